@@ -1,0 +1,138 @@
+"""Ingest: read a source, fill what it lacks from the user's options, store it as a version."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tracker.errors import BadInput, TrackerError
+from tracker.models import Disclosure
+from tracker.readers import read_bytes
+from tracker.store import IngestResult, Store
+
+# File-name patterns seen in the wild; used only for what the content does not state.
+_NAME_HINTS = [
+    re.compile(r"^(?P<ticker>[a-z][a-z.]{0,5})-(?:10-?k|20-?f)(?:a)?-fy(?P<year>\d{4})", re.I),
+    re.compile(r"^(?P<ticker>[A-Z][A-Z.]{0,5})_(?P<year>(?:19|20)\d{2})(?:_|\.|$)"),
+    re.compile(r"^(?P<cik>\d{4,10})_(?P<date>(?P<year>(?:19|20)\d{2})\d{4})_"),
+]
+SOURCE_SUFFIXES = {".htm", ".html", ".xhtml", ".txt", ".md", ".gz", ".text"}
+
+
+@dataclass
+class Options:
+    """What the user said about the sources (each fills or overrides what the source states)."""
+
+    filer: str | None = None
+    """CIK or ticker."""
+    name: str | None = None
+    """Registrant name."""
+    year: int | None = None
+    """Fiscal year."""
+    form: str | None = None
+    """Form (10-K, 20-F, 10-K/A, ...)."""
+    accession: str | None = None
+    """EDGAR accession number, when known."""
+    filing_date: str | None = None
+    """Filing date, when known."""
+
+
+def name_hints(path: Path) -> dict[str, str]:
+    """Filer and year suggested by a file name like `amzn-10-k-fy2024.html.gz` or `AMZN_2024.txt`."""
+    base = path.name
+    for pattern in _NAME_HINTS:
+        m = pattern.match(base)
+        if m:
+            return {k: v for k, v in m.groupdict().items() if v}
+    return {}
+
+
+def apply_options(d: Disclosure, path: Path, opts: Options) -> tuple[Disclosure, str | None]:
+    """Fill the disclosure's gaps from options and the file name; returns it and the filer hint."""
+    hints = name_hints(path)
+    if opts.year is not None:
+        d.fiscal_year = opts.year
+    elif d.fiscal_year is None and "year" in hints:
+        d.fiscal_year = int(hints["year"])
+        d.notes.append(f"fiscal year {d.fiscal_year} taken from the file name")
+    if opts.form:
+        d.form = opts.form.upper()
+        d.amendment = d.form.endswith("/A")
+    filer = opts.filer
+    if filer is None and not d.cik:
+        filer = hints.get("cik") or hints.get("ticker")
+        if filer:
+            d.notes.append(f"filer {filer.upper()} taken from the file name")
+    if filer is None and not d.cik and not d.tickers:
+        raise BadInput("the source names no filer; pass --filer CIK or --filer TICKER.")
+    return d, filer
+
+
+def ingest_bytes(store: Store, data: bytes, path: Path, opts: Options) -> IngestResult:
+    """Read one source's bytes and store it (one transaction)."""
+    disclosure = read_bytes(data)
+    disclosure, filer = apply_options(disclosure, path, opts)
+    return store.add(disclosure, data, source_path=str(path), filer=filer, name=opts.name,
+                     accession=opts.accession, filing_date=opts.filing_date, facts=fact_rows(disclosure))
+
+
+def fact_rows(d: Disclosure) -> list[dict]:
+    """One row per fact value, ready for the store (empty until the facts module is present)."""
+    try:
+        from tracker.facts import fact_rows as rows
+    except ImportError:
+        return []
+    return rows(d)
+
+
+def ingest_file(store: Store, path: Path, opts: Options) -> IngestResult:
+    """Read one file and store it."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror or exc}.") from exc
+    return ingest_bytes(store, data, path, opts)
+
+
+def expand(paths: list[Path]) -> Iterator[Path]:
+    """Files named, and the source files inside folders named (recursively, sorted)."""
+    for p in paths:
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and not child.name.startswith(".") and (
+                        child.suffix.lower() in SOURCE_SUFFIXES or not child.suffix):
+                    yield child
+        else:
+            yield p
+
+
+@dataclass
+class Summary:
+    """The outcome of an ingest run over several files."""
+
+    results: list[tuple[Path, IngestResult]] = field(default_factory=list)
+    """Files stored (or found unchanged)."""
+    rejected: list[tuple[Path, str]] = field(default_factory=list)
+    """Files refused, with the reason."""
+
+    def count(self, status: str) -> int:
+        """How many results had that status."""
+        return sum(1 for _, r in self.results if r.status == status)
+
+    @property
+    def files(self) -> int:
+        """Files read."""
+        return len(self.results) + len(self.rejected)
+
+
+def ingest_one(store: Store, path: Path, opts: Options, summary: Summary) -> IngestResult | None:
+    """Ingest a file into a summary, recording a refusal instead of raising."""
+    try:
+        result = ingest_file(store, path, opts)
+    except TrackerError as exc:
+        summary.rejected.append((path, str(exc)))
+        return None
+    summary.results.append((path, result))
+    return result

@@ -1,0 +1,234 @@
+"""The data model every reader produces and every later stage consumes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+CYD_NAMESPACE_PREFIX = "http://xbrl.sec.gov/cyd/"
+
+Kind = Literal["flag", "text"]
+Source = Literal["tagged", "inferred", "absent"]
+
+#: Pseudo-element holding the Item 1C / 16K text that no cyd tag covers in a tagged report.
+UNTAGGED_ELEMENT = "UntaggedSectionText"
+
+
+@dataclass(frozen=True)
+class ElementSpec:
+    """One element of the SEC cyd taxonomy as the tracker knows it."""
+
+    name: str
+    """Local name in the cyd namespace."""
+    kind: Kind
+    """`flag` (boolean) or `text` (text block)."""
+    item: str
+    """Paragraph of Regulation S-K Item 106 the element answers."""
+    label: str
+    """Standard label as EDGAR renders it."""
+
+    @property
+    def section(self) -> str:
+        """Report section: (b) risk management and strategy, (c) governance."""
+        if self.item.startswith("(b)"):
+            return "Risk management and strategy"
+        if self.item.startswith("(c)"):
+            return "Governance"
+        return "Other"
+
+
+_SPECS = [
+    ("CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock", "text", "(b)(1)",
+     "Cybersecurity Risk Management Processes for Assessing, Identifying, and Managing Threats"),
+    ("CybersecurityRiskManagementProcessesIntegratedFlag", "flag", "(b)(1)(i)",
+     "Cybersecurity Risk Management Processes Integrated"),
+    ("CybersecurityRiskManagementProcessesIntegratedTextBlock", "text", "(b)(1)(i)",
+     "Cybersecurity Risk Management Processes Integrated"),
+    ("CybersecurityRiskManagementThirdPartyEngagedFlag", "flag", "(b)(1)(ii)",
+     "Cybersecurity Risk Management Third Party Engaged"),
+    ("CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag", "flag", "(b)(1)(iii)",
+     "Cybersecurity Risk Third Party Oversight and Identification Processes"),
+    ("CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag", "flag", "(b)(2)",
+     "Cybersecurity Risk Materially Affected or Reasonably Likely to Materially Affect Registrant"),
+    ("CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock", "text", "(b)(2)",
+     "Cybersecurity Risk Materially Affected or Reasonably Likely to Materially Affect Registrant"),
+    ("CybersecurityRiskBoardOfDirectorsOversightTextBlock", "text", "(c)(1)",
+     "Cybersecurity Risk Board of Directors Oversight"),
+    ("CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock", "text", "(c)(1)",
+     "Cybersecurity Risk Board Committee or Subcommittee Responsible for Oversight"),
+    ("CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock", "text",
+     "(c)(1)", "Cybersecurity Risk Process for Informing Board Committee or Subcommittee Responsible for Oversight"),
+    ("CybersecurityRiskRoleOfManagementTextBlock", "text", "(c)(2)", "Cybersecurity Risk Role of Management"),
+    ("CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag", "flag", "(c)(2)(i)",
+     "Cybersecurity Risk Management Positions or Committees Responsible"),
+    ("CybersecurityRiskManagementPositionsOrCommitteesResponsibleTextBlock", "text", "(c)(2)(i)",
+     "Cybersecurity Risk Management Positions or Committees Responsible"),
+    ("CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock", "text", "(c)(2)(i)",
+     "Cybersecurity Risk Management Expertise of Management Responsible"),
+    ("CybersecurityRiskProcessForInformingManagementOrCommitteesResponsibleTextBlock", "text", "(c)(2)(ii)",
+     "Cybersecurity Risk Process for Informing Management or Committees Responsible"),
+    ("CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag", "flag", "(c)(2)(iii)",
+     "Cybersecurity Risk Management Positions or Committees Responsible Report to Board"),
+]
+
+#: The known cyd elements, in taxonomy order.
+ELEMENTS: dict[str, ElementSpec] = {
+    name: ElementSpec(name, kind, item, label) for name, kind, item, label in _SPECS  # type: ignore[arg-type]
+}
+ELEMENTS[UNTAGGED_ELEMENT] = ElementSpec(UNTAGGED_ELEMENT, "text", "", "Item 1C text outside any tag")
+
+#: The six flags, in taxonomy order.
+FLAGS: list[str] = [name for name, spec in ELEMENTS.items() if spec.kind == "flag"]
+
+#: Standard label -> local name, for R pages (which show labels, not names).
+LABEL_TO_NAME: dict[tuple[str, str], str] = {
+    (spec.label.lower(), spec.kind): name for name, spec in ELEMENTS.items() if name != UNTAGGED_ELEMENT
+}
+
+
+def spec_for(name: str) -> ElementSpec:
+    """The spec of a local name; unknown names of the namespace get a label derived from the name."""
+    if name in ELEMENTS:
+        return ELEMENTS[name]
+    kind: Kind = "flag" if name.endswith("Flag") else "text"
+    words = re.sub(r"(TextBlock|Flag)$", "", name)
+    label = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", words)
+    return ElementSpec(name, kind, "", label)
+
+
+def element_order(name: str) -> int:
+    """Position of an element in taxonomy order (unknown elements last)."""
+    names = list(ELEMENTS)
+    return names.index(name) if name in names else len(names)
+
+
+@dataclass
+class Element:
+    """One cyd element of a disclosure."""
+
+    name: str
+    """Local name in the cyd namespace (or `UntaggedSectionText`)."""
+    kind: Kind
+    """`flag` or `text`."""
+    value: bool | str | None
+    """Normalised value: bool for a flag (None when absent), text for a text block."""
+    source: Source
+    """`tagged` (from XBRL), `inferred` (from untagged text) or `absent` (the text says nothing)."""
+    original: str | None = None
+    """The text as it stood in the source, before normalisation."""
+    evidence: str | None = None
+    """For an inferred flag: the sentence that supports the value."""
+
+    @property
+    def label(self) -> str:
+        """Human label of the element."""
+        return spec_for(self.name).label
+
+
+@dataclass
+class Disclosure:
+    """One filer-year cybersecurity disclosure (10-K Item 1C or 20-F Item 16K)."""
+
+    elements: list[Element]
+    """cyd elements in document order."""
+    tagged: bool
+    """True when the source carries cyd Inline XBRL tags (or is an R page of them)."""
+    source_format: str
+    """Reader that produced it: `rpage-text`, `rpage-markdown`, `rpage-html`, `ixbrl`, `html`, `text`."""
+    section_text: str = ""
+    """The whole section, normalised, paragraphs separated by blank lines, in document order."""
+    cik: str | None = None
+    """Central Index Key, zero-padded to 10 digits, when the source names it."""
+    name: str | None = None
+    """Registrant name, when the source names it."""
+    tickers: list[str] = field(default_factory=list)
+    """Trading symbols named by the source."""
+    fiscal_year: int | None = None
+    """The filer's own fiscal year (dei:DocumentFiscalYearFocus)."""
+    period_end: str | None = None
+    """Period end date, ISO format."""
+    form: str | None = None
+    """10-K, 20-F, 10-K/A, ..."""
+    amendment: bool = False
+    """True for 10-K/A and 20-F/A."""
+    notes: list[str] = field(default_factory=list)
+    """What the reader had to assume (e.g. a namespace prefix fallback)."""
+
+    def element(self, name: str) -> Element | None:
+        """The element of that local name, if present."""
+        return next((e for e in self.elements if e.name == name), None)
+
+    @property
+    def text_elements(self) -> list[Element]:
+        """The text blocks with a value."""
+        return [e for e in self.elements if e.kind == "text" and e.value]
+
+    @property
+    def flags(self) -> dict[str, Element]:
+        """The flag elements present, by name."""
+        return {e.name: e for e in self.elements if e.kind == "flag"}
+
+
+Severity = Literal["high", "medium", "low"]
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+#: Change kinds, in the order a reader cares about.
+CHANGE_KINDS = [
+    "flag_flipped", "fact_changed", "fact_added", "fact_removed", "element_added", "element_removed",
+    "text_changed", "text_added", "text_removed", "text_moved",
+]
+
+
+@dataclass
+class Change:
+    """One typed change between two disclosures; `to_json` gives the design.md shape."""
+
+    kind: str
+    """One of CHANGE_KINDS."""
+    severity: Severity
+    """high, medium or low (see facts.md)."""
+    element: str | None = None
+    """The element the change sits in (the first, when it touches several)."""
+    elements: list[str] = field(default_factory=list)
+    """Every element the change touches (overlapping text blocks repeat text)."""
+    fact: str | None = None
+    """Fact name, for fact changes."""
+    old: object = None
+    """Old value (flag, fact) or old sentence (text_changed)."""
+    new: object = None
+    """New value or new sentence."""
+    value: object = None
+    """The value added or removed (fact_added / fact_removed)."""
+    text: str | None = None
+    """The sentence added, removed or moved."""
+    ops: list | None = None
+    """Word-level diff-match-patch ops [[op, text], ...] for text_changed."""
+    old_source: str | None = None
+    """tagged / inferred / absent, for flags."""
+    new_source: str | None = None
+    """tagged / inferred / absent, for flags."""
+    from_position: int | None = None
+    """Sentence position in the old text, for moves."""
+    to_position: int | None = None
+    """Sentence position in the new text, for moves."""
+    evidence: object = None
+    """Supporting sentence(s): a str, or {"old": ..., "new": ...}."""
+
+    def to_json(self) -> dict:
+        """The JSON object of design.md (keys with no value left out)."""
+        out: dict = {"kind": self.kind}
+        for key in ("element", "elements", "fact", "old", "new", "value", "text", "ops", "old_source",
+                    "new_source", "from_position", "to_position", "evidence"):
+            val = getattr(self, key)
+            if val is None or (key == "elements" and not val):
+                continue
+            if key in ("old", "new") and self.kind == "flag_flipped":
+                out[key] = val
+                continue
+            out[key] = val
+        if self.kind == "flag_flipped":
+            out.setdefault("old", self.old)
+            out.setdefault("new", self.new)
+        out["severity"] = self.severity
+        return out

@@ -1,0 +1,223 @@
+"""Text normalisation shared by every reader and by everything that compares text.
+
+Three levels:
+- `clean_inline` canonicalises characters (ligatures, quotes, dashes, spaces) on one run of text;
+- `normalize_block` turns raw extracted text (hard line breaks, page footers, bullets on their own
+  line, paragraphs broken mid-sentence) into clean paragraphs separated by blank lines;
+- `comparison_key` reduces a sentence to what a change of form cannot alter, so that white space,
+  glued words, quote styles and letter case compare equal while words and numbers do not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " ",
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+})
+
+BULLETS = "•●◦▪▫■□○◆◇►▸‣⁃∙·➢➤✓✔"
+_BULLET_RE = re.compile(rf"^\s*[{BULLETS}\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*")
+_BULLET_ONLY_RE = re.compile(rf"^\s*[{BULLETS}\uf0b7\uf0a7\uf076\uf0d8\uf0fc\-\*o]\s*$")
+_SPACES_RE = re.compile(r"[ \t\r\f\v]+")
+
+# Page furniture: whole lines that are never part of the disclosure.
+_FOOTER_LINE_RES = [
+    re.compile(r"^\s*table\s+of\s+contents\s*$", re.I),
+    re.compile(r"^\s*(?:page\s+)?[-–—]?\s*[0-9]{1,3}\s*[-–—]?\s*$", re.I),
+    re.compile(r"^\s*[ivxlc]{1,6}\s*$"),
+    re.compile(r"^\s*part\s+[iv]{1,4}\.?\s*$", re.I),
+    re.compile(r"^\s*[-=_*~.]{3,}\s*$"),
+    re.compile(r"^.{0,80}\|\s*(?:fiscal\s+)?\d{4}\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)\s*\|\s*\d{1,3}\s*$", re.I),
+    re.compile(r"^\s*\d{1,3}\s*\|\s*.{0,80}(?:10-k|20-f|annual report)\s*$", re.I),
+    re.compile(r"^\s*\|?\s*x\s*$", re.I),
+    re.compile(r"^\s*[-+]\s*(?:references|details|definition)\s*$", re.I),
+    re.compile(r"^\s*reference\s+\d+\s*:\s*https?://\S+\s*$", re.I),
+]
+# Footers glued inside a line where the extractor lost the line breaks.
+_INLINE_FOOTER_RE = re.compile(
+    r"(?:[A-Z][\w.,&' ]{1,60}?)?\|\s*\d{4}\s+Form\s+(?:10-K|20-F)\s*\|\s*\d{1,3}(?=\D|$)")
+
+_TERMINAL_RE = re.compile(r"[.!?:;][\"')\]]*$")
+_STOPWORD_END = {
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "our", "its", "their",
+    "is", "are", "was", "be", "as", "at", "from", "that", "which", "who", "this", "these", "such", "has",
+    "have", "we", "it", "including", "not", "any", "all", "each", "other", "into", "than", "but",
+}
+
+
+def clean_inline(text: str) -> str:
+    """Canonical characters and single spaces for one run of text (no line structure kept)."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _INLINE_FOOTER_RE.sub(" ", text)
+    return _SPACES_RE.sub(" ", text.replace("\n", " ")).strip()
+
+
+def is_footer_line(line: str) -> bool:
+    """True for page furniture: page numbers, 'Table of Contents', form footers, R-page footers."""
+    stripped = line.strip()
+    return bool(stripped) and any(r.match(stripped) for r in _FOOTER_LINE_RES)
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 12 or _TERMINAL_RE.search(line):
+        return False
+    if words[-1].lower().strip(",") in _STOPWORD_END or line.endswith(","):
+        return False
+    return words[0][:1].isupper() or words[0][:1].isdigit() or line.isupper()
+
+
+def _starts_lower(line: str) -> bool:
+    first = line.lstrip("\"'(")[:1]
+    return first.islower()
+
+
+def _join(a: str, b: str) -> str:
+    if a.endswith("-") and not a.endswith(" -") and b[:1].islower():
+        return a + b  # a word hyphenated across lines keeps its hyphen: "co-" + "led"
+    return a + " " + b
+
+
+def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
+    """Rebuild paragraphs from raw lines: join hard-wrapped lines, drop footers, split bullets."""
+    paras: list[str] = []
+    current = ""
+    gap = False  # a blank line (or dropped footer) came since `current` last grew
+    pending_bullet = False
+    for raw in lines:
+        line = clean_inline(raw)
+        if not line or is_footer_line(line):
+            gap = True
+            continue
+        if _BULLET_ONLY_RE.match(line):
+            if current:
+                paras.append(current)
+            current, gap, pending_bullet = "", False, True
+            continue
+        bullet = pending_bullet or bool(_BULLET_RE.match(line))
+        line = _BULLET_RE.sub("", line)
+        if bullet:
+            if current:
+                paras.append(current)
+            current, gap, pending_bullet = "\u2022 " + line, False, False
+            continue
+        if current and _continues(current, line, gap):
+            current = _join(current, line)
+        else:
+            if current:
+                paras.append(current)
+            current = line
+        gap = False
+    if current:
+        paras.append(current)
+    return paras
+
+
+def _continues(current: str, line: str, gap: bool) -> bool:
+    """Does `line` carry on the paragraph `current` rather than start a new one?"""
+    if _TERMINAL_RE.search(current):
+        return False
+    if _starts_lower(line):
+        return True  # a sentence broken by a line break, a page break or a footer
+    if gap:
+        return False
+    last_line = current.rsplit("\n", 1)[-1]
+    if len(last_line) < 90 and _looks_like_heading(last_line) and not current.startswith("\u2022"):
+        return False
+    return True
+
+
+def normalize_block(raw: str) -> str:
+    """Normalise raw extracted text into paragraphs separated by one blank line."""
+    return "\n\n".join(paragraphs_from_lines(raw.splitlines()))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of normalised text."""
+    return [p for p in (s.strip() for s in text.split("\n\n")) if p]
+
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "inc", "no", "nos", "co", "corp", "ltd", "llc", "plc", "jr", "sr", "st",
+    "vs", "e.g", "i.e", "etc", "approx", "dept", "est", "fig", "u.s", "u.k", "e.u", "n.a", "s.a", "u.s.a",
+    "sec", "art", "para", "sect", "vol", "op", "cf", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+}
+_SENTENCE_END_RE = re.compile(r"([.!?])([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9\u2022])")
+_GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z)][.!?][\"'])(?=[A-Z][a-z])")
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    word = word.lstrip("(\"'").rstrip(".").lower()
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha()  # initials: "John A. Smith"
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, keeping abbreviations ("Mr.", "Inc.", "U.S.") intact."""
+    text = _GLUED_END_RE.sub(" ", paragraph.strip())
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.group(1) == "." and _is_abbreviation(text[start:m.start() + 1]):
+            continue
+        out.append(text[start:m.end(2)].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if s]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Every sentence of normalised text, in order."""
+    return [s for p in paragraphs(text) for s in sentences(p)]
+
+
+_KEY_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+
+
+def comparison_key(text: str) -> str:
+    """What a change of form cannot alter: letters and numbers, lower case, no spaces or punctuation.
+
+    Numbers stay delimited so that "15 20" and "1520" (or "1.5" and "15") still differ.
+    """
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(t if not t[0].isdigit() else f"#{t}#" for t in _KEY_TOKEN_RE.findall(text))
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens, for similarity measures."""
+    return [t for t in _KEY_TOKEN_RE.findall(unicodedata.normalize("NFKC", text).lower())]
+
+
+def digest(text: str) -> str:
+    """sha256 hex digest of text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def merge_unique_paragraphs(texts: Iterable[str]) -> str:
+    """One text of several overlapping blocks: each sentence once, in first-seen order, paragraphs kept."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for text in texts:
+        for para in paragraphs(text):
+            fresh = []
+            for sentence in sentences(para):
+                key = comparison_key(sentence)
+                if key and key not in seen:
+                    seen.add(key)
+                    fresh.append(sentence)
+            if fresh:
+                out.append(" ".join(fresh))
+    return "\n\n".join(out)

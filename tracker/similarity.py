@@ -1,0 +1,219 @@
+"""The Lazy Prices similarity measures (Cohen, Malloy and Nguyen, "Lazy Prices", 2020), on word tokens.
+
+Every measure is in [0, 1], 1 meaning the same words (1.0 also when both sides are empty):
+
+- `cosine`: cosine of the two term-frequency vectors (each distinct word a dimension, its count
+  the coordinate). Blind to order; sensitive to how often words recur.
+- `jaccard`: size of the intersection over the size of the union of the two sets of distinct words.
+  Blind to order and to counts.
+- `min_edit`: 1 - d / max(len(a), len(b)), where d is the word-level edit distance (insertions,
+  deletions and substitutions of whole words; a substitution counts once). d is read from a
+  Myers shortest-edit-script of the word sequences (each run of deletions and insertions between two
+  equal stretches costs max(deleted, inserted)), which is the exact Levenshtein distance in all but
+  contrived cases and never below it.
+- `simple`: the measure built on a Unix-diff style comparison: 1 - (added + deleted words) /
+  (len(a) + len(b)), added and deleted counted by the same word diff.
+
+The word diff runs diff-match-patch on words encoded as single characters (the "line mode" trick of
+diff-match-patch applied to words), so it is C-speed string work plus Myers in Python over a few
+hundred symbols. This module is the only one that imports diff-match-patch; the differ gets word
+diffs from `word_diff` here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import diff_match_patch
+
+#: diff-match-patch op codes.
+DELETE, EQUAL, INSERT = -1, 0, 1
+
+#: Tokens for a display diff: words, runs of white space, single other characters.
+_DISPLAY_TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+#: Upper bound on the time one word diff may take. Reached only when `measure` is given long, largely
+#: unrelated word sequences (thousands of words, thousands of edits): the diff then degrades to
+#: "delete all, insert all" for the part not yet solved, so min_edit and simple come out near 0, which
+#: such texts nearly are. The differ never gets there: it diffs one aligned sentence pair at a time.
+DIFF_TIMEOUT_S = 0.1
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """The four Lazy Prices measures of one pair of texts."""
+
+    cosine: float
+    """Cosine similarity of term-frequency vectors."""
+    jaccard: float
+    """Jaccard similarity of the sets of distinct words."""
+    min_edit: float
+    """1 - word edit distance / length of the longer text."""
+    simple: float
+    """1 - (added + deleted words) / (words of both texts)."""
+
+    def to_json(self) -> dict[str, float]:
+        """The four measures rounded to 4 decimals, keyed as in design.md."""
+        return {"cosine": round(self.cosine, 4), "jaccard": round(self.jaccard, 4),
+                "min_edit": round(self.min_edit, 4), "simple": round(self.simple, 4)}
+
+
+IDENTICAL = Similarity(1.0, 1.0, 1.0, 1.0)
+
+
+@dataclass
+class EditCounts:
+    """What a word diff of two sequences adds up to; sums of these compose whole-text measures."""
+
+    old_words: int = 0
+    """Words of the old sequence."""
+    new_words: int = 0
+    """Words of the new sequence."""
+    added: int = 0
+    """Words inserted."""
+    deleted: int = 0
+    """Words deleted."""
+    distance: int = 0
+    """Word-level edit distance (substitution = 1)."""
+
+    def __iadd__(self, other: EditCounts) -> EditCounts:
+        self.old_words += other.old_words
+        self.new_words += other.new_words
+        self.added += other.added
+        self.deleted += other.deleted
+        self.distance += other.distance
+        return self
+
+    @property
+    def min_edit(self) -> float:
+        """1 - distance / longer length (1.0 for two empty texts)."""
+        longest = max(self.old_words, self.new_words)
+        return 1.0 if longest == 0 else _clamp(1.0 - self.distance / longest)
+
+    @property
+    def simple(self) -> float:
+        """1 - (added + deleted) / (old + new words) (1.0 for two empty texts)."""
+        total = self.old_words + self.new_words
+        return 1.0 if total == 0 else _clamp(1.0 - (self.added + self.deleted) / total)
+
+
+def _clamp(x: float) -> float:
+    return min(1.0, max(0.0, x))
+
+
+def _engine() -> diff_match_patch.diff_match_patch:
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = DIFF_TIMEOUT_S
+    return dmp
+
+
+_DMP = _engine()
+
+
+def encode_tokens(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, list[str]]:
+    """Each distinct token as one character (shared by both sides); the table decodes them back."""
+    table: list[str] = []
+    index: dict[str, int] = {}
+
+    def encode(tokens: Sequence[str]) -> str:
+        chars = []
+        for tok in tokens:
+            code = index.get(tok)
+            if code is None:
+                code = index[tok] = len(table)
+                table.append(tok)
+            chars.append(chr(code + 0x100 if code + 0x100 < 0xD800 else code + 0x100 + 0x800))
+        return "".join(chars)
+
+    return encode(a), encode(b), table
+
+
+def _decode(chars: str, table: list[str]) -> list[str]:
+    out = []
+    for ch in chars:
+        code = ord(ch) - 0x100
+        out.append(table[code if code < 0xD800 - 0x100 else code - 0x800])
+    return out
+
+
+def token_diff(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, list[str]]]:
+    """Shortest edit script between two token sequences: [(op, tokens), ...], op in -1/0/1."""
+    ea, eb, table = encode_tokens(a, b)
+    diffs = _DMP.diff_main(ea, eb, False)
+    return [(op, _decode(chars, table)) for op, chars in diffs]
+
+
+def edit_counts(a: Sequence[str], b: Sequence[str]) -> EditCounts:
+    """Added, deleted words and edit distance of the word diff of a -> b."""
+    counts = EditCounts(old_words=len(a), new_words=len(b))
+    if list(a) == list(b):
+        return counts
+    if not a or not b:
+        counts.added, counts.deleted, counts.distance = len(b), len(a), max(len(a), len(b))
+        return counts
+    ea, eb, _ = encode_tokens(a, b)
+    diffs = _DMP.diff_main(ea, eb, False)
+    counts.added = sum(len(t) for op, t in diffs if op == INSERT)
+    counts.deleted = sum(len(t) for op, t in diffs if op == DELETE)
+    counts.distance = _DMP.diff_levenshtein(diffs)
+    return counts
+
+
+def word_diff(old: str, new: str) -> list[list]:
+    """Display diff of two sentences at word granularity: [[op, text], ...] (diff-match-patch ops).
+
+    Words, spaces and punctuation are the units (never part of a word), and a semantic clean-up
+    merges scattered small edits into readable runs.
+    """
+    ta, tb = _DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new)
+    diffs = [(op, "".join(toks)) for op, toks in token_diff(ta, tb)]
+    _DMP.diff_cleanupSemantic(diffs)
+    return [[op, text] for op, text in diffs if text]
+
+
+def cosine(a: Iterable[str], b: Iterable[str]) -> float:
+    """Cosine similarity of the term-frequency vectors of two word sequences."""
+    ca, cb = Counter(a), Counter(b)
+    if not ca and not cb:
+        return 1.0
+    if not ca or not cb:
+        return 0.0
+    small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    dot = sum(n * large.get(w, 0) for w, n in small.items())
+    norm = math.sqrt(sum(n * n for n in ca.values())) * math.sqrt(sum(n * n for n in cb.values()))
+    return _clamp(dot / norm)
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    """Jaccard similarity of the sets of distinct words."""
+    sa, sb = set(a), set(b)
+    if not sa and not sb:
+        return 1.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def min_edit(a: Sequence[str], b: Sequence[str]) -> float:
+    """1 - word edit distance / longer length."""
+    return edit_counts(a, b).min_edit
+
+
+def simple(a: Sequence[str], b: Sequence[str]) -> float:
+    """1 - (added + deleted words) / (words of both)."""
+    return edit_counts(a, b).simple
+
+
+def measure(a: Sequence[str], b: Sequence[str]) -> Similarity:
+    """All four measures of two word sequences (see `tracker.normalize.words`)."""
+    counts = edit_counts(a, b)
+    return Similarity(cosine(a, b), jaccard(a, b), counts.min_edit, counts.simple)
+
+
+def combine(a: Sequence[str], b: Sequence[str], counts: EditCounts) -> Similarity:
+    """The measures of two texts whose edit counts were summed over aligned pieces (the differ's way:
+    a sentence alignment bounds every word diff to one sentence pair, so a whole rewritten section
+    costs no more than its sentences)."""
+    return Similarity(cosine(a, b), jaccard(a, b), counts.min_edit, counts.simple)

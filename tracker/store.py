@@ -1,0 +1,400 @@
+"""The store: the only module that talks to SQLite (through sqlite-utils).
+
+Tables: filers, tickers, sources (raw bytes, compressed, by sha256), filings (one row per version of a
+filer-year), elements, facts. Nothing is ever updated in place or deleted by an ingest: a changed
+disclosure for a filer-year becomes a new version.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from tracker.errors import BadInput, NotFound, TrackerError
+from tracker.models import Disclosure, Element
+from tracker.normalize import comparison_key, digest
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Filer:
+    """A registrant as the store knows it."""
+
+    id: int
+    """Row id."""
+    cik: str | None
+    """Zero-padded CIK, None while the filer is known only by ticker."""
+    name: str | None
+    """Registrant name."""
+    tickers: list[str]
+    """Trading symbols."""
+
+    def to_json(self) -> dict:
+        """The design.md filer object."""
+        return {"cik": self.cik, "name": self.name, "tickers": self.tickers}
+
+    @property
+    def display(self) -> str:
+        """Name for messages: name, else ticker, else CIK."""
+        return self.name or (self.tickers[0] if self.tickers else None) or self.cik or f"filer {self.id}"
+
+
+@dataclass
+class IngestResult:
+    """What one ingest did."""
+
+    filer: Filer
+    """The filer the disclosure was stored under."""
+    fiscal_year: int
+    """Fiscal year."""
+    form: str | None
+    """Form."""
+    version: int
+    """The version now holding this content (an existing one when unchanged)."""
+    status: str
+    """`new`, `unchanged` or `new version`."""
+    filing_id: int
+    """Row id of that version."""
+
+
+def content_hash(d: Disclosure) -> str:
+    """Hash of what the disclosure says (normalised), independent of the bytes it came from."""
+    payload = {
+        "form": d.form,
+        "amendment": d.amendment,
+        "tagged": d.tagged,
+        "elements": [[e.name, e.kind, e.value if e.kind == "flag" else comparison_key(str(e.value or ""))]
+                     for e in d.elements],
+        "section": comparison_key(d.section_text),
+    }
+    return digest(json.dumps(payload, sort_keys=True))
+
+
+def normalize_cik(value: str | int | None) -> str | None:
+    """CIK zero-padded to 10 digits."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text.isdigit() or len(text) > 10:
+        return None
+    return text.zfill(10)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A tracker database file."""
+
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise NotFound(f"there is no database at {self.path}; run `tracker ingest` first or pass --db.")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(self.path), timeout=30)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            if create:
+                self._ensure_schema()
+        except sqlite3.DatabaseError as exc:
+            raise TrackerError(f"cannot open the database {self.path}: {exc}; check the path or pass --db.") from exc
+        except OSError as exc:
+            raise TrackerError(f"cannot create the database {self.path}: {exc.strerror}; pass --db.") from exc
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    # -- schema -----------------------------------------------------------------------------------
+    def _ensure_schema(self) -> None:
+        db = self.db
+        if "filings" in db.table_names() and "tracker_meta" in db.table_names():
+            return
+        if not self.path.exists() or db.journal_mode != "wal":
+            try:
+                db.enable_wal()
+            except sqlite3.OperationalError:
+                pass
+        with db.atomic():
+            db["tracker_meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+            db["tracker_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+            db["filers"].create({"id": int, "cik": str, "name": str, "tickers": str, "created_at": str},
+                                pk="id", if_not_exists=True)
+            db["tickers"].create({"ticker": str, "filer_id": int}, pk="ticker",
+                                 foreign_keys=[("filer_id", "filers", "id")], if_not_exists=True)
+            db["sources"].create({"sha256": str, "size": int, "compressed": bytes, "first_path": str},
+                                 pk="sha256", if_not_exists=True)
+            db["filings"].create({
+                "id": int, "filer_id": int, "fiscal_year": int, "version": int, "form": str,
+                "amendment": int, "tagged": int, "source_format": str, "accession": str, "filing_date": str,
+                "period_end": str, "source_path": str, "source_sha256": str, "content_hash": str,
+                "section_text": str, "notes": str, "ingested_at": str,
+            }, pk="id", foreign_keys=[("filer_id", "filers", "id"), ("source_sha256", "sources", "sha256")],
+                if_not_exists=True)
+            db["elements"].create({
+                "id": int, "filing_id": int, "position": int, "element": str, "label": str, "kind": str,
+                "value": str, "source": str, "evidence": str, "original": str,
+            }, pk="id", foreign_keys=[("filing_id", "filings", "id")], if_not_exists=True)
+            db["facts"].create({
+                "id": int, "filing_id": int, "fact": str, "position": int, "value": str, "value_text": str,
+                "element": str, "evidence": str,
+            }, pk="id", foreign_keys=[("filing_id", "filings", "id")], if_not_exists=True)
+            db["filers"].create_index(["cik"], unique=True, if_not_exists=True)
+            db["filings"].create_index(["filer_id", "fiscal_year", "version"], unique=True, if_not_exists=True)
+            db["filings"].create_index(["content_hash"], if_not_exists=True)
+            db["elements"].create_index(["filing_id", "position"], if_not_exists=True)
+            db["elements"].create_index(["element"], if_not_exists=True)
+            db["facts"].create_index(["filing_id"], if_not_exists=True)
+            db["facts"].create_index(["fact", "value_text"], if_not_exists=True)
+            db.create_view("latest_filings", """
+                select f.* from filings f
+                where f.version = (select max(version) from filings g
+                                   where g.filer_id = f.filer_id and g.fiscal_year = f.fiscal_year)
+            """, ignore=True)
+
+    # -- filers -----------------------------------------------------------------------------------
+    def _filer_from_row(self, row: dict) -> Filer:
+        return Filer(row["id"], row["cik"], row["name"], json.loads(row["tickers"] or "[]"))
+
+    def filer_by_id(self, filer_id: int) -> Filer:
+        """The filer of that row id."""
+        return self._filer_from_row(self.db["filers"].get(filer_id))
+
+    def filers(self) -> list[Filer]:
+        """Every filer, by name."""
+        rows = self.db.query("select * from filers order by coalesce(name, tickers, cik)")
+        return [self._filer_from_row(r) for r in rows]
+
+    def years(self, filer: Filer) -> list[int]:
+        """Fiscal years stored for a filer."""
+        return [r["fiscal_year"] for r in self.db.query(
+            "select distinct fiscal_year from filings where filer_id = ? order by fiscal_year", [filer.id])]
+
+    def find_filer(self, ident: str) -> Filer:
+        """A filer by ticker, CIK (with or without zeros) or unambiguous name prefix."""
+        ident = ident.strip()
+        cik = normalize_cik(ident)
+        if cik:
+            row = next(self.db.query("select * from filers where cik = ?", [cik]), None)
+            if row:
+                return self._filer_from_row(row)
+        row = next(self.db.query(
+            "select f.* from filers f join tickers t on t.filer_id = f.id where t.ticker = ?", [ident.upper()]), None)
+        if row:
+            return self._filer_from_row(row)
+        rows = list(self.db.query("select * from filers where name like ? escape '\\' order by name",
+                                  [ident.replace("%", "\\%").replace("_", "\\_") + "%"]))
+        if len(rows) == 1:
+            return self._filer_from_row(rows[0])
+        if len(rows) > 1:
+            names = ", ".join(self._filer_from_row(r).display for r in rows[:10])
+            raise BadInput(f"{ident!r} matches several filers ({names}); give a ticker or CIK.")
+        known = ", ".join(f.tickers[0] if f.tickers else (f.cik or "?") for f in self.filers()[:20])
+        hint = f" Known filers: {known}." if known else " The database is empty: run `tracker ingest` first."
+        raise NotFound(f"no filer matches {ident!r}.{hint}")
+
+    def _resolve_filer(self, d: Disclosure, filer_hint: str | None, name: str | None) -> int:
+        """Row id of the filer a disclosure belongs to, creating or merging filers as needed."""
+        tickers = [t.upper() for t in d.tickers]
+        cik = normalize_cik(d.cik)
+        hint_ticker = None
+        if filer_hint:
+            hint_cik = normalize_cik(filer_hint)
+            if hint_cik:
+                cik = hint_cik
+            else:
+                hint_ticker = filer_hint.strip().upper()
+                if hint_ticker not in tickers:
+                    tickers.insert(0, hint_ticker)
+        by_cik = next(self.db.query("select * from filers where cik = ?", [cik]), None) if cik else None
+        by_ticker = None
+        for t in tickers:
+            by_ticker = next(self.db.query(
+                "select f.* from filers f join tickers t on t.filer_id = f.id where t.ticker = ?", [t]), None)
+            if by_ticker:
+                break
+        if by_cik is None and by_ticker is not None and (by_ticker["cik"] is None or cik is None):
+            filer_id = by_ticker["id"]
+            if cik:
+                self.db["filers"].update(filer_id, {"cik": cik})
+        elif by_cik is not None:
+            filer_id = by_cik["id"]
+            if by_ticker is not None and by_ticker["id"] != filer_id and by_ticker["cik"] is None:
+                self._merge_filers(into=filer_id, other=by_ticker["id"])
+        elif cik or tickers:
+            filer_id = self.db["filers"].insert(
+                {"cik": cik, "name": name or d.name, "tickers": "[]", "created_at": _now()}).last_pk
+        else:
+            raise BadInput("the source names no filer; pass --filer CIK or --filer TICKER.")
+        row = self.db["filers"].get(filer_id)
+        updates: dict[str, Any] = {}
+        if (name and name != row["name"]) or (not row["name"] and d.name):
+            updates["name"] = name or d.name
+        known = json.loads(row["tickers"] or "[]")
+        new_tickers = known + [t for t in tickers if t not in known]
+        for t in tickers:
+            owner = self.db.execute("select filer_id from tickers where ticker = ?", [t]).fetchone()
+            if owner is None:
+                self.db["tickers"].insert({"ticker": t, "filer_id": filer_id})
+        if new_tickers != known:
+            updates["tickers"] = json.dumps(new_tickers)
+        if updates:
+            self.db["filers"].update(filer_id, updates)
+        return int(filer_id)
+
+    def _merge_filers(self, into: int, other: int) -> None:
+        """Fold a ticker-only filer into the filer that now has its CIK, keeping every version."""
+        for row in list(self.db.query("select * from filings where filer_id = ? order by fiscal_year, version",
+                                      [other])):
+            top = self.db.execute("select coalesce(max(version), 0) from filings where filer_id = ? and fiscal_year = ?",
+                                  [into, row["fiscal_year"]]).fetchone()[0]
+            self.db["filings"].update(row["id"], {"filer_id": into, "version": top + 1})
+        old = self.db["filers"].get(other)
+        self.db.execute("update tickers set filer_id = ? where filer_id = ?", [into, other])
+        target = self.db["filers"].get(into)
+        tickers = json.loads(target["tickers"] or "[]")
+        tickers += [t for t in json.loads(old["tickers"] or "[]") if t not in tickers]
+        self.db["filers"].update(into, {"tickers": json.dumps(tickers), "name": target["name"] or old["name"]})
+        self.db["filers"].delete(other)
+
+    # -- ingest -----------------------------------------------------------------------------------
+    def add(self, d: Disclosure, raw: bytes, *, source_path: str, filer: str | None = None,
+            name: str | None = None, accession: str | None = None, filing_date: str | None = None,
+            facts: list[dict] | None = None) -> IngestResult:
+        """Store one disclosure as a new version of its filer-year, unless that content is already there.
+
+        Everything happens in one transaction: on any error the database is exactly as before.
+        """
+        if d.fiscal_year is None:
+            raise BadInput("the source states no fiscal year; pass --year YYYY.")
+        chash = content_hash(d)
+        sha = digest_bytes(raw)
+        try:
+            with self.db.atomic():
+                filer_id = self._resolve_filer(d, filer, name)
+                same = next(self.db.query(
+                    "select id, version from filings where filer_id = ? and fiscal_year = ? and content_hash = ?",
+                    [filer_id, d.fiscal_year, chash]), None)
+                if same:
+                    return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, same["version"],
+                                        "unchanged", same["id"])
+                top = self.db.execute(
+                    "select coalesce(max(version), 0) from filings where filer_id = ? and fiscal_year = ?",
+                    [filer_id, d.fiscal_year]).fetchone()[0]
+                if not self.db.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
+                    self.db["sources"].insert({"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 6),
+                                               "first_path": source_path})
+                filing_id = self.db["filings"].insert({
+                    "filer_id": filer_id, "fiscal_year": d.fiscal_year, "version": top + 1, "form": d.form,
+                    "amendment": int(d.amendment), "tagged": int(d.tagged), "source_format": d.source_format,
+                    "accession": accession, "filing_date": filing_date, "period_end": d.period_end,
+                    "source_path": source_path, "source_sha256": sha, "content_hash": chash,
+                    "section_text": d.section_text, "notes": "\n".join(d.notes) or None, "ingested_at": _now(),
+                }).last_pk
+                self.db["elements"].insert_all(
+                    [_element_row(filing_id, i, e) for i, e in enumerate(d.elements)])
+                if facts:
+                    self.db["facts"].insert_all([{**f, "filing_id": filing_id} for f in facts])
+                return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, top + 1,
+                                    "new" if top == 0 else "new version", int(filing_id))
+        except sqlite3.OperationalError as exc:
+            raise TrackerError(f"the database refused the write ({exc}); check disk space and permissions.") from exc
+
+    # -- reading back -----------------------------------------------------------------------------
+    def filing(self, filer: Filer, year: int, version: int | None = None) -> dict:
+        """The row of a filer-year (latest version unless one is named)."""
+        if version is None:
+            row = next(self.db.query("select * from filings where filer_id = ? and fiscal_year = ? "
+                                     "order by version desc limit 1", [filer.id, year]), None)
+        else:
+            row = next(self.db.query("select * from filings where filer_id = ? and fiscal_year = ? and version = ?",
+                                     [filer.id, year, version]), None)
+        if row is None:
+            years = ", ".join(map(str, self.years(filer))) or "none"
+            what = f"{year}" if version is None else f"{year} version {version}"
+            raise NotFound(f"{filer.display} has no stored disclosure for {what}; stored years: {years}.")
+        return row
+
+    def versions(self, filer: Filer, year: int) -> list[dict]:
+        """Every version row of a filer-year."""
+        return list(self.db.query("select * from filings where filer_id = ? and fiscal_year = ? order by version",
+                                  [filer.id, year]))
+
+    def disclosure(self, filing: dict) -> Disclosure:
+        """Rebuild the Disclosure of a stored version."""
+        filer = self.filer_by_id(filing["filer_id"])
+        elements = [_element_from_row(r) for r in self.db.query(
+            "select * from elements where filing_id = ? order by position", [filing["id"]])]
+        return Disclosure(
+            elements=elements, tagged=bool(filing["tagged"]), source_format=filing["source_format"],
+            section_text=filing["section_text"] or "", cik=filer.cik, name=filer.name, tickers=filer.tickers,
+            fiscal_year=filing["fiscal_year"], period_end=filing["period_end"], form=filing["form"],
+            amendment=bool(filing["amendment"]), notes=(filing["notes"] or "").splitlines(),
+        )
+
+    def facts(self, filing: dict) -> list[dict]:
+        """Fact rows of a stored version, in order."""
+        return list(self.db.query("select * from facts where filing_id = ? order by fact, position", [filing["id"]]))
+
+    def fact_history(self, filer: Filer) -> list[dict]:
+        """Every fact row of a filer's latest versions, with its fiscal year."""
+        return list(self.db.query(
+            "select l.fiscal_year, l.version, x.* from latest_filings l join facts x on x.filing_id = l.id "
+            "where l.filer_id = ? order by x.fact, l.fiscal_year, x.position", [filer.id]))
+
+    def source_bytes(self, sha256: str) -> bytes:
+        """The raw source stored under a sha256."""
+        row = self.db["sources"].get(sha256)
+        return zlib.decompress(row["compressed"])
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        return {t: self.db[t].count for t in ("filers", "filings", "elements", "facts", "sources")}
+
+
+def digest_bytes(raw: bytes) -> str:
+    """sha256 of raw bytes."""
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _element_row(filing_id: int, position: int, e: Element) -> dict:
+    value: str | None
+    if e.kind == "flag":
+        value = None if e.value is None else ("true" if e.value else "false")
+    else:
+        value = str(e.value) if e.value is not None else None
+    return {"filing_id": filing_id, "position": position, "element": e.name, "label": e.label, "kind": e.kind,
+            "value": value, "source": e.source, "evidence": e.evidence,
+            "original": e.original if e.original != value else None}
+
+
+def _element_from_row(row: dict) -> Element:
+    value: bool | str | None = row["value"]
+    if row["kind"] == "flag":
+        value = None if row["value"] is None else row["value"] == "true"
+    return Element(row["element"], row["kind"], value, row["source"], original=row["original"] or None,
+                   evidence=row["evidence"])
+
+
+@contextmanager
+def open_store(path: Path | str, *, create: bool = True) -> Iterator[Store]:
+    """A Store that is closed after use."""
+    store = Store(path, create=create)
+    try:
+        yield store
+    finally:
+        store.close()
