@@ -1,0 +1,157 @@
+"""`tracker ingest`, `filers` and `show` as a user runs them, against a real SQLite file."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tracker.cli import app
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED0 = "seeds/000_3eaf4e0fdd851dff.txt"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def snapshot(db: Path) -> list[str]:
+    """Every row of every table, to prove a refused input changed nothing."""
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(db)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_seed_needs_a_filer_and_leaves_no_trace(corpus: Path, db_path: Path) -> None:
+    run("ingest", corpus / SEED0, "--filer", "BZ", "--db", db_path)
+    before = snapshot(db_path)
+    code, out, err = run("ingest", corpus / "seeds" / "002_9394ffdb029e99fb.txt", "--db", db_path)
+    assert code == 2
+    assert err.strip() == ("error: " + str(corpus / "seeds" / "002_9394ffdb029e99fb.txt")
+                           + ": the source names no filer; pass --filer CIK or --filer TICKER.")
+    assert snapshot(db_path) == before
+
+
+def test_reingest_is_a_no_op_and_a_change_is_a_new_version(corpus: Path, db_path: Path, tmp_path: Path) -> None:
+    code, out, _ = run("ingest", corpus / SEED0, "--filer", "1842827", "--name", "Kanzhun Ltd", "--form", "20-F",
+                       "--db", db_path)
+    assert code == 0 and out.strip().endswith("Kanzhun Ltd 2024 20-F v1 new")
+    before = snapshot(db_path)
+    code, out, _ = run("ingest", corpus / SEED0, "--filer", "1842827", "--form", "20-F", "--db", db_path)
+    assert out.strip().endswith("v1 unchanged") and snapshot(db_path) == before
+    # the same page with different line breaks and quotes is the same disclosure
+    noisy = tmp_path / "noisy.txt"
+    raw = (corpus / SEED0).read_text(encoding="utf-8")
+    noisy.write_text(raw.replace("\u2019", "'").replace(". ", ".  "), encoding="utf-8")
+    code, out, _ = run("ingest", noisy, "--filer", "1842827", "--form", "20-F", "--db", db_path)
+    assert out.strip().endswith("v1 unchanged")
+    edited = tmp_path / "edited.txt"
+    edited.write_text(raw.replace("over 18 years", "over 19 years"), encoding="utf-8")
+    code, out, _ = run("ingest", edited, "--filer", "1842827", "--form", "20-F", "--db", db_path)
+    assert code == 0 and out.strip().endswith("v2 new version")
+    code, out, _ = run("ingest", corpus / SEED0, "--filer", "1842827", "--form", "20-F/A", "--db", db_path)
+    assert out.strip().endswith("20-F/A v3 new version")
+    # nothing was overwritten: version 1 still holds the original text
+    v1 = json.loads(run("show", "1842827", "2024", "--version", "1", "--format", "json", "--db", db_path)[1])
+    v2 = json.loads(run("show", "0001842827", "2024", "--version", "2", "--format", "json", "--db", db_path)[1])
+    text = lambda d: " ".join(str(e["value"]) for e in d["elements"] if e["kind"] == "text")  # noqa: E731
+    assert "over 18 years" in text(v1) and "over 19 years" in text(v2)
+    latest = json.loads(run("show", "Kanz", "2024", "--format", "json", "--db", db_path)[1])
+    assert latest["version"] == 3 and latest["form"] == "20-F/A"
+
+
+def test_show_json_has_the_design_shape(corpus: Path, db_path: Path) -> None:
+    run("ingest", corpus / SEED0, "--filer", "1842827", "--name", "Kanzhun Ltd", "--db", db_path)
+    code, out, _ = run("show", "1842827", "2024", "--format", "json", "--db", db_path)
+    data = json.loads(out)
+    assert code == 0
+    assert data["filer"] == {"cik": "0001842827", "name": "Kanzhun Ltd", "tickers": []}
+    assert {"fiscal_year", "form", "period_end", "version", "tagged", "sha256", "elements", "facts"} <= set(data)
+    flag = next(e for e in data["elements"] if e["element"].endswith("ReportToBoardFlag"))
+    assert flag == {"element": "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag",
+                    "label": "Cybersecurity Risk Management Positions or Committees Responsible Report to Board",
+                    "kind": "flag", "value": True, "source": "tagged"}
+    code, out, _ = run("show", "1842827", "2024", "--db", db_path)
+    assert "[flag] Cybersecurity Risk Management Third Party Engaged: true (tagged)" in out
+
+
+def test_filer_lookup_errors_list_candidates(corpus: Path, db_path: Path) -> None:
+    run("ingest", corpus / SEED0, "--filer", "1842827", "--name", "Kanzhun Ltd", "--db", db_path)
+    run("ingest", corpus / "seeds" / "003_dfabe7f409a2727e.txt", "--filer", "1838413", "--name",
+        "Full Truck Alliance Co. Ltd.", "--db", db_path)
+    run("ingest", corpus / "seeds" / "002_9394ffdb029e99fb.txt", "--filer", "IOTP", "--name",
+        "Full Stack IoT Platform", "--db", db_path)
+    code, _, err = run("show", "Full", "2024", "--db", db_path)
+    assert code == 2 and "matches several filers" in err and "Full Truck Alliance" in err
+    code, _, err = run("show", "ZZZZ", "2024", "--db", db_path)
+    assert code == 2 and "no filer matches 'ZZZZ'" in err and "IOTP" in err
+    code, _, err = run("show", "IOTP", "2019", "--db", db_path)
+    assert code == 2 and err.strip().endswith("has no stored disclosure for 2019; stored years: 2024.")
+    code, out, _ = run("filers", "--format", "json", "--db", db_path)
+    assert sorted(f["name"] for f in json.loads(out)) == ["Full Stack IoT Platform", "Full Truck Alliance Co. Ltd.",
+                                                          "Kanzhun Ltd"]
+    assert all(f["years"] == [2024] for f in json.loads(out))
+
+
+def test_read_commands_refuse_a_missing_database(tmp_path: Path) -> None:
+    code, _, err = run("filers", "--db", tmp_path / "nope.db")
+    assert code == 2 and "there is no database at" in err
+    assert not (tmp_path / "nope.db").exists()
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "the file is empty"),
+    "blank.htm": (b"   \n\n  ", "the file is empty"),
+    "binary.bin": (bytes(range(256)) * 8, "the file is binary"),
+    "latin1.txt": ("Item 1C. Cybersecurity\nNotre comit\u00e9 d'audit supervise la cybers\u00e9curit\u00e9."
+                   .encode("latin-1"), "not UTF-8"),
+    "broken.gz": (b"\x1f\x8b\x08\x00" + b"garbage" * 10, "gzip file is damaged"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_refused_in_one_sentence(name: str, tmp_path: Path, db_path: Path, corpus: Path) -> None:
+    run("ingest", corpus / SEED0, "--filer", "BZ", "--db", db_path)
+    before = snapshot(db_path)
+    data, message = BAD_INPUTS[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = run("ingest", path, "--filer", "BZ", "--year", "2024", "--db", db_path)
+    assert code == 2, out + err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert snapshot(db_path) == before
+
+
+def test_gzip_bomb_is_refused(tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "bomb.txt.gz"
+    with gzip.open(path, "wb") as gz:
+        chunk = b"A" * (1 << 20)
+        for _ in range(80):
+            gz.write(chunk)
+    assert path.stat().st_size < 1_000_000
+    code, _, err = run("ingest", path, "--filer", "BZ", "--year", "2024", "--db", db_path)
+    assert code == 2 and "expands past 64 MB" in err
+
+
+def test_folder_run_keeps_good_files_and_lists_rejected(corpus: Path, tmp_path: Path, db_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((corpus / SEED0).read_bytes())
+    (folder / "b.txt").write_bytes(b"")
+    (folder / "c.txt").write_bytes((corpus / "seeds" / "002_9394ffdb029e99fb.txt").read_bytes())
+    code, out, err = run("ingest", folder, "--filer", "BZ", "--db", db_path)
+    assert code == 2
+    assert "3 files read: 1 new, 0 unchanged, 1 new versions, 1 rejected" in out
+    assert f"rejected {folder / 'b.txt'}: the file is empty" in out
+    years = json.loads(run("filers", "--format", "json", "--db", db_path)[1])
+    assert years == [{"cik": None, "name": None, "tickers": ["BZ"], "years": [2024]}]
