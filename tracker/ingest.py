@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -81,10 +82,26 @@ def ingest_bytes(store: Store, data: bytes, path: Path, opts: Options) -> Ingest
 def fact_rows(d: Disclosure) -> list[dict]:
     """One row per fact value, ready for the store (empty until the facts module is present)."""
     try:
-        from tracker.facts import fact_rows as rows
+        from tracker.facts import extract_facts
     except ImportError:
         return []
-    return rows(d)
+    rows = []
+    for fact, values in extract_facts(d).items():
+        for i, fv in enumerate(values):
+            rows.append({"fact": fact, "position": i, "value": json.dumps(fv.value, ensure_ascii=False),
+                         "value_text": fact_text(fv.value), "element": fv.element, "evidence": fv.evidence})
+    return rows
+
+
+def fact_text(value: object) -> str:
+    """A fact value as one line of text (for browsing and search)."""
+    if isinstance(value, dict):
+        holder = value.get("holder") or ""
+        qualifier = value.get("qualifier")
+        years = value.get("years")
+        q = "" if qualifier in (None, "exact") else f"{qualifier} "
+        return f"{holder}: {q}{years} years".strip(": ") if years is not None else str(holder)
+    return str(value)
 
 
 def ingest_file(store: Store, path: Path, opts: Options) -> IngestResult:

@@ -21,7 +21,7 @@ import sqlite_utils
 
 from tracker.errors import BadInput, NotFound, TrackerError
 from tracker.models import Disclosure, Element
-from tracker.normalize import comparison_key, digest
+from tracker.normalize import comparison_key, digest, split_sentences
 
 SCHEMA_VERSION = 1
 
@@ -158,6 +158,29 @@ class Store:
             db["elements"].create_index(["element"], if_not_exists=True)
             db["facts"].create_index(["filing_id"], if_not_exists=True)
             db["facts"].create_index(["fact", "value_text"], if_not_exists=True)
+            db["sentences"].create({
+                "id": int, "filing_id": int, "element": str, "position": int, "text": str,
+            }, pk="id", foreign_keys=[("filing_id", "filings", "id")], if_not_exists=True)
+            db["sentences"].create_index(["filing_id"], if_not_exists=True)
+            db["comparisons"].create({
+                "id": int, "filer_id": int, "old_filing_id": int, "new_filing_id": int, "old_year": int,
+                "new_year": int, "verdict": str, "cosine": float, "jaccard": float, "min_edit": float,
+                "simple": float, "high": int, "medium": int, "low": int, "flags_flipped": int,
+                "facts_changed": int, "report_path": str, "json": str, "computed_at": str,
+            }, pk="id", foreign_keys=[("filer_id", "filers", "id"), ("old_filing_id", "filings", "id"),
+                                      ("new_filing_id", "filings", "id")], if_not_exists=True)
+            db["comparisons"].create_index(["old_filing_id", "new_filing_id"], unique=True, if_not_exists=True)
+            db["comparisons"].create_index(["filer_id", "new_year"], if_not_exists=True)
+            db["changes"].create({
+                "id": int, "comparison_id": int, "position": int, "kind": str, "severity": str, "element": str,
+                "elements": str, "fact": str, "old": str, "new": str, "value": str, "text": str,
+            }, pk="id", foreign_keys=[("comparison_id", "comparisons", "id")], if_not_exists=True)
+            db["changes"].create_index(["comparison_id"], if_not_exists=True)
+            db["changes"].create_index(["kind", "fact"], if_not_exists=True)
+            if "elements_fts" not in db.table_names():
+                db["elements"].enable_fts(["value"], create_triggers=True, tokenize="porter")
+            if "sentences_fts" not in db.table_names():
+                db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="porter")
             db.create_view("latest_filings", """
                 select f.* from filings f
                 where f.version = (select max(version) from filings g
@@ -307,6 +330,7 @@ class Store:
                     [_element_row(filing_id, i, e) for i, e in enumerate(d.elements)])
                 if facts:
                     self.db["facts"].insert_all([{**f, "filing_id": filing_id} for f in facts])
+                self.db["sentences"].insert_all(_sentence_rows(filing_id, d))
                 return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, top + 1,
                                     "new" if top == 0 else "new version", int(filing_id))
         except sqlite3.OperationalError as exc:
@@ -359,6 +383,38 @@ class Store:
         row = self.db["sources"].get(sha256)
         return zlib.decompress(row["compressed"])
 
+    # -- comparisons --------------------------------------------------------------------------------
+    def comparison(self, old_filing_id: int, new_filing_id: int) -> dict | None:
+        """The stored comparison of two versions, if computed."""
+        return next(self.db.query("select * from comparisons where old_filing_id = ? and new_filing_id = ?",
+                                  [old_filing_id, new_filing_id]), None)
+
+    def save_comparison(self, old: dict, new: dict, data: dict, report_path: str | None = None) -> int:
+        """Store the JSON of a comparison of two stored versions (and one row per change); returns its id.
+
+        A comparison is a pure function of its two versions, so a stored one is never recomputed or changed.
+        """
+        existing = self.comparison(old["id"], new["id"])
+        if existing:
+            return int(existing["id"])
+        sim = data.get("similarity", {})
+        summary = data.get("summary", {})
+        changes = data.get("changes", [])
+        with self.db.atomic():
+            comparison_id = self.db["comparisons"].insert({
+                "filer_id": new["filer_id"], "old_filing_id": old["id"], "new_filing_id": new["id"],
+                "old_year": old["fiscal_year"], "new_year": new["fiscal_year"], "verdict": data.get("verdict"),
+                "cosine": sim.get("cosine"), "jaccard": sim.get("jaccard"), "min_edit": sim.get("min_edit"),
+                "simple": sim.get("simple"), "high": summary.get("high", 0), "medium": summary.get("medium", 0),
+                "low": summary.get("low", 0),
+                "flags_flipped": sum(1 for c in changes if c["kind"] == "flag_flipped"),
+                "facts_changed": sum(1 for c in changes if c["kind"].startswith("fact_")),
+                "report_path": report_path, "json": json.dumps(data, ensure_ascii=False),
+                "computed_at": _now(),
+            }).last_pk
+            self.db["changes"].insert_all([_change_row(comparison_id, i, c) for i, c in enumerate(changes)])
+        return int(comparison_id)
+
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
         return {t: self.db[t].count for t in ("filers", "filings", "elements", "facts", "sources")}
@@ -380,6 +436,27 @@ def _element_row(filing_id: int, position: int, e: Element) -> dict:
     return {"filing_id": filing_id, "position": position, "element": e.name, "label": e.label, "kind": e.kind,
             "value": value, "source": e.source, "evidence": e.evidence,
             "original": e.original if e.original != value else None}
+
+
+def _json_or_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _change_row(comparison_id: int, position: int, c: dict) -> dict:
+    return {"comparison_id": comparison_id, "position": position, "kind": c["kind"], "severity": c["severity"],
+            "element": c.get("element"), "elements": json.dumps(c.get("elements") or []), "fact": c.get("fact"),
+            "old": _json_or_text(c.get("old")), "new": _json_or_text(c.get("new")),
+            "value": _json_or_text(c.get("value")), "text": c.get("text")}
+
+
+def _sentence_rows(filing_id: int, d: Disclosure) -> list[dict]:
+    rows = []
+    for e in d.text_elements:
+        for i, sentence in enumerate(split_sentences(str(e.value))):
+            rows.append({"filing_id": filing_id, "element": e.name, "position": i, "text": sentence})
+    return rows
 
 
 def _element_from_row(row: dict) -> Element:

@@ -1,0 +1,145 @@
+"""`tracker diff`, `tracker compare` and `tracker history`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tracker.cli import DbOption, DebugOption, app, check_format, emit, handle_errors, open_db
+from tracker.errors import ExitCode
+from tracker.service import ComparisonContext, build_history, compare_files, compare_stored
+
+DIFF_FORMATS = ("text", "markdown", "json", "html")
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+DiffFormat = Annotated[str, typer.Option("--format", "-f", help="text, markdown, json or html.")]
+ExitCodeOption = Annotated[bool, typer.Option(
+    "--exit-code", help="Exit with 1 when there are changes (as git diff --exit-code).")]
+
+
+def render_comparison(ctx: ComparisonContext, fmt: str, *, color: bool) -> str:
+    """The comparison in the chosen format."""
+    if fmt == "html":
+        from tracker.htmlreport import render_comparison_html
+
+        return render_comparison_html(ctx)
+    from tracker.report import render
+
+    return render(ctx.comparison, fmt, filer=ctx.filer, old_meta=ctx.old_meta, new_meta=ctx.new_meta, color=color)
+
+
+def use_color(output: Path | None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set or writing a file."""
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def finish(ctx: ComparisonContext, fmt: str, output: Path | None, exit_code: bool) -> None:
+    """Print or write the comparison and exit as design.md says."""
+    emit(render_comparison(ctx, fmt, color=use_color(output)), output)
+    if exit_code and ctx.comparison.changes:
+        raise typer.Exit(int(ExitCode.CHANGES))
+
+
+@app.command()
+@handle_errors
+def diff(
+    filer: Annotated[str, typer.Argument(help="Ticker, CIK (zeros optional) or name prefix.", show_default=False)],
+    old_year: Annotated[int, typer.Argument(help="The earlier fiscal year.", show_default=False)],
+    new_year: Annotated[int, typer.Argument(help="The later fiscal year.", show_default=False)],
+    fmt: DiffFormat = "text",
+    output: OutputOption = None,
+    old_version: Annotated[int | None, typer.Option(help="Version of the earlier year (default latest).")] = None,
+    new_version: Annotated[int | None, typer.Option(help="Version of the later year (default latest).")] = None,
+    exit_code: ExitCodeOption = False,
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Compare two stored fiscal years of a filer: flags flipped, facts changed, wording changed."""
+    fmt = check_format(fmt, DIFF_FORMATS)
+    store = open_db(db)
+    try:
+        ctx = compare_stored(store, filer, old_year, new_year, old_version=old_version, new_version=new_version)
+    finally:
+        store.close()
+    finish(ctx, fmt, output, exit_code)
+
+
+@app.command()
+@handle_errors
+def compare(
+    old_path: Annotated[Path, typer.Argument(help="The earlier disclosure (any supported format).",
+                                             show_default=False)],
+    new_path: Annotated[Path, typer.Argument(help="The later disclosure.", show_default=False)],
+    fmt: DiffFormat = "text",
+    output: OutputOption = None,
+    exit_code: ExitCodeOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Compare two disclosure files directly, without the database."""
+    fmt = check_format(fmt, DIFF_FORMATS)
+    finish(compare_files(old_path, new_path), fmt, output, exit_code)
+
+
+@app.command()
+@handle_errors
+def history(
+    filer: Annotated[str, typer.Argument(help="Ticker, CIK (zeros optional) or name prefix.", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
+    output: OutputOption = None,
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show every stored year of a filer: each fact's timeline, flags by year, similarity year over year."""
+    fmt = check_format(fmt, ("text", "json", "html"))
+    store = open_db(db)
+    try:
+        hist = build_history(store, filer)
+    finally:
+        store.close()
+    if fmt == "json":
+        emit(json.dumps(hist.to_json(), indent=2, ensure_ascii=False), output)
+    elif fmt == "html":
+        from tracker.htmlreport import render_history_html
+
+        emit(render_history_html(hist), output)
+    else:
+        emit(render_history_text(hist), output)
+
+
+def render_history_text(hist) -> str:  # type: ignore[no-untyped-def]
+    """The history as a plain-text timeline."""
+    from tracker.ingest import fact_text
+
+    f = hist.filer
+    years = [y["fiscal_year"] for y in hist.years]
+    lines = [f"{f['name'] or '(name unknown)'}  CIK {f['cik'] or '-'}  {', '.join(f['tickers'])}".rstrip(),
+             "years: " + ", ".join(f"{y['fiscal_year']} ({y['form'] or '?'} v{y['version']}, "
+                                   f"{'tagged' if y['tagged'] else 'untagged'})" for y in hist.years), ""]
+    lines.append("Facts (* = changed from the year before)")
+    for fact in sorted(hist.facts):
+        lines.append(f"  {fact}")
+        for year in years:
+            values = hist.facts[fact].get(year, [])
+            mark = "*" if hist.changed(fact, year) else " "
+            shown = "; ".join(fact_text(v) for v in values) or "(not stated)"
+            lines.append(f"   {mark}{year}: {shown}")
+    lines += ["", "Flags"]
+    for flag, by_year in hist.flags.items():
+        cells = []
+        for year in years:
+            v = by_year.get(year, {"value": None, "source": "absent"})
+            value = {True: "true", False: "false", None: "-"}[v["value"]]
+            cells.append(f"{year}: {value}{'' if v['source'] == 'tagged' else ' (' + v['source'] + ')'}")
+        lines.append(f"  {flag.removeprefix('Cybersecurity')}: " + ", ".join(cells))
+    if hist.steps:
+        lines += ["", "Year over year"]
+        for s in hist.steps:
+            sim = s["similarity"]
+            lines.append(f"  {s['old_year']} -> {s['new_year']}: {s['verdict']} (cosine {sim['cosine']:.2f}, "
+                         f"simple {sim['simple']:.2f}; high {s['summary']['high']}, medium {s['summary']['medium']}, "
+                         f"low {s['summary']['low']})")
+    return "\n".join(lines)

@@ -1,0 +1,139 @@
+"""Library functions behind the commands: compare stored years or files, build a filer's history."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tracker.differ import Comparison, compare, filer_meta
+from tracker.errors import BadInput
+from tracker.models import FLAGS, Disclosure
+from tracker.readers import read_path
+from tracker.store import Filer, Store
+
+
+@dataclass
+class ComparisonContext:
+    """A comparison with what its renderers need to say about the two sides."""
+
+    comparison: Comparison
+    """The comparison itself."""
+    filer: dict
+    """Filer identity (design.md filer object)."""
+    old_meta: dict
+    """The old side: fiscal_year, form, version, tagged, source, sha256."""
+    new_meta: dict
+    """The new side."""
+    old_row: dict | None = None
+    """The stored version row of the old side (None when comparing files)."""
+    new_row: dict | None = None
+    """The stored version row of the new side."""
+
+    def to_json(self) -> dict:
+        """The design.md JSON of the comparison."""
+        return self.comparison.to_json(self.filer, self.old_meta, self.new_meta)
+
+
+def filing_meta(row: dict) -> dict:
+    """The design.md description of one stored side."""
+    return {"fiscal_year": row["fiscal_year"], "form": row["form"], "version": row["version"],
+            "tagged": bool(row["tagged"]), "source": row["source_path"], "sha256": row["source_sha256"],
+            "period_end": row["period_end"], "source_format": row["source_format"]}
+
+
+def compare_stored(store: Store, filer_ident: str, old_year: int, new_year: int, *,
+                   old_version: int | None = None, new_version: int | None = None) -> ComparisonContext:
+    """Compare two stored years (latest versions unless named) of one filer."""
+    filer = store.find_filer(filer_ident)
+    return compare_rows(store, filer, store.filing(filer, old_year, old_version),
+                        store.filing(filer, new_year, new_version))
+
+
+def compare_rows(store: Store, filer: Filer, old_row: dict, new_row: dict) -> ComparisonContext:
+    """Compare two stored versions."""
+    old, new = store.disclosure(old_row), store.disclosure(new_row)
+    return ComparisonContext(compare(old, new), filer.to_json(), filing_meta(old_row), filing_meta(new_row),
+                             old_row, new_row)
+
+
+def compare_files(old_path: Path, new_path: Path) -> ComparisonContext:
+    """Compare two source files directly, no database."""
+    old, new = read_path(old_path), read_path(new_path)
+    return ComparisonContext(compare(old, new), filer_meta(new, old), file_meta(old, old_path),
+                             file_meta(new, new_path))
+
+
+def file_meta(d: Disclosure, path: Path) -> dict:
+    """The design.md description of one side read from a file."""
+    from tracker.store import digest_bytes
+
+    try:
+        sha = digest_bytes(path.read_bytes())
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror}.") from exc
+    return {"fiscal_year": d.fiscal_year, "form": d.form, "version": None, "tagged": d.tagged,
+            "source": str(path), "sha256": sha, "period_end": d.period_end, "source_format": d.source_format}
+
+
+@dataclass
+class History:
+    """Every stored year of a filer: facts, flags and year-over-year similarity."""
+
+    filer: dict
+    """Filer identity."""
+    years: list[dict]
+    """One entry per fiscal year (latest version): year, form, version, tagged."""
+    facts: dict[str, dict[int, list]] = field(default_factory=dict)
+    """fact -> year -> values stated that year."""
+    flags: dict[str, dict[int, dict]] = field(default_factory=dict)
+    """flag -> year -> {"value", "source"}."""
+    steps: list[dict] = field(default_factory=list)
+    """Year-over-year comparisons: old_year, new_year, verdict, similarity, summary."""
+
+    def changed(self, fact: str, year: int) -> bool:
+        """Did the fact's values differ from the previous stored year?"""
+        years = [y["fiscal_year"] for y in self.years]
+        i = years.index(year)
+        if i == 0:
+            return False
+        by_year = self.facts.get(fact, {})
+        return _canon(by_year.get(year, [])) != _canon(by_year.get(years[i - 1], []))
+
+    def to_json(self) -> dict:
+        """JSON of the history."""
+        return {"filer": self.filer, "years": self.years,
+                "facts": {f: {str(y): v for y, v in by.items()} for f, by in self.facts.items()},
+                "flags": {f: {str(y): v for y, v in by.items()} for f, by in self.flags.items()},
+                "steps": self.steps}
+
+
+def _canon(values: list) -> list[str]:
+    return sorted(json.dumps(v, sort_keys=True).lower() for v in values)
+
+
+def build_history(store: Store, filer_ident: str) -> History:
+    """The history of a filer across all stored years."""
+    filer = store.find_filer(filer_ident)
+    years = store.years(filer)
+    if not years:
+        raise BadInput(f"{filer.display} has no stored disclosure; run `tracker ingest` first.")
+    rows = [store.filing(filer, y) for y in years]
+    history = History(filer.to_json(), [{"fiscal_year": r["fiscal_year"], "form": r["form"],
+                                         "version": r["version"], "tagged": bool(r["tagged"])} for r in rows])
+    for row in rows:
+        for fact in store.facts(row):
+            history.facts.setdefault(fact["fact"], {}).setdefault(row["fiscal_year"], []).append(
+                json.loads(fact["value"]))
+        d = store.disclosure(row)
+        for name in FLAGS:
+            e = d.element(name)
+            history.flags.setdefault(name, {})[row["fiscal_year"]] = {
+                "value": None if e is None else e.value, "source": "absent" if e is None else e.source}
+    for old_row, new_row in zip(rows, rows[1:]):
+        ctx = compare_rows(store, filer, old_row, new_row)
+        history.steps.append({"old_year": old_row["fiscal_year"], "new_year": new_row["fiscal_year"],
+                              "verdict": ctx.comparison.verdict,
+                              "similarity": ctx.comparison.similarity.to_json(),
+                              "summary": ctx.comparison.summary})
+    return history
