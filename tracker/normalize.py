@@ -31,7 +31,7 @@ _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 # Page furniture: whole lines that are never part of the disclosure.
 _FOOTER_LINE_RES = [
     re.compile(r"^\s*table\s+of\s+contents\s*$", re.I),
-    re.compile(r"^\s*(?:page\s+)?[-–—]?\s*[0-9]{1,3}\s*[-–—]?\s*$", re.I),
+    re.compile(r"^\s*(?:page\s+)?[-–—]?\s*[0-9]{1,3}\s*[-–—]?\.?\s*$", re.I),
     re.compile(r"^\s*[ivxlc]{1,6}\s*$"),
     re.compile(r"^\s*part\s+[iv]{1,4}\.?\s*$", re.I),
     re.compile(r"^\s*[-=_*~.]{3,}\s*$"),
@@ -43,7 +43,7 @@ _FOOTER_LINE_RES = [
 ]
 # Footers glued inside a line where the extractor lost the line breaks.
 _INLINE_FOOTER_RE = re.compile(
-    r"(?:[A-Z][\w.,&' ]{1,60}?)?\|\s*\d{4}\s+Form\s+(?:10-K|20-F)\s*\|\s*\d{1,3}(?=\D|$)")
+    r"(?:[A-Z](?:[\w,&' ]|\.(?!\s?[A-Z][a-z])){1,60}?)?\|\s*\d{4}\s+Form\s+(?:10-K|20-F)\s*\|\s*\d{1,3}(?=\D|$)")
 
 _TERMINAL_RE = re.compile(r"[.!?:;][\"')\]]*$")
 _STOPWORD_END = {
@@ -153,6 +153,8 @@ _ABBREVIATIONS = {
 }
 _SENTENCE_END_RE = re.compile(r"([.!?])([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9\u2022])")
 _GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z)][.!?][\"'])(?=[A-Z][a-z])")
+# Cheap test for a glued sentence end: the lookbehinds above make a full scan slow on long text.
+_GLUED_HINT_RE = re.compile(r"[.!?][\"']?[A-Z][a-z]")
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -165,7 +167,9 @@ def _is_abbreviation(before: str) -> bool:
 
 def sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences, keeping abbreviations ("Mr.", "Inc.", "U.S.") intact."""
-    text = _GLUED_END_RE.sub(" ", paragraph.strip())
+    text = paragraph.strip()
+    if _GLUED_HINT_RE.search(text):
+        text = _GLUED_END_RE.sub(" ", text)
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END_RE.finditer(text):
@@ -192,13 +196,24 @@ def comparison_key(text: str) -> str:
 
     Numbers stay delimited so that "15 20" and "1520" (or "1.5" and "15") still differ.
     """
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(t if not t[0].isdigit() else f"#{t}#" for t in _KEY_TOKEN_RE.findall(text))
+    return words_and_key(text)[1]
 
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens, for similarity measures."""
-    return [t for t in _KEY_TOKEN_RE.findall(unicodedata.normalize("NFKC", text).lower())]
+    return _KEY_TOKEN_RE.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def words_and_key(text: str) -> tuple[list[str], str]:
+    """`words` and `comparison_key` of a text, tokenising it once."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    tokens = _KEY_TOKEN_RE.findall(folded)
+    if not _DIGIT_RE.search(folded):
+        return tokens, "".join(tokens)
+    return tokens, "".join(t if not t[0].isdigit() else f"#{t}#" for t in tokens)
 
 
 def digest(text: str) -> str:

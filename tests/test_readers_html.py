@@ -1,0 +1,232 @@
+"""The HTML reader against the real Inline XBRL 10-Ks of the corpus (tagged and untagged)."""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from tracker.errors import BadInput
+from tracker.models import UNTAGGED_ELEMENT, Disclosure
+from tracker.normalize import comparison_key, paragraphs
+from tracker.readers import read_bytes, read_path
+from tracker.readers.html import parse_date, read_html
+
+UNTAGGED = ["amzn-10-k-fy2023", "googl-10-k-fy2023", "jnj-10-k-fy2023", "ko-10-k-fy2023", "tsla-10-k-fy2023",
+            "pg-10-k-fy2024", "wmt-10-k-fy2024", "aapl-10-k-fy2024", "v-10-k-fy2024", "wfc-10-k-fy2024"]
+CORPUS_IXBRL = sorted(p.name.split(".")[0] for p in (Path(__file__).resolve().parent.parent.parent
+                                                       / "shared" / "corpus" / "ixbrl").glob("*.gz")) or ["none"]
+
+
+@lru_cache(maxsize=None)
+def _raw(path: Path) -> str:
+    return gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+@lru_cache(maxsize=None)
+def _read(path: Path) -> Disclosure:
+    return read_path(path)
+
+
+def _file(corpus: Path, stem: str) -> Path:
+    path = next(corpus.joinpath("ixbrl").glob(stem + ".*"), None)
+    if path is None:
+        pytest.skip(f"{stem} is not in the corpus")
+    return path
+
+
+def _independent_cyd_facts(raw: str) -> tuple[set[str], dict[str, set[bool]]]:
+    """Fact names and flag values of the cyd namespace, by plain regular expressions over the file."""
+    bound = {m.group(1) for m in re.finditer(r'xmlns:([\w.-]+)="http://xbrl\.sec\.gov/cyd/\d+"', raw)} or {"cyd"}
+    names: set[str] = set()
+    flags: dict[str, set[bool]] = {}
+    for tag in re.finditer(r"<ix:nonNumeric\b[^>]*>", raw, re.I):
+        m = re.search(r'\bname="([\w.-]+):(\w+)"', tag.group(0))
+        if not m or m.group(1) not in bound:
+            continue
+        names.add(m.group(2))
+        fmt = re.search(r'\bformat="[\w-]+:fixed-(true|false)"', tag.group(0))
+        if fmt:
+            flags.setdefault(m.group(2), set()).add(fmt.group(1) == "true")
+    return names, flags
+
+
+@pytest.mark.parametrize("stem", CORPUS_IXBRL)
+def test_cyd_elements_and_flags_match_an_independent_count(corpus: Path, stem: str) -> None:
+    path = _file(corpus, stem)
+    names, flags = _independent_cyd_facts(_raw(path))
+    disclosure = _read(path)
+    read_names = [e.name for e in disclosure.elements if e.source == "tagged" and e.name != UNTAGGED_ELEMENT]
+    assert disclosure.tagged is bool(names)
+    assert len(read_names) == len(set(read_names)) == len(names)
+    assert set(read_names) == names
+    for name, values in flags.items():
+        assert len(values) == 1, f"{stem}: {name} has conflicting values"
+        assert disclosure.element(name).value is next(iter(values))  # type: ignore[union-attr]
+    assert disclosure.cik and len(disclosure.cik) == 10 and disclosure.form == "10-K"
+    assert disclosure.fiscal_year == int(re.search(r"fy(\d{4})", stem).group(1))  # type: ignore[union-attr]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", disclosure.period_end or "")
+    assert disclosure.section_text
+
+
+def test_tagged_identity_and_elements_in_document_order(corpus: Path) -> None:
+    disclosure = _read(_file(corpus, "amzn-10-k-fy2024"))
+    assert (disclosure.cik, disclosure.name, disclosure.tickers) == ("0001018724", "AMAZON.COM, INC.", ["AMZN"])
+    assert (disclosure.fiscal_year, disclosure.period_end, disclosure.form) == (2024, "2024-12-31", "10-K")
+    assert disclosure.amendment is False and disclosure.source_format == "ixbrl"
+    names = [e.name for e in disclosure.elements]
+    assert names[0] == "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+    assert names.index("CybersecurityRiskRoleOfManagementTextBlock") < \
+        names.index("CybersecurityRiskBoardOfDirectorsOversightTextBlock")
+    assert all(e.source == "tagged" for e in disclosure.elements)
+
+
+def test_continuations_are_reassembled_in_chain_order(corpus: Path) -> None:
+    disclosure = _read(_file(corpus, "amzn-10-k-fy2024"))
+    role = str(disclosure.element("CybersecurityRiskRoleOfManagementTextBlock").value)  # type: ignore[union-attr]
+    first = role.index("We have a unified and centrally-coordinated team")
+    middle = role.index("Our cybersecurity risks and associated mitigations are evaluated")
+    continued = role.index("The Security Committee, which is comprised of independent directors")
+    assert first < middle < continued
+    # the flag's phrase ends in its continuation: the sentence is whole, with the continuation's period
+    flag = disclosure.element("CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag")
+    assert flag is not None and flag.value is True
+    assert flag.original and flag.original.endswith("back-office support; and other functions.")
+
+
+def test_nested_facts_each_keep_their_whole_text(corpus: Path) -> None:
+    disclosure = _read(_file(corpus, "wmt-10-k-fy2025"))
+    outer = str(disclosure.element(
+        "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock").value)  # type: ignore[union-attr]
+    inner = str(disclosure.element("CybersecurityRiskManagementProcessesIntegratedTextBlock").value)  # type: ignore[union-attr]
+    assert inner.startswith("In general, we seek to address cybersecurity risks through a cross-functional approach")
+    assert comparison_key(inner) in comparison_key(outer)
+
+
+def test_flags_come_from_the_fixed_format_not_the_phrase(corpus: Path) -> None:
+    disclosure = _read(_file(corpus, "tsla-10-k-fy2024"))
+    for flag in disclosure.flags.values():
+        assert isinstance(flag.value, bool)
+    assert disclosure.element(
+        "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag").value is False  # type: ignore[union-attr]
+
+
+def test_reformatted_ibm_copy_reads_like_the_original(corpus: Path) -> None:
+    original = _read(_file(corpus, "ibm-10-k-fy2024"))
+    copy = _read(_file(corpus, "ibm-10-k-fy2024-copy"))
+    assert [e.name for e in copy.elements] == [e.name for e in original.elements]
+    assert [e.value for e in copy.elements] == [e.value for e in original.elements]
+    assert copy.section_text == original.section_text
+    assert (copy.cik, copy.fiscal_year, copy.period_end) == (original.cik, original.fiscal_year, original.period_end)
+    assert any("'cyd:' names without declaring the prefix" in note for note in copy.notes)
+    assert not original.notes
+
+
+def test_untagged_pseudo_element_holds_only_text_outside_the_tags(corpus: Path) -> None:
+    disclosure = _read(_file(corpus, "wmt-10-k-fy2025"))
+    untagged = disclosure.element(UNTAGGED_ELEMENT)
+    assert untagged is not None and untagged.source == "tagged"
+    leftover = paragraphs(str(untagged.value))
+    assert "Board of Directors' oversight of risks from cybersecurity threats" in leftover
+    # a paragraph split over two facts is covered, so it is not repeated here
+    assert not any("which has primary responsibility for overseeing risk management" in p for p in leftover)
+    tagged = [str(e.value) for e in disclosure.text_elements if e.name != UNTAGGED_ELEMENT]
+    keys = "".join(comparison_key(v) for v in tagged + leftover)
+    for para in paragraphs(disclosure.section_text):
+        assert comparison_key(para)[:60] in keys
+
+
+def test_tagged_and_untagged_years_hold_the_same_section(corpus: Path) -> None:
+    for old, new in [("amzn-10-k-fy2023", "amzn-10-k-fy2024"), ("tsla-10-k-fy2023", "tsla-10-k-fy2024")]:
+        before, after = _read(_file(corpus, old)), _read(_file(corpus, new))
+        assert not before.tagged and after.tagged
+        assert before.section_text and after.section_text
+        ratio = difflib.SequenceMatcher(None, comparison_key(before.section_text),
+                                        comparison_key(after.section_text), autojunk=False).ratio()
+        assert ratio > 0.95
+        heads_before = paragraphs(str(before.element(UNTAGGED_ELEMENT).value)) if before.element(UNTAGGED_ELEMENT) else []
+        heads_after = paragraphs(str(after.element(UNTAGGED_ELEMENT).value)) if after.element(UNTAGGED_ELEMENT) else []
+        assert set(heads_after) <= set(heads_before) | {""}
+
+
+@pytest.mark.parametrize("stem", UNTAGGED)
+def test_untagged_documents_yield_item_1c_only(corpus: Path, stem: str) -> None:
+    disclosure = _read(_file(corpus, stem))
+    assert disclosure.tagged is False and disclosure.source_format == "html"
+    paras = paragraphs(disclosure.section_text)
+    assert paras and len(disclosure.section_text) < 15_000
+    for para in paras:
+        assert not re.match(r"item\s*(1a|1b|2|3)\b", para, re.I), para
+        assert para.lower().strip(" .") not in ("risk factors", "properties", "unresolved staff comments")
+    assert re.search(r"cybersecurity|item 1c", disclosure.section_text, re.I)
+    # every paragraph of the section lands in at least one element
+    keys = "".join(comparison_key(str(e.value)) for e in disclosure.text_elements)
+    assert all(comparison_key(p) in keys for p in paras)
+    assert all(e.source == "inferred" for e in disclosure.text_elements)
+
+
+def test_untagged_amazon_2023_section_bounds(corpus: Path) -> None:
+    disclosure = _read(_file(corpus, "amzn-10-k-fy2023"))
+    paras = paragraphs(disclosure.section_text)
+    assert paras[0].startswith("We have processes in place for assessing, identifying, and managing material risks")
+    assert paras[-1].endswith("and reports directly to the Chief Executive Officer.")
+    assert "Item 2" not in disclosure.section_text
+    assert disclosure.fiscal_year == 2023 and disclosure.cik == "0001018724"
+
+
+def test_running_heads_inside_the_section_are_skipped(corpus: Path) -> None:
+    disclosure = _read(_file(corpus, "ma-10-k-fy2024"))
+    text = disclosure.section_text
+    assert "ITEM 1C" not in text.upper().replace("ITEM 1C OF", "")
+    assert "MASTERCARD 2024 FORM 10-K" not in text.upper()
+    assert text.rstrip().endswith("related to information security.")
+
+
+def test_period_end_dates_in_words_are_converted() -> None:
+    assert parse_date("December 31, 2024") == "2024-12-31"
+    assert parse_date("Sept. 28, 2024") == "2024-09-28"
+    assert parse_date("2025-01-31") == "2025-01-31"
+    assert parse_date("31 January 2025") == "2025-01-31"
+    assert parse_date("not a date") is None
+
+
+def test_a_web_page_is_refused() -> None:
+    page = "<html><head><title>Recipes</title></head><body><p>Bake the cake for 30 minutes.</p></body></html>"
+    with pytest.raises(BadInput, match=r"^the HTML is not a 10-K or 20-F annual report"):
+        read_html(page)
+
+
+def test_a_10k_truncated_in_item_1a_is_refused(corpus: Path) -> None:
+    raw = _raw(_file(corpus, "amzn-10-k-fy2023"))
+    cut = raw.index("We Could Be Harmed by Data Loss or Other Security Breaches")
+    with pytest.raises(BadInput, match=r"^the annual report has no Item 1C \(10-K\) or Item 16K \(20-F\)"):
+        read_bytes(raw[:cut].encode("utf-8"))
+
+
+def test_an_untagged_10k_truncated_inside_item_1c_is_refused(corpus: Path) -> None:
+    raw = _raw(_file(corpus, "amzn-10-k-fy2023"))
+    cut = raw.index("reports directly to the Chief Executive Officer")
+    with pytest.raises(BadInput, match=r"^the HTML ends inside its Item 1C / Item 16K section"):
+        read_bytes(raw[:cut].encode("utf-8"))
+
+
+def test_inline_xbrl_with_a_missing_continuation_is_refused(corpus: Path) -> None:
+    raw = _raw(_file(corpus, "amzn-10-k-fy2024"))
+    cut = raw.index('id="f-41-1"')
+    with pytest.raises(BadInput, match=r"^the Inline XBRL is incomplete: fact CybersecurityRiskRoleOfManagementTextBlock "
+                                       r"continues at 'f-41-1', which is not in the document"):
+        read_bytes(raw[:cut].encode("utf-8"))
+
+
+def test_a_tagged_document_without_a_locatable_heading_falls_back_to_its_blocks(corpus: Path) -> None:
+    raw = _raw(_file(corpus, "amzn-10-k-fy2024"))
+    raw = re.sub(r"Item(?:&#160;|\s)*1C", "Part One", raw)
+    disclosure = read_bytes(raw.encode("utf-8"))
+    paras = paragraphs(disclosure.section_text)
+    assert paras[0].startswith("We have processes in place for assessing")
+    assert len(paras) == len({comparison_key(p) for p in paras})
+    assert disclosure.element(UNTAGGED_ELEMENT) is None

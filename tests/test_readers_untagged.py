@@ -1,0 +1,179 @@
+"""Locating Item 1C / 16K in text lines, splitting it into elements, and the plain-text reader."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from tracker.errors import BadInput
+from tracker.models import UNTAGGED_ELEMENT, Disclosure
+from tracker.normalize import comparison_key, paragraphs
+from tracker.readers.untagged import detect_fiscal_year, locate_section, read_text, split_elements
+
+TEXT_FILES = sorted(p.name for p in (Path(__file__).resolve().parent.parent.parent
+                                     / "shared" / "corpus" / "text").glob("*.txt")) or ["none"]
+
+
+@lru_cache(maxsize=None)
+def _raw(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def _read(path: Path) -> Disclosure:
+    return read_text(_raw(path))
+
+
+def _text(corpus: Path, name: str) -> Path:
+    path = corpus / "text" / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in the corpus")
+    return path
+
+
+# --- the locator on small, made-up documents ----------------------------------------------------------
+
+def test_table_of_contents_entry_is_skipped() -> None:
+    lines = ["Item 1A. Risk Factors", "12", "Item 1C.", "Cybersecurity", "25", "Item 2. Properties", "26", "",
+             "Item 1A. Risk Factors", "Our business is risky.", "Item 1C. Cybersecurity",
+             "We assess cybersecurity risks.", "", "Governance", "", "Our Board oversees them.",
+             "Item 2. Properties", "We own buildings."]
+    section = locate_section(lines)
+    assert section is not None and section.form == "10-K"
+    assert [line for line in section.lines if line] == ["We assess cybersecurity risks.", "Governance",
+                                                         "Our Board oversees them."]
+
+
+def test_running_heads_and_split_headings() -> None:
+    lines = ["ITEM\u00a01C.", "CYBERSECURITY", "We assess risks and", "", "PART I", "ITEM 1C. CYBERSECURITY",
+             "", "manage them.", "ITEM 2.PROPERTIES", "We own buildings."]
+    section = locate_section(lines)
+    assert section is not None
+    assert [line for line in section.lines if line] == ["We assess risks and", "manage them."]
+
+
+def test_20f_item_16k_stops_at_part_iii() -> None:
+    lines = ["Item 16J. Insider Trading Policies", "We have one.", "Item 16K. Cybersecurity",
+             "Our board oversees cybersecurity.", "PART III", "Item 17. Financial Statements"]
+    section = locate_section(lines)
+    assert section is not None and section.form == "20-F" and section.lines == ["Our board oversees cybersecurity."]
+
+
+def test_hard_wrapped_cross_reference_is_not_a_stop() -> None:
+    lines = ["Item 1C. Cybersecurity", "For more on these risks, see Part I,", "Item 1A, \u201crisk factors\u201d above.",
+             "Item 2. Properties"]
+    section = locate_section(lines)
+    assert section is not None and len(section.lines) == 2
+
+
+def test_no_heading_means_no_section() -> None:
+    assert locate_section(["Item 1A. Risk Factors", "Cybersecurity is a risk.", "Item 2. Properties"]) is None
+    assert locate_section(["Item 1C. Cybersecurity 25", "Item 2. Properties 26"]) is None
+
+
+def test_every_paragraph_lands_in_an_element() -> None:
+    paras = ["Risk Management and Strategy",
+             "We maintain a program to assess, identify and manage cybersecurity risks, integrated into our "
+             "enterprise risk management.",
+             "Governance",
+             "Our Board of Directors oversees cybersecurity through its Audit Committee. The Audit Committee "
+             "receives reports from our CISO every quarter.",
+             "Our Chief Information Security Officer leads the team and has over 20 years of experience.",
+             "We have not identified any cybersecurity incidents that have materially affected us."]
+    elements = {e.name: str(e.value) for e in split_elements(paras)}
+    assert elements[UNTAGGED_ELEMENT] == "Risk Management and Strategy\n\nGovernance"
+    assert paras[1] in elements["CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"]
+    assert paras[3] in elements["CybersecurityRiskBoardOfDirectorsOversightTextBlock"]
+    assert paras[4] in elements["CybersecurityRiskRoleOfManagementTextBlock"]
+    assert "over 20 years" in elements["CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock"]
+    assert "materially affected" in elements[
+        "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock"]
+    assert "receives reports" in elements[
+        "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock"]
+    joined = comparison_key(" ".join(elements.values()))
+    assert all(comparison_key(p) in joined for p in paras)
+
+
+def test_fiscal_year_only_when_unambiguous() -> None:
+    assert detect_fiscal_year("text\nApple Inc. | 2024 Form 10-K | 17\nmore\nApple Inc. | 2024 Form 10-K | 18") == 2024
+    assert detect_fiscal_year("Apple Inc. | 2023 Form 10-K | 1\nApple Inc. | 2024 Form 10-K | 2") is None
+    assert detect_fiscal_year("We adopted the 2023 plan.") is None
+
+
+def test_text_without_item_1c_is_refused() -> None:
+    with pytest.raises(BadInput, match=r"^no Item 1C \(10-K\) or Item 16K \(20-F\) cybersecurity heading was found"):
+        read_text("Item 1A. Risk Factors\n\nOur business faces risks.\n\nItem 2. Properties\n\nWe own offices.\n")
+
+
+# --- the corpus ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", TEXT_FILES)
+def test_text_extract_section_starts_at_the_heading_and_excludes_item_2(corpus: Path, name: str) -> None:
+    path = _text(corpus, name)
+    raw = _raw(path)
+    disclosure = _read(path)
+    assert disclosure.tagged is False and disclosure.source_format == "text" and disclosure.form == "10-K"
+    paras = paragraphs(disclosure.section_text)
+    assert paras
+    marker = max(raw.find("--- ITEM 1C ---"), 0)
+    heading = re.search(r"item\s*1c\.?\s*cybersecurity", re.sub(r"\s+", " ", raw[marker:]), re.I)
+    assert heading is not None
+    after = comparison_key(raw[marker:])
+    start = after.find(comparison_key(paras[0])[:80])
+    assert 0 <= start < 400, f"{name}: the section starts {start} characters after the heading"
+    for para in paras:
+        assert not re.match(r"item\s*(1a|2|3)\b", para, re.I), para
+        assert para.lower().strip(" .") not in ("properties", "risk factors", "legal proceedings")
+        assert "\n" not in para
+        assert not re.fullmatch(r"[-=_*]{3,}|\d{1,3}|table of contents", para, re.I)
+    keys = "".join(comparison_key(str(e.value)) for e in disclosure.text_elements)
+    assert all(comparison_key(p) in keys for p in paras)
+
+
+def test_apple_2023_is_not_applicable(corpus: Path) -> None:
+    disclosure = _read(_text(corpus, "AAPL_2023.txt"))
+    assert disclosure.section_text == "Not applicable."
+    assert disclosure.fiscal_year == 2023
+
+
+def test_amazon_2023_paragraph_broken_mid_sentence_is_rejoined(corpus: Path) -> None:
+    disclosure = _read(_text(corpus, "AMZN_2023.txt"))
+    assert any("that could adversely affect" in p and "mechanisms, controls, technologies, methods" in p
+               for p in paragraphs(disclosure.section_text))
+    assert "Amazon.com, Inc." not in disclosure.section_text
+
+
+def test_ligatures_hard_wraps_and_underlines_are_cleaned(corpus: Path) -> None:
+    crus = _read(_text(corpus, "CRUS_2025.txt")).section_text
+    assert "\ufb03" not in crus and "officers" in crus
+    elmd = _read(_text(corpus, "ELMD_2024.txt"))
+    assert paragraphs(elmd.section_text)[0].startswith(
+        "Protecting the privacy of customer and personnel information is important to us, and we maintain security")
+    powi = _read(_text(corpus, "POWI_2023.txt")).section_text
+    assert "---" not in powi and paragraphs(powi)[0] == "Cybersecurity Risk Assessment, Identification and Management"
+
+
+def test_running_company_footer_does_not_join_paragraphs(corpus: Path) -> None:
+    text = _read(_text(corpus, "LC_2023.txt")).section_text
+    assert "LENDINGCLUB CORPORATION" not in text
+
+
+def test_union_pacific_extract_is_item_1c_alone(corpus: Path) -> None:
+    disclosure = _read(_text(corpus, "UNP_2025_item1c.txt"))
+    paras = paragraphs(disclosure.section_text)
+    assert paras[0] == "Risk management and strategy"
+    assert len(paras) > 10
+
+
+def test_markdown_rendering_reads_like_the_text_extract(corpus: Path) -> None:
+    md = corpus / "markdown" / "Apple.10-K.md"
+    if not md.exists():
+        pytest.skip("the Markdown rendering is not in the corpus")
+    from_markdown = read_text(md.read_text(encoding="utf-8"))
+    from_text = _read(_text(corpus, "AAPL_2024.txt"))
+    assert comparison_key(from_markdown.section_text) == comparison_key(from_text.section_text)
+    assert from_markdown.fiscal_year == 2024
+    assert [e.name for e in from_markdown.elements] == [e.name for e in from_text.elements]

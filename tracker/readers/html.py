@@ -1,0 +1,498 @@
+"""HTML annual reports: Inline XBRL with cyd facts (tagged) and HTML without them (untagged).
+
+One parse (lxml; XML first, as EDGAR's Inline XBRL is XHTML, then the forgiving HTML parser), one
+pass that marks block boundaries in the tree, then plain `itertext` joins: every fact, every
+continuation and the whole body become text lines with the paragraph structure kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from lxml import etree
+
+from tracker.errors import BadInput
+from tracker.models import CYD_NAMESPACE_PREFIX, UNTAGGED_ELEMENT, Disclosure, Element, spec_for
+from tracker.normalize import clean_inline, comparison_key, paragraphs_from_lines, sentences
+from tracker.readers import untagged
+
+IX_NAMESPACE = "http://www.xbrl.org/2013/inlineXBRL"
+DEI_NAMESPACE_PREFIX = "http://xbrl.sec.gov/dei/"
+#: Prefixes assumed when a document uses them without declaring them.
+CONVENTIONAL_PREFIXES = {"cyd": CYD_NAMESPACE_PREFIX + "2024", "dei": DEI_NAMESPACE_PREFIX + "2024"}
+
+_BLOCK = "\ue000"  # marks a block boundary (a blank line) in joined text
+_BREAK = "\ue001"  # marks a <br> (a line break inside a paragraph)
+_OPEN = "\ue002"  # where the text of a cyd text block (or one of its continuations) starts in the body
+_CLOSE = "\ue003"  # where it ends
+_MARKS = _BLOCK + _BREAK + " \t\r\n\xa0"
+_BLOCK_TAGS = frozenset(("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section",
+               "article", "blockquote", "pre", "dd", "dt", "dl", "hr", "center", "header", "footer", "caption"))
+_CELL_TAGS = frozenset(("td", "th"))
+_HIDDEN_RE = re.compile(r"display\s*:\s*none", re.I)
+_HIDDEN_FAST_RE = re.compile(r"display\s*:\s*none")
+_TAG_NAME_RE = re.compile(r"<(\w+)")
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+_ANNUAL_MARKERS = re.compile(r"form\s*(?:10-k|20-f|40-f)|annual\s+report\s+pursuant\s+to\s+section", re.I)
+_TRUE = {"true", "yes", "1"}
+_FALSE = {"false", "no", "0"}
+
+
+@dataclass
+class _Fact:
+    """One ix:nonNumeric fact of the cyd namespace."""
+
+    name: str
+    kind: str
+    raw: str
+    value: bool | str | None
+    nested: bool
+    parts: list = field(default_factory=list)
+    """The fact's element and its continuations, in chain order."""
+
+
+@dataclass
+class _Tree:
+    """A parsed document and the spellings of its tags and attributes."""
+
+    root: etree._Element
+    html: str  # tag prefix of XHTML elements: "{http://www.w3.org/1999/xhtml}" or ""
+    ix: str  # tag prefix of Inline XBRL elements: "{...inlineXBRL}" or "ix:"
+    xml: bool
+    prefixes: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def attr(self, el: etree._Element, name: str) -> str | None:
+        """An attribute by its Inline XBRL spelling (the HTML parser lower-cases names)."""
+        value = el.get(name)
+        return value if value is not None or self.xml else el.get(name.lower())
+
+    def namespace(self, el: etree._Element, qname: str) -> tuple[str | None, str]:
+        """(namespace URI, local name) of a fact name such as `cyd:Foo`, with the prefix fallback."""
+        prefix, _, local = qname.strip().rpartition(":")
+        uri = (el.nsmap.get(prefix) if self.xml else None) or self.prefixes.get(prefix)
+        if uri is None and prefix in CONVENTIONAL_PREFIXES:
+            uri = CONVENTIONAL_PREFIXES[prefix]
+            note = (f"the document uses '{prefix}:' names without declaring the prefix; "
+                    f"read them as the conventional {uri} namespace.")
+            if note not in self.notes:
+                self.notes.append(note)
+        return uri, local
+
+
+def read_html(text: str) -> Disclosure:
+    """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section."""
+    if not _looks_like_markup(text):
+        return untagged.read_text(text)
+    tree = _parse(text)
+    hidden = _mark_blocks(tree, _hidden_tags(text))
+    for el in list(tree.root.iter(tree.ix + "exclude")):
+        _drop(el)
+    continuations = {tree.attr(el, "id"): el for el in tree.root.iter(tree.ix + "continuation")}
+    facts, dei = _read_facts(tree, continuations)
+    body = tree.root.find(tree.html + "body")
+    if body is None:
+        body = tree.root
+    skipped = _skip_hidden(body, [*tree.root.iter(tree.ix + "header"), *hidden])
+    if facts:
+        _mark_facts(facts)
+        marked = _body_text(body, skipped)
+        plain = marked.replace(_OPEN, "").replace(_CLOSE, "")
+        disclosure = _tagged_disclosure(facts, _to_lines(plain), _to_lines(marked))
+    else:
+        disclosure = _untagged_disclosure(text, _to_lines(_body_text(body, skipped)), dei)
+    _apply_dei(disclosure, dei)
+    disclosure.notes.extend(tree.notes)
+    return disclosure
+
+
+def _looks_like_markup(text: str) -> bool:
+    """Real HTML has tags throughout; Markdown with a few inline <div>s does not."""
+    head = text[:4096].lower()
+    if "<html" in head or "<body" in head or "<ix:" in text[:200_000].lower():
+        return True
+    tags = len(re.findall(r"<(?:p|div|tr|td|span|font|br|table)\b", text[:200_000], re.I))
+    return tags * 400 >= min(len(text), 200_000)
+
+
+def _parse(text: str) -> _Tree:
+    data = text.encode("utf-8")
+    try:
+        parser = etree.XMLParser(huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8",
+                                 resolve_entities=False, no_network=True)
+        root = etree.fromstring(data, parser)
+        xml = True
+    except etree.XMLSyntaxError:
+        root = etree.fromstring(data, etree.HTMLParser(huge_tree=True, remove_comments=True, encoding="utf-8"))
+        xml = False
+    if root is None:
+        raise BadInput("the HTML file holds no document; give the 10-K or 20-F as filed.")
+    if xml:
+        html = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+        ix_uri = next((u for u in root.nsmap.values() if u and "inlineXBRL" in u and "transformation" not in u),
+                      IX_NAMESPACE)
+        tree = _Tree(root, html, "{" + ix_uri + "}", True)
+    else:
+        tree = _Tree(root, "", "ix:", False)
+    for el in (root, *root.iterchildren()):
+        for key, value in el.attrib.items():
+            if key.startswith("xmlns:"):
+                tree.prefixes.setdefault(key[6:], value)
+    if xml:
+        tree.prefixes.update({k: v for k, v in root.nsmap.items() if k})
+    return tree
+
+
+def _mark_blocks(tree: _Tree, hidden_tags: set[str]) -> list[etree._Element]:
+    """Put block-boundary marks into the tree's text so that itertext keeps the line structure.
+
+    Returns the elements styled `display:none` that hold something (empty hidden cells are common);
+    `hidden_tags` names the tags worth looking at (see `_hidden_tags`).
+    """
+    h = tree.html
+    for el in tree.root.iter(*(h + t for t in _BLOCK_TAGS)):
+        el.text = _BLOCK + el.text if el.text else _BLOCK
+        el.tail = _BLOCK + el.tail if el.tail else _BLOCK
+    for el in tree.root.iter(*(h + t for t in _CELL_TAGS)):
+        el.tail = " " + el.tail if el.tail else " "
+    for el in tree.root.iter(h + "br"):
+        el.tail = _BREAK + el.tail if el.tail else _BREAK
+    hidden = []
+    for el in tree.root.iter(*(h + t for t in hidden_tags)):
+        style = el.get("style")
+        if style and "none" in style and _HIDDEN_RE.search(style) and (len(el) or (el.text or "").strip(_MARKS)):
+            hidden.append(el)
+    return hidden
+
+
+def _hidden_tags(text: str) -> set[str]:
+    """Tags that open a `display:none` element which is not empty (`<td style="display:none"/>` is)."""
+    tags = set()
+    found = _HIDDEN_FAST_RE.finditer(text)
+    if "DISPLAY" in text or "Display" in text:
+        found = _HIDDEN_RE.finditer(text)  # the case-blind scan is ten times slower: only when needed
+    for m in found:
+        start, end = text.rfind("<", 0, m.start()), text.find(">", m.end())
+        tag = _TAG_NAME_RE.match(text, start) if start >= 0 else None
+        if tag and end > 0 and text[end - 1] != "/":
+            tags.add(tag.group(1).lower())
+    return tags
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove an element and its content, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _to_lines(raw: str) -> list[str]:
+    """Lines of marked text: source line breaks are spaces, block marks blank lines, <br> line breaks."""
+    flat = raw.replace("\r", " ").replace("\n", " ")
+    return flat.replace(_BLOCK, "\n\n").replace(_BREAK, "\n").split("\n")
+
+
+def _plain(raw: str) -> str:
+    """Marked text as an author would read it (for `Element.original`)."""
+    text = raw.replace("\r", " ").replace("\n", " ").replace(_BLOCK, "\n").replace(_BREAK, "\n")
+    return re.sub(r"\n\s*\n+", "\n", text).strip()
+
+
+def _normalised(raw: str) -> str:
+    return "\n\n".join(paragraphs_from_lines(_to_lines(raw)))
+
+
+def _read_facts(tree: _Tree, continuations: dict) -> tuple[list[_Fact], dict[str, list[str]]]:
+    """The cyd facts in document order, and the dei values (raw text) by local name."""
+    facts: list[_Fact] = []
+    dei: dict[str, list[str]] = {}
+    tag = tree.ix + "nonNumeric"
+    tags = (tag, tag.lower()) if not tree.xml else (tag,)
+    for el in tree.root.iter(*tags):
+        qname = el.get("name")
+        if not qname:
+            continue
+        uri, local = tree.namespace(el, qname)
+        if uri is None:
+            continue
+        if uri.startswith(DEI_NAMESPACE_PREFIX):
+            dei.setdefault(local, []).append(clean_inline("".join(el.itertext()).replace(_BLOCK, " ")
+                                                          .replace(_BREAK, " ")))
+            fmt = tree.attr(el, "format") or ""
+            fixed = _fixed_value(fmt) if fmt else None
+            if fixed is not None:
+                dei[local][-1] = "true" if fixed else "false"
+            continue
+        if not uri.startswith(CYD_NAMESPACE_PREFIX):
+            continue
+        parts = _chain(tree, el, local, continuations)
+        raw = _join_parts(["".join(part.itertext()) for part in parts])
+        kind = spec_for(local).kind
+        nested = any(a.tag in tags and (a.get("name") or "").endswith("TextBlock") for a in el.iterancestors(*tags))
+        value: bool | str | None
+        if kind == "flag":
+            value = _flag_value(tree.attr(el, "format") or "", raw)
+            if value is None:
+                tree.notes.append(f"the flag {local} reads {clean_inline(_plain(raw))!r}, neither true nor false.")
+        else:
+            value = _normalised(raw)
+        facts.append(_Fact(local, kind, raw, value, nested, parts))
+    return facts, dei
+
+
+def _chain(tree: _Tree, el: etree._Element, name: str, continuations: dict) -> list[etree._Element]:
+    """The fact's element followed by its ix:continuation elements, in chain order."""
+    parts = [el]
+    seen: set[str] = set()
+    next_id = tree.attr(el, "continuedAt")
+    while next_id and next_id not in seen:
+        seen.add(next_id)
+        cont = continuations.get(next_id)
+        if cont is None:
+            raise BadInput(f"the Inline XBRL is incomplete: fact {name} continues at '{next_id}', which is not in "
+                           "the document; give the complete filing.")
+        parts.append(cont)
+        next_id = tree.attr(cont, "continuedAt")
+    return parts
+
+
+def _join_parts(texts: list[str]) -> str:
+    """Join a fact's fragments: a continuation that resumes mid-sentence (". As part of") is glued on."""
+    out = texts[0]
+    for text in texts[1:]:
+        head = text.lstrip(_MARKS)
+        out += ("" if head[:1] in ".,;:)" else " ") + text
+    return out
+
+
+def _mark_facts(facts: list[_Fact]) -> None:
+    """Bracket the text of every cyd text block in the tree, so the body text shows what is tagged."""
+    for fact in facts:
+        if fact.kind != "text":
+            continue
+        for el in fact.parts:
+            el.text = _OPEN + el.text if el.text else _OPEN
+            el.tail = _CLOSE + el.tail if el.tail else _CLOSE
+
+
+def _fixed_value(fmt: str) -> bool | None:
+    local = fmt.rpartition(":")[2].lower().replace("-", "")
+    return True if local == "fixedtrue" else False if local == "fixedfalse" else None
+
+
+def _flag_value(fmt: str, raw: str) -> bool | None:
+    fixed = _fixed_value(fmt)
+    if fixed is not None:
+        return fixed
+    word = clean_inline(_plain(raw)).lower().strip(" .")
+    return True if word in _TRUE else False if word in _FALSE else None
+
+
+def _skip_hidden(body: etree._Element, hidden: list[etree._Element]) -> list[etree._Element]:
+    """Leave hidden content (ix:header, display:none) out of the body text.
+
+    Children of the body that hold it are skipped whole (cheap: ix:header can hold thousands of
+    contexts); deeper hidden elements are dropped from the tree. Returns the skipped children.
+    """
+    skipped: list[etree._Element] = []
+    for el in hidden:
+        top = el
+        for ancestor in el.iterancestors():
+            if ancestor is body:
+                break
+            top = ancestor
+        else:
+            continue  # not in the body (e.g. in <head>): never part of the body text
+        if top is el or top.get("style") and _HIDDEN_RE.search(top.get("style") or ""):
+            skipped.append(top)
+        elif not any(el is s for s in skipped):
+            _drop(el)
+    return skipped
+
+
+def _body_text(body: etree._Element, skipped: list[etree._Element]) -> str:
+    """The body's text with its block marks, leaving out the skipped children."""
+    if not skipped:
+        return _text_of(body)
+    parts = [body.text or ""]
+    for child in body:
+        if not any(child is s for s in skipped):
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _text_of(el: etree._Element) -> str:
+    """All text inside an element (not its tail); lxml's text serialiser is several times faster than itertext."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
+def _merge_facts(facts: list[_Fact]) -> list[Element]:
+    """One element per name, in order of first appearance; duplicate texts concatenated once each."""
+    elements: dict[str, Element] = {}
+    for fact in facts:
+        el = elements.get(fact.name)
+        original = _plain(fact.raw)
+        if el is None:
+            elements[fact.name] = Element(fact.name, fact.kind, fact.value, "tagged", original=original)  # type: ignore[arg-type]
+            continue
+        if fact.kind == "flag" or not fact.value:
+            continue
+        have = comparison_key(str(el.value or ""))
+        extra = [p for p in str(fact.value).split("\n\n") if comparison_key(p) not in have]
+        if extra:
+            el.value = "\n\n".join([p for p in [str(el.value or "")] if p] + extra)
+            el.original = f"{el.original}\n{original}"
+    return list(elements.values())
+
+
+def _tagged_disclosure(facts: list[_Fact], lines: list[str], marked: list[str]) -> Disclosure:
+    """Elements from the facts; the section located in `lines`; `marked` is the same lines with facts bracketed."""
+    elements = _merge_facts(facts)
+    texts = [f for f in facts if f.kind == "text" and f.value]
+    keys = "\x00".join(comparison_key(str(f.value)) for f in texts)
+    section = untagged.locate_section(lines)
+    if section is not None:
+        paras = paragraphs_from_lines(section.lines)
+        leftover = _uncovered(paragraphs_from_lines(_untagged_lines(section, marked)), keys)
+    else:
+        paras = _union_paragraphs(str(f.value) for f in texts if not f.nested)
+        leftover = []
+    if leftover:
+        original = "\n".join(leftover)
+        elements.insert(0, Element(UNTAGGED_ELEMENT, "text", "\n\n".join(leftover), "tagged", original=original))
+    return Disclosure(elements=elements, tagged=True, source_format="ixbrl", section_text="\n\n".join(paras),
+                      form=section.form if section else None)
+
+
+def _untagged_lines(section: untagged.Section, marked: list[str]) -> list[str]:
+    """The section's lines with the text of every cyd text block cut out."""
+    depth = sum(line.count(_OPEN) - line.count(_CLOSE) for line in marked[:section.start])
+    outside: dict[int, str] = {}
+    for j in range(section.start, min(section.end, len(marked))):
+        line = marked[j]
+        if _OPEN not in line and _CLOSE not in line:
+            outside[j] = "" if depth > 0 else line
+            continue
+        kept = []
+        for part in re.split(f"([{_OPEN}{_CLOSE}])", line):
+            if part == _OPEN:
+                depth += 1
+            elif part == _CLOSE:
+                depth = max(depth - 1, 0)
+            elif depth == 0:
+                kept.append(part)
+        outside[j] = "".join(kept)
+    out = []
+    for text, source in zip(section.lines, section.sources):
+        if source < 0:
+            out.append(text)  # the part of a heading line after the heading: decided by comparison keys
+        elif text:
+            out.append(clean_inline(outside.get(source, "")))
+        else:
+            out.append("")
+    return out
+
+
+def _union_paragraphs(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        for para in value.split("\n\n"):
+            key = comparison_key(para)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(para)
+    return out
+
+
+def _uncovered(paras: list[str], keys: str) -> list[str]:
+    """The paragraphs (or the sentences of them) that no text block contains."""
+    out: list[str] = []
+    for para in paras:
+        if untagged.covered(para, keys):
+            continue
+        rest = [s for s in sentences(para) if not untagged.covered(s, keys)]
+        if rest:
+            out.append(" ".join(rest))
+    return out
+
+
+def _untagged_disclosure(text: str, lines: list[str], dei: dict[str, list[str]]) -> Disclosure:
+    form = (dei.get("DocumentType") or [""])[0]
+    if not form and not _ANNUAL_MARKERS.search(" ".join(lines[:3000])):
+        raise BadInput("the HTML is not a 10-K or 20-F annual report (no form type or annual-report cover found); "
+                       "give the filing's primary document.")
+    section = untagged.locate_section(lines)
+    if section is None:
+        raise BadInput("the annual report has no Item 1C (10-K) or Item 16K (20-F) cybersecurity section; "
+                       "give a complete report for a fiscal year ending on or after 2023-12-15.")
+    complete = text.rstrip().lower().endswith("</html>")
+    if section.end >= len(lines) and not complete:
+        raise BadInput("the HTML ends inside its Item 1C / Item 16K section, so the file is truncated; "
+                       "download the complete filing again.")
+    disclosure = untagged.section_disclosure(section, "html")
+    if not disclosure.section_text:
+        raise BadInput("the Item 1C / Item 16K heading is followed by no text; give the complete annual report.")
+    return disclosure
+
+
+def _apply_dei(disclosure: Disclosure, dei: dict[str, list[str]]) -> None:
+    first = {k: next((v for v in vals if v), None) for k, vals in dei.items()}
+    if first.get("EntityCentralIndexKey"):
+        digits = re.sub(r"\D", "", first["EntityCentralIndexKey"] or "")
+        disclosure.cik = digits.zfill(10) if digits else None
+    disclosure.name = first.get("EntityRegistrantName") or disclosure.name
+    tickers: list[str] = []
+    for value in dei.get("TradingSymbol", []):
+        for symbol in re.split(r"[,;\s]+", value):
+            if symbol and symbol.upper() not in tickers and symbol.lower() not in ("n/a", "none"):
+                tickers.append(symbol.upper())
+    disclosure.tickers = tickers
+    if first.get("DocumentType"):
+        disclosure.form = (first["DocumentType"] or "").upper()
+    year = first.get("DocumentFiscalYearFocus")
+    if year and re.fullmatch(r"\d{4}", year.strip()):
+        disclosure.fiscal_year = int(year)
+    if first.get("DocumentPeriodEndDate"):
+        disclosure.period_end = parse_date(first["DocumentPeriodEndDate"] or "")
+    amendment = (first.get("AmendmentFlag") or "").lower() in _TRUE
+    disclosure.amendment = amendment or bool(disclosure.form and disclosure.form.endswith("/A"))
+    if disclosure.amendment and disclosure.form and not disclosure.form.endswith("/A"):
+        disclosure.form += "/A"
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date from "2024-12-31", "December 31, 2024", "31 December 2024", "12/31/2024" or "Dec. 31, 2024"."""
+    t = clean_inline(text).lower().replace(".", " ").replace(",", " ")
+    m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.search(r"([a-z]+)\s+(\d{1,2})\s+(\d{4})", t):
+        mo, d, y = _month(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.search(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})", t):
+        d, mo, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
+    elif m := re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", t):
+        mo, d, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        return None
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month(word: str) -> int:
+    return next((n for name, n in _MONTHS.items() if name.startswith(word[:3])), 0)
