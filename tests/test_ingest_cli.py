@@ -155,3 +155,36 @@ def test_folder_run_keeps_good_files_and_lists_rejected(corpus: Path, tmp_path: 
     assert f"rejected {folder / 'b.txt'}: the file is empty" in out
     years = json.loads(run("filers", "--format", "json", "--db", db_path)[1])
     assert years == [{"cik": None, "name": None, "tickers": ["BZ"], "years": [2024]}]
+
+
+def test_same_filing_from_another_file_or_format_adds_no_version(corpus: Path, db_path: Path) -> None:
+    ixbrl = corpus / "ixbrl"
+    code, out, _ = run("ingest", ixbrl / "ibm-10-k-fy2024.html.gz", ixbrl / "amzn-10-k-fy2024.html.gz",
+                       "--db", db_path)
+    assert code == 0 and "2 new, 0 unchanged" in out
+    before = snapshot(db_path)
+    code, out, _ = run("ingest", ixbrl / "ibm-10-k-fy2024-copy.htm.gz", corpus / "text" / "AMZN_2024.txt",
+                       "--db", db_path)
+    assert code == 0 and "0 new, 2 unchanged, 0 new versions" in out, out
+    assert snapshot(db_path) == before
+    data = json.loads(run("show", "AMZN", "2024", "--format", "json", "--db", db_path)[1])
+    assert data["tagged"] is True and data["version"] == 1
+    assert data["filer"] == {"cik": "0001018724", "name": "AMAZON.COM, INC.", "tickers": ["AMZN"]}
+
+
+def test_ticker_only_filer_becomes_one_with_its_cik(db_path: Path) -> None:
+    code, out, _ = run("ingest", FIXTURES / "rpage" / "R10.htm", "--filer", "NWAN", "--form", "10-K", "--db", db_path)
+    assert code == 0 and out.strip().endswith("NWAN 2024 10-K v1 new")
+    code, out, _ = run("ingest", FIXTURES / "sample", "--db", db_path)
+    assert code == 0, out
+    filers = json.loads(run("filers", "--format", "json", "--db", db_path)[1])
+    assert filers == [{"cik": "0009999901", "name": "NORTHWIND ANALYTICS, INC.", "tickers": ["NWAN"],
+                       "years": [2023, 2024]}]
+
+
+def test_filer_option_that_contradicts_the_source_is_refused(corpus: Path, db_path: Path) -> None:
+    run("ingest", corpus / "ixbrl" / "ko-10-k-fy2024.html.gz", "--db", db_path)
+    before = snapshot(db_path)
+    code, _, err = run("ingest", corpus / "ixbrl" / "amzn-10-k-fy2024.html.gz", "--filer", "KO", "--db", db_path)
+    assert code == 2 and "--filer KO names COCA COLA CO, but the source is filed by CIK 0001018724" in err
+    assert snapshot(db_path) == before

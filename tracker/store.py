@@ -8,6 +8,7 @@ disclosure for a filer-year becomes a new version.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -109,6 +110,9 @@ class Store:
             if create:
                 self._ensure_schema()
         except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and not os.access(self.path.parent, os.W_OK):
+                raise TrackerError(f"cannot open the database {self.path}: its folder is read-only; make the folder "
+                                   "writable or pass --db PATH.") from exc
             raise TrackerError(f"cannot open the database {self.path}: {exc}; check the path or pass --db.") from exc
         except OSError as exc:
             raise TrackerError(f"cannot create the database {self.path}: {exc.strerror}; pass --db.") from exc
@@ -127,7 +131,7 @@ class Store:
                 db.enable_wal()
             except sqlite3.OperationalError:
                 pass
-        with db.atomic():
+        with self.transaction():
             db["tracker_meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
             db["tracker_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
             db["filers"].create({"id": int, "cik": str, "name": str, "tickers": str, "created_at": str},
@@ -140,7 +144,7 @@ class Store:
                 "id": int, "filer_id": int, "fiscal_year": int, "version": int, "form": str,
                 "amendment": int, "tagged": int, "source_format": str, "accession": str, "filing_date": str,
                 "period_end": str, "source_path": str, "source_sha256": str, "content_hash": str,
-                "section_text": str, "notes": str, "ingested_at": str,
+                "section_hash": str, "section_text": str, "notes": str, "ingested_at": str,
             }, pk="id", foreign_keys=[("filer_id", "filers", "id"), ("source_sha256", "sources", "sha256")],
                 if_not_exists=True)
             db["elements"].create({
@@ -197,7 +201,7 @@ class Store:
 
     def filers(self) -> list[Filer]:
         """Every filer, by name."""
-        rows = self.db.query("select * from filers order by coalesce(name, tickers, cik)")
+        rows = self.db.query("select * from filers order by lower(coalesce(name, tickers, cik))")
         return [self._filer_from_row(r) for r in rows]
 
     def years(self, filer: Filer) -> list[int]:
@@ -248,6 +252,9 @@ class Store:
                 "select f.* from filers f join tickers t on t.filer_id = f.id where t.ticker = ?", [t]), None)
             if by_ticker:
                 break
+        if hint_ticker and by_ticker is not None and cik and by_ticker["cik"] not in (None, cik):
+            raise BadInput(f"--filer {hint_ticker} names {by_ticker['name'] or 'CIK ' + by_ticker['cik']}, but the "
+                           f"source is filed by CIK {cik}; drop --filer or give the right one.")
         if by_cik is None and by_ticker is not None and (by_ticker["cik"] is None or cik is None):
             filer_id = by_ticker["id"]
             if cik:
@@ -303,13 +310,21 @@ class Store:
         if d.fiscal_year is None:
             raise BadInput("the source states no fiscal year; pass --year YYYY.")
         chash = content_hash(d)
+        shash = digest(comparison_key(d.section_text)) if d.section_text else None
         sha = digest_bytes(raw)
         try:
-            with self.db.atomic():
+            with self.transaction():
                 filer_id = self._resolve_filer(d, filer, name)
                 same = next(self.db.query(
                     "select id, version from filings where filer_id = ? and fiscal_year = ? and content_hash = ?",
                     [filer_id, d.fiscal_year, chash]), None)
+                if same is None and not d.tagged:
+                    # The same text already stored from a tagged source (the filing read from another
+                    # format) is the same disclosure: the tagged version says more, so keep it alone.
+                    same = next(self.db.query(
+                        "select id, version from filings where filer_id = ? and fiscal_year = ? and tagged = 1 "
+                        "and section_hash = ? and coalesce(form, '') = coalesce(?, form, '') "
+                        "order by version desc", [filer_id, d.fiscal_year, shash, d.form]), None)
                 if same:
                     return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, same["version"],
                                         "unchanged", same["id"])
@@ -323,7 +338,7 @@ class Store:
                     "filer_id": filer_id, "fiscal_year": d.fiscal_year, "version": top + 1, "form": d.form,
                     "amendment": int(d.amendment), "tagged": int(d.tagged), "source_format": d.source_format,
                     "accession": accession, "filing_date": filing_date, "period_end": d.period_end,
-                    "source_path": source_path, "source_sha256": sha, "content_hash": chash,
+                    "source_path": source_path, "source_sha256": sha, "content_hash": chash, "section_hash": shash,
                     "section_text": d.section_text, "notes": "\n".join(d.notes) or None, "ingested_at": _now(),
                 }).last_pk
                 self.db["elements"].insert_all(
@@ -334,7 +349,7 @@ class Store:
                 return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, top + 1,
                                     "new" if top == 0 else "new version", int(filing_id))
         except sqlite3.OperationalError as exc:
-            raise TrackerError(f"the database refused the write ({exc}); check disk space and permissions.") from exc
+            raise write_error(self.path, exc) from exc
 
     # -- reading back -----------------------------------------------------------------------------
     def filing(self, filer: Filer, year: int, version: int | None = None) -> dict:
@@ -397,27 +412,98 @@ class Store:
         existing = self.comparison(old["id"], new["id"])
         if existing:
             return int(existing["id"])
+        try:
+            with self.transaction():
+                comparison_id = self._insert_comparison(old, new, data, report_path)
+        except sqlite3.OperationalError as exc:
+            raise write_error(self.path, exc) from exc
+        return int(comparison_id)
+
+    def _insert_comparison(self, old: dict, new: dict, data: dict, report_path: str | None) -> int:
         sim = data.get("similarity", {})
         summary = data.get("summary", {})
         changes = data.get("changes", [])
-        with self.db.atomic():
-            comparison_id = self.db["comparisons"].insert({
-                "filer_id": new["filer_id"], "old_filing_id": old["id"], "new_filing_id": new["id"],
-                "old_year": old["fiscal_year"], "new_year": new["fiscal_year"], "verdict": data.get("verdict"),
-                "cosine": sim.get("cosine"), "jaccard": sim.get("jaccard"), "min_edit": sim.get("min_edit"),
-                "simple": sim.get("simple"), "high": summary.get("high", 0), "medium": summary.get("medium", 0),
-                "low": summary.get("low", 0),
-                "flags_flipped": sum(1 for c in changes if c["kind"] == "flag_flipped"),
-                "facts_changed": sum(1 for c in changes if c["kind"].startswith("fact_")),
-                "report_path": report_path, "json": json.dumps(data, ensure_ascii=False),
-                "computed_at": _now(),
-            }).last_pk
-            self.db["changes"].insert_all([_change_row(comparison_id, i, c) for i, c in enumerate(changes)])
+        comparison_id = self.db["comparisons"].insert({
+            "filer_id": new["filer_id"], "old_filing_id": old["id"], "new_filing_id": new["id"],
+            "old_year": old["fiscal_year"], "new_year": new["fiscal_year"], "verdict": data.get("verdict"),
+            "cosine": sim.get("cosine"), "jaccard": sim.get("jaccard"), "min_edit": sim.get("min_edit"),
+            "simple": sim.get("simple"), "high": summary.get("high", 0), "medium": summary.get("medium", 0),
+            "low": summary.get("low", 0),
+            "flags_flipped": sum(1 for c in changes if c["kind"] == "flag_flipped"),
+            "facts_changed": sum(1 for c in changes if c["kind"].startswith("fact_")),
+            "report_path": report_path, "json": json.dumps(data, ensure_ascii=False),
+            "computed_at": _now(),
+        }).last_pk
+        self.db["changes"].insert_all([_change_row(comparison_id, i, c) for i, c in enumerate(changes)])
         return int(comparison_id)
+
+    def comparison_pairs(self, year_pair: tuple[int, int] | None = None) -> list[dict]:
+        """Pairs of latest versions to compare: of the two years given, else of every consecutive stored year.
+
+        Each row: filer_id, old_id, new_id, old_year, new_year, and comparison_id (None when not yet stored).
+        """
+        if year_pair is not None:
+            sql = ("select o.filer_id, o.id as old_id, n.id as new_id, o.fiscal_year as old_year, "
+                   "n.fiscal_year as new_year from latest_filings o join latest_filings n "
+                   "on n.filer_id = o.filer_id where o.fiscal_year = ? and n.fiscal_year = ?")
+            params: list = list(year_pair)
+        else:
+            sql = ("select filer_id, prev_id as old_id, id as new_id, prev_year as old_year, fiscal_year as new_year "
+                   "from (select filer_id, id, fiscal_year, "
+                   "lag(id) over (partition by filer_id order by fiscal_year) as prev_id, "
+                   "lag(fiscal_year) over (partition by filer_id order by fiscal_year) as prev_year "
+                   "from latest_filings) where prev_id is not null")
+            params = []
+        return list(self.db.query(
+            f"select p.*, c.id as comparison_id from ({sql}) p left join comparisons c "
+            "on c.old_filing_id = p.old_id and c.new_filing_id = p.new_id order by p.filer_id, p.new_year", params))
+
+    def filing_by_id(self, filing_id: int) -> dict:
+        """The version row of that row id."""
+        return self.db["filings"].get(filing_id)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (nested: a savepoint inside the open one).
+
+        The outermost takes the write lock at once (BEGIN IMMEDIATE): a concurrent writer then waits for it
+        (busy_timeout) instead of failing with `database is locked` when a read turns into a write.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise write_error(self.path, exc) from exc
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.rollback()
+            if isinstance(exc, sqlite3.OperationalError):
+                raise write_error(self.path, exc) from exc
+            raise
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
         return {t: self.db[t].count for t in ("filers", "filings", "elements", "facts", "sources")}
+
+
+def write_error(path: Path, exc: sqlite3.OperationalError) -> TrackerError:
+    """One sentence for a write SQLite refused (read-only file, full disk, lock held too long)."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return TrackerError(f"the database {path} is read-only; make it and its folder writable or pass --db PATH.")
+    if "full" in text:
+        return TrackerError(f"the disk holding the database {path} is full; free some space (nothing was "
+                            "written) or pass --db PATH on another disk.")
+    if "locked" in text or "busy" in text:
+        return TrackerError(f"the database {path} stayed locked by another process for 30 s; try again.")
+    return TrackerError(f"the database {path} refused the write ({exc}); check disk space and permissions.")
 
 
 def digest_bytes(raw: bytes) -> str:

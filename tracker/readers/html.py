@@ -449,6 +449,9 @@ def _untagged_disclosure(text: str, lines: list[str], dei: dict[str, list[str]])
     return disclosure
 
 
+_EQUITY_TICKER = re.compile(r"[A-Z]{1,5}(?:[.-][A-Z])?")
+
+
 def _apply_dei(disclosure: Disclosure, dei: dict[str, list[str]]) -> None:
     first = {k: next((v for v in vals if v), None) for k, vals in dei.items()}
     if first.get("EntityCentralIndexKey"):
@@ -460,7 +463,9 @@ def _apply_dei(disclosure: Disclosure, dei: dict[str, list[str]]) -> None:
         for symbol in re.split(r"[,;\s]+", value):
             if symbol and symbol.upper() not in tickers and symbol.lower() not in ("n/a", "none"):
                 tickers.append(symbol.upper())
-    disclosure.tickers = tickers
+    # Notes and preferred shares carry symbols like "KO26" or "WFC.PRL": keep the equity tickers.
+    equity = [t for t in tickers if _EQUITY_TICKER.fullmatch(t)]
+    disclosure.tickers = equity or tickers[:1]
     if first.get("DocumentType"):
         disclosure.form = (first["DocumentType"] or "").upper()
     year = first.get("DocumentFiscalYearFocus")
