@@ -33,8 +33,9 @@ import diff_match_patch
 #: diff-match-patch op codes.
 DELETE, EQUAL, INSERT = -1, 0, 1
 
-#: Tokens for a display diff: words, runs of white space, single other characters.
-_DISPLAY_TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+#: Tokens for a display diff: a word or a single other character, with the white space after it.
+_DISPLAY_TOKEN_RE = re.compile(r"\w+\s*|[^\w\s]\s*|\s+", re.UNICODE)
+_WORDLIKE_RE = re.compile(r"\w+")
 
 #: Upper bound on the time one word diff may take. Reached only when `measure` is given long, largely
 #: unrelated word sequences (thousands of words, thousands of edits): the diff then degrades to
@@ -163,16 +164,35 @@ def edit_counts(a: Sequence[str], b: Sequence[str]) -> EditCounts:
     return counts
 
 
-def word_diff(old: str, new: str) -> list[list]:
-    """Display diff of two sentences at word granularity: [[op, text], ...] (diff-match-patch ops).
+def word_diff(old: str, new: str) -> tuple[list[list], EditCounts]:
+    """Display diff of two sentences at word granularity, and its word edit counts.
 
-    Words, spaces and punctuation are the units (never part of a word), and a semantic clean-up
-    merges scattered small edits into readable runs.
+    The ops are [[op, text], ...] (diff-match-patch ops); the units are words and single punctuation
+    marks (each with its trailing space), never part of a word; a semantic clean-up then merges
+    scattered small edits into readable runs. The counts (taken before the clean-up) count words
+    only, not punctuation.
     """
     ta, tb = _DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new)
-    diffs = [(op, "".join(toks)) for op, toks in token_diff(ta, tb)]
+    raw = token_diff(ta, tb)
+    counts = EditCounts(old_words=_count_words(ta), new_words=_count_words(tb))
+    run_del = run_ins = 0
+    for op, toks in raw + [(EQUAL, [])]:
+        n = _count_words(toks)
+        if op == EQUAL:
+            counts.distance += max(run_del, run_ins)
+            run_del = run_ins = 0
+        elif op == DELETE:
+            counts.deleted, run_del = counts.deleted + n, run_del + n
+        else:
+            counts.added, run_ins = counts.added + n, run_ins + n
+    diffs = [(op, "".join(toks)) for op, toks in raw]
     _DMP.diff_cleanupSemantic(diffs)
-    return [[op, text] for op, text in diffs if text]
+    return [[op, text] for op, text in diffs if text], counts
+
+
+def _count_words(tokens: Sequence[str]) -> int:
+    """Word tokens among display tokens (adjacent words always have a space or mark between them)."""
+    return len(_WORDLIKE_RE.findall("".join(tokens)))
 
 
 def cosine(a: Iterable[str], b: Iterable[str]) -> float:
@@ -182,6 +202,8 @@ def cosine(a: Iterable[str], b: Iterable[str]) -> float:
         return 1.0
     if not ca or not cb:
         return 0.0
+    if ca == cb:
+        return 1.0  # exact, where floating point would give 0.9999999999999998
     small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
     dot = sum(n * large.get(w, 0) for w, n in small.items())
     norm = math.sqrt(sum(n * n for n in ca.values())) * math.sqrt(sum(n * n for n in cb.values()))

@@ -1,0 +1,243 @@
+"""The differ on real disclosure text with planted edits, and on real pairs of the corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tracker.differ import MINOR, NO_CHANGE, REWRITTEN, compare
+from tracker.models import Disclosure, Element
+from tracker.normalize import normalize_block, split_sentences
+from tracker.report import render
+
+RISK = "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+ROLE = "CybersecurityRiskRoleOfManagementTextBlock"
+EXPERTISE = "CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock"
+MATERIAL = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+THIRD_PARTY = "CybersecurityRiskManagementThirdPartyEngagedFlag"
+INTEGRATED = "CybersecurityRiskManagementProcessesIntegratedFlag"
+
+
+def item_1c(corpus: Path, name: str) -> str:
+    """The raw Item 1C text of a plain-text extract (after the marker, before Item 2)."""
+    text = (corpus / "text" / name).read_text(encoding="utf-8").split("--- ITEM 1C ---", 1)[1]
+    return re.split(r"\n\s*Item\s*2\.", text, flags=re.I)[0]
+
+
+def untagged(raw: str) -> Disclosure:
+    """An untagged disclosure of raw section text, normalised the way readers do."""
+    text = normalize_block(raw)
+    return Disclosure([Element(RISK, "text", text, "inferred")], tagged=False, source_format="text",
+                      section_text=text)
+
+
+@pytest.fixture(scope="module")
+def amzn(corpus: Path) -> str:
+    return item_1c(corpus, "AMZN_2024.txt")
+
+
+def kinds(comparison) -> list[str]:
+    """Kinds of the differ's own changes (fact changes come from tracker.facts, tested there)."""
+    return [c.kind for c in comparison.changes if not c.kind.startswith("fact_")]
+
+
+def test_changed_number_is_one_text_change_showing_the_number(amzn: str) -> None:
+    assert "over 15 years" in amzn
+    c = compare(untagged(amzn), untagged(amzn.replace("over 15 years", "over 19 years")))
+    assert kinds(c) == ["text_changed"]
+    change = next(ch for ch in c.changes if ch.kind == "text_changed")
+    ops = change.ops
+    assert [op for op, text in ops if "15" in text] == [-1]
+    assert [op for op, text in ops if "19" in text] == [1]
+    assert "chief security officer" in change.old
+    assert c.verdict == MINOR
+
+
+def test_moved_sentence_is_one_move_and_nothing_else(amzn: str) -> None:
+    sentences = split_sentences(normalize_block(amzn))
+    moved = sentences[3]
+    reordered = sentences[:3] + sentences[4:] + [moved]
+    c = compare(untagged(amzn), untagged("\n\n".join(reordered)))
+    assert kinds(c) == ["text_moved"] and c.changes[0].kind == "text_moved"
+    assert c.changes[0].text == moved
+    assert (c.changes[0].from_position, c.changes[0].to_position) == (4, len(sentences))
+
+
+def test_inserted_sentence_is_one_addition(amzn: str) -> None:
+    new_sentence = "We also engaged an outside firm to assess our program against the NIST CSF."
+    paras = normalize_block(amzn).split("\n\n")
+    paras.insert(3, new_sentence)
+    c = compare(untagged(amzn), untagged("\n\n".join(paras)))
+    assert kinds(c) == ["text_added"]
+    assert c.changes[-1].text == new_sentence
+
+
+def test_deleted_sentence_is_one_removal(amzn: str) -> None:
+    sentences = split_sentences(normalize_block(amzn))
+    gone = sentences[5]
+    c = compare(untagged(amzn), untagged("\n\n".join(s for s in sentences if s != gone)))
+    assert kinds(c) == ["text_removed"]
+    assert c.changes[-1].text == gone
+
+
+def test_formatting_noise_alone_is_no_change(amzn: str) -> None:
+    plants = [("\u2019", "'"), ("chief security officer", "chief securityofficer"), (". ", ".  "),
+              ("Item\xa01C.Cybersecurity", "ITEM 1C. CYBERSECURITY"), ("risks from", "risks\u00a0from")]
+    noisy = amzn
+    for before, after in plants:
+        assert before in noisy, before
+        noisy = noisy.replace(before, after)
+    # re-wrap every paragraph at 60 columns and put a page footer inside one of them
+    lines = []
+    for para in noisy.split("\n\n"):
+        words = para.split(" ")
+        while words:
+            line = []
+            while words and len(" ".join(line)) < 60:
+                line.append(words.pop(0))
+            lines.append(" ".join(line))
+        lines.append("")
+    lines.insert(len(lines) // 2, "Table of Contents")
+    noisy = "\n".join(lines)
+    assert noisy != amzn
+    c = compare(untagged(amzn), untagged(noisy))
+    assert kinds(c) == []
+    assert c.similarity.to_json() == {"cosine": 1.0, "jaccard": 1.0, "min_edit": 1.0, "simple": 1.0}
+    if not any(ch.kind.startswith("fact_") for ch in c.changes):
+        assert c.verdict == NO_CHANGE
+
+
+@pytest.mark.xfail(reason="tracker.facts reads 'chief securityofficer' (a glued word) as another title; "
+                          "facts should match titles on comparison keys", strict=False)
+def test_formatting_noise_changes_no_fact(amzn: str) -> None:
+    noisy = amzn.replace("chief security officer", "chief securityofficer")
+    c = compare(untagged(amzn), untagged(noisy))
+    assert c.changes == [] and c.verdict == NO_CHANGE
+
+
+def test_edit_in_overlapping_blocks_is_one_change_listing_both(amzn: str) -> None:
+    text = normalize_block(amzn)
+    expertise = next(s for s in split_sentences(text) if "over 15 years" in s)
+
+    def tagged(body: str, child: str) -> Disclosure:
+        return Disclosure([Element(ROLE, "text", body, "tagged"), Element(EXPERTISE, "text", child, "tagged")],
+                          tagged=True, source_format="ixbrl")
+
+    edited = expertise.replace("over 15 years", "over 19 years")
+    c = compare(tagged(text, expertise), tagged(text.replace(expertise, edited), edited))
+    assert kinds(c) == ["text_changed"]
+    text_change = next(ch for ch in c.changes if ch.kind == "text_changed")
+    assert text_change.elements == [ROLE, EXPERTISE]
+    assert text_change.element == ROLE
+    assert c.summary["low"] == 1
+
+
+def _with_flags(text: str, flags: dict[str, tuple[bool | None, str]], tagged: bool) -> Disclosure:
+    elements = [Element(RISK, "text", text, "tagged" if tagged else "inferred")]
+    elements += [Element(name, "flag", value, source) for name, (value, source) in flags.items()]
+    return Disclosure(elements, tagged=tagged, source_format="ixbrl" if tagged else "text", section_text=text)
+
+
+def test_flag_flips_with_severity_and_sources(amzn: str) -> None:
+    text = normalize_block(amzn)
+    old = _with_flags(text, {MATERIAL: (False, "inferred"), INTEGRATED: (True, "inferred"),
+                             THIRD_PARTY: (None, "absent")}, tagged=False)
+    new = _with_flags(text, {MATERIAL: (True, "tagged"), INTEGRATED: (False, "tagged"),
+                             THIRD_PARTY: (True, "tagged")}, tagged=True)
+    c = compare(old, new)
+    flips = {ch.element: ch for ch in c.changes}
+    assert kinds(c) == ["flag_flipped"] * 3
+    assert (flips[MATERIAL].severity, flips[MATERIAL].old, flips[MATERIAL].new) == ("high", False, True)
+    assert (flips[INTEGRATED].severity, flips[INTEGRATED].old_source, flips[INTEGRATED].new_source) == \
+        ("medium", "inferred", "tagged")
+    assert (flips[THIRD_PARTY].severity, flips[THIRD_PARTY].old_source) == ("low", "absent")
+    assert c.changes[0].element == MATERIAL  # high first
+    assert c.summary == {"high": 1, "medium": 1, "low": 1}
+
+
+def test_element_presence_counts_only_between_like_years(amzn: str) -> None:
+    text = normalize_block(amzn)
+    board = "CybersecurityRiskBoardOfDirectorsOversightTextBlock"
+    last = split_sentences(text)[-1]
+    both = [Element(RISK, "text", text, "tagged"), Element(board, "text", last, "tagged")]
+    one = [Element(RISK, "text", text, "tagged")]
+    c = compare(Disclosure(both, True, "ixbrl", text), Disclosure(one, True, "ixbrl", text))
+    assert [(ch.kind, ch.element, ch.severity) for ch in c.changes] == [("element_removed", board, "high")]
+    c = compare(Disclosure(one, True, "ixbrl", text), Disclosure(both, True, "ixbrl", text))
+    assert [(ch.kind, ch.severity) for ch in c.changes] == [("element_added", "medium")]
+    inferred = [Element(RISK, "text", text, "inferred")]
+    c = compare(Disclosure(inferred, False, "text", text), Disclosure(both, True, "ixbrl", text))
+    assert c.changes == []  # which elements exist in an untagged year is inference, not filing
+
+
+def test_json_has_the_design_shape(amzn: str) -> None:
+    old = _with_flags(normalize_block(amzn), {MATERIAL: (False, "inferred")}, tagged=False)
+    new = _with_flags(normalize_block(amzn.replace("over 15 years", "over 19 years")),
+                      {MATERIAL: (True, "tagged")}, tagged=True)
+    filer = {"cik": "0001018724", "name": "AMAZON.COM, INC.", "tickers": ["AMZN"]}
+    meta = {"fiscal_year": 2023, "form": "10-K", "version": 1, "tagged": False, "source": "x", "sha256": "0"}
+    out = json.loads(render(compare(old, new), "json", filer=filer, old_meta=meta, new_meta=meta))
+    assert {"filer", "old", "new", "similarity", "summary", "changes"} <= set(out)
+    assert out["filer"] == filer and out["old"] == meta
+    assert set(out["similarity"]) == {"cosine", "jaccard", "min_edit", "simple"}
+    assert out["summary"]["high"] >= 1 and out["summary"]["low"] == 1
+    flag = out["changes"][0]
+    text = next(ch for ch in out["changes"] if ch["kind"] == "text_changed")
+    assert {"kind", "element", "old", "new", "old_source", "new_source", "severity"} <= set(flag)
+    assert flag["kind"] == "flag_flipped" and flag["old"] is False and flag["new"] is True
+    assert {"kind", "element", "old", "new", "ops", "severity"} <= set(text)
+    assert all(op in (-1, 0, 1) and isinstance(t, str) for op, t in text["ops"])
+
+
+def test_text_report_shows_summary_then_word_edits(amzn: str) -> None:
+    c = compare(untagged(amzn), untagged(amzn.replace("over 15 years", "over 19 years")))
+    plain = render(c, "text")
+    assert plain.index("Verdict: minor edits") < plain.index("[-15 -]{+19 +}")
+    assert "\x1b[" not in plain
+    assert "\x1b[31m[-15 -]" in render(c, "text", color=True)
+    md = render(c, "markdown")
+    assert "~~15~~" in md and "**19**" in md
+
+
+def test_two_different_filers_are_substantially_rewritten(corpus: Path) -> None:
+    c = compare(untagged(item_1c(corpus, "AMZN_2024.txt")), untagged(item_1c(corpus, "UPWK_2024.txt")))
+    assert c.verdict == REWRITTEN
+    assert c.similarity.simple < 0.2
+
+
+# ----------------------------------------------------------------- through the readers, when present
+
+def _read(path: Path) -> Disclosure:
+    readers = pytest.importorskip("tracker.readers")
+    try:
+        return readers.read_path(path)
+    except ImportError as exc:
+        pytest.skip(f"the reader for {path.name} has not landed yet ({exc})")
+
+
+@pytest.mark.parametrize("ixbrl, text", [("amzn-10-k-fy2024.html.gz", "AMZN_2024.txt"),
+                                         ("googl-10-k-fy2024.html.gz", "GOOGL_2024.txt"),
+                                         ("jnj-10-k-fy2024.html.gz", "JNJ_2024.txt")])
+def test_same_filing_in_two_formats_is_no_substantive_change(corpus: Path, ixbrl: str, text: str) -> None:
+    c = compare(_read(corpus / "ixbrl" / ixbrl), _read(corpus / "text" / text))
+    assert c.verdict == NO_CHANGE
+    assert not [ch for ch in c.changes if ch.kind.startswith("text_")]
+    assert c.similarity.simple > 0.98 and c.similarity.cosine > 0.99
+
+
+def test_googl_2024_to_2025_shows_the_known_edits(corpus: Path) -> None:
+    c = compare(_read(corpus / "text" / "GOOGL_2024.txt"), _read(corpus / "text" / "GOOGL_2025.txt"))
+    vp = [ch for ch in c.changes if ch.kind == "text_changed" and "Vice President" in str(ch.old)]
+    assert len(vp) == 1
+    assert [-1, "Engineering"] in [[op, t.strip(" ,")] for op, t in vp[0].ops if op == -1] or \
+        any(op == -1 and "Engineering" in t for op, t in vp[0].ops)
+    assert any(op == 1 and "more than" in t for op, t in vp[0].ops)
+    assert c.verdict == MINOR
+
+
+def test_amzn_years_keep_over_15_years(corpus: Path) -> None:
+    c = compare(_read(corpus / "text" / "AMZN_2023.txt"), _read(corpus / "text" / "AMZN_2025.txt"))
+    assert not any("15 years" in json.dumps(ch.to_json()) for ch in c.changes)
