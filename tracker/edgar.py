@@ -668,7 +668,7 @@ def fetch_company(client: Client, store: Any, company: Company, years: tuple[int
         raise NoAnnualReport(no_report_message(company, everything, years, forms))
     done = []
     for filing in chosen:
-        item = fetch_filing(client, store, filing, years, company.name or None)
+        item = fetch_filing(client, store, filing, years, company.name or None, tuple(company.tickers))
         done.append(item)
         if report is not None:
             report(item)
@@ -676,11 +676,10 @@ def fetch_company(client: Client, store: Any, company: Company, years: tuple[int
 
 
 def fetch_filing(client: Client, store: Any, filing: Filing, years: tuple[int, int],
-                 company_name: str | None = None) -> Fetched:
+                 company_name: str | None = None, tickers: tuple[str, ...] = ()) -> Fetched:
     """Download one filing's primary document and ingest it (falling back on its cyber R page).
 
-    EDGAR's company name is given to the store only for sources that state none (an R page, a document
-    that is not Inline XBRL), since the store lets a given name replace the registrant's own.
+    EDGAR's company name and tickers fill what the source does not state (an R page names no filer).
     """
     try:
         data = client.document(filing)
@@ -690,8 +689,7 @@ def fetch_filing(client: Client, store: Any, filing: Filing, years: tuple[int, i
     if year is not None and not years[0] <= year <= years[1]:
         return Fetched(filing, skipped=f"the document is for fiscal year {year}, outside the years asked")
     try:
-        name = None if filing.inline_xbrl else company_name  # Inline XBRL states its registrant name
-        return Fetched(filing, _ingest(store, data, filing, filing.primary_document, year, name),
+        return Fetched(filing, _ingest(store, data, filing, filing.primary_document, year, company_name, tickers),
                        source=filing.primary_document)
     except BadInput as exc:
         reason = str(exc)
@@ -700,22 +698,19 @@ def fetch_filing(client: Client, store: Any, filing: Filing, years: tuple[int, i
         return Fetched(filing, error=reason)
     page_name, body = page
     try:
-        return Fetched(filing, _ingest(store, body, filing, page_name, year, company_name), source=page_name)
+        return Fetched(filing, _ingest(store, body, filing, page_name, year, company_name, tickers),
+                       source=page_name)
     except BadInput as exc:
         return Fetched(filing, error=f"{reason} (and its R page {page_name}: {exc})")
 
 
-def _ingest(store: Any, data: bytes, filing: Filing, file: str, year: int | None, name: str | None) -> Any:
+def _ingest(store: Any, data: bytes, filing: Filing, file: str, year: int | None, name: str | None,
+            tickers: tuple[str, ...] = ()) -> Any:
     """Ingest one document of a filing; the document's fiscal year wins, the listing's fills a gap."""
     from tracker.ingest import Options, ingest_bytes
 
     path = Path(filing.path(file).lstrip("/"))
-    opts = Options(filer=filing.cik, name=name, form=filing.form, accession=filing.accession,
-                   filing_date=filing.filing_date)
-    try:
-        return ingest_bytes(store, data, path, opts)
-    except BadInput as exc:
-        if "fiscal year" not in str(exc):
-            raise
-    opts.year = year or filing.fiscal_years[0]
+    opts = Options(filer=filing.cik, default_name=name, form=filing.form, accession=filing.accession,
+                   filing_date=filing.filing_date, default_year=year or filing.fiscal_years[0],
+                   tickers=list(tickers))
     return ingest_bytes(store, data, path, opts)

@@ -38,6 +38,12 @@ class Options:
     """EDGAR accession number, when known."""
     filing_date: str | None = None
     """Filing date, when known."""
+    default_year: int | None = None
+    """Fiscal year to use only when the source states none (e.g. from an EDGAR listing)."""
+    default_name: str | None = None
+    """Registrant name to use only when the source states none."""
+    tickers: list[str] = field(default_factory=list)
+    """Trading symbols known from elsewhere (e.g. EDGAR's company list), added to the filer's."""
 
 
 def name_hints(path: Path) -> dict[str, str]:
@@ -55,12 +61,17 @@ def apply_options(d: Disclosure, path: Path, opts: Options) -> tuple[Disclosure,
     hints = name_hints(path)
     if opts.year is not None:
         d.fiscal_year = opts.year
+    elif d.fiscal_year is None and opts.default_year is not None:
+        d.fiscal_year = opts.default_year
     elif d.fiscal_year is None and "year" in hints:
         d.fiscal_year = int(hints["year"])
         d.notes.append(f"fiscal year {d.fiscal_year} taken from the file name")
     if opts.form:
         d.form = opts.form.upper()
         d.amendment = d.form.endswith("/A")
+    if not d.name and opts.default_name:
+        d.name = opts.default_name
+    d.tickers = d.tickers + [t.upper() for t in opts.tickers if t.upper() not in d.tickers]
     filer = opts.filer
     if filer is None and not d.cik:
         filer = hints.get("cik") or hints.get("ticker")
