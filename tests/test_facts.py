@@ -1,0 +1,180 @@
+"""Fact extraction and fact changes on real disclosures of the shared corpus (and planted edits of them)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tracker.facts import FACT_NAMES, FactValue, extract_facts, fact_changes, facts_to_json
+from tracker.models import Disclosure
+from tracker.readers import read_bytes, read_path
+
+pytestmark = pytest.mark.corpus
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def values(facts: dict[str, list[FactValue]], name: str) -> set:
+    return {v.value for v in facts[name]}
+
+
+def years(facts: dict[str, list[FactValue]]) -> list[tuple]:
+    return [(v.value["holder"], v.value["years"], v.value["qualifier"]) for v in facts["experience_years"]]
+
+
+def item_1c(path: Path) -> str:
+    """The raw text of a corpus text file (the reader finds Item 1C in it)."""
+    return path.read_text(encoding="utf-8")
+
+
+def read_edited(path: Path, old: str, new: str, count: int = 1) -> Disclosure:
+    raw = path.read_text(encoding="utf-8")
+    assert raw.count(old) >= count, f"planted edit: {old!r} is not in {path.name}"
+    return read_bytes(raw.replace(old, new).encode("utf-8"))
+
+
+# ---- the examples of facts.md are ground truth ------------------------------------------------------------
+def test_kanzhun_seed(corpus: Path) -> None:
+    facts = extract_facts(read_path(corpus / "seeds/000_3eaf4e0fdd851dff.txt"))
+    assert values(facts, "responsible_titles") == {"Chief Technology Officer"}
+    assert values(facts, "responsible_people") == {"Tao Zhang"}
+    assert years(facts) == [("Chief Technology Officer", 18, "over")]
+    assert values(facts, "tenure_start") == {"inception"}
+    assert values(facts, "briefing_frequency") == {"quarterly", "regular"}
+    assert values(facts, "material_incident_statement") == {"none"}
+    evidence = facts["experience_years"][0]
+    assert evidence.evidence == "He has over 18 years of experience in the software engineering and internet industry."
+    assert evidence.element.startswith("Cybersecurity")
+
+
+def test_seed_002(corpus: Path) -> None:
+    facts = extract_facts(read_path(corpus / "seeds/002_9394ffdb029e99fb.txt"))
+    assert values(facts, "management_committees") == {"compliance committee"}
+    assert values(facts, "briefing_frequency") == {"semi-annual"}
+    assert values(facts, "frameworks") == {"ISO/IEC 27017", "ISO/IEC 27701", "ISO/IEC 270001"}
+    assert values(facts, "third_parties") == {"TrustArc", "ioXt Alliance", "Palo Alto Networks"}
+    assert years(facts) == [("Chief Information Security Officer", 10, "over")]
+
+
+def test_full_truck_alliance_seed(corpus: Path) -> None:
+    facts = extract_facts(read_path(corpus / "seeds/003_dfabe7f409a2727e.txt"))
+    assert values(facts, "board_oversight") == {"board of directors", "audit committee"}
+    assert values(facts, "management_committees") == {"cybersecurity safeguard committee"}
+    assert values(facts, "responsible_people") == {"Qi Zhang", "Kai Shen"}
+    assert {"ISO/IEC 27001", "ISO/IEC 27701", "China MLPS"} <= values(facts, "frameworks")
+
+
+@pytest.mark.parametrize("name", ["text/AMZN_2023.txt", "text/AMZN_2024.txt", "text/AMZN_2025.txt",
+                                  "ixbrl/amzn-10-k-fy2024.html.gz"])
+def test_amazon_same_every_year_and_format(corpus: Path, name: str) -> None:
+    facts = extract_facts(read_path(corpus / name))
+    assert values(facts, "responsible_titles") == {"Chief Security Officer"}
+    assert years(facts) == [("Chief Security Officer", 15, "over")]
+    assert values(facts, "reports_to") == {"Chief Executive Officer"}
+
+
+def test_alphabet_title_and_years(corpus: Path) -> None:
+    old = extract_facts(read_path(corpus / "text/GOOGL_2024.txt"))
+    new = extract_facts(read_path(corpus / "text/GOOGL_2025.txt"))
+    assert years(old) == [("Vice President of Privacy, Safety, and Security Engineering", 20, "exact")]
+    assert years(new) == [("Vice President of Privacy, Safety, and Security", 20, "more than")]
+
+
+def test_words_and_plus_numbers(corpus: Path) -> None:
+    facts = extract_facts(read_path(corpus / "text/JNJ_2024.txt"))
+    assert years(facts) == [("Chief Information Security Officer", 25, "over")]  # "over twenty-five years"
+    d = read_edited(corpus / "text/JNJ_2024.txt", "over twenty-five years of experience in information security",
+                    "30+ years of experience between our senior leaders")
+    assert years(extract_facts(d)) == [("senior leaders", 30, "at least")]
+
+
+def test_not_applicable_has_no_facts(corpus: Path) -> None:
+    facts = extract_facts(read_path(corpus / "text/AAPL_2023.txt"))
+    assert all(not facts[name] for name in FACT_NAMES if name != "material_incident_statement")
+    assert values(facts, "material_incident_statement") == {"absent"}
+
+
+def test_json_shape(corpus: Path) -> None:
+    out = facts_to_json(extract_facts(read_path(corpus / "text/AMZN_2024.txt")))
+    assert list(out) == FACT_NAMES
+    assert out["experience_years"][0]["value"] == {"holder": "Chief Security Officer", "years": 15, "qualifier": "over"}
+    assert set(out["experience_years"][0]) == {"value", "element", "evidence"}
+    assert "over 15 years" in out["experience_years"][0]["evidence"]
+
+
+def test_precision_recall_on_hand_labels(corpus: Path) -> None:
+    from bench.fact_scores import report
+
+    scores = report(corpus, verbose=True)
+    for fact in ("responsible_titles", "experience_years", "board_oversight", "briefing_frequency", "frameworks"):
+        precision, recall = scores[fact]
+        assert precision >= 0.9 and recall >= 0.9, (fact, precision, recall)
+
+
+# ---- planted edits ------------------------------------------------------------------------------------------
+def test_changed_number_is_one_medium_experience_change(corpus: Path) -> None:
+    path = corpus / "text/AMZN_2024.txt"
+    changes = fact_changes(read_path(path), read_edited(path, "over 15 years", "over 17 years"))
+    assert [(c.kind, c.fact, c.severity) for c in changes] == [("fact_changed", "experience_years", "medium")]
+    assert changes[0].old == {"holder": "Chief Security Officer", "years": 15, "qualifier": "over"}
+    assert changes[0].new["years"] == 17
+    assert "over 15 years" in changes[0].evidence["old"] and "over 17 years" in changes[0].evidence["new"]
+
+
+def test_oversight_committee_replaced_is_high(corpus: Path) -> None:
+    path = corpus / "text/AMZN_2024.txt"
+    changes = fact_changes(read_path(path), read_edited(path, "reviewed by the Audit Committee",
+                                                        "reviewed by the Risk Committee"))
+    assert {(c.kind, c.fact, c.value, c.severity) for c in changes} == {
+        ("fact_removed", "board_oversight", "audit committee", "high"),
+        ("fact_added", "board_oversight", "risk committee", "high")}
+
+
+def test_quarterly_to_semi_annual_is_medium(corpus: Path) -> None:
+    path = corpus / "seeds/000_3eaf4e0fdd851dff.txt"
+    changes = fact_changes(read_path(path), read_edited(path, "receives quarterly updates", "receives semi-annually updates",
+                                                        count=2))
+    assert {(c.kind, c.fact, c.value, c.severity) for c in changes} == {
+        ("fact_removed", "briefing_frequency", "quarterly", "medium"),
+        ("fact_added", "briefing_frequency", "semi-annual", "medium")}
+
+
+def test_framework_added_is_medium(corpus: Path) -> None:
+    path = corpus / "seeds/002_9394ffdb029e99fb.txt"
+    changes = fact_changes(read_path(path), read_edited(
+        path, "and ISO/IEC 27701, among others", "ISO/IEC 27701 and the NIST Cybersecurity Framework, among others"))
+    assert [(c.kind, c.fact, c.value, c.severity) for c in changes] == [("fact_added", "frameworks", "NIST CSF", "medium")]
+    assert "NIST Cybersecurity Framework" in changes[0].evidence
+
+
+def test_title_change_with_new_number_is_one_experience_change(corpus: Path) -> None:
+    changes = fact_changes(read_path(corpus / "text/GOOGL_2024.txt"), read_path(corpus / "text/GOOGL_2025.txt"))
+    experience = [c for c in changes if c.fact == "experience_years"]
+    assert len(experience) == 1 and experience[0].kind == "fact_changed" and experience[0].severity == "medium"
+    assert (experience[0].old["years"], experience[0].new["qualifier"]) == (20, "more than")
+    titles = {(c.kind, c.severity) for c in changes if c.fact == "responsible_titles"}
+    assert titles == {("fact_removed", "high"), ("fact_added", "medium")}
+    board = {(c.kind, c.value) for c in changes if c.fact == "board_oversight"}
+    assert board == {("fact_removed", "audit and compliance committee"), ("fact_added", "risk and compliance committee")}
+
+
+@pytest.mark.parametrize("name", ["text/AMZN_2024.txt", "seeds/002_9394ffdb029e99fb.txt",
+                                  "seeds/000_3eaf4e0fdd851dff.txt", "text/V_2024.txt"])
+def test_formatting_only_changes_no_fact(corpus: Path, name: str) -> None:
+    path = corpus / name
+    raw = path.read_text(encoding="utf-8")
+    edited = (raw.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').replace("'", "\u2019")
+              .replace(". ", ".  ").replace(", ", " ,  ".replace(" ,", ","))
+              .replace("Chief Executive Officer", "chief executive officer")
+              .replace("Audit Committee", "AUDIT COMMITTEE").replace("we also engage", "we alsoengage")
+              .replace("has over", "has  over"))
+    assert edited != raw
+    assert fact_changes(read_path(path), read_bytes(edited.encode("utf-8"))) == []
+
+
+def test_same_filing_two_formats_same_facts(corpus: Path) -> None:
+    for text, html in (("text/GOOGL_2024.txt", "ixbrl/googl-10-k-fy2024.html.gz"),
+                       ("text/NKE_2025.txt", "ixbrl/nke-10-k-fy2025.html.gz")):
+        changes = fact_changes(read_path(corpus / text), read_path(corpus / html))
+        assert changes == [], [c.to_json() for c in changes]

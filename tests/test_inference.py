@@ -1,0 +1,112 @@
+"""Flag inference on real untagged texts, and its accuracy against the filers' own tags."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tracker.inference import infer_flags, infer_materially_affected
+from tracker.models import FLAGS, Disclosure, Element, element_order
+from tracker.readers import read_path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+INTEGRATED, ENGAGED, OVERSIGHT, MATERIAL, RESPONSIBLE, REPORTS = FLAGS
+
+
+def flags(d: Disclosure) -> dict[str, Element]:
+    return {e.name: e for e in d.elements if e.kind == "flag"}
+
+
+@pytest.mark.corpus
+def test_amazon_2024_text(corpus: Path) -> None:
+    found = flags(read_path(corpus / "text/AMZN_2024.txt"))
+    assert {n: (e.value, e.source) for n, e in found.items()} == {
+        INTEGRATED: (True, "inferred"), ENGAGED: (True, "inferred"), OVERSIGHT: (True, "inferred"),
+        MATERIAL: (False, "inferred"), RESPONSIBLE: (True, "inferred"), REPORTS: (True, "inferred")}
+    assert "engage assessors, consultants, auditors, or other third parties" in found[ENGAGED].evidence
+    assert "third-party technology and systems" in found[OVERSIGHT].evidence
+    assert "Item 1A" in found[MATERIAL].evidence  # answered by cross-reference, no material effect stated
+    assert "led by our chief security officer" in found[RESPONSIBLE].evidence
+
+
+@pytest.mark.corpus
+def test_alphabet_2023_denial_inside_hedged_sentence(corpus: Path) -> None:
+    found = flags(read_path(corpus / "text/GOOGL_2023.txt"))
+    assert found[MATERIAL].value is False
+    assert "have not been materially affected" in found[MATERIAL].evidence
+    assert found[INTEGRATED].value is True and "broader risk management" in found[INTEGRATED].evidence
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["text/CRWD_2024.txt", "text/LC_2023.txt", "text/VKTX_2023.txt",
+                                  "text/MSFT_2024.txt", "text/UPWK_2023.txt"])
+def test_usual_no_material_effect_statement_is_false(corpus: Path, name: str) -> None:
+    found = flags(read_path(corpus / name))
+    assert found[MATERIAL].value is False and found[MATERIAL].source == "inferred"
+    assert "material" in found[MATERIAL].evidence
+
+
+@pytest.mark.corpus
+def test_not_applicable_is_absent(corpus: Path) -> None:
+    found = flags(read_path(corpus / "text/AAPL_2023.txt"))
+    assert [(e.value, e.source, e.evidence) for e in found.values()] == [(None, "absent", None)] * 6
+
+
+@pytest.mark.corpus
+def test_tagged_flags_are_never_replaced(corpus: Path) -> None:
+    d = read_path(corpus / "seeds/001_d5433b62149c76a5.txt")
+    before = {n: (e.value, e.source) for n, e in flags(d).items()}
+    infer_flags(d)
+    after = flags(d)
+    for name, (value, source) in before.items():
+        assert (after[name].value, after[name].source) == (value, "tagged") and source == "tagged"
+    assert after[ENGAGED].value is False  # the filer's tag, although the text would suggest otherwise
+    assert after[OVERSIGHT].source in ("inferred", "absent")  # the one flag this filer did not tag
+
+
+def test_flags_in_taxonomy_order_and_idempotent() -> None:
+    text = ("Our cybersecurity program is integrated into our overall enterprise risk management program. "
+            "We engage third-party assessors to test our controls. "
+            "Our Chief Information Security Officer is responsible for assessing and managing cybersecurity risk "
+            "and reports quarterly to the Audit Committee.")
+    d = Disclosure(elements=[Element("CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreats"
+                                     "TextBlock", "text", text, "inferred"),
+                             Element("CybersecurityRiskRoleOfManagementTextBlock", "text", text, "inferred")],
+                   tagged=False, source_format="text", section_text=text)
+    infer_flags(d)
+    infer_flags(d)
+    names = [e.name for e in d.elements]
+    assert len(names) == 8 and sorted(names, key=element_order) == names
+    found = flags(d)
+    assert (found[INTEGRATED].value, found[ENGAGED].value, found[RESPONSIBLE].value, found[REPORTS].value) == \
+        (True, True, True, True)
+    assert found[OVERSIGHT].source == "absent" and found[MATERIAL].source == "absent"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We have not identified any risks from cybersecurity threats that have materially affected us.", False),
+    ("A ransomware incident in 2024 has materially affected our results of operations.", True),
+    ("There can be no assurance that future incidents will not materially affect us.", None),
+    ("We face risks from cybersecurity threats that, if realized, could materially affect us.", None),
+    ("As of the date of this report, no cybersecurity incidents have had, nor are we aware of any cybersecurity "
+     "risks that are reasonably likely to have, a material adverse impact on our business.", False),
+])
+def test_materially_affected_sentences(sentence: str, expected: bool | None) -> None:
+    found = infer_materially_affected([sentence])
+    assert (found[0] if found else None) is expected
+
+
+@pytest.mark.corpus
+def test_accuracy_on_hidden_tags(corpus: Path) -> None:
+    from bench.bench_inference import compare, tagged_sources
+
+    rows = [row for path in tagged_sources(corpus) for row in compare(path)]
+    assert len(rows) >= 140
+    overall = sum(tag == guess for _, tag, guess, _ in rows) / len(rows)
+    assert overall >= 0.95
+    for flag in FLAGS:
+        mine = [tag == guess for name, tag, guess, _ in rows if name == flag]
+        assert sum(mine) / len(mine) >= 0.90, flag

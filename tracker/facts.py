@@ -1,0 +1,688 @@
+"""The facts of facts.md, derived from a Disclosure, and the fact changes between two disclosures.
+
+Every extractor is a regular expression or a closed vocabulary applied sentence by sentence; every value
+keeps its evidence (the element and the sentence). Values are normalised as facts.md says, and sets are
+compared on a comparison key, so that a change of form never shows up as a change of fact.
+
+Choices made here (facts.md leaves them open):
+- `experience_years` qualifier: "N+ years" reads as `at least` (N+ includes N); "about", "nearly",
+  "almost", "roughly" read as `approximately`; "two decades" is 20 years.
+- `tenure_start` is the first start the text gives ("since our inception" -> "inception", "since 2017").
+- a committee is a board committee when its name says so (audit, nominating, governance, compensation) or
+  the text ties it to the board; it is a management committee when the text places it at management level
+  or its name says so (steering, disclosure, executive, safeguard, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tracker.models import UNTAGGED_ELEMENT, Change, Disclosure
+from tracker.normalize import clean_inline, comparison_key, split_sentences
+
+FACT_NAMES = [
+    "responsible_titles", "responsible_people", "experience_years", "tenure_start", "reports_to",
+    "certifications", "board_oversight", "management_committees", "briefing_frequency", "frameworks",
+    "third_parties", "material_incident_statement",
+]
+#: Facts with one value (the others are sets, or the list experience_years).
+SINGLE_FACTS = {"tenure_start", "material_incident_statement"}
+
+
+@dataclass
+class FactValue:
+    """One value of a fact, with its evidence."""
+
+    value: Any
+    """Normalised value: a str, or for experience_years a dict {holder, years, qualifier}."""
+    element: str
+    """The element the evidence sentence sits in."""
+    evidence: str
+    """The sentence that states the value."""
+
+    def to_json(self) -> dict:
+        """{"value": ..., "element": ..., "evidence": ...}."""
+        return {"value": self.value, "element": self.element, "evidence": self.evidence}
+
+
+Sentences = list[tuple[str, str]]
+
+
+def disclosure_sentences(d: Disclosure) -> Sentences:
+    """(element, sentence) for every distinct sentence of the disclosure, in document order.
+
+    Tagged text blocks overlap (a child block repeats its parent's sentences): each sentence is kept
+    once, under the first element it appears in; section text no element covers comes last.
+    """
+    seen: set[str] = set()
+    out: Sentences = []
+    sources = [(e.name, str(e.value)) for e in d.text_elements] + [(UNTAGGED_ELEMENT, d.section_text or "")]
+    for name, text in sources:
+        for sentence in split_sentences(text):
+            key = comparison_key(sentence)
+            if key and key not in seen:
+                seen.add(key)
+                out.append((name, clean_inline(sentence)))
+    return out
+
+
+# ---- titles ---------------------------------------------------------------------------------------------
+ABBREVIATIONS = {
+    "CISO": "Chief Information Security Officer", "CSO": "Chief Security Officer",
+    "CIO": "Chief Information Officer", "CTO": "Chief Technology Officer", "CFO": "Chief Financial Officer",
+    "CEO": "Chief Executive Officer", "CRO": "Chief Risk Officer", "CPO": "Chief Privacy Officer",
+    "CDO": "Chief Data Officer", "CCO": "Chief Compliance Officer", "COO": "Chief Operating Officer",
+    "CDPO": "Chief Data Protection Officer", "CTSO": "Chief Technology and Security Officer",
+    "CCPO": "Chief Compliance and Privacy Officer", "CISRO": "Chief Information Security and Risk Officer",
+    "CIRO": "Chief Information Risk Officer", "CSIO": "Chief Security and Information Officer",
+    "CDIO": "Chief Digital and Information Officer", "CTPO": "Chief Trust and Privacy Officer",
+    "CLO": "Chief Legal Officer", "DPO": "Data Protection Officer",
+}
+_ABBREV_WORDS = {"VP": "Vice President", "SVP": "Senior Vice President", "EVP": "Executive Vice President"}
+_ACRONYM = r"(?-i:\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b)"
+_CAP_RUN = r"(?-i:[A-Z][\w&-]*(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+|\s+of\s+|\s+)(?:[A-Z][\w&-]*|IT))*)"
+_TITLE_RE = re.compile(
+    r"(?:\b(?:senior|executive|assistant|group|corporate|global)\s+)*\bvice\s+president\s+and\s+"
+    r"chief(?:\s+[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
+    r"|\bchief(?:\s+[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
+    r"|(?:\b(?:senior|executive|assistant|group|corporate|global)\s+)*(?:\bvice\s+president\b|(?-i:\b[SE]?VP\b))"
+    r"(?:(?:,\s*|\s+of\s+|\s+for\s+|\s+-\s+|\s+)" + _CAP_RUN + r")?"
+    r"|\b(?:global\s+)?head\s+of\s+(?:the\s+)?(?:[\w-]+'s\s+)?(?:[\w&-]+\s+){0,4}?"
+    r"(?:security|cybersecurity|technology|information\s+technology|IT|risk|division|department|operations|"
+    r"engineering|infrastructure)\b"
+    r"|\bdirector\s+of\s+(?:[\w&-]+\s+){0,3}?(?:security|cybersecurity|technology|IT|risk)\b"
+    r"|\b(?:cyber\s*security|information\s+security|security|data\s+protection|privacy)\s+officer\b(?!s)"
+    r"|\bgeneral\s+counsel\b|(?-i:\bPresident\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"|" + _ACRONYM, re.I)
+_SMALL_WORDS = {"of", "and", "for", "the", "&", "to", "in", "on"}
+_KEEP_UPPER = {"IT", "AI", "IBM", "AWS"}
+_DEFINED_ACRONYM_RE = re.compile(r"(\bchief(?:\s+[\w&/-]+,?){1,6}?\s+officer|\b(?:data\s+protection|security|"
+                                 r"privacy)\s+officer|\bvice\s+president(?:(?!chief)[^()\"]){0,80}?)\s*\(\s*[\"']?"
+                                 r"((?-i:[A-Z]{2,6}|[SE]?VP,?\s+[A-Z]{2,6}))[\"']?\s*\)", re.I)
+
+
+def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
+    """Expanded abbreviations, title case, no article, no possessive company name."""
+    text = clean_inline(raw).strip(" ,.;:\"'()")
+    if text in (acronyms or {}):
+        text = (acronyms or {})[text]
+    elif text in ABBREVIATIONS:
+        text = ABBREVIATIONS[text]
+    text = re.sub(r"(?-i:\b(S?E?VP)\b)", lambda m: _ABBREV_WORDS.get(m.group(1), m.group(1)), text)
+    words = []
+    for word in re.split(r"\s+", text):
+        if re.fullmatch(r"(?i:the|our|its|their)", word) or re.search(r"['\u2019]s$", word):
+            continue
+        if word.upper() in _KEEP_UPPER and word.isupper():
+            words.append(word)
+        elif word.lower() in _SMALL_WORDS and words:
+            words.append(word.lower())
+        else:
+            words.append("-".join(p[:1].upper() + p[1:].lower() if p.islower() or p.istitle() or p.isupper()
+                                  else p for p in word.split("-")))
+    return " ".join(words).rstrip(",")
+
+
+def _defined_acronyms(sentences: Sentences) -> dict[str, str]:
+    """Acronyms the text defines for titles: 'Chief Privacy Officer ("CPO")'."""
+    out: dict[str, str] = {}
+    for _, s in sentences:
+        for m in _DEFINED_ACRONYM_RE.finditer(s):
+            out[m.group(2)] = normalize_title(m.group(1))
+    return out
+
+
+_RESPONSIBLE_AFTER_RE = re.compile(
+    r"\b(?:(?:is|are|remains?|being)\s+(?:\w+\s+){0,2}?(?:responsible|accountable|in\s+charge)|"
+    r"(?:has|have|holds?|bears?)\s+(?:\w+\s+){0,2}?responsibility|responsible\s+for|"
+    r"(?:is|are)\s+(?:\w+\s+){0,2}?(?:charged|tasked)\s+with)", re.I)
+#: A verb of leading right after the title (or after ", who"): "the CISO leads", "our CSO, who oversees".
+_RESPONSIBLE_VERB_RE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?"
+                                  r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs)\b", re.I)
+_RESPONSIBLE_BEFORE_RE = re.compile(
+    r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led)\s*by\b|"
+    r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\b|"
+    r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are)\b|\b(?:designated|appointed)\b", re.I)
+_CYBER_RE = re.compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
+
+
+def _titles_in(sentence: str, acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), normalize_title(m.group(0), acronyms)) for m in _TITLE_RE.finditer(sentence)]
+
+
+def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: str = "") -> list[str]:
+    """Titles the sentence makes responsible for cybersecurity (the previous sentence may give the topic)."""
+    if not _CYBER_RE.search(sentence) and not _CYBER_RE.search(previous):
+        return []
+    found = []
+    titles = _titles_in(sentence, acronyms)
+    for start, end, title in titles:
+        after = sentence[end:end + 160]
+        before = sentence[max(0, start - 120):start]
+        m_after = _RESPONSIBLE_AFTER_RE.search(after) or _RESPONSIBLE_VERB_RE.search(after)
+        reported = re.search(r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?$|"
+                             r"\b(?:inform|updat|brief|notif)\w*\s+(?:the\s+|our\s+)?$|\bwith\s+(?:the\s+|our\s+)?$",
+                             before, re.I)
+        if m_after and not reported and not re.search(r"\breport\w*\s+to\b", after[:m_after.start()], re.I):
+            found.append(title)
+        elif _RESPONSIBLE_BEFORE_RE.search(before) and not reported:
+            found.append(title)
+    return [t for t in found if t not in ("General Counsel",)]
+
+
+_HONORIFIC_NAME_RE = re.compile(r"(?-i:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+((?:[A-Z][a-z'-]+\s+){1,2}?[A-Z][a-z'-]+))\b")
+_APPOSITION_NAME_RE = re.compile(
+    r"(?:" + _TITLE_RE.pattern + r")\s*,\s*(?-i:((?!Mr|Ms|Dr)[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+))\s*,", re.I)
+
+
+# ---- years of experience --------------------------------------------------------------------------------
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
+_NUM = r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" \
+       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" \
+       r"seventeen|eighteen|nineteen|twenty)"
+_QUALIFIER = r"(?:over|more\s+than|at\s+least|approximately|about|nearly|almost|roughly|around|in\s+excess\s+of|" \
+             r"upwards\s+of|close\s+to)"
+_YEARS_RE = re.compile(r"(?:\b(" + _QUALIFIER + r")\s+)?\b(" + _NUM + r")(\+)?\s*(?:\(\d+\)\s*)?(years?|decades?)\b"
+                       r"(?![- ]old)", re.I)
+_EXPERIENCE_CONTEXT_RE = re.compile(r"experience|career|expertise|background|industry|worked|working|served|"
+                                    r"serving|spent|veteran|tenure|history", re.I)
+_QUALIFIER_NAMES = {"over": "over", "more than": "more than", "at least": "at least", "in excess of": "more than",
+                    "upwards of": "more than"}
+_GROUP_HOLDER_RE = re.compile(r"\b(?:experience|expertise)\b[^.;]{0,40}?\b(?:between|among(?:st)?|across)\s+(?:our|the|its|their)\s+([a-z][\w\s-]{2,40}?)"
+                              r"(?=[,.;]|\s+(?:who|that|and|in|of|with)\b|$)|"
+                              r"\b(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|"
+                              r"professionals|executives|staff))\b[^.;]{0,60}?\b(?:combined|collective|collectively|"
+                              r"average|together)", re.I)
+
+
+def _number(text: str) -> int:
+    text = text.lower().replace("-", " ")
+    if text.isdigit():
+        return int(text)
+    return sum(_NUMBER_WORDS.get(p, 0) for p in text.split())
+
+
+def _qualifier(raw: str | None, plus: str | None) -> str:
+    if plus:
+        return "at least"
+    if not raw:
+        return "exact"
+    raw = re.sub(r"\s+", " ", raw.lower())
+    return _QUALIFIER_NAMES.get(raw, "approximately")
+
+
+# ---- board, committees, frequency -------------------------------------------------------------------------
+_COMMITTEE_RE = re.compile(r"\bcommittees?\b", re.I)
+_COMMITTEE_ACRONYM_RE = re.compile(r"(?i:committee)\s*\(\s*(?:the\s+)?[\"']?([A-Z][A-Za-z&]{1,7})[\"']?\s*\)")
+_NAME_STOP = {
+    "the", "our", "its", "a", "an", "by", "to", "of", "from", "with", "that", "which", "for", "and", "or", "in",
+    "on", "as", "at", "is", "are", "was", "be", "this", "these", "each", "such", "board", "directors", "any",
+    "other", "their", "has", "have", "formed", "established", "through", "including", "includes", "include",
+    "company", "group", "new", "both", "two", "three", "certain", "relevant", "all", "full", "standing",
+    "respective", "appropriate", "designated", "within", "led", "chaired", "reports", "receives", "oversees",
+    "also", "did", "does", "it", "whose", "member", "members", "chair", "chairs", "where", "when",
+    "i", "ii", "iii", "iv", "v", "vi", "called", "named", "so-called", "dedicated", "separate",
+}
+_BOARD_HEADS = re.compile(r"audit|nominat|governance|compensation|remuneration|public\s+policy|"
+                          r"sustainability|finance", re.I)
+_MANAGEMENT_HEADS = re.compile(r"steering|disclosure|executive|management|working|operating|safeguard|"
+                               r"data\s+security|incident|crisis|response|council|operational|internal", re.I)
+_MANAGEMENT_CONTEXT_RE = re.compile(r"management[- ]level|at\s+the\s+(?:management|execution|executive|operational)"
+                                    r"\s+level|comprised\s+of\s+(?:senior\s+)?(?:executives|officers|personnel|leaders"
+                                    r"|members\s+of\s+(?:senior\s+)?management|representatives|cross-functional)|"
+                                    r"comprising\s+(?:the\s+|our\s+)?(?:principal|chief|head|senior|executives)|"
+                                    r"consists\s+of\s+\w+\s+executives|chaired\s+by\s+(?:our|the|its)\s+(?:chief|CEO|"
+                                    r"CISO|CIO)|led\s+by\s+(?:its|our|the)\s+management|management\s+committee", re.I)
+_OVERSIGHT_RE = re.compile(r"oversee|oversight|oversees|overseeing|supervis|responsib|monitor|review|"
+                           r"charged|delegat|governance\s+of", re.I)
+_BOARD_RE = re.compile(r"\b(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b))\b", re.I)
+
+FREQUENCIES: list[tuple[str, re.Pattern[str]]] = [
+    ("monthly", re.compile(r"\bmonthly\b|\bevery\s+month\b|\beach\s+month\b", re.I)),
+    ("quarterly", re.compile(r"\bquarterly\b|\b(?:each|every|per)\s+quarter\b|\bfour\s+times\s+(?:a|per|each)\s+year",
+                             re.I)),
+    ("semi-annual", re.compile(r"\bsemi-?\s?annual(?:ly)?\b|\bbi-?annual(?:ly)?\b|\btwice\s+(?:a|per|each)\s+year\b|"
+                               r"\bat\s+least\s+twice\b|\bevery\s+six\s+months\b", re.I)),
+    ("annual", re.compile(r"(?<!semi-)(?<!semi)(?<!bi-)(?<!bi)\bannually\b|(?<!semi-)(?<!semi)(?<!bi-)(?<!bi)\bannual\s+basis\b|\b(?:at\s+least\s+)?once\s+(?:a|per|each|every)\s+year\b|"
+                          r"\byearly\b|\beach\s+annual\b|\bannual\s+(?:report(?:s|ing)?\s+to|review|update|briefing|"
+                          r"presentation)", re.I)),
+    ("each meeting", re.compile(r"\b(?:at|during)\s+(?:each|every)\s+(?:of\s+its\s+)?(?:regularly\s+scheduled\s+|"
+                                r"regular\s+|quarterly\s+)?meetings?\b|\beach\s+(?:regularly\s+scheduled\s+)?meeting\b",
+                                re.I)),
+    ("regular", re.compile(r"\bregular(?:ly)?\b|\bperiodic(?:ally)?\b|\broutine(?:ly)?\b|\bon\s+an\s+ongoing\s+basis\b|"
+                           r"\brecurring\b", re.I)),
+    ("as needed", re.compile(r"\bas\s+(?:needed|necessary|appropriate|warranted|required)\b|"
+                             r"\bas\s+(?:determined|deemed)\s+(?:to\s+be\s+)?(?:necessary|appropriate|advisable)\b|\bwhen\s+(?:needed|"
+                             r"appropriate|necessary)\b|\bad\s+hoc\b", re.I)),
+]
+_INFORM_RE = re.compile(r"report|updat|brief|inform|present|apprise|discuss|meet|receiv|review|provid|communicat|"
+                        r"escalat", re.I)
+
+# ---- frameworks, certifications, third parties ---------------------------------------------------------------
+FRAMEWORKS: list[tuple[str, re.Pattern[str]]] = [
+    ("NIST CSF", re.compile(r"\bNIST\s*(?:\)\s*)?(?:'s\s+)?(?:CSF|Cyber\s*security\s+Framework)\b|"
+                            r"National\s+Institute\s+of\s+Standards\s+(?:and|&)\s+Technology\s*(?:\(\s*NIST\s*\)\s*)?"
+                            r"(?:'s\s+)?Cyber\s*security\s+Framework|\bNIST\s+Framework\s+for\s+Improving\s+Critical|"
+                            r"\bCyber\s*security\s+Framework\s*\(\s*(?:NIST\s+)?CSF\s*\)", re.I)),
+    ("NIST SP 800-53", re.compile(r"\bNIST\s*(?:SP|Special\s+Publication)?\s*800-53\b|\bSP\s*800-53\b", re.I)),
+    ("NIST SP 800-171", re.compile(r"\bNIST\s*(?:SP|Special\s+Publication)?\s*800-171\b", re.I)),
+    ("NIST Privacy Framework", re.compile(r"\bNIST\s+Privacy\s+Framework\b", re.I)),
+    ("SOC 2", re.compile(r"\bSOC\s*(?:2|II)\b(?:\s+Type\s+(?:2|II))?|\bService\s+Organization\s+Control\s*(?:2|II)\b",
+                         re.I)),
+    ("SOC 1", re.compile(r"\bSOC\s*(?:1|I)\b(?!\w)", re.I)),
+    ("PCI DSS", re.compile(r"\bPCI[\s-]*DSS\b|\bPayment\s+Card\s+Industry\s+(?:\(PCI\)\s+)?Data\s+Security\s+Standards?\b",
+                           re.I)),
+    ("HITRUST", re.compile(r"\bHITRUST\b", re.I)),
+    ("CIS Controls", re.compile(r"\bCIS\s+(?:Critical\s+Security\s+)?Controls\b|\bCenter\s+for\s+Internet\s+Security\b|"
+                                r"\bCIS\s+(?:Top\s+)?(?:18|20)\b", re.I)),
+    ("COBIT", re.compile(r"\bCOBIT\b", re.I)),
+    ("MITRE ATT&CK", re.compile(r"\bMITRE\s+ATT\s*&\s*CK\b|\bMITRE\s+ATTACK\b", re.I)),
+    ("China MLPS", re.compile(r"\bMLPS\b|\bmulti-level\s+protection\s+scheme\b|\bgrade\s+(?:III|3|three)\s+protection\b|"
+                              r"\bclassified\s+(?:cyber\s*security\s+|information\s+security\s+)?protection\b|"
+                              r"\b(?:graded|hierarchical|level|tiered)\s+(?:cyber\s*security\s+)?protection\b", re.I)),
+    ("FedRAMP", re.compile(r"\bFedRAMP\b", re.I)),
+    ("CMMC", re.compile(r"\bCMMC\b|\bCybersecurity\s+Maturity\s+Model\s+Certification\b", re.I)),
+    ("FFIEC CAT", re.compile(r"\bFFIEC\b", re.I)),
+    ("CSA STAR", re.compile(r"\bCSA\s+STAR\b|\bCloud\s+Security\s+Alliance\b", re.I)),
+]
+_ISO_RE = re.compile(r"\bISO\s*(?:/\s*IEC\s*)?(\d{4,6})(?:\s*:\s*\d{4})?(?:\s*(?:and|,|/|or)\s*(?!ISO)(\d{4,6})\b)?", re.I)
+_KNOWN_ISO = {"27001", "27002", "27017", "27018", "27701", "27005", "27035", "22301", "9001", "20000", "42001", "31000"}
+_BARE_NIST_RE = re.compile(r"\bNIST\b|National\s+Institute\s+of\s+Standards\s+(?:and|&)\s+Technology", re.I)
+
+CERTIFICATIONS = ["CISSP", "CISM", "CISA", "CRISC", "CGEIT", "CCSP", "CEH", "GSEC", "GIAC", "CIPP", "CIPM", "CIPT",
+                  "OSCP", "Security+"]
+_CERT_RE = re.compile(r"(?-i:\b(CISSP|CISM|CISA|CRISC|CGEIT|CCSP|CEH|GSEC|GIAC|CIPP|CIPM|CIPT|OSCP)\b|"
+                      r"\b(?:CompTIA\s+)?(Security\+))|Certified\s+Information\s+Systems\s+Security\s+Professional|"
+                      r"Certified\s+Information\s+Security\s+Manager|Certified\s+Information\s+Systems\s+Auditor|"
+                      r"Certified\s+Ethical\s+Hacker", re.I)
+_CERT_NAMES = {"certified information systems security professional": "CISSP",
+               "certified information security manager": "CISM", "certified information systems auditor": "CISA",
+               "certified ethical hacker": "CEH"}
+
+_ORG_NAME = r"(?-i:(?:[A-Z][\w&.-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:of|and|for|&|the)?\s*(?:[A-Z][\w&.-]*|[a-z]+[A-Z][\w&-]*))*)"
+_ENGAGED_FIRMS_RE = re.compile(
+    r"\b(?:firms?|vendors?|providers?|partners?|consultants?|companies|organi[sz]ations|auditors?|assessors?|"
+    r"agenc(?:y|ies)|experts?)\b[^.;]{0,40}?\b(?:such\s+as|including|like|namely)\s+"
+    r"(" + _ORG_NAME + r"(?:\s*,\s*(?:and\s+)?" + _ORG_NAME + r")*(?:\s*,?\s*(?:and|or)\s+" + _ORG_NAME + r")?)", re.I)
+_CERTIFIER_RE = re.compile(r"(?:certif\w*|recogni\w*|accredit\w*|audited|assessed|attest\w*)\b[^.;]{0,120}?\b(?:from|by)\s+"
+                           r"(?:the\s+)?(" + _ORG_NAME + r")", re.I)
+_ENGAGE_CONTEXT_RE = re.compile(r"engag|work(?:ed|s)?\s+with|partner|retain|consult|hire|contract|assess|audit|"
+                                r"penetration|test", re.I)
+_NOT_ORGS = {"We", "Our", "The", "In", "For", "Company", "Board", "Item", "Form", "Risk", "Risk Factors"}
+
+
+def _committee_names(sentence: str) -> list[str]:
+    """Lower-case names of the committees a sentence names ("audit committee", ...)."""
+    names = []
+    for m in _COMMITTEE_RE.finditer(sentence):
+        if m.group(0).lower() == "committees":
+            continue
+        words = re.findall(r"[\w&'-]+|,", sentence[:m.start()])
+        name: list[str] = []
+        for word in reversed(words[-8:]):
+            low = word.lower()
+            if word == ",":
+                if name and len(name) >= 1 and any(w.lower() == "and" for w in name):
+                    continue
+                break
+            if low in ("and", "&") and name:
+                name.insert(0, low)
+                continue
+            if low in _NAME_STOP or re.search(r"['\u2019]s$", word) or word[:1].isdigit():
+                break
+            name.insert(0, low)
+        while name and name[0] in ("and", "&"):
+            name.pop(0)
+        if name:
+            names.append(" ".join(name + ["committee"]))
+    return names
+
+
+def _is_board_committee(name: str, contexts: list[str]) -> bool:
+    """Board committee (True) or management committee (False), from its name and the sentences naming it."""
+    if _BOARD_HEADS.search(name):
+        return True
+    pattern = re.escape(name).replace(r"\ ", r"\s+")
+    tied = re.compile(pattern + r"\s+of\s+(?:the|our|its)\s+board|board(?:'s)?\s+" + pattern +
+                      r"|board\s+committees?|" + pattern + r"[^.;]{0,40}?comprised\s+(?:entirely\s+|solely\s+)?of\s+"
+                      r"(?:independent\s+)?directors", re.I)
+    if any(tied.search(s) for s in contexts):
+        return True
+    if any(_MANAGEMENT_CONTEXT_RE.search(s) for s in contexts) or _MANAGEMENT_HEADS.search(name):
+        return False
+    return any(_OVERSIGHT_RE.search(s) and _CYBER_RE.search(s) for s in contexts)
+
+
+class _Extractor:
+    """Runs every fact extractor over one disclosure's sentences."""
+
+    def __init__(self, d: Disclosure) -> None:
+        self.sentences = disclosure_sentences(d)
+        self.acronyms = _defined_acronyms(self.sentences)
+        self.facts: dict[str, list[FactValue]] = {name: [] for name in FACT_NAMES}
+        self.person_titles: dict[str, str] = {}
+        self.surnames: dict[str, str] = {}
+        self.committee_acronyms = sorted({m.group(1) for _, s in self.sentences
+                                          for m in _COMMITTEE_ACRONYM_RE.finditer(s)})
+
+    def add(self, fact: str, value: Any, element: str, sentence: str) -> None:
+        key = _value_key(value)
+        if fact in SINGLE_FACTS and self.facts[fact]:
+            return
+        if fact != "experience_years" and any(_value_key(v.value) == key for v in self.facts[fact]):
+            return
+        self.facts[fact].append(FactValue(value, element, sentence))
+
+    def run(self) -> dict[str, list[FactValue]]:
+        self.people()
+        self.titles()
+        self.experience()
+        for element, s in self.sentences:
+            self.tenure(element, s)
+            self.reports_to(element, s)
+            self.certifications(element, s)
+            self.briefing(element, s)
+            self.frameworks(element, s)
+            self.third_parties(element, s)
+        self.committees()
+        self.material_statement()
+        return self.facts
+
+    def people(self) -> None:
+        for element, s in self.sentences:
+            for m in _HONORIFIC_NAME_RE.finditer(s):
+                self._person(m.group(1), element, s, m.end())
+            for m in _APPOSITION_NAME_RE.finditer(s):
+                name = m.group(m.lastindex or 1)
+                if name and _CYBER_RE.search(s):
+                    self._person(name, element, s, m.start(), title=normalize_title(
+                        _TITLE_RE.match(s, m.start()).group(0) if _TITLE_RE.match(s, m.start()) else "", self.acronyms))
+
+    def _person(self, name: str, element: str, s: str, pos: int, title: str | None = None) -> None:
+        name = clean_inline(name)
+        self.add("responsible_people", name, element, s)
+        self.surnames[name.split()[-1]] = name
+        if title is None:
+            after = s[pos:pos + 120]
+            m = re.match(r"\s*,\s*(?:our|the|its|who\s+is\s+our)\s+([^,;.]*)", after)
+            if m:
+                titles = _titles_in(m.group(1), self.acronyms)
+                title = titles[-1][2] if titles else None
+        if title:
+            self.person_titles[name] = title
+
+    def titles(self) -> None:
+        previous = ""
+        for element, s in self.sentences:
+            for title in _responsible_titles_in(s, self.acronyms, previous):
+                self.add("responsible_titles", title, element, s)
+            previous = s
+        for name, title in self.person_titles.items():
+            fv = next(v for v in self.facts["responsible_people"] if v.value == name)
+            if _CYBER_RE.search(fv.evidence) or re.search(r"responsib|charge|lead", fv.evidence, re.I):
+                self.add("responsible_titles", title, fv.element, fv.evidence)
+
+    def _mentions(self, s: str) -> list[tuple[int, str]]:
+        """(position, holder) for every title or person the sentence mentions."""
+        out = [(start, title) for start, _, title in _titles_in(s, self.acronyms)]
+        for m in re.finditer(r"(?-i:\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?))", s):
+            full = self.surnames.get(m.group(1).split()[-1], m.group(1))
+            out.append((m.start(), self.person_titles.get(full, full)))
+        for name, title in self.person_titles.items():
+            for m in re.finditer(re.escape(name), s):
+                out.append((m.start(), title))
+        return sorted(out)
+
+    def experience(self) -> None:
+        last_holder: str | None = None
+        for element, s in self.sentences:
+            mentions = self._mentions(s)
+            for m in _YEARS_RE.finditer(s):
+                tail = s[m.end():m.end() + 80]
+                head = s[max(0, m.start() - 60):m.start()]
+                if not (_EXPERIENCE_CONTEXT_RE.search(tail) or _EXPERIENCE_CONTEXT_RE.search(s[:m.start()])):
+                    continue
+                if re.search(r"\b(?:retain|retention|period|ago|old|contract|term|prior\s+fiscal)\b", tail[:30], re.I):
+                    continue
+                years = _number(m.group(2)) * (10 if m.group(4).lower().startswith("decade") else 1)
+                if not 1 <= years <= 60:
+                    continue
+                holder = self._holder(s, m.start(), mentions) or last_holder
+                value = {"holder": holder, "years": years, "qualifier": _qualifier(m.group(1), m.group(3))}
+                if not any(v.value == value for v in self.facts["experience_years"]):
+                    self.add("experience_years", value, element, s)
+            if mentions:
+                last_holder = mentions[-1][1] if not self._holder_group(s) else last_holder
+
+    def _holder_group(self, s: str) -> str | None:
+        m = _GROUP_HOLDER_RE.search(s)
+        return clean_inline(m.group(1) or m.group(2)).lower() if m else None
+
+    def _holder(self, s: str, pos: int, mentions: list[tuple[int, str]]) -> str | None:
+        if group := self._holder_group(s):
+            return group
+        before = [h for p, h in mentions if p < pos]
+        if before:
+            return before[-1]
+        return mentions[0][1] if mentions else None
+
+    def tenure(self, element: str, s: str) -> None:
+        if not (self.facts["responsible_titles"] or self.facts["responsible_people"]):
+            pass
+        if not re.search(r"\b(?:served|serving|been|joined|appointed|named|led|leading|held|role|position|"
+                         r"became|hired|promoted|managing|headed)\b", s, re.I):
+            return
+        if not (self._mentions(s) or re.match(r"\s*(?:He|She|They)\b", s)):
+            return
+        m = re.search(r"\bsince\s+(?:our|its|the\s+company's|the\s+group's|the)\s+(inception|founding|formation|"
+                      r"establishment)\b|\bsince\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\b(?:joined|appointed|named|"
+                      r"promoted|hired|became)\b[^.;]{0,80}?\bin\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\bin\s+((?:19|20)\d{2})\b"
+                      r"[^.;]{0,100}?\bsince\s+then\b", s, re.I)
+        if m:
+            self.add("tenure_start", next(g for g in m.groups() if g).lower(), element, s)
+
+    def reports_to(self, element: str, s: str) -> None:
+        responsible = {_value_key(v.value) for v in self.facts["responsible_titles"]}
+        for m in re.finditer(r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+", s, re.I):
+            lead = re.match(r"(?:the\s+|our\s+|its\s+|[\w-]+'s\s+)*", s[m.end():], re.I)
+            target = _TITLE_RE.match(s, m.end() + (lead.end() if lead else 0))
+            if not target:
+                continue
+            before = s[:m.start()]
+            subjects = _titles_in(before, self.acronyms)
+            if re.search(r"\b(?:team|department|function|employees|staff|personnel|committee)\s*(?:\w+\s+){0,2}$",
+                         before, re.I):
+                continue
+            if subjects and _value_key(subjects[-1][2]) in responsible or not subjects and \
+                    re.match(r"\s*(?:He|She)\b", s):
+                self.add("reports_to", normalize_title(target.group(0), self.acronyms), element, s)
+
+    def certifications(self, element: str, s: str) -> None:
+        for m in _CERT_RE.finditer(s):
+            raw = m.group(1) or m.group(2) or m.group(0)
+            self.add("certifications", _CERT_NAMES.get(re.sub(r"\s+", " ", raw.lower()), raw), element, s)
+
+    def briefing(self, element: str, s: str) -> None:
+        acronym = self.committee_acronyms and re.search(
+            r"(?-i:\b(?:" + "|".join(map(re.escape, self.committee_acronyms)) + r")\b)", s)
+        if not (_INFORM_RE.search(s) and (_BOARD_RE.search(s) or _COMMITTEE_RE.search(s) or acronym)):
+            return
+        for name, pattern in FREQUENCIES:
+            for m in pattern.finditer(s):
+                context = s[max(0, m.start() - 30):m.end() + 30]
+                if name == "as needed" and re.search(r"to\s+the\s+extent", s[max(0, m.start() - 25):m.start()], re.I):
+                    continue
+                if name == "regular" and re.match(r"periodic\s+reports?\b[^.;]{0,40}?(?:form|filing|sec\b|annual\s+report|"
+                                                  r"10-k|20-f)", s[m.start():], re.I):
+                    continue
+                if name == "annual" and not re.match(r"each\s+annual", m.group(0), re.I) and \
+                        re.search(r"annual\s+report\s+on\s+form|form\s+10-k|training", context, re.I):
+                    continue
+                self.add("briefing_frequency", name, element, s)
+                break
+
+    def frameworks(self, element: str, s: str) -> None:
+        found = False
+        for name, pattern in FRAMEWORKS:
+            if pattern.search(s):
+                self.add("frameworks", name, element, s)
+                found = found or name.startswith("NIST")
+        for m in _ISO_RE.finditer(s):
+            for number in (m.group(1), m.group(2)):
+                if not number:
+                    continue
+                if number in _KNOWN_ISO:
+                    self.add("frameworks", f"ISO/IEC {number}" if number.startswith("2") and number != "22301"
+                             else f"ISO {number}", element, s)
+                else:
+                    self.add("frameworks", clean_inline(m.group(0)) if number == m.group(1) else number, element, s)
+        if not found and _BARE_NIST_RE.search(s) and re.search(r"framework|standard|guideline|align|model", s, re.I):
+            self.add("frameworks", "NIST", element, s)
+
+    def third_parties(self, element: str, s: str) -> None:
+        if not _ENGAGE_CONTEXT_RE.search(s):
+            return
+        for m in _ENGAGED_FIRMS_RE.finditer(s):
+            for org in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:[A-Z]|[a-z]+[A-Z]))", m.group(1)):
+                org = org.strip(" ,.")
+                if org and org not in _NOT_ORGS and re.search(r"[A-Z]", org):
+                    self.add("third_parties", org, element, s)
+        for m in _CERTIFIER_RE.finditer(s):
+            org = re.split(r"\s+and\s+(?=(?:Certificate|Certification|Recognition|Award|Report|Attestation)s?\b)",
+                           m.group(1))[0].strip(" .")
+            if len(org.split()) >= 2 and org.split()[0] not in _NOT_ORGS and not _TITLE_RE.fullmatch(org):
+                self.add("third_parties", org, element, s)
+
+    def committees(self) -> None:
+        mentions: dict[str, list[tuple[str, str]]] = {}
+        for element, s in self.sentences:
+            for name in _committee_names(s):
+                mentions.setdefault(name, []).append((element, s))
+        for name, places in mentions.items():
+            if name in ("management committee", "board committee", "executive committee") and \
+                    not any(re.search(r"(?-i:\b(?:Management|Board|Executive) Committee)", s) for _, s in places):
+                continue
+            contexts = [s for _, s in places]
+            if _is_board_committee(name, contexts):
+                oversight = [(e, s) for e, s in places if _OVERSIGHT_RE.search(s) or _INFORM_RE.search(s)]
+                if oversight:
+                    self.add("board_oversight", name, *oversight[0])
+            elif any(_CYBER_RE.search(s) for s in contexts):
+                self.add("management_committees", name, *places[0])
+        for element, s in self.sentences:
+            m = _BOARD_RE.search(s)
+            if m and _OVERSIGHT_RE.search(s) and re.search(r"cyber|risk|security", s, re.I) and \
+                    re.search(r"\bboard\b(?:\s+of\s+directors)?(?:'s)?[^.;]{0,80}?\b(?:oversee|oversight|"
+                              r"oversees|overseeing|supervis|responsib|monitor|review)|"
+                              r"(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+(?:the\s+|our\s+)?"
+                              r"(?:[\w\s]{0,40}?committee\s+and\s+(?:the\s+|our\s+)?)?(?:full\s+)?board", s, re.I):
+                self.add("board_oversight", "board of directors", element, s)
+                break
+
+    def material_statement(self) -> None:
+        from tracker.inference import material_statement
+
+        found = material_statement([s for _, s in self.sentences])
+        if found is None:
+            self.facts["material_incident_statement"] = [FactValue("absent", UNTAGGED_ELEMENT, "")]
+            return
+        value, sentence = found
+        element = next((e for e, s in self.sentences if s == sentence), UNTAGGED_ELEMENT)
+        self.add("material_incident_statement", "affected" if value else "none", element, sentence)
+
+
+def extract_facts(d: Disclosure) -> dict[str, list[FactValue]]:
+    """Every fact of facts.md for one disclosure: fact name -> values with evidence (empty list: none)."""
+    return _Extractor(d).run()
+
+
+def facts_to_json(facts: dict[str, list[FactValue]]) -> dict:
+    """The design.md `show` shape: {fact: [{"value", "element", "evidence"}, ...]}."""
+    return {name: [v.to_json() for v in values] for name, values in facts.items()}
+
+
+# ---- changes --------------------------------------------------------------------------------------------
+def _value_key(value: Any) -> str:
+    if isinstance(value, dict):
+        return "|".join(f"{k}={comparison_key(str(v))}" for k, v in sorted(value.items()))
+    return comparison_key(str(value))
+
+
+_SET_SEVERITY_REMOVED = {"responsible_titles": "high", "responsible_people": "high", "board_oversight": "high"}
+_SET_SEVERITY_ADDED = {"board_oversight": "high"}
+_SINGLE_SEVERITY = {"material_incident_statement": "high", "tenure_start": "medium"}
+
+
+def _set_changes(fact: str, old: list[FactValue], new: list[FactValue]) -> list[Change]:
+    old_keys = {_value_key(v.value): v for v in old}
+    new_keys = {_value_key(v.value): v for v in new}
+    out = []
+    for key, fv in old_keys.items():
+        if key not in new_keys:
+            out.append(Change(kind="fact_removed", severity=_SET_SEVERITY_REMOVED.get(fact, "medium"), fact=fact,  # type: ignore[arg-type]
+                              value=fv.value, element=fv.element, evidence=fv.evidence))
+    for key, fv in new_keys.items():
+        if key not in old_keys:
+            out.append(Change(kind="fact_added", severity=_SET_SEVERITY_ADDED.get(fact, "medium"), fact=fact,  # type: ignore[arg-type]
+                              value=fv.value, element=fv.element, evidence=fv.evidence))
+    return out
+
+
+def _changed(fact: str, severity: str, old: FactValue, new: FactValue) -> Change:
+    return Change(kind="fact_changed", severity=severity, fact=fact, old=old.value, new=new.value,  # type: ignore[arg-type]
+                  element=new.element, evidence={"old": old.evidence, "new": new.evidence})
+
+
+def _experience_changes(old: list[FactValue], new: list[FactValue]) -> list[Change]:
+    """Pair holders (same holder first, then what is left in order): one change per pair that differs."""
+    old_left, new_left = list(old), list(new)
+    pairs = []
+    for o in list(old_left):
+        match = next((n for n in new_left if _value_key(n.value["holder"]) == _value_key(o.value["holder"])), None)
+        if match is not None:
+            pairs.append((o, match))
+            old_left.remove(o)
+            new_left.remove(match)
+    # identical values under another holder name are the same statement
+    for o in list(old_left):
+        match = next((n for n in new_left if (n.value["years"], n.value["qualifier"]) ==
+                      (o.value["years"], o.value["qualifier"])), None)
+        if match is not None:
+            pairs.append((o, match))
+            old_left.remove(o)
+            new_left.remove(match)
+    while old_left and new_left:
+        pairs.append((old_left.pop(0), new_left.pop(0)))
+    out = [_changed("experience_years", "medium", o, n) for o, n in pairs if _value_key(o.value) != _value_key(n.value)]
+    out += [Change(kind="fact_removed", severity="medium", fact="experience_years", value=o.value, element=o.element,
+                   evidence=o.evidence) for o in old_left]
+    out += [Change(kind="fact_added", severity="medium", fact="experience_years", value=n.value, element=n.element,
+                   evidence=n.evidence) for n in new_left]
+    return out
+
+
+def fact_changes(old: Disclosure, new: Disclosure) -> list[Change]:
+    """Fact changes between two disclosures, severity per facts.md (flag flips are the differ's job)."""
+    return changes_between(extract_facts(old), extract_facts(new))
+
+
+def changes_between(old: dict[str, list[FactValue]], new: dict[str, list[FactValue]]) -> list[Change]:
+    """Fact changes between two already extracted fact sets."""
+    out: list[Change] = []
+    for fact in FACT_NAMES:
+        before, after = old.get(fact, []), new.get(fact, [])
+        if fact == "experience_years":
+            out += _experience_changes(before, after)
+        elif fact in SINGLE_FACTS:
+            if before and after and _value_key(before[0].value) != _value_key(after[0].value):
+                out.append(_changed(fact, _SINGLE_SEVERITY[fact], before[0], after[0]))
+            elif before and not after or after and not before:
+                out += _set_changes(fact, before, after)
+        else:
+            out += _set_changes(fact, before, after)
+    return out

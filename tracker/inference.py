@@ -1,0 +1,309 @@
+"""Infer the six cyd flags of an untagged disclosure from its text.
+
+Every inference is a sentence-level pattern with the sentence kept as evidence. A flag the text says
+nothing about is `absent` (value None), never false: false needs an explicit statement (the usual
+"we have not identified any risks ... that have materially affected ..." for MateriallyAffected, an
+explicit "we do not engage third parties" for ThirdPartyEngaged, and so on).
+
+Patterns are about what Item 106 asks, not about any one filer's wording; `bench/bench_inference.py`
+measures them against the filers' own tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tracker.facts import disclosure_sentences
+from tracker.models import FLAGS, Disclosure, Element, element_order
+
+_I = re.I
+
+# ---- ProcessesIntegrated (b)(1)(i) -------------------------------------------------------------------
+_RISK_SYSTEM = r"(?:risk[- ]management|risk[- ]assessment|\bERM\b|risk\s+(?:framework|program|programme|process|system))"
+_INTEGRATED_RES = [
+    re.compile(r"\b(?:integrat|incorporat|embedd|built\s+into|fold|align)\w*\b[^.;]{0,160}?"
+               r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider)"
+               r"[\w\s,'-]{0,40}?" + _RISK_SYSTEM, _I),
+    re.compile(r"\b(?:part|component|element|pillar|subset|aspect)\s+of\s+(?:\w+\s+){0,6}?"
+               r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider|"
+               r"integrated)[\w\s,'-]{0,40}?" + _RISK_SYSTEM, _I),
+    re.compile(r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its)\s+(?:\w+\s+){0,2}?risk[- ]management\s+"
+               r"(?:system|framework|program|programme|process|structure)", _I),
+    re.compile(r"\b(?:enterprise|overall|broader)[- ]?(?:wide\s+)?risk[- ](?:management|assessment)\b[^.;]{0,160}?"
+               r"\b(?:includ|incorporat|integrat|encompass|address|consider|cover|reflect)\w*\b[^.;]{0,200}?"
+               r"\bcyber", _I),
+    re.compile(r"\bcyber\w*[^.;]{0,120}?\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:integrated|incorporated|embedded)\s+"
+               r"(?:into|in|within|with)\b", _I),
+]
+_NOT_INTEGRATED_RE = re.compile(r"\b(?:not|no longer)\s+(?:been\s+)?(?:integrated|incorporated)\s+into\b[^.]{0,80}?"
+                                + _RISK_SYSTEM, _I)
+
+# ---- ThirdPartyEngaged (b)(1)(ii) ---------------------------------------------------------------------
+_OUTSIDERS = (r"(?:third[- ]part(?:y|ies)|consultants?|consulting\s+firms?|advis[oe]rs?|auditors?|assessors?|"
+              r"experts?|specialists?|vendors?|firms?|providers?|partners?|counsel|agenc(?:y|ies)|"
+              r"penetration\s+testers?|red\s+team|service\s+providers?)")
+_OUTSIDE_ADJ = r"(?:third[- ]part(?:y|ies)|outside|external|independent|leading|specialized|reputable|qualified)"
+_ENGAGE_VERB = (r"(?:engag|retain|hir|us(?:e|es|ed|ing)\b|utiliz|leverag|work(?:s|ed|ing)?\s+with|partner|"
+                r"collaborat|consult|contract|obtain|rely|relies|enlist|supplement|augment|assist|conduct(?:ed)?\s+by|"
+                r"perform(?:ed)?\s+by|involv|seek|bring)")
+#: Strongest first: the evidence is the first sentence matching the strongest pattern that matches at all.
+_ENGAGED_RES = [
+    re.compile(r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b(?:assessors?|consultants?|auditors?|advisors?|"
+               r"experts?)\b", _I),
+    re.compile(r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b" + _OUTSIDE_ADJ + r"\b", _I),
+    re.compile(r"\b(?:third[- ]party|external|independent|outside)\s+(?:[\w-]+\s+){0,3}?"
+               r"(?:assessments?|audits?|penetration\s+tests?|testing|reviews?|certifications?|evaluations?)\b", _I),
+    re.compile(r"\b" + _OUTSIDE_ADJ + r"\s+(?:[\w-]+\s+){0,4}?" + _OUTSIDERS +
+               r"\b[^.;]{0,120}?\b(?:assess|audit|test|review|evaluat|advis|assist|consult|penetration|"
+               r"certif|benchmark|validat|help|support)", _I),
+    re.compile(_ENGAGE_VERB + r"\w*\b[^.;]{0,120}?\b" + _OUTSIDE_ADJ + r"\b[^.;]{0,60}?\b" + _OUTSIDERS, _I),
+]
+_NOT_ENGAGED_RE = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:engage|retain|use)\b[^.;]{0,60}?"
+                             + _OUTSIDERS, _I)
+
+# ---- ThirdPartyOversightAndIdentificationProcesses (b)(1)(iii) ----------------------------------------
+_SUPPLIERS = (r"(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)|supply\s+chain|"
+              r"business\s+partners?|contractors?|outsourc\w*|partners?)")
+_OVERSIGHT_WORDS = (r"(?:risks?|assess|due\s+diligence|oversee|oversight|monitor|evaluat|review|questionnaire|"
+                    r"contractual|contracts?|security\s+(?:requirements|standards|obligations|terms|reviews?)|"
+                    r"track|vet|screen|diligence|manag|identif|incident|access|audit)")
+_OVERSIGHT_RES = [
+    re.compile(r"\b" + _SUPPLIERS + r"\b[^.;]{0,160}?\b" + _OVERSIGHT_WORDS, _I),
+    re.compile(r"\b" + _OVERSIGHT_WORDS + r"\w*\b[^.;]{0,160}?\b" + _SUPPLIERS + r"\b", _I),
+]
+_SUPPLIER_CORE = re.compile(r"\b(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)\s+"
+                            r"(?:risk|vendors?|suppliers?|service|providers?|technolog|software|systems?|"
+                            r"with\s+access|that\s+(?:have|provide|host|process))|supply\s+chain|"
+                            r"third[- ]part(?:y|ies)\b[^.;]{0,40}?\b(?:risk|access|security\s+posture))", _I)
+
+# ---- MateriallyAffected (b)(2) ------------------------------------------------------------------------
+_MATERIAL = (r"(?:material(?:ly)?\s+(?:and\s+adversely\s+|adversely\s+)?(?:affect|impact|effect)\w*|"
+             r"material\s+(?:adverse\s+)?(?:effect|impact)|materially\s+(?:harm|disrupt))")
+_NEGATION = r"\b(?:not|no|none|never|nor|neither|without)\b|n't\b"
+_HEDGE_RE = re.compile(r"\b(?:no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
+                       r"can\s+be\s+no|may\s+not\s+be|not\s+be\s+able|unable\s+to|there\s+is\s+no\s+guarantee|"
+                       r"will\s+not\s+(?:face|experience|be\s+materially|materially)|not\s+be\s+successful|"
+                       r"may\s+not\s+(?:be\s+)?(?:successful|detect|prevent))", _I)
+_HYPOTHETICAL_RE = re.compile(r"\b(?:if|could|may|might|would|should|future|potential(?:ly)?|whether|"
+                              r"in\s+the\s+event)\b", _I)
+_AFFIRMED_RE = re.compile(r"\b(?:(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
+                          r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)|"
+                          r"(?:has|have|had)\s+(?:had\s+)?a\s+material\s+(?:adverse\s+)?(?:effect|impact))", _I)
+_INCIDENT_DENIAL_RE = re.compile(r"\b(?:not|no|never)\b[^.;]{0,80}?\bmaterial\s+(?:cyber\w*\s+|security\s+|information\s+security\s+)*"
+                                 r"(?:incidents?|breach\w*|attacks?)", _I)
+#: Item 106(b)(2) may be answered by a cross-reference to the risk factors (Item 1A).
+_CROSS_REFERENCE_RE = re.compile(r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"
+                                 r"read\s+in\s+conjunction|for\s+(?:more|additional|further)\s+information|"
+                                 r"for\s+a\s+(?:description|discussion)|we\s+describe)\b[^;]{0,400}?"
+                                 r"\b(?:risk\s+factors|item\s+1a|under\s+the\s+(?:heading|caption))\b|"
+                                 r"\b(?:item\s+1a|risk\s+factors)\b[^;]{0,120}?\bfor\s+(?:more|additional|further)", _I)
+_CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b(?=\s)", _I)
+
+# ---- PositionsOrCommitteesResponsible (c)(2)(i) -------------------------------------------------------
+_POSITION = (r"(?:chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|\bCRO\b|\bCDO\b|vice\s+president|"
+             r"\b(?:S|E)?VP\b|head\s+of|director\s+of|general\s+counsel|committee|council|"
+             r"(?:security|cybersecurity|technology|it|risk|steering|management|leadership)\s+(?:team|group|"
+             r"function|organi[sz]ation|department|office|officers?)|officers?\b|executives?\b|leaders?\b|"
+             r"management)")
+_RESPONSIBLE = (r"(?:responsib|accountab|lead|led\s+by|oversee|oversight|oversees|manag|in\s+charge|heads?\b|"
+                r"headed|direct|charged\s+with|tasked|owns|run)")
+_CYBER = r"(?:cyber|information\s+security|security|data\s+protection|infosec)"
+_RESPONSIBLE_RES = [
+    re.compile(_POSITION + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,160}?" + _CYBER, _I),
+    re.compile(_CYBER + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,120}?" + _POSITION, _I),
+]
+_ROLE_WORD = re.compile(r"chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|vice\s+president|head\s+of|"
+                        r"director|committee|council|team|officers?|executives?|general\s+counsel", _I)
+
+# ---- PositionsOrCommitteesResponsibleReportToBoard (c)(2)(iii) ----------------------------------------
+_BOARD = (r"(?:board(?!\s+(?:meeting\s+)?of\s+(?:the\s+)?(?:PRC|China))|(?:audit|risk|security|technology|"
+          r"governance|compliance|finance|cybersecurity|nominating)[\w\s,&]{0,60}?committee|"
+          r"committee\s+of\s+(?:the|our)\s+board|directors)")
+_REPORT_WORDS = (r"(?:report|updat|brief|inform|present|apprise|advis|discuss|communicat|escalat|notif|"
+                 r"provid\w*\s+(?:\w+\s+){0,3}?(?:reports?|updates?|briefings?|information)|meet|review)")
+_REPORT_RES = [
+    re.compile(r"\b" + _REPORT_WORDS + r"\w*\b[^.;]{0,160}?\b(?:to|with|for)\s+(?:the\s+|our\s+|its\s+|"
+               r"[\w\s,&]{0,40}?)" + _BOARD, _I),
+    re.compile(r"\b" + _BOARD + r"\b[^.;]{0,160}?\b(?:receiv|review|hear|is\s+informed|are\s+informed|"
+               r"is\s+(?:regularly\s+|periodically\s+)?(?:briefed|updated|apprised)|get|obtain)\w*\b[^.;]{0,160}?"
+               r"\b(?:reports?|updates?|briefings?|presentations?|information|from)\b", _I),
+    re.compile(r"\b" + _BOARD + r"\b[^.;]{0,80}?\b(?:is|are|will\s+be)\s+(?:\w+\s+){0,3}?"
+               r"(?:informed|briefed|updated|apprised|notified)\b", _I),
+]
+
+Finding = tuple[bool, str] | None
+
+
+def _first(sentences: list[str], test: Callable[[str], bool]) -> str | None:
+    return next((s for s in sentences if test(s)), None)
+
+
+def _any_match(patterns: list[re.Pattern[str]]) -> Callable[[str], bool]:
+    return lambda s: any(p.search(s) for p in patterns)
+
+
+def _strongest(sentences: list[str], patterns: list[re.Pattern[str]]) -> str | None:
+    """The first sentence matching the strongest (earliest) pattern that matches any sentence."""
+    return next((s for p in patterns for s in sentences if p.search(s)), None)
+
+
+def infer_integrated(sentences: list[str]) -> Finding:
+    """(b)(1)(i): are the cybersecurity processes part of overall risk management?"""
+    if hit := _first(sentences, _NOT_INTEGRATED_RE.search):
+        return False, hit
+    if hit := _strongest(sentences, _INTEGRATED_RES):
+        return True, hit
+    return None
+
+
+def infer_third_party_engaged(sentences: list[str]) -> Finding:
+    """(b)(1)(ii): does the filer engage assessors, consultants, auditors or other third parties?"""
+    if hit := _first(sentences, _NOT_ENGAGED_RE.search):
+        return False, hit
+    if hit := _strongest(sentences, _ENGAGED_RES):
+        return True, hit
+    return None
+
+
+_SUPPLIER_WORDS = r"(?:third[- ]part|vendor|supplier|service\s+provider|supply\s+chain|outsourc)"
+#: Strongest first; the broad vendor-plus-oversight-word test comes last.
+_OVERSIGHT_STRONG_RES = [
+    re.compile(r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
+               r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS, _I),
+    re.compile(_SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)", _I),
+    re.compile(_SUPPLIER_WORDS + r"\w*[^.;]{0,100}?\b(?:due\s+diligence|risk\s+assessments?|security\s+assessments?|"
+               r"questionnaires?|security\s+reviews?)", _I),
+]
+
+
+def infer_third_party_oversight(sentences: list[str]) -> Finding:
+    """(b)(1)(iii): processes to oversee and identify risks from third-party service providers."""
+    if hit := _strongest(sentences, _OVERSIGHT_STRONG_RES):
+        return True, hit
+
+    def test(s: str) -> bool:
+        return bool(_SUPPLIER_CORE.search(s)) and any(p.search(s) for p in _OVERSIGHT_RES)
+    if hit := _first(sentences, test):
+        return True, hit
+    return None
+
+
+def _denies_material_effect(clause: str) -> bool:
+    if _HEDGE_RE.search(clause):
+        return False
+    if _INCIDENT_DENIAL_RE.search(clause):
+        return True
+    if not re.search(_MATERIAL, clause, _I):
+        return False
+    return bool(re.search(_NEGATION, clause, _I))
+
+
+def _affirms_material_effect(clause: str) -> bool:
+    if re.search(_NEGATION, clause, _I) or _HYPOTHETICAL_RE.search(clause) or _HEDGE_RE.search(clause):
+        return False
+    return bool(_AFFIRMED_RE.search(clause)) and bool(re.search(r"cyber|security|incident|breach|attack", clause, _I))
+
+
+def material_statement(sentences: list[str]) -> Finding:
+    """What the text itself says about material effects: (False, denial), (True, affirmation) or None."""
+    def clauses(s: str) -> list[str]:
+        return [c for c in _CLAUSE_SPLIT_RE.split(s) if c and c.strip()]
+    relevant = [s for s in sentences if re.search(r"cyber|security|incident|threat|breach", s, _I)]
+    if hit := _first(relevant, lambda s: any(_denies_material_effect(c) for c in clauses(s))):
+        return False, hit
+    if hit := _first(relevant, lambda s: any(_affirms_material_effect(c) for c in clauses(s))):
+        return True, hit
+    return None
+
+
+def infer_materially_affected(sentences: list[str]) -> Finding:
+    """(b)(2): true only where the text says incidents or threats have materially affected the filer or are
+    reasonably likely to; false where it says they have not; absent where it says neither."""
+    if found := material_statement(sentences):
+        return found
+    # No statement either way, but the section answers (b)(2) by referring to the risk factors: the filer
+    # reports no material effect (a material effect would have to be described).
+    if hit := _first(sentences, _CROSS_REFERENCE_RE.search):
+        return False, hit
+    return None
+
+
+def infer_positions_responsible(sentences: list[str]) -> Finding:
+    """(c)(2)(i): a named position or committee responsible for assessing and managing cyber risk."""
+    def test(s: str) -> bool:
+        return bool(_ROLE_WORD.search(s)) and any(p.search(s) for p in _RESPONSIBLE_RES)
+    if hit := _first(sentences, test):
+        return True, hit
+    return None
+
+
+_COMMITTEE_ACRONYM_RE = re.compile(r"\b(?:committee|board|council)\s*\(\s*\"?([A-Z][A-Za-z&]{1,7})\"?\s*\)", _I)
+
+
+def _expand_committee_acronyms(sentences: list[str]) -> list[str]:
+    """"... Committee (RCSC) ... updates to RCSC" reads as "... updates to the board committee"."""
+    acronyms = {m.group(1) for s in sentences for m in _COMMITTEE_ACRONYM_RE.finditer(s)}
+    if not acronyms:
+        return sentences
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(acronyms))) + r")\b(?!\s*\))")
+    return [pattern.sub("the board committee", s) for s in sentences]
+
+
+def infer_report_to_board(sentences: list[str]) -> Finding:
+    """(c)(2)(iii): those persons or committees report to (inform) the board or a board committee."""
+    originals = dict(zip(_expand_committee_acronyms(sentences), sentences))
+    sentences = list(originals)
+
+    def test(s: str) -> bool:
+        return bool(re.search(_CYBER + r"|risk|incident", s, _I)) and any(p.search(s) for p in _REPORT_RES)
+    if hit := _first(sentences, test):
+        return True, originals[hit]
+    return None
+
+
+#: flag local name -> inference function over the disclosure's sentences.
+INFERENCES: dict[str, Callable[[list[str]], Finding]] = {
+    "CybersecurityRiskManagementProcessesIntegratedFlag": infer_integrated,
+    "CybersecurityRiskManagementThirdPartyEngagedFlag": infer_third_party_engaged,
+    "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag": infer_third_party_oversight,
+    "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag":
+        infer_materially_affected,
+    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag": infer_positions_responsible,
+    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag": infer_report_to_board,
+}
+assert list(INFERENCES) == FLAGS
+
+
+def infer_flag_elements(d: Disclosure) -> list[Element]:
+    """The six flags as inferred from the disclosure's text (tags ignored)."""
+    sentences = [s for _, s in disclosure_sentences(d)]
+    out = []
+    for name, infer in INFERENCES.items():
+        finding = infer(sentences)
+        if finding is None:
+            out.append(Element(name=name, kind="flag", value=None, source="absent"))
+        else:
+            value, evidence = finding
+            out.append(Element(name=name, kind="flag", value=value, source="inferred", evidence=evidence))
+    return out
+
+
+def _insert_in_taxonomy_order(elements: list[Element], new: Element) -> None:
+    rank = element_order(new.name)
+    index = next((i for i, e in enumerate(elements) if element_order(e.name) > rank), len(elements))
+    elements.insert(index, new)
+
+
+def infer_flags(d: Disclosure) -> None:
+    """Set every flag the disclosure has no tag for: inferred from the text, or absent.
+
+    A tagged flag is never replaced; an earlier inference (or absence) is recomputed.
+    """
+    for flag in infer_flag_elements(d):
+        existing = d.element(flag.name)
+        if existing is not None and existing.source == "tagged":
+            continue
+        if existing is not None:
+            d.elements.remove(existing)
+        _insert_in_taxonomy_order(d.elements, flag)
