@@ -112,7 +112,7 @@ def history(
 
 def render_history_text(hist) -> str:  # type: ignore[no-untyped-def]
     """The history as a plain-text timeline."""
-    from tracker.ingest import fact_text
+    from tracker.facts import fact_text
 
     f = hist.filer
     years = [y["fiscal_year"] for y in hist.years]

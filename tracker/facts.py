@@ -686,3 +686,16 @@ def changes_between(old: dict[str, list[FactValue]], new: dict[str, list[FactVal
         else:
             out += _set_changes(fact, before, after)
     return out
+
+
+def fact_text(value: object) -> str:
+    """A fact value as one line of text ("Chief Security Officer: over 15 years")."""
+    if isinstance(value, dict):
+        holder = value.get("holder") or ""
+        qualifier = value.get("qualifier")
+        years = value.get("years")
+        q = "" if qualifier in (None, "exact") else f"{qualifier} "
+        return f"{holder}: {q}{years} years".strip(": ") if years is not None else str(holder)
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(fact_text(v) for v in value)
+    return str(value)

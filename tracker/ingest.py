@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.errors import BadInput, TrackerError
+from tracker.facts import fact_text  # noqa: F401  (re-exported for older callers)
 from tracker.models import Disclosure
 from tracker.readers import read_bytes
 from tracker.store import IngestResult, Store
@@ -93,7 +94,7 @@ def ingest_bytes(store: Store, data: bytes, path: Path, opts: Options) -> Ingest
 def fact_rows(d: Disclosure) -> list[dict]:
     """One row per fact value, ready for the store (empty until the facts module is present)."""
     try:
-        from tracker.facts import extract_facts
+        from tracker.facts import extract_facts, fact_text
     except ImportError:
         return []
     rows = []
@@ -102,17 +103,6 @@ def fact_rows(d: Disclosure) -> list[dict]:
             rows.append({"fact": fact, "position": i, "value": json.dumps(fv.value, ensure_ascii=False),
                          "value_text": fact_text(fv.value), "element": fv.element, "evidence": fv.evidence})
     return rows
-
-
-def fact_text(value: object) -> str:
-    """A fact value as one line of text (for browsing and search)."""
-    if isinstance(value, dict):
-        holder = value.get("holder") or ""
-        qualifier = value.get("qualifier")
-        years = value.get("years")
-        q = "" if qualifier in (None, "exact") else f"{qualifier} "
-        return f"{holder}: {q}{years} years".strip(": ") if years is not None else str(holder)
-    return str(value)
 
 
 def ingest_file(store: Store, path: Path, opts: Options) -> IngestResult:

@@ -55,7 +55,9 @@ def _value(v: object) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, dict):
-        return ", ".join(f"{k}: {_value(x)}" for k, x in v.items())
+        from tracker.facts import fact_text
+
+        return fact_text(v)
     if isinstance(v, (list, set, tuple)):
         return ", ".join(_value(x) for x in v)
     return str(v)
