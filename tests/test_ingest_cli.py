@@ -116,6 +116,14 @@ BAD_INPUTS = {
     "latin1.txt": ("Item 1C. Cybersecurity\nNotre comit\u00e9 d'audit supervise la cybers\u00e9curit\u00e9."
                    .encode("latin-1"), "not UTF-8"),
     "broken.gz": (b"\x1f\x8b\x08\x00" + b"garbage" * 10, "gzip file is damaged"),
+    "page.html": (b"<html><head><title>Our blog</title></head><body><p>Welcome to our cooking blog."
+                  b"</p></body></html>", "not a 10-K or 20-F annual report"),
+    "no1c.htm": (b"<html><body><p>FORM 10-K</p><p>ANNUAL REPORT PURSUANT TO SECTION 13</p>"
+                 b"<p>Item 1A. Risk Factors</p><p>Risks abound.</p><p>Item 2. Properties</p>"
+                 b"<p>We lease offices.</p></body></html>", "has no Item 1C"),
+    "tax-r4.txt": (b"|\nIncome Taxes (Details)\n|12 Months Ended\nDec. 31, 2024\n"
+                   b"|Effective Income Tax Rate Reconciliation [Text Block]\n|The rate was 21%.\n",
+                   "holds no cybersecurity (cyd) facts"),
 }
 
 
@@ -188,3 +196,21 @@ def test_filer_option_that_contradicts_the_source_is_refused(corpus: Path, db_pa
     code, _, err = run("ingest", corpus / "ixbrl" / "amzn-10-k-fy2024.html.gz", "--filer", "KO", "--db", db_path)
     assert code == 2 and "--filer KO names COCA COLA CO, but the source is filed by CIK 0001018724" in err
     assert snapshot(db_path) == before
+
+
+def test_truncated_reports_are_refused(db_path: Path, tmp_path: Path) -> None:
+    sample = (FIXTURES / "sample" / "nwan-10-k-fy2023.htm").read_bytes()
+    tagged = (FIXTURES / "sample" / "nwan-10-k-fy2024.htm").read_bytes()
+    cases = {
+        "cut-in-1a.htm": (sample[: sample.index(b"Item 1B.")], "has no Item 1C"),
+        "cut-in-1c.htm": (sample[: sample.index(b"Our CISO, who has")], "ends inside its Item 1C"),
+        "cut-chain.htm": (tagged[: tagged.index(b'<ix:continuation id="f-1-1">')], "Inline XBRL is incomplete"),
+    }
+    run("ingest", FIXTURES / "sample" / "nwan-10-k-fy2023.htm", "--db", db_path)
+    before = snapshot(db_path)
+    for name, (data, message) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        code, _, err = run("ingest", path, "--db", db_path)
+        assert code == 2 and message in err, (name, err)
+        assert snapshot(db_path) == before
