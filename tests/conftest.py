@@ -28,3 +28,10 @@ def corpus(pytestconfig: pytest.Config) -> Path:
 def db_path(tmp_path: Path) -> Path:
     """A database file of this test's own."""
     return tmp_path / "tracker.db"
+
+
+@pytest.hookimpl(specname="pytest_addoption")
+def pytest_addoption_regen_golden(parser: pytest.Parser) -> None:
+    """--regen-golden: rewrite the golden files under tests/golden instead of comparing with them."""
+    parser.addoption("--regen-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/* from the current renderers instead of comparing")

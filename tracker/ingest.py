@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.errors import BadInput, TrackerError
-from tracker.facts import fact_text  # noqa: F401  (re-exported for older callers)
 from tracker.models import Disclosure
 from tracker.readers import read_bytes
 from tracker.store import IngestResult, Store

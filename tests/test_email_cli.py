@@ -1,0 +1,286 @@
+"""`tracker email` and `tracker digest` as a user runs them: a real SQLite file, a real SMTP server on
+loopback (aiosmtpd), the messages parsed back."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+from collections.abc import Callable, Iterator
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+from aiosmtpd.controller import Controller
+from typer.testing import CliRunner
+
+from tracker.cli import app
+
+from .conftest import FIXTURES
+
+SENDER = "Disclosure Tracker <reports@tracker.example>"
+GC = "general.counsel@example.com"
+CISO = "ciso@example.org"
+RPAGE = """|
+Cybersecurity Risk Management and Strategy Disclosure
+|12 Months Ended
+Dec. 31, {year}
+|Cybersecurity Risk Management, Strategy, and Governance [Line Items]
+|Cybersecurity Risk Board of Directors Oversight [Text Block]
+|Our Board of Directors oversees cybersecurity risk. Our Audit Committee receives quarterly reports from management on {topic} matters.
+|Cybersecurity Risk Materially Affected or Reasonably Likely to Materially Affect Registrant [Flag]
+|false
+"""
+
+
+class Inbox:
+    """aiosmtpd handler keeping every message it receives."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[list[str], bytes]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.received.append((list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted for delivery"
+
+    def message(self, index: int = -1) -> EmailMessage:
+        msg = BytesParser(policy=policy.default).parsebytes(self.received[index][1])
+        assert isinstance(msg, EmailMessage)
+        return msg
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[Callable[[int | None], tuple[int, Inbox]]]:
+    """Start an SMTP server on 127.0.0.1 (on a given port, else a free one); stopped after the test."""
+    started: list[Controller] = []
+
+    def start(port: int | None = None) -> tuple[int, Inbox]:
+        inbox = Inbox()
+        controller = Controller(inbox, hostname="127.0.0.1", port=port or free_port())
+        controller.start()
+        started.append(controller)
+        return controller.port, inbox
+
+    yield start
+    for controller in started:
+        controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("TRACKER_SMTP_URL", "TRACKER_MAIL_FROM", "TRACKER_OUTBOX", "TRACKER_DB", "TRACKER_SMTP_CAFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TRACKER_SMTP_TIMEOUT", "5")
+
+
+def run(*args: object) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def db(db_path: Path, tmp_path: Path) -> Path:
+    """NWAN 2023 and 2024 (two high-severity fact changes), Southwind 2023 and 2024 (one wording change),
+    Eastwind 2024 only."""
+    assert run("ingest", FIXTURES / "sample", "--db", db_path)[0] == 0
+    for year, topic in ((2023, "cybersecurity"), (2024, "cybersecurity and privacy")):
+        add_rpage(db_path, tmp_path, "SWND", "Southwind Ltd", year, topic)
+    add_rpage(db_path, tmp_path, "EWND", "Eastwind Ltd", 2024, "cybersecurity")
+    return db_path
+
+
+def add_rpage(db: Path, folder: Path, ticker: str, name: str, year: int, topic: str) -> None:
+    path = folder / f"{ticker.lower()}-{year}.txt"
+    path.write_text(RPAGE.format(year=year, topic=topic), encoding="utf-8")
+    code, out, err = run("ingest", path, "--filer", ticker, "--name", name, "--form", "20-F", "--db", db)
+    assert code == 0, err
+
+
+def parts(msg: EmailMessage) -> tuple[str, str]:
+    text, html = msg.get_body(("plain",)), msg.get_body(("html",))
+    assert text is not None and html is not None
+    return text.get_content(), html.get_content()
+
+
+def summary_of(html: str) -> str:
+    return lxml.html.document_fromstring(html).get_element_by_id("summary").text_content()
+
+
+# -- tracker email -----------------------------------------------------------------------------------
+def test_email_sends_text_and_html(db, smtp_server):
+    port, inbox = smtp_server()
+    code, out, err = run("email", "NWAN", 2023, 2024, "--to", GC, "--to", CISO, "--smtp-url",
+                         f"smtp://127.0.0.1:{port}", "--from", SENDER, "--db", db)
+    assert code == 0, err
+    assert out.startswith(f"sent to {GC}, {CISO} (copy in ")
+    assert len(inbox.received) == 1 and inbox.received[0][0] == [GC, CISO]
+    msg = inbox.message()
+    assert msg.get_content_type() == "multipart/alternative"
+    assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
+    assert msg["Subject"].startswith("NORTHWIND ANALYTICS, INC.: cybersecurity disclosure FY2023 to FY2024: ")
+    assert msg["From"] == SENDER
+    text, html = parts(msg)
+    assert text.startswith("NORTHWIND ANALYTICS, INC. (CIK 0009999901, NWAN)") and "Verdict: " in text
+    assert "\x1b[" not in text  # no terminal colour in mail
+    summary = summary_of(html)
+    assert "Verdict:" in summary and "Changes by severity" in summary
+    assert "<script" not in html.lower()
+    assert not list((db.parent / "outbox").glob("*.eml"))  # sent, so moved out of the outbox
+    assert len(list((db.parent / "outbox" / "sent").glob("*.eml"))) == 1
+
+
+def test_email_settings_from_the_environment_and_subject(db, smtp_server, monkeypatch):
+    port, inbox = smtp_server()
+    monkeypatch.setenv("TRACKER_SMTP_URL", f"smtp://127.0.0.1:{port}")
+    monkeypatch.setenv("TRACKER_MAIL_FROM", SENDER)
+    code, _, err = run("email", "NWAN", 2023, 2024, "--to", GC, "--subject", "NWAN: board oversight moved",
+                       "--db", db)
+    assert code == 0, err
+    assert inbox.message()["Subject"] == "NWAN: board oversight moved"
+
+
+def test_unreachable_server_keeps_the_message_until_retry(db, smtp_server):
+    port = free_port()  # nothing listens yet
+    url = f"smtp://127.0.0.1:{port}"
+    code, out, err = run("email", "NWAN", 2023, 2024, "--to", GC, "--smtp-url", url, "--from", SENDER, "--db", db)
+    assert code == 3
+    outbox = db.parent / "outbox"
+    kept = list(outbox.glob("*.eml"))
+    assert len(kept) == 1
+    assert err == (f"error: the mail server {url} refused the connection; check the host and port in "
+                   f"TRACKER_SMTP_URL and that the server is running; the message was kept in {kept[0]} and "
+                   "`tracker email --retry` will send it later.\n")
+
+    code, out, err = run("email", "--retry", "--smtp-url", url, "--db", db)  # still down
+    assert code == 3 and f"not sent {kept[0].name}: the mail server {url} refused the connection" in err
+    assert list(outbox.glob("*.eml")) == kept
+
+    _, inbox = smtp_server(port)
+    code, out, err = run("email", "--retry", "--smtp-url", url, "--db", db)
+    assert code == 0, err
+    assert out == f"sent {kept[0].name} to {GC}\n"
+    assert len(inbox.received) == 1 and "Verdict:" in summary_of(parts(inbox.message())[1])
+    assert not list(outbox.glob("*.eml"))
+
+    code, out, _ = run("email", "--retry", "--smtp-url", url, "--db", db)
+    assert (code, out) == (0, f"nothing to send: the outbox {outbox} is empty\n")
+    assert len(inbox.received) == 1
+
+
+def test_email_dry_run_writes_the_eml_and_needs_no_server(db, tmp_path):
+    eml = tmp_path / "report.eml"
+    code, out, err = run("email", "NWAN", 2023, 2024, "--to", GC, "--from", SENDER, "--dry-run", eml, "--db", db)
+    assert code == 0, err
+    assert out == f"wrote {eml} (nothing sent)\n"
+    msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    assert msg.get_content_type() == "multipart/alternative" and msg["To"] == GC
+    assert "Verdict:" in summary_of(parts(msg)[1])
+
+
+@pytest.mark.parametrize("args, message", [
+    (["NWAN", "2023", "2024"], "give FILER OLD_YEAR NEW_YEAR and at least one --to ADDRESS (or --retry)."),
+    (["--to", GC], "give FILER OLD_YEAR NEW_YEAR and at least one --to ADDRESS (or --retry)."),
+    (["--retry", "--to", GC], "--retry sends what the outbox holds; give it no filer, years or --to."),
+])
+def test_email_usage_errors(db, args, message):
+    code, _, err = run("email", *args, "--db", db)
+    assert (code, err) == (2, f"error: {message}\n")
+
+
+def test_email_without_server_settings(db):
+    code, _, err = run("email", "NWAN", 2023, 2024, "--to", GC, "--from", SENDER, "--db", db)
+    assert code == 2
+    assert err.startswith("error: no mail server is configured; set TRACKER_SMTP_URL to ")
+
+
+# -- tracker digest ----------------------------------------------------------------------------------
+@pytest.fixture
+def watchlist(tmp_path: Path) -> Path:
+    path = tmp_path / "watchlist.txt"
+    path.write_text("# filers we follow\nSWND\n0009999901   # NWAN by CIK\n\nEWND\nNOPE\n", encoding="utf-8")
+    return path
+
+
+def digest(db: Path, watchlist: Path, port: int, *extra: object) -> tuple[int, str, str]:
+    return run("digest", "--watchlist", watchlist, "--to", GC, "--smtp-url", f"smtp://127.0.0.1:{port}",
+               "--from", SENDER, "--db", db, *extra)
+
+
+def test_digest_most_severe_first_with_reports_attached(db, watchlist, smtp_server):
+    port, inbox = smtp_server()
+    code, out, err = digest(db, watchlist, port)
+    assert code == 0, err
+    assert out.startswith("digest covering NORTHWIND ANALYTICS, INC., Southwind Ltd:\nsent to ")
+    assert "left out EWND (Eastwind Ltd): only one stored year (2024), nothing to compare yet." in err
+    assert "left out NOPE: no filer matches 'NOPE'." in err
+    msg = inbox.message()
+    assert msg.get_content_type() == "multipart/mixed"
+    assert re.fullmatch(r"Disclosure digest: 2 filers \(\d+ high, \d+ medium, \d+ low\)", msg["Subject"])
+    text, html = parts(msg)
+    assert text.index("NORTHWIND") < text.index("Southwind")  # NWAN has high-severity changes
+    doc = lxml.html.document_fromstring(html)
+    names = [h.text_content() for h in doc.xpath("//div[@class='digest-entry']/h2")]
+    assert names == ["NORTHWIND ANALYTICS, INC.", "Southwind Ltd"]
+    assert "Left out" in doc.text_content() and not doc.xpath("//script | //img")
+    attachments = {a.get_filename(): a.get_content() for a in msg.iter_attachments()}
+    assert sorted(attachments) == ["NWAN-2023-2024.html", "SWND-2023-2024.html"]
+    assert "Verdict:" in summary_of(attachments["NWAN-2023-2024.html"])
+    state = json.loads((db.parent / "digest-state.json").read_text(encoding="utf-8"))
+    assert {k: (v["fiscal_year"], v["version"]) for k, v in state["filers"].items()} == {
+        "0009999901": (2024, 1), next(k for k in state["filers"] if k != "0009999901"): (2024, 1)}
+
+
+def test_digest_twice_sends_nothing_new_then_a_new_year(db, watchlist, smtp_server, tmp_path):
+    port, inbox = smtp_server()
+    assert digest(db, watchlist, port)[0] == 0
+    code, out, _ = digest(db, watchlist, port)
+    assert (code, out) == (0, "nothing new since the last digest: no message sent\n")
+    assert len(inbox.received) == 1
+
+    add_rpage(db, tmp_path, "SWND", "Southwind Ltd", 2025, "cybersecurity, privacy and resilience")
+    code, out, err = digest(db, watchlist, port)
+    assert code == 0, err
+    assert out.startswith("digest covering Southwind Ltd:")
+    msg = inbox.message()
+    assert [a.get_filename() for a in msg.iter_attachments()] == ["SWND-2024-2025.html"]
+    assert msg["Subject"].startswith("Disclosure digest: 1 filer (")
+
+
+def test_digest_failure_keeps_message_and_state(db, watchlist):
+    port = free_port()
+    code, _, err = digest(db, watchlist, port)
+    assert code == 3 and "refused the connection" in err and "kept in" in err
+    assert not (db.parent / "digest-state.json").exists()
+    assert len(list((db.parent / "outbox").glob("*.eml"))) == 1
+
+
+def test_digest_dry_run_remembers(db, watchlist, tmp_path):
+    eml = tmp_path / "digest.eml"
+    code, out, err = run("digest", "--watchlist", watchlist, "--to", GC, "--from", SENDER, "--dry-run", eml,
+                         "--db", db)
+    assert code == 0, err
+    assert out.startswith(f"wrote {eml} covering NORTHWIND ANALYTICS, INC., Southwind Ltd")
+    msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    assert len(list(msg.iter_attachments())) == 2
+    assert (db.parent / "digest-state.json").exists()
+    code, out, _ = run("digest", "--watchlist", watchlist, "--to", GC, "--from", SENDER, "--dry-run", eml,
+                       "--db", db)
+    assert out == "nothing new since the last digest: no message sent\n"
+
+
+def test_digest_empty_watchlist(db, tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("# nothing yet\n\n", encoding="utf-8")
+    code, _, err = run("digest", "--watchlist", path, "--to", GC, "--from", SENDER, "--dry-run", tmp_path,
+                       "--db", db)
+    assert (code, err) == (2, f"error: the watchlist {path} names no filer; write one ticker or CIK per line.\n")

@@ -1,0 +1,162 @@
+"""`tracker email` and `tracker digest`: change reports by e-mail."""
+
+from __future__ import annotations
+
+import os
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tracker import mail
+from tracker.cli import DbOption, DebugOption, app, db_path, handle_errors, open_db
+from tracker.errors import BadInput, TrackerError
+from tracker.service import ComparisonContext, compare_stored
+
+ToOption = Annotated[list[str] | None, typer.Option(
+    "--to", metavar="ADDRESS", help="Recipient address (repeat for several).", show_default=False)]
+SubjectOption = Annotated[str | None, typer.Option(help="Subject line (default: filer, years and changes).")]
+SmtpOption = Annotated[str | None, typer.Option(
+    "--smtp-url", help="smtp://user:password@host:587 or smtps://...:465 (default: $TRACKER_SMTP_URL; prefer "
+                       "the variable, a password given here is visible to other users of this machine).",
+    show_default=False)]
+FromOption = Annotated[str | None, typer.Option(
+    "--from", help="Sender address (default: $TRACKER_MAIL_FROM).", show_default=False)]
+DryRunOption = Annotated[Path | None, typer.Option(
+    "--dry-run", help="Write the message to this .eml file (or into this folder) and send nothing.",
+    show_default=False)]
+OutboxOption = Annotated[Path | None, typer.Option(
+    "--outbox", help="Outbox folder (default: $TRACKER_OUTBOX, else outbox/ beside the database).",
+    show_default=False)]
+
+
+def comparison_subject(ctx: ComparisonContext) -> str:
+    """Default subject: filer, years, verdict and changes by severity."""
+    c, f = ctx.comparison, ctx.filer
+    who = f.get("name") or (f.get("tickers") or [None])[0] or f.get("cik") or "Filer"
+    s = c.summary
+    return (f"{who}: cybersecurity disclosure FY{ctx.old_meta.get('fiscal_year')} to "
+            f"FY{ctx.new_meta.get('fiscal_year')}: {c.verdict} ({s['high']} high, {s['medium']} medium, "
+            f"{s['low']} low)")
+
+
+def comparison_message(ctx: ComparisonContext, *, sender: str, to: list[str], subject: str | None) -> EmailMessage:
+    """A multipart/alternative message: the plain-text report and the HTML report."""
+    from tracker.htmlreport import render_comparison_html
+    from tracker.report import render
+
+    text = render(ctx.comparison, "text", filer=ctx.filer, old_meta=ctx.old_meta, new_meta=ctx.new_meta,
+                  color=False)
+    return mail.build_message(sender=sender, to=to, subject=subject or comparison_subject(ctx), text=text,
+                              html=render_comparison_html(ctx))
+
+
+@app.command()
+@handle_errors
+def email(
+    filer: Annotated[str | None, typer.Argument(help="Ticker, CIK or name prefix.", show_default=False)] = None,
+    old_year: Annotated[int | None, typer.Argument(help="The earlier fiscal year.", show_default=False)] = None,
+    new_year: Annotated[int | None, typer.Argument(help="The later fiscal year.", show_default=False)] = None,
+    to: ToOption = None,
+    subject: SubjectOption = None,
+    smtp_url: SmtpOption = None,
+    sender: FromOption = None,
+    dry_run: DryRunOption = None,
+    retry: Annotated[bool, typer.Option("--retry", help="Send the messages waiting in the outbox.")] = False,
+    outbox: OutboxOption = None,
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """E-mail the change report of two stored years (text and HTML), or send what the outbox holds (--retry)."""
+    box = mail.outbox_path(outbox, db_path(db))
+    if retry:
+        if filer is not None or to:
+            raise BadInput("--retry sends what the outbox holds; give it no filer, years or --to.")
+        retry_outbox(box, smtp_url, sender)
+        return
+    if filer is None or old_year is None or new_year is None or not to:
+        raise BadInput("give FILER OLD_YEAR NEW_YEAR and at least one --to ADDRESS (or --retry).")
+    store = open_db(db)
+    try:
+        ctx = compare_stored(store, filer, old_year, new_year)
+    finally:
+        store.close()
+    if dry_run is not None:
+        message = comparison_message(ctx, sender=mail.default_sender(sender), to=to, subject=subject)
+        typer.echo(f"wrote {mail.dry_run(message, dry_run)} (nothing sent)")
+        return
+    settings = mail.from_env(smtp_url, sender)
+    message = comparison_message(ctx, sender=settings.sender, to=to, subject=subject)
+    report_delivery(mail.deliver(message, settings, box))
+
+
+def report_delivery(result: mail.DeliveryResult) -> None:
+    """Say what was sent, and to whom the server refused it."""
+    typer.echo(f"sent to {', '.join(a for a in result.recipients if a not in result.refused)} "
+               f"(copy in {result.path})")
+    for address, answer in result.refused.items():
+        typer.echo(f"warning: the mail server refused {address} ({answer})", err=True)
+
+
+def retry_outbox(box: Path, smtp_url: str | None, sender: str | None) -> None:
+    """Send every queued message; exit 3 when some could not be sent."""
+    waiting = mail.queued(box) if box.is_dir() else []
+    if not waiting:
+        typer.echo(f"nothing to send: the outbox {box} is empty")
+        return
+    sender = sender or os.environ.get("TRACKER_MAIL_FROM") or _queued_sender(waiting[0])
+    results = mail.retry(mail.from_env(smtp_url, sender), box)
+    for r in results:
+        if r.sent:
+            typer.echo(f"sent {r.path.name} to {', '.join(r.recipients)}")
+        else:
+            typer.echo(f"not sent {r.path.name}: {r.error}", err=True)
+    failed = [r for r in results if not r.sent]
+    if failed:
+        raise TrackerError(f"{len(failed)} of {len(results)} messages could not be sent and stay in {box}; "
+                           "fix the cause above and run `tracker email --retry` again.")
+
+
+def _queued_sender(path: Path) -> str:
+    """The From of a queued message (retry needs no new sender: the messages are built)."""
+    return str(mail.read_eml(path).get("From", ""))
+
+
+@app.command()
+@handle_errors
+def digest(
+    watchlist: Annotated[Path, typer.Option("--watchlist", help="File of tickers or CIKs, one per line, # comments.",
+                                            show_default=False)],
+    to: ToOption = None,
+    subject: SubjectOption = None,
+    smtp_url: SmtpOption = None,
+    sender: FromOption = None,
+    dry_run: DryRunOption = None,
+    outbox: OutboxOption = None,
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """E-mail one digest of every watched filer with a newer stored year, most severe changes first."""
+    from tracker.digest import send_digest
+
+    if not to:
+        raise BadInput("give at least one --to ADDRESS for the digest.")
+    settings = None if dry_run is not None else mail.from_env(smtp_url, sender)
+    store = open_db(db)
+    try:
+        result = send_digest(store, watchlist, to, settings, dry_run=dry_run, outbox=outbox, sender=sender,
+                             subject=subject)
+    finally:
+        store.close()
+    for line in result.skipped:
+        typer.echo(f"left out {line}", err=True)
+    if result.message is None:
+        typer.echo("nothing new since the last digest: no message sent")
+        return
+    names = ", ".join(i.filer.display for i in result.items)
+    if result.eml is not None:
+        typer.echo(f"wrote {result.eml} covering {names} (nothing sent)")
+    elif result.delivery is not None:
+        typer.echo(f"digest covering {names}:")
+        report_delivery(result.delivery)
