@@ -21,6 +21,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tracker.errors import BadInput, ExitCode
 from tracker.mail import (
+    MAIL_POLICY,
     MailError,
     MailSettings,
     build_message,
@@ -413,3 +414,11 @@ def test_malformed_sender_and_no_recipient():
         report(sender="tracker")
     with pytest.raises(BadInput, match=r"^the message has no recipient; give at least one address\.$"):
         report(to=[])
+
+
+@pytest.mark.parametrize("length", [60, 72, 75, 78, 120])
+def test_long_subjects_read_back_unchanged(length: int) -> None:
+    subject = ("Disclosure digest: 12 filers (2 high, 4 medium, 8 low) " + "x" * 200)[:length]
+    msg = build_message(sender="a@example.com", to=["b@example.com"], subject=subject, text="x", html="<p>x</p>")
+    parsed = BytesParser(policy=policy.default).parsebytes(msg.as_bytes(policy=MAIL_POLICY))
+    assert parsed["subject"] == subject

@@ -36,6 +36,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email import policy
+
+#: SMTP line endings; headers folded only past RFC 5322's hard limit, because the standard library folds
+#: a 70-78 character Subject onto its own continuation line, and readers then see a leading space.
+MAIL_POLICY = policy.SMTP.clone(max_line_length=998)
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
@@ -247,7 +251,7 @@ def build_message(*, sender: str, to: Sequence[str], subject: str, text: str, ht
         check_address(address)
     if "\r" in subject or "\n" in subject:
         raise BadInput("the subject must be one line; remove the line breaks from it.")
-    msg = EmailMessage(policy=policy.SMTP)
+    msg = EmailMessage(policy=MAIL_POLICY)
     msg["From"] = sender
     msg["To"] = ", ".join(to)
     msg["Subject"] = subject
@@ -291,7 +295,7 @@ def recipients(message: EmailMessage) -> list[str]:
 def read_eml(path: Path) -> EmailMessage:
     """A message read back from an .eml file."""
     with path.open("rb") as f:
-        msg = BytesParser(policy=policy.SMTP).parse(f)
+        msg = BytesParser(policy=MAIL_POLICY).parse(f)
     assert isinstance(msg, EmailMessage)
     return msg
 
@@ -427,7 +431,7 @@ def dry_run(message: EmailMessage, path: Path) -> Path:
     """Write the message as an .eml file (into ``path`` when it is a folder) and send nothing."""
     if path.is_dir():
         return _write_eml(message, path)
-    _atomic_write(path, message.as_bytes(policy=policy.SMTP))
+    _atomic_write(path, message.as_bytes(policy=MAIL_POLICY))
     return path
 
 
@@ -499,7 +503,7 @@ def _write_eml(message: EmailMessage, folder: Path) -> Path:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
     token = re.sub(r"[^A-Za-z0-9]", "", str(message.get("Message-ID", "")))[:12] or os.urandom(6).hex()
     path = folder / f"{stamp}-{token}.eml"
-    _atomic_write(path, message.as_bytes(policy=policy.SMTP))
+    _atomic_write(path, message.as_bytes(policy=MAIL_POLICY))
     return path
 
 
