@@ -177,3 +177,64 @@ def test_markdown_rendering_reads_like_the_text_extract(corpus: Path) -> None:
     assert comparison_key(from_markdown.section_text) == comparison_key(from_text.section_text)
     assert from_markdown.fiscal_year == 2024
     assert [e.name for e in from_markdown.elements] == [e.name for e in from_text.elements]
+
+
+# --- page furniture inside the section ------------------------------------------------------------
+
+def _page_broken_report(head: str, heads_in_document: int) -> str:
+    """A small 10-K whose Item 1C runs over a page break in mid-sentence, `head` atop each page."""
+    pages = [f"Item 1A. Risk Factors\n\nOur business is risky.\n\n{n}\n\nTable of Contents\n\n{head}\n"
+             for n in range(1, heads_in_document)]
+    return "\n".join(pages) + (
+        "\nItem 1C. Cybersecurity\n\nWe maintain a program for assessing, identifying and managing "
+        "material risks, and our Chief Information Security Officer reports on it to\n\n25\n\n"
+        f"Table of Contents\n\n{head}\n\nmanagement every quarter. Our Audit Committee oversees the "
+        "program.\n\nItem 2. Properties\n\nWe lease offices.\n")
+
+
+def test_googl_running_head_after_table_of_contents_is_dropped_sentence_rejoined(corpus: Path) -> None:
+    section = _read(_text(corpus, "GOOGL_2024.txt")).section_text
+    assert "Alphabet Inc." not in paragraphs(section)
+    assert not re.search(r"\bAlphabet Inc\.\s*$", section, re.M)
+    assert "and our senior management makes the final materiality determinations" in section
+
+
+def test_googl_years_show_no_running_head_or_fragment(corpus: Path) -> None:
+    from tracker.differ import compare
+    c = compare(_read(_text(corpus, "GOOGL_2023.txt")), _read(_text(corpus, "GOOGL_2024.txt")))
+    texts = [str(ch.text or ch.old or "") + str(ch.new or "")
+             for ch in c.changes if ch.kind.startswith("text_")]
+    assert not any("Alphabet Inc." == t.strip() or t[:1].islower() for t in texts), texts
+    assert not [ch for ch in c.changes if ch.kind == "text_moved"]
+
+
+def test_company_running_head_beside_page_furniture_is_dropped_when_seen_twice() -> None:
+    disclosure = read_text(_page_broken_report("Acme Widgets Holdings, Inc.", heads_in_document=2))
+    assert paragraphs(disclosure.section_text) == [
+        "We maintain a program for assessing, identifying and managing material risks, and our Chief "
+        "Information Security Officer reports on it to management every quarter. Our Audit Committee "
+        "oversees the program."]
+
+
+def test_a_company_name_continuing_a_sentence_is_kept() -> None:
+    lines = ["Item 1C. Cybersecurity", "We host our systems with services from", "Microsoft Corporation",
+             "and others.", "", "Item 2. Properties", "Microsoft Corporation"]
+    assert read_text("\n".join(lines)).section_text == \
+        "We host our systems with services from Microsoft Corporation and others."
+
+
+def test_index_to_financial_statements_link_is_page_furniture(corpus: Path) -> None:
+    for name in ("SCSC_2024.txt", "SCSC_2025.txt"):
+        disclosure = _read(_text(corpus, name))
+        assert "Index to Financial Statements" not in disclosure.section_text
+        assert all("Index to Financial Statements" not in str(e.value) for e in disclosure.elements)
+
+
+def test_sentence_running_over_a_page_into_a_capital_is_rejoined(corpus: Path) -> None:
+    text = _read(_text(corpus, "PSEC_2024.txt")).section_text
+    assert "implemented by Prospect Capital Management, for assessing" in text
+
+
+def test_line_starting_with_a_comma_continues_the_sentence(corpus: Path) -> None:
+    text = _read(_text(corpus, "UNP_2025_item1c.txt")).section_text
+    assert "our CIO, CISO, and Deputy CISO, each of whom has extensive cybersecurity knowledge" in text

@@ -60,3 +60,38 @@ def test_measures_on_real_year_pair(corpus: Path) -> None:
     b = words((corpus / "text" / "AMZN_2024.txt").read_text().split("--- ITEM 1C ---")[1])
     sim = similarity.measure(a, b)
     assert 0.95 < sim.simple < 1.0 and 0.95 < sim.cosine <= 1.0
+
+
+def _lcs_length(a: list[str], b: list[str]) -> int:
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev_diag, row = 0, row[:]
+        for j, y in enumerate(b, 1):
+            prev_diag, row[j] = row[j], prev_diag + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
+
+
+@given(st.lists(st.sampled_from("abcdefgh"), max_size=70), st.lists(st.sampled_from("abcdefgh"), max_size=70))
+def test_token_diff_is_a_minimal_edit_script(a: list[str], b: list[str]) -> None:
+    script = similarity.token_diff(a, b)
+    assert [t for op, toks in script if op != similarity.INSERT for t in toks] == a
+    assert [t for op, toks in script if op != similarity.DELETE for t in toks] == b
+    edits = sum(len(toks) for op, toks in script if op != similarity.EQUAL)
+    minimal = len(a) + len(b) - 2 * _lcs_length(a, b)
+    if edits > similarity.MYERS_MAX_EDITS:  # the LCS route; below it diff-match-patch's Myers is exact too
+        assert edits == minimal
+    assert edits >= minimal
+
+
+def test_word_diff_of_a_rewritten_sentence_rebuilds_both_sides() -> None:
+    old = ("Our processes for assessing, identifying, and managing material risks from cybersecurity threats "
+           "are integrated into our overall enterprise risk management program.")
+    new = ("We recognize the critical importance of assessing, identifying, and managing material risks "
+           "associated with cybersecurity threats, as defined in Item 106(a) of Regulation S-K.")
+    ops, counts = similarity.word_diff(old, new)
+    assert "".join(t for op, t in ops if op != 1) == old
+    assert "".join(t for op, t in ops if op != -1) == new
+    assert (counts.old_words, counts.new_words) == (len(words(old)), len(words(new)))
+    assert counts.added - counts.deleted == counts.new_words - counts.old_words
+    kept = ["assessing", "identifying", "managing", "material", "risks"]
+    assert [w for op, t in ops if op == 0 for w in words(t) if w in kept] == kept

@@ -23,6 +23,7 @@ import bisect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Literal, TypeVar
 
 from tracker.models import (
@@ -60,6 +61,8 @@ RARE_WORDS = 6
 MAX_POSTING = 24
 #: Largest number of sentences one sentence may match when splitting differs.
 MAX_MERGE = 3
+#: Length of the key prefix that rules out most merge candidates before any keys are joined.
+_MERGE_PREFIX = 16
 #: A sentence key this long counts as inside an element whose key contains it (splitting may differ).
 MIN_CONTAINED_KEY = 25
 
@@ -199,8 +202,9 @@ def compare(old: Disclosure, new: Disclosure) -> Comparison:
     changes = flag_changes(old, new) + _fact_changes(old, new) + element_changes(old, new)
     changes += text_changes(pairs, order)
     changes.sort(key=lambda c: _sort_key(c, order))
-    similarity = _measure(pairs, None)
-    per_element = {name: _measure(pairs, name) for name in _shared_elements(old, new)}
+    pieces = _pieces(pairs)
+    similarity = _measure(pieces, None)
+    per_element = {name: _measure(pieces, name) for name in _shared_elements(old, new)}
     share = _changed_share(pairs)
     return Comparison(old, new, similarity, per_element, changes, pairs, order, share,
                       verdict(changes, similarity, share))
@@ -382,8 +386,9 @@ def _match_merges(old, new, old_free, new_free, matches) -> None:
     """One sentence on a side equal to 2..MAX_MERGE adjacent free sentences on the other."""
     for a, b, a_free, b_free, flip in ((old, new, old_free, new_free, False), (new, old, new_free, old_free, True)):
         single = {b[j].key: j for j in b_free}
+        starts = {key[:_MERGE_PREFIX] for key in single}  # a merged key starts with its first sentence's
         for i in sorted(a_free):
-            if i not in a_free:
+            if i not in a_free or len(a[i].key) >= _MERGE_PREFIX and a[i].key[:_MERGE_PREFIX] not in starts:
                 continue
             for k in range(2, MAX_MERGE + 1):
                 run = list(range(i, i + k))
@@ -410,13 +415,16 @@ def _match_rewrites(old, new, old_free, new_free, matches) -> None:
     candidates = []
     for i in old_free:
         ws = _content(old[i])
-        rare = sorted((w for w in ws if w in df and df[w] <= MAX_POSTING), key=lambda w: (df[w], w))[:RARE_WORDS]
-        hits = Counter(j for w in rare for j in index[w])
+        size = len(ws)
+        rare = sorted((df[w], w) for w in ws if 0 < df.get(w, 0) <= MAX_POSTING)[:RARE_WORDS]
+        hits = Counter(chain.from_iterable(index[w] for _, w in rare))
         need = 2 if len(rare) >= 4 else 1  # a rewrite keeping half its words keeps some rare ones
-        for j, n in hits.items():
-            if n < need:
-                continue
-            score = 2 * len(ws & new_sets[j]) / (len(ws) + len(new_sets[j]))
+        for j in [j for j, n in hits.items() if n >= need]:
+            other = new_sets[j]
+            total = size + len(other)
+            if 2 * min(size, len(other)) < REWRITE_THRESHOLD * total:
+                continue  # too unequal in size to reach the threshold: no need to intersect
+            score = 2 * len(ws & other) / total
             if score >= REWRITE_THRESHOLD:
                 candidates.append((-score, i, j))
     for _, i, j in sorted(candidates):
@@ -468,11 +476,10 @@ def _anchors(matches, in_order: set[int], n_old: int) -> list[float]:
 
 
 def _matched_pair(old: list[Sentence], new: list[Sentence], *, rewrite: bool, moved: bool) -> AlignedPair:
-    ow = [w for s in old for w in s.words]
-    nw = [w for s in new for w in s.words]
     if not rewrite:
         status: Status = "moved" if moved else "same"
-        return AlignedPair(status, old, new, counts=EditCounts(len(ow), len(nw)), moved=moved)
+        counts = EditCounts(sum(len(s.words) for s in old), sum(len(s.words) for s in new))
+        return AlignedPair(status, old, new, counts=counts, moved=moved)
     pair = AlignedPair("changed", old, new, moved=moved)
     ops, pair.counts = word_diff(pair.old_text, pair.new_text)
     pair.ops = form_insensitive(ops)
@@ -544,30 +551,53 @@ def _sort_key(c: Change, order: list[str]) -> tuple:
 
 # --------------------------------------------------------------------------- similarity
 
-def _measure(pairs: list[AlignedPair], element: str | None) -> Similarity:
+@dataclass
+class _Piece:
+    """What the measures need of one aligned pair, worked out once for all elements."""
+
+    old_elements: set[str]
+    new_elements: set[str]
+    old_words: list[str]
+    """Words of the old side (the new side's when the pair is unchanged or moved: equal but for form)."""
+    new_words: list[str]
+    counts: EditCounts
+    """Edit counts when the element holds both sides."""
+
+
+def _pieces(pairs: list[AlignedPair]) -> list[_Piece]:
+    out = []
+    for p in pairs:
+        nw = [w for s in p.new for w in s.words]
+        if p.status in ("same", "moved"):
+            ow, counts = nw, EditCounts(len(nw), len(nw))
+        else:
+            ow, counts = [w for s in p.old for w in s.words], p.counts
+        out.append(_Piece(p.elements_on("old"), p.elements_on("new"), ow, nw, counts))
+    return out
+
+
+def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
     """Lazy Prices measures over the alignment (of one element when named): word bags for cosine and
     Jaccard (sentences equal but for form count the same words on both sides), and edit counts summed
     over aligned pieces for min_edit and simple (a move costs nothing: order changes are moves)."""
     old_words: list[str] = []
     new_words: list[str] = []
     counts = EditCounts()
-    for p in pairs:
-        in_old = element is None or element in p.elements_on("old")
-        in_new = element is None or element in p.elements_on("new")
-        if not (in_old or in_new):
-            continue
-        ow = [w for s in p.old for w in s.words]
-        nw = [w for s in p.new for w in s.words]
-        if p.status in ("same", "moved"):
-            ow = nw
+    for p in pieces:
+        in_old = element is None or element in p.old_elements
+        in_new = element is None or element in p.new_elements
         if in_old and in_new:
-            counts += p.counts if p.status not in ("same", "moved") else EditCounts(len(nw), len(nw))
+            counts += p.counts
         elif in_old:
-            counts += EditCounts(len(ow), 0, 0, len(ow), len(ow))
+            counts += EditCounts(len(p.old_words), 0, 0, len(p.old_words), len(p.old_words))
+        elif in_new:
+            counts += EditCounts(0, len(p.new_words), len(p.new_words), 0, len(p.new_words))
         else:
-            counts += EditCounts(0, len(nw), len(nw), 0, len(nw))
-        old_words += ow if in_old else []
-        new_words += nw if in_new else []
+            continue
+        if in_old:
+            old_words += p.old_words
+        if in_new:
+            new_words += p.new_words
     if old_words == new_words:
         return IDENTICAL
     return combine(old_words, new_words, counts)

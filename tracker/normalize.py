@@ -31,6 +31,7 @@ _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 # Page furniture: whole lines that are never part of the disclosure.
 _FOOTER_LINE_RES = [
     re.compile(r"^\s*table\s+of\s+contents\s*$", re.I),
+    re.compile(r"^\s*index\s+to\s+(?:consolidated\s+)?financial\s+statements\s*$", re.I),  # its twin link
     re.compile(r"^\s*(?:page\s+)?[-–—]?\s*[0-9]{1,3}\s*[-–—]?\.?\s*$", re.I),
     re.compile(r"^\s*[ivxlc]{1,6}\s*$"),
     re.compile(r"^\s*part\s+[iv]{1,4}\.?\s*$", re.I),
@@ -61,7 +62,8 @@ def clean_inline(text: str) -> str:
 
 
 def is_footer_line(line: str) -> bool:
-    """True for page furniture: page numbers, 'Table of Contents', form footers, R-page footers."""
+    """True for page furniture: page numbers, 'Table of Contents' (or 'Index to Financial Statements'),
+    form footers, R-page footers."""
     stripped = line.strip()
     return bool(stripped) and any(r.match(stripped) for r in _FOOTER_LINE_RES)
 
@@ -80,9 +82,14 @@ def _starts_lower(line: str) -> bool:
     return first.islower()
 
 
+_CLOSING_PUNCTUATION = ",;:)]"
+
+
 def _join(a: str, b: str) -> str:
     if a.endswith("-") and not a.endswith(" -") and b[:1].islower():
         return a + b  # a word hyphenated across lines keeps its hyphen: "co-" + "led"
+    if b[:1] in _CLOSING_PUNCTUATION:
+        return a + b  # "our CIO, CISO, and Deputy CISO" + ", each of whom"
     return a + " " + b
 
 
@@ -91,42 +98,46 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
     paras: list[str] = []
     current = ""
     gap = False  # a blank line (or dropped footer) came since `current` last grew
+    page_break = False  # ... and among them page furniture (a page number, "Table of Contents")
     pending_bullet = False
     for raw in lines:
         line = clean_inline(raw)
         if not line or is_footer_line(line):
-            gap = True
+            gap, page_break = True, page_break or bool(line)
             continue
         if _BULLET_ONLY_RE.match(line):
             if current:
                 paras.append(current)
-            current, gap, pending_bullet = "", False, True
+            current, gap, page_break, pending_bullet = "", False, False, True
             continue
         bullet = pending_bullet or bool(_BULLET_RE.match(line))
         line = _BULLET_RE.sub("", line)
         if bullet:
             if current:
                 paras.append(current)
-            current, gap, pending_bullet = "\u2022 " + line, False, False
+            current, gap, page_break, pending_bullet = "\u2022 " + line, False, False, False
             continue
-        if current and _continues(current, line, gap):
+        if current and _continues(current, line, gap, page_break):
             current = _join(current, line)
         else:
             if current:
                 paras.append(current)
             current = line
-        gap = False
+        gap = page_break = False
     if current:
         paras.append(current)
     return paras
 
 
-def _continues(current: str, line: str, gap: bool) -> bool:
+def _continues(current: str, line: str, gap: bool, page_break: bool = False) -> bool:
     """Does `line` carry on the paragraph `current` rather than start a new one?"""
     if _TERMINAL_RE.search(current):
         return False
-    if _starts_lower(line):
+    if _starts_lower(line) or line[:1] in _CLOSING_PUNCTUATION:
         return True  # a sentence broken by a line break, a page break or a footer
+    if page_break and not current.startswith("\u2022") and not _looks_like_heading(current) \
+            and not _looks_like_heading(line):
+        return True  # a sentence running over a page into a capital: "by Prospect | 77 | Capital Management"
     if gap:
         return False
     last_line = current.rsplit("\n", 1)[-1]
@@ -189,6 +200,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 _KEY_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_ASCII_KEY_TOKEN_RE = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")  # the same tokens in lower-case ASCII text
 
 
 def comparison_key(text: str) -> str:
@@ -209,8 +221,12 @@ _DIGIT_RE = re.compile(r"\d")
 
 def words_and_key(text: str) -> tuple[list[str], str]:
     """`words` and `comparison_key` of a text, tokenising it once."""
-    folded = unicodedata.normalize("NFKC", text).lower()
-    tokens = _KEY_TOKEN_RE.findall(folded)
+    if text.isascii():  # already NFKC, and a-z are its only letters once lower-cased: a faster pattern
+        folded = text.lower()
+        tokens = _ASCII_KEY_TOKEN_RE.findall(folded)
+    else:
+        folded = unicodedata.normalize("NFKC", text).lower()
+        tokens = _KEY_TOKEN_RE.findall(folded)
     if not _DIGIT_RE.search(folded):
         return tokens, "".join(tokens)
     return tokens, "".join(t if not t[0].isdigit() else f"#{t}#" for t in tokens)

@@ -16,8 +16,11 @@ Every measure is in [0, 1], 1 meaning the same words (1.0 also when both sides a
 
 The word diff runs diff-match-patch on words encoded as single characters (the "line mode" trick of
 diff-match-patch applied to words), so it is C-speed string work plus Myers in Python over a few
-hundred symbols. This module is the only one that imports diff-match-patch; the differ gets word
-diffs from `word_diff` here.
+hundred symbols. Myers costs O((n + m) D) Python steps, D the number of edits: cheap for an edited
+sentence, slow for a replaced one, so when a bit-parallel LCS (a few big-integer operations per
+token) finds more than MYERS_MAX_EDITS edits, the script is read off that LCS instead, in the same
+ops, and diff-match-patch only tidies it (`diff_cleanupMerge`, `diff_cleanupSemantic`). This module
+is the only one that imports diff-match-patch; the differ gets word diffs from `word_diff` here.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import diff_match_patch
 
@@ -42,6 +46,11 @@ _WORDLIKE_RE = re.compile(r"\w+")
 #: "delete all, insert all" for the part not yet solved, so min_edit and simple come out near 0, which
 #: such texts nearly are. The differ never gets there: it diffs one aligned sentence pair at a time.
 DIFF_TIMEOUT_S = 0.1
+
+#: A word diff whose minimal script inserts and deletes at most this many tokens runs
+#: diff-match-patch's Myers diff (pure Python, O((n + m) D): cheap for an edited sentence); a longer
+#: script (a sentence replaced rather than edited) is traced from a bit-parallel LCS instead.
+MYERS_MAX_EDITS = 16
 
 
 @dataclass(frozen=True)
@@ -117,20 +126,14 @@ _DMP = _engine()
 
 def encode_tokens(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, list[str]]:
     """Each distinct token as one character (shared by both sides); the table decodes them back."""
-    table: list[str] = []
-    index: dict[str, int] = {}
+    table = list(dict.fromkeys(chain(a, b)))  # distinct tokens in first-seen order
+    index = {tok: _token_char(code) for code, tok in enumerate(table)}
+    return "".join(map(index.__getitem__, a)), "".join(map(index.__getitem__, b)), table
 
-    def encode(tokens: Sequence[str]) -> str:
-        chars = []
-        for tok in tokens:
-            code = index.get(tok)
-            if code is None:
-                code = index[tok] = len(table)
-                table.append(tok)
-            chars.append(chr(code + 0x100 if code + 0x100 < 0xD800 else code + 0x100 + 0x800))
-        return "".join(chars)
 
-    return encode(a), encode(b), table
+def _token_char(code: int) -> str:
+    """The character standing for token number `code` (from U+0100 on, skipping the surrogates)."""
+    return chr(code + 0x100 if code + 0x100 < 0xD800 else code + 0x100 + 0x800)
 
 
 def _decode(chars: str, table: list[str]) -> list[str]:
@@ -142,10 +145,74 @@ def _decode(chars: str, table: list[str]) -> list[str]:
 
 
 def token_diff(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, list[str]]]:
-    """Shortest edit script between two token sequences: [(op, tokens), ...], op in -1/0/1."""
+    """Shortest edit script between two token sequences: [(op, tokens), ...], op in -1/0/1.
+
+    diff-match-patch's Myers diff when the script is short (an edited sentence); for a sentence
+    replaced rather than edited, the same kind of minimal script read off a bit-parallel LCS
+    (`lcs_diff`), which costs a few big-integer operations per token instead of O((n + m) D) Python
+    steps.
+    """
     ea, eb, table = encode_tokens(a, b)
-    diffs = _DMP.diff_main(ea, eb, False)
-    return [(op, _decode(chars, table)) for op, chars in diffs]
+    return [(op, _decode(chars, table)) for op, chars in diff_encoded(ea, eb)]
+
+
+def diff_encoded(a: str, b: str) -> list[tuple[int, str]]:
+    """The diff-match-patch diff of two strings of encoded tokens (see `token_diff`)."""
+    if a == b:
+        return [(EQUAL, a)] if a else []
+    head = _DMP.diff_commonPrefix(a, b)
+    tail = _DMP.diff_commonSuffix(a[head:], b[head:])
+    middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    rows = _lcs_rows(middle_a, middle_b)
+    edits = len(middle_a) + len(middle_b) - 2 * (len(middle_b) - rows[-1].bit_count())
+    if edits <= MYERS_MAX_EDITS:
+        return _DMP.diff_main(a, b, False)
+    diffs = ([(EQUAL, a[:head])] if head else []) + _lcs_script(middle_a, middle_b, rows) \
+        + ([(EQUAL, a[len(a) - tail:])] if tail else [])
+    _DMP.diff_cleanupMerge(diffs)  # merges runs and slides edits as diff_main finishes its own
+    return diffs
+
+
+def _lcs_rows(a: str, b: str) -> list[int]:
+    """Bit-parallel LCS (Allison-Dix, in Hyyro's form): row i is a bit vector over b whose zero bits
+    up to j count LCS(a[:i], b[:j]); rows[0] is all ones (nothing of a read yet)."""
+    full = (1 << len(b)) - 1
+    masks: dict[str, int] = {}
+    for j, ch in enumerate(b):
+        masks[ch] = masks.get(ch, 0) | 1 << j
+    row = full
+    rows = [row]
+    for ch in a:
+        matched = row & masks.get(ch, 0)
+        row = ((row + matched) | (row - matched)) & full
+        rows.append(row)
+    return rows
+
+
+def _lcs_script(a: str, b: str, rows: list[int]) -> list[tuple[int, str]]:
+    """A minimal edit script of a -> b traced back through the LCS rows (last tokens first)."""
+    steps: list[tuple[int, str]] = []
+    i, j = len(a), len(b)
+    while i and j:
+        if a[i - 1] == b[j - 1]:
+            i, j = i - 1, j - 1
+            steps.append((EQUAL, a[i]))
+            continue
+        upto = (1 << j) - 1
+        if (rows[i - 1] & upto).bit_count() == (rows[i] & upto).bit_count():  # LCS(i-1, j) == LCS(i, j)
+            i -= 1
+            steps.append((DELETE, a[i]))
+        else:
+            j -= 1
+            steps.append((INSERT, b[j]))
+    steps += [(DELETE, a[k]) for k in range(i - 1, -1, -1)] + [(INSERT, b[k]) for k in range(j - 1, -1, -1)]
+    out: list[tuple[int, str]] = []
+    for op, ch in reversed(steps):
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + ch)
+        else:
+            out.append((op, ch))
+    return out
 
 
 def edit_counts(a: Sequence[str], b: Sequence[str]) -> EditCounts:
@@ -172,27 +239,27 @@ def word_diff(old: str, new: str) -> tuple[list[list], EditCounts]:
     scattered small edits into readable runs. The counts (taken before the clean-up) count words
     only, not punctuation.
     """
-    ta, tb = _DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new)
-    raw = token_diff(ta, tb)
-    counts = EditCounts(old_words=_count_words(ta), new_words=_count_words(tb))
+    ea, eb, table = encode_tokens(_DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new))
+    diffs = [(op, "".join(_decode(chars, table))) for op, chars in diff_encoded(ea, eb)]
+    counts = EditCounts(old_words=_count_words(old), new_words=_count_words(new))
     run_del = run_ins = 0
-    for op, toks in raw + [(EQUAL, [])]:
-        n = _count_words(toks)
+    for op, text in diffs + [(EQUAL, "")]:
         if op == EQUAL:
             counts.distance += max(run_del, run_ins)
             run_del = run_ins = 0
         elif op == DELETE:
+            n = _count_words(text)
             counts.deleted, run_del = counts.deleted + n, run_del + n
         else:
+            n = _count_words(text)
             counts.added, run_ins = counts.added + n, run_ins + n
-    diffs = [(op, "".join(toks)) for op, toks in raw]
     _DMP.diff_cleanupSemantic(diffs)
     return [[op, text] for op, text in diffs if text], counts
 
 
-def _count_words(tokens: Sequence[str]) -> int:
-    """Word tokens among display tokens (adjacent words always have a space or mark between them)."""
-    return len(_WORDLIKE_RE.findall("".join(tokens)))
+def _count_words(text: str) -> int:
+    """Words in a run of display tokens (adjacent words always have a space or mark between them)."""
+    return len(_WORDLIKE_RE.findall(text))
 
 
 def cosine(a: Iterable[str], b: Iterable[str]) -> float:

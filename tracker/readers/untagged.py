@@ -153,13 +153,19 @@ def repeated_furniture(lines: Sequence[str]) -> set[str]:
     return repeated_furniture_keys(counts)
 
 
+_COMPANY_NAME_RE = re.compile(
+    r"\b(?:inc|corporation|corp|company|co|ltd|plc|llc|group|holdings|incorporated)\b\.?$")
+#: Longest line taken as a company-name running head beside a page number or "Table of Contents".
+_MAX_RUNNING_HEAD = 60
+
+
 def repeated_furniture_keys(counts: dict[str, int]) -> set[str]:
     """The furniture among keys counted over a document."""
     out = set()
     for key, n in counts.items():
         if n < 3 or len(key) > 80 or key.endswith((":", ";", ",")):
             continue
-        if re.search(r"\b(?:inc|corporation|corp|company|co|ltd|plc|llc|group|holdings|incorporated)\b\.?$", key):
+        if _COMPANY_NAME_RE.search(key):
             out.add(key)
         elif key.endswith("."):
             continue
@@ -188,6 +194,12 @@ class _Furniture:
         if key not in self.verdicts:
             self.verdicts[key] = key in repeated_furniture_keys({key: self._count(key)})
         return self.verdicts[key]
+
+    def running_head(self, line: str) -> bool:
+        """A company name ("Alphabet Inc.") seen at least twice in the document: a running head when it
+        stands beside page furniture (the caller checks that), though too rare for `repeated`."""
+        key = furniture_key(line)
+        return len(key) <= _MAX_RUNNING_HEAD and bool(_COMPANY_NAME_RE.search(key)) and self._count(key) >= 2
 
     def _count(self, key: str) -> int:
         if self.by_prefix is None:
@@ -230,6 +242,12 @@ def locate_section(raw_lines: Sequence[str]) -> Section | None:
     return best if best is not None and best_size > 0 else None
 
 
+def _before_page_furniture(lines: _CleanLines, j: int) -> bool:
+    """Is the next non-blank line from j on a page number or page footer?"""
+    k = _next_nonblank(lines, j)
+    return k is not None and is_footer_line(lines[k])
+
+
 def _collect(lines: _CleanLines, start: int, last: int, item: str, rest: str,
              furniture: _Furniture) -> tuple[Section, int]:
     body: list[str] = []
@@ -243,6 +261,7 @@ def _collect(lines: _CleanLines, start: int, last: int, item: str, rest: str,
         sources.append(-1)
     end = len(lines)
     j = last + 1
+    after_page_furniture = False  # the last non-blank line was a page number, footer or running head
     while j < len(lines):
         line = lines[j]
         if line and (_is_stop(line, item)):
@@ -255,7 +274,14 @@ def _collect(lines: _CleanLines, start: int, last: int, item: str, rest: str,
                 body.append(hit[2])
                 sources.append(-1)
             continue
-        body.append("" if line and len(line) <= 100 and furniture.repeated(line) else line)
+        if line:
+            footer = is_footer_line(line)  # kept: `paragraphs_from_lines` drops it, knowing a page ended
+            dropped = not footer and len(line) <= 100 and (
+                furniture.repeated(line) or furniture.running_head(line)
+                and (after_page_furniture or _before_page_furniture(lines, j + 1)))
+            after_page_furniture = dropped or footer
+            line = "" if dropped else line
+        body.append(line)
         sources.append(j)
         j += 1
     size = sum(len(b) for b in body if b and not is_footer_line(b))
