@@ -125,6 +125,7 @@ class Store:
     def _ensure_schema(self) -> None:
         db = self.db
         if "filings" in db.table_names() and "tracker_meta" in db.table_names():
+            self._ensure_views()
             return
         if not self.path.exists() or db.journal_mode != "wal":
             try:
@@ -178,6 +179,7 @@ class Store:
             db["changes"].create({
                 "id": int, "comparison_id": int, "position": int, "kind": str, "severity": str, "element": str,
                 "elements": str, "fact": str, "old": str, "new": str, "value": str, "text": str,
+                "old_source": str, "new_source": str, "evidence": str,
             }, pk="id", foreign_keys=[("comparison_id", "comparisons", "id")], if_not_exists=True)
             db["changes"].create_index(["comparison_id"], if_not_exists=True)
             db["changes"].create_index(["kind", "fact"], if_not_exists=True)
@@ -190,6 +192,17 @@ class Store:
                 where f.version = (select max(version) from filings g
                                    where g.filer_id = f.filer_id and g.fiscal_year = f.fiscal_year)
             """, ignore=True)
+        self._ensure_views()
+
+    def _ensure_views(self) -> None:
+        """The views that make browsing easy (see tracker.browse), created once per database."""
+        from tracker.browse import BROWSE_VIEWS
+
+        missing = [(name, sql) for name, sql in BROWSE_VIEWS if name not in self.db.view_names()]
+        if missing:
+            with self.db.atomic():
+                for name, sql in missing:
+                    self.db.create_view(name, sql, replace=True)
 
     # -- filers -----------------------------------------------------------------------------------
     def _filer_from_row(self, row: dict) -> Filer:
@@ -534,7 +547,8 @@ def _change_row(comparison_id: int, position: int, c: dict) -> dict:
     return {"comparison_id": comparison_id, "position": position, "kind": c["kind"], "severity": c["severity"],
             "element": c.get("element"), "elements": json.dumps(c.get("elements") or []), "fact": c.get("fact"),
             "old": _json_or_text(c.get("old")), "new": _json_or_text(c.get("new")),
-            "value": _json_or_text(c.get("value")), "text": c.get("text")}
+            "value": _json_or_text(c.get("value")), "text": c.get("text"), "old_source": c.get("old_source"),
+            "new_source": c.get("new_source"), "evidence": _json_or_text(c.get("evidence"))}
 
 
 def _sentence_rows(filing_id: int, d: Disclosure) -> list[dict]:
