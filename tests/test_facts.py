@@ -178,3 +178,76 @@ def test_same_filing_two_formats_same_facts(corpus: Path) -> None:
                        ("text/NKE_2025.txt", "ixbrl/nke-10-k-fy2025.html.gz")):
         changes = fact_changes(read_path(corpus / text), read_path(corpus / html))
         assert changes == [], [c.to_json() for c in changes]
+
+
+# ---- prefilters are exact; facts are computed once per text ------------------------------------------------
+def _corpus_sentences(corpus: Path) -> list[str]:
+    from tracker.facts import disclosure_sentences
+
+    paths = sorted((corpus / "text").glob("*.txt")) + sorted((corpus / "seeds").glob("*.txt"))
+    out = [s for p in paths for _, s in disclosure_sentences(read_path(p))]
+    # sentences the prefilters must not misjudge: letters that fold onto ASCII, titles at the very edges
+    out += ["Our Chıef Informatıon Security Officer leads the team.", "The ſecurity officer, Jane Doe, reports.",
+            "VP", "CISO", "our Head of IT", "Director of Security", "General Counsel", "Reports to the CISO.",
+            "Our Vice President and Chief Information Security Officer (\"VP, CISO\"), John Smith, has 20 years.",
+            "The committee, Data Protection Office, meets quarterly to review KPIs.", ""]
+    return out
+
+
+def test_prefiltered_title_and_word_tests_equal_the_patterns(corpus: Path) -> None:
+    from tracker import facts as f
+
+    for s in _corpus_sentences(corpus):
+        low = f._hint_text(s)
+        spans = [(m.start(), m.end(), m.group(0)) for m in f._TITLE_RE.finditer(s)]
+        assert [(m.start(), m.end(), m.group(0)) for m in f._title_matches(s)] == spans, s
+        assert [m.span() for m in f._apposition_matches(s, low)] == [m.span() for m in f._APPOSITION_NAME_RE.finditer(s)]
+        assert f._is_cyber(s, low) == bool(f._CYBER_RE.search(s)), s
+        assert f._informs(s, low) == bool(f._INFORM_RE.search(s)), s
+        assert f._oversees(s, low) == bool(f._OVERSIGHT_RE.search(s)), s
+        assert f._engages(s, low) == bool(f._ENGAGE_CONTEXT_RE.search(s)), s
+    assert f._hint_text("Chıef") is None and f._hint_text("Chief \u2022") == "chief \u2022"
+
+
+def test_facts_are_extracted_once_per_text(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tracker import facts as f
+    from tracker.inference import infer_flags
+
+    d = read_path(corpus / "text/AMZN_2024.txt")
+    first = extract_facts(d)
+    runs = []
+    monkeypatch.setattr(f._Extractor, "run", lambda self: runs.append(1) or {name: [] for name in FACT_NAMES})
+    first["responsible_titles"].clear()  # a caller's copy: changing it changes nothing kept
+    infer_flags(d)  # flags are no text: the kept facts stay valid
+    assert facts_to_json(extract_facts(d)) != facts_to_json(first) and not runs
+    assert "Chief Security Officer" in values(extract_facts(d), "responsible_titles")
+    assert repr(d).count("facts_cache") == 0 and d == read_path(corpus / "text/AMZN_2024.txt")
+    d.section_text += "\n\nOur Chief Information Security Officer has over 20 years of experience."
+    extract_facts(d)
+    assert runs == [1]  # a changed text is extracted afresh
+    element = d.text_elements[0]
+    element.value = str(element.value) + " More text."
+    extract_facts(d)
+    assert runs == [1, 1]
+
+
+def test_store_disclosure_carries_the_facts_of_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tracker import facts as f
+    from tracker.differ import compare
+    from tracker.ingest import Options, ingest_file
+    from tracker.store import Store
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "sample"
+    store = Store(tmp_path / "t.db")
+    for path in sorted(fixtures.glob("*.htm")):
+        ingest_file(store, path, Options())
+    rows = list(store.db.query("select * from filings order by fiscal_year"))
+    assert len(rows) == 2
+    old, new = (store.disclosure(r) for r in rows)
+    fresh = [Disclosure(elements=d.elements, tagged=d.tagged, source_format=d.source_format,
+                        section_text=d.section_text) for d in (old, new)]
+    expected = compare(*fresh)
+    monkeypatch.setattr(f._Extractor, "run", lambda self: pytest.fail("facts extracted again"))
+    assert [facts_to_json(extract_facts(d)) for d in (old, new)] == \
+        [facts_to_json(extract_facts(d)) for d in fresh]
+    assert [c.to_json() for c in compare(old, new).changes] == [c.to_json() for c in expected.changes]

@@ -50,18 +50,61 @@ class FactValue:
 Sentences = list[tuple[str, str]]
 
 
+def _text_sources(d: Disclosure) -> tuple[tuple[str, str], ...]:
+    """(element, text) of every text the facts derive from: the text blocks, then the section text."""
+    return tuple((e.name, str(e.value)) for e in d.text_elements) + ((UNTAGGED_ELEMENT, d.section_text or ""),)
+
+
+@dataclass
+class _Derived:
+    """What tracker.facts derived from one disclosure's texts (kept in Disclosure.facts_cache)."""
+
+    sources: tuple[tuple[str, str], ...]
+    """The texts it was derived from (_text_sources): a disclosure whose texts changed since gets new work."""
+    sentences: Sentences | None = None
+    """disclosure_sentences."""
+    facts: dict[str, list[FactValue]] | None = None
+    """extract_facts."""
+
+
+def _derived(d: Disclosure) -> _Derived:
+    """The disclosure's cache entry, fresh when its texts changed (facts depend on nothing else)."""
+    sources = _text_sources(d)
+    cache = getattr(d, "facts_cache", None)
+    if not isinstance(cache, _Derived) or cache.sources != sources:
+        cache = _Derived(sources)
+        try:
+            d.facts_cache = cache
+        except AttributeError:  # not a Disclosure: work uncached
+            pass
+    return cache
+
+
 def disclosure_sentences(d: Disclosure) -> Sentences:
     """(element, sentence) for every distinct sentence of the disclosure, in document order.
 
     Tagged text blocks overlap (a child block repeats its parent's sentences): each sentence is kept
     once, under the first element it appears in; section text no element covers comes last.
     """
+    cache = _derived(d)
+    if cache.sentences is None:
+        cache.sentences = _sentences_of(cache.sources)
+    return list(cache.sentences)
+
+
+def _sentences_of(sources: tuple[tuple[str, str], ...]) -> Sentences:
     seen: set[str] = set()
+    done_texts: set[str] = set()
+    keys: dict[str, str] = {}  # the blocks overlap: many sentences come several times
     out: Sentences = []
-    sources = [(e.name, str(e.value)) for e in d.text_elements] + [(UNTAGGED_ELEMENT, d.section_text or "")]
     for name, text in sources:
+        if text in done_texts:  # a text met before adds no sentence (e.g. one block that is the whole section)
+            continue
+        done_texts.add(text)
         for sentence in split_sentences(text):
-            key = comparison_key(sentence)
+            key = keys.get(sentence)
+            if key is None:
+                key = keys[sentence] = comparison_key(sentence)
             if key and key not in seen:
                 seen.add(key)
                 out.append((name, clean_inline(sentence)))
@@ -125,10 +168,12 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
     return " ".join(words).rstrip(",")
 
 
-def _defined_acronyms(sentences: Sentences) -> dict[str, str]:
+def _defined_acronyms(sentences: Sentences, lows: list[str | None] | None = None) -> dict[str, str]:
     """Acronyms the text defines for titles: 'Chief Privacy Officer ("CPO")'."""
     out: dict[str, str] = {}
-    for _, s in sentences:
+    for i, (_, s) in enumerate(sentences):
+        if "(" not in s or not _has(lows[i] if lows else _hint_text(s), ("officer", "president")):
+            continue
         for m in _DEFINED_ACRONYM_RE.finditer(s):
             out[m.group(2)] = normalize_title(m.group(1))
     return out
@@ -148,16 +193,83 @@ _RESPONSIBLE_BEFORE_RE = re.compile(
 _CYBER_RE = re.compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
 
 
-def _titles_in(sentence: str, acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), normalize_title(m.group(0), acronyms)) for m in _TITLE_RE.finditer(sentence)]
+# ---- cheap prefilters ----------------------------------------------------------------------------------------
+# Every expensive pattern below is run only where a cheap test says it can match: a keyword the pattern cannot
+# match without (a substring test on the lower-cased sentence), or, for the title pattern, only at the words a
+# title can start with. The tests are necessary conditions, so results are exactly those of running every
+# pattern everywhere. Case-insensitive matching also folds four non-ASCII letters onto ASCII ones (dotted and
+# dotless i, long s, Kelvin sign); a sentence holding one of them gets no prefilter at all.
+_FOLDS_ONTO_ASCII_RE = re.compile(r"(?![\x00-\x7f])(?i:[a-z])")
 
 
-def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: str = "") -> list[str]:
-    """Titles the sentence makes responsible for cybersecurity (the previous sentence may give the topic)."""
-    if not _CYBER_RE.search(sentence) and not _CYBER_RE.search(previous):
+def _hint_text(s: str) -> str | None:
+    """The lower-cased sentence for keyword prefilters, or None when keyword tests are unsafe for it."""
+    if s.isascii() or not _FOLDS_ONTO_ASCII_RE.search(s):
+        return s.lower()
+    return None
+
+
+def _has(low: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a lower-cased sentence may match a pattern that needs one of `words` (True when unsure)."""
+    if low is None:
+        return True
+    for word in words:
+        if word in low:
+            return True
+    return False
+
+
+_TOKEN_RE = re.compile(r"\w+")
+#: A title match starts at a word boundary with one of these words (lower-cased) ...
+_TITLE_FIRST_WORDS = frozenset("senior executive assistant group corporate global vice chief head director cyber "
+                               "cybersecurity information security data privacy general president".split())
+#: ... or with one of these (case-sensitive).
+_TITLE_FIRST_TOKENS = frozenset(["VP", "SVP", "EVP", *ABBREVIATIONS])
+#: A title needs one of these words (lower-cased), or a match of _TITLE_UPPER_HINT_RE (VP, acronyms).
+_TITLE_WORDS = ("officer", "president", "head", "counsel", "director")
+_TITLE_UPPER_HINT_RE = re.compile(r"VP|C[A-Z]{1,4}O|DPO")
+
+
+def _title_matches(sentence: str, low: str | None = None) -> list[re.Match[str]]:
+    """Exactly the matches of _TITLE_RE.finditer(sentence), trying only where a title can start."""
+    if low is None:
+        low = _hint_text(sentence)
+        if low is None:
+            return list(_TITLE_RE.finditer(sentence))
+    if not (any(w in low for w in _TITLE_WORDS) or _TITLE_UPPER_HINT_RE.search(sentence)):
+        return []
+    out = []
+    pos = 0
+    for token in _TOKEN_RE.finditer(sentence):
+        start = token.start()
+        if start < pos:
+            continue
+        word = token.group()
+        if word in _TITLE_FIRST_TOKENS or word.lower() in _TITLE_FIRST_WORDS:
+            m = _TITLE_RE.match(sentence, start)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+def _titles_in(sentence: str, acronyms: dict[str, str], low: str | None = None) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), normalize_title(m.group(0), acronyms)) for m in _title_matches(sentence, low)]
+
+
+def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: str = "",
+                           titles: list[tuple[int, int, str]] | None = None, cyber: bool | None = None) -> list[str]:
+    """Titles the sentence makes responsible for cybersecurity (the previous sentence may give the topic).
+
+    `titles` (the sentence's _titles_in) and `cyber` (whether _CYBER_RE finds the sentence or the previous
+    one) may be passed when already known."""
+    if cyber is None:
+        cyber = bool(_CYBER_RE.search(sentence) or _CYBER_RE.search(previous))
+    if not cyber:
         return []
     found = []
-    titles = _titles_in(sentence, acronyms)
+    if titles is None:
+        titles = _titles_in(sentence, acronyms)
     for start, end, title in titles:
         after = sentence[end:end + 160]
         before = sentence[max(0, start - 120):start]
@@ -343,7 +455,7 @@ def _committee_names(sentence: str) -> list[str]:
     return names
 
 
-def _is_board_committee(name: str, contexts: list[str]) -> bool:
+def _is_board_committee(name: str, contexts: list[str], lows: dict[str, str | None] | None = None) -> bool:
     """Board committee (True) or management committee (False), from its name and the sentences naming it."""
     if _BOARD_HEADS.search(name):
         return True
@@ -355,51 +467,168 @@ def _is_board_committee(name: str, contexts: list[str]) -> bool:
         return True
     if any(_MANAGEMENT_CONTEXT_RE.search(s) for s in contexts) or _MANAGEMENT_HEADS.search(name):
         return False
-    return any(_OVERSIGHT_RE.search(s) and _CYBER_RE.search(s) for s in contexts)
+    if lows is None:
+        return any(_OVERSIGHT_RE.search(s) and _CYBER_RE.search(s) for s in contexts)
+    return any(_oversees(s, lows[s]) and _is_cyber(s, lows[s]) for s in contexts)
+
+
+#: Keyword prefilters (see _has): a pattern can only match a sentence holding one of its words.
+_FRAMEWORK_HINTS: dict[str, tuple[str, ...]] = {
+    "NIST CSF": ("nist", "national", "csf"), "NIST SP 800-53": ("800-53",), "NIST SP 800-171": ("800-171",),
+    "NIST Privacy Framework": ("nist",), "SOC 2": ("soc", "organization"), "SOC 1": ("soc",),
+    "PCI DSS": ("pci", "payment"), "HITRUST": ("hitrust",), "CIS Controls": ("cis", "center"), "COBIT": ("cobit",),
+    "MITRE ATT&CK": ("mitre",), "China MLPS": ("mlps", "protection"), "FedRAMP": ("fedramp",),
+    "CMMC": ("cmmc", "maturity"), "FFIEC CAT": ("ffiec",), "CSA STAR": ("csa", "alliance"),
+}
+#: Every framework pattern, _ISO_RE and _BARE_NIST_RE need one of these.
+_ANY_FRAMEWORK_WORDS = tuple(sorted({w for words in _FRAMEWORK_HINTS.values() for w in words} | {"iso", "national"}))
+_FREQUENCY_HINTS: dict[str, tuple[str, ...]] = {
+    "monthly": ("month",), "quarterly": ("quarter", "four"), "semi-annual": ("annual", "twice", "six"),
+    "annual": ("annual", "once", "yearly"), "each meeting": ("meeting",),
+    "regular": ("regular", "periodic", "routine", "ongoing", "recurring"),
+    "as needed": ("needed", "necessary", "appropriate", "warranted", "required", "advisable", "hoc"),
+}
+_INFORM_WORDS = ("report", "updat", "brief", "inform", "present", "apprise", "discuss", "meet", "receiv", "review",
+                 "provid", "communicat", "escalat")
+_TENURE_WORDS = ("served", "serving", "been", "joined", "appointed", "named", "led", "leading", "held", "role",
+                 "position", "became", "hired", "promoted", "managing", "headed")
+_GROUP_HOLDER_WORDS = ("experience", "expertise", "combined", "collective", "average", "together")
+_CERTIFIER_WORDS = ("certif", "recogni", "accredit", "audited", "assessed", "attest")
+_CERT_TOKENS = ("CISSP", "CISM", "CISA", "CRISC", "CGEIT", "CCSP", "CEH", "GSEC", "GIAC", "CIPP", "CIPM", "CIPT",
+                "OSCP", "+")
+_HONORIFICS = ("Mr", "Ms", "Dr", "Prof")
+_MENTION_HONORIFIC_RE = re.compile(r"(?-i:\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?))")
+
+
+def _apposition_matches(s: str, low: str | None) -> list[re.Match[str]]:
+    """Exactly the matches of _APPOSITION_NAME_RE.finditer(s) (a match starts where a title starts)."""
+    if low is None:
+        return list(_APPOSITION_NAME_RE.finditer(s))
+    out = []
+    pos = 0
+    for token in _TOKEN_RE.finditer(s):
+        start = token.start()
+        if start < pos:
+            continue
+        word = token.group()
+        if word in _TITLE_FIRST_TOKENS or word.lower() in _TITLE_FIRST_WORDS:
+            m = _APPOSITION_NAME_RE.match(s, start)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+# Word tests equal to a pattern's search on a sentence whose _hint_text is `low` (the patterns are
+# case-insensitive alternations of plain words, but for the one alternative each test hands to the pattern).
+def _is_cyber(s: str, low: str | None) -> bool:
+    """bool(_CYBER_RE.search(s))."""
+    if low is None:
+        return bool(_CYBER_RE.search(s))
+    return _has(low, ("cyber", "security", "infosec")) or "protection" in low and bool(_CYBER_RE.search(s))
+
+
+def _informs(s: str, low: str | None) -> bool:
+    """bool(_INFORM_RE.search(s))."""
+    return _has(low, _INFORM_WORDS) if low is not None else bool(_INFORM_RE.search(s))
+
+
+_OVERSIGHT_WORDS = ("oversee", "oversight", "oversees", "overseeing", "supervis", "responsib", "monitor", "review",
+                    "charged", "delegat")
+
+
+def _oversees(s: str, low: str | None) -> bool:
+    """bool(_OVERSIGHT_RE.search(s))."""
+    if low is None:
+        return bool(_OVERSIGHT_RE.search(s))
+    return _has(low, _OVERSIGHT_WORDS) or "governance" in low and bool(_OVERSIGHT_RE.search(s))
+
+
+_ENGAGE_LITERALS = ("engag", "partner", "retain", "consult", "hire", "contract", "assess", "audit", "penetration",
+                    "test")
+
+
+def _engages(s: str, low: str | None) -> bool:
+    """bool(_ENGAGE_CONTEXT_RE.search(s))."""
+    if low is None:
+        return bool(_ENGAGE_CONTEXT_RE.search(s))
+    return _has(low, _ENGAGE_LITERALS) or "work" in low and bool(_ENGAGE_CONTEXT_RE.search(s))
+
+
+#: An apposition ("our CISO, Jane Doe, ...") needs a name between commas.
+_APPOSITION_HINT_RE = re.compile(r",\s*(?!Mr|Ms|Dr)[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+\s*,")
 
 
 class _Extractor:
-    """Runs every fact extractor over one disclosure's sentences."""
+    """Runs every fact extractor over one disclosure's sentences.
+
+    Work per sentence that several facts need (lower-cased text for the prefilters, the titles it names,
+    whether it is about cybersecurity, the holders it mentions) is done once and kept.
+    """
 
     def __init__(self, d: Disclosure) -> None:
         self.sentences = disclosure_sentences(d)
-        self.acronyms = _defined_acronyms(self.sentences)
+        self.lows = [_hint_text(s) for _, s in self.sentences]
+        self.low_of = {s: low for (_, s), low in zip(self.sentences, self.lows)}
+        self.cyber = [_is_cyber(s, low) for (_, s), low in zip(self.sentences, self.lows)]
+        self.acronyms = _defined_acronyms(self.sentences, self.lows)
         self.facts: dict[str, list[FactValue]] = {name: [] for name in FACT_NAMES}
+        self.keys: dict[str, set[str]] = {name: set() for name in FACT_NAMES}
         self.person_titles: dict[str, str] = {}
         self.surnames: dict[str, str] = {}
-        self.committee_acronyms = sorted({m.group(1) for _, s in self.sentences
+        self.committee_acronyms = sorted({m.group(1) for (_, s), low in zip(self.sentences, self.lows)
+                                          if "(" in s and _has(low, ("committee",))
                                           for m in _COMMITTEE_ACRONYM_RE.finditer(s)})
+        self.committee_acronym_re = re.compile(
+            r"(?-i:\b(?:" + "|".join(map(re.escape, self.committee_acronyms)) + r")\b)") \
+            if self.committee_acronyms else None
+        self.title_cache: dict[int, list[tuple[int, int, str]]] = {}
+        self.mention_cache: dict[int, list[tuple[int, str]]] = {}
 
     def add(self, fact: str, value: Any, element: str, sentence: str) -> None:
-        key = _value_key(value)
         if fact in SINGLE_FACTS and self.facts[fact]:
             return
-        if fact != "experience_years" and any(_value_key(v.value) == key for v in self.facts[fact]):
-            return
+        if fact != "experience_years":
+            key = _value_key(value)
+            if key in self.keys[fact]:
+                return
+            self.keys[fact].add(key)
         self.facts[fact].append(FactValue(value, element, sentence))
+
+    def titles_of(self, i: int) -> list[tuple[int, int, str]]:
+        """_titles_in of sentence i (acronyms are fixed once the extractor is built)."""
+        titles = self.title_cache.get(i)
+        if titles is None:
+            titles = self.title_cache[i] = _titles_in(self.sentences[i][1], self.acronyms, self.lows[i])
+        return titles
 
     def run(self) -> dict[str, list[FactValue]]:
         self.people()
         self.titles()
         self.experience()
-        for element, s in self.sentences:
-            self.tenure(element, s)
-            self.reports_to(element, s)
-            self.certifications(element, s)
-            self.briefing(element, s)
-            self.frameworks(element, s)
-            self.third_parties(element, s)
+        for i, (element, s) in enumerate(self.sentences):
+            low = self.lows[i]
+            self.tenure(i, element, s, low)
+            self.reports_to(element, s, low)
+            self.certifications(element, s, low)
+            self.briefing(element, s, low)
+            self.frameworks(element, s, low)
+            self.third_parties(element, s, low)
         self.committees()
         self.material_statement()
         return self.facts
 
     def people(self) -> None:
-        for element, s in self.sentences:
-            for m in _HONORIFIC_NAME_RE.finditer(s):
-                self._person(m.group(1), element, s, m.end())
-            for m in _APPOSITION_NAME_RE.finditer(s):
+        for i, (element, s) in enumerate(self.sentences):
+            if any(h in s for h in _HONORIFICS):
+                for m in _HONORIFIC_NAME_RE.finditer(s):
+                    self._person(m.group(1), element, s, m.end())
+            # an apposition starts with a title and needs a sentence about cybersecurity to count
+            if "," not in s or not self.cyber[i] or not _APPOSITION_HINT_RE.search(s) or not self.titles_of(i):
+                continue
+            for m in _apposition_matches(s, self.lows[i]):
                 name = m.group(m.lastindex or 1)
-                if name and _CYBER_RE.search(s):
+                if name:
                     self._person(name, element, s, m.start(), title=normalize_title(
                         _TITLE_RE.match(s, m.start()).group(0) if _TITLE_RE.match(s, m.start()) else "", self.acronyms))
 
@@ -407,6 +636,7 @@ class _Extractor:
         name = clean_inline(name)
         self.add("responsible_people", name, element, s)
         self.surnames[name.split()[-1]] = name
+        self.mention_cache.clear()
         if title is None:
             after = s[pos:pos + 120]
             m = re.match(r"\s*,\s*(?:our|the|its|who\s+is\s+our)\s+([^,;.]*)", after)
@@ -417,34 +647,43 @@ class _Extractor:
             self.person_titles[name] = title
 
     def titles(self) -> None:
-        previous = ""
-        for element, s in self.sentences:
-            for title in _responsible_titles_in(s, self.acronyms, previous):
+        for i, (element, s) in enumerate(self.sentences):
+            cyber = self.cyber[i] or (i > 0 and self.cyber[i - 1])
+            if not cyber:
+                continue
+            for title in _responsible_titles_in(s, self.acronyms, titles=self.titles_of(i), cyber=True):
                 self.add("responsible_titles", title, element, s)
-            previous = s
         for name, title in self.person_titles.items():
             fv = next(v for v in self.facts["responsible_people"] if v.value == name)
             if _CYBER_RE.search(fv.evidence) or re.search(r"responsib|charge|lead", fv.evidence, re.I):
                 self.add("responsible_titles", title, fv.element, fv.evidence)
 
-    def _mentions(self, s: str) -> list[tuple[int, str]]:
-        """(position, holder) for every title or person the sentence mentions."""
-        out = [(start, title) for start, _, title in _titles_in(s, self.acronyms)]
-        for m in re.finditer(r"(?-i:\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?))", s):
-            full = self.surnames.get(m.group(1).split()[-1], m.group(1))
-            out.append((m.start(), self.person_titles.get(full, full)))
+    def _mentions(self, i: int) -> list[tuple[int, str]]:
+        """(position, holder) for every title or person sentence i mentions."""
+        cached = self.mention_cache.get(i)
+        if cached is not None:
+            return cached
+        s = self.sentences[i][1]
+        out = [(start, title) for start, _, title in self.titles_of(i)]
+        if "Mr" in s or "Ms" in s or "Dr" in s:
+            for m in _MENTION_HONORIFIC_RE.finditer(s):
+                full = self.surnames.get(m.group(1).split()[-1], m.group(1))
+                out.append((m.start(), self.person_titles.get(full, full)))
         for name, title in self.person_titles.items():
-            for m in re.finditer(re.escape(name), s):
-                out.append((m.start(), title))
-        return sorted(out)
+            if name in s:
+                for m in re.finditer(re.escape(name), s):
+                    out.append((m.start(), title))
+        out.sort()
+        self.mention_cache[i] = out
+        return out
 
     def experience(self) -> None:
         last_holder: str | None = None
-        for element, s in self.sentences:
-            mentions = self._mentions(s)
-            for m in _YEARS_RE.finditer(s):
+        for i, (element, s) in enumerate(self.sentences):
+            low = self.lows[i]
+            mentions = self._mentions(i)
+            for m in _YEARS_RE.finditer(s) if _has(low, ("year", "decade")) else ():
                 tail = s[m.end():m.end() + 80]
-                head = s[max(0, m.start() - 60):m.start()]
                 if not (_EXPERIENCE_CONTEXT_RE.search(tail) or _EXPERIENCE_CONTEXT_RE.search(s[:m.start()])):
                     continue
                 if re.search(r"\b(?:retain|retention|period|ago|old|contract|term|prior\s+fiscal)\b", tail[:30], re.I):
@@ -452,32 +691,34 @@ class _Extractor:
                 years = _number(m.group(2)) * (10 if m.group(4).lower().startswith("decade") else 1)
                 if not 1 <= years <= 60:
                     continue
-                holder = self._holder(s, m.start(), mentions) or last_holder
+                holder = self._holder(s, m.start(), mentions, low) or last_holder
                 value = {"holder": holder, "years": years, "qualifier": _qualifier(m.group(1), m.group(3))}
                 if not any(v.value == value for v in self.facts["experience_years"]):
                     self.add("experience_years", value, element, s)
             if mentions:
-                last_holder = mentions[-1][1] if not self._holder_group(s) else last_holder
+                last_holder = mentions[-1][1] if not self._holder_group(s, low) else last_holder
 
-    def _holder_group(self, s: str) -> str | None:
+    def _holder_group(self, s: str, low: str | None = None) -> str | None:
+        if not _has(low if low is not None else _hint_text(s), _GROUP_HOLDER_WORDS):
+            return None
         m = _GROUP_HOLDER_RE.search(s)
         return clean_inline(m.group(1) or m.group(2)).lower() if m else None
 
-    def _holder(self, s: str, pos: int, mentions: list[tuple[int, str]]) -> str | None:
-        if group := self._holder_group(s):
+    def _holder(self, s: str, pos: int, mentions: list[tuple[int, str]], low: str | None = None) -> str | None:
+        if group := self._holder_group(s, low):
             return group
         before = [h for p, h in mentions if p < pos]
         if before:
             return before[-1]
         return mentions[0][1] if mentions else None
 
-    def tenure(self, element: str, s: str) -> None:
-        if not (self.facts["responsible_titles"] or self.facts["responsible_people"]):
-            pass
+    def tenure(self, i: int, element: str, s: str, low: str | None) -> None:
+        if not _has(low, _TENURE_WORDS):
+            return
         if not re.search(r"\b(?:served|serving|been|joined|appointed|named|led|leading|held|role|position|"
                          r"became|hired|promoted|managing|headed)\b", s, re.I):
             return
-        if not (self._mentions(s) or re.match(r"\s*(?:He|She|They)\b", s)):
+        if not (self._mentions(i) or re.match(r"\s*(?:He|She|They)\b", s)):
             return
         m = re.search(r"\bsince\s+(?:our|its|the\s+company's|the\s+group's|the)\s+(inception|founding|formation|"
                       r"establishment)\b|\bsince\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\b(?:joined|appointed|named|"
@@ -486,7 +727,9 @@ class _Extractor:
         if m:
             self.add("tenure_start", next(g for g in m.groups() if g).lower(), element, s)
 
-    def reports_to(self, element: str, s: str) -> None:
+    def reports_to(self, element: str, s: str, low: str | None) -> None:
+        if not _has(low, ("report",)):
+            return
         responsible = {_value_key(v.value) for v in self.facts["responsible_titles"]}
         for m in re.finditer(r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+", s, re.I):
             lead = re.match(r"(?:the\s+|our\s+|its\s+|[\w-]+'s\s+)*", s[m.end():], re.I)
@@ -502,17 +745,23 @@ class _Extractor:
                     re.match(r"\s*(?:He|She)\b", s):
                 self.add("reports_to", normalize_title(target.group(0), self.acronyms), element, s)
 
-    def certifications(self, element: str, s: str) -> None:
+    def certifications(self, element: str, s: str, low: str | None) -> None:
+        if not (low is None or "certified" in low or any(t in s for t in _CERT_TOKENS)):
+            return
         for m in _CERT_RE.finditer(s):
             raw = m.group(1) or m.group(2) or m.group(0)
             self.add("certifications", _CERT_NAMES.get(re.sub(r"\s+", " ", raw.lower()), raw), element, s)
 
-    def briefing(self, element: str, s: str) -> None:
-        acronym = self.committee_acronyms and re.search(
-            r"(?-i:\b(?:" + "|".join(map(re.escape, self.committee_acronyms)) + r")\b)", s)
-        if not (_INFORM_RE.search(s) and (_BOARD_RE.search(s) or _COMMITTEE_RE.search(s) or acronym)):
+    def briefing(self, element: str, s: str, low: str | None) -> None:
+        if not _informs(s, low):
+            return
+        if not (_has(low, ("board",)) and _BOARD_RE.search(s)
+                or _has(low, ("committee",)) and _COMMITTEE_RE.search(s)
+                or self.committee_acronym_re and self.committee_acronym_re.search(s)):
             return
         for name, pattern in FREQUENCIES:
+            if not _has(low, _FREQUENCY_HINTS[name]):
+                continue
             for m in pattern.finditer(s):
                 context = s[max(0, m.start() - 30):m.end() + 30]
                 if name == "as needed" and re.search(r"to\s+the\s+extent", s[max(0, m.start() - 25):m.start()], re.I):
@@ -526,13 +775,15 @@ class _Extractor:
                 self.add("briefing_frequency", name, element, s)
                 break
 
-    def frameworks(self, element: str, s: str) -> None:
+    def frameworks(self, element: str, s: str, low: str | None) -> None:
+        if not _has(low, _ANY_FRAMEWORK_WORDS):
+            return
         found = False
         for name, pattern in FRAMEWORKS:
-            if pattern.search(s):
+            if _has(low, _FRAMEWORK_HINTS[name]) and pattern.search(s):
                 self.add("frameworks", name, element, s)
                 found = found or name.startswith("NIST")
-        for m in _ISO_RE.finditer(s):
+        for m in _ISO_RE.finditer(s) if _has(low, ("iso",)) else ():
             for number in (m.group(1), m.group(2)):
                 if not number:
                     continue
@@ -541,17 +792,20 @@ class _Extractor:
                              else f"ISO {number}", element, s)
                 else:
                     self.add("frameworks", clean_inline(m.group(0)) if number == m.group(1) else number, element, s)
-        if not found and _BARE_NIST_RE.search(s) and re.search(r"framework|standard|guideline|align|model", s, re.I):
+        if not found and _has(low, ("nist", "national")) and _BARE_NIST_RE.search(s) and \
+                re.search(r"framework|standard|guideline|align|model", s, re.I):
             self.add("frameworks", "NIST", element, s)
 
-    def third_parties(self, element: str, s: str) -> None:
-        if not _ENGAGE_CONTEXT_RE.search(s):
+    def third_parties(self, element: str, s: str, low: str | None) -> None:
+        if not _engages(s, low):
             return
-        for m in _ENGAGED_FIRMS_RE.finditer(s):
+        for m in _ENGAGED_FIRMS_RE.finditer(s) if _has(low, ("such", "including", "like", "namely")) else ():
             for org in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:[A-Z]|[a-z]+[A-Z]))", m.group(1)):
                 org = org.strip(" ,.")
                 if org and org not in _NOT_ORGS and re.search(r"[A-Z]", org):
                     self.add("third_parties", org, element, s)
+        if not (_has(low, _CERTIFIER_WORDS) and _has(low, ("from", "by"))):
+            return
         for m in _CERTIFIER_RE.finditer(s):
             org = re.split(r"\s+and\s+(?=(?:Certificate|Certification|Recognition|Award|Report|Attestation)s?\b)",
                            m.group(1))[0].strip(" .")
@@ -560,7 +814,9 @@ class _Extractor:
 
     def committees(self) -> None:
         mentions: dict[str, list[tuple[str, str]]] = {}
-        for element, s in self.sentences:
+        for (element, s), low in zip(self.sentences, self.lows):
+            if not _has(low, ("committee",)):
+                continue
             for name in _committee_names(s):
                 mentions.setdefault(name, []).append((element, s))
         for name, places in mentions.items():
@@ -568,15 +824,19 @@ class _Extractor:
                     not any(re.search(r"(?-i:\b(?:Management|Board|Executive) Committee)", s) for _, s in places):
                 continue
             contexts = [s for _, s in places]
-            if _is_board_committee(name, contexts):
-                oversight = [(e, s) for e, s in places if _OVERSIGHT_RE.search(s) or _INFORM_RE.search(s)]
+            if _is_board_committee(name, contexts, self.low_of):
+                oversight = [(e, s) for e, s in places
+                             if _oversees(s, self.low_of[s]) or _informs(s, self.low_of[s])]
                 if oversight:
                     self.add("board_oversight", name, *oversight[0])
-            elif any(_CYBER_RE.search(s) for s in contexts):
+            elif any(_is_cyber(s, self.low_of[s]) for s in contexts):
                 self.add("management_committees", name, *places[0])
-        for element, s in self.sentences:
+        for (element, s), low in zip(self.sentences, self.lows):
+            if not _has(low, ("board",)):
+                continue
             m = _BOARD_RE.search(s)
-            if m and _OVERSIGHT_RE.search(s) and re.search(r"cyber|risk|security", s, re.I) and \
+            if m and _oversees(s, low) and _has(low, ("cyber", "risk", "security")) and \
+                    re.search(r"cyber|risk|security", s, re.I) and \
                     re.search(r"\bboard\b(?:\s+of\s+directors)?(?:'s)?[^.;]{0,80}?\b(?:oversee|oversight|"
                               r"oversees|overseeing|supervis|responsib|monitor|review)|"
                               r"(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+(?:the\s+|our\s+)?"
@@ -587,7 +847,7 @@ class _Extractor:
     def material_statement(self) -> None:
         from tracker.inference import material_statement
 
-        found = material_statement([s for _, s in self.sentences])
+        found = material_statement([s for _, s in self.sentences], self.lows)
         if found is None:
             self.facts["material_incident_statement"] = [FactValue("absent", UNTAGGED_ELEMENT, "")]
             return
@@ -597,8 +857,28 @@ class _Extractor:
 
 
 def extract_facts(d: Disclosure) -> dict[str, list[FactValue]]:
-    """Every fact of facts.md for one disclosure: fact name -> values with evidence (empty list: none)."""
-    return _Extractor(d).run()
+    """Every fact of facts.md for one disclosure: fact name -> values with evidence (empty list: none).
+
+    Computed once per disclosure text: the result is kept in `d.facts_cache` (see attach_facts) and a
+    later call with unchanged texts returns a copy of it.
+    """
+    cache = _derived(d)
+    if cache.facts is None:
+        cache.facts = _Extractor(d).run()
+    return _copy_facts(cache.facts)
+
+
+def attach_facts(d: Disclosure, facts: dict[str, list[FactValue]]) -> None:
+    """Make `facts` (e.g. the store's rows of this very disclosure) what extract_facts(d) returns, for as
+    long as the disclosure's texts stay as they are now."""
+    cache = _derived(d)
+    cache.facts = _copy_facts({name: facts.get(name, []) for name in [*FACT_NAMES, *facts]})
+
+
+def _copy_facts(facts: dict[str, list[FactValue]]) -> dict[str, list[FactValue]]:
+    """A copy a caller may change without changing the cached facts."""
+    return {name: [FactValue(dict(v.value) if isinstance(v.value, dict) else v.value, v.element, v.evidence)
+                   for v in values] for name, values in facts.items()}
 
 
 def facts_to_json(facts: dict[str, list[FactValue]]) -> dict:

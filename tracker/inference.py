@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tracker.facts import disclosure_sentences
+from tracker.facts import _has, _hint_text, disclosure_sentences
 from tracker.models import FLAGS, Disclosure, Element, element_order
 
 _I = re.I
@@ -205,11 +205,18 @@ def _affirms_material_effect(clause: str) -> bool:
     return bool(_AFFIRMED_RE.search(clause)) and bool(re.search(r"cyber|security|incident|breach|attack", clause, _I))
 
 
-def material_statement(sentences: list[str]) -> Finding:
-    """What the text itself says about material effects: (False, denial), (True, affirmation) or None."""
+def material_statement(sentences: list[str], lows: list[str | None] | None = None) -> Finding:
+    """What the text itself says about material effects: (False, denial), (True, affirmation) or None.
+
+    `lows` (tracker.facts._hint_text of each sentence) may be passed when already known."""
     def clauses(s: str) -> list[str]:
         return [c for c in _CLAUSE_SPLIT_RE.split(s) if c and c.strip()]
-    relevant = [s for s in sentences if re.search(r"cyber|security|incident|threat|breach", s, _I)]
+    if lows is None:
+        lows = [_hint_text(s) for s in sentences]
+    # a denial and an affirmation both need "material" (see _MATERIAL, _INCIDENT_DENIAL_RE, _AFFIRMED_RE)
+    relevant = [s for s, low in zip(sentences, lows) if _has(low, ("material",))
+                and _has(low, ("cyber", "security", "incident", "threat", "breach"))
+                and re.search(r"cyber|security|incident|threat|breach", s, _I)]
     if hit := _first(relevant, lambda s: any(_denies_material_effect(c) for c in clauses(s))):
         return False, hit
     if hit := _first(relevant, lambda s: any(_affirms_material_effect(c) for c in clauses(s))):

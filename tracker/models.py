@@ -154,6 +154,9 @@ class Disclosure:
     """True for 10-K/A and 20-F/A."""
     notes: list[str] = field(default_factory=list)
     """What the reader had to assume (e.g. a namespace prefix fallback)."""
+    facts_cache: object = field(default=None, repr=False, compare=False)
+    """Derived data tracker.facts keeps (sentences, facts), tied to the text it was derived from so that a
+    changed text is never served stale; not part of the disclosure (never compared, shown or stored)."""
 
     def element(self, name: str) -> Element | None:
         """The element of that local name, if present."""

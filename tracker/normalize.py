@@ -57,7 +57,8 @@ _STOPWORD_END = {
 def clean_inline(text: str) -> str:
     """Canonical characters and single spaces for one run of text (no line structure kept)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _INLINE_FOOTER_RE.sub(" ", text)
+    if "|" in text:  # every inline footer has a bar: skip the costly pattern when there is none
+        text = _INLINE_FOOTER_RE.sub(" ", text)
     return _SPACES_RE.sub(" ", text.replace("\n", " ")).strip()
 
 

@@ -389,12 +389,25 @@ class Store:
         filer = self.filer_by_id(filing["filer_id"])
         elements = [_element_from_row(r) for r in self.db.query(
             "select * from elements where filing_id = ? order by position", [filing["id"]])]
-        return Disclosure(
+        d = Disclosure(
             elements=elements, tagged=bool(filing["tagged"]), source_format=filing["source_format"],
             section_text=filing["section_text"] or "", cik=filer.cik, name=filer.name, tickers=filer.tickers,
             fiscal_year=filing["fiscal_year"], period_end=filing["period_end"], form=filing["form"],
             amendment=bool(filing["amendment"]), notes=(filing["notes"] or "").splitlines(),
         )
+        # The facts extracted at ingest: whoever compares this disclosure then needs no extraction. A
+        # version stored without fact rows (ingested before facts existed) is left to extract its own.
+        rows = self.facts(filing)
+        if rows:
+            try:
+                from tracker.facts import FactValue, attach_facts
+            except ImportError:
+                return d
+            facts: dict[str, list] = {}
+            for r in rows:
+                facts.setdefault(r["fact"], []).append(FactValue(json.loads(r["value"]), r["element"], r["evidence"]))
+            attach_facts(d, facts)
+        return d
 
     def facts(self, filing: dict) -> list[dict]:
         """Fact rows of a stored version, in order."""
