@@ -251,3 +251,12 @@ def test_store_disclosure_carries_the_facts_of_ingest(tmp_path: Path, monkeypatc
     assert [facts_to_json(extract_facts(d)) for d in (old, new)] == \
         [facts_to_json(extract_facts(d)) for d in fresh]
     assert [c.to_json() for c in compare(old, new).changes] == [c.to_json() for c in expected.changes]
+
+
+def test_semi_annual_updates_are_not_also_annual() -> None:
+    from tracker.models import Disclosure, Element
+
+    text = "The CISO provides semi-annual updates each year to the Audit Committee on cybersecurity matters."
+    d = Disclosure([Element("CybersecurityRiskBoardOfDirectorsOversightTextBlock", "text", text, "inferred")],
+                   tagged=False, source_format="text", section_text=text)
+    assert [v.value for v in extract_facts(d)["briefing_frequency"]] == ["semi-annual"]

@@ -361,7 +361,7 @@ FREQUENCIES: list[tuple[str, re.Pattern[str]]] = [
     ("semi-annual", re.compile(r"\bsemi-?\s?annual(?:ly)?\b|\bbi-?annual(?:ly)?\b|\btwice\s+(?:a|per|each)\s+year\b|"
                                r"\bat\s+least\s+twice\b|\bevery\s+six\s+months\b", re.I)),
     ("annual", re.compile(r"(?<!semi-)(?<!semi)(?<!bi-)(?<!bi)\bannually\b|(?<!semi-)(?<!semi)(?<!bi-)(?<!bi)\bannual\s+basis\b|\b(?:at\s+least\s+)?once\s+(?:a|per|each|every)\s+year\b|"
-                          r"\byearly\b|\beach\s+annual\b|\bannual\s+(?:report(?:s|ing)?\s+to|review|update|briefing|"
+                          r"\byearly\b|\beach\s+annual\b|(?<!semi-)(?<!semi)(?<!bi-)\bannual\s+(?:report(?:s|ing)?\s+to|review|update|briefing|"
                           r"presentation)", re.I)),
     ("each meeting", re.compile(r"\b(?:at|during)\s+(?:each|every)\s+(?:of\s+its\s+)?(?:regularly\s+scheduled\s+|"
                                 r"regular\s+|quarterly\s+)?meetings?\b|\beach\s+(?:regularly\s+scheduled\s+)?meeting\b",

@@ -56,6 +56,16 @@ def name_hints(path: Path) -> dict[str, str]:
     return {}
 
 
+def fill_from_name(d: Disclosure, path: Path) -> Disclosure:
+    """Fill the year and ticker a file name suggests, where the content states none (never an error)."""
+    hints = name_hints(path)
+    if d.fiscal_year is None and "year" in hints:
+        d.fiscal_year = int(hints["year"])
+    if not d.cik and not d.tickers and "ticker" in hints:
+        d.tickers = [hints["ticker"].upper()]
+    return d
+
+
 def apply_options(d: Disclosure, path: Path, opts: Options) -> tuple[Disclosure, str | None]:
     """Fill the disclosure's gaps from options and the file name; returns it and the filer hint."""
     hints = name_hints(path)

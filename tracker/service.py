@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tracker.differ import Comparison, compare, filer_meta
 from tracker.errors import BadInput
+from tracker.ingest import fill_from_name
 from tracker.models import FLAGS, Disclosure
 from tracker.readers import read_path
 from tracker.store import Filer, Store
@@ -59,7 +60,8 @@ def compare_rows(store: Store, filer: Filer, old_row: dict, new_row: dict) -> Co
 
 def compare_files(old_path: Path, new_path: Path) -> ComparisonContext:
     """Compare two source files directly, no database."""
-    old, new = read_path(old_path), read_path(new_path)
+    old = fill_from_name(read_path(old_path), old_path)
+    new = fill_from_name(read_path(new_path), new_path)
     return ComparisonContext(compare(old, new), filer_meta(new, old), file_meta(old, old_path),
                              file_meta(new, new_path))
 
