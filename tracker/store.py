@@ -345,7 +345,7 @@ class Store:
                     "select coalesce(max(version), 0) from filings where filer_id = ? and fiscal_year = ?",
                     [filer_id, d.fiscal_year]).fetchone()[0]
                 if not self.db.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
-                    self.db["sources"].insert({"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 6),
+                    self.db["sources"].insert({"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 1),
                                                "first_path": source_path})
                 filing_id = self.db["filings"].insert({
                     "filer_id": filer_id, "fiscal_year": d.fiscal_year, "version": top + 1, "form": d.form,

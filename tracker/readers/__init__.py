@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import zlib
 from pathlib import Path
 
 from tracker.errors import BadInput
 from tracker.models import Disclosure
+
+_IX_FACT_RE = re.compile(r"<ix:non(?:numeric|fraction)", re.I)
 
 #: Largest decompressed size accepted from a .gz input (a guard against zip bombs).
 MAX_DECOMPRESSED = 64 * 1024 * 1024
@@ -59,7 +62,7 @@ def detect_format(text: str) -> str:
     is_html = "<html" in head or "<!doctype html" in head or "<body" in head or "<?xml" in head[:100] \
         or ("<div" in head and "</" in head) or ("<table" in head and "</" in head)
     if is_html:
-        if "ix:header" in text or "ix:nonnumeric" in text[:2_000_000].lower():
+        if "ix:header" in text or _IX_FACT_RE.search(text, 0, 2_000_000):
             return "ixbrl"
         if rpage.looks_like_rpage_html(text):
             return "rpage-html"

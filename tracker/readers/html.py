@@ -174,7 +174,7 @@ def _hidden_tags(text: str) -> set[str]:
     """Tags that open a `display:none` element which is not empty (`<td style="display:none"/>` is)."""
     tags = set()
     found = _HIDDEN_FAST_RE.finditer(text)
-    if "DISPLAY" in text or "Display" in text:
+    if _mixed_case_display(text):
         found = _HIDDEN_RE.finditer(text)  # the case-blind scan is ten times slower: only when needed
     for m in found:
         start, end = text.rfind("<", 0, m.start()), text.find(">", m.end())
@@ -182,6 +182,20 @@ def _hidden_tags(text: str) -> set[str]:
         if tag and end > 0 and text[end - 1] != "/":
             tags.add(tag.group(1).lower())
     return tags
+
+
+def _mixed_case_display(text: str) -> bool:
+    """Does a `Display:` or `DISPLAY:` style property occur (not just the word in prose)?"""
+    for word in ("DISPLAY", "Display"):
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            while j < len(text) and text[j] in " \t\r\n":
+                j += 1
+            if j < len(text) and text[j] == ":":
+                return True
+            i = text.find(word, j)
+    return False
 
 
 def _drop(el: etree._Element) -> None:
