@@ -1,0 +1,170 @@
+"""A universe of N synthetic filers x 2 years: ingest and diff-all on 2 workers, against the budgets.
+
+Budget (design.md): 10,000 filers x 2 years ingested and diffed within 10 minutes on 2 cores, under 500 MB
+peak memory, cost growing linearly with filers. Each N runs in a fresh process (so peak memory is its own):
+wall time, throughput, peak RSS of the parent and of the largest worker, database size, cost per filer.
+Then the per-pair diff median of our differ beside diff-match-patch `diff_main` (default settings) and
+difflib on the raw texts of a sample of the pairs.
+
+    python bench/bench_universe.py [--n 1000 10000] [--workers 2] [--seed 7] [--corpus ../shared/corpus]
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import parser  # noqa: E402
+from bench.universe import iter_universe, write_universe  # noqa: E402
+
+BUDGET_SECONDS = 600.0
+BUDGET_FILERS = 10_000
+BUDGET_MB = 500.0
+
+
+def run_one(n: int, workers: int, seed: int, corpus: Path, keep: Path | None) -> dict:
+    """Generate, ingest and diff a universe of n filers here; the figures as a dict."""
+    from tracker.batch import diff_all, ingest_parallel
+    from tracker.ingest import Options
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "universe"
+        db = (keep or Path(tmp)) / f"universe-{n}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        start = time.perf_counter()
+        files = write_universe(folder, n, seed, corpus)
+        generate = time.perf_counter() - start
+        start, cpu = time.perf_counter(), cpu_seconds()
+        summary = ingest_parallel([folder], Options(), db, workers)
+        ingest, ingest_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+        start, cpu = time.perf_counter(), cpu_seconds()
+        diffed = diff_all(db, (2023, 2024), workers)
+        diff, diff_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+        size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"n": n, "files": len(files), "generate_s": generate, "ingest_s": ingest, "diff_s": diff,
+            "stored": len(summary.results), "rejected": len(summary.rejected), "pairs": diffed.pairs,
+            "computed": diffed.computed, "failed": len(diffed.failed), "parent_mb": own, "worker_mb": child,
+            "db_mb": size / 1e6, "workers": workers, "ingest_cpu": ingest_cpu, "diff_cpu": diff_cpu,
+            "load": os.getloadavg()[0]}
+
+
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and its finished children (user + system)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def diff_peers(n_pairs: int, seed: int, corpus: Path) -> dict:
+    """Median seconds per pair: our compare (both sides read), dmp diff_main and difflib on the raw texts."""
+    from diff_match_patch import diff_match_patch
+
+    from tracker.differ import compare
+    from tracker.readers import decompress, read_bytes
+
+    rng = random.Random(seed)
+    filers = [f for f in iter_universe(max(n_pairs * 5, 50), seed + 1, corpus)]
+    sample = rng.sample(filers, n_pairs)
+    dmp = diff_match_patch()
+    ours, peer_dmp, peer_difflib = [], [], []
+    for filer in sample:
+        old_raw, new_raw = (decompress(data) for _, data in filer.files)
+        old_doc, new_doc = read_bytes(old_raw), read_bytes(new_raw)
+        old_text, new_text = old_raw.decode("utf-8"), new_raw.decode("utf-8")
+        ours.append(_timed(lambda: compare(old_doc, new_doc).to_json()))
+        peer_dmp.append(_timed(lambda: dmp.diff_main(old_text, new_text)))
+        peer_difflib.append(_timed(lambda: difflib.SequenceMatcher(None, old_text, new_text).get_opcodes()))
+    return {"pairs": n_pairs, "ours": statistics.median(ours), "dmp": statistics.median(peer_dmp),
+            "difflib": statistics.median(peer_difflib)}
+
+
+def _timed(fn) -> float:  # noqa: ANN001
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def report(rows: list[dict], peers: dict | None) -> bool:
+    """Print the figures; True when within budget."""
+    print(f"{'filers':>7} {'files':>6} {'ingest s':>9} {'diff s':>8} {'total s':>8} {'filers/s':>9} "
+          f"{'ms/filer':>9} {'parent MB':>10} {'worker MB':>10} {'db MB':>7} {'rejected':>9} {'failed':>7}")
+    ok = True
+    for r in rows:
+        total = r["ingest_s"] + r["diff_s"]
+        print(f"{r['n']:>7} {r['files']:>6} {r['ingest_s']:>9.1f} {r['diff_s']:>8.1f} {total:>8.1f} "
+              f"{r['n'] / total:>9.1f} {1000 * total / r['n']:>9.2f} {r['parent_mb']:>10.0f} "
+              f"{r['worker_mb']:>10.0f} "
+              f"{r['db_mb']:>7.1f} {r['rejected']:>9} {r['failed']:>7}")
+        cpu = r["ingest_cpu"] + r["diff_cpu"]
+        print(f"        CPU {cpu:.0f} s = {1000 * cpu / r['n']:.0f} ms/filer "
+              f"(ingest {1000 * r['ingest_cpu'] / r['n']:.0f}, "
+              f"diff {1000 * r['diff_cpu'] / r['n']:.0f}); on {r['workers']} idle cores "
+              f"~{cpu / r['workers'] / r['n'] * BUDGET_FILERS:.0f} s for {BUDGET_FILERS:,} filers; "
+              f"load average at the end {r['load']:.1f}")
+        peak = r["parent_mb"] + r["workers"] * r["worker_mb"]
+        projected = total / r["n"] * BUDGET_FILERS
+        ok = ok and peak < BUDGET_MB and projected < BUDGET_SECONDS and not r["failed"]
+        print(f"        peak (parent + {r['workers']} workers) {peak:.0f} MB; projected for "
+              f"{BUDGET_FILERS:,} filers {projected:.0f} s (budget {BUDGET_SECONDS:.0f} s, "
+              f"{BUDGET_MB:.0f} MB); "
+              f"generation {r['generate_s']:.1f} s")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        per_filer = [(r["ingest_s"] + r["diff_s"]) / r["n"] for r in (first, last)]
+        ratio = per_filer[1] / per_filer[0]
+        print(f"cost per filer at {last['n']:,} / at {first['n']:,}: {ratio:.2f} (1.00 = linear)")
+        ok = ok and ratio < 1.5
+    if peers:
+        print(f"per-pair diff median over {peers['pairs']} pairs: ours {1000 * peers['ours']:.1f} ms, "
+              f"diff-match-patch diff_main {1000 * peers['dmp']:.1f} ms "
+              f"({peers['dmp'] / peers['ours']:.2f}x ours), "
+              f"difflib {1000 * peers['difflib']:.1f} ms ({peers['difflib'] / peers['ours']:.2f}x ours)")
+    print("within budget" if ok else "OVER budget")
+    return ok
+
+
+def main() -> int:
+    p = parser(__doc__ or "")
+    p.add_argument("--n", type=int, nargs="+", default=[1000, 10000], help="universe sizes (filers)")
+    p.add_argument("--workers", type=int, default=2, help="worker processes (budget: 2 cores)")
+    p.add_argument("--seed", type=int, default=7, help="universe seed")
+    p.add_argument("--pairs", type=int, default=30, help="pairs sampled for the per-pair diff medians")
+    p.add_argument("--keep", type=Path, help="keep each universe's database in this folder")
+    p.add_argument("--one", type=int, help=argparse_hidden())
+    args = p.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.workers, args.seed, args.corpus, args.keep)))
+        return 0
+    rows = []
+    for n in args.n:
+        cmd = [sys.executable, __file__, "--one", str(n), "--workers", str(args.workers),
+               "--seed", str(args.seed), "--corpus", str(args.corpus)]
+        cmd += ["--keep", str(args.keep)] if args.keep else []
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        rows.append(json.loads(out.strip().splitlines()[-1]))
+        print(f"  done {n} filers", file=sys.stderr)
+    peers = diff_peers(args.pairs, args.seed, args.corpus) if args.pairs else None
+    return 0 if report(rows, peers) else 1
+
+
+def argparse_hidden() -> str:
+    import argparse
+
+    return argparse.SUPPRESS
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""`tracker diff-all`: compare every filer's years in one run, in parallel, storing each comparison."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from tracker.cli import DbOption, DebugOption, app, db_path, handle_errors
+from tracker.errors import BadInput, ExitCode
+
+YearPairOption = Annotated[tuple[int, int] | None, typer.Option(
+    "--year-pair", help="Compare these two fiscal years (OLD NEW) of every filer that has both; "
+                        "default: every consecutive pair of stored years.", show_default=False)]
+SHOWN_FAILURES = 20
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-j", help="Worker processes (default: one per core).", show_default=False, min=1)]
+
+
+@app.command("diff-all")
+@handle_errors
+def diff_all_command(
+    year_pair: YearPairOption = None,
+    workers: WorkersOption = None,
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Compare and store every filer's year pairs not compared yet (resumable: rerun to finish)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from tracker.batch import diff_all
+
+    if year_pair is not None and year_pair[0] >= year_pair[1]:
+        raise BadInput(f"--year-pair {year_pair[0]} {year_pair[1]}: give the earlier year first.")
+    progress = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty())
+    with progress:
+        task = progress.add_task("comparing", total=None)
+        summary = diff_all(db_path(db), tuple(year_pair) if year_pair else None, workers,
+                           progress=lambda done, total: progress.update(task, completed=done, total=total))
+    typer.echo(f"{summary.pairs} pairs found: {summary.computed} computed, {summary.already} already stored, "
+               f"{len(summary.failed)} failed ({summary.seconds:.1f} s)")
+    for label, reason in summary.failed[:SHOWN_FAILURES]:
+        typer.echo(f"  failed {label}: {reason}", err=True)
+    if len(summary.failed) > SHOWN_FAILURES:
+        typer.echo(f"  ... and {len(summary.failed) - SHOWN_FAILURES} more failures", err=True)
+    if summary.failed:
+        raise typer.Exit(int(ExitCode.FAILURE))
