@@ -105,6 +105,7 @@ def ingest(
     name: Annotated[str | None, typer.Option(help="Registrant name.")] = None,
     year: Annotated[int | None, typer.Option(help="Fiscal year (overrides the source).")] = None,
     form: Annotated[str | None, typer.Option(help="Form: 10-K, 20-F, 10-K/A, 20-F/A.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Processes reading files (default: one per core).")] = None,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -112,30 +113,29 @@ def ingest(
     from rich.console import Console
     from rich.progress import Progress
 
-    from tracker.ingest import Options, Summary, expand, ingest_one
+    from tracker.batch import ingest_parallel
+    from tracker.ingest import Options, expand
 
     opts = Options(filer=filer, name=name, year=year, form=form)
     files = list(expand(paths))
     if not files:
         raise BadInput("no source files found at " + ", ".join(map(str, paths)) + ".")
-    summary = Summary()
-    store = open_db(db, create=True)
+
+    def report(path: Path, result: Any, why: str | None) -> None:
+        if result is None:
+            if len(files) > 1:
+                typer.echo(f"{path}: rejected: {why}", err=True)
+        else:
+            typer.echo(f"{path}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
+                       f"v{result.version} {result.status}")
+
     progress = Progress(console=Console(stderr=True), transient=True,
                         disable=len(files) < 2 or not sys.stderr.isatty())
-    try:
-        with progress:
-            task = progress.add_task("ingesting", total=len(files))
-            for path in files:
-                progress.update(task, description=path.name[:40])
-                result = ingest_one(store, path, opts, summary)
-                if result is None and len(files) > 1:
-                    typer.echo(f"{path}: rejected: {summary.rejected[-1][1]}", err=True)
-                elif result is not None:
-                    typer.echo(f"{path}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
-                               f"v{result.version} {result.status}")
-                progress.advance(task)
-    finally:
-        store.close()
+    with progress:
+        task = progress.add_task("ingesting", total=len(files))
+        summary = ingest_parallel(files, opts, db_path(db), workers=workers if len(files) > 8 else 1,
+                                  progress=lambda done, total: progress.update(task, completed=done),
+                                  on_result=report)
     if len(files) == 1 and summary.rejected:
         raise BadInput(f"{summary.rejected[0][0]}: {summary.rejected[0][1]}")
     if len(files) > 1:

@@ -152,14 +152,3 @@ class Summary:
     def files(self) -> int:
         """Files read."""
         return len(self.results) + len(self.rejected)
-
-
-def ingest_one(store: Store, path: Path, opts: Options, summary: Summary) -> IngestResult | None:
-    """Ingest a file into a summary, recording a refusal instead of raising."""
-    try:
-        result = ingest_file(store, path, opts)
-    except TrackerError as exc:
-        summary.rejected.append((path, str(exc)))
-        return None
-    summary.results.append((path, result))
-    return result
