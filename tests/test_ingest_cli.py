@@ -214,3 +214,19 @@ def test_truncated_reports_are_refused(db_path: Path, tmp_path: Path) -> None:
         code, _, err = run("ingest", path, "--db", db_path)
         assert code == 2 and message in err, (name, err)
         assert snapshot(db_path) == before
+
+
+def test_an_older_database_gains_new_columns_and_keeps_its_rows(corpus: Path, db_path: Path) -> None:
+    run("ingest", corpus / SEED0, "--filer", "BZ", "--db", db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("alter table changes drop column evidence")
+    conn.execute("update tracker_meta set value = '1' where key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    code, out, _ = run("show", "BZ", "2024", "--format", "json", "--db", db_path)
+    assert code == 0 and json.loads(out)["version"] == 1
+    conn = sqlite3.connect(db_path)
+    columns = [r[1] for r in conn.execute("pragma table_info(changes)")]
+    version = conn.execute("select value from tracker_meta where key = 'schema_version'").fetchone()[0]
+    conn.close()
+    assert "evidence" in columns and version == "2"

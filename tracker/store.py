@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +26,57 @@ from tracker.errors import BadInput, NotFound, TrackerError
 from tracker.models import Disclosure, Element
 from tracker.normalize import comparison_key, digest, split_sentences
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+#: (table, columns, primary key, foreign keys): a database made by an older version gets missing columns added.
+TABLES: list[tuple[str, dict[str, Any], str, list[tuple[str, str, str]]]] = [
+    ("tracker_meta", {"key": str, "value": str}, "key", []),
+    ("filers", {"id": int, "cik": str, "name": str, "tickers": str, "created_at": str}, "id", []),
+    ("tickers", {"ticker": str, "filer_id": int}, "ticker", [("filer_id", "filers", "id")]),
+    ("sources", {"sha256": str, "size": int, "compressed": bytes, "first_path": str}, "sha256", []),
+    ("filings", {
+        "id": int, "filer_id": int, "fiscal_year": int, "version": int, "form": str, "amendment": int,
+        "tagged": int, "source_format": str, "accession": str, "filing_date": str, "period_end": str,
+        "source_path": str, "source_sha256": str, "content_hash": str, "section_hash": str,
+        "section_text": str, "notes": str, "ingested_at": str,
+    }, "id", [("filer_id", "filers", "id"), ("source_sha256", "sources", "sha256")]),
+    ("elements", {
+        "id": int, "filing_id": int, "position": int, "element": str, "label": str, "kind": str, "value": str,
+        "source": str, "evidence": str, "original": str,
+    }, "id", [("filing_id", "filings", "id")]),
+    ("facts", {
+        "id": int, "filing_id": int, "fact": str, "position": int, "value": str, "value_text": str,
+        "element": str, "evidence": str,
+    }, "id", [("filing_id", "filings", "id")]),
+    ("sentences", {"id": int, "filing_id": int, "element": str, "position": int, "text": str}, "id",
+     [("filing_id", "filings", "id")]),
+    ("comparisons", {
+        "id": int, "filer_id": int, "old_filing_id": int, "new_filing_id": int, "old_year": int,
+        "new_year": int, "verdict": str, "cosine": float, "jaccard": float, "min_edit": float, "simple": float,
+        "high": int, "medium": int, "low": int, "flags_flipped": int, "facts_changed": int, "report_path": str,
+        "json": str, "computed_at": str,
+    }, "id", [("filer_id", "filers", "id"), ("old_filing_id", "filings", "id"), ("new_filing_id", "filings", "id")]),
+    ("changes", {
+        "id": int, "comparison_id": int, "position": int, "kind": str, "severity": str, "element": str,
+        "elements": str, "fact": str, "old": str, "new": str, "value": str, "text": str, "old_source": str,
+        "new_source": str, "evidence": str,
+    }, "id", [("comparison_id", "comparisons", "id")]),
+]
+#: (table, columns, unique)
+INDEXES: list[tuple[str, list[str], bool]] = [
+    ("filers", ["cik"], True),
+    ("filings", ["filer_id", "fiscal_year", "version"], True),
+    ("filings", ["content_hash"], False),
+    ("elements", ["filing_id", "position"], False),
+    ("elements", ["element"], False),
+    ("facts", ["filing_id"], False),
+    ("facts", ["fact", "value_text"], False),
+    ("sentences", ["filing_id"], False),
+    ("comparisons", ["old_filing_id", "new_filing_id"], True),
+    ("comparisons", ["filer_id", "new_year"], False),
+    ("changes", ["comparison_id"], False),
+    ("changes", ["kind", "fact"], False),
+]
 
 
 @dataclass
@@ -107,8 +159,7 @@ class Store:
             conn = sqlite3.connect(str(self.path), timeout=30)
             self.db = sqlite_utils.Database(conn)
             self.db.execute("PRAGMA busy_timeout = 30000")
-            if create:
-                self._ensure_schema()
+            self._ensure_schema_patiently()
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and not os.access(self.path.parent, os.W_OK):
                 raise TrackerError(f"cannot open the database {self.path}: its folder is read-only; make the folder "
@@ -122,67 +173,42 @@ class Store:
         self.db.close()
 
     # -- schema -----------------------------------------------------------------------------------
+    def _ensure_schema_patiently(self, attempts: int = 60) -> None:
+        """A new file gets the schema, an older one the columns it lacks; another process creating the same
+        new database at that moment holds locks that SQLite's busy handler does not wait for, so try again."""
+        for attempt in range(attempts):
+            try:
+                self._ensure_schema()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.05 + 0.1 * random.random())
+
     def _ensure_schema(self) -> None:
         db = self.db
-        if "filings" in db.table_names() and "tracker_meta" in db.table_names():
-            self._ensure_views()
-            return
+        if "tracker_meta" in db.table_names():
+            row = db.execute("select value from tracker_meta where key = 'schema_version'").fetchone()
+            if row and row[0] == str(SCHEMA_VERSION):
+                self._ensure_views()
+                return
         if not self.path.exists() or db.journal_mode != "wal":
             try:
                 db.enable_wal()
             except sqlite3.OperationalError:
                 pass
         with self.transaction():
-            db["tracker_meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
-            db["tracker_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
-            db["filers"].create({"id": int, "cik": str, "name": str, "tickers": str, "created_at": str},
-                                pk="id", if_not_exists=True)
-            db["tickers"].create({"ticker": str, "filer_id": int}, pk="ticker",
-                                 foreign_keys=[("filer_id", "filers", "id")], if_not_exists=True)
-            db["sources"].create({"sha256": str, "size": int, "compressed": bytes, "first_path": str},
-                                 pk="sha256", if_not_exists=True)
-            db["filings"].create({
-                "id": int, "filer_id": int, "fiscal_year": int, "version": int, "form": str,
-                "amendment": int, "tagged": int, "source_format": str, "accession": str, "filing_date": str,
-                "period_end": str, "source_path": str, "source_sha256": str, "content_hash": str,
-                "section_hash": str, "section_text": str, "notes": str, "ingested_at": str,
-            }, pk="id", foreign_keys=[("filer_id", "filers", "id"), ("source_sha256", "sources", "sha256")],
-                if_not_exists=True)
-            db["elements"].create({
-                "id": int, "filing_id": int, "position": int, "element": str, "label": str, "kind": str,
-                "value": str, "source": str, "evidence": str, "original": str,
-            }, pk="id", foreign_keys=[("filing_id", "filings", "id")], if_not_exists=True)
-            db["facts"].create({
-                "id": int, "filing_id": int, "fact": str, "position": int, "value": str, "value_text": str,
-                "element": str, "evidence": str,
-            }, pk="id", foreign_keys=[("filing_id", "filings", "id")], if_not_exists=True)
-            db["filers"].create_index(["cik"], unique=True, if_not_exists=True)
-            db["filings"].create_index(["filer_id", "fiscal_year", "version"], unique=True, if_not_exists=True)
-            db["filings"].create_index(["content_hash"], if_not_exists=True)
-            db["elements"].create_index(["filing_id", "position"], if_not_exists=True)
-            db["elements"].create_index(["element"], if_not_exists=True)
-            db["facts"].create_index(["filing_id"], if_not_exists=True)
-            db["facts"].create_index(["fact", "value_text"], if_not_exists=True)
-            db["sentences"].create({
-                "id": int, "filing_id": int, "element": str, "position": int, "text": str,
-            }, pk="id", foreign_keys=[("filing_id", "filings", "id")], if_not_exists=True)
-            db["sentences"].create_index(["filing_id"], if_not_exists=True)
-            db["comparisons"].create({
-                "id": int, "filer_id": int, "old_filing_id": int, "new_filing_id": int, "old_year": int,
-                "new_year": int, "verdict": str, "cosine": float, "jaccard": float, "min_edit": float,
-                "simple": float, "high": int, "medium": int, "low": int, "flags_flipped": int,
-                "facts_changed": int, "report_path": str, "json": str, "computed_at": str,
-            }, pk="id", foreign_keys=[("filer_id", "filers", "id"), ("old_filing_id", "filings", "id"),
-                                      ("new_filing_id", "filings", "id")], if_not_exists=True)
-            db["comparisons"].create_index(["old_filing_id", "new_filing_id"], unique=True, if_not_exists=True)
-            db["comparisons"].create_index(["filer_id", "new_year"], if_not_exists=True)
-            db["changes"].create({
-                "id": int, "comparison_id": int, "position": int, "kind": str, "severity": str, "element": str,
-                "elements": str, "fact": str, "old": str, "new": str, "value": str, "text": str,
-                "old_source": str, "new_source": str, "evidence": str,
-            }, pk="id", foreign_keys=[("comparison_id", "comparisons", "id")], if_not_exists=True)
-            db["changes"].create_index(["comparison_id"], if_not_exists=True)
-            db["changes"].create_index(["kind", "fact"], if_not_exists=True)
+            for name, columns, pk, fks in TABLES:
+                table = db[name]
+                if table.exists():  # an older database: add the columns it lacks, keep every row
+                    have = table.columns_dict
+                    for column, kind in columns.items():
+                        if column not in have:
+                            table.add_column(column, kind)
+                else:
+                    table.create(columns, pk=pk, foreign_keys=fks)
+            for name, columns, unique in INDEXES:
+                db[name].create_index(columns, unique=unique, if_not_exists=True)
             if "elements_fts" not in db.table_names():
                 db["elements"].enable_fts(["value"], create_triggers=True, tokenize="porter")
             if "sentences_fts" not in db.table_names():
@@ -192,6 +218,7 @@ class Store:
                 where f.version = (select max(version) from filings g
                                    where g.filer_id = f.filer_id and g.fiscal_year = f.fiscal_year)
             """, ignore=True)
+            db["tracker_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
         self._ensure_views()
 
     def _ensure_views(self) -> None:
