@@ -273,10 +273,11 @@ def _fact_changes(old: Disclosure, new: Disclosure) -> list[Change]:
 def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     """Text elements present on one side only: removed is `high`, added `medium`.
 
-    Only when both sides are tagged or both untagged: between an untagged year (elements inferred)
-    and a tagged one, which elements exist is an artefact of inference, not of the filing.
+    Only when both sides are tagged: where a side is untagged its elements are inferred from sub-headings
+    and content, so which elements exist is an artefact of inference (a re-cased heading or a glued word
+    can move a paragraph), not of the filing.
     """
-    if old.tagged != new.tagged:
+    if not (old.tagged and new.tagged):
         return []
     old_names, new_names = _text_element_names(old), _text_element_names(new)
     out = [Change("element_removed", "high", element=n, elements=[n]) for n in old_names if n not in new_names]

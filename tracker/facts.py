@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.models import UNTAGGED_ELEMENT, Change, Disclosure
-from tracker.normalize import clean_inline, comparison_key, split_sentences
+from tracker.normalize import clean_inline, comparison_key, split_glued_words, split_sentences, text_vocabulary
 
 FACT_NAMES = [
     "responsible_titles", "responsible_people", "experience_years", "tenure_start", "reports_to",
@@ -108,7 +108,10 @@ def _sentences_of(sources: tuple[tuple[str, str], ...]) -> Sentences:
             if key and key not in seen:
                 seen.add(key)
                 out.append((name, clean_inline(sentence)))
-    return out
+    # words glued at markup seams ("chief securityofficer", "theAudit Committee") are split again, so that a
+    # change of form never changes a fact; the parts must be words of this very disclosure
+    vocabulary = text_vocabulary(s for _, s in out)
+    return [(name, split_glued_words(s, vocabulary)) for name, s in out]
 
 
 # ---- titles ---------------------------------------------------------------------------------------------
@@ -186,6 +189,10 @@ _RESPONSIBLE_AFTER_RE = re.compile(
 #: A verb of leading right after the title (or after ", who"): "the CISO leads", "our CSO, who oversees".
 _RESPONSIBLE_VERB_RE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?"
                                   r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs)\b", re.I)
+#: The same verbs after a relative clause set off by commas: "our CSO, who has ... experience ..., heads the team".
+_RESPONSIBLE_AFTER_CLAUSE_RE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?,\s*who\b[^;()]{0,400}?,\s*(?:also\s+|currently\s+)?"
+                                          r"(?:leads|heads|oversees|manages|directs|runs|supervises|"
+                                          r"is\s+(?:\w+\s+){0,2}?(?:responsible|accountable|in\s+charge))\b", re.I)
 _RESPONSIBLE_BEFORE_RE = re.compile(
     r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led)\s*by\b|"
     r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\b|"
@@ -273,7 +280,8 @@ def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: st
     for start, end, title in titles:
         after = sentence[end:end + 160]
         before = sentence[max(0, start - 120):start]
-        m_after = _RESPONSIBLE_AFTER_RE.search(after) or _RESPONSIBLE_VERB_RE.search(after)
+        m_after = _RESPONSIBLE_AFTER_RE.search(after) or _RESPONSIBLE_VERB_RE.search(after) or \
+            _RESPONSIBLE_AFTER_CLAUSE_RE.search(sentence[end:end + 500])
         reported = re.search(r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?$|"
                              r"\b(?:inform|updat|brief|notif)\w*\s+(?:the\s+|our\s+)?$|\bwith\s+(?:the\s+|our\s+)?$",
                              before, re.I)
@@ -428,6 +436,13 @@ _ENGAGE_CONTEXT_RE = re.compile(r"engag|work(?:ed|s)?\s+with|partner|retain|cons
 _NOT_ORGS = {"We", "Our", "The", "In", "For", "Company", "Board", "Item", "Form", "Risk", "Risk Factors"}
 
 
+_TITLE_HEADS = {"officer", "officers", "president", "counsel"}
+#: Words of titles and functions, never of a personal name.
+_NOT_NAME_WORDS = frozenset("security information technology cybersecurity cyber risk privacy data operations "
+                            "engineering compliance legal audit digital global product infrastructure officer "
+                            "president director management governance trust safety protection".split())
+
+
 def _committee_names(sentence: str) -> list[str]:
     """Lower-case names of the committees a sentence names ("audit committee", ...)."""
     names = []
@@ -436,6 +451,7 @@ def _committee_names(sentence: str) -> list[str]:
             continue
         words = re.findall(r"[\w&'-]+|,", sentence[:m.start()])
         name: list[str] = []
+        written: list[str] = []
         for word in reversed(words[-8:]):
             low = word.lower()
             if word == ",":
@@ -444,10 +460,19 @@ def _committee_names(sentence: str) -> list[str]:
                 break
             if low in ("and", "&") and name:
                 name.insert(0, low)
+                written.insert(0, word)
                 continue
-            if low in _NAME_STOP or re.search(r"['\u2019]s$", word) or word[:1].isdigit():
-                break
+            if low in _NAME_STOP or re.search(r"['\u2019]s$", word) or word[:1].isdigit() or \
+                    word in ABBREVIATIONS or low in _TITLE_HEADS:
+                break  # "our CISO and audit committee": a title is no part of a committee's name
             name.insert(0, low)
+            written.insert(0, word)
+        if "and" in name or "&" in name:
+            # a name is written in one case: "Information Security and audit committee" names the audit committee
+            cut = max(k for k, w in enumerate(name) if w in ("and", "&"))
+            case = {w[:1].isupper() for w in written[cut + 1:] + [m.group(0)]}
+            if len(case) == 1 and {w[:1].isupper() for w in written[:cut]} != case:
+                name = name[cut + 1:]
         while name and name[0] in ("and", "&"):
             name.pop(0)
         if name:
@@ -462,7 +487,9 @@ def _is_board_committee(name: str, contexts: list[str], lows: dict[str, str | No
     pattern = re.escape(name).replace(r"\ ", r"\s+")
     tied = re.compile(pattern + r"\s+of\s+(?:the|our|its)\s+board|board(?:'s)?\s+" + pattern +
                       r"|board\s+committees?|" + pattern + r"[^.;]{0,40}?comprised\s+(?:entirely\s+|solely\s+)?of\s+"
-                      r"(?:independent\s+)?directors", re.I)
+                      r"(?:independent\s+)?directors|\bboard\b[^.;]{0,60}?\bdelegat\w*\b[^.;]{0,80}?\bto\s+(?:the\s+|our\s+|"
+                      r"its\s+)?" + pattern + r"|" + pattern + r",?\s+(?:which\s+|that\s+)?(?:\w+\s+){0,2}?reports?\s+"
+                      r"(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+)?(?:full\s+)?board\b", re.I)
     if any(tied.search(s) for s in contexts):
         return True
     if any(_MANAGEMENT_CONTEXT_RE.search(s) for s in contexts) or _MANAGEMENT_HEADS.search(name):
@@ -606,6 +633,7 @@ class _Extractor:
         self.people()
         self.titles()
         self.experience()
+        self.experienced_titles()
         for i, (element, s) in enumerate(self.sentences):
             low = self.lows[i]
             self.tenure(i, element, s, low)
@@ -634,14 +662,16 @@ class _Extractor:
 
     def _person(self, name: str, element: str, s: str, pos: int, title: str | None = None) -> None:
         name = clean_inline(name)
+        if any(w.lower() in _NOT_NAME_WORDS for w in name.split()):
+            return  # "our Vice President, Information Security, who ...": a title's second half, not a person
         self.add("responsible_people", name, element, s)
         self.surnames[name.split()[-1]] = name
         self.mention_cache.clear()
         if title is None:
             after = s[pos:pos + 120]
-            m = re.match(r"\s*,\s*(?:our|the|its|who\s+is\s+our)\s+([^,;.]*)", after)
-            if m:
-                titles = _titles_in(m.group(1), self.acronyms)
+            m = re.match(r"\s*,\s*(?:our|the|its|who\s+is\s+our)\s+([^,;.]*)([^;.]*)", after)
+            if m:  # the last title starting before the next comma ("our director and Vice President, Security")
+                titles = [t for t in _titles_in(m.group(1) + m.group(2), self.acronyms) if t[0] < len(m.group(1))]
                 title = titles[-1][2] if titles else None
         if title:
             self.person_titles[name] = title
@@ -657,6 +687,15 @@ class _Extractor:
             fv = next(v for v in self.facts["responsible_people"] if v.value == name)
             if _CYBER_RE.search(fv.evidence) or re.search(r"responsib|charge|lead", fv.evidence, re.I):
                 self.add("responsible_titles", title, fv.element, fv.evidence)
+
+    def experienced_titles(self) -> None:
+        """A title whose holder's experience the text states is presented as responsible (Item 106(c)(2)(i)
+        asks for the expertise of exactly those persons)."""
+        titles = {_value_key(t) for i in range(len(self.sentences)) for _, _, t in self.titles_of(i)}
+        for fv in self.facts["experience_years"]:
+            holder = fv.value["holder"]
+            if holder and _value_key(holder) in titles and holder not in ("General Counsel",):
+                self.add("responsible_titles", holder, fv.element, fv.evidence)
 
     def _mentions(self, i: int) -> list[tuple[int, str]]:
         """(position, holder) for every title or person sentence i mentions."""
@@ -739,8 +778,10 @@ class _Extractor:
             before = s[:m.start()]
             subjects = _titles_in(before, self.acronyms)
             if re.search(r"\b(?:team|department|function|employees|staff|personnel|committee)\s*(?:\w+\s+){0,2}$",
-                         before, re.I):
-                continue
+                         before, re.I) and not re.search(
+                    r"\b(?:leads|heads|manages|oversees|directs|runs|supervises)\s+(?:[\w-]+\s+){0,4}?(?:team|department|"
+                    r"function|employees|staff|personnel|committee)\s+and\s+(?:\w+\s+)?$", before, re.I):
+                continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
             if subjects and _value_key(subjects[-1][2]) in responsible or not subjects and \
                     re.match(r"\s*(?:He|She)\b", s):
                 self.add("reports_to", normalize_title(target.group(0), self.acronyms), element, s)
@@ -901,15 +942,13 @@ _SINGLE_SEVERITY = {"material_incident_statement": "high", "tenure_start": "medi
 def _set_changes(fact: str, old: list[FactValue], new: list[FactValue]) -> list[Change]:
     old_keys = {_value_key(v.value): v for v in old}
     new_keys = {_value_key(v.value): v for v in new}
-    out = []
-    for key, fv in old_keys.items():
-        if key not in new_keys:
-            out.append(Change(kind="fact_removed", severity=_SET_SEVERITY_REMOVED.get(fact, "medium"), fact=fact,  # type: ignore[arg-type]
-                              value=fv.value, element=fv.element, evidence=fv.evidence))
-    for key, fv in new_keys.items():
-        if key not in old_keys:
-            out.append(Change(kind="fact_added", severity=_SET_SEVERITY_ADDED.get(fact, "medium"), fact=fact,  # type: ignore[arg-type]
-                              value=fv.value, element=fv.element, evidence=fv.evidence))
+    removed = [fv for key, fv in old_keys.items() if key not in new_keys]
+    added = [fv for key, fv in new_keys.items() if key not in old_keys]
+    added_severity = _SET_SEVERITY_ADDED.get(fact, "medium")  # a replaced title: its removal is the high half
+    out = [Change(kind="fact_removed", severity=_SET_SEVERITY_REMOVED.get(fact, "medium"), fact=fact,  # type: ignore[arg-type]
+                  value=fv.value, element=fv.element, evidence=fv.evidence) for fv in removed]
+    out += [Change(kind="fact_added", severity=added_severity, fact=fact,  # type: ignore[arg-type]
+                   value=fv.value, element=fv.element, evidence=fv.evidence) for fv in added]
     return out
 
 
@@ -919,31 +958,32 @@ def _changed(fact: str, severity: str, old: FactValue, new: FactValue) -> Change
 
 
 def _experience_changes(old: list[FactValue], new: list[FactValue]) -> list[Change]:
-    """Pair holders (same holder first, then what is left in order): one change per pair that differs."""
+    """Pair statements: equal ones first, then equal years and qualifier under another holder name (the holder's
+    title changed: responsible_titles reports that), then the same holder, then what is left in order. A pair is
+    a change when its years or qualifier differ."""
     old_left, new_left = list(old), list(new)
     pairs = []
-    for o in list(old_left):
-        match = next((n for n in new_left if _value_key(n.value["holder"]) == _value_key(o.value["holder"])), None)
-        if match is not None:
-            pairs.append((o, match))
-            old_left.remove(o)
-            new_left.remove(match)
-    # identical values under another holder name are the same statement
-    for o in list(old_left):
-        match = next((n for n in new_left if (n.value["years"], n.value["qualifier"]) ==
-                      (o.value["years"], o.value["qualifier"])), None)
-        if match is not None:
-            pairs.append((o, match))
-            old_left.remove(o)
-            new_left.remove(match)
+    for same in (lambda o, n: _value_key(o.value) == _value_key(n.value),
+                 lambda o, n: _years_key(o) == _years_key(n),
+                 lambda o, n: _value_key(o.value["holder"]) == _value_key(n.value["holder"])):
+        for o in list(old_left):
+            match = next((n for n in new_left if same(o, n)), None)
+            if match is not None:
+                pairs.append((o, match))
+                old_left.remove(o)
+                new_left.remove(match)
     while old_left and new_left:
         pairs.append((old_left.pop(0), new_left.pop(0)))
-    out = [_changed("experience_years", "medium", o, n) for o, n in pairs if _value_key(o.value) != _value_key(n.value)]
+    out = [_changed("experience_years", "medium", o, n) for o, n in pairs if _years_key(o) != _years_key(n)]
     out += [Change(kind="fact_removed", severity="medium", fact="experience_years", value=o.value, element=o.element,
                    evidence=o.evidence) for o in old_left]
     out += [Change(kind="fact_added", severity="medium", fact="experience_years", value=n.value, element=n.element,
                    evidence=n.evidence) for n in new_left]
     return out
+
+
+def _years_key(fv: FactValue) -> tuple:
+    return fv.value["years"], fv.value["qualifier"]
 
 
 def fact_changes(old: Disclosure, new: Disclosure) -> list[Change]:

@@ -253,3 +253,60 @@ def merge_unique_paragraphs(texts: Iterable[str]) -> str:
             if fresh:
                 out.append(" ".join(fresh))
     return "\n\n".join(out)
+
+
+# ---- words glued at markup seams ---------------------------------------------------------------------------
+#: Words a glued pair may end with and still be split ("securityofficer", "GlobalOperations"): the heads the
+#: fact patterns need as words of their own.
+GLUE_HEADS = frozenset(
+    "officer officers committee committees president director directors counsel board years year experience "
+    "operations information technology risk audit privacy safety engineering compliance governance "
+    "quarterly annually monthly semiannually security".split())
+#: Words a glued pair may start with when the rest is a word of the document ("theAudit", "hasadopted").
+#: Words that are one word with what precedes them: "cybersecurity" is not "cyber" glued to "security".
+_COMPOUND_FIRSTS = frozenset("cyber info non sub co re pre inter".split())
+GLUE_LEADS = frozenset("the our its their has have had and is are was were of by".split())
+_CAMEL_SEAM_RE = re.compile(r"\b([a-z][a-z]*|[A-Z][a-z]+)([A-Z][a-z]{2,})\b")
+_GLUED_WORD_RE = re.compile(r"\b[a-z]{5,}\b")
+_DIGIT_SEAM_RE = re.compile(r"(?<=[a-z]{2})(?=\d{1,3}\b)|(?<=\d)(?=(?:years?|decades?|months?)\b)")
+
+
+def text_vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """The lower-case words of some texts (what `split_glued_words` accepts as the parts of a glued pair)."""
+    return frozenset(w for t in texts for w in re.findall(r"[a-z]+", t.lower()))
+
+
+def split_glued_words(text: str, vocabulary: frozenset[str]) -> str:
+    """Put back the space lost where two words were glued at a markup seam, when the pair says so itself.
+
+    A camel-case seam is split when its first part is a function word ("theAudit") or its second a head word
+    (GLUE_HEADS: "GlobalOperations", "TechnologyOfficer"); names such as "TrustArc" or "ioXt" stay whole.
+    A lower-case word is split where it ends with a head word and starts with a word of the document
+    ("securityofficer"), or starts with a function word and goes on with a word of the document of four
+    letters or more ("hasadopted"). A number glued to a word is split off ("over15", "15years").
+    The comparison key is unchanged: only what patterns see is.
+    """
+    if _CAMEL_SEAM_RE.search(text):
+        text = _CAMEL_SEAM_RE.sub(_split_camel, text)
+    text = _GLUED_WORD_RE.sub(lambda m: _split_lower(m.group(0), vocabulary), text)
+    if any(c.isdigit() for c in text):
+        text = _DIGIT_SEAM_RE.sub(" ", text)
+    return text
+
+
+def _split_camel(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    if first.lower() in GLUE_LEADS or second.lower() in GLUE_HEADS:
+        return f"{first} {second}"
+    return m.group(0)
+
+
+def _split_lower(word: str, vocabulary: frozenset[str]) -> str:
+    for k in range(2, len(word) - 2):
+        first, second = word[:k], word[k:]
+        if second in GLUE_HEADS and (first in vocabulary or first in GLUE_LEADS) and len(first) >= 3 \
+                and first not in _COMPOUND_FIRSTS:
+            return f"{first} {second}"
+        if first in GLUE_LEADS and len(second) >= 4 and second in vocabulary:
+            return f"{first} {second}"
+    return word
