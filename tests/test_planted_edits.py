@@ -574,7 +574,7 @@ def edit_flag_other(d: Doc) -> tuple[str, Expected]:
     rest = [s.text for s in d.sentences if s.key != comparison_key(str(flag.evidence))]
     expected = texts("text_removed")
     if infer_third_party_engaged(rest) is None:  # no other sentence says so: the flag falls silent
-        expected += Counter({("flag_flipped", ENGAGED, "low", ""): 1})
+        expected += Counter({("flag_flipped", ENGAGED, "medium", ""): 1})
     return edited, expected
 
 

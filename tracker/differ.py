@@ -229,7 +229,9 @@ def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
 
     Both values known and different: `high` for the materially-affected flag, `medium` for the others.
     Known on one side only (the other side's text says nothing, or the element is missing): still a
-    flip, `low`, with source `absent` on the silent side.
+    flip, with source `absent` on the silent side; it has the same severity when both years are tagged or
+    both untagged (the disclosure stopped, or started, saying it), and `low` when only one year is tagged
+    (the silence is then that of the inference, not the filer's).
     """
     old_flags, new_flags = old.flags, new.flags
     names = list(dict.fromkeys([*old_flags, *new_flags]))
@@ -239,7 +241,7 @@ def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
         ov, nv = _flag_value(o), _flag_value(n)
         if ov == nv:
             continue
-        if ov is None or nv is None:
+        if (ov is None or nv is None) and old.tagged != new.tagged:
             severity = "low"
         else:
             severity = "high" if name == MATERIAL_FLAG else "medium"
