@@ -89,3 +89,10 @@ def test_unknown_cyd_label_is_kept_with_a_derived_name() -> None:
     d = read_rpage(page, "rpage-text")
     assert d.element("CybersecurityRiskIncidentResponseDrillsPerformedFlag").value is False
     assert d.fiscal_year == 2025
+
+
+def test_ligatures_in_labels_still_name_the_element() -> None:
+    page = ("|\nCybersecurity Risk Management, Strategy, and Governance\n|12 Months Ended\nDec. 31, 2024\n"
+            "|Cybersecurity Risk Third Party Oversight and Identi\ufb01cation Processes [Flag]\n|true\n")
+    d = read_rpage(page, "rpage-text")
+    assert [e.name for e in d.elements] == ["CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag"]

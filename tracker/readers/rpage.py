@@ -42,6 +42,7 @@ def looks_like_rpage_html(text: str) -> bool:
 
 def _name_for(label: str, kind: str) -> str:
     """Local name of the element an R-page label shows."""
+    label = clean_inline(label)  # ligatures, odd spaces
     kind_key = "flag" if kind == "Flag" else "text"
     known = LABEL_TO_NAME.get((label.lower(), kind_key))
     if known:
