@@ -230,3 +230,63 @@ def test_a_tagged_document_without_a_locatable_heading_falls_back_to_its_blocks(
     assert paras[0].startswith("We have processes in place for assessing")
     assert len(paras) == len({comparison_key(p) for p in paras})
     assert disclosure.element(UNTAGGED_ELEMENT) is None
+
+
+# -- long reports: read while parsed, a piece at a time ----------------------------------------------------
+def _read_in_pieces(monkeypatch: pytest.MonkeyPatch, data: bytes, feed: int) -> tuple[Disclosure, int]:
+    """The reading of a source as a long one (fed `feed` characters at a time), and how often the reader fell
+    back to reading the whole tree."""
+    from tracker.readers import html
+
+    whole = html._read_whole
+    fallbacks = []
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        fallbacks.append(1)
+        return whole(*args)
+
+    with monkeypatch.context() as m:
+        m.setattr(html, "_STREAM_FROM", 0)
+        m.setattr(html, "_FEED_CHARS", feed)
+        m.setattr(html, "_read_whole", counted)
+        return read_bytes(data), len(fallbacks)
+
+
+def _read_whole_tree(monkeypatch: pytest.MonkeyPatch, data: bytes) -> Disclosure:
+    from tracker.readers import html
+
+    with monkeypatch.context() as m:
+        m.setattr(html, "_stream", lambda text, hidden_tags: None)
+        return read_bytes(data)
+
+
+@pytest.mark.parametrize("stem", ["amzn-10-k-fy2024", "amzn-10-k-fy2023", "nflx-10-k-fy2024"])
+@pytest.mark.parametrize("feed", [300, 65536])
+def test_a_report_read_in_pieces_reads_like_the_whole_tree(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           stem: str, feed: int) -> None:
+    data = _raw(_file(corpus, stem)).encode("utf-8")
+    pieces, fallbacks = _read_in_pieces(monkeypatch, data, feed)
+    assert fallbacks == 0
+    assert pieces == _read_whole_tree(monkeypatch, data) == read_bytes(data)
+
+
+def test_a_continuation_before_its_text_block_reads_like_the_whole_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = (Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2024.htm").read_text()
+    start = raw.index('<ix:continuation id="f-1-1">')
+    end = raw.index("</ix:continuation>", start) + len("</ix:continuation>")
+    at = raw.index("<div><span>None.</span></div>") + len("<div><span>None.</span></div>")
+    moved = (raw[:at] + raw[start:end] + raw[at:start] + raw[end:]).encode("utf-8")
+    expected = _read_whole_tree(monkeypatch, moved)
+    risk = expected.element("CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock")
+    assert risk is not None and "vendor risk management process" in str(risk.value)
+    pieces, fallbacks = _read_in_pieces(monkeypatch, moved, 256)
+    assert fallbacks == 1
+    assert pieces == expected
+
+
+def test_a_missing_continuation_is_refused_when_read_in_pieces(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = _raw(_file(corpus, "amzn-10-k-fy2024"))
+    cut = raw.index('id="f-41-1"')
+    with pytest.raises(BadInput, match=r"^the Inline XBRL is incomplete: fact CybersecurityRiskRoleOfManagementTextBlock "
+                                       r"continues at 'f-41-1', which is not in the document"):
+        _read_in_pieces(monkeypatch, raw[:cut].encode("utf-8"), 4096)

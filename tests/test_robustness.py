@@ -358,8 +358,6 @@ def test_a_50_mb_report_is_ingested_in_time(huge_ingest: dict) -> None:
     assert query(huge_ingest["db"], "select count(*) from filings") == [(1,)]
 
 
-@pytest.mark.xfail(reason="tracker/readers/html.py peaks near 950 MB on a 50 MB page (lxml tree ~250 MB, "
-                          "then whole-text copies and line lists); the budget is 500 MB", strict=False)
 def test_a_50_mb_report_stays_within_memory(huge_ingest: dict) -> None:
     assert huge_ingest["peak_mb"] < PEAK_MB, f"peak RSS {huge_ingest['peak_mb']:.0f} MB"
 

@@ -2,7 +2,9 @@
 
 One parse (lxml; XML first, as EDGAR's Inline XBRL is XHTML, then the forgiving HTML parser), one
 pass that marks block boundaries in the tree, then plain `itertext` joins: every fact, every
-continuation and the whole body become text lines with the paragraph structure kept.
+continuation and the whole body become text lines with the paragraph structure kept. A long source is
+read while it is parsed, the body's complete children a batch at a time, each freed once read, so that
+its whole tree (several times the size of the file) never stands in memory at once (see `_stream`).
 """
 
 from __future__ import annotations
@@ -89,8 +91,73 @@ def read_html(text: str) -> Disclosure:
     """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section."""
     if not _looks_like_markup(text):
         return untagged.read_text(text)
-    tree = _parse(text)
-    hidden = _mark_blocks(tree, _hidden_tags(text))
+    hidden_tags = _hidden_tags(text)
+    read = _stream(text, hidden_tags)
+    if read is None:  # something the streamed reading cannot do exactly: read the whole tree
+        read = _read_whole(_parse(text), hidden_tags)
+    if read.facts:
+        disclosure = _tagged_disclosure(read.facts, read.lines.plain, read.lines.marked)
+    else:
+        disclosure = _untagged_disclosure(text, read.lines.plain, read.dei)
+    _apply_dei(disclosure, read.dei)
+    disclosure.notes.extend(read.notes)
+    return disclosure
+
+
+@dataclass
+class _Read:
+    """What the reader takes from the tree: the cyd facts, the dei values, the body's lines, the notes."""
+
+    facts: list[_Fact]
+    dei: dict[str, list[str]]
+    lines: _Lines
+    notes: list[str]
+
+
+class _Lines:
+    """The body's text as lines, built piece by piece (see `_to_lines`).
+
+    `plain` holds every line without the fact brackets; `marked` holds, by line index, only the lines
+    that have a bracket (a handful), so the section's tagged text can be told from the rest.
+    """
+
+    def __init__(self) -> None:
+        self.plain: list[str] = []
+        self.marked: dict[int, str] = {}
+        self._pending: list[str] = []  # pieces of the line not yet ended
+
+    def add(self, raw: str) -> None:
+        """Append marked text (the next piece of the body)."""
+        if not raw:
+            return
+        flat = raw.replace("\r", " ").replace("\n", " ").replace(_BLOCK, "\n\n").replace(_BREAK, "\n")
+        parts = flat.split("\n")
+        if len(parts) == 1:
+            self._pending.append(flat)
+            return
+        self._pending.append(parts[0])
+        parts[0] = "".join(self._pending)
+        self._pending = [parts.pop()]
+        self._extend(parts, _OPEN in flat or _CLOSE in flat or _OPEN in parts[0] or _CLOSE in parts[0])
+
+    def close(self) -> None:
+        """End the last line."""
+        self._extend(["".join(self._pending)], True)
+        self._pending = []
+
+    def _extend(self, parts: list[str], check: bool) -> None:
+        if check:
+            start = len(self.plain)
+            for i, line in enumerate(parts):
+                if _OPEN in line or _CLOSE in line:
+                    self.marked[start + i] = line
+                    parts[i] = line.replace(_OPEN, "").replace(_CLOSE, "")
+        self.plain.extend(parts)
+
+
+def _read_whole(tree: _Tree, hidden_tags: set[str]) -> _Read:
+    """Read a whole parsed document at once (the streamed reading's fallback)."""
+    hidden = _mark_blocks(tree, hidden_tags)
     for el in list(tree.root.iter(tree.ix + "exclude")):
         _drop(el)
     continuations = {tree.attr(el, "id"): el for el in tree.root.iter(tree.ix + "continuation")}
@@ -99,16 +166,272 @@ def read_html(text: str) -> Disclosure:
     if body is None:
         body = tree.root
     skipped = _skip_hidden(body, [*tree.root.iter(tree.ix + "header"), *hidden])
-    if facts:
-        _mark_facts(facts)
-        marked = _body_text(body, skipped)
-        plain = marked.replace(_OPEN, "").replace(_CLOSE, "")
-        disclosure = _tagged_disclosure(facts, _to_lines(plain), _to_lines(marked))
-    else:
-        disclosure = _untagged_disclosure(text, _to_lines(_body_text(body, skipped)), dei)
-    _apply_dei(disclosure, dei)
-    disclosure.notes.extend(tree.notes)
-    return disclosure
+    _mark_facts(facts)
+    lines = _Lines()
+    lines.add(_body_text(body, skipped))
+    lines.close()
+    return _Read(facts, dei, lines, tree.notes)
+
+
+#: Sources longer than this (in characters) are read while they are parsed, a piece at a time (see `_stream`);
+#: shorter ones are parsed whole and read in one batch, which is faster (moving parts out of a tree costs).
+_STREAM_FROM = 8 << 20
+#: Characters of a long source fed to the parser at a time; the body read so far is processed after each.
+_FEED_CHARS = 1 << 20
+_BATCH_TAG = "{urn:x-tracker:batch}batch"
+
+
+def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
+    """Read the document while it is parsed, so that the whole tree of a long one never stands in memory.
+
+    After each piece of a long source, the body's children that are complete are moved out of the tree
+    and read (block marks, facts, hidden content, text lines) and then freed; a short source is read
+    the same way in one batch. XML first, as EDGAR's Inline XBRL is XHTML, then the forgiving HTML
+    parser. None when the document needs the whole-tree reading to be read exactly (see `_Streamer`).
+    """
+    step = _FEED_CHARS if len(text) > _STREAM_FROM else max(len(text), 1)
+    for xml in (True, False):
+        if xml:
+            parser = etree.XMLPullParser(events=("start",), tag="{*}body", huge_tree=True, remove_comments=True,
+                                         remove_pis=True, encoding="utf-8", resolve_entities=False,
+                                         no_network=True)
+        else:
+            parser = etree.HTMLPullParser(events=("start",), tag="{*}body", huge_tree=True, remove_comments=True,
+                                          encoding="utf-8")
+        streamer = _Streamer(xml, hidden_tags)
+        try:
+            for i in range(0, len(text), step):
+                parser.feed(text[i:i + step].encode("utf-8"))
+                streamer.events(parser.read_events())
+                if step < len(text):
+                    streamer.flush(final=False)
+            root = parser.close()
+            streamer.events(parser.read_events())
+        except etree.XMLSyntaxError:
+            parser = streamer = None  # type: ignore[assignment]  # free what was read before the retry
+            if xml:
+                continue
+            root = None
+        if root is None:
+            raise BadInput("the HTML file holds no document; give the 10-K or 20-F as filed.")
+        return streamer.finish(root)
+    return None  # not reached
+
+
+@dataclass
+class _Cont:
+    """An ix:continuation seen by the streamed reading."""
+
+    text: str
+    next_id: str | None
+    batch: int
+    """The batch it was read in (0: outside the body, never part of the body's text)."""
+    brackets: int = 0
+    """How many cyd text-block chains run through it."""
+
+
+@dataclass
+class _Pending:
+    """A cyd fact whose continuation chain may still be ahead in the document."""
+
+    name: str
+    kind: str
+    head: str
+    fmt: str
+    nested: bool
+    next_id: str | None
+    texts: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    note_at: int = -1
+
+
+class _Streamer:
+    """The streamed reading of one parse (see `_stream`).
+
+    It reads exactly what `_read_whole` reads, batch by batch; where a document could make the two
+    differ (no body, a continuation that comes before the text block that uses it, a repeated
+    continuation id, a broken chain, namespace declarations on the body or after it) it gives up
+    (`finish` returns None) and the whole tree is read instead.
+    """
+
+    def __init__(self, xml: bool, hidden_tags: set[str]) -> None:
+        self.xml = xml
+        self.hidden_tags = hidden_tags
+        self.tree: _Tree | None = None
+        self.body: etree._Element | None = None
+        self.lines = _Lines()
+        self.facts: list[_Pending] = []
+        self.dei: dict[str, list[str]] = {}
+        self.conts: dict[str, _Cont] = {}
+        self.waiting: dict[str, list[_Pending]] = {}
+        self.batch = 0
+        self.exact = True
+        self.started = False  # the body's own text has been read
+
+    def events(self, events: Iterable) -> None:
+        for _, el in events:
+            if self.body is not None or self.tree is not None:
+                continue
+            root = el.getparent()
+            if root is None or root.getparent() is not None:
+                continue
+            tree = _make_tree(root, self.xml)
+            if el.tag != tree.html + "body" or root.tag != tree.html + "html":
+                continue
+            self.tree = tree
+            if self.xml and dict(el.nsmap) != dict(root.nsmap):
+                continue  # the body declares namespaces: read the whole tree (left to `finish`)
+            self.body = el
+            for child in root:
+                if child is el:
+                    break
+                self._outside(child)
+
+    def flush(self, final: bool) -> None:
+        """Read the body's children that are complete (all of them when the parse is over)."""
+        body = self.body
+        if body is None:
+            return
+        if final and not self.started:  # nothing read yet: read the whole body where it stands
+            self.started = True
+            self._body_batch(body)
+            return
+        n = len(body) if final else len(body) - 1  # the last child may still be growing
+        if n <= 0:
+            return
+        if not self.started:
+            self.lines.add(body.text or "")
+            self.started = True
+        batch = etree.Element(_BATCH_TAG)
+        batch.extend(body[:n])
+        self._body_batch(batch)
+
+    def finish(self, root: etree._Element) -> _Read | None:
+        if self.body is None:  # no body this reading streams: nothing was read yet, the tree is whole
+            return _read_whole(_make_tree(root, self.xml), self.hidden_tags)
+        self.flush(final=True)
+        tree = self.tree
+        assert tree is not None
+        after = False
+        for child in root:
+            if child is self.body:
+                after = True
+            elif after:
+                if not self.xml and any(k.startswith("xmlns:") and k[6:] not in tree.prefixes for k in child.attrib):
+                    return None
+                self._outside(child)
+        self.lines.close()
+        if not self.exact or any(f.next_id and f.next_id not in f.seen for f in self.facts):
+            return None
+        facts = []
+        for f in self.facts:
+            raw = _join_parts([f.head, *f.texts])
+            value: bool | str | None
+            if f.kind == "flag":
+                value = _flag_value(f.fmt, raw)
+                if value is None:
+                    tree.notes[f.note_at] = f"the flag {f.name} reads {clean_inline(_plain(raw))!r}, neither true nor false."
+            else:
+                value = _normalised(raw)
+            facts.append(_Fact(f.name, f.kind, raw, value, f.nested))
+        notes = [n for n in tree.notes if n is not None]
+        return _Read(facts, self.dei, self.lines, notes)
+
+    def _outside(self, top: etree._Element) -> None:
+        """A child of the root other than the body: its facts count, its text does not."""
+        tree = self.tree
+        assert tree is not None
+        _mark_blocks(tree, set(), top, hidden=False)
+        for el in list(top.iter(tree.ix + "exclude")):
+            _drop(el)
+        saved, self.batch = self.batch, 0
+        self._read(top)
+        self.batch = saved
+
+    def _body_batch(self, batch: etree._Element) -> None:
+        tree = self.tree
+        assert tree is not None
+        self.batch += 1
+        hidden = _mark_blocks(tree, self.hidden_tags, batch)
+        for el in list(batch.iter(tree.ix + "exclude")):
+            _drop(el)
+        heads, conts = self._read(batch)
+        skipped = _skip_hidden(batch, [*batch.iter(tree.ix + "header"), *hidden])
+        for el in heads:
+            el.text = _OPEN + el.text if el.text else _OPEN
+            el.tail = _CLOSE + el.tail if el.tail else _CLOSE
+        for el, cont in conts:
+            for _ in range(cont.brackets):
+                el.text = _OPEN + el.text if el.text else _OPEN
+                el.tail = _CLOSE + el.tail if el.tail else _CLOSE
+        self.lines.add(_body_text(batch, skipped))
+
+    def _read(self, top: etree._Element) -> tuple[list[etree._Element], list[tuple[etree._Element, _Cont]]]:
+        """The continuations and facts under `top` (as `_read_facts`); returns the text blocks' elements and
+        the continuations' elements, to be bracketed."""
+        tree = self.tree
+        assert tree is not None
+        conts: list[tuple[etree._Element, _Cont]] = []
+        for el in top.iter(tree.ix + "continuation"):
+            cid = tree.attr(el, "id")
+            if cid is None:
+                continue
+            if cid in self.conts:
+                self.exact = False  # the whole-tree reading keeps the last of a repeated id
+                continue
+            cont = self.conts[cid] = _Cont("".join(el.itertext()), tree.attr(el, "continuedAt"), self.batch)
+            conts.append((el, cont))
+        for el, _ in conts:
+            for fact in self.waiting.pop(tree.attr(el, "id"), []):  # type: ignore[arg-type]
+                self._advance(fact)
+        heads = []
+        tag = tree.ix + "nonNumeric"
+        tags = (tag, tag.lower()) if not tree.xml else (tag,)
+        for el in top.iter(*tags):
+            qname = el.get("name")
+            if not qname:
+                continue
+            uri, local = tree.namespace(el, qname)
+            if uri is None:
+                continue
+            if uri.startswith(DEI_NAMESPACE_PREFIX):
+                self.dei.setdefault(local, []).append(clean_inline("".join(el.itertext()).replace(_BLOCK, " ")
+                                                                   .replace(_BREAK, " ")))
+                fmt = tree.attr(el, "format") or ""
+                fixed = _fixed_value(fmt) if fmt else None
+                if fixed is not None:
+                    self.dei[local][-1] = "true" if fixed else "false"
+                continue
+            if not uri.startswith(CYD_NAMESPACE_PREFIX):
+                continue
+            kind = spec_for(local).kind
+            nested = any(a.tag in tags and (a.get("name") or "").endswith("TextBlock")
+                         for a in el.iterancestors(*tags))
+            fact = _Pending(local, kind, "".join(el.itertext()), tree.attr(el, "format") or "", nested,
+                            tree.attr(el, "continuedAt"))
+            if kind == "flag":
+                fact.note_at = len(tree.notes)
+                tree.notes.append(None)  # type: ignore[arg-type]  # the flag's note, if any, goes here
+            elif self.batch:
+                heads.append(el)
+            self._advance(fact)
+            self.facts.append(fact)
+        return heads, conts
+
+    def _advance(self, fact: _Pending) -> None:
+        """Follow a fact's chain (as `_chain`) through the continuations read so far."""
+        while fact.next_id and fact.next_id not in fact.seen:
+            cont = self.conts.get(fact.next_id)
+            if cont is None:
+                self.waiting.setdefault(fact.next_id, []).append(fact)
+                return
+            if fact.kind == "text":
+                if cont.batch and cont.batch < self.batch:
+                    self.exact = False  # its text is already in the lines, without this block's brackets
+                cont.brackets += 1
+            fact.seen.add(fact.next_id)
+            fact.texts.append(cont.text)
+            fact.next_id = cont.next_id
 
 
 def _looks_like_markup(text: str) -> bool:
@@ -130,8 +453,13 @@ def _parse(text: str) -> _Tree:
     except etree.XMLSyntaxError:
         root = etree.fromstring(data, etree.HTMLParser(huge_tree=True, remove_comments=True, encoding="utf-8"))
         xml = False
+    del data
     if root is None:
         raise BadInput("the HTML file holds no document; give the 10-K or 20-F as filed.")
+    return _make_tree(root, xml)
+
+
+def _make_tree(root: etree._Element, xml: bool) -> _Tree:
     if xml:
         html = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
         ix_uri = next((u for u in root.nsmap.values() if u and "inlineXBRL" in u and "transformation" not in u),
@@ -148,26 +476,31 @@ def _parse(text: str) -> _Tree:
     return tree
 
 
-def _mark_blocks(tree: _Tree, hidden_tags: set[str]) -> list[etree._Element]:
-    """Put block-boundary marks into the tree's text so that itertext keeps the line structure.
+def _mark_blocks(tree: _Tree, hidden_tags: set[str], top: etree._Element | None = None,
+                 hidden: bool = True) -> list[etree._Element]:
+    """Put block-boundary marks into the tree's text (under `top`, else everywhere) so that itertext keeps
+    the line structure.
 
     Returns the elements styled `display:none` that hold something (empty hidden cells are common);
     `hidden_tags` names the tags worth looking at (see `_hidden_tags`).
     """
     h = tree.html
-    for el in tree.root.iter(*(h + t for t in _BLOCK_TAGS)):
+    root = tree.root if top is None else top
+    for el in root.iter(*(h + t for t in _BLOCK_TAGS)):
         el.text = _BLOCK + el.text if el.text else _BLOCK
         el.tail = _BLOCK + el.tail if el.tail else _BLOCK
-    for el in tree.root.iter(*(h + t for t in _CELL_TAGS)):
+    for el in root.iter(*(h + t for t in _CELL_TAGS)):
         el.tail = " " + el.tail if el.tail else " "
-    for el in tree.root.iter(h + "br"):
+    for el in root.iter(h + "br"):
         el.tail = _BREAK + el.tail if el.tail else _BREAK
-    hidden = []
-    for el in tree.root.iter(*(h + t for t in hidden_tags)):
+    found: list[etree._Element] = []
+    if not hidden:
+        return found
+    for el in root.iter(*(h + t for t in hidden_tags)):
         style = el.get("style")
         if style and "none" in style and _HIDDEN_RE.search(style) and (len(el) or (el.text or "").strip(_MARKS)):
-            hidden.append(el)
-    return hidden
+            found.append(el)
+    return found
 
 
 def _hidden_tags(text: str) -> set[str]:
@@ -372,15 +705,16 @@ def _merge_facts(facts: list[_Fact]) -> list[Element]:
     return list(elements.values())
 
 
-def _tagged_disclosure(facts: list[_Fact], lines: list[str], marked: list[str]) -> Disclosure:
-    """Elements from the facts; the section located in `lines`; `marked` is the same lines with facts bracketed."""
+def _tagged_disclosure(facts: list[_Fact], lines: list[str], marked: dict[int, str]) -> Disclosure:
+    """Elements from the facts; the section located in `lines`; `marked` holds, by index, the lines that have
+    fact brackets, as they read with them (see `_Lines`)."""
     elements = _merge_facts(facts)
     texts = [f for f in facts if f.kind == "text" and f.value]
     keys = "\x00".join(comparison_key(str(f.value)) for f in texts)
     section = untagged.locate_section(lines)
     if section is not None:
         paras = paragraphs_from_lines(section.lines)
-        leftover = _uncovered(paragraphs_from_lines(_untagged_lines(section, marked)), keys)
+        leftover = _uncovered(paragraphs_from_lines(_untagged_lines(section, lines, marked)), keys)
     else:
         paras = _union_paragraphs(str(f.value) for f in texts if not f.nested)
         leftover = []
@@ -391,12 +725,14 @@ def _tagged_disclosure(facts: list[_Fact], lines: list[str], marked: list[str]) 
                       form=section.form if section else None)
 
 
-def _untagged_lines(section: untagged.Section, marked: list[str]) -> list[str]:
+def _untagged_lines(section: untagged.Section, lines: list[str], marked: dict[int, str]) -> list[str]:
     """The section's lines with the text of every cyd text block cut out."""
-    depth = sum(line.count(_OPEN) - line.count(_CLOSE) for line in marked[:section.start])
+    depth = sum(line.count(_OPEN) - line.count(_CLOSE) for j, line in marked.items() if j < section.start)
     outside: dict[int, str] = {}
-    for j in range(section.start, min(section.end, len(marked))):
-        line = marked[j]
+    for j in range(section.start, min(section.end, len(lines))):
+        line = marked.get(j)
+        if line is None:
+            line = lines[j]
         if _OPEN not in line and _CLOSE not in line:
             outside[j] = "" if depth > 0 else line
             continue

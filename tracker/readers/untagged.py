@@ -174,11 +174,20 @@ def repeated_furniture_keys(counts: dict[str, int]) -> set[str]:
     return out
 
 
+#: Lines joined for one regex scan in `_candidate_lines` (a bound on its memory for huge documents).
+_SCAN_LINES = 1 << 16
+
+
 def _candidate_lines(lines: Sequence[str]) -> list[int]:
-    """Indices of the lines that start with "Item" or "Part" (one regex scan, not one call per line)."""
-    joined = "\n".join(lines)
-    ends = list(accumulate(map((1).__add__, map(len, lines))))  # offset just past each line's newline
-    return [bisect_right(ends, m.start()) for m in _CANDIDATE_SCAN_RE.finditer(joined)]
+    """Indices of the lines that start with "Item" or "Part" (one regex scan per block of lines, not one call
+    per line)."""
+    out: list[int] = []
+    for first in range(0, len(lines), _SCAN_LINES):
+        block = lines[first:first + _SCAN_LINES]
+        joined = "\n".join(block)
+        ends = list(accumulate(map((1).__add__, map(len, block))))  # offset just past each line's newline
+        out.extend(first + bisect_right(ends, m.start()) for m in _CANDIDATE_SCAN_RE.finditer(joined))
+    return out
 
 
 class _Furniture:
