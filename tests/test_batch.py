@@ -251,3 +251,26 @@ def test_the_universe_is_deterministic_and_mixes_source_kinds(corpus: Path) -> N
     formats = {read_bytes(data).source_format for files in first for _, data in files}
     assert formats == {"text", "rpage-text"}
     assert len({data for files in first for _, data in files}) == 24  # every source distinct
+
+
+def test_reports_option_writes_linked_html_reports(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+
+    db = tmp_path / "r.db"
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "sample"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(fixtures), "--db", str(db)]).exit_code == 0
+    first = runner.invoke(app, ["diff-all", "--db", str(db)])
+    assert "1 computed" in first.stdout and not (tmp_path / "reports").exists()
+    second = runner.invoke(app, ["diff-all", "--reports", "--db", str(db)])
+    assert second.exit_code == 0 and "0 computed, 1 already stored, 0 failed, 1 reports written" in second.stdout
+    conn = sqlite3.connect(db)
+    (path,) = conn.execute("select report_path from comparisons").fetchone()
+    conn.close()
+    assert path == "reports/NWAN-2023-2024-v1-v1.html"
+    html = (tmp_path / path).read_text(encoding="utf-8")
+    assert "NORTHWIND ANALYTICS, INC." in html and "Verdict" in html and "<script" not in html
+    third = runner.invoke(app, ["diff-all", "--reports", "--db", str(db)])
+    assert "0 reports written" in third.stdout

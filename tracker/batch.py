@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import threading
 import time
 from collections import deque
@@ -50,6 +51,8 @@ class BatchSummary:
     """Pairs that could not be compared: (filer and years, reason)."""
     seconds: float = 0.0
     """Wall time of the run."""
+    reports: int = 0
+    """HTML change reports written."""
 
 
 def default_workers() -> int:
@@ -62,30 +65,34 @@ def default_workers() -> int:
 
 # -- diff-all ------------------------------------------------------------------------------------------
 def diff_all(db_path: Path | str, year_pair: tuple[int, int] | None = None, workers: int | None = None,
-             progress: ProgressFn | None = None) -> BatchSummary:
+             progress: ProgressFn | None = None, reports: bool = False) -> BatchSummary:
     """Compare and store every filer's pair of latest versions not compared yet.
 
     With a year pair, the filers that have both years; without, every consecutive pair of stored years.
-    A pair whose two version ids already have a stored comparison is skipped.
+    A pair whose two version ids already have a stored comparison is skipped. With `reports`, each
+    comparison's HTML change report is written to `reports/` beside the database (also for stored
+    comparisons that have none yet) and its path recorded, so that browsing links to it.
     """
     started = time.perf_counter()
     store = Store(db_path, create=False)
+    folder = reports_folder(db_path) if reports else None
     try:
         pairs = store.comparison_pairs(year_pair)
-        todo = [p for p in pairs if p["comparison_id"] is None]
-        summary = BatchSummary(pairs=len(pairs), already=len(pairs) - len(todo))
-        tasks = [todo[i:i + PAIRS_PER_TASK] for i in range(0, len(todo), PAIRS_PER_TASK)]
+        todo = [p for p in pairs if p["comparison_id"] is None or (reports and not p["report_path"])]
+        summary = BatchSummary(pairs=len(pairs), already=sum(1 for p in pairs if p["comparison_id"] is not None))
+        tasks = [(todo[i:i + PAIRS_PER_TASK], reports) for i in range(0, len(todo), PAIRS_PER_TASK)]
         done = 0
         with _Writer(store) as writer:
             for task, outcome in parallel_map(_diff_task, tasks, workers, str(db_path)):
-                results = outcome if isinstance(outcome, list) else [(p, None, outcome) for p in task]
-                for pair, data, error in results:
+                results = outcome if isinstance(outcome, list) else [(p, None, outcome, None) for p in task[0]]
+                for pair, data, error, html in results:
                     if error is None:
-                        writer.add(lambda s, p=pair, d=data: _save(s, p, d))
-                        summary.computed += 1
+                        writer.add(lambda s, p=pair, d=data, h=html: _save(s, p, d, h, folder))
+                        summary.computed += pair["comparison_id"] is None
+                        summary.reports += html is not None
                     else:
                         summary.failed.append((_pair_label(store, pair), error))
-                done += len(task)
+                done += len(task[0])
                 if progress:
                     progress(done, len(todo))
     finally:
@@ -94,10 +101,31 @@ def diff_all(db_path: Path | str, year_pair: tuple[int, int] | None = None, work
     return summary
 
 
-def _save(store: Store, pair: dict, data: dict) -> None:
+def reports_folder(db_path: Path | str) -> Path:
+    """Where change reports of a database are written: `reports/` beside it (served by `tracker browse`)."""
+    return Path(db_path).resolve().parent / "reports"
+
+
+def report_name(data: dict, pair: dict) -> str:
+    """File name of a comparison's report: who, which years, which versions."""
+    filer = data.get("filer") or {}
+    who = (filer.get("tickers") or [None])[0] or filer.get("cik") or f"filer{pair['filer_id']}"
+    safe = re.sub(r"[^A-Za-z0-9.-]+", "_", str(who))
+    return (f"{safe}-{pair['old_year']}-{pair['new_year']}-v{(data.get('old') or {}).get('version')}"
+            f"-v{(data.get('new') or {}).get('version')}.html")
+
+
+def _save(store: Store, pair: dict, data: dict, html: str | None, folder: Path | None) -> None:
     old = {"id": pair["old_id"], "fiscal_year": pair["old_year"], "filer_id": pair["filer_id"]}
     new = {"id": pair["new_id"], "fiscal_year": pair["new_year"], "filer_id": pair["filer_id"]}
-    store.save_comparison(old, new, data)
+    comparison_id = store.save_comparison(old, new, data)
+    if html is not None and folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / report_name(data, pair)
+        partial = target.with_suffix(".tmp")
+        partial.write_text(html, encoding="utf-8")
+        partial.replace(target)
+        store.set_report_path(comparison_id, f"{folder.name}/{target.name}")
 
 
 def _pair_label(store: Store, pair: dict) -> str:
@@ -108,19 +136,26 @@ def _pair_label(store: Store, pair: dict) -> str:
     return f"{who} {pair['old_year']}-{pair['new_year']}"
 
 
-def _diff_task(pairs: list[dict]) -> list[tuple[dict, dict | None, str | None]]:
-    """In a worker: the design.md JSON of each pair's comparison, or why it failed."""
+def _diff_task(task: tuple[list[dict], bool]) -> list[tuple[dict, dict | None, str | None, str | None]]:
+    """In a worker: the design.md JSON of each pair's comparison (and its HTML report when asked), or why
+    it failed."""
     from tracker.service import compare_rows
 
+    pairs, reports = task
     store = _worker_store()
-    out: list[tuple[dict, dict | None, str | None]] = []
+    out: list[tuple[dict, dict | None, str | None, str | None]] = []
     for pair in pairs:
         try:
             old_row, new_row = store.filing_by_id(pair["old_id"]), store.filing_by_id(pair["new_id"])
             ctx = compare_rows(store, store.filer_by_id(pair["filer_id"]), old_row, new_row)
-            out.append((pair, ctx.to_json(), None))
+            html = None
+            if reports:
+                from tracker.htmlreport import render_comparison_html
+
+                html = render_comparison_html(ctx)
+            out.append((pair, ctx.to_json(), None, html))
         except Exception as exc:  # noqa: BLE001 - one bad pair is reported, the rest go on
-            out.append((pair, None, _reason(exc)))
+            out.append((pair, None, _reason(exc), None))
     return out
 
 

@@ -23,6 +23,9 @@ WorkersOption = Annotated[int | None, typer.Option(
 def diff_all_command(
     year_pair: YearPairOption = None,
     workers: WorkersOption = None,
+    reports: Annotated[bool, typer.Option(
+        "--reports", help="Also write each comparison's HTML report to reports/ beside the database "
+                          "(linked from `tracker browse`).")] = False,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -39,9 +42,11 @@ def diff_all_command(
     with progress:
         task = progress.add_task("comparing", total=None)
         summary = diff_all(db_path(db), tuple(year_pair) if year_pair else None, workers,
-                           progress=lambda done, total: progress.update(task, completed=done, total=total))
+                           progress=lambda done, total: progress.update(task, completed=done, total=total),
+                           reports=reports)
+    written = f", {summary.reports} reports written" if reports else ""
     typer.echo(f"{summary.pairs} pairs found: {summary.computed} computed, {summary.already} already stored, "
-               f"{len(summary.failed)} failed ({summary.seconds:.1f} s)")
+               f"{len(summary.failed)} failed{written} ({summary.seconds:.1f} s)")
     for label, reason in summary.failed[:SHOWN_FAILURES]:
         typer.echo(f"  failed {label}: {reason}", err=True)
     if len(summary.failed) > SHOWN_FAILURES:

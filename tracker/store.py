@@ -508,8 +508,13 @@ class Store:
                    "from latest_filings) where prev_id is not null")
             params = []
         return list(self.db.query(
-            f"select p.*, c.id as comparison_id from ({sql}) p left join comparisons c "
+            f"select p.*, c.id as comparison_id, c.report_path from ({sql}) p left join comparisons c "
             "on c.old_filing_id = p.old_id and c.new_filing_id = p.new_id order by p.filer_id, p.new_year", params))
+
+    def set_report_path(self, comparison_id: int, report_path: str) -> None:
+        """Record where the HTML report of a stored comparison was written (a rendering, not stored data)."""
+        with self.transaction():
+            self.db["comparisons"].update(comparison_id, {"report_path": report_path})
 
     def filing_by_id(self, filing_id: int) -> dict:
         """The version row of that row id."""
