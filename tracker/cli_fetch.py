@@ -143,19 +143,6 @@ def fetch(
 
 
 # -- update ----------------------------------------------------------------------------------------
-def read_watchlist(path: Path) -> list[str]:
-    """Tickers or CIKs, one per line; `#` starts a comment; blank lines are ignored."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise BadInput(f"cannot read the watchlist {path}: {exc.strerror}; check the path.") from exc
-    entries = [line.split("#", 1)[0].strip() for line in text.splitlines()]
-    entries = [e for e in entries if e]
-    if not entries:
-        raise BadInput(f"the watchlist {path} names no filer; write one ticker or CIK per line.")
-    return list(dict.fromkeys(entries))
-
-
 @dataclass
 class FilerOutcome:
     """What an update did for one watchlist entry."""
@@ -219,6 +206,8 @@ def update(
     """Fetch what is new for every filer of a watchlist, compare changed years, optionally e-mail a digest."""
     from rich.console import Console
     from rich.progress import Progress
+
+    from tracker.digest import read_watchlist
 
     entries = read_watchlist(watchlist)
     span, form_list = parse_years(years), parse_forms(forms, include_amendments)

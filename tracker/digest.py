@@ -79,7 +79,7 @@ def read_watchlist(path: Path) -> list[str]:
     idents = [i for i in idents if i]
     if not idents:
         raise BadInput(f"the watchlist {path} names no filer; write one ticker or CIK per line.")
-    return idents
+    return list(dict.fromkeys(idents))
 
 
 def state_path_for(store: Store) -> Path:
