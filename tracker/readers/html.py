@@ -10,7 +10,7 @@ its whole tree (several times the size of the file) never stands in memory at on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -385,25 +385,7 @@ class _Streamer:
             for fact in self.waiting.pop(tree.attr(el, "id"), []):  # type: ignore[arg-type]
                 self._advance(fact)
         heads = []
-        tag = tree.ix + "nonNumeric"
-        tags = (tag, tag.lower()) if not tree.xml else (tag,)
-        for el in top.iter(*tags):
-            qname = el.get("name")
-            if not qname:
-                continue
-            uri, local = tree.namespace(el, qname)
-            if uri is None:
-                continue
-            if uri.startswith(DEI_NAMESPACE_PREFIX):
-                self.dei.setdefault(local, []).append(clean_inline("".join(el.itertext()).replace(_BLOCK, " ")
-                                                                   .replace(_BREAK, " ")))
-                fmt = tree.attr(el, "format") or ""
-                fixed = _fixed_value(fmt) if fmt else None
-                if fixed is not None:
-                    self.dei[local][-1] = "true" if fixed else "false"
-                continue
-            if not uri.startswith(CYD_NAMESPACE_PREFIX):
-                continue
+        for el, local, tags in _cyd_facts(tree, top, self.dei):
             kind = spec_for(local).kind
             nested = any(a.tag in tags and (a.get("name") or "").endswith("TextBlock")
                          for a in el.iterancestors(*tags))
@@ -561,13 +543,12 @@ def _normalised(raw: str) -> str:
     return "\n\n".join(paragraphs_from_lines(_to_lines(raw)))
 
 
-def _read_facts(tree: _Tree, continuations: dict) -> tuple[list[_Fact], dict[str, list[str]]]:
-    """The cyd facts in document order, and the dei values (raw text) by local name."""
-    facts: list[_Fact] = []
-    dei: dict[str, list[str]] = {}
+def _cyd_facts(tree: _Tree, root: etree._Element, dei: dict[str, list[str]]
+               ) -> Iterator[tuple[etree._Element, str, tuple[str, ...]]]:
+    """The cyd facts below `root` in document order (element, local name, fact tags), noting dei values."""
     tag = tree.ix + "nonNumeric"
     tags = (tag, tag.lower()) if not tree.xml else (tag,)
-    for el in tree.root.iter(*tags):
+    for el in root.iter(*tags):
         qname = el.get("name")
         if not qname:
             continue
@@ -581,9 +562,15 @@ def _read_facts(tree: _Tree, continuations: dict) -> tuple[list[_Fact], dict[str
             fixed = _fixed_value(fmt) if fmt else None
             if fixed is not None:
                 dei[local][-1] = "true" if fixed else "false"
-            continue
-        if not uri.startswith(CYD_NAMESPACE_PREFIX):
-            continue
+        elif uri.startswith(CYD_NAMESPACE_PREFIX):
+            yield el, local, tags
+
+
+def _read_facts(tree: _Tree, continuations: dict) -> tuple[list[_Fact], dict[str, list[str]]]:
+    """The cyd facts in document order, and the dei values (raw text) by local name."""
+    facts: list[_Fact] = []
+    dei: dict[str, list[str]] = {}
+    for el, local, tags in _cyd_facts(tree, tree.root, dei):
         parts = _chain(tree, el, local, continuations)
         raw = _join_parts(["".join(part.itertext()) for part in parts])
         kind = spec_for(local).kind
