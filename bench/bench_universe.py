@@ -116,11 +116,18 @@ def report(rows: list[dict], peers: dict | None) -> bool:
               f"load average at the end {r['load']:.1f}")
         peak = r["parent_mb"] + r["workers"] * r["worker_mb"]
         projected = total / r["n"] * BUDGET_FILERS
-        ok = ok and peak < BUDGET_MB and projected < BUDGET_SECONDS and not r["failed"]
+        ok = ok and peak < BUDGET_MB and not r["failed"]
         print(f"        peak (parent + {r['workers']} workers) {peak:.0f} MB; projected for "
               f"{BUDGET_FILERS:,} filers {projected:.0f} s (budget {BUDGET_SECONDS:.0f} s, "
               f"{BUDGET_MB:.0f} MB); "
               f"generation {r['generate_s']:.1f} s")
+    # Time is judged on the largest universe run: measured when it reaches the budget's size, projected
+    # (linearly, which start-up costs make pessimistic for small runs) otherwise.
+    largest = max(rows, key=lambda r: r["n"])
+    seconds = (largest["ingest_s"] + largest["diff_s"]) / largest["n"] * BUDGET_FILERS
+    how = "measured" if largest["n"] == BUDGET_FILERS else f"projected from {largest['n']:,}"
+    print(f"{BUDGET_FILERS:,} filers x 2 years: {seconds:.0f} s ({how}; budget {BUDGET_SECONDS:.0f} s)")
+    ok = ok and seconds < BUDGET_SECONDS
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         per_filer = [(r["ingest_s"] + r["diff_s"]) / r["n"] for r in (first, last)]
