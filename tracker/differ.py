@@ -410,19 +410,29 @@ def _match_rewrites(old, new, old_free, new_free, matches) -> None:
     if not old_free or not new_free:
         return
     new_sets = {j: _content(new[j]) for j in new_free}
-    df = Counter(w for ws in new_sets.values() for w in ws)
-    index: dict[str, list[int]] = {}
+    df = Counter(chain.from_iterable(new_sets.values()))
+    rare_df = {w: n for w, n in df.items() if n <= MAX_POSTING}  # the words that may look up candidates
+    rare_words = set(rare_df)
+    index: dict[str, int] = dict.fromkeys(rare_df, 0)  # word -> bit set of the new sentences holding it
     for j, ws in new_sets.items():
-        for w in ws:
-            index.setdefault(w, []).append(j)
+        bit = 1 << j
+        for w in ws & rare_words:
+            index[w] |= bit
     candidates = []
     for i in old_free:
         ws = _content(old[i])
         size = len(ws)
-        rare = sorted((df[w], w) for w in ws if 0 < df.get(w, 0) <= MAX_POSTING)[:RARE_WORDS]
-        hits = Counter(chain.from_iterable(index[w] for _, w in rare))
-        need = 2 if len(rare) >= 4 else 1  # a rewrite keeping half its words keeps some rare ones
-        for j in [j for j, n in hits.items() if n >= need]:
+        rare = sorted([(rare_df[w], w) for w in ws & rare_words])[:RARE_WORDS]
+        once = twice = 0  # new sentences holding one rare word of the old one, and two or more
+        for _, w in rare:
+            bits = index[w]
+            twice |= once & bits
+            once |= bits
+        hits = twice if len(rare) >= 4 else once  # a rewrite keeping half its words keeps some rare ones
+        while hits:
+            low = hits & -hits
+            hits ^= low
+            j = low.bit_length() - 1
             other = new_sets[j]
             total = size + len(other)
             if 2 * min(size, len(other)) < REWRITE_THRESHOLD * total:
@@ -438,7 +448,7 @@ def _match_rewrites(old, new, old_free, new_free, matches) -> None:
 
 
 def _content(s: Sentence) -> set[str]:
-    return {w for w in s.words if w not in _FUNCTION_WORDS}
+    return set(s.words).difference(_FUNCTION_WORDS)
 
 
 def _longest_increasing(matches: list[tuple[list[int], list[int]]]) -> set[int]:
@@ -570,11 +580,12 @@ class _Piece:
 def _pieces(pairs: list[AlignedPair]) -> list[_Piece]:
     out = []
     for p in pairs:
-        nw = [w for s in p.new for w in s.words]
+        # (a piece's word lists are only read: one sentence's list serves as it is)
+        nw = p.new[0].words if len(p.new) == 1 else [w for s in p.new for w in s.words]
         if p.status in ("same", "moved"):
             ow, counts = nw, EditCounts(len(nw), len(nw))
         else:
-            ow, counts = [w for s in p.old for w in s.words], p.counts
+            ow, counts = p.old[0].words if len(p.old) == 1 else [w for s in p.old for w in s.words], p.counts
         out.append(_Piece(p.elements_on("old"), p.elements_on("new"), ow, nw, counts))
     return out
 
@@ -586,6 +597,16 @@ def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
     old_words: list[str] = []
     new_words: list[str] = []
     counts = EditCounts()
+    if element is None:  # every piece, both sides
+        old_words = list(chain.from_iterable(p.old_words for p in pieces))
+        new_words = list(chain.from_iterable(p.new_words for p in pieces))
+        if old_words == new_words:
+            return IDENTICAL
+        all_counts = [p.counts for p in pieces]
+        counts = EditCounts(sum(c.old_words for c in all_counts), sum(c.new_words for c in all_counts),
+                            sum(c.added for c in all_counts), sum(c.deleted for c in all_counts),
+                            sum(c.distance for c in all_counts))
+        return combine(old_words, new_words, counts)
     for p in pieces:
         in_old = element is None or element in p.old_elements
         in_new = element is None or element in p.new_elements

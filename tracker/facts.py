@@ -15,12 +15,21 @@ Choices made here (facts.md leaves them open):
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from tracker.models import UNTAGGED_ELEMENT, Change, Disclosure
-from tracker.normalize import clean_inline, comparison_key, split_glued_words, split_sentences, text_vocabulary
+from tracker.normalize import (
+    clean_inline,
+    comparison_key,
+    split_glued_words,  # noqa: F401 (kept importable from here)
+    split_glued_words_all,
+    split_sentences,
+    text_vocabulary,
+)
 
 FACT_NAMES = [
     "responsible_titles", "responsible_people", "experience_years", "tenure_start", "reports_to",
@@ -111,7 +120,7 @@ def _sentences_of(sources: tuple[tuple[str, str], ...]) -> Sentences:
     # words glued at markup seams ("chief securityofficer", "theAudit Committee") are split again, so that a
     # change of form never changes a fact; the parts must be words of this very disclosure
     vocabulary = text_vocabulary(s for _, s in out)
-    return [(name, split_glued_words(s, vocabulary)) for name, s in out]
+    return list(zip([name for name, _ in out], split_glued_words_all([s for _, s in out], vocabulary)))
 
 
 # ---- titles ---------------------------------------------------------------------------------------------
@@ -218,12 +227,7 @@ def _hint_text(s: str) -> str | None:
 
 def _has(low: str | None, words: tuple[str, ...]) -> bool:
     """Whether a lower-cased sentence may match a pattern that needs one of `words` (True when unsure)."""
-    if low is None:
-        return True
-    for word in words:
-        if word in low:
-            return True
-    return False
+    return low is None or any(map(low.__contains__, words))  # (map: no Python-level loop)
 
 
 _TOKEN_RE = re.compile(r"\w+")
@@ -243,7 +247,7 @@ def _title_matches(sentence: str, low: str | None = None) -> list[re.Match[str]]
         low = _hint_text(sentence)
         if low is None:
             return list(_TITLE_RE.finditer(sentence))
-    if not (any(w in low for w in _TITLE_WORDS) or _TITLE_UPPER_HINT_RE.search(sentence)):
+    if not (any(map(low.__contains__, _TITLE_WORDS)) or _TITLE_UPPER_HINT_RE.search(sentence)):
         return []
     out = []
     pos = 0
@@ -260,8 +264,14 @@ def _title_matches(sentence: str, low: str | None = None) -> list[re.Match[str]]
     return out
 
 
-def _titles_in(sentence: str, acronyms: dict[str, str], low: str | None = None) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), normalize_title(m.group(0), acronyms)) for m in _title_matches(sentence, low)]
+def _titles_in(sentence: str, acronyms: dict[str, str], low: str | None = None,
+               norm: Callable[[str], str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, normalised title) of every title of the sentence; `norm` normalises a title as
+    normalize_title(raw, acronyms) does (e.g. remembering its answers)."""
+    if norm is None:
+        return [(m.start(), m.end(), normalize_title(m.group(0), acronyms))
+                for m in _title_matches(sentence, low)]
+    return [(m.start(), m.end(), norm(m.group(0))) for m in _title_matches(sentence, low)]
 
 
 def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: str = "",
@@ -515,6 +525,7 @@ _FREQUENCY_HINTS: dict[str, tuple[str, ...]] = {
     "regular": ("regular", "periodic", "routine", "ongoing", "recurring"),
     "as needed": ("needed", "necessary", "appropriate", "warranted", "required", "advisable", "hoc"),
 }
+_ANY_FREQUENCY_WORDS = tuple(sorted({w for words in _FREQUENCY_HINTS.values() for w in words}))
 _INFORM_WORDS = ("report", "updat", "brief", "inform", "present", "apprise", "discuss", "meet", "receiv", "review",
                  "provid", "communicat", "escalat")
 _TENURE_WORDS = ("served", "serving", "been", "joined", "appointed", "named", "led", "leading", "held", "role",
@@ -548,11 +559,20 @@ def _apposition_matches(s: str, low: str | None) -> list[re.Match[str]]:
 
 # Word tests equal to a pattern's search on a sentence whose _hint_text is `low` (the patterns are
 # case-insensitive alternations of plain words, but for the one alternative each test hands to the pattern).
+#: What is left of _CYBER_RE, _OVERSIGHT_RE and _ENGAGE_CONTEXT_RE for a lower-cased sentence (a _hint_text)
+#: holding none of their plain words.
+_DATA_PROTECTION_RE = re.compile(r"data\s+protection")
+_GOVERNANCE_OF_RE = re.compile(r"governance\s+of")
+_WORK_WITH_RE = re.compile(r"work(?:ed|s)?\s+with")
+
+
 def _is_cyber(s: str, low: str | None) -> bool:
     """bool(_CYBER_RE.search(s))."""
     if low is None:
         return bool(_CYBER_RE.search(s))
-    return _has(low, ("cyber", "security", "infosec")) or "protection" in low and bool(_CYBER_RE.search(s))
+    # without those words only the pattern's "data protection" can match (on `low` as on s: no letter folds)
+    return _has(low, ("cyber", "security", "infosec")) or \
+        "protection" in low and bool(_DATA_PROTECTION_RE.search(low))
 
 
 def _informs(s: str, low: str | None) -> bool:
@@ -568,7 +588,8 @@ def _oversees(s: str, low: str | None) -> bool:
     """bool(_OVERSIGHT_RE.search(s))."""
     if low is None:
         return bool(_OVERSIGHT_RE.search(s))
-    return _has(low, _OVERSIGHT_WORDS) or "governance" in low and bool(_OVERSIGHT_RE.search(s))
+    # without those words only the pattern's "governance of" can match (on `low` as on s: no letter folds)
+    return _has(low, _OVERSIGHT_WORDS) or "governance" in low and bool(_GOVERNANCE_OF_RE.search(low))
 
 
 _ENGAGE_LITERALS = ("engag", "partner", "retain", "consult", "hire", "contract", "assess", "audit", "penetration",
@@ -579,11 +600,25 @@ def _engages(s: str, low: str | None) -> bool:
     """bool(_ENGAGE_CONTEXT_RE.search(s))."""
     if low is None:
         return bool(_ENGAGE_CONTEXT_RE.search(s))
-    return _has(low, _ENGAGE_LITERALS) or "work" in low and bool(_ENGAGE_CONTEXT_RE.search(s))
+    # without those words only the pattern's "work(ed|s) with" can match (on `low` as on s: no letter folds)
+    return _has(low, _ENGAGE_LITERALS) or "work" in low and bool(_WORK_WITH_RE.search(low))
 
 
 #: An apposition ("our CISO, Jane Doe, ...") needs a name between commas.
 _APPOSITION_HINT_RE = re.compile(r",\s*(?!Mr|Ms|Dr)[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+\s*,")
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _starts(texts: list[bytes]) -> list[int]:
+    """Offsets of each text in the texts joined with one separator byte."""
+    out, pos = [], 0
+    for text in texts:
+        out.append(pos)
+        pos += len(text) + 1
+    return out
 
 
 class _Extractor:
@@ -610,6 +645,11 @@ class _Extractor:
             r"(?-i:\b(?:" + "|".join(map(re.escape, self.committee_acronyms)) + r")\b)") \
             if self.committee_acronyms else None
         self.title_cache: dict[int, list[tuple[int, int, str]]] = {}
+        self.title_norms: dict[str, str] = {}
+        self.unsure = {i for i, low in enumerate(self.lows) if low is None}
+        self.joined: tuple[bytes, bytes] | None = None
+        self.starts_low: list[int] = []
+        self.starts_text: list[int] = []
         self.mention_cache: dict[int, list[tuple[int, str]]] = {}
 
     def add(self, fact: str, value: Any, element: str, sentence: str) -> None:
@@ -622,11 +662,39 @@ class _Extractor:
             self.keys[fact].add(key)
         self.facts[fact].append(FactValue(value, element, sentence))
 
+    def holding(self, words: tuple[str, ...], lower: bool = True) -> set[int]:
+        """Indexes of the sentences that hold one of `words` (their lower-cased text when `lower`, else the
+        sentence as written), and of every sentence without a _hint_text (for which keyword tests are unsafe):
+        the sentences for which `_has(low, words)` (with `lower`) is true."""
+        if self.joined is None:  # as UTF-8, where an ASCII word is found as the same bytes (and found fast)
+            lows = [_utf8(low or "") for low in self.lows]
+            texts = [_utf8(s) for _, s in self.sentences]
+            self.joined = (b"\x00".join(lows), b"\x00".join(texts))
+            self.starts_low, self.starts_text = _starts(lows), _starts(texts)
+        text, starts = (self.joined[0], self.starts_low) if lower else (self.joined[1], self.starts_text)
+        out = set(self.unsure)
+        for word in map(_utf8, words):  # (no word holds the separator: each is found inside one sentence)
+            pos = text.find(word)
+            while pos != -1:
+                i = bisect.bisect_right(starts, pos) - 1
+                out.add(i)
+                # on from the next sentence
+                pos = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
+        return out
+
+    def norm_title(self, raw: str) -> str:
+        """normalize_title(raw, self.acronyms), each title worked out once."""
+        title = self.title_norms.get(raw)
+        if title is None:
+            title = self.title_norms[raw] = normalize_title(raw, self.acronyms)
+        return title
+
     def titles_of(self, i: int) -> list[tuple[int, int, str]]:
         """_titles_in of sentence i (acronyms are fixed once the extractor is built)."""
         titles = self.title_cache.get(i)
         if titles is None:
-            titles = self.title_cache[i] = _titles_in(self.sentences[i][1], self.acronyms, self.lows[i])
+            titles = self.title_cache[i] = _titles_in(self.sentences[i][1], self.acronyms, self.lows[i],
+                                                      self.norm_title)
         return titles
 
     def run(self) -> dict[str, list[FactValue]]:
@@ -634,21 +702,36 @@ class _Extractor:
         self.titles()
         self.experience()
         self.experienced_titles()
-        for i, (element, s) in enumerate(self.sentences):
+        # each of these returns at once, doing nothing, for a sentence without its keywords: they are called
+        # only for the sentences that hold some (found by a search of all the text at once), in the same order
+        tenure = self.holding(_TENURE_WORDS)
+        reports = self.holding(("report",))
+        certifications = self.holding(("certified",)) | self.holding(_CERT_TOKENS, lower=False)
+        briefing = self.holding(_INFORM_WORDS)
+        frameworks = self.holding(_ANY_FRAMEWORK_WORDS)
+        third_parties = self.holding((*_ENGAGE_LITERALS, "work"))
+        for i in sorted(tenure | reports | certifications | briefing | frameworks | third_parties):
+            element, s = self.sentences[i]
             low = self.lows[i]
-            self.tenure(i, element, s, low)
-            self.reports_to(element, s, low)
-            self.certifications(element, s, low)
-            self.briefing(element, s, low)
-            self.frameworks(element, s, low)
-            self.third_parties(element, s, low)
+            if i in tenure:
+                self.tenure(i, element, s, low)
+            if i in reports:
+                self.reports_to(element, s, low)
+            if i in certifications:
+                self.certifications(element, s, low)
+            if i in briefing:
+                self.briefing(element, s, low)
+            if i in frameworks:
+                self.frameworks(element, s, low)
+            if i in third_parties:
+                self.third_parties(element, s, low)
         self.committees()
         self.material_statement()
         return self.facts
 
     def people(self) -> None:
         for i, (element, s) in enumerate(self.sentences):
-            if any(h in s for h in _HONORIFICS):
+            if any(map(s.__contains__, _HONORIFICS)):
                 for m in _HONORIFIC_NAME_RE.finditer(s):
                     self._person(m.group(1), element, s, m.end())
             # an apposition starts with a title and needs a sentence about cybersecurity to count
@@ -657,8 +740,8 @@ class _Extractor:
             for m in _apposition_matches(s, self.lows[i]):
                 name = m.group(m.lastindex or 1)
                 if name:
-                    self._person(name, element, s, m.start(), title=normalize_title(
-                        _TITLE_RE.match(s, m.start()).group(0) if _TITLE_RE.match(s, m.start()) else "", self.acronyms))
+                    self._person(name, element, s, m.start(), title=self.norm_title(
+                        _TITLE_RE.match(s, m.start()).group(0) if _TITLE_RE.match(s, m.start()) else ""))
 
     def _person(self, name: str, element: str, s: str, pos: int, title: str | None = None) -> None:
         name = clean_inline(name)
@@ -671,7 +754,8 @@ class _Extractor:
             after = s[pos:pos + 120]
             m = re.match(r"\s*,\s*(?:our|the|its|who\s+is\s+our)\s+([^,;.]*)([^;.]*)", after)
             if m:  # the last title starting before the next comma ("our director and Vice President, Security")
-                titles = [t for t in _titles_in(m.group(1) + m.group(2), self.acronyms) if t[0] < len(m.group(1))]
+                titles = [t for t in _titles_in(m.group(1) + m.group(2), self.acronyms, norm=self.norm_title)
+                          if t[0] < len(m.group(1))]
                 title = titles[-1][2] if titles else None
         if title:
             self.person_titles[name] = title
@@ -769,14 +853,14 @@ class _Extractor:
     def reports_to(self, element: str, s: str, low: str | None) -> None:
         if not _has(low, ("report",)):
             return
-        responsible = {_value_key(v.value) for v in self.facts["responsible_titles"]}
+        responsible = self.keys["responsible_titles"]  # the _value_key of every responsible title
         for m in re.finditer(r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+", s, re.I):
             lead = re.match(r"(?:the\s+|our\s+|its\s+|[\w-]+'s\s+)*", s[m.end():], re.I)
             target = _TITLE_RE.match(s, m.end() + (lead.end() if lead else 0))
             if not target:
                 continue
             before = s[:m.start()]
-            subjects = _titles_in(before, self.acronyms)
+            subjects = _titles_in(before, self.acronyms, norm=self.norm_title)
             if re.search(r"\b(?:team|department|function|employees|staff|personnel|committee)\s*(?:\w+\s+){0,2}$",
                          before, re.I) and not re.search(
                     r"\b(?:leads|heads|manages|oversees|directs|runs|supervises)\s+(?:[\w-]+\s+){0,4}?(?:team|department|"
@@ -784,10 +868,10 @@ class _Extractor:
                 continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
             if subjects and _value_key(subjects[-1][2]) in responsible or not subjects and \
                     re.match(r"\s*(?:He|She)\b", s):
-                self.add("reports_to", normalize_title(target.group(0), self.acronyms), element, s)
+                self.add("reports_to", self.norm_title(target.group(0)), element, s)
 
     def certifications(self, element: str, s: str, low: str | None) -> None:
-        if not (low is None or "certified" in low or any(t in s for t in _CERT_TOKENS)):
+        if not (low is None or "certified" in low or any(map(s.__contains__, _CERT_TOKENS))):
             return
         for m in _CERT_RE.finditer(s):
             raw = m.group(1) or m.group(2) or m.group(0)
@@ -800,8 +884,10 @@ class _Extractor:
                 or _has(low, ("committee",)) and _COMMITTEE_RE.search(s)
                 or self.committee_acronym_re and self.committee_acronym_re.search(s)):
             return
+        # each keyword tested once
+        present = None if low is None else {w for w in _ANY_FREQUENCY_WORDS if w in low}
         for name, pattern in FREQUENCIES:
-            if not _has(low, _FREQUENCY_HINTS[name]):
+            if present is not None and present.isdisjoint(_FREQUENCY_HINTS[name]):
                 continue
             for m in pattern.finditer(s):
                 context = s[max(0, m.start() - 30):m.end() + 30]
@@ -817,14 +903,18 @@ class _Extractor:
                 break
 
     def frameworks(self, element: str, s: str, low: str | None) -> None:
-        if not _has(low, _ANY_FRAMEWORK_WORDS):
-            return
+        if low is None:
+            present = None  # keyword tests unsafe: every pattern is tried
+        else:
+            present = {w for w in _ANY_FRAMEWORK_WORDS if w in low}  # each keyword tested once
+            if not present:
+                return
         found = False
         for name, pattern in FRAMEWORKS:
-            if _has(low, _FRAMEWORK_HINTS[name]) and pattern.search(s):
+            if (present is None or not present.isdisjoint(_FRAMEWORK_HINTS[name])) and pattern.search(s):
                 self.add("frameworks", name, element, s)
                 found = found or name.startswith("NIST")
-        for m in _ISO_RE.finditer(s) if _has(low, ("iso",)) else ():
+        for m in _ISO_RE.finditer(s) if present is None or "iso" in present else ():
             for number in (m.group(1), m.group(2)):
                 if not number:
                     continue
@@ -833,7 +923,8 @@ class _Extractor:
                              else f"ISO {number}", element, s)
                 else:
                     self.add("frameworks", clean_inline(m.group(0)) if number == m.group(1) else number, element, s)
-        if not found and _has(low, ("nist", "national")) and _BARE_NIST_RE.search(s) and \
+        if not found and (present is None or "nist" in present or "national" in present) and \
+                _BARE_NIST_RE.search(s) and \
                 re.search(r"framework|standard|guideline|align|model", s, re.I):
             self.add("frameworks", "NIST", element, s)
 
@@ -963,9 +1054,24 @@ def _experience_changes(old: list[FactValue], new: list[FactValue]) -> list[Chan
     a change when its years or qualifier differ."""
     old_left, new_left = list(old), list(new)
     pairs = []
-    for same in (lambda o, n: _value_key(o.value) == _value_key(n.value),
+    value_keys: dict[int, str] = {}  # id of a statement -> _value_key of its value (each worked out once)
+    holder_keys: dict[int, str] = {}  # ... of its holder
+
+    def value_key(fv: FactValue) -> str:
+        key = value_keys.get(id(fv))
+        if key is None:
+            key = value_keys[id(fv)] = _value_key(fv.value)
+        return key
+
+    def holder_key(fv: FactValue) -> str:
+        key = holder_keys.get(id(fv))
+        if key is None:
+            key = holder_keys[id(fv)] = _value_key(fv.value["holder"])
+        return key
+
+    for same in (lambda o, n: value_key(o) == value_key(n),
                  lambda o, n: _years_key(o) == _years_key(n),
-                 lambda o, n: _value_key(o.value["holder"]) == _value_key(n.value["holder"])):
+                 lambda o, n: holder_key(o) == holder_key(n)):
         for o in list(old_left):
             match = next((n for n in new_left if same(o, n)), None)
             if match is not None:

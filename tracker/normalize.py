@@ -56,10 +56,16 @@ _STOPWORD_END = {
 
 def clean_inline(text: str) -> str:
     """Canonical characters and single spaces for one run of text (no line structure kept)."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    elif "`" in text or "\t" in text:  # the only ASCII characters _QUOTES maps (ASCII text is NFKC already)
+        text = text.translate(_QUOTES)
     if "|" in text:  # every inline footer has a bar: skip the costly pattern when there is none
         text = _INLINE_FOOTER_RE.sub(" ", text)
-    return _SPACES_RE.sub(" ", text.replace("\n", " ")).strip()
+    text = text.replace("\n", " ")
+    if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:  # else none to squeeze
+        text = _SPACES_RE.sub(" ", text)
+    return text.strip()
 
 
 def is_footer_line(line: str) -> bool:
@@ -218,13 +224,27 @@ def words(text: str) -> list[str]:
 
 
 _DIGIT_RE = re.compile(r"\d")
+#: bytes.translate table keeping a-z and turning every other byte into a space.
+_ASCII_LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+
+
+def _has_ascii_digit(text: str) -> bool:
+    """Whether text holds one of 0-9 (a chain of substring tests: much faster than a pattern search)."""
+    return "0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text \
+        or "6" in text or "7" in text or "8" in text or "9" in text
 
 
 def words_and_key(text: str) -> tuple[list[str], str]:
     """`words` and `comparison_key` of a text, tokenising it once."""
     if text.isascii():  # already NFKC, and a-z are its only letters once lower-cased: a faster pattern
         folded = text.lower()
+        if not _has_ascii_digit(folded):
+            # no numbers: the tokens are the runs of a-z, i.e. the words left when every other byte is a space
+            tokens = folded.encode("ascii").translate(_ASCII_LETTERS_ONLY).decode("ascii").split()
+            return tokens, "".join(tokens)
         tokens = _ASCII_KEY_TOKEN_RE.findall(folded)
+        # a token is a run of a-z or a number starting with 0-9 (all below "a")
+        return tokens, "".join([t if t[0] >= "a" else f"#{t}#" for t in tokens])
     else:
         folded = unicodedata.normalize("NFKC", text).lower()
         tokens = _KEY_TOKEN_RE.findall(folded)
@@ -273,7 +293,16 @@ _DIGIT_SEAM_RE = re.compile(r"(?<=[a-z]{2})(?=\d{1,3}\b)|(?<=\d)(?=(?:years?|dec
 
 def text_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """The lower-case words of some texts (what `split_glued_words` accepts as the parts of a glued pair)."""
-    return frozenset(w for t in texts for w in re.findall(r"[a-z]+", t.lower()))
+    # one pass over all the texts: a run of a-z never crosses the line break that joins them, and lower-casing
+    # is done character by character for every letter that can become a-z
+    # (the runs of a-z are what is left of the UTF-8 bytes when every other byte becomes a space)
+    return frozenset(_utf8("\n".join(texts).lower()).translate(_ASCII_LETTERS_ONLY).decode("ascii").split())
+
+
+def _utf8(text: str) -> bytes:
+    """text as UTF-8 (lone surrogates kept): every ASCII character is one byte of its own, any other is bytes
+    from 0x80 up."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 def split_glued_words(text: str, vocabulary: frozenset[str]) -> str:
@@ -286,12 +315,77 @@ def split_glued_words(text: str, vocabulary: frozenset[str]) -> str:
     letters or more ("hasadopted"). A number glued to a word is split off ("over15", "15years").
     The comparison key is unchanged: only what patterns see is.
     """
-    if _CAMEL_SEAM_RE.search(text):
+    return _split_glued(text, vocabulary, {})
+
+
+def split_glued_words_all(texts: Iterable[str], vocabulary: frozenset[str]) -> list[str]:
+    """`split_glued_words` of each text (one vocabulary: what the words split into is worked out once, over
+    all the texts)."""
+    texts = [_split_camel_seams(text) for text in texts]
+    cache: dict[str, str] = {}
+    ascii_texts = [t for t in texts if t.isascii()]
+    words = _ascii_glued_candidates("\n".join(ascii_texts), unique=True)  # no word runs across a line break
+    for t in texts:
+        if not t.isascii():
+            words.update(_GLUED_WORD_RE.findall(t))
+    split_words = [w for w in words if _split_lower_cached(w, vocabulary, cache) != w]
+    out = []
+    for text in texts:
+        if split_words and any(w in text for w in split_words):  # else no word of the text is split
+            text = _GLUED_WORD_RE.sub(lambda m: _split_lower_cached(m.group(0), vocabulary, cache), text)
+        out.append(_split_digit_seams(text))
+    return out
+
+
+def _split_lower_cached(word: str, vocabulary: frozenset[str], cache: dict[str, str]) -> str:
+    split = cache.get(word)
+    if split is None:
+        split = cache[word] = _split_lower(word, vocabulary)
+    return split
+
+
+def _split_camel_seams(text: str) -> str:
+    # a camel seam needs a-z right before A-Z: test that on bytes reduced to "a" (a-z), "A" (A-Z) and space
+    if b"aA" in _utf8(text).translate(_ASCII_CASE_CLASSES) and _CAMEL_SEAM_RE.search(text):
         text = _CAMEL_SEAM_RE.sub(_split_camel, text)
-    text = _GLUED_WORD_RE.sub(lambda m: _split_lower(m.group(0), vocabulary), text)
-    if any(c.isdigit() for c in text):
-        text = _DIGIT_SEAM_RE.sub(" ", text)
     return text
+
+
+def _ascii_glued_candidates(text: str, unique: bool = False):  # type: ignore[no-untyped-def]
+    """_GLUED_WORD_RE.findall(text) for ASCII text (as a set when unique): in the bytes with a-z kept, the
+    other word characters (A-Z, 0-9, _) made "#" and the rest spaces, the words of a-z only of 5 letters or
+    more."""
+    tokens = text.encode("ascii").translate(_ASCII_WORD_CLASSES).decode("ascii").split()
+    if unique:
+        return {w for w in set(tokens) if len(w) >= 5 and w.isalpha()}
+    return [w for w in tokens if len(w) >= 5 and w.isalpha()]
+
+
+def _split_glued(text: str, vocabulary: frozenset[str], cache: dict[str, str]) -> str:
+    """`split_glued_words`, with `cache` keeping _split_lower's answers for this vocabulary."""
+    text = _split_camel_seams(text)
+    words = _ascii_glued_candidates(text) if text.isascii() else _GLUED_WORD_RE.findall(text)
+    for word in words:
+        if _split_lower_cached(word, vocabulary, cache) != word:
+            # some word is split: replace them all (a word that is not split stays as it is)
+            text = _GLUED_WORD_RE.sub(lambda m: _split_lower_cached(m.group(0), vocabulary, cache), text)
+            break
+    return _split_digit_seams(text)
+
+
+def _split_digit_seams(text: str) -> str:
+    if not text.isascii() or _has_ascii_digit(text) and _DIGIT_SEAM_HINT_RE.search(text):
+        text = _DIGIT_SEAM_RE.sub(" ", text)  # a seam needs a digit (\d) after a-z or before y, d or m
+    return text
+
+
+_DIGIT_SEAM_HINT_RE = re.compile(r"[a-z][0-9]|[0-9][ydm]")
+#: bytes.translate tables: a-z to "a", A-Z to "A", any other byte to a space; and a-z kept, the other
+#: ASCII word characters (A-Z, 0-9, _) to "#", any other byte to a space.
+_ASCII_CASE_CLASSES = bytes(0x61 if 0x61 <= c <= 0x7A else 0x41 if 0x41 <= c <= 0x5A else 0x20
+                            for c in range(256))
+_ASCII_WORD_CLASSES = bytes(c if 0x61 <= c <= 0x7A else 0x23 if chr(c).isalnum() and c < 0x80 or c == 0x5F
+                            else 0x20 for c in range(256))
 
 
 def _split_camel(m: re.Match[str]) -> str:
@@ -301,7 +395,13 @@ def _split_camel(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+_GLUE_LEADS_TUPLE = tuple(GLUE_LEADS)
+_GLUE_HEADS_TUPLE = tuple(GLUE_HEADS)
+
+
 def _split_lower(word: str, vocabulary: frozenset[str]) -> str:
+    if not (word.startswith(_GLUE_LEADS_TUPLE) or word.endswith(_GLUE_HEADS_TUPLE)):
+        return word  # a split needs a function word first or a head word last
     for k in range(2, len(word) - 2):
         first, second = word[:k], word[k:]
         if second in GLUE_HEADS and (first in vocabulary or first in GLUE_LEADS) and len(first) >= 3 \

@@ -127,8 +127,18 @@ _DMP = _engine()
 def encode_tokens(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, list[str]]:
     """Each distinct token as one character (shared by both sides); the table decodes them back."""
     table = list(dict.fromkeys(chain(a, b)))  # distinct tokens in first-seen order
-    index = {tok: _token_char(code) for code, tok in enumerate(table)}
+    index = dict(zip(table, _token_chars(len(table))))
     return "".join(map(index.__getitem__, a)), "".join(map(index.__getitem__, b)), table
+
+
+_TOKEN_CHARS: list[str] = []
+
+
+def _token_chars(n: int) -> list[str]:
+    """The characters standing for tokens 0 .. n-1 (at least n of them, in order)."""
+    if len(_TOKEN_CHARS) < n:
+        _TOKEN_CHARS.extend(_token_char(code) for code in range(len(_TOKEN_CHARS), max(n, 1024)))
+    return _TOKEN_CHARS
 
 
 def _token_char(code: int) -> str:
@@ -144,6 +154,11 @@ def _decode(chars: str, table: list[str]) -> list[str]:
     return out
 
 
+def _decoder(table: list[str]) -> dict[str, str]:
+    """character -> token, for the table of `encode_tokens` (what `_decode` does, as one mapping)."""
+    return dict(zip(_token_chars(len(table)), table))
+
+
 def token_diff(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, list[str]]]:
     """Shortest edit script between two token sequences: [(op, tokens), ...], op in -1/0/1.
 
@@ -153,7 +168,8 @@ def token_diff(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, list[str]]
     steps.
     """
     ea, eb, table = encode_tokens(a, b)
-    return [(op, _decode(chars, table)) for op, chars in diff_encoded(ea, eb)]
+    decode = _decoder(table).__getitem__
+    return [(op, list(map(decode, chars))) for op, chars in diff_encoded(ea, eb)]
 
 
 def diff_encoded(a: str, b: str) -> list[tuple[int, str]]:
@@ -191,27 +207,35 @@ def _lcs_rows(a: str, b: str) -> list[int]:
 
 def _lcs_script(a: str, b: str, rows: list[int]) -> list[tuple[int, str]]:
     """A minimal edit script of a -> b traced back through the LCS rows (last tokens first)."""
-    steps: list[tuple[int, str]] = []
+    runs: list[tuple[int, str]] = []  # the script's runs, last first
+    run: list[str] = []  # the characters of the run being traced, last first
+    run_op = EQUAL
     i, j = len(a), len(b)
     while i and j:
-        if a[i - 1] == b[j - 1]:
+        ch = a[i - 1]
+        if ch == b[j - 1]:
             i, j = i - 1, j - 1
-            steps.append((EQUAL, a[i]))
-            continue
-        upto = (1 << j) - 1
-        if (rows[i - 1] & upto).bit_count() == (rows[i] & upto).bit_count():  # LCS(i-1, j) == LCS(i, j)
-            i -= 1
-            steps.append((DELETE, a[i]))
+            op = EQUAL
         else:
-            j -= 1
-            steps.append((INSERT, b[j]))
-    steps += [(DELETE, a[k]) for k in range(i - 1, -1, -1)] + [(INSERT, b[k]) for k in range(j - 1, -1, -1)]
-    out: list[tuple[int, str]] = []
-    for op, ch in reversed(steps):
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + ch)
-        else:
-            out.append((op, ch))
+            upto = (1 << j) - 1
+            if (rows[i - 1] & upto).bit_count() == (rows[i] & upto).bit_count():  # LCS(i-1, j) == LCS(i, j)
+                i -= 1
+                op = DELETE
+            else:
+                j -= 1
+                op, ch = INSERT, b[j]
+        if op != run_op and run:
+            runs.append((run_op, "".join(reversed(run))))
+            run = []
+        run_op = op
+        run.append(ch)
+    if run:
+        runs.append((run_op, "".join(reversed(run))))
+    # what is left: deletions of a[:i] (or insertions of b[:j]) come first
+    head = [(DELETE, a[:i])] if i else [(INSERT, b[:j])] if j else []
+    out = head + runs[::-1]
+    if head and len(out) > 1 and out[1][0] == out[0][0]:
+        out[:2] = [(out[0][0], out[0][1] + out[1][1])]
     return out
 
 
@@ -239,22 +263,33 @@ def word_diff(old: str, new: str) -> tuple[list[list], EditCounts]:
     scattered small edits into readable runs. The counts (taken before the clean-up) count words
     only, not punctuation.
     """
-    ea, eb, table = encode_tokens(_DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new))
-    diffs = [(op, "".join(_decode(chars, table))) for op, chars in diff_encoded(ea, eb)]
-    counts = EditCounts(old_words=_count_words(old), new_words=_count_words(new))
+    old_tokens, new_tokens = _DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new)
+    ea, eb, table = encode_tokens(old_tokens, new_tokens)
+    decoder = _decoder(table)
+    # A word is one token of its own (\w+ takes all of it), so the words of a run of tokens are its tokens
+    # that start with a word character: count those by their characters.
+    word_chars = {ch for ch, tok in decoder.items() if tok[0].isalnum() or tok[0] == "_"}  # \w, as re has it
+    encoded = diff_encoded(ea, eb)
+    diffs = [(op, "".join(map(decoder.__getitem__, chars))) for op, chars in encoded]
+    counts = EditCounts(old_words=_count_chars(ea, word_chars), new_words=_count_chars(eb, word_chars))
     run_del = run_ins = 0
-    for op, text in diffs + [(EQUAL, "")]:
+    for op, chars in encoded + [(EQUAL, "")]:
         if op == EQUAL:
             counts.distance += max(run_del, run_ins)
             run_del = run_ins = 0
         elif op == DELETE:
-            n = _count_words(text)
+            n = _count_chars(chars, word_chars)
             counts.deleted, run_del = counts.deleted + n, run_del + n
         else:
-            n = _count_words(text)
+            n = _count_chars(chars, word_chars)
             counts.added, run_ins = counts.added + n, run_ins + n
     _DMP.diff_cleanupSemantic(diffs)
     return [[op, text] for op, text in diffs if text], counts
+
+
+def _count_chars(chars: str, wanted: set[str]) -> int:
+    """How many of `chars` are in `wanted`."""
+    return sum(map(wanted.__contains__, chars))
 
 
 def _count_words(text: str) -> int:
@@ -264,7 +299,10 @@ def _count_words(text: str) -> int:
 
 def cosine(a: Iterable[str], b: Iterable[str]) -> float:
     """Cosine similarity of the term-frequency vectors of two word sequences."""
-    ca, cb = Counter(a), Counter(b)
+    return _cosine_of_counts(Counter(a), Counter(b))
+
+
+def _cosine_of_counts(ca: Counter, cb: Counter) -> float:
     if not ca and not cb:
         return 1.0
     if not ca or not cb:
@@ -279,7 +317,11 @@ def cosine(a: Iterable[str], b: Iterable[str]) -> float:
 
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     """Jaccard similarity of the sets of distinct words."""
-    sa, sb = set(a), set(b)
+    return _jaccard_of_sets(set(a), set(b))
+
+
+def _jaccard_of_sets(sa, sb) -> float:  # type: ignore[no-untyped-def]
+    """jaccard of two sets (or dict key views) of distinct words."""
     if not sa and not sb:
         return 1.0
     return len(sa & sb) / len(sa | sb)
@@ -305,4 +347,6 @@ def combine(a: Sequence[str], b: Sequence[str], counts: EditCounts) -> Similarit
     """The measures of two texts whose edit counts were summed over aligned pieces (the differ's way:
     a sentence alignment bounds every word diff to one sentence pair, so a whole rewritten section
     costs no more than its sentences)."""
-    return Similarity(cosine(a, b), jaccard(a, b), counts.min_edit, counts.simple)
+    ca, cb = Counter(a), Counter(b)  # counted once for both measures
+    return Similarity(_cosine_of_counts(ca, cb), _jaccard_of_sets(ca.keys(), cb.keys()), counts.min_edit,
+                      counts.simple)
