@@ -139,8 +139,6 @@ def _first(sentences: list[str], test: Callable[[str], bool]) -> str | None:
     return next((s for s in sentences if test(s)), None)
 
 
-def _any_match(patterns: list[re.Pattern[str]]) -> Callable[[str], bool]:
-    return lambda s: any(p.search(s) for p in patterns)
 
 
 def _strongest(sentences: list[str], patterns: list[re.Pattern[str]]) -> str | None:

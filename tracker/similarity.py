@@ -39,7 +39,6 @@ DELETE, EQUAL, INSERT = -1, 0, 1
 
 #: Tokens for a display diff: a word or a single other character, with the white space after it.
 _DISPLAY_TOKEN_RE = re.compile(r"\w+\s*|[^\w\s]\s*|\s+", re.UNICODE)
-_WORDLIKE_RE = re.compile(r"\w+")
 
 #: Upper bound on the time one word diff may take. Reached only when `measure` is given long, largely
 #: unrelated word sequences (thousands of words, thousands of edits): the diff then degrades to
@@ -292,9 +291,6 @@ def _count_chars(chars: str, wanted: set[str]) -> int:
     return sum(map(wanted.__contains__, chars))
 
 
-def _count_words(text: str) -> int:
-    """Words in a run of display tokens (adjacent words always have a space or mark between them)."""
-    return len(_WORDLIKE_RE.findall(text))
 
 
 def cosine(a: Iterable[str], b: Iterable[str]) -> float:

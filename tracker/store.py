@@ -610,13 +610,3 @@ def _element_from_row(row: dict) -> Element:
         value = None if row["value"] is None else row["value"] == "true"
     return Element(row["element"], row["kind"], value, row["source"], original=row["original"] or None,
                    evidence=row["evidence"])
-
-
-@contextmanager
-def open_store(path: Path | str, *, create: bool = True) -> Iterator[Store]:
-    """A Store that is closed after use."""
-    store = Store(path, create=create)
-    try:
-        yield store
-    finally:
-        store.close()

@@ -144,15 +144,6 @@ def furniture_key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()).lower())
 
 
-def repeated_furniture(lines: Sequence[str]) -> set[str]:
-    """Short lines repeated on many pages (running heads and feet such as "LENDINGCLUB CORPORATION"), as keys."""
-    counts: Counter[str] = Counter()
-    for line, n in Counter(line.strip() for line in lines if 0 < len(line) <= 100).items():
-        if line:
-            counts[furniture_key(line)] += n
-    return repeated_furniture_keys(counts)
-
-
 _COMPANY_NAME_RE = re.compile(
     r"\b(?:inc|corporation|corp|company|co|ltd|plc|llc|group|holdings|incorporated)\b\.?$")
 #: Longest line taken as a company-name running head beside a page number or "Table of Contents".
