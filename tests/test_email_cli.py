@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-from collections.abc import Callable, Iterator
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -15,12 +13,12 @@ from typing import Any
 
 import lxml.html
 import pytest
-from aiosmtpd.controller import Controller
 from typer.testing import CliRunner
 
 from tracker.cli import app
 
 from .conftest import FIXTURES
+from .smtp_server import free_port, smtp_server  # noqa: F401  (fixture)
 
 SENDER = "Disclosure Tracker <reports@tracker.example>"
 GC = "general.counsel@example.com"
@@ -35,45 +33,6 @@ Dec. 31, {year}
 |Cybersecurity Risk Materially Affected or Reasonably Likely to Materially Affect Registrant [Flag]
 |false
 """
-
-
-class Inbox:
-    """aiosmtpd handler keeping every message it receives."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], bytes]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.received.append((list(envelope.rcpt_tos), envelope.content))
-        return "250 Message accepted for delivery"
-
-    def message(self, index: int = -1) -> EmailMessage:
-        msg = BytesParser(policy=policy.default).parsebytes(self.received[index][1])
-        assert isinstance(msg, EmailMessage)
-        return msg
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[Callable[[int | None], tuple[int, Inbox]]]:
-    """Start an SMTP server on 127.0.0.1 (on a given port, else a free one); stopped after the test."""
-    started: list[Controller] = []
-
-    def start(port: int | None = None) -> tuple[int, Inbox]:
-        inbox = Inbox()
-        controller = Controller(inbox, hostname="127.0.0.1", port=port or free_port())
-        controller.start()
-        started.append(controller)
-        return controller.port, inbox
-
-    yield start
-    for controller in started:
-        controller.stop()
 
 
 @pytest.fixture(autouse=True)
@@ -123,8 +82,8 @@ def test_email_sends_text_and_html(db, smtp_server):
                          f"smtp://127.0.0.1:{port}", "--from", SENDER, "--db", db)
     assert code == 0, err
     assert out.startswith(f"sent to {GC}, {CISO} (copy in ")
-    assert len(inbox.received) == 1 and inbox.received[0][0] == [GC, CISO]
-    msg = inbox.message()
+    assert len(inbox.received) == 1 and inbox.received[0][1] == [GC, CISO]
+    msg = inbox.message(-1)
     assert msg.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
     assert msg["Subject"].startswith("NORTHWIND ANALYTICS, INC.: cybersecurity disclosure FY2023 to FY2024: ")
@@ -146,7 +105,7 @@ def test_email_settings_from_the_environment_and_subject(db, smtp_server, monkey
     code, _, err = run("email", "NWAN", 2023, 2024, "--to", GC, "--subject", "NWAN: board oversight moved",
                        "--db", db)
     assert code == 0, err
-    assert inbox.message()["Subject"] == "NWAN: board oversight moved"
+    assert inbox.message(-1)["Subject"] == "NWAN: board oversight moved"
 
 
 def test_unreachable_server_keeps_the_message_until_retry(db, smtp_server):
@@ -169,7 +128,7 @@ def test_unreachable_server_keeps_the_message_until_retry(db, smtp_server):
     code, out, err = run("email", "--retry", "--smtp-url", url, "--db", db)
     assert code == 0, err
     assert out == f"sent {kept[0].name} to {GC}\n"
-    assert len(inbox.received) == 1 and "Verdict:" in summary_of(parts(inbox.message())[1])
+    assert len(inbox.received) == 1 and "Verdict:" in summary_of(parts(inbox.message(-1))[1])
     assert not list(outbox.glob("*.eml"))
 
     code, out, _ = run("email", "--retry", "--smtp-url", url, "--db", db)
@@ -223,7 +182,7 @@ def test_digest_most_severe_first_with_reports_attached(db, watchlist, smtp_serv
     assert out.startswith("digest covering NORTHWIND ANALYTICS, INC., Southwind Ltd:\nsent to ")
     assert "left out EWND (Eastwind Ltd): only one stored year (2024), nothing to compare yet." in err
     assert "left out NOPE: no filer matches 'NOPE'." in err
-    msg = inbox.message()
+    msg = inbox.message(-1)
     assert msg.get_content_type() == "multipart/mixed"
     assert re.fullmatch(r"Disclosure digest: 2 filers \(\d+ high, \d+ medium, \d+ low\)", msg["Subject"])
     text, html = parts(msg)
@@ -251,7 +210,7 @@ def test_digest_twice_sends_nothing_new_then_a_new_year(db, watchlist, smtp_serv
     code, out, err = digest(db, watchlist, port)
     assert code == 0, err
     assert out.startswith("digest covering Southwind Ltd:")
-    msg = inbox.message()
+    msg = inbox.message(-1)
     assert [a.get_filename() for a in msg.iter_attachments()] == ["SWND-2024-2025.html"]
     assert msg["Subject"].startswith("Disclosure digest: 1 filer (")
 

@@ -7,7 +7,6 @@ import shutil
 import socket
 import ssl
 import subprocess
-from collections.abc import Callable, Iterator
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -16,10 +15,11 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tracker.errors import BadInput, ExitCode
+
+from .smtp_server import Inbox, free_port, smtp_server  # noqa: F401  (fixture)
 from tracker.mail import (
     MAIL_POLICY,
     MailError,
@@ -44,30 +44,6 @@ FAST = 5.0  # seconds: every server here answers at once
 
 
 # -- a real SMTP server ----------------------------------------------------------------------------
-class Inbox:
-    """aiosmtpd handler that keeps what it receives and can refuse some recipients."""
-
-    def __init__(self, refuse: tuple[str, ...] = ()) -> None:
-        self.received: list[tuple[str, list[str], bytes, bool]] = []
-        self.refuse = refuse
-
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: list) -> str:
-        if address in self.refuse:
-            return "550 5.1.1 mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        tls = server.transport.get_extra_info("ssl_object") is not None
-        self.received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content, tls))
-        return "250 Message accepted for delivery"
-
-    def message(self, index: int = 0) -> EmailMessage:
-        msg = BytesParser(policy=policy.default).parsebytes(self.received[index][2])
-        assert isinstance(msg, EmailMessage)
-        return msg
-
-
 class Logins:
     """aiosmtpd authenticator accepting one user and password; remembers the mechanisms used."""
 
@@ -79,29 +55,6 @@ class Logins:
         self.mechanisms.append(mechanism)
         ok = isinstance(data, LoginPassword) and data == (USER.encode(), self.password.encode())
         return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535 itself
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[Callable[..., tuple[int, Inbox]]]:
-    """Start aiosmtpd Controllers on 127.0.0.1 (stopped after the test); returns (port, inbox)."""
-    started: list[Controller] = []
-
-    def start(port: int | None = None, inbox: Inbox | None = None, **kwargs: Any) -> tuple[int, Inbox]:
-        inbox = inbox or Inbox()
-        controller = Controller(inbox, hostname="127.0.0.1", port=port or free_port(), **kwargs)
-        controller.start()
-        started.append(controller)
-        return controller.port, inbox
-
-    yield start
-    for controller in started:
-        controller.stop()
 
 
 @pytest.fixture(scope="session")
