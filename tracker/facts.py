@@ -16,8 +16,9 @@ Choices made here (facts.md leaves them open):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,6 +159,12 @@ _DEFINED_ACRONYM_RE = re.compile(r"(\bchief(?:\s+[\w&/-]+,?){1,6}?\s+officer|\b(
                                  r"((?-i:[A-Z]{2,6}|[SE]?VP,?\s+[A-Z]{2,6}))[\"']?\s*\)", re.I)
 
 
+_VP_WORD_RE = re.compile(r"(?-i:\b(S?E?VP)\b)")
+_WHITESPACE_RE = re.compile(r"\s+")
+_DETERMINER_RE = re.compile(r"(?i:the|our|its|their)")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s$")
+
+
 def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
     """Expanded abbreviations, title case, no article, no possessive company name."""
     text = clean_inline(raw).strip(" ,.;:\"'()")
@@ -165,10 +172,10 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
         text = (acronyms or {})[text]
     elif text in ABBREVIATIONS:
         text = ABBREVIATIONS[text]
-    text = re.sub(r"(?-i:\b(S?E?VP)\b)", lambda m: _ABBREV_WORDS.get(m.group(1), m.group(1)), text)
+    text = _VP_WORD_RE.sub(lambda m: _ABBREV_WORDS.get(m.group(1), m.group(1)), text)
     words = []
-    for word in re.split(r"\s+", text):
-        if re.fullmatch(r"(?i:the|our|its|their)", word) or re.search(r"['\u2019]s$", word):
+    for word in _WHITESPACE_RE.split(text):
+        if _DETERMINER_RE.fullmatch(word) or _POSSESSIVE_RE.search(word):
             continue
         if word.upper() in _KEEP_UPPER and word.isupper():
             words.append(word)
@@ -207,14 +214,24 @@ _RESPONSIBLE_BEFORE_RE = re.compile(
     r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\b|"
     r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are)\b|\b(?:designated|appointed)\b", re.I)
 _CYBER_RE = re.compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
+#: A title that is the object of reporting or informing right before it ("reports to the CISO").
+_REPORTED_TO_RE = re.compile(r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?$|"
+                             r"\b(?:inform|updat|brief|notif)\w*\s+(?:the\s+|our\s+)?$|\bwith\s+(?:the\s+|our\s+)?$",
+                             re.I)
+_REPORT_TO_RE = re.compile(r"\breport\w*\s+to\b", re.I)
+#: Keyword prefilters (see _has) of the three: each alternative of the pattern holds one of the words.
+_RESPONSIBLE_AFTER_WORDS = ("responsib", "accountable", "charge", "tasked")
+_REPORTED_TO_WORDS = ("report", "inform", "updat", "brief", "notif", "with")
+_RESPONSIBLE_BEFORE_WORDS = ("by", "under", "responsib", "designated", "appointed")
 
 
 # ---- cheap prefilters ----------------------------------------------------------------------------------------
-# Every expensive pattern below is run only where a cheap test says it can match: a keyword the pattern cannot
-# match without (a substring test on the lower-cased sentence), or, for the title pattern, only at the words a
-# title can start with. The tests are necessary conditions, so results are exactly those of running every
-# pattern everywhere. Case-insensitive matching also folds four non-ASCII letters onto ASCII ones (dotted and
-# dotless i, long s, Kelvin sign); a sentence holding one of them gets no prefilter at all.
+# Every expensive pattern below is run only where a cheap test says it can match: a keyword the pattern
+# cannot match without (a substring test on the lower-cased sentence), or, for a pattern whose every match
+# starts with one of some words (titles, years, committees, ...), only where those words start
+# (_word_matches). The tests are necessary conditions, so results are exactly those of running every pattern
+# everywhere. Case-insensitive matching also folds four non-ASCII letters onto ASCII ones (dotted and dotless
+# i, long s, Kelvin sign); a sentence holding one of them gets no prefilter at all.
 _FOLDS_ONTO_ASCII_RE = re.compile(r"(?![\x00-\x7f])(?i:[a-z])")
 
 
@@ -230,7 +247,7 @@ def _has(low: str | None, words: tuple[str, ...]) -> bool:
     return low is None or any(map(low.__contains__, words))  # (map: no Python-level loop)
 
 
-_TOKEN_RE = re.compile(r"\w+")
+_DIGITS = tuple("0123456789")  # (for _has: a digit 0-9)
 #: A title match starts at a word boundary with one of these words (lower-cased) ...
 _TITLE_FIRST_WORDS = frozenset("senior executive assistant group corporate global vice chief head director cyber "
                                "cybersecurity information security data privacy general president".split())
@@ -239,6 +256,56 @@ _TITLE_FIRST_TOKENS = frozenset(["VP", "SVP", "EVP", *ABBREVIATIONS])
 #: A title needs one of these words (lower-cased), or a match of _TITLE_UPPER_HINT_RE (VP, acronyms).
 _TITLE_WORDS = ("officer", "president", "head", "counsel", "director")
 _TITLE_UPPER_HINT_RE = re.compile(r"VP|C[A-Z]{1,4}O|DPO")
+#: Its alternative that is no plain word (for _Extractor.matching).
+_CHIEF_ACRONYM_HINT_RE = re.compile(rb"C[A-Z]{1,4}O")
+
+
+def _word_starts(s: str, low: str, words: Iterable[str], whole: bool = True) -> list[int]:
+    """Where a word of s (a run of \\w) starts that is one of `words` (whole=False: that starts with one), in
+    order of `words`. They are looked for in `low`: s lower-cased (a _hint_text, as long as s) or s itself.
+    One substring search per word replaces a test of every word of the sentence."""
+    out = []
+    for word in filter(low.__contains__, words):  # (the words it holds, found without a Python-level loop)
+        pos = low.find(word)
+        while pos != -1:
+            # (\w: alphanumeric or "_")
+            if pos == 0 or not (s[pos - 1].isalnum() or s[pos - 1] == "_"):
+                end = pos + len(word)
+                if not whole or end == len(s) or not (s[end].isalnum() or s[end] == "_"):
+                    out.append(pos)
+            pos = low.find(word, pos + 1)
+    return out
+
+
+def _matches_from(pattern: re.Pattern[str], s: str, starts: list[int]) -> list[re.Match[str]]:
+    """Exactly the matches of pattern.finditer(s) for a pattern (matching no empty string) that can only match
+    at one of `starts`: it is tried there only (tried at every position it costs far more)."""
+    out = []
+    pos = 0
+    for start in sorted(starts):
+        if start >= pos:
+            m = pattern.match(s, start)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+def _word_matches(pattern: re.Pattern[str], s: str, low: str | None, words: tuple[str, ...],
+                  whole: bool = True) -> list[re.Match[str]]:
+    """Exactly the matches of pattern.finditer(s) for a case-insensitive pattern whose every match starts at a
+    word of s that, lower-cased, is one of `words` (whole=False: starts with one); `low` is s's _hint_text."""
+    if low is None:
+        return list(pattern.finditer(s))
+    return _matches_from(pattern, s, _word_starts(s, low, words, whole))
+
+
+def _title_starts(sentence: str, low: str) -> list[int]:
+    """Where a title may start in a sentence with a _hint_text `low`: the words it can start with."""
+    starts = _word_starts(sentence, low, _TITLE_FIRST_WORDS)
+    if _TITLE_UPPER_HINT_RE.search(sentence):  # (each of _TITLE_FIRST_TOKENS holds a match of it)
+        starts += _word_starts(sentence, sentence, _TITLE_FIRST_TOKENS)
+    return starts
 
 
 def _title_matches(sentence: str, low: str | None = None) -> list[re.Match[str]]:
@@ -249,19 +316,7 @@ def _title_matches(sentence: str, low: str | None = None) -> list[re.Match[str]]
             return list(_TITLE_RE.finditer(sentence))
     if not (any(map(low.__contains__, _TITLE_WORDS)) or _TITLE_UPPER_HINT_RE.search(sentence)):
         return []
-    out = []
-    pos = 0
-    for token in _TOKEN_RE.finditer(sentence):
-        start = token.start()
-        if start < pos:
-            continue
-        word = token.group()
-        if word in _TITLE_FIRST_TOKENS or word.lower() in _TITLE_FIRST_WORDS:
-            m = _TITLE_RE.match(sentence, start)
-            if m:
-                out.append(m)
-                pos = m.end()
-    return out
+    return _matches_from(_TITLE_RE, sentence, _title_starts(sentence, low))
 
 
 def _titles_in(sentence: str, acronyms: dict[str, str], low: str | None = None,
@@ -275,11 +330,12 @@ def _titles_in(sentence: str, acronyms: dict[str, str], low: str | None = None,
 
 
 def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: str = "",
-                           titles: list[tuple[int, int, str]] | None = None, cyber: bool | None = None) -> list[str]:
+                           titles: list[tuple[int, int, str]] | None = None, cyber: bool | None = None,
+                           low: str | None = None) -> list[str]:
     """Titles the sentence makes responsible for cybersecurity (the previous sentence may give the topic).
 
     `titles` (the sentence's _titles_in) and `cyber` (whether _CYBER_RE finds the sentence or the previous
-    one) may be passed when already known."""
+    one) may be passed when already known; `low` (its _hint_text) lets keyword tests spare the patterns."""
     if cyber is None:
         cyber = bool(_CYBER_RE.search(sentence) or _CYBER_RE.search(previous))
     if not cyber:
@@ -290,14 +346,16 @@ def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: st
     for start, end, title in titles:
         after = sentence[end:end + 160]
         before = sentence[max(0, start - 120):start]
-        m_after = _RESPONSIBLE_AFTER_RE.search(after) or _RESPONSIBLE_VERB_RE.search(after) or \
-            _RESPONSIBLE_AFTER_CLAUSE_RE.search(sentence[end:end + 500])
-        reported = re.search(r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?$|"
-                             r"\b(?:inform|updat|brief|notif)\w*\s+(?:the\s+|our\s+)?$|\bwith\s+(?:the\s+|our\s+)?$",
-                             before, re.I)
-        if m_after and not reported and not re.search(r"\breport\w*\s+to\b", after[:m_after.start()], re.I):
+        # the same stretches of the lower-cased sentence (None: no keyword test)
+        low_after = None if low is None else low[end:end + 160]
+        low_before = None if low is None else low[max(0, start - 120):start]
+        m_after = _has(low_after, _RESPONSIBLE_AFTER_WORDS) and _RESPONSIBLE_AFTER_RE.search(after) or \
+            _RESPONSIBLE_VERB_RE.search(after) or _RESPONSIBLE_AFTER_CLAUSE_RE.search(sentence[end:end + 500])
+        reported = _has(low_before, _REPORTED_TO_WORDS) and _REPORTED_TO_RE.search(before)
+        if m_after and not reported and not _REPORT_TO_RE.search(after, 0, m_after.start()):
             found.append(title)
-        elif _RESPONSIBLE_BEFORE_RE.search(before) and not reported:
+        elif not reported and _has(low_before, _RESPONSIBLE_BEFORE_WORDS) and \
+                _RESPONSIBLE_BEFORE_RE.search(before):
             found.append(title)
     return [t for t in found if t not in ("General Counsel",)]
 
@@ -319,8 +377,15 @@ _QUALIFIER = r"(?:over|more\s+than|at\s+least|approximately|about|nearly|almost|
              r"upwards\s+of|close\s+to)"
 _YEARS_RE = re.compile(r"(?:\b(" + _QUALIFIER + r")\s+)?\b(" + _NUM + r")(\+)?\s*(?:\(\d+\)\s*)?(years?|decades?)\b"
                        r"(?![- ]old)", re.I)
-_EXPERIENCE_CONTEXT_RE = re.compile(r"experience|career|expertise|background|industry|worked|working|served|"
-                                    r"serving|spent|veteran|tenure|history", re.I)
+_NOT_EXPERIENCE_RE = re.compile(r"\b(?:retain|retention|period|ago|old|contract|term|prior\s+fiscal)\b", re.I)
+_EXPERIENCE_WORDS = ("experience", "career", "expertise", "background", "industry", "worked", "working",
+                     "served", "serving", "spent", "veteran", "tenure", "history")
+_EXPERIENCE_CONTEXT_RE = re.compile("|".join(_EXPERIENCE_WORDS), re.I)
+#: A _YEARS_RE match starts with a qualifier (its first word is one of these) or a number: digits or a word
+#: starting with one of _NUMBER_WORDS.
+_QUALIFIER_FIRSTS = frozenset("over more at approximately about nearly almost roughly around in upwards close"
+                              .split())
+_NUMBER_WORD_PREFIXES = tuple(_NUMBER_WORDS)
 _QUALIFIER_NAMES = {"over": "over", "more than": "more than", "at least": "at least", "in excess of": "more than",
                     "upwards of": "more than"}
 _GROUP_HOLDER_RE = re.compile(r"\b(?:experience|expertise)\b[^.;]{0,40}?\b(?:between|among(?:st)?|across)\s+(?:our|the|its|their)\s+([a-z][\w\s-]{2,40}?)"
@@ -337,6 +402,17 @@ def _number(text: str) -> int:
     return sum(_NUMBER_WORDS.get(p, 0) for p in text.split())
 
 
+def _years_matches(s: str, low: str | None) -> list[re.Match[str]]:
+    """Exactly the matches of _YEARS_RE.finditer(s), trying only where a match can start (the pattern tried at
+    every position of the sentence costs far more)."""
+    if low is None or not s.isascii():  # (a letter that folds onto ASCII may spell a number word; \d is more
+        return list(_YEARS_RE.finditer(s))  # than 0-9)
+    starts = _word_starts(s, low, _QUALIFIER_FIRSTS) + \
+        _word_starts(s, low, _NUMBER_WORD_PREFIXES, whole=False) + _word_starts(s, low, _DIGITS, whole=False)
+    end = max(low.rfind("year"), low.rfind("decade"))  # every match starts before the last of them
+    return _matches_from(_YEARS_RE, s, [start for start in starts if start < end])
+
+
 def _qualifier(raw: str | None, plus: str | None) -> str:
     if plus:
         return "at least"
@@ -344,6 +420,27 @@ def _qualifier(raw: str | None, plus: str | None) -> str:
         return "exact"
     raw = re.sub(r"\s+", " ", raw.lower())
     return _QUALIFIER_NAMES.get(raw, "approximately")
+
+
+# ---- tenure, reporting line -------------------------------------------------------------------------------
+_TENURE_VERB_RE = re.compile(r"\b(?:served|serving|been|joined|appointed|named|led|leading|held|role|"
+                             r"position|became|hired|promoted|managing|headed)\b", re.I)
+#: The first start the text gives: every alternative holds "since" or a year 19xx/20xx.
+_TENURE_START_RE = re.compile(
+    r"\bsince\s+(?:our|its|the\s+company's|the\s+group's|the)\s+(inception|founding|formation|"
+    r"establishment)\b|\bsince\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\b(?:joined|appointed|named|"
+    r"promoted|hired|became)\b[^.;]{0,80}?\bin\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\bin\s+((?:19|20)\d{2})\b"
+    r"[^.;]{0,100}?\bsince\s+then\b", re.I)
+_PRONOUN_RE = re.compile(r"\s*(?:He|She|They)\b")
+_HE_SHE_RE = re.compile(r"\s*(?:He|She)\b")
+_REPORTS_TO_RE = re.compile(r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+",
+                            re.I)
+_REPORTS_TO_LEAD_RE = re.compile(r"(?:the\s+|our\s+|its\s+|[\w-]+'s\s+)*", re.I)
+_TEAM_BEFORE_RE = re.compile(
+    r"\b(?:team|department|function|employees|staff|personnel|committee)\s*(?:\w+\s+){0,2}$", re.I)
+_LEADS_TEAM_BEFORE_RE = re.compile(
+    r"\b(?:leads|heads|manages|oversees|directs|runs|supervises)\s+(?:[\w-]+\s+){0,4}?(?:team|department|"
+    r"function|employees|staff|personnel|committee)\s+and\s+(?:\w+\s+)?$", re.I)
 
 
 # ---- board, committees, frequency -------------------------------------------------------------------------
@@ -368,8 +465,18 @@ _MANAGEMENT_CONTEXT_RE = re.compile(r"management[- ]level|at\s+the\s+(?:manageme
                                     r"comprising\s+(?:the\s+|our\s+)?(?:principal|chief|head|senior|executives)|"
                                     r"consists\s+of\s+\w+\s+executives|chaired\s+by\s+(?:our|the|its)\s+(?:chief|CEO|"
                                     r"CISO|CIO)|led\s+by\s+(?:its|our|the)\s+management|management\s+committee", re.I)
+#: Each alternative of _MANAGEMENT_CONTEXT_RE holds one of these.
+_MANAGEMENT_CONTEXT_WORDS = ("management", "level", "compris", "consists", "chaired")
+_NAME_WORD_RE = re.compile(r"[\w&'-]+|,")
+_POSSESSIVES = ("'s", "\u2019s")
 _OVERSIGHT_RE = re.compile(r"oversee|oversight|oversees|overseeing|supervis|responsib|monitor|review|"
                            r"charged|delegat|governance\s+of", re.I)
+_GENERIC_COMMITTEE_RE = re.compile(r"(?-i:\b(?:Management|Board|Executive) Committee)")
+_CYBER_RISK_RE = re.compile(r"cyber|risk|security", re.I)
+_BOARD_OVERSEES_RE = re.compile(
+    r"\bboard\b(?:\s+of\s+directors)?(?:'s)?[^.;]{0,80}?\b(?:oversee|oversight|oversees|overseeing|supervis|"
+    r"responsib|monitor|review)|(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+"
+    r"(?:the\s+|our\s+)?(?:[\w\s]{0,40}?committee\s+and\s+(?:the\s+|our\s+)?)?(?:full\s+)?board", re.I)
 _BOARD_RE = re.compile(r"\b(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b))\b", re.I)
 
 FREQUENCIES: list[tuple[str, re.Pattern[str]]] = [
@@ -390,6 +497,23 @@ FREQUENCIES: list[tuple[str, re.Pattern[str]]] = [
                              r"\bas\s+(?:determined|deemed)\s+(?:to\s+be\s+)?(?:necessary|appropriate|advisable)\b|\bwhen\s+(?:needed|"
                              r"appropriate|necessary)\b|\bad\s+hoc\b", re.I)),
 ]
+_TO_THE_EXTENT_RE = re.compile(r"to\s+the\s+extent", re.I)
+_PERIODIC_FILING_RE = re.compile(
+    r"periodic\s+reports?\b[^.;]{0,40}?(?:form|filing|sec\b|annual\s+report|10-k|20-f)", re.I)
+_EACH_ANNUAL_RE = re.compile(r"each\s+annual", re.I)
+_ANNUAL_REPORT_RE = re.compile(r"annual\s+report\s+on\s+form|form\s+10-k|training", re.I)
+#: The words every match of a frequency pattern starts with, for the patterns that are slow to try at every
+#: position (lookbehinds first).
+_FREQUENCY_FIRSTS = {"annual": ("annually", "annual", "at", "once", "yearly", "each")}
+
+
+def _frequency_matches(name: str, pattern: re.Pattern[str], s: str,
+                       low: str | None) -> Iterable[re.Match[str]]:
+    """Exactly pattern.finditer(s) for the frequency `name`."""
+    firsts = _FREQUENCY_FIRSTS.get(name)
+    return pattern.finditer(s) if firsts is None else _word_matches(pattern, s, low, firsts)
+
+
 _INFORM_RE = re.compile(r"report|updat|brief|inform|present|apprise|discuss|meet|receiv|review|provid|communicat|"
                         r"escalat", re.I)
 
@@ -441,6 +565,14 @@ _ENGAGED_FIRMS_RE = re.compile(
     r"(" + _ORG_NAME + r"(?:\s*,\s*(?:and\s+)?" + _ORG_NAME + r")*(?:\s*,?\s*(?:and|or)\s+" + _ORG_NAME + r")?)", re.I)
 _CERTIFIER_RE = re.compile(r"(?:certif\w*|recogni\w*|accredit\w*|audited|assessed|attest\w*)\b[^.;]{0,120}?\b(?:from|by)\s+"
                            r"(?:the\s+)?(" + _ORG_NAME + r")", re.I)
+#: A match of _ENGAGED_FIRMS_RE starts with a word starting with one of these (and holds "such", "including",
+#: "like" or "namely").
+_FIRM_WORDS = ("firm", "vendor", "provider", "partner", "consultant", "companies", "organi", "auditor",
+               "assessor", "agenc", "expert")
+_ORG_LIST_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:[A-Z]|[a-z]+[A-Z]))")
+_CAPITAL_RE = re.compile(r"[A-Z]")
+_AND_AWARD_RE = re.compile(
+    r"\s+and\s+(?=(?:Certificate|Certification|Recognition|Award|Report|Attestation)s?\b)")
 _ENGAGE_CONTEXT_RE = re.compile(r"engag|work(?:ed|s)?\s+with|partner|retain|consult|hire|contract|assess|audit|"
                                 r"penetration|test", re.I)
 _NOT_ORGS = {"We", "Our", "The", "In", "For", "Company", "Board", "Item", "Form", "Risk", "Risk Factors"}
@@ -453,29 +585,34 @@ _NOT_NAME_WORDS = frozenset("security information technology cybersecurity cyber
                             "president director management governance trust safety protection".split())
 
 
-def _committee_names(sentence: str) -> list[str]:
-    """Lower-case names of the committees a sentence names ("audit committee", ...)."""
+def _committee_names(sentence: str, low: str | None = None) -> list[str]:
+    """Lower-case names of the committees a sentence names ("audit committee", ...); `low`, the sentence's
+    _hint_text, spares a search at every position."""
     names = []
-    for m in _COMMITTEE_RE.finditer(sentence):
+    for m in _word_matches(_COMMITTEE_RE, sentence, low, ("committee",), whole=False):
         if m.group(0).lower() == "committees":
             continue
-        words = re.findall(r"[\w&'-]+|,", sentence[:m.start()])
+        # the last 8 words before it: those of the 200 characters before when they hold more (the first of
+        # those may be cut)
+        words = _NAME_WORD_RE.findall(sentence, max(0, m.start() - 200), m.start())
+        if len(words) <= 8 and m.start() > 200:
+            words = _NAME_WORD_RE.findall(sentence, 0, m.start())
         name: list[str] = []
         written: list[str] = []
         for word in reversed(words[-8:]):
-            low = word.lower()
+            folded = word.lower()
             if word == ",":
                 if name and len(name) >= 1 and any(w.lower() == "and" for w in name):
                     continue
                 break
-            if low in ("and", "&") and name:
-                name.insert(0, low)
+            if folded in ("and", "&") and name:
+                name.insert(0, folded)
                 written.insert(0, word)
                 continue
-            if low in _NAME_STOP or re.search(r"['\u2019]s$", word) or word[:1].isdigit() or \
-                    word in ABBREVIATIONS or low in _TITLE_HEADS:
+            if folded in _NAME_STOP or word.endswith(_POSSESSIVES) or word[:1].isdigit() or \
+                    word in ABBREVIATIONS or folded in _TITLE_HEADS:
                 break  # "our CISO and audit committee": a title is no part of a committee's name
-            name.insert(0, low)
+            name.insert(0, folded)
             written.insert(0, word)
         if "and" in name or "&" in name:
             # a name is written in one case: "Information Security and audit committee" names the audit committee
@@ -494,18 +631,22 @@ def _is_board_committee(name: str, contexts: list[str], lows: dict[str, str | No
     """Board committee (True) or management committee (False), from its name and the sentences naming it."""
     if _BOARD_HEADS.search(name):
         return True
-    pattern = re.escape(name).replace(r"\ ", r"\s+")
-    tied = re.compile(pattern + r"\s+of\s+(?:the|our|its)\s+board|board(?:'s)?\s+" + pattern +
-                      r"|board\s+committees?|" + pattern + r"[^.;]{0,40}?comprised\s+(?:entirely\s+|solely\s+)?of\s+"
-                      r"(?:independent\s+)?directors|\bboard\b[^.;]{0,60}?\bdelegat\w*\b[^.;]{0,80}?\bto\s+(?:the\s+|our\s+|"
-                      r"its\s+)?" + pattern + r"|" + pattern + r",?\s+(?:which\s+|that\s+)?(?:\w+\s+){0,2}?reports?\s+"
-                      r"(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+)?(?:full\s+)?board\b", re.I)
-    if any(tied.search(s) for s in contexts):
-        return True
-    if any(_MANAGEMENT_CONTEXT_RE.search(s) for s in contexts) or _MANAGEMENT_HEADS.search(name):
-        return False
     if lows is None:
-        return any(_OVERSIGHT_RE.search(s) and _CYBER_RE.search(s) for s in contexts)
+        lows = {s: None for s in contexts}  # (no keyword test)
+    # every alternative of `tied` holds "board" or "comprised": without them, not even compiled (costly)
+    candidates = [s for s in contexts if _has(lows[s], ("board", "comprised"))]
+    if candidates:
+        pattern = re.escape(name).replace(r"\ ", r"\s+")
+        tied = re.compile(pattern + r"\s+of\s+(?:the|our|its)\s+board|board(?:'s)?\s+" + pattern +
+                          r"|board\s+committees?|" + pattern + r"[^.;]{0,40}?comprised\s+(?:entirely\s+|solely\s+)?of\s+"
+                          r"(?:independent\s+)?directors|\bboard\b[^.;]{0,60}?\bdelegat\w*\b[^.;]{0,80}?\bto\s+(?:the\s+|our\s+|"
+                          r"its\s+)?" + pattern + r"|" + pattern + r",?\s+(?:which\s+|that\s+)?(?:\w+\s+){0,2}?reports?\s+"
+                          r"(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+)?(?:full\s+)?board\b", re.I)
+        if any(tied.search(s) for s in candidates):
+            return True
+    if any(_has(lows[s], _MANAGEMENT_CONTEXT_WORDS) and _MANAGEMENT_CONTEXT_RE.search(s)
+           for s in contexts) or _MANAGEMENT_HEADS.search(name):
+        return False
     return any(_oversees(s, lows[s]) and _is_cyber(s, lows[s]) for s in contexts)
 
 
@@ -516,6 +657,13 @@ _FRAMEWORK_HINTS: dict[str, tuple[str, ...]] = {
     "PCI DSS": ("pci", "payment"), "HITRUST": ("hitrust",), "CIS Controls": ("cis", "center"), "COBIT": ("cobit",),
     "MITRE ATT&CK": ("mitre",), "China MLPS": ("mlps", "protection"), "FedRAMP": ("fedramp",),
     "CMMC": ("cmmc", "maturity"), "FFIEC CAT": ("ffiec",), "CSA STAR": ("csa", "alliance"),
+}
+#: ... and for some, one of these too (every alternative of the pattern holds one of each tuple).
+_FRAMEWORK_ALSO_HINTS: dict[str, tuple[str, ...]] = {
+    "NIST CSF": ("csf", "framework"), "SOC 2": ("2", "ii"), "PCI DSS": ("dss", "card"),
+    "CIS Controls": ("controls", "internet", "18", "20"),
+    "China MLPS": ("mlps", "grade", "classified", "level", "tiered", "hierarchical"),
+    "CSA STAR": ("star", "alliance"),
 }
 #: Every framework pattern, _ISO_RE and _BARE_NIST_RE need one of these.
 _ANY_FRAMEWORK_WORDS = tuple(sorted({w for words in _FRAMEWORK_HINTS.values() for w in words} | {"iso", "national"}))
@@ -530,7 +678,10 @@ _INFORM_WORDS = ("report", "updat", "brief", "inform", "present", "apprise", "di
                  "provid", "communicat", "escalat")
 _TENURE_WORDS = ("served", "serving", "been", "joined", "appointed", "named", "led", "leading", "held", "role",
                  "position", "became", "hired", "promoted", "managing", "headed")
-_GROUP_HOLDER_WORDS = ("experience", "expertise", "combined", "collective", "average", "together")
+#: _GROUP_HOLDER_RE's two alternatives: each needs a word of both tuples of its pair.
+_GROUP_HOLDER_WORDS = ((("experience", "expertise"), ("between", "among", "across")),
+                       (("combined", "collective", "average", "together"),
+                        ("team", "leader", "member", "professional", "executive", "staff")))
 _CERTIFIER_WORDS = ("certif", "recogni", "accredit", "audited", "assessed", "attest")
 _CERT_TOKENS = ("CISSP", "CISM", "CISA", "CRISC", "CGEIT", "CCSP", "CEH", "GSEC", "GIAC", "CIPP", "CIPM", "CIPT",
                 "OSCP", "+")
@@ -542,19 +693,7 @@ def _apposition_matches(s: str, low: str | None) -> list[re.Match[str]]:
     """Exactly the matches of _APPOSITION_NAME_RE.finditer(s) (a match starts where a title starts)."""
     if low is None:
         return list(_APPOSITION_NAME_RE.finditer(s))
-    out = []
-    pos = 0
-    for token in _TOKEN_RE.finditer(s):
-        start = token.start()
-        if start < pos:
-            continue
-        word = token.group()
-        if word in _TITLE_FIRST_TOKENS or word.lower() in _TITLE_FIRST_WORDS:
-            m = _APPOSITION_NAME_RE.match(s, start)
-            if m:
-                out.append(m)
-                pos = m.end()
-    return out
+    return _matches_from(_APPOSITION_NAME_RE, s, _title_starts(s, low))
 
 
 # Word tests equal to a pattern's search on a sentence whose _hint_text is `low` (the patterns are
@@ -612,13 +751,14 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _starts(texts: list[bytes]) -> list[int]:
-    """Offsets of each text in the texts joined with one separator byte."""
-    out, pos = [], 0
-    for text in texts:
-        out.append(pos)
-        pos += len(text) + 1
-    return out
+#: bytes.translate table keeping A-Z and turning every other byte into a space (A-Z are these bytes in UTF-8).
+_CAPITALS_ONLY = bytes(c if 0x41 <= c <= 0x5A else 0x20 for c in range(256))
+
+
+def _starts(texts: list[str]) -> list[int]:
+    """Offsets of each text in the texts as UTF-8 joined with one separator byte."""
+    sizes = [len(text) + 1 if text.isascii() else len(_utf8(text)) + 1 for text in texts]
+    return list(itertools.accumulate(sizes, initial=0))[:-1]
 
 
 class _Extractor:
@@ -630,49 +770,75 @@ class _Extractor:
 
     def __init__(self, d: Disclosure) -> None:
         self.sentences = disclosure_sentences(d)
-        self.lows = [_hint_text(s) for _, s in self.sentences]
+        # _hint_text of each sentence (written out for ASCII text, most sentences: a call each costs more)
+        self.lows = [s.lower() if s.isascii() else _hint_text(s) for _, s in self.sentences]
         self.low_of = {s: low for (_, s), low in zip(self.sentences, self.lows)}
-        self.cyber = [_is_cyber(s, low) for (_, s), low in zip(self.sentences, self.lows)]
+        self.unsure = {i for i, low in enumerate(self.lows) if low is None}
+        self.cyber_of: dict[int, bool] = {}
         self.acronyms = _defined_acronyms(self.sentences, self.lows)
         self.facts: dict[str, list[FactValue]] = {name: [] for name in FACT_NAMES}
         self.keys: dict[str, set[str]] = {name: set() for name in FACT_NAMES}
         self.person_titles: dict[str, str] = {}
         self.surnames: dict[str, str] = {}
-        self.committee_acronyms = sorted({m.group(1) for (_, s), low in zip(self.sentences, self.lows)
-                                          if "(" in s and _has(low, ("committee",))
-                                          for m in _COMMITTEE_ACRONYM_RE.finditer(s)})
+        self.held: dict[tuple[tuple[str, ...], bool], set[int]] = {}
+        self.joined: tuple[bytes, bytes] | None = None
+        self.starts_low: list[int] = []
+        self.starts_text: list[int] = []
+        self.capitals: bytes | None = None
+        self.committee_acronyms = sorted({m.group(1) for i in self.holding(("committee",))
+                                          if "(" in self.sentences[i][1]
+                                          for m in _COMMITTEE_ACRONYM_RE.finditer(self.sentences[i][1])})
         self.committee_acronym_re = re.compile(
             r"(?-i:\b(?:" + "|".join(map(re.escape, self.committee_acronyms)) + r")\b)") \
             if self.committee_acronyms else None
         self.title_cache: dict[int, list[tuple[int, int, str]]] = {}
         self.title_norms: dict[str, str] = {}
-        self.unsure = {i for i, low in enumerate(self.lows) if low is None}
-        self.joined: tuple[bytes, bytes] | None = None
-        self.starts_low: list[int] = []
-        self.starts_text: list[int] = []
+        self.value_keys: dict[str, str] = {}
         self.mention_cache: dict[int, list[tuple[int, str]]] = {}
+        #: The sentences that may name a title: those passing _title_matches' prefilter, found for all the
+        #: sentences at once (the loops below visit only them where a title is what would make them count).
+        self.may_title = self.holding(_TITLE_WORDS) | self.holding(("VP", "DPO"), lower=False) | \
+            self.matching(_CHIEF_ACRONYM_HINT_RE)
 
     def add(self, fact: str, value: Any, element: str, sentence: str) -> None:
         if fact in SINGLE_FACTS and self.facts[fact]:
             return
         if fact != "experience_years":
-            key = _value_key(value)
+            key = self.value_key(value)
             if key in self.keys[fact]:
                 return
             self.keys[fact].add(key)
         self.facts[fact].append(FactValue(value, element, sentence))
 
+    def value_key(self, value: Any) -> str:
+        """_value_key(value), worked out once for each str (titles and names come again and again)."""
+        if not isinstance(value, str):
+            return _value_key(value)
+        key = self.value_keys.get(value)
+        if key is None:
+            key = self.value_keys[value] = _value_key(value)
+        return key
+
+    def _joined(self, lower: bool) -> tuple[bytes, list[int]]:
+        """All the sentences (their lower-cased text when `lower`, else as written) as UTF-8 joined with a
+        zero byte, and the offset of each: one search of the whole text replaces one per sentence."""
+        if self.joined is None:  # as UTF-8, where an ASCII word is found as the same bytes (and found fast)
+            lows = [low or "" for low in self.lows]
+            texts = [s for _, s in self.sentences]
+            self.joined = (_utf8("\x00".join(lows)), _utf8("\x00".join(texts)))
+            self.starts_low, self.starts_text = _starts(lows), _starts(texts)
+        return (self.joined[0], self.starts_low) if lower else (self.joined[1], self.starts_text)
+
     def holding(self, words: tuple[str, ...], lower: bool = True) -> set[int]:
         """Indexes of the sentences that hold one of `words` (their lower-cased text when `lower`, else the
         sentence as written), and of every sentence without a _hint_text (for which keyword tests are unsafe):
-        the sentences for which `_has(low, words)` (with `lower`) is true."""
-        if self.joined is None:  # as UTF-8, where an ASCII word is found as the same bytes (and found fast)
-            lows = [_utf8(low or "") for low in self.lows]
-            texts = [_utf8(s) for _, s in self.sentences]
-            self.joined = (b"\x00".join(lows), b"\x00".join(texts))
-            self.starts_low, self.starts_text = _starts(lows), _starts(texts)
-        text, starts = (self.joined[0], self.starts_low) if lower else (self.joined[1], self.starts_text)
-        out = set(self.unsure)
+        the sentences for which `_has(low, words)` (with `lower`) is true. Worked out once per `words` (the
+        set returned is kept: not to be changed)."""
+        out = self.held.get((words, lower))
+        if out is not None:
+            return out
+        text, starts = self._joined(lower)
+        out = self.held[words, lower] = set(self.unsure)
         for word in map(_utf8, words):  # (no word holds the separator: each is found inside one sentence)
             pos = text.find(word)
             while pos != -1:
@@ -681,6 +847,27 @@ class _Extractor:
                 # on from the next sentence
                 pos = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
         return out
+
+    def matching(self, pattern: re.Pattern[bytes]) -> set[int]:
+        """Indexes of the sentences (as written) in which `pattern`, a pattern matching capitals A-Z only,
+        finds a match, and of every sentence without a _hint_text."""
+        if self.capitals is None:  # every other byte a space: the pattern's first letter is found fast
+            self.capitals = self._joined(False)[0].translate(_CAPITALS_ONLY)
+        text, starts = self.capitals, self.starts_text
+        out = set(self.unsure)
+        m = pattern.search(text)
+        while m:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            out.add(i)
+            m = pattern.search(text, starts[i + 1]) if i + 1 < len(starts) else None
+        return out
+
+    def cyber(self, i: int) -> bool:
+        """_is_cyber of sentence i, worked out once."""
+        cyber = self.cyber_of.get(i)
+        if cyber is None:
+            cyber = self.cyber_of[i] = _is_cyber(self.sentences[i][1], self.lows[i])
+        return cyber
 
     def norm_title(self, raw: str) -> str:
         """normalize_title(raw, self.acronyms), each title worked out once."""
@@ -693,6 +880,8 @@ class _Extractor:
         """_titles_in of sentence i (acronyms are fixed once the extractor is built)."""
         titles = self.title_cache.get(i)
         if titles is None:
+            if i not in self.may_title:
+                return []  # what _title_matches finds where its prefilter fails
             titles = self.title_cache[i] = _titles_in(self.sentences[i][1], self.acronyms, self.lows[i],
                                                       self.norm_title)
         return titles
@@ -702,14 +891,19 @@ class _Extractor:
         self.titles()
         self.experience()
         self.experienced_titles()
-        # each of these returns at once, doing nothing, for a sentence without its keywords: they are called
-        # only for the sentences that hold some (found by a search of all the text at once), in the same order
-        tenure = self.holding(_TENURE_WORDS)
+        # each of these returns at once, doing nothing, for a sentence without some words it needs: they are
+        # called only for the sentences that hold them (found by a search of all the text at once, by as few
+        # words as will do), in the same order
+        tenure = self.holding(("since", "19", "20"))  # (a tenure start is "since ..." or a year 19xx/20xx)
         reports = self.holding(("report",))
         certifications = self.holding(("certified",)) | self.holding(_CERT_TOKENS, lower=False)
-        briefing = self.holding(_INFORM_WORDS)
+        # a briefing is of the board or a committee (named, or by its acronym)
+        briefing = self.holding(("board",)) | self.holding(("committee",))
+        if self.committee_acronyms:
+            briefing = briefing | self.holding(tuple(self.committee_acronyms), lower=False)
         frameworks = self.holding(_ANY_FRAMEWORK_WORDS)
-        third_parties = self.holding((*_ENGAGE_LITERALS, "work"))
+        # (a third party is named after "such as", "including", ... or as a certifier)
+        third_parties = self.holding(("such", "including", "like", "namely")) | self.holding(_CERTIFIER_WORDS)
         for i in sorted(tenure | reports | certifications | briefing | frameworks | third_parties):
             element, s = self.sentences[i]
             low = self.lows[i]
@@ -730,12 +924,15 @@ class _Extractor:
         return self.facts
 
     def people(self) -> None:
-        for i, (element, s) in enumerate(self.sentences):
+        # a person is named after an honorific or in apposition to a title: other sentences name none
+        for i in sorted(self.holding(_HONORIFICS, lower=False) | self.may_title):
+            element, s = self.sentences[i]
             if any(map(s.__contains__, _HONORIFICS)):
                 for m in _HONORIFIC_NAME_RE.finditer(s):
                     self._person(m.group(1), element, s, m.end())
             # an apposition starts with a title and needs a sentence about cybersecurity to count
-            if "," not in s or not self.cyber[i] or not _APPOSITION_HINT_RE.search(s) or not self.titles_of(i):
+            if "," not in s or not self.titles_of(i) or not self.cyber(i) or \
+                    not _APPOSITION_HINT_RE.search(s):
                 continue
             for m in _apposition_matches(s, self.lows[i]):
                 name = m.group(m.lastindex or 1)
@@ -761,11 +958,13 @@ class _Extractor:
             self.person_titles[name] = title
 
     def titles(self) -> None:
-        for i, (element, s) in enumerate(self.sentences):
-            cyber = self.cyber[i] or (i > 0 and self.cyber[i - 1])
+        for i in sorted(self.may_title):  # (a sentence naming no title makes none responsible)
+            element, s = self.sentences[i]
+            cyber = self.cyber(i) or (i > 0 and self.cyber(i - 1))
             if not cyber:
                 continue
-            for title in _responsible_titles_in(s, self.acronyms, titles=self.titles_of(i), cyber=True):
+            for title in _responsible_titles_in(s, self.acronyms, titles=self.titles_of(i), cyber=True,
+                                                low=self.lows[i]):
                 self.add("responsible_titles", title, element, s)
         for name, title in self.person_titles.items():
             fv = next(v for v in self.facts["responsible_people"] if v.value == name)
@@ -775,10 +974,10 @@ class _Extractor:
     def experienced_titles(self) -> None:
         """A title whose holder's experience the text states is presented as responsible (Item 106(c)(2)(i)
         asks for the expertise of exactly those persons)."""
-        titles = {_value_key(t) for i in range(len(self.sentences)) for _, _, t in self.titles_of(i)}
+        titles = {self.value_key(t) for i in self.may_title for _, _, t in self.titles_of(i)}
         for fv in self.facts["experience_years"]:
             holder = fv.value["holder"]
-            if holder and _value_key(holder) in titles and holder not in ("General Counsel",):
+            if holder and self.value_key(holder) in titles and holder not in ("General Counsel",):
                 self.add("responsible_titles", holder, fv.element, fv.evidence)
 
     def _mentions(self, i: int) -> list[tuple[int, str]]:
@@ -801,15 +1000,27 @@ class _Extractor:
         return out
 
     def experience(self) -> None:
+        # a sentence that states no years and mentions no holder (no title, honorific or person's name) does
+        # nothing here: only the others are visited
+        visit = self.may_title | self.holding(("year", "decade")) | self.holding(_HONORIFICS, lower=False)
+        if self.person_titles:
+            visit |= self.holding(tuple(self.person_titles), lower=False)
         last_holder: str | None = None
-        for i, (element, s) in enumerate(self.sentences):
+        for i in sorted(visit):
+            element, s = self.sentences[i]
             low = self.lows[i]
             mentions = self._mentions(i)
-            for m in _YEARS_RE.finditer(s) if _has(low, ("year", "decade")) else ():
+            for m in _years_matches(s, low) if _has(low, ("year", "decade")) else ():
                 tail = s[m.end():m.end() + 80]
-                if not (_EXPERIENCE_CONTEXT_RE.search(tail) or _EXPERIENCE_CONTEXT_RE.search(s[:m.start()])):
+                if low is None:
+                    context = _EXPERIENCE_CONTEXT_RE.search(tail) or \
+                        _EXPERIENCE_CONTEXT_RE.search(s[:m.start()])
+                else:  # the same test, on the lower-cased sentence
+                    context = _has(low[m.end():m.end() + 80], _EXPERIENCE_WORDS) or \
+                        _has(low[:m.start()], _EXPERIENCE_WORDS)
+                if not context:
                     continue
-                if re.search(r"\b(?:retain|retention|period|ago|old|contract|term|prior\s+fiscal)\b", tail[:30], re.I):
+                if _NOT_EXPERIENCE_RE.search(tail[:30]):
                     continue
                 years = _number(m.group(2)) * (10 if m.group(4).lower().startswith("decade") else 1)
                 if not 1 <= years <= 60:
@@ -822,7 +1033,8 @@ class _Extractor:
                 last_holder = mentions[-1][1] if not self._holder_group(s, low) else last_holder
 
     def _holder_group(self, s: str, low: str | None = None) -> str | None:
-        if not _has(low if low is not None else _hint_text(s), _GROUP_HOLDER_WORDS):
+        low = low if low is not None else _hint_text(s)
+        if not any(_has(low, first) and _has(low, then) for first, then in _GROUP_HOLDER_WORDS):
             return None
         m = _GROUP_HOLDER_RE.search(s)
         return clean_inline(m.group(1) or m.group(2)).lower() if m else None
@@ -838,15 +1050,13 @@ class _Extractor:
     def tenure(self, i: int, element: str, s: str, low: str | None) -> None:
         if not _has(low, _TENURE_WORDS):
             return
-        if not re.search(r"\b(?:served|serving|been|joined|appointed|named|led|leading|held|role|position|"
-                         r"became|hired|promoted|managing|headed)\b", s, re.I):
+        if low is not None and "since" not in low and "19" not in low and "20" not in low:
+            return  # _TENURE_START_RE needs one of them (tested first: the patterns cost far more)
+        if not _TENURE_VERB_RE.search(s):
             return
-        if not (self._mentions(i) or re.match(r"\s*(?:He|She|They)\b", s)):
+        if not (self._mentions(i) or _PRONOUN_RE.match(s)):
             return
-        m = re.search(r"\bsince\s+(?:our|its|the\s+company's|the\s+group's|the)\s+(inception|founding|formation|"
-                      r"establishment)\b|\bsince\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\b(?:joined|appointed|named|"
-                      r"promoted|hired|became)\b[^.;]{0,80}?\bin\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\bin\s+((?:19|20)\d{2})\b"
-                      r"[^.;]{0,100}?\bsince\s+then\b", s, re.I)
+        m = _TENURE_START_RE.search(s)
         if m:
             self.add("tenure_start", next(g for g in m.groups() if g).lower(), element, s)
 
@@ -854,20 +1064,17 @@ class _Extractor:
         if not _has(low, ("report",)):
             return
         responsible = self.keys["responsible_titles"]  # the _value_key of every responsible title
-        for m in re.finditer(r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+)?to\s+", s, re.I):
-            lead = re.match(r"(?:the\s+|our\s+|its\s+|[\w-]+'s\s+)*", s[m.end():], re.I)
-            target = _TITLE_RE.match(s, m.end() + (lead.end() if lead else 0))
+        for m in _word_matches(_REPORTS_TO_RE, s, low, ("report",), whole=False):
+            lead = _REPORTS_TO_LEAD_RE.match(s, m.end())
+            target = _TITLE_RE.match(s, m.end() + (lead.end() - lead.start() if lead else 0))
             if not target:
                 continue
             before = s[:m.start()]
             subjects = _titles_in(before, self.acronyms, norm=self.norm_title)
-            if re.search(r"\b(?:team|department|function|employees|staff|personnel|committee)\s*(?:\w+\s+){0,2}$",
-                         before, re.I) and not re.search(
-                    r"\b(?:leads|heads|manages|oversees|directs|runs|supervises)\s+(?:[\w-]+\s+){0,4}?(?:team|department|"
-                    r"function|employees|staff|personnel|committee)\s+and\s+(?:\w+\s+)?$", before, re.I):
+            if _TEAM_BEFORE_RE.search(before) and not _LEADS_TEAM_BEFORE_RE.search(before):
                 continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
-            if subjects and _value_key(subjects[-1][2]) in responsible or not subjects and \
-                    re.match(r"\s*(?:He|She)\b", s):
+            if subjects and self.value_key(subjects[-1][2]) in responsible or not subjects and \
+                    _HE_SHE_RE.match(s):
                 self.add("reports_to", self.norm_title(target.group(0)), element, s)
 
     def certifications(self, element: str, s: str, low: str | None) -> None:
@@ -880,8 +1087,9 @@ class _Extractor:
     def briefing(self, element: str, s: str, low: str | None) -> None:
         if not _informs(s, low):
             return
-        if not (_has(low, ("board",)) and _BOARD_RE.search(s)
-                or _has(low, ("committee",)) and _COMMITTEE_RE.search(s)
+        if not (_has(low, ("board",)) and _word_matches(_BOARD_RE, s, low, ("board",))
+                or _has(low, ("committee",)) and
+                _word_matches(_COMMITTEE_RE, s, low, ("committee",), whole=False)
                 or self.committee_acronym_re and self.committee_acronym_re.search(s)):
             return
         # each keyword tested once
@@ -889,15 +1097,14 @@ class _Extractor:
         for name, pattern in FREQUENCIES:
             if present is not None and present.isdisjoint(_FREQUENCY_HINTS[name]):
                 continue
-            for m in pattern.finditer(s):
+            for m in _frequency_matches(name, pattern, s, low):
                 context = s[max(0, m.start() - 30):m.end() + 30]
-                if name == "as needed" and re.search(r"to\s+the\s+extent", s[max(0, m.start() - 25):m.start()], re.I):
+                if name == "as needed" and _TO_THE_EXTENT_RE.search(s[max(0, m.start() - 25):m.start()]):
                     continue
-                if name == "regular" and re.match(r"periodic\s+reports?\b[^.;]{0,40}?(?:form|filing|sec\b|annual\s+report|"
-                                                  r"10-k|20-f)", s[m.start():], re.I):
+                if name == "regular" and _PERIODIC_FILING_RE.match(s[m.start():]):
                     continue
-                if name == "annual" and not re.match(r"each\s+annual", m.group(0), re.I) and \
-                        re.search(r"annual\s+report\s+on\s+form|form\s+10-k|training", context, re.I):
+                if name == "annual" and not _EACH_ANNUAL_RE.match(m.group(0)) and \
+                        _ANNUAL_REPORT_RE.search(context):
                     continue
                 self.add("briefing_frequency", name, element, s)
                 break
@@ -911,10 +1118,14 @@ class _Extractor:
                 return
         found = False
         for name, pattern in FRAMEWORKS:
-            if (present is None or not present.isdisjoint(_FRAMEWORK_HINTS[name])) and pattern.search(s):
+            if (present is None or not present.isdisjoint(_FRAMEWORK_HINTS[name]) and (
+                    name not in _FRAMEWORK_ALSO_HINTS or _has(low, _FRAMEWORK_ALSO_HINTS[name]))) and \
+                    pattern.search(s):
                 self.add("frameworks", name, element, s)
                 found = found or name.startswith("NIST")
-        for m in _ISO_RE.finditer(s) if present is None or "iso" in present else ():
+        # an ISO number is digits (\d: in ASCII text, 0-9)
+        for m in _ISO_RE.finditer(s) if present is None or "iso" in present and (
+                not s.isascii() or _has(low, _DIGITS)) else ():
             for number in (m.group(1), m.group(2)):
                 if not number:
                     continue
@@ -931,29 +1142,28 @@ class _Extractor:
     def third_parties(self, element: str, s: str, low: str | None) -> None:
         if not _engages(s, low):
             return
-        for m in _ENGAGED_FIRMS_RE.finditer(s) if _has(low, ("such", "including", "like", "namely")) else ():
-            for org in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:[A-Z]|[a-z]+[A-Z]))", m.group(1)):
+        for m in _word_matches(_ENGAGED_FIRMS_RE, s, low, _FIRM_WORDS, whole=False) \
+                if _has(low, ("such", "including", "like", "namely")) else ():
+            for org in _ORG_LIST_SEPARATOR_RE.split(m.group(1)):
                 org = org.strip(" ,.")
-                if org and org not in _NOT_ORGS and re.search(r"[A-Z]", org):
+                if org and org not in _NOT_ORGS and _CAPITAL_RE.search(org):
                     self.add("third_parties", org, element, s)
         if not (_has(low, _CERTIFIER_WORDS) and _has(low, ("from", "by"))):
             return
         for m in _CERTIFIER_RE.finditer(s):
-            org = re.split(r"\s+and\s+(?=(?:Certificate|Certification|Recognition|Award|Report|Attestation)s?\b)",
-                           m.group(1))[0].strip(" .")
+            org = _AND_AWARD_RE.split(m.group(1))[0].strip(" .")
             if len(org.split()) >= 2 and org.split()[0] not in _NOT_ORGS and not _TITLE_RE.fullmatch(org):
                 self.add("third_parties", org, element, s)
 
     def committees(self) -> None:
         mentions: dict[str, list[tuple[str, str]]] = {}
-        for (element, s), low in zip(self.sentences, self.lows):
-            if not _has(low, ("committee",)):
-                continue
-            for name in _committee_names(s):
+        for i in sorted(self.holding(("committee",))):
+            element, s = self.sentences[i]
+            for name in _committee_names(s, self.lows[i]):
                 mentions.setdefault(name, []).append((element, s))
         for name, places in mentions.items():
             if name in ("management committee", "board committee", "executive committee") and \
-                    not any(re.search(r"(?-i:\b(?:Management|Board|Executive) Committee)", s) for _, s in places):
+                    not any(_GENERIC_COMMITTEE_RE.search(s) for _, s in places):
                 continue
             contexts = [s for _, s in places]
             if _is_board_committee(name, contexts, self.low_of):
@@ -963,16 +1173,11 @@ class _Extractor:
                     self.add("board_oversight", name, *oversight[0])
             elif any(_is_cyber(s, self.low_of[s]) for s in contexts):
                 self.add("management_committees", name, *places[0])
-        for (element, s), low in zip(self.sentences, self.lows):
-            if not _has(low, ("board",)):
-                continue
-            m = _BOARD_RE.search(s)
+        for i in sorted(self.holding(("board",))):
+            (element, s), low = self.sentences[i], self.lows[i]
+            m = _word_matches(_BOARD_RE, s, low, ("board",))
             if m and _oversees(s, low) and _has(low, ("cyber", "risk", "security")) and \
-                    re.search(r"cyber|risk|security", s, re.I) and \
-                    re.search(r"\bboard\b(?:\s+of\s+directors)?(?:'s)?[^.;]{0,80}?\b(?:oversee|oversight|"
-                              r"oversees|overseeing|supervis|responsib|monitor|review)|"
-                              r"(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+(?:the\s+|our\s+)?"
-                              r"(?:[\w\s]{0,40}?committee\s+and\s+(?:the\s+|our\s+)?)?(?:full\s+)?board", s, re.I):
+                    _CYBER_RISK_RE.search(s) and _BOARD_OVERSEES_RE.search(s):
                 self.add("board_oversight", "board of directors", element, s)
                 break
 
