@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,45 @@ def test_word_diff_shows_the_changed_number_as_whole_words() -> None:
 def test_word_diff_never_splits_a_word() -> None:
     ops, _ = similarity.word_diff("the Audit Committee oversees", "the Auditing Committee oversees")
     assert [-1, "Audit "] in ops and [1, "Auditing "] in ops
+
+
+def _edit_inside_a_word(ops: list[list]) -> bool:
+    """Whether, on either side, an edit begins or ends between two word characters."""
+    for side in (similarity.DELETE, similarity.INSERT):
+        pieces = [(op, text) for op, text in ops if op in (similarity.EQUAL, side) and text]
+        for (op1, t1), (op2, t2) in zip(pieces, pieces[1:]):
+            if op1 != op2 and re.match(r"\w", t1[-1]) and re.match(r"\w", t2[0]):
+                return True
+    return False
+
+
+def test_word_diff_of_rewritten_words_sharing_letters_keeps_words_whole() -> None:
+    # the semantic clean-up alone ends these edits inside words ("teams ar|e", "compris|e")
+    old = ("These teams comprise professionals with deep cybersecurity expertise across multiple industries and "
+           "are led by our Vice President of Privacy, Safety, and Security Engineering.")
+    new = ("Leadership for these teams are professionals with deep cybersecurity expertise across multiple "
+           "industries, including our Vice President of Privacy, Safety, and Security Engineering.")
+    ops, _ = similarity.word_diff(old, new)
+    assert not _edit_inside_a_word(ops)
+    assert [similarity.DELETE, "These teams comprise"] in ops
+    assert [similarity.INSERT, "Leadership for these teams are"] in ops
+
+
+_VOCABULARY = ["risk", "risks", "process", "processes", "procedure", "procedures", "monitor", "monitoring",
+               "threat", "threats", "the", "a", "and", ",", ".", "assess", "assessment", "reassess", "s", "e"]
+
+
+@given(st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=40),
+       st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=40))
+def test_word_diff_edits_start_and_end_at_word_boundaries(a: list[str], b: list[str]) -> None:
+    old, new = " ".join(a), " ".join(b)
+    ops, _ = similarity.word_diff(old, new)
+    assert "".join(t for op, t in ops if op != similarity.INSERT) == old
+    assert "".join(t for op, t in ops if op != similarity.DELETE) == new
+    assert not _edit_inside_a_word(ops)
+    assert all(t for _, t in ops)
+    assert not any(x[0] == y[0] or (x[0], y[0]) == (similarity.INSERT, similarity.DELETE)
+                   for x, y in zip(ops, ops[1:]))
 
 
 def test_measures_on_real_year_pair(corpus: Path) -> None:

@@ -283,7 +283,96 @@ def word_diff(old: str, new: str) -> tuple[list[list], EditCounts]:
             n = _count_chars(chars, word_chars)
             counts.added, run_ins = counts.added + n, run_ins + n
     _DMP.diff_cleanupSemantic(diffs)
-    return [[op, text] for op, text in diffs if text], counts
+    return whole_words(diffs), counts
+
+
+_WORD_CHAR_RE = re.compile(r"\w")
+_LEADING_WORD_RE = re.compile(r"\w*")
+
+
+def whole_words(diffs: list[tuple[int, str]]) -> list[list]:
+    """The ops with every edit widened to whole words: [[op, text], ...], edits as a deletion then an insertion.
+
+    The semantic clean-up works on characters: when it merges neighbouring edits it moves the characters
+    that a deletion and an insertion share at their ends into the equal text around them, so that an edit
+    can end inside a word ("teams ar|e" against "teams compris|e"). Each edit here takes back the part of a
+    word the equal text around it holds, on both sides alike, until every edit starts and ends at a word
+    boundary of both the old and the new text.
+    """
+    # segments: an equal text (str) or an edit [deleted, inserted]
+    segments: list = []
+    for op, text in diffs:
+        if not text:
+            continue
+        if op == EQUAL:
+            if segments and isinstance(segments[-1], str):  # (the clean-up can leave an empty edit between)
+                segments[-1] += text
+            else:
+                segments.append(text)
+        elif segments and not isinstance(segments[-1], str):
+            segments[-1][0 if op == DELETE else 1] += text
+        else:
+            segments.append(["", text] if op == INSERT else [text, ""])
+    out: list = []
+    k = 0
+    while k < len(segments):
+        seg = segments[k]
+        if isinstance(seg, str):
+            out.append(seg)
+            k += 1
+            continue
+        deleted, inserted = seg
+        # the word around the edit's start: the end of the equal text before it, when either side goes on
+        # with a word character
+        if out and isinstance(out[-1], str) and _WORD_CHAR_RE.match(out[-1][-1]):
+            after = [deleted or _first(segments, k + 1), inserted or _first(segments, k + 1)]
+            if any(a and _WORD_CHAR_RE.match(a) for a in after):
+                head = _trailing_word(out[-1])
+                out[-1] = out[-1][:-len(head)]
+                deleted, inserted = head + deleted, head + inserted
+                if not out[-1]:
+                    out.pop()
+                    if out:  # two edits now touch: one edit
+                        before = out.pop()
+                        deleted, inserted = before[0] + deleted, before[1] + inserted
+        # the word around its end: the start of the equal text after it
+        while k + 1 < len(segments) and isinstance(segments[k + 1], str) and _WORD_CHAR_RE.match(segments[k + 1][0]):
+            if not (deleted and _WORD_CHAR_RE.match(deleted[-1]) or inserted and _WORD_CHAR_RE.match(inserted[-1])
+                    or (not deleted or not inserted) and out and isinstance(out[-1], str)
+                    and _WORD_CHAR_RE.match(out[-1][-1])):
+                break
+            tail = _LEADING_WORD_RE.match(segments[k + 1]).group()
+            deleted, inserted = deleted + tail, inserted + tail
+            rest = segments[k + 1][len(tail):]
+            if rest:
+                segments[k + 1] = rest
+                break
+            k += 1  # the equal text was one word part: the edit after it joins this one
+            if k + 1 < len(segments):
+                k += 1
+                deleted, inserted = deleted + segments[k][0], inserted + segments[k][1]
+        out.append([deleted, inserted])
+        k += 1
+    ops: list[list] = []
+    for seg in out:
+        if isinstance(seg, str):
+            ops.append([EQUAL, seg])
+        else:
+            ops += [[op, text] for op, text in ((DELETE, seg[0]), (INSERT, seg[1])) if text]
+    return ops
+
+
+def _trailing_word(text: str) -> str:
+    """The word characters that end text."""
+    start = len(text)
+    while start and _WORD_CHAR_RE.match(text[start - 1]):
+        start -= 1
+    return text[start:]
+
+
+def _first(segments: list, k: int) -> str:
+    """The text that follows at segment k (an equal text), or "" when an edit or nothing follows."""
+    return segments[k] if k < len(segments) and isinstance(segments[k], str) else ""
 
 
 def _count_chars(chars: str, wanted: set[str]) -> int:
