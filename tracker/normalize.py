@@ -36,7 +36,9 @@ _FOOTER_LINE_RES = [
     re.compile(r"^\s*[ivxlc]{1,6}\s*$"),
     re.compile(r"^\s*part\s+[iv]{1,4}\.?\s*$", re.I),
     re.compile(r"^\s*[-=_*~.]{3,}\s*$"),
-    re.compile(r"^.{0,80}\|\s*(?:fiscal\s+)?\d{4}\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)\s*\|\s*\d{1,3}\s*$", re.I),
+    # (the page number may have wrapped onto a line of its own)
+    re.compile(r"^.{0,80}\|\s*(?:fiscal\s+)?\d{4}\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)\s*"
+               r"(?:\|\s*\d{1,3}\s*)?$", re.I),
     re.compile(r"^\s*\d{1,3}\s*\|\s*.{0,80}(?:10-k|20-f|annual report)\s*$", re.I),
     re.compile(r"^\s*\|?\s*x\s*$", re.I),
     re.compile(r"^\s*[-+]\s*(?:references|details|definition)\s*$", re.I),
@@ -102,13 +104,15 @@ def _join(a: str, b: str) -> str:
 
 def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
     """Rebuild paragraphs from raw lines: join hard-wrapped lines, drop footers, split bullets."""
+    cleaned = [clean_inline(raw) for raw in lines]
+    width = _wrap_width(cleaned)
     paras: list[str] = []
     current = ""
+    previous = ""  # the last line that went into `current`
     gap = False  # a blank line (or dropped footer) came since `current` last grew
     page_break = False  # ... and among them page furniture (a page number, "Table of Contents")
     pending_bullet = False
-    for raw in lines:
-        line = clean_inline(raw)
+    for k, line in enumerate(cleaned):
         if not line or is_footer_line(line):
             gap, page_break = True, page_break or bool(line)
             continue
@@ -122,24 +126,47 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
         if bullet:
             if current:
                 paras.append(current)
-            current, gap, page_break, pending_bullet = "\u2022 " + line, False, False, False
+            current, previous, gap, page_break, pending_bullet = "\u2022 " + line, line, False, False, False
             continue
-        if current and _continues(current, line, gap, page_break):
+        # in hard-wrapped text a line ends where the next word did not fit, wherever a sentence ends
+        wrapped = width is not None and not gap and len(previous) + 1 + len(line.split(None, 1)[0]) > width
+        block_ends = k + 1 == len(cleaned) or not cleaned[k + 1]
+        if current and _continues(current, line, gap, page_break, wrapped, block_ends):
             current = _join(current, line)
         else:
             if current:
                 paras.append(current)
             current = line
+        previous = line
         gap = page_break = False
     if current:
         paras.append(current)
     return paras
 
 
-def _continues(current: str, line: str, gap: bool, page_break: bool = False) -> bool:
-    """Does `line` carry on the paragraph `current` rather than start a new one?"""
+#: Lines longer than this are not hard-wrapped text (paragraphs of HTML, one paragraph per line).
+_MAX_WRAP_WIDTH = 200
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width the text was hard-wrapped at, when it was: lines that run on into a next line mostly
+    come close to the longest of them (at most _MAX_WRAP_WIDTH). None for text with a paragraph per line."""
+    running_on = [len(a) for a, b in zip(lines, lines[1:]) if a and b and not is_footer_line(a)]
+    if len(running_on) < 4:
+        return None
+    width = max(running_on)
+    if width > _MAX_WRAP_WIDTH or sum(n >= 0.75 * width for n in running_on) < 0.6 * len(running_on):
+        return None
+    return width
+
+
+def _continues(current: str, line: str, gap: bool, page_break: bool = False, wrapped: bool = False,
+               block_ends: bool = False) -> bool:
+    """Does `line` carry on the paragraph `current` rather than start a new one? (`wrapped`: the line
+    before ended only because the first word of this one did not fit in the width of hard-wrapped text;
+    `block_ends`: a blank line or the end follows `line`.)"""
     if _TERMINAL_RE.search(current):
-        return False
+        return wrapped
     if _starts_lower(line) or line[:1] in _CLOSING_PUNCTUATION:
         return True  # a sentence broken by a line break, a page break or a footer
     if page_break and not current.startswith("\u2022") and not _looks_like_heading(current) \
@@ -147,9 +174,13 @@ def _continues(current: str, line: str, gap: bool, page_break: bool = False) -> 
         return True  # a sentence running over a page into a capital: "by Prospect | 77 | Capital Management"
     if gap:
         return False
+    if wrapped:
+        return True  # however like a heading the line before looks ("... led by our Vice President of Information")
     last_line = current.rsplit("\n", 1)[-1]
     if len(last_line) < 90 and _looks_like_heading(last_line) and not current.startswith("\u2022"):
-        return False
+        # a new paragraph after a heading, unless the heading goes on: one broken over two lines
+        # ("Cybersecurity" / "Governance") ends its block with a line that looks like a heading too
+        return last_line == current and block_ends and _looks_like_heading(line)
     return True
 
 
