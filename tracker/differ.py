@@ -124,7 +124,10 @@ class AlignedPair:
 
     def elements_on(self, side: Literal["old", "new"]) -> set[str]:
         """Elements the pair's sentences on one side sit in."""
-        return {e for s in (self.old if side == "old" else self.new) for e in s.elements}
+        sentences = self.old if side == "old" else self.new
+        if len(sentences) == 1:
+            return set(sentences[0].elements)
+        return {e for s in sentences for e in s.elements}
 
 
 @dataclass
@@ -201,7 +204,8 @@ def compare(old: Disclosure, new: Disclosure) -> Comparison:
     order = _element_order(new_seq, old_seq)
     changes = flag_changes(old, new) + _fact_changes(old, new) + element_changes(old, new)
     changes += text_changes(pairs, order)
-    changes.sort(key=lambda c: _sort_key(c, order))
+    rank = {name: k for k, name in enumerate(order)}
+    changes.sort(key=lambda c: _sort_key(c, rank))
     pieces = _pieces(pairs)
     similarity = _measure(pieces, None)
     per_element = {name: _measure(pieces, name) for name in _shared_elements(old, new)}
@@ -410,36 +414,42 @@ def _match_rewrites(old, new, old_free, new_free, matches) -> None:
     if not old_free or not new_free:
         return
     new_sets = {j: _content(new[j]) for j in new_free}
+    new_sizes = {j: len(ws) for j, ws in new_sets.items()}
     df = Counter(chain.from_iterable(new_sets.values()))
     rare_df = {w: n for w, n in df.items() if n <= MAX_POSTING}  # the words that may look up candidates
-    rare_words = set(rare_df)
     index: dict[str, int] = dict.fromkeys(rare_df, 0)  # word -> bit set of the new sentences holding it
+    rare_words = set(index)
     for j, ws in new_sets.items():
         bit = 1 << j
         for w in ws & rare_words:
             index[w] |= bit
+    rarity = rare_df.__getitem__
+    # Dice >= t needs 2|A & B| >= t (|A| + |B|), and |A & B| <= the smaller size: sizes further apart than
+    # this ratio cannot reach the threshold (checked before any intersection)
+    ratio = (2 - REWRITE_THRESHOLD) / REWRITE_THRESHOLD
+    half = REWRITE_THRESHOLD / 2
     candidates = []
     for i in old_free:
         ws = _content(old[i])
         size = len(ws)
-        rare = sorted([(rare_df[w], w) for w in ws & rare_words])[:RARE_WORDS]
+        rare = sorted(sorted(ws & rare_words), key=rarity)[:RARE_WORDS]  # rarest first, ties alphabetical
         once = twice = 0  # new sentences holding one rare word of the old one, and two or more
-        for _, w in rare:
+        for w in rare:
             bits = index[w]
             twice |= once & bits
             once |= bits
         hits = twice if len(rare) >= 4 else once  # a rewrite keeping half its words keeps some rare ones
+        low_size, high_size = size / ratio, size * ratio
         while hits:
             low = hits & -hits
             hits ^= low
             j = low.bit_length() - 1
-            other = new_sets[j]
-            total = size + len(other)
-            if 2 * min(size, len(other)) < REWRITE_THRESHOLD * total:
+            other_size = new_sizes[j]
+            if not low_size <= other_size <= high_size:
                 continue  # too unequal in size to reach the threshold: no need to intersect
-            score = 2 * len(ws & other) / total
-            if score >= REWRITE_THRESHOLD:
-                candidates.append((-score, i, j))
+            shared = len(ws & new_sets[j])
+            if shared >= half * (size + other_size):
+                candidates.append((-2 * shared / (size + other_size), i, j))
     for _, i, j in sorted(candidates):
         if i in old_free and j in new_free:
             matches.append(([i], [j]))
@@ -525,10 +535,11 @@ def form_insensitive(ops: list[list]) -> list[list]:
 def text_changes(pairs: list[AlignedPair], order: list[str]) -> list[Change]:
     """One low-severity change per aligned piece that is not unchanged in place."""
     out = []
+    rank = {name: k for k, name in enumerate(order)}
     for p in pairs:
         if p.status == "same":
             continue
-        elements = _pair_elements(p, order)
+        elements = _pair_elements(p, rank)
         base = {"element": elements[0], "elements": elements}
         if p.status == "changed":
             change = Change("text_changed", "low", old=p.old_text, new=p.new_text, ops=p.ops, **base)
@@ -545,19 +556,20 @@ def text_changes(pairs: list[AlignedPair], order: list[str]) -> list[Change]:
     return out
 
 
-def _pair_elements(p: AlignedPair, order: list[str]) -> list[str]:
+def _pair_elements(p: AlignedPair, rank: dict[str, int]) -> list[str]:
+    """The elements a piece touches, in document order (`rank`: element -> position)."""
     names = p.elements_on("new") | p.elements_on("old")
     if len(names) > 1:
         names.discard(UNTAGGED_ELEMENT)
-    return sorted(names, key=order.index)
+    return sorted(names, key=rank.__getitem__)
 
 
-def _sort_key(c: Change, order: list[str]) -> tuple:
+def _sort_key(c: Change, rank: dict[str, int]) -> tuple:
     kind = c.kind
     group = 0 if kind == "flag_flipped" else 1 if kind.startswith("fact_") else 2 if kind.startswith("element_") else 3
     if group < 3:
         return (group, SEVERITY_RANK[c.severity], CHANGE_KINDS.index(kind), 0.0)
-    element = order.index(c.element) if c.element in order else len(order)
+    element = rank.get(c.element, len(rank))
     position = c.to_position if c.to_position is not None else (c.from_position or 0) - 0.5
     return (group, element, SEVERITY_RANK[c.severity], float(position))
 
