@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,10 +38,56 @@ def test_heading_or_bullet_at_the_foot_of_a_page_is_not_joined_to_the_next_page(
     assert paragraphs_from_lines(to_heading)[-1] == "Governance"
 
 
+def test_list_item_of_whole_sentences_running_over_a_page_is_one_paragraph() -> None:
+    lines = ["• Information Security. We base our program on frameworks established by the National", "",
+             "Page 27", "", "Table of Contents", "", "Institute of Standards and Technology.", "",
+             "Our program is designed to protect our systems."]
+    assert paragraphs_from_lines(lines) == [
+        "\u2022 Information Security. We base our program on frameworks established by the National Institute "
+        "of Standards and Technology.", "Our program is designed to protect our systems."]
+
+
 def test_line_starting_with_a_comma_continues_without_a_space() -> None:
     lines = ["At the management level, our", "CIO, CISO, and Deputy CISO", ", each of whom has experience."]
     assert paragraphs_from_lines(lines) == [
         "At the management level, our CIO, CISO, and Deputy CISO, each of whom has experience."]
+
+
+PARAGRAPH = ("Our cybersecurity program is led by our Vice President of Information Security. Members of the "
+             "Audit Committee receive updates on a quarterly basis from our Chief Information Officer regarding "
+             "existing and new cybersecurity risks. The committee reports to the full Board of Directors.")
+SECOND = "Our incident response plan is tested annually: the results are shared with the Audit Committee."
+
+
+@pytest.mark.parametrize("width", [30, 38, 45, 60, 80])
+def test_hard_wrapped_paragraphs_come_back_whatever_the_width(width: int) -> None:
+    # lines end wherever the next word did not fit: after a sentence, a colon, or words that look like a heading
+    lines = textwrap.wrap(PARAGRAPH, width) + [""] + textwrap.wrap(SECOND, width)
+    assert paragraphs_from_lines(lines) == [PARAGRAPH, SECOND]
+
+
+def test_lines_that_are_paragraphs_stay_paragraphs() -> None:
+    # a paragraph per line, no blank lines: a line ending a sentence ends its paragraph
+    lines = ["Cybersecurity Risk Management", PARAGRAPH, SECOND, "Governance", PARAGRAPH.replace("Our", "The")]
+    assert paragraphs_from_lines(lines) == lines
+
+
+def test_short_line_ending_a_sentence_in_wrapped_text_ends_the_paragraph() -> None:
+    wrapped = textwrap.wrap(PARAGRAPH, 40)
+    lines = wrapped + ["The Board oversees it.", "Management reports to the Board at least once a year."]
+    paras = paragraphs_from_lines(lines)
+    assert paras[-1] == "Management reports to the Board at least once a year."
+
+
+def test_heading_broken_over_two_lines_is_one_heading() -> None:
+    lines = ["Cybersecurity", "Governance", "", PARAGRAPH]
+    assert paragraphs_from_lines(lines) == ["Cybersecurity Governance", PARAGRAPH]
+    assert paragraphs_from_lines(["Governance", "", PARAGRAPH]) == ["Governance", PARAGRAPH]
+
+
+def test_form_footer_whose_page_number_wrapped_is_a_footer() -> None:
+    assert is_footer_line("STITCH FIX, INC. | 2025 FORM 10-K | 23")
+    assert is_footer_line("STITCH FIX, INC. | 2025 FORM 10-K |")
 
 
 def test_index_to_financial_statements_is_a_footer_line() -> None:

@@ -15,6 +15,7 @@ is the responsible one, which committee oversees).
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -631,6 +632,15 @@ def noise_rewrap(d: Doc) -> str:
     return _in_region(d, rewrap)
 
 
+def noise_rewrap_narrow(d: Doc) -> str:
+    """Plain text re-wrapped at 34 columns: lines now end after sentences, colons and heading-like words."""
+    if d.html:
+        return d.raw
+    return _in_region(d, lambda text: "\n".join(
+        "\n".join(textwrap.wrap(line, 34)) if len(line) > 34 and not line.startswith("|") else line
+        for line in text.split("\n")))
+
+
 def noise_quotes(d: Doc) -> str:
     swap = {"\u2019": "'", "'": "\u2019", "\u201c": '"', "\u201d": '"', "&#8217;": "'", "&#8220;": "&quot;",
             "&#8221;": "&quot;"}
@@ -748,7 +758,7 @@ def noise_markup(d: Doc) -> str:
 
 
 NOISE = {
-    "rewrap": noise_rewrap, "quotes": noise_quotes, "dashes": noise_dashes, "spaces": noise_spaces,
+    "rewrap": noise_rewrap, "rewrap_narrow": noise_rewrap_narrow, "quotes": noise_quotes, "dashes": noise_dashes, "spaces": noise_spaces,
     "glued": noise_glued, "heading_case": noise_heading_case, "footer": noise_footer, "ligatures": noise_ligatures,
     "bullets": noise_bullets, "markup": noise_markup,
 }

@@ -38,7 +38,7 @@ _FOOTER_LINE_RES = [
     re.compile(r"^\s*[-=_*~.]{3,}\s*$"),
     # (the page number may have wrapped onto a line of its own)
     re.compile(r"^.{0,80}\|\s*(?:fiscal\s+)?\d{4}\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)\s*"
-               r"(?:\|\s*\d{1,3}\s*)?$", re.I),
+               r"(?:\|\s*(?:\d{1,3})?\s*)?$", re.I),
     re.compile(r"^\s*\d{1,3}\s*\|\s*.{0,80}(?:10-k|20-f|annual report)\s*$", re.I),
     re.compile(r"^\s*\|?\s*x\s*$", re.I),
     re.compile(r"^\s*[-+]\s*(?:references|details|definition)\s*$", re.I),
@@ -49,6 +49,7 @@ _INLINE_FOOTER_RE = re.compile(
     r"(?:[A-Z](?:[\w,&' ]|\.(?!\s?[A-Z][a-z])){1,60}?)?\|\s*\d{4}\s+Form\s+(?:10-K|20-F)\s*\|\s*\d{1,3}(?=\D|$)")
 
 _TERMINAL_RE = re.compile(r"[.!?:;][\"')\]]*$")
+_INNER_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s+[A-Z]")
 _STOPWORD_END = {
     "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "our", "its", "their",
     "is", "are", "was", "be", "as", "at", "from", "that", "which", "who", "this", "these", "such", "has",
@@ -169,9 +170,11 @@ def _continues(current: str, line: str, gap: bool, page_break: bool = False, wra
         return wrapped
     if _starts_lower(line) or line[:1] in _CLOSING_PUNCTUATION:
         return True  # a sentence broken by a line break, a page break or a footer
-    if page_break and not current.startswith("\u2022") and not _looks_like_heading(current) \
-            and not _looks_like_heading(line):
-        return True  # a sentence running over a page into a capital: "by Prospect | 77 | Capital Management"
+    if page_break and (not current.startswith("\u2022") or _INNER_SENTENCE_END_RE.search(current)) \
+            and not _looks_like_heading(current) and not _looks_like_heading(line):
+        # a sentence running over a page into a capital: "by Prospect | 77 | Capital Management" (a list item
+        # too, when it writes whole sentences: its missing final stop says it is not over)
+        return True
     if gap:
         return False
     if wrapped:
