@@ -83,6 +83,29 @@ def test_deleted_sentence_is_one_removal(amzn: str) -> None:
     assert c.changes[-1].text == gone
 
 
+def test_sentence_split_in_two_and_reworded_is_one_text_change(amzn: str) -> None:
+    sentence = next(s for s in split_sentences(normalize_block(amzn)) if "chief security officer, who" in s)
+    edited = sentence.replace(", who ", ". This officer ", 1)
+    c = compare(untagged(amzn), untagged(amzn.replace(sentence, edited)))
+    assert kinds(c) == ["text_changed"]
+    change = next(ch for ch in c.changes if ch.kind == "text_changed")
+    assert change.old == sentence and change.new == edited
+
+
+def test_two_sentences_joined_with_a_reword_are_one_text_change(amzn: str) -> None:
+    sentences = split_sentences(normalize_block(amzn))
+    k = next(k for k in range(len(sentences) - 1)
+             if len(sentences[k].split()) > 8 and len(sentences[k + 1].split()) > 8
+             and sentences[k].endswith(".") and sentences[k + 1][:1].isupper()
+             and f"{sentences[k]} {sentences[k + 1]}" in amzn)
+    first, second = sentences[k], sentences[k + 1]
+    joined = first[:-1] + ", and " + second[0].lower() + second[1:]
+    c = compare(untagged(amzn), untagged(amzn.replace(f"{first} {second}", joined)))
+    assert kinds(c) == ["text_changed"]
+    change = next(ch for ch in c.changes if ch.kind == "text_changed")
+    assert change.old == f"{first} {second}" and change.new == joined
+
+
 def test_formatting_noise_alone_is_no_change(amzn: str) -> None:
     plants = [("\u2019", "'"), ("chief security officer", "chief securityofficer"), (". ", ".  "),
               ("Item\xa01C.Cybersecurity", "ITEM 1C. CYBERSECURITY"), ("risks from", "risks\u00a0from")]

@@ -360,6 +360,7 @@ def align_sentences(old: list[Sentence], new: list[Sentence]) -> list[AlignedPai
     _match_merges(old, new, old_free, new_free, matches)
     exact_count = len(matches)
     _match_rewrites(old, new, old_free, new_free, matches)
+    _extend_rewrites(old, new, old_free, new_free, matches[exact_count:])
     in_order = _longest_increasing(matches)
     pairs: list[tuple[tuple[float, int], AlignedPair]] = []
     anchor = _anchors(matches, in_order, len(old))
@@ -455,6 +456,37 @@ def _match_rewrites(old, new, old_free, new_free, matches) -> None:
             matches.append(([i], [j]))
             old_free.discard(i)
             new_free.discard(j)
+
+
+def _extend_rewrites(old, new, old_free, new_free, rewrites) -> None:
+    """A rewritten sentence that was also split in two (or two sentences joined in one, "A. B." -> "A, and
+    b."): the free sentence next to one side of a rewrite joins it when the other side holds most of its
+    words and the pair's Dice coefficient grows with it (or the other side holds all of its words). One
+    change then shows the whole edit, instead of a rewrite beside an added or removed sentence."""
+    for oi, nj in rewrites:
+        for side, free, other, grow in ((new, new_free, old, nj), (old, old_free, new, oi)):
+            target = set().union(*(_content(other[k]) for k in (oi if grow is nj else nj)))
+            while len(grow) < MAX_MERGE:
+                pieces = set().union(*(_content(side[k]) for k in grow))
+                base = _dice(pieces, target)
+                best = None
+                for k in (grow[-1] + 1, grow[0] - 1):
+                    if k not in free:
+                        continue
+                    extra = _content(side[k])
+                    if extra and 2 * len(extra & target) >= len(extra) \
+                            and (_dice(pieces | extra, target) > base or extra <= target):
+                        best = k
+                        break
+                if best is None:
+                    break
+                free.discard(best)
+                grow.append(best)
+                grow.sort()
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
 
 def _content(s: Sentence) -> set[str]:
