@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.normalize import is_footer_line, paragraphs_from_lines, words_and_key
+from tracker.normalize import (
+    is_footer_line,
+    paragraphs_from_lines,
+    split_glued_words,
+    text_vocabulary,
+    words_and_key,
+)
 
 _GENERAL_TOKENS = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 
@@ -88,6 +94,35 @@ def test_heading_broken_over_two_lines_is_one_heading() -> None:
 def test_form_footer_whose_page_number_wrapped_is_a_footer() -> None:
     assert is_footer_line("STITCH FIX, INC. | 2025 FORM 10-K | 23")
     assert is_footer_line("STITCH FIX, INC. | 2025 FORM 10-K |")
+
+
+SECTION = ("The Audit Committee oversees our program. Our Chief Information Officer provided updates to the "
+           "Board of directors. Updates on reporting lines and providers are given annually. We have adopted a "
+           "policy.")
+
+
+@pytest.mark.parametrize("glued, whole", [
+    ("The CISO providesquarterly updates.", "The CISO provides quarterly updates."),  # "provides" only glued
+    ("Ourboard of directors oversees it.", "Our board of directors oversees it."),
+    ("Our CIO, whoreports to the CEO, leads it.", "Our CIO, who reports to the CEO, leads it."),
+    ("The company hasadopted a policy.", "The company has adopted a policy."),
+])
+def test_words_glued_at_markup_seams_are_split_again(glued: str, whole: str) -> None:
+    assert split_glued_words(glued, text_vocabulary([SECTION])) == whole
+
+
+@pytest.mark.parametrize("word", ["Therefore, we act.", "Ourselves included.", "The dashboard shows it.",
+                                  "Our bylaws apply.", "We forward reports.", "Withstanding attacks matters."])
+def test_ordinary_words_are_not_split(word: str) -> None:
+    assert split_glued_words(word, text_vocabulary([SECTION, "board laws ward stand"])) == word
+
+
+def test_word_hyphenated_at_a_line_end_is_whole_when_the_text_spells_it_whole() -> None:
+    lines = ["The Audit Committee oversees risk. The Audit Commit-", "tee meets quarterly with our co-",
+             "led team and third-", "party vendors."]
+    assert paragraphs_from_lines(lines) == [
+        "The Audit Committee oversees risk. The Audit Committee meets quarterly with our co-led team and "
+        "third-party vendors."]
 
 
 def test_index_to_financial_statements_is_a_footer_line() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
@@ -49,6 +49,8 @@ _INLINE_FOOTER_RE = re.compile(
     r"(?:[A-Z](?:[\w,&' ]|\.(?!\s?[A-Z][a-z])){1,60}?)?\|\s*\d{4}\s+Form\s+(?:10-K|20-F)\s*\|\s*\d{1,3}(?=\D|$)")
 
 _TERMINAL_RE = re.compile(r"[.!?:;][\"')\]]*$")
+_TRAILING_LETTERS_RE = re.compile(r"[A-Za-z]+\Z")
+_LEADING_LETTERS_RE = re.compile(r"[a-z]+")
 _INNER_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s+[A-Z]")
 _STOPWORD_END = {
     "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "our", "its", "their",
@@ -95,9 +97,14 @@ def _starts_lower(line: str) -> bool:
 _CLOSING_PUNCTUATION = ",;:)]"
 
 
-def _join(a: str, b: str) -> str:
+def _join(a: str, b: str, vocabulary: Callable[[], frozenset[str]] | None = None) -> str:
     if a.endswith("-") and not a.endswith(" -") and b[:1].islower():
-        return a + b  # a word hyphenated across lines keeps its hyphen: "co-" + "led"
+        # a word hyphenated across lines keeps its hyphen ("co-" + "led"), unless it was broken only to fit
+        # the line: the text spells it whole elsewhere ("Commit-" + "tee": "committee")
+        head, tail = _TRAILING_LETTERS_RE.search(a[:-1]), _LEADING_LETTERS_RE.match(b)
+        if vocabulary is not None and head and tail and (head.group() + tail.group()).lower() in vocabulary():
+            return a[:-1] + b
+        return a + b
     if b[:1] in _CLOSING_PUNCTUATION:
         return a + b  # "our CIO, CISO, and Deputy CISO" + ", each of whom"
     return a + " " + b
@@ -107,6 +114,13 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
     """Rebuild paragraphs from raw lines: join hard-wrapped lines, drop footers, split bullets."""
     cleaned = [clean_inline(raw) for raw in lines]
     width = _wrap_width(cleaned)
+    words: list[frozenset[str]] = []
+
+    def vocabulary() -> frozenset[str]:  # the words of all the lines, when a hyphen ends one
+        if not words:
+            words.append(text_vocabulary(cleaned))
+        return words[0]
+
     paras: list[str] = []
     current = ""
     previous = ""  # the last line that went into `current`
@@ -133,7 +147,7 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
         wrapped = width is not None and not gap and len(previous) + 1 + len(line.split(None, 1)[0]) > width
         block_ends = k + 1 == len(cleaned) or not cleaned[k + 1]
         if current and _continues(current, line, gap, page_break, wrapped, block_ends):
-            current = _join(current, line)
+            current = _join(current, line, vocabulary)
         else:
             if current:
                 paras.append(current)
@@ -319,7 +333,7 @@ GLUE_HEADS = frozenset(
 #: Words a glued pair may start with when the rest is a word of the document ("theAudit", "hasadopted").
 #: Words that are one word with what precedes them: "cybersecurity" is not "cyber" glued to "security".
 _COMPOUND_FIRSTS = frozenset("cyber info non sub co re pre inter".split())
-GLUE_LEADS = frozenset("the our its their has have had and is are was were of by".split())
+GLUE_LEADS = frozenset("the our its their has have had and is are was were of by who which that we with for".split())
 _CAMEL_SEAM_RE = re.compile(r"\b([a-z][a-z]*|[A-Z][a-z]+)([A-Z][a-z]{2,})\b")
 _GLUED_WORD_RE = re.compile(r"\b[a-z]{5,}\b")
 _DIGIT_SEAM_RE = re.compile(r"(?<=[a-z]{2})(?=\d{1,3}\b)|(?<=\d)(?=(?:years?|decades?|months?)\b)")
@@ -355,7 +369,7 @@ def split_glued_words(text: str, vocabulary: frozenset[str]) -> str:
 def split_glued_words_all(texts: Iterable[str], vocabulary: frozenset[str]) -> list[str]:
     """`split_glued_words` of each text (one vocabulary: what the words split into is worked out once, over
     all the texts)."""
-    texts = [_split_camel_seams(text) for text in texts]
+    texts = [_split_capital_leads(_split_camel_seams(text), vocabulary) for text in texts]
     cache: dict[str, str] = {}
     ascii_texts = [t for t in texts if t.isascii()]
     words = _ascii_glued_candidates("\n".join(ascii_texts), unique=True)  # no word runs across a line break
@@ -378,6 +392,17 @@ def _split_lower_cached(word: str, vocabulary: frozenset[str], cache: dict[str, 
     return split
 
 
+#: A sentence-initial function word glued to the next word: "Ourboard of directors", "Thecommittee".
+_CAPITAL_LEAD_RE = re.compile(r"\b(The|Our|Its|Their|Who|We|This|These)([a-z]{4,})\b")
+
+
+def _split_capital_leads(text: str, vocabulary: frozenset[str]) -> str:
+    if _CAPITAL_LEAD_RE.search(text):
+        text = _CAPITAL_LEAD_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if _known(m.group(2), vocabulary)
+                                    else m.group(0), text)
+    return text
+
+
 def _split_camel_seams(text: str) -> str:
     # a camel seam needs a-z right before A-Z: test that on bytes reduced to "a" (a-z), "A" (A-Z) and space
     if b"aA" in _utf8(text).translate(_ASCII_CASE_CLASSES) and _CAMEL_SEAM_RE.search(text):
@@ -397,7 +422,7 @@ def _ascii_glued_candidates(text: str, unique: bool = False):  # type: ignore[no
 
 def _split_glued(text: str, vocabulary: frozenset[str], cache: dict[str, str]) -> str:
     """`split_glued_words`, with `cache` keeping _split_lower's answers for this vocabulary."""
-    text = _split_camel_seams(text)
+    text = _split_capital_leads(_split_camel_seams(text), vocabulary)
     words = _ascii_glued_candidates(text) if text.isascii() else _GLUED_WORD_RE.findall(text)
     for word in words:
         if _split_lower_cached(word, vocabulary, cache) != word:
@@ -433,14 +458,32 @@ _GLUE_LEADS_TUPLE = tuple(GLUE_LEADS)
 _GLUE_HEADS_TUPLE = tuple(GLUE_HEADS)
 
 
+_ENDINGS = ("", "s", "es", "ed", "d", "ing", "er", "ers")
+
+
+def _known(word: str, vocabulary: frozenset[str]) -> bool:
+    """A word of the document, or another form of one ("provides" where the text says "provided" or
+    "providers" only: the glued form may be the word's only appearance)."""
+    if word in vocabulary:
+        return True
+    bases = {word} | {word[:-len(e)] for e in _ENDINGS[1:] if word.endswith(e)}
+    return any(len(base) >= 4 and base + e in vocabulary for base in bases for e in _ENDINGS)
+
+
+#: Words that start with a function word and go on with one ("for" + "ward"): never glued pairs.
+_NOT_GLUED = frozenset("bylaws forward forwards forwarded forwarding withstand withstands withdraw withdrawn within "
+                       "without whichever whatever therefore thereafter thereby therein thereof thereto ourselves "
+                       "theirs themselves forthwith heretofore isolate isolated".split())
+
+
 def _split_lower(word: str, vocabulary: frozenset[str]) -> str:
-    if not (word.startswith(_GLUE_LEADS_TUPLE) or word.endswith(_GLUE_HEADS_TUPLE)):
+    if not (word.startswith(_GLUE_LEADS_TUPLE) or word.endswith(_GLUE_HEADS_TUPLE)) or word in _NOT_GLUED:
         return word  # a split needs a function word first or a head word last
     for k in range(2, len(word) - 2):
         first, second = word[:k], word[k:]
-        if second in GLUE_HEADS and (first in vocabulary or first in GLUE_LEADS) and len(first) >= 3 \
+        if second in GLUE_HEADS and (_known(first, vocabulary) or first in GLUE_LEADS) and len(first) >= 3 \
                 and first not in _COMPOUND_FIRSTS:
             return f"{first} {second}"
-        if first in GLUE_LEADS and len(second) >= 4 and second in vocabulary:
+        if first in GLUE_LEADS and len(second) >= 4 and _known(second, vocabulary):
             return f"{first} {second}"
     return word
