@@ -260,3 +260,114 @@ def test_semi_annual_updates_are_not_also_annual() -> None:
     d = Disclosure([Element("CybersecurityRiskBoardOfDirectorsOversightTextBlock", "text", text, "inferred")],
                    tagged=False, source_format="text", section_text=text)
     assert [v.value for v in extract_facts(d)["briefing_frequency"]] == ["semi-annual"]
+
+
+# ---- audit findings: what a reader would notice ---------------------------------------------------------------
+def _text_disclosure(text: str) -> Disclosure:
+    from tracker.models import Element
+
+    return Disclosure([Element("CybersecurityRiskRoleOfManagementTextBlock", "text", text, "inferred")],
+                      tagged=False, source_format="text", section_text=text)
+
+
+def _changes(path: Path, old: str, new: str) -> set[tuple]:
+    return {(c.kind, c.fact, tuple(sorted(c.value.items())) if isinstance(c.value, dict) else c.value, c.severity)
+            for c in fact_changes(read_path(path), read_edited(path, old, new))}
+
+
+def test_management_committee_meeting_is_no_briefing(corpus: Path) -> None:
+    path = corpus / "text/AMZN_2023.txt"
+    added = ("We also maintain a variety of incident response plans that are utilized when incidents are detected. "
+             "Management has also established a Cybersecurity Steering Committee, comprised of senior executives, to "
+             "coordinate our response to cybersecurity threats, and meets monthly.")
+    assert _changes(path, added.split(" Management")[0], added) == {
+        ("fact_added", "management_committees", "cybersecurity steering committee", "medium")}
+    # a board committee meeting the CISO is briefed; a committee that reports informs (seed 002: semi-annual)
+    facts = extract_facts(_text_disclosure(
+        "The Audit Committee of our Board meets quarterly with our CISO to review cybersecurity risks."))
+    assert values(facts, "briefing_frequency") == {"quarterly"}
+    facts = extract_facts(_text_disclosure(
+        "Our Technology Committee meets quarterly with our CISO to review cybersecurity risks."))
+    assert values(facts, "briefing_frequency") == {"quarterly"}
+
+
+@pytest.mark.parametrize("text, titles, people, reports_to", [
+    ("Our IT infrastructure and the assessment and management of associated cybersecurity risks are primarily the "
+     "responsibility of our Chief Information Security Officer (\"CISO\").", {"Chief Information Security Officer"},
+     set(), set()),
+    ("Our Chief Security Officer and Data Privacy Officer oversee our assessment, prevention, detection and management "
+     "of cybersecurity risks.", {"Chief Security Officer", "Data Privacy Officer"}, set(), set()),
+    ("Our Chief Information Security Officer (CISO), Guy Rosen, leads our cybersecurity program.",
+     {"Chief Information Security Officer"}, {"Guy Rosen"}, set()),
+    ("Our CSO, who reports to the Chief Financial Officer, has primary responsibility for assessing and managing "
+     "cybersecurity risks.", {"Chief Security Officer"}, set(), {"Chief Financial Officer"}),
+])
+def test_responsibility_statements(text: str, titles: set, people: set, reports_to: set) -> None:
+    facts = extract_facts(_text_disclosure(text))
+    assert (values(facts, "responsible_titles"), values(facts, "responsible_people"), values(facts, "reports_to")) == \
+        (titles, people, reports_to)
+
+
+def test_title_renamed_in_one_of_its_responsible_sentences(corpus: Path) -> None:
+    trust = ("fact_added", "responsible_titles", "Chief Trust Officer", "medium")
+    assert _changes(corpus / "text/POWI_2024.txt", "Our CISO has extensive experience",
+                    "Our Chief Trust Officer has extensive experience") == {trust}
+    assert _changes(corpus / "text/U_2023.txt", "Our Chief Security Officer Security has over 25 years",
+                    "Our Chief Trust Officer Security has over 25 years") == {trust}
+
+
+def test_titles_reported_to_are_not_responsible(corpus: Path) -> None:
+    # "... led by our CISO ("CISO"), and reports to Progress' Chief Executive Officer, Chief Financial Officer, ..."
+    for name in ("text/PRGS_2024.txt", "text/PRGS_2025.txt"):
+        assert values(extract_facts(read_path(corpus / name)), "responsible_titles") == \
+            {"Chief Information Security Officer"}
+
+
+def test_title_does_not_swallow_an_apposed_name(corpus: Path) -> None:
+    path = corpus / "text/WGO_2024.txt"
+    old = "In addition, our cybersecurity team, which is led by our Vice President of Information Security,"
+    assert _changes(path, old, "Our Vice President of Information Security, Jordan Avery, leads our cybersecurity "
+                               "team. " + old) == {("fact_added", "responsible_people", "Jordan Avery", "medium")}
+    facts = extract_facts(read_path(corpus / "text/AMPL_2023.txt"))
+    assert "Executive Vice President of Engineering" in values(facts, "responsible_titles")
+    assert {"Shadi Rostami", "Dustin Pearce"} <= values(facts, "responsible_people")
+
+
+def test_chief_officer_title_is_not_two_titles(corpus: Path) -> None:
+    # "Our Chief Engineering Officer and acting Chief Information Security Officer, Wade Chambers, reports to our CEO"
+    assert _changes(corpus / "text/AMPL_2024.txt", "acting Chief Information Security Officer, Wade Chambers",
+                    "acting Chief Trust Officer, Wade Chambers") == {
+        ("fact_removed", "responsible_titles", "Chief Information Security Officer", "high"),
+        ("fact_added", "responsible_titles", "Chief Trust Officer", "medium")}
+
+
+def test_years_beyond_sixty_and_plus_form(corpus: Path) -> None:
+    path = corpus / "text/BOOT_2024.txt"
+    changed = ("fact_changed", "experience_years", None, "medium")
+    assert _changes(path, "collectively have more than 60 years", "collectively have over 65 years") == {changed}
+    assert _changes(path, "collectively have more than 60 years", "collectively have more than sixty years") == set()
+    path = corpus / "text/MCFT_2024.txt"
+    assert ("Chief Information Officer", 25, "at least") in years(extract_facts(read_path(path)))  # "25-plus years"
+    assert _changes(path, "25-plus years", "28-plus years") == {changed}
+
+
+def test_nist_csf_named_in_full_after_framework(corpus: Path) -> None:
+    assert _changes(corpus / "text/SCSC_2024.txt", "including the NIST Cybersecurity Framework.",
+                    "including the Cybersecurity Framework of the National Institute of Standards and Technology.") \
+        == set()
+
+
+def test_committee_tied_to_the_board_without_a_board_word_in_its_name(corpus: Path) -> None:
+    # the Risk and Compliance Committee stays the board's where it is only the body management discusses risks with
+    assert _changes(corpus / "text/GOOGL_2025.txt", "The Risk and Compliance Committee has oversight responsibility",
+                    "The Nominating and Governance Committee has oversight responsibility") == {
+        ("fact_added", "board_oversight", "nominating and governance committee", "high")}
+    # internal audit reports its results to it
+    assert _changes(corpus / "text/NKE_2024.txt", "reports the results to the Audit & Finance Committee",
+                    "reports the results to the Technology Risk Committee") == {
+        ("fact_added", "board_oversight", "technology risk committee", "high")}
+    facts = extract_facts(_text_disclosure(
+        "Several of our Board members, including certain members of our Technology Risk Committee, have backgrounds "
+        "in cybersecurity. The Technology Risk Committee receives periodic updates from our CISO on cybersecurity."))
+    assert (values(facts, "board_oversight"), values(facts, "management_committees")) == \
+        ({"technology risk committee"}, set())

@@ -110,3 +110,24 @@ def test_accuracy_on_hidden_tags(corpus: Path) -> None:
     for flag in FLAGS:
         mine = [tag == guess for name, tag, guess, _ in rows if name == flag]
         assert sum(mine) / len(mine) >= 0.90, flag
+
+
+@pytest.mark.corpus
+def test_negated_engagement_is_no_engagement(corpus: Path) -> None:
+    from tracker.readers import read_bytes
+
+    raw = (corpus / "text/WGO_2024.txt").read_text(encoding="utf-8")
+    assert flags(read_bytes(raw.encode("utf-8")))[ENGAGED].value is True
+    edited = raw.replace("We also engage external resources", "We do not engage external resources")
+    found = flags(read_bytes(edited.encode("utf-8")))[ENGAGED]
+    assert (found.value, found.source) == (False, "inferred")
+    assert "We do not engage external resources" in found.evidence
+
+
+def test_negated_engagement_sentences() -> None:
+    from tracker.inference import infer_third_party_engaged
+
+    assert infer_third_party_engaged(["We do not engage external resources to support our cybersecurity program."]) \
+        == (False, "We do not engage external resources to support our cybersecurity program.")
+    assert infer_third_party_engaged(["We have never engaged external assessors, and we manage risk internally."]) \
+        is None

@@ -5,7 +5,7 @@ keeps its evidence (the element and the sentence). Values are normalised as fact
 compared on a comparison key, so that a change of form never shows up as a change of fact.
 
 Choices made here (facts.md leaves them open):
-- `experience_years` qualifier: "N+ years" reads as `at least` (N+ includes N); "about", "nearly",
+- `experience_years` qualifier: "N+ years" and "N-plus years" read as `at least` (N+ includes N); "about", "nearly",
   "almost", "roughly" read as `approximately`; "two decades" is 20 years.
 - `tenure_start` is the first start the text gives ("since our inception" -> "inception", "since 2017").
 - a committee is a board committee when its name says so (audit, nominating, governance, compensation) or
@@ -138,24 +138,45 @@ ABBREVIATIONS = {
 }
 _ABBREV_WORDS = {"VP": "Vice President", "SVP": "Senior Vice President", "EVP": "Executive Vice President"}
 _ACRONYM = r"(?-i:\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b)"
-_CAP_RUN = r"(?-i:[A-Z][\w&-]*(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+|\s+of\s+|\s+)(?:[A-Z][\w&-]*|IT))*)"
+#: Words of titles and functions, never of a personal name.
+_NOT_NAME_WORDS = frozenset("security information technology cybersecurity cyber risk privacy data operations "
+                            "engineering compliance legal audit digital global product infrastructure officer "
+                            "president director management governance trust safety protection".split())
+#: ... and more words a title may go on with after a comma ("Vice President, Investor Relations, ...").
+_TITLE_PART_WORDS = _NOT_NAME_WORDS | frozenset(
+    "investor relations business development corporate enterprise strategy strategic systems finance financial "
+    "human resources customer success quality services solutions platform platforms network networks cloud "
+    "software hardware applications analytics intelligence affairs public internal controls assurance "
+    "architecture transformation innovation research administration general chief senior executive "
+    "it information".split())
+#: A personal name set off by a comma after a title ("Vice President of Information Security, Jordan Avery,"):
+#: two or three capitalised words, none a word of titles, then the end of the apposition. A title does not run
+#: on over it.
+_APPOSED_NAME_AHEAD = (r"(?!(?-i:(?:(?!(?i:" + "|".join(sorted(_TITLE_PART_WORDS)) + r")\b)[A-Z][a-z'-]+\s+"
+                       r"(?:[A-Z]\.\s+)?){1,2}(?!(?i:" + "|".join(sorted(_TITLE_PART_WORDS)) + r")\b)[A-Z][a-z'-]+"
+                       r"(?:\s*[,;:().]|\s*$|\s+[a-z])))")
+_CAP_RUN = r"(?-i:[A-Z][\w&-]*(?:(?:,\s*(?:and\s+)?" + _APPOSED_NAME_AHEAD + \
+    r"|\s+and\s+|\s+&\s+|\s+of\s+|\s+)(?:[A-Z][\w&-]*|IT))*)"
+#: "chief ... officer" without running over an inner "officer" ("Chief Engineering Officer and acting Chief
+#: Trust Officer" is two titles).
+_CHIEF_OFFICER = r"\bchief(?:\s+(?!officer\b)[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
 _TITLE_RE = re.compile(
-    r"(?:\b(?:senior|executive|assistant|group|corporate|global)\s+)*\bvice\s+president\s+and\s+"
-    r"chief(?:\s+[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
-    r"|\bchief(?:\s+[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
+    r"(?:\b(?:senior|executive|assistant|group|corporate|global)\s+)*\bvice\s+president\s+and\s+" +
+    _CHIEF_OFFICER[2:] +
+    r"|" + _CHIEF_OFFICER +
     r"|(?:\b(?:senior|executive|assistant|group|corporate|global)\s+)*(?:\bvice\s+president\b|(?-i:\b[SE]?VP\b))"
-    r"(?:(?:,\s*|\s+of\s+|\s+for\s+|\s+-\s+|\s+)" + _CAP_RUN + r")?"
+    r"(?:(?:,\s*" + _APPOSED_NAME_AHEAD + r"|\s+of\s+|\s+for\s+|\s+-\s+|\s+)" + _CAP_RUN + r")?"
     r"|\b(?:global\s+)?head\s+of\s+(?:the\s+)?(?:[\w-]+'s\s+)?(?:[\w&-]+\s+){0,4}?"
     r"(?:security|cybersecurity|technology|information\s+technology|IT|risk|division|department|operations|"
     r"engineering|infrastructure)\b"
     r"|\bdirector\s+of\s+(?:[\w&-]+\s+){0,3}?(?:security|cybersecurity|technology|IT|risk)\b"
-    r"|\b(?:cyber\s*security|information\s+security|security|data\s+protection|privacy)\s+officer\b(?!s)"
+    r"|\b(?:cyber\s*security|information\s+security|security|data\s+protection|(?:data\s+)?privacy)\s+officer\b(?!s)"
     r"|\bgeneral\s+counsel\b|(?-i:\bPresident\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
     r"|" + _ACRONYM, re.I)
 _SMALL_WORDS = {"of", "and", "for", "the", "&", "to", "in", "on"}
 _KEEP_UPPER = {"IT", "AI", "IBM", "AWS"}
-_DEFINED_ACRONYM_RE = re.compile(r"(\bchief(?:\s+[\w&/-]+,?){1,6}?\s+officer|\b(?:data\s+protection|security|"
-                                 r"privacy)\s+officer|\bvice\s+president(?:(?!chief)[^()\"]){0,80}?)\s*\(\s*[\"']?"
+_DEFINED_ACRONYM_RE = re.compile(r"(\bchief(?:\s+(?!officer\b)[\w&/-]+,?){1,6}?\s+officer|\b(?:data\s+protection|security|"
+                                 r"(?:data\s+)?privacy)\s+officer|\bvice\s+president(?:(?!chief)[^()\"]){0,80}?)\s*\(\s*[\"']?"
                                  r"((?-i:[A-Z]{2,6}|[SE]?VP,?\s+[A-Z]{2,6}))[\"']?\s*\)", re.I)
 
 
@@ -203,8 +224,18 @@ _RESPONSIBLE_AFTER_RE = re.compile(
     r"(?:has|have|holds?|bears?)\s+(?:\w+\s+){0,2}?responsibility|responsible\s+for|"
     r"(?:is|are)\s+(?:\w+\s+){0,2}?(?:charged|tasked)\s+with)", re.I)
 #: A verb of leading right after the title (or after ", who"): "the CISO leads", "our CSO, who oversees".
-_RESPONSIBLE_VERB_RE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?"
+_RESPONSIBLE_VERB_RE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)"
+                                  r"\s*,\s*)?(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?"
                                   r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs)\b", re.I)
+#: The plural verbs after the last title of a list: "our CSO and Data Privacy Officer oversee".
+_RESPONSIBLE_PLURAL_VERB_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:also\s+|currently\s+|directly\s+|jointly\s+|"
+                                         r"together\s+)?(?:lead|head|oversee|manage|direct|run|supervise|co-lead)\b",
+                                         re.I)
+#: What stands between two titles of one list ("the CEO, CFO, and CIO", "our CSO and Data Privacy Officer").
+_TITLE_LIST_GAP_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)"
+                                r"(?:our\s+|the\s+|its\s+)?(?:(?:acting|interim|deputy)\s+)?", re.I)
+#: A relative clause set off by commas right after a title: "our CSO, who reports to the CFO, has ...".
+_WHO_CLAUSE_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?,\s*who\s+[^,;()]{1,120},", re.I)
 #: The same verbs after a relative clause set off by commas: "our CSO, who has ... experience ..., heads the team".
 _RESPONSIBLE_AFTER_CLAUSE_RE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?,\s*who\b[^;()]{0,400}?,\s*(?:also\s+|currently\s+)?"
                                           r"(?:leads|heads|oversees|manages|directs|runs|supervises|"
@@ -212,10 +243,11 @@ _RESPONSIBLE_AFTER_CLAUSE_RE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?,\s*who\b[
 _RESPONSIBLE_BEFORE_RE = re.compile(
     r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led)\s*by\b|"
     r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\b|"
-    r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are)\b|\b(?:designated|appointed)\b", re.I)
+    r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are)\b|\b(?:designated|appointed)\b|"
+    r"\bresponsibility\s+of\s+(?:the\s+|our\s+|its\s+)?$", re.I)
 _CYBER_RE = re.compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
 #: A title that is the object of reporting or informing right before it ("reports to the CISO").
-_REPORTED_TO_RE = re.compile(r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?$|"
+_REPORTED_TO_RE = re.compile(r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+['\u2019]s?\s+)?$|"
                              r"\b(?:inform|updat|brief|notif)\w*\s+(?:the\s+|our\s+)?$|\bwith\s+(?:the\s+|our\s+)?$",
                              re.I)
 _REPORT_TO_RE = re.compile(r"\breport\w*\s+to\b", re.I)
@@ -319,14 +351,18 @@ def _title_matches(sentence: str, low: str | None = None) -> list[re.Match[str]]
     return _matches_from(_TITLE_RE, sentence, _title_starts(sentence, low))
 
 
+_CERTIFIED_BEFORE_RE = re.compile(r"\bcertified\s+$", re.I)
+
+
 def _titles_in(sentence: str, acronyms: dict[str, str], low: str | None = None,
                norm: Callable[[str], str] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, normalised title) of every title of the sentence; `norm` normalises a title as
     normalize_title(raw, acronyms) does (e.g. remembering its answers)."""
     if norm is None:
-        return [(m.start(), m.end(), normalize_title(m.group(0), acronyms))
-                for m in _title_matches(sentence, low)]
-    return [(m.start(), m.end(), norm(m.group(0))) for m in _title_matches(sentence, low)]
+        norm = lambda raw: normalize_title(raw, acronyms)  # noqa: E731
+    # "Certified Chief Information Security Officer" names a certification, held by no one
+    return [(m.start(), m.end(), norm(m.group(0))) for m in _title_matches(sentence, low)
+            if not _CERTIFIED_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start())]
 
 
 def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: str = "",
@@ -343,7 +379,21 @@ def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: st
     found = []
     if titles is None:
         titles = _titles_in(sentence, acronyms)
-    for start, end, title in titles:
+    # titles of one list ("our CSO and Data Privacy Officer oversee", "reports to the CEO, CFO and CIO"): joined[k]
+    # when title k goes on the list of title k - 1
+    joined = [k > 0 and bool(_TITLE_LIST_GAP_RE.fullmatch(sentence, titles[k - 1][1], titles[k][0]))
+              for k in range(len(titles))]
+    # the lists whose last title is followed by a plural verb of leading: each of their titles leads
+    leading_list: set[int] = set()
+    for k in range(len(titles) - 1, 0, -1):
+        if joined[k] and (k + 1 == len(titles) or not joined[k + 1]) and \
+                _RESPONSIBLE_PLURAL_VERB_RE.match(sentence, titles[k][1], titles[k][1] + 160):
+            first = k
+            while joined[first]:
+                first -= 1
+            leading_list.update(range(first, k + 1))
+    reported = False
+    for k, (start, end, title) in enumerate(titles):
         after = sentence[end:end + 160]
         before = sentence[max(0, start - 120):start]
         # the same stretches of the lower-cased sentence (None: no keyword test)
@@ -351,8 +401,17 @@ def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: st
         low_before = None if low is None else low[max(0, start - 120):start]
         m_after = _has(low_after, _RESPONSIBLE_AFTER_WORDS) and _RESPONSIBLE_AFTER_RE.search(after) or \
             _RESPONSIBLE_VERB_RE.search(after) or _RESPONSIBLE_AFTER_CLAUSE_RE.search(sentence[end:end + 500])
-        reported = _has(low_before, _REPORTED_TO_WORDS) and _REPORTED_TO_RE.search(before)
-        if m_after and not reported and not _REPORT_TO_RE.search(after, 0, m_after.start()):
+        # a title reported to, or listed with one ("reports to Progress' CEO, CFO, ...")
+        reported = bool(_has(low_before, _REPORTED_TO_WORDS) and _REPORTED_TO_RE.search(before)) or \
+            joined[k] and reported
+        if m_after and _REPORT_TO_RE.search(after, 0, m_after.start()):
+            # someone else's responsibility ("the CISO reports to the CIO, who is responsible"), unless the
+            # reporting line is a relative clause on this title ("our CSO, who reports to the CFO, has ...")
+            clause = _WHO_CLAUSE_RE.match(after)
+            if not (clause and m_after.start() >= clause.end() and
+                    not _REPORT_TO_RE.search(after, clause.end(), m_after.start())):
+                m_after = None
+        if (m_after or k in leading_list) and not reported:
             found.append(title)
         elif not reported and _has(low_before, _RESPONSIBLE_BEFORE_WORDS) and \
                 _RESPONSIBLE_BEFORE_RE.search(before):
@@ -362,20 +421,23 @@ def _responsible_titles_in(sentence: str, acronyms: dict[str, str], previous: st
 
 _HONORIFIC_NAME_RE = re.compile(r"(?-i:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+((?:[A-Z][a-z'-]+\s+){1,2}?[A-Z][a-z'-]+))\b")
 _APPOSITION_NAME_RE = re.compile(
-    r"(?:" + _TITLE_RE.pattern + r")\s*,\s*(?-i:((?!Mr|Ms|Dr)[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+))\s*,", re.I)
+    r"(?:" + _TITLE_RE.pattern + r")(?:\s*\(\s*[\"'\u201c]?(?-i:[A-Z]{2,6})[\"'\u201d]?\s*\))?"
+    r"\s*,\s*(?-i:((?!Mr|Ms|Dr)[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+))\s*,", re.I)
 
 
 # ---- years of experience --------------------------------------------------------------------------------
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
-_NUM = r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" \
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+_NUM = r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)" \
+       r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" \
        r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" \
        r"seventeen|eighteen|nineteen|twenty)"
 _QUALIFIER = r"(?:over|more\s+than|at\s+least|approximately|about|nearly|almost|roughly|around|in\s+excess\s+of|" \
              r"upwards\s+of|close\s+to)"
-_YEARS_RE = re.compile(r"(?:\b(" + _QUALIFIER + r")\s+)?\b(" + _NUM + r")(\+)?\s*(?:\(\d+\)\s*)?(years?|decades?)\b"
+_YEARS_RE = re.compile(r"(?:\b(" + _QUALIFIER + r")\s+)?\b(" + _NUM + r")(\+|[-\s]plus\b)?\s*(?:\(\d+\)\s*)?"
+                       r"(years?|decades?)\b"
                        r"(?![- ]old)", re.I)
 _NOT_EXPERIENCE_RE = re.compile(r"\b(?:retain|retention|period|ago|old|contract|term|prior\s+fiscal)\b", re.I)
 _EXPERIENCE_WORDS = ("experience", "career", "expertise", "background", "industry", "worked", "working",
@@ -514,6 +576,8 @@ def _frequency_matches(name: str, pattern: re.Pattern[str], s: str,
     return pattern.finditer(s) if firsts is None else _word_matches(pattern, s, low, firsts)
 
 
+#: A verb (or noun) of telling: someone is informed, not just meeting or reviewing.
+_TELLS_RE = re.compile(r"\b(?:report|updat|brief|inform(?!ation)|present(?!ative)|appris|communicat|escalat|notif)\w*", re.I)
 _INFORM_RE = re.compile(r"report|updat|brief|inform|present|apprise|discuss|meet|receiv|review|provid|communicat|"
                         r"escalat", re.I)
 
@@ -522,7 +586,10 @@ FRAMEWORKS: list[tuple[str, re.Pattern[str]]] = [
     ("NIST CSF", re.compile(r"\bNIST\s*(?:\)\s*)?(?:'s\s+)?(?:CSF|Cyber\s*security\s+Framework)\b|"
                             r"National\s+Institute\s+of\s+Standards\s+(?:and|&)\s+Technology\s*(?:\(\s*NIST\s*\)\s*)?"
                             r"(?:'s\s+)?Cyber\s*security\s+Framework|\bNIST\s+Framework\s+for\s+Improving\s+Critical|"
-                            r"\bCyber\s*security\s+Framework\s*\(\s*(?:NIST\s+)?CSF\s*\)", re.I)),
+                            r"\bCyber\s*security\s+Framework\s*\(\s*(?:NIST\s+)?CSF\s*\)|"
+                            r"\bCyber\s*security\s*Framework\s+(?:\(\s*CSF\s*\)\s+)?(?:\w+\s+)?(?:of|from|by)\s+(?:the\s+)?"
+                            r"(?:U\.\s?S\.\s+)?(?:NIST\b|National\s+Institute\s+of\s+Standards\s+(?:and|&)\s+Technology)",
+                            re.I)),
     ("NIST SP 800-53", re.compile(r"\bNIST\s*(?:SP|Special\s+Publication)?\s*800-53\b|\bSP\s*800-53\b", re.I)),
     ("NIST SP 800-171", re.compile(r"\bNIST\s*(?:SP|Special\s+Publication)?\s*800-171\b", re.I)),
     ("NIST Privacy Framework", re.compile(r"\bNIST\s+Privacy\s+Framework\b", re.I)),
@@ -579,18 +646,17 @@ _NOT_ORGS = {"We", "Our", "The", "In", "For", "Company", "Board", "Item", "Form"
 
 
 _TITLE_HEADS = {"officer", "officers", "president", "counsel"}
-#: Words of titles and functions, never of a personal name.
-_NOT_NAME_WORDS = frozenset("security information technology cybersecurity cyber risk privacy data operations "
-                            "engineering compliance legal audit digital global product infrastructure officer "
-                            "president director management governance trust safety protection".split())
 
 
-def _committee_names(sentence: str, low: str | None = None) -> list[str]:
+def _committee_names(sentence: str, low: str | None = None, unnamed: bool = False) -> list[str]:
     """Lower-case names of the committees a sentence names ("audit committee", ...); `low`, the sentence's
-    _hint_text, spares a search at every position."""
+    _hint_text, spares a search at every position. With `unnamed`, "" stands for each mention that names no
+    one committee ("the Committee", "its committees")."""
     names = []
     for m in _word_matches(_COMMITTEE_RE, sentence, low, ("committee",), whole=False):
         if m.group(0).lower() == "committees":
+            if unnamed:
+                names.append("")
             continue
         # the last 8 words before it: those of the 200 characters before when they hold more (the first of
         # those may be cut)
@@ -624,6 +690,8 @@ def _committee_names(sentence: str, low: str | None = None) -> list[str]:
             name.pop(0)
         if name:
             names.append(" ".join(name + ["committee"]))
+        elif unnamed:
+            names.append("")
     return names
 
 
@@ -641,13 +709,29 @@ def _is_board_committee(name: str, contexts: list[str], lows: dict[str, str | No
                           r"|board\s+committees?|" + pattern + r"[^.;]{0,40}?comprised\s+(?:entirely\s+|solely\s+)?of\s+"
                           r"(?:independent\s+)?directors|\bboard\b[^.;]{0,60}?\bdelegat\w*\b[^.;]{0,80}?\bto\s+(?:the\s+|our\s+|"
                           r"its\s+)?" + pattern + r"|" + pattern + r",?\s+(?:which\s+|that\s+)?(?:\w+\s+){0,2}?reports?\s+"
-                          r"(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+)?(?:full\s+)?board\b", re.I)
+                          r"(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+)?(?:full\s+)?board\b|"
+                          # "our Board members, including certain members of our X Committee"
+                          r"\bboard\s+members\b[^.;]{0,80}?\bmembers\s+of\s+(?:the\s+|our\s+|its\s+)?" + pattern, re.I)
         if any(tied.search(s) for s in candidates):
             return True
     if any(_has(lows[s], _MANAGEMENT_CONTEXT_WORDS) and _MANAGEMENT_CONTEXT_RE.search(s)
            for s in contexts) or _MANAGEMENT_HEADS.search(name):
         return False
-    return any(_oversees(s, lows[s]) and _is_cyber(s, lows[s]) for s in contexts)
+    if any(_oversees(s, lows[s]) and _is_cyber(s, lows[s]) for s in contexts):
+        return True
+    # the body management reports to or discusses cybersecurity with ("Senior management regularly discusses
+    # cybersecurity risks ... with the Risk and Compliance Committee", "reports the results to the X Committee")
+    candidates = [s for s in contexts if _informs(s, lows[s]) and _is_cyber(s, lows[s])]
+    if candidates:
+        pattern = re.escape(name).replace(r"\ ", r"\s+")
+        informed = re.compile(_INFORMED_COMMITTEE + pattern, re.I)
+        return any(informed.search(s) for s in candidates)
+    return False
+
+
+#: Informing a committee, up to its name: "reports ... to the", "discusses ... with the", "informs the".
+_INFORMED_COMMITTEE = (r"(?:\b(?:report|updat|brief|inform|present|discuss|communicat|escalat|provid)\w*\b[^.;]{0,120}?"
+                       r"\b(?:to|with)|\b(?:inform|updat|brief|apprise)\w*)\s+(?:the\s+|our\s+|its\s+)?")
 
 
 #: Keyword prefilters (see _has): a pattern can only match a sentence holding one of its words.
@@ -792,6 +876,8 @@ class _Extractor:
             r"(?-i:\b(?:" + "|".join(map(re.escape, self.committee_acronyms)) + r")\b)") \
             if self.committee_acronyms else None
         self.title_cache: dict[int, list[tuple[int, int, str]]] = {}
+        self.mentions: dict[str, list[tuple[str, str]]] | None = None
+        self.committee_levels: dict[str, bool] = {}
         self.title_norms: dict[str, str] = {}
         self.value_keys: dict[str, str] = {}
         self.mention_cache: dict[int, list[tuple[int, str]]] = {}
@@ -1023,7 +1109,7 @@ class _Extractor:
                 if _NOT_EXPERIENCE_RE.search(tail[:30]):
                     continue
                 years = _number(m.group(2)) * (10 if m.group(4).lower().startswith("decade") else 1)
-                if not 1 <= years <= 60:
+                if not 1 <= years <= 99:  # (a team's combined experience may pass 60 years)
                     continue
                 holder = self._holder(s, m.start(), mentions, low) or last_holder
                 value = {"holder": holder, "years": years, "qualifier": _qualifier(m.group(1), m.group(3))}
@@ -1084,14 +1170,38 @@ class _Extractor:
             raw = m.group(1) or m.group(2) or m.group(0)
             self.add("certifications", _CERT_NAMES.get(re.sub(r"\s+", " ", raw.lower()), raw), element, s)
 
+    def committee_mentions(self) -> dict[str, list[tuple[str, str]]]:
+        """Committee name -> (element, sentence) of every sentence naming it, in document order."""
+        if self.mentions is None:
+            self.mentions = {}
+            for i in sorted(self.holding(("committee",))):
+                element, s = self.sentences[i]
+                for name in _committee_names(s, self.lows[i]):
+                    self.mentions.setdefault(name, []).append((element, s))
+        return self.mentions
+
+    def board_committee(self, name: str) -> bool:
+        """_is_board_committee of a committee the text names, from every sentence naming it (worked out once)."""
+        level = self.committee_levels.get(name)
+        if level is None:
+            contexts = [s for _, s in self.committee_mentions().get(name, [])]
+            level = self.committee_levels[name] = _is_board_committee(name, contexts, self.low_of)
+        return level
+
     def briefing(self, element: str, s: str, low: str | None) -> None:
         if not _informs(s, low):
             return
-        if not (_has(low, ("board",)) and _word_matches(_BOARD_RE, s, low, ("board",))
-                or _has(low, ("committee",)) and
-                _word_matches(_COMMITTEE_RE, s, low, ("committee",), whole=False)
-                or self.committee_acronym_re and self.committee_acronym_re.search(s)):
+        board = _has(low, ("board",)) and bool(_word_matches(_BOARD_RE, s, low, ("board",)))
+        acronym = not board and bool(self.committee_acronym_re and self.committee_acronym_re.search(s))
+        if not (board or acronym or _has(low, ("committee",)) and
+                _word_matches(_COMMITTEE_RE, s, low, ("committee",), whole=False)):
             return
+        # a briefing is of the board or a board committee, or a report: a sentence naming only management
+        # committees tells of none when it only has them meet or review ("a Cybersecurity Steering Committee,
+        # comprised of senior executives, ... meets monthly"); a committee that reports does inform ("Our
+        # Compliance committee reports to our senior management team on a semi-annual basis"). Worked out once
+        # a frequency is found; a committee the sentence does not name may be the board's.
+        told: bool | None = True if board or acronym else None
         # each keyword tested once
         present = None if low is None else {w for w in _ANY_FREQUENCY_WORDS if w in low}
         for name, pattern in FREQUENCIES:
@@ -1106,6 +1216,11 @@ class _Extractor:
                 if name == "annual" and not _EACH_ANNUAL_RE.match(m.group(0)) and \
                         _ANNUAL_REPORT_RE.search(context):
                     continue
+                if told is None:
+                    told = bool(_TELLS_RE.search(s)) or any(
+                        not name or self.board_committee(name) for name in _committee_names(s, low, unnamed=True) or [""])
+                if not told:
+                    return
                 self.add("briefing_frequency", name, element, s)
                 break
 
@@ -1156,17 +1271,12 @@ class _Extractor:
                 self.add("third_parties", org, element, s)
 
     def committees(self) -> None:
-        mentions: dict[str, list[tuple[str, str]]] = {}
-        for i in sorted(self.holding(("committee",))):
-            element, s = self.sentences[i]
-            for name in _committee_names(s, self.lows[i]):
-                mentions.setdefault(name, []).append((element, s))
-        for name, places in mentions.items():
+        for name, places in self.committee_mentions().items():
             if name in ("management committee", "board committee", "executive committee") and \
                     not any(_GENERIC_COMMITTEE_RE.search(s) for _, s in places):
                 continue
             contexts = [s for _, s in places]
-            if _is_board_committee(name, contexts, self.low_of):
+            if self.board_committee(name):
                 oversight = [(e, s) for e, s in places
                              if _oversees(s, self.low_of[s]) or _informs(s, self.low_of[s])]
                 if oversight:

@@ -57,10 +57,13 @@ _ENGAGED_RES = [
     re.compile(r"\b" + _OUTSIDE_ADJ + r"\s+(?:[\w-]+\s+){0,4}?" + _OUTSIDERS +
                r"\b[^.;]{0,120}?\b(?:assess|audit|test|review|evaluat|advis|assist|consult|penetration|"
                r"certif|benchmark|validat|help|support)", _I),
-    re.compile(_ENGAGE_VERB + r"\w*\b[^.;]{0,120}?\b" + _OUTSIDE_ADJ + r"\b[^.;]{0,60}?\b" + _OUTSIDERS, _I),
+    re.compile(r"\b" + _ENGAGE_VERB + r"\w*\b[^.;]{0,120}?\b" + _OUTSIDE_ADJ + r"\b[^.;]{0,60}?\b" + _OUTSIDERS, _I),
 ]
-_NOT_ENGAGED_RE = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:engage|retain|use)\b[^.;]{0,60}?"
-                             + _OUTSIDERS, _I)
+_NOT_ENGAGED_RE = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:engage|retain|use|hire|utilize)\b[^.;]{0,60}?"
+                             r"(?:" + _OUTSIDERS + r"|" + _OUTSIDE_ADJ + r"\s+(?:[\w-]+\s+)?(?:resources|parties|firms?|"
+                             r"services|support|help|assistance)\b)", _I)
+#: A negation right before an engagement ("we do not engage external ...", "we never retain ...").
+_NEGATED_BEFORE_RE = re.compile(r"(?:\b(?:not|never|no\s+longer)|n't)\s+(?:currently\s+|presently\s+)?(?:[\w-]+\s+)?$", _I)
 
 # ---- ThirdPartyOversightAndIdentificationProcesses (b)(1)(iii) ----------------------------------------
 _SUPPLIERS = (r"(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)|supply\s+chain|"
@@ -155,11 +158,18 @@ def infer_integrated(sentences: list[str]) -> Finding:
     return None
 
 
+def _affirmed_match(pattern: re.Pattern[str], s: str) -> bool:
+    """Whether the pattern matches the sentence somewhere no negation comes right before."""
+    return any(not _NEGATED_BEFORE_RE.search(s, max(0, m.start() - 40), m.start()) for m in pattern.finditer(s))
+
+
 def infer_third_party_engaged(sentences: list[str]) -> Finding:
-    """(b)(1)(ii): does the filer engage assessors, consultants, auditors or other third parties?"""
+    """(b)(1)(ii): does the filer engage assessors, consultants, auditors or other third parties?
+
+    A negated engagement ("We do not engage external resources ...") is no engagement."""
     if hit := _first(sentences, _NOT_ENGAGED_RE.search):
         return False, hit
-    if hit := _strongest(sentences, _ENGAGED_RES):
+    if hit := next((s for p in _ENGAGED_RES for s in sentences if _affirmed_match(p, s)), None):
         return True, hit
     return None
 
