@@ -106,13 +106,25 @@ SECTION = ("The Audit Committee oversees our program. Our Chief Information Offi
     ("Ourboard of directors oversees it.", "Our board of directors oversees it."),
     ("Our CIO, whoreports to the CEO, leads it.", "Our CIO, who reports to the CEO, leads it."),
     ("The company hasadopted a policy.", "The company has adopted a policy."),
+    ("It has a dedicatedChief Information Security Officer.", "It has a dedicated Chief Information Security Officer."),
+    ("It includes annualISO 27001 audits.", "It includes annual ISO 27001 audits."),
+    ("Our CIOreports to the CFO.", "Our CIO reports to the CFO."),
+    ("Updates are given on aquarterly basis.", "Updates are given on a quarterly basis."),
+    ("The Board is briefed at leastannually.", "The Board is briefed at least annually."),
+    ("The committeereports to the Board.", "The committee reports to the Board."),
+    ("Directors provideoversight of it.", "Directors provide oversight of it."),
+    ("The company\u2019sChief Information Officer leads it.", "The company\u2019s Chief Information Officer leads it."),
+    ("We follow standards such asISO 27002.", "We follow standards such as ISO 27002."),
+    ("The Board receives periodicreports.", "The Board receives periodic reports."),
 ])
 def test_words_glued_at_markup_seams_are_split_again(glued: str, whole: str) -> None:
     assert split_glued_words(glued, text_vocabulary([SECTION])) == whole
 
 
 @pytest.mark.parametrize("word", ["Therefore, we act.", "Ourselves included.", "The dashboard shows it.",
-                                  "Our bylaws apply.", "We forward reports.", "Withstanding attacks matters."])
+                                  "Our bylaws apply.", "We forward reports.", "Withstanding attacks matters.",
+                                  "We use iPhone, macOS, TrustArc and ioXt.", "It was aboard.",
+                                  "The subcommittee meets semiannually.", "Nothing was uncertified."])
 def test_ordinary_words_are_not_split(word: str) -> None:
     assert split_glued_words(word, text_vocabulary([SECTION, "board laws ward stand"])) == word
 

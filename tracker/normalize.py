@@ -89,6 +89,27 @@ def _looks_like_heading(line: str) -> bool:
     return words[0][:1].isupper() or words[0][:1].isdigit() or line.isupper()
 
 
+_RUNNING_TEXT_WORDS = frozenset("our we us is are was were has have had including which who whom that will may "
+                                "can also such these those this".split())
+_SMALL_WORDS = frozenset("a an and as at by for in of on or our the to with its their from &".split())
+
+
+def _heading_shaped(line: str) -> bool:
+    """`_looks_like_heading`, and shaped as headings are: a few words, capitals only, or capitalised words
+    ("Risk Management and Strategy"); not a line of running text cut short by a line break ("Our management
+    team, including our Chief Information Officer, Senior")."""
+    if not _looks_like_heading(line):
+        return False
+    words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
+    if len(words) <= 4 or line.isupper():
+        return True
+    capitalised = sum(1 for w in words if not w[:1].islower())
+    # a heading in sentence case ("Material cybersecurity risks, threats, and incidents") has no verb or
+    # pronoun of running text
+    return capitalised >= 0.75 * len(words) or not any(w.lower().strip(",") in _RUNNING_TEXT_WORDS for w in
+                                                       line.split())
+
+
 def _starts_lower(line: str) -> bool:
     first = line.lstrip("\"'(")[:1]
     return first.islower()
@@ -181,7 +202,8 @@ def _continues(current: str, line: str, gap: bool, page_break: bool = False, wra
     before ended only because the first word of this one did not fit in the width of hard-wrapped text;
     `block_ends`: a blank line or the end follows `line`.)"""
     if _TERMINAL_RE.search(current):
-        return wrapped
+        # a colon or semicolon goes on into a lower-case list ("we strive to:" / "(i) identify, ...")
+        return wrapped or not gap and current[-1] in ":;" and _starts_lower(line)
     if _starts_lower(line) or line[:1] in _CLOSING_PUNCTUATION:
         return True  # a sentence broken by a line break, a page break or a footer
     if page_break and (not current.startswith("\u2022") or _INNER_SENTENCE_END_RE.search(current)) \
@@ -194,7 +216,7 @@ def _continues(current: str, line: str, gap: bool, page_break: bool = False, wra
     if wrapped:
         return True  # however like a heading the line before looks ("... led by our Vice President of Information")
     last_line = current.rsplit("\n", 1)[-1]
-    if len(last_line) < 90 and _looks_like_heading(last_line) and not current.startswith("\u2022"):
+    if len(last_line) < 90 and _heading_shaped(last_line) and not current.startswith("\u2022"):
         # a new paragraph after a heading, unless the heading goes on: one broken over two lines
         # ("Cybersecurity" / "Governance") ends its block with a line that looks like a heading too
         return last_line == current and block_ends and _looks_like_heading(line)
@@ -329,12 +351,22 @@ def merge_unique_paragraphs(texts: Iterable[str]) -> str:
 GLUE_HEADS = frozenset(
     "officer officers committee committees president director directors counsel board years year experience "
     "operations information technology risk audit privacy safety engineering compliance governance "
-    "quarterly annually monthly semiannually security".split())
+    "quarterly annually monthly semiannually security reports report oversight oversees responsible certified "
+    "framework frameworks updates".split())
 #: Words a glued pair may start with when the rest is a word of the document ("theAudit", "hasadopted").
 #: Words that are one word with what precedes them: "cybersecurity" is not "cyber" glued to "security".
-_COMPOUND_FIRSTS = frozenset("cyber info non sub co re pre inter".split())
+_COMPOUND_FIRSTS = frozenset("cyber info non sub co re pre inter semi bi un dis".split())
+#: Common words that may come glued before a head word though the document has them nowhere else
+#: ("at leastannually", "aquarterly basis", "regularlyreports").
+_COMMON_FIRSTS = frozenset("a an least most more also each every regularly periodically promptly directly "
+                           "formally typically generally regular periodic annual".split())
+#: Two-letter words that may run into a capitalised word ("asISO", "ofNIST").
+_SHORT_CAMEL_FIRSTS = frozenset("a an as at by in is of on or to we".split())
 GLUE_LEADS = frozenset("the our its their has have had and is are was were of by who which that we with for".split())
-_CAMEL_SEAM_RE = re.compile(r"\b([a-z][a-z]*|[A-Z][a-z]+)([A-Z][a-z]{2,})\b")
+_CAMEL_SEAM_RE = re.compile(r"(?<=['\u2019])(s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b"  # "company'sChief"
+                            r"|\b([a-z][a-z]*|[A-Z][a-z]+)([A-Z][a-z]{2,}|[A-Z]{3,6})\b")
+#: An acronym glued to the word after it: "CIOreports", "ITsecurity".
+_ACRONYM_SEAM_RE = re.compile(r"\b([A-Z]{2,6})([a-z]{4,})\b")
 _GLUED_WORD_RE = re.compile(r"\b[a-z]{5,}\b")
 _DIGIT_SEAM_RE = re.compile(r"(?<=[a-z]{2})(?=\d{1,3}\b)|(?<=\d)(?=(?:years?|decades?|months?)\b)")
 
@@ -405,9 +437,24 @@ def _split_capital_leads(text: str, vocabulary: frozenset[str]) -> str:
 
 def _split_camel_seams(text: str) -> str:
     # a camel seam needs a-z right before A-Z: test that on bytes reduced to "a" (a-z), "A" (A-Z) and space
-    if b"aA" in _utf8(text).translate(_ASCII_CASE_CLASSES) and _CAMEL_SEAM_RE.search(text):
+    classes = _utf8(text).translate(_ASCII_CASE_CLASSES)
+    if b"aA" in classes and _CAMEL_SEAM_RE.search(text):
         text = _CAMEL_SEAM_RE.sub(_split_camel, text)
+    if b"AAaaaa" in classes and _ACRONYM_SEAM_RE.search(text):
+        text = _ACRONYM_SEAM_RE.sub(_split_acronym, text)
     return text
+
+
+def _split_acronym(m: re.Match[str]) -> str:
+    """"CIOreports" -> "CIO reports" when what follows the acronym is a head word or a function word."""
+    second = m.group(2)
+    if second in GLUE_HEADS or second in GLUE_LEADS or second in _ACRONYM_FOLLOWERS:
+        return f"{m.group(1)} {second}"
+    return m.group(0)
+
+
+#: Words that commonly follow a title's acronym ("our CISOhas", "the CIOleads").
+_ACRONYM_FOLLOWERS = frozenset("leads oversees reports serves joined holds brings manages chairs".split())
 
 
 def _ascii_glued_candidates(text: str, unique: bool = False):  # type: ignore[no-untyped-def]
@@ -448,8 +495,13 @@ _ASCII_WORD_CLASSES = bytes(c if 0x61 <= c <= 0x7A else 0x23 if chr(c).isalnum()
 
 
 def _split_camel(m: re.Match[str]) -> str:
-    first, second = m.group(1), m.group(2)
-    if first.lower() in GLUE_LEADS or second.lower() in GLUE_HEADS:
+    if m.group(1):  # a possessive 's glued to a capitalised word
+        return f"{m.group(1)} {m.group(2)}"
+    first, second = m.group(3), m.group(4)
+    # a lower-case word of three letters or more running into a capital is two words ("dedicatedChief",
+    # "annualISO"); brand names start with one or two ("iPhone", "ioXt") or a capital ("TrustArc")
+    if first.lower() in GLUE_LEADS or second.lower() in GLUE_HEADS \
+            or first.islower() and (len(first) >= 3 or first in _SHORT_CAMEL_FIRSTS):
         return f"{first} {second}"
     return m.group(0)
 
@@ -467,11 +519,13 @@ def _known(word: str, vocabulary: frozenset[str]) -> bool:
     if word in vocabulary:
         return True
     bases = {word} | {word[:-len(e)] for e in _ENDINGS[1:] if word.endswith(e)}
+    if word.endswith("e"):  # "provide": "provider", "providing"
+        bases.add(word[:-1])
     return any(len(base) >= 4 and base + e in vocabulary for base in bases for e in _ENDINGS)
 
 
 #: Words that start with a function word and go on with one ("for" + "ward"): never glued pairs.
-_NOT_GLUED = frozenset("bylaws forward forwards forwarded forwarding withstand withstands withdraw withdrawn within "
+_NOT_GLUED = frozenset("aboard abroad bylaws forward forwards forwarded forwarding withstand withstands withdraw withdrawn within "
                        "without whichever whatever therefore thereafter thereby therein thereof thereto ourselves "
                        "theirs themselves forthwith heretofore isolate isolated".split())
 
@@ -479,10 +533,11 @@ _NOT_GLUED = frozenset("bylaws forward forwards forwarded forwarding withstand w
 def _split_lower(word: str, vocabulary: frozenset[str]) -> str:
     if not (word.startswith(_GLUE_LEADS_TUPLE) or word.endswith(_GLUE_HEADS_TUPLE)) or word in _NOT_GLUED:
         return word  # a split needs a function word first or a head word last
-    for k in range(2, len(word) - 2):
+    for k in range(1, len(word) - 2):
         first, second = word[:k], word[k:]
-        if second in GLUE_HEADS and (_known(first, vocabulary) or first in GLUE_LEADS) and len(first) >= 3 \
-                and first not in _COMPOUND_FIRSTS:
+        if second in GLUE_HEADS and first not in _COMPOUND_FIRSTS and (
+                first in _COMMON_FIRSTS or len(first) >= 3 and (
+                    _known(first, vocabulary) or first in GLUE_LEADS or first in GLUE_HEADS)):
             return f"{first} {second}"
         if first in GLUE_LEADS and len(second) >= 4 and _known(second, vocabulary):
             return f"{first} {second}"
