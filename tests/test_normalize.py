@@ -85,6 +85,26 @@ def test_short_line_ending_a_sentence_in_wrapped_text_ends_the_paragraph() -> No
     assert paras[-1] == "Management reports to the Board at least once a year."
 
 
+def test_raggedly_wrapped_running_text_is_not_taken_for_headings() -> None:
+    # lines cut at no fixed width: a fragment that ends in a capital word is still running text
+    lines = ["Our management team, including our Chief Information Officer, Senior",
+             "VP Global IT Operations and IT Security Director, is responsible for",
+             "assessing and managing our material risks from cybersecurity threats.", "",
+             "In managing cybersecurity risks, we strive to:",
+             "(i) identify and mitigate threats; and (ii) preserve availability."]
+    assert paragraphs_from_lines(lines) == [
+        "Our management team, including our Chief Information Officer, Senior VP Global IT Operations and IT "
+        "Security Director, is responsible for assessing and managing our material risks from cybersecurity "
+        "threats.", "In managing cybersecurity risks, we strive to: (i) identify and mitigate threats; and (ii) "
+                    "preserve availability."]
+
+
+def test_headings_in_sentence_case_still_start_paragraphs() -> None:
+    lines = ["Material cybersecurity risks, threats, and incidents", PARAGRAPH, "Cybersecurity Risk Management",
+             SECOND]
+    assert paragraphs_from_lines(lines) == lines
+
+
 def test_heading_broken_over_two_lines_is_one_heading() -> None:
     lines = ["Cybersecurity", "Governance", "", PARAGRAPH]
     assert paragraphs_from_lines(lines) == ["Cybersecurity Governance", PARAGRAPH]
