@@ -99,6 +99,14 @@ def test_raggedly_wrapped_running_text_is_not_taken_for_headings() -> None:
                     "preserve availability."]
 
 
+def test_title_broken_over_a_line_carries_on() -> None:
+    lines = ["Our Chief Security Officer and Data Privacy", "Officer oversee our cybersecurity program.", "",
+             "Our Chief Information Security Officer", "(\u201cCISO\u201d) oversees the program."]
+    assert paragraphs_from_lines(lines) == [
+        "Our Chief Security Officer and Data Privacy Officer oversee our cybersecurity program.",
+        "Our Chief Information Security Officer (\"CISO\") oversees the program."]  # (quotes made plain)
+
+
 def test_headings_in_sentence_case_still_start_paragraphs() -> None:
     lines = ["Material cybersecurity risks, threats, and incidents", PARAGRAPH, "Cybersecurity Risk Management",
              SECOND]

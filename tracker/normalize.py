@@ -89,6 +89,8 @@ def _looks_like_heading(line: str) -> bool:
     return words[0][:1].isupper() or words[0][:1].isdigit() or line.isupper()
 
 
+#: Words that end a title and start no paragraph: a line starting with one carries on the line before.
+_TITLE_TAILS = frozenset("officer officers committee committees director directors president counsel".split())
 _RUNNING_TEXT_WORDS = frozenset("our we us is are was were has have had including which who whom that will may "
                                 "can also such these those this".split())
 _SMALL_WORDS = frozenset("a an and as at by for in of on or our the to with its their from &".split())
@@ -215,6 +217,8 @@ def _continues(current: str, line: str, gap: bool, page_break: bool = False, wra
         return False
     if wrapped:
         return True  # however like a heading the line before looks ("... led by our Vice President of Information")
+    if line[:1] == "(" or line.split(None, 1)[0].strip(",.;:").lower() in _TITLE_TAILS:
+        return True  # a title goes on: "Our Chief Security Officer and Data Privacy" / "Officer oversee ..."
     last_line = current.rsplit("\n", 1)[-1]
     if len(last_line) < 90 and _heading_shaped(last_line) and not current.startswith("\u2022"):
         # a new paragraph after a heading, unless the heading goes on: one broken over two lines
