@@ -20,6 +20,7 @@ Only then are words diffed, inside each rewritten pair.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -291,9 +292,13 @@ def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     return out
 
 
+#: A letter or a digit: what a text needs for a non-empty comparison key (found without building the key).
+_LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
+
+
 def _text_element_names(d: Disclosure) -> list[str]:
     return list(dict.fromkeys(e.name for e in d.text_elements if e.name != UNTAGGED_ELEMENT
-                              and comparison_key(str(e.value))))
+                              and _LETTER_OR_DIGIT_RE.search(str(e.value))))
 
 
 def _shared_elements(old: Disclosure, new: Disclosure) -> list[str]:
