@@ -106,6 +106,21 @@ def test_two_sentences_joined_with_a_reword_are_one_text_change(amzn: str) -> No
     assert change.old == f"{first} {second}" and change.new == joined
 
 
+def test_compare_leaves_the_garbage_collector_as_it_found_it(amzn: str) -> None:
+    import gc
+
+    old, new = untagged(amzn), untagged(amzn.replace("over 15 years", "over 19 years"))
+    assert gc.isenabled()
+    compare(old, new)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        compare(old, new)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_formatting_noise_alone_is_no_change(amzn: str) -> None:
     plants = [("\u2019", "'"), ("chief security officer", "chief securityofficer"), (". ", ".  "),
               ("Item\xa01C.Cybersecurity", "ITEM 1C. CYBERSECURITY"), ("risks from", "risks\u00a0from")]

@@ -20,6 +20,7 @@ Only then are words diffed, inside each rewritten pair.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -200,6 +201,18 @@ def disclosure_meta(d: Disclosure) -> dict:
 
 def compare(old: Disclosure, new: Disclosure) -> Comparison:
     """Compare two disclosures of one filer (older first)."""
+    # the comparison makes many small objects and no reference cycle: the cyclic collector, which would run
+    # every few hundred allocations and walk them all, has nothing to find (paused, then as it was)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare(old, new)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     old_seq, new_seq = sentence_sequence(old), sentence_sequence(new)
     pairs = align_sentences(old_seq, new_seq)
     order = _element_order(new_seq, old_seq)
