@@ -107,6 +107,13 @@ def test_title_broken_over_a_line_carries_on() -> None:
         "Our Chief Information Security Officer (\"CISO\") oversees the program."]  # (quotes made plain)
 
 
+def test_honorific_at_a_line_end_carries_on_into_the_name() -> None:
+    lines = ["Our cybersecurity team is headed by Mr.", "Zhang, who joined us in 2017.", "",
+             "He reports to Dr.", "Li, our chief technology officer."]
+    assert paragraphs_from_lines(lines) == ["Our cybersecurity team is headed by Mr. Zhang, who joined us in 2017.",
+                                            "He reports to Dr. Li, our chief technology officer."]
+
+
 def test_headings_in_sentence_case_still_start_paragraphs() -> None:
     lines = ["Material cybersecurity risks, threats, and incidents", PARAGRAPH, "Cybersecurity Risk Management",
              SECOND]

@@ -14,6 +14,7 @@ is the responsible one, which committee oversees).
 
 from __future__ import annotations
 
+import random
 import re
 import textwrap
 from collections import Counter
@@ -641,6 +642,30 @@ def noise_rewrap_narrow(d: Doc) -> str:
         for line in text.split("\n")))
 
 
+def noise_rewrap_ragged(d: Doc) -> str:
+    """Plain text re-wrapped at a different width for every line (35 to 85 columns): no width to go by."""
+    if d.html:
+        return d.raw
+    widths = random.Random(len(d.raw))
+
+    def rewrap(text: str) -> str:
+        out = []
+        for line in text.split("\n"):
+            if len(line) < 60 or line.startswith("|"):
+                out.append(line)
+                continue
+            current, width = "", widths.randint(35, 85)
+            for word in line.split(" "):
+                if current and len(current) + len(word) + 1 > width:
+                    out.append(current)
+                    current, width = word, widths.randint(35, 85)
+                else:
+                    current = f"{current} {word}" if current else word
+            out.append(current)
+        return "\n".join(out)
+    return _in_region(d, rewrap)
+
+
 def noise_quotes(d: Doc) -> str:
     swap = {"\u2019": "'", "'": "\u2019", "\u201c": '"', "\u201d": '"', "&#8217;": "'", "&#8220;": "&quot;",
             "&#8221;": "&quot;"}
@@ -758,7 +783,7 @@ def noise_markup(d: Doc) -> str:
 
 
 NOISE = {
-    "rewrap": noise_rewrap, "rewrap_narrow": noise_rewrap_narrow, "quotes": noise_quotes, "dashes": noise_dashes, "spaces": noise_spaces,
+    "rewrap": noise_rewrap, "rewrap_narrow": noise_rewrap_narrow, "rewrap_ragged": noise_rewrap_ragged, "quotes": noise_quotes, "dashes": noise_dashes, "spaces": noise_spaces,
     "glued": noise_glued, "heading_case": noise_heading_case, "footer": noise_footer, "ligatures": noise_ligatures,
     "bullets": noise_bullets, "markup": noise_markup,
 }

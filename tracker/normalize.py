@@ -49,6 +49,7 @@ _INLINE_FOOTER_RE = re.compile(
     r"(?:[A-Z](?:[\w,&' ]|\.(?!\s?[A-Z][a-z])){1,60}?)?\|\s*\d{4}\s+Form\s+(?:10-K|20-F)\s*\|\s*\d{1,3}(?=\D|$)")
 
 _TERMINAL_RE = re.compile(r"[.!?:;][\"')\]]*$")
+_HONORIFIC_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.$")
 _TRAILING_LETTERS_RE = re.compile(r"[A-Za-z]+\Z")
 _LEADING_LETTERS_RE = re.compile(r"[a-z]+")
 _INNER_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s+[A-Z]")
@@ -204,8 +205,10 @@ def _continues(current: str, line: str, gap: bool, page_break: bool = False, wra
     before ended only because the first word of this one did not fit in the width of hard-wrapped text;
     `block_ends`: a blank line or the end follows `line`.)"""
     if _TERMINAL_RE.search(current):
-        # a colon or semicolon goes on into a lower-case list ("we strive to:" / "(i) identify, ...")
-        return wrapped or not gap and current[-1] in ":;" and _starts_lower(line)
+        # a colon or semicolon goes on into a lower-case list ("we strive to:" / "(i) identify, ..."), and an
+        # honorific into its name ("Mr." / "Zhang led ...")
+        return wrapped or not gap and (current[-1] in ":;" and _starts_lower(line)
+                                       or _HONORIFIC_END_RE.search(current) is not None)
     if _starts_lower(line) or line[:1] in _CLOSING_PUNCTUATION:
         return True  # a sentence broken by a line break, a page break or a footer
     if page_break and (not current.startswith("\u2022") or _INNER_SENTENCE_END_RE.search(current)) \
