@@ -72,6 +72,13 @@ def test_hard_wrapped_paragraphs_come_back_whatever_the_width(width: int) -> Non
     assert paragraphs_from_lines(lines) == [PARAGRAPH, SECOND]
 
 
+def test_wrapped_text_with_a_few_longer_lines_left_unwrapped_is_still_wrapped_text() -> None:
+    heading = "Cybersecurity Risk Management, Strategy and Governance"  # left as it was: longer than the wrap
+    lines = [heading] + textwrap.wrap(PARAGRAPH, 34) + [heading.upper()] + textwrap.wrap(SECOND, 34)
+    paras = paragraphs_from_lines(lines)
+    assert PARAGRAPH in paras and SECOND in paras
+
+
 def test_lines_that_are_paragraphs_stay_paragraphs() -> None:
     # a paragraph per line, no blank lines: a line ending a sentence ends its paragraph
     lines = ["Cybersecurity Risk Management", PARAGRAPH, SECOND, "Governance", PARAGRAPH.replace("Our", "The")]

@@ -168,7 +168,9 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
             current, previous, gap, page_break, pending_bullet = "\u2022 " + line, line, False, False, False
             continue
         # in hard-wrapped text a line ends where the next word did not fit, wherever a sentence ends
-        wrapped = width is not None and not gap and len(previous) + 1 + len(line.split(None, 1)[0]) > width
+        # (a line much longer than the width was left as it was: it ends where its writer ended it)
+        wrapped = width is not None and not gap and len(previous) <= 1.15 * width \
+            and len(previous) + 1 + len(line.split(None, 1)[0]) > width
         block_ends = k + 1 == len(cleaned) or not cleaned[k + 1]
         if current and _continues(current, line, gap, page_break, wrapped, block_ends):
             current = _join(current, line, vocabulary)
@@ -188,12 +190,13 @@ _MAX_WRAP_WIDTH = 200
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The width the text was hard-wrapped at, when it was: lines that run on into a next line mostly
-    come close to the longest of them (at most _MAX_WRAP_WIDTH). None for text with a paragraph per line."""
-    running_on = [len(a) for a, b in zip(lines, lines[1:]) if a and b and not is_footer_line(a)]
+    """The width the text was hard-wrapped at, when it was: lines that run on into a next line mostly come
+    close to the longest of them (the longest but a tenth, at most _MAX_WRAP_WIDTH). None for text with a
+    paragraph per line."""
+    running_on = sorted(len(a) for a, b in zip(lines, lines[1:]) if a and b and not is_footer_line(a))
     if len(running_on) < 4:
         return None
-    width = max(running_on)
+    width = running_on[(len(running_on) - 1) * 9 // 10]  # (a few lines left as they were may be longer)
     if width > _MAX_WRAP_WIDTH or sum(n >= 0.75 * width for n in running_on) < 0.6 * len(running_on):
         return None
     return width
