@@ -125,6 +125,11 @@ def test_headings_in_sentence_case_still_start_paragraphs() -> None:
     lines = ["Material cybersecurity risks, threats, and incidents", PARAGRAPH, "Cybersecurity Risk Management",
              SECOND]
     assert paragraphs_from_lines(lines) == lines
+    # a cross-reference cut by a line break is running text, not a heading
+    assert paragraphs_from_lines(["For a discussion of the Company's cybersecurity-related risks, see",
+                                  "Item 1A of this Form 10-K under the heading \"Risk Factors.\""]) == [
+        "For a discussion of the Company's cybersecurity-related risks, see Item 1A of this Form 10-K under the "
+        "heading \"Risk Factors.\""]
 
 
 def test_heading_broken_over_two_lines_is_one_heading() -> None:

@@ -93,7 +93,7 @@ def _looks_like_heading(line: str) -> bool:
 #: Words that end a title and start no paragraph: a line starting with one carries on the line before.
 _TITLE_TAILS = frozenset("officer officers committee committees director directors president counsel".split())
 _RUNNING_TEXT_WORDS = frozenset("our we us is are was were has have had including which who whom that will may "
-                                "can also such these those this".split())
+                                "can also such these those this see refer described discussed".split())
 _SMALL_WORDS = frozenset("a an and as at by for in of on or our the to with its their from &".split())
 
 
