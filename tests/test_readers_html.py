@@ -290,3 +290,11 @@ def test_a_missing_continuation_is_refused_when_read_in_pieces(corpus: Path, mon
     with pytest.raises(BadInput, match=r"^the Inline XBRL is incomplete: fact CybersecurityRiskRoleOfManagementTextBlock "
                                        r"continues at 'f-41-1', which is not in the document"):
         _read_in_pieces(monkeypatch, raw[:cut].encode("utf-8"), 4096)
+
+
+def test_control_characters_in_markup_are_dropped_not_fatal() -> None:
+    # a control character inside a tag (found by the fuzz test) once made lxml refuse the block marks
+    raw = (Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2023.htm").read_bytes()
+    damaged = raw.replace(b'<div style="text-align:center"><span>UNITED', b'<\x04iv style="text-align:center"><span>UNITED')
+    assert damaged != raw
+    assert read_bytes(damaged).section_text == read_bytes(raw).section_text

@@ -87,10 +87,25 @@ class _Tree:
         return uri, local
 
 
+#: C0 control characters but tab, line feed and carriage return: never text, and lxml refuses to write them
+#: into a tree (the parser keeps them in text it reads).
+_CONTROL_CHARACTERS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def read_html(text: str) -> Disclosure:
     """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section."""
     if not _looks_like_markup(text):
         return untagged.read_text(text)
+    try:
+        return _read_markup(text)
+    except ValueError:  # lxml refused text read from the document itself: only control characters do that
+        if not _CONTROL_RE.search(text):
+            raise
+        return _read_markup(text.translate(_CONTROL_CHARACTERS))
+
+
+def _read_markup(text: str) -> Disclosure:
     hidden_tags = _hidden_tags(text)
     read = _stream(text, hidden_tags)
     if read is None:  # something the streamed reading cannot do exactly: read the whole tree
