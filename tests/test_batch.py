@@ -148,11 +148,8 @@ def test_parallel_ingest_records_refusals_and_keeps_going(corpus: Path, tmp_path
 
 
 @pytest.fixture(scope="module")
-def universe_db(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
+def universe_db(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
     """A database of 100 synthetic filers x 2 years (bench/universe.py), not yet diffed."""
-    corpus = Path(pytestconfig.getoption("--corpus"))
-    if not (corpus / "text").is_dir():
-        pytest.skip(f"the shared corpus is not at {corpus}")
     tmp = tmp_path_factory.mktemp("universe")
     write_universe(tmp / "files", 100, seed=3, corpus=corpus)
     summary = ingest_parallel([tmp / "files"], Options(), tmp / "universe.db", workers=2)

@@ -18,6 +18,7 @@ import random
 import re
 import textwrap
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -31,7 +32,6 @@ from tracker.normalize import comparison_key
 from tracker.readers import decode, decompress, read_bytes
 
 pytestmark = pytest.mark.corpus
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 MATERIAL = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
 ENGAGED = "CybersecurityRiskManagementThirdPartyEngagedFlag"
@@ -55,9 +55,9 @@ Expected = Counter  # of (kind, fact or flag or "", severity, value or "")
 class Doc:
     """One source: raw text, the original disclosure and its facts, and where its disclosure sits in the raw."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, corpus: Path, name: str) -> None:
         self.name = name
-        path = CORPUS / DOCS[name]
+        path = corpus / DOCS[name]
         if not path.is_file():
             pytest.skip(f"corpus file {path} is absent")
         self.raw = decode(decompress(path.read_bytes()))
@@ -96,8 +96,8 @@ class Doc:
 
 
 @cache
-def doc(name: str) -> Doc:
-    return Doc(name)
+def doc(corpus: Path, name: str) -> Doc:
+    return Doc(corpus, name)
 
 
 # ---------------------------------------------------------------------------------------------- raw editing
@@ -593,8 +593,8 @@ EDITS = {
 
 @pytest.mark.parametrize("edit", list(EDITS))
 @pytest.mark.parametrize("name", list(DOCS))
-def test_planted_edit(name: str, edit: str) -> None:
-    d = doc(name)
+def test_planted_edit(corpus: Path, name: str, edit: str) -> None:
+    d = doc(corpus, name)
     edited, expected = EDITS[edit](d)
     check(d, edited, expected)
 
@@ -611,26 +611,29 @@ def _text_nodes(fn):
     return lambda html: re.sub(r">([^<]+)<", lambda m: ">" + fn(m.group(1)) + "<", html)
 
 
+def _rewrapped(text: str, longer_than: int, width: Callable[[], int]) -> str:
+    """Plain text whose lines of more than `longer_than` characters are wrapped again, word by word, each new
+    line at most `width()` characters (asked again for every line); table lines ("|") stay as they are."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= longer_than or line.startswith("|"):
+            out.append(line)
+            continue
+        current, limit = "", width()
+        for word in line.split(" "):
+            if current and len(current) + len(word) + 1 > limit:
+                out.append(current)
+                current, limit = word, width()
+            else:
+                current = f"{current} {word}" if current else word
+        out.append(current)
+    return "\n".join(out)
+
+
 def noise_rewrap(d: Doc) -> str:
     if d.html:  # new lines and runs of spaces inside the text
         return _in_region(d, _text_nodes(lambda t: re.sub(r"(\w{4,}) (\w)", "\\1\n   \\2", t)))
-
-    def rewrap(text: str) -> str:
-        out = []
-        for line in text.split("\n"):
-            if len(line) < 70 or line.startswith("|"):
-                out.append(line)
-                continue
-            words, cur = line.split(" "), ""
-            for w in words:
-                if cur and len(cur) + len(w) > 55:
-                    out.append(cur)
-                    cur = w
-                else:
-                    cur = f"{cur} {w}" if cur else w
-            out.append(cur)
-        return "\n".join(out)
-    return _in_region(d, rewrap)
+    return _in_region(d, lambda text: _rewrapped(text, 69, lambda: 56))
 
 
 def noise_rewrap_narrow(d: Doc) -> str:
@@ -647,23 +650,7 @@ def noise_rewrap_ragged(d: Doc) -> str:
     if d.html:
         return d.raw
     widths = random.Random(len(d.raw))
-
-    def rewrap(text: str) -> str:
-        out = []
-        for line in text.split("\n"):
-            if len(line) < 60 or line.startswith("|"):
-                out.append(line)
-                continue
-            current, width = "", widths.randint(35, 85)
-            for word in line.split(" "):
-                if current and len(current) + len(word) + 1 > width:
-                    out.append(current)
-                    current, width = word, widths.randint(35, 85)
-                else:
-                    current = f"{current} {word}" if current else word
-            out.append(current)
-        return "\n".join(out)
-    return _in_region(d, rewrap)
+    return _in_region(d, lambda text: _rewrapped(text, 59, lambda: widths.randint(35, 85)))
 
 
 def noise_quotes(d: Doc) -> str:
@@ -791,8 +778,8 @@ NOISE = {
 
 @pytest.mark.parametrize("noise", list(NOISE))
 @pytest.mark.parametrize("name", list(DOCS))
-def test_formatting_noise(name: str, noise: str) -> None:
-    d = doc(name)
+def test_formatting_noise(corpus: Path, name: str, noise: str) -> None:
+    d = doc(corpus, name)
     edited = NOISE[noise](d)
     if edited == d.raw:
         pytest.skip("the document offers no spot for this noise")
@@ -800,9 +787,9 @@ def test_formatting_noise(name: str, noise: str) -> None:
     assert c.similarity.to_json() == {"cosine": 1.0, "jaccard": 1.0, "min_edit": 1.0, "simple": 1.0}
 
 
-def test_all_noise_at_once() -> None:
+def test_all_noise_at_once(corpus: Path) -> None:
     """Every kind of noise in one document at the same time is still no change."""
-    d = doc("AMZN_2023")
+    d = doc(corpus, "AMZN_2023")
     raw = d.raw
     try:
         for noise in ("glued", "rewrap", "quotes", "dashes", "spaces", "ligatures", "footer"):

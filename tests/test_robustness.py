@@ -326,11 +326,8 @@ def test_fuzzed_sources_are_read_or_refused_and_a_refusal_changes_nothing(corpus
 
 # -- huge, deep and compressed inputs ----------------------------------------------------------------
 @pytest.fixture(scope="module")
-def huge_ingest(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> dict:
+def huge_ingest(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> dict:
     """A real 10-K padded to 50 MB (risk-factor-like paragraphs before its text), ingested by a subprocess."""
-    corpus = Path(pytestconfig.getoption("--corpus"))
-    if not (corpus / "ixbrl").is_dir():
-        pytest.skip(f"the shared corpus is not at {corpus}")
     tmp = tmp_path_factory.mktemp("huge")
     raw = gzip.decompress((corpus / "ixbrl" / "amzn-10-k-fy2024.html.gz").read_bytes())
     body = raw.index(b">", raw.lower().index(b"<body")) + 1

@@ -617,7 +617,8 @@ _BARE_NIST_RE = re.compile(r"\bNIST\b|National\s+Institute\s+of\s+Standards\s+(?
 
 CERTIFICATIONS = ["CISSP", "CISM", "CISA", "CRISC", "CGEIT", "CCSP", "CEH", "GSEC", "GIAC", "CIPP", "CIPM", "CIPT",
                   "OSCP", "Security+"]
-_CERT_RE = re.compile(r"(?-i:\b(CISSP|CISM|CISA|CRISC|CGEIT|CCSP|CEH|GSEC|GIAC|CIPP|CIPM|CIPT|OSCP)\b|"
+_CERT_ACRONYMS = [c for c in CERTIFICATIONS if c.isalpha()]
+_CERT_RE = re.compile(r"(?-i:\b(" + "|".join(_CERT_ACRONYMS) + r")\b|"
                       r"\b(?:CompTIA\s+)?(Security\+))|Certified\s+Information\s+Systems\s+Security\s+Professional|"
                       r"Certified\s+Information\s+Security\s+Manager|Certified\s+Information\s+Systems\s+Auditor|"
                       r"Certified\s+Ethical\s+Hacker", re.I)
@@ -767,8 +768,7 @@ _GROUP_HOLDER_WORDS = ((("experience", "expertise"), ("between", "among", "acros
                        (("combined", "collective", "average", "together"),
                         ("team", "leader", "member", "professional", "executive", "staff")))
 _CERTIFIER_WORDS = ("certif", "recogni", "accredit", "audited", "assessed", "attest")
-_CERT_TOKENS = ("CISSP", "CISM", "CISA", "CRISC", "CGEIT", "CCSP", "CEH", "GSEC", "GIAC", "CIPP", "CIPM", "CIPT",
-                "OSCP", "+")
+_CERT_TOKENS = (*_CERT_ACRONYMS, "+")  # what a sentence naming a certification holds, as written
 _HONORIFICS = ("Mr", "Ms", "Dr", "Prof")
 _MENTION_HONORIFIC_RE = re.compile(r"(?-i:\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?))")
 

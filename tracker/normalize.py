@@ -10,6 +10,7 @@ Three levels:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -138,12 +139,10 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
     """Rebuild paragraphs from raw lines: join hard-wrapped lines, drop footers, split bullets."""
     cleaned = [clean_inline(raw) for raw in lines]
     width = _wrap_width(cleaned)
-    words: list[frozenset[str]] = []
 
-    def vocabulary() -> frozenset[str]:  # the words of all the lines, when a hyphen ends one
-        if not words:
-            words.append(text_vocabulary(cleaned))
-        return words[0]
+    @functools.cache
+    def vocabulary() -> frozenset[str]:  # the words of all the lines, worked out once a hyphen ends one
+        return text_vocabulary(cleaned)
 
     paras: list[str] = []
     current = ""
