@@ -7,8 +7,7 @@ not counted; an inference of `absent` where the filer tagged a value counts as a
 
     python bench/bench_inference.py [--corpus ../shared/corpus] [--verbose]
 
-It then prints the precision and recall of fact extraction against the hand labels of
-tests/data/fact_labels.json (bench/fact_scores.py).
+Facts and the flags of untagged years against hand-read labels: `bench/bench_facts.py`.
 """
 
 from __future__ import annotations
@@ -79,10 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  disagree: {source} {name}: tagged {tag}, inferred {guess}")
         if args.verbose and evidence:
             print(f"      evidence: {evidence[:300]}")
-    print()
-    from bench.fact_scores import report
-
-    report(args.corpus, verbose=args.verbose)
+    print("\nThe materially-affected flag follows the material-incident statement: where the text only refers to the "
+          "risk factors it is absent, though some filers tag false there (see docs/facts.md). Facts, people and "
+          "flags against hand-read labels: bench/bench_facts.py.")
     return 0
 
 

@@ -364,7 +364,7 @@ def _fact_changes(built: Built, facts: tuple[str, ...] | None, kinds: tuple[str,
 
 @pytest.mark.parametrize(("query", "facts", "kinds"), [
     ("fact_changes", None, FACT_KINDS),
-    ("management_changes", ("responsible_titles", "responsible_people", "experience_years", "tenure_start",
+    ("management_changes", ("people", "responsible_titles", "responsible_people", "experience_years", "tenure_start",
                             "reports_to", "certifications"), FACT_KINDS),
     ("oversight_changes", ("board_oversight",), FACT_KINDS),
     ("framework_adoptions", ("frameworks",), ("fact_added", "fact_removed")),
@@ -384,13 +384,15 @@ CHANGE_WORDS = {"adopted": "fact_added", "dropped": "fact_removed"}
 
 
 def test_oversight_moved_to_the_audit_committee(server: str, built: Built) -> None:
+    # one change from the risk committee to the audit committee, found as such
     expected = {c.id for c in built.comparisons for ch in c.comparison.changes
-                if ch.kind == "fact_added" and ch.fact == "board_oversight"
-                and re.search(r"audit.*committee", str(ch.value), re.I)}
+                if ch.fact == "board_oversight" and re.search(r"audit.*committee", str(ch.new or ch.value), re.I)
+                and ch.kind in ("fact_added", "fact_changed")}
     found = rows(server, "oversight_to_audit_committee", year="2025")
     assert {r["comparison_id"] for r in found} == expected
-    assert [(r["ticker"], r["oversight_added"], r["oversight_dropped"]) for r in found] == [
-        ("NWAN", "audit committee", "risk committee")]
+    assert [(r["ticker"], r["oversight_added"], r["oversight_dropped"], r["summary"]) for r in found] == [
+        ("NWAN", "audit committee", "risk committee",
+         "board oversight moved from the risk committee to the audit committee")]
     assert rows(server, "oversight_to_audit_committee", year="2024") == []
 
 
@@ -409,7 +411,7 @@ def test_one_fact_by_name(server: str, built: Built) -> None:
 
 
 def test_no_substantive_change(server: str, built: Built) -> None:
-    expected = {c.id for c in built.comparisons if c.comparison.verdict == NO_CHANGE}
+    expected = {c.id for c in built.comparisons if c.comparison.significance == NO_CHANGE}
     assert any(c.ticker == "NWAN" and c.old_year == c.new_year == 2024 for c in built.comparisons
                if c.id in expected)  # the 10-K/A repeats the 10-K
     assert {r["comparison_id"] for r in rows(server, "no_substantive_change", year="")} == expected

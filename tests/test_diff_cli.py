@@ -45,7 +45,13 @@ def test_diff_reports_the_known_edits_of_the_sample(sample_db: Path) -> None:
     assert inserted == ["16", "Risk", "Risk", "Risk", "semi-annual"]
     # changes of form only (quotes, line breaks, the page footer, span seams) are not listed
     assert not any("NIST" in (c.get("old") or "") for c in changed)
-    assert data["summary"]["low"] >= 7
+    assert len(text) == 7
+    # the verdict: oversight moved from one committee to another (one high change), led with
+    assert (data["significance"], data["extent"]) == ("significant", "minor edits")
+    assert data["top_changes"][0] == "board oversight moved from the audit committee to the risk committee"
+    oversight = [c for c in data["changes"] if c.get("fact") == "board_oversight"]
+    assert [(c["kind"], c["old"], c["new"], c["severity"]) for c in oversight] == [
+        ("fact_changed", "audit committee", "risk committee", "high")]
 
 
 def test_text_output_leads_with_the_summary_and_pipes_without_colour(sample_db: Path) -> None:
@@ -84,7 +90,7 @@ def test_same_filing_in_two_formats_compares_as_unchanged(corpus: Path, ticker: 
     code, out, _ = run("compare", corpus / "ixbrl" / f"{ticker}-10-k-fy2024.html.gz",
                        corpus / "text" / f"{ticker.upper()}_2024.txt", "--format", "json", "--exit-code")
     data = json.loads(out)
-    assert data["verdict"] == "no substantive change"
+    assert data["significance"] == "no substantive change"
     assert [c for c in data["changes"] if c["kind"] != "flag_flipped" or c["severity"] != "low"] == []
     assert min(data["similarity"].values()) > 0.98
 
@@ -95,5 +101,5 @@ def test_compare_untagged_2023_with_tagged_2024(corpus: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["old"]["tagged"] is False and data["new"]["tagged"] is True
-    assert data["verdict"] in ("no substantive change", "minor edits")
+    assert data["extent"] in ("no wording change", "minor edits")
     assert data["similarity"]["cosine"] > 0.9

@@ -53,7 +53,7 @@ def test_changed_number_is_one_text_change_showing_the_number(amzn: str) -> None
     assert [op for op, text in ops if "15" in text] == [-1]
     assert [op for op, text in ops if "19" in text] == [1]
     assert "chief security officer" in change.old
-    assert c.verdict == MINOR
+    assert c.extent == MINOR
 
 
 def test_moved_sentence_is_one_move_and_nothing_else(amzn: str) -> None:
@@ -145,14 +145,14 @@ def test_formatting_noise_alone_is_no_change(amzn: str) -> None:
     assert kinds(c) == []
     assert c.similarity.to_json() == {"cosine": 1.0, "jaccard": 1.0, "min_edit": 1.0, "simple": 1.0}
     if not any(ch.kind.startswith("fact_") for ch in c.changes):
-        assert c.verdict == NO_CHANGE
+        assert c.significance == NO_CHANGE
 
 
 def test_formatting_noise_changes_no_fact(amzn: str) -> None:
     noisy = amzn.replace("chief security officer", "chief securityofficer").replace("the Audit", "theAudit")
     assert noisy.count("theAudit") == 1
     c = compare(untagged(amzn), untagged(noisy))
-    assert c.changes == [] and c.verdict == NO_CHANGE
+    assert c.changes == [] and c.significance == NO_CHANGE
 
 
 def test_edit_in_overlapping_blocks_is_one_change_listing_both(amzn: str) -> None:
@@ -169,7 +169,9 @@ def test_edit_in_overlapping_blocks_is_one_change_listing_both(amzn: str) -> Non
     text_change = next(ch for ch in c.changes if ch.kind == "text_changed")
     assert text_change.elements == [ROLE, EXPERTISE]
     assert text_change.element == ROLE
-    assert c.summary["low"] == 1
+    # one wording change, ranked by the experience it changes (a medium fact change), not counted twice
+    assert (text_change.severity, text_change.touches) == ("medium", ["experience_years"])
+    assert sum(ch.kind.startswith("text_") for ch in c.changes) == 1 and c.summary["low"] == 0
 
 
 def _with_flags(text: str, flags: dict[str, tuple[bool | None, str]], tagged: bool) -> Disclosure:
@@ -220,9 +222,16 @@ def test_json_has_the_design_shape(amzn: str) -> None:
     assert {"filer", "old", "new", "similarity", "summary", "changes"} <= set(out)
     assert out["filer"] == filer and out["old"] == meta
     assert set(out["similarity"]) == {"cosine", "jaccard", "min_edit", "simple"}
-    assert out["summary"]["high"] >= 1 and out["summary"]["low"] == 1
+    assert out["summary"]["high"] >= 1 and out["summary"]["low"] == 0
+    # the verdict: significance (a flipped materially-affected flag is high) and extent, led by the top changes
+    assert (out["significance"], out["extent"]) == ("significant", "minor edits")
+    assert out["top_changes"][0] == ("Cybersecurity Risk Materially Affected or Reasonably Likely to Materially "
+                                     "Affect Registrant: no -> yes")
+    assert out["verdict"].startswith("Significant: ") and out["verdict"].endswith("(minor edits)")
     flag = out["changes"][0]
     text = next(ch for ch in out["changes"] if ch["kind"] == "text_changed")
+    assert (text["severity"], text["touches"]) == ("medium", ["experience_years"]) and text["why"]
+    assert flag["why"] == "whether cybersecurity threats have materially affected the company changed"
     assert {"kind", "element", "old", "new", "old_source", "new_source", "severity"} <= set(flag)
     assert flag["kind"] == "flag_flipped" and flag["old"] is False and flag["new"] is True
     assert {"kind", "element", "old", "new", "ops", "severity"} <= set(text)
@@ -232,7 +241,10 @@ def test_json_has_the_design_shape(amzn: str) -> None:
 def test_text_report_shows_summary_then_word_edits(amzn: str) -> None:
     c = compare(untagged(amzn), untagged(amzn.replace("over 15 years", "over 19 years")))
     plain = render(c, "text")
-    assert plain.index("Verdict: minor edits") < plain.index("[-15 -]{+19 +}")
+    # the verdict (significance, the top change, extent) leads, before any word edit
+    assert plain.index("Verdict: Notable:\n  - the stated experience of the Chief Security Officer changed: "
+                       "over 15 years -> over 19 years") < plain.index("Extent: minor edits") < \
+        plain.index("[-15 -]{+19 +}")
     assert "\x1b[" not in plain
     assert "\x1b[31m[-15 -]" in render(c, "text", color=True)
     md = render(c, "markdown")
@@ -241,7 +253,7 @@ def test_text_report_shows_summary_then_word_edits(amzn: str) -> None:
 
 def test_two_different_filers_are_substantially_rewritten(corpus: Path) -> None:
     c = compare(untagged(item_1c(corpus, "AMZN_2024.txt")), untagged(item_1c(corpus, "UPWK_2024.txt")))
-    assert c.verdict == REWRITTEN
+    assert c.extent == REWRITTEN
     assert c.similarity.simple < 0.2
 
 
@@ -260,7 +272,7 @@ def _read(path: Path) -> Disclosure:
                                          ("jnj-10-k-fy2024.html.gz", "JNJ_2024.txt")])
 def test_same_filing_in_two_formats_is_no_substantive_change(corpus: Path, ixbrl: str, text: str) -> None:
     c = compare(_read(corpus / "ixbrl" / ixbrl), _read(corpus / "text" / text))
-    assert c.verdict == NO_CHANGE
+    assert c.significance == NO_CHANGE
     assert not [ch for ch in c.changes if ch.kind.startswith("text_")]
     assert c.similarity.simple > 0.98 and c.similarity.cosine > 0.99
 
@@ -272,7 +284,7 @@ def test_googl_2024_to_2025_shows_the_known_edits(corpus: Path) -> None:
     assert [-1, "Engineering"] in [[op, t.strip(" ,")] for op, t in vp[0].ops if op == -1] or \
         any(op == -1 and "Engineering" in t for op, t in vp[0].ops)
     assert any(op == 1 and "more than" in t for op, t in vp[0].ops)
-    assert c.verdict == MINOR
+    assert c.extent == MINOR
 
 
 def test_amzn_years_keep_over_15_years(corpus: Path) -> None:

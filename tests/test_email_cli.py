@@ -184,7 +184,7 @@ def test_digest_most_severe_first_with_reports_attached(db, watchlist, smtp_serv
     assert "left out NOPE: no filer matches 'NOPE'." in err
     msg = inbox.message(-1)
     assert msg.get_content_type() == "multipart/mixed"
-    assert re.fullmatch(r"Disclosure digest: 2 filers \(\d+ high, \d+ medium, \d+ low\)", msg["Subject"])
+    assert re.fullmatch(r"Disclosure digest: 2 filers, 1 significant \(\d+ high, \d+ medium, \d+ low\)", msg["Subject"])
     text, html = parts(msg)
     assert text.index("NORTHWIND") < text.index("Southwind")  # NWAN has high-severity changes
     doc = lxml.html.document_fromstring(html)
@@ -212,7 +212,7 @@ def test_digest_twice_sends_nothing_new_then_a_new_year(db, watchlist, smtp_serv
     assert out.startswith("digest covering Southwind Ltd:")
     msg = inbox.message(-1)
     assert [a.get_filename() for a in msg.iter_attachments()] == ["SWND-2024-2025.html"]
-    assert msg["Subject"].startswith("Disclosure digest: 1 filer (")
+    assert msg["Subject"].startswith("Disclosure digest: 1 filer, ")
 
 
 def test_digest_failure_keeps_message_and_state(db, watchlist):

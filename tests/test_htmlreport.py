@@ -24,7 +24,6 @@ from tracker.htmlreport import (
     ComparisonReport,
     HistoryReport,
     comparison_report,
-    display_value,
     environment,
     fact_label,
     history_report,
@@ -199,9 +198,9 @@ def test_every_change_is_present(nwan):
             assert all(text in entry for op, text in change.ops if op == 0)
     summary = doc.get_element_by_id("summary").text_content()
     for c in nwan.comparison.changes:
-        if c.kind.startswith("fact_"):
+        if c.kind.startswith("fact_"):  # the label, and what changed in plain English, with why it matters
             assert fact_label(c.fact) in summary
-            assert display_value(c.value if c.kind != "fact_changed" else c.new) in summary
+            assert c.summary and c.summary in summary and c.why in summary
         if c.kind == "flag_flipped":
             assert spec_for(c.element).label in summary
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import BadInput, TrackerError
+from tracker.facts import RULES_VERSION
 from tracker.ingest import Options, Summary, apply_options, expand, fact_rows
 from tracker.models import Disclosure
 from tracker.readers import read_bytes
@@ -69,7 +70,8 @@ def diff_all(db_path: Path | str, year_pair: tuple[int, int] | None = None, work
     """Compare and store every filer's pair of latest versions not compared yet.
 
     With a year pair, the filers that have both years; without, every consecutive pair of stored years.
-    A pair whose two version ids already have a stored comparison is skipped. With `reports`, each
+    A pair whose two version ids already have a stored comparison (made by the current fact rules) is
+    skipped. With `reports`, each
     comparison's HTML change report is written to `reports/` beside the database (also for stored
     comparisons that have none yet) and its path recorded, so that browsing links to it.
     """
@@ -78,6 +80,9 @@ def diff_all(db_path: Path | str, year_pair: tuple[int, int] | None = None, work
     folder = reports_folder(db_path) if reports else None
     try:
         pairs = store.comparison_pairs(year_pair)
+        for p in pairs:  # a comparison made by other fact rules is made again (and replaces it)
+            if p["comparison_id"] is not None and p["rules"] != RULES_VERSION:
+                p["comparison_id"] = None
         todo = [p for p in pairs if p["comparison_id"] is None or (reports and not p["report_path"])]
         summary = BatchSummary(pairs=len(pairs), already=sum(1 for p in pairs if p["comparison_id"] is not None))
         tasks = [(todo[i:i + PAIRS_PER_TASK], reports) for i in range(0, len(todo), PAIRS_PER_TASK)]

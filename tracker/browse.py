@@ -61,8 +61,8 @@ from latest_filings l join filers fl on fl.id = l.filer_id
 """),
     ("comparison_overview", f"""
 select c.id as comparison_id, c.filer_id, {FILER_LABEL} as filer, json_extract(fl.tickers, '$[0]') as ticker,
-       c.old_year, o.version as old_version, c.new_year, n.version as new_version, c.verdict,
-       c.cosine, c.jaccard, c.min_edit, c.simple, c.high, c.medium, c.low, c.flags_flipped,
+       c.old_year, o.version as old_version, c.new_year, n.version as new_version, c.significance,
+       c.top_changes, c.extent, c.verdict, c.cosine, c.jaccard, c.min_edit, c.simple, c.high, c.medium, c.low, c.flags_flipped,
        c.facts_changed, c.report_path, c.computed_at
 from comparisons c join filers fl on fl.id = c.filer_id
      join filings o on o.id = c.old_filing_id join filings n on n.id = c.new_filing_id
@@ -70,12 +70,12 @@ from comparisons c join filers fl on fl.id = c.filer_id
     ("change_overview", f"""
 select x.id as change_id, x.comparison_id, c.filer_id, {FILER_LABEL} as filer,
        json_extract(fl.tickers, '$[0]') as ticker, c.old_year, c.new_year, x.position, x.kind, x.severity,
-       x.fact, x.element, x.old, x.new, x.value, x.text
+       x.summary, x.why, x.fact, x.change, x.element, x.old, x.new, x.value, x.text
 from changes x join comparisons c on c.id = x.comparison_id join filers fl on fl.id = c.filer_id
 """),
     ("fact_timeline", f"""
 select x.id as fact_id, l.filer_id, {FILER_LABEL} as filer, json_extract(fl.tickers, '$[0]') as ticker,
-       l.fiscal_year, l.version, x.fact, x.value_text, x.value, x.element, x.evidence, l.id as filing_id
+       l.fiscal_year, l.version, x.fact, x.value_text, x.value, x.element, x.evidence, x.rule, l.id as filing_id
 from latest_filings l join facts x on x.filing_id = l.id join filers fl on fl.id = l.filer_id
 """),
 ]

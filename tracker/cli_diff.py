@@ -125,7 +125,7 @@ def render_history_text(hist) -> str:  # type: ignore[no-untyped-def]
         for year in years:
             values = hist.facts[fact].get(year, [])
             mark = "*" if hist.changed(fact, year) else " "
-            shown = "; ".join(fact_text(v) for v in values) or "(not stated)"
+            shown = "; ".join(fact_text(v, fact) for v in values) or "(not stated)"
             lines.append(f"   {mark}{year}: {shown}")
     lines += ["", "Flags"]
     for flag, by_year in hist.flags.items():
@@ -139,7 +139,8 @@ def render_history_text(hist) -> str:  # type: ignore[no-untyped-def]
         lines += ["", "Year over year"]
         for s in hist.steps:
             sim = s["similarity"]
-            lines.append(f"  {s['old_year']} -> {s['new_year']}: {s['verdict']} (cosine {sim['cosine']:.2f}, "
-                         f"simple {sim['simple']:.2f}; high {s['summary']['high']}, medium {s['summary']['medium']}, "
-                         f"low {s['summary']['low']})")
+            lines.append(f"  {s['old_year']} -> {s['new_year']}: {s['significance']}, {s['extent']} (cosine "
+                         f"{sim['cosine']:.2f}, simple {sim['simple']:.2f}; high {s['summary']['high']}, medium "
+                         f"{s['summary']['medium']}, low {s['summary']['low']})")
+            lines += [f"      - {t}" for t in s.get("top_changes") or []]
     return "\n".join(lines)

@@ -32,13 +32,15 @@ OutboxOption = Annotated[Path | None, typer.Option(
 
 
 def comparison_subject(ctx: ComparisonContext) -> str:
-    """Default subject: filer, years, verdict and changes by severity."""
+    """Default subject: filer, years, significance with the top change, and the extent of rewording."""
     c, f = ctx.comparison, ctx.filer
     who = f.get("name") or (f.get("tickers") or [None])[0] or f.get("cik") or "Filer"
-    s = c.summary
+    lead = c.significance[:1].upper() + c.significance[1:]
+    top = f": {c.judgement.top[0]}" if c.judgement.top else ""
+    if len(top) > 90:
+        top = top[:90].rsplit(" ", 1)[0] + "\u2026"
     return (f"{who}: cybersecurity disclosure FY{ctx.old_meta.get('fiscal_year')} to "
-            f"FY{ctx.new_meta.get('fiscal_year')}: {c.verdict} ({s['high']} high, {s['medium']} medium, "
-            f"{s['low']} low)")
+            f"FY{ctx.new_meta.get('fiscal_year')}: {lead}{top} ({c.extent})")
 
 
 def comparison_message(ctx: ComparisonContext, *, sender: str, to: list[str], subject: str | None) -> EmailMessage:

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Literal, TypeVar
 
+from tracker import significance
+from tracker.facts import SPECS, extract_facts, fact_changes, value_key
 from tracker.models import (
     CHANGE_KINDS,
     SEVERITY_RANK,
@@ -35,6 +37,7 @@ from tracker.models import (
     Change,
     Disclosure,
     Element,
+    spec_for,
 )
 from tracker.normalize import comparison_key, split_sentences, words_and_key
 from tracker.similarity import (
@@ -68,16 +71,16 @@ _MERGE_PREFIX = 16
 #: A sentence key this long counts as inside an element whose key contains it (splitting may differ).
 MIN_CONTAINED_KEY = 25
 
-#: Verdict thresholds (see `verdict`).
+#: Thresholds of the extent of rewording (see `rewritten`).
 REWRITTEN_SIMPLE = 0.5
 REWRITTEN_SHARE = 0.5
 
-NO_CHANGE = "no substantive change"
-MINOR = "minor edits"
-REWRITTEN = "substantially rewritten"
+NO_CHANGE = significance.NO_CHANGE
+MINOR = significance.MINOR
+REWRITTEN = significance.REWRITTEN
 
 T = TypeVar("T")
-TEXT_KINDS = ("text_changed", "text_added", "text_removed", "text_moved")
+TEXT_KINDS = significance.TEXT_KINDS
 Status = Literal["same", "changed", "moved", "added", "removed"]
 
 
@@ -152,8 +155,23 @@ class Comparison:
     """Elements in document order (first appearance on the new side, then the old)."""
     changed_share: float
     """Share of aligned sentence pieces that are not unchanged in place."""
-    verdict: str
-    """no substantive change, minor edits or substantially rewritten."""
+    judgement: significance.Verdict
+    """What it comes to: significance, extent of rewording, the top changes."""
+
+    @property
+    def verdict(self) -> str:
+        """The verdict in one line: "Significant: the CISO was replaced; ... (minor edits)"."""
+        return self.judgement.headline
+
+    @property
+    def significance(self) -> str:
+        """significant, notable, routine or no substantive change."""
+        return self.judgement.significance
+
+    @property
+    def extent(self) -> str:
+        """no wording change, minor edits or substantially rewritten."""
+        return self.judgement.extent
 
     @property
     def summary(self) -> dict[str, int]:
@@ -178,6 +196,7 @@ class Comparison:
             "summary": self.summary,
             "changes": [c.to_json() for c in self.changes],
             "verdict": self.verdict,
+            **self.judgement.to_json(),
             "changed_share": round(self.changed_share, 4),
             "element_similarity": {k: v.to_json() for k, v in self.element_similarity.items()},
         }
@@ -216,8 +235,9 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     old_seq, new_seq = sentence_sequence(old), sentence_sequence(new)
     pairs = align_sentences(old_seq, new_seq)
     order = _element_order(new_seq, old_seq)
-    changes = flag_changes(old, new) + _fact_changes(old, new) + element_changes(old, new)
+    changes = flag_changes(old, new) + fact_changes(old, new) + element_changes(old, new)
     changes += text_changes(pairs, order)
+    _rank_wording(changes, old, new)
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))
     pieces = _pieces(pairs)
@@ -225,19 +245,31 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     per_element = {name: _measure(pieces, name) for name in _shared_elements(old, new)}
     share = _changed_share(pairs)
     return Comparison(old, new, similarity, per_element, changes, pairs, order, share,
-                      verdict(changes, similarity, share))
+                      significance.decide(changes, rewritten(similarity, share)))
 
 
-def verdict(changes: list[Change], similarity: Similarity, changed_share: float) -> str:
-    """`substantially rewritten` when under half the words survive a diff (simple < 0.5) or at least
-    half the aligned sentences changed, moved, came or went; `no substantive change` when there is
-    no text change and nothing of high or medium severity (a flag that one side is silent about is
-    low and does not count); `minor edits` otherwise."""
-    if similarity.simple < REWRITTEN_SIMPLE or changed_share >= REWRITTEN_SHARE:
-        return REWRITTEN
-    if any(c.kind in TEXT_KINDS or c.severity != "low" for c in changes):
-        return MINOR
-    return NO_CHANGE
+def rewritten(similarity: Similarity, changed_share: float) -> bool:
+    """Substantially rewritten: under half the words survive a diff (simple < 0.5), or at least half the
+    aligned sentences changed, moved, came or went."""
+    return similarity.simple < REWRITTEN_SIMPLE or changed_share >= REWRITTEN_SHARE
+
+
+def _rank_wording(changes: list[Change], old: Disclosure, new: Disclosure) -> None:
+    """Rank each wording change by the facts, flags and people its sentences state (tracker.significance)."""
+    def says(d: Disclosure) -> significance.Statements:
+        facts: dict = extract_facts(d)
+        flags = {f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence}
+        return significance.statements({**facts, **flags}, comparison_key, value_key)
+    labels = {name: spec.label for name, spec in SPECS.items()}
+    significance.rank_text_changes(changes, says(old), says(new), comparison_key, labels)
+
+
+@dataclass
+class _FlagEvidence:
+    """A flag's value and the sentence it was inferred from, read as what that sentence states."""
+
+    value: object
+    evidence: str | None
 
 
 # --------------------------------------------------------------------------- flags, facts, elements
@@ -263,10 +295,24 @@ def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
             severity = "low"
         else:
             severity = "high" if name == MATERIAL_FLAG else "medium"
+        label = spec_for(name).label
         out.append(Change("flag_flipped", severity, element=name, elements=[name], old=ov, new=nv,
                           old_source=_flag_source(o), new_source=_flag_source(n),
-                          evidence=_flag_evidence(o, n)))
+                          evidence=_flag_evidence(o, n), summary=f"{label}: {_said(ov)} -> {_said(nv)}",
+                          why=_flag_why(name, ov, nv, severity)))
     return out
+
+
+def _said(value: bool | None) -> str:
+    return "not stated" if value is None else "yes" if value else "no"
+
+
+def _flag_why(name: str, old: bool | None, new: bool | None, severity: str) -> str:
+    if severity == "low":
+        return "one year is tagged and the other's text is silent on it: likely no change in substance"
+    if name == MATERIAL_FLAG:
+        return "whether cybersecurity threats have materially affected the company changed"
+    return f"the answer to Item 106 {spec_for(name).item} changed"
 
 
 def _flag_value(e: Element | None) -> bool | None:
@@ -282,14 +328,6 @@ def _flag_evidence(o: Element | None, n: Element | None) -> dict | None:
     return ev if ev["old"] or ev["new"] else None
 
 
-def _fact_changes(old: Disclosure, new: Disclosure) -> list[Change]:
-    try:
-        from tracker.facts import fact_changes
-    except ImportError:
-        return []
-    return list(fact_changes(old, new))
-
-
 def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     """Text elements present on one side only: removed is `high`, added `medium`.
 
@@ -300,8 +338,10 @@ def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     if not (old.tagged and new.tagged):
         return []
     old_names, new_names = _text_element_names(old), _text_element_names(new)
-    out = [Change("element_removed", "high", element=n, elements=[n]) for n in old_names if n not in new_names]
-    out += [Change("element_added", "medium", element=n, elements=[n]) for n in new_names if n not in old_names]
+    out = [Change("element_removed", "high", element=n, elements=[n], summary=f"{spec_for(n).label}: no longer tagged",
+                  why="a whole part of the required disclosure is gone") for n in old_names if n not in new_names]
+    out += [Change("element_added", "medium", element=n, elements=[n], summary=f"{spec_for(n).label}: newly tagged",
+                   why="a part of the required disclosure is now tagged") for n in new_names if n not in old_names]
     return out
 
 
@@ -618,10 +658,10 @@ def _sort_key(c: Change, rank: dict[str, int]) -> tuple:
     kind = c.kind
     group = 0 if kind == "flag_flipped" else 1 if kind.startswith("fact_") else 2 if kind.startswith("element_") else 3
     if group < 3:
-        return (group, SEVERITY_RANK[c.severity], CHANGE_KINDS.index(kind), 0.0)
+        return (group, *significance.importance(c), CHANGE_KINDS.index(kind), 0.0)
     element = rank.get(c.element, len(rank))
     position = c.to_position if c.to_position is not None else (c.from_position or 0) - 0.5
-    return (group, element, SEVERITY_RANK[c.severity], float(position))
+    return (group, element, SEVERITY_RANK[c.severity], 0, 0, float(position))
 
 
 # --------------------------------------------------------------------------- similarity

@@ -147,10 +147,14 @@ def pending(store: Store, idents: Sequence[str], state: dict) -> tuple[list[Dige
     return items, skipped
 
 
+_SIGNIFICANCE_ORDER = {"significant": 0, "notable": 1, "routine": 2, "no substantive change": 3}
+
+
 def severity_key(ctx: ComparisonContext) -> tuple:
-    """Most severe first: more high, then more medium, then more low changes; then by name."""
+    """Most significant first, then more high, medium and low changes; then by name."""
     s = ctx.comparison.summary
-    return (-s["high"], -s["medium"], -s["low"], (ctx.filer.get("name") or "").lower())
+    return (_SIGNIFICANCE_ORDER.get(ctx.comparison.significance, 4), -s["high"], -s["medium"], -s["low"],
+            (ctx.filer.get("name") or "").lower())
 
 
 def attachment_name(item: DigestItem) -> str:
@@ -160,10 +164,11 @@ def attachment_name(item: DigestItem) -> str:
 
 
 def default_subject(report: DigestReport) -> str:
-    """Short subject (it must fit one header line): filers and changes by severity."""
+    """Short subject (it must fit one header line): filers, how many changed significantly, changes by severity."""
     n = len(report.entries)
     totals = {k: sum(e.report.counts[k] for e in report.entries) for k in ("high", "medium", "low")}
-    return (f"Disclosure digest: {n} filer{'s' if n != 1 else ''} "
+    significant = sum(e.report.significance == "significant" for e in report.entries)
+    return (f"Disclosure digest: {n} filer{'s' if n != 1 else ''}, {significant} significant "
             f"({totals['high']} high, {totals['medium']} medium, {totals['low']} low)")
 
 

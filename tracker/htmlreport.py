@@ -38,7 +38,8 @@ FACT_LABELS = {
     "frameworks": "Frameworks", "third_parties": "Third parties engaged",
     "material_incident_statement": "Material incident statement",
 }
-VERDICT_TONES = {"no substantive change": "none", "minor edits": "minor", "substantially rewritten": "rewritten"}
+#: How the verdict box is styled, by significance.
+VERDICT_TONES = {"no substantive change": "none", "routine": "routine", "notable": "minor", "significant": "rewritten"}
 
 Op = Literal["equal", "insert", "delete"]
 _OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
@@ -151,6 +152,10 @@ class FactRow:
     """The old sentence stating it."""
     evidence_new: str | None
     """The new sentence stating it."""
+    summary: str = ""
+    """What changed, in plain English."""
+    why: str = ""
+    """Why it matters, in plain English."""
 
 
 @dataclass
@@ -270,9 +275,15 @@ class ComparisonReport:
     new: SideView
     """The later year."""
     verdict: str
-    """no substantive change, minor edits or substantially rewritten."""
+    """The verdict in one line (significance, top changes, extent)."""
+    significance: str
+    """significant, notable, routine or no substantive change."""
+    extent: str
+    """no wording change, minor edits or substantially rewritten."""
+    top: list[str]
+    """The top changes in plain English, most important first."""
     tone: str
-    """none, minor or rewritten (styles the verdict)."""
+    """none, routine, minor or rewritten (styles the verdict, by significance)."""
     counts: dict[str, int]
     """Changes by severity: high, medium, low."""
     similarity: list[Measure]
@@ -328,13 +339,17 @@ class StepView:
     new_year: int
     """Later year."""
     verdict: str
-    """Verdict."""
+    """Verdict in one line."""
     tone: str
-    """none, minor or rewritten."""
+    """none, routine, minor or rewritten."""
     similarity: list[Measure]
     """The four measures."""
     counts: dict[str, int]
     """Changes by severity."""
+    significance: str = ""
+    """significant, notable, routine or no substantive change."""
+    extent: str = ""
+    """no wording change, minor edits or substantially rewritten."""
 
 
 @dataclass
@@ -448,7 +463,8 @@ def comparison_report(ctx: ComparisonContext, *, generated_at: datetime | None =
     filer = filer_view(ctx.filer)
     return ComparisonReport(
         title=f"{filer.name}: cybersecurity disclosure {old.label} to {new.label}",
-        filer=filer, old=old, new=new, verdict=c.verdict, tone=VERDICT_TONES.get(c.verdict, "minor"),
+        filer=filer, old=old, new=new, verdict=c.verdict, significance=c.significance, extent=c.extent,
+        top=list(c.judgement.top), tone=VERDICT_TONES.get(c.significance, "minor"),
         counts=dict(c.summary), similarity=measures(c.similarity.to_json()), flags=flags, facts=facts,
         element_notes=notes,
         text_summary=[TextSummary(e.label, e.anchor, e.changes) for s in sections for e in s.elements if e.changes],
@@ -495,12 +511,16 @@ def measures(sim: dict) -> list[Measure]:
     return [Measure(key, label, f"{float(sim[key]):.3f}") for key, label in MEASURES if key in sim]
 
 
-def display_value(value: object) -> str:
+def display_value(value: object, fact: str | None = None) -> str:
     """A flag or fact value as a reader wants to see it."""
     if value is None:
         return "not stated"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if fact is not None and isinstance(value, dict):
+        from tracker.facts import fact_text
+
+        return fact_text(value, fact)
     if isinstance(value, dict):
         if "years" in value:
             qualifier = value.get("qualifier")
@@ -530,15 +550,16 @@ def fact_row(ch: Change, anchor: str, ctx: ComparisonContext) -> FactRow:
     ev = ch.evidence
     ev_old = ev.get("old") if isinstance(ev, dict) else None
     ev_new = ev.get("new") if isinstance(ev, dict) else None
+    said = {"summary": ch.summary or "", "why": ch.why or ""}
     if ch.kind == "fact_added":
         return FactRow(anchor, ch.fact or "", fact_label(ch.fact), "added", ch.severity, None,
-                       Mark(display_value(ch.value), new_src), None, ev_new or _str(ev))
+                       Mark(display_value(ch.value, ch.fact), new_src), None, ev_new or _str(ev), **said)
     if ch.kind == "fact_removed":
         return FactRow(anchor, ch.fact or "", fact_label(ch.fact), "removed", ch.severity,
-                       Mark(display_value(ch.value), old_src), None, ev_old or _str(ev), None)
+                       Mark(display_value(ch.value, ch.fact), old_src), None, ev_old or _str(ev), None, **said)
     return FactRow(anchor, ch.fact or "", fact_label(ch.fact), "changed", ch.severity,
-                   Mark(display_value(ch.old), old_src), Mark(display_value(ch.new), new_src),
-                   ev_old, ev_new or _str(ev))
+                   Mark(display_value(ch.old, ch.fact), old_src), Mark(display_value(ch.new, ch.fact), new_src),
+                   ev_old, ev_new or _str(ev), **said)
 
 
 def _str(value: object) -> str | None:
@@ -721,8 +742,9 @@ def history_report(hist: History, *, generated_at: datetime | None = None) -> Hi
             Mark(display_value(by_year.get(y, {}).get("value")), by_year.get(y, {}).get("source", "absent"))
             for y in years]
         flags.append(HistoryRow(spec_for(name).label, name, marks))
-    steps = [StepView(s["old_year"], s["new_year"], s["verdict"], VERDICT_TONES.get(s["verdict"], "minor"),
-                      measures(s["similarity"]), dict(s["summary"])) for s in hist.steps]
+    steps = [StepView(s["old_year"], s["new_year"], s["verdict"], VERDICT_TONES.get(s.get("significance", ""), "minor"),
+                      measures(s["similarity"]), dict(s["summary"]), s.get("significance", ""), s.get("extent", ""))
+             for s in hist.steps]
     filer = filer_view(hist.filer)
     sides = [side_view({**y, "source": None}) for y in hist.years]
     return HistoryReport(f"{filer.name}: cybersecurity disclosure history", filer, sides, facts, flags, steps,

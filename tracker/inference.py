@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tracker.facts import _has, _hint_text, disclosure_sentences
+from tracker.facts import disclosure_sentences, material_incident
 from tracker.models import FLAGS, Disclosure, Element, element_order
 
 _I = re.I
@@ -79,29 +79,6 @@ _SUPPLIER_CORE = re.compile(r"\b(?:vendors?|suppliers?|service\s+providers?|thir
                             r"(?:risk|vendors?|suppliers?|service|providers?|technolog|software|systems?|"
                             r"with\s+access|that\s+(?:have|provide|host|process))|supply\s+chain|"
                             r"third[- ]part(?:y|ies)\b[^.;]{0,40}?\b(?:risk|access|security\s+posture))", _I)
-
-# ---- MateriallyAffected (b)(2) ------------------------------------------------------------------------
-_MATERIAL = (r"(?:material(?:ly)?\s+(?:and\s+adversely\s+|adversely\s+)?(?:affect|impact|effect)\w*|"
-             r"material\s+(?:adverse\s+)?(?:effect|impact)|materially\s+(?:harm|disrupt))")
-_NEGATION = r"\b(?:not|no|none|never|nor|neither|without)\b|n't\b"
-_HEDGE_RE = re.compile(r"\b(?:no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
-                       r"can\s+be\s+no|may\s+not\s+be|not\s+be\s+able|unable\s+to|there\s+is\s+no\s+guarantee|"
-                       r"will\s+not\s+(?:face|experience|be\s+materially|materially)|not\s+be\s+successful|"
-                       r"may\s+not\s+(?:be\s+)?(?:successful|detect|prevent))", _I)
-_HYPOTHETICAL_RE = re.compile(r"\b(?:if|could|may|might|would|should|future|potential(?:ly)?|whether|"
-                              r"in\s+the\s+event)\b", _I)
-_AFFIRMED_RE = re.compile(r"\b(?:(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
-                          r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)|"
-                          r"(?:has|have|had)\s+(?:had\s+)?a\s+material\s+(?:adverse\s+)?(?:effect|impact))", _I)
-_INCIDENT_DENIAL_RE = re.compile(r"\b(?:not|no|never)\b[^.;]{0,80}?\bmaterial\s+(?:cyber\w*\s+|security\s+|information\s+security\s+)*"
-                                 r"(?:incidents?|breach\w*|attacks?)", _I)
-#: Item 106(b)(2) may be answered by a cross-reference to the risk factors (Item 1A).
-_CROSS_REFERENCE_RE = re.compile(r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"
-                                 r"read\s+in\s+conjunction|for\s+(?:more|additional|further)\s+information|"
-                                 r"for\s+a\s+(?:description|discussion)|we\s+describe)\b[^;]{0,400}?"
-                                 r"\b(?:risk\s+factors|item\s+1a|under\s+the\s+(?:heading|caption))\b|"
-                                 r"\b(?:item\s+1a|risk\s+factors)\b[^;]{0,120}?\bfor\s+(?:more|additional|further)", _I)
-_CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b(?=\s)", _I)
 
 # ---- PositionsOrCommitteesResponsible (c)(2)(i) -------------------------------------------------------
 _POSITION = (r"(?:chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|\bCRO\b|\bCDO\b|vice\s+president|"
@@ -197,51 +174,14 @@ def infer_third_party_oversight(sentences: list[str]) -> Finding:
     return None
 
 
-def _denies_material_effect(clause: str) -> bool:
-    if _HEDGE_RE.search(clause):
-        return False
-    if _INCIDENT_DENIAL_RE.search(clause):
-        return True
-    if not re.search(_MATERIAL, clause, _I):
-        return False
-    return bool(re.search(_NEGATION, clause, _I))
-
-
-def _affirms_material_effect(clause: str) -> bool:
-    if re.search(_NEGATION, clause, _I) or _HYPOTHETICAL_RE.search(clause) or _HEDGE_RE.search(clause):
-        return False
-    return bool(_AFFIRMED_RE.search(clause)) and bool(re.search(r"cyber|security|incident|breach|attack", clause, _I))
-
-
-def material_statement(sentences: list[str], lows: list[str | None] | None = None) -> Finding:
-    """What the text itself says about material effects: (False, denial), (True, affirmation) or None.
-
-    `lows` (tracker.facts._hint_text of each sentence) may be passed when already known."""
-    def clauses(s: str) -> list[str]:
-        return [c for c in _CLAUSE_SPLIT_RE.split(s) if c and c.strip()]
-    if lows is None:
-        lows = [_hint_text(s) for s in sentences]
-    # a denial and an affirmation both need "material" (see _MATERIAL, _INCIDENT_DENIAL_RE, _AFFIRMED_RE)
-    relevant = [s for s, low in zip(sentences, lows) if _has(low, ("material",))
-                and _has(low, ("cyber", "security", "incident", "threat", "breach"))
-                and re.search(r"cyber|security|incident|threat|breach", s, _I)]
-    if hit := _first(relevant, lambda s: any(_denies_material_effect(c) for c in clauses(s))):
-        return False, hit
-    if hit := _first(relevant, lambda s: any(_affirms_material_effect(c) for c in clauses(s))):
-        return True, hit
-    return None
-
-
-def infer_materially_affected(sentences: list[str]) -> Finding:
-    """(b)(2): true only where the text says incidents or threats have materially affected the filer or are
-    reasonably likely to; false where it says they have not; absent where it says neither."""
-    if found := material_statement(sentences):
-        return found
-    # No statement either way, but the section answers (b)(2) by referring to the risk factors: the filer
-    # reports no material effect (a material effect would have to be described).
-    if hit := _first(sentences, _CROSS_REFERENCE_RE.search):
-        return False, hit
-    return None
+def infer_materially_affected(d: Disclosure) -> Finding:
+    """(b)(2): follows the material-incident statement (tracker.facts): true where the text says threats or
+    incidents have materially affected the filer or are reasonably likely to, false where it says they have
+    not, absent where it says neither (a cross-reference to the risk factors alone says neither)."""
+    statement, _, evidence = material_incident(d)
+    if statement == "absent" or evidence is None:
+        return None
+    return statement == "affected", evidence
 
 
 def infer_positions_responsible(sentences: list[str]) -> Finding:
@@ -277,25 +217,25 @@ def infer_report_to_board(sentences: list[str]) -> Finding:
     return None
 
 
-#: flag local name -> inference function over the disclosure's sentences.
+MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+#: flag local name -> inference function over the disclosure's sentences (the materially-affected flag follows
+#: the material-incident statement, see infer_materially_affected).
 INFERENCES: dict[str, Callable[[list[str]], Finding]] = {
     "CybersecurityRiskManagementProcessesIntegratedFlag": infer_integrated,
     "CybersecurityRiskManagementThirdPartyEngagedFlag": infer_third_party_engaged,
     "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag": infer_third_party_oversight,
-    "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag":
-        infer_materially_affected,
     "CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag": infer_positions_responsible,
     "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag": infer_report_to_board,
 }
-assert list(INFERENCES) == FLAGS
+assert sorted([*INFERENCES, MATERIAL_FLAG]) == sorted(FLAGS)
 
 
 def infer_flag_elements(d: Disclosure) -> list[Element]:
-    """The six flags as inferred from the disclosure's text (tags ignored)."""
+    """The six flags as inferred from the disclosure's text (tags ignored), in taxonomy order."""
     sentences = [s for _, s in disclosure_sentences(d)]
     out = []
-    for name, infer in INFERENCES.items():
-        finding = infer(sentences)
+    for name in FLAGS:
+        finding = infer_materially_affected(d) if name == MATERIAL_FLAG else INFERENCES[name](sentences)
         if finding is None:
             out.append(Element(name=name, kind="flag", value=None, source="absent"))
         else:

@@ -101,16 +101,16 @@ def ingest_bytes(store: Store, data: bytes, path: Path, opts: Options) -> Ingest
 
 
 def fact_rows(d: Disclosure) -> list[dict]:
-    """One row per fact value, ready for the store (empty until the facts module is present)."""
-    try:
-        from tracker.facts import extract_facts, fact_text
-    except ImportError:
-        return []
+    """One row per fact value, ready for the store, with the rule that found it and the rules' version."""
+    from tracker.facts import RULES_VERSION, extract_facts, fact_text
+
     rows = []
     for fact, values in extract_facts(d).items():
         for i, fv in enumerate(values):
             rows.append({"fact": fact, "position": i, "value": json.dumps(fv.value, ensure_ascii=False),
-                         "value_text": fact_text(fv.value), "element": fv.element, "evidence": fv.evidence})
+                         "value_text": fact_text(fv.value, fact), "element": fv.element, "evidence": fv.evidence,
+                         "rule": fv.rule, "also": json.dumps(fv.also, ensure_ascii=False) if fv.also else None,
+                         "rules": RULES_VERSION})
     return rows
 
 

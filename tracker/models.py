@@ -217,14 +217,25 @@ class Change:
     """Sentence position in the new text, for moves."""
     evidence: object = None
     """Supporting sentence(s): a str, or {"old": ..., "new": ...}."""
+    summary: str | None = None
+    """What changed, in plain English ("the Chief Information Security Officer was replaced: A -> B")."""
+    why: str | None = None
+    """Why it matters, in plain English ("the person responsible changed")."""
+    change: str | None = None
+    """For people and other paired changes: what kind of change (replaced, appointed, retitled, weakened, ...)."""
+    touches: list[str] = field(default_factory=list)
+    """For a wording change: the facts (or `flag:Name`, `people`) its sentence states that it changes."""
+    details: list[str] = field(default_factory=list)
+    """The smaller changes one change stands for (a new person's other experience, titles ...)."""
 
     def to_json(self) -> dict:
         """The JSON object of design.md (keys with no value left out)."""
         out: dict = {"kind": self.kind}
-        for key in ("element", "elements", "fact", "old", "new", "value", "text", "ops", "old_source",
-                    "new_source", "from_position", "to_position", "evidence"):
+        for key in ("element", "elements", "fact", "change", "old", "new", "value", "text", "ops", "old_source",
+                    "new_source", "from_position", "to_position", "evidence", "summary", "why", "touches",
+                    "details"):
             val = getattr(self, key)
-            if val is None or (key == "elements" and not val):
+            if val is None or (key in ("elements", "touches", "details") and not val):
                 continue
             if key in ("old", "new") and self.kind == "flag_flipped":
                 out[key] = val

@@ -1,7 +1,8 @@
 """Render a Comparison as text (terminal), Markdown or JSON.
 
-Every format starts with the summary (verdict, similarity, counts by severity, flags flipped, facts
-changed, elements added or removed), then goes element by element through the text changes, old ->
+Every format starts with the summary (the verdict: significance with the top changes in plain English, and
+the extent of rewording; similarity; counts by severity; flags flipped; people and facts changed, each with
+why it matters; elements added or removed), then goes element by element through the text changes, old ->
 new, with word edits shown as [-deleted-]{+inserted+} (ANSI red/green when colour is asked for).
 HTML is rendered elsewhere from the same Comparison (its `pairs` hold the aligned sentences).
 """
@@ -68,30 +69,40 @@ def _similarity(sim: dict) -> str:
 
 
 def _summary_lines(c: Comparison) -> list[str]:
+    """The verdict first: significance with the top changes, then the extent of rewording."""
     s = c.summary
-    return [f"Verdict: {c.verdict}",
-            f"Similarity: {_similarity(c.similarity.to_json())}",
-            f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low"]
+    lead = c.significance[:1].upper() + c.significance[1:]
+    lines = [f"Verdict: {lead}" + (":" if c.judgement.top else "")]
+    lines += [f"  - {t}" for t in c.judgement.top]
+    return lines + [f"Extent: {c.extent}",
+                    f"Similarity: {_similarity(c.similarity.to_json())}",
+                    f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low"]
 
 
 def _headline(ch: Change) -> str:
-    """One line for a flag, fact or element change."""
-    if ch.kind == "flag_flipped":
-        return (f"{spec_for(ch.element or '').label}: {_value(ch.old)} ({ch.old_source}) -> "
-                f"{_value(ch.new)} ({ch.new_source}) [{ch.severity}]")
-    if ch.kind == "fact_changed":
-        return f"{ch.fact}: {_value(ch.old)} -> {_value(ch.new)} [{ch.severity}]"
-    if ch.kind in ("fact_added", "fact_removed"):
+    """One line for a flag, fact, people or element change: what changed, how much it matters and why."""
+    if ch.summary:
+        line = f"[{ch.severity}] {ch.summary}"
+    elif ch.kind == "flag_flipped":
+        line = (f"[{ch.severity}] {spec_for(ch.element or '').label}: {_value(ch.old)} ({ch.old_source}) -> "
+                f"{_value(ch.new)} ({ch.new_source})")
+    elif ch.kind == "fact_changed":
+        line = f"[{ch.severity}] {ch.fact}: {_value(ch.old)} -> {_value(ch.new)}"
+    elif ch.kind in ("fact_added", "fact_removed"):
         verb = "added" if ch.kind == "fact_added" else "removed"
-        return f"{ch.fact} {verb}: {_value(ch.value)} [{ch.severity}]"
-    verb = "appeared" if ch.kind == "element_added" else "disappeared"
-    return f"{spec_for(ch.element or '').label} {verb} [{ch.severity}]"
+        line = f"[{ch.severity}] {ch.fact} {verb}: {_value(ch.value)}"
+    else:
+        verb = "appeared" if ch.kind == "element_added" else "disappeared"
+        line = f"[{ch.severity}] {spec_for(ch.element or '').label} {verb}"
+    if ch.kind == "flag_flipped":
+        line += f" ({ch.old_source} -> {ch.new_source})"
+    return line + (f" - why: {ch.why}" if ch.why else "")
 
 
 def _sections(c: Comparison) -> list[tuple[str, list[Change]]]:
     out: list[tuple[str, list[Change]]] = []
     for title, kinds in (("Flags flipped", ("flag_flipped",)),
-                         ("Facts changed", ("fact_changed", "fact_added", "fact_removed")),
+                         ("People and facts changed", ("fact_changed", "fact_added", "fact_removed")),
                          ("Elements", ("element_added", "element_removed"))):
         changes = [ch for ch in c.changes if ch.kind in kinds]
         if changes:
@@ -145,6 +156,7 @@ class _Text:
 
     def change(self, ch: Change) -> str:
         also = f" (also in: {', '.join(spec_for(e).label for e in ch.elements[1:])})" if len(ch.elements) > 1 else ""
+        also += _rank_note(ch)
         if ch.kind == "text_changed":
             where = f" (moved {ch.from_position} -> {ch.to_position})" if ch.from_position else ""
             return f"  ~ changed{where}{also}: {self.ops(ch.ops or [])}"
@@ -153,6 +165,11 @@ class _Text:
         if ch.kind == "text_removed":
             return f"  - removed{also}: {self.paint(_RED, ch.text or '')}"
         return f"  > moved {ch.from_position} -> {ch.to_position}{also}: {ch.text}"
+
+
+def _rank_note(ch: Change) -> str:
+    """" [medium: why]" for a wording change that matters more than its words."""
+    return f" [{ch.severity}: {ch.why}]" if ch.severity != "low" and ch.why else ""
 
 
 _MD_SPECIAL: Callable[[str], str] = lambda s: "".join("\\" + ch if ch in "\\`*_[]<>#|~" else ch for ch in s)
@@ -190,6 +207,7 @@ class _Markdown:
 
     def change(self, ch: Change) -> str:
         also = f" (also in: {', '.join(spec_for(e).label for e in ch.elements[1:])})" if len(ch.elements) > 1 else ""
+        also += _MD_SPECIAL(_rank_note(ch))
         if ch.kind == "text_changed":
             return f"- **changed**{also}: {self.ops(ch.ops or [])}"
         if ch.kind == "text_added":

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tracker.differ import Comparison, compare, filer_meta
 from tracker.errors import BadInput
+from tracker.facts import extract_facts
 from tracker.ingest import fill_from_name
 from tracker.models import FLAGS, Disclosure
 from tracker.readers import read_path
@@ -124,10 +125,11 @@ def build_history(store: Store, filer_ident: str) -> History:
     history = History(filer.to_json(), [{"fiscal_year": r["fiscal_year"], "form": r["form"],
                                          "version": r["version"], "tagged": bool(r["tagged"])} for r in rows])
     for row in rows:
-        for fact in store.facts(row):
-            history.facts.setdefault(fact["fact"], {}).setdefault(row["fiscal_year"], []).append(
-                json.loads(fact["value"]))
         d = store.disclosure(row)
+        for fact, values in extract_facts(d).items():  # (the stored rows, unless other rules stored them)
+            for fv in values:
+                if fv.evidence or fv.value != "absent":
+                    history.facts.setdefault(fact, {}).setdefault(row["fiscal_year"], []).append(fv.value)
         for name in FLAGS:
             e = d.element(name)
             history.flags.setdefault(name, {})[row["fiscal_year"]] = {
@@ -135,7 +137,8 @@ def build_history(store: Store, filer_ident: str) -> History:
     for old_row, new_row in zip(rows, rows[1:]):
         ctx = compare_rows(store, filer, old_row, new_row)
         history.steps.append({"old_year": old_row["fiscal_year"], "new_year": new_row["fiscal_year"],
-                              "verdict": ctx.comparison.verdict,
+                              "verdict": ctx.comparison.verdict, "significance": ctx.comparison.significance,
+                              "extent": ctx.comparison.extent, "top_changes": list(ctx.comparison.judgement.top),
                               "similarity": ctx.comparison.similarity.to_json(),
                               "summary": ctx.comparison.summary})
     return history

@@ -26,7 +26,7 @@ from tracker.errors import BadInput, NotFound, TrackerError
 from tracker.models import Disclosure, Element
 from tracker.normalize import comparison_key, digest, split_sentences
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: (table, columns, primary key, foreign keys): a database made by an older version gets missing columns added.
 TABLES: list[tuple[str, dict[str, Any], str, list[tuple[str, str, str]]]] = [
@@ -46,20 +46,21 @@ TABLES: list[tuple[str, dict[str, Any], str, list[tuple[str, str, str]]]] = [
     }, "id", [("filing_id", "filings", "id")]),
     ("facts", {
         "id": int, "filing_id": int, "fact": str, "position": int, "value": str, "value_text": str,
-        "element": str, "evidence": str,
+        "element": str, "evidence": str, "rule": str, "also": str, "rules": str,
     }, "id", [("filing_id", "filings", "id")]),
     ("sentences", {"id": int, "filing_id": int, "element": str, "position": int, "text": str}, "id",
      [("filing_id", "filings", "id")]),
     ("comparisons", {
         "id": int, "filer_id": int, "old_filing_id": int, "new_filing_id": int, "old_year": int,
-        "new_year": int, "verdict": str, "cosine": float, "jaccard": float, "min_edit": float, "simple": float,
+        "new_year": int, "verdict": str, "significance": str, "extent": str, "top_changes": str, "rules": str,
+        "cosine": float, "jaccard": float, "min_edit": float, "simple": float,
         "high": int, "medium": int, "low": int, "flags_flipped": int, "facts_changed": int, "report_path": str,
         "json": str, "computed_at": str,
     }, "id", [("filer_id", "filers", "id"), ("old_filing_id", "filings", "id"), ("new_filing_id", "filings", "id")]),
     ("changes", {
         "id": int, "comparison_id": int, "position": int, "kind": str, "severity": str, "element": str,
-        "elements": str, "fact": str, "old": str, "new": str, "value": str, "text": str, "old_source": str,
-        "new_source": str, "evidence": str,
+        "elements": str, "fact": str, "change": str, "old": str, "new": str, "value": str, "text": str,
+        "old_source": str, "new_source": str, "evidence": str, "summary": str, "why": str,
     }, "id", [("comparison_id", "comparisons", "id")]),
 ]
 #: (table, columns, unique)
@@ -76,6 +77,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("comparisons", ["filer_id", "new_year"], False),
     ("changes", ["comparison_id"], False),
     ("changes", ["kind", "fact"], False),
+    ("comparisons", ["significance"], False),
 ]
 
 
@@ -219,13 +221,14 @@ class Store:
                                    where g.filer_id = f.filer_id and g.fiscal_year = f.fiscal_year)
             """, ignore=True)
             db["tracker_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
-        self._ensure_views()
+        self._ensure_views(replace=True)
 
-    def _ensure_views(self) -> None:
-        """The views that make browsing easy (see tracker.browse), created once per database."""
+    def _ensure_views(self, replace: bool = False) -> None:
+        """The views that make browsing easy (see tracker.browse): created once per database, and again when
+        the schema changes."""
         from tracker.browse import BROWSE_VIEWS
 
-        missing = [(name, sql) for name, sql in BROWSE_VIEWS if name not in self.db.view_names()]
+        missing = [(name, sql) for name, sql in BROWSE_VIEWS if replace or name not in self.db.view_names()]
         if missing:
             with self.db.atomic():
                 for name, sql in missing:
@@ -423,16 +426,15 @@ class Store:
             amendment=bool(filing["amendment"]), notes=(filing["notes"] or "").splitlines(),
         )
         # The facts extracted at ingest: whoever compares this disclosure then needs no extraction. A
-        # version stored without fact rows (ingested before facts existed) is left to extract its own.
+        # version stored without fact rows, or with rows of other rules, is left to extract its own.
+        from tracker.facts import RULES_VERSION, FactValue, attach_facts
+
         rows = self.facts(filing)
-        if rows:
-            try:
-                from tracker.facts import FactValue, attach_facts
-            except ImportError:
-                return d
+        if rows and all(r["rules"] == RULES_VERSION for r in rows):  # facts read by other rules: read again
             facts: dict[str, list] = {}
             for r in rows:
-                facts.setdefault(r["fact"], []).append(FactValue(json.loads(r["value"]), r["element"], r["evidence"]))
+                facts.setdefault(r["fact"], []).append(FactValue(json.loads(r["value"]), r["element"], r["evidence"],
+                                                                 r["rule"] or "", json.loads(r["also"] or "[]")))
             attach_facts(d, facts)
         return d
 
@@ -460,25 +462,35 @@ class Store:
     def save_comparison(self, old: dict, new: dict, data: dict, report_path: str | None = None) -> int:
         """Store the JSON of a comparison of two stored versions (and one row per change); returns its id.
 
-        A comparison is a pure function of its two versions, so a stored one is never recomputed or changed.
+        A comparison is a pure function of its two versions and the fact rules: a stored one is kept as it is,
+        unless other rules made it (derived data, not a stored version: replaced, with its change rows).
         """
+        from tracker.facts import RULES_VERSION
+
         existing = self.comparison(old["id"], new["id"])
-        if existing:
+        if existing and existing["rules"] == RULES_VERSION:
             return int(existing["id"])
         try:
             with self.transaction():
+                if existing:
+                    self.db.execute("delete from changes where comparison_id = ?", [existing["id"]])
+                    self.db.execute("delete from comparisons where id = ?", [existing["id"]])
                 comparison_id = self._insert_comparison(old, new, data, report_path)
         except sqlite3.OperationalError as exc:
             raise write_error(self.path, exc) from exc
         return int(comparison_id)
 
     def _insert_comparison(self, old: dict, new: dict, data: dict, report_path: str | None) -> int:
+        from tracker.facts import RULES_VERSION
+
         sim = data.get("similarity", {})
         summary = data.get("summary", {})
         changes = data.get("changes", [])
         comparison_id = self.db["comparisons"].insert({
             "filer_id": new["filer_id"], "old_filing_id": old["id"], "new_filing_id": new["id"],
             "old_year": old["fiscal_year"], "new_year": new["fiscal_year"], "verdict": data.get("verdict"),
+            "significance": data.get("significance"), "extent": data.get("extent"),
+            "top_changes": "; ".join(data.get("top_changes") or []), "rules": RULES_VERSION,
             "cosine": sim.get("cosine"), "jaccard": sim.get("jaccard"), "min_edit": sim.get("min_edit"),
             "simple": sim.get("simple"), "high": summary.get("high", 0), "medium": summary.get("medium", 0),
             "low": summary.get("low", 0),
@@ -508,7 +520,7 @@ class Store:
                    "from latest_filings) where prev_id is not null")
             params = []
         return list(self.db.query(
-            f"select p.*, c.id as comparison_id, c.report_path from ({sql}) p left join comparisons c "
+            f"select p.*, c.id as comparison_id, c.report_path, c.rules from ({sql}) p left join comparisons c "
             "on c.old_filing_id = p.old_id and c.new_filing_id = p.new_id order by p.filer_id, p.new_year", params))
 
     def set_report_path(self, comparison_id: int, report_path: str) -> None:
@@ -591,9 +603,10 @@ def _json_or_text(value: Any) -> str | None:
 def _change_row(comparison_id: int, position: int, c: dict) -> dict:
     return {"comparison_id": comparison_id, "position": position, "kind": c["kind"], "severity": c["severity"],
             "element": c.get("element"), "elements": json.dumps(c.get("elements") or []), "fact": c.get("fact"),
-            "old": _json_or_text(c.get("old")), "new": _json_or_text(c.get("new")),
+            "change": c.get("change"), "old": _json_or_text(c.get("old")), "new": _json_or_text(c.get("new")),
             "value": _json_or_text(c.get("value")), "text": c.get("text"), "old_source": c.get("old_source"),
-            "new_source": c.get("new_source"), "evidence": _json_or_text(c.get("evidence"))}
+            "new_source": c.get("new_source"), "evidence": _json_or_text(c.get("evidence")),
+            "summary": c.get("summary"), "why": c.get("why")}
 
 
 def _sentence_rows(filing_id: int, d: Disclosure) -> list[dict]:

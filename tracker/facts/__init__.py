@@ -1,0 +1,123 @@
+"""The facts of docs/facts.md, read from a Disclosure, and the fact changes between two disclosures.
+
+Every fact is one `FactSpec` with its named `Rule`s (`tracker.facts.catalogue`); every value keeps the rule
+that found it, the sentence that states it and the element that sentence sits in. `tracker explain` shows
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tracker.facts import catalogue as _catalogue  # noqa: F401  (registers the facts)
+from tracker.facts.changes import changes_between
+from tracker.facts.extract import FactValue, Found, Reading, value_key
+from tracker.facts.governance import GovernanceReader
+from tracker.facts.material import MaterialReader
+from tracker.facts.people import PeopleReader
+from tracker.facts.program import ProgramReader
+from tracker.facts.rules import SPECS, FactSpec, Rule, all_rules
+from tracker.facts.text import SentenceIndex, Sentences, derived, disclosure_sentences, has, hint_text
+from tracker.models import Change, Disclosure
+
+__all__ = [
+    "FACT_NAMES", "SINGLE_FACTS", "SPECS", "FactSpec", "FactValue", "Found", "Reading", "Rule", "Sentences",
+    "all_rules", "attach_facts", "changes_between", "disclosure_sentences", "extract_facts", "fact_changes",
+    "fact_text", "facts_to_json", "has", "hint_text", "material_incident", "read", "value_key",
+]
+
+#: Every fact, in catalogue order: the contract of the JSON, the database and the reports.
+FACT_NAMES = list(SPECS)
+#: Facts with one value (the others are sets, or lists).
+SINGLE_FACTS = {name for name, spec in SPECS.items() if not spec.multi}
+#: How a company names itself: "At CrowdStrike, we ...", "CrowdStrike's security policies".
+_OWN_NAME_RE = re.compile(r"(?-i:\bAt\s+([A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+)?,\s+(?:we|our|cyber))|"
+                          r"(?-i:\b([A-Z][\w&.-]+)['\u2019]s\s+(?:cybersecurity|security|information|policies|board|Board|"
+                          r"audit|Audit|systems|network|overall|enterprise|management|employees|executive))")
+#: Version of the rules: facts stored by other rules are read again.
+RULES_VERSION = "2"
+
+
+def read(d: Disclosure) -> Reading:
+    """Everything read from a disclosure's text (worked out once per text)."""
+    cache = derived(d)
+    if cache.reading is None:
+        own = {w.lower() for w in [*(d.name or "").split()[:1], *d.tickers]}
+        own |= {(m.group(1) or m.group(2)).lower() for _, s in disclosure_sentences(d) if "At " in s or "\u2019s" in s or "'s" in s
+                for m in _OWN_NAME_RE.finditer(s) for _ in [0] if (m.group(1) or m.group(2))}
+        own = {w for w in own if w}
+        reading = Reading(SentenceIndex(disclosure_sentences(d)), keys=dict(_catalogue.KEYS), own_names=frozenset(own))
+        people = PeopleReader(reading)
+        people.read()
+        people.finish()
+        GovernanceReader(reading).read()
+        ProgramReader(reading).read()
+        MaterialReader(reading).read()
+        cache.reading = reading
+    return cache.reading
+
+
+def extract_facts(d: Disclosure) -> dict[str, list[FactValue]]:
+    """Every fact of the catalogue for one disclosure: fact name -> values with evidence (empty list: none).
+
+    Computed once per disclosure text (or taken from the store, see attach_facts); a caller gets a copy.
+    """
+    cache = derived(d)
+    if cache.facts is None:
+        reading = read(d)
+        cache.facts = {name: reading.values(name)[:None if SPECS[name].multi else 1] for name in FACT_NAMES}
+    return _copy(cache.facts)
+
+
+def attach_facts(d: Disclosure, facts: dict[str, list[FactValue]]) -> None:
+    """Make `facts` (the store's rows of this very disclosure) what extract_facts(d) returns, for as long as
+    the disclosure's texts stay as they are now."""
+    derived(d).facts = _copy({name: facts.get(name, []) for name in [*FACT_NAMES, *facts]})
+
+
+def _copy(facts: dict[str, list[FactValue]]) -> dict[str, list[FactValue]]:
+    return {name: [FactValue(_copy_value(v.value), v.element, v.evidence, v.rule, list(v.also)) for v in values]
+            for name, values in facts.items()}
+
+
+def _copy_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy_value(v) for v in value]
+    return value
+
+
+def facts_to_json(facts: dict[str, list[FactValue]]) -> dict:
+    """The design.md `show` shape: {fact: [{"value", "element", "evidence", "rule"}, ...]}."""
+    return {name: [v.to_json() for v in values] for name, values in facts.items()}
+
+
+def fact_changes(old: Disclosure, new: Disclosure) -> list[Change]:
+    """Fact changes between two disclosures (flag flips are the differ's job)."""
+    return changes_between(extract_facts(old), extract_facts(new))
+
+
+def fact_text(value: object, fact: str | None = None) -> str:
+    """A fact value as one line of text ("Chief Security Officer: over 15 years")."""
+    if fact in SPECS:
+        return SPECS[fact].describe(value)
+    if isinstance(value, dict):
+        if "years" in value:
+            return _catalogue.experience_text(value)
+        if "titles" in value:
+            return _catalogue.person_text(value)
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(fact_text(v) for v in value)
+    return str(value)
+
+
+def material_incident(d: Disclosure) -> tuple[str, str | None, str | None]:
+    """(statement, strength, evidence sentence) of a disclosure: ("absent", None, None) where it makes none."""
+    facts = extract_facts(d)
+    statement = facts.get("material_incident_statement") or []
+    strength = facts.get("material_incident_strength") or []
+    if not statement or statement[0].value == "absent":
+        return "absent", None, None
+    return statement[0].value, strength[0].value if strength else None, statement[0].evidence

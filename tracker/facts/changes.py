@@ -1,0 +1,462 @@
+"""Fact changes between two years: one change per real change, each with a severity, a summary and a why.
+
+- A set value added or removed is `fact_added` / `fact_removed`; a value replaced by another of the same slot
+  is one `fact_changed` from X to Y (the committee overseeing, the briefing frequency, the officer reported
+  to, a title renamed).
+- People come first: a person replaced, appointed, no longer named, retitled, whose roles merged or split,
+  or possibly a different person, is one change of the fact `people`, and the title, name, experience and
+  certification changes it explains are not reported again (they are listed in its `details`).
+- The material-incident statement and its strength are one change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tracker.facts.catalogue import KEYS
+from tracker.facts.extract import FactValue, value_key
+from tracker.facts.rules import SPECS, FactSpec
+from tracker.facts.titles import title_key
+from tracker.models import Change
+
+Facts = dict[str, list[FactValue]]
+
+#: Words of a title that give rank, not function (Senior, Executive, Vice, ...).
+RANK_WORDS = {"senior", "executive", "vice", "president", "global", "group", "corporate", "deputy", "associate",
+               "assistant", "interim", "acting", "chief", "head", "director", "manager", "officer", "of", "and"}
+
+
+def _key(fact: str, value: Any) -> str:
+    return KEYS.get(fact, value_key)(value)
+
+
+def _words(fact: str, value: Any) -> set[str]:
+    return set(_key(fact, value).split())
+
+
+def _similarity(fact: str, a: Any, b: Any) -> float:
+    wa, wb = _words(fact, a), _words(fact, b)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def _change(kind: str, spec: FactSpec, severity: str, summary: str, **kw: Any) -> Change:
+    return Change(kind, severity, fact=spec.name, summary=summary, why=spec.severity.why, **kw)  # type: ignore[arg-type]
+
+
+def _text(spec: FactSpec, value: Any) -> str:
+    return spec.describe(value)
+
+
+# ---- sets and single values ------------------------------------------------------------------------------------
+_ADDED = {"responsible_titles": "now responsible: {v}", "experience_years": "experience stated: {v}",
+          "tenure_start": "in the role since {v}", "reports_to": "the person responsible now reports to the {v}",
+          "certifications": "certification added: {v}", "former_certifications": "now said to have held {v} before",
+          "board_oversight": "oversight by the {v} added", "management_committees": "management committee added: {v}",
+          "briefing_frequency": "the board is now briefed {v}", "frameworks": "framework added: {v}",
+          "third_parties": "outside firm named: {v}"}
+_REMOVED = {"responsible_titles": "the {v} is no longer named as responsible",
+            "experience_years": "experience no longer stated: {v}", "tenure_start": "no longer says in the role since {v}",
+            "reports_to": "no longer says the person responsible reports to the {v}",
+            "certifications": "certification no longer stated: {v}",
+            "former_certifications": "no longer says {v} was held before",
+            "board_oversight": "oversight by the {v} no longer stated",
+            "management_committees": "management committee no longer named: {v}",
+            "briefing_frequency": "no longer says the board is briefed {v}", "frameworks": "framework no longer named: {v}",
+            "third_parties": "outside firm no longer named: {v}"}
+_CHANGED = {"responsible_titles": "the title of the person responsible changed: {o} -> {n}",
+            "experience_years": "experience changed: {o} -> {n}", "tenure_start": "in the role since: {o} -> {n}",
+            "reports_to": "the person responsible now reports to the {n} instead of the {o}",
+            "board_oversight": "board oversight moved from the {o} to the {n}",
+            "management_committees": "management committee changed: {o} -> {n}",
+            "briefing_frequency": "the board is now briefed {n} instead of {o}",
+            "frameworks": "framework changed: {o} -> {n}", "third_parties": "outside firm changed: {o} -> {n}",
+            "certifications": "certification changed: {o} -> {n}"}
+
+
+#: How often, as said of a briefing ("the board is now briefed twice a year").
+_HOW_OFTEN = {"semi-annual": "twice a year", "annual": "annually", "each meeting": "at each meeting",
+              "regular": "regularly"}
+
+
+def _said(spec: FactSpec, value: Any) -> str:
+    if spec.name == "briefing_frequency":
+        return _HOW_OFTEN.get(str(value), str(value))
+    return _text(spec, value)
+
+
+def _added(spec: FactSpec, fv: FactValue) -> Change:
+    summary = _ADDED.get(spec.name, spec.label + " added: {v}").format(v=_said(spec, fv.value))
+    return _change("fact_added", spec, spec.severity.added, summary, value=fv.value, element=fv.element,
+                   evidence=fv.evidence)
+
+
+def _removed(spec: FactSpec, fv: FactValue) -> Change:
+    summary = _REMOVED.get(spec.name, spec.label + " removed: {v}").format(v=_said(spec, fv.value))
+    return _change("fact_removed", spec, spec.severity.removed, summary, value=fv.value, element=fv.element,
+                   evidence=fv.evidence)
+
+
+def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None = None) -> Change:
+    if spec.name == "experience_years" and title_key(o.value.get("holder") or "") == \
+            title_key(n.value.get("holder") or ""):
+        summary = f"the stated experience of the {o.value.get('holder')} changed: {_years_text(o.value)} -> " \
+            f"{_years_text(n.value)}"
+    else:
+        summary = _CHANGED.get(spec.name, spec.label + ": {o} -> {n}").format(o=_said(spec, o.value),
+                                                                            n=_said(spec, n.value))
+    return _change("fact_changed", spec, severity or spec.severity.changed, summary, old=o.value, new=n.value,
+                   element=n.element, evidence={"old": o.evidence, "new": n.evidence})
+
+
+def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
+    """Changes of a set fact: values replaced within a slot paired, the rest added or removed."""
+    old_keys = {_key(spec.name, v.value): v for v in old}
+    new_keys = {_key(spec.name, v.value): v for v in new}
+    removed = [fv for key, fv in old_keys.items() if key not in new_keys]
+    added = [fv for key, fv in new_keys.items() if key not in old_keys]
+    out: list[Change] = []
+    if spec.slot is not None and removed and added:
+        for o in list(removed):
+            slot = spec.slot(o.value)
+            candidates = [n for n in added if spec.slot(n.value) == slot]
+            if not candidates:
+                continue
+            # within a slot: the closest value (a renamed title keeps words); alone in its slot on both sides, paired
+            best = max(candidates, key=lambda n: _similarity(spec.name, o.value, n.value))
+            alone = len(candidates) == 1 and sum(spec.slot(x.value) == slot for x in removed) == 1
+            if not alone and _similarity(spec.name, o.value, best.value) < 0.34:
+                continue
+            out.append(_replaced(spec, o, best))
+            removed.remove(o)
+            added.remove(best)
+    out += [_removed(spec, fv) for fv in removed]
+    out += [_added(spec, fv) for fv in added]
+    return out
+
+
+def single_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
+    """Changes of a fact with one value."""
+    if old and new:
+        if _key(spec.name, old[0].value) != _key(spec.name, new[0].value):
+            return [_replaced(spec, old[0], new[0])]
+        return []
+    if old:
+        return [_removed(spec, old[0])]
+    if new:
+        return [_added(spec, new[0])]
+    return []
+
+
+# ---- experience ------------------------------------------------------------------------------------------------
+def _years_text(v: dict) -> str:
+    qualifier = v.get("qualifier")
+    return f"{'' if qualifier in (None, 'exact') else qualifier + ' '}{v.get('years')} years"
+
+
+def _years(v: Any) -> tuple:
+    return v["years"], v["qualifier"]
+
+
+def experience_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
+    """Pair statements: equal ones first, then equal years under another holder name (the holder's title
+    changed: reported there), then the same holder, then what is left in order."""
+    old_left, new_left = list(old), list(new)
+    pairs = []
+    tests: list[Callable[[FactValue, FactValue], bool]] = [
+        lambda o, n: value_key(o.value) == value_key(n.value),
+        lambda o, n: _years(o.value) == _years(n.value),
+        lambda o, n: title_key(o.value["holder"] or "") == title_key(n.value["holder"] or ""),
+    ]
+    for same in tests:
+        for o in list(old_left):
+            match = next((n for n in new_left if same(o, n)), None)
+            if match is not None:
+                pairs.append((o, match))
+                old_left.remove(o)
+                new_left.remove(match)
+    while old_left and new_left:
+        pairs.append((old_left.pop(0), new_left.pop(0)))
+    out = [_replaced(spec, o, n) for o, n in pairs if _years(o.value) != _years(n.value)]
+    out += [_removed(spec, o) for o in old_left]
+    out += [_added(spec, n) for n in new_left]
+    return out
+
+
+# ---- material-incident statement -------------------------------------------------------------------------------
+_STRENGTH_RANK = {"definite": 3, "awareness": 2, "belief": 1, None: 0}
+_STRENGTH_WORDS = {"definite": "a definite statement", "belief": "a belief", "awareness": "awareness"}
+
+
+def _statement(facts: Facts) -> tuple[str, str | None, FactValue | None]:
+    values = facts.get("material_incident_statement") or []
+    strength = facts.get("material_incident_strength") or []
+    value = values[0].value if values else "absent"
+    fv = values[0] if values and values[0].evidence else None
+    return value, strength[0].value if strength and value != "absent" else None, fv
+
+
+def material_changes(old: Facts, new: Facts) -> list[Change]:
+    """One change for the statement and its strength together."""
+    ov, os_, ofv = _statement(old)
+    nv, ns, nfv = _statement(new)
+    if (ov, os_) == (nv, ns):
+        return []
+    spec = SPECS["material_incident_statement"]
+    evidence = {"old": ofv.evidence if ofv else None, "new": nfv.evidence if nfv else None}
+    if ov == nv:  # the strength alone
+        weaker = _STRENGTH_RANK[ns] < _STRENGTH_RANK[os_]
+        kind = "weakened" if weaker else "strengthened"
+        summary = (f"the statement on material incidents was {kind}: {_STRENGTH_WORDS.get(os_ or '', os_)} became "
+                   f"{_STRENGTH_WORDS.get(ns or '', ns)}")
+        why = "the statement on material incidents was weakened" if weaker else \
+            "the statement on material incidents was made more firmly"
+        return [Change("fact_changed", "high", fact="material_incident_strength", old=os_, new=ns, change=kind,
+                       summary=summary, why=why, evidence=evidence,
+                       element=(nfv or ofv).element if (nfv or ofv) else None)]
+    if nv == "absent":
+        kind, summary = "dropped", "the statement that cybersecurity threats have not materially affected the company " \
+            "was dropped" if ov == "none" else "the statement that the company was materially affected was dropped"
+        why = "the statement on material incidents was dropped"
+    elif ov == "absent":
+        kind = "added"
+        summary = "a statement that cybersecurity threats have not materially affected the company was added" \
+            if nv == "none" else "the company now says it has been materially affected by a cybersecurity threat"
+        why = spec.severity.why
+    elif nv == "affected":
+        kind, summary = "reversed", "the company now says it has been materially affected by a cybersecurity threat"
+        why = "a material effect of a cybersecurity incident is now disclosed"
+    else:
+        kind, summary = "reversed", "the company no longer says it has been materially affected"
+        why = spec.severity.why
+    return [Change("fact_changed", "high", fact="material_incident_statement", old=ov, new=nv, change=kind,
+                   summary=summary, why=why, evidence=evidence,
+                   element=(nfv or ofv).element if (nfv or ofv) else None)]
+
+
+# ---- people ----------------------------------------------------------------------------------------------------
+def _titles(p: dict) -> set[str]:
+    return {title_key(t) for t in p.get("titles") or []}
+
+
+def _name_key(name: str | None) -> str:
+    return value_key(name or "")
+
+
+def _same_name(a: dict, b: dict) -> bool:
+    if not a.get("name") or not b.get("name"):
+        return False
+    na, nb = _name_key(a["name"]).split(), _name_key(b["name"]).split()
+    return na == nb or na[-1:] == nb[-1:] and (len(na) == 1 or len(nb) == 1 or na[0] == nb[0])
+
+
+def _functions(title_key_: str) -> frozenset[str]:
+    """The words of a title that say what the role does ("information security"), rank words aside."""
+    return frozenset(title_key_.split()) - RANK_WORDS
+
+
+def _title_overlap(a: dict, b: dict) -> float:
+    """1.0 when the two hold a title in common, or titles doing the same thing (rank aside: Senior and Executive
+    Vice President of IT Operations); else the share of function words they have in common."""
+    ta, tb = _titles(a), _titles(b)
+    if ta & tb:
+        return 1.0
+    best = 0.0
+    for x in ta:
+        for y in tb:
+            wx, wy = _functions(x), _functions(y)
+            if wx and wy:
+                best = max(best, len(wx & wy) / len(wx | wy))
+    return best
+
+
+def _background_signals(o: dict, n: dict) -> list[str]:
+    """What suggests an unnamed person is someone else: experience falling, other former employers, another
+    pronoun."""
+    out = []
+    if o.get("pronoun") and n.get("pronoun") and o["pronoun"] != n["pronoun"]:
+        out.append(f"the text now says '{n['pronoun']}' where it said '{o['pronoun']}'")
+    oe, ne = o.get("experience"), n.get("experience")
+    if oe and ne and ne["years"] < oe["years"]:
+        out.append(f"stated experience fell from {oe['years']} to {ne['years']} years")
+    if oe and ne and ne["years"] - oe["years"] >= 3 and _titles(o) != _titles(n):
+        out.append(f"stated experience jumped from {oe['years']} to {ne['years']} years, with a new title")
+    of, nf = {value_key(x) for x in o.get("former_employers") or []}, {value_key(x) for x in n.get("former_employers") or []}
+    if of and nf and not of & nf:
+        out.append("other former employers: " + ", ".join(n["former_employers"]) + " (was " +
+                   ", ".join(o["former_employers"]) + ")")
+    return out
+
+
+def _role_title(p: dict) -> str:
+    return (p.get("titles") or [p.get("name") or "person"])[0]
+
+
+def people_changes(old: list[FactValue], new: list[FactValue]) -> tuple[list[Change], list[tuple[FactValue | None,
+                                                                                                   FactValue | None]]]:
+    """One change per person who changed; and the (old, new) people each change is about."""
+    spec = SPECS["people"]
+    olds, news = list(old), list(new)
+    pairs: list[tuple[FactValue, FactValue]] = []
+    for test in (lambda a, b: _same_name(a, b), lambda a, b: _title_overlap(a, b) >= 1.0,
+                 lambda a, b: _title_overlap(a, b) >= 0.75 and a.get("role") == b.get("role")):
+        for o in list(olds):
+            match = next((n for n in news if test(o.value, n.value)), None)
+            if match is not None:
+                pairs.append((o, match))
+                olds.remove(o)
+                news.remove(match)
+    out: list[Change] = []
+    about: list[tuple[FactValue | None, FactValue | None]] = []
+
+    def add(kind: str, severity: str, summary: str, why: str, o: FactValue | None, n: FactValue | None,
+            details: list[str] | None = None) -> None:
+        out.append(Change("fact_changed" if o and n else "fact_added" if n else "fact_removed", severity,  # type: ignore[arg-type]
+                          fact="people", change=kind, old=o.value if o and n else None,
+                          new=n.value if o and n else None, value=(n or o).value if not (o and n) else None,  # type: ignore[union-attr]
+                          summary=summary, why=why, element=(n or o).element,  # type: ignore[union-attr]
+                          evidence={"old": o.evidence, "new": n.evidence} if o and n else (n or o).evidence,  # type: ignore[union-attr]
+                          details=details or []))
+        about.append((o, n))
+
+    for o, n in pairs:
+        ov, nv = o.value, n.value
+        responsible = "responsible" in (ov.get("role"), nv.get("role"))
+        role = _role_title(nv) if nv.get("titles") else _role_title(ov)
+        if ov.get("name") and nv.get("name") and not _same_name(ov, nv):
+            add("replaced", "high" if responsible else "medium", f"the {role} was replaced: {ov['name']} -> {nv['name']}",
+                "the person responsible changed" if responsible else spec.severity.why, o, n)
+            continue
+        signals = _background_signals(ov, nv)
+        if signals and not _same_name(ov, nv):
+            add("possibly_different_person", "high" if responsible else "medium",
+                f"the {role} is possibly a different person: " + "; ".join(signals),
+                "the person responsible may have changed" if responsible else spec.severity.why, o, n, signals)
+            continue
+        if ov.get("name") and not nv.get("name"):
+            add("no_longer_named", "medium", f"the {role} is no longer named (was {ov['name']})",
+                "readers can no longer tell who is responsible", o, n)
+            continue
+        if nv.get("name") and not ov.get("name"):
+            add("named", "medium", f"the {role} is now named: {nv['name']}", "who is responsible is now stated", o, n)
+            continue
+        ot, nt = _titles(ov), _titles(nv)
+        if ot != nt and ot & nt:
+            gone = [t for t in ov["titles"] if title_key(t) not in nt]
+            came = [t for t in nv["titles"] if title_key(t) not in ot]
+            who = nv.get("name") or f"the {_role_title({'titles': [t for t in nv['titles'] if title_key(t) in ot]})}"
+            if gone and not came:
+                add("roles_split", "high" if responsible else "medium",
+                    f"{who} is no longer also the {', '.join(gone)}", "the roles of those responsible changed", o, n)
+            elif came and not gone:
+                add("roles_merged", "high" if responsible else "medium",
+                    f"{who} is now also the {', '.join(came)}", "the roles of those responsible changed", o, n)
+    # the one responsible person gone and another come: a replacement ("the CIO no longer leads; the CISO does")
+    gone = [o for o in olds if o.value.get("role") == "responsible"]
+    came = [n for n in news if n.value.get("role") == "responsible"]
+    for o, n in zip(list(gone), list(came)):
+        who_o = o.value.get("name") or f"the {_role_title(o.value)}"
+        who_n = n.value.get("name") or f"the {_role_title(n.value)}"
+        add("replaced", "high", f"{who_n} replaced {who_o} as the person responsible for cybersecurity",
+            "the person responsible changed", o, n)
+        olds.remove(o)
+        news.remove(n)
+    for o in olds:
+        if o.value.get("role") == "responsible":
+            who = o.value.get("name") or f"the {_role_title(o.value)}"
+            add("gone", "high", f"{who} is no longer described as responsible for cybersecurity",
+                "the person responsible changed", o, None)
+    for n in news:
+        if n.value.get("role") == "responsible":
+            who = n.value.get("name") or f"the {_role_title(n.value)}"
+            named = f"{n.value['name']} ({', '.join(n.value.get('titles') or [])})" if n.value.get("name") else who
+            add("appointed", "medium", f"now responsible for cybersecurity: {named}",
+                "who is responsible for cybersecurity changed", None, n)
+    return out, about
+
+
+#: What a people change stands for, by its kind: the facts whose changes about the same person it explains.
+_EXPLAINS = {
+    "replaced": {"responsible_titles", "responsible_people", "experience_years", "tenure_start", "certifications",
+                 "former_certifications"},
+    "possibly_different_person": {"responsible_titles", "experience_years", "tenure_start", "certifications",
+                                  "former_certifications"},
+    "appointed": {"responsible_titles", "responsible_people", "experience_years", "tenure_start", "certifications"},
+    "gone": {"responsible_titles", "responsible_people", "experience_years", "tenure_start", "certifications"},
+    "named": {"responsible_people"},
+    "no_longer_named": {"responsible_people"},
+    "roles_split": {"responsible_titles"},
+    "roles_merged": {"responsible_titles"},
+}
+
+
+def _explains(change: Change, pair: tuple[FactValue | None, FactValue | None], fact_change: Change) -> bool:
+    """Whether a fact change is part of a people change (about the same person, of a fact that change explains)."""
+    if fact_change.fact not in _EXPLAINS.get(change.change or "", set()):
+        return False
+    titles: set[str] = set()
+    names: set[str] = set()
+    for p in pair:
+        if p is not None:
+            titles |= _titles(p.value)
+            if p.value.get("name"):
+                names.add(_name_key(p.value["name"]))
+    if fact_change.fact in ("tenure_start", "certifications", "former_certifications"):
+        return True
+    for v in (fact_change.value, fact_change.old, fact_change.new):
+        if v is None:
+            continue
+        if isinstance(v, dict):
+            holder = v.get("holder") or ""
+            if title_key(holder) in titles or _name_key(holder) in names:
+                return True
+        elif title_key(str(v)) in titles or _name_key(str(v)) in names:
+            return True
+    return False
+
+
+# ---- everything ------------------------------------------------------------------------------------------------
+_OWN_CHANGES = {"people", "material_incident_statement", "material_incident_strength"}
+
+
+def changes_between(old: Facts, new: Facts) -> list[Change]:
+    """Fact changes between two already extracted fact sets (flag flips are the differ's job)."""
+    people, about = people_changes(old.get("people", []), new.get("people", []))
+    out: list[Change] = []
+    for name, spec in SPECS.items():
+        if name in _OWN_CHANGES:
+            continue
+        before, after = old.get(name, []), new.get(name, [])
+        if name == "experience_years":
+            out += experience_changes(spec, before, after)
+        elif spec.multi:
+            out += set_changes(spec, before, after)
+        else:
+            out += single_changes(spec, before, after)
+    kept: list[Change] = []
+    for fact_change in out:
+        owner = next((p for p, pair in zip(people, about) if _explains(p, pair, fact_change)), None)
+        if owner is None:
+            kept.append(fact_change)
+        elif fact_change.summary and fact_change.fact != "responsible_people":
+            owner.details.append(fact_change.summary)
+    kept = _certification_moves(kept)
+    return people + material_changes(old, new) + kept
+
+
+def _certification_moves(changes: list[Change]) -> list[Change]:
+    """A certification removed that is now said to have been held before is one change."""
+    removed = {value_key(c.value): c for c in changes if c.fact == "certifications" and c.kind == "fact_removed"}
+    out = []
+    for c in changes:
+        if c.fact == "former_certifications" and c.kind == "fact_added" and value_key(c.value) in removed:
+            gone = removed.pop(value_key(c.value))
+            out.append(Change("fact_changed", "medium", fact="certifications", change="now_previously_held",
+                              old=gone.value, new=f"{c.value} (held before)",
+                              summary=f"{c.value} is now said to have been held before, not now",
+                              why=SPECS["certifications"].severity.why, element=c.element,
+                              evidence={"old": gone.evidence, "new": c.evidence}))
+            continue
+        out.append(c)
+    return [c for c in out if not (c.fact == "certifications" and c.kind == "fact_removed"
+                                   and value_key(c.value) not in removed)]

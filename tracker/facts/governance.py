@@ -1,0 +1,427 @@
+"""Governance facts: the board and committees that oversee, management committees, and how often the board is
+briefed.
+
+- A committee is a board committee when its name says so (audit, nominating, governance, compensation, ...)
+  or the text ties it to the board; a management committee when the text places it at management level or
+  its name says so (steering, disclosure, executive, safeguard, ...).
+- A briefing is management informing the board or a board committee. A committee's own report to the full
+  board is no briefing. A stated period wins over "regularly" for the same briefing (within a few words).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tracker.facts.rules import Rule, rule
+from tracker.facts.text import has, word_matches
+
+if TYPE_CHECKING:
+    from tracker.facts.extract import Reading
+
+COMMITTEE_RE = re.compile(r"\bcommittees?\b", re.I)
+COMMITTEE_ACRONYM_RE = re.compile(r"(?i:committee)\s*\(\s*(?:the\s+)?[\"'\u201c]?([A-Z][A-Za-z&]{1,7})[\"'\u201d]?\s*\)")
+_NAME_STOP = {
+    "the", "our", "its", "a", "an", "by", "to", "of", "from", "with", "that", "which", "for", "and", "or", "in",
+    "on", "as", "at", "is", "are", "was", "be", "this", "these", "each", "such", "board", "directors", "any",
+    "other", "their", "has", "have", "formed", "established", "through", "including", "includes", "include",
+    "company", "group", "new", "both", "two", "three", "certain", "relevant", "all", "full", "standing",
+    "respective", "appropriate", "designated", "within", "led", "chaired", "reports", "receives", "oversees",
+    "also", "did", "does", "it", "whose", "member", "members", "chair", "chairs", "where", "when",
+    "i", "ii", "iii", "iv", "v", "vi", "called", "named", "so-called", "dedicated", "separate", "newly",
+    "recently", "created", "formed", "standalone", "stand-alone", "own", "quarterly", "monthly", "annual", "regular",
+    "periodic", "regularly", "scheduled", "its", "management-level", "executive-level", "another", "committee",
+}
+_BOARD_HEADS = re.compile(r"audit|nominat|corporate\s+governance|governance\s+and|compensation|remuneration|"
+                          r"public\s+policy|sustainability|finance", re.I)
+_MANAGEMENT_HEADS = re.compile(r"steering|disclosure|executive|management|working|operating|safeguard|"
+                               r"data\s+security|incident|crisis|response|council|operational|internal", re.I)
+_MANAGEMENT_CONTEXT_RE = re.compile(r"management[- ]level|at\s+the\s+(?:management|execution|executive|operational)"
+                                    r"\s+level|comprised\s+of\s+(?:senior\s+)?(?:executives|officers|personnel|leaders"
+                                    r"|members\s+of\s+(?:senior\s+)?management|representatives|cross-functional)|"
+                                    r"comprising\s+(?:the\s+|our\s+)?(?:principal|chief|head|senior|executives)|"
+                                    r"consists\s+of\s+\w+\s+executives|chaired\s+by\s+(?:our|the|its)\s+(?:chief|CEO|"
+                                    r"CISO|CIO)|led\s+by\s+(?:its|our|the)\s+management|management\s+committee|"
+                                    r"comprised\s+of\s+(?:\w+\s+){0,2}?(?:executives?|officers|leaders|leadership|management)|"
+                                    r"\b(?:CISO|CIO|CTO|CSO|officer)\s+chairs\b", re.I)
+_MANAGEMENT_CONTEXT_WORDS = ("management", "level", "compris", "consists", "chaired", "chairs")
+_NAME_WORD_RE = re.compile(r"[\w&'\u2019-]+|[,()]")
+_POSSESSIVES = ("'s", "\u2019s")
+_TITLE_HEADS = {"officer", "officers", "president", "counsel"}
+_ACRONYM_WORDS = re.compile(r"^C[A-Z]{1,4}O$")
+OVERSIGHT_RE = re.compile(r"oversee|oversight|oversees|overseeing|supervis|responsib|monitor|review|"
+                          r"charged|delegat|governance\s+of", re.I)
+_OVERSIGHT_WORDS = ("oversee", "oversight", "supervis", "responsib", "monitor", "review", "charged", "delegat",
+                    "governance")
+INFORM_RE = re.compile(r"report|updat|brief|inform|present|apprise|discuss|meet|receiv|review|provid|communicat|"
+                       r"escalat", re.I)
+_INFORM_WORDS = ("report", "updat", "brief", "inform", "present", "apprise", "discuss", "meet", "receiv", "review",
+                 "provid", "communicat", "escalat")
+_GENERIC_COMMITTEE_RE = re.compile(r"(?-i:\b(?:Management|Board|Executive) Committee)")
+_CYBER_RE = re.compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
+BOARD_RE = re.compile(r"\b(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b))\b", re.I)
+
+COMMITTEE_OVERSEES = rule(
+    "board_oversight.committee", r"\bcommittee\b", ("committee",),
+    doc="a board committee named where oversight or informing is spoken of")
+BOARD_OVERSEES = rule(
+    "board_oversight.board",
+    r"\bboard\b(?:\s+of\s+directors)?(?:['\u2019]s)?[^.;]{0,80}?\b(?:oversee|oversight|oversees|overseeing|supervis|"
+    r"responsib|monitor|review)|(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+"
+    r"(?:the\s+|our\s+)?(?:[\w\s]{0,40}?committee\s+and\s+(?:the\s+|our\s+)?)?(?:full\s+)?board",
+    ("board",), doc="the board itself oversees cybersecurity risk (directly or through a committee)")
+MANAGEMENT_COMMITTEE = rule(
+    "management_committees.named", r"\bcommittee\b|\bcouncil\b", ("committee", "council"),
+    doc="a named committee or council at management level in a sentence about cybersecurity")
+_COMMITTEE_OF_BOARD_RE = re.compile(r"\bcommittee\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?|"
+                                    r"\bboard(?:\s+of\s+directors)?['\u2019]s\s+(?:[\w&-]+\s+){0,5}?committee\b", re.I)
+_COUNCIL_RE = re.compile(r"(?-i:((?:[A-Z][\w&-]*\s+){1,5})Council\b)")
+
+
+def committee_names(s: str, low: str | None = None, unnamed: bool = False) -> list[str]:
+    """Lower-case names of the committees a sentence names ("audit committee", ...). With `unnamed`, "" stands
+    for each mention that names no one committee ("the Committee", "its committees")."""
+    names = []
+    if "(" in s:
+        s = _PAREN_ACRONYM_RE.sub(lambda m: " " * len(m.group(0)), s)  # 'Enterprise Risk Management ("ERM") Committee'
+        low = None
+    for m in word_matches(COMMITTEE_RE, s, low, ("committee",), whole=False):
+        if m.group(0).lower() == "committees":
+            plural = _PLURAL_COMMITTEES_RE.search(s, max(0, m.start() - 80), m.end())
+            if plural:  # "management's Executive and Disclosure Committees"
+                names += [f"{w.lower()} committee" for w in (plural.group(1), plural.group(2))]
+            elif unnamed:
+                names.append("")
+            continue
+        if _DESCRIPTION_BEFORE_RE.search(s, max(0, m.start() - 60), m.start()) or \
+                _MEMBER_OF_RE.search(s, max(0, m.start() - 80), m.start()) and \
+                not _BOARD_WORD_RE.search(s, max(0, m.start() - 140), m.start()):
+            continue  # ", a cross-functional management committee": a description; "a member of the X Committee"
+        words = _NAME_WORD_RE.findall(s, max(0, m.start() - 200), m.start())
+        if len(words) <= 8 and m.start() > 200:
+            words = _NAME_WORD_RE.findall(s, 0, m.start())
+        name: list[str] = []
+        written: list[str] = []
+        for word in reversed(words[-8:]):
+            folded = word.lower()
+            if word in "()":
+                break
+            if word == ",":
+                if name and any(w.lower() == "and" for w in name):
+                    continue
+                break
+            if folded in ("and", "&") and name:
+                name.insert(0, folded)
+                written.insert(0, word)
+                continue
+            if folded in _NAME_STOP or word.endswith(_POSSESSIVES) or word[:1].isdigit() or \
+                    _ACRONYM_WORDS.match(word) or folded in _TITLE_HEADS:
+                break  # "our CISO and audit committee": a title is no part of a committee's name
+            name.insert(0, folded)
+            written.insert(0, word)
+        if "and" in name or "&" in name:
+            # a name is written in one case: "Information Security and audit committee" names the audit committee
+            cut = max(k for k, w in enumerate(name) if w in ("and", "&"))
+            case = {w[:1].isupper() for w in written[cut + 1:] + [m.group(0)]}
+            if len(case) == 1 and {w[:1].isupper() for w in written[:cut]} != case:
+                name = name[cut + 1:]
+        while name and name[0] in ("and", "&"):
+            name.pop(0)
+        if name:
+            names.append(" ".join(name + ["committee"]))
+        elif unnamed:
+            names.append("")
+    return names
+
+
+_PAREN_ACRONYM_RE = re.compile(r"\s*\(\s*(?:the\s+)?[\"'\u201c]?[A-Z][A-Za-z&]{1,7}[\"'\u201d]?\s*\)|[\"\u201c\u201d]")
+_ALIAS_RE = re.compile(r"(\bcommittee\b(?:\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?)?)\s*\(\s*(?:the\s+|our\s+)?"
+                       r"[\"'\u201c]([^\"'\u201d]{2,60}?)[\"'\u201d]\s*\)", re.I)
+_ACRONYM_COMMITTEE_RE = re.compile(r"\(\s*[\"\u201c]?([A-Z]{2,6})[\"\u201d]?\s*\)\s+Committee\b")
+_REFER_TO_AS_RE = re.compile(r"(\bcommittee\b)[^.;]{0,80}?\b(?:which|that|whom)\s+we\s+(?:refer\s+to|call)\s+as\s+"
+                             r"((?:our|the)\s+(?:[\w&-]+\s+){0,5}?committee)", re.I)
+_PLURAL_COMMITTEES_RE = re.compile(r"(?-i:\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+Committees)$")
+_DESCRIPTION_BEFORE_RE = re.compile(r",\s+(?:a|an|another)\s+(?-i:[a-z][\w\s-]{0,50})$")
+_BOARD_WORD_RE = re.compile(r"\bboard\b", re.I)
+_MEMBER_OF_RE = re.compile(r"\b(?:member|members|chair|chairman|chairperson)\s+of\s+(?:the\s+|our\s+|its\s+)?"
+                           r"(?:[\w-]+['\u2019]s\s+)?(?:[\w&-]+\s+){0,5}$|\b(?:serves|sits)\s+on\s+(?:the\s+|our\s+)?"
+                           r"(?:[\w&-]+\s+){0,5}$", re.I)
+
+
+def committee_key(name: str) -> str:
+    """What two ways of writing one committee share ("audit & risk committee" = "audit and risk committee")."""
+    return " ".join(w for w in re.findall(r"[a-z0-9]+", name.lower().replace("&", " and ")) if w != "the")
+
+
+_INFORMED_COMMITTEE = (r"(?:\b(?:report|updat|brief|inform|present|discuss|communicat|escalat|provid)\w*\b[^.;]{0,120}?"
+                       r"\b(?:to|with)|\b(?:inform|updat|brief|apprise)\w*)\s+(?:the\s+|our\s+|its\s+)?")
+
+
+def is_board_committee(name: str, contexts: list[tuple[str, str | None]]) -> bool:
+    """Board committee (True) or management committee (False), from its name and the sentences naming it."""
+    if _BOARD_HEADS.search(name):
+        return True
+    candidates = [s for s, low in contexts if has(low, ("board", "comprised", "director"))]
+    pattern = re.escape(name).replace(r"\ ", r"\s+")
+    if candidates:
+        tied = re.compile(pattern + r"\s+of\s+(?:the|our|its)\s+board|board(?:['\u2019]s)?\s+" + pattern +
+                          r"|board\s+committees?|" + pattern + r"[^.;]{0,40}?comprised\s+(?:entirely\s+|solely\s+)?of\s+"
+                          r"(?:independent\s+)?directors|\bboard\b[^.;]{0,60}?\b(?:delegat|establish|form|creat)\w*\b"
+                          r"[^.;]{0,80}?\b(?:to\s+)?(?:the\s+|our\s+|its\s+|a\s+)?(?:new\s+)?" + pattern + r"|" + pattern +
+                          r",?\s+(?:which\s+|that\s+)?(?:\w+\s+){0,2}?reports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+)?"
+                          r"(?:full\s+)?board\b|\bboard\s+members\b[^.;]{0,80}?\bmembers\s+of\s+(?:the\s+|our\s+|its\s+)?"
+                          + pattern, re.I)
+        if any(tied.search(s) for s in candidates):
+            return True
+    if any(has(low, _MANAGEMENT_CONTEXT_WORDS) and _MANAGEMENT_CONTEXT_RE.search(s) for s, low in contexts) or \
+            _MANAGEMENT_HEADS.search(name):
+        return False
+    if any(OVERSIGHT_RE.search(s) and _CYBER_RE.search(s) for s, _ in contexts):
+        return True
+    # the body management reports to or discusses cybersecurity with
+    informed = re.compile(_INFORMED_COMMITTEE + pattern, re.I)
+    return any(INFORM_RE.search(s) and _CYBER_RE.search(s) and informed.search(s) for s, _ in contexts)
+
+
+# ---- briefing frequency --------------------------------------------------------------------------------------
+_NOT_AFTER_SEMI = r"(?<!semi-)(?<!semi)(?<!bi-)(?<!bi)(?<!twice\s)(?<!times\s)"
+FREQUENCY_RULES: tuple[Rule, ...] = (
+    rule("briefing_frequency.monthly", r"\bmonthly\b|\b(?:every|each|per)\s+month\b", ("month",), value="monthly"),
+    rule("briefing_frequency.quarterly", r"\bquarterly\b|\b(?:each|every|per)\s+(?:fiscal\s+)?quarter\b|"
+         r"\bfour\s+times\s+(?:a|per|each|every)\s+year", ("quarter", "four"), value="quarterly"),
+    rule("briefing_frequency.three_times", r"\bthree\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
+         ("three",), value="three times a year"),
+    rule("briefing_frequency.semi_annual",
+         r"\bsemi-?\s?annual(?:ly)?\b|\bbi-?annual(?:ly)?\b|\btwice\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?"
+         r"year\b|\bat\s+least\s+twice\b|\bevery\s+six\s+months\b|\b(?:at\s+least\s+)?two\s+(?:\w+\s+){0,2}?"
+         r"(?:times|updates|reports|briefings|meetings|occasions|presentations|sessions)\s+(?:a|per|each|every|"
+         r"during\s+the)\s+(?:calendar\s+|fiscal\s+)?year\b|\bhalf-?\s?yearly\b",
+         ("annual", "twice", "six", "two", "half"), value="semi-annual"),
+    rule("briefing_frequency.annual",
+         _NOT_AFTER_SEMI + r"\bannually\b|" + _NOT_AFTER_SEMI + r"\bannual\s+basis\b|\b(?:at\s+least\s+)?once\s+"
+         r"(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\byearly\b|\beach\s+annual\b|" + _NOT_AFTER_SEMI +
+         r"\bannual\s+(?:report(?:s|ing)?\s+to|review|update|briefing|presentation)|\b(?:each|every)\s+year\b",
+         ("annual", "once", "yearly", "year"), unless=None, value="annual"),
+    rule("briefing_frequency.each_meeting",
+         r"\b(?:at|during)\s+(?:each|every|all)\s+(?:of\s+(?:its|their)\s+)?(?:regularly\s+scheduled\s+|regular\s+|"
+         r"quarterly\s+)?meetings?\b|\beach\s+(?:regularly\s+scheduled\s+)?meeting\b", ("meeting",), value="each meeting"),
+    rule("briefing_frequency.regular",
+         r"\bregular(?:ly)?\b|\bperiodic(?:ally)?\b|\broutine(?:ly)?\b|\bon\s+an\s+ongoing\s+basis\b|\brecurring\b",
+         ("regular", "periodic", "routine", "ongoing", "recurring"), value="regular"),
+    rule("briefing_frequency.as_needed",
+         r"\bas\s+(?:needed|necessary|appropriate|warranted|required)\b|\bas\s+(?:determined|deemed)\s+(?:to\s+be\s+)?"
+         r"(?:necessary|appropriate|advisable)\b|\bwhen\s+(?:needed|appropriate|necessary)\b|\bad\s+hoc\b|"
+         r"\bmore\s+(?:frequently|often)\s+(?:as|if|when)\b|\b(?:where|when|if|as)\s+(?:it|they|management|we|the\s+\w+)\s+"
+         r"(?:deems?|considers?|determines?|believes?)\s+(?:it\s+)?(?:to\s+be\s+)?(?:appropriate|necessary|advisable|warranted)",
+         ("needed", "necessary", "appropriate", "warranted", "required", "advisable", "hoc", "frequently", "often"),
+         value="as needed"),
+)
+_PERIODS = {"monthly", "quarterly", "three times a year", "semi-annual", "annual", "each meeting"}
+_TO_THE_EXTENT_RE = re.compile(r"to\s+the\s+extent", re.I)
+_PERIODIC_FILING_RE = re.compile(r"periodic\s+reports?\b[^.;]{0,40}?(?:form|filing|sec\b|annual\s+report|10-k|20-f)", re.I)
+_EACH_ANNUAL_RE = re.compile(r"each\s+annual", re.I)
+_ANNUAL_REPORT_RE = re.compile(r"annual\s+report\s+on\s+form|form\s+10-k|training|annual\s+(?:risk\s+)?assessment|"
+                               r"penetration|audit\s+plan|tabletop|exercise|each\s+year,?\s+we", re.I)
+_NOT_EACH_YEAR_RE = re.compile(r"\b(?:each|every)\s+year\b", re.I)
+#: A verb (or noun) of telling: someone is informed, not just meeting or reviewing.
+TELLS_RE = re.compile(r"\b(?:report|updat|brief|inform(?!ation)|present(?!ative)|appris|communicat|escalat|notif)\w*", re.I)
+#: The board (or a committee) informed by a committee: "the Audit Committee reports to the full Board".
+_COMMITTEE_TELLS_BOARD_RE = re.compile(
+    r"\bcommittee\b(?:\s*\([^)]{1,12}\))?(?:\s+chair(?:man|person)?)?,?\s+(?:(?:which|that|then|also|in\s+turn|"
+    r"subsequently)\s+)*(?:\w+\s+){0,2}?(?:reports?|updates?|briefs?|informs?|communicates?|provides?\s+(?:\w+\s+){0,2}?"
+    r"(?:reports?|updates?))\b[^.;]{0,60}?\b(?:the\s+|our\s+)?(?:full\s+|entire\s+)?board\b|"
+    r"\bboard\b(?:\s+of\s+directors)?\s+(?:\w+\s+){0,2}?receives?\s+(?:\w+\s+){0,3}?(?:reports?|updates?|briefings?)"
+    r"\s+from\s+(?:the\s+|its\s+)?(?:\w+\s+){0,4}?committee", re.I)
+_BARE_TELLS_BOARD_RE = re.compile(r"^\s*(?:it\s+|which\s+)?(?:\w+ly\s+|also\s+|then\s+)*(?:reports?|updates?|briefs?|informs?|"
+                                  r"communicates?|provides?)\b"
+                                  r"[^.;]{0,60}?\b(?:the\s+|our\s+)?(?:full\s+|entire\s+)?board\b", re.I)
+_TELLS_BOARD_NEAR_RE = re.compile(r"\b(?:reports?|updates?|briefs?|informs?|communicates?)\b(?:\s+\w+){0,3}?\s+(?:to\s+|with\s+)?"
+                                  r"(?:the\s+|our\s+|its\s+)?(?:full\s+|entire\s+)?board\b", re.I)
+#: Management named among the subjects: they inform the board, not (only) the committee.
+_MANAGEMENT_SUBJECT = r"\b(?:officers?|CISO|CIO|CSO|CTO|management|team|president|VP|director|head|executives?|leaders?)\b"
+_FIRST_VERB_RE = re.compile(r"\b(?:receives?|reviews?|meets?|oversees?|is|are|has|have|reports?|provides?|discusses|"
+                            r"updates?|communicates?|monitors?|assists?)\b", re.I)
+_SPLIT_CLAUSE_RE = re.compile(r";|,\s+and\s+|\.\s")
+
+
+def _near_period(s: str, start: int, end: int, found: list[tuple[int, str]]) -> bool:
+    return any(v in _PERIODS and abs(pos - start) <= 120 for pos, v in found)
+
+
+class GovernanceReader:
+    """Reads board oversight, management committees and briefing frequency."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.r = reading
+        self.texts, self.lows = reading.index.texts, reading.index.lows
+        self.low_of = dict(zip(self.texts, self.lows))
+        self.mentions: dict[str, list[int]] | None = None
+        self.levels: dict[str, bool] = {}
+        self.acronym_names: dict[str, str] = {}
+        for i in reading.index.holding(("committee",)):
+            if "(" in self.texts[i]:
+                for m in COMMITTEE_ACRONYM_RE.finditer(self.texts[i]):
+                    names = committee_names(self.texts[i][:m.start() + len("committee")])
+                    self.acronym_names.setdefault(m.group(1), names[-1] if names else "")
+        acronyms = sorted(self.acronym_names)
+        self.acronyms = tuple(acronyms)
+        self.acronym_re = re.compile(r"(?-i:\b(" + "|".join(map(re.escape, acronyms)) + r")\b)") if acronyms else None
+
+    def committee_mentions(self) -> dict[str, list[int]]:
+        """Committee name -> the sentences naming it (a short name the text defines counts as the full one)."""
+        if self.mentions is None:
+            self.mentions = {}
+            sentences = sorted(self.r.index.holding(("committee",)))
+            aliases: dict[str, str] = {}
+            for i in sentences:
+                text = self.texts[i]
+                for m in _ACRONYM_COMMITTEE_RE.finditer(text):
+                    full = committee_names(text[:m.end()])
+                    if full:
+                        aliases[f"{m.group(1).lower()} committee"] = full[-1]
+                for m in _REFER_TO_AS_RE.finditer(text):
+                    full = committee_names(text[:m.end(1)])
+                    short = committee_names(m.group(2))
+                    if full and short:
+                        aliases[short[-1]] = full[-1]
+                if "(" in self.texts[i]:
+                    for m in _ALIAS_RE.finditer(self.texts[i]):
+                        full = committee_names(self.texts[i][:m.end(1)])
+                        short = committee_names(m.group(2)) or ([m.group(2).lower()] if m.group(2).lower() == "committee"
+                                                                 else [])
+                        if full and short:
+                            aliases[short[-1]] = full[-1]
+            for i in sentences:
+                for name in committee_names(self.texts[i], self.lows[i]):
+                    name = aliases.get(name, name)
+                    if i not in self.mentions.get(name, []):
+                        self.mentions.setdefault(name, []).append(i)
+        return self.mentions
+
+    def board_committee(self, name: str) -> bool:
+        level = self.levels.get(name)
+        if level is None:
+            contexts = [(self.texts[i], self.lows[i]) for i in self.committee_mentions().get(name, [])]
+            level = self.levels[name] = is_board_committee(name, contexts)
+        return level
+
+    def read(self) -> None:
+        self.committees()
+        self.board()
+        briefing = self.r.index.holding(("board",)) | self.r.index.holding(("committee",))
+        if self.acronyms:
+            briefing = briefing | self.r.index.holding(self.acronyms, lower=False)
+        for i in sorted(briefing):
+            self.briefing(i)
+
+    def committees(self) -> None:
+        for name, places in self.committee_mentions().items():
+            if name in ("management committee", "board committee", "executive committee") and \
+                    not any(_GENERIC_COMMITTEE_RE.search(self.texts[i]) for i in places):
+                continue
+            if self.board_committee(name):
+                oversight = [i for i in places if has(self.lows[i], _OVERSIGHT_WORDS) and OVERSIGHT_RE.search(self.texts[i])
+                             or has(self.lows[i], _INFORM_WORDS) and INFORM_RE.search(self.texts[i])]
+                if oversight:  # every sentence naming it states it (the first is the evidence)
+                    for i in places:
+                        self.r.add("board_oversight", name, i, COMMITTEE_OVERSEES.name)
+            elif any(_CYBER_RE.search(self.texts[i]) for i in places):
+                for i in places:
+                    self.r.add("management_committees", name, i, MANAGEMENT_COMMITTEE.name)
+        # a named council ("Cybersecurity Governance Council") is a management body
+        for i in sorted(self.r.index.holding(("council",))):
+            s = self.texts[i]
+            if not _CYBER_RE.search(s):
+                continue
+            for m in _COUNCIL_RE.finditer(s):
+                words = m.group(1).split()
+                while words and words[0].lower() in _NAME_STOP:
+                    words.pop(0)
+                if words and not BOARD_RE.search(" ".join(words)):
+                    self.r.add("management_committees", " ".join(words + ["council"]).lower(), i,
+                               MANAGEMENT_COMMITTEE.name)
+
+    def board(self) -> None:
+        for i in sorted(BOARD_OVERSEES.sentences(self.r.index)):
+            s, low = self.texts[i], self.lows[i]
+            if not (has(low, _OVERSIGHT_WORDS) and has(low, ("cyber", "risk", "security"))):
+                continue
+            s = _COMMITTEE_OF_BOARD_RE.sub("committee", s)  # "the Audit Committee of the Board oversees": the committee
+            if BOARD_RE.search(s) and BOARD_OVERSEES.pattern.search(s):
+                self.r.add("board_oversight", "board of directors", i, BOARD_OVERSEES.name)
+                return
+
+    def briefing(self, i: int) -> None:
+        s, low = self.texts[i], self.lows[i]
+        if not (has(low, _INFORM_WORDS) and INFORM_RE.search(s)):
+            return
+        board = has(low, ("board",)) and bool(word_matches(BOARD_RE, s, low, ("board",)))
+        acronym = not board and self.acronym_re is not None and any(
+            not self.acronym_names.get(a.group(1)) or self.board_committee(self.acronym_names[a.group(1)])
+            for a in self.acronym_re.finditer(s))
+        if not (board or acronym or has(low, ("committee",)) and
+                word_matches(COMMITTEE_RE, s, low, ("committee",), whole=False)):
+            return
+        # a sentence naming only management committees tells of no briefing when it only has them meet or
+        # review; a committee that reports does inform
+        told: bool | None = True if board or acronym else None
+        found: list[tuple[int, str, str, str]] = []
+        for r in FREQUENCY_RULES:
+            for m in r.finditer(s, low):
+                if r.value == "as needed" and _TO_THE_EXTENT_RE.search(s[max(0, m.start() - 25):m.start()]):
+                    continue
+                if r.value == "regular" and _PERIODIC_FILING_RE.match(s[m.start():]):
+                    continue
+                context = s[max(0, m.start() - 40):m.end() + 40]
+                if r.value == "annual" and not _EACH_ANNUAL_RE.match(m.group(0)) and _ANNUAL_REPORT_RE.search(context):
+                    continue
+                if r.value == "annual" and _NOT_EACH_YEAR_RE.fullmatch(m.group(0)) and not TELLS_RE.search(context):
+                    continue
+                if self._committee_to_board(s, m.start()):
+                    continue  # the committee's report to the full board, not management's briefing
+                if told is None:
+                    told = bool(TELLS_RE.search(s)) or any(
+                        not name or self.board_committee(name) for name in committee_names(s, low, unnamed=True) or [""])
+                if not told:
+                    return
+                found.append((m.start(), str(r.value), r.name, m.group(0)))
+                break
+        periods = [(pos, v) for pos, v, _, _ in found]
+        for pos, value, name, text in found:
+            if value == "regular" and _near_period(s, pos, pos, periods):
+                continue  # "regular updates, at least quarterly": quarterly
+            if value == "annual" and _NOT_EACH_YEAR_RE.fullmatch(text) and \
+                    any(v in _PERIODS and v != "annual" for _, v in periods):
+                continue  # "quarterly updates each year": quarterly
+            self.r.add("briefing_frequency", value, i, name)
+
+    def _committee_to_board(self, s: str, pos: int) -> bool:
+        """Whether the frequency at pos belongs to a clause in which a committee reports to the board."""
+        starts = [0] + [m.end() for m in _SPLIT_CLAUSE_RE.finditer(s) if m.end() <= pos]
+        clause_start = starts[-1]
+        end_m = _SPLIT_CLAUSE_RE.search(s, pos)
+        clause = s[clause_start:end_m.start() if end_m else len(s)]
+        near = _TELLS_BOARD_NEAR_RE.search(s, max(0, pos - 60), min(len(s), pos + 120))
+        if near:
+            verb = _FIRST_VERB_RE.search(s)
+            subject = s[:verb.start()] if verb else ""
+            if re.search(r"\bcommittee\b", subject, re.I) and \
+                    not re.search(_MANAGEMENT_SUBJECT, subject, re.I) and \
+                    not re.search(_MANAGEMENT_SUBJECT, s[verb.end():near.start()] if verb else "",
+                                  re.I):
+                return True
+        m = _COMMITTEE_TELLS_BOARD_RE.search(clause)
+        if not m:
+            # ", and periodically reports to the Board": the clause goes on with the sentence's subject
+            if _BARE_TELLS_BOARD_RE.match(clause) and clause_start > 0:
+                verb = _FIRST_VERB_RE.search(s)
+                subject = s[:verb.start()] if verb else s[:clause_start]
+                return bool(re.search(r"\bcommittee\b", subject, re.I)) and \
+                    not re.search(_MANAGEMENT_SUBJECT, subject, re.I)
+            return False
+        # management named as the one who reports in the clause ("the CISO reports to the Committee, which ...")
+        lead = clause[:m.start()]
+        return not re.search(r"\b(?:officer|CISO|CIO|CSO|management|team|head|director|president)\b", lead, re.I)
+
+
+ALL_RULES = (COMMITTEE_OVERSEES, BOARD_OVERSEES, MANAGEMENT_COMMITTEE, *FREQUENCY_RULES)

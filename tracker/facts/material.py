@@ -1,0 +1,158 @@
+"""The material-incident statement: what the filer says about cybersecurity threats or incidents having
+materially affected it (Item 106(b)(2)), and how firmly.
+
+- `none`: nothing has materially affected it so far; `affected`: it has been, or is reasonably likely to be,
+  materially affected; `absent`: no such statement.
+- Strength, from the words: "have not identified", "have not experienced", "has not materially affected" are
+  `definite`; "we do not believe" is `belief`; "we are not aware", "to our knowledge" is `awareness`. With
+  several statements, the firmest counts.
+- Forward-looking risk language ("could", "may", "if realized, are reasonably likely to", "more likely to
+  have a material impact") is no statement, and neither is a cross-reference to the risk factors.
+- "Other than the incident described above, ... have not materially affected" says the incident did:
+  `affected`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tracker.facts.rules import rule
+from tracker.facts.text import has
+
+if TYPE_CHECKING:
+    from tracker.facts.extract import Reading
+
+_MATERIAL = (r"(?:material(?:ly)?\s+(?:and\s+adversely\s+|adversely\s+|or\s+adversely\s+)?(?:affect|impact|effect|harm|"
+             r"disrupt)\w*|material\s+(?:adverse\s+)?(?:effect|impact|consequences?)|materially\s+(?:harm|disrupt))")
+_NEGATION_RE = re.compile(r"\b(?:not|no|none|never|nor|neither|without)\b|n['\u2019]t\b", re.I)
+_HEDGE_RE = re.compile(r"\b(?:no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
+                       r"can\s+be\s+no|may\s+not\s+be|not\s+be\s+able|unable\s+to|there\s+is\s+no\s+guarantee|"
+                       r"will\s+not\s+(?:face|experience|be\s+materially|materially)|not\s+be\s+successful|"
+                       r"may\s+not\s+(?:be\s+)?(?:successful|detect|prevent)|not\s+(?:always\s+)?(?:be\s+)?"
+                       r"(?:able|sufficient|effective|adequate))", re.I)
+_HYPOTHETICAL_RE = re.compile(r"\b(?:if|could|may|might|would|should|future|potential(?:ly)?|whether|"
+                              r"in\s+the\s+event|more\s+likely|most\s+likely|likelihood|if\s+realized|can\s+have|"
+                              r"can\s+result|prioriti[sz]\w*)\b", re.I)
+_AFFIRMED_RE = re.compile(r"\b(?:(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
+                          r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)|"
+                          r"(?:has|have|had)\s+(?:had\s+)?a\s+material\s+(?:adverse\s+)?(?:effect|impact)|"
+                          r"(?:experienced|suffered)\s+a\s+material\s+(?:cyber\w*\s+)?(?:incident|breach|attack))", re.I)
+_INCIDENT_DENIAL_RE = re.compile(
+    r"\b(?:not|no|never)\b[^.;]{0,80}?\bmaterial\s+(?:cyber\w*\s+|security\s+|information\s+security\s+|"
+    r"data\s+)*(?:incidents?|breach\w*|attacks?|events?|compromises?)|\bnone\s+of\s+(?:which|these|them|those|the)\b"
+    r"[^.;]{0,80}?\bmaterial", re.I)
+_CROSS_REFERENCE_RE = re.compile(r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"
+                                 r"read\s+in\s+conjunction|for\s+(?:more|additional|further)\s+information|"
+                                 r"for\s+a\s+(?:description|discussion)|we\s+describe)\b[^;]{0,400}?"
+                                 r"\b(?:risk\s+factors|item\s+1a|under\s+the\s+(?:heading|caption))\b|"
+                                 r"\b(?:item\s+1a|risk\s+factors)\b[^;]{0,120}?\bfor\s+(?:more|additional|further)", re.I)
+_CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b(?=\s)|\bnevertheless\b", re.I)
+_EXCEPT_RE = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|with\s+the\s+exception\s+of|aside\s+from)\b",
+                        re.I)
+_ABOUT_CYBER_RE = re.compile(r"cyber|security|incident|threat|breach|attack", re.I)
+_BELIEF_RE = re.compile(r"\bbeliev\w*\b|\bin\s+our\s+(?:view|opinion|judgment)\b|\bwe\s+think\b", re.I)
+_AWARENESS_RE = re.compile(r"\baware\b|\bunaware\b|\bto\s+(?:our|the\s+company['\u2019]s|the\s+best\s+of\s+our)\s+"
+                           r"knowledge\b|\bknown\s+to\s+us\b", re.I)
+_STRENGTH_RANK = {"definite": 3, "awareness": 2, "belief": 1}
+
+STATEMENT = rule(
+    "material_incident_statement.statement", _MATERIAL + r"|\bmaterial\s+(?:cyber\w*\s+)?(?:incident|breach|attack)",
+    ("material",), doc="a statement that cybersecurity threats or incidents have (not) materially affected the filer")
+
+
+def _clauses(s: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in _CLAUSE_SPLIT_RE.finditer(s):
+        out.append((start, s[start:m.start()]))
+        start = m.end()
+    out.append((start, s[start:]))
+    return [(pos, c) for pos, c in out if c.strip()]
+
+
+def _denies(clause: str) -> bool:
+    if _HEDGE_RE.search(clause) or _CROSS_REFERENCE_RE.search(clause):
+        return False
+    if _INCIDENT_DENIAL_RE.search(clause):
+        return True
+    m = re.search(_MATERIAL, clause, re.I)
+    if not m:
+        return False
+    before = clause[:m.start()]
+    negated = _NEGATION_RE.search(before)
+    if not negated:
+        return False
+    # "could" and "may" about the future do not deny; "have not ... that could materially affect" still does
+    # when the negation governs a past or present verb before the hypothetical word
+    hypo = _HYPOTHETICAL_RE.search(clause)
+    return not (hypo and hypo.start() < negated.start())
+
+
+def _affirms(clause: str) -> bool:
+    if _NEGATION_RE.search(clause) or _HYPOTHETICAL_RE.search(clause) or _HEDGE_RE.search(clause) or \
+            _CROSS_REFERENCE_RE.search(clause):
+        return False
+    return bool(_AFFIRMED_RE.search(clause)) and bool(_ABOUT_CYBER_RE.search(clause))
+
+
+def strength(text: str) -> str:
+    """How firmly a statement is made: definite, belief or awareness."""
+    if _BELIEF_RE.search(text):
+        return "belief"
+    if _AWARENESS_RE.search(text):
+        return "awareness"
+    return "definite"
+
+
+def read_statement(sentences: list[str], lows: list[str | None]) -> tuple[str, str | None, int | None]:
+    """(statement, strength, sentence index) of a disclosure's sentences; ("absent", None, None) when none."""
+    best: tuple[int, str, str, int] | None = None  # (rank, statement, strength, sentence)
+    affected: tuple[str, int] | None = None
+    for i, (s, low) in enumerate(zip(sentences, lows)):
+        if not (has(low, ("material",)) and has(low, ("cyber", "security", "incident", "threat", "breach", "attack"))):
+            continue
+        if not _ABOUT_CYBER_RE.search(s):
+            continue
+        for pos, clause in _clauses(s):
+            if _denies(clause):
+                if _EXCEPT_RE.search(s, 0, pos + len(clause)) and not _HYPOTHETICAL_RE.search(
+                        s[:pos + len(clause)]):
+                    affected = affected or ("definite", i)
+                    continue
+                firm = strength(s[:pos + len(clause)])
+                rank = _STRENGTH_RANK[firm]
+                if best is None or rank > best[0]:
+                    best = (rank, "none", firm, i)
+            elif _affirms(clause):
+                affected = affected or ("definite", i)
+    if affected is not None:
+        return "affected", affected[0], affected[1]
+    if best is not None:
+        return best[1], best[2], best[3]
+    return "absent", None, None
+
+
+class MaterialReader:
+    """Reads the material-incident statement and its strength."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.r = reading
+
+    def read(self) -> None:
+        index = self.r.index
+        statement, firm, i = read_statement(index.texts, index.lows)
+        if i is None:
+            self.r.say_absent("material_incident_statement", "absent", STATEMENT.name)
+            return
+        self.r.add("material_incident_statement", statement, i, STATEMENT.name)
+        self.r.add("material_incident_strength", firm, i, f"material_incident_strength.{firm}")
+
+
+STRENGTH_RULES = (
+    rule("material_incident_strength.definite", r"\b(?:have|has|had)\s+not\b|\bnot\s+(?:been|had|experienced|identified)\b",
+         ("not",), doc="a statement made without belief or awareness words: definite"),
+    rule("material_incident_strength.belief", _BELIEF_RE.pattern, ("believ", "view", "opinion", "judgment", "think"),
+         doc="'we do not believe': belief"),
+    rule("material_incident_strength.awareness", _AWARENESS_RE.pattern, ("aware", "knowledge", "known"),
+         doc="'we are not aware', 'to our knowledge': awareness"),
+)

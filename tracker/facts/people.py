@@ -1,0 +1,782 @@
+"""People: who the disclosure names or describes in a cybersecurity role, and what it says of them now.
+
+One reading of the sentences, in order, yields every person-centred fact: `people`, `responsible_titles`,
+`responsible_people`, `experience_years`, `tenure_start`, `reports_to`, `certifications` and
+`former_certifications`.
+
+- A person is known by name where the text gives one ("Our CISO, Jane Doe, ...", "Jane Doe, our CISO, ...",
+  "Mr. Doe"), else by their first title. A title a named person holds refers to that person afterwards.
+- "He" or "She" opening a sentence is the person last spoken of.
+- Biography is not the present: a stretch of a sentence from "previously", "prior to joining", "before
+  joining", "formerly", "earlier in her career", "where he served" to the end of its clause yields no
+  current title, experience or certification; the companies it names are former employers. Years "at"
+  or "with" a named company are years spent there, not experience.
+- "Our CISO, who is also our Chief Information Officer, has over 20 years" gives one person two titles, and
+  the years to that person (under the first title).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tracker.facts.rules import rule
+from tracker.facts.text import has, word_matches
+from tracker.facts.titles import (
+    NOT_NAME_WORDS,
+    RESPONSIBLE_RULES,
+    TITLE_PART_WORDS,
+    TITLE_RE,
+    defined_acronyms,
+    is_cyber,
+    normalize_title,
+    responsible_titles_in,
+    title_key,
+    titles_in,
+)
+from tracker.normalize import clean_inline
+
+if TYPE_CHECKING:
+    from tracker.facts.extract import Reading
+
+# ---- biography ---------------------------------------------------------------------------------------------
+BIOGRAPHY = rule(
+    "people.biography",
+    r"\b(?:previously|formerly|prior\s+to\s+(?:joining|that|this|his|her|their|becoming|serving|assuming)|"
+    r"before\s+(?:joining|that|this|becoming|serving)|earlier\s+in\s+(?:his|her|their)\s+career|"
+    r"(?:he|she|they)\s+(?:has\s+)?(?:also\s+)?(?:previously\s+)?(?:held|worked\s+in)\s+(?:various\s+|senior\s+|"
+    r"several\s+|leadership\s+|executive\s+|security\s+)*(?:roles|positions)|"
+    r"(?:has|have)\s+held\s+(?:various\s+|senior\s+|several\s+|leadership\s+|executive\s+|security\s+)*"
+    r"(?:roles|positions)|"
+    r"where\s+(?:he|she|they)\s+(?:was|served|held|led|oversaw|worked|managed)|joined\s+(?:us|[A-Z]\w+)\s+from|"
+    r"\b(?:he|she|they)\s+(?:also\s+)?(?:previously\s+)?(?:led|worked|served|held|spent|managed|oversaw|ran|headed|was)"
+    r"\b(?=[^.;]{0,80}?\b(?:at|with|for)\s+(?-i:[A-Z]))|"
+    r"\bformer\s+(?=[A-Z])|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"\s+years?\s+(?:at|with)\s+(?-i:[A-Z])|\bincluding\s+(?:roles?\s+|positions?\s+)?at\s+(?-i:[A-Z]))",
+    ("previous", "former", "prior", "before", "earlier", "held", "where", "from", "year", "he", "she", "they",
+     "including"),
+    doc="a stretch of biography, to the end of its clause: no current title, experience or certification")
+#: The end of a biography stretch: the end of its clause, or a new clause about the present.
+_BIOGRAPHY_END_RE = re.compile(r";|\.\s|,?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
+                               r"currently|now|serves|leads)\b|,\s+and\s+(?:now|currently)\b", re.I)
+#: Years spent at a named company ("12 years at Acme", "a decade with the U.S. Navy").
+_YEARS_AT_RE = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,3}?)?(?:at|with|in\s+(?:roles?|positions?)\s+at)\s+"
+                          r"(?:the\s+)?(?-i:[A-Z])", re.I)
+
+
+def biography_spans(s: str, low: str | None) -> list[tuple[int, int]]:
+    """The stretches of a sentence that tell a person's past."""
+    if not BIOGRAPHY.may_match(s, low):
+        return []
+    spans = []
+    for m in BIOGRAPHY.pattern.finditer(s):
+        if m.group(0).lower().startswith("prior to") or m.group(0).lower().startswith("before"):
+            # "Prior to joining us, she was the CISO of Acme": the intro phrase and its main clause
+            comma = s.find(",", m.end())
+            end_m = _BIOGRAPHY_END_RE.search(s, comma + 1 if comma != -1 else m.end())
+        else:
+            end_m = _BIOGRAPHY_END_RE.search(s, m.end())
+        spans.append((m.start(), end_m.start() if end_m else len(s)))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+# ---- names -------------------------------------------------------------------------------------------------
+_NAME_WORD = r"(?:[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?|[A-Z][a-z]?[A-Z][a-z]+)"
+_NAME = r"(?-i:" + _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+(?:(?:de|van|von|der|da|di|del|le|la)\s+)?" + _NAME_WORD + \
+    r"){1,2}(?:,?\s+(?:Jr|Sr|II|III)\.?)?)"
+#: Capitalised words that are never part of a personal name.
+_NOT_NAME = NOT_NAME_WORDS | frozenset(
+    "our the we in as at for of and with company companies board committee committees audit council team teams "
+    "inc corporation corp llc ltd group item form annual report united states america january february march "
+    "april may june july august september october november december he she they his her their this these "
+    "such any all each both internal external third party cybersecurity enterprise nist iso soc fiscal "
+    "who which prior previously before since during following under additionally also further furthermore "
+    "however moreover currently additionally subsequently effective beginning as".split()) | TITLE_PART_WORDS
+NAME_RULES = (
+    rule("people.honorific", r"(?-i:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+(" + _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD +
+         r"){0,2}))\b", cased=("Mr", "Ms", "Dr", "Prof"), flags=0, doc="Mr., Ms., Dr. and a name"),
+    rule("people.title_then_name", r"(?:\s*\(\s*[\"'\u201c]?(?-i:[A-Z]{2,6})[\"'\u201d]?\s*\))?\s*,\s*(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?("
+         + _NAME + r")\s*(?=[,;.()]|\s+(?:who|has|is|leads|oversees|serves|reports|joined|brings)\b|$)",
+         doc="a title, a comma and a name: 'our CISO, Jane Doe,'"),
+    rule("people.name_then_title", r"\b(" + _NAME + r"),\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:our|the|its|[A-Z]\w+['\u2019]s)\s+"
+         r"(?=(?:interim\s+|acting\s+)?(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|"
+         r"general|cyber|information|data|privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
+         doc="a name, a comma and a title: 'Jane Doe, our CISO'"),
+    rule("people.name_serves_as", r"\b(" + _NAME + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
+         r"(?:appointed|named|hired|promoted)|joined\s+(?:us|the\s+company|\w+)\s+as)\s+(?:as\s+)?(?:our|the|its)\s+",
+         ("serve", " is ", "appointed", "named", "hired", "promoted", "joined"),
+         doc="a name, then 'serves as our' a title"),
+)
+_HONORIFIC, _TITLE_THEN_NAME, _NAME_THEN_TITLE, _NAME_SERVES = NAME_RULES
+
+
+def _valid_name(name: str) -> bool:
+    words = [w.strip(".,") for w in name.split()]
+    if len([w for w in words if len(w) > 2]) < 1:
+        return False
+    return not any(w.lower().rstrip("'\u2019s") in _NOT_NAME or w.lower() in _NOT_NAME for w in words if len(w) > 2)
+
+
+# ---- pronouns, "who is also" ---------------------------------------------------------------------------------
+_SUBJECT_PRONOUN_RE = re.compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(he|she)\b", re.I)
+_POSSESSIVE_PRONOUN_RE = re.compile(r"\b(his|her|he|she)\b", re.I)
+#: A second title of the same person: "who is also our CIO", "who also serves as", "and also serves as".
+ALSO_TITLE = rule("people.also_title", r"^\s*(?:\([^)]{1,12}\)\s*)?,?\s*(?:who\s+(?:is|also\s+serves\s+as|serves\s+as|"
+                  r"also\s+holds\s+the\s+(?:role|title|position)\s+of)\s+also\s+|who\s+also\s+serves\s+as\s+|who\s+is\s+also\s+|"
+                  r"and\s+also\s+serves\s+as\s+|who\s+also\s+holds\s+the\s+(?:role|title|position)\s+of\s+)(?:our|the|its)?\s*"
+                  r"(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:&|and)\s+)?$",
+                  ("also",), doc="one person's second title: 'our CISO, who is also our CIO'")
+_ALSO_BETWEEN_RE = ALSO_TITLE.pattern
+#: "our vice president acting as chief information security officer": one person, the second title acting.
+_ACTING_AS_RE = re.compile(r"^\s+(?:who\s+is\s+)?acting\s+as\s+(?:our\s+|the\s+)?$", re.I)
+DESCRIBED = rule("people.described",
+                 r"\b(?:led|overseen|managed|headed|directed|supervised)\s+by\s+(?:a|an)\s+((?:senior\s+|experienced\s+|"
+                 r"dedicated\s+|qualified\s+)?(?:[\w-]+\s+){0,2}?(?:executive|leader|manager|director|professional))\b",
+                 ("led", "overseen", "managed", "headed", "directed", "supervised"),
+                 doc="an unnamed person described, not titled: 'overseen by a senior IT executive'")
+_AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:our\s+|the\s+)?", re.I)
+
+# ---- years of experience ------------------------------------------------------------------------------------
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                      "a": 1, "an": 1})
+_NUM = r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)" \
+       r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" \
+       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" \
+       r"seventeen|eighteen|nineteen|twenty)"
+_QUALIFIER = r"(?:over|more\s+than|at\s+least|approximately|about|nearly|almost|roughly|around|in\s+excess\s+of|" \
+             r"upwards\s+of|close\s+to|no\s+less\s+than|not\s+less\s+than|some|well\s+over|just\s+over|" \
+             r"an\s+estimated)"
+EXPERIENCE = rule(
+    "experience_years.years",
+    r"(?:\b(" + _QUALIFIER + r")\s+)?\b(" + _NUM + r"|a|an)(?:\s*(?:-|\u2013|to|and)\s*(" + _NUM + r"))?"
+    r"(\+|[-\s]plus\b)?\s*(?:\(\d+\)\s*)?(?:full\s+)?(years?|decades?)\b(?![- ]old)",
+    ("year", "decade"), doc="a number of years or decades, with its qualifier")
+_NOT_EXPERIENCE_RE = re.compile(r"^\s*(?:as\s+(?:our|the|its|a|an)?\s*(?-i:[A-Z])|in\s+(?:that|this|the|his|her|their|its)\s+"
+                                r"(?:current\s+)?(?:role|position|capacity)|with\s+(?:us|the\s+company)\b)|"
+                                r"^\s*(?:\w+\s+)?(?:ago|old|of\s+age|contract|term|retention)\b|"
+                                r"^\s*(?:of\s+(?:the\s+)?)?(?:retain|retention|period)", re.I)
+_PAST_YEARS_BEFORE_RE = re.compile(r"\b(?:past|last|next|previous|prior|within|every|each|first|recent)\s+(?:\w+\s+)?$|"
+                                   r"\b(?:in|for)\s+(?:that|this|the|his|her|their|its)\s+(?:current\s+)?(?:role|position|capacity)"
+                                   r"\s+for\s+(?:\w+\s+)?$|\b(?:associate|employee|member\s+of\s+our\s+team)\s+for\s+(?:\w+\s+)?$|"
+                                   r"\bfor\s+(?:the\s+)?(?:past|last)\s+$", re.I)
+_EXPERIENCE_WORD_RE = re.compile(r"\bexperience\b|\bcareer\b|\bexpertise\b|\bbackground\b|\bindustry\b|"
+                                 r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b", re.I)
+_EXPERIENCE_WORDS = ("experience", "career", "expertise", "background", "industry", "work", "serv", "veteran",
+                     "professional")
+_GROUP_HOLDER_RE = re.compile(
+    r"\b(?:experience|expertise)\b[^.;]{0,40}?\b(?:between|among(?:st)?|across)\s+(?:our|the|its|their)\s+"
+    r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff|personnel|officers))\b|"
+    r"\b(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))"
+    r"\b[^.;]{0,60}?\b(?:combined|collective|collectively|average|together)|"
+    r"\b(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))"
+    r"['\u2019]s?\s+(?:\w+\s+)?(?:experience|expertise)\b|"
+    r"\b(?:between|among(?:st)?)\s+(?:our|the|its)\s+([a-z][\w\s-]{2,40}?),\s+there\b|"
+    r"\b(?:the\s+|our\s+)?((?:other\s+)?(?:members|leaders|leadership)\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:committee|team|council|group))\b[^.;]{0,40}?\b(?:each\s+)?(?:have|has|possess|bring|average)|"
+    r"\b(?:our|the|its)\s+((?:[\w-]+\s+){0,4}?(?:team|leaders|leadership|members|professionals|executives|staff|personnel))"
+    r"\s+(?:each\s+|collectively\s+|together\s+)?(?:have|has|possess|brings?|averages?)\b|"
+    r"\b(?:combined|collective|average)\s+(?:of\s+)?(?:\w+\s+){0,3}?years[^.;]{0,60}?\b(?:of|among|across)\s+"
+    r"(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))\b",
+    re.I)
+_EXPERIENCE_BEFORE_RE = re.compile(r"\b(?:experience|career|expertise)\b[^.;]{0,100}$", re.I)
+_SUB_PERIOD_RE = re.compile(r"\bincluding\b|\bof\s+which\b|\b(?:with|among)\s+(?:the\s+)?(?:last|past)\b", re.I)
+#: A mention that is the object of a verb before it: not whose experience follows.
+_OBJECT_BEFORE_RE = re.compile(r"\b(?:report\w*|reporting)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?"
+                               r"(?:[\w-]+['\u2019]s\s+)?$|\b(?:to|with|from|by|for|including|include|includes)\s+"
+                               r"(?:the\s+|our\s+|its\s+)?$", re.I)
+_LIST_GAP_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)"
+                          r"(?:the\s+|our\s+|its\s+)?$", re.I)
+_GROUP_WORDS = ("combined", "collective", "average", "together", "between", "among", "across", "team", "leader",
+                "members", "professionals", "executives", "staff", "personnel")
+
+
+def _number(text: str) -> int:
+    text = text.lower().replace("-", " ")
+    if text.isdigit():
+        return int(text)
+    return sum(_NUMBER_WORDS.get(p, 0) for p in text.split())
+
+
+_QUALIFIER_NAMES = {"over": "over", "more than": "more than", "at least": "at least", "in excess of": "more than",
+                    "upwards of": "more than", "no less than": "at least", "not less than": "at least",
+                    "well over": "over", "just over": "over"}
+
+
+def _qualifier(raw: str | None, plus: str | None, ranged: bool) -> str:
+    if plus or ranged:
+        return "at least"
+    if not raw:
+        return "exact"
+    return _QUALIFIER_NAMES.get(re.sub(r"\s+", " ", raw.lower()), "approximately")
+
+
+# ---- tenure, reporting line, certifications -----------------------------------------------------------------
+TENURE = rule(
+    "tenure_start.since",
+    r"\bsince\s+(?:our|its|the\s+company['\u2019]s|the\s+group['\u2019]s|the)\s+(inception|founding|formation|"
+    r"establishment)\b|(?<!positions\s)(?<!roles\s)\bsince\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\b(?:appointed|named|"
+    r"promoted|hired|became|joined\s+(?:us|the\s+company|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+as)\b[^.;]{0,80}?\bin\s+"
+    r"(?:\w+\s+)?((?:19|20)\d{2})\b|\bin\s+((?:19|20)\d{2})\b[^.;]{0,100}?\bsince\s+then\b",
+    ("since", "19", "20"), doc="when the responsible person took the role: 'since 2019', 'joined ... in 2020'")
+_CAREER_SINCE_RE = re.compile(r"\b(?:positions|roles|career|leadership\s+(?:positions|roles))\b[^.;]{0,80}$", re.I)
+_TENURE_VERB_RE = re.compile(r"\b(?:served|serving|serves|been|joined|joining|appointed|named|led|leading|held|role|"
+                             r"position|became|hired|promoted|managing|headed)\b", re.I)
+REPORTS_TO = rule("reports_to.reports_to",
+                  r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+|primarily\s+)?"
+                  r"(?:up\s+)?(?:in\s+)?to\s+", ("report",), doc="the responsible person 'reports to' an officer")
+_REPORTS_TO_LEAD_RE = re.compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
+_GROUP_INCLUDING_RE = re.compile(r"(?:[\w-]+\s+){1,4}?(?:team|committee|leadership|officers|executives|management)"
+                                 r",?\s+(?:including|comprised\s+of|consisting\s+of|such\s+as|namely)\s+"
+                                 r"(?:the\s+|our\s+|its\s+)?", re.I)
+_TITLE_LIST_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|our\s+|its\s+)?", re.I)
+_TEAM_BEFORE_RE = re.compile(
+    r"\b(?:team|teams|department|function|employees|staff|personnel|committee|organization)\s*(?:\w+\s+){0,2}$", re.I)
+_LEADS_TEAM_BEFORE_RE = re.compile(
+    r"\b(?:leads|heads|manages|oversees|directs|runs|supervises)\s+(?:[\w-]+\s+){0,4}?(?:team|department|"
+    r"function|employees|staff|personnel|committee)\s+and\s+(?:\w+\s+)?$", re.I)
+
+CERTIFICATIONS = {
+    "certified information systems security professional": "CISSP", "certified information security manager": "CISM",
+    "certified information systems auditor": "CISA", "certified in risk and information systems control": "CRISC",
+    "certified in the governance of enterprise it": "CGEIT", "certified cloud security professional": "CCSP",
+    "certificate of cloud security knowledge": "CCSK", "certified ethical hacker": "CEH",
+    "giac security essentials": "GSEC", "certified information privacy professional": "CIPP",
+    "certified information privacy manager": "CIPM", "certified information privacy technologist": "CIPT",
+    "offensive security certified professional": "OSCP", "certified data privacy solutions engineer": "CDPSE",
+    "certified chief information security officer": "CCISO", "comptia security+": "Security+",
+    "certified information security professional": "CISSP",
+}
+_CERT_ACRONYMS = ("CISSP", "CISM", "CISA", "CRISC", "CGEIT", "CCSP", "CCSK", "CEH", "GSEC", "GCIH", "GCIA", "GPEN",
+                  "GSLC", "GSTRT", "GCFA", "GCIP", "GICSP", "GIAC", "CIPP", "CIPM", "CIPT", "CDPSE", "CCISO", "OSCP",
+                  "CySA+", "CASP+", "Security+", "C|CISO", "ISSMP", "ISSAP")
+_CERT_NAMES_RE = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(CERTIFICATIONS, key=len, reverse=True))
+CERTIFICATION = rule(
+    "certifications.named",
+    r"(?-i:\b(CISSP|CISM|CISA|CRISC|CGEIT|CCSP|CCSK|CEH|GSEC|GCIH|GCIA|GPEN|GSLC|GSTRT|GCFA|GCIP|GICSP|GIAC|"
+    r"CIPP(?:\s*/\s*[A-Z]{1,3})?|CIPM|CIPT|CDPSE|C\|?CISO|CCISO|OSCP|ISSMP|ISSAP)\b|\b(?:CompTIA\s+)?(Security\+|CySA\+|CASP\+))|"
+    r"\b(" + _CERT_NAMES_RE + r")\b",
+    ("certified", "certificate", "giac", "comptia"), cased=_CERT_ACRONYMS,
+    doc="a professional certification by acronym or full name")
+FORMER_CERTIFICATION = rule(
+    "former_certifications.previously_held", r"\b(?:previously|formerly|once|has\s+held|in\s+the\s+past)\b[^.;]{0,80}$",
+    ("previous", "former", "once", "held", "past"),
+    doc="a certification in a biography stretch, or after 'previously held': held before, not now")
+_FORMER_CERT_BEFORE_RE = FORMER_CERTIFICATION.pattern
+
+
+def certification_name(raw: str) -> str:
+    """The acronym of a certification (full names mapped to it)."""
+    text = re.sub(r"\s+", " ", raw.strip())
+    mapped = CERTIFICATIONS.get(text.lower())
+    if mapped:
+        return mapped
+    text = re.sub(r"^CompTIA\s+", "", text)
+    return re.sub(r"\s*/\s*", "/", text).replace("C|CISO", "CCISO")
+
+
+# ---- organisations (former employers) --------------------------------------------------------------------
+_ORG_RE = re.compile(r"(?-i:\b(?:the\s+)?((?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:of|and|&|for|the)?\s*"
+                     r"(?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*))*))")
+_ORG_BEFORE_RE = re.compile(r"\b(?:at|with|of|for|from|joining|joined)\s+(?:the\s+)?$", re.I)
+_NOT_ORG_WORDS = frozenset("our the we company board committee he she they his her chief vice senior director head "
+                           "officer president security information technology u.s federal".split())
+
+
+_ORG_LIST_GAP_RE = re.compile(r",\s*(?:and\s+|or\s+)?(?:the\s+)?$|\s+(?:and|or)\s+(?:the\s+)?$")
+
+
+def former_employers(s: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Organisations a biography stretch names as where the person worked ("at Twitter, Yahoo, and Netscape")."""
+    out = []
+    for a, b in spans:
+        listed = False
+        for m in _ORG_RE.finditer(s, a, b):
+            name = m.group(1).rstrip(".,")
+            gap = s[max(0, m.start() - 14):m.start()]
+            listed = listed and bool(_ORG_LIST_GAP_RE.search(gap))
+            if not (_ORG_BEFORE_RE.search(gap) or listed):
+                continue
+            listed = True
+            first = name.split()[0].lower()
+            if first in _NOT_ORG_WORDS or TITLE_RE.fullmatch(name):
+                continue
+            out.append(name)
+    return out
+
+
+# ---- the reading ------------------------------------------------------------------------------------------------
+@dataclass
+class Person:
+    """One person the section describes."""
+
+    name: str | None = None
+    titles: list[str] = field(default_factory=list)
+    role: str = "other"
+    experience: dict | None = None
+    certifications: list[str] = field(default_factory=list)
+    former_certifications: list[str] = field(default_factory=list)
+    former_employers: list[str] = field(default_factory=list)
+    pronoun: str | None = None
+    tenure_start: str | None = None
+    first: int = 0
+    """The sentence that first speaks of the person."""
+
+    @property
+    def holder(self) -> str:
+        """How the person is named as a holder of experience: their first title, else their name."""
+        return self.titles[0] if self.titles else (self.name or "")
+
+    def to_value(self) -> dict:
+        """The `people` fact value."""
+        return {"name": self.name, "titles": list(self.titles), "role": self.role, "experience": self.experience,
+                "certifications": list(self.certifications),
+                "former_certifications": list(self.former_certifications),
+                "former_employers": list(self.former_employers), "pronoun": self.pronoun,
+                "tenure_start": self.tenure_start}
+
+
+_BARE_TITLE_WORDS = {"vice", "president", "senior", "executive", "director", "manager", "head", "officer", "chief"}
+_ROLE_RANK = {"responsible": 0, "reports_to": 1, "board_member": 2, "other": 3}
+
+
+class PeopleReader:
+    """Reads the people of one disclosure: fills the Reading with the person-centred facts."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.r = reading
+        index = reading.index
+        self.texts, self.lows = index.texts, index.lows
+        self.acronyms = defined_acronyms(index.sentences, index.lows)
+        self.people: list[Person] = []
+        self.by_name: dict[str, Person] = {}
+        self.by_surname: dict[str, Person] = {}
+        self.by_title: dict[str, Person] = {}
+        self.norms: dict[str, str] = {}
+        self.bios: dict[int, list[tuple[int, int]]] = {}
+        self.lines: list[tuple[Person, str, int]] = []  # (who reports, to what title, sentence)
+        self.objects: dict[int, set[int]] = {}
+        self.tenures: list[tuple[Person, str, int]] = []  # (whose, since when, sentence)  # sentence -> positions of the mentions that are objects
+        self.experienced: set[int] = set()  # ids of the people whose years of experience the text states
+        self.expertise: dict[int, int] = {}  # id of a person -> the sentence stating their experience or expertise
+        self.titles: dict[int, list[tuple[int, int, str]]] = {}
+
+    # -- per-sentence pieces (each worked out once) --
+    def norm(self, raw: str) -> str:
+        title = self.norms.get(raw)
+        if title is None:
+            title = self.norms[raw] = normalize_title(raw, self.acronyms)
+        return title
+
+    def bio(self, i: int) -> list[tuple[int, int]]:
+        spans = self.bios.get(i)
+        if spans is None:
+            spans = self.bios[i] = biography_spans(self.texts[i], self.lows[i])
+        return spans
+
+    def titles_of(self, i: int) -> list[tuple[int, int, str]]:
+        """The current titles of sentence i (those inside a biography stretch left out)."""
+        found = self.titles.get(i)
+        if found is None:
+            spans = self.bio(i)
+            found = self.titles[i] = [t for t in titles_in(self.texts[i], self.acronyms, self.lows[i], self.norm)
+                                      if not _inside(t[0], spans)]
+        return found
+
+    # -- people --
+    def person_for_title(self, title: str, i: int) -> Person:
+        key = title_key(title)
+        person = self.by_title.get(key)
+        if person is None and not set(key.split()) - _BARE_TITLE_WORDS:
+            # a bare "Vice President" or "the Director" after the full title: the one person holding it
+            holders = {id(p): p for k, p in self.by_title.items() if k.startswith(key + " ")}
+            if len(holders) == 1:
+                person = next(iter(holders.values()))
+        if person is None:
+            person = Person(titles=[title], first=i)
+            self.people.append(person)
+            self.by_title[key] = person
+        return person
+
+    def person_for_name(self, name: str, i: int) -> Person:
+        name = clean_inline(name)
+        person = self.by_name.get(name) or self.by_surname.get(name.split()[-1])
+        if person is None:
+            person = Person(name=name, first=i)
+            self.people.append(person)
+        elif person.name and len(name.split()) > len(person.name.split()):
+            person.name = name  # "Mr. Doe" first, "Jane Doe" later
+        if len(name.split()) > 1:
+            self.by_name[name] = person
+        self.by_surname.setdefault(name.split()[-1], person)
+        return person
+
+    def give_title(self, person: Person, title: str) -> None:
+        key = title_key(title)
+        other = self.by_title.get(key)
+        if other is not None and other is not person and other.name is None:
+            self._merge(other, person)
+        if title not in person.titles:
+            person.titles.append(title)
+        self.by_title[key] = person
+
+    def _merge(self, gone: Person, into: Person) -> None:
+        """An unnamed title-holder turns out to be a named person."""
+        for t in gone.titles:
+            if t not in into.titles:
+                into.titles.append(t)
+            self.by_title[title_key(t)] = into
+        into.experience = into.experience or gone.experience
+        into.pronoun = into.pronoun or gone.pronoun
+        into.tenure_start = into.tenure_start or gone.tenure_start
+        for attr in ("certifications", "former_certifications", "former_employers"):
+            for v in getattr(gone, attr):
+                if v not in getattr(into, attr):
+                    getattr(into, attr).append(v)
+        if _ROLE_RANK[gone.role] < _ROLE_RANK[into.role]:
+            into.role = gone.role
+        into.first = min(into.first, gone.first)
+        self.people.remove(gone)
+
+    # -- the walk --
+    def read(self) -> None:
+        last: Person | None = None
+        for i, s in enumerate(self.texts):
+            mentions = self.mentions(i)
+            low = self.lows[i]
+            subject = None
+            if last is not None and (m := _SUBJECT_PRONOUN_RE.match(s)) and not (mentions and mentions[0][0] < m.start(1)):
+                subject = last
+                if last.pronoun is None:
+                    last.pronoun = m.group(1).lower()
+            if subject is not None:
+                mentions.insert(0, (0, subject))
+            if not mentions:
+                self.experience(i, mentions, low)  # a team's years need no person
+                continue
+            self.pronouns(i, mentions)
+            self.responsibility(i, mentions)
+            self.expertise_of(i, mentions, low)
+            self.experience(i, mentions, low)
+            self.tenure(i, mentions, low)
+            self.reports_to(i, mentions, low)
+            self.certifications(i, mentions, low)
+            self.employers(i, mentions)
+            last = mentions[-1][1] if len({id(p) for _, p in mentions}) == 1 or subject else \
+                max(mentions, key=lambda m: (m[1].role == "responsible", m[0]))[1]
+
+    def mentions(self, i: int) -> list[tuple[int, Person]]:
+        """(position, person) of every person sentence i speaks of: names first linked to their titles."""
+        s, low = self.texts[i], self.lows[i]
+        titles = self.titles_of(i)
+        out: list[tuple[int, Person]] = []
+        named_at: dict[int, Person] = {}  # title start -> the named person it belongs to
+        if _HONORIFIC.may_match(s, low):
+            for m in _HONORIFIC.pattern.finditer(s):
+                if _valid_name(m.group(1)) and not _inside(m.start(), self.bio(i)):
+                    out.append((m.start(), self.person_for_name(m.group(1), i)))
+                    self.r.note(i, _HONORIFIC.name)
+        for k, (start, end, title) in enumerate(titles):
+            m = _TITLE_THEN_NAME.pattern.match(s, end)
+            if m and _valid_name(m.group(1)):
+                person = self.person_for_name(m.group(1), i)
+                self.give_title(person, title)
+                named_at[start] = person
+                # "Our Chief Engineering Officer and acting CISO, Wade Chambers": both titles are his
+                j = k
+                while j > 0 and _AND_GAP_RE.fullmatch(s, titles[j - 1][1], titles[j][0]):
+                    j -= 1
+                    self.give_title(person, titles[j][2])
+                    named_at[titles[j][0]] = person
+                self.r.note(i, _TITLE_THEN_NAME.name)
+        if "," in s or " as " in s:
+            for r in (_NAME_THEN_TITLE, _NAME_SERVES):
+                for m in r.pattern.finditer(s):
+                    name = m.group(1)
+                    if not _valid_name(name) or _inside(m.start(), self.bio(i)):
+                        continue
+                    nxt = next((t for t in titles if t[0] >= m.end() - 1 and t[0] <= m.end() + 40), None)
+                    if nxt is None:
+                        continue
+                    person = self.person_for_name(name, i)
+                    self.give_title(person, nxt[2])
+                    named_at[nxt[0]] = person
+                    out.append((m.start(), person))
+                    self.r.note(i, r.name)
+        previous: Person | None = None
+        objects: set[int] = set()
+        for k, (start, end, title) in enumerate(titles):
+            person = named_at.get(start)
+            if person is None:
+                person = self.by_title.get(title_key(title))
+                if previous is not None and k > 0 and _ALSO_BETWEEN_RE.search(s, titles[k - 1][1], start):
+                    # "our CISO, who is also our CIO": the same person, a second title
+                    self.give_title(previous, title)
+                    self.r.note(i, ALSO_TITLE.name)
+                    person = previous
+                elif previous is not None and k > 0 and _ACTING_AS_RE.match(s[titles[k - 1][1]:start]):
+                    # "our vice president acting as chief information security officer"
+                    self.give_title(previous, title if title.startswith("Acting") else f"Acting {title}")
+                    self.r.note(i, ALSO_TITLE.name)
+                    person = previous
+                elif person is None:
+                    person = self.person_for_title(title, i)
+            if _OBJECT_BEFORE_RE.search(s, max(0, start - 40), start) or \
+                    k > 0 and titles[k - 1][0] in objects and _LIST_GAP_RE.match(s[titles[k - 1][1]:start]):
+                objects.add(start)
+            out.append((start, person))
+            previous = person
+        if DESCRIBED.may_match(s, low):
+            for m in DESCRIBED.pattern.finditer(s):
+                person = self.person_for_title(normalize_title(m.group(1)), i)
+                out.append((m.start(1), person))
+                self.r.note(i, DESCRIBED.name)
+        self.objects[i] = objects
+        for name, person in list(self.by_name.items()):
+            if name in s:
+                out.extend((m.start(), person) for m in re.finditer(re.escape(name), s))
+        out.sort(key=lambda m: m[0])
+        # one mention per position
+        seen: set[int] = set()
+        return [m for m in out if not (m[0] in seen or seen.add(m[0]))]  # type: ignore[func-returns-value]
+
+    def pronouns(self, i: int, mentions: list[tuple[int, Person]]) -> None:
+        people = {id(p): p for _, p in mentions}
+        if len(people) != 1:
+            return
+        person = next(iter(people.values()))
+        if person.pronoun is None:
+            m = _POSSESSIVE_PRONOUN_RE.search(self.texts[i], mentions[0][0])
+            if m:
+                person.pronoun = "he" if m.group(1).lower() in ("his", "he") else "she"
+
+    def responsibility(self, i: int, mentions: list[tuple[int, Person]]) -> None:
+        s, low = self.texts[i], self.lows[i]
+        cyber = is_cyber(s) or (i > 0 and is_cyber(self.texts[i - 1]))
+        if not cyber:
+            return
+        titles = self.titles_of(i)
+        at = {pos: p for pos, p in mentions}
+        for start, title, rule_name in responsible_titles_in(s, titles, low):
+            person = at.get(start)
+            if person is None:
+                continue
+            person.role = "responsible"
+            self.r.add("responsible_titles", title, i, rule_name)
+        if DESCRIBED.may_match(s, low):
+            for m in DESCRIBED.pattern.finditer(s):
+                person = at.get(m.start(1))
+                if person is not None:
+                    person.role = "responsible"
+                    self.r.add("responsible_titles", person.titles[0], i, DESCRIBED.name)
+        # a named person leading the program: "Jane Doe leads our security team"
+        for pos, person in mentions:
+            if person.role != "responsible" and person.name and not person.titles and \
+                    RESPONSIBLE_RULES[1].pattern.search(s[pos + len(person.name):pos + len(person.name) + 80]):
+                person.role = "responsible"
+
+    def expertise_of(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
+        """The people whose expertise a sentence about cybersecurity states (their subjects, not objects)."""
+        s = self.texts[i]
+        if not (EXPERTISE.may_match(s, low) and is_cyber(s)):
+            return
+        m = EXPERTISE.pattern.search(s)
+        if not m or _inside(m.start(), self.bio(i)):
+            return
+        objects = self.objects.get(i, set())
+        for pos, person in mentions:
+            if pos not in objects and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 40), pos) and \
+                    not _inside(pos, self.bio(i)):
+                self.expertise.setdefault(id(person), i)
+
+    def experience(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
+        s = self.texts[i]
+        if not has(low, EXPERIENCE.needs) or not has(low, _EXPERIENCE_WORDS):
+            return
+        spans = self.bio(i)
+        group = None
+        if has(low, _GROUP_WORDS) and (g := _GROUP_HOLDER_RE.search(s)):
+            group = clean_inline(next(x for x in g.groups() if x)).lower()
+        taken_at = -1
+        for m in EXPERIENCE.finditer(s, low):
+            if _inside(m.start(), spans):
+                continue
+            tail = s[m.end():m.end() + 80]
+            if _NOT_EXPERIENCE_RE.match(tail) or _YEARS_AT_RE.match(tail):
+                continue  # years of age, of a contract; years spent at a named company: biography
+            if _PAST_YEARS_BEFORE_RE.search(s, max(0, m.start() - 25), m.start()) and \
+                    not _EXPERIENCE_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()):
+                continue  # "over the past three years, we have ..." (but "experience ... over the past 25 years")
+            if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(s, 0, m.start())):
+                continue
+            if taken_at >= 0 and _SUB_PERIOD_RE.search(s, taken_at, m.start()):
+                continue  # "25 years, including eleven years ...": part of the years already taken
+            number = m.group(2)
+            if number.lower() in ("a", "an") and not m.group(5).lower().startswith("decade"):
+                continue  # "a year", not a number of years
+            years = _number(number) * (10 if m.group(5).lower().startswith("decade") else 1)
+            if not 1 <= years <= 99:
+                continue
+            taken_at = m.end()
+            value = {"holder": None, "years": years, "qualifier": _qualifier(m.group(1), m.group(4), bool(m.group(3)))}
+            if group:
+                value["holder"] = group
+                self.r.add("experience_years", value, i, EXPERIENCE.name)
+                continue
+            if not mentions:
+                continue
+            person = self._subject(s, m.start(), mentions)
+            value["holder"] = person.holder
+            if person.experience is None:
+                person.experience = {"years": years, "qualifier": value["qualifier"]}
+            self.experienced.add(id(person))
+            self.expertise.setdefault(id(person), i)
+            self.r.add("experience_years", value, i, EXPERIENCE.name)
+
+    def _subject(self, s: str, pos: int, mentions: list[tuple[int, Person]]) -> Person:
+        """Whose years these are: the last person spoken of before them who is no object (of "reports to", of
+        "with our", ...), else the first person of the sentence."""
+        before = [(p, person) for p, person in mentions if p < pos]
+        subjects = [person for p, person in before if not _OBJECT_BEFORE_RE.search(s, max(0, p - 40), p)]
+        if subjects:
+            return subjects[-1]
+        return before[-1][1] if before else mentions[0][1]
+
+    def tenure(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
+        s = self.texts[i]
+        if not TENURE.may_match(s, low) or not _TENURE_VERB_RE.search(s):
+            return
+        m = TENURE.pattern.search(s)
+        if not m:
+            return
+        if _inside(m.start(), self.bio(i)) or _CAREER_SINCE_RE.search(s, max(0, m.start() - 80), m.start()):
+            return  # "has held leadership positions ... since 2011": a career, not the role
+        value = next(g for g in m.groups() if g).lower()
+        person = self._subject(s, m.start(), mentions)
+        if person.tenure_start is None:
+            person.tenure_start = value
+        self.tenures.append((person, value, i))
+
+    def reports_to(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
+        """Reporting lines of the people spoken of (kept for finish, once roles are known)."""
+        s = self.texts[i]
+        if not REPORTS_TO.may_match(s, low):
+            return
+        for m in word_matches(REPORTS_TO.pattern, s, low, ("report",), whole=False):
+            before = s[:m.start()]
+            if _TEAM_BEFORE_RE.search(before) and not _LEADS_TEAM_BEFORE_RE.search(before):
+                continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
+            subjects = [p for pos, p in mentions if pos < m.start() and
+                        not _OBJECT_BEFORE_RE.search(s, max(0, pos - 40), pos)]
+            if not subjects:
+                continue
+            for title in self._report_targets(s, m.end()):
+                self.lines.append((subjects[-1], title, i))
+
+    def _report_targets(self, s: str, at: int) -> list[str]:
+        """The officers named right after "reports to": one title, or a group "including" a list of them."""
+        lead = _REPORTS_TO_LEAD_RE.match(s, at)
+        start = lead.end() if lead else at
+        target = TITLE_RE.match(s, start)
+        if target:
+            return [self.norm(target.group(0))]
+        group = _GROUP_INCLUDING_RE.match(s, start)
+        if not group:
+            return []
+        out = []
+        pos = group.end()
+        while (t := TITLE_RE.match(s, pos)) is not None:
+            out.append(self.norm(t.group(0)))
+            gap = _TITLE_LIST_RE.match(s, t.end())
+            if not gap:
+                break
+            pos = gap.end()
+        return out
+
+    def certifications(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
+        s = self.texts[i]
+        spans = self.bio(i)
+        for m in CERTIFICATION.finditer(s, low):
+            name = certification_name(next(g for g in m.groups() if g))
+            former = _inside(m.start(), spans) or bool(_FORMER_CERT_BEFORE_RE.search(s, max(0, m.start() - 80),
+                                                                                      m.start()))
+            before = [p for pos, p in mentions if pos < m.start()]
+            person = before[-1] if before else None
+            if former:
+                if person is not None and name not in person.former_certifications:
+                    person.former_certifications.append(name)
+                self.r.add("former_certifications", name, i, FORMER_CERTIFICATION.name)
+            else:
+                if person is not None and name not in person.certifications:
+                    person.certifications.append(name)
+                self.r.add("certifications", name, i, CERTIFICATION.name)
+
+    def employers(self, i: int, mentions: list[tuple[int, Person]]) -> None:
+        spans = self.bio(i)
+        if not spans:
+            return
+        person = mentions[0][1] if len({id(p) for _, p in mentions}) == 1 else \
+            next((p for pos, p in reversed(mentions) if pos < spans[0][0]), mentions[0][1])
+        for org in former_employers(self.texts[i], spans):
+            if org not in person.former_employers:
+                person.former_employers.append(org)
+        self.r.note(i, BIOGRAPHY.name)
+
+    # -- the facts --
+    def finish(self) -> None:
+        """The person-centred facts from the people read: roles settled, then the facts written."""
+        responsible = {title_key(fv.value) for fv in self.r.values("responsible_titles")}
+        for person in self.people:
+            if person.role != "responsible" and any(title_key(t) in responsible for t in person.titles):
+                person.role = "responsible"
+        self._lines()
+        # a person whose experience or expertise a sentence about cybersecurity states is presented as
+        # responsible (Item 106(c)(2)(i) asks for the expertise of exactly those persons)
+        for person in self.people:
+            i = self.expertise.get(id(person))
+            if i is None or person.role in ("reports_to", "board_member") or "General Counsel" in person.titles:
+                continue
+            if person.role == "other":
+                person.role = "responsible"
+            for title in person.titles:
+                self.r.add("responsible_titles", title, i, EXPERIENCED.name)
+        self._lines()
+        for person, value, i in self.tenures:
+            if person.role == "responsible":
+                self.r.add("tenure_start", value, i, TENURE.name)
+        for person in sorted(self.people, key=lambda p: p.first):
+            if person.role == "other" and not person.name:
+                continue  # an officer merely mentioned
+            if person.role == "other" and not is_cyber(self.texts[person.first]):
+                continue
+            self.r.add("people", person.to_value(), person.first, PERSON.name)
+            if person.name and person.role == "responsible":
+                self.r.add("responsible_people", person.name, person.first, PERSON.name)
+
+    def _lines(self) -> None:
+        """The reporting lines of the responsible people."""
+        for person, title, i in self.lines:
+            if person.role != "responsible" or title_key(title) in {title_key(t) for t in person.titles}:
+                continue
+            boss = self.person_for_title(title, i)
+            if boss is person:
+                continue
+            if boss.role == "other":
+                boss.role = "reports_to"
+            self.r.add("reports_to", title, i, REPORTS_TO.name)
+
+EXPERTISE = rule("people.expertise", r"\b(?:experience|expertise|background|credentials|qualifications|"
+                 r"certifications?|certified|degree)\b",
+                 ("experience", "expertise", "background", "credential", "qualification", "certifi", "degree"),
+                 doc="a sentence stating what qualifies a person")
+EXPERIENCED = rule("responsible_titles.experienced", r"\b(?:experience|expertise)\b", ("experience", "expertise"),
+                   doc="a title whose holder's experience is stated in a sentence about cybersecurity is presented "
+                       "as responsible (Item 106(c)(2)(i) asks for the expertise of exactly those persons)")
+PERSON = rule("people.person", r"$^", doc="a person the section describes (from the name and title rules)")

@@ -1,0 +1,268 @@
+"""Significance: how much each change matters, and the verdict that says what matters.
+
+- Fact, people and flag changes carry the severity and `why` their fact gives them (tracker.facts).
+- A wording change is ranked by what its sentence states. The facts its old and new sentence state are
+  compared: where they differ, the change takes the severity of that fact's change and says so
+  (`touches`, `why`). A sentence that states a fact, a flag or the material-incident statement but whose
+  values stay the same is `medium` when its edit changes a number, a negation, a modal or hedging word, or
+  the material-incident statement's own words; `low` otherwise.
+- A change is *of substance* unless it only rolls dates forward, swaps a word or two of a sentence that
+  states nothing, or moves a sentence.
+
+The verdict has two answers: significance (`significant` for a high change, `notable` for a medium one,
+`routine` for changes of substance that are low, `no substantive change`), led by the top changes in plain
+English; and the extent of rewording (`no wording change`, `minor edits`, `substantially rewritten`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tracker.models import SEVERITY_RANK, Change
+
+SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
+NO_WORDING_CHANGE, MINOR, REWRITTEN = "no wording change", "minor edits", "substantially rewritten"
+TEXT_KINDS = ("text_changed", "text_added", "text_removed", "text_moved")
+_LEVEL = {"high": SIGNIFICANT, "medium": NOTABLE, "low": ROUTINE}
+
+#: Words whose coming or going changes what a sentence says.
+_SUBSTANCE_RE = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|decades?|not|no|never|none|nor|may|might|could|would|should|must|will|cannot|believe|believes|"
+    r"aware|knowledge|expect|intend|plan|quarterly|monthly|annually|annual|semi-annual|twice|weekly|regularly|"
+    r"periodically|material|materially|all|any|only|each|every)\b", re.I)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+_CONTENT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_FUNCTION = frozenset("the and our their this that these those with from into such also which were have been being "
+                      "will would could should shall upon over under than then there here its it's".split())
+
+
+@dataclass
+class Verdict:
+    """What a comparison comes to."""
+
+    significance: str
+    """significant, notable, routine or no substantive change."""
+    extent: str
+    """no wording change, minor edits or substantially rewritten."""
+    top: list[str] = field(default_factory=list)
+    """The top changes, in plain English, most important first."""
+
+    @property
+    def headline(self) -> str:
+        """"Significant: the CISO was replaced; board oversight moved from ... (minor edits)"."""
+        lead = self.significance[:1].upper() + self.significance[1:]
+        if self.top:
+            lead += ": " + "; ".join(self.top)
+        return f"{lead} ({self.extent})"
+
+    def to_json(self) -> dict:
+        return {"significance": self.significance, "extent": self.extent, "top_changes": list(self.top),
+                "headline": self.headline}
+
+
+# ---- what a sentence states ------------------------------------------------------------------------------------
+Statements = dict[str, dict[str, set[str]]]
+"""sentence key -> fact -> value keys the sentence states."""
+
+
+def statements(facts: dict[str, list[Any]], key: Any, value_key: Any) -> Statements:
+    """What each sentence states, from the fact values and their evidence (first sentence and the others)."""
+    out: Statements = {}
+    for fact, values in facts.items():
+        for fv in values:
+            for sentence in [fv.evidence, *getattr(fv, "also", [])]:
+                if sentence:
+                    out.setdefault(key(sentence), {}).setdefault(fact, set()).add(value_key(fv.value))
+    return out
+
+
+def _changed_words(change: Change) -> tuple[list[str], list[str]]:
+    """(deleted, inserted) text of a change."""
+    if change.kind == "text_changed":
+        ops = change.ops or []
+        return [t for op, t in ops if op == -1], [t for op, t in ops if op == 1]
+    if change.kind == "text_removed":
+        return [change.text or ""], []
+    if change.kind == "text_added":
+        return [], [change.text or ""]
+    return [], []
+
+
+def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
+    """Whether the edit only rolls years forward ("In 2023" -> "In 2024")."""
+    old, new = " ".join(deleted), " ".join(inserted)
+    if not _YEAR_RE.search(old) and not _YEAR_RE.search(new):
+        return False
+    strip = lambda t: re.sub(r"[\W\d_]+", " ", _YEAR_RE.sub(" ", t)).split()  # noqa: E731
+    return strip(old) == strip(new)
+
+
+def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
+    if _rolled_forward(deleted, inserted):
+        return False
+    old = {w.lower() for t in deleted for w in _SUBSTANCE_RE.findall(t)}
+    new = {w.lower() for t in inserted for w in _SUBSTANCE_RE.findall(t)}
+    return old != new
+
+
+def _content_words(texts: list[str]) -> set[str]:
+    return {w.lower() for t in texts for w in _CONTENT_WORD_RE.findall(t)} - _FUNCTION
+
+
+def of_substance(change: Change) -> bool:
+    """Whether a change changes what the disclosure says (not only its form, dates or a word or two)."""
+    if change.kind == "flag_flipped" and change.severity == "low":
+        return False  # one year tagged, the other's text silent: the inference's silence, not the filer's
+    if change.kind not in TEXT_KINDS:
+        return True
+    if change.severity != "low":
+        return True
+    if change.kind == "text_moved":
+        return False
+    deleted, inserted = _changed_words(change)
+    if _rolled_forward(deleted, inserted):
+        return False
+    if change.kind in ("text_added", "text_removed"):
+        return len(_content_words(deleted + inserted)) >= 4
+    # a rewrite: more than a word or two of content swapped, or a substantive word
+    changed = _content_words(deleted) ^ _content_words(inserted)
+    return len(changed) > 3 or _substantive_tokens(deleted, inserted)
+
+
+# ---- ranking wording changes -----------------------------------------------------------------------------------
+_FLAG_WHY = "what the sentence behind the flag says changed"
+
+
+def rank_text_changes(changes: list[Change], old_says: Statements, new_says: Statements, key: Any,
+                      labels: dict[str, str]) -> None:
+    """Give each wording change the severity of what it touches (see the module's docstring)."""
+    fact_changes = [c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"]
+    for change in changes:
+        if change.kind not in TEXT_KINDS:
+            continue
+        if change.kind == "text_moved":
+            change.why = "moved, not changed"
+            continue
+        olds = [change.old] if change.kind == "text_changed" else [change.text] if change.kind == "text_removed" else []
+        news = [change.new] if change.kind == "text_changed" else [change.text] if change.kind == "text_added" else []
+        before: dict[str, set[str]] = {}
+        after: dict[str, set[str]] = {}
+        for sentence in olds:
+            for fact, values in old_says.get(key(sentence or ""), {}).items():
+                before.setdefault(fact, set()).update(values)
+        for sentence in news:
+            for fact, values in new_says.get(key(sentence or ""), {}).items():
+                after.setdefault(fact, set()).update(values)
+        _rank(change, before, after, fact_changes, labels)
+
+
+def _rank(change: Change, before: dict[str, set[str]], after: dict[str, set[str]], fact_changes: list[Change],
+          labels: dict[str, str]) -> None:
+    touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
+    stated = sorted(set(before) | set(after))
+    deleted, inserted = _changed_words(change)
+    if touched:
+        related = [c for c in fact_changes if c.fact in touched or c.kind == "flag_flipped" and f"flag:{c.element}" in touched
+                   or c.fact == "material_incident_strength"
+                   and "material_incident_statement" in touched or c.fact == "people" and
+                   {"responsible_titles", "responsible_people", "people"} & set(touched)]
+        if related:
+            top = min(related, key=lambda c: SEVERITY_RANK[c.severity])
+            change.severity = top.severity
+            change.touches = touched
+            change.why = top.why or f"changes what the disclosure says about {_label(touched[0], labels)}"
+            return
+    if not stated:
+        change.why = "wording only" if not of_substance(change) else "states no fact of the catalogue"
+        return
+    change.touches = touched or []
+    what = ", ".join(dict.fromkeys(_label(f, labels) for f in stated))
+    if "material_incident_statement" in stated and not _rolled_forward(deleted, inserted) and \
+            change.kind == "text_changed":
+        change.severity = "medium"
+        change.why = "the statement on material incidents was reworded"
+    elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
+        change.severity = "medium"
+        change.why = f"a sentence stating {what} changed a number, a negation or a hedge"
+    elif change.kind == "text_changed":
+        change.why = f"rewording of a sentence stating {what}; nothing of substance changed"
+    else:
+        change.why = f"what it stated ({what}) is still stated elsewhere"
+
+
+def _label(fact: str, labels: dict[str, str]) -> str:
+    if fact.startswith("flag:"):
+        return "a flag of Item 106"
+    return labels.get(fact, fact).lower()
+
+
+# ---- the verdict -----------------------------------------------------------------------------------------------
+#: Which changes a reader hears of first, among changes of equal severity.
+_FIRST = ["people", "material_incident_statement", "material_incident_strength",
+          "flag:CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag",
+          "board_oversight", "responsible_titles", "responsible_people", "reports_to", "briefing_frequency",
+          "element", "flag", "experience_years", "frameworks", "certifications", "management_committees",
+          "third_parties", "tenure_start", "former_certifications", "text"]
+
+
+def importance(change: Change) -> tuple:
+    """Sort key: severity first, then what the change is about (see _FIRST)."""
+    if change.kind == "flag_flipped":
+        what = f"flag:{change.element}"
+        rank = _FIRST.index(what) if what in _FIRST else _FIRST.index("flag")
+    elif change.kind.startswith("element_"):
+        rank = _FIRST.index("element")
+    elif change.kind in TEXT_KINDS:
+        rank = _FIRST.index("text")
+    else:
+        rank = _FIRST.index(change.fact) if change.fact in _FIRST else len(_FIRST)
+    return SEVERITY_RANK[change.severity], rank
+
+
+def _text_summary(changes: list[Change]) -> str:
+    counts = {"text_changed": 0, "text_added": 0, "text_removed": 0}
+    for c in changes:
+        if c.kind in counts and of_substance(c):
+            counts[c.kind] += 1
+    parts = []
+    for kind, word in (("text_changed", "reworded"), ("text_added", "added"), ("text_removed", "removed")):
+        n = counts[kind]
+        if n:
+            parts.append(f"{n} sentence{'s' if n > 1 else ''} {word}")
+    return ", ".join(parts)
+
+
+def decide(changes: list[Change], rewritten: bool) -> Verdict:
+    """The verdict on a list of ranked changes; `rewritten` when the text was substantially rewritten."""
+    wording = [c for c in changes if c.kind in TEXT_KINDS]
+    extent = REWRITTEN if rewritten else MINOR if wording else NO_WORDING_CHANGE
+    substantive = [c for c in changes if of_substance(c)]
+    if not substantive:
+        return Verdict(NO_CHANGE, extent)
+    ranked = sorted(substantive, key=importance)
+    level = _LEVEL[ranked[0].severity]
+    top: list[str] = []
+    for c in ranked:
+        if len(top) >= 3 or c.severity == "low" and top:
+            break
+        if c.kind in TEXT_KINDS:
+            if c.touches and any(not f.kind.startswith("text_") for f in ranked):
+                continue  # the wording of a fact change already listed
+            if c.severity == "low":
+                summary = _text_summary(wording)
+                if summary and summary not in top:
+                    top.append(summary)
+                break
+            summary = f"{c.why}: \u201c{_clip(c.new or c.text or '')}\u201d"
+        else:
+            summary = c.summary or c.why or c.kind
+        if summary not in top:
+            top.append(summary)
+    return Verdict(level, extent, top)
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "\u2026"
