@@ -171,12 +171,13 @@ def filers(fmt: FormatOption = "text", db: DbOption = None, debug: DebugOption =
 
 def show_json(store: Store, filing: dict) -> dict:
     """The design.md JSON of a stored disclosure."""
+    from tracker.facts import extract_facts, facts_to_json
+
     d = store.disclosure(filing)
     filer = store.filer_by_id(filing["filer_id"])
-    facts: dict[str, list] = {}
-    for row in store.facts(filing):
-        facts.setdefault(row["fact"], []).append(
-            {"value": json.loads(row["value"]), "element": row["element"], "evidence": row["evidence"]})
+    # the facts stored at ingest (read again where older rules stored them); a fact the text states nothing of
+    # is left out
+    facts = {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
     return {
         "filer": filer.to_json(), "fiscal_year": filing["fiscal_year"], "form": filing["form"],
         "period_end": filing["period_end"], "version": filing["version"], "tagged": bool(filing["tagged"]),
@@ -237,17 +238,13 @@ def render_show_text(data: dict, versions: int) -> str:
                 lines.append(textwrap.indent(textwrap.fill(para, 96), "    "))
         lines.append("")
     if data["facts"]:
+        from tracker.facts import fact_text
+
         lines.append("Facts")
         for fact, values in data["facts"].items():
-            shown = "; ".join(_fact_display(v["value"]) for v in values)
+            shown = "; ".join(fact_text(v["value"], fact) for v in values)
             lines.append(f"  {fact}: {shown}")
     return "\n".join(lines).rstrip()
-
-
-def _fact_display(value: Any) -> str:
-    if isinstance(value, dict):
-        return " ".join(str(v) for v in value.values() if v not in (None, "exact"))
-    return str(value)
 
 
 # Commands that live in their own modules register themselves on `app` when imported.

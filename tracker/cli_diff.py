@@ -1,4 +1,4 @@
-"""`tracker diff`, `tracker compare` and `tracker history`."""
+"""`tracker diff`, `tracker compare`, `tracker history` and `tracker explain`."""
 
 from __future__ import annotations
 
@@ -144,3 +144,37 @@ def render_history_text(hist) -> str:  # type: ignore[no-untyped-def]
                          f"{s['summary']['medium']}, low {s['summary']['low']})")
             lines += [f"      - {t}" for t in s.get("top_changes") or []]
     return "\n".join(lines)
+
+
+@app.command()
+@handle_errors
+def explain(
+    target: Annotated[str, typer.Argument(help="Ticker, CIK or name prefix (then YEAR), or the path of a source file.",
+                                          show_default=False)],
+    year: Annotated[int | None, typer.Argument(help="Fiscal year of a stored disclosure.", show_default=False)] = None,
+    fact: Annotated[str | None, typer.Option("--fact", help="Only this fact (e.g. frameworks, people).",
+                                             show_default=False)] = None,
+    version: Annotated[int | None, typer.Option(help="Version (default: the latest).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Why each fact says what it says: every value with its rule and sentence, and the sentences that speak
+    of the fact but yielded nothing."""
+    from tracker.facts.explain import render_text
+    from tracker.service import explain_file, explain_stored
+
+    fmt = check_format(fmt, ("text", "json"))
+    if year is None:
+        title, items = explain_file(Path(target), fact)
+    else:
+        store = open_db(db)
+        try:
+            title, items = explain_stored(store, target, year, version, fact)
+        finally:
+            store.close()
+    if fmt == "json":
+        emit(json.dumps({"disclosure": title, "facts": [i.to_json() for i in items]}, indent=2, ensure_ascii=False))
+    else:
+        emit(render_text(items, title))
+

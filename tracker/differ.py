@@ -256,12 +256,20 @@ def rewritten(similarity: Similarity, changed_share: float) -> bool:
 
 def _rank_wording(changes: list[Change], old: Disclosure, new: Disclosure) -> None:
     """Rank each wording change by the facts, flags and people its sentences state (tracker.significance)."""
+    labels = {name: spec.label for name, spec in SPECS.items()}
+    keys: dict[str, str] = {}
+
+    def key(sentence: str) -> str:  # (each sentence's key worked out once)
+        k = keys.get(sentence)
+        if k is None:
+            k = keys[sentence] = comparison_key(sentence)
+        return k
+
     def says(d: Disclosure) -> significance.Statements:
         facts: dict = extract_facts(d)
         flags = {f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence}
-        return significance.statements({**facts, **flags}, comparison_key, value_key)
-    labels = {name: spec.label for name, spec in SPECS.items()}
-    significance.rank_text_changes(changes, says(old), says(new), comparison_key, labels)
+        return significance.statements({**facts, **flags}, key, value_key)
+    significance.rank_text_changes(changes, says(old), says(new), key, labels)
 
 
 @dataclass

@@ -93,7 +93,7 @@ _RESPONSIBLE_RES = [
     re.compile(_POSITION + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,160}?" + _CYBER, _I),
     re.compile(_CYBER + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,120}?" + _POSITION, _I),
 ]
-_ROLE_WORD = re.compile(r"chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|vice\s+president|head\s+of|"
+_ROLE_WORD = re.compile(r"chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|vice\s+president|\b[SE]?VP\b|head\s+of|"
                         r"director|committee|council|team|officers?|executives?|general\s+counsel", _I)
 
 # ---- PositionsOrCommitteesResponsibleReportToBoard (c)(2)(iii) ----------------------------------------

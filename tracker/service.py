@@ -142,3 +142,28 @@ def build_history(store: Store, filer_ident: str) -> History:
                               "similarity": ctx.comparison.similarity.to_json(),
                               "summary": ctx.comparison.summary})
     return history
+
+
+def explain_disclosure(d: Disclosure, fact: str | None = None) -> list:
+    """Each fact value of a disclosure with its rule and sentence, and the sentences that yielded nothing."""
+    from tracker.facts import read
+    from tracker.facts.explain import explain
+
+    return explain(read(d), extract_facts(d), fact)
+
+
+def explain_stored(store: Store, filer_ident: str, year: int, version: int | None = None,
+                   fact: str | None = None) -> tuple[str, list]:
+    """(title, explanation) of a stored version."""
+    filer = store.find_filer(filer_ident)
+    row = store.filing(filer, year, version)
+    title = f"{filer.display} FY{year} {row['form'] or ''} version {row['version']}".replace("  ", " ")
+    return title, explain_disclosure(store.disclosure(row), fact)
+
+
+def explain_file(path: Path, fact: str | None = None) -> tuple[str, list]:
+    """(title, explanation) of a source file."""
+    if not path.is_file():
+        raise BadInput(f"{path} is not a file; give FILER YEAR for a stored disclosure, or the path of a source file.")
+    return str(path), explain_disclosure(fill_from_name(read_path(path), path), fact)
+

@@ -100,6 +100,16 @@ def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
     return strip(old) == strip(new)
 
 
+_SCOPE_WORDS = frozenset("threat threats incident incidents breach breaches attack attacks previous prior future "
+                         "past period".split())
+
+
+def _scope_changed(old: str, new: str) -> bool:
+    """Whether a statement's words of scope (threats or incidents, previous or future) differ, as sets."""
+    words = lambda t: {w.lower() for w in re.findall(r"[A-Za-z]+", t)} & _SCOPE_WORDS  # noqa: E731
+    return words(old) != words(new)
+
+
 def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
     if _rolled_forward(deleted, inserted):
         return False
@@ -112,8 +122,23 @@ def _content_words(texts: list[str]) -> set[str]:
     return {w.lower() for t in texts for w in _CONTENT_WORD_RE.findall(t)} - _FUNCTION
 
 
+_SUBSTANCE: dict[int, tuple[Change, bool]] = {}
+
+
 def of_substance(change: Change) -> bool:
     """Whether a change changes what the disclosure says (not only its form, dates or a word or two)."""
+    known = _SUBSTANCE.get(id(change))
+    if known is not None and known[0] is change and change.kind in TEXT_KINDS:
+        return known[1]
+    answer = _of_substance(change)
+    if change.kind in TEXT_KINDS:
+        if len(_SUBSTANCE) > 4096:
+            _SUBSTANCE.clear()
+        _SUBSTANCE[id(change)] = (change, answer)
+    return answer
+
+
+def _of_substance(change: Change) -> bool:
     if change.kind == "flag_flipped" and change.severity == "low":
         return False  # one year tagged, the other's text silent: the inference's silence, not the filer's
     if change.kind not in TEXT_KINDS:
@@ -180,10 +205,14 @@ def _rank(change: Change, before: dict[str, set[str]], after: dict[str, set[str]
         return
     change.touches = touched or []
     what = ", ".join(dict.fromkeys(_label(f, labels) for f in stated))
-    if "material_incident_statement" in stated and not _rolled_forward(deleted, inserted) and \
-            change.kind == "text_changed":
-        change.severity = "medium"
-        change.why = "the statement on material incidents was reworded"
+    if "material_incident_statement" in stated and change.kind == "text_changed":
+        # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
+        # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
+        if _scope_changed(change.old or "", change.new or ""):
+            change.severity = "medium"
+            change.why = "the statement on material incidents now covers other things (threats, incidents, periods)"
+        else:
+            change.why = "the statement on material incidents was reworded; it says the same"
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
         change.severity = "medium"
         change.why = f"a sentence stating {what} changed a number, a negation or a hedge"

@@ -21,14 +21,23 @@ def experience_text(value: Any) -> str:
     return f"{holder}: {q}{value.get('years')} years".strip(": ")
 
 
+_ROLES = {"responsible": "responsible", "reports_to": "reported to", "board_member": "board member", "other": ""}
+
+
 def person_text(value: Any) -> str:
-    """"Jane Doe (Chief Information Security Officer)", or the title alone for an unnamed person."""
+    """"Jane Doe (Chief Information Security Officer; responsible; over 20 years; CISSP)", or the title alone
+    for an unnamed person."""
     if not isinstance(value, dict):
         return str(value)
     titles = ", ".join(value.get("titles") or [])
-    if value.get("name"):
-        return f"{value['name']} ({titles})" if titles else str(value["name"])
-    return titles or "an unnamed person"
+    who = (f"{value['name']} ({titles})" if titles else str(value["name"])) if value.get("name") else \
+        titles or "an unnamed person"
+    bits = [_ROLES.get(value.get("role") or "", "")]
+    if value.get("experience"):
+        bits.append(experience_text({"holder": "", **value["experience"]}))
+    bits += list(value.get("certifications") or [])
+    bits = [b for b in bits if b]
+    return f"{who} [{'; '.join(bits)}]" if bits else who
 
 
 def _frequency_slot(value: Any) -> str:
@@ -45,9 +54,12 @@ SPECS = [
              Severity("medium", "high", "high", "who is responsible for cybersecurity changed"),
              slot=lambda v: "title", doc="current titles of the people responsible for cybersecurity risk",
              topic=("officer", "president", "head of", "director", "manager")),
-    FactSpec("people", "People", True, (*people.NAME_RULES, people.ALSO_TITLE, people.DESCRIBED, people.BIOGRAPHY, people.EXPERTISE, people.PERSON),
+    FactSpec("people", "People", True, (*people.NAME_RULES, people.ALSO_TITLE, people.DESCRIBED, people.BIOGRAPHY, people.BIOGRAPHY_PAST,
+              people.BIOGRAPHY_YEARS_AT, people.EXPERTISE, people.PERSON),
              Severity("medium", "high", "high", "the people in charge of cybersecurity changed"),
-             describe=person_text, doc="every person the section describes in a cybersecurity role"),
+             describe=person_text, doc="every person the section describes in a cybersecurity role",
+             topic=("officer", "president", "head of", "director", "manager", "mr.", "ms.", "dr.", "ciso", "cio",
+                    "cso", "cto", "vp")),
     FactSpec("responsible_people", "Who is responsible (names)", True, (),
              Severity("medium", "high", "high", "the person responsible changed"),
              doc="names of the people responsible", topic=("mr", "ms", "dr")),

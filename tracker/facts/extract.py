@@ -70,6 +70,8 @@ class Reading:
     """Sentence index -> names of the rules that matched it (whether or not they yielded a value)."""
     keys: dict[str, Callable[[Any], str]] = field(default_factory=dict)
     """Fact -> how its values are compared (default value_key)."""
+    _by_fact: dict[str, list[Found]] | None = field(default=None, repr=False)
+    _counted: int = field(default=0, repr=False)
     own_names: frozenset[str] = frozenset()
     """The first words (lower case) of the filer's own name and tickers: the company is no outside firm."""
     absent: dict[str, FactValue] = field(default_factory=dict)
@@ -97,7 +99,14 @@ class Reading:
 
     def found_of(self, fact: str) -> list[Found]:
         """Every finding of a fact, in document order (then in the order found)."""
-        return sorted((f for f in self.found if f.fact == fact), key=lambda f: f.sentence)
+        if self._by_fact is None or self._counted != len(self.found):
+            by_fact: dict[str, list[Found]] = {}
+            for f in self.found:
+                by_fact.setdefault(f.fact, []).append(f)
+            for values in by_fact.values():
+                values.sort(key=lambda f: f.sentence)
+            self._by_fact, self._counted = by_fact, len(self.found)
+        return list(self._by_fact.get(fact, ()))
 
     def values(self, fact: str) -> list[FactValue]:
         """The distinct values of a fact, each with the first sentence stating it."""

@@ -53,8 +53,8 @@ OVERSIGHT_RE = re.compile(r"oversee|oversight|oversees|overseeing|supervis|respo
                           r"charged|delegat|governance\s+of", re.I)
 _OVERSIGHT_WORDS = ("oversee", "oversight", "supervis", "responsib", "monitor", "review", "charged", "delegat",
                     "governance")
-INFORM_RE = re.compile(r"report|updat|brief|inform|present|apprise|discuss|meet|receiv|review|provid|communicat|"
-                       r"escalat", re.I)
+INFORM_RE = re.compile(r"report|updat|brief|inform(?!ation)|present(?!ative)|apprise|discuss|meet|receiv|review|provid|"
+                       r"communicat|escalat", re.I)
 _INFORM_WORDS = ("report", "updat", "brief", "inform", "present", "apprise", "discuss", "meet", "receiv", "review",
                  "provid", "communicat", "escalat")
 _GENERIC_COMMITTEE_RE = re.compile(r"(?-i:\b(?:Management|Board|Executive) Committee)")
@@ -75,7 +75,10 @@ MANAGEMENT_COMMITTEE = rule(
     doc="a named committee or council at management level in a sentence about cybersecurity")
 _COMMITTEE_OF_BOARD_RE = re.compile(r"\bcommittee\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?|"
                                     r"\bboard(?:\s+of\s+directors)?['\u2019]s\s+(?:[\w&-]+\s+){0,5}?committee\b", re.I)
-_COUNCIL_RE = re.compile(r"(?-i:((?:[A-Z][\w&-]*\s+){1,5})Council\b)")
+_COUNCIL_RE = re.compile(r"(?-i:((?:[A-Z][\w&-]*\s+(?:(?:and|&|of)\s+)?){1,5})Council\b)")
+#: Councils that are outside bodies (regulators, standard setters), not management's.
+_OUTSIDE_COUNCIL_RE = re.compile(r"\b(?:Federal|National|Examination|Standards|Institute|State|Government|Industry|"
+                                 r"Information\s+Sharing)\b")
 
 
 def committee_names(s: str, low: str | None = None, unnamed: bool = False) -> list[str]:
@@ -114,7 +117,7 @@ def committee_names(s: str, low: str | None = None, unnamed: bool = False) -> li
                 name.insert(0, folded)
                 written.insert(0, word)
                 continue
-            if folded in _NAME_STOP or word.endswith(_POSSESSIVES) or word[:1].isdigit() or \
+            if folded in _NAME_STOP and word != "IT" or word.endswith(_POSSESSIVES) or word[:1].isdigit() or \
                     _ACRONYM_WORDS.match(word) or folded in _TITLE_HEADS:
                 break  # "our CISO and audit committee": a title is no part of a committee's name
             name.insert(0, folded)
@@ -127,6 +130,13 @@ def committee_names(s: str, low: str | None = None, unnamed: bool = False) -> li
                 name = name[cut + 1:]
         while name and name[0] in ("and", "&"):
             name.pop(0)
+        # a proper name ("our management Enterprise Risk Committee"): the lower-case words before it describe it
+        while len(written) > len(name):
+            written.pop(0)
+        while len(name) > 1 and written and not written[0][:1].isupper() and any(w[:1].isupper() for w in written[1:]) \
+                and m.group(0)[:1].isupper():
+            name.pop(0)
+            written.pop(0)
         if name:
             names.append(" ".join(name + ["committee"]))
         elif unnamed:
@@ -146,6 +156,21 @@ _BOARD_WORD_RE = re.compile(r"\bboard\b", re.I)
 _MEMBER_OF_RE = re.compile(r"\b(?:member|members|chair|chairman|chairperson)\s+of\s+(?:the\s+|our\s+|its\s+)?"
                            r"(?:[\w-]+['\u2019]s\s+)?(?:[\w&-]+\s+){0,5}$|\b(?:serves|sits)\s+on\s+(?:the\s+|our\s+)?"
                            r"(?:[\w&-]+\s+){0,5}$", re.I)
+
+
+def _former(name: str, s: str) -> bool:
+    """Whether a sentence names the committee only as a former overseer ("moved oversight from the Audit
+    Committee to ...", "previously overseen by the Audit Committee")."""
+    if not _FORMER_WORDS_RE.search(s):
+        return False
+    pattern = re.escape(name).replace(r"\ ", r"\s+")
+    mentions = list(re.finditer(pattern, s, re.I))
+    former = re.compile(r"(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+(?:[\w-]+\s+){0,4}?(?:the\s+|our\s+|its\s+)?$",
+                        re.I)
+    return bool(mentions) and all(former.search(s, max(0, m.start() - 60), m.start()) for m in mentions)
+
+
+_FORMER_WORDS_RE = re.compile(r"\b(?:from|formerly|previously|until|no\s+longer)\b", re.I)
 
 
 def committee_key(name: str) -> str:
@@ -319,6 +344,9 @@ class GovernanceReader:
             if name in ("management committee", "board committee", "executive committee") and \
                     not any(_GENERIC_COMMITTEE_RE.search(self.texts[i]) for i in places):
                 continue
+            places = [i for i in places if not _former(name, self.texts[i])]
+            if not places:
+                continue  # only ever named as the body oversight moved away from
             if self.board_committee(name):
                 oversight = [i for i in places if has(self.lows[i], _OVERSIGHT_WORDS) and OVERSIGHT_RE.search(self.texts[i])
                              or has(self.lows[i], _INFORM_WORDS) and INFORM_RE.search(self.texts[i])]
@@ -337,7 +365,7 @@ class GovernanceReader:
                 words = m.group(1).split()
                 while words and words[0].lower() in _NAME_STOP:
                     words.pop(0)
-                if words and not BOARD_RE.search(" ".join(words)):
+                if words and not BOARD_RE.search(" ".join(words)) and not _OUTSIDE_COUNCIL_RE.search(m.group(0)):
                     self.r.add("management_committees", " ".join(words + ["council"]).lower(), i,
                                MANAGEMENT_COMMITTEE.name)
 

@@ -15,6 +15,7 @@ materially affected it (Item 106(b)(2)), and how firmly.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tracker.facts.rules import rule
@@ -37,7 +38,10 @@ _HYPOTHETICAL_RE = re.compile(r"\b(?:if|could|may|might|would|should|future|pote
 _AFFIRMED_RE = re.compile(r"\b(?:(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
                           r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)|"
                           r"(?:has|have|had)\s+(?:had\s+)?a\s+material\s+(?:adverse\s+)?(?:effect|impact)|"
-                          r"(?:experienced|suffered)\s+a\s+material\s+(?:cyber\w*\s+)?(?:incident|breach|attack))", re.I)
+                          r"(?:experienced|suffered)\s+a\s+material\s+(?:cyber\w*\s+)?(?:incident|breach|attack)|"
+                          r"\b(?:incident|attack|breach|intrusion|event|compromise)s?\b[^.;]{0,80}?\b(?:materially\s+"
+                          r"(?:and\s+adversely\s+)?(?:affected|impacted|disrupted|harmed)|had\s+a\s+material\s+(?:adverse\s+)?"
+                          r"(?:effect|impact))\b)", re.I)
 _INCIDENT_DENIAL_RE = re.compile(
     r"\b(?:not|no|never)\b[^.;]{0,80}?\bmaterial\s+(?:cyber\w*\s+|security\s+|information\s+security\s+|"
     r"data\s+)*(?:incidents?|breach\w*|attacks?|events?|compromises?)|\bnone\s+of\s+(?:which|these|them|those|the)\b"
@@ -104,11 +108,14 @@ def strength(text: str) -> str:
     return "definite"
 
 
-def read_statement(sentences: list[str], lows: list[str | None]) -> tuple[str, str | None, int | None]:
-    """(statement, strength, sentence index) of a disclosure's sentences; ("absent", None, None) when none."""
+def read_statement(sentences: list[str], lows: list[str | None],
+                   candidates: Iterable[int] | None = None) -> tuple[str, str | None, int | None]:
+    """(statement, strength, sentence index) of a disclosure's sentences (only those of `candidates`, the ones
+    holding "material", when known); ("absent", None, None) when none."""
     best: tuple[int, str, str, int] | None = None  # (rank, statement, strength, sentence)
     affected: tuple[str, int] | None = None
-    for i, (s, low) in enumerate(zip(sentences, lows)):
+    for i in sorted(candidates) if candidates is not None else range(len(sentences)):
+        s, low = sentences[i], lows[i]
         if not (has(low, ("material",)) and has(low, ("cyber", "security", "incident", "threat", "breach", "attack"))):
             continue
         if not _ABOUT_CYBER_RE.search(s):
@@ -140,7 +147,7 @@ class MaterialReader:
 
     def read(self) -> None:
         index = self.r.index
-        statement, firm, i = read_statement(index.texts, index.lows)
+        statement, firm, i = read_statement(index.texts, index.lows, index.holding(STATEMENT.needs))
         if i is None:
             self.r.say_absent("material_incident_statement", "absent", STATEMENT.name)
             return

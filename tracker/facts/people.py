@@ -28,6 +28,8 @@ from tracker.facts.titles import (
     RESPONSIBLE_RULES,
     TITLE_PART_WORDS,
     TITLE_RE,
+    TITLE_UPPER_HINT_RE,
+    TITLE_WORDS,
     defined_acronyms,
     is_cyber,
     normalize_title,
@@ -50,13 +52,20 @@ BIOGRAPHY = rule(
     r"(?:has|have)\s+held\s+(?:various\s+|senior\s+|several\s+|leadership\s+|executive\s+|security\s+)*"
     r"(?:roles|positions)|"
     r"where\s+(?:he|she|they)\s+(?:was|served|held|led|oversaw|worked|managed)|joined\s+(?:us|[A-Z]\w+)\s+from|"
-    r"\b(?:he|she|they)\s+(?:also\s+)?(?:previously\s+)?(?:led|worked|served|held|spent|managed|oversaw|ran|headed|was)"
-    r"\b(?=[^.;]{0,80}?\b(?:at|with|for)\s+(?-i:[A-Z]))|"
-    r"\bformer\s+(?=[A-Z])|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-    r"\s+years?\s+(?:at|with)\s+(?-i:[A-Z])|\bincluding\s+(?:roles?\s+|positions?\s+)?at\s+(?-i:[A-Z]))",
-    ("previous", "former", "prior", "before", "earlier", "held", "where", "from", "year", "he", "she", "they",
-     "including"),
+    r"\bformer\s+(?=[A-Z])|\bincluding\s+(?:roles?\s+|positions?\s+)?at\s+(?-i:[A-Z]))",
+    ("previous", "former", "prior", "before", "earlier", "held", "where", "from", "including"),
     doc="a stretch of biography, to the end of its clause: no current title, experience or certification")
+BIOGRAPHY_PAST = rule(
+    "people.biography_past",
+    r"\b(?:he|she|they)\s+(?:also\s+)?(?:previously\s+)?(?:led|worked|served|held|spent|managed|oversaw|ran|headed|was)"
+    r"\b(?=[^.;]{0,80}?\b(?:at|with|for)\s+(?-i:[A-Z]))",
+    ("led", "worked", "served", "held", "spent", "managed", "oversaw", "ran ", "headed", "was "),
+    doc="'he led engineering at <company>': biography")
+BIOGRAPHY_YEARS_AT = rule(
+    "people.biography_years_at",
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years?\s+"
+    r"(?:at|with)\s+(?-i:[A-Z])", ("year",), doc="'12 years at Acme': years spent at a company, biography")
+_BIOGRAPHY_RULES = (BIOGRAPHY, BIOGRAPHY_PAST, BIOGRAPHY_YEARS_AT)
 #: The end of a biography stretch: the end of its clause, or a new clause about the present.
 _BIOGRAPHY_END_RE = re.compile(r";|\.\s|,?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
                                r"currently|now|serves|leads)\b|,\s+and\s+(?:now|currently)\b", re.I)
@@ -67,10 +76,11 @@ _YEARS_AT_RE = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,3}?)?(?:at|with|in\s+(?:rol
 
 def biography_spans(s: str, low: str | None) -> list[tuple[int, int]]:
     """The stretches of a sentence that tell a person's past."""
-    if not BIOGRAPHY.may_match(s, low):
+    matches = [m for r in _BIOGRAPHY_RULES if r.may_match(s, low) for m in r.pattern.finditer(s)]
+    if not matches:
         return []
     spans = []
-    for m in BIOGRAPHY.pattern.finditer(s):
+    for m in sorted(matches, key=lambda m: m.start()):
         if m.group(0).lower().startswith("prior to") or m.group(0).lower().startswith("before"):
             # "Prior to joining us, she was the CISO of Acme": the intro phrase and its main clause
             comma = s.find(",", m.end())
@@ -123,10 +133,11 @@ def _valid_name(name: str) -> bool:
 
 
 # ---- pronouns, "who is also" ---------------------------------------------------------------------------------
+_STARTS_WITH_PRONOUN_RE = re.compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(?:he|she)\b", re.I)
 _SUBJECT_PRONOUN_RE = re.compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(he|she)\b", re.I)
 _POSSESSIVE_PRONOUN_RE = re.compile(r"\b(his|her|he|she)\b", re.I)
 #: A second title of the same person: "who is also our CIO", "who also serves as", "and also serves as".
-ALSO_TITLE = rule("people.also_title", r"^\s*(?:\([^)]{1,12}\)\s*)?,?\s*(?:who\s+(?:is|also\s+serves\s+as|serves\s+as|"
+ALSO_TITLE = rule("people.also_title", r"\s*(?:\([^)]{1,12}\)\s*)?,?\s*(?:who\s+(?:is|also\s+serves\s+as|serves\s+as|"
                   r"also\s+holds\s+the\s+(?:role|title|position)\s+of)\s+also\s+|who\s+also\s+serves\s+as\s+|who\s+is\s+also\s+|"
                   r"and\s+also\s+serves\s+as\s+|who\s+also\s+holds\s+the\s+(?:role|title|position)\s+of\s+)(?:our|the|its)?\s*"
                   r"(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:&|and)\s+)?$",
@@ -233,6 +244,7 @@ REPORTS_TO = rule("reports_to.reports_to",
                   r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+|primarily\s+)?"
                   r"(?:up\s+)?(?:in\s+)?to\s+", ("report",), doc="the responsible person 'reports to' an officer")
 _REPORTS_TO_LEAD_RE = re.compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
+_WHO_BEFORE_RE = re.compile(r",?\s+who\s+(?:\w+\s+){0,2}$|\(\s*who\s+(?:\w+\s+){0,2}$", re.I)
 _GROUP_INCLUDING_RE = re.compile(r"(?:[\w-]+\s+){1,4}?(?:team|committee|leadership|officers|executives|management)"
                                  r",?\s+(?:including|comprised\s+of|consisting\s+of|such\s+as|namely)\s+"
                                  r"(?:the\s+|our\s+|its\s+)?", re.I)
@@ -260,7 +272,7 @@ _CERT_ACRONYMS = ("CISSP", "CISM", "CISA", "CRISC", "CGEIT", "CCSP", "CCSK", "CE
 _CERT_NAMES_RE = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(CERTIFICATIONS, key=len, reverse=True))
 CERTIFICATION = rule(
     "certifications.named",
-    r"(?-i:\b(CISSP|CISM|CISA|CRISC|CGEIT|CCSP|CCSK|CEH|GSEC|GCIH|GCIA|GPEN|GSLC|GSTRT|GCFA|GCIP|GICSP|GIAC|"
+    r"(?-i:\b(CISSP|CISM|CISA|CRISC|CGEIT|CCSP|CCSK|CEH|GSEC|GCIH|GCIA|GPEN|GSLC|GSTRT|GCFA|GCIP|GICSP|GIAC(?!\s+[A-Z])|"
     r"CIPP(?:\s*/\s*[A-Z]{1,3})?|CIPM|CIPT|CDPSE|C\|?CISO|CCISO|OSCP|ISSMP|ISSAP)\b|\b(?:CompTIA\s+)?(Security\+|CySA\+|CASP\+))|"
     r"\b(" + _CERT_NAMES_RE + r")\b",
     ("certified", "certificate", "giac", "comptia"), cased=_CERT_ACRONYMS,
@@ -367,6 +379,7 @@ class PeopleReader:
         self.experienced: set[int] = set()  # ids of the people whose years of experience the text states
         self.expertise: dict[int, int] = {}  # id of a person -> the sentence stating their experience or expertise
         self.titles: dict[int, list[tuple[int, int, str]]] = {}
+        self.may_title: frozenset[int] = frozenset()
 
     # -- per-sentence pieces (each worked out once) --
     def norm(self, raw: str) -> str:
@@ -385,9 +398,11 @@ class PeopleReader:
         """The current titles of sentence i (those inside a biography stretch left out)."""
         found = self.titles.get(i)
         if found is None:
-            spans = self.bio(i)
-            found = self.titles[i] = [t for t in titles_in(self.texts[i], self.acronyms, self.lows[i], self.norm)
-                                      if not _inside(t[0], spans)]
+            found = titles_in(self.texts[i], self.acronyms, self.lows[i], self.norm) if i in self.may_title else []
+            if found:  # (biography is looked for only where there is a title to rule out)
+                spans = self.bio(i)
+                found = [t for t in found if not _inside(t[0], spans)]
+            self.titles[i] = found
         return found
 
     # -- people --
@@ -448,9 +463,20 @@ class PeopleReader:
     # -- the walk --
     def read(self) -> None:
         last: Person | None = None
+        index = self.r.index
+        # the sentences that may speak of a person: a title, an honorific, a described person (found for the
+        # whole text at once); the others only matter for a pronoun or a name met before
+        self.may_title = index.holding(TITLE_WORDS) | index.finding(TITLE_UPPER_HINT_RE)
+        speaking = self.may_title | index.holding(_HONORIFIC.cased, lower=False) | index.holding(DESCRIBED.needs)
+        years = index.holding(EXPERIENCE.needs)
         for i, s in enumerate(self.texts):
-            mentions = self.mentions(i)
             low = self.lows[i]
+            if i not in speaking and not (last is not None and _STARTS_WITH_PRONOUN_RE.match(s)) and \
+                    not (self.by_name and any(name in s for name in self.by_name)):
+                if i in years:
+                    self.experience(i, [], low)  # a team's years need no person
+                continue
+            mentions = self.mentions(i)
             subject = None
             if last is not None and (m := _SUBJECT_PRONOUN_RE.match(s)) and not (mentions and mentions[0][0] < m.start(1)):
                 subject = last
@@ -496,7 +522,7 @@ class PeopleReader:
                     self.give_title(person, titles[j][2])
                     named_at[titles[j][0]] = person
                 self.r.note(i, _TITLE_THEN_NAME.name)
-        if "," in s or " as " in s:
+        if titles and ("," in s or " as " in s):  # (a name is linked to a title that follows it)
             for r in (_NAME_THEN_TITLE, _NAME_SERVES):
                 for m in r.pattern.finditer(s):
                     name = m.group(1)
@@ -516,7 +542,7 @@ class PeopleReader:
             person = named_at.get(start)
             if person is None:
                 person = self.by_title.get(title_key(title))
-                if previous is not None and k > 0 and _ALSO_BETWEEN_RE.search(s, titles[k - 1][1], start):
+                if previous is not None and k > 0 and _ALSO_BETWEEN_RE.match(s, titles[k - 1][1], start):
                     # "our CISO, who is also our CIO": the same person, a second title
                     self.give_title(previous, title)
                     self.r.note(i, ALSO_TITLE.name)
@@ -673,8 +699,11 @@ class PeopleReader:
             before = s[:m.start()]
             if _TEAM_BEFORE_RE.search(before) and not _LEADS_TEAM_BEFORE_RE.search(before):
                 continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
-            subjects = [p for pos, p in mentions if pos < m.start() and
-                        not _OBJECT_BEFORE_RE.search(s, max(0, pos - 40), pos)]
+            if _WHO_BEFORE_RE.search(before):  # "... our CISO, who reports to": the one before "who"
+                subjects = [p for pos, p in mentions if pos < m.start()]
+            else:
+                subjects = [p for pos, p in mentions if pos < m.start() and
+                            not _OBJECT_BEFORE_RE.search(s, max(0, pos - 40), pos)]
             if not subjects:
                 continue
             for title in self._report_targets(s, m.end()):

@@ -133,11 +133,26 @@ THIRD_PARTY_RULES: tuple[Rule, ...] = (
          r"\b(?:engag\w*|retain\w*|hired?|partner\w*\s+with|contract\w*\s+with|work\w*\s+with)\s+(?:with\s+)?("
          + _ORG_NAME + r")", ("engag", "retain", "hire", "partner", "contract", "work"),
          doc="'we engaged X', 'we partner with X'"),
+    rule("third_parties.acting",
+         r"(" + _ORG_NAME + r")\s+(?:(?:conducts?|performs?|provides?|completed|audits?|assesses|reviews?|tests?|"
+         r"monitors?|supports?|leads?)\b|(?:is|was|has\s+been|have\s+been|are)\s+(?:also\s+)?(?:retained|engaged|hired|"
+         r"contracted))", ("conduct", "perform", "provide", "complete", "audit", "assess", "review", "test", "monitor",
+                           "support", "lead", "retained", "engaged", "hired", "contracted"),
+         doc="a named firm doing the work: 'Acme Assurance Partners conducts an annual assessment'"),
     rule("third_parties.known", _KNOWN_FIRMS_RE.pattern, cased=tuple(KNOWN_FIRMS), flags=0,
          doc="a well-known security, audit or consulting firm named where the company works with outsiders"),
 )
 _ENGAGE_CONTEXT_RE = re.compile(r"engag|work(?:ed|s|ing)?\s+with|partner|retain|consult|hire|contract|assess|audit|"
                                 r"penetration|test|certif|advis|assist|respon", re.I)
+#: The words of _ENGAGE_CONTEXT_RE ("work" needs "with" after it: the pattern decides).
+_ENGAGE_WORDS = ("work", "engag", "partner", "retain", "consult", "hire", "contract", "assess", "audit", "penetration",
+                 "test", "certif", "advis", "assist", "respon")
+#: The last word of a firm's name ("Kestrel Assurance Partners", "Halberd Incident Response").
+_FIRM_SUFFIX_RE = re.compile(r"(?-i:\s(?:Partners|Advisory|Advisors|Consulting|Consultants|Group|LLP|LLC|Inc\.?|Associates|"
+                             r"Security|Response|Forensics|Assurance|Labs|Laboratories|Solutions|Risk|Audit|Cyber|"
+                             r"Intelligence|Defense|Strategies)$)")
+_TITLE_OR_OUR_BEFORE_RE = re.compile(r"(?:\b(?:our|its|their)\s+|\b(?:VP|SVP|EVP|President|Director|Officer|Head|Manager)"
+                                     r"(?:\s+of)?,?\s+)$")
 _ORG_LIST_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:[A-Z]|[a-z]+[A-Z]))")
 _AND_AWARD_RE = re.compile(r"\s+and\s+(?=(?:Certificate|Certification|Recognition|Award|Report|Attestation)s?\b)")
 _NOT_ORGS = {"We", "Our", "The", "In", "For", "Company", "Board", "Item", "Form", "Risk", "Risk Factors", "Audit",
@@ -149,7 +164,7 @@ _NOT_ORGS = {"We", "Our", "The", "In", "For", "Company", "Board", "Item", "Form"
 _STANDARDS_BODIES_RE = re.compile(r"\b(?:National\s+Institute|International\s+Organi[sz]ation|University|College|"
                                   r"Institute\s+of|Center\s+for\s+Internet|Cloud\s+Security\s+Alliance|AICPA|"
                                   r"American\s+Institute|Standards\s+Council|ISACA|Department\s+of|Agency)\b")
-_NOT_ORG_FIRST = {"we", "our", "the", "a", "an", "its", "their", "internal", "external", "independent", "third",
+_NOT_ORG_FIRST = {"we", "our", "the", "a", "an", "its", "their", "internal", "external", "independent", "third", "it",
                   "outside", "other", "certain", "various", "leading", "chief", "vice", "senior", "cybersecurity",
                   "information", "security", "risk", "enterprise", "audit", "management", "board", "company",
                   "nist", "iso", "soc", "these", "such", "key", "industry", "global"}
@@ -170,6 +185,7 @@ class ProgramReader:
         self.texts, self.lows = reading.index.texts, reading.index.lows
 
     def read(self) -> None:
+        self.engaging: dict[int, bool] = {}
         found: dict[int, list[str]] = {}
         for r in FRAMEWORK_RULES:
             for i in sorted(r.sentences(self.r.index)):
@@ -205,14 +221,17 @@ class ProgramReader:
 
     def third_party(self, r: Rule, i: int) -> None:
         s, low = self.texts[i], self.lows[i]
-        if not _ENGAGE_CONTEXT_RE.search(s):
+        engaging = self.engaging.get(i)
+        if engaging is None:
+            engaging = self.engaging[i] = has(low, _ENGAGE_WORDS) and (
+                low is None or any(map(low.__contains__, _ENGAGE_WORDS[1:])) or bool(_ENGAGE_CONTEXT_RE.search(s)))
+        if not engaging:
             return
-        spans = biography_spans(s, low)
         own = self.r.own_names
 
         def add(org: str) -> None:
             first = org.split()[0].lower().rstrip("'\u2019s") if org.split() else ""
-            if first in own or any(a <= s.find(org) < b for a, b in spans):
+            if first in own or any(a <= s.find(org) < b for a, b in biography_spans(s, low)):
                 return  # the company itself; a former employer
             self.r.add("third_parties", org, i, r.name)
         if r.name == "third_parties.such_as":
@@ -235,6 +254,13 @@ class ProgramReader:
                 org = m.group(1).strip(" .,")
                 if _org_ok(org) and (org in KNOWN_FIRMS or len(org.split()) >= 2 or
                                      re.search(r"\b(?:LLP|LLC|Inc|Ltd|Group|Partners|Consulting|Associates)\b", org)):
+                    add(org)
+        elif r.name == "third_parties.acting":
+            for m in r.finditer(s, low):
+                org = m.group(1).strip(" .,")
+                if _TITLE_OR_OUR_BEFORE_RE.search(s, max(0, m.start() - 40), m.start()):
+                    continue  # "our VP, IT Security leads": a title, not a firm
+                if _org_ok(org) and (org in KNOWN_FIRMS or _FIRM_SUFFIX_RE.search(org)):
                     add(org)
         else:
             for m in r.finditer(s, low):

@@ -100,12 +100,17 @@ class FactSpec:
     doc: str = ""
     """What the fact is, in a sentence."""
     topic: tuple[str, ...] = field(default=())
-    """Extra keywords of sentences that speak of the fact (for `explain`), beside the rules' own."""
+    """Keywords of the sentences that speak of the fact (for `explain`), where its rules' are too broad."""
 
     @property
     def needs(self) -> tuple[str, ...]:
-        """Every lower-case keyword of its rules (and its topic): the fact's prefilter."""
-        return tuple(sorted({w for r in self.rules for w in r.needs} | set(self.topic)))
+        """Every lower-case keyword of its rules: the fact's prefilter."""
+        return tuple(sorted({w for r in self.rules for w in r.needs}))
+
+    @property
+    def speaks_of(self) -> tuple[str, ...]:
+        """The keywords of a sentence that speaks of the fact: its topic where it has one, else its rules'."""
+        return self.topic or self.needs
 
     @property
     def cased(self) -> tuple[str, ...]:

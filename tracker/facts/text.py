@@ -31,6 +31,11 @@ Sentences = list[tuple[str, str]]
 _FOLDS_ONTO_ASCII_RE = re.compile(r"(?![\x00-\x7f])(?i:[a-z])")
 
 
+#: The words of a lower-cased text, and the first run of letters and digits of a keyword.
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_FIRST_RUN_RE = re.compile(r"[a-z0-9]+")
+
+
 def hint_text(s: str) -> str | None:
     """The lower-cased sentence for keyword prefilters, or None when keyword tests are unsafe for it."""
     if s.isascii() or not _FOLDS_ONTO_ASCII_RE.search(s):
@@ -132,6 +137,11 @@ class SentenceIndex:
         self._joined: tuple[bytes, bytes] | None = None
         self._starts_low: list[int] = []
         self._starts_text: list[int] = []
+        self._found: dict[tuple[str, int], frozenset[int]] = {}
+        self._held_word: dict[tuple[str, bool], frozenset[int]] = {}
+        self._vocabulary: list[str] | None = None
+        self._text_str: str | None = None
+        self._starts_str: list[int] = []
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -143,23 +153,58 @@ class SentenceIndex:
             self._starts_low, self._starts_text = _starts(lows), _starts(self.texts)
         return (self._joined[0], self._starts_low) if lower else (self._joined[1], self._starts_text)
 
+    def _may_hold(self, word: str) -> bool:
+        """False when no word of the text starts as `word` does (its first run of letters and digits): a cheap
+        test (a search in the sorted vocabulary) that spares a search of the whole text for most keywords."""
+        m = _FIRST_RUN_RE.match(word.lower())
+        if m is None or self.unsure:
+            return True
+        if self._vocabulary is None:
+            self._vocabulary = sorted(set(_WORD_RE.findall(self._text(True)[0].decode("utf-8", "surrogatepass"))))
+        head = m.group(0)
+        k = bisect.bisect_left(self._vocabulary, head)
+        return k < len(self._vocabulary) and self._vocabulary[k].startswith(head)
+
+    def finding(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """Indexes of the sentences in which `pattern` (one that never matches the separator) finds a match:
+        one search of the whole text, for a pattern of many alternatives (a search per word would cost more)."""
+        key = (pattern.pattern, pattern.flags)
+        out = self._found.get(key)
+        if out is None:
+            if self._text_str is None:
+                self._text_str = "\x00".join(self.texts)
+                self._starts_str = list(itertools.accumulate((len(t) + 1 for t in self.texts), initial=0))[:-1]
+            found = set()
+            for m in pattern.finditer(self._text_str):
+                found.add(bisect.bisect_right(self._starts_str, m.start()) - 1)
+            out = self._found[key] = frozenset(found)
+        return out
+
     def holding(self, words: tuple[str, ...], lower: bool = True) -> frozenset[int]:
         """Indexes of the sentences that hold one of `words` (their lower-cased text when `lower`, else the
         sentence as written), and of every sentence keyword tests are unsafe for. No words: every sentence."""
         if not words:
             return frozenset(range(len(self.texts)))
         out = self._held.get((words, lower))
-        if out is not None:
-            return out
-        text, starts = self._text(lower)
-        found = set(self.unsure)
-        for word in map(_utf8, words):  # (no word holds the separator: each is found inside one sentence)
-            pos = text.find(word)
+        if out is None:
+            found = set(self.unsure)
+            for word in words:  # (each word looked for once per disclosure, whatever rule needs it)
+                found |= self._holding_word(word, lower)
+            out = self._held[words, lower] = frozenset(found)
+        return out
+
+    def _holding_word(self, word: str, lower: bool) -> frozenset[int]:
+        out = self._held_word.get((word, lower))
+        if out is None:
+            text, starts = self._text(lower)
+            found = set()
+            needle = _utf8(word)  # (no word holds the separator: each is found inside one sentence)
+            pos = text.find(needle)
             while pos != -1:
                 i = bisect.bisect_right(starts, pos) - 1
                 found.add(i)
-                pos = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
-        out = self._held[words, lower] = frozenset(found)
+                pos = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+            out = self._held_word[word, lower] = frozenset(found)
         return out
 
 

@@ -108,7 +108,8 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
     m = _SECOND_OF_RE.match(text)
     if m and m.group(2).strip(",.").lower() not in TITLE_PART_WORDS:
         text = m.group(1)
-    text = " ".join(_WORD_ABBREVIATIONS.get(word, word) for word in _WHITESPACE_RE.split(text))
+    text = " ".join(_WORD_ABBREVIATIONS.get(word.rstrip(","), word.rstrip(",")) + ("," if word.endswith(",") else "")
+                    for word in _WHITESPACE_RE.split(text))
     words: list[str] = []
     for word in _WHITESPACE_RE.split(text):
         if _DETERMINER_RE.fullmatch(word) or _POSSESSIVE_RE.search(word) and word[:1].isupper() and \
@@ -213,13 +214,17 @@ RESPONSIBLE_RULES = (
          r"is\s+(?:\w+\s+){0,2}?(?:responsible|accountable|in\s+charge))\b",
          ("who",), doc="the title, a relative clause, then a verb of leading"),
     rule("responsible_titles.led_by",
-         r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led|supervised)\s*by\b|"
-         r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\b|"
-         r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are|rests\s+with|lies\s+with)\b|\b(?:designated|appointed)\b|"
+         r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led|supervised)\s*by\s+(?:the\s+|our\s+|its\s+)?"
+         r"(?:[\w-]+['\u2019]s\s+)?$|"
+         r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\s+(?:the\s+|our\s+|its\s+)?$|"
+         r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are|rests\s+with|lies\s+with)\s+(?:\w+\s+){0,3}?(?:the\s+|our\s+|its\s+)?"
+         r"(?:[\w-]+['\u2019]s\s+)?$|"
+         r"\b(?:designated|appointed)\s+(?:as\s+)?(?:the\s+|our\s+|its\s+|a\s+|an\s+)?$|"
          r"\bresponsibility\s+of\s+(?:the\s+|our\s+|its\s+)?$|\bresponsib\w+\s+(?:rests|lies)\s+with\s+"
          r"(?:the\s+|our\s+)?$",
          ("by", "under", "responsib", "designated", "appointed"),
-         doc="'led by', 'under the direction of', 'responsibility ... is', before the title"),
+         doc="'led by', 'under the direction of', 'responsibility ... rests with', right before the title (and the "
+             "titles listed with it)"),
 )
 _IS_RESPONSIBLE, _LEADS, _LEAD_TOGETHER, _WHO_LEADS, _LED_BY = RESPONSIBLE_RULES
 _CYBER_RE = re.compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
@@ -231,7 +236,8 @@ _REPORTED_TO_RE = re.compile(r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\
 _REPORTED_TO_WORDS = ("report", "inform", "updat", "brief", "notif", "escalat", "with")
 _REPORT_TO_RE = re.compile(r"\breport\w*\s+to\b", re.I)
 #: What stands between two titles of one list ("the CEO, CFO, and CIO", "our CSO and Data Privacy Officer").
-_TITLE_LIST_GAP_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)"
+_TITLE_LIST_GAP_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'\u2019-]+"
+                                r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})\s*)?(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)"
                                 r"(?:our\s+|the\s+|its\s+)?(?:(?:acting|interim|deputy)\s+)?", re.I)
 #: A relative clause set off by commas right after a title: "our CSO, who reports to the CFO, has ...".
 _WHO_CLAUSE_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?,\s*who\s+[^,;()]{1,120},", re.I)
@@ -263,6 +269,7 @@ def responsible_titles_in(s: str, titles: list[tuple[int, int, str]], low: str |
                 first -= 1
             leading_list.update(range(first, k + 1))
     reported = False
+    led: set[int] = set()
     for k, (start, end, title) in enumerate(titles):
         after = s[end:end + 220]
         before = s[max(0, start - 120):start]
@@ -292,8 +299,10 @@ def responsible_titles_in(s: str, titles: list[tuple[int, int, str]], low: str |
             found.append((start, title, hit[1]))
         elif k in leading_list:
             found.append((start, title, _LEAD_TOGETHER.name))
-        elif has(low_before, _LED_BY.needs) and (m := _LED_BY.pattern.search(before)):
-            if m.group(0).lower().startswith("chaired") and _BOARD_BEFORE_RE.search(s, 0, start):
+        elif (by := has(low_before, _LED_BY.needs) and _LED_BY.pattern.search(before) or None) or \
+                joined[k] and k - 1 in led:
+            if by and by.group(0).lower().startswith("chaired") and _BOARD_BEFORE_RE.search(s, 0, start):
                 continue  # the chair of a board committee leads the committee, not the program
+            led.add(k)
             found.append((start, title, _LED_BY.name))
     return found
