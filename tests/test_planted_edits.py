@@ -26,7 +26,7 @@ import pytest
 
 from tracker.differ import Comparison, compare, sentence_sequence
 from tracker.facts import extract_facts
-from tracker.facts.changes import RANK_WORDS
+from tracker.facts.changes import RANK_WORDS, _rank
 from tracker.facts.titles import title_key
 from tracker.inference import infer_third_party_engaged
 from tracker.models import SEVERITY_RANK, Disclosure
@@ -300,7 +300,9 @@ def _title_replaced(d: Doc, old: str, new: str) -> Expected:
         {w for w in title_key(new).split() if w not in RANK_WORDS}
     named = any(p["name"] and any(title_key(t) == title_key(old) for t in p["titles"]) for p in values(d, "people"))
     if same_role or named:
-        return Counter({("fact_changed", "responsible_titles", "high", ""): 1})
+        # the same role at a higher rank (below the chief officers) is a promotion: medium; else high
+        promoted = same_role and "chief" not in f"{old} {new}".lower() and _rank(_title(new)) > _rank(_title(old))
+        return Counter({("fact_changed", "responsible_titles", "medium" if promoted else "high", ""): 1})
     return Counter({("fact_changed", "people", "high", ""): 1})
 
 

@@ -91,13 +91,29 @@ def _changed_words(change: Change) -> tuple[list[str], list[str]]:
     return [], []
 
 
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                             "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+                                             "twenty".split())}
+_NUMBER_TOKEN_RE = re.compile(r"\b(?:\d+|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
+def _numbers(text: str) -> list[int]:
+    return [int(t) if t.isdigit() else _NUMBER_WORDS[t.lower()] for t in _NUMBER_TOKEN_RE.findall(text)]
+
+
 def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
-    """Whether the edit only rolls years forward ("In 2023" -> "In 2024")."""
+    """Whether the edit only rolls the calendar forward: years ("In 2023" -> "In 2024", "2024, 2023 and 2022" ->
+    "2025, 2024 and 2023") or counts of years one more ("for three years" -> "for four years")."""
     old, new = " ".join(deleted), " ".join(inserted)
-    if not _YEAR_RE.search(old) and not _YEAR_RE.search(new):
+    before, after = _numbers(old), _numbers(new)
+    if not before or not after:
         return False
-    strip = lambda t: re.sub(r"[\W\d_]+", " ", _YEAR_RE.sub(" ", t)).split()  # noqa: E731
-    return strip(old) == strip(new)
+    strip = lambda t: _NUMBER_TOKEN_RE.sub(" ", re.sub(r"[^\w\s]+", " ", t)).split()  # noqa: E731
+    if strip(old) != strip(new):
+        return False
+    moved = [b - a for a, b in zip(before, after)]
+    return len(before) == len(after) and all(d in (0, 1) for d in moved) or \
+        set(after) - set(before) <= {max(before) + 1} and set(before) - set(after) <= {min(before)}
 
 
 _SCOPE_WORDS = frozenset("threat threats incident incidents breach breaches attack attacks previous prior future "

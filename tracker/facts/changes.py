@@ -109,6 +109,33 @@ def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None =
                    element=n.element, evidence={"old": o.evidence, "new": n.evidence})
 
 
+#: How senior a title's rank words make it (a title without them: 0).
+_RANK = {"deputy": -1, "associate": -1, "assistant": -1, "interim": -1, "acting": -1, "manager": -1, "vice": 1,
+         "senior": 1, "executive": 2, "chief": 4}
+
+
+def _rank(title: str) -> int:
+    return sum(_RANK.get(w, 0) for w in title_key(title).split())
+
+
+def _rank_change(change: Change, old: str, new: str) -> None:
+    """A title of the same role at a higher rank is a promotion (medium); at a lower one a demotion (high, as
+    any other title replaced)."""
+    if _functions(title_key(old)) != _functions(title_key(new)):
+        return
+    if ("chief" in title_key(old).split()) != ("chief" in title_key(new).split()):
+        return  # a chief officer's role now, or no longer: as any other title replaced
+    if _rank(new) > _rank(old):
+        change.severity, change.change = "medium", "promoted"
+        change.why = "the person responsible holds the same role at a higher rank"
+    elif _rank(new) == _rank(old):
+        change.severity, change.change = "medium", "retitled"
+        change.why = "the title of the person responsible was reworded"
+    else:
+        change.change = "demoted"
+        change.why = "the person responsible now holds the role at a lower rank (a deputy, acting or interim)"
+
+
 def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
     """Changes of a set fact: values replaced within a slot paired, the rest added or removed."""
     old_keys = {_key(spec.name, v.value): v for v in old}
@@ -127,7 +154,10 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
             alone = len(candidates) == 1 and sum(spec.slot(x.value) == slot for x in removed) == 1
             if not alone and _similarity(spec.name, o.value, best.value) < 0.34:
                 continue
-            out.append(_replaced(spec, o, best))
+            change = _replaced(spec, o, best)
+            if spec.name == "responsible_titles":
+                _rank_change(change, o.value, best.value)
+            out.append(change)
             removed.remove(o)
             added.remove(best)
     out += [_removed(spec, fv) for fv in removed]

@@ -52,7 +52,8 @@ BIOGRAPHY = rule(
     r"(?:has|have)\s+held\s+(?:various\s+|senior\s+|several\s+|leadership\s+|executive\s+|security\s+)*"
     r"(?:roles|positions)|"
     r"where\s+(?:he|she|they)\s+(?:was|served|held|led|oversaw|worked|managed)|joined\s+(?:us|[A-Z]\w+)\s+from|"
-    r"\bformer\s+(?=[A-Z])|\bincluding\s+(?:roles?\s+|positions?\s+)?at\s+(?-i:[A-Z]))",
+    r"\bformer\s+(?=[A-Z])|\bincluding\s+(?:(?:serving|working|roles?|positions?|time|tenures?)\s+)?(?:at|with)\s+"
+    r"(?-i:[A-Z]))",
     ("previous", "former", "prior", "before", "earlier", "held", "where", "from", "including"),
     doc="a stretch of biography, to the end of its clause: no current title, experience or certification")
 BIOGRAPHY_PAST = rule(
@@ -176,7 +177,8 @@ _NOT_EXPERIENCE_RE = re.compile(r"^\s*(?:as\s+(?:our|the|its|a|an)?\s*(?-i:[A-Z]
                                 r"^\s*(?:of\s+(?:the\s+)?)?(?:retain|retention|period)", re.I)
 _PAST_YEARS_BEFORE_RE = re.compile(r"\b(?:past|last|next|previous|prior|within|every|each|first|recent)\s+(?:\w+\s+)?$|"
                                    r"\b(?:in|for)\s+(?:that|this|the|his|her|their|its)\s+(?:current\s+)?(?:role|position|capacity)"
-                                   r"\s+for\s+(?:\w+\s+)?$|\b(?:associate|employee|member\s+of\s+our\s+team)\s+for\s+(?:\w+\s+)?$|"
+                                   r"\s+for\s+(?:\w+\s+)?$|\b(?:served|serving|been)\s+as\s+(?:our|the|its)\s+[^,;.]{0,60}?\s+for\s+"
+                                   r"(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?$|\b(?:associate|employee|member\s+of\s+our\s+team)\s+for\s+(?:\w+\s+)?$|"
                                    r"\bfor\s+(?:the\s+)?(?:past|last)\s+$", re.I)
 _EXPERIENCE_WORD_RE = re.compile(r"\bexperience\b|\bcareer\b|\bexpertise\b|\bbackground\b|\bindustry\b|"
                                  r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b", re.I)
@@ -205,6 +207,7 @@ _OBJECT_BEFORE_RE = re.compile(r"\b(?:report\w*|reporting)\s+(?:\w+\s+){0,2}?to\
                                r"(?:the\s+|our\s+|its\s+)?$", re.I)
 _LIST_GAP_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)"
                           r"(?:the\s+|our\s+|its\s+)?$", re.I)
+_TOGETHER_RE = re.compile(r"\b(?:collectively|together|combined|jointly|between\s+them)\b", re.I)
 _GROUP_WORDS = ("combined", "collective", "average", "together", "between", "among", "across", "team", "leader",
                 "members", "professionals", "executives", "staff", "personnel")
 
@@ -356,6 +359,8 @@ class Person:
 
 
 _BARE_TITLE_WORDS = {"vice", "president", "senior", "executive", "director", "manager", "head", "officer", "chief"}
+_AT_COMPANY_RE = re.compile(r"\s+(?:at|with)\s+(?:the\s+)?(?-i:([A-Z][\w&.-]*))")
+_OUR_BEFORE_RE = re.compile(r"\b(?:our|its)\s+$", re.I)
 _ROLE_RANK = {"responsible": 0, "reports_to": 1, "board_member": 2, "other": 3}
 
 
@@ -401,9 +406,15 @@ class PeopleReader:
             found = titles_in(self.texts[i], self.acronyms, self.lows[i], self.norm) if i in self.may_title else []
             if found:  # (biography is looked for only where there is a title to rule out)
                 spans = self.bio(i)
-                found = [t for t in found if not _inside(t[0], spans)]
+                found = [t for t in found if not _inside(t[0], spans) and not self._elsewhere(self.texts[i], t)]
             self.titles[i] = found
         return found
+
+    def _elsewhere(self, s: str, title: tuple[int, int, str]) -> bool:
+        """A title held at another company: "Vice President of IT Applications at ServiceNow"."""
+        m = _AT_COMPANY_RE.match(s, title[1])
+        return bool(m) and m.group(1).lower() not in self.r.own_names and \
+            not _OUR_BEFORE_RE.search(s, max(0, title[0] - 8), title[0])
 
     # -- people --
     def person_for_title(self, title: str, i: int) -> Person:
@@ -657,6 +668,14 @@ class PeopleReader:
                 self.r.add("experience_years", value, i, EXPERIENCE.name)
                 continue
             if not mentions:
+                continue
+            objects = self.objects.get(i, set())
+            together = [p for pos, p in mentions if pos < m.start() and pos not in objects and
+                        not _OBJECT_BEFORE_RE.search(s, max(0, pos - 40), pos)]
+            if _TOGETHER_RE.search(s) and len({id(p) for p in together}) > 1:
+                # "our CISO and our Director ... collectively have more than 30 years": theirs together
+                value["holder"] = " and ".join(dict.fromkeys(p.holder for p in together))
+                self.r.add("experience_years", value, i, EXPERIENCE.name)
                 continue
             person = self._subject(s, m.start(), mentions)
             value["holder"] = person.holder
