@@ -50,7 +50,7 @@ def _oversight_slot(value: Any) -> str:
 
 SPECS = [
     FactSpec("responsible_titles", "Who is responsible (titles)", True,
-             (*RESPONSIBLE_RULES, people.EXPERIENCED),
+             (*RESPONSIBLE_RULES, people.EXPERIENCED, people.LISTED),
              Severity("medium", "high", "high", "who is responsible for cybersecurity changed"),
              slot=lambda v: "title", doc="current titles of the people responsible for cybersecurity risk",
              topic=("officer", "president", "head of", "director", "manager")),

@@ -35,7 +35,8 @@ _NAME_STOP = {
 _BOARD_HEADS = re.compile(r"audit|nominat|corporate\s+governance|governance\s+and|compensation|remuneration|"
                           r"public\s+policy|sustainability|finance", re.I)
 _MANAGEMENT_HEADS = re.compile(r"steering|disclosure|executive|management|working|operating|safeguard|"
-                               r"data\s+security|incident|crisis|response|council|operational|internal", re.I)
+                               r"data\s+security|incident|crisis|response|council|operational|internal|leadership|advisory",
+                               re.I)
 _MANAGEMENT_CONTEXT_RE = re.compile(r"management[- ]level|at\s+the\s+(?:management|execution|executive|operational)"
                                     r"\s+level|comprised\s+of\s+(?:senior\s+)?(?:executives|officers|personnel|leaders"
                                     r"|members\s+of\s+(?:senior\s+)?management|representatives|cross-functional)|"
@@ -67,7 +68,8 @@ COMMITTEE_OVERSEES = rule(
 BOARD_OVERSEES = rule(
     "board_oversight.board",
     r"\bboard\b(?:\s+of\s+directors)?(?:['\u2019]s)?[^.;]{0,80}?\b(?:oversee|oversight|oversees|overseeing|supervis|"
-    r"responsib|monitor|review)|(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+"
+    r"responsib|monitor|review)|\bunder\s+the\s+(?:oversight|supervision)\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+['\u2019]s\s+)?"
+    r"board|(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+"
     r"(?:the\s+|our\s+)?(?:[\w\s]{0,40}?committee\s+and\s+(?:the\s+|our\s+)?)?(?:full\s+)?board",
     ("board",), doc="the board itself oversees cybersecurity risk (directly or through a committee)")
 MANAGEMENT_COMMITTEE = rule(
@@ -225,7 +227,8 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
     rule("briefing_frequency.annual",
          _NOT_AFTER_SEMI + r"\bannually\b|" + _NOT_AFTER_SEMI + r"\bannual\s+basis\b|\b(?:at\s+least\s+)?once\s+"
          r"(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\byearly\b|\beach\s+annual\b|" + _NOT_AFTER_SEMI +
-         r"\bannual\s+(?:report(?:s|ing)?\s+to|review|update|briefing|presentation)|\b(?:each|every)\s+year\b",
+         r"\bannual\s+(?:report(?:s|ing)?\s+(?:to|from|on\s+(?!form\b))|reviews?|updates?|briefings?|presentations?)|"
+         r"\b(?:each|every)\s+year\b",
          ("annual", "once", "yearly", "year"), unless=None, value="annual"),
     rule("briefing_frequency.each_meeting",
          r"\b(?:at|during)\s+(?:each|every|all)\s+(?:of\s+(?:its|their)\s+)?(?:regularly\s+scheduled\s+|regular\s+|"

@@ -34,6 +34,7 @@ from tracker.facts.titles import (
     is_cyber,
     normalize_title,
     responsible_titles_in,
+    split_titles,
     title_key,
     titles_in,
 )
@@ -53,8 +54,10 @@ BIOGRAPHY = rule(
     r"(?:roles|positions)|"
     r"where\s+(?:he|she|they)\s+(?:was|served|held|led|oversaw|worked|managed)|joined\s+(?:us|[A-Z]\w+)\s+from|"
     r"\bformer\s+(?=[A-Z])|\bincluding\s+(?:(?:serving|working|roles?|positions?|time|tenures?)\s+)?(?:at|with)\s+"
-    r"(?-i:[A-Z]))",
-    ("previous", "former", "prior", "before", "earlier", "held", "where", "from", "including"),
+    r"(?-i:[A-Z])|\bincluding\s+(?:serving|working)\s+as\b|\b(?:serving|served|worked)\s+as\s+(?:the\s+|a\s+|an\s+)?"
+    r"[^,;]{0,80}?\s+(?:of|at|for)\s+(?:two|three|four|several|other|another|various|multiple|a\s+number\s+of)\b"
+    r"(?!\s+(?:years?|months?|decades?)\b))",
+    ("previous", "former", "prior", "before", "earlier", "held", "where", "from", "including", "serv", "worked as"),
     doc="a stretch of biography, to the end of its clause: no current title, experience or certification")
 BIOGRAPHY_PAST = rule(
     "people.biography_past",
@@ -71,7 +74,7 @@ _BIOGRAPHY_RULES = (BIOGRAPHY, BIOGRAPHY_PAST, BIOGRAPHY_YEARS_AT)
 _BIOGRAPHY_END_RE = re.compile(r";|\.\s|,?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
                                r"currently|now|serves|leads)\b|,\s+and\s+(?:now|currently)\b", re.I)
 #: Years spent at a named company ("12 years at Acme", "a decade with the U.S. Navy").
-_YEARS_AT_RE = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,3}?)?(?:at|with|in\s+(?:roles?|positions?)\s+at)\s+"
+_YEARS_AT_RE = re.compile(r"^\s*(?:at|with|in\s+(?:roles?|positions?)\s+at)\s+"
                           r"(?:the\s+)?(?-i:[A-Z])", re.I)
 
 
@@ -114,7 +117,7 @@ NAME_RULES = (
     rule("people.title_then_name", r"(?:\s*\(\s*[\"'\u201c]?(?-i:[A-Z]{2,6})[\"'\u201d]?\s*\))?\s*,\s*(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?("
          + _NAME + r")\s*(?=[,;.()]|\s+(?:who|has|is|leads|oversees|serves|reports|joined|brings)\b|$)",
          doc="a title, a comma and a name: 'our CISO, Jane Doe,'"),
-    rule("people.name_then_title", r"\b(" + _NAME + r"),\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:our|the|its|[A-Z]\w+['\u2019]s)\s+"
+    rule("people.name_then_title", r"\b(" + _NAME + r"),\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its|[A-Z]\w+['\u2019]s)\s+)?"
          r"(?=(?:interim\s+|acting\s+)?(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|"
          r"general|cyber|information|data|privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
          doc="a name, a comma and a title: 'Jane Doe, our CISO'"),
@@ -140,15 +143,19 @@ _POSSESSIVE_PRONOUN_RE = re.compile(r"\b(his|her|he|she)\b", re.I)
 #: A second title of the same person: "who is also our CIO", "who also serves as", "and also serves as".
 ALSO_TITLE = rule("people.also_title", r"\s*(?:\([^)]{1,12}\)\s*)?,?\s*(?:who\s+(?:is|also\s+serves\s+as|serves\s+as|"
                   r"also\s+holds\s+the\s+(?:role|title|position)\s+of)\s+also\s+|who\s+also\s+serves\s+as\s+|who\s+is\s+also\s+|"
-                  r"and\s+also\s+serves\s+as\s+|who\s+also\s+holds\s+the\s+(?:role|title|position)\s+of\s+)(?:our|the|its)?\s*"
+                  r"and\s+also\s+serves\s+as\s+|who\s+also\s+holds\s+the\s+(?:role|title|position)\s+of\s+|(?:who\s+)?"
+                  r"(?:is|has\s+been)\s+(?:currently\s+|also\s+)?(?:serving|acting)\s+as\s+|(?:who\s+)?(?:currently\s+|also\s+)?"
+                  r"serves\s+as\s+)(?:our|the|its)?\s*"
                   r"(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:&|and)\s+)?$",
-                  ("also",), doc="one person's second title: 'our CISO, who is also our CIO'")
+                  ("also", "serving", "serves", "acting"),
+                  doc="one person's second title: 'our CISO, who is also our CIO', 'X, is serving as our interim CSO'")
 _ALSO_BETWEEN_RE = ALSO_TITLE.pattern
 #: "our vice president acting as chief information security officer": one person, the second title acting.
 _ACTING_AS_RE = re.compile(r"^\s+(?:who\s+is\s+)?acting\s+as\s+(?:our\s+|the\s+)?$", re.I)
 DESCRIBED = rule("people.described",
                  r"\b(?:led|overseen|managed|headed|directed|supervised)\s+by\s+(?:a|an)\s+((?:senior\s+|experienced\s+|"
-                 r"dedicated\s+|qualified\s+)?(?:[\w-]+\s+){0,2}?(?:executive|leader|manager|director|professional))\b",
+                 r"dedicated\s+|qualified\s+)?(?:(?!team\b|group\b|of\b|committee\b)[\w-]+\s+){0,2}?"
+                 r"(?:executive|leader|manager|director|professional))\b(?!\s+(?:team|group|committee))",
                  ("led", "overseen", "managed", "headed", "directed", "supervised"),
                  doc="an unnamed person described, not titled: 'overseen by a senior IT executive'")
 _AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:our\s+|the\s+)?", re.I)
@@ -178,7 +185,8 @@ _NOT_EXPERIENCE_RE = re.compile(r"^\s*(?:as\s+(?:our|the|its|a|an)?\s*(?-i:[A-Z]
 _PAST_YEARS_BEFORE_RE = re.compile(r"\b(?:past|last|next|previous|prior|within|every|each|first|recent)\s+(?:\w+\s+)?$|"
                                    r"\b(?:in|for)\s+(?:that|this|the|his|her|their|its)\s+(?:current\s+)?(?:role|position|capacity)"
                                    r"\s+for\s+(?:\w+\s+)?$|\b(?:served|serving|been)\s+as\s+(?:our|the|its)\s+[^,;.]{0,60}?\s+for\s+"
-                                   r"(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?$|\b(?:associate|employee|member\s+of\s+our\s+team)\s+for\s+(?:\w+\s+)?$|"
+                                   r"(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?$|\bas\s+(?:our\s+|the\s+|its\s+)?(?-i:[A-Z])[^,;.]{0,60}?\s+"
+                                   r"for\s+(?:the\s+(?:past|last)\s+)?$|\b(?:associate|employee|member\s+of\s+our\s+team)\s+for\s+(?:\w+\s+)?$|"
                                    r"\bfor\s+(?:the\s+)?(?:past|last)\s+$", re.I)
 _EXPERIENCE_WORD_RE = re.compile(r"\bexperience\b|\bcareer\b|\bexpertise\b|\bbackground\b|\bindustry\b|"
                                  r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b", re.I)
@@ -204,9 +212,10 @@ _SUB_PERIOD_RE = re.compile(r"\bincluding\b|\bof\s+which\b|\b(?:with|among)\s+(?
 #: A mention that is the object of a verb before it: not whose experience follows.
 _OBJECT_BEFORE_RE = re.compile(r"\b(?:report\w*|reporting)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?"
                                r"(?:[\w-]+['\u2019]s\s+)?$|\b(?:to|with|from|by|for|including|include|includes)\s+"
-                               r"(?:the\s+|our\s+|its\s+)?$", re.I)
-_LIST_GAP_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)"
-                          r"(?:the\s+|our\s+|its\s+)?$", re.I)
+                               r"(?:the\s+|our\s+|its\s+)?$|\b(?:includes?|including|such\s+as)\b(?:(?!\bwho\b|\bwhich\b)[^.;:]){0,100}$",
+                               re.I)
+_LIST_GAP_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:(?:,\s*|\s+and\s+)(?-i:[A-Z][\w/&]{1,6})(?=\s*(?:,|\s+and\s)))?"
+                          r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)(?:the\s+|our\s+|its\s+)?$", re.I)
 _TOGETHER_RE = re.compile(r"\b(?:collectively|together|combined|jointly|between\s+them)\b", re.I)
 _GROUP_WORDS = ("combined", "collective", "average", "together", "between", "among", "across", "team", "leader",
                 "members", "professionals", "executives", "staff", "personnel")
@@ -361,6 +370,15 @@ class Person:
 _BARE_TITLE_WORDS = {"vice", "president", "senior", "executive", "director", "manager", "head", "officer", "chief"}
 _AT_COMPANY_RE = re.compile(r"\s+(?:at|with)\s+(?:the\s+)?(?-i:([A-Z][\w&.-]*))")
 _OUR_BEFORE_RE = re.compile(r"\b(?:our|its)\s+$", re.I)
+#: A title whose holder leads security itself (a CISO, a head or director of information security).
+_SECURITY_LEAD_RE = re.compile(r"\b(?:security|cybersecurity|cyber)\b", re.I)
+_BULLET_RE = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25cf\u2023\u2013\u2014*-]\s")
+LISTED = rule("responsible_titles.listed",
+              r"\b(?:responsib\w*|accountab\w*|in\s+charge)\b[^.]{0,240}?(?:\b(?:include|includes|including|following|"
+              r"comprise|comprises|consist|consists|group|team|executives|leaders|individuals|officers)\b|:\s*$)|"
+              r"\b(?:group|team|executives|leaders|individuals|officers)\b[^.]{0,80}?\b(?:responsib\w*|accountab\w*)\b",
+              ("responsib", "accountab", "in charge"),
+              doc="a sentence making a group responsible, then bullets each naming one of them first")
 _ROLE_RANK = {"responsible": 0, "reports_to": 1, "board_member": 2, "other": 3}
 
 
@@ -380,7 +398,8 @@ class PeopleReader:
         self.bios: dict[int, list[tuple[int, int]]] = {}
         self.lines: list[tuple[Person, str, int]] = []  # (who reports, to what title, sentence)
         self.objects: dict[int, set[int]] = {}
-        self.tenures: list[tuple[Person, str, int]] = []  # (whose, since when, sentence)  # sentence -> positions of the mentions that are objects
+        self.tenures: list[tuple[Person, str, int]] = []  # (whose, since when, sentence)
+        self.listing_responsible = False  # the bullets that follow list those responsible  # sentence -> positions of the mentions that are objects
         self.experienced: set[int] = set()  # ids of the people whose years of experience the text states
         self.expertise: dict[int, int] = {}  # id of a person -> the sentence stating their experience or expertise
         self.titles: dict[int, list[tuple[int, int, str]]] = {}
@@ -426,8 +445,10 @@ class PeopleReader:
             if len(holders) == 1:
                 person = next(iter(holders.values()))
         if person is None:
-            person = Person(titles=[title], first=i)
+            person = Person(titles=split_titles(title), first=i)
             self.people.append(person)
+            for t in person.titles:
+                self.by_title[title_key(t)] = person
             self.by_title[key] = person
         return person
 
@@ -445,13 +466,15 @@ class PeopleReader:
         return person
 
     def give_title(self, person: Person, title: str) -> None:
-        key = title_key(title)
-        other = self.by_title.get(key)
-        if other is not None and other is not person and other.name is None:
-            self._merge(other, person)
-        if title not in person.titles:
-            person.titles.append(title)
-        self.by_title[key] = person
+        for part in split_titles(title):
+            key = title_key(part)
+            other = self.by_title.get(key)
+            if other is not None and other is not person and other.name is None:
+                self._merge(other, person)
+            if part not in person.titles:
+                person.titles.append(part)
+            self.by_title[key] = person
+        self.by_title[title_key(title)] = person
 
     def _merge(self, gone: Person, into: Person) -> None:
         """An unnamed title-holder turns out to be a named person."""
@@ -482,6 +505,10 @@ class PeopleReader:
         years = index.holding(EXPERIENCE.needs)
         for i, s in enumerate(self.texts):
             low = self.lows[i]
+            if not _BULLET_RE.match(s):  # bullets go on the list the sentence before them opened
+                listing = bool(LISTED.may_match(s, low) and LISTED.pattern.search(s))
+                # "... senior executives who are responsible for ... . These executives include:"
+                self.listing_responsible = listing or self.listing_responsible and s.rstrip().endswith(":")
             if i not in speaking and not (last is not None and _STARTS_WITH_PRONOUN_RE.match(s)) and \
                     not (self.by_name and any(name in s for name in self.by_name)):
                 if i in years:
@@ -565,7 +592,7 @@ class PeopleReader:
                     person = previous
                 elif person is None:
                     person = self.person_for_title(title, i)
-            if _OBJECT_BEFORE_RE.search(s, max(0, start - 40), start) or \
+            if _OBJECT_BEFORE_RE.search(s, max(0, start - 80), start) or \
                     k > 0 and titles[k - 1][0] in objects and _LIST_GAP_RE.match(s[titles[k - 1][1]:start]):
                 objects.add(start)
             out.append((start, person))
@@ -606,7 +633,17 @@ class PeopleReader:
             if person is None:
                 continue
             person.role = "responsible"
-            self.r.add("responsible_titles", title, i, rule_name)
+            for part in split_titles(title):
+                self.r.add("responsible_titles", part, i, rule_name)
+        # a list of those responsible: "a core group of senior executives who are responsible for ...:" and
+        # bullets, each naming one of them first
+        if _BULLET_RE.match(s) and self.listing_responsible and titles:
+            start, _, title = titles[0]
+            person = at.get(start)
+            if person is not None:
+                person.role = "responsible"
+                for part in split_titles(title):
+                    self.r.add("responsible_titles", part, i, LISTED.name)
         if DESCRIBED.may_match(s, low):
             for m in DESCRIBED.pattern.finditer(s):
                 person = at.get(m.start(1))
@@ -628,9 +665,17 @@ class PeopleReader:
         if not m or _inside(m.start(), self.bio(i)):
             return
         objects = self.objects.get(i, set())
-        for pos, person in mentions:
-            if pos not in objects and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 40), pos) and \
-                    not _inside(pos, self.bio(i)):
+        current = [(pos, person) for pos, person in mentions if not _inside(pos, self.bio(i))]
+        first_subject = None
+        for pos, person in current:
+            if pos not in objects and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos):
+                self.expertise.setdefault(id(person), i)
+                first_subject = pos if first_subject is None else first_subject
+        # a security lead listed as an object counts too ("the team's experience includes ..., including our
+        # CISO"), unless a subject comes before it: officers the lead "coordinates with" are not leads
+        for pos, person in current:
+            if (first_subject is None or pos < first_subject) and \
+                    any(_SECURITY_LEAD_RE.search(t) for t in person.titles):
                 self.expertise.setdefault(id(person), i)
 
     def experience(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
@@ -648,7 +693,7 @@ class PeopleReader:
             tail = s[m.end():m.end() + 80]
             if _NOT_EXPERIENCE_RE.match(tail) or _YEARS_AT_RE.match(tail):
                 continue  # years of age, of a contract; years spent at a named company: biography
-            if _PAST_YEARS_BEFORE_RE.search(s, max(0, m.start() - 25), m.start()) and \
+            if _PAST_YEARS_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()) and \
                     not _EXPERIENCE_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()):
                 continue  # "over the past three years, we have ..." (but "experience ... over the past 25 years")
             if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(s, 0, m.start())):
@@ -671,7 +716,7 @@ class PeopleReader:
                 continue
             objects = self.objects.get(i, set())
             together = [p for pos, p in mentions if pos < m.start() and pos not in objects and
-                        not _OBJECT_BEFORE_RE.search(s, max(0, pos - 40), pos)]
+                        not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)]
             if _TOGETHER_RE.search(s) and len({id(p) for p in together}) > 1:
                 # "our CISO and our Director ... collectively have more than 30 years": theirs together
                 value["holder"] = " and ".join(dict.fromkeys(p.holder for p in together))
@@ -689,7 +734,7 @@ class PeopleReader:
         """Whose years these are: the last person spoken of before them who is no object (of "reports to", of
         "with our", ...), else the first person of the sentence."""
         before = [(p, person) for p, person in mentions if p < pos]
-        subjects = [person for p, person in before if not _OBJECT_BEFORE_RE.search(s, max(0, p - 40), p)]
+        subjects = [person for p, person in before if not _OBJECT_BEFORE_RE.search(s, max(0, p - 80), p)]
         if subjects:
             return subjects[-1]
         return before[-1][1] if before else mentions[0][1]
@@ -722,7 +767,7 @@ class PeopleReader:
                 subjects = [p for pos, p in mentions if pos < m.start()]
             else:
                 subjects = [p for pos, p in mentions if pos < m.start() and
-                            not _OBJECT_BEFORE_RE.search(s, max(0, pos - 40), pos)]
+                            not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)]
             if not subjects:
                 continue
             for title in self._report_targets(s, m.end()):
@@ -734,14 +779,14 @@ class PeopleReader:
         start = lead.end() if lead else at
         target = TITLE_RE.match(s, start)
         if target:
-            return [self.norm(target.group(0))]
+            return [split_titles(self.norm(target.group(0)))[-1]]
         group = _GROUP_INCLUDING_RE.match(s, start)
         if not group:
             return []
         out = []
         pos = group.end()
         while (t := TITLE_RE.match(s, pos)) is not None:
-            out.append(self.norm(t.group(0)))
+            out.append(split_titles(self.norm(t.group(0)))[-1])
             gap = _TITLE_LIST_RE.match(s, t.end())
             if not gap:
                 break

@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 _NIST = r"(?:NIST|National\s+Institute\s+(?:of|for)\s+Standards\s+(?:and|&)\s+Technology)"
 #: A sentence about what vendors must show ("we review the SOC 2 reports of our vendors").
 _VENDORS_ONLY = (r"\b(?:vendors?|suppliers?|third[- ]part(?:y|ies)|service\s+providers?)['\u2019]?\s*(?:\w+\s+){0,6}?"
-                 r"(?:SOC|attestation|assurance)\b|\b(?:SOC)\s*(?:1|2|I|II)?\b[^.;]{0,80}?\b(?:of|from|by|provided\s+by|"
+                 r"(?:SOC|attestation|assurance|conformance|compliance\s+with|certifications?)\b|"
+                 r"\brequire\w*\s+(?:our\s+|certain\s+|key\s+)?(?:vendors?|suppliers?|third[- ]part(?:y|ies)|service\s+providers?)|\b(?:SOC)\s*(?:1|2|I|II)?\b[^.;]{0,80}?\b(?:of|from|by|provided\s+by|"
                  r"for)\s+(?:our\s+|its\s+|their\s+|key\s+|critical\s+|certain\s+|relevant\s+)?(?:vendors?|suppliers?|"
                  r"third[- ]part(?:y|ies)|service\s+providers?)")
-FRAMEWORK_RULES: tuple[Rule, ...] = (
+_FRAMEWORK_RULES: tuple[Rule, ...] = (
     rule("frameworks.nist_csf",
          _NIST + r"\s*(?:\(\s*NIST\s*\)\s*)?(?:['\u2019]s\s+)?(?:CSF|Cyber\s*security\s+Framework)\b|"
          r"\bNIST\s+Framework\s+for\s+Improving\s+Critical|\bCyber\s*security\s+Framework\s*\(\s*(?:NIST\s+)?CSF\s*\)|"
@@ -86,11 +87,16 @@ FRAMEWORK_RULES: tuple[Rule, ...] = (
     rule("frameworks.cyber_essentials", r"(?-i:\bCyber\s+Essentials\b)", ("cyber essentials",), value="Cyber Essentials"),
     rule("frameworks.coso", r"\bCOSO\b|\bCommittee\s+of\s+Sponsoring\s+Organizations\b", ("coso", "sponsoring"),
          value="COSO"),
-    rule("frameworks.iso", r"\b(?:ISO|International\s+Organi[sz]ation\s+for\s+Standardi[sz]ation)\s*(?:/\s*IEC\s*)?(\d{4,6})(?:\s*:\s*\d{4})?(?:\s*(?:and|,|/|or)\s*(?!ISO)(\d{4,6})\b)?",
+    rule("frameworks.iso", r"\b(?:ISO|International\s+Organi[sz]ation\s+for\s+Standardi[sz]ation)\s*(?:/\s*IEC\s*)?(\d{4,6})(?:\s*:\s*\d{4})?"
+         r"((?:\s*(?:,|and|/|or|&)\s*(?:and\s+)?(?!ISO)\d{4,6}(?:\s*:\s*\d{4})?\b)*)",
          ("iso", "standardi"), doc="an ISO or ISO/IEC standard by number (a number no list knows kept as written)"),
     rule("frameworks.nist", r"\bNIST\b|National\s+Institute\s+of\s+Standards\s+(?:and|&)\s+Technology",
          ("nist", "national institute"), value="NIST", doc="NIST standards named without a publication"),
 )
+#: A framework a sentence asks of vendors is theirs: every framework rule rules such a sentence out.
+FRAMEWORK_RULES: tuple[Rule, ...] = tuple(
+    Rule(r.name, r.pattern, r.needs, r.cased, r.unless or re.compile(_VENDORS_ONLY, re.I), r.value, r.doc)
+    for r in _FRAMEWORK_RULES)
 _NIST_FRAMEWORK_CONTEXT_RE = re.compile(r"framework|standard|guideline|guidance|align|model|based\s+on|best\s+practice",
                                         re.I)
 _KNOWN_ISO = {"27001", "27002", "27005", "27017", "27018", "27035", "27701", "27000", "42001", "22301", "9001",
@@ -201,7 +207,7 @@ class ProgramReader:
         out: list[str] = []
         for m in r.finditer(s, low):
             if r.name == "frameworks.iso":
-                for number in (m.group(1), m.group(2)):
+                for number in [m.group(1), *re.findall(r"(?<![:\d])\d{4,6}\b(?!\s*:)", m.group(2) or "")]:
                     if number:
                         out.append(iso_name(number) if number in _KNOWN_ISO or len(number) == 5 else
                                    clean_inline(m.group(0)))

@@ -57,7 +57,7 @@ _RANK = r"(?:\b(?:senior|sr\.?|executive|assistant|group|corporate|global|deputy
 _INTERIM = r"(?:\b(?:interim|acting)\s+)?"
 #: "chief ... officer" without running over an inner "officer" ("Chief Engineering Officer and acting Chief
 #: Trust Officer" is two titles).
-_CHIEF_OFFICER = r"\bchief(?:\s+(?!officer\b)[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
+_CHIEF_OFFICER = r"\bchief(?:\s+(?!officer\b|chief\b)[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
 _FUNCTION = r"(?:security|cybersecurity|cyber\s+security|technology|information\s+technology|IT|risk|privacy)"
 TITLE_RE = re.compile(
     _INTERIM + _RANK + r"\bvice\s+president\s+and\s+" + _CHIEF_OFFICER[2:] +
@@ -74,17 +74,21 @@ TITLE_RE = re.compile(
     r"|" + _INTERIM + _RANK + r"(?-i:\b(?:(?:IT|Information|Cyber)\s+)?(?:IT|Information\s+Technology|Information\s+Security|"
     r"Information\s+Systems|Cybersecurity|Cyber\s+Security|Security|Technology)\s+(?:Director|Manager)\b)"
     r"|\b(?:cyber\s*security|information\s+security|security|data\s+protection|(?:data\s+)?privacy)\s+officer\b(?!s)"
+    r"|(?-i:\b(?:Chief\s+|Senior\s+|Lead\s+|Principal\s+)?(?:(?!(?:The|Our|Its|Their|An?|This|That|Each|Any)\b)[A-Z][\w&-]*\s+){0,2}(?:Information|Security|Cybersecurity|IT|"
+    r"Technology|Systems|Data|Privacy)\s+(?:[A-Z][\w&-]*\s+){0,2}?(?:Representative|Lead|Leader|Architect|Specialist|"
+    r"Administrator|Coordinator)\b)"
     r"|\bgeneral\s+counsel\b|(?-i:\bPresident\s+(?:of|for)\s+(?:the\s+)?" + _CAP_RUN + r")"
-    r"|" + _ACRONYM, re.I)
+    r"|" + _INTERIM + _ACRONYM, re.I)
 #: A title match starts with one of these words (lower-cased) ...
 TITLE_FIRST_WORDS = frozenset("senior sr executive assistant group corporate global deputy associate interim acting "
-                              "divisional regional enterprise field "
+                              "divisional regional enterprise field lead principal technology systems "
                               "vice chief head director manager cyber cybersecurity information security data "
                               "privacy general president it".split())
 #: ... or with one of these (case-sensitive).
 TITLE_FIRST_TOKENS = frozenset(["VP", "SVP", "EVP", "IT", *ABBREVIATIONS])
 #: A title needs one of these words (lower-cased), or a match of TITLE_UPPER_HINT_RE (VP, acronyms).
-TITLE_WORDS = ("officer", "president", "head", "counsel", "director", "manager")
+TITLE_WORDS = ("officer", "president", "head", "counsel", "director", "manager", "representative", "lead",
+               "architect", "specialist", "administrator", "coordinator")
 TITLE_UPPER_HINT_RE = re.compile(r"VP|C[A-Z]{1,4}O|C[A-Z]r?O|DPO|CAE")
 _SMALL_WORDS = {"of", "and", "for", "the", "&", "to", "in", "on"}
 _KEEP_UPPER = {"IT", "AI", "IBM", "AWS"}
@@ -105,6 +109,8 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
         text = acronyms[text]
     elif text in ABBREVIATIONS:
         text = ABBREVIATIONS[text]
+    else:  # "interim CSO"
+        text = " ".join((acronyms or {}).get(w) or ABBREVIATIONS.get(w, w) for w in text.split())
     m = _SECOND_OF_RE.match(text)
     if m and m.group(2).strip(",.").lower() not in TITLE_PART_WORDS:
         text = m.group(1)
@@ -125,6 +131,16 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
             words.append("-".join(p[:1].upper() + p[1:].lower() if p.islower() or p.istitle() or p.isupper()
                                   else p for p in word.split("-")))
     return " ".join(" ".join(words).split()).rstrip(",")
+
+
+_COMPOUND_RE = re.compile(r"^((?:(?:Interim|Acting|Senior|Executive|Assistant|Group|Corporate|Global|Deputy|Associate)\s+)*"
+                          r"Vice\s+President)\s+and\s+((?:Interim\s+|Acting\s+)?Chief\b.*)$")
+
+
+def split_titles(title: str) -> list[str]:
+    """The titles a compound title holds: "Executive Vice President and Chief Information Officer" is two."""
+    m = _COMPOUND_RE.match(title)
+    return [m.group(1), m.group(2)] if m else [title]
 
 
 def title_key(title: str) -> str:
@@ -199,8 +215,8 @@ RESPONSIBLE_RULES = (
          doc="the title, then 'is responsible for', 'has responsibility', 'is charged with'"),
     rule("responsible_titles.leads",
          r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)\s*,\s*)?"
-         r"(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?"
-         r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs|coordinates)\b",
+         r"(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?(?:\w+s\s+and\s+)?"
+         r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs|coordinates|owns|governs)\b",
          ("lead", "head", "oversee", "manage", "direct", "run", "supervise", "chair", "coordinate"),
          doc="the title, then a verb of leading ('the CISO leads', 'our CSO, who oversees')"),
     rule("responsible_titles.lead_together",
