@@ -185,7 +185,14 @@ def _corpus_sentences(corpus: Path) -> list[str]:
     out += ["Our Chıef Informatıon Security Officer leads the team.", "The ſecurity officer, Jane Doe, reports.",
             "VP", "CISO", "our Head of IT", "Director of Security", "General Counsel", "Reports to the CISO.",
             "Our Vice President and Chief Information Security Officer (\"VP, CISO\"), John Smith, has 20 years.",
-            "The committee, Data Protection Office, meets quarterly to review KPIs.", ""]
+            "The committee, Data Protection Office, meets quarterly to review KPIs.", "",
+            # edges of the rules' hints and start words
+            "John Smith III serves as our CISO.", "Jane O'Neil-Smith, who serves as our Chief Information Officer,",
+            "eSentire provides our managed detection; Kestrel Assurance Partners conducts an audit.",
+            "The Board is briefed semi-annually, at least once a year and each year.", "He has 20+ years and "
+            "twenty-five years of experience, nearly 13 years in security and a decade at Acme.",
+            "Formerly, she served as the CIO of two other companies; the executives responsible include:",
+            "Information and representatives; we inform the Board through presentations."]
     return out
 
 
@@ -193,6 +200,7 @@ def test_rule_keywords_never_hide_a_match(corpus: Path) -> None:
     """The prefilter of every rule (its keywords, from which each fact's prefilter is derived) is exact: on every
     corpus sentence, a rule tried only where its keywords allow finds what its pattern finds everywhere."""
     from tracker.facts import all_rules, hint_text
+    from tracker.facts.governance import INFORM_RE, informs
     from tracker.facts.titles import TITLE_RE, title_matches
 
     rules = all_rules()
@@ -203,6 +211,9 @@ def test_rule_keywords_never_hide_a_match(corpus: Path) -> None:
             everywhere = [m.span() for m in rule.pattern.finditer(s)]
             if everywhere and not (rule.unless and rule.unless.search(s)):
                 assert rule.may_match(s, low), (rule.name, s)
+            # a rule's hint and the words its matches start at only keep it off places it cannot match
+            assert [m.span() for m in rule.scan(s, low)] == everywhere, (rule.name, s)
+        assert informs(s, low) == bool(INFORM_RE.search(s)), s
         spans = [(m.start(), m.end(), m.group(0)) for m in TITLE_RE.finditer(s)]
         assert [(m.start(), m.end(), m.group(0)) for m in title_matches(s)] == spans, s
     assert hint_text("Chıef") is None and hint_text("Chief \u2022") == "chief \u2022"

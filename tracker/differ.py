@@ -39,7 +39,7 @@ from tracker.models import (
     Element,
     spec_for,
 )
-from tracker.normalize import comparison_key, split_sentences, words_and_key
+from tracker.normalize import comparison_key, shared_work, split_sentences, words_and_key
 from tracker.similarity import (
     DELETE,
     EQUAL,
@@ -225,7 +225,8 @@ def compare(old: Disclosure, new: Disclosure) -> Comparison:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _compare(old, new)
+        with shared_work():  # (the two years share most sentences: what one sentence says is read once)
+            return _compare(old, new)
     finally:
         if collecting:
             gc.enable()

@@ -10,11 +10,14 @@ Three levels:
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import TypeVar
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
@@ -282,7 +285,38 @@ def sentences(paragraph: str) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     """Every sentence of normalised text, in order."""
-    return [s for p in paragraphs(text) for s in sentences(p)]
+    return list(once("sentences", text, lambda: [s for p in paragraphs(text) for s in sentences(p)]))
+
+
+# ---- work shared by the readings of one comparison -------------------------------------------------------------
+_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("tracker_shared_work", default=None)
+T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def shared_work() -> Iterator[None]:
+    """Within the block, what is worked out from one text alone (a block's sentences, a sentence's titles, what a
+    sentence says of material incidents ...) is worked out once, however many disclosures are read: two years
+    of one filer share most of their sentences. Nothing outlives the block (a comparison, a filer's history)."""
+    token = _SHARED.set({}) if _SHARED.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _SHARED.reset(token)
+
+
+def once(kind: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """compute(), a pure function of `key`: worked out once per `shared_work` block (every time outside one).
+    The result is shared: callers never change it."""
+    memo = _SHARED.get()
+    if memo is None:
+        return compute()
+    try:
+        return memo[kind, key]
+    except KeyError:
+        value = memo[kind, key] = compute()
+        return value
 
 
 _KEY_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
@@ -314,7 +348,12 @@ def _has_ascii_digit(text: str) -> bool:
 
 
 def words_and_key(text: str) -> tuple[list[str], str]:
-    """`words` and `comparison_key` of a text, tokenising it once."""
+    """`words` and `comparison_key` of a text, tokenising it once (once per `shared_work` block: the words are
+    shared, never changed)."""
+    return once("words_and_key", text, lambda: _words_and_key(text))
+
+
+def _words_and_key(text: str) -> tuple[list[str], str]:
     if text.isascii():  # already NFKC, and a-z are its only letters once lower-cased: a faster pattern
         folded = text.lower()
         if not _has_ascii_digit(folded):

@@ -97,8 +97,13 @@ _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six se
 _NUMBER_TOKEN_RE = re.compile(r"\b(?:\d+|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
 def _numbers(text: str) -> list[int]:
-    return [int(t) if t.isdigit() else _NUMBER_WORDS[t.lower()] for t in _NUMBER_TOKEN_RE.findall(text)]
+    """The numbers of a text, in figures or words (_NUMBER_TOKEN_RE's, found word by word: much faster)."""
+    return [int(t) if t.isdecimal() else _NUMBER_WORDS[t] for t in _WORD_RUN_RE.findall(text.lower())
+            if t.isdecimal() or t in _NUMBER_WORDS]
 
 
 def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
+from tracker.facts.titles import is_cyber
+from tracker.normalize import once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading
@@ -58,8 +60,26 @@ INFORM_RE = re.compile(r"report|updat|brief|inform(?!ation)|present(?!ative)|app
                        r"communicat|escalat", re.I)
 _INFORM_WORDS = ("report", "updat", "brief", "inform", "present", "apprise", "discuss", "meet", "receiv", "review",
                  "provid", "communicat", "escalat")
+_PLAIN_INFORM_WORDS = tuple(w for w in _INFORM_WORDS if w not in ("inform", "present"))
+
+
+def informs(s: str, low: str | None) -> bool:
+    """INFORM_RE.search(s), by substring tests of the lower-cased sentence where it is safe (much faster)."""
+    if low is None:
+        return bool(INFORM_RE.search(s))
+    if any(map(low.__contains__, _PLAIN_INFORM_WORDS)):
+        return True
+    return any(low[k + len(w):k + len(w) + len(tail)] != tail
+               for w, tail in (("inform", "ation"), ("present", "ative")) for k in _positions(low, w))
+
+
+def _positions(low: str, word: str) -> list[int]:
+    out, k = [], low.find(word)
+    while k != -1:
+        out.append(k)
+        k = low.find(word, k + 1)
+    return out
 _GENERIC_COMMITTEE_RE = re.compile(r"(?-i:\b(?:Management|Board|Executive) Committee)")
-_CYBER_RE = re.compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
 BOARD_RE = re.compile(r"\b(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b))\b", re.I)
 
 COMMITTEE_OVERSEES = rule(
@@ -86,6 +106,10 @@ _OUTSIDE_COUNCIL_RE = re.compile(r"\b(?:Federal|National|Examination|Standards|I
 def committee_names(s: str, low: str | None = None, unnamed: bool = False) -> list[str]:
     """Lower-case names of the committees a sentence names ("audit committee", ...). With `unnamed`, "" stands
     for each mention that names no one committee ("the Committee", "its committees")."""
+    return list(once("committee_names", (s, unnamed), lambda: _committee_names(s, low, unnamed)))
+
+
+def _committee_names(s: str, low: str | None, unnamed: bool) -> list[str]:
     names = []
     if "(" in s:
         s = _PAREN_ACRONYM_RE.sub(lambda m: " " * len(m.group(0)), s)  # 'Enterprise Risk Management ("ERM") Committee'
@@ -203,11 +227,11 @@ def is_board_committee(name: str, contexts: list[tuple[str, str | None]]) -> boo
     if any(has(low, _MANAGEMENT_CONTEXT_WORDS) and _MANAGEMENT_CONTEXT_RE.search(s) for s, low in contexts) or \
             _MANAGEMENT_HEADS.search(name):
         return False
-    if any(OVERSIGHT_RE.search(s) and _CYBER_RE.search(s) for s, _ in contexts):
+    if any(OVERSIGHT_RE.search(s) and is_cyber(s) for s, _ in contexts):
         return True
     # the body management reports to or discusses cybersecurity with
     informed = re.compile(_INFORMED_COMMITTEE + pattern, re.I)
-    return any(INFORM_RE.search(s) and _CYBER_RE.search(s) and informed.search(s) for s, _ in contexts)
+    return any(informs(s, low) and is_cyber(s) and informed.search(s) for s, low in contexts)
 
 
 # ---- briefing frequency --------------------------------------------------------------------------------------
@@ -229,7 +253,8 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
          r"(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\byearly\b|\beach\s+annual\b|" + _NOT_AFTER_SEMI +
          r"\bannual\s+(?:report(?:s|ing)?\s+(?:to|from|on\s+(?!form\b))|reviews?|updates?|briefings?|presentations?)|"
          r"\b(?:each|every)\s+year\b",
-         ("annual", "once", "yearly", "year"), unless=None, value="annual"),
+         ("annual", "once", "yearly", "year"), unless=None, value="annual",
+         starts=("annually", "annual", "at", "once", "yearly", "each", "every")),
     rule("briefing_frequency.each_meeting",
          r"\b(?:at|during)\s+(?:each|every|all)\s+(?:of\s+(?:its|their)\s+)?(?:regularly\s+scheduled\s+|regular\s+|"
          r"quarterly\s+)?meetings?\b|\beach\s+(?:regularly\s+scheduled\s+)?meeting\b", ("meeting",), value="each meeting"),
@@ -307,7 +332,8 @@ class GovernanceReader:
                     full = committee_names(text[:m.end()])
                     if full:
                         aliases[f"{m.group(1).lower()} committee"] = full[-1]
-                for m in _REFER_TO_AS_RE.finditer(text):
+                low = self.lows[i]
+                for m in _REFER_TO_AS_RE.finditer(text) if low is None or "refer" in low or "call" in low else ():
                     full = committee_names(text[:m.end(1)])
                     short = committee_names(m.group(2))
                     if full and short:
@@ -352,17 +378,17 @@ class GovernanceReader:
                 continue  # only ever named as the body oversight moved away from
             if self.board_committee(name):
                 oversight = [i for i in places if has(self.lows[i], _OVERSIGHT_WORDS) and OVERSIGHT_RE.search(self.texts[i])
-                             or has(self.lows[i], _INFORM_WORDS) and INFORM_RE.search(self.texts[i])]
+                             or informs(self.texts[i], self.lows[i])]
                 if oversight:  # every sentence naming it states it (the first is the evidence)
                     for i in places:
                         self.r.add("board_oversight", name, i, COMMITTEE_OVERSEES.name)
-            elif any(_CYBER_RE.search(self.texts[i]) for i in places):
+            elif any(is_cyber(self.texts[i]) for i in places):
                 for i in places:
                     self.r.add("management_committees", name, i, MANAGEMENT_COMMITTEE.name)
         # a named council ("Cybersecurity Governance Council") is a management body
         for i in sorted(self.r.index.holding(("council",))):
             s = self.texts[i]
-            if not _CYBER_RE.search(s):
+            if not is_cyber(s):
                 continue
             for m in _COUNCIL_RE.finditer(s):
                 words = m.group(1).split()
@@ -384,7 +410,7 @@ class GovernanceReader:
 
     def briefing(self, i: int) -> None:
         s, low = self.texts[i], self.lows[i]
-        if not (has(low, _INFORM_WORDS) and INFORM_RE.search(s)):
+        if not informs(s, low):
             return
         board = has(low, ("board",)) and bool(word_matches(BOARD_RE, s, low, ("board",)))
         acronym = not board and self.acronym_re is not None and any(
@@ -395,10 +421,28 @@ class GovernanceReader:
             return
         # a sentence naming only management committees tells of no briefing when it only has them meet or
         # review; a committee that reports does inform
-        told: bool | None = True if board or acronym else None
+        found = once("frequencies", s, lambda: self._frequencies(i))
+        if found and not (board or acronym):
+            told = bool(TELLS_RE.search(s)) or any(
+                not name or self.board_committee(name) for name in committee_names(s, low, unnamed=True) or [""])
+            if not told:
+                return
+        periods = [(pos, v) for pos, v, _, _ in found]
+        for pos, value, name, text in found:
+            if value == "regular" and _near_period(s, pos, pos, periods):
+                continue  # "regular updates, at least quarterly": quarterly
+            if value == "annual" and _NOT_EACH_YEAR_RE.fullmatch(text) and \
+                    any(v in _PERIODS and v != "annual" for _, v in periods):
+                continue  # "quarterly updates each year": quarterly
+            self.r.add("briefing_frequency", value, i, name)
+
+    def _frequencies(self, i: int) -> list[tuple[int, str, str, str]]:
+        """(position, value, rule, words) of each frequency sentence i states (the first of each rule), wherever
+        it speaks of briefing (a pure function of the sentence)."""
+        s = self.texts[i]
         found: list[tuple[int, str, str, str]] = []
         for r in FREQUENCY_RULES:
-            for m in r.finditer(s, low):
+            for m in r.matches(self.r.index, i):
                 if r.value == "as needed" and _TO_THE_EXTENT_RE.search(s[max(0, m.start() - 25):m.start()]):
                     continue
                 if r.value == "regular" and _PERIODIC_FILING_RE.match(s[m.start():]):
@@ -410,21 +454,9 @@ class GovernanceReader:
                     continue
                 if self._committee_to_board(s, m.start()):
                     continue  # the committee's report to the full board, not management's briefing
-                if told is None:
-                    told = bool(TELLS_RE.search(s)) or any(
-                        not name or self.board_committee(name) for name in committee_names(s, low, unnamed=True) or [""])
-                if not told:
-                    return
                 found.append((m.start(), str(r.value), r.name, m.group(0)))
                 break
-        periods = [(pos, v) for pos, v, _, _ in found]
-        for pos, value, name, text in found:
-            if value == "regular" and _near_period(s, pos, pos, periods):
-                continue  # "regular updates, at least quarterly": quarterly
-            if value == "annual" and _NOT_EACH_YEAR_RE.fullmatch(text) and \
-                    any(v in _PERIODS and v != "annual" for _, v in periods):
-                continue  # "quarterly updates each year": quarterly
-            self.r.add("briefing_frequency", value, i, name)
+        return found
 
     def _committee_to_board(self, s: str, pos: int) -> bool:
         """Whether the frequency at pos belongs to a clause in which a committee reports to the board."""

@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING
 
 from tracker.facts.rules import rule
 from tracker.facts.text import has
+from tracker.normalize import once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading
 
 _MATERIAL = (r"(?:material(?:ly)?\s+(?:and\s+adversely\s+|adversely\s+|or\s+adversely\s+)?(?:affect|impact|effect|harm|"
              r"disrupt)\w*|material\s+(?:adverse\s+)?(?:effect|impact|consequences?)|materially\s+(?:harm|disrupt))")
+_MATERIAL_RE = re.compile(_MATERIAL, re.I)
 _NEGATION_RE = re.compile(r"\b(?:not|no|none|never|nor|neither|without)\b|n['\u2019]t\b", re.I)
 _HEDGE_RE = re.compile(r"\b(?:no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
                        r"can\s+be\s+no|may\s+not\s+be|not\s+be\s+able|unable\s+to|there\s+is\s+no\s+guarantee|"
@@ -65,7 +67,13 @@ STATEMENT = rule(
     ("material",), doc="a statement that cybersecurity threats or incidents have (not) materially affected the filer")
 
 
-def _clauses(s: str) -> list[tuple[int, str]]:
+_CLAUSE_WORDS = ("but", "however", "though", "while", "nevertheless")
+_CYBER_WORDS = ("cyber", "security", "incident", "threat", "breach", "attack")
+
+
+def _clauses(s: str, low: str | None = None) -> list[tuple[int, str]]:
+    if low is not None and ";" not in s and not any(map(low.__contains__, _CLAUSE_WORDS)):
+        return [(0, s)] if s.strip() else []  # (no word that splits a clause)
     out, start = [], 0
     for m in _CLAUSE_SPLIT_RE.finditer(s):
         out.append((start, s[start:m.start()]))
@@ -75,13 +83,13 @@ def _clauses(s: str) -> list[tuple[int, str]]:
 
 
 def _denies(clause: str) -> bool:
-    if _HEDGE_RE.search(clause) or _CROSS_REFERENCE_RE.search(clause):
-        return False
-    if _INCIDENT_DENIAL_RE.search(clause):
+    denial = _INCIDENT_DENIAL_RE.search(clause)
+    m = None if denial else _MATERIAL_RE.search(clause)
+    if not (denial or m) or _HEDGE_RE.search(clause) or _CROSS_REFERENCE_RE.search(clause):
+        return False  # (what a statement needs is looked for first: most clauses have none of it)
+    if denial:
         return True
-    m = re.search(_MATERIAL, clause, re.I)
-    if not m:
-        return False
+    assert m is not None
     before = clause[:m.start()]
     negated = _NEGATION_RE.search(before)
     if not negated:
@@ -93,10 +101,10 @@ def _denies(clause: str) -> bool:
 
 
 def _affirms(clause: str) -> bool:
-    if _NEGATION_RE.search(clause) or _HYPOTHETICAL_RE.search(clause) or _HEDGE_RE.search(clause) or \
-            _CROSS_REFERENCE_RE.search(clause):
+    if not _AFFIRMED_RE.search(clause) or not _ABOUT_CYBER_RE.search(clause):
         return False
-    return bool(_AFFIRMED_RE.search(clause)) and bool(_ABOUT_CYBER_RE.search(clause))
+    return not (_NEGATION_RE.search(clause) or _HYPOTHETICAL_RE.search(clause) or _HEDGE_RE.search(clause) or
+                _CROSS_REFERENCE_RE.search(clause))
 
 
 def strength(text: str) -> str:
@@ -116,27 +124,37 @@ def read_statement(sentences: list[str], lows: list[str | None],
     affected: tuple[str, int] | None = None
     for i in sorted(candidates) if candidates is not None else range(len(sentences)):
         s, low = sentences[i], lows[i]
-        if not (has(low, ("material",)) and has(low, ("cyber", "security", "incident", "threat", "breach", "attack"))):
+        if not (has(low, ("material",)) and has(low, _CYBER_WORDS)):
             continue
-        if not _ABOUT_CYBER_RE.search(s):
-            continue
-        for pos, clause in _clauses(s):
-            if _denies(clause):
-                if _EXCEPT_RE.search(s, 0, pos + len(clause)) and not _HYPOTHETICAL_RE.search(
-                        s[:pos + len(clause)]):
-                    affected = affected or ("definite", i)
-                    continue
-                firm = strength(s[:pos + len(clause)])
-                rank = _STRENGTH_RANK[firm]
-                if best is None or rank > best[0]:
-                    best = (rank, "none", firm, i)
-            elif _affirms(clause):
-                affected = affected or ("definite", i)
+        said = once("material_incident", s, lambda: _statement(s, low))
+        for statement, firm in said:
+            if statement == "affected":
+                affected = affected or (firm, i)
+            elif best is None or _STRENGTH_RANK[firm] > best[0]:
+                best = (_STRENGTH_RANK[firm], "none", firm, i)
     if affected is not None:
         return "affected", affected[0], affected[1]
     if best is not None:
         return best[1], best[2], best[3]
     return "absent", None, None
+
+
+def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
+    """(statement, strength) of each clause of one sentence that makes a statement."""
+    out: list[tuple[str, str]] = []
+    if not (any(map(low.__contains__, _CYBER_WORDS)) if low is not None else _ABOUT_CYBER_RE.search(s)):
+        return out
+    for pos, clause in _clauses(s, low):
+        if low is not None and "material" not in clause.lower():
+            continue  # (every statement of either kind says "material")
+        if _denies(clause):
+            if _EXCEPT_RE.search(s, 0, pos + len(clause)) and not _HYPOTHETICAL_RE.search(s[:pos + len(clause)]):
+                out.append(("affected", "definite"))  # "other than the incident described above, ... not": it did
+            else:
+                out.append(("none", strength(s[:pos + len(clause)])))
+        elif _affirms(clause):
+            out.append(("affected", "definite"))
+    return out
 
 
 class MaterialReader:

@@ -29,6 +29,7 @@ from tracker.facts.titles import (
     TITLE_PART_WORDS,
     TITLE_RE,
     TITLE_UPPER_HINT_RE,
+    TITLE_CASED_WORDS,
     TITLE_WORDS,
     defined_acronyms,
     is_cyber,
@@ -38,7 +39,7 @@ from tracker.facts.titles import (
     title_key,
     titles_in,
 )
-from tracker.normalize import clean_inline
+from tracker.normalize import clean_inline, once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading
@@ -58,7 +59,9 @@ BIOGRAPHY = rule(
     r"[^,;]{0,80}?\s+(?:of|at|for)\s+(?:two|three|four|several|other|another|various|multiple|a\s+number\s+of)\b"
     r"(?!\s+(?:years?|months?|decades?)\b))",
     ("previous", "former", "prior", "before", "earlier", "held", "where", "from", "including", "serv", "worked as"),
-    doc="a stretch of biography, to the end of its clause: no current title, experience or certification")
+    doc="a stretch of biography, to the end of its clause: no current title, experience or certification",
+    starts=("previously", "formerly", "prior", "before", "earlier", "he", "she", "they", "has", "have", "where", "joined",
+            "former", "including", "serving", "served", "worked"))
 BIOGRAPHY_PAST = rule(
     "people.biography_past",
     r"\b(?:he|she|they)\s+(?:also\s+)?(?:previously\s+)?(?:led|worked|served|held|spent|managed|oversaw|ran|headed|was)"
@@ -80,7 +83,11 @@ _YEARS_AT_RE = re.compile(r"^\s*(?:at|with|in\s+(?:roles?|positions?)\s+at)\s+"
 
 def biography_spans(s: str, low: str | None) -> list[tuple[int, int]]:
     """The stretches of a sentence that tell a person's past."""
-    matches = [m for r in _BIOGRAPHY_RULES if r.may_match(s, low) for m in r.pattern.finditer(s)]
+    return once("biography", s, lambda: _biography_spans(s, low))
+
+
+def _biography_spans(s: str, low: str | None) -> list[tuple[int, int]]:
+    matches = [m for r in _BIOGRAPHY_RULES if r.may_match(s, low) for m in r.scan(s, low)]
     if not matches:
         return []
     spans = []
@@ -120,11 +127,16 @@ NAME_RULES = (
     rule("people.name_then_title", r"\b(" + _NAME + r"),\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its|[A-Z]\w+['\u2019]s)\s+)?"
          r"(?=(?:interim\s+|acting\s+)?(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|"
          r"general|cyber|information|data|privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
-         doc="a name, a comma and a title: 'Jane Doe, our CISO'"),
+         doc="a name, a comma and a title: 'Jane Doe, our CISO'",
+         hint=r",\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its|[A-Z]\w+['\u2019]s)\s+)?(?=(?:interim\s+|acting\s+)?"
+              r"(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|general|cyber|information|data|"
+              r"privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))"),
     rule("people.name_serves_as", r"\b(" + _NAME + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
          r"(?:appointed|named|hired|promoted)|joined\s+(?:us|the\s+company|\w+)\s+as)\s+(?:as\s+)?(?:our|the|its)\s+",
          ("serve", " is ", "appointed", "named", "hired", "promoted", "joined"),
-         doc="a name, then 'serves as our' a title"),
+         doc="a name, then 'serves as our' a title",
+         hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
+              r"(?:appointed|named|hired|promoted)|joined))", hint_flags=0),
 )
 _HONORIFIC, _TITLE_THEN_NAME, _NAME_THEN_TITLE, _NAME_SERVES = NAME_RULES
 
@@ -177,7 +189,12 @@ EXPERIENCE = rule(
     "experience_years.years",
     r"(?:\b(" + _QUALIFIER + r")\s+)?\b(" + _NUM + r"|a|an)(?:\s*(?:-|\u2013|to|and)\s*(" + _NUM + r"))?"
     r"(\+|[-\s]plus\b)?\s*(?:\(\d+\)\s*)?(?:full\s+)?(years?|decades?)\b(?![- ]old)",
-    ("year", "decade"), doc="a number of years or decades, with its qualifier")
+    ("year", "decade"), doc="a number of years or decades, with its qualifier",
+    starts=("over", "more", "at", "approximately", "about", "nearly", "almost", "roughly", "around", "in", "upwards",
+            "close", "no", "not", "some", "well", "just", "a", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", *"0123456789"),
+    starts_prefix=True)
 _NOT_EXPERIENCE_RE = re.compile(r"^\s*(?:as\s+(?:our|the|its|a|an)?\s*(?-i:[A-Z])|in\s+(?:that|this|the|his|her|their|its)\s+"
                                 r"(?:current\s+)?(?:role|position|capacity)|with\s+(?:us|the\s+company)\b)|"
                                 r"^\s*(?:\w+\s+)?(?:ago|old|of\s+age|contract|term|retention)\b|"
@@ -378,7 +395,9 @@ LISTED = rule("responsible_titles.listed",
               r"comprise|comprises|consist|consists|group|team|executives|leaders|individuals|officers)\b|:\s*$)|"
               r"\b(?:group|team|executives|leaders|individuals|officers)\b[^.]{0,80}?\b(?:responsib\w*|accountab\w*)\b",
               ("responsib", "accountab", "in charge"),
-              doc="a sentence making a group responsible, then bullets each naming one of them first")
+              doc="a sentence making a group responsible, then bullets each naming one of them first",
+              starts=("responsib", "accountab", "in", "group", "team", "executives", "leaders", "individuals",
+                      "officers"), starts_prefix=True)
 _ROLE_RANK = {"responsible": 0, "reports_to": 1, "board_member": 2, "other": 3}
 
 
@@ -390,6 +409,7 @@ class PeopleReader:
         index = reading.index
         self.texts, self.lows = index.texts, index.lows
         self.acronyms = defined_acronyms(index.sentences, index.lows)
+        self.acronym_key = tuple(sorted(self.acronyms.items()))
         self.people: list[Person] = []
         self.by_name: dict[str, Person] = {}
         self.by_surname: dict[str, Person] = {}
@@ -422,11 +442,18 @@ class PeopleReader:
         """The current titles of sentence i (those inside a biography stretch left out)."""
         found = self.titles.get(i)
         if found is None:
-            found = titles_in(self.texts[i], self.acronyms, self.lows[i], self.norm) if i in self.may_title else []
-            if found:  # (biography is looked for only where there is a title to rule out)
-                spans = self.bio(i)
-                found = [t for t in found if not _inside(t[0], spans) and not self._elsewhere(self.texts[i], t)]
+            if i not in self.may_title:
+                found = []
+            else:  # (a pure function of the sentence, the acronyms the text defines and the company's names)
+                found = once("titles", (self.texts[i], self.acronym_key, self.r.own_names), lambda: self._titles(i))
             self.titles[i] = found
+        return found
+
+    def _titles(self, i: int) -> list[tuple[int, int, str]]:
+        found = titles_in(self.texts[i], self.acronyms, self.lows[i], self.norm)
+        if found:  # (biography is looked for only where there is a title to rule out)
+            spans = self.bio(i)
+            found = [t for t in found if not _inside(t[0], spans) and not self._elsewhere(self.texts[i], t)]
         return found
 
     def _elsewhere(self, s: str, title: tuple[int, int, str]) -> bool:
@@ -500,13 +527,14 @@ class PeopleReader:
         index = self.r.index
         # the sentences that may speak of a person: a title, an honorific, a described person (found for the
         # whole text at once); the others only matter for a pronoun or a name met before
-        self.may_title = index.holding(TITLE_WORDS) | index.finding(TITLE_UPPER_HINT_RE)
+        self.may_title = index.holding(TITLE_WORDS) | index.holding(TITLE_CASED_WORDS, lower=False) | \
+            index.finding(TITLE_UPPER_HINT_RE)
         speaking = self.may_title | index.holding(_HONORIFIC.cased, lower=False) | index.holding(DESCRIBED.needs)
         years = index.holding(EXPERIENCE.needs)
         for i, s in enumerate(self.texts):
             low = self.lows[i]
             if not _BULLET_RE.match(s):  # bullets go on the list the sentence before them opened
-                listing = bool(LISTED.may_match(s, low) and LISTED.pattern.search(s))
+                listing = LISTED.at(index, i) and next(LISTED.scan(s, low), None) is not None
                 # "... senior executives who are responsible for ... . These executives include:"
                 self.listing_responsible = listing or self.listing_responsible and s.rstrip().endswith(":")
             if i not in speaking and not (last is not None and _STARTS_WITH_PRONOUN_RE.match(s)) and \
@@ -538,11 +566,11 @@ class PeopleReader:
 
     def mentions(self, i: int) -> list[tuple[int, Person]]:
         """(position, person) of every person sentence i speaks of: names first linked to their titles."""
-        s, low = self.texts[i], self.lows[i]
+        s = self.texts[i]
         titles = self.titles_of(i)
         out: list[tuple[int, Person]] = []
         named_at: dict[int, Person] = {}  # title start -> the named person it belongs to
-        if _HONORIFIC.may_match(s, low):
+        if _HONORIFIC.at(self.r.index, i):
             for m in _HONORIFIC.pattern.finditer(s):
                 if _valid_name(m.group(1)) and not _inside(m.start(), self.bio(i)):
                     out.append((m.start(), self.person_for_name(m.group(1), i)))
@@ -562,17 +590,17 @@ class PeopleReader:
                 self.r.note(i, _TITLE_THEN_NAME.name)
         if titles and ("," in s or " as " in s):  # (a name is linked to a title that follows it)
             for r in (_NAME_THEN_TITLE, _NAME_SERVES):
-                for m in r.pattern.finditer(s):
-                    name = m.group(1)
-                    if not _valid_name(name) or _inside(m.start(), self.bio(i)):
+                spans = once(r.name, s, lambda: [(m.start(), m.end(), m.group(1)) for m in r.scan(s)])
+                for start, end, name in spans:
+                    if not _valid_name(name) or _inside(start, self.bio(i)):
                         continue
-                    nxt = next((t for t in titles if t[0] >= m.end() - 1 and t[0] <= m.end() + 40), None)
+                    nxt = next((t for t in titles if t[0] >= end - 1 and t[0] <= end + 40), None)
                     if nxt is None:
                         continue
                     person = self.person_for_name(name, i)
                     self.give_title(person, nxt[2])
                     named_at[nxt[0]] = person
-                    out.append((m.start(), person))
+                    out.append((start, person))
                     self.r.note(i, r.name)
         previous: Person | None = None
         objects: set[int] = set()
@@ -597,7 +625,7 @@ class PeopleReader:
                 objects.add(start)
             out.append((start, person))
             previous = person
-        if DESCRIBED.may_match(s, low):
+        if DESCRIBED.at(self.r.index, i):
             for m in DESCRIBED.pattern.finditer(s):
                 person = self.person_for_title(normalize_title(m.group(1)), i)
                 out.append((m.start(1), person))
@@ -644,7 +672,7 @@ class PeopleReader:
                 person.role = "responsible"
                 for part in split_titles(title):
                     self.r.add("responsible_titles", part, i, LISTED.name)
-        if DESCRIBED.may_match(s, low):
+        if DESCRIBED.at(self.r.index, i):
             for m in DESCRIBED.pattern.finditer(s):
                 person = at.get(m.start(1))
                 if person is not None:
@@ -659,7 +687,7 @@ class PeopleReader:
     def expertise_of(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         """The people whose expertise a sentence about cybersecurity states (their subjects, not objects)."""
         s = self.texts[i]
-        if not (EXPERTISE.may_match(s, low) and is_cyber(s)):
+        if not (EXPERTISE.at(self.r.index, i) and is_cyber(s)):
             return
         m = EXPERTISE.pattern.search(s)
         if not m or _inside(m.start(), self.bio(i)):
@@ -687,7 +715,7 @@ class PeopleReader:
         if has(low, _GROUP_WORDS) and (g := _GROUP_HOLDER_RE.search(s)):
             group = clean_inline(next(x for x in g.groups() if x)).lower()
         taken_at = -1
-        for m in EXPERIENCE.finditer(s, low):
+        for m in EXPERIENCE.matches(self.r.index, i):
             if _inside(m.start(), spans):
                 continue
             tail = s[m.end():m.end() + 80]
@@ -741,7 +769,7 @@ class PeopleReader:
 
     def tenure(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         s = self.texts[i]
-        if not TENURE.may_match(s, low) or not _TENURE_VERB_RE.search(s):
+        if not TENURE.at(self.r.index, i) or not _TENURE_VERB_RE.search(s):
             return
         m = TENURE.pattern.search(s)
         if not m:
@@ -757,7 +785,7 @@ class PeopleReader:
     def reports_to(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         """Reporting lines of the people spoken of (kept for finish, once roles are known)."""
         s = self.texts[i]
-        if not REPORTS_TO.may_match(s, low):
+        if not REPORTS_TO.at(self.r.index, i):
             return
         for m in word_matches(REPORTS_TO.pattern, s, low, ("report",), whole=False):
             before = s[:m.start()]
@@ -796,7 +824,7 @@ class PeopleReader:
     def certifications(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         s = self.texts[i]
         spans = self.bio(i)
-        for m in CERTIFICATION.finditer(s, low):
+        for m in CERTIFICATION.matches(self.r.index, i):
             name = certification_name(next(g for g in m.groups() if g))
             former = _inside(m.start(), spans) or bool(_FORMER_CERT_BEFORE_RE.search(s, max(0, m.start() - 80),
                                                                                       m.start()))

@@ -6,13 +6,14 @@ A standard no list knows (an ISO or NIST number) is kept as written.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
 from tracker.facts.people import biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
-from tracker.normalize import clean_inline
+from tracker.normalize import clean_inline, once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading
@@ -95,7 +96,7 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
 )
 #: A framework a sentence asks of vendors is theirs: every framework rule rules such a sentence out.
 FRAMEWORK_RULES: tuple[Rule, ...] = tuple(
-    Rule(r.name, r.pattern, r.needs, r.cased, r.unless or re.compile(_VENDORS_ONLY, re.I), r.value, r.doc)
+    dataclasses.replace(r, unless=r.unless or re.compile(_VENDORS_ONLY, re.I))
     for r in _FRAMEWORK_RULES)
 _NIST_FRAMEWORK_CONTEXT_RE = re.compile(r"framework|standard|guideline|guidance|align|model|based\s+on|best\s+practice",
                                         re.I)
@@ -144,13 +145,17 @@ THIRD_PARTY_RULES: tuple[Rule, ...] = (
          r"monitors?|supports?|leads?)\b|(?:is|was|has\s+been|have\s+been|are)\s+(?:also\s+)?(?:retained|engaged|hired|"
          r"contracted))", ("conduct", "perform", "provide", "complete", "audit", "assess", "review", "test", "monitor",
                            "support", "lead", "retained", "engaged", "hired", "contracted"),
-         doc="a named firm doing the work: 'Acme Assurance Partners conducts an annual assessment'"),
+         doc="a named firm doing the work: 'Acme Assurance Partners conducts an annual assessment'",
+         hint=r"(?-i:[A-Z]|[a-z][A-Z])[\w&.\u2019'-]*\s+(?:(?:conducts?|performs?|provides?|completed|audits?|assesses|"
+              r"reviews?|tests?|monitors?|supports?|leads?)\b|(?:is|was|has\s+been|have\s+been|are)\s+(?:also\s+)?"
+              r"(?:retained|engaged|hired|contracted))"),
     rule("third_parties.known", _KNOWN_FIRMS_RE.pattern, cased=tuple(KNOWN_FIRMS), flags=0,
          doc="a well-known security, audit or consulting firm named where the company works with outsiders"),
 )
 _ENGAGE_CONTEXT_RE = re.compile(r"engag|work(?:ed|s|ing)?\s+with|partner|retain|consult|hire|contract|assess|audit|"
                                 r"penetration|test|certif|advis|assist|respon", re.I)
-#: The words of _ENGAGE_CONTEXT_RE ("work" needs "with" after it: the pattern decides).
+_WORK_WITH_RE = re.compile(r"work(?:ed|s|ing)?\s+with", re.I)
+#: The words of _ENGAGE_CONTEXT_RE ("work" needs "with" after it: _WORK_WITH_RE decides).
 _ENGAGE_WORDS = ("work", "engag", "partner", "retain", "consult", "hire", "contract", "assess", "audit", "penetration",
                  "test", "certif", "advis", "assist", "respon")
 #: The last word of a firm's name ("Kestrel Assurance Partners", "Halberd Incident Response").
@@ -193,19 +198,33 @@ class ProgramReader:
     def read(self) -> None:
         self.engaging: dict[int, bool] = {}
         found: dict[int, list[str]] = {}
+        index = self.r.index
         for r in FRAMEWORK_RULES:
-            for i in sorted(r.sentences(self.r.index)):
-                for value in self.framework(r, i, found.setdefault(i, [])):
-                    found[i].append(value)
+            for i in sorted(r.sentences(index)):
+                already = found.setdefault(i, [])
+                # (a pure function of the sentence: the values of the rules before are the same sentence's)
+                for value in once(r.name, self.texts[i], lambda: self.framework(r, i, list(already))):
+                    already.append(value)
                     self.r.add("frameworks", value, i, r.name)
         for r in THIRD_PARTY_RULES:
-            for i in sorted(r.sentences(self.r.index)):
-                self.third_party(r, i)
+            for i in sorted(r.sentences(index)):
+                if self.engages(i):
+                    for org in once(r.name, (self.texts[i], self.r.own_names), lambda: self.third_party(r, i)):
+                        self.r.add("third_parties", org, i, r.name)
+
+    def engages(self, i: int) -> bool:
+        """Whether sentence i speaks of working with outsiders (engaging, retaining, assessing ...)."""
+        engaging = self.engaging.get(i)
+        if engaging is None:
+            s, low = self.texts[i], self.lows[i]
+            engaging = self.engaging[i] = has(low, _ENGAGE_WORDS) and (
+                low is None or any(map(low.__contains__, _ENGAGE_WORDS[1:])) or bool(_WORK_WITH_RE.search(s)))
+        return engaging
 
     def framework(self, r: Rule, i: int, already: list[str]) -> list[str]:
-        s, low = self.texts[i], self.lows[i]
+        s = self.texts[i]
         out: list[str] = []
-        for m in r.finditer(s, low):
+        for m in r.matches(self.r.index, i):
             if r.name == "frameworks.iso":
                 for number in [m.group(1), *re.findall(r"(?<![:\d])\d{4,6}\b(?!\s*:)", m.group(2) or "")]:
                     if number:
@@ -225,21 +244,17 @@ class ProgramReader:
                 break
         return out
 
-    def third_party(self, r: Rule, i: int) -> None:
+    def third_party(self, r: Rule, i: int) -> list[str]:
+        """The outside firms rule r finds in sentence i (one that engages())."""
         s, low = self.texts[i], self.lows[i]
-        engaging = self.engaging.get(i)
-        if engaging is None:
-            engaging = self.engaging[i] = has(low, _ENGAGE_WORDS) and (
-                low is None or any(map(low.__contains__, _ENGAGE_WORDS[1:])) or bool(_ENGAGE_CONTEXT_RE.search(s)))
-        if not engaging:
-            return
+        out: list[str] = []
         own = self.r.own_names
 
         def add(org: str) -> None:
             first = org.split()[0].lower().rstrip("'\u2019s") if org.split() else ""
             if first in own or any(a <= s.find(org) < b for a, b in biography_spans(s, low)):
                 return  # the company itself; a former employer
-            self.r.add("third_parties", org, i, r.name)
+            out.append(org)
         if r.name == "third_parties.such_as":
             for m in word_matches(r.pattern, s, low, ("firm", "vendor", "provider", "partner", "consultant", "compan",
                                                        "organi", "auditor", "assessor", "agenc", "expert",
@@ -250,28 +265,29 @@ class ProgramReader:
                         add(org)
         elif r.name == "third_parties.certifier":
             if not has(low, ("from", "by")):
-                return
-            for m in r.finditer(s, low):
+                return out
+            for m in r.matches(self.r.index, i):
                 org = _AND_AWARD_RE.split(m.group(1))[0].strip(" .")
                 if len(org.split()) >= 2 and _org_ok(org):
                     add(org)
         elif r.name == "third_parties.engaged":
-            for m in r.finditer(s, low):
+            for m in r.matches(self.r.index, i):
                 org = m.group(1).strip(" .,")
                 if _org_ok(org) and (org in KNOWN_FIRMS or len(org.split()) >= 2 or
                                      re.search(r"\b(?:LLP|LLC|Inc|Ltd|Group|Partners|Consulting|Associates)\b", org)):
                     add(org)
         elif r.name == "third_parties.acting":
-            for m in r.finditer(s, low):
+            for m in r.matches(self.r.index, i):
                 org = m.group(1).strip(" .,")
                 if _TITLE_OR_OUR_BEFORE_RE.search(s, max(0, m.start() - 40), m.start()):
                     continue  # "our VP, IT Security leads": a title, not a firm
                 if _org_ok(org) and (org in KNOWN_FIRMS or _FIRM_SUFFIX_RE.search(org)):
                     add(org)
         else:
-            for m in r.finditer(s, low):
+            for m in r.matches(self.r.index, i):
                 if _ENGAGE_CONTEXT_RE.search(s, max(0, m.start() - 100), m.end() + 100):
                     add(m.group(1))
+        return out
 
 
 ALL_RULES = (*FRAMEWORK_RULES, *THIRD_PARTY_RULES)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.facts.text import SentenceIndex, has
+from tracker.facts.text import SentenceIndex, has, hint_text, word_matches
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,12 @@ class Rule:
     """The value a match stands for (None: the fact's own code reads it from the match)."""
     doc: str = ""
     """What the rule is for, in a line."""
+    hint: re.Pattern[str] | None = None
+    """A cheaper pattern found wherever the pattern matches (a part every match has): looked for first."""
+    starts: tuple[str, ...] = ()
+    """Lower-case words at which every match starts (whole words; with `starts_prefix`, words starting so): the
+    pattern is tried there only."""
+    starts_prefix: bool = False
 
     def sentences(self, index: SentenceIndex) -> frozenset[int] | range:
         """The sentences the rule may match (by its keywords)."""
@@ -51,20 +57,42 @@ class Rule:
             return True
         return self.needs and has(low, self.needs) or any(map(text.__contains__, self.cased))
 
+    def at(self, index: SentenceIndex, i: int) -> bool:
+        """may_match for sentence i of the index (from the keyword index: no test of the sentence)."""
+        return i in index.for_rule(self.name, self.sentences)
+
+    def matches(self, index: SentenceIndex, i: int) -> Iterator[re.Match[str]]:
+        """finditer on sentence i of the index, which says once per sentence what an exclusion rules out
+        (many rules share one)."""
+        if not self.at(index, i) or self.unless is not None and index.rules_out(self.unless, i):
+            return iter(())
+        return self.scan(index.texts[i], index.lows[i])
+
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
         """The pattern's matches in a sentence the exclusion does not rule out."""
         if not self.may_match(text, low):
             return iter(())
         if self.unless is not None and self.unless.search(text):
             return iter(())
+        return self.scan(text, low)
+
+    def scan(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+        """Exactly pattern.finditer(text), the pattern tried only where its hint and starts allow."""
+        if self.hint is not None and not self.hint.search(text):
+            return iter(())
+        if self.starts:
+            return iter(word_matches(self.pattern, text, hint_text(text) if low is None else low, self.starts,
+                                     whole=not self.starts_prefix))
         return self.pattern.finditer(text)
 
 
 def rule(name: str, pattern: str, needs: Iterable[str] = (), *, cased: Iterable[str] = (), unless: str | None = None,
-         value: Any = None, flags: int = re.I, doc: str = "") -> Rule:
+         value: Any = None, flags: int = re.I, doc: str = "", hint: str | None = None, hint_flags: int = re.I,
+         starts: Iterable[str] = (), starts_prefix: bool = False) -> Rule:
     """A Rule with its patterns compiled (case-insensitive unless `flags` says otherwise)."""
     return Rule(name, re.compile(pattern, flags), tuple(needs), tuple(cased),
-                re.compile(unless, re.I) if unless else None, value, doc)
+                re.compile(unless, re.I) if unless else None, value, doc,
+                re.compile(hint, hint_flags) if hint else None, tuple(starts), starts_prefix)
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,29 @@
 """The sentences facts are read from, and the keyword index that keeps rules off sentences they cannot match.
 
 Every rule names the keywords it needs (`Rule.needs`): a sentence holding none of them is never tried. The
-index finds the sentences holding a word with one search of the whole disclosure's text, instead of one
-test per sentence.
+index finds the sentences holding each keyword with one pass over the disclosure (an Aho-Corasick automaton
+of every keyword, pyahocorasick), instead of one test per rule and sentence.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import ahocorasick
+
 from tracker.models import UNTAGGED_ELEMENT, Disclosure
 from tracker.normalize import (
+    BULLETS,
     clean_inline,
     comparison_key,
     split_glued_words_all,
+    once,
     split_sentences,
     text_vocabulary,
 )
@@ -29,11 +34,6 @@ Sentences = list[tuple[str, str]]
 #: Case-insensitive matching also folds four non-ASCII letters onto ASCII ones (dotted and dotless i, long s,
 #: Kelvin sign); a sentence holding one of them gets no keyword prefilter at all.
 _FOLDS_ONTO_ASCII_RE = re.compile(r"(?![\x00-\x7f])(?i:[a-z])")
-
-
-#: The words of a lower-cased text, and the first run of letters and digits of a keyword.
-_WORD_RE = re.compile(r"[a-z0-9]+")
-_FIRST_RUN_RE = re.compile(r"[a-z0-9]+")
 
 
 def hint_text(s: str) -> str | None:
@@ -108,11 +108,18 @@ def sentences_of(sources: tuple[tuple[str, str], ...]) -> Sentences:
                 key = keys[sentence] = comparison_key(sentence)
             if key and key not in seen:
                 seen.add(key)
-                out.append((name, clean_inline(sentence)))
+                sentence = clean_inline(sentence)
+                if sentence[:1] in _BULLET_GLYPHS:  # "• item": "- item" (the same list item, in ASCII: read faster)
+                    sentence = _LEADING_BULLET_RE.sub("- ", sentence, count=1)
+                out.append((name, sentence))
     # words glued at markup seams ("chief securityofficer", "theAudit Committee") are split again, so that a
     # change of form never changes a fact; the parts must be words of this very disclosure
     vocabulary = text_vocabulary(s for _, s in out)
     return list(zip([name for name, _ in out], split_glued_words_all([s for _, s in out], vocabulary)))
+
+
+_BULLET_GLYPHS = frozenset(BULLETS + "\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
+_LEADING_BULLET_RE = re.compile(rf"^[{BULLETS}\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*")
 
 
 def _utf8(text: str) -> bytes:
@@ -123,6 +130,38 @@ def _starts(texts: list[str]) -> list[int]:
     """Offsets of each text in the texts as UTF-8 joined with one separator byte."""
     sizes = [len(text) + 1 if text.isascii() else len(_utf8(text)) + 1 for text in texts]
     return list(itertools.accumulate(sizes, initial=0))[:-1]
+
+
+class _Keywords:
+    """Every keyword asked of an index so far, in one Aho-Corasick automaton per case (pyahocorasick): the
+    sentences of a disclosure are searched for all of them in one pass, instead of one search per word."""
+
+    def __init__(self) -> None:
+        self.words: dict[bool, set[str]] = {True: set(), False: set()}
+        self._built: dict[bool, tuple[Any, frozenset[str]]] = {}
+        self.version = 0
+
+    def add(self, word: str, lower: bool) -> None:
+        if word not in self.words[lower]:
+            self.words[lower].add(word)
+            self._built.pop(lower, None)  # the next index searches for it too
+            self.version += 1
+
+    def automaton(self, lower: bool) -> tuple[Any, frozenset[str]]:
+        """The automaton of the words known now, and those words."""
+        built = self._built.get(lower)
+        if built is None:
+            automaton = ahocorasick.Automaton()
+            for word in self.words[lower]:
+                automaton.add_word(word, word)
+            if self.words[lower]:
+                automaton.make_automaton()
+            built = self._built[lower] = (automaton, frozenset(self.words[lower]))
+        return built
+
+
+_KEYWORDS = _Keywords()
+_NONE: frozenset[int] = frozenset()
 
 
 class SentenceIndex:
@@ -139,7 +178,9 @@ class SentenceIndex:
         self._starts_text: list[int] = []
         self._found: dict[tuple[str, int], frozenset[int]] = {}
         self._held_word: dict[tuple[str, bool], frozenset[int]] = {}
-        self._vocabulary: list[str] | None = None
+        self._excluded: dict[tuple[str, int], bool] = {}
+        self._rule_sentences: dict[str, Collection[int]] = {}
+        self._tables: dict[bool, tuple[frozenset[str], dict[str, frozenset[int]]]] = {}
         self._text_str: str | None = None
         self._starts_str: list[int] = []
 
@@ -152,18 +193,6 @@ class SentenceIndex:
             self._joined = (_utf8("\x00".join(lows)), _utf8("\x00".join(self.texts)))
             self._starts_low, self._starts_text = _starts(lows), _starts(self.texts)
         return (self._joined[0], self._starts_low) if lower else (self._joined[1], self._starts_text)
-
-    def _may_hold(self, word: str) -> bool:
-        """False when no word of the text starts as `word` does (its first run of letters and digits): a cheap
-        test (a search in the sorted vocabulary) that spares a search of the whole text for most keywords."""
-        m = _FIRST_RUN_RE.match(word.lower())
-        if m is None or self.unsure:
-            return True
-        if self._vocabulary is None:
-            self._vocabulary = sorted(set(_WORD_RE.findall(self._text(True)[0].decode("utf-8", "surrogatepass"))))
-        head = m.group(0)
-        k = bisect.bisect_left(self._vocabulary, head)
-        return k < len(self._vocabulary) and self._vocabulary[k].startswith(head)
 
     def finding(self, pattern: re.Pattern[str]) -> frozenset[int]:
         """Indexes of the sentences in which `pattern` (one that never matches the separator) finds a match:
@@ -178,6 +207,22 @@ class SentenceIndex:
             for m in pattern.finditer(self._text_str):
                 found.add(bisect.bisect_right(self._starts_str, m.start()) - 1)
             out = self._found[key] = frozenset(found)
+        return out
+
+    def for_rule(self, name: str, sentences: Callable[[SentenceIndex], Collection[int]]) -> Collection[int]:
+        """The sentences a rule may match (`sentences(self)`, worked out once per rule)."""
+        out = self._rule_sentences.get(name)
+        if out is None:
+            out = self._rule_sentences[name] = sentences(self)
+        return out
+
+    def rules_out(self, pattern: re.Pattern[str], i: int) -> bool:
+        """Whether `pattern` (an exclusion) finds a match in sentence i (worked out once per sentence)."""
+        key = (pattern.pattern, i)
+        out = self._excluded.get(key)
+        if out is None:
+            text = self.texts[i]
+            out = self._excluded[key] = once(pattern.pattern, text, lambda: pattern.search(text) is not None)
         return out
 
     def holding(self, words: tuple[str, ...], lower: bool = True) -> frozenset[int]:
@@ -196,33 +241,86 @@ class SentenceIndex:
     def _holding_word(self, word: str, lower: bool) -> frozenset[int]:
         out = self._held_word.get((word, lower))
         if out is None:
-            text, starts = self._text(lower)
-            found = set()
-            needle = _utf8(word)  # (no word holds the separator: each is found inside one sentence)
-            pos = text.find(needle)
-            while pos != -1:
-                i = bisect.bisect_right(starts, pos) - 1
-                found.add(i)
-                pos = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
-            out = self._held_word[word, lower] = frozenset(found)
+            known, held = self._tables.get(lower) or self._table(lower)
+            if word in known:
+                out = held.get(word, _NONE)
+            else:  # a word no index was asked for before: looked for alone (the next index has it)
+                _KEYWORDS.add(word, lower)
+                out = self._find_word(word, lower)
+            self._held_word[word, lower] = out
         return out
 
+    def _table(self, lower: bool) -> tuple[frozenset[str], dict[str, frozenset[int]]]:
+        """The known keywords, and the sentences holding each: one pass of the automaton over each sentence
+        (the keywords of a sentence worked out once per `shared_work` block)."""
+        automaton, known = _KEYWORDS.automaton(lower)
+        held: dict[str, set[int]] = {}
+        if known:
+            version = (lower, _KEYWORDS.version)
+            for i, text in enumerate(self.lows if lower else self.texts):
+                if text:
+                    for word in once("keywords", (text, version), lambda: frozenset(w for _, w in automaton.iter(text))):
+                        held.setdefault(word, set()).add(i)
+        table = self._tables[lower] = (known, {word: frozenset(found) for word, found in held.items()})
+        return table
 
-def word_starts(s: str, low: str, words: Iterable[str], whole: bool = True) -> list[int]:
+    def _find_word(self, word: str, lower: bool) -> frozenset[int]:
+        text, starts = self._text(lower)
+        found = set()
+        needle = _utf8(word)  # (no word holds the separator: each is found inside one sentence)
+        pos = text.find(needle)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            found.add(i)
+            pos = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+        return frozenset(found)
+
+
+def word_starts(s: str, low: str, words: Collection[str], whole: bool = True) -> list[int]:
     """Where a word of s (a run of \\w) starts that is one of `words` (whole=False: that starts with one).
 
-    The words are looked for in `low`: s lower-cased (a hint_text, as long as s) or s itself. One substring
-    search per word replaces a test of every word of the sentence."""
+    The words are looked for in `low`: s lower-cased (a hint_text, as long as s) or s itself, all at once (an
+    automaton of the words), instead of a test of every word of the sentence."""
+    if s.isascii() and (bounded := _bounded_automaton_of(words, whole)) is not None:
+        # every character but a word character made a space: the words, set off by spaces, are found whole
+        padded = " " + low.encode("ascii").translate(_WORD_BYTES_ONLY).decode("ascii") + " "
+        return sorted({end - len(key) + 1 for end, key in bounded.iter(padded)})
     out = []
-    for word in filter(low.__contains__, words):
-        pos = low.find(word)
-        while pos != -1:
-            if pos == 0 or not (s[pos - 1].isalnum() or s[pos - 1] == "_"):
-                end = pos + len(word)
-                if not whole or end == len(s) or not (s[end].isalnum() or s[end] == "_"):
-                    out.append(pos)
-            pos = low.find(word, pos + 1)
-    return out
+    for end, word in _automaton_of(words).iter(low):
+        pos = end - len(word) + 1
+        if pos == 0 or not (s[pos - 1].isalnum() or s[pos - 1] == "_"):
+            end += 1
+            if not whole or end == len(s) or not (s[end].isalnum() or s[end] == "_"):
+                out.append(pos)
+    return sorted(set(out))
+
+
+#: bytes.translate table: ASCII word characters (\w: letters, digits, "_") kept, every other byte a space.
+_WORD_BYTES_ONLY = bytes(c if chr(c).isalnum() and c < 0x80 or c == 0x5F else 0x20 for c in range(256))
+_WORD_CHARS_RE = re.compile(r"[A-Za-z0-9_]+")
+
+
+@functools.cache
+def _bounded_automaton_of(words: Collection[str], whole: bool) -> Any:
+    """An automaton of " word " (whole) or " word" for each word (None when a word is not all word characters)."""
+    if not all(_WORD_CHARS_RE.fullmatch(word) for word in words):
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        key = f" {word} " if whole else f" {word}"
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.cache
+def _automaton_of(words: Collection[str]) -> Any:
+    """An automaton of the words (a tuple or a frozenset: made once for each)."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def matches_at(pattern: re.Pattern[str], s: str, starts: Iterable[int]) -> list[re.Match[str]]:

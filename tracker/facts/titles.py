@@ -86,9 +86,10 @@ TITLE_FIRST_WORDS = frozenset("senior sr executive assistant group corporate glo
                               "privacy general president it".split())
 #: ... or with one of these (case-sensitive).
 TITLE_FIRST_TOKENS = frozenset(["VP", "SVP", "EVP", "IT", *ABBREVIATIONS])
-#: A title needs one of these words (lower-cased), or a match of TITLE_UPPER_HINT_RE (VP, acronyms).
-TITLE_WORDS = ("officer", "president", "head", "counsel", "director", "manager", "representative", "lead",
-               "architect", "specialist", "administrator", "coordinator")
+#: A title needs one of these words (lower-cased), one of TITLE_CASED_WORDS (as written: the capitalised
+#: "Information Security Lead"), or a match of TITLE_UPPER_HINT_RE (VP, acronyms).
+TITLE_WORDS = ("officer", "president", "head", "counsel", "director", "manager")
+TITLE_CASED_WORDS = ("Representative", "Lead", "Architect", "Specialist", "Administrator", "Coordinator")
 TITLE_UPPER_HINT_RE = re.compile(r"VP|C[A-Z]{1,4}O|C[A-Z]r?O|DPO|CAE")
 _SMALL_WORDS = {"of", "and", "for", "the", "&", "to", "in", "on"}
 _KEEP_UPPER = {"IT", "AI", "IBM", "AWS"}
@@ -168,7 +169,8 @@ def defined_acronyms(sentences: Sentences, lows: list[str | None]) -> dict[str, 
 
 def may_name_title(s: str, low: str | None) -> bool:
     """Whether a sentence may name a title at all (the title pattern's prefilter)."""
-    return low is None or has(low, TITLE_WORDS) or bool(TITLE_UPPER_HINT_RE.search(s))
+    return low is None or has(low, TITLE_WORDS) or any(map(s.__contains__, TITLE_CASED_WORDS)) or \
+        bool(TITLE_UPPER_HINT_RE.search(s))
 
 
 def title_matches(s: str, low: str | None = None) -> list[re.Match[str]]:
@@ -266,6 +268,12 @@ _NEVER_RESPONSIBLE = {"General Counsel"}
 
 def is_cyber(s: str) -> bool:
     """Whether a sentence speaks of cybersecurity or information security."""
+    if s.isascii():  # (_CYBER_RE by substring tests where they are exact)
+        low = s.lower()
+        if "cyber" in low or "security" in low or "infosec" in low:
+            return True
+        if "protection" not in low:
+            return False
     return bool(_CYBER_RE.search(s))
 
 
