@@ -26,10 +26,10 @@ from tracker.facts.text import has, word_matches
 from tracker.facts.titles import (
     NOT_NAME_WORDS,
     RESPONSIBLE_RULES,
+    TITLE_CASED_WORDS,
     TITLE_PART_WORDS,
     TITLE_RE,
     TITLE_UPPER_HINT_RE,
-    TITLE_CASED_WORDS,
     TITLE_WORDS,
     defined_acronyms,
     is_cyber,

@@ -22,8 +22,8 @@ from tracker.normalize import (
     BULLETS,
     clean_inline,
     comparison_key,
-    split_glued_words_all,
     once,
+    split_glued_words_all,
     split_sentences,
     text_vocabulary,
 )
