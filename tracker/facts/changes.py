@@ -128,12 +128,14 @@ def _rank_change(change: Change, old: str, new: str) -> None:
     if _rank(new) > _rank(old):
         change.severity, change.change = "medium", "promoted"
         change.why = "the person responsible holds the same role at a higher rank"
+        change.summary = f"the role of the person responsible is now held at a higher rank: {old} -> {new}"
     elif _rank(new) == _rank(old):
         change.severity, change.change = "medium", "retitled"
         change.why = "the title of the person responsible was reworded"
     else:
         change.change = "demoted"
         change.why = "the person responsible now holds the role at a lower rank (a deputy, acting or interim)"
+        change.summary = f"the role of the person responsible is now held at a lower rank: {old} -> {new}"
 
 
 def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:

@@ -429,7 +429,7 @@ class PeopleReader:
     def norm(self, raw: str) -> str:
         title = self.norms.get(raw)
         if title is None:
-            title = self.norms[raw] = normalize_title(raw, self.acronyms)
+            title = self.norms[raw] = once("title", (raw, self.acronym_key), lambda: normalize_title(raw, self.acronyms))
         return title
 
     def bio(self, i: int) -> list[tuple[int, int]]:

@@ -232,10 +232,12 @@ class SentenceIndex:
             return frozenset(range(len(self.texts)))
         out = self._held.get((words, lower))
         if out is None:
-            found = set(self.unsure)
-            for word in words:  # (each word looked for once per disclosure, whatever rule needs it)
-                found |= self._holding_word(word, lower)
-            out = self._held[words, lower] = frozenset(found)
+            known, held = self._tables.get(lower) or self._table(lower)
+            if all(map(known.__contains__, words)):  # (the usual case: every word in the automaton's table)
+                out = self.unsure.union(*map(held.get, words, itertools.repeat(_NONE)))
+            else:
+                out = self.unsure.union(*(self._holding_word(word, lower) for word in words))
+            self._held[words, lower] = out
         return out
 
     def _holding_word(self, word: str, lower: bool) -> frozenset[int]:

@@ -146,8 +146,11 @@ def split_titles(title: str) -> list[str]:
 
 def title_key(title: str) -> str:
     """What two ways of writing one title share ("Vice President, Security" = "Vice President of Security")."""
-    words = re.findall(r"[a-z0-9]+", title.lower())
-    return " ".join(w for w in words if w not in ("of", "the", "and", "for"))
+    return " ".join(w for w in _KEY_WORD_RE.findall(title.lower()) if w not in _KEY_SKIPPED)
+
+
+_KEY_WORD_RE = re.compile(r"[a-z0-9]+")
+_KEY_SKIPPED = frozenset(("of", "the", "and", "for"))
 
 
 _ACRONYM_DEFINED_AFTER_RE = re.compile(r"\s*\(\s*(?:the\s+)?[\"'\u201c]?((?-i:[A-Z][A-Za-z]{1,5}|[SE]?VP,?\s+[A-Z]{2,6}))"
