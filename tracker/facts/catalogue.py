@@ -72,7 +72,7 @@ SPECS = [
     FactSpec("reports_to", "Reports to", True, (people.REPORTS_TO,),
              Severity("medium", "medium", "medium", "the reporting line of the person responsible changed"),
              slot=lambda v: "reports_to", doc="the officer the responsible person reports to"),
-    FactSpec("certifications", "Certifications held", True, (people.CERTIFICATION,),
+    FactSpec("certifications", "Certifications held", True, (people.CERTIFICATION, people.CERTIFICATION_LISTED),
              Severity("medium", "medium", "medium", "the certifications of those responsible changed"),
              doc="professional certifications held now"),
     FactSpec("former_certifications", "Certifications held before", True, (people.FORMER_CERTIFICATION,),

@@ -33,6 +33,9 @@ _NAME_STOP = {
     "i", "ii", "iii", "iv", "v", "vi", "called", "named", "so-called", "dedicated", "separate", "newly",
     "recently", "created", "formed", "standalone", "stand-alone", "own", "quarterly", "monthly", "annual", "regular",
     "periodic", "regularly", "scheduled", "its", "management-level", "executive-level", "another", "committee",
+    # prepositions and verbs: "matters discussed during committee meetings" names no committee
+    "during", "after", "before", "between", "among", "under", "into", "about", "upon", "via", "per", "across",
+    "throughout", "discussed", "reviewed", "held", "presented", "reported", "attend", "attends", "attended",
 }
 _BOARD_HEADS = re.compile(r"audit|nominat|corporate\s+governance|governance\s+and|compensation|remuneration|"
                           r"public\s+policy|sustainability|finance", re.I)
@@ -79,7 +82,8 @@ def _positions(low: str, word: str) -> list[int]:
         out.append(k)
         k = low.find(word, k + 1)
     return out
-_GENERIC_COMMITTEE_RE = re.compile(r"(?-i:\b(?:Management|Board|Executive) Committee)")
+_GENERIC_COMMITTEE_RE = re.compile(r"(?-i:\b(?:Management|Board|Executive) Committee|\b(?:Management|Executive) and "
+                                   r"[A-Z][a-z]+ Committees|\b[A-Z][a-z]+ and (?:Management|Executive) Committees)")
 BOARD_RE = re.compile(r"\b(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b))\b", re.I)
 
 COMMITTEE_OVERSEES = rule(
@@ -152,7 +156,7 @@ def _committee_names(s: str, low: str | None, unnamed: bool) -> list[str]:
             # a name is written in one case: "Information Security and audit committee" names the audit committee
             cut = max(k for k, w in enumerate(name) if w in ("and", "&"))
             case = {w[:1].isupper() for w in written[cut + 1:] + [m.group(0)]}
-            if len(case) == 1 and {w[:1].isupper() for w in written[:cut]} != case:
+            if len(case) == 1 and {w[:1].isupper() for w in written[:cut] if w.lower() not in ("and", "&")} != case:
                 name = name[cut + 1:]
         while name and name[0] in ("and", "&"):
             name.pop(0)
@@ -191,11 +195,15 @@ def _former(name: str, s: str) -> bool:
         return False
     pattern = re.escape(name).replace(r"\ ", r"\s+")
     mentions = list(re.finditer(pattern, s, re.I))
-    former = re.compile(r"(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+(?:[\w-]+\s+){0,4}?(?:the\s+|our\s+|its\s+)?$",
-                        re.I)
+    former = _FORMER_BEFORE_RE
     return bool(mentions) and all(former.search(s, max(0, m.start() - 60), m.start()) for m in mentions)
 
 
+#: "moved oversight from the Audit Committee", "previously overseen by the Audit Committee" (but not "risks from
+#: cybersecurity threats through its Audit Committee": the words between name no move).
+_FORMER_BEFORE_RE = re.compile(r"(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
+                               r"(?:(?!(?:through|via|by|with|to|threats?|risks?|incidents?|attacks?)\b)[\w-]+\s+){0,4}?"
+                               r"(?:the\s+|our\s+|its\s+)?$", re.I)
 _FORMER_WORDS_RE = re.compile(r"\b(?:from|formerly|previously|until|no\s+longer)\b", re.I)
 
 
@@ -236,6 +244,10 @@ def is_board_committee(name: str, contexts: list[tuple[str, str | None]]) -> boo
 
 # ---- briefing frequency --------------------------------------------------------------------------------------
 _NOT_AFTER_SEMI = r"(?<!semi-)(?<!semi)(?<!bi-)(?<!bi)(?<!twice\s)(?<!times\s)"
+#: The words between "each" and "meeting" ("each regularly scheduled Audit Committee meeting", "each of its
+#: bimonthly meetings"), none of a meeting of shareholders, none a period ("each quarterly meeting" is quarterly).
+_MEETING_WORDS = r"(?:(?!(?:annual|shareholders?|stockholders?|general|quarterly|monthly|semi-?annual|bi-?annual|" \
+    r"yearly)\b)[\w-]+\s+){0,4}?"
 FREQUENCY_RULES: tuple[Rule, ...] = (
     rule("briefing_frequency.monthly", r"\bmonthly\b|\b(?:every|each|per)\s+month\b", ("month",), value="monthly"),
     rule("briefing_frequency.quarterly", r"\bquarterly\b|\b(?:each|every|per)\s+(?:fiscal\s+)?quarter\b|"
@@ -256,8 +268,8 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
          ("annual", "once", "yearly", "year"), unless=None, value="annual",
          starts=("annually", "annual", "at", "once", "yearly", "each", "every")),
     rule("briefing_frequency.each_meeting",
-         r"\b(?:at|during)\s+(?:each|every|all)\s+(?:of\s+(?:its|their)\s+)?(?:regularly\s+scheduled\s+|regular\s+|"
-         r"quarterly\s+)?meetings?\b|\beach\s+(?:regularly\s+scheduled\s+)?meeting\b", ("meeting",), value="each meeting"),
+         r"\b(?:at|during)\s+(?:each|every|all)\s+(?:of\s+(?:its|their|the|our)\s+)?" + _MEETING_WORDS + r"meetings?\b|"
+         r"\beach\s+" + _MEETING_WORDS + r"meeting\b", ("meeting",), value="each meeting"),
     rule("briefing_frequency.regular",
          r"\bregular(?:ly)?\b|\bperiodic(?:ally)?\b|\broutine(?:ly)?\b|\bon\s+an\s+ongoing\s+basis\b|\brecurring\b",
          ("regular", "periodic", "routine", "ongoing", "recurring"), value="regular"),
@@ -350,6 +362,17 @@ class GovernanceReader:
                     name = aliases.get(name, name)
                     if i not in self.mentions.get(name, []):
                         self.mentions.setdefault(name, []).append(i)
+            # "The RCC and ERMC both meet ... and receive periodic updates on cybersecurity": a defined acronym
+            # alone names its committee
+            if self.acronym_re is not None:
+                for i in sorted(self.r.index.holding(self.acronyms, lower=False)):
+                    for m in self.acronym_re.finditer(self.texts[i]):
+                        name = aliases.get(self.acronym_names.get(m.group(1), ""), self.acronym_names.get(m.group(1)))
+                        if name and i not in self.mentions.get(name, []) and \
+                                not COMMITTEE_ACRONYM_RE.search(self.texts[i], max(0, m.start() - 20), m.end() + 2):
+                            self.mentions.setdefault(name, []).append(i)
+                for places in self.mentions.values():
+                    places.sort()
         return self.mentions
 
     def board_committee(self, name: str) -> bool:

@@ -32,6 +32,7 @@ from tracker.facts.titles import (
     TITLE_UPPER_HINT_RE,
     TITLE_WORDS,
     defined_acronyms,
+    document_acronyms_re,
     is_cyber,
     normalize_title,
     responsible_titles_in,
@@ -306,6 +307,15 @@ CERTIFICATION = rule(
     r"\b(" + _CERT_NAMES_RE + r")\b",
     ("certified", "certificate", "giac", "comptia"), cased=_CERT_ACRONYMS,
     doc="a professional certification by acronym or full name")
+#: Certifications no list knows, held in a list that says so: "holds the CISSP and CSSLP certifications".
+CERTIFICATION_LISTED = rule(
+    "certifications.listed",
+    r"\b(?:holds?|held|holding|earned|maintains?|possess(?:es)?|obtained)\s+(?:the\s+|a\s+|an\s+)?((?-i:[A-Z][A-Za-z0-9|+]{1,8}"
+    r"(?:\s*/\s*[A-Z]{1,3})?)(?:(?:,\s*|,?\s+and\s+)(?-i:[A-Z][A-Za-z0-9|+]{1,8}(?:\s*/\s*[A-Z]{1,3})?))*)\s+"
+    r"(?:professional\s+|industry\s+|security\s+)?(?:certifications?|credentials?|designations?)\b",
+    ("certification", "credential", "designation"),
+    doc="acronyms listed as certifications held, also those no list knows ('holds the CISSP and CSSLP certifications')")
+_LISTED_CERT_RE = re.compile(r"(?-i:[A-Z][A-Za-z0-9|+]{1,8}(?:\s*/\s*[A-Z]{1,3})?)")
 FORMER_CERTIFICATION = rule(
     "former_certifications.previously_held", r"\b(?:previously|formerly|once|has\s+held|in\s+the\s+past)\b[^.;]{0,80}$",
     ("previous", "former", "once", "held", "past"),
@@ -372,8 +382,11 @@ class Person:
 
     @property
     def holder(self) -> str:
-        """How the person is named as a holder of experience: their first title, else their name."""
-        return self.titles[0] if self.titles else (self.name or "")
+        """How the person is named as a holder of experience: their first chief officer's title ("Assistant Vice
+        President and Chief Information Security Officer" holds as the CISO), else their first title, else their
+        name."""
+        chief = next((t for t in self.titles if "chief" in t.lower().split()), None)
+        return chief or (self.titles[0] if self.titles else (self.name or ""))
 
     def to_value(self) -> dict:
         """The `people` fact value."""
@@ -410,6 +423,7 @@ class PeopleReader:
         self.texts, self.lows = index.texts, index.lows
         self.acronyms = defined_acronyms(index.sentences, index.lows)
         self.acronym_key = tuple(sorted(self.acronyms.items()))
+        self.acronym_re = document_acronyms_re(self.acronyms)
         self.people: list[Person] = []
         self.by_name: dict[str, Person] = {}
         self.by_surname: dict[str, Person] = {}
@@ -534,7 +548,7 @@ class PeopleReader:
         for i, s in enumerate(self.texts):
             low = self.lows[i]
             if not _BULLET_RE.match(s):  # bullets go on the list the sentence before them opened
-                listing = LISTED.at(index, i) and next(LISTED.scan(s, low), None) is not None
+                listing = LISTED.at(index, i) and next(LISTED.scan(s, low), None) is not None and is_cyber(s)
                 # "... senior executives who are responsible for ... . These executives include:"
                 self.listing_responsible = listing or self.listing_responsible and s.rstrip().endswith(":")
             if i not in speaking and not (last is not None and _STARTS_WITH_PRONOUN_RE.match(s)) and \
@@ -651,20 +665,10 @@ class PeopleReader:
 
     def responsibility(self, i: int, mentions: list[tuple[int, Person]]) -> None:
         s, low = self.texts[i], self.lows[i]
-        cyber = is_cyber(s) or (i > 0 and is_cyber(self.texts[i - 1]))
-        if not cyber:
-            return
         titles = self.titles_of(i)
         at = {pos: p for pos, p in mentions}
-        for start, title, rule_name in responsible_titles_in(s, titles, low):
-            person = at.get(start)
-            if person is None:
-                continue
-            person.role = "responsible"
-            for part in split_titles(title):
-                self.r.add("responsible_titles", part, i, rule_name)
-        # a list of those responsible: "a core group of senior executives who are responsible for ...:" and
-        # bullets, each naming one of them first
+        # a list of those responsible: "a core group of senior executives who are responsible for [security] ...:"
+        # and bullets, each naming one of them first (the list is about cybersecurity, whatever each bullet says)
         if _BULLET_RE.match(s) and self.listing_responsible and titles:
             start, _, title = titles[0]
             person = at.get(start)
@@ -672,6 +676,16 @@ class PeopleReader:
                 person.role = "responsible"
                 for part in split_titles(title):
                     self.r.add("responsible_titles", part, i, LISTED.name)
+        cyber = is_cyber(s) or (i > 0 and is_cyber(self.texts[i - 1]))
+        if not cyber:
+            return
+        for start, title, rule_name in responsible_titles_in(s, titles, low):
+            person = at.get(start)
+            if person is None:
+                continue
+            person.role = "responsible"
+            for part in split_titles(title):
+                self.r.add("responsible_titles", part, i, rule_name)
         if DESCRIBED.at(self.r.index, i):
             for m in DESCRIBED.pattern.finditer(s):
                 person = at.get(m.start(1))
@@ -715,6 +729,7 @@ class PeopleReader:
         if has(low, _GROUP_WORDS) and (g := _GROUP_HOLDER_RE.search(s)):
             group = clean_inline(next(x for x in g.groups() if x)).lower()
         taken_at = -1
+        found: list[tuple[re.Match[str], dict]] = []
         for m in EXPERIENCE.matches(self.r.index, i):
             if _inside(m.start(), spans):
                 continue
@@ -736,27 +751,54 @@ class PeopleReader:
                 continue
             taken_at = m.end()
             value = {"holder": None, "years": years, "qualifier": _qualifier(m.group(1), m.group(4), bool(m.group(3)))}
+            found.append((m, value))
+        if not found:
+            return
+        respectively = None if group else self._respectively(i, found, mentions)
+        for k, (m, value) in enumerate(found):
+            years = value["years"]
             if group:
                 value["holder"] = group
                 self.r.add("experience_years", value, i, EXPERIENCE.name)
                 continue
             if not mentions:
                 continue
-            objects = self.objects.get(i, set())
-            together = [p for pos, p in mentions if pos < m.start() and pos not in objects and
-                        not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)]
-            if _TOGETHER_RE.search(s) and len({id(p) for p in together}) > 1:
-                # "our CISO and our Director ... collectively have more than 30 years": theirs together
-                value["holder"] = " and ".join(dict.fromkeys(p.holder for p in together))
-                self.r.add("experience_years", value, i, EXPERIENCE.name)
-                continue
-            person = self._subject(s, m.start(), mentions)
+            if respectively:
+                person = respectively[k]
+            else:
+                objects = self.objects.get(i, set())
+                together = [p for pos, p in mentions if pos < m.start() and pos not in objects and
+                            not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)]
+                if _TOGETHER_RE.search(s) and len({id(p) for p in together}) > 1:
+                    # "our CISO and our Director ... collectively have more than 30 years": theirs together
+                    value["holder"] = " and ".join(dict.fromkeys(p.holder for p in together))
+                    self.r.add("experience_years", value, i, EXPERIENCE.name)
+                    continue
+                person = self._subject(s, m.start(), mentions)
             value["holder"] = person.holder
             if person.experience is None:
                 person.experience = {"years": years, "qualifier": value["qualifier"]}
             self.experienced.add(id(person))
             self.expertise.setdefault(id(person), i)
             self.r.add("experience_years", value, i, EXPERIENCE.name)
+
+    def _respectively(self, i: int, found: list[tuple[re.Match[str], dict]],
+                      mentions: list[tuple[int, Person]]) -> list[Person] | None:
+        """"Our CIO, CISO and Deputy CISO ... over 28 years, 29 years and 20 years ..., respectively": the people
+        listed, one for each number of years, in order (None where the sentence pairs no such lists). A
+        qualifier said once ("over 28, 29 and 20 years") holds for the whole list."""
+        s = self.texts[i]
+        if len(found) < 2 or "respectively" not in s.lower():
+            return None
+        objects = self.objects.get(i, set())
+        listed = list({id(p): p for pos, p in mentions if pos < found[0][0].start() and pos not in objects}.values())
+        if len(listed) != len(found):
+            return None
+        first = found[0][1]["qualifier"]
+        for (prev, _), (m, value) in zip(found, found[1:]):
+            if value["qualifier"] == "exact" and first != "exact" and _LIST_GAP_RE.search(s[prev.end():m.start()]):
+                value["qualifier"] = first
+        return listed
 
     def _subject(self, s: str, pos: int, mentions: list[tuple[int, Person]]) -> Person:
         """Whose years these are: the last person spoken of before them who is no object (of "reports to", of
@@ -805,7 +847,7 @@ class PeopleReader:
         """The officers named right after "reports to": one title, or a group "including" a list of them."""
         lead = _REPORTS_TO_LEAD_RE.match(s, at)
         start = lead.end() if lead else at
-        target = TITLE_RE.match(s, start)
+        target = TITLE_RE.match(s, start) or (self.acronym_re.match(s, start) if self.acronym_re else None)
         if target:
             return [split_titles(self.norm(target.group(0)))[-1]]
         group = _GROUP_INCLUDING_RE.match(s, start)
@@ -824,11 +866,21 @@ class PeopleReader:
     def certifications(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         s = self.texts[i]
         spans = self.bio(i)
-        for m in CERTIFICATION.matches(self.r.index, i):
-            name = certification_name(next(g for g in m.groups() if g))
-            former = _inside(m.start(), spans) or bool(_FORMER_CERT_BEFORE_RE.search(s, max(0, m.start() - 80),
-                                                                                      m.start()))
-            before = [p for pos, p in mentions if pos < m.start()]
+        found = [(m.start(), certification_name(next(g for g in m.groups() if g)))
+                 for m in CERTIFICATION.matches(self.r.index, i)]
+        for m in CERTIFICATION_LISTED.matches(self.r.index, i):
+            for part in _LISTED_CERT_RE.finditer(m.group(1)):
+                name = certification_name(part.group(0))
+                if name.upper() == name.replace("|", "").replace("+", "") or "+" in name:  # acronyms only
+                    found.append((m.start(1) + part.start(), name))
+        names = {name for _, name in found}
+        seen: set[str] = set()
+        for start, name in sorted(found):
+            if name in seen or any(other.startswith(name + "/") for other in names):
+                continue  # "Certified Information Privacy Professional/United States (CIPP/US)": one, CIPP/US
+            seen.add(name)
+            former = _inside(start, spans) or bool(_FORMER_CERT_BEFORE_RE.search(s, max(0, start - 80), start))
+            before = [p for pos, p in mentions if pos < start]
             person = before[-1] if before else None
             if former:
                 if person is not None and name not in person.former_certifications:

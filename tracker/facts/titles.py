@@ -6,6 +6,7 @@ title; "Sr. Director" is "Senior Director"; a company's name or "our" is no part
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -78,7 +79,7 @@ TITLE_RE = re.compile(
     r"Technology|Systems|Data|Privacy)\s+(?:[A-Z][\w&-]*\s+){0,2}?(?:Representative|Lead|Leader|Architect|Specialist|"
     r"Administrator|Coordinator)\b)"
     r"|\bgeneral\s+counsel\b|(?-i:\bPresident\s+(?:of|for)\s+(?:the\s+)?" + _CAP_RUN + r")"
-    r"|" + _INTERIM + _ACRONYM, re.I)
+    r"|" + _INTERIM + _RANK + _ACRONYM, re.I)
 #: A title match starts with one of these words (lower-cased) ...
 TITLE_FIRST_WORDS = frozenset("senior sr executive assistant group corporate global deputy associate interim acting "
                               "divisional regional enterprise field lead principal technology systems "
@@ -163,11 +164,28 @@ def defined_acronyms(sentences: Sentences, lows: list[str | None]) -> dict[str, 
     for i, (_, s) in enumerate(sentences):
         if "(" not in s or not may_name_title(s, lows[i]):
             continue
+        previous = None
         for m in title_matches(s, lows[i]):
             d = _ACRONYM_DEFINED_AFTER_RE.match(s, m.end())
+            if d and _CERTIFIED_BEFORE_RE.search(s, max(0, m.start() - 12), m.start()):
+                d = None  # "Certified Information Security Manager (CISM)": a certification, no title
             if d and d.group(1) != m.group(0):
-                out.setdefault(d.group(1), normalize_title(m.group(0)))
+                parts = split_titles(normalize_title(m.group(0)))
+                acronym = d.group(1)
+                chief = acronym.startswith("C") and acronym.endswith("O")
+                if chief and previous is not None and _AND_BETWEEN_RE.fullmatch(s, previous.end(), m.start()) and \
+                        previous.group(0).lower().startswith("chief"):
+                    # "Chief Information Digital Officer and Senior Vice President, IT (CIDO)": the chief officer
+                    out.setdefault(acronym, normalize_title(previous.group(0)))
+                else:
+                    # "Assistant Vice President and Chief Information Security Officer (CISO)": CISO is the chief
+                    # officer ("our Deputy CISO" is no vice president)
+                    out.setdefault(acronym, parts[-1] if len(parts) > 1 and chief else " and ".join(parts))
+            previous = m
     return out
+
+
+_AND_BETWEEN_RE = re.compile(r",?\s+and\s+")
 
 
 def may_name_title(s: str, low: str | None) -> bool:
@@ -200,13 +218,31 @@ def titles_in(s: str, acronyms: dict[str, str], low: str | None = None,
         norm = lambda raw: normalize_title(raw, acronyms)  # noqa: E731
     # "Certified Chief Information Security Officer" names a certification, held by no one
     out: list[tuple[int, int, str]] = []
-    for m in title_matches(s, low):
+    matches = title_matches(s, low)
+    defined = document_acronyms_re(acronyms)
+    if defined is not None:  # an acronym the text defines ("our CIDO"), where no title pattern matches
+        taken = [(m.start(), m.end()) for m in matches]
+        extra = [m for m in defined.finditer(s) if not any(a < m.end() and m.start() < b for a, b in taken)]
+        matches = sorted(matches + extra, key=lambda m: m.start())
+    for m in matches:
         if _CERTIFIED_BEFORE_RE.search(s, max(0, m.start() - 12), m.start()):
             continue
         if out and _ACRONYM_DEFINED_AFTER_RE.fullmatch(s, out[-1][1], s.find(")", m.end()) + 1 if ")" in s[m.end():] else m.end()):
             continue  # the acronym defined right after a title is the same title
         out.append((m.start(), m.end(), norm(m.group(0))))
     return out
+
+
+def document_acronyms_re(acronyms: dict[str, str]) -> re.Pattern[str] | None:
+    """A pattern of the title acronyms a text defines that no title pattern knows ("CIDO"), or None."""
+    own = tuple(sorted((a for a in acronyms if a not in ABBREVIATIONS and re.fullmatch(r"[A-Z]{2,6}", a)),
+                       key=len, reverse=True))
+    return _acronyms_re(own) if own else None
+
+
+@functools.cache
+def _acronyms_re(acronyms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")\b")
 
 
 # ---- which titles the sentence makes responsible -------------------------------------------------------------
