@@ -20,6 +20,7 @@ from tracker.facts.program import ProgramReader
 from tracker.facts.rules import SPECS, FactSpec, Rule, all_rules
 from tracker.facts.text import SentenceIndex, Sentences, derived, disclosure_sentences, has, hint_text
 from tracker.models import Change, Disclosure
+from tracker.normalize import once
 
 __all__ = [
     "FACT_NAMES", "SINGLE_FACTS", "SPECS", "FactSpec", "FactValue", "Found", "Reading", "Rule", "Sentences",
@@ -39,13 +40,17 @@ _OWN_NAME_RE = re.compile(r"(?-i:\bAt\s+([A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+)?,\s+
 RULES_VERSION = "2"
 
 
+def _own_names(s: str) -> list[str]:
+    return [(m.group(1) or m.group(2)).lower() for m in _OWN_NAME_RE.finditer(s) if m.group(1) or m.group(2)]
+
+
 def read(d: Disclosure) -> Reading:
     """Everything read from a disclosure's text (worked out once per text)."""
     cache = derived(d)
     if cache.reading is None:
         own = {w.lower() for w in [*(d.name or "").split()[:1], *d.tickers]}
-        own |= {(m.group(1) or m.group(2)).lower() for _, s in disclosure_sentences(d) if "At " in s or "\u2019s" in s or "'s" in s
-                for m in _OWN_NAME_RE.finditer(s) for _ in [0] if (m.group(1) or m.group(2))}
+        own |= {name for _, s in disclosure_sentences(d) if "At " in s or "\u2019s" in s or "'s" in s
+                for name in once("own_names", s, lambda: _own_names(s))}
         own = {w for w in own if w}
         reading = Reading(SentenceIndex(disclosure_sentences(d)), keys=dict(_catalogue.KEYS), own_names=frozenset(own))
         people = PeopleReader(reading)

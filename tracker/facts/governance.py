@@ -191,7 +191,9 @@ _MEMBER_OF_RE = re.compile(r"\b(?:member|members|chair|chairman|chairperson)\s+o
 def _former(name: str, s: str) -> bool:
     """Whether a sentence names the committee only as a former overseer ("moved oversight from the Audit
     Committee to ...", "previously overseen by the Audit Committee")."""
-    if not _FORMER_WORDS_RE.search(s):
+    low = s.lower()
+    if s.isascii() and not any(map(low.__contains__, ("from", "formerly", "previously", "until", "longer"))) or \
+            not _FORMER_WORDS_RE.search(s):
         return False
     pattern = re.escape(name).replace(r"\ ", r"\s+")
     mentions = list(re.finditer(pattern, s, re.I))

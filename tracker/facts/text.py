@@ -283,6 +283,8 @@ def word_starts(s: str, low: str, words: Collection[str], whole: bool = True) ->
 
     The words are looked for in `low`: s lower-cased (a hint_text, as long as s) or s itself, all at once (an
     automaton of the words), instead of a test of every word of the sentence."""
+    if len(words) <= 4:  # a few words: a substring search each is cheaper than an automaton's pass
+        return _word_starts_found(s, low, words, whole)
     if s.isascii() and (bounded := _bounded_automaton_of(words, whole)) is not None:
         # every character but a word character made a space: the words, set off by spaces, are found whole
         padded = " " + low.encode("ascii").translate(_WORD_BYTES_ONLY).decode("ascii") + " "
@@ -295,6 +297,19 @@ def word_starts(s: str, low: str, words: Collection[str], whole: bool = True) ->
             if not whole or end == len(s) or not (s[end].isalnum() or s[end] == "_"):
                 out.append(pos)
     return sorted(set(out))
+
+
+def _word_starts_found(s: str, low: str, words: Collection[str], whole: bool) -> list[int]:
+    out = set()
+    for word in filter(low.__contains__, words):
+        pos = low.find(word)
+        while pos != -1:
+            if pos == 0 or not (s[pos - 1].isalnum() or s[pos - 1] == "_"):
+                end = pos + len(word)
+                if not whole or end == len(s) or not (s[end].isalnum() or s[end] == "_"):
+                    out.add(pos)
+            pos = low.find(word, pos + 1)
+    return sorted(out)
 
 
 #: bytes.translate table: ASCII word characters (\w: letters, digits, "_") kept, every other byte a space.
