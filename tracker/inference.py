@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tracker.facts import disclosure_sentences, material_incident
+from tracker.facts import disclosure_sentences, extract_facts, material_incident
+from tracker.facts.governance import committee_names
 from tracker.models import FLAGS, Disclosure, Element, element_order
 
 _I = re.I
@@ -151,7 +152,10 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
     return None
 
 
-_SUPPLIER_WORDS = r"(?:third[- ]part|vendor|supplier|service\s+provider|supply\s+chain|outsourc)"
+#: (third parties the filer engages to help it, "third-party consultants", are no suppliers it oversees)
+_SUPPLIER_WORDS = (r"(?:third[- ]part(?!(?:y|ies)\s+(?:cybersecurity\s+|security\s+)?(?:consultants?|assessors?|auditors?|"
+                   r"experts?|advis[oe]rs?|firms?|penetration\s+testers?|specialists?)\b)|vendor|supplier|"
+                   r"service\s+provider|supply\s+chain|outsourc)")
 #: Strongest first; the broad vendor-plus-oversight-word test comes last.
 _OVERSIGHT_STRONG_RES = [
     re.compile(r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
@@ -196,18 +200,20 @@ def infer_positions_responsible(sentences: list[str]) -> Finding:
 _COMMITTEE_ACRONYM_RE = re.compile(r"\b(?:committee|board|council)\s*\(\s*\"?([A-Z][A-Za-z&]{1,7})\"?\s*\)", _I)
 
 
-def _expand_committee_acronyms(sentences: list[str]) -> list[str]:
-    """"... Committee (RCSC) ... updates to RCSC" reads as "... updates to the board committee"."""
-    acronyms = {m.group(1) for s in sentences for m in _COMMITTEE_ACRONYM_RE.finditer(s)}
+def _expand_committee_acronyms(sentences: list[str], management: frozenset[str] = frozenset()) -> list[str]:
+    """"... Committee (RCSC) ... updates to RCSC" reads as "... updates to the board committee" (not the acronym of
+    a committee the facts know as management's: "the CISO reports quarterly to the CRC" informs no board)."""
+    acronyms = {m.group(1) for s in sentences for m in _COMMITTEE_ACRONYM_RE.finditer(s)
+                if not (management and set(committee_names(s[:m.start() + len("committee")])[-1:]) & management)}
     if not acronyms:
         return sentences
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(acronyms))) + r")\b(?!\s*\))")
     return [pattern.sub("the board committee", s) for s in sentences]
 
 
-def infer_report_to_board(sentences: list[str]) -> Finding:
+def infer_report_to_board(sentences: list[str], management: frozenset[str] = frozenset()) -> Finding:
     """(c)(2)(iii): those persons or committees report to (inform) the board or a board committee."""
-    originals = dict(zip(_expand_committee_acronyms(sentences), sentences))
+    originals = dict(zip(_expand_committee_acronyms(sentences, management), sentences))
     sentences = list(originals)
 
     def test(s: str) -> bool:
@@ -232,16 +238,33 @@ assert sorted([*INFERENCES, MATERIAL_FLAG]) == sorted(FLAGS)
 
 def infer_flag_elements(d: Disclosure) -> list[Element]:
     """The six flags as inferred from the disclosure's text (tags ignored), in taxonomy order."""
-    sentences = [s for _, s in disclosure_sentences(d)]
+    # prose before headings: "Internal and External Testing" is no evidence where a sentence says as much
+    sentences = sorted((s for _, s in disclosure_sentences(d)), key=_heading)
+    management = frozenset(str(v.value) for v in extract_facts(d).get("management_committees", []))
     out = []
     for name in FLAGS:
-        finding = infer_materially_affected(d) if name == MATERIAL_FLAG else INFERENCES[name](sentences)
+        if name == MATERIAL_FLAG:
+            finding = infer_materially_affected(d)
+        elif name == _REPORT_FLAG:
+            finding = infer_report_to_board(sentences, management)
+        else:
+            finding = INFERENCES[name](sentences)
         if finding is None:
             out.append(Element(name=name, kind="flag", value=None, source="absent"))
         else:
             value, evidence = finding
             out.append(Element(name=name, kind="flag", value=value, source="inferred", evidence=evidence))
     return out
+
+
+_REPORT_FLAG = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag"
+_HEADING_RE = re.compile(r"^(?:[\w&'-]+\s+){0,7}[\w&'-]+$")
+
+
+def _heading(sentence: str) -> bool:
+    """A heading ("Internal and External Testing"): a few words, no closing punctuation, no verb needed."""
+    text = sentence.strip()
+    return bool(_HEADING_RE.match(text)) and sum(w[:1].isupper() for w in text.split()) * 2 >= len(text.split())
 
 
 def _insert_in_taxonomy_order(elements: list[Element], new: Element) -> None:
