@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -238,3 +239,37 @@ def test_sentence_running_over_a_page_into_a_capital_is_rejoined(corpus: Path) -
 def test_line_starting_with_a_comma_continues_the_sentence(corpus: Path) -> None:
     text = _read(_text(corpus, "UNP_2025_item1c.txt")).section_text
     assert "our CIO, CISO, and Deputy CISO, each of whom has extensive cybersecurity knowledge" in text
+
+
+# --- a section that only points to another document ------------------------------------------------------
+
+def test_a_section_incorporated_by_reference_says_where_its_text_is() -> None:
+    d = read_text("Item 1C. Cybersecurity\n\nThe information required by this item is incorporated herein by "
+                  "reference from the section entitled Cybersecurity in our 2024 Annual Report to Shareholders, "
+                  "filed as Exhibit 13 hereto.\n\nItem 2. Properties\n\nOffices.\n")
+    assert len(d.notes) == 1
+    assert "incorporated by reference" in d.notes[0]
+    assert "2024 Annual Report to Shareholders, Exhibit 13" in d.notes[0]
+
+
+def test_a_cross_reference_inside_the_prose_is_no_pointer() -> None:
+    d = read_text("Item 1C. Cybersecurity\n\nOur CISO leads the program. For the risks, see Item 1A, Risk Factors, "
+                  "which is incorporated herein by reference.\n\nItem 2. Properties\n\nOffices.\n")
+    assert d.notes == []
+
+
+def test_wells_fargo_item_1c_points_to_its_annual_report(corpus: Path) -> None:
+    """WFC's FY2024 10-K answers Item 1C with a pointer to Exhibit 13: the show and the diff both say so."""
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+
+    path = corpus / "ixbrl" / "wfc-10-k-fy2024.html.gz"
+    if not path.exists():
+        pytest.skip("wfc-10-k-fy2024.html.gz is not in the corpus")
+    other = corpus / "ixbrl" / "jnj-10-k-fy2024.html.gz"
+    shown = CliRunner().invoke(app, ["compare", str(path), str(other), "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    caveats = json.loads(shown.output)["caveats"]
+    assert len(caveats) == 1 and caveats[0].startswith("FY2024: the cybersecurity section is incorporated by "
+                                                       "reference from another document (2024 Annual Report")

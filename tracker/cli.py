@@ -172,12 +172,15 @@ def filers(fmt: FormatOption = "text", db: DbOption = None, debug: DebugOption =
 def show_json(store: Store, filing: dict) -> dict:
     """The design.md JSON of a stored disclosure."""
     from tracker.facts import extract_facts, facts_to_json
+    from tracker.readers.untagged import incorporated_by_reference
 
     d = store.disclosure(filing)
     filer = store.filer_by_id(filing["filer_id"])
     # the facts stored at ingest (read again where older rules stored them); a fact the text states nothing of
     # is left out
     facts = {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
+    pointer = incorporated_by_reference(d.section_text)
+    notes = d.notes + ([pointer] if pointer and pointer not in d.notes else [])
     return {
         "filer": filer.to_json(), "fiscal_year": filing["fiscal_year"], "form": filing["form"],
         "period_end": filing["period_end"], "version": filing["version"], "tagged": bool(filing["tagged"]),
@@ -186,6 +189,7 @@ def show_json(store: Store, filing: dict) -> dict:
         "elements": [{"element": e.name, "label": e.label, "kind": e.kind, "value": e.value, "source": e.source,
                       **({"evidence": e.evidence} if e.evidence else {})} for e in d.elements],
         "facts": facts,
+        "notes": notes,
     }
 
 
@@ -224,6 +228,7 @@ def render_show_text(data: dict, versions: int) -> str:
         f"version {data['version']} of {versions}, {'tagged' if data['tagged'] else 'untagged'} "
         f"({data['source_format']})",
         f"source {data['source']}  sha256 {data['sha256'][:16]}",
+        *(f"Note: {note}" for note in data.get("notes") or ()),
         "",
     ]
     for e in data["elements"]:

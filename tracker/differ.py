@@ -40,6 +40,7 @@ from tracker.models import (
     spec_for,
 )
 from tracker.normalize import comparison_key, shared_work, split_sentences, words_and_key
+from tracker.readers.untagged import incorporated_by_reference
 from tracker.similarity import (
     DELETE,
     EQUAL,
@@ -174,6 +175,17 @@ class Comparison:
         return self.judgement.extent
 
     @property
+    def caveats(self) -> list[str]:
+        """What a reader must know before trusting the comparison: a year whose section only points to another
+        document (its text is elsewhere, so all of it shows as added or removed)."""
+        out = []
+        for d in (self.old, self.new):
+            note = incorporated_by_reference(d.section_text)
+            if note:
+                out.append(f"FY{d.fiscal_year or '?'}: {note}")
+        return out
+
+    @property
     def summary(self) -> dict[str, int]:
         """Number of changes by severity."""
         out = {"high": 0, "medium": 0, "low": 0}
@@ -196,6 +208,7 @@ class Comparison:
             "summary": self.summary,
             "changes": [c.to_json() for c in self.changes],
             "verdict": self.verdict,
+            "caveats": self.caveats,
             **self.judgement.to_json(),
             "changed_share": round(self.changed_share, 4),
             "element_similarity": {k: v.to_json() for k, v in self.element_similarity.items()},

@@ -469,7 +469,7 @@ def comparison_report(ctx: ComparisonContext, *, generated_at: datetime | None =
         element_notes=notes,
         text_summary=[TextSummary(e.label, e.anchor, e.changes) for s in sections for e in s.elements if e.changes],
         text_changes=sum(ch.kind.startswith("text_") for ch in c.changes),
-        sections=sections, notes=comparison_notes(old, new), has_changes=bool(c.changes),
+        sections=sections, notes=c.caveats + comparison_notes(old, new), has_changes=bool(c.changes),
         generated=generated_line(generated_at))
 
 

@@ -140,6 +140,7 @@ class _Text:
 
     def render(self, c: Comparison, filer: dict, old_meta: dict, new_meta: dict) -> str:
         lines = [self.paint(_BOLD, _filer_line(filer)), f"{_side(old_meta)} -> {_side(new_meta)}", ""]
+        lines += [f"Caveat: {note}" for note in c.caveats]
         lines += _summary_lines(c)
         for title, changes in _sections(c):
             lines += ["", f"{title}:"] + [f"  - {_headline(ch)}" for ch in changes]
@@ -192,6 +193,7 @@ class _Markdown:
 
     def render(self, c: Comparison, filer: dict, old_meta: dict, new_meta: dict) -> str:
         lines = [f"# {_MD_SPECIAL(_filer_line(filer))}", "", f"{_side(old_meta)} -> {_side(new_meta)}", ""]
+        lines += [f"> **Caveat:** {_MD_SPECIAL(note)}\n" for note in c.caveats]
         lines += [f"- {_MD_SPECIAL(line)}" for line in _summary_lines(c)]
         for title, changes in _sections(c):
             lines += ["", f"## {title}", ""] + [f"- {_MD_SPECIAL(_headline(ch))}" for ch in changes]

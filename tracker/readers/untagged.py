@@ -35,6 +35,19 @@ _MD_EMPHASIS_RE = re.compile(r"(\*\*|__)")
 _MD_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_TAG_RE = re.compile(r"</?(?:div|span|p|br|b|i|u|font|center)\b[^>]*>", re.I)
 
+# "Information in response to this Item 1C can be found in the 2024 Annual Report ... incorporated into this item by
+# reference": the disclosure itself is in another document (an exhibit, the annual report to shareholders).
+_INCORPORATED_RE = re.compile(
+    r"\bincorporated\b[^.]{0,80}\bby\s+reference\b|\bcan\s+be\s+found\s+(?:in|under)\b|"
+    r"\b(?:is|are)\s+(?:included|set\s+forth|contained)\s+(?:in|under)\b", re.I)
+# The pointer is the section's whole answer to the item, not one cross-reference among its prose.
+_THIS_ITEM_RE = re.compile(r"\b(?:this|the)\s+item\b|\bitem\s*(?:1\s*c|16\s*k)\b|\bthis\s+section\b", re.I)
+_POINTER_TARGET_RE = re.compile(
+    r"\b(?:(?:19|20)\d\d\s+)?annual\s+report\s+to\s+(?:share|stock)holders\b|\bexhibit\s+\d+(?:\.\d+)?|"
+    r"\b(?:(?:19|20)\d\d\s+)?proxy\s+statement\b", re.I)
+#: Longest section (in characters) read as a mere pointer to another document.
+_MAX_POINTER_CHARS = 700
+
 #: Longest line taken as the heading of a sub-section.
 _MAX_HEADING_WORDS = 12
 
@@ -429,11 +442,30 @@ def detect_fiscal_year(text: str) -> int | None:
     return None
 
 
+def incorporated_by_reference(section_text: str) -> str | None:
+    """A note for the reader when the section only points to another document that holds the disclosure.
+
+    WFC's 10-K, for one, says only that Item 1C "can be found in the 2024 Annual Report to Shareholders ...
+    incorporated into this item by reference": the text is in Exhibit 13, so the filing's flags and facts say
+    nothing, and a comparison with a year that holds the text shows it all as added.
+    """
+    text = section_text.strip()
+    if (not text or len(text) > _MAX_POINTER_CHARS or not _INCORPORATED_RE.search(text)
+            or not _THIS_ITEM_RE.search(text)):
+        return None
+    targets = list(dict.fromkeys(clean_inline(m.group(0)) for m in _POINTER_TARGET_RE.finditer(text)))
+    where = f" ({', '.join(targets)})" if targets else ""
+    return (f"the cybersecurity section is incorporated by reference from another document{where}; "
+            "its text is not in this filing, so its flags and facts read as not stated.")
+
+
 def section_disclosure(section: Section, source_format: str, source: str = "inferred") -> Disclosure:
     """An untagged Disclosure from a located section."""
     paras = paragraphs_from_lines(section.lines)
+    text = "\n\n".join(paras)
+    pointer = incorporated_by_reference(text)
     return Disclosure(elements=split_elements(paras, source), tagged=False, source_format=source_format,
-                      section_text="\n\n".join(paras), form=section.form)
+                      section_text=text, form=section.form, notes=[pointer] if pointer else [])
 
 
 def read_text(text: str) -> Disclosure:
