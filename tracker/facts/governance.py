@@ -60,9 +60,9 @@ OVERSIGHT_RE = re.compile(r"oversee|oversight|oversees|overseeing|supervis|respo
 _OVERSIGHT_WORDS = ("oversee", "oversight", "supervis", "responsib", "monitor", "review", "charged", "delegat",
                     "governance")
 INFORM_RE = re.compile(r"report|updat|brief|inform(?!ation)|present(?!ative)|apprise|discuss|meet|receiv|review|provid|"
-                       r"communicat|escalat", re.I)
+                       r"communicat|escalat|elevat", re.I)
 _INFORM_WORDS = ("report", "updat", "brief", "inform", "present", "apprise", "discuss", "meet", "receiv", "review",
-                 "provid", "communicat", "escalat")
+                 "provid", "communicat", "escalat", "elevat")
 _PLAIN_INFORM_WORDS = tuple(w for w in _INFORM_WORDS if w not in ("inform", "present"))
 
 
@@ -282,6 +282,19 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
          r"(?:deems?|considers?|determines?|believes?)\s+(?:it\s+)?(?:to\s+be\s+)?(?:appropriate|necessary|advisable|warranted)",
          ("needed", "necessary", "appropriate", "warranted", "required", "advisable", "hoc", "frequently", "often"),
          value="as needed"),
+    # told when something happens: "apprised of cybersecurity incidents deemed to have a moderate or higher
+    # impact", "informed regarding security events based on established reporting thresholds", "depending on the
+    # severity of the incident, the IRT communicates with ... the Audit Committee" (none where a period is stated:
+    # "updated on incidents each quarter" is quarterly)
+    rule("briefing_frequency.on_event",
+         r"\b(?:apprised|informed|notified|alerted|updated|briefed)\s+(?:promptly\s+|timely\s+|immediately\s+)?"
+         r"(?:of|about|regarding|on|concerning)\s+(?:[\w-]+\s+){0,4}?(?:incidents?|events?|breach(?:es)?)\b|"
+         r"\bbased\s+on\s+(?:[\w-]+\s+){0,2}?(?:reporting|escalation|materiality|severity)\s+(?:thresholds?|criteria)\b|"
+         r"\bdepending\s+on\s+(?:the\s+)?(?:severity|nature|significance|materiality)\b|"
+         r"\b(?:promptly|immediately)\s+(?:informed|notified|escalated|reported|briefed|alerted|apprised)\b|"
+         r"\bin\s+the\s+event\s+of\s+(?:a\s+|an\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:incidents?|breach)",
+         ("apprised", "informed", "notified", "alerted", "updated", "briefed", "based", "depending", "promptly",
+          "immediately", "event"), value="as needed"),
 )
 _PERIODS = {"monthly", "quarterly", "three times a year", "semi-annual", "annual", "each meeting"}
 _TO_THE_EXTENT_RE = re.compile(r"to\s+the\s+extent", re.I)
@@ -291,7 +304,8 @@ _ANNUAL_REPORT_RE = re.compile(r"annual\s+report\s+on\s+form|form\s+10-k|trainin
                                r"penetration|audit\s+plan|tabletop|exercise|each\s+year,?\s+we", re.I)
 _NOT_EACH_YEAR_RE = re.compile(r"\b(?:each|every)\s+year\b", re.I)
 #: A verb (or noun) of telling: someone is informed, not just meeting or reviewing.
-TELLS_RE = re.compile(r"\b(?:report|updat|brief|inform(?!ation)|present(?!ative)|appris|communicat|escalat|notif)\w*", re.I)
+TELLS_RE = re.compile(r"\b(?:report|updat|brief|inform(?!ation)|present(?!ative)|appris|communicat|escalat|elevat|notif)\w*",
+                      re.I)
 #: The board (or a committee) informed by a committee: "the Audit Committee reports to the full Board".
 _COMMITTEE_TELLS_BOARD_RE = re.compile(
     r"\bcommittee\b(?:\s*\([^)]{1,12}\))?(?:\s+chair(?:man|person)?)?,?\s+(?:(?:which|that|then|also|in\s+turn|"
@@ -456,6 +470,8 @@ class GovernanceReader:
         for pos, value, name, text in found:
             if value == "regular" and _near_period(s, pos, pos, periods):
                 continue  # "regular updates, at least quarterly": quarterly
+            if name == "briefing_frequency.on_event" and any(v in _PERIODS for _, v in periods):
+                continue  # "updated on incidents each quarter": quarterly
             if value == "annual" and _NOT_EACH_YEAR_RE.fullmatch(text) and \
                     any(v in _PERIODS and v != "annual" for _, v in periods):
                 continue  # "quarterly updates each year": quarterly
