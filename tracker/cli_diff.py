@@ -14,22 +14,50 @@ from tracker.cli import DbOption, DebugOption, app, check_format, emit, handle_e
 from tracker.errors import ExitCode
 from tracker.service import ComparisonContext, build_history, compare_files, compare_stored
 
-DIFF_FORMATS = ("text", "markdown", "json", "html")
+DIFF_FORMATS = ("text", "markdown", "json", "html", "docx", "pdf")
+#: Formats written to a file, never printed (`-o`, else a name made of the filer and the years).
+BINARY_FORMATS = ("docx", "pdf")
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
-DiffFormat = Annotated[str, typer.Option("--format", "-f", help="text, markdown, json or html.")]
+DiffFormat = Annotated[str, typer.Option(
+    "--format", "-f", help="text, markdown, json, html, docx (Word, tracked changes) or pdf.")]
+VerboseOption = Annotated[bool, typer.Option(
+    "--verbose", "-v", help="Also name the cyd elements (CamelCase) and every element a sentence sits in.")]
 ExitCodeOption = Annotated[bool, typer.Option(
     "--exit-code", help="Exit with 1 when there are changes (as git diff --exit-code).")]
 
 
-def render_comparison(ctx: ComparisonContext, fmt: str, *, color: bool) -> str:
-    """The comparison in the chosen format."""
+def render_comparison(ctx: ComparisonContext, fmt: str, *, color: bool, verbose: bool = False) -> str:
+    """The comparison in the chosen text format."""
     if fmt == "html":
         from tracker.htmlreport import render_comparison_html
 
-        return render_comparison_html(ctx)
+        return render_comparison_html(ctx, verbose=verbose)
     from tracker.report import render
 
-    return render(ctx.comparison, fmt, filer=ctx.filer, old_meta=ctx.old_meta, new_meta=ctx.new_meta, color=color)
+    return render(ctx.comparison, fmt, filer=ctx.filer, old_meta=ctx.old_meta, new_meta=ctx.new_meta, color=color,
+                  verbose=verbose)
+
+
+def default_output(ctx: ComparisonContext, fmt: str) -> Path:
+    """`KO-FY2023-FY2024.docx`: the filer (ticker, else CIK) and the two years."""
+    who = (ctx.filer.get("tickers") or [None])[0] or ctx.filer.get("cik") or "filer"
+    years = "-".join(f"FY{m.get('fiscal_year') or 'unknown'}" for m in (ctx.old_meta, ctx.new_meta))
+    return Path(f"{who}-{years}.{fmt}")
+
+
+def write_binary(ctx: ComparisonContext, fmt: str, output: Path | None) -> Path:
+    """Write a Word or PDF report; the path written."""
+    path = output or default_output(ctx, fmt)
+    if fmt == "docx":
+        from tracker.docx_report import write_docx
+
+        write_docx(ctx, path)
+    else:
+        from tracker.pdf import write_pdf
+
+        write_pdf(ctx, path)
+    typer.echo(f"wrote {path}", err=True)
+    return path
 
 
 def use_color(output: Path | None) -> bool:
@@ -37,9 +65,12 @@ def use_color(output: Path | None) -> bool:
     return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def finish(ctx: ComparisonContext, fmt: str, output: Path | None, exit_code: bool) -> None:
+def finish(ctx: ComparisonContext, fmt: str, output: Path | None, exit_code: bool, verbose: bool = False) -> None:
     """Print or write the comparison and exit as design.md says."""
-    emit(render_comparison(ctx, fmt, color=use_color(output)), output)
+    if fmt in BINARY_FORMATS:
+        write_binary(ctx, fmt, output)
+    else:
+        emit(render_comparison(ctx, fmt, color=use_color(output), verbose=verbose), output)
     if exit_code and ctx.comparison.changes:
         raise typer.Exit(int(ExitCode.CHANGES))
 
@@ -55,6 +86,7 @@ def diff(
     old_version: Annotated[int | None, typer.Option(help="Version of the earlier year (default latest).")] = None,
     new_version: Annotated[int | None, typer.Option(help="Version of the later year (default latest).")] = None,
     exit_code: ExitCodeOption = False,
+    verbose: VerboseOption = False,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -65,7 +97,7 @@ def diff(
         ctx = compare_stored(store, filer, old_year, new_year, old_version=old_version, new_version=new_version)
     finally:
         store.close()
-    finish(ctx, fmt, output, exit_code)
+    finish(ctx, fmt, output, exit_code, verbose)
 
 
 @app.command()
@@ -77,11 +109,12 @@ def compare(
     fmt: DiffFormat = "text",
     output: OutputOption = None,
     exit_code: ExitCodeOption = False,
+    verbose: VerboseOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Compare two disclosure files directly, without the database."""
     fmt = check_format(fmt, DIFF_FORMATS)
-    finish(compare_files(old_path, new_path), fmt, output, exit_code)
+    finish(compare_files(old_path, new_path), fmt, output, exit_code, verbose)
 
 
 @app.command()

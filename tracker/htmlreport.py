@@ -429,7 +429,8 @@ def render_template(name: str, **context: object) -> str:
     return text
 
 
-def render_comparison_html(ctx: ComparisonContext, *, generated_at: datetime | None = None) -> str:
+def render_comparison_html(ctx: ComparisonContext, *, generated_at: datetime | None = None,
+                           verbose: bool = False) -> str:
     """The change report of a comparison as one self-contained HTML document."""
     return render_template("comparison.html", report=comparison_report(ctx, generated_at=generated_at))
 

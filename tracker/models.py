@@ -27,6 +27,13 @@ class ElementSpec:
     """Paragraph of Regulation S-K Item 106 the element answers."""
     label: str
     """Standard label as EDGAR renders it."""
+    plain: str = ""
+    """What a reader calls it ("Board oversight"; for a flag, what it says when true)."""
+
+    @property
+    def reader_label(self) -> str:
+        """The plain-English label where there is one, else the standard label."""
+        return self.plain or self.label
 
     @property
     def section(self) -> str:
@@ -76,7 +83,37 @@ _SPECS = [
 ELEMENTS: dict[str, ElementSpec] = {
     name: ElementSpec(name, kind, item, label) for name, kind, item, label in _SPECS  # type: ignore[arg-type]
 }
-ELEMENTS[UNTAGGED_ELEMENT] = ElementSpec(UNTAGGED_ELEMENT, "text", "", "Item 1C text outside any tag")
+ELEMENTS[UNTAGGED_ELEMENT] = ElementSpec(UNTAGGED_ELEMENT, "text", "", "Item 1C text outside any tag",
+                                         "Text outside any element")
+
+#: What a reader calls each element (reports, e-mails and the text output; the standard labels stay in JSON and
+#: with --verbose). A flag's says what the filer says when it is true.
+PLAIN_LABELS = {
+    "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock": "Risk management processes",
+    "CybersecurityRiskManagementProcessesIntegratedFlag": "Says its cyber risk processes are part of its overall risk management",
+    "CybersecurityRiskManagementProcessesIntegratedTextBlock": "Integration with overall risk management",
+    "CybersecurityRiskManagementThirdPartyEngagedFlag": "Says it engages assessors, consultants or auditors",
+    "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag":
+        "Says it oversees cyber risks from its service providers",
+    "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag":
+        "Says cyber risks have materially affected it or are reasonably likely to",
+    "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock":
+        "Material effect of cyber risks",
+    "CybersecurityRiskBoardOfDirectorsOversightTextBlock": "Board oversight",
+    "CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock": "Board committee in charge",
+    "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock":
+        "How the board is informed",
+    "CybersecurityRiskRoleOfManagementTextBlock": "Management's role",
+    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag":
+        "Names the positions or committees responsible",
+    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleTextBlock": "Who is responsible",
+    "CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock": "Their expertise",
+    "CybersecurityRiskProcessForInformingManagementOrCommitteesResponsibleTextBlock": "How management is informed",
+    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag":
+        "Says those responsible report to the board",
+}
+for _name, _plain in PLAIN_LABELS.items():
+    ELEMENTS[_name] = ElementSpec(_name, ELEMENTS[_name].kind, ELEMENTS[_name].item, ELEMENTS[_name].label, _plain)
 
 #: The six flags, in taxonomy order.
 FLAGS: list[str] = [name for name, spec in ELEMENTS.items() if spec.kind == "flag"]

@@ -22,7 +22,8 @@ _RED, _GREEN, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m"
 
 
 def render(comparison: Comparison, fmt: str = "text", *, filer: dict | None = None,
-           old_meta: dict | None = None, new_meta: dict | None = None, color: bool = False) -> str:
+           old_meta: dict | None = None, new_meta: dict | None = None, color: bool = False,
+           verbose: bool = False) -> str:
     """The comparison in one of FORMATS; metadata default to what the disclosures say."""
     filer = filer if filer is not None else filer_meta(comparison.new, comparison.old)
     old_meta = old_meta if old_meta is not None else disclosure_meta(comparison.old)
