@@ -81,8 +81,8 @@ def test_output_file_and_bad_format(sample_db: Path, tmp_path: Path) -> None:
     target = tmp_path / "report.json"
     code, _, err = run("diff", "NWAN", "2023", "2024", "-f", "json", "-o", target, "--db", sample_db)
     assert code == 0 and json.loads(target.read_text())["new"]["fiscal_year"] == 2024
-    code, _, err = run("diff", "NWAN", "2023", "2024", "-f", "pdf", "--db", sample_db)
-    assert code == 2 and "unknown format 'pdf'" in err
+    code, _, err = run("diff", "NWAN", "2023", "2024", "-f", "rtf", "--db", sample_db)
+    assert code == 2 and "unknown format 'rtf'" in err
 
 
 @pytest.mark.parametrize("ticker", ["amzn", "googl", "jnj"])
