@@ -225,8 +225,7 @@ def test_json_has_the_design_shape(amzn: str) -> None:
     assert out["summary"]["high"] >= 1 and out["summary"]["low"] == 0
     # the verdict: significance (a flipped materially-affected flag is high) and extent, led by the top changes
     assert (out["significance"], out["extent"]) == ("significant", "minor edits")
-    assert out["top_changes"][0] == ("Cybersecurity Risk Materially Affected or Reasonably Likely to Materially "
-                                     "Affect Registrant: no -> yes")
+    assert out["top_changes"][0] == "Says cyber risks have materially affected it or are reasonably likely to: no -> yes"
     assert out["verdict"].startswith("Significant: ") and out["verdict"].endswith("(minor edits)")
     flag = out["changes"][0]
     text = next(ch for ch in out["changes"] if ch["kind"] == "text_changed")

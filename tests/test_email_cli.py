@@ -3,8 +3,10 @@ loopback (aiosmtpd), the messages parsed back."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -84,9 +86,13 @@ def test_email_sends_text_and_html(db, smtp_server):
     assert out.startswith(f"sent to {GC}, {CISO} (copy in ")
     assert len(inbox.received) == 1 and inbox.received[0][1] == [GC, CISO]
     msg = inbox.message(-1)
-    assert msg.get_content_type() == "multipart/alternative"
-    assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
-    assert msg["Subject"].startswith("NORTHWIND ANALYTICS, INC.: cybersecurity disclosure FY2023 to FY2024: ")
+    assert msg.get_content_type() == "multipart/mixed"
+    body, *attached = msg.iter_parts()
+    assert [p.get_content_type() for p in body.iter_parts()] == ["text/plain", "text/html"]
+    assert [(a.get_filename(), a.get_content_type()) for a in attached] == [("NWAN-FY2023-FY2024.html", "text/html")]
+    full = attached[0].get_content()
+    assert "Item 1C, redlined" in full and "Appendix" in full  # the whole report travels as an attachment
+    assert msg["Subject"].startswith("[Significant] NORTHWIND ANALYTICS, INC. FY2023 -> FY2024: ")
     assert msg["From"] == SENDER
     text, html = parts(msg)
     assert text.startswith("NORTHWIND ANALYTICS, INC. (CIK 0009999901, NWAN)") and "Verdict: " in text
@@ -142,8 +148,22 @@ def test_email_dry_run_writes_the_eml_and_needs_no_server(db, tmp_path):
     assert code == 0, err
     assert out == f"wrote {eml} (nothing sent)\n"
     msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
-    assert msg.get_content_type() == "multipart/alternative" and msg["To"] == GC
+    assert msg.get_content_type() == "multipart/mixed" and msg["To"] == GC
     assert "Verdict:" in summary_of(parts(msg)[1])
+
+
+def test_email_attaches_the_word_redline_when_asked(db, tmp_path):
+    eml = tmp_path / "report.eml"
+    code, _, err = run("email", "NWAN", 2023, 2024, "--to", GC, "--from", SENDER, "--attach-docx", "--dry-run", eml,
+                       "--db", db)
+    assert code == 0, err
+    msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    attached = {a.get_filename(): a for a in msg.iter_attachments()}
+    assert set(attached) == {"NWAN-FY2023-FY2024.html", "NWAN-FY2023-FY2024.docx"}
+    docx = attached["NWAN-FY2023-FY2024.docx"].get_content()
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:  # a Word file whose body carries tracked changes by tracker
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in body and "<w:del " in body and 'w:author="tracker"' in body
 
 
 @pytest.mark.parametrize("args, message", [
@@ -188,7 +208,7 @@ def test_digest_most_severe_first_with_reports_attached(db, watchlist, smtp_serv
     text, html = parts(msg)
     assert text.index("NORTHWIND") < text.index("Southwind")  # NWAN has high-severity changes
     doc = lxml.html.document_fromstring(html)
-    names = [h.text_content() for h in doc.xpath("//div[@class='digest-entry']/h2")]
+    names = [h.text_content() for h in doc.xpath("//div[@class='digest-entry']/h2[1]")]
     assert names == ["NORTHWIND ANALYTICS, INC.", "Southwind Ltd"]
     assert "Left out" in doc.text_content() and not doc.xpath("//script | //img")
     attachments = {a.get_filename(): a.get_content() for a in msg.iter_attachments()}

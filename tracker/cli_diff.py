@@ -144,8 +144,11 @@ def history(
 
 
 def render_history_text(hist) -> str:  # type: ignore[no-untyped-def]
-    """The history as a plain-text timeline."""
-    from tracker.facts import fact_text
+    """The history as a plain-text timeline, in plain English: facts by their catalogue labels, flags by what
+    they say, values as a reader reads them ("not stated", "yes (read from the text)")."""
+    from tracker.facts import FACT_NAMES
+    from tracker.models import FLAGS, spec_for
+    from tracker.report import plain_fact_label, plain_fact_value, plain_flag_value
 
     f = hist.filer
     years = [y["fiscal_year"] for y in hist.years]
@@ -153,28 +156,28 @@ def render_history_text(hist) -> str:  # type: ignore[no-untyped-def]
              "years: " + ", ".join(f"{y['fiscal_year']} ({y['form'] or '?'} v{y['version']}, "
                                    f"{'tagged' if y['tagged'] else 'untagged'})" for y in hist.years), ""]
     lines.append("Facts (* = changed from the year before)")
-    for fact in sorted(hist.facts):
-        lines.append(f"  {fact}")
+    for fact in [n for n in FACT_NAMES if n in hist.facts] + sorted(n for n in hist.facts if n not in FACT_NAMES):
+        lines.append(f"  {plain_fact_label(fact)}")
         for year in years:
             values = hist.facts[fact].get(year, [])
             mark = "*" if hist.changed(fact, year) else " "
-            shown = "; ".join(fact_text(v, fact) for v in values) or "(not stated)"
+            shown = "; ".join(plain_fact_value(v, fact) for v in values) or "not stated"
             lines.append(f"   {mark}{year}: {shown}")
-    lines += ["", "Flags"]
-    for flag, by_year in hist.flags.items():
+    lines += ["", "Flags (yes, no or not stated, by year)"]
+    for flag in [n for n in FLAGS if n in hist.flags] + [n for n in hist.flags if n not in FLAGS]:
+        by_year = hist.flags[flag]
         cells = []
         for year in years:
             v = by_year.get(year, {"value": None, "source": "absent"})
-            value = {True: "true", False: "false", None: "-"}[v["value"]]
-            cells.append(f"{year}: {value}{'' if v['source'] == 'tagged' else ' (' + v['source'] + ')'}")
-        lines.append(f"  {flag.removeprefix('Cybersecurity')}: " + ", ".join(cells))
+            cells.append(f"{year}: {plain_flag_value(v['value'], v['source'] if v['source'] != 'tagged' else None)}")
+        lines.append(f"  {spec_for(flag).reader_label}: " + ", ".join(cells))
     if hist.steps:
         lines += ["", "Year over year"]
         for s in hist.steps:
             sim = s["similarity"]
-            lines.append(f"  {s['old_year']} -> {s['new_year']}: {s['significance']}, {s['extent']} (cosine "
-                         f"{sim['cosine']:.2f}, simple {sim['simple']:.2f}; high {s['summary']['high']}, medium "
-                         f"{s['summary']['medium']}, low {s['summary']['low']})")
+            lines.append(f"  {s['old_year']} -> {s['new_year']}: {s['significance']}, {s['extent']} (changes: "
+                         f"{s['summary']['high']} high, {s['summary']['medium']} medium, {s['summary']['low']} low; "
+                         f"similarity: cosine {sim['cosine']:.2f}, simple {sim['simple']:.2f})")
             lines += [f"      - {t}" for t in s.get("top_changes") or []]
     return "\n".join(lines)
 

@@ -32,26 +32,47 @@ OutboxOption = Annotated[Path | None, typer.Option(
 
 
 def comparison_subject(ctx: ComparisonContext) -> str:
-    """Default subject: filer, years, significance with the top change, and the extent of rewording."""
+    """Default subject, significance first: ``[Significant] COCA COLA CO FY2023 -> FY2024: CISO replaced``."""
     c, f = ctx.comparison, ctx.filer
     who = f.get("name") or (f.get("tickers") or [None])[0] or f.get("cik") or "Filer"
     lead = c.significance[:1].upper() + c.significance[1:]
-    top = f": {c.judgement.top[0]}" if c.judgement.top else ""
-    if len(top) > 90:
-        top = top[:90].rsplit(" ", 1)[0] + "\u2026"
-    return (f"{who}: cybersecurity disclosure FY{ctx.old_meta.get('fiscal_year')} to "
-            f"FY{ctx.new_meta.get('fiscal_year')}: {lead}{top} ({c.extent})")
+    what = c.judgement.top[0] if c.judgement.top else c.extent
+    if len(what) > 90:
+        what = what[:90].rsplit(" ", 1)[0] + "\u2026"
+    return (f"[{lead}] {who} FY{ctx.old_meta.get('fiscal_year')} -> FY{ctx.new_meta.get('fiscal_year')}: "
+            f"{what}")
 
 
-def comparison_message(ctx: ComparisonContext, *, sender: str, to: list[str], subject: str | None) -> EmailMessage:
-    """A multipart/alternative message: the plain-text report and the HTML report."""
-    from tracker.htmlreport import render_comparison_html
+def report_name(ctx: ComparisonContext, ext: str) -> str:
+    """``KO-FY2023-FY2024.html``: the attached report's file name."""
+    from tracker.cli_diff import default_output
+
+    return default_output(ctx, ext).name
+
+
+def comparison_message(ctx: ComparisonContext, *, sender: str, to: list[str], subject: str | None,
+                       attach_docx: bool = False) -> EmailMessage:
+    """The e-mail of a comparison: the plain-text report and a compact HTML body (the verdict, the table of
+    flag, fact and people changes, the changed sentences with one sentence of context), with the full HTML
+    report attached (and the Word redline with `attach_docx`)."""
+    import tempfile
+
+    from tracker.htmlreport import render_comparison_html, render_email_html
     from tracker.report import render
 
     text = render(ctx.comparison, "text", filer=ctx.filer, old_meta=ctx.old_meta, new_meta=ctx.new_meta,
                   color=False)
+    attachments = [(report_name(ctx, "html"), render_comparison_html(ctx).encode("utf-8"), "text/html")]
+    if attach_docx:
+        from tracker.docx_report import write_docx
+
+        with tempfile.TemporaryDirectory(prefix="tracker-docx-") as tmp:
+            path = Path(tmp) / report_name(ctx, "docx")
+            write_docx(ctx, path)
+            attachments.append((path.name, path.read_bytes(),
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
     return mail.build_message(sender=sender, to=to, subject=subject or comparison_subject(ctx), text=text,
-                              html=render_comparison_html(ctx))
+                              html=render_email_html(ctx), attachments=attachments)
 
 
 @app.command()
@@ -66,6 +87,8 @@ def email(
     sender: FromOption = None,
     dry_run: DryRunOption = None,
     retry: Annotated[bool, typer.Option("--retry", help="Send the messages waiting in the outbox.")] = False,
+    attach_docx: Annotated[bool, typer.Option(
+        "--attach-docx", help="Also attach the Word redline (tracked changes).")] = False,
     outbox: OutboxOption = None,
     db: DbOption = None,
     debug: DebugOption = False,
@@ -85,11 +108,12 @@ def email(
     finally:
         store.close()
     if dry_run is not None:
-        message = comparison_message(ctx, sender=mail.default_sender(sender), to=to, subject=subject)
+        message = comparison_message(ctx, sender=mail.default_sender(sender), to=to, subject=subject,
+                                     attach_docx=attach_docx)
         typer.echo(f"wrote {mail.dry_run(message, dry_run)} (nothing sent)")
         return
     settings = mail.from_env(smtp_url, sender)
-    message = comparison_message(ctx, sender=settings.sender, to=to, subject=subject)
+    message = comparison_message(ctx, sender=settings.sender, to=to, subject=subject, attach_docx=attach_docx)
     report_delivery(mail.deliver(message, settings, box))
 
 

@@ -317,7 +317,7 @@ def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
             severity = "low"
         else:
             severity = "high" if name == MATERIAL_FLAG else "medium"
-        label = spec_for(name).label
+        label = spec_for(name).reader_label
         out.append(Change("flag_flipped", severity, element=name, elements=[name], old=ov, new=nv,
                           old_source=_flag_source(o), new_source=_flag_source(n),
                           evidence=_flag_evidence(o, n), summary=f"{label}: {_said(ov)} -> {_said(nv)}",
@@ -360,9 +360,9 @@ def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     if not (old.tagged and new.tagged):
         return []
     old_names, new_names = _text_element_names(old), _text_element_names(new)
-    out = [Change("element_removed", "high", element=n, elements=[n], summary=f"{spec_for(n).label}: no longer tagged",
+    out = [Change("element_removed", "high", element=n, elements=[n], summary=f"{spec_for(n).reader_label}: no longer tagged",
                   why="a whole part of the required disclosure is gone") for n in old_names if n not in new_names]
-    out += [Change("element_added", "medium", element=n, elements=[n], summary=f"{spec_for(n).label}: newly tagged",
+    out += [Change("element_added", "medium", element=n, elements=[n], summary=f"{spec_for(n).reader_label}: newly tagged",
                    why="a part of the required disclosure is now tagged") for n in new_names if n not in old_names]
     return out
 

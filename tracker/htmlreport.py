@@ -21,15 +21,23 @@ from typing import Literal
 import css_inline
 import jinja2
 
-from tracker import __version__
+from tracker import __version__, redline
 from tracker.differ import AlignedPair, Comparison
 from tracker.errors import TrackerError
 from tracker.models import FLAGS, Change, spec_for
+from tracker.normalize import comparison_key
 from tracker.service import ComparisonContext, History
 
 SECTIONS = ("Risk management and strategy", "Governance", "Other")
 SECTION_ANCHORS = {"Risk management and strategy": "sec-risk", "Governance": "sec-governance", "Other": "sec-other"}
 MEASURES = (("cosine", "Cosine"), ("jaccard", "Jaccard"), ("min_edit", "Minimum edit"), ("simple", "Simple"))
+#: One line on each measure, for the report's appendix.
+MEASURE_EXPLANATIONS = {
+    "cosine": "How alike the two years' word counts are, whatever the order of the words.",
+    "jaccard": "The share of distinct words that both years use.",
+    "min_edit": "One minus the fewest whole-word edits that turn one year into the other, over the longer text.",
+    "simple": "One minus the words added and deleted by a word diff, over the words of both years.",
+}
 FACT_LABELS = {
     "responsible_titles": "Responsible titles", "responsible_people": "Responsible people",
     "experience_years": "Stated experience", "tenure_start": "In the role since", "reports_to": "Reports to",
@@ -38,6 +46,8 @@ FACT_LABELS = {
     "frameworks": "Frameworks", "third_parties": "Third parties engaged",
     "material_incident_statement": "Material incident statement",
 }
+#: Most significant first (digests, lists).
+SIGNIFICANCE_ORDER = {"significant": 0, "notable": 1, "routine": 2, "no substantive change": 3}
 #: How the verdict box is styled, by significance.
 VERDICT_TONES = {"no substantive change": "none", "routine": "routine", "notable": "minor", "significant": "rewritten"}
 
@@ -108,6 +118,8 @@ class Measure:
     """Human label."""
     value: str
     """Formatted to three decimals."""
+    explanation: str = ""
+    """What it measures, in one line."""
 
 
 @dataclass
@@ -306,6 +318,20 @@ class ComparisonReport:
     """False when the two years say the same thing."""
     generated: str
     """Generator and time stamp for the footer."""
+    rows: list[ChangeRow] = field(default_factory=list)
+    """Flag, fact and people changes: one table."""
+    redline: list[RedBlock] = field(default_factory=list)
+    """Item 1C in reading order with the changes marked."""
+    change_list: list[ListedChange] = field(default_factory=list)
+    """The wording changes, numbered in reading order."""
+    paragraph_rows: list[ParagraphRow] = field(default_factory=list)
+    """Side by side, paragraph by paragraph."""
+    compact: bool = False
+    """The e-mail body: changed sentences with at most one sentence of context, no side-by-side."""
+    verbose: bool = False
+    """Also the per-element view and the cyd element names."""
+    omitted: int = 0
+    """Wording changes left out of an e-mail body to keep it small (the attached report has them)."""
 
 
 @dataclass
@@ -350,6 +376,104 @@ class StepView:
     """significant, notable, routine or no substantive change."""
     extent: str = ""
     """no wording change, minor edits or substantially rewritten."""
+    top: list[str] = field(default_factory=list)
+    """The top changes in plain English (none when nothing of substance changed)."""
+
+
+@dataclass
+class ChartSegment:
+    """One severity's part of a stacked bar of the severity chart."""
+
+    severity: str
+    """high, medium or low."""
+    count: int
+    """Changes of that severity."""
+    y: float
+    """Top edge, in the chart's user units (y grows downwards)."""
+    height: float
+    """Height: the count times the chart's unit."""
+    fill: str
+    """Fill colour."""
+    ink: str
+    """Colour of the count written inside it (empty when the segment is too short to hold it)."""
+
+
+@dataclass
+class ChartBar:
+    """The stacked bar of one year-over-year step."""
+
+    label_lines: list[str]
+    """The years under the bar: one line (``2023 → 2024``), or two where the bars are narrow."""
+    x: float
+    """Left edge."""
+    width: float
+    """Bar width."""
+    total: int
+    """All changes of the step; written above the bar (``0`` above an empty bar)."""
+    top: float
+    """Top edge of the stack (the baseline for an empty bar)."""
+    segments: list[ChartSegment]
+    """Non-zero severities, bottom (high) to top (low)."""
+    text: str
+    """The step in words: ``FY2023 to FY2024: 5 high, 3 medium, 17 low``."""
+
+
+@dataclass
+class ChartTick:
+    """A horizontal grid line of the severity chart."""
+
+    value: int
+    """Number of changes."""
+    y: float
+    """Where the line is drawn."""
+
+
+@dataclass
+class ChartKey:
+    """One entry of the chart's legend."""
+
+    label: str
+    """High, Medium or Low."""
+    fill: str
+    """Swatch colour."""
+    x: float
+    """Left edge of the swatch."""
+
+
+@dataclass
+class SeverityChart:
+    """Changes by severity per year-over-year step, as the geometry of an inline SVG bar chart.
+
+    All coordinates are in the SVG's user units (its viewBox is ``0 0 width height``); bar heights are
+    proportional to the counts, scaled so that the step with the most changes fills the plot.
+    """
+
+    width: int
+    """Width of the viewBox."""
+    height: int
+    """Height of the viewBox."""
+    left: float
+    """Left edge of the plot (the tick labels stand to its left)."""
+    right: float
+    """Right edge of the plot."""
+    top: float
+    """Top of the plot: where a bar of `scale` changes ends."""
+    baseline: float
+    """The zero line."""
+    scale: int
+    """The largest step total (at least 1)."""
+    unit: float
+    """Height of one change."""
+    ticks: list[ChartTick]
+    """Grid lines: 0, the middle and the maximum."""
+    bars: list[ChartBar]
+    """One per step, in order."""
+    keys: list[ChartKey]
+    """Legend, high to low."""
+    title: str
+    """Short title (the SVG's <title>)."""
+    description: str
+    """Every step's counts in words (the SVG's <desc> and accessible text)."""
 
 
 @dataclass
@@ -370,6 +494,8 @@ class HistoryReport:
     """Similarity year over year."""
     generated: str
     """Generator and time stamp."""
+    chart: SeverityChart | None = None
+    """Changes by severity per step (None when there is no step)."""
 
 
 @dataclass
@@ -396,6 +522,104 @@ class DigestReport:
     """Watchlist entries left out, each with why."""
     generated: str
     """Generator and time stamp."""
+
+
+@dataclass
+class ChangeRow:
+    """One row of the table of flag, fact and people changes."""
+
+    anchor: str
+    """Id of the row."""
+    severity: str
+    """high, medium or low."""
+    what: str
+    """What changed, in plain English (the change's summary, else its label and verb)."""
+    label: str
+    """The flag's or fact's plain label."""
+    old: Mark | None
+    """Value in the earlier year (None: not stated)."""
+    new: Mark | None
+    """Value in the later year (None: not stated)."""
+    why: str
+    """Why it matters."""
+    evidence_old: str | None
+    """The earlier year's sentence."""
+    evidence_new: str | None
+    """The later year's sentence."""
+    evidence_link: str | None = None
+    """Anchor of the redline change whose sentence is the evidence, when there is one."""
+
+
+@dataclass
+class RedPiece:
+    """One sentence of the reading-order redline."""
+
+    kind: str
+    """same, changed, added, removed, moved, moved_away."""
+    segments: list[Segment]
+    """The text with its insertions and deletions."""
+    number: int | None = None
+    """Change number (None for unchanged text)."""
+    anchor: str | None = None
+    """Id of the piece."""
+    link: str | None = None
+    """The other end of a move."""
+    labels: list[str] = field(default_factory=list)
+    """Element labels shown beside it (only where they differ from the sentence before)."""
+    severity: str = "low"
+    """Of its change."""
+    why: str = ""
+    """Why its change matters (shown when not low)."""
+    rewritten: bool = False
+    """A move that was also reworded."""
+
+
+@dataclass
+class RedBlock:
+    """A sub-heading, a paragraph, or a run of unchanged paragraphs folded away."""
+
+    kind: Literal["heading", "paragraph", "unchanged"]
+    """What it is."""
+    pieces: list[RedPiece] = field(default_factory=list)
+    """Its sentences (unchanged runs folded: their count is `skipped`)."""
+    paragraphs: list[str] = field(default_factory=list)
+    """For a folded run: the paragraphs' text (shown in a browser's <details>)."""
+    skipped: int = 0
+    """For a folded run, the number of paragraphs; in a compact paragraph, the sentences left out."""
+
+
+@dataclass
+class ListedChange:
+    """An entry of the change list."""
+
+    number: int
+    """Change number."""
+    anchor: str
+    """Its place in the redline."""
+    verb: str
+    """Reworded, Added, Removed, Moved, Moved and reworded."""
+    labels: list[str]
+    """Element labels."""
+    severity: str
+    """high, medium or low."""
+    why: str
+    """Why it matters."""
+    excerpt: list[Segment]
+    """The start of its text, with its marks."""
+    heading: str = ""
+    """The sub-heading it falls under."""
+
+
+@dataclass
+class ParagraphRow:
+    """A changed paragraph, earlier | later."""
+
+    old: list[Segment]
+    """The earlier paragraph with deletions marked."""
+    new: list[Segment]
+    """The later paragraph with insertions marked."""
+    anchor: str
+    """Its first change in the redline."""
 
 
 # --------------------------------------------------------------------------- environment
@@ -430,9 +654,53 @@ def render_template(name: str, **context: object) -> str:
 
 
 def render_comparison_html(ctx: ComparisonContext, *, generated_at: datetime | None = None,
-                           verbose: bool = False) -> str:
-    """The change report of a comparison as one self-contained HTML document."""
-    return render_template("comparison.html", report=comparison_report(ctx, generated_at=generated_at))
+                           verbose: bool = False, compact: bool = False) -> str:
+    """The change report of a comparison as one self-contained HTML document (`compact`: the e-mail body)."""
+    report = comparison_report(ctx, generated_at=generated_at, verbose=verbose, compact=compact)
+    return render_template("comparison.html", report=report)
+
+
+#: Most bytes of an e-mail's HTML body: Gmail clips a message past about 102 KB.
+EMAIL_HTML_LIMIT = 96_000
+
+
+def render_email_html(ctx: ComparisonContext, *, generated_at: datetime | None = None,
+                      limit: int = EMAIL_HTML_LIMIT) -> str:
+    """The e-mail body: the compact report (one sentence of context around each change); past `limit` bytes, the
+    changed sentences alone; past it still, the first changes that fit and a line saying how many more the
+    attached report shows."""
+    report = comparison_report(ctx, generated_at=generated_at, compact=True)
+    html = render_template("comparison.html", report=report)
+    if len(html.encode("utf-8")) <= limit:
+        return html
+    report.redline = [_without_context(b) for b in report.redline]
+    html = render_template("comparison.html", report=report)
+    full = report.redline
+    keep = len(full)
+    while len(html.encode("utf-8")) > limit and keep > 0:
+        keep = keep * 3 // 4
+        report.redline = full[:keep]
+        report.omitted = sum(1 for b in full[keep:] for piece in b.pieces if piece.number and piece.kind not in
+                             ("skip", "moved_away", "same"))
+        html = render_template("comparison.html", report=report)
+    return html
+
+
+def _without_context(block: RedBlock) -> RedBlock:
+    """A compact block with only its changed sentences (the rest counted)."""
+    if block.kind == "unchanged":
+        return block
+    out = RedBlock(block.kind, [])
+    for piece in block.pieces:
+        if piece.kind in ("same", "skip"):
+            n = 1 if piece.kind == "same" else piece.number or 0
+            if out.pieces and out.pieces[-1].kind == "skip":
+                out.pieces[-1].number = (out.pieces[-1].number or 0) + n
+            else:
+                out.pieces.append(RedPiece("skip", [], n))
+        else:
+            out.pieces.append(piece)
+    return out
 
 
 def render_history_html(hist: History, *, generated_at: datetime | None = None) -> str:
@@ -451,7 +719,8 @@ def render_digest_text(digest: DigestReport) -> str:
 
 
 # --------------------------------------------------------------------------- building the change report
-def comparison_report(ctx: ComparisonContext, *, generated_at: datetime | None = None) -> ComparisonReport:
+def comparison_report(ctx: ComparisonContext, *, generated_at: datetime | None = None, verbose: bool = False,
+                      compact: bool = False) -> ComparisonReport:
     """The typed context of the change report."""
     c = ctx.comparison
     anchors = {id(ch): f"c{i}" for i, ch in enumerate(c.changes, 1)}
@@ -471,7 +740,177 @@ def comparison_report(ctx: ComparisonContext, *, generated_at: datetime | None =
         text_summary=[TextSummary(e.label, e.anchor, e.changes) for s in sections for e in s.elements if e.changes],
         text_changes=sum(ch.kind.startswith("text_") for ch in c.changes),
         sections=sections, notes=c.caveats + comparison_notes(old, new), has_changes=bool(c.changes),
-        generated=generated_line(generated_at))
+        generated=generated_line(generated_at), compact=compact, verbose=verbose,
+        **reading_order(ctx, old, new, compact=compact))
+
+
+# --------------------------------------------------------------------------- the reading-order report
+_VERBS = {"changed": "Reworded", "added": "Added", "removed": "Removed", "moved": "Moved"}
+#: Characters of a change's text the change list shows.
+_EXCERPT = 160
+
+
+def reading_order(ctx: ComparisonContext, old: SideView, new: SideView, *, compact: bool) -> dict:
+    """The report's table of flag, fact and people changes, its redline in reading order, the change list and
+    the paragraph-by-paragraph view (ComparisonReport fields)."""
+    c = ctx.comparison
+    red = redline.build(c)
+    by_sentence = {comparison_key(p.text("new") or p.text("old")): p.anchor for p in red.changes if p.anchor}
+    rows = [change_row(ch, f"f{i}", ctx, by_sentence) for i, ch in enumerate(
+        (ch for ch in c.changes if ch.kind == "flag_flipped" or ch.kind.startswith("fact_")), 1)]
+    blocks = red_blocks(red, compact=compact)
+    return {"rows": rows, "redline": blocks, "change_list": change_list(red),
+            "paragraph_rows": [] if compact else paragraph_rows(red)}
+
+
+def change_row(ch: Change, anchor: str, ctx: ComparisonContext, by_sentence: dict[str, str | None]) -> ChangeRow:
+    """One row of the table: a flag flipped, a fact or a person changed."""
+    if ch.kind == "flag_flipped":
+        flag = flag_row(ch, anchor)
+        label = spec_for(ch.element or "").reader_label
+        what = ch.summary or label
+        old: Mark | None = flag.old
+        new: Mark | None = flag.new
+        ev_old, ev_new = flag.evidence_old, flag.evidence_new
+    else:
+        fact = fact_row(ch, anchor, ctx)
+        label = fact.label
+        what = fact.summary or f"{fact.label} {fact.verb}"
+        old, new, ev_old, ev_new = fact.old, fact.new, fact.evidence_old, fact.evidence_new
+    link = next((by_sentence.get(comparison_key(e)) for e in (ev_new, ev_old) if e), None)
+    why = ch.why or ""
+    if why and why.lower().rstrip(".") in what.lower():
+        why = ""  # "the statement on material incidents was weakened" says it already
+    return ChangeRow(anchor, ch.severity, _sentence_case(what), label, old, new, why, ev_old, ev_new, link)
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _segments(pairs: Iterable[tuple[str, str]]) -> list[Segment]:
+    return [Segment(op, text) for op, text in pairs]  # type: ignore[arg-type]
+
+
+def red_piece(piece: redline.Piece, labels: list[str]) -> RedPiece:
+    """A redline.Piece as the templates show it."""
+    ch = piece.change
+    return RedPiece(piece.kind, _segments(piece.segments), piece.number, piece.anchor, piece.link, labels,
+                    ch.severity if ch else "low", (ch.why or "") if ch else "", piece.rewritten)
+
+
+def red_blocks(red: redline.Redline, *, compact: bool) -> list[RedBlock]:
+    """The redline's blocks: unchanged paragraphs folded into runs; in the compact (e-mail) form, a changed
+    paragraph keeps at most one sentence of context on each side of a change."""
+    out: list[RedBlock] = []
+    shown: list[str] = []
+    for block in red.blocks:
+        if not block.changed:
+            text = " ".join(p.text("new") for p in block.pieces)
+            if block.kind == "heading" and not compact:
+                out.append(RedBlock("heading", [red_piece(p, []) for p in block.pieces]))
+                continue
+            if out and out[-1].kind == "unchanged":
+                out[-1].paragraphs.append(text)
+                out[-1].skipped += block.kind == "paragraph"
+            else:
+                out.append(RedBlock("unchanged", paragraphs=[text], skipped=int(block.kind == "paragraph")))
+            continue
+        pieces = []
+        for p in block.pieces:
+            labels = p.element_labels if p.kind != "same" else []
+            pieces.append(red_piece(p, [] if labels == shown else labels))
+            if labels:
+                shown = labels
+        kind: Literal["heading", "paragraph"] = block.kind
+        if compact:
+            out.append(_compact(kind, pieces))
+        else:
+            out.append(RedBlock(kind, pieces))
+    return out
+
+
+def _compact(kind: Literal["heading", "paragraph"], pieces: list[RedPiece]) -> RedBlock:
+    """Changed sentences with at most one unchanged sentence before and after each; the rest counted."""
+    keep = set()
+    for k, p in enumerate(pieces):
+        if p.kind != "same":
+            keep.update((k - 1, k, k + 1))
+    kept = [p for k, p in enumerate(pieces) if k in keep]
+    block = RedBlock(kind, [])
+    for k, p in enumerate(pieces):
+        if k in keep:
+            block.pieces.append(p)
+        elif block.pieces and block.pieces[-1].kind == "skip":
+            block.pieces[-1].number = (block.pieces[-1].number or 0) + 1
+        else:
+            block.pieces.append(RedPiece("skip", [], 1))
+    block.skipped = len(pieces) - len(kept)
+    return block
+
+
+def change_list(red: redline.Redline) -> list[ListedChange]:
+    """The wording changes in reading order, each with its place, labels, weight and the start of its text."""
+    heading = ""
+    headings: dict[int, str] = {}
+    for block in red.blocks:
+        if block.kind == "heading":
+            heading = " ".join(p.text("new") or p.text("old") for p in block.pieces)
+        for p in block.pieces:
+            if p.number is not None and p.kind != "moved_away":
+                headings[p.number] = heading
+    out = []
+    for p in red.changes:
+        ch = p.change
+        verb = "Moved and reworded" if p.kind == "moved" and p.rewritten else _VERBS.get(p.kind, p.kind)
+        out.append(ListedChange(p.number or 0, p.anchor or "", verb, p.element_labels,
+                                ch.severity if ch else "low", (ch.why or "") if ch else "",
+                                _excerpt(p.segments), headings.get(p.number or 0, "")))
+    return out
+
+
+def _excerpt(segments: list[tuple[str, str]]) -> list[Segment]:
+    """The first words of a change with their marks, cut at a word near _EXCERPT characters."""
+    out: list[Segment] = []
+    room = _EXCERPT
+    for op, text in segments:
+        if room <= 0:
+            break
+        if len(text) > room:
+            cut = text[:room].rsplit(" ", 1)[0] if " " in text[:room] else text[:room]
+            out.append(Segment(op, cut + "\u2026"))  # type: ignore[arg-type]
+            break
+        out.append(Segment(op, text))  # type: ignore[arg-type]
+        room -= len(text)
+    return out
+
+
+def paragraph_rows(red: redline.Redline) -> list[ParagraphRow]:
+    """Each changed paragraph as earlier | later, with its deletions and insertions."""
+    rows = []
+    for block in red.blocks:
+        if not block.changed:
+            continue
+        old: list[Segment] = []
+        new: list[Segment] = []
+        for p in block.pieces:
+            for op, text in p.segments:
+                if p.kind == "moved_away":
+                    old.append(Segment("delete", text))
+                elif p.kind == "moved":
+                    if op != "delete":
+                        new.append(Segment("insert", text))
+                else:
+                    if op != "insert":
+                        old.append(Segment(op, text))  # type: ignore[arg-type]
+                    if op != "delete":
+                        new.append(Segment(op, text))  # type: ignore[arg-type]
+            for side in (old, new):
+                if side and not side[-1].text.endswith(" "):
+                    side.append(Segment("equal", " "))
+        anchor = next((p.anchor for p in block.pieces if p.anchor), "")
+        rows.append(ParagraphRow(old, new, anchor))
+    return rows
 
 
 def generated_line(at: datetime | None) -> str:
@@ -509,7 +948,8 @@ def comparison_notes(old: SideView, new: SideView) -> list[str]:
 
 def measures(sim: dict) -> list[Measure]:
     """The four similarity measures, formatted."""
-    return [Measure(key, label, f"{float(sim[key]):.3f}") for key, label in MEASURES if key in sim]
+    return [Measure(key, label, f"{float(sim[key]):.3f}", MEASURE_EXPLANATIONS[key]) for key, label in MEASURES
+            if key in sim]
 
 
 def display_value(value: object, fact: str | None = None) -> str:
@@ -742,22 +1182,70 @@ def history_report(hist: History, *, generated_at: datetime | None = None) -> Hi
         marks: list[FactCell | Mark] = [
             Mark(display_value(by_year.get(y, {}).get("value")), by_year.get(y, {}).get("source", "absent"))
             for y in years]
-        flags.append(HistoryRow(spec_for(name).label, name, marks))
+        flags.append(HistoryRow(spec_for(name).reader_label, name, marks))
     steps = [StepView(s["old_year"], s["new_year"], s["verdict"], VERDICT_TONES.get(s.get("significance", ""), "minor"),
-                      measures(s["similarity"]), dict(s["summary"]), s.get("significance", ""), s.get("extent", ""))
+                      measures(s["similarity"]), dict(s["summary"]), s.get("significance", ""), s.get("extent", ""),
+                      list(s.get("top_changes") or []))
              for s in hist.steps]
     filer = filer_view(hist.filer)
     sides = [side_view({**y, "source": None}) for y in hist.years]
     return HistoryReport(f"{filer.name}: cybersecurity disclosure history", filer, sides, facts, flags, steps,
-                         generated_line(generated_at))
+                         generated_line(generated_at), severity_chart(steps))
+
+
+#: Bar colour and the colour of a count written on it, by severity (stacked bottom to top in this order).
+CHART_COLOURS = {"high": ("#d92d20", "#ffffff"), "medium": ("#f79009", "#1f2328"),
+                 "low": ("#98a2b3", "#1f2328")}
+#: The chart's viewBox width and plot box (user units; the SVG scales down to narrow screens).
+CHART_WIDTH = 480
+CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BASELINE = 36.0, 468.0, 50.0, 172.0
+#: Widest bar; narrowest slot that fits ``2023 → 2024`` on one line; shortest segment that holds its count.
+CHART_MAX_BAR, CHART_ONE_LINE_SLOT, CHART_MIN_LABELLED = 64.0, 100.0, 14.0
+
+
+def severity_chart(steps: Sequence[StepView]) -> SeverityChart | None:
+    """The geometry of the stacked severity bars, one per step, scaled to the largest step total."""
+    if not steps:
+        return None
+    totals = [sum(s.counts.get(sev, 0) for sev in CHART_COLOURS) for s in steps]
+    scale = max(1, *totals)
+    unit = (CHART_BASELINE - CHART_TOP) / scale
+    slot = (CHART_RIGHT - CHART_LEFT) / len(steps)
+    width = min(CHART_MAX_BAR, slot * 0.55)
+    bars: list[ChartBar] = []
+    for i, (step, total) in enumerate(zip(steps, totals)):
+        segments: list[ChartSegment] = []
+        stacked = 0.0
+        for sev, (fill, ink) in CHART_COLOURS.items():
+            count = step.counts.get(sev, 0)
+            if count:
+                height = count * unit
+                stacked += height
+                segments.append(ChartSegment(sev, count, round(CHART_BASELINE - stacked, 2), round(height, 2),
+                                             fill, ink if height >= CHART_MIN_LABELLED else ""))
+        years = f"{step.old_year} \u2192 {step.new_year}"
+        lines = [years] if slot >= CHART_ONE_LINE_SLOT else [f"{step.old_year} \u2192", str(step.new_year)]
+        words = ", ".join(f"{step.counts.get(sev, 0)} {sev}" for sev in CHART_COLOURS)
+        x = CHART_LEFT + slot * i + (slot - width) / 2
+        bars.append(ChartBar(lines, round(x, 2), round(width, 2), total, round(CHART_BASELINE - stacked, 2),
+                             segments, f"FY{step.old_year} to FY{step.new_year}: {words}"))
+    tick_values = sorted({0, scale // 2 if scale >= 4 else 0, scale})
+    ticks = [ChartTick(v, round(CHART_BASELINE - v * unit, 2)) for v in tick_values]
+    keys = [ChartKey(sev.capitalize(), fill, CHART_LEFT + 78 * i)
+            for i, (sev, (fill, _)) in enumerate(CHART_COLOURS.items())]
+    height = round(CHART_BASELINE + 30 + 16 * (max(len(b.label_lines) for b in bars) - 1))
+    return SeverityChart(CHART_WIDTH, height, CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BASELINE, scale,
+                         round(unit, 4), ticks, bars, keys, "Changes by severity, year over year",
+                         "; ".join(b.text for b in bars) + ".")
 
 
 # --------------------------------------------------------------------------- digest
 def digest_report(items: Iterable[tuple[ComparisonContext, str]], skipped: Sequence[str] = (), *,
                   generated_at: datetime | None = None) -> DigestReport:
     """The typed context of a digest: (comparison, attachment file name) pairs, most severe first."""
-    reports = [(comparison_report(ctx, generated_at=generated_at), name) for ctx, name in items]
-    reports.sort(key=lambda r: (-r[0].counts["high"], -r[0].counts["medium"], -r[0].counts["low"], r[0].filer.name))
+    reports = [(comparison_report(ctx, generated_at=generated_at, compact=True), name) for ctx, name in items]
+    reports.sort(key=lambda r: (SIGNIFICANCE_ORDER.get(r[0].significance, len(SIGNIFICANCE_ORDER)),
+                                -r[0].counts["high"], -r[0].counts["medium"], -r[0].counts["low"], r[0].filer.name))
     entries = [DigestEntry(f"f{i}", report, name) for i, (report, name) in enumerate(reports, 1)]
     n = len(entries)
     title = f"Cybersecurity disclosure digest: {n} filer{'s' if n != 1 else ''} with a new year"

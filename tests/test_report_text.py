@@ -1,0 +1,253 @@
+"""The text and Markdown output of `tracker diff` / `tracker compare` read like a lawyer's redline memo: plain
+English, no taxonomy names (those only with --verbose), every wording change once, numbered in reading order."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tracker.cli import app
+from tracker.differ import compare
+from tracker.facts import FACT_NAMES
+from tracker.models import ELEMENTS, UNTAGGED_ELEMENT, Disclosure, Element
+from tracker.normalize import normalize_block, split_sentences
+from tracker.report import render
+from tracker.service import ComparisonContext, compare_files
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+#: Real pairs: year over year in text and Inline XBRL, a move, a flag, sub-headings, a rewrite.
+PAIRS = [
+    ("text/AMZN_2023.txt", "text/AMZN_2024.txt"),
+    ("text/U_2023.txt", "text/U_2024.txt"),
+    ("text/U_2024.txt", "text/U_2025.txt"),
+    ("text/MXL_2023.txt", "text/MXL_2024.txt"),
+    ("text/POWI_2024.txt", "text/POWI_2025.txt"),
+    ("ixbrl/ko-10-k-fy2023.html.gz", "ixbrl/ko-10-k-fy2024.html.gz"),
+    ("ixbrl/amzn-10-k-fy2024.html.gz", "text/AMZN_2024.txt"),
+]
+RISK = "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+BOARD = "CybersecurityRiskBoardOfDirectorsOversightTextBlock"
+MATERIAL = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+THIRD_PARTY = "CybersecurityRiskManagementThirdPartyEngagedFlag"
+INTEGRATED = "CybersecurityRiskManagementProcessesIntegratedFlag"
+CAMEL = re.compile(r"Cybersecurity\w+(Flag|TextBlock)")
+STANDARD_LABELS = [spec.label for name, spec in ELEMENTS.items() if name != UNTAGGED_ELEMENT]
+SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")  # material_incident_statement, board_oversight, min_edit ...
+NUMBERED_TEXT = re.compile(r"^  (\d+)\. ", re.M)
+NUMBERED_MD = re.compile(r"^(\d+)\. \*\*", re.M)
+
+
+@functools.cache
+def _context(corpus: Path, old: str, new: str) -> ComparisonContext:
+    return compare_files(corpus / old, corpus / new)
+
+
+def _render(corpus: Path, pair: tuple[str, str], fmt: str, **kw: object) -> str:
+    ctx = _context(corpus, *pair)
+    return render(ctx.comparison, fmt, filer=ctx.filer, old_meta=ctx.old_meta, new_meta=ctx.new_meta, **kw)
+
+
+def _head(out: str) -> str:
+    """Everything but the filing's own words (the lines of the wording changes)."""
+    return "\n".join(line for line in out.splitlines()
+                     if not NUMBERED_TEXT.match(line) and not NUMBERED_MD.match(line))
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: f"{Path(p[0]).name}->{Path(p[1]).name}")
+def test_default_output_speaks_plain_english(corpus: Path, pair: tuple[str, str]) -> None:
+    for fmt in ("text", "markdown"):
+        out = _render(corpus, pair, fmt)
+        assert not CAMEL.search(out), f"{fmt}: a cyd element name: {CAMEL.search(out)}"
+        assert "also in" not in out.lower()
+        assert "UntaggedSectionText" not in out
+        head = _head(out)
+        assert not SNAKE.search(head), f"{fmt}: an internal name: {SNAKE.search(head)}"
+        assert not any(fact in out for fact in FACT_NAMES if "_" in fact)
+        for label in STANDARD_LABELS:  # the long standard labels only with --verbose
+            assert label not in head, f"{fmt}: the standard label {label!r}"
+        assert not re.search(r"\babsent\b", head), f"{fmt}: 'absent' instead of 'not stated'"
+        assert "== " not in out and "similarity:" not in out  # no element sections, no per-element similarity
+        assert out.rstrip().splitlines()[-1].startswith("Similarity of the whole section: ")
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: f"{Path(p[0]).name}->{Path(p[1]).name}")
+def test_every_text_change_is_listed_once_in_reading_order(corpus: Path, pair: tuple[str, str]) -> None:
+    data = json.loads(_render(corpus, pair, "json"))
+    n = sum(ch["kind"].startswith("text_") for ch in data["changes"])
+    text, md = _render(corpus, pair, "text"), _render(corpus, pair, "markdown")
+    assert [int(k) for k in NUMBERED_TEXT.findall(text)] == list(range(1, n + 1))
+    assert [int(k) for k in NUMBERED_MD.findall(md)] == list(range(1, n + 1))
+    if n:
+        assert f"Wording changes, in reading order ({n})" in text and f"in reading order ({n})" in md
+    # each text change's words show: the inserted words of a rewrite, the sentence added or removed
+    for ch in data["changes"]:
+        if ch["kind"] == "text_changed":
+            inserted = [t for op, t in ch["ops"] if op == 1 and t.strip()]
+            assert all("{+" + t + "+}" in text for t in inserted)
+        elif ch["kind"] in ("text_added", "text_removed", "text_moved"):
+            assert ch["text"] in text
+
+
+def test_amzn_one_wording_change_shown_once(corpus: Path) -> None:
+    pair = ("text/AMZN_2023.txt", "text/AMZN_2024.txt")
+    text = _render(corpus, pair, "text")
+    assert NUMBERED_TEXT.findall(text) == ["1"]
+    assert text.count("{+Incidents+}") == 1 and text.count("[-Breaches-]") == 1
+    assert "  1. Reworded [Board oversight]: Additional information about cybersecurity risks" in text
+    md = _render(corpus, pair, "markdown")
+    assert md.count("**Incidents**") == 1 and md.count("~~Breaches~~") == 1
+    assert "1. **Reworded** \\[Board oversight\\]: " in md
+
+
+def test_layout_of_the_memo(corpus: Path) -> None:
+    """Header, verdict, flags/facts/people, the changes under the filing's sub-headings, similarity last."""
+    text = _render(corpus, ("ixbrl/ko-10-k-fy2023.html.gz", "ixbrl/ko-10-k-fy2024.html.gz"), "text")
+    lines = text.splitlines()
+    assert lines[0] == "COCA COLA CO (CIK 0000021344, KO)"
+    assert lines[1] == "FY2023 10-K (untagged) -> FY2024 10-K (tagged)"
+    order = ["Verdict: Significant:", "Extent: minor edits", "Changes: 2 high, 2 medium, 9 low",
+             "Flags, facts and people changed:",
+             "  - [high] The statement on material incidents was weakened: a definite statement became a belief",
+             "Wording changes, in reading order (11):",
+             "Under \u201cCybersecurity Risk Management and Strategy\u201d:", "  1. Reworded [Risk management processes]:",
+             "     [high] the statement on material incidents was weakened",
+             "Under \u201cCybersecurity Governance and Oversight\u201d:", "  6. Reworded [Board oversight]:",
+             "     [medium] the stated expertise of those responsible changed",
+             "Similarity of the whole section: cosine 0.998, Jaccard "]
+    at = [next(i for i, line in enumerate(lines) if line.startswith(want)) for want in order]
+    assert at == sorted(at), [order[k] for k in range(len(at) - 1) if at[k] > at[k + 1]]
+    # a why that only repeats the summary is not said twice
+    assert "weakened. Why it matters" not in text
+    assert "stated expertise of those responsible changed" in text
+
+
+def test_move_names_the_paragraph_it_left(corpus: Path) -> None:
+    pair = ("text/POWI_2024.txt", "text/POWI_2025.txt")
+    text = _render(corpus, pair, "text")
+    assert ("  6. Moved from \u00b616 of FY2024 and reworded [Board oversight]: Our management reports to "
+            "[-our board of directors -]{+the Cybersecurity Committee +}on information security matters") in text
+    assert "Under \u201cBoard Governance\u201d:" in text
+    assert "**Moved from \u00b616 of FY2024 and reworded**" in _render(corpus, pair, "markdown")
+
+
+def test_flag_in_plain_words_with_its_source(corpus: Path) -> None:
+    pair = ("ixbrl/amzn-10-k-fy2024.html.gz", "text/AMZN_2024.txt")
+    text = _render(corpus, pair, "text")
+    assert ("  - [low] Says cyber risks have materially affected it or are reasonably likely to: no (tagged) -> "
+            "not stated. Why it matters: one year is tagged") in text
+    assert "Materially Affect Registrant" not in text
+    verbose = _render(corpus, pair, "text", verbose=True)
+    assert "(CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag, Item 106 (b)(2))" \
+        in verbose
+
+
+def _disclosure(text: str, flags: dict[str, tuple[bool | None, str]], tagged: bool,
+                extra: tuple[Element, ...] = ()) -> Disclosure:
+    elements = [Element(RISK, "text", text, "tagged" if tagged else "inferred"), *extra]
+    elements += [Element(name, "flag", value, source) for name, (value, source) in flags.items()]
+    return Disclosure(elements, tagged=tagged, source_format="ixbrl" if tagged else "text", section_text=text)
+
+
+def test_flags_and_elements_by_what_they_say(corpus: Path) -> None:
+    raw = (corpus / "text" / "AMZN_2024.txt").read_text(encoding="utf-8").split("--- ITEM 1C ---", 1)[1]
+    text = normalize_block(re.split(r"\n\s*Item\s*2\.", raw, flags=re.I)[0])
+    old = _disclosure(text, {MATERIAL: (False, "inferred"), INTEGRATED: (True, "inferred"),
+                             THIRD_PARTY: (None, "absent")}, tagged=False)
+    new = _disclosure(text, {MATERIAL: (True, "tagged"), INTEGRATED: (False, "tagged"),
+                             THIRD_PARTY: (True, "tagged")}, tagged=True)
+    out = render(compare(old, new), "text")
+    assert "  - Says cyber risks have materially affected it or are reasonably likely to: no -> yes\n" in out
+    assert ("  - [high] Says cyber risks have materially affected it or are reasonably likely to: no (read from the "
+            "text) -> yes (tagged). Why it matters: whether cybersecurity threats have materially affected the "
+            "company changed\n") in out
+    assert ("  - [medium] Says its cyber risk processes are part of its overall risk management: yes (read from the "
+            "text) -> no (tagged)") in out
+    assert "  - [low] Says it engages assessors, consultants or auditors: not stated -> yes (tagged)" in out
+    assert not CAMEL.search(out) and not any(label in out for label in STANDARD_LABELS)
+    md = render(compare(old, new), "markdown")
+    assert "- **high**: Says cyber risks have materially affected it or are reasonably likely to: no (read from" in md
+    # a whole tagged block gone (both years tagged)
+    last = Element(BOARD, "text", split_sentences(text)[-1], "tagged")
+    c = compare(_disclosure(text, {}, True, (last,)), _disclosure(text, {}, True))
+    out = render(c, "text")
+    assert "Tagged blocks that appeared or disappeared:\n  - [high] Board oversight: no longer tagged. " in out
+    assert BOARD not in out and f"({BOARD})" in render(c, "text", verbose=True)
+
+
+def test_sample_diff_reads_as_a_memo(sample_db: Path) -> None:
+    code, out, _ = run("diff", "NWAN", "2023", "2024", "--db", sample_db)
+    assert code == 0
+    assert "  1. Moved from \u00b6" in out and "Under \u201cGovernance\u201d:" in out
+    assert "[high] Board oversight moved from the audit committee to the risk committee" in out
+
+
+def test_colour_only_when_asked(corpus: Path) -> None:
+    pair = ("text/AMZN_2023.txt", "text/AMZN_2024.txt")
+    assert "\x1b[" not in _render(corpus, pair, "text")
+    assert "\x1b[32m{+Incidents+}\x1b[0m" in _render(corpus, pair, "text", color=True)
+
+
+# ----------------------------------------------------------------- --verbose
+def run(*args: object) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_verbose_names_the_elements(corpus: Path) -> None:
+    old, new = corpus / "text/U_2023.txt", corpus / "text/U_2024.txt"
+    code, plain, _ = run("compare", old, new)
+    assert code == 0 and not CAMEL.search(plain)
+    for flag in ("--verbose", "-v"):
+        code, out, _ = run("compare", old, new, flag)
+        assert code == 0
+        assert "elements: CybersecurityRiskRoleOfManagementTextBlock, " in out
+        assert "(also in: Who is responsible; " in out
+        # and the element-by-element listing of before, after the memo
+        assert out.index("Similarity of the whole section") < out.index("Element by element") < \
+            out.index("== Cybersecurity Risk Role of Management ==")
+        assert "   similarity: cosine " in out and "(also in: Cybersecurity Risk Management Positions" in out
+    code, md, _ = run("compare", old, new, "--verbose", "--format", "markdown")
+    assert code == 0 and "`CybersecurityRiskRoleOfManagementTextBlock`" in md
+    assert "### Cybersecurity Risk Role of Management" in md and "Similarity: cosine " in md
+
+
+def test_json_is_unchanged_by_verbose(corpus: Path) -> None:
+    pair = ("text/U_2023.txt", "text/U_2024.txt")
+    assert _render(corpus, pair, "json") == _render(corpus, pair, "json", verbose=True)
+
+
+# ----------------------------------------------------------------- history and digest
+@pytest.fixture
+def sample_db(db_path: Path) -> Path:
+    code, out, _ = run("ingest", FIXTURES / "sample", "--db", db_path)
+    assert code == 0, out
+    return db_path
+
+
+def test_history_text_speaks_plain_english(sample_db: Path) -> None:
+    code, out, _ = run("history", "NWAN", "--db", sample_db)
+    assert code == 0
+    assert not re.search(r"Cybersecurity|Risk\w+Flag|TextBlock", out)
+    assert "_" not in out  # no internal fact name (board_oversight, material_incident_statement ...)
+    assert "  Board oversight\n    2023: audit committee; board of directors\n   *2024: risk committee" in out
+    assert "  Statement on material incidents\n    2023: says it has not been materially affected" in out
+    assert ("  Says cyber risks have materially affected it or are reasonably likely to: 2023: no (read from the "
+            "text), 2024: no\n") in out
+
+
+def test_digest_text_speaks_plain_english(corpus: Path) -> None:
+    from tracker.htmlreport import digest_report, render_digest_text
+
+    items = [(_context(corpus, *pair), f"r{i}.html") for i, pair in enumerate(PAIRS)]
+    text = render_digest_text(digest_report(items))
+    assert not CAMEL.search(text) and "_" not in text
+    assert not any(label in text for label in STANDARD_LABELS)
+    assert ("  - [low] Says cyber risks have materially affected it or are reasonably likely to: no (tagged) -> "
+            "not stated") in text
+    assert "  - Wording: 11 sentences reworded, added, removed or moved" in text
