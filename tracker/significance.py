@@ -222,7 +222,7 @@ def _rank(change: Change, before: dict[str, set[str]], after: dict[str, set[str]
             change.why = top.why or f"changes what the disclosure says about {_label(touched[0], labels)}"
             return
     if not stated:
-        change.why = "wording only" if not of_substance(change) else "states no fact of the catalogue"
+        change.why = "wording only" if not of_substance(change) else "wording of substance; no tracked fact changed"
         return
     change.touches = touched or []
     what = ", ".join(dict.fromkeys(_label(f, labels) for f in stated))
