@@ -16,6 +16,7 @@ import gzip
 import json
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -87,6 +88,26 @@ FILERS = [
     Filer(1819580, "Example Holdings Ltd", ["XMPL"], [
         Doc("generated:stub-20-f", "20-F", "2024-12-31", "2025-04-30", 5, "seeds/004_4fca7a87e41c4154.txt")]),
 ]
+
+
+#: What a server in trouble may answer with status 200.
+ERROR_PAGE = (b"<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>Service "
+              b"Unavailable</h1><p>The server is temporarily unable to service your request. Please try again "
+              b"later.</p></body></html>")
+#: Size of the oversize bodies (`huge`, and the expansion of `bomb`).
+HUGE = 1 << 30
+_bomb: list[bytes] = []
+_bomb_lock = threading.Lock()
+
+
+def gzip_bomb() -> bytes:
+    """About 1 MB of gzip that expands to HUGE bytes of zeros (made once, on first use)."""
+    with _bomb_lock:
+        if not _bomb:
+            packer = zlib.compressobj(9, wbits=31)
+            block = bytes(1 << 20)
+            _bomb.append(b"".join([*(packer.compress(block) for _ in range(HUGE >> 20)), packer.flush()]))
+        return _bomb[0]
 
 
 def accession(filer: Filer, doc: Doc) -> str:
@@ -192,7 +213,11 @@ class EdgarServer:
     def inject(self, path: str, *faults: str) -> None:
         """Make the next requests for `path` fail, in order: `429` (Retry-After 0), `429:N` (Retry-After N),
         `503`, `truncate` (Content-Length larger than the body, then close), `malformed` (half the JSON),
-        `badgzip` (gzip body damaged), `reset` (close without answering), `slow:S` (wait S seconds first)."""
+        `badgzip` (gzip body damaged), `reset` (close without answering), `slow:S` (wait S seconds first),
+        `bomb` (1 MB of gzip expanding to 1 GiB), `huge` (a plain 1 GiB body with its Content-Length),
+        `huge-unsized` (the same without Content-Length, until the client hangs up), `errorpage` (an HTML
+        error page with status 200), `body:TEXT` (TEXT as JSON with status 200) and `redirect:URL` (302 to
+        URL). A path needs no route for `redirect:`."""
         with self.lock:
             self.faults.setdefault(path, []).extend(faults)
 
@@ -259,6 +284,8 @@ class Handler(BaseHTTPRequestHandler):
         if fault and fault.startswith("slow:"):
             time.sleep(float(fault[5:]))
             fault = None
+        if fault and fault.startswith("redirect:"):
+            return self._send(seen, 302, b"", "text/html", {"Location": fault[9:]})
         route = edgar.routes.get(path)
         if route is None:
             return self._send(seen, 404, b"Not Found", "text/plain")
@@ -272,6 +299,14 @@ class Handler(BaseHTTPRequestHandler):
                               {"Retry-After": wait})
         if fault == "503":
             return self._send(seen, 503, b"Service Unavailable", "text/html")
+        if fault == "errorpage":
+            return self._send(seen, 200, ERROR_PAGE, "text/html")
+        if fault and fault.startswith("body:"):
+            return self._send(seen, 200, fault[5:].encode(), "application/json")
+        if fault == "bomb":
+            return self._send(seen, 200, gzip_bomb(), "text/html", {"Content-Encoding": "gzip"})
+        if fault in ("huge", "huge-unsized"):
+            return self._stream(seen, HUGE, sized=fault == "huge")
         body = edgar.body(*route)
         ctype = "application/json" if route[0] == "json" else (
             "text/xml" if path.endswith(".xml") else "text/html")
@@ -286,6 +321,22 @@ class Handler(BaseHTTPRequestHandler):
         if "gzip" in (self.headers.get("Accept-Encoding") or "") and route[0] == "doc":
             return self._send(seen, 200, gzip.compress(body, 1), ctype, {"Content-Encoding": "gzip"})
         return self._send(seen, 200, body, ctype)
+
+    def _stream(self, seen: Seen, size: int, *, sized: bool) -> None:
+        """`size` bytes of text in 1 MB writes, with or without Content-Length, until the client hangs up."""
+        seen.status = 200
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        if sized:
+            self.send_header("Content-Length", str(size))
+        self.end_headers()
+        chunk = b"<p>" + b"a" * ((1 << 20) - 3)
+        try:
+            for _ in range(size // len(chunk)):
+                self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
 
     def _send(self, seen: Seen, status: int, body: bytes, ctype: str, headers: dict | None = None) -> None:
         seen.status = status

@@ -8,6 +8,7 @@ ingest results), not against hard-coded rows. Headless Chromium loads the main p
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -15,6 +16,7 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -179,16 +181,38 @@ def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
     return build(corpus, tmp_path_factory.mktemp("browse"))
 
 
-@pytest.fixture(scope="module")
-def server(built: Built) -> Iterator[str]:
-    """A real `tracker browse` on loopback; yields its base URL."""
+TRACKER = Path(sys.executable).with_name("tracker")  # the installed console script
+TRACKER_COMMAND = [str(TRACKER)] if TRACKER.is_file() else [sys.executable, "-c", "from tracker.cli import main; main()"]
+
+
+@dataclass
+class Serving:
+    """A running `tracker browse`."""
+
+    base: str
+    """Its base URL."""
+    process: subprocess.Popen
+    """The `tracker browse` process (Datasette runs as its child)."""
+
+    def datasette_pid(self) -> int:
+        """The Datasette process serving the database."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        assert len(children) == 1, children
+        return int(children[0])
+
+    def peak_rss_mb(self) -> float:
+        """Datasette's peak resident memory so far (VmHWM), in MB."""
+        status = Path(f"/proc/{self.datasette_pid()}/status").read_text()
+        return int(re.search(r"^VmHWM:\s+(\d+) kB", status, re.M).group(1)) / 1024  # type: ignore[union-attr]
+
+
+@contextlib.contextmanager
+def serving(db: Path) -> Iterator[Serving]:
+    """A real `tracker browse` of `db` on loopback, stopped with Ctrl-C (SIGINT) afterwards."""
     port = browse.free_port()
-    script = Path(sys.executable).with_name("tracker")  # the installed console script
-    command = [str(script)] if script.is_file() else [sys.executable, "-c",
-                                                      "from tracker.cli import main; main()"]
-    log = built.db.with_name("browse.log")  # a file, not a pipe: a full pipe would stall the server
+    log = db.with_name(db.stem + "-browse.log")  # a file, not a pipe: a full pipe would stall the server
     with log.open("w") as out:
-        proc = subprocess.Popen([*command, "browse", "--db", str(built.db), "--port", str(port), "--no-open"],
+        proc = subprocess.Popen([*TRACKER_COMMAND, "browse", "--db", str(db), "--port", str(port), "--no-open"],
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
                                 preexec_fn=browse.die_with_parent)
     base = f"http://127.0.0.1:{port}/"
@@ -202,7 +226,7 @@ def server(built: Built) -> Iterator[str]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError("tracker browse did not start:\n" + log.read_text()) from None
                 time.sleep(0.1)
-        yield base
+        yield Serving(base, proc)
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -211,8 +235,15 @@ def server(built: Built) -> Iterator[str]:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     output = log.read_text()
-    assert f"Browsing {built.db} read-only at {base} (Ctrl-C to stop)" in output
+    assert f"Browsing {db.resolve()} read-only at {base} (Ctrl-C to stop)" in output
     assert proc.returncode == 0, output[-3000:]
+
+
+@pytest.fixture(scope="module")
+def server(built: Built) -> Iterator[str]:
+    """A real `tracker browse` of the module's database on loopback; yields its base URL."""
+    with serving(built.db) as running:
+        yield running.base
 
 
 def get(base: str, path: str, **params: object) -> tuple[int, str]:
@@ -240,9 +271,11 @@ def by_year(built: Built, year: int | None) -> list[Stored]:
 
 
 # -- serving read-only ---------------------------------------------------------------------------
-def test_database_is_served_immutable_with_the_projects_metadata(server: str, built: Built) -> None:
+def test_database_is_served_live_with_the_projects_metadata(server: str, built: Built) -> None:
+    # not immutable: SQLite would take the file for one that never changes (see the test during an ingest);
+    # read-only all the same (the next test, and the last one)
     databases = json.loads(get(server, "-/databases.json")[1])
-    assert [(d["name"], d["is_mutable"]) for d in databases] == [(DB_NAME, False)]
+    assert [(d["name"], d["is_mutable"]) for d in databases] == [(DB_NAME, True)]
     metadata = json.loads(get(server, "-/metadata.json")[1])
     assert metadata["title"] == "Cybersecurity disclosure tracker"
     assert set(metadata["databases"]) == {DB_NAME}
@@ -577,6 +610,124 @@ def test_screenshot_of_the_flag_grid(server: str, tmp_path: Path) -> None:
     chromium(f"--screenshot={shot}", "--window-size=1280,900", server + f"{DB_NAME}/flag_grid",
              tmp=tmp_path / "profile")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+# -- a live database: browsing while an ingest writes ------------------------------------------------------
+def variants(folder: Path, count: int) -> Path:
+    """`count` Inline XBRL 10-Ks of as many fictional filers (the sample's FY2024, its CIK, name and ticker
+    changed), in a folder of their own."""
+    folder.mkdir()
+    text = (SAMPLE / "nwan-10-k-fy2024.htm").read_text(encoding="utf-8")
+    assert "0009999901" in text and "NORTHWIND ANALYTICS, INC." in text
+    for i in range(count):
+        variant = (text.replace("0009999901", f"{9990000000 + i:010d}")
+                   .replace("NORTHWIND ANALYTICS, INC.", f"VARIANT {i} INC.").replace("NWAN", f"V{i:03d}"))
+        (folder / f"v{i:03d}-10-k-fy2024.htm").write_text(variant, encoding="utf-8")
+    return folder
+
+
+def filing_count(db: Path) -> int:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return int(conn.execute("select count(*) from filings").fetchone()[0])
+
+
+def test_browsing_during_an_ingest_sees_every_write(tmp_path: Path) -> None:
+    db = tmp_path / "live.db"
+    assert CliRunner().invoke(app, ["ingest", str(SAMPLE), "--db", str(db)]).exit_code == 0
+    sources = variants(tmp_path / "variants", 60)
+    with serving(db) as running:
+        ingest = subprocess.Popen([*TRACKER_COMMAND, "ingest", str(sources), "--db", str(db), "--workers", "1"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        answers: list[tuple[str, int, str]] = []
+        while ingest.poll() is None:
+            for path, params in [("live.json", {"sql": "select count(*) as n from filings", "_shape": "array"}),
+                                 ("live/filings.json", {"_size": "1"}), ("live.json", {})]:
+                answers.append((path, *get(running.base, path, **params)))
+        assert ingest.wait() == 0, ingest.stderr.read() if ingest.stderr else ""
+        failed = [(path, status, body[:200]) for path, status, body in answers if status != 200]
+        assert not failed, f"{len(failed)} of {len(answers)} answers failed during the ingest: {failed[:3]}"
+        seen = [json.loads(body)[0]["n"] for path, _, body in answers if path == "live.json" and body.startswith("[")]
+        assert len(seen) >= 5 and seen == sorted(seen) and 2 <= seen[0] and seen[-1] <= 62
+        assert len(set(seen)) > 2  # the writes showed while they happened
+
+        # after it: every count is fresh, without a restart
+        assert filing_count(db) == 62
+        status, body = get(running.base, "live.json", sql="select count(*) as n from filings", _shape="array")
+        assert (status, json.loads(body)) == (200, [{"n": 62}])
+        assert json.loads(get(running.base, "live/filings.json", _size="1")[1])["filtered_table_rows_count"] == 62
+        tables = {t["name"]: t["count"] for t in json.loads(get(running.base, "live.json")[1])["tables"]}
+        assert tables["filings"] == 62 and tables["filers"] == 61
+
+
+# -- what one query may cost -------------------------------------------------------------------------------
+HOSTILE = [
+    ("a recursive CTE that never ends",
+     "with recursive r(i) as (select 1 union all select i + 1 from r) select count(*) from r", "too long"),
+    ("a recursive CTE that doubles a string",
+     "with recursive r(i, s) as (select 0, 'x' union all select i + 1, s || s from r where i < 40) "
+     "select i, length(s) from r", "too big"),
+    ("a 900 MB string built in one call", "select length(printf('%.*c', 900000000, 'x'))", "too big"),
+    ("a string of 800 million hex digits replaced", "select length(replace(hex(zeroblob(400000000)), '0', 'ab'))",
+     "too big"),
+    ("a thousand 1.9 MB rows",
+     "with recursive r(i) as (select 1 union all select i + 1 from r where i < 1000) "
+     "select printf('%.*c', 1900000, 'x') as s from r", "larger than 64 MB"),
+    ("a cross join of every element six times",
+     "select count(*) from elements a, elements b, elements c, elements d, elements e, elements f", "too long"),
+    ("a hundred thousand rows of a slow LIKE each",
+     "with recursive r(i) as (select 1 union all select i + 1 from r where i < 100000) select count(*) from r "
+     "where printf('%.*c', 2000000, char(97 + i % 2)) like '%' || printf('%.*c', 60, 'a') || 'b'", "too long"),
+]
+
+
+def test_hostile_queries_end_in_an_error_at_once_and_memory_stays_bounded(db_path: Path) -> None:
+    assert CliRunner().invoke(app, ["ingest", str(SAMPLE), "--db", str(db_path)]).exit_code == 0
+    name = db_path.stem
+    with serving(db_path) as running:
+        for what, sql, error in HOSTILE:
+            started = time.monotonic()
+            status, body = get(running.base, f"{name}.json", sql=sql)
+            took = time.monotonic() - started
+            assert status == 400 and error in json.loads(body)["error"], (what, status, body[:300])
+            assert took < 3, (what, took)  # the time limit is 1 s; the host may be busy
+        # quadratic in SQLite's own functions, linear here: an answer at once
+        for sql in ["select length(trim(printf('%.*c', 80000, 'a'), printf('%.*c', 80000, 'b') || 'a')) as n",
+                    "select instr(printf('%.*c', 1000000, 'a'), printf('%.*c', 500000, 'a') || 'b') as n"]:
+            started = time.monotonic()
+            status, body = get(running.base, f"{name}.json", sql=sql, _shape="array")
+            assert (status, json.loads(body)) == (200, [{"n": 0}]) and time.monotonic() - started < 2.5, sql
+        # a canned query is held to the same limits: a LIKE pattern longer than any name is refused at once
+        started = time.monotonic()
+        status, body = get(running.base, f"{name}/filer_timeline.json", filer="%a" * 2000)
+        assert status == 400 and "LIKE or GLOB pattern too complex" in body and time.monotonic() - started < 2.5
+        assert running.peak_rss_mb() < 300  # 3.2 GB before the limits
+        # and the server still answers
+        status, body = get(running.base, f"{name}.json", sql="select count(*) as n from filings", _shape="array")
+        assert (status, json.loads(body)) == (200, [{"n": 2}])
+
+
+def test_the_linear_functions_answer_as_sqlites_own() -> None:
+    from tracker.datasette_plugins import limits
+
+    own, linear = sqlite3.connect(":memory:"), sqlite3.connect(":memory:")
+    for fn, arity, function in limits.LINEAR_FUNCTIONS:
+        linear.create_function(fn, arity, function, deterministic=True)
+    values: list[object] = ["", "abc", "aXbXc", "ünïcödé", "  x  ", 5, 1.5, 1e20, None, b"ab\x00c", b"",
+                            "X" * 5000 + "abc", ("ab" * 3000).encode(), "\0ab"]
+    for a in values:
+        for b in values:
+            for fn in ("instr", "trim", "ltrim", "rtrim"):
+                sql = f"select {fn}(?, ?), typeof({fn}(?, ?))"
+                assert own.execute(sql, (a, b) * 2).fetchone() == linear.execute(sql, (a, b) * 2).fetchone(), \
+                    (fn, a, b)
+            for c in ("", "Z", None, 7):
+                sql = "select replace(?, ?, ?), typeof(replace(?, ?, ?))"
+                assert own.execute(sql, (a, b, c) * 2).fetchone() == linear.execute(sql, (a, b, c) * 2).fetchone(), \
+                    ("replace", a, b, c)
+    for args in [("%d-%s", 5, "x"), ("%.*c", 3, "x"), ("%*d|%-5s|%.2f", 6, 42, "ab", 3.14159),
+                 ("%%%q%Q%w", "a'b", None, 'x"y'), ("%lld %!.3g %,d", 12, 1.23456, 1234567), (None,), (5,), ()]:
+        sql = "select printf(" + ", ".join("?" * len(args)) + ")"
+        assert own.execute(sql, args).fetchone() == linear.execute(sql, args).fetchone(), args
 
 
 # -- last: the run changed nothing -----------------------------------------------------------------------

@@ -3,9 +3,13 @@ loopback (aiosmtpd), the messages parsed back."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
+import sqlite3
+import subprocess
+import sys
 import zipfile
 from email import policy
 from email.message import EmailMessage
@@ -21,6 +25,7 @@ from tracker.cli import app
 
 from .conftest import FIXTURES
 from .smtp_server import free_port, smtp_server  # noqa: F401  (fixture)
+from .test_mail import QUEUE_ID, QueuingInbox
 
 SENDER = "Disclosure Tracker <reports@tracker.example>"
 GC = "general.counsel@example.com"
@@ -201,7 +206,7 @@ def test_digest_most_severe_first_with_reports_attached(db, watchlist, smtp_serv
     assert code == 0, err
     assert out.startswith("digest covering NORTHWIND ANALYTICS, INC., Southwind Ltd:\nsent to ")
     assert "left out EWND (Eastwind Ltd): only one stored year (2024), nothing to compare yet." in err
-    assert "left out NOPE: no filer matches 'NOPE'." in err
+    assert "left out NOPE: no filer matches 'NOPE' among the 3 stored filers" in err
     msg = inbox.message(-1)
     assert msg.get_content_type() == "multipart/mixed"
     assert re.fullmatch(r"Disclosure digest: 2 filers, 1 significant \(\d+ high, \d+ medium, \d+ low\)", msg["Subject"])
@@ -263,3 +268,112 @@ def test_digest_empty_watchlist(db, tmp_path):
     code, _, err = run("digest", "--watchlist", path, "--to", GC, "--from", SENDER, "--dry-run", tmp_path,
                        "--db", db)
     assert (code, err) == (2, f"error: the watchlist {path} names no filer; write one ticker or CIK per line.\n")
+
+
+# -- a password is never shown ---------------------------------------------------------------------------------
+TRACKER = Path(sys.executable).with_name("tracker")  # the installed console script, as a user runs it
+TRACKER_COMMAND = [str(TRACKER)] if TRACKER.is_file() else [sys.executable, "-c", "from tracker.cli import main; main()"]
+SECRET = "S3cretPa55"
+
+
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize(("url", "shown"), [
+    (f"smtp@//reports:{SECRET}@mail.example.com:587", "smtp@//reports:***@mail.example.com:587"),
+    (f"smtp://reports@{SECRET}@mail.example.com:587", "smtp://reports@***@mail.example.com:587"),
+])
+def test_a_mistyped_server_url_never_shows_the_password(db, watchlist, url, shown, debug):
+    for command in (["digest", "--watchlist", str(watchlist)], ["email", "NWAN", "2023", "2024"]):
+        done = subprocess.run([*TRACKER_COMMAND, *command, "--to", GC, "--from", SENDER, "--smtp-url", url,
+                               "--db", str(db), *(["--debug"] if debug else [])],
+                              capture_output=True, text=True, timeout=120)
+        assert SECRET not in done.stdout + done.stderr, command
+        assert repr(shown) in done.stderr
+        if not debug:  # with --debug, a traceback may come too: it shows no password either
+            assert done.returncode == 2 and done.stderr.startswith("error: the mail server URL ")
+            assert done.stderr.count("\n") == 1  # one sentence
+
+
+# -- names that carry line breaks ------------------------------------------------------------------------------
+NWAN_CIK = "0009999901"
+
+
+def update(db: Path, sql: str, *params: object) -> None:
+    """Change the database file as another program (or an older tracker) may have left it."""
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        assert conn.execute(sql, params).rowcount > 0, sql
+
+
+@pytest.mark.parametrize("name", ["NORTHWIND\u2028ANALYTICS, INC.", "NORTHWIND\x0cANALYTICS, INC.",
+                                  "NORTHWIND\r\nANALYTICS, INC.", "NORTHWIND\u2029 \x85ANALYTICS, INC."])
+def test_line_breaks_in_a_filer_name_are_folded(db, tmp_path, name):
+    update(db, "update filers set name = ? where cik = ?", name, NWAN_CIK)
+    eml = tmp_path / "report.eml"
+    code, out, err = run("email", NWAN_CIK, 2023, 2024, "--to", GC, "--from", SENDER, "--dry-run", eml, "--db", db)
+    assert code == 0, err
+    msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    assert msg["Subject"].startswith("[Significant] NORTHWIND ANALYTICS, INC. FY2023 -> FY2024: ")
+
+    watched = tmp_path / "watchlist.txt"
+    watched.write_text(f"{NWAN_CIK}\nSWND\n", encoding="utf-8")
+    code, out, err = run("digest", "--watchlist", watched, "--to", GC, "--from", SENDER, "--dry-run", eml,
+                         "--db", db)
+    assert code == 0, err
+    assert out.startswith(f"wrote {eml} covering NORTHWIND ANALYTICS, INC., Southwind Ltd")
+    digest_msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    assert sorted(a.get_filename() for a in digest_msg.iter_attachments()) == ["NWAN-2023-2024.html",
+                                                                               "SWND-2023-2024.html"]
+
+
+def test_line_breaks_in_a_ticker_are_folded(db, tmp_path):
+    update(db, "update filers set tickers = ? where cik = ?", json.dumps(["NW\r\nAN"]), NWAN_CIK)
+    update(db, "update tickers set ticker = ? where ticker = 'NWAN'", "NW\r\nAN")
+    eml = tmp_path / "report.eml"
+    code, _, err = run("email", NWAN_CIK, 2023, 2024, "--to", GC, "--from", SENDER, "--attach-docx", "--dry-run", eml,
+                       "--db", db)
+    assert code == 0, err
+    msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    assert sorted(a.get_filename() for a in msg.iter_attachments()) == ["NW AN-FY2023-FY2024.docx",
+                                                                        "NW AN-FY2023-FY2024.html"]
+    watched = tmp_path / "watchlist.txt"
+    watched.write_text(f"{NWAN_CIK}\n", encoding="utf-8")
+    code, _, err = run("digest", "--watchlist", watched, "--to", GC, "--from", SENDER, "--dry-run", eml, "--db", db)
+    assert code == 0, err
+    msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    assert [a.get_filename() for a in msg.iter_attachments()] == ["NW AN-2023-2024.html"]
+
+
+def test_a_digest_goes_on_past_a_filer_that_cannot_be_compared(db, watchlist, tmp_path):
+    update(db, "update facts set value = '{' where filing_id in "
+               "(select f.id from filings f join filers fl on fl.id = f.filer_id where fl.cik = ?)", NWAN_CIK)
+    eml = tmp_path / "digest.eml"
+    code, out, err = run("digest", "--watchlist", watchlist, "--to", GC, "--from", SENDER, "--dry-run", eml,
+                         "--db", db)
+    assert code == 0, err
+    assert out == f"wrote {eml} covering Southwind Ltd (nothing sent)\n"
+    assert f"left out {NWAN_CIK}: cannot be compared (JSONDecodeError: " in err
+    assert err.count("the next digest tries again.") == 1
+    msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    assert [a.get_filename() for a in msg.iter_attachments()] == ["SWND-2023-2024.html"]
+    state = json.loads((db.parent / "digest-state.json").read_text(encoding="utf-8"))
+    assert NWAN_CIK not in state["filers"] and len(state["filers"]) == 1  # tried again next time
+
+
+# -- a message the server accepted is not sent twice -----------------------------------------------------------
+def test_a_retry_says_the_server_already_accepted_it(db, smtp_server):
+    port, inbox = smtp_server(inbox=QueuingInbox())
+    url = f"smtp://127.0.0.1:{port}"
+    outbox = db.parent / "outbox"
+    outbox.mkdir()
+    (outbox / "sent").write_text("not a folder")  # the move to sent/ fails after the server accepted
+    code, out, err = run("email", "NWAN", 2023, 2024, "--to", GC, "--smtp-url", url, "--from", SENDER, "--db", db)
+    assert code == 0, err
+    [kept] = outbox.glob("*.eml")
+    assert out == f"sent to {GC} (queued as {QUEUE_ID}; copy in {kept})\n"
+    assert err.startswith(f"warning: the mail server accepted the message as {QUEUE_ID} but {kept} could not be "
+                          "moved to ")
+
+    (outbox / "sent").unlink()
+    code, out, err = run("email", "--retry", "--smtp-url", url, "--db", db)
+    assert (code, out, err) == (
+        0, f"not sent {kept.name} again: the mail server already accepted it as {QUEUE_ID}\n", "")
+    assert len(inbox.received) == 1 and not list(outbox.glob("*.eml"))

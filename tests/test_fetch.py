@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+import os
+import resource
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 from typer.testing import CliRunner
 
-from tests.edgar_server import EdgarServer, running
+from tests.edgar_server import ERROR_PAGE, EdgarServer, gzip_bomb, running
 from tracker.cli import app
-from tracker.edgar import Client, Settings, list_filings
+from tracker.edgar import Cache, Client, Settings, list_filings
 from tracker.store import Store
 
 UA = "Tracker Tests tests@example.com"
@@ -358,3 +364,220 @@ def test_unknown_cik_and_bad_mirror_address_are_usage_errors(edgar: EdgarServer,
                                    "--db", str(db_path)])
     assert bad.exit_code == 2
     assert bad.stderr.startswith("error: --edgar-url '127.0.0.1:9' is not an http(s) address")
+
+
+# -- hardening: what EDGAR answers is checked before it is used or kept ---------------------------
+def snapshot(db: Path) -> list[str]:
+    """Every row of every table, to prove a refused answer changed nothing."""
+    conn = sqlite3.connect(db)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def cache(db: Path) -> Cache:
+    """The download cache of a database."""
+    return Cache(db.parent / "cache")
+
+
+PEAK = """
+import resource, sys
+import tracker.cli, tracker.edgar, tracker.ingest, tracker.readers.html, tracker.store
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    tracker.cli.app(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print(f"peak-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base}")
+sys.exit(code)
+"""
+
+
+def _limit_memory() -> None:
+    """Keep a run gone wrong from taking the machine's memory (3 GiB of address space)."""
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+
+@pytest.mark.parametrize("fault", ["bomb", "huge", "huge-unsized"])
+def test_oversize_answers_are_refused_with_bounded_memory(edgar: EdgarServer, db_path: Path, fault: str) -> None:
+    assert run(edgar, db_path, "fetch", "BZ", "--years", "2023").exit_code == 0
+    before = snapshot(db_path)
+    gzip_bomb()  # made before it is asked for, so that the client never times out waiting
+    edgar.inject(BZ_2024, fault)
+    env = {**os.environ, "TRACKER_EDGAR_MAX_MB": "16", "TRACKER_EDGAR_BACKOFF": "0.01"}
+    proc = subprocess.run(
+        [sys.executable, "-c", PEAK, "fetch", "BZ", "--years", "2024", "--edgar-url", edgar.url,
+         "--user-agent", UA, "--db", str(db_path)],
+        check=False, capture_output=True, text=True, env=env, timeout=120, preexec_fn=_limit_memory)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1
+    assert f"EDGAR at {edgar.url} answered {BZ_2024} with more than 16 MB once decompressed" in proc.stderr
+    peak_mb = int(proc.stdout.rsplit("peak-kb ", 1)[1]) / 1024
+    assert peak_mb < 120, f"{peak_mb:.0f} MB"
+    assert snapshot(db_path) == before
+    assert len(edgar.seen(BZ_2024)) == 1  # refused, not retried
+    again = run(edgar, db_path, "fetch", "BZ", "--years", "2024")  # nothing was cached: the document comes
+    assert again.exit_code == 0, again.output
+    assert "0001842827-25-000017 20-F 2024 v1 new" in again.stdout
+
+
+def test_an_error_page_served_with_200_is_refused_and_not_cached(edgar: EdgarServer, db_path: Path) -> None:
+    assert run(edgar, db_path, "fetch", "BZ", "--years", "2023").exit_code == 0
+    before = snapshot(db_path)
+    edgar.inject(BZ_2024, "errorpage")
+    result = run(edgar, db_path, "fetch", "BZ", "--years", "2024")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1
+    assert (f"EDGAR at {edgar.url} answered {BZ_2024} with a page that is not a readable annual report "
+            "(the HTML is not a 10-K or 20-F annual report") in result.stderr
+    assert snapshot(db_path) == before
+    assert cache(db_path).get(BZ_2024, None) is None
+    again = run(edgar, db_path, "fetch", "BZ", "--years", "2024")
+    assert again.exit_code == 0, again.output
+    assert "0001842827-25-000017 20-F 2024 v1 new" in again.stdout
+
+
+def test_a_bad_cached_entry_is_named_and_refresh_replaces_it(edgar: EdgarServer, db_path: Path) -> None:
+    assert run(edgar, db_path, "fetch", "BZ", "--years", "2024").exit_code == 0
+    good = cache(db_path).get(BZ_2024, None)
+    cache(db_path).put(BZ_2024, ERROR_PAGE)  # as an earlier version of tracker kept whatever a 200 returned
+    entry = cache(db_path).entry_file(BZ_2024)
+    before, seen = snapshot(db_path), len(edgar.seen())
+    result = run(edgar, db_path, "fetch", "BZ", "--years", "2024")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert f"the cached copy of {BZ_2024} ({entry}) holds a page that is not a readable annual report" in result.stderr
+    assert "run again with --refresh" in result.stderr
+    assert snapshot(db_path) == before and len(edgar.seen()) == seen
+
+    refreshed = run(edgar, db_path, "fetch", "BZ", "--years", "2024", "--refresh")
+    assert refreshed.exit_code == 0, refreshed.output
+    assert "0001842827-25-000017 20-F 2024 v1 unchanged" in refreshed.stdout
+    assert [r.path for r in edgar.seen()[seen:]] == ["/files/company_tickers.json", BZ_SUBMISSIONS, BZ_PAGE,
+                                                BZ_2024]
+    assert cache(db_path).get(BZ_2024, None) == good
+
+
+def test_a_cached_bomb_is_named_without_being_expanded(edgar: EdgarServer, db_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(edgar, db_path, "fetch", "BZ", "--years", "2024").exit_code == 0
+    entry = cache(db_path).entry_file(BZ_2024)
+    sha = json.loads(entry.read_text())["sha256"]
+    (db_path.parent / "cache" / "objects" / sha[:2] / f"{sha}.gz").write_bytes(gzip_bomb())
+    monkeypatch.setenv("TRACKER_EDGAR_MAX_MB", "16")
+    tracemalloc.start()
+    try:
+        result = run(edgar, db_path, "fetch", "BZ", "--years", "2024")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 2
+    assert (f"the cached copy of {BZ_2024} ({entry}) holds more than 16 MB once decompressed; run again with "
+            "--refresh") in result.stderr
+    assert peak < 80 << 20
+
+
+def test_redirects_are_followed_within_edgar_and_each_hop_waits_its_turn(edgar: EdgarServer,
+                                                                         db_path: Path) -> None:
+    edgar.inject(BZ_2024, "redirect:/moved/bz-20241231.htm")
+    edgar.inject("/moved/bz-20241231.htm", f"redirect:{edgar.url}{BZ_2024}")
+    result = run(edgar, db_path, "fetch", "BZ", "--years", "2024", "--rate", "5")
+    assert result.exit_code == 0, result.output
+    assert "2024 v1 new" in result.stdout
+    assert "6 requests to EDGAR (4 downloaded, 0 retried)" in result.stdout  # list, submissions, page, 3 hops
+    hops = edgar.seen(BZ_2024) + edgar.seen("/moved/")
+    hops.sort(key=lambda r: r.time)
+    assert [r.status for r in hops] == [302, 302, 200]
+    assert all(b.time - a.time >= 0.2 for a, b in itertools.pairwise(hops))
+    assert cache(db_path).get(BZ_2024, None) is not None  # kept as the document it stands for
+
+
+def test_a_redirect_to_another_host_is_not_followed(edgar: EdgarServer, corpus: Path, db_path: Path) -> None:
+    with running(corpus) as elsewhere:
+        edgar.inject(BZ_2024, f"redirect:{elsewhere.url}{BZ_2024}")
+        result = run(edgar, db_path, "fetch", "BZ", "--years", "2024")
+        assert elsewhere.seen() == []  # the User-Agent and its e-mail address never went there
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert (f"EDGAR at {edgar.url} redirected {BZ_2024} to {elsewhere.url}{BZ_2024}, outside EDGAR, so it "
+            "was not followed") in result.stderr
+    assert cache(db_path).get(BZ_2024, None) is None
+
+
+def test_a_redirect_loop_stops_after_five_hops_at_the_rate_limit(edgar: EdgarServer, db_path: Path) -> None:
+    edgar.inject(BZ_2024, *[f"redirect:{BZ_2024}"] * 20)
+    result = run(edgar, db_path, "fetch", "BZ", "--years", "2024", "--rate", "10")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert f"EDGAR at {edgar.url} redirected {BZ_2024} more than 5 times" in result.stderr
+    times = [r.time for r in edgar.seen(BZ_2024)]
+    assert len(times) == 6
+    assert all(b - a >= 0.1 for a, b in itertools.pairwise(times))
+
+
+MALFORMED = {
+    "truncated": ["malformed"] * 6,
+    "wrong top-level type": ["body:[1, 2, 3]"],
+    "missing keys": ['body:{"cik": "1842827", "name": "KANZHUN LTD"}'],
+    "wrong value types": ['body:{"filings": {"recent": {"accessionNumber": "0001842827-25-000017", "form": 7}}}'],
+    "html": ["errorpage"],
+}
+
+
+@pytest.mark.parametrize("shape", list(MALFORMED))
+def test_malformed_submissions_fail_that_filer_and_the_update_goes_on(edgar: EdgarServer, db_path: Path,
+                                                                      tmp_path: Path, shape: str) -> None:
+    edgar.inject(BZ_SUBMISSIONS, *MALFORMED[shape])
+    watchlist = tmp_path / "watch.txt"
+    watchlist.write_text("BZ\nYMM\n")
+    result = run(edgar, db_path, "update", "--watchlist", str(watchlist))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: EDGAR at {edgar.url} answered {BZ_SUBMISSIONS} (the filings of "
+                                    "CIK 0001842827) with ")
+    assert "unexpected" not in result.stderr
+    assert list(stored(db_path, "1838413")) == [2024]
+    single = run(edgar, db_path, "fetch", "BZ")
+    assert single.exit_code == 0, single.output  # nothing bad was cached
+
+
+@pytest.mark.parametrize("shape", list(MALFORMED))
+def test_malformed_company_list_fails_tickers_once_and_ciks_go_on(edgar: EdgarServer, db_path: Path,
+                                                                  tmp_path: Path, shape: str) -> None:
+    edgar.inject("/files/company_tickers.json", *MALFORMED[shape])
+    result = run(edgar, db_path, "fetch", "BZ")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: EDGAR at {edgar.url} answered /files/company_tickers.json (the "
+                                    "company list) with ")
+    edgar.inject("/files/company_tickers.json", *MALFORMED[shape])
+    watchlist = tmp_path / "watch.txt"
+    watchlist.write_text("BZ\n1838413\nYMM\n")
+    seen = len(edgar.seen("/files/"))
+    update = run(edgar, db_path, "update", "--watchlist", str(watchlist))
+    assert update.exit_code == 2, update.output
+    assert len(update.stderr.splitlines()) == 2  # BZ and YMM need the list; the CIK does not
+    assert list(stored(db_path, "1838413")) == [2024]
+    assert len(edgar.seen("/files/")) - seen == len(MALFORMED[shape])  # asked once per run, not per filer
+
+
+def test_a_host_that_cannot_be_resolved_fails_at_once(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_EDGAR_BACKOFF", "1")
+    start = time.monotonic()
+    result = CliRunner().invoke(app, ["fetch", "BZ", "--edgar-url", "http://edgar.invalid", "--user-agent", UA,
+                                      "--db", str(db_path)])
+    assert time.monotonic() - start < 1.0
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error: cannot resolve edgar.invalid, the host of EDGAR at "
+                                    "http://edgar.invalid")
+
+
+def test_the_fetch_commands_start_where_fcntl_does_not_exist() -> None:
+    code = ("import sys; sys.modules['fcntl'] = None\n"
+            "import tracker.cli_fetch\n"
+            "import inspect; assert 'fcntl' not in inspect.getsource(tracker.cli_fetch)")
+    proc = subprocess.run([sys.executable, "-W", "ignore", "-c", code], check=False, capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stderr

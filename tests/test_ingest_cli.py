@@ -229,4 +229,146 @@ def test_an_older_database_gains_new_columns_and_keeps_its_rows(corpus: Path, db
     columns = [r[1] for r in conn.execute("pragma table_info(changes)")]
     version = conn.execute("select value from tracker_meta where key = 'schema_version'").fetchone()[0]
     conn.close()
-    assert "evidence" in columns and version == "3"
+    assert "evidence" in columns and version == "4"
+
+
+# -- hardening: odd names, endless and foreign inputs, invisible characters ------------------------------
+def test_a_file_name_that_is_not_utf8_is_refused_and_the_rest_are_stored(corpus: Path, tmp_path: Path,
+                                                                          db_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = ["AMZN_2023.txt", "AMZN_2024.txt", "GOOGL_2023.txt", "JNJ_2023.txt", "LC_2023.txt", "MXL_2023.txt"]
+    for name in good:
+        (folder / name).write_bytes((corpus / "text" / name).read_bytes())
+    bad = Path(os.fsdecode(bytes(folder) + b"/POWI_2023_\xff.txt"))  # a Latin-1 name from another system
+    bad.write_bytes((corpus / "text" / "POWI_2023.txt").read_bytes())
+    code, out, err = run("ingest", folder, "--db", db_path)
+    assert code == 2, err
+    assert "7 files read: 6 new, 0 unchanged, 0 new versions, 1 rejected" in out
+    assert f"  rejected {folder}/POWI_2023_\\xff.txt: its file name is not valid UTF-8; rename the file to ingest it." \
+        in out.splitlines()
+    assert len(json.loads(run("filers", "--format", "json", "--db", db_path)[1])) == 5  # AMZN twice
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("select count(*) from filings").fetchone() == (6,)
+    conn.close()
+    before = snapshot(db_path)
+    code, _, err = run("ingest", bad, "--filer", "POWI", "--db", db_path)
+    assert code == 2 and err == f"error: {folder}/POWI_2023_\\xff.txt: its file name is not valid UTF-8; rename the " \
+                                "file to ingest it.\n"
+    assert snapshot(db_path) == before
+
+
+def test_an_oversized_plain_input_is_refused_at_the_gzip_cap(tmp_path: Path, db_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(64 * 2**20 + 1)  # sparse: one byte past the cap (/dev/zero: see test_robustness)
+    code, _, err = run("ingest", big, "--filer", "BZ", "--year", "2024", "--db", db_path)
+    assert code == 2 and err == f"error: {big}: the file is larger than 64 MB; it is not a single annual report.\n"
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("select count(*) from filings").fetchone() == (0,)
+    conn.close()
+
+
+def _zipped(*members: str) -> bytes:
+    """A zip file holding the members, each saying Item 1C."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for member in members:
+            z.writestr(member, "<w:t>Item 1C. Cybersecurity</w:t>")
+    return out.getvalue()
+
+
+FOREIGN = {
+    "report.pdf": (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (Item 1C. Cybersecurity) Tj ET\n%%EOF\n",
+                   "the file is a PDF, which tracker does not read"),
+    "report.docx": (_zipped("[Content_Types].xml", "word/document.xml"),
+                    "the file is a Word document (.docx), which tracker does not read"),
+    "archive.zip": (_zipped("AMZN_2024.txt"), "the file is a zip archive, which tracker does not read"),
+    "scan.png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40), "the file is a PNG image, which tracker"),
+    "scan.jpg": (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(40), "the file is a JPEG image, which tracker"),
+    "report.pdf.gz": (gzip.compress(b"%PDF-1.7\nItem 1C. Cybersecurity\n"), "the file is a PDF, which tracker"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOREIGN))
+def test_a_pdf_word_file_or_image_is_named_for_what_it_is(name: str, tmp_path: Path, db_path: Path) -> None:
+    run("ingest", FIXTURES / "sample" / "nwan-10-k-fy2023.htm", "--db", db_path)
+    before = snapshot(db_path)
+    data, message = FOREIGN[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = run("ingest", path, "--filer", "NWAN", "--year", "2024", "--db", db_path)
+    assert code == 2, out + err
+    assert err.startswith(f"error: {path}: {message}") and err.count("\n") == 1, err
+    assert err.rstrip().endswith("give the 10-K or 20-F as HTML or text (the filing's primary document on EDGAR).")
+    assert snapshot(db_path) == before
+
+
+def test_markup_nested_too_deep_is_refused_and_nothing_is_stored(tmp_path: Path, db_path: Path) -> None:
+    raw = (FIXTURES / "sample" / "nwan-10-k-fy2024.htm").read_bytes()
+    at = raw.index(b"<div", raw.index(b"cyd:CybersecurityRiskBoardOfDirectorsOversightTextBlock") - 400)
+    deep = tmp_path / "nwan-10-k-fy2024.htm"
+    deep.write_bytes(raw[:at] + b"<div>" * 2500 + raw[at:])
+    run("ingest", FIXTURES / "sample" / "nwan-10-k-fy2023.htm", "--db", db_path)
+    before = snapshot(db_path)
+    code, _, err = run("ingest", deep, "--db", db_path)
+    assert code == 2 and "nests its markup more than 2,048 levels deep" in err and err.count("\n") == 1, err
+    assert snapshot(db_path) == before
+
+
+def _hostile(text: str) -> str:
+    """The sample's CISO title and sentences laced with terminal escapes and bidi overrides."""
+    return (text.replace("Our Chief Information Security Officer", "Our Chief \x1b[31mInformation\x1b[0m Security "
+                                                                    "\u202eOfficer\u202c")
+            .replace("Our CISO, who has", "Our CISO\u2066, who has\u2069\x07")
+            .replace("leads our security team", "leads our \x9b1msecurity team"))
+
+
+@pytest.mark.parametrize("spelling", ["characters", "character references"])
+def test_escapes_and_bidi_overrides_are_stripped_on_reading(spelling: str, tmp_path: Path, db_path: Path) -> None:
+    import re
+
+    raw = (FIXTURES / "sample" / "nwan-10-k-fy2023.htm").read_text(encoding="utf-8")
+    hostile = _hostile(raw)
+    if spelling == "character references":  # (not C1: HTML reads &#155; as the Windows-1252 character, a quote)
+        hostile = re.sub("[\x00-\x08\x0b-\x0c\x0e-\x1f\u202a-\u202e\u2066-\u2069]",
+                         lambda m: f"&#{ord(m.group(0))};", hostile)
+    assert hostile != raw
+    source = tmp_path / "nwan-10-k-fy2023.htm"
+    source.write_text(hostile, encoding="utf-8")
+    code, out, err = run("ingest", source, "--db", db_path)
+    assert code == 0, err
+    code, out, _ = run("ingest", FIXTURES / "sample" / "nwan-10-k-fy2023.htm", "--db", db_path)
+    assert out.strip().endswith("2023 10-K v1 unchanged")  # the same disclosure: the characters were only form
+    dump = "\n".join(snapshot(db_path))  # (the source itself is kept as it came, compressed: never text)
+    assert not re.search("[\x1b\x07\x9b\u202a-\u202e\u2066-\u2069]|\\[31m|\\[0m|\\[1m", dump)
+    shown = run("show", "NWAN", "2023", "--db", db_path)[1]
+    assert "Chief Information Security Officer" in shown and "\x1b" not in shown and "\u202e" not in shown
+    data = json.loads(run("show", "NWAN", "2023", "--format", "json", "--db", db_path)[1])
+    titles = [v["value"] for v in data["facts"].get("responsible_titles", [])]
+    assert "Chief Information Security Officer" in json.dumps(titles), data["facts"].keys()
+
+
+def test_a_file_name_with_escapes_is_printed_escaped(tmp_path: Path, db_path: Path) -> None:
+    source = tmp_path / "NWAN_2023\x1b[2J\u202e.htm"
+    source.write_bytes((FIXTURES / "sample" / "nwan-10-k-fy2023.htm").read_bytes())
+    code, out, _ = run("ingest", source, "--db", db_path)
+    assert code == 0 and "\x1b" not in out and "\u202e" not in out
+    assert out.startswith(f"{tmp_path}/NWAN_2023\\x1b[2J\\u202e.htm: ")
+
+
+def test_show_writes_no_escapes_even_from_a_database_stored_before_stripping(db_path: Path) -> None:
+    run("ingest", FIXTURES / "sample" / "nwan-10-k-fy2023.htm", "--db", db_path)
+    conn = sqlite3.connect(db_path)  # as an older tracker stored it: the characters raw in the text
+    conn.execute("update elements set value = replace(value, 'Chief Information Security Officer', "
+                 "'Chief ' || char(27) || '[2J' || 'Information Security ' || char(8238) || 'Officer')")
+    conn.commit()
+    conn.close()
+    code, out, _ = run("show", "NWAN", "2023", "--db", db_path)
+    assert code == 0 and "Chief Information Security Officer" in out
+    assert "\x1b" not in out and "\u202e" not in out

@@ -3,10 +3,13 @@ failures that keep the message in the outbox, retry, dry run, and the errors for
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import ssl
 import subprocess
+import sys
+import textwrap
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -28,6 +31,7 @@ from tracker.mail import (
     deliver,
     dry_run,
     from_env,
+    one_line,
     outbox_path,
     queued,
     read_eml,
@@ -263,7 +267,8 @@ def test_connection_refused_then_retry_delivers(smtp_server, tmp_path):
     assert [(r.sent, r.error) for r in results] == [(True, None), (True, None)]
     assert [inbox.message(i)["Subject"] for i in range(2)] == ["first", "second"]  # oldest first
     assert not queued(outbox)
-    assert sorted(p.name for p in (outbox / "sent").iterdir()) == sorted(r.path.name for r in results)
+    sent = sorted(r.path.name for r in results)
+    assert sorted(p.name for p in (outbox / "sent").iterdir()) == sorted(sent + [n + ".accepted" for n in sent])
     assert retry(mail, outbox) == []
 
 
@@ -321,6 +326,16 @@ EXAMPLE = "smtp://user:password@host:587 (STARTTLS) or smtps://user:password@hos
 
 @pytest.mark.parametrize(("url", "message"), [
     ("mail.example.com:587", f"the mail server URL 'mail.example.com:587' is malformed; write {EXAMPLE}."),
+    # typos: `@` for `:` (after the scheme, between user and password, before the port), `:` for `@`
+    ("smtp@//user:S3cretPa55@host:587", f"the mail server URL 'smtp@//user:***@host:587' is malformed; write {EXAMPLE}."),
+    ("smtp://user@S3cretPa55@host:587",
+     "the mail server URL 'smtp://user@***@host:587' needs both a user and a password, or neither; "
+     "write smtp://user:password@host:587."),
+    ("smtp://user:S3cretPa55@host@587", f"the mail server URL 'smtp://user:***@587' is malformed; write {EXAMPLE}."),
+    ("smtp://user:S3cretPa55:host:587",
+     "the port in the mail server URL 'smtp://user:***' is not a number from 1 to 65535."),
+    ("user:S3cretPa55@host:587", f"the mail server URL 'user:***@host:587' is malformed; write {EXAMPLE}."),
+    ("smtp//user:S3cretPa55@host", f"the mail server URL 'smtp//user:***@host' is malformed; write {EXAMPLE}."),
     ("http://mail.example.com",
      f"the mail server URL 'http://mail.example.com' has the unknown scheme 'http'; write {EXAMPLE}."),
     ("smtp://", f"the mail server URL 'smtp://' is malformed; write {EXAMPLE}."),
@@ -341,6 +356,12 @@ def test_malformed_url(url, message):
         from_env(url, "reports@example.com", environ={})
     assert str(caught.value) == message
     assert caught.value.exit_code == ExitCode.BAD_INPUT
+    chain: list[BaseException] = []  # what a traceback could show: the error and every error it came from
+    error: BaseException | None = caught.value
+    while error is not None and len(chain) < 10:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    assert not any("S3cretPa55" in repr(e.args) for e in chain)
 
 
 def test_missing_server_or_sender():
@@ -375,3 +396,120 @@ def test_long_subjects_read_back_unchanged(length: int) -> None:
     msg = build_message(sender="a@example.com", to=["b@example.com"], subject=subject, text="x", html="<p>x</p>")
     parsed = BytesParser(policy=policy.default).parsebytes(msg.as_bytes(policy=MAIL_POLICY))
     assert parsed["subject"] == subject
+
+
+@pytest.mark.parametrize("name", ["NORTHWIND\u2028ANALYTICS", "NORTHWIND\x0cANALYTICS", "NORTHWIND\r\nANALYTICS",
+                                  "NORTHWIND \x85\x1c ANALYTICS", "NORTHWIND\u2029\tANALYTICS"])
+def test_line_breaks_in_names_are_folded_in_headers(name: str) -> None:
+    assert one_line(name) == "NORTHWIND ANALYTICS"
+    msg = build_message(sender=SENDER, to=TO, subject=f"[Significant] {one_line(name)} FY2023 -> FY2024", text=TEXT,
+                        attachments=[(f"{name}-FY2023-FY2024.html", b"<p>x</p>", "text/html")])
+    parsed = BytesParser(policy=policy.default).parsebytes(msg.as_bytes(policy=MAIL_POLICY))
+    assert parsed["Subject"] == "[Significant] NORTHWIND ANALYTICS FY2023 -> FY2024"
+    assert [a.get_filename() for a in parsed.iter_attachments()] == ["NORTHWIND ANALYTICS-FY2023-FY2024.html"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x85", "\x1d"])
+def test_a_subject_with_a_line_separator_is_one_line(separator: str) -> None:
+    msg = build_message(sender=SENDER, to=TO, subject=f"Board{separator}oversight moved", text=TEXT)
+    assert BytesParser(policy=policy.default).parsebytes(msg.as_bytes(policy=MAIL_POLICY))["Subject"] == \
+        "Board oversight moved"
+
+
+# -- accepted is accepted: the queue id is recorded, a retry does not send it again --------------------------
+QUEUE_ID = "4F1D72C0F9"
+
+
+class QueuingInbox(Inbox):
+    """An inbox whose server answers the message with a queue id (as Postfix does) and, with ``fail_quit``,
+    fails the goodbye after accepting it."""
+
+    def __init__(self, fail_quit: bool = False) -> None:
+        super().__init__()
+        self.fail_quit = fail_quit
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        await super().handle_DATA(server, session, envelope)
+        return f"250 2.0.0 Ok: queued as {QUEUE_ID}"
+
+    async def handle_QUIT(self, server: Any, session: Any, envelope: Any) -> str:
+        return "451 4.3.0 Error: queue file write error" if self.fail_quit else "221 2.0.0 Bye"
+
+
+def test_a_failure_after_the_server_accepted_is_no_failure(smtp_server, tmp_path):
+    port, inbox = smtp_server(inbox=QueuingInbox(fail_quit=True))
+    outbox, mail = tmp_path / "outbox", settings(f"smtp://127.0.0.1:{port}")
+    result = deliver(report(), mail, outbox)
+    assert result.sent and (result.queue_id, result.answer) == (QUEUE_ID, f"250 2.0.0 Ok: queued as {QUEUE_ID}")
+    assert not queued(outbox) and result.path == outbox / "sent" / result.path.name
+    record = json.loads((outbox / "sent" / (result.path.name + ".accepted")).read_text(encoding="utf-8"))
+    assert record["queue_id"] == QUEUE_ID and record["answer"].endswith(QUEUE_ID)
+    assert retry(mail, outbox) == []
+    assert len(inbox.received) == 1  # delivered once
+
+
+def test_a_retry_does_not_send_again_what_the_server_accepted(smtp_server, tmp_path):
+    port, inbox = smtp_server(inbox=QueuingInbox())
+    outbox, mail = tmp_path / "outbox", settings(f"smtp://127.0.0.1:{port}")
+    outbox.mkdir()
+    (outbox / "sent").write_text("not a folder")  # the move to sent/ fails after the server accepted
+    result = deliver(report(), mail, outbox)
+    assert result.sent and result.queue_id == QUEUE_ID and queued(outbox) == [result.path]
+    assert result.warning == (
+        f"the mail server accepted the message as {QUEUE_ID} but {result.path} could not be moved to "
+        f"{outbox / 'sent'} (File exists); its acceptance is recorded in {result.path.name}.accepted, so "
+        "`tracker email --retry` will not send it again.")
+
+    (outbox / "sent").unlink()
+    again = retry(mail, outbox)
+    assert [(r.sent, r.already_accepted, r.queue_id) for r in again] == [(True, True, QUEUE_ID)]
+    assert len(inbox.received) == 1  # not sent twice
+    assert not queued(outbox) and again[0].path == outbox / "sent" / result.path.name
+    assert (outbox / "sent" / (result.path.name + ".accepted")).is_file()
+
+
+def test_without_a_record_a_failed_move_says_a_retry_would_send_again(smtp_server, tmp_path, monkeypatch):
+    import tracker.mail as mail_module
+
+    port, inbox = smtp_server(inbox=QueuingInbox())
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    (outbox / "sent").write_text("not a folder")  # the move fails
+
+    def queue_as_x(message: EmailMessage, folder: Path) -> Path:
+        """Queue as x.eml, with a folder where its acceptance record would go: the record cannot be written."""
+        (folder / "x.eml.accepted").mkdir()
+        path = folder / "x.eml"
+        path.write_bytes(message.as_bytes(policy=MAIL_POLICY))
+        return path
+
+    monkeypatch.setattr(mail_module, "_write_eml", queue_as_x)
+    result = deliver(report(), settings(f"smtp://127.0.0.1:{port}"), outbox)
+    assert result.sent and len(inbox.received) == 1
+    assert result.warning == (f"the mail server accepted the message as {QUEUE_ID} but {outbox / 'x.eml'} could not "
+                              f"be moved to {outbox / 'sent'} (File exists); move it there yourself or a retry will "
+                              "send it again.")
+
+
+def test_the_outbox_lock_needs_no_fcntl(tmp_path):
+    # Windows has no fcntl: the outbox lock must not need it (filelock), and must still exclude another sender
+    script = textwrap.dedent(f"""
+        import sys
+        sys.modules["fcntl"] = None  # as on Windows: `import fcntl` fails
+        import filelock
+        from pathlib import Path
+        from tracker import mail
+        outbox = Path({str(tmp_path / "outbox")!r})
+        with mail._outbox_lock(outbox):
+            other = filelock.FileLock(outbox / ".lock")
+            try:
+                other.acquire(timeout=0.2)
+            except filelock.Timeout:
+                print("excluded")
+            else:
+                print("not excluded")
+        other.acquire(timeout=0.2)
+        print("free")
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout.split()) == (0, ["excluded", "free"]), done.stderr[-2000:]

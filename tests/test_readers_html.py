@@ -129,7 +129,7 @@ def test_reformatted_ibm_copy_reads_like_the_original(corpus: Path) -> None:
 def test_untagged_pseudo_element_holds_only_text_outside_the_tags(corpus: Path) -> None:
     disclosure = _read(_file(corpus, "wmt-10-k-fy2025"))
     untagged = disclosure.element(UNTAGGED_ELEMENT)
-    assert untagged is not None and untagged.source == "tagged"
+    assert untagged is not None and untagged.source == "untagged"
     leftover = paragraphs(str(untagged.value))
     assert "Board of Directors' oversight of risks from cybersecurity threats" in leftover
     # a paragraph split over two facts is covered, so it is not repeated here
@@ -298,3 +298,44 @@ def test_control_characters_in_markup_are_dropped_not_fatal() -> None:
     damaged = raw.replace(b'<div style="text-align:center"><span>UNITED', b'<\x04iv style="text-align:center"><span>UNITED')
     assert damaged != raw
     assert read_bytes(damaged).section_text == read_bytes(raw).section_text
+
+
+# -- markup nested past the parser's depth limit (hardening item 12) ---------------------------------------
+SAMPLE_TAGGED = Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2024.htm"
+RPAGE = Path(__file__).resolve().parent.parent / "fixtures" / "rpage" / "R10.htm"
+
+
+def _nested_in_the_middle(levels: int) -> bytes:
+    """The tagged sample with its later cyd facts `levels` <div>s deep (its first facts stay shallow)."""
+    raw = SAMPLE_TAGGED.read_bytes()
+    at = raw.index(b"<div", raw.index(b"cyd:CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffect"
+                                      b"RegistrantFlag"))
+    return raw[:at] + b"<div>" * levels + raw[at:].replace(b"</body>", b"</div>" * levels + b"</body>")
+
+
+def test_markup_nested_past_the_parser_limit_is_refused_never_read_cut_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = read_bytes(SAMPLE_TAGGED.read_bytes())
+    assert len(whole.elements) == 17
+    assert read_bytes(_nested_in_the_middle(2000)) == whole  # deep, but within the limit: read whole
+    deep = _nested_in_the_middle(3000)  # libxml2 stopped at 2,048 levels and 8 of the 17 elements were stored
+    message = r"^the HTML nests its markup more than 2,048 levels deep, past what the parser reads, so it is refused"
+    with pytest.raises(BadInput, match=message):
+        read_bytes(deep)
+    with pytest.raises(BadInput, match=message):  # read as a long report, a piece at a time
+        _read_in_pieces(monkeypatch, deep, 4096)
+    with pytest.raises(BadInput, match=message):  # and by the whole-tree reading
+        _read_whole_tree(monkeypatch, deep)
+
+
+def test_an_r_page_nested_past_256_levels_is_read_whole() -> None:
+    raw = RPAGE.read_bytes()
+    whole = read_bytes(raw)
+    assert len(whole.elements) == 10
+    cell = raw.index(b'<td class="text">', raw.index(b"CybersecurityRiskBoardOfDirectorsOversightTextBlock"))
+    end = raw.index(b"</td>", cell)
+    start = cell + len(b'<td class="text">')
+    deep = raw[:start] + b"<div>" * 300 + raw[start:end] + b"</div>" * 300 + raw[end:]
+    assert read_bytes(deep) == whole  # the default parser stopped at 256 levels and lost the rows after
+    deeper = raw[:start] + b"<div>" * 3000 + raw[start:end] + b"</div>" * 3000 + raw[end:]
+    with pytest.raises(BadInput, match=r"^the HTML nests its markup more than 2,048 levels deep"):
+        read_bytes(deeper)

@@ -466,3 +466,160 @@ def test_markup_in_disclosure_text_is_escaped_in_the_html_report(corpus: Path, t
     text = tree.text_content()
     assert "<script>alert('pwned')</script>" in text and "{{ 7*7 }}" in text
     assert "W" * 20000 in text.replace("\u200b", "").replace("\u00ad", "")
+
+
+# -- hardening: endless input, invisible characters, read-only folders, full disks ----------------------------
+LIMITED_MAIN = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))  # an endless read fails here, not on the machine
+from tracker.cli import main
+try:
+    main()
+finally:
+    hwm = next(line for line in open('/proc/self/status') if line.startswith('VmHWM'))
+    sys.stderr.write('VMHWM_KB=' + hwm.split()[1] + chr(10))
+"""
+
+
+def test_dev_zero_is_refused_at_the_size_cap_in_bounded_memory(tmp_path: Path) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    done = subprocess.run([sys.executable, "-c", LIMITED_MAIN, "ingest", "/dev/zero", "--filer", "BZ", "--year",
+                           "2024", "--db", str(tmp_path / "t.db")], capture_output=True, text=True, timeout=120)
+    peak = re.search(r"VMHWM_KB=(\d+)", done.stderr)
+    err = done.stderr[:peak.start()] if peak else done.stderr
+    assert done.returncode == 2, err
+    assert one_sentence(err) == "error: /dev/zero: the file is larger than 64 MB; it is not a single annual report."
+    assert peak and int(peak.group(1)) / 1024 < 250, "reading /dev/zero was not bounded by the cap"
+
+
+def test_invisible_characters_are_stripped_and_plain_text_is_left_as_it_is() -> None:
+    from tracker.normalize import strip_invisible
+
+    plain = "Our Chief Information Security Officer \u201cCISO\u201d reports\tquarterly.\r\n"
+    assert strip_invisible(plain) is plain and strip_invisible("ascii only\n") == "ascii only\n"
+    assert strip_invisible("Chief \x1b[1;31mInformation\x1b[0m Security \u202eOfficer\u202c") == \
+        "Chief Information Security Officer"
+    assert strip_invisible("a\x1b]8;;https://x.test/\x1b\\link\x1b]8;;\x07b \x9b2Jc\x00\x7f\x85d") == "alinkb c\nd"
+    assert strip_invisible("page one\x0cpage two") == "page one\npage two"  # a form feed is a line break
+    assert strip_invisible("\u2066CISO\u2069 \u200ename\u200f") == "CISO name"  # marks mean nothing in English
+    hebrew = "\u05e9\u05dc\u05d5\u05dd\u200f (CISO)"
+    assert strip_invisible(hebrew) == hebrew  # ... and keep their meaning in right-to-left text
+
+
+def test_a_database_in_a_read_only_folder_can_still_be_read(corpus: Path, ro_place: Path) -> None:
+    prefix = unprivileged()
+    folder = ro_place / "dbs"
+    folder.mkdir()
+    db = folder / "t.db"
+    for year in (2023, 2024):
+        assert run("ingest", corpus / "text" / f"AMZN_{year}.txt", "--db", db).returncode == 0
+    before, files = snapshot(db), sorted(p.name for p in folder.iterdir())
+    folder.chmod(0o555)
+    try:
+        for args in (["filers"], ["show", "AMZN", "2024"], ["diff", "AMZN", "2023", "2024"], ["history", "AMZN"],
+                     ["explain", "AMZN", "2024"], ["show", "AMZN", "2024", "--format", "json"]):
+            done = run(*args, "--db", db, prefix=prefix)
+            assert done.returncode == 0 and done.stdout.strip(), (args, done.stderr)
+        refused = run("ingest", ro_place / "AMZN_2024.txt", "--db", db, prefix=prefix)
+        assert one_sentence(refused.stderr) == (f"error: cannot open the database {db}: its folder is read-only; "
+                                                "make the folder writable or pass --db PATH.")
+    finally:
+        folder.chmod(0o755)
+    assert snapshot(db) == before and sorted(p.name for p in folder.iterdir()) == files
+    conn = sqlite3.connect(db)
+    conn.execute("update tracker_meta set value = '1' where key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    folder.chmod(0o555)
+    try:
+        refused = run("filers", "--db", db, prefix=prefix)
+    finally:
+        folder.chmod(0o755)
+    assert refused.returncode == 3
+    assert one_sentence(refused.stderr) == (f"error: the database {db} was made by an older tracker and its folder is "
+                                            "read-only, so it cannot be brought up to date; make the folder writable "
+                                            "once or pass --db PATH.")
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Mount a small tmpfs (a disk that fills): `small_disk(size)` returns its folder; needs root."""
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        place = tmp_path / f"disk{len(mounted)}"
+        place.mkdir()
+        try:
+            done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(place)],
+                                  capture_output=True, text=True)
+        except FileNotFoundError:
+            pytest.skip("no mount command: a small disk cannot be made here")
+        if done.returncode != 0:
+            pytest.skip(f"a small disk cannot be mounted here (root only): {done.stderr.strip()}")
+        mounted.append(place)
+        return place
+
+    yield mount
+    for place in mounted:
+        subprocess.run(["umount", str(place)], capture_output=True)
+
+
+def grow(place: Path, size: str) -> None:
+    """Give a small disk more room."""
+    subprocess.run(["mount", "-o", f"remount,size={size}", str(place)], check=True)
+
+
+def test_a_disk_that_fills_while_reports_are_written_leaves_no_partial_file(corpus: Path, tmp_path: Path,
+                                                                          small_disk) -> None:  # type: ignore[no-untyped-def]
+    from bench.universe import write_universe
+
+    write_universe(tmp_path / "u", 12, seed=3, corpus=corpus)
+    db = tmp_path / "db" / "t.db"
+    assert run("ingest", tmp_path / "u", "--db", db).returncode == 0
+    disk = small_disk("400k")  # room for about half of the reports
+    (db.parent / "reports").symlink_to(disk)
+    full = run("diff-all", "--reports", "--workers", "1", "--db", db)
+    assert full.returncode == 3, full.stderr
+    message = one_sentence(full.stderr)
+    saved = re.fullmatch(r"error: the disk filled up while diff-all wrote to the reports folder "
+                         rf"{re.escape(str(db.parent / 'reports'))}; (\d+) comparisons and (\d+) reports were saved "
+                         r"before it did, so free some space and run diff-all again to finish\.", message)
+    assert saved, message
+    written = sorted(disk.iterdir())
+    assert written and all(p.suffix == ".html" and not p.name.startswith(".") for p in written), written
+    assert all(p.read_text(encoding="utf-8").rstrip().endswith("</html>") for p in written)  # each one whole
+    stored = query(db, "select report_path from comparisons where report_path is not null")
+    assert len(stored) == int(saved.group(2)) and all((db.parent / p).exists() for (p,) in stored)
+    grow(disk, "10m")
+    again = run("diff-all", "--reports", "--workers", "1", "--db", db)
+    assert again.returncode == 0, again.stderr
+    paths = query(db, "select report_path from comparisons")
+    assert len(paths) == 12 and all(p and (db.parent / p).exists() for (p,) in paths)
+    assert not [p for p in disk.iterdir() if p.name.startswith(".") or p.suffix != ".html"]
+
+
+def test_a_disk_that_fills_during_a_folder_ingest_says_what_was_saved(corpus: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      small_disk) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from bench.universe import write_universe
+    from tracker import batch
+    from tracker.cli import app
+
+    files = write_universe(tmp_path / "u", 12, seed=3, corpus=corpus)
+    db = small_disk("1m") / "t.db"
+    monkeypatch.setattr(batch, "BATCH_ROWS", 1)  # a transaction per file: earlier files are saved for sure
+    full = CliRunner().invoke(app, ["ingest", str(tmp_path / "u"), "--workers", "1", "--db", str(db)])
+    assert full.exit_code == 3, full.stderr
+    saved = query(db, "select count(*) from filings")[0][0]
+    assert 1 <= saved < len(files)
+    assert full.stderr == (f"error: the disk holding the database {db} filled up after {saved} of {len(files)} files "
+                           "were saved (they are kept); free some space and run the ingest again to store the rest.\n")
+    assert len(full.stdout.splitlines()) == saved  # one line per file saved, none for the rest
+    assert_consistent(db)
+    grow(db.parent, "20m")
+    again = CliRunner().invoke(app, ["ingest", str(tmp_path / "u"), "--workers", "1", "--db", str(db)])
+    assert again.exit_code == 0, again.stderr
+    assert f"{len(files)} files read: {len(files) - saved} new, {saved} unchanged" in again.stdout

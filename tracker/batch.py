@@ -7,9 +7,11 @@ only: the next run skips what is stored and finishes the job.
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import re
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -22,9 +24,9 @@ from typing import Any
 
 from tracker.errors import BadInput, TrackerError
 from tracker.facts import RULES_VERSION
-from tracker.ingest import Options, Summary, apply_options, expand, fact_rows
+from tracker.ingest import Options, Summary, apply_options, check_name, expand, fact_rows
 from tracker.models import Disclosure
-from tracker.readers import read_bytes
+from tracker.readers import read_bytes, read_source
 from tracker.store import IngestResult, Store
 
 #: Rows written per transaction, and the longest a finished result waits before it is committed.
@@ -64,6 +66,13 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def worker_limit(requested: int | None) -> int:
+    """The workers to start for a request: one per core by default, never more than the cores (each worker
+    holds its own parsers and database connection, so more only costs memory and time), at least one."""
+    cores = default_workers()
+    return cores if requested is None else max(1, min(requested, cores))
+
+
 # -- diff-all ------------------------------------------------------------------------------------------
 def diff_all(db_path: Path | str, year_pair: tuple[int, int] | None = None, workers: int | None = None,
              progress: ProgressFn | None = None, reports: bool = False) -> BatchSummary:
@@ -87,19 +96,27 @@ def diff_all(db_path: Path | str, year_pair: tuple[int, int] | None = None, work
         summary = BatchSummary(pairs=len(pairs), already=sum(1 for p in pairs if p["comparison_id"] is not None))
         tasks = [(todo[i:i + PAIRS_PER_TASK], reports) for i in range(0, len(todo), PAIRS_PER_TASK)]
         done = 0
-        with _Writer(store) as writer:
-            for task, outcome in parallel_map(_diff_task, tasks, workers, str(db_path)):
-                results = outcome if isinstance(outcome, list) else [(p, None, outcome, None) for p in task[0]]
-                for pair, data, error, html in results:
-                    if error is None:
-                        writer.add(lambda s, p=pair, d=data, h=html: _save(s, p, d, h, folder))
-                        summary.computed += pair["comparison_id"] is None
-                        summary.reports += html is not None
-                    else:
-                        summary.failed.append((_pair_label(store, pair), error))
-                done += len(task[0])
-                if progress:
-                    progress(done, len(todo))
+        saved = _Saved()
+        try:
+            with _Writer(store) as writer:
+                for task, outcome in parallel_map(_diff_task, tasks, workers, str(db_path)):
+                    results = outcome if isinstance(outcome, list) else [(p, None, outcome, None) for p in task[0]]
+                    for pair, data, error, html in results:
+                        if error is None:
+                            writer.add(lambda s, p=pair, d=data, h=html: _save(s, p, d, h, folder, saved))
+                            summary.computed += pair["comparison_id"] is None
+                            summary.reports += html is not None
+                        else:
+                            summary.failed.append((_pair_label(store, pair), error))
+                    done += len(task[0])
+                    if progress:
+                        progress(done, len(todo))
+        except (OSError, TrackerError) as exc:
+            if not disk_full(exc):
+                raise
+            raise TrackerError(f"the disk filled up while diff-all wrote to {_full_place(exc, db_path, folder)}; "
+                               f"{saved.comparisons} comparisons and {saved.reports} reports were saved before it "
+                               "did, so free some space and run diff-all again to finish.") from exc
     finally:
         store.close()
     summary.seconds = time.perf_counter() - started
@@ -120,17 +137,64 @@ def report_name(data: dict, pair: dict) -> str:
             f"-v{(data.get('new') or {}).get('version')}.html")
 
 
-def _save(store: Store, pair: dict, data: dict, html: str | None, folder: Path | None) -> None:
+@dataclass
+class _Saved:
+    """What a diff-all run has committed so far (counted once each transaction is)."""
+
+    comparisons: int = 0
+    reports: int = 0
+
+    def add(self, report: bool) -> None:
+        """Count one comparison committed, and its report when one was written."""
+        self.comparisons += 1
+        self.reports += report
+
+
+def _save(store: Store, pair: dict, data: dict, html: str | None, folder: Path | None,
+          saved: _Saved) -> Callable[[], None]:
+    """Store one comparison (and write its report); returns what to count once the transaction is committed."""
     old = {"id": pair["old_id"], "fiscal_year": pair["old_year"], "filer_id": pair["filer_id"]}
     new = {"id": pair["new_id"], "fiscal_year": pair["new_year"], "filer_id": pair["filer_id"]}
     comparison_id = store.save_comparison(old, new, data)
-    if html is not None and folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / report_name(data, pair)
-        partial = target.with_suffix(".tmp")
-        partial.write_text(html, encoding="utf-8")
-        partial.replace(target)
-        store.set_report_path(comparison_id, f"{folder.name}/{target.name}")
+    if html is None or folder is None:
+        return lambda: saved.add(False)
+    target = folder / report_name(data, pair)
+    write_atomically(target, html)
+    store.set_report_path(comparison_id, f"{folder.name}/{target.name}")
+    return lambda: saved.add(True)
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write a file whole or not at all: into a temporary file beside it, renamed over it once complete (a
+    failed write, a full disk, leaves no partial file behind)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # hidden, and this process's own
+    try:
+        with temporary.open("w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+#: errno values of a write refused for want of space (EFBIG: past the largest file allowed).
+_NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Was this a write refused because the disk (or the quota, or the file-size limit) is full?"""
+    if isinstance(exc, OSError):
+        return exc.errno in _NO_SPACE
+    cause = exc.__cause__
+    return isinstance(cause, sqlite3.OperationalError) and "full" in str(cause).lower()
+
+
+def _full_place(exc: BaseException, db_path: Path | str, folder: Path | None) -> str:
+    """What was being written when the disk filled: the reports folder or the database."""
+    if isinstance(exc, OSError) and folder is not None:
+        return f"the reports folder {folder}"
+    return f"the database {db_path}"
 
 
 def _pair_label(store: Store, pair: dict) -> str:
@@ -215,6 +279,12 @@ def ingest_parallel(paths: list[Path], opts: Options, db_path: Path | str, worke
                 done += 1
                 if progress:
                     progress(done, len(files))
+    except TrackerError as exc:
+        if not disk_full(exc) or not summary.results:
+            raise  # nothing of this run was saved: the store's message says so
+        raise TrackerError(f"the disk holding the database {db_path} filled up after {len(summary.results)} of "
+                           f"{len(files)} files were saved (they are kept); free some space and run the ingest "
+                           "again to store the rest.") from exc
     finally:
         store.close()
     return summary
@@ -224,9 +294,10 @@ def _prepare_task(task: tuple[str, Options]) -> Prepared:
     """In a worker: read, parse and complete one source."""
     path, opts = task
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        return Prepared(path, error=f"cannot read {path}: {exc.strerror or exc}.")
+        check_name(path)
+        raw = read_source(Path(path))
+    except BadInput as exc:
+        return Prepared(path, error=str(exc))
     try:
         d, filer = apply_options(read_bytes(raw), Path(path), opts)
         return Prepared(path, d, filer, fact_rows(d), raw)
@@ -303,7 +374,7 @@ def parallel_map(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int | 
 
     A task whose worker died yields a string saying so instead of a result. With one worker, runs here.
     """
-    workers = default_workers() if workers is None else max(1, workers)
+    workers = worker_limit(workers)
     if workers == 1:
         _init_worker(db_path, None)
         try:

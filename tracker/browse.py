@@ -1,10 +1,16 @@
 """Browsing the database with Datasette, read-only.
 
-`tracker browse` runs Datasette in immutable mode (`-i`: SQLite opens the file with `immutable=1`,
-so nothing a browser does can change stored data) with the project's metadata (`db/metadata.yml`:
-descriptions, facets, sorts, full-text search, canned queries) and a one-hook plugin
-(`tracker/datasette_plugins/report_links.py`) that turns `report_path` cells into links to the HTML
-change reports, served from the `reports/` folder beside the database.
+`tracker browse` runs Datasette in its normal mode on the live database: SQLite opens the file
+read-only (`mode=ro`) and the plugin `tracker/datasette_plugins/limits.py` makes every connection
+`query_only`, so nothing a browser does can change stored data, while what an ingest or `diff-all`
+writes meanwhile shows at once (immutable mode, `immutable=1`, told SQLite the file never changes:
+queries during a write failed with "database disk image is malformed" and counts stayed stale).
+The same plugin caps what one query may cost (string size, SQLite's memory, the answer's size, the
+LIKE pattern, quadratic functions in linear time), so that Datasette's time limit
+(:data:`SQL_TIME_LIMIT_MS`) holds for custom SQL and canned queries alike. Datasette gets the
+project's metadata (`db/metadata.yml`: descriptions, facets, sorts, full-text search, canned
+queries) and the plugin `tracker/datasette_plugins/report_links.py`, which turns `report_path`
+cells into links to the HTML change reports, served from the `reports/` folder beside the database.
 
 The views below make the tables readable (filer names instead of ids, one row per comparison or
 change with its filer and years). They must live in the database, which Datasette cannot write:
@@ -32,6 +38,9 @@ METADATA_DATABASE = "tracker"
 REPORTS_FOLDER = "reports"
 REPORTS_MOUNT = "reports"
 DEFAULT_PORT = 8001
+#: Datasette's limits on one query: its time, and the rows it may return.
+SQL_TIME_LIMIT_MS = 1000
+MAX_RETURNED_ROWS = 1000
 PACKAGE_DIR = Path(__file__).resolve().parent
 PLUGINS_DIR = PACKAGE_DIR / "datasette_plugins"
 
@@ -165,7 +174,7 @@ class BrowsePlan:
     workdir: Path
     """Temporary folder holding the metadata for this database (removed after the run)."""
     notes: list[str] = field(default_factory=list)
-    """Things the user should know (a write-ahead log not yet checkpointed)."""
+    """Things the user should know before browsing."""
 
     @property
     def url(self) -> str:
@@ -199,9 +208,11 @@ def check_port(host: str, port: int) -> None:
 
 def datasette_command(db: Path, metadata: Path, host: str, port: int, *, open_browser: bool = False,
                       reports: Path | None = None) -> list[str]:
-    """The command line that serves `db` read-only with the project's metadata and plugin."""
-    command = [sys.executable, "-m", "datasette", "serve", "-i", str(db), "--metadata", str(metadata),
-               "--host", host, "--port", str(port), "--plugins-dir", str(PLUGINS_DIR)]
+    """The command line that serves the live `db` read-only with the project's metadata, plugins and limits."""
+    command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
+               "--host", host, "--port", str(port), "--plugins-dir", str(PLUGINS_DIR),
+               "--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS),
+               "--setting", "max_returned_rows", str(MAX_RETURNED_ROWS)]
     if reports is not None:
         command += ["--static", f"{REPORTS_MOUNT}:{reports}"]
     if open_browser:
@@ -218,11 +229,7 @@ def prepare(db: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
     if port == 0:
         port = free_port(host)
     check_port(host, port)
-    notes = []
-    wal = db.with_name(db.name + "-wal")
-    if wal.is_file() and wal.stat().st_size > 0:
-        notes.append(f"{wal.name} is not empty: a write is running or was interrupted; the browser shows the "
-                     "data as of the last completed checkpoint.")
+    notes: list[str] = []
     reports: Path | None = reports_dir(db)
     if not reports.is_dir():
         reports = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
+import select
 import sys
 import textwrap
 from collections.abc import Callable
@@ -12,24 +14,117 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from tracker.errors import BadInput, ExitCode, TrackerError
 from tracker.store import Store
 
-app = typer.Typer(
+
+# -- the application: help without `<bool>` for flags, one sentence for a bad argument -----------------
+class _FlagsTakeNoValue:
+    """Help that shows no value for a flag (typer's rich help shows `<bool>`, as if `--debug` took one)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The parameters, every flag's metavar blank (here, as the help option itself is made lazily)."""
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class TrackerCommand(_FlagsTakeNoValue, TyperCommand):
+    """A tracker command (every `@app.command()` is one)."""
+
+
+class TrackerGroup(_FlagsTakeNoValue, TyperGroup):
+    """The `tracker` group: a value refused while the arguments are read (a year written `FY23`, a bad
+    `--workers`) is one sentence on stderr and exit 2, as the commands' errors are."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; a TrackerError raised by an argument's parser becomes one line."""
+        try:
+            return super().invoke(ctx)
+        except TrackerError as exc:
+            raise fail(str(exc), exc.exit_code) from None
+
+
+class TrackerTyper(typer.Typer):
+    """The typer app whose commands are TrackerCommands, wherever they are declared."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        """`@app.command()`, with TrackerCommand as the default class."""
+        kwargs.setdefault("cls", TrackerCommand)
+        return super().command(*args, **kwargs)
+
+
+app = TrackerTyper(
     help="Follow how companies' cybersecurity disclosures (10-K Item 1C, 20-F Item 16K) change year to year.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=TrackerGroup,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = Path("db") / "tracker.db"
 
+TEXT_JSON = ("text", "json")
+#: A fiscal year as a user writes it: 2024, FY2024, fy2024 (or FY 2024).
+YEAR_PATTERN = re.compile(r"\s*(?:FY\s*)?([1-9]\d{3})\s*", re.IGNORECASE)
+
+
+def fiscal_year(text: str | int) -> int:
+    """A fiscal year argument or option: `2024`, `FY2024` or `fy2024`, else one sentence (exit 2)."""
+    if isinstance(text, int):
+        return text
+    match = YEAR_PATTERN.fullmatch(str(text))
+    if match is None:
+        raise BadInput(f"{text!r} is not a fiscal year; write it as 2024 or FY2024.")
+    return int(match.group(1))
+
+
+def fiscal_years_text(text: str) -> str:
+    """A `--years` span with any `FY` prefixes dropped (`FY2023-FY2025` is `2023-2025`), checked later."""
+    return re.sub(r"(?i)\bFY\s*(?=\d{4})", "", str(text))
+
+
+def check_year_order(old_year: int, new_year: int, given: str) -> None:
+    """Refuse two years given latest first (a comparison would silently run backwards); `given` is what
+    precedes them (`tracker diff KO`, `--year-pair`)."""
+    if old_year > new_year:
+        raise BadInput(f"{given} {old_year} {new_year}: give the earlier year first.")
+
+
+def format_option(choices: tuple[str, ...], help: str) -> Any:
+    """A `--format`/`-f` option whose help lists its choices; check_format refuses others in one sentence."""
+    return typer.Option("--format", "-f", metavar="<" + "|".join(choices) + ">", help=help)
+
+
+def cap_workers(workers: int | None) -> int | None:
+    """`--workers`, at most one per core (more only costs memory and time), with a one-line warning."""
+    if workers is None:
+        return None
+    from tracker.batch import default_workers, worker_limit
+
+    if workers < 1:
+        raise BadInput(f"--workers {workers}: give at least 1.")
+    capped = worker_limit(workers)
+    if capped < workers:
+        typer.echo(f"warning: --workers {workers} is more than the {default_workers()} cores this process "
+                   f"may use; using {capped}.", err=True)
+    return capped
+
+
 DbOption = Annotated[Path | None, typer.Option(
     "--db", help="Database file (default: $TRACKER_DB, else db/tracker.db).", show_default=False)]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")]
+FormatOption = Annotated[str, format_option(TEXT_JSON, "Output format.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show a traceback on error.")]
+YearArgument = Annotated[int, typer.Argument(
+    help="Fiscal year (2024 or FY2024).", parser=fiscal_year, show_default=False)]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-j", help="Worker processes, at most one per core (default: one per core).",
+    callback=cap_workers, show_default=False)]
 
 
 def db_path(db: Path | None) -> Path:
@@ -46,8 +141,28 @@ def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> typer.Exit:
     return typer.Exit(int(code))
 
 
+def stdout_closed() -> bool:
+    """Whether our standard output is a pipe whose reader has gone (`tracker filers | head -1`)."""
+    try:
+        fd = sys.stdout.fileno()
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # not a real file (tests), or no poll on this system
+        return False
+
+
+def end_quietly_on_closed_stdout() -> typer.Exit:
+    """Point stdout at /dev/null (so the final flush cannot fail) and return the quiet Exit 0 to raise."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return typer.Exit(int(ExitCode.OK))
+
+
 def handle_errors(func: F) -> F:
-    """Turn the library's errors into one line on stderr and the exit code of design.md."""
+    """Turn the library's errors into one line on stderr and the exit code of design.md; a reader that closed
+    our output (`| head`) ends the command quietly, as Unix tools do."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -63,6 +178,8 @@ def handle_errors(func: F) -> F:
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+            if isinstance(exc, BrokenPipeError) and stdout_closed():  # not a socket closed on us
+                raise end_quietly_on_closed_stdout() from None
             if debug:
                 raise
             raise fail(f"unexpected {type(exc).__name__}: {exc}; rerun with --debug and report it.",
@@ -80,8 +197,9 @@ def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
 
 
 def open_db(db: Path | None, *, create: bool = False) -> Store:
-    """Open the chosen database (read commands refuse a database that does not exist)."""
-    return Store(db_path(db), create=create)
+    """Open the chosen database (read commands refuse a database that does not exist, and read one in a
+    read-only folder read-only)."""
+    return Store(db_path(db), create=create, read_only=not create)
 
 
 def emit(text: str, output: Path | None = None) -> None:
@@ -96,6 +214,34 @@ def emit(text: str, output: Path | None = None) -> None:
         typer.echo(f"wrote {output}", err=True)
 
 
+# -- tracker --version ---------------------------------------------------------------------------
+def package_version() -> str:
+    """The installed tracker's version (the package's own when it runs from a checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tracker")
+    except PackageNotFoundError:
+        from tracker import __version__
+
+        return __version__
+
+
+def print_version(value: bool) -> None:
+    """`--version`: print `tracker X.Y.Z` and stop."""
+    if value:
+        typer.echo(f"tracker {package_version()}")
+        raise typer.Exit(int(ExitCode.OK))
+
+
+@app.callback()
+def tracker_options(
+    version: Annotated[bool, typer.Option(
+        "--version", help="Print the version and exit.", callback=print_version, is_eager=True)] = False,
+) -> None:
+    """Follow how companies' cybersecurity disclosures (10-K Item 1C, 20-F Item 16K) change year to year."""
+
+
 # -- ingest --------------------------------------------------------------------------------------
 @app.command()
 @handle_errors
@@ -103,9 +249,10 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).", show_default=False)],
     filer: Annotated[str | None, typer.Option(help="CIK or ticker, for sources that name no filer.")] = None,
     name: Annotated[str | None, typer.Option(help="Registrant name.")] = None,
-    year: Annotated[int | None, typer.Option(help="Fiscal year (overrides the source).")] = None,
+    year: Annotated[int | None, typer.Option(help="Fiscal year (overrides the source).",
+                                             parser=fiscal_year)] = None,
     form: Annotated[str | None, typer.Option(help="Form: 10-K, 20-F, 10-K/A, 20-F/A.")] = None,
-    workers: Annotated[int | None, typer.Option(help="Processes reading files (default: one per core).")] = None,
+    workers: WorkersOption = None,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -114,7 +261,7 @@ def ingest(
     from rich.progress import Progress
 
     from tracker.batch import ingest_parallel
-    from tracker.ingest import Options, expand
+    from tracker.ingest import Options, expand, shown_path
 
     opts = Options(filer=filer, name=name, year=year, form=form)
     files = list(expand(paths))
@@ -124,10 +271,10 @@ def ingest(
     def report(path: Path, result: Any, why: str | None) -> None:
         if result is None:
             if len(files) > 1:
-                typer.echo(f"{path}: rejected: {why}", err=True)
+                typer.echo(f"{shown_path(path)}: rejected: {why}", err=True)
         else:
-            typer.echo(f"{path}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
-                       f"v{result.version} {result.status}")
+            typer.echo(f"{shown_path(path)}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
+                       f"v{result.version} {'current again' if result.current_again else result.status}")
 
     progress = Progress(console=Console(stderr=True), transient=True,
                         disable=len(files) < 2 or not sys.stderr.isatty())
@@ -137,12 +284,12 @@ def ingest(
                                   progress=lambda done, total: progress.update(task, completed=done),
                                   on_result=report)
     if len(files) == 1 and summary.rejected:
-        raise BadInput(f"{summary.rejected[0][0]}: {summary.rejected[0][1]}")
+        raise BadInput(f"{shown_path(summary.rejected[0][0])}: {summary.rejected[0][1]}")
     if len(files) > 1:
         typer.echo(f"{summary.files} files read: {summary.count('new')} new, {summary.count('unchanged')} unchanged, "
                    f"{summary.count('new version')} new versions, {len(summary.rejected)} rejected")
         for path, reason in summary.rejected:
-            typer.echo(f"  rejected {path}: {reason}")
+            typer.echo(f"  rejected {shown_path(path)}: {reason}")
     if summary.rejected:
         raise typer.Exit(int(ExitCode.BAD_INPUT))
 
@@ -152,7 +299,7 @@ def ingest(
 @handle_errors
 def filers(fmt: FormatOption = "text", db: DbOption = None, debug: DebugOption = False) -> None:
     """List the filers in the database and the fiscal years stored for each."""
-    fmt = check_format(fmt, ("text", "json"))
+    fmt = check_format(fmt, TEXT_JSON)
     store = open_db(db)
     try:
         rows = [{**f.to_json(), "years": store.years(f)} for f in store.filers()]
@@ -197,14 +344,14 @@ def show_json(store: Store, filing: dict) -> dict:
 @handle_errors
 def show(
     filer: Annotated[str, typer.Argument(help="Ticker, CIK or name prefix.", show_default=False)],
-    year: Annotated[int, typer.Argument(help="Fiscal year.", show_default=False)],
+    year: YearArgument,
     version: Annotated[int | None, typer.Option(help="Version (default: the latest).")] = None,
     fmt: FormatOption = "text",
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Show one stored disclosure: its elements (flags and text blocks) and its facts."""
-    fmt = check_format(fmt, ("text", "json"))
+    fmt = check_format(fmt, TEXT_JSON)
     store = open_db(db)
     try:
         the_filer = store.find_filer(filer)
@@ -216,7 +363,9 @@ def show(
     if fmt == "json":
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    typer.echo(render_show_text(data, versions))
+    from tracker.normalize import strip_invisible
+
+    typer.echo(strip_invisible(render_show_text(data, versions)))  # a database stored before stripping: no escapes
 
 
 def render_show_text(data: dict, versions: int) -> str:

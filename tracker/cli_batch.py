@@ -7,15 +7,23 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli import DbOption, DebugOption, app, db_path, handle_errors
+from tracker.cli import (
+    DbOption,
+    DebugOption,
+    WorkersOption,
+    app,
+    check_year_order,
+    db_path,
+    fiscal_year,
+    handle_errors,
+)
 from tracker.errors import BadInput, ExitCode
 
 YearPairOption = Annotated[tuple[int, int] | None, typer.Option(
-    "--year-pair", help="Compare these two fiscal years (OLD NEW) of every filer that has both; "
-                        "default: every consecutive pair of stored years.", show_default=False)]
+    "--year-pair", help="Compare these two fiscal years (OLD NEW, as 2023 or FY2023) of every filer that has "
+                        "both; default: every consecutive pair of stored years.", parser=fiscal_year,
+    metavar="OLD NEW", show_default=False)]
 SHOWN_FAILURES = 20
-WorkersOption = Annotated[int | None, typer.Option(
-    "--workers", "-j", help="Worker processes (default: one per core).", show_default=False, min=1)]
 
 
 @app.command("diff-all")
@@ -35,8 +43,10 @@ def diff_all_command(
 
     from tracker.batch import diff_all
 
-    if year_pair is not None and year_pair[0] >= year_pair[1]:
-        raise BadInput(f"--year-pair {year_pair[0]} {year_pair[1]}: give the earlier year first.")
+    if year_pair is not None:
+        check_year_order(*year_pair, "--year-pair")
+        if year_pair[0] == year_pair[1]:
+            raise BadInput(f"--year-pair {year_pair[0]} {year_pair[1]}: give two different years.")
     progress = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty())
     with progress:

@@ -10,18 +10,34 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli import DbOption, DebugOption, app, check_format, emit, handle_errors, open_db
+from tracker.cli import (
+    TEXT_JSON,
+    DbOption,
+    DebugOption,
+    app,
+    check_format,
+    check_year_order,
+    emit,
+    fiscal_year,
+    format_option,
+    handle_errors,
+    open_db,
+)
 from tracker.errors import ExitCode
 from tracker.service import ComparisonContext, build_history, compare_files, compare_stored
 
 DIFF_FORMATS = ("text", "markdown", "json", "html", "docx", "pdf")
+HISTORY_FORMATS = ("text", "json", "html")
 #: Formats written to a file, never printed (`-o`, else a name made of the filer and the years).
 BINARY_FORMATS = ("docx", "pdf")
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
-DiffFormat = Annotated[str, typer.Option(
-    "--format", "-f", help="text, markdown, json, html, docx (Word, tracked changes) or pdf.")]
+DiffFormat = Annotated[str, format_option(
+    DIFF_FORMATS, "Output format: docx is Word with tracked changes; docx and pdf are written to a file.")]
 VerboseOption = Annotated[bool, typer.Option(
     "--verbose", "-v", help="Also name the cyd elements (CamelCase) and every element a sentence sits in.")]
+OldYearArgument = Annotated[int, typer.Argument(
+    help="The earlier fiscal year (2023 or FY2023).", parser=fiscal_year, show_default=False)]
+NewYearArgument = Annotated[int, typer.Argument(help="The later fiscal year.", parser=fiscal_year, show_default=False)]
 ExitCodeOption = Annotated[bool, typer.Option(
     "--exit-code", help="Exit with 1 when there are changes (as git diff --exit-code).")]
 
@@ -79,8 +95,8 @@ def finish(ctx: ComparisonContext, fmt: str, output: Path | None, exit_code: boo
 @handle_errors
 def diff(
     filer: Annotated[str, typer.Argument(help="Ticker, CIK (zeros optional) or name prefix.", show_default=False)],
-    old_year: Annotated[int, typer.Argument(help="The earlier fiscal year.", show_default=False)],
-    new_year: Annotated[int, typer.Argument(help="The later fiscal year.", show_default=False)],
+    old_year: OldYearArgument,
+    new_year: NewYearArgument,
     fmt: DiffFormat = "text",
     output: OutputOption = None,
     old_version: Annotated[int | None, typer.Option(help="Version of the earlier year (default latest).")] = None,
@@ -92,6 +108,7 @@ def diff(
 ) -> None:
     """Compare two stored fiscal years of a filer: flags flipped, facts changed, wording changed."""
     fmt = check_format(fmt, DIFF_FORMATS)
+    check_year_order(old_year, new_year, f"tracker diff {filer}")
     store = open_db(db)
     try:
         ctx = compare_stored(store, filer, old_year, new_year, old_version=old_version, new_version=new_version)
@@ -121,13 +138,13 @@ def compare(
 @handle_errors
 def history(
     filer: Annotated[str, typer.Argument(help="Ticker, CIK (zeros optional) or name prefix.", show_default=False)],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
+    fmt: Annotated[str, format_option(HISTORY_FORMATS, "Output format.")] = "text",
     output: OutputOption = None,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Show every stored year of a filer: each fact's timeline, flags by year, similarity year over year."""
-    fmt = check_format(fmt, ("text", "json", "html"))
+    fmt = check_format(fmt, HISTORY_FORMATS)
     store = open_db(db)
     try:
         hist = build_history(store, filer)
@@ -187,11 +204,12 @@ def render_history_text(hist) -> str:  # type: ignore[no-untyped-def]
 def explain(
     target: Annotated[str, typer.Argument(help="Ticker, CIK or name prefix (then YEAR), or the path of a source file.",
                                           show_default=False)],
-    year: Annotated[int | None, typer.Argument(help="Fiscal year of a stored disclosure.", show_default=False)] = None,
+    year: Annotated[int | None, typer.Argument(help="Fiscal year of a stored disclosure (2024 or FY2024).",
+                                               parser=fiscal_year, show_default=False)] = None,
     fact: Annotated[str | None, typer.Option("--fact", help="Only this fact (e.g. frameworks, people).",
                                              show_default=False)] = None,
     version: Annotated[int | None, typer.Option(help="Version (default: the latest).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[str, format_option(TEXT_JSON, "Output format.")] = "text",
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -200,7 +218,7 @@ def explain(
     from tracker.facts.explain import render_text
     from tracker.service import explain_file, explain_stored
 
-    fmt = check_format(fmt, ("text", "json"))
+    fmt = check_format(fmt, TEXT_JSON)
     if year is None:
         title, items = explain_file(Path(target), fact)
     else:

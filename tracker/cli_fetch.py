@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,8 +10,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from filelock import FileLock, Timeout
 
-from tracker.cli import DbOption, DebugOption, app, db_path, handle_errors, open_db
+from tracker.cli import DbOption, DebugOption, app, db_path, fiscal_years_text, handle_errors, open_db
 from tracker.edgar import (
     Client,
     Company,
@@ -28,8 +27,8 @@ from tracker.edgar import (
 from tracker.errors import BadInput, ExitCode, TrackerError
 
 YearsOption = Annotated[str | None, typer.Option(
-    "--years", help="Fiscal years: 2024, 2023-2025 or 2023- (default: 2023 to this year).",
-    show_default=False)]
+    "--years", help="Fiscal years: 2024, 2023-2025 or 2023- (FY2024 too; default: 2023 to this year).",
+    parser=fiscal_years_text, show_default=False)]
 FormsOption = Annotated[str | None, typer.Option(
     "--forms", help="Forms, comma-separated (default: 10-K,20-F).", show_default=False)]
 AmendOption = Annotated[bool, typer.Option(
@@ -44,6 +43,8 @@ EdgarUrlOption = Annotated[str | None, typer.Option(
 RateOption = Annotated[float | None, typer.Option(
     "--rate", help="Most requests per second, at most 10 (default: $TRACKER_EDGAR_RATE, else 5).",
     show_default=False)]
+RefreshOption = Annotated[bool, typer.Option(
+    "--refresh", help="Download everything again, replacing what the cache holds (e.g. a bad entry).")]
 
 
 class Locked(TrackerError):
@@ -52,31 +53,35 @@ class Locked(TrackerError):
 
 @contextmanager
 def run_lock(db_file: Path) -> Iterator[Path]:
-    """Hold `<database>.lock` (non-blocking flock) for the whole run, or refuse to start."""
+    """Hold `<database>.lock` (a file lock, on every platform) for the whole run, or refuse to start."""
     lock_path = db_file.with_name(db_file.name + ".lock")
+    lock = FileLock(lock_path, timeout=0)
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_path, "a+")  # noqa: SIM115 - held open for the whole run
+        lock.acquire()
+    except Timeout:
+        raise Locked(f"another tracker fetch or update is already running on {db_file} (it holds "
+                     f"{lock_path}); wait for it to finish and run again.") from None
     except OSError as exc:
-        raise TrackerError(f"cannot create the lock file {lock_path}: {exc.strerror}; "
+        raise TrackerError(f"cannot create the lock file {lock_path}: {exc.strerror or exc}; "
                            "pass another --db.") from exc
-    with handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise Locked(f"another tracker fetch or update is already running on {db_file} (it holds "
-                         f"{lock_path}); wait for it to finish and run again.") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
+    try:
         yield lock_path
+    finally:
+        lock.release()
 
 
-def make_client(db_file: Path, user_agent: str | None, edgar_url: str | None, rate: float | None) -> Client:
-    """A client whose cache sits in `cache/` next to the database."""
+def make_client(db_file: Path, user_agent: str | None, edgar_url: str | None, rate: float | None,
+                refresh: bool = False) -> Client:
+    """A client whose cache sits in `cache/` next to the database (read from unless refresh)."""
     return Client(Settings.from_env(user_agent=user_agent, base_url=edgar_url, rate=rate,
-                                    cache_dir=db_file.parent / "cache"))
+                                    cache_dir=db_file.parent / "cache", refresh=refresh))
+
+
+def failure_code(items: list[Fetched]) -> int:
+    """The exit code the failed filings call for: 2 when each is an answer or document that cannot be used,
+    3 when any failed otherwise."""
+    return max((i.code or int(ExitCode.FAILURE) for i in items if i.error), default=int(ExitCode.OK))
 
 
 def filing_line(item: Fetched) -> str:
@@ -119,13 +124,14 @@ def fetch(
     user_agent: UserAgentOption = None,
     edgar_url: EdgarUrlOption = None,
     rate: RateOption = None,
+    refresh: RefreshOption = False,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Download a company's annual reports (10-K, 20-F) from EDGAR and ingest them."""
     span, form_list = parse_years(years), parse_forms(forms, include_amendments)
     db_file = db_path(db)
-    client = make_client(db_file, user_agent, edgar_url, rate)
+    client = make_client(db_file, user_agent, edgar_url, rate, refresh)
     with run_lock(db_file):
         company = resolve_company(client, filer)
         store = open_db(db, create=True)
@@ -138,8 +144,10 @@ def fetch(
     failed = [i for i in items if i.error]
     if failed:
         plural = "s" if len(failed) != 1 else ""
-        raise TrackerError(f"{len(failed)} filing{plural} of {company.display} could not be ingested "
-                           f"({failed[0].error}); the others were stored.")
+        rest = "the others were stored" if len(failed) < len(items) else "nothing was stored"
+        error = BadInput if failure_code(items) == ExitCode.BAD_INPUT else TrackerError
+        raise error(f"{len(failed)} filing{plural} of {company.display} could not be ingested "
+                    f"({(failed[0].error or '').rstrip('.')}); {rest}.")
 
 
 # -- update ----------------------------------------------------------------------------------------
@@ -183,7 +191,7 @@ def update_one(client: Client, store: Any, entry: str, span: tuple[int, int],
         outcome.error, outcome.code = str(exc), int(exc.exit_code)
     failed = [i for i in outcome.items if i.error]
     if failed and outcome.error is None:
-        outcome.error, outcome.code = f"{entry}: {failed[0].error}", int(ExitCode.FAILURE)
+        outcome.error, outcome.code = f"{entry}: {failed[0].error}", failure_code(outcome.items)
     return outcome
 
 
@@ -200,6 +208,7 @@ def update(
     user_agent: UserAgentOption = None,
     edgar_url: EdgarUrlOption = None,
     rate: RateOption = None,
+    refresh: RefreshOption = False,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -212,7 +221,7 @@ def update(
     entries = read_watchlist(watchlist)
     span, form_list = parse_years(years), parse_forms(forms, include_amendments)
     db_file = db_path(db)
-    client = make_client(db_file, user_agent, edgar_url, rate)
+    client = make_client(db_file, user_agent, edgar_url, rate, refresh)
     settings = mail_settings(email)
     outcomes: list[FilerOutcome] = []
     progress = Progress(console=Console(stderr=True), transient=True,

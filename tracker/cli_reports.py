@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from tracker import mail
-from tracker.cli import DbOption, DebugOption, app, db_path, handle_errors, open_db
+from tracker.cli import DbOption, DebugOption, app, check_year_order, db_path, fiscal_year, handle_errors, open_db
 from tracker.errors import BadInput, TrackerError
 from tracker.service import ComparisonContext, compare_stored
 
@@ -34,7 +34,7 @@ OutboxOption = Annotated[Path | None, typer.Option(
 def comparison_subject(ctx: ComparisonContext) -> str:
     """Default subject, significance first: ``[Significant] COCA COLA CO FY2023 -> FY2024: CISO replaced``."""
     c, f = ctx.comparison, ctx.filer
-    who = f.get("name") or (f.get("tickers") or [None])[0] or f.get("cik") or "Filer"
+    who = mail.one_line(f.get("name") or (f.get("tickers") or [None])[0] or f.get("cik") or "") or "Filer"
     lead = c.significance[:1].upper() + c.significance[1:]
     what = c.judgement.top[0] if c.judgement.top else c.extent
     if len(what) > 90:
@@ -47,7 +47,7 @@ def report_name(ctx: ComparisonContext, ext: str) -> str:
     """``KO-FY2023-FY2024.html``: the attached report's file name."""
     from tracker.cli_diff import default_output
 
-    return default_output(ctx, ext).name
+    return mail.one_line(default_output(ctx, ext).name)
 
 
 def comparison_message(ctx: ComparisonContext, *, sender: str, to: list[str], subject: str | None,
@@ -79,8 +79,10 @@ def comparison_message(ctx: ComparisonContext, *, sender: str, to: list[str], su
 @handle_errors
 def email(
     filer: Annotated[str | None, typer.Argument(help="Ticker, CIK or name prefix.", show_default=False)] = None,
-    old_year: Annotated[int | None, typer.Argument(help="The earlier fiscal year.", show_default=False)] = None,
-    new_year: Annotated[int | None, typer.Argument(help="The later fiscal year.", show_default=False)] = None,
+    old_year: Annotated[int | None, typer.Argument(help="The earlier fiscal year (2023 or FY2023).",
+                                                   parser=fiscal_year, show_default=False)] = None,
+    new_year: Annotated[int | None, typer.Argument(help="The later fiscal year.", parser=fiscal_year,
+                                                   show_default=False)] = None,
     to: ToOption = None,
     subject: SubjectOption = None,
     smtp_url: SmtpOption = None,
@@ -102,6 +104,7 @@ def email(
         return
     if filer is None or old_year is None or new_year is None or not to:
         raise BadInput("give FILER OLD_YEAR NEW_YEAR and at least one --to ADDRESS (or --retry).")
+    check_year_order(old_year, new_year, f"tracker email {filer}")
     store = open_db(db)
     try:
         ctx = compare_stored(store, filer, old_year, new_year)
@@ -118,11 +121,21 @@ def email(
 
 
 def report_delivery(result: mail.DeliveryResult) -> None:
-    """Say what was sent, and to whom the server refused it."""
+    """Say what was sent (with the server's queue id), to whom the server refused it, and what went wrong
+    after it was accepted."""
+    queued_as = f"queued as {result.queue_id}; " if result.queue_id else ""
     typer.echo(f"sent to {', '.join(a for a in result.recipients if a not in result.refused)} "
-               f"(copy in {result.path})")
+               f"({queued_as}copy in {result.path})")
     for address, answer in result.refused.items():
         typer.echo(f"warning: the mail server refused {address} ({answer})", err=True)
+    if result.warning:
+        typer.echo(f"warning: {result.warning}", err=True)
+
+
+def accepted_before(result: mail.DeliveryResult) -> str:
+    """What a retry says of a message the server had already accepted: ``already accepted it as X``."""
+    how = f"as {result.queue_id}" if result.queue_id else f"({result.answer})"
+    return f"not sent {result.path.name} again: the mail server already accepted it {how}"
 
 
 def retry_outbox(box: Path, smtp_url: str | None, sender: str | None) -> None:
@@ -134,10 +147,15 @@ def retry_outbox(box: Path, smtp_url: str | None, sender: str | None) -> None:
     sender = sender or os.environ.get("TRACKER_MAIL_FROM") or _queued_sender(waiting[0])
     results = mail.retry(mail.from_env(smtp_url, sender), box)
     for r in results:
-        if r.sent:
-            typer.echo(f"sent {r.path.name} to {', '.join(r.recipients)}")
+        if r.already_accepted:
+            typer.echo(accepted_before(r))
+        elif r.sent:
+            queued_as = f" (queued as {r.queue_id})" if r.queue_id else ""
+            typer.echo(f"sent {r.path.name} to {', '.join(r.recipients)}{queued_as}")
         else:
             typer.echo(f"not sent {r.path.name}: {r.error}", err=True)
+        if r.warning:
+            typer.echo(f"warning: {r.warning}", err=True)
     failed = [r for r in results if not r.sent]
     if failed:
         raise TrackerError(f"{len(failed)} of {len(results)} messages could not be sent and stay in {box}; "
@@ -180,7 +198,7 @@ def digest(
     if result.message is None:
         typer.echo("nothing new since the last digest: no message sent")
         return
-    names = ", ".join(i.filer.display for i in result.items)
+    names = ", ".join(mail.one_line(i.filer.display) for i in result.items)
     if result.eml is not None:
         typer.echo(f"wrote {result.eml} covering {names} (nothing sent)")
     elif result.delivery is not None:

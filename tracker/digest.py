@@ -4,6 +4,8 @@ A watchlist is a text file naming one filer per line (ticker, CIK, or unambiguou
 ``#`` starts a comment. For each watched filer whose latest stored filing (year, then version) is
 newer than the one last digested, the digest compares its two latest stored years, lists the filers
 most severe first (high, then medium, then low counts) and attaches each filer's HTML change report.
+A filer that cannot be compared or rendered is left out with why (and tried again by the next
+digest); the others go on.
 
 What was digested is remembered in ``digest-state.json`` beside the database file (filer -> fiscal
 year, version and time of the digest), written only after the message was sent (or, for a dry run,
@@ -119,32 +121,62 @@ def filer_key(filer: Filer) -> str:
 
 
 def pending(store: Store, idents: Sequence[str], state: dict) -> tuple[list[DigestItem], list[str]]:
-    """Watched filers with a filing newer than the last digested one, and the entries left out."""
+    """Watched filers with a filing newer than the last digested one, and the entries left out (one filer that
+    cannot be compared is left out with why; the others go on)."""
     items: list[DigestItem] = []
     skipped: list[str] = []
     seen: set[int] = set()
     for ident in idents:
         try:
-            filer = store.find_filer(ident)
+            item = pending_item(store, ident, state, seen)
         except BadInput as exc:
-            skipped.append(f"{ident}: {exc}")
+            skipped.append(mail.one_line(f"{ident}: {exc}"))
             continue
-        if filer.id in seen:
+        except Exception as exc:  # noqa: BLE001 - one filer's failure must not sink the whole digest
+            skipped.append(f"{mail.one_line(ident)}: cannot be compared ({failure(exc)}); the next digest tries "
+                           "again.")
             continue
-        seen.add(filer.id)
-        years = store.years(filer)
-        if len(years) < 2:
-            shown = ", ".join(map(str, years)) or "none"
-            skipped.append(f"{ident} ({filer.display}): only one stored year ({shown}), nothing to compare yet.")
-            continue
-        new_row = store.filing(filer, years[-1])
-        last = state["filers"].get(filer_key(filer))
-        if last and (last["fiscal_year"], last["version"]) >= (new_row["fiscal_year"], new_row["version"]):
-            continue
-        ctx = compare_rows(store, filer, store.filing(filer, years[-2]), new_row)
-        items.append(DigestItem(filer, filer_key(filer), ctx, new_row))
+        if isinstance(item, str):
+            skipped.append(item)
+        elif item is not None:
+            items.append(item)
     items.sort(key=lambda i: severity_key(i.context))
     return items, skipped
+
+
+def pending_item(store: Store, ident: str, state: dict, seen: set[int]) -> DigestItem | str | None:
+    """The digest item of one watchlist entry: None when it has nothing new (or its filer came earlier in the
+    list), a sentence saying why it is left out when it has only one stored year."""
+    filer = store.find_filer(ident)
+    if filer.id in seen:
+        return None
+    seen.add(filer.id)
+    years = store.years(filer)
+    if len(years) < 2:
+        shown = ", ".join(map(str, years)) or "none"
+        return f"{ident} ({mail.one_line(filer.display)}): only one stored year ({shown}), nothing to compare yet."
+    new_row = store.filing(filer, years[-1])
+    last = state["filers"].get(filer_key(filer))
+    if last and already_digested(last, new_row):
+        return None
+    ctx = compare_rows(store, filer, store.filing(filer, years[-2]), new_row)
+    return DigestItem(filer, filer_key(filer), ctx, new_row)
+
+
+def already_digested(last: dict, row: dict) -> bool:
+    """Whether the filer's current filing is the one last digested (or an earlier year). The current version of
+    a year may be an older one made current again (re-ingested), so versions are compared by their row, not by
+    number; a state written before rows were recorded compares numbers."""
+    if last["fiscal_year"] != row["fiscal_year"]:
+        return bool(last["fiscal_year"] > row["fiscal_year"])
+    if "filing_id" in last:
+        return bool(last["filing_id"] == row["id"])
+    return bool(last["version"] >= row["version"])
+
+
+def failure(exc: BaseException) -> str:
+    """An unexpected error in a few words: ``ValueError: bad value``."""
+    return mail.one_line(f"{type(exc).__name__}: {exc}".rstrip(": "))
 
 
 _SIGNIFICANCE_ORDER = {"significant": 0, "notable": 1, "routine": 2, "no substantive change": 3}
@@ -158,9 +190,9 @@ def severity_key(ctx: ComparisonContext) -> tuple:
 
 
 def attachment_name(item: DigestItem) -> str:
-    """File name of a filer's attached report: ``NWAN-2023-2024.html``."""
+    """File name of a filer's attached report: ``NWAN-2023-2024.html`` (a line break in a ticker is a space)."""
     who = item.filer.tickers[0] if item.filer.tickers else (item.filer.cik or f"filer{item.filer.id}")
-    return f"{who}-{item.context.old_meta['fiscal_year']}-{item.context.new_meta['fiscal_year']}.html"
+    return mail.one_line(f"{who}-{item.context.old_meta['fiscal_year']}-{item.context.new_meta['fiscal_year']}.html")
 
 
 def default_subject(report: DigestReport) -> str:
@@ -172,13 +204,39 @@ def default_subject(report: DigestReport) -> str:
             f"({totals['high']} high, {totals['medium']} medium, {totals['low']} low)")
 
 
+Attachment = tuple[str, bytes, str]
+
+
+def render_reports(items: Sequence[DigestItem], skipped: Sequence[str]
+                   ) -> tuple[list[DigestItem], list[Attachment], list[str]]:
+    """Each filer's attached HTML report, and its digest entry tried alone: the filers that render, their
+    attachments, and ``skipped`` with a line for each filer left out because its report cannot be rendered."""
+    kept: list[DigestItem] = []
+    attachments: list[Attachment] = []
+    skipped = list(skipped)
+    for item in items:
+        name = attachment_name(item)
+        try:
+            digest_report([(item.context, name)])  # what would fail the whole digest fails here, for this filer
+            attachments.append((name, render_comparison_html(item.context).encode("utf-8"), "text/html"))
+        except Exception as exc:  # noqa: BLE001 - one filer's failure must not sink the whole digest
+            skipped.append(f"{mail.one_line(item.filer.display)}: its report cannot be rendered ({failure(exc)}); "
+                           "the next digest tries again.")
+            continue
+        kept.append(item)
+    return kept, attachments, skipped
+
+
 def build_digest_message(items: Sequence[DigestItem], skipped: Sequence[str], *, sender: str, to: Sequence[str],
-                         subject: str | None = None) -> tuple[DigestReport, EmailMessage]:
-    """The digest's context and message: text and HTML alternatives, one HTML report attached per filer."""
+                         subject: str | None = None, attachments: Sequence[Attachment] | None = None
+                         ) -> tuple[DigestReport, EmailMessage]:
+    """The digest's context and message: text and HTML alternatives, one HTML report attached per filer
+    (``attachments``, from :func:`render_reports`, else rendered here)."""
     names = [attachment_name(i) for i in items]
     report = digest_report(zip((i.context for i in items), names), skipped)
-    attachments = [(name, render_comparison_html(i.context).encode("utf-8"), "text/html")
-                   for name, i in zip(names, items)]
+    if attachments is None:
+        attachments = [(name, render_comparison_html(i.context).encode("utf-8"), "text/html")
+                       for name, i in zip(names, items)]
     message = mail.build_message(sender=sender, to=list(to), subject=subject or default_subject(report),
                                  text=render_digest_text(report), html=render_digest_html(report),
                                  attachments=attachments)
@@ -207,11 +265,13 @@ def send_digest(store: Store, watchlist_path: Path, to: Sequence[str], settings:
     path = state_path or state_path_for(store)
     state = load_state(path)
     items, skipped = pending(store, read_watchlist(watchlist_path), state)
+    items, attachments, skipped = render_reports(items, skipped)
     result = DigestResult(items=items, skipped=skipped, state_path=path)
     if not items:
         return result
     from_addr = settings.sender if settings is not None else mail.default_sender(sender)
-    result.report, result.message = build_digest_message(items, skipped, sender=from_addr, to=to, subject=subject)
+    result.report, result.message = build_digest_message(items, skipped, sender=from_addr, to=to, subject=subject,
+                                                         attachments=attachments)
     if dry_run is not None:
         result.eml = mail.dry_run(result.message, dry_run)
     else:
@@ -227,5 +287,6 @@ def remember(state: dict, items: Sequence[DigestItem]) -> None:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     for item in items:
         state["filers"][item.key] = {"fiscal_year": item.new_row["fiscal_year"], "version": item.new_row["version"],
-                                     "name": item.filer.display, "digested_at": now}
+                                     "filing_id": item.new_row["id"], "name": item.filer.display,
+                                     "digested_at": now}
     state["version"] = STATE_VERSION

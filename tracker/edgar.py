@@ -14,7 +14,19 @@ Cache (under the database's folder, `cache/`): bodies are stored once by sha256
 (`objects/ab/abcd....gz`); an index maps each path to its sha256 and download time
 (`index/ab/<sha256 of the path>.json`). Archive documents never change, so they are kept forever; the
 company list and submissions JSON are reused for a freshness window (1 day by default). Truncated or
-malformed bodies are retried and never cached.
+malformed bodies are retried and never cached. `--refresh` downloads everything again and replaces the entries.
+
+What EDGAR answers is checked before it is used or kept: a body is decompressed as it arrives and refused once
+it passes a size cap (64 MB by default, TRACKER_EDGAR_MAX_MB), whatever its encoding (a gzip bomb, an endless
+body); a listing must be the JSON EDGAR publishes (its keys and value types), and a primary document or R page
+must read as an annual report (`tracker.readers.read_bytes`), so an error page served with status 200 is
+refused too. A refused answer fails that filer or filing (exit 2) and the run goes on with the others. A cached
+entry that cannot be used is named in the message, with the advice to run again with `--refresh`.
+
+Redirects are followed by the client itself, only within EDGAR (www.sec.gov and data.sec.gov, or the mirror's
+host), at most 5 hops, each one a request that waits its turn at the rate limiter: the User-Agent, which carries
+the user's e-mail address, never goes to another host. Retries are for 429, 5xx, time-outs and dropped or
+damaged transfers; a host name that cannot be resolved, or a network that is unreachable, fails at once.
 
 Fiscal year of a listed filing: the year of its `reportDate` (period end). A period that ends in
 January to March is a candidate for that year and the year before (Walmart calls the year ending
@@ -26,6 +38,7 @@ the candidates are the filing year and the year before.
 from __future__ import annotations
 
 import difflib
+import errno
 import gzip
 import hashlib
 import http.client
@@ -33,17 +46,19 @@ import json
 import os
 import random
 import re
+import socket
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from tracker.errors import BadInput, TrackerError
 
@@ -54,6 +69,19 @@ DEFAULT_RATE = 5.0
 ANNUAL_FORMS = ("10-K", "20-F")
 #: First fiscal year with an Item 1C / 16K disclosure.
 FIRST_DISCLOSURE_YEAR = 2023
+#: Most megabytes of one body once decompressed (no annual report comes near it).
+DEFAULT_MAX_MB = 64.0
+#: Most redirects followed for one request.
+MAX_REDIRECTS = 5
+_REDIRECTS = (301, 302, 303, 307, 308)
+_CHUNK = 1 << 16
+_COMPRESSED = ("gzip", "x-gzip", "deflate")
+_AUTO_WBITS = 32 + zlib.MAX_WBITS  # zlib or gzip header, told apart by zlib
+_DOCUMENT_TYPE = re.compile(r"text/.*|application/(?:xhtml\+xml|xml|x-gzip|gzip|octet-stream)")
+_FILING_COLUMNS = ("form", "filingDate", "reportDate", "primaryDocument", "isInlineXBRL")
+_DATE = re.compile(r"(?:\d{4}-\d{2}-\d{2})?")
+_PAGE_NAME = re.compile(r"[A-Za-z0-9._-]+\.json")
+T = TypeVar("T")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _FY_FOCUS = re.compile(rb"DocumentFiscalYearFocus[^>]*>(?:\s|<[^>]*>)*((?:19|20)\d{2})\s*<")
 
@@ -70,8 +98,30 @@ class NotOnEdgar(TrackerError):
     """A document or listing EDGAR says does not exist (404)."""
 
 
+class BadResponse(BadInput):
+    """An answer that cannot be used: past the size cap, not the JSON EDGAR publishes, not an annual report, or
+    a redirect away from EDGAR. That filer or filing fails, the run goes on, and nothing of it is cached."""
+
+
+class BadCacheEntry(BadResponse):
+    """A cached body that cannot be used; the message names the entry and says to run with --refresh."""
+
+
 class BadBody(Exception):
-    """A response body that is truncated, badly compressed or not the JSON it should be (retried)."""
+    """A response body that is truncated or badly compressed (retried)."""
+
+
+class Unusable(Exception):
+    """A body its check refuses: why, as a phrase (`an HTML page instead of JSON`), and whether another
+    request may get a good one (JSON cut short in transit)."""
+
+    def __init__(self, reason: str, *, retry: bool = False) -> None:
+        super().__init__(reason)
+        self.reason, self.retry = reason, retry
+
+
+class TooLarge(Exception):
+    """A body that passes the size cap once decompressed."""
 
 
 # -- settings --------------------------------------------------------------------------------------
@@ -95,6 +145,7 @@ def check_rate(rate: float) -> float:
 
 
 def _env_float(name: str, default: float) -> float:
+    """A number from the environment, or the default when the variable is unset or empty."""
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
         return default
@@ -102,6 +153,26 @@ def _env_float(name: str, default: float) -> float:
         return float(raw)
     except ValueError as exc:
         raise BadInput(f"{name} must be a number, not {raw!r}.") from exc
+
+
+def _env_max_bytes() -> int:
+    """The size cap in bytes, from TRACKER_EDGAR_MAX_MB (megabytes, 64 by default)."""
+    mb = _env_float("TRACKER_EDGAR_MAX_MB", DEFAULT_MAX_MB)
+    if not mb > 0:
+        raise BadInput(f"TRACKER_EDGAR_MAX_MB must be a number of megabytes above 0, not {mb:g}.")
+    return int(mb * 2**20)
+
+
+def _mb(size: int) -> str:
+    """A byte count in megabytes, as messages show it."""
+    return f"{size / 2**20:g}"
+
+
+def _origin(url: str) -> tuple[str, int | None]:
+    """Host and port of a URL, the port None when it is the scheme's default (ValueError on a bad port)."""
+    parts = urllib.parse.urlsplit(url)
+    port = parts.port
+    return (parts.hostname or "").lower(), None if port == {"http": 80, "https": 443}.get(parts.scheme) else port
 
 
 @dataclass
@@ -128,10 +199,16 @@ class Settings:
     """How long the company list and submissions JSON are reused from the cache."""
     cache_dir: Path | None = None
     """Where downloads are kept (None: no cache)."""
+    max_bytes: int = int(DEFAULT_MAX_MB * 2**20)
+    """Most bytes of one body once decompressed; a larger answer is refused."""
+    max_redirects: int = MAX_REDIRECTS
+    """Most redirects followed for one request (each within EDGAR, each a request for the rate limiter)."""
+    refresh: bool = False
+    """Download everything again (nothing is read from the cache) and replace the cache entries."""
 
     @classmethod
     def from_env(cls, *, user_agent: str | None, base_url: str | None, rate: float | None,
-                 cache_dir: Path | None) -> Settings:
+                 cache_dir: Path | None, refresh: bool = False) -> Settings:
         """Settings from options, falling back on TRACKER_* environment variables."""
         base = base_url or os.environ.get("TRACKER_EDGAR_URL") or None
         if base and not re.match(r"https?://[^/\s]+", base):
@@ -147,6 +224,8 @@ class Settings:
             max_retry_time=_env_float("TRACKER_EDGAR_RETRY_TIME", 120.0),
             fresh_seconds=_env_float("TRACKER_EDGAR_FRESH_SECONDS", 86400.0),
             cache_dir=cache_dir,
+            max_bytes=_env_max_bytes(),
+            refresh=refresh,
         )
 
     def url(self, path: str) -> str:
@@ -159,6 +238,18 @@ class Settings:
     def where(self) -> str:
         """The server named in messages."""
         return self.base_url or "www.sec.gov / data.sec.gov"
+
+    def within_edgar(self, target: str, current: str) -> bool:
+        """Whether a redirect from `current` to `target` stays on EDGAR's hosts (the mirror's, or SEC's two),
+        over http(s) and never from https down to http."""
+        scheme = urllib.parse.urlsplit(target).scheme
+        if scheme not in ("http", "https") or (scheme == "http" and current.startswith("https:")):
+            return False
+        bases = [self.base_url] if self.base_url else [SEC_WWW, SEC_DATA]
+        try:
+            return _origin(target) in {_origin(b) for b in bases}
+        except ValueError:
+            return False
 
 
 # -- rate limiting ---------------------------------------------------------------------------------
@@ -194,6 +285,49 @@ class RateLimiter:
             self._next = max(self._next, self._clock() + seconds)
 
 
+# -- decoding with a size cap ----------------------------------------------------------------------
+class Decoder:
+    """Decodes a body piece by piece as it arrives (gzip, deflate or as is) and stops once it passes `cap`
+    bytes, so that memory stays bounded whatever the body expands to."""
+
+    def __init__(self, encoding: str, cap: int) -> None:
+        self.cap, self.size = cap, 0
+        self._parts: list[bytes] = []
+        self._z = zlib.decompressobj(_AUTO_WBITS) if encoding in _COMPRESSED else None
+
+    def feed(self, chunk: bytes) -> None:
+        """Decode a piece: TooLarge once the body passes the cap, BadBody when the compression is damaged."""
+        try:
+            while chunk:
+                if self._z is None:
+                    out, chunk = chunk, b""
+                else:
+                    if self._z.eof:  # another gzip member follows
+                        self._z = zlib.decompressobj(_AUTO_WBITS)
+                    out = self._z.decompress(chunk, self.cap + 1 - self.size)
+                    chunk = self._z.unused_data.strip(b"\0") if self._z.eof else self._z.unconsumed_tail
+                self.size += len(out)
+                if self.size > self.cap:
+                    raise TooLarge
+                self._parts.append(out)
+        except zlib.error as exc:
+            raise BadBody(f"the compressed body is damaged ({exc})") from exc
+
+    def result(self) -> bytes:
+        """The whole decoded body; BadBody when the compressed stream stopped short."""
+        if self._z is not None and not self._z.eof:
+            raise BadBody("the compressed body is cut short")
+        return b"".join(self._parts)
+
+
+def decode_pieces(pieces: Iterable[bytes], encoding: str, cap: int) -> bytes:
+    """A body decoded from its pieces, refused past `cap` bytes (TooLarge) without decoding further."""
+    decoder = Decoder(encoding, cap)
+    for piece in pieces:
+        decoder.feed(piece)
+    return decoder.result()
+
+
 # -- cache -----------------------------------------------------------------------------------------
 class Cache:
     """Content-addressed store of downloaded bodies with a path index (see the module docstring)."""
@@ -201,21 +335,27 @@ class Cache:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def _index_file(self, path: str) -> Path:
+    def entry_file(self, path: str) -> Path:
+        """The index entry of an EDGAR path (it names the stored body by its sha256)."""
         key = hashlib.sha256(path.encode()).hexdigest()
         return self.root / "index" / key[:2] / f"{key}.json"
 
     def _object_file(self, sha: str) -> Path:
         return self.root / "objects" / sha[:2] / f"{sha}.gz"
 
-    def get(self, path: str, max_age: float | None) -> bytes | None:
-        """The cached body of a path, if present, intact and younger than max_age seconds (None: forever)."""
+    def get(self, path: str, max_age: float | None, max_bytes: int | None = None) -> bytes | None:
+        """The cached body of a path, if present, intact and younger than max_age seconds (None: forever);
+        TooLarge, without decompressing further, once it passes max_bytes."""
+        cap = max_bytes if max_bytes is not None else 2**62
         try:
-            entry = json.loads(self._index_file(path).read_text(encoding="utf-8"))
+            entry = json.loads(self.entry_file(path).read_text(encoding="utf-8"))
             if max_age is not None and time.time() - float(entry["fetched_at"]) > max_age:
                 return None
-            body = gzip.decompress(self._object_file(entry["sha256"]).read_bytes())
-        except (OSError, ValueError, KeyError, EOFError, zlib.error):
+            if int(entry.get("size") or 0) > cap:
+                raise TooLarge
+            with self._object_file(entry["sha256"]).open("rb") as f:
+                body = decode_pieces(_pieces(f), "gzip", cap)
+        except (OSError, ValueError, KeyError, TypeError, BadBody):
             return None
         return body if hashlib.sha256(body).hexdigest() == entry["sha256"] else None
 
@@ -227,11 +367,17 @@ class Cache:
             if not obj.exists():
                 _write_atomic(obj, gzip.compress(body, 6))
             entry = {"path": path, "sha256": sha, "size": len(body), "fetched_at": time.time()}
-            _write_atomic(self._index_file(path), json.dumps(entry).encode())
+            _write_atomic(self.entry_file(path), json.dumps(entry).encode())
         except OSError as exc:
             raise TrackerError(f"cannot write the download cache in {self.root}: {exc.strerror}; "
                                "check permissions and disk space.") from exc
         return sha
+
+
+def _pieces(stream: Any) -> Iterator[bytes]:
+    """The pieces of a file or HTTP response, _CHUNK bytes at a time."""
+    while piece := stream.read(_CHUNK):
+        yield piece
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
@@ -257,7 +403,8 @@ class Stats:
 
 
 class Client:
-    """One polite EDGAR session: shared rate limiter, retries, cache, statistics."""
+    """One polite EDGAR session: shared rate limiter, retries, redirects within EDGAR, checked answers, cache,
+    statistics."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -266,51 +413,108 @@ class Client:
         self.stats = Stats()
         self._stats_lock = threading.Lock()
         self._count_429 = 0
-        self._opener = urllib.request.build_opener()
+        self._opener = urllib.request.build_opener(_HandRedirectsBack)
         self._company_list: list[Company] | None = None
+        self._company_list_error: BadResponse | None = None
+        self._from_cache: set[str] = set()
 
     # -- raw access --------------------------------------------------------------------------------
-    def get(self, path: str, *, max_age: float | None = None, json_body: bool = False) -> bytes:
-        """The body at an EDGAR path, from the cache when fresh enough, else downloaded (and cached)."""
-        if self.cache is not None:
-            cached = self.cache.get(path, max_age)
-            if cached is not None and (not json_body or _json_ok(cached)):
+    def get(self, path: str, check: Callable[[bytes, str], T], *, max_age: float | None, what: str = "",
+            check_cached: bool = True) -> T:
+        """What `check` makes of the body at an EDGAR path (it raises Unusable to refuse one), from the cache
+        when fresh enough (checked again unless check_cached is False), else downloaded; only a body `check`
+        accepts is cached. `what` names the path in messages."""
+        if self.cache is not None and not self.settings.refresh:
+            try:
+                cached = self.cache.get(path, max_age, self.settings.max_bytes)
+            except TooLarge:
+                raise self.bad_entry(path, f"more than {_mb(self.settings.max_bytes)} MB once "
+                                            "decompressed") from None
+            if cached is not None:
+                value = self._check_cached(path, cached, check) if check_cached else cast(T, cached)
                 self._count("cache_hits")
-                return cached
-        body = self._download(path, json_body=json_body)
+                self._from_cache.add(path)
+                return value
+        body, value = self._download(path, check, what)
         if self.cache is not None:
             self.cache.put(path, body)
-        return body
+        self._from_cache.discard(path)
+        return value
 
-    def get_json(self, path: str, *, max_age: float | None) -> Any:
-        """Parsed JSON at an EDGAR path."""
-        return json.loads(self.get(path, max_age=max_age, json_body=True))
+    def get_json(self, path: str, problem: Callable[[Any], str | None], name: str, *, max_age: float | None,
+                 what: str) -> Any:
+        """Parsed JSON at an EDGAR path, refused unless it has the shape `problem` checks (`name` says
+        what it should be: "EDGAR's company list")."""
+        return self.get(path, _json_check(problem, name), max_age=max_age, what=what)
+
+    def served_from_cache(self, path: str) -> Path | None:
+        """The cache entry a path's body was last served from in this run (None: downloaded, or never asked)."""
+        if self.cache is None or path not in self._from_cache:
+            return None
+        return self.cache.entry_file(path)
+
+    def _check_cached(self, path: str, body: bytes, check: Callable[[bytes, str], T]) -> T:
+        """What `check` makes of a cached body, or the refusal naming its entry."""
+        try:
+            return check(body, "")
+        except Unusable as exc:
+            raise self.bad_entry(path, exc.reason) from None
+
+    def bad_entry(self, path: str, reason: str) -> BadCacheEntry:
+        """The refusal of a cached body, naming the entry."""
+        entry = self.cache.entry_file(path) if self.cache is not None else path
+        return BadCacheEntry(f"the cached copy of {path} ({entry}) holds {reason}; run again with --refresh to "
+                             "download it again.")
+
+    def _refused(self, path: str, what: str, reason: str, advice: str = "") -> BadResponse:
+        """The refusal of a body EDGAR answered with."""
+        about = f" ({what})" if what else ""
+        return BadResponse(f"EDGAR at {self.settings.where} answered {path}{about} with {reason}, so it was "
+                           f"refused and not cached; {advice or 'run again later, or check --edgar-url'}.")
 
     def _count(self, what: str) -> None:
         with self._stats_lock:
             setattr(self.stats, what, getattr(self.stats, what) + 1)
 
-    def _download(self, path: str, *, json_body: bool) -> bytes:
+    def _download(self, path: str, check: Callable[[bytes, str], T], what: str) -> tuple[bytes, T]:
+        """The body at a path and what `check` makes of it: redirects followed within EDGAR, transient
+        failures retried (every request waiting its turn at the rate limiter)."""
         s = self.settings
-        url = s.url(path)
+        url, hops = s.url(path), 0
         waited, attempt = 0.0, 0
         while True:
             self.limiter.wait()
             self._count("requests")
+            unusable: Unusable | None = None
             try:
-                body = self._request(url)
-                if json_body and not _json_ok(body):
-                    raise BadBody("the JSON is malformed")
+                body, ctype = self._request(url)
                 if not body:
                     raise BadBody("the body is empty")
+                value = check(body, ctype)
                 self._count("downloads")
-                return body
+                return body, value
+            except TooLarge:
+                raise self._refused(path, what, f"more than {_mb(s.max_bytes)} MB once decompressed, more than "
+                                    "any annual report", "TRACKER_EDGAR_MAX_MB sets the limit") from None
+            except Unusable as exc:
+                if not exc.retry:
+                    raise self._refused(path, what, exc.reason) from None
+                unusable, delay, problem = exc, _backoff(s.backoff, attempt), exc.reason
             except urllib.error.HTTPError as exc:
+                if exc.code in _REDIRECTS:
+                    hops += 1
+                    url = self._redirect(exc, path, url, hops)
+                    continue
                 delay, problem = self._http_error(exc, url, attempt)
             except (BadBody, urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+                offline = _offline(exc, url, s.where)
+                if offline:
+                    raise EdgarUnavailable(offline) from None
                 delay, problem = _backoff(s.backoff, attempt), _describe(exc)
             attempt += 1
             if attempt > s.retries or waited + delay > s.max_retry_time:
+                if unusable is not None:
+                    raise self._refused(path, what, f"{unusable.reason} {attempt} times in a row") from None
                 raise EdgarUnavailable(
                     f"EDGAR at {s.where} kept failing for {path} ({problem}, {attempt} attempts); check your "
                     "network connection or --edgar-url / TRACKER_EDGAR_URL, then run the command again.")
@@ -318,23 +522,44 @@ class Client:
             waited += delay
             time.sleep(delay)
 
-    def _request(self, url: str) -> bytes:
+    def _redirect(self, exc: urllib.error.HTTPError, path: str, url: str, hops: int) -> str:
+        """Where a redirect leads, or the refusal of one that leaves EDGAR or comes after too many."""
+        s = self.settings
+        location = exc.headers.get("Location") if exc.headers else None
+        exc.close()
+        if not location:
+            raise BadResponse(f"EDGAR at {s.where} redirected {path} without saying where to (no Location), so "
+                              "it was not followed; check --edgar-url.")
+        target = urllib.parse.urljoin(url, location.strip())
+        if not s.within_edgar(target, url):
+            raise BadResponse(f"EDGAR at {s.where} redirected {path} to {_shown(target)}, outside EDGAR, so it "
+                              "was not followed (requests carry your User-Agent and e-mail address); check "
+                              "--edgar-url.")
+        if hops > s.max_redirects:
+            raise BadResponse(f"EDGAR at {s.where} redirected {path} more than {s.max_redirects} times (last "
+                              f"to {_shown(target)}), so it was given up; check --edgar-url, or run the "
+                              "command again later.")
+        return target
+
+    def _request(self, url: str) -> tuple[bytes, str]:
+        """One GET, redirects handed back as HTTPError: the body decoded as it arrives (TooLarge past the
+        cap) and its Content-Type."""
+        cap = self.settings.max_bytes
         req = urllib.request.Request(url, headers={
             "User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"})
         with self._opener.open(req, timeout=self.settings.timeout) as resp:
-            raw = resp.read()
-            declared = resp.headers.get("Content-Length")
-            encoding = (resp.headers.get("Content-Encoding") or "").lower()
-        if declared is not None and declared.isdigit() and int(declared) != len(raw):
-            raise BadBody(f"the body is truncated ({len(raw)} of {declared} bytes)")
-        try:
-            if encoding == "gzip":
-                return gzip.decompress(raw)
-            if encoding == "deflate":
-                return zlib.decompress(raw)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise BadBody(f"the compressed body is damaged ({exc})") from exc
-        return raw
+            declared = (resp.headers.get("Content-Length") or "").strip()
+            encoding = (resp.headers.get("Content-Encoding") or "").strip().lower()
+            ctype = resp.headers.get("Content-Type") or ""
+            if encoding not in _COMPRESSED and declared.isdigit() and int(declared) > cap:
+                raise TooLarge
+            decoder, received = Decoder(encoding, cap), 0
+            for piece in _pieces(resp):
+                received += len(piece)
+                decoder.feed(piece)
+        if declared.isdigit() and int(declared) != received:
+            raise BadBody(f"the body is truncated ({received} of {declared} bytes)")
+        return decoder.result(), ctype
 
     def _http_error(self, exc: urllib.error.HTTPError, url: str, attempt: int) -> tuple[float, str]:
         """The delay before retrying an HTTP error, or the error that ends the run."""
@@ -366,9 +591,17 @@ class Client:
 
     # -- EDGAR documents ---------------------------------------------------------------------------
     def company_list(self) -> list[Company]:
-        """Every company of EDGAR's ticker list (cached for the freshness window)."""
+        """Every company of EDGAR's ticker list (cached for the freshness window); a list that cannot be used
+        is refused once per run (BadResponse)."""
+        if self._company_list_error is not None:
+            raise self._company_list_error
         if self._company_list is None:
-            data = self.get_json("/files/company_tickers.json", max_age=self.settings.fresh_seconds)
+            try:
+                data = self.get_json("/files/company_tickers.json", _company_list_problem, "EDGAR's company list",
+                                     max_age=self.settings.fresh_seconds, what="the company list")
+            except BadResponse as exc:
+                self._company_list_error = exc
+                raise
             rows = data.values() if isinstance(data, dict) else data
             by_cik: dict[str, Company] = {}
             for row in rows:
@@ -381,23 +614,161 @@ class Client:
 
     def submissions(self, cik: str) -> dict:
         """The submissions JSON of a CIK (cached for the freshness window)."""
-        return self.get_json(f"/submissions/CIK{cik}.json", max_age=self.settings.fresh_seconds)
+        return self.get_json(f"/submissions/CIK{cik}.json", _submissions_problem, "EDGAR's submissions",
+                             max_age=self.settings.fresh_seconds, what=f"the filings of CIK {cik}")
 
     def submissions_page(self, name: str) -> dict:
         """An older page listed in `filings.files` (cached for the freshness window)."""
-        return self.get_json(f"/submissions/{name}", max_age=self.settings.fresh_seconds)
+        return self.get_json(f"/submissions/{name}", lambda data: _columns_problem(data, "the page"),
+                             "a page of EDGAR's submissions", max_age=self.settings.fresh_seconds,
+                             what="an older page of filings")
 
     def document(self, filing: Filing, name: str | None = None) -> bytes:
-        """A file of a filing's archive folder (the primary document unless named); cached forever."""
-        return self.get(filing.path(name), max_age=None)
+        """A file of a filing's archive folder (the primary document unless named); cached forever once it
+        reads as what it should be (an annual report, an R page, a FilingSummary.xml). A cached copy is not
+        read again here: the ingest that reads it names a bad one (see `served_from_cache`)."""
+        check = _filing_summary_check if name == "FilingSummary.xml" else _annual_report_check
+        return self.get(filing.path(name), check, max_age=None, check_cached=False)
 
 
-def _json_ok(body: bytes) -> bool:
+class _HandRedirectsBack(urllib.request.HTTPRedirectHandler):
+    """Follows no redirect: each comes back to the client as an HTTPError, for it to follow within EDGAR."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> None:
+        """Never a new request (urllib then raises the redirect as an HTTPError)."""
+
+
+# -- checks of what EDGAR answers ------------------------------------------------------------------
+def _json_check(problem: Callable[[Any], str | None], name: str) -> Callable[[bytes, str], Any]:
+    """A check that parses JSON and refuses what is not `name` (an HTML page, JSON cut short, other keys)."""
+
+    def check(body: bytes, ctype: str) -> Any:
+        if "html" in ctype.lower() or body.lstrip()[:1] == b"<":
+            raise Unusable("an HTML page instead of JSON")
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise Unusable("JSON that is cut short or malformed", retry=True) from None
+        wrong = problem(data)
+        if wrong:
+            raise Unusable(f"JSON that is not {name} ({wrong})")
+        return data
+
+    return check
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, for messages."""
+    if isinstance(value, bool):
+        return "true or false"
+    return {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _company_list_problem(data: Any) -> str | None:
+    """What keeps a company_tickers.json from being EDGAR's company list, or None."""
+    rows = list(data.values()) if isinstance(data, dict) else data
+    if not isinstance(rows, list):
+        return f"it is {_kind(data)}, not an object"
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            return f"entry {i} is {_kind(row)}, not an object"
+        cik = row.get("cik_str")
+        if isinstance(cik, bool) or not (isinstance(cik, int) and 0 < cik < 10**10
+                                         or isinstance(cik, str) and cik.isdigit() and len(cik) <= 10):
+            return f"entry {i} has no CIK (cik_str)"
+        for key in ("ticker", "title"):
+            if row.get(key) is not None and not isinstance(row[key], str):
+                return f"the {key} of entry {i} is {_kind(row[key])}, not text"
+    return None
+
+
+def _submissions_problem(data: Any) -> str | None:
+    """What keeps a submissions JSON from being EDGAR's, or None."""
+    if not isinstance(data, dict):
+        return f"it is {_kind(data)}, not an object"
+    filings = data.get("filings")
+    if not isinstance(filings, dict):
+        return "it has no filings"
+    problem = _columns_problem(filings.get("recent"), "filings.recent")
+    if problem:
+        return problem
+    files = filings.get("files") or []
+    if not isinstance(files, list) or not all(
+            isinstance(f, dict) and isinstance(f.get("name"), str) and _PAGE_NAME.fullmatch(f["name"])
+            and isinstance(f.get("filingTo") or "", str) for f in files):
+        return "filings.files is not a list of pages, each with a file name"
+    if not isinstance(data.get("name") or "", str):
+        return f"its name is {_kind(data['name'])}, not text"
+    tickers = data.get("tickers") or []
+    if not isinstance(tickers, list) or not all(isinstance(t, str) for t in tickers):
+        return "its tickers are not a list of text"
+    return None
+
+
+def _columns_problem(block: Any, where: str) -> str | None:
+    """What keeps a block of filings (`filings.recent`, or an older page) from being EDGAR's parallel lists of
+    accession numbers, forms, dates and documents, or None."""
+    if not isinstance(block, dict):
+        return f"{where} is {_kind(block)}, not an object"
+    accessions = block.get("accessionNumber")
+    if not isinstance(accessions, list) or not all(isinstance(a, str) and a for a in accessions):
+        return f"{where}.accessionNumber is not a list of accession numbers"
+    for key in _FILING_COLUMNS:
+        column = block.get(key)
+        if column is None:
+            continue
+        if not isinstance(column, list) or len(column) != len(accessions):
+            return f"{where}.{key} is not a list as long as accessionNumber"
+        allowed: tuple[type, ...] = (int, str) if key == "isInlineXBRL" else (str,)
+        if not all(v is None or isinstance(v, allowed) for v in column):
+            return f"{where}.{key} holds values that are not text"
+        if key in ("filingDate", "reportDate") and not all(_DATE.fullmatch(v or "") for v in column):
+            return f"{where}.{key} holds values that are not dates"
+    return None
+
+
+def _annual_report_check(body: bytes, ctype: str) -> bytes:
+    """A primary document or R page as it came, refused unless the readers read it as an annual report's
+    cybersecurity disclosure (an error page served with status 200 is not one)."""
+    from tracker.readers import read_bytes
+
+    kind = ctype.split(";")[0].strip().lower()
+    if kind and not _DOCUMENT_TYPE.fullmatch(kind):
+        raise Unusable(f"a body of type {_shown(kind)} instead of a document")
     try:
-        json.loads(body)
-    except ValueError:
-        return False
-    return True
+        read_bytes(body)
+    except BadInput as exc:
+        raise Unusable(f"a page that is not a readable annual report ({str(exc).rstrip('.')})") from None
+    return body
+
+
+def _filing_summary_check(body: bytes, ctype: str) -> bytes:
+    """A FilingSummary.xml as it came, refused unless it is one."""
+    if b"<FilingSummary" not in body[:4096]:
+        raise Unusable("a page that is not a FilingSummary.xml")
+    return body
+
+
+def _offline(exc: BaseException, url: str, where: str) -> str | None:
+    """The message for a failure no retry can mend (a host name that cannot be resolved, an unreachable
+    network), or None."""
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, socket.gaierror):
+        host = urllib.parse.urlsplit(url).hostname or url
+        return (f"cannot resolve {_shown(host)}, the host of EDGAR at {where} ({reason.strerror or reason}); "
+                "check your network connection or --edgar-url / TRACKER_EDGAR_URL, then run the command again.")
+    if isinstance(reason, OSError) and reason.errno == errno.ENETUNREACH:
+        return (f"the network is unreachable, so EDGAR at {where} cannot be reached; check your network "
+                "connection, then run the command again.")
+    return None
+
+
+def _shown(text: str, limit: int = 200) -> str:
+    """Text from a server as a message may show it: control characters escaped, cut at `limit`."""
+    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def _backoff(base: float, attempt: int, cap: float = 60.0) -> float:
@@ -456,18 +827,9 @@ def resolve_company(client: Client, query: str) -> Company:
     query = query.strip()
     if not query:
         raise BadInput("the filer is empty; give a ticker, a CIK or a company name.")
-    companies = client.company_list()
     if query.isdigit() and len(query) <= 10:
-        cik = query.zfill(10)
-        for company in companies:
-            if company.cik == cik:
-                return company
-        try:
-            data = client.submissions(cik)  # companies without a ticker are missing from the list
-        except NotOnEdgar:
-            raise BadInput(f"EDGAR has no company with CIK {query}; check the number on EDGAR's company "
-                           "search.") from None
-        return Company(cik, data.get("name") or "", [t.upper() for t in data.get("tickers") or []])
+        return _company_by_cik(client, query)
+    companies = client.company_list()
     key = _ticker_key(query)
     for company in companies:
         if any(_ticker_key(t) == key for t in company.tickers):
@@ -480,6 +842,25 @@ def resolve_company(client: Client, query: str) -> Company:
         listed = ", ".join(f"{c.name} ({c.tickers[0] if c.tickers else c.cik})" for c in named[:8])
         raise BadInput(f"{query!r} matches several companies ({listed}); give a ticker or CIK.")
     raise BadInput(f"EDGAR lists no company with ticker or name {query!r}; {_suggestions(query, companies)}")
+
+
+def _company_by_cik(client: Client, query: str) -> Company:
+    """A company by CIK: from the company list, else from its submissions (companies without a ticker are
+    missing from the list, and a CIK needs no list when the list cannot be used)."""
+    cik = query.zfill(10)
+    try:
+        companies = client.company_list()
+    except BadResponse:
+        companies = []
+    for company in companies:
+        if company.cik == cik:
+            return company
+    try:
+        data = client.submissions(cik)
+    except NotOnEdgar:
+        raise BadInput(f"EDGAR has no company with CIK {query}; check the number on EDGAR's company "
+                       "search.") from None
+    return Company(cik, data.get("name") or "", [t.upper() for t in data.get("tickers") or []])
 
 
 def _suggestions(query: str, companies: list[Company]) -> str:
@@ -648,6 +1029,8 @@ class Fetched:
     """Why it was left out (its document names a fiscal year outside the range)."""
     error: str | None = None
     """Why it could not be ingested."""
+    code: int = 0
+    """Exit code that failure calls for (2 for an answer or a document that cannot be used, 3 otherwise)."""
     source: str = ""
     """File ingested: the primary document, or the cyber R page when the document could not be read."""
 
@@ -681,27 +1064,57 @@ def fetch_filing(client: Client, store: Any, filing: Filing, years: tuple[int, i
 
     EDGAR's company name and tickers fill what the source does not state (an R page names no filer).
     """
+    year = None
     try:
         data = client.document(filing)
-    except NotOnEdgar as exc:
-        return Fetched(filing, error=str(exc))
-    year = document_fiscal_year(data)
-    if year is not None and not years[0] <= year <= years[1]:
-        return Fetched(filing, skipped=f"the document is for fiscal year {year}, outside the years asked")
+    except (NotOnEdgar, BadCacheEntry) as exc:
+        return _failed(filing, exc)
+    except BadResponse as exc:  # not an annual report the readers can use: its R page may be
+        first: TrackerError = exc
+    else:
+        year = document_fiscal_year(data)
+        if year is not None and not years[0] <= year <= years[1]:
+            return Fetched(filing, skipped=f"the document is for fiscal year {year}, outside the years asked")
+        try:
+            return Fetched(filing, _ingest(store, data, filing, filing.primary_document, year, company_name,
+                                           tickers), source=filing.primary_document)
+        except BadInput as exc:
+            first = _cached_failure(client, filing.path(), data, exc)
+            if isinstance(first, BadCacheEntry):
+                return _failed(filing, first)
     try:
-        return Fetched(filing, _ingest(store, data, filing, filing.primary_document, year, company_name, tickers),
-                       source=filing.primary_document)
-    except BadInput as exc:
-        reason = str(exc)
-    page = cyber_r_page(client, filing) if filing.inline_xbrl else None
+        page = cyber_r_page(client, filing) if filing.inline_xbrl else None
+    except (NotOnEdgar, BadResponse) as exc:
+        return _failed(filing, first, f" (and its R page: {str(exc).rstrip('.')})")
     if page is None:
-        return Fetched(filing, error=reason)
+        return _failed(filing, first)
     page_name, body = page
     try:
         return Fetched(filing, _ingest(store, body, filing, page_name, year, company_name, tickers),
                        source=page_name)
     except BadInput as exc:
-        return Fetched(filing, error=f"{reason} (and its R page {page_name}: {exc})")
+        second = _cached_failure(client, filing.path(page_name), body, exc)
+        return _failed(filing, first, f" (and its R page {page_name}: {str(second).rstrip('.')})")
+
+
+def _failed(filing: Filing, exc: TrackerError, more: str = "") -> Fetched:
+    """A filing that could not be ingested, with the reason and the exit code the error calls for."""
+    return Fetched(filing, error=str(exc).rstrip(".") + more if more else str(exc), code=int(exc.exit_code))
+
+
+def _cached_failure(client: Client, path: str, data: bytes, exc: BadInput) -> BadInput:
+    """The error to report for a document that could not be ingested: a BadCacheEntry naming the entry when
+    the document came from the cache and does not read (kept by an earlier version), else the error itself."""
+    from tracker.readers import read_bytes
+
+    if client.served_from_cache(path) is None:
+        return exc
+    try:
+        read_bytes(data)
+    except BadInput as unreadable:
+        return client.bad_entry(path, f"a page that is not a readable annual report "
+                                       f"({str(unreadable).rstrip('.')})")
+    return exc
 
 
 def _ingest(store: Any, data: bytes, filing: Filing, file: str, year: int | None, name: str | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from tracker.errors import BadInput, TrackerError
 from tracker.models import Disclosure
-from tracker.readers import read_bytes
+from tracker.readers import read_bytes, read_source
 from tracker.store import IngestResult, Store
 
 # File-name patterns seen in the wild; used only for what the content does not state.
@@ -116,11 +117,26 @@ def fact_rows(d: Disclosure) -> list[dict]:
 
 def ingest_file(store: Store, path: Path, opts: Options) -> IngestResult:
     """Read one file and store it."""
+    check_name(path)
+    return ingest_bytes(store, read_source(path), path, opts)
+
+
+_UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as it may be printed: bytes that are not UTF-8 as `\\xff`, control and bidi characters escaped
+    (a file name must not drive the terminal)."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE_RE.sub(lambda m: ascii(m.group(0))[1:-1], text)
+
+
+def check_name(path: Path | str) -> None:
+    """Refuse a file whose name is not valid UTF-8: the database stores every source's path as text."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"cannot read {path}: {exc.strerror or exc}.") from exc
-    return ingest_bytes(store, data, path, opts)
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadInput("its file name is not valid UTF-8; rename the file to ingest it.") from None
 
 
 def expand(paths: list[Path]) -> Iterator[Path]:

@@ -16,8 +16,14 @@ The only module that imports smtplib. Settings come from options or the environm
 
 Delivery never loses a report: :func:`deliver` writes the message to the outbox first (atomically),
 then sends it, then moves it to ``outbox/sent/``; a message whose sending fails stays in the outbox
-for :func:`retry` (``tracker email --retry``). Delivery is at-least-once: a crash after the server
-accepted a message but before it was moved would send it again on the next retry.
+for :func:`retry` (``tracker email --retry``). The moment the server accepts a message (its ``250``
+answer to the message data, e.g. ``250 2.0.0 Ok: queued as 4F1D72C0F9``), the answer and its queue id
+are recorded beside the queued file (``NAME.eml.accepted``, moved to ``sent/`` with it): a failure
+after that (the goodbye, the move) leaves nothing to send again, and a retry of a message with a
+recorded acceptance says so instead of sending it twice. Delivery stays at-least-once where nothing
+could be recorded: a connection lost while the server was answering the data, or a crash before the
+record was written, sends the message again on the next retry. The outbox is locked (``filelock``,
+on every platform) so that two senders never send the same queued message.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import ipaddress
+import json
 import mimetypes
 import os
 import re
@@ -32,26 +39,30 @@ import smtplib
 import socket
 import ssl
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime, getaddresses, make_msgid
+from pathlib import Path
+from typing import Any
+from urllib.parse import SplitResult, quote, unquote, urlsplit
+
+from filelock import FileLock
+
+from tracker.errors import BadInput, TrackerError
 
 #: SMTP line endings; headers folded only past RFC 5322's hard limit, because the standard library folds
 #: a 70-78 character Subject onto its own continuation line, and readers then see a leading space.
 MAIL_POLICY = policy.SMTP.clone(max_line_length=998)
-from email.message import EmailMessage
-from email.parser import BytesParser
-from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
-from pathlib import Path
-from urllib.parse import SplitResult, quote, unquote, urlsplit
-
-from tracker.errors import BadInput, TrackerError
-
 DEFAULT_PORTS = {"smtp": 587, "smtps": 465}
 DEFAULT_TIMEOUT = 30.0
 URL_EXAMPLE = "smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (implicit TLS)"
 RETRY_HINT = "`tracker email --retry` will send it later"
+#: Suffix of the file that records the server's acceptance of a queued message.
+ACCEPTED_SUFFIX = ".accepted"
 _ADDRESS = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*")
 
@@ -130,6 +141,58 @@ class DeliveryResult:
     """Why it was not sent (None when sent)."""
     refused: dict[str, str] = field(default_factory=dict)
     """Recipients the server refused although it accepted others: address -> the server's answer."""
+    answer: str | None = None
+    """The server's answer accepting the message (``250 2.0.0 Ok: queued as 4F1D72C0F9``)."""
+    queue_id: str | None = None
+    """The queue id in that answer (``4F1D72C0F9``), when it gives one."""
+    already_accepted: bool = False
+    """True when a retry found the acceptance recorded and did not send the message again."""
+    warning: str | None = None
+    """What went wrong after the server accepted the message (the move to ``sent/``)."""
+
+
+@dataclass
+class Accepted:
+    """The server's acceptance of a message (its answer to the message data)."""
+
+    answer: str
+    """The answer, e.g. ``250 2.0.0 Ok: queued as 4F1D72C0F9``."""
+    refused: dict[str, str] = field(default_factory=dict)
+    """Recipients refused although others were accepted: address -> the server's answer."""
+
+    @property
+    def queue_id(self) -> str | None:
+        """The server's id for the message (``queued as X``, ``id=X``), when its answer gives one."""
+        match = _QUEUE_ID.search(self.answer)
+        return next((g.strip("<>") for g in match.groups() if g), None) if match else None
+
+
+#: Queue ids in acceptance answers: Postfix and others ``queued as X``, Exim ``id=X``.
+_QUEUE_ID = re.compile(r"\bqueued as:?\s+(\S+)|\bid=(\S+)", re.IGNORECASE)
+
+
+class _RecordingClient(smtplib.SMTP):
+    """An SMTP client that tells ``on_accepted`` the server's answer the moment it accepts the message."""
+
+    on_accepted: Callable[[str], None] | None = None
+    accepted: str | None = None
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        """Send the message data; on a 250 answer, remember it and report it at once."""
+        code, answer = super().data(msg)
+        if code == 250:
+            self.accepted = _answer(code, answer)
+            if self.on_accepted is not None:
+                self.on_accepted(self.accepted)
+        return code, answer
+
+
+class _Client(_RecordingClient):
+    """SMTP (STARTTLS when offered) that records the acceptance."""
+
+
+class _TLSClient(_RecordingClient, smtplib.SMTP_SSL):
+    """SMTP over implicit TLS that records the acceptance."""
 
 
 # -- settings --------------------------------------------------------------------------------------
@@ -170,29 +233,41 @@ def parse_url(url: str, sender: str) -> MailSettings:
     if scheme not in DEFAULT_PORTS:
         raise BadInput(f"the mail server URL {shown!r} has the unknown scheme {scheme!r}; "
                        f"write {URL_EXAMPLE}.")
-    host_ok = bool(parts.hostname and re.fullmatch(r"[A-Za-z0-9._:-]+", parts.hostname))
+    host_ok = bool(parts.hostname and re.fullmatch(r"[A-Za-z0-9._:-]+", parts.hostname)
+                   and not parts.hostname.isdigit())  # `user:pw@host@587` leaves the host "587"
     if not host_ok or parts.path not in ("", "/") or parts.query or parts.fragment:
         raise BadInput(f"the mail server URL {shown!r} is malformed; write {URL_EXAMPLE}.")
-    try:
-        port = parts.port or DEFAULT_PORTS[scheme]
-    except ValueError:
-        raise BadInput(f"the port in the mail server URL {shown!r} is not a number "
-                       "from 1 to 65535.") from None
+    port = _port(parts, scheme)
+    if port is None:  # raised here, not in an except block: the error carries nothing of the URL but `shown`
+        raise BadInput(f"the port in the mail server URL {shown!r} is not a number from 1 to 65535.")
     username = _unquote(parts.username)
     password = _unquote(parts.password)
     if (username is None) != (password is None):
         raise BadInput(f"the mail server URL {shown!r} needs both a user and a password, or neither; "
                        "write smtp://user:password@host:587.")
-    return MailSettings(scheme=scheme, host=parts.hostname, port=port, sender=sender,
+    return MailSettings(scheme=scheme, host=str(parts.hostname), port=port, sender=sender,
                         username=username, password=password)
 
 
 def _urlsplit(url: str, shown: str) -> SplitResult:
-    """urlsplit, with its ValueError (e.g. a bad IPv6 literal) as BadInput."""
+    """urlsplit, with its ValueError (e.g. a bad IPv6 literal) as BadInput (which carries no part of the URL but
+    ``shown``: no ValueError quoting it as its context)."""
     try:
-        return urlsplit(url.strip())
+        parts: SplitResult | None = urlsplit(url.strip())
     except ValueError:
-        raise BadInput(f"the mail server URL {shown!r} is malformed; write {URL_EXAMPLE}.") from None
+        parts = None
+    if parts is None:
+        raise BadInput(f"the mail server URL {shown!r} is malformed; write {URL_EXAMPLE}.")
+    return parts
+
+
+def _port(parts: SplitResult, scheme: str) -> int | None:
+    """The URL's port, else the scheme's; None when it is no number from 1 to 65535 (urlsplit's ValueError
+    quotes the text after the host, a password when `@` was typed as `:`)."""
+    try:
+        return parts.port or DEFAULT_PORTS[scheme]
+    except ValueError:
+        return None
 
 
 def outbox_path(outbox: Path | None, database: Path, environ: Mapping[str, str] | None = None) -> Path:
@@ -219,16 +294,43 @@ def _unquote(value: str | None) -> str | None:
     return unquote(value) if value else None
 
 
+#: What a user writes before the user name, typos included: ``smtp://``, ``smtp@//``, ``smtp//``.
+_SCHEME_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*[:@]?//")
+
+
 def _redact(url: str) -> str:
-    """The URL with any password replaced by ***."""
-    scheme, sep, rest = url.partition("://")
+    """The URL as it may be shown: everything after the user name up to the host replaced by ***.
+
+    Malformed URLs too, so that a typo never shows a password: ``smtp@//user:pw@host`` (``@`` for
+    ``:``) is ``smtp@//user:***@host``, ``smtp://user@pw@host`` is ``smtp://user@***@host`` and
+    ``smtp://user:pw:host:587`` (``:`` for ``@``) is ``smtp://user:***``.
+    """
+    prefix = match.group() if (match := _SCHEME_PREFIX.match(url)) else ""
+    rest = url[len(prefix):]
     userinfo, at, hostpart = rest.rpartition("@")
-    if not sep or not at or ":" not in userinfo:
-        return url
-    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{hostpart}"
+    if at:
+        user = re.split(r"[:@]", userinfo, maxsplit=1)[0]
+        if user == userinfo:
+            return url
+        return f"{prefix}{user}{userinfo[len(user)]}***@{hostpart}"
+    netloc = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    if netloc.count(":") > 1 and not netloc.startswith("["):
+        return f"{prefix}{netloc.split(':', 1)[0]}:***"
+    return url
 
 
 # -- messages --------------------------------------------------------------------------------------
+#: Line breaks (CR, LF, form feed, NEL, the file, group and record separators, U+2028, U+2029) and the other
+#: control characters, which a header cannot hold, with the spaces around them.
+_BREAKS = re.compile(r"\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\s*")
+
+
+def one_line(text: str) -> str:
+    """The text on one line, for a header or a file name: each run of line breaks and other control
+    characters (with the spaces around it) is one space."""
+    return _BREAKS.sub(" ", text).strip()
+
+
 def check_address(value: str, role: str = "recipient") -> str:
     """The bare address of ``value`` (``a@b.org`` or ``Name <a@b.org>``); BadInput when malformed."""
     pairs = getaddresses([value]) if "\r" not in value and "\n" not in value else []
@@ -254,7 +356,7 @@ def build_message(*, sender: str, to: Sequence[str], subject: str, text: str, ht
     msg = EmailMessage(policy=MAIL_POLICY)
     msg["From"] = sender
     msg["To"] = ", ".join(to)
-    msg["Subject"] = subject
+    msg["Subject"] = one_line(subject)  # a form feed or U+2028 is no line the writer meant
     msg["Date"] = format_datetime(datetime.now(timezone.utc).astimezone())
     msg["Message-ID"] = make_msgid(domain=sender_addr.rpartition("@")[2].lower())
     msg["MIME-Version"] = "1.0"
@@ -264,8 +366,8 @@ def build_message(*, sender: str, to: Sequence[str], subject: str, text: str, ht
     for filename, content, mimetype in attachments:
         maintype, subtype = _mimetype(filename, mimetype)
         params = {"charset": "utf-8"} if maintype == "text" and _is_utf8(content) else {}
-        msg.add_attachment(bytes(content), maintype=maintype, subtype=subtype, filename=Path(filename).name,
-                           params=params)
+        msg.add_attachment(bytes(content), maintype=maintype, subtype=subtype,
+                           filename=one_line(Path(filename).name), params=params)
     return msg
 
 
@@ -301,25 +403,35 @@ def read_eml(path: Path) -> EmailMessage:
 
 
 # -- sending ---------------------------------------------------------------------------------------
-def send(message: EmailMessage, settings: MailSettings) -> dict[str, str]:
-    """Send over SMTP (MailError saying what failed); returns the recipients refused among accepted ones."""
+def send(message: EmailMessage, settings: MailSettings, *,
+         on_accepted: Callable[[str], None] | None = None) -> Accepted:
+    """Send over SMTP (MailError saying what failed); ``on_accepted`` hears the server's acceptance the moment
+    it comes. A failure after the acceptance (the goodbye) does not undo it: the message was sent."""
     if not recipients(message):
         raise BadInput("the message has no recipient; give at least one address.")
     context = settings.ssl_context()
+    client: _RecordingClient | None = None
+    refused: dict[str, tuple[int, bytes]] = {}
     try:
-        if settings.scheme == "smtps":
-            client: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout,
-                                                    context=context)
-        else:
-            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        client = _connect(settings, context)
+        client.on_accepted = on_accepted
         with client:
             _secure_and_login(client, settings, context)
             refused = client.send_message(message)
     except MailError:
         raise
     except (smtplib.SMTPException, OSError) as exc:
-        raise explain(exc, settings) from exc
-    return {addr: _answer(code, text) for addr, (code, text) in refused.items()}
+        if client is None or client.accepted is None:
+            raise explain(exc, settings) from exc
+    assert client.accepted is not None
+    return Accepted(client.accepted, {addr: _answer(code, text) for addr, (code, text) in refused.items()})
+
+
+def _connect(settings: MailSettings, context: ssl.SSLContext) -> _RecordingClient:
+    """A connection to the server: implicit TLS for ``smtps``, else plain (upgraded by STARTTLS later)."""
+    if settings.scheme == "smtps":
+        return _TLSClient(settings.host, settings.port, timeout=settings.timeout, context=context)
+    return _Client(settings.host, settings.port, timeout=settings.timeout)
 
 
 def _secure_and_login(client: smtplib.SMTP, settings: MailSettings, context: ssl.SSLContext) -> None:
@@ -445,8 +557,9 @@ def deliver(message: EmailMessage, settings: MailSettings, outbox: Path) -> Deli
 def retry(settings: MailSettings, outbox: Path) -> list[DeliveryResult]:
     """Send every message queued in the outbox, oldest first; each one sent moves to ``outbox/sent/``.
 
-    After a failure of the server or connection the remaining messages are not tried (they would fail
-    the same way) and are reported with that error.
+    A message whose acceptance by the server is recorded is not sent again: it moves to ``sent/`` with
+    ``already_accepted``. After a failure of the server or connection the remaining messages are not tried
+    (they would fail the same way) and are reported with that error.
     """
     if not outbox.is_dir():
         return []
@@ -455,15 +568,18 @@ def retry(settings: MailSettings, outbox: Path) -> list[DeliveryResult]:
         stop: BaseException | None = None
         for path in queued(outbox):
             message = read_eml(path)
-            if stop is not None:
+            accepted = read_acceptance(path)
+            if accepted is not None:
+                results.append(_file_as_sent(path, message, accepted, already=True))
+            elif stop is not None:
                 results.append(_result(path, message, sent=False, error=f"not tried after: {stop}"))
-                continue
-            try:
-                results.append(_send_queued(path, message, settings))
-            except MailError as exc:
-                results.append(_result(path, message, sent=False, error=str(exc.__cause__ or exc)))
-                if exc.server_wide:
-                    stop = exc.__cause__ or exc
+            else:
+                try:
+                    results.append(_send_queued(path, message, settings))
+                except MailError as exc:
+                    results.append(_result(path, message, sent=False, error=str(exc.__cause__ or exc)))
+                    if exc.server_wide:
+                        stop = exc.__cause__ or exc
     return results
 
 
@@ -472,24 +588,70 @@ def queued(outbox: Path) -> list[Path]:
     return sorted(p for p in outbox.glob("*.eml") if p.is_file() and not p.name.startswith("."))
 
 
+def acceptance_path(path: Path) -> Path:
+    """Where the server's acceptance of a queued message is recorded: ``NAME.eml.accepted`` beside it."""
+    return path.with_name(path.name + ACCEPTED_SUFFIX)
+
+
+def read_acceptance(path: Path) -> Accepted | None:
+    """The recorded acceptance of a queued message (None when there is none, or it cannot be read)."""
+    try:
+        data = json.loads(acceptance_path(path).read_text(encoding="utf-8"))
+        return Accepted(str(data["answer"]), dict(data.get("refused") or {}))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _record_acceptance(path: Path, answer: str) -> None:
+    """Record the server's acceptance beside the queued message, at once and atomically (best effort: a
+    failure leaves the message to be sent again, as before, and ``_file_as_sent`` says so)."""
+    data = {"answer": answer, "queue_id": Accepted(answer).queue_id,
+            "accepted_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    with contextlib.suppress(TrackerError):
+        _atomic_write(acceptance_path(path), json.dumps(data, indent=2).encode("utf-8"))
+
+
 def _send_queued(path: Path, message: EmailMessage, settings: MailSettings) -> DeliveryResult:
     """Send a queued message and move it to sent/; MailError naming the kept file on failure."""
     try:
-        refused = send(message, settings)
+        accepted = send(message, settings, on_accepted=lambda answer: _record_acceptance(path, answer))
     except TrackerError as exc:
         kept = MailError(f"{str(exc).rstrip('.')}; the message was kept in {path} and {RETRY_HINT}.",
                          server_wide=getattr(exc, "server_wide", False), kept=path)
         kept.exit_code = exc.exit_code
         raise kept from exc
+    return _file_as_sent(path, message, accepted)
+
+
+def _file_as_sent(path: Path, message: EmailMessage, accepted: Accepted, *, already: bool = False
+                  ) -> DeliveryResult:
+    """Move an accepted message and its acceptance record to sent/; a failure to move is a warning (the
+    message was sent), saying whether a retry would send it again."""
     sent = path.parent / "sent" / path.name
+    record = acceptance_path(path)
+    warning = None
     try:
         sent.parent.mkdir(exist_ok=True)
         os.replace(path, sent)
     except OSError as exc:
-        raise TrackerError(f"the message was sent but {path} could not be moved to {sent.parent} "
-                           f"({_reason(exc)}); move it there yourself or a retry will send it "
-                           "again.") from exc
-    return _result(sent, message, sent=True, refused=refused)
+        again = (f"its acceptance is recorded in {record.name}, so `tracker email --retry` will not send it "
+                 "again" if record.is_file() else "move it there yourself or a retry will send it again")
+        warning = (f"the mail server accepted the message{_as(accepted)} but {path} could not be moved to "
+                   f"{sent.parent} ({_reason(exc)}); {again}.")
+        sent = path
+    else:
+        with contextlib.suppress(OSError):
+            if record.is_file():
+                os.replace(record, acceptance_path(sent))
+    result = _result(sent, message, sent=True, refused=accepted.refused)
+    result.answer, result.queue_id = accepted.answer, accepted.queue_id
+    result.already_accepted, result.warning = already, warning
+    return result
+
+
+def _as(accepted: Accepted) -> str:
+    """`` as X`` for an acceptance with a queue id, else nothing."""
+    return f" as {accepted.queue_id}" if accepted.queue_id else ""
 
 
 def _result(path: Path, message: EmailMessage, *, sent: bool, error: str | None = None,
@@ -529,18 +691,16 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 @contextlib.contextmanager
 def _outbox_lock(outbox: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the outbox so two senders never send the same queued message."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: no lock
-        yield
-        return
+    """Hold an exclusive lock on the outbox so two senders never send the same queued message (filelock:
+    an OS lock on every platform, released when the process ends however it ends)."""
     try:
         outbox.mkdir(parents=True, exist_ok=True)
-        handle = (outbox / ".lock").open("a")
+        lock = FileLock(outbox / ".lock")
+        lock.acquire()
     except OSError as exc:
         raise TrackerError(f"cannot use the outbox {outbox} ({_reason(exc)}); nothing was sent; "
                            "choose a writable outbox folder.") from exc
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
         yield
+    finally:
+        lock.release()

@@ -9,7 +9,7 @@ from typing import Literal
 CYD_NAMESPACE_PREFIX = "http://xbrl.sec.gov/cyd/"
 
 Kind = Literal["flag", "text"]
-Source = Literal["tagged", "inferred", "absent"]
+Source = Literal["tagged", "inferred", "absent", "untagged"]
 
 #: Pseudo-element holding the Item 1C / 16K text that no cyd tag covers in a tagged report.
 UNTAGGED_ELEMENT = "UntaggedSectionText"
@@ -151,7 +151,8 @@ class Element:
     value: bool | str | None
     """Normalised value: bool for a flag (None when absent), text for a text block."""
     source: Source
-    """`tagged` (from XBRL), `inferred` (from untagged text) or `absent` (the text says nothing)."""
+    """`tagged` (from XBRL), `inferred` (from untagged text), `absent` (the text says nothing) or `untagged` (the
+    Item 1C text outside every tag of a tagged filing, `UntaggedSectionText`)."""
     original: str | None = None
     """The text as it stood in the source, before normalisation."""
     evidence: str | None = None

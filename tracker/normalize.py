@@ -78,6 +78,41 @@ def clean_inline(text: str) -> str:
     return text.strip()
 
 
+# Characters of form, never of content: terminal escape sequences, C0 controls but tab, line feed and carriage
+# return, DEL, C1 controls, and the bidi embeddings, overrides and isolates that make a text display otherwise
+# than it reads (a title shown as "Chief Information Security Officer" that compares as gibberish).
+_ESCAPE_SEQUENCE_RE = re.compile(
+    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, ...
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clearing
+    r"|\x1b[ -/]*[0-~]")  # the other escapes (ESC c, ESC ( B, ...)
+_INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ASCII_VISIBLE = bytes(c for c in range(128) if c >= 32 and c != 127 or c in (9, 10, 13))
+_INVISIBLE: dict[int, str | None] = {
+    c: None for c in [*range(32), *range(127, 160), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    if c not in (9, 10, 13)}
+_INVISIBLE.update({0x0B: "\n", 0x0C: "\n", 0x85: "\n"})  # vertical tab, form feed, next line: line breaks
+_INVISIBLE_KEEP_MARKS = {c: v for c, v in _INVISIBLE.items() if c not in (0x200E, 0x200F)}
+_RIGHT_TO_LEFT_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def strip_invisible(text: str) -> str:
+    """The text without terminal escapes, control characters and bidi overrides (form, not content).
+
+    Run once per document as it is read; a text holding none of them (every real filing) is returned as it
+    is after one quick scan. The left-to-right and right-to-left marks are kept in a text written partly
+    from right to left, where they mean something.
+    """
+    if text.isascii():  # the usual case (a flag of the string): only C0 controls and DEL can be there
+        if not text.encode("ascii").translate(None, _ASCII_VISIBLE):
+            return text
+    elif not _INVISIBLE_RE.search(text):
+        return text
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text or "\x90" in text:
+        text = _ESCAPE_SEQUENCE_RE.sub("", text)
+    keep_marks = ("\u200e" in text or "\u200f" in text) and _RIGHT_TO_LEFT_RE.search(text)
+    return text.translate(_INVISIBLE_KEEP_MARKS if keep_marks else _INVISIBLE)
+
+
 def is_footer_line(line: str) -> bool:
     """True for page furniture: page numbers, 'Table of Contents' (or 'Index to Financial Statements'),
     form footers, R-page footers."""

@@ -1,8 +1,13 @@
 """The store: the only module that talks to SQLite (through sqlite-utils).
 
-Tables: filers, tickers, sources (raw bytes, compressed, by sha256), filings (one row per version of a
-filer-year), elements, facts. Nothing is ever updated in place or deleted by an ingest: a changed
-disclosure for a filer-year becomes a new version.
+Tables: filers, tickers, filer_links (a filer known by ticker only that turned out to be another, stored
+filer), sources (raw bytes, compressed, by sha256), filings (one row per version of a filer-year), elements,
+facts, current_versions (which version of each filer-year is current, and as of when). No stored version is
+ever updated or deleted: a changed disclosure for a filer-year becomes a new version.
+
+The current (latest) version of a filer-year is the one that arrived last: filed last (its filing date), or
+ingested last where it has no filing date. Content an earlier version holds, ingested again, is current again
+(it arrived last), with no new version: `current_versions` records that, one row per filer-year.
 """
 
 from __future__ import annotations
@@ -23,16 +28,46 @@ from typing import Any
 import sqlite_utils
 
 from tracker.errors import BadInput, NotFound, TrackerError
-from tracker.models import Disclosure, Element
+from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
 from tracker.normalize import comparison_key, digest, split_sentences
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+
+
+def latest_first(table: str = "") -> str:
+    """ORDER BY terms putting a filer-year's latest version first: filed last, else ingested last; then stored last.
+
+    `table` is the alias of the filings table in the query, if any.
+    """
+    t = f"{table}." if table else ""
+    return f"coalesce(nullif({t}filing_date, ''), {t}ingested_at) desc, {t}id desc"
+
+
+#: The version filed or ingested last of each filer-year (where no current version is recorded).
+_LAST_ARRIVED = f"""(select g.id from filings g where g.filer_id = f.filer_id and g.fiscal_year = f.fiscal_year
+                order by {latest_first("g")} limit 1)"""
+#: The current version of every filer-year of the filers that stand for themselves (not linked to another).
+LATEST_FILINGS_SQL = f"""
+select f.* from filings f
+where f.id = coalesce((select c.filing_id from current_versions c
+                       where c.filer_id = f.filer_id and c.fiscal_year = f.fiscal_year), {_LAST_ARRIVED})
+  and f.filer_id not in (select filer_id from filer_links)
+"""
+#: A database made before `current_versions`: the version filed or ingested last of each filer-year is current.
+_RECORD_CURRENT_SQL = f"""
+insert into current_versions (filer_id, fiscal_year, filing_id, as_of)
+select f.filer_id, f.fiscal_year, f.id, coalesce(nullif(f.filing_date, ''), f.ingested_at) from filings f
+where f.id = {_LAST_ARRIVED}
+  and not exists (select 1 from current_versions c where c.filer_id = f.filer_id and c.fiscal_year = f.fiscal_year)
+"""
 
 #: (table, columns, primary key, foreign keys): a database made by an older version gets missing columns added.
-TABLES: list[tuple[str, dict[str, Any], str, list[tuple[str, str, str]]]] = [
+TABLES: list[tuple[str, dict[str, Any], str | tuple[str, ...], list[tuple[str, str, str]]]] = [
     ("tracker_meta", {"key": str, "value": str}, "key", []),
     ("filers", {"id": int, "cik": str, "name": str, "tickers": str, "created_at": str}, "id", []),
     ("tickers", {"ticker": str, "filer_id": int}, "ticker", [("filer_id", "filers", "id")]),
+    ("filer_links", {"filer_id": int, "same_as": int, "reason": str, "linked_at": str}, "filer_id",
+     [("filer_id", "filers", "id"), ("same_as", "filers", "id")]),
     ("sources", {"sha256": str, "size": int, "compressed": bytes, "first_path": str}, "sha256", []),
     ("filings", {
         "id": int, "filer_id": int, "fiscal_year": int, "version": int, "form": str, "amendment": int,
@@ -57,6 +92,8 @@ TABLES: list[tuple[str, dict[str, Any], str, list[tuple[str, str, str]]]] = [
         "high": int, "medium": int, "low": int, "flags_flipped": int, "facts_changed": int, "report_path": str,
         "json": str, "computed_at": str,
     }, "id", [("filer_id", "filers", "id"), ("old_filing_id", "filings", "id"), ("new_filing_id", "filings", "id")]),
+    ("current_versions", {"filer_id": int, "fiscal_year": int, "filing_id": int, "as_of": str},
+     ("filer_id", "fiscal_year"), [("filer_id", "filers", "id"), ("filing_id", "filings", "id")]),
     ("changes", {
         "id": int, "comparison_id": int, "position": int, "kind": str, "severity": str, "element": str,
         "elements": str, "fact": str, "change": str, "old": str, "new": str, "value": str, "text": str,
@@ -120,6 +157,8 @@ class IngestResult:
     """`new`, `unchanged` or `new version`."""
     filing_id: int
     """Row id of that version."""
+    current_again: bool = False
+    """For unchanged content an earlier version holds: it is the current version again."""
 
 
 def content_hash(d: Disclosure) -> str:
@@ -149,13 +188,71 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _instant() -> str:
+    """Now, to the microsecond: ingest times order versions stored within one second."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _as_of(row: dict) -> str:
+    """When a version counts from: its filing date, else when it was ingested (as `latest_first` orders)."""
+    return row["filing_date"] or row["ingested_at"] or ""
+
+
+def _with_note(notes: str | None, note: str) -> str:
+    """Stored notes with one more line."""
+    return "\n".join([n for n in [notes] if n] + [note])
+
+
+def _claimed_identity(d: Disclosure, filer_hint: str | None) -> tuple[str | None, str | None]:
+    """The CIK a disclosure is filed by and the ticker `--filer` names, if it names one.
+
+    A `--filer` CIK is refused where the source states another CIK: a filing is never stored under another
+    company's CIK.
+    """
+    cik = normalize_cik(d.cik)
+    if not filer_hint:
+        return cik, None
+    hint_cik = normalize_cik(filer_hint)
+    if hint_cik is None:
+        return cik, filer_hint.strip().upper()
+    if cik and hint_cik != cik:
+        who = f" ({d.name})" if d.name else ""
+        raise BadInput(f"--filer {filer_hint.strip()} is CIK {hint_cik}, but the source is filed by CIK {cik}{who}; "
+                       "drop --filer or give the source's own CIK.")
+    return hint_cik, None
+
+
+def _check_holder(ticker: str, holder: dict, cik: str | None, d: Disclosure, *, given_by_source: bool) -> None:
+    """Refuse a ticker that would make a source change who a stored filer is: a ticker of another CIK (one
+    ticker, one filer), or a `--filer` ticker of a filer known by ticker only for a source with a CIK."""
+    if cik is None or holder["cik"] == cik:
+        return
+    who = f" ({d.name})" if d.name else ""
+    if holder["cik"] and not given_by_source:
+        raise BadInput(f"--filer {ticker} names {holder['name'] or 'CIK ' + holder['cik']}, but the source is filed "
+                       f"by CIK {cik}; drop --filer or give the right one.")
+    if holder["cik"]:
+        raise BadInput(f"the source gives the ticker {ticker}, which belongs to {holder['name'] or 'another filer'} "
+                       f"(CIK {holder['cik']}), but it is filed by CIK {cik}{who}; a ticker belongs to one filer, so "
+                       "check the source.")
+    if not given_by_source:
+        raise BadInput(f"--filer {ticker} names a filer known only by that ticker, but the source is filed by CIK "
+                       f"{cik}{who} and does not give {ticker} as its ticker; a filing never changes who a stored "
+                       "filer is, so drop --filer or give the source's CIK.")
+
+
 class Store:
     """A tracker database file."""
 
-    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+    def __init__(self, path: Path | str, *, create: bool = True, read_only: bool = False) -> None:
+        """Open (or, with `create`, make) the database; with `read_only` (the caller only reads), a database
+        in a folder this process cannot write is opened read-only instead of refused."""
         self.path = Path(path)
         if not create and not self.path.exists():
             raise NotFound(f"there is no database at {self.path}; run `tracker ingest` first or pass --db.")
+        if read_only and not os.access(self.path.parent, os.W_OK):
+            self._open_read_only()
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=30)
@@ -169,6 +266,37 @@ class Store:
             raise TrackerError(f"cannot open the database {self.path}: {exc}; check the path or pass --db.") from exc
         except OSError as exc:
             raise TrackerError(f"cannot create the database {self.path}: {exc.strerror}; pass --db.") from exc
+
+    def _open_read_only(self) -> None:
+        """Open a database whose folder is read-only, for reading, without the schema steps (they write).
+
+        SQLite's read-only mode needs the write-ahead log's shared-memory file, there while a writer (one
+        allowed to write the folder) has the database open; when it is not there, no writer has it open, so
+        the file is read as immutable (a writer starting meanwhile is not seen).
+        """
+        uri = self.path.resolve().as_uri()
+        try:
+            try:
+                row = self._connect_read_only(f"{uri}?mode=ro")
+            except sqlite3.OperationalError:
+                row = self._connect_read_only(f"{uri}?mode=ro&immutable=1")
+        except sqlite3.DatabaseError as exc:
+            raise TrackerError(f"cannot open the database {self.path}: {exc}; check the path or pass --db.") from exc
+        if not row or row[0] != str(SCHEMA_VERSION):
+            self.db.close()
+            raise TrackerError(f"the database {self.path} was made by an older tracker and its folder is read-only, "
+                               "so it cannot be brought up to date; make the folder writable once or pass --db PATH.")
+
+    def _connect_read_only(self, uri: str) -> tuple | None:
+        """Connect through a read-only URI; returns the schema version row (the first read proves the mode)."""
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            row = conn.execute("select value from tracker_meta where key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+        self.db = sqlite_utils.Database(conn)
+        return row
 
     def close(self) -> None:
         """Close the connection."""
@@ -215,11 +343,8 @@ class Store:
                 db["elements"].enable_fts(["value"], create_triggers=True, tokenize="porter")
             if "sentences_fts" not in db.table_names():
                 db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="porter")
-            db.create_view("latest_filings", """
-                select f.* from filings f
-                where f.version = (select max(version) from filings g
-                                   where g.filer_id = f.filer_id and g.fiscal_year = f.fiscal_year)
-            """, ignore=True)
+            db.execute(_RECORD_CURRENT_SQL)
+            db.create_view("latest_filings", LATEST_FILINGS_SQL, replace=True)
             db["tracker_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
         self._ensure_views(replace=True)
 
@@ -243,8 +368,9 @@ class Store:
         return self._filer_from_row(self.db["filers"].get(filer_id))
 
     def filers(self) -> list[Filer]:
-        """Every filer, by name."""
-        rows = self.db.query("select * from filers order by lower(coalesce(name, tickers, cik))")
+        """Every filer that stands for itself (not linked to another), by name."""
+        rows = self.db.query("select * from filers where id not in (select filer_id from filer_links) "
+                             "order by lower(coalesce(name, tickers, cik))")
         return [self._filer_from_row(r) for r in rows]
 
     def years(self, filer: Filer) -> list[int]:
@@ -256,150 +382,249 @@ class Store:
         """A filer by ticker, CIK (with or without zeros) or unambiguous name prefix."""
         ident = ident.strip()
         cik = normalize_cik(ident)
-        if cik:
-            row = next(self.db.query("select * from filers where cik = ?", [cik]), None)
-            if row:
-                return self._filer_from_row(row)
-        row = next(self.db.query(
-            "select f.* from filers f join tickers t on t.filer_id = f.id where t.ticker = ?", [ident.upper()]), None)
+        row = self._filer_by_cik(cik) if cik else None
+        if row is None:
+            row = self._ticker_holder(ident.upper())
         if row:
             return self._filer_from_row(row)
-        rows = list(self.db.query("select * from filers where name like ? escape '\\' order by name",
+        rows = list(self.db.query("select * from filers where name like ? escape '\\' "
+                                  "and id not in (select filer_id from filer_links) order by name",
                                   [ident.replace("%", "\\%").replace("_", "\\_") + "%"]))
         if len(rows) == 1:
             return self._filer_from_row(rows[0])
         if len(rows) > 1:
             names = ", ".join(self._filer_from_row(r).display for r in rows[:10])
             raise BadInput(f"{ident!r} matches several filers ({names}); give a ticker or CIK.")
-        known = ", ".join(f.tickers[0] if f.tickers else (f.cik or "?") for f in self.filers()[:20])
-        hint = f" Known filers: {known}." if known else " The database is empty: run `tracker ingest` first."
-        raise NotFound(f"no filer matches {ident!r}.{hint}")
+        from tracker.suggest import unknown_filer_message
+
+        raise NotFound(unknown_filer_message(ident, self.filers()))
+
+    def _canonical(self, filer_id: int) -> dict:
+        """The filer row a filer stands for: itself, or the filer it was linked to (followed to the end)."""
+        seen = {filer_id}
+        while (link := self.db.execute("select same_as from filer_links where filer_id = ?", [filer_id]).fetchone()):
+            if link[0] in seen:  # a loop cannot be written by the store; stop rather than spin
+                break
+            filer_id = link[0]
+            seen.add(filer_id)
+        return self.db["filers"].get(filer_id)
+
+    def _filer_by_cik(self, cik: str) -> dict | None:
+        """The filer row of a CIK (the filer it is linked to, if it is)."""
+        row = next(self.db.query("select id from filers where cik = ?", [cik]), None)
+        return self._canonical(row["id"]) if row else None
+
+    def _ticker_holder(self, ticker: str) -> dict | None:
+        """The filer row that holds a ticker (the filer it is linked to, if it is)."""
+        row = self.db.execute("select filer_id from tickers where ticker = ?", [ticker]).fetchone()
+        return self._canonical(row[0]) if row else None
 
     def _resolve_filer(self, d: Disclosure, filer_hint: str | None, name: str | None) -> int:
-        """Row id of the filer a disclosure belongs to, creating or merging filers as needed."""
-        tickers = [t.upper() for t in d.tickers]
-        cik = normalize_cik(d.cik)
-        hint_ticker = None
-        if filer_hint:
-            hint_cik = normalize_cik(filer_hint)
-            if hint_cik:
-                cik = hint_cik
-            else:
-                hint_ticker = filer_hint.strip().upper()
-                if hint_ticker not in tickers:
-                    tickers.insert(0, hint_ticker)
-        by_cik = next(self.db.query("select * from filers where cik = ?", [cik]), None) if cik else None
-        by_ticker = None
-        for t in tickers:
-            by_ticker = next(self.db.query(
-                "select f.* from filers f join tickers t on t.filer_id = f.id where t.ticker = ?", [t]), None)
-            if by_ticker:
-                break
-        if hint_ticker and by_ticker is not None and cik and by_ticker["cik"] not in (None, cik):
-            raise BadInput(f"--filer {hint_ticker} names {by_ticker['name'] or 'CIK ' + by_ticker['cik']}, but the "
-                           f"source is filed by CIK {cik}; drop --filer or give the right one.")
-        if by_cik is None and by_ticker is not None and (by_ticker["cik"] is None or cik is None):
-            filer_id = by_ticker["id"]
-            if cik:
-                self.db["filers"].update(filer_id, {"cik": cik})
-        elif by_cik is not None:
-            filer_id = by_cik["id"]
-            if by_ticker is not None and by_ticker["id"] != filer_id and by_ticker["cik"] is None:
-                self._merge_filers(into=filer_id, other=by_ticker["id"])
-        elif cik or tickers:
-            filer_id = self.db["filers"].insert(
-                {"cik": cik, "name": name or d.name, "tickers": "[]", "created_at": _now()}).last_pk
+        """Row id of the filer a disclosure belongs to, creating one as needed.
+
+        The source's own CIK decides; `--filer` and the tickers must agree with it and with what the store
+        knows (one filer per ticker). A filer known by ticker only that the source shows to be a CIK filer
+        gains that CIK, or, where that CIK is stored already, is linked to it (`_link_filers`): a filing
+        never rewrites a stored filer or its versions.
+        """
+        cik, hint_ticker = _claimed_identity(d, filer_hint)
+        stated = list(dict.fromkeys(t.upper() for t in d.tickers))
+        tickers = stated + ([hint_ticker] if hint_ticker and hint_ticker not in stated else [])
+        holders = {t: row for t in tickers if (row := self._ticker_holder(t)) is not None}
+        for ticker, holder in holders.items():
+            _check_holder(ticker, holder, cik, d, given_by_source=ticker in stated)
+        if cik is None:
+            found = self._only_holder(holders)
         else:
+            found = self._cik_filer(cik, [h for h in holders.values() if h["cik"] is None])
+        if found is None and not cik and not tickers:
             raise BadInput("the source names no filer; pass --filer CIK or --filer TICKER.")
+        filer_id = found if found is not None else int(self.db["filers"].insert(
+            {"cik": cik, "name": name or d.name, "tickers": "[]", "created_at": _now()}).last_pk)
+        self._add_identity(filer_id, tickers, name or d.name, rename=bool(name))
+        return filer_id
+
+    def _only_holder(self, holders: dict[str, dict]) -> int | None:
+        """The one filer holding the tickers of a source that states no CIK (None when none does)."""
+        owners = {h["id"]: h for h in holders.values()}
+        if len(owners) > 1:
+            named = " and ".join(f"{t} ({h['name'] or h['cik'] or t})" for t, h in holders.items())
+            raise BadInput(f"the tickers {named} belong to different filers; pass --filer CIK to say whose "
+                           "filing this is.")
+        return next(iter(owners), None)
+
+    def _cik_filer(self, cik: str, ticker_only: list[dict]) -> int | None:
+        """The filer of a CIK: the stored one, else a filer known by ticker only that gains the CIK (None when
+        neither exists); every other ticker-only filer the source names is linked to it."""
+        row = self._filer_by_cik(cik)
+        others = list({h["id"]: h for h in ticker_only}.values())
+        if row is None:
+            if not others:
+                return None
+            row = others.pop(0)
+            self.db["filers"].update(row["id"], {"cik": cik})
+        for other in others:
+            if other["id"] != row["id"]:
+                self._link_filers(other, into=int(row["id"]), cik=cik)
+        return int(row["id"])
+
+    def _add_identity(self, filer_id: int, tickers: list[str], name: str | None, *, rename: bool) -> None:
+        """Give a filer the tickers no other filer holds and a name (replaced only when the user gave one)."""
         row = self.db["filers"].get(filer_id)
         updates: dict[str, Any] = {}
-        if (name and name != row["name"]) or (not row["name"] and d.name):
-            updates["name"] = name or d.name
+        if name and (rename or not row["name"]) and name != row["name"]:
+            updates["name"] = name
         known = json.loads(row["tickers"] or "[]")
-        new_tickers = known + [t for t in tickers if t not in known]
         for t in tickers:
-            owner = self.db.execute("select filer_id from tickers where ticker = ?", [t]).fetchone()
-            if owner is None:
+            if self.db.execute("select 1 from tickers where ticker = ?", [t]).fetchone() is None:
                 self.db["tickers"].insert({"ticker": t, "filer_id": filer_id})
+        new_tickers = known + [t for t in tickers if t not in known]
         if new_tickers != known:
             updates["tickers"] = json.dumps(new_tickers)
         if updates:
             self.db["filers"].update(filer_id, updates)
-        return int(filer_id)
 
-    def _merge_filers(self, into: int, other: int) -> None:
-        """Fold a ticker-only filer into the filer that now has its CIK, keeping every version."""
-        for row in list(self.db.query("select * from filings where filer_id = ? order by fiscal_year, version",
-                                      [other])):
-            top = self.db.execute("select coalesce(max(version), 0) from filings where filer_id = ? and fiscal_year = ?",
-                                  [into, row["fiscal_year"]]).fetchone()[0]
-            self.db["filings"].update(row["id"], {"filer_id": into, "version": top + 1})
-        old = self.db["filers"].get(other)
-        self.db.execute("update tickers set filer_id = ? where filer_id = ?", [into, other])
-        target = self.db["filers"].get(into)
-        tickers = json.loads(target["tickers"] or "[]")
-        tickers += [t for t in json.loads(old["tickers"] or "[]") if t not in tickers]
-        self.db["filers"].update(into, {"tickers": json.dumps(tickers), "name": target["name"] or old["name"]})
-        self.db["filers"].delete(other)
+    def _link_filers(self, other: dict, into: int, cik: str) -> None:
+        """Link a filer known by ticker only to the CIK filer it turned out to be, adding rows only.
+
+        The ticker-only filer keeps its row, its versions and its comparisons as they are; the link makes
+        its tickers find the CIK filer, which gets its tickers and a copy of each of its versions whose content
+        it lacks; each arrives, for which version is current, when it was filed or ingested (made current).
+        """
+        label = ", ".join(json.loads(other["tickers"] or "[]")) or f"filer {other['id']}"
+        self.db["filer_links"].insert({"filer_id": other["id"], "same_as": into, "linked_at": _now(),
+                                       "reason": f"known by ticker {label} only; a filing gives CIK {cik}"})
+        rows = [dict(r) for r in self.db.query("select * from filings where filer_id = ?", [other["id"]])]
+        arrivals = [(_as_of(r), r) for r in rows] + [
+            (c["as_of"], self.filing_by_id(c["filing_id"])) for c in self.db.query(
+                "select filing_id, as_of from current_versions where filer_id = ?", [other["id"]])]
+        for as_of, row in sorted(arrivals, key=lambda a: (a[0], a[1]["id"])):
+            current = self._current(into, row["fiscal_year"])
+            same = self._same_content(into, row)
+            if same is None:
+                note = f"copied from the filer known by ticker {label} only, where it is version {row['version']}"
+                filing_id, _ = self._copy_version(row, into, {"notes": _with_note(row["notes"], note)})
+            else:
+                filing_id = same["id"]
+            self._arrive(into, row["fiscal_year"], filing_id, as_of, current)
+        self._add_identity(into, json.loads(other["tickers"] or "[]"), other["name"], rename=False)
+
+    # -- versions ---------------------------------------------------------------------------------
+    def _same_content(self, filer_id: int, content: dict) -> dict | None:
+        """The latest version of a filer-year that holds this content (`content` has the filings columns
+        fiscal_year, content_hash, section_hash, tagged and form), None when none does."""
+        order = latest_first()
+        same = next(self.db.query(
+            f"select * from filings where filer_id = ? and fiscal_year = ? and content_hash = ? order by {order}",
+            [filer_id, content["fiscal_year"], content["content_hash"]]), None)
+        if same is None and not content["tagged"] and content["section_hash"]:
+            # The same text already stored from a tagged source (the filing read from another
+            # format) is the same disclosure: the tagged version says more, so keep it alone.
+            same = next(self.db.query(
+                "select * from filings where filer_id = ? and fiscal_year = ? and tagged = 1 "
+                f"and section_hash = ? and coalesce(form, '') = coalesce(?, form, '') order by {order}",
+                [filer_id, content["fiscal_year"], content["section_hash"], content["form"]]), None)
+        return dict(same) if same else None
+
+    def _current(self, filer_id: int, year: int) -> tuple[int, str] | None:
+        """(row id, as of) of the current version of a filer-year; where none is recorded (a database written by
+        another tracker), the one filed or ingested last."""
+        row = self.db.execute("select filing_id, as_of from current_versions where filer_id = ? and fiscal_year = ?",
+                              [filer_id, year]).fetchone()
+        if row is not None:
+            return int(row[0]), str(row[1])
+        last = next(self.db.query(f"select * from filings where filer_id = ? and fiscal_year = ? "
+                                  f"order by {latest_first()} limit 1", [filer_id, year]), None)
+        return (int(last["id"]), _as_of(last)) if last else None
+
+    def _arrive(self, filer_id: int, year: int, filing_id: int, as_of: str, current: tuple[int, str] | None) -> bool:
+        """A version arrives (filed, ingested or ingested again) as of a date or time: it becomes the current
+        version of its filer-year unless the current one (`_current`, taken before the version was written)
+        arrived later. Whether it became current anew."""
+        if current is not None and (current[0] == filing_id or as_of < current[1]):
+            return False
+        self.db.execute("insert into current_versions (filer_id, fiscal_year, filing_id, as_of) values (?, ?, ?, ?) "
+                        "on conflict (filer_id, fiscal_year) do update set filing_id = excluded.filing_id, "
+                        "as_of = excluded.as_of", [filer_id, year, filing_id, as_of])
+        return True
+
+    def _next_version(self, filer_id: int, year: int) -> int:
+        """The number the next version of a filer-year gets."""
+        return int(self.db.execute("select coalesce(max(version), 0) + 1 from filings where filer_id = ? "
+                                   "and fiscal_year = ?", [filer_id, year]).fetchone()[0])
+
+    def _copy_version(self, row: dict, filer_id: int, changes: dict[str, Any]) -> tuple[int, int]:
+        """A new version of `filer_id` holding what the stored version `row` holds (its source, elements, facts
+        and sentences), with some filings columns changed; returns its row id and version number."""
+        version = self._next_version(filer_id, row["fiscal_year"])
+        copy = {**{k: v for k, v in row.items() if k != "id"}, **changes, "filer_id": filer_id, "version": version}
+        filing_id = int(self.db["filings"].insert(copy).last_pk)
+        for table in ("elements", "facts", "sentences"):
+            columns = ", ".join(f'"{c}"' for c in self.db[table].columns_dict if c not in ("id", "filing_id"))
+            self.db.execute(f"insert into {table} (filing_id, {columns}) select ?, {columns} from {table} "
+                            "where filing_id = ? order by id", [filing_id, row["id"]])
+        return filing_id, version
 
     # -- ingest -----------------------------------------------------------------------------------
     def add(self, d: Disclosure, raw: bytes, *, source_path: str, filer: str | None = None,
             name: str | None = None, accession: str | None = None, filing_date: str | None = None,
             facts: list[dict] | None = None) -> IngestResult:
-        """Store one disclosure as a new version of its filer-year, unless that content is already there.
+        """Store one disclosure as a new version of its filer-year, unless a version holds that content already.
 
-        Everything happens in one transaction: on any error the database is exactly as before.
+        What arrives, new or not, becomes the current version of its filer-year unless the current one was filed
+        later (`_arrive`): content an earlier version holds, ingested again, is current again without a new
+        version. Everything happens in one transaction: on any error the database is exactly as before.
         """
         if d.fiscal_year is None:
             raise BadInput("the source states no fiscal year; pass --year YYYY.")
-        chash = content_hash(d)
-        shash = digest(comparison_key(d.section_text)) if d.section_text else None
-        sha = digest_bytes(raw)
+        content = {"fiscal_year": d.fiscal_year, "content_hash": content_hash(d), "tagged": int(d.tagged),
+                   "section_hash": digest(comparison_key(d.section_text)) if d.section_text else None,
+                   "form": d.form}
+        now = _instant()
         try:
             with self.transaction():
                 filer_id = self._resolve_filer(d, filer, name)
-                same = next(self.db.query(
-                    "select id, version from filings where filer_id = ? and fiscal_year = ? and content_hash = ?",
-                    [filer_id, d.fiscal_year, chash]), None)
-                if same is None and not d.tagged:
-                    # The same text already stored from a tagged source (the filing read from another
-                    # format) is the same disclosure: the tagged version says more, so keep it alone.
-                    same = next(self.db.query(
-                        "select id, version from filings where filer_id = ? and fiscal_year = ? and tagged = 1 "
-                        "and section_hash = ? and coalesce(form, '') = coalesce(?, form, '') "
-                        "order by version desc", [filer_id, d.fiscal_year, shash, d.form]), None)
+                current = self._current(filer_id, d.fiscal_year)
+                same = self._same_content(filer_id, content)
                 if same:
+                    again = self._arrive(filer_id, d.fiscal_year, same["id"], filing_date or now, current)
                     return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, same["version"],
-                                        "unchanged", same["id"])
-                top = self.db.execute(
-                    "select coalesce(max(version), 0) from filings where filer_id = ? and fiscal_year = ?",
-                    [filer_id, d.fiscal_year]).fetchone()[0]
-                if not self.db.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
-                    self.db["sources"].insert({"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 1),
-                                               "first_path": source_path})
-                filing_id = self.db["filings"].insert({
-                    "filer_id": filer_id, "fiscal_year": d.fiscal_year, "version": top + 1, "form": d.form,
-                    "amendment": int(d.amendment), "tagged": int(d.tagged), "source_format": d.source_format,
-                    "accession": accession, "filing_date": filing_date, "period_end": d.period_end,
-                    "source_path": source_path, "source_sha256": sha, "content_hash": chash, "section_hash": shash,
-                    "section_text": d.section_text, "notes": "\n".join(d.notes) or None, "ingested_at": _now(),
-                }).last_pk
-                self.db["elements"].insert_all(
-                    [_element_row(filing_id, i, e) for i, e in enumerate(d.elements)])
-                if facts:
-                    self.db["facts"].insert_all([{**f, "filing_id": filing_id} for f in facts])
-                self.db["sentences"].insert_all(_sentence_rows(filing_id, d))
-                return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, top + 1,
-                                    "new" if top == 0 else "new version", int(filing_id))
+                                        "unchanged", same["id"], current_again=again)
+                version = self._next_version(filer_id, d.fiscal_year)
+                filing_id = self._insert_version(d, raw, content, filer_id, version, facts or [], {
+                    "accession": accession, "filing_date": filing_date, "source_path": source_path,
+                    "ingested_at": now})
+                self._arrive(filer_id, d.fiscal_year, filing_id, filing_date or now, current)
+                return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, version,
+                                    "new" if version == 1 else "new version", filing_id)
         except sqlite3.OperationalError as exc:
             raise write_error(self.path, exc) from exc
 
+    def _insert_version(self, d: Disclosure, raw: bytes, content: dict, filer_id: int, version: int,
+                        facts: list[dict], provenance: dict[str, Any]) -> int:
+        """Write a disclosure as a version: its source (once per sha256), filings row, elements, facts and
+        sentences; `provenance` holds accession, filing_date, source_path and ingested_at."""
+        sha = digest_bytes(raw)
+        if not self.db.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
+            self.db["sources"].insert({"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 1),
+                                       "first_path": provenance["source_path"]})
+        filing_id = int(self.db["filings"].insert({
+            **content, **provenance, "filer_id": filer_id, "version": version, "amendment": int(d.amendment),
+            "source_format": d.source_format, "period_end": d.period_end, "source_sha256": sha,
+            "section_text": d.section_text, "notes": "\n".join(d.notes) or None,
+        }).last_pk)
+        self.db["elements"].insert_all([_element_row(filing_id, i, e) for i, e in enumerate(d.elements)])
+        if facts:
+            self.db["facts"].insert_all([{**f, "filing_id": filing_id} for f in facts])
+        self.db["sentences"].insert_all(_sentence_rows(filing_id, d))
+        return filing_id
+
     # -- reading back -----------------------------------------------------------------------------
     def filing(self, filer: Filer, year: int, version: int | None = None) -> dict:
-        """The row of a filer-year (latest version unless one is named)."""
+        """The row of a filer-year: the version named, else the latest (filed last, else ingested last)."""
         if version is None:
-            row = next(self.db.query("select * from filings where filer_id = ? and fiscal_year = ? "
-                                     "order by version desc limit 1", [filer.id, year]), None)
+            current = self._current(filer.id, year)
+            row = self.filing_by_id(current[0]) if current else None
         else:
             row = next(self.db.query("select * from filings where filer_id = ? and fiscal_year = ? and version = ?",
                                      [filer.id, year, version]), None)
@@ -621,5 +846,8 @@ def _element_from_row(row: dict) -> Element:
     value: bool | str | None = row["value"]
     if row["kind"] == "flag":
         value = None if row["value"] is None else row["value"] == "true"
-    return Element(row["element"], row["kind"], value, row["source"], original=row["original"] or None,
+    source = row["source"]
+    if row["element"] == UNTAGGED_ELEMENT and source == "tagged":  # stored so before the reader said `untagged`
+        source = "untagged"
+    return Element(row["element"], row["kind"], value, source, original=row["original"] or None,
                    evidence=row["evidence"])

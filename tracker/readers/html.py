@@ -221,6 +221,7 @@ def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
                 if step < len(text):
                     streamer.flush(final=False)
             root = parser.close()
+            check_whole(parser.feed_error_log)
             streamer.events(parser.read_events())
         except etree.XMLSyntaxError:
             parser = streamer = None  # type: ignore[assignment]  # free what was read before the retry
@@ -448,12 +449,31 @@ def _parse(text: str) -> _Tree:
         root = etree.fromstring(data, parser)
         xml = True
     except etree.XMLSyntaxError:
-        root = etree.fromstring(data, etree.HTMLParser(huge_tree=True, remove_comments=True, encoding="utf-8"))
+        parser = etree.HTMLParser(huge_tree=True, remove_comments=True, encoding="utf-8")
+        root = etree.fromstring(data, parser)
+        check_whole(parser.error_log)
         xml = False
     del data
     if root is None:
         raise BadInput("the HTML file holds no document; give the 10-K or 20-F as filed.")
     return _make_tree(root, xml)
+
+
+_DEPTH_RE = re.compile(r"depth in document: (\d+)")
+
+
+def check_whole(log: etree._ListErrorLog) -> None:
+    """Refuse a document the (forgiving) HTML parser stopped reading part-way rather than read it cut short.
+
+    libxml2 stops at markup nested deeper than 2,048 levels (256 without `huge_tree`), even with recovery on,
+    and hands back the tree built so far: read as it is, a tagged report would lose half of its facts.
+    """
+    for entry in log:
+        if entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in entry.message:
+            depth = _DEPTH_RE.search(entry.message)
+            levels = f"more than {int(depth.group(1)):,} levels" if depth else "too"
+            raise BadInput(f"the HTML nests its markup {levels} deep, past what the parser reads, so it is refused "
+                           "rather than stored cut short; give the filing as EDGAR serves it.")
 
 
 def _make_tree(root: etree._Element, xml: bool) -> _Tree:
@@ -720,9 +740,9 @@ def _tagged_disclosure(facts: list[_Fact], lines: list[str], marked: dict[int, s
     else:
         paras = _union_paragraphs(str(f.value) for f in texts if not f.nested)
         leftover = []
-    if leftover:
+    if leftover:  # text outside every tag: not tagged, whatever the rest of the filing is
         original = "\n".join(leftover)
-        elements.insert(0, Element(UNTAGGED_ELEMENT, "text", "\n\n".join(leftover), "tagged", original=original))
+        elements.insert(0, Element(UNTAGGED_ELEMENT, "text", "\n\n".join(leftover), "untagged", original=original))
     return Disclosure(elements=elements, tagged=True, source_format="ixbrl", section_text="\n\n".join(paras),
                       form=section.form if section else None)
 

@@ -115,10 +115,14 @@ def _pairs_markdown(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:
 
 def _pairs_html(text: str) -> tuple[list[str], list[tuple[str, str, str]], dict[str, str]]:
     """(header texts, pairs, label -> local name from the defref links) of an R page in HTML."""
+    from tracker.readers.html import check_whole
+
+    parser = lhtml.HTMLParser(huge_tree=True)
     try:
-        root = lhtml.document_fromstring(text)
+        root = lhtml.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise BadInput(f"the R page HTML cannot be parsed ({exc}); download it again.") from exc
+    check_whole(parser.error_log)
     table = next(iter(root.xpath('//table[contains(concat(" ", @class, " "), " report ")]')), None)
     if table is None:
         raise BadInput("the HTML page has no EDGAR report table; give the R page of the cybersecurity disclosure.")
