@@ -32,11 +32,11 @@ from pathlib import Path
 
 import diff_match_patch
 
-from tracker.differ import compare
-from tracker.ingest import fact_rows
+from tracker.diff.compare import compare
+from tracker.pipeline.ingest import fact_rows
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
-from tracker.readers import read_path
-from tracker.service import compare_stored
+from tracker.pipeline.load import load_path
+from tracker.pipeline.compare import compare_stored
 from tracker.store import Store
 
 try:
@@ -88,13 +88,13 @@ def pairs(corpus: Path) -> list[tuple[str, Disclosure, Disclosure]]:
     out = []
     for ticker in RUNS:
         for year in (2023, 2024):
-            out.append((f"{ticker} {year}->{year + 1}", read_path(text / f"{ticker}_{year}.txt"),
-                        read_path(text / f"{ticker}_{year + 1}.txt")))
-    out.append(("rewritten AMZN24 vs UPWK24", read_path(text / "AMZN_2024.txt"), read_path(text / "UPWK_2024.txt")))
-    out.append(("synthetic 60k 2024->2025", concatenated([read_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
-                concatenated([read_path(text / f"{t}_2025.txt") for t in SYNTH_A])))
-    out.append(("synthetic 60k rewritten", concatenated([read_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
-                concatenated([read_path(text / f"{t}_2025.txt") for t in SYNTH_B])))
+            out.append((f"{ticker} {year}->{year + 1}", load_path(text / f"{ticker}_{year}.txt"),
+                        load_path(text / f"{ticker}_{year + 1}.txt")))
+    out.append(("rewritten AMZN24 vs UPWK24", load_path(text / "AMZN_2024.txt"), load_path(text / "UPWK_2024.txt")))
+    out.append(("synthetic 60k 2024->2025", concatenated([load_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
+                concatenated([load_path(text / f"{t}_2025.txt") for t in SYNTH_A])))
+    out.append(("synthetic 60k rewritten", concatenated([load_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
+                concatenated([load_path(text / f"{t}_2025.txt") for t in SYNTH_B])))
     return out
 
 

@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tracker.differ import compare
+from tracker.diff.compare import compare
 from tracker.facts import extract_facts, material_incident
 from tracker.facts.governance import committee_key
 from tracker.facts.titles import normalize_title, title_key
-from tracker.ingest import fill_from_name
+from tracker.pipeline.ingest import fill_from_name
 from tracker.models import FLAGS, Change, Disclosure
-from tracker.normalize import comparison_key
-from tracker.readers import read_path
+from tracker.text.normalize import comparison_key
+from tracker.pipeline.load import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -107,7 +107,7 @@ _CACHE: dict[str, Disclosure] = {}
 
 def disclosure(corpus: Path, rel: str) -> Disclosure:
     if rel not in _CACHE:
-        _CACHE[rel] = fill_from_name(read_path(corpus / rel), corpus / rel)
+        _CACHE[rel] = fill_from_name(load_path(corpus / rel), corpus / rel)
     return _CACHE[rel]
 
 
@@ -236,9 +236,9 @@ def score(corpus: Path, folder: Path = GOLD) -> Report:
 
 # ---- scenarios ---------------------------------------------------------------------------------------------
 def _read_text(text: str) -> Disclosure:
-    from tracker.readers import read_bytes
+    from tracker.pipeline.load import load_bytes
 
-    return read_bytes(text.encode("utf-8"))
+    return load_bytes(text.encode("utf-8"))
 
 
 def scenario_keys(changes: list[Change]) -> dict[str, str]:

@@ -30,7 +30,10 @@ import gc, json, statistics, sys, time
 sys.path.insert(0, sys.argv[1])
 sys.path.insert(1, sys.argv[2])
 from bench.bench_diff import pairs, cold
-from tracker.differ import compare
+try:
+    from tracker.diff.compare import compare
+except ImportError:  # the baseline, before the stage packages
+    from tracker.differ import compare
 corpus, repeat = sys.argv[3], int(sys.argv[4])
 from pathlib import Path
 out = {}

@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.inference import infer_flags  # noqa: E402
+from tracker.facts.inference import infer_flags  # noqa: E402
 from tracker.models import FLAGS, Disclosure, spec_for  # noqa: E402
-from tracker.readers import read_path  # noqa: E402
+from tracker.pipeline.load import load_path  # noqa: E402
 
 
 def tagged_sources(corpus: Path) -> list[Path]:
@@ -40,7 +40,7 @@ def hide_tags(d: Disclosure) -> Disclosure:
 
 def compare(path: Path) -> list[tuple[str, object, object, str | None]]:
     """(flag, tagged value, inferred value, evidence) for every flag the filer tagged."""
-    d = read_path(path)
+    d = load_path(path)
     tags = {e.name: e.value for e in d.elements if e.kind == "flag" and e.source == "tagged"}
     if not d.tagged or not tags:
         return []

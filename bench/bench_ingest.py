@@ -15,7 +15,7 @@ from lxml import html as lhtml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import median_seconds, parser  # noqa: E402
-from tracker.ingest import Options, ingest_bytes  # noqa: E402
+from tracker.pipeline.ingest import Options, ingest_bytes  # noqa: E402
 from tracker.store import Store  # noqa: E402
 
 FILES = ["amzn-10-k-fy2024.html.gz", "ko-10-k-fy2024.html.gz", "jnj-10-k-fy2024.html.gz", "tsla-10-k-fy2024.html.gz",

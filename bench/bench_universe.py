@@ -35,8 +35,8 @@ BUDGET_MB = 500.0
 
 def run_one(n: int, workers: int, seed: int, corpus: Path, keep: Path | None) -> dict:
     """Generate, ingest and diff a universe of n filers here; the figures as a dict."""
-    from tracker.batch import diff_all, ingest_parallel
-    from tracker.ingest import Options
+    from tracker.pipeline.batch import diff_all, ingest_parallel
+    from tracker.pipeline.ingest import Options
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "universe"
@@ -72,8 +72,9 @@ def diff_peers(n_pairs: int, seed: int, corpus: Path) -> dict:
     """Median seconds per pair: our compare (both sides read), dmp diff_main and difflib on the raw texts."""
     from diff_match_patch import diff_match_patch
 
-    from tracker.differ import compare
-    from tracker.readers import decompress, read_bytes
+    from tracker.diff.compare import compare
+    from tracker.read import decompress
+    from tracker.pipeline.load import load_bytes
 
     rng = random.Random(seed)
     filers = [f for f in iter_universe(max(n_pairs * 5, 50), seed + 1, corpus)]
@@ -82,7 +83,7 @@ def diff_peers(n_pairs: int, seed: int, corpus: Path) -> dict:
     ours, peer_dmp, peer_difflib = [], [], []
     for filer in sample:
         old_raw, new_raw = (decompress(data) for _, data in filer.files)
-        old_doc, new_doc = read_bytes(old_raw), read_bytes(new_raw)
+        old_doc, new_doc = load_bytes(old_raw), load_bytes(new_raw)
         old_text, new_text = old_raw.decode("utf-8"), new_raw.decode("utf-8")
         ours.append(_timed(lambda: compare(old_doc, new_doc).to_json()))
         peer_dmp.append(_timed(lambda: dmp.diff_main(old_text, new_text)))

@@ -25,8 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from tracker.models import ELEMENTS, FLAGS, UNTAGGED_ELEMENT, spec_for
-from tracker.normalize import split_sentences
-from tracker.readers import read_bytes
+from tracker.text.normalize import split_sentences
+from tracker.pipeline.load import load_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -111,7 +111,7 @@ def load_bases(corpus: Path) -> tuple[Base, ...]:
         if "--- ITEM 1C ---" in raw:
             raw = raw.split("--- ITEM 1C ---", 1)[1]
         try:
-            d = read_bytes(raw.encode("utf-8"))
+            d = load_bytes(raw.encode("utf-8"))
         except Exception:  # noqa: BLE001 - a corpus file the readers refuse is simply not a base
             continue
         texts = [(e.name, str(e.value)) for e in d.text_elements

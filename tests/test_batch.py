@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from bench.universe import write_universe
-from tracker.batch import diff_all, ingest_parallel
+from tracker.pipeline.batch import diff_all, ingest_parallel
 from tracker.cli import app
-from tracker.ingest import Options
+from tracker.pipeline.ingest import Options
 from tracker.store import Store
 
 RUNS = ["AMZN", "GOOGL", "JNJ"]
@@ -230,7 +230,7 @@ def _dies_on_three(n: int) -> int:
 
 
 def test_a_dead_worker_is_reported_not_fatal() -> None:
-    from tracker.batch import parallel_map
+    from tracker.pipeline.batch import parallel_map
 
     results = list(parallel_map(_dies_on_three, range(8), 2, None))
     assert [task for task, _ in results] == list(range(8))
@@ -240,12 +240,12 @@ def test_a_dead_worker_is_reported_not_fatal() -> None:
 
 def test_the_universe_is_deterministic_and_mixes_source_kinds(corpus: Path) -> None:
     from bench.universe import iter_universe
-    from tracker.readers import read_bytes
+    from tracker.pipeline.load import load_bytes
 
     first = [f.files for f in iter_universe(12, seed=5, corpus=corpus)]
     assert first == [f.files for f in iter_universe(12, seed=5, corpus=corpus)]
     assert first != [f.files for f in iter_universe(12, seed=6, corpus=corpus)]
-    formats = {read_bytes(data).source_format for files in first for _, data in files}
+    formats = {load_bytes(data).source_format for files in first for _, data in files}
     assert formats == {"text", "rpage-text"}
     assert len({data for files in first for _, data in files}) == 24  # every source distinct
 

@@ -30,14 +30,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tracker import browse
+from tracker.browse import server as browse
 from tracker.cli import app
-from tracker.differ import MATERIAL_FLAG, NO_CHANGE, Comparison
-from tracker.ingest import Options, ingest_file
+from tracker.diff.compare import MATERIAL_FLAG, NO_CHANGE, Comparison
+from tracker.pipeline.ingest import Options, ingest_file
 from tracker.models import FLAGS
-from tracker.normalize import split_sentences
-from tracker.service import compare_rows
+from tracker.text.normalize import split_sentences
+from tracker.pipeline.compare import compare_rows
 from tracker.store import Store
+from tracker.store import views
 
 DB_NAME = "disclosures"  # not "tracker": proves the metadata follows the database's name
 IXBRL = [f"{t}-10-k-fy{y}.html.gz" for t in ("amzn", "googl", "jnj", "ko", "tsla") for y in (2023, 2024)]
@@ -101,7 +102,7 @@ def _write_report(ctx, folder: Path, name: str) -> str:  # type: ignore[no-untyp
     """The comparison's HTML report (the project's renderer when it works) in the reports folder."""
     folder.mkdir(exist_ok=True)
     try:
-        from tracker.htmlreport import render_comparison_html
+        from tracker.render.html import render_comparison_html
 
         text = render_comparison_html(ctx)
     except Exception:  # noqa: BLE001 - the renderer is another module's work in progress
@@ -506,7 +507,7 @@ def test_views(server: str, built: Built) -> None:
 
 
 def test_view_list_matches_the_flags() -> None:
-    assert sorted(element for _, element in browse.FLAG_COLUMNS) == sorted(FLAGS)
+    assert sorted(element for _, element in views.FLAG_COLUMNS) == sorted(FLAGS)
 
 
 def test_a_new_database_has_the_browsing_views(db_path: Path) -> None:
@@ -514,7 +515,7 @@ def test_a_new_database_has_the_browsing_views(db_path: Path) -> None:
 
     store = Store(db_path)
     try:
-        assert {name for name, _ in browse.BROWSE_VIEWS} <= set(store.db.view_names())
+        assert {name for name, _ in views.BROWSE_VIEWS} <= set(store.db.view_names())
     finally:
         store.close()
 
@@ -707,7 +708,7 @@ def test_hostile_queries_end_in_an_error_at_once_and_memory_stays_bounded(db_pat
 
 
 def test_the_linear_functions_answer_as_sqlites_own() -> None:
-    from tracker.datasette_plugins import limits
+    from tracker.browse.plugins import limits
 
     own, linear = sqlite3.connect(":memory:"), sqlite3.connect(":memory:")
     for fn, arity, function in limits.LINEAR_FUNCTIONS:

@@ -17,7 +17,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from tests.edgar_server import EdgarServer, running
-from tracker.batch import default_workers, worker_limit
+from tracker.pipeline.batch import default_workers, worker_limit
 from tracker.cli import app, handle_errors
 from tracker.store import Store
 

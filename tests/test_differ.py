@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tracker.differ import MINOR, NO_CHANGE, REWRITTEN, compare
+from tracker.diff.compare import MINOR, NO_CHANGE, REWRITTEN, compare
 from tracker.models import Disclosure, Element
-from tracker.normalize import normalize_block, split_sentences
-from tracker.report import render
+from tracker.text.normalize import normalize_block, split_sentences
+from tracker.render.text import render
 
 RISK = "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
 ROLE = "CybersecurityRiskRoleOfManagementTextBlock"
@@ -259,7 +259,7 @@ def test_two_different_filers_are_substantially_rewritten(corpus: Path) -> None:
 # ----------------------------------------------------------------- through the readers, when present
 
 def _read(path: Path) -> Disclosure:
-    readers = pytest.importorskip("tracker.readers")
+    readers = pytest.importorskip("tracker.read")
     try:
         return readers.read_path(path)
     except ImportError as exc:

@@ -20,12 +20,13 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from tracker.cli import app
-from tracker.differ import sentence_sequence
-from tracker.docx_report import REDLINE_BOOKMARK, REVISION_AUTHOR, add_redline, build_docx, write_docx
+from tracker.diff.compare import sentence_sequence
+from tracker.render.word import REDLINE_BOOKMARK, REVISION_AUTHOR, add_redline, build_docx, write_docx
 from tracker.facts import SPECS as FACT_SPECS
-from tracker.normalize import comparison_key
-from tracker.redline import Block, Piece, Redline, build
-from tracker.service import ComparisonContext, compare_files
+from tracker.text.normalize import comparison_key
+from tracker.diff.redline import Block, Piece, Redline, build
+from tracker.pipeline.compare import compare_files
+from tracker.diff.context import ComparisonContext
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAMPLE = (FIXTURES / "sample" / "nwan-10-k-fy2023.htm", FIXTURES / "sample" / "nwan-10-k-fy2024.htm")

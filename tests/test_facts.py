@@ -9,7 +9,7 @@ import pytest
 
 from tracker.facts import FACT_NAMES, FactValue, extract_facts, fact_changes, facts_to_json
 from tracker.models import Disclosure
-from tracker.readers import read_bytes, read_path
+from tracker.pipeline.load import load_bytes, load_path
 
 pytestmark = pytest.mark.corpus
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -31,12 +31,12 @@ def item_1c(path: Path) -> str:
 def read_edited(path: Path, old: str, new: str, count: int = 1) -> Disclosure:
     raw = path.read_text(encoding="utf-8")
     assert raw.count(old) >= count, f"planted edit: {old!r} is not in {path.name}"
-    return read_bytes(raw.replace(old, new).encode("utf-8"))
+    return load_bytes(raw.replace(old, new).encode("utf-8"))
 
 
 # ---- the examples of facts.md are ground truth ------------------------------------------------------------
 def test_kanzhun_seed(corpus: Path) -> None:
-    facts = extract_facts(read_path(corpus / "seeds/000_3eaf4e0fdd851dff.txt"))
+    facts = extract_facts(load_path(corpus / "seeds/000_3eaf4e0fdd851dff.txt"))
     assert values(facts, "responsible_titles") == {"Chief Technology Officer"}
     assert values(facts, "responsible_people") == {"Tao Zhang"}
     assert years(facts) == [("Chief Technology Officer", 18, "over")]
@@ -49,7 +49,7 @@ def test_kanzhun_seed(corpus: Path) -> None:
 
 
 def test_seed_002(corpus: Path) -> None:
-    facts = extract_facts(read_path(corpus / "seeds/002_9394ffdb029e99fb.txt"))
+    facts = extract_facts(load_path(corpus / "seeds/002_9394ffdb029e99fb.txt"))
     assert values(facts, "management_committees") == {"compliance committee"}
     assert values(facts, "briefing_frequency") == {"semi-annual"}
     assert values(facts, "frameworks") == {"ISO/IEC 27017", "ISO/IEC 27701", "ISO/IEC 270001"}
@@ -58,7 +58,7 @@ def test_seed_002(corpus: Path) -> None:
 
 
 def test_full_truck_alliance_seed(corpus: Path) -> None:
-    facts = extract_facts(read_path(corpus / "seeds/003_dfabe7f409a2727e.txt"))
+    facts = extract_facts(load_path(corpus / "seeds/003_dfabe7f409a2727e.txt"))
     assert values(facts, "board_oversight") == {"board of directors", "audit committee"}
     assert values(facts, "management_committees") == {"cybersecurity safeguard committee"}
     assert values(facts, "responsible_people") == {"Qi Zhang", "Kai Shen"}
@@ -68,21 +68,21 @@ def test_full_truck_alliance_seed(corpus: Path) -> None:
 @pytest.mark.parametrize("name", ["text/AMZN_2023.txt", "text/AMZN_2024.txt", "text/AMZN_2025.txt",
                                   "ixbrl/amzn-10-k-fy2024.html.gz"])
 def test_amazon_same_every_year_and_format(corpus: Path, name: str) -> None:
-    facts = extract_facts(read_path(corpus / name))
+    facts = extract_facts(load_path(corpus / name))
     assert values(facts, "responsible_titles") == {"Chief Security Officer"}
     assert years(facts) == [("Chief Security Officer", 15, "over")]
     assert values(facts, "reports_to") == {"Chief Executive Officer"}
 
 
 def test_alphabet_title_and_years(corpus: Path) -> None:
-    old = extract_facts(read_path(corpus / "text/GOOGL_2024.txt"))
-    new = extract_facts(read_path(corpus / "text/GOOGL_2025.txt"))
+    old = extract_facts(load_path(corpus / "text/GOOGL_2024.txt"))
+    new = extract_facts(load_path(corpus / "text/GOOGL_2025.txt"))
     assert years(old) == [("Vice President of Privacy, Safety, and Security Engineering", 20, "exact")]
     assert years(new) == [("Vice President of Privacy, Safety, and Security", 20, "more than")]
 
 
 def test_words_and_plus_numbers(corpus: Path) -> None:
-    facts = extract_facts(read_path(corpus / "text/JNJ_2024.txt"))
+    facts = extract_facts(load_path(corpus / "text/JNJ_2024.txt"))
     assert years(facts) == [("Chief Information Security Officer", 25, "over")]  # "over twenty-five years"
     d = read_edited(corpus / "text/JNJ_2024.txt", "over twenty-five years of experience in information security",
                     "30+ years of experience between our senior leaders")
@@ -90,13 +90,13 @@ def test_words_and_plus_numbers(corpus: Path) -> None:
 
 
 def test_not_applicable_has_no_facts(corpus: Path) -> None:
-    facts = extract_facts(read_path(corpus / "text/AAPL_2023.txt"))
+    facts = extract_facts(load_path(corpus / "text/AAPL_2023.txt"))
     assert all(not facts[name] for name in FACT_NAMES if name != "material_incident_statement")
     assert values(facts, "material_incident_statement") == {"absent"}
 
 
 def test_json_shape(corpus: Path) -> None:
-    out = facts_to_json(extract_facts(read_path(corpus / "text/AMZN_2024.txt")))
+    out = facts_to_json(extract_facts(load_path(corpus / "text/AMZN_2024.txt")))
     assert list(out) == FACT_NAMES
     assert out["experience_years"][0]["value"] == {"holder": "Chief Security Officer", "years": 15, "qualifier": "over"}
     assert set(out["experience_years"][0]) == {"value", "element", "evidence", "rule"}
@@ -107,7 +107,7 @@ def test_json_shape(corpus: Path) -> None:
 # ---- planted edits ------------------------------------------------------------------------------------------
 def test_changed_number_is_one_medium_experience_change(corpus: Path) -> None:
     path = corpus / "text/AMZN_2024.txt"
-    changes = fact_changes(read_path(path), read_edited(path, "over 15 years", "over 17 years"))
+    changes = fact_changes(load_path(path), read_edited(path, "over 15 years", "over 17 years"))
     assert [(c.kind, c.fact, c.severity) for c in changes] == [("fact_changed", "experience_years", "medium")]
     assert changes[0].old == {"holder": "Chief Security Officer", "years": 15, "qualifier": "over"}
     assert changes[0].new["years"] == 17
@@ -116,7 +116,7 @@ def test_changed_number_is_one_medium_experience_change(corpus: Path) -> None:
 
 def test_oversight_committee_replaced_is_high(corpus: Path) -> None:
     path = corpus / "text/AMZN_2024.txt"
-    changes = fact_changes(read_path(path), read_edited(path, "reviewed by the Audit Committee",
+    changes = fact_changes(load_path(path), read_edited(path, "reviewed by the Audit Committee",
                                                         "reviewed by the Risk Committee"))
     # one change: oversight moved from one committee to the other
     assert [(c.kind, c.fact, c.old, c.new, c.severity) for c in changes] == [
@@ -127,7 +127,7 @@ def test_oversight_committee_replaced_is_high(corpus: Path) -> None:
 
 def test_quarterly_to_semi_annual_is_medium(corpus: Path) -> None:
     path = corpus / "seeds/000_3eaf4e0fdd851dff.txt"
-    changes = fact_changes(read_path(path), read_edited(path, "receives quarterly updates", "receives semi-annually updates",
+    changes = fact_changes(load_path(path), read_edited(path, "receives quarterly updates", "receives semi-annually updates",
                                                         count=2))
     assert [(c.kind, c.fact, c.old, c.new, c.severity) for c in changes] == [
         ("fact_changed", "briefing_frequency", "quarterly", "semi-annual", "medium")]
@@ -136,14 +136,14 @@ def test_quarterly_to_semi_annual_is_medium(corpus: Path) -> None:
 
 def test_framework_added_is_medium(corpus: Path) -> None:
     path = corpus / "seeds/002_9394ffdb029e99fb.txt"
-    changes = fact_changes(read_path(path), read_edited(
+    changes = fact_changes(load_path(path), read_edited(
         path, "and ISO/IEC 27701, among others", "ISO/IEC 27701 and the NIST Cybersecurity Framework, among others"))
     assert [(c.kind, c.fact, c.value, c.severity) for c in changes] == [("fact_added", "frameworks", "NIST CSF", "medium")]
     assert "NIST Cybersecurity Framework" in changes[0].evidence
 
 
 def test_title_change_with_new_number_is_one_experience_change(corpus: Path) -> None:
-    changes = fact_changes(read_path(corpus / "text/GOOGL_2024.txt"), read_path(corpus / "text/GOOGL_2025.txt"))
+    changes = fact_changes(load_path(corpus / "text/GOOGL_2024.txt"), load_path(corpus / "text/GOOGL_2025.txt"))
     experience = [c for c in changes if c.fact == "experience_years"]
     assert len(experience) == 1 and experience[0].kind == "fact_changed" and experience[0].severity == "medium"
     assert (experience[0].old["years"], experience[0].new["qualifier"]) == (20, "more than")
@@ -165,13 +165,13 @@ def test_formatting_only_changes_no_fact(corpus: Path, name: str) -> None:
               .replace("Audit Committee", "AUDIT COMMITTEE").replace("we also engage", "we alsoengage")
               .replace("has over", "has  over"))
     assert edited != raw
-    assert fact_changes(read_path(path), read_bytes(edited.encode("utf-8"))) == []
+    assert fact_changes(load_path(path), load_bytes(edited.encode("utf-8"))) == []
 
 
 def test_same_filing_two_formats_same_facts(corpus: Path) -> None:
     for text, html in (("text/GOOGL_2024.txt", "ixbrl/googl-10-k-fy2024.html.gz"),
                        ("text/NKE_2025.txt", "ixbrl/nke-10-k-fy2025.html.gz")):
-        changes = fact_changes(read_path(corpus / text), read_path(corpus / html))
+        changes = fact_changes(load_path(corpus / text), load_path(corpus / html))
         assert changes == [], [c.to_json() for c in changes]
 
 
@@ -180,7 +180,7 @@ def _corpus_sentences(corpus: Path) -> list[str]:
     from tracker.facts import disclosure_sentences
 
     paths = sorted((corpus / "text").glob("*.txt")) + sorted((corpus / "seeds").glob("*.txt"))
-    out = [s for p in paths for _, s in disclosure_sentences(read_path(p))]
+    out = [s for p in paths for _, s in disclosure_sentences(load_path(p))]
     # sentences the prefilters must not misjudge: letters that fold onto ASCII, titles at the very edges
     out += ["Our Chıef Informatıon Security Officer leads the team.", "The ſecurity officer, Jane Doe, reports.",
             "VP", "CISO", "our Head of IT", "Director of Security", "General Counsel", "Reports to the CISO.",
@@ -221,10 +221,10 @@ def test_rule_keywords_never_hide_a_match(corpus: Path) -> None:
 
 def test_facts_are_extracted_once_per_text(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tracker.facts.people import PeopleReader
-    from tracker.inference import infer_flags
+    from tracker.facts.inference import infer_flags
 
-    d = read_path(corpus / "text/AMZN_2024.txt")
-    fresh = read_path(corpus / "text/AMZN_2024.txt")
+    d = load_path(corpus / "text/AMZN_2024.txt")
+    fresh = load_path(corpus / "text/AMZN_2024.txt")
     first = extract_facts(d)
     runs = []
     original = PeopleReader.read
@@ -244,9 +244,9 @@ def test_facts_are_extracted_once_per_text(corpus: Path, monkeypatch: pytest.Mon
 
 
 def test_store_disclosure_carries_the_facts_of_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tracker.differ import compare
+    from tracker.diff.compare import compare
     from tracker.facts.people import PeopleReader
-    from tracker.ingest import Options, ingest_file
+    from tracker.pipeline.ingest import Options, ingest_file
     from tracker.store import Store
 
     fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "sample"
@@ -286,7 +286,7 @@ def _changes(path: Path, old: str, new: str) -> set[tuple]:
     """(kind, fact, value or the kind of people change, severity) of each fact change a planted edit makes."""
     return {(c.kind, c.fact, c.change if c.fact == "people" else
              tuple(sorted(c.value.items())) if isinstance(c.value, dict) else c.value, c.severity)
-            for c in fact_changes(read_path(path), read_edited(path, old, new))}
+            for c in fact_changes(load_path(path), read_edited(path, old, new))}
 
 
 def test_management_committee_meeting_is_no_briefing(corpus: Path) -> None:
@@ -334,7 +334,7 @@ def test_title_renamed_in_one_of_its_responsible_sentences(corpus: Path) -> None
 def test_titles_reported_to_are_not_responsible(corpus: Path) -> None:
     # "... led by our CISO ("CISO"), and reports to Progress' Chief Executive Officer, Chief Financial Officer, ..."
     for name in ("text/PRGS_2024.txt", "text/PRGS_2025.txt"):
-        assert values(extract_facts(read_path(corpus / name)), "responsible_titles") == \
+        assert values(extract_facts(load_path(corpus / name)), "responsible_titles") == \
             {"Chief Information Security Officer"}
 
 
@@ -344,14 +344,14 @@ def test_title_does_not_swallow_an_apposed_name(corpus: Path) -> None:
     # the person is now named: one change of the people fact (the name added is part of it)
     assert _changes(path, old, "Our Vice President of Information Security, Jordan Avery, leads our cybersecurity "
                                "team. " + old) == {("fact_changed", "people", "named", "medium")}
-    facts = extract_facts(read_path(corpus / "text/AMPL_2023.txt"))
+    facts = extract_facts(load_path(corpus / "text/AMPL_2023.txt"))
     assert "Executive Vice President of Engineering" in values(facts, "responsible_titles")
     assert {"Shadi Rostami", "Dustin Pearce"} <= values(facts, "responsible_people")
 
 
 def test_chief_officer_title_is_not_two_titles(corpus: Path) -> None:
     # "Our Chief Engineering Officer and acting Chief Information Security Officer, Wade Chambers, reports to our CEO"
-    changes = fact_changes(read_path(corpus / "text/AMPL_2024.txt"), read_edited(
+    changes = fact_changes(load_path(corpus / "text/AMPL_2024.txt"), read_edited(
         corpus / "text/AMPL_2024.txt", "acting Chief Information Security Officer, Wade Chambers",
         "acting Chief Trust Officer, Wade Chambers"))
     assert [(c.kind, c.fact, c.old, c.new, c.severity) for c in changes] == [
@@ -365,7 +365,7 @@ def test_years_beyond_sixty_and_plus_form(corpus: Path) -> None:
     assert _changes(path, "collectively have more than 60 years", "collectively have over 65 years") == {changed}
     assert _changes(path, "collectively have more than 60 years", "collectively have more than sixty years") == set()
     path = corpus / "text/MCFT_2024.txt"
-    assert ("Chief Information Officer", 25, "at least") in years(extract_facts(read_path(path)))  # "25-plus years"
+    assert ("Chief Information Officer", 25, "at least") in years(extract_facts(load_path(path)))  # "25-plus years"
     assert _changes(path, "25-plus years", "28-plus years") == {changed}
 
 

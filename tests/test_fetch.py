@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from tests.edgar_server import ERROR_PAGE, EdgarServer, gzip_bomb, running
 from tracker.cli import app
-from tracker.edgar import Cache, Client, Settings, list_filings
+from tracker.edgar.client import Cache, Client, Settings, list_filings
 from tracker.store import Store
 
 UA = "Tracker Tests tests@example.com"
@@ -84,7 +84,7 @@ def counts(db: Path) -> dict[str, int]:
 
 # -- fetch: two years, then a rerun --------------------------------------------------------------
 def test_fetch_amzn_two_years_then_rerun_downloads_nothing(edgar: EdgarServer, db_path: Path) -> None:
-    pytest.importorskip("tracker.readers.html", reason="the Inline XBRL reader is not in this checkout yet")
+    pytest.importorskip("tracker.read.html", reason="the Inline XBRL reader is not in this checkout yet")
     result = run(edgar, db_path, "fetch", "AMZN", "--years", "2023-2024")
     assert result.exit_code == 0, result.output
     assert "0001018724-24-000008 10-K 2023 v1 new" in result.stdout
@@ -383,7 +383,7 @@ def cache(db: Path) -> Cache:
 
 PEAK = """
 import resource, sys
-import tracker.cli, tracker.edgar, tracker.ingest, tracker.readers.html, tracker.store
+import tracker.cli, tracker.edgar.client, tracker.pipeline.ingest, tracker.read.html, tracker.store
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 try:
     tracker.cli.app(sys.argv[1:])
@@ -576,8 +576,8 @@ def test_a_host_that_cannot_be_resolved_fails_at_once(db_path: Path, monkeypatch
 
 def test_the_fetch_commands_start_where_fcntl_does_not_exist() -> None:
     code = ("import sys; sys.modules['fcntl'] = None\n"
-            "import tracker.cli_fetch\n"
-            "import inspect; assert 'fcntl' not in inspect.getsource(tracker.cli_fetch)")
+            "import tracker.cli.fetch\n"
+            "import inspect; assert 'fcntl' not in inspect.getsource(tracker.cli.fetch)")
     proc = subprocess.run([sys.executable, "-W", "ignore", "-c", code], check=False, capture_output=True,
                           text=True)
     assert proc.returncode == 0, proc.stderr

@@ -15,9 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from tracker.cli import app
-from tracker.htmlreport import CHART_BASELINE, CHART_TOP, VERDICT_TONES
+from tracker.render.html import CHART_BASELINE, CHART_TOP, VERDICT_TONES
 from tracker.models import spec_for
-from tracker.service import build_history
+from tracker.pipeline.compare import build_history
 from tracker.store import Store
 
 from .test_htmlreport import assert_real_rendering, browser, chromium  # noqa: F401  (browser: a fixture)

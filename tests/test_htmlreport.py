@@ -18,8 +18,8 @@ import jinja2
 import lxml.html
 import pytest
 
-from tracker.differ import compare
-from tracker.htmlreport import (
+from tracker.diff.compare import compare
+from tracker.render.html import (
     SECTIONS,
     ComparisonReport,
     HistoryReport,
@@ -31,9 +31,10 @@ from tracker.htmlreport import (
     render_history_html,
     template_dirs,
 )
-from tracker.ingest import Options, ingest_file
+from tracker.pipeline.ingest import Options, ingest_file
 from tracker.models import Disclosure, Element, spec_for
-from tracker.service import ComparisonContext, build_history, compare_stored
+from tracker.pipeline.compare import build_history, compare_stored
+from tracker.diff.context import ComparisonContext
 from tracker.store import Store
 
 from .conftest import FIXTURES
@@ -142,7 +143,7 @@ def test_context_is_typed_and_complete(nwan):
 
 
 def test_every_context_field_is_documented():
-    import tracker.htmlreport as module
+    import tracker.render.html as module
 
     source = Path(module.__file__).read_text(encoding="utf-8")
     for cls in [obj for obj in vars(module).values()

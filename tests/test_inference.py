@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker.inference import infer_flags, infer_materially_affected
+from tracker.facts.inference import infer_flags, infer_materially_affected
 from tracker.models import FLAGS, Disclosure, Element, element_order
-from tracker.readers import read_path
+from tracker.pipeline.load import load_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -22,7 +22,7 @@ def flags(d: Disclosure) -> dict[str, Element]:
 
 @pytest.mark.corpus
 def test_amazon_2024_text(corpus: Path) -> None:
-    found = flags(read_path(corpus / "text/AMZN_2024.txt"))
+    found = flags(load_path(corpus / "text/AMZN_2024.txt"))
     assert {n: (e.value, e.source) for n, e in found.items()} == {
         INTEGRATED: (True, "inferred"), ENGAGED: (True, "inferred"), OVERSIGHT: (True, "inferred"),
         MATERIAL: (None, "absent"), RESPONSIBLE: (True, "inferred"), REPORTS: (True, "inferred")}
@@ -34,7 +34,7 @@ def test_amazon_2024_text(corpus: Path) -> None:
 
 @pytest.mark.corpus
 def test_alphabet_2023_denial_inside_hedged_sentence(corpus: Path) -> None:
-    found = flags(read_path(corpus / "text/GOOGL_2023.txt"))
+    found = flags(load_path(corpus / "text/GOOGL_2023.txt"))
     assert found[MATERIAL].value is False
     assert "have not been materially affected" in found[MATERIAL].evidence
     assert found[INTEGRATED].value is True and "broader risk management" in found[INTEGRATED].evidence
@@ -44,20 +44,20 @@ def test_alphabet_2023_denial_inside_hedged_sentence(corpus: Path) -> None:
 @pytest.mark.parametrize("name", ["text/CRWD_2024.txt", "text/LC_2023.txt", "text/VKTX_2023.txt",
                                   "text/MSFT_2024.txt", "text/UPWK_2023.txt"])
 def test_usual_no_material_effect_statement_is_false(corpus: Path, name: str) -> None:
-    found = flags(read_path(corpus / name))
+    found = flags(load_path(corpus / name))
     assert found[MATERIAL].value is False and found[MATERIAL].source == "inferred"
     assert "material" in found[MATERIAL].evidence
 
 
 @pytest.mark.corpus
 def test_not_applicable_is_absent(corpus: Path) -> None:
-    found = flags(read_path(corpus / "text/AAPL_2023.txt"))
+    found = flags(load_path(corpus / "text/AAPL_2023.txt"))
     assert [(e.value, e.source, e.evidence) for e in found.values()] == [(None, "absent", None)] * 6
 
 
 @pytest.mark.corpus
 def test_tagged_flags_are_never_replaced(corpus: Path) -> None:
-    d = read_path(corpus / "seeds/001_d5433b62149c76a5.txt")
+    d = load_path(corpus / "seeds/001_d5433b62149c76a5.txt")
     before = {n: (e.value, e.source) for n, e in flags(d).items()}
     infer_flags(d)
     after = flags(d)
@@ -125,18 +125,18 @@ def test_accuracy_on_hidden_tags(corpus: Path) -> None:
 
 @pytest.mark.corpus
 def test_negated_engagement_is_no_engagement(corpus: Path) -> None:
-    from tracker.readers import read_bytes
+    from tracker.pipeline.load import load_bytes
 
     raw = (corpus / "text/WGO_2024.txt").read_text(encoding="utf-8")
-    assert flags(read_bytes(raw.encode("utf-8")))[ENGAGED].value is True
+    assert flags(load_bytes(raw.encode("utf-8")))[ENGAGED].value is True
     edited = raw.replace("We also engage external resources", "We do not engage external resources")
-    found = flags(read_bytes(edited.encode("utf-8")))[ENGAGED]
+    found = flags(load_bytes(edited.encode("utf-8")))[ENGAGED]
     assert (found.value, found.source) == (False, "inferred")
     assert "We do not engage external resources" in found.evidence
 
 
 def test_negated_engagement_sentences() -> None:
-    from tracker.inference import infer_third_party_engaged
+    from tracker.facts.inference import infer_third_party_engaged
 
     assert infer_third_party_engaged(["We do not engage external resources to support our cybersecurity program."]) \
         == (False, "We do not engage external resources to support our cybersecurity program.")

@@ -229,7 +229,7 @@ def test_an_older_database_gains_new_columns_and_keeps_its_rows(corpus: Path, db
     columns = [r[1] for r in conn.execute("pragma table_info(changes)")]
     version = conn.execute("select value from tracker_meta where key = 'schema_version'").fetchone()[0]
     conn.close()
-    assert "evidence" in columns and version == "4"
+    assert "evidence" in columns and version == "5"
 
 
 # -- hardening: odd names, endless and foreign inputs, invisible characters ------------------------------

@@ -1,4 +1,4 @@
-"""tracker.mail against a real SMTP server on loopback (aiosmtpd): plain, STARTTLS + AUTH, implicit TLS,
+"""tracker.notify.mail against a real SMTP server on loopback (aiosmtpd): plain, STARTTLS + AUTH, implicit TLS,
 failures that keep the message in the outbox, retry, dry run, and the errors for bad settings."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from tracker.errors import BadInput, ExitCode
 
 from .smtp_server import Inbox, free_port, smtp_server  # noqa: F401  (fixture)
-from tracker.mail import (
+from tracker.notify.mail import (
     MAIL_POLICY,
     MailError,
     MailSettings,
@@ -43,7 +43,7 @@ TO = ["ciso@example.com", "Zoë Müller <zoe@example.org>"]
 SUBJECT = "Änderungen: AMAZON.COM 2023 → 2024 (1 high)"
 TEXT = "Grüße — the board's oversight changed.\nNIST CSF added ✓\n"
 HTML = "<html><body><h1>Änderungen</h1>\n<p>NIST CSF added ✓ &amp; more</p></body></html>"
-USER, PASSWORD = "tracker", "p@ss:wörd/1"  # smtplib's login() cannot send this one: tracker.mail does
+USER, PASSWORD = "tracker", "p@ss:wörd/1"  # smtplib's login() cannot send this one: tracker.notify.mail does
 FAST = 5.0  # seconds: every server here answers at once
 
 
@@ -469,7 +469,7 @@ def test_a_retry_does_not_send_again_what_the_server_accepted(smtp_server, tmp_p
 
 
 def test_without_a_record_a_failed_move_says_a_retry_would_send_again(smtp_server, tmp_path, monkeypatch):
-    import tracker.mail as mail_module
+    import tracker.notify.mail as mail_module
 
     port, inbox = smtp_server(inbox=QueuingInbox())
     outbox = tmp_path / "outbox"
@@ -498,7 +498,7 @@ def test_the_outbox_lock_needs_no_fcntl(tmp_path):
         sys.modules["fcntl"] = None  # as on Windows: `import fcntl` fails
         import filelock
         from pathlib import Path
-        from tracker import mail
+        from tracker.notify import mail
         outbox = Path({str(tmp_path / "outbox")!r})
         with mail._outbox_lock(outbox):
             other = filelock.FileLock(outbox / ".lock")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.normalize import (
+from tracker.text.normalize import (
     is_footer_line,
     paragraphs_from_lines,
     split_glued_words,

@@ -1,4 +1,4 @@
-"""`tracker diff|compare --format pdf`: the change report printed to A4 by headless Chromium (tracker/pdf.py).
+"""`tracker diff|compare --format pdf`: the change report printed to A4 by headless Chromium (tracker/render/pdf.py).
 
 Real-Chromium tests print one PDF per corpus pair (module-scoped) and read it back with pypdf; the failure
 paths run a stand-in Chromium (a shell script) so they are fast and need no browser.
@@ -18,9 +18,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tracker import htmlreport, pdf
+from tracker.render import html as htmlreport
+from tracker.render import pdf
 from tracker.cli import app
-from tracker.service import ComparisonContext, compare_files
+from tracker.pipeline.compare import compare_files
+from tracker.diff.context import ComparisonContext
 
 pypdf = pytest.importorskip("pypdf")
 

@@ -24,14 +24,15 @@ from pathlib import Path
 
 import pytest
 
-from tracker.differ import Comparison, compare, sentence_sequence
+from tracker.diff.compare import Comparison, compare, sentence_sequence
 from tracker.facts import extract_facts
 from tracker.facts.changes import RANK_WORDS, _rank
 from tracker.facts.titles import title_key
-from tracker.inference import infer_third_party_engaged
+from tracker.facts.inference import infer_third_party_engaged
 from tracker.models import SEVERITY_RANK, Disclosure
-from tracker.normalize import comparison_key
-from tracker.readers import decode, decompress, read_bytes
+from tracker.text.normalize import comparison_key
+from tracker.read import decode, decompress
+from tracker.pipeline.load import load_bytes
 
 pytestmark = pytest.mark.corpus
 
@@ -64,7 +65,7 @@ class Doc:
             pytest.skip(f"corpus file {path} is absent")
         self.raw = decode(decompress(path.read_bytes()))
         self.html = DOCS[name].startswith("ixbrl/")
-        self.original = read_bytes(self.raw.encode("utf-8"))
+        self.original = load_bytes(self.raw.encode("utf-8"))
         self.facts = extract_facts(self.original)
         self.sentences = sentence_sequence(self.original)
         self._html_region = self._region() if self.html else (0, 0)
@@ -84,7 +85,7 @@ class Doc:
         return min(a for a, _ in spans), max(b for _, b in spans)
 
     def read(self, raw: str) -> Disclosure:
-        return read_bytes(raw.encode("utf-8"))
+        return load_bytes(raw.encode("utf-8"))
 
     def evidence_keys(self) -> set[str]:
         """Comparison keys of every sentence a fact or an inferred flag rests on."""

@@ -12,9 +12,9 @@ import pytest
 
 from tracker.errors import BadInput
 from tracker.models import UNTAGGED_ELEMENT, Disclosure
-from tracker.normalize import comparison_key, paragraphs
-from tracker.readers import read_bytes, read_path
-from tracker.readers.html import parse_date, read_html
+from tracker.text.normalize import comparison_key, paragraphs
+from tracker.pipeline.load import load_bytes, load_path
+from tracker.read.html import parse_date, read_html
 
 UNTAGGED = ["amzn-10-k-fy2023", "googl-10-k-fy2023", "jnj-10-k-fy2023", "ko-10-k-fy2023", "tsla-10-k-fy2023",
             "pg-10-k-fy2024", "wmt-10-k-fy2024", "aapl-10-k-fy2024", "v-10-k-fy2024", "wfc-10-k-fy2024"]
@@ -29,7 +29,7 @@ def _raw(path: Path) -> str:
 
 @lru_cache(maxsize=None)
 def _read(path: Path) -> Disclosure:
-    return read_path(path)
+    return load_path(path)
 
 
 def _file(corpus: Path, stem: str) -> Path:
@@ -204,14 +204,14 @@ def test_a_10k_truncated_in_item_1a_is_refused(corpus: Path) -> None:
     raw = _raw(_file(corpus, "amzn-10-k-fy2023"))
     cut = raw.index("We Could Be Harmed by Data Loss or Other Security Breaches")
     with pytest.raises(BadInput, match=r"^the annual report has no Item 1C \(10-K\) or Item 16K \(20-F\)"):
-        read_bytes(raw[:cut].encode("utf-8"))
+        load_bytes(raw[:cut].encode("utf-8"))
 
 
 def test_an_untagged_10k_truncated_inside_item_1c_is_refused(corpus: Path) -> None:
     raw = _raw(_file(corpus, "amzn-10-k-fy2023"))
     cut = raw.index("reports directly to the Chief Executive Officer")
     with pytest.raises(BadInput, match=r"^the HTML ends inside its Item 1C / Item 16K section"):
-        read_bytes(raw[:cut].encode("utf-8"))
+        load_bytes(raw[:cut].encode("utf-8"))
 
 
 def test_inline_xbrl_with_a_missing_continuation_is_refused(corpus: Path) -> None:
@@ -219,13 +219,13 @@ def test_inline_xbrl_with_a_missing_continuation_is_refused(corpus: Path) -> Non
     cut = raw.index('id="f-41-1"')
     with pytest.raises(BadInput, match=r"^the Inline XBRL is incomplete: fact CybersecurityRiskRoleOfManagementTextBlock "
                                        r"continues at 'f-41-1', which is not in the document"):
-        read_bytes(raw[:cut].encode("utf-8"))
+        load_bytes(raw[:cut].encode("utf-8"))
 
 
 def test_a_tagged_document_without_a_locatable_heading_falls_back_to_its_blocks(corpus: Path) -> None:
     raw = _raw(_file(corpus, "amzn-10-k-fy2024"))
     raw = re.sub(r"Item(?:&#160;|\s)*1C", "Part One", raw)
-    disclosure = read_bytes(raw.encode("utf-8"))
+    disclosure = load_bytes(raw.encode("utf-8"))
     paras = paragraphs(disclosure.section_text)
     assert paras[0].startswith("We have processes in place for assessing")
     assert len(paras) == len({comparison_key(p) for p in paras})
@@ -236,7 +236,7 @@ def test_a_tagged_document_without_a_locatable_heading_falls_back_to_its_blocks(
 def _read_in_pieces(monkeypatch: pytest.MonkeyPatch, data: bytes, feed: int) -> tuple[Disclosure, int]:
     """The reading of a source as a long one (fed `feed` characters at a time), and how often the reader fell
     back to reading the whole tree."""
-    from tracker.readers import html
+    from tracker.read import html
 
     whole = html._read_whole
     fallbacks = []
@@ -249,15 +249,15 @@ def _read_in_pieces(monkeypatch: pytest.MonkeyPatch, data: bytes, feed: int) -> 
         m.setattr(html, "_STREAM_FROM", 0)
         m.setattr(html, "_FEED_CHARS", feed)
         m.setattr(html, "_read_whole", counted)
-        return read_bytes(data), len(fallbacks)
+        return load_bytes(data), len(fallbacks)
 
 
 def _read_whole_tree(monkeypatch: pytest.MonkeyPatch, data: bytes) -> Disclosure:
-    from tracker.readers import html
+    from tracker.read import html
 
     with monkeypatch.context() as m:
         m.setattr(html, "_stream", lambda text, hidden_tags: None)
-        return read_bytes(data)
+        return load_bytes(data)
 
 
 @pytest.mark.parametrize("stem", ["amzn-10-k-fy2024", "amzn-10-k-fy2023", "nflx-10-k-fy2024"])
@@ -267,7 +267,7 @@ def test_a_report_read_in_pieces_reads_like_the_whole_tree(corpus: Path, monkeyp
     data = _raw(_file(corpus, stem)).encode("utf-8")
     pieces, fallbacks = _read_in_pieces(monkeypatch, data, feed)
     assert fallbacks == 0
-    assert pieces == _read_whole_tree(monkeypatch, data) == read_bytes(data)
+    assert pieces == _read_whole_tree(monkeypatch, data) == load_bytes(data)
 
 
 def test_a_continuation_before_its_text_block_reads_like_the_whole_tree(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -297,7 +297,7 @@ def test_control_characters_in_markup_are_dropped_not_fatal() -> None:
     raw = (Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2023.htm").read_bytes()
     damaged = raw.replace(b'<div style="text-align:center"><span>UNITED', b'<\x04iv style="text-align:center"><span>UNITED')
     assert damaged != raw
-    assert read_bytes(damaged).section_text == read_bytes(raw).section_text
+    assert load_bytes(damaged).section_text == load_bytes(raw).section_text
 
 
 # -- markup nested past the parser's depth limit (hardening item 12) ---------------------------------------
@@ -314,13 +314,13 @@ def _nested_in_the_middle(levels: int) -> bytes:
 
 
 def test_markup_nested_past_the_parser_limit_is_refused_never_read_cut_short(monkeypatch: pytest.MonkeyPatch) -> None:
-    whole = read_bytes(SAMPLE_TAGGED.read_bytes())
+    whole = load_bytes(SAMPLE_TAGGED.read_bytes())
     assert len(whole.elements) == 17
-    assert read_bytes(_nested_in_the_middle(2000)) == whole  # deep, but within the limit: read whole
+    assert load_bytes(_nested_in_the_middle(2000)) == whole  # deep, but within the limit: read whole
     deep = _nested_in_the_middle(3000)  # libxml2 stopped at 2,048 levels and 8 of the 17 elements were stored
     message = r"^the HTML nests its markup more than 2,048 levels deep, past what the parser reads, so it is refused"
     with pytest.raises(BadInput, match=message):
-        read_bytes(deep)
+        load_bytes(deep)
     with pytest.raises(BadInput, match=message):  # read as a long report, a piece at a time
         _read_in_pieces(monkeypatch, deep, 4096)
     with pytest.raises(BadInput, match=message):  # and by the whole-tree reading
@@ -329,13 +329,13 @@ def test_markup_nested_past_the_parser_limit_is_refused_never_read_cut_short(mon
 
 def test_an_r_page_nested_past_256_levels_is_read_whole() -> None:
     raw = RPAGE.read_bytes()
-    whole = read_bytes(raw)
+    whole = load_bytes(raw)
     assert len(whole.elements) == 10
     cell = raw.index(b'<td class="text">', raw.index(b"CybersecurityRiskBoardOfDirectorsOversightTextBlock"))
     end = raw.index(b"</td>", cell)
     start = cell + len(b'<td class="text">')
     deep = raw[:start] + b"<div>" * 300 + raw[start:end] + b"</div>" * 300 + raw[end:]
-    assert read_bytes(deep) == whole  # the default parser stopped at 256 levels and lost the rows after
+    assert load_bytes(deep) == whole  # the default parser stopped at 256 levels and lost the rows after
     deeper = raw[:start] + b"<div>" * 3000 + raw[start:end] + b"</div>" * 3000 + raw[end:]
     with pytest.raises(BadInput, match=r"^the HTML nests its markup more than 2,048 levels deep"):
-        read_bytes(deeper)
+        load_bytes(deeper)

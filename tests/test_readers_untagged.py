@@ -11,8 +11,8 @@ import pytest
 
 from tracker.errors import BadInput
 from tracker.models import UNTAGGED_ELEMENT, Disclosure
-from tracker.normalize import comparison_key, paragraphs
-from tracker.readers.untagged import detect_fiscal_year, locate_section, read_text, split_elements
+from tracker.text.normalize import comparison_key, paragraphs
+from tracker.read.untagged import detect_fiscal_year, locate_section, read_text, split_elements
 
 TEXT_FILES = sorted(p.name for p in (Path(__file__).resolve().parent.parent.parent
                                      / "shared" / "corpus" / "text").glob("*.txt")) or ["none"]
@@ -201,7 +201,7 @@ def test_googl_running_head_after_table_of_contents_is_dropped_sentence_rejoined
 
 
 def test_googl_years_show_no_running_head_or_fragment(corpus: Path) -> None:
-    from tracker.differ import compare
+    from tracker.diff.compare import compare
     c = compare(_read(_text(corpus, "GOOGL_2023.txt")), _read(_text(corpus, "GOOGL_2024.txt")))
     texts = [str(ch.text or ch.old or "") + str(ch.new or "")
              for ch in c.changes if ch.kind.startswith("text_")]

@@ -9,11 +9,12 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from tracker import redline
-from tracker.differ import sentence_sequence
-from tracker.htmlreport import EMAIL_HTML_LIMIT, comparison_report, render_comparison_html, render_email_html
-from tracker.normalize import comparison_key
-from tracker.service import ComparisonContext, compare_files
+from tracker.diff import redline
+from tracker.diff.compare import sentence_sequence
+from tracker.render.html import EMAIL_HTML_LIMIT, comparison_report, render_comparison_html, render_email_html
+from tracker.text.normalize import comparison_key
+from tracker.pipeline.compare import compare_files
+from tracker.diff.context import ComparisonContext
 
 CAMEL = re.compile(r"Cybersecurity\w*(?:Flag|TextBlock)|UntaggedSectionText")
 #: Gmail clips a message whose HTML passes about 102 KB; the check asks for 100 KB.

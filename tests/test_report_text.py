@@ -12,12 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from tracker.cli import app
-from tracker.differ import compare
+from tracker.diff.compare import compare
 from tracker.facts import FACT_NAMES
 from tracker.models import ELEMENTS, UNTAGGED_ELEMENT, Disclosure, Element
-from tracker.normalize import normalize_block, split_sentences
-from tracker.report import render
-from tracker.service import ComparisonContext, compare_files
+from tracker.text.normalize import normalize_block, split_sentences
+from tracker.render.text import render
+from tracker.pipeline.compare import compare_files
+from tracker.diff.context import ComparisonContext
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -242,7 +243,7 @@ def test_history_text_speaks_plain_english(sample_db: Path) -> None:
 
 
 def test_digest_text_speaks_plain_english(corpus: Path) -> None:
-    from tracker.htmlreport import digest_report, render_digest_text
+    from tracker.render.html import digest_report, render_digest_text
 
     items = [(_context(corpus, *pair), f"r{i}.html") for i, pair in enumerate(PAIRS)]
     text = render_digest_text(digest_report(items))

@@ -24,8 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker.errors import BadInput, TrackerError
-from tracker.ingest import Options, ingest_bytes, ingest_file
-from tracker.readers import MAX_DECOMPRESSED, read_bytes
+from tracker.pipeline.ingest import Options, ingest_bytes, ingest_file
+from tracker.read import MAX_DECOMPRESSED
+from tracker.pipeline.load import load_bytes
 from tracker.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,7 +195,7 @@ def test_a_read_only_folder_is_one_clear_sentence(corpus: Path, ro_place: Path) 
 
 
 def test_a_full_disk_is_a_clear_error_and_nothing_is_half_written(corpus: Path, db_path: Path) -> None:
-    from tracker.service import compare_rows
+    from tracker.pipeline.compare import compare_rows
 
     store = Store(db_path)
     try:
@@ -302,7 +303,7 @@ def test_fuzzed_sources_are_read_or_refused_and_a_refusal_changes_nothing(corpus
     def check(data: bytes) -> None:
         tried["inputs"] += 1
         try:
-            disclosure = read_bytes(data)
+            disclosure = load_bytes(data)
             tried[f"read as {disclosure.source_format}"] += 1
         except TrackerError:
             tried["refused by the readers"] += 1
@@ -403,14 +404,14 @@ def test_a_gzip_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None:
     bomb.write_bytes(gzip.compress(b" " * 2**20, 9) * (4 * MAX_DECOMPRESSED // 2**20))  # 256 MB in members
     assert bomb.stat().st_size < 2**20
     with pytest.raises(BadInput, match="expands past 64 MB"):
-        read_bytes(bomb.read_bytes())
+        load_bytes(bomb.read_bytes())
     done = run("ingest", bomb, "--db", tmp_path / "t.db")
     assert done.returncode == 2
     assert one_sentence(done.stderr) == (f"error: {bomb}: the gzip file expands past 64 MB; it is not a "
                                          "single annual report.")
     layered = gzip.compress(bomb.read_bytes(), 9)  # a bomb inside a gzip
     with pytest.raises(BadInput):
-        read_bytes(layered)
+        load_bytes(layered)
 
 
 # -- odd file names ----------------------------------------------------------------------------------
@@ -443,12 +444,12 @@ HOSTILE = ("<script>alert('pwned')</script> Our Audit Committee oversees <img sr
 
 def test_markup_in_disclosure_text_is_escaped_in_the_html_report(corpus: Path, tmp_path: Path) -> None:
     try:
-        from tracker.htmlreport import render_comparison_html
+        from tracker.render.html import render_comparison_html
     except ImportError:
-        pytest.skip("tracker/htmlreport.py (render_comparison_html) is not written yet")
+        pytest.skip("tracker/render/html.py (render_comparison_html) is not written yet")
     from lxml import html as lhtml
 
-    from tracker.service import compare_files
+    from tracker.pipeline.compare import compare_files
 
     base = (corpus / "text" / "UNP_2025_item1c.txt").read_text(encoding="utf-8")
     old, new = tmp_path / "UNP_2024.txt", tmp_path / "UNP_2025.txt"
@@ -494,7 +495,7 @@ def test_dev_zero_is_refused_at_the_size_cap_in_bounded_memory(tmp_path: Path) -
 
 
 def test_invisible_characters_are_stripped_and_plain_text_is_left_as_it_is() -> None:
-    from tracker.normalize import strip_invisible
+    from tracker.text.normalize import strip_invisible
 
     plain = "Our Chief Information Security Officer \u201cCISO\u201d reports\tquarterly.\r\n"
     assert strip_invisible(plain) is plain and strip_invisible("ascii only\n") == "ascii only\n"
@@ -605,7 +606,7 @@ def test_a_disk_that_fills_during_a_folder_ingest_says_what_was_saved(corpus: Pa
     from typer.testing import CliRunner
 
     from bench.universe import write_universe
-    from tracker import batch
+    from tracker.pipeline import batch
     from tracker.cli import app
 
     files = write_universe(tmp_path / "u", 12, seed=3, corpus=corpus)

@@ -9,8 +9,9 @@ import pytest
 
 from tracker.errors import BadInput
 from tracker.models import FLAGS
-from tracker.readers import detect_format, read_bytes, read_path
-from tracker.readers.rpage import read_rpage
+from tracker.read import detect_format
+from tracker.pipeline.load import load_bytes, load_path
+from tracker.read.rpage import read_rpage
 
 SEEDS = ["000_3eaf4e0fdd851dff", "001_d5433b62149c76a5", "002_9394ffdb029e99fb", "003_dfabe7f409a2727e",
          "004_4fca7a87e41c4154"]
@@ -29,7 +30,7 @@ def labels_in(raw: str) -> tuple[set[str], dict[str, bool]]:
 def test_seed_elements_and_flags_match_the_page(corpus: Path, seed: str) -> None:
     path = corpus / "seeds" / f"{seed}.txt"
     raw = path.read_text(encoding="utf-8")
-    d = read_path(path)
+    d = load_path(path)
     labels, flags = labels_in(raw)
     assert {e.label for e in d.elements} == labels
     assert {e.label: e.value for e in d.elements if e.kind == "flag"} == flags
@@ -45,7 +46,7 @@ def test_layouts_are_detected_by_content(corpus: Path) -> None:
 
 
 def test_pipe_layout_keeps_paragraphs_and_bullets(corpus: Path) -> None:
-    d = read_path(corpus / "seeds" / f"{SEEDS[4]}.txt")
+    d = load_path(corpus / "seeds" / f"{SEEDS[4]}.txt")
     main = d.element("CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock")
     assert main is not None
     paras = str(main.value).split("\n\n")
@@ -55,7 +56,7 @@ def test_pipe_layout_keeps_paragraphs_and_bullets(corpus: Path) -> None:
 
 
 def test_seed_text_keeps_kanzhun_facts_verbatim(corpus: Path) -> None:
-    d = read_path(corpus / "seeds" / f"{SEEDS[0]}.txt")
+    d = load_path(corpus / "seeds" / f"{SEEDS[0]}.txt")
     expertise = d.element("CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock")
     assert expertise is not None and "He has over 18 years of experience" in str(expertise.value)
     assert d.element("CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock").value \
@@ -63,7 +64,7 @@ def test_seed_text_keeps_kanzhun_facts_verbatim(corpus: Path) -> None:
 
 
 def test_r_page_html_reads_names_from_defref_links() -> None:
-    d = read_path(Path(__file__).parent.parent / "fixtures" / "rpage" / "R10.htm")
+    d = load_path(Path(__file__).parent.parent / "fixtures" / "rpage" / "R10.htm")
     assert d.source_format == "rpage-html"
     assert [e.name for e in d.elements if e.kind == "flag"] == [f for f in FLAGS]
     assert d.element("CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock").value \
@@ -79,7 +80,7 @@ def test_r_page_for_another_topic_is_refused() -> None:
             "|Income Tax Disclosure [Abstract]\n|Effective Income Tax Rate Reconciliation [Text Block]\n"
             "|The effective tax rate was 21%.\n|Deferred Tax Assets Valuation Allowance [Flag]\n|true\n")
     with pytest.raises(BadInput, match="holds no cybersecurity"):
-        read_bytes(page.encode())
+        load_bytes(page.encode())
 
 
 def test_unknown_cyd_label_is_kept_with_a_derived_name() -> None:

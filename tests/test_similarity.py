@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker import similarity
-from tracker.normalize import words
+from tracker.diff import worddiff as similarity
+from tracker.text.normalize import words
 
 
 def test_known_values_of_one_substituted_word() -> None:

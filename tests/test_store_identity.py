@@ -8,10 +8,10 @@ import sqlite3
 from pathlib import Path
 
 from tests.test_ingest_cli import FIXTURES, run, snapshot
-from tracker.browse import BROWSE_VIEWS
-from tracker.ingest import Options, ingest_bytes
+from tracker.store.views import BROWSE_VIEWS
+from tracker.pipeline.ingest import Options, ingest_bytes
 from tracker.models import UNTAGGED_ELEMENT
-from tracker.readers import read_path
+from tracker.read import read_path
 from tracker.store import Store
 
 SAMPLE = FIXTURES / "sample"
@@ -283,7 +283,7 @@ def test_a_version_3_database_gains_the_links_and_its_current_versions(db_path: 
     conn.close()
     before = version_rows(db_path)
     assert show(db_path, "NWAN", "2024")["version"] == 2  # the version ingested last is current
-    assert query(db_path, "select value from tracker_meta where key = 'schema_version'") == [("4",)]
+    assert query(db_path, "select value from tracker_meta where key = 'schema_version'") == [("5",)]
     assert query(db_path, "select count(*) from filer_links") == [(0,)]
     assert query(db_path, "select fiscal_year, filing_id from current_versions order by 1") == [(2023, 1), (2024, 3)]
     assert run("ingest", FY2024, "--db", db_path)[1].strip().endswith("v1 current again")
@@ -311,3 +311,13 @@ def test_a_digest_sees_an_earlier_version_made_current_again(db_path: Path, tmp_
     state = json.loads((db_path.parent / "digest-state.json").read_text(encoding="utf-8"))
     assert state["filers"][NWAN_CIK]["version"] == 1
     assert digest().startswith("nothing new")
+
+
+def test_the_browsing_view_marks_the_current_version_latest(db_path: Path, tmp_path: Path) -> None:
+    """filing_overview.is_latest follows the current version, not the highest number."""
+    changed = variant(tmp_path, FY2024, "nwan-10-k-fy2024-b.htm", ("more than 16 years", "more than 17 years"))
+    run("ingest", FY2023, FY2024, changed, "--db", db_path)
+    latest = "select version, is_latest from filing_overview where fiscal_year = 2024 order by version"
+    assert query(db_path, latest) == [(1, 0), (2, 1)]
+    assert run("ingest", FY2024, "--db", db_path)[1].strip().endswith("v1 current again")
+    assert query(db_path, latest) == [(1, 1), (2, 0)]

@@ -20,7 +20,7 @@ from tracker.facts.program import ProgramReader
 from tracker.facts.rules import SPECS, FactSpec, Rule, all_rules
 from tracker.facts.text import SentenceIndex, Sentences, derived, disclosure_sentences, has, hint_text
 from tracker.models import Change, Disclosure
-from tracker.normalize import once
+from tracker.text.normalize import once
 
 __all__ = [
     "FACT_NAMES", "SINGLE_FACTS", "SPECS", "FactSpec", "FactValue", "Found", "Reading", "Rule", "Sentences",

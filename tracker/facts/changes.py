@@ -217,7 +217,7 @@ def experience_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue
 
 # ---- material-incident statement -------------------------------------------------------------------------------
 _STRENGTH_RANK = {"definite": 3, "awareness": 2, "belief": 1, None: 0}
-_STRENGTH_WORDS = {"definite": "a definite statement", "belief": "a belief", "awareness": "awareness"}
+STRENGTH_WORDS = {"definite": "a definite statement", "belief": "a belief", "awareness": "awareness"}
 
 
 def _statement(facts: Facts) -> tuple[str, str | None, FactValue | None]:
@@ -239,8 +239,8 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
     if ov == nv:  # the strength alone
         weaker = _STRENGTH_RANK[ns] < _STRENGTH_RANK[os_]
         kind = "weakened" if weaker else "strengthened"
-        summary = (f"the statement on material incidents was {kind}: {_STRENGTH_WORDS.get(os_ or '', os_)} became "
-                   f"{_STRENGTH_WORDS.get(ns or '', ns)}")
+        summary = (f"the statement on material incidents was {kind}: {STRENGTH_WORDS.get(os_ or '', os_)} became "
+                   f"{STRENGTH_WORDS.get(ns or '', ns)}")
         why = "the statement on material incidents was weakened" if weaker else \
             "the statement on material incidents was made more firmly"
         return [Change("fact_changed", "high", fact="material_incident_strength", old=os_, new=ns, change=kind,

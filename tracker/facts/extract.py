@@ -13,7 +13,7 @@ from typing import Any
 
 from tracker.facts.text import SentenceIndex, Sentences
 from tracker.models import UNTAGGED_ELEMENT
-from tracker.normalize import comparison_key
+from tracker.text.normalize import comparison_key
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
 from tracker.facts.titles import is_cyber
-from tracker.normalize import once
+from tracker.text.normalize import once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading

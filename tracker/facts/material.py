@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from tracker.facts.rules import rule
 from tracker.facts.text import has
-from tracker.normalize import once
+from tracker.text.normalize import once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading

@@ -40,7 +40,7 @@ from tracker.facts.titles import (
     title_key,
     titles_in,
 )
-from tracker.normalize import clean_inline, once
+from tracker.text.normalize import clean_inline, once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading

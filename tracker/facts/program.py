@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tracker.facts.people import biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
-from tracker.normalize import clean_inline, once
+from tracker.text.normalize import clean_inline, once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading

@@ -18,7 +18,7 @@ from typing import Any
 import ahocorasick
 
 from tracker.models import UNTAGGED_ELEMENT, Disclosure
-from tracker.normalize import (
+from tracker.text.normalize import (
     BULLETS,
     clean_inline,
     comparison_key,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from tracker.facts.rules import rule
 from tracker.facts.text import Sentences, has, hint_text, matches_at, word_starts
-from tracker.normalize import clean_inline
+from tracker.text.normalize import clean_inline
 
 ABBREVIATIONS = {
     "CISO": "Chief Information Security Officer", "CSO": "Chief Security Officer",

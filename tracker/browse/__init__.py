@@ -1,0 +1,1 @@
+"""Browse the database in Datasette: launcher, metadata, plugins."""

@@ -1,0 +1,409 @@
+"""The `tracker` command line: thin commands over the library (typer)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import select
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from tracker.errors import BadInput, ExitCode, TrackerError
+from tracker.store import Store
+
+
+# -- the application: help without `<bool>` for flags, one sentence for a bad argument -----------------
+class _FlagsTakeNoValue:
+    """Help that shows no value for a flag (typer's rich help shows `<bool>`, as if `--debug` took one)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The parameters, every flag's metavar blank (here, as the help option itself is made lazily)."""
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class TrackerCommand(_FlagsTakeNoValue, TyperCommand):
+    """A tracker command (every `@app.command()` is one)."""
+
+
+class TrackerGroup(_FlagsTakeNoValue, TyperGroup):
+    """The `tracker` group: a value refused while the arguments are read (a year written `FY23`, a bad
+    `--workers`) is one sentence on stderr and exit 2, as the commands' errors are."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; a TrackerError raised by an argument's parser becomes one line."""
+        try:
+            return super().invoke(ctx)
+        except TrackerError as exc:
+            raise fail(str(exc), exc.exit_code) from None
+
+
+class TrackerTyper(typer.Typer):
+    """The typer app whose commands are TrackerCommands, wherever they are declared."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        """`@app.command()`, with TrackerCommand as the default class."""
+        kwargs.setdefault("cls", TrackerCommand)
+        return super().command(*args, **kwargs)
+
+
+app = TrackerTyper(
+    help="Follow how companies' cybersecurity disclosures (10-K Item 1C, 20-F Item 16K) change year to year.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    cls=TrackerGroup,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = Path("db") / "tracker.db"
+
+TEXT_JSON = ("text", "json")
+#: A fiscal year as a user writes it: 2024, FY2024, fy2024 (or FY 2024).
+YEAR_PATTERN = re.compile(r"\s*(?:FY\s*)?([1-9]\d{3})\s*", re.IGNORECASE)
+
+
+def fiscal_year(text: str | int) -> int:
+    """A fiscal year argument or option: `2024`, `FY2024` or `fy2024`, else one sentence (exit 2)."""
+    if isinstance(text, int):
+        return text
+    match = YEAR_PATTERN.fullmatch(str(text))
+    if match is None:
+        raise BadInput(f"{text!r} is not a fiscal year; write it as 2024 or FY2024.")
+    return int(match.group(1))
+
+
+def fiscal_years_text(text: str) -> str:
+    """A `--years` span with any `FY` prefixes dropped (`FY2023-FY2025` is `2023-2025`), checked later."""
+    return re.sub(r"(?i)\bFY\s*(?=\d{4})", "", str(text))
+
+
+def check_year_order(old_year: int, new_year: int, given: str) -> None:
+    """Refuse two years given latest first (a comparison would silently run backwards); `given` is what
+    precedes them (`tracker diff KO`, `--year-pair`)."""
+    if old_year > new_year:
+        raise BadInput(f"{given} {old_year} {new_year}: give the earlier year first.")
+
+
+def format_option(choices: tuple[str, ...], help: str) -> Any:
+    """A `--format`/`-f` option whose help lists its choices; check_format refuses others in one sentence."""
+    return typer.Option("--format", "-f", metavar="<" + "|".join(choices) + ">", help=help)
+
+
+def cap_workers(workers: int | None) -> int | None:
+    """`--workers`, at most one per core (more only costs memory and time), with a one-line warning."""
+    if workers is None:
+        return None
+    from tracker.pipeline.batch import default_workers, worker_limit
+
+    if workers < 1:
+        raise BadInput(f"--workers {workers}: give at least 1.")
+    capped = worker_limit(workers)
+    if capped < workers:
+        typer.echo(f"warning: --workers {workers} is more than the {default_workers()} cores this process "
+                   f"may use; using {capped}.", err=True)
+    return capped
+
+
+DbOption = Annotated[Path | None, typer.Option(
+    "--db", help="Database file (default: $TRACKER_DB, else db/tracker.db).", show_default=False)]
+FormatOption = Annotated[str, format_option(TEXT_JSON, "Output format.")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show a traceback on error.")]
+YearArgument = Annotated[int, typer.Argument(
+    help="Fiscal year (2024 or FY2024).", parser=fiscal_year, show_default=False)]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-j", help="Worker processes, at most one per core (default: one per core).",
+    callback=cap_workers, show_default=False)]
+
+
+def db_path(db: Path | None) -> Path:
+    """The database the user chose: --db, else $TRACKER_DB, else db/tracker.db."""
+    if db is not None:
+        return db
+    env = os.environ.get("TRACKER_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> typer.Exit:
+    """Print one sentence to stderr and return the Exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(int(code))
+
+
+def stdout_closed() -> bool:
+    """Whether our standard output is a pipe whose reader has gone (`tracker filers | head -1`)."""
+    try:
+        fd = sys.stdout.fileno()
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # not a real file (tests), or no poll on this system
+        return False
+
+
+def end_quietly_on_closed_stdout() -> typer.Exit:
+    """Point stdout at /dev/null (so the final flush cannot fail) and return the quiet Exit 0 to raise."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return typer.Exit(int(ExitCode.OK))
+
+
+def handle_errors(func: F) -> F:
+    """Turn the library's errors into one line on stderr and the exit code of design.md; a reader that closed
+    our output (`| head`) ends the command quietly, as Unix tools do."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(kwargs.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except TrackerError as exc:
+            if debug:
+                raise
+            raise fail(str(exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted.", ExitCode.FAILURE) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+            if isinstance(exc, BrokenPipeError) and stdout_closed():  # not a socket closed on us
+                raise end_quietly_on_closed_stdout() from None
+            if debug:
+                raise
+            raise fail(f"unexpected {type(exc).__name__}: {exc}; rerun with --debug and report it.",
+                       ExitCode.FAILURE) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    """The format, lower-cased, or a usage error naming the allowed ones."""
+    fmt = fmt.lower()
+    if fmt not in allowed:
+        raise BadInput(f"unknown format {fmt!r}; use one of {', '.join(allowed)}.")
+    return fmt
+
+
+def open_db(db: Path | None, *, create: bool = False) -> Store:
+    """Open the chosen database (read commands refuse a database that does not exist, and read one in a
+    read-only folder read-only)."""
+    return Store(db_path(db), create=create, read_only=not create)
+
+
+def emit(text: str, output: Path | None = None) -> None:
+    """Print, or write to a file when -o is given."""
+    if output is None:
+        typer.echo(text)
+    else:
+        try:
+            output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise TrackerError(f"cannot write {output}: {exc.strerror}; choose another path.") from exc
+        typer.echo(f"wrote {output}", err=True)
+
+
+# -- tracker --version ---------------------------------------------------------------------------
+def package_version() -> str:
+    """The installed tracker's version (the package's own when it runs from a checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tracker")
+    except PackageNotFoundError:
+        from tracker import __version__
+
+        return __version__
+
+
+def print_version(value: bool) -> None:
+    """`--version`: print `tracker X.Y.Z` and stop."""
+    if value:
+        typer.echo(f"tracker {package_version()}")
+        raise typer.Exit(int(ExitCode.OK))
+
+
+@app.callback()
+def tracker_options(
+    version: Annotated[bool, typer.Option(
+        "--version", help="Print the version and exit.", callback=print_version, is_eager=True)] = False,
+) -> None:
+    """Follow how companies' cybersecurity disclosures (10-K Item 1C, 20-F Item 16K) change year to year."""
+
+
+# -- ingest --------------------------------------------------------------------------------------
+@app.command()
+@handle_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).", show_default=False)],
+    filer: Annotated[str | None, typer.Option(help="CIK or ticker, for sources that name no filer.")] = None,
+    name: Annotated[str | None, typer.Option(help="Registrant name.")] = None,
+    year: Annotated[int | None, typer.Option(help="Fiscal year (overrides the source).",
+                                             parser=fiscal_year)] = None,
+    form: Annotated[str | None, typer.Option(help="Form: 10-K, 20-F, 10-K/A, 20-F/A.")] = None,
+    workers: WorkersOption = None,
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Read disclosures (Inline XBRL 10-K/20-F, untagged HTML or text, EDGAR R pages) into the database."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from tracker.pipeline.batch import ingest_parallel
+    from tracker.pipeline.ingest import Options, expand, shown_path
+
+    opts = Options(filer=filer, name=name, year=year, form=form)
+    files = list(expand(paths))
+    if not files:
+        raise BadInput("no source files found at " + ", ".join(map(str, paths)) + ".")
+
+    def report(path: Path, result: Any, why: str | None) -> None:
+        if result is None:
+            if len(files) > 1:
+                typer.echo(f"{shown_path(path)}: rejected: {why}", err=True)
+        else:
+            typer.echo(f"{shown_path(path)}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
+                       f"v{result.version} {'current again' if result.current_again else result.status}")
+
+    progress = Progress(console=Console(stderr=True), transient=True,
+                        disable=len(files) < 2 or not sys.stderr.isatty())
+    with progress:
+        task = progress.add_task("ingesting", total=len(files))
+        summary = ingest_parallel(files, opts, db_path(db), workers=workers if len(files) > 8 else 1,
+                                  progress=lambda done, total: progress.update(task, completed=done),
+                                  on_result=report)
+    if len(files) == 1 and summary.rejected:
+        raise BadInput(f"{shown_path(summary.rejected[0][0])}: {summary.rejected[0][1]}")
+    if len(files) > 1:
+        typer.echo(f"{summary.files} files read: {summary.count('new')} new, {summary.count('unchanged')} unchanged, "
+                   f"{summary.count('new version')} new versions, {len(summary.rejected)} rejected")
+        for path, reason in summary.rejected:
+            typer.echo(f"  rejected {shown_path(path)}: {reason}")
+    if summary.rejected:
+        raise typer.Exit(int(ExitCode.BAD_INPUT))
+
+
+# -- filers and show -----------------------------------------------------------------------------
+@app.command()
+@handle_errors
+def filers(fmt: FormatOption = "text", db: DbOption = None, debug: DebugOption = False) -> None:
+    """List the filers in the database and the fiscal years stored for each."""
+    fmt = check_format(fmt, TEXT_JSON)
+    with open_db(db) as store:
+        rows = [{**f.to_json(), "years": store.years(f)} for f in store.filers()]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        typer.echo("no filers yet: run `tracker ingest PATH`")
+    for r in rows:
+        ticker = ",".join(r["tickers"]) or "-"
+        typer.echo(f"{ticker:<10} {r['cik'] or '-':<11} {r['name'] or '(name unknown)':<45} "
+                   f"{' '.join(map(str, r['years']))}")
+
+
+def show_json(store: Store, filing: dict) -> dict:
+    """The design.md JSON of a stored disclosure."""
+    from tracker.facts import extract_facts, facts_to_json
+    from tracker.read.untagged import incorporated_by_reference
+
+    d = store.disclosure(filing)
+    filer = store.filer_by_id(filing["filer_id"])
+    # the facts stored at ingest (read again where older rules stored them); a fact the text states nothing of
+    # is left out
+    facts = {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
+    pointer = incorporated_by_reference(d.section_text)
+    notes = d.notes + ([pointer] if pointer and pointer not in d.notes else [])
+    return {
+        "filer": filer.to_json(), "fiscal_year": filing["fiscal_year"], "form": filing["form"],
+        "period_end": filing["period_end"], "version": filing["version"], "tagged": bool(filing["tagged"]),
+        "sha256": filing["source_sha256"], "source": filing["source_path"],
+        "source_format": filing["source_format"], "ingested_at": filing["ingested_at"],
+        "elements": [{"element": e.name, "label": e.label, "kind": e.kind, "value": e.value, "source": e.source,
+                      **({"evidence": e.evidence} if e.evidence else {})} for e in d.elements],
+        "facts": facts,
+        "notes": notes,
+    }
+
+
+@app.command()
+@handle_errors
+def show(
+    filer: Annotated[str, typer.Argument(help="Ticker, CIK or name prefix.", show_default=False)],
+    year: YearArgument,
+    version: Annotated[int | None, typer.Option(help="Version (default: the latest).")] = None,
+    fmt: FormatOption = "text",
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show one stored disclosure: its elements (flags and text blocks) and its facts."""
+    fmt = check_format(fmt, TEXT_JSON)
+    with open_db(db) as store:
+        the_filer = store.find_filer(filer)
+        filing = store.filing(the_filer, year, version)
+        data = show_json(store, filing)
+        versions = len(store.versions(the_filer, year))
+    if fmt == "json":
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    from tracker.text.normalize import strip_invisible
+
+    typer.echo(strip_invisible(render_show_text(data, versions)))  # a database stored before stripping: no escapes
+
+
+def render_show_text(data: dict, versions: int) -> str:
+    """Plain-text view of a stored disclosure."""
+    f = data["filer"]
+    lines = [
+        f"{f['name'] or '(name unknown)'}  CIK {f['cik'] or '-'}  {', '.join(f['tickers']) or ''}".rstrip(),
+        f"{data['form'] or '?'} fiscal year {data['fiscal_year']} (period end {data['period_end'] or '?'}), "
+        f"version {data['version']} of {versions}, {'tagged' if data['tagged'] else 'untagged'} "
+        f"({data['source_format']})",
+        f"source {data['source']}  sha256 {data['sha256'][:16]}",
+        *(f"Note: {note}" for note in data.get("notes") or ()),
+        "",
+    ]
+    for e in data["elements"]:
+        if e["kind"] == "flag":
+            value = {True: "true", False: "false", None: "not stated"}[e["value"]]
+            lines.append(f"[flag] {e['label']}: {value} ({e['source']})")
+            if e.get("evidence"):
+                lines.append(textwrap.indent(textwrap.fill(e["evidence"], 96), "       because: "))
+        else:
+            lines.append(f"[text] {e['label']} ({e['source']})")
+            for para in str(e["value"]).split("\n\n"):
+                lines.append(textwrap.indent(textwrap.fill(para, 96), "    "))
+        lines.append("")
+    if data["facts"]:
+        from tracker.facts import fact_text
+
+        lines.append("Facts")
+        for fact, values in data["facts"].items():
+            shown = "; ".join(fact_text(v["value"], fact) for v in values)
+            lines.append(f"  {fact}: {shown}")
+    return "\n".join(lines).rstrip()
+
+
+# Commands that live in their own modules register themselves on `app` when imported (a missing module is an
+# error, never a missing command).
+from tracker.cli import batch, browse, diff, email, fetch  # noqa: E402, F401
+
+
+def main() -> None:
+    """Entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

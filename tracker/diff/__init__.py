@@ -1,0 +1,1 @@
+"""Compare two disclosures: sentence alignment, word diff, similarity, significance, redline."""

@@ -1,0 +1,757 @@
+"""Compare two disclosures: flags, facts, elements, then text aligned sentence by sentence.
+
+The text of each side becomes one sequence of unique sentences in document order (`section_text`
+when the reader kept it, else the text blocks in order), each sentence knowing every element whose
+text contains it; overlapping tagged blocks therefore yield each sentence once, and a change inside
+repeated text is one change listing all its elements. The two sequences are aligned in four steps:
+
+1. exact matches by `comparison_key` (a change of form only is no change), including one sentence
+   matching two or three adjacent ones when sentence splitting differs (concatenated keys equal);
+2. rewrites: remaining sentences paired by the Dice coefficient of their word sets
+   (>= REWRITE_THRESHOLD), best pairs first; candidates come from an index of each sentence's rarest
+   words, so the cost stays near linear in the number of sentences;
+3. moves: the longest increasing subsequence of new positions over old order stays in place; every
+   other matched sentence moved (reported as a move, not as a deletion plus an insertion);
+4. the rest is added (new only) or removed (old only).
+
+Only then are words diffed, inside each rewritten pair.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import Literal, TypeVar
+
+from tracker.diff import significance
+from tracker.facts import SPECS, extract_facts, fact_changes, value_key
+from tracker.models import (
+    CHANGE_KINDS,
+    SEVERITY_RANK,
+    UNTAGGED_ELEMENT,
+    Change,
+    Disclosure,
+    Element,
+    spec_for,
+)
+from tracker.text.normalize import comparison_key, shared_work, split_sentences, words_and_key
+from tracker.read.untagged import incorporated_by_reference
+from tracker.diff.worddiff import (
+    DELETE,
+    EQUAL,
+    IDENTICAL,
+    EditCounts,
+    Similarity,
+    combine,
+    word_diff,
+)
+
+MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+
+#: Two unmatched sentences are a rewrite of one another when the Dice coefficient of their sets of
+#: content words (function words dropped), 2|A & B| / (|A| + |B|), reaches this (a sentence keeping
+#: half its content words, or gaining as many).
+REWRITE_THRESHOLD = 0.5
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of to in on at by for with from into onto over under as than that which who whom "
+    "whose this these those it its we our us they their them he she his her is are was were be been being "
+    "has have had do does did not no any all each such other also may can will would could should".split())
+#: How many of a sentence's rarest words look up rewrite candidates, and the most sentences a word
+#: may sit in to be used for that (keeps the candidate search near linear on long texts).
+RARE_WORDS = 6
+MAX_POSTING = 24
+#: Largest number of sentences one sentence may match when splitting differs.
+MAX_MERGE = 3
+#: Length of the key prefix that rules out most merge candidates before any keys are joined.
+_MERGE_PREFIX = 16
+#: A sentence key this long counts as inside an element whose key contains it (splitting may differ).
+MIN_CONTAINED_KEY = 25
+
+#: Thresholds of the extent of rewording (see `rewritten`).
+REWRITTEN_SIMPLE = 0.5
+REWRITTEN_SHARE = 0.5
+
+NO_CHANGE = significance.NO_CHANGE
+MINOR = significance.MINOR
+REWRITTEN = significance.REWRITTEN
+
+T = TypeVar("T")
+TEXT_KINDS = significance.TEXT_KINDS
+Status = Literal["same", "changed", "moved", "added", "removed"]
+
+
+@dataclass
+class Sentence:
+    """One unique sentence of one side."""
+
+    position: int
+    """1-based position in that side's sequence of unique sentences."""
+    text: str
+    """The sentence as normalised."""
+    key: str
+    """Its comparison key."""
+    words: list[str]
+    """Its lower-case word tokens."""
+    elements: list[str]
+    """Every element whose text contains it, in document order (UntaggedSectionText if none)."""
+
+
+@dataclass
+class AlignedPair:
+    """A piece of the alignment: old sentence(s) and the new sentence(s) they became."""
+
+    status: Status
+    """same (equal but for form), changed (rewritten), moved, added or removed."""
+    old: list[Sentence]
+    """Old sentences (several when splitting differs, none when added)."""
+    new: list[Sentence]
+    """New sentences (several when splitting differs, none when removed)."""
+    ops: list | None = None
+    """Word-level diff-match-patch ops, for changed pairs."""
+    counts: EditCounts = field(default_factory=EditCounts)
+    """Word edit counts of the pair."""
+    moved: bool = False
+    """True when the pair left the old order (also for changed pairs)."""
+
+    @property
+    def old_text(self) -> str:
+        """The old sentence(s) as one string."""
+        return " ".join(s.text for s in self.old)
+
+    @property
+    def new_text(self) -> str:
+        """The new sentence(s) as one string."""
+        return " ".join(s.text for s in self.new)
+
+    def elements_on(self, side: Literal["old", "new"]) -> set[str]:
+        """Elements the pair's sentences on one side sit in."""
+        sentences = self.old if side == "old" else self.new
+        if len(sentences) == 1:
+            return set(sentences[0].elements)
+        return {e for s in sentences for e in s.elements}
+
+
+@dataclass
+class Comparison:
+    """The comparison of two disclosures: what a renderer needs, and the JSON of design.md."""
+
+    old: Disclosure
+    """The older disclosure."""
+    new: Disclosure
+    """The newer disclosure."""
+    similarity: Similarity
+    """Lazy Prices measures of the whole texts."""
+    element_similarity: dict[str, Similarity]
+    """The same measures per text element present on both sides."""
+    changes: list[Change]
+    """Changes, sorted: flags, facts, elements, then text by element in document order."""
+    pairs: list[AlignedPair]
+    """The sentence alignment in document order (removed sentences where they stood)."""
+    element_order: list[str]
+    """Elements in document order (first appearance on the new side, then the old)."""
+    changed_share: float
+    """Share of aligned sentence pieces that are not unchanged in place."""
+    judgement: significance.Verdict
+    """What it comes to: significance, extent of rewording, the top changes."""
+
+    @property
+    def verdict(self) -> str:
+        """The verdict in one line: "Significant: the CISO was replaced; ... (minor edits)"."""
+        return self.judgement.headline
+
+    @property
+    def significance(self) -> str:
+        """significant, notable, routine or no substantive change."""
+        return self.judgement.significance
+
+    @property
+    def extent(self) -> str:
+        """no wording change, minor edits or substantially rewritten."""
+        return self.judgement.extent
+
+    @property
+    def caveats(self) -> list[str]:
+        """What a reader must know before trusting the comparison: a year whose section only points to another
+        document (its text is elsewhere, so all of it shows as added or removed)."""
+        out = []
+        for d in (self.old, self.new):
+            note = incorporated_by_reference(d.section_text)
+            if note:
+                out.append(f"FY{d.fiscal_year or '?'}: {note}")
+        return out
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Number of changes by severity."""
+        out = {"high": 0, "medium": 0, "low": 0}
+        for change in self.changes:
+            out[change.severity] += 1
+        return out
+
+    def pairs_for(self, element: str) -> list[AlignedPair]:
+        """The aligned pieces touching one element, in document order."""
+        return [p for p in self.pairs if element in p.elements_on("old") | p.elements_on("new")]
+
+    def to_json(self, filer: dict | None = None, old_meta: dict | None = None,
+                new_meta: dict | None = None) -> dict:
+        """The comparison in the JSON shape of design.md (plus verdict and per-element similarity)."""
+        return {
+            "filer": filer if filer is not None else filer_meta(self.new, self.old),
+            "old": old_meta if old_meta is not None else disclosure_meta(self.old),
+            "new": new_meta if new_meta is not None else disclosure_meta(self.new),
+            "similarity": self.similarity.to_json(),
+            "summary": self.summary,
+            "changes": [c.to_json() for c in self.changes],
+            "verdict": self.verdict,
+            "caveats": self.caveats,
+            **self.judgement.to_json(),
+            "changed_share": round(self.changed_share, 4),
+            "element_similarity": {k: v.to_json() for k, v in self.element_similarity.items()},
+        }
+
+
+def filer_meta(*disclosures: Disclosure) -> dict:
+    """Filer identity as the disclosures name it (the first that knows wins)."""
+    cik = next((d.cik for d in disclosures if d.cik), None)
+    name = next((d.name for d in disclosures if d.name), None)
+    tickers = next((d.tickers for d in disclosures if d.tickers), [])
+    return {"cik": cik, "name": name, "tickers": list(tickers)}
+
+
+def disclosure_meta(d: Disclosure) -> dict:
+    """What the JSON says about one side when the caller (store, CLI) passes nothing better."""
+    return {"fiscal_year": d.fiscal_year, "form": d.form, "version": None, "tagged": d.tagged,
+            "source": d.source_format, "sha256": None}
+
+
+# --------------------------------------------------------------------------- entry point
+
+def compare(old: Disclosure, new: Disclosure) -> Comparison:
+    """Compare two disclosures of one filer (older first)."""
+    # the comparison makes many small objects and no reference cycle: the cyclic collector, which would run
+    # every few hundred allocations and walk them all, has nothing to find (paused, then as it was)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with shared_work():  # (the two years share most sentences: what one sentence says is read once)
+            return _compare(old, new)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _compare(old: Disclosure, new: Disclosure) -> Comparison:
+    old_seq, new_seq = sentence_sequence(old), sentence_sequence(new)
+    pairs = align_sentences(old_seq, new_seq)
+    order = _element_order(new_seq, old_seq)
+    changes = flag_changes(old, new) + fact_changes(old, new) + element_changes(old, new)
+    changes += text_changes(pairs, order)
+    _rank_wording(changes, old, new)
+    rank = {name: k for k, name in enumerate(order)}
+    changes.sort(key=lambda c: _sort_key(c, rank))
+    pieces = _pieces(pairs)
+    similarity = _measure(pieces, None)
+    per_element = {name: _measure(pieces, name) for name in _shared_elements(old, new)}
+    share = _changed_share(pairs)
+    return Comparison(old, new, similarity, per_element, changes, pairs, order, share,
+                      significance.decide(changes, rewritten(similarity, share)))
+
+
+def rewritten(similarity: Similarity, changed_share: float) -> bool:
+    """Substantially rewritten: under half the words survive a diff (simple < 0.5), or at least half the
+    aligned sentences changed, moved, came or went."""
+    return similarity.simple < REWRITTEN_SIMPLE or changed_share >= REWRITTEN_SHARE
+
+
+def _rank_wording(changes: list[Change], old: Disclosure, new: Disclosure) -> None:
+    """Rank each wording change by the facts, flags and people its sentences state (tracker.diff.significance)."""
+    labels = {name: spec.label for name, spec in SPECS.items()}
+    keys: dict[str, str] = {}
+
+    def key(sentence: str) -> str:  # (each sentence's key worked out once)
+        k = keys.get(sentence)
+        if k is None:
+            k = keys[sentence] = comparison_key(sentence)
+        return k
+
+    def says(d: Disclosure) -> significance.Statements:
+        facts: dict = extract_facts(d)
+        flags = {f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence}
+        return significance.statements({**facts, **flags}, key, value_key)
+    significance.rank_text_changes(changes, says(old), says(new), key, labels)
+
+
+@dataclass
+class _FlagEvidence:
+    """A flag's value and the sentence it was inferred from, read as what that sentence states."""
+
+    value: object
+    evidence: str | None
+
+
+# --------------------------------------------------------------------------- flags, facts, elements
+
+def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
+    """Every flag whose value differs.
+
+    Both values known and different: `high` for the materially-affected flag, `medium` for the others.
+    Known on one side only (the other side's text says nothing, or the element is missing): still a
+    flip, with source `absent` on the silent side; it has the same severity when both years are tagged or
+    both untagged (the disclosure stopped, or started, saying it), and `low` when only one year is tagged
+    (the silence is then that of the inference, not the filer's).
+    """
+    old_flags, new_flags = old.flags, new.flags
+    names = list(dict.fromkeys([*old_flags, *new_flags]))
+    out = []
+    for name in names:
+        o, n = old_flags.get(name), new_flags.get(name)
+        ov, nv = _flag_value(o), _flag_value(n)
+        if ov == nv:
+            continue
+        if (ov is None or nv is None) and old.tagged != new.tagged:
+            severity = "low"
+        else:
+            severity = "high" if name == MATERIAL_FLAG else "medium"
+        label = spec_for(name).reader_label
+        out.append(Change("flag_flipped", severity, element=name, elements=[name], old=ov, new=nv,
+                          old_source=_flag_source(o), new_source=_flag_source(n),
+                          evidence=_flag_evidence(o, n), summary=f"{label}: {_said(ov)} -> {_said(nv)}",
+                          why=_flag_why(name, ov, nv, severity)))
+    return out
+
+
+def _said(value: bool | None) -> str:
+    return "not stated" if value is None else "yes" if value else "no"
+
+
+def _flag_why(name: str, old: bool | None, new: bool | None, severity: str) -> str:
+    if severity == "low":
+        return "one year is tagged and the other's text is silent on it: likely no change in substance"
+    if name == MATERIAL_FLAG:
+        return "whether cybersecurity threats have materially affected the company changed"
+    return f"the answer to Item 106 {spec_for(name).item} changed"
+
+
+def _flag_value(e: Element | None) -> bool | None:
+    return e.value if e is not None and isinstance(e.value, bool) else None
+
+
+def _flag_source(e: Element | None) -> str:
+    return "absent" if e is None or e.value is None else e.source
+
+
+def _flag_evidence(o: Element | None, n: Element | None) -> dict | None:
+    ev = {"old": o.evidence if o else None, "new": n.evidence if n else None}
+    return ev if ev["old"] or ev["new"] else None
+
+
+def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
+    """Text elements present on one side only: removed is `high`, added `medium`.
+
+    Only when both sides are tagged: where a side is untagged its elements are inferred from sub-headings
+    and content, so which elements exist is an artefact of inference (a re-cased heading or a glued word
+    can move a paragraph), not of the filing.
+    """
+    if not (old.tagged and new.tagged):
+        return []
+    old_names, new_names = _text_element_names(old), _text_element_names(new)
+    out = [Change("element_removed", "high", element=n, elements=[n], summary=f"{spec_for(n).reader_label}: no longer tagged",
+                  why="a whole part of the required disclosure is gone") for n in old_names if n not in new_names]
+    out += [Change("element_added", "medium", element=n, elements=[n], summary=f"{spec_for(n).reader_label}: newly tagged",
+                   why="a part of the required disclosure is now tagged") for n in new_names if n not in old_names]
+    return out
+
+
+#: A letter or a digit: what a text needs for a non-empty comparison key (found without building the key).
+_LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
+
+
+def _text_element_names(d: Disclosure) -> list[str]:
+    return list(dict.fromkeys(e.name for e in d.text_elements if e.name != UNTAGGED_ELEMENT
+                              and _LETTER_OR_DIGIT_RE.search(str(e.value))))
+
+
+def _shared_elements(old: Disclosure, new: Disclosure) -> list[str]:
+    new_names = set(_text_element_names(new))
+    return [n for n in _text_element_names(old) if n in new_names]
+
+
+# --------------------------------------------------------------------------- sentences
+
+def sentence_sequence(d: Disclosure) -> list[Sentence]:
+    """The unique sentences of a disclosure in document order, each with the elements containing it."""
+    tokenise, split_of = _memo(words_and_key), _memo(split_sentences)
+    texts = [str(e.value) for e in d.text_elements]
+    names = [e.name for e in d.text_elements]
+    blocks = [d.section_text] if d.section_text.strip() else texts
+    member_keys = [{tokenise(s)[1] for s in split_of(t)} for t in texts]
+    whole_keys: dict[int, str] = {}  # element key, computed only when a sentence is not found by key
+    seen: set[str] = set()
+    out: list[Sentence] = []
+    for block in blocks:
+        for text in split_of(block):
+            tokens, key = tokenise(text)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            inside = [names[k] for k, keys in enumerate(member_keys) if key in keys]
+            if not inside and len(key) >= MIN_CONTAINED_KEY:
+                for k, t in enumerate(texts):
+                    if k not in whole_keys:
+                        whole_keys[k] = tokenise(t)[1]
+                    if key in whole_keys[k]:
+                        inside.append(names[k])
+            inside = list(dict.fromkeys(inside)) or [UNTAGGED_ELEMENT]
+            out.append(Sentence(len(out) + 1, text, key, tokens, inside))
+    return out
+
+
+def _memo(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """A cache for one call of `sentence_sequence` (overlapping blocks repeat their sentences)."""
+    cache: dict[str, T] = {}
+
+    def cached(text: str) -> T:
+        if text not in cache:
+            cache[text] = fn(text)
+        return cache[text]
+    return cached
+
+
+def _element_order(*sequences: list[Sentence]) -> list[str]:
+    order: dict[str, None] = {}
+    for seq in sequences:
+        for s in seq:
+            order.update(dict.fromkeys(s.elements))
+    return list(order)
+
+
+# --------------------------------------------------------------------------- alignment
+
+def align_sentences(old: list[Sentence], new: list[Sentence]) -> list[AlignedPair]:
+    """Align two sentence sequences (exact, split/merge, rewrite, move) into document-ordered pieces."""
+    matches: list[tuple[list[int], list[int]]] = []  # (old indexes, new indexes)
+    old_free, new_free = set(range(len(old))), set(range(len(new)))
+    _match_exact(old, new, old_free, new_free, matches)
+    _match_merges(old, new, old_free, new_free, matches)
+    exact_count = len(matches)
+    _match_rewrites(old, new, old_free, new_free, matches)
+    _extend_rewrites(old, new, old_free, new_free, matches[exact_count:])
+    in_order = _longest_increasing(matches)
+    pairs: list[tuple[tuple[float, int], AlignedPair]] = []
+    anchor = _anchors(matches, in_order, len(old))
+    for m, (oi, nj) in enumerate(matches):
+        pair = _matched_pair([old[i] for i in oi], [new[j] for j in nj], rewrite=m >= exact_count,
+                             moved=m not in in_order)
+        pairs.append(((nj[0] + 1.0, 0), pair))
+    for j in sorted(new_free):
+        words_n = len(new[j].words)
+        pairs.append(((j + 1.0, 0), AlignedPair("added", [], [new[j]],
+                                                counts=EditCounts(0, words_n, words_n, 0, words_n))))
+    for i in sorted(old_free):
+        words_o = len(old[i].words)
+        pairs.append(((anchor[i] + 0.5, i), AlignedPair("removed", [old[i]], [],
+                                                        counts=EditCounts(words_o, 0, 0, words_o, words_o))))
+    pairs.sort(key=lambda kp: kp[0])
+    return [p for _, p in pairs]
+
+
+def _match_exact(old, new, old_free, new_free, matches) -> None:
+    by_key = {s.key: j for j, s in enumerate(new)}
+    for i, s in enumerate(old):
+        j = by_key.get(s.key)
+        if j is not None and j in new_free:
+            matches.append(([i], [j]))
+            old_free.discard(i)
+            new_free.discard(j)
+
+
+def _match_merges(old, new, old_free, new_free, matches) -> None:
+    """One sentence on a side equal to 2..MAX_MERGE adjacent free sentences on the other."""
+    for a, b, a_free, b_free, flip in ((old, new, old_free, new_free, False), (new, old, new_free, old_free, True)):
+        single = {b[j].key: j for j in b_free}
+        starts = {key[:_MERGE_PREFIX] for key in single}  # a merged key starts with its first sentence's
+        for i in sorted(a_free):
+            if i not in a_free or len(a[i].key) >= _MERGE_PREFIX and a[i].key[:_MERGE_PREFIX] not in starts:
+                continue
+            for k in range(2, MAX_MERGE + 1):
+                run = list(range(i, i + k))
+                if run[-1] >= len(a) or not all(x in a_free for x in run):
+                    break
+                j = single.get("".join(a[x].key for x in run))
+                if j is not None and j in b_free:
+                    matches.append(([j], run) if flip else (run, [j]))
+                    a_free.difference_update(run)
+                    b_free.discard(j)
+                    break
+
+
+def _match_rewrites(old, new, old_free, new_free, matches) -> None:
+    """Pair free sentences whose word sets are close, best pairs first, via a rare-word index."""
+    if not old_free or not new_free:
+        return
+    new_sets = {j: _content(new[j]) for j in new_free}
+    new_sizes = {j: len(ws) for j, ws in new_sets.items()}
+    df = Counter(chain.from_iterable(new_sets.values()))
+    rare_df = {w: n for w, n in df.items() if n <= MAX_POSTING}  # the words that may look up candidates
+    index: dict[str, int] = dict.fromkeys(rare_df, 0)  # word -> bit set of the new sentences holding it
+    rare_words = set(index)
+    for j, ws in new_sets.items():
+        bit = 1 << j
+        for w in ws & rare_words:
+            index[w] |= bit
+    rarity = rare_df.__getitem__
+    # Dice >= t needs 2|A & B| >= t (|A| + |B|), and |A & B| <= the smaller size: sizes further apart than
+    # this ratio cannot reach the threshold (checked before any intersection)
+    ratio = (2 - REWRITE_THRESHOLD) / REWRITE_THRESHOLD
+    half = REWRITE_THRESHOLD / 2
+    candidates = []
+    for i in old_free:
+        ws = _content(old[i])
+        size = len(ws)
+        rare = sorted(sorted(ws & rare_words), key=rarity)[:RARE_WORDS]  # rarest first, ties alphabetical
+        once = twice = 0  # new sentences holding one rare word of the old one, and two or more
+        for w in rare:
+            bits = index[w]
+            twice |= once & bits
+            once |= bits
+        hits = twice if len(rare) >= 4 else once  # a rewrite keeping half its words keeps some rare ones
+        low_size, high_size = size / ratio, size * ratio
+        while hits:
+            low = hits & -hits
+            hits ^= low
+            j = low.bit_length() - 1
+            other_size = new_sizes[j]
+            if not low_size <= other_size <= high_size:
+                continue  # too unequal in size to reach the threshold: no need to intersect
+            shared = len(ws & new_sets[j])
+            if shared >= half * (size + other_size):
+                candidates.append((-2 * shared / (size + other_size), i, j))
+    for _, i, j in sorted(candidates):
+        if i in old_free and j in new_free:
+            matches.append(([i], [j]))
+            old_free.discard(i)
+            new_free.discard(j)
+
+
+def _extend_rewrites(old, new, old_free, new_free, rewrites) -> None:
+    """A rewritten sentence that was also split in two (or two sentences joined in one, "A. B." -> "A, and
+    b."): the free sentence next to one side of a rewrite joins it when the other side holds most of its
+    words and the pair's Dice coefficient grows with it (or the other side holds all of its words). One
+    change then shows the whole edit, instead of a rewrite beside an added or removed sentence."""
+    for oi, nj in rewrites:
+        for side, free, other, grow in ((new, new_free, old, nj), (old, old_free, new, oi)):
+            target = set().union(*(_content(other[k]) for k in (oi if grow is nj else nj)))
+            while len(grow) < MAX_MERGE:
+                pieces = set().union(*(_content(side[k]) for k in grow))
+                base = _dice(pieces, target)
+                best = None
+                for k in (grow[-1] + 1, grow[0] - 1):
+                    if k not in free:
+                        continue
+                    extra = _content(side[k])
+                    if extra and 2 * len(extra & target) >= len(extra) \
+                            and (_dice(pieces | extra, target) > base or extra <= target):
+                        best = k
+                        break
+                if best is None:
+                    break
+                free.discard(best)
+                grow.append(best)
+                grow.sort()
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+
+
+def _content(s: Sentence) -> set[str]:
+    return set(s.words).difference(_FUNCTION_WORDS)
+
+
+def _longest_increasing(matches: list[tuple[list[int], list[int]]]) -> set[int]:
+    """Indexes (into matches) of a longest run of matches whose new positions rise with old order."""
+    order = sorted(range(len(matches)), key=lambda m: matches[m][0][0])
+    tails: list[int] = []       # new position ending the best run of each length
+    tail_at: list[int] = []     # match index at that tail
+    previous: dict[int, int | None] = {}
+    for m in order:
+        pos = matches[m][1][0]
+        k = bisect.bisect_left(tails, pos)
+        previous[m] = tail_at[k - 1] if k else None
+        if k == len(tails):
+            tails.append(pos)
+            tail_at.append(m)
+        else:
+            tails[k], tail_at[k] = pos, m
+    keep: set[int] = set()
+    m_opt: int | None = tail_at[-1] if tail_at else None
+    while m_opt is not None:
+        keep.add(m_opt)
+        m_opt = previous[m_opt]
+    return keep
+
+
+def _anchors(matches, in_order: set[int], n_old: int) -> list[float]:
+    """For each old index, the new position after which it would stand (last in-order match before it)."""
+    new_at = {}
+    for m in in_order:
+        oi, nj = matches[m]
+        for i in oi:
+            new_at[i] = nj[-1] + 1
+    out, last = [], 0.0
+    for i in range(n_old):
+        last = new_at.get(i, last)
+        out.append(last)
+    return out
+
+
+def _matched_pair(old: list[Sentence], new: list[Sentence], *, rewrite: bool, moved: bool) -> AlignedPair:
+    if not rewrite:
+        status: Status = "moved" if moved else "same"
+        counts = EditCounts(sum(len(s.words) for s in old), sum(len(s.words) for s in new))
+        return AlignedPair(status, old, new, counts=counts, moved=moved)
+    pair = AlignedPair("changed", old, new, moved=moved)
+    ops, pair.counts = word_diff(pair.old_text, pair.new_text)
+    pair.ops = form_insensitive(ops)
+    if all(op == EQUAL for op, _ in pair.ops):  # differs in form only
+        return _matched_pair(old, new, rewrite=False, moved=moved)
+    return pair
+
+
+def form_insensitive(ops: list[list]) -> list[list]:
+    """Turn a deletion next to an insertion that differ only in form ("hasadopted"/"has adopted",
+    quote styles, case) into equal text, and merge neighbouring equal runs."""
+    out: list[list] = []
+    k = 0
+    while k < len(ops):
+        op, text = ops[k]
+        if op != EQUAL and k + 1 < len(ops) and ops[k + 1][0] == -op \
+                and comparison_key(text) == comparison_key(ops[k + 1][1]):
+            new_text = ops[k + 1][1] if op == DELETE else text
+            op, text, k = EQUAL, new_text, k + 1
+        if out and out[-1][0] == op == EQUAL:
+            out[-1][1] += text
+        else:
+            out.append([op, text])
+        k += 1
+    return out
+
+
+# --------------------------------------------------------------------------- changes from the alignment
+
+def text_changes(pairs: list[AlignedPair], order: list[str]) -> list[Change]:
+    """One low-severity change per aligned piece that is not unchanged in place."""
+    out = []
+    rank = {name: k for k, name in enumerate(order)}
+    for p in pairs:
+        if p.status == "same":
+            continue
+        elements = _pair_elements(p, rank)
+        base = {"element": elements[0], "elements": elements}
+        if p.status == "changed":
+            change = Change("text_changed", "low", old=p.old_text, new=p.new_text, ops=p.ops, **base)
+            if p.moved:
+                change.from_position, change.to_position = p.old[0].position, p.new[0].position
+        elif p.status == "moved":
+            change = Change("text_moved", "low", text=p.new_text, from_position=p.old[0].position,
+                            to_position=p.new[0].position, **base)
+        elif p.status == "added":
+            change = Change("text_added", "low", text=p.new_text, to_position=p.new[0].position, **base)
+        else:
+            change = Change("text_removed", "low", text=p.old_text, from_position=p.old[0].position, **base)
+        out.append(change)
+    return out
+
+
+def _pair_elements(p: AlignedPair, rank: dict[str, int]) -> list[str]:
+    """The elements a piece touches, in document order (`rank`: element -> position)."""
+    names = p.elements_on("new") | p.elements_on("old")
+    if len(names) > 1:
+        names.discard(UNTAGGED_ELEMENT)
+    return sorted(names, key=rank.__getitem__)
+
+
+def _sort_key(c: Change, rank: dict[str, int]) -> tuple:
+    kind = c.kind
+    group = 0 if kind == "flag_flipped" else 1 if kind.startswith("fact_") else 2 if kind.startswith("element_") else 3
+    if group < 3:
+        return (group, *significance.importance(c), CHANGE_KINDS.index(kind), 0.0)
+    element = rank.get(c.element, len(rank))
+    position = c.to_position if c.to_position is not None else (c.from_position or 0) - 0.5
+    return (group, element, SEVERITY_RANK[c.severity], 0, 0, float(position))
+
+
+# --------------------------------------------------------------------------- similarity
+
+@dataclass
+class _Piece:
+    """What the measures need of one aligned pair, worked out once for all elements."""
+
+    old_elements: set[str]
+    new_elements: set[str]
+    old_words: list[str]
+    """Words of the old side (the new side's when the pair is unchanged or moved: equal but for form)."""
+    new_words: list[str]
+    counts: EditCounts
+    """Edit counts when the element holds both sides."""
+
+
+def _pieces(pairs: list[AlignedPair]) -> list[_Piece]:
+    out = []
+    for p in pairs:
+        # (a piece's word lists are only read: one sentence's list serves as it is)
+        nw = p.new[0].words if len(p.new) == 1 else [w for s in p.new for w in s.words]
+        if p.status in ("same", "moved"):
+            ow, counts = nw, EditCounts(len(nw), len(nw))
+        else:
+            ow, counts = p.old[0].words if len(p.old) == 1 else [w for s in p.old for w in s.words], p.counts
+        out.append(_Piece(p.elements_on("old"), p.elements_on("new"), ow, nw, counts))
+    return out
+
+
+def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
+    """Lazy Prices measures over the alignment (of one element when named): word bags for cosine and
+    Jaccard (sentences equal but for form count the same words on both sides), and edit counts summed
+    over aligned pieces for min_edit and simple (a move costs nothing: order changes are moves)."""
+    old_words: list[str] = []
+    new_words: list[str] = []
+    counts = EditCounts()
+    if element is None:  # every piece, both sides
+        old_words = list(chain.from_iterable(p.old_words for p in pieces))
+        new_words = list(chain.from_iterable(p.new_words for p in pieces))
+        if old_words == new_words:
+            return IDENTICAL
+        all_counts = [p.counts for p in pieces]
+        counts = EditCounts(sum(c.old_words for c in all_counts), sum(c.new_words for c in all_counts),
+                            sum(c.added for c in all_counts), sum(c.deleted for c in all_counts),
+                            sum(c.distance for c in all_counts))
+        return combine(old_words, new_words, counts)
+    for p in pieces:
+        in_old = element is None or element in p.old_elements
+        in_new = element is None or element in p.new_elements
+        if in_old and in_new:
+            counts += p.counts
+        elif in_old:
+            counts += EditCounts(len(p.old_words), 0, 0, len(p.old_words), len(p.old_words))
+        elif in_new:
+            counts += EditCounts(0, len(p.new_words), len(p.new_words), 0, len(p.new_words))
+        else:
+            continue
+        if in_old:
+            old_words += p.old_words
+        if in_new:
+            new_words += p.new_words
+    if old_words == new_words:
+        return IDENTICAL
+    return combine(old_words, new_words, counts)
+
+
+def _changed_share(pairs: list[AlignedPair]) -> float:
+    if not pairs:
+        return 0.0
+    return sum(p.status != "same" for p in pairs) / len(pairs)

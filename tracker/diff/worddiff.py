@@ -1,0 +1,438 @@
+"""The word diff (diff-match-patch on words) and the Lazy Prices similarity measures built on it.
+
+The measures are those of Cohen, Malloy and Nguyen, "Lazy Prices" (2020), on word tokens. Every measure is in
+[0, 1], 1 meaning the same words (1.0 also when both sides are empty):
+
+- `cosine`: cosine of the two term-frequency vectors (each distinct word a dimension, its count
+  the coordinate). Blind to order; sensitive to how often words recur.
+- `jaccard`: size of the intersection over the size of the union of the two sets of distinct words.
+  Blind to order and to counts.
+- `min_edit`: 1 - d / max(len(a), len(b)), where d is the word-level edit distance (insertions,
+  deletions and substitutions of whole words; a substitution counts once). d is read from a
+  Myers shortest-edit-script of the word sequences (each run of deletions and insertions between two
+  equal stretches costs max(deleted, inserted)), which is the exact Levenshtein distance in all but
+  contrived cases and never below it.
+- `simple`: the measure built on a Unix-diff style comparison: 1 - (added + deleted words) /
+  (len(a) + len(b)), added and deleted counted by the same word diff.
+
+The word diff runs diff-match-patch on words encoded as single characters (the "line mode" trick of
+diff-match-patch applied to words), so it is C-speed string work plus Myers in Python over a few
+hundred symbols. Myers costs O((n + m) D) Python steps, D the number of edits: cheap for an edited
+sentence, slow for a replaced one, so when a bit-parallel LCS (a few big-integer operations per
+token) finds more than MYERS_MAX_EDITS edits, the script is read off that LCS instead, in the same
+ops, and diff-match-patch only tidies it (`diff_cleanupMerge`, `diff_cleanupSemantic`). This module
+is the only one that imports diff-match-patch; the differ gets word diffs from `word_diff` here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+import diff_match_patch
+
+#: diff-match-patch op codes.
+DELETE, EQUAL, INSERT = -1, 0, 1
+
+#: Tokens for a display diff: a word or a single other character, with the white space after it.
+_DISPLAY_TOKEN_RE = re.compile(r"\w+\s*|[^\w\s]\s*|\s+", re.UNICODE)
+
+#: Upper bound on the time one word diff may take. Reached only when `measure` is given long, largely
+#: unrelated word sequences (thousands of words, thousands of edits): the diff then degrades to
+#: "delete all, insert all" for the part not yet solved, so min_edit and simple come out near 0, which
+#: such texts nearly are. The differ never gets there: it diffs one aligned sentence pair at a time.
+DIFF_TIMEOUT_S = 0.1
+
+#: A word diff whose minimal script inserts and deletes at most this many tokens runs
+#: diff-match-patch's Myers diff (pure Python, O((n + m) D): cheap for an edited sentence); a longer
+#: script (a sentence replaced rather than edited) is traced from a bit-parallel LCS instead.
+MYERS_MAX_EDITS = 16
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """The four Lazy Prices measures of one pair of texts."""
+
+    cosine: float
+    """Cosine similarity of term-frequency vectors."""
+    jaccard: float
+    """Jaccard similarity of the sets of distinct words."""
+    min_edit: float
+    """1 - word edit distance / length of the longer text."""
+    simple: float
+    """1 - (added + deleted words) / (words of both texts)."""
+
+    def to_json(self) -> dict[str, float]:
+        """The four measures rounded to 4 decimals, keyed as in design.md."""
+        return {"cosine": round(self.cosine, 4), "jaccard": round(self.jaccard, 4),
+                "min_edit": round(self.min_edit, 4), "simple": round(self.simple, 4)}
+
+
+IDENTICAL = Similarity(1.0, 1.0, 1.0, 1.0)
+
+
+@dataclass
+class EditCounts:
+    """What a word diff of two sequences adds up to; sums of these compose whole-text measures."""
+
+    old_words: int = 0
+    """Words of the old sequence."""
+    new_words: int = 0
+    """Words of the new sequence."""
+    added: int = 0
+    """Words inserted."""
+    deleted: int = 0
+    """Words deleted."""
+    distance: int = 0
+    """Word-level edit distance (substitution = 1)."""
+
+    def __iadd__(self, other: EditCounts) -> EditCounts:
+        self.old_words += other.old_words
+        self.new_words += other.new_words
+        self.added += other.added
+        self.deleted += other.deleted
+        self.distance += other.distance
+        return self
+
+    @property
+    def min_edit(self) -> float:
+        """1 - distance / longer length (1.0 for two empty texts)."""
+        longest = max(self.old_words, self.new_words)
+        return 1.0 if longest == 0 else _clamp(1.0 - self.distance / longest)
+
+    @property
+    def simple(self) -> float:
+        """1 - (added + deleted) / (old + new words) (1.0 for two empty texts)."""
+        total = self.old_words + self.new_words
+        return 1.0 if total == 0 else _clamp(1.0 - (self.added + self.deleted) / total)
+
+
+def _clamp(x: float) -> float:
+    return min(1.0, max(0.0, x))
+
+
+def _engine() -> diff_match_patch.diff_match_patch:
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = DIFF_TIMEOUT_S
+    return dmp
+
+
+_DMP = _engine()
+
+
+def encode_tokens(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, list[str]]:
+    """Each distinct token as one character (shared by both sides); the table decodes them back."""
+    table = list(dict.fromkeys(chain(a, b)))  # distinct tokens in first-seen order
+    index = dict(zip(table, _token_chars(len(table))))
+    return "".join(map(index.__getitem__, a)), "".join(map(index.__getitem__, b)), table
+
+
+_TOKEN_CHARS: list[str] = []
+
+
+def _token_chars(n: int) -> list[str]:
+    """The characters standing for tokens 0 .. n-1 (at least n of them, in order)."""
+    if len(_TOKEN_CHARS) < n:
+        _TOKEN_CHARS.extend(_token_char(code) for code in range(len(_TOKEN_CHARS), max(n, 1024)))
+    return _TOKEN_CHARS
+
+
+def _token_char(code: int) -> str:
+    """The character standing for token number `code` (from U+0100 on, skipping the surrogates)."""
+    return chr(code + 0x100 if code + 0x100 < 0xD800 else code + 0x100 + 0x800)
+
+
+def _decode(chars: str, table: list[str]) -> list[str]:
+    out = []
+    for ch in chars:
+        code = ord(ch) - 0x100
+        out.append(table[code if code < 0xD800 - 0x100 else code - 0x800])
+    return out
+
+
+def _decoder(table: list[str]) -> dict[str, str]:
+    """character -> token, for the table of `encode_tokens` (what `_decode` does, as one mapping)."""
+    return dict(zip(_token_chars(len(table)), table))
+
+
+def token_diff(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, list[str]]]:
+    """Shortest edit script between two token sequences: [(op, tokens), ...], op in -1/0/1.
+
+    diff-match-patch's Myers diff when the script is short (an edited sentence); for a sentence
+    replaced rather than edited, the same kind of minimal script read off a bit-parallel LCS
+    (`lcs_diff`), which costs a few big-integer operations per token instead of O((n + m) D) Python
+    steps.
+    """
+    ea, eb, table = encode_tokens(a, b)
+    decode = _decoder(table).__getitem__
+    return [(op, list(map(decode, chars))) for op, chars in diff_encoded(ea, eb)]
+
+
+def diff_encoded(a: str, b: str) -> list[tuple[int, str]]:
+    """The diff-match-patch diff of two strings of encoded tokens (see `token_diff`)."""
+    if a == b:
+        return [(EQUAL, a)] if a else []
+    head = _DMP.diff_commonPrefix(a, b)
+    tail = _DMP.diff_commonSuffix(a[head:], b[head:])
+    middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    rows = _lcs_rows(middle_a, middle_b)
+    edits = len(middle_a) + len(middle_b) - 2 * (len(middle_b) - rows[-1].bit_count())
+    if edits <= MYERS_MAX_EDITS:
+        return _DMP.diff_main(a, b, False)
+    diffs = ([(EQUAL, a[:head])] if head else []) + _lcs_script(middle_a, middle_b, rows) \
+        + ([(EQUAL, a[len(a) - tail:])] if tail else [])
+    _DMP.diff_cleanupMerge(diffs)  # merges runs and slides edits as diff_main finishes its own
+    return diffs
+
+
+def _lcs_rows(a: str, b: str) -> list[int]:
+    """Bit-parallel LCS (Allison-Dix, in Hyyro's form): row i is a bit vector over b whose zero bits
+    up to j count LCS(a[:i], b[:j]); rows[0] is all ones (nothing of a read yet)."""
+    full = (1 << len(b)) - 1
+    masks: dict[str, int] = {}
+    for j, ch in enumerate(b):
+        masks[ch] = masks.get(ch, 0) | 1 << j
+    row = full
+    rows = [row]
+    for ch in a:
+        matched = row & masks.get(ch, 0)
+        row = ((row + matched) | (row - matched)) & full
+        rows.append(row)
+    return rows
+
+
+def _lcs_script(a: str, b: str, rows: list[int]) -> list[tuple[int, str]]:
+    """A minimal edit script of a -> b traced back through the LCS rows (last tokens first)."""
+    runs: list[tuple[int, str]] = []  # the script's runs, last first
+    run: list[str] = []  # the characters of the run being traced, last first
+    run_op = EQUAL
+    i, j = len(a), len(b)
+    while i and j:
+        ch = a[i - 1]
+        if ch == b[j - 1]:
+            i, j = i - 1, j - 1
+            op = EQUAL
+        else:
+            upto = (1 << j) - 1
+            if (rows[i - 1] & upto).bit_count() == (rows[i] & upto).bit_count():  # LCS(i-1, j) == LCS(i, j)
+                i -= 1
+                op = DELETE
+            else:
+                j -= 1
+                op, ch = INSERT, b[j]
+        if op != run_op and run:
+            runs.append((run_op, "".join(reversed(run))))
+            run = []
+        run_op = op
+        run.append(ch)
+    if run:
+        runs.append((run_op, "".join(reversed(run))))
+    # what is left: deletions of a[:i] (or insertions of b[:j]) come first
+    head = [(DELETE, a[:i])] if i else [(INSERT, b[:j])] if j else []
+    out = head + runs[::-1]
+    if head and len(out) > 1 and out[1][0] == out[0][0]:
+        out[:2] = [(out[0][0], out[0][1] + out[1][1])]
+    return out
+
+
+def edit_counts(a: Sequence[str], b: Sequence[str]) -> EditCounts:
+    """Added, deleted words and edit distance of the word diff of a -> b."""
+    counts = EditCounts(old_words=len(a), new_words=len(b))
+    if list(a) == list(b):
+        return counts
+    if not a or not b:
+        counts.added, counts.deleted, counts.distance = len(b), len(a), max(len(a), len(b))
+        return counts
+    ea, eb, _ = encode_tokens(a, b)
+    diffs = _DMP.diff_main(ea, eb, False)
+    counts.added = sum(len(t) for op, t in diffs if op == INSERT)
+    counts.deleted = sum(len(t) for op, t in diffs if op == DELETE)
+    counts.distance = _DMP.diff_levenshtein(diffs)
+    return counts
+
+
+def word_diff(old: str, new: str) -> tuple[list[list], EditCounts]:
+    """Display diff of two sentences at word granularity, and its word edit counts.
+
+    The ops are [[op, text], ...] (diff-match-patch ops); the units are words and single punctuation
+    marks (each with its trailing space), never part of a word; a semantic clean-up then merges
+    scattered small edits into readable runs. The counts (taken before the clean-up) count words
+    only, not punctuation.
+    """
+    old_tokens, new_tokens = _DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new)
+    ea, eb, table = encode_tokens(old_tokens, new_tokens)
+    decoder = _decoder(table)
+    # A word is one token of its own (\w+ takes all of it), so the words of a run of tokens are its tokens
+    # that start with a word character: count those by their characters.
+    word_chars = {ch for ch, tok in decoder.items() if tok[0].isalnum() or tok[0] == "_"}  # \w, as re has it
+    encoded = diff_encoded(ea, eb)
+    diffs = [(op, "".join(map(decoder.__getitem__, chars))) for op, chars in encoded]
+    counts = EditCounts(old_words=_count_chars(ea, word_chars), new_words=_count_chars(eb, word_chars))
+    run_del = run_ins = 0
+    for op, chars in encoded + [(EQUAL, "")]:
+        if op == EQUAL:
+            counts.distance += max(run_del, run_ins)
+            run_del = run_ins = 0
+        elif op == DELETE:
+            n = _count_chars(chars, word_chars)
+            counts.deleted, run_del = counts.deleted + n, run_del + n
+        else:
+            n = _count_chars(chars, word_chars)
+            counts.added, run_ins = counts.added + n, run_ins + n
+    _DMP.diff_cleanupSemantic(diffs)
+    return whole_words(diffs), counts
+
+
+_WORD_CHAR_RE = re.compile(r"\w")
+_LEADING_WORD_RE = re.compile(r"\w*")
+
+
+def whole_words(diffs: list[tuple[int, str]]) -> list[list]:
+    """The ops with every edit widened to whole words: [[op, text], ...], edits as a deletion then an insertion.
+
+    The semantic clean-up works on characters: when it merges neighbouring edits it moves the characters
+    that a deletion and an insertion share at their ends into the equal text around them, so that an edit
+    can end inside a word ("teams ar|e" against "teams compris|e"). Each edit here takes back the part of a
+    word the equal text around it holds, on both sides alike, until every edit starts and ends at a word
+    boundary of both the old and the new text.
+    """
+    # segments: an equal text (str) or an edit [deleted, inserted]
+    segments: list = []
+    for op, text in diffs:
+        if not text:
+            continue
+        if op == EQUAL:
+            if segments and isinstance(segments[-1], str):  # (the clean-up can leave an empty edit between)
+                segments[-1] += text
+            else:
+                segments.append(text)
+        elif segments and not isinstance(segments[-1], str):
+            segments[-1][0 if op == DELETE else 1] += text
+        else:
+            segments.append(["", text] if op == INSERT else [text, ""])
+    out: list = []
+    k = 0
+    while k < len(segments):
+        seg = segments[k]
+        if isinstance(seg, str):
+            out.append(seg)
+            k += 1
+            continue
+        deleted, inserted = seg
+        # the word around the edit's start: the end of the equal text before it, when either side goes on
+        # with a word character
+        if out and isinstance(out[-1], str) and _WORD_CHAR_RE.match(out[-1][-1]):
+            after = [deleted or _first(segments, k + 1), inserted or _first(segments, k + 1)]
+            if any(a and _WORD_CHAR_RE.match(a) for a in after):
+                head = _trailing_word(out[-1])
+                out[-1] = out[-1][:-len(head)]
+                deleted, inserted = head + deleted, head + inserted
+                if not out[-1]:
+                    out.pop()
+                    if out:  # two edits now touch: one edit
+                        before = out.pop()
+                        deleted, inserted = before[0] + deleted, before[1] + inserted
+        # the word around its end: the start of the equal text after it
+        while k + 1 < len(segments) and isinstance(segments[k + 1], str) and _WORD_CHAR_RE.match(segments[k + 1][0]):
+            if not (deleted and _WORD_CHAR_RE.match(deleted[-1]) or inserted and _WORD_CHAR_RE.match(inserted[-1])
+                    or (not deleted or not inserted) and out and isinstance(out[-1], str)
+                    and _WORD_CHAR_RE.match(out[-1][-1])):
+                break
+            tail = _LEADING_WORD_RE.match(segments[k + 1]).group()
+            deleted, inserted = deleted + tail, inserted + tail
+            rest = segments[k + 1][len(tail):]
+            if rest:
+                segments[k + 1] = rest
+                break
+            k += 1  # the equal text was one word part: the edit after it joins this one
+            if k + 1 < len(segments):
+                k += 1
+                deleted, inserted = deleted + segments[k][0], inserted + segments[k][1]
+        out.append([deleted, inserted])
+        k += 1
+    ops: list[list] = []
+    for seg in out:
+        if isinstance(seg, str):
+            ops.append([EQUAL, seg])
+        else:
+            ops += [[op, text] for op, text in ((DELETE, seg[0]), (INSERT, seg[1])) if text]
+    return ops
+
+
+def _trailing_word(text: str) -> str:
+    """The word characters that end text."""
+    start = len(text)
+    while start and _WORD_CHAR_RE.match(text[start - 1]):
+        start -= 1
+    return text[start:]
+
+
+def _first(segments: list, k: int) -> str:
+    """The text that follows at segment k (an equal text), or "" when an edit or nothing follows."""
+    return segments[k] if k < len(segments) and isinstance(segments[k], str) else ""
+
+
+def _count_chars(chars: str, wanted: set[str]) -> int:
+    """How many of `chars` are in `wanted`."""
+    return sum(map(wanted.__contains__, chars))
+
+
+
+
+def cosine(a: Iterable[str], b: Iterable[str]) -> float:
+    """Cosine similarity of the term-frequency vectors of two word sequences."""
+    return _cosine_of_counts(Counter(a), Counter(b))
+
+
+def _cosine_of_counts(ca: Counter, cb: Counter) -> float:
+    if not ca and not cb:
+        return 1.0
+    if not ca or not cb:
+        return 0.0
+    if ca == cb:
+        return 1.0  # exact, where floating point would give 0.9999999999999998
+    small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    dot = sum(n * large.get(w, 0) for w, n in small.items())
+    norm = math.sqrt(sum(n * n for n in ca.values())) * math.sqrt(sum(n * n for n in cb.values()))
+    return _clamp(dot / norm)
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    """Jaccard similarity of the sets of distinct words."""
+    return _jaccard_of_sets(set(a), set(b))
+
+
+def _jaccard_of_sets(sa, sb) -> float:  # type: ignore[no-untyped-def]
+    """jaccard of two sets (or dict key views) of distinct words."""
+    if not sa and not sb:
+        return 1.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def min_edit(a: Sequence[str], b: Sequence[str]) -> float:
+    """1 - word edit distance / longer length."""
+    return edit_counts(a, b).min_edit
+
+
+def simple(a: Sequence[str], b: Sequence[str]) -> float:
+    """1 - (added + deleted words) / (words of both)."""
+    return edit_counts(a, b).simple
+
+
+def measure(a: Sequence[str], b: Sequence[str]) -> Similarity:
+    """All four measures of two word sequences (see `tracker.text.normalize.words`)."""
+    counts = edit_counts(a, b)
+    return Similarity(cosine(a, b), jaccard(a, b), counts.min_edit, counts.simple)
+
+
+def combine(a: Sequence[str], b: Sequence[str], counts: EditCounts) -> Similarity:
+    """The measures of two texts whose edit counts were summed over aligned pieces (the differ's way:
+    a sentence alignment bounds every word diff to one sentence pair, so a whole rewritten section
+    costs no more than its sentences)."""
+    ca, cb = Counter(a), Counter(b)  # counted once for both measures
+    return Similarity(_cosine_of_counts(ca, cb), _jaccard_of_sets(ca.keys(), cb.keys()), counts.min_edit,
+                      counts.simple)

@@ -1,0 +1,1 @@
+"""Fetch annual reports from EDGAR: a polite, cached, size-capped HTTP client."""

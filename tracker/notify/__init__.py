@@ -1,0 +1,1 @@
+"""Send what changed: e-mail (messages, outbox, delivery) and the watchlist digest."""

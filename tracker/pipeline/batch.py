@@ -1,0 +1,446 @@
+"""Work over the whole store in parallel: compare every filer (`diff_all`) and ingest many files.
+
+Worker processes do the CPU work (reading sources, computing comparisons); the parent alone writes to
+SQLite, in small transactions, so there is one writer, and a run killed at any moment leaves complete rows
+only: the next run skips what is stored and finishes the job.
+"""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+import os
+import re
+import sqlite3
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tracker.errors import BadInput, TrackerError
+from tracker.facts import RULES_VERSION
+from tracker.pipeline.ingest import Options, Summary, apply_options, check_name, expand, fact_rows
+from tracker.models import Disclosure
+from tracker.pipeline.load import load_bytes
+from tracker.read import read_source
+from tracker.store import IngestResult, Store
+
+#: Rows written per transaction, and the longest a finished result waits before it is committed.
+BATCH_ROWS = 50
+BATCH_SECONDS = 1.0
+#: Comparisons per task sent to a worker (amortises the messaging); tasks in flight per worker.
+PAIRS_PER_TASK = 8
+TASKS_IN_FLIGHT = 4
+
+ProgressFn = Callable[[int, int], None]
+"""Called by the parent with (done, total) as work completes."""
+
+
+@dataclass
+class BatchSummary:
+    """What a diff-all run found and did."""
+
+    pairs: int = 0
+    """Pairs of versions that should have a comparison."""
+    computed: int = 0
+    """Comparisons computed and stored by this run."""
+    already: int = 0
+    """Pairs whose comparison was already stored (not recomputed)."""
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """Pairs that could not be compared: (filer and years, reason)."""
+    seconds: float = 0.0
+    """Wall time of the run."""
+    reports: int = 0
+    """HTML change reports written."""
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def worker_limit(requested: int | None) -> int:
+    """The workers to start for a request: one per core by default, never more than the cores (each worker
+    holds its own parsers and database connection, so more only costs memory and time), at least one."""
+    cores = default_workers()
+    return cores if requested is None else max(1, min(requested, cores))
+
+
+# -- diff-all ------------------------------------------------------------------------------------------
+def diff_all(db_path: Path | str, year_pair: tuple[int, int] | None = None, workers: int | None = None,
+             progress: ProgressFn | None = None, reports: bool = False) -> BatchSummary:
+    """Compare and store every filer's pair of latest versions not compared yet.
+
+    With a year pair, the filers that have both years; without, every consecutive pair of stored years.
+    A pair whose two version ids already have a stored comparison (made by the current fact rules) is
+    skipped. With `reports`, each
+    comparison's HTML change report is written to `reports/` beside the database (also for stored
+    comparisons that have none yet) and its path recorded, so that browsing links to it.
+    """
+    started = time.perf_counter()
+    store = Store(db_path, create=False)
+    folder = reports_folder(db_path) if reports else None
+    try:
+        pairs = store.comparison_pairs(year_pair)
+        for p in pairs:  # a comparison made by other fact rules is made again (and replaces it)
+            if p["comparison_id"] is not None and p["rules"] != RULES_VERSION:
+                p["comparison_id"] = None
+        todo = [p for p in pairs if p["comparison_id"] is None or (reports and not p["report_path"])]
+        summary = BatchSummary(pairs=len(pairs), already=sum(1 for p in pairs if p["comparison_id"] is not None))
+        tasks = [(todo[i:i + PAIRS_PER_TASK], reports) for i in range(0, len(todo), PAIRS_PER_TASK)]
+        done = 0
+        saved = _Saved()
+        try:
+            with _Writer(store) as writer:
+                for task, outcome in parallel_map(_diff_task, tasks, workers, str(db_path)):
+                    results = outcome if isinstance(outcome, list) else [(p, None, outcome, None) for p in task[0]]
+                    for pair, data, error, html in results:
+                        if error is None:
+                            writer.add(lambda s, p=pair, d=data, h=html: _save(s, p, d, h, folder, saved))
+                            summary.computed += pair["comparison_id"] is None
+                            summary.reports += html is not None
+                        else:
+                            summary.failed.append((_pair_label(store, pair), error))
+                    done += len(task[0])
+                    if progress:
+                        progress(done, len(todo))
+        except (OSError, TrackerError) as exc:
+            if not disk_full(exc):
+                raise
+            raise TrackerError(f"the disk filled up while diff-all wrote to {_full_place(exc, db_path, folder)}; "
+                               f"{saved.comparisons} comparisons and {saved.reports} reports were saved before it "
+                               "did, so free some space and run diff-all again to finish.") from exc
+    finally:
+        store.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def reports_folder(db_path: Path | str) -> Path:
+    """Where change reports of a database are written: `reports/` beside it (served by `tracker browse`)."""
+    return Path(db_path).resolve().parent / "reports"
+
+
+def report_name(data: dict, pair: dict) -> str:
+    """File name of a comparison's report: who, which years, which versions."""
+    filer = data.get("filer") or {}
+    who = (filer.get("tickers") or [None])[0] or filer.get("cik") or f"filer{pair['filer_id']}"
+    safe = re.sub(r"[^A-Za-z0-9.-]+", "_", str(who))
+    return (f"{safe}-{pair['old_year']}-{pair['new_year']}-v{(data.get('old') or {}).get('version')}"
+            f"-v{(data.get('new') or {}).get('version')}.html")
+
+
+@dataclass
+class _Saved:
+    """What a diff-all run has committed so far (counted once each transaction is)."""
+
+    comparisons: int = 0
+    reports: int = 0
+
+    def add(self, report: bool) -> None:
+        """Count one comparison committed, and its report when one was written."""
+        self.comparisons += 1
+        self.reports += report
+
+
+def _save(store: Store, pair: dict, data: dict, html: str | None, folder: Path | None,
+          saved: _Saved) -> Callable[[], None]:
+    """Store one comparison (and write its report); returns what to count once the transaction is committed."""
+    old = {"id": pair["old_id"], "fiscal_year": pair["old_year"], "filer_id": pair["filer_id"]}
+    new = {"id": pair["new_id"], "fiscal_year": pair["new_year"], "filer_id": pair["filer_id"]}
+    comparison_id = store.save_comparison(old, new, data)
+    if html is None or folder is None:
+        return lambda: saved.add(False)
+    target = folder / report_name(data, pair)
+    write_atomically(target, html)
+    store.set_report_path(comparison_id, f"{folder.name}/{target.name}")
+    return lambda: saved.add(True)
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write a file whole or not at all: into a temporary file beside it, renamed over it once complete (a
+    failed write, a full disk, leaves no partial file behind)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # hidden, and this process's own
+    try:
+        with temporary.open("w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+#: errno values of a write refused for want of space (EFBIG: past the largest file allowed).
+_NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Was this a write refused because the disk (or the quota, or the file-size limit) is full?"""
+    if isinstance(exc, OSError):
+        return exc.errno in _NO_SPACE
+    cause = exc.__cause__
+    return isinstance(cause, sqlite3.OperationalError) and "full" in str(cause).lower()
+
+
+def _full_place(exc: BaseException, db_path: Path | str, folder: Path | None) -> str:
+    """What was being written when the disk filled: the reports folder or the database."""
+    if isinstance(exc, OSError) and folder is not None:
+        return f"the reports folder {folder}"
+    return f"the database {db_path}"
+
+
+def _pair_label(store: Store, pair: dict) -> str:
+    try:
+        who = store.filer_by_id(pair["filer_id"]).display
+    except Exception:  # noqa: BLE001 - a label must never fail the run
+        who = f"filer {pair['filer_id']}"
+    return f"{who} {pair['old_year']}-{pair['new_year']}"
+
+
+def _diff_task(task: tuple[list[dict], bool]) -> list[tuple[dict, dict | None, str | None, str | None]]:
+    """In a worker: the design.md JSON of each pair's comparison (and its HTML report when asked), or why
+    it failed."""
+    from tracker.pipeline.compare import compare_rows
+
+    pairs, reports = task
+    store = _worker_store()
+    out: list[tuple[dict, dict | None, str | None, str | None]] = []
+    for pair in pairs:
+        try:
+            old_row, new_row = store.filing_by_id(pair["old_id"]), store.filing_by_id(pair["new_id"])
+            ctx = compare_rows(store, store.filer_by_id(pair["filer_id"]), old_row, new_row)
+            html = None
+            if reports:
+                from tracker.render.html import render_comparison_html
+
+                html = render_comparison_html(ctx)
+            out.append((pair, ctx.to_json(), None, html))
+        except Exception as exc:  # noqa: BLE001 - one bad pair is reported, the rest go on
+            out.append((pair, None, _reason(exc), None))
+    return out
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, TrackerError) else f"unexpected {type(exc).__name__}: {exc}"
+
+
+# -- parallel ingest -------------------------------------------------------------------------------------
+@dataclass
+class Prepared:
+    """A source read and parsed by a worker, ready for the parent to store."""
+
+    path: str
+    """The file."""
+    disclosure: Disclosure | None = None
+    """What it says (None when refused)."""
+    filer: str | None = None
+    """Filer hint (from options or the file name)."""
+    facts: list[dict] = field(default_factory=list)
+    """Fact rows."""
+    raw: bytes = b""
+    """The source bytes (kept, compressed, for provenance)."""
+    error: str | None = None
+    """Why it was refused."""
+
+
+ResultFn = Callable[[Path, IngestResult | None, str | None], None]
+"""Called by the parent for each file once its transaction is committed: (path, result, refusal)."""
+
+
+def ingest_parallel(paths: list[Path], opts: Options, db_path: Path | str, workers: int | None = None,
+                    progress: ProgressFn | None = None, on_result: ResultFn | None = None) -> Summary:
+    """Ingest files and folders (recursively) as `tracker ingest` does, reading them in worker processes.
+
+    Files are stored in the order given (so versions of one filer-year are numbered as in a serial run),
+    by this process alone, a few dozen per transaction; a refused file is recorded, not fatal. A write the
+    database refuses (read-only, disk full) stops the run with that error; what was committed stays.
+    """
+    files = list(expand(paths))
+    if not files:
+        raise BadInput("no source files found at " + ", ".join(map(str, paths)) + ".")
+    summary = Summary()
+    store = Store(db_path, create=True)
+    done = 0
+    try:
+        with _Writer(store) as writer:
+            tasks = [(str(f), opts) for f in files]
+            for task, prepared in parallel_map(_prepare_task, tasks, workers, None):
+                if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
+                    prepared = Prepared(task[0], error=str(prepared))
+                writer.add(lambda s, p=prepared: _store_prepared(s, p, opts, summary, on_result))
+                done += 1
+                if progress:
+                    progress(done, len(files))
+    except TrackerError as exc:
+        if not disk_full(exc) or not summary.results:
+            raise  # nothing of this run was saved: the store's message says so
+        raise TrackerError(f"the disk holding the database {db_path} filled up after {len(summary.results)} of "
+                           f"{len(files)} files were saved (they are kept); free some space and run the ingest "
+                           "again to store the rest.") from exc
+    finally:
+        store.close()
+    return summary
+
+
+def _prepare_task(task: tuple[str, Options]) -> Prepared:
+    """In a worker: read, parse and complete one source."""
+    path, opts = task
+    try:
+        check_name(path)
+        raw = read_source(Path(path))
+    except BadInput as exc:
+        return Prepared(path, error=str(exc))
+    try:
+        d, filer = apply_options(load_bytes(raw), Path(path), opts)
+        return Prepared(path, d, filer, fact_rows(d), raw)
+    except Exception as exc:  # noqa: BLE001 - a source the readers choke on is refused, not fatal
+        return Prepared(path, error=_reason(exc))
+
+
+def _store_prepared(store: Store, p: Prepared, opts: Options, summary: Summary,
+                    on_result: ResultFn | None) -> Callable[[], None]:
+    """Store one prepared source; returns what to report once its transaction is committed."""
+    path = Path(p.path)
+    result: IngestResult | None = None
+    reason = p.error
+    if p.disclosure is not None:
+        try:
+            result = store.add(p.disclosure, p.raw, source_path=p.path, filer=p.filer, name=opts.name,
+                               accession=opts.accession, filing_date=opts.filing_date, facts=p.facts)
+        except BadInput as exc:
+            reason = str(exc)
+
+    def report() -> None:
+        if result is not None:
+            summary.results.append((path, result))
+        else:
+            summary.rejected.append((path, reason or "refused"))
+        if on_result:
+            on_result(path, result, reason)
+    return report
+
+
+# -- machinery -------------------------------------------------------------------------------------------
+class _Writer:
+    """The parent's single writer: buffers writes, runs them in one transaction per few dozen or per second.
+
+    `add(fn)` queues fn(store); fn may return a callable, run once its transaction is committed (so only
+    what is durable is reported). The write lock is held only while a batch is written, never while
+    waiting for workers. Leaving the block writes the rest; on an error the open batch is rolled back
+    whole, so every committed row is complete.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.queued: list[Callable[[Store], Any]] = []
+        self.since = 0.0
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def add(self, write: Callable[[Store], Any]) -> None:
+        if not self.queued:
+            self.since = time.monotonic()
+        self.queued.append(write)
+        if len(self.queued) >= BATCH_ROWS or time.monotonic() - self.since >= BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        queued, self.queued = self.queued, []
+        if not queued:
+            return
+        with self.store.transaction():
+            afters = [write(self.store) for write in queued]
+        for after in afters:
+            if callable(after):
+                after()
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+        if exc is None:
+            self.flush()
+
+
+def parallel_map(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int | None,
+                 db_path: str | None) -> Iterator[tuple[Any, Any]]:
+    """(task, fn(task)) in task order, computed by worker processes with a bounded number in flight.
+
+    A task whose worker died yields a string saying so instead of a result. With one worker, runs here.
+    """
+    workers = worker_limit(workers)
+    if workers == 1:
+        _init_worker(db_path, None)
+        try:
+            for task in tasks:
+                yield task, fn(task)
+        finally:
+            _close_worker_store()
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(db_path, os.getpid())) as pool:
+        inflight: deque[tuple[Any, Future]] = deque()
+        broken = False
+        try:
+            for task in tasks:
+                if not broken:
+                    try:
+                        inflight.append((task, pool.submit(fn, task)))
+                    except BrokenProcessPool:
+                        broken = True
+                if broken:
+                    yield task, "a worker process died; run the command again to finish."
+                    continue
+                while len(inflight) >= workers * TASKS_IN_FLIGHT:
+                    yield _collect(*inflight.popleft())
+            while inflight:
+                yield _collect(*inflight.popleft())
+        except BaseException:
+            for _, future in inflight:
+                future.cancel()
+            raise
+
+
+def _collect(task: Any, future: Future) -> tuple[Any, Any]:
+    try:
+        return task, future.result()
+    except BrokenProcessPool:
+        return task, "a worker process died (out of memory?); run the command again to finish."
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(db_path: str | None, parent_pid: int | None) -> None:
+    """Worker start: remember the database to read, and leave if the parent dies (no orphans)."""
+    _WORKER["db_path"] = db_path
+    if parent_pid is not None:
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent_pid:
+            os._exit(1)
+
+
+def _worker_store() -> Store:
+    store = _WORKER.get("store")
+    if store is None:
+        store = _WORKER["store"] = Store(_WORKER["db_path"], create=False)
+    return store
+
+
+def _close_worker_store() -> None:
+    store = _WORKER.pop("store", None)
+    if store is not None:
+        store.close()

@@ -1,0 +1,171 @@
+"""Ingest: read a source, fill what it lacks from the user's options, store it as a version."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tracker.errors import BadInput, TrackerError
+from tracker.models import Disclosure
+from tracker.pipeline.load import load_bytes
+from tracker.read import read_source
+from tracker.store import IngestResult, Store
+
+# File-name patterns seen in the wild; used only for what the content does not state.
+_NAME_HINTS = [
+    re.compile(r"^(?P<ticker>[a-z][a-z.]{0,5})-(?:10-?k|20-?f)(?:a)?-fy(?P<year>\d{4})", re.I),
+    re.compile(r"^(?P<ticker>[A-Z][A-Z.]{0,5})_(?P<year>(?:19|20)\d{2})(?:_|\.|$)"),
+    re.compile(r"^(?P<cik>\d{4,10})_(?P<date>(?P<year>(?:19|20)\d{2})\d{4})_"),
+]
+SOURCE_SUFFIXES = {".htm", ".html", ".xhtml", ".txt", ".md", ".gz", ".text"}
+
+
+@dataclass
+class Options:
+    """What the user said about the sources (each fills or overrides what the source states)."""
+
+    filer: str | None = None
+    """CIK or ticker."""
+    name: str | None = None
+    """Registrant name."""
+    year: int | None = None
+    """Fiscal year."""
+    form: str | None = None
+    """Form (10-K, 20-F, 10-K/A, ...)."""
+    accession: str | None = None
+    """EDGAR accession number, when known."""
+    filing_date: str | None = None
+    """Filing date, when known."""
+    default_year: int | None = None
+    """Fiscal year to use only when the source states none (e.g. from an EDGAR listing)."""
+    default_name: str | None = None
+    """Registrant name to use only when the source states none."""
+    tickers: list[str] = field(default_factory=list)
+    """Trading symbols known from elsewhere (e.g. EDGAR's company list), added to the filer's."""
+
+
+def name_hints(path: Path) -> dict[str, str]:
+    """Filer and year suggested by a file name like `amzn-10-k-fy2024.html.gz` or `AMZN_2024.txt`."""
+    base = path.name
+    for pattern in _NAME_HINTS:
+        m = pattern.match(base)
+        if m:
+            return {k: v for k, v in m.groupdict().items() if v}
+    return {}
+
+
+def fill_from_name(d: Disclosure, path: Path) -> Disclosure:
+    """Fill the year and ticker a file name suggests, where the content states none (never an error)."""
+    hints = name_hints(path)
+    if d.fiscal_year is None and "year" in hints:
+        d.fiscal_year = int(hints["year"])
+    if not d.cik and not d.tickers and "ticker" in hints:
+        d.tickers = [hints["ticker"].upper()]
+    return d
+
+
+def apply_options(d: Disclosure, path: Path, opts: Options) -> tuple[Disclosure, str | None]:
+    """Fill the disclosure's gaps from options and the file name; returns it and the filer hint."""
+    hints = name_hints(path)
+    if opts.year is not None:
+        d.fiscal_year = opts.year
+    elif d.fiscal_year is None and opts.default_year is not None:
+        d.fiscal_year = opts.default_year
+    elif d.fiscal_year is None and "year" in hints:
+        d.fiscal_year = int(hints["year"])
+        d.notes.append(f"fiscal year {d.fiscal_year} taken from the file name")
+    if opts.form:
+        d.form = opts.form.upper()
+        d.amendment = d.form.endswith("/A")
+    if not d.name and opts.default_name:
+        d.name = opts.default_name
+    d.tickers = d.tickers + [t.upper() for t in opts.tickers if t.upper() not in d.tickers]
+    filer = opts.filer
+    if filer is None and not d.cik:
+        filer = hints.get("cik") or hints.get("ticker")
+        if filer:
+            d.notes.append(f"filer {filer.upper()} taken from the file name")
+    if filer is None and not d.cik and not d.tickers:
+        raise BadInput("the source names no filer; pass --filer CIK or --filer TICKER.")
+    return d, filer
+
+
+def ingest_bytes(store: Store, data: bytes, path: Path, opts: Options) -> IngestResult:
+    """Read one source's bytes and store it (one transaction)."""
+    disclosure = load_bytes(data)
+    disclosure, filer = apply_options(disclosure, path, opts)
+    return store.add(disclosure, data, source_path=str(path), filer=filer, name=opts.name,
+                     accession=opts.accession, filing_date=opts.filing_date, facts=fact_rows(disclosure))
+
+
+def fact_rows(d: Disclosure) -> list[dict]:
+    """One row per fact value, ready for the store, with the rule that found it and the rules' version."""
+    from tracker.facts import RULES_VERSION, extract_facts, fact_text
+
+    rows = []
+    for fact, values in extract_facts(d).items():
+        for i, fv in enumerate(values):
+            rows.append({"fact": fact, "position": i, "value": json.dumps(fv.value, ensure_ascii=False),
+                         "value_text": fact_text(fv.value, fact), "element": fv.element, "evidence": fv.evidence,
+                         "rule": fv.rule, "also": json.dumps(fv.also, ensure_ascii=False) if fv.also else None,
+                         "rules": RULES_VERSION})
+    return rows
+
+
+def ingest_file(store: Store, path: Path, opts: Options) -> IngestResult:
+    """Read one file and store it."""
+    check_name(path)
+    return ingest_bytes(store, read_source(path), path, opts)
+
+
+_UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as it may be printed: bytes that are not UTF-8 as `\\xff`, control and bidi characters escaped
+    (a file name must not drive the terminal)."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE_RE.sub(lambda m: ascii(m.group(0))[1:-1], text)
+
+
+def check_name(path: Path | str) -> None:
+    """Refuse a file whose name is not valid UTF-8: the database stores every source's path as text."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadInput("its file name is not valid UTF-8; rename the file to ingest it.") from None
+
+
+def expand(paths: list[Path]) -> Iterator[Path]:
+    """Files named, and the source files inside folders named (recursively, sorted)."""
+    for p in paths:
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and not child.name.startswith(".") and (
+                        child.suffix.lower() in SOURCE_SUFFIXES or not child.suffix):
+                    yield child
+        else:
+            yield p
+
+
+@dataclass
+class Summary:
+    """The outcome of an ingest run over several files."""
+
+    results: list[tuple[Path, IngestResult]] = field(default_factory=list)
+    """Files stored (or found unchanged)."""
+    rejected: list[tuple[Path, str]] = field(default_factory=list)
+    """Files refused, with the reason."""
+
+    def count(self, status: str) -> int:
+        """How many results had that status."""
+        return sum(1 for _, r in self.results if r.status == status)
+
+    @property
+    def files(self) -> int:
+        """Files read."""
+        return len(self.results) + len(self.rejected)

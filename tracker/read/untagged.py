@@ -1,0 +1,488 @@
+"""Untagged annual reports: find Item 1C / Item 16K in text lines and split it into cyd elements.
+
+The locator works on lines of text, whatever produced them (the HTML reader's block lines, a plain
+text extract, a Markdown rendering): it finds every "Item 1C. Cybersecurity" heading, follows each to
+the next item heading, and keeps the longest run, which skips table-of-contents entries.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from tracker.errors import BadInput
+from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
+from tracker.text.normalize import clean_inline, comparison_key, is_footer_line, paragraphs_from_lines, sentences
+
+_ITEM_OF_FORM = {"1c": "10-K", "16k": "20-F"}
+
+_HEADING_RE = re.compile(
+    r"^(?:part\s+i{1,2}\s*[,.:\-]?\s*)?item\s*(1\s*c|16\s*k)\s*[.:\-]?\s*[-.:]?\s*cyber\s*-?\s*security\s*[.:\-]?\s*",
+    re.I)
+_BARE_ITEM_RE = re.compile(r"^(?:part\s+i{1,2}\s*[,.:\-]?\s*)?item\s*(?:1\s*c|16\s*k)?\s*[.:\-]?$", re.I)
+_STOP_RE = re.compile(r"^items?\s*(\d{1,2})\s*([a-z])?\b\s*[.:,\-]?\s*(.*)$", re.I)
+_PART_STOP_RE = re.compile(r"^part\s+(?:iii|iv)\b\s*[.:\-]?\s*(.*)$", re.I)
+# Where extraction glued the next item onto the section's own line ("Not applicable.Item 2. Properties").
+_INLINE_STOP_RE = re.compile(
+    r"item\s*(?:2|1d|16l|17)\s*[.:]\s*(?=[A-Z])|item\s*2\s*[.:]?\s*properties|part\s+iii\b", re.I)
+_CANDIDATE_SCAN_RE = re.compile(r"^[^\S\n]*(?:item|part)", re.I | re.M)
+_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)")
+_MD_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HTML_TAG_RE = re.compile(r"</?(?:div|span|p|br|b|i|u|font|center)\b[^>]*>", re.I)
+
+# "Information in response to this Item 1C can be found in the 2024 Annual Report ... incorporated into this item by
+# reference": the disclosure itself is in another document (an exhibit, the annual report to shareholders).
+_INCORPORATED_RE = re.compile(
+    r"\bincorporated\b[^.]{0,80}\bby\s+reference\b|\bcan\s+be\s+found\s+(?:in|under)\b|"
+    r"\b(?:is|are)\s+(?:included|set\s+forth|contained)\s+(?:in|under)\b", re.I)
+# The pointer is the section's whole answer to the item, not one cross-reference among its prose.
+_THIS_ITEM_RE = re.compile(r"\b(?:this|the)\s+item\b|\bitem\s*(?:1\s*c|16\s*k)\b|\bthis\s+section\b", re.I)
+_POINTER_TARGET_RE = re.compile(
+    r"\b(?:(?:19|20)\d\d\s+)?annual\s+report\s+to\s+(?:share|stock)holders\b|\bexhibit\s+\d+(?:\.\d+)?|"
+    r"\b(?:(?:19|20)\d\d\s+)?proxy\s+statement\b", re.I)
+#: Longest section (in characters) read as a mere pointer to another document.
+_MAX_POINTER_CHARS = 700
+
+#: Longest line taken as the heading of a sub-section.
+_MAX_HEADING_WORDS = 12
+
+
+@dataclass
+class Section:
+    """Item 1C / 16K located in a sequence of lines."""
+
+    lines: list[str]
+    """The section's lines after its heading, running headers and page furniture left out."""
+    item: str
+    """`1c` or `16k`."""
+    start: int
+    """Index of the heading line."""
+    end: int
+    """Index of the line that ended it (the next item heading, or the number of lines)."""
+    sources: list[int] = field(default_factory=list)
+    """For each of `lines`, the index of the line it came from (-1 for the part of a heading line after the heading)."""
+
+    @property
+    def form(self) -> str:
+        """The form the item belongs to."""
+        return _ITEM_OF_FORM[self.item]
+
+
+def markdown_to_lines(text: str) -> list[str]:
+    """Plain lines from text or Markdown: headings, emphasis, tables and stray inline tags unwrapped."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if _MD_TABLE_SEP_RE.match(line) and "-" in line:
+            out.append("")
+            continue
+        line = _HTML_TAG_RE.sub(" ", line)
+        line = _MD_HEADING_RE.sub("", line)
+        line = _MD_EMPHASIS_RE.sub("", line)
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 2:
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            line = " ".join(c for c in cells if c)
+        out.append(line)
+    return out
+
+
+def _match_heading(lines: _CleanLines, i: int) -> tuple[str, int, str] | None:
+    """(item, last line index, rest of that line) when an Item 1C/16K heading starts at line i."""
+    first = lines[i]
+    if not first or first[0] not in "IiPp":
+        return None
+    text, last = first, i
+    for _ in range(3):
+        m = _HEADING_RE.match(text)
+        if m:
+            return m.group(1).replace(" ", "").lower(), last, text[m.end():]
+        if len(text) > 30 or not (_BARE_ITEM_RE.match(text) or text.lower() in ("item", "part i", "part ii")):
+            return None
+        last = _next_nonblank(lines, last + 1)
+        if last is None:
+            return None
+        text = text + " " + lines[last]
+    return None
+
+
+def _next_nonblank(lines: _CleanLines, i: int) -> int | None:
+    while i < len(lines):
+        if lines[i]:
+            return i
+        i += 1
+    return None
+
+
+def _is_stop(line: str, item: str) -> bool:
+    """Is this line the heading of an item that comes after `item` (or of Part III)?"""
+    m = _STOP_RE.match(line)
+    if m:
+        number, letter, rest = int(m.group(1)), (m.group(2) or "").lower(), m.group(3)
+        if item == "1c":
+            later = number >= 2 or (number == 1 and letter > "c")
+        else:
+            later = number >= 17 or (number == 16 and letter > "k")
+        if not later:
+            return False
+        return not rest or rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "[(\"'"
+    m = _PART_STOP_RE.match(line)
+    return bool(m) and (not m.group(1) or m.group(1)[:1].isupper())
+
+
+class _CleanLines:
+    """Lines cleaned with `clean_inline` on first use (a 10-K has tens of thousands of lines)."""
+
+    def __init__(self, raw: Sequence[str]) -> None:
+        self.raw = raw
+        self.cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __getitem__(self, i: int) -> str:
+        line = self.cache.get(i)
+        if line is None:
+            raw = self.raw[i]
+            line = self.cache[i] = clean_inline(raw) if raw and not raw.isspace() else ""
+        return line
+
+
+def furniture_key(line: str) -> str:
+    """What repeats from page to page in a running head or foot: lower case, digits as '#'."""
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+_COMPANY_NAME_RE = re.compile(
+    r"\b(?:inc|corporation|corp|company|co|ltd|plc|llc|group|holdings|incorporated)\b\.?$")
+#: Longest line taken as a company-name running head beside a page number or "Table of Contents".
+_MAX_RUNNING_HEAD = 60
+
+
+def repeated_furniture_keys(counts: dict[str, int]) -> set[str]:
+    """The furniture among keys counted over a document."""
+    out = set()
+    for key, n in counts.items():
+        if n < 3 or len(key) > 80 or key.endswith((":", ";", ",")):
+            continue
+        if _COMPANY_NAME_RE.search(key):
+            out.add(key)
+        elif key.endswith("."):
+            continue
+        elif "#" in key or "form 10-k" in key or "form 20-f" in key or "annual report" in key:
+            out.add(key)
+    return out
+
+
+#: Lines joined for one regex scan in `_candidate_lines` (a bound on its memory for huge documents).
+_SCAN_LINES = 1 << 16
+
+
+def _candidate_lines(lines: Sequence[str]) -> list[int]:
+    """Indices of the lines that start with "Item" or "Part" (one regex scan per block of lines, not one call
+    per line)."""
+    out: list[int] = []
+    for first in range(0, len(lines), _SCAN_LINES):
+        block = lines[first:first + _SCAN_LINES]
+        joined = "\n".join(block)
+        ends = list(accumulate(map((1).__add__, map(len, block))))  # offset just past each line's newline
+        out.extend(first + bisect_right(ends, m.start()) for m in _CANDIDATE_SCAN_RE.finditer(joined))
+    return out
+
+
+class _Furniture:
+    """Decides whether a short line repeats from page to page, counting the document's lines on demand."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.distinct = Counter(line.strip() for line in lines if 0 < len(line) <= 100)
+        self.verdicts: dict[str, bool] = {}
+        self.by_prefix: dict[str, list[tuple[str, int]]] | None = None
+
+    def repeated(self, line: str) -> bool:
+        key = furniture_key(line)
+        if key not in self.verdicts:
+            self.verdicts[key] = key in repeated_furniture_keys({key: self._count(key)})
+        return self.verdicts[key]
+
+    def running_head(self, line: str) -> bool:
+        """A company name ("Alphabet Inc.") seen at least twice in the document: a running head when it
+        stands beside page furniture (the caller checks that), though too rare for `repeated`."""
+        key = furniture_key(line)
+        return len(key) <= _MAX_RUNNING_HEAD and bool(_COMPANY_NAME_RE.search(key)) and self._count(key) >= 2
+
+    def _count(self, key: str) -> int:
+        if self.by_prefix is None:
+            self.by_prefix = {}
+            for text, n in self.distinct.items():
+                self.by_prefix.setdefault(_prefix(text), []).append((text, n))
+        return sum(n for text, n in self.by_prefix.get(_prefix(key), []) if furniture_key(text) == key)
+
+
+def _prefix(text: str) -> str:
+    return furniture_key(text.lstrip()[:12])[:3]
+
+
+def locate_section(raw_lines: Sequence[str]) -> Section | None:
+    """The Item 1C / 16K section of a document's lines, or None when it has none.
+
+    Every heading is a candidate; each runs to the next later item heading; repeated copies of the
+    section's own heading (running heads) are skipped. The candidate with the most text wins, so a
+    table-of-contents entry (a heading followed by a page number and the next item) loses.
+    """
+    lines = _CleanLines(raw_lines)
+    furniture: _Furniture | None = None
+    best: Section | None = None
+    best_size = 0
+    starts = _candidate_lines(raw_lines)
+    after = 0  # lines before this index were consumed by the previous heading
+    for i in starts:
+        if i < after:
+            continue
+        hit = _match_heading(lines, i)
+        if hit is None:
+            continue
+        item, last, rest = hit
+        if furniture is None:
+            furniture = _Furniture(raw_lines)
+        section, size = _collect(lines, i, last, item, rest, furniture)
+        if size > best_size:
+            best, best_size = section, size
+        after = last + 1
+    return best if best is not None and best_size > 0 else None
+
+
+def _before_page_furniture(lines: _CleanLines, j: int) -> bool:
+    """Is the next non-blank line from j on a page number or page footer?"""
+    k = _next_nonblank(lines, j)
+    return k is not None and is_footer_line(lines[k])
+
+
+def _collect(lines: _CleanLines, start: int, last: int, item: str, rest: str,
+             furniture: _Furniture) -> tuple[Section, int]:
+    body: list[str] = []
+    sources: list[int] = []
+    stop = _INLINE_STOP_RE.search(rest)
+    if stop:
+        rest = rest[:stop.start()]
+        return Section([rest], item, start, last + 1, [-1]), len(rest.strip())
+    if rest.strip(" .:-"):
+        body.append(rest)
+        sources.append(-1)
+    end = len(lines)
+    j = last + 1
+    after_page_furniture = False  # the last non-blank line was a page number, footer or running head
+    while j < len(lines):
+        line = lines[j]
+        if line and (_is_stop(line, item)):
+            end = j
+            break
+        hit = _match_heading(lines, j) if line else None
+        if hit is not None and hit[0] == item:
+            j = hit[1] + 1  # a running head repeating the section's own heading
+            if hit[2].strip(" .:-"):
+                body.append(hit[2])
+                sources.append(-1)
+            continue
+        if line:
+            footer = is_footer_line(line)  # kept: `paragraphs_from_lines` drops it, knowing a page ended
+            dropped = not footer and len(line) <= 100 and (
+                furniture.repeated(line) or furniture.running_head(line)
+                and (after_page_furniture or _before_page_furniture(lines, j + 1)))
+            after_page_furniture = dropped or footer
+            line = "" if dropped else line
+        body.append(line)
+        sources.append(j)
+        j += 1
+    size = sum(len(b) for b in body if b and not is_footer_line(b))
+    return Section(body, item, start, end, sources), size
+
+
+# --- splitting a section into elements -------------------------------------------------------------
+
+RISK = "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+INTEGRATED = "CybersecurityRiskManagementProcessesIntegratedTextBlock"
+MATERIAL = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock"
+BOARD = "CybersecurityRiskBoardOfDirectorsOversightTextBlock"
+BOARD_COMMITTEE = "CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock"
+INFORM_BOARD = "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock"
+ROLE = "CybersecurityRiskRoleOfManagementTextBlock"
+POSITIONS = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleTextBlock"
+EXPERTISE = "CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock"
+INFORM_MANAGEMENT = "CybersecurityRiskProcessForInformingManagementOrCommitteesResponsibleTextBlock"
+
+_BOARD_TERMS = re.compile(
+    r"\bboard\b|\b(?:audit|risk|technology|cybersecurity|nominating|governance)[\w ,&-]{0,40}committee\b|"
+    r"\bdirectors\b", re.I)
+_ROLE_TERMS = re.compile(
+    r"\bchief [\w ]{0,30}officer\b|\bciso\b|\bcio\b|\bcso\b|\bcto\b|\bvice president\b|\bhead of\b|"
+    r"\bexperience\b|\bcertifi|\bteam\b|\bmanagement\b|\bexecutive|\bleadership\b|\bled by\b", re.I)
+_MATERIAL_TERMS = re.compile(
+    r"materially affect|reasonably likely to (?:materially )?affect|material(?:ly)? (?:adverse )?(?:effect|impact)"
+    r"|not (?:identified|experienced|aware of) any[\w ,]{0,40}(?:incident|threat)", re.I)
+_SENTENCE_RULES = [
+    (INTEGRATED, re.compile(r"\bintegrat|\benterprise[- ]risk|\berm\b|overall risk management", re.I), RISK),
+    (EXPERTISE, re.compile(r"\byears\b|\bexperience\b|\bcertifi|\bdegree\b|\bcissp\b|\bcism\b|\bexpertise\b"
+                           r"|\bpreviously\b|\bserved as\b|\bprior to joining\b", re.I), ROLE),
+    (POSITIONS, re.compile(r"\bresponsib|\bled by\b|\bleads\b|\boversee|\bchief [\w ]{0,30}officer\b|\bciso\b",
+                           re.I), ROLE),
+    (INFORM_MANAGEMENT, re.compile(r"\binform|\breport|\bescalat|\bbrief|\bupdate|\bnotif|\bmonitor", re.I), ROLE),
+    (BOARD_COMMITTEE, re.compile(r"\bcommittee\b", re.I), BOARD),
+    (INFORM_BOARD, re.compile(r"\breport|\bbrief|\bupdate|\binform|\bpresent|\breview", re.I), BOARD),
+]
+
+
+def is_subheading(paragraph: str) -> bool:
+    """A short line without final punctuation: a sub-heading such as "Risk Management and Strategy"."""
+    text = paragraph.strip()
+    if not text or text.startswith("\u2022") or text[-1] in ".;,!?\"'" or len(text) > 100:
+        return False
+    words = text.rstrip(":").split()
+    if len(words) > _MAX_HEADING_WORDS or not words[0][:1].isupper():
+        return False
+    small = {"and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "our", "&", "its", "by"}
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in small or not w[:1].isalpha())
+    return caps == len(words) or text.isupper() or (len(words) <= 5 and not text.endswith(":"))
+
+
+def _zone_of_heading(heading: str) -> str | None:
+    h = heading.lower().replace("’", "'")
+    if re.search(r"board|oversight|directors|committee", h):
+        return BOARD
+    if re.search(r"management'?s? role|role of management|management'?s? responsib|leadership|personnel|team"
+                 r"|\bciso\b|officer|management oversight", h):
+        return ROLE
+    if "governance" in h:
+        return "governance"
+    if re.search(r"risk|strateg|process|program|approach|third|vendor|assess|framework|training|response"
+                 r"|material|impact|effect|incident", h):
+        return RISK
+    return None
+
+
+def _classify(paragraph: str, zone: str | None) -> str:
+    board = len(_BOARD_TERMS.findall(paragraph))
+    role = len(_ROLE_TERMS.findall(paragraph))
+    first = sentences(paragraph)[0] if paragraph else ""
+    board_first = bool(_BOARD_TERMS.search(first))
+    if zone == BOARD:
+        return BOARD if board or not role else ROLE
+    if zone == ROLE:
+        return ROLE if role >= board or not board_first else BOARD
+    if zone == "governance":
+        return BOARD if board_first and board >= role or (board > role) else ROLE
+    if zone == RISK:
+        return RISK
+    if board_first and board >= 2 and board >= role:
+        return BOARD
+    if role >= 3 and role > board and re.search(r"chief|ciso|officer|head of|vice president|led by", first, re.I):
+        return ROLE
+    return RISK
+
+
+def split_elements(paragraph_list: Sequence[str], source: str = "inferred") -> list[Element]:
+    """Assign a section's paragraphs to cyd text elements; headings go to `UNTAGGED_ELEMENT`.
+
+    Every paragraph lands in at least one element: the main block of its sub-section (risk management,
+    board oversight, role of management). Sentences that answer a narrower element (expertise, reporting
+    to the board, material effects, ...) are repeated there too, as filers' own tags do.
+    """
+    buckets: dict[str, list[str]] = {}
+    order: list[str] = []
+
+    def add(name: str, text: str) -> None:
+        if name not in buckets:
+            buckets[name] = []
+            order.append(name)
+        if text not in buckets[name]:
+            buckets[name].append(text)
+
+    zone: str | None = None
+    for para in paragraph_list:
+        if is_subheading(para):
+            zone = _zone_of_heading(para) or zone
+            add(UNTAGGED_ELEMENT, para)
+            continue
+        main = _classify(para, zone)
+        add(main, para)
+        if _MATERIAL_TERMS.search(para):
+            for sent in sentences(para):
+                if _MATERIAL_TERMS.search(sent):
+                    add(MATERIAL, sent)
+        for child, pattern, parent in _SENTENCE_RULES:
+            if parent != main:
+                continue
+            for sent in sentences(para):
+                if pattern.search(sent):
+                    add(child, sent)
+    return [Element(name, "text", "\n\n".join(buckets[name]), source, original="\n\n".join(buckets[name]))
+            for name in order]
+
+
+# --- plain text -----------------------------------------------------------------------------------
+
+_FOOTER_YEAR_RE = re.compile(r"\|\s*((?:19|20)\d{2})\s+form\s+(?:10-k|20-f)\s*\|", re.I)
+_RUNNING_YEAR_RE = re.compile(r"^[ \t]*(?:fiscal\s+)?((?:19|20)\d{2})\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)[ \t]*$",
+                              re.I | re.M)
+_COVER_YEAR_RE = re.compile(r"for\s+the\s+(?:fiscal\s+)?year\s+ended\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s*((?:19|20)\d{2})",
+                            re.I)
+
+
+def detect_fiscal_year(text: str) -> int | None:
+    """The fiscal year when the text names exactly one: page footers ("| 2024 Form 10-K |"), else the cover."""
+    for pattern, scope in ((_FOOTER_YEAR_RE, text), (_RUNNING_YEAR_RE, text), (_COVER_YEAR_RE, text[:5000])):
+        years = {int(y) for y in pattern.findall(scope)}
+        if len(years) == 1:
+            return years.pop()
+        if years:
+            return None
+    return None
+
+
+def incorporated_by_reference(section_text: str) -> str | None:
+    """A note for the reader when the section only points to another document that holds the disclosure.
+
+    WFC's 10-K, for one, says only that Item 1C "can be found in the 2024 Annual Report to Shareholders ...
+    incorporated into this item by reference": the text is in Exhibit 13, so the filing's flags and facts say
+    nothing, and a comparison with a year that holds the text shows it all as added.
+    """
+    text = section_text.strip()
+    if (not text or len(text) > _MAX_POINTER_CHARS or not _INCORPORATED_RE.search(text)
+            or not _THIS_ITEM_RE.search(text)):
+        return None
+    targets = list(dict.fromkeys(clean_inline(m.group(0)) for m in _POINTER_TARGET_RE.finditer(text)))
+    where = f" ({', '.join(targets)})" if targets else ""
+    return (f"the cybersecurity section is incorporated by reference from another document{where}; "
+            "its text is not in this filing, so its flags and facts read as not stated.")
+
+
+def section_disclosure(section: Section, source_format: str, source: str = "inferred") -> Disclosure:
+    """An untagged Disclosure from a located section."""
+    paras = paragraphs_from_lines(section.lines)
+    text = "\n\n".join(paras)
+    pointer = incorporated_by_reference(text)
+    return Disclosure(elements=split_elements(paras, source), tagged=False, source_format=source_format,
+                      section_text=text, form=section.form, notes=[pointer] if pointer else [])
+
+
+def read_text(text: str) -> Disclosure:
+    """A Disclosure from a plain-text or Markdown annual report (or an Item 1C extract)."""
+    lines = markdown_to_lines(text)
+    section = locate_section(lines)
+    if section is None:
+        raise BadInput("no Item 1C (10-K) or Item 16K (20-F) cybersecurity heading was found in the text; "
+                       "give an annual report that contains its cybersecurity section.")
+    disclosure = section_disclosure(section, "text")
+    if not disclosure.section_text:
+        raise BadInput("the Item 1C / Item 16K heading is followed by no text; give the complete annual report.")
+    disclosure.fiscal_year = detect_fiscal_year(text)
+    return disclosure
+
+
+def covered(text: str, keys: str) -> bool:
+    """Is the text (a sentence or paragraph) contained in `keys`, a concatenation of comparison keys?"""
+    key = comparison_key(text)
+    return not key or key in keys

@@ -1,0 +1,504 @@
+"""Render a Comparison as text (terminal), Markdown or JSON.
+
+Text and Markdown read like the top of a redline memo, in plain English (no taxonomy names): the filer and the
+years, caveats, the verdict (significance with the top changes in plain English, the extent of rewording and
+the counts by severity); then the flags, facts and people changed, each with its severity and why it matters;
+then every wording change once, numbered in reading order (the numbers of `tracker.diff.redline`), under the
+filing's own sub-heading, with word edits shown as [-deleted-]{+inserted+} (ANSI red/green when colour is
+asked for); and the similarity of the whole section in one line. With ``verbose`` the cyd element names and
+every element a sentence sits in are shown too, followed by the element-by-element listing (standard labels,
+per-element similarity). JSON is the contract of docs/json.md.
+HTML is rendered elsewhere from the same Comparison (its `pairs` hold the aligned sentences).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tracker.diff import redline
+from tracker.diff.compare import TEXT_KINDS, Comparison, disclosure_meta, filer_meta
+from tracker.errors import BadInput
+from tracker.facts import SPECS as FACT_SPECS
+from tracker.facts.changes import STRENGTH_WORDS
+from tracker.render.labels import MEASURES, display_value, fact_label
+from tracker.models import UNTAGGED_ELEMENT, Change, spec_for
+from tracker.text.normalize import comparison_key, paragraphs, sentences
+from tracker.read.untagged import is_subheading
+
+FORMATS = ("text", "markdown", "json")
+
+_RED, _GREEN, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def render(comparison: Comparison, fmt: str = "text", *, filer: dict | None = None,
+           old_meta: dict | None = None, new_meta: dict | None = None, color: bool = False,
+           verbose: bool = False) -> str:
+    """The comparison in one of FORMATS; metadata default to what the disclosures say."""
+    filer = filer if filer is not None else filer_meta(comparison.new, comparison.old)
+    old_meta = old_meta if old_meta is not None else disclosure_meta(comparison.old)
+    new_meta = new_meta if new_meta is not None else disclosure_meta(comparison.new)
+    if fmt == "json":
+        return json.dumps(comparison.to_json(filer, old_meta, new_meta), indent=2, ensure_ascii=False)
+    if fmt == "text":
+        return _Text(color, verbose).render(comparison, filer, old_meta, new_meta)
+    if fmt == "markdown":
+        return _Markdown(verbose).render(comparison, filer, old_meta, new_meta)
+    raise BadInput(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)} (or html).")
+
+
+def _side(meta: dict) -> str:
+    year = meta.get("fiscal_year") or "?"
+    form = meta.get("form") or "annual report"
+    tagged = "tagged" if meta.get("tagged") else "untagged"
+    return f"FY{year} {form} ({tagged})"
+
+
+def _filer_line(filer: dict) -> str:
+    name = filer.get("name") or "Unnamed filer"
+    bits = [f"CIK {filer['cik']}"] if filer.get("cik") else []
+    bits += list(filer.get("tickers") or [])
+    return f"{name} ({', '.join(bits)})" if bits else name
+
+
+def _similarity(sim: dict) -> str:
+    return "  ".join(f"{k} {v:.3f}" for k, v in sim.items())
+
+
+def _similarity_line(c: Comparison) -> str:
+    """The similarity of the whole section in one line, measures by their plain names."""
+    sim = c.similarity.to_json()
+    shown = ", ".join(f"{label.lower() if key != 'jaccard' else label} {float(sim[key]):.3f}"
+                      for key, label in MEASURES if key in sim)
+    return f"Similarity of the whole section: {shown} (1 = identical)"
+
+
+def _summary_lines(c: Comparison) -> list[str]:
+    """The verdict first: significance with the top changes, then the extent of rewording and the counts."""
+    s = c.summary
+    lead = c.significance[:1].upper() + c.significance[1:]
+    # a flag's top change names it by what it says, not by its standard label
+    plain = {ch.summary: f"{spec_for(ch.element or '').reader_label}: {plain_flag_value(ch.old)} -> "
+                         f"{plain_flag_value(ch.new)}"
+             for ch in c.changes if ch.kind == "flag_flipped" and ch.summary}
+    lines = [f"Verdict: {lead}" + (":" if c.judgement.top else "")]
+    lines += [f"  - {plain.get(t, t)}" for t in c.judgement.top]
+    return lines + [f"Extent: {c.extent}",
+                    f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low"]
+
+
+# --------------------------------------------------------------------------- flags, facts and people
+#: Where a flag's value came from, in plain words.
+SOURCES = {"tagged": "tagged", "inferred": "read from the text", "absent": "not stated"}
+#: The values of the material-incident facts in plain words.
+_MATERIAL_WORDS = {"material_incident_statement": {"none": "says it has not been materially affected",
+                                                   "affected": "says it has been, or is likely to be, materially "
+                                                               "affected"},
+                   "material_incident_strength": STRENGTH_WORDS}
+
+
+def plain_fact_label(fact: str | None) -> str:
+    """What a reader calls a fact: its label in the fact catalogue ("How often the board is briefed")."""
+    return FACT_SPECS[fact].label if fact in FACT_SPECS else fact_label(fact)
+
+
+def plain_fact_value(value: object, fact: str | None = None) -> str:
+    """A fact value as a reader wants to see it ("not stated" where the filing says nothing)."""
+    if value is None or value == "absent":
+        return "not stated"
+    words = _MATERIAL_WORDS.get(fact or "", {})
+    if isinstance(value, str) and value in words:
+        return words[value]
+    return display_value(value, fact)
+
+
+def plain_flag_value(value: object, source: str | None = None) -> str:
+    """A flag value: yes, no or not stated, with where it came from ("no (tagged)", "yes (read from the text)")."""
+    said = "not stated" if value is None else "yes" if value else "no"
+    where = SOURCES.get(source or "")
+    return f"{said} ({where})" if value is not None and where and source != "absent" else said
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _plain_change(ch: Change, verbose: bool = False) -> str:
+    """A flag, fact, people or element change in plain English: what changed and why it matters (without the
+    severity, which the formats show their own way)."""
+    if ch.kind == "flag_flipped":
+        spec = spec_for(ch.element or "")
+        line = (f"{spec.reader_label}: {plain_flag_value(ch.old, ch.old_source)} -> "
+                f"{plain_flag_value(ch.new, ch.new_source)}")
+        if verbose:
+            line += f" ({spec.name}, Item 106 {spec.item})" if spec.item else f" ({spec.name})"
+    elif ch.kind in _ELEMENT_KINDS:
+        spec = spec_for(ch.element or "")
+        line = f"{spec.reader_label}: {'newly tagged' if ch.kind == 'element_added' else 'no longer tagged'}"
+        if verbose:
+            line += f" ({spec.name})"
+    elif ch.summary:
+        line = _capital(ch.summary)
+    elif ch.kind == "fact_changed":
+        line = (f"{plain_fact_label(ch.fact)}: {plain_fact_value(ch.old, ch.fact)} -> "
+                f"{plain_fact_value(ch.new, ch.fact)}")
+    elif ch.kind in ("fact_added", "fact_removed"):
+        verb = "now stated" if ch.kind == "fact_added" else "no longer stated"
+        line = f"{plain_fact_label(ch.fact)} {verb}: {plain_fact_value(ch.value, ch.fact)}"
+    else:
+        line = ch.kind.replace("_", " ")
+    if ch.why and not _said_already(ch.summary if ch.kind != "flag_flipped" else None, ch.why):
+        line += f". Why it matters: {ch.why}"
+    return line
+
+
+def _said_already(summary: str | None, why: str) -> bool:
+    """Whether the why only repeats the summary ("the statement ... was weakened: ..." / "... was weakened")."""
+    return bool(summary) and why.lower().rstrip(".") in (summary or "").lower()
+
+
+_FACT_KINDS = ("flag_flipped", "fact_changed", "fact_added", "fact_removed")
+_ELEMENT_KINDS = ("element_added", "element_removed")
+
+
+def _sections(c: Comparison) -> list[tuple[str, list[Change]]]:
+    out: list[tuple[str, list[Change]]] = []
+    for title, kinds in (("Flags, facts and people changed", _FACT_KINDS),
+                         ("Tagged blocks that appeared or disappeared", _ELEMENT_KINDS)):
+        changes = [ch for ch in c.changes if ch.kind in kinds]
+        if changes:
+            out.append((title, changes))
+    return out
+
+
+def _by_element(c: Comparison) -> list[tuple[str, list[Change]]]:
+    groups: dict[str, list[Change]] = {}
+    for ch in c.changes:
+        if ch.kind in TEXT_KINDS:
+            groups.setdefault(ch.element or "", []).append(ch)
+    return list(groups.items())
+
+
+# --------------------------------------------------------------------------- wording changes in reading order
+_OPS = {"equal": 0, "insert": 1, "delete": -1}
+
+
+@dataclass
+class _Wording:
+    """One wording change as the memo lists it."""
+
+    number: int
+    """Its number in reading order."""
+    heading: str | None
+    """The filing's sub-heading it falls under (None before any, or when the filing has none)."""
+    kind: str
+    """changed, added, removed or moved (the redline piece's kind)."""
+    verb: str
+    """What happened, in words: Reworded, Added, Removed, Moved from ¶3 of FY2023 ..."""
+    ops: list[tuple[int, str]]
+    """The words, as diff ops (0 equal, 1 inserted, -1 deleted)."""
+    elements: list[str]
+    """The cyd elements the sentence sits in (text outside any element left out)."""
+    change: Change | None
+    """The text change of the comparison it shows."""
+    placed: bool = True
+    """False for a text change the redline did not place (shown after the others)."""
+
+    @property
+    def label(self) -> str | None:
+        """The short plain label of its first element."""
+        return spec_for(self.elements[0]).reader_label if self.elements else None
+
+    @property
+    def also(self) -> list[str]:
+        """Plain labels of the other elements it sits in."""
+        return [spec_for(e).reader_label for e in self.elements[1:]]
+
+    @property
+    def rank(self) -> str:
+        """"[high] why" when it matters more than its words, else empty."""
+        ch = self.change
+        return f"[{ch.severity}] {ch.why}" if ch is not None and ch.severity != "low" and ch.why else ""
+
+
+def _old_places(c: Comparison) -> dict[str, tuple[int, str | None]]:
+    """Sentence key -> (number of its paragraph, sub-headings not counted; the sub-heading it sat under) in
+    the earlier year's section (first occurrence)."""
+    d = c.old
+    text = d.section_text if d.section_text.strip() else "\n\n".join(str(e.value) for e in d.text_elements)
+    out: dict[str, tuple[int, str | None]] = {}
+    number, heading = 0, None
+    for para in paragraphs(text):
+        if is_subheading(para):
+            heading = para.rstrip(":").strip()
+            continue
+        number += 1
+        for s in sentences(para):
+            out.setdefault(comparison_key(s), (number, heading))
+    return out
+
+
+def _moved_verb(piece: redline.Piece, marker: redline.Piece | None, places: dict, old_year: object,
+                heading: str | None) -> str:
+    """"Moved from ¶3 of FY2023" (with the sub-heading it stood under, when it moved from under another one);
+    "Moved within the section" when its old place is not known."""
+    old_text = marker.text("old") if marker is not None else ""
+    first = sentences(old_text)[:1]
+    place = places.get(comparison_key(first[0])) if first else None
+    verb = "Moved within the section"
+    if place is not None:
+        verb = f"Moved from \u00b6{place[0]} of {f'FY{old_year}' if old_year else 'the earlier filing'}"
+        if place[1] and comparison_key(place[1]) != comparison_key(heading or ""):
+            verb += f" (under \u201c{place[1]}\u201d)"
+    return verb + (" and reworded" if piece.rewritten else "")
+
+
+def _heading_text(block: redline.Block) -> str:
+    text = " ".join(t for t in (p.text("new").strip() or p.text("old").strip() for p in block.pieces) if t)
+    return text.rstrip(":").strip()
+
+
+def wording_changes(c: Comparison) -> list[_Wording]:
+    """Every text change once, numbered in reading order, with the sub-heading it falls under; a text change
+    the redline could not place (none expected) follows, numbered on."""
+    rl = redline.build(c)
+    markers = {p.number: p for b in rl.blocks for p in b.pieces if p.kind == "moved_away" and p.number}
+    places = _old_places(c) if markers else {}
+    old_year = c.old.fiscal_year
+    out: list[_Wording] = []
+    heading: str | None = None
+    for block in rl.blocks:
+        if block.kind == "heading":
+            heading = _heading_text(block) or heading
+        for piece in block.pieces:
+            if piece.number is None or piece.kind in ("same", "moved_away"):
+                continue
+            if piece.kind == "moved":
+                verb = _moved_verb(piece, markers.get(piece.number), places, old_year, heading)
+            else:
+                verb = {"changed": "Reworded", "added": "Added", "removed": "Removed"}[piece.kind]
+            ops = [(_OPS[op], text) for op, text in piece.segments]
+            elements = [e for e in (piece.change.elements if piece.change and piece.change.elements
+                                    else piece.elements) if e != UNTAGGED_ELEMENT]
+            out.append(_Wording(piece.number, heading, piece.kind, verb, ops, elements, piece.change))
+    shown = {id(w.change) for w in out if w.change is not None}
+    number = max((w.number for w in out), default=0)
+    for ch in c.changes:
+        if ch.kind in TEXT_KINDS and id(ch) not in shown:
+            number += 1
+            out.append(_loose(number, ch))
+    return out
+
+
+def _loose(number: int, ch: Change) -> _Wording:
+    """A text change shown from the change alone."""
+    elements = [e for e in ch.elements or [ch.element or ""] if e and e != UNTAGGED_ELEMENT]
+    if ch.kind == "text_changed":
+        verb = "Moved within the section and reworded" if ch.from_position else "Reworded"
+        kind, ops = "changed", [(op, t) for op, t in ch.ops or []]
+    elif ch.kind == "text_added":
+        verb, kind, ops = "Added", "added", [(1, ch.text or "")]
+    elif ch.kind == "text_removed":
+        verb, kind, ops = "Removed", "removed", [(-1, ch.text or "")]
+    else:
+        verb, kind, ops = "Moved within the section", "moved", [(0, ch.text or "")]
+    return _Wording(number, None, kind, verb, ops, elements, ch, placed=False)
+
+
+_UNPLACED = "Elsewhere in the section (not placed in reading order)"
+
+
+def _groups(wording: list[_Wording]) -> list[tuple[str | None, bool, list[_Wording]]]:
+    """The changes in runs of one sub-heading: (the filing's sub-heading, None before the first or where the
+    filing has none; whether placed in reading order; the changes)."""
+    out: list[tuple[str | None, bool, list[_Wording]]] = []
+    for w in wording:
+        if not out or (out[-1][0], out[-1][1]) != (w.heading, w.placed):
+            out.append((w.heading, w.placed, []))
+        out[-1][2].append(w)
+    return out
+
+
+# --------------------------------------------------------------------------- text
+class _Text:
+    """Plain text for a terminal."""
+
+    def __init__(self, color: bool, verbose: bool = False) -> None:
+        self.color = color
+        self.verbose = verbose
+
+    def paint(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def ops(self, ops: list) -> str:
+        marks = {-1: ("[-", "-]", _RED), 1: ("{+", "+}", _GREEN)}
+        out = []
+        for op, text in ops:
+            if op == 0:
+                out.append(text)
+            else:
+                left, right, code = marks[op]
+                out.append(self.paint(code, left + text + right))
+        return "".join(out)
+
+    def render(self, c: Comparison, filer: dict, old_meta: dict, new_meta: dict) -> str:
+        lines = [self.paint(_BOLD, _filer_line(filer)), f"{_side(old_meta)} -> {_side(new_meta)}", ""]
+        lines += [f"Caveat: {note}" for note in c.caveats]
+        lines += _summary_lines(c)
+        for title, changes in _sections(c):
+            lines += ["", self.paint(_BOLD, f"{title}:")]
+            lines += [f"  - [{ch.severity}] {_plain_change(ch, self.verbose)}" for ch in changes]
+        wording = wording_changes(c)
+        if wording:
+            lines += ["", self.paint(_BOLD, f"Wording changes, in reading order ({len(wording)}):")]
+            for heading, placed, group in _groups(wording):
+                title = (f"Under \u201c{heading}\u201d" if heading else None) if placed else _UNPLACED
+                lines += ["", self.paint(_BOLD, f"{title}:")] if title else []
+                for w in group:
+                    lines += self.wording(w)
+        if not c.changes:
+            lines += ["", "No change in flags, facts or text."]
+        lines += ["", self.paint(_DIM, _similarity_line(c))]
+        if self.verbose:
+            lines += self.elements(c)
+        return "\n".join(lines) + "\n"
+
+    def wording(self, w: _Wording) -> list[str]:
+        label = f" [{w.label}]" if w.label else ""
+        if self.verbose and w.also:
+            label += f" (also in: {'; '.join(w.also)})"
+        if w.kind == "added":
+            body = self.paint(_GREEN, "".join(t for _, t in w.ops))
+        elif w.kind == "removed":
+            body = self.paint(_RED, "".join(t for _, t in w.ops))
+        else:
+            body = self.ops(w.ops)
+        lines = [f"  {w.number}. {w.verb}{label}: {body}"]
+        indent = " " * (len(str(w.number)) + 4)
+        if w.rank:
+            lines.append(f"{indent}{w.rank}")
+        if self.verbose and w.elements:
+            lines.append(self.paint(_DIM, f"{indent}elements: {', '.join(w.elements)}"))
+        return lines
+
+    def elements(self, c: Comparison) -> list[str]:
+        """Element by element, as the taxonomy names them (verbose)."""
+        groups = _by_element(c)
+        if not groups:
+            return []
+        lines = ["", self.paint(_BOLD, "Element by element (XBRL standard labels):")]
+        for element, changes in groups:
+            lines += ["", self.paint(_BOLD, f"== {spec_for(element).label} =="), *self.similarity(c, element)]
+            lines += [self.change(ch) for ch in changes]
+        return lines
+
+    def similarity(self, c: Comparison, element: str) -> list[str]:
+        sim = c.element_similarity.get(element)
+        return [self.paint(_DIM, f"   similarity: {_similarity(sim.to_json())}")] if sim else []
+
+    def change(self, ch: Change) -> str:
+        also = f" (also in: {', '.join(spec_for(e).label for e in ch.elements[1:])})" if len(ch.elements) > 1 else ""
+        also += _rank_note(ch)
+        if ch.kind == "text_changed":
+            where = f" (moved {ch.from_position} -> {ch.to_position})" if ch.from_position else ""
+            return f"  ~ changed{where}{also}: {self.ops(ch.ops or [])}"
+        if ch.kind == "text_added":
+            return f"  + added{also}: {self.paint(_GREEN, ch.text or '')}"
+        if ch.kind == "text_removed":
+            return f"  - removed{also}: {self.paint(_RED, ch.text or '')}"
+        return f"  > moved {ch.from_position} -> {ch.to_position}{also}: {ch.text}"
+
+
+def _rank_note(ch: Change) -> str:
+    """" [medium: why]" for a wording change that matters more than its words."""
+    return f" [{ch.severity}: {ch.why}]" if ch.severity != "low" and ch.why else ""
+
+
+_MD_SPECIAL: Callable[[str], str] = lambda s: "".join("\\" + ch if ch in "\\`*_[]<>#|~" else ch for ch in s)
+
+
+# --------------------------------------------------------------------------- Markdown
+class _Markdown:
+    """GitHub-flavoured Markdown: ~~deleted~~ and **inserted**."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+
+    def ops(self, ops: list) -> str:
+        out = []
+        for op, text in ops:
+            body = _MD_SPECIAL(text)
+            stripped = body.strip()
+            if op == 0 or not stripped:
+                out.append(body)
+                continue
+            lead, trail = body[:len(body) - len(body.lstrip())], body[len(body.rstrip()):]
+            out.append(f"{lead}{'~~' if op == -1 else '**'}{stripped}{'~~' if op == -1 else '**'}{trail}")
+        return "".join(out)
+
+    def render(self, c: Comparison, filer: dict, old_meta: dict, new_meta: dict) -> str:
+        lines = [f"# {_MD_SPECIAL(_filer_line(filer))}", "", f"{_side(old_meta)} -> {_side(new_meta)}", ""]
+        lines += [f"> **Caveat:** {_MD_SPECIAL(note)}\n" for note in c.caveats]
+        lines += [f"- {_MD_SPECIAL(line)}" for line in _summary_lines(c)]
+        for title, changes in _sections(c):
+            lines += ["", f"## {title}", ""]
+            lines += [f"- **{ch.severity}**: {_MD_SPECIAL(_plain_change(ch, self.verbose))}" for ch in changes]
+        wording = wording_changes(c)
+        if wording:
+            lines += ["", f"## Wording changes, in reading order ({len(wording)})"]
+            for heading, placed, group in _groups(wording):
+                title = heading if placed else _UNPLACED
+                lines += ["", f"### {_MD_SPECIAL(title)}"] if title else []
+                lines.append("")
+                for w in group:
+                    lines += self.wording(w)
+        if not c.changes:
+            lines += ["", "No change in flags, facts or text."]
+        lines += ["", _MD_SPECIAL(_similarity_line(c))]
+        if self.verbose:
+            lines += self.elements(c)
+        return "\n".join(lines) + "\n"
+
+    def wording(self, w: _Wording) -> list[str]:
+        label = f" [{w.label}]" if w.label else ""
+        if self.verbose and w.also:
+            label += f" (also in: {'; '.join(w.also)})"
+        if w.kind == "added":
+            body = _MD_SPECIAL("".join(t for _, t in w.ops))
+        elif w.kind == "removed":
+            body = f"~~{_MD_SPECIAL(''.join(t for _, t in w.ops).strip())}~~"
+        else:
+            body = self.ops(w.ops)
+        lines = [f"{w.number}. **{w.verb}**{_MD_SPECIAL(label)}: {body}"]
+        indent = " " * (len(str(w.number)) + 2)
+        if w.rank:
+            lines.append(f"{indent}- *{_MD_SPECIAL(w.rank)}*")
+        if self.verbose and w.elements:
+            lines.append(f"{indent}- elements: {', '.join(f'`{e}`' for e in w.elements)}")
+        return lines
+
+    def elements(self, c: Comparison) -> list[str]:
+        """Element by element, as the taxonomy names them (verbose)."""
+        groups = _by_element(c)
+        if not groups:
+            return []
+        lines = ["", "## Element by element (XBRL standard labels)"]
+        for element, changes in groups:
+            lines += ["", f"### {_MD_SPECIAL(spec_for(element).label)}", ""]
+            sim = c.element_similarity.get(element)
+            if sim:
+                lines += [f"Similarity: {_similarity(sim.to_json())}", ""]
+            lines += [self.change(ch) for ch in changes]
+        return lines
+
+    def change(self, ch: Change) -> str:
+        also = f" (also in: {', '.join(spec_for(e).label for e in ch.elements[1:])})" if len(ch.elements) > 1 else ""
+        also += _MD_SPECIAL(_rank_note(ch))
+        if ch.kind == "text_changed":
+            return f"- **changed**{also}: {self.ops(ch.ops or [])}"
+        if ch.kind == "text_added":
+            return f"- **added**{also}: {_MD_SPECIAL(ch.text or '')}"
+        if ch.kind == "text_removed":
+            return f"- **removed**{also}: ~~{_MD_SPECIAL(ch.text or '')}~~"
+        return f"- **moved** {ch.from_position} -> {ch.to_position}{also}: {_MD_SPECIAL(ch.text or '')}"
