@@ -33,10 +33,10 @@ from pathlib import Path
 import diff_match_patch
 
 from tracker.diff.compare import compare
-from tracker.pipeline.ingest import fact_rows
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
-from tracker.pipeline.load import load_path
 from tracker.pipeline.compare import compare_stored
+from tracker.pipeline.ingest import fact_rows
+from tracker.pipeline.load import load_path
 from tracker.store import Store
 
 try:
@@ -70,17 +70,32 @@ def stored_pair(store: Store, number: int, old: Disclosure, new: Disclosure) -> 
     """Ingest both sides into the store as years 2001 and 2002 of a filer of their own; its CIK."""
     cik = f"{9_000_000 + number:010d}"
     for year, d in ((2001, old), (2002, new)):
-        copy = Disclosure(d.elements, tagged=d.tagged, source_format=d.source_format,
-                          section_text=d.section_text, cik=cik, name=f"Bench pair {number}", fiscal_year=year)
-        store.add(copy, f"{cik}/{year}/{d.section_text}".encode(), source_path=f"bench-{number}-{year}",
-                  facts=fact_rows(copy))
+        copy = Disclosure(
+            d.elements,
+            tagged=d.tagged,
+            source_format=d.source_format,
+            section_text=d.section_text,
+            cik=cik,
+            name=f"Bench pair {number}",
+            fiscal_year=year,
+        )
+        store.add(
+            copy,
+            f"{cik}/{year}/{d.section_text}".encode(),
+            source_path=f"bench-{number}-{year}",
+            facts=fact_rows(copy),
+        )
     return cik
 
 
 def concatenated(disclosures: list[Disclosure]) -> Disclosure:
     text = "\n\n".join(d.section_text for d in disclosures)
-    return Disclosure([Element(UNTAGGED_ELEMENT, "text", text, "inferred")], tagged=False,
-                      source_format="text", section_text=text)
+    return Disclosure(
+        [Element(UNTAGGED_ELEMENT, "text", text, "inferred")],
+        tagged=False,
+        source_format="text",
+        section_text=text,
+    )
 
 
 def pairs(corpus: Path) -> list[tuple[str, Disclosure, Disclosure]]:
@@ -88,13 +103,30 @@ def pairs(corpus: Path) -> list[tuple[str, Disclosure, Disclosure]]:
     out = []
     for ticker in RUNS:
         for year in (2023, 2024):
-            out.append((f"{ticker} {year}->{year + 1}", load_path(text / f"{ticker}_{year}.txt"),
-                        load_path(text / f"{ticker}_{year + 1}.txt")))
-    out.append(("rewritten AMZN24 vs UPWK24", load_path(text / "AMZN_2024.txt"), load_path(text / "UPWK_2024.txt")))
-    out.append(("synthetic 60k 2024->2025", concatenated([load_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
-                concatenated([load_path(text / f"{t}_2025.txt") for t in SYNTH_A])))
-    out.append(("synthetic 60k rewritten", concatenated([load_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
-                concatenated([load_path(text / f"{t}_2025.txt") for t in SYNTH_B])))
+            out.append(
+                (
+                    f"{ticker} {year}->{year + 1}",
+                    load_path(text / f"{ticker}_{year}.txt"),
+                    load_path(text / f"{ticker}_{year + 1}.txt"),
+                )
+            )
+    out.append(
+        ("rewritten AMZN24 vs UPWK24", load_path(text / "AMZN_2024.txt"), load_path(text / "UPWK_2024.txt"))
+    )
+    out.append(
+        (
+            "synthetic 60k 2024->2025",
+            concatenated([load_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
+            concatenated([load_path(text / f"{t}_2025.txt") for t in SYNTH_A]),
+        )
+    )
+    out.append(
+        (
+            "synthetic 60k rewritten",
+            concatenated([load_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
+            concatenated([load_path(text / f"{t}_2025.txt") for t in SYNTH_B]),
+        )
+    )
     return out
 
 
@@ -105,8 +137,10 @@ def main() -> None:
     parser.add_argument("--peer-repeat", type=int, default=5, help="runs of each peer per pair")
     args = parser.parse_args()
     dmp = diff_match_patch.diff_match_patch()  # default Diff_Timeout = 1.0 s
-    header = f"{'pair':30} {'chars':>13} {'stored':>7} {'diff':>6} {'diff cpu':>8} {'+facts':>7} " \
-             f"{'facts cpu':>9} {'dmp ms':>7} {'difflib':>7} {'dmp/st':>6} {'dl/st':>6}  verdict"
+    header = (
+        f"{'pair':30} {'chars':>13} {'stored':>7} {'diff':>6} {'diff cpu':>8} {'+facts':>7} "
+        f"{'facts cpu':>9} {'dmp ms':>7} {'difflib':>7} {'dmp/st':>6} {'dl/st':>6}  verdict"
+    )
     print(header)
     print("-" * len(header))
     stored_all: list[float] = []
@@ -122,22 +156,31 @@ def main() -> None:
             diff = median_ms(lambda: compare(warm_old, warm_new), args.repeat)
             diff_cpu = median_ms(lambda: compare(warm_old, warm_new), args.repeat, time.process_time)
             with_facts = median_ms(lambda: (cold(old, new), compare(old, new)), args.repeat)
-            facts_cpu = median_ms(lambda: (cold(old, new), fact_changes(old, new)), args.peer_repeat,
-                                  time.process_time) if fact_changes else 0.0
+            facts_cpu = (
+                median_ms(
+                    lambda: (cold(old, new), fact_changes(old, new)), args.peer_repeat, time.process_time
+                )
+                if fact_changes
+                else 0.0
+            )
             peer_dmp = median_ms(lambda: dmp.diff_main(a, b), args.peer_repeat)
             peer_dl = median_ms(lambda: difflib.SequenceMatcher(None, a, b).ratio(), args.peer_repeat)
             stored_all.append(stored)
             diff_all.append(diff)
             verdict = compare(old, new).verdict
-            print(f"{name:30} {len(a):>6}/{len(b):<6} {stored:7.1f} {diff:6.1f} {diff_cpu:8.1f} {with_facts:7.1f} "
-                  f"{facts_cpu:9.1f} {peer_dmp:7.1f} {peer_dl:7.1f} {peer_dmp / stored:6.1f} "
-                  f"{peer_dl / stored:6.1f}  {verdict}")
+            print(
+                f"{name:30} {len(a):>6}/{len(b):<6} {stored:7.1f} {diff:6.1f} {diff_cpu:8.1f} {with_facts:7.1f} "
+                f"{facts_cpu:9.1f} {peer_dmp:7.1f} {peer_dl:7.1f} {peer_dmp / stored:6.1f} "
+                f"{peer_dl / stored:6.1f}  {verdict}"
+            )
         store.close()
-    print(f"\ndiff (compare of two disclosures in memory): median of the per-pair medians "
-          f"{statistics.median(diff_all):.1f} ms, worst pair {max(diff_all):.1f} ms (budget: 50 ms per pair); "
-          f"with the SQLite load of `tracker diff`: median {statistics.median(stored_all):.1f} ms, worst "
-          f"{max(stored_all):.1f} ms. '+facts' adds the extraction of both sides' facts (done once, at ingest, "
-          f"for stored versions).")
+    print(
+        f"\ndiff (compare of two disclosures in memory): median of the per-pair medians "
+        f"{statistics.median(diff_all):.1f} ms, worst pair {max(diff_all):.1f} ms (budget: 50 ms per pair); "
+        f"with the SQLite load of `tracker diff`: median {statistics.median(stored_all):.1f} ms, worst "
+        f"{max(stored_all):.1f} ms. '+facts' adds the extraction of both sides' facts (done once, at ingest, "
+        f"for stored versions)."
+    )
 
 
 if __name__ == "__main__":

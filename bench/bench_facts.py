@@ -27,10 +27,10 @@ from tracker.diff.compare import compare
 from tracker.facts import extract_facts, material_incident
 from tracker.facts.governance import committee_key
 from tracker.facts.titles import normalize_title, title_key
-from tracker.pipeline.ingest import fill_from_name
 from tracker.models import FLAGS, Change, Disclosure
-from tracker.text.normalize import comparison_key
+from tracker.pipeline.ingest import fill_from_name
 from tracker.pipeline.load import load_path
+from tracker.text.normalize import comparison_key
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -39,17 +39,30 @@ HELDOUT = ROOT / "tests" / "data" / "heldout"
 #: Year pairs written by hand with their expected changes (tests/data/scenarios/README.md): dev and held out.
 SCENARIOS = ROOT / "tests" / "data" / "scenarios"
 _KIND = {"fact_added": "added", "fact_removed": "removed", "fact_changed": "changed"}
-SCORED_FACTS = ["responsible_titles", "responsible_people", "experience_years", "tenure_start", "reports_to",
-                "certifications", "board_oversight", "management_committees", "briefing_frequency", "frameworks",
-                "third_parties"]
+SCORED_FACTS = [
+    "responsible_titles",
+    "responsible_people",
+    "experience_years",
+    "tenure_start",
+    "reports_to",
+    "certifications",
+    "board_oversight",
+    "management_committees",
+    "briefing_frequency",
+    "frameworks",
+    "third_parties",
+]
 #: People changes that say the person responsible changed.
 PERSON_CHANGES = {"replaced", "possibly_different_person"}
 
 
-_FRAMEWORK_ALIASES = {comparison_key(k): v for k, v in {
-    "Committee of Sponsoring Organizations of the Treadway Commission": "COSO",
-    "EU-U.S. and U.S.-Swiss Privacy Shield": "Privacy Shield",
-}.items()}
+_FRAMEWORK_ALIASES = {
+    comparison_key(k): v
+    for k, v in {
+        "Committee of Sponsoring Organizations of the Treadway Commission": "COSO",
+        "EU-U.S. and U.S.-Swiss Privacy Shield": "Privacy Shield",
+    }.items()
+}
 
 
 def norm(fact: str, value: Any) -> str:
@@ -88,7 +101,9 @@ class Tally:
         self.got[what] += len(actual)
         self.want[what] += len(expected)
         if expected != actual:
-            self.notes.append(f"{where} {what}: missing {sorted(expected - actual)} extra {sorted(actual - expected)}")
+            self.notes.append(
+                f"{where} {what}: missing {sorted(expected - actual)} extra {sorted(actual - expected)}"
+            )
 
     def scores(self) -> dict[str, tuple[float, float, int, int, int]]:
         out = {}
@@ -159,8 +174,13 @@ def gold_change_keys(pair: dict) -> set[str]:
 def _explained_by_people(key: str, people: list[Change]) -> bool:
     """A fact change the tool folded into a people change (it lists it in the change's details)."""
     fact, _, values = key.split("|", 2)
-    if fact not in ("responsible_titles", "experience_years", "responsible_people", "tenure_start",
-                    "certifications"):
+    if fact not in (
+        "responsible_titles",
+        "experience_years",
+        "responsible_people",
+        "tenure_start",
+        "certifications",
+    ):
         return False
     return bool(people)
 
@@ -195,14 +215,22 @@ def score(corpus: Path, folder: Path = GOLD) -> Report:
                 want = label.get("material_incident") or {}
                 report.material.add("statement", {str(want.get("statement"))}, {statement}, where)
                 if "strength" in want:
-                    report.material.add("statement+strength", {f"{want.get('statement')}|{want.get('strength')}"},
-                                        {f"{statement}|{strength}"}, where)
+                    report.material.add(
+                        "statement+strength",
+                        {f"{want.get('statement')}|{want.get('strength')}"},
+                        {f"{statement}|{strength}"},
+                        where,
+                    )
                 if not d.tagged and "flags" in label:
                     for flag in FLAGS:
                         e = d.element(flag)
                         value = None if e is None else e.value
-                        report.flags.add(flag[len("CybersecurityRisk"):].replace("Management", "")[:44], {str(label["flags"].get(flag))}, {str(value)},
-                                         where)
+                        report.flags.add(
+                            flag[len("CybersecurityRisk") :].replace("Management", "")[:44],
+                            {str(label["flags"].get(flag))},
+                            {str(value)},
+                            where,
+                        )
         for pair in gold["pairs"]:
             old_label, new_label = gold["years"][pair["old"]], gold["years"][pair["new"]]
             for kind in ("text", "ixbrl"):
@@ -215,18 +243,33 @@ def score(corpus: Path, folder: Path = GOLD) -> Report:
                 gold_facts = gold_change_keys(pair)
                 gold_people = [p["change"] for p in pair.get("people_changes") or []]
                 # what one side folds into a people change the other may list as a fact change: not counted
-                if gold_people and any(g in PERSON_CHANGES | {"appointed", "no_longer_named"} for g in gold_people):
-                    tool_facts = {k for k in tool_facts if k in gold_facts or not _explained_by_people(k, [1])}
-                gold_facts = {k for k in gold_facts if k in tool_facts or not _explained_by_people(k, people_changes)}
+                if gold_people and any(
+                    g in PERSON_CHANGES | {"appointed", "no_longer_named"} for g in gold_people
+                ):
+                    tool_facts = {
+                        k for k in tool_facts if k in gold_facts or not _explained_by_people(k, [1])
+                    }
+                gold_facts = {
+                    k for k in gold_facts if k in tool_facts or not _explained_by_people(k, people_changes)
+                }
                 for key in sorted(gold_facts | tool_facts):
                     fact, change = key.split("|")[:2]
                     report.changes.add(f"{fact} {change}", {key} & gold_facts, {key} & tool_facts, where)
-                report.people.add("person responsible changed", {where} if PERSON_CHANGES & set(gold_people) else set(),
-                                  {where} if PERSON_CHANGES & tool_people else set(), where)
+                report.people.add(
+                    "person responsible changed",
+                    {where} if PERSON_CHANGES & set(gold_people) else set(),
+                    {where} if PERSON_CHANGES & tool_people else set(),
+                    where,
+                )
                 mc = pair.get("material_incident_change")
-                tool_mc = [ch for ch in c.changes if ch.fact in ("material_incident_statement",
-                                                                 "material_incident_strength")]
-                report.material.add("statement changed", {where} if mc else set(), {where} if tool_mc else set(), where)
+                tool_mc = [
+                    ch
+                    for ch in c.changes
+                    if ch.fact in ("material_incident_statement", "material_incident_strength")
+                ]
+                report.material.add(
+                    "statement changed", {where} if mc else set(), {where} if tool_mc else set(), where
+                )
                 want_sig = pair["significance"]
                 got_sig = getattr(c, "significance", None) or "?"
                 report.significance.add("agreement", {want_sig}, {got_sig}, where)
@@ -295,13 +338,21 @@ def score_scenarios(folder: Path) -> Report:
             for fact, values in (sc["expected"].get(f"{side}_facts") or {}).items():
                 values = [values] if isinstance(values, str) else values or []
                 if fact in SCORED_FACTS:
-                    report.facts.add(fact, {norm(fact, v) for v in values},
-                                     {norm(fact, v.value) for v in facts.get(fact, [])}, f"{where} {side}")
+                    report.facts.add(
+                        fact,
+                        {norm(fact, v) for v in values},
+                        {norm(fact, v.value) for v in facts.get(fact, [])},
+                        f"{where} {side}",
+                    )
             want_m = (sc["expected"].get("material") or {}).get(side)
             if want_m:
                 statement, strength, _ = material_incident(d)
-                report.material.add("statement+strength", {f"{want_m[0]}|{want_m[1]}"}, {f"{statement}|{strength}"},
-                                    f"{where} {side}")
+                report.material.add(
+                    "statement+strength",
+                    {f"{want_m[0]}|{want_m[1]}"},
+                    {f"{statement}|{strength}"},
+                    f"{where} {side}",
+                )
         report.significance.add("agreement", {sc["expected"]["significance"]}, {c.significance}, where)
         report.significance_confusion[(sc["expected"]["significance"], c.significance)] += 1
     return report
@@ -310,9 +361,14 @@ def score_scenarios(folder: Path) -> Report:
 def report_scenarios(folder: Path, verbose: bool = False) -> Report:
     """Print the scenario scores of one folder (dev or heldout)."""
     r = score_scenarios(folder)
-    tuned = "the rules were tuned on these" if folder.name == "dev" else \
-        "first scored before any rule saw them; the rules were revised once after their errors were read"
-    print(f"\nScenarios {folder.name} ({len(list(folder.glob('*.json')))} year pairs written by hand; {tuned})")
+    tuned = (
+        "the rules were tuned on these"
+        if folder.name == "dev"
+        else "first scored before any rule saw them; the rules were revised once after their errors were read"
+    )
+    print(
+        f"\nScenarios {folder.name} ({len(list(folder.glob('*.json')))} year pairs written by hand; {tuned})"
+    )
     _print("changes", r.changes, verbose)
     _print("facts of both years", r.facts, verbose)
     _print("material-incident statement and strength", r.material, verbose)
@@ -336,9 +392,11 @@ def report(corpus: Path, verbose: bool = False, folder: Path = GOLD) -> Report:
     """Print every score; return the report (tests hold floors on it)."""
     r = score(corpus, folder)
     if folder == HELDOUT:
-        print("Held-out figures: single years read by hand. First scored before any rule saw them; the rules were then "
-              "revised twice with their errors in view, so these are development figures now (the first-look "
-              "figures are in the issue notes).")
+        print(
+            "Held-out figures: single years read by hand. First scored before any rule saw them; the rules were then "
+            "revised twice with their errors in view, so these are development figures now (the first-look "
+            "figures are in the issue notes)."
+        )
     else:
         print("Training figures: the gold set was read by hand, and the rules were tuned on the same corpus.")
     _print("facts per year (every source of every labelled year)", r.facts, verbose)
@@ -355,8 +413,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--verbose", action="store_true", help="print every difference")
-    parser.add_argument("--heldout", action="store_true",
-                        help="score the held-out labels (tests/data/heldout, scenarios/heldout) instead")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="score the held-out labels (tests/data/heldout, scenarios/heldout) instead",
+    )
     args = parser.parse_args()
     report(args.corpus, args.verbose, HELDOUT if args.heldout else GOLD)
     report_scenarios(SCENARIOS / ("heldout" if args.heldout else "dev"), args.verbose)

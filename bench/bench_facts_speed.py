@@ -53,31 +53,42 @@ print(json.dumps(out))
 def measure(code_root: Path, corpus: Path, repeat: int) -> dict[str, float]:
     """Per-pair median milliseconds of compare() with facts extracted afresh, by the tool at code_root."""
     # the pairs come from this checkout's bench_diff (same inputs for both); the tool from code_root
-    done = subprocess.run([sys.executable, "-c", WORKER, str(code_root), str(ROOT), str(corpus), str(repeat)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER, str(code_root), str(ROOT), str(corpus), str(repeat)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--baseline", default=BASELINE, help="git revision to compare with (default %(default)s)")
+    parser.add_argument(
+        "--baseline", default=BASELINE, help="git revision to compare with (default %(default)s)"
+    )
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per version")
     parser.add_argument("--repeat", type=int, default=7, help="timed compares per pair and round")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "baseline"
         base.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline, "tracker", "templates", "db"],
-                                 capture_output=True, check=True).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", args.baseline, "tracker", "templates", "db"],
+            capture_output=True,
+            check=True,
+        ).stdout
         subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
         runs: dict[str, dict[str, list[float]]] = {"baseline": {}, "current": {}}
         for _ in range(args.rounds):
             for label, root in (("baseline", base), ("current", ROOT)):
                 for name, ms in measure(root, args.corpus, args.repeat).items():
                     runs[label].setdefault(name, []).append(ms)
-    print(f"compare() with the facts of both sides extracted afresh: {args.baseline} against this checkout, "
-          f"{args.rounds} alternating rounds x {args.repeat} runs, medians in ms")
+    print(
+        f"compare() with the facts of both sides extracted afresh: {args.baseline} against this checkout, "
+        f"{args.rounds} alternating rounds x {args.repeat} runs, medians in ms"
+    )
     print(f"{'pair':32} {'baseline':>9} {'current':>9} {'ratio':>6}")
     ratios = []
     for name in runs["baseline"]:
@@ -86,8 +97,10 @@ def main() -> None:
         print(f"{name:32} {b:9.1f} {c:9.1f} {c / b:6.2f}")
     total_b = sum(statistics.median(v) for v in runs["baseline"].values())
     total_c = sum(statistics.median(v) for v in runs["current"].values())
-    print(f"\nmedian ratio {statistics.median(ratios):.2f}, total {total_c:.0f} ms against {total_b:.0f} ms "
-          f"({total_c / total_b:.2f}x); budget: at most 1.20x")
+    print(
+        f"\nmedian ratio {statistics.median(ratios):.2f}, total {total_c:.0f} ms against {total_b:.0f} ms "
+        f"({total_c / total_b:.2f}x); budget: at most 1.20x"
+    )
 
 
 if __name__ == "__main__":

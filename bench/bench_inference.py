@@ -34,8 +34,12 @@ def tagged_sources(corpus: Path) -> list[Path]:
 
 def hide_tags(d: Disclosure) -> Disclosure:
     """An untagged copy: the same text, every flag removed."""
-    return Disclosure(elements=[copy.copy(e) for e in d.elements if e.kind == "text"], tagged=False,
-                      source_format=d.source_format, section_text=d.section_text)
+    return Disclosure(
+        elements=[copy.copy(e) for e in d.elements if e.kind == "text"],
+        tagged=False,
+        source_format=d.source_format,
+        section_text=d.section_text,
+    )
 
 
 def compare(path: Path) -> list[tuple[str, object, object, str | None]]:
@@ -47,7 +51,9 @@ def compare(path: Path) -> list[tuple[str, object, object, str | None]]:
     blind = hide_tags(d)
     infer_flags(blind)
     inferred = {e.name: e for e in blind.elements if e.kind == "flag"}
-    return [(name, tags[name], inferred[name].value, inferred[name].evidence) for name in FLAGS if name in tags]
+    return [
+        (name, tags[name], inferred[name].value, inferred[name].evidence) for name in FLAGS if name in tags
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,9 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  disagree: {source} {name}: tagged {tag}, inferred {guess}")
         if args.verbose and evidence:
             print(f"      evidence: {evidence[:300]}")
-    print("\nThe materially-affected flag follows the material-incident statement: where the text only refers to the "
-          "risk factors it is absent, though some filers tag false there (see docs/facts.md). Facts, people and "
-          "flags against hand-read labels: bench/bench_facts.py.")
+    print(
+        "\nThe materially-affected flag follows the material-incident statement: where the text only refers to the "
+        "risk factors it is absent, though some filers tag false there (see docs/facts.md). Facts, people and "
+        "flags against hand-read labels: bench/bench_facts.py."
+    )
     return 0
 
 

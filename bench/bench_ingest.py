@@ -1,6 +1,6 @@
 """Median ingest time of full Inline XBRL 10-Ks (budget: under 0.25 s), beside lxml parsing the same bytes.
 
-    python bench/bench_ingest.py [--corpus ../shared/corpus] [--runs 7]
+python bench/bench_ingest.py [--corpus ../shared/corpus] [--runs 7]
 """
 
 from __future__ import annotations
@@ -18,8 +18,13 @@ from bench.common import median_seconds, parser  # noqa: E402
 from tracker.pipeline.ingest import Options, ingest_bytes  # noqa: E402
 from tracker.store import Store  # noqa: E402
 
-FILES = ["amzn-10-k-fy2024.html.gz", "ko-10-k-fy2024.html.gz", "jnj-10-k-fy2024.html.gz", "tsla-10-k-fy2024.html.gz",
-         "amzn-10-k-fy2023.html.gz"]
+FILES = [
+    "amzn-10-k-fy2024.html.gz",
+    "ko-10-k-fy2024.html.gz",
+    "jnj-10-k-fy2024.html.gz",
+    "tsla-10-k-fy2024.html.gz",
+    "amzn-10-k-fy2023.html.gz",
+]
 BUDGET = 0.25
 
 

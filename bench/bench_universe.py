@@ -55,11 +55,25 @@ def run_one(n: int, workers: int, seed: int, corpus: Path, keep: Path | None) ->
         size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"n": n, "files": len(files), "generate_s": generate, "ingest_s": ingest, "diff_s": diff,
-            "stored": len(summary.results), "rejected": len(summary.rejected), "pairs": diffed.pairs,
-            "computed": diffed.computed, "failed": len(diffed.failed), "parent_mb": own, "worker_mb": child,
-            "db_mb": size / 1e6, "workers": workers, "ingest_cpu": ingest_cpu, "diff_cpu": diff_cpu,
-            "load": os.getloadavg()[0]}
+    return {
+        "n": n,
+        "files": len(files),
+        "generate_s": generate,
+        "ingest_s": ingest,
+        "diff_s": diff,
+        "stored": len(summary.results),
+        "rejected": len(summary.rejected),
+        "pairs": diffed.pairs,
+        "computed": diffed.computed,
+        "failed": len(diffed.failed),
+        "parent_mb": own,
+        "worker_mb": child,
+        "db_mb": size / 1e6,
+        "workers": workers,
+        "ingest_cpu": ingest_cpu,
+        "diff_cpu": diff_cpu,
+        "load": os.getloadavg()[0],
+    }
 
 
 def cpu_seconds() -> float:
@@ -73,8 +87,8 @@ def diff_peers(n_pairs: int, seed: int, corpus: Path) -> dict:
     from diff_match_patch import diff_match_patch
 
     from tracker.diff.compare import compare
-    from tracker.read import decompress
     from tracker.pipeline.load import load_bytes
+    from tracker.read import decompress
 
     rng = random.Random(seed)
     filers = [f for f in iter_universe(max(n_pairs * 5, 50), seed + 1, corpus)]
@@ -88,8 +102,12 @@ def diff_peers(n_pairs: int, seed: int, corpus: Path) -> dict:
         ours.append(_timed(lambda: compare(old_doc, new_doc).to_json()))
         peer_dmp.append(_timed(lambda: dmp.diff_main(old_text, new_text)))
         peer_difflib.append(_timed(lambda: difflib.SequenceMatcher(None, old_text, new_text).get_opcodes()))
-    return {"pairs": n_pairs, "ours": statistics.median(ours), "dmp": statistics.median(peer_dmp),
-            "difflib": statistics.median(peer_difflib)}
+    return {
+        "pairs": n_pairs,
+        "ours": statistics.median(ours),
+        "dmp": statistics.median(peer_dmp),
+        "difflib": statistics.median(peer_difflib),
+    }
 
 
 def _timed(fn) -> float:  # noqa: ANN001
@@ -100,28 +118,36 @@ def _timed(fn) -> float:  # noqa: ANN001
 
 def report(rows: list[dict], peers: dict | None) -> bool:
     """Print the figures; True when within budget."""
-    print(f"{'filers':>7} {'files':>6} {'ingest s':>9} {'diff s':>8} {'total s':>8} {'filers/s':>9} "
-          f"{'ms/filer':>9} {'parent MB':>10} {'worker MB':>10} {'db MB':>7} {'rejected':>9} {'failed':>7}")
+    print(
+        f"{'filers':>7} {'files':>6} {'ingest s':>9} {'diff s':>8} {'total s':>8} {'filers/s':>9} "
+        f"{'ms/filer':>9} {'parent MB':>10} {'worker MB':>10} {'db MB':>7} {'rejected':>9} {'failed':>7}"
+    )
     ok = True
     for r in rows:
         total = r["ingest_s"] + r["diff_s"]
-        print(f"{r['n']:>7} {r['files']:>6} {r['ingest_s']:>9.1f} {r['diff_s']:>8.1f} {total:>8.1f} "
-              f"{r['n'] / total:>9.1f} {1000 * total / r['n']:>9.2f} {r['parent_mb']:>10.0f} "
-              f"{r['worker_mb']:>10.0f} "
-              f"{r['db_mb']:>7.1f} {r['rejected']:>9} {r['failed']:>7}")
+        print(
+            f"{r['n']:>7} {r['files']:>6} {r['ingest_s']:>9.1f} {r['diff_s']:>8.1f} {total:>8.1f} "
+            f"{r['n'] / total:>9.1f} {1000 * total / r['n']:>9.2f} {r['parent_mb']:>10.0f} "
+            f"{r['worker_mb']:>10.0f} "
+            f"{r['db_mb']:>7.1f} {r['rejected']:>9} {r['failed']:>7}"
+        )
         cpu = r["ingest_cpu"] + r["diff_cpu"]
-        print(f"        CPU {cpu:.0f} s = {1000 * cpu / r['n']:.0f} ms/filer "
-              f"(ingest {1000 * r['ingest_cpu'] / r['n']:.0f}, "
-              f"diff {1000 * r['diff_cpu'] / r['n']:.0f}); on {r['workers']} idle cores "
-              f"~{cpu / r['workers'] / r['n'] * BUDGET_FILERS:.0f} s for {BUDGET_FILERS:,} filers; "
-              f"load average at the end {r['load']:.1f}")
+        print(
+            f"        CPU {cpu:.0f} s = {1000 * cpu / r['n']:.0f} ms/filer "
+            f"(ingest {1000 * r['ingest_cpu'] / r['n']:.0f}, "
+            f"diff {1000 * r['diff_cpu'] / r['n']:.0f}); on {r['workers']} idle cores "
+            f"~{cpu / r['workers'] / r['n'] * BUDGET_FILERS:.0f} s for {BUDGET_FILERS:,} filers; "
+            f"load average at the end {r['load']:.1f}"
+        )
         peak = r["parent_mb"] + r["workers"] * r["worker_mb"]
         projected = total / r["n"] * BUDGET_FILERS
         ok = ok and peak < BUDGET_MB and not r["failed"]
-        print(f"        peak (parent + {r['workers']} workers) {peak:.0f} MB; projected for "
-              f"{BUDGET_FILERS:,} filers {projected:.0f} s (budget {BUDGET_SECONDS:.0f} s, "
-              f"{BUDGET_MB:.0f} MB); "
-              f"generation {r['generate_s']:.1f} s")
+        print(
+            f"        peak (parent + {r['workers']} workers) {peak:.0f} MB; projected for "
+            f"{BUDGET_FILERS:,} filers {projected:.0f} s (budget {BUDGET_SECONDS:.0f} s, "
+            f"{BUDGET_MB:.0f} MB); "
+            f"generation {r['generate_s']:.1f} s"
+        )
     # Time is judged on the largest universe run: measured when it reaches the budget's size, projected
     # (linearly, which start-up costs make pessimistic for small runs) otherwise.
     largest = max(rows, key=lambda r: r["n"])
@@ -136,10 +162,12 @@ def report(rows: list[dict], peers: dict | None) -> bool:
         print(f"cost per filer at {last['n']:,} / at {first['n']:,}: {ratio:.2f} (1.00 = linear)")
         ok = ok and ratio < 1.5
     if peers:
-        print(f"per-pair diff median over {peers['pairs']} pairs: ours {1000 * peers['ours']:.1f} ms, "
-              f"diff-match-patch diff_main {1000 * peers['dmp']:.1f} ms "
-              f"({peers['dmp'] / peers['ours']:.2f}x ours), "
-              f"difflib {1000 * peers['difflib']:.1f} ms ({peers['difflib'] / peers['ours']:.2f}x ours)")
+        print(
+            f"per-pair diff median over {peers['pairs']} pairs: ours {1000 * peers['ours']:.1f} ms, "
+            f"diff-match-patch diff_main {1000 * peers['dmp']:.1f} ms "
+            f"({peers['dmp'] / peers['ours']:.2f}x ours), "
+            f"difflib {1000 * peers['difflib']:.1f} ms ({peers['difflib'] / peers['ours']:.2f}x ours)"
+        )
     print("within budget" if ok else "OVER budget")
     return ok
 
@@ -158,8 +186,18 @@ def main() -> int:
         return 0
     rows = []
     for n in args.n:
-        cmd = [sys.executable, __file__, "--one", str(n), "--workers", str(args.workers),
-               "--seed", str(args.seed), "--corpus", str(args.corpus)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--one",
+            str(n),
+            "--workers",
+            str(args.workers),
+            "--seed",
+            str(args.seed),
+            "--corpus",
+            str(args.corpus),
+        ]
         cmd += ["--keep", str(args.keep)] if args.keep else []
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))

@@ -14,8 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def parser(description: str) -> argparse.ArgumentParser:
     """An argument parser with the --corpus and --runs options every benchmark takes."""
     p = argparse.ArgumentParser(description=description)
-    p.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus",
-                   help="the shared corpus of real filings (default ../shared/corpus)")
+    p.add_argument(
+        "--corpus",
+        type=Path,
+        default=ROOT.parent / "shared" / "corpus",
+        help="the shared corpus of real filings (default ../shared/corpus)",
+    )
     p.add_argument("--runs", type=int, default=7, help="timed runs per case (the median is quoted)")
     return p
 

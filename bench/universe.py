@@ -25,42 +25,71 @@ from functools import lru_cache
 from pathlib import Path
 
 from tracker.models import ELEMENTS, FLAGS, UNTAGGED_ELEMENT, spec_for
-from tracker.text.normalize import split_sentences
 from tracker.pipeline.load import load_bytes
+from tracker.text.normalize import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 OLD_YEAR, NEW_YEAR = 2023, 2024
 
 #: Source kinds per year (year-1, year-2) and how often each mix occurs.
-LAYOUTS = [(("text", "rpage"), 60), (("text", "text"), 15), (("rpage", "rpage"), 15),
-           (("text", "rpage.gz"), 10)]
+LAYOUTS = [
+    (("text", "rpage"), 60),
+    (("text", "text"), 15),
+    (("rpage", "rpage"), 15),
+    (("text", "rpage.gz"), 10),
+]
 
-TITLES = [("Chief Information Security Officer", "Chief Security Officer"),
-          ("Chief Information Officer", "Chief Technology Officer"),
-          ("Chief Technology Officer", "Chief Digital Officer"),
-          ("Vice President", "Senior Vice President"),
-          ("Director of Information Security", "Head of Cybersecurity")]
-COMMITTEES = [("Audit Committee", "Risk Committee"), ("audit committee", "risk committee"),
-              ("Audit and Finance Committee", "Audit and Risk Committee"),
-              ("Nominating and Corporate Governance Committee", "Technology Committee"),
-              ("Risk Committee", "Audit Committee")]
-FREQUENCIES = [("quarterly", "semi-annually"), ("annually", "at least twice a year"),
-               ("periodically", "quarterly"), ("regularly", "at each regularly scheduled meeting"),
-               ("at least annually", "quarterly")]
-FRAMEWORKS = ["the National Institute of Standards and Technology Cybersecurity Framework (NIST CSF)",
-              "ISO/IEC 27001", "the Center for Internet Security Critical Security Controls",
-              "the SOC 2 Type II trust services criteria", "the Payment Card Industry Data Security Standard"]
-ADDED = ["We conduct tabletop exercises with senior management to test our incident response plan.",
-         "Employees complete mandatory security awareness training, including simulated phishing exercises.",
-         "We engage third-party assessors to perform penetration tests of our systems.",
-         "We maintain cybersecurity insurance, although it may not cover all losses from an incident.",
-         "Our vendor risk management process evaluates the security practices of our service providers.",
-         "Our incident response plan sets out how incidents are escalated to management and the Board.",
-         "We have not had a cybersecurity incident that materially affected our business in the year.",
-         "We continue to invest in monitoring tools that detect unusual activity on our network."]
-PLACES = ["Austin", "Boston", "Denver", "Chicago", "Seattle", "Atlanta", "Phoenix", "Dallas", "Raleigh",
-          "Columbus"]
+TITLES = [
+    ("Chief Information Security Officer", "Chief Security Officer"),
+    ("Chief Information Officer", "Chief Technology Officer"),
+    ("Chief Technology Officer", "Chief Digital Officer"),
+    ("Vice President", "Senior Vice President"),
+    ("Director of Information Security", "Head of Cybersecurity"),
+]
+COMMITTEES = [
+    ("Audit Committee", "Risk Committee"),
+    ("audit committee", "risk committee"),
+    ("Audit and Finance Committee", "Audit and Risk Committee"),
+    ("Nominating and Corporate Governance Committee", "Technology Committee"),
+    ("Risk Committee", "Audit Committee"),
+]
+FREQUENCIES = [
+    ("quarterly", "semi-annually"),
+    ("annually", "at least twice a year"),
+    ("periodically", "quarterly"),
+    ("regularly", "at each regularly scheduled meeting"),
+    ("at least annually", "quarterly"),
+]
+FRAMEWORKS = [
+    "the National Institute of Standards and Technology Cybersecurity Framework (NIST CSF)",
+    "ISO/IEC 27001",
+    "the Center for Internet Security Critical Security Controls",
+    "the SOC 2 Type II trust services criteria",
+    "the Payment Card Industry Data Security Standard",
+]
+ADDED = [
+    "We conduct tabletop exercises with senior management to test our incident response plan.",
+    "Employees complete mandatory security awareness training, including simulated phishing exercises.",
+    "We engage third-party assessors to perform penetration tests of our systems.",
+    "We maintain cybersecurity insurance, although it may not cover all losses from an incident.",
+    "Our vendor risk management process evaluates the security practices of our service providers.",
+    "Our incident response plan sets out how incidents are escalated to management and the Board.",
+    "We have not had a cybersecurity incident that materially affected our business in the year.",
+    "We continue to invest in monitoring tools that detect unusual activity on our network.",
+]
+PLACES = [
+    "Austin",
+    "Boston",
+    "Denver",
+    "Chicago",
+    "Seattle",
+    "Atlanta",
+    "Phoenix",
+    "Dallas",
+    "Raleigh",
+    "Columbus",
+]
 SECTIONS = {"(b)": "Risk Management and Strategy", "(c)": "Governance"}
 
 
@@ -114,8 +143,11 @@ def load_bases(corpus: Path) -> tuple[Base, ...]:
             d = load_bytes(raw.encode("utf-8"))
         except Exception:  # noqa: BLE001 - a corpus file the readers refuse is simply not a base
             continue
-        texts = [(e.name, str(e.value)) for e in d.text_elements
-                 if e.name != UNTAGGED_ELEMENT and len(str(e.value)) > 200]
+        texts = [
+            (e.name, str(e.value))
+            for e in d.text_elements
+            if e.name != UNTAGGED_ELEMENT and len(str(e.value)) > 200
+        ]
         if len(texts) >= 2:
             bases.append(Base(path.name, texts, {e.name: e.value for e in d.elements if e.kind == "flag"}))
     if not bases:
@@ -131,8 +163,16 @@ def plan_edits(rng: random.Random, base: Base, count: int) -> list[Edit]:
     """Year-over-year edits that apply to this base's text (content-based replacements)."""
     whole = "\n\n".join(t for _, t in base.texts)
     sentences = [s for s in split_sentences(whole) if 40 < len(s) < 400 and whole.count(s) >= 1]
-    makers = [_number_edit, _title_edit, _committee_edit, _frequency_edit, _framework_edit,
-              _added_edit, _removed_edit, _moved_edit]
+    makers = [
+        _number_edit,
+        _title_edit,
+        _committee_edit,
+        _frequency_edit,
+        _framework_edit,
+        _added_edit,
+        _removed_edit,
+        _moved_edit,
+    ]
     edits: list[Edit] = []
     for _ in range(count * 3):
         if len(edits) >= count:
@@ -167,6 +207,7 @@ def _swap_edit(kind: str, pairs: list[tuple[str, str]]):  # noqa: ANN202 - a sma
             return None
         a, b = rng.choice(present)
         return (kind, a, b)
+
     return edit
 
 
@@ -224,8 +265,9 @@ def render_text(texts: list[tuple[str, str]]) -> str:
     out = ["Item 1C. Cybersecurity", ""]
     written: list[str] = []
     for section, heading in SECTIONS.items():
-        paras = [p.strip() for name, t in texts if spec_for(name).item.startswith(section)
-                 for p in t.split("\n\n")]
+        paras = [
+            p.strip() for name, t in texts if spec_for(name).item.startswith(section) for p in t.split("\n\n")
+        ]
         paras = [p for p in paras if p and not any(p in w for w in written)]
         if paras:
             out += [heading, ""]
@@ -237,8 +279,13 @@ def render_text(texts: list[tuple[str, str]]) -> str:
 
 def render_rpage(texts: list[tuple[str, str]], flags: dict[str, bool | None], year: int) -> str:
     """An EDGAR R page in its `|` text layout: title, period, labels with their values, tagged flags."""
-    lines = ["|", "Cybersecurity Risk Management, Strategy, and Governance", "|12 Months Ended",
-             f"Dec. 31, {year}", "|Cybersecurity Risk Management, Strategy, and Governance [Line Items]"]
+    lines = [
+        "|",
+        "Cybersecurity Risk Management, Strategy, and Governance",
+        "|12 Months Ended",
+        f"Dec. 31, {year}",
+        "|Cybersecurity Risk Management, Strategy, and Governance [Line Items]",
+    ]
     values: dict[str, str] = {name: t for name, t in texts}
     for name, spec in ELEMENTS.items():
         if spec.kind == "flag" and flags.get(name) is not None:
@@ -263,8 +310,10 @@ def make_filer(i: int, seed: int, bases: tuple[Base, ...]) -> SyntheticFiler:
     first = base.texts[0][1]
     files = []
     for year, kind, edits in ((OLD_YEAR, layout[0], identity), (NEW_YEAR, layout[1], identity + yoy)):
-        texts = [(n, apply_edits(t.replace(first, f"{first} {own}") if t is first else t, edits))
-                 for n, t in base.texts]
+        texts = [
+            (n, apply_edits(t.replace(first, f"{first} {own}") if t is first else t, edits))
+            for n, t in base.texts
+        ]
         flags = dict(base.flags)
         if year == NEW_YEAR and any(k == "framework_added" for k, _, _ in yoy):
             flags[FLAGS[2]] = True  # engaging assessors / a framework: the third-party flag turns on

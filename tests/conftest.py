@@ -11,8 +11,11 @@ FIXTURES = ROOT / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--corpus", default=str(ROOT.parent / "shared" / "corpus"),
-                     help="path of the shared corpus of real filings (default ../shared/corpus)")
+    parser.addoption(
+        "--corpus",
+        default=str(ROOT.parent / "shared" / "corpus"),
+        help="path of the shared corpus of real filings (default ../shared/corpus)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -33,17 +36,35 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.hookimpl(specname="pytest_addoption")
 def pytest_addoption_regen_golden(parser: pytest.Parser) -> None:
     """--regen-golden: rewrite the golden files under tests/golden instead of comparing with them."""
-    parser.addoption("--regen-golden", action="store_true", default=False,
-                     help="rewrite tests/golden/* from the current renderers instead of comparing")
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/* from the current renderers instead of comparing",
+    )
 
 
 #: Whole modules whose tests each take a second or more (a browser, LibreOffice, worker processes, every corpus
 #: file): `pytest -m "not slow"` is the fast loop; CI runs everything.
-SLOW_MODULES = {"test_pdf", "test_docx_report", "test_browse", "test_history_html", "test_batch",
-                "test_planted_edits", "test_gold", "test_robustness", "test_fetch", "test_api_example"}
+SLOW_MODULES = {
+    "test_pdf",
+    "test_docx_report",
+    "test_browse",
+    "test_history_html",
+    "test_batch",
+    "test_planted_edits",
+    "test_gold",
+    "test_robustness",
+    "test_fetch",
+    "test_api_example",
+}
 #: Single slow tests of otherwise fast modules.
-SLOW_TESTS = {"test_accuracy_on_hidden_tags", "test_rule_keywords_never_hide_a_match",
-              "test_redline_reads_each_year_back_whole", "test_every_corpus_email_fits_before_gmail_clips_it"}
+SLOW_TESTS = {
+    "test_accuracy_on_hidden_tags",
+    "test_rule_keywords_never_hide_a_match",
+    "test_redline_reads_each_year_back_whole",
+    "test_every_corpus_email_fits_before_gmail_clips_it",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

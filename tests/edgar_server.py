@@ -55,45 +55,109 @@ class Filer:
 
 
 FILERS = [
-    Filer(1018724, "AMAZON.COM, INC.", ["AMZN"], [
-        Doc("ixbrl/amzn-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-02-02", 8),
-        Doc("ixbrl/amzn-10-k-fy2024.html.gz", "10-K", "2024-12-31", "2025-02-07", 4)]),
-    Filer(1652044, "Alphabet Inc.", ["GOOGL", "GOOG"], [
-        Doc("ixbrl/googl-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-01-31", 14),
-        Doc("ixbrl/googl-10-k-fy2024.html.gz", "10-K", "2024-12-31", "2025-02-05", 10)]),
-    Filer(200406, "Johnson & Johnson", ["JNJ"], [
-        Doc("ixbrl/jnj-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-02-16", 13),
-        Doc("ixbrl/jnj-10-k-fy2024.html.gz", "10-K", "2024-12-29", "2025-02-13", 11)]),
-    Filer(21344, "COCA COLA CO", ["KO"], [
-        Doc("ixbrl/ko-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-02-20", 9),
-        Doc("ixbrl/ko-10-k-fy2024.html.gz", "10-K", "2024-12-31", "2025-02-20", 7)]),
-    Filer(1318605, "Tesla, Inc.", ["TSLA"], [
-        Doc("ixbrl/tsla-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-01-29", 32),
-        Doc("ixbrl/tsla-10-k-fy2024.html.gz", "10-K", "2024-12-31", "2025-01-30", 14)]),
-    Filer(104169, "WALMART INC.", ["WMT"], [
-        Doc("ixbrl/wmt-10-k-fy2024.html.gz", "10-K", "2024-01-31", "2024-03-15", 18),
-        Doc("ixbrl/wmt-10-k-fy2025.html.gz", "10-K", "2025-01-31", "2025-03-14", 12)]),
-    Filer(80424, "PROCTER & GAMBLE CO", ["PG"], [
-        Doc("ixbrl/pg-10-k-fy2024.html.gz", "10-K", "2024-06-30", "2024-08-05", 49),
-        Doc("ixbrl/pg-10-k-fy2025.html.gz", "10-K", "2025-06-30", "2025-08-04", 60)]),
+    Filer(
+        1018724,
+        "AMAZON.COM, INC.",
+        ["AMZN"],
+        [
+            Doc("ixbrl/amzn-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-02-02", 8),
+            Doc("ixbrl/amzn-10-k-fy2024.html.gz", "10-K", "2024-12-31", "2025-02-07", 4),
+        ],
+    ),
+    Filer(
+        1652044,
+        "Alphabet Inc.",
+        ["GOOGL", "GOOG"],
+        [
+            Doc("ixbrl/googl-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-01-31", 14),
+            Doc("ixbrl/googl-10-k-fy2024.html.gz", "10-K", "2024-12-31", "2025-02-05", 10),
+        ],
+    ),
+    Filer(
+        200406,
+        "Johnson & Johnson",
+        ["JNJ"],
+        [
+            Doc("ixbrl/jnj-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-02-16", 13),
+            Doc("ixbrl/jnj-10-k-fy2024.html.gz", "10-K", "2024-12-29", "2025-02-13", 11),
+        ],
+    ),
+    Filer(
+        21344,
+        "COCA COLA CO",
+        ["KO"],
+        [
+            Doc("ixbrl/ko-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-02-20", 9),
+            Doc("ixbrl/ko-10-k-fy2024.html.gz", "10-K", "2024-12-31", "2025-02-20", 7),
+        ],
+    ),
+    Filer(
+        1318605,
+        "Tesla, Inc.",
+        ["TSLA"],
+        [
+            Doc("ixbrl/tsla-10-k-fy2023.html.gz", "10-K", "2023-12-31", "2024-01-29", 32),
+            Doc("ixbrl/tsla-10-k-fy2024.html.gz", "10-K", "2024-12-31", "2025-01-30", 14),
+        ],
+    ),
+    Filer(
+        104169,
+        "WALMART INC.",
+        ["WMT"],
+        [
+            Doc("ixbrl/wmt-10-k-fy2024.html.gz", "10-K", "2024-01-31", "2024-03-15", 18),
+            Doc("ixbrl/wmt-10-k-fy2025.html.gz", "10-K", "2025-01-31", "2025-03-14", 12),
+        ],
+    ),
+    Filer(
+        80424,
+        "PROCTER & GAMBLE CO",
+        ["PG"],
+        [
+            Doc("ixbrl/pg-10-k-fy2024.html.gz", "10-K", "2024-06-30", "2024-08-05", 49),
+            Doc("ixbrl/pg-10-k-fy2025.html.gz", "10-K", "2025-06-30", "2025-08-04", 60),
+        ],
+    ),
     # 20-F filers whose documents are the EDGAR R-page seeds (FY2023 of Kanzhun is made from its FY2024).
-    Filer(1842827, "Kanzhun Ltd", ["BZ"], [
-        Doc("seeds/kanzhun-2023", "20-F", "2023-12-31", "2024-04-12", 21, "seeds/kanzhun-2023"),
-        Doc("seeds/000_3eaf4e0fdd851dff.txt", "20-F", "2024-12-31", "2025-04-10", 17,
-            "seeds/000_3eaf4e0fdd851dff.txt"),
-        Doc("seeds/kanzhun-2024-amended", "20-F/A", "2024-12-31", "2025-06-16", 33)]),
-    Filer(1838413, "Full Truck Alliance Co. Ltd.", ["YMM"], [
-        Doc("seeds/003_dfabe7f409a2727e.txt", "20-F", "2024-12-31", "2025-04-25", 9)]),
+    Filer(
+        1842827,
+        "Kanzhun Ltd",
+        ["BZ"],
+        [
+            Doc("seeds/kanzhun-2023", "20-F", "2023-12-31", "2024-04-12", 21, "seeds/kanzhun-2023"),
+            Doc(
+                "seeds/000_3eaf4e0fdd851dff.txt",
+                "20-F",
+                "2024-12-31",
+                "2025-04-10",
+                17,
+                "seeds/000_3eaf4e0fdd851dff.txt",
+            ),
+            Doc("seeds/kanzhun-2024-amended", "20-F/A", "2024-12-31", "2025-06-16", 33),
+        ],
+    ),
+    Filer(
+        1838413,
+        "Full Truck Alliance Co. Ltd.",
+        ["YMM"],
+        [Doc("seeds/003_dfabe7f409a2727e.txt", "20-F", "2024-12-31", "2025-04-25", 9)],
+    ),
     # An Inline XBRL 20-F whose document the reader cannot use: the fetch falls back on its R page.
-    Filer(1819580, "Example Holdings Ltd", ["XMPL"], [
-        Doc("generated:stub-20-f", "20-F", "2024-12-31", "2025-04-30", 5, "seeds/004_4fca7a87e41c4154.txt")]),
+    Filer(
+        1819580,
+        "Example Holdings Ltd",
+        ["XMPL"],
+        [Doc("generated:stub-20-f", "20-F", "2024-12-31", "2025-04-30", 5, "seeds/004_4fca7a87e41c4154.txt")],
+    ),
 ]
 
 
 #: What a server in trouble may answer with status 200.
-ERROR_PAGE = (b"<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>Service "
-              b"Unavailable</h1><p>The server is temporarily unable to service your request. Please try again "
-              b"later.</p></body></html>")
+ERROR_PAGE = (
+    b"<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>Service "
+    b"Unavailable</h1><p>The server is temporarily unable to service your request. Please try again "
+    b"later.</p></body></html>"
+)
 #: Size of the oversize bodies (`huge`, and the expansion of `bomb`).
 HUGE = 1 << 30
 _bomb: list[bytes] = []
@@ -121,8 +185,14 @@ def primary_name(filer: Filer, doc: Doc) -> str:
 
 
 def _filler(filer: Filer, doc: Doc, form: str, date: str, seq: int) -> dict:
-    return {"accessionNumber": f"{filer.cik:010d}-{date[2:4]}-{seq:06d}", "filingDate": date,
-            "reportDate": date, "form": form, "primaryDocument": f"x{seq}.htm", "isInlineXBRL": 1}
+    return {
+        "accessionNumber": f"{filer.cik:010d}-{date[2:4]}-{seq:06d}",
+        "filingDate": date,
+        "reportDate": date,
+        "form": form,
+        "primaryDocument": f"x{seq}.htm",
+        "isInlineXBRL": 1,
+    }
 
 
 def _columns(rows: list[dict]) -> dict:
@@ -132,9 +202,14 @@ def _columns(rows: list[dict]) -> dict:
 
 
 def _annual_row(filer: Filer, doc: Doc) -> dict:
-    return {"accessionNumber": accession(filer, doc), "filingDate": doc.filing_date,
-            "reportDate": doc.report_date, "form": doc.form, "primaryDocument": primary_name(filer, doc),
-            "isInlineXBRL": int(doc.inline)}
+    return {
+        "accessionNumber": accession(filer, doc),
+        "filingDate": doc.filing_date,
+        "reportDate": doc.report_date,
+        "form": doc.form,
+        "primaryDocument": primary_name(filer, doc),
+        "isInlineXBRL": int(doc.inline),
+    }
 
 
 def submissions(filer: Filer) -> tuple[dict, dict]:
@@ -143,17 +218,39 @@ def submissions(filer: Filer) -> tuple[dict, dict]:
     recent = [_annual_row(filer, d) for d in newer]
     for i, d in enumerate(newer):  # quarterly reports and 8-Ks after the oldest annual report
         recent.append(_filler(filer, d, "8-K", d.filing_date[:8] + "01", 900 + i))
-        recent.append(_filler(filer, d, "10-Q" if d.form == "10-K" else "6-K",
-                              f"{int(d.filing_date[:4]) - 1}-0{5 + i}-02", 800 + i))
-    older = [_annual_row(filer, oldest),
-             _filler(filer, oldest, "8-K", f"{int(oldest.filing_date[:4]) - 1}-10-27", 700)]
+        recent.append(
+            _filler(
+                filer,
+                d,
+                "10-Q" if d.form == "10-K" else "6-K",
+                f"{int(d.filing_date[:4]) - 1}-0{5 + i}-02",
+                800 + i,
+            )
+        )
+    older = [
+        _annual_row(filer, oldest),
+        _filler(filer, oldest, "8-K", f"{int(oldest.filing_date[:4]) - 1}-10-27", 700),
+    ]
     page_name = f"CIK{filer.cik:010d}-submissions-001.json"
     older_dates = sorted(r["filingDate"] for r in older)
-    main = {"cik": str(filer.cik), "entityType": "operating", "name": filer.name.upper(),
-            "tickers": filer.tickers, "exchanges": ["Nasdaq"] * len(filer.tickers),
-            "filings": {"recent": _columns(recent),
-                        "files": [{"name": page_name, "filingCount": len(older),
-                                   "filingFrom": older_dates[0], "filingTo": older_dates[-1]}]}}
+    main = {
+        "cik": str(filer.cik),
+        "entityType": "operating",
+        "name": filer.name.upper(),
+        "tickers": filer.tickers,
+        "exchanges": ["Nasdaq"] * len(filer.tickers),
+        "filings": {
+            "recent": _columns(recent),
+            "files": [
+                {
+                    "name": page_name,
+                    "filingCount": len(older),
+                    "filingFrom": older_dates[0],
+                    "filingTo": older_dates[-1],
+                }
+            ],
+        },
+    }
     return main, {page_name: _columns(older)}
 
 
@@ -162,11 +259,15 @@ def filing_summary(with_cyber: bool) -> bytes:
     reports = [("R1.htm", "Cover Page"), ("R2.htm", "Audit Information")]
     if with_cyber:
         reports.append(("R3.htm", "Cybersecurity Risk Management and Strategy Disclosure"))
-    body = "".join(f'<Report instance="doc.htm"><IsDefault>false</IsDefault><HtmlFileName>{h}'
-                   f"</HtmlFileName><ShortName>{s}</ShortName><MenuCategory>Notes</MenuCategory></Report>"
-                   for h, s in reports)
-    return (f'<?xml version="1.0" encoding="utf-8"?><FilingSummary><Version>3.24.4</Version>'
-            f"<MyReports>{body}</MyReports></FilingSummary>").encode()
+    body = "".join(
+        f'<Report instance="doc.htm"><IsDefault>false</IsDefault><HtmlFileName>{h}'
+        f"</HtmlFileName><ShortName>{s}</ShortName><MenuCategory>Notes</MenuCategory></Report>"
+        for h, s in reports
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><FilingSummary><Version>3.24.4</Version>'
+        f"<MyReports>{body}</MyReports></FilingSummary>"
+    ).encode()
 
 
 @dataclass
@@ -232,8 +333,10 @@ class EdgarServer:
             if ticker in filer.tickers:
                 for doc in filer.docs:
                     if doc.report_date == fiscal_year_report_date:
-                        return (f"/Archives/edgar/data/{filer.cik}/{accession(filer, doc).replace('-', '')}/"
-                                f"{primary_name(filer, doc)}")
+                        return (
+                            f"/Archives/edgar/data/{filer.cik}/{accession(filer, doc).replace('-', '')}/"
+                            f"{primary_name(filer, doc)}"
+                        )
         raise KeyError(ticker)
 
     # -- bodies ----------------------------------------------------------------------------------
@@ -251,15 +354,20 @@ class EdgarServer:
             if name.endswith("2023"):
                 text = text.replace("Dec. 31, 2024", "Dec. 31, 2023").replace(
                     "re-evaluations of our third-party IT service providers annually",
-                    "re-evaluations of our third-party IT service providers every two years")
+                    "re-evaluations of our third-party IT service providers every two years",
+                )
             else:
-                text = text.replace("our chief technology officer and relevant personnel",
-                                    "our chief information security officer and relevant personnel")
+                text = text.replace(
+                    "our chief technology officer and relevant personnel",
+                    "our chief information security officer and relevant personnel",
+                )
             return text.encode()
         if name == "generated:stub-20-f":
-            return (b'<html><head><title>20-F</title></head><body><p>Example Holdings Ltd. Annual report on '
-                    b"Form 20-F for the fiscal year ended December 31, 2024.</p><p>Item 3. Key Information."
-                    b"</p></body></html>")
+            return (
+                b"<html><head><title>20-F</title></head><body><p>Example Holdings Ltd. Annual report on "
+                b"Form 20-F for the fiscal year ended December 31, 2024.</p><p>Item 3. Key Information."
+                b"</p></body></html>"
+            )
         raw = (self.corpus / name).read_bytes()
         return gzip.decompress(raw) if name.endswith(".gz") else raw
 
@@ -295,8 +403,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         if fault and fault.startswith("429"):
             wait = fault[4:] or "0"
-            return self._send(seen, 429, b"Request Rate Threshold Exceeded", "text/html",
-                              {"Retry-After": wait})
+            return self._send(
+                seen, 429, b"Request Rate Threshold Exceeded", "text/html", {"Retry-After": wait}
+            )
         if fault == "503":
             return self._send(seen, 503, b"Service Unavailable", "text/html")
         if fault == "errorpage":
@@ -308,15 +417,18 @@ class Handler(BaseHTTPRequestHandler):
         if fault in ("huge", "huge-unsized"):
             return self._stream(seen, HUGE, sized=fault == "huge")
         body = edgar.body(*route)
-        ctype = "application/json" if route[0] == "json" else (
-            "text/xml" if path.endswith(".xml") else "text/html")
+        ctype = (
+            "application/json"
+            if route[0] == "json"
+            else ("text/xml" if path.endswith(".xml") else "text/html")
+        )
         if fault == "truncate":
             return self._send(seen, 200, body[: len(body) // 2], ctype, {"Content-Length": str(len(body))})
         if fault == "malformed":
             return self._send(seen, 200, body[: len(body) // 2], ctype)
         if fault == "badgzip":
             packed = bytearray(gzip.compress(body))
-            packed[len(packed) // 2: len(packed) // 2 + 64] = b"\xff" * 64
+            packed[len(packed) // 2 : len(packed) // 2 + 64] = b"\xff" * 64
             return self._send(seen, 200, bytes(packed), ctype, {"Content-Encoding": "gzip"})
         if "gzip" in (self.headers.get("Accept-Encoding") or "") and route[0] == "doc":
             return self._send(seen, 200, gzip.compress(body, 1), ctype, {"Content-Encoding": "gzip"})
@@ -361,8 +473,9 @@ def running(corpus: Path) -> Iterator[EdgarServer]:
     httpd.daemon_threads = True
     httpd.edgar = edgar  # type: ignore[attr-defined]
     edgar.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-edgar",
-                              daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-edgar", daemon=True
+    )
     thread.start()
     try:
         yield edgar

@@ -47,9 +47,12 @@ def imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("tracker"):
             found.add(node.module)
             if node.module == "tracker" or node.module.count(".") == 1:  # `from tracker.diff import redline`
-                found.update(f"{node.module}.{a.name}" for a in node.names
-                             if (PACKAGE.parent / node.module.replace(".", "/") / f"{a.name}.py").exists()
-                             or (PACKAGE.parent / node.module.replace(".", "/") / a.name).is_dir())
+                found.update(
+                    f"{node.module}.{a.name}"
+                    for a in node.names
+                    if (PACKAGE.parent / node.module.replace(".", "/") / f"{a.name}.py").exists()
+                    or (PACKAGE.parent / node.module.replace(".", "/") / a.name).is_dir()
+                )
     return {m for m in found if m != "tracker"}
 
 
@@ -74,3 +77,7 @@ def test_every_stage_is_documented() -> None:
 def test_the_public_api_resolves() -> None:
     for name in tracker.__all__:
         assert getattr(tracker, name) is not None, name
+
+
+def test_all_lists_exactly_the_api() -> None:
+    assert set(tracker.__all__) == {"__version__", *tracker._API}

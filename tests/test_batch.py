@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bench.universe import write_universe
-from tracker.pipeline.batch import diff_all, ingest_parallel
 from tracker.cli import app
+from tracker.pipeline.batch import diff_all, ingest_parallel
 from tracker.pipeline.ingest import Options
 from tracker.store import Store
 
@@ -41,8 +41,11 @@ def query(db: Path, sql: str) -> list[tuple]:
 def assert_consistent(db: Path) -> None:
     """integrity_check ok, and every comparison has exactly the change rows its JSON lists."""
     assert query(db, "pragma integrity_check") == [("ok",)]
-    for cid, data, rows in query(db, "select c.id, c.json, (select count(*) from changes x where "
-                                     "x.comparison_id = c.id) from comparisons c"):
+    for cid, data, rows in query(
+        db,
+        "select c.id, c.json, (select count(*) from changes x where "
+        "x.comparison_id = c.id) from comparisons c",
+    ):
         assert rows == len(json.loads(data)["changes"]), f"comparison {cid} is missing change rows"
 
 
@@ -59,7 +62,9 @@ def test_diff_all_stores_each_consecutive_pair_once(three_year_db: Path) -> None
     summary = diff_all(three_year_db, None, workers=2)
     assert (summary.pairs, summary.computed, summary.already, summary.failed) == (6, 6, 0, [])
     assert query(three_year_db, "select old_year, new_year, count(*) from comparisons group by 1, 2") == [
-        (2023, 2024, 3), (2024, 2025, 3)]
+        (2023, 2024, 3),
+        (2024, 2025, 3),
+    ]
     assert_consistent(three_year_db)
     again = diff_all(three_year_db, None, workers=2)
     assert (again.pairs, again.computed, again.already) == (6, 0, 6)
@@ -69,8 +74,10 @@ def test_stored_comparison_is_the_json_of_tracker_diff(three_year_db: Path) -> N
     diff_all(three_year_db, (2023, 2024), workers=1)
     code, out, _ = run("diff", "GOOGL", "2023", "2024", "--format", "json", "--db", three_year_db)
     assert code == 0
-    (stored,) = query(three_year_db, "select c.json from comparisons c join tickers t "
-                                     "on t.filer_id = c.filer_id where t.ticker = 'GOOGL'")
+    (stored,) = query(
+        three_year_db,
+        "select c.json from comparisons c join tickers t on t.filer_id = c.filer_id where t.ticker = 'GOOGL'",
+    )
     assert json.loads(stored[0]) == json.loads(out)
 
 
@@ -105,8 +112,9 @@ def test_a_new_version_recomputes_exactly_its_pair(three_year_db: Path, corpus: 
     (data,) = query(three_year_db, "select json from comparisons order by id desc limit 1")
     new = json.loads(data[0])
     assert (new["old"]["fiscal_year"], new["new"]["fiscal_year"], new["new"]["version"]) == (2024, 2025, 2)
-    assert any(c["kind"] == "fact_changed" and c["fact"] == "experience_years" for c in new["changes"]), \
-        [c["kind"] for c in new["changes"]]
+    assert any(c["kind"] == "fact_changed" and c["fact"] == "experience_years" for c in new["changes"]), [
+        c["kind"] for c in new["changes"]
+    ]
     assert_consistent(three_year_db)
 
 
@@ -118,17 +126,26 @@ def test_parallel_ingest_stores_what_the_serial_ingest_stores(corpus: Path, tmp_
     unp = (corpus / "text" / "UNP_2025_item1c.txt").read_text(encoding="utf-8")
     (folder / "UNP_2025_item1c.txt").write_text(unp, encoding="utf-8")
     (folder / "later").mkdir()  # read after the files above: an edited copy is the filer-year's version 2
-    (folder / "later" / "UNP_2025.txt").write_text(unp.replace("Audit Committee", "Risk Committee"), encoding="utf-8")
+    (folder / "later" / "UNP_2025.txt").write_text(
+        unp.replace("Audit Committee", "Risk Committee"), encoding="utf-8"
+    )
     serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
     run("ingest", folder, "--db", serial)
     seen: list[str] = []
-    summary = ingest_parallel([folder], Options(), parallel, workers=2,
-                              on_result=lambda path, result, reason: seen.append(path.name))
+    summary = ingest_parallel(
+        [folder],
+        Options(),
+        parallel,
+        workers=2,
+        on_result=lambda path, result, reason: seen.append(path.name),
+    )
     files = sorted(p.name for p in folder.glob("*.txt")) + ["UNP_2025.txt"]
     assert seen == files and len(summary.results) == len(files) and not summary.rejected
     assert summary.count("new version") == 1
-    rows = "select t.ticker, f.fiscal_year, f.version, f.content_hash from filings f join tickers t " \
-           "on t.filer_id = f.filer_id order by 1, 2, 3"
+    rows = (
+        "select t.ticker, f.fiscal_year, f.version, f.content_hash from filings f join tickers t "
+        "on t.filer_id = f.filer_id order by 1, 2, 3"
+    )
     assert query(parallel, rows) == query(serial, rows)
     again = ingest_parallel([folder], Options(), parallel, workers=2)
     assert again.count("unchanged") == len(files)
@@ -144,7 +161,8 @@ def test_parallel_ingest_records_refusals_and_keeps_going(corpus: Path, tmp_path
     assert summary.count("new") == 1
     assert sorted((p.name, r) for p, r in summary.rejected) == [
         ("empty.txt", "the file is empty; give a 10-K, 20-F or EDGAR R page."),
-        ("nofiler.txt", "the source names no filer; pass --filer CIK or --filer TICKER.")]
+        ("nofiler.txt", "the source names no filer; pass --filer CIK or --filer TICKER."),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -171,14 +189,24 @@ def _session_alive(sid: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to watch the worker processes")
-def test_killed_diff_all_leaves_complete_rows_and_the_next_run_finishes(universe_db: Path,
-                                                                         tmp_path: Path) -> None:
+def test_killed_diff_all_leaves_complete_rows_and_the_next_run_finishes(
+    universe_db: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "kill.db"
     shutil.copy(universe_db, db)
-    command = [sys.executable, "-c", "from tracker.cli import main; main()", "diff-all", "--workers", "2",
-               "--db", str(db)]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    command = [
+        sys.executable,
+        "-c",
+        "from tracker.cli import main; main()",
+        "diff-all",
+        "--workers",
+        "2",
+        "--db",
+        str(db),
+    ]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     try:
         deadline = time.monotonic() + 60
         stored = 0
@@ -203,8 +231,9 @@ def test_killed_diff_all_leaves_complete_rows_and_the_next_run_finishes(universe
     assert_consistent(db)
     summary = diff_all(db, None, workers=2)
     assert (summary.pairs, summary.already, summary.computed, summary.failed) == (100, kept, 100 - kept, [])
-    assert query(db, "select count(*), count(distinct old_filing_id || '-' || new_filing_id) "
-                     "from comparisons") == [(100, 100)]
+    assert query(
+        db, "select count(*), count(distinct old_filing_id || '-' || new_filing_id) from comparisons"
+    ) == [(100, 100)]
     assert_consistent(db)
 
 
@@ -262,7 +291,9 @@ def test_reports_option_writes_linked_html_reports(tmp_path: Path) -> None:
     first = runner.invoke(app, ["diff-all", "--db", str(db)])
     assert "1 computed" in first.stdout and not (tmp_path / "reports").exists()
     second = runner.invoke(app, ["diff-all", "--reports", "--db", str(db)])
-    assert second.exit_code == 0 and "0 computed, 1 already stored, 0 failed, 1 reports written" in second.stdout
+    assert (
+        second.exit_code == 0 and "0 computed, 1 already stored, 0 failed, 1 reports written" in second.stdout
+    )
     conn = sqlite3.connect(db)
     (path,) = conn.execute("select report_path from comparisons").fetchone()
     conn.close()

@@ -33,35 +33,42 @@ from typer.testing import CliRunner
 from tracker.browse import server as browse
 from tracker.cli import app
 from tracker.diff.compare import MATERIAL_FLAG, NO_CHANGE, Comparison
-from tracker.pipeline.ingest import Options, ingest_file
 from tracker.models import FLAGS
-from tracker.text.normalize import split_sentences
 from tracker.pipeline.compare import compare_rows
-from tracker.store import Store
-from tracker.store import views
+from tracker.pipeline.ingest import Options, ingest_file
+from tracker.store import Store, views
+from tracker.text.normalize import split_sentences
 
 DB_NAME = "disclosures"  # not "tracker": proves the metadata follows the database's name
 IXBRL = [f"{t}-10-k-fy{y}.html.gz" for t in ("amzn", "googl", "jnj", "ko", "tsla") for y in (2023, 2024)]
-TEXT = ["AMZN_2024.txt", "GOOGL_2025.txt"] + [f"{t}_{y}.txt" for t in ("LC", "MXL", "RPD")
-                                              for y in (2023, 2024, 2025)]
+TEXT = ["AMZN_2024.txt", "GOOGL_2025.txt"] + [
+    f"{t}_{y}.txt" for t in ("LC", "MXL", "RPD") for y in (2023, 2024, 2025)
+]
 SEEDS = [("000_3eaf4e0fdd851dff.txt", "1842827"), ("003_dfabe7f409a2727e.txt", "1838413")]
 SAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "sample"
 #: Edits that turn the fictional filer's tagged FY2024 10-K into a FY2025 one with known changes: the
 #: materially-affected flag flips to true, oversight moves from the Risk Committee to the Audit
 #: Committee, SOC 2 is adopted, and the CISO's experience grows by a year.
 FY2025_EDITS = [
-    (">2024<", ">2025<"), ("2024-01-01", "2025-01-01"), ("2024-12-31", "2025-12-31"),
-    ("December 31, 2024", "December 31, 2025"), ("2024 Form 10-K", "2025 Form 10-K"),
-    ('format="ixt:fixed-false">not identified any risks from cybersecurity threats</ix:nonNumeric>, '
-     'including as a result of any previous cybersecurity incidents, that have materially affected or are '
-     'reasonably likely to materially affect us',
-     'format="ixt:fixed-true">identified a cybersecurity incident that has materially affected us'
-     '</ix:nonNumeric>: in March 2025 an intrusion into our analytics platform disrupted service to our '
-     'customers for two weeks, which materially affected our results of operations'),
+    (">2024<", ">2025<"),
+    ("2024-01-01", "2025-01-01"),
+    ("2024-12-31", "2025-12-31"),
+    ("December 31, 2024", "December 31, 2025"),
+    ("2024 Form 10-K", "2025 Form 10-K"),
+    (
+        'format="ixt:fixed-false">not identified any risks from cybersecurity threats</ix:nonNumeric>, '
+        "including as a result of any previous cybersecurity incidents, that have materially affected or are "
+        "reasonably likely to materially affect us",
+        'format="ixt:fixed-true">identified a cybersecurity incident that has materially affected us'
+        "</ix:nonNumeric>: in March 2025 an intrusion into our analytics platform disrupted service to our "
+        "customers for two weeks, which materially affected our results of operations",
+    ),
     ("Risk Committee", "Audit Committee"),
-    ("In 2024 our platform obtained ISO/IEC 27001 certification.",
-     "In 2024 our platform obtained ISO/IEC 27001 certification. "
-     "In 2025 we completed a SOC 2 Type II examination."),
+    (
+        "In 2024 our platform obtained ISO/IEC 27001 certification.",
+        "In 2024 our platform obtained ISO/IEC 27001 certification. "
+        "In 2025 we completed a SOC 2 Type II examination.",
+    ),
     ("more than 16 years", "more than 17 years"),
 ]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -141,13 +148,18 @@ def compare_all(store: Store, built: Built, pairs: list[tuple[dict, dict]]) -> N
         ticker = filer.tickers[0] if filer.tickers else None
         report = None
         if ticker in ("KO", "AMZN"):
-            report = _write_report(ctx, browse.reports_dir(built.db),
-                                   f"{ticker}-{old['fiscal_year']}v{old['version']}-"
-                                   f"{new['fiscal_year']}v{new['version']}.html")
+            report = _write_report(
+                ctx,
+                browse.reports_dir(built.db),
+                f"{ticker}-{old['fiscal_year']}v{old['version']}-{new['fiscal_year']}v{new['version']}.html",
+            )
         data = ctx.comparison.to_json(ctx.filer, ctx.old_meta, ctx.new_meta)
         cid = store.save_comparison(old, new, data, report_path=report)
-        built.comparisons.append(Stored(cid, new["filer_id"], ticker, old["fiscal_year"],
-                                        new["fiscal_year"], ctx.comparison, report))
+        built.comparisons.append(
+            Stored(
+                cid, new["filer_id"], ticker, old["fiscal_year"], new["fiscal_year"], ctx.comparison, report
+            )
+        )
 
 
 def build(corpus: Path, folder: Path) -> Built:
@@ -162,13 +174,17 @@ def build(corpus: Path, folder: Path) -> Built:
         built = Built(db, {k: r["id"] for k, r in latest.items()}, len(filings))
         tops = list(latest.values())
         pairs = [(a, b) for a, b in zip(tops, tops[1:]) if a["filer_id"] == b["filer_id"]]
-        pairs += [(r, latest[(r["filer_id"], r["fiscal_year"])]) for r in filings
-                  if r["version"] == 1 and latest[(r["filer_id"], r["fiscal_year"])]["id"] != r["id"]]
+        pairs += [
+            (r, latest[(r["filer_id"], r["fiscal_year"])])
+            for r in filings
+            if r["version"] == 1 and latest[(r["filer_id"], r["fiscal_year"])]["id"] != r["id"]
+        ]
         compare_all(store, built, pairs)
         for row in tops:
             d = store.disclosure(row)
-            built.latest_sentences[row["id"]] = [s for e in d.text_elements
-                                                 for s in split_sentences(str(e.value))]
+            built.latest_sentences[row["id"]] = [
+                s for e in d.text_elements for s in split_sentences(str(e.value))
+            ]
             built.latest_flags[row["id"]] = {name: (e.value, e.source) for name, e in d.flags.items()}
     finally:
         store.close()
@@ -183,7 +199,9 @@ def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 TRACKER = Path(sys.executable).with_name("tracker")  # the installed console script
-TRACKER_COMMAND = [str(TRACKER)] if TRACKER.is_file() else [sys.executable, "-c", "from tracker.cli import main; main()"]
+TRACKER_COMMAND = (
+    [str(TRACKER)] if TRACKER.is_file() else [sys.executable, "-c", "from tracker.cli import main; main()"]
+)
 
 
 @dataclass
@@ -213,9 +231,13 @@ def serving(db: Path) -> Iterator[Serving]:
     port = browse.free_port()
     log = db.with_name(db.stem + "-browse.log")  # a file, not a pipe: a full pipe would stall the server
     with log.open("w") as out:
-        proc = subprocess.Popen([*TRACKER_COMMAND, "browse", "--db", str(db), "--port", str(port), "--no-open"],
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-                                preexec_fn=browse.die_with_parent)
+        proc = subprocess.Popen(
+            [*TRACKER_COMMAND, "browse", "--db", str(db), "--port", str(port), "--no-open"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=browse.die_with_parent,
+        )
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 30
@@ -284,8 +306,11 @@ def test_database_is_served_live_with_the_projects_metadata(server: str, built: 
 
 
 def test_writes_are_refused(server: str, built: Built) -> None:
-    for sql in ("update filers set name = 'x'", "insert into filers (name) values ('x')",
-                "drop table changes"):
+    for sql in (
+        "update filers set name = 'x'",
+        "insert into filers (name) values ('x')",
+        "drop table changes",
+    ):
         status, body = get(server, f"{DB_NAME}.json", sql=sql)
         assert status == 400 and "Statement must be a SELECT" in body, sql
     # Datasette 0.65 has no write API and no write canned query here: these POSTs fail (it answers 500
@@ -294,8 +319,9 @@ def test_writes_are_refused(server: str, built: Built) -> None:
         (f"{DB_NAME}/latest_versions", b"year=2024", "application/x-www-form-urlencoded"),
         (f"{DB_NAME}/filers/-/insert", b'{"row": {"name": "x"}}', "application/json"),
     ]:
-        request = urllib.request.Request(server + path, data=body, method="POST",
-                                         headers={"Content-Type": kind})
+        request = urllib.request.Request(
+            server + path, data=body, method="POST", headers={"Content-Type": kind}
+        )
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=10)
         assert refused.value.code >= 400
@@ -330,8 +356,12 @@ def test_search_box_uses_full_text(server: str, built: Built, table: str) -> Non
 
 def test_search_sentences_query(server: str, built: Built) -> None:
     found = rows(server, "search_sentences", q="NIST", year="")
-    expected = sum(1 for sentences in built.latest_sentences.values() for s in sentences
-                   if re.search(r"\bnist\b", s, re.I))
+    expected = sum(
+        1
+        for sentences in built.latest_sentences.values()
+        for s in sentences
+        if re.search(r"\bnist\b", s, re.I)
+    )
     assert found and len(found) == expected
     assert all("nist" in r["text"].lower() for r in found)
     assert rows(server, "search_sentences", q="", year="") == []
@@ -341,8 +371,10 @@ def test_nist_csf_finds_every_disclosure_that_names_it(server: str, built: Built
     def names_csf(s: str) -> bool:
         s = s.lower()
         framework = re.search(r"\bcybersecurity frameworks?\b", s)
-        return bool((re.search(r"\bnist\b", s) and (re.search(r"\bcsf\b", s) or framework))
-                    or ("national institute of standards and technology" in s and framework))
+        return bool(
+            (re.search(r"\bnist\b", s) and (re.search(r"\bcsf\b", s) or framework))
+            or ("national institute of standards and technology" in s and framework)
+        )
 
     expected = {fid for fid, sentences in built.latest_sentences.items() if any(map(names_csf, sentences))}
     found = rows(server, "nist_csf")
@@ -363,8 +395,12 @@ def test_latest_versions(server: str, built: Built) -> None:
 
 @pytest.mark.parametrize("year", [None, 2024, 2025])
 def test_flag_flips(server: str, built: Built, year: int | None) -> None:
-    expected = {(c.id, ch.element) for c in by_year(built, year) for ch in c.comparison.changes
-                if ch.kind == "flag_flipped"}
+    expected = {
+        (c.id, ch.element)
+        for c in by_year(built, year)
+        for ch in c.comparison.changes
+        if ch.kind == "flag_flipped"
+    }
     found = rows(server, "flag_flips", year=year or "", flag="")
     assert {(r["comparison_id"], r["flag"]) for r in found} == expected
     if year == 2025:
@@ -372,39 +408,66 @@ def test_flag_flips(server: str, built: Built, year: int | None) -> None:
 
 
 def test_flag_flips_of_one_flag_and_the_materially_affected_question(server: str, built: Built) -> None:
-    expected = {(c.id, ch.old, ch.new) for c in built.comparisons for ch in c.comparison.changes
-                if ch.kind == "flag_flipped" and ch.element == MATERIAL_FLAG}
+    expected = {
+        (c.id, ch.old, ch.new)
+        for c in built.comparisons
+        for ch in c.comparison.changes
+        if ch.kind == "flag_flipped" and ch.element == MATERIAL_FLAG
+    }
     found = rows(server, "materially_affected_flips", year="")
     assert ("NWAN", 2025, "false", "true", "both years state it", "high") in {
-        (r["ticker"], r["new_year"], r["old"], r["new"], r["flip"], r["severity"]) for r in found}
+        (r["ticker"], r["new_year"], r["old"], r["new"], r["flip"], r["severity"]) for r in found
+    }
     assert {(r["comparison_id"], _flag(r["old"]), _flag(r["new"])) for r in found} == expected
     by_name = rows(server, "flag_flips", year="", flag="Materially")
-    assert {(r["comparison_id"], r["flag"]) for r in by_name} == {(cid, MATERIAL_FLAG)
-                                                                  for cid, _, _ in expected}
+    assert {(r["comparison_id"], r["flag"]) for r in by_name} == {
+        (cid, MATERIAL_FLAG) for cid, _, _ in expected
+    }
     for r in found:
-        assert r["flip"] == ("both years state it" if r["old"] is not None and r["new"] is not None
-                             else "one year is silent")
+        assert r["flip"] == (
+            "both years state it" if r["old"] is not None and r["new"] is not None else "one year is silent"
+        )
 
 
 def _flag(value: str | None) -> bool | None:
     return None if value is None else value == "true"
 
 
-def _fact_changes(built: Built, facts: tuple[str, ...] | None, kinds: tuple[str, ...] = FACT_KINDS,
-                  year: int | None = None) -> set[tuple[int, str, str]]:
-    return {(c.id, ch.fact or "", ch.kind) for c in by_year(built, year) for ch in c.comparison.changes
-            if ch.kind in kinds and (facts is None or ch.fact in facts)}
+def _fact_changes(
+    built: Built, facts: tuple[str, ...] | None, kinds: tuple[str, ...] = FACT_KINDS, year: int | None = None
+) -> set[tuple[int, str, str]]:
+    return {
+        (c.id, ch.fact or "", ch.kind)
+        for c in by_year(built, year)
+        for ch in c.comparison.changes
+        if ch.kind in kinds and (facts is None or ch.fact in facts)
+    }
 
 
-@pytest.mark.parametrize(("query", "facts", "kinds"), [
-    ("fact_changes", None, FACT_KINDS),
-    ("management_changes", ("people", "responsible_titles", "responsible_people", "experience_years", "tenure_start",
-                            "reports_to", "certifications"), FACT_KINDS),
-    ("oversight_changes", ("board_oversight",), FACT_KINDS),
-    ("framework_adoptions", ("frameworks",), ("fact_added", "fact_removed")),
-])
-def test_fact_change_queries(server: str, built: Built, query: str, facts: tuple[str, ...] | None,
-                             kinds: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("query", "facts", "kinds"),
+    [
+        ("fact_changes", None, FACT_KINDS),
+        (
+            "management_changes",
+            (
+                "people",
+                "responsible_titles",
+                "responsible_people",
+                "experience_years",
+                "tenure_start",
+                "reports_to",
+                "certifications",
+            ),
+            FACT_KINDS,
+        ),
+        ("oversight_changes", ("board_oversight",), FACT_KINDS),
+        ("framework_adoptions", ("frameworks",), ("fact_added", "fact_removed")),
+    ],
+)
+def test_fact_change_queries(
+    server: str, built: Built, query: str, facts: tuple[str, ...] | None, kinds: tuple[str, ...]
+) -> None:
     for year in (None, 2024, 2025):
         found = rows(server, query, year=year or "", fact="", framework="")
         kinds_found = {(r["comparison_id"], r.get("kind") or CHANGE_WORDS[r["change"]]) for r in found}
@@ -419,14 +482,24 @@ CHANGE_WORDS = {"adopted": "fact_added", "dropped": "fact_removed"}
 
 def test_oversight_moved_to_the_audit_committee(server: str, built: Built) -> None:
     # one change from the risk committee to the audit committee, found as such
-    expected = {c.id for c in built.comparisons for ch in c.comparison.changes
-                if ch.fact == "board_oversight" and re.search(r"audit.*committee", str(ch.new or ch.value), re.I)
-                and ch.kind in ("fact_added", "fact_changed")}
+    expected = {
+        c.id
+        for c in built.comparisons
+        for ch in c.comparison.changes
+        if ch.fact == "board_oversight"
+        and re.search(r"audit.*committee", str(ch.new or ch.value), re.I)
+        and ch.kind in ("fact_added", "fact_changed")
+    }
     found = rows(server, "oversight_to_audit_committee", year="2025")
     assert {r["comparison_id"] for r in found} == expected
     assert [(r["ticker"], r["oversight_added"], r["oversight_dropped"], r["summary"]) for r in found] == [
-        ("NWAN", "audit committee", "risk committee",
-         "board oversight moved from the risk committee to the audit committee")]
+        (
+            "NWAN",
+            "audit committee",
+            "risk committee",
+            "board oversight moved from the risk committee to the audit committee",
+        )
+    ]
     assert rows(server, "oversight_to_audit_committee", year="2024") == []
 
 
@@ -434,8 +507,9 @@ def test_framework_adoption_and_ciso_experience(server: str, built: Built) -> No
     adopted = rows(server, "framework_adoptions", year="2025", framework="SOC")
     assert [(r["ticker"], r["change"], r["framework"]) for r in adopted] == [("NWAN", "adopted", "SOC 2")]
     changed = rows(server, "management_changes", year="2025")
-    assert ("NWAN", "experience_years", "fact_changed") in {(r["ticker"], r["fact"], r["kind"])
-                                                            for r in changed}
+    assert ("NWAN", "experience_years", "fact_changed") in {
+        (r["ticker"], r["fact"], r["kind"]) for r in changed
+    }
 
 
 def test_one_fact_by_name(server: str, built: Built) -> None:
@@ -446,23 +520,26 @@ def test_one_fact_by_name(server: str, built: Built) -> None:
 
 def test_no_substantive_change(server: str, built: Built) -> None:
     expected = {c.id for c in built.comparisons if c.comparison.significance == NO_CHANGE}
-    assert any(c.ticker == "NWAN" and c.old_year == c.new_year == 2024 for c in built.comparisons
-               if c.id in expected)  # the 10-K/A repeats the 10-K
+    assert any(
+        c.ticker == "NWAN" and c.old_year == c.new_year == 2024 for c in built.comparisons if c.id in expected
+    )  # the 10-K/A repeats the 10-K
     assert {r["comparison_id"] for r in rows(server, "no_substantive_change", year="")} == expected
 
 
 def test_largest_rewrites_lowest_similarity_first(server: str, built: Built) -> None:
     found = rows(server, "largest_rewrites", year="")
     assert len(found) == len(built.comparisons)
-    lowest = min(built.comparisons,
-                 key=lambda c: (c.comparison.similarity.simple, c.comparison.similarity.cosine))
+    lowest = min(
+        built.comparisons, key=lambda c: (c.comparison.similarity.simple, c.comparison.similarity.cosine)
+    )
     assert found[0]["comparison_id"] == lowest.id
     assert [r["simple"] for r in found] == sorted(r["simple"] for r in found)
 
 
 def test_high_severity_changes(server: str, built: Built) -> None:
-    expected = {(c.id, ch.kind) for c in built.comparisons for ch in c.comparison.changes
-                if ch.severity == "high"}
+    expected = {
+        (c.id, ch.kind) for c in built.comparisons for ch in c.comparison.changes if ch.severity == "high"
+    }
     assert any(c.ticker == "NWAN" for c in built.comparisons if (c.id, "flag_flipped") in expected)
     found = rows(server, "high_severity_changes", year="")
     assert {(r["comparison_id"], r["kind"]) for r in found} == expected
@@ -552,8 +629,9 @@ def test_missing_database_is_refused_in_one_sentence(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
     result = CliRunner().invoke(app, ["browse", "--db", str(missing), "--no-open"])
     assert result.exit_code == 2
-    assert result.stderr == (f"error: there is no database at {missing}; "
-                             "run `tracker ingest` first or pass --db.\n")
+    assert result.stderr == (
+        f"error: there is no database at {missing}; run `tracker ingest` first or pass --db.\n"
+    )
     assert not missing.exists()
 
 
@@ -575,9 +653,19 @@ def test_metadata_file_is_found_and_follows_the_database_name() -> None:
 
 # -- in a browser -----------------------------------------------------------------------------------------
 def chromium(*args: str, tmp: Path) -> str:
-    command = [CHROMIUM or "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-               "--no-first-run", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", f"--user-data-dir={tmp}", *args]
+    command = [
+        CHROMIUM or "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp}",
+        *args,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -585,16 +673,24 @@ def chromium(*args: str, tmp: Path) -> str:
 
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
-@pytest.mark.parametrize(("path", "must_show"), [
-    ("", ["Cybersecurity disclosure tracker", DB_NAME]),
-    (DB_NAME, ["Filers, every stored version", "Who flipped the materially-affected flag?",
-               "filing_overview"]),
-    (f"{DB_NAME}/filings", ["AMAZON.COM, INC.", "fiscal_year", "source_format"]),
-    (f"{DB_NAME}/nist_csf", ["Every disclosure that mentions the NIST Cybersecurity Framework",
-                              "NORTHWIND ANALYTICS, INC."]),
-])
-def test_pages_render_in_chromium(server: str, built: Built, tmp_path: Path, path: str,
-                                  must_show: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("path", "must_show"),
+    [
+        ("", ["Cybersecurity disclosure tracker", DB_NAME]),
+        (
+            DB_NAME,
+            ["Filers, every stored version", "Who flipped the materially-affected flag?", "filing_overview"],
+        ),
+        (f"{DB_NAME}/filings", ["AMAZON.COM, INC.", "fiscal_year", "source_format"]),
+        (
+            f"{DB_NAME}/nist_csf",
+            ["Every disclosure that mentions the NIST Cybersecurity Framework", "NORTHWIND ANALYTICS, INC."],
+        ),
+    ],
+)
+def test_pages_render_in_chromium(
+    server: str, built: Built, tmp_path: Path, path: str, must_show: list[str]
+) -> None:
     dom = chromium("--dump-dom", server + path, tmp=tmp_path / "profile")
     text = html.unescape(re.sub(r"<[^>]+>", " ", dom))
     for needle in must_show:
@@ -608,8 +704,12 @@ def test_pages_render_in_chromium(server: str, built: Built, tmp_path: Path, pat
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
 def test_screenshot_of_the_flag_grid(server: str, tmp_path: Path) -> None:
     shot = tmp_path / "flag_grid.png"
-    chromium(f"--screenshot={shot}", "--window-size=1280,900", server + f"{DB_NAME}/flag_grid",
-             tmp=tmp_path / "profile")
+    chromium(
+        f"--screenshot={shot}",
+        "--window-size=1280,900",
+        server + f"{DB_NAME}/flag_grid",
+        tmp=tmp_path / "profile",
+    )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
 
 
@@ -621,8 +721,11 @@ def variants(folder: Path, count: int) -> Path:
     text = (SAMPLE / "nwan-10-k-fy2024.htm").read_text(encoding="utf-8")
     assert "0009999901" in text and "NORTHWIND ANALYTICS, INC." in text
     for i in range(count):
-        variant = (text.replace("0009999901", f"{9990000000 + i:010d}")
-                   .replace("NORTHWIND ANALYTICS, INC.", f"VARIANT {i} INC.").replace("NWAN", f"V{i:03d}"))
+        variant = (
+            text.replace("0009999901", f"{9990000000 + i:010d}")
+            .replace("NORTHWIND ANALYTICS, INC.", f"VARIANT {i} INC.")
+            .replace("NWAN", f"V{i:03d}")
+        )
         (folder / f"v{i:03d}-10-k-fy2024.htm").write_text(variant, encoding="utf-8")
     return folder
 
@@ -637,17 +740,28 @@ def test_browsing_during_an_ingest_sees_every_write(tmp_path: Path) -> None:
     assert CliRunner().invoke(app, ["ingest", str(SAMPLE), "--db", str(db)]).exit_code == 0
     sources = variants(tmp_path / "variants", 60)
     with serving(db) as running:
-        ingest = subprocess.Popen([*TRACKER_COMMAND, "ingest", str(sources), "--db", str(db), "--workers", "1"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        ingest = subprocess.Popen(
+            [*TRACKER_COMMAND, "ingest", str(sources), "--db", str(db), "--workers", "1"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         answers: list[tuple[str, int, str]] = []
         while ingest.poll() is None:
-            for path, params in [("live.json", {"sql": "select count(*) as n from filings", "_shape": "array"}),
-                                 ("live/filings.json", {"_size": "1"}), ("live.json", {})]:
+            for path, params in [
+                ("live.json", {"sql": "select count(*) as n from filings", "_shape": "array"}),
+                ("live/filings.json", {"_size": "1"}),
+                ("live.json", {}),
+            ]:
                 answers.append((path, *get(running.base, path, **params)))
         assert ingest.wait() == 0, ingest.stderr.read() if ingest.stderr else ""
         failed = [(path, status, body[:200]) for path, status, body in answers if status != 200]
         assert not failed, f"{len(failed)} of {len(answers)} answers failed during the ingest: {failed[:3]}"
-        seen = [json.loads(body)[0]["n"] for path, _, body in answers if path == "live.json" and body.startswith("[")]
+        seen = [
+            json.loads(body)[0]["n"]
+            for path, _, body in answers
+            if path == "live.json" and body.startswith("[")
+        ]
         assert len(seen) >= 5 and seen == sorted(seen) and 2 <= seen[0] and seen[-1] <= 62
         assert len(set(seen)) > 2  # the writes showed while they happened
 
@@ -655,29 +769,50 @@ def test_browsing_during_an_ingest_sees_every_write(tmp_path: Path) -> None:
         assert filing_count(db) == 62
         status, body = get(running.base, "live.json", sql="select count(*) as n from filings", _shape="array")
         assert (status, json.loads(body)) == (200, [{"n": 62}])
-        assert json.loads(get(running.base, "live/filings.json", _size="1")[1])["filtered_table_rows_count"] == 62
+        assert (
+            json.loads(get(running.base, "live/filings.json", _size="1")[1])["filtered_table_rows_count"]
+            == 62
+        )
         tables = {t["name"]: t["count"] for t in json.loads(get(running.base, "live.json")[1])["tables"]}
         assert tables["filings"] == 62 and tables["filers"] == 61
 
 
 # -- what one query may cost -------------------------------------------------------------------------------
 HOSTILE = [
-    ("a recursive CTE that never ends",
-     "with recursive r(i) as (select 1 union all select i + 1 from r) select count(*) from r", "too long"),
-    ("a recursive CTE that doubles a string",
-     "with recursive r(i, s) as (select 0, 'x' union all select i + 1, s || s from r where i < 40) "
-     "select i, length(s) from r", "too big"),
+    (
+        "a recursive CTE that never ends",
+        "with recursive r(i) as (select 1 union all select i + 1 from r) select count(*) from r",
+        "too long",
+    ),
+    (
+        "a recursive CTE that doubles a string",
+        "with recursive r(i, s) as (select 0, 'x' union all select i + 1, s || s from r where i < 40) "
+        "select i, length(s) from r",
+        "too big",
+    ),
     ("a 900 MB string built in one call", "select length(printf('%.*c', 900000000, 'x'))", "too big"),
-    ("a string of 800 million hex digits replaced", "select length(replace(hex(zeroblob(400000000)), '0', 'ab'))",
-     "too big"),
-    ("a thousand 1.9 MB rows",
-     "with recursive r(i) as (select 1 union all select i + 1 from r where i < 1000) "
-     "select printf('%.*c', 1900000, 'x') as s from r", "larger than 64 MB"),
-    ("a cross join of every element six times",
-     "select count(*) from elements a, elements b, elements c, elements d, elements e, elements f", "too long"),
-    ("a hundred thousand rows of a slow LIKE each",
-     "with recursive r(i) as (select 1 union all select i + 1 from r where i < 100000) select count(*) from r "
-     "where printf('%.*c', 2000000, char(97 + i % 2)) like '%' || printf('%.*c', 60, 'a') || 'b'", "too long"),
+    (
+        "a string of 800 million hex digits replaced",
+        "select length(replace(hex(zeroblob(400000000)), '0', 'ab'))",
+        "too big",
+    ),
+    (
+        "a thousand 1.9 MB rows",
+        "with recursive r(i) as (select 1 union all select i + 1 from r where i < 1000) "
+        "select printf('%.*c', 1900000, 'x') as s from r",
+        "larger than 64 MB",
+    ),
+    (
+        "a cross join of every element six times",
+        "select count(*) from elements a, elements b, elements c, elements d, elements e, elements f",
+        "too long",
+    ),
+    (
+        "a hundred thousand rows of a slow LIKE each",
+        "with recursive r(i) as (select 1 union all select i + 1 from r where i < 100000) select count(*) from r "
+        "where printf('%.*c', 2000000, char(97 + i % 2)) like '%' || printf('%.*c', 60, 'a') || 'b'",
+        "too long",
+    ),
 ]
 
 
@@ -692,18 +827,24 @@ def test_hostile_queries_end_in_an_error_at_once_and_memory_stays_bounded(db_pat
             assert status == 400 and error in json.loads(body)["error"], (what, status, body[:300])
             assert took < 3, (what, took)  # the time limit is 1 s; the host may be busy
         # quadratic in SQLite's own functions, linear here: an answer at once
-        for sql in ["select length(trim(printf('%.*c', 80000, 'a'), printf('%.*c', 80000, 'b') || 'a')) as n",
-                    "select instr(printf('%.*c', 1000000, 'a'), printf('%.*c', 500000, 'a') || 'b') as n"]:
+        for sql in [
+            "select length(trim(printf('%.*c', 80000, 'a'), printf('%.*c', 80000, 'b') || 'a')) as n",
+            "select instr(printf('%.*c', 1000000, 'a'), printf('%.*c', 500000, 'a') || 'b') as n",
+        ]:
             started = time.monotonic()
             status, body = get(running.base, f"{name}.json", sql=sql, _shape="array")
             assert (status, json.loads(body)) == (200, [{"n": 0}]) and time.monotonic() - started < 2.5, sql
         # a canned query is held to the same limits: a LIKE pattern longer than any name is refused at once
         started = time.monotonic()
         status, body = get(running.base, f"{name}/filer_timeline.json", filer="%a" * 2000)
-        assert status == 400 and "LIKE or GLOB pattern too complex" in body and time.monotonic() - started < 2.5
+        assert (
+            status == 400 and "LIKE or GLOB pattern too complex" in body and time.monotonic() - started < 2.5
+        )
         assert running.peak_rss_mb() < 300  # 3.2 GB before the limits
         # and the server still answers
-        status, body = get(running.base, f"{name}.json", sql="select count(*) as n from filings", _shape="array")
+        status, body = get(
+            running.base, f"{name}.json", sql="select count(*) as n from filings", _shape="array"
+        )
         assert (status, json.loads(body)) == (200, [{"n": 2}])
 
 
@@ -713,20 +854,45 @@ def test_the_linear_functions_answer_as_sqlites_own() -> None:
     own, linear = sqlite3.connect(":memory:"), sqlite3.connect(":memory:")
     for fn, arity, function in limits.LINEAR_FUNCTIONS:
         linear.create_function(fn, arity, function, deterministic=True)
-    values: list[object] = ["", "abc", "aXbXc", "ünïcödé", "  x  ", 5, 1.5, 1e20, None, b"ab\x00c", b"",
-                            "X" * 5000 + "abc", ("ab" * 3000).encode(), "\0ab"]
+    values: list[object] = [
+        "",
+        "abc",
+        "aXbXc",
+        "ünïcödé",
+        "  x  ",
+        5,
+        1.5,
+        1e20,
+        None,
+        b"ab\x00c",
+        b"",
+        "X" * 5000 + "abc",
+        ("ab" * 3000).encode(),
+        "\0ab",
+    ]
     for a in values:
         for b in values:
             for fn in ("instr", "trim", "ltrim", "rtrim"):
                 sql = f"select {fn}(?, ?), typeof({fn}(?, ?))"
-                assert own.execute(sql, (a, b) * 2).fetchone() == linear.execute(sql, (a, b) * 2).fetchone(), \
-                    (fn, a, b)
+                assert (
+                    own.execute(sql, (a, b) * 2).fetchone() == linear.execute(sql, (a, b) * 2).fetchone()
+                ), (fn, a, b)
             for c in ("", "Z", None, 7):
                 sql = "select replace(?, ?, ?), typeof(replace(?, ?, ?))"
-                assert own.execute(sql, (a, b, c) * 2).fetchone() == linear.execute(sql, (a, b, c) * 2).fetchone(), \
-                    ("replace", a, b, c)
-    for args in [("%d-%s", 5, "x"), ("%.*c", 3, "x"), ("%*d|%-5s|%.2f", 6, 42, "ab", 3.14159),
-                 ("%%%q%Q%w", "a'b", None, 'x"y'), ("%lld %!.3g %,d", 12, 1.23456, 1234567), (None,), (5,), ()]:
+                assert (
+                    own.execute(sql, (a, b, c) * 2).fetchone()
+                    == linear.execute(sql, (a, b, c) * 2).fetchone()
+                ), ("replace", a, b, c)
+    for args in [
+        ("%d-%s", 5, "x"),
+        ("%.*c", 3, "x"),
+        ("%*d|%-5s|%.2f", 6, 42, "ab", 3.14159),
+        ("%%%q%Q%w", "a'b", None, 'x"y'),
+        ("%lld %!.3g %,d", 12, 1.23456, 1234567),
+        (None,),
+        (5,),
+        (),
+    ]:
         sql = "select printf(" + ", ".join("?" * len(args)) + ")"
         assert own.execute(sql, args).fetchone() == linear.execute(sql, args).fetchone(), args
 

@@ -30,8 +30,12 @@ def test_diff_reports_the_known_edits_of_the_sample(sample_db: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["filer"] == {"cik": "0009999901", "name": "NORTHWIND ANALYTICS, INC.", "tickers": ["NWAN"]}
-    assert (data["old"]["fiscal_year"], data["old"]["tagged"], data["new"]["fiscal_year"], data["new"]["tagged"]) \
-        == (2023, False, 2024, True)
+    assert (
+        data["old"]["fiscal_year"],
+        data["old"]["tagged"],
+        data["new"]["fiscal_year"],
+        data["new"]["tagged"],
+    ) == (2023, False, 2024, True)
     assert set(data["similarity"]) >= {"cosine", "jaccard", "min_edit", "simple"}
     text = [c for c in data["changes"] if c["kind"].startswith("text_")]
     moved = [c["text"] for c in text if c["kind"] == "text_moved"]
@@ -39,7 +43,9 @@ def test_diff_reports_the_known_edits_of_the_sample(sample_db: Path) -> None:
     removed = [c["text"] for c in text if c["kind"] == "text_removed"]
     assert moved == ["We require all employees to complete security awareness training each year."]
     assert added == ["In 2024 our platform obtained ISO/IEC 27001 certification."]
-    assert removed == ["Vendors with access to customer data complete a security questionnaire before onboarding."]
+    assert removed == [
+        "Vendors with access to customer data complete a security questionnaire before onboarding."
+    ]
     changed = [c for c in text if c["kind"] == "text_changed"]
     inserted = sorted(t.strip() for c in changed for op, t in c["ops"] if op == 1)
     assert inserted == ["16", "Risk", "Risk", "Risk", "semi-annual"]
@@ -51,7 +57,8 @@ def test_diff_reports_the_known_edits_of_the_sample(sample_db: Path) -> None:
     assert data["top_changes"][0] == "board oversight moved from the audit committee to the risk committee"
     oversight = [c for c in data["changes"] if c.get("fact") == "board_oversight"]
     assert [(c["kind"], c["old"], c["new"], c["severity"]) for c in oversight] == [
-        ("fact_changed", "audit committee", "risk committee", "high")]
+        ("fact_changed", "audit committee", "risk committee", "high")
+    ]
 
 
 def test_text_output_leads_with_the_summary_and_pipes_without_colour(sample_db: Path) -> None:
@@ -73,8 +80,9 @@ def test_exit_code_option_follows_git_diff(sample_db: Path) -> None:
 def test_unknown_year_lists_the_stored_years(sample_db: Path) -> None:
     code, _, err = run("diff", "NWAN", "2022", "2024", "--db", sample_db)
     assert code == 2
-    assert err.strip() == ("error: NORTHWIND ANALYTICS, INC. has no stored disclosure for 2022; "
-                           "stored years: 2023, 2024.")
+    assert err.strip() == (
+        "error: NORTHWIND ANALYTICS, INC. has no stored disclosure for 2022; stored years: 2023, 2024."
+    )
 
 
 def test_output_file_and_bad_format(sample_db: Path, tmp_path: Path) -> None:
@@ -87,8 +95,14 @@ def test_output_file_and_bad_format(sample_db: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("ticker", ["amzn", "googl", "jnj"])
 def test_same_filing_in_two_formats_compares_as_unchanged(corpus: Path, ticker: str) -> None:
-    code, out, _ = run("compare", corpus / "ixbrl" / f"{ticker}-10-k-fy2024.html.gz",
-                       corpus / "text" / f"{ticker.upper()}_2024.txt", "--format", "json", "--exit-code")
+    code, out, _ = run(
+        "compare",
+        corpus / "ixbrl" / f"{ticker}-10-k-fy2024.html.gz",
+        corpus / "text" / f"{ticker.upper()}_2024.txt",
+        "--format",
+        "json",
+        "--exit-code",
+    )
     data = json.loads(out)
     assert data["significance"] == "no substantive change"
     assert [c for c in data["changes"] if c["kind"] != "flag_flipped" or c["severity"] != "low"] == []
@@ -96,8 +110,13 @@ def test_same_filing_in_two_formats_compares_as_unchanged(corpus: Path, ticker: 
 
 
 def test_compare_untagged_2023_with_tagged_2024(corpus: Path) -> None:
-    code, out, _ = run("compare", corpus / "ixbrl" / "amzn-10-k-fy2023.html.gz",
-                       corpus / "ixbrl" / "amzn-10-k-fy2024.html.gz", "--format", "json")
+    code, out, _ = run(
+        "compare",
+        corpus / "ixbrl" / "amzn-10-k-fy2023.html.gz",
+        corpus / "ixbrl" / "amzn-10-k-fy2024.html.gz",
+        "--format",
+        "json",
+    )
     assert code == 0
     data = json.loads(out)
     assert data["old"]["tagged"] is False and data["new"]["tagged"] is True

@@ -10,8 +10,8 @@ import pytest
 
 from tracker.diff.compare import MINOR, NO_CHANGE, REWRITTEN, compare
 from tracker.models import Disclosure, Element
-from tracker.text.normalize import normalize_block, split_sentences
 from tracker.render.text import render
+from tracker.text.normalize import normalize_block, split_sentences
 
 RISK = "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
 ROLE = "CybersecurityRiskRoleOfManagementTextBlock"
@@ -30,8 +30,9 @@ def item_1c(corpus: Path, name: str) -> str:
 def untagged(raw: str) -> Disclosure:
     """An untagged disclosure of raw section text, normalised the way readers do."""
     text = normalize_block(raw)
-    return Disclosure([Element(RISK, "text", text, "inferred")], tagged=False, source_format="text",
-                      section_text=text)
+    return Disclosure(
+        [Element(RISK, "text", text, "inferred")], tagged=False, source_format="text", section_text=text
+    )
 
 
 @pytest.fixture(scope="module")
@@ -94,10 +95,15 @@ def test_sentence_split_in_two_and_reworded_is_one_text_change(amzn: str) -> Non
 
 def test_two_sentences_joined_with_a_reword_are_one_text_change(amzn: str) -> None:
     sentences = split_sentences(normalize_block(amzn))
-    k = next(k for k in range(len(sentences) - 1)
-             if len(sentences[k].split()) > 8 and len(sentences[k + 1].split()) > 8
-             and sentences[k].endswith(".") and sentences[k + 1][:1].isupper()
-             and f"{sentences[k]} {sentences[k + 1]}" in amzn)
+    k = next(
+        k
+        for k in range(len(sentences) - 1)
+        if len(sentences[k].split()) > 8
+        and len(sentences[k + 1].split()) > 8
+        and sentences[k].endswith(".")
+        and sentences[k + 1][:1].isupper()
+        and f"{sentences[k]} {sentences[k + 1]}" in amzn
+    )
     first, second = sentences[k], sentences[k + 1]
     joined = first[:-1] + ", and " + second[0].lower() + second[1:]
     c = compare(untagged(amzn), untagged(amzn.replace(f"{first} {second}", joined)))
@@ -122,8 +128,13 @@ def test_compare_leaves_the_garbage_collector_as_it_found_it(amzn: str) -> None:
 
 
 def test_formatting_noise_alone_is_no_change(amzn: str) -> None:
-    plants = [("\u2019", "'"), ("chief security officer", "chief securityofficer"), (". ", ".  "),
-              ("Item\xa01C.Cybersecurity", "ITEM 1C. CYBERSECURITY"), ("risks from", "risks\u00a0from")]
+    plants = [
+        ("\u2019", "'"),
+        ("chief security officer", "chief securityofficer"),
+        (". ", ".  "),
+        ("Item\xa01C.Cybersecurity", "ITEM 1C. CYBERSECURITY"),
+        ("risks from", "risks\u00a0from"),
+    ]
     noisy = amzn
     for before, after in plants:
         assert before in noisy, before
@@ -160,8 +171,11 @@ def test_edit_in_overlapping_blocks_is_one_change_listing_both(amzn: str) -> Non
     expertise = next(s for s in split_sentences(text) if "over 15 years" in s)
 
     def tagged(body: str, child: str) -> Disclosure:
-        return Disclosure([Element(ROLE, "text", body, "tagged"), Element(EXPERTISE, "text", child, "tagged")],
-                          tagged=True, source_format="ixbrl")
+        return Disclosure(
+            [Element(ROLE, "text", body, "tagged"), Element(EXPERTISE, "text", child, "tagged")],
+            tagged=True,
+            source_format="ixbrl",
+        )
 
     edited = expertise.replace("over 15 years", "over 19 years")
     c = compare(tagged(text, expertise), tagged(text.replace(expertise, edited), edited))
@@ -182,16 +196,25 @@ def _with_flags(text: str, flags: dict[str, tuple[bool | None, str]], tagged: bo
 
 def test_flag_flips_with_severity_and_sources(amzn: str) -> None:
     text = normalize_block(amzn)
-    old = _with_flags(text, {MATERIAL: (False, "inferred"), INTEGRATED: (True, "inferred"),
-                             THIRD_PARTY: (None, "absent")}, tagged=False)
-    new = _with_flags(text, {MATERIAL: (True, "tagged"), INTEGRATED: (False, "tagged"),
-                             THIRD_PARTY: (True, "tagged")}, tagged=True)
+    old = _with_flags(
+        text,
+        {MATERIAL: (False, "inferred"), INTEGRATED: (True, "inferred"), THIRD_PARTY: (None, "absent")},
+        tagged=False,
+    )
+    new = _with_flags(
+        text,
+        {MATERIAL: (True, "tagged"), INTEGRATED: (False, "tagged"), THIRD_PARTY: (True, "tagged")},
+        tagged=True,
+    )
     c = compare(old, new)
     flips = {ch.element: ch for ch in c.changes}
     assert kinds(c) == ["flag_flipped"] * 3
     assert (flips[MATERIAL].severity, flips[MATERIAL].old, flips[MATERIAL].new) == ("high", False, True)
-    assert (flips[INTEGRATED].severity, flips[INTEGRATED].old_source, flips[INTEGRATED].new_source) == \
-        ("medium", "inferred", "tagged")
+    assert (flips[INTEGRATED].severity, flips[INTEGRATED].old_source, flips[INTEGRATED].new_source) == (
+        "medium",
+        "inferred",
+        "tagged",
+    )
     assert (flips[THIRD_PARTY].severity, flips[THIRD_PARTY].old_source) == ("low", "absent")
     assert c.changes[0].element == MATERIAL  # high first
     assert c.summary == {"high": 1, "medium": 1, "low": 1}
@@ -214,8 +237,11 @@ def test_element_presence_counts_only_between_like_years(amzn: str) -> None:
 
 def test_json_has_the_design_shape(amzn: str) -> None:
     old = _with_flags(normalize_block(amzn), {MATERIAL: (False, "inferred")}, tagged=False)
-    new = _with_flags(normalize_block(amzn.replace("over 15 years", "over 19 years")),
-                      {MATERIAL: (True, "tagged")}, tagged=True)
+    new = _with_flags(
+        normalize_block(amzn.replace("over 15 years", "over 19 years")),
+        {MATERIAL: (True, "tagged")},
+        tagged=True,
+    )
     filer = {"cik": "0001018724", "name": "AMAZON.COM, INC.", "tickers": ["AMZN"]}
     meta = {"fiscal_year": 2023, "form": "10-K", "version": 1, "tagged": False, "source": "x", "sha256": "0"}
     out = json.loads(render(compare(old, new), "json", filer=filer, old_meta=meta, new_meta=meta))
@@ -225,7 +251,10 @@ def test_json_has_the_design_shape(amzn: str) -> None:
     assert out["summary"]["high"] >= 1 and out["summary"]["low"] == 0
     # the verdict: significance (a flipped materially-affected flag is high) and extent, led by the top changes
     assert (out["significance"], out["extent"]) == ("significant", "minor edits")
-    assert out["top_changes"][0] == "Says cyber risks have materially affected it or are reasonably likely to: no -> yes"
+    assert (
+        out["top_changes"][0]
+        == "Says cyber risks have materially affected it or are reasonably likely to: no -> yes"
+    )
     assert out["verdict"].startswith("Significant: ") and out["verdict"].endswith("(minor edits)")
     flag = out["changes"][0]
     text = next(ch for ch in out["changes"] if ch["kind"] == "text_changed")
@@ -241,9 +270,14 @@ def test_text_report_shows_summary_then_word_edits(amzn: str) -> None:
     c = compare(untagged(amzn), untagged(amzn.replace("over 15 years", "over 19 years")))
     plain = render(c, "text")
     # the verdict (significance, the top change, extent) leads, before any word edit
-    assert plain.index("Verdict: Notable:\n  - the stated experience of the Chief Security Officer changed: "
-                       "over 15 years -> over 19 years") < plain.index("Extent: minor edits") < \
-        plain.index("[-15 -]{+19 +}")
+    assert (
+        plain.index(
+            "Verdict: Notable:\n  - the stated experience of the Chief Security Officer changed: "
+            "over 15 years -> over 19 years"
+        )
+        < plain.index("Extent: minor edits")
+        < plain.index("[-15 -]{+19 +}")
+    )
     assert "\x1b[" not in plain
     assert "\x1b[31m[-15 -]" in render(c, "text", color=True)
     md = render(c, "markdown")
@@ -258,6 +292,7 @@ def test_two_different_filers_are_substantially_rewritten(corpus: Path) -> None:
 
 # ----------------------------------------------------------------- through the readers, when present
 
+
 def _read(path: Path) -> Disclosure:
     readers = pytest.importorskip("tracker.read")
     try:
@@ -266,9 +301,14 @@ def _read(path: Path) -> Disclosure:
         pytest.skip(f"the reader for {path.name} has not landed yet ({exc})")
 
 
-@pytest.mark.parametrize("ixbrl, text", [("amzn-10-k-fy2024.html.gz", "AMZN_2024.txt"),
-                                         ("googl-10-k-fy2024.html.gz", "GOOGL_2024.txt"),
-                                         ("jnj-10-k-fy2024.html.gz", "JNJ_2024.txt")])
+@pytest.mark.parametrize(
+    "ixbrl, text",
+    [
+        ("amzn-10-k-fy2024.html.gz", "AMZN_2024.txt"),
+        ("googl-10-k-fy2024.html.gz", "GOOGL_2024.txt"),
+        ("jnj-10-k-fy2024.html.gz", "JNJ_2024.txt"),
+    ],
+)
 def test_same_filing_in_two_formats_is_no_substantive_change(corpus: Path, ixbrl: str, text: str) -> None:
     c = compare(_read(corpus / "ixbrl" / ixbrl), _read(corpus / "text" / text))
     assert c.significance == NO_CHANGE
@@ -280,8 +320,9 @@ def test_googl_2024_to_2025_shows_the_known_edits(corpus: Path) -> None:
     c = compare(_read(corpus / "text" / "GOOGL_2024.txt"), _read(corpus / "text" / "GOOGL_2025.txt"))
     vp = [ch for ch in c.changes if ch.kind == "text_changed" and "Vice President" in str(ch.old)]
     assert len(vp) == 1
-    assert [-1, "Engineering"] in [[op, t.strip(" ,")] for op, t in vp[0].ops if op == -1] or \
-        any(op == -1 and "Engineering" in t for op, t in vp[0].ops)
+    assert [-1, "Engineering"] in [[op, t.strip(" ,")] for op, t in vp[0].ops if op == -1] or any(
+        op == -1 and "Engineering" in t for op, t in vp[0].ops
+    )
     assert any(op == 1 and "more than" in t for op, t in vp[0].ops)
     assert c.extent == MINOR
 

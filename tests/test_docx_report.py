@@ -21,12 +21,12 @@ from typer.testing import CliRunner
 
 from tracker.cli import app
 from tracker.diff.compare import sentence_sequence
-from tracker.render.word import REDLINE_BOOKMARK, REVISION_AUTHOR, add_redline, build_docx, write_docx
-from tracker.facts import SPECS as FACT_SPECS
-from tracker.text.normalize import comparison_key
-from tracker.diff.redline import Block, Piece, Redline, build
-from tracker.pipeline.compare import compare_files
 from tracker.diff.context import ComparisonContext
+from tracker.diff.redline import Block, Piece, Redline, build
+from tracker.facts import SPECS as FACT_SPECS
+from tracker.pipeline.compare import compare_files
+from tracker.render.word import REDLINE_BOOKMARK, REVISION_AUTHOR, add_redline, build_docx, write_docx
+from tracker.text.normalize import comparison_key
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAMPLE = (FIXTURES / "sample" / "nwan-10-k-fy2023.htm", FIXTURES / "sample" / "nwan-10-k-fy2024.htm")
@@ -46,8 +46,11 @@ def docx_parts(data: bytes) -> dict[str, etree._Element]:
     """The XML parts of a .docx that the tests read."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = set(z.namelist())
-        return {name: etree.fromstring(z.read(name)) for name in ("word/document.xml", "word/comments.xml")
-                if name in names}
+        return {
+            name: etree.fromstring(z.read(name))
+            for name in ("word/document.xml", "word/comments.xml")
+            if name in names
+        }
 
 
 def build_bytes(ctx: ComparisonContext) -> bytes:
@@ -61,7 +64,7 @@ def redline_paragraphs(root: etree._Element) -> list[etree._Element]:
     (start,) = root.xpath("//w:bookmarkStart[@w:name=$name]", namespaces=NS, name=REDLINE_BOOKMARK)
     (end,) = root.xpath("//w:bookmarkEnd[@w:id=$id]", namespaces=NS, id=start.get(w("id")))
     paragraphs = root.find(w("body")).findall(w("p"))
-    return paragraphs[paragraphs.index(start.getparent()):paragraphs.index(end.getparent()) + 1]
+    return paragraphs[paragraphs.index(start.getparent()) : paragraphs.index(end.getparent()) + 1]
 
 
 def resolve(paragraphs: list[etree._Element], side: str) -> list[str]:
@@ -82,8 +85,12 @@ def resolve(paragraphs: list[etree._Element], side: str) -> list[str]:
             for k, child in enumerate(list(el)):
                 parent.insert(at + k, child)
             parent.remove(el)
-        for el in [e for e in p.iter(*(w(f"{r}{end}") for r in ("moveFromRange", "moveToRange")
-                                       for end in ("Start", "End")))]:
+        for el in [
+            e
+            for e in p.iter(
+                *(w(f"{r}{end}") for r in ("moveFromRange", "moveToRange") for end in ("Start", "End"))
+            )
+        ]:
             el.getparent().remove(el)
         assert not any(True for _ in p.iter(*(w(t) for t in REVISIONS)))
         if side == "new":
@@ -174,7 +181,8 @@ def sample() -> tuple[ComparisonContext, bytes]:
 
 
 def test_sample_redline_accepts_to_the_new_year_and_rejects_to_the_old(
-        sample: tuple[ComparisonContext, bytes]) -> None:
+    sample: tuple[ComparisonContext, bytes],
+) -> None:
     ctx, data = sample
     counts = check_redline(ctx, data)
     # the sample moves one sentence, adds one, removes one and rewrites four
@@ -182,8 +190,10 @@ def test_sample_redline_accepts_to_the_new_year_and_rejects_to_the_old(
     assert counts["ins"] >= 6 and counts["del"] >= 6
     root = docx_parts(data)["word/document.xml"]
     (move_from,) = root.iter(w("moveFrom"))
-    assert "".join(move_from.itertext()) == \
-        "We require all employees to complete security awareness training each year."
+    assert (
+        "".join(move_from.itertext())
+        == "We require all employees to complete security awareness training each year."
+    )
     # the paragraph that only the moved sentence now fills is an inserted paragraph
     (moved_to,) = root.iter(w("moveTo"))
     p = next(a for a in moved_to.iterancestors() if a.tag == w("p"))
@@ -191,7 +201,8 @@ def test_sample_redline_accepts_to_the_new_year_and_rejects_to_the_old(
 
 
 def test_sample_report_leads_with_the_verdict_and_tables_the_fact_changes(
-        sample: tuple[ComparisonContext, bytes]) -> None:
+    sample: tuple[ComparisonContext, bytes],
+) -> None:
     ctx, data = sample
     doc = Document(io.BytesIO(data))
     paragraphs = [(p.style.name, p.text) for p in doc.paragraphs]
@@ -208,17 +219,28 @@ def test_sample_report_leads_with_the_verdict_and_tables_the_fact_changes(
 
     table = doc.tables[0]
     assert table.style.name == "Table Grid"
-    assert [c.text for c in table.rows[0].cells] == \
-        ["What", "Old", "New", "Why it matters", "Severity", "Evidence"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "What",
+        "Old",
+        "New",
+        "Why it matters",
+        "Severity",
+        "Evidence",
+    ]
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]
     wanted = [ch for ch in ctx.comparison.changes if ch.kind.startswith(("flag_", "fact_"))]
     assert len(rows) == len(wanted) == 4
-    assert rows[0][:5] == ["Board oversight moved from the audit committee to the risk committee",
-                           "audit committee (inferred)", "risk committee",
-                           "The board body overseeing cybersecurity changed", "high"]
+    assert rows[0][:5] == [
+        "Board oversight moved from the audit committee to the risk committee",
+        "audit committee (inferred)",
+        "risk committee",
+        "The board body overseeing cybersecurity changed",
+        "high",
+    ]
     assert rows[0][5].splitlines() == [
         "FY2023: Our Board of Directors oversees cybersecurity risk through its Audit Committee.",
-        "FY2024: Our Board of Directors oversees cybersecurity risk through its Risk Committee."]
+        "FY2024: Our Board of Directors oversees cybersecurity risk through its Risk Committee.",
+    ]
     added = next(r for r in rows if r[0] == "Framework added: ISO/IEC 27001")
     assert added[1:3] == ["not stated", "ISO/IEC 27001"]
     assert added[5] == "FY2024: In 2024 our platform obtained ISO/IEC 27001 certification."
@@ -226,8 +248,12 @@ def test_sample_report_leads_with_the_verdict_and_tables_the_fact_changes(
     appendix = doc.tables[1]
     measures = {row.cells[0].text: row.cells[1].text for row in appendix.rows[1:]}
     sim = ctx.comparison.similarity.to_json()
-    assert measures == {"Cosine": f"{sim['cosine']:.3f}", "Jaccard": f"{sim['jaccard']:.3f}",
-                        "Minimum edit": f"{sim['min_edit']:.3f}", "Simple": f"{sim['simple']:.3f}"}
+    assert measures == {
+        "Cosine": f"{sim['cosine']:.3f}",
+        "Jaccard": f"{sim['jaccard']:.3f}",
+        "Minimum edit": f"{sim['min_edit']:.3f}",
+        "Simple": f"{sim['simple']:.3f}",
+    }
     assert all(row.cells[2].text for row in appendix.rows[1:])
     text = "\n".join(t for _, t in paragraphs)
     assert ctx.old_meta["sha256"] in text and ctx.new_meta["sha256"] in text
@@ -283,8 +309,11 @@ def redlines(draw: st.DrawFn) -> Redline:
     moves = []
     for _ in range(draw(st.integers(0, 2))):
         rewritten = draw(st.booleans())
-        ops = draw(st.lists(st.tuples(_OP, _TEXT), min_size=1, max_size=4)) if rewritten \
+        ops = (
+            draw(st.lists(st.tuples(_OP, _TEXT), min_size=1, max_size=4))
+            if rewritten
             else [("equal", draw(_TEXT))]
+        )
         moved = Piece("moved", ops, [], rewritten=rewritten)  # type: ignore[arg-type]
         away = Piece("moved_away", [("delete", "".join(t for op, t in ops if op != "insert"))], [])
         moves.append((moved, away))
@@ -349,12 +378,18 @@ def test_corpus_pairs_accept_and_reject_exactly(corpus: Path, pair: str) -> None
         assert len(table.rows) == len(wanted) + 1
 
 
-MOVED = "We have a security policy which outlines mandatory security requirements for all of our " \
-        "employees, contractors or other agents."
-TRAINING = "Unity personnel are provided annual privacy training, with additional targeted training for " \
-           "key participants in our privacy program."
-TRAINING_NEW = "Unity personnel receive annual privacy training, with additional targeted training for key " \
-               "participants in our privacy and security programs."
+MOVED = (
+    "We have a security policy which outlines mandatory security requirements for all of our "
+    "employees, contractors or other agents."
+)
+TRAINING = (
+    "Unity personnel are provided annual privacy training, with additional targeted training for "
+    "key participants in our privacy program."
+)
+TRAINING_NEW = (
+    "Unity personnel receive annual privacy training, with additional targeted training for key "
+    "participants in our privacy and security programs."
+)
 
 
 @pytest.fixture
@@ -382,7 +417,9 @@ def test_moved_sentences_are_tracked_moves(moved_pair: tuple[Path, Path]) -> Non
     assert [ch.text for ch in ctx.comparison.changes if ch.kind == "text_moved"] == [MOVED]
     # a sentence that moved and was reworded is a rewrite the redline shows at its new place
     assert [(p.kind, p.rewritten, p.text("new")) for p in build(ctx.comparison).changes] == [
-        ("moved", False, MOVED), ("moved", True, TRAINING_NEW)]
+        ("moved", False, MOVED),
+        ("moved", True, TRAINING_NEW),
+    ]
     data = build_bytes(ctx)
     counts = check_redline(ctx, data)
     assert counts["moveFrom"] == 2
@@ -391,8 +428,7 @@ def test_moved_sentences_are_tracked_moves(moved_pair: tuple[Path, Path]) -> Non
     assert moved_from == {MOVED, TRAINING}
     # the reworded move: its new words are insertions inside the move range, its lost words show only where
     # it stood
-    (start,) = [e for e in root.iter(w("moveToRangeStart"))
-                if "Unity personnel" in "".join(start_text(e))]
+    (start,) = [e for e in root.iter(w("moveToRangeStart")) if "Unity personnel" in "".join(start_text(e))]
     inside = start_text(start, until=w("moveToRangeEnd"))
     assert "".join(inside) == TRAINING_NEW
 
@@ -420,8 +456,21 @@ def soffice() -> str:
 def convert(docx: Path, fmt: str, out_dir: Path, profile: Path) -> Path:
     """Convert with LibreOffice headless in a private profile; the file written."""
     result = subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", fmt,
-         "--outdir", str(out_dir), str(docx)], capture_output=True, text=True, timeout=180, check=False)
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(out_dir),
+            str(docx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "Error" not in result.stderr, result.stderr
     written = out_dir / f"{docx.stem}.{fmt}"
@@ -430,7 +479,8 @@ def convert(docx: Path, fmt: str, out_dir: Path, profile: Path) -> Path:
 
 
 def test_libreoffice_converts_the_report_to_pdf_and_reads_its_tracked_changes(
-        sample: tuple[ComparisonContext, bytes], tmp_path: Path) -> None:
+    sample: tuple[ComparisonContext, bytes], tmp_path: Path
+) -> None:
     soffice()
     _, data = sample
     docx = tmp_path / "NWAN-FY2023-FY2024.docx"
@@ -461,16 +511,18 @@ def run(*args: object) -> tuple[int, str]:
 @pytest.mark.corpus
 def test_compare_writes_a_docx_where_told(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "amzn.docx"
-    code, output = run("compare", corpus / "text/AMZN_2023.txt", corpus / "text/AMZN_2024.txt",
-                       "--format", "docx", "-o", out)
+    code, output = run(
+        "compare", corpus / "text/AMZN_2023.txt", corpus / "text/AMZN_2024.txt", "--format", "docx", "-o", out
+    )
     assert code == 0, output
     assert zipfile.is_zipfile(out)
     assert "word/document.xml" in zipfile.ZipFile(out).namelist()
     assert Document(str(out)).paragraphs[0].text.endswith("cybersecurity disclosure FY2023 to FY2024")
 
 
-def test_compare_names_the_docx_after_the_filer_and_years(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compare_names_the_docx_after_the_filer_and_years(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, output = run("compare", *SAMPLE, "--format", "docx")
     assert code == 0, output

@@ -44,7 +44,10 @@ def test_kanzhun_seed(corpus: Path) -> None:
     assert values(facts, "briefing_frequency") == {"quarterly", "regular"}
     assert values(facts, "material_incident_statement") == {"none"}
     evidence = facts["experience_years"][0]
-    assert evidence.evidence == "He has over 18 years of experience in the software engineering and internet industry."
+    assert (
+        evidence.evidence
+        == "He has over 18 years of experience in the software engineering and internet industry."
+    )
     assert evidence.element.startswith("Cybersecurity")
 
 
@@ -65,8 +68,10 @@ def test_full_truck_alliance_seed(corpus: Path) -> None:
     assert {"ISO/IEC 27001", "ISO/IEC 27701", "China MLPS"} <= values(facts, "frameworks")
 
 
-@pytest.mark.parametrize("name", ["text/AMZN_2023.txt", "text/AMZN_2024.txt", "text/AMZN_2025.txt",
-                                  "ixbrl/amzn-10-k-fy2024.html.gz"])
+@pytest.mark.parametrize(
+    "name",
+    ["text/AMZN_2023.txt", "text/AMZN_2024.txt", "text/AMZN_2025.txt", "ixbrl/amzn-10-k-fy2024.html.gz"],
+)
 def test_amazon_same_every_year_and_format(corpus: Path, name: str) -> None:
     facts = extract_facts(load_path(corpus / name))
     assert values(facts, "responsible_titles") == {"Chief Security Officer"}
@@ -84,8 +89,11 @@ def test_alphabet_title_and_years(corpus: Path) -> None:
 def test_words_and_plus_numbers(corpus: Path) -> None:
     facts = extract_facts(load_path(corpus / "text/JNJ_2024.txt"))
     assert years(facts) == [("Chief Information Security Officer", 25, "over")]  # "over twenty-five years"
-    d = read_edited(corpus / "text/JNJ_2024.txt", "over twenty-five years of experience in information security",
-                    "30+ years of experience between our senior leaders")
+    d = read_edited(
+        corpus / "text/JNJ_2024.txt",
+        "over twenty-five years of experience in information security",
+        "30+ years of experience between our senior leaders",
+    )
     assert years(extract_facts(d)) == [("senior leaders", 30, "at least")]
 
 
@@ -98,7 +106,11 @@ def test_not_applicable_has_no_facts(corpus: Path) -> None:
 def test_json_shape(corpus: Path) -> None:
     out = facts_to_json(extract_facts(load_path(corpus / "text/AMZN_2024.txt")))
     assert list(out) == FACT_NAMES
-    assert out["experience_years"][0]["value"] == {"holder": "Chief Security Officer", "years": 15, "qualifier": "over"}
+    assert out["experience_years"][0]["value"] == {
+        "holder": "Chief Security Officer",
+        "years": 15,
+        "qualifier": "over",
+    }
     assert set(out["experience_years"][0]) == {"value", "element", "evidence", "rule"}
     assert out["experience_years"][0]["rule"] == "experience_years.years"
     assert "over 15 years" in out["experience_years"][0]["evidence"]
@@ -116,61 +128,101 @@ def test_changed_number_is_one_medium_experience_change(corpus: Path) -> None:
 
 def test_oversight_committee_replaced_is_high(corpus: Path) -> None:
     path = corpus / "text/AMZN_2024.txt"
-    changes = fact_changes(load_path(path), read_edited(path, "reviewed by the Audit Committee",
-                                                        "reviewed by the Risk Committee"))
+    changes = fact_changes(
+        load_path(path),
+        read_edited(path, "reviewed by the Audit Committee", "reviewed by the Risk Committee"),
+    )
     # one change: oversight moved from one committee to the other
     assert [(c.kind, c.fact, c.old, c.new, c.severity) for c in changes] == [
-        ("fact_changed", "board_oversight", "audit committee", "risk committee", "high")]
+        ("fact_changed", "board_oversight", "audit committee", "risk committee", "high")
+    ]
     assert changes[0].summary == "board oversight moved from the audit committee to the risk committee"
     assert changes[0].why == "the board body overseeing cybersecurity changed"
 
 
 def test_quarterly_to_semi_annual_is_medium(corpus: Path) -> None:
     path = corpus / "seeds/000_3eaf4e0fdd851dff.txt"
-    changes = fact_changes(load_path(path), read_edited(path, "receives quarterly updates", "receives semi-annually updates",
-                                                        count=2))
+    changes = fact_changes(
+        load_path(path),
+        read_edited(path, "receives quarterly updates", "receives semi-annually updates", count=2),
+    )
     assert [(c.kind, c.fact, c.old, c.new, c.severity) for c in changes] == [
-        ("fact_changed", "briefing_frequency", "quarterly", "semi-annual", "medium")]
+        ("fact_changed", "briefing_frequency", "quarterly", "semi-annual", "medium")
+    ]
     assert changes[0].summary == "the board is now briefed twice a year instead of quarterly"
 
 
 def test_framework_added_is_medium(corpus: Path) -> None:
     path = corpus / "seeds/002_9394ffdb029e99fb.txt"
-    changes = fact_changes(load_path(path), read_edited(
-        path, "and ISO/IEC 27701, among others", "ISO/IEC 27701 and the NIST Cybersecurity Framework, among others"))
-    assert [(c.kind, c.fact, c.value, c.severity) for c in changes] == [("fact_added", "frameworks", "NIST CSF", "medium")]
+    changes = fact_changes(
+        load_path(path),
+        read_edited(
+            path,
+            "and ISO/IEC 27701, among others",
+            "ISO/IEC 27701 and the NIST Cybersecurity Framework, among others",
+        ),
+    )
+    assert [(c.kind, c.fact, c.value, c.severity) for c in changes] == [
+        ("fact_added", "frameworks", "NIST CSF", "medium")
+    ]
     assert "NIST Cybersecurity Framework" in changes[0].evidence
 
 
 def test_title_change_with_new_number_is_one_experience_change(corpus: Path) -> None:
-    changes = fact_changes(load_path(corpus / "text/GOOGL_2024.txt"), load_path(corpus / "text/GOOGL_2025.txt"))
+    changes = fact_changes(
+        load_path(corpus / "text/GOOGL_2024.txt"), load_path(corpus / "text/GOOGL_2025.txt")
+    )
     experience = [c for c in changes if c.fact == "experience_years"]
-    assert len(experience) == 1 and experience[0].kind == "fact_changed" and experience[0].severity == "medium"
+    assert (
+        len(experience) == 1 and experience[0].kind == "fact_changed" and experience[0].severity == "medium"
+    )
     assert (experience[0].old["years"], experience[0].new["qualifier"]) == (20, "more than")
     titles = [(c.kind, c.old, c.new, c.severity) for c in changes if c.fact == "responsible_titles"]
-    assert titles == [("fact_changed", "Vice President of Privacy, Safety, and Security Engineering",
-                       "Vice President of Privacy, Safety, and Security", "high")]
+    assert titles == [
+        (
+            "fact_changed",
+            "Vice President of Privacy, Safety, and Security Engineering",
+            "Vice President of Privacy, Safety, and Security",
+            "high",
+        )
+    ]
     board = [(c.kind, c.old, c.new) for c in changes if c.fact == "board_oversight"]
     assert board == [("fact_changed", "audit and compliance committee", "risk and compliance committee")]
 
 
-@pytest.mark.parametrize("name", ["text/AMZN_2024.txt", "seeds/002_9394ffdb029e99fb.txt",
-                                  "seeds/000_3eaf4e0fdd851dff.txt", "text/V_2024.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "text/AMZN_2024.txt",
+        "seeds/002_9394ffdb029e99fb.txt",
+        "seeds/000_3eaf4e0fdd851dff.txt",
+        "text/V_2024.txt",
+    ],
+)
 def test_formatting_only_changes_no_fact(corpus: Path, name: str) -> None:
     path = corpus / name
     raw = path.read_text(encoding="utf-8")
-    edited = (raw.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').replace("'", "\u2019")
-              .replace(". ", ".  ").replace(", ", " ,  ".replace(" ,", ","))
-              .replace("Chief Executive Officer", "chief executive officer")
-              .replace("Audit Committee", "AUDIT COMMITTEE").replace("we also engage", "we alsoengage")
-              .replace("has over", "has  over"))
+    edited = (
+        raw.replace("\u2019", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("'", "\u2019")
+        .replace(". ", ".  ")
+        .replace(", ", " ,  ".replace(" ,", ","))
+        .replace("Chief Executive Officer", "chief executive officer")
+        .replace("Audit Committee", "AUDIT COMMITTEE")
+        .replace("we also engage", "we alsoengage")
+        .replace("has over", "has  over")
+    )
     assert edited != raw
     assert fact_changes(load_path(path), load_bytes(edited.encode("utf-8"))) == []
 
 
 def test_same_filing_two_formats_same_facts(corpus: Path) -> None:
-    for text, html in (("text/GOOGL_2024.txt", "ixbrl/googl-10-k-fy2024.html.gz"),
-                       ("text/NKE_2025.txt", "ixbrl/nke-10-k-fy2025.html.gz")):
+    for text, html in (
+        ("text/GOOGL_2024.txt", "ixbrl/googl-10-k-fy2024.html.gz"),
+        ("text/NKE_2025.txt", "ixbrl/nke-10-k-fy2025.html.gz"),
+    ):
         changes = fact_changes(load_path(corpus / text), load_path(corpus / html))
         assert changes == [], [c.to_json() for c in changes]
 
@@ -182,17 +234,28 @@ def _corpus_sentences(corpus: Path) -> list[str]:
     paths = sorted((corpus / "text").glob("*.txt")) + sorted((corpus / "seeds").glob("*.txt"))
     out = [s for p in paths for _, s in disclosure_sentences(load_path(p))]
     # sentences the prefilters must not misjudge: letters that fold onto ASCII, titles at the very edges
-    out += ["Our Chıef Informatıon Security Officer leads the team.", "The ſecurity officer, Jane Doe, reports.",
-            "VP", "CISO", "our Head of IT", "Director of Security", "General Counsel", "Reports to the CISO.",
-            "Our Vice President and Chief Information Security Officer (\"VP, CISO\"), John Smith, has 20 years.",
-            "The committee, Data Protection Office, meets quarterly to review KPIs.", "",
-            # edges of the rules' hints and start words
-            "John Smith III serves as our CISO.", "Jane O'Neil-Smith, who serves as our Chief Information Officer,",
-            "eSentire provides our managed detection; Kestrel Assurance Partners conducts an audit.",
-            "The Board is briefed semi-annually, at least once a year and each year.", "He has 20+ years and "
-            "twenty-five years of experience, nearly 13 years in security and a decade at Acme.",
-            "Formerly, she served as the CIO of two other companies; the executives responsible include:",
-            "Information and representatives; we inform the Board through presentations."]
+    out += [
+        "Our Chıef Informatıon Security Officer leads the team.",
+        "The ſecurity officer, Jane Doe, reports.",
+        "VP",
+        "CISO",
+        "our Head of IT",
+        "Director of Security",
+        "General Counsel",
+        "Reports to the CISO.",
+        'Our Vice President and Chief Information Security Officer ("VP, CISO"), John Smith, has 20 years.',
+        "The committee, Data Protection Office, meets quarterly to review KPIs.",
+        "",
+        # edges of the rules' hints and start words
+        "John Smith III serves as our CISO.",
+        "Jane O'Neil-Smith, who serves as our Chief Information Officer,",
+        "eSentire provides our managed detection; Kestrel Assurance Partners conducts an audit.",
+        "The Board is briefed semi-annually, at least once a year and each year.",
+        "He has 20+ years and "
+        "twenty-five years of experience, nearly 13 years in security and a decade at Acme.",
+        "Formerly, she served as the CIO of two other companies; the executives responsible include:",
+        "Information and representatives; we inform the Board through presentations.",
+    ]
     return out
 
 
@@ -220,8 +283,8 @@ def test_rule_keywords_never_hide_a_match(corpus: Path) -> None:
 
 
 def test_facts_are_extracted_once_per_text(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tracker.facts.people import PeopleReader
     from tracker.facts.inference import infer_flags
+    from tracker.facts.people import PeopleReader
 
     d = load_path(corpus / "text/AMZN_2024.txt")
     fresh = load_path(corpus / "text/AMZN_2024.txt")
@@ -243,7 +306,9 @@ def test_facts_are_extracted_once_per_text(corpus: Path, monkeypatch: pytest.Mon
     assert runs == [1, 1]
 
 
-def test_store_disclosure_carries_the_facts_of_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_disclosure_carries_the_facts_of_ingest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tracker.diff.compare import compare
     from tracker.facts.people import PeopleReader
     from tracker.pipeline.ingest import Options, ingest_file
@@ -256,12 +321,17 @@ def test_store_disclosure_carries_the_facts_of_ingest(tmp_path: Path, monkeypatc
     rows = list(store.db.query("select * from filings order by fiscal_year"))
     assert len(rows) == 2
     old, new = (store.disclosure(r) for r in rows)
-    fresh = [Disclosure(elements=d.elements, tagged=d.tagged, source_format=d.source_format,
-                        section_text=d.section_text) for d in (old, new)]
+    fresh = [
+        Disclosure(
+            elements=d.elements, tagged=d.tagged, source_format=d.source_format, section_text=d.section_text
+        )
+        for d in (old, new)
+    ]
     expected = compare(*fresh)
     monkeypatch.setattr(PeopleReader, "read", lambda self: pytest.fail("facts extracted again"))
-    assert [facts_to_json(extract_facts(d)) for d in (old, new)] == \
-        [facts_to_json(extract_facts(d)) for d in fresh]
+    assert [facts_to_json(extract_facts(d)) for d in (old, new)] == [
+        facts_to_json(extract_facts(d)) for d in fresh
+    ]
     assert [c.to_json() for c in compare(old, new).changes] == [c.to_json() for c in expected.changes]
 
 
@@ -269,8 +339,12 @@ def test_semi_annual_updates_are_not_also_annual() -> None:
     from tracker.models import Disclosure, Element
 
     text = "The CISO provides semi-annual updates each year to the Audit Committee on cybersecurity matters."
-    d = Disclosure([Element("CybersecurityRiskBoardOfDirectorsOversightTextBlock", "text", text, "inferred")],
-                   tagged=False, source_format="text", section_text=text)
+    d = Disclosure(
+        [Element("CybersecurityRiskBoardOfDirectorsOversightTextBlock", "text", text, "inferred")],
+        tagged=False,
+        source_format="text",
+        section_text=text,
+    )
     assert [v.value for v in extract_facts(d)["briefing_frequency"]] == ["semi-annual"]
 
 
@@ -278,72 +352,129 @@ def test_semi_annual_updates_are_not_also_annual() -> None:
 def _text_disclosure(text: str) -> Disclosure:
     from tracker.models import Element
 
-    return Disclosure([Element("CybersecurityRiskRoleOfManagementTextBlock", "text", text, "inferred")],
-                      tagged=False, source_format="text", section_text=text)
+    return Disclosure(
+        [Element("CybersecurityRiskRoleOfManagementTextBlock", "text", text, "inferred")],
+        tagged=False,
+        source_format="text",
+        section_text=text,
+    )
 
 
 def _changes(path: Path, old: str, new: str) -> set[tuple]:
     """(kind, fact, value or the kind of people change, severity) of each fact change a planted edit makes."""
-    return {(c.kind, c.fact, c.change if c.fact == "people" else
-             tuple(sorted(c.value.items())) if isinstance(c.value, dict) else c.value, c.severity)
-            for c in fact_changes(load_path(path), read_edited(path, old, new))}
+    return {
+        (
+            c.kind,
+            c.fact,
+            c.change
+            if c.fact == "people"
+            else tuple(sorted(c.value.items()))
+            if isinstance(c.value, dict)
+            else c.value,
+            c.severity,
+        )
+        for c in fact_changes(load_path(path), read_edited(path, old, new))
+    }
 
 
 def test_management_committee_meeting_is_no_briefing(corpus: Path) -> None:
     path = corpus / "text/AMZN_2023.txt"
-    added = ("We also maintain a variety of incident response plans that are utilized when incidents are detected. "
-             "Management has also established a Cybersecurity Steering Committee, comprised of senior executives, to "
-             "coordinate our response to cybersecurity threats, and meets monthly.")
+    added = (
+        "We also maintain a variety of incident response plans that are utilized when incidents are detected. "
+        "Management has also established a Cybersecurity Steering Committee, comprised of senior executives, to "
+        "coordinate our response to cybersecurity threats, and meets monthly."
+    )
     assert _changes(path, added.split(" Management")[0], added) == {
-        ("fact_added", "management_committees", "cybersecurity steering committee", "medium")}
+        ("fact_added", "management_committees", "cybersecurity steering committee", "medium")
+    }
     # a board committee meeting the CISO is briefed; a committee that reports informs (seed 002: semi-annual)
-    facts = extract_facts(_text_disclosure(
-        "The Audit Committee of our Board meets quarterly with our CISO to review cybersecurity risks."))
+    facts = extract_facts(
+        _text_disclosure(
+            "The Audit Committee of our Board meets quarterly with our CISO to review cybersecurity risks."
+        )
+    )
     assert values(facts, "briefing_frequency") == {"quarterly"}
-    facts = extract_facts(_text_disclosure(
-        "Our Technology Committee meets quarterly with our CISO to review cybersecurity risks."))
+    facts = extract_facts(
+        _text_disclosure(
+            "Our Technology Committee meets quarterly with our CISO to review cybersecurity risks."
+        )
+    )
     assert values(facts, "briefing_frequency") == {"quarterly"}
 
 
-@pytest.mark.parametrize("text, titles, people, reports_to", [
-    ("Our IT infrastructure and the assessment and management of associated cybersecurity risks are primarily the "
-     "responsibility of our Chief Information Security Officer (\"CISO\").", {"Chief Information Security Officer"},
-     set(), set()),
-    ("Our Chief Security Officer and Data Privacy Officer oversee our assessment, prevention, detection and management "
-     "of cybersecurity risks.", {"Chief Security Officer", "Data Privacy Officer"}, set(), set()),
-    ("Our Chief Information Security Officer (CISO), Guy Rosen, leads our cybersecurity program.",
-     {"Chief Information Security Officer"}, {"Guy Rosen"}, set()),
-    ("Our CSO, who reports to the Chief Financial Officer, has primary responsibility for assessing and managing "
-     "cybersecurity risks.", {"Chief Security Officer"}, set(), {"Chief Financial Officer"}),
-])
+@pytest.mark.parametrize(
+    "text, titles, people, reports_to",
+    [
+        (
+            "Our IT infrastructure and the assessment and management of associated cybersecurity risks are primarily the "
+            'responsibility of our Chief Information Security Officer ("CISO").',
+            {"Chief Information Security Officer"},
+            set(),
+            set(),
+        ),
+        (
+            "Our Chief Security Officer and Data Privacy Officer oversee our assessment, prevention, detection and management "
+            "of cybersecurity risks.",
+            {"Chief Security Officer", "Data Privacy Officer"},
+            set(),
+            set(),
+        ),
+        (
+            "Our Chief Information Security Officer (CISO), Guy Rosen, leads our cybersecurity program.",
+            {"Chief Information Security Officer"},
+            {"Guy Rosen"},
+            set(),
+        ),
+        (
+            "Our CSO, who reports to the Chief Financial Officer, has primary responsibility for assessing and managing "
+            "cybersecurity risks.",
+            {"Chief Security Officer"},
+            set(),
+            {"Chief Financial Officer"},
+        ),
+    ],
+)
 def test_responsibility_statements(text: str, titles: set, people: set, reports_to: set) -> None:
     facts = extract_facts(_text_disclosure(text))
-    assert (values(facts, "responsible_titles"), values(facts, "responsible_people"), values(facts, "reports_to")) == \
-        (titles, people, reports_to)
+    assert (
+        values(facts, "responsible_titles"),
+        values(facts, "responsible_people"),
+        values(facts, "reports_to"),
+    ) == (titles, people, reports_to)
 
 
 def test_title_renamed_in_one_of_its_responsible_sentences(corpus: Path) -> None:
     # a second title now made responsible beside the one still named elsewhere: a person appointed
     trust = ("fact_added", "people", "appointed", "medium")
-    assert _changes(corpus / "text/POWI_2024.txt", "Our CISO has extensive experience",
-                    "Our Chief Trust Officer has extensive experience") == {trust}
-    assert _changes(corpus / "text/U_2023.txt", "Our Chief Security Officer Security has over 25 years",
-                    "Our Chief Trust Officer Security has over 25 years") == {trust}
+    assert _changes(
+        corpus / "text/POWI_2024.txt",
+        "Our CISO has extensive experience",
+        "Our Chief Trust Officer has extensive experience",
+    ) == {trust}
+    assert _changes(
+        corpus / "text/U_2023.txt",
+        "Our Chief Security Officer Security has over 25 years",
+        "Our Chief Trust Officer Security has over 25 years",
+    ) == {trust}
 
 
 def test_titles_reported_to_are_not_responsible(corpus: Path) -> None:
     # "... led by our CISO ("CISO"), and reports to Progress' Chief Executive Officer, Chief Financial Officer, ..."
     for name in ("text/PRGS_2024.txt", "text/PRGS_2025.txt"):
-        assert values(extract_facts(load_path(corpus / name)), "responsible_titles") == \
-            {"Chief Information Security Officer"}
+        assert values(extract_facts(load_path(corpus / name)), "responsible_titles") == {
+            "Chief Information Security Officer"
+        }
 
 
 def test_title_does_not_swallow_an_apposed_name(corpus: Path) -> None:
     path = corpus / "text/WGO_2024.txt"
     old = "In addition, our cybersecurity team, which is led by our Vice President of Information Security,"
     # the person is now named: one change of the people fact (the name added is part of it)
-    assert _changes(path, old, "Our Vice President of Information Security, Jordan Avery, leads our cybersecurity "
-                               "team. " + old) == {("fact_changed", "people", "named", "medium")}
+    assert _changes(
+        path,
+        old,
+        "Our Vice President of Information Security, Jordan Avery, leads our cybersecurity team. " + old,
+    ) == {("fact_changed", "people", "named", "medium")}
     facts = extract_facts(load_path(corpus / "text/AMPL_2023.txt"))
     assert "Executive Vice President of Engineering" in values(facts, "responsible_titles")
     assert {"Shadi Rostami", "Dustin Pearce"} <= values(facts, "responsible_people")
@@ -351,41 +482,73 @@ def test_title_does_not_swallow_an_apposed_name(corpus: Path) -> None:
 
 def test_chief_officer_title_is_not_two_titles(corpus: Path) -> None:
     # "Our Chief Engineering Officer and acting Chief Information Security Officer, Wade Chambers, reports to our CEO"
-    changes = fact_changes(load_path(corpus / "text/AMPL_2024.txt"), read_edited(
-        corpus / "text/AMPL_2024.txt", "acting Chief Information Security Officer, Wade Chambers",
-        "acting Chief Trust Officer, Wade Chambers"))
+    changes = fact_changes(
+        load_path(corpus / "text/AMPL_2024.txt"),
+        read_edited(
+            corpus / "text/AMPL_2024.txt",
+            "acting Chief Information Security Officer, Wade Chambers",
+            "acting Chief Trust Officer, Wade Chambers",
+        ),
+    )
     assert [(c.kind, c.fact, c.old, c.new, c.severity) for c in changes] == [
-        ("fact_changed", "responsible_titles", "Acting Chief Information Security Officer", "Acting Chief Trust Officer",
-         "high")]  # one of his two titles renamed: one change, no person added or lost
+        (
+            "fact_changed",
+            "responsible_titles",
+            "Acting Chief Information Security Officer",
+            "Acting Chief Trust Officer",
+            "high",
+        )
+    ]  # one of his two titles renamed: one change, no person added or lost
 
 
 def test_years_beyond_sixty_and_plus_form(corpus: Path) -> None:
     path = corpus / "text/BOOT_2024.txt"
     changed = ("fact_changed", "experience_years", None, "medium")
-    assert _changes(path, "collectively have more than 60 years", "collectively have over 65 years") == {changed}
-    assert _changes(path, "collectively have more than 60 years", "collectively have more than sixty years") == set()
+    assert _changes(path, "collectively have more than 60 years", "collectively have over 65 years") == {
+        changed
+    }
+    assert (
+        _changes(path, "collectively have more than 60 years", "collectively have more than sixty years")
+        == set()
+    )
     path = corpus / "text/MCFT_2024.txt"
-    assert ("Chief Information Officer", 25, "at least") in years(extract_facts(load_path(path)))  # "25-plus years"
+    assert ("Chief Information Officer", 25, "at least") in years(
+        extract_facts(load_path(path))
+    )  # "25-plus years"
     assert _changes(path, "25-plus years", "28-plus years") == {changed}
 
 
 def test_nist_csf_named_in_full_after_framework(corpus: Path) -> None:
-    assert _changes(corpus / "text/SCSC_2024.txt", "including the NIST Cybersecurity Framework.",
-                    "including the Cybersecurity Framework of the National Institute of Standards and Technology.") \
+    assert (
+        _changes(
+            corpus / "text/SCSC_2024.txt",
+            "including the NIST Cybersecurity Framework.",
+            "including the Cybersecurity Framework of the National Institute of Standards and Technology.",
+        )
         == set()
+    )
 
 
 def test_committee_tied_to_the_board_without_a_board_word_in_its_name(corpus: Path) -> None:
     # the Risk and Compliance Committee stays the board's where it is only the body management discusses risks with
-    assert _changes(corpus / "text/GOOGL_2025.txt", "The Risk and Compliance Committee has oversight responsibility",
-                    "The Nominating and Governance Committee has oversight responsibility") == {
-        ("fact_added", "board_oversight", "nominating and governance committee", "high")}
+    assert _changes(
+        corpus / "text/GOOGL_2025.txt",
+        "The Risk and Compliance Committee has oversight responsibility",
+        "The Nominating and Governance Committee has oversight responsibility",
+    ) == {("fact_added", "board_oversight", "nominating and governance committee", "high")}
     # internal audit reports its results to it
-    assert _changes(corpus / "text/NKE_2024.txt", "reports the results to the Audit & Finance Committee",
-                    "reports the results to the Technology Risk Committee") == {
-        ("fact_added", "board_oversight", "technology risk committee", "high")}
-    facts = extract_facts(_text_disclosure(
-        "Several of our Board members, including certain members of our Technology Risk Committee, have backgrounds "
-        "in cybersecurity. The Technology Risk Committee receives periodic updates from our CISO on cybersecurity."))
-    assert (values(facts, "board_oversight"), values(facts, "management_committees")) == \
-        ({"technology risk committee"}, set())
+    assert _changes(
+        corpus / "text/NKE_2024.txt",
+        "reports the results to the Audit & Finance Committee",
+        "reports the results to the Technology Risk Committee",
+    ) == {("fact_added", "board_oversight", "technology risk committee", "high")}
+    facts = extract_facts(
+        _text_disclosure(
+            "Several of our Board members, including certain members of our Technology Risk Committee, have backgrounds "
+            "in cybersecurity. The Technology Risk Committee receives periodic updates from our CISO on cybersecurity."
+        )
+    )
+    assert (values(facts, "board_oversight"), values(facts, "management_committees")) == (
+        {"technology risk committee"},
+        set(),
+    )

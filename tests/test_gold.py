@@ -17,8 +17,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.bench_facts import HELDOUT, SCENARIOS, score, score_scenarios  # noqa: E402
 
 #: Facts whose precision and recall the gold set holds (the others are rare there: a handful of values).
-FLOORED = ("responsible_titles", "experience_years", "board_oversight", "briefing_frequency", "frameworks",
-           "reports_to", "tenure_start", "responsible_people")
+FLOORED = (
+    "responsible_titles",
+    "experience_years",
+    "board_oversight",
+    "briefing_frequency",
+    "frameworks",
+    "reports_to",
+    "tenure_start",
+    "responsible_people",
+)
 
 
 @pytest.mark.corpus
@@ -59,4 +67,6 @@ def test_held_out_scenarios() -> None:
     assert found / sum(changes.want.values()) >= 0.85 and found / sum(changes.got.values()) >= 0.85
     assert r.significance.scores()["agreement"][0] >= 0.85
     people = {k: v for k, v in changes.want.items() if k.startswith("people")}
-    assert all(changes.tp[k] == v for k, v in people.items()), "a people change of the held-out scenarios missed"
+    assert all(changes.tp[k] == v for k, v in people.items()), (
+        "a people change of the held-out scenarios missed"
+    )

@@ -15,9 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from tracker.cli import app
-from tracker.render.html import CHART_BASELINE, CHART_TOP, VERDICT_TONES
 from tracker.models import spec_for
 from tracker.pipeline.compare import build_history
+from tracker.render.html import CHART_BASELINE, CHART_TOP, VERDICT_TONES
 from tracker.store import Store
 
 from .test_htmlreport import assert_real_rendering, browser, chromium  # noqa: F401  (browser: a fixture)
@@ -66,7 +66,9 @@ def build(folder: Path, filer: str, paths: list[Path], *extra: list[str]) -> Bui
         run("ingest", path, "--db", db, *(extra[i] if i < len(extra) else []))
     out = folder / f"{filer}-history.html"
     run("history", filer, "--format", "html", "-o", out, "--db", db)
-    years = [y["fiscal_year"] for y in json.loads(run("history", filer, "--format", "json", "--db", db))["years"]]
+    years = [
+        y["fiscal_year"] for y in json.loads(run("history", filer, "--format", "json", "--db", db))["years"]
+    ]
     steps = list(zip(years, years[1:]))
     diffs = {(a, b): json.loads(run("diff", filer, a, b, "--format", "json", "--db", db)) for a, b in steps}
     html = out.read_text(encoding="utf-8")
@@ -83,7 +85,9 @@ def built(request: pytest.FixtureRequest, corpus: Path, tmp_path_factory: pytest
 def refiled(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
     """MXL's three years plus its FY2025 text filed again as FY2026: a step with no change at all."""
     paths = [corpus / p for p in SOURCES["MXL"]]
-    return build(tmp_path_factory.mktemp("refiled"), "MXL", [*paths, paths[-1]], [], [], [], ["--year", "2026"])
+    return build(
+        tmp_path_factory.mktemp("refiled"), "MXL", [*paths, paths[-1]], [], [], [], ["--year", "2026"]
+    )
 
 
 def counts_text(summary: dict) -> str:
@@ -116,8 +120,11 @@ def test_the_significance_badge_is_coloured_by_tone(built: Built) -> None:
 # -- the severity chart -------------------------------------------------------------------------------
 def bar_geometry(bar: lxml.etree._Element) -> dict[str, tuple[float, float, int]]:
     """severity -> (y, height, count) of a bar's segments."""
-    return {r.get("data-severity"): (float(r.get("y")), float(r.get("height")), int(r.get("data-count")))
-            for r in bar.iter(f"{SVG}rect") if "seg" in (r.get("class") or "").split()}
+    return {
+        r.get("data-severity"): (float(r.get("y")), float(r.get("height")), int(r.get("data-count")))
+        for r in bar.iter(f"{SVG}rect")
+        if "seg" in (r.get("class") or "").split()
+    }
 
 
 def test_the_chart_has_one_stacked_bar_per_step_drawn_to_scale(built: Built) -> None:
@@ -159,8 +166,10 @@ def test_the_chart_has_a_title_and_a_text_alternative(built: Built) -> None:
     for a, b in built.steps:
         assert f"FY{a} to FY{b}: {counts_text(built.diffs[(a, b)]['summary'])}" in desc
     # no script, no external file
-    assert not built.doc.xpath("//script | //link | //img | //*[@href or @xlink:href]",
-                               namespaces={"xlink": "http://www.w3.org/1999/xlink"})
+    assert not built.doc.xpath(
+        "//script | //link | //img | //*[@href or @xlink:href]",
+        namespaces={"xlink": "http://www.w3.org/1999/xlink"},
+    )
 
 
 def test_a_step_without_change_draws_an_empty_bar_labelled_zero(refiled: Built) -> None:
@@ -184,7 +193,9 @@ def test_no_camel_case_element_name_on_the_page(built: Built) -> None:
         hist = build_history(store, built.filer)
     finally:
         store.close()
-    assert {r.findall("td")[0].text_content() for r in flag_rows} == {spec_for(n).reader_label for n in hist.flags}
+    assert {r.findall("td")[0].text_content() for r in flag_rows} == {
+        spec_for(n).reader_label for n in hist.flags
+    }
 
 
 def test_the_fact_table_marks_the_cells_that_changed(built: Built) -> None:
@@ -203,7 +214,9 @@ def test_the_fact_table_marks_the_cells_that_changed(built: Built) -> None:
             assert ("changed-cell" in (cell.get("class") or "").split()) == changed, (fact, year)
             assert bool(cell.find_class("tag-changed")) == changed, (fact, year)
             marked += changed
-    if built.filer == "MXL":  # the CISO gave way to a Senior IT Executive, and a framework was added, in FY2024
+    if (
+        built.filer == "MXL"
+    ):  # the CISO gave way to a Senior IT Executive, and a framework was added, in FY2024
         assert marked >= 2
 
 
@@ -219,19 +232,29 @@ def test_the_page_renders_in_chromium(browser: Path, built: Built, tmp_path: Pat
         assert_real_rendering(png, width)
     # The page has no script; a probe added to a copy measures, in the browser, the page and the chart.
     probe = tmp_path / "history-probe.html"
-    probe.write_text(built.html.replace("</body>", (
-        "<script>var c = document.querySelector('svg.severity-chart').getBoundingClientRect();"
-        "var d = document.documentElement;"
-        "document.body.setAttribute('data-width', d.scrollWidth + ' ' + d.clientWidth);"
-        "document.body.setAttribute('data-chart', Math.round(c.width) + 'x' + Math.round(c.height));"
-        "</script></body>")), encoding="utf-8")
-    result = chromium("--enable-logging=stderr", "--v=0", "--window-size=420,1400", "--dump-dom", probe.as_uri())
+    probe.write_text(
+        built.html.replace(
+            "</body>",
+            (
+                "<script>var c = document.querySelector('svg.severity-chart').getBoundingClientRect();"
+                "var d = document.documentElement;"
+                "document.body.setAttribute('data-width', d.scrollWidth + ' ' + d.clientWidth);"
+                "document.body.setAttribute('data-chart', Math.round(c.width) + 'x' + Math.round(c.height));"
+                "</script></body>"
+            ),
+        ),
+        encoding="utf-8",
+    )
+    result = chromium(
+        "--enable-logging=stderr", "--v=0", "--window-size=420,1400", "--dump-dom", probe.as_uri()
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert not [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
     dom = lxml.html.document_fromstring(result.stdout)
-    page_width, viewport = map(int, dom.body.get("data-width").split())  # (headless windows are 500 px at least)
+    page_width, viewport = map(
+        int, dom.body.get("data-width").split()
+    )  # (headless windows are 500 px at least)
     assert page_width <= viewport <= 500, "the page is wider than a narrow screen"
     chart_width, chart_height = map(int, dom.body.get("data-chart").split("x"))
     assert 200 < chart_width <= viewport and chart_height > 50
     assert len(dom.xpath("//*[local-name()='g'][@class='bar']")) == len(built.steps)
-

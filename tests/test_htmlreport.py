@@ -19,22 +19,21 @@ import lxml.html
 import pytest
 
 from tracker.diff.compare import compare
+from tracker.diff.context import ComparisonContext
+from tracker.models import Disclosure, Element, spec_for
+from tracker.pipeline.compare import build_history, compare_stored
+from tracker.pipeline.ingest import Options, ingest_file
 from tracker.render.html import (
     SECTIONS,
     ComparisonReport,
     HistoryReport,
     comparison_report,
     environment,
-    fact_label,
     history_report,
     render_comparison_html,
     render_history_html,
     template_dirs,
 )
-from tracker.pipeline.ingest import Options, ingest_file
-from tracker.models import Disclosure, Element, spec_for
-from tracker.pipeline.compare import build_history, compare_stored
-from tracker.diff.context import ComparisonContext
 from tracker.store import Store
 
 from .conftest import FIXTURES
@@ -48,11 +47,15 @@ SEED_EDITS = [
     ("Dec. 31, 2024", "Dec. 31, 2023"),
     ("receives quarterly updates", "receives semi-annual updates"),
     ("He has over 18 years of experience", "He has over 17 years of experience"),
-    ("|Cybersecurity Risk Management Third Party Engaged [Flag]\n|true",
-     "|Cybersecurity Risk Management Third Party Engaged [Flag]\n|false"),
-    (" At the same time, our management will closely follow the development of the situation, examine the scope "
-     "of impact, and report the incident and disposition to the higher regulatory bodies in a timely manner.",
-     " We also engage an external auditor to review our incident response plan every year."),
+    (
+        "|Cybersecurity Risk Management Third Party Engaged [Flag]\n|true",
+        "|Cybersecurity Risk Management Third Party Engaged [Flag]\n|false",
+    ),
+    (
+        " At the same time, our management will closely follow the development of the situation, examine the scope "
+        "of impact, and report the incident and disposition to the higher regulatory bodies in a timely manner.",
+        " We also engage an external auditor to review our incident response plan every year.",
+    ),
 ]
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -96,8 +99,14 @@ def seed_ctx(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Comparis
     (folder / "kanzhun-20-f-fy2023.txt").write_text(old, encoding="utf-8")
     (folder / "kanzhun-20-f-fy2024.txt").write_text(text, encoding="utf-8")
     db = folder / "tracker.db"
-    ingest(db, folder / "kanzhun-20-f-fy2023.txt", folder / "kanzhun-20-f-fy2024.txt",
-           filer="1842827", name="Kanzhun Ltd", form="20-F")
+    ingest(
+        db,
+        folder / "kanzhun-20-f-fy2023.txt",
+        folder / "kanzhun-20-f-fy2024.txt",
+        filer="1842827",
+        name="Kanzhun Ltd",
+        form="20-F",
+    )
     store = Store(db, create=False)
     try:
         return compare_stored(store, "1842827", 2023, 2024)
@@ -105,19 +114,37 @@ def seed_ctx(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Comparis
         store.close()
 
 
-def disclosure(texts: dict[str, str], *, tagged: bool = True, year: int = 2024, name: str = "Evil & Co") -> Disclosure:
+def disclosure(
+    texts: dict[str, str], *, tagged: bool = True, year: int = 2024, name: str = "Evil & Co"
+) -> Disclosure:
     elements = [Element(k, "text", v, "tagged" if tagged else "inferred") for k, v in texts.items()]
-    return Disclosure(elements=elements, tagged=tagged, source_format="test", cik="0000000001", name=name,
-                      tickers=["EVL"], fiscal_year=year, form="10-K")
+    return Disclosure(
+        elements=elements,
+        tagged=tagged,
+        source_format="test",
+        cik="0000000001",
+        name=name,
+        tickers=["EVL"],
+        fiscal_year=year,
+        form="10-K",
+    )
 
 
 def context(old: Disclosure, new: Disclosure) -> ComparisonContext:
     def meta(d: Disclosure) -> dict:
-        return {"fiscal_year": d.fiscal_year, "form": d.form, "version": 1, "tagged": d.tagged,
-                "source": f"/somewhere/{d.fiscal_year}.htm", "sha256": "ab" * 32, "period_end": None}
+        return {
+            "fiscal_year": d.fiscal_year,
+            "form": d.form,
+            "version": 1,
+            "tagged": d.tagged,
+            "source": f"/somewhere/{d.fiscal_year}.htm",
+            "sha256": "ab" * 32,
+            "period_end": None,
+        }
 
-    return ComparisonContext(compare(old, new), {"cik": old.cik, "name": old.name, "tickers": old.tickers},
-                             meta(old), meta(new))
+    return ComparisonContext(
+        compare(old, new), {"cik": old.cik, "name": old.name, "tickers": old.tickers}, meta(old), meta(new)
+    )
 
 
 BOARD = "CybersecurityRiskBoardOfDirectorsOversightTextBlock"
@@ -133,8 +160,12 @@ def test_context_is_typed_and_complete(nwan):
     report = comparison_report(nwan)
     assert isinstance(report, ComparisonReport)
     assert report.filer.name == "NORTHWIND ANALYTICS, INC." and report.filer.tickers == ["NWAN"]
-    assert (report.old.label, report.old.tagged, report.new.label, report.new.tagged) == ("FY2023", False,
-                                                                                       "FY2024", True)
+    assert (report.old.label, report.old.tagged, report.new.label, report.new.tagged) == (
+        "FY2023",
+        False,
+        "FY2024",
+        True,
+    )
     assert report.counts == nwan.comparison.summary
     assert [m.name for m in report.similarity] == ["cosine", "jaccard", "min_edit", "simple"]
     assert {s.title for s in report.sections} <= set(SECTIONS)
@@ -146,10 +177,15 @@ def test_every_context_field_is_documented():
     import tracker.render.html as module
 
     source = Path(module.__file__).read_text(encoding="utf-8")
-    for cls in [obj for obj in vars(module).values()
-                if dataclasses.is_dataclass(obj) and obj.__module__ == module.__name__]:
+    for cls in [
+        obj
+        for obj in vars(module).values()
+        if dataclasses.is_dataclass(obj) and obj.__module__ == module.__name__
+    ]:
         for f in dataclasses.fields(cls):
-            assert re.search(rf"\n    {f.name}: [^\n]+\n    \"\"\"", source), f"{cls.__name__}.{f.name} has no docstring"
+            assert re.search(rf"\n    {f.name}: [^\n]+\n    \"\"\"", source), (
+                f"{cls.__name__}.{f.name} has no docstring"
+            )
 
 
 def test_templates_are_strict():
@@ -236,8 +272,17 @@ def test_css_is_inlined_and_only_media_queries_stay(nwan):
     css = styles[0].text
     assert "prefers-color-scheme: dark" in css and "max-width" in css and "@media print" in css
     top_level = re.sub(r"\{(?:[^{}]|\{[^{}]*\})*\}", "{}", css)  # collapse every block
-    assert set(re.findall(r"@?[\w-]+", top_level)) <= {"@media", "only", "screen", "and", "max-width",
-                                                      "620px", "prefers-color-scheme", "dark", "print"}
+    assert set(re.findall(r"@?[\w-]+", top_level)) <= {
+        "@media",
+        "only",
+        "screen",
+        "and",
+        "max-width",
+        "620px",
+        "prefers-color-scheme",
+        "dark",
+        "print",
+    }
 
 
 def test_redline_folds_unchanged_paragraphs_and_links_moves(nwan):
@@ -245,9 +290,13 @@ def test_redline_folds_unchanged_paragraphs_and_links_moves(nwan):
     folds = doc.xpath("//details[contains(@class, 'fold') and not(@id)]")
     unchanged = " ".join(f.text_content() for f in folds)
     assert folds and re.search(r"\d+ unchanged paragraphs?", unchanged)
-    changed_paragraphs = " ".join(p.text_content() for p in doc.xpath("//div[@class='doc']/p | //div[@class='doc']/h3"))
+    changed_paragraphs = " ".join(
+        p.text_content() for p in doc.xpath("//div[@class='doc']/p | //div[@class='doc']/h3")
+    )
     same = [p.new_text for p in nwan.comparison.pairs if p.status == "same"]
-    assert all(s in unchanged or s in changed_paragraphs for s in same)  # every sentence once, in its paragraph
+    assert all(
+        s in unchanged or s in changed_paragraphs for s in same
+    )  # every sentence once, in its paragraph
     moved = [c for c in nwan.comparison.changes if c.kind == "text_moved"]
     assert moved
     piece = next(p for p in doc.find_class("chg") if moved[0].text in p.text_content())
@@ -277,7 +326,9 @@ def test_inferred_values_are_marked(nwan):
 
 
 def test_no_change_says_so_plainly():
-    d = disclosure({BOARD: "Our Board oversees cybersecurity risk. The Audit Committee receives quarterly reports."})
+    d = disclosure(
+        {BOARD: "Our Board oversees cybersecurity risk. The Audit Committee receives quarterly reports."}
+    )
     html = render_comparison_html(context(d, d))
     text = parse(html).text_content()
     assert "No change." in text and "no substantive change" in text.lower()
@@ -285,10 +336,18 @@ def test_no_change_says_so_plainly():
 
 
 def test_disclosure_text_is_escaped():
-    old = disclosure({BOARD: f"Our Board oversees risk. We log {SCRIPT} attempts.", PROCESS: "We patch monthly."},
-                     year=2023, name=f"{SCRIPT} Evil & Co")
-    new = disclosure({BOARD: f"Our Board oversees risk. We log {SCRIPT} and {IMG} attempts.",
-                      PROCESS: f"We patch weekly. {IMG}"}, name=f"{SCRIPT} Evil & Co")
+    old = disclosure(
+        {BOARD: f"Our Board oversees risk. We log {SCRIPT} attempts.", PROCESS: "We patch monthly."},
+        year=2023,
+        name=f"{SCRIPT} Evil & Co",
+    )
+    new = disclosure(
+        {
+            BOARD: f"Our Board oversees risk. We log {SCRIPT} and {IMG} attempts.",
+            PROCESS: f"We patch weekly. {IMG}",
+        },
+        name=f"{SCRIPT} Evil & Co",
+    )
     html = render_comparison_html(context(old, new))
     doc = parse(html)
     assert not doc.xpath("//script | //img | //*[@onerror]")
@@ -344,7 +403,9 @@ def check_golden(request: pytest.FixtureRequest, name: str, html: str) -> None:
         return
     expected = path.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), str(path), "now", n=1))
+        diff = "".join(
+            difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), str(path), "now", n=1)
+        )
         pytest.fail(f"the render differs from {path} (rerun with --regen-golden if intended):\n{diff[:4000]}")
 
 
@@ -354,7 +415,9 @@ def test_golden_nwan(request, nwan):
 
 @pytest.mark.corpus
 def test_golden_seed(request, seed_ctx):
-    check_golden(request, "kanzhun-seed-2023-2024.html", render_comparison_html(seed_ctx, generated_at=FIXED_TIME))
+    check_golden(
+        request, "kanzhun-seed-2023-2024.html", render_comparison_html(seed_ctx, generated_at=FIXED_TIME)
+    )
 
 
 def test_golden_nwan_history(request, nwan_db):
@@ -382,10 +445,24 @@ def test_seed_report_shows_the_known_edits(seed_ctx):
 def chromium(*args: str) -> subprocess.CompletedProcess:
     with tempfile.TemporaryDirectory() as profile:
         return subprocess.run(
-            [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--hide-scrollbars", f"--user-data-dir={profile}", *args],
-            capture_output=True, text=True, timeout=120)
+            [
+                str(CHROMIUM),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                f"--user-data-dir={profile}",
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
 
 def png_pixels(path: Path, max_rows: int) -> tuple[int, int, list[bytes]]:
@@ -394,8 +471,8 @@ def png_pixels(path: Path, max_rows: int) -> tuple[int, int, list[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     pos, idat, header = 8, b"", None
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", chunk)
         elif kind == b"IDAT":
@@ -409,7 +486,7 @@ def png_pixels(path: Path, max_rows: int) -> tuple[int, int, list[bytes]]:
     raw = zlib.decompressobj().decompress(idat, (stride + 1) * max_rows)
     rows, prev = [], bytearray(stride)
     for r in range(min(max_rows, height, len(raw) // (stride + 1))):
-        kind, line = raw[r * (stride + 1)], bytearray(raw[r * (stride + 1) + 1:(r + 1) * (stride + 1)])
+        kind, line = raw[r * (stride + 1)], bytearray(raw[r * (stride + 1) + 1 : (r + 1) * (stride + 1)])
         for i in range(stride):
             a = line[i - bpp] if i >= bpp else 0
             b, c = prev[i], prev[i - bpp] if i >= bpp else 0
@@ -435,7 +512,7 @@ def assert_real_rendering(png: Path, width: int) -> None:
     bpp = len(rows[0]) // w
     for row in rows[::2]:
         for x in range(0, len(row), bpp * 2):
-            pixel = row[x:x + 3]
+            pixel = row[x : x + 3]
             colours.add(pixel)
             inked += pixel != b"\xff\xff\xff"
     assert len(colours) > 40, f"only {len(colours)} colours: a blank or broken rendering"
@@ -460,8 +537,14 @@ def browse_report(html: str, folder: Path, name: str) -> None:
         assert_real_rendering(png, width)
     # The report has no script; a probe added to a copy measures the page width in the browser.
     probe = folder / f"{name}-probe.html"
-    probe.write_text(html.replace("</body>", "<script>document.body.setAttribute('data-width', "
-                                  "document.documentElement.scrollWidth)</script></body>"), encoding="utf-8")
+    probe.write_text(
+        html.replace(
+            "</body>",
+            "<script>document.body.setAttribute('data-width', "
+            "document.documentElement.scrollWidth)</script></body>",
+        ),
+        encoding="utf-8",
+    )
     dom = parse(chromium("--window-size=600,1400", "--dump-dom", probe.as_uri()).stdout)
     summary = dom.get_element_by_id("summary").text_content()
     assert "Verdict:" in summary and "Changes by severity" in summary

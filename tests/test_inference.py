@@ -24,8 +24,13 @@ def flags(d: Disclosure) -> dict[str, Element]:
 def test_amazon_2024_text(corpus: Path) -> None:
     found = flags(load_path(corpus / "text/AMZN_2024.txt"))
     assert {n: (e.value, e.source) for n, e in found.items()} == {
-        INTEGRATED: (True, "inferred"), ENGAGED: (True, "inferred"), OVERSIGHT: (True, "inferred"),
-        MATERIAL: (None, "absent"), RESPONSIBLE: (True, "inferred"), REPORTS: (True, "inferred")}
+        INTEGRATED: (True, "inferred"),
+        ENGAGED: (True, "inferred"),
+        OVERSIGHT: (True, "inferred"),
+        MATERIAL: (None, "absent"),
+        RESPONSIBLE: (True, "inferred"),
+        REPORTS: (True, "inferred"),
+    }
     assert "engage assessors, consultants, auditors, or other third parties" in found[ENGAGED].evidence
     assert "third-party technology and systems" in found[OVERSIGHT].evidence
     assert found[MATERIAL].evidence is None  # a cross-reference to Item 1A alone states nothing either way
@@ -41,8 +46,16 @@ def test_alphabet_2023_denial_inside_hedged_sentence(corpus: Path) -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("name", ["text/CRWD_2024.txt", "text/LC_2023.txt", "text/VKTX_2023.txt",
-                                  "text/MSFT_2024.txt", "text/UPWK_2023.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "text/CRWD_2024.txt",
+        "text/LC_2023.txt",
+        "text/VKTX_2023.txt",
+        "text/MSFT_2024.txt",
+        "text/UPWK_2023.txt",
+    ],
+)
 def test_usual_no_material_effect_statement_is_false(corpus: Path, name: str) -> None:
     found = flags(load_path(corpus / name))
     assert found[MATERIAL].value is False and found[MATERIAL].source == "inferred"
@@ -68,39 +81,81 @@ def test_tagged_flags_are_never_replaced(corpus: Path) -> None:
 
 
 def test_flags_in_taxonomy_order_and_idempotent() -> None:
-    text = ("Our cybersecurity program is integrated into our overall enterprise risk management program. "
-            "We engage third-party assessors to test our controls. "
-            "Our Chief Information Security Officer is responsible for assessing and managing cybersecurity risk "
-            "and reports quarterly to the Audit Committee.")
-    d = Disclosure(elements=[Element("CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreats"
-                                     "TextBlock", "text", text, "inferred"),
-                             Element("CybersecurityRiskRoleOfManagementTextBlock", "text", text, "inferred")],
-                   tagged=False, source_format="text", section_text=text)
+    text = (
+        "Our cybersecurity program is integrated into our overall enterprise risk management program. "
+        "We engage third-party assessors to test our controls. "
+        "Our Chief Information Security Officer is responsible for assessing and managing cybersecurity risk "
+        "and reports quarterly to the Audit Committee."
+    )
+    d = Disclosure(
+        elements=[
+            Element(
+                "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock",
+                "text",
+                text,
+                "inferred",
+            ),
+            Element("CybersecurityRiskRoleOfManagementTextBlock", "text", text, "inferred"),
+        ],
+        tagged=False,
+        source_format="text",
+        section_text=text,
+    )
     infer_flags(d)
     infer_flags(d)
     names = [e.name for e in d.elements]
     assert len(names) == 8 and sorted(names, key=element_order) == names
     found = flags(d)
-    assert (found[INTEGRATED].value, found[ENGAGED].value, found[RESPONSIBLE].value, found[REPORTS].value) == \
-        (True, True, True, True)
+    assert (
+        found[INTEGRATED].value,
+        found[ENGAGED].value,
+        found[RESPONSIBLE].value,
+        found[REPORTS].value,
+    ) == (True, True, True, True)
     assert found[OVERSIGHT].source == "absent" and found[MATERIAL].source == "absent"
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("We have not identified any risks from cybersecurity threats that have materially affected us.", False),
-    ("A ransomware incident in 2024 has materially affected our results of operations.", True),
-    ("There can be no assurance that future incidents will not materially affect us.", None),
-    ("We face risks from cybersecurity threats that, if realized, could materially affect us.", None),
-    ("As of the date of this report, no cybersecurity incidents have had, nor are we aware of any cybersecurity "
-     "risks that are reasonably likely to have, a material adverse impact on our business.", False),
-    # risk language and a cross-reference are no statement either way
-    ("We prioritize the cybersecurity risks that are more likely to have a material impact on our business.", None),
-    ("For more information on how cybersecurity risks may materially affect us, see Item 1A, Risk Factors.", None),
-    ("We do not believe that risks from cybersecurity threats have materially affected us.", False),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "We have not identified any risks from cybersecurity threats that have materially affected us.",
+            False,
+        ),
+        ("A ransomware incident in 2024 has materially affected our results of operations.", True),
+        ("There can be no assurance that future incidents will not materially affect us.", None),
+        ("We face risks from cybersecurity threats that, if realized, could materially affect us.", None),
+        (
+            "As of the date of this report, no cybersecurity incidents have had, nor are we aware of any cybersecurity "
+            "risks that are reasonably likely to have, a material adverse impact on our business.",
+            False,
+        ),
+        # risk language and a cross-reference are no statement either way
+        (
+            "We prioritize the cybersecurity risks that are more likely to have a material impact on our business.",
+            None,
+        ),
+        (
+            "For more information on how cybersecurity risks may materially affect us, see Item 1A, Risk Factors.",
+            None,
+        ),
+        ("We do not believe that risks from cybersecurity threats have materially affected us.", False),
+    ],
+)
 def test_materially_affected_sentences(sentence: str, expected: bool | None) -> None:
-    d = Disclosure([Element("CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock",
-                            "text", sentence, "inferred")], tagged=False, source_format="text", section_text=sentence)
+    d = Disclosure(
+        [
+            Element(
+                "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock",
+                "text",
+                sentence,
+                "inferred",
+            )
+        ],
+        tagged=False,
+        source_format="text",
+        section_text=sentence,
+    )
     found = infer_materially_affected(d)
     assert (found[0] if found else None) is expected
 
@@ -116,7 +171,11 @@ def test_accuracy_on_hidden_tags(corpus: Path) -> None:
     others = [(name, tag, guess) for name, tag, guess, _ in rows if name != MATERIAL]
     assert sum(tag == guess for _, tag, guess in others) / len(others) >= 0.95
     for flag in FLAGS:
-        mine = [tag == guess for name, tag, guess, _ in rows if name == flag and (flag != MATERIAL or guess is not None)]
+        mine = [
+            tag == guess
+            for name, tag, guess, _ in rows
+            if name == flag and (flag != MATERIAL or guess is not None)
+        ]
         assert sum(mine) / len(mine) >= 0.90, flag
     material = [(tag, guess) for name, tag, guess, _ in rows if name == MATERIAL]
     assert all(tag == guess for tag, guess in material if guess is not None)
@@ -138,7 +197,12 @@ def test_negated_engagement_is_no_engagement(corpus: Path) -> None:
 def test_negated_engagement_sentences() -> None:
     from tracker.facts.inference import infer_third_party_engaged
 
-    assert infer_third_party_engaged(["We do not engage external resources to support our cybersecurity program."]) \
-        == (False, "We do not engage external resources to support our cybersecurity program.")
-    assert infer_third_party_engaged(["We have never engaged external assessors, and we manage risk internally."]) \
+    assert infer_third_party_engaged(
+        ["We do not engage external resources to support our cybersecurity program."]
+    ) == (False, "We do not engage external resources to support our cybersecurity program.")
+    assert (
+        infer_third_party_engaged(
+            ["We have never engaged external assessors, and we manage risk internally."]
+        )
         is None
+    )

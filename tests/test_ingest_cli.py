@@ -37,14 +37,29 @@ def test_seed_needs_a_filer_and_leaves_no_trace(corpus: Path, db_path: Path) -> 
     before = snapshot(db_path)
     code, out, err = run("ingest", corpus / "seeds" / "002_9394ffdb029e99fb.txt", "--db", db_path)
     assert code == 2
-    assert err.strip() == ("error: " + str(corpus / "seeds" / "002_9394ffdb029e99fb.txt")
-                           + ": the source names no filer; pass --filer CIK or --filer TICKER.")
+    assert err.strip() == (
+        "error: "
+        + str(corpus / "seeds" / "002_9394ffdb029e99fb.txt")
+        + ": the source names no filer; pass --filer CIK or --filer TICKER."
+    )
     assert snapshot(db_path) == before
 
 
-def test_reingest_is_a_no_op_and_a_change_is_a_new_version(corpus: Path, db_path: Path, tmp_path: Path) -> None:
-    code, out, _ = run("ingest", corpus / SEED0, "--filer", "1842827", "--name", "Kanzhun Ltd", "--form", "20-F",
-                       "--db", db_path)
+def test_reingest_is_a_no_op_and_a_change_is_a_new_version(
+    corpus: Path, db_path: Path, tmp_path: Path
+) -> None:
+    code, out, _ = run(
+        "ingest",
+        corpus / SEED0,
+        "--filer",
+        "1842827",
+        "--name",
+        "Kanzhun Ltd",
+        "--form",
+        "20-F",
+        "--db",
+        db_path,
+    )
     assert code == 0 and out.strip().endswith("Kanzhun Ltd 2024 20-F v1 new")
     before = snapshot(db_path)
     code, out, _ = run("ingest", corpus / SEED0, "--filer", "1842827", "--form", "20-F", "--db", db_path)
@@ -63,7 +78,9 @@ def test_reingest_is_a_no_op_and_a_change_is_a_new_version(corpus: Path, db_path
     assert out.strip().endswith("20-F/A v3 new version")
     # nothing was overwritten: version 1 still holds the original text
     v1 = json.loads(run("show", "1842827", "2024", "--version", "1", "--format", "json", "--db", db_path)[1])
-    v2 = json.loads(run("show", "0001842827", "2024", "--version", "2", "--format", "json", "--db", db_path)[1])
+    v2 = json.loads(
+        run("show", "0001842827", "2024", "--version", "2", "--format", "json", "--db", db_path)[1]
+    )
     text = lambda d: " ".join(str(e["value"]) for e in d["elements"] if e["kind"] == "text")  # noqa: E731
     assert "over 18 years" in text(v1) and "over 19 years" in text(v2)
     latest = json.loads(run("show", "Kanz", "2024", "--format", "json", "--db", db_path)[1])
@@ -76,21 +93,43 @@ def test_show_json_has_the_design_shape(corpus: Path, db_path: Path) -> None:
     data = json.loads(out)
     assert code == 0
     assert data["filer"] == {"cik": "0001842827", "name": "Kanzhun Ltd", "tickers": []}
-    assert {"fiscal_year", "form", "period_end", "version", "tagged", "sha256", "elements", "facts"} <= set(data)
+    assert {"fiscal_year", "form", "period_end", "version", "tagged", "sha256", "elements", "facts"} <= set(
+        data
+    )
     flag = next(e for e in data["elements"] if e["element"].endswith("ReportToBoardFlag"))
-    assert flag == {"element": "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag",
-                    "label": "Cybersecurity Risk Management Positions or Committees Responsible Report to Board",
-                    "kind": "flag", "value": True, "source": "tagged"}
+    assert flag == {
+        "element": "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag",
+        "label": "Cybersecurity Risk Management Positions or Committees Responsible Report to Board",
+        "kind": "flag",
+        "value": True,
+        "source": "tagged",
+    }
     code, out, _ = run("show", "1842827", "2024", "--db", db_path)
     assert "[flag] Cybersecurity Risk Management Third Party Engaged: true (tagged)" in out
 
 
 def test_filer_lookup_errors_list_candidates(corpus: Path, db_path: Path) -> None:
     run("ingest", corpus / SEED0, "--filer", "1842827", "--name", "Kanzhun Ltd", "--db", db_path)
-    run("ingest", corpus / "seeds" / "003_dfabe7f409a2727e.txt", "--filer", "1838413", "--name",
-        "Full Truck Alliance Co. Ltd.", "--db", db_path)
-    run("ingest", corpus / "seeds" / "002_9394ffdb029e99fb.txt", "--filer", "IOTP", "--name",
-        "Full Stack IoT Platform", "--db", db_path)
+    run(
+        "ingest",
+        corpus / "seeds" / "003_dfabe7f409a2727e.txt",
+        "--filer",
+        "1838413",
+        "--name",
+        "Full Truck Alliance Co. Ltd.",
+        "--db",
+        db_path,
+    )
+    run(
+        "ingest",
+        corpus / "seeds" / "002_9394ffdb029e99fb.txt",
+        "--filer",
+        "IOTP",
+        "--name",
+        "Full Stack IoT Platform",
+        "--db",
+        db_path,
+    )
     code, _, err = run("show", "Full", "2024", "--db", db_path)
     assert code == 2 and "matches several filers" in err and "Full Truck Alliance" in err
     code, _, err = run("show", "ZZZZ", "2024", "--db", db_path)
@@ -98,8 +137,11 @@ def test_filer_lookup_errors_list_candidates(corpus: Path, db_path: Path) -> Non
     code, _, err = run("show", "IOTP", "2019", "--db", db_path)
     assert code == 2 and err.strip().endswith("has no stored disclosure for 2019; stored years: 2024.")
     code, out, _ = run("filers", "--format", "json", "--db", db_path)
-    assert sorted(f["name"] for f in json.loads(out)) == ["Full Stack IoT Platform", "Full Truck Alliance Co. Ltd.",
-                                                          "Kanzhun Ltd"]
+    assert sorted(f["name"] for f in json.loads(out)) == [
+        "Full Stack IoT Platform",
+        "Full Truck Alliance Co. Ltd.",
+        "Kanzhun Ltd",
+    ]
     assert all(f["years"] == [2024] for f in json.loads(out))
 
 
@@ -113,17 +155,28 @@ BAD_INPUTS = {
     "empty.txt": (b"", "the file is empty"),
     "blank.htm": (b"   \n\n  ", "the file is empty"),
     "binary.bin": (bytes(range(256)) * 8, "the file is binary"),
-    "latin1.txt": ("Item 1C. Cybersecurity\nNotre comit\u00e9 d'audit supervise la cybers\u00e9curit\u00e9."
-                   .encode("latin-1"), "not UTF-8"),
+    "latin1.txt": (
+        "Item 1C. Cybersecurity\nNotre comit\u00e9 d'audit supervise la cybers\u00e9curit\u00e9.".encode(
+            "latin-1"
+        ),
+        "not UTF-8",
+    ),
     "broken.gz": (b"\x1f\x8b\x08\x00" + b"garbage" * 10, "gzip file is damaged"),
-    "page.html": (b"<html><head><title>Our blog</title></head><body><p>Welcome to our cooking blog."
-                  b"</p></body></html>", "not a 10-K or 20-F annual report"),
-    "no1c.htm": (b"<html><body><p>FORM 10-K</p><p>ANNUAL REPORT PURSUANT TO SECTION 13</p>"
-                 b"<p>Item 1A. Risk Factors</p><p>Risks abound.</p><p>Item 2. Properties</p>"
-                 b"<p>We lease offices.</p></body></html>", "has no Item 1C"),
-    "tax-r4.txt": (b"|\nIncome Taxes (Details)\n|12 Months Ended\nDec. 31, 2024\n"
-                   b"|Effective Income Tax Rate Reconciliation [Text Block]\n|The rate was 21%.\n",
-                   "holds no cybersecurity (cyd) facts"),
+    "page.html": (
+        b"<html><head><title>Our blog</title></head><body><p>Welcome to our cooking blog.</p></body></html>",
+        "not a 10-K or 20-F annual report",
+    ),
+    "no1c.htm": (
+        b"<html><body><p>FORM 10-K</p><p>ANNUAL REPORT PURSUANT TO SECTION 13</p>"
+        b"<p>Item 1A. Risk Factors</p><p>Risks abound.</p><p>Item 2. Properties</p>"
+        b"<p>We lease offices.</p></body></html>",
+        "has no Item 1C",
+    ),
+    "tax-r4.txt": (
+        b"|\nIncome Taxes (Details)\n|12 Months Ended\nDec. 31, 2024\n"
+        b"|Effective Income Tax Rate Reconciliation [Text Block]\n|The rate was 21%.\n",
+        "holds no cybersecurity (cyd) facts",
+    ),
 }
 
 
@@ -167,12 +220,14 @@ def test_folder_run_keeps_good_files_and_lists_rejected(corpus: Path, tmp_path: 
 
 def test_same_filing_from_another_file_or_format_adds_no_version(corpus: Path, db_path: Path) -> None:
     ixbrl = corpus / "ixbrl"
-    code, out, _ = run("ingest", ixbrl / "ibm-10-k-fy2024.html.gz", ixbrl / "amzn-10-k-fy2024.html.gz",
-                       "--db", db_path)
+    code, out, _ = run(
+        "ingest", ixbrl / "ibm-10-k-fy2024.html.gz", ixbrl / "amzn-10-k-fy2024.html.gz", "--db", db_path
+    )
     assert code == 0 and "2 new, 0 unchanged" in out
     before = snapshot(db_path)
-    code, out, _ = run("ingest", ixbrl / "ibm-10-k-fy2024-copy.htm.gz", corpus / "text" / "AMZN_2024.txt",
-                       "--db", db_path)
+    code, out, _ = run(
+        "ingest", ixbrl / "ibm-10-k-fy2024-copy.htm.gz", corpus / "text" / "AMZN_2024.txt", "--db", db_path
+    )
     assert code == 0 and "0 new, 2 unchanged, 0 new versions" in out, out
     assert snapshot(db_path) == before
     data = json.loads(run("show", "AMZN", "2024", "--format", "json", "--db", db_path)[1])
@@ -181,19 +236,24 @@ def test_same_filing_from_another_file_or_format_adds_no_version(corpus: Path, d
 
 
 def test_ticker_only_filer_becomes_one_with_its_cik(db_path: Path) -> None:
-    code, out, _ = run("ingest", FIXTURES / "rpage" / "R10.htm", "--filer", "NWAN", "--form", "10-K", "--db", db_path)
+    code, out, _ = run(
+        "ingest", FIXTURES / "rpage" / "R10.htm", "--filer", "NWAN", "--form", "10-K", "--db", db_path
+    )
     assert code == 0 and out.strip().endswith("NWAN 2024 10-K v1 new")
     code, out, _ = run("ingest", FIXTURES / "sample", "--db", db_path)
     assert code == 0, out
     filers = json.loads(run("filers", "--format", "json", "--db", db_path)[1])
-    assert filers == [{"cik": "0009999901", "name": "NORTHWIND ANALYTICS, INC.", "tickers": ["NWAN"],
-                       "years": [2023, 2024]}]
+    assert filers == [
+        {"cik": "0009999901", "name": "NORTHWIND ANALYTICS, INC.", "tickers": ["NWAN"], "years": [2023, 2024]}
+    ]
 
 
 def test_filer_option_that_contradicts_the_source_is_refused(corpus: Path, db_path: Path) -> None:
     run("ingest", corpus / "ixbrl" / "ko-10-k-fy2024.html.gz", "--db", db_path)
     before = snapshot(db_path)
-    code, _, err = run("ingest", corpus / "ixbrl" / "amzn-10-k-fy2024.html.gz", "--filer", "KO", "--db", db_path)
+    code, _, err = run(
+        "ingest", corpus / "ixbrl" / "amzn-10-k-fy2024.html.gz", "--filer", "KO", "--db", db_path
+    )
     assert code == 2 and "--filer KO names COCA COLA CO, but the source is filed by CIK 0001018724" in err
     assert snapshot(db_path) == before
 
@@ -204,7 +264,10 @@ def test_truncated_reports_are_refused(db_path: Path, tmp_path: Path) -> None:
     cases = {
         "cut-in-1a.htm": (sample[: sample.index(b"Item 1B.")], "has no Item 1C"),
         "cut-in-1c.htm": (sample[: sample.index(b"Our CISO, who has")], "ends inside its Item 1C"),
-        "cut-chain.htm": (tagged[: tagged.index(b'<ix:continuation id="f-1-1">')], "Inline XBRL is incomplete"),
+        "cut-chain.htm": (
+            tagged[: tagged.index(b'<ix:continuation id="f-1-1">')],
+            "Inline XBRL is incomplete",
+        ),
     }
     run("ingest", FIXTURES / "sample" / "nwan-10-k-fy2023.htm", "--db", db_path)
     before = snapshot(db_path)
@@ -233,8 +296,9 @@ def test_an_older_database_gains_new_columns_and_keeps_its_rows(corpus: Path, db
 
 
 # -- hardening: odd names, endless and foreign inputs, invisible characters ------------------------------
-def test_a_file_name_that_is_not_utf8_is_refused_and_the_rest_are_stored(corpus: Path, tmp_path: Path,
-                                                                          db_path: Path) -> None:
+def test_a_file_name_that_is_not_utf8_is_refused_and_the_rest_are_stored(
+    corpus: Path, tmp_path: Path, db_path: Path
+) -> None:
     import os
 
     folder = tmp_path / "in"
@@ -247,16 +311,22 @@ def test_a_file_name_that_is_not_utf8_is_refused_and_the_rest_are_stored(corpus:
     code, out, err = run("ingest", folder, "--db", db_path)
     assert code == 2, err
     assert "7 files read: 6 new, 0 unchanged, 0 new versions, 1 rejected" in out
-    assert f"  rejected {folder}/POWI_2023_\\xff.txt: its file name is not valid UTF-8; rename the file to ingest it." \
+    assert (
+        f"  rejected {folder}/POWI_2023_\\xff.txt: its file name is not valid UTF-8; rename the file to ingest it."
         in out.splitlines()
+    )
     assert len(json.loads(run("filers", "--format", "json", "--db", db_path)[1])) == 5  # AMZN twice
     conn = sqlite3.connect(db_path)
     assert conn.execute("select count(*) from filings").fetchone() == (6,)
     conn.close()
     before = snapshot(db_path)
     code, _, err = run("ingest", bad, "--filer", "POWI", "--db", db_path)
-    assert code == 2 and err == f"error: {folder}/POWI_2023_\\xff.txt: its file name is not valid UTF-8; rename the " \
-                                "file to ingest it.\n"
+    assert (
+        code == 2
+        and err
+        == f"error: {folder}/POWI_2023_\\xff.txt: its file name is not valid UTF-8; rename the "
+        "file to ingest it.\n"
+    )
     assert snapshot(db_path) == before
 
 
@@ -265,7 +335,10 @@ def test_an_oversized_plain_input_is_refused_at_the_gzip_cap(tmp_path: Path, db_
     with big.open("wb") as f:
         f.truncate(64 * 2**20 + 1)  # sparse: one byte past the cap (/dev/zero: see test_robustness)
     code, _, err = run("ingest", big, "--filer", "BZ", "--year", "2024", "--db", db_path)
-    assert code == 2 and err == f"error: {big}: the file is larger than 64 MB; it is not a single annual report.\n"
+    assert (
+        code == 2
+        and err == f"error: {big}: the file is larger than 64 MB; it is not a single annual report.\n"
+    )
     conn = sqlite3.connect(db_path)
     assert conn.execute("select count(*) from filings").fetchone() == (0,)
     conn.close()
@@ -284,14 +357,24 @@ def _zipped(*members: str) -> bytes:
 
 
 FOREIGN = {
-    "report.pdf": (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (Item 1C. Cybersecurity) Tj ET\n%%EOF\n",
-                   "the file is a PDF, which tracker does not read"),
-    "report.docx": (_zipped("[Content_Types].xml", "word/document.xml"),
-                    "the file is a Word document (.docx), which tracker does not read"),
+    "report.pdf": (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (Item 1C. Cybersecurity) Tj ET\n%%EOF\n",
+        "the file is a PDF, which tracker does not read",
+    ),
+    "report.docx": (
+        _zipped("[Content_Types].xml", "word/document.xml"),
+        "the file is a Word document (.docx), which tracker does not read",
+    ),
     "archive.zip": (_zipped("AMZN_2024.txt"), "the file is a zip archive, which tracker does not read"),
-    "scan.png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40), "the file is a PNG image, which tracker"),
+    "scan.png": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40),
+        "the file is a PNG image, which tracker",
+    ),
     "scan.jpg": (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(40), "the file is a JPEG image, which tracker"),
-    "report.pdf.gz": (gzip.compress(b"%PDF-1.7\nItem 1C. Cybersecurity\n"), "the file is a PDF, which tracker"),
+    "report.pdf.gz": (
+        gzip.compress(b"%PDF-1.7\nItem 1C. Cybersecurity\n"),
+        "the file is a PDF, which tracker",
+    ),
 }
 
 
@@ -305,7 +388,9 @@ def test_a_pdf_word_file_or_image_is_named_for_what_it_is(name: str, tmp_path: P
     code, out, err = run("ingest", path, "--filer", "NWAN", "--year", "2024", "--db", db_path)
     assert code == 2, out + err
     assert err.startswith(f"error: {path}: {message}") and err.count("\n") == 1, err
-    assert err.rstrip().endswith("give the 10-K or 20-F as HTML or text (the filing's primary document on EDGAR).")
+    assert err.rstrip().endswith(
+        "give the 10-K or 20-F as HTML or text (the filing's primary document on EDGAR)."
+    )
     assert snapshot(db_path) == before
 
 
@@ -323,28 +408,41 @@ def test_markup_nested_too_deep_is_refused_and_nothing_is_stored(tmp_path: Path,
 
 def _hostile(text: str) -> str:
     """The sample's CISO title and sentences laced with terminal escapes and bidi overrides."""
-    return (text.replace("Our Chief Information Security Officer", "Our Chief \x1b[31mInformation\x1b[0m Security "
-                                                                    "\u202eOfficer\u202c")
-            .replace("Our CISO, who has", "Our CISO\u2066, who has\u2069\x07")
-            .replace("leads our security team", "leads our \x9b1msecurity team"))
+    return (
+        text.replace(
+            "Our Chief Information Security Officer",
+            "Our Chief \x1b[31mInformation\x1b[0m Security \u202eOfficer\u202c",
+        )
+        .replace("Our CISO, who has", "Our CISO\u2066, who has\u2069\x07")
+        .replace("leads our security team", "leads our \x9b1msecurity team")
+    )
 
 
 @pytest.mark.parametrize("spelling", ["characters", "character references"])
-def test_escapes_and_bidi_overrides_are_stripped_on_reading(spelling: str, tmp_path: Path, db_path: Path) -> None:
+def test_escapes_and_bidi_overrides_are_stripped_on_reading(
+    spelling: str, tmp_path: Path, db_path: Path
+) -> None:
     import re
 
     raw = (FIXTURES / "sample" / "nwan-10-k-fy2023.htm").read_text(encoding="utf-8")
     hostile = _hostile(raw)
-    if spelling == "character references":  # (not C1: HTML reads &#155; as the Windows-1252 character, a quote)
-        hostile = re.sub("[\x00-\x08\x0b-\x0c\x0e-\x1f\u202a-\u202e\u2066-\u2069]",
-                         lambda m: f"&#{ord(m.group(0))};", hostile)
+    if (
+        spelling == "character references"
+    ):  # (not C1: HTML reads &#155; as the Windows-1252 character, a quote)
+        hostile = re.sub(
+            "[\x00-\x08\x0b-\x0c\x0e-\x1f\u202a-\u202e\u2066-\u2069]",
+            lambda m: f"&#{ord(m.group(0))};",
+            hostile,
+        )
     assert hostile != raw
     source = tmp_path / "nwan-10-k-fy2023.htm"
     source.write_text(hostile, encoding="utf-8")
     code, out, err = run("ingest", source, "--db", db_path)
     assert code == 0, err
     code, out, _ = run("ingest", FIXTURES / "sample" / "nwan-10-k-fy2023.htm", "--db", db_path)
-    assert out.strip().endswith("2023 10-K v1 unchanged")  # the same disclosure: the characters were only form
+    assert out.strip().endswith(
+        "2023 10-K v1 unchanged"
+    )  # the same disclosure: the characters were only form
     dump = "\n".join(snapshot(db_path))  # (the source itself is kept as it came, compressed: never text)
     assert not re.search("[\x1b\x07\x9b\u202a-\u202e\u2066-\u2069]|\\[31m|\\[0m|\\[1m", dump)
     shown = run("show", "NWAN", "2023", "--db", db_path)[1]
@@ -365,8 +463,10 @@ def test_a_file_name_with_escapes_is_printed_escaped(tmp_path: Path, db_path: Pa
 def test_show_writes_no_escapes_even_from_a_database_stored_before_stripping(db_path: Path) -> None:
     run("ingest", FIXTURES / "sample" / "nwan-10-k-fy2023.htm", "--db", db_path)
     conn = sqlite3.connect(db_path)  # as an older tracker stored it: the characters raw in the text
-    conn.execute("update elements set value = replace(value, 'Chief Information Security Officer', "
-                 "'Chief ' || char(27) || '[2J' || 'Information Security ' || char(8238) || 'Officer')")
+    conn.execute(
+        "update elements set value = replace(value, 'Chief Information Security Officer', "
+        "'Chief ' || char(27) || '[2J' || 'Information Security ' || char(8238) || 'Officer')"
+    )
     conn.commit()
     conn.close()
     code, out, _ = run("show", "NWAN", "2023", "--db", db_path)

@@ -21,8 +21,6 @@ import pytest
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tracker.errors import BadInput, ExitCode
-
-from .smtp_server import Inbox, free_port, smtp_server  # noqa: F401  (fixture)
 from tracker.notify.mail import (
     MAIL_POLICY,
     MailError,
@@ -37,6 +35,8 @@ from tracker.notify.mail import (
     read_eml,
     retry,
 )
+
+from .smtp_server import Inbox, free_port, smtp_server  # noqa: F401  (fixture)
 
 SENDER = "Disclosure Tracker <reports@tracker.example>"
 TO = ["ciso@example.com", "Zoë Müller <zoe@example.org>"]
@@ -69,10 +69,30 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         pytest.skip("the openssl command is not installed")
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run([openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                    "-nodes", "-days", "2", "-subj", "/CN=localhost", "-keyout", str(key), "-out", str(cert),
-                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return cert, key
 
 
@@ -105,8 +125,9 @@ def assert_kept(outbox: Path, error: MailError) -> None:
     files = queued(outbox)
     assert len(files) == 1 and error.kept == files[0]
     assert read_eml(files[0])["Subject"] == SUBJECT
-    assert str(error).endswith(f"; the message was kept in {files[0]} and `tracker email --retry` "
-                               "will send it later.")
+    assert str(error).endswith(
+        f"; the message was kept in {files[0]} and `tracker email --retry` will send it later."
+    )
     assert not list((outbox / "sent").glob("*.eml"))
 
 
@@ -132,19 +153,24 @@ def test_message_is_sent_and_received_intact(smtp_server, tmp_path):
 
 def test_attachments_are_parts_with_filenames(smtp_server, tmp_path):
     port, inbox = smtp_server()
-    files = [("AMZN-2024.html", HTML.encode(), "text/html"),
-             ("changes.json", b'{"high": 1}', "application/json"),
-             ("Jahresbericht-ä.pdf", b"%PDF-1.7 \x00\xff", "")]
+    files = [
+        ("AMZN-2024.html", HTML.encode(), "text/html"),
+        ("changes.json", b'{"high": 1}', "application/json"),
+        ("Jahresbericht-ä.pdf", b"%PDF-1.7 \x00\xff", ""),
+    ]
     deliver(report(attachments=files), settings(f"smtp://127.0.0.1:{port}"), tmp_path / "outbox")
 
     msg = inbox.message()
     assert msg.get_content_type() == "multipart/mixed"
     assert next(msg.iter_parts()).get_content_type() == "multipart/alternative"
-    got = [(a.get_filename(), a.get_payload(decode=True), a.get_content_type())
-           for a in msg.iter_attachments()]
-    assert got == [("AMZN-2024.html", HTML.encode(), "text/html"),
-                   ("changes.json", b'{"high": 1}', "application/json"),
-                   ("Jahresbericht-ä.pdf", b"%PDF-1.7 \x00\xff", "application/pdf")]
+    got = [
+        (a.get_filename(), a.get_payload(decode=True), a.get_content_type()) for a in msg.iter_attachments()
+    ]
+    assert got == [
+        ("AMZN-2024.html", HTML.encode(), "text/html"),
+        ("changes.json", b'{"high": 1}', "application/json"),
+        ("Jahresbericht-ä.pdf", b"%PDF-1.7 \x00\xff", "application/pdf"),
+    ]
     assert body(msg, "html") == HTML
 
 
@@ -153,8 +179,13 @@ def test_attachments_are_parts_with_filenames(smtp_server, tmp_path):
 def test_starttls_and_login(smtp_server, server_tls, certificate, tmp_path, mechanism, password):
     logins = Logins(password)
     other = {"PLAIN": "LOGIN", "LOGIN": "PLAIN"}[mechanism]
-    port, inbox = smtp_server(tls_context=server_tls, require_starttls=True, authenticator=logins,
-                              auth_required=True, auth_exclude_mechanism=[other])
+    port, inbox = smtp_server(
+        tls_context=server_tls,
+        require_starttls=True,
+        authenticator=logins,
+        auth_required=True,
+        auth_exclude_mechanism=[other],
+    )
     url = f"smtp://{USER}:{quote(password, safe='')}@127.0.0.1:{port}"
     result = deliver(report(), settings(url, cafile=certificate[0]), tmp_path / "outbox")
 
@@ -164,8 +195,9 @@ def test_starttls_and_login(smtp_server, server_tls, certificate, tmp_path, mech
 
 
 def test_wrong_password_is_refused_and_the_message_kept(smtp_server, server_tls, certificate, tmp_path):
-    port, inbox = smtp_server(tls_context=server_tls, require_starttls=True, authenticator=Logins(),
-                              auth_required=True)
+    port, inbox = smtp_server(
+        tls_context=server_tls, require_starttls=True, authenticator=Logins(), auth_required=True
+    )
     outbox = tmp_path / "outbox"
     with pytest.raises(MailError) as caught:
         url = f"smtp://{USER}:Wr0ngPa55@127.0.0.1:{port}"
@@ -174,7 +206,8 @@ def test_wrong_password_is_refused_and_the_message_kept(smtp_server, server_tls,
     assert str(caught.value).startswith(
         f"the mail server smtp://tracker@127.0.0.1:{port} refused the login of user 'tracker' "
         "(535 5.7.8 Authentication credentials invalid); check the user and password in TRACKER_SMTP_URL; "
-        "the message was kept in ")
+        "the message was kept in "
+    )
     assert "Wr0ngPa55" not in str(caught.value)
     assert_kept(outbox, caught.value)
     assert inbox.received == []
@@ -182,9 +215,12 @@ def test_wrong_password_is_refused_and_the_message_kept(smtp_server, server_tls,
 
 def test_untrusted_certificate_is_refused(smtp_server, server_tls, tmp_path):
     port, inbox = smtp_server(tls_context=server_tls, require_starttls=True)
-    with pytest.raises(MailError, match=r"^the TLS certificate of the mail server smtp://127\.0\.0\.1:\d+ "
-                                        r"cannot be trusted \(self.signed certificate\); "
-                                        r".*TRACKER_SMTP_CAFILE"):
+    with pytest.raises(
+        MailError,
+        match=r"^the TLS certificate of the mail server smtp://127\.0\.0\.1:\d+ "
+        r"cannot be trusted \(self.signed certificate\); "
+        r".*TRACKER_SMTP_CAFILE",
+    ):
         deliver(report(), settings(f"smtp://127.0.0.1:{port}"), tmp_path / "outbox")
     assert inbox.received == []
 
@@ -198,15 +234,17 @@ def test_password_never_travels_without_tls(smtp_server, tmp_path):
     assert str(caught.value).startswith(
         f"the mail server smtp://tracker@127.0.0.1:{port} does not offer STARTTLS, so the password would "
         "travel unencrypted; use smtps:// (implicit TLS, usually port 465) or a server that offers "
-        "STARTTLS; ")
+        "STARTTLS; "
+    )
     assert_kept(outbox, caught.value)
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_smtps_implicit_tls(smtp_server, server_tls, certificate, tmp_path):
     logins = Logins()
-    port, inbox = smtp_server(ssl_context=server_tls, authenticator=logins, auth_required=True,
-                              auth_require_tls=False)  # the whole connection is TLS
+    port, inbox = smtp_server(
+        ssl_context=server_tls, authenticator=logins, auth_required=True, auth_require_tls=False
+    )  # the whole connection is TLS
     url = f"smtps://{USER}:{quote(PASSWORD, safe='')}@127.0.0.1:{port}"
     result = deliver(report(), settings(url, cafile=certificate[0]), tmp_path / "outbox")
     assert result.sent and logins.mechanisms and inbox.received[0][3] is True
@@ -215,9 +253,11 @@ def test_smtps_implicit_tls(smtp_server, server_tls, certificate, tmp_path):
 
 def test_smtps_to_a_plain_port_fails_the_handshake(smtp_server, tmp_path):
     port, inbox = smtp_server()
-    expected = (r"^the TLS handshake with the mail server smtps://127\.0\.0\.1:\d+ failed "
-                r"\(WRONG_VERSION_NUMBER\); use smtps:// for a port that expects implicit TLS "
-                r"\(usually 465\) and smtp:// for STARTTLS \(usually 587\); the message was kept")
+    expected = (
+        r"^the TLS handshake with the mail server smtps://127\.0\.0\.1:\d+ failed "
+        r"\(WRONG_VERSION_NUMBER\); use smtps:// for a port that expects implicit TLS "
+        r"\(usually 465\) and smtp:// for STARTTLS \(usually 587\); the message was kept"
+    )
     with pytest.raises(MailError, match=expected):
         deliver(report(), settings(f"smtps://127.0.0.1:{port}"), tmp_path / "outbox")
     assert inbox.received == []
@@ -231,7 +271,8 @@ def test_recipients_refused(smtp_server, tmp_path):
     assert str(caught.value).startswith(
         f"the mail server smtp://127.0.0.1:{port} refused every recipient: ciso@example.com (550 5.1.1 "
         "mailbox unavailable), zoe@example.org (550 5.1.1 mailbox unavailable); check the addresses; "
-        "the message was kept")
+        "the message was kept"
+    )
     assert_kept(outbox, caught.value)
 
 
@@ -251,7 +292,8 @@ def test_connection_refused_then_retry_delivers(smtp_server, tmp_path):
         deliver(report(subject="first"), mail, outbox)
     assert str(caught.value).startswith(
         f"the mail server smtp://127.0.0.1:{port} refused the connection; check the host and port in "
-        "TRACKER_SMTP_URL and that the server is running; the message was kept in ")
+        "TRACKER_SMTP_URL and that the server is running; the message was kept in "
+    )
     assert caught.value.exit_code == ExitCode.FAILURE
     with pytest.raises(MailError):
         deliver(report(subject="second"), mail, outbox)
@@ -268,7 +310,9 @@ def test_connection_refused_then_retry_delivers(smtp_server, tmp_path):
     assert [inbox.message(i)["Subject"] for i in range(2)] == ["first", "second"]  # oldest first
     assert not queued(outbox)
     sent = sorted(r.path.name for r in results)
-    assert sorted(p.name for p in (outbox / "sent").iterdir()) == sorted(sent + [n + ".accepted" for n in sent])
+    assert sorted(p.name for p in (outbox / "sent").iterdir()) == sorted(
+        sent + [n + ".accepted" for n in sent]
+    )
     assert retry(mail, outbox) == []
 
 
@@ -282,7 +326,8 @@ def test_timeout_keeps_the_message(tmp_path):
             deliver(report(), settings(f"smtp://127.0.0.1:{port}", timeout=0.3), outbox)
     assert str(caught.value).startswith(
         f"the mail server smtp://127.0.0.1:{port} did not answer within 0.3 seconds; check the host and port "
-        "in TRACKER_SMTP_URL (an implicit-TLS port needs smtps://) or raise TRACKER_SMTP_TIMEOUT; ")
+        "in TRACKER_SMTP_URL (an implicit-TLS port needs smtps://) or raise TRACKER_SMTP_TIMEOUT; "
+    )
     assert_kept(outbox, caught.value)
 
 
@@ -303,12 +348,20 @@ def test_dry_run_writes_a_parseable_eml_and_contacts_no_server(tmp_path, monkeyp
 
 # -- settings and input errors ---------------------------------------------------------------------
 def test_settings_from_the_environment(certificate):
-    env = {"TRACKER_SMTP_URL": "smtps://me%40corp.example:p%3Aw%2F@Mail.Example.com",
-           "TRACKER_MAIL_FROM": "reports@corp.example", "TRACKER_SMTP_TIMEOUT": "7.5",
-           "TRACKER_SMTP_CAFILE": str(certificate[0])}
+    env = {
+        "TRACKER_SMTP_URL": "smtps://me%40corp.example:p%3Aw%2F@Mail.Example.com",
+        "TRACKER_MAIL_FROM": "reports@corp.example",
+        "TRACKER_SMTP_TIMEOUT": "7.5",
+        "TRACKER_SMTP_CAFILE": str(certificate[0]),
+    }
     s = from_env(environ=env)
     assert (s.scheme, s.host, s.port, s.username, s.password) == (
-        "smtps", "mail.example.com", 465, "me@corp.example", "p:w/")
+        "smtps",
+        "mail.example.com",
+        465,
+        "me@corp.example",
+        "p:w/",
+    )
     assert (s.sender, s.timeout, s.cafile) == ("reports@corp.example", 7.5, certificate[0])
     assert s.server == "smtps://me%40corp.example@mail.example.com:465" and "p:w/" not in repr(s)
     s = from_env("smtp://relay.example", "other@corp.example", timeout=2, environ=env)
@@ -324,33 +377,67 @@ def test_default_outbox_is_beside_the_database(tmp_path):
 EXAMPLE = "smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (implicit TLS)"
 
 
-@pytest.mark.parametrize(("url", "message"), [
-    ("mail.example.com:587", f"the mail server URL 'mail.example.com:587' is malformed; write {EXAMPLE}."),
-    # typos: `@` for `:` (after the scheme, between user and password, before the port), `:` for `@`
-    ("smtp@//user:S3cretPa55@host:587", f"the mail server URL 'smtp@//user:***@host:587' is malformed; write {EXAMPLE}."),
-    ("smtp://user@S3cretPa55@host:587",
-     "the mail server URL 'smtp://user@***@host:587' needs both a user and a password, or neither; "
-     "write smtp://user:password@host:587."),
-    ("smtp://user:S3cretPa55@host@587", f"the mail server URL 'smtp://user:***@587' is malformed; write {EXAMPLE}."),
-    ("smtp://user:S3cretPa55:host:587",
-     "the port in the mail server URL 'smtp://user:***' is not a number from 1 to 65535."),
-    ("user:S3cretPa55@host:587", f"the mail server URL 'user:***@host:587' is malformed; write {EXAMPLE}."),
-    ("smtp//user:S3cretPa55@host", f"the mail server URL 'smtp//user:***@host' is malformed; write {EXAMPLE}."),
-    ("http://mail.example.com",
-     f"the mail server URL 'http://mail.example.com' has the unknown scheme 'http'; write {EXAMPLE}."),
-    ("smtp://", f"the mail server URL 'smtp://' is malformed; write {EXAMPLE}."),
-    ("smtp://mail server.example",
-     f"the mail server URL 'smtp://mail server.example' is malformed; write {EXAMPLE}."),
-    ("smtp://u:secret@host/inbox",  # the password is never shown
-     f"the mail server URL 'smtp://u:***@host/inbox' is malformed; write {EXAMPLE}."),
-    ("smtp://host:99999",
-     "the port in the mail server URL 'smtp://host:99999' is not a number from 1 to 65535."),
-    ("smtps://host:ssl",
-     "the port in the mail server URL 'smtps://host:ssl' is not a number from 1 to 65535."),
-    ("smtp://user@host",
-     "the mail server URL 'smtp://user@host' needs both a user and a password, or neither; "
-     "write smtp://user:password@host:587."),
-])
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "mail.example.com:587",
+            f"the mail server URL 'mail.example.com:587' is malformed; write {EXAMPLE}.",
+        ),
+        # typos: `@` for `:` (after the scheme, between user and password, before the port), `:` for `@`
+        (
+            "smtp@//user:S3cretPa55@host:587",
+            f"the mail server URL 'smtp@//user:***@host:587' is malformed; write {EXAMPLE}.",
+        ),
+        (
+            "smtp://user@S3cretPa55@host:587",
+            "the mail server URL 'smtp://user@***@host:587' needs both a user and a password, or neither; "
+            "write smtp://user:password@host:587.",
+        ),
+        (
+            "smtp://user:S3cretPa55@host@587",
+            f"the mail server URL 'smtp://user:***@587' is malformed; write {EXAMPLE}.",
+        ),
+        (
+            "smtp://user:S3cretPa55:host:587",
+            "the port in the mail server URL 'smtp://user:***' is not a number from 1 to 65535.",
+        ),
+        (
+            "user:S3cretPa55@host:587",
+            f"the mail server URL 'user:***@host:587' is malformed; write {EXAMPLE}.",
+        ),
+        (
+            "smtp//user:S3cretPa55@host",
+            f"the mail server URL 'smtp//user:***@host' is malformed; write {EXAMPLE}.",
+        ),
+        (
+            "http://mail.example.com",
+            f"the mail server URL 'http://mail.example.com' has the unknown scheme 'http'; write {EXAMPLE}.",
+        ),
+        ("smtp://", f"the mail server URL 'smtp://' is malformed; write {EXAMPLE}."),
+        (
+            "smtp://mail server.example",
+            f"the mail server URL 'smtp://mail server.example' is malformed; write {EXAMPLE}.",
+        ),
+        (
+            "smtp://u:secret@host/inbox",  # the password is never shown
+            f"the mail server URL 'smtp://u:***@host/inbox' is malformed; write {EXAMPLE}.",
+        ),
+        (
+            "smtp://host:99999",
+            "the port in the mail server URL 'smtp://host:99999' is not a number from 1 to 65535.",
+        ),
+        (
+            "smtps://host:ssl",
+            "the port in the mail server URL 'smtps://host:ssl' is not a number from 1 to 65535.",
+        ),
+        (
+            "smtp://user@host",
+            "the mail server URL 'smtp://user@host' needs both a user and a password, or neither; "
+            "write smtp://user:password@host:587.",
+        ),
+    ],
+)
 def test_malformed_url(url, message):
     with pytest.raises(BadInput) as caught:
         from_env(url, "reports@example.com", environ={})
@@ -369,18 +456,30 @@ def test_missing_server_or_sender():
         from_env(None, "reports@example.com", environ={})
     with pytest.raises(BadInput) as caught:
         from_env("smtp://localhost", None, environ={})
-    assert str(caught.value) == ("no sender address; set TRACKER_MAIL_FROM (e.g. reports@example.com) "
-                                 "or give one.")
+    assert str(caught.value) == (
+        "no sender address; set TRACKER_MAIL_FROM (e.g. reports@example.com) or give one."
+    )
 
 
-@pytest.mark.parametrize("address", ["not-an-address", "a@b@example.com", "ciso@", "two words@example.com",
-                                     "a@example.com, b@example.com", "a@example.com\nBcc: x@evil.example",
-                                     "a..b@example.com", "a@-example.com"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "not-an-address",
+        "a@b@example.com",
+        "ciso@",
+        "two words@example.com",
+        "a@example.com, b@example.com",
+        "a@example.com\nBcc: x@evil.example",
+        "a..b@example.com",
+        "a@-example.com",
+    ],
+)
 def test_malformed_address(address):
     with pytest.raises(BadInput) as caught:
         report(to=["ok@example.com", address])
-    assert str(caught.value) == (f"the recipient address {address!r} is not a valid e-mail address; "
-                                 "write it as name@example.com.")
+    assert str(caught.value) == (
+        f"the recipient address {address!r} is not a valid e-mail address; write it as name@example.com."
+    )
 
 
 def test_malformed_sender_and_no_recipient():
@@ -393,17 +492,32 @@ def test_malformed_sender_and_no_recipient():
 @pytest.mark.parametrize("length", [60, 72, 75, 78, 120])
 def test_long_subjects_read_back_unchanged(length: int) -> None:
     subject = ("Disclosure digest: 12 filers (2 high, 4 medium, 8 low) " + "x" * 200)[:length]
-    msg = build_message(sender="a@example.com", to=["b@example.com"], subject=subject, text="x", html="<p>x</p>")
+    msg = build_message(
+        sender="a@example.com", to=["b@example.com"], subject=subject, text="x", html="<p>x</p>"
+    )
     parsed = BytesParser(policy=policy.default).parsebytes(msg.as_bytes(policy=MAIL_POLICY))
     assert parsed["subject"] == subject
 
 
-@pytest.mark.parametrize("name", ["NORTHWIND\u2028ANALYTICS", "NORTHWIND\x0cANALYTICS", "NORTHWIND\r\nANALYTICS",
-                                  "NORTHWIND \x85\x1c ANALYTICS", "NORTHWIND\u2029\tANALYTICS"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "NORTHWIND\u2028ANALYTICS",
+        "NORTHWIND\x0cANALYTICS",
+        "NORTHWIND\r\nANALYTICS",
+        "NORTHWIND \x85\x1c ANALYTICS",
+        "NORTHWIND\u2029\tANALYTICS",
+    ],
+)
 def test_line_breaks_in_names_are_folded_in_headers(name: str) -> None:
     assert one_line(name) == "NORTHWIND ANALYTICS"
-    msg = build_message(sender=SENDER, to=TO, subject=f"[Significant] {one_line(name)} FY2023 -> FY2024", text=TEXT,
-                        attachments=[(f"{name}-FY2023-FY2024.html", b"<p>x</p>", "text/html")])
+    msg = build_message(
+        sender=SENDER,
+        to=TO,
+        subject=f"[Significant] {one_line(name)} FY2023 -> FY2024",
+        text=TEXT,
+        attachments=[(f"{name}-FY2023-FY2024.html", b"<p>x</p>", "text/html")],
+    )
     parsed = BytesParser(policy=policy.default).parsebytes(msg.as_bytes(policy=MAIL_POLICY))
     assert parsed["Subject"] == "[Significant] NORTHWIND ANALYTICS FY2023 -> FY2024"
     assert [a.get_filename() for a in parsed.iter_attachments()] == ["NORTHWIND ANALYTICS-FY2023-FY2024.html"]
@@ -412,8 +526,10 @@ def test_line_breaks_in_names_are_folded_in_headers(name: str) -> None:
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x85", "\x1d"])
 def test_a_subject_with_a_line_separator_is_one_line(separator: str) -> None:
     msg = build_message(sender=SENDER, to=TO, subject=f"Board{separator}oversight moved", text=TEXT)
-    assert BytesParser(policy=policy.default).parsebytes(msg.as_bytes(policy=MAIL_POLICY))["Subject"] == \
-        "Board oversight moved"
+    assert (
+        BytesParser(policy=policy.default).parsebytes(msg.as_bytes(policy=MAIL_POLICY))["Subject"]
+        == "Board oversight moved"
+    )
 
 
 # -- accepted is accepted: the queue id is recorded, a retry does not send it again --------------------------
@@ -440,7 +556,10 @@ def test_a_failure_after_the_server_accepted_is_no_failure(smtp_server, tmp_path
     port, inbox = smtp_server(inbox=QueuingInbox(fail_quit=True))
     outbox, mail = tmp_path / "outbox", settings(f"smtp://127.0.0.1:{port}")
     result = deliver(report(), mail, outbox)
-    assert result.sent and (result.queue_id, result.answer) == (QUEUE_ID, f"250 2.0.0 Ok: queued as {QUEUE_ID}")
+    assert result.sent and (result.queue_id, result.answer) == (
+        QUEUE_ID,
+        f"250 2.0.0 Ok: queued as {QUEUE_ID}",
+    )
     assert not queued(outbox) and result.path == outbox / "sent" / result.path.name
     record = json.loads((outbox / "sent" / (result.path.name + ".accepted")).read_text(encoding="utf-8"))
     assert record["queue_id"] == QUEUE_ID and record["answer"].endswith(QUEUE_ID)
@@ -458,7 +577,8 @@ def test_a_retry_does_not_send_again_what_the_server_accepted(smtp_server, tmp_p
     assert result.warning == (
         f"the mail server accepted the message as {QUEUE_ID} but {result.path} could not be moved to "
         f"{outbox / 'sent'} (File exists); its acceptance is recorded in {result.path.name}.accepted, so "
-        "`tracker email --retry` will not send it again.")
+        "`tracker email --retry` will not send it again."
+    )
 
     (outbox / "sent").unlink()
     again = retry(mail, outbox)
@@ -486,9 +606,11 @@ def test_without_a_record_a_failed_move_says_a_retry_would_send_again(smtp_serve
     monkeypatch.setattr(mail_module, "_write_eml", queue_as_x)
     result = deliver(report(), settings(f"smtp://127.0.0.1:{port}"), outbox)
     assert result.sent and len(inbox.received) == 1
-    assert result.warning == (f"the mail server accepted the message as {QUEUE_ID} but {outbox / 'x.eml'} could not "
-                              f"be moved to {outbox / 'sent'} (File exists); move it there yourself or a retry will "
-                              "send it again.")
+    assert result.warning == (
+        f"the mail server accepted the message as {QUEUE_ID} but {outbox / 'x.eml'} could not "
+        f"be moved to {outbox / 'sent'} (File exists); move it there yourself or a retry will "
+        "send it again."
+    )
 
 
 def test_the_outbox_lock_needs_no_fcntl(tmp_path):

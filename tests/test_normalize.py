@@ -25,7 +25,8 @@ LONG = "We maintain policies and procedures for assessing, identifying and manag
 def test_sentence_running_over_a_page_number_into_a_capital_is_one_paragraph() -> None:
     lines = [LONG + " Prospect", "", "77", "", "Capital Management, for the business it runs for us."]
     assert paragraphs_from_lines(lines) == [
-        LONG + " Prospect Capital Management, for the business it runs for us."]
+        LONG + " Prospect Capital Management, for the business it runs for us."
+    ]
 
 
 def test_a_blank_line_alone_before_a_capital_still_starts_a_paragraph() -> None:
@@ -34,34 +35,58 @@ def test_a_blank_line_alone_before_a_capital_still_starts_a_paragraph() -> None:
 
 
 def test_heading_or_bullet_at_the_foot_of_a_page_is_not_joined_to_the_next_page() -> None:
-    heading = ["Risk Management and Strategy", "", "25", "Table of Contents", "",
-               "Our program is designed to protect our systems and data from threats."]
+    heading = [
+        "Risk Management and Strategy",
+        "",
+        "25",
+        "Table of Contents",
+        "",
+        "Our program is designed to protect our systems and data from threats.",
+    ]
     assert paragraphs_from_lines(heading)[0] == "Risk Management and Strategy"
-    bullet = ["• a third-party risk management process for service providers and vendors", "", "25", "",
-              "Our program is designed to protect our systems and data from threats."]
+    bullet = [
+        "• a third-party risk management process for service providers and vendors",
+        "",
+        "25",
+        "",
+        "Our program is designed to protect our systems and data from threats.",
+    ]
     assert len(paragraphs_from_lines(bullet)) == 2
     to_heading = [LONG + " Prospect", "", "25", "", "Governance"]
     assert paragraphs_from_lines(to_heading)[-1] == "Governance"
 
 
 def test_list_item_of_whole_sentences_running_over_a_page_is_one_paragraph() -> None:
-    lines = ["• Information Security. We base our program on frameworks established by the National", "",
-             "Page 27", "", "Table of Contents", "", "Institute of Standards and Technology.", "",
-             "Our program is designed to protect our systems."]
+    lines = [
+        "• Information Security. We base our program on frameworks established by the National",
+        "",
+        "Page 27",
+        "",
+        "Table of Contents",
+        "",
+        "Institute of Standards and Technology.",
+        "",
+        "Our program is designed to protect our systems.",
+    ]
     assert paragraphs_from_lines(lines) == [
         "\u2022 Information Security. We base our program on frameworks established by the National Institute "
-        "of Standards and Technology.", "Our program is designed to protect our systems."]
+        "of Standards and Technology.",
+        "Our program is designed to protect our systems.",
+    ]
 
 
 def test_line_starting_with_a_comma_continues_without_a_space() -> None:
     lines = ["At the management level, our", "CIO, CISO, and Deputy CISO", ", each of whom has experience."]
     assert paragraphs_from_lines(lines) == [
-        "At the management level, our CIO, CISO, and Deputy CISO, each of whom has experience."]
+        "At the management level, our CIO, CISO, and Deputy CISO, each of whom has experience."
+    ]
 
 
-PARAGRAPH = ("Our cybersecurity program is led by our Vice President of Information Security. Members of the "
-             "Audit Committee receive updates on a quarterly basis from our Chief Information Officer regarding "
-             "existing and new cybersecurity risks. The committee reports to the full Board of Directors.")
+PARAGRAPH = (
+    "Our cybersecurity program is led by our Vice President of Information Security. Members of the "
+    "Audit Committee receive updates on a quarterly basis from our Chief Information Officer regarding "
+    "existing and new cybersecurity risks. The committee reports to the full Board of Directors."
+)
 SECOND = "Our incident response plan is tested annually: the results are shared with the Audit Committee."
 
 
@@ -81,7 +106,13 @@ def test_wrapped_text_with_a_few_longer_lines_left_unwrapped_is_still_wrapped_te
 
 def test_lines_that_are_paragraphs_stay_paragraphs() -> None:
     # a paragraph per line, no blank lines: a line ending a sentence ends its paragraph
-    lines = ["Cybersecurity Risk Management", PARAGRAPH, SECOND, "Governance", PARAGRAPH.replace("Our", "The")]
+    lines = [
+        "Cybersecurity Risk Management",
+        PARAGRAPH,
+        SECOND,
+        "Governance",
+        PARAGRAPH.replace("Our", "The"),
+    ]
     assert paragraphs_from_lines(lines) == lines
 
 
@@ -94,42 +125,69 @@ def test_short_line_ending_a_sentence_in_wrapped_text_ends_the_paragraph() -> No
 
 def test_raggedly_wrapped_running_text_is_not_taken_for_headings() -> None:
     # lines cut at no fixed width: a fragment that ends in a capital word is still running text
-    lines = ["Our management team, including our Chief Information Officer, Senior",
-             "VP Global IT Operations and IT Security Director, is responsible for",
-             "assessing and managing our material risks from cybersecurity threats.", "",
-             "In managing cybersecurity risks, we strive to:",
-             "(i) identify and mitigate threats; and (ii) preserve availability."]
+    lines = [
+        "Our management team, including our Chief Information Officer, Senior",
+        "VP Global IT Operations and IT Security Director, is responsible for",
+        "assessing and managing our material risks from cybersecurity threats.",
+        "",
+        "In managing cybersecurity risks, we strive to:",
+        "(i) identify and mitigate threats; and (ii) preserve availability.",
+    ]
     assert paragraphs_from_lines(lines) == [
         "Our management team, including our Chief Information Officer, Senior VP Global IT Operations and IT "
         "Security Director, is responsible for assessing and managing our material risks from cybersecurity "
-        "threats.", "In managing cybersecurity risks, we strive to: (i) identify and mitigate threats; and (ii) "
-                    "preserve availability."]
+        "threats.",
+        "In managing cybersecurity risks, we strive to: (i) identify and mitigate threats; and (ii) "
+        "preserve availability.",
+    ]
 
 
 def test_title_broken_over_a_line_carries_on() -> None:
-    lines = ["Our Chief Security Officer and Data Privacy", "Officer oversee our cybersecurity program.", "",
-             "Our Chief Information Security Officer", "(\u201cCISO\u201d) oversees the program."]
+    lines = [
+        "Our Chief Security Officer and Data Privacy",
+        "Officer oversee our cybersecurity program.",
+        "",
+        "Our Chief Information Security Officer",
+        "(\u201cCISO\u201d) oversees the program.",
+    ]
     assert paragraphs_from_lines(lines) == [
         "Our Chief Security Officer and Data Privacy Officer oversee our cybersecurity program.",
-        "Our Chief Information Security Officer (\"CISO\") oversees the program."]  # (quotes made plain)
+        'Our Chief Information Security Officer ("CISO") oversees the program.',
+    ]  # (quotes made plain)
 
 
 def test_honorific_at_a_line_end_carries_on_into_the_name() -> None:
-    lines = ["Our cybersecurity team is headed by Mr.", "Zhang, who joined us in 2017.", "",
-             "He reports to Dr.", "Li, our chief technology officer."]
-    assert paragraphs_from_lines(lines) == ["Our cybersecurity team is headed by Mr. Zhang, who joined us in 2017.",
-                                            "He reports to Dr. Li, our chief technology officer."]
+    lines = [
+        "Our cybersecurity team is headed by Mr.",
+        "Zhang, who joined us in 2017.",
+        "",
+        "He reports to Dr.",
+        "Li, our chief technology officer.",
+    ]
+    assert paragraphs_from_lines(lines) == [
+        "Our cybersecurity team is headed by Mr. Zhang, who joined us in 2017.",
+        "He reports to Dr. Li, our chief technology officer.",
+    ]
 
 
 def test_headings_in_sentence_case_still_start_paragraphs() -> None:
-    lines = ["Material cybersecurity risks, threats, and incidents", PARAGRAPH, "Cybersecurity Risk Management",
-             SECOND]
+    lines = [
+        "Material cybersecurity risks, threats, and incidents",
+        PARAGRAPH,
+        "Cybersecurity Risk Management",
+        SECOND,
+    ]
     assert paragraphs_from_lines(lines) == lines
     # a cross-reference cut by a line break is running text, not a heading
-    assert paragraphs_from_lines(["For a discussion of the Company's cybersecurity-related risks, see",
-                                  "Item 1A of this Form 10-K under the heading \"Risk Factors.\""]) == [
+    assert paragraphs_from_lines(
+        [
+            "For a discussion of the Company's cybersecurity-related risks, see",
+            'Item 1A of this Form 10-K under the heading "Risk Factors."',
+        ]
+    ) == [
         "For a discussion of the Company's cybersecurity-related risks, see Item 1A of this Form 10-K under the "
-        "heading \"Risk Factors.\""]
+        'heading "Risk Factors."'
+    ]
 
 
 def test_heading_broken_over_two_lines_is_one_heading() -> None:
@@ -143,45 +201,75 @@ def test_form_footer_whose_page_number_wrapped_is_a_footer() -> None:
     assert is_footer_line("STITCH FIX, INC. | 2025 FORM 10-K |")
 
 
-SECTION = ("The Audit Committee oversees our program. Our Chief Information Officer provided updates to the "
-           "Board of directors. Updates on reporting lines and providers are given annually. We have adopted a "
-           "policy.")
+SECTION = (
+    "The Audit Committee oversees our program. Our Chief Information Officer provided updates to the "
+    "Board of directors. Updates on reporting lines and providers are given annually. We have adopted a "
+    "policy."
+)
 
 
-@pytest.mark.parametrize("glued, whole", [
-    ("The CISO providesquarterly updates.", "The CISO provides quarterly updates."),  # "provides" only glued
-    ("Ourboard of directors oversees it.", "Our board of directors oversees it."),
-    ("Our CIO, whoreports to the CEO, leads it.", "Our CIO, who reports to the CEO, leads it."),
-    ("The company hasadopted a policy.", "The company has adopted a policy."),
-    ("It has a dedicatedChief Information Security Officer.", "It has a dedicated Chief Information Security Officer."),
-    ("It includes annualISO 27001 audits.", "It includes annual ISO 27001 audits."),
-    ("Our CIOreports to the CFO.", "Our CIO reports to the CFO."),
-    ("Updates are given on aquarterly basis.", "Updates are given on a quarterly basis."),
-    ("The Board is briefed at leastannually.", "The Board is briefed at least annually."),
-    ("The committeereports to the Board.", "The committee reports to the Board."),
-    ("Directors provideoversight of it.", "Directors provide oversight of it."),
-    ("The company\u2019sChief Information Officer leads it.", "The company\u2019s Chief Information Officer leads it."),
-    ("We follow standards such asISO 27002.", "We follow standards such as ISO 27002."),
-    ("The Board receives periodicreports.", "The Board receives periodic reports."),
-])
+@pytest.mark.parametrize(
+    "glued, whole",
+    [
+        (
+            "The CISO providesquarterly updates.",
+            "The CISO provides quarterly updates.",
+        ),  # "provides" only glued
+        ("Ourboard of directors oversees it.", "Our board of directors oversees it."),
+        ("Our CIO, whoreports to the CEO, leads it.", "Our CIO, who reports to the CEO, leads it."),
+        ("The company hasadopted a policy.", "The company has adopted a policy."),
+        (
+            "It has a dedicatedChief Information Security Officer.",
+            "It has a dedicated Chief Information Security Officer.",
+        ),
+        ("It includes annualISO 27001 audits.", "It includes annual ISO 27001 audits."),
+        ("Our CIOreports to the CFO.", "Our CIO reports to the CFO."),
+        ("Updates are given on aquarterly basis.", "Updates are given on a quarterly basis."),
+        ("The Board is briefed at leastannually.", "The Board is briefed at least annually."),
+        ("The committeereports to the Board.", "The committee reports to the Board."),
+        ("Directors provideoversight of it.", "Directors provide oversight of it."),
+        (
+            "The company\u2019sChief Information Officer leads it.",
+            "The company\u2019s Chief Information Officer leads it.",
+        ),
+        ("We follow standards such asISO 27002.", "We follow standards such as ISO 27002."),
+        ("The Board receives periodicreports.", "The Board receives periodic reports."),
+    ],
+)
 def test_words_glued_at_markup_seams_are_split_again(glued: str, whole: str) -> None:
     assert split_glued_words(glued, text_vocabulary([SECTION])) == whole
 
 
-@pytest.mark.parametrize("word", ["Therefore, we act.", "Ourselves included.", "The dashboard shows it.",
-                                  "Our bylaws apply.", "We forward reports.", "Withstanding attacks matters.",
-                                  "We use iPhone, macOS, TrustArc and ioXt.", "It was aboard.",
-                                  "The subcommittee meets semiannually.", "Nothing was uncertified."])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Therefore, we act.",
+        "Ourselves included.",
+        "The dashboard shows it.",
+        "Our bylaws apply.",
+        "We forward reports.",
+        "Withstanding attacks matters.",
+        "We use iPhone, macOS, TrustArc and ioXt.",
+        "It was aboard.",
+        "The subcommittee meets semiannually.",
+        "Nothing was uncertified.",
+    ],
+)
 def test_ordinary_words_are_not_split(word: str) -> None:
     assert split_glued_words(word, text_vocabulary([SECTION, "board laws ward stand"])) == word
 
 
 def test_word_hyphenated_at_a_line_end_is_whole_when_the_text_spells_it_whole() -> None:
-    lines = ["The Audit Committee oversees risk. The Audit Commit-", "tee meets quarterly with our co-",
-             "led team and third-", "party vendors."]
+    lines = [
+        "The Audit Committee oversees risk. The Audit Commit-",
+        "tee meets quarterly with our co-",
+        "led team and third-",
+        "party vendors.",
+    ]
     assert paragraphs_from_lines(lines) == [
         "The Audit Committee oversees risk. The Audit Committee meets quarterly with our co-led team and "
-        "third-party vendors."]
+        "third-party vendors."
+    ]
 
 
 def test_index_to_financial_statements_is_a_footer_line() -> None:

@@ -18,19 +18,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tracker.cli import app
+from tracker.diff.context import ComparisonContext
+from tracker.pipeline.compare import compare_files
 from tracker.render import html as htmlreport
 from tracker.render import pdf
-from tracker.cli import app
-from tracker.pipeline.compare import compare_files
-from tracker.diff.context import ComparisonContext
 
 pypdf = pytest.importorskip("pypdf")
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAMPLE = (FIXTURES / "sample" / "nwan-10-k-fy2023.htm", FIXTURES / "sample" / "nwan-10-k-fy2024.htm")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed "
-                                                             "(apt-get install chromium)")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="headless Chromium is not installed (apt-get install chromium)"
+)
 #: Corpus pairs printed once each: id -> (old, new, the filer as the running header names it).
 PAIRS = {
     "AMZN": ("text/AMZN_2023.txt", "text/AMZN_2024.txt", "AMZN"),
@@ -66,10 +67,12 @@ def page_texts(path: Path) -> list[str]:
 def fake_chromium(folder: Path, body: str) -> Path:
     """A stand-in Chromium: a shell script; $OUT is the --print-to-pdf target."""
     script = folder / "fake-chromium"
-    script.write_text("#!/bin/sh\nPATH=/usr/bin:/bin\nOUT=\n"
-                      "for a in \"$@\"; do case \"$a\" in\n"
-                      "  --print-to-pdf=*) OUT=\"${a#--print-to-pdf=}\";;\nesac; done\n"
-                      + body + "\n", encoding="utf-8")
+    script.write_text(
+        "#!/bin/sh\nPATH=/usr/bin:/bin\nOUT=\n"
+        'for a in "$@"; do case "$a" in\n'
+        '  --print-to-pdf=*) OUT="${a#--print-to-pdf=}";;\nesac; done\n' + body + "\n",
+        encoding="utf-8",
+    )
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     return script
 
@@ -91,8 +94,9 @@ def print_pair(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Callab
             assert code == 0, err
             assert err.strip() == f"wrote {out}"
             comparison = compare_files(corpus / old, corpus / new).comparison
-            done[name] = Printed(out, page_texts(out), header, comparison.significance,
-                                 len(comparison.changes))
+            done[name] = Printed(
+                out, page_texts(out), header, comparison.significance, len(comparison.changes)
+            )
         return done[name]
 
     return get
@@ -116,8 +120,11 @@ def no_real_chromium(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.T
     bin_dir = tmp_path_factory.mktemp("bin")
     monkeypatch.setenv("PATH", str(bin_dir))
     monkeypatch.delenv(pdf.CHROMIUM_ENV, raising=False)
-    monkeypatch.setattr(htmlreport, "render_comparison_html",
-                        lambda ctx, **_: "<!DOCTYPE html><html><head></head><body>report</body></html>")
+    monkeypatch.setattr(
+        htmlreport,
+        "render_comparison_html",
+        lambda ctx, **_: "<!DOCTYPE html><html><head></head><body>report</body></html>",
+    )
     return bin_dir
 
 
@@ -166,8 +173,9 @@ def test_a_report_of_at_most_15_changes_prints_on_4_pages(print_pair: Callable[[
 # -- real Chromium, the sample (no corpus needed) --------------------------------------------------------
 @pytest.mark.browser
 @needs_chromium
-def test_without_output_writes_ticker_and_years_in_cwd(monkeypatch: pytest.MonkeyPatch,
-                                                       tmp_path: Path) -> None:
+def test_without_output_writes_ticker_and_years_in_cwd(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv(pdf.CHROMIUM_ENV, raising=False)
     code, out, err = run("compare", *SAMPLE, "--format", "pdf")
@@ -182,7 +190,8 @@ def test_without_output_writes_ticker_and_years_in_cwd(monkeypatch: pytest.Monke
 @pytest.mark.browser
 @needs_chromium
 def test_quotes_backslashes_and_markup_in_the_name_survive_the_css_string(
-        sample: ComparisonContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sample: ComparisonContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv(pdf.CHROMIUM_ENV, raising=False)
     name = 'ACME "Q" \\ Co </style><b>'
     ctx = dataclasses.replace(sample, filer={**sample.filer, "name": name})
@@ -195,7 +204,8 @@ def test_quotes_backslashes_and_markup_in_the_name_survive_the_css_string(
 
 # -- no Chromium, or a Chromium that fails ---------------------------------------------------------------
 def test_missing_chromium_named_by_the_variable_is_one_sentence_and_no_file(
-        sample: ComparisonContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    sample: ComparisonContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv(pdf.CHROMIUM_ENV, str(tmp_path / "no" / "chromium"))  # PATH has one: must not be used
     code, out, err = run("compare", *SAMPLE, "--format", "pdf")
@@ -211,30 +221,37 @@ def test_missing_chromium_on_path(no_real_chromium: Path, tmp_path: Path) -> Non
     out = tmp_path / "r.pdf"
     code, _, err = run("compare", *SAMPLE, "--format", "pdf", "-o", out)
     assert code == 2
-    assert err.strip() == ("error: Chromium is needed for PDF output: install Debian's chromium package "
-                           "(apt-get install chromium) or set TRACKER_CHROMIUM to a Chromium binary.")
+    assert err.strip() == (
+        "error: Chromium is needed for PDF output: install Debian's chromium package "
+        "(apt-get install chromium) or set TRACKER_CHROMIUM to a Chromium binary."
+    )
     assert not out.exists()
 
 
-def test_chromium_that_fails_leaves_nothing_behind(no_real_chromium: Path, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    script = fake_chromium(no_real_chromium,
-                           "echo '[1:2:ERROR:dbus/bus.cc(405)] Failed to connect to the bus' >&2\n"
-                           "printf '%%PDF-1.7 half' > \"$OUT\"\n"
-                           "echo '[1:2:ERROR:ozone.cc(9)] Missing X server or $DISPLAY.' >&2\n"
-                           "exit 7")
+def test_chromium_that_fails_leaves_nothing_behind(
+    no_real_chromium: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = fake_chromium(
+        no_real_chromium,
+        "echo '[1:2:ERROR:dbus/bus.cc(405)] Failed to connect to the bus' >&2\n"
+        "printf '%%PDF-1.7 half' > \"$OUT\"\n"
+        "echo '[1:2:ERROR:ozone.cc(9)] Missing X server or $DISPLAY.' >&2\n"
+        "exit 7",
+    )
     monkeypatch.setenv(pdf.CHROMIUM_ENV, str(script))
     target = tmp_path / "out"
     target.mkdir()
     code, _, err = run("compare", *SAMPLE, "--format", "pdf", "-o", target / "r.pdf")
     assert code == 3
-    assert err.strip() == ("error: Chromium failed to print the PDF (exit status 7: Missing X server or "
-                           "$DISPLAY).")
+    assert err.strip() == (
+        "error: Chromium failed to print the PDF (exit status 7: Missing X server or $DISPLAY)."
+    )
     assert list(target.iterdir()) == []
 
 
-def test_chromium_that_writes_nothing(no_real_chromium: Path, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chromium_that_writes_nothing(
+    no_real_chromium: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(pdf.CHROMIUM_ENV, str(fake_chromium(no_real_chromium, "exit 0")))
     target = tmp_path / "out"
     target.mkdir()
@@ -246,8 +263,9 @@ def test_chromium_that_writes_nothing(no_real_chromium: Path, tmp_path: Path,
     assert (target / "r.pdf").read_bytes() == b"old report"
 
 
-def test_chromium_that_hangs_is_stopped(no_real_chromium: Path, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chromium_that_hangs_is_stopped(
+    no_real_chromium: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(pdf.CHROMIUM_ENV, str(fake_chromium(no_real_chromium, "sleep 30 & sleep 30")))
     monkeypatch.setattr(pdf, "TIMEOUT_SECONDS", 0.5)
     target = tmp_path / "out"
@@ -259,8 +277,9 @@ def test_chromium_that_hangs_is_stopped(no_real_chromium: Path, tmp_path: Path,
     assert list(target.iterdir()) == []
 
 
-def test_chromium_that_cannot_start(no_real_chromium: Path, tmp_path: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chromium_that_cannot_start(
+    no_real_chromium: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     script = no_real_chromium / "not-a-program"
     script.write_bytes(b"\x00\x01 not an executable format")
     script.chmod(0o755)
@@ -275,8 +294,10 @@ def test_unwritable_target(no_real_chromium: Path, tmp_path: Path, monkeypatch: 
     monkeypatch.setenv(pdf.CHROMIUM_ENV, str(fake_chromium(no_real_chromium, "exit 0")))
     code, _, err = run("compare", *SAMPLE, "--format", "pdf", "-o", tmp_path / "no" / "r.pdf")
     assert code == 3
-    assert err.strip() == f"error: cannot write {tmp_path / 'no' / 'r.pdf'}: No such file or directory; " \
-                          "choose another path."
+    assert (
+        err.strip() == f"error: cannot write {tmp_path / 'no' / 'r.pdf'}: No such file or directory; "
+        "choose another path."
+    )
 
 
 # -- the pieces ------------------------------------------------------------------------------------------
@@ -286,8 +307,10 @@ def test_css_string_escapes() -> None:
 
 
 def test_inject_style_goes_before_the_end_of_head() -> None:
-    assert pdf.inject_style("<html><head><title>t</title></HEAD><body>b</body></html>", "p{}") == \
-        "<html><head><title>t</title><style>\np{}</style>\n</HEAD><body>b</body></html>"
+    assert (
+        pdf.inject_style("<html><head><title>t</title></HEAD><body>b</body></html>", "p{}")
+        == "<html><head><title>t</title><style>\np{}</style>\n</HEAD><body>b</body></html>"
+    )
     assert pdf.inject_style("<body>b</body>", "p{}") == "<style>\np{}</style>\n<body>b</body>"
     assert pdf.inject_style("b", "p{}") == "<style>\np{}</style>\nb"
 
@@ -298,13 +321,16 @@ def test_print_css_names_the_filer_and_years(sample: ComparisonContext) -> None:
     assert 'content: "NORTHWIND ANALYTICS, INC. (NWAN): cybersecurity disclosure, FY2023 to FY2024";' in css
 
 
-@pytest.mark.parametrize(("filer", "label"), [
-    ({"name": "ACME", "cik": "1", "tickers": ["AC", "AD"]}, "ACME (AC)"),
-    ({"name": "ACME", "cik": "1", "tickers": []}, "ACME"),
-    ({"name": None, "cik": None, "tickers": ["AMZN"]}, "AMZN"),
-    ({"name": None, "cik": "0000021344", "tickers": []}, "CIK 0000021344"),
-    ({}, "Unnamed filer"),
-])
+@pytest.mark.parametrize(
+    ("filer", "label"),
+    [
+        ({"name": "ACME", "cik": "1", "tickers": ["AC", "AD"]}, "ACME (AC)"),
+        ({"name": "ACME", "cik": "1", "tickers": []}, "ACME"),
+        ({"name": None, "cik": None, "tickers": ["AMZN"]}, "AMZN"),
+        ({"name": None, "cik": "0000021344", "tickers": []}, "CIK 0000021344"),
+        ({}, "Unnamed filer"),
+    ],
+)
 def test_filer_label(filer: dict, label: str) -> None:
     assert pdf.filer_label(filer) == label
 
@@ -314,15 +340,18 @@ def test_year_label() -> None:
 
 
 def test_failure_reason_skips_noise_and_shortens() -> None:
-    log = "/usr/bin/chromium: 9: [: 1: unexpected operator\n[1:2:ERROR:x.cc(1)] " + "z" * 300 + "\n" \
-          "[1:2:ERROR:dbus/bus.cc(405)] Failed to connect to the bus\n"
+    log = (
+        "/usr/bin/chromium: 9: [: 1: unexpected operator\n[1:2:ERROR:x.cc(1)] " + "z" * 300 + "\n"
+        "[1:2:ERROR:dbus/bus.cc(405)] Failed to connect to the bus\n"
+    )
     reason = pdf.failure_reason(log)
     assert reason.startswith("zzz") and reason.endswith("...") and len(reason) == 160
 
 
 @pytest.fixture(autouse=True)
-def _no_stray_files(tmp_path_factory: pytest.TempPathFactory,
-                    monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _no_stray_files(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """No test leaves Chromium's profile or the page it printed in the temporary folder."""
     folder = tmp_path_factory.mktemp("tempdir")
     monkeypatch.setattr(tempfile, "tempdir", str(folder))

@@ -27,12 +27,12 @@ import pytest
 from tracker.diff.compare import Comparison, compare, sentence_sequence
 from tracker.facts import extract_facts
 from tracker.facts.changes import RANK_WORDS, _rank
-from tracker.facts.titles import title_key
 from tracker.facts.inference import infer_third_party_engaged
+from tracker.facts.titles import title_key
 from tracker.models import SEVERITY_RANK, Disclosure
-from tracker.text.normalize import comparison_key
-from tracker.read import decode, decompress
 from tracker.pipeline.load import load_bytes
+from tracker.read import decode, decompress
+from tracker.text.normalize import comparison_key
 
 pytestmark = pytest.mark.corpus
 
@@ -40,12 +40,20 @@ MATERIAL = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAff
 ENGAGED = "CybersecurityRiskManagementThirdPartyEngagedFlag"
 
 DOCS = {
-    "AMZN_2023": "text/AMZN_2023.txt", "GOOGL_2025": "text/GOOGL_2025.txt", "CRUS_2025": "text/CRUS_2025.txt",
-    "LC_2024": "text/LC_2024.txt", "UPWK_2024": "text/UPWK_2024.txt", "ELF_2025": "text/ELF_2025.txt",
-    "amzn_fy2024": "ixbrl/amzn-10-k-fy2024.html.gz", "googl_fy2024": "ixbrl/googl-10-k-fy2024.html.gz",
-    "jnj_fy2024": "ixbrl/jnj-10-k-fy2024.html.gz", "ko_fy2024": "ixbrl/ko-10-k-fy2024.html.gz",
-    "ko_fy2023": "ixbrl/ko-10-k-fy2023.html.gz", "tsla_fy2023": "ixbrl/tsla-10-k-fy2023.html.gz",
-    "seed000": "seeds/000_3eaf4e0fdd851dff.txt", "seed002": "seeds/002_9394ffdb029e99fb.txt",
+    "AMZN_2023": "text/AMZN_2023.txt",
+    "GOOGL_2025": "text/GOOGL_2025.txt",
+    "CRUS_2025": "text/CRUS_2025.txt",
+    "LC_2024": "text/LC_2024.txt",
+    "UPWK_2024": "text/UPWK_2024.txt",
+    "ELF_2025": "text/ELF_2025.txt",
+    "amzn_fy2024": "ixbrl/amzn-10-k-fy2024.html.gz",
+    "googl_fy2024": "ixbrl/googl-10-k-fy2024.html.gz",
+    "jnj_fy2024": "ixbrl/jnj-10-k-fy2024.html.gz",
+    "ko_fy2024": "ixbrl/ko-10-k-fy2024.html.gz",
+    "ko_fy2023": "ixbrl/ko-10-k-fy2023.html.gz",
+    "tsla_fy2023": "ixbrl/tsla-10-k-fy2023.html.gz",
+    "seed000": "seeds/000_3eaf4e0fdd851dff.txt",
+    "seed002": "seeds/002_9394ffdb029e99fb.txt",
 }
 HTML_DOCS = [d for d, p in DOCS.items() if p.startswith("ixbrl/")]
 TEXT_DOCS = [d for d in DOCS if d not in HTML_DOCS]
@@ -54,6 +62,7 @@ Expected = Counter  # of (kind, fact or flag or "", severity, value or "")
 
 
 # ---------------------------------------------------------------------------------------------- documents
+
 
 class Doc:
     """One source: raw text, the original disclosure and its facts, and where its disclosure sits in the raw."""
@@ -90,7 +99,9 @@ class Doc:
     def evidence_keys(self) -> set[str]:
         """Comparison keys of every sentence a fact or an inferred flag rests on."""
         keys = {comparison_key(v.evidence) for values in self.facts.values() for v in values}
-        keys |= {comparison_key(str(e.evidence)) for e in self.original.elements if e.kind == "flag" and e.evidence}
+        keys |= {
+            comparison_key(str(e.evidence)) for e in self.original.elements if e.kind == "flag" and e.evidence
+        }
         return keys
 
     def count_sentences(self, pattern: re.Pattern[str]) -> int:
@@ -117,11 +128,16 @@ def phrase_re(phrase: str, flags: int = re.I) -> re.Pattern[str]:
 def locate_sentence(raw: str, sentence: str) -> list[tuple[int, int]]:
     """Spans of a (normalised) sentence in the raw, when no markup interrupts it."""
     tokens = re.findall(r"[A-Za-z0-9]+", sentence)
-    if len(tokens) < 4 or not sentence.isascii() and re.search(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2014\u2013]",
-                                                                sentence):
+    if (
+        len(tokens) < 4
+        or not sentence.isascii()
+        and re.search(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2014\u2013]", sentence)
+    ):
         return []
-    pattern = _GAP.join(re.escape(t) for t in tokens) + \
-        r"(?![A-Za-z0-9])[.!?:;]?(?:[\"'\u201d\u2019)]|&#8221;|&#8217;)?"
+    pattern = (
+        _GAP.join(re.escape(t) for t in tokens)
+        + r"(?![A-Za-z0-9])[.!?:;]?(?:[\"'\u201d\u2019)]|&#8221;|&#8217;)?"
+    )
     return [m.span() for m in re.finditer(pattern, raw) if not m.start() or not raw[m.start() - 1].isalnum()]
 
 
@@ -151,6 +167,7 @@ def found(d: Doc, pattern: re.Pattern[str]) -> bool:
 
 # ---------------------------------------------------------------------------------------------- comparing
 
+
 def summary(c: Comparison) -> Expected:
     """The changes as (kind, fact or flag, severity, value); a wording change's severity is checked apart (see
     check): it is that of what its sentence states."""
@@ -175,19 +192,23 @@ def check(d: Doc, edited_raw: str, expected: Expected) -> Comparison:
     assert edited_raw != d.raw, "the edit did not change the source"
     c = compare(d.original, d.read(edited_raw))
     got = summary(c)
-    detail = "\n".join(f"  {ch.kind} {ch.fact or ch.element} {ch.severity} "
-                       f"{ch.value or ch.old or ch.text}{' -> ' + str(ch.new) if ch.new is not None else ''}"
-                       for ch in c.changes)
-    assert got == expected, (f"{d.name}: expected {sorted(expected.elements())}\n"
-                             f"got {sorted(got.elements())}\nchanges:\n{detail}")
+    detail = "\n".join(
+        f"  {ch.kind} {ch.fact or ch.element} {ch.severity} "
+        f"{ch.value or ch.old or ch.text}{' -> ' + str(ch.new) if ch.new is not None else ''}"
+        for ch in c.changes
+    )
+    assert got == expected, (
+        f"{d.name}: expected {sorted(expected.elements())}\ngot {sorted(got.elements())}\nchanges:\n{detail}"
+    )
     # a wording change is ranked by what it touches: the planted fact change's severity shows on its sentence,
     # and no wording change outranks the planted change (a sentence stating nothing stays low)
     planted = [k[2] for k in expected if k[2] != "text"]
     worded = [ch.severity for ch in c.changes if ch.kind.startswith("text_")]
     if worded:
         top = min(planted, key=SEVERITY_RANK.__getitem__) if planted else "low"
-        assert min(worded, key=SEVERITY_RANK.__getitem__) == top or not planted and set(worded) == {"low"}, \
-            (f"{d.name}: wording changes ranked {worded}, the planted change is {top}\nchanges:\n{detail}")
+        assert min(worded, key=SEVERITY_RANK.__getitem__) == top or not planted and set(worded) == {"low"}, (
+            f"{d.name}: wording changes ranked {worded}, the planted change is {top}\nchanges:\n{detail}"
+        )
     return c
 
 
@@ -205,8 +226,10 @@ def values(d: Doc, name: str) -> list:
 
 # ---------------------------------------------------------------------------------------------- number edits
 
-_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                 "sixteen seventeen eighteen nineteen twenty").split()
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 
 
@@ -217,8 +240,11 @@ def _words_of(n: int) -> str:
     return tens if n % 10 == 0 else f"{tens}-{_NUMBER_WORDS[n % 10]}"
 
 
-_NUM_WORD = r"(?:(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" + \
-    "|".join(_NUMBER_WORDS[1:20][::-1]) + ")"
+_NUM_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + "|".join(_NUMBER_WORDS[1:20][::-1])
+    + ")"
+)
 _YEARS_PHRASE = re.compile(r"\b(\d{1,2}|" + _NUM_WORD + r")(\+)?(\s*\(\d{1,2}\))?(\s+|-)(years?)\b", re.I)
 
 
@@ -228,8 +254,10 @@ def edit_years(d: Doc) -> tuple[str, Expected]:
     if not exp:
         pytest.skip("no stated years of experience")
     for fv in exp:
-        m = next((m for m in _YEARS_PHRASE.finditer(fv.evidence)
-                  if _value_of(m.group(1)) == fv.value["years"]), None)
+        m = next(
+            (m for m in _YEARS_PHRASE.finditer(fv.evidence) if _value_of(m.group(1)) == fv.value["years"]),
+            None,
+        )
         if m:
             break
     else:
@@ -238,8 +266,12 @@ def edit_years(d: Doc) -> tuple[str, Expected]:
     n = fv.value["years"]
     new_number = str(n + 1) if number.isdigit() else same_case(number, _words_of(n + 1))
     old_phrase = m.group(0)
-    new_phrase = new_number + (m.group(2) or "") + (f" ({n + 1})" if m.group(3) else "") + m.group(4) + m.group(5)
-    pattern = re.compile(_SEP.join(re.escape(p) for p in old_phrase.split()).join([r"(?<![\w-])", r"\b"]), re.I)
+    new_phrase = (
+        new_number + (m.group(2) or "") + (f" ({n + 1})" if m.group(3) else "") + m.group(4) + m.group(5)
+    )
+    pattern = re.compile(
+        _SEP.join(re.escape(p) for p in old_phrase.split()).join([r"(?<![\w-])", r"\b"]), re.I
+    )
     edited, count = replace_all(d, pattern, new_phrase)
     assert count, old_phrase
     same = sum(1 for v in exp if v.value["years"] == n)
@@ -263,7 +295,12 @@ _TITLE_SWAPS = [
     ("chief technology officer", "CTO", "chief information officer", "CIO"),
     ("chief digital officer", "CDO", "chief technology officer", "CTO"),
     ("director of information security", None, "chief information security officer", None),
-    ("vice president of privacy, safety, and security engineering", None, "chief information security officer", None),
+    (
+        "vice president of privacy, safety, and security engineering",
+        None,
+        "chief information security officer",
+        None,
+    ),
     ("vice president of privacy, safety, and security", None, "chief information security officer", None),
 ]
 
@@ -297,12 +334,17 @@ def edit_title_everywhere(d: Doc) -> tuple[str, Expected]:
 def _title_replaced(d: Doc, old: str, new: str) -> Expected:
     """One high change: the title renamed (the same kind of role), or another role now responsible (a person
     replaced), as the people fact tells apart."""
-    same_role = {w for w in title_key(old).split() if w not in RANK_WORDS} == \
-        {w for w in title_key(new).split() if w not in RANK_WORDS}
-    named = any(p["name"] and any(title_key(t) == title_key(old) for t in p["titles"]) for p in values(d, "people"))
+    same_role = {w for w in title_key(old).split() if w not in RANK_WORDS} == {
+        w for w in title_key(new).split() if w not in RANK_WORDS
+    }
+    named = any(
+        p["name"] and any(title_key(t) == title_key(old) for t in p["titles"]) for p in values(d, "people")
+    )
     if same_role or named:
         # the same role at a higher rank (below the chief officers) is a promotion: medium; else high
-        promoted = same_role and "chief" not in f"{old} {new}".lower() and _rank(_title(new)) > _rank(_title(old))
+        promoted = (
+            same_role and "chief" not in f"{old} {new}".lower() and _rank(_title(new)) > _rank(_title(old))
+        )
         return Counter({("fact_changed", "responsible_titles", "medium" if promoted else "high", ""): 1})
     return Counter({("fact_changed", "people", "high", ""): 1})
 
@@ -315,7 +357,9 @@ def edit_title_to_vice_president(d: Doc) -> tuple[str, Expected]:
     edited, _ = replace_all(d, full, new)
     sentences = {s.key for s in d.sentences if full.search(s.text)}
     if old_acr:
-        acronym = re.compile(r"(?<![\w\"\u201c-])" + old_acr + r"(?![\w-])")  # not where the acronym is defined
+        acronym = re.compile(
+            r"(?<![\w\"\u201c-])" + old_acr + r"(?![\w-])"
+        )  # not where the acronym is defined
         a, b = d.region
         edited = edited[:a] + acronym.sub(new, edited[a:b]) + edited[b:]
         sentences |= {s.key for s in d.sentences if acronym.search(s.text)}
@@ -342,7 +386,9 @@ def edit_title_in_expertise(d: Doc) -> tuple[str, Expected]:
     edited = d.raw[:a] + edited_sentence + d.raw[b:]
     # the old title still made responsible by another sentence
     stated = [fv for fv in d.facts["responsible_titles"] if fv.value.lower() == old]
-    elsewhere = [t for fv in stated for t in [fv.evidence, *fv.also] if comparison_key(t) != comparison_key(evidence)]
+    elsewhere = [
+        t for fv in stated for t in [fv.evidence, *fv.also] if comparison_key(t) != comparison_key(evidence)
+    ]
     if elsewhere:  # a second person, now responsible beside the first
         expected = fact("fact_added", "people", "medium")
     else:
@@ -356,19 +402,26 @@ def _title(text: str) -> str:
 
 # ---------------------------------------------------------------------------------------------- committees
 
+
 def edit_committee(d: Doc) -> tuple[str, Expected]:
     """'Audit Committee' -> 'Risk Committee' (a board committee renamed everywhere)."""
     names = [c for c in values(d, "board_oversight") if c.endswith("committee") and "board" not in c]
     if not names:
         pytest.skip("no board committee")
     old = names[0]
-    new = "risk committee" if "risk committee" not in values(d, "board_oversight") and "risk" not in old \
+    new = (
+        "risk committee"
+        if "risk committee" not in values(d, "board_oversight") and "risk" not in old
         else "technology committee"
-    longer = [c for c in values(d, "board_oversight") + values(d, "management_committees")
-              if c != old and c.endswith(" " + old)]
+    )
+    longer = [
+        c
+        for c in values(d, "board_oversight") + values(d, "management_committees")
+        if c != old and c.endswith(" " + old)
+    ]
     pattern = phrase_re(old)
     if longer:  # "Operational Risk Committee" is renamed, "Management Operational Risk Committee" stays
-        guards = "".join(f"(?<!{re.escape(c[:-len(old)].split()[-1])} )" for c in longer)
+        guards = "".join(f"(?<!{re.escape(c[: -len(old)].split()[-1])} )" for c in longer)
         pattern = re.compile(guards + pattern.pattern, re.I)
     if not found(d, pattern):
         pytest.skip(f"{old!r} not written as such")
@@ -379,14 +432,18 @@ def edit_committee(d: Doc) -> tuple[str, Expected]:
 
 # ---------------------------------------------------------------------------------------------- frequency
 
-_FREQUENCY_SWAPS = [("quarterly", r"quarterly", "semi-annually", "semi-annual"),
-                    ("semi-annual", r"semi-annual(?:ly)?", "at least annually", "annual"),
-                    ("annual", r"annually", "quarterly", "quarterly")]
+_FREQUENCY_SWAPS = [
+    ("quarterly", r"quarterly", "semi-annually", "semi-annual"),
+    ("semi-annual", r"semi-annual(?:ly)?", "at least annually", "annual"),
+    ("annual", r"annually", "quarterly", "quarterly"),
+]
 
 
-_OTHER_FREQUENCY_SWAPS = [("quarterly", r"quarterly", "at least annually", "annual"),
-                          ("annual", r"annually", "semi-annually", "semi-annual"),
-                          ("semi-annual", r"semi-annual(?:ly)?", "quarterly", "quarterly")]
+_OTHER_FREQUENCY_SWAPS = [
+    ("quarterly", r"quarterly", "at least annually", "annual"),
+    ("annual", r"annually", "semi-annually", "semi-annual"),
+    ("semi-annual", r"semi-annual(?:ly)?", "quarterly", "quarterly"),
+]
 
 
 def edit_frequency(d: Doc, swaps: list = _FREQUENCY_SWAPS) -> tuple[str, Expected]:
@@ -400,15 +457,20 @@ def edit_frequency(d: Doc, swaps: list = _FREQUENCY_SWAPS) -> tuple[str, Expecte
         pytest.skip(f"no briefing frequency the harness swaps ({have})")
     pattern = re.compile(rf"(?<![\w-]){word}\b", re.I)
     edited, _ = replace_all(d, pattern, replacement)
-    expected = Counter({("fact_changed", "briefing_frequency", "medium", ""): 1})  # one change, from value to new
+    expected = Counter(
+        {("fact_changed", "briefing_frequency", "medium", ""): 1}
+    )  # one change, from value to new
     return edited, expected + texts("text_changed", d.count_sentences(pattern))
 
 
 # ---------------------------------------------------------------------------------------------- frameworks
 
 _FRAMEWORK_MENTIONS = [
-    ("NIST CSF", r"(?:the\s+)?(?:National\s+Institute\s+of\s+Standards\s+and\s+Technology\s*(?:\(\s*NIST\s*\)\s*)?|NIST\s+)"
-                 r"(?:Cybersecurity\s+Framework|CSF)(?:\s*\((?:NIST\s+)?CSF\))?"),
+    (
+        "NIST CSF",
+        r"(?:the\s+)?(?:National\s+Institute\s+of\s+Standards\s+and\s+Technology\s*(?:\(\s*NIST\s*\)\s*)?|NIST\s+)"
+        r"(?:Cybersecurity\s+Framework|CSF)(?:\s*\((?:NIST\s+)?CSF\))?",
+    ),
     ("ISO/IEC 27001", r"ISO(?:/IEC)?\s*27001(?::\d{4})?(?!\s*(?:and|,|/|or)\s*\d)"),
     ("SOC 2", r"SOC\s*2(?:\s+Type\s+(?:2|II))?"),
     ("PCI DSS", r"PCI[\s-]DSS"),
@@ -424,13 +486,17 @@ def edit_framework_added(d: Doc) -> tuple[str, Expected]:
             a, b = d.region
             m = pattern.search(d.raw, a, b)
             if m:
-                edited = d.raw[:m.end()] + " and ISO 27001" + d.raw[m.end():]
+                edited = d.raw[: m.end()] + " and ISO 27001" + d.raw[m.end() :]
                 n = sum(1 for s in d.sentences if pattern.search(s.text))
                 if n == 1:
-                    return edited, fact("fact_added", "frameworks", "medium", "ISO/IEC 27001") + texts("text_changed")
-    name, sentence = ("NIST CSF", "We assess our cybersecurity program against the NIST Cybersecurity Framework.") \
-        if not any(h.startswith("NIST") for h in have) else \
-        ("ISO/IEC 27001", "Our information security management system is certified to ISO 27001.")
+                    return edited, fact("fact_added", "frameworks", "medium", "ISO/IEC 27001") + texts(
+                        "text_changed"
+                    )
+    name, sentence = (
+        ("NIST CSF", "We assess our cybersecurity program against the NIST Cybersecurity Framework.")
+        if not any(h.startswith("NIST") for h in have)
+        else ("ISO/IEC 27001", "Our information security management system is certified to ISO 27001.")
+    )
     return insert_after(d, sentence), fact("fact_added", "frameworks", "medium", name) + texts("text_added")
 
 
@@ -441,8 +507,9 @@ def edit_framework_removed(d: Doc) -> tuple[str, Expected]:
         pattern = re.compile(r"(?<![\w-])" + mention + r"(?![\w-])", re.I)
         if name in have and found(d, pattern):
             edited, _ = replace_all(d, pattern, "recognized industry standards")
-            return edited, fact("fact_removed", "frameworks", "medium", name) + \
-                texts("text_changed", d.count_sentences(pattern))
+            return edited, fact("fact_removed", "frameworks", "medium", name) + texts(
+                "text_changed", d.count_sentences(pattern)
+            )
     pytest.skip(f"no framework the harness removes ({have})")
 
 
@@ -456,8 +523,12 @@ def _plain_sentences(d: Doc) -> list:
     evidence = d.evidence_keys()
     out = []
     for s in d.sentences:
-        if len(s.words) < 8 or s.key in evidence or s.text.startswith("\u2022") or \
-                re.search(r"\(\s*[\"'\u201c]?[A-Z]{2,6}[\"'\u201d]?\s*\)", s.text):  # defines an acronym
+        if (
+            len(s.words) < 8
+            or s.key in evidence
+            or s.text.startswith("\u2022")
+            or re.search(r"\(\s*[\"'\u201c]?[A-Z]{2,6}[\"'\u201d]?\s*\)", s.text)
+        ):  # defines an acronym
             continue
         spans = locate_sentence(d.raw, s.text)
         if len(spans) == 1 and d.region[0] <= spans[0][0] < d.region[1]:
@@ -486,10 +557,14 @@ def edit_delete(d: Doc) -> tuple[str, Expected]:
 def _move(d: Doc, across: bool) -> tuple[str, Expected]:
     plain = _plain_sentences(d)
     for k, (s, (a, b)) in enumerate(plain):
-        for t, (c, e) in plain[k + 2:]:
+        for t, (c, e) in plain[k + 2 :]:
             if c <= b:
                 continue
-            if across != bool(set(s.elements) ^ set(t.elements)) or across and set(s.elements) & set(t.elements):
+            if (
+                across != bool(set(s.elements) ^ set(t.elements))
+                or across
+                and set(s.elements) & set(t.elements)
+            ):
                 continue
             moved = d.raw[a:b]
             edited = d.raw[:a] + d.raw[b:c].lstrip(" ") + d.raw[c:e] + " " + moved + d.raw[e:]
@@ -520,10 +595,17 @@ def _flip_tagged(d: Doc, material: bool) -> tuple[str, Expected]:
             tag = m.group(0)
             name = re.search(r'name="[\w-]+:(\w+Flag)"', tag)
             fmt = re.search(r"ixt:fixed-(true|false)", tag)
-            if name and fmt and name.group(1).startswith("Cybersecurity") and (name.group(1) == MATERIAL) == material:
-                flipped = tag.replace(fmt.group(0), "ixt:fixed-" + ("false" if fmt.group(1) == "true" else "true"))
+            if (
+                name
+                and fmt
+                and name.group(1).startswith("Cybersecurity")
+                and (name.group(1) == MATERIAL) == material
+            ):
+                flipped = tag.replace(
+                    fmt.group(0), "ixt:fixed-" + ("false" if fmt.group(1) == "true" else "true")
+                )
                 element = name.group(1)
-                edited = d.raw[:m.start()] + flipped + d.raw[m.end():]
+                edited = d.raw[: m.start()] + flipped + d.raw[m.end() :]
                 break
         else:
             pytest.skip("no such tagged flag")
@@ -533,7 +615,7 @@ def _flip_tagged(d: Doc, material: bool) -> tuple[str, Expected]:
         if not m:
             pytest.skip("no such tagged flag")
         value = "false" if m.group(1) == "true" else "true"
-        edited = d.raw[:m.start(1)] + value + d.raw[m.end(1):]
+        edited = d.raw[: m.start(1)] + value + d.raw[m.end(1) :]
         element = MATERIAL if material else ENGAGED
     return edited, Counter({("flag_flipped", element, "high" if material else "medium", ""): 1})
 
@@ -544,8 +626,12 @@ def edit_flag_material(d: Doc) -> tuple[str, Expected]:
         return _flip_tagged(d, material=True)
     flag = d.original.element(MATERIAL)
     statement = d.facts["material_incident_statement"][0]
-    if flag is None or flag.value is not False or statement.value != "none" or \
-            comparison_key(statement.evidence) != comparison_key(str(flag.evidence)):
+    if (
+        flag is None
+        or flag.value is not False
+        or statement.value != "none"
+        or comparison_key(statement.evidence) != comparison_key(str(flag.evidence))
+    ):
         pytest.skip("no denial of material effect to turn positive")
     spans = locate_sentence(d.raw, statement.evidence)
     if len(spans) != 1:
@@ -555,14 +641,21 @@ def edit_flag_material(d: Doc) -> tuple[str, Expected]:
     if positive is None:
         pytest.skip(f"no rule turns this denial positive: {statement.evidence}")
     edited = d.raw[:a] + positive + d.raw[b:]
-    return edited, Counter({("flag_flipped", MATERIAL, "high", ""): 1,
-                            ("fact_changed", "material_incident_statement", "high", ""): 1}) + texts("text_changed")
+    return edited, Counter(
+        {
+            ("flag_flipped", MATERIAL, "high", ""): 1,
+            ("fact_changed", "material_incident_statement", "high", ""): 1,
+        }
+    ) + texts("text_changed")
 
 
 _AFFIRMATIONS = [
     (r"\b(have|has)\s+not\s+(identified|experienced|encountered|had)\s+any\b", r"\1 \2"),
     (r"\b(are|is)\s+not\s+aware\s+of\b", r"\1 aware of"),
-    (r"\b(do|does)\s+not\s+believe\s+that\s+there\s+are\s+currently\s+any\b", r"believe that there are currently"),
+    (
+        r"\b(do|does)\s+not\s+believe\s+that\s+there\s+are\s+currently\s+any\b",
+        r"believe that there are currently",
+    ),
     (r"\b(do|does)\s+not\s+believe\b", r"believe"),
     (r"\bno\s+(risks|cybersecurity\s+threats|cybersecurity\s+incidents|incidents)\b", r"\1"),
     (r"\b(have|has)\s+not\s+been\s+materially\s+affected\b", r"\1 been materially affected"),
@@ -604,12 +697,20 @@ def edit_flag_other(d: Doc) -> tuple[str, Expected]:
 
 
 EDITS = {
-    "years": edit_years, "title_everywhere": edit_title_everywhere, "title_in_expertise": edit_title_in_expertise,
+    "years": edit_years,
+    "title_everywhere": edit_title_everywhere,
+    "title_in_expertise": edit_title_in_expertise,
     "title_to_vice_president": edit_title_to_vice_president,
-    "committee": edit_committee, "frequency": edit_frequency,
-    "frequency_other": lambda d: edit_frequency(d, _OTHER_FREQUENCY_SWAPS), "framework_added": edit_framework_added,
-    "framework_removed": edit_framework_removed, "insert": edit_insert, "delete": edit_delete,
-    "move_within": edit_move_within, "move_across": edit_move_across, "flag_material": edit_flag_material,
+    "committee": edit_committee,
+    "frequency": edit_frequency,
+    "frequency_other": lambda d: edit_frequency(d, _OTHER_FREQUENCY_SWAPS),
+    "framework_added": edit_framework_added,
+    "framework_removed": edit_framework_removed,
+    "insert": edit_insert,
+    "delete": edit_delete,
+    "move_within": edit_move_within,
+    "move_across": edit_move_across,
+    "flag_material": edit_flag_material,
     "flag_other": edit_flag_other,
 }
 
@@ -623,6 +724,7 @@ def test_planted_edit(corpus: Path, name: str, edit: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- formatting noise
+
 
 def _in_region(d: Doc, fn) -> str:
     a, b = d.region
@@ -663,9 +765,13 @@ def noise_rewrap_narrow(d: Doc) -> str:
     """Plain text re-wrapped at 34 columns: lines now end after sentences, colons and heading-like words."""
     if d.html:
         return d.raw
-    return _in_region(d, lambda text: "\n".join(
-        "\n".join(textwrap.wrap(line, 34)) if len(line) > 34 and not line.startswith("|") else line
-        for line in text.split("\n")))
+    return _in_region(
+        d,
+        lambda text: "\n".join(
+            "\n".join(textwrap.wrap(line, 34)) if len(line) > 34 and not line.startswith("|") else line
+            for line in text.split("\n")
+        ),
+    )
 
 
 def noise_rewrap_ragged(d: Doc) -> str:
@@ -677,10 +783,20 @@ def noise_rewrap_ragged(d: Doc) -> str:
 
 
 def noise_quotes(d: Doc) -> str:
-    swap = {"\u2019": "'", "'": "\u2019", "\u201c": '"', "\u201d": '"', "&#8217;": "'", "&#8220;": "&quot;",
-            "&#8221;": "&quot;"}
+    swap = {
+        "\u2019": "'",
+        "'": "\u2019",
+        "\u201c": '"',
+        "\u201d": '"',
+        "&#8217;": "'",
+        "&#8220;": "&quot;",
+        "&#8221;": "&quot;",
+    }
     pattern = re.compile("|".join(map(re.escape, swap)))
-    sub = (lambda t: pattern.sub(lambda m: swap[m.group(0)], t))
+
+    def sub(t: str) -> str:
+        return pattern.sub(lambda m: swap[m.group(0)], t)
+
     return _in_region(d, _text_nodes(sub) if d.html else sub)
 
 
@@ -688,12 +804,14 @@ def noise_dashes(d: Doc) -> str:
     def sub(t: str) -> str:
         t = re.sub(r"(?<=[a-z])-(?=[a-z])", "\u2010", t)
         return re.sub(r" [\u2014\u2013-] |\u2014", " \u2014 ", t).replace("&#8212;", " - ")
+
     return _in_region(d, _text_nodes(sub) if d.html else sub)
 
 
 def noise_spaces(d: Doc) -> str:
     def sub(t: str) -> str:
         return t.replace(". ", ".  ").replace(", ", ",   ")
+
     return _in_region(d, _text_nodes(sub) if d.html else sub)
 
 
@@ -706,7 +824,9 @@ def _glue_spots(d: Doc) -> list[re.Pattern[str]]:
             spots.append(phrase_re(" ".join(words[-2:])))
     for committee in values(d, "board_oversight"):
         if committee.endswith("committee"):
-            spots.append(re.compile(r"(?<![\w-])(the)" + _SEP + "(" + re.escape(committee.split()[0]) + r")\b", re.I))
+            spots.append(
+                re.compile(r"(?<![\w-])(the)" + _SEP + "(" + re.escape(committee.split()[0]) + r")\b", re.I)
+            )
     spots.append(re.compile(r"\b(has)" + _SEP + r"(adopted|established|implemented)\b", re.I))
     return spots
 
@@ -720,15 +840,26 @@ def noise_glued(d: Doc) -> str:
     return raw[:a] + part + raw[b:]
 
 
-_HEADINGS = re.compile(r"(^|>)(\s*)((?:Cybersecurity\s+)?(?:Risk\s+Management\s+and\s+Strategy|Governance|"
-                       r"Board\s+Oversight|Management(?:'|&#8217;|\u2019)s\s+Role[^<\n]{0,40}|Cybersecurity\s+Governance"
-                       r"[^<\n]{0,30}))(\s*)(?=$|<)", re.M)
+_HEADINGS = re.compile(
+    r"(^|>)(\s*)((?:Cybersecurity\s+)?(?:Risk\s+Management\s+and\s+Strategy|Governance|"
+    r"Board\s+Oversight|Management(?:'|&#8217;|\u2019)s\s+Role[^<\n]{0,40}|Cybersecurity\s+Governance"
+    r"[^<\n]{0,30}))(\s*)(?=$|<)",
+    re.M,
+)
 
 
 def noise_heading_case(d: Doc) -> str:
     def sub(t: str) -> str:
-        return _HEADINGS.sub(lambda m: m.group(1) + m.group(2) + (m.group(3).upper() if not m.group(3).isupper()
-                                                                   else m.group(3).title()) + m.group(4), t)
+        return _HEADINGS.sub(
+            lambda m: (
+                m.group(1)
+                + m.group(2)
+                + (m.group(3).upper() if not m.group(3).isupper() else m.group(3).title())
+                + m.group(4)
+            ),
+            t,
+        )
+
     edited = _in_region(d, sub)
     if edited == d.raw:
         pytest.skip("no sub-heading")
@@ -740,8 +871,10 @@ def noise_footer(d: Doc) -> str:
     _, (a, _) = plain[len(plain) // 2]
     if d.html:
         start = d.raw.rfind("<div", 0, a)
-        footer = ('<div style="text-align:center"><span>Table of Contents</span></div>'
-                  '<div style="text-align:center"><span>27</span></div>')
+        footer = (
+            '<div style="text-align:center"><span>Table of Contents</span></div>'
+            '<div style="text-align:center"><span>27</span></div>'
+        )
         return d.raw[:start] + footer + d.raw[start:]
     start = d.raw.rfind("\n\n", 0, a)
     if start < d.region[0]:
@@ -752,16 +885,23 @@ def noise_footer(d: Doc) -> str:
 def noise_ligatures(d: Doc) -> str:
     def sub(t: str) -> str:
         return t.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("fl", "\ufb02")
+
     if d.html:
         return _in_region(d, _text_nodes(sub))
     # R-page labels ("... Identification Processes [Flag]") name elements: the reader matches them as written
-    return _in_region(d, lambda t: "\n".join(line if re.search(r"\[(?:Flag|Text Block|Line Items|Abstract)\]", line)
-                                             else sub(line) for line in t.split("\n")))
+    return _in_region(
+        d,
+        lambda t: "\n".join(
+            line if re.search(r"\[(?:Flag|Text Block|Line Items|Abstract)\]", line) else sub(line)
+            for line in t.split("\n")
+        ),
+    )
 
 
 def noise_bullets(d: Doc) -> str:
-    edited = _in_region(d, lambda t: t.replace("\u2022", "\u25cf").replace("&#8226;", "&#9679;")
-                        .replace("&#183;", "&#9679;"))
+    edited = _in_region(
+        d, lambda t: t.replace("\u2022", "\u25cf").replace("&#8226;", "&#9679;").replace("&#183;", "&#9679;")
+    )
     if edited == d.raw:
         pytest.skip("no bullets")
     return edited
@@ -774,7 +914,7 @@ def noise_markup(d: Doc) -> str:
 
     def sub(html: str) -> str:
         html = re.sub(r"<(span|div)(\s)", "<\\1\n    \\2", html)
-        html = re.sub(r'(<span\b[^>]*?)(\s*)>', '\\1\n>', html)
+        html = re.sub(r"(<span\b[^>]*?)(\s*)>", "\\1\n>", html)
 
         def split(m: re.Match[str]) -> str:
             opening, text = m.group(1), m.group(2)
@@ -788,14 +928,25 @@ def noise_markup(d: Doc) -> str:
                 cut = len(" ".join(words[:w])) + 1 + 4
                 first = first[:cut] + "</span>" + opening + first[cut:]
             return opening + first + "</span>" + opening + second
+
         return re.sub(r"(<span\b[^>]*>)([^<]{60,})(?=</span>)", split, html)
+
     return _in_region(d, sub)
 
 
 NOISE = {
-    "rewrap": noise_rewrap, "rewrap_narrow": noise_rewrap_narrow, "rewrap_ragged": noise_rewrap_ragged, "quotes": noise_quotes, "dashes": noise_dashes, "spaces": noise_spaces,
-    "glued": noise_glued, "heading_case": noise_heading_case, "footer": noise_footer, "ligatures": noise_ligatures,
-    "bullets": noise_bullets, "markup": noise_markup,
+    "rewrap": noise_rewrap,
+    "rewrap_narrow": noise_rewrap_narrow,
+    "rewrap_ragged": noise_rewrap_ragged,
+    "quotes": noise_quotes,
+    "dashes": noise_dashes,
+    "spaces": noise_spaces,
+    "glued": noise_glued,
+    "heading_case": noise_heading_case,
+    "footer": noise_footer,
+    "ligatures": noise_ligatures,
+    "bullets": noise_bullets,
+    "markup": noise_markup,
 }
 
 

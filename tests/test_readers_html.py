@@ -12,14 +12,26 @@ import pytest
 
 from tracker.errors import BadInput
 from tracker.models import UNTAGGED_ELEMENT, Disclosure
-from tracker.text.normalize import comparison_key, paragraphs
 from tracker.pipeline.load import load_bytes, load_path
 from tracker.read.html import parse_date, read_html
+from tracker.text.normalize import comparison_key, paragraphs
 
-UNTAGGED = ["amzn-10-k-fy2023", "googl-10-k-fy2023", "jnj-10-k-fy2023", "ko-10-k-fy2023", "tsla-10-k-fy2023",
-            "pg-10-k-fy2024", "wmt-10-k-fy2024", "aapl-10-k-fy2024", "v-10-k-fy2024", "wfc-10-k-fy2024"]
-CORPUS_IXBRL = sorted(p.name.split(".")[0] for p in (Path(__file__).resolve().parent.parent.parent
-                                                       / "shared" / "corpus" / "ixbrl").glob("*.gz")) or ["none"]
+UNTAGGED = [
+    "amzn-10-k-fy2023",
+    "googl-10-k-fy2023",
+    "jnj-10-k-fy2023",
+    "ko-10-k-fy2023",
+    "tsla-10-k-fy2023",
+    "pg-10-k-fy2024",
+    "wmt-10-k-fy2024",
+    "aapl-10-k-fy2024",
+    "v-10-k-fy2024",
+    "wfc-10-k-fy2024",
+]
+CORPUS_IXBRL = sorted(
+    p.name.split(".")[0]
+    for p in (Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "ixbrl").glob("*.gz")
+) or ["none"]
 
 
 @lru_cache(maxsize=None)
@@ -41,7 +53,9 @@ def _file(corpus: Path, stem: str) -> Path:
 
 def _independent_cyd_facts(raw: str) -> tuple[set[str], dict[str, set[bool]]]:
     """Fact names and flag values of the cyd namespace, by plain regular expressions over the file."""
-    bound = {m.group(1) for m in re.finditer(r'xmlns:([\w.-]+)="http://xbrl\.sec\.gov/cyd/\d+"', raw)} or {"cyd"}
+    bound = {m.group(1) for m in re.finditer(r'xmlns:([\w.-]+)="http://xbrl\.sec\.gov/cyd/\d+"', raw)} or {
+        "cyd"
+    }
     names: set[str] = set()
     flags: dict[str, set[bool]] = {}
     for tag in re.finditer(r"<ix:nonNumeric\b[^>]*>", raw, re.I):
@@ -75,13 +89,20 @@ def test_cyd_elements_and_flags_match_an_independent_count(corpus: Path, stem: s
 
 def test_tagged_identity_and_elements_in_document_order(corpus: Path) -> None:
     disclosure = _read(_file(corpus, "amzn-10-k-fy2024"))
-    assert (disclosure.cik, disclosure.name, disclosure.tickers) == ("0001018724", "AMAZON.COM, INC.", ["AMZN"])
+    assert (disclosure.cik, disclosure.name, disclosure.tickers) == (
+        "0001018724",
+        "AMAZON.COM, INC.",
+        ["AMZN"],
+    )
     assert (disclosure.fiscal_year, disclosure.period_end, disclosure.form) == (2024, "2024-12-31", "10-K")
     assert disclosure.amendment is False and disclosure.source_format == "ixbrl"
     names = [e.name for e in disclosure.elements]
-    assert names[0] == "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
-    assert names.index("CybersecurityRiskRoleOfManagementTextBlock") < \
-        names.index("CybersecurityRiskBoardOfDirectorsOversightTextBlock")
+    assert (
+        names[0] == "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+    )
+    assert names.index("CybersecurityRiskRoleOfManagementTextBlock") < names.index(
+        "CybersecurityRiskBoardOfDirectorsOversightTextBlock"
+    )
     assert all(e.source == "tagged" for e in disclosure.elements)
 
 
@@ -100,10 +121,15 @@ def test_continuations_are_reassembled_in_chain_order(corpus: Path) -> None:
 
 def test_nested_facts_each_keep_their_whole_text(corpus: Path) -> None:
     disclosure = _read(_file(corpus, "wmt-10-k-fy2025"))
-    outer = str(disclosure.element(
-        "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock").value)  # type: ignore[union-attr]
+    outer = str(
+        disclosure.element(
+            "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+        ).value
+    )  # type: ignore[union-attr]
     inner = str(disclosure.element("CybersecurityRiskManagementProcessesIntegratedTextBlock").value)  # type: ignore[union-attr]
-    assert inner.startswith("In general, we seek to address cybersecurity risks through a cross-functional approach")
+    assert inner.startswith(
+        "In general, we seek to address cybersecurity risks through a cross-functional approach"
+    )
     assert comparison_key(inner) in comparison_key(outer)
 
 
@@ -111,8 +137,12 @@ def test_flags_come_from_the_fixed_format_not_the_phrase(corpus: Path) -> None:
     disclosure = _read(_file(corpus, "tsla-10-k-fy2024"))
     for flag in disclosure.flags.values():
         assert isinstance(flag.value, bool)
-    assert disclosure.element(
-        "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag").value is False  # type: ignore[union-attr]
+    assert (
+        disclosure.element(
+            "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+        ).value
+        is False
+    )  # type: ignore[union-attr]
 
 
 def test_reformatted_ibm_copy_reads_like_the_original(corpus: Path) -> None:
@@ -121,7 +151,11 @@ def test_reformatted_ibm_copy_reads_like_the_original(corpus: Path) -> None:
     assert [e.name for e in copy.elements] == [e.name for e in original.elements]
     assert [e.value for e in copy.elements] == [e.value for e in original.elements]
     assert copy.section_text == original.section_text
-    assert (copy.cik, copy.fiscal_year, copy.period_end) == (original.cik, original.fiscal_year, original.period_end)
+    assert (copy.cik, copy.fiscal_year, copy.period_end) == (
+        original.cik,
+        original.fiscal_year,
+        original.period_end,
+    )
     assert any("'cyd:' names without declaring the prefix" in note for note in copy.notes)
     assert not original.notes
 
@@ -145,11 +179,18 @@ def test_tagged_and_untagged_years_hold_the_same_section(corpus: Path) -> None:
         before, after = _read(_file(corpus, old)), _read(_file(corpus, new))
         assert not before.tagged and after.tagged
         assert before.section_text and after.section_text
-        ratio = difflib.SequenceMatcher(None, comparison_key(before.section_text),
-                                        comparison_key(after.section_text), autojunk=False).ratio()
+        ratio = difflib.SequenceMatcher(
+            None, comparison_key(before.section_text), comparison_key(after.section_text), autojunk=False
+        ).ratio()
         assert ratio > 0.95
-        heads_before = paragraphs(str(before.element(UNTAGGED_ELEMENT).value)) if before.element(UNTAGGED_ELEMENT) else []
-        heads_after = paragraphs(str(after.element(UNTAGGED_ELEMENT).value)) if after.element(UNTAGGED_ELEMENT) else []
+        heads_before = (
+            paragraphs(str(before.element(UNTAGGED_ELEMENT).value))
+            if before.element(UNTAGGED_ELEMENT)
+            else []
+        )
+        heads_after = (
+            paragraphs(str(after.element(UNTAGGED_ELEMENT).value)) if after.element(UNTAGGED_ELEMENT) else []
+        )
         assert set(heads_after) <= set(heads_before) | {""}
 
 
@@ -172,7 +213,9 @@ def test_untagged_documents_yield_item_1c_only(corpus: Path, stem: str) -> None:
 def test_untagged_amazon_2023_section_bounds(corpus: Path) -> None:
     disclosure = _read(_file(corpus, "amzn-10-k-fy2023"))
     paras = paragraphs(disclosure.section_text)
-    assert paras[0].startswith("We have processes in place for assessing, identifying, and managing material risks")
+    assert paras[0].startswith(
+        "We have processes in place for assessing, identifying, and managing material risks"
+    )
     assert paras[-1].endswith("and reports directly to the Chief Executive Officer.")
     assert "Item 2" not in disclosure.section_text
     assert disclosure.fiscal_year == 2023 and disclosure.cik == "0001018724"
@@ -217,8 +260,11 @@ def test_an_untagged_10k_truncated_inside_item_1c_is_refused(corpus: Path) -> No
 def test_inline_xbrl_with_a_missing_continuation_is_refused(corpus: Path) -> None:
     raw = _raw(_file(corpus, "amzn-10-k-fy2024"))
     cut = raw.index('id="f-41-1"')
-    with pytest.raises(BadInput, match=r"^the Inline XBRL is incomplete: fact CybersecurityRiskRoleOfManagementTextBlock "
-                                       r"continues at 'f-41-1', which is not in the document"):
+    with pytest.raises(
+        BadInput,
+        match=r"^the Inline XBRL is incomplete: fact CybersecurityRiskRoleOfManagementTextBlock "
+        r"continues at 'f-41-1', which is not in the document",
+    ):
         load_bytes(raw[:cut].encode("utf-8"))
 
 
@@ -262,40 +308,56 @@ def _read_whole_tree(monkeypatch: pytest.MonkeyPatch, data: bytes) -> Disclosure
 
 @pytest.mark.parametrize("stem", ["amzn-10-k-fy2024", "amzn-10-k-fy2023", "nflx-10-k-fy2024"])
 @pytest.mark.parametrize("feed", [300, 65536])
-def test_a_report_read_in_pieces_reads_like_the_whole_tree(corpus: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           stem: str, feed: int) -> None:
+def test_a_report_read_in_pieces_reads_like_the_whole_tree(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, stem: str, feed: int
+) -> None:
     data = _raw(_file(corpus, stem)).encode("utf-8")
     pieces, fallbacks = _read_in_pieces(monkeypatch, data, feed)
     assert fallbacks == 0
     assert pieces == _read_whole_tree(monkeypatch, data) == load_bytes(data)
 
 
-def test_a_continuation_before_its_text_block_reads_like_the_whole_tree(monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = (Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2024.htm").read_text()
+def test_a_continuation_before_its_text_block_reads_like_the_whole_tree(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    raw = (
+        Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2024.htm"
+    ).read_text()
     start = raw.index('<ix:continuation id="f-1-1">')
     end = raw.index("</ix:continuation>", start) + len("</ix:continuation>")
     at = raw.index("<div><span>None.</span></div>") + len("<div><span>None.</span></div>")
     moved = (raw[:at] + raw[start:end] + raw[at:start] + raw[end:]).encode("utf-8")
     expected = _read_whole_tree(monkeypatch, moved)
-    risk = expected.element("CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock")
+    risk = expected.element(
+        "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+    )
     assert risk is not None and "vendor risk management process" in str(risk.value)
     pieces, fallbacks = _read_in_pieces(monkeypatch, moved, 256)
     assert fallbacks == 1
     assert pieces == expected
 
 
-def test_a_missing_continuation_is_refused_when_read_in_pieces(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_continuation_is_refused_when_read_in_pieces(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     raw = _raw(_file(corpus, "amzn-10-k-fy2024"))
     cut = raw.index('id="f-41-1"')
-    with pytest.raises(BadInput, match=r"^the Inline XBRL is incomplete: fact CybersecurityRiskRoleOfManagementTextBlock "
-                                       r"continues at 'f-41-1', which is not in the document"):
+    with pytest.raises(
+        BadInput,
+        match=r"^the Inline XBRL is incomplete: fact CybersecurityRiskRoleOfManagementTextBlock "
+        r"continues at 'f-41-1', which is not in the document",
+    ):
         _read_in_pieces(monkeypatch, raw[:cut].encode("utf-8"), 4096)
 
 
 def test_control_characters_in_markup_are_dropped_not_fatal() -> None:
     # a control character inside a tag (found by the fuzz test) once made lxml refuse the block marks
-    raw = (Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2023.htm").read_bytes()
-    damaged = raw.replace(b'<div style="text-align:center"><span>UNITED', b'<\x04iv style="text-align:center"><span>UNITED')
+    raw = (
+        Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2023.htm"
+    ).read_bytes()
+    damaged = raw.replace(
+        b'<div style="text-align:center"><span>UNITED', b'<\x04iv style="text-align:center"><span>UNITED'
+    )
     assert damaged != raw
     assert load_bytes(damaged).section_text == load_bytes(raw).section_text
 
@@ -308,12 +370,18 @@ RPAGE = Path(__file__).resolve().parent.parent / "fixtures" / "rpage" / "R10.htm
 def _nested_in_the_middle(levels: int) -> bytes:
     """The tagged sample with its later cyd facts `levels` <div>s deep (its first facts stay shallow)."""
     raw = SAMPLE_TAGGED.read_bytes()
-    at = raw.index(b"<div", raw.index(b"cyd:CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffect"
-                                      b"RegistrantFlag"))
+    at = raw.index(
+        b"<div",
+        raw.index(
+            b"cyd:CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+        ),
+    )
     return raw[:at] + b"<div>" * levels + raw[at:].replace(b"</body>", b"</div>" * levels + b"</body>")
 
 
-def test_markup_nested_past_the_parser_limit_is_refused_never_read_cut_short(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_markup_nested_past_the_parser_limit_is_refused_never_read_cut_short(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     whole = load_bytes(SAMPLE_TAGGED.read_bytes())
     assert len(whole.elements) == 17
     assert load_bytes(_nested_in_the_middle(2000)) == whole  # deep, but within the limit: read whole

@@ -11,11 +11,13 @@ import pytest
 
 from tracker.errors import BadInput
 from tracker.models import UNTAGGED_ELEMENT, Disclosure
-from tracker.text.normalize import comparison_key, paragraphs
 from tracker.read.untagged import detect_fiscal_year, locate_section, read_text, split_elements
+from tracker.text.normalize import comparison_key, paragraphs
 
-TEXT_FILES = sorted(p.name for p in (Path(__file__).resolve().parent.parent.parent
-                                     / "shared" / "corpus" / "text").glob("*.txt")) or ["none"]
+TEXT_FILES = sorted(
+    p.name
+    for p in (Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "text").glob("*.txt")
+) or ["none"]
 
 
 @lru_cache(maxsize=None)
@@ -37,35 +39,79 @@ def _text(corpus: Path, name: str) -> Path:
 
 # --- the locator on small, made-up documents ----------------------------------------------------------
 
+
 def test_table_of_contents_entry_is_skipped() -> None:
-    lines = ["Item 1A. Risk Factors", "12", "Item 1C.", "Cybersecurity", "25", "Item 2. Properties", "26", "",
-             "Item 1A. Risk Factors", "Our business is risky.", "Item 1C. Cybersecurity",
-             "We assess cybersecurity risks.", "", "Governance", "", "Our Board oversees them.",
-             "Item 2. Properties", "We own buildings."]
+    lines = [
+        "Item 1A. Risk Factors",
+        "12",
+        "Item 1C.",
+        "Cybersecurity",
+        "25",
+        "Item 2. Properties",
+        "26",
+        "",
+        "Item 1A. Risk Factors",
+        "Our business is risky.",
+        "Item 1C. Cybersecurity",
+        "We assess cybersecurity risks.",
+        "",
+        "Governance",
+        "",
+        "Our Board oversees them.",
+        "Item 2. Properties",
+        "We own buildings.",
+    ]
     section = locate_section(lines)
     assert section is not None and section.form == "10-K"
-    assert [line for line in section.lines if line] == ["We assess cybersecurity risks.", "Governance",
-                                                         "Our Board oversees them."]
+    assert [line for line in section.lines if line] == [
+        "We assess cybersecurity risks.",
+        "Governance",
+        "Our Board oversees them.",
+    ]
 
 
 def test_running_heads_and_split_headings() -> None:
-    lines = ["ITEM\u00a01C.", "CYBERSECURITY", "We assess risks and", "", "PART I", "ITEM 1C. CYBERSECURITY",
-             "", "manage them.", "ITEM 2.PROPERTIES", "We own buildings."]
+    lines = [
+        "ITEM\u00a01C.",
+        "CYBERSECURITY",
+        "We assess risks and",
+        "",
+        "PART I",
+        "ITEM 1C. CYBERSECURITY",
+        "",
+        "manage them.",
+        "ITEM 2.PROPERTIES",
+        "We own buildings.",
+    ]
     section = locate_section(lines)
     assert section is not None
     assert [line for line in section.lines if line] == ["We assess risks and", "manage them."]
 
 
 def test_20f_item_16k_stops_at_part_iii() -> None:
-    lines = ["Item 16J. Insider Trading Policies", "We have one.", "Item 16K. Cybersecurity",
-             "Our board oversees cybersecurity.", "PART III", "Item 17. Financial Statements"]
+    lines = [
+        "Item 16J. Insider Trading Policies",
+        "We have one.",
+        "Item 16K. Cybersecurity",
+        "Our board oversees cybersecurity.",
+        "PART III",
+        "Item 17. Financial Statements",
+    ]
     section = locate_section(lines)
-    assert section is not None and section.form == "20-F" and section.lines == ["Our board oversees cybersecurity."]
+    assert (
+        section is not None
+        and section.form == "20-F"
+        and section.lines == ["Our board oversees cybersecurity."]
+    )
 
 
 def test_hard_wrapped_cross_reference_is_not_a_stop() -> None:
-    lines = ["Item 1C. Cybersecurity", "For more on these risks, see Part I,", "Item 1A, \u201crisk factors\u201d above.",
-             "Item 2. Properties"]
+    lines = [
+        "Item 1C. Cybersecurity",
+        "For more on these risks, see Part I,",
+        "Item 1A, \u201crisk factors\u201d above.",
+        "Item 2. Properties",
+    ]
     section = locate_section(lines)
     assert section is not None and len(section.lines) == 2
 
@@ -76,40 +122,61 @@ def test_no_heading_means_no_section() -> None:
 
 
 def test_every_paragraph_lands_in_an_element() -> None:
-    paras = ["Risk Management and Strategy",
-             "We maintain a program to assess, identify and manage cybersecurity risks, integrated into our "
-             "enterprise risk management.",
-             "Governance",
-             "Our Board of Directors oversees cybersecurity through its Audit Committee. The Audit Committee "
-             "receives reports from our CISO every quarter.",
-             "Our Chief Information Security Officer leads the team and has over 20 years of experience.",
-             "We have not identified any cybersecurity incidents that have materially affected us."]
+    paras = [
+        "Risk Management and Strategy",
+        "We maintain a program to assess, identify and manage cybersecurity risks, integrated into our "
+        "enterprise risk management.",
+        "Governance",
+        "Our Board of Directors oversees cybersecurity through its Audit Committee. The Audit Committee "
+        "receives reports from our CISO every quarter.",
+        "Our Chief Information Security Officer leads the team and has over 20 years of experience.",
+        "We have not identified any cybersecurity incidents that have materially affected us.",
+    ]
     elements = {e.name: str(e.value) for e in split_elements(paras)}
     assert elements[UNTAGGED_ELEMENT] == "Risk Management and Strategy\n\nGovernance"
-    assert paras[1] in elements["CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"]
+    assert (
+        paras[1]
+        in elements["CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"]
+    )
     assert paras[3] in elements["CybersecurityRiskBoardOfDirectorsOversightTextBlock"]
     assert paras[4] in elements["CybersecurityRiskRoleOfManagementTextBlock"]
     assert "over 20 years" in elements["CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock"]
-    assert "materially affected" in elements[
-        "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock"]
-    assert "receives reports" in elements[
-        "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock"]
+    assert (
+        "materially affected"
+        in elements[
+            "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock"
+        ]
+    )
+    assert (
+        "receives reports"
+        in elements[
+            "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock"
+        ]
+    )
     joined = comparison_key(" ".join(elements.values()))
     assert all(comparison_key(p) in joined for p in paras)
 
 
 def test_fiscal_year_only_when_unambiguous() -> None:
-    assert detect_fiscal_year("text\nApple Inc. | 2024 Form 10-K | 17\nmore\nApple Inc. | 2024 Form 10-K | 18") == 2024
+    assert (
+        detect_fiscal_year("text\nApple Inc. | 2024 Form 10-K | 17\nmore\nApple Inc. | 2024 Form 10-K | 18")
+        == 2024
+    )
     assert detect_fiscal_year("Apple Inc. | 2023 Form 10-K | 1\nApple Inc. | 2024 Form 10-K | 2") is None
     assert detect_fiscal_year("We adopted the 2023 plan.") is None
 
 
 def test_text_without_item_1c_is_refused() -> None:
-    with pytest.raises(BadInput, match=r"^no Item 1C \(10-K\) or Item 16K \(20-F\) cybersecurity heading was found"):
-        read_text("Item 1A. Risk Factors\n\nOur business faces risks.\n\nItem 2. Properties\n\nWe own offices.\n")
+    with pytest.raises(
+        BadInput, match=r"^no Item 1C \(10-K\) or Item 16K \(20-F\) cybersecurity heading was found"
+    ):
+        read_text(
+            "Item 1A. Risk Factors\n\nOur business faces risks.\n\nItem 2. Properties\n\nWe own offices.\n"
+        )
 
 
 # --- the corpus ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", TEXT_FILES)
 def test_text_extract_section_starts_at_the_heading_and_excludes_item_2(corpus: Path, name: str) -> None:
@@ -142,8 +209,10 @@ def test_apple_2023_is_not_applicable(corpus: Path) -> None:
 
 def test_amazon_2023_paragraph_broken_mid_sentence_is_rejoined(corpus: Path) -> None:
     disclosure = _read(_text(corpus, "AMZN_2023.txt"))
-    assert any("that could adversely affect" in p and "mechanisms, controls, technologies, methods" in p
-               for p in paragraphs(disclosure.section_text))
+    assert any(
+        "that could adversely affect" in p and "mechanisms, controls, technologies, methods" in p
+        for p in paragraphs(disclosure.section_text)
+    )
     assert "Amazon.com, Inc." not in disclosure.section_text
 
 
@@ -152,9 +221,13 @@ def test_ligatures_hard_wraps_and_underlines_are_cleaned(corpus: Path) -> None:
     assert "\ufb03" not in crus and "officers" in crus
     elmd = _read(_text(corpus, "ELMD_2024.txt"))
     assert paragraphs(elmd.section_text)[0].startswith(
-        "Protecting the privacy of customer and personnel information is important to us, and we maintain security")
+        "Protecting the privacy of customer and personnel information is important to us, and we maintain security"
+    )
     powi = _read(_text(corpus, "POWI_2023.txt")).section_text
-    assert "---" not in powi and paragraphs(powi)[0] == "Cybersecurity Risk Assessment, Identification and Management"
+    assert (
+        "---" not in powi
+        and paragraphs(powi)[0] == "Cybersecurity Risk Assessment, Identification and Management"
+    )
 
 
 def test_running_company_footer_does_not_join_paragraphs(corpus: Path) -> None:
@@ -182,15 +255,19 @@ def test_markdown_rendering_reads_like_the_text_extract(corpus: Path) -> None:
 
 # --- page furniture inside the section ------------------------------------------------------------
 
+
 def _page_broken_report(head: str, heads_in_document: int) -> str:
     """A small 10-K whose Item 1C runs over a page break in mid-sentence, `head` atop each page."""
-    pages = [f"Item 1A. Risk Factors\n\nOur business is risky.\n\n{n}\n\nTable of Contents\n\n{head}\n"
-             for n in range(1, heads_in_document)]
+    pages = [
+        f"Item 1A. Risk Factors\n\nOur business is risky.\n\n{n}\n\nTable of Contents\n\n{head}\n"
+        for n in range(1, heads_in_document)
+    ]
     return "\n".join(pages) + (
         "\nItem 1C. Cybersecurity\n\nWe maintain a program for assessing, identifying and managing "
         "material risks, and our Chief Information Security Officer reports on it to\n\n25\n\n"
         f"Table of Contents\n\n{head}\n\nmanagement every quarter. Our Audit Committee oversees the "
-        "program.\n\nItem 2. Properties\n\nWe lease offices.\n")
+        "program.\n\nItem 2. Properties\n\nWe lease offices.\n"
+    )
 
 
 def test_googl_running_head_after_table_of_contents_is_dropped_sentence_rejoined(corpus: Path) -> None:
@@ -202,9 +279,11 @@ def test_googl_running_head_after_table_of_contents_is_dropped_sentence_rejoined
 
 def test_googl_years_show_no_running_head_or_fragment(corpus: Path) -> None:
     from tracker.diff.compare import compare
+
     c = compare(_read(_text(corpus, "GOOGL_2023.txt")), _read(_text(corpus, "GOOGL_2024.txt")))
-    texts = [str(ch.text or ch.old or "") + str(ch.new or "")
-             for ch in c.changes if ch.kind.startswith("text_")]
+    texts = [
+        str(ch.text or ch.old or "") + str(ch.new or "") for ch in c.changes if ch.kind.startswith("text_")
+    ]
     assert not any("Alphabet Inc." == t.strip() or t[:1].islower() for t in texts), texts
     assert not [ch for ch in c.changes if ch.kind == "text_moved"]
 
@@ -214,14 +293,24 @@ def test_company_running_head_beside_page_furniture_is_dropped_when_seen_twice()
     assert paragraphs(disclosure.section_text) == [
         "We maintain a program for assessing, identifying and managing material risks, and our Chief "
         "Information Security Officer reports on it to management every quarter. Our Audit Committee "
-        "oversees the program."]
+        "oversees the program."
+    ]
 
 
 def test_a_company_name_continuing_a_sentence_is_kept() -> None:
-    lines = ["Item 1C. Cybersecurity", "We host our systems with services from", "Microsoft Corporation",
-             "and others.", "", "Item 2. Properties", "Microsoft Corporation"]
-    assert read_text("\n".join(lines)).section_text == \
-        "We host our systems with services from Microsoft Corporation and others."
+    lines = [
+        "Item 1C. Cybersecurity",
+        "We host our systems with services from",
+        "Microsoft Corporation",
+        "and others.",
+        "",
+        "Item 2. Properties",
+        "Microsoft Corporation",
+    ]
+    assert (
+        read_text("\n".join(lines)).section_text
+        == "We host our systems with services from Microsoft Corporation and others."
+    )
 
 
 def test_index_to_financial_statements_link_is_page_furniture(corpus: Path) -> None:
@@ -243,18 +332,23 @@ def test_line_starting_with_a_comma_continues_the_sentence(corpus: Path) -> None
 
 # --- a section that only points to another document ------------------------------------------------------
 
+
 def test_a_section_incorporated_by_reference_says_where_its_text_is() -> None:
-    d = read_text("Item 1C. Cybersecurity\n\nThe information required by this item is incorporated herein by "
-                  "reference from the section entitled Cybersecurity in our 2024 Annual Report to Shareholders, "
-                  "filed as Exhibit 13 hereto.\n\nItem 2. Properties\n\nOffices.\n")
+    d = read_text(
+        "Item 1C. Cybersecurity\n\nThe information required by this item is incorporated herein by "
+        "reference from the section entitled Cybersecurity in our 2024 Annual Report to Shareholders, "
+        "filed as Exhibit 13 hereto.\n\nItem 2. Properties\n\nOffices.\n"
+    )
     assert len(d.notes) == 1
     assert "incorporated by reference" in d.notes[0]
     assert "2024 Annual Report to Shareholders, Exhibit 13" in d.notes[0]
 
 
 def test_a_cross_reference_inside_the_prose_is_no_pointer() -> None:
-    d = read_text("Item 1C. Cybersecurity\n\nOur CISO leads the program. For the risks, see Item 1A, Risk Factors, "
-                  "which is incorporated herein by reference.\n\nItem 2. Properties\n\nOffices.\n")
+    d = read_text(
+        "Item 1C. Cybersecurity\n\nOur CISO leads the program. For the risks, see Item 1A, Risk Factors, "
+        "which is incorporated herein by reference.\n\nItem 2. Properties\n\nOffices.\n"
+    )
     assert d.notes == []
 
 
@@ -271,5 +365,7 @@ def test_wells_fargo_item_1c_points_to_its_annual_report(corpus: Path) -> None:
     shown = CliRunner().invoke(app, ["compare", str(path), str(other), "--format", "json"])
     assert shown.exit_code == 0, shown.output
     caveats = json.loads(shown.output)["caveats"]
-    assert len(caveats) == 1 and caveats[0].startswith("FY2024: the cybersecurity section is incorporated by "
-                                                       "reference from another document (2024 Annual Report")
+    assert len(caveats) == 1 and caveats[0].startswith(
+        "FY2024: the cybersecurity section is incorporated by "
+        "reference from another document (2024 Annual Report"
+    )

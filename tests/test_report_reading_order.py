@@ -7,14 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import lxml.html
-import pytest
 
 from tracker.diff import redline
 from tracker.diff.compare import sentence_sequence
+from tracker.diff.context import ComparisonContext
+from tracker.pipeline.compare import compare_files
 from tracker.render.html import EMAIL_HTML_LIMIT, comparison_report, render_comparison_html, render_email_html
 from tracker.text.normalize import comparison_key
-from tracker.pipeline.compare import compare_files
-from tracker.diff.context import ComparisonContext
 
 CAMEL = re.compile(r"Cybersecurity\w*(?:Flag|TextBlock)|UntaggedSectionText")
 #: Gmail clips a message whose HTML passes about 102 KB; the check asks for 100 KB.
@@ -70,8 +69,13 @@ def test_redline_reads_each_year_back_whole(corpus: Path) -> None:
 
 def test_sub_headings_of_the_filing_head_the_redline(corpus: Path) -> None:
     ctx = _compare(corpus / "ixbrl" / "ko-10-k-fy2023.html.gz", corpus / "ixbrl" / "ko-10-k-fy2024.html.gz")
-    headings = [h.text_content().strip() for h in doc(render_comparison_html(ctx)).xpath("//h3[@class='doc-h']")]
-    assert headings == ["Cybersecurity Risk Management and Strategy", "Cybersecurity Governance and Oversight"]
+    headings = [
+        h.text_content().strip() for h in doc(render_comparison_html(ctx)).xpath("//h3[@class='doc-h']")
+    ]
+    assert headings == [
+        "Cybersecurity Risk Management and Strategy",
+        "Cybersecurity Governance and Oversight",
+    ]
 
 
 def test_reader_never_meets_element_names_unless_verbose(corpus: Path) -> None:
@@ -105,7 +109,9 @@ def test_email_keeps_at_most_one_sentence_of_context(corpus: Path) -> None:
     counted = 0
     for block in report.redline:
         kinds = [p.kind for p in block.pieces]
-        runs = re.findall(r"(?:s)+", "".join("s" if k == "same" else "k" if k == "skip" else "c" for k in kinds))
+        runs = re.findall(
+            r"(?:s)+", "".join("s" if k == "same" else "k" if k == "skip" else "c" for k in kinds)
+        )
         assert all(len(r) <= 2 for r in runs), kinds
         if kinds and kinds[0] == "same":
             assert kinds[1:2] != ["same"], kinds  # one sentence before the first change

@@ -13,12 +13,12 @@ from typer.testing import CliRunner
 
 from tracker.cli import app
 from tracker.diff.compare import compare
+from tracker.diff.context import ComparisonContext
 from tracker.facts import FACT_NAMES
 from tracker.models import ELEMENTS, UNTAGGED_ELEMENT, Disclosure, Element
-from tracker.text.normalize import normalize_block, split_sentences
-from tracker.render.text import render
 from tracker.pipeline.compare import compare_files
-from tracker.diff.context import ComparisonContext
+from tracker.render.text import render
+from tracker.text.normalize import normalize_block, split_sentences
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -56,8 +56,9 @@ def _render(corpus: Path, pair: tuple[str, str], fmt: str, **kw: object) -> str:
 
 def _head(out: str) -> str:
     """Everything but the filing's own words (the lines of the wording changes)."""
-    return "\n".join(line for line in out.splitlines()
-                     if not NUMBERED_TEXT.match(line) and not NUMBERED_MD.match(line))
+    return "\n".join(
+        line for line in out.splitlines() if not NUMBERED_TEXT.match(line) and not NUMBERED_MD.match(line)
+    )
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=lambda p: f"{Path(p[0]).name}->{Path(p[1]).name}")
@@ -112,15 +113,21 @@ def test_layout_of_the_memo(corpus: Path) -> None:
     lines = text.splitlines()
     assert lines[0] == "COCA COLA CO (CIK 0000021344, KO)"
     assert lines[1] == "FY2023 10-K (untagged) -> FY2024 10-K (tagged)"
-    order = ["Verdict: Significant:", "Extent: minor edits", "Changes: 2 high, 2 medium, 9 low",
-             "Flags, facts and people changed:",
-             "  - [high] The statement on material incidents was weakened: a definite statement became a belief",
-             "Wording changes, in reading order (11):",
-             "Under \u201cCybersecurity Risk Management and Strategy\u201d:", "  1. Reworded [Risk management processes]:",
-             "     [high] the statement on material incidents was weakened",
-             "Under \u201cCybersecurity Governance and Oversight\u201d:", "  6. Reworded [Board oversight]:",
-             "     [medium] the stated expertise of those responsible changed",
-             "Similarity of the whole section: cosine 0.998, Jaccard "]
+    order = [
+        "Verdict: Significant:",
+        "Extent: minor edits",
+        "Changes: 2 high, 2 medium, 9 low",
+        "Flags, facts and people changed:",
+        "  - [high] The statement on material incidents was weakened: a definite statement became a belief",
+        "Wording changes, in reading order (11):",
+        "Under \u201cCybersecurity Risk Management and Strategy\u201d:",
+        "  1. Reworded [Risk management processes]:",
+        "     [high] the statement on material incidents was weakened",
+        "Under \u201cCybersecurity Governance and Oversight\u201d:",
+        "  6. Reworded [Board oversight]:",
+        "     [medium] the stated expertise of those responsible changed",
+        "Similarity of the whole section: cosine 0.998, Jaccard ",
+    ]
     at = [next(i for i, line in enumerate(lines) if line.startswith(want)) for want in order]
     assert at == sorted(at), [order[k] for k in range(len(at) - 1) if at[k] > at[k + 1]]
     # a why that only repeats the summary is not said twice
@@ -131,8 +138,10 @@ def test_layout_of_the_memo(corpus: Path) -> None:
 def test_move_names_the_paragraph_it_left(corpus: Path) -> None:
     pair = ("text/POWI_2024.txt", "text/POWI_2025.txt")
     text = _render(corpus, pair, "text")
-    assert ("  6. Moved from \u00b616 of FY2024 and reworded [Board oversight]: Our management reports to "
-            "[-our board of directors -]{+the Cybersecurity Committee +}on information security matters") in text
+    assert (
+        "  6. Moved from \u00b616 of FY2024 and reworded [Board oversight]: Our management reports to "
+        "[-our board of directors -]{+the Cybersecurity Committee +}on information security matters"
+    ) in text
     assert "Under \u201cBoard Governance\u201d:" in text
     assert "**Moved from \u00b616 of FY2024 and reworded**" in _render(corpus, pair, "markdown")
 
@@ -140,16 +149,21 @@ def test_move_names_the_paragraph_it_left(corpus: Path) -> None:
 def test_flag_in_plain_words_with_its_source(corpus: Path) -> None:
     pair = ("ixbrl/amzn-10-k-fy2024.html.gz", "text/AMZN_2024.txt")
     text = _render(corpus, pair, "text")
-    assert ("  - [low] Says cyber risks have materially affected it or are reasonably likely to: no (tagged) -> "
-            "not stated. Why it matters: one year is tagged") in text
+    assert (
+        "  - [low] Says cyber risks have materially affected it or are reasonably likely to: no (tagged) -> "
+        "not stated. Why it matters: one year is tagged"
+    ) in text
     assert "Materially Affect Registrant" not in text
     verbose = _render(corpus, pair, "text", verbose=True)
-    assert "(CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag, Item 106 (b)(2))" \
+    assert (
+        "(CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag, Item 106 (b)(2))"
         in verbose
+    )
 
 
-def _disclosure(text: str, flags: dict[str, tuple[bool | None, str]], tagged: bool,
-                extra: tuple[Element, ...] = ()) -> Disclosure:
+def _disclosure(
+    text: str, flags: dict[str, tuple[bool | None, str]], tagged: bool, extra: tuple[Element, ...] = ()
+) -> Disclosure:
     elements = [Element(RISK, "text", text, "tagged" if tagged else "inferred"), *extra]
     elements += [Element(name, "flag", value, source) for name, (value, source) in flags.items()]
     return Disclosure(elements, tagged=tagged, source_format="ixbrl" if tagged else "text", section_text=text)
@@ -158,26 +172,41 @@ def _disclosure(text: str, flags: dict[str, tuple[bool | None, str]], tagged: bo
 def test_flags_and_elements_by_what_they_say(corpus: Path) -> None:
     raw = (corpus / "text" / "AMZN_2024.txt").read_text(encoding="utf-8").split("--- ITEM 1C ---", 1)[1]
     text = normalize_block(re.split(r"\n\s*Item\s*2\.", raw, flags=re.I)[0])
-    old = _disclosure(text, {MATERIAL: (False, "inferred"), INTEGRATED: (True, "inferred"),
-                             THIRD_PARTY: (None, "absent")}, tagged=False)
-    new = _disclosure(text, {MATERIAL: (True, "tagged"), INTEGRATED: (False, "tagged"),
-                             THIRD_PARTY: (True, "tagged")}, tagged=True)
+    old = _disclosure(
+        text,
+        {MATERIAL: (False, "inferred"), INTEGRATED: (True, "inferred"), THIRD_PARTY: (None, "absent")},
+        tagged=False,
+    )
+    new = _disclosure(
+        text,
+        {MATERIAL: (True, "tagged"), INTEGRATED: (False, "tagged"), THIRD_PARTY: (True, "tagged")},
+        tagged=True,
+    )
     out = render(compare(old, new), "text")
     assert "  - Says cyber risks have materially affected it or are reasonably likely to: no -> yes\n" in out
-    assert ("  - [high] Says cyber risks have materially affected it or are reasonably likely to: no (read from the "
-            "text) -> yes (tagged). Why it matters: whether cybersecurity threats have materially affected the "
-            "company changed\n") in out
-    assert ("  - [medium] Says its cyber risk processes are part of its overall risk management: yes (read from the "
-            "text) -> no (tagged)") in out
+    assert (
+        "  - [high] Says cyber risks have materially affected it or are reasonably likely to: no (read from the "
+        "text) -> yes (tagged). Why it matters: whether cybersecurity threats have materially affected the "
+        "company changed\n"
+    ) in out
+    assert (
+        "  - [medium] Says its cyber risk processes are part of its overall risk management: yes (read from the "
+        "text) -> no (tagged)"
+    ) in out
     assert "  - [low] Says it engages assessors, consultants or auditors: not stated -> yes (tagged)" in out
     assert not CAMEL.search(out) and not any(label in out for label in STANDARD_LABELS)
     md = render(compare(old, new), "markdown")
-    assert "- **high**: Says cyber risks have materially affected it or are reasonably likely to: no (read from" in md
+    assert (
+        "- **high**: Says cyber risks have materially affected it or are reasonably likely to: no (read from"
+        in md
+    )
     # a whole tagged block gone (both years tagged)
     last = Element(BOARD, "text", split_sentences(text)[-1], "tagged")
     c = compare(_disclosure(text, {}, True, (last,)), _disclosure(text, {}, True))
     out = render(c, "text")
-    assert "Tagged blocks that appeared or disappeared:\n  - [high] Board oversight: no longer tagged. " in out
+    assert (
+        "Tagged blocks that appeared or disappeared:\n  - [high] Board oversight: no longer tagged. " in out
+    )
     assert BOARD not in out and f"({BOARD})" in render(c, "text", verbose=True)
 
 
@@ -210,8 +239,11 @@ def test_verbose_names_the_elements(corpus: Path) -> None:
         assert "elements: CybersecurityRiskRoleOfManagementTextBlock, " in out
         assert "(also in: Who is responsible; " in out
         # and the element-by-element listing of before, after the memo
-        assert out.index("Similarity of the whole section") < out.index("Element by element") < \
-            out.index("== Cybersecurity Risk Role of Management ==")
+        assert (
+            out.index("Similarity of the whole section")
+            < out.index("Element by element")
+            < out.index("== Cybersecurity Risk Role of Management ==")
+        )
         assert "   similarity: cosine " in out and "(also in: Cybersecurity Risk Management Positions" in out
     code, md, _ = run("compare", old, new, "--verbose", "--format", "markdown")
     assert code == 0 and "`CybersecurityRiskRoleOfManagementTextBlock`" in md
@@ -238,8 +270,10 @@ def test_history_text_speaks_plain_english(sample_db: Path) -> None:
     assert "_" not in out  # no internal fact name (board_oversight, material_incident_statement ...)
     assert "  Board oversight\n    2023: audit committee; board of directors\n   *2024: risk committee" in out
     assert "  Statement on material incidents\n    2023: says it has not been materially affected" in out
-    assert ("  Says cyber risks have materially affected it or are reasonably likely to: 2023: no (read from the "
-            "text), 2024: no\n") in out
+    assert (
+        "  Says cyber risks have materially affected it or are reasonably likely to: 2023: no (read from the "
+        "text), 2024: no\n"
+    ) in out
 
 
 def test_digest_text_speaks_plain_english(corpus: Path) -> None:
@@ -249,6 +283,8 @@ def test_digest_text_speaks_plain_english(corpus: Path) -> None:
     text = render_digest_text(digest_report(items))
     assert not CAMEL.search(text) and "_" not in text
     assert not any(label in text for label in STANDARD_LABELS)
-    assert ("  - [low] Says cyber risks have materially affected it or are reasonably likely to: no (tagged) -> "
-            "not stated") in text
+    assert (
+        "  - [low] Says cyber risks have materially affected it or are reasonably likely to: no (tagged) -> "
+        "not stated"
+    ) in text
     assert "  - Wording: 11 sentences reworded, added, removed or moved" in text

@@ -9,12 +9,17 @@ import pytest
 
 from tracker.errors import BadInput
 from tracker.models import FLAGS
-from tracker.read import detect_format
 from tracker.pipeline.load import load_bytes, load_path
+from tracker.read import detect_format
 from tracker.read.rpage import read_rpage
 
-SEEDS = ["000_3eaf4e0fdd851dff", "001_d5433b62149c76a5", "002_9394ffdb029e99fb", "003_dfabe7f409a2727e",
-         "004_4fca7a87e41c4154"]
+SEEDS = [
+    "000_3eaf4e0fdd851dff",
+    "001_d5433b62149c76a5",
+    "002_9394ffdb029e99fb",
+    "003_dfabe7f409a2727e",
+    "004_4fca7a87e41c4154",
+]
 
 
 def labels_in(raw: str) -> tuple[set[str], dict[str, bool]]:
@@ -59,41 +64,60 @@ def test_seed_text_keeps_kanzhun_facts_verbatim(corpus: Path) -> None:
     d = load_path(corpus / "seeds" / f"{SEEDS[0]}.txt")
     expertise = d.element("CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock")
     assert expertise is not None and "He has over 18 years of experience" in str(expertise.value)
-    assert d.element("CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock").value \
+    assert (
+        d.element("CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock").value
         == "board of directors"
+    )
 
 
 def test_r_page_html_reads_names_from_defref_links() -> None:
     d = load_path(Path(__file__).parent.parent / "fixtures" / "rpage" / "R10.htm")
     assert d.source_format == "rpage-html"
     assert [e.name for e in d.elements if e.kind == "flag"] == [f for f in FLAGS]
-    assert d.element("CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock").value \
+    assert (
+        d.element("CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock").value
         == "Risk Committee"
-    assert d.element("CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag").value \
+    )
+    assert (
+        d.element(
+            "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+        ).value
         is False
-    assert '"NIST CSF"' in str(d.element(
-        "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock").value)
+    )
+    assert '"NIST CSF"' in str(
+        d.element(
+            "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+        ).value
+    )
 
 
 def test_r_page_for_another_topic_is_refused() -> None:
-    page = ("|\nIncome Taxes (Details)\n|12 Months Ended\nDec. 31, 2024\n"
-            "|Income Tax Disclosure [Abstract]\n|Effective Income Tax Rate Reconciliation [Text Block]\n"
-            "|The effective tax rate was 21%.\n|Deferred Tax Assets Valuation Allowance [Flag]\n|true\n")
+    page = (
+        "|\nIncome Taxes (Details)\n|12 Months Ended\nDec. 31, 2024\n"
+        "|Income Tax Disclosure [Abstract]\n|Effective Income Tax Rate Reconciliation [Text Block]\n"
+        "|The effective tax rate was 21%.\n|Deferred Tax Assets Valuation Allowance [Flag]\n|true\n"
+    )
     with pytest.raises(BadInput, match="holds no cybersecurity"):
         load_bytes(page.encode())
 
 
 def test_unknown_cyd_label_is_kept_with_a_derived_name() -> None:
-    page = ("|\nCybersecurity Risk Management, Strategy, and Governance\n|12 Months Ended\nDec. 31, 2025\n"
-            "|Cybersecurity Risk Management Processes Integrated [Flag]\n|true\n"
-            "|Cybersecurity Risk Incident Response Drills Performed [Flag]\n|false\n")
+    page = (
+        "|\nCybersecurity Risk Management, Strategy, and Governance\n|12 Months Ended\nDec. 31, 2025\n"
+        "|Cybersecurity Risk Management Processes Integrated [Flag]\n|true\n"
+        "|Cybersecurity Risk Incident Response Drills Performed [Flag]\n|false\n"
+    )
     d = read_rpage(page, "rpage-text")
     assert d.element("CybersecurityRiskIncidentResponseDrillsPerformedFlag").value is False
     assert d.fiscal_year == 2025
 
 
 def test_ligatures_in_labels_still_name_the_element() -> None:
-    page = ("|\nCybersecurity Risk Management, Strategy, and Governance\n|12 Months Ended\nDec. 31, 2024\n"
-            "|Cybersecurity Risk Third Party Oversight and Identi\ufb01cation Processes [Flag]\n|true\n")
+    page = (
+        "|\nCybersecurity Risk Management, Strategy, and Governance\n|12 Months Ended\nDec. 31, 2024\n"
+        "|Cybersecurity Risk Third Party Oversight and Identi\ufb01cation Processes [Flag]\n|true\n"
+    )
     d = read_rpage(page, "rpage-text")
-    assert [e.name for e in d.elements] == ["CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag"]
+    assert [e.name for e in d.elements] == [
+        "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag"
+    ]

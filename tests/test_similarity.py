@@ -68,22 +68,48 @@ def _edit_inside_a_word(ops: list[list]) -> bool:
 
 def test_word_diff_of_rewritten_words_sharing_letters_keeps_words_whole() -> None:
     # the semantic clean-up alone ends these edits inside words ("teams ar|e", "compris|e")
-    old = ("These teams comprise professionals with deep cybersecurity expertise across multiple industries and "
-           "are led by our Vice President of Privacy, Safety, and Security Engineering.")
-    new = ("Leadership for these teams are professionals with deep cybersecurity expertise across multiple "
-           "industries, including our Vice President of Privacy, Safety, and Security Engineering.")
+    old = (
+        "These teams comprise professionals with deep cybersecurity expertise across multiple industries and "
+        "are led by our Vice President of Privacy, Safety, and Security Engineering."
+    )
+    new = (
+        "Leadership for these teams are professionals with deep cybersecurity expertise across multiple "
+        "industries, including our Vice President of Privacy, Safety, and Security Engineering."
+    )
     ops, _ = similarity.word_diff(old, new)
     assert not _edit_inside_a_word(ops)
     assert [similarity.DELETE, "These teams comprise"] in ops
     assert [similarity.INSERT, "Leadership for these teams are"] in ops
 
 
-_VOCABULARY = ["risk", "risks", "process", "processes", "procedure", "procedures", "monitor", "monitoring",
-               "threat", "threats", "the", "a", "and", ",", ".", "assess", "assessment", "reassess", "s", "e"]
+_VOCABULARY = [
+    "risk",
+    "risks",
+    "process",
+    "processes",
+    "procedure",
+    "procedures",
+    "monitor",
+    "monitoring",
+    "threat",
+    "threats",
+    "the",
+    "a",
+    "and",
+    ",",
+    ".",
+    "assess",
+    "assessment",
+    "reassess",
+    "s",
+    "e",
+]
 
 
-@given(st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=40),
-       st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=40))
+@given(
+    st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=40),
+    st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=40),
+)
 def test_word_diff_edits_start_and_end_at_word_boundaries(a: list[str], b: list[str]) -> None:
     old, new = " ".join(a), " ".join(b)
     ops, _ = similarity.word_diff(old, new)
@@ -91,8 +117,9 @@ def test_word_diff_edits_start_and_end_at_word_boundaries(a: list[str], b: list[
     assert "".join(t for op, t in ops if op != similarity.DELETE) == new
     assert not _edit_inside_a_word(ops)
     assert all(t for _, t in ops)
-    assert not any(x[0] == y[0] or (x[0], y[0]) == (similarity.INSERT, similarity.DELETE)
-                   for x, y in zip(ops, ops[1:]))
+    assert not any(
+        x[0] == y[0] or (x[0], y[0]) == (similarity.INSERT, similarity.DELETE) for x, y in zip(ops, ops[1:])
+    )
 
 
 def test_measures_on_real_year_pair(corpus: Path) -> None:
@@ -124,10 +151,14 @@ def test_token_diff_is_a_minimal_edit_script(a: list[str], b: list[str]) -> None
 
 
 def test_word_diff_of_a_rewritten_sentence_rebuilds_both_sides() -> None:
-    old = ("Our processes for assessing, identifying, and managing material risks from cybersecurity threats "
-           "are integrated into our overall enterprise risk management program.")
-    new = ("We recognize the critical importance of assessing, identifying, and managing material risks "
-           "associated with cybersecurity threats, as defined in Item 106(a) of Regulation S-K.")
+    old = (
+        "Our processes for assessing, identifying, and managing material risks from cybersecurity threats "
+        "are integrated into our overall enterprise risk management program."
+    )
+    new = (
+        "We recognize the critical importance of assessing, identifying, and managing material risks "
+        "associated with cybersecurity threats, as defined in Item 106(a) of Regulation S-K."
+    )
     ops, counts = similarity.word_diff(old, new)
     assert "".join(t for op, t in ops if op != 1) == old
     assert "".join(t for op, t in ops if op != -1) == new

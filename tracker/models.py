@@ -46,45 +46,107 @@ class ElementSpec:
 
 
 _SPECS = [
-    ("CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock", "text", "(b)(1)",
-     "Cybersecurity Risk Management Processes for Assessing, Identifying, and Managing Threats"),
-    ("CybersecurityRiskManagementProcessesIntegratedFlag", "flag", "(b)(1)(i)",
-     "Cybersecurity Risk Management Processes Integrated"),
-    ("CybersecurityRiskManagementProcessesIntegratedTextBlock", "text", "(b)(1)(i)",
-     "Cybersecurity Risk Management Processes Integrated"),
-    ("CybersecurityRiskManagementThirdPartyEngagedFlag", "flag", "(b)(1)(ii)",
-     "Cybersecurity Risk Management Third Party Engaged"),
-    ("CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag", "flag", "(b)(1)(iii)",
-     "Cybersecurity Risk Third Party Oversight and Identification Processes"),
-    ("CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag", "flag", "(b)(2)",
-     "Cybersecurity Risk Materially Affected or Reasonably Likely to Materially Affect Registrant"),
-    ("CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock", "text", "(b)(2)",
-     "Cybersecurity Risk Materially Affected or Reasonably Likely to Materially Affect Registrant"),
-    ("CybersecurityRiskBoardOfDirectorsOversightTextBlock", "text", "(c)(1)",
-     "Cybersecurity Risk Board of Directors Oversight"),
-    ("CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock", "text", "(c)(1)",
-     "Cybersecurity Risk Board Committee or Subcommittee Responsible for Oversight"),
-    ("CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock", "text",
-     "(c)(1)", "Cybersecurity Risk Process for Informing Board Committee or Subcommittee Responsible for Oversight"),
+    (
+        "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock",
+        "text",
+        "(b)(1)",
+        "Cybersecurity Risk Management Processes for Assessing, Identifying, and Managing Threats",
+    ),
+    (
+        "CybersecurityRiskManagementProcessesIntegratedFlag",
+        "flag",
+        "(b)(1)(i)",
+        "Cybersecurity Risk Management Processes Integrated",
+    ),
+    (
+        "CybersecurityRiskManagementProcessesIntegratedTextBlock",
+        "text",
+        "(b)(1)(i)",
+        "Cybersecurity Risk Management Processes Integrated",
+    ),
+    (
+        "CybersecurityRiskManagementThirdPartyEngagedFlag",
+        "flag",
+        "(b)(1)(ii)",
+        "Cybersecurity Risk Management Third Party Engaged",
+    ),
+    (
+        "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag",
+        "flag",
+        "(b)(1)(iii)",
+        "Cybersecurity Risk Third Party Oversight and Identification Processes",
+    ),
+    (
+        "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag",
+        "flag",
+        "(b)(2)",
+        "Cybersecurity Risk Materially Affected or Reasonably Likely to Materially Affect Registrant",
+    ),
+    (
+        "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock",
+        "text",
+        "(b)(2)",
+        "Cybersecurity Risk Materially Affected or Reasonably Likely to Materially Affect Registrant",
+    ),
+    (
+        "CybersecurityRiskBoardOfDirectorsOversightTextBlock",
+        "text",
+        "(c)(1)",
+        "Cybersecurity Risk Board of Directors Oversight",
+    ),
+    (
+        "CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock",
+        "text",
+        "(c)(1)",
+        "Cybersecurity Risk Board Committee or Subcommittee Responsible for Oversight",
+    ),
+    (
+        "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock",
+        "text",
+        "(c)(1)",
+        "Cybersecurity Risk Process for Informing Board Committee or Subcommittee Responsible for Oversight",
+    ),
     ("CybersecurityRiskRoleOfManagementTextBlock", "text", "(c)(2)", "Cybersecurity Risk Role of Management"),
-    ("CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag", "flag", "(c)(2)(i)",
-     "Cybersecurity Risk Management Positions or Committees Responsible"),
-    ("CybersecurityRiskManagementPositionsOrCommitteesResponsibleTextBlock", "text", "(c)(2)(i)",
-     "Cybersecurity Risk Management Positions or Committees Responsible"),
-    ("CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock", "text", "(c)(2)(i)",
-     "Cybersecurity Risk Management Expertise of Management Responsible"),
-    ("CybersecurityRiskProcessForInformingManagementOrCommitteesResponsibleTextBlock", "text", "(c)(2)(ii)",
-     "Cybersecurity Risk Process for Informing Management or Committees Responsible"),
-    ("CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag", "flag", "(c)(2)(iii)",
-     "Cybersecurity Risk Management Positions or Committees Responsible Report to Board"),
+    (
+        "CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag",
+        "flag",
+        "(c)(2)(i)",
+        "Cybersecurity Risk Management Positions or Committees Responsible",
+    ),
+    (
+        "CybersecurityRiskManagementPositionsOrCommitteesResponsibleTextBlock",
+        "text",
+        "(c)(2)(i)",
+        "Cybersecurity Risk Management Positions or Committees Responsible",
+    ),
+    (
+        "CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock",
+        "text",
+        "(c)(2)(i)",
+        "Cybersecurity Risk Management Expertise of Management Responsible",
+    ),
+    (
+        "CybersecurityRiskProcessForInformingManagementOrCommitteesResponsibleTextBlock",
+        "text",
+        "(c)(2)(ii)",
+        "Cybersecurity Risk Process for Informing Management or Committees Responsible",
+    ),
+    (
+        "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag",
+        "flag",
+        "(c)(2)(iii)",
+        "Cybersecurity Risk Management Positions or Committees Responsible Report to Board",
+    ),
 ]
 
 #: The known cyd elements, in taxonomy order.
 ELEMENTS: dict[str, ElementSpec] = {
-    name: ElementSpec(name, kind, item, label) for name, kind, item, label in _SPECS  # type: ignore[arg-type]
+    name: ElementSpec(name, kind, item, label)  # type: ignore[arg-type]  # (kind is "flag" or "text" above)
+    for name, kind, item, label in _SPECS
 }
-ELEMENTS[UNTAGGED_ELEMENT] = ElementSpec(UNTAGGED_ELEMENT, "text", "", "Item 1C text outside any tag",
-                                         "Text outside any element")
+ELEMENTS[UNTAGGED_ELEMENT] = ElementSpec(
+    UNTAGGED_ELEMENT, "text", "", "Item 1C text outside any tag", "Text outside any element"
+)
 
 #: What a reader calls each element (reports, e-mails and the text output; the standard labels stay in JSON and
 #: with --verbose). A flag's says what the filer says when it is true.
@@ -93,27 +155,23 @@ PLAIN_LABELS = {
     "CybersecurityRiskManagementProcessesIntegratedFlag": "Says its cyber risk processes are part of its overall risk management",
     "CybersecurityRiskManagementProcessesIntegratedTextBlock": "Integration with overall risk management",
     "CybersecurityRiskManagementThirdPartyEngagedFlag": "Says it engages assessors, consultants or auditors",
-    "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag":
-        "Says it oversees cyber risks from its service providers",
-    "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag":
-        "Says cyber risks have materially affected it or are reasonably likely to",
-    "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock":
-        "Material effect of cyber risks",
+    "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag": "Says it oversees cyber risks from its service providers",
+    "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag": "Says cyber risks have materially affected it or are reasonably likely to",
+    "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock": "Material effect of cyber risks",
     "CybersecurityRiskBoardOfDirectorsOversightTextBlock": "Board oversight",
     "CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock": "Board committee in charge",
-    "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock":
-        "How the board is informed",
+    "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock": "How the board is informed",
     "CybersecurityRiskRoleOfManagementTextBlock": "Management's role",
-    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag":
-        "Names the positions or committees responsible",
+    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag": "Names the positions or committees responsible",
     "CybersecurityRiskManagementPositionsOrCommitteesResponsibleTextBlock": "Who is responsible",
     "CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock": "Their expertise",
     "CybersecurityRiskProcessForInformingManagementOrCommitteesResponsibleTextBlock": "How management is informed",
-    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag":
-        "Says those responsible report to the board",
+    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag": "Says those responsible report to the board",
 }
 for _name, _plain in PLAIN_LABELS.items():
-    ELEMENTS[_name] = ElementSpec(_name, ELEMENTS[_name].kind, ELEMENTS[_name].item, ELEMENTS[_name].label, _plain)
+    ELEMENTS[_name] = ElementSpec(
+        _name, ELEMENTS[_name].kind, ELEMENTS[_name].item, ELEMENTS[_name].label, _plain
+    )
 
 #: The six flags, in taxonomy order.
 FLAGS: list[str] = [name for name, spec in ELEMENTS.items() if spec.kind == "flag"]
@@ -216,8 +274,16 @@ SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 #: Change kinds, in the order a reader cares about.
 CHANGE_KINDS = [
-    "flag_flipped", "fact_changed", "fact_added", "fact_removed", "element_added", "element_removed",
-    "text_changed", "text_added", "text_removed", "text_moved",
+    "flag_flipped",
+    "fact_changed",
+    "fact_added",
+    "fact_removed",
+    "element_added",
+    "element_removed",
+    "text_changed",
+    "text_added",
+    "text_removed",
+    "text_moved",
 ]
 
 
@@ -269,9 +335,26 @@ class Change:
     def to_json(self) -> dict:
         """The JSON object of design.md (keys with no value left out)."""
         out: dict = {"kind": self.kind}
-        for key in ("element", "elements", "fact", "change", "old", "new", "value", "text", "ops", "old_source",
-                    "new_source", "from_position", "to_position", "evidence", "summary", "why", "touches",
-                    "details"):
+        for key in (
+            "element",
+            "elements",
+            "fact",
+            "change",
+            "old",
+            "new",
+            "value",
+            "text",
+            "ops",
+            "old_source",
+            "new_source",
+            "from_position",
+            "to_position",
+            "evidence",
+            "summary",
+            "why",
+            "touches",
+            "details",
+        ):
             val = getattr(self, key)
             if val is None or (key in ("elements", "touches", "details") and not val):
                 continue

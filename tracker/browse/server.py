@@ -46,15 +46,15 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PLUGINS_DIR = Path(__file__).resolve().parent / "plugins"
 
 
-
 # -- metadata and reports --------------------------------------------------------------------------
 def metadata_path() -> Path:
     """The metadata file: inside the installed package (wheel), else `db/metadata.yml` of the checkout."""
     for candidate in (PACKAGE_DIR / "db" / "metadata.yml", PACKAGE_DIR.parent / "db" / "metadata.yml"):
         if candidate.is_file():
             return candidate
-    raise TrackerError("the Datasette metadata file (db/metadata.yml) is missing from this installation; "
-                       "reinstall tracker.")
+    raise TrackerError(
+        "the Datasette metadata file (db/metadata.yml) is missing from this installation; reinstall tracker."
+    )
 
 
 def load_metadata(database_name: str, path: Path | None = None) -> dict:
@@ -134,20 +134,41 @@ def check_port(host: str, port: int) -> None:
         try:
             sock.bind((host, port))
         except socket.gaierror as exc:
-            raise BadInput(f"cannot listen on host {host!r} ({exc.strerror}); "
-                           "pass --host 127.0.0.1.") from exc
+            raise BadInput(
+                f"cannot listen on host {host!r} ({exc.strerror}); pass --host 127.0.0.1."
+            ) from exc
         except OSError as exc:
-            raise BadInput(f"port {port} on {host} is not available ({exc.strerror}); "
-                           "pass another --port, or --port 0 for any free port.") from exc
+            raise BadInput(
+                f"port {port} on {host} is not available ({exc.strerror}); "
+                "pass another --port, or --port 0 for any free port."
+            ) from exc
 
 
-def datasette_command(db: Path, metadata: Path, host: str, port: int, *, open_browser: bool = False,
-                      reports: Path | None = None) -> list[str]:
+def datasette_command(
+    db: Path, metadata: Path, host: str, port: int, *, open_browser: bool = False, reports: Path | None = None
+) -> list[str]:
     """The command line that serves the live `db` read-only with the project's metadata, plugins and limits."""
-    command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
-               "--host", host, "--port", str(port), "--plugins-dir", str(PLUGINS_DIR),
-               "--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS),
-               "--setting", "max_returned_rows", str(MAX_RETURNED_ROWS)]
+    command = [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        str(db),
+        "--metadata",
+        str(metadata),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--plugins-dir",
+        str(PLUGINS_DIR),
+        "--setting",
+        "sql_time_limit_ms",
+        str(SQL_TIME_LIMIT_MS),
+        "--setting",
+        "max_returned_rows",
+        str(MAX_RETURNED_ROWS),
+    ]
     if reports is not None:
         command += ["--static", f"{REPORTS_MOUNT}:{reports}"]
     if open_browser:
@@ -155,8 +176,9 @@ def datasette_command(db: Path, metadata: Path, host: str, port: int, *, open_br
     return command
 
 
-def prepare(db: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
-            open_browser: bool = False) -> BrowsePlan:
+def prepare(
+    db: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, open_browser: bool = False
+) -> BrowsePlan:
     """Check the database and the port, and write this database's metadata to a temporary folder."""
     if not db.is_file():
         raise NotFound(f"there is no database at {db}; run `tracker ingest` first or pass --db.")
@@ -165,9 +187,8 @@ def prepare(db: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
         port = free_port(host)
     check_port(host, port)
     notes: list[str] = []
-    reports: Path | None = reports_dir(db)
-    if not reports.is_dir():
-        reports = None
+    folder = reports_dir(db)
+    reports: Path | None = folder if folder.is_dir() else None
     workdir = Path(tempfile.mkdtemp(prefix="tracker-browse-"))
     metadata = workdir / "metadata.json"
     metadata.write_text(json.dumps(load_metadata(db.stem), indent=2), encoding="utf-8")

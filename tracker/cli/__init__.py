@@ -8,7 +8,6 @@ import os
 import re
 import select
 import sys
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -111,20 +110,35 @@ def cap_workers(workers: int | None) -> int | None:
         raise BadInput(f"--workers {workers}: give at least 1.")
     capped = worker_limit(workers)
     if capped < workers:
-        typer.echo(f"warning: --workers {workers} is more than the {default_workers()} cores this process "
-                   f"may use; using {capped}.", err=True)
+        typer.echo(
+            f"warning: --workers {workers} is more than the {default_workers()} cores this process "
+            f"may use; using {capped}.",
+            err=True,
+        )
     return capped
 
 
-DbOption = Annotated[Path | None, typer.Option(
-    "--db", help="Database file (default: $TRACKER_DB, else db/tracker.db).", show_default=False)]
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db", help="Database file (default: $TRACKER_DB, else db/tracker.db).", show_default=False
+    ),
+]
 FormatOption = Annotated[str, format_option(TEXT_JSON, "Output format.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show a traceback on error.")]
-YearArgument = Annotated[int, typer.Argument(
-    help="Fiscal year (2024 or FY2024).", parser=fiscal_year, show_default=False)]
-WorkersOption = Annotated[int | None, typer.Option(
-    "--workers", "-j", help="Worker processes, at most one per core (default: one per core).",
-    callback=cap_workers, show_default=False)]
+YearArgument = Annotated[
+    int, typer.Argument(help="Fiscal year (2024 or FY2024).", parser=fiscal_year, show_default=False)
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        help="Worker processes, at most one per core (default: one per core).",
+        callback=cap_workers,
+        show_default=False,
+    ),
+]
 
 
 def db_path(db: Path | None) -> Path:
@@ -182,8 +196,9 @@ def handle_errors(func: F) -> F:
                 raise end_quietly_on_closed_stdout() from None
             if debug:
                 raise
-            raise fail(f"unexpected {type(exc).__name__}: {exc}; rerun with --debug and report it.",
-                       ExitCode.FAILURE) from None
+            raise fail(
+                f"unexpected {type(exc).__name__}: {exc}; rerun with --debug and report it.", ExitCode.FAILURE
+            ) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -236,8 +251,10 @@ def print_version(value: bool) -> None:
 
 @app.callback()
 def tracker_options(
-    version: Annotated[bool, typer.Option(
-        "--version", help="Print the version and exit.", callback=print_version, is_eager=True)] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", callback=print_version, is_eager=True),
+    ] = False,
 ) -> None:
     """Follow how companies' cybersecurity disclosures (10-K Item 1C, 20-F Item 16K) change year to year."""
 
@@ -246,11 +263,14 @@ def tracker_options(
 @app.command()
 @handle_errors
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).", show_default=False)],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (read recursively).", show_default=False)
+    ],
     filer: Annotated[str | None, typer.Option(help="CIK or ticker, for sources that name no filer.")] = None,
     name: Annotated[str | None, typer.Option(help="Registrant name.")] = None,
-    year: Annotated[int | None, typer.Option(help="Fiscal year (overrides the source).",
-                                             parser=fiscal_year)] = None,
+    year: Annotated[
+        int | None, typer.Option(help="Fiscal year (overrides the source).", parser=fiscal_year)
+    ] = None,
     form: Annotated[str | None, typer.Option(help="Form: 10-K, 20-F, 10-K/A, 20-F/A.")] = None,
     workers: WorkersOption = None,
     db: DbOption = None,
@@ -273,21 +293,31 @@ def ingest(
             if len(files) > 1:
                 typer.echo(f"{shown_path(path)}: rejected: {why}", err=True)
         else:
-            typer.echo(f"{shown_path(path)}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
-                       f"v{result.version} {'current again' if result.current_again else result.status}")
+            typer.echo(
+                f"{shown_path(path)}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
+                f"v{result.version} {'current again' if result.current_again else result.status}"
+            )
 
-    progress = Progress(console=Console(stderr=True), transient=True,
-                        disable=len(files) < 2 or not sys.stderr.isatty())
+    progress = Progress(
+        console=Console(stderr=True), transient=True, disable=len(files) < 2 or not sys.stderr.isatty()
+    )
     with progress:
         task = progress.add_task("ingesting", total=len(files))
-        summary = ingest_parallel(files, opts, db_path(db), workers=workers if len(files) > 8 else 1,
-                                  progress=lambda done, total: progress.update(task, completed=done),
-                                  on_result=report)
+        summary = ingest_parallel(
+            files,
+            opts,
+            db_path(db),
+            workers=workers if len(files) > 8 else 1,
+            progress=lambda done, total: progress.update(task, completed=done),
+            on_result=report,
+        )
     if len(files) == 1 and summary.rejected:
         raise BadInput(f"{shown_path(summary.rejected[0][0])}: {summary.rejected[0][1]}")
     if len(files) > 1:
-        typer.echo(f"{summary.files} files read: {summary.count('new')} new, {summary.count('unchanged')} unchanged, "
-                   f"{summary.count('new version')} new versions, {len(summary.rejected)} rejected")
+        typer.echo(
+            f"{summary.files} files read: {summary.count('new')} new, {summary.count('unchanged')} unchanged, "
+            f"{summary.count('new version')} new versions, {len(summary.rejected)} rejected"
+        )
         for path, reason in summary.rejected:
             typer.echo(f"  rejected {shown_path(path)}: {reason}")
     if summary.rejected:
@@ -309,32 +339,10 @@ def filers(fmt: FormatOption = "text", db: DbOption = None, debug: DebugOption =
         typer.echo("no filers yet: run `tracker ingest PATH`")
     for r in rows:
         ticker = ",".join(r["tickers"]) or "-"
-        typer.echo(f"{ticker:<10} {r['cik'] or '-':<11} {r['name'] or '(name unknown)':<45} "
-                   f"{' '.join(map(str, r['years']))}")
-
-
-def show_json(store: Store, filing: dict) -> dict:
-    """The design.md JSON of a stored disclosure."""
-    from tracker.facts import extract_facts, facts_to_json
-    from tracker.read.untagged import incorporated_by_reference
-
-    d = store.disclosure(filing)
-    filer = store.filer_by_id(filing["filer_id"])
-    # the facts stored at ingest (read again where older rules stored them); a fact the text states nothing of
-    # is left out
-    facts = {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
-    pointer = incorporated_by_reference(d.section_text)
-    notes = d.notes + ([pointer] if pointer and pointer not in d.notes else [])
-    return {
-        "filer": filer.to_json(), "fiscal_year": filing["fiscal_year"], "form": filing["form"],
-        "period_end": filing["period_end"], "version": filing["version"], "tagged": bool(filing["tagged"]),
-        "sha256": filing["source_sha256"], "source": filing["source_path"],
-        "source_format": filing["source_format"], "ingested_at": filing["ingested_at"],
-        "elements": [{"element": e.name, "label": e.label, "kind": e.kind, "value": e.value, "source": e.source,
-                      **({"evidence": e.evidence} if e.evidence else {})} for e in d.elements],
-        "facts": facts,
-        "notes": notes,
-    }
+        typer.echo(
+            f"{ticker:<10} {r['cik'] or '-':<11} {r['name'] or '(name unknown)':<45} "
+            f"{' '.join(map(str, r['years']))}"
+        )
 
 
 @app.command()
@@ -349,50 +357,19 @@ def show(
 ) -> None:
     """Show one stored disclosure: its elements (flags and text blocks) and its facts."""
     fmt = check_format(fmt, TEXT_JSON)
+    from tracker.pipeline.show import show_stored
+
     with open_db(db) as store:
-        the_filer = store.find_filer(filer)
-        filing = store.filing(the_filer, year, version)
-        data = show_json(store, filing)
-        versions = len(store.versions(the_filer, year))
+        data, versions = show_stored(store, filer, year, version)
     if fmt == "json":
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
+    from tracker.render.show import render_show_text
     from tracker.text.normalize import strip_invisible
 
-    typer.echo(strip_invisible(render_show_text(data, versions)))  # a database stored before stripping: no escapes
-
-
-def render_show_text(data: dict, versions: int) -> str:
-    """Plain-text view of a stored disclosure."""
-    f = data["filer"]
-    lines = [
-        f"{f['name'] or '(name unknown)'}  CIK {f['cik'] or '-'}  {', '.join(f['tickers']) or ''}".rstrip(),
-        f"{data['form'] or '?'} fiscal year {data['fiscal_year']} (period end {data['period_end'] or '?'}), "
-        f"version {data['version']} of {versions}, {'tagged' if data['tagged'] else 'untagged'} "
-        f"({data['source_format']})",
-        f"source {data['source']}  sha256 {data['sha256'][:16]}",
-        *(f"Note: {note}" for note in data.get("notes") or ()),
-        "",
-    ]
-    for e in data["elements"]:
-        if e["kind"] == "flag":
-            value = {True: "true", False: "false", None: "not stated"}[e["value"]]
-            lines.append(f"[flag] {e['label']}: {value} ({e['source']})")
-            if e.get("evidence"):
-                lines.append(textwrap.indent(textwrap.fill(e["evidence"], 96), "       because: "))
-        else:
-            lines.append(f"[text] {e['label']} ({e['source']})")
-            for para in str(e["value"]).split("\n\n"):
-                lines.append(textwrap.indent(textwrap.fill(para, 96), "    "))
-        lines.append("")
-    if data["facts"]:
-        from tracker.facts import fact_text
-
-        lines.append("Facts")
-        for fact, values in data["facts"].items():
-            shown = "; ".join(fact_text(v["value"], fact) for v in values)
-            lines.append(f"  {fact}: {shown}")
-    return "\n".join(lines).rstrip()
+    typer.echo(
+        strip_invisible(render_show_text(data, versions))
+    )  # a database stored before stripping: no escapes
 
 
 # Commands that live in their own modules register themselves on `app` when imported (a missing module is an

@@ -19,10 +19,17 @@ from tracker.cli import (
 )
 from tracker.errors import BadInput, ExitCode
 
-YearPairOption = Annotated[tuple[int, int] | None, typer.Option(
-    "--year-pair", help="Compare these two fiscal years (OLD NEW, as 2023 or FY2023) of every filer that has "
-                        "both; default: every consecutive pair of stored years.", parser=fiscal_year,
-    metavar="OLD NEW", show_default=False)]
+YearPairOption = Annotated[
+    tuple[int, int] | None,
+    typer.Option(
+        "--year-pair",
+        help="Compare these two fiscal years (OLD NEW, as 2023 or FY2023) of every filer that has "
+        "both; default: every consecutive pair of stored years.",
+        parser=fiscal_year,
+        metavar="OLD NEW",
+        show_default=False,
+    ),
+]
 SHOWN_FAILURES = 20
 
 
@@ -31,9 +38,14 @@ SHOWN_FAILURES = 20
 def diff_all_command(
     year_pair: YearPairOption = None,
     workers: WorkersOption = None,
-    reports: Annotated[bool, typer.Option(
-        "--reports", help="Also write each comparison's HTML report to reports/ beside the database "
-                          "(linked from `tracker browse`).")] = False,
+    reports: Annotated[
+        bool,
+        typer.Option(
+            "--reports",
+            help="Also write each comparison's HTML report to reports/ beside the database "
+            "(linked from `tracker browse`).",
+        ),
+    ] = False,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -47,16 +59,30 @@ def diff_all_command(
         check_year_order(*year_pair, "--year-pair")
         if year_pair[0] == year_pair[1]:
             raise BadInput(f"--year-pair {year_pair[0]} {year_pair[1]}: give two different years.")
-    progress = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty())
+    progress = Progress(
+        TextColumn("comparing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
     with progress:
         task = progress.add_task("comparing", total=None)
-        summary = diff_all(db_path(db), tuple(year_pair) if year_pair else None, workers,
-                           progress=lambda done, total: progress.update(task, completed=done, total=total),
-                           reports=reports)
+        pair = (year_pair[0], year_pair[1]) if year_pair else None
+        summary = diff_all(
+            db_path(db),
+            pair,
+            workers,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+            reports=reports,
+        )
     written = f", {summary.reports} reports written" if reports else ""
-    typer.echo(f"{summary.pairs} pairs found: {summary.computed} computed, {summary.already} already stored, "
-               f"{len(summary.failed)} failed{written} ({summary.seconds:.1f} s)")
+    typer.echo(
+        f"{summary.pairs} pairs found: {summary.computed} computed, {summary.already} already stored, "
+        f"{len(summary.failed)} failed{written} ({summary.seconds:.1f} s)"
+    )
     for label, reason in summary.failed[:SHOWN_FAILURES]:
         typer.echo(f"  failed {label}: {reason}", err=True)
     if len(summary.failed) > SHOWN_FAILURES:

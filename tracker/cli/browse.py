@@ -14,8 +14,9 @@ from tracker.cli import DbOption, DebugOption, app, db_path, handle_errors
 @handle_errors
 def browse(
     db: DbOption = None,
-    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).", min=0, max=65535)]
-    = browsing.DEFAULT_PORT,
+    port: Annotated[
+        int, typer.Option(help="Port to listen on (0: any free port).", min=0, max=65535)
+    ] = browsing.DEFAULT_PORT,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open a web browser on it.")] = False,
     debug: DebugOption = False,

@@ -29,18 +29,6 @@ from itertools import chain
 from typing import Literal, TypeVar
 
 from tracker.diff import significance
-from tracker.facts import SPECS, extract_facts, fact_changes, value_key
-from tracker.models import (
-    CHANGE_KINDS,
-    SEVERITY_RANK,
-    UNTAGGED_ELEMENT,
-    Change,
-    Disclosure,
-    Element,
-    spec_for,
-)
-from tracker.text.normalize import comparison_key, shared_work, split_sentences, words_and_key
-from tracker.read.untagged import incorporated_by_reference
 from tracker.diff.worddiff import (
     DELETE,
     EQUAL,
@@ -50,6 +38,19 @@ from tracker.diff.worddiff import (
     combine,
     word_diff,
 )
+from tracker.facts import SPECS, extract_facts, fact_changes, value_key
+from tracker.models import (
+    CHANGE_KINDS,
+    SEVERITY_RANK,
+    UNTAGGED_ELEMENT,
+    Change,
+    Disclosure,
+    Element,
+    Severity,
+    spec_for,
+)
+from tracker.read.untagged import incorporated_by_reference
+from tracker.text.normalize import comparison_key, shared_work, split_sentences, words_and_key
 
 MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
 
@@ -60,7 +61,8 @@ REWRITE_THRESHOLD = 0.5
 _FUNCTION_WORDS = frozenset(
     "a an the and or but nor of to in on at by for with from into onto over under as than that which who whom "
     "whose this these those it its we our us they their them he she his her is are was were be been being "
-    "has have had do does did not no any all each such other also may can will would could should".split())
+    "has have had do does did not no any all each such other also may can will would could should".split()
+)
 #: How many of a sentence's rarest words look up rewrite candidates, and the most sentences a word
 #: may sit in to be used for that (keeps the candidate search near linear on long texts).
 RARE_WORDS = 6
@@ -197,8 +199,9 @@ class Comparison:
         """The aligned pieces touching one element, in document order."""
         return [p for p in self.pairs if element in p.elements_on("old") | p.elements_on("new")]
 
-    def to_json(self, filer: dict | None = None, old_meta: dict | None = None,
-                new_meta: dict | None = None) -> dict:
+    def to_json(
+        self, filer: dict | None = None, old_meta: dict | None = None, new_meta: dict | None = None
+    ) -> dict:
         """The comparison in the JSON shape of design.md (plus verdict and per-element similarity)."""
         return {
             "filer": filer if filer is not None else filer_meta(self.new, self.old),
@@ -225,11 +228,18 @@ def filer_meta(*disclosures: Disclosure) -> dict:
 
 def disclosure_meta(d: Disclosure) -> dict:
     """What the JSON says about one side when the caller (store, CLI) passes nothing better."""
-    return {"fiscal_year": d.fiscal_year, "form": d.form, "version": None, "tagged": d.tagged,
-            "source": d.source_format, "sha256": None}
+    return {
+        "fiscal_year": d.fiscal_year,
+        "form": d.form,
+        "version": None,
+        "tagged": d.tagged,
+        "source": d.source_format,
+        "sha256": None,
+    }
 
 
 # --------------------------------------------------------------------------- entry point
+
 
 def compare(old: Disclosure, new: Disclosure) -> Comparison:
     """Compare two disclosures of one filer (older first)."""
@@ -258,8 +268,17 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     similarity = _measure(pieces, None)
     per_element = {name: _measure(pieces, name) for name in _shared_elements(old, new)}
     share = _changed_share(pairs)
-    return Comparison(old, new, similarity, per_element, changes, pairs, order, share,
-                      significance.decide(changes, rewritten(similarity, share)))
+    return Comparison(
+        old,
+        new,
+        similarity,
+        per_element,
+        changes,
+        pairs,
+        order,
+        share,
+        significance.decide(changes, rewritten(similarity, share)),
+    )
 
 
 def rewritten(similarity: Similarity, changed_share: float) -> bool:
@@ -281,8 +300,11 @@ def _rank_wording(changes: list[Change], old: Disclosure, new: Disclosure) -> No
 
     def says(d: Disclosure) -> significance.Statements:
         facts: dict = extract_facts(d)
-        flags = {f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence}
+        flags = {
+            f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence
+        }
         return significance.statements({**facts, **flags}, key, value_key)
+
     significance.rank_text_changes(changes, says(old), says(new), key, labels)
 
 
@@ -295,6 +317,7 @@ class _FlagEvidence:
 
 
 # --------------------------------------------------------------------------- flags, facts, elements
+
 
 def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     """Every flag whose value differs.
@@ -313,15 +336,27 @@ def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
         ov, nv = _flag_value(o), _flag_value(n)
         if ov == nv:
             continue
+        severity: Severity
         if (ov is None or nv is None) and old.tagged != new.tagged:
             severity = "low"
         else:
             severity = "high" if name == MATERIAL_FLAG else "medium"
         label = spec_for(name).reader_label
-        out.append(Change("flag_flipped", severity, element=name, elements=[name], old=ov, new=nv,
-                          old_source=_flag_source(o), new_source=_flag_source(n),
-                          evidence=_flag_evidence(o, n), summary=f"{label}: {_said(ov)} -> {_said(nv)}",
-                          why=_flag_why(name, ov, nv, severity)))
+        out.append(
+            Change(
+                "flag_flipped",
+                severity,
+                element=name,
+                elements=[name],
+                old=ov,
+                new=nv,
+                old_source=_flag_source(o),
+                new_source=_flag_source(n),
+                evidence=_flag_evidence(o, n),
+                summary=f"{label}: {_said(ov)} -> {_said(nv)}",
+                why=_flag_why(name, ov, nv, severity),
+            )
+        )
     return out
 
 
@@ -360,10 +395,30 @@ def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     if not (old.tagged and new.tagged):
         return []
     old_names, new_names = _text_element_names(old), _text_element_names(new)
-    out = [Change("element_removed", "high", element=n, elements=[n], summary=f"{spec_for(n).reader_label}: no longer tagged",
-                  why="a whole part of the required disclosure is gone") for n in old_names if n not in new_names]
-    out += [Change("element_added", "medium", element=n, elements=[n], summary=f"{spec_for(n).reader_label}: newly tagged",
-                   why="a part of the required disclosure is now tagged") for n in new_names if n not in old_names]
+    out = [
+        Change(
+            "element_removed",
+            "high",
+            element=n,
+            elements=[n],
+            summary=f"{spec_for(n).reader_label}: no longer tagged",
+            why="a whole part of the required disclosure is gone",
+        )
+        for n in old_names
+        if n not in new_names
+    ]
+    out += [
+        Change(
+            "element_added",
+            "medium",
+            element=n,
+            elements=[n],
+            summary=f"{spec_for(n).reader_label}: newly tagged",
+            why="a part of the required disclosure is now tagged",
+        )
+        for n in new_names
+        if n not in old_names
+    ]
     return out
 
 
@@ -372,8 +427,13 @@ _LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
 
 
 def _text_element_names(d: Disclosure) -> list[str]:
-    return list(dict.fromkeys(e.name for e in d.text_elements if e.name != UNTAGGED_ELEMENT
-                              and _LETTER_OR_DIGIT_RE.search(str(e.value))))
+    return list(
+        dict.fromkeys(
+            e.name
+            for e in d.text_elements
+            if e.name != UNTAGGED_ELEMENT and _LETTER_OR_DIGIT_RE.search(str(e.value))
+        )
+    )
 
 
 def _shared_elements(old: Disclosure, new: Disclosure) -> list[str]:
@@ -382,6 +442,7 @@ def _shared_elements(old: Disclosure, new: Disclosure) -> list[str]:
 
 
 # --------------------------------------------------------------------------- sentences
+
 
 def sentence_sequence(d: Disclosure) -> list[Sentence]:
     """The unique sentences of a disclosure in document order, each with the elements containing it."""
@@ -419,6 +480,7 @@ def _memo(fn: Callable[[str], T]) -> Callable[[str], T]:
         if text not in cache:
             cache[text] = fn(text)
         return cache[text]
+
     return cached
 
 
@@ -431,6 +493,7 @@ def _element_order(*sequences: list[Sentence]) -> list[str]:
 
 
 # --------------------------------------------------------------------------- alignment
+
 
 def align_sentences(old: list[Sentence], new: list[Sentence]) -> list[AlignedPair]:
     """Align two sentence sequences (exact, split/merge, rewrite, move) into document-ordered pieces."""
@@ -445,17 +508,26 @@ def align_sentences(old: list[Sentence], new: list[Sentence]) -> list[AlignedPai
     pairs: list[tuple[tuple[float, int], AlignedPair]] = []
     anchor = _anchors(matches, in_order, len(old))
     for m, (oi, nj) in enumerate(matches):
-        pair = _matched_pair([old[i] for i in oi], [new[j] for j in nj], rewrite=m >= exact_count,
-                             moved=m not in in_order)
+        pair = _matched_pair(
+            [old[i] for i in oi], [new[j] for j in nj], rewrite=m >= exact_count, moved=m not in in_order
+        )
         pairs.append(((nj[0] + 1.0, 0), pair))
     for j in sorted(new_free):
         words_n = len(new[j].words)
-        pairs.append(((j + 1.0, 0), AlignedPair("added", [], [new[j]],
-                                                counts=EditCounts(0, words_n, words_n, 0, words_n))))
+        pairs.append(
+            (
+                (j + 1.0, 0),
+                AlignedPair("added", [], [new[j]], counts=EditCounts(0, words_n, words_n, 0, words_n)),
+            )
+        )
     for i in sorted(old_free):
         words_o = len(old[i].words)
-        pairs.append(((anchor[i] + 0.5, i), AlignedPair("removed", [old[i]], [],
-                                                        counts=EditCounts(words_o, 0, 0, words_o, words_o))))
+        pairs.append(
+            (
+                (anchor[i] + 0.5, i),
+                AlignedPair("removed", [old[i]], [], counts=EditCounts(words_o, 0, 0, words_o, words_o)),
+            )
+        )
     pairs.sort(key=lambda kp: kp[0])
     return [p for _, p in pairs]
 
@@ -472,7 +544,10 @@ def _match_exact(old, new, old_free, new_free, matches) -> None:
 
 def _match_merges(old, new, old_free, new_free, matches) -> None:
     """One sentence on a side equal to 2..MAX_MERGE adjacent free sentences on the other."""
-    for a, b, a_free, b_free, flip in ((old, new, old_free, new_free, False), (new, old, new_free, old_free, True)):
+    for a, b, a_free, b_free, flip in (
+        (old, new, old_free, new_free, False),
+        (new, old, new_free, old_free, True),
+    ):
         single = {b[j].key: j for j in b_free}
         starts = {key[:_MERGE_PREFIX] for key in single}  # a merged key starts with its first sentence's
         for i in sorted(a_free):
@@ -554,8 +629,11 @@ def _extend_rewrites(old, new, old_free, new_free, rewrites) -> None:
                     if k not in free:
                         continue
                     extra = _content(side[k])
-                    if extra and 2 * len(extra & target) >= len(extra) \
-                            and (_dice(pieces | extra, target) > base or extra <= target):
+                    if (
+                        extra
+                        and 2 * len(extra & target) >= len(extra)
+                        and (_dice(pieces | extra, target) > base or extra <= target)
+                    ):
                         best = k
                         break
                 if best is None:
@@ -576,8 +654,8 @@ def _content(s: Sentence) -> set[str]:
 def _longest_increasing(matches: list[tuple[list[int], list[int]]]) -> set[int]:
     """Indexes (into matches) of a longest run of matches whose new positions rise with old order."""
     order = sorted(range(len(matches)), key=lambda m: matches[m][0][0])
-    tails: list[int] = []       # new position ending the best run of each length
-    tail_at: list[int] = []     # match index at that tail
+    tails: list[int] = []  # new position ending the best run of each length
+    tail_at: list[int] = []  # match index at that tail
     previous: dict[int, int | None] = {}
     for m in order:
         pos = matches[m][1][0]
@@ -630,8 +708,12 @@ def form_insensitive(ops: list[list]) -> list[list]:
     k = 0
     while k < len(ops):
         op, text = ops[k]
-        if op != EQUAL and k + 1 < len(ops) and ops[k + 1][0] == -op \
-                and comparison_key(text) == comparison_key(ops[k + 1][1]):
+        if (
+            op != EQUAL
+            and k + 1 < len(ops)
+            and ops[k + 1][0] == -op
+            and comparison_key(text) == comparison_key(ops[k + 1][1])
+        ):
             new_text = ops[k + 1][1] if op == DELETE else text
             op, text, k = EQUAL, new_text, k + 1
         if out and out[-1][0] == op == EQUAL:
@@ -644,6 +726,7 @@ def form_insensitive(ops: list[list]) -> list[list]:
 
 # --------------------------------------------------------------------------- changes from the alignment
 
+
 def text_changes(pairs: list[AlignedPair], order: list[str]) -> list[Change]:
     """One low-severity change per aligned piece that is not unchanged in place."""
     out = []
@@ -652,18 +735,47 @@ def text_changes(pairs: list[AlignedPair], order: list[str]) -> list[Change]:
         if p.status == "same":
             continue
         elements = _pair_elements(p, rank)
-        base = {"element": elements[0], "elements": elements}
+        element = elements[0]
         if p.status == "changed":
-            change = Change("text_changed", "low", old=p.old_text, new=p.new_text, ops=p.ops, **base)
+            change = Change(
+                "text_changed",
+                "low",
+                old=p.old_text,
+                new=p.new_text,
+                ops=p.ops,
+                element=element,
+                elements=elements,
+            )
             if p.moved:
                 change.from_position, change.to_position = p.old[0].position, p.new[0].position
         elif p.status == "moved":
-            change = Change("text_moved", "low", text=p.new_text, from_position=p.old[0].position,
-                            to_position=p.new[0].position, **base)
+            change = Change(
+                "text_moved",
+                "low",
+                text=p.new_text,
+                from_position=p.old[0].position,
+                to_position=p.new[0].position,
+                element=element,
+                elements=elements,
+            )
         elif p.status == "added":
-            change = Change("text_added", "low", text=p.new_text, to_position=p.new[0].position, **base)
+            change = Change(
+                "text_added",
+                "low",
+                text=p.new_text,
+                to_position=p.new[0].position,
+                element=element,
+                elements=elements,
+            )
         else:
-            change = Change("text_removed", "low", text=p.old_text, from_position=p.old[0].position, **base)
+            change = Change(
+                "text_removed",
+                "low",
+                text=p.old_text,
+                from_position=p.old[0].position,
+                element=element,
+                elements=elements,
+            )
         out.append(change)
     return out
 
@@ -678,15 +790,24 @@ def _pair_elements(p: AlignedPair, rank: dict[str, int]) -> list[str]:
 
 def _sort_key(c: Change, rank: dict[str, int]) -> tuple:
     kind = c.kind
-    group = 0 if kind == "flag_flipped" else 1 if kind.startswith("fact_") else 2 if kind.startswith("element_") else 3
+    group = (
+        0
+        if kind == "flag_flipped"
+        else 1
+        if kind.startswith("fact_")
+        else 2
+        if kind.startswith("element_")
+        else 3
+    )
     if group < 3:
         return (group, *significance.importance(c), CHANGE_KINDS.index(kind), 0.0)
-    element = rank.get(c.element, len(rank))
+    element = rank.get(c.element, len(rank)) if c.element is not None else len(rank)
     position = c.to_position if c.to_position is not None else (c.from_position or 0) - 0.5
     return (group, element, SEVERITY_RANK[c.severity], 0, 0, float(position))
 
 
 # --------------------------------------------------------------------------- similarity
+
 
 @dataclass
 class _Piece:
@@ -727,9 +848,13 @@ def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
         if old_words == new_words:
             return IDENTICAL
         all_counts = [p.counts for p in pieces]
-        counts = EditCounts(sum(c.old_words for c in all_counts), sum(c.new_words for c in all_counts),
-                            sum(c.added for c in all_counts), sum(c.deleted for c in all_counts),
-                            sum(c.distance for c in all_counts))
+        counts = EditCounts(
+            sum(c.old_words for c in all_counts),
+            sum(c.new_words for c in all_counts),
+            sum(c.added for c in all_counts),
+            sum(c.deleted for c in all_counts),
+            sum(c.distance for c in all_counts),
+        )
         return combine(old_words, new_words, counts)
     for p in pieces:
         in_old = element is None or element in p.old_elements

@@ -57,10 +57,13 @@ class History:
 
     def to_json(self) -> dict:
         """JSON of the history."""
-        return {"filer": self.filer, "years": self.years,
-                "facts": {f: {str(y): v for y, v in by.items()} for f, by in self.facts.items()},
-                "flags": {f: {str(y): v for y, v in by.items()} for f, by in self.flags.items()},
-                "steps": self.steps}
+        return {
+            "filer": self.filer,
+            "years": self.years,
+            "facts": {f: {str(y): v for y, v in by.items()} for f, by in self.facts.items()},
+            "flags": {f: {str(y): v for y, v in by.items()} for f, by in self.flags.items()},
+            "steps": self.steps,
+        }
 
 
 def _canon(values: list) -> list[str]:

@@ -15,14 +15,19 @@ from typing import Literal
 
 from tracker.diff.compare import AlignedPair, Comparison, Sentence
 from tracker.models import UNTAGGED_ELEMENT, Change, Disclosure, spec_for
-from tracker.text.normalize import comparison_key, paragraphs, sentences
 from tracker.read.untagged import is_subheading
+from tracker.text.normalize import comparison_key, paragraphs, sentences
 
 PieceKind = Literal["same", "changed", "added", "removed", "moved", "moved_away"]
 SegmentOp = Literal["equal", "insert", "delete"]
 
 _OPS: dict[int, SegmentOp] = {0: "equal", 1: "insert", -1: "delete"}
-_CHANGE_KIND = {"changed": "text_changed", "added": "text_added", "removed": "text_removed", "moved": "text_moved"}
+_CHANGE_KIND = {
+    "changed": "text_changed",
+    "added": "text_added",
+    "removed": "text_removed",
+    "moved": "text_moved",
+}
 
 
 @dataclass
@@ -149,7 +154,9 @@ def build(c: Comparison) -> Redline:
     return Redline(blocks, changes)
 
 
-def _starts_block(block: Block, piece: Piece, new_at: tuple[int, bool] | None, old_at: tuple[int, bool] | None) -> bool:
+def _starts_block(
+    block: Block, piece: Piece, new_at: tuple[int, bool] | None, old_at: tuple[int, bool] | None
+) -> bool:
     """Whether the piece opens a new paragraph."""
     if piece.kind == "moved_away":
         return False  # the marker stays in the paragraph it left
@@ -158,13 +165,22 @@ def _starts_block(block: Block, piece: Piece, new_at: tuple[int, bool] | None, o
             return not (old_at is not None and old_at[0] == block.old_para)
         return new_at[0] != block.new_para
     if old_at is not None:
-        return block.old_para is not None and old_at[0] != block.old_para or \
-            block.old_para is None and block.new_para is not None
+        return (
+            block.old_para is not None
+            and old_at[0] != block.old_para
+            or block.old_para is None
+            and block.new_para is not None
+        )
     return False
 
 
-def _is_heading(piece: Piece, pair: AlignedPair, new_at: tuple[int, bool] | None, old_at: tuple[int, bool] | None,
-                c: Comparison) -> bool:
+def _is_heading(
+    piece: Piece,
+    pair: AlignedPair,
+    new_at: tuple[int, bool] | None,
+    old_at: tuple[int, bool] | None,
+    c: Comparison,
+) -> bool:
     if piece.kind == "moved_away":
         return False
     if new_at is not None:
@@ -207,7 +223,9 @@ def _piece(p: AlignedPair, by_key: dict[tuple, Change]) -> Piece:
         return Piece("same", [("equal", p.new_text)], elements)
     ch = by_key.get(_pair_key(p))
     if p.moved and p.old and p.new:
-        ops = [(_OPS[op], t) for op, t in p.ops] if p.status == "changed" and p.ops else [("equal", p.new_text)]
+        ops: list[tuple[SegmentOp, str]] = [("equal", p.new_text)]
+        if p.status == "changed" and p.ops:
+            ops = [(_OPS[op], t) for op, t in p.ops]
         return Piece("moved", ops, elements, change=ch, rewritten=p.status == "changed")
     if p.status == "changed":
         return Piece("changed", [(_OPS[op], t) for op, t in (p.ops or [])], elements, change=ch)

@@ -32,11 +32,15 @@ _SUBSTANCE_RE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|decades?|not|no|never|none|nor|may|might|could|would|should|must|will|cannot|believe|believes|"
     r"aware|knowledge|expect|intend|plan|quarterly|monthly|annually|annual|semi-annual|twice|weekly|regularly|"
-    r"periodically|material|materially|all|any|only|each|every)\b", re.I)
+    r"periodically|material|materially|all|any|only|each|every)\b",
+    re.I,
+)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-_FUNCTION = frozenset("the and our their this that these those with from into such also which were have been being "
-                      "will would could should shall upon over under than then there here its it's".split())
+_FUNCTION = frozenset(
+    "the and our their this that these those with from into such also which were have been being "
+    "will would could should shall upon over under than then there here its it's".split()
+)
 
 
 @dataclass
@@ -52,15 +56,19 @@ class Verdict:
 
     @property
     def headline(self) -> str:
-        """"Significant: the CISO was replaced; board oversight moved from ... (minor edits)"."""
+        """ "Significant: the CISO was replaced; board oversight moved from ... (minor edits)"."""
         lead = self.significance[:1].upper() + self.significance[1:]
         if self.top:
             lead += ": " + "; ".join(self.top)
         return f"{lead} ({self.extent})"
 
     def to_json(self) -> dict:
-        return {"significance": self.significance, "extent": self.extent, "top_changes": list(self.top),
-                "headline": self.headline}
+        return {
+            "significance": self.significance,
+            "extent": self.extent,
+            "top_changes": list(self.top),
+            "headline": self.headline,
+        }
 
 
 # ---- what a sentence states ------------------------------------------------------------------------------------
@@ -91,9 +99,14 @@ def _changed_words(change: Change) -> tuple[list[str], list[str]]:
     return [], []
 
 
-_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                             "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-                                             "twenty".split())}
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve "
+        "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+        "twenty".split()
+    )
+}
 _NUMBER_TOKEN_RE = re.compile(r"\b(?:\d+|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 
@@ -102,8 +115,11 @@ _WORD_RUN_RE = re.compile(r"\w+")
 
 def _numbers(text: str) -> list[int]:
     """The numbers of a text, in figures or words (_NUMBER_TOKEN_RE's, found word by word: much faster)."""
-    return [int(t) if t.isdecimal() else _NUMBER_WORDS[t] for t in _WORD_RUN_RE.findall(text.lower())
-            if t.isdecimal() or t in _NUMBER_WORDS]
+    return [
+        int(t) if t.isdecimal() else _NUMBER_WORDS[t]
+        for t in _WORD_RUN_RE.findall(text.lower())
+        if t.isdecimal() or t in _NUMBER_WORDS
+    ]
 
 
 def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
@@ -117,12 +133,18 @@ def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
     if strip(old) != strip(new):
         return False
     moved = [b - a for a, b in zip(before, after)]
-    return len(before) == len(after) and all(d in (0, 1) for d in moved) or \
-        set(after) - set(before) <= {max(before) + 1} and set(before) - set(after) <= {min(before)}
+    return (
+        len(before) == len(after)
+        and all(d in (0, 1) for d in moved)
+        or set(after) - set(before) <= {max(before) + 1}
+        and set(before) - set(after) <= {min(before)}
+    )
 
 
-_SCOPE_WORDS = frozenset("threat threats incident incidents breach breaches attack attacks previous prior future "
-                         "past period".split())
+_SCOPE_WORDS = frozenset(
+    "threat threats incident incidents breach breaches attack attacks previous prior future "
+    "past period".split()
+)
 
 
 def _scope_changed(old: str, new: str) -> bool:
@@ -182,8 +204,9 @@ def _of_substance(change: Change) -> bool:
 _FLAG_WHY = "what the sentence behind the flag says changed"
 
 
-def rank_text_changes(changes: list[Change], old_says: Statements, new_says: Statements, key: Any,
-                      labels: dict[str, str]) -> None:
+def rank_text_changes(
+    changes: list[Change], old_says: Statements, new_says: Statements, key: Any, labels: dict[str, str]
+) -> None:
     """Give each wording change the severity of what it touches (see the module's docstring)."""
     fact_changes = [c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"]
     for change in changes:
@@ -192,8 +215,20 @@ def rank_text_changes(changes: list[Change], old_says: Statements, new_says: Sta
         if change.kind == "text_moved":
             change.why = "moved, not changed"
             continue
-        olds = [change.old] if change.kind == "text_changed" else [change.text] if change.kind == "text_removed" else []
-        news = [change.new] if change.kind == "text_changed" else [change.text] if change.kind == "text_added" else []
+        olds = (
+            [change.old]
+            if change.kind == "text_changed"
+            else [change.text]
+            if change.kind == "text_removed"
+            else []
+        )
+        news = (
+            [change.new]
+            if change.kind == "text_changed"
+            else [change.text]
+            if change.kind == "text_added"
+            else []
+        )
         before: dict[str, set[str]] = {}
         after: dict[str, set[str]] = {}
         for sentence in olds:
@@ -205,16 +240,28 @@ def rank_text_changes(changes: list[Change], old_says: Statements, new_says: Sta
         _rank(change, before, after, fact_changes, labels)
 
 
-def _rank(change: Change, before: dict[str, set[str]], after: dict[str, set[str]], fact_changes: list[Change],
-          labels: dict[str, str]) -> None:
+def _rank(
+    change: Change,
+    before: dict[str, set[str]],
+    after: dict[str, set[str]],
+    fact_changes: list[Change],
+    labels: dict[str, str],
+) -> None:
     touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
     stated = sorted(set(before) | set(after))
     deleted, inserted = _changed_words(change)
     if touched:
-        related = [c for c in fact_changes if c.fact in touched or c.kind == "flag_flipped" and f"flag:{c.element}" in touched
-                   or c.fact == "material_incident_strength"
-                   and "material_incident_statement" in touched or c.fact == "people" and
-                   {"responsible_titles", "responsible_people", "people"} & set(touched)]
+        related = [
+            c
+            for c in fact_changes
+            if c.fact in touched
+            or c.kind == "flag_flipped"
+            and f"flag:{c.element}" in touched
+            or c.fact == "material_incident_strength"
+            and "material_incident_statement" in touched
+            or c.fact == "people"
+            and {"responsible_titles", "responsible_people", "people"} & set(touched)
+        ]
         if related:
             top = min(related, key=lambda c: SEVERITY_RANK[c.severity])
             change.severity = top.severity
@@ -222,16 +269,22 @@ def _rank(change: Change, before: dict[str, set[str]], after: dict[str, set[str]
             change.why = top.why or f"changes what the disclosure says about {_label(touched[0], labels)}"
             return
     if not stated:
-        change.why = "wording only" if not of_substance(change) else "wording of substance; no tracked fact changed"
+        change.why = (
+            "wording only" if not of_substance(change) else "wording of substance; no tracked fact changed"
+        )
         return
     change.touches = touched or []
     what = ", ".join(dict.fromkeys(_label(f, labels) for f in stated))
     if "material_incident_statement" in stated and change.kind == "text_changed":
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
         # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
-        if _scope_changed(change.old or "", change.new or ""):
+        old_text = change.old if isinstance(change.old, str) else ""  # text_changed: the two sentences
+        new_text = change.new if isinstance(change.new, str) else ""
+        if _scope_changed(old_text, new_text):
             change.severity = "medium"
-            change.why = "the statement on material incidents now covers other things (threats, incidents, periods)"
+            change.why = (
+                "the statement on material incidents now covers other things (threats, incidents, periods)"
+            )
         else:
             change.why = "the statement on material incidents was reworded; it says the same"
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
@@ -251,11 +304,27 @@ def _label(fact: str, labels: dict[str, str]) -> str:
 
 # ---- the verdict -----------------------------------------------------------------------------------------------
 #: Which changes a reader hears of first, among changes of equal severity.
-_FIRST = ["people", "material_incident_statement", "material_incident_strength",
-          "flag:CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag",
-          "board_oversight", "responsible_titles", "responsible_people", "reports_to", "briefing_frequency",
-          "element", "flag", "experience_years", "frameworks", "certifications", "management_committees",
-          "third_parties", "tenure_start", "former_certifications", "text"]
+_FIRST = [
+    "people",
+    "material_incident_statement",
+    "material_incident_strength",
+    "flag:CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag",
+    "board_oversight",
+    "responsible_titles",
+    "responsible_people",
+    "reports_to",
+    "briefing_frequency",
+    "element",
+    "flag",
+    "experience_years",
+    "frameworks",
+    "certifications",
+    "management_committees",
+    "third_parties",
+    "tenure_start",
+    "former_certifications",
+    "text",
+]
 
 
 def importance(change: Change) -> tuple:
@@ -306,7 +375,8 @@ def decide(changes: list[Change], rewritten: bool) -> Verdict:
                 if summary and summary not in top:
                     top.append(summary)
                 break
-            summary = f"{c.why}: \u201c{_clip(c.new or c.text or '')}\u201d"
+            new_text = c.new if isinstance(c.new, str) else None
+            summary = f"{c.why}: \u201c{_clip(new_text or c.text or '')}\u201d"
         else:
             summary = c.summary or c.why or c.kind
         if summary not in top:

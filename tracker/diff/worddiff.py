@@ -68,8 +68,12 @@ class Similarity:
 
     def to_json(self) -> dict[str, float]:
         """The four measures rounded to 4 decimals, keyed as in design.md."""
-        return {"cosine": round(self.cosine, 4), "jaccard": round(self.jaccard, 4),
-                "min_edit": round(self.min_edit, 4), "simple": round(self.simple, 4)}
+        return {
+            "cosine": round(self.cosine, 4),
+            "jaccard": round(self.jaccard, 4),
+            "min_edit": round(self.min_edit, 4),
+            "simple": round(self.simple, 4),
+        }
 
 
 IDENTICAL = Similarity(1.0, 1.0, 1.0, 1.0)
@@ -178,13 +182,16 @@ def diff_encoded(a: str, b: str) -> list[tuple[int, str]]:
         return [(EQUAL, a)] if a else []
     head = _DMP.diff_commonPrefix(a, b)
     tail = _DMP.diff_commonSuffix(a[head:], b[head:])
-    middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
     rows = _lcs_rows(middle_a, middle_b)
     edits = len(middle_a) + len(middle_b) - 2 * (len(middle_b) - rows[-1].bit_count())
     if edits <= MYERS_MAX_EDITS:
         return _DMP.diff_main(a, b, False)
-    diffs = ([(EQUAL, a[:head])] if head else []) + _lcs_script(middle_a, middle_b, rows) \
-        + ([(EQUAL, a[len(a) - tail:])] if tail else [])
+    diffs = (
+        ([(EQUAL, a[:head])] if head else [])
+        + _lcs_script(middle_a, middle_b, rows)
+        + ([(EQUAL, a[len(a) - tail :])] if tail else [])
+    )
     _DMP.diff_cleanupMerge(diffs)  # merges runs and slides edits as diff_main finishes its own
     return diffs
 
@@ -329,7 +336,7 @@ def whole_words(diffs: list[tuple[int, str]]) -> list[list]:
             after = [deleted or _first(segments, k + 1), inserted or _first(segments, k + 1)]
             if any(a and _WORD_CHAR_RE.match(a) for a in after):
                 head = _trailing_word(out[-1])
-                out[-1] = out[-1][:-len(head)]
+                out[-1] = out[-1][: -len(head)]
                 deleted, inserted = head + deleted, head + inserted
                 if not out[-1]:
                     out.pop()
@@ -337,14 +344,26 @@ def whole_words(diffs: list[tuple[int, str]]) -> list[list]:
                         before = out.pop()
                         deleted, inserted = before[0] + deleted, before[1] + inserted
         # the word around its end: the start of the equal text after it
-        while k + 1 < len(segments) and isinstance(segments[k + 1], str) and _WORD_CHAR_RE.match(segments[k + 1][0]):
-            if not (deleted and _WORD_CHAR_RE.match(deleted[-1]) or inserted and _WORD_CHAR_RE.match(inserted[-1])
-                    or (not deleted or not inserted) and out and isinstance(out[-1], str)
-                    and _WORD_CHAR_RE.match(out[-1][-1])):
+        while (
+            k + 1 < len(segments)
+            and isinstance(segments[k + 1], str)
+            and _WORD_CHAR_RE.match(segments[k + 1][0])
+        ):
+            if not (
+                deleted
+                and _WORD_CHAR_RE.match(deleted[-1])
+                or inserted
+                and _WORD_CHAR_RE.match(inserted[-1])
+                or (not deleted or not inserted)
+                and out
+                and isinstance(out[-1], str)
+                and _WORD_CHAR_RE.match(out[-1][-1])
+            ):
                 break
-            tail = _LEADING_WORD_RE.match(segments[k + 1]).group()
+            leading = _LEADING_WORD_RE.match(segments[k + 1])  # \w* always matches, maybe empty
+            tail = leading.group() if leading else ""
             deleted, inserted = deleted + tail, inserted + tail
-            rest = segments[k + 1][len(tail):]
+            rest = segments[k + 1][len(tail) :]
             if rest:
                 segments[k + 1] = rest
                 break
@@ -379,8 +398,6 @@ def _first(segments: list, k: int) -> str:
 def _count_chars(chars: str, wanted: set[str]) -> int:
     """How many of `chars` are in `wanted`."""
     return sum(map(wanted.__contains__, chars))
-
-
 
 
 def cosine(a: Iterable[str], b: Iterable[str]) -> float:
@@ -434,5 +451,6 @@ def combine(a: Sequence[str], b: Sequence[str], counts: EditCounts) -> Similarit
     a sentence alignment bounds every word diff to one sentence pair, so a whole rewritten section
     costs no more than its sentences)."""
     ca, cb = Counter(a), Counter(b)  # counted once for both measures
-    return Similarity(_cosine_of_counts(ca, cb), _jaccard_of_sets(ca.keys(), cb.keys()), counts.min_edit,
-                      counts.simple)
+    return Similarity(
+        _cosine_of_counts(ca, cb), _jaccard_of_sets(ca.keys(), cb.keys()), counts.min_edit, counts.simple
+    )

@@ -130,17 +130,21 @@ def check_user_agent(value: str | None) -> str:
     value = (value or "").strip()
     name = _EMAIL.sub("", value).strip(" <>()[],;")
     if not value or not _EMAIL.search(value) or not name:
-        raise BadInput("EDGAR requires every automated client to declare who it is with a User-Agent naming "
-                       "a person or company and an e-mail address (SEC blocks undeclared tools), so pass "
-                       "--user-agent \"Jane Doe jane@example.com\" or set TRACKER_USER_AGENT.")
+        raise BadInput(
+            "EDGAR requires every automated client to declare who it is with a User-Agent naming "
+            "a person or company and an e-mail address (SEC blocks undeclared tools), so pass "
+            '--user-agent "Jane Doe jane@example.com" or set TRACKER_USER_AGENT.'
+        )
     return value
 
 
 def check_rate(rate: float) -> float:
     """The requests-per-second limit, refused above SEC's 10 per second."""
     if not 0 < rate <= MAX_RATE:
-        raise BadInput(f"--rate must be above 0 and at most {MAX_RATE:g} requests per second "
-                       f"(SEC blocks clients that go faster); got {rate:g}.")
+        raise BadInput(
+            f"--rate must be above 0 and at most {MAX_RATE:g} requests per second "
+            f"(SEC blocks clients that go faster); got {rate:g}."
+        )
     return rate
 
 
@@ -172,7 +176,9 @@ def _origin(url: str) -> tuple[str, int | None]:
     """Host and port of a URL, the port None when it is the scheme's default (ValueError on a bad port)."""
     parts = urllib.parse.urlsplit(url)
     port = parts.port
-    return (parts.hostname or "").lower(), None if port == {"http": 80, "https": 443}.get(parts.scheme) else port
+    return (parts.hostname or "").lower(), None if port == {"http": 80, "https": 443}.get(
+        parts.scheme
+    ) else port
 
 
 @dataclass
@@ -207,13 +213,22 @@ class Settings:
     """Download everything again (nothing is read from the cache) and replace the cache entries."""
 
     @classmethod
-    def from_env(cls, *, user_agent: str | None, base_url: str | None, rate: float | None,
-                 cache_dir: Path | None, refresh: bool = False) -> Settings:
+    def from_env(
+        cls,
+        *,
+        user_agent: str | None,
+        base_url: str | None,
+        rate: float | None,
+        cache_dir: Path | None,
+        refresh: bool = False,
+    ) -> Settings:
         """Settings from options, falling back on TRACKER_* environment variables."""
         base = base_url or os.environ.get("TRACKER_EDGAR_URL") or None
         if base and not re.match(r"https?://[^/\s]+", base):
-            raise BadInput(f"--edgar-url {base!r} is not an http(s) address; write it like "
-                           "http://127.0.0.1:8080 (the mirror's base, without /Archives).")
+            raise BadInput(
+                f"--edgar-url {base!r} is not an http(s) address; write it like "
+                "http://127.0.0.1:8080 (the mirror's base, without /Archives)."
+            )
         return cls(
             user_agent=check_user_agent(user_agent or os.environ.get("TRACKER_USER_AGENT")),
             base_url=base.rstrip("/") if base else None,
@@ -263,8 +278,12 @@ class RateLimiter:
 
     MARGIN = 0.01
 
-    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        rate: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.interval = 1.0 / rate + self.MARGIN
         self._next = 0.0
         self._lock = threading.Lock()
@@ -369,8 +388,10 @@ class Cache:
             entry = {"path": path, "sha256": sha, "size": len(body), "fetched_at": time.time()}
             _write_atomic(self.entry_file(path), json.dumps(entry).encode())
         except OSError as exc:
-            raise TrackerError(f"cannot write the download cache in {self.root}: {exc.strerror}; "
-                               "check permissions and disk space.") from exc
+            raise TrackerError(
+                f"cannot write the download cache in {self.root}: {exc.strerror}; "
+                "check permissions and disk space."
+            ) from exc
         return sha
 
 
@@ -419,8 +440,15 @@ class Client:
         self._from_cache: set[str] = set()
 
     # -- raw access --------------------------------------------------------------------------------
-    def get(self, path: str, check: Callable[[bytes, str], T], *, max_age: float | None, what: str = "",
-            check_cached: bool = True) -> T:
+    def get(
+        self,
+        path: str,
+        check: Callable[[bytes, str], T],
+        *,
+        max_age: float | None,
+        what: str = "",
+        check_cached: bool = True,
+    ) -> T:
         """What `check` makes of the body at an EDGAR path (it raises Unusable to refuse one), from the cache
         when fresh enough (checked again unless check_cached is False), else downloaded; only a body `check`
         accepts is cached. `what` names the path in messages."""
@@ -428,8 +456,9 @@ class Client:
             try:
                 cached = self.cache.get(path, max_age, self.settings.max_bytes)
             except TooLarge:
-                raise self.bad_entry(path, f"more than {_mb(self.settings.max_bytes)} MB once "
-                                            "decompressed") from None
+                raise self.bad_entry(
+                    path, f"more than {_mb(self.settings.max_bytes)} MB once decompressed"
+                ) from None
             if cached is not None:
                 value = self._check_cached(path, cached, check) if check_cached else cast(T, cached)
                 self._count("cache_hits")
@@ -441,8 +470,9 @@ class Client:
         self._from_cache.discard(path)
         return value
 
-    def get_json(self, path: str, problem: Callable[[Any], str | None], name: str, *, max_age: float | None,
-                 what: str) -> Any:
+    def get_json(
+        self, path: str, problem: Callable[[Any], str | None], name: str, *, max_age: float | None, what: str
+    ) -> Any:
         """Parsed JSON at an EDGAR path, refused unless it has the shape `problem` checks (`name` says
         what it should be: "EDGAR's company list")."""
         return self.get(path, _json_check(problem, name), max_age=max_age, what=what)
@@ -463,14 +493,18 @@ class Client:
     def bad_entry(self, path: str, reason: str) -> BadCacheEntry:
         """The refusal of a cached body, naming the entry."""
         entry = self.cache.entry_file(path) if self.cache is not None else path
-        return BadCacheEntry(f"the cached copy of {path} ({entry}) holds {reason}; run again with --refresh to "
-                             "download it again.")
+        return BadCacheEntry(
+            f"the cached copy of {path} ({entry}) holds {reason}; run again with --refresh to "
+            "download it again."
+        )
 
     def _refused(self, path: str, what: str, reason: str, advice: str = "") -> BadResponse:
         """The refusal of a body EDGAR answered with."""
         about = f" ({what})" if what else ""
-        return BadResponse(f"EDGAR at {self.settings.where} answered {path}{about} with {reason}, so it was "
-                           f"refused and not cached; {advice or 'run again later, or check --edgar-url'}.")
+        return BadResponse(
+            f"EDGAR at {self.settings.where} answered {path}{about} with {reason}, so it was "
+            f"refused and not cached; {advice or 'run again later, or check --edgar-url'}."
+        )
 
     def _count(self, what: str) -> None:
         with self._stats_lock:
@@ -494,8 +528,12 @@ class Client:
                 self._count("downloads")
                 return body, value
             except TooLarge:
-                raise self._refused(path, what, f"more than {_mb(s.max_bytes)} MB once decompressed, more than "
-                                    "any annual report", "TRACKER_EDGAR_MAX_MB sets the limit") from None
+                raise self._refused(
+                    path,
+                    what,
+                    f"more than {_mb(s.max_bytes)} MB once decompressed, more than any annual report",
+                    "TRACKER_EDGAR_MAX_MB sets the limit",
+                ) from None
             except Unusable as exc:
                 if not exc.retry:
                     raise self._refused(path, what, exc.reason) from None
@@ -517,7 +555,8 @@ class Client:
                     raise self._refused(path, what, f"{unusable.reason} {attempt} times in a row") from None
                 raise EdgarUnavailable(
                     f"EDGAR at {s.where} kept failing for {path} ({problem}, {attempt} attempts); check your "
-                    "network connection or --edgar-url / TRACKER_EDGAR_URL, then run the command again.")
+                    "network connection or --edgar-url / TRACKER_EDGAR_URL, then run the command again."
+                )
             self._count("retries")
             waited += delay
             time.sleep(delay)
@@ -528,25 +567,32 @@ class Client:
         location = exc.headers.get("Location") if exc.headers else None
         exc.close()
         if not location:
-            raise BadResponse(f"EDGAR at {s.where} redirected {path} without saying where to (no Location), so "
-                              "it was not followed; check --edgar-url.")
+            raise BadResponse(
+                f"EDGAR at {s.where} redirected {path} without saying where to (no Location), so "
+                "it was not followed; check --edgar-url."
+            )
         target = urllib.parse.urljoin(url, location.strip())
         if not s.within_edgar(target, url):
-            raise BadResponse(f"EDGAR at {s.where} redirected {path} to {_shown(target)}, outside EDGAR, so it "
-                              "was not followed (requests carry your User-Agent and e-mail address); check "
-                              "--edgar-url.")
+            raise BadResponse(
+                f"EDGAR at {s.where} redirected {path} to {_shown(target)}, outside EDGAR, so it "
+                "was not followed (requests carry your User-Agent and e-mail address); check "
+                "--edgar-url."
+            )
         if hops > s.max_redirects:
-            raise BadResponse(f"EDGAR at {s.where} redirected {path} more than {s.max_redirects} times (last "
-                              f"to {_shown(target)}), so it was given up; check --edgar-url, or run the "
-                              "command again later.")
+            raise BadResponse(
+                f"EDGAR at {s.where} redirected {path} more than {s.max_redirects} times (last "
+                f"to {_shown(target)}), so it was given up; check --edgar-url, or run the "
+                "command again later."
+            )
         return target
 
     def _request(self, url: str) -> tuple[bytes, str]:
         """One GET, redirects handed back as HTTPError: the body decoded as it arrives (TooLarge past the
         cap) and its Content-Type."""
         cap = self.settings.max_bytes
-        req = urllib.request.Request(url, headers={
-            "User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"})
+        req = urllib.request.Request(
+            url, headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"}
+        )
         with self._opener.open(req, timeout=self.settings.timeout) as resp:
             declared = (resp.headers.get("Content-Length") or "").strip()
             encoding = (resp.headers.get("Content-Encoding") or "").strip().lower()
@@ -575,18 +621,22 @@ class Client:
                 raise RateLimited(
                     f"EDGAR at {s.where} answered 429 Too Many Requests {self._count_429} times; SEC blocks "
                     "clients over its rate limit for about 10 minutes and retrying prolongs the block, so "
-                    "wait 10 minutes, lower --rate, and run the command again.")
+                    "wait 10 minutes, lower --rate, and run the command again."
+                )
             self.limiter.pause(delay)
             return delay, "429 Too Many Requests"
         if code >= 500:
             return max(retry_after or 0.0, _backoff(s.backoff, attempt)), f"HTTP {code}"
         if code == 404:
-            raise NotOnEdgar(f"EDGAR at {s.where} has no {url} (404); the filing index may have changed, "
-                             "run again later or check --edgar-url.")
+            raise NotOnEdgar(
+                f"EDGAR at {s.where} has no {url} (404); the filing index may have changed, "
+                "run again later or check --edgar-url."
+            )
         if code == 403:
             raise EdgarUnavailable(
                 f"EDGAR at {s.where} refused {url} (403 Forbidden), as SEC does for undeclared or too fast "
-                "clients; check --user-agent, wait 10 minutes and run again with a lower --rate.")
+                "clients; check --user-agent, wait 10 minutes and run again with a lower --rate."
+            )
         raise EdgarUnavailable(f"EDGAR at {s.where} answered HTTP {code} for {url}; check --edgar-url.")
 
     # -- EDGAR documents ---------------------------------------------------------------------------
@@ -597,8 +647,13 @@ class Client:
             raise self._company_list_error
         if self._company_list is None:
             try:
-                data = self.get_json("/files/company_tickers.json", _company_list_problem, "EDGAR's company list",
-                                     max_age=self.settings.fresh_seconds, what="the company list")
+                data = self.get_json(
+                    "/files/company_tickers.json",
+                    _company_list_problem,
+                    "EDGAR's company list",
+                    max_age=self.settings.fresh_seconds,
+                    what="the company list",
+                )
             except BadResponse as exc:
                 self._company_list_error = exc
                 raise
@@ -614,14 +669,23 @@ class Client:
 
     def submissions(self, cik: str) -> dict:
         """The submissions JSON of a CIK (cached for the freshness window)."""
-        return self.get_json(f"/submissions/CIK{cik}.json", _submissions_problem, "EDGAR's submissions",
-                             max_age=self.settings.fresh_seconds, what=f"the filings of CIK {cik}")
+        return self.get_json(
+            f"/submissions/CIK{cik}.json",
+            _submissions_problem,
+            "EDGAR's submissions",
+            max_age=self.settings.fresh_seconds,
+            what=f"the filings of CIK {cik}",
+        )
 
     def submissions_page(self, name: str) -> dict:
         """An older page listed in `filings.files` (cached for the freshness window)."""
-        return self.get_json(f"/submissions/{name}", lambda data: _columns_problem(data, "the page"),
-                             "a page of EDGAR's submissions", max_age=self.settings.fresh_seconds,
-                             what="an older page of filings")
+        return self.get_json(
+            f"/submissions/{name}",
+            lambda data: _columns_problem(data, "the page"),
+            "a page of EDGAR's submissions",
+            max_age=self.settings.fresh_seconds,
+            what="an older page of filings",
+        )
 
     def document(self, filing: Filing, name: str | None = None) -> bytes:
         """A file of a filing's archive folder (the primary document unless named); cached forever once it
@@ -634,8 +698,9 @@ class Client:
 class _HandRedirectsBack(urllib.request.HTTPRedirectHandler):
     """Follows no redirect: each comes back to the client as an HTTPError, for it to follow within EDGAR."""
 
-    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
-                         newurl: str) -> None:
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> None:
         """Never a new request (urllib then raises the redirect as an HTTPError)."""
 
 
@@ -662,8 +727,14 @@ def _kind(value: Any) -> str:
     """What a JSON value is, for messages."""
     if isinstance(value, bool):
         return "true or false"
-    return {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number",
-            type(None): "null"}.get(type(value), type(value).__name__)
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
 
 
 def _company_list_problem(data: Any) -> str | None:
@@ -675,8 +746,13 @@ def _company_list_problem(data: Any) -> str | None:
         if not isinstance(row, dict):
             return f"entry {i} is {_kind(row)}, not an object"
         cik = row.get("cik_str")
-        if isinstance(cik, bool) or not (isinstance(cik, int) and 0 < cik < 10**10
-                                         or isinstance(cik, str) and cik.isdigit() and len(cik) <= 10):
+        if isinstance(cik, bool) or not (
+            isinstance(cik, int)
+            and 0 < cik < 10**10
+            or isinstance(cik, str)
+            and cik.isdigit()
+            and len(cik) <= 10
+        ):
             return f"entry {i} has no CIK (cik_str)"
         for key in ("ticker", "title"):
             if row.get(key) is not None and not isinstance(row[key], str):
@@ -696,8 +772,12 @@ def _submissions_problem(data: Any) -> str | None:
         return problem
     files = filings.get("files") or []
     if not isinstance(files, list) or not all(
-            isinstance(f, dict) and isinstance(f.get("name"), str) and _PAGE_NAME.fullmatch(f["name"])
-            and isinstance(f.get("filingTo") or "", str) for f in files):
+        isinstance(f, dict)
+        and isinstance(f.get("name"), str)
+        and _PAGE_NAME.fullmatch(f["name"])
+        and isinstance(f.get("filingTo") or "", str)
+        for f in files
+    ):
         return "filings.files is not a list of pages, each with a file name"
     if not isinstance(data.get("name") or "", str):
         return f"its name is {_kind(data['name'])}, not text"
@@ -757,11 +837,15 @@ def _offline(exc: BaseException, url: str, where: str) -> str | None:
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, socket.gaierror):
         host = urllib.parse.urlsplit(url).hostname or url
-        return (f"cannot resolve {_shown(host)}, the host of EDGAR at {where} ({reason.strerror or reason}); "
-                "check your network connection or --edgar-url / TRACKER_EDGAR_URL, then run the command again.")
+        return (
+            f"cannot resolve {_shown(host)}, the host of EDGAR at {where} ({reason.strerror or reason}); "
+            "check your network connection or --edgar-url / TRACKER_EDGAR_URL, then run the command again."
+        )
     if isinstance(reason, OSError) and reason.errno == errno.ENETUNREACH:
-        return (f"the network is unreachable, so EDGAR at {where} cannot be reached; check your network "
-                "connection, then run the command again.")
+        return (
+            f"the network is unreachable, so EDGAR at {where} cannot be reached; check your network "
+            "connection, then run the command again."
+        )
     return None
 
 
@@ -773,7 +857,7 @@ def _shown(text: str, limit: int = 200) -> str:
 
 def _backoff(base: float, attempt: int, cap: float = 60.0) -> float:
     """Exponential delay with jitter: base * 2**attempt, capped, scaled by a random 0.5 to 1.0."""
-    return min(cap, base * 2 ** attempt) * random.uniform(0.5, 1.0)
+    return min(cap, base * 2**attempt) * random.uniform(0.5, 1.0)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -858,8 +942,9 @@ def _company_by_cik(client: Client, query: str) -> Company:
     try:
         data = client.submissions(cik)
     except NotOnEdgar:
-        raise BadInput(f"EDGAR has no company with CIK {query}; check the number on EDGAR's company "
-                       "search.") from None
+        raise BadInput(
+            f"EDGAR has no company with CIK {query}; check the number on EDGAR's company search."
+        ) from None
     return Company(cik, data.get("name") or "", [t.upper() for t in data.get("tickers") or []])
 
 
@@ -870,8 +955,11 @@ def _suggestions(query: str, companies: list[Company]) -> str:
     names = {c.name.upper(): c for c in companies}
     close_names = difflib.get_close_matches(query.upper(), list(names), n=3, cutoff=0.6)
     shown = [f"{t} ({by_ticker[t].name})" for t in close]
-    shown += [f"{names[n].name} ({names[n].tickers[0] if names[n].tickers else names[n].cik})"
-              for n in close_names if names[n] not in [by_ticker[t] for t in close]]
+    shown += [
+        f"{names[n].name} ({names[n].tickers[0] if names[n].tickers else names[n].cik})"
+        for n in close_names
+        if names[n] not in [by_ticker[t] for t in close]
+    ]
     if shown:
         return f"did you mean {', '.join(shown)}?"
     return "check the spelling, or give the CIK from EDGAR's company search."
@@ -898,8 +986,10 @@ class Filing:
 
     def path(self, name: str | None = None) -> str:
         """EDGAR path of a file of this filing's folder (the primary document unless named)."""
-        return (f"/Archives/edgar/data/{int(self.cik)}/{self.accession.replace('-', '')}/"
-                f"{name or self.primary_document}")
+        return (
+            f"/Archives/edgar/data/{int(self.cik)}/{self.accession.replace('-', '')}/"
+            f"{name or self.primary_document}"
+        )
 
     @property
     def fiscal_years(self) -> tuple[int, ...]:
@@ -932,8 +1022,9 @@ def parse_forms(text: str | None, include_amendments: bool) -> tuple[str, ...]:
     allowed = set(ANNUAL_FORMS) | {f + "/A" for f in ANNUAL_FORMS}
     unknown = [f for f in forms if f not in allowed]
     if unknown or not forms:
-        raise BadInput("--forms accepts 10-K, 20-F (and 10-K/A, 20-F/A), "
-                       f"not {', '.join(unknown) or 'nothing'}.")
+        raise BadInput(
+            f"--forms accepts 10-K, 20-F (and 10-K/A, 20-F/A), not {', '.join(unknown) or 'nothing'}."
+        )
     if include_amendments:
         forms += [f + "/A" for f in forms if not f.endswith("/A")]
     return tuple(dict.fromkeys(forms))
@@ -942,12 +1033,20 @@ def parse_forms(text: str | None, include_amendments: bool) -> tuple[str, ...]:
 def _rows(block: dict, cik: str) -> Iterable[Filing]:
     """Filings of a `filings.recent` block or an older page (parallel arrays)."""
     acc = block.get("accessionNumber") or []
-    col = {k: block.get(k) or [""] * len(acc) for k in
-           ("form", "filingDate", "reportDate", "primaryDocument", "isInlineXBRL")}
+    col = {
+        k: block.get(k) or [""] * len(acc)
+        for k in ("form", "filingDate", "reportDate", "primaryDocument", "isInlineXBRL")
+    }
     for i, accession in enumerate(acc):
-        yield Filing(cik, accession, str(col["form"][i]).upper(), col["filingDate"][i] or "",
-                     col["reportDate"][i] or "", col["primaryDocument"][i] or "",
-                     bool(col["isInlineXBRL"][i]))
+        yield Filing(
+            cik,
+            accession,
+            str(col["form"][i]).upper(),
+            col["filingDate"][i] or "",
+            col["reportDate"][i] or "",
+            col["primaryDocument"][i] or "",
+            bool(col["isInlineXBRL"][i]),
+        )
 
 
 def list_filings(client: Client, submissions: dict, cik: str, first_year: int | None) -> list[Filing]:
@@ -970,13 +1069,17 @@ def list_filings(client: Client, submissions: dict, cik: str, first_year: int | 
 def annual_reports(filings: list[Filing], years: tuple[int, int], forms: tuple[str, ...]) -> list[Filing]:
     """The filings of those forms whose fiscal year may be in the range, oldest filing first."""
     first, last = years
-    chosen = [f for f in filings if f.form in forms and f.primary_document
-              and any(first <= y <= last for y in f.fiscal_years)]
+    chosen = [
+        f
+        for f in filings
+        if f.form in forms and f.primary_document and any(first <= y <= last for y in f.fiscal_years)
+    ]
     return sorted(chosen, key=lambda f: (f.filing_date, f.accession))
 
 
-def no_report_message(company: Company, filings: list[Filing], years: tuple[int, int],
-                      forms: tuple[str, ...]) -> str:
+def no_report_message(
+    company: Company, filings: list[Filing], years: tuple[int, int], forms: tuple[str, ...]
+) -> str:
     """Why nothing was selected: the annual reports that do exist."""
     annual = [f for f in filings if f.form in set(ANNUAL_FORMS) | {x + "/A" for x in ANNUAL_FORMS}]
     span = f"{years[0]}" if years[0] == years[1] else f"{years[0]}-{years[1]}"
@@ -986,8 +1089,9 @@ def no_report_message(company: Company, filings: list[Filing], years: tuple[int,
         by_form: dict[str, set[int]] = {}
         for f in annual:
             by_form.setdefault(f.form, set()).add(f.fiscal_years[0])
-        exists = "it has " + "; ".join(f"{form} for {', '.join(map(str, sorted(ys)))}"
-                                       for form, ys in sorted(by_form.items()))
+        exists = "it has " + "; ".join(
+            f"{form} for {', '.join(map(str, sorted(ys)))}" for form, ys in sorted(by_form.items())
+        )
     return f"{company.display} has no {' or '.join(forms)} for fiscal years {span}; {exists}."
 
 
@@ -1035,8 +1139,14 @@ class Fetched:
     """File ingested: the primary document, or the cyber R page when the document could not be read."""
 
 
-def fetch_company(client: Client, store: Any, company: Company, years: tuple[int, int],
-                  forms: tuple[str, ...], report: Callable[[Fetched], None] | None = None) -> list[Fetched]:
+def fetch_company(
+    client: Client,
+    store: Any,
+    company: Company,
+    years: tuple[int, int],
+    forms: tuple[str, ...],
+    report: Callable[[Fetched], None] | None = None,
+) -> list[Fetched]:
     """Download and ingest a company's annual reports of those forms and fiscal years, oldest first.
 
     Each filing is one transaction of the store; one that cannot be read is reported and the others go
@@ -1058,8 +1168,14 @@ def fetch_company(client: Client, store: Any, company: Company, years: tuple[int
     return done
 
 
-def fetch_filing(client: Client, store: Any, filing: Filing, years: tuple[int, int],
-                 company_name: str | None = None, tickers: tuple[str, ...] = ()) -> Fetched:
+def fetch_filing(
+    client: Client,
+    store: Any,
+    filing: Filing,
+    years: tuple[int, int],
+    company_name: str | None = None,
+    tickers: tuple[str, ...] = (),
+) -> Fetched:
     """Download one filing's primary document and ingest it (falling back on its cyber R page).
 
     EDGAR's company name and tickers fill what the source does not state (an R page names no filer).
@@ -1076,8 +1192,11 @@ def fetch_filing(client: Client, store: Any, filing: Filing, years: tuple[int, i
         if year is not None and not years[0] <= year <= years[1]:
             return Fetched(filing, skipped=f"the document is for fiscal year {year}, outside the years asked")
         try:
-            return Fetched(filing, _ingest(store, data, filing, filing.primary_document, year, company_name,
-                                           tickers), source=filing.primary_document)
+            return Fetched(
+                filing,
+                _ingest(store, data, filing, filing.primary_document, year, company_name, tickers),
+                source=filing.primary_document,
+            )
         except BadInput as exc:
             first = _cached_failure(client, filing.path(), data, exc)
             if isinstance(first, BadCacheEntry):
@@ -1090,8 +1209,9 @@ def fetch_filing(client: Client, store: Any, filing: Filing, years: tuple[int, i
         return _failed(filing, first)
     page_name, body = page
     try:
-        return Fetched(filing, _ingest(store, body, filing, page_name, year, company_name, tickers),
-                       source=page_name)
+        return Fetched(
+            filing, _ingest(store, body, filing, page_name, year, company_name, tickers), source=page_name
+        )
     except BadInput as exc:
         second = _cached_failure(client, filing.path(page_name), body, exc)
         return _failed(filing, first, f" (and its R page {page_name}: {str(second).rstrip('.')})")
@@ -1112,18 +1232,32 @@ def _cached_failure(client: Client, path: str, data: bytes, exc: BadInput) -> Ba
     try:
         read_bytes(data)
     except BadInput as unreadable:
-        return client.bad_entry(path, f"a page that is not a readable annual report "
-                                       f"({str(unreadable).rstrip('.')})")
+        return client.bad_entry(
+            path, f"a page that is not a readable annual report ({str(unreadable).rstrip('.')})"
+        )
     return exc
 
 
-def _ingest(store: Any, data: bytes, filing: Filing, file: str, year: int | None, name: str | None,
-            tickers: tuple[str, ...] = ()) -> Any:
+def _ingest(
+    store: Any,
+    data: bytes,
+    filing: Filing,
+    file: str,
+    year: int | None,
+    name: str | None,
+    tickers: tuple[str, ...] = (),
+) -> Any:
     """Ingest one document of a filing; the document's fiscal year wins, the listing's fills a gap."""
     from tracker.pipeline.ingest import Options, ingest_bytes
 
     path = Path(filing.path(file).lstrip("/"))
-    opts = Options(filer=filing.cik, default_name=name, form=filing.form, accession=filing.accession,
-                   filing_date=filing.filing_date, default_year=year or filing.fiscal_years[0],
-                   tickers=list(tickers))
+    opts = Options(
+        filer=filing.cik,
+        default_name=name,
+        form=filing.form,
+        accession=filing.accession,
+        filing_date=filing.filing_date,
+        default_year=year or filing.fiscal_years[0],
+        tickers=list(tickers),
+    )
     return ingest_bytes(store, data, path, opts)

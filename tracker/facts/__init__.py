@@ -23,9 +23,28 @@ from tracker.models import Change, Disclosure
 from tracker.text.normalize import once
 
 __all__ = [
-    "FACT_NAMES", "SINGLE_FACTS", "SPECS", "FactSpec", "FactValue", "Found", "Reading", "Rule", "Sentences",
-    "all_rules", "attach_facts", "changes_between", "disclosure_sentences", "extract_facts", "fact_changes",
-    "fact_text", "facts_to_json", "has", "hint_text", "material_incident", "read", "value_key",
+    "FACT_NAMES",
+    "SINGLE_FACTS",
+    "SPECS",
+    "FactSpec",
+    "FactValue",
+    "Found",
+    "Reading",
+    "Rule",
+    "Sentences",
+    "all_rules",
+    "attach_facts",
+    "changes_between",
+    "disclosure_sentences",
+    "extract_facts",
+    "fact_changes",
+    "fact_text",
+    "facts_to_json",
+    "has",
+    "hint_text",
+    "material_incident",
+    "read",
+    "value_key",
 ]
 
 #: Every fact, in catalogue order: the contract of the JSON, the database and the reports.
@@ -33,9 +52,11 @@ FACT_NAMES = list(SPECS)
 #: Facts with one value (the others are sets, or lists).
 SINGLE_FACTS = {name for name, spec in SPECS.items() if not spec.multi}
 #: How a company names itself: "At CrowdStrike, we ...", "CrowdStrike's security policies".
-_OWN_NAME_RE = re.compile(r"(?-i:\bAt\s+([A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+)?,\s+(?:we|our|cyber))|"
-                          r"(?-i:\b([A-Z][\w&.-]+)['\u2019]s\s+(?:cybersecurity|security|information|policies|board|Board|"
-                          r"audit|Audit|systems|network|overall|enterprise|management|employees|executive))")
+_OWN_NAME_RE = re.compile(
+    r"(?-i:\bAt\s+([A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+)?,\s+(?:we|our|cyber))|"
+    r"(?-i:\b([A-Z][\w&.-]+)['\u2019]s\s+(?:cybersecurity|security|information|policies|board|Board|"
+    r"audit|Audit|systems|network|overall|enterprise|management|employees|executive))"
+)
 #: Version of the rules: facts stored by other rules are read again.
 RULES_VERSION = "2"
 
@@ -49,10 +70,16 @@ def read(d: Disclosure) -> Reading:
     cache = derived(d)
     if cache.reading is None:
         own = {w.lower() for w in [*(d.name or "").split()[:1], *d.tickers]}
-        own |= {name for _, s in disclosure_sentences(d) if "At " in s or "\u2019s" in s or "'s" in s
-                for name in once("own_names", s, lambda: _own_names(s))}
+        own |= {
+            name
+            for _, s in disclosure_sentences(d)
+            if "At " in s or "\u2019s" in s or "'s" in s
+            for name in once("own_names", s, lambda: _own_names(s))
+        }
         own = {w for w in own if w}
-        reading = Reading(SentenceIndex(disclosure_sentences(d)), keys=dict(_catalogue.KEYS), own_names=frozenset(own))
+        reading = Reading(
+            SentenceIndex(disclosure_sentences(d)), keys=dict(_catalogue.KEYS), own_names=frozenset(own)
+        )
         people = PeopleReader(reading)
         people.read()
         people.finish()
@@ -71,7 +98,7 @@ def extract_facts(d: Disclosure) -> dict[str, list[FactValue]]:
     cache = derived(d)
     if cache.facts is None:
         reading = read(d)
-        cache.facts = {name: reading.values(name)[:None if SPECS[name].multi else 1] for name in FACT_NAMES}
+        cache.facts = {name: reading.values(name)[: None if SPECS[name].multi else 1] for name in FACT_NAMES}
     return _copy(cache.facts)
 
 
@@ -82,8 +109,10 @@ def attach_facts(d: Disclosure, facts: dict[str, list[FactValue]]) -> None:
 
 
 def _copy(facts: dict[str, list[FactValue]]) -> dict[str, list[FactValue]]:
-    return {name: [FactValue(_copy_value(v.value), v.element, v.evidence, v.rule, list(v.also)) for v in values]
-            for name, values in facts.items()}
+    return {
+        name: [FactValue(_copy_value(v.value), v.element, v.evidence, v.rule, list(v.also)) for v in values]
+        for name, values in facts.items()
+    }
 
 
 def _copy_value(value: Any) -> Any:

@@ -23,8 +23,27 @@ from tracker.models import Change
 Facts = dict[str, list[FactValue]]
 
 #: Words of a title that give rank, not function (Senior, Executive, Vice, ...).
-RANK_WORDS = {"senior", "executive", "vice", "president", "global", "group", "corporate", "deputy", "associate",
-               "assistant", "interim", "acting", "chief", "head", "director", "manager", "officer", "of", "and"}
+RANK_WORDS = {
+    "senior",
+    "executive",
+    "vice",
+    "president",
+    "global",
+    "group",
+    "corporate",
+    "deputy",
+    "associate",
+    "assistant",
+    "interim",
+    "acting",
+    "chief",
+    "head",
+    "director",
+    "manager",
+    "officer",
+    "of",
+    "and",
+}
 
 
 def _key(fact: str, value: Any) -> str:
@@ -49,34 +68,53 @@ def _text(spec: FactSpec, value: Any) -> str:
 
 
 # ---- sets and single values ------------------------------------------------------------------------------------
-_ADDED = {"responsible_titles": "now responsible: {v}", "experience_years": "experience stated: {v}",
-          "tenure_start": "in the role since {v}", "reports_to": "the person responsible now reports to the {v}",
-          "certifications": "certification added: {v}", "former_certifications": "now said to have held {v} before",
-          "board_oversight": "oversight by the {v} added", "management_committees": "management committee added: {v}",
-          "briefing_frequency": "the board is now briefed {v}", "frameworks": "framework added: {v}",
-          "third_parties": "outside firm named: {v}"}
-_REMOVED = {"responsible_titles": "the {v} is no longer named as responsible",
-            "experience_years": "experience no longer stated: {v}", "tenure_start": "no longer says in the role since {v}",
-            "reports_to": "no longer says the person responsible reports to the {v}",
-            "certifications": "certification no longer stated: {v}",
-            "former_certifications": "no longer says {v} was held before",
-            "board_oversight": "oversight by the {v} no longer stated",
-            "management_committees": "management committee no longer named: {v}",
-            "briefing_frequency": "no longer says the board is briefed {v}", "frameworks": "framework no longer named: {v}",
-            "third_parties": "outside firm no longer named: {v}"}
-_CHANGED = {"responsible_titles": "the title of the person responsible changed: {o} -> {n}",
-            "experience_years": "experience changed: {o} -> {n}", "tenure_start": "in the role since: {o} -> {n}",
-            "reports_to": "the person responsible now reports to the {n} instead of the {o}",
-            "board_oversight": "board oversight moved from the {o} to the {n}",
-            "management_committees": "management committee changed: {o} -> {n}",
-            "briefing_frequency": "the board is now briefed {n} instead of {o}",
-            "frameworks": "framework changed: {o} -> {n}", "third_parties": "outside firm changed: {o} -> {n}",
-            "certifications": "certification changed: {o} -> {n}"}
+_ADDED = {
+    "responsible_titles": "now responsible: {v}",
+    "experience_years": "experience stated: {v}",
+    "tenure_start": "in the role since {v}",
+    "reports_to": "the person responsible now reports to the {v}",
+    "certifications": "certification added: {v}",
+    "former_certifications": "now said to have held {v} before",
+    "board_oversight": "oversight by the {v} added",
+    "management_committees": "management committee added: {v}",
+    "briefing_frequency": "the board is now briefed {v}",
+    "frameworks": "framework added: {v}",
+    "third_parties": "outside firm named: {v}",
+}
+_REMOVED = {
+    "responsible_titles": "the {v} is no longer named as responsible",
+    "experience_years": "experience no longer stated: {v}",
+    "tenure_start": "no longer says in the role since {v}",
+    "reports_to": "no longer says the person responsible reports to the {v}",
+    "certifications": "certification no longer stated: {v}",
+    "former_certifications": "no longer says {v} was held before",
+    "board_oversight": "oversight by the {v} no longer stated",
+    "management_committees": "management committee no longer named: {v}",
+    "briefing_frequency": "no longer says the board is briefed {v}",
+    "frameworks": "framework no longer named: {v}",
+    "third_parties": "outside firm no longer named: {v}",
+}
+_CHANGED = {
+    "responsible_titles": "the title of the person responsible changed: {o} -> {n}",
+    "experience_years": "experience changed: {o} -> {n}",
+    "tenure_start": "in the role since: {o} -> {n}",
+    "reports_to": "the person responsible now reports to the {n} instead of the {o}",
+    "board_oversight": "board oversight moved from the {o} to the {n}",
+    "management_committees": "management committee changed: {o} -> {n}",
+    "briefing_frequency": "the board is now briefed {n} instead of {o}",
+    "frameworks": "framework changed: {o} -> {n}",
+    "third_parties": "outside firm changed: {o} -> {n}",
+    "certifications": "certification changed: {o} -> {n}",
+}
 
 
 #: How often, as said of a briefing ("the board is now briefed twice a year").
-_HOW_OFTEN = {"semi-annual": "twice a year", "annual": "annually", "each meeting": "at each meeting",
-              "regular": "regularly"}
+_HOW_OFTEN = {
+    "semi-annual": "twice a year",
+    "annual": "annually",
+    "each meeting": "at each meeting",
+    "regular": "regularly",
+}
 
 
 def _said(spec: FactSpec, value: Any) -> str:
@@ -85,33 +123,74 @@ def _said(spec: FactSpec, value: Any) -> str:
     return _text(spec, value)
 
 
+def _element_of(fv: FactValue | None) -> str | None:
+    """The element a fact value was read from (None without a value)."""
+    return fv.element if fv else None
+
+
 def _added(spec: FactSpec, fv: FactValue) -> Change:
     summary = _ADDED.get(spec.name, spec.label + " added: {v}").format(v=_said(spec, fv.value))
-    return _change("fact_added", spec, spec.severity.added, summary, value=fv.value, element=fv.element,
-                   evidence=fv.evidence)
+    return _change(
+        "fact_added",
+        spec,
+        spec.severity.added,
+        summary,
+        value=fv.value,
+        element=fv.element,
+        evidence=fv.evidence,
+    )
 
 
 def _removed(spec: FactSpec, fv: FactValue) -> Change:
     summary = _REMOVED.get(spec.name, spec.label + " removed: {v}").format(v=_said(spec, fv.value))
-    return _change("fact_removed", spec, spec.severity.removed, summary, value=fv.value, element=fv.element,
-                   evidence=fv.evidence)
+    return _change(
+        "fact_removed",
+        spec,
+        spec.severity.removed,
+        summary,
+        value=fv.value,
+        element=fv.element,
+        evidence=fv.evidence,
+    )
 
 
 def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None = None) -> Change:
-    if spec.name == "experience_years" and title_key(o.value.get("holder") or "") == \
-            title_key(n.value.get("holder") or ""):
-        summary = f"the stated experience of the {o.value.get('holder')} changed: {_years_text(o.value)} -> " \
+    if spec.name == "experience_years" and title_key(o.value.get("holder") or "") == title_key(
+        n.value.get("holder") or ""
+    ):
+        summary = (
+            f"the stated experience of the {o.value.get('holder')} changed: {_years_text(o.value)} -> "
             f"{_years_text(n.value)}"
+        )
     else:
-        summary = _CHANGED.get(spec.name, spec.label + ": {o} -> {n}").format(o=_said(spec, o.value),
-                                                                            n=_said(spec, n.value))
-    return _change("fact_changed", spec, severity or spec.severity.changed, summary, old=o.value, new=n.value,
-                   element=n.element, evidence={"old": o.evidence, "new": n.evidence})
+        summary = _CHANGED.get(spec.name, spec.label + ": {o} -> {n}").format(
+            o=_said(spec, o.value), n=_said(spec, n.value)
+        )
+    return _change(
+        "fact_changed",
+        spec,
+        severity or spec.severity.changed,
+        summary,
+        old=o.value,
+        new=n.value,
+        element=n.element,
+        evidence={"old": o.evidence, "new": n.evidence},
+    )
 
 
 #: How senior a title's rank words make it (a title without them: 0).
-_RANK = {"deputy": -1, "associate": -1, "assistant": -1, "interim": -1, "acting": -1, "manager": -1, "vice": 1,
-         "senior": 1, "executive": 2, "chief": 4}
+_RANK = {
+    "deputy": -1,
+    "associate": -1,
+    "assistant": -1,
+    "interim": -1,
+    "acting": -1,
+    "manager": -1,
+    "vice": 1,
+    "senior": 1,
+    "executive": 2,
+    "chief": 4,
+}
 
 
 def _rank(title: str) -> int:
@@ -183,7 +262,8 @@ def single_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -
 # ---- experience ------------------------------------------------------------------------------------------------
 def _years_text(v: dict) -> str:
     qualifier = v.get("qualifier")
-    return f"{'' if qualifier in (None, 'exact') else qualifier + ' '}{v.get('years')} years"
+    prefix = "" if qualifier is None or qualifier == "exact" else qualifier + " "
+    return f"{prefix}{v.get('years')} years"
 
 
 def _years(v: Any) -> tuple:
@@ -239,31 +319,68 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
     if ov == nv:  # the strength alone
         weaker = _STRENGTH_RANK[ns] < _STRENGTH_RANK[os_]
         kind = "weakened" if weaker else "strengthened"
-        summary = (f"the statement on material incidents was {kind}: {STRENGTH_WORDS.get(os_ or '', os_)} became "
-                   f"{STRENGTH_WORDS.get(ns or '', ns)}")
-        why = "the statement on material incidents was weakened" if weaker else \
-            "the statement on material incidents was made more firmly"
-        return [Change("fact_changed", "high", fact="material_incident_strength", old=os_, new=ns, change=kind,
-                       summary=summary, why=why, evidence=evidence,
-                       element=(nfv or ofv).element if (nfv or ofv) else None)]
+        summary = (
+            f"the statement on material incidents was {kind}: {STRENGTH_WORDS.get(os_ or '', os_)} became "
+            f"{STRENGTH_WORDS.get(ns or '', ns)}"
+        )
+        why = (
+            "the statement on material incidents was weakened"
+            if weaker
+            else "the statement on material incidents was made more firmly"
+        )
+        return [
+            Change(
+                "fact_changed",
+                "high",
+                fact="material_incident_strength",
+                old=os_,
+                new=ns,
+                change=kind,
+                summary=summary,
+                why=why,
+                evidence=evidence,
+                element=_element_of(nfv or ofv),
+            )
+        ]
     if nv == "absent":
-        kind, summary = "dropped", "the statement that cybersecurity threats have not materially affected the company " \
-            "was dropped" if ov == "none" else "the statement that the company was materially affected was dropped"
+        kind, summary = (
+            "dropped",
+            "the statement that cybersecurity threats have not materially affected the company was dropped"
+            if ov == "none"
+            else "the statement that the company was materially affected was dropped",
+        )
         why = "the statement on material incidents was dropped"
     elif ov == "absent":
         kind = "added"
-        summary = "a statement that cybersecurity threats have not materially affected the company was added" \
-            if nv == "none" else "the company now says it has been materially affected by a cybersecurity threat"
+        summary = (
+            "a statement that cybersecurity threats have not materially affected the company was added"
+            if nv == "none"
+            else "the company now says it has been materially affected by a cybersecurity threat"
+        )
         why = spec.severity.why
     elif nv == "affected":
-        kind, summary = "reversed", "the company now says it has been materially affected by a cybersecurity threat"
+        kind, summary = (
+            "reversed",
+            "the company now says it has been materially affected by a cybersecurity threat",
+        )
         why = "a material effect of a cybersecurity incident is now disclosed"
     else:
         kind, summary = "reversed", "the company no longer says it has been materially affected"
         why = spec.severity.why
-    return [Change("fact_changed", "high", fact="material_incident_statement", old=ov, new=nv, change=kind,
-                   summary=summary, why=why, evidence=evidence,
-                   element=(nfv or ofv).element if (nfv or ofv) else None)]
+    return [
+        Change(
+            "fact_changed",
+            "high",
+            fact="material_incident_statement",
+            old=ov,
+            new=nv,
+            change=kind,
+            summary=summary,
+            why=why,
+            evidence=evidence,
+            element=_element_of(nfv or ofv),
+        )
+    ]
 
 
 # ---- people ----------------------------------------------------------------------------------------------------
@@ -313,10 +430,18 @@ def _background_signals(o: dict, n: dict) -> list[str]:
         out.append(f"stated experience fell from {oe['years']} to {ne['years']} years")
     if oe and ne and ne["years"] - oe["years"] >= 3 and _titles(o) != _titles(n):
         out.append(f"stated experience jumped from {oe['years']} to {ne['years']} years, with a new title")
-    of, nf = {value_key(x) for x in o.get("former_employers") or []}, {value_key(x) for x in n.get("former_employers") or []}
+    of, nf = (
+        {value_key(x) for x in o.get("former_employers") or []},
+        {value_key(x) for x in n.get("former_employers") or []},
+    )
     if of and nf and not of & nf:
-        out.append("other former employers: " + ", ".join(n["former_employers"]) + " (was " +
-                   ", ".join(o["former_employers"]) + ")")
+        out.append(
+            "other former employers: "
+            + ", ".join(n["former_employers"])
+            + " (was "
+            + ", ".join(o["former_employers"])
+            + ")"
+        )
     return out
 
 
@@ -324,14 +449,18 @@ def _role_title(p: dict) -> str:
     return (p.get("titles") or [p.get("name") or "person"])[0]
 
 
-def people_changes(old: list[FactValue], new: list[FactValue]) -> tuple[list[Change], list[tuple[FactValue | None,
-                                                                                                   FactValue | None]]]:
+def people_changes(
+    old: list[FactValue], new: list[FactValue]
+) -> tuple[list[Change], list[tuple[FactValue | None, FactValue | None]]]:
     """One change per person who changed; and the (old, new) people each change is about."""
     spec = SPECS["people"]
     olds, news = list(old), list(new)
     pairs: list[tuple[FactValue, FactValue]] = []
-    for test in (lambda a, b: _same_name(a, b), lambda a, b: _title_overlap(a, b) >= 1.0,
-                 lambda a, b: _title_overlap(a, b) >= 0.75 and a.get("role") == b.get("role")):
+    for test in (
+        lambda a, b: _same_name(a, b),
+        lambda a, b: _title_overlap(a, b) >= 1.0,
+        lambda a, b: _title_overlap(a, b) >= 0.75 and a.get("role") == b.get("role"),
+    ):
         for o in list(olds):
             match = next((n for n in news if test(o.value, n.value)), None)
             if match is not None:
@@ -341,14 +470,31 @@ def people_changes(old: list[FactValue], new: list[FactValue]) -> tuple[list[Cha
     out: list[Change] = []
     about: list[tuple[FactValue | None, FactValue | None]] = []
 
-    def add(kind: str, severity: str, summary: str, why: str, o: FactValue | None, n: FactValue | None,
-            details: list[str] | None = None) -> None:
-        out.append(Change("fact_changed" if o and n else "fact_added" if n else "fact_removed", severity,  # type: ignore[arg-type]
-                          fact="people", change=kind, old=o.value if o and n else None,
-                          new=n.value if o and n else None, value=(n or o).value if not (o and n) else None,  # type: ignore[union-attr]
-                          summary=summary, why=why, element=(n or o).element,  # type: ignore[union-attr]
-                          evidence={"old": o.evidence, "new": n.evidence} if o and n else (n or o).evidence,  # type: ignore[union-attr]
-                          details=details or []))
+    def add(
+        kind: str,
+        severity: str,
+        summary: str,
+        why: str,
+        o: FactValue | None,
+        n: FactValue | None,
+        details: list[str] | None = None,
+    ) -> None:
+        out.append(
+            Change(
+                "fact_changed" if o and n else "fact_added" if n else "fact_removed",
+                severity,  # type: ignore[arg-type]
+                fact="people",
+                change=kind,
+                old=o.value if o and n else None,
+                new=n.value if o and n else None,
+                value=(n or o).value if not (o and n) else None,  # type: ignore[union-attr]
+                summary=summary,
+                why=why,
+                element=(n or o).element,  # type: ignore[union-attr]
+                evidence={"old": o.evidence, "new": n.evidence} if o and n else (n or o).evidence,  # type: ignore[union-attr]
+                details=details or [],
+            )
+        )
         about.append((o, n))
 
     for o, n in pairs:
@@ -356,65 +502,150 @@ def people_changes(old: list[FactValue], new: list[FactValue]) -> tuple[list[Cha
         responsible = "responsible" in (ov.get("role"), nv.get("role"))
         role = _role_title(nv) if nv.get("titles") else _role_title(ov)
         if ov.get("name") and nv.get("name") and not _same_name(ov, nv):
-            add("replaced", "high" if responsible else "medium", f"the {role} was replaced: {ov['name']} -> {nv['name']}",
-                "the person responsible changed" if responsible else spec.severity.why, o, n)
+            add(
+                "replaced",
+                "high" if responsible else "medium",
+                f"the {role} was replaced: {ov['name']} -> {nv['name']}",
+                "the person responsible changed" if responsible else spec.severity.why,
+                o,
+                n,
+            )
             continue
         signals = _background_signals(ov, nv)
         if signals and not _same_name(ov, nv):
-            add("possibly_different_person", "high" if responsible else "medium",
+            add(
+                "possibly_different_person",
+                "high" if responsible else "medium",
                 f"the {role} is possibly a different person: " + "; ".join(signals),
-                "the person responsible may have changed" if responsible else spec.severity.why, o, n, signals)
+                "the person responsible may have changed" if responsible else spec.severity.why,
+                o,
+                n,
+                signals,
+            )
             continue
         if ov.get("name") and not nv.get("name"):
-            add("no_longer_named", "medium", f"the {role} is no longer named (was {ov['name']})",
-                "readers can no longer tell who is responsible", o, n)
+            add(
+                "no_longer_named",
+                "medium",
+                f"the {role} is no longer named (was {ov['name']})",
+                "readers can no longer tell who is responsible",
+                o,
+                n,
+            )
             continue
         if nv.get("name") and not ov.get("name"):
-            add("named", "medium", f"the {role} is now named: {nv['name']}", "who is responsible is now stated", o, n)
+            add(
+                "named",
+                "medium",
+                f"the {role} is now named: {nv['name']}",
+                "who is responsible is now stated",
+                o,
+                n,
+            )
             continue
         ot, nt = _titles(ov), _titles(nv)
         if ot != nt and ot & nt:
             gone = [t for t in ov["titles"] if title_key(t) not in nt]
             came = [t for t in nv["titles"] if title_key(t) not in ot]
-            who = nv.get("name") or f"the {_role_title({'titles': [t for t in nv['titles'] if title_key(t) in ot]})}"
+            who = (
+                nv.get("name")
+                or f"the {_role_title({'titles': [t for t in nv['titles'] if title_key(t) in ot]})}"
+            )
             if gone and not came:
-                add("roles_split", "high" if responsible else "medium",
-                    f"{who} is no longer also the {', '.join(gone)}", "the roles of those responsible changed", o, n)
+                add(
+                    "roles_split",
+                    "high" if responsible else "medium",
+                    f"{who} is no longer also the {', '.join(gone)}",
+                    "the roles of those responsible changed",
+                    o,
+                    n,
+                )
             elif came and not gone:
-                add("roles_merged", "high" if responsible else "medium",
-                    f"{who} is now also the {', '.join(came)}", "the roles of those responsible changed", o, n)
+                add(
+                    "roles_merged",
+                    "high" if responsible else "medium",
+                    f"{who} is now also the {', '.join(came)}",
+                    "the roles of those responsible changed",
+                    o,
+                    n,
+                )
     # the one responsible person gone and another come: a replacement ("the CIO no longer leads; the CISO does")
     gone = [o for o in olds if o.value.get("role") == "responsible"]
     came = [n for n in news if n.value.get("role") == "responsible"]
     for o, n in zip(list(gone), list(came)):
         who_o = o.value.get("name") or f"the {_role_title(o.value)}"
         who_n = n.value.get("name") or f"the {_role_title(n.value)}"
-        add("replaced", "high", f"{who_n} replaced {who_o} as the person responsible for cybersecurity",
-            "the person responsible changed", o, n)
+        add(
+            "replaced",
+            "high",
+            f"{who_n} replaced {who_o} as the person responsible for cybersecurity",
+            "the person responsible changed",
+            o,
+            n,
+        )
         olds.remove(o)
         news.remove(n)
     for o in olds:
         if o.value.get("role") == "responsible":
             who = o.value.get("name") or f"the {_role_title(o.value)}"
-            add("gone", "high", f"{who} is no longer described as responsible for cybersecurity",
-                "the person responsible changed", o, None)
+            add(
+                "gone",
+                "high",
+                f"{who} is no longer described as responsible for cybersecurity",
+                "the person responsible changed",
+                o,
+                None,
+            )
     for n in news:
         if n.value.get("role") == "responsible":
             who = n.value.get("name") or f"the {_role_title(n.value)}"
-            named = f"{n.value['name']} ({', '.join(n.value.get('titles') or [])})" if n.value.get("name") else who
-            add("appointed", "medium", f"now responsible for cybersecurity: {named}",
-                "who is responsible for cybersecurity changed", None, n)
+            named = (
+                f"{n.value['name']} ({', '.join(n.value.get('titles') or [])})"
+                if n.value.get("name")
+                else who
+            )
+            add(
+                "appointed",
+                "medium",
+                f"now responsible for cybersecurity: {named}",
+                "who is responsible for cybersecurity changed",
+                None,
+                n,
+            )
     return out, about
 
 
 #: What a people change stands for, by its kind: the facts whose changes about the same person it explains.
 _EXPLAINS = {
-    "replaced": {"responsible_titles", "responsible_people", "experience_years", "tenure_start", "certifications",
-                 "former_certifications"},
-    "possibly_different_person": {"responsible_titles", "experience_years", "tenure_start", "certifications",
-                                  "former_certifications"},
-    "appointed": {"responsible_titles", "responsible_people", "experience_years", "tenure_start", "certifications"},
-    "gone": {"responsible_titles", "responsible_people", "experience_years", "tenure_start", "certifications"},
+    "replaced": {
+        "responsible_titles",
+        "responsible_people",
+        "experience_years",
+        "tenure_start",
+        "certifications",
+        "former_certifications",
+    },
+    "possibly_different_person": {
+        "responsible_titles",
+        "experience_years",
+        "tenure_start",
+        "certifications",
+        "former_certifications",
+    },
+    "appointed": {
+        "responsible_titles",
+        "responsible_people",
+        "experience_years",
+        "tenure_start",
+        "certifications",
+    },
+    "gone": {
+        "responsible_titles",
+        "responsible_people",
+        "experience_years",
+        "tenure_start",
+        "certifications",
+    },
     "named": {"responsible_people"},
     "no_longer_named": {"responsible_people"},
     "roles_split": {"responsible_titles"},
@@ -478,17 +709,31 @@ def changes_between(old: Facts, new: Facts) -> list[Change]:
 
 def _certification_moves(changes: list[Change]) -> list[Change]:
     """A certification removed that is now said to have been held before is one change."""
-    removed = {value_key(c.value): c for c in changes if c.fact == "certifications" and c.kind == "fact_removed"}
+    removed = {
+        value_key(c.value): c for c in changes if c.fact == "certifications" and c.kind == "fact_removed"
+    }
     out = []
     for c in changes:
         if c.fact == "former_certifications" and c.kind == "fact_added" and value_key(c.value) in removed:
             gone = removed.pop(value_key(c.value))
-            out.append(Change("fact_changed", "medium", fact="certifications", change="now_previously_held",
-                              old=gone.value, new=f"{c.value} (held before)",
-                              summary=f"{c.value} is now said to have been held before, not now",
-                              why=SPECS["certifications"].severity.why, element=c.element,
-                              evidence={"old": gone.evidence, "new": c.evidence}))
+            out.append(
+                Change(
+                    "fact_changed",
+                    "medium",
+                    fact="certifications",
+                    change="now_previously_held",
+                    old=gone.value,
+                    new=f"{c.value} (held before)",
+                    summary=f"{c.value} is now said to have been held before, not now",
+                    why=SPECS["certifications"].severity.why,
+                    element=c.element,
+                    evidence={"old": gone.evidence, "new": c.evidence},
+                )
+            )
             continue
         out.append(c)
-    return [c for c in out if not (c.fact == "certifications" and c.kind == "fact_removed"
-                                   and value_key(c.value) not in removed)]
+    return [
+        c
+        for c in out
+        if not (c.fact == "certifications" and c.kind == "fact_removed" and value_key(c.value) not in removed)
+    ]

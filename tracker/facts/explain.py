@@ -53,12 +53,27 @@ class FactExplained:
     silent_total: int
 
     def to_json(self) -> dict:
-        return {"fact": self.fact, "label": self.label, "doc": self.doc,
-                "values": [{"value": v.value, "text": v.text, "rule": v.rule, "rule_doc": v.rule_doc,
-                            "element": v.element, "evidence": v.evidence, "also": v.also} for v in self.values],
-                "silent_sentences": [{"element": s.element, "sentence": s.sentence, "rules_fired": s.fired}
-                                     for s in self.silent],
-                "silent_total": self.silent_total}
+        return {
+            "fact": self.fact,
+            "label": self.label,
+            "doc": self.doc,
+            "values": [
+                {
+                    "value": v.value,
+                    "text": v.text,
+                    "rule": v.rule,
+                    "rule_doc": v.rule_doc,
+                    "element": v.element,
+                    "evidence": v.evidence,
+                    "also": v.also,
+                }
+                for v in self.values
+            ],
+            "silent_sentences": [
+                {"element": s.element, "sentence": s.sentence, "rules_fired": s.fired} for s in self.silent
+            ],
+            "silent_total": self.silent_total,
+        }
 
 
 def fact_names(fact: str | None) -> list[str]:
@@ -76,14 +91,33 @@ def explain(reading: Reading, values: dict[str, list], fact: str | None = None) 
     out = []
     for name in fact_names(fact):
         spec = SPECS[name]
-        explained = [ValueExplained(v.value, spec.describe(v.value), v.rule, rules[v.rule].doc if v.rule in rules else "",
-                                    v.element, v.evidence, list(v.also)) for v in values.get(name, [])]
+        explained = [
+            ValueExplained(
+                v.value,
+                spec.describe(v.value),
+                v.rule,
+                rules[v.rule].doc if v.rule in rules else "",
+                v.element,
+                v.evidence,
+                list(v.also),
+            )
+            for v in values.get(name, [])
+        ]
         stating = {f.sentence for f in reading.found if f.fact == name}
         silent = [i for i in _speaking_of(spec, reading) if i not in stating]
-        out.append(FactExplained(name, spec.label, spec.doc, explained,
-                                 [Silent(reading.sentences[i][0], reading.sentences[i][1],
-                                         sorted(reading.fired.get(i, ()))) for i in silent[:MAX_SILENT]],
-                                 len(silent)))
+        out.append(
+            FactExplained(
+                name,
+                spec.label,
+                spec.doc,
+                explained,
+                [
+                    Silent(reading.sentences[i][0], reading.sentences[i][1], sorted(reading.fired.get(i, ())))
+                    for i in silent[:MAX_SILENT]
+                ],
+                len(silent),
+            )
+        )
     return out
 
 
@@ -111,8 +145,10 @@ def render_text(items: list[FactExplained], title: str) -> str:
             for other in v.also:
                 lines.append(f"      also: {other}")
         if item.silent_total:
-            lines.append(f"  sentences that speak of it but yielded nothing ({item.silent_total}"
-                         f"{', first ' + str(len(item.silent)) if item.silent_total > len(item.silent) else ''}):")
+            lines.append(
+                f"  sentences that speak of it but yielded nothing ({item.silent_total}"
+                f"{', first ' + str(len(item.silent)) if item.silent_total > len(item.silent) else ''}):"
+            )
             for s in item.silent:
                 fired = f" (rules that matched: {', '.join(s.fired)})" if s.fired else ""
                 lines.append(f"    - {s.sentence}{fired}")

@@ -22,47 +22,197 @@ if TYPE_CHECKING:
     from tracker.facts.extract import Reading
 
 COMMITTEE_RE = re.compile(r"\bcommittees?\b", re.I)
-COMMITTEE_ACRONYM_RE = re.compile(r"(?i:committee)\s*\(\s*(?:the\s+)?[\"'\u201c]?([A-Z][A-Za-z&]{1,7})[\"'\u201d]?\s*\)")
+COMMITTEE_ACRONYM_RE = re.compile(
+    r"(?i:committee)\s*\(\s*(?:the\s+)?[\"'\u201c]?([A-Z][A-Za-z&]{1,7})[\"'\u201d]?\s*\)"
+)
 _NAME_STOP = {
-    "the", "our", "its", "a", "an", "by", "to", "of", "from", "with", "that", "which", "for", "and", "or", "in",
-    "on", "as", "at", "is", "are", "was", "be", "this", "these", "each", "such", "board", "directors", "any",
-    "other", "their", "has", "have", "formed", "established", "through", "including", "includes", "include",
-    "company", "group", "new", "both", "two", "three", "certain", "relevant", "all", "full", "standing",
-    "respective", "appropriate", "designated", "within", "led", "chaired", "reports", "receives", "oversees",
-    "also", "did", "does", "it", "whose", "member", "members", "chair", "chairs", "where", "when",
-    "i", "ii", "iii", "iv", "v", "vi", "called", "named", "so-called", "dedicated", "separate", "newly",
-    "recently", "created", "formed", "standalone", "stand-alone", "own", "quarterly", "monthly", "annual", "regular",
-    "periodic", "regularly", "scheduled", "its", "management-level", "executive-level", "another", "committee",
+    "the",
+    "our",
+    "its",
+    "a",
+    "an",
+    "by",
+    "to",
+    "of",
+    "from",
+    "with",
+    "that",
+    "which",
+    "for",
+    "and",
+    "or",
+    "in",
+    "on",
+    "as",
+    "at",
+    "is",
+    "are",
+    "was",
+    "be",
+    "this",
+    "these",
+    "each",
+    "such",
+    "board",
+    "directors",
+    "any",
+    "other",
+    "their",
+    "has",
+    "have",
+    "formed",
+    "established",
+    "through",
+    "including",
+    "includes",
+    "include",
+    "company",
+    "group",
+    "new",
+    "both",
+    "two",
+    "three",
+    "certain",
+    "relevant",
+    "all",
+    "full",
+    "standing",
+    "respective",
+    "appropriate",
+    "designated",
+    "within",
+    "led",
+    "chaired",
+    "reports",
+    "receives",
+    "oversees",
+    "also",
+    "did",
+    "does",
+    "it",
+    "whose",
+    "member",
+    "members",
+    "chair",
+    "chairs",
+    "where",
+    "when",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "called",
+    "named",
+    "so-called",
+    "dedicated",
+    "separate",
+    "newly",
+    "recently",
+    "created",
+    "formed",
+    "standalone",
+    "stand-alone",
+    "own",
+    "quarterly",
+    "monthly",
+    "annual",
+    "regular",
+    "periodic",
+    "regularly",
+    "scheduled",
+    "its",
+    "management-level",
+    "executive-level",
+    "another",
+    "committee",
     # prepositions and verbs: "matters discussed during committee meetings" names no committee
-    "during", "after", "before", "between", "among", "under", "into", "about", "upon", "via", "per", "across",
-    "throughout", "discussed", "reviewed", "held", "presented", "reported", "attend", "attends", "attended",
+    "during",
+    "after",
+    "before",
+    "between",
+    "among",
+    "under",
+    "into",
+    "about",
+    "upon",
+    "via",
+    "per",
+    "across",
+    "throughout",
+    "discussed",
+    "reviewed",
+    "held",
+    "presented",
+    "reported",
+    "attend",
+    "attends",
+    "attended",
 }
-_BOARD_HEADS = re.compile(r"audit|nominat|corporate\s+governance|governance\s+and|compensation|remuneration|"
-                          r"public\s+policy|sustainability|finance", re.I)
-_MANAGEMENT_HEADS = re.compile(r"steering|disclosure|executive|management|working|operating|safeguard|"
-                               r"data\s+security|incident|crisis|response|council|operational|internal|leadership|advisory",
-                               re.I)
-_MANAGEMENT_CONTEXT_RE = re.compile(r"management[- ]level|at\s+the\s+(?:management|execution|executive|operational)"
-                                    r"\s+level|comprised\s+of\s+(?:senior\s+)?(?:executives|officers|personnel|leaders"
-                                    r"|members\s+of\s+(?:senior\s+)?management|representatives|cross-functional)|"
-                                    r"comprising\s+(?:the\s+|our\s+)?(?:principal|chief|head|senior|executives)|"
-                                    r"consists\s+of\s+\w+\s+executives|chaired\s+by\s+(?:our|the|its)\s+(?:chief|CEO|"
-                                    r"CISO|CIO)|led\s+by\s+(?:its|our|the)\s+management|management\s+committee|"
-                                    r"comprised\s+of\s+(?:\w+\s+){0,2}?(?:executives?|officers|leaders|leadership|management)|"
-                                    r"\b(?:CISO|CIO|CTO|CSO|officer)\s+chairs\b", re.I)
+_BOARD_HEADS = re.compile(
+    r"audit|nominat|corporate\s+governance|governance\s+and|compensation|remuneration|"
+    r"public\s+policy|sustainability|finance",
+    re.I,
+)
+_MANAGEMENT_HEADS = re.compile(
+    r"steering|disclosure|executive|management|working|operating|safeguard|"
+    r"data\s+security|incident|crisis|response|council|operational|internal|leadership|advisory",
+    re.I,
+)
+_MANAGEMENT_CONTEXT_RE = re.compile(
+    r"management[- ]level|at\s+the\s+(?:management|execution|executive|operational)"
+    r"\s+level|comprised\s+of\s+(?:senior\s+)?(?:executives|officers|personnel|leaders"
+    r"|members\s+of\s+(?:senior\s+)?management|representatives|cross-functional)|"
+    r"comprising\s+(?:the\s+|our\s+)?(?:principal|chief|head|senior|executives)|"
+    r"consists\s+of\s+\w+\s+executives|chaired\s+by\s+(?:our|the|its)\s+(?:chief|CEO|"
+    r"CISO|CIO)|led\s+by\s+(?:its|our|the)\s+management|management\s+committee|"
+    r"comprised\s+of\s+(?:\w+\s+){0,2}?(?:executives?|officers|leaders|leadership|management)|"
+    r"\b(?:CISO|CIO|CTO|CSO|officer)\s+chairs\b",
+    re.I,
+)
 _MANAGEMENT_CONTEXT_WORDS = ("management", "level", "compris", "consists", "chaired", "chairs")
 _NAME_WORD_RE = re.compile(r"[\w&'\u2019-]+|[,()]")
 _POSSESSIVES = ("'s", "\u2019s")
 _TITLE_HEADS = {"officer", "officers", "president", "counsel"}
 _ACRONYM_WORDS = re.compile(r"^C[A-Z]{1,4}O$")
-OVERSIGHT_RE = re.compile(r"oversee|oversight|oversees|overseeing|supervis|responsib|monitor|review|"
-                          r"charged|delegat|governance\s+of", re.I)
-_OVERSIGHT_WORDS = ("oversee", "oversight", "supervis", "responsib", "monitor", "review", "charged", "delegat",
-                    "governance")
-INFORM_RE = re.compile(r"report|updat|brief|inform(?!ation)|present(?!ative)|apprise|discuss|meet|receiv|review|provid|"
-                       r"communicat|escalat|elevat", re.I)
-_INFORM_WORDS = ("report", "updat", "brief", "inform", "present", "apprise", "discuss", "meet", "receiv", "review",
-                 "provid", "communicat", "escalat", "elevat")
+OVERSIGHT_RE = re.compile(
+    r"oversee|oversight|oversees|overseeing|supervis|responsib|monitor|review|"
+    r"charged|delegat|governance\s+of",
+    re.I,
+)
+_OVERSIGHT_WORDS = (
+    "oversee",
+    "oversight",
+    "supervis",
+    "responsib",
+    "monitor",
+    "review",
+    "charged",
+    "delegat",
+    "governance",
+)
+INFORM_RE = re.compile(
+    r"report|updat|brief|inform(?!ation)|present(?!ative)|apprise|discuss|meet|receiv|review|provid|"
+    r"communicat|escalat|elevat",
+    re.I,
+)
+_INFORM_WORDS = (
+    "report",
+    "updat",
+    "brief",
+    "inform",
+    "present",
+    "apprise",
+    "discuss",
+    "meet",
+    "receiv",
+    "review",
+    "provid",
+    "communicat",
+    "escalat",
+    "elevat",
+)
 _PLAIN_INFORM_WORDS = tuple(w for w in _INFORM_WORDS if w not in ("inform", "present"))
 
 
@@ -72,8 +222,11 @@ def informs(s: str, low: str | None) -> bool:
         return bool(INFORM_RE.search(s))
     if any(map(low.__contains__, _PLAIN_INFORM_WORDS)):
         return True
-    return any(low[k + len(w):k + len(w) + len(tail)] != tail
-               for w, tail in (("inform", "ation"), ("present", "ative")) for k in _positions(low, w))
+    return any(
+        low[k + len(w) : k + len(w) + len(tail)] != tail
+        for w, tail in (("inform", "ation"), ("present", "ative"))
+        for k in _positions(low, w)
+    )
 
 
 def _positions(low: str, word: str) -> list[int]:
@@ -82,29 +235,46 @@ def _positions(low: str, word: str) -> list[int]:
         out.append(k)
         k = low.find(word, k + 1)
     return out
-_GENERIC_COMMITTEE_RE = re.compile(r"(?-i:\b(?:Management|Board|Executive) Committee|\b(?:Management|Executive) and "
-                                   r"[A-Z][a-z]+ Committees|\b[A-Z][a-z]+ and (?:Management|Executive) Committees)")
+
+
+_GENERIC_COMMITTEE_RE = re.compile(
+    r"(?-i:\b(?:Management|Board|Executive) Committee|\b(?:Management|Executive) and "
+    r"[A-Z][a-z]+ Committees|\b[A-Z][a-z]+ and (?:Management|Executive) Committees)"
+)
 BOARD_RE = re.compile(r"\b(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b))\b", re.I)
 
 COMMITTEE_OVERSEES = rule(
-    "board_oversight.committee", r"\bcommittee\b", ("committee",),
-    doc="a board committee named where oversight or informing is spoken of")
+    "board_oversight.committee",
+    r"\bcommittee\b",
+    ("committee",),
+    doc="a board committee named where oversight or informing is spoken of",
+)
 BOARD_OVERSEES = rule(
     "board_oversight.board",
     r"\bboard\b(?:\s+of\s+directors)?(?:['\u2019]s)?[^.;]{0,80}?\b(?:oversee|oversight|oversees|overseeing|supervis|"
     r"responsib|monitor|review)|\bunder\s+the\s+(?:oversight|supervision)\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+['\u2019]s\s+)?"
     r"board|(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+"
     r"(?:the\s+|our\s+)?(?:[\w\s]{0,40}?committee\s+and\s+(?:the\s+|our\s+)?)?(?:full\s+)?board",
-    ("board",), doc="the board itself oversees cybersecurity risk (directly or through a committee)")
+    ("board",),
+    doc="the board itself oversees cybersecurity risk (directly or through a committee)",
+)
 MANAGEMENT_COMMITTEE = rule(
-    "management_committees.named", r"\bcommittee\b|\bcouncil\b", ("committee", "council"),
-    doc="a named committee or council at management level in a sentence about cybersecurity")
-_COMMITTEE_OF_BOARD_RE = re.compile(r"\bcommittee\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?|"
-                                    r"\bboard(?:\s+of\s+directors)?['\u2019]s\s+(?:[\w&-]+\s+){0,5}?committee\b", re.I)
+    "management_committees.named",
+    r"\bcommittee\b|\bcouncil\b",
+    ("committee", "council"),
+    doc="a named committee or council at management level in a sentence about cybersecurity",
+)
+_COMMITTEE_OF_BOARD_RE = re.compile(
+    r"\bcommittee\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?|"
+    r"\bboard(?:\s+of\s+directors)?['\u2019]s\s+(?:[\w&-]+\s+){0,5}?committee\b",
+    re.I,
+)
 _COUNCIL_RE = re.compile(r"(?-i:((?:[A-Z][\w&-]*\s+(?:(?:and|&|of)\s+)?){1,5})Council\b)")
 #: Councils that are outside bodies (regulators, standard setters), not management's.
-_OUTSIDE_COUNCIL_RE = re.compile(r"\b(?:Federal|National|Examination|Standards|Institute|State|Government|Industry|"
-                                 r"Information\s+Sharing)\b")
+_OUTSIDE_COUNCIL_RE = re.compile(
+    r"\b(?:Federal|National|Examination|Standards|Institute|State|Government|Industry|"
+    r"Information\s+Sharing)\b"
+)
 
 
 def committee_names(s: str, low: str | None = None, unnamed: bool = False) -> list[str]:
@@ -116,7 +286,9 @@ def committee_names(s: str, low: str | None = None, unnamed: bool = False) -> li
 def _committee_names(s: str, low: str | None, unnamed: bool) -> list[str]:
     names = []
     if "(" in s:
-        s = _PAREN_ACRONYM_RE.sub(lambda m: " " * len(m.group(0)), s)  # 'Enterprise Risk Management ("ERM") Committee'
+        s = _PAREN_ACRONYM_RE.sub(
+            lambda m: " " * len(m.group(0)), s
+        )  # 'Enterprise Risk Management ("ERM") Committee'
         low = None
     for m in word_matches(COMMITTEE_RE, s, low, ("committee",), whole=False):
         if m.group(0).lower() == "committees":
@@ -126,9 +298,11 @@ def _committee_names(s: str, low: str | None, unnamed: bool) -> list[str]:
             elif unnamed:
                 names.append("")
             continue
-        if _DESCRIPTION_BEFORE_RE.search(s, max(0, m.start() - 60), m.start()) or \
-                _MEMBER_OF_RE.search(s, max(0, m.start() - 80), m.start()) and \
-                not _BOARD_WORD_RE.search(s, max(0, m.start() - 140), m.start()):
+        if (
+            _DESCRIPTION_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())
+            or _MEMBER_OF_RE.search(s, max(0, m.start() - 80), m.start())
+            and not _BOARD_WORD_RE.search(s, max(0, m.start() - 140), m.start())
+        ):
             continue  # ", a cross-functional management committee": a description; "a member of the X Committee"
         words = _NAME_WORD_RE.findall(s, max(0, m.start() - 200), m.start())
         if len(words) <= 8 and m.start() > 200:
@@ -147,24 +321,38 @@ def _committee_names(s: str, low: str | None, unnamed: bool) -> list[str]:
                 name.insert(0, folded)
                 written.insert(0, word)
                 continue
-            if folded in _NAME_STOP and word != "IT" or word.endswith(_POSSESSIVES) or word[:1].isdigit() or \
-                    _ACRONYM_WORDS.match(word) or folded in _TITLE_HEADS:
+            if (
+                folded in _NAME_STOP
+                and word != "IT"
+                or word.endswith(_POSSESSIVES)
+                or word[:1].isdigit()
+                or _ACRONYM_WORDS.match(word)
+                or folded in _TITLE_HEADS
+            ):
                 break  # "our CISO and audit committee": a title is no part of a committee's name
             name.insert(0, folded)
             written.insert(0, word)
         if "and" in name or "&" in name:
             # a name is written in one case: "Information Security and audit committee" names the audit committee
             cut = max(k for k, w in enumerate(name) if w in ("and", "&"))
-            case = {w[:1].isupper() for w in written[cut + 1:] + [m.group(0)]}
-            if len(case) == 1 and {w[:1].isupper() for w in written[:cut] if w.lower() not in ("and", "&")} != case:
-                name = name[cut + 1:]
+            case = {w[:1].isupper() for w in written[cut + 1 :] + [m.group(0)]}
+            if (
+                len(case) == 1
+                and {w[:1].isupper() for w in written[:cut] if w.lower() not in ("and", "&")} != case
+            ):
+                name = name[cut + 1 :]
         while name and name[0] in ("and", "&"):
             name.pop(0)
         # a proper name ("our management Enterprise Risk Committee"): the lower-case words before it describe it
         while len(written) > len(name):
             written.pop(0)
-        while len(name) > 1 and written and not written[0][:1].isupper() and any(w[:1].isupper() for w in written[1:]) \
-                and m.group(0)[:1].isupper():
+        while (
+            len(name) > 1
+            and written
+            and not written[0][:1].isupper()
+            and any(w[:1].isupper() for w in written[1:])
+            and m.group(0)[:1].isupper()
+        ):
             name.pop(0)
             written.pop(0)
         if name:
@@ -174,26 +362,40 @@ def _committee_names(s: str, low: str | None, unnamed: bool) -> list[str]:
     return names
 
 
-_PAREN_ACRONYM_RE = re.compile(r"\s*\(\s*(?:the\s+)?[\"'\u201c]?[A-Z][A-Za-z&]{1,7}[\"'\u201d]?\s*\)|[\"\u201c\u201d]")
-_ALIAS_RE = re.compile(r"(\bcommittee\b(?:\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?)?)\s*\(\s*(?:the\s+|our\s+)?"
-                       r"[\"'\u201c]([^\"'\u201d]{2,60}?)[\"'\u201d]\s*\)", re.I)
+_PAREN_ACRONYM_RE = re.compile(
+    r"\s*\(\s*(?:the\s+)?[\"'\u201c]?[A-Z][A-Za-z&]{1,7}[\"'\u201d]?\s*\)|[\"\u201c\u201d]"
+)
+_ALIAS_RE = re.compile(
+    r"(\bcommittee\b(?:\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?)?)\s*\(\s*(?:the\s+|our\s+)?"
+    r"[\"'\u201c]([^\"'\u201d]{2,60}?)[\"'\u201d]\s*\)",
+    re.I,
+)
 _ACRONYM_COMMITTEE_RE = re.compile(r"\(\s*[\"\u201c]?([A-Z]{2,6})[\"\u201d]?\s*\)\s+Committee\b")
-_REFER_TO_AS_RE = re.compile(r"(\bcommittee\b)[^.;]{0,80}?\b(?:which|that|whom)\s+we\s+(?:refer\s+to|call)\s+as\s+"
-                             r"((?:our|the)\s+(?:[\w&-]+\s+){0,5}?committee)", re.I)
+_REFER_TO_AS_RE = re.compile(
+    r"(\bcommittee\b)[^.;]{0,80}?\b(?:which|that|whom)\s+we\s+(?:refer\s+to|call)\s+as\s+"
+    r"((?:our|the)\s+(?:[\w&-]+\s+){0,5}?committee)",
+    re.I,
+)
 _PLURAL_COMMITTEES_RE = re.compile(r"(?-i:\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+Committees)$")
 _DESCRIPTION_BEFORE_RE = re.compile(r",\s+(?:a|an|another)\s+(?-i:[a-z][\w\s-]{0,50})$")
 _BOARD_WORD_RE = re.compile(r"\bboard\b", re.I)
-_MEMBER_OF_RE = re.compile(r"\b(?:member|members|chair|chairman|chairperson)\s+of\s+(?:the\s+|our\s+|its\s+)?"
-                           r"(?:[\w-]+['\u2019]s\s+)?(?:[\w&-]+\s+){0,5}$|\b(?:serves|sits)\s+on\s+(?:the\s+|our\s+)?"
-                           r"(?:[\w&-]+\s+){0,5}$", re.I)
+_MEMBER_OF_RE = re.compile(
+    r"\b(?:member|members|chair|chairman|chairperson)\s+of\s+(?:the\s+|our\s+|its\s+)?"
+    r"(?:[\w-]+['\u2019]s\s+)?(?:[\w&-]+\s+){0,5}$|\b(?:serves|sits)\s+on\s+(?:the\s+|our\s+)?"
+    r"(?:[\w&-]+\s+){0,5}$",
+    re.I,
+)
 
 
 def _former(name: str, s: str) -> bool:
     """Whether a sentence names the committee only as a former overseer ("moved oversight from the Audit
     Committee to ...", "previously overseen by the Audit Committee")."""
     low = s.lower()
-    if s.isascii() and not any(map(low.__contains__, ("from", "formerly", "previously", "until", "longer"))) or \
-            not _FORMER_WORDS_RE.search(s):
+    if (
+        s.isascii()
+        and not any(map(low.__contains__, ("from", "formerly", "previously", "until", "longer")))
+        or not _FORMER_WORDS_RE.search(s)
+    ):
         return False
     pattern = re.escape(name).replace(r"\ ", r"\s+")
     mentions = list(re.finditer(pattern, s, re.I))
@@ -203,9 +405,12 @@ def _former(name: str, s: str) -> bool:
 
 #: "moved oversight from the Audit Committee", "previously overseen by the Audit Committee" (but not "risks from
 #: cybersecurity threats through its Audit Committee": the words between name no move).
-_FORMER_BEFORE_RE = re.compile(r"(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
-                               r"(?:(?!(?:through|via|by|with|to|threats?|risks?|incidents?|attacks?)\b)[\w-]+\s+){0,4}?"
-                               r"(?:the\s+|our\s+|its\s+)?$", re.I)
+_FORMER_BEFORE_RE = re.compile(
+    r"(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
+    r"(?:(?!(?:through|via|by|with|to|threats?|risks?|incidents?|attacks?)\b)[\w-]+\s+){0,4}?"
+    r"(?:the\s+|our\s+|its\s+)?$",
+    re.I,
+)
 _FORMER_WORDS_RE = re.compile(r"\b(?:from|formerly|previously|until|no\s+longer)\b", re.I)
 
 
@@ -214,8 +419,10 @@ def committee_key(name: str) -> str:
     return " ".join(w for w in re.findall(r"[a-z0-9]+", name.lower().replace("&", " and ")) if w != "the")
 
 
-_INFORMED_COMMITTEE = (r"(?:\b(?:report|updat|brief|inform|present|discuss|communicat|escalat|provid)\w*\b[^.;]{0,120}?"
-                       r"\b(?:to|with)|\b(?:inform|updat|brief|apprise)\w*)\s+(?:the\s+|our\s+|its\s+)?")
+_INFORMED_COMMITTEE = (
+    r"(?:\b(?:report|updat|brief|inform|present|discuss|communicat|escalat|provid)\w*\b[^.;]{0,120}?"
+    r"\b(?:to|with)|\b(?:inform|updat|brief|apprise)\w*)\s+(?:the\s+|our\s+|its\s+)?"
+)
 
 
 def is_board_committee(name: str, contexts: list[tuple[str, str | None]]) -> bool:
@@ -225,17 +432,28 @@ def is_board_committee(name: str, contexts: list[tuple[str, str | None]]) -> boo
     candidates = [s for s, low in contexts if has(low, ("board", "comprised", "director"))]
     pattern = re.escape(name).replace(r"\ ", r"\s+")
     if candidates:
-        tied = re.compile(pattern + r"\s+of\s+(?:the|our|its)\s+board|board(?:['\u2019]s)?\s+" + pattern +
-                          r"|board\s+committees?|" + pattern + r"[^.;]{0,40}?comprised\s+(?:entirely\s+|solely\s+)?of\s+"
-                          r"(?:independent\s+)?directors|\bboard\b[^.;]{0,60}?\b(?:delegat|establish|form|creat)\w*\b"
-                          r"[^.;]{0,80}?\b(?:to\s+)?(?:the\s+|our\s+|its\s+|a\s+)?(?:new\s+)?" + pattern + r"|" + pattern +
-                          r",?\s+(?:which\s+|that\s+)?(?:\w+\s+){0,2}?reports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+)?"
-                          r"(?:full\s+)?board\b|\bboard\s+members\b[^.;]{0,80}?\bmembers\s+of\s+(?:the\s+|our\s+|its\s+)?"
-                          + pattern, re.I)
+        tied = re.compile(
+            pattern
+            + r"\s+of\s+(?:the|our|its)\s+board|board(?:['\u2019]s)?\s+"
+            + pattern
+            + r"|board\s+committees?|"
+            + pattern
+            + r"[^.;]{0,40}?comprised\s+(?:entirely\s+|solely\s+)?of\s+"
+            r"(?:independent\s+)?directors|\bboard\b[^.;]{0,60}?\b(?:delegat|establish|form|creat)\w*\b"
+            r"[^.;]{0,80}?\b(?:to\s+)?(?:the\s+|our\s+|its\s+|a\s+)?(?:new\s+)?"
+            + pattern
+            + r"|"
+            + pattern
+            + r",?\s+(?:which\s+|that\s+)?(?:\w+\s+){0,2}?reports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+)?"
+            r"(?:full\s+)?board\b|\bboard\s+members\b[^.;]{0,80}?\bmembers\s+of\s+(?:the\s+|our\s+|its\s+)?"
+            + pattern,
+            re.I,
+        )
         if any(tied.search(s) for s in candidates):
             return True
-    if any(has(low, _MANAGEMENT_CONTEXT_WORDS) and _MANAGEMENT_CONTEXT_RE.search(s) for s, low in contexts) or \
-            _MANAGEMENT_HEADS.search(name):
+    if any(
+        has(low, _MANAGEMENT_CONTEXT_WORDS) and _MANAGEMENT_CONTEXT_RE.search(s) for s, low in contexts
+    ) or _MANAGEMENT_HEADS.search(name):
         return False
     if any(OVERSIGHT_RE.search(s) and is_cyber(s) for s, _ in contexts):
         return True
@@ -248,80 +466,162 @@ def is_board_committee(name: str, contexts: list[tuple[str, str | None]]) -> boo
 _NOT_AFTER_SEMI = r"(?<!semi-)(?<!semi)(?<!bi-)(?<!bi)(?<!twice\s)(?<!times\s)"
 #: The words between "each" and "meeting" ("each regularly scheduled Audit Committee meeting", "each of its
 #: bimonthly meetings"), none of a meeting of shareholders, none a period ("each quarterly meeting" is quarterly).
-_MEETING_WORDS = r"(?:(?!(?:annual|shareholders?|stockholders?|general|quarterly|monthly|semi-?annual|bi-?annual|" \
+_MEETING_WORDS = (
+    r"(?:(?!(?:annual|shareholders?|stockholders?|general|quarterly|monthly|semi-?annual|bi-?annual|"
     r"yearly)\b)[\w-]+\s+){0,4}?"
+)
 FREQUENCY_RULES: tuple[Rule, ...] = (
-    rule("briefing_frequency.monthly", r"\bmonthly\b|\b(?:every|each|per)\s+month\b", ("month",), value="monthly"),
-    rule("briefing_frequency.quarterly", r"\bquarterly\b|\b(?:each|every|per)\s+(?:fiscal\s+)?quarter\b|"
-         r"\bfour\s+times\s+(?:a|per|each|every)\s+year", ("quarter", "four"), value="quarterly"),
-    rule("briefing_frequency.three_times", r"\bthree\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
-         ("three",), value="three times a year"),
-    rule("briefing_frequency.semi_annual",
-         r"\bsemi-?\s?annual(?:ly)?\b|\bbi-?annual(?:ly)?\b|\btwice\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?"
-         r"year\b|\bat\s+least\s+twice\b|\bevery\s+six\s+months\b|\b(?:at\s+least\s+)?two\s+(?:\w+\s+){0,2}?"
-         r"(?:times|updates|reports|briefings|meetings|occasions|presentations|sessions)\s+(?:a|per|each|every|"
-         r"during\s+the)\s+(?:calendar\s+|fiscal\s+)?year\b|\bhalf-?\s?yearly\b",
-         ("annual", "twice", "six", "two", "half"), value="semi-annual"),
-    rule("briefing_frequency.annual",
-         _NOT_AFTER_SEMI + r"\bannually\b|" + _NOT_AFTER_SEMI + r"\bannual\s+basis\b|\b(?:at\s+least\s+)?once\s+"
-         r"(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\byearly\b|\beach\s+annual\b|" + _NOT_AFTER_SEMI +
-         r"\bannual\s+(?:report(?:s|ing)?\s+(?:to|from|on\s+(?!form\b))|reviews?|updates?|briefings?|presentations?)|"
-         r"\b(?:each|every)\s+year\b",
-         ("annual", "once", "yearly", "year"), unless=None, value="annual",
-         starts=("annually", "annual", "at", "once", "yearly", "each", "every")),
-    rule("briefing_frequency.each_meeting",
-         r"\b(?:at|during)\s+(?:each|every|all)\s+(?:of\s+(?:its|their|the|our)\s+)?" + _MEETING_WORDS + r"meetings?\b|"
-         r"\beach\s+" + _MEETING_WORDS + r"meeting\b", ("meeting",), value="each meeting"),
-    rule("briefing_frequency.regular",
-         r"\bregular(?:ly)?\b|\bperiodic(?:ally)?\b|\broutine(?:ly)?\b|\bon\s+an\s+ongoing\s+basis\b|\brecurring\b",
-         ("regular", "periodic", "routine", "ongoing", "recurring"), value="regular"),
-    rule("briefing_frequency.as_needed",
-         r"\bas\s+(?:needed|necessary|appropriate|warranted|required)\b|\bas\s+(?:determined|deemed)\s+(?:to\s+be\s+)?"
-         r"(?:necessary|appropriate|advisable)\b|\bwhen\s+(?:needed|appropriate|necessary)\b|\bad\s+hoc\b|"
-         r"\bmore\s+(?:frequently|often)\s+(?:as|if|when)\b|\b(?:where|when|if|as)\s+(?:it|they|management|we|the\s+\w+)\s+"
-         r"(?:deems?|considers?|determines?|believes?)\s+(?:it\s+)?(?:to\s+be\s+)?(?:appropriate|necessary|advisable|warranted)",
-         ("needed", "necessary", "appropriate", "warranted", "required", "advisable", "hoc", "frequently", "often"),
-         value="as needed"),
+    rule(
+        "briefing_frequency.monthly",
+        r"\bmonthly\b|\b(?:every|each|per)\s+month\b",
+        ("month",),
+        value="monthly",
+    ),
+    rule(
+        "briefing_frequency.quarterly",
+        r"\bquarterly\b|\b(?:each|every|per)\s+(?:fiscal\s+)?quarter\b|"
+        r"\bfour\s+times\s+(?:a|per|each|every)\s+year",
+        ("quarter", "four"),
+        value="quarterly",
+    ),
+    rule(
+        "briefing_frequency.three_times",
+        r"\bthree\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
+        ("three",),
+        value="three times a year",
+    ),
+    rule(
+        "briefing_frequency.semi_annual",
+        r"\bsemi-?\s?annual(?:ly)?\b|\bbi-?annual(?:ly)?\b|\btwice\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?"
+        r"year\b|\bat\s+least\s+twice\b|\bevery\s+six\s+months\b|\b(?:at\s+least\s+)?two\s+(?:\w+\s+){0,2}?"
+        r"(?:times|updates|reports|briefings|meetings|occasions|presentations|sessions)\s+(?:a|per|each|every|"
+        r"during\s+the)\s+(?:calendar\s+|fiscal\s+)?year\b|\bhalf-?\s?yearly\b",
+        ("annual", "twice", "six", "two", "half"),
+        value="semi-annual",
+    ),
+    rule(
+        "briefing_frequency.annual",
+        _NOT_AFTER_SEMI
+        + r"\bannually\b|"
+        + _NOT_AFTER_SEMI
+        + r"\bannual\s+basis\b|\b(?:at\s+least\s+)?once\s+"
+        r"(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\byearly\b|\beach\s+annual\b|"
+        + _NOT_AFTER_SEMI
+        + r"\bannual\s+(?:report(?:s|ing)?\s+(?:to|from|on\s+(?!form\b))|reviews?|updates?|briefings?|presentations?)|"
+        r"\b(?:each|every)\s+year\b",
+        ("annual", "once", "yearly", "year"),
+        unless=None,
+        value="annual",
+        starts=("annually", "annual", "at", "once", "yearly", "each", "every"),
+    ),
+    rule(
+        "briefing_frequency.each_meeting",
+        r"\b(?:at|during)\s+(?:each|every|all)\s+(?:of\s+(?:its|their|the|our)\s+)?"
+        + _MEETING_WORDS
+        + r"meetings?\b|"
+        r"\beach\s+" + _MEETING_WORDS + r"meeting\b",
+        ("meeting",),
+        value="each meeting",
+    ),
+    rule(
+        "briefing_frequency.regular",
+        r"\bregular(?:ly)?\b|\bperiodic(?:ally)?\b|\broutine(?:ly)?\b|\bon\s+an\s+ongoing\s+basis\b|\brecurring\b",
+        ("regular", "periodic", "routine", "ongoing", "recurring"),
+        value="regular",
+    ),
+    rule(
+        "briefing_frequency.as_needed",
+        r"\bas\s+(?:needed|necessary|appropriate|warranted|required)\b|\bas\s+(?:determined|deemed)\s+(?:to\s+be\s+)?"
+        r"(?:necessary|appropriate|advisable)\b|\bwhen\s+(?:needed|appropriate|necessary)\b|\bad\s+hoc\b|"
+        r"\bmore\s+(?:frequently|often)\s+(?:as|if|when)\b|\b(?:where|when|if|as)\s+(?:it|they|management|we|the\s+\w+)\s+"
+        r"(?:deems?|considers?|determines?|believes?)\s+(?:it\s+)?(?:to\s+be\s+)?(?:appropriate|necessary|advisable|warranted)",
+        (
+            "needed",
+            "necessary",
+            "appropriate",
+            "warranted",
+            "required",
+            "advisable",
+            "hoc",
+            "frequently",
+            "often",
+        ),
+        value="as needed",
+    ),
     # told when something happens: "apprised of cybersecurity incidents deemed to have a moderate or higher
     # impact", "informed regarding security events based on established reporting thresholds", "depending on the
     # severity of the incident, the IRT communicates with ... the Audit Committee" (none where a period is stated:
     # "updated on incidents each quarter" is quarterly)
-    rule("briefing_frequency.on_event",
-         r"\b(?:apprised|informed|notified|alerted|updated|briefed)\s+(?:promptly\s+|timely\s+|immediately\s+)?"
-         r"(?:of|about|regarding|on|concerning)\s+(?:[\w-]+\s+){0,4}?(?:incidents?|events?|breach(?:es)?)\b|"
-         r"\bbased\s+on\s+(?:[\w-]+\s+){0,2}?(?:reporting|escalation|materiality|severity)\s+(?:thresholds?|criteria)\b|"
-         r"\bdepending\s+on\s+(?:the\s+)?(?:severity|nature|significance|materiality)\b|"
-         r"\b(?:promptly|immediately)\s+(?:informed|notified|escalated|reported|briefed|alerted|apprised)\b|"
-         r"\bin\s+the\s+event\s+of\s+(?:a\s+|an\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:incidents?|breach)",
-         ("apprised", "informed", "notified", "alerted", "updated", "briefed", "based", "depending", "promptly",
-          "immediately", "event"), value="as needed"),
+    rule(
+        "briefing_frequency.on_event",
+        r"\b(?:apprised|informed|notified|alerted|updated|briefed)\s+(?:promptly\s+|timely\s+|immediately\s+)?"
+        r"(?:of|about|regarding|on|concerning)\s+(?:[\w-]+\s+){0,4}?(?:incidents?|events?|breach(?:es)?)\b|"
+        r"\bbased\s+on\s+(?:[\w-]+\s+){0,2}?(?:reporting|escalation|materiality|severity)\s+(?:thresholds?|criteria)\b|"
+        r"\bdepending\s+on\s+(?:the\s+)?(?:severity|nature|significance|materiality)\b|"
+        r"\b(?:promptly|immediately)\s+(?:informed|notified|escalated|reported|briefed|alerted|apprised)\b|"
+        r"\bin\s+the\s+event\s+of\s+(?:a\s+|an\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:incidents?|breach)",
+        (
+            "apprised",
+            "informed",
+            "notified",
+            "alerted",
+            "updated",
+            "briefed",
+            "based",
+            "depending",
+            "promptly",
+            "immediately",
+            "event",
+        ),
+        value="as needed",
+    ),
 )
 _PERIODS = {"monthly", "quarterly", "three times a year", "semi-annual", "annual", "each meeting"}
 _TO_THE_EXTENT_RE = re.compile(r"to\s+the\s+extent", re.I)
-_PERIODIC_FILING_RE = re.compile(r"periodic\s+reports?\b[^.;]{0,40}?(?:form|filing|sec\b|annual\s+report|10-k|20-f)", re.I)
+_PERIODIC_FILING_RE = re.compile(
+    r"periodic\s+reports?\b[^.;]{0,40}?(?:form|filing|sec\b|annual\s+report|10-k|20-f)", re.I
+)
 _EACH_ANNUAL_RE = re.compile(r"each\s+annual", re.I)
-_ANNUAL_REPORT_RE = re.compile(r"annual\s+report\s+on\s+form|form\s+10-k|training|annual\s+(?:risk\s+)?assessment|"
-                               r"penetration|audit\s+plan|tabletop|exercise|each\s+year,?\s+we", re.I)
+_ANNUAL_REPORT_RE = re.compile(
+    r"annual\s+report\s+on\s+form|form\s+10-k|training|annual\s+(?:risk\s+)?assessment|"
+    r"penetration|audit\s+plan|tabletop|exercise|each\s+year,?\s+we",
+    re.I,
+)
 _NOT_EACH_YEAR_RE = re.compile(r"\b(?:each|every)\s+year\b", re.I)
 #: A verb (or noun) of telling: someone is informed, not just meeting or reviewing.
-TELLS_RE = re.compile(r"\b(?:report|updat|brief|inform(?!ation)|present(?!ative)|appris|communicat|escalat|elevat|notif)\w*",
-                      re.I)
+TELLS_RE = re.compile(
+    r"\b(?:report|updat|brief|inform(?!ation)|present(?!ative)|appris|communicat|escalat|elevat|notif)\w*",
+    re.I,
+)
 #: The board (or a committee) informed by a committee: "the Audit Committee reports to the full Board".
 _COMMITTEE_TELLS_BOARD_RE = re.compile(
     r"\bcommittee\b(?:\s*\([^)]{1,12}\))?(?:\s+chair(?:man|person)?)?,?\s+(?:(?:which|that|then|also|in\s+turn|"
     r"subsequently)\s+)*(?:\w+\s+){0,2}?(?:reports?|updates?|briefs?|informs?|communicates?|provides?\s+(?:\w+\s+){0,2}?"
     r"(?:reports?|updates?))\b[^.;]{0,60}?\b(?:the\s+|our\s+)?(?:full\s+|entire\s+)?board\b|"
     r"\bboard\b(?:\s+of\s+directors)?\s+(?:\w+\s+){0,2}?receives?\s+(?:\w+\s+){0,3}?(?:reports?|updates?|briefings?)"
-    r"\s+from\s+(?:the\s+|its\s+)?(?:\w+\s+){0,4}?committee", re.I)
-_BARE_TELLS_BOARD_RE = re.compile(r"^\s*(?:it\s+|which\s+)?(?:\w+ly\s+|also\s+|then\s+)*(?:reports?|updates?|briefs?|informs?|"
-                                  r"communicates?|provides?)\b"
-                                  r"[^.;]{0,60}?\b(?:the\s+|our\s+)?(?:full\s+|entire\s+)?board\b", re.I)
-_TELLS_BOARD_NEAR_RE = re.compile(r"\b(?:reports?|updates?|briefs?|informs?|communicates?)\b(?:\s+\w+){0,3}?\s+(?:to\s+|with\s+)?"
-                                  r"(?:the\s+|our\s+|its\s+)?(?:full\s+|entire\s+)?board\b", re.I)
+    r"\s+from\s+(?:the\s+|its\s+)?(?:\w+\s+){0,4}?committee",
+    re.I,
+)
+_BARE_TELLS_BOARD_RE = re.compile(
+    r"^\s*(?:it\s+|which\s+)?(?:\w+ly\s+|also\s+|then\s+)*(?:reports?|updates?|briefs?|informs?|"
+    r"communicates?|provides?)\b"
+    r"[^.;]{0,60}?\b(?:the\s+|our\s+)?(?:full\s+|entire\s+)?board\b",
+    re.I,
+)
+_TELLS_BOARD_NEAR_RE = re.compile(
+    r"\b(?:reports?|updates?|briefs?|informs?|communicates?)\b(?:\s+\w+){0,3}?\s+(?:to\s+|with\s+)?"
+    r"(?:the\s+|our\s+|its\s+)?(?:full\s+|entire\s+)?board\b",
+    re.I,
+)
 #: Management named among the subjects: they inform the board, not (only) the committee.
-_MANAGEMENT_SUBJECT = r"\b(?:officers?|CISO|CIO|CSO|CTO|management|team|president|VP|director|head|executives?|leaders?)\b"
-_FIRST_VERB_RE = re.compile(r"\b(?:receives?|reviews?|meets?|oversees?|is|are|has|have|reports?|provides?|discusses|"
-                            r"updates?|communicates?|monitors?|assists?)\b", re.I)
+_MANAGEMENT_SUBJECT = (
+    r"\b(?:officers?|CISO|CIO|CSO|CTO|management|team|president|VP|director|head|executives?|leaders?)\b"
+)
+_FIRST_VERB_RE = re.compile(
+    r"\b(?:receives?|reviews?|meets?|oversees?|is|are|has|have|reports?|provides?|discusses|"
+    r"updates?|communicates?|monitors?|assists?)\b",
+    re.I,
+)
 _SPLIT_CLAUSE_RE = re.compile(r";|,\s+and\s+|\.\s")
 
 
@@ -342,11 +642,13 @@ class GovernanceReader:
         for i in reading.index.holding(("committee",)):
             if "(" in self.texts[i]:
                 for m in COMMITTEE_ACRONYM_RE.finditer(self.texts[i]):
-                    names = committee_names(self.texts[i][:m.start() + len("committee")])
+                    names = committee_names(self.texts[i][: m.start() + len("committee")])
                     self.acronym_names.setdefault(m.group(1), names[-1] if names else "")
         acronyms = sorted(self.acronym_names)
         self.acronyms = tuple(acronyms)
-        self.acronym_re = re.compile(r"(?-i:\b(" + "|".join(map(re.escape, acronyms)) + r")\b)") if acronyms else None
+        self.acronym_re = (
+            re.compile(r"(?-i:\b(" + "|".join(map(re.escape, acronyms)) + r")\b)") if acronyms else None
+        )
 
     def committee_mentions(self) -> dict[str, list[int]]:
         """Committee name -> the sentences naming it (a short name the text defines counts as the full one)."""
@@ -357,20 +659,23 @@ class GovernanceReader:
             for i in sentences:
                 text = self.texts[i]
                 for m in _ACRONYM_COMMITTEE_RE.finditer(text):
-                    full = committee_names(text[:m.end()])
+                    full = committee_names(text[: m.end()])
                     if full:
                         aliases[f"{m.group(1).lower()} committee"] = full[-1]
                 low = self.lows[i]
-                for m in _REFER_TO_AS_RE.finditer(text) if low is None or "refer" in low or "call" in low else ():
-                    full = committee_names(text[:m.end(1)])
+                for m in (
+                    _REFER_TO_AS_RE.finditer(text) if low is None or "refer" in low or "call" in low else ()
+                ):
+                    full = committee_names(text[: m.end(1)])
                     short = committee_names(m.group(2))
                     if full and short:
                         aliases[short[-1]] = full[-1]
                 if "(" in self.texts[i]:
                     for m in _ALIAS_RE.finditer(self.texts[i]):
-                        full = committee_names(self.texts[i][:m.end(1)])
-                        short = committee_names(m.group(2)) or ([m.group(2).lower()] if m.group(2).lower() == "committee"
-                                                                 else [])
+                        full = committee_names(self.texts[i][: m.end(1)])
+                        short = committee_names(m.group(2)) or (
+                            [m.group(2).lower()] if m.group(2).lower() == "committee" else []
+                        )
                         if full and short:
                             aliases[short[-1]] = full[-1]
             for i in sentences:
@@ -383,10 +688,17 @@ class GovernanceReader:
             if self.acronym_re is not None:
                 for i in sorted(self.r.index.holding(self.acronyms, lower=False)):
                     for m in self.acronym_re.finditer(self.texts[i]):
-                        name = aliases.get(self.acronym_names.get(m.group(1), ""), self.acronym_names.get(m.group(1)))
-                        if name and i not in self.mentions.get(name, []) and \
-                                not COMMITTEE_ACRONYM_RE.search(self.texts[i], max(0, m.start() - 20), m.end() + 2):
-                            self.mentions.setdefault(name, []).append(i)
+                        acronym = m.group(1)
+                        expanded = self.acronym_names.get(acronym)
+                        named = aliases.get(expanded or "", expanded)
+                        if (
+                            named
+                            and i not in self.mentions.get(named, [])
+                            and not COMMITTEE_ACRONYM_RE.search(
+                                self.texts[i], max(0, m.start() - 20), m.end() + 2
+                            )
+                        ):
+                            self.mentions.setdefault(named, []).append(i)
                 for places in self.mentions.values():
                     places.sort()
         return self.mentions
@@ -409,15 +721,21 @@ class GovernanceReader:
 
     def committees(self) -> None:
         for name, places in self.committee_mentions().items():
-            if name in ("management committee", "board committee", "executive committee") and \
-                    not any(_GENERIC_COMMITTEE_RE.search(self.texts[i]) for i in places):
+            if name in ("management committee", "board committee", "executive committee") and not any(
+                _GENERIC_COMMITTEE_RE.search(self.texts[i]) for i in places
+            ):
                 continue
             places = [i for i in places if not _former(name, self.texts[i])]
             if not places:
                 continue  # only ever named as the body oversight moved away from
             if self.board_committee(name):
-                oversight = [i for i in places if has(self.lows[i], _OVERSIGHT_WORDS) and OVERSIGHT_RE.search(self.texts[i])
-                             or informs(self.texts[i], self.lows[i])]
+                oversight = [
+                    i
+                    for i in places
+                    if has(self.lows[i], _OVERSIGHT_WORDS)
+                    and OVERSIGHT_RE.search(self.texts[i])
+                    or informs(self.texts[i], self.lows[i])
+                ]
                 if oversight:  # every sentence naming it states it (the first is the evidence)
                     for i in places:
                         self.r.add("board_oversight", name, i, COMMITTEE_OVERSEES.name)
@@ -433,16 +751,26 @@ class GovernanceReader:
                 words = m.group(1).split()
                 while words and words[0].lower() in _NAME_STOP:
                     words.pop(0)
-                if words and not BOARD_RE.search(" ".join(words)) and not _OUTSIDE_COUNCIL_RE.search(m.group(0)):
-                    self.r.add("management_committees", " ".join(words + ["council"]).lower(), i,
-                               MANAGEMENT_COMMITTEE.name)
+                if (
+                    words
+                    and not BOARD_RE.search(" ".join(words))
+                    and not _OUTSIDE_COUNCIL_RE.search(m.group(0))
+                ):
+                    self.r.add(
+                        "management_committees",
+                        " ".join(words + ["council"]).lower(),
+                        i,
+                        MANAGEMENT_COMMITTEE.name,
+                    )
 
     def board(self) -> None:
         for i in sorted(BOARD_OVERSEES.sentences(self.r.index)):
             s, low = self.texts[i], self.lows[i]
             if not (has(low, _OVERSIGHT_WORDS) and has(low, ("cyber", "risk", "security"))):
                 continue
-            s = _COMMITTEE_OF_BOARD_RE.sub("committee", s)  # "the Audit Committee of the Board oversees": the committee
+            s = _COMMITTEE_OF_BOARD_RE.sub(
+                "committee", s
+            )  # "the Audit Committee of the Board oversees": the committee
             if BOARD_RE.search(s) and BOARD_OVERSEES.pattern.search(s):
                 self.r.add("board_oversight", "board of directors", i, BOARD_OVERSEES.name)
                 return
@@ -452,18 +780,29 @@ class GovernanceReader:
         if not informs(s, low):
             return
         board = has(low, ("board",)) and bool(word_matches(BOARD_RE, s, low, ("board",)))
-        acronym = not board and self.acronym_re is not None and any(
-            not self.acronym_names.get(a.group(1)) or self.board_committee(self.acronym_names[a.group(1)])
-            for a in self.acronym_re.finditer(s))
-        if not (board or acronym or has(low, ("committee",)) and
-                word_matches(COMMITTEE_RE, s, low, ("committee",), whole=False)):
+        acronym = (
+            not board
+            and self.acronym_re is not None
+            and any(
+                not self.acronym_names.get(a.group(1)) or self.board_committee(self.acronym_names[a.group(1)])
+                for a in self.acronym_re.finditer(s)
+            )
+        )
+        if not (
+            board
+            or acronym
+            or has(low, ("committee",))
+            and word_matches(COMMITTEE_RE, s, low, ("committee",), whole=False)
+        ):
             return
         # a sentence naming only management committees tells of no briefing when it only has them meet or
         # review; a committee that reports does inform
         found = once("frequencies", s, lambda: self._frequencies(i))
         if found and not (board or acronym):
             told = bool(TELLS_RE.search(s)) or any(
-                not name or self.board_committee(name) for name in committee_names(s, low, unnamed=True) or [""])
+                not name or self.board_committee(name)
+                for name in committee_names(s, low, unnamed=True) or [""]
+            )
             if not told:
                 return
         periods = [(pos, v) for pos, v, _, _ in found]
@@ -472,8 +811,11 @@ class GovernanceReader:
                 continue  # "regular updates, at least quarterly": quarterly
             if name == "briefing_frequency.on_event" and any(v in _PERIODS for _, v in periods):
                 continue  # "updated on incidents each quarter": quarterly
-            if value == "annual" and _NOT_EACH_YEAR_RE.fullmatch(text) and \
-                    any(v in _PERIODS and v != "annual" for _, v in periods):
+            if (
+                value == "annual"
+                and _NOT_EACH_YEAR_RE.fullmatch(text)
+                and any(v in _PERIODS and v != "annual" for _, v in periods)
+            ):
                 continue  # "quarterly updates each year": quarterly
             self.r.add("briefing_frequency", value, i, name)
 
@@ -484,14 +826,22 @@ class GovernanceReader:
         found: list[tuple[int, str, str, str]] = []
         for r in FREQUENCY_RULES:
             for m in r.matches(self.r.index, i):
-                if r.value == "as needed" and _TO_THE_EXTENT_RE.search(s[max(0, m.start() - 25):m.start()]):
+                if r.value == "as needed" and _TO_THE_EXTENT_RE.search(s[max(0, m.start() - 25) : m.start()]):
                     continue
-                if r.value == "regular" and _PERIODIC_FILING_RE.match(s[m.start():]):
+                if r.value == "regular" and _PERIODIC_FILING_RE.match(s[m.start() :]):
                     continue
-                context = s[max(0, m.start() - 40):m.end() + 40]
-                if r.value == "annual" and not _EACH_ANNUAL_RE.match(m.group(0)) and _ANNUAL_REPORT_RE.search(context):
+                context = s[max(0, m.start() - 40) : m.end() + 40]
+                if (
+                    r.value == "annual"
+                    and not _EACH_ANNUAL_RE.match(m.group(0))
+                    and _ANNUAL_REPORT_RE.search(context)
+                ):
                     continue
-                if r.value == "annual" and _NOT_EACH_YEAR_RE.fullmatch(m.group(0)) and not TELLS_RE.search(context):
+                if (
+                    r.value == "annual"
+                    and _NOT_EACH_YEAR_RE.fullmatch(m.group(0))
+                    and not TELLS_RE.search(context)
+                ):
                     continue
                 if self._committee_to_board(s, m.start()):
                     continue  # the committee's report to the full board, not management's briefing
@@ -504,28 +854,32 @@ class GovernanceReader:
         starts = [0] + [m.end() for m in _SPLIT_CLAUSE_RE.finditer(s) if m.end() <= pos]
         clause_start = starts[-1]
         end_m = _SPLIT_CLAUSE_RE.search(s, pos)
-        clause = s[clause_start:end_m.start() if end_m else len(s)]
+        clause = s[clause_start : end_m.start() if end_m else len(s)]
         near = _TELLS_BOARD_NEAR_RE.search(s, max(0, pos - 60), min(len(s), pos + 120))
         if near:
             verb = _FIRST_VERB_RE.search(s)
-            subject = s[:verb.start()] if verb else ""
-            if re.search(r"\bcommittee\b", subject, re.I) and \
-                    not re.search(_MANAGEMENT_SUBJECT, subject, re.I) and \
-                    not re.search(_MANAGEMENT_SUBJECT, s[verb.end():near.start()] if verb else "",
-                                  re.I):
+            subject = s[: verb.start()] if verb else ""
+            if (
+                re.search(r"\bcommittee\b", subject, re.I)
+                and not re.search(_MANAGEMENT_SUBJECT, subject, re.I)
+                and not re.search(_MANAGEMENT_SUBJECT, s[verb.end() : near.start()] if verb else "", re.I)
+            ):
                 return True
         m = _COMMITTEE_TELLS_BOARD_RE.search(clause)
         if not m:
             # ", and periodically reports to the Board": the clause goes on with the sentence's subject
             if _BARE_TELLS_BOARD_RE.match(clause) and clause_start > 0:
                 verb = _FIRST_VERB_RE.search(s)
-                subject = s[:verb.start()] if verb else s[:clause_start]
-                return bool(re.search(r"\bcommittee\b", subject, re.I)) and \
-                    not re.search(_MANAGEMENT_SUBJECT, subject, re.I)
+                subject = s[: verb.start()] if verb else s[:clause_start]
+                return bool(re.search(r"\bcommittee\b", subject, re.I)) and not re.search(
+                    _MANAGEMENT_SUBJECT, subject, re.I
+                )
             return False
         # management named as the one who reports in the clause ("the CISO reports to the Committee, which ...")
-        lead = clause[:m.start()]
-        return not re.search(r"\b(?:officer|CISO|CIO|CSO|management|team|head|director|president)\b", lead, re.I)
+        lead = clause[: m.start()]
+        return not re.search(
+            r"\b(?:officer|CISO|CIO|CSO|management|team|head|director|president)\b", lead, re.I
+        )
 
 
 ALL_RULES = (COMMITTEE_OVERSEES, BOARD_OVERSEES, MANAGEMENT_COMMITTEE, *FREQUENCY_RULES)

@@ -21,105 +21,173 @@ from tracker.models import FLAGS, Disclosure, Element, element_order
 _I = re.I
 
 # ---- ProcessesIntegrated (b)(1)(i) -------------------------------------------------------------------
-_RISK_SYSTEM = r"(?:risk[- ]management|risk[- ]assessment|\bERM\b|risk\s+(?:framework|program|programme|process|system))"
+_RISK_SYSTEM = (
+    r"(?:risk[- ]management|risk[- ]assessment|\bERM\b|risk\s+(?:framework|program|programme|process|system))"
+)
 _INTEGRATED_RES = [
-    re.compile(r"\b(?:integrat|incorporat|embedd|built\s+into|fold|align)\w*\b[^.;]{0,160}?"
-               r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider)"
-               r"[\w\s,'-]{0,40}?" + _RISK_SYSTEM, _I),
-    re.compile(r"\b(?:part|component|element|pillar|subset|aspect)\s+of\s+(?:\w+\s+){0,6}?"
-               r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider|"
-               r"integrated)[\w\s,'-]{0,40}?" + _RISK_SYSTEM, _I),
-    re.compile(r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its)\s+(?:\w+\s+){0,2}?risk[- ]management\s+"
-               r"(?:system|framework|program|programme|process|structure)", _I),
-    re.compile(r"\b(?:enterprise|overall|broader)[- ]?(?:wide\s+)?risk[- ](?:management|assessment)\b[^.;]{0,160}?"
-               r"\b(?:includ|incorporat|integrat|encompass|address|consider|cover|reflect)\w*\b[^.;]{0,200}?"
-               r"\bcyber", _I),
-    re.compile(r"\bcyber\w*[^.;]{0,120}?\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:integrated|incorporated|embedded)\s+"
-               r"(?:into|in|within|with)\b", _I),
+    re.compile(
+        r"\b(?:integrat|incorporat|embedd|built\s+into|fold|align)\w*\b[^.;]{0,160}?"
+        r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider)"
+        r"[\w\s,'-]{0,40}?" + _RISK_SYSTEM,
+        _I,
+    ),
+    re.compile(
+        r"\b(?:part|component|element|pillar|subset|aspect)\s+of\s+(?:\w+\s+){0,6}?"
+        r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider|"
+        r"integrated)[\w\s,'-]{0,40}?" + _RISK_SYSTEM,
+        _I,
+    ),
+    re.compile(
+        r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its)\s+(?:\w+\s+){0,2}?risk[- ]management\s+"
+        r"(?:system|framework|program|programme|process|structure)",
+        _I,
+    ),
+    re.compile(
+        r"\b(?:enterprise|overall|broader)[- ]?(?:wide\s+)?risk[- ](?:management|assessment)\b[^.;]{0,160}?"
+        r"\b(?:includ|incorporat|integrat|encompass|address|consider|cover|reflect)\w*\b[^.;]{0,200}?"
+        r"\bcyber",
+        _I,
+    ),
+    re.compile(
+        r"\bcyber\w*[^.;]{0,120}?\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:integrated|incorporated|embedded)\s+"
+        r"(?:into|in|within|with)\b",
+        _I,
+    ),
 ]
-_NOT_INTEGRATED_RE = re.compile(r"\b(?:not|no longer)\s+(?:been\s+)?(?:integrated|incorporated)\s+into\b[^.]{0,80}?"
-                                + _RISK_SYSTEM, _I)
+_NOT_INTEGRATED_RE = re.compile(
+    r"\b(?:not|no longer)\s+(?:been\s+)?(?:integrated|incorporated)\s+into\b[^.]{0,80}?" + _RISK_SYSTEM, _I
+)
 
 # ---- ThirdPartyEngaged (b)(1)(ii) ---------------------------------------------------------------------
-_OUTSIDERS = (r"(?:third[- ]part(?:y|ies)|consultants?|consulting\s+firms?|advis[oe]rs?|auditors?|assessors?|"
-              r"experts?|specialists?|vendors?|firms?|providers?|partners?|counsel|agenc(?:y|ies)|"
-              r"penetration\s+testers?|red\s+team|service\s+providers?)")
-_OUTSIDE_ADJ = r"(?:third[- ]part(?:y|ies)|outside|external|independent|leading|specialized|reputable|qualified)"
-_ENGAGE_VERB = (r"(?:engag|retain|hir|us(?:e|es|ed|ing)\b|utiliz|leverag|work(?:s|ed|ing)?\s+with|partner|"
-                r"collaborat|consult|contract|obtain|rely|relies|enlist|supplement|augment|assist|conduct(?:ed)?\s+by|"
-                r"perform(?:ed)?\s+by|involv|seek|bring)")
+_OUTSIDERS = (
+    r"(?:third[- ]part(?:y|ies)|consultants?|consulting\s+firms?|advis[oe]rs?|auditors?|assessors?|"
+    r"experts?|specialists?|vendors?|firms?|providers?|partners?|counsel|agenc(?:y|ies)|"
+    r"penetration\s+testers?|red\s+team|service\s+providers?)"
+)
+_OUTSIDE_ADJ = (
+    r"(?:third[- ]part(?:y|ies)|outside|external|independent|leading|specialized|reputable|qualified)"
+)
+_ENGAGE_VERB = (
+    r"(?:engag|retain|hir|us(?:e|es|ed|ing)\b|utiliz|leverag|work(?:s|ed|ing)?\s+with|partner|"
+    r"collaborat|consult|contract|obtain|rely|relies|enlist|supplement|augment|assist|conduct(?:ed)?\s+by|"
+    r"perform(?:ed)?\s+by|involv|seek|bring)"
+)
 #: Strongest first: the evidence is the first sentence matching the strongest pattern that matches at all.
 _ENGAGED_RES = [
-    re.compile(r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b(?:assessors?|consultants?|auditors?|advisors?|"
-               r"experts?)\b", _I),
+    re.compile(
+        r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b(?:assessors?|consultants?|auditors?|advisors?|"
+        r"experts?)\b",
+        _I,
+    ),
     re.compile(r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b" + _OUTSIDE_ADJ + r"\b", _I),
-    re.compile(r"\b(?:third[- ]party|external|independent|outside)\s+(?:[\w-]+\s+){0,3}?"
-               r"(?:assessments?|audits?|penetration\s+tests?|testing|reviews?|certifications?|evaluations?)\b", _I),
-    re.compile(r"\b" + _OUTSIDE_ADJ + r"\s+(?:[\w-]+\s+){0,4}?" + _OUTSIDERS +
-               r"\b[^.;]{0,120}?\b(?:assess|audit|test|review|evaluat|advis|assist|consult|penetration|"
-               r"certif|benchmark|validat|help|support)", _I),
-    re.compile(r"\b" + _ENGAGE_VERB + r"\w*\b[^.;]{0,120}?\b" + _OUTSIDE_ADJ + r"\b[^.;]{0,60}?\b" + _OUTSIDERS, _I),
+    re.compile(
+        r"\b(?:third[- ]party|external|independent|outside)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:assessments?|audits?|penetration\s+tests?|testing|reviews?|certifications?|evaluations?)\b",
+        _I,
+    ),
+    re.compile(
+        r"\b"
+        + _OUTSIDE_ADJ
+        + r"\s+(?:[\w-]+\s+){0,4}?"
+        + _OUTSIDERS
+        + r"\b[^.;]{0,120}?\b(?:assess|audit|test|review|evaluat|advis|assist|consult|penetration|"
+        r"certif|benchmark|validat|help|support)",
+        _I,
+    ),
+    re.compile(
+        r"\b" + _ENGAGE_VERB + r"\w*\b[^.;]{0,120}?\b" + _OUTSIDE_ADJ + r"\b[^.;]{0,60}?\b" + _OUTSIDERS, _I
+    ),
 ]
-_NOT_ENGAGED_RE = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:engage|retain|use|hire|utilize)\b[^.;]{0,60}?"
-                             r"(?:" + _OUTSIDERS + r"|" + _OUTSIDE_ADJ + r"\s+(?:[\w-]+\s+)?(?:resources|parties|firms?|"
-                             r"services|support|help|assistance)\b)", _I)
+_NOT_ENGAGED_RE = re.compile(
+    r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:engage|retain|use|hire|utilize)\b[^.;]{0,60}?"
+    r"(?:" + _OUTSIDERS + r"|" + _OUTSIDE_ADJ + r"\s+(?:[\w-]+\s+)?(?:resources|parties|firms?|"
+    r"services|support|help|assistance)\b)",
+    _I,
+)
 #: A negation right before an engagement ("we do not engage external ...", "we never retain ...").
-_NEGATED_BEFORE_RE = re.compile(r"(?:\b(?:not|never|no\s+longer)|n't)\s+(?:currently\s+|presently\s+)?(?:[\w-]+\s+)?$", _I)
+_NEGATED_BEFORE_RE = re.compile(
+    r"(?:\b(?:not|never|no\s+longer)|n't)\s+(?:currently\s+|presently\s+)?(?:[\w-]+\s+)?$", _I
+)
 
 # ---- ThirdPartyOversightAndIdentificationProcesses (b)(1)(iii) ----------------------------------------
-_SUPPLIERS = (r"(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)|supply\s+chain|"
-              r"business\s+partners?|contractors?|outsourc\w*|partners?)")
-_OVERSIGHT_WORDS = (r"(?:risks?|assess|due\s+diligence|oversee|oversight|monitor|evaluat|review|questionnaire|"
-                    r"contractual|contracts?|security\s+(?:requirements|standards|obligations|terms|reviews?)|"
-                    r"track|vet|screen|diligence|manag|identif|incident|access|audit)")
+_SUPPLIERS = (
+    r"(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)|supply\s+chain|"
+    r"business\s+partners?|contractors?|outsourc\w*|partners?)"
+)
+_OVERSIGHT_WORDS = (
+    r"(?:risks?|assess|due\s+diligence|oversee|oversight|monitor|evaluat|review|questionnaire|"
+    r"contractual|contracts?|security\s+(?:requirements|standards|obligations|terms|reviews?)|"
+    r"track|vet|screen|diligence|manag|identif|incident|access|audit)"
+)
 _OVERSIGHT_RES = [
     re.compile(r"\b" + _SUPPLIERS + r"\b[^.;]{0,160}?\b" + _OVERSIGHT_WORDS, _I),
     re.compile(r"\b" + _OVERSIGHT_WORDS + r"\w*\b[^.;]{0,160}?\b" + _SUPPLIERS + r"\b", _I),
 ]
-_SUPPLIER_CORE = re.compile(r"\b(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)\s+"
-                            r"(?:risk|vendors?|suppliers?|service|providers?|technolog|software|systems?|"
-                            r"with\s+access|that\s+(?:have|provide|host|process))|supply\s+chain|"
-                            r"third[- ]part(?:y|ies)\b[^.;]{0,40}?\b(?:risk|access|security\s+posture))", _I)
+_SUPPLIER_CORE = re.compile(
+    r"\b(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)\s+"
+    r"(?:risk|vendors?|suppliers?|service|providers?|technolog|software|systems?|"
+    r"with\s+access|that\s+(?:have|provide|host|process))|supply\s+chain|"
+    r"third[- ]part(?:y|ies)\b[^.;]{0,40}?\b(?:risk|access|security\s+posture))",
+    _I,
+)
 
 # ---- PositionsOrCommitteesResponsible (c)(2)(i) -------------------------------------------------------
-_POSITION = (r"(?:chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|\bCRO\b|\bCDO\b|vice\s+president|"
-             r"\b(?:S|E)?VP\b|head\s+of|director\s+of|general\s+counsel|committee|council|"
-             r"(?:security|cybersecurity|technology|it|risk|steering|management|leadership)\s+(?:team|group|"
-             r"function|organi[sz]ation|department|office|officers?)|officers?\b|executives?\b|leaders?\b|"
-             r"management)")
-_RESPONSIBLE = (r"(?:responsib|accountab|lead|led\s+by|oversee|oversight|oversees|manag|in\s+charge|heads?\b|"
-                r"headed|direct|charged\s+with|tasked|owns|run)")
+_POSITION = (
+    r"(?:chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|\bCRO\b|\bCDO\b|vice\s+president|"
+    r"\b(?:S|E)?VP\b|head\s+of|director\s+of|general\s+counsel|committee|council|"
+    r"(?:security|cybersecurity|technology|it|risk|steering|management|leadership)\s+(?:team|group|"
+    r"function|organi[sz]ation|department|office|officers?)|officers?\b|executives?\b|leaders?\b|"
+    r"management)"
+)
+_RESPONSIBLE = (
+    r"(?:responsib|accountab|lead|led\s+by|oversee|oversight|oversees|manag|in\s+charge|heads?\b|"
+    r"headed|direct|charged\s+with|tasked|owns|run)"
+)
 _CYBER = r"(?:cyber|information\s+security|security|data\s+protection|infosec)"
 _RESPONSIBLE_RES = [
     re.compile(_POSITION + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,160}?" + _CYBER, _I),
     re.compile(_CYBER + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,120}?" + _POSITION, _I),
 ]
-_ROLE_WORD = re.compile(r"chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|vice\s+president|\b[SE]?VP\b|head\s+of|"
-                        r"director|committee|council|team|officers?|executives?|general\s+counsel", _I)
+_ROLE_WORD = re.compile(
+    r"chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|vice\s+president|\b[SE]?VP\b|head\s+of|"
+    r"director|committee|council|team|officers?|executives?|general\s+counsel",
+    _I,
+)
 
 # ---- PositionsOrCommitteesResponsibleReportToBoard (c)(2)(iii) ----------------------------------------
-_BOARD = (r"(?:board(?!\s+(?:meeting\s+)?of\s+(?:the\s+)?(?:PRC|China))|(?:audit|risk|security|technology|"
-          r"governance|compliance|finance|cybersecurity|nominating)[\w\s,&]{0,60}?committee|"
-          r"committee\s+of\s+(?:the|our)\s+board|directors)")
-_REPORT_WORDS = (r"(?:report|updat|brief|inform|present|apprise|advis|discuss|communicat|escalat|notif|"
-                 r"provid\w*\s+(?:\w+\s+){0,3}?(?:reports?|updates?|briefings?|information)|meet|review)")
+_BOARD = (
+    r"(?:board(?!\s+(?:meeting\s+)?of\s+(?:the\s+)?(?:PRC|China))|(?:audit|risk|security|technology|"
+    r"governance|compliance|finance|cybersecurity|nominating)[\w\s,&]{0,60}?committee|"
+    r"committee\s+of\s+(?:the|our)\s+board|directors)"
+)
+_REPORT_WORDS = (
+    r"(?:report|updat|brief|inform|present|apprise|advis|discuss|communicat|escalat|notif|"
+    r"provid\w*\s+(?:\w+\s+){0,3}?(?:reports?|updates?|briefings?|information)|meet|review)"
+)
 _REPORT_RES = [
-    re.compile(r"\b" + _REPORT_WORDS + r"\w*\b[^.;]{0,160}?\b(?:to|with|for)\s+(?:the\s+|our\s+|its\s+|"
-               r"[\w\s,&]{0,40}?)" + _BOARD, _I),
-    re.compile(r"\b" + _BOARD + r"\b[^.;]{0,160}?\b(?:receiv|review|hear|is\s+informed|are\s+informed|"
-               r"is\s+(?:regularly\s+|periodically\s+)?(?:briefed|updated|apprised)|get|obtain)\w*\b[^.;]{0,160}?"
-               r"\b(?:reports?|updates?|briefings?|presentations?|information|from)\b", _I),
-    re.compile(r"\b" + _BOARD + r"\b[^.;]{0,80}?\b(?:is|are|will\s+be)\s+(?:\w+\s+){0,3}?"
-               r"(?:informed|briefed|updated|apprised|notified)\b", _I),
+    re.compile(
+        r"\b" + _REPORT_WORDS + r"\w*\b[^.;]{0,160}?\b(?:to|with|for)\s+(?:the\s+|our\s+|its\s+|"
+        r"[\w\s,&]{0,40}?)" + _BOARD,
+        _I,
+    ),
+    re.compile(
+        r"\b" + _BOARD + r"\b[^.;]{0,160}?\b(?:receiv|review|hear|is\s+informed|are\s+informed|"
+        r"is\s+(?:regularly\s+|periodically\s+)?(?:briefed|updated|apprised)|get|obtain)\w*\b[^.;]{0,160}?"
+        r"\b(?:reports?|updates?|briefings?|presentations?|information|from)\b",
+        _I,
+    ),
+    re.compile(
+        r"\b" + _BOARD + r"\b[^.;]{0,80}?\b(?:is|are|will\s+be)\s+(?:\w+\s+){0,3}?"
+        r"(?:informed|briefed|updated|apprised|notified)\b",
+        _I,
+    ),
 ]
 
 Finding = tuple[bool, str] | None
 
 
-def _first(sentences: list[str], test: Callable[[str], bool]) -> str | None:
+def _first(sentences: list[str], test: Callable[[str], object]) -> str | None:
     return next((s for s in sentences if test(s)), None)
-
-
 
 
 def _strongest(sentences: list[str], patterns: list[re.Pattern[str]]) -> str | None:
@@ -138,7 +206,9 @@ def infer_integrated(sentences: list[str]) -> Finding:
 
 def _affirmed_match(pattern: re.Pattern[str], s: str) -> bool:
     """Whether the pattern matches the sentence somewhere no negation comes right before."""
-    return any(not _NEGATED_BEFORE_RE.search(s, max(0, m.start() - 40), m.start()) for m in pattern.finditer(s))
+    return any(
+        not _NEGATED_BEFORE_RE.search(s, max(0, m.start() - 40), m.start()) for m in pattern.finditer(s)
+    )
 
 
 def infer_third_party_engaged(sentences: list[str]) -> Finding:
@@ -153,16 +223,24 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
 
 
 #: (third parties the filer engages to help it, "third-party consultants", are no suppliers it oversees)
-_SUPPLIER_WORDS = (r"(?:third[- ]part(?!(?:y|ies)\s+(?:cybersecurity\s+|security\s+)?(?:consultants?|assessors?|auditors?|"
-                   r"experts?|advis[oe]rs?|firms?|penetration\s+testers?|specialists?)\b)|vendor|supplier|"
-                   r"service\s+provider|supply\s+chain|outsourc)")
+_SUPPLIER_WORDS = (
+    r"(?:third[- ]part(?!(?:y|ies)\s+(?:cybersecurity\s+|security\s+)?(?:consultants?|assessors?|auditors?|"
+    r"experts?|advis[oe]rs?|firms?|penetration\s+testers?|specialists?)\b)|vendor|supplier|"
+    r"service\s+provider|supply\s+chain|outsourc)"
+)
 #: Strongest first; the broad vendor-plus-oversight-word test comes last.
 _OVERSIGHT_STRONG_RES = [
-    re.compile(r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
-               r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS, _I),
+    re.compile(
+        r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
+        r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS,
+        _I,
+    ),
     re.compile(_SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)", _I),
-    re.compile(_SUPPLIER_WORDS + r"\w*[^.;]{0,100}?\b(?:due\s+diligence|risk\s+assessments?|security\s+assessments?|"
-               r"questionnaires?|security\s+reviews?)", _I),
+    re.compile(
+        _SUPPLIER_WORDS + r"\w*[^.;]{0,100}?\b(?:due\s+diligence|risk\s+assessments?|security\s+assessments?|"
+        r"questionnaires?|security\s+reviews?)",
+        _I,
+    ),
 ]
 
 
@@ -173,6 +251,7 @@ def infer_third_party_oversight(sentences: list[str]) -> Finding:
 
     def test(s: str) -> bool:
         return bool(_SUPPLIER_CORE.search(s)) and any(p.search(s) for p in _OVERSIGHT_RES)
+
     if hit := _first(sentences, test):
         return True, hit
     return None
@@ -190,21 +269,29 @@ def infer_materially_affected(d: Disclosure) -> Finding:
 
 def infer_positions_responsible(sentences: list[str]) -> Finding:
     """(c)(2)(i): a named position or committee responsible for assessing and managing cyber risk."""
+
     def test(s: str) -> bool:
         return bool(_ROLE_WORD.search(s)) and any(p.search(s) for p in _RESPONSIBLE_RES)
+
     if hit := _first(sentences, test):
         return True, hit
     return None
 
 
-_COMMITTEE_ACRONYM_RE = re.compile(r"\b(?:committee|board|council)\s*\(\s*\"?([A-Z][A-Za-z&]{1,7})\"?\s*\)", _I)
+_COMMITTEE_ACRONYM_RE = re.compile(
+    r"\b(?:committee|board|council)\s*\(\s*\"?([A-Z][A-Za-z&]{1,7})\"?\s*\)", _I
+)
 
 
 def _expand_committee_acronyms(sentences: list[str], management: frozenset[str] = frozenset()) -> list[str]:
-    """"... Committee (RCSC) ... updates to RCSC" reads as "... updates to the board committee" (not the acronym of
+    """ "... Committee (RCSC) ... updates to RCSC" reads as "... updates to the board committee" (not the acronym of
     a committee the facts know as management's: "the CISO reports quarterly to the CRC" informs no board)."""
-    acronyms = {m.group(1) for s in sentences for m in _COMMITTEE_ACRONYM_RE.finditer(s)
-                if not (management and set(committee_names(s[:m.start() + len("committee")])[-1:]) & management)}
+    acronyms = {
+        m.group(1)
+        for s in sentences
+        for m in _COMMITTEE_ACRONYM_RE.finditer(s)
+        if not (management and set(committee_names(s[: m.start() + len("committee")])[-1:]) & management)
+    }
     if not acronyms:
         return sentences
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(acronyms))) + r")\b(?!\s*\))")
@@ -218,6 +305,7 @@ def infer_report_to_board(sentences: list[str], management: frozenset[str] = fro
 
     def test(s: str) -> bool:
         return bool(re.search(_CYBER + r"|risk|incident", s, _I)) and any(p.search(s) for p in _REPORT_RES)
+
     if hit := _first(sentences, test):
         return True, originals[hit]
     return None
@@ -264,7 +352,9 @@ _HEADING_RE = re.compile(r"^(?:[\w&'-]+\s+){0,7}[\w&'-]+$")
 def _heading(sentence: str) -> bool:
     """A heading ("Internal and External Testing"): a few words, no closing punctuation, no verb needed."""
     text = sentence.strip()
-    return bool(_HEADING_RE.match(text)) and sum(w[:1].isupper() for w in text.split()) * 2 >= len(text.split())
+    return bool(_HEADING_RE.match(text)) and sum(w[:1].isupper() for w in text.split()) * 2 >= len(
+        text.split()
+    )
 
 
 def _insert_in_taxonomy_order(elements: list[Element], new: Element) -> None:

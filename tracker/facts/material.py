@@ -25,46 +25,71 @@ from tracker.text.normalize import once
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading
 
-_MATERIAL = (r"(?:material(?:ly)?\s+(?:and\s+adversely\s+|adversely\s+|or\s+adversely\s+)?(?:affect|impact|effect|harm|"
-             r"disrupt)\w*|material\s+(?:adverse\s+)?(?:effect|impact|consequences?)|materially\s+(?:harm|disrupt))")
+_MATERIAL = (
+    r"(?:material(?:ly)?\s+(?:and\s+adversely\s+|adversely\s+|or\s+adversely\s+)?(?:affect|impact|effect|harm|"
+    r"disrupt)\w*|material\s+(?:adverse\s+)?(?:effect|impact|consequences?)|materially\s+(?:harm|disrupt))"
+)
 _MATERIAL_RE = re.compile(_MATERIAL, re.I)
 _NEGATION_RE = re.compile(r"\b(?:not|no|none|never|nor|neither|without)\b|n['\u2019]t\b", re.I)
-_HEDGE_RE = re.compile(r"\b(?:no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
-                       r"can\s+be\s+no|may\s+not\s+be|not\s+be\s+able|unable\s+to|there\s+is\s+no\s+guarantee|"
-                       r"will\s+not\s+(?:face|experience|be\s+materially|materially)|not\s+be\s+successful|"
-                       r"may\s+not\s+(?:be\s+)?(?:successful|detect|prevent)|not\s+(?:always\s+)?(?:be\s+)?"
-                       r"(?:able|sufficient|effective|adequate))", re.I)
-_HYPOTHETICAL_RE = re.compile(r"\b(?:if|could|may|might|would|should|future|potential(?:ly)?|whether|"
-                              r"in\s+the\s+event|more\s+likely|most\s+likely|likelihood|if\s+realized|can\s+have|"
-                              r"can\s+result|prioriti[sz]\w*)\b", re.I)
-_AFFIRMED_RE = re.compile(r"\b(?:(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
-                          r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)|"
-                          r"(?:has|have|had)\s+(?:had\s+)?a\s+material\s+(?:adverse\s+)?(?:effect|impact)|"
-                          r"(?:experienced|suffered)\s+a\s+material\s+(?:cyber\w*\s+)?(?:incident|breach|attack)|"
-                          r"\b(?:incident|attack|breach|intrusion|event|compromise)s?\b[^.;]{0,80}?\b(?:materially\s+"
-                          r"(?:and\s+adversely\s+)?(?:affected|impacted|disrupted|harmed)|had\s+a\s+material\s+(?:adverse\s+)?"
-                          r"(?:effect|impact))\b)", re.I)
+_HEDGE_RE = re.compile(
+    r"\b(?:no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
+    r"can\s+be\s+no|may\s+not\s+be|not\s+be\s+able|unable\s+to|there\s+is\s+no\s+guarantee|"
+    r"will\s+not\s+(?:face|experience|be\s+materially|materially)|not\s+be\s+successful|"
+    r"may\s+not\s+(?:be\s+)?(?:successful|detect|prevent)|not\s+(?:always\s+)?(?:be\s+)?"
+    r"(?:able|sufficient|effective|adequate))",
+    re.I,
+)
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:if|could|may|might|would|should|future|potential(?:ly)?|whether|"
+    r"in\s+the\s+event|more\s+likely|most\s+likely|likelihood|if\s+realized|can\s+have|"
+    r"can\s+result|prioriti[sz]\w*)\b",
+    re.I,
+)
+_AFFIRMED_RE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
+    r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)|"
+    r"(?:has|have|had)\s+(?:had\s+)?a\s+material\s+(?:adverse\s+)?(?:effect|impact)|"
+    r"(?:experienced|suffered)\s+a\s+material\s+(?:cyber\w*\s+)?(?:incident|breach|attack)|"
+    r"\b(?:incident|attack|breach|intrusion|event|compromise)s?\b[^.;]{0,80}?\b(?:materially\s+"
+    r"(?:and\s+adversely\s+)?(?:affected|impacted|disrupted|harmed)|had\s+a\s+material\s+(?:adverse\s+)?"
+    r"(?:effect|impact))\b)",
+    re.I,
+)
 _INCIDENT_DENIAL_RE = re.compile(
     r"\b(?:not|no|never)\b[^.;]{0,80}?\bmaterial\s+(?:cyber\w*\s+|security\s+|information\s+security\s+|"
     r"data\s+)*(?:incidents?|breach\w*|attacks?|events?|compromises?)|\bnone\s+of\s+(?:which|these|them|those|the)\b"
-    r"[^.;]{0,80}?\bmaterial", re.I)
-_CROSS_REFERENCE_RE = re.compile(r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"
-                                 r"read\s+in\s+conjunction|for\s+(?:more|additional|further)\s+information|"
-                                 r"for\s+a\s+(?:description|discussion)|we\s+describe)\b[^;]{0,400}?"
-                                 r"\b(?:risk\s+factors|item\s+1a|under\s+the\s+(?:heading|caption))\b|"
-                                 r"\b(?:item\s+1a|risk\s+factors)\b[^;]{0,120}?\bfor\s+(?:more|additional|further)", re.I)
-_CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b(?=\s)|\bnevertheless\b", re.I)
-_EXCEPT_RE = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|with\s+the\s+exception\s+of|aside\s+from)\b",
-                        re.I)
+    r"[^.;]{0,80}?\bmaterial",
+    re.I,
+)
+_CROSS_REFERENCE_RE = re.compile(
+    r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"
+    r"read\s+in\s+conjunction|for\s+(?:more|additional|further)\s+information|"
+    r"for\s+a\s+(?:description|discussion)|we\s+describe)\b[^;]{0,400}?"
+    r"\b(?:risk\s+factors|item\s+1a|under\s+the\s+(?:heading|caption))\b|"
+    r"\b(?:item\s+1a|risk\s+factors)\b[^;]{0,120}?\bfor\s+(?:more|additional|further)",
+    re.I,
+)
+_CLAUSE_SPLIT_RE = re.compile(
+    r";|,?\s+\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b(?=\s)|\bnevertheless\b", re.I
+)
+_EXCEPT_RE = re.compile(
+    r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|with\s+the\s+exception\s+of|aside\s+from)\b", re.I
+)
 _ABOUT_CYBER_RE = re.compile(r"cyber|security|incident|threat|breach|attack", re.I)
 _BELIEF_RE = re.compile(r"\bbeliev\w*\b|\bin\s+our\s+(?:view|opinion|judgment)\b|\bwe\s+think\b", re.I)
-_AWARENESS_RE = re.compile(r"\baware\b|\bunaware\b|\bto\s+(?:our|the\s+company['\u2019]s|the\s+best\s+of\s+our)\s+"
-                           r"knowledge\b|\bknown\s+to\s+us\b", re.I)
+_AWARENESS_RE = re.compile(
+    r"\baware\b|\bunaware\b|\bto\s+(?:our|the\s+company['\u2019]s|the\s+best\s+of\s+our)\s+"
+    r"knowledge\b|\bknown\s+to\s+us\b",
+    re.I,
+)
 _STRENGTH_RANK = {"definite": 3, "awareness": 2, "belief": 1}
 
 STATEMENT = rule(
-    "material_incident_statement.statement", _MATERIAL + r"|\bmaterial\s+(?:cyber\w*\s+)?(?:incident|breach|attack)",
-    ("material",), doc="a statement that cybersecurity threats or incidents have (not) materially affected the filer")
+    "material_incident_statement.statement",
+    _MATERIAL + r"|\bmaterial\s+(?:cyber\w*\s+)?(?:incident|breach|attack)",
+    ("material",),
+    doc="a statement that cybersecurity threats or incidents have (not) materially affected the filer",
+)
 
 
 _CLAUSE_WORDS = ("but", "however", "though", "while", "nevertheless")
@@ -76,7 +101,7 @@ def _clauses(s: str, low: str | None = None) -> list[tuple[int, str]]:
         return [(0, s)] if s.strip() else []  # (no word that splits a clause)
     out, start = [], 0
     for m in _CLAUSE_SPLIT_RE.finditer(s):
-        out.append((start, s[start:m.start()]))
+        out.append((start, s[start : m.start()]))
         start = m.end()
     out.append((start, s[start:]))
     return [(pos, c) for pos, c in out if c.strip()]
@@ -90,7 +115,7 @@ def _denies(clause: str) -> bool:
     if denial:
         return True
     assert m is not None
-    before = clause[:m.start()]
+    before = clause[: m.start()]
     negated = _NEGATION_RE.search(before)
     if not negated:
         return False
@@ -103,8 +128,12 @@ def _denies(clause: str) -> bool:
 def _affirms(clause: str) -> bool:
     if not _AFFIRMED_RE.search(clause) or not _ABOUT_CYBER_RE.search(clause):
         return False
-    return not (_NEGATION_RE.search(clause) or _HYPOTHETICAL_RE.search(clause) or _HEDGE_RE.search(clause) or
-                _CROSS_REFERENCE_RE.search(clause))
+    return not (
+        _NEGATION_RE.search(clause)
+        or _HYPOTHETICAL_RE.search(clause)
+        or _HEDGE_RE.search(clause)
+        or _CROSS_REFERENCE_RE.search(clause)
+    )
 
 
 def strength(text: str) -> str:
@@ -116,8 +145,9 @@ def strength(text: str) -> str:
     return "definite"
 
 
-def read_statement(sentences: list[str], lows: list[str | None],
-                   candidates: Iterable[int] | None = None) -> tuple[str, str | None, int | None]:
+def read_statement(
+    sentences: list[str], lows: list[str | None], candidates: Iterable[int] | None = None
+) -> tuple[str, str | None, int | None]:
     """(statement, strength, sentence index) of a disclosure's sentences (only those of `candidates`, the ones
     holding "material", when known); ("absent", None, None) when none."""
     best: tuple[int, str, str, int] | None = None  # (rank, statement, strength, sentence)
@@ -148,10 +178,14 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
         if low is not None and "material" not in clause.lower():
             continue  # (every statement of either kind says "material")
         if _denies(clause):
-            if _EXCEPT_RE.search(s, 0, pos + len(clause)) and not _HYPOTHETICAL_RE.search(s[:pos + len(clause)]):
-                out.append(("affected", "definite"))  # "other than the incident described above, ... not": it did
+            if _EXCEPT_RE.search(s, 0, pos + len(clause)) and not _HYPOTHETICAL_RE.search(
+                s[: pos + len(clause)]
+            ):
+                out.append(
+                    ("affected", "definite")
+                )  # "other than the incident described above, ... not": it did
             else:
-                out.append(("none", strength(s[:pos + len(clause)])))
+                out.append(("none", strength(s[: pos + len(clause)])))
         elif _affirms(clause):
             out.append(("affected", "definite"))
     return out
@@ -174,10 +208,22 @@ class MaterialReader:
 
 
 STRENGTH_RULES = (
-    rule("material_incident_strength.definite", r"\b(?:have|has|had)\s+not\b|\bnot\s+(?:been|had|experienced|identified)\b",
-         ("not",), doc="a statement made without belief or awareness words: definite"),
-    rule("material_incident_strength.belief", _BELIEF_RE.pattern, ("believ", "view", "opinion", "judgment", "think"),
-         doc="'we do not believe': belief"),
-    rule("material_incident_strength.awareness", _AWARENESS_RE.pattern, ("aware", "knowledge", "known"),
-         doc="'we are not aware', 'to our knowledge': awareness"),
+    rule(
+        "material_incident_strength.definite",
+        r"\b(?:have|has|had)\s+not\b|\bnot\s+(?:been|had|experienced|identified)\b",
+        ("not",),
+        doc="a statement made without belief or awareness words: definite",
+    ),
+    rule(
+        "material_incident_strength.belief",
+        _BELIEF_RE.pattern,
+        ("believ", "view", "opinion", "judgment", "think"),
+        doc="'we do not believe': belief",
+    ),
+    rule(
+        "material_incident_strength.awareness",
+        _AWARENESS_RE.pattern,
+        ("aware", "knowledge", "known"),
+        doc="'we are not aware', 'to our knowledge': awareness",
+    ),
 )

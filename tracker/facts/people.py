@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.facts.rules import rule
 from tracker.facts.text import has, word_matches
@@ -59,27 +59,67 @@ BIOGRAPHY = rule(
     r"(?-i:[A-Z])|\bincluding\s+(?:serving|working)\s+as\b|\b(?:serving|served|worked)\s+as\s+(?:the\s+|a\s+|an\s+)?"
     r"[^,;]{0,80}?\s+(?:of|at|for)\s+(?:two|three|four|several|other|another|various|multiple|a\s+number\s+of)\b"
     r"(?!\s+(?:years?|months?|decades?)\b))",
-    ("previous", "former", "prior", "before", "earlier", "held", "where", "from", "including", "serv", "worked as"),
+    (
+        "previous",
+        "former",
+        "prior",
+        "before",
+        "earlier",
+        "held",
+        "where",
+        "from",
+        "including",
+        "serv",
+        "worked as",
+    ),
     doc="a stretch of biography, to the end of its clause: no current title, experience or certification",
-    starts=("previously", "formerly", "prior", "before", "earlier", "he", "she", "they", "has", "have", "where", "joined",
-            "former", "including", "serving", "served", "worked"))
+    starts=(
+        "previously",
+        "formerly",
+        "prior",
+        "before",
+        "earlier",
+        "he",
+        "she",
+        "they",
+        "has",
+        "have",
+        "where",
+        "joined",
+        "former",
+        "including",
+        "serving",
+        "served",
+        "worked",
+    ),
+)
 BIOGRAPHY_PAST = rule(
     "people.biography_past",
     r"\b(?:he|she|they)\s+(?:also\s+)?(?:previously\s+)?(?:led|worked|served|held|spent|managed|oversaw|ran|headed|was)"
     r"\b(?=[^.;]{0,80}?\b(?:at|with|for)\s+(?-i:[A-Z]))",
     ("led", "worked", "served", "held", "spent", "managed", "oversaw", "ran ", "headed", "was "),
-    doc="'he led engineering at <company>': biography")
+    doc="'he led engineering at <company>': biography",
+)
 BIOGRAPHY_YEARS_AT = rule(
     "people.biography_years_at",
     r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years?\s+"
-    r"(?:at|with)\s+(?-i:[A-Z])", ("year",), doc="'12 years at Acme': years spent at a company, biography")
+    r"(?:at|with)\s+(?-i:[A-Z])",
+    ("year",),
+    doc="'12 years at Acme': years spent at a company, biography",
+)
 _BIOGRAPHY_RULES = (BIOGRAPHY, BIOGRAPHY_PAST, BIOGRAPHY_YEARS_AT)
 #: The end of a biography stretch: the end of its clause, or a new clause about the present.
-_BIOGRAPHY_END_RE = re.compile(r";|\.\s|,?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
-                               r"currently|now|serves|leads)\b|,\s+and\s+(?:now|currently)\b", re.I)
+_BIOGRAPHY_END_RE = re.compile(
+    r";|\.\s|,?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
+    r"currently|now|serves|leads)\b|,\s+and\s+(?:now|currently)\b",
+    re.I,
+)
 #: Years spent at a named company ("12 years at Acme", "a decade with the U.S. Navy").
-_YEARS_AT_RE = re.compile(r"^\s*(?:at|with|in\s+(?:roles?|positions?)\s+at)\s+"
-                          r"(?:the\s+)?(?-i:[A-Z])", re.I)
+_YEARS_AT_RE = re.compile(
+    r"^\s*(?:at|with|in\s+(?:roles?|positions?)\s+at)\s+"
+    r"(?:the\s+)?(?-i:[A-Z])",
+    re.I,
+)
 
 
 def biography_spans(s: str, low: str | None) -> list[tuple[int, int]]:
@@ -109,35 +149,65 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 # ---- names -------------------------------------------------------------------------------------------------
 _NAME_WORD = r"(?:[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?|[A-Z][a-z]?[A-Z][a-z]+)"
-_NAME = r"(?-i:" + _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+(?:(?:de|van|von|der|da|di|del|le|la)\s+)?" + _NAME_WORD + \
-    r"){1,2}(?:,?\s+(?:Jr|Sr|II|III)\.?)?)"
+_NAME = (
+    r"(?-i:"
+    + _NAME_WORD
+    + r"(?:\s+[A-Z]\.)?(?:\s+(?:(?:de|van|von|der|da|di|del|le|la)\s+)?"
+    + _NAME_WORD
+    + r"){1,2}(?:,?\s+(?:Jr|Sr|II|III)\.?)?)"
+)
 #: Capitalised words that are never part of a personal name.
-_NOT_NAME = NOT_NAME_WORDS | frozenset(
-    "our the we in as at for of and with company companies board committee committees audit council team teams "
-    "inc corporation corp llc ltd group item form annual report united states america january february march "
-    "april may june july august september october november december he she they his her their this these "
-    "such any all each both internal external third party cybersecurity enterprise nist iso soc fiscal "
-    "who which prior previously before since during following under additionally also further furthermore "
-    "however moreover currently additionally subsequently effective beginning as".split()) | TITLE_PART_WORDS
+_NOT_NAME = (
+    NOT_NAME_WORDS
+    | frozenset(
+        "our the we in as at for of and with company companies board committee committees audit council team teams "
+        "inc corporation corp llc ltd group item form annual report united states america january february march "
+        "april may june july august september october november december he she they his her their this these "
+        "such any all each both internal external third party cybersecurity enterprise nist iso soc fiscal "
+        "who which prior previously before since during following under additionally also further furthermore "
+        "however moreover currently additionally subsequently effective beginning as".split()
+    )
+    | TITLE_PART_WORDS
+)
 NAME_RULES = (
-    rule("people.honorific", r"(?-i:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+(" + _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD +
-         r"){0,2}))\b", cased=("Mr", "Ms", "Dr", "Prof"), flags=0, doc="Mr., Ms., Dr. and a name"),
-    rule("people.title_then_name", r"(?:\s*\(\s*[\"'\u201c]?(?-i:[A-Z]{2,6})[\"'\u201d]?\s*\))?\s*,\s*(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?("
-         + _NAME + r")\s*(?=[,;.()]|\s+(?:who|has|is|leads|oversees|serves|reports|joined|brings)\b|$)",
-         doc="a title, a comma and a name: 'our CISO, Jane Doe,'"),
-    rule("people.name_then_title", r"\b(" + _NAME + r"),\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its|[A-Z]\w+['\u2019]s)\s+)?"
-         r"(?=(?:interim\s+|acting\s+)?(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|"
-         r"general|cyber|information|data|privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
-         doc="a name, a comma and a title: 'Jane Doe, our CISO'",
-         hint=r",\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its|[A-Z]\w+['\u2019]s)\s+)?(?=(?:interim\s+|acting\s+)?"
-              r"(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|general|cyber|information|data|"
-              r"privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))"),
-    rule("people.name_serves_as", r"\b(" + _NAME + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
-         r"(?:appointed|named|hired|promoted)|joined\s+(?:us|the\s+company|\w+)\s+as)\s+(?:as\s+)?(?:our|the|its)\s+",
-         ("serve", " is ", "appointed", "named", "hired", "promoted", "joined"),
-         doc="a name, then 'serves as our' a title",
-         hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
-              r"(?:appointed|named|hired|promoted)|joined))", hint_flags=0),
+    rule(
+        "people.honorific",
+        r"(?-i:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+("
+        + _NAME_WORD
+        + r"(?:\s+[A-Z]\.)?(?:\s+"
+        + _NAME_WORD
+        + r"){0,2}))\b",
+        cased=("Mr", "Ms", "Dr", "Prof"),
+        flags=0,
+        doc="Mr., Ms., Dr. and a name",
+    ),
+    rule(
+        "people.title_then_name",
+        r"(?:\s*\(\s*[\"'\u201c]?(?-i:[A-Z]{2,6})[\"'\u201d]?\s*\))?\s*,\s*(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?("
+        + _NAME
+        + r")\s*(?=[,;.()]|\s+(?:who|has|is|leads|oversees|serves|reports|joined|brings)\b|$)",
+        doc="a title, a comma and a name: 'our CISO, Jane Doe,'",
+    ),
+    rule(
+        "people.name_then_title",
+        r"\b(" + _NAME + r"),\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its|[A-Z]\w+['\u2019]s)\s+)?"
+        r"(?=(?:interim\s+|acting\s+)?(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|"
+        r"general|cyber|information|data|privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
+        doc="a name, a comma and a title: 'Jane Doe, our CISO'",
+        hint=r",\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its|[A-Z]\w+['\u2019]s)\s+)?(?=(?:interim\s+|acting\s+)?"
+        r"(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|general|cyber|information|data|"
+        r"privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
+    ),
+    rule(
+        "people.name_serves_as",
+        r"\b(" + _NAME + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
+        r"(?:appointed|named|hired|promoted)|joined\s+(?:us|the\s+company|\w+)\s+as)\s+(?:as\s+)?(?:our|the|its)\s+",
+        ("serve", " is ", "appointed", "named", "hired", "promoted", "joined"),
+        doc="a name, then 'serves as our' a title",
+        hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
+        r"(?:appointed|named|hired|promoted)|joined))",
+        hint_flags=0,
+    ),
 )
 _HONORIFIC, _TITLE_THEN_NAME, _NAME_THEN_TITLE, _NAME_SERVES = NAME_RULES
 
@@ -146,7 +216,9 @@ def _valid_name(name: str) -> bool:
     words = [w.strip(".,") for w in name.split()]
     if len([w for w in words if len(w) > 2]) < 1:
         return False
-    return not any(w.lower().rstrip("'\u2019s") in _NOT_NAME or w.lower() in _NOT_NAME for w in words if len(w) > 2)
+    return not any(
+        w.lower().rstrip("'\u2019s") in _NOT_NAME or w.lower() in _NOT_NAME for w in words if len(w) > 2
+    )
 
 
 # ---- pronouns, "who is also" ---------------------------------------------------------------------------------
@@ -154,62 +226,150 @@ _STARTS_WITH_PRONOUN_RE = re.compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(?:he|she)\b",
 _SUBJECT_PRONOUN_RE = re.compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(he|she)\b", re.I)
 _POSSESSIVE_PRONOUN_RE = re.compile(r"\b(his|her|he|she)\b", re.I)
 #: A second title of the same person: "who is also our CIO", "who also serves as", "and also serves as".
-ALSO_TITLE = rule("people.also_title", r"\s*(?:\([^)]{1,12}\)\s*)?,?\s*(?:who\s+(?:is|also\s+serves\s+as|serves\s+as|"
-                  r"also\s+holds\s+the\s+(?:role|title|position)\s+of)\s+also\s+|who\s+also\s+serves\s+as\s+|who\s+is\s+also\s+|"
-                  r"and\s+also\s+serves\s+as\s+|who\s+also\s+holds\s+the\s+(?:role|title|position)\s+of\s+|(?:who\s+)?"
-                  r"(?:is|has\s+been)\s+(?:currently\s+|also\s+)?(?:serving|acting)\s+as\s+|(?:who\s+)?(?:currently\s+|also\s+)?"
-                  r"serves\s+as\s+)(?:our|the|its)?\s*"
-                  r"(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:&|and)\s+)?$",
-                  ("also", "serving", "serves", "acting"),
-                  doc="one person's second title: 'our CISO, who is also our CIO', 'X, is serving as our interim CSO'")
+ALSO_TITLE = rule(
+    "people.also_title",
+    r"\s*(?:\([^)]{1,12}\)\s*)?,?\s*(?:who\s+(?:is|also\s+serves\s+as|serves\s+as|"
+    r"also\s+holds\s+the\s+(?:role|title|position)\s+of)\s+also\s+|who\s+also\s+serves\s+as\s+|who\s+is\s+also\s+|"
+    r"and\s+also\s+serves\s+as\s+|who\s+also\s+holds\s+the\s+(?:role|title|position)\s+of\s+|(?:who\s+)?"
+    r"(?:is|has\s+been)\s+(?:currently\s+|also\s+)?(?:serving|acting)\s+as\s+|(?:who\s+)?(?:currently\s+|also\s+)?"
+    r"serves\s+as\s+)(?:our|the|its)?\s*"
+    r"(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:&|and)\s+)?$",
+    ("also", "serving", "serves", "acting"),
+    doc="one person's second title: 'our CISO, who is also our CIO', 'X, is serving as our interim CSO'",
+)
 _ALSO_BETWEEN_RE = ALSO_TITLE.pattern
 #: "our vice president acting as chief information security officer": one person, the second title acting.
 _ACTING_AS_RE = re.compile(r"^\s+(?:who\s+is\s+)?acting\s+as\s+(?:our\s+|the\s+)?$", re.I)
-DESCRIBED = rule("people.described",
-                 r"\b(?:led|overseen|managed|headed|directed|supervised)\s+by\s+(?:a|an)\s+((?:senior\s+|experienced\s+|"
-                 r"dedicated\s+|qualified\s+)?(?:(?!team\b|group\b|of\b|committee\b)[\w-]+\s+){0,2}?"
-                 r"(?:executive|leader|manager|director|professional))\b(?!\s+(?:team|group|committee))",
-                 ("led", "overseen", "managed", "headed", "directed", "supervised"),
-                 doc="an unnamed person described, not titled: 'overseen by a senior IT executive'")
+DESCRIBED = rule(
+    "people.described",
+    r"\b(?:led|overseen|managed|headed|directed|supervised)\s+by\s+(?:a|an)\s+((?:senior\s+|experienced\s+|"
+    r"dedicated\s+|qualified\s+)?(?:(?!team\b|group\b|of\b|committee\b)[\w-]+\s+){0,2}?"
+    r"(?:executive|leader|manager|director|professional))\b(?!\s+(?:team|group|committee))",
+    ("led", "overseen", "managed", "headed", "directed", "supervised"),
+    doc="an unnamed person described, not titled: 'overseen by a senior IT executive'",
+)
 _AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:our\s+|the\s+)?", re.I)
 
 # ---- years of experience ------------------------------------------------------------------------------------
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                      "a": 1, "an": 1})
-_NUM = r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)" \
-       r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" \
-       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" \
-       r"seventeen|eighteen|nineteen|twenty)"
-_QUALIFIER = r"(?:over|more\s+than|at\s+least|approximately|about|nearly|almost|roughly|around|in\s+excess\s+of|" \
-             r"upwards\s+of|close\s+to|no\s+less\s+than|not\s+less\s+than|some|well\s+over|just\s+over|" \
-             r"an\s+estimated)"
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "a": 1,
+        "an": 1,
+    }
+)
+_NUM = (
+    r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty)"
+)
+_QUALIFIER = (
+    r"(?:over|more\s+than|at\s+least|approximately|about|nearly|almost|roughly|around|in\s+excess\s+of|"
+    r"upwards\s+of|close\s+to|no\s+less\s+than|not\s+less\s+than|some|well\s+over|just\s+over|"
+    r"an\s+estimated)"
+)
 EXPERIENCE = rule(
     "experience_years.years",
     r"(?:\b(" + _QUALIFIER + r")\s+)?\b(" + _NUM + r"|a|an)(?:\s*(?:-|\u2013|to|and)\s*(" + _NUM + r"))?"
     r"(\+|[-\s]plus\b)?\s*(?:\(\d+\)\s*)?(?:full\s+)?(years?|decades?)\b(?![- ]old)",
-    ("year", "decade"), doc="a number of years or decades, with its qualifier",
-    starts=("over", "more", "at", "approximately", "about", "nearly", "almost", "roughly", "around", "in", "upwards",
-            "close", "no", "not", "some", "well", "just", "a", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-            "eighty", "ninety", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", *"0123456789"),
-    starts_prefix=True)
-_NOT_EXPERIENCE_RE = re.compile(r"^\s*(?:as\s+(?:our|the|its|a|an)?\s*(?-i:[A-Z])|in\s+(?:that|this|the|his|her|their|its)\s+"
-                                r"(?:current\s+)?(?:role|position|capacity)|with\s+(?:us|the\s+company)\b)|"
-                                r"^\s*(?:\w+\s+)?(?:ago|old|of\s+age|contract|term|retention)\b|"
-                                r"^\s*(?:of\s+(?:the\s+)?)?(?:retain|retention|period)", re.I)
-_PAST_YEARS_BEFORE_RE = re.compile(r"\b(?:past|last|next|previous|prior|within|every|each|first|recent)\s+(?:\w+\s+)?$|"
-                                   r"\b(?:in|for)\s+(?:that|this|the|his|her|their|its)\s+(?:current\s+)?(?:role|position|capacity)"
-                                   r"\s+for\s+(?:\w+\s+)?$|\b(?:served|serving|been)\s+as\s+(?:our|the|its)\s+[^,;.]{0,60}?\s+for\s+"
-                                   r"(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?$|\bas\s+(?:our\s+|the\s+|its\s+)?(?-i:[A-Z])[^,;.]{0,60}?\s+"
-                                   r"for\s+(?:the\s+(?:past|last)\s+)?$|\b(?:associate|employee|member\s+of\s+our\s+team)\s+for\s+(?:\w+\s+)?$|"
-                                   r"\bfor\s+(?:the\s+)?(?:past|last)\s+$", re.I)
-_EXPERIENCE_WORD_RE = re.compile(r"\bexperience\b|\bcareer\b|\bexpertise\b|\bbackground\b|\bindustry\b|"
-                                 r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b", re.I)
-_EXPERIENCE_WORDS = ("experience", "career", "expertise", "background", "industry", "work", "serv", "veteran",
-                     "professional")
+    ("year", "decade"),
+    doc="a number of years or decades, with its qualifier",
+    starts=(
+        "over",
+        "more",
+        "at",
+        "approximately",
+        "about",
+        "nearly",
+        "almost",
+        "roughly",
+        "around",
+        "in",
+        "upwards",
+        "close",
+        "no",
+        "not",
+        "some",
+        "well",
+        "just",
+        "a",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        *"0123456789",
+    ),
+    starts_prefix=True,
+)
+_NOT_EXPERIENCE_RE = re.compile(
+    r"^\s*(?:as\s+(?:our|the|its|a|an)?\s*(?-i:[A-Z])|in\s+(?:that|this|the|his|her|their|its)\s+"
+    r"(?:current\s+)?(?:role|position|capacity)|with\s+(?:us|the\s+company)\b)|"
+    r"^\s*(?:\w+\s+)?(?:ago|old|of\s+age|contract|term|retention)\b|"
+    r"^\s*(?:of\s+(?:the\s+)?)?(?:retain|retention|period)",
+    re.I,
+)
+_PAST_YEARS_BEFORE_RE = re.compile(
+    r"\b(?:past|last|next|previous|prior|within|every|each|first|recent)\s+(?:\w+\s+)?$|"
+    r"\b(?:in|for)\s+(?:that|this|the|his|her|their|its)\s+(?:current\s+)?(?:role|position|capacity)"
+    r"\s+for\s+(?:\w+\s+)?$|\b(?:served|serving|been)\s+as\s+(?:our|the|its)\s+[^,;.]{0,60}?\s+for\s+"
+    r"(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?$|\bas\s+(?:our\s+|the\s+|its\s+)?(?-i:[A-Z])[^,;.]{0,60}?\s+"
+    r"for\s+(?:the\s+(?:past|last)\s+)?$|\b(?:associate|employee|member\s+of\s+our\s+team)\s+for\s+(?:\w+\s+)?$|"
+    r"\bfor\s+(?:the\s+)?(?:past|last)\s+$",
+    re.I,
+)
+_EXPERIENCE_WORD_RE = re.compile(
+    r"\bexperience\b|\bcareer\b|\bexpertise\b|\bbackground\b|\bindustry\b|"
+    r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b",
+    re.I,
+)
+_EXPERIENCE_WORDS = (
+    "experience",
+    "career",
+    "expertise",
+    "background",
+    "industry",
+    "work",
+    "serv",
+    "veteran",
+    "professional",
+)
 _GROUP_HOLDER_RE = re.compile(
     r"\b(?:experience|expertise)\b[^.;]{0,40}?\b(?:between|among(?:st)?|across)\s+(?:our|the|its|their)\s+"
     r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff|personnel|officers))\b|"
@@ -224,19 +384,41 @@ _GROUP_HOLDER_RE = re.compile(
     r"\s+(?:each\s+|collectively\s+|together\s+)?(?:have|has|possess|brings?|averages?)\b|"
     r"\b(?:combined|collective|average)\s+(?:of\s+)?(?:\w+\s+){0,3}?years[^.;]{0,60}?\b(?:of|among|across)\s+"
     r"(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))\b",
-    re.I)
+    re.I,
+)
 _EXPERIENCE_BEFORE_RE = re.compile(r"\b(?:experience|career|expertise)\b[^.;]{0,100}$", re.I)
-_SUB_PERIOD_RE = re.compile(r"\bincluding\b|\bof\s+which\b|\b(?:with|among)\s+(?:the\s+)?(?:last|past)\b", re.I)
+_SUB_PERIOD_RE = re.compile(
+    r"\bincluding\b|\bof\s+which\b|\b(?:with|among)\s+(?:the\s+)?(?:last|past)\b", re.I
+)
 #: A mention that is the object of a verb before it: not whose experience follows.
-_OBJECT_BEFORE_RE = re.compile(r"\b(?:report\w*|reporting)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?"
-                               r"(?:[\w-]+['\u2019]s\s+)?$|\b(?:to|with|from|by|for|including|include|includes)\s+"
-                               r"(?:the\s+|our\s+|its\s+)?$|\b(?:includes?|including|such\s+as)\b(?:(?!\bwho\b|\bwhich\b)[^.;:]){0,100}$",
-                               re.I)
-_LIST_GAP_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:(?:,\s*|\s+and\s+)(?-i:[A-Z][\w/&]{1,6})(?=\s*(?:,|\s+and\s)))?"
-                          r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)(?:the\s+|our\s+|its\s+)?$", re.I)
+_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:report\w*|reporting)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?"
+    r"(?:[\w-]+['\u2019]s\s+)?$|\b(?:to|with|from|by|for|including|include|includes)\s+"
+    r"(?:the\s+|our\s+|its\s+)?$|\b(?:includes?|including|such\s+as)\b(?:(?!\bwho\b|\bwhich\b)[^.;:]){0,100}$",
+    re.I,
+)
+_LIST_GAP_RE = re.compile(
+    r"\s*(?:\([^)]{1,12}\)\s*)?(?:(?:,\s*|\s+and\s+)(?-i:[A-Z][\w/&]{1,6})(?=\s*(?:,|\s+and\s)))?"
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)(?:the\s+|our\s+|its\s+)?$",
+    re.I,
+)
 _TOGETHER_RE = re.compile(r"\b(?:collectively|together|combined|jointly|between\s+them)\b", re.I)
-_GROUP_WORDS = ("combined", "collective", "average", "together", "between", "among", "across", "team", "leader",
-                "members", "professionals", "executives", "staff", "personnel")
+_GROUP_WORDS = (
+    "combined",
+    "collective",
+    "average",
+    "together",
+    "between",
+    "among",
+    "across",
+    "team",
+    "leader",
+    "members",
+    "professionals",
+    "executives",
+    "staff",
+    "personnel",
+)
 
 
 def _number(text: str) -> int:
@@ -246,9 +428,17 @@ def _number(text: str) -> int:
     return sum(_NUMBER_WORDS.get(p, 0) for p in text.split())
 
 
-_QUALIFIER_NAMES = {"over": "over", "more than": "more than", "at least": "at least", "in excess of": "more than",
-                    "upwards of": "more than", "no less than": "at least", "not less than": "at least",
-                    "well over": "over", "just over": "over"}
+_QUALIFIER_NAMES = {
+    "over": "over",
+    "more than": "more than",
+    "at least": "at least",
+    "in excess of": "more than",
+    "upwards of": "more than",
+    "no less than": "at least",
+    "not less than": "at least",
+    "well over": "over",
+    "just over": "over",
+}
 
 
 def _qualifier(raw: str | None, plus: str | None, ranged: bool) -> str:
@@ -266,47 +456,108 @@ TENURE = rule(
     r"establishment)\b|(?<!positions\s)(?<!roles\s)\bsince\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\b(?:appointed|named|"
     r"promoted|hired|became|joined\s+(?:us|the\s+company|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+as)\b[^.;]{0,80}?\bin\s+"
     r"(?:\w+\s+)?((?:19|20)\d{2})\b|\bin\s+((?:19|20)\d{2})\b[^.;]{0,100}?\bsince\s+then\b",
-    ("since", "19", "20"), doc="when the responsible person took the role: 'since 2019', 'joined ... in 2020'")
-_CAREER_SINCE_RE = re.compile(r"\b(?:positions|roles|career|leadership\s+(?:positions|roles))\b[^.;]{0,80}$", re.I)
-_TENURE_VERB_RE = re.compile(r"\b(?:served|serving|serves|been|joined|joining|appointed|named|led|leading|held|role|"
-                             r"position|became|hired|promoted|managing|headed)\b", re.I)
-REPORTS_TO = rule("reports_to.reports_to",
-                  r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+|primarily\s+)?"
-                  r"(?:up\s+)?(?:in\s+)?to\s+", ("report",), doc="the responsible person 'reports to' an officer")
+    ("since", "19", "20"),
+    doc="when the responsible person took the role: 'since 2019', 'joined ... in 2020'",
+)
+_CAREER_SINCE_RE = re.compile(
+    r"\b(?:positions|roles|career|leadership\s+(?:positions|roles))\b[^.;]{0,80}$", re.I
+)
+_TENURE_VERB_RE = re.compile(
+    r"\b(?:served|serving|serves|been|joined|joining|appointed|named|led|leading|held|role|"
+    r"position|became|hired|promoted|managing|headed)\b",
+    re.I,
+)
+REPORTS_TO = rule(
+    "reports_to.reports_to",
+    r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+|primarily\s+)?"
+    r"(?:up\s+)?(?:in\s+)?to\s+",
+    ("report",),
+    doc="the responsible person 'reports to' an officer",
+)
 _REPORTS_TO_LEAD_RE = re.compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
 _WHO_BEFORE_RE = re.compile(r",?\s+who\s+(?:\w+\s+){0,2}$|\(\s*who\s+(?:\w+\s+){0,2}$", re.I)
-_GROUP_INCLUDING_RE = re.compile(r"(?:[\w-]+\s+){1,4}?(?:team|committee|leadership|officers|executives|management)"
-                                 r",?\s+(?:including|comprised\s+of|consisting\s+of|such\s+as|namely)\s+"
-                                 r"(?:the\s+|our\s+|its\s+)?", re.I)
-_TITLE_LIST_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|our\s+|its\s+)?", re.I)
+_GROUP_INCLUDING_RE = re.compile(
+    r"(?:[\w-]+\s+){1,4}?(?:team|committee|leadership|officers|executives|management)"
+    r",?\s+(?:including|comprised\s+of|consisting\s+of|such\s+as|namely)\s+"
+    r"(?:the\s+|our\s+|its\s+)?",
+    re.I,
+)
+_TITLE_LIST_RE = re.compile(
+    r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|our\s+|its\s+)?", re.I
+)
 _TEAM_BEFORE_RE = re.compile(
-    r"\b(?:team|teams|department|function|employees|staff|personnel|committee|organization)\s*(?:\w+\s+){0,2}$", re.I)
+    r"\b(?:team|teams|department|function|employees|staff|personnel|committee|organization)\s*(?:\w+\s+){0,2}$",
+    re.I,
+)
 _LEADS_TEAM_BEFORE_RE = re.compile(
     r"\b(?:leads|heads|manages|oversees|directs|runs|supervises)\s+(?:[\w-]+\s+){0,4}?(?:team|department|"
-    r"function|employees|staff|personnel|committee)\s+and\s+(?:\w+\s+)?$", re.I)
+    r"function|employees|staff|personnel|committee)\s+and\s+(?:\w+\s+)?$",
+    re.I,
+)
 
 CERTIFICATIONS = {
-    "certified information systems security professional": "CISSP", "certified information security manager": "CISM",
-    "certified information systems auditor": "CISA", "certified in risk and information systems control": "CRISC",
-    "certified in the governance of enterprise it": "CGEIT", "certified cloud security professional": "CCSP",
-    "certificate of cloud security knowledge": "CCSK", "certified ethical hacker": "CEH",
-    "giac security essentials": "GSEC", "certified information privacy professional": "CIPP",
-    "certified information privacy manager": "CIPM", "certified information privacy technologist": "CIPT",
-    "offensive security certified professional": "OSCP", "certified data privacy solutions engineer": "CDPSE",
-    "certified chief information security officer": "CCISO", "comptia security+": "Security+",
+    "certified information systems security professional": "CISSP",
+    "certified information security manager": "CISM",
+    "certified information systems auditor": "CISA",
+    "certified in risk and information systems control": "CRISC",
+    "certified in the governance of enterprise it": "CGEIT",
+    "certified cloud security professional": "CCSP",
+    "certificate of cloud security knowledge": "CCSK",
+    "certified ethical hacker": "CEH",
+    "giac security essentials": "GSEC",
+    "certified information privacy professional": "CIPP",
+    "certified information privacy manager": "CIPM",
+    "certified information privacy technologist": "CIPT",
+    "offensive security certified professional": "OSCP",
+    "certified data privacy solutions engineer": "CDPSE",
+    "certified chief information security officer": "CCISO",
+    "comptia security+": "Security+",
     "certified information security professional": "CISSP",
 }
-_CERT_ACRONYMS = ("CISSP", "CISM", "CISA", "CRISC", "CGEIT", "CCSP", "CCSK", "CEH", "GSEC", "GCIH", "GCIA", "GPEN",
-                  "GSLC", "GSTRT", "GCFA", "GCIP", "GICSP", "GIAC", "CIPP", "CIPM", "CIPT", "CDPSE", "CCISO", "OSCP",
-                  "CySA+", "CASP+", "Security+", "C|CISO", "ISSMP", "ISSAP")
-_CERT_NAMES_RE = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(CERTIFICATIONS, key=len, reverse=True))
+_CERT_ACRONYMS = (
+    "CISSP",
+    "CISM",
+    "CISA",
+    "CRISC",
+    "CGEIT",
+    "CCSP",
+    "CCSK",
+    "CEH",
+    "GSEC",
+    "GCIH",
+    "GCIA",
+    "GPEN",
+    "GSLC",
+    "GSTRT",
+    "GCFA",
+    "GCIP",
+    "GICSP",
+    "GIAC",
+    "CIPP",
+    "CIPM",
+    "CIPT",
+    "CDPSE",
+    "CCISO",
+    "OSCP",
+    "CySA+",
+    "CASP+",
+    "Security+",
+    "C|CISO",
+    "ISSMP",
+    "ISSAP",
+)
+_CERT_NAMES_RE = "|".join(
+    re.escape(n).replace(r"\ ", r"\s+") for n in sorted(CERTIFICATIONS, key=len, reverse=True)
+)
 CERTIFICATION = rule(
     "certifications.named",
     r"(?-i:\b(CISSP|CISM|CISA|CRISC|CGEIT|CCSP|CCSK|CEH|GSEC|GCIH|GCIA|GPEN|GSLC|GSTRT|GCFA|GCIP|GICSP|GIAC(?!\s+[A-Z])|"
     r"CIPP(?:\s*/\s*[A-Z]{1,3})?|CIPM|CIPT|CDPSE|C\|?CISO|CCISO|OSCP|ISSMP|ISSAP)\b|\b(?:CompTIA\s+)?(Security\+|CySA\+|CASP\+))|"
     r"\b(" + _CERT_NAMES_RE + r")\b",
-    ("certified", "certificate", "giac", "comptia"), cased=_CERT_ACRONYMS,
-    doc="a professional certification by acronym or full name")
+    ("certified", "certificate", "giac", "comptia"),
+    cased=_CERT_ACRONYMS,
+    doc="a professional certification by acronym or full name",
+)
 #: Certifications no list knows, held in a list that says so: "holds the CISSP and CSSLP certifications".
 CERTIFICATION_LISTED = rule(
     "certifications.listed",
@@ -314,12 +565,15 @@ CERTIFICATION_LISTED = rule(
     r"(?:\s*/\s*[A-Z]{1,3})?)(?:(?:,\s*|,?\s+and\s+)(?-i:[A-Z][A-Za-z0-9|+]{1,8}(?:\s*/\s*[A-Z]{1,3})?))*)\s+"
     r"(?:professional\s+|industry\s+|security\s+)?(?:certifications?|credentials?|designations?)\b",
     ("certification", "credential", "designation"),
-    doc="acronyms listed as certifications held, also those no list knows ('holds the CISSP and CSSLP certifications')")
+    doc="acronyms listed as certifications held, also those no list knows ('holds the CISSP and CSSLP certifications')",
+)
 _LISTED_CERT_RE = re.compile(r"(?-i:[A-Z][A-Za-z0-9|+]{1,8}(?:\s*/\s*[A-Z]{1,3})?)")
 FORMER_CERTIFICATION = rule(
-    "former_certifications.previously_held", r"\b(?:previously|formerly|once|has\s+held|in\s+the\s+past)\b[^.;]{0,80}$",
+    "former_certifications.previously_held",
+    r"\b(?:previously|formerly|once|has\s+held|in\s+the\s+past)\b[^.;]{0,80}$",
     ("previous", "former", "once", "held", "past"),
-    doc="a certification in a biography stretch, or after 'previously held': held before, not now")
+    doc="a certification in a biography stretch, or after 'previously held': held before, not now",
+)
 _FORMER_CERT_BEFORE_RE = FORMER_CERTIFICATION.pattern
 
 
@@ -334,11 +588,15 @@ def certification_name(raw: str) -> str:
 
 
 # ---- organisations (former employers) --------------------------------------------------------------------
-_ORG_RE = re.compile(r"(?-i:\b(?:the\s+)?((?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:of|and|&|for|the)?\s*"
-                     r"(?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*))*))")
+_ORG_RE = re.compile(
+    r"(?-i:\b(?:the\s+)?((?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:of|and|&|for|the)?\s*"
+    r"(?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*))*))"
+)
 _ORG_BEFORE_RE = re.compile(r"\b(?:at|with|of|for|from|joining|joined)\s+(?:the\s+)?$", re.I)
-_NOT_ORG_WORDS = frozenset("our the we company board committee he she they his her chief vice senior director head "
-                           "officer president security information technology u.s federal".split())
+_NOT_ORG_WORDS = frozenset(
+    "our the we company board committee he she they his her chief vice senior director head "
+    "officer president security information technology u.s federal".split()
+)
 
 
 _ORG_LIST_GAP_RE = re.compile(r",\s*(?:and\s+|or\s+)?(?:the\s+)?$|\s+(?:and|or)\s+(?:the\s+)?$")
@@ -351,7 +609,7 @@ def former_employers(s: str, spans: list[tuple[int, int]]) -> list[str]:
         listed = False
         for m in _ORG_RE.finditer(s, a, b):
             name = m.group(1).rstrip(".,")
-            gap = s[max(0, m.start() - 14):m.start()]
+            gap = s[max(0, m.start() - 14) : m.start()]
             listed = listed and bool(_ORG_LIST_GAP_RE.search(gap))
             if not (_ORG_BEFORE_RE.search(gap) or listed):
                 continue
@@ -390,27 +648,55 @@ class Person:
 
     def to_value(self) -> dict:
         """The `people` fact value."""
-        return {"name": self.name, "titles": list(self.titles), "role": self.role, "experience": self.experience,
-                "certifications": list(self.certifications),
-                "former_certifications": list(self.former_certifications),
-                "former_employers": list(self.former_employers), "pronoun": self.pronoun,
-                "tenure_start": self.tenure_start}
+        return {
+            "name": self.name,
+            "titles": list(self.titles),
+            "role": self.role,
+            "experience": self.experience,
+            "certifications": list(self.certifications),
+            "former_certifications": list(self.former_certifications),
+            "former_employers": list(self.former_employers),
+            "pronoun": self.pronoun,
+            "tenure_start": self.tenure_start,
+        }
 
 
-_BARE_TITLE_WORDS = {"vice", "president", "senior", "executive", "director", "manager", "head", "officer", "chief"}
+_BARE_TITLE_WORDS = {
+    "vice",
+    "president",
+    "senior",
+    "executive",
+    "director",
+    "manager",
+    "head",
+    "officer",
+    "chief",
+}
 _AT_COMPANY_RE = re.compile(r"\s+(?:at|with)\s+(?:the\s+)?(?-i:([A-Z][\w&.-]*))")
 _OUR_BEFORE_RE = re.compile(r"\b(?:our|its)\s+$", re.I)
 #: A title whose holder leads security itself (a CISO, a head or director of information security).
 _SECURITY_LEAD_RE = re.compile(r"\b(?:security|cybersecurity|cyber)\b", re.I)
 _BULLET_RE = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25cf\u2023\u2013\u2014*-]\s")
-LISTED = rule("responsible_titles.listed",
-              r"\b(?:responsib\w*|accountab\w*|in\s+charge)\b[^.]{0,240}?(?:\b(?:include|includes|including|following|"
-              r"comprise|comprises|consist|consists|group|team|executives|leaders|individuals|officers)\b|:\s*$)|"
-              r"\b(?:group|team|executives|leaders|individuals|officers)\b[^.]{0,80}?\b(?:responsib\w*|accountab\w*)\b",
-              ("responsib", "accountab", "in charge"),
-              doc="a sentence making a group responsible, then bullets each naming one of them first",
-              starts=("responsib", "accountab", "in", "group", "team", "executives", "leaders", "individuals",
-                      "officers"), starts_prefix=True)
+LISTED = rule(
+    "responsible_titles.listed",
+    r"\b(?:responsib\w*|accountab\w*|in\s+charge)\b[^.]{0,240}?(?:\b(?:include|includes|including|following|"
+    r"comprise|comprises|consist|consists|group|team|executives|leaders|individuals|officers)\b|:\s*$)|"
+    r"\b(?:group|team|executives|leaders|individuals|officers)\b[^.]{0,80}?\b(?:responsib\w*|accountab\w*)\b",
+    ("responsib", "accountab", "in charge"),
+    doc="a sentence making a group responsible, then bullets each naming one of them first",
+    starts=(
+        "responsib",
+        "accountab",
+        "in",
+        "group",
+        "team",
+        "executives",
+        "leaders",
+        "individuals",
+        "officers",
+    ),
+    starts_prefix=True,
+)
 _ROLE_RANK = {"responsible": 0, "reports_to": 1, "board_member": 2, "other": 3}
 
 
@@ -435,7 +721,9 @@ class PeopleReader:
         self.tenures: list[tuple[Person, str, int]] = []  # (whose, since when, sentence)
         self.listing_responsible = False  # the bullets that follow list those responsible  # sentence -> positions of the mentions that are objects
         self.experienced: set[int] = set()  # ids of the people whose years of experience the text states
-        self.expertise: dict[int, int] = {}  # id of a person -> the sentence stating their experience or expertise
+        self.expertise: dict[
+            int, int
+        ] = {}  # id of a person -> the sentence stating their experience or expertise
         self.titles: dict[int, list[tuple[int, int, str]]] = {}
         self.may_title: frozenset[int] = frozenset()
 
@@ -443,7 +731,9 @@ class PeopleReader:
     def norm(self, raw: str) -> str:
         title = self.norms.get(raw)
         if title is None:
-            title = self.norms[raw] = once("title", (raw, self.acronym_key), lambda: normalize_title(raw, self.acronyms))
+            title = self.norms[raw] = once(
+                "title", (raw, self.acronym_key), lambda: normalize_title(raw, self.acronyms)
+            )
         return title
 
     def bio(self, i: int) -> list[tuple[int, int]]:
@@ -459,7 +749,9 @@ class PeopleReader:
             if i not in self.may_title:
                 found = []
             else:  # (a pure function of the sentence, the acronyms the text defines and the company's names)
-                found = once("titles", (self.texts[i], self.acronym_key, self.r.own_names), lambda: self._titles(i))
+                found = once(
+                    "titles", (self.texts[i], self.acronym_key, self.r.own_names), lambda: self._titles(i)
+                )
             self.titles[i] = found
         return found
 
@@ -473,8 +765,11 @@ class PeopleReader:
     def _elsewhere(self, s: str, title: tuple[int, int, str]) -> bool:
         """A title held at another company: "Vice President of IT Applications at ServiceNow"."""
         m = _AT_COMPANY_RE.match(s, title[1])
-        return bool(m) and m.group(1).lower() not in self.r.own_names and \
-            not _OUR_BEFORE_RE.search(s, max(0, title[0] - 8), title[0])
+        return (
+            m is not None
+            and m.group(1).lower() not in self.r.own_names
+            and not _OUR_BEFORE_RE.search(s, max(0, title[0] - 8), title[0])
+        )
 
     # -- people --
     def person_for_title(self, title: str, i: int) -> Person:
@@ -541,9 +836,14 @@ class PeopleReader:
         index = self.r.index
         # the sentences that may speak of a person: a title, an honorific, a described person (found for the
         # whole text at once); the others only matter for a pronoun or a name met before
-        self.may_title = index.holding(TITLE_WORDS) | index.holding(TITLE_CASED_WORDS, lower=False) | \
-            index.finding(TITLE_UPPER_HINT_RE)
-        speaking = self.may_title | index.holding(_HONORIFIC.cased, lower=False) | index.holding(DESCRIBED.needs)
+        self.may_title = (
+            index.holding(TITLE_WORDS)
+            | index.holding(TITLE_CASED_WORDS, lower=False)
+            | index.finding(TITLE_UPPER_HINT_RE)
+        )
+        speaking = (
+            self.may_title | index.holding(_HONORIFIC.cased, lower=False) | index.holding(DESCRIBED.needs)
+        )
         years = index.holding(EXPERIENCE.needs)
         for i, s in enumerate(self.texts):
             low = self.lows[i]
@@ -551,14 +851,21 @@ class PeopleReader:
                 listing = LISTED.at(index, i) and next(LISTED.scan(s, low), None) is not None and is_cyber(s)
                 # "... senior executives who are responsible for ... . These executives include:"
                 self.listing_responsible = listing or self.listing_responsible and s.rstrip().endswith(":")
-            if i not in speaking and not (last is not None and _STARTS_WITH_PRONOUN_RE.match(s)) and \
-                    not (self.by_name and any(name in s for name in self.by_name)):
+            if (
+                i not in speaking
+                and not (last is not None and _STARTS_WITH_PRONOUN_RE.match(s))
+                and not (self.by_name and any(name in s for name in self.by_name))
+            ):
                 if i in years:
                     self.experience(i, [], low)  # a team's years need no person
                 continue
             mentions = self.mentions(i)
             subject = None
-            if last is not None and (m := _SUBJECT_PRONOUN_RE.match(s)) and not (mentions and mentions[0][0] < m.start(1)):
+            if (
+                last is not None
+                and (m := _SUBJECT_PRONOUN_RE.match(s))
+                and not (mentions and mentions[0][0] < m.start(1))
+            ):
                 subject = last
                 if last.pronoun is None:
                     last.pronoun = m.group(1).lower()
@@ -575,8 +882,11 @@ class PeopleReader:
             self.reports_to(i, mentions, low)
             self.certifications(i, mentions, low)
             self.employers(i, mentions)
-            last = mentions[-1][1] if len({id(p) for _, p in mentions}) == 1 or subject else \
-                max(mentions, key=lambda m: (m[1].role == "responsible", m[0]))[1]
+            last = (
+                mentions[-1][1]
+                if len({id(p) for _, p in mentions}) == 1 or subject
+                else max(mentions, key=lambda m: (m[1].role == "responsible", m[0]))[1]
+            )
 
     def mentions(self, i: int) -> list[tuple[int, Person]]:
         """(position, person) of every person sentence i speaks of: names first linked to their titles."""
@@ -590,9 +900,9 @@ class PeopleReader:
                     out.append((m.start(), self.person_for_name(m.group(1), i)))
                     self.r.note(i, _HONORIFIC.name)
         for k, (start, end, title) in enumerate(titles):
-            m = _TITLE_THEN_NAME.pattern.match(s, end)
-            if m and _valid_name(m.group(1)):
-                person = self.person_for_name(m.group(1), i)
+            named = _TITLE_THEN_NAME.pattern.match(s, end)
+            if named and _valid_name(named.group(1)):
+                person = self.person_for_name(named.group(1), i)
                 self.give_title(person, title)
                 named_at[start] = person
                 # "Our Chief Engineering Officer and acting CISO, Wade Chambers": both titles are his
@@ -619,26 +929,30 @@ class PeopleReader:
         previous: Person | None = None
         objects: set[int] = set()
         for k, (start, end, title) in enumerate(titles):
-            person = named_at.get(start)
-            if person is None:
-                person = self.by_title.get(title_key(title))
+            holder = named_at.get(start)
+            if holder is None:
+                holder = self.by_title.get(title_key(title))
                 if previous is not None and k > 0 and _ALSO_BETWEEN_RE.match(s, titles[k - 1][1], start):
                     # "our CISO, who is also our CIO": the same person, a second title
                     self.give_title(previous, title)
                     self.r.note(i, ALSO_TITLE.name)
-                    person = previous
-                elif previous is not None and k > 0 and _ACTING_AS_RE.match(s[titles[k - 1][1]:start]):
+                    holder = previous
+                elif previous is not None and k > 0 and _ACTING_AS_RE.match(s[titles[k - 1][1] : start]):
                     # "our vice president acting as chief information security officer"
                     self.give_title(previous, title if title.startswith("Acting") else f"Acting {title}")
                     self.r.note(i, ALSO_TITLE.name)
-                    person = previous
-                elif person is None:
-                    person = self.person_for_title(title, i)
-            if _OBJECT_BEFORE_RE.search(s, max(0, start - 80), start) or \
-                    k > 0 and titles[k - 1][0] in objects and _LIST_GAP_RE.match(s[titles[k - 1][1]:start]):
+                    holder = previous
+                elif holder is None:
+                    holder = self.person_for_title(title, i)
+            if (
+                _OBJECT_BEFORE_RE.search(s, max(0, start - 80), start)
+                or k > 0
+                and titles[k - 1][0] in objects
+                and _LIST_GAP_RE.match(s[titles[k - 1][1] : start])
+            ):
                 objects.add(start)
-            out.append((start, person))
-            previous = person
+            out.append((start, holder))
+            previous = holder
         if DESCRIBED.at(self.r.index, i):
             for m in DESCRIBED.pattern.finditer(s):
                 person = self.person_for_title(normalize_title(m.group(1)), i)
@@ -694,8 +1008,14 @@ class PeopleReader:
                     self.r.add("responsible_titles", person.titles[0], i, DESCRIBED.name)
         # a named person leading the program: "Jane Doe leads our security team"
         for pos, person in mentions:
-            if person.role != "responsible" and person.name and not person.titles and \
-                    RESPONSIBLE_RULES[1].pattern.search(s[pos + len(person.name):pos + len(person.name) + 80]):
+            if (
+                person.role != "responsible"
+                and person.name
+                and not person.titles
+                and RESPONSIBLE_RULES[1].pattern.search(
+                    s[pos + len(person.name) : pos + len(person.name) + 80]
+                )
+            ):
                 person.role = "responsible"
 
     def expertise_of(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
@@ -716,8 +1036,9 @@ class PeopleReader:
         # a security lead listed as an object counts too ("the team's experience includes ..., including our
         # CISO"), unless a subject comes before it: officers the lead "coordinates with" are not leads
         for pos, person in current:
-            if (first_subject is None or pos < first_subject) and \
-                    any(_SECURITY_LEAD_RE.search(t) for t in person.titles):
+            if (first_subject is None or pos < first_subject) and any(
+                _SECURITY_LEAD_RE.search(t) for t in person.titles
+            ):
                 self.expertise.setdefault(id(person), i)
 
     def experience(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
@@ -733,11 +1054,12 @@ class PeopleReader:
         for m in EXPERIENCE.matches(self.r.index, i):
             if _inside(m.start(), spans):
                 continue
-            tail = s[m.end():m.end() + 80]
+            tail = s[m.end() : m.end() + 80]
             if _NOT_EXPERIENCE_RE.match(tail) or _YEARS_AT_RE.match(tail):
                 continue  # years of age, of a contract; years spent at a named company: biography
-            if _PAST_YEARS_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()) and \
-                    not _EXPERIENCE_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()):
+            if _PAST_YEARS_BEFORE_RE.search(
+                s, max(0, m.start() - 100), m.start()
+            ) and not _EXPERIENCE_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()):
                 continue  # "over the past three years, we have ..." (but "experience ... over the past 25 years")
             if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(s, 0, m.start())):
                 continue
@@ -750,7 +1072,11 @@ class PeopleReader:
             if not 1 <= years <= 99:
                 continue
             taken_at = m.end()
-            value = {"holder": None, "years": years, "qualifier": _qualifier(m.group(1), m.group(4), bool(m.group(3)))}
+            value: dict[str, Any] = {
+                "holder": None,
+                "years": years,
+                "qualifier": _qualifier(m.group(1), m.group(4), bool(m.group(3))),
+            }
             found.append((m, value))
         if not found:
             return
@@ -767,8 +1093,13 @@ class PeopleReader:
                 person = respectively[k]
             else:
                 objects = self.objects.get(i, set())
-                together = [p for pos, p in mentions if pos < m.start() and pos not in objects and
-                            not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)]
+                together = [
+                    p
+                    for pos, p in mentions
+                    if pos < m.start()
+                    and pos not in objects
+                    and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)
+                ]
                 if _TOGETHER_RE.search(s) and len({id(p) for p in together}) > 1:
                     # "our CISO and our Director ... collectively have more than 30 years": theirs together
                     value["holder"] = " and ".join(dict.fromkeys(p.holder for p in together))
@@ -782,21 +1113,28 @@ class PeopleReader:
             self.expertise.setdefault(id(person), i)
             self.r.add("experience_years", value, i, EXPERIENCE.name)
 
-    def _respectively(self, i: int, found: list[tuple[re.Match[str], dict]],
-                      mentions: list[tuple[int, Person]]) -> list[Person] | None:
-        """"Our CIO, CISO and Deputy CISO ... over 28 years, 29 years and 20 years ..., respectively": the people
+    def _respectively(
+        self, i: int, found: list[tuple[re.Match[str], dict]], mentions: list[tuple[int, Person]]
+    ) -> list[Person] | None:
+        """ "Our CIO, CISO and Deputy CISO ... over 28 years, 29 years and 20 years ..., respectively": the people
         listed, one for each number of years, in order (None where the sentence pairs no such lists). A
         qualifier said once ("over 28, 29 and 20 years") holds for the whole list."""
         s = self.texts[i]
         if len(found) < 2 or "respectively" not in s.lower():
             return None
         objects = self.objects.get(i, set())
-        listed = list({id(p): p for pos, p in mentions if pos < found[0][0].start() and pos not in objects}.values())
+        listed = list(
+            {id(p): p for pos, p in mentions if pos < found[0][0].start() and pos not in objects}.values()
+        )
         if len(listed) != len(found):
             return None
         first = found[0][1]["qualifier"]
         for (prev, _), (m, value) in zip(found, found[1:]):
-            if value["qualifier"] == "exact" and first != "exact" and _LIST_GAP_RE.search(s[prev.end():m.start()]):
+            if (
+                value["qualifier"] == "exact"
+                and first != "exact"
+                and _LIST_GAP_RE.search(s[prev.end() : m.start()])
+            ):
                 value["qualifier"] = first
         return listed
 
@@ -830,14 +1168,17 @@ class PeopleReader:
         if not REPORTS_TO.at(self.r.index, i):
             return
         for m in word_matches(REPORTS_TO.pattern, s, low, ("report",), whole=False):
-            before = s[:m.start()]
+            before = s[: m.start()]
             if _TEAM_BEFORE_RE.search(before) and not _LEADS_TEAM_BEFORE_RE.search(before):
                 continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
             if _WHO_BEFORE_RE.search(before):  # "... our CISO, who reports to": the one before "who"
                 subjects = [p for pos, p in mentions if pos < m.start()]
             else:
-                subjects = [p for pos, p in mentions if pos < m.start() and
-                            not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)]
+                subjects = [
+                    p
+                    for pos, p in mentions
+                    if pos < m.start() and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)
+                ]
             if not subjects:
                 continue
             for title in self._report_targets(s, m.end()):
@@ -866,8 +1207,10 @@ class PeopleReader:
     def certifications(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         s = self.texts[i]
         spans = self.bio(i)
-        found = [(m.start(), certification_name(next(g for g in m.groups() if g)))
-                 for m in CERTIFICATION.matches(self.r.index, i)]
+        found = [
+            (m.start(), certification_name(next(g for g in m.groups() if g)))
+            for m in CERTIFICATION.matches(self.r.index, i)
+        ]
         for m in CERTIFICATION_LISTED.matches(self.r.index, i):
             for part in _LISTED_CERT_RE.finditer(m.group(1)):
                 name = certification_name(part.group(0))
@@ -879,7 +1222,9 @@ class PeopleReader:
             if name in seen or any(other.startswith(name + "/") for other in names):
                 continue  # "Certified Information Privacy Professional/United States (CIPP/US)": one, CIPP/US
             seen.add(name)
-            former = _inside(start, spans) or bool(_FORMER_CERT_BEFORE_RE.search(s, max(0, start - 80), start))
+            former = _inside(start, spans) or bool(
+                _FORMER_CERT_BEFORE_RE.search(s, max(0, start - 80), start)
+            )
             before = [p for pos, p in mentions if pos < start]
             person = before[-1] if before else None
             if former:
@@ -895,8 +1240,11 @@ class PeopleReader:
         spans = self.bio(i)
         if not spans:
             return
-        person = mentions[0][1] if len({id(p) for _, p in mentions}) == 1 else \
-            next((p for pos, p in reversed(mentions) if pos < spans[0][0]), mentions[0][1])
+        person = (
+            mentions[0][1]
+            if len({id(p) for _, p in mentions}) == 1
+            else next((p for pos, p in reversed(mentions) if pos < spans[0][0]), mentions[0][1])
+        )
         for org in former_employers(self.texts[i], spans):
             if org not in person.former_employers:
                 person.former_employers.append(org)
@@ -914,7 +1262,11 @@ class PeopleReader:
         # responsible (Item 106(c)(2)(i) asks for the expertise of exactly those persons)
         for person in self.people:
             i = self.expertise.get(id(person))
-            if i is None or person.role in ("reports_to", "board_member") or "General Counsel" in person.titles:
+            if (
+                i is None
+                or person.role in ("reports_to", "board_member")
+                or "General Counsel" in person.titles
+            ):
                 continue
             if person.role == "other":
                 person.role = "responsible"
@@ -945,11 +1297,19 @@ class PeopleReader:
                 boss.role = "reports_to"
             self.r.add("reports_to", title, i, REPORTS_TO.name)
 
-EXPERTISE = rule("people.expertise", r"\b(?:experience|expertise|background|credentials|qualifications|"
-                 r"certifications?|certified|degree)\b",
-                 ("experience", "expertise", "background", "credential", "qualification", "certifi", "degree"),
-                 doc="a sentence stating what qualifies a person")
-EXPERIENCED = rule("responsible_titles.experienced", r"\b(?:experience|expertise)\b", ("experience", "expertise"),
-                   doc="a title whose holder's experience is stated in a sentence about cybersecurity is presented "
-                       "as responsible (Item 106(c)(2)(i) asks for the expertise of exactly those persons)")
+
+EXPERTISE = rule(
+    "people.expertise",
+    r"\b(?:experience|expertise|background|credentials|qualifications|"
+    r"certifications?|certified|degree)\b",
+    ("experience", "expertise", "background", "credential", "qualification", "certifi", "degree"),
+    doc="a sentence stating what qualifies a person",
+)
+EXPERIENCED = rule(
+    "responsible_titles.experienced",
+    r"\b(?:experience|expertise)\b",
+    ("experience", "expertise"),
+    doc="a title whose holder's experience is stated in a sentence about cybersecurity is presented "
+    "as responsible (Item 106(c)(2)(i) asks for the expertise of exactly those persons)",
+)
 PERSON = rule("people.person", r"$^", doc="a person the section describes (from the name and title rules)")

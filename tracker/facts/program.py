@@ -20,88 +20,216 @@ if TYPE_CHECKING:
 
 _NIST = r"(?:NIST|National\s+Institute\s+(?:of|for)\s+Standards\s+(?:and|&)\s+Technology)"
 #: A sentence about what vendors must show ("we review the SOC 2 reports of our vendors").
-_VENDORS_ONLY = (r"\b(?:vendors?|suppliers?|third[- ]part(?:y|ies)|service\s+providers?)['\u2019]?\s*(?:\w+\s+){0,6}?"
-                 r"(?:SOC|attestation|assurance|conformance|compliance\s+with|certifications?)\b|"
-                 r"\brequire\w*\s+(?:our\s+|certain\s+|key\s+)?(?:vendors?|suppliers?|third[- ]part(?:y|ies)|service\s+providers?)|\b(?:SOC)\s*(?:1|2|I|II)?\b[^.;]{0,80}?\b(?:of|from|by|provided\s+by|"
-                 r"for)\s+(?:our\s+|its\s+|their\s+|key\s+|critical\s+|certain\s+|relevant\s+)?(?:vendors?|suppliers?|"
-                 r"third[- ]part(?:y|ies)|service\s+providers?)")
+_VENDORS_ONLY = (
+    r"\b(?:vendors?|suppliers?|third[- ]part(?:y|ies)|service\s+providers?)['\u2019]?\s*(?:\w+\s+){0,6}?"
+    r"(?:SOC|attestation|assurance|conformance|compliance\s+with|certifications?)\b|"
+    r"\brequire\w*\s+(?:our\s+|certain\s+|key\s+)?(?:vendors?|suppliers?|third[- ]part(?:y|ies)|service\s+providers?)|\b(?:SOC)\s*(?:1|2|I|II)?\b[^.;]{0,80}?\b(?:of|from|by|provided\s+by|"
+    r"for)\s+(?:our\s+|its\s+|their\s+|key\s+|critical\s+|certain\s+|relevant\s+)?(?:vendors?|suppliers?|"
+    r"third[- ]part(?:y|ies)|service\s+providers?)"
+)
 _FRAMEWORK_RULES: tuple[Rule, ...] = (
-    rule("frameworks.nist_csf",
-         _NIST + r"\s*(?:\(\s*NIST\s*\)\s*)?(?:['\u2019]s\s+)?(?:CSF|Cyber\s*security\s+Framework)\b|"
-         r"\bNIST\s+Framework\s+for\s+Improving\s+Critical|\bCyber\s*security\s+Framework\s*\(\s*(?:NIST\s+)?CSF\s*\)|"
-         r"\bCyber\s*security\s*Framework\s+(?:(?:\(\s*CSF\s*\)|\d\.\d|version\s+\d\.\d)\s+)?(?:\w+\s+)?(?:of|from|by)\s+(?:the\s+)?"
-         r"(?:U\.\s?S\.\s+)?" + _NIST + r"|\bNIST\s+(?:CSF\s+)?(?:v|version\s*)?\d\.\d\s+(?:CSF|Cyber)|\bCSF\s+(?:v|version\s*)?[12]\.\d",
-         ("nist", "national", "csf"), value="NIST CSF", doc="the NIST Cybersecurity Framework, any version"),
-    rule("frameworks.nist_800_53", r"\b(?:NIST\s*)?(?:SP|Special\s+Publication)?\s*800-53\b", ("800-53",),
-         value="NIST SP 800-53"),
-    rule("frameworks.nist_800_171", r"\b(?:NIST\s*)?(?:SP|Special\s+Publication)?\s*800-171\b", ("800-171",),
-         value="NIST SP 800-171"),
-    rule("frameworks.nist_ai_rmf", r"\b(?:NIST\s+)?AI\s+RMF\b|" + _NIST + r"(?:['\u2019]s)?\s*(?:\(\s*NIST\s*\)\s*)?"
-         r"(?:Artificial\s+Intelligence|AI)\s+Risk\s+Management\s+Framework|\b(?:Artificial\s+Intelligence|AI)\s+Risk\s+"
-         r"Management\s+Framework\s*(?:\(\s*AI\s+RMF\s*\)\s*)?(?:of|from|by|published\s+by)\s+(?:the\s+)?" + _NIST,
-         ("rmf", "risk management framework"), value="NIST AI RMF"),
-    rule("frameworks.nist_privacy", r"\bNIST\s+Privacy\s+Framework\b", ("privacy framework",),
-         value="NIST Privacy Framework"),
-    rule("frameworks.nist_800_other", r"\b(?:NIST\s*)?(?:SP|Special\s+Publication)\s*800-(?!53\b|171\b)\d{2,3}\b",
-         ("800-",), doc="another NIST SP 800 publication, kept as written"),
-    rule("frameworks.soc2", r"\bSOC\s*(?:2|II)\b(?:\s+Type\s+(?:2|II|1|I))?|\bService\s+Organi[sz]ation\s+Controls?\s*"
-         r"(?:2|II)\b|\bSystem\s+and\s+Organi[sz]ation\s+Controls?\s*(?:2|II)\b", ("soc", "organization", "organisation"),
-         unless=_VENDORS_ONLY, value="SOC 2"),
+    rule(
+        "frameworks.nist_csf",
+        _NIST + r"\s*(?:\(\s*NIST\s*\)\s*)?(?:['\u2019]s\s+)?(?:CSF|Cyber\s*security\s+Framework)\b|"
+        r"\bNIST\s+Framework\s+for\s+Improving\s+Critical|\bCyber\s*security\s+Framework\s*\(\s*(?:NIST\s+)?CSF\s*\)|"
+        r"\bCyber\s*security\s*Framework\s+(?:(?:\(\s*CSF\s*\)|\d\.\d|version\s+\d\.\d)\s+)?(?:\w+\s+)?(?:of|from|by)\s+(?:the\s+)?"
+        r"(?:U\.\s?S\.\s+)?"
+        + _NIST
+        + r"|\bNIST\s+(?:CSF\s+)?(?:v|version\s*)?\d\.\d\s+(?:CSF|Cyber)|\bCSF\s+(?:v|version\s*)?[12]\.\d",
+        ("nist", "national", "csf"),
+        value="NIST CSF",
+        doc="the NIST Cybersecurity Framework, any version",
+    ),
+    rule(
+        "frameworks.nist_800_53",
+        r"\b(?:NIST\s*)?(?:SP|Special\s+Publication)?\s*800-53\b",
+        ("800-53",),
+        value="NIST SP 800-53",
+    ),
+    rule(
+        "frameworks.nist_800_171",
+        r"\b(?:NIST\s*)?(?:SP|Special\s+Publication)?\s*800-171\b",
+        ("800-171",),
+        value="NIST SP 800-171",
+    ),
+    rule(
+        "frameworks.nist_ai_rmf",
+        r"\b(?:NIST\s+)?AI\s+RMF\b|" + _NIST + r"(?:['\u2019]s)?\s*(?:\(\s*NIST\s*\)\s*)?"
+        r"(?:Artificial\s+Intelligence|AI)\s+Risk\s+Management\s+Framework|\b(?:Artificial\s+Intelligence|AI)\s+Risk\s+"
+        r"Management\s+Framework\s*(?:\(\s*AI\s+RMF\s*\)\s*)?(?:of|from|by|published\s+by)\s+(?:the\s+)?"
+        + _NIST,
+        ("rmf", "risk management framework"),
+        value="NIST AI RMF",
+    ),
+    rule(
+        "frameworks.nist_privacy",
+        r"\bNIST\s+Privacy\s+Framework\b",
+        ("privacy framework",),
+        value="NIST Privacy Framework",
+    ),
+    rule(
+        "frameworks.nist_800_other",
+        r"\b(?:NIST\s*)?(?:SP|Special\s+Publication)\s*800-(?!53\b|171\b)\d{2,3}\b",
+        ("800-",),
+        doc="another NIST SP 800 publication, kept as written",
+    ),
+    rule(
+        "frameworks.soc2",
+        r"\bSOC\s*(?:2|II)\b(?:\s+Type\s+(?:2|II|1|I))?|\bService\s+Organi[sz]ation\s+Controls?\s*"
+        r"(?:2|II)\b|\bSystem\s+and\s+Organi[sz]ation\s+Controls?\s*(?:2|II)\b",
+        ("soc", "organization", "organisation"),
+        unless=_VENDORS_ONLY,
+        value="SOC 2",
+    ),
     rule("frameworks.soc3", r"\bSOC\s*(?:3|III)\b", ("soc",), unless=_VENDORS_ONLY, value="SOC 3"),
-    rule("frameworks.soc", r"\bSOC\s+(?:reports?|reporting|attestations?|audits?|examinations?)\b", ("soc",),
-         unless=_VENDORS_ONLY, value="SOC", doc="SOC reports named without a number"),
-    rule("frameworks.iso_bare", r"(?-i:\bISO\b)(?!\s*(?:/\s*IEC\s*)?\d)\s+(?:standards?|certifications?|certified|frameworks?)",
-         ("iso",), value="ISO", doc="ISO standards named without a number"),
-    rule("frameworks.privacy_framework", r"\bData\s+Privacy\s+Framework\b|\bPrivacy\s+Shield\b",
-         ("privacy framework", "privacy shield"), doc="the EU-U.S. Data Privacy Framework or Privacy Shield, as written"),
-    rule("frameworks.soc1", r"\bSOC\s*(?:1|I)\b(?!\w)(?![-.]\d)", ("soc",), unless=_VENDORS_ONLY, value="SOC 1"),
-    rule("frameworks.pci_dss", r"\bPCI[\s-]*DSS\b|\bPayment\s+Card\s+Industry\s+(?:\(PCI\)\s+)?Data\s+Security\s+"
-         r"Standards?\b|\bPCI\s+(?:compliance|compliant|certified|certification|standards?|requirements)\b",
-         ("pci", "payment card"), value="PCI DSS"),
+    rule(
+        "frameworks.soc",
+        r"\bSOC\s+(?:reports?|reporting|attestations?|audits?|examinations?)\b",
+        ("soc",),
+        unless=_VENDORS_ONLY,
+        value="SOC",
+        doc="SOC reports named without a number",
+    ),
+    rule(
+        "frameworks.iso_bare",
+        r"(?-i:\bISO\b)(?!\s*(?:/\s*IEC\s*)?\d)\s+(?:standards?|certifications?|certified|frameworks?)",
+        ("iso",),
+        value="ISO",
+        doc="ISO standards named without a number",
+    ),
+    rule(
+        "frameworks.privacy_framework",
+        r"\bData\s+Privacy\s+Framework\b|\bPrivacy\s+Shield\b",
+        ("privacy framework", "privacy shield"),
+        doc="the EU-U.S. Data Privacy Framework or Privacy Shield, as written",
+    ),
+    rule(
+        "frameworks.soc1", r"\bSOC\s*(?:1|I)\b(?!\w)(?![-.]\d)", ("soc",), unless=_VENDORS_ONLY, value="SOC 1"
+    ),
+    rule(
+        "frameworks.pci_dss",
+        r"\bPCI[\s-]*DSS\b|\bPayment\s+Card\s+Industry\s+(?:\(PCI\)\s+)?Data\s+Security\s+"
+        r"Standards?\b|\bPCI\s+(?:compliance|compliant|certified|certification|standards?|requirements)\b",
+        ("pci", "payment card"),
+        value="PCI DSS",
+    ),
     rule("frameworks.hitrust", r"\bHITRUST\b", ("hitrust",), value="HITRUST"),
-    rule("frameworks.hds", r"(?-i:\bHDS\b)|\bH[ée]bergeur\s+de\s+Donn[ée]es\s+de\s+Sant[ée]\b|\bHealth\s+Data\s+Host(?:ing)?\b"
-         r"(?:\s+\(HDS\))?", ("hds", "donn", "health data host"), value="HDS"),
-    rule("frameworks.cis", r"\bCIS\s+(?:Critical\s+Security\s+)?Controls\b|\bCenter\s+for\s+Internet\s+Security\b|"
-         r"\bCIS\s+(?:Top\s+)?(?:18|20)\b|\bCIS\s+Benchmarks?\b|\bCritical\s+Security\s+Controls\b",
-         ("cis", "center for internet", "critical security controls"), value="CIS Controls"),
+    rule(
+        "frameworks.hds",
+        r"(?-i:\bHDS\b)|\bH[ée]bergeur\s+de\s+Donn[ée]es\s+de\s+Sant[ée]\b|\bHealth\s+Data\s+Host(?:ing)?\b"
+        r"(?:\s+\(HDS\))?",
+        ("hds", "donn", "health data host"),
+        value="HDS",
+    ),
+    rule(
+        "frameworks.cis",
+        r"\bCIS\s+(?:Critical\s+Security\s+)?Controls\b|\bCenter\s+for\s+Internet\s+Security\b|"
+        r"\bCIS\s+(?:Top\s+)?(?:18|20)\b|\bCIS\s+Benchmarks?\b|\bCritical\s+Security\s+Controls\b",
+        ("cis", "center for internet", "critical security controls"),
+        value="CIS Controls",
+    ),
     rule("frameworks.cobit", r"\bCOBIT\b", ("cobit",), value="COBIT"),
-    rule("frameworks.mitre", r"\bMITRE\s+ATT\s*&\s*CK\b|\bMITRE\s+ATTACK\b|\bMITRE\s+(?:framework|D3FEND)\b",
-         ("mitre",), value="MITRE ATT&CK"),
-    rule("frameworks.china_mlps", r"\bMLPS\b|\bmulti-level\s+protection\s+scheme\b|\bgrade\s+(?:III|3|three)\s+protection\b|"
-         r"\bclassified\s+(?:cyber\s*security\s+|information\s+security\s+)?protection\b|"
-         r"\b(?:graded|hierarchical|level|tiered)\s+(?:cyber\s*security\s+)?protection\b",
-         ("mlps", "multi-level", "protection"), value="China MLPS"),
-    rule("frameworks.fedramp", r"\bFedRAMP\b|\bFederal\s+Risk\s+and\s+Authori[sz]ation\s+Management\s+Program\b",
-         ("fedramp", "federal risk"), value="FedRAMP"),
-    rule("frameworks.stateramp", r"\bStateRAMP\b|\bTX-RAMP\b", ("stateramp", "tx-ramp"), doc="kept as written"),
-    rule("frameworks.cmmc", r"\bCMMC\b|\bCybersecurity\s+Maturity\s+Model\s+Certification\b", ("cmmc", "maturity model"),
-         value="CMMC"),
+    rule(
+        "frameworks.mitre",
+        r"\bMITRE\s+ATT\s*&\s*CK\b|\bMITRE\s+ATTACK\b|\bMITRE\s+(?:framework|D3FEND)\b",
+        ("mitre",),
+        value="MITRE ATT&CK",
+    ),
+    rule(
+        "frameworks.china_mlps",
+        r"\bMLPS\b|\bmulti-level\s+protection\s+scheme\b|\bgrade\s+(?:III|3|three)\s+protection\b|"
+        r"\bclassified\s+(?:cyber\s*security\s+|information\s+security\s+)?protection\b|"
+        r"\b(?:graded|hierarchical|level|tiered)\s+(?:cyber\s*security\s+)?protection\b",
+        ("mlps", "multi-level", "protection"),
+        value="China MLPS",
+    ),
+    rule(
+        "frameworks.fedramp",
+        r"\bFedRAMP\b|\bFederal\s+Risk\s+and\s+Authori[sz]ation\s+Management\s+Program\b",
+        ("fedramp", "federal risk"),
+        value="FedRAMP",
+    ),
+    rule(
+        "frameworks.stateramp", r"\bStateRAMP\b|\bTX-RAMP\b", ("stateramp", "tx-ramp"), doc="kept as written"
+    ),
+    rule(
+        "frameworks.cmmc",
+        r"\bCMMC\b|\bCybersecurity\s+Maturity\s+Model\s+Certification\b",
+        ("cmmc", "maturity model"),
+        value="CMMC",
+    ),
     rule("frameworks.ffiec", r"\bFFIEC\b", ("ffiec",), value="FFIEC CAT"),
-    rule("frameworks.csa_star", r"\bCSA\s+STAR\b|\bCloud\s+Security\s+Alliance\b", ("csa", "cloud security alliance"),
-         value="CSA STAR"),
-    rule("frameworks.tisax", r"\bTISAX\b|\bTrusted\s+Information\s+Security\s+Assessment\s+Exchange\b",
-         ("tisax", "trusted information security assessment"), value="TISAX"),
-    rule("frameworks.nerc_cip", r"\bNERC\s+CIP\b|\bNERC\b[^.;]{0,40}?Critical\s+Infrastructure\s+Protection",
-         ("nerc",), value="NERC CIP"),
+    rule(
+        "frameworks.csa_star",
+        r"\bCSA\s+STAR\b|\bCloud\s+Security\s+Alliance\b",
+        ("csa", "cloud security alliance"),
+        value="CSA STAR",
+    ),
+    rule(
+        "frameworks.tisax",
+        r"\bTISAX\b|\bTrusted\s+Information\s+Security\s+Assessment\s+Exchange\b",
+        ("tisax", "trusted information security assessment"),
+        value="TISAX",
+    ),
+    rule(
+        "frameworks.nerc_cip",
+        r"\bNERC\s+CIP\b|\bNERC\b[^.;]{0,40}?Critical\s+Infrastructure\s+Protection",
+        ("nerc",),
+        value="NERC CIP",
+    ),
     rule("frameworks.iec_62443", r"\b(?:ISA\s*/\s*)?IEC\s*62443\b", ("62443",), value="IEC 62443"),
     rule("frameworks.owasp", r"\bOWASP\b", ("owasp",), value="OWASP"),
-    rule("frameworks.cyber_essentials", r"(?-i:\bCyber\s+Essentials\b)", ("cyber essentials",), value="Cyber Essentials"),
-    rule("frameworks.coso", r"\bCOSO\b|\bCommittee\s+of\s+Sponsoring\s+Organizations\b", ("coso", "sponsoring"),
-         value="COSO"),
-    rule("frameworks.iso", r"\b(?:ISO|International\s+Organi[sz]ation\s+for\s+Standardi[sz]ation)\s*(?:/\s*IEC\s*)?(\d{4,6})(?:\s*:\s*\d{4})?"
-         r"((?:\s*(?:,|and|/|or|&)\s*(?:and\s+)?(?!ISO)\d{4,6}(?:\s*:\s*\d{4})?\b)*)",
-         ("iso", "standardi"), doc="an ISO or ISO/IEC standard by number (a number no list knows kept as written)"),
-    rule("frameworks.nist", r"\bNIST\b|National\s+Institute\s+of\s+Standards\s+(?:and|&)\s+Technology",
-         ("nist", "national institute"), value="NIST", doc="NIST standards named without a publication"),
+    rule(
+        "frameworks.cyber_essentials",
+        r"(?-i:\bCyber\s+Essentials\b)",
+        ("cyber essentials",),
+        value="Cyber Essentials",
+    ),
+    rule(
+        "frameworks.coso",
+        r"\bCOSO\b|\bCommittee\s+of\s+Sponsoring\s+Organizations\b",
+        ("coso", "sponsoring"),
+        value="COSO",
+    ),
+    rule(
+        "frameworks.iso",
+        r"\b(?:ISO|International\s+Organi[sz]ation\s+for\s+Standardi[sz]ation)\s*(?:/\s*IEC\s*)?(\d{4,6})(?:\s*:\s*\d{4})?"
+        r"((?:\s*(?:,|and|/|or|&)\s*(?:and\s+)?(?!ISO)\d{4,6}(?:\s*:\s*\d{4})?\b)*)",
+        ("iso", "standardi"),
+        doc="an ISO or ISO/IEC standard by number (a number no list knows kept as written)",
+    ),
+    rule(
+        "frameworks.nist",
+        r"\bNIST\b|National\s+Institute\s+of\s+Standards\s+(?:and|&)\s+Technology",
+        ("nist", "national institute"),
+        value="NIST",
+        doc="NIST standards named without a publication",
+    ),
 )
 #: A framework a sentence asks of vendors is theirs: every framework rule rules such a sentence out.
 FRAMEWORK_RULES: tuple[Rule, ...] = tuple(
-    dataclasses.replace(r, unless=r.unless or re.compile(_VENDORS_ONLY, re.I))
-    for r in _FRAMEWORK_RULES)
-_NIST_FRAMEWORK_CONTEXT_RE = re.compile(r"framework|standard|guideline|guidance|align|model|based\s+on|best\s+practice",
-                                        re.I)
-_KNOWN_ISO = {"27001", "27002", "27005", "27017", "27018", "27035", "27701", "27000", "42001", "22301", "9001",
-              "20000", "31000", "27799", "27019"}
+    dataclasses.replace(r, unless=r.unless or re.compile(_VENDORS_ONLY, re.I)) for r in _FRAMEWORK_RULES
+)
+_NIST_FRAMEWORK_CONTEXT_RE = re.compile(
+    r"framework|standard|guideline|guidance|align|model|based\s+on|best\s+practice", re.I
+)
+_KNOWN_ISO = {
+    "27001",
+    "27002",
+    "27005",
+    "27017",
+    "27018",
+    "27035",
+    "27701",
+    "27000",
+    "42001",
+    "22301",
+    "9001",
+    "20000",
+    "31000",
+    "27799",
+    "27019",
+}
 
 
 def iso_name(number: str) -> str:
@@ -114,71 +242,281 @@ def iso_name(number: str) -> str:
 # ---- third parties --------------------------------------------------------------------------------------------
 _ORG_NAME = r"(?-i:(?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:of|and|for|&|the)?\s*(?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*))*)"
 #: Well-known outside firms of the field: named anywhere a sentence says the company works with them.
-KNOWN_FIRMS = ("Mandiant", "CrowdStrike", "Palo Alto Networks", "Unit 42", "Kroll", "Stroz Friedberg", "Secureworks",
-               "Arctic Wolf", "Optiv", "NCC Group", "Coalfire", "Schellman", "A-LIGN", "Deloitte", "KPMG",
-               "PricewaterhouseCoopers", "PwC", "Ernst & Young", "EY", "Accenture", "Protiviti", "Grant Thornton", "BDO",
-               "RSM", "Booz Allen Hamilton", "Guidehouse", "Trustwave", "Rapid7", "Bishop Fox", "Praetorian",
-               "IBM X-Force", "Microsoft Incident Response", "FTI Consulting", "Charles River Associates",
-               "Crowe", "Moss Adams", "Baker Tilly", "Marcum", "TrustArc", "TRUSTe", "BSI", "Bureau Veritas",
-               "Google Cloud Mandiant", "Cisco Talos", "Expel", "eSentire", "Red Canary", "Sygnia", "Cybereason",
-               "Deepwatch", "Critical Start", "Herjavec Group", "Cyderes", "GuidePoint Security", "Tevora",
-               "Gartner", "Forrester", "McKinsey", "Boston Consulting Group", "West Monroe", "NetSPI", "Synack",
-               "HackerOne", "Bugcrowd", "SecurityScorecard", "BitSight")
-_KNOWN_FIRMS_RE = re.compile(r"(?-i:\b(" + "|".join(re.escape(f) for f in sorted(KNOWN_FIRMS, key=len, reverse=True)) +
-                             r")(?![\w-]))")
-THIRD_PARTY_RULES: tuple[Rule, ...] = (
-    rule("third_parties.such_as",
-         r"\b(?:firms?|vendors?|providers?|partners?|consultants?|companies|organi[sz]ations|auditors?|assessors?|"
-         r"agenc(?:y|ies)|experts?|specialists?)\b[^.;]{0,40}?\b(?:such\s+as|including|like|namely)\s+"
-         r"(" + _ORG_NAME + r"(?:\s*,\s*(?:and\s+)?" + _ORG_NAME + r")*(?:\s*,?\s*(?:and|or)\s+" + _ORG_NAME + r")?)",
-         ("such", "including", "like", "namely"), doc="outside firms listed after 'such as' or 'including'"),
-    rule("third_parties.certifier",
-         r"(?:certif\w*|recogni\w*|accredit\w*|audited|assessed|attest\w*)\b[^.;]{0,120}?\b(?:from|by)\s+(?:the\s+)?("
-         + _ORG_NAME + r")", ("certif", "recogni", "accredit", "audited", "assessed", "attest"),
-         doc="the firm that certified, audited or assessed the company"),
-    rule("third_parties.engaged",
-         r"\b(?:engag\w*|retain\w*|hired?|partner\w*\s+with|contract\w*\s+with|work\w*\s+with)\s+(?:with\s+)?("
-         + _ORG_NAME + r")", ("engag", "retain", "hire", "partner", "contract", "work"),
-         doc="'we engaged X', 'we partner with X'"),
-    rule("third_parties.acting",
-         r"(" + _ORG_NAME + r")\s+(?:(?:conducts?|performs?|provides?|completed|audits?|assesses|reviews?|tests?|"
-         r"monitors?|supports?|leads?)\b|(?:is|was|has\s+been|have\s+been|are)\s+(?:also\s+)?(?:retained|engaged|hired|"
-         r"contracted))", ("conduct", "perform", "provide", "complete", "audit", "assess", "review", "test", "monitor",
-                           "support", "lead", "retained", "engaged", "hired", "contracted"),
-         doc="a named firm doing the work: 'Acme Assurance Partners conducts an annual assessment'",
-         hint=r"(?-i:[A-Z]|[a-z][A-Z])[\w&.\u2019'-]*\s+(?:(?:conducts?|performs?|provides?|completed|audits?|assesses|"
-              r"reviews?|tests?|monitors?|supports?|leads?)\b|(?:is|was|has\s+been|have\s+been|are)\s+(?:also\s+)?"
-              r"(?:retained|engaged|hired|contracted))"),
-    rule("third_parties.known", _KNOWN_FIRMS_RE.pattern, cased=tuple(KNOWN_FIRMS), flags=0,
-         doc="a well-known security, audit or consulting firm named where the company works with outsiders"),
+KNOWN_FIRMS = (
+    "Mandiant",
+    "CrowdStrike",
+    "Palo Alto Networks",
+    "Unit 42",
+    "Kroll",
+    "Stroz Friedberg",
+    "Secureworks",
+    "Arctic Wolf",
+    "Optiv",
+    "NCC Group",
+    "Coalfire",
+    "Schellman",
+    "A-LIGN",
+    "Deloitte",
+    "KPMG",
+    "PricewaterhouseCoopers",
+    "PwC",
+    "Ernst & Young",
+    "EY",
+    "Accenture",
+    "Protiviti",
+    "Grant Thornton",
+    "BDO",
+    "RSM",
+    "Booz Allen Hamilton",
+    "Guidehouse",
+    "Trustwave",
+    "Rapid7",
+    "Bishop Fox",
+    "Praetorian",
+    "IBM X-Force",
+    "Microsoft Incident Response",
+    "FTI Consulting",
+    "Charles River Associates",
+    "Crowe",
+    "Moss Adams",
+    "Baker Tilly",
+    "Marcum",
+    "TrustArc",
+    "TRUSTe",
+    "BSI",
+    "Bureau Veritas",
+    "Google Cloud Mandiant",
+    "Cisco Talos",
+    "Expel",
+    "eSentire",
+    "Red Canary",
+    "Sygnia",
+    "Cybereason",
+    "Deepwatch",
+    "Critical Start",
+    "Herjavec Group",
+    "Cyderes",
+    "GuidePoint Security",
+    "Tevora",
+    "Gartner",
+    "Forrester",
+    "McKinsey",
+    "Boston Consulting Group",
+    "West Monroe",
+    "NetSPI",
+    "Synack",
+    "HackerOne",
+    "Bugcrowd",
+    "SecurityScorecard",
+    "BitSight",
 )
-_ENGAGE_CONTEXT_RE = re.compile(r"engag|work(?:ed|s|ing)?\s+with|partner|retain|consult|hire|contract|assess|audit|"
-                                r"penetration|test|certif|advis|assist|respon", re.I)
+_KNOWN_FIRMS_RE = re.compile(
+    r"(?-i:\b(" + "|".join(re.escape(f) for f in sorted(KNOWN_FIRMS, key=len, reverse=True)) + r")(?![\w-]))"
+)
+THIRD_PARTY_RULES: tuple[Rule, ...] = (
+    rule(
+        "third_parties.such_as",
+        r"\b(?:firms?|vendors?|providers?|partners?|consultants?|companies|organi[sz]ations|auditors?|assessors?|"
+        r"agenc(?:y|ies)|experts?|specialists?)\b[^.;]{0,40}?\b(?:such\s+as|including|like|namely)\s+"
+        r"("
+        + _ORG_NAME
+        + r"(?:\s*,\s*(?:and\s+)?"
+        + _ORG_NAME
+        + r")*(?:\s*,?\s*(?:and|or)\s+"
+        + _ORG_NAME
+        + r")?)",
+        ("such", "including", "like", "namely"),
+        doc="outside firms listed after 'such as' or 'including'",
+    ),
+    rule(
+        "third_parties.certifier",
+        r"(?:certif\w*|recogni\w*|accredit\w*|audited|assessed|attest\w*)\b[^.;]{0,120}?\b(?:from|by)\s+(?:the\s+)?("
+        + _ORG_NAME
+        + r")",
+        ("certif", "recogni", "accredit", "audited", "assessed", "attest"),
+        doc="the firm that certified, audited or assessed the company",
+    ),
+    rule(
+        "third_parties.engaged",
+        r"\b(?:engag\w*|retain\w*|hired?|partner\w*\s+with|contract\w*\s+with|work\w*\s+with)\s+(?:with\s+)?("
+        + _ORG_NAME
+        + r")",
+        ("engag", "retain", "hire", "partner", "contract", "work"),
+        doc="'we engaged X', 'we partner with X'",
+    ),
+    rule(
+        "third_parties.acting",
+        r"("
+        + _ORG_NAME
+        + r")\s+(?:(?:conducts?|performs?|provides?|completed|audits?|assesses|reviews?|tests?|"
+        r"monitors?|supports?|leads?)\b|(?:is|was|has\s+been|have\s+been|are)\s+(?:also\s+)?(?:retained|engaged|hired|"
+        r"contracted))",
+        (
+            "conduct",
+            "perform",
+            "provide",
+            "complete",
+            "audit",
+            "assess",
+            "review",
+            "test",
+            "monitor",
+            "support",
+            "lead",
+            "retained",
+            "engaged",
+            "hired",
+            "contracted",
+        ),
+        doc="a named firm doing the work: 'Acme Assurance Partners conducts an annual assessment'",
+        hint=r"(?-i:[A-Z]|[a-z][A-Z])[\w&.\u2019'-]*\s+(?:(?:conducts?|performs?|provides?|completed|audits?|assesses|"
+        r"reviews?|tests?|monitors?|supports?|leads?)\b|(?:is|was|has\s+been|have\s+been|are)\s+(?:also\s+)?"
+        r"(?:retained|engaged|hired|contracted))",
+    ),
+    rule(
+        "third_parties.known",
+        _KNOWN_FIRMS_RE.pattern,
+        cased=tuple(KNOWN_FIRMS),
+        flags=0,
+        doc="a well-known security, audit or consulting firm named where the company works with outsiders",
+    ),
+)
+_ENGAGE_CONTEXT_RE = re.compile(
+    r"engag|work(?:ed|s|ing)?\s+with|partner|retain|consult|hire|contract|assess|audit|"
+    r"penetration|test|certif|advis|assist|respon",
+    re.I,
+)
 _WORK_WITH_RE = re.compile(r"work(?:ed|s|ing)?\s+with", re.I)
 #: The words of _ENGAGE_CONTEXT_RE ("work" needs "with" after it: _WORK_WITH_RE decides).
-_ENGAGE_WORDS = ("work", "engag", "partner", "retain", "consult", "hire", "contract", "assess", "audit", "penetration",
-                 "test", "certif", "advis", "assist", "respon")
+_ENGAGE_WORDS = (
+    "work",
+    "engag",
+    "partner",
+    "retain",
+    "consult",
+    "hire",
+    "contract",
+    "assess",
+    "audit",
+    "penetration",
+    "test",
+    "certif",
+    "advis",
+    "assist",
+    "respon",
+)
 #: The last word of a firm's name ("Kestrel Assurance Partners", "Halberd Incident Response").
-_FIRM_SUFFIX_RE = re.compile(r"(?-i:\s(?:Partners|Advisory|Advisors|Consulting|Consultants|Group|LLP|LLC|Inc\.?|Associates|"
-                             r"Security|Response|Forensics|Assurance|Labs|Laboratories|Solutions|Risk|Audit|Cyber|"
-                             r"Intelligence|Defense|Strategies)$)")
-_TITLE_OR_OUR_BEFORE_RE = re.compile(r"(?:\b(?:our|its|their)\s+|\b(?:VP|SVP|EVP|President|Director|Officer|Head|Manager)"
-                                     r"(?:\s+of)?,?\s+)$")
+_FIRM_SUFFIX_RE = re.compile(
+    r"(?-i:\s(?:Partners|Advisory|Advisors|Consulting|Consultants|Group|LLP|LLC|Inc\.?|Associates|"
+    r"Security|Response|Forensics|Assurance|Labs|Laboratories|Solutions|Risk|Audit|Cyber|"
+    r"Intelligence|Defense|Strategies)$)"
+)
+_TITLE_OR_OUR_BEFORE_RE = re.compile(
+    r"(?:\b(?:our|its|their)\s+|\b(?:VP|SVP|EVP|President|Director|Officer|Head|Manager)"
+    r"(?:\s+of)?,?\s+)$"
+)
 _ORG_LIST_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:[A-Z]|[a-z]+[A-Z]))")
-_AND_AWARD_RE = re.compile(r"\s+and\s+(?=(?:Certificate|Certification|Recognition|Award|Report|Attestation)s?\b)")
-_NOT_ORGS = {"We", "Our", "The", "In", "For", "Company", "Board", "Item", "Form", "Risk", "Risk Factors", "Audit",
-             "Committee", "Audit Committee", "Chief", "Internal Audit", "Management", "CISO", "CIO", "CEO", "CFO",
-             "I", "It", "These", "This", "Such", "NIST", "ISO", "SOC", "Information Security", "Security",
-             "Cybersecurity", "IT", "Board of Directors", "Company's", "U.S", "U.S.", "United States", "Internal",
-             "Technology", "Information Technology", "Legal", "Privacy", "Compliance", "Finance", "Human Resources",
-             "Products", "Services", "Enterprise Risk Management", "ERM", "Incident Response", "Executive"}
-_STANDARDS_BODIES_RE = re.compile(r"\b(?:National\s+Institute|International\s+Organi[sz]ation|University|College|"
-                                  r"Institute\s+of|Center\s+for\s+Internet|Cloud\s+Security\s+Alliance|AICPA|"
-                                  r"American\s+Institute|Standards\s+Council|ISACA|Department\s+of|Agency)\b")
-_NOT_ORG_FIRST = {"we", "our", "the", "a", "an", "its", "their", "internal", "external", "independent", "third", "it",
-                  "outside", "other", "certain", "various", "leading", "chief", "vice", "senior", "cybersecurity",
-                  "information", "security", "risk", "enterprise", "audit", "management", "board", "company",
-                  "nist", "iso", "soc", "these", "such", "key", "industry", "global"}
+_AND_AWARD_RE = re.compile(
+    r"\s+and\s+(?=(?:Certificate|Certification|Recognition|Award|Report|Attestation)s?\b)"
+)
+_NOT_ORGS = {
+    "We",
+    "Our",
+    "The",
+    "In",
+    "For",
+    "Company",
+    "Board",
+    "Item",
+    "Form",
+    "Risk",
+    "Risk Factors",
+    "Audit",
+    "Committee",
+    "Audit Committee",
+    "Chief",
+    "Internal Audit",
+    "Management",
+    "CISO",
+    "CIO",
+    "CEO",
+    "CFO",
+    "I",
+    "It",
+    "These",
+    "This",
+    "Such",
+    "NIST",
+    "ISO",
+    "SOC",
+    "Information Security",
+    "Security",
+    "Cybersecurity",
+    "IT",
+    "Board of Directors",
+    "Company's",
+    "U.S",
+    "U.S.",
+    "United States",
+    "Internal",
+    "Technology",
+    "Information Technology",
+    "Legal",
+    "Privacy",
+    "Compliance",
+    "Finance",
+    "Human Resources",
+    "Products",
+    "Services",
+    "Enterprise Risk Management",
+    "ERM",
+    "Incident Response",
+    "Executive",
+}
+_STANDARDS_BODIES_RE = re.compile(
+    r"\b(?:National\s+Institute|International\s+Organi[sz]ation|University|College|"
+    r"Institute\s+of|Center\s+for\s+Internet|Cloud\s+Security\s+Alliance|AICPA|"
+    r"American\s+Institute|Standards\s+Council|ISACA|Department\s+of|Agency)\b"
+)
+_NOT_ORG_FIRST = {
+    "we",
+    "our",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "internal",
+    "external",
+    "independent",
+    "third",
+    "it",
+    "outside",
+    "other",
+    "certain",
+    "various",
+    "leading",
+    "chief",
+    "vice",
+    "senior",
+    "cybersecurity",
+    "information",
+    "security",
+    "risk",
+    "enterprise",
+    "audit",
+    "management",
+    "board",
+    "company",
+    "nist",
+    "iso",
+    "soc",
+    "these",
+    "such",
+    "key",
+    "industry",
+    "global",
+}
 
 
 def _org_ok(org: str) -> bool:
@@ -209,7 +547,9 @@ class ProgramReader:
         for r in THIRD_PARTY_RULES:
             for i in sorted(r.sentences(index)):
                 if self.engages(i):
-                    for org in once(r.name, (self.texts[i], self.r.own_names), lambda: self.third_party(r, i)):
+                    for org in once(
+                        r.name, (self.texts[i], self.r.own_names), lambda: self.third_party(r, i)
+                    ):
                         self.r.add("third_parties", org, i, r.name)
 
     def engages(self, i: int) -> bool:
@@ -218,7 +558,8 @@ class ProgramReader:
         if engaging is None:
             s, low = self.texts[i], self.lows[i]
             engaging = self.engaging[i] = has(low, _ENGAGE_WORDS) and (
-                low is None or any(map(low.__contains__, _ENGAGE_WORDS[1:])) or bool(_WORK_WITH_RE.search(s)))
+                low is None or any(map(low.__contains__, _ENGAGE_WORDS[1:])) or bool(_WORK_WITH_RE.search(s))
+            )
         return engaging
 
     def framework(self, r: Rule, i: int, already: list[str]) -> list[str]:
@@ -228,10 +569,15 @@ class ProgramReader:
             if r.name == "frameworks.iso":
                 for number in [m.group(1), *re.findall(r"(?<![:\d])\d{4,6}\b(?!\s*:)", m.group(2) or "")]:
                     if number:
-                        out.append(iso_name(number) if number in _KNOWN_ISO or len(number) == 5 else
-                                   clean_inline(m.group(0)))
+                        out.append(
+                            iso_name(number)
+                            if number in _KNOWN_ISO or len(number) == 5
+                            else clean_inline(m.group(0))
+                        )
             elif r.name == "frameworks.nist":
-                if any(v.startswith("NIST") for v in already + out) or not _NIST_FRAMEWORK_CONTEXT_RE.search(s):
+                if any(v.startswith("NIST") for v in already + out) or not _NIST_FRAMEWORK_CONTEXT_RE.search(
+                    s
+                ):
                     continue
                 out.append("NIST")
             elif r.name == "frameworks.privacy_framework":
@@ -255,10 +601,28 @@ class ProgramReader:
             if first in own or any(a <= s.find(org) < b for a, b in biography_spans(s, low)):
                 return  # the company itself; a former employer
             out.append(org)
+
         if r.name == "third_parties.such_as":
-            for m in word_matches(r.pattern, s, low, ("firm", "vendor", "provider", "partner", "consultant", "compan",
-                                                       "organi", "auditor", "assessor", "agenc", "expert",
-                                                       "specialist"), whole=False):
+            for m in word_matches(
+                r.pattern,
+                s,
+                low,
+                (
+                    "firm",
+                    "vendor",
+                    "provider",
+                    "partner",
+                    "consultant",
+                    "compan",
+                    "organi",
+                    "auditor",
+                    "assessor",
+                    "agenc",
+                    "expert",
+                    "specialist",
+                ),
+                whole=False,
+            ):
                 for org in _ORG_LIST_SEPARATOR_RE.split(m.group(1)):
                     org = org.strip(" ,.")
                     if _org_ok(org):
@@ -273,8 +637,11 @@ class ProgramReader:
         elif r.name == "third_parties.engaged":
             for m in r.matches(self.r.index, i):
                 org = m.group(1).strip(" .,")
-                if _org_ok(org) and (org in KNOWN_FIRMS or len(org.split()) >= 2 or
-                                     re.search(r"\b(?:LLP|LLC|Inc|Ltd|Group|Partners|Consulting|Associates)\b", org)):
+                if _org_ok(org) and (
+                    org in KNOWN_FIRMS
+                    or len(org.split()) >= 2
+                    or re.search(r"\b(?:LLP|LLC|Inc|Ltd|Group|Partners|Consulting|Associates)\b", org)
+                ):
                     add(org)
         elif r.name == "third_parties.acting":
             for m in r.matches(self.r.index, i):

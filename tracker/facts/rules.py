@@ -81,18 +81,46 @@ class Rule:
         if self.hint is not None and not self.hint.search(text):
             return iter(())
         if self.starts:
-            return iter(word_matches(self.pattern, text, hint_text(text) if low is None else low, self.starts,
-                                     whole=not self.starts_prefix))
+            return iter(
+                word_matches(
+                    self.pattern,
+                    text,
+                    hint_text(text) if low is None else low,
+                    self.starts,
+                    whole=not self.starts_prefix,
+                )
+            )
         return self.pattern.finditer(text)
 
 
-def rule(name: str, pattern: str, needs: Iterable[str] = (), *, cased: Iterable[str] = (), unless: str | None = None,
-         value: Any = None, flags: int = re.I, doc: str = "", hint: str | None = None, hint_flags: int = re.I,
-         starts: Iterable[str] = (), starts_prefix: bool = False) -> Rule:
+def rule(
+    name: str,
+    pattern: str,
+    needs: Iterable[str] = (),
+    *,
+    cased: Iterable[str] = (),
+    unless: str | None = None,
+    value: Any = None,
+    flags: int = re.I,
+    doc: str = "",
+    hint: str | None = None,
+    hint_flags: int = re.I,
+    starts: Iterable[str] = (),
+    starts_prefix: bool = False,
+) -> Rule:
     """A Rule with its patterns compiled (case-insensitive unless `flags` says otherwise)."""
-    return Rule(name, re.compile(pattern, flags), tuple(needs), tuple(cased),
-                re.compile(unless, re.I) if unless else None, value, doc,
-                re.compile(hint, hint_flags) if hint else None, tuple(starts), starts_prefix)
+    return Rule(
+        name,
+        re.compile(pattern, flags),
+        tuple(needs),
+        tuple(cased),
+        re.compile(unless, re.I) if unless else None,
+        value,
+        doc,
+        re.compile(hint, hint_flags) if hint else None,
+        tuple(starts),
+        starts_prefix,
+    )
 
 
 @dataclass(frozen=True)

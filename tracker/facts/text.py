@@ -30,6 +30,8 @@ from tracker.text.normalize import (
 
 #: (element, sentence) pairs in document order.
 Sentences = list[tuple[str, str]]
+#: A set of words an automaton is made of (hashable: the automaton is made once for each).
+Words = tuple[str, ...] | frozenset[str]
 
 #: Case-insensitive matching also folds four non-ASCII letters onto ASCII ones (dotted and dotless i, long s,
 #: Kelvin sign); a sentence holding one of them gets no keyword prefilter at all.
@@ -50,7 +52,9 @@ def has(low: str | None, words: tuple[str, ...]) -> bool:
 
 def _text_sources(d: Disclosure) -> tuple[tuple[str, str], ...]:
     """(element, text) of every text the facts derive from: the text blocks, then the section text."""
-    return tuple((e.name, str(e.value)) for e in d.text_elements) + ((UNTAGGED_ELEMENT, d.section_text or ""),)
+    return tuple((e.name, str(e.value)) for e in d.text_elements) + (
+        (UNTAGGED_ELEMENT, d.section_text or ""),
+    )
 
 
 @dataclass
@@ -99,7 +103,9 @@ def sentences_of(sources: tuple[tuple[str, str], ...]) -> Sentences:
     keys: dict[str, str] = {}  # the blocks overlap: many sentences come several times
     out: Sentences = []
     for name, text in sources:
-        if text in done_texts:  # a text met before adds no sentence (e.g. one block that is the whole section)
+        if (
+            text in done_texts
+        ):  # a text met before adds no sentence (e.g. one block that is the whole section)
             continue
         done_texts.add(text)
         for sentence in split_sentences(text):
@@ -109,7 +115,9 @@ def sentences_of(sources: tuple[tuple[str, str], ...]) -> Sentences:
             if key and key not in seen:
                 seen.add(key)
                 sentence = clean_inline(sentence)
-                if sentence[:1] in _BULLET_GLYPHS:  # "• item": "- item" (the same list item, in ASCII: read faster)
+                if (
+                    sentence[:1] in _BULLET_GLYPHS
+                ):  # "• item": "- item" (the same list item, in ASCII: read faster)
                     sentence = _LEADING_BULLET_RE.sub("- ", sentence, count=1)
                 out.append((name, sentence))
     # words glued at markup seams ("chief securityofficer", "theAudit Committee") are split again, so that a
@@ -202,7 +210,9 @@ class SentenceIndex:
         if out is None:
             if self._text_str is None:
                 self._text_str = "\x00".join(self.texts)
-                self._starts_str = list(itertools.accumulate((len(t) + 1 for t in self.texts), initial=0))[:-1]
+                self._starts_str = list(itertools.accumulate((len(t) + 1 for t in self.texts), initial=0))[
+                    :-1
+                ]
             found = set()
             for m in pattern.finditer(self._text_str):
                 found.add(bisect.bisect_right(self._starts_str, m.start()) - 1)
@@ -261,7 +271,9 @@ class SentenceIndex:
             version = (lower, _KEYWORDS.version)
             for i, text in enumerate(self.lows if lower else self.texts):
                 if text:
-                    for word in once("keywords", (text, version), lambda: frozenset(w for _, w in automaton.iter(text))):
+                    for word in once(
+                        "keywords", (text, version), lambda: frozenset(w for _, w in automaton.iter(text))
+                    ):
                         held.setdefault(word, set()).add(i)
         table = self._tables[lower] = (known, {word: frozenset(found) for word, found in held.items()})
         return table
@@ -278,7 +290,7 @@ class SentenceIndex:
         return frozenset(found)
 
 
-def word_starts(s: str, low: str, words: Collection[str], whole: bool = True) -> list[int]:
+def word_starts(s: str, low: str, words: Words, whole: bool = True) -> list[int]:
     """Where a word of s (a run of \\w) starts that is one of `words` (whole=False: that starts with one).
 
     The words are looked for in `low`: s lower-cased (a hint_text, as long as s) or s itself, all at once (an
@@ -318,7 +330,7 @@ _WORD_CHARS_RE = re.compile(r"[A-Za-z0-9_]+")
 
 
 @functools.cache
-def _bounded_automaton_of(words: Collection[str], whole: bool) -> Any:
+def _bounded_automaton_of(words: Words, whole: bool) -> Any:
     """An automaton of " word " (whole) or " word" for each word (None when a word is not all word characters)."""
     if not all(_WORD_CHARS_RE.fullmatch(word) for word in words):
         return None
@@ -331,7 +343,7 @@ def _bounded_automaton_of(words: Collection[str], whole: bool) -> Any:
 
 
 @functools.cache
-def _automaton_of(words: Collection[str]) -> Any:
+def _automaton_of(words: Words) -> Any:
     """An automaton of the words (a tuple or a frozenset: made once for each)."""
     automaton = ahocorasick.Automaton()
     for word in words:
@@ -354,8 +366,9 @@ def matches_at(pattern: re.Pattern[str], s: str, starts: Iterable[int]) -> list[
     return out
 
 
-def word_matches(pattern: re.Pattern[str], s: str, low: str | None, words: tuple[str, ...],
-                 whole: bool = True) -> list[re.Match[str]]:
+def word_matches(
+    pattern: re.Pattern[str], s: str, low: str | None, words: tuple[str, ...], whole: bool = True
+) -> list[re.Match[str]]:
     """Exactly pattern.finditer(s) for a case-insensitive pattern whose every match starts at a word of s
     that, lower-cased, is one of `words` (whole=False: starts with one); `low` is s's hint_text."""
     if low is None:

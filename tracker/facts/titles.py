@@ -15,45 +15,85 @@ from tracker.facts.text import Sentences, has, hint_text, matches_at, word_start
 from tracker.text.normalize import clean_inline
 
 ABBREVIATIONS = {
-    "CISO": "Chief Information Security Officer", "CSO": "Chief Security Officer",
-    "CIO": "Chief Information Officer", "CTO": "Chief Technology Officer", "CFO": "Chief Financial Officer",
-    "CEO": "Chief Executive Officer", "CRO": "Chief Risk Officer", "CPO": "Chief Privacy Officer",
-    "CDO": "Chief Data Officer", "CCO": "Chief Compliance Officer", "COO": "Chief Operating Officer",
-    "CDPO": "Chief Data Protection Officer", "CTSO": "Chief Technology and Security Officer",
-    "CCPO": "Chief Compliance and Privacy Officer", "CISRO": "Chief Information Security and Risk Officer",
-    "CIRO": "Chief Information Risk Officer", "CSIO": "Chief Security and Information Officer",
-    "CDIO": "Chief Digital and Information Officer", "CTPO": "Chief Trust and Privacy Officer",
-    "CLO": "Chief Legal Officer", "DPO": "Data Protection Officer", "CTrO": "Chief Trust Officer",
-    "CAO": "Chief Accounting Officer", "CAE": "Chief Audit Executive", "CIAO": "Chief Internal Audit Officer",
+    "CISO": "Chief Information Security Officer",
+    "CSO": "Chief Security Officer",
+    "CIO": "Chief Information Officer",
+    "CTO": "Chief Technology Officer",
+    "CFO": "Chief Financial Officer",
+    "CEO": "Chief Executive Officer",
+    "CRO": "Chief Risk Officer",
+    "CPO": "Chief Privacy Officer",
+    "CDO": "Chief Data Officer",
+    "CCO": "Chief Compliance Officer",
+    "COO": "Chief Operating Officer",
+    "CDPO": "Chief Data Protection Officer",
+    "CTSO": "Chief Technology and Security Officer",
+    "CCPO": "Chief Compliance and Privacy Officer",
+    "CISRO": "Chief Information Security and Risk Officer",
+    "CIRO": "Chief Information Risk Officer",
+    "CSIO": "Chief Security and Information Officer",
+    "CDIO": "Chief Digital and Information Officer",
+    "CTPO": "Chief Trust and Privacy Officer",
+    "CLO": "Chief Legal Officer",
+    "DPO": "Data Protection Officer",
+    "CTrO": "Chief Trust Officer",
+    "CAO": "Chief Accounting Officer",
+    "CAE": "Chief Audit Executive",
+    "CIAO": "Chief Internal Audit Officer",
 }
 #: Abbreviated words inside titles.
-_WORD_ABBREVIATIONS = {"VP": "Vice President", "SVP": "Senior Vice President", "EVP": "Executive Vice President",
-                       "Sr": "Senior", "Sr.": "Senior", "Exec.": "Executive", "Dir.": "Director", "Mgr": "Manager",
-                       "Mgr.": "Manager", "Asst.": "Assistant", "Info.": "Information"}
+_WORD_ABBREVIATIONS = {
+    "VP": "Vice President",
+    "SVP": "Senior Vice President",
+    "EVP": "Executive Vice President",
+    "Sr": "Senior",
+    "Sr.": "Senior",
+    "Exec.": "Executive",
+    "Dir.": "Director",
+    "Mgr": "Manager",
+    "Mgr.": "Manager",
+    "Asst.": "Assistant",
+    "Info.": "Information",
+}
 _ACRONYM = r"(?-i:\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b)"
 #: Words of titles and functions, never of a personal name.
-NOT_NAME_WORDS = frozenset("security information technology cybersecurity cyber risk privacy data operations "
-                           "engineering compliance legal audit digital global product infrastructure officer "
-                           "president director management governance trust safety protection chief senior "
-                           "executive vice head manager general counsel".split())
+NOT_NAME_WORDS = frozenset(
+    "security information technology cybersecurity cyber risk privacy data operations "
+    "engineering compliance legal audit digital global product infrastructure officer "
+    "president director management governance trust safety protection chief senior "
+    "executive vice head manager general counsel".split()
+)
 #: ... and more words a title may go on with after a comma ("Vice President, Investor Relations, ...").
 TITLE_PART_WORDS = NOT_NAME_WORDS | frozenset(
     "investor relations business development corporate enterprise strategy strategic systems finance financial "
     "human resources customer success quality services solutions platform platforms network networks cloud "
     "software hardware applications analytics intelligence affairs public internal controls assurance "
     "architecture transformation innovation research administration general chief senior executive "
-    "it information technologies operational resilience continuity".split())
+    "it information technologies operational resilience continuity".split()
+)
 _TITLE_PART_ALT = "|".join(sorted(TITLE_PART_WORDS))
 #: A personal name set off by a comma after a title ("Vice President of Information Security, Jordan Avery,"):
 #: two or three capitalised words, none a word of titles, then the end of the apposition. A title does not run
 #: on over it.
-_APPOSED_NAME_AHEAD = (r"(?!(?-i:(?:(?!(?i:" + _TITLE_PART_ALT + r")\b)[A-Z][a-z'-]+\s+"
-                       r"(?:[A-Z]\.\s+)?){1,2}(?!(?i:" + _TITLE_PART_ALT + r")\b)[A-Z][a-z'-]+"
-                       r"(?:\s*[,;:().]|\s*$|\s+[a-z])))")
+_APPOSED_NAME_AHEAD = (
+    r"(?!(?-i:(?:(?!(?i:" + _TITLE_PART_ALT + r")\b)[A-Z][a-z'-]+\s+"
+    r"(?:[A-Z]\.\s+)?){1,2}(?!(?i:" + _TITLE_PART_ALT + r")\b)[A-Z][a-z'-]+"
+    r"(?:\s*[,;:().]|\s*$|\s+[a-z])))"
+)
 #: A title of its own ahead ("Senior VP Global IT Operations and IT Security Director"): a run stops before it.
-_ANOTHER_TITLE_AHEAD = r"(?!(?:(?:[A-Z][\w&-]*|IT)\s+){0,4}(?:Director|Officer|Manager|President|Head|Counsel)\b)"
-_CAP_RUN = r"(?-i:[A-Z][\w&-]*(?:(?:,\s*(?:and\s+)?" + _APPOSED_NAME_AHEAD + _ANOTHER_TITLE_AHEAD + \
-    r"|\s+and\s+" + _ANOTHER_TITLE_AHEAD + r"|\s+&\s+" + _ANOTHER_TITLE_AHEAD + r"|\s+of\s+|\s+)(?:[A-Z][\w&-]*|IT))*)"
+_ANOTHER_TITLE_AHEAD = (
+    r"(?!(?:(?:[A-Z][\w&-]*|IT)\s+){0,4}(?:Director|Officer|Manager|President|Head|Counsel)\b)"
+)
+_CAP_RUN = (
+    r"(?-i:[A-Z][\w&-]*(?:(?:,\s*(?:and\s+)?"
+    + _APPOSED_NAME_AHEAD
+    + _ANOTHER_TITLE_AHEAD
+    + r"|\s+and\s+"
+    + _ANOTHER_TITLE_AHEAD
+    + r"|\s+&\s+"
+    + _ANOTHER_TITLE_AHEAD
+    + r"|\s+of\s+|\s+)(?:[A-Z][\w&-]*|IT))*)"
+)
 _RANK = r"(?:\b(?:senior|sr\.?|executive|assistant|group|corporate|global|deputy|associate)\s+)*"
 _INTERIM = r"(?:\b(?:interim|acting)\s+)?"
 #: "chief ... officer" without running over an inner "officer" ("Chief Engineering Officer and acting Chief
@@ -61,30 +101,49 @@ _INTERIM = r"(?:\b(?:interim|acting)\s+)?"
 _CHIEF_OFFICER = r"\bchief(?:\s+(?!officer\b|chief\b)[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
 _FUNCTION = r"(?:security|cybersecurity|cyber\s+security|technology|information\s+technology|IT|risk|privacy)"
 TITLE_RE = re.compile(
-    _INTERIM + _RANK + r"\bvice\s+president\s+and\s+" + _CHIEF_OFFICER[2:] +
-    r"|" + _INTERIM + r"(?:\b(?:global|group|deputy|corporate|divisional|regional|enterprise|field)\s+)?" + _CHIEF_OFFICER +
-    r"|" + _INTERIM + _RANK + r"(?:\bvice\s+president\b|(?-i:\b[SE]?VP\b))"
+    _INTERIM
+    + _RANK
+    + r"\bvice\s+president\s+and\s+"
+    + _CHIEF_OFFICER[2:]
+    + r"|"
+    + _INTERIM
+    + r"(?:\b(?:global|group|deputy|corporate|divisional|regional|enterprise|field)\s+)?"
+    + _CHIEF_OFFICER
+    + r"|"
+    + _INTERIM
+    + _RANK
+    + r"(?:\bvice\s+president\b|(?-i:\b[SE]?VP\b))"
     r"(?:(?:,\s*" + _APPOSED_NAME_AHEAD + r"|\s+of\s+|\s+for\s+|\s+-\s+|\s+)" + _CAP_RUN + r")?"
     r"|\b(?:global\s+)?head\s+of\s+(?:the\s+)?(?:[\w-]+'s\s+)?(?:[\w&-]+\s+){0,4}?"
     r"(?:security|cybersecurity|technology|information\s+technology|IT|risk|division|department|operations|"
     r"engineering|infrastructure)\b"
-    r"|" + _INTERIM + _RANK + r"\b(?:director|manager)(?:\s+of\s+|,\s*|\s+-\s+|\s+\u2013\s+)(?:the\s+)?(?-i:(?:IT|[A-Z][\w&-]*)"
+    r"|"
+    + _INTERIM
+    + _RANK
+    + r"\b(?:director|manager)(?:\s+of\s+|,\s*|\s+-\s+|\s+\u2013\s+)(?:the\s+)?(?-i:(?:IT|[A-Z][\w&-]*)"
     r"(?:(?:\s+and\s+|\s+&\s+|\s+of\s+|\s+)(?:[A-Z][\w&-]*|IT))*)"
     r"|" + _INTERIM + _RANK + r"\b(?:director|manager)(?:\s+of|,)\s+(?:[\w&-]+\s+){0,3}?" + _FUNCTION + r"\b"
     r"(?:\s+(?:and|&)\s+(?:[\w&-]+\s+){0,2}?" + _FUNCTION + r"\b)?"
-    r"|" + _INTERIM + _RANK + r"(?-i:\b(?:(?:IT|Information|Cyber)\s+)?(?:IT|Information\s+Technology|Information\s+Security|"
+    r"|"
+    + _INTERIM
+    + _RANK
+    + r"(?-i:\b(?:(?:IT|Information|Cyber)\s+)?(?:IT|Information\s+Technology|Information\s+Security|"
     r"Information\s+Systems|Cybersecurity|Cyber\s+Security|Security|Technology)\s+(?:Director|Manager)\b)"
     r"|\b(?:cyber\s*security|information\s+security|security|data\s+protection|(?:data\s+)?privacy)\s+officer\b(?!s)"
     r"|(?-i:\b(?:Chief\s+|Senior\s+|Lead\s+|Principal\s+)?(?:(?!(?:The|Our|Its|Their|An?|This|That|Each|Any)\b)[A-Z][\w&-]*\s+){0,2}(?:Information|Security|Cybersecurity|IT|"
     r"Technology|Systems|Data|Privacy)\s+(?:[A-Z][\w&-]*\s+){0,2}?(?:Representative|Lead|Leader|Architect|Specialist|"
     r"Administrator|Coordinator)\b)"
     r"|\bgeneral\s+counsel\b|(?-i:\bPresident\s+(?:of|for)\s+(?:the\s+)?" + _CAP_RUN + r")"
-    r"|" + _INTERIM + _RANK + _ACRONYM, re.I)
+    r"|" + _INTERIM + _RANK + _ACRONYM,
+    re.I,
+)
 #: A title match starts with one of these words (lower-cased) ...
-TITLE_FIRST_WORDS = frozenset("senior sr executive assistant group corporate global deputy associate interim acting "
-                              "divisional regional enterprise field lead principal technology systems "
-                              "vice chief head director manager cyber cybersecurity information security data "
-                              "privacy general president it".split())
+TITLE_FIRST_WORDS = frozenset(
+    "senior sr executive assistant group corporate global deputy associate interim acting "
+    "divisional regional enterprise field lead principal technology systems "
+    "vice chief head director manager cyber cybersecurity information security data "
+    "privacy general president it".split()
+)
 #: ... or with one of these (case-sensitive).
 TITLE_FIRST_TOKENS = frozenset(["VP", "SVP", "EVP", "IT", *ABBREVIATIONS])
 #: A title needs one of these words (lower-cased), one of TITLE_CASED_WORDS (as written: the capitalised
@@ -94,9 +153,12 @@ TITLE_CASED_WORDS = ("Representative", "Lead", "Architect", "Specialist", "Admin
 TITLE_UPPER_HINT_RE = re.compile(r"VP|C[A-Z]{1,4}O|C[A-Z]r?O|DPO|CAE")
 _SMALL_WORDS = {"of", "and", "for", "the", "&", "to", "in", "on"}
 _KEEP_UPPER = {"IT", "AI", "IBM", "AWS"}
-_DEFINED_ACRONYM_RE = re.compile(r"(\bchief(?:\s+(?!officer\b)[\w&/-]+,?){1,6}?\s+officer|\b(?:data\s+protection|security|"
-                                 r"(?:data\s+)?privacy)\s+officer|\bvice\s+president(?:(?!chief)[^()\"]){0,80}?)\s*\(\s*[\"'\u201c]?"
-                                 r"((?-i:[A-Z]{2,6}|[SE]?VP,?\s+[A-Z]{2,6}))[\"'\u201d]?\s*\)", re.I)
+_DEFINED_ACRONYM_RE = re.compile(
+    r"(\bchief(?:\s+(?!officer\b)[\w&/-]+,?){1,6}?\s+officer|\b(?:data\s+protection|security|"
+    r"(?:data\s+)?privacy)\s+officer|\bvice\s+president(?:(?!chief)[^()\"]){0,80}?)\s*\(\s*[\"'\u201c]?"
+    r"((?-i:[A-Z]{2,6}|[SE]?VP,?\s+[A-Z]{2,6}))[\"'\u201d]?\s*\)",
+    re.I,
+)
 _WHITESPACE_RE = re.compile(r"\s+")
 _DETERMINER_RE = re.compile(r"(?i:the|our|its|their|a|an)")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
@@ -116,12 +178,18 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
     m = _SECOND_OF_RE.match(text)
     if m and m.group(2).strip(",.").lower() not in TITLE_PART_WORDS:
         text = m.group(1)
-    text = " ".join(_WORD_ABBREVIATIONS.get(word.rstrip(","), word.rstrip(",")) + ("," if word.endswith(",") else "")
-                    for word in _WHITESPACE_RE.split(text))
+    text = " ".join(
+        _WORD_ABBREVIATIONS.get(word.rstrip(","), word.rstrip(",")) + ("," if word.endswith(",") else "")
+        for word in _WHITESPACE_RE.split(text)
+    )
     words: list[str] = []
     for word in _WHITESPACE_RE.split(text):
-        if _DETERMINER_RE.fullmatch(word) or _POSSESSIVE_RE.search(word) and word[:1].isupper() and \
-                word.lower().rstrip("'\u2019s") not in TITLE_PART_WORDS:
+        if (
+            _DETERMINER_RE.fullmatch(word)
+            or _POSSESSIVE_RE.search(word)
+            and word[:1].isupper()
+            and word.lower().rstrip("'\u2019s") not in TITLE_PART_WORDS
+        ):
             continue
         if word == "&":
             words.append("and")
@@ -130,13 +198,19 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
         elif word.lower() in _SMALL_WORDS and words:
             words.append(word.lower())
         else:
-            words.append("-".join(p[:1].upper() + p[1:].lower() if p.islower() or p.istitle() or p.isupper()
-                                  else p for p in word.split("-")))
+            words.append(
+                "-".join(
+                    p[:1].upper() + p[1:].lower() if p.islower() or p.istitle() or p.isupper() else p
+                    for p in word.split("-")
+                )
+            )
     return " ".join(" ".join(words).split()).rstrip(",")
 
 
-_COMPOUND_RE = re.compile(r"^((?:(?:Interim|Acting|Senior|Executive|Assistant|Group|Corporate|Global|Deputy|Associate)\s+)*"
-                          r"Vice\s+President)\s+and\s+((?:Interim\s+|Acting\s+)?Chief\b.*)$")
+_COMPOUND_RE = re.compile(
+    r"^((?:(?:Interim|Acting|Senior|Executive|Assistant|Group|Corporate|Global|Deputy|Associate)\s+)*"
+    r"Vice\s+President)\s+and\s+((?:Interim\s+|Acting\s+)?Chief\b.*)$"
+)
 
 
 def split_titles(title: str) -> list[str]:
@@ -154,8 +228,10 @@ _KEY_WORD_RE = re.compile(r"[a-z0-9]+")
 _KEY_SKIPPED = frozenset(("of", "the", "and", "for"))
 
 
-_ACRONYM_DEFINED_AFTER_RE = re.compile(r"\s*\(\s*(?:the\s+)?[\"'\u201c]?((?-i:[A-Z][A-Za-z]{1,5}|[SE]?VP,?\s+[A-Z]{2,6}))"
-                                       r"[\"'\u201d]?\s*\)")
+_ACRONYM_DEFINED_AFTER_RE = re.compile(
+    r"\s*\(\s*(?:the\s+)?[\"'\u201c]?((?-i:[A-Z][A-Za-z]{1,5}|[SE]?VP,?\s+[A-Z]{2,6}))"
+    r"[\"'\u201d]?\s*\)"
+)
 
 
 def defined_acronyms(sentences: Sentences, lows: list[str | None]) -> dict[str, str]:
@@ -173,8 +249,12 @@ def defined_acronyms(sentences: Sentences, lows: list[str | None]) -> dict[str, 
                 parts = split_titles(normalize_title(m.group(0)))
                 acronym = d.group(1)
                 chief = acronym.startswith("C") and acronym.endswith("O")
-                if chief and previous is not None and _AND_BETWEEN_RE.fullmatch(s, previous.end(), m.start()) and \
-                        previous.group(0).lower().startswith("chief"):
+                if (
+                    chief
+                    and previous is not None
+                    and _AND_BETWEEN_RE.fullmatch(s, previous.end(), m.start())
+                    and previous.group(0).lower().startswith("chief")
+                ):
                     # "Chief Information Digital Officer and Senior Vice President, IT (CIDO)": the chief officer
                     out.setdefault(acronym, normalize_title(previous.group(0)))
                 else:
@@ -190,8 +270,12 @@ _AND_BETWEEN_RE = re.compile(r",?\s+and\s+")
 
 def may_name_title(s: str, low: str | None) -> bool:
     """Whether a sentence may name a title at all (the title pattern's prefilter)."""
-    return low is None or has(low, TITLE_WORDS) or any(map(s.__contains__, TITLE_CASED_WORDS)) or \
-        bool(TITLE_UPPER_HINT_RE.search(s))
+    return (
+        low is None
+        or has(low, TITLE_WORDS)
+        or any(map(s.__contains__, TITLE_CASED_WORDS))
+        or bool(TITLE_UPPER_HINT_RE.search(s))
+    )
 
 
 def title_matches(s: str, low: str | None = None) -> list[re.Match[str]]:
@@ -211,8 +295,9 @@ def title_matches(s: str, low: str | None = None) -> list[re.Match[str]]:
 _CERTIFIED_BEFORE_RE = re.compile(r"\bcertified\s+$", re.I)
 
 
-def titles_in(s: str, acronyms: dict[str, str], low: str | None = None,
-              norm: Callable[[str], str] | None = None) -> list[tuple[int, int, str]]:
+def titles_in(
+    s: str, acronyms: dict[str, str], low: str | None = None, norm: Callable[[str], str] | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, normalised title) of every title of the sentence."""
     if norm is None:
         norm = lambda raw: normalize_title(raw, acronyms)  # noqa: E731
@@ -227,7 +312,9 @@ def titles_in(s: str, acronyms: dict[str, str], low: str | None = None,
     for m in matches:
         if _CERTIFIED_BEFORE_RE.search(s, max(0, m.start() - 12), m.start()):
             continue
-        if out and _ACRONYM_DEFINED_AFTER_RE.fullmatch(s, out[-1][1], s.find(")", m.end()) + 1 if ")" in s[m.end():] else m.end()):
+        if out and _ACRONYM_DEFINED_AFTER_RE.fullmatch(
+            s, out[-1][1], s.find(")", m.end()) + 1 if ")" in s[m.end() :] else m.end()
+        ):
             continue  # the acronym defined right after a title is the same title
         out.append((m.start(), m.end(), norm(m.group(0))))
     return out
@@ -235,8 +322,13 @@ def titles_in(s: str, acronyms: dict[str, str], low: str | None = None,
 
 def document_acronyms_re(acronyms: dict[str, str]) -> re.Pattern[str] | None:
     """A pattern of the title acronyms a text defines that no title pattern knows ("CIDO"), or None."""
-    own = tuple(sorted((a for a in acronyms if a not in ABBREVIATIONS and re.fullmatch(r"[A-Z]{2,6}", a)),
-                       key=len, reverse=True))
+    own = tuple(
+        sorted(
+            (a for a in acronyms if a not in ABBREVIATIONS and re.fullmatch(r"[A-Z]{2,6}", a)),
+            key=len,
+            reverse=True,
+        )
+    )
     return _acronyms_re(own) if own else None
 
 
@@ -248,54 +340,70 @@ def _acronyms_re(acronyms: tuple[str, ...]) -> re.Pattern[str]:
 # ---- which titles the sentence makes responsible -------------------------------------------------------------
 #: The rules of responsibility (each names the words it needs); see responsible_titles_in for how they apply.
 RESPONSIBLE_RULES = (
-    rule("responsible_titles.is_responsible",
-         r"\b(?:(?:is|are|remains?|being)\s+(?:\w+\s+){0,2}?(?:responsible|accountable|in\s+charge)|"
-         r"(?:has|have|holds?|bears?)\s+(?:\w+\s+){0,2}?(?:responsibility|oversight)|responsible\s+for|"
-         r"(?:is|are)\s+(?:\w+\s+){0,2}?(?:charged|tasked)\s+with)",
-         ("responsib", "accountable", "charge", "tasked", "oversight"),
-         doc="the title, then 'is responsible for', 'has responsibility', 'is charged with'"),
-    rule("responsible_titles.leads",
-         r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)\s*,\s*)?"
-         r"(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?(?:\w+s\s+and\s+)?"
-         r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs|coordinates|owns|governs)\b",
-         ("lead", "head", "oversee", "manage", "direct", "run", "supervise", "chair", "coordinate"),
-         doc="the title, then a verb of leading ('the CISO leads', 'our CSO, who oversees')"),
-    rule("responsible_titles.lead_together",
-         r"\s*(?:\([^)]{1,12}\)\s*)?(?:also\s+|currently\s+|directly\s+|jointly\s+|together\s+)?"
-         r"(?:lead|head|oversee|manage|direct|run|supervise|co-lead|share)\b",
-         ("lead", "head", "oversee", "manage", "direct", "run", "supervise", "share"),
-         doc="a list of titles, then a plural verb of leading ('our CSO and Data Privacy Officer oversee')"),
-    rule("responsible_titles.who_leads",
-         r"^\s*(?:\([^)]{1,12}\)\s*)?,\s*who\b[^;()]{0,400}?,\s*(?:also\s+|currently\s+)?"
-         r"(?:leads|heads|oversees|manages|directs|runs|supervises|"
-         r"is\s+(?:\w+\s+){0,2}?(?:responsible|accountable|in\s+charge))\b",
-         ("who",), doc="the title, a relative clause, then a verb of leading"),
-    rule("responsible_titles.led_by",
-         r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led|supervised)\s*by\s+(?:the\s+|our\s+|its\s+)?"
-         r"(?:[\w-]+['\u2019]s\s+)?$|"
-         r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\s+(?:the\s+|our\s+|its\s+)?$|"
-         r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are|rests\s+with|lies\s+with)\s+(?:\w+\s+){0,3}?(?:the\s+|our\s+|its\s+)?"
-         r"(?:[\w-]+['\u2019]s\s+)?$|"
-         r"\b(?:designated|appointed)\s+(?:as\s+)?(?:the\s+|our\s+|its\s+|a\s+|an\s+)?$|"
-         r"\bresponsibility\s+of\s+(?:the\s+|our\s+|its\s+)?$|\bresponsib\w+\s+(?:rests|lies)\s+with\s+"
-         r"(?:the\s+|our\s+)?$",
-         ("by", "under", "responsib", "designated", "appointed"),
-         doc="'led by', 'under the direction of', 'responsibility ... rests with', right before the title (and the "
-             "titles listed with it)"),
+    rule(
+        "responsible_titles.is_responsible",
+        r"\b(?:(?:is|are|remains?|being)\s+(?:\w+\s+){0,2}?(?:responsible|accountable|in\s+charge)|"
+        r"(?:has|have|holds?|bears?)\s+(?:\w+\s+){0,2}?(?:responsibility|oversight)|responsible\s+for|"
+        r"(?:is|are)\s+(?:\w+\s+){0,2}?(?:charged|tasked)\s+with)",
+        ("responsib", "accountable", "charge", "tasked", "oversight"),
+        doc="the title, then 'is responsible for', 'has responsibility', 'is charged with'",
+    ),
+    rule(
+        "responsible_titles.leads",
+        r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)\s*,\s*)?"
+        r"(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?(?:\w+s\s+and\s+)?"
+        r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs|coordinates|owns|governs)\b",
+        ("lead", "head", "oversee", "manage", "direct", "run", "supervise", "chair", "coordinate"),
+        doc="the title, then a verb of leading ('the CISO leads', 'our CSO, who oversees')",
+    ),
+    rule(
+        "responsible_titles.lead_together",
+        r"\s*(?:\([^)]{1,12}\)\s*)?(?:also\s+|currently\s+|directly\s+|jointly\s+|together\s+)?"
+        r"(?:lead|head|oversee|manage|direct|run|supervise|co-lead|share)\b",
+        ("lead", "head", "oversee", "manage", "direct", "run", "supervise", "share"),
+        doc="a list of titles, then a plural verb of leading ('our CSO and Data Privacy Officer oversee')",
+    ),
+    rule(
+        "responsible_titles.who_leads",
+        r"^\s*(?:\([^)]{1,12}\)\s*)?,\s*who\b[^;()]{0,400}?,\s*(?:also\s+|currently\s+)?"
+        r"(?:leads|heads|oversees|manages|directs|runs|supervises|"
+        r"is\s+(?:\w+\s+){0,2}?(?:responsible|accountable|in\s+charge))\b",
+        ("who",),
+        doc="the title, a relative clause, then a verb of leading",
+    ),
+    rule(
+        "responsible_titles.led_by",
+        r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led|supervised)\s*by\s+(?:the\s+|our\s+|its\s+)?"
+        r"(?:[\w-]+['\u2019]s\s+)?$|"
+        r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\s+(?:the\s+|our\s+|its\s+)?$|"
+        r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are|rests\s+with|lies\s+with)\s+(?:\w+\s+){0,3}?(?:the\s+|our\s+|its\s+)?"
+        r"(?:[\w-]+['\u2019]s\s+)?$|"
+        r"\b(?:designated|appointed)\s+(?:as\s+)?(?:the\s+|our\s+|its\s+|a\s+|an\s+)?$|"
+        r"\bresponsibility\s+of\s+(?:the\s+|our\s+|its\s+)?$|\bresponsib\w+\s+(?:rests|lies)\s+with\s+"
+        r"(?:the\s+|our\s+)?$",
+        ("by", "under", "responsib", "designated", "appointed"),
+        doc="'led by', 'under the direction of', 'responsibility ... rests with', right before the title (and the "
+        "titles listed with it)",
+    ),
 )
 _IS_RESPONSIBLE, _LEADS, _LEAD_TOGETHER, _WHO_LEADS, _LED_BY = RESPONSIBLE_RULES
 _CYBER_RE = re.compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
 #: A title that is the object of reporting or informing right before it ("reports to the CISO").
-_REPORTED_TO_RE = re.compile(r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+['\u2019]s?\s+)?$|"
-                             r"\b(?:inform|updat|brief|notif|escalat)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:the\s+|our\s+)?$|"
-                             r"\bwith\s+(?:the\s+|our\s+)?$",
-                             re.I)
+_REPORTED_TO_RE = re.compile(
+    r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+['\u2019]s?\s+)?$|"
+    r"\b(?:inform|updat|brief|notif|escalat)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:the\s+|our\s+)?$|"
+    r"\bwith\s+(?:the\s+|our\s+)?$",
+    re.I,
+)
 _REPORTED_TO_WORDS = ("report", "inform", "updat", "brief", "notif", "escalat", "with")
 _REPORT_TO_RE = re.compile(r"\breport\w*\s+to\b", re.I)
 #: What stands between two titles of one list ("the CEO, CFO, and CIO", "our CSO and Data Privacy Officer").
-_TITLE_LIST_GAP_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'\u2019-]+"
-                                r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})\s*)?(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)"
-                                r"(?:our\s+|the\s+|its\s+)?(?:(?:acting|interim|deputy)\s+)?", re.I)
+_TITLE_LIST_GAP_RE = re.compile(
+    r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'\u2019-]+"
+    r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})\s*)?(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)"
+    r"(?:our\s+|the\s+|its\s+)?(?:(?:acting|interim|deputy)\s+)?",
+    re.I,
+)
 #: A relative clause set off by commas right after a title: "our CSO, who reports to the CFO, has ...".
 _WHO_CLAUSE_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?,\s*who\s+[^,;()]{1,120},", re.I)
 #: A second predicate of the same subject right before a verb of responsibility: ", and is primarily".
@@ -316,17 +424,24 @@ def is_cyber(s: str) -> bool:
     return bool(_CYBER_RE.search(s))
 
 
-def responsible_titles_in(s: str, titles: list[tuple[int, int, str]], low: str | None) -> list[tuple[int, str, str]]:
+def responsible_titles_in(
+    s: str, titles: list[tuple[int, int, str]], low: str | None
+) -> list[tuple[int, str, str]]:
     """(position, title, rule name) of the titles a sentence (about cybersecurity) makes responsible."""
     found: list[tuple[int, str, str]] = []
     # titles of one list ("our CSO and Data Privacy Officer oversee", "reports to the CEO, CFO and CIO"): joined[k]
     # when title k goes on the list of title k - 1
-    joined = [k > 0 and bool(_TITLE_LIST_GAP_RE.fullmatch(s, titles[k - 1][1], titles[k][0]))
-              for k in range(len(titles))]
+    joined = [
+        k > 0 and bool(_TITLE_LIST_GAP_RE.fullmatch(s, titles[k - 1][1], titles[k][0]))
+        for k in range(len(titles))
+    ]
     leading_list: set[int] = set()
     for k in range(len(titles) - 1, 0, -1):
-        if joined[k] and (k + 1 == len(titles) or not joined[k + 1]) and \
-                _LEAD_TOGETHER.pattern.match(s, titles[k][1], titles[k][1] + 160):
+        if (
+            joined[k]
+            and (k + 1 == len(titles) or not joined[k + 1])
+            and _LEAD_TOGETHER.pattern.match(s, titles[k][1], titles[k][1] + 160)
+        ):
             first = k
             while joined[first]:
                 first -= 1
@@ -334,27 +449,32 @@ def responsible_titles_in(s: str, titles: list[tuple[int, int, str]], low: str |
     reported = False
     led: set[int] = set()
     for k, (start, end, title) in enumerate(titles):
-        after = s[end:end + 220]
-        before = s[max(0, start - 120):start]
-        low_after = None if low is None else low[end:end + 220]
-        low_before = None if low is None else low[max(0, start - 120):start]
+        after = s[end : end + 220]
+        before = s[max(0, start - 120) : start]
+        low_after = None if low is None else low[end : end + 220]
+        low_before = None if low is None else low[max(0, start - 120) : start]
         hit: tuple[re.Match[str], str] | None = None
         if has(low_after, _IS_RESPONSIBLE.needs) and (m := _IS_RESPONSIBLE.pattern.search(after)):
             hit = (m, _IS_RESPONSIBLE.name)
         elif m := _LEADS.pattern.search(after):
             hit = (m, _LEADS.name)
-        elif m := _WHO_LEADS.pattern.search(s[end:end + 500]):
+        elif m := _WHO_LEADS.pattern.search(s[end : end + 500]):
             hit = (m, _WHO_LEADS.name)
-        reported = bool(has(low_before, _REPORTED_TO_WORDS) and _REPORTED_TO_RE.search(before)) or \
-            joined[k] and reported
+        reported = (
+            bool(has(low_before, _REPORTED_TO_WORDS) and _REPORTED_TO_RE.search(before))
+            or joined[k]
+            and reported
+        )
         if hit and _REPORT_TO_RE.search(after, 0, hit[0].start()):
             # someone else's responsibility ("the CISO reports to the CIO, who is responsible"), unless the
             # reporting line is a relative clause on this title ("our CSO, who reports to the CFO, has ...") or
             # one of its predicates ("the CISO reports to the CEO, and is responsible for ...")
             clause = _WHO_CLAUSE_RE.match(after)
-            if not (clause and hit[0].start() >= clause.end() and
-                    not _REPORT_TO_RE.search(after, clause.end(), hit[0].start())) and \
-                    not _AND_PREDICATE_RE.search(after, 0, hit[0].start()):
+            if not (
+                clause
+                and hit[0].start() >= clause.end()
+                and not _REPORT_TO_RE.search(after, clause.end(), hit[0].start())
+            ) and not _AND_PREDICATE_RE.search(after, 0, hit[0].start()):
                 hit = None
         if reported or title in _NEVER_RESPONSIBLE:
             continue
@@ -362,8 +482,11 @@ def responsible_titles_in(s: str, titles: list[tuple[int, int, str]], low: str |
             found.append((start, title, hit[1]))
         elif k in leading_list:
             found.append((start, title, _LEAD_TOGETHER.name))
-        elif (by := has(low_before, _LED_BY.needs) and _LED_BY.pattern.search(before) or None) or \
-                joined[k] and k - 1 in led:
+        elif (
+            (by := has(low_before, _LED_BY.needs) and _LED_BY.pattern.search(before) or None)
+            or joined[k]
+            and k - 1 in led
+        ):
             if by and by.group(0).lower().startswith("chaired") and _BOARD_BEFORE_RE.search(s, 0, start):
                 continue  # the chair of a board committee leads the committee, not the program
             led.add(k)

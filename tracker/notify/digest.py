@@ -23,12 +23,17 @@ from datetime import datetime, timezone
 from email.message import EmailMessage
 from pathlib import Path
 
-from tracker.notify import mail
-from tracker.errors import BadInput, TrackerError
-from tracker.render.html import DigestReport, digest_report, render_comparison_html, render_digest_html, \
-    render_digest_text
-from tracker.pipeline.compare import compare_rows
 from tracker.diff.context import ComparisonContext
+from tracker.errors import BadInput, TrackerError
+from tracker.notify import mail
+from tracker.pipeline.compare import compare_rows
+from tracker.render.html import (
+    DigestReport,
+    digest_report,
+    render_comparison_html,
+    render_digest_html,
+    render_digest_text,
+)
 from tracker.store import Filer, Store
 
 STATE_FILE = "digest-state.json"
@@ -74,8 +79,10 @@ def read_watchlist(path: Path) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise BadInput(f"cannot read the watchlist {path} ({exc.strerror}); give a text file with one ticker "
-                       "or CIK per line.") from exc
+        raise BadInput(
+            f"cannot read the watchlist {path} ({exc.strerror}); give a text file with one ticker "
+            "or CIK per line."
+        ) from exc
     except UnicodeDecodeError:
         raise BadInput(f"the watchlist {path} is not UTF-8 text; give one ticker or CIK per line.") from None
     idents = [line.split("#", 1)[0].strip() for line in lines]
@@ -97,8 +104,10 @@ def load_state(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise TrackerError(f"cannot read the digest state {path} ({exc}); fix or delete it (deleting it makes "
-                           "the next digest cover every watched filer again).") from exc
+        raise TrackerError(
+            f"cannot read the digest state {path} ({exc}); fix or delete it (deleting it makes "
+            "the next digest cover every watched filer again)."
+        ) from exc
     if not isinstance(data, dict) or not isinstance(data.get("filers"), dict):
         raise TrackerError(f"the digest state {path} is not what the tracker wrote; fix or delete it.")
     return data
@@ -112,8 +121,10 @@ def save_state(path: Path, state: dict) -> None:
             json.dump(state, f, indent=2, sort_keys=True)
         os.replace(tmp, path)
     except OSError as exc:
-        raise TrackerError(f"the digest was sent but its state could not be written to {path} ({exc.strerror}); "
-                           "the next digest will repeat these filers.") from exc
+        raise TrackerError(
+            f"the digest was sent but its state could not be written to {path} ({exc.strerror}); "
+            "the next digest will repeat these filers."
+        ) from exc
 
 
 def filer_key(filer: Filer) -> str:
@@ -134,8 +145,9 @@ def pending(store: Store, idents: Sequence[str], state: dict) -> tuple[list[Dige
             skipped.append(mail.one_line(f"{ident}: {exc}"))
             continue
         except Exception as exc:  # noqa: BLE001 - one filer's failure must not sink the whole digest
-            skipped.append(f"{mail.one_line(ident)}: cannot be compared ({failure(exc)}); the next digest tries "
-                           "again.")
+            skipped.append(
+                f"{mail.one_line(ident)}: cannot be compared ({failure(exc)}); the next digest tries again."
+            )
             continue
         if isinstance(item, str):
             skipped.append(item)
@@ -186,14 +198,21 @@ _SIGNIFICANCE_ORDER = {"significant": 0, "notable": 1, "routine": 2, "no substan
 def severity_key(ctx: ComparisonContext) -> tuple:
     """Most significant first, then more high, medium and low changes; then by name."""
     s = ctx.comparison.summary
-    return (_SIGNIFICANCE_ORDER.get(ctx.comparison.significance, 4), -s["high"], -s["medium"], -s["low"],
-            (ctx.filer.get("name") or "").lower())
+    return (
+        _SIGNIFICANCE_ORDER.get(ctx.comparison.significance, 4),
+        -s["high"],
+        -s["medium"],
+        -s["low"],
+        (ctx.filer.get("name") or "").lower(),
+    )
 
 
 def attachment_name(item: DigestItem) -> str:
     """File name of a filer's attached report: ``NWAN-2023-2024.html`` (a line break in a ticker is a space)."""
     who = item.filer.tickers[0] if item.filer.tickers else (item.filer.cik or f"filer{item.filer.id}")
-    return mail.one_line(f"{who}-{item.context.old_meta['fiscal_year']}-{item.context.new_meta['fiscal_year']}.html")
+    return mail.one_line(
+        f"{who}-{item.context.old_meta['fiscal_year']}-{item.context.new_meta['fiscal_year']}.html"
+    )
 
 
 def default_subject(report: DigestReport) -> str:
@@ -201,15 +220,18 @@ def default_subject(report: DigestReport) -> str:
     n = len(report.entries)
     totals = {k: sum(e.report.counts[k] for e in report.entries) for k in ("high", "medium", "low")}
     significant = sum(e.report.significance == "significant" for e in report.entries)
-    return (f"Disclosure digest: {n} filer{'s' if n != 1 else ''}, {significant} significant "
-            f"({totals['high']} high, {totals['medium']} medium, {totals['low']} low)")
+    return (
+        f"Disclosure digest: {n} filer{'s' if n != 1 else ''}, {significant} significant "
+        f"({totals['high']} high, {totals['medium']} medium, {totals['low']} low)"
+    )
 
 
 Attachment = tuple[str, bytes, str]
 
 
-def render_reports(items: Sequence[DigestItem], skipped: Sequence[str]
-                   ) -> tuple[list[DigestItem], list[Attachment], list[str]]:
+def render_reports(
+    items: Sequence[DigestItem], skipped: Sequence[str]
+) -> tuple[list[DigestItem], list[Attachment], list[str]]:
     """Each filer's attached HTML report, and its digest entry tried alone: the filers that render, their
     attachments, and ``skipped`` with a line for each filer left out because its report cannot be rendered."""
     kept: list[DigestItem] = []
@@ -218,35 +240,61 @@ def render_reports(items: Sequence[DigestItem], skipped: Sequence[str]
     for item in items:
         name = attachment_name(item)
         try:
-            digest_report([(item.context, name)])  # what would fail the whole digest fails here, for this filer
+            digest_report(
+                [(item.context, name)]
+            )  # what would fail the whole digest fails here, for this filer
             attachments.append((name, render_comparison_html(item.context).encode("utf-8"), "text/html"))
         except Exception as exc:  # noqa: BLE001 - one filer's failure must not sink the whole digest
-            skipped.append(f"{mail.one_line(item.filer.display)}: its report cannot be rendered ({failure(exc)}); "
-                           "the next digest tries again.")
+            skipped.append(
+                f"{mail.one_line(item.filer.display)}: its report cannot be rendered ({failure(exc)}); "
+                "the next digest tries again."
+            )
             continue
         kept.append(item)
     return kept, attachments, skipped
 
 
-def build_digest_message(items: Sequence[DigestItem], skipped: Sequence[str], *, sender: str, to: Sequence[str],
-                         subject: str | None = None, attachments: Sequence[Attachment] | None = None
-                         ) -> tuple[DigestReport, EmailMessage]:
+def build_digest_message(
+    items: Sequence[DigestItem],
+    skipped: Sequence[str],
+    *,
+    sender: str,
+    to: Sequence[str],
+    subject: str | None = None,
+    attachments: Sequence[Attachment] | None = None,
+) -> tuple[DigestReport, EmailMessage]:
     """The digest's context and message: text and HTML alternatives, one HTML report attached per filer
     (``attachments``, from :func:`render_reports`, else rendered here)."""
     names = [attachment_name(i) for i in items]
     report = digest_report(zip((i.context for i in items), names), skipped)
     if attachments is None:
-        attachments = [(name, render_comparison_html(i.context).encode("utf-8"), "text/html")
-                       for name, i in zip(names, items)]
-    message = mail.build_message(sender=sender, to=list(to), subject=subject or default_subject(report),
-                                 text=render_digest_text(report), html=render_digest_html(report),
-                                 attachments=attachments)
+        attachments = [
+            (name, render_comparison_html(i.context).encode("utf-8"), "text/html")
+            for name, i in zip(names, items)
+        ]
+    message = mail.build_message(
+        sender=sender,
+        to=list(to),
+        subject=subject or default_subject(report),
+        text=render_digest_text(report),
+        html=render_digest_html(report),
+        attachments=attachments,
+    )
     return report, message
 
 
-def send_digest(store: Store, watchlist_path: Path, to: Sequence[str], settings: mail.MailSettings | None, *,
-                dry_run: Path | None = None, outbox: Path | None = None, sender: str | None = None,
-                subject: str | None = None, state_path: Path | None = None) -> DigestResult:
+def send_digest(
+    store: Store,
+    watchlist_path: Path,
+    to: Sequence[str],
+    settings: mail.MailSettings | None,
+    *,
+    dry_run: Path | None = None,
+    outbox: Path | None = None,
+    sender: str | None = None,
+    subject: str | None = None,
+    state_path: Path | None = None,
+) -> DigestResult:
     """Send one digest e-mail covering every filer of the watchlist with a newer stored filing.
 
     - ``store``: the open database; ``watchlist_path``: the watchlist file (tickers or CIKs, one per line,
@@ -271,8 +319,9 @@ def send_digest(store: Store, watchlist_path: Path, to: Sequence[str], settings:
     if not items:
         return result
     from_addr = settings.sender if settings is not None else mail.default_sender(sender)
-    result.report, result.message = build_digest_message(items, skipped, sender=from_addr, to=to, subject=subject,
-                                                         attachments=attachments)
+    result.report, result.message = build_digest_message(
+        items, skipped, sender=from_addr, to=to, subject=subject, attachments=attachments
+    )
     if dry_run is not None:
         result.eml = mail.dry_run(result.message, dry_run)
     else:
@@ -287,7 +336,11 @@ def remember(state: dict, items: Sequence[DigestItem]) -> None:
     """Record the filings just digested."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     for item in items:
-        state["filers"][item.key] = {"fiscal_year": item.new_row["fiscal_year"], "version": item.new_row["version"],
-                                     "filing_id": item.new_row["id"], "name": item.filer.display,
-                                     "digested_at": now}
+        state["filers"][item.key] = {
+            "fiscal_year": item.new_row["fiscal_year"],
+            "version": item.new_row["version"],
+            "filing_id": item.new_row["id"],
+            "name": item.filer.display,
+            "digested_at": now,
+        }
     state["version"] = STATE_VERSION

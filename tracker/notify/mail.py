@@ -63,8 +63,10 @@ URL_EXAMPLE = "smtp://user:password@host:587 (STARTTLS) or smtps://user:password
 RETRY_HINT = "`tracker email --retry` will send it later"
 #: Suffix of the file that records the server's acceptance of a queued message.
 ACCEPTED_SUFFIX = ".accepted"
-_ADDRESS = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*")
+_ADDRESS = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+)
 
 
 class MailError(TrackerError):
@@ -121,8 +123,10 @@ class MailSettings:
         try:
             return ssl.create_default_context(cafile=str(self.cafile) if self.cafile else None)
         except (OSError, ssl.SSLError) as exc:
-            raise BadInput(f"cannot load the CA file {self.cafile} ({_reason(exc)}); "
-                           "set TRACKER_SMTP_CAFILE to a PEM file of certificates.") from exc
+            raise BadInput(
+                f"cannot load the CA file {self.cafile} ({_reason(exc)}); "
+                "set TRACKER_SMTP_CAFILE to a PEM file of certificates."
+            ) from exc
 
 
 @dataclass
@@ -196,8 +200,14 @@ class _TLSClient(_RecordingClient, smtplib.SMTP_SSL):
 
 
 # -- settings --------------------------------------------------------------------------------------
-def from_env(url: str | None = None, sender: str | None = None, *, timeout: float | None = None,
-             cafile: Path | str | None = None, environ: Mapping[str, str] | None = None) -> MailSettings:
+def from_env(
+    url: str | None = None,
+    sender: str | None = None,
+    *,
+    timeout: float | None = None,
+    cafile: Path | str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> MailSettings:
     """Settings from the given options, else the TRACKER_SMTP_* and TRACKER_MAIL_FROM variables."""
     env = os.environ if environ is None else environ
     url = url or env.get("TRACKER_SMTP_URL")
@@ -231,10 +241,12 @@ def parse_url(url: str, sender: str) -> MailSettings:
     parts = _urlsplit(url, shown)
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
-        raise BadInput(f"the mail server URL {shown!r} has the unknown scheme {scheme!r}; "
-                       f"write {URL_EXAMPLE}.")
-    host_ok = bool(parts.hostname and re.fullmatch(r"[A-Za-z0-9._:-]+", parts.hostname)
-                   and not parts.hostname.isdigit())  # `user:pw@host@587` leaves the host "587"
+        raise BadInput(
+            f"the mail server URL {shown!r} has the unknown scheme {scheme!r}; write {URL_EXAMPLE}."
+        )
+    host_ok = bool(
+        parts.hostname and re.fullmatch(r"[A-Za-z0-9._:-]+", parts.hostname) and not parts.hostname.isdigit()
+    )  # `user:pw@host@587` leaves the host "587"
     if not host_ok or parts.path not in ("", "/") or parts.query or parts.fragment:
         raise BadInput(f"the mail server URL {shown!r} is malformed; write {URL_EXAMPLE}.")
     port = _port(parts, scheme)
@@ -243,10 +255,18 @@ def parse_url(url: str, sender: str) -> MailSettings:
     username = _unquote(parts.username)
     password = _unquote(parts.password)
     if (username is None) != (password is None):
-        raise BadInput(f"the mail server URL {shown!r} needs both a user and a password, or neither; "
-                       "write smtp://user:password@host:587.")
-    return MailSettings(scheme=scheme, host=str(parts.hostname), port=port, sender=sender,
-                        username=username, password=password)
+        raise BadInput(
+            f"the mail server URL {shown!r} needs both a user and a password, or neither; "
+            "write smtp://user:password@host:587."
+        )
+    return MailSettings(
+        scheme=scheme,
+        host=str(parts.hostname),
+        port=port,
+        sender=sender,
+        username=username,
+        password=password,
+    )
 
 
 def _urlsplit(url: str, shown: str) -> SplitResult:
@@ -306,7 +326,7 @@ def _redact(url: str) -> str:
     ``smtp://user:pw:host:587`` (``:`` for ``@``) is ``smtp://user:***``.
     """
     prefix = match.group() if (match := _SCHEME_PREFIX.match(url)) else ""
-    rest = url[len(prefix):]
+    rest = url[len(prefix) :]
     userinfo, at, hostpart = rest.rpartition("@")
     if at:
         user = re.split(r"[:@]", userinfo, maxsplit=1)[0]
@@ -336,13 +356,21 @@ def check_address(value: str, role: str = "recipient") -> str:
     pairs = getaddresses([value]) if "\r" not in value and "\n" not in value else []
     addr = pairs[0][1] if len(pairs) == 1 else ""
     if not _ADDRESS.fullmatch(addr) or ".." in addr or addr.startswith("."):
-        raise BadInput(f"the {role} address {value!r} is not a valid e-mail address; "
-                       "write it as name@example.com.")
+        raise BadInput(
+            f"the {role} address {value!r} is not a valid e-mail address; write it as name@example.com."
+        )
     return addr
 
 
-def build_message(*, sender: str, to: Sequence[str], subject: str, text: str, html: str | None = None,
-                  attachments: Sequence[tuple[str, bytes, str]] = ()) -> EmailMessage:
+def build_message(
+    *,
+    sender: str,
+    to: Sequence[str],
+    subject: str,
+    text: str,
+    html: str | None = None,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
+) -> EmailMessage:
     """A UTF-8 message: text (and HTML, as multipart/alternative), in multipart/mixed with attachments."""
     sender_addr = check_address(sender, "sender")
     if isinstance(to, str):
@@ -366,8 +394,13 @@ def build_message(*, sender: str, to: Sequence[str], subject: str, text: str, ht
     for filename, content, mimetype in attachments:
         maintype, subtype = _mimetype(filename, mimetype)
         params = {"charset": "utf-8"} if maintype == "text" and _is_utf8(content) else {}
-        msg.add_attachment(bytes(content), maintype=maintype, subtype=subtype,
-                           filename=one_line(Path(filename).name), params=params)
+        msg.add_attachment(
+            bytes(content),
+            maintype=maintype,
+            subtype=subtype,
+            filename=one_line(Path(filename).name),
+            params=params,
+        )
     return msg
 
 
@@ -383,8 +416,10 @@ def _mimetype(filename: str, mimetype: str | None) -> tuple[str, str]:
     mimetype = mimetype or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     maintype, slash, subtype = mimetype.partition("/")
     if not slash or not maintype or not subtype or " " in mimetype:
-        raise BadInput(f"the attachment {filename!r} has the malformed type {mimetype!r}; "
-                       "write it as type/subtype, e.g. text/html.")
+        raise BadInput(
+            f"the attachment {filename!r} has the malformed type {mimetype!r}; "
+            "write it as type/subtype, e.g. text/html."
+        )
     return maintype, subtype
 
 
@@ -403,8 +438,9 @@ def read_eml(path: Path) -> EmailMessage:
 
 
 # -- sending ---------------------------------------------------------------------------------------
-def send(message: EmailMessage, settings: MailSettings, *,
-         on_accepted: Callable[[str], None] | None = None) -> Accepted:
+def send(
+    message: EmailMessage, settings: MailSettings, *, on_accepted: Callable[[str], None] | None = None
+) -> Accepted:
     """Send over SMTP (MailError saying what failed); ``on_accepted`` hears the server's acceptance the moment
     it comes. A failure after the acceptance (the goodbye) does not undo it: the message was sent."""
     if not recipients(message):
@@ -442,9 +478,11 @@ def _secure_and_login(client: smtplib.SMTP, settings: MailSettings, context: ssl
             client.ehlo()
         elif settings.username or not settings.is_loopback:
             what = "the password" if settings.username else "the report"
-            raise MailError(f"the mail server {settings.server} does not offer STARTTLS, so {what} would "
-                            "travel unencrypted; use smtps:// (implicit TLS, usually port 465) or a server "
-                            "that offers STARTTLS.")
+            raise MailError(
+                f"the mail server {settings.server} does not offer STARTTLS, so {what} would "
+                "travel unencrypted; use smtps:// (implicit TLS, usually port 465) or a server "
+                "that offers STARTTLS."
+            )
     if settings.username:
         assert settings.password is not None
         if (settings.username + settings.password).isascii():
@@ -479,51 +517,77 @@ def explain(exc: BaseException, settings: MailSettings) -> MailError:
     """A MailError saying in one sentence what failed and what to do."""
     server, url = settings.server, "TRACKER_SMTP_URL"
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return MailError(f"the mail server {server} refused the login of user {settings.username!r} "
-                         f"({_answer(exc.smtp_code, exc.smtp_error)}); check the user and password in {url}.")
+        return MailError(
+            f"the mail server {server} refused the login of user {settings.username!r} "
+            f"({_answer(exc.smtp_code, exc.smtp_error)}); check the user and password in {url}."
+        )
     if isinstance(exc, smtplib.SMTPNotSupportedError) and "AUTH" in str(exc).upper():
-        return MailError(f"the mail server {server} does not offer a login (SMTP AUTH); remove the user and "
-                         f"password from {url} or use the server's submission port.")
+        return MailError(
+            f"the mail server {server} does not offer a login (SMTP AUTH); remove the user and "
+            f"password from {url} or use the server's submission port."
+        )
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         refused = ", ".join(f"{a} ({_answer(c, t)})" for a, (c, t) in exc.recipients.items())
-        return MailError(f"the mail server {server} refused every recipient: {refused}; "
-                         "check the addresses.", server_wide=False)
+        return MailError(
+            f"the mail server {server} refused every recipient: {refused}; check the addresses.",
+            server_wide=False,
+        )
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        return MailError(f"the mail server {server} refused the sender {exc.sender!r} "
-                         f"({_answer(exc.smtp_code, exc.smtp_error)}); set TRACKER_MAIL_FROM to an address "
-                         "this server lets you send from.")
+        return MailError(
+            f"the mail server {server} refused the sender {exc.sender!r} "
+            f"({_answer(exc.smtp_code, exc.smtp_error)}); set TRACKER_MAIL_FROM to an address "
+            "this server lets you send from."
+        )
     if isinstance(exc, smtplib.SMTPDataError):
-        return MailError(f"the mail server {server} rejected the message "
-                         f"({_answer(exc.smtp_code, exc.smtp_error)}); ask its administrator why.",
-                         server_wide=False)
+        return MailError(
+            f"the mail server {server} rejected the message "
+            f"({_answer(exc.smtp_code, exc.smtp_error)}); ask its administrator why.",
+            server_wide=False,
+        )
     if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(exc.__context__, TimeoutError):
         return explain(exc.__context__, settings)  # smtplib reports a read timeout as a disconnection
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return MailError(f"the mail server {server} closed the connection unexpectedly; check the scheme and "
-                         f"port in {url} (smtps:// for 465, smtp:// for 587) or try again later.")
+        return MailError(
+            f"the mail server {server} closed the connection unexpectedly; check the scheme and "
+            f"port in {url} (smtps:// for 465, smtp:// for 587) or try again later."
+        )
     if isinstance(exc, smtplib.SMTPResponseException):
-        return MailError(f"the mail server {server} answered {_answer(exc.smtp_code, exc.smtp_error)}; "
-                         "try again later or ask its administrator.")
+        return MailError(
+            f"the mail server {server} answered {_answer(exc.smtp_code, exc.smtp_error)}; "
+            "try again later or ask its administrator."
+        )
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return MailError(f"the TLS certificate of the mail server {server} cannot be trusted "
-                         f"({exc.verify_message or _reason(exc)}); check the host name in {url}, or set "
-                         "TRACKER_SMTP_CAFILE to the CA certificate that signed it.")
+        return MailError(
+            f"the TLS certificate of the mail server {server} cannot be trusted "
+            f"({exc.verify_message or _reason(exc)}); check the host name in {url}, or set "
+            "TRACKER_SMTP_CAFILE to the CA certificate that signed it."
+        )
     if isinstance(exc, ssl.SSLError):
-        return MailError(f"the TLS handshake with the mail server {server} failed ({_reason(exc)}); "
-                         "use smtps:// for a port that expects implicit TLS (usually 465) and smtp:// for "
-                         "STARTTLS (usually 587).")
+        return MailError(
+            f"the TLS handshake with the mail server {server} failed ({_reason(exc)}); "
+            "use smtps:// for a port that expects implicit TLS (usually 465) and smtp:// for "
+            "STARTTLS (usually 587)."
+        )
     if isinstance(exc, TimeoutError):
-        return MailError(f"the mail server {server} did not answer within {settings.timeout:g} seconds; "
-                         f"check the host and port in {url} (an implicit-TLS port needs smtps://) "
-                         "or raise TRACKER_SMTP_TIMEOUT.")
+        return MailError(
+            f"the mail server {server} did not answer within {settings.timeout:g} seconds; "
+            f"check the host and port in {url} (an implicit-TLS port needs smtps://) "
+            "or raise TRACKER_SMTP_TIMEOUT."
+        )
     if isinstance(exc, socket.gaierror):
-        return MailError(f"the mail server host {settings.host!r} cannot be found ({_reason(exc)}); "
-                         f"check the host name in {url} and the network.")
+        return MailError(
+            f"the mail server host {settings.host!r} cannot be found ({_reason(exc)}); "
+            f"check the host name in {url} and the network."
+        )
     if isinstance(exc, ConnectionRefusedError):
-        return MailError(f"the mail server {server} refused the connection; check the host and port in {url} "
-                         "and that the server is running.")
-    return MailError(f"cannot talk to the mail server {server} ({type(exc).__name__}: {_reason(exc)}); "
-                     f"check {url} and the network.")
+        return MailError(
+            f"the mail server {server} refused the connection; check the host and port in {url} "
+            "and that the server is running."
+        )
+    return MailError(
+        f"cannot talk to the mail server {server} ({type(exc).__name__}: {_reason(exc)}); "
+        f"check {url} and the network."
+    )
 
 
 def _answer(code: int, text: bytes | str) -> str:
@@ -605,8 +669,11 @@ def read_acceptance(path: Path) -> Accepted | None:
 def _record_acceptance(path: Path, answer: str) -> None:
     """Record the server's acceptance beside the queued message, at once and atomically (best effort: a
     failure leaves the message to be sent again, as before, and ``_file_as_sent`` says so)."""
-    data = {"answer": answer, "queue_id": Accepted(answer).queue_id,
-            "accepted_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    data = {
+        "answer": answer,
+        "queue_id": Accepted(answer).queue_id,
+        "accepted_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
     with contextlib.suppress(TrackerError):
         _atomic_write(acceptance_path(path), json.dumps(data, indent=2).encode("utf-8"))
 
@@ -616,15 +683,19 @@ def _send_queued(path: Path, message: EmailMessage, settings: MailSettings) -> D
     try:
         accepted = send(message, settings, on_accepted=lambda answer: _record_acceptance(path, answer))
     except TrackerError as exc:
-        kept = MailError(f"{str(exc).rstrip('.')}; the message was kept in {path} and {RETRY_HINT}.",
-                         server_wide=getattr(exc, "server_wide", False), kept=path)
+        kept = MailError(
+            f"{str(exc).rstrip('.')}; the message was kept in {path} and {RETRY_HINT}.",
+            server_wide=getattr(exc, "server_wide", False),
+            kept=path,
+        )
         kept.exit_code = exc.exit_code
         raise kept from exc
     return _file_as_sent(path, message, accepted)
 
 
-def _file_as_sent(path: Path, message: EmailMessage, accepted: Accepted, *, already: bool = False
-                  ) -> DeliveryResult:
+def _file_as_sent(
+    path: Path, message: EmailMessage, accepted: Accepted, *, already: bool = False
+) -> DeliveryResult:
     """Move an accepted message and its acceptance record to sent/; a failure to move is a warning (the
     message was sent), saying whether a retry would send it again."""
     sent = path.parent / "sent" / path.name
@@ -634,10 +705,15 @@ def _file_as_sent(path: Path, message: EmailMessage, accepted: Accepted, *, alre
         sent.parent.mkdir(exist_ok=True)
         os.replace(path, sent)
     except OSError as exc:
-        again = (f"its acceptance is recorded in {record.name}, so `tracker email --retry` will not send it "
-                 "again" if record.is_file() else "move it there yourself or a retry will send it again")
-        warning = (f"the mail server accepted the message{_as(accepted)} but {path} could not be moved to "
-                   f"{sent.parent} ({_reason(exc)}); {again}.")
+        again = (
+            f"its acceptance is recorded in {record.name}, so `tracker email --retry` will not send it again"
+            if record.is_file()
+            else "move it there yourself or a retry will send it again"
+        )
+        warning = (
+            f"the mail server accepted the message{_as(accepted)} but {path} could not be moved to "
+            f"{sent.parent} ({_reason(exc)}); {again}."
+        )
         sent = path
     else:
         with contextlib.suppress(OSError):
@@ -654,10 +730,22 @@ def _as(accepted: Accepted) -> str:
     return f" as {accepted.queue_id}" if accepted.queue_id else ""
 
 
-def _result(path: Path, message: EmailMessage, *, sent: bool, error: str | None = None,
-            refused: dict[str, str] | None = None) -> DeliveryResult:
-    return DeliveryResult(path=path, message_id=str(message.get("Message-ID", "")),
-                          recipients=recipients(message), sent=sent, error=error, refused=refused or {})
+def _result(
+    path: Path,
+    message: EmailMessage,
+    *,
+    sent: bool,
+    error: str | None = None,
+    refused: dict[str, str] | None = None,
+) -> DeliveryResult:
+    return DeliveryResult(
+        path=path,
+        message_id=str(message.get("Message-ID", "")),
+        recipients=recipients(message),
+        sent=sent,
+        error=error,
+        refused=refused or {},
+    )
 
 
 def _write_eml(message: EmailMessage, folder: Path) -> Path:
@@ -685,8 +773,10 @@ def _atomic_write(path: Path, data: bytes) -> None:
                 os.unlink(tmp)
             raise
     except OSError as exc:
-        raise TrackerError(f"cannot write the message to {path} ({_reason(exc)}); nothing was sent; "
-                           "choose a writable outbox folder.") from exc
+        raise TrackerError(
+            f"cannot write the message to {path} ({_reason(exc)}); nothing was sent; "
+            "choose a writable outbox folder."
+        ) from exc
 
 
 @contextlib.contextmanager
@@ -698,8 +788,10 @@ def _outbox_lock(outbox: Path) -> Iterator[None]:
         lock = FileLock(outbox / ".lock")
         lock.acquire()
     except OSError as exc:
-        raise TrackerError(f"cannot use the outbox {outbox} ({_reason(exc)}); nothing was sent; "
-                           "choose a writable outbox folder.") from exc
+        raise TrackerError(
+            f"cannot use the outbox {outbox} ({_reason(exc)}); nothing was sent; "
+            "choose a writable outbox folder."
+        ) from exc
     try:
         yield
     finally:

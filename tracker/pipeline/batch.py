@@ -8,6 +8,7 @@ only: the next run skips what is stored and finishes the job.
 from __future__ import annotations
 
 import errno
+import functools
 import multiprocessing
 import os
 import re
@@ -24,8 +25,8 @@ from typing import Any
 
 from tracker.errors import BadInput, TrackerError
 from tracker.facts import RULES_VERSION
-from tracker.pipeline.ingest import Options, Summary, apply_options, check_name, expand, fact_rows
 from tracker.models import Disclosure
+from tracker.pipeline.ingest import Options, Summary, apply_options, check_name, expand, fact_rows
 from tracker.pipeline.load import load_bytes
 from tracker.read import read_source
 from tracker.store import IngestResult, Store
@@ -75,8 +76,13 @@ def worker_limit(requested: int | None) -> int:
 
 
 # -- diff-all ------------------------------------------------------------------------------------------
-def diff_all(db_path: Path | str, year_pair: tuple[int, int] | None = None, workers: int | None = None,
-             progress: ProgressFn | None = None, reports: bool = False) -> BatchSummary:
+def diff_all(
+    db_path: Path | str,
+    year_pair: tuple[int, int] | None = None,
+    workers: int | None = None,
+    progress: ProgressFn | None = None,
+    reports: bool = False,
+) -> BatchSummary:
     """Compare and store every filer's pair of latest versions not compared yet.
 
     With a year pair, the filers that have both years; without, every consecutive pair of stored years.
@@ -94,30 +100,42 @@ def diff_all(db_path: Path | str, year_pair: tuple[int, int] | None = None, work
             if p["comparison_id"] is not None and p["rules"] != RULES_VERSION:
                 p["comparison_id"] = None
         todo = [p for p in pairs if p["comparison_id"] is None or (reports and not p["report_path"])]
-        summary = BatchSummary(pairs=len(pairs), already=sum(1 for p in pairs if p["comparison_id"] is not None))
-        tasks = [(todo[i:i + PAIRS_PER_TASK], reports) for i in range(0, len(todo), PAIRS_PER_TASK)]
+        summary = BatchSummary(
+            pairs=len(pairs), already=sum(1 for p in pairs if p["comparison_id"] is not None)
+        )
+        tasks = [(todo[i : i + PAIRS_PER_TASK], reports) for i in range(0, len(todo), PAIRS_PER_TASK)]
         done = 0
         saved = _Saved()
         try:
             with _Writer(store) as writer:
                 for task, outcome in parallel_map(_diff_task, tasks, workers, str(db_path)):
-                    results = outcome if isinstance(outcome, list) else [(p, None, outcome, None) for p in task[0]]
+                    results = (
+                        outcome if isinstance(outcome, list) else [(p, None, outcome, None) for p in task[0]]
+                    )
                     for pair, data, error, html in results:
-                        if error is None:
-                            writer.add(lambda s, p=pair, d=data, h=html: _save(s, p, d, h, folder, saved))
+                        # _diff_task gives data exactly when there is no error
+                        if error is None and data is not None:
+                            writer.add(
+                                functools.partial(
+                                    _save, pair=pair, data=data, html=html, folder=folder, saved=saved
+                                )
+                            )
                             summary.computed += pair["comparison_id"] is None
                             summary.reports += html is not None
                         else:
-                            summary.failed.append((_pair_label(store, pair), error))
+                            reason = error or "no comparison computed"
+                            summary.failed.append((_pair_label(store, pair), reason))
                     done += len(task[0])
                     if progress:
                         progress(done, len(todo))
         except (OSError, TrackerError) as exc:
             if not disk_full(exc):
                 raise
-            raise TrackerError(f"the disk filled up while diff-all wrote to {_full_place(exc, db_path, folder)}; "
-                               f"{saved.comparisons} comparisons and {saved.reports} reports were saved before it "
-                               "did, so free some space and run diff-all again to finish.") from exc
+            raise TrackerError(
+                f"the disk filled up while diff-all wrote to {_full_place(exc, db_path, folder)}; "
+                f"{saved.comparisons} comparisons and {saved.reports} reports were saved before it "
+                "did, so free some space and run diff-all again to finish."
+            ) from exc
     finally:
         store.close()
     summary.seconds = time.perf_counter() - started
@@ -134,8 +152,10 @@ def report_name(data: dict, pair: dict) -> str:
     filer = data.get("filer") or {}
     who = (filer.get("tickers") or [None])[0] or filer.get("cik") or f"filer{pair['filer_id']}"
     safe = re.sub(r"[^A-Za-z0-9.-]+", "_", str(who))
-    return (f"{safe}-{pair['old_year']}-{pair['new_year']}-v{(data.get('old') or {}).get('version')}"
-            f"-v{(data.get('new') or {}).get('version')}.html")
+    return (
+        f"{safe}-{pair['old_year']}-{pair['new_year']}-v{(data.get('old') or {}).get('version')}"
+        f"-v{(data.get('new') or {}).get('version')}.html"
+    )
 
 
 @dataclass
@@ -151,8 +171,9 @@ class _Saved:
         self.reports += report
 
 
-def _save(store: Store, pair: dict, data: dict, html: str | None, folder: Path | None,
-          saved: _Saved) -> Callable[[], None]:
+def _save(
+    store: Store, pair: dict, data: dict, html: str | None, folder: Path | None, saved: _Saved
+) -> Callable[[], None]:
     """Store one comparison (and write its report); returns what to count once the transaction is committed."""
     old = {"id": pair["old_id"], "fiscal_year": pair["old_year"], "filer_id": pair["filer_id"]}
     new = {"id": pair["new_id"], "fiscal_year": pair["new_year"], "filer_id": pair["filer_id"]}
@@ -256,8 +277,14 @@ ResultFn = Callable[[Path, IngestResult | None, str | None], None]
 """Called by the parent for each file once its transaction is committed: (path, result, refusal)."""
 
 
-def ingest_parallel(paths: list[Path], opts: Options, db_path: Path | str, workers: int | None = None,
-                    progress: ProgressFn | None = None, on_result: ResultFn | None = None) -> Summary:
+def ingest_parallel(
+    paths: list[Path],
+    opts: Options,
+    db_path: Path | str,
+    workers: int | None = None,
+    progress: ProgressFn | None = None,
+    on_result: ResultFn | None = None,
+) -> Summary:
     """Ingest files and folders (recursively) as `tracker ingest` does, reading them in worker processes.
 
     Files are stored in the order given (so versions of one filer-year are numbered as in a serial run),
@@ -276,16 +303,22 @@ def ingest_parallel(paths: list[Path], opts: Options, db_path: Path | str, worke
             for task, prepared in parallel_map(_prepare_task, tasks, workers, None):
                 if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
                     prepared = Prepared(task[0], error=str(prepared))
-                writer.add(lambda s, p=prepared: _store_prepared(s, p, opts, summary, on_result))
+                writer.add(
+                    functools.partial(
+                        _store_prepared, p=prepared, opts=opts, summary=summary, on_result=on_result
+                    )
+                )
                 done += 1
                 if progress:
                     progress(done, len(files))
     except TrackerError as exc:
         if not disk_full(exc) or not summary.results:
             raise  # nothing of this run was saved: the store's message says so
-        raise TrackerError(f"the disk holding the database {db_path} filled up after {len(summary.results)} of "
-                           f"{len(files)} files were saved (they are kept); free some space and run the ingest "
-                           "again to store the rest.") from exc
+        raise TrackerError(
+            f"the disk holding the database {db_path} filled up after {len(summary.results)} of "
+            f"{len(files)} files were saved (they are kept); free some space and run the ingest "
+            "again to store the rest."
+        ) from exc
     finally:
         store.close()
     return summary
@@ -306,16 +339,25 @@ def _prepare_task(task: tuple[str, Options]) -> Prepared:
         return Prepared(path, error=_reason(exc))
 
 
-def _store_prepared(store: Store, p: Prepared, opts: Options, summary: Summary,
-                    on_result: ResultFn | None) -> Callable[[], None]:
+def _store_prepared(
+    store: Store, p: Prepared, opts: Options, summary: Summary, on_result: ResultFn | None
+) -> Callable[[], None]:
     """Store one prepared source; returns what to report once its transaction is committed."""
     path = Path(p.path)
     result: IngestResult | None = None
     reason = p.error
     if p.disclosure is not None:
         try:
-            result = store.add(p.disclosure, p.raw, source_path=p.path, filer=p.filer, name=opts.name,
-                               accession=opts.accession, filing_date=opts.filing_date, facts=p.facts)
+            result = store.add(
+                p.disclosure,
+                p.raw,
+                source_path=p.path,
+                filer=p.filer,
+                name=opts.name,
+                accession=opts.accession,
+                filing_date=opts.filing_date,
+                facts=p.facts,
+            )
         except BadInput as exc:
             reason = str(exc)
 
@@ -326,6 +368,7 @@ def _store_prepared(store: Store, p: Prepared, opts: Options, summary: Summary,
             summary.rejected.append((path, reason or "refused"))
         if on_result:
             on_result(path, result, reason)
+
     return report
 
 
@@ -369,8 +412,9 @@ class _Writer:
             self.flush()
 
 
-def parallel_map(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int | None,
-                 db_path: str | None) -> Iterator[tuple[Any, Any]]:
+def parallel_map(
+    fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int | None, db_path: str | None
+) -> Iterator[tuple[Any, Any]]:
     """(task, fn(task)) in task order, computed by worker processes with a bounded number in flight.
 
     A task whose worker died yields a string saying so instead of a result. With one worker, runs here.
@@ -385,8 +429,9 @@ def parallel_map(fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int | 
             _close_worker_store()
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(db_path, os.getpid())) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(db_path, os.getpid())
+    ) as pool:
         inflight: deque[tuple[Any, Future]] = deque()
         broken = False
         try:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.errors import BadInput, TrackerError
+from tracker.errors import BadInput
 from tracker.models import Disclosure
 from tracker.pipeline.load import load_bytes
 from tracker.read import read_source
@@ -98,8 +98,16 @@ def ingest_bytes(store: Store, data: bytes, path: Path, opts: Options) -> Ingest
     """Read one source's bytes and store it (one transaction)."""
     disclosure = load_bytes(data)
     disclosure, filer = apply_options(disclosure, path, opts)
-    return store.add(disclosure, data, source_path=str(path), filer=filer, name=opts.name,
-                     accession=opts.accession, filing_date=opts.filing_date, facts=fact_rows(disclosure))
+    return store.add(
+        disclosure,
+        data,
+        source_path=str(path),
+        filer=filer,
+        name=opts.name,
+        accession=opts.accession,
+        filing_date=opts.filing_date,
+        facts=fact_rows(disclosure),
+    )
 
 
 def fact_rows(d: Disclosure) -> list[dict]:
@@ -109,10 +117,19 @@ def fact_rows(d: Disclosure) -> list[dict]:
     rows = []
     for fact, values in extract_facts(d).items():
         for i, fv in enumerate(values):
-            rows.append({"fact": fact, "position": i, "value": json.dumps(fv.value, ensure_ascii=False),
-                         "value_text": fact_text(fv.value, fact), "element": fv.element, "evidence": fv.evidence,
-                         "rule": fv.rule, "also": json.dumps(fv.also, ensure_ascii=False) if fv.also else None,
-                         "rules": RULES_VERSION})
+            rows.append(
+                {
+                    "fact": fact,
+                    "position": i,
+                    "value": json.dumps(fv.value, ensure_ascii=False),
+                    "value_text": fact_text(fv.value, fact),
+                    "element": fv.element,
+                    "evidence": fv.evidence,
+                    "rule": fv.rule,
+                    "also": json.dumps(fv.also, ensure_ascii=False) if fv.also else None,
+                    "rules": RULES_VERSION,
+                }
+            )
     return rows
 
 
@@ -145,8 +162,11 @@ def expand(paths: list[Path]) -> Iterator[Path]:
     for p in paths:
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and (
-                        child.suffix.lower() in SOURCE_SUFFIXES or not child.suffix):
+                if (
+                    child.is_file()
+                    and not child.name.startswith(".")
+                    and (child.suffix.lower() in SOURCE_SUFFIXES or not child.suffix)
+                ):
                     yield child
         else:
             yield p

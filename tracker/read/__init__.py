@@ -25,7 +25,9 @@ _READ_CHUNK = 1 << 20
 
 def too_large() -> BadInput:
     """The refusal of a plain source past the size cap."""
-    return BadInput(f"the file is larger than {MAX_DECOMPRESSED // 2**20} MB; it is not a single annual report.")
+    return BadInput(
+        f"the file is larger than {MAX_DECOMPRESSED // 2**20} MB; it is not a single annual report."
+    )
 
 
 def read_source(path: Path) -> bytes:
@@ -68,7 +70,8 @@ def decompress(data: bytes) -> bytes:
                 if out.tell() > MAX_DECOMPRESSED:
                     raise BadInput(
                         f"the gzip file expands past {MAX_DECOMPRESSED // 2**20} MB; "
-                        "it is not a single annual report.")
+                        "it is not a single annual report."
+                    )
     except (OSError, EOFError, zlib.error) as exc:
         raise BadInput(f"the gzip file is damaged ({exc}); download it again.") from exc
     return out.getvalue()
@@ -111,7 +114,9 @@ def _zip_kind(data: bytes) -> str:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         names = []
-    return next((what for folder, what in _ZIP_KINDS if any(n.startswith(folder) for n in names)), "a zip archive")
+    return next(
+        (what for folder, what in _ZIP_KINDS if any(n.startswith(folder) for n in names)), "a zip archive"
+    )
 
 
 def decode(data: bytes) -> str:
@@ -120,8 +125,10 @@ def decode(data: bytes) -> str:
         raise BadInput("the file is empty; give a 10-K, 20-F or EDGAR R page.")
     what = foreign_format(data)
     if what is not None:
-        raise BadInput(f"the file is {what}, which tracker does not read; give the 10-K or 20-F as HTML or text "
-                       "(the filing's primary document on EDGAR).")
+        raise BadInput(
+            f"the file is {what}, which tracker does not read; give the 10-K or 20-F as HTML or text "
+            "(the filing's primary document on EDGAR)."
+        )
     if b"\x00" in data[:4096]:
         raise BadInput("the file is binary, not HTML or text; give a 10-K, 20-F or EDGAR R page.")
     head = data[:2048].lower()
@@ -142,8 +149,14 @@ def detect_format(text: str) -> str:
     from tracker.read import rpage
 
     head = text[:4096].lower()
-    is_html = "<html" in head or "<!doctype html" in head or "<body" in head or "<?xml" in head[:100] \
-        or ("<div" in head and "</" in head) or ("<table" in head and "</" in head)
+    is_html = (
+        "<html" in head
+        or "<!doctype html" in head
+        or "<body" in head
+        or "<?xml" in head[:100]
+        or ("<div" in head and "</" in head)
+        or ("<table" in head and "</" in head)
+    )
     if is_html:
         if "ix:header" in text or _IX_FACT_RE.search(text, 0, 2_000_000):
             return "ixbrl"

@@ -18,8 +18,8 @@ from lxml import etree
 
 from tracker.errors import BadInput
 from tracker.models import CYD_NAMESPACE_PREFIX, UNTAGGED_ELEMENT, Disclosure, Element, spec_for
-from tracker.text.normalize import clean_inline, comparison_key, paragraphs_from_lines, sentences
 from tracker.read import untagged
+from tracker.text.normalize import clean_inline, comparison_key, paragraphs_from_lines, sentences
 
 IX_NAMESPACE = "http://www.xbrl.org/2013/inlineXBRL"
 DEI_NAMESPACE_PREFIX = "http://xbrl.sec.gov/dei/"
@@ -31,15 +31,59 @@ _BREAK = "\ue001"  # marks a <br> (a line break inside a paragraph)
 _OPEN = "\ue002"  # where the text of a cyd text block (or one of its continuations) starts in the body
 _CLOSE = "\ue003"  # where it ends
 _MARKS = _BLOCK + _BREAK + " \t\r\n\xa0"
-_BLOCK_TAGS = frozenset(("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section",
-               "article", "blockquote", "pre", "dd", "dt", "dl", "hr", "center", "header", "footer", "caption"))
+_BLOCK_TAGS = frozenset(
+    (
+        "p",
+        "div",
+        "tr",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
+        "hr",
+        "center",
+        "header",
+        "footer",
+        "caption",
+    )
+)
 _CELL_TAGS = frozenset(("td", "th"))
 _HIDDEN_RE = re.compile(r"display\s*:\s*none", re.I)
 _HIDDEN_FAST_RE = re.compile(r"display\s*:\s*none")
 _TAG_NAME_RE = re.compile(r"<(\w+)")
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _ANNUAL_MARKERS = re.compile(r"form\s*(?:10-k|20-f|40-f)|annual\s+report\s+pursuant\s+to\s+section", re.I)
 _TRUE = {"true", "yes", "1"}
 _FALSE = {"false", "no", "0"}
@@ -80,8 +124,10 @@ class _Tree:
         uri = (el.nsmap.get(prefix) if self.xml else None) or self.prefixes.get(prefix)
         if uri is None and prefix in CONVENTIONAL_PREFIXES:
             uri = CONVENTIONAL_PREFIXES[prefix]
-            note = (f"the document uses '{prefix}:' names without declaring the prefix; "
-                    f"read them as the conventional {uri} namespace.")
+            note = (
+                f"the document uses '{prefix}:' names without declaring the prefix; "
+                f"read them as the conventional {uri} namespace."
+            )
             if note not in self.notes:
                 self.notes.append(note)
         return uri, local
@@ -207,16 +253,24 @@ def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
     step = _FEED_CHARS if len(text) > _STREAM_FROM else max(len(text), 1)
     for xml in (True, False):
         if xml:
-            parser = etree.XMLPullParser(events=("start",), tag="{*}body", huge_tree=True, remove_comments=True,
-                                         remove_pis=True, encoding="utf-8", resolve_entities=False,
-                                         no_network=True)
+            parser = etree.XMLPullParser(
+                events=("start",),
+                tag="{*}body",
+                huge_tree=True,
+                remove_comments=True,
+                remove_pis=True,
+                encoding="utf-8",
+                resolve_entities=False,
+                no_network=True,
+            )
         else:
-            parser = etree.HTMLPullParser(events=("start",), tag="{*}body", huge_tree=True, remove_comments=True,
-                                          encoding="utf-8")
+            parser = etree.HTMLPullParser(
+                events=("start",), tag="{*}body", huge_tree=True, remove_comments=True, encoding="utf-8"
+            )
         streamer = _Streamer(xml, hidden_tags)
         try:
             for i in range(0, len(text), step):
-                parser.feed(text[i:i + step].encode("utf-8"))
+                parser.feed(text[i : i + step].encode("utf-8"))
                 streamer.events(parser.read_events())
                 if step < len(text):
                     streamer.flush(final=False)
@@ -333,7 +387,9 @@ class _Streamer:
             if child is self.body:
                 after = True
             elif after:
-                if not self.xml and any(k.startswith("xmlns:") and k[6:] not in tree.prefixes for k in child.attrib):
+                if not self.xml and any(
+                    k.startswith("xmlns:") and k[6:] not in tree.prefixes for k in child.attrib
+                ):
                     return None
                 self._outside(child)
         self.lines.close()
@@ -346,7 +402,9 @@ class _Streamer:
             if f.kind == "flag":
                 value = _flag_value(f.fmt, raw)
                 if value is None:
-                    tree.notes[f.note_at] = f"the flag {f.name} reads {clean_inline(_plain(raw))!r}, neither true nor false."
+                    tree.notes[f.note_at] = (
+                        f"the flag {f.name} reads {clean_inline(_plain(raw))!r}, neither true nor false."
+                    )
             else:
                 value = _normalised(raw)
             facts.append(_Fact(f.name, f.kind, raw, value, f.nested))
@@ -403,10 +461,17 @@ class _Streamer:
         heads = []
         for el, local, tags in _cyd_facts(tree, top, self.dei):
             kind = spec_for(local).kind
-            nested = any(a.tag in tags and (a.get("name") or "").endswith("TextBlock")
-                         for a in el.iterancestors(*tags))
-            fact = _Pending(local, kind, "".join(el.itertext()), tree.attr(el, "format") or "", nested,
-                            tree.attr(el, "continuedAt"))
+            nested = any(
+                a.tag in tags and (a.get("name") or "").endswith("TextBlock") for a in el.iterancestors(*tags)
+            )
+            fact = _Pending(
+                local,
+                kind,
+                "".join(el.itertext()),
+                tree.attr(el, "format") or "",
+                nested,
+                tree.attr(el, "continuedAt"),
+            )
             if kind == "flag":
                 fact.note_at = len(tree.notes)
                 tree.notes.append(None)  # type: ignore[arg-type]  # the flag's note, if any, goes here
@@ -444,8 +509,14 @@ def _looks_like_markup(text: str) -> bool:
 def _parse(text: str) -> _Tree:
     data = text.encode("utf-8")
     try:
-        parser = etree.XMLParser(huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8",
-                                 resolve_entities=False, no_network=True)
+        parser = etree.XMLParser(
+            huge_tree=True,
+            remove_comments=True,
+            remove_pis=True,
+            encoding="utf-8",
+            resolve_entities=False,
+            no_network=True,
+        )
         root = etree.fromstring(data, parser)
         xml = True
     except etree.XMLSyntaxError:
@@ -472,15 +543,19 @@ def check_whole(log: etree._ListErrorLog) -> None:
         if entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in entry.message:
             depth = _DEPTH_RE.search(entry.message)
             levels = f"more than {int(depth.group(1)):,} levels" if depth else "too"
-            raise BadInput(f"the HTML nests its markup {levels} deep, past what the parser reads, so it is refused "
-                           "rather than stored cut short; give the filing as EDGAR serves it.")
+            raise BadInput(
+                f"the HTML nests its markup {levels} deep, past what the parser reads, so it is refused "
+                "rather than stored cut short; give the filing as EDGAR serves it."
+            )
 
 
 def _make_tree(root: etree._Element, xml: bool) -> _Tree:
     if xml:
         html = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-        ix_uri = next((u for u in root.nsmap.values() if u and "inlineXBRL" in u and "transformation" not in u),
-                      IX_NAMESPACE)
+        ix_uri = next(
+            (u for u in root.nsmap.values() if u and "inlineXBRL" in u and "transformation" not in u),
+            IX_NAMESPACE,
+        )
         tree = _Tree(root, html, "{" + ix_uri + "}", True)
     else:
         tree = _Tree(root, "", "ix:", False)
@@ -493,8 +568,9 @@ def _make_tree(root: etree._Element, xml: bool) -> _Tree:
     return tree
 
 
-def _mark_blocks(tree: _Tree, hidden_tags: set[str], top: etree._Element | None = None,
-                 hidden: bool = True) -> list[etree._Element]:
+def _mark_blocks(
+    tree: _Tree, hidden_tags: set[str], top: etree._Element | None = None, hidden: bool = True
+) -> list[etree._Element]:
     """Put block-boundary marks into the tree's text (under `top`, else everywhere) so that itertext keeps
     the line structure.
 
@@ -515,7 +591,12 @@ def _mark_blocks(tree: _Tree, hidden_tags: set[str], top: etree._Element | None 
         return found
     for el in root.iter(*(h + t for t in hidden_tags)):
         style = el.get("style")
-        if style and "none" in style and _HIDDEN_RE.search(style) and (len(el) or (el.text or "").strip(_MARKS)):
+        if (
+            style
+            and "none" in style
+            and _HIDDEN_RE.search(style)
+            and (len(el) or (el.text or "").strip(_MARKS))
+        ):
             found.append(el)
     return found
 
@@ -578,8 +659,9 @@ def _normalised(raw: str) -> str:
     return "\n\n".join(paragraphs_from_lines(_to_lines(raw)))
 
 
-def _cyd_facts(tree: _Tree, root: etree._Element, dei: dict[str, list[str]]
-               ) -> Iterator[tuple[etree._Element, str, tuple[str, ...]]]:
+def _cyd_facts(
+    tree: _Tree, root: etree._Element, dei: dict[str, list[str]]
+) -> Iterator[tuple[etree._Element, str, tuple[str, ...]]]:
     """The cyd facts below `root` in document order (element, local name, fact tags), noting dei values."""
     tag = tree.ix + "nonNumeric"
     tags = (tag, tag.lower()) if not tree.xml else (tag,)
@@ -591,8 +673,9 @@ def _cyd_facts(tree: _Tree, root: etree._Element, dei: dict[str, list[str]]
         if uri is None:
             continue
         if uri.startswith(DEI_NAMESPACE_PREFIX):
-            dei.setdefault(local, []).append(clean_inline("".join(el.itertext()).replace(_BLOCK, " ")
-                                                          .replace(_BREAK, " ")))
+            dei.setdefault(local, []).append(
+                clean_inline("".join(el.itertext()).replace(_BLOCK, " ").replace(_BREAK, " "))
+            )
             fmt = tree.attr(el, "format") or ""
             fixed = _fixed_value(fmt) if fmt else None
             if fixed is not None:
@@ -609,12 +692,16 @@ def _read_facts(tree: _Tree, continuations: dict) -> tuple[list[_Fact], dict[str
         parts = _chain(tree, el, local, continuations)
         raw = _join_parts(["".join(part.itertext()) for part in parts])
         kind = spec_for(local).kind
-        nested = any(a.tag in tags and (a.get("name") or "").endswith("TextBlock") for a in el.iterancestors(*tags))
+        nested = any(
+            a.tag in tags and (a.get("name") or "").endswith("TextBlock") for a in el.iterancestors(*tags)
+        )
         value: bool | str | None
         if kind == "flag":
             value = _flag_value(tree.attr(el, "format") or "", raw)
             if value is None:
-                tree.notes.append(f"the flag {local} reads {clean_inline(_plain(raw))!r}, neither true nor false.")
+                tree.notes.append(
+                    f"the flag {local} reads {clean_inline(_plain(raw))!r}, neither true nor false."
+                )
         else:
             value = _normalised(raw)
         facts.append(_Fact(local, kind, raw, value, nested, parts))
@@ -630,8 +717,10 @@ def _chain(tree: _Tree, el: etree._Element, name: str, continuations: dict) -> l
         seen.add(next_id)
         cont = continuations.get(next_id)
         if cont is None:
-            raise BadInput(f"the Inline XBRL is incomplete: fact {name} continues at '{next_id}', which is not in "
-                           "the document; give the complete filing.")
+            raise BadInput(
+                f"the Inline XBRL is incomplete: fact {name} continues at '{next_id}', which is not in "
+                "the document; give the complete filing."
+            )
         parts.append(cont)
         next_id = tree.attr(cont, "continuedAt")
     return parts
@@ -742,9 +831,16 @@ def _tagged_disclosure(facts: list[_Fact], lines: list[str], marked: dict[int, s
         leftover = []
     if leftover:  # text outside every tag: not tagged, whatever the rest of the filing is
         original = "\n".join(leftover)
-        elements.insert(0, Element(UNTAGGED_ELEMENT, "text", "\n\n".join(leftover), "untagged", original=original))
-    return Disclosure(elements=elements, tagged=True, source_format="ixbrl", section_text="\n\n".join(paras),
-                      form=section.form if section else None)
+        elements.insert(
+            0, Element(UNTAGGED_ELEMENT, "text", "\n\n".join(leftover), "untagged", original=original)
+        )
+    return Disclosure(
+        elements=elements,
+        tagged=True,
+        source_format="ixbrl",
+        section_text="\n\n".join(paras),
+        form=section.form if section else None,
+    )
 
 
 def _untagged_lines(section: untagged.Section, lines: list[str], marked: dict[int, str]) -> list[str]:
@@ -805,19 +901,27 @@ def _uncovered(paras: list[str], keys: str) -> list[str]:
 def _untagged_disclosure(text: str, lines: list[str], dei: dict[str, list[str]]) -> Disclosure:
     form = (dei.get("DocumentType") or [""])[0]
     if not form and not _ANNUAL_MARKERS.search(" ".join(lines[:3000])):
-        raise BadInput("the HTML is not a 10-K or 20-F annual report (no form type or annual-report cover found); "
-                       "give the filing's primary document.")
+        raise BadInput(
+            "the HTML is not a 10-K or 20-F annual report (no form type or annual-report cover found); "
+            "give the filing's primary document."
+        )
     section = untagged.locate_section(lines)
     if section is None:
-        raise BadInput("the annual report has no Item 1C (10-K) or Item 16K (20-F) cybersecurity section; "
-                       "give a complete report for a fiscal year ending on or after 2023-12-15.")
+        raise BadInput(
+            "the annual report has no Item 1C (10-K) or Item 16K (20-F) cybersecurity section; "
+            "give a complete report for a fiscal year ending on or after 2023-12-15."
+        )
     complete = text.rstrip().lower().endswith("</html>")
     if section.end >= len(lines) and not complete:
-        raise BadInput("the HTML ends inside its Item 1C / Item 16K section, so the file is truncated; "
-                       "download the complete filing again.")
+        raise BadInput(
+            "the HTML ends inside its Item 1C / Item 16K section, so the file is truncated; "
+            "download the complete filing again."
+        )
     disclosure = untagged.section_disclosure(section, "html")
     if not disclosure.section_text:
-        raise BadInput("the Item 1C / Item 16K heading is followed by no text; give the complete annual report.")
+        raise BadInput(
+            "the Item 1C / Item 16K heading is followed by no text; give the complete annual report."
+        )
     return disclosure
 
 

@@ -12,9 +12,12 @@ from tracker.errors import BadInput
 from tracker.models import LABEL_TO_NAME, Disclosure, Element
 from tracker.text.normalize import clean_inline, is_footer_line, merge_unique_paragraphs, normalize_block
 
-_LABEL_RE = re.compile(r"^(?P<label>.+?)\s*\[(?P<kind>Text Block|Flag|Line Items|Abstract|Table|Axis|Member)\]\s*$")
+_LABEL_RE = re.compile(
+    r"^(?P<label>.+?)\s*\[(?P<kind>Text Block|Flag|Line Items|Abstract|Table|Axis|Member)\]\s*$"
+)
 _MD_ROW_RE = re.compile(
-    r"^(?P<label>[^|]+?\[(?:Text Block|Flag|Line Items|Abstract|Table|Axis|Member)\])\s*\|\s*(?P<value>.*?)\s*\|?\s*$")
+    r"^(?P<label>[^|]+?\[(?:Text Block|Flag|Line Items|Abstract|Table|Axis|Member)\])\s*\|\s*(?P<value>.*?)\s*\|?\s*$"
+)
 _PERIOD_RE = re.compile(r"\b([A-Z][a-z]{2})\.?\s+(\d{1,2}),\s+(\d{4})\b")
 _TITLE_HINT = re.compile(r"cyber", re.I)
 
@@ -125,7 +128,9 @@ def _pairs_html(text: str) -> tuple[list[str], list[tuple[str, str, str]], dict[
     check_whole(parser.error_log)
     table = next(iter(root.xpath('//table[contains(concat(" ", @class, " "), " report ")]')), None)
     if table is None:
-        raise BadInput("the HTML page has no EDGAR report table; give the R page of the cybersecurity disclosure.")
+        raise BadInput(
+            "the HTML page has no EDGAR report table; give the R page of the cybersecurity disclosure."
+        )
     header = [clean_inline(th.text_content()) for th in table.xpath(".//th")]
     pairs: list[tuple[str, str, str]] = []
     names: dict[str, str] = {}
@@ -142,7 +147,9 @@ def _pairs_html(text: str) -> tuple[list[str], list[tuple[str, str, str]], dict[
             if ref:
                 names[m.group("label")] = ref.group(2)
         value_cells = tr.xpath("./td")[1:]
-        pairs.append((m.group("label"), m.group("kind"), _html_cell_text(value_cells[0]) if value_cells else ""))
+        pairs.append(
+            (m.group("label"), m.group("kind"), _html_cell_text(value_cells[0]) if value_cells else "")
+        )
     return header, pairs, names
 
 
@@ -204,7 +211,9 @@ def read_rpage(text: str, fmt: str) -> Disclosure:
                 elements.append(Element(name, "text", value, "tagged", original=raw.strip()))
     if not elements:
         topic = f" ({title})" if title else ""
-        raise BadInput(f"the R page{topic} holds no cybersecurity (cyd) facts; give the cybersecurity R page.")
+        raise BadInput(
+            f"the R page{topic} holds no cybersecurity (cyd) facts; give the cybersecurity R page."
+        )
     if title and not _TITLE_HINT.search(title) and len(elements) < 2:
         raise BadInput(f"the R page is about {title!r}, not the cybersecurity disclosure.")
     period_end, year = _period(header)

@@ -15,20 +15,28 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from tracker.errors import BadInput
-from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
-from tracker.text.normalize import clean_inline, comparison_key, is_footer_line, paragraphs_from_lines, sentences
+from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Source
+from tracker.text.normalize import (
+    clean_inline,
+    comparison_key,
+    is_footer_line,
+    paragraphs_from_lines,
+    sentences,
+)
 
 _ITEM_OF_FORM = {"1c": "10-K", "16k": "20-F"}
 
 _HEADING_RE = re.compile(
     r"^(?:part\s+i{1,2}\s*[,.:\-]?\s*)?item\s*(1\s*c|16\s*k)\s*[.:\-]?\s*[-.:]?\s*cyber\s*-?\s*security\s*[.:\-]?\s*",
-    re.I)
+    re.I,
+)
 _BARE_ITEM_RE = re.compile(r"^(?:part\s+i{1,2}\s*[,.:\-]?\s*)?item\s*(?:1\s*c|16\s*k)?\s*[.:\-]?$", re.I)
 _STOP_RE = re.compile(r"^items?\s*(\d{1,2})\s*([a-z])?\b\s*[.:,\-]?\s*(.*)$", re.I)
 _PART_STOP_RE = re.compile(r"^part\s+(?:iii|iv)\b\s*[.:\-]?\s*(.*)$", re.I)
 # Where extraction glued the next item onto the section's own line ("Not applicable.Item 2. Properties").
 _INLINE_STOP_RE = re.compile(
-    r"item\s*(?:2|1d|16l|17)\s*[.:]\s*(?=[A-Z])|item\s*2\s*[.:]?\s*properties|part\s+iii\b", re.I)
+    r"item\s*(?:2|1d|16l|17)\s*[.:]\s*(?=[A-Z])|item\s*2\s*[.:]?\s*properties|part\s+iii\b", re.I
+)
 _CANDIDATE_SCAN_RE = re.compile(r"^[^\S\n]*(?:item|part)", re.I | re.M)
 _MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__)")
@@ -39,12 +47,16 @@ _HTML_TAG_RE = re.compile(r"</?(?:div|span|p|br|b|i|u|font|center)\b[^>]*>", re.
 # reference": the disclosure itself is in another document (an exhibit, the annual report to shareholders).
 _INCORPORATED_RE = re.compile(
     r"\bincorporated\b[^.]{0,80}\bby\s+reference\b|\bcan\s+be\s+found\s+(?:in|under)\b|"
-    r"\b(?:is|are)\s+(?:included|set\s+forth|contained)\s+(?:in|under)\b", re.I)
+    r"\b(?:is|are)\s+(?:included|set\s+forth|contained)\s+(?:in|under)\b",
+    re.I,
+)
 # The pointer is the section's whole answer to the item, not one cross-reference among its prose.
 _THIS_ITEM_RE = re.compile(r"\b(?:this|the)\s+item\b|\bitem\s*(?:1\s*c|16\s*k)\b|\bthis\s+section\b", re.I)
 _POINTER_TARGET_RE = re.compile(
     r"\b(?:(?:19|20)\d\d\s+)?annual\s+report\s+to\s+(?:share|stock)holders\b|\bexhibit\s+\d+(?:\.\d+)?|"
-    r"\b(?:(?:19|20)\d\d\s+)?proxy\s+statement\b", re.I)
+    r"\b(?:(?:19|20)\d\d\s+)?proxy\s+statement\b",
+    re.I,
+)
 #: Longest section (in characters) read as a mere pointer to another document.
 _MAX_POINTER_CHARS = 700
 
@@ -100,12 +112,13 @@ def _match_heading(lines: _CleanLines, i: int) -> tuple[str, int, str] | None:
     for _ in range(3):
         m = _HEADING_RE.match(text)
         if m:
-            return m.group(1).replace(" ", "").lower(), last, text[m.end():]
+            return m.group(1).replace(" ", "").lower(), last, text[m.end() :]
         if len(text) > 30 or not (_BARE_ITEM_RE.match(text) or text.lower() in ("item", "part i", "part ii")):
             return None
-        last = _next_nonblank(lines, last + 1)
-        if last is None:
+        following = _next_nonblank(lines, last + 1)
+        if following is None:
             return None
+        last = following
         text = text + " " + lines[last]
     return None
 
@@ -131,7 +144,7 @@ def _is_stop(line: str, item: str) -> bool:
             return False
         return not rest or rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "[(\"'"
     m = _PART_STOP_RE.match(line)
-    return bool(m) and (not m.group(1) or m.group(1)[:1].isupper())
+    return m is not None and (not m.group(1) or m.group(1)[:1].isupper())
 
 
 class _CleanLines:
@@ -158,7 +171,8 @@ def furniture_key(line: str) -> str:
 
 
 _COMPANY_NAME_RE = re.compile(
-    r"\b(?:inc|corporation|corp|company|co|ltd|plc|llc|group|holdings|incorporated)\b\.?$")
+    r"\b(?:inc|corporation|corp|company|co|ltd|plc|llc|group|holdings|incorporated)\b\.?$"
+)
 #: Longest line taken as a company-name running head beside a page number or "Table of Contents".
 _MAX_RUNNING_HEAD = 60
 
@@ -187,7 +201,7 @@ def _candidate_lines(lines: Sequence[str]) -> list[int]:
     per line)."""
     out: list[int] = []
     for first in range(0, len(lines), _SCAN_LINES):
-        block = lines[first:first + _SCAN_LINES]
+        block = lines[first : first + _SCAN_LINES]
         joined = "\n".join(block)
         ends = list(accumulate(map((1).__add__, map(len, block))))  # offset just past each line's newline
         out.extend(first + bisect_right(ends, m.start()) for m in _CANDIDATE_SCAN_RE.finditer(joined))
@@ -261,13 +275,14 @@ def _before_page_furniture(lines: _CleanLines, j: int) -> bool:
     return k is not None and is_footer_line(lines[k])
 
 
-def _collect(lines: _CleanLines, start: int, last: int, item: str, rest: str,
-             furniture: _Furniture) -> tuple[Section, int]:
+def _collect(
+    lines: _CleanLines, start: int, last: int, item: str, rest: str, furniture: _Furniture
+) -> tuple[Section, int]:
     body: list[str] = []
     sources: list[int] = []
     stop = _INLINE_STOP_RE.search(rest)
     if stop:
-        rest = rest[:stop.start()]
+        rest = rest[: stop.start()]
         return Section([rest], item, start, last + 1, [-1]), len(rest.strip())
     if rest.strip(" .:-"):
         body.append(rest)
@@ -289,9 +304,15 @@ def _collect(lines: _CleanLines, start: int, last: int, item: str, rest: str,
             continue
         if line:
             footer = is_footer_line(line)  # kept: `paragraphs_from_lines` drops it, knowing a page ended
-            dropped = not footer and len(line) <= 100 and (
-                furniture.repeated(line) or furniture.running_head(line)
-                and (after_page_furniture or _before_page_furniture(lines, j + 1)))
+            dropped = (
+                not footer
+                and len(line) <= 100
+                and (
+                    furniture.repeated(line)
+                    or furniture.running_head(line)
+                    and (after_page_furniture or _before_page_furniture(lines, j + 1))
+                )
+            )
             after_page_furniture = dropped or footer
             line = "" if dropped else line
         body.append(line)
@@ -308,7 +329,9 @@ INTEGRATED = "CybersecurityRiskManagementProcessesIntegratedTextBlock"
 MATERIAL = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock"
 BOARD = "CybersecurityRiskBoardOfDirectorsOversightTextBlock"
 BOARD_COMMITTEE = "CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock"
-INFORM_BOARD = "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock"
+INFORM_BOARD = (
+    "CybersecurityRiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock"
+)
 ROLE = "CybersecurityRiskRoleOfManagementTextBlock"
 POSITIONS = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleTextBlock"
 EXPERTISE = "CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock"
@@ -316,20 +339,40 @@ INFORM_MANAGEMENT = "CybersecurityRiskProcessForInformingManagementOrCommitteesR
 
 _BOARD_TERMS = re.compile(
     r"\bboard\b|\b(?:audit|risk|technology|cybersecurity|nominating|governance)[\w ,&-]{0,40}committee\b|"
-    r"\bdirectors\b", re.I)
+    r"\bdirectors\b",
+    re.I,
+)
 _ROLE_TERMS = re.compile(
     r"\bchief [\w ]{0,30}officer\b|\bciso\b|\bcio\b|\bcso\b|\bcto\b|\bvice president\b|\bhead of\b|"
-    r"\bexperience\b|\bcertifi|\bteam\b|\bmanagement\b|\bexecutive|\bleadership\b|\bled by\b", re.I)
+    r"\bexperience\b|\bcertifi|\bteam\b|\bmanagement\b|\bexecutive|\bleadership\b|\bled by\b",
+    re.I,
+)
 _MATERIAL_TERMS = re.compile(
     r"materially affect|reasonably likely to (?:materially )?affect|material(?:ly)? (?:adverse )?(?:effect|impact)"
-    r"|not (?:identified|experienced|aware of) any[\w ,]{0,40}(?:incident|threat)", re.I)
+    r"|not (?:identified|experienced|aware of) any[\w ,]{0,40}(?:incident|threat)",
+    re.I,
+)
 _SENTENCE_RULES = [
     (INTEGRATED, re.compile(r"\bintegrat|\benterprise[- ]risk|\berm\b|overall risk management", re.I), RISK),
-    (EXPERTISE, re.compile(r"\byears\b|\bexperience\b|\bcertifi|\bdegree\b|\bcissp\b|\bcism\b|\bexpertise\b"
-                           r"|\bpreviously\b|\bserved as\b|\bprior to joining\b", re.I), ROLE),
-    (POSITIONS, re.compile(r"\bresponsib|\bled by\b|\bleads\b|\boversee|\bchief [\w ]{0,30}officer\b|\bciso\b",
-                           re.I), ROLE),
-    (INFORM_MANAGEMENT, re.compile(r"\binform|\breport|\bescalat|\bbrief|\bupdate|\bnotif|\bmonitor", re.I), ROLE),
+    (
+        EXPERTISE,
+        re.compile(
+            r"\byears\b|\bexperience\b|\bcertifi|\bdegree\b|\bcissp\b|\bcism\b|\bexpertise\b"
+            r"|\bpreviously\b|\bserved as\b|\bprior to joining\b",
+            re.I,
+        ),
+        ROLE,
+    ),
+    (
+        POSITIONS,
+        re.compile(r"\bresponsib|\bled by\b|\bleads\b|\boversee|\bchief [\w ]{0,30}officer\b|\bciso\b", re.I),
+        ROLE,
+    ),
+    (
+        INFORM_MANAGEMENT,
+        re.compile(r"\binform|\breport|\bescalat|\bbrief|\bupdate|\bnotif|\bmonitor", re.I),
+        ROLE,
+    ),
     (BOARD_COMMITTEE, re.compile(r"\bcommittee\b", re.I), BOARD),
     (INFORM_BOARD, re.compile(r"\breport|\bbrief|\bupdate|\binform|\bpresent|\breview", re.I), BOARD),
 ]
@@ -352,13 +395,19 @@ def _zone_of_heading(heading: str) -> str | None:
     h = heading.lower().replace("’", "'")
     if re.search(r"board|oversight|directors|committee", h):
         return BOARD
-    if re.search(r"management'?s? role|role of management|management'?s? responsib|leadership|personnel|team"
-                 r"|\bciso\b|officer|management oversight", h):
+    if re.search(
+        r"management'?s? role|role of management|management'?s? responsib|leadership|personnel|team"
+        r"|\bciso\b|officer|management oversight",
+        h,
+    ):
         return ROLE
     if "governance" in h:
         return "governance"
-    if re.search(r"risk|strateg|process|program|approach|third|vendor|assess|framework|training|response"
-                 r"|material|impact|effect|incident", h):
+    if re.search(
+        r"risk|strateg|process|program|approach|third|vendor|assess|framework|training|response"
+        r"|material|impact|effect|incident",
+        h,
+    ):
         return RISK
     return None
 
@@ -378,12 +427,16 @@ def _classify(paragraph: str, zone: str | None) -> str:
         return RISK
     if board_first and board >= 2 and board >= role:
         return BOARD
-    if role >= 3 and role > board and re.search(r"chief|ciso|officer|head of|vice president|led by", first, re.I):
+    if (
+        role >= 3
+        and role > board
+        and re.search(r"chief|ciso|officer|head of|vice president|led by", first, re.I)
+    ):
         return ROLE
     return RISK
 
 
-def split_elements(paragraph_list: Sequence[str], source: str = "inferred") -> list[Element]:
+def split_elements(paragraph_list: Sequence[str], source: Source = "inferred") -> list[Element]:
     """Assign a section's paragraphs to cyd text elements; headings go to `UNTAGGED_ELEMENT`.
 
     Every paragraph lands in at least one element: the main block of its sub-section (risk management,
@@ -418,17 +471,22 @@ def split_elements(paragraph_list: Sequence[str], source: str = "inferred") -> l
             for sent in sentences(para):
                 if pattern.search(sent):
                     add(child, sent)
-    return [Element(name, "text", "\n\n".join(buckets[name]), source, original="\n\n".join(buckets[name]))
-            for name in order]
+    return [
+        Element(name, "text", "\n\n".join(buckets[name]), source, original="\n\n".join(buckets[name]))
+        for name in order
+    ]
 
 
 # --- plain text -----------------------------------------------------------------------------------
 
 _FOOTER_YEAR_RE = re.compile(r"\|\s*((?:19|20)\d{2})\s+form\s+(?:10-k|20-f)\s*\|", re.I)
-_RUNNING_YEAR_RE = re.compile(r"^[ \t]*(?:fiscal\s+)?((?:19|20)\d{2})\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)[ \t]*$",
-                              re.I | re.M)
-_COVER_YEAR_RE = re.compile(r"for\s+the\s+(?:fiscal\s+)?year\s+ended\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s*((?:19|20)\d{2})",
-                            re.I)
+_RUNNING_YEAR_RE = re.compile(
+    r"^[ \t]*(?:fiscal\s+)?((?:19|20)\d{2})\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)[ \t]*$",
+    re.I | re.M,
+)
+_COVER_YEAR_RE = re.compile(
+    r"for\s+the\s+(?:fiscal\s+)?year\s+ended\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s*((?:19|20)\d{2})", re.I
+)
 
 
 def detect_fiscal_year(text: str) -> int | None:
@@ -450,22 +508,34 @@ def incorporated_by_reference(section_text: str) -> str | None:
     nothing, and a comparison with a year that holds the text shows it all as added.
     """
     text = section_text.strip()
-    if (not text or len(text) > _MAX_POINTER_CHARS or not _INCORPORATED_RE.search(text)
-            or not _THIS_ITEM_RE.search(text)):
+    if (
+        not text
+        or len(text) > _MAX_POINTER_CHARS
+        or not _INCORPORATED_RE.search(text)
+        or not _THIS_ITEM_RE.search(text)
+    ):
         return None
     targets = list(dict.fromkeys(clean_inline(m.group(0)) for m in _POINTER_TARGET_RE.finditer(text)))
     where = f" ({', '.join(targets)})" if targets else ""
-    return (f"the cybersecurity section is incorporated by reference from another document{where}; "
-            "its text is not in this filing, so its flags and facts read as not stated.")
+    return (
+        f"the cybersecurity section is incorporated by reference from another document{where}; "
+        "its text is not in this filing, so its flags and facts read as not stated."
+    )
 
 
-def section_disclosure(section: Section, source_format: str, source: str = "inferred") -> Disclosure:
+def section_disclosure(section: Section, source_format: str, source: Source = "inferred") -> Disclosure:
     """An untagged Disclosure from a located section."""
     paras = paragraphs_from_lines(section.lines)
     text = "\n\n".join(paras)
     pointer = incorporated_by_reference(text)
-    return Disclosure(elements=split_elements(paras, source), tagged=False, source_format=source_format,
-                      section_text=text, form=section.form, notes=[pointer] if pointer else [])
+    return Disclosure(
+        elements=split_elements(paras, source),
+        tagged=False,
+        source_format=source_format,
+        section_text=text,
+        form=section.form,
+        notes=[pointer] if pointer else [],
+    )
 
 
 def read_text(text: str) -> Disclosure:
@@ -473,11 +543,15 @@ def read_text(text: str) -> Disclosure:
     lines = markdown_to_lines(text)
     section = locate_section(lines)
     if section is None:
-        raise BadInput("no Item 1C (10-K) or Item 16K (20-F) cybersecurity heading was found in the text; "
-                       "give an annual report that contains its cybersecurity section.")
+        raise BadInput(
+            "no Item 1C (10-K) or Item 16K (20-F) cybersecurity heading was found in the text; "
+            "give an annual report that contains its cybersecurity section."
+        )
     disclosure = section_disclosure(section, "text")
     if not disclosure.section_text:
-        raise BadInput("the Item 1C / Item 16K heading is followed by no text; give the complete annual report.")
+        raise BadInput(
+            "the Item 1C / Item 16K heading is followed by no text; give the complete annual report."
+        )
     disclosure.fiscal_year = detect_fiscal_year(text)
     return disclosure
 

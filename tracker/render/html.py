@@ -24,18 +24,27 @@ import jinja2
 from tracker import __version__
 from tracker.diff import redline
 from tracker.diff.compare import AlignedPair, Comparison
+from tracker.diff.context import ComparisonContext, History
 from tracker.errors import TrackerError
 from tracker.models import FLAGS, Change, spec_for
 from tracker.render.labels import MEASURE_EXPLANATIONS, MEASURES, display_value, fact_label
 from tracker.text.normalize import comparison_key
-from tracker.diff.context import ComparisonContext, History
 
 SECTIONS = ("Risk management and strategy", "Governance", "Other")
-SECTION_ANCHORS = {"Risk management and strategy": "sec-risk", "Governance": "sec-governance", "Other": "sec-other"}
+SECTION_ANCHORS = {
+    "Risk management and strategy": "sec-risk",
+    "Governance": "sec-governance",
+    "Other": "sec-other",
+}
 #: Most significant first (digests, lists).
 SIGNIFICANCE_ORDER = {"significant": 0, "notable": 1, "routine": 2, "no substantive change": 3}
 #: How the verdict box is styled, by significance.
-VERDICT_TONES = {"no substantive change": "none", "routine": "routine", "notable": "minor", "significant": "rewritten"}
+VERDICT_TONES = {
+    "no substantive change": "none",
+    "routine": "routine",
+    "notable": "minor",
+    "significant": "rewritten",
+}
 
 Op = Literal["equal", "insert", "delete"]
 _OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
@@ -620,12 +629,18 @@ def environment() -> jinja2.Environment:
     """The one Jinja Environment: autoescape for HTML, StrictUndefined, trimmed blocks."""
     dirs = template_dirs()
     if not dirs:
-        raise TrackerError("the report templates are missing (no tracker/templates or templates/ folder); "
-                           "reinstall the tracker.")
+        raise TrackerError(
+            "the report templates are missing (no tracker/templates or templates/ folder); "
+            "reinstall the tracker."
+        )
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 _INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
@@ -639,8 +654,13 @@ def render_template(name: str, **context: object) -> str:
     return text
 
 
-def render_comparison_html(ctx: ComparisonContext, *, generated_at: datetime | None = None,
-                           verbose: bool = False, compact: bool = False) -> str:
+def render_comparison_html(
+    ctx: ComparisonContext,
+    *,
+    generated_at: datetime | None = None,
+    verbose: bool = False,
+    compact: bool = False,
+) -> str:
     """The change report of a comparison as one self-contained HTML document (`compact`: the e-mail body)."""
     report = comparison_report(ctx, generated_at=generated_at, verbose=verbose, compact=compact)
     return render_template("comparison.html", report=report)
@@ -650,8 +670,9 @@ def render_comparison_html(ctx: ComparisonContext, *, generated_at: datetime | N
 EMAIL_HTML_LIMIT = 96_000
 
 
-def render_email_html(ctx: ComparisonContext, *, generated_at: datetime | None = None,
-                      limit: int = EMAIL_HTML_LIMIT) -> str:
+def render_email_html(
+    ctx: ComparisonContext, *, generated_at: datetime | None = None, limit: int = EMAIL_HTML_LIMIT
+) -> str:
     """The e-mail body: the compact report (one sentence of context around each change); past `limit` bytes, the
     changed sentences alone; past it still, the first changes that fit and a line saying how many more the
     attached report shows."""
@@ -666,8 +687,12 @@ def render_email_html(ctx: ComparisonContext, *, generated_at: datetime | None =
     while len(html.encode("utf-8")) > limit and keep > 0:
         keep = keep * 3 // 4
         report.redline = full[:keep]
-        report.omitted = sum(1 for b in full[keep:] for piece in b.pieces if piece.number and piece.kind not in
-                             ("skip", "moved_away", "same"))
+        report.omitted = sum(
+            1
+            for b in full[keep:]
+            for piece in b.pieces
+            if piece.number and piece.kind not in ("skip", "moved_away", "same")
+        )
         html = render_template("comparison.html", report=report)
     return html
 
@@ -705,8 +730,13 @@ def render_digest_text(digest: DigestReport) -> str:
 
 
 # --------------------------------------------------------------------------- building the change report
-def comparison_report(ctx: ComparisonContext, *, generated_at: datetime | None = None, verbose: bool = False,
-                      compact: bool = False) -> ComparisonReport:
+def comparison_report(
+    ctx: ComparisonContext,
+    *,
+    generated_at: datetime | None = None,
+    verbose: bool = False,
+    compact: bool = False,
+) -> ComparisonReport:
     """The typed context of the change report."""
     c = ctx.comparison
     anchors = {id(ch): f"c{i}" for i, ch in enumerate(c.changes, 1)}
@@ -719,15 +749,31 @@ def comparison_report(ctx: ComparisonContext, *, generated_at: datetime | None =
     filer = filer_view(ctx.filer)
     return ComparisonReport(
         title=f"{filer.name}: cybersecurity disclosure {old.label} to {new.label}",
-        filer=filer, old=old, new=new, verdict=c.verdict, significance=c.significance, extent=c.extent,
-        top=list(c.judgement.top), tone=VERDICT_TONES.get(c.significance, "minor"),
-        counts=dict(c.summary), similarity=measures(c.similarity.to_json()), flags=flags, facts=facts,
+        filer=filer,
+        old=old,
+        new=new,
+        verdict=c.verdict,
+        significance=c.significance,
+        extent=c.extent,
+        top=list(c.judgement.top),
+        tone=VERDICT_TONES.get(c.significance, "minor"),
+        counts=dict(c.summary),
+        similarity=measures(c.similarity.to_json()),
+        flags=flags,
+        facts=facts,
         element_notes=notes,
-        text_summary=[TextSummary(e.label, e.anchor, e.changes) for s in sections for e in s.elements if e.changes],
+        text_summary=[
+            TextSummary(e.label, e.anchor, e.changes) for s in sections for e in s.elements if e.changes
+        ],
         text_changes=sum(ch.kind.startswith("text_") for ch in c.changes),
-        sections=sections, notes=c.caveats + comparison_notes(old, new), has_changes=bool(c.changes),
-        generated=generated_line(generated_at), compact=compact, verbose=verbose,
-        **reading_order(ctx, old, new, compact=compact))
+        sections=sections,
+        notes=c.caveats + comparison_notes(old, new),
+        has_changes=bool(c.changes),
+        generated=generated_line(generated_at),
+        compact=compact,
+        verbose=verbose,
+        **reading_order(ctx, old, new, compact=compact),
+    )
 
 
 # --------------------------------------------------------------------------- the reading-order report
@@ -742,14 +788,22 @@ def reading_order(ctx: ComparisonContext, old: SideView, new: SideView, *, compa
     c = ctx.comparison
     red = redline.build(c)
     by_sentence = {comparison_key(p.text("new") or p.text("old")): p.anchor for p in red.changes if p.anchor}
-    rows = [change_row(ch, f"f{i}", ctx, by_sentence) for i, ch in enumerate(
-        (ch for ch in c.changes if ch.kind == "flag_flipped" or ch.kind.startswith("fact_")), 1)]
+    rows = [
+        change_row(ch, f"f{i}", ctx, by_sentence)
+        for i, ch in enumerate(
+            (ch for ch in c.changes if ch.kind == "flag_flipped" or ch.kind.startswith("fact_")), 1
+        )
+    ]
     blocks = red_blocks(red, compact=compact)
-    return {"rows": rows, "redline": blocks, "change_list": change_list(red),
-            "paragraph_rows": [] if compact else paragraph_rows(red)}
+    return {
+        "rows": rows,
+        "redline": blocks,
+        "change_list": change_list(red),
+        "paragraph_rows": [] if compact else paragraph_rows(red),
+    }
 
 
-def change_row(ch: Change, anchor: str, ctx: ComparisonContext, by_sentence: dict[str, str | None]) -> ChangeRow:
+def change_row(ch: Change, anchor: str, ctx: ComparisonContext, by_sentence: dict[str, str]) -> ChangeRow:
     """One row of the table: a flag flipped, a fact or a person changed."""
     if ch.kind == "flag_flipped":
         flag = flag_row(ch, anchor)
@@ -781,8 +835,17 @@ def _segments(pairs: Iterable[tuple[str, str]]) -> list[Segment]:
 def red_piece(piece: redline.Piece, labels: list[str]) -> RedPiece:
     """A redline.Piece as the templates show it."""
     ch = piece.change
-    return RedPiece(piece.kind, _segments(piece.segments), piece.number, piece.anchor, piece.link, labels,
-                    ch.severity if ch else "low", (ch.why or "") if ch else "", piece.rewritten)
+    return RedPiece(
+        piece.kind,
+        _segments(piece.segments),
+        piece.number,
+        piece.anchor,
+        piece.link,
+        labels,
+        ch.severity if ch else "low",
+        (ch.why or "") if ch else "",
+        piece.rewritten,
+    )
 
 
 def red_blocks(red: redline.Redline, *, compact: bool) -> list[RedBlock]:
@@ -818,7 +881,7 @@ def red_blocks(red: redline.Redline, *, compact: bool) -> list[RedBlock]:
 
 def _compact(kind: Literal["heading", "paragraph"], pieces: list[RedPiece]) -> RedBlock:
     """Changed sentences with at most one unchanged sentence before and after each; the rest counted."""
-    keep = set()
+    keep: set[int] = set()
     for k, p in enumerate(pieces):
         if p.kind != "same":
             keep.update((k - 1, k, k + 1))
@@ -849,13 +912,22 @@ def change_list(red: redline.Redline) -> list[ListedChange]:
     for p in red.changes:
         ch = p.change
         verb = "Moved and reworded" if p.kind == "moved" and p.rewritten else _VERBS.get(p.kind, p.kind)
-        out.append(ListedChange(p.number or 0, p.anchor or "", verb, p.element_labels,
-                                ch.severity if ch else "low", (ch.why or "") if ch else "",
-                                _excerpt(p.segments), headings.get(p.number or 0, "")))
+        out.append(
+            ListedChange(
+                p.number or 0,
+                p.anchor or "",
+                verb,
+                p.element_labels,
+                ch.severity if ch else "low",
+                (ch.why or "") if ch else "",
+                _excerpt(p.segments),
+                headings.get(p.number or 0, ""),
+            )
+        )
     return out
 
 
-def _excerpt(segments: list[tuple[str, str]]) -> list[Segment]:
+def _excerpt(segments: Sequence[tuple[str, str]]) -> list[Segment]:
     """The first words of a change with their marks, cut at a word near _EXCERPT characters."""
     out: list[Segment] = []
     room = _EXCERPT
@@ -915,10 +987,15 @@ def side_view(meta: dict, unknown: str = "year unknown") -> SideView:
     year = meta.get("fiscal_year")
     source = str(meta.get("source") or "")
     sha = meta.get("sha256")
-    return SideView(label=f"FY{year}" if year else unknown, form=meta.get("form") or "annual report",
-                    version=meta.get("version"), tagged=bool(meta.get("tagged")),
-                    source=Path(source).name if source else "", sha256=sha[:16] if sha else None,
-                    period_end=meta.get("period_end"))
+    return SideView(
+        label=f"FY{year}" if year else unknown,
+        form=meta.get("form") or "annual report",
+        version=meta.get("version"),
+        tagged=bool(meta.get("tagged")),
+        source=Path(source).name if source else "",
+        sha256=sha[:16] if sha else None,
+        period_end=meta.get("period_end"),
+    )
 
 
 def comparison_notes(old: SideView, new: SideView) -> list[str]:
@@ -928,22 +1005,33 @@ def comparison_notes(old: SideView, new: SideView) -> list[str]:
         return []
     who = "Neither filing carries" if len(untagged) == 2 else f"{untagged[0]} carries no"
     what = "their" if len(untagged) == 2 else "its"
-    return [f"{who} XBRL tags: {what} flags, facts and the split of {what} text into elements were inferred "
-            "from the text (marked \u201cinferred\u201d)."]
+    return [
+        f"{who} XBRL tags: {what} flags, facts and the split of {what} text into elements were inferred "
+        "from the text (marked \u201cinferred\u201d)."
+    ]
 
 
 def measures(sim: dict) -> list[Measure]:
     """The four similarity measures, formatted."""
-    return [Measure(key, label, f"{float(sim[key]):.3f}", MEASURE_EXPLANATIONS[key]) for key, label in MEASURES
-            if key in sim]
+    return [
+        Measure(key, label, f"{float(sim[key]):.3f}", MEASURE_EXPLANATIONS[key])
+        for key, label in MEASURES
+        if key in sim
+    ]
 
 
 def flag_row(ch: Change, anchor: str) -> FlagRow:
     """A flipped flag."""
     ev = ch.evidence if isinstance(ch.evidence, dict) else {}
-    return FlagRow(anchor, spec_for(ch.element or "").label, ch.severity,
-                   Mark(display_value(ch.old), ch.old_source or "absent"),
-                   Mark(display_value(ch.new), ch.new_source or "absent"), ev.get("old"), ev.get("new"))
+    return FlagRow(
+        anchor,
+        spec_for(ch.element or "").label,
+        ch.severity,
+        Mark(display_value(ch.old), ch.old_source or "absent"),
+        Mark(display_value(ch.new), ch.new_source or "absent"),
+        ev.get("old"),
+        ev.get("new"),
+    )
 
 
 def fact_row(ch: Change, anchor: str, ctx: ComparisonContext) -> FactRow:
@@ -956,14 +1044,43 @@ def fact_row(ch: Change, anchor: str, ctx: ComparisonContext) -> FactRow:
     ev_new = ev.get("new") if isinstance(ev, dict) else None
     said = {"summary": ch.summary or "", "why": ch.why or ""}
     if ch.kind == "fact_added":
-        return FactRow(anchor, ch.fact or "", fact_label(ch.fact), "added", ch.severity, None,
-                       Mark(display_value(ch.value, ch.fact), new_src), None, ev_new or _str(ev), **said)
+        return FactRow(
+            anchor,
+            ch.fact or "",
+            fact_label(ch.fact),
+            "added",
+            ch.severity,
+            None,
+            Mark(display_value(ch.value, ch.fact), new_src),
+            None,
+            ev_new or _str(ev),
+            **said,
+        )
     if ch.kind == "fact_removed":
-        return FactRow(anchor, ch.fact or "", fact_label(ch.fact), "removed", ch.severity,
-                       Mark(display_value(ch.value, ch.fact), old_src), None, ev_old or _str(ev), None, **said)
-    return FactRow(anchor, ch.fact or "", fact_label(ch.fact), "changed", ch.severity,
-                   Mark(display_value(ch.old, ch.fact), old_src), Mark(display_value(ch.new, ch.fact), new_src),
-                   ev_old, ev_new or _str(ev), **said)
+        return FactRow(
+            anchor,
+            ch.fact or "",
+            fact_label(ch.fact),
+            "removed",
+            ch.severity,
+            Mark(display_value(ch.value, ch.fact), old_src),
+            None,
+            ev_old or _str(ev),
+            None,
+            **said,
+        )
+    return FactRow(
+        anchor,
+        ch.fact or "",
+        fact_label(ch.fact),
+        "changed",
+        ch.severity,
+        Mark(display_value(ch.old, ch.fact), old_src),
+        Mark(display_value(ch.new, ch.fact), new_src),
+        ev_old,
+        ev_new or _str(ev),
+        **said,
+    )
 
 
 def _str(value: object) -> str | None:
@@ -973,7 +1090,9 @@ def _str(value: object) -> str | None:
 def element_note(ch: Change, anchor: str) -> ElementNote:
     """An element that appeared or disappeared."""
     verb = "appeared" if ch.kind == "element_added" else "disappeared"
-    return ElementNote(anchor, spec_for(ch.element or "").label, verb, ch.severity, element_anchor(ch.element or ""))
+    return ElementNote(
+        anchor, spec_for(ch.element or "").label, verb, ch.severity, element_anchor(ch.element or "")
+    )
 
 
 def element_anchor(name: str) -> str:
@@ -1019,8 +1138,19 @@ def element_views(c: Comparison, anchors: dict[int, str], notes: list[ElementNot
         redline, rows = build_redline(name, index, pairs, by_key, anchors)
         spec = spec_for(name)
         sim = c.element_similarity.get(name)
-        out.append(ElementView(element_anchor(name), name, spec.label, spec.item, len(changed),
-                               measures(sim.to_json()) if sim else [], [note] if note else [], redline, rows))
+        out.append(
+            ElementView(
+                element_anchor(name),
+                name,
+                spec.label,
+                spec.item,
+                len(changed),
+                measures(sim.to_json()) if sim else [],
+                [note] if note else [],
+                redline,
+                rows,
+            )
+        )
     return out
 
 
@@ -1028,8 +1158,9 @@ def _note_elements(c: Comparison) -> list[str]:
     return [ch.element for ch in c.changes if ch.kind.startswith("element_") and ch.element]
 
 
-def build_redline(name: str, index: int, pairs: list[AlignedPair], by_key: dict[tuple, Change],
-                  anchors: dict[int, str]) -> tuple[list[RedlineItem], list[SideBySideRow]]:
+def build_redline(
+    name: str, index: int, pairs: list[AlignedPair], by_key: dict[tuple, Change], anchors: dict[int, str]
+) -> tuple[list[RedlineItem], list[SideBySideRow]]:
     """The element's redline (unchanged runs collapsed, moves marked at both ends) and side-by-side rows."""
     items: list[RedlineItem] = []
     rows: list[SideBySideRow] = []
@@ -1037,8 +1168,12 @@ def build_redline(name: str, index: int, pairs: list[AlignedPair], by_key: dict[
     placed: set[int] = set()
     for p in pairs:
         for m in moved:  # the old place of a moved sentence: before the first piece that stood after it
-            if id(m) not in placed and _old_start(p) is not None and _old_start(p) > m.old[0].position \
-                    and not p.moved:
+            if (
+                id(m) not in placed
+                and (start := _old_start(p)) is not None
+                and start > m.old[0].position
+                and not p.moved
+            ):
                 items.append(_moved_away(m, name, index, by_key, anchors))
                 placed.add(id(m))
         if p.status == "same":
@@ -1050,8 +1185,14 @@ def build_redline(name: str, index: int, pairs: list[AlignedPair], by_key: dict[
         item = _change_item(p, name, index, by_key, anchors)
         items.append(item)
         if p.status in ("changed", "added", "removed"):
-            rows.append(SideBySideRow(p.status, _side_segments(p, "old"), _side_segments(p, "new"),  # type: ignore[arg-type]
-                                      item.anchor or ""))
+            rows.append(
+                SideBySideRow(
+                    p.status,
+                    _side_segments(p, "old"),
+                    _side_segments(p, "new"),  # type: ignore[arg-type]
+                    item.anchor or "",
+                )
+            )
     items += [_moved_away(m, name, index, by_key, anchors) for m in moved if id(m) not in placed]
     return items, rows
 
@@ -1060,8 +1201,9 @@ def _old_start(p: AlignedPair) -> int | None:
     return p.old[0].position if p.old else None
 
 
-def _occurrence(p: AlignedPair, name: str, index: int, by_key: dict[tuple, Change],
-                anchors: dict[int, str]) -> tuple[str, Change | None]:
+def _occurrence(
+    p: AlignedPair, name: str, index: int, by_key: dict[tuple, Change], anchors: dict[int, str]
+) -> tuple[str, Change | None]:
     """Id of this change's entry in this element: the change's anchor in its first element, else suffixed."""
     ch = by_key.get(pair_key(p))
     if ch is None:
@@ -1071,12 +1213,18 @@ def _occurrence(p: AlignedPair, name: str, index: int, by_key: dict[tuple, Chang
     return (base if ch.element == name else f"{base}-{index}"), ch
 
 
-def _change_item(p: AlignedPair, name: str, index: int, by_key: dict[tuple, Change],
-                 anchors: dict[int, str]) -> RedlineItem:
+def _change_item(
+    p: AlignedPair, name: str, index: int, by_key: dict[tuple, Change], anchors: dict[int, str]
+) -> RedlineItem:
     anchor, ch = _occurrence(p, name, index, by_key, anchors)
     also = [spec_for(e).label for e in (ch.elements if ch else []) if e != name]
-    item = RedlineItem(p.status, anchor=anchor, also_in=also,  # type: ignore[arg-type]
-                       old_position=_old_start(p), new_position=p.new[0].position if p.new else None)
+    item = RedlineItem(
+        p.status,  # type: ignore[arg-type]  # (a "same" pair never reaches here)
+        anchor=anchor,
+        also_in=also,
+        old_position=_old_start(p),
+        new_position=p.new[0].position if p.new else None,
+    )
     if p.status == "changed":
         item.segments = [Segment(_OPS[op], text) for op, text in (p.ops or [])]
     elif p.status == "added":
@@ -1090,11 +1238,17 @@ def _change_item(p: AlignedPair, name: str, index: int, by_key: dict[tuple, Chan
     return item
 
 
-def _moved_away(p: AlignedPair, name: str, index: int, by_key: dict[tuple, Change],
-                anchors: dict[int, str]) -> RedlineItem:
+def _moved_away(
+    p: AlignedPair, name: str, index: int, by_key: dict[tuple, Change], anchors: dict[int, str]
+) -> RedlineItem:
     anchor, _ = _occurrence(p, name, index, by_key, anchors)
-    return RedlineItem("moved_away", anchor=f"{anchor}-from", link=anchor, old_position=_old_start(p),
-                       new_position=p.new[0].position if p.new else None)
+    return RedlineItem(
+        "moved_away",
+        anchor=f"{anchor}-from",
+        link=anchor,
+        old_position=_old_start(p),
+        new_position=p.new[0].position if p.new else None,
+    )
 
 
 def _side_segments(p: AlignedPair, side: str) -> list[Segment]:
@@ -1110,8 +1264,11 @@ def section_views(c: Comparison, elements: list[ElementView], flags: list[FlagRo
     """Details grouped by Item 106 section; sections with nothing to show are left out."""
     shown = {e.name for e in elements}
     text_names = [n for n in c.element_order if spec_for(n).kind == "text"]
-    flag_section = {spec_for(ch.element or "").label: spec_for(ch.element or "").section
-                    for ch in c.changes if ch.kind == "flag_flipped"}
+    flag_section = {
+        spec_for(ch.element or "").label: spec_for(ch.element or "").section
+        for ch in c.changes
+        if ch.kind == "flag_flipped"
+    }
     out = []
     for title in SECTIONS:
         views = [e for e in elements if spec_for(e.name).section == title]
@@ -1132,28 +1289,51 @@ def history_report(hist: History, *, generated_at: datetime | None = None) -> Hi
     for fact in sorted(hist.facts):
         cells: list[FactCell | Mark] = [
             FactCell("; ".join(fact_text(v) for v in hist.facts[fact].get(y, [])), hist.changed(fact, y))
-            for y in years]
+            for y in years
+        ]
         facts.append(HistoryRow(fact_label(fact), fact, cells))
     flags = []
     for name in [f for f in FLAGS if f in hist.flags] + [f for f in hist.flags if f not in FLAGS]:
         by_year = hist.flags[name]
         marks: list[FactCell | Mark] = [
             Mark(display_value(by_year.get(y, {}).get("value")), by_year.get(y, {}).get("source", "absent"))
-            for y in years]
+            for y in years
+        ]
         flags.append(HistoryRow(spec_for(name).reader_label, name, marks))
-    steps = [StepView(s["old_year"], s["new_year"], s["verdict"], VERDICT_TONES.get(s.get("significance", ""), "minor"),
-                      measures(s["similarity"]), dict(s["summary"]), s.get("significance", ""), s.get("extent", ""),
-                      list(s.get("top_changes") or []))
-             for s in hist.steps]
+    steps = [
+        StepView(
+            s["old_year"],
+            s["new_year"],
+            s["verdict"],
+            VERDICT_TONES.get(s.get("significance", ""), "minor"),
+            measures(s["similarity"]),
+            dict(s["summary"]),
+            s.get("significance", ""),
+            s.get("extent", ""),
+            list(s.get("top_changes") or []),
+        )
+        for s in hist.steps
+    ]
     filer = filer_view(hist.filer)
     sides = [side_view({**y, "source": None}) for y in hist.years]
-    return HistoryReport(f"{filer.name}: cybersecurity disclosure history", filer, sides, facts, flags, steps,
-                         generated_line(generated_at), severity_chart(steps))
+    return HistoryReport(
+        f"{filer.name}: cybersecurity disclosure history",
+        filer,
+        sides,
+        facts,
+        flags,
+        steps,
+        generated_line(generated_at),
+        severity_chart(steps),
+    )
 
 
 #: Bar colour and the colour of a count written on it, by severity (stacked bottom to top in this order).
-CHART_COLOURS = {"high": ("#d92d20", "#ffffff"), "medium": ("#f79009", "#1f2328"),
-                 "low": ("#98a2b3", "#1f2328")}
+CHART_COLOURS = {
+    "high": ("#d92d20", "#ffffff"),
+    "medium": ("#f79009", "#1f2328"),
+    "low": ("#98a2b3", "#1f2328"),
+}
 #: The chart's viewBox width and plot box (user units; the SVG scales down to narrow screens).
 CHART_WIDTH = 480
 CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BASELINE = 36.0, 468.0, 50.0, 172.0
@@ -1179,31 +1359,73 @@ def severity_chart(steps: Sequence[StepView]) -> SeverityChart | None:
             if count:
                 height = count * unit
                 stacked += height
-                segments.append(ChartSegment(sev, count, round(CHART_BASELINE - stacked, 2), round(height, 2),
-                                             fill, ink if height >= CHART_MIN_LABELLED else ""))
+                segments.append(
+                    ChartSegment(
+                        sev,
+                        count,
+                        round(CHART_BASELINE - stacked, 2),
+                        round(height, 2),
+                        fill,
+                        ink if height >= CHART_MIN_LABELLED else "",
+                    )
+                )
         years = f"{step.old_year} \u2192 {step.new_year}"
         lines = [years] if slot >= CHART_ONE_LINE_SLOT else [f"{step.old_year} \u2192", str(step.new_year)]
         words = ", ".join(f"{step.counts.get(sev, 0)} {sev}" for sev in CHART_COLOURS)
         x = CHART_LEFT + slot * i + (slot - width) / 2
-        bars.append(ChartBar(lines, round(x, 2), round(width, 2), total, round(CHART_BASELINE - stacked, 2),
-                             segments, f"FY{step.old_year} to FY{step.new_year}: {words}"))
+        bars.append(
+            ChartBar(
+                lines,
+                round(x, 2),
+                round(width, 2),
+                total,
+                round(CHART_BASELINE - stacked, 2),
+                segments,
+                f"FY{step.old_year} to FY{step.new_year}: {words}",
+            )
+        )
     tick_values = sorted({0, scale // 2 if scale >= 4 else 0, scale})
     ticks = [ChartTick(v, round(CHART_BASELINE - v * unit, 2)) for v in tick_values]
-    keys = [ChartKey(sev.capitalize(), fill, CHART_LEFT + 78 * i)
-            for i, (sev, (fill, _)) in enumerate(CHART_COLOURS.items())]
+    keys = [
+        ChartKey(sev.capitalize(), fill, CHART_LEFT + 78 * i)
+        for i, (sev, (fill, _)) in enumerate(CHART_COLOURS.items())
+    ]
     height = round(CHART_BASELINE + 30 + 16 * (max(len(b.label_lines) for b in bars) - 1))
-    return SeverityChart(CHART_WIDTH, height, CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BASELINE, scale,
-                         round(unit, 4), ticks, bars, keys, "Changes by severity, year over year",
-                         "; ".join(b.text for b in bars) + ".")
+    return SeverityChart(
+        CHART_WIDTH,
+        height,
+        CHART_LEFT,
+        CHART_RIGHT,
+        CHART_TOP,
+        CHART_BASELINE,
+        scale,
+        round(unit, 4),
+        ticks,
+        bars,
+        keys,
+        "Changes by severity, year over year",
+        "; ".join(b.text for b in bars) + ".",
+    )
 
 
 # --------------------------------------------------------------------------- digest
-def digest_report(items: Iterable[tuple[ComparisonContext, str]], skipped: Sequence[str] = (), *,
-                  generated_at: datetime | None = None) -> DigestReport:
+def digest_report(
+    items: Iterable[tuple[ComparisonContext, str]],
+    skipped: Sequence[str] = (),
+    *,
+    generated_at: datetime | None = None,
+) -> DigestReport:
     """The typed context of a digest: (comparison, attachment file name) pairs, most severe first."""
     reports = [(comparison_report(ctx, generated_at=generated_at, compact=True), name) for ctx, name in items]
-    reports.sort(key=lambda r: (SIGNIFICANCE_ORDER.get(r[0].significance, len(SIGNIFICANCE_ORDER)),
-                                -r[0].counts["high"], -r[0].counts["medium"], -r[0].counts["low"], r[0].filer.name))
+    reports.sort(
+        key=lambda r: (
+            SIGNIFICANCE_ORDER.get(r[0].significance, len(SIGNIFICANCE_ORDER)),
+            -r[0].counts["high"],
+            -r[0].counts["medium"],
+            -r[0].counts["low"],
+            r[0].filer.name,
+        )
+    )
     entries = [DigestEntry(f"f{i}", report, name) for i, (report, name) in enumerate(reports, 1)]
     n = len(entries)
     title = f"Cybersecurity disclosure digest: {n} filer{'s' if n != 1 else ''} with a new year"

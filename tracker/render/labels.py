@@ -11,11 +11,17 @@ MEASURE_EXPLANATIONS = {
     "simple": "One minus the words added and deleted by a word diff, over the words of both years.",
 }
 FACT_LABELS = {
-    "responsible_titles": "Responsible titles", "responsible_people": "Responsible people",
-    "experience_years": "Stated experience", "tenure_start": "In the role since", "reports_to": "Reports to",
-    "certifications": "Certifications", "board_oversight": "Board oversight",
-    "management_committees": "Management committees", "briefing_frequency": "Briefing frequency",
-    "frameworks": "Frameworks", "third_parties": "Third parties engaged",
+    "responsible_titles": "Responsible titles",
+    "responsible_people": "Responsible people",
+    "experience_years": "Stated experience",
+    "tenure_start": "In the role since",
+    "reports_to": "Reports to",
+    "certifications": "Certifications",
+    "board_oversight": "Board oversight",
+    "management_committees": "Management committees",
+    "briefing_frequency": "Briefing frequency",
+    "frameworks": "Frameworks",
+    "third_parties": "Third parties engaged",
     "material_incident_statement": "Material incident statement",
 }
 

@@ -21,8 +21,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tracker.errors import BadInput, TrackerError
 from tracker.diff.context import ComparisonContext
+from tracker.errors import BadInput, TrackerError
 
 CHROMIUM_ENV = "TRACKER_CHROMIUM"
 """Environment variable naming the Chromium binary to use."""
@@ -30,12 +30,24 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser")
 """Commands looked up on PATH when ``$TRACKER_CHROMIUM`` is not set."""
 TIMEOUT_SECONDS = 60.0
 """How long Chromium may take to print one report."""
-INSTALL_HINT = ("install Debian's chromium package (apt-get install chromium) or set TRACKER_CHROMIUM to a "
-                "Chromium binary.")
+INSTALL_HINT = (
+    "install Debian's chromium package (apt-get install chromium) or set TRACKER_CHROMIUM to a "
+    "Chromium binary."
+)
 CHROMIUM_FLAGS = (
-    "--headless", "--disable-gpu", "--no-sandbox", "--no-pdf-header-footer", "--no-first-run",
-    "--no-default-browser-check", "--disable-extensions", "--disable-sync", "--disable-background-networking",
-    "--disable-component-update", "--disable-crash-reporter", "--disable-quic", "--mute-audio",
+    "--headless",
+    "--disable-gpu",
+    "--no-sandbox",
+    "--no-pdf-header-footer",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-extensions",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-crash-reporter",
+    "--disable-quic",
+    "--mute-audio",
 )
 """Switches of every run: headless, no header/footer of the browser, nothing fetched in the background."""
 _NOISE = re.compile(r"dbus|Fontconfig|unexpected operator|DevTools listening|bytes written to file", re.I)
@@ -55,8 +67,7 @@ def write_pdf(ctx: ComparisonContext, path: Path, *, timeout: float | None = Non
         with tempfile.TemporaryDirectory(prefix="tracker-pdf-") as work:
             page = Path(work) / "report.html"
             page.write_text(html, encoding="utf-8")
-            print_to_pdf(chromium, page, partial, Path(work),
-                         TIMEOUT_SECONDS if timeout is None else timeout)
+            print_to_pdf(chromium, page, partial, Path(work), TIMEOUT_SECONDS if timeout is None else timeout)
         os.chmod(partial, default_file_mode())
         os.replace(partial, path)
     except BaseException:
@@ -71,8 +82,10 @@ def find_chromium() -> str:
     if chosen:
         found = shutil.which(chosen)
         if found is None:
-            raise BadInput(f"Chromium is needed for PDF output but {CHROMIUM_ENV}={chosen} is not an "
-                           f"executable: {INSTALL_HINT}")
+            raise BadInput(
+                f"Chromium is needed for PDF output but {CHROMIUM_ENV}={chosen} is not an "
+                f"executable: {INSTALL_HINT}"
+            )
         return found
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
@@ -133,7 +146,7 @@ def inject_style(html: str, css: str) -> str:
     for pattern in (r"</head\s*>", r"<body\b"):
         match = re.search(pattern, html, re.IGNORECASE)
         if match:
-            return html[:match.start()] + style + html[match.start():]
+            return html[: match.start()] + style + html[match.start() :]
     return style + html
 
 
@@ -150,21 +163,34 @@ def reserve_partial(path: Path) -> Path:
 
 def print_to_pdf(chromium: str, page: Path, out: Path, work: Path, timeout: float) -> None:
     """Have Chromium print `page` to `out`, with a private profile and its log in the folder `work`."""
-    command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={work / 'profile'}", f"--print-to-pdf={out}",
-               page.as_uri()]
+    command = [
+        chromium,
+        *CHROMIUM_FLAGS,
+        f"--user-data-dir={work / 'profile'}",
+        f"--print-to-pdf={out}",
+        page.as_uri(),
+    ]
     log = work / "chromium.log"
     with log.open("wb") as stderr:
         try:
-            proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                    stderr=stderr, start_new_session=True, cwd=work)
+            proc = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                start_new_session=True,
+                cwd=work,
+            )
         except OSError as exc:
             raise TrackerError(f"cannot start Chromium ({chromium}): {exc.strerror or exc}.") from exc
         try:
             status = proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             stop(proc)
-            raise TrackerError(f"Chromium did not print the PDF within {timeout:g} seconds; try again, or "
-                               "check that Chromium starts (chromium --headless --version).") from None
+            raise TrackerError(
+                f"Chromium did not print the PDF within {timeout:g} seconds; try again, or "
+                "check that Chromium starts (chromium --headless --version)."
+            ) from None
         except BaseException:
             stop(proc)
             raise

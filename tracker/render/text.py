@@ -14,7 +14,6 @@ HTML is rendered elsewhere from the same Comparison (its `pairs` hold the aligne
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.diff import redline
@@ -22,19 +21,26 @@ from tracker.diff.compare import TEXT_KINDS, Comparison, disclosure_meta, filer_
 from tracker.errors import BadInput
 from tracker.facts import SPECS as FACT_SPECS
 from tracker.facts.changes import STRENGTH_WORDS
-from tracker.render.labels import MEASURES, display_value, fact_label
 from tracker.models import UNTAGGED_ELEMENT, Change, spec_for
-from tracker.text.normalize import comparison_key, paragraphs, sentences
 from tracker.read.untagged import is_subheading
+from tracker.render.labels import MEASURES, display_value, fact_label
+from tracker.text.normalize import comparison_key, paragraphs, sentences
 
 FORMATS = ("text", "markdown", "json")
 
 _RED, _GREEN, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
-def render(comparison: Comparison, fmt: str = "text", *, filer: dict | None = None,
-           old_meta: dict | None = None, new_meta: dict | None = None, color: bool = False,
-           verbose: bool = False) -> str:
+def render(
+    comparison: Comparison,
+    fmt: str = "text",
+    *,
+    filer: dict | None = None,
+    old_meta: dict | None = None,
+    new_meta: dict | None = None,
+    color: bool = False,
+    verbose: bool = False,
+) -> str:
     """The comparison in one of FORMATS; metadata default to what the disclosures say."""
     filer = filer if filer is not None else filer_meta(comparison.new, comparison.old)
     old_meta = old_meta if old_meta is not None else disclosure_meta(comparison.old)
@@ -69,8 +75,11 @@ def _similarity(sim: dict) -> str:
 def _similarity_line(c: Comparison) -> str:
     """The similarity of the whole section in one line, measures by their plain names."""
     sim = c.similarity.to_json()
-    shown = ", ".join(f"{label.lower() if key != 'jaccard' else label} {float(sim[key]):.3f}"
-                      for key, label in MEASURES if key in sim)
+    shown = ", ".join(
+        f"{label.lower() if key != 'jaccard' else label} {float(sim[key]):.3f}"
+        for key, label in MEASURES
+        if key in sim
+    )
     return f"Similarity of the whole section: {shown} (1 = identical)"
 
 
@@ -79,23 +88,28 @@ def _summary_lines(c: Comparison) -> list[str]:
     s = c.summary
     lead = c.significance[:1].upper() + c.significance[1:]
     # a flag's top change names it by what it says, not by its standard label
-    plain = {ch.summary: f"{spec_for(ch.element or '').reader_label}: {plain_flag_value(ch.old)} -> "
-                         f"{plain_flag_value(ch.new)}"
-             for ch in c.changes if ch.kind == "flag_flipped" and ch.summary}
+    plain = {
+        ch.summary: f"{spec_for(ch.element or '').reader_label}: {plain_flag_value(ch.old)} -> "
+        f"{plain_flag_value(ch.new)}"
+        for ch in c.changes
+        if ch.kind == "flag_flipped" and ch.summary
+    }
     lines = [f"Verdict: {lead}" + (":" if c.judgement.top else "")]
     lines += [f"  - {plain.get(t, t)}" for t in c.judgement.top]
-    return lines + [f"Extent: {c.extent}",
-                    f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low"]
+    return lines + [f"Extent: {c.extent}", f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low"]
 
 
 # --------------------------------------------------------------------------- flags, facts and people
 #: Where a flag's value came from, in plain words.
 SOURCES = {"tagged": "tagged", "inferred": "read from the text", "absent": "not stated"}
 #: The values of the material-incident facts in plain words.
-_MATERIAL_WORDS = {"material_incident_statement": {"none": "says it has not been materially affected",
-                                                   "affected": "says it has been, or is likely to be, materially "
-                                                               "affected"},
-                   "material_incident_strength": STRENGTH_WORDS}
+_MATERIAL_WORDS = {
+    "material_incident_statement": {
+        "none": "says it has not been materially affected",
+        "affected": "says it has been, or is likely to be, materially affected",
+    },
+    "material_incident_strength": STRENGTH_WORDS,
+}
 
 
 def plain_fact_label(fact: str | None) -> str:
@@ -129,8 +143,10 @@ def _plain_change(ch: Change, verbose: bool = False) -> str:
     severity, which the formats show their own way)."""
     if ch.kind == "flag_flipped":
         spec = spec_for(ch.element or "")
-        line = (f"{spec.reader_label}: {plain_flag_value(ch.old, ch.old_source)} -> "
-                f"{plain_flag_value(ch.new, ch.new_source)}")
+        line = (
+            f"{spec.reader_label}: {plain_flag_value(ch.old, ch.old_source)} -> "
+            f"{plain_flag_value(ch.new, ch.new_source)}"
+        )
         if verbose:
             line += f" ({spec.name}, Item 106 {spec.item})" if spec.item else f" ({spec.name})"
     elif ch.kind in _ELEMENT_KINDS:
@@ -141,8 +157,10 @@ def _plain_change(ch: Change, verbose: bool = False) -> str:
     elif ch.summary:
         line = _capital(ch.summary)
     elif ch.kind == "fact_changed":
-        line = (f"{plain_fact_label(ch.fact)}: {plain_fact_value(ch.old, ch.fact)} -> "
-                f"{plain_fact_value(ch.new, ch.fact)}")
+        line = (
+            f"{plain_fact_label(ch.fact)}: {plain_fact_value(ch.old, ch.fact)} -> "
+            f"{plain_fact_value(ch.new, ch.fact)}"
+        )
     elif ch.kind in ("fact_added", "fact_removed"):
         verb = "now stated" if ch.kind == "fact_added" else "no longer stated"
         line = f"{plain_fact_label(ch.fact)} {verb}: {plain_fact_value(ch.value, ch.fact)}"
@@ -164,8 +182,10 @@ _ELEMENT_KINDS = ("element_added", "element_removed")
 
 def _sections(c: Comparison) -> list[tuple[str, list[Change]]]:
     out: list[tuple[str, list[Change]]] = []
-    for title, kinds in (("Flags, facts and people changed", _FACT_KINDS),
-                         ("Tagged blocks that appeared or disappeared", _ELEMENT_KINDS)):
+    for title, kinds in (
+        ("Flags, facts and people changed", _FACT_KINDS),
+        ("Tagged blocks that appeared or disappeared", _ELEMENT_KINDS),
+    ):
         changes = [ch for ch in c.changes if ch.kind in kinds]
         if changes:
             out.append((title, changes))
@@ -217,7 +237,7 @@ class _Wording:
 
     @property
     def rank(self) -> str:
-        """"[high] why" when it matters more than its words, else empty."""
+        """ "[high] why" when it matters more than its words, else empty."""
         ch = self.change
         return f"[{ch.severity}] {ch.why}" if ch is not None and ch.severity != "low" and ch.why else ""
 
@@ -239,9 +259,10 @@ def _old_places(c: Comparison) -> dict[str, tuple[int, str | None]]:
     return out
 
 
-def _moved_verb(piece: redline.Piece, marker: redline.Piece | None, places: dict, old_year: object,
-                heading: str | None) -> str:
-    """"Moved from ¶3 of FY2023" (with the sub-heading it stood under, when it moved from under another one);
+def _moved_verb(
+    piece: redline.Piece, marker: redline.Piece | None, places: dict, old_year: object, heading: str | None
+) -> str:
+    """ "Moved from ¶3 of FY2023" (with the sub-heading it stood under, when it moved from under another one);
     "Moved within the section" when its old place is not known."""
     old_text = marker.text("old") if marker is not None else ""
     first = sentences(old_text)[:1]
@@ -279,8 +300,11 @@ def wording_changes(c: Comparison) -> list[_Wording]:
             else:
                 verb = {"changed": "Reworded", "added": "Added", "removed": "Removed"}[piece.kind]
             ops = [(_OPS[op], text) for op, text in piece.segments]
-            elements = [e for e in (piece.change.elements if piece.change and piece.change.elements
-                                    else piece.elements) if e != UNTAGGED_ELEMENT]
+            elements = [
+                e
+                for e in (piece.change.elements if piece.change and piece.change.elements else piece.elements)
+                if e != UNTAGGED_ELEMENT
+            ]
             out.append(_Wording(piece.number, heading, piece.kind, verb, ops, elements, piece.change))
     shown = {id(w.change) for w in out if w.change is not None}
     number = max((w.number for w in out), default=0)
@@ -353,8 +377,8 @@ class _Text:
         if wording:
             lines += ["", self.paint(_BOLD, f"Wording changes, in reading order ({len(wording)}):")]
             for heading, placed, group in _groups(wording):
-                title = (f"Under \u201c{heading}\u201d" if heading else None) if placed else _UNPLACED
-                lines += ["", self.paint(_BOLD, f"{title}:")] if title else []
+                group_title = (f"Under \u201c{heading}\u201d" if heading else None) if placed else _UNPLACED
+                lines += ["", self.paint(_BOLD, f"{group_title}:")] if group_title else []
                 for w in group:
                     lines += self.wording(w)
         if not c.changes:
@@ -398,7 +422,11 @@ class _Text:
         return [self.paint(_DIM, f"   similarity: {_similarity(sim.to_json())}")] if sim else []
 
     def change(self, ch: Change) -> str:
-        also = f" (also in: {', '.join(spec_for(e).label for e in ch.elements[1:])})" if len(ch.elements) > 1 else ""
+        also = (
+            f" (also in: {', '.join(spec_for(e).label for e in ch.elements[1:])})"
+            if len(ch.elements) > 1
+            else ""
+        )
         also += _rank_note(ch)
         if ch.kind == "text_changed":
             where = f" (moved {ch.from_position} -> {ch.to_position})" if ch.from_position else ""
@@ -411,11 +439,13 @@ class _Text:
 
 
 def _rank_note(ch: Change) -> str:
-    """" [medium: why]" for a wording change that matters more than its words."""
+    """ " [medium: why]" for a wording change that matters more than its words."""
     return f" [{ch.severity}: {ch.why}]" if ch.severity != "low" and ch.why else ""
 
 
-_MD_SPECIAL: Callable[[str], str] = lambda s: "".join("\\" + ch if ch in "\\`*_[]<>#|~" else ch for ch in s)
+def _MD_SPECIAL(s: str) -> str:
+    """Markdown's special characters escaped."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|~" else ch for ch in s)
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -433,7 +463,7 @@ class _Markdown:
             if op == 0 or not stripped:
                 out.append(body)
                 continue
-            lead, trail = body[:len(body) - len(body.lstrip())], body[len(body.rstrip()):]
+            lead, trail = body[: len(body) - len(body.lstrip())], body[len(body.rstrip()) :]
             out.append(f"{lead}{'~~' if op == -1 else '**'}{stripped}{'~~' if op == -1 else '**'}{trail}")
         return "".join(out)
 
@@ -443,13 +473,15 @@ class _Markdown:
         lines += [f"- {_MD_SPECIAL(line)}" for line in _summary_lines(c)]
         for title, changes in _sections(c):
             lines += ["", f"## {title}", ""]
-            lines += [f"- **{ch.severity}**: {_MD_SPECIAL(_plain_change(ch, self.verbose))}" for ch in changes]
+            lines += [
+                f"- **{ch.severity}**: {_MD_SPECIAL(_plain_change(ch, self.verbose))}" for ch in changes
+            ]
         wording = wording_changes(c)
         if wording:
             lines += ["", f"## Wording changes, in reading order ({len(wording)})"]
             for heading, placed, group in _groups(wording):
-                title = heading if placed else _UNPLACED
-                lines += ["", f"### {_MD_SPECIAL(title)}"] if title else []
+                group_title = heading if placed else _UNPLACED
+                lines += ["", f"### {_MD_SPECIAL(group_title)}"] if group_title else []
                 lines.append("")
                 for w in group:
                     lines += self.wording(w)
@@ -493,7 +525,11 @@ class _Markdown:
         return lines
 
     def change(self, ch: Change) -> str:
-        also = f" (also in: {', '.join(spec_for(e).label for e in ch.elements[1:])})" if len(ch.elements) > 1 else ""
+        also = (
+            f" (also in: {', '.join(spec_for(e).label for e in ch.elements[1:])})"
+            if len(ch.elements) > 1
+            else ""
+        )
         also += _MD_SPECIAL(_rank_note(ch))
         if ch.kind == "text_changed":
             return f"- **changed**{also}: {self.ops(ch.ops or [])}"

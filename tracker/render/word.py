@@ -30,6 +30,9 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from tracker.diff.context import ComparisonContext
+from tracker.diff.redline import Block, Piece, Redline, build
+from tracker.models import Change, spec_for
 from tracker.render.html import Mark as ValueMark
 from tracker.render.html import (
     SideView,
@@ -42,9 +45,6 @@ from tracker.render.html import (
     measures,
     side_view,
 )
-from tracker.models import Change, spec_for
-from tracker.diff.redline import Block, Piece, Redline, build
-from tracker.diff.context import ComparisonContext
 
 #: Author of every tracked change.
 REVISION_AUTHOR = "tracker"
@@ -52,32 +52,51 @@ REVISION_AUTHOR = "tracker"
 REDLINE_BOOKMARK = "Item1C_redline"
 #: The changes the table lists: flags, facts and people.
 TABLE_KINDS = ("flag_flipped", "fact_changed", "fact_added", "fact_removed")
-TABLE_COLUMNS = (("What", 3.4), ("Old", 2.5), ("New", 2.5), ("Why it matters", 3.2), ("Severity", 1.6),
-                 ("Evidence", 4.3))
+TABLE_COLUMNS = (
+    ("What", 3.4),
+    ("Old", 2.5),
+    ("New", 2.5),
+    ("Why it matters", 3.2),
+    ("Severity", 1.6),
+    ("Evidence", 4.3),
+)
 #: What each similarity measure says, in one line.
 MEASURE_NOTES = {
     "cosine": "How alike the two years' vocabularies are, counting how often each word is used (word order "
-              "ignored).",
+    "ignored).",
     "jaccard": "Share of the distinct words used in either year that both years use.",
     "min_edit": "1 less the fewest whole-word insertions, deletions and substitutions that turn one year "
-                "into the other, over the length of the longer year.",
+    "into the other, over the length of the longer year.",
     "simple": "1 less the words added and deleted by a word-by-word comparison, over the words of both "
-              "years.",
+    "years.",
 }
 _KIND_WORDS = {"changed": "reworded", "added": "added", "removed": "removed", "moved": "moved"}
 
 Mark = Literal["equal", "ins", "del", "moveFrom", "moveTo"]
 #: Which years a mark's text reads in: (old, new).
-_SIDES: dict[Mark, tuple[bool, bool]] = {"equal": (True, True), "ins": (False, True), "del": (True, False),
-                                         "moveFrom": (True, False), "moveTo": (False, True)}
+_SIDES: dict[Mark, tuple[bool, bool]] = {
+    "equal": (True, True),
+    "ins": (False, True),
+    "del": (True, False),
+    "moveFrom": (True, False),
+    "moveTo": (False, True),
+}
 #: A mark with its text taken out of one year ((mark, side) -> what is left; None: the text goes).
 _WITHOUT: dict[tuple[Mark, str], Mark | None] = {
-    ("equal", "old"): "ins", ("equal", "new"): "del", ("ins", "new"): None, ("del", "old"): None,
-    ("moveFrom", "old"): None, ("moveTo", "new"): None}
+    ("equal", "old"): "ins",
+    ("equal", "new"): "del",
+    ("ins", "new"): None,
+    ("del", "old"): None,
+    ("moveFrom", "old"): None,
+    ("moveTo", "new"): None,
+}
 _SEGMENT_MARKS: dict[str, Mark] = {"equal": "equal", "insert": "ins", "delete": "del"}
 #: The space joining two sentences, by the years it reads in (old, new).
-_JOIN_MARKS: dict[tuple[bool, bool], Mark] = {(True, True): "equal", (False, True): "ins",
-                                              (True, False): "del"}
+_JOIN_MARKS: dict[tuple[bool, bool], Mark] = {
+    (True, True): "equal",
+    (False, True): "ins",
+    (True, False): "del",
+}
 
 
 # --------------------------------------------------------------------------- entry points
@@ -143,8 +162,10 @@ def _headline(doc: DocumentObject, ctx: ComparisonContext) -> None:
     counts = c.summary
     text_changes = sum(ch.kind.startswith("text_") for ch in c.changes)
     n = len(c.changes)
-    doc.add_paragraph(f"{n} change{'' if n == 1 else 's'} in all ({counts['high']} high, {counts['medium']} "
-                      f"medium, {counts['low']} low), {text_changes} of them in the wording.")
+    doc.add_paragraph(
+        f"{n} change{'' if n == 1 else 's'} in all ({counts['high']} high, {counts['medium']} "
+        f"medium, {counts['low']} low), {text_changes} of them in the wording."
+    )
     old, new = side_view(ctx.old_meta, "earlier filing"), side_view(ctx.new_meta, "later filing")
     for note in c.caveats + comparison_notes(old, new):
         p = doc.add_paragraph()
@@ -184,8 +205,9 @@ def table_row(ch: Change, ctx: ComparisonContext) -> TableRow:
     else:
         fact = fact_row(ch, "", ctx)
         label, old, new = fact_label(ch.fact), _shown(fact.old), _shown(fact.new)
-    return TableRow(_capital(ch.summary or label), old, new, _capital(ch.why or ""), ch.severity,
-                    _evidence(ch, ctx))
+    return TableRow(
+        _capital(ch.summary or label), old, new, _capital(ch.why or ""), ch.severity, _evidence(ch, ctx)
+    )
 
 
 def _capital(text: str) -> str:
@@ -208,8 +230,9 @@ def _evidence(ch: Change, ctx: ComparisonContext) -> list[str]:
         evidence = {"old" if ch.kind == "fact_removed" else "new": evidence}
     if not isinstance(evidence, dict):
         return []
-    return [f"{labels[side]}: {display_value(evidence[side])}" for side in ("old", "new")
-            if evidence.get(side)]
+    return [
+        f"{labels[side]}: {display_value(evidence[side])}" for side in ("old", "new") if evidence.get(side)
+    ]
 
 
 def _changes_table(doc: DocumentObject, ctx: ComparisonContext) -> None:
@@ -227,8 +250,9 @@ def _changes_table(doc: DocumentObject, ctx: ComparisonContext) -> None:
     _repeat_header(table)
     for row in rows:
         cells = table.add_row().cells
-        for cell, lines in zip(cells, ([row.what], [row.old], [row.new], [row.why], [row.severity],
-                                       row.evidence)):
+        for cell, lines in zip(
+            cells, ([row.what], [row.old], [row.new], [row.why], [row.severity], row.evidence)
+        ):
             _cell_text(cell, lines)
     _column_widths(table)
 
@@ -294,9 +318,15 @@ class _Revisions:
 
     def element(self, tag: str, **attrs: str) -> BaseOxmlElement:
         """``w:<tag>`` with a fresh id, the author and the date (plus ``attrs``)."""
-        return OxmlElement(f"w:{tag}", attrs={qn("w:id"): self.new_id(), qn("w:author"): REVISION_AUTHOR,
-                                              qn("w:date"): self.date,
-                                              **{qn(f"w:{k}"): v for k, v in attrs.items()}})
+        return OxmlElement(
+            f"w:{tag}",
+            attrs={
+                qn("w:id"): self.new_id(),
+                qn("w:author"): REVISION_AUTHOR,
+                qn("w:date"): self.date,
+                **{qn(f"w:{k}"): v for k, v in attrs.items()},
+            },
+        )
 
 
 def paired_moves(redline: Redline) -> set[int]:
@@ -309,8 +339,9 @@ def paired_moves(redline: Redline) -> set[int]:
 
 def piece_chars(piece: Piece, moves: set[int]) -> list[tuple[str, Mark]]:
     """The piece's characters, each with its mark, trimmed in each year as `Piece.text(side).strip()`."""
-    chars = [(ch, mark) for op, text in piece.segments if (mark := _segment_mark(piece, op, moves))
-             for ch in text]
+    chars = [
+        (ch, mark) for op, text in piece.segments if (mark := _segment_mark(piece, op, moves)) for ch in text
+    ]
     for side, k in (("old", 0), ("new", 1)):
         seen = [i for i, (_, mark) in enumerate(chars) if _SIDES[mark][k]]
         edges = set(_leading_space(chars, seen) + _leading_space(chars, seen[::-1]))
@@ -375,9 +406,11 @@ def add_redline(doc: DocumentObject, redline: Redline, at: datetime, old_label: 
     """Item 1C in reading order with every change a tracked change dated ``at``, under its own heading."""
     rev = _Revisions(at, first_id=_comment_count(redline) + 1)  # (comment ids count up from 0)
     doc.add_heading("Item 1C, redlined", 1)
-    doc.add_paragraph(f"The changes from {old_label} to {new_label} are Word tracked changes: accept them "
-                      f"all to read {new_label}, reject them all to read {old_label}. Comments number the "
-                      "changes.")
+    doc.add_paragraph(
+        f"The changes from {old_label} to {new_label} are Word tracked changes: accept them "
+        f"all to read {new_label}, reject them all to read {old_label}. Comments number the "
+        "changes."
+    )
     moves = paired_moves(redline)
     written: list[Paragraph] = []
     for block in redline.blocks:
@@ -494,8 +527,9 @@ def _appendix(doc: DocumentObject, ctx: ComparisonContext, at: datetime) -> None
     """Similarity measures, where the two sides came from, when the report was made."""
     doc.add_heading("Appendix", 1)
     doc.add_heading("Similarity", 2)
-    doc.add_paragraph("How alike the two years' Item 1C texts are, from 0 (nothing in common) to 1 (the same "
-                      "words).")
+    doc.add_paragraph(
+        "How alike the two years' Item 1C texts are, from 0 (nothing in common) to 1 (the same words)."
+    )
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     for cell, title in zip(table.rows[0].cells, ("Measure", "Value", "What it measures")):
@@ -507,8 +541,9 @@ def _appendix(doc: DocumentObject, ctx: ComparisonContext, at: datetime) -> None
     doc.add_heading("Provenance", 2)
     for label, meta in _sides(ctx):
         doc.add_paragraph(f"{label}: " + "; ".join(_provenance(meta)) + ".", style="List Bullet")
-    doc.add_paragraph(f"Generated by {generated_line(at)}. "
-                      f"Tracked changes are by \u201c{REVISION_AUTHOR}\u201d.")
+    doc.add_paragraph(
+        f"Generated by {generated_line(at)}. Tracked changes are by \u201c{REVISION_AUTHOR}\u201d."
+    )
 
 
 def _sides(ctx: ComparisonContext) -> Iterator[tuple[str, dict]]:
@@ -529,4 +564,3 @@ def _provenance(meta: dict) -> list[str]:
     if meta.get("sha256"):
         out.append(f"sha256 {meta['sha256']}")
     return out
-

@@ -66,39 +66,144 @@ TABLES: list[tuple[str, dict[str, Any], str | tuple[str, ...], list[tuple[str, s
     ("tracker_meta", {"key": str, "value": str}, "key", []),
     ("filers", {"id": int, "cik": str, "name": str, "tickers": str, "created_at": str}, "id", []),
     ("tickers", {"ticker": str, "filer_id": int}, "ticker", [("filer_id", "filers", "id")]),
-    ("filer_links", {"filer_id": int, "same_as": int, "reason": str, "linked_at": str}, "filer_id",
-     [("filer_id", "filers", "id"), ("same_as", "filers", "id")]),
+    (
+        "filer_links",
+        {"filer_id": int, "same_as": int, "reason": str, "linked_at": str},
+        "filer_id",
+        [("filer_id", "filers", "id"), ("same_as", "filers", "id")],
+    ),
     ("sources", {"sha256": str, "size": int, "compressed": bytes, "first_path": str}, "sha256", []),
-    ("filings", {
-        "id": int, "filer_id": int, "fiscal_year": int, "version": int, "form": str, "amendment": int,
-        "tagged": int, "source_format": str, "accession": str, "filing_date": str, "period_end": str,
-        "source_path": str, "source_sha256": str, "content_hash": str, "section_hash": str,
-        "section_text": str, "notes": str, "ingested_at": str,
-    }, "id", [("filer_id", "filers", "id"), ("source_sha256", "sources", "sha256")]),
-    ("elements", {
-        "id": int, "filing_id": int, "position": int, "element": str, "label": str, "kind": str, "value": str,
-        "source": str, "evidence": str, "original": str,
-    }, "id", [("filing_id", "filings", "id")]),
-    ("facts", {
-        "id": int, "filing_id": int, "fact": str, "position": int, "value": str, "value_text": str,
-        "element": str, "evidence": str, "rule": str, "also": str, "rules": str,
-    }, "id", [("filing_id", "filings", "id")]),
-    ("sentences", {"id": int, "filing_id": int, "element": str, "position": int, "text": str}, "id",
-     [("filing_id", "filings", "id")]),
-    ("comparisons", {
-        "id": int, "filer_id": int, "old_filing_id": int, "new_filing_id": int, "old_year": int,
-        "new_year": int, "verdict": str, "significance": str, "extent": str, "top_changes": str, "rules": str,
-        "cosine": float, "jaccard": float, "min_edit": float, "simple": float,
-        "high": int, "medium": int, "low": int, "flags_flipped": int, "facts_changed": int, "report_path": str,
-        "json": str, "computed_at": str,
-    }, "id", [("filer_id", "filers", "id"), ("old_filing_id", "filings", "id"), ("new_filing_id", "filings", "id")]),
-    ("current_versions", {"filer_id": int, "fiscal_year": int, "filing_id": int, "as_of": str},
-     ("filer_id", "fiscal_year"), [("filer_id", "filers", "id"), ("filing_id", "filings", "id")]),
-    ("changes", {
-        "id": int, "comparison_id": int, "position": int, "kind": str, "severity": str, "element": str,
-        "elements": str, "fact": str, "change": str, "old": str, "new": str, "value": str, "text": str,
-        "old_source": str, "new_source": str, "evidence": str, "summary": str, "why": str,
-    }, "id", [("comparison_id", "comparisons", "id")]),
+    (
+        "filings",
+        {
+            "id": int,
+            "filer_id": int,
+            "fiscal_year": int,
+            "version": int,
+            "form": str,
+            "amendment": int,
+            "tagged": int,
+            "source_format": str,
+            "accession": str,
+            "filing_date": str,
+            "period_end": str,
+            "source_path": str,
+            "source_sha256": str,
+            "content_hash": str,
+            "section_hash": str,
+            "section_text": str,
+            "notes": str,
+            "ingested_at": str,
+        },
+        "id",
+        [("filer_id", "filers", "id"), ("source_sha256", "sources", "sha256")],
+    ),
+    (
+        "elements",
+        {
+            "id": int,
+            "filing_id": int,
+            "position": int,
+            "element": str,
+            "label": str,
+            "kind": str,
+            "value": str,
+            "source": str,
+            "evidence": str,
+            "original": str,
+        },
+        "id",
+        [("filing_id", "filings", "id")],
+    ),
+    (
+        "facts",
+        {
+            "id": int,
+            "filing_id": int,
+            "fact": str,
+            "position": int,
+            "value": str,
+            "value_text": str,
+            "element": str,
+            "evidence": str,
+            "rule": str,
+            "also": str,
+            "rules": str,
+        },
+        "id",
+        [("filing_id", "filings", "id")],
+    ),
+    (
+        "sentences",
+        {"id": int, "filing_id": int, "element": str, "position": int, "text": str},
+        "id",
+        [("filing_id", "filings", "id")],
+    ),
+    (
+        "comparisons",
+        {
+            "id": int,
+            "filer_id": int,
+            "old_filing_id": int,
+            "new_filing_id": int,
+            "old_year": int,
+            "new_year": int,
+            "verdict": str,
+            "significance": str,
+            "extent": str,
+            "top_changes": str,
+            "rules": str,
+            "cosine": float,
+            "jaccard": float,
+            "min_edit": float,
+            "simple": float,
+            "high": int,
+            "medium": int,
+            "low": int,
+            "flags_flipped": int,
+            "facts_changed": int,
+            "report_path": str,
+            "json": str,
+            "computed_at": str,
+        },
+        "id",
+        [
+            ("filer_id", "filers", "id"),
+            ("old_filing_id", "filings", "id"),
+            ("new_filing_id", "filings", "id"),
+        ],
+    ),
+    (
+        "current_versions",
+        {"filer_id": int, "fiscal_year": int, "filing_id": int, "as_of": str},
+        ("filer_id", "fiscal_year"),
+        [("filer_id", "filers", "id"), ("filing_id", "filings", "id")],
+    ),
+    (
+        "changes",
+        {
+            "id": int,
+            "comparison_id": int,
+            "position": int,
+            "kind": str,
+            "severity": str,
+            "element": str,
+            "elements": str,
+            "fact": str,
+            "change": str,
+            "old": str,
+            "new": str,
+            "value": str,
+            "text": str,
+            "old_source": str,
+            "new_source": str,
+            "evidence": str,
+            "summary": str,
+            "why": str,
+        },
+        "id",
+        [("comparison_id", "comparisons", "id")],
+    ),
 ]
 #: (table, columns, unique)
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -167,8 +272,10 @@ def content_hash(d: Disclosure) -> str:
         "form": d.form,
         "amendment": d.amendment,
         "tagged": d.tagged,
-        "elements": [[e.name, e.kind, e.value if e.kind == "flag" else comparison_key(str(e.value or ""))]
-                     for e in d.elements],
+        "elements": [
+            [e.name, e.kind, e.value if e.kind == "flag" else comparison_key(str(e.value or ""))]
+            for e in d.elements
+        ],
         "section": comparison_key(d.section_text),
     }
     return digest(json.dumps(payload, sort_keys=True))
@@ -217,28 +324,38 @@ def _claimed_identity(d: Disclosure, filer_hint: str | None) -> tuple[str | None
         return cik, filer_hint.strip().upper()
     if cik and hint_cik != cik:
         who = f" ({d.name})" if d.name else ""
-        raise BadInput(f"--filer {filer_hint.strip()} is CIK {hint_cik}, but the source is filed by CIK {cik}{who}; "
-                       "drop --filer or give the source's own CIK.")
+        raise BadInput(
+            f"--filer {filer_hint.strip()} is CIK {hint_cik}, but the source is filed by CIK {cik}{who}; "
+            "drop --filer or give the source's own CIK."
+        )
     return hint_cik, None
 
 
-def _check_holder(ticker: str, holder: dict, cik: str | None, d: Disclosure, *, given_by_source: bool) -> None:
+def _check_holder(
+    ticker: str, holder: dict, cik: str | None, d: Disclosure, *, given_by_source: bool
+) -> None:
     """Refuse a ticker that would make a source change who a stored filer is: a ticker of another CIK (one
     ticker, one filer), or a `--filer` ticker of a filer known by ticker only for a source with a CIK."""
     if cik is None or holder["cik"] == cik:
         return
     who = f" ({d.name})" if d.name else ""
     if holder["cik"] and not given_by_source:
-        raise BadInput(f"--filer {ticker} names {holder['name'] or 'CIK ' + holder['cik']}, but the source is filed "
-                       f"by CIK {cik}; drop --filer or give the right one.")
+        raise BadInput(
+            f"--filer {ticker} names {holder['name'] or 'CIK ' + holder['cik']}, but the source is filed "
+            f"by CIK {cik}; drop --filer or give the right one."
+        )
     if holder["cik"]:
-        raise BadInput(f"the source gives the ticker {ticker}, which belongs to {holder['name'] or 'another filer'} "
-                       f"(CIK {holder['cik']}), but it is filed by CIK {cik}{who}; a ticker belongs to one filer, so "
-                       "check the source.")
+        raise BadInput(
+            f"the source gives the ticker {ticker}, which belongs to {holder['name'] or 'another filer'} "
+            f"(CIK {holder['cik']}), but it is filed by CIK {cik}{who}; a ticker belongs to one filer, so "
+            "check the source."
+        )
     if not given_by_source:
-        raise BadInput(f"--filer {ticker} names a filer known only by that ticker, but the source is filed by CIK "
-                       f"{cik}{who} and does not give {ticker} as its ticker; a filing never changes who a stored "
-                       "filer is, so drop --filer or give the source's CIK.")
+        raise BadInput(
+            f"--filer {ticker} names a filer known only by that ticker, but the source is filed by CIK "
+            f"{cik}{who} and does not give {ticker} as its ticker; a filing never changes who a stored "
+            "filer is, so drop --filer or give the source's CIK."
+        )
 
 
 class Store:
@@ -261,9 +378,13 @@ class Store:
             self._ensure_schema_patiently()
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and not os.access(self.path.parent, os.W_OK):
-                raise TrackerError(f"cannot open the database {self.path}: its folder is read-only; make the folder "
-                                   "writable or pass --db PATH.") from exc
-            raise TrackerError(f"cannot open the database {self.path}: {exc}; check the path or pass --db.") from exc
+                raise TrackerError(
+                    f"cannot open the database {self.path}: its folder is read-only; make the folder "
+                    "writable or pass --db PATH."
+                ) from exc
+            raise TrackerError(
+                f"cannot open the database {self.path}: {exc}; check the path or pass --db."
+            ) from exc
         except OSError as exc:
             raise TrackerError(f"cannot create the database {self.path}: {exc.strerror}; pass --db.") from exc
 
@@ -281,11 +402,15 @@ class Store:
             except sqlite3.OperationalError:
                 row = self._connect_read_only(f"{uri}?mode=ro&immutable=1")
         except sqlite3.DatabaseError as exc:
-            raise TrackerError(f"cannot open the database {self.path}: {exc}; check the path or pass --db.") from exc
+            raise TrackerError(
+                f"cannot open the database {self.path}: {exc}; check the path or pass --db."
+            ) from exc
         if not row or row[0] != str(SCHEMA_VERSION):
             self.db.close()
-            raise TrackerError(f"the database {self.path} was made by an older tracker and its folder is read-only, "
-                               "so it cannot be brought up to date; make the folder writable once or pass --db PATH.")
+            raise TrackerError(
+                f"the database {self.path} was made by an older tracker and its folder is read-only, "
+                "so it cannot be brought up to date; make the folder writable once or pass --db PATH."
+            )
 
     def _connect_read_only(self, uri: str) -> tuple | None:
         """Connect through a read-only URI; returns the schema version row (the first read proves the mode)."""
@@ -336,7 +461,7 @@ class Store:
                 pass
         with self.transaction():
             for name, columns, pk, fks in TABLES:
-                table = db[name]
+                table = db.table(name)
                 if table.exists():  # an older database: add the columns it lacks, keep every row
                     have = table.columns_dict
                     for column, kind in columns.items():
@@ -344,15 +469,15 @@ class Store:
                             table.add_column(column, kind)
                 else:
                     table.create(columns, pk=pk, foreign_keys=fks)
-            for name, columns, unique in INDEXES:
-                db[name].create_index(columns, unique=unique, if_not_exists=True)
+            for name, index_columns, unique in INDEXES:
+                db.table(name).create_index(index_columns, unique=unique, if_not_exists=True)
             if "elements_fts" not in db.table_names():
-                db["elements"].enable_fts(["value"], create_triggers=True, tokenize="porter")
+                db.table("elements").enable_fts(["value"], create_triggers=True, tokenize="porter")
             if "sentences_fts" not in db.table_names():
-                db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+                db.table("sentences").enable_fts(["text"], create_triggers=True, tokenize="porter")
             db.execute(_RECORD_CURRENT_SQL)
             db.create_view("latest_filings", LATEST_FILINGS_SQL, replace=True)
-            db["tracker_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+            db.table("tracker_meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
         self._ensure_views(replace=True)
 
     def _ensure_views(self, replace: bool = False) -> None:
@@ -372,18 +497,24 @@ class Store:
 
     def filer_by_id(self, filer_id: int) -> Filer:
         """The filer of that row id."""
-        return self._filer_from_row(self.db["filers"].get(filer_id))
+        return self._filer_from_row(self.db.table("filers").get(filer_id))
 
     def filers(self) -> list[Filer]:
         """Every filer that stands for itself (not linked to another), by name."""
-        rows = self.db.query("select * from filers where id not in (select filer_id from filer_links) "
-                             "order by lower(coalesce(name, tickers, cik))")
+        rows = self.db.query(
+            "select * from filers where id not in (select filer_id from filer_links) "
+            "order by lower(coalesce(name, tickers, cik))"
+        )
         return [self._filer_from_row(r) for r in rows]
 
     def years(self, filer: Filer) -> list[int]:
         """Fiscal years stored for a filer."""
-        return [r["fiscal_year"] for r in self.db.query(
-            "select distinct fiscal_year from filings where filer_id = ? order by fiscal_year", [filer.id])]
+        return [
+            r["fiscal_year"]
+            for r in self.db.query(
+                "select distinct fiscal_year from filings where filer_id = ? order by fiscal_year", [filer.id]
+            )
+        ]
 
     def find_filer(self, ident: str) -> Filer:
         """A filer by ticker, CIK (with or without zeros) or unambiguous name prefix."""
@@ -394,9 +525,13 @@ class Store:
             row = self._ticker_holder(ident.upper())
         if row:
             return self._filer_from_row(row)
-        rows = list(self.db.query("select * from filers where name like ? escape '\\' "
-                                  "and id not in (select filer_id from filer_links) order by name",
-                                  [ident.replace("%", "\\%").replace("_", "\\_") + "%"]))
+        rows = list(
+            self.db.query(
+                "select * from filers where name like ? escape '\\' "
+                "and id not in (select filer_id from filer_links) order by name",
+                [ident.replace("%", "\\%").replace("_", "\\_") + "%"],
+            )
+        )
         if len(rows) == 1:
             return self._filer_from_row(rows[0])
         if len(rows) > 1:
@@ -409,12 +544,14 @@ class Store:
     def _canonical(self, filer_id: int) -> dict:
         """The filer row a filer stands for: itself, or the filer it was linked to (followed to the end)."""
         seen = {filer_id}
-        while (link := self.db.execute("select same_as from filer_links where filer_id = ?", [filer_id]).fetchone()):
+        while link := self.db.execute(
+            "select same_as from filer_links where filer_id = ?", [filer_id]
+        ).fetchone():
             if link[0] in seen:  # a loop cannot be written by the store; stop rather than spin
                 break
             filer_id = link[0]
             seen.add(filer_id)
-        return self.db["filers"].get(filer_id)
+        return self.db.table("filers").get(filer_id)
 
     def _filer_by_cik(self, cik: str) -> dict | None:
         """The filer row of a CIK (the filer it is linked to, if it is)."""
@@ -446,8 +583,15 @@ class Store:
             found = self._cik_filer(cik, [h for h in holders.values() if h["cik"] is None])
         if found is None and not cik and not tickers:
             raise BadInput("the source names no filer; pass --filer CIK or --filer TICKER.")
-        filer_id = found if found is not None else int(self.db["filers"].insert(
-            {"cik": cik, "name": name or d.name, "tickers": "[]", "created_at": _now()}).last_pk)
+        filer_id = (
+            found
+            if found is not None
+            else _last_id(
+                self.db.table("filers").insert(
+                    {"cik": cik, "name": name or d.name, "tickers": "[]", "created_at": _now()}
+                )
+            )
+        )
         self._add_identity(filer_id, tickers, name or d.name, rename=bool(name))
         return filer_id
 
@@ -456,8 +600,10 @@ class Store:
         owners = {h["id"]: h for h in holders.values()}
         if len(owners) > 1:
             named = " and ".join(f"{t} ({h['name'] or h['cik'] or t})" for t, h in holders.items())
-            raise BadInput(f"the tickers {named} belong to different filers; pass --filer CIK to say whose "
-                           "filing this is.")
+            raise BadInput(
+                f"the tickers {named} belong to different filers; pass --filer CIK to say whose "
+                "filing this is."
+            )
         return next(iter(owners), None)
 
     def _cik_filer(self, cik: str, ticker_only: list[dict]) -> int | None:
@@ -469,7 +615,7 @@ class Store:
             if not others:
                 return None
             row = others.pop(0)
-            self.db["filers"].update(row["id"], {"cik": cik})
+            self.db.table("filers").update(row["id"], {"cik": cik})
         for other in others:
             if other["id"] != row["id"]:
                 self._link_filers(other, into=int(row["id"]), cik=cik)
@@ -477,19 +623,19 @@ class Store:
 
     def _add_identity(self, filer_id: int, tickers: list[str], name: str | None, *, rename: bool) -> None:
         """Give a filer the tickers no other filer holds and a name (replaced only when the user gave one)."""
-        row = self.db["filers"].get(filer_id)
+        row = self.db.table("filers").get(filer_id)
         updates: dict[str, Any] = {}
         if name and (rename or not row["name"]) and name != row["name"]:
             updates["name"] = name
         known = json.loads(row["tickers"] or "[]")
         for t in tickers:
             if self.db.execute("select 1 from tickers where ticker = ?", [t]).fetchone() is None:
-                self.db["tickers"].insert({"ticker": t, "filer_id": filer_id})
+                self.db.table("tickers").insert({"ticker": t, "filer_id": filer_id})
         new_tickers = known + [t for t in tickers if t not in known]
         if new_tickers != known:
             updates["tickers"] = json.dumps(new_tickers)
         if updates:
-            self.db["filers"].update(filer_id, updates)
+            self.db.table("filers").update(filer_id, updates)
 
     def _link_filers(self, other: dict, into: int, cik: str) -> None:
         """Link a filer known by ticker only to the CIK filer it turned out to be, adding rows only.
@@ -499,12 +645,21 @@ class Store:
         it lacks; each arrives, for which version is current, when it was filed or ingested (made current).
         """
         label = ", ".join(json.loads(other["tickers"] or "[]")) or f"filer {other['id']}"
-        self.db["filer_links"].insert({"filer_id": other["id"], "same_as": into, "linked_at": _now(),
-                                       "reason": f"known by ticker {label} only; a filing gives CIK {cik}"})
+        self.db.table("filer_links").insert(
+            {
+                "filer_id": other["id"],
+                "same_as": into,
+                "linked_at": _now(),
+                "reason": f"known by ticker {label} only; a filing gives CIK {cik}",
+            }
+        )
         rows = [dict(r) for r in self.db.query("select * from filings where filer_id = ?", [other["id"]])]
         arrivals = [(_as_of(r), r) for r in rows] + [
-            (c["as_of"], self.filing_by_id(c["filing_id"])) for c in self.db.query(
-                "select filing_id, as_of from current_versions where filer_id = ?", [other["id"]])]
+            (c["as_of"], self.filing_by_id(c["filing_id"]))
+            for c in self.db.query(
+                "select filing_id, as_of from current_versions where filer_id = ?", [other["id"]]
+            )
+        ]
         for as_of, row in sorted(arrivals, key=lambda a: (a[0], a[1]["id"])):
             current = self._current(into, row["fiscal_year"])
             same = self._same_content(into, row)
@@ -521,61 +676,104 @@ class Store:
         """The latest version of a filer-year that holds this content (`content` has the filings columns
         fiscal_year, content_hash, section_hash, tagged and form), None when none does."""
         order = latest_first()
-        same = next(self.db.query(
-            f"select * from filings where filer_id = ? and fiscal_year = ? and content_hash = ? order by {order}",
-            [filer_id, content["fiscal_year"], content["content_hash"]]), None)
+        same = next(
+            self.db.query(
+                f"select * from filings where filer_id = ? and fiscal_year = ? and content_hash = ? order by {order}",
+                [filer_id, content["fiscal_year"], content["content_hash"]],
+            ),
+            None,
+        )
         if same is None and not content["tagged"] and content["section_hash"]:
             # The same text already stored from a tagged source (the filing read from another
             # format) is the same disclosure: the tagged version says more, so keep it alone.
-            same = next(self.db.query(
-                "select * from filings where filer_id = ? and fiscal_year = ? and tagged = 1 "
-                f"and section_hash = ? and coalesce(form, '') = coalesce(?, form, '') order by {order}",
-                [filer_id, content["fiscal_year"], content["section_hash"], content["form"]]), None)
+            same = next(
+                self.db.query(
+                    "select * from filings where filer_id = ? and fiscal_year = ? and tagged = 1 "
+                    f"and section_hash = ? and coalesce(form, '') = coalesce(?, form, '') order by {order}",
+                    [filer_id, content["fiscal_year"], content["section_hash"], content["form"]],
+                ),
+                None,
+            )
         return dict(same) if same else None
 
     def _current(self, filer_id: int, year: int) -> tuple[int, str] | None:
         """(row id, as of) of the current version of a filer-year; where none is recorded (a database written by
         another tracker), the one filed or ingested last."""
-        row = self.db.execute("select filing_id, as_of from current_versions where filer_id = ? and fiscal_year = ?",
-                              [filer_id, year]).fetchone()
+        row = self.db.execute(
+            "select filing_id, as_of from current_versions where filer_id = ? and fiscal_year = ?",
+            [filer_id, year],
+        ).fetchone()
         if row is not None:
             return int(row[0]), str(row[1])
-        last = next(self.db.query(f"select * from filings where filer_id = ? and fiscal_year = ? "
-                                  f"order by {latest_first()} limit 1", [filer_id, year]), None)
+        last = next(
+            self.db.query(
+                f"select * from filings where filer_id = ? and fiscal_year = ? "
+                f"order by {latest_first()} limit 1",
+                [filer_id, year],
+            ),
+            None,
+        )
         return (int(last["id"]), _as_of(last)) if last else None
 
-    def _arrive(self, filer_id: int, year: int, filing_id: int, as_of: str, current: tuple[int, str] | None) -> bool:
+    def _arrive(
+        self, filer_id: int, year: int, filing_id: int, as_of: str, current: tuple[int, str] | None
+    ) -> bool:
         """A version arrives (filed, ingested or ingested again) as of a date or time: it becomes the current
         version of its filer-year unless the current one (`_current`, taken before the version was written)
         arrived later. Whether it became current anew."""
         if current is not None and (current[0] == filing_id or as_of < current[1]):
             return False
-        self.db.execute("insert into current_versions (filer_id, fiscal_year, filing_id, as_of) values (?, ?, ?, ?) "
-                        "on conflict (filer_id, fiscal_year) do update set filing_id = excluded.filing_id, "
-                        "as_of = excluded.as_of", [filer_id, year, filing_id, as_of])
+        self.db.execute(
+            "insert into current_versions (filer_id, fiscal_year, filing_id, as_of) values (?, ?, ?, ?) "
+            "on conflict (filer_id, fiscal_year) do update set filing_id = excluded.filing_id, "
+            "as_of = excluded.as_of",
+            [filer_id, year, filing_id, as_of],
+        )
         return True
 
     def _next_version(self, filer_id: int, year: int) -> int:
         """The number the next version of a filer-year gets."""
-        return int(self.db.execute("select coalesce(max(version), 0) + 1 from filings where filer_id = ? "
-                                   "and fiscal_year = ?", [filer_id, year]).fetchone()[0])
+        return int(
+            self.db.execute(
+                "select coalesce(max(version), 0) + 1 from filings where filer_id = ? and fiscal_year = ?",
+                [filer_id, year],
+            ).fetchone()[0]
+        )
 
     def _copy_version(self, row: dict, filer_id: int, changes: dict[str, Any]) -> tuple[int, int]:
         """A new version of `filer_id` holding what the stored version `row` holds (its source, elements, facts
         and sentences), with some filings columns changed; returns its row id and version number."""
         version = self._next_version(filer_id, row["fiscal_year"])
-        copy = {**{k: v for k, v in row.items() if k != "id"}, **changes, "filer_id": filer_id, "version": version}
-        filing_id = int(self.db["filings"].insert(copy).last_pk)
+        copy = {
+            **{k: v for k, v in row.items() if k != "id"},
+            **changes,
+            "filer_id": filer_id,
+            "version": version,
+        }
+        filing_id = _last_id(self.db.table("filings").insert(copy))
         for table in ("elements", "facts", "sentences"):
-            columns = ", ".join(f'"{c}"' for c in self.db[table].columns_dict if c not in ("id", "filing_id"))
-            self.db.execute(f"insert into {table} (filing_id, {columns}) select ?, {columns} from {table} "
-                            "where filing_id = ? order by id", [filing_id, row["id"]])
+            have = self.db.table(table).columns_dict
+            columns = ", ".join(f'"{c}"' for c in have if c not in ("id", "filing_id"))
+            self.db.execute(
+                f"insert into {table} (filing_id, {columns}) select ?, {columns} from {table} "
+                "where filing_id = ? order by id",
+                [filing_id, row["id"]],
+            )
         return filing_id, version
 
     # -- ingest -----------------------------------------------------------------------------------
-    def add(self, d: Disclosure, raw: bytes, *, source_path: str, filer: str | None = None,
-            name: str | None = None, accession: str | None = None, filing_date: str | None = None,
-            facts: list[dict] | None = None) -> IngestResult:
+    def add(
+        self,
+        d: Disclosure,
+        raw: bytes,
+        *,
+        source_path: str,
+        filer: str | None = None,
+        name: str | None = None,
+        accession: str | None = None,
+        filing_date: str | None = None,
+        facts: list[dict] | None = None,
+    ) -> IngestResult:
         """Store one disclosure as a new version of its filer-year, unless a version holds that content already.
 
         What arrives, new or not, becomes the current version of its filer-year unless the current one was filed
@@ -584,9 +782,13 @@ class Store:
         """
         if d.fiscal_year is None:
             raise BadInput("the source states no fiscal year; pass --year YYYY.")
-        content = {"fiscal_year": d.fiscal_year, "content_hash": content_hash(d), "tagged": int(d.tagged),
-                   "section_hash": digest(comparison_key(d.section_text)) if d.section_text else None,
-                   "form": d.form}
+        content = {
+            "fiscal_year": d.fiscal_year,
+            "content_hash": content_hash(d),
+            "tagged": int(d.tagged),
+            "section_hash": digest(comparison_key(d.section_text)) if d.section_text else None,
+            "form": d.form,
+        }
         now = _instant()
         try:
             with self.transaction():
@@ -595,35 +797,85 @@ class Store:
                 same = self._same_content(filer_id, content)
                 if same:
                     again = self._arrive(filer_id, d.fiscal_year, same["id"], filing_date or now, current)
-                    return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, same["version"],
-                                        "unchanged", same["id"], current_again=again)
+                    return IngestResult(
+                        self.filer_by_id(filer_id),
+                        d.fiscal_year,
+                        d.form,
+                        same["version"],
+                        "unchanged",
+                        same["id"],
+                        current_again=again,
+                    )
                 version = self._next_version(filer_id, d.fiscal_year)
-                filing_id = self._insert_version(d, raw, content, filer_id, version, facts or [], {
-                    "accession": accession, "filing_date": filing_date, "source_path": source_path,
-                    "ingested_at": now})
+                filing_id = self._insert_version(
+                    d,
+                    raw,
+                    content,
+                    filer_id,
+                    version,
+                    facts or [],
+                    {
+                        "accession": accession,
+                        "filing_date": filing_date,
+                        "source_path": source_path,
+                        "ingested_at": now,
+                    },
+                )
                 self._arrive(filer_id, d.fiscal_year, filing_id, filing_date or now, current)
-                return IngestResult(self.filer_by_id(filer_id), d.fiscal_year, d.form, version,
-                                    "new" if version == 1 else "new version", filing_id)
+                return IngestResult(
+                    self.filer_by_id(filer_id),
+                    d.fiscal_year,
+                    d.form,
+                    version,
+                    "new" if version == 1 else "new version",
+                    filing_id,
+                )
         except sqlite3.OperationalError as exc:
             raise write_error(self.path, exc) from exc
 
-    def _insert_version(self, d: Disclosure, raw: bytes, content: dict, filer_id: int, version: int,
-                        facts: list[dict], provenance: dict[str, Any]) -> int:
+    def _insert_version(
+        self,
+        d: Disclosure,
+        raw: bytes,
+        content: dict,
+        filer_id: int,
+        version: int,
+        facts: list[dict],
+        provenance: dict[str, Any],
+    ) -> int:
         """Write a disclosure as a version: its source (once per sha256), filings row, elements, facts and
         sentences; `provenance` holds accession, filing_date, source_path and ingested_at."""
         sha = digest_bytes(raw)
         if not self.db.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
-            self.db["sources"].insert({"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 1),
-                                       "first_path": provenance["source_path"]})
-        filing_id = int(self.db["filings"].insert({
-            **content, **provenance, "filer_id": filer_id, "version": version, "amendment": int(d.amendment),
-            "source_format": d.source_format, "period_end": d.period_end, "source_sha256": sha,
-            "section_text": d.section_text, "notes": "\n".join(d.notes) or None,
-        }).last_pk)
-        self.db["elements"].insert_all([_element_row(filing_id, i, e) for i, e in enumerate(d.elements)])
+            self.db.table("sources").insert(
+                {
+                    "sha256": sha,
+                    "size": len(raw),
+                    "compressed": zlib.compress(raw, 1),
+                    "first_path": provenance["source_path"],
+                }
+            )
+        filing_id = _last_id(
+            self.db.table("filings").insert(
+                {
+                    **content,
+                    **provenance,
+                    "filer_id": filer_id,
+                    "version": version,
+                    "amendment": int(d.amendment),
+                    "source_format": d.source_format,
+                    "period_end": d.period_end,
+                    "source_sha256": sha,
+                    "section_text": d.section_text,
+                    "notes": "\n".join(d.notes) or None,
+                }
+            )
+        )
+        elements = [_element_row(filing_id, i, e) for i, e in enumerate(d.elements)]
+        self.db.table("elements").insert_all(elements)
         if facts:
-            self.db["facts"].insert_all([{**f, "filing_id": filing_id} for f in facts])
-        self.db["sentences"].insert_all(_sentence_rows(filing_id, d))
+            self.db.table("facts").insert_all([{**f, "filing_id": filing_id} for f in facts])
+        self.db.table("sentences").insert_all(_sentence_rows(filing_id, d))
         return filing_id
 
     # -- reading back -----------------------------------------------------------------------------
@@ -633,8 +885,13 @@ class Store:
             current = self._current(filer.id, year)
             row = self.filing_by_id(current[0]) if current else None
         else:
-            row = next(self.db.query("select * from filings where filer_id = ? and fiscal_year = ? and version = ?",
-                                     [filer.id, year, version]), None)
+            row = next(
+                self.db.query(
+                    "select * from filings where filer_id = ? and fiscal_year = ? and version = ?",
+                    [filer.id, year, version],
+                ),
+                None,
+            )
         if row is None:
             years = ", ".join(map(str, self.years(filer))) or "none"
             what = f"{year}" if version is None else f"{year} version {version}"
@@ -643,19 +900,35 @@ class Store:
 
     def versions(self, filer: Filer, year: int) -> list[dict]:
         """Every version row of a filer-year."""
-        return list(self.db.query("select * from filings where filer_id = ? and fiscal_year = ? order by version",
-                                  [filer.id, year]))
+        return list(
+            self.db.query(
+                "select * from filings where filer_id = ? and fiscal_year = ? order by version",
+                [filer.id, year],
+            )
+        )
 
     def disclosure(self, filing: dict) -> Disclosure:
         """Rebuild the Disclosure of a stored version."""
         filer = self.filer_by_id(filing["filer_id"])
-        elements = [_element_from_row(r) for r in self.db.query(
-            "select * from elements where filing_id = ? order by position", [filing["id"]])]
+        elements = [
+            _element_from_row(r)
+            for r in self.db.query(
+                "select * from elements where filing_id = ? order by position", [filing["id"]]
+            )
+        ]
         d = Disclosure(
-            elements=elements, tagged=bool(filing["tagged"]), source_format=filing["source_format"],
-            section_text=filing["section_text"] or "", cik=filer.cik, name=filer.name, tickers=filer.tickers,
-            fiscal_year=filing["fiscal_year"], period_end=filing["period_end"], form=filing["form"],
-            amendment=bool(filing["amendment"]), notes=(filing["notes"] or "").splitlines(),
+            elements=elements,
+            tagged=bool(filing["tagged"]),
+            source_format=filing["source_format"],
+            section_text=filing["section_text"] or "",
+            cik=filer.cik,
+            name=filer.name,
+            tickers=filer.tickers,
+            fiscal_year=filing["fiscal_year"],
+            period_end=filing["period_end"],
+            form=filing["form"],
+            amendment=bool(filing["amendment"]),
+            notes=(filing["notes"] or "").splitlines(),
         )
         # The facts extracted at ingest: whoever compares this disclosure then needs no extraction. A
         # version stored without fact rows, or with rows of other rules, is left to extract its own.
@@ -665,31 +938,49 @@ class Store:
         if rows and all(r["rules"] == RULES_VERSION for r in rows):  # facts read by other rules: read again
             facts: dict[str, list] = {}
             for r in rows:
-                facts.setdefault(r["fact"], []).append(FactValue(json.loads(r["value"]), r["element"], r["evidence"],
-                                                                 r["rule"] or "", json.loads(r["also"] or "[]")))
+                facts.setdefault(r["fact"], []).append(
+                    FactValue(
+                        json.loads(r["value"]),
+                        r["element"],
+                        r["evidence"],
+                        r["rule"] or "",
+                        json.loads(r["also"] or "[]"),
+                    )
+                )
             attach_facts(d, facts)
         return d
 
     def facts(self, filing: dict) -> list[dict]:
         """Fact rows of a stored version, in order."""
-        return list(self.db.query("select * from facts where filing_id = ? order by fact, position", [filing["id"]]))
+        return list(
+            self.db.query("select * from facts where filing_id = ? order by fact, position", [filing["id"]])
+        )
 
     def fact_history(self, filer: Filer) -> list[dict]:
         """Every fact row of a filer's latest versions, with its fiscal year."""
-        return list(self.db.query(
-            "select l.fiscal_year, l.version, x.* from latest_filings l join facts x on x.filing_id = l.id "
-            "where l.filer_id = ? order by x.fact, l.fiscal_year, x.position", [filer.id]))
+        return list(
+            self.db.query(
+                "select l.fiscal_year, l.version, x.* from latest_filings l join facts x on x.filing_id = l.id "
+                "where l.filer_id = ? order by x.fact, l.fiscal_year, x.position",
+                [filer.id],
+            )
+        )
 
     def source_bytes(self, sha256: str) -> bytes:
         """The raw source stored under a sha256."""
-        row = self.db["sources"].get(sha256)
+        row = self.db.table("sources").get(sha256)
         return zlib.decompress(row["compressed"])
 
     # -- comparisons --------------------------------------------------------------------------------
     def comparison(self, old_filing_id: int, new_filing_id: int) -> dict | None:
         """The stored comparison of two versions, if computed."""
-        return next(self.db.query("select * from comparisons where old_filing_id = ? and new_filing_id = ?",
-                                  [old_filing_id, new_filing_id]), None)
+        return next(
+            self.db.query(
+                "select * from comparisons where old_filing_id = ? and new_filing_id = ?",
+                [old_filing_id, new_filing_id],
+            ),
+            None,
+        )
 
     def save_comparison(self, old: dict, new: dict, data: dict, report_path: str | None = None) -> int:
         """Store the JSON of a comparison of two stored versions (and one row per change); returns its id.
@@ -710,7 +1001,7 @@ class Store:
                 comparison_id = self._insert_comparison(old, new, data, report_path)
         except sqlite3.OperationalError as exc:
             raise write_error(self.path, exc) from exc
-        return int(comparison_id)
+        return comparison_id
 
     def _insert_comparison(self, old: dict, new: dict, data: dict, report_path: str | None) -> int:
         from tracker.facts import RULES_VERSION
@@ -718,21 +1009,36 @@ class Store:
         sim = data.get("similarity", {})
         summary = data.get("summary", {})
         changes = data.get("changes", [])
-        comparison_id = self.db["comparisons"].insert({
-            "filer_id": new["filer_id"], "old_filing_id": old["id"], "new_filing_id": new["id"],
-            "old_year": old["fiscal_year"], "new_year": new["fiscal_year"], "verdict": data.get("verdict"),
-            "significance": data.get("significance"), "extent": data.get("extent"),
-            "top_changes": "; ".join(data.get("top_changes") or []), "rules": RULES_VERSION,
-            "cosine": sim.get("cosine"), "jaccard": sim.get("jaccard"), "min_edit": sim.get("min_edit"),
-            "simple": sim.get("simple"), "high": summary.get("high", 0), "medium": summary.get("medium", 0),
-            "low": summary.get("low", 0),
-            "flags_flipped": sum(1 for c in changes if c["kind"] == "flag_flipped"),
-            "facts_changed": sum(1 for c in changes if c["kind"].startswith("fact_")),
-            "report_path": report_path, "json": json.dumps(data, ensure_ascii=False),
-            "computed_at": _now(),
-        }).last_pk
-        self.db["changes"].insert_all([_change_row(comparison_id, i, c) for i, c in enumerate(changes)])
-        return int(comparison_id)
+        comparison_id = _last_id(
+            self.db.table("comparisons").insert(
+                {
+                    "filer_id": new["filer_id"],
+                    "old_filing_id": old["id"],
+                    "new_filing_id": new["id"],
+                    "old_year": old["fiscal_year"],
+                    "new_year": new["fiscal_year"],
+                    "verdict": data.get("verdict"),
+                    "significance": data.get("significance"),
+                    "extent": data.get("extent"),
+                    "top_changes": "; ".join(data.get("top_changes") or []),
+                    "rules": RULES_VERSION,
+                    "cosine": sim.get("cosine"),
+                    "jaccard": sim.get("jaccard"),
+                    "min_edit": sim.get("min_edit"),
+                    "simple": sim.get("simple"),
+                    "high": summary.get("high", 0),
+                    "medium": summary.get("medium", 0),
+                    "low": summary.get("low", 0),
+                    "flags_flipped": sum(1 for c in changes if c["kind"] == "flag_flipped"),
+                    "facts_changed": sum(1 for c in changes if c["kind"].startswith("fact_")),
+                    "report_path": report_path,
+                    "json": json.dumps(data, ensure_ascii=False),
+                    "computed_at": _now(),
+                }
+            )
+        )
+        self.db.table("changes").insert_all([_change_row(comparison_id, i, c) for i, c in enumerate(changes)])
+        return comparison_id
 
     def comparison_pairs(self, year_pair: tuple[int, int] | None = None) -> list[dict]:
         """Pairs of latest versions to compare: of the two years given, else of every consecutive stored year.
@@ -740,29 +1046,37 @@ class Store:
         Each row: filer_id, old_id, new_id, old_year, new_year, and comparison_id (None when not yet stored).
         """
         if year_pair is not None:
-            sql = ("select o.filer_id, o.id as old_id, n.id as new_id, o.fiscal_year as old_year, "
-                   "n.fiscal_year as new_year from latest_filings o join latest_filings n "
-                   "on n.filer_id = o.filer_id where o.fiscal_year = ? and n.fiscal_year = ?")
+            sql = (
+                "select o.filer_id, o.id as old_id, n.id as new_id, o.fiscal_year as old_year, "
+                "n.fiscal_year as new_year from latest_filings o join latest_filings n "
+                "on n.filer_id = o.filer_id where o.fiscal_year = ? and n.fiscal_year = ?"
+            )
             params: list = list(year_pair)
         else:
-            sql = ("select filer_id, prev_id as old_id, id as new_id, prev_year as old_year, fiscal_year as new_year "
-                   "from (select filer_id, id, fiscal_year, "
-                   "lag(id) over (partition by filer_id order by fiscal_year) as prev_id, "
-                   "lag(fiscal_year) over (partition by filer_id order by fiscal_year) as prev_year "
-                   "from latest_filings) where prev_id is not null")
+            sql = (
+                "select filer_id, prev_id as old_id, id as new_id, prev_year as old_year, fiscal_year as new_year "
+                "from (select filer_id, id, fiscal_year, "
+                "lag(id) over (partition by filer_id order by fiscal_year) as prev_id, "
+                "lag(fiscal_year) over (partition by filer_id order by fiscal_year) as prev_year "
+                "from latest_filings) where prev_id is not null"
+            )
             params = []
-        return list(self.db.query(
-            f"select p.*, c.id as comparison_id, c.report_path, c.rules from ({sql}) p left join comparisons c "
-            "on c.old_filing_id = p.old_id and c.new_filing_id = p.new_id order by p.filer_id, p.new_year", params))
+        return list(
+            self.db.query(
+                f"select p.*, c.id as comparison_id, c.report_path, c.rules from ({sql}) p left join comparisons c "
+                "on c.old_filing_id = p.old_id and c.new_filing_id = p.new_id order by p.filer_id, p.new_year",
+                params,
+            )
+        )
 
     def set_report_path(self, comparison_id: int, report_path: str) -> None:
         """Record where the HTML report of a stored comparison was written (a rendering, not stored data)."""
         with self.transaction():
-            self.db["comparisons"].update(comparison_id, {"report_path": report_path})
+            self.db.table("comparisons").update(comparison_id, {"report_path": report_path})
 
     def filing_by_id(self, filing_id: int) -> dict:
         """The version row of that row id."""
-        return self.db["filings"].get(filing_id)
+        return self.db.table("filings").get(filing_id)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -799,13 +1113,25 @@ def write_error(path: Path, exc: sqlite3.OperationalError) -> TrackerError:
     """One sentence for a write SQLite refused (read-only file, full disk, lock held too long)."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
-        return TrackerError(f"the database {path} is read-only; make it and its folder writable or pass --db PATH.")
+        return TrackerError(
+            f"the database {path} is read-only; make it and its folder writable or pass --db PATH."
+        )
     if "full" in text:
-        return TrackerError(f"the disk holding the database {path} is full; free some space (nothing was "
-                            "written) or pass --db PATH on another disk.")
+        return TrackerError(
+            f"the disk holding the database {path} is full; free some space (nothing was "
+            "written) or pass --db PATH on another disk."
+        )
     if "locked" in text or "busy" in text:
         return TrackerError(f"the database {path} stayed locked by another process for 30 s; try again.")
     return TrackerError(f"the database {path} refused the write ({exc}); check disk space and permissions.")
+
+
+def _last_id(table: sqlite_utils.db.Table) -> int:
+    """The row id of the row `table` inserted last."""
+    pk = table.last_pk
+    if pk is None:
+        raise TrackerError(f"no row id for the row just inserted into {table.name}")
+    return int(pk)
 
 
 def digest_bytes(raw: bytes) -> str:
@@ -821,9 +1147,17 @@ def _element_row(filing_id: int, position: int, e: Element) -> dict:
         value = None if e.value is None else ("true" if e.value else "false")
     else:
         value = str(e.value) if e.value is not None else None
-    return {"filing_id": filing_id, "position": position, "element": e.name, "label": e.label, "kind": e.kind,
-            "value": value, "source": e.source, "evidence": e.evidence,
-            "original": e.original if e.original != value else None}
+    return {
+        "filing_id": filing_id,
+        "position": position,
+        "element": e.name,
+        "label": e.label,
+        "kind": e.kind,
+        "value": value,
+        "source": e.source,
+        "evidence": e.evidence,
+        "original": e.original if e.original != value else None,
+    }
 
 
 def _json_or_text(value: Any) -> str | None:
@@ -833,12 +1167,25 @@ def _json_or_text(value: Any) -> str | None:
 
 
 def _change_row(comparison_id: int, position: int, c: dict) -> dict:
-    return {"comparison_id": comparison_id, "position": position, "kind": c["kind"], "severity": c["severity"],
-            "element": c.get("element"), "elements": json.dumps(c.get("elements") or []), "fact": c.get("fact"),
-            "change": c.get("change"), "old": _json_or_text(c.get("old")), "new": _json_or_text(c.get("new")),
-            "value": _json_or_text(c.get("value")), "text": c.get("text"), "old_source": c.get("old_source"),
-            "new_source": c.get("new_source"), "evidence": _json_or_text(c.get("evidence")),
-            "summary": c.get("summary"), "why": c.get("why")}
+    return {
+        "comparison_id": comparison_id,
+        "position": position,
+        "kind": c["kind"],
+        "severity": c["severity"],
+        "element": c.get("element"),
+        "elements": json.dumps(c.get("elements") or []),
+        "fact": c.get("fact"),
+        "change": c.get("change"),
+        "old": _json_or_text(c.get("old")),
+        "new": _json_or_text(c.get("new")),
+        "value": _json_or_text(c.get("value")),
+        "text": c.get("text"),
+        "old_source": c.get("old_source"),
+        "new_source": c.get("new_source"),
+        "evidence": _json_or_text(c.get("evidence")),
+        "summary": c.get("summary"),
+        "why": c.get("why"),
+    }
 
 
 def _sentence_rows(filing_id: int, d: Disclosure) -> list[dict]:
@@ -854,7 +1201,10 @@ def _element_from_row(row: dict) -> Element:
     if row["kind"] == "flag":
         value = None if row["value"] is None else row["value"] == "true"
     source = row["source"]
-    if row["element"] == UNTAGGED_ELEMENT and source == "tagged":  # stored so before the reader said `untagged`
+    if (
+        row["element"] == UNTAGGED_ELEMENT and source == "tagged"
+    ):  # stored so before the reader said `untagged`
         source = "untagged"
-    return Element(row["element"], row["kind"], value, source, original=row["original"] or None,
-                   evidence=row["evidence"])
+    return Element(
+        row["element"], row["kind"], value, source, original=row["original"] or None, evidence=row["evidence"]
+    )

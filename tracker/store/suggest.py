@@ -21,8 +21,10 @@ def unknown_filer_message(ident: str, filers: list[Filer]) -> str:
     """One sentence for an unknown filer: how many filers are stored and the closest ones ("did you mean
     AMZN (AMAZON.COM, INC.)?"), or all of them when they are few and none is close."""
     if not filers:
-        return (f"no filer matches {ident!r}: the database is empty; run `tracker ingest PATH` or "
-                "`tracker fetch FILER` first.")
+        return (
+            f"no filer matches {ident!r}: the database is empty; run `tracker ingest PATH` or "
+            "`tracker fetch FILER` first."
+        )
     among = f"among the {'one stored filer' if len(filers) == 1 else f'{len(filers):,} stored filers'}"
     close = closest_filers(ident, filers)
     if close:
@@ -49,7 +51,7 @@ def closest_filers(ident: str, filers: list[Filer]) -> list[str]:
                 keys.setdefault(ticker.upper(), []).append((f, ticker))
             if f.name:
                 name = f.name.upper()
-                for key in {name, name[:len(query)]}:
+                for key in {name, name[: len(query)]}:
                     keys.setdefault(key, []).append((f, None))
     labels: dict[int, str] = {}
     for key in difflib.get_close_matches(query, keys, n=SUGGESTIONS * 3, cutoff=cutoff):

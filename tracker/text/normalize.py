@@ -19,13 +19,43 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import TypeVar
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " ",
-    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
-})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+        "\u00ad": None,
+    }
+)
 
 BULLETS = "•●◦▪▫■□○◆◇►▸‣⁃∙·➢➤✓✔"
 _BULLET_RE = re.compile(rf"^\s*[{BULLETS}\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*")
@@ -41,8 +71,11 @@ _FOOTER_LINE_RES = [
     re.compile(r"^\s*part\s+[iv]{1,4}\.?\s*$", re.I),
     re.compile(r"^\s*[-=_*~.]{3,}\s*$"),
     # (the page number may have wrapped onto a line of its own)
-    re.compile(r"^.{0,80}\|\s*(?:fiscal\s+)?\d{4}\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)\s*"
-               r"(?:\|\s*(?:\d{1,3})?\s*)?$", re.I),
+    re.compile(
+        r"^.{0,80}\|\s*(?:fiscal\s+)?\d{4}\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)\s*"
+        r"(?:\|\s*(?:\d{1,3})?\s*)?$",
+        re.I,
+    ),
     re.compile(r"^\s*\d{1,3}\s*\|\s*.{0,80}(?:10-k|20-f|annual report)\s*$", re.I),
     re.compile(r"^\s*\|?\s*x\s*$", re.I),
     re.compile(r"^\s*[-+]\s*(?:references|details|definition)\s*$", re.I),
@@ -50,7 +83,8 @@ _FOOTER_LINE_RES = [
 ]
 # Footers glued inside a line where the extractor lost the line breaks.
 _INLINE_FOOTER_RE = re.compile(
-    r"(?:[A-Z](?:[\w,&' ]|\.(?!\s?[A-Z][a-z])){1,60}?)?\|\s*\d{4}\s+Form\s+(?:10-K|20-F)\s*\|\s*\d{1,3}(?=\D|$)")
+    r"(?:[A-Z](?:[\w,&' ]|\.(?!\s?[A-Z][a-z])){1,60}?)?\|\s*\d{4}\s+Form\s+(?:10-K|20-F)\s*\|\s*\d{1,3}(?=\D|$)"
+)
 
 _TERMINAL_RE = re.compile(r"[.!?:;][\"')\]]*$")
 _HONORIFIC_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.$")
@@ -58,9 +92,47 @@ _TRAILING_LETTERS_RE = re.compile(r"[A-Za-z]+\Z")
 _LEADING_LETTERS_RE = re.compile(r"[a-z]+")
 _INNER_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s+[A-Z]")
 _STOPWORD_END = {
-    "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "our", "its", "their",
-    "is", "are", "was", "be", "as", "at", "from", "that", "which", "who", "this", "these", "such", "has",
-    "have", "we", "it", "including", "not", "any", "all", "each", "other", "into", "than", "but",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "our",
+    "its",
+    "their",
+    "is",
+    "are",
+    "was",
+    "be",
+    "as",
+    "at",
+    "from",
+    "that",
+    "which",
+    "who",
+    "this",
+    "these",
+    "such",
+    "has",
+    "have",
+    "we",
+    "it",
+    "including",
+    "not",
+    "any",
+    "all",
+    "each",
+    "other",
+    "into",
+    "than",
+    "but",
 }
 
 
@@ -84,12 +156,15 @@ def clean_inline(text: str) -> str:
 _ESCAPE_SEQUENCE_RE = re.compile(
     r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, ...
     r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clearing
-    r"|\x1b[ -/]*[0-~]")  # the other escapes (ESC c, ESC ( B, ...)
+    r"|\x1b[ -/]*[0-~]"
+)  # the other escapes (ESC c, ESC ( B, ...)
 _INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ASCII_VISIBLE = bytes(c for c in range(128) if c >= 32 and c != 127 or c in (9, 10, 13))
 _INVISIBLE: dict[int, str | None] = {
-    c: None for c in [*range(32), *range(127, 160), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-    if c not in (9, 10, 13)}
+    c: None
+    for c in [*range(32), *range(127, 160), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    if c not in (9, 10, 13)
+}
 _INVISIBLE.update({0x0B: "\n", 0x0C: "\n", 0x85: "\n"})  # vertical tab, form feed, next line: line breaks
 _INVISIBLE_KEEP_MARKS = {c: v for c, v in _INVISIBLE.items() if c not in (0x200E, 0x200F)}
 _RIGHT_TO_LEFT_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -131,8 +206,10 @@ def _looks_like_heading(line: str) -> bool:
 
 #: Words that end a title and start no paragraph: a line starting with one carries on the line before.
 _TITLE_TAILS = frozenset("officer officers committee committees director directors president counsel".split())
-_RUNNING_TEXT_WORDS = frozenset("our we us is are was were has have had including which who whom that will may "
-                                "can also such these those this see refer described discussed".split())
+_RUNNING_TEXT_WORDS = frozenset(
+    "our we us is are was were has have had including which who whom that will may "
+    "can also such these those this see refer described discussed".split()
+)
 _SMALL_WORDS = frozenset("a an and as at by for in of on or our the to with its their from &".split())
 
 
@@ -148,8 +225,9 @@ def _heading_shaped(line: str) -> bool:
     capitalised = sum(1 for w in words if not w[:1].islower())
     # a heading in sentence case ("Material cybersecurity risks, threats, and incidents") has no verb or
     # pronoun of running text
-    return capitalised >= 0.75 * len(words) or not any(w.lower().strip(",") in _RUNNING_TEXT_WORDS for w in
-                                                       line.split())
+    return capitalised >= 0.75 * len(words) or not any(
+        w.lower().strip(",") in _RUNNING_TEXT_WORDS for w in line.split()
+    )
 
 
 def _starts_lower(line: str) -> bool:
@@ -206,8 +284,12 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
             continue
         # in hard-wrapped text a line ends where the next word did not fit, wherever a sentence ends
         # (a line much longer than the width was left as it was: it ends where its writer ended it)
-        wrapped = width is not None and not gap and len(previous) <= 1.15 * width \
+        wrapped = (
+            width is not None
+            and not gap
+            and len(previous) <= 1.15 * width
             and len(previous) + 1 + len(line.split(None, 1)[0]) > width
+        )
         block_ends = k + 1 == len(cleaned) or not cleaned[k + 1]
         if current and _continues(current, line, gap, page_break, wrapped, block_ends):
             current = _join(current, line, vocabulary)
@@ -239,20 +321,33 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width
 
 
-def _continues(current: str, line: str, gap: bool, page_break: bool = False, wrapped: bool = False,
-               block_ends: bool = False) -> bool:
+def _continues(
+    current: str,
+    line: str,
+    gap: bool,
+    page_break: bool = False,
+    wrapped: bool = False,
+    block_ends: bool = False,
+) -> bool:
     """Does `line` carry on the paragraph `current` rather than start a new one? (`wrapped`: the line
     before ended only because the first word of this one did not fit in the width of hard-wrapped text;
     `block_ends`: a blank line or the end follows `line`.)"""
     if _TERMINAL_RE.search(current):
         # a colon or semicolon goes on into a lower-case list ("we strive to:" / "(i) identify, ..."), and an
         # honorific into its name ("Mr." / "Zhang led ...")
-        return wrapped or not gap and (current[-1] in ":;" and _starts_lower(line)
-                                       or _HONORIFIC_END_RE.search(current) is not None)
+        return (
+            wrapped
+            or not gap
+            and (current[-1] in ":;" and _starts_lower(line) or _HONORIFIC_END_RE.search(current) is not None)
+        )
     if _starts_lower(line) or line[:1] in _CLOSING_PUNCTUATION:
         return True  # a sentence broken by a line break, a page break or a footer
-    if page_break and (not current.startswith("\u2022") or _INNER_SENTENCE_END_RE.search(current)) \
-            and not _looks_like_heading(current) and not _looks_like_heading(line):
+    if (
+        page_break
+        and (not current.startswith("\u2022") or _INNER_SENTENCE_END_RE.search(current))
+        and not _looks_like_heading(current)
+        and not _looks_like_heading(line)
+    ):
         # a sentence running over a page into a capital: "by Prospect | 77 | Capital Management" (a list item
         # too, when it writes whole sentences: its missing final stop says it is not over)
         return True
@@ -281,10 +376,56 @@ def paragraphs(text: str) -> list[str]:
 
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "inc", "no", "nos", "co", "corp", "ltd", "llc", "plc", "jr", "sr", "st",
-    "vs", "e.g", "i.e", "etc", "approx", "dept", "est", "fig", "u.s", "u.k", "e.u", "n.a", "s.a", "u.s.a",
-    "sec", "art", "para", "sect", "vol", "op", "cf", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "inc",
+    "no",
+    "nos",
+    "co",
+    "corp",
+    "ltd",
+    "llc",
+    "plc",
+    "jr",
+    "sr",
+    "st",
+    "vs",
+    "e.g",
+    "i.e",
+    "etc",
+    "approx",
+    "dept",
+    "est",
+    "fig",
+    "u.s",
+    "u.k",
+    "e.u",
+    "n.a",
+    "s.a",
+    "u.s.a",
+    "sec",
+    "art",
+    "para",
+    "sect",
+    "vol",
+    "op",
+    "cf",
+    "al",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 _SENTENCE_END_RE = re.compile(r"([.!?])([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9\u2022])")
 _GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z)][.!?][\"'])(?=[A-Z][a-z])")
@@ -308,9 +449,9 @@ def sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END_RE.finditer(text):
-        if m.group(1) == "." and _is_abbreviation(text[start:m.start() + 1]):
+        if m.group(1) == "." and _is_abbreviation(text[start : m.start() + 1]):
             continue
-        out.append(text[start:m.end(2)].strip())
+        out.append(text[start : m.end(2)].strip())
         start = m.end()
     tail = text[start:].strip()
     if tail:
@@ -378,8 +519,18 @@ _ASCII_LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256)
 
 def _has_ascii_digit(text: str) -> bool:
     """Whether text holds one of 0-9 (a chain of substring tests: much faster than a pattern search)."""
-    return "0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text \
-        or "6" in text or "7" in text or "8" in text or "9" in text
+    return (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    )
 
 
 def words_and_key(text: str) -> tuple[list[str], str]:
@@ -435,19 +586,26 @@ GLUE_HEADS = frozenset(
     "officer officers committee committees president director directors counsel board years year experience "
     "operations information technology risk audit privacy safety engineering compliance governance "
     "quarterly annually monthly semiannually security reports report oversight oversees responsible certified "
-    "framework frameworks updates".split())
+    "framework frameworks updates".split()
+)
 #: Words a glued pair may start with when the rest is a word of the document ("theAudit", "hasadopted").
 #: Words that are one word with what precedes them: "cybersecurity" is not "cyber" glued to "security".
 _COMPOUND_FIRSTS = frozenset("cyber info non sub co re pre inter semi bi un dis".split())
 #: Common words that may come glued before a head word though the document has them nowhere else
 #: ("at leastannually", "aquarterly basis", "regularlyreports").
-_COMMON_FIRSTS = frozenset("a an least most more also each every regularly periodically promptly directly "
-                           "formally typically generally regular periodic annual".split())
+_COMMON_FIRSTS = frozenset(
+    "a an least most more also each every regularly periodically promptly directly "
+    "formally typically generally regular periodic annual".split()
+)
 #: Two-letter words that may run into a capitalised word ("asISO", "ofNIST").
 _SHORT_CAMEL_FIRSTS = frozenset("a an as at by in is of on or to we".split())
-GLUE_LEADS = frozenset("the our its their has have had and is are was were of by who which that we with for".split())
-_CAMEL_SEAM_RE = re.compile(r"(?<=['\u2019])(s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b"  # "company'sChief"
-                            r"|\b([a-z][a-z]*|[A-Z][a-z]+)([A-Z][a-z]{2,}|[A-Z]{3,6})\b")
+GLUE_LEADS = frozenset(
+    "the our its their has have had and is are was were of by who which that we with for".split()
+)
+_CAMEL_SEAM_RE = re.compile(
+    r"(?<=['\u2019])(s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b"  # "company'sChief"
+    r"|\b([a-z][a-z]*|[A-Z][a-z]+)([A-Z][a-z]{2,}|[A-Z]{3,6})\b"
+)
 #: An acronym glued to the word after it: "CIOreports", "ITsecurity".
 _ACRONYM_SEAM_RE = re.compile(r"\b([A-Z]{2,6})([a-z]{4,})\b")
 _GLUED_WORD_RE = re.compile(r"\b[a-z]{5,}\b")
@@ -515,8 +673,9 @@ _CAPITAL_LEAD_HINT_RE = re.compile(r"(?:The|Our|Its|Their|Who|We|This|These)[a-z
 
 def _split_capital_leads(text: str, vocabulary: frozenset[str]) -> str:
     if _CAPITAL_LEAD_HINT_RE.search(text) and _CAPITAL_LEAD_RE.search(text):
-        text = _CAPITAL_LEAD_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if _known(m.group(2), vocabulary)
-                                    else m.group(0), text)
+        text = _CAPITAL_LEAD_RE.sub(
+            lambda m: f"{m.group(1)} {m.group(2)}" if _known(m.group(2), vocabulary) else m.group(0), text
+        )
     return text
 
 
@@ -531,7 +690,7 @@ def _split_camel_seams(text: str) -> str:
 
 
 def _split_acronym(m: re.Match[str]) -> str:
-    """"CIOreports" -> "CIO reports" when what follows the acronym is a head word or a function word."""
+    """ "CIOreports" -> "CIO reports" when what follows the acronym is a head word or a function word."""
     second = m.group(2)
     if second in GLUE_HEADS or second in GLUE_LEADS or second in _ACRONYM_FOLLOWERS:
         return f"{m.group(1)} {second}"
@@ -573,10 +732,13 @@ def _split_digit_seams(text: str) -> str:
 _DIGIT_SEAM_HINT_RE = re.compile(r"[a-z][0-9]|[0-9][ydm]")
 #: bytes.translate tables: a-z to "a", A-Z to "A", any other byte to a space; and a-z kept, the other
 #: ASCII word characters (A-Z, 0-9, _) to "#", any other byte to a space.
-_ASCII_CASE_CLASSES = bytes(0x61 if 0x61 <= c <= 0x7A else 0x41 if 0x41 <= c <= 0x5A else 0x20
-                            for c in range(256))
-_ASCII_WORD_CLASSES = bytes(c if 0x61 <= c <= 0x7A else 0x23 if chr(c).isalnum() and c < 0x80 or c == 0x5F
-                            else 0x20 for c in range(256))
+_ASCII_CASE_CLASSES = bytes(
+    0x61 if 0x61 <= c <= 0x7A else 0x41 if 0x41 <= c <= 0x5A else 0x20 for c in range(256)
+)
+_ASCII_WORD_CLASSES = bytes(
+    c if 0x61 <= c <= 0x7A else 0x23 if chr(c).isalnum() and c < 0x80 or c == 0x5F else 0x20
+    for c in range(256)
+)
 
 
 def _split_camel(m: re.Match[str]) -> str:
@@ -585,8 +747,12 @@ def _split_camel(m: re.Match[str]) -> str:
     first, second = m.group(3), m.group(4)
     # a lower-case word of three letters or more running into a capital is two words ("dedicatedChief",
     # "annualISO"); brand names start with one or two ("iPhone", "ioXt") or a capital ("TrustArc")
-    if first.lower() in GLUE_LEADS or second.lower() in GLUE_HEADS \
-            or first.islower() and (len(first) >= 3 or first in _SHORT_CAMEL_FIRSTS):
+    if (
+        first.lower() in GLUE_LEADS
+        or second.lower() in GLUE_HEADS
+        or first.islower()
+        and (len(first) >= 3 or first in _SHORT_CAMEL_FIRSTS)
+    ):
         return f"{first} {second}"
     return m.group(0)
 
@@ -603,16 +769,18 @@ def _known(word: str, vocabulary: frozenset[str]) -> bool:
     "providers" only: the glued form may be the word's only appearance)."""
     if word in vocabulary:
         return True
-    bases = {word} | {word[:-len(e)] for e in _ENDINGS[1:] if word.endswith(e)}
+    bases = {word} | {word[: -len(e)] for e in _ENDINGS[1:] if word.endswith(e)}
     if word.endswith("e"):  # "provide": "provider", "providing"
         bases.add(word[:-1])
     return any(len(base) >= 4 and base + e in vocabulary for base in bases for e in _ENDINGS)
 
 
 #: Words that start with a function word and go on with one ("for" + "ward"): never glued pairs.
-_NOT_GLUED = frozenset("aboard abroad bylaws forward forwards forwarded forwarding withstand withstands withdraw withdrawn within "
-                       "without whichever whatever therefore thereafter thereby therein thereof thereto ourselves "
-                       "theirs themselves forthwith heretofore isolate isolated".split())
+_NOT_GLUED = frozenset(
+    "aboard abroad bylaws forward forwards forwarded forwarding withstand withstands withdraw withdrawn within "
+    "without whichever whatever therefore thereafter thereby therein thereof thereto ourselves "
+    "theirs themselves forthwith heretofore isolate isolated".split()
+)
 
 
 def _split_lower(word: str, vocabulary: frozenset[str]) -> str:
@@ -620,9 +788,15 @@ def _split_lower(word: str, vocabulary: frozenset[str]) -> str:
         return word  # a split needs a function word first or a head word last
     for k in range(1, len(word) - 2):
         first, second = word[:k], word[k:]
-        if second in GLUE_HEADS and first not in _COMPOUND_FIRSTS and (
-                first in _COMMON_FIRSTS or len(first) >= 3 and (
-                    _known(first, vocabulary) or first in GLUE_LEADS or first in GLUE_HEADS)):
+        if (
+            second in GLUE_HEADS
+            and first not in _COMPOUND_FIRSTS
+            and (
+                first in _COMMON_FIRSTS
+                or len(first) >= 3
+                and (_known(first, vocabulary) or first in GLUE_LEADS or first in GLUE_HEADS)
+            )
+        ):
             return f"{first} {second}"
         if first in GLUE_LEADS and len(second) >= 4 and _known(second, vocabulary):
             return f"{first} {second}"

@@ -99,8 +99,10 @@ def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
     from datasette.handle_exception import handle_exception as default
     from datasette.views.base import DatasetteError
 
-    message = (f"the query needs more memory than a query may use here ({HEAP_LIMIT_BYTES // 2**20} MB); "
-               "ask for fewer or shorter values.")
+    message = (
+        f"the query needs more memory than a query may use here ({HEAP_LIMIT_BYTES // 2**20} MB); "
+        "ask for fewer or shorter values."
+    )
     return default(datasette, request, DatasetteError(message, title="Query too large", status=400))
 
 
@@ -203,8 +205,10 @@ class BudgetedRows:
             self.cursors.add(cursor)
         self._bytes += sum(len(v) for v in row if isinstance(v, str | bytes))
         if self._bytes > self.limit:
-            raise AnswerTooLarge(f"the answer is larger than {self.limit // 2**20} MB, the most a query may return "
-                                 "here; ask for fewer rows or columns.")
+            raise AnswerTooLarge(
+                f"the answer is larger than {self.limit // 2**20} MB, the most a query may return "
+                "here; ask for fewer rows or columns."
+            )
         return self.factory(cursor, row)
 
     def finish_statements(self) -> None:

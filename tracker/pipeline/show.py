@@ -1,0 +1,56 @@
+"""A stored disclosure as the JSON of design.md (what `tracker show` prints)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tracker.store import Store
+
+
+def stored_disclosure_json(store: Store, filing: dict[str, Any]) -> dict[str, Any]:
+    """The design.md JSON of a stored disclosure."""
+    from tracker.facts import extract_facts, facts_to_json
+    from tracker.read.untagged import incorporated_by_reference
+
+    d = store.disclosure(filing)
+    filer = store.filer_by_id(filing["filer_id"])
+    # the facts stored at ingest (read again where older rules stored them); a fact the text states nothing of
+    # is left out
+    facts = {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
+    pointer = incorporated_by_reference(d.section_text)
+    notes = d.notes + ([pointer] if pointer and pointer not in d.notes else [])
+    return {
+        "filer": filer.to_json(),
+        "fiscal_year": filing["fiscal_year"],
+        "form": filing["form"],
+        "period_end": filing["period_end"],
+        "version": filing["version"],
+        "tagged": bool(filing["tagged"]),
+        "sha256": filing["source_sha256"],
+        "source": filing["source_path"],
+        "source_format": filing["source_format"],
+        "ingested_at": filing["ingested_at"],
+        "elements": [
+            {
+                "element": e.name,
+                "label": e.label,
+                "kind": e.kind,
+                "value": e.value,
+                "source": e.source,
+                **({"evidence": e.evidence} if e.evidence else {}),
+            }
+            for e in d.elements
+        ],
+        "facts": facts,
+        "notes": notes,
+    }
+
+
+def show_stored(
+    store: Store, filer: str, year: int, version: int | None = None
+) -> tuple[dict[str, Any], int]:
+    """A stored disclosure (the named filer's year, the latest version unless one is given) as JSON, and how
+    many versions of that year are stored."""
+    the_filer = store.find_filer(filer)
+    filing = store.filing(the_filer, year, version)
+    return stored_disclosure_json(store, filing), len(store.versions(the_filer, year))
