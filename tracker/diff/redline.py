@@ -121,7 +121,7 @@ def build(c: Comparison) -> Redline:
     """The redline of a comparison."""
     new_paras = _paragraph_index(c.new)
     old_paras = _paragraph_index(c.old)
-    by_key = {_change_key(ch): ch for ch in c.changes if ch.kind.startswith("text_")}
+    by_key = {change_key(ch): ch for ch in c.changes if ch.kind.startswith("text_")}
     stream = _stream(c.pairs, by_key)
     blocks: list[Block] = []
     for piece, pair in stream:
@@ -221,7 +221,7 @@ def _piece(p: AlignedPair, by_key: dict[tuple, Change]) -> Piece:
     elements = _elements(p.new or p.old)
     if p.status == "same" and not p.moved:
         return Piece("same", [("equal", p.new_text)], elements)
-    ch = by_key.get(_pair_key(p))
+    ch = by_key.get(pair_key(p))
     if p.moved and p.old and p.new:
         ops: list[tuple[SegmentOp, str]] = [("equal", p.new_text)]
         if p.status == "changed" and p.ops:
@@ -235,15 +235,15 @@ def _piece(p: AlignedPair, by_key: dict[tuple, Change]) -> Piece:
 
 
 def _marker(p: AlignedPair, by_key: dict[tuple, Change]) -> Piece:
-    return Piece("moved_away", [("delete", p.old_text)], _elements(p.old), change=by_key.get(_pair_key(p)))
+    return Piece("moved_away", [("delete", p.old_text)], _elements(p.old), change=by_key.get(pair_key(p)))
 
 
 def _elements(sentences_: list[Sentence]) -> list[str]:
     return list(dict.fromkeys(e for s in sentences_ for e in s.elements))
 
 
-def _pair_key(p: AlignedPair) -> tuple:
-    """What identifies the text change an aligned piece produced (as `_change_key` sees it from the change)."""
+def pair_key(p: AlignedPair) -> tuple:
+    """What identifies the text change an aligned piece produced (as `change_key` sees it from the change)."""
     if p.status == "changed":
         return ("text_changed", p.old_text, p.new_text)
     if p.status == "moved":
@@ -253,7 +253,8 @@ def _pair_key(p: AlignedPair) -> tuple:
     return ("text_removed", p.old_text, p.old[0].position)
 
 
-def _change_key(ch: Change) -> tuple:
+def change_key(ch: Change) -> tuple:
+    """The same identity, seen from the change."""
     if ch.kind == "text_changed":
         return (ch.kind, ch.old, ch.new)
     if ch.kind == "text_moved":

@@ -25,6 +25,7 @@ from tracker import __version__
 from tracker.diff import redline
 from tracker.diff.compare import AlignedPair, Comparison
 from tracker.diff.context import ComparisonContext, History
+from tracker.diff.redline import change_key, pair_key
 from tracker.errors import TrackerError
 from tracker.models import FLAGS, Change, spec_for
 from tracker.render.labels import MEASURE_EXPLANATIONS, MEASURES, display_value, fact_label
@@ -1101,28 +1102,6 @@ def element_anchor(name: str) -> str:
 
 
 # --------------------------------------------------------------------------- redline
-def pair_key(p: AlignedPair) -> tuple:
-    """What identifies the text change an aligned piece produced."""
-    if p.status == "changed":
-        return ("text_changed", p.old_text, p.new_text)
-    if p.status == "moved":
-        return ("text_moved", p.new_text, p.old[0].position, p.new[0].position)
-    if p.status == "added":
-        return ("text_added", p.new_text, p.new[0].position)
-    return ("text_removed", p.old_text, p.old[0].position)
-
-
-def change_key(ch: Change) -> tuple:
-    """The same identity, seen from the change."""
-    if ch.kind == "text_changed":
-        return (ch.kind, ch.old, ch.new)
-    if ch.kind == "text_moved":
-        return (ch.kind, ch.text, ch.from_position, ch.to_position)
-    if ch.kind == "text_added":
-        return (ch.kind, ch.text, ch.to_position)
-    return (ch.kind, ch.text, ch.from_position)
-
-
 def element_views(c: Comparison, anchors: dict[int, str], notes: list[ElementNote]) -> list[ElementView]:
     """One view per element with a change (or an element note), in document order."""
     by_key = {change_key(ch): ch for ch in c.changes if ch.kind.startswith("text_")}
