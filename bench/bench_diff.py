@@ -33,16 +33,12 @@ from pathlib import Path
 import diff_match_patch
 
 from tracker.diff.compare import compare
+from tracker.facts import fact_changes
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
 from tracker.pipeline.compare import compare_stored
 from tracker.pipeline.ingest import fact_rows
 from tracker.pipeline.load import load_path
 from tracker.store import Store
-
-try:
-    from tracker.facts import fact_changes
-except ImportError:  # compare() then reports no fact changes either
-    fact_changes = None  # type: ignore[assignment]
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = ["AMZN", "GOOGL", "JNJ", "RPD", "U", "UPWK", "MXL", "LC", "VKTX"]
@@ -156,12 +152,8 @@ def main() -> None:
             diff = median_ms(lambda: compare(warm_old, warm_new), args.repeat)
             diff_cpu = median_ms(lambda: compare(warm_old, warm_new), args.repeat, time.process_time)
             with_facts = median_ms(lambda: (cold(old, new), compare(old, new)), args.repeat)
-            facts_cpu = (
-                median_ms(
-                    lambda: (cold(old, new), fact_changes(old, new)), args.peer_repeat, time.process_time
-                )
-                if fact_changes
-                else 0.0
+            facts_cpu = median_ms(
+                lambda: (cold(old, new), fact_changes(old, new)), args.peer_repeat, time.process_time
             )
             peer_dmp = median_ms(lambda: dmp.diff_main(a, b), args.peer_repeat)
             peer_dl = median_ms(lambda: difflib.SequenceMatcher(None, a, b).ratio(), args.peer_repeat)

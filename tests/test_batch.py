@@ -13,21 +13,16 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from bench.universe import write_universe
-from tracker.cli import app
 from tracker.pipeline.batch import diff_all, ingest_parallel
 from tracker.pipeline.ingest import Options
 from tracker.store import Store
 
+from .cli import run
+
 RUNS = ["AMZN", "GOOGL", "JNJ"]
 YEARS = [2023, 2024, 2025]
-
-
-def run(*args: object) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def query(db: Path, sql: str) -> list[tuple]:

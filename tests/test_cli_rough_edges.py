@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import subprocess
 import sys
 import tomllib
@@ -20,6 +19,8 @@ from tests.edgar_server import EdgarServer, running
 from tracker.cli import app, handle_errors
 from tracker.pipeline.batch import default_workers, worker_limit
 from tracker.store import Store
+
+from .cli import run, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -60,22 +61,6 @@ COMPANIES = [
     ("IBM", "IBM Corp"),
     ("AMZN", "ZZ Amazon.com, Inc."),
 ]
-
-
-def run(*args: object) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def snapshot(db: Path) -> list[str]:
-    """Every row of every table, to prove a refused command changed nothing."""
-    if not db.exists():
-        return []
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def one_error_line(err: str) -> str:

@@ -10,6 +10,7 @@ import pytest
 
 from tracker.diff.compare import MINOR, NO_CHANGE, REWRITTEN, compare
 from tracker.models import Disclosure, Element
+from tracker.pipeline.load import load_path
 from tracker.render.text import render
 from tracker.text.normalize import normalize_block, split_sentences
 
@@ -290,15 +291,12 @@ def test_two_different_filers_are_substantially_rewritten(corpus: Path) -> None:
     assert c.similarity.simple < 0.2
 
 
-# ----------------------------------------------------------------- through the readers, when present
+# ----------------------------------------------------------------- through the readers
 
 
 def _read(path: Path) -> Disclosure:
-    readers = pytest.importorskip("tracker.read")
-    try:
-        return readers.read_path(path)
-    except ImportError as exc:
-        pytest.skip(f"the reader for {path.name} has not landed yet ({exc})")
+    """A file as every use case reads it (an untagged year's flags inferred)."""
+    return load_path(path)
 
 
 @pytest.mark.parametrize(

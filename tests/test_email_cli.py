@@ -18,10 +18,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from typer.testing import CliRunner
 
-from tracker.cli import app
-
+from .cli import run
 from .conftest import FIXTURES
 from .smtp_server import free_port, smtp_server  # noqa: F401  (fixture)
 from .test_mail import QUEUE_ID, QueuingInbox
@@ -52,11 +50,6 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TRACKER_SMTP_TIMEOUT", "5")
-
-
-def run(*args: object) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import json
 import os
 import resource
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,6 +21,8 @@ from tests.edgar_server import ERROR_PAGE, EdgarServer, gzip_bomb, running
 from tracker.cli import app
 from tracker.edgar.client import Cache, Client, Settings, list_filings
 from tracker.store import Store
+
+from .cli import snapshot
 
 UA = "Tracker Tests tests@example.com"
 
@@ -433,13 +434,6 @@ def test_unknown_cik_and_bad_mirror_address_are_usage_errors(edgar: EdgarServer,
 
 
 # -- hardening: what EDGAR answers is checked before it is used or kept ---------------------------
-def snapshot(db: Path) -> list[str]:
-    """Every row of every table, to prove a refused answer changed nothing."""
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def cache(db: Path) -> Cache:

@@ -157,7 +157,7 @@ def parse(html: str) -> lxml.html.HtmlElement:
 
 # -- the typed context --------------------------------------------------------------------------------
 def test_context_is_typed_and_complete(nwan):
-    report = comparison_report(nwan)
+    report = comparison_report(nwan, verbose=True)  # the per-element sections too
     assert isinstance(report, ComparisonReport)
     assert report.filer.name == "NORTHWIND ANALYTICS, INC." and report.filer.tickers == ["NWAN"]
     assert (report.old.label, report.old.tagged, report.new.label, report.new.tagged) == (
@@ -168,7 +168,7 @@ def test_context_is_typed_and_complete(nwan):
     )
     assert report.counts == nwan.comparison.summary
     assert [m.name for m in report.similarity] == ["cosine", "jaccard", "min_edit", "simple"]
-    assert {s.title for s in report.sections} <= set(SECTIONS)
+    assert report.sections and {s.title for s in report.sections} <= set(SECTIONS)
     assert report.text_changes == sum(c.kind.startswith("text_") for c in nwan.comparison.changes)
     assert report.notes and "FY2023" in report.notes[0]  # the untagged year is explained
 
@@ -220,6 +220,15 @@ def test_anchors_resolve_and_are_unique(nwan):
     assert links
     for href in links:
         assert href.startswith("#") and href[1:] in ids, href
+
+
+def test_the_per_element_view_keeps_anchors_unique_and_resolving(nwan):
+    """--verbose adds the per-element view below the redline: its ids never meet the redline's."""
+    doc = parse(render_comparison_html(nwan, verbose=True))
+    ids = [e.get("id") for e in doc.iter() if e.get("id")]
+    assert doc.get_element_by_id("by-element") is not None
+    assert len(ids) == len(set(ids))
+    assert all(a.get("href")[1:] in ids for a in doc.iter("a"))
 
 
 def test_every_change_is_present_once(nwan):

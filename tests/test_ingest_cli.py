@@ -8,28 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from tracker.cli import app
+from .cli import run, snapshot
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED0 = "seeds/000_3eaf4e0fdd851dff.txt"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def snapshot(db: Path) -> list[str]:
-    """Every row of every table, to prove a refused input changed nothing."""
-    if not db.exists():
-        return []
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def test_seed_needs_a_filer_and_leaves_no_trace(corpus: Path, db_path: Path) -> None:

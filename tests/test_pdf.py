@@ -16,13 +16,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from tracker.cli import app
 from tracker.diff.context import ComparisonContext
 from tracker.pipeline.compare import compare_files
 from tracker.render import html as htmlreport
 from tracker.render import pdf
+
+from .cli import run
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -53,11 +53,6 @@ class Printed:
     """The comparison's verdict: significant, notable, routine or no substantive change."""
     changes: int
     """Number of changes in the report."""
-
-
-def run(*args: object) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def page_texts(path: Path) -> list[str]:

@@ -9,9 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from tracker.cli import app
 from tracker.diff.compare import compare
 from tracker.diff.context import ComparisonContext
 from tracker.facts import FACT_NAMES
@@ -19,6 +17,8 @@ from tracker.models import ELEMENTS, UNTAGGED_ELEMENT, Disclosure, Element
 from tracker.pipeline.compare import compare_files
 from tracker.render.text import render
 from tracker.text.normalize import normalize_block, split_sentences
+
+from .cli import run
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -224,9 +224,6 @@ def test_colour_only_when_asked(corpus: Path) -> None:
 
 
 # ----------------------------------------------------------------- --verbose
-def run(*args: object) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_verbose_names_the_elements(corpus: Path) -> None:

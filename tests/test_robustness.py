@@ -29,6 +29,8 @@ from tracker.pipeline.load import load_bytes
 from tracker.read import MAX_DECOMPRESSED
 from tracker.store import Store
 
+from .cli import snapshot
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 PEAK_MB = 500
@@ -52,15 +54,6 @@ def query(db: Path, sql: str) -> list[tuple]:
     conn = sqlite3.connect(db)
     try:
         return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def snapshot(db: Path) -> list[str]:
-    """Every row of every table."""
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
     finally:
         conn.close()
 
@@ -520,13 +513,10 @@ HOSTILE = (
 
 
 def test_markup_in_disclosure_text_is_escaped_in_the_html_report(corpus: Path, tmp_path: Path) -> None:
-    try:
-        from tracker.render.html import render_comparison_html
-    except ImportError:
-        pytest.skip("tracker/render/html.py (render_comparison_html) is not written yet")
     from lxml import html as lhtml
 
     from tracker.pipeline.compare import compare_files
+    from tracker.render.html import render_comparison_html
 
     base = (corpus / "text" / "UNP_2025_item1c.txt").read_text(encoding="utf-8")
     old, new = tmp_path / "UNP_2024.txt", tmp_path / "UNP_2025.txt"

@@ -192,6 +192,27 @@ def test_a_ticker_only_filer_is_linked_to_its_cik_and_no_stored_row_changes(
     assert snapshot(db_path) == done
 
 
+def dry_digest(db_path: Path, tmp_path: Path) -> str:
+    """`tracker digest --dry-run` for a watchlist of NWAN; what it printed."""
+    watchlist = tmp_path / "watch.txt"
+    watchlist.write_text("NWAN\n", encoding="utf-8")
+    code, out, err = run(
+        "digest",
+        "--watchlist",
+        watchlist,
+        "--to",
+        "gc@example.com",
+        "--from",
+        "t@example.com",
+        "--dry-run",
+        tmp_path / "digest.eml",
+        "--db",
+        db_path,
+    )
+    assert code == 0, out + err
+    return out
+
+
 # -- 9: the latest version ------------------------------------------------------------------------------
 def test_reingesting_earlier_content_makes_it_current_again(db_path: Path, tmp_path: Path) -> None:
     changed = variant(
@@ -221,22 +242,7 @@ def test_reingesting_earlier_content_makes_it_current_again(db_path: Path, tmp_p
     assert code == 0 and "1 computed" in out, out
     compared = "select n.version from comparisons c join filings n on n.id = c.new_filing_id order by c.id"
     assert query(db_path, compared) == [(2,), (1,)]
-    watchlist = tmp_path / "watch.txt"
-    watchlist.write_text("NWAN\n", encoding="utf-8")
-    code, out, err = run(
-        "digest",
-        "--watchlist",
-        watchlist,
-        "--to",
-        "gc@example.com",
-        "--from",
-        "t@example.com",
-        "--dry-run",
-        tmp_path / "digest.eml",
-        "--db",
-        db_path,
-    )
-    assert code == 0, out + err
+    dry_digest(db_path, tmp_path)
     state = json.loads((db_path.parent / "digest-state.json").read_text(encoding="utf-8"))
     assert state["filers"][NWAN_CIK]["version"] == 1
     # the current content again changes nothing; the other one again is current again, and back, with no new row
@@ -362,25 +368,9 @@ def test_a_digest_sees_an_earlier_version_made_current_again(db_path: Path, tmp_
     changed = variant(
         tmp_path, FY2024, "nwan-10-k-fy2024-b.htm", ("more than 16 years", "more than 17 years")
     )
-    watchlist = tmp_path / "watch.txt"
-    watchlist.write_text("NWAN\n", encoding="utf-8")
 
     def digest() -> str:
-        code, out, err = run(
-            "digest",
-            "--watchlist",
-            watchlist,
-            "--to",
-            "gc@example.com",
-            "--from",
-            "t@example.com",
-            "--dry-run",
-            tmp_path / "digest.eml",
-            "--db",
-            db_path,
-        )
-        assert code == 0, out + err
-        return out
+        return dry_digest(db_path, tmp_path)
 
     run("ingest", FY2023, FY2024, changed, "--db", db_path)
     assert digest().startswith("wrote")

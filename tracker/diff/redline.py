@@ -30,6 +30,20 @@ _CHANGE_KIND = {
 }
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a sentence stands in one year's section (its first occurrence)."""
+
+    index: int
+    """The paragraph's index among all the section's paragraphs."""
+    heading: bool
+    """Whether that paragraph is a sub-heading."""
+    number: int
+    """The paragraph's number as a reader counts them (sub-headings not counted)."""
+    under: str | None
+    """The sub-heading it stands under (None before the first)."""
+
+
 @dataclass
 class Piece:
     """One sentence (or a few, where the years split it differently) of the redline."""
@@ -47,6 +61,11 @@ class Piece:
     """The text change this piece shows."""
     rewritten: bool = False
     """For a move: the sentence was also reworded."""
+    heading: str | None = None
+    """The filing's sub-heading it falls under in reading order (None before the first, or where there is none)."""
+    old_place: tuple[int, str | None] | None = None
+    """For a moved sentence (at both its places): its paragraph's number in the earlier year (sub-headings not
+    counted) and the sub-heading it stood under."""
 
     @property
     def anchor(self) -> str | None:
@@ -127,82 +146,83 @@ def build(c: Comparison) -> Redline:
     for piece, pair in stream:
         new_at = new_paras.get(pair.new[0].key) if pair.new and piece.kind != "moved_away" else None
         old_at = old_paras.get(pair.old[0].key) if pair.old else None
-        heading = _is_heading(piece, pair, new_at, old_at, c)
+        heading = piece.kind != "moved_away" and (
+            new_at.heading if new_at else bool(old_at and old_at.heading)
+        )
+        if piece.kind == "moved_away" and old_at is not None and not old_at.heading:
+            piece.old_place = (old_at.number, old_at.under)
         block = blocks[-1] if blocks else None
         if block is None or heading or block.kind == "heading" or _starts_block(block, piece, new_at, old_at):
             block = Block("heading" if heading else "paragraph")
             blocks.append(block)
         block.pieces.append(piece)
         if new_at is not None:
-            block.new_para = new_at[0]
+            block.new_para = new_at.index
         if old_at is not None and piece.kind not in ("moved", "moved_away"):
-            block.old_para = old_at[0]
-    numbered = 0
+            block.old_para = old_at.index
     changes: list[Piece] = []
+    heading_text: str | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            heading_text = _heading_text(block) or heading_text
+        for piece in block.pieces:
+            piece.heading = heading_text
+            if piece.kind not in ("same", "moved_away"):
+                changes.append(piece)
+                piece.number = len(changes)
+    moved_to = {id(p.change): p for p in changes if p.kind == "moved" and p.change is not None}
     for block in blocks:
         for piece in block.pieces:
-            if piece.kind in ("same", "moved_away"):
-                continue
-            numbered += 1
-            piece.number = numbered
-            changes.append(piece)
-    moved_to = {id(p.change): p.number for p in changes if p.kind == "moved" and p.change is not None}
-    for block in blocks:
-        for piece in block.pieces:
-            if piece.kind == "moved_away":
-                piece.number = moved_to.get(id(piece.change))
+            target = moved_to.get(id(piece.change)) if piece.kind == "moved_away" else None
+            if target is not None:
+                piece.number, target.old_place = target.number, piece.old_place
     return Redline(blocks, changes)
 
 
-def _starts_block(
-    block: Block, piece: Piece, new_at: tuple[int, bool] | None, old_at: tuple[int, bool] | None
-) -> bool:
+def _heading_text(block: Block) -> str:
+    """A sub-heading as it reads (the later year's words, else the earlier's), without a closing colon."""
+    text = " ".join(t for t in (p.text("new").strip() or p.text("old").strip() for p in block.pieces) if t)
+    return text.rstrip(":").strip()
+
+
+def _starts_block(block: Block, piece: Piece, new_at: Place | None, old_at: Place | None) -> bool:
     """Whether the piece opens a new paragraph."""
     if piece.kind == "moved_away":
         return False  # the marker stays in the paragraph it left
     if new_at is not None:
         if block.new_para is None:  # a paragraph begun by removed sentences: joined where the old one goes on
-            return not (old_at is not None and old_at[0] == block.old_para)
-        return new_at[0] != block.new_para
+            return not (old_at is not None and old_at.index == block.old_para)
+        return new_at.index != block.new_para
     if old_at is not None:
         return (
             block.old_para is not None
-            and old_at[0] != block.old_para
+            and old_at.index != block.old_para
             or block.old_para is None
             and block.new_para is not None
         )
     return False
 
 
-def _is_heading(
-    piece: Piece,
-    pair: AlignedPair,
-    new_at: tuple[int, bool] | None,
-    old_at: tuple[int, bool] | None,
-    c: Comparison,
-) -> bool:
-    if piece.kind == "moved_away":
-        return False
-    if new_at is not None:
-        return new_at[1]
-    return bool(old_at and old_at[1])
-
-
-def _paragraph_index(d: Disclosure) -> dict[str, tuple[int, bool]]:
-    """Sentence key -> (paragraph index, whether the paragraph is a sub-heading), first occurrence."""
-    out: dict[str, tuple[int, bool]] = {}
+def _paragraph_index(d: Disclosure) -> dict[str, Place]:
+    """Sentence key -> where it stands in the section (first occurrence)."""
+    out: dict[str, Place] = {}
     text = d.section_text if d.section_text.strip() else "\n\n".join(str(e.value) for e in d.text_elements)
+    number, under = 0, None
     for k, para in enumerate(paragraphs(text)):
         heading = is_subheading(para)
+        if heading:
+            under = para.rstrip(":").strip()
+        else:
+            number += 1
         for s in sentences(para):
-            out.setdefault(comparison_key(s), (k, heading))
+            out.setdefault(comparison_key(s), Place(k, heading, number, under))
     return out
 
 
-def _stream(pairs: list[AlignedPair], by_key: dict[tuple, Change]) -> list[tuple[Piece, AlignedPair]]:
-    """The pieces in reading order, a marker where each moved sentence stood (before the first piece that stood
-    after it in the old year)."""
-    out: list[tuple[Piece, AlignedPair]] = []
+def reading_order(pairs: list[AlignedPair]) -> list[tuple[AlignedPair, bool]]:
+    """The aligned pairs in reading order, each moved sentence twice: at its new place (False) and, marked True,
+    where it stood (before the first pair that stood after it in the earlier year)."""
+    out: list[tuple[AlignedPair, bool]] = []
     moved = [p for p in pairs if p.moved and p.old and p.new]
     placed: set[int] = set()
     for p in pairs:
@@ -210,11 +230,16 @@ def _stream(pairs: list[AlignedPair], by_key: dict[tuple, Change]) -> list[tuple
         if start is not None and not p.moved:
             for m in moved:
                 if id(m) not in placed and start > m.old[0].position:
-                    out.append((_marker(m, by_key), m))
+                    out.append((m, True))
                     placed.add(id(m))
-        out.append((_piece(p, by_key), p))
-    out += [(_marker(m, by_key), m) for m in moved if id(m) not in placed]
+        out.append((p, False))
+    out += [(m, True) for m in moved if id(m) not in placed]
     return out
+
+
+def _stream(pairs: list[AlignedPair], by_key: dict[tuple, Change]) -> list[tuple[Piece, AlignedPair]]:
+    """The pieces in reading order, a marker where each moved sentence stood."""
+    return [(_marker(p, by_key) if marker else _piece(p, by_key), p) for p, marker in reading_order(pairs)]
 
 
 def _piece(p: AlignedPair, by_key: dict[tuple, Change]) -> Piece:

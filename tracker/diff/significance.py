@@ -23,6 +23,8 @@ from typing import Any
 from tracker.models import SEVERITY_RANK, Change
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
+#: The significances, most significant first (digests and lists sort by it).
+SIGNIFICANCE_ORDER = {level: rank for rank, level in enumerate((SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE))}
 NO_WORDING_CHANGE, MINOR, REWRITTEN = "no wording change", "minor edits", "substantially rewritten"
 TEXT_KINDS = ("text_changed", "text_added", "text_removed", "text_moved")
 _LEVEL = {"high": SIGNIFICANT, "medium": NOTABLE, "low": ROUTINE}

@@ -24,6 +24,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from tracker.diff.context import ComparisonContext
+from tracker.diff.significance import SIGNIFICANCE_ORDER
 from tracker.errors import BadInput, TrackerError
 from tracker.notify import mail
 from tracker.pipeline.compare import compare_rows
@@ -192,14 +193,11 @@ def failure(exc: BaseException) -> str:
     return mail.one_line(f"{type(exc).__name__}: {exc}".rstrip(": "))
 
 
-_SIGNIFICANCE_ORDER = {"significant": 0, "notable": 1, "routine": 2, "no substantive change": 3}
-
-
 def severity_key(ctx: ComparisonContext) -> tuple:
     """Most significant first, then more high, medium and low changes; then by name."""
     s = ctx.comparison.summary
     return (
-        _SIGNIFICANCE_ORDER.get(ctx.comparison.significance, 4),
+        SIGNIFICANCE_ORDER.get(ctx.comparison.significance, len(SIGNIFICANCE_ORDER)),
         -s["high"],
         -s["medium"],
         -s["low"],

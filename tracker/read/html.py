@@ -139,6 +139,19 @@ _CONTROL_CHARACTERS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+#: How every parse of a filing reads it: deep documents whole (up to libxml2's depth limit, checked after), no
+#: comments, and for XML no external entity, DTD fetch or processing instruction (a filing is untrusted input).
+_XML_OPTIONS: dict = {
+    "huge_tree": True,
+    "remove_comments": True,
+    "remove_pis": True,
+    "encoding": "utf-8",
+    "resolve_entities": False,
+    "no_network": True,
+}
+_HTML_OPTIONS: dict = {"huge_tree": True, "remove_comments": True, "encoding": "utf-8"}
+
+
 def read_html(text: str) -> Disclosure:
     """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section."""
     if not _looks_like_markup(text):
@@ -253,20 +266,9 @@ def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
     step = _FEED_CHARS if len(text) > _STREAM_FROM else max(len(text), 1)
     for xml in (True, False):
         if xml:
-            parser = etree.XMLPullParser(
-                events=("start",),
-                tag="{*}body",
-                huge_tree=True,
-                remove_comments=True,
-                remove_pis=True,
-                encoding="utf-8",
-                resolve_entities=False,
-                no_network=True,
-            )
+            parser = etree.XMLPullParser(events=("start",), tag="{*}body", **_XML_OPTIONS)
         else:
-            parser = etree.HTMLPullParser(
-                events=("start",), tag="{*}body", huge_tree=True, remove_comments=True, encoding="utf-8"
-            )
+            parser = etree.HTMLPullParser(events=("start",), tag="{*}body", **_HTML_OPTIONS)
         streamer = _Streamer(xml, hidden_tags)
         try:
             for i in range(0, len(text), step):
@@ -509,18 +511,11 @@ def _looks_like_markup(text: str) -> bool:
 def _parse(text: str) -> _Tree:
     data = text.encode("utf-8")
     try:
-        parser = etree.XMLParser(
-            huge_tree=True,
-            remove_comments=True,
-            remove_pis=True,
-            encoding="utf-8",
-            resolve_entities=False,
-            no_network=True,
-        )
+        parser = etree.XMLParser(**_XML_OPTIONS)
         root = etree.fromstring(data, parser)
         xml = True
     except etree.XMLSyntaxError:
-        parser = etree.HTMLParser(huge_tree=True, remove_comments=True, encoding="utf-8")
+        parser = etree.HTMLParser(**_HTML_OPTIONS)
         root = etree.fromstring(data, parser)
         check_whole(parser.error_log)
         xml = False

@@ -26,9 +26,10 @@ from tracker.diff import redline
 from tracker.diff.compare import AlignedPair, Comparison
 from tracker.diff.context import ComparisonContext, History
 from tracker.diff.redline import change_key, pair_key
+from tracker.diff.significance import SIGNIFICANCE_ORDER
 from tracker.errors import TrackerError
 from tracker.models import FLAGS, Change, spec_for
-from tracker.render.labels import MEASURE_EXPLANATIONS, MEASURES, display_value, fact_label
+from tracker.render.labels import MEASURE_EXPLANATIONS, MEASURES, display_value, fact_label, repeats
 from tracker.text.normalize import comparison_key
 
 SECTIONS = ("Risk management and strategy", "Governance", "Other")
@@ -37,8 +38,6 @@ SECTION_ANCHORS = {
     "Governance": "sec-governance",
     "Other": "sec-other",
 }
-#: Most significant first (digests, lists).
-SIGNIFICANCE_ORDER = {"significant": 0, "notable": 1, "routine": 2, "no substantive change": 3}
 #: How the verdict box is styled, by significance.
 VERDICT_TONES = {
     "no substantive change": "none",
@@ -259,18 +258,6 @@ class SectionView:
 
 
 @dataclass
-class TextSummary:
-    """A summary line for the wording changes of one element."""
-
-    label: str
-    """Element label."""
-    anchor: str
-    """Anchor of its entry."""
-    count: int
-    """Number of text changes."""
-
-
-@dataclass
 class ComparisonReport:
     """Everything the change report shows."""
 
@@ -296,18 +283,10 @@ class ComparisonReport:
     """Changes by severity: high, medium, low."""
     similarity: list[Measure]
     """The four measures over the whole disclosure."""
-    flags: list[FlagRow]
-    """Flags flipped."""
-    facts: list[FactRow]
-    """Facts changed, added or removed."""
-    element_notes: list[ElementNote]
-    """Elements that appeared or disappeared."""
-    text_summary: list[TextSummary]
-    """Wording changes per element."""
     text_changes: int
     """Number of distinct wording changes (a sentence shared by several elements counts once)."""
     sections: list[SectionView]
-    """Details, by section."""
+    """The per-element view, by Item 106 section (with `verbose` only)."""
     notes: list[str]
     """What the reader should know about the comparison (inference across an untagged year)."""
     has_changes: bool
@@ -526,6 +505,8 @@ class ChangeRow:
 
     anchor: str
     """Id of the row."""
+    flag: bool
+    """A flag flipped (its values are yes or no), not a fact or a person."""
     severity: str
     """high, medium or low."""
     what: str
@@ -581,7 +562,7 @@ class RedBlock:
     paragraphs: list[str] = field(default_factory=list)
     """For a folded run: the paragraphs' text (shown in a browser's <details>)."""
     skipped: int = 0
-    """For a folded run, the number of paragraphs; in a compact paragraph, the sentences left out."""
+    """For a folded run, the number of paragraphs."""
 
 
 @dataclass
@@ -681,7 +662,7 @@ def render_email_html(
     html = render_template("comparison.html", report=report)
     if len(html.encode("utf-8")) <= limit:
         return html
-    report.redline = [_without_context(b) for b in report.redline]
+    report = comparison_report(ctx, generated_at=generated_at, compact=True, context=0)
     html = render_template("comparison.html", report=report)
     full = report.redline
     keep = len(full)
@@ -696,23 +677,6 @@ def render_email_html(
         )
         html = render_template("comparison.html", report=report)
     return html
-
-
-def _without_context(block: RedBlock) -> RedBlock:
-    """A compact block with only its changed sentences (the rest counted)."""
-    if block.kind == "unchanged":
-        return block
-    out = RedBlock(block.kind, [])
-    for piece in block.pieces:
-        if piece.kind in ("same", "skip"):
-            n = 1 if piece.kind == "same" else piece.number or 0
-            if out.pieces and out.pieces[-1].kind == "skip":
-                out.pieces[-1].number = (out.pieces[-1].number or 0) + n
-            else:
-                out.pieces.append(RedPiece("skip", [], n))
-        else:
-            out.pieces.append(piece)
-    return out
 
 
 def render_history_html(hist: History, *, generated_at: datetime | None = None) -> str:
@@ -737,16 +701,12 @@ def comparison_report(
     generated_at: datetime | None = None,
     verbose: bool = False,
     compact: bool = False,
+    context: int = 1,
 ) -> ComparisonReport:
-    """The typed context of the change report."""
+    """The typed context of the change report (`compact`: the e-mail body, with `context` unchanged sentences
+    around each change)."""
     c = ctx.comparison
-    anchors = {id(ch): f"c{i}" for i, ch in enumerate(c.changes, 1)}
     old, new = side_view(ctx.old_meta, "earlier filing"), side_view(ctx.new_meta, "later filing")
-    flags = [flag_row(ch, anchors[id(ch)]) for ch in c.changes if ch.kind == "flag_flipped"]
-    facts = [fact_row(ch, anchors[id(ch)], ctx) for ch in c.changes if ch.kind.startswith("fact_")]
-    notes = [element_note(ch, anchors[id(ch)]) for ch in c.changes if ch.kind.startswith("element_")]
-    elements = element_views(c, anchors, notes)
-    sections = section_views(c, elements, flags)
     filer = filer_view(ctx.filer)
     return ComparisonReport(
         title=f"{filer.name}: cybersecurity disclosure {old.label} to {new.label}",
@@ -760,21 +720,25 @@ def comparison_report(
         tone=VERDICT_TONES.get(c.significance, "minor"),
         counts=dict(c.summary),
         similarity=measures(c.similarity.to_json()),
-        flags=flags,
-        facts=facts,
-        element_notes=notes,
-        text_summary=[
-            TextSummary(e.label, e.anchor, e.changes) for s in sections for e in s.elements if e.changes
-        ],
         text_changes=sum(ch.kind.startswith("text_") for ch in c.changes),
-        sections=sections,
+        sections=by_element(ctx) if verbose else [],
         notes=c.caveats + comparison_notes(old, new),
         has_changes=bool(c.changes),
         generated=generated_line(generated_at),
         compact=compact,
         verbose=verbose,
-        **reading_order(ctx, old, new, compact=compact),
+        **reading_order(ctx, compact=compact, context=context),
     )
+
+
+def by_element(ctx: ComparisonContext) -> list[SectionView]:
+    """The per-element view (verbose): flags and elements by Item 106 section, each element's own redline and
+    side-by-side rows. Its anchors are `e1`, `e2` ... so that they never meet the reading-order redline's."""
+    c = ctx.comparison
+    anchors = {id(ch): f"e{i}" for i, ch in enumerate(c.changes, 1)}
+    flags = [flag_row(ch, anchors[id(ch)]) for ch in c.changes if ch.kind == "flag_flipped"]
+    notes = [element_note(ch, anchors[id(ch)]) for ch in c.changes if ch.kind.startswith("element_")]
+    return section_views(c, element_views(c, anchors, notes), flags)
 
 
 # --------------------------------------------------------------------------- the reading-order report
@@ -783,7 +747,7 @@ _VERBS = {"changed": "Reworded", "added": "Added", "removed": "Removed", "moved"
 _EXCERPT = 160
 
 
-def reading_order(ctx: ComparisonContext, old: SideView, new: SideView, *, compact: bool) -> dict:
+def reading_order(ctx: ComparisonContext, *, compact: bool, context: int = 1) -> dict:
     """The report's table of flag, fact and people changes, its redline in reading order, the change list and
     the paragraph-by-paragraph view (ComparisonReport fields)."""
     c = ctx.comparison
@@ -795,7 +759,7 @@ def reading_order(ctx: ComparisonContext, old: SideView, new: SideView, *, compa
             (ch for ch in c.changes if ch.kind == "flag_flipped" or ch.kind.startswith("fact_")), 1
         )
     ]
-    blocks = red_blocks(red, compact=compact)
+    blocks = red_blocks(red, compact=compact, context=context)
     return {
         "rows": rows,
         "redline": blocks,
@@ -820,9 +784,21 @@ def change_row(ch: Change, anchor: str, ctx: ComparisonContext, by_sentence: dic
         old, new, ev_old, ev_new = fact.old, fact.new, fact.evidence_old, fact.evidence_new
     link = next((by_sentence.get(comparison_key(e)) for e in (ev_new, ev_old) if e), None)
     why = ch.why or ""
-    if why and why.lower().rstrip(".") in what.lower():
-        why = ""  # "the statement on material incidents was weakened" says it already
-    return ChangeRow(anchor, ch.severity, _sentence_case(what), label, old, new, why, ev_old, ev_new, link)
+    if why and repeats(what, why):
+        why = ""
+    return ChangeRow(
+        anchor,
+        ch.kind == "flag_flipped",
+        ch.severity,
+        _sentence_case(what),
+        label,
+        old,
+        new,
+        why,
+        ev_old,
+        ev_new,
+        link,
+    )
 
 
 def _sentence_case(text: str) -> str:
@@ -849,9 +825,9 @@ def red_piece(piece: redline.Piece, labels: list[str]) -> RedPiece:
     )
 
 
-def red_blocks(red: redline.Redline, *, compact: bool) -> list[RedBlock]:
+def red_blocks(red: redline.Redline, *, compact: bool, context: int = 1) -> list[RedBlock]:
     """The redline's blocks: unchanged paragraphs folded into runs; in the compact (e-mail) form, a changed
-    paragraph keeps at most one sentence of context on each side of a change."""
+    paragraph keeps at most `context` sentences on each side of a change."""
     out: list[RedBlock] = []
     shown: list[str] = []
     for block in red.blocks:
@@ -874,19 +850,18 @@ def red_blocks(red: redline.Redline, *, compact: bool) -> list[RedBlock]:
                 shown = labels
         kind: Literal["heading", "paragraph"] = block.kind
         if compact:
-            out.append(_compact(kind, pieces))
+            out.append(_compact(kind, pieces, context))
         else:
             out.append(RedBlock(kind, pieces))
     return out
 
 
-def _compact(kind: Literal["heading", "paragraph"], pieces: list[RedPiece]) -> RedBlock:
-    """Changed sentences with at most one unchanged sentence before and after each; the rest counted."""
+def _compact(kind: Literal["heading", "paragraph"], pieces: list[RedPiece], context: int) -> RedBlock:
+    """Changed sentences with at most `context` unchanged sentences before and after each; the rest counted."""
     keep: set[int] = set()
     for k, p in enumerate(pieces):
         if p.kind != "same":
-            keep.update((k - 1, k, k + 1))
-    kept = [p for k, p in enumerate(pieces) if k in keep]
+            keep.update(range(k - context, k + context + 1))
     block = RedBlock(kind, [])
     for k, p in enumerate(pieces):
         if k in keep:
@@ -895,20 +870,11 @@ def _compact(kind: Literal["heading", "paragraph"], pieces: list[RedPiece]) -> R
             block.pieces[-1].number = (block.pieces[-1].number or 0) + 1
         else:
             block.pieces.append(RedPiece("skip", [], 1))
-    block.skipped = len(pieces) - len(kept)
     return block
 
 
 def change_list(red: redline.Redline) -> list[ListedChange]:
     """The wording changes in reading order, each with its place, labels, weight and the start of its text."""
-    heading = ""
-    headings: dict[int, str] = {}
-    for block in red.blocks:
-        if block.kind == "heading":
-            heading = " ".join(p.text("new") or p.text("old") for p in block.pieces)
-        for p in block.pieces:
-            if p.number is not None and p.kind != "moved_away":
-                headings[p.number] = heading
     out = []
     for p in red.changes:
         ch = p.change
@@ -922,7 +888,7 @@ def change_list(red: redline.Redline) -> list[ListedChange]:
                 ch.severity if ch else "low",
                 (ch.why or "") if ch else "",
                 _excerpt(p.segments),
-                headings.get(p.number or 0, ""),
+                p.heading or "",
             )
         )
     return out
@@ -1143,18 +1109,10 @@ def build_redline(
     """The element's redline (unchanged runs collapsed, moves marked at both ends) and side-by-side rows."""
     items: list[RedlineItem] = []
     rows: list[SideBySideRow] = []
-    moved = [p for p in pairs if p.moved and p.old]
-    placed: set[int] = set()
-    for p in pairs:
-        for m in moved:  # the old place of a moved sentence: before the first piece that stood after it
-            if (
-                id(m) not in placed
-                and (start := _old_start(p)) is not None
-                and start > m.old[0].position
-                and not p.moved
-            ):
-                items.append(_moved_away(m, name, index, by_key, anchors))
-                placed.add(id(m))
+    for p, marker in redline.reading_order(pairs):
+        if marker:  # the old place of a moved sentence
+            items.append(_moved_away(p, name, index, by_key, anchors))
+            continue
         if p.status == "same":
             if items and items[-1].kind == "unchanged":
                 items[-1].count += len(p.new)
@@ -1172,7 +1130,6 @@ def build_redline(
                     item.anchor or "",
                 )
             )
-    items += [_moved_away(m, name, index, by_key, anchors) for m in moved if id(m) not in placed]
     return items, rows
 
 

@@ -52,3 +52,9 @@ def display_value(value: object, fact: str | None = None) -> str:
 def fact_label(fact: str | None) -> str:
     """Human label of a fact name."""
     return FACT_LABELS.get(fact or "", (fact or "fact").replace("_", " ").capitalize())
+
+
+def repeats(what: str | None, why: str) -> bool:
+    """Whether a change's why only repeats what its summary says ("the statement ... was weakened: ..." / "...
+    was weakened"): then the renderers leave the why out."""
+    return bool(what) and why.lower().rstrip(".") in (what or "").lower()

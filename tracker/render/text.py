@@ -22,9 +22,8 @@ from tracker.errors import BadInput
 from tracker.facts import SPECS as FACT_SPECS
 from tracker.facts.changes import STRENGTH_WORDS
 from tracker.models import UNTAGGED_ELEMENT, Change, spec_for
-from tracker.read.untagged import is_subheading
-from tracker.render.labels import MEASURES, display_value, fact_label
-from tracker.text.normalize import comparison_key, paragraphs, sentences
+from tracker.render.labels import MEASURES, display_value, fact_label, repeats
+from tracker.text.normalize import comparison_key
 
 FORMATS = ("text", "markdown", "json")
 
@@ -166,14 +165,9 @@ def _plain_change(ch: Change, verbose: bool = False) -> str:
         line = f"{plain_fact_label(ch.fact)} {verb}: {plain_fact_value(ch.value, ch.fact)}"
     else:
         line = ch.kind.replace("_", " ")
-    if ch.why and not _said_already(ch.summary if ch.kind != "flag_flipped" else None, ch.why):
+    if ch.why and not repeats(ch.summary if ch.kind != "flag_flipped" else None, ch.why):
         line += f". Why it matters: {ch.why}"
     return line
-
-
-def _said_already(summary: str | None, why: str) -> bool:
-    """Whether the why only repeats the summary ("the statement ... was weakened: ..." / "... was weakened")."""
-    return bool(summary) and why.lower().rstrip(".") in (summary or "").lower()
 
 
 _FACT_KINDS = ("flag_flipped", "fact_changed", "fact_added", "fact_removed")
@@ -222,8 +216,6 @@ class _Wording:
     """The cyd elements the sentence sits in (text outside any element left out)."""
     change: Change | None
     """The text change of the comparison it shows."""
-    placed: bool = True
-    """False for a text change the redline did not place (shown after the others)."""
 
     @property
     def label(self) -> str | None:
@@ -242,105 +234,42 @@ class _Wording:
         return f"[{ch.severity}] {ch.why}" if ch is not None and ch.severity != "low" and ch.why else ""
 
 
-def _old_places(c: Comparison) -> dict[str, tuple[int, str | None]]:
-    """Sentence key -> (number of its paragraph, sub-headings not counted; the sub-heading it sat under) in
-    the earlier year's section (first occurrence)."""
-    d = c.old
-    text = d.section_text if d.section_text.strip() else "\n\n".join(str(e.value) for e in d.text_elements)
-    out: dict[str, tuple[int, str | None]] = {}
-    number, heading = 0, None
-    for para in paragraphs(text):
-        if is_subheading(para):
-            heading = para.rstrip(":").strip()
-            continue
-        number += 1
-        for s in sentences(para):
-            out.setdefault(comparison_key(s), (number, heading))
-    return out
-
-
-def _moved_verb(
-    piece: redline.Piece, marker: redline.Piece | None, places: dict, old_year: object, heading: str | None
-) -> str:
+def _moved_verb(piece: redline.Piece, old_year: object) -> str:
     """ "Moved from ¶3 of FY2023" (with the sub-heading it stood under, when it moved from under another one);
     "Moved within the section" when its old place is not known."""
-    old_text = marker.text("old") if marker is not None else ""
-    first = sentences(old_text)[:1]
-    place = places.get(comparison_key(first[0])) if first else None
+    place = piece.old_place
     verb = "Moved within the section"
     if place is not None:
         verb = f"Moved from \u00b6{place[0]} of {f'FY{old_year}' if old_year else 'the earlier filing'}"
-        if place[1] and comparison_key(place[1]) != comparison_key(heading or ""):
+        if place[1] and comparison_key(place[1]) != comparison_key(piece.heading or ""):
             verb += f" (under \u201c{place[1]}\u201d)"
     return verb + (" and reworded" if piece.rewritten else "")
 
 
-def _heading_text(block: redline.Block) -> str:
-    text = " ".join(t for t in (p.text("new").strip() or p.text("old").strip() for p in block.pieces) if t)
-    return text.rstrip(":").strip()
-
-
 def wording_changes(c: Comparison) -> list[_Wording]:
-    """Every text change once, numbered in reading order, with the sub-heading it falls under; a text change
-    the redline could not place (none expected) follows, numbered on."""
+    """Every text change once, numbered in reading order, with the sub-heading it falls under."""
     rl = redline.build(c)
-    markers = {p.number: p for b in rl.blocks for p in b.pieces if p.kind == "moved_away" and p.number}
-    places = _old_places(c) if markers else {}
-    old_year = c.old.fiscal_year
     out: list[_Wording] = []
-    heading: str | None = None
-    for block in rl.blocks:
-        if block.kind == "heading":
-            heading = _heading_text(block) or heading
-        for piece in block.pieces:
-            if piece.number is None or piece.kind in ("same", "moved_away"):
-                continue
-            if piece.kind == "moved":
-                verb = _moved_verb(piece, markers.get(piece.number), places, old_year, heading)
-            else:
-                verb = {"changed": "Reworded", "added": "Added", "removed": "Removed"}[piece.kind]
-            ops = [(_OPS[op], text) for op, text in piece.segments]
-            elements = [
-                e
-                for e in (piece.change.elements if piece.change and piece.change.elements else piece.elements)
-                if e != UNTAGGED_ELEMENT
-            ]
-            out.append(_Wording(piece.number, heading, piece.kind, verb, ops, elements, piece.change))
-    shown = {id(w.change) for w in out if w.change is not None}
-    number = max((w.number for w in out), default=0)
-    for ch in c.changes:
-        if ch.kind in TEXT_KINDS and id(ch) not in shown:
-            number += 1
-            out.append(_loose(number, ch))
+    for piece in rl.changes:
+        if piece.kind == "moved":
+            verb = _moved_verb(piece, c.old.fiscal_year)
+        else:
+            verb = {"changed": "Reworded", "added": "Added", "removed": "Removed"}[piece.kind]
+        ops = [(_OPS[op], text) for op, text in piece.segments]
+        source = piece.change.elements if piece.change and piece.change.elements else piece.elements
+        elements = [e for e in source if e != UNTAGGED_ELEMENT]
+        out.append(_Wording(piece.number or 0, piece.heading, piece.kind, verb, ops, elements, piece.change))
     return out
 
 
-def _loose(number: int, ch: Change) -> _Wording:
-    """A text change shown from the change alone."""
-    elements = [e for e in ch.elements or [ch.element or ""] if e and e != UNTAGGED_ELEMENT]
-    if ch.kind == "text_changed":
-        verb = "Moved within the section and reworded" if ch.from_position else "Reworded"
-        kind, ops = "changed", [(op, t) for op, t in ch.ops or []]
-    elif ch.kind == "text_added":
-        verb, kind, ops = "Added", "added", [(1, ch.text or "")]
-    elif ch.kind == "text_removed":
-        verb, kind, ops = "Removed", "removed", [(-1, ch.text or "")]
-    else:
-        verb, kind, ops = "Moved within the section", "moved", [(0, ch.text or "")]
-    return _Wording(number, None, kind, verb, ops, elements, ch, placed=False)
-
-
-_UNPLACED = "Elsewhere in the section (not placed in reading order)"
-
-
-def _groups(wording: list[_Wording]) -> list[tuple[str | None, bool, list[_Wording]]]:
+def _groups(wording: list[_Wording]) -> list[tuple[str | None, list[_Wording]]]:
     """The changes in runs of one sub-heading: (the filing's sub-heading, None before the first or where the
-    filing has none; whether placed in reading order; the changes)."""
-    out: list[tuple[str | None, bool, list[_Wording]]] = []
+    filing has none; the changes)."""
+    out: list[tuple[str | None, list[_Wording]]] = []
     for w in wording:
-        if not out or (out[-1][0], out[-1][1]) != (w.heading, w.placed):
-            out.append((w.heading, w.placed, []))
-        out[-1][2].append(w)
+        if not out or out[-1][0] != w.heading:
+            out.append((w.heading, []))
+        out[-1][1].append(w)
     return out
 
 
@@ -376,9 +305,8 @@ class _Text:
         wording = wording_changes(c)
         if wording:
             lines += ["", self.paint(_BOLD, f"Wording changes, in reading order ({len(wording)}):")]
-            for heading, placed, group in _groups(wording):
-                group_title = (f"Under \u201c{heading}\u201d" if heading else None) if placed else _UNPLACED
-                lines += ["", self.paint(_BOLD, f"{group_title}:")] if group_title else []
+            for heading, group in _groups(wording):
+                lines += ["", self.paint(_BOLD, f"Under \u201c{heading}\u201d:")] if heading else []
                 for w in group:
                     lines += self.wording(w)
         if not c.changes:
@@ -479,9 +407,8 @@ class _Markdown:
         wording = wording_changes(c)
         if wording:
             lines += ["", f"## Wording changes, in reading order ({len(wording)})"]
-            for heading, placed, group in _groups(wording):
-                group_title = heading if placed else _UNPLACED
-                lines += ["", f"### {_MD_SPECIAL(group_title)}"] if group_title else []
+            for heading, group in _groups(wording):
+                lines += ["", f"### {_MD_SPECIAL(heading)}"] if heading else []
                 lines.append("")
                 for w in group:
                     lines += self.wording(w)

@@ -32,15 +32,13 @@ from docx.text.paragraph import Paragraph
 
 from tracker.diff.context import ComparisonContext
 from tracker.diff.redline import Block, Piece, Redline, build
-from tracker.models import Change, spec_for
+from tracker.models import Change
 from tracker.render.html import Mark as ValueMark
 from tracker.render.html import (
     SideView,
+    change_row,
     comparison_notes,
     display_value,
-    fact_label,
-    fact_row,
-    flag_row,
     generated_line,
     measures,
     side_view,
@@ -198,16 +196,15 @@ def table_rows(ctx: ComparisonContext) -> list[TableRow]:
 
 
 def table_row(ch: Change, ctx: ComparisonContext) -> TableRow:
-    """One change as a table row (labels and values as the HTML report shows them)."""
-    if ch.kind == "flag_flipped":
-        flag = flag_row(ch, "")
-        label, old, new = spec_for(ch.element or "").reader_label, _shown(flag.old), _shown(flag.new)
-    else:
-        fact = fact_row(ch, "", ctx)
-        label, old, new = fact_label(ch.fact), _shown(fact.old), _shown(fact.new)
-    return TableRow(
-        _capital(ch.summary or label), old, new, _capital(ch.why or ""), ch.severity, _evidence(ch, ctx)
-    )
+    """One change as a table row: the HTML report's row (labels, values, evidence), its why kept whole."""
+    row = change_row(ch, "", ctx, {})
+    labels = {"old": side_view(ctx.old_meta, "Earlier").label, "new": side_view(ctx.new_meta, "Later").label}
+    evidence = [
+        f"{labels[side]}: {display_value(sentence)}"
+        for side, sentence in (("old", row.evidence_old), ("new", row.evidence_new))
+        if sentence
+    ]
+    return TableRow(row.what, _shown(row.old), _shown(row.new), _capital(ch.why or ""), ch.severity, evidence)
 
 
 def _capital(text: str) -> str:
@@ -219,20 +216,6 @@ def _shown(value: ValueMark | None) -> str:
     if value is None:
         return "not stated"
     return f"{value.text} (inferred)" if value.source == "inferred" else value.text
-
-
-def _evidence(ch: Change, ctx: ComparisonContext) -> list[str]:
-    """The supporting sentences, each after the year it is from (a lone sentence is the old year's for a fact
-    removed, else the new year's)."""
-    labels = {"old": side_view(ctx.old_meta, "Earlier").label, "new": side_view(ctx.new_meta, "Later").label}
-    evidence = ch.evidence
-    if isinstance(evidence, str):
-        evidence = {"old" if ch.kind == "fact_removed" else "new": evidence}
-    if not isinstance(evidence, dict):
-        return []
-    return [
-        f"{labels[side]}: {display_value(evidence[side])}" for side in ("old", "new") if evidence.get(side)
-    ]
 
 
 def _changes_table(doc: DocumentObject, ctx: ComparisonContext) -> None:
