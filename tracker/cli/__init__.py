@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
-import re
-import select
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from tracker.errors import BadInput, ExitCode, TrackerError
-from tracker.store import Store
+
+if TYPE_CHECKING:
+    from tracker.store import Store
 
 
 # -- the application: help without `<bool>` for flags, one sentence for a bad argument -----------------
@@ -69,15 +68,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = Path("db") / "tracker.db"
 
 TEXT_JSON = ("text", "json")
-#: A fiscal year as a user writes it: 2024, FY2024, fy2024 (or FY 2024).
-YEAR_PATTERN = re.compile(r"\s*(?:FY\s*)?([1-9]\d{3})\s*", re.IGNORECASE)
+#: A fiscal year as a user writes it: 2024, FY2024, fy2024 (or FY 2024); compiled when first used (by `re`'s
+#: own cache), as nothing here is compiled when the command line starts.
+YEAR_PATTERN = r"(?i)\s*(?:FY\s*)?([1-9]\d{3})\s*"
 
 
 def fiscal_year(text: str | int) -> int:
     """A fiscal year argument or option: `2024`, `FY2024` or `fy2024`, else one sentence (exit 2)."""
     if isinstance(text, int):
         return text
-    match = YEAR_PATTERN.fullmatch(str(text))
+    import re
+
+    match = re.fullmatch(YEAR_PATTERN, str(text))
     if match is None:
         raise BadInput(f"{text!r} is not a fiscal year; write it as 2024 or FY2024.")
     return int(match.group(1))
@@ -85,6 +87,8 @@ def fiscal_year(text: str | int) -> int:
 
 def fiscal_years_text(text: str) -> str:
     """A `--years` span with any `FY` prefixes dropped (`FY2023-FY2025` is `2023-2025`), checked later."""
+    import re
+
     return re.sub(r"(?i)\bFY\s*(?=\d{4})", "", str(text))
 
 
@@ -157,6 +161,8 @@ def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> typer.Exit:
 
 def stdout_closed() -> bool:
     """Whether our standard output is a pipe whose reader has gone (`tracker filers | head -1`)."""
+    import select
+
     try:
         fd = sys.stdout.fileno()
         poller = select.poll()
@@ -214,6 +220,8 @@ def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
 def open_db(db: Path | None, *, create: bool = False) -> Store:
     """Open the chosen database (read commands refuse a database that does not exist, and read one in a
     read-only folder read-only)."""
+    from tracker.store import Store
+
     return Store(db_path(db), create=create, read_only=not create)
 
 
@@ -329,6 +337,8 @@ def ingest(
 @handle_errors
 def filers(fmt: FormatOption = "text", db: DbOption = None, debug: DebugOption = False) -> None:
     """List the filers in the database and the fiscal years stored for each."""
+    import json
+
     fmt = check_format(fmt, TEXT_JSON)
     with open_db(db) as store:
         rows = [{**f.to_json(), "years": store.years(f)} for f in store.filers()]
@@ -356,8 +366,11 @@ def show(
     debug: DebugOption = False,
 ) -> None:
     """Show one stored disclosure: its elements (flags and text blocks) and its facts."""
-    fmt = check_format(fmt, TEXT_JSON)
+    import json
+
     from tracker.pipeline.show import show_stored
+
+    fmt = check_format(fmt, TEXT_JSON)
 
     with open_db(db) as store:
         data, versions = show_stored(store, filer, year, version)

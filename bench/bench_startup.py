@@ -1,0 +1,127 @@
+"""Start-up: `tracker --help` and a stored `tracker diff` as whole processes, beside the floor.
+
+The floor is the smallest typer application a command line can be: two commands, one of which prints one
+line. This script writes it to a temporary folder and runs it with the same Python, so both sides pay the same
+interpreter start, `site` and typer (with rich) imports. The cases run interleaved, round after round, so a
+busy moment of the shared host slows every case alike; each figure is a median of wall times (ms), and each
+ratio is the median of its per-round ratios, which a load that shifts during the run disturbs least.
+
+- `python -c pass`, `import typer`: context, not budgeted.
+- `floor --help`, `floor hello` (prints one line): the floor.
+- `tracker --help`: budget at most 1.5x `floor --help`.
+- `tracker diff NWAN 2023 2024` on a database made beforehand from fixtures/sample (text to a pipe, as a
+  script reading it would see): budget at most 1.3x `floor hello`.
+
+    .venv/bin/python bench/bench_startup.py [--runs 21]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TRACKER = str(BIN / "tracker")
+
+FLOOR_APP = '''\
+import typer
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    """Print one line."""
+    typer.echo(f"hello {name}")
+
+
+@app.command()
+def bye() -> None:
+    """Print another line."""
+    typer.echo("bye")
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+#: (case, the case it is measured against, budget), in the order printed.
+BUDGETS = [("tracker --help", "floor --help", 1.5), ("tracker diff (stored)", "floor hello", 1.3)]
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of one process, its output discarded; a failure stops the benchmark."""
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def cases(folder: Path) -> dict[str, list[str]]:
+    """Every case's command line."""
+    floor = folder / "floor_app.py"
+    floor.write_text(FLOOR_APP, encoding="utf-8")
+    db = folder / "sample.db"
+    subprocess.run(
+        [TRACKER, "ingest", str(ROOT / "fixtures" / "sample"), "--db", str(db)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    python = sys.executable
+    return {
+        "python -c pass": [python, "-c", "pass"],
+        "import typer": [python, "-c", "import typer"],
+        "floor --help": [python, str(floor), "--help"],
+        "floor hello": [python, str(floor), "hello"],
+        "tracker --help": [TRACKER, "--help"],
+        "tracker diff (stored)": [TRACKER, "diff", "NWAN", "2023", "2024", "--db", str(db)],
+    }
+
+
+def measure(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    """Wall times of every case, run interleaved: one of each per round (after a warm-up round)."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    env.pop("TRACKER_DB", None)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(runs + 1):
+        for name, argv in commands.items():
+            elapsed = run_once(argv, env)
+            if round_:  # the first round warms the file cache and the bytecode
+                times[name].append(elapsed)
+    return times
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=21, help="rounds (each case once per round; medians quoted)")
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        times = measure(cases(Path(tmp)), args.runs)
+    print(f"{args.runs} interleaved rounds; median wall time of each whole process:")
+    for name, values in times.items():
+        print(f"  {name:<24} {statistics.median(values) * 1000:7.1f} ms")
+    print("ratios (median of the per-round ratios; ratio of the medians in brackets):")
+    verdicts = []
+    for case, floor, budget in BUDGETS:
+        per_round = statistics.median(a / b for a, b in zip(times[case], times[floor], strict=True))
+        of_medians = statistics.median(times[case]) / statistics.median(times[floor])
+        ok = per_round <= budget
+        verdicts.append(ok)
+        print(
+            f"  {case} / {floor}: {per_round:.2f}x ({of_medians:.2f}x), budget {budget}x: "
+            f"{'within' if ok else 'OVER'}"
+        )
+    sys.exit(0 if all(verdicts) else 1)
+
+
+if __name__ == "__main__":
+    main()
