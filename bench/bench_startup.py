@@ -4,7 +4,12 @@ The floor is the smallest typer application a command line can be: two commands,
 line. This script writes it to a temporary folder and runs it with the same Python, so both sides pay the same
 interpreter start, `site` and typer (with rich) imports. The cases run interleaved, round after round, so a
 busy moment of the shared host slows every case alike; each figure is a median of wall times (ms), and each
-ratio is the median of its per-round ratios, which a load that shifts during the run disturbs least.
+ratio is the median of its per-round ratios, which a load that shifts during the run disturbs least. The CPU
+time of each process (user + system) is printed beside: a busy host disturbs it less than the wall time.
+
+Every process runs as in a user's shell, with bytecode cached: `PYTHONDONTWRITEBYTECODE` (which some
+sandboxes set, making each run compile tracker's sources again) is dropped, and the caches go to a folder of
+the run (`PYTHONPYCACHEPREFIX`), written by the warm-up round, so the checkout is left as it was.
 
 - `python -c pass`, `import typer`: context, not budgeted.
 - `floor --help`, `floor hello` (prints one line): the floor.
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,17 +62,32 @@ if __name__ == "__main__":
 BUDGETS = [("tracker --help", "floor --help", 1.5), ("tracker diff (stored)", "floor hello", 1.3)]
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> float:
-    """Wall seconds of one process, its output discarded; a failure stops the benchmark."""
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one process, its output discarded; a failure stops the benchmark."""
+    cpu = children_cpu()
     start = time.perf_counter()
     done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
-    return elapsed
+    return elapsed, children_cpu() - cpu
 
 
-def cases(folder: Path) -> dict[str, list[str]]:
+def environment(folder: Path) -> dict[str, str]:
+    """A user's environment: bytecode cached (in the run's folder), no colour, a fixed width."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "PYTHONPYCACHEPREFIX": str(folder / "pycache")}
+    for name in ("TRACKER_DB", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
+    return env
+
+
+def cases(folder: Path, env: dict[str, str]) -> dict[str, list[str]]:
     """Every case's command line."""
     floor = folder / "floor_app.py"
     floor.write_text(FLOOR_APP, encoding="utf-8")
@@ -75,6 +96,7 @@ def cases(folder: Path) -> dict[str, list[str]]:
         [TRACKER, "ingest", str(ROOT / "fixtures" / "sample"), "--db", str(db)],
         check=True,
         stdout=subprocess.DEVNULL,
+        env=env,
     )
     python = sys.executable
     return {
@@ -87,17 +109,25 @@ def cases(folder: Path) -> dict[str, list[str]]:
     }
 
 
-def measure(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
-    """Wall times of every case, run interleaved: one of each per round (after a warm-up round)."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
-    env.pop("TRACKER_DB", None)
-    times: dict[str, list[float]] = {name: [] for name in commands}
+def measure(
+    commands: dict[str, list[str]], env: dict[str, str], runs: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall and CPU times of every case, run interleaved: one of each per round (after a warm-up round)."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     for round_ in range(runs + 1):
         for name, argv in commands.items():
-            elapsed = run_once(argv, env)
-            if round_:  # the first round warms the file cache and the bytecode
-                times[name].append(elapsed)
-    return times
+            wall, cpu = run_once(argv, env)
+            if round_:  # the first round writes the bytecode and warms the file cache
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+    return walls, cpus
+
+
+def ratio(times: dict[str, list[float]], case: str, floor: str) -> tuple[float, float]:
+    """(median of the per-round ratios, ratio of the medians) of a case to its floor."""
+    per_round = statistics.median(a / b for a, b in zip(times[case], times[floor], strict=True))
+    return per_round, statistics.median(times[case]) / statistics.median(times[floor])
 
 
 def main() -> None:
@@ -105,20 +135,22 @@ def main() -> None:
     p.add_argument("--runs", type=int, default=21, help="rounds (each case once per round; medians quoted)")
     args = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
-        times = measure(cases(Path(tmp)), args.runs)
-    print(f"{args.runs} interleaved rounds; median wall time of each whole process:")
-    for name, values in times.items():
-        print(f"  {name:<24} {statistics.median(values) * 1000:7.1f} ms")
-    print("ratios (median of the per-round ratios; ratio of the medians in brackets):")
+        env = environment(Path(tmp))
+        walls, cpus = measure(cases(Path(tmp), env), env, args.runs)
+    print(f"{args.runs} interleaved rounds; medians of each whole process, wall and CPU (user + system):")
+    for name in walls:
+        wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
+        print(f"  {name:<24} {wall * 1000:7.1f} ms   CPU {cpu * 1000:7.1f} ms")
+    print("ratios, wall (median of the per-round ratios; ratio of the medians) and CPU (the same):")
     verdicts = []
     for case, floor, budget in BUDGETS:
-        per_round = statistics.median(a / b for a, b in zip(times[case], times[floor], strict=True))
-        of_medians = statistics.median(times[case]) / statistics.median(times[floor])
-        ok = per_round <= budget
+        wall_round, wall_medians = ratio(walls, case, floor)
+        cpu_round, cpu_medians = ratio(cpus, case, floor)
+        ok = wall_round <= budget
         verdicts.append(ok)
         print(
-            f"  {case} / {floor}: {per_round:.2f}x ({of_medians:.2f}x), budget {budget}x: "
-            f"{'within' if ok else 'OVER'}"
+            f"  {case} / {floor}: {wall_round:.2f}x ({wall_medians:.2f}x), CPU {cpu_round:.2f}x "
+            f"({cpu_medians:.2f}x); budget {budget}x: {'within' if ok else 'OVER'}"
         )
     sys.exit(0 if all(verdicts) else 1)
 

@@ -18,16 +18,114 @@ if TYPE_CHECKING:
     from tracker.store import Store
 
 
+# -- the arguments' values, converted without pydantic ---------------------------------------------------
+class _LeftToTyper(Exception):
+    """A value the plain conversion leaves to typer's own."""
+
+
+class PlainCoercion:
+    """typer's conversion of one parameter's value to its annotated type, for the types tracker's commands
+    take, done without pydantic.
+
+    typer 0.29 converts each value through a pydantic TypeAdapter, which it builds when the value is first
+    read; importing pydantic for that cost a command more than the rest of its start-up. A string, an int (in
+    range), a bool, a Path, a value through the parameter's own `parser`, and lists and tuples of these are
+    converted here as typer converts them (its own path checks included); anything else, and every value
+    refused (so that the message is typer's own), goes to typer's conversion, built then.
+    """
+
+    def __init__(self, param: Any) -> None:
+        self.descriptor = param.type_descriptor
+        self._typer: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        """The value converted, as typer's `RuntimeParam.coerce` converts it."""
+        many = param.multiple or param.nargs == -1
+        if value is None:
+            return () if many else None
+        try:
+            if many and isinstance(value, str):
+                raise _LeftToTyper
+            return self._convert(value, param, ctx)
+        except _LeftToTyper:
+            if self._typer is None:
+                from typer._coercion import build_runtime_param
+
+                self._typer = build_runtime_param(self.descriptor)
+            return self._typer.coerce(value, param=param, ctx=ctx)
+
+    def _convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from typing import get_args, get_origin
+
+        annotation, info = self.descriptor.annotation, self.descriptor.parameter_info
+        if self.descriptor.file_annotation is not None:
+            raise _LeftToTyper
+        if get_origin(annotation) is list:
+            (item,) = get_args(annotation)
+            values = value if isinstance(value, (list, tuple)) else [value]
+            return [self._leaf(item, info, v, param, ctx) for v in values]
+        if get_origin(annotation) is tuple:
+            items = get_args(annotation)
+            if not isinstance(value, (list, tuple)) or len(value) != len(items) or Ellipsis in items:
+                raise _LeftToTyper
+            return tuple(self._leaf(t, info, v, param, ctx) for t, v in zip(items, value, strict=True))
+        return self._leaf(annotation, info, value, param, ctx)
+
+    @staticmethod
+    def _leaf(annotation: Any, info: Any, value: Any, param: Any, ctx: Any) -> Any:
+        """One value of one type (typer's `build_leaf_adapter`, for the cases it handles plainly)."""
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # an undecodable byte of the command line: typer's own rules
+                raise _LeftToTyper from None
+        if info.parser is not None:
+            try:
+                return info.parser(value)
+            except (ValueError, AssertionError):  # refused: typer words the message
+                raise _LeftToTyper from None
+        if annotation is str or annotation is bool:
+            if isinstance(value, annotation):
+                return value
+            raise _LeftToTyper
+        if annotation is int:
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                number = int(value)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                number = value
+            else:
+                raise _LeftToTyper
+            if (
+                info.clamp
+                or info.min is not None
+                and number < info.min
+                or info.max is not None
+                and number > info.max
+            ):
+                raise _LeftToTyper
+            return number
+        if isinstance(annotation, type) and issubclass(annotation, Path) and isinstance(value, str) and value:
+            from typer._param_types import coerce_cli_path
+
+            path_type = info.path_type or annotation
+            return coerce_cli_path(path_type(value), info, path_type=path_type, param=param, ctx=ctx)
+        raise _LeftToTyper
+
+
 # -- the application: help without `<bool>` for flags, one sentence for a bad argument -----------------
 class _FlagsTakeNoValue:
-    """Help that shows no value for a flag (typer's rich help shows `<bool>`, as if `--debug` took one)."""
+    """Help that shows no value for a flag (typer's rich help shows `<bool>`, as if `--debug` took one), and
+    values converted without pydantic (`PlainCoercion`)."""
 
     def get_params(self, ctx: Any) -> list[Any]:
-        """The parameters, every flag's metavar blank (here, as the help option itself is made lazily)."""
+        """The parameters, every flag's metavar blank (here, as the help option itself is made lazily), each
+        value to be converted by a PlainCoercion (before typer builds its own)."""
         params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
         for param in params:
             if getattr(param, "is_flag", False) and param.metavar is None:
                 param.metavar = ""
+            if hasattr(param, "type_descriptor") and getattr(param, "_runtime_param", None) is None:
+                param._runtime_param = PlainCoercion(param)
         return params
 
 
