@@ -11,7 +11,9 @@ Every process runs as in a user's shell, with bytecode cached: `PYTHONDONTWRITEB
 sandboxes set, making each run compile tracker's sources again) is dropped, and the caches go to a folder of
 the run (`PYTHONPYCACHEPREFIX`), written by the warm-up round, so the checkout is left as it was.
 
-- `python -c pass`, `import typer`: context, not budgeted.
+- `python -c pass`, `import typer`: context, not budgeted; `import typer, pydantic` too: typer 0.29 converts
+  every argument value through a pydantic TypeAdapter, so the floor's commands import pydantic (tracker
+  converts the types its commands take itself: `tracker.cli.PlainCoercion`).
 - `floor --help`, `floor hello` (prints one line): the floor.
 - `tracker --help`: budget at most 1.5x `floor --help`.
 - `tracker diff NWAN 2023 2024` on a database made beforehand from fixtures/sample (text to a pipe, as a
@@ -102,6 +104,7 @@ def cases(folder: Path, env: dict[str, str]) -> dict[str, list[str]]:
     return {
         "python -c pass": [python, "-c", "pass"],
         "import typer": [python, "-c", "import typer"],
+        "import typer, pydantic": [python, "-c", "import typer, pydantic; pydantic.TypeAdapter(str)"],
         "floor --help": [python, str(floor), "--help"],
         "floor hello": [python, str(floor), "hello"],
         "tracker --help": [TRACKER, "--help"],
