@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from tracker.browse import DEFAULT_PORT
 from tracker.errors import BadInput, NotFound, TrackerError
 
 #: The database name the metadata file describes (Datasette names a database after its file's stem).
@@ -37,7 +38,6 @@ METADATA_DATABASE = "tracker"
 #: Where the HTML change reports live, relative to the database's folder, and where they are served.
 REPORTS_FOLDER = "reports"
 REPORTS_MOUNT = "reports"
-DEFAULT_PORT = 8001
 #: Datasette's limits on one query: its time, and the rows it may return.
 SQL_TIME_LIMIT_MS = 1000
 MAX_RETURNED_ROWS = 1000

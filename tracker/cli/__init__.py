@@ -3,32 +3,129 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
-import re
-import select
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from tracker.errors import BadInput, ExitCode, TrackerError
-from tracker.store import Store
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+
+# -- the arguments' values, converted without pydantic ---------------------------------------------------
+class _LeftToTyper(Exception):
+    """A value the plain conversion leaves to typer's own."""
+
+
+class PlainCoercion:
+    """typer's conversion of one parameter's value to its annotated type, for the types tracker's commands
+    take, done without pydantic.
+
+    typer 0.29 converts each value through a pydantic TypeAdapter, which it builds when the value is first
+    read; importing pydantic for that cost a command more than the rest of its start-up. A string, an int (in
+    range), a bool, a Path, a value through the parameter's own `parser`, and lists and tuples of these are
+    converted here as typer converts them (its own path checks included); anything else, and every value
+    refused (so that the message is typer's own), goes to typer's conversion, built then.
+    """
+
+    def __init__(self, param: Any) -> None:
+        self.descriptor = param.type_descriptor
+        self._typer: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        """The value converted, as typer's `RuntimeParam.coerce` converts it."""
+        many = param.multiple or param.nargs == -1
+        if value is None:
+            return () if many else None
+        try:
+            if many and isinstance(value, str):
+                raise _LeftToTyper
+            return self._convert(value, param, ctx)
+        except _LeftToTyper:
+            if self._typer is None:
+                from typer._coercion import build_runtime_param
+
+                self._typer = build_runtime_param(self.descriptor)
+            return self._typer.coerce(value, param=param, ctx=ctx)
+
+    def _convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from typing import get_args, get_origin
+
+        annotation, info = self.descriptor.annotation, self.descriptor.parameter_info
+        if self.descriptor.file_annotation is not None:
+            raise _LeftToTyper
+        if get_origin(annotation) is list:
+            (item,) = get_args(annotation)
+            values = value if isinstance(value, (list, tuple)) else [value]
+            return [self._leaf(item, info, v, param, ctx) for v in values]
+        if get_origin(annotation) is tuple:
+            items = get_args(annotation)
+            if not isinstance(value, (list, tuple)) or len(value) != len(items) or Ellipsis in items:
+                raise _LeftToTyper
+            return tuple(self._leaf(t, info, v, param, ctx) for t, v in zip(items, value, strict=True))
+        return self._leaf(annotation, info, value, param, ctx)
+
+    @staticmethod
+    def _leaf(annotation: Any, info: Any, value: Any, param: Any, ctx: Any) -> Any:
+        """One value of one type (typer's `build_leaf_adapter`, for the cases it handles plainly)."""
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # an undecodable byte of the command line: typer's own rules
+                raise _LeftToTyper from None
+        if info.parser is not None:
+            try:
+                return info.parser(value)
+            except (ValueError, AssertionError):  # refused: typer words the message
+                raise _LeftToTyper from None
+        if annotation is str or annotation is bool:
+            if isinstance(value, annotation):
+                return value
+            raise _LeftToTyper
+        if annotation is int:
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                number = int(value)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                number = value
+            else:
+                raise _LeftToTyper
+            if (
+                info.clamp
+                or info.min is not None
+                and number < info.min
+                or info.max is not None
+                and number > info.max
+            ):
+                raise _LeftToTyper
+            return number
+        if isinstance(annotation, type) and issubclass(annotation, Path) and isinstance(value, str) and value:
+            from typer._param_types import coerce_cli_path
+
+            path_type = info.path_type or annotation
+            return coerce_cli_path(path_type(value), info, path_type=path_type, param=param, ctx=ctx)
+        raise _LeftToTyper
 
 
 # -- the application: help without `<bool>` for flags, one sentence for a bad argument -----------------
 class _FlagsTakeNoValue:
-    """Help that shows no value for a flag (typer's rich help shows `<bool>`, as if `--debug` took one)."""
+    """Help that shows no value for a flag (typer's rich help shows `<bool>`, as if `--debug` took one), and
+    values converted without pydantic (`PlainCoercion`)."""
 
     def get_params(self, ctx: Any) -> list[Any]:
-        """The parameters, every flag's metavar blank (here, as the help option itself is made lazily)."""
+        """The parameters, every flag's metavar blank (here, as the help option itself is made lazily), each
+        value to be converted by a PlainCoercion (before typer builds its own)."""
         params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
         for param in params:
             if getattr(param, "is_flag", False) and param.metavar is None:
                 param.metavar = ""
+            if hasattr(param, "type_descriptor") and getattr(param, "_runtime_param", None) is None:
+                param._runtime_param = PlainCoercion(param)
         return params
 
 
@@ -69,15 +166,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = Path("db") / "tracker.db"
 
 TEXT_JSON = ("text", "json")
-#: A fiscal year as a user writes it: 2024, FY2024, fy2024 (or FY 2024).
-YEAR_PATTERN = re.compile(r"\s*(?:FY\s*)?([1-9]\d{3})\s*", re.IGNORECASE)
+#: A fiscal year as a user writes it: 2024, FY2024, fy2024 (or FY 2024); compiled when first used (by `re`'s
+#: own cache), as nothing here is compiled when the command line starts.
+YEAR_PATTERN = r"(?i)\s*(?:FY\s*)?([1-9]\d{3})\s*"
 
 
 def fiscal_year(text: str | int) -> int:
     """A fiscal year argument or option: `2024`, `FY2024` or `fy2024`, else one sentence (exit 2)."""
     if isinstance(text, int):
         return text
-    match = YEAR_PATTERN.fullmatch(str(text))
+    import re
+
+    match = re.fullmatch(YEAR_PATTERN, str(text))
     if match is None:
         raise BadInput(f"{text!r} is not a fiscal year; write it as 2024 or FY2024.")
     return int(match.group(1))
@@ -85,6 +185,8 @@ def fiscal_year(text: str | int) -> int:
 
 def fiscal_years_text(text: str) -> str:
     """A `--years` span with any `FY` prefixes dropped (`FY2023-FY2025` is `2023-2025`), checked later."""
+    import re
+
     return re.sub(r"(?i)\bFY\s*(?=\d{4})", "", str(text))
 
 
@@ -157,6 +259,8 @@ def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> typer.Exit:
 
 def stdout_closed() -> bool:
     """Whether our standard output is a pipe whose reader has gone (`tracker filers | head -1`)."""
+    import select
+
     try:
         fd = sys.stdout.fileno()
         poller = select.poll()
@@ -214,6 +318,8 @@ def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
 def open_db(db: Path | None, *, create: bool = False) -> Store:
     """Open the chosen database (read commands refuse a database that does not exist, and read one in a
     read-only folder read-only)."""
+    from tracker.store import Store
+
     return Store(db_path(db), create=create, read_only=not create)
 
 
@@ -329,6 +435,8 @@ def ingest(
 @handle_errors
 def filers(fmt: FormatOption = "text", db: DbOption = None, debug: DebugOption = False) -> None:
     """List the filers in the database and the fiscal years stored for each."""
+    import json
+
     fmt = check_format(fmt, TEXT_JSON)
     with open_db(db) as store:
         rows = [{**f.to_json(), "years": store.years(f)} for f in store.filers()]
@@ -356,8 +464,11 @@ def show(
     debug: DebugOption = False,
 ) -> None:
     """Show one stored disclosure: its elements (flags and text blocks) and its facts."""
-    fmt = check_format(fmt, TEXT_JSON)
+    import json
+
     from tracker.pipeline.show import show_stored
+
+    fmt = check_format(fmt, TEXT_JSON)
 
     with open_db(db) as store:
         data, versions = show_stored(store, filer, year, version)

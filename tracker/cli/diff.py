@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,8 +23,9 @@ from tracker.cli import (
     open_db,
 )
 from tracker.errors import ExitCode
-from tracker.pipeline.compare import ComparisonContext, build_history, compare_files, compare_stored
-from tracker.render.names import default_output
+
+if TYPE_CHECKING:  # the library is imported inside each command: a command loads only what it uses
+    from tracker.diff.context import ComparisonContext
 
 DIFF_FORMATS = ("text", "markdown", "json", "html", "docx", "pdf")
 HISTORY_FORMATS = ("text", "json", "html")
@@ -77,6 +77,8 @@ def render_comparison(ctx: ComparisonContext, fmt: str, *, color: bool, verbose:
 
 def write_binary(ctx: ComparisonContext, fmt: str, output: Path | None) -> Path:
     """Write a Word or PDF report; the path written."""
+    from tracker.render.names import default_output
+
     path = output or default_output(ctx, fmt)
     if fmt == "docx":
         from tracker.render.word import write_docx
@@ -129,6 +131,8 @@ def diff(
     debug: DebugOption = False,
 ) -> None:
     """Compare two stored fiscal years of a filer: flags flipped, facts changed, wording changed."""
+    from tracker.pipeline.compare import compare_stored
+
     fmt = check_format(fmt, DIFF_FORMATS)
     check_year_order(old_year, new_year, f"tracker diff {filer}")
     with open_db(db) as store:
@@ -152,6 +156,8 @@ def compare(
     debug: DebugOption = False,
 ) -> None:
     """Compare two disclosure files directly, without the database."""
+    from tracker.pipeline.compare import compare_files
+
     fmt = check_format(fmt, DIFF_FORMATS)
     finish(compare_files(old_path, new_path), fmt, output, exit_code, verbose)
 
@@ -168,6 +174,10 @@ def history(
     debug: DebugOption = False,
 ) -> None:
     """Show every stored year of a filer: each fact's timeline, flags by year, similarity year over year."""
+    import json
+
+    from tracker.pipeline.compare import build_history
+
     fmt = check_format(fmt, HISTORY_FORMATS)
     with open_db(db) as store:
         hist = build_history(store, filer)
@@ -211,6 +221,8 @@ def explain(
 ) -> None:
     """Why each fact says what it says: every value with its rule and sentence, and the sentences that speak
     of the fact but yielded nothing."""
+    import json
+
     from tracker.facts.explain import render_text
     from tracker.pipeline.compare import explain_file, explain_stored
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,9 +19,9 @@ from tracker.cli import (
     open_db,
 )
 from tracker.errors import BadInput, TrackerError
-from tracker.notify import mail
-from tracker.notify.report import comparison_message
-from tracker.pipeline.compare import compare_stored
+
+if TYPE_CHECKING:  # the library is imported inside each command: a command loads only what it uses
+    from tracker.notify import mail
 
 ToOption = Annotated[
     list[str] | None,
@@ -90,6 +90,10 @@ def email(
     debug: DebugOption = False,
 ) -> None:
     """E-mail the change report of two stored years (text and HTML), or send what the outbox holds (--retry)."""
+    from tracker.notify import mail
+    from tracker.notify.report import comparison_message
+    from tracker.pipeline.compare import compare_stored
+
     box = mail.outbox_path(outbox, db_path(db))
     if retry:
         if filer is not None or to:
@@ -134,6 +138,8 @@ def accepted_before(result: mail.DeliveryResult) -> str:
 
 def retry_outbox(box: Path, smtp_url: str | None, sender: str | None) -> None:
     """Send every queued message; exit 3 when some could not be sent."""
+    from tracker.notify import mail
+
     waiting = mail.queued(box) if box.is_dir() else []
     if not waiting:
         typer.echo(f"nothing to send: the outbox {box} is empty")
@@ -160,6 +166,8 @@ def retry_outbox(box: Path, smtp_url: str | None, sender: str | None) -> None:
 
 def _queued_sender(path: Path) -> str:
     """The From of a queued message (retry needs no new sender: the messages are built)."""
+    from tracker.notify import mail
+
     return str(mail.read_eml(path).get("From", ""))
 
 
@@ -182,6 +190,7 @@ def digest(
     debug: DebugOption = False,
 ) -> None:
     """E-mail one digest of every watched filer with a newer stored year, most severe changes first."""
+    from tracker.notify import mail
     from tracker.notify.digest import send_digest
 
     if not to:

@@ -9,18 +9,6 @@ from typing import Annotated
 import typer
 
 from tracker.cli import DbOption, DebugOption, app, db_path, fiscal_years_text, handle_errors, open_db
-from tracker.edgar.client import fetch_company, parse_forms, parse_years, resolve_company
-from tracker.edgar.update import (
-    FilerOutcome,
-    count_line,
-    failure_code,
-    filing_line,
-    mail_settings,
-    make_client,
-    network_line,
-    run_lock,
-    update_watchlist,
-)
 from tracker.errors import BadInput, ExitCode, TrackerError
 
 YearsOption = Annotated[
@@ -90,6 +78,16 @@ def fetch(
     debug: DebugOption = False,
 ) -> None:
     """Download a company's annual reports (10-K, 20-F) from EDGAR and ingest them."""
+    from tracker.edgar.client import fetch_company, parse_forms, parse_years, resolve_company
+    from tracker.edgar.update import (
+        count_line,
+        failure_code,
+        filing_line,
+        make_client,
+        network_line,
+        run_lock,
+    )
+
     span, form_list = parse_years(years), parse_forms(forms, include_amendments)
     db_file = db_path(db)
     client = make_client(db_file, user_agent, edgar_url, rate, refresh)
@@ -136,6 +134,8 @@ def update(
     from rich.console import Console
     from rich.progress import Progress
 
+    from tracker.edgar.client import parse_forms, parse_years
+    from tracker.edgar.update import FilerOutcome, mail_settings, make_client, update_watchlist
     from tracker.notify.digest import read_watchlist
 
     entries = read_watchlist(watchlist)

@@ -7,7 +7,6 @@ them.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from tracker.facts import catalogue as _catalogue  # noqa: F401  (registers the facts)
@@ -20,6 +19,7 @@ from tracker.facts.program import ProgramReader
 from tracker.facts.rules import SPECS, FactSpec, Rule, all_rules
 from tracker.facts.text import SentenceIndex, Sentences, derived, disclosure_sentences, has, hint_text
 from tracker.models import Change, Disclosure
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
 __all__ = [
@@ -52,7 +52,7 @@ FACT_NAMES = list(SPECS)
 #: Facts with one value (the others are sets, or lists).
 SINGLE_FACTS = {name for name, spec in SPECS.items() if not spec.multi}
 #: How a company names itself: "At CrowdStrike, we ...", "CrowdStrike's security policies".
-_OWN_NAME_RE = re.compile(
+_OWN_NAME_RE = lazy_compile(
     r"(?-i:\bAt\s+([A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+)?,\s+(?:we|our|cyber))|"
     r"(?-i:\b([A-Z][\w&.-]+)['\u2019]s\s+(?:cybersecurity|security|information|policies|board|Board|"
     r"audit|Audit|systems|network|overall|enterprise|management|employees|executive))"

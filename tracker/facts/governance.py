@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
 from tracker.facts.titles import is_cyber
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading
 
-COMMITTEE_RE = re.compile(r"\bcommittees?\b", re.I)
-COMMITTEE_ACRONYM_RE = re.compile(
+COMMITTEE_RE = lazy_compile(r"\bcommittees?\b", re.I)
+COMMITTEE_ACRONYM_RE = lazy_compile(
     r"(?i:committee)\s*\(\s*(?:the\s+)?[\"'\u201c]?([A-Z][A-Za-z&]{1,7})[\"'\u201d]?\s*\)"
 )
 _NAME_STOP = {
@@ -150,17 +151,17 @@ _NAME_STOP = {
     "attends",
     "attended",
 }
-_BOARD_HEADS = re.compile(
+_BOARD_HEADS = lazy_compile(
     r"audit|nominat|corporate\s+governance|governance\s+and|compensation|remuneration|"
     r"public\s+policy|sustainability|finance",
     re.I,
 )
-_MANAGEMENT_HEADS = re.compile(
+_MANAGEMENT_HEADS = lazy_compile(
     r"steering|disclosure|executive|management|working|operating|safeguard|"
     r"data\s+security|incident|crisis|response|council|operational|internal|leadership|advisory",
     re.I,
 )
-_MANAGEMENT_CONTEXT_RE = re.compile(
+_MANAGEMENT_CONTEXT_RE = lazy_compile(
     r"management[- ]level|at\s+the\s+(?:management|execution|executive|operational)"
     r"\s+level|comprised\s+of\s+(?:senior\s+)?(?:executives|officers|personnel|leaders"
     r"|members\s+of\s+(?:senior\s+)?management|representatives|cross-functional)|"
@@ -172,11 +173,11 @@ _MANAGEMENT_CONTEXT_RE = re.compile(
     re.I,
 )
 _MANAGEMENT_CONTEXT_WORDS = ("management", "level", "compris", "consists", "chaired", "chairs")
-_NAME_WORD_RE = re.compile(r"[\w&'\u2019-]+|[,()]")
+_NAME_WORD_RE = lazy_compile(r"[\w&'\u2019-]+|[,()]")
 _POSSESSIVES = ("'s", "\u2019s")
 _TITLE_HEADS = {"officer", "officers", "president", "counsel"}
-_ACRONYM_WORDS = re.compile(r"^C[A-Z]{1,4}O$")
-OVERSIGHT_RE = re.compile(
+_ACRONYM_WORDS = lazy_compile(r"^C[A-Z]{1,4}O$")
+OVERSIGHT_RE = lazy_compile(
     r"oversee|oversight|oversees|overseeing|supervis|responsib|monitor|review|"
     r"charged|delegat|governance\s+of",
     re.I,
@@ -192,7 +193,7 @@ _OVERSIGHT_WORDS = (
     "delegat",
     "governance",
 )
-INFORM_RE = re.compile(
+INFORM_RE = lazy_compile(
     r"report|updat|brief|inform(?!ation)|present(?!ative)|apprise|discuss|meet|receiv|review|provid|"
     r"communicat|escalat|elevat",
     re.I,
@@ -237,11 +238,11 @@ def _positions(low: str, word: str) -> list[int]:
     return out
 
 
-_GENERIC_COMMITTEE_RE = re.compile(
+_GENERIC_COMMITTEE_RE = lazy_compile(
     r"(?-i:\b(?:Management|Board|Executive) Committee|\b(?:Management|Executive) and "
     r"[A-Z][a-z]+ Committees|\b[A-Z][a-z]+ and (?:Management|Executive) Committees)"
 )
-BOARD_RE = re.compile(r"\b(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b))\b", re.I)
+BOARD_RE = lazy_compile(r"\b(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b))\b", re.I)
 
 COMMITTEE_OVERSEES = rule(
     "board_oversight.committee",
@@ -264,14 +265,14 @@ MANAGEMENT_COMMITTEE = rule(
     ("committee", "council"),
     doc="a named committee or council at management level in a sentence about cybersecurity",
 )
-_COMMITTEE_OF_BOARD_RE = re.compile(
+_COMMITTEE_OF_BOARD_RE = lazy_compile(
     r"\bcommittee\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?|"
     r"\bboard(?:\s+of\s+directors)?['\u2019]s\s+(?:[\w&-]+\s+){0,5}?committee\b",
     re.I,
 )
-_COUNCIL_RE = re.compile(r"(?-i:((?:[A-Z][\w&-]*\s+(?:(?:and|&|of)\s+)?){1,5})Council\b)")
+_COUNCIL_RE = lazy_compile(r"(?-i:((?:[A-Z][\w&-]*\s+(?:(?:and|&|of)\s+)?){1,5})Council\b)")
 #: Councils that are outside bodies (regulators, standard setters), not management's.
-_OUTSIDE_COUNCIL_RE = re.compile(
+_OUTSIDE_COUNCIL_RE = lazy_compile(
     r"\b(?:Federal|National|Examination|Standards|Institute|State|Government|Industry|"
     r"Information\s+Sharing)\b"
 )
@@ -362,24 +363,24 @@ def _committee_names(s: str, low: str | None, unnamed: bool) -> list[str]:
     return names
 
 
-_PAREN_ACRONYM_RE = re.compile(
+_PAREN_ACRONYM_RE = lazy_compile(
     r"\s*\(\s*(?:the\s+)?[\"'\u201c]?[A-Z][A-Za-z&]{1,7}[\"'\u201d]?\s*\)|[\"\u201c\u201d]"
 )
-_ALIAS_RE = re.compile(
+_ALIAS_RE = lazy_compile(
     r"(\bcommittee\b(?:\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?)?)\s*\(\s*(?:the\s+|our\s+)?"
     r"[\"'\u201c]([^\"'\u201d]{2,60}?)[\"'\u201d]\s*\)",
     re.I,
 )
-_ACRONYM_COMMITTEE_RE = re.compile(r"\(\s*[\"\u201c]?([A-Z]{2,6})[\"\u201d]?\s*\)\s+Committee\b")
-_REFER_TO_AS_RE = re.compile(
+_ACRONYM_COMMITTEE_RE = lazy_compile(r"\(\s*[\"\u201c]?([A-Z]{2,6})[\"\u201d]?\s*\)\s+Committee\b")
+_REFER_TO_AS_RE = lazy_compile(
     r"(\bcommittee\b)[^.;]{0,80}?\b(?:which|that|whom)\s+we\s+(?:refer\s+to|call)\s+as\s+"
     r"((?:our|the)\s+(?:[\w&-]+\s+){0,5}?committee)",
     re.I,
 )
-_PLURAL_COMMITTEES_RE = re.compile(r"(?-i:\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+Committees)$")
-_DESCRIPTION_BEFORE_RE = re.compile(r",\s+(?:a|an|another)\s+(?-i:[a-z][\w\s-]{0,50})$")
-_BOARD_WORD_RE = re.compile(r"\bboard\b", re.I)
-_MEMBER_OF_RE = re.compile(
+_PLURAL_COMMITTEES_RE = lazy_compile(r"(?-i:\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+Committees)$")
+_DESCRIPTION_BEFORE_RE = lazy_compile(r",\s+(?:a|an|another)\s+(?-i:[a-z][\w\s-]{0,50})$")
+_BOARD_WORD_RE = lazy_compile(r"\bboard\b", re.I)
+_MEMBER_OF_RE = lazy_compile(
     r"\b(?:member|members|chair|chairman|chairperson)\s+of\s+(?:the\s+|our\s+|its\s+)?"
     r"(?:[\w-]+['\u2019]s\s+)?(?:[\w&-]+\s+){0,5}$|\b(?:serves|sits)\s+on\s+(?:the\s+|our\s+)?"
     r"(?:[\w&-]+\s+){0,5}$",
@@ -405,13 +406,13 @@ def _former(name: str, s: str) -> bool:
 
 #: "moved oversight from the Audit Committee", "previously overseen by the Audit Committee" (but not "risks from
 #: cybersecurity threats through its Audit Committee": the words between name no move).
-_FORMER_BEFORE_RE = re.compile(
+_FORMER_BEFORE_RE = lazy_compile(
     r"(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
     r"(?:(?!(?:through|via|by|with|to|threats?|risks?|incidents?|attacks?)\b)[\w-]+\s+){0,4}?"
     r"(?:the\s+|our\s+|its\s+)?$",
     re.I,
 )
-_FORMER_WORDS_RE = re.compile(r"\b(?:from|formerly|previously|until|no\s+longer)\b", re.I)
+_FORMER_WORDS_RE = lazy_compile(r"\b(?:from|formerly|previously|until|no\s+longer)\b", re.I)
 
 
 def committee_key(name: str) -> str:
@@ -577,24 +578,24 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
     ),
 )
 _PERIODS = {"monthly", "quarterly", "three times a year", "semi-annual", "annual", "each meeting"}
-_TO_THE_EXTENT_RE = re.compile(r"to\s+the\s+extent", re.I)
-_PERIODIC_FILING_RE = re.compile(
+_TO_THE_EXTENT_RE = lazy_compile(r"to\s+the\s+extent", re.I)
+_PERIODIC_FILING_RE = lazy_compile(
     r"periodic\s+reports?\b[^.;]{0,40}?(?:form|filing|sec\b|annual\s+report|10-k|20-f)", re.I
 )
-_EACH_ANNUAL_RE = re.compile(r"each\s+annual", re.I)
-_ANNUAL_REPORT_RE = re.compile(
+_EACH_ANNUAL_RE = lazy_compile(r"each\s+annual", re.I)
+_ANNUAL_REPORT_RE = lazy_compile(
     r"annual\s+report\s+on\s+form|form\s+10-k|training|annual\s+(?:risk\s+)?assessment|"
     r"penetration|audit\s+plan|tabletop|exercise|each\s+year,?\s+we",
     re.I,
 )
-_NOT_EACH_YEAR_RE = re.compile(r"\b(?:each|every)\s+year\b", re.I)
+_NOT_EACH_YEAR_RE = lazy_compile(r"\b(?:each|every)\s+year\b", re.I)
 #: A verb (or noun) of telling: someone is informed, not just meeting or reviewing.
-TELLS_RE = re.compile(
+TELLS_RE = lazy_compile(
     r"\b(?:report|updat|brief|inform(?!ation)|present(?!ative)|appris|communicat|escalat|elevat|notif)\w*",
     re.I,
 )
 #: The board (or a committee) informed by a committee: "the Audit Committee reports to the full Board".
-_COMMITTEE_TELLS_BOARD_RE = re.compile(
+_COMMITTEE_TELLS_BOARD_RE = lazy_compile(
     r"\bcommittee\b(?:\s*\([^)]{1,12}\))?(?:\s+chair(?:man|person)?)?,?\s+(?:(?:which|that|then|also|in\s+turn|"
     r"subsequently)\s+)*(?:\w+\s+){0,2}?(?:reports?|updates?|briefs?|informs?|communicates?|provides?\s+(?:\w+\s+){0,2}?"
     r"(?:reports?|updates?))\b[^.;]{0,60}?\b(?:the\s+|our\s+)?(?:full\s+|entire\s+)?board\b|"
@@ -602,13 +603,13 @@ _COMMITTEE_TELLS_BOARD_RE = re.compile(
     r"\s+from\s+(?:the\s+|its\s+)?(?:\w+\s+){0,4}?committee",
     re.I,
 )
-_BARE_TELLS_BOARD_RE = re.compile(
+_BARE_TELLS_BOARD_RE = lazy_compile(
     r"^\s*(?:it\s+|which\s+)?(?:\w+ly\s+|also\s+|then\s+)*(?:reports?|updates?|briefs?|informs?|"
     r"communicates?|provides?)\b"
     r"[^.;]{0,60}?\b(?:the\s+|our\s+)?(?:full\s+|entire\s+)?board\b",
     re.I,
 )
-_TELLS_BOARD_NEAR_RE = re.compile(
+_TELLS_BOARD_NEAR_RE = lazy_compile(
     r"\b(?:reports?|updates?|briefs?|informs?|communicates?)\b(?:\s+\w+){0,3}?\s+(?:to\s+|with\s+)?"
     r"(?:the\s+|our\s+|its\s+)?(?:full\s+|entire\s+)?board\b",
     re.I,
@@ -617,12 +618,12 @@ _TELLS_BOARD_NEAR_RE = re.compile(
 _MANAGEMENT_SUBJECT = (
     r"\b(?:officers?|CISO|CIO|CSO|CTO|management|team|president|VP|director|head|executives?|leaders?)\b"
 )
-_FIRST_VERB_RE = re.compile(
+_FIRST_VERB_RE = lazy_compile(
     r"\b(?:receives?|reviews?|meets?|oversees?|is|are|has|have|reports?|provides?|discusses|"
     r"updates?|communicates?|monitors?|assists?)\b",
     re.I,
 )
-_SPLIT_CLAUSE_RE = re.compile(r";|,\s+and\s+|\.\s")
+_SPLIT_CLAUSE_RE = lazy_compile(r";|,\s+and\s+|\.\s")
 
 
 def _near_period(s: str, start: int, end: int, found: list[tuple[int, str]]) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from tracker.facts import disclosure_sentences, extract_facts, material_incident
 from tracker.facts.governance import committee_names
 from tracker.models import FLAGS, Disclosure, Element, element_order
+from tracker.text.lazy import lazy_compile
 
 _I = re.I
 
@@ -25,36 +26,36 @@ _RISK_SYSTEM = (
     r"(?:risk[- ]management|risk[- ]assessment|\bERM\b|risk\s+(?:framework|program|programme|process|system))"
 )
 _INTEGRATED_RES = [
-    re.compile(
+    lazy_compile(
         r"\b(?:integrat|incorporat|embedd|built\s+into|fold|align)\w*\b[^.;]{0,160}?"
         r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider)"
         r"[\w\s,'-]{0,40}?" + _RISK_SYSTEM,
         _I,
     ),
-    re.compile(
+    lazy_compile(
         r"\b(?:part|component|element|pillar|subset|aspect)\s+of\s+(?:\w+\s+){0,6}?"
         r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider|"
         r"integrated)[\w\s,'-]{0,40}?" + _RISK_SYSTEM,
         _I,
     ),
-    re.compile(
+    lazy_compile(
         r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its)\s+(?:\w+\s+){0,2}?risk[- ]management\s+"
         r"(?:system|framework|program|programme|process|structure)",
         _I,
     ),
-    re.compile(
+    lazy_compile(
         r"\b(?:enterprise|overall|broader)[- ]?(?:wide\s+)?risk[- ](?:management|assessment)\b[^.;]{0,160}?"
         r"\b(?:includ|incorporat|integrat|encompass|address|consider|cover|reflect)\w*\b[^.;]{0,200}?"
         r"\bcyber",
         _I,
     ),
-    re.compile(
+    lazy_compile(
         r"\bcyber\w*[^.;]{0,120}?\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:integrated|incorporated|embedded)\s+"
         r"(?:into|in|within|with)\b",
         _I,
     ),
 ]
-_NOT_INTEGRATED_RE = re.compile(
+_NOT_INTEGRATED_RE = lazy_compile(
     r"\b(?:not|no longer)\s+(?:been\s+)?(?:integrated|incorporated)\s+into\b[^.]{0,80}?" + _RISK_SYSTEM, _I
 )
 
@@ -74,18 +75,18 @@ _ENGAGE_VERB = (
 )
 #: Strongest first: the evidence is the first sentence matching the strongest pattern that matches at all.
 _ENGAGED_RES = [
-    re.compile(
+    lazy_compile(
         r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b(?:assessors?|consultants?|auditors?|advisors?|"
         r"experts?)\b",
         _I,
     ),
-    re.compile(r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b" + _OUTSIDE_ADJ + r"\b", _I),
-    re.compile(
+    lazy_compile(r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b" + _OUTSIDE_ADJ + r"\b", _I),
+    lazy_compile(
         r"\b(?:third[- ]party|external|independent|outside)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:assessments?|audits?|penetration\s+tests?|testing|reviews?|certifications?|evaluations?)\b",
         _I,
     ),
-    re.compile(
+    lazy_compile(
         r"\b"
         + _OUTSIDE_ADJ
         + r"\s+(?:[\w-]+\s+){0,4}?"
@@ -94,18 +95,18 @@ _ENGAGED_RES = [
         r"certif|benchmark|validat|help|support)",
         _I,
     ),
-    re.compile(
+    lazy_compile(
         r"\b" + _ENGAGE_VERB + r"\w*\b[^.;]{0,120}?\b" + _OUTSIDE_ADJ + r"\b[^.;]{0,60}?\b" + _OUTSIDERS, _I
     ),
 ]
-_NOT_ENGAGED_RE = re.compile(
+_NOT_ENGAGED_RE = lazy_compile(
     r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:engage|retain|use|hire|utilize)\b[^.;]{0,60}?"
     r"(?:" + _OUTSIDERS + r"|" + _OUTSIDE_ADJ + r"\s+(?:[\w-]+\s+)?(?:resources|parties|firms?|"
     r"services|support|help|assistance)\b)",
     _I,
 )
 #: A negation right before an engagement ("we do not engage external ...", "we never retain ...").
-_NEGATED_BEFORE_RE = re.compile(
+_NEGATED_BEFORE_RE = lazy_compile(
     r"(?:\b(?:not|never|no\s+longer)|n't)\s+(?:currently\s+|presently\s+)?(?:[\w-]+\s+)?$", _I
 )
 
@@ -120,10 +121,10 @@ _OVERSIGHT_WORDS = (
     r"track|vet|screen|diligence|manag|identif|incident|access|audit)"
 )
 _OVERSIGHT_RES = [
-    re.compile(r"\b" + _SUPPLIERS + r"\b[^.;]{0,160}?\b" + _OVERSIGHT_WORDS, _I),
-    re.compile(r"\b" + _OVERSIGHT_WORDS + r"\w*\b[^.;]{0,160}?\b" + _SUPPLIERS + r"\b", _I),
+    lazy_compile(r"\b" + _SUPPLIERS + r"\b[^.;]{0,160}?\b" + _OVERSIGHT_WORDS, _I),
+    lazy_compile(r"\b" + _OVERSIGHT_WORDS + r"\w*\b[^.;]{0,160}?\b" + _SUPPLIERS + r"\b", _I),
 ]
-_SUPPLIER_CORE = re.compile(
+_SUPPLIER_CORE = lazy_compile(
     r"\b(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)\s+"
     r"(?:risk|vendors?|suppliers?|service|providers?|technolog|software|systems?|"
     r"with\s+access|that\s+(?:have|provide|host|process))|supply\s+chain|"
@@ -145,10 +146,10 @@ _RESPONSIBLE = (
 )
 _CYBER = r"(?:cyber|information\s+security|security|data\s+protection|infosec)"
 _RESPONSIBLE_RES = [
-    re.compile(_POSITION + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,160}?" + _CYBER, _I),
-    re.compile(_CYBER + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,120}?" + _POSITION, _I),
+    lazy_compile(_POSITION + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,160}?" + _CYBER, _I),
+    lazy_compile(_CYBER + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,120}?" + _POSITION, _I),
 ]
-_ROLE_WORD = re.compile(
+_ROLE_WORD = lazy_compile(
     r"chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|vice\s+president|\b[SE]?VP\b|head\s+of|"
     r"director|committee|council|team|officers?|executives?|general\s+counsel",
     _I,
@@ -165,18 +166,18 @@ _REPORT_WORDS = (
     r"provid\w*\s+(?:\w+\s+){0,3}?(?:reports?|updates?|briefings?|information)|meet|review)"
 )
 _REPORT_RES = [
-    re.compile(
+    lazy_compile(
         r"\b" + _REPORT_WORDS + r"\w*\b[^.;]{0,160}?\b(?:to|with|for)\s+(?:the\s+|our\s+|its\s+|"
         r"[\w\s,&]{0,40}?)" + _BOARD,
         _I,
     ),
-    re.compile(
+    lazy_compile(
         r"\b" + _BOARD + r"\b[^.;]{0,160}?\b(?:receiv|review|hear|is\s+informed|are\s+informed|"
         r"is\s+(?:regularly\s+|periodically\s+)?(?:briefed|updated|apprised)|get|obtain)\w*\b[^.;]{0,160}?"
         r"\b(?:reports?|updates?|briefings?|presentations?|information|from)\b",
         _I,
     ),
-    re.compile(
+    lazy_compile(
         r"\b" + _BOARD + r"\b[^.;]{0,80}?\b(?:is|are|will\s+be)\s+(?:\w+\s+){0,3}?"
         r"(?:informed|briefed|updated|apprised|notified)\b",
         _I,
@@ -230,13 +231,15 @@ _SUPPLIER_WORDS = (
 )
 #: Strongest first; the broad vendor-plus-oversight-word test comes last.
 _OVERSIGHT_STRONG_RES = [
-    re.compile(
+    lazy_compile(
         r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
         r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS,
         _I,
     ),
-    re.compile(_SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)", _I),
-    re.compile(
+    lazy_compile(
+        _SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)", _I
+    ),
+    lazy_compile(
         _SUPPLIER_WORDS + r"\w*[^.;]{0,100}?\b(?:due\s+diligence|risk\s+assessments?|security\s+assessments?|"
         r"questionnaires?|security\s+reviews?)",
         _I,
@@ -278,7 +281,7 @@ def infer_positions_responsible(sentences: list[str]) -> Finding:
     return None
 
 
-_COMMITTEE_ACRONYM_RE = re.compile(
+_COMMITTEE_ACRONYM_RE = lazy_compile(
     r"\b(?:committee|board|council)\s*\(\s*\"?([A-Z][A-Za-z&]{1,7})\"?\s*\)", _I
 )
 
@@ -346,7 +349,7 @@ def infer_flag_elements(d: Disclosure) -> list[Element]:
 
 
 _REPORT_FLAG = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag"
-_HEADING_RE = re.compile(r"^(?:[\w&'-]+\s+){0,7}[\w&'-]+$")
+_HEADING_RE = lazy_compile(r"^(?:[\w&'-]+\s+){0,7}[\w&'-]+$")
 
 
 def _heading(sentence: str) -> bool:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from tracker.facts.rules import rule
 from tracker.facts.text import has
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
 if TYPE_CHECKING:
@@ -29,9 +30,9 @@ _MATERIAL = (
     r"(?:material(?:ly)?\s+(?:and\s+adversely\s+|adversely\s+|or\s+adversely\s+)?(?:affect|impact|effect|harm|"
     r"disrupt)\w*|material\s+(?:adverse\s+)?(?:effect|impact|consequences?)|materially\s+(?:harm|disrupt))"
 )
-_MATERIAL_RE = re.compile(_MATERIAL, re.I)
-_NEGATION_RE = re.compile(r"\b(?:not|no|none|never|nor|neither|without)\b|n['\u2019]t\b", re.I)
-_HEDGE_RE = re.compile(
+_MATERIAL_RE = lazy_compile(_MATERIAL, re.I)
+_NEGATION_RE = lazy_compile(r"\b(?:not|no|none|never|nor|neither|without)\b|n['\u2019]t\b", re.I)
+_HEDGE_RE = lazy_compile(
     r"\b(?:no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
     r"can\s+be\s+no|may\s+not\s+be|not\s+be\s+able|unable\s+to|there\s+is\s+no\s+guarantee|"
     r"will\s+not\s+(?:face|experience|be\s+materially|materially)|not\s+be\s+successful|"
@@ -39,13 +40,13 @@ _HEDGE_RE = re.compile(
     r"(?:able|sufficient|effective|adequate))",
     re.I,
 )
-_HYPOTHETICAL_RE = re.compile(
+_HYPOTHETICAL_RE = lazy_compile(
     r"\b(?:if|could|may|might|would|should|future|potential(?:ly)?|whether|"
     r"in\s+the\s+event|more\s+likely|most\s+likely|likelihood|if\s+realized|can\s+have|"
     r"can\s+result|prioriti[sz]\w*)\b",
     re.I,
 )
-_AFFIRMED_RE = re.compile(
+_AFFIRMED_RE = lazy_compile(
     r"\b(?:(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
     r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)|"
     r"(?:has|have|had)\s+(?:had\s+)?a\s+material\s+(?:adverse\s+)?(?:effect|impact)|"
@@ -55,13 +56,13 @@ _AFFIRMED_RE = re.compile(
     r"(?:effect|impact))\b)",
     re.I,
 )
-_INCIDENT_DENIAL_RE = re.compile(
+_INCIDENT_DENIAL_RE = lazy_compile(
     r"\b(?:not|no|never)\b[^.;]{0,80}?\bmaterial\s+(?:cyber\w*\s+|security\s+|information\s+security\s+|"
     r"data\s+)*(?:incidents?|breach\w*|attacks?|events?|compromises?)|\bnone\s+of\s+(?:which|these|them|those|the)\b"
     r"[^.;]{0,80}?\bmaterial",
     re.I,
 )
-_CROSS_REFERENCE_RE = re.compile(
+_CROSS_REFERENCE_RE = lazy_compile(
     r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"
     r"read\s+in\s+conjunction|for\s+(?:more|additional|further)\s+information|"
     r"for\s+a\s+(?:description|discussion)|we\s+describe)\b[^;]{0,400}?"
@@ -69,15 +70,15 @@ _CROSS_REFERENCE_RE = re.compile(
     r"\b(?:item\s+1a|risk\s+factors)\b[^;]{0,120}?\bfor\s+(?:more|additional|further)",
     re.I,
 )
-_CLAUSE_SPLIT_RE = re.compile(
+_CLAUSE_SPLIT_RE = lazy_compile(
     r";|,?\s+\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b(?=\s)|\bnevertheless\b", re.I
 )
-_EXCEPT_RE = re.compile(
+_EXCEPT_RE = lazy_compile(
     r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|with\s+the\s+exception\s+of|aside\s+from)\b", re.I
 )
-_ABOUT_CYBER_RE = re.compile(r"cyber|security|incident|threat|breach|attack", re.I)
-_BELIEF_RE = re.compile(r"\bbeliev\w*\b|\bin\s+our\s+(?:view|opinion|judgment)\b|\bwe\s+think\b", re.I)
-_AWARENESS_RE = re.compile(
+_ABOUT_CYBER_RE = lazy_compile(r"cyber|security|incident|threat|breach|attack", re.I)
+_BELIEF_RE = lazy_compile(r"\bbeliev\w*\b|\bin\s+our\s+(?:view|opinion|judgment)\b|\bwe\s+think\b", re.I)
+_AWARENESS_RE = lazy_compile(
     r"\baware\b|\bunaware\b|\bto\s+(?:our|the\s+company['\u2019]s|the\s+best\s+of\s+our)\s+"
     r"knowledge\b|\bknown\s+to\s+us\b",
     re.I,

@@ -40,6 +40,7 @@ from tracker.facts.titles import (
     title_key,
     titles_in,
 )
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import clean_inline, once
 
 if TYPE_CHECKING:
@@ -109,13 +110,13 @@ BIOGRAPHY_YEARS_AT = rule(
 )
 _BIOGRAPHY_RULES = (BIOGRAPHY, BIOGRAPHY_PAST, BIOGRAPHY_YEARS_AT)
 #: The end of a biography stretch: the end of its clause, or a new clause about the present.
-_BIOGRAPHY_END_RE = re.compile(
+_BIOGRAPHY_END_RE = lazy_compile(
     r";|\.\s|,?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
     r"currently|now|serves|leads)\b|,\s+and\s+(?:now|currently)\b",
     re.I,
 )
 #: Years spent at a named company ("12 years at Acme", "a decade with the U.S. Navy").
-_YEARS_AT_RE = re.compile(
+_YEARS_AT_RE = lazy_compile(
     r"^\s*(?:at|with|in\s+(?:roles?|positions?)\s+at)\s+"
     r"(?:the\s+)?(?-i:[A-Z])",
     re.I,
@@ -222,9 +223,9 @@ def _valid_name(name: str) -> bool:
 
 
 # ---- pronouns, "who is also" ---------------------------------------------------------------------------------
-_STARTS_WITH_PRONOUN_RE = re.compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(?:he|she)\b", re.I)
-_SUBJECT_PRONOUN_RE = re.compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(he|she)\b", re.I)
-_POSSESSIVE_PRONOUN_RE = re.compile(r"\b(his|her|he|she)\b", re.I)
+_STARTS_WITH_PRONOUN_RE = lazy_compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(?:he|she)\b", re.I)
+_SUBJECT_PRONOUN_RE = lazy_compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(he|she)\b", re.I)
+_POSSESSIVE_PRONOUN_RE = lazy_compile(r"\b(his|her|he|she)\b", re.I)
 #: A second title of the same person: "who is also our CIO", "who also serves as", "and also serves as".
 ALSO_TITLE = rule(
     "people.also_title",
@@ -239,7 +240,7 @@ ALSO_TITLE = rule(
 )
 _ALSO_BETWEEN_RE = ALSO_TITLE.pattern
 #: "our vice president acting as chief information security officer": one person, the second title acting.
-_ACTING_AS_RE = re.compile(r"^\s+(?:who\s+is\s+)?acting\s+as\s+(?:our\s+|the\s+)?$", re.I)
+_ACTING_AS_RE = lazy_compile(r"^\s+(?:who\s+is\s+)?acting\s+as\s+(?:our\s+|the\s+)?$", re.I)
 DESCRIBED = rule(
     "people.described",
     r"\b(?:led|overseen|managed|headed|directed|supervised)\s+by\s+(?:a|an)\s+((?:senior\s+|experienced\s+|"
@@ -248,7 +249,7 @@ DESCRIBED = rule(
     ("led", "overseen", "managed", "headed", "directed", "supervised"),
     doc="an unnamed person described, not titled: 'overseen by a senior IT executive'",
 )
-_AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?:our\s+|the\s+)?", re.I)
+_AND_GAP_RE = lazy_compile(r"\s+(?:and|&)\s+(?:our\s+|the\s+)?", re.I)
 
 # ---- years of experience ------------------------------------------------------------------------------------
 _NUMBER_WORDS = {
@@ -338,14 +339,14 @@ EXPERIENCE = rule(
     ),
     starts_prefix=True,
 )
-_NOT_EXPERIENCE_RE = re.compile(
+_NOT_EXPERIENCE_RE = lazy_compile(
     r"^\s*(?:as\s+(?:our|the|its|a|an)?\s*(?-i:[A-Z])|in\s+(?:that|this|the|his|her|their|its)\s+"
     r"(?:current\s+)?(?:role|position|capacity)|with\s+(?:us|the\s+company)\b)|"
     r"^\s*(?:\w+\s+)?(?:ago|old|of\s+age|contract|term|retention)\b|"
     r"^\s*(?:of\s+(?:the\s+)?)?(?:retain|retention|period)",
     re.I,
 )
-_PAST_YEARS_BEFORE_RE = re.compile(
+_PAST_YEARS_BEFORE_RE = lazy_compile(
     r"\b(?:past|last|next|previous|prior|within|every|each|first|recent)\s+(?:\w+\s+)?$|"
     r"\b(?:in|for)\s+(?:that|this|the|his|her|their|its)\s+(?:current\s+)?(?:role|position|capacity)"
     r"\s+for\s+(?:\w+\s+)?$|\b(?:served|serving|been)\s+as\s+(?:our|the|its)\s+[^,;.]{0,60}?\s+for\s+"
@@ -354,7 +355,7 @@ _PAST_YEARS_BEFORE_RE = re.compile(
     r"\bfor\s+(?:the\s+)?(?:past|last)\s+$",
     re.I,
 )
-_EXPERIENCE_WORD_RE = re.compile(
+_EXPERIENCE_WORD_RE = lazy_compile(
     r"\bexperience\b|\bcareer\b|\bexpertise\b|\bbackground\b|\bindustry\b|"
     r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b",
     re.I,
@@ -370,7 +371,7 @@ _EXPERIENCE_WORDS = (
     "veteran",
     "professional",
 )
-_GROUP_HOLDER_RE = re.compile(
+_GROUP_HOLDER_RE = lazy_compile(
     r"\b(?:experience|expertise)\b[^.;]{0,40}?\b(?:between|among(?:st)?|across)\s+(?:our|the|its|their)\s+"
     r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff|personnel|officers))\b|"
     r"\b(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))"
@@ -386,23 +387,23 @@ _GROUP_HOLDER_RE = re.compile(
     r"(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))\b",
     re.I,
 )
-_EXPERIENCE_BEFORE_RE = re.compile(r"\b(?:experience|career|expertise)\b[^.;]{0,100}$", re.I)
-_SUB_PERIOD_RE = re.compile(
+_EXPERIENCE_BEFORE_RE = lazy_compile(r"\b(?:experience|career|expertise)\b[^.;]{0,100}$", re.I)
+_SUB_PERIOD_RE = lazy_compile(
     r"\bincluding\b|\bof\s+which\b|\b(?:with|among)\s+(?:the\s+)?(?:last|past)\b", re.I
 )
 #: A mention that is the object of a verb before it: not whose experience follows.
-_OBJECT_BEFORE_RE = re.compile(
+_OBJECT_BEFORE_RE = lazy_compile(
     r"\b(?:report\w*|reporting)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?"
     r"(?:[\w-]+['\u2019]s\s+)?$|\b(?:to|with|from|by|for|including|include|includes)\s+"
     r"(?:the\s+|our\s+|its\s+)?$|\b(?:includes?|including|such\s+as)\b(?:(?!\bwho\b|\bwhich\b)[^.;:]){0,100}$",
     re.I,
 )
-_LIST_GAP_RE = re.compile(
+_LIST_GAP_RE = lazy_compile(
     r"\s*(?:\([^)]{1,12}\)\s*)?(?:(?:,\s*|\s+and\s+)(?-i:[A-Z][\w/&]{1,6})(?=\s*(?:,|\s+and\s)))?"
     r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)(?:the\s+|our\s+|its\s+)?$",
     re.I,
 )
-_TOGETHER_RE = re.compile(r"\b(?:collectively|together|combined|jointly|between\s+them)\b", re.I)
+_TOGETHER_RE = lazy_compile(r"\b(?:collectively|together|combined|jointly|between\s+them)\b", re.I)
 _GROUP_WORDS = (
     "combined",
     "collective",
@@ -459,10 +460,10 @@ TENURE = rule(
     ("since", "19", "20"),
     doc="when the responsible person took the role: 'since 2019', 'joined ... in 2020'",
 )
-_CAREER_SINCE_RE = re.compile(
+_CAREER_SINCE_RE = lazy_compile(
     r"\b(?:positions|roles|career|leadership\s+(?:positions|roles))\b[^.;]{0,80}$", re.I
 )
-_TENURE_VERB_RE = re.compile(
+_TENURE_VERB_RE = lazy_compile(
     r"\b(?:served|serving|serves|been|joined|joining|appointed|named|led|leading|held|role|"
     r"position|became|hired|promoted|managing|headed)\b",
     re.I,
@@ -474,22 +475,22 @@ REPORTS_TO = rule(
     ("report",),
     doc="the responsible person 'reports to' an officer",
 )
-_REPORTS_TO_LEAD_RE = re.compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
-_WHO_BEFORE_RE = re.compile(r",?\s+who\s+(?:\w+\s+){0,2}$|\(\s*who\s+(?:\w+\s+){0,2}$", re.I)
-_GROUP_INCLUDING_RE = re.compile(
+_REPORTS_TO_LEAD_RE = lazy_compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
+_WHO_BEFORE_RE = lazy_compile(r",?\s+who\s+(?:\w+\s+){0,2}$|\(\s*who\s+(?:\w+\s+){0,2}$", re.I)
+_GROUP_INCLUDING_RE = lazy_compile(
     r"(?:[\w-]+\s+){1,4}?(?:team|committee|leadership|officers|executives|management)"
     r",?\s+(?:including|comprised\s+of|consisting\s+of|such\s+as|namely)\s+"
     r"(?:the\s+|our\s+|its\s+)?",
     re.I,
 )
-_TITLE_LIST_RE = re.compile(
+_TITLE_LIST_RE = lazy_compile(
     r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|our\s+|its\s+)?", re.I
 )
-_TEAM_BEFORE_RE = re.compile(
+_TEAM_BEFORE_RE = lazy_compile(
     r"\b(?:team|teams|department|function|employees|staff|personnel|committee|organization)\s*(?:\w+\s+){0,2}$",
     re.I,
 )
-_LEADS_TEAM_BEFORE_RE = re.compile(
+_LEADS_TEAM_BEFORE_RE = lazy_compile(
     r"\b(?:leads|heads|manages|oversees|directs|runs|supervises)\s+(?:[\w-]+\s+){0,4}?(?:team|department|"
     r"function|employees|staff|personnel|committee)\s+and\s+(?:\w+\s+)?$",
     re.I,
@@ -567,7 +568,7 @@ CERTIFICATION_LISTED = rule(
     ("certification", "credential", "designation"),
     doc="acronyms listed as certifications held, also those no list knows ('holds the CISSP and CSSLP certifications')",
 )
-_LISTED_CERT_RE = re.compile(r"(?-i:[A-Z][A-Za-z0-9|+]{1,8}(?:\s*/\s*[A-Z]{1,3})?)")
+_LISTED_CERT_RE = lazy_compile(r"(?-i:[A-Z][A-Za-z0-9|+]{1,8}(?:\s*/\s*[A-Z]{1,3})?)")
 FORMER_CERTIFICATION = rule(
     "former_certifications.previously_held",
     r"\b(?:previously|formerly|once|has\s+held|in\s+the\s+past)\b[^.;]{0,80}$",
@@ -588,18 +589,18 @@ def certification_name(raw: str) -> str:
 
 
 # ---- organisations (former employers) --------------------------------------------------------------------
-_ORG_RE = re.compile(
+_ORG_RE = lazy_compile(
     r"(?-i:\b(?:the\s+)?((?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*)(?:\s+(?:of|and|&|for|the)?\s*"
     r"(?:[A-Z][\w&.\u2019'-]*|[a-z]+[A-Z][\w&-]*))*))"
 )
-_ORG_BEFORE_RE = re.compile(r"\b(?:at|with|of|for|from|joining|joined)\s+(?:the\s+)?$", re.I)
+_ORG_BEFORE_RE = lazy_compile(r"\b(?:at|with|of|for|from|joining|joined)\s+(?:the\s+)?$", re.I)
 _NOT_ORG_WORDS = frozenset(
     "our the we company board committee he she they his her chief vice senior director head "
     "officer president security information technology u.s federal".split()
 )
 
 
-_ORG_LIST_GAP_RE = re.compile(r",\s*(?:and\s+|or\s+)?(?:the\s+)?$|\s+(?:and|or)\s+(?:the\s+)?$")
+_ORG_LIST_GAP_RE = lazy_compile(r",\s*(?:and\s+|or\s+)?(?:the\s+)?$|\s+(?:and|or)\s+(?:the\s+)?$")
 
 
 def former_employers(s: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -672,11 +673,11 @@ _BARE_TITLE_WORDS = {
     "officer",
     "chief",
 }
-_AT_COMPANY_RE = re.compile(r"\s+(?:at|with)\s+(?:the\s+)?(?-i:([A-Z][\w&.-]*))")
-_OUR_BEFORE_RE = re.compile(r"\b(?:our|its)\s+$", re.I)
+_AT_COMPANY_RE = lazy_compile(r"\s+(?:at|with)\s+(?:the\s+)?(?-i:([A-Z][\w&.-]*))")
+_OUR_BEFORE_RE = lazy_compile(r"\b(?:our|its)\s+$", re.I)
 #: A title whose holder leads security itself (a CISO, a head or director of information security).
-_SECURITY_LEAD_RE = re.compile(r"\b(?:security|cybersecurity|cyber)\b", re.I)
-_BULLET_RE = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25cf\u2023\u2013\u2014*-]\s")
+_SECURITY_LEAD_RE = lazy_compile(r"\b(?:security|cybersecurity|cyber)\b", re.I)
+_BULLET_RE = lazy_compile(r"^\s*[\u2022\u00b7\u25aa\u25cf\u2023\u2013\u2014*-]\s")
 LISTED = rule(
     "responsible_titles.listed",
     r"\b(?:responsib\w*|accountab\w*|in\s+charge)\b[^.]{0,240}?(?:\b(?:include|includes|including|following|"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tracker.facts.people import biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import clean_inline, once
 
 if TYPE_CHECKING:
@@ -208,9 +209,9 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
 )
 #: A framework a sentence asks of vendors is theirs: every framework rule rules such a sentence out.
 FRAMEWORK_RULES: tuple[Rule, ...] = tuple(
-    dataclasses.replace(r, unless=r.unless or re.compile(_VENDORS_ONLY, re.I)) for r in _FRAMEWORK_RULES
+    dataclasses.replace(r, unless=r.unless or lazy_compile(_VENDORS_ONLY, re.I)) for r in _FRAMEWORK_RULES
 )
-_NIST_FRAMEWORK_CONTEXT_RE = re.compile(
+_NIST_FRAMEWORK_CONTEXT_RE = lazy_compile(
     r"framework|standard|guideline|guidance|align|model|based\s+on|best\s+practice", re.I
 )
 _KNOWN_ISO = {
@@ -310,7 +311,7 @@ KNOWN_FIRMS = (
     "SecurityScorecard",
     "BitSight",
 )
-_KNOWN_FIRMS_RE = re.compile(
+_KNOWN_FIRMS_RE = lazy_compile(
     r"(?-i:\b(" + "|".join(re.escape(f) for f in sorted(KNOWN_FIRMS, key=len, reverse=True)) + r")(?![\w-]))"
 )
 THIRD_PARTY_RULES: tuple[Rule, ...] = (
@@ -381,12 +382,12 @@ THIRD_PARTY_RULES: tuple[Rule, ...] = (
         doc="a well-known security, audit or consulting firm named where the company works with outsiders",
     ),
 )
-_ENGAGE_CONTEXT_RE = re.compile(
+_ENGAGE_CONTEXT_RE = lazy_compile(
     r"engag|work(?:ed|s|ing)?\s+with|partner|retain|consult|hire|contract|assess|audit|"
     r"penetration|test|certif|advis|assist|respon",
     re.I,
 )
-_WORK_WITH_RE = re.compile(r"work(?:ed|s|ing)?\s+with", re.I)
+_WORK_WITH_RE = lazy_compile(r"work(?:ed|s|ing)?\s+with", re.I)
 #: The words of _ENGAGE_CONTEXT_RE ("work" needs "with" after it: _WORK_WITH_RE decides).
 _ENGAGE_WORDS = (
     "work",
@@ -406,17 +407,17 @@ _ENGAGE_WORDS = (
     "respon",
 )
 #: The last word of a firm's name ("Kestrel Assurance Partners", "Halberd Incident Response").
-_FIRM_SUFFIX_RE = re.compile(
+_FIRM_SUFFIX_RE = lazy_compile(
     r"(?-i:\s(?:Partners|Advisory|Advisors|Consulting|Consultants|Group|LLP|LLC|Inc\.?|Associates|"
     r"Security|Response|Forensics|Assurance|Labs|Laboratories|Solutions|Risk|Audit|Cyber|"
     r"Intelligence|Defense|Strategies)$)"
 )
-_TITLE_OR_OUR_BEFORE_RE = re.compile(
+_TITLE_OR_OUR_BEFORE_RE = lazy_compile(
     r"(?:\b(?:our|its|their)\s+|\b(?:VP|SVP|EVP|President|Director|Officer|Head|Manager)"
     r"(?:\s+of)?,?\s+)$"
 )
-_ORG_LIST_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:[A-Z]|[a-z]+[A-Z]))")
-_AND_AWARD_RE = re.compile(
+_ORG_LIST_SEPARATOR_RE = lazy_compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:[A-Z]|[a-z]+[A-Z]))")
+_AND_AWARD_RE = lazy_compile(
     r"\s+and\s+(?=(?:Certificate|Certification|Recognition|Award|Report|Attestation)s?\b)"
 )
 _NOT_ORGS = {
@@ -473,7 +474,7 @@ _NOT_ORGS = {
     "Incident Response",
     "Executive",
 }
-_STANDARDS_BODIES_RE = re.compile(
+_STANDARDS_BODIES_RE = lazy_compile(
     r"\b(?:National\s+Institute|International\s+Organi[sz]ation|University|College|"
     r"Institute\s+of|Center\s+for\s+Internet|Cloud\s+Security\s+Alliance|AICPA|"
     r"American\s+Institute|Standards\s+Council|ISACA|Department\s+of|Agency)\b"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.facts.text import SentenceIndex, has, hint_text, word_matches
+from tracker.text.lazy import lazy_compile
 
 
 @dataclass(frozen=True)
@@ -108,16 +109,16 @@ def rule(
     starts: Iterable[str] = (),
     starts_prefix: bool = False,
 ) -> Rule:
-    """A Rule with its patterns compiled (case-insensitive unless `flags` says otherwise)."""
+    """A Rule with its patterns (case-insensitive unless `flags` says otherwise), compiled when first used."""
     return Rule(
         name,
-        re.compile(pattern, flags),
+        lazy_compile(pattern, flags),
         tuple(needs),
         tuple(cased),
-        re.compile(unless, re.I) if unless else None,
+        lazy_compile(unless, re.I) if unless else None,
         value,
         doc,
-        re.compile(hint, hint_flags) if hint else None,
+        lazy_compile(hint, hint_flags) if hint else None,
         tuple(starts),
         starts_prefix,
     )

@@ -18,6 +18,7 @@ from typing import Any
 import ahocorasick
 
 from tracker.models import UNTAGGED_ELEMENT, Disclosure
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import (
     BULLETS,
     clean_inline,
@@ -35,7 +36,7 @@ Words = tuple[str, ...] | frozenset[str]
 
 #: Case-insensitive matching also folds four non-ASCII letters onto ASCII ones (dotted and dotless i, long s,
 #: Kelvin sign); a sentence holding one of them gets no keyword prefilter at all.
-_FOLDS_ONTO_ASCII_RE = re.compile(r"(?![\x00-\x7f])(?i:[a-z])")
+_FOLDS_ONTO_ASCII_RE = lazy_compile(r"(?![\x00-\x7f])(?i:[a-z])")
 
 
 def hint_text(s: str) -> str | None:
@@ -127,7 +128,7 @@ def sentences_of(sources: tuple[tuple[str, str], ...]) -> Sentences:
 
 
 _BULLET_GLYPHS = frozenset(BULLETS + "\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
-_LEADING_BULLET_RE = re.compile(rf"^[{BULLETS}\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*")
+_LEADING_BULLET_RE = lazy_compile(rf"^[{BULLETS}\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*")
 
 
 def _utf8(text: str) -> bytes:
@@ -326,7 +327,7 @@ def _word_starts_found(s: str, low: str, words: Collection[str], whole: bool) ->
 
 #: bytes.translate table: ASCII word characters (\w: letters, digits, "_") kept, every other byte a space.
 _WORD_BYTES_ONLY = bytes(c if chr(c).isalnum() and c < 0x80 or c == 0x5F else 0x20 for c in range(256))
-_WORD_CHARS_RE = re.compile(r"[A-Za-z0-9_]+")
+_WORD_CHARS_RE = lazy_compile(r"[A-Za-z0-9_]+")
 
 
 @functools.cache

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from tracker.facts.rules import rule
 from tracker.facts.text import Sentences, has, hint_text, matches_at, word_starts
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import clean_inline
 
 ABBREVIATIONS = {
@@ -100,7 +101,7 @@ _INTERIM = r"(?:\b(?:interim|acting)\s+)?"
 #: Trust Officer" is two titles).
 _CHIEF_OFFICER = r"\bchief(?:\s+(?!officer\b|chief\b)[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
 _FUNCTION = r"(?:security|cybersecurity|cyber\s+security|technology|information\s+technology|IT|risk|privacy)"
-TITLE_RE = re.compile(
+TITLE_RE = lazy_compile(
     _INTERIM
     + _RANK
     + r"\bvice\s+president\s+and\s+"
@@ -150,20 +151,20 @@ TITLE_FIRST_TOKENS = frozenset(["VP", "SVP", "EVP", "IT", *ABBREVIATIONS])
 #: "Information Security Lead"), or a match of TITLE_UPPER_HINT_RE (VP, acronyms).
 TITLE_WORDS = ("officer", "president", "head", "counsel", "director", "manager")
 TITLE_CASED_WORDS = ("Representative", "Lead", "Architect", "Specialist", "Administrator", "Coordinator")
-TITLE_UPPER_HINT_RE = re.compile(r"VP|C[A-Z]{1,4}O|C[A-Z]r?O|DPO|CAE")
+TITLE_UPPER_HINT_RE = lazy_compile(r"VP|C[A-Z]{1,4}O|C[A-Z]r?O|DPO|CAE")
 _SMALL_WORDS = {"of", "and", "for", "the", "&", "to", "in", "on"}
 _KEEP_UPPER = {"IT", "AI", "IBM", "AWS"}
-_DEFINED_ACRONYM_RE = re.compile(
+_DEFINED_ACRONYM_RE = lazy_compile(
     r"(\bchief(?:\s+(?!officer\b)[\w&/-]+,?){1,6}?\s+officer|\b(?:data\s+protection|security|"
     r"(?:data\s+)?privacy)\s+officer|\bvice\s+president(?:(?!chief)[^()\"]){0,80}?)\s*\(\s*[\"'\u201c]?"
     r"((?-i:[A-Z]{2,6}|[SE]?VP,?\s+[A-Z]{2,6}))[\"'\u201d]?\s*\)",
     re.I,
 )
-_WHITESPACE_RE = re.compile(r"\s+")
-_DETERMINER_RE = re.compile(r"(?i:the|our|its|their|a|an)")
-_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+_WHITESPACE_RE = lazy_compile(r"\s+")
+_DETERMINER_RE = lazy_compile(r"(?i:the|our|its|their|a|an)")
+_POSSESSIVE_RE = lazy_compile(r"['\u2019]s?$")
 #: "Vice President of Information Security of Globex": the second "of" starts a company's name.
-_SECOND_OF_RE = re.compile(r"^(.+?\bof\b.+?)\s+of\s+(\S+)")
+_SECOND_OF_RE = lazy_compile(r"^(.+?\bof\b.+?)\s+of\s+(\S+)")
 
 
 def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
@@ -207,7 +208,7 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
     return " ".join(" ".join(words).split()).rstrip(",")
 
 
-_COMPOUND_RE = re.compile(
+_COMPOUND_RE = lazy_compile(
     r"^((?:(?:Interim|Acting|Senior|Executive|Assistant|Group|Corporate|Global|Deputy|Associate)\s+)*"
     r"Vice\s+President)\s+and\s+((?:Interim\s+|Acting\s+)?Chief\b.*)$"
 )
@@ -224,11 +225,11 @@ def title_key(title: str) -> str:
     return " ".join(w for w in _KEY_WORD_RE.findall(title.lower()) if w not in _KEY_SKIPPED)
 
 
-_KEY_WORD_RE = re.compile(r"[a-z0-9]+")
+_KEY_WORD_RE = lazy_compile(r"[a-z0-9]+")
 _KEY_SKIPPED = frozenset(("of", "the", "and", "for"))
 
 
-_ACRONYM_DEFINED_AFTER_RE = re.compile(
+_ACRONYM_DEFINED_AFTER_RE = lazy_compile(
     r"\s*\(\s*(?:the\s+)?[\"'\u201c]?((?-i:[A-Z][A-Za-z]{1,5}|[SE]?VP,?\s+[A-Z]{2,6}))"
     r"[\"'\u201d]?\s*\)"
 )
@@ -265,7 +266,7 @@ def defined_acronyms(sentences: Sentences, lows: list[str | None]) -> dict[str, 
     return out
 
 
-_AND_BETWEEN_RE = re.compile(r",?\s+and\s+")
+_AND_BETWEEN_RE = lazy_compile(r",?\s+and\s+")
 
 
 def may_name_title(s: str, low: str | None) -> bool:
@@ -292,7 +293,7 @@ def title_matches(s: str, low: str | None = None) -> list[re.Match[str]]:
     return matches_at(TITLE_RE, s, starts)
 
 
-_CERTIFIED_BEFORE_RE = re.compile(r"\bcertified\s+$", re.I)
+_CERTIFIED_BEFORE_RE = lazy_compile(r"\bcertified\s+$", re.I)
 
 
 def titles_in(
@@ -387,28 +388,28 @@ RESPONSIBLE_RULES = (
     ),
 )
 _IS_RESPONSIBLE, _LEADS, _LEAD_TOGETHER, _WHO_LEADS, _LED_BY = RESPONSIBLE_RULES
-_CYBER_RE = re.compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
+_CYBER_RE = lazy_compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
 #: A title that is the object of reporting or informing right before it ("reports to the CISO").
-_REPORTED_TO_RE = re.compile(
+_REPORTED_TO_RE = lazy_compile(
     r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+['\u2019]s?\s+)?$|"
     r"\b(?:inform|updat|brief|notif|escalat)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:the\s+|our\s+)?$|"
     r"\bwith\s+(?:the\s+|our\s+)?$",
     re.I,
 )
 _REPORTED_TO_WORDS = ("report", "inform", "updat", "brief", "notif", "escalat", "with")
-_REPORT_TO_RE = re.compile(r"\breport\w*\s+to\b", re.I)
+_REPORT_TO_RE = lazy_compile(r"\breport\w*\s+to\b", re.I)
 #: What stands between two titles of one list ("the CEO, CFO, and CIO", "our CSO and Data Privacy Officer").
-_TITLE_LIST_GAP_RE = re.compile(
+_TITLE_LIST_GAP_RE = lazy_compile(
     r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'\u2019-]+"
     r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})\s*)?(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)"
     r"(?:our\s+|the\s+|its\s+)?(?:(?:acting|interim|deputy)\s+)?",
     re.I,
 )
 #: A relative clause set off by commas right after a title: "our CSO, who reports to the CFO, has ...".
-_WHO_CLAUSE_RE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?,\s*who\s+[^,;()]{1,120},", re.I)
+_WHO_CLAUSE_RE = lazy_compile(r"\s*(?:\([^)]{1,12}\)\s*)?,\s*who\s+[^,;()]{1,120},", re.I)
 #: A second predicate of the same subject right before a verb of responsibility: ", and is primarily".
-_AND_PREDICATE_RE = re.compile(r",\s+and\s+(?:also\s+|currently\s+)?$", re.I)
-_BOARD_BEFORE_RE = re.compile(r"\b(?:board|directors)\b", re.I)
+_AND_PREDICATE_RE = lazy_compile(r",\s+and\s+(?:also\s+|currently\s+)?$", re.I)
+_BOARD_BEFORE_RE = lazy_compile(r"\b(?:board|directors)\b", re.I)
 #: Titles never responsible for the program on their own words ("General Counsel" advises).
 _NEVER_RESPONSIBLE = {"General Counsel"}
 

@@ -9,9 +9,10 @@ from tracker.diff.context import ComparisonContext, History
 from tracker.errors import BadInput
 from tracker.facts import extract_facts
 from tracker.models import FLAGS, Disclosure
-from tracker.pipeline.ingest import fill_from_name
-from tracker.pipeline.load import load_path
 from tracker.store import Filer, Store
+
+# Reading a source (tracker.pipeline.load, .ingest: the readers, lxml, flag inference) is imported by the
+# functions that read one, so that comparing stored years loads none of it.
 
 
 def filing_meta(row: dict) -> dict:
@@ -54,6 +55,9 @@ def compare_rows(store: Store, filer: Filer, old_row: dict, new_row: dict) -> Co
 
 def compare_files(old_path: Path, new_path: Path) -> ComparisonContext:
     """Compare two source files directly, no database."""
+    from tracker.pipeline.ingest import fill_from_name
+    from tracker.pipeline.load import load_path
+
     old = fill_from_name(load_path(old_path), old_path)
     new = fill_from_name(load_path(new_path), new_path)
     return ComparisonContext(
@@ -149,6 +153,9 @@ def explain_stored(
 
 def explain_file(path: Path, fact: str | None = None) -> tuple[str, list]:
     """(title, explanation) of a source file."""
+    from tracker.pipeline.ingest import fill_from_name
+    from tracker.pipeline.load import load_path
+
     if not path.is_file():
         raise BadInput(
             f"{path} is not a file; give FILER YEAR for a stored disclosure, or the path of a source file."

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from tracker.errors import BadInput
 from tracker.models import Disclosure
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import strip_invisible
 
-_IX_FACT_RE = re.compile(r"<ix:non(?:numeric|fraction)", re.I)
+_IX_FACT_RE = lazy_compile(r"<ix:non(?:numeric|fraction)", re.I)
 
 #: Largest source accepted, as read from a plain file or decompressed from a .gz input (a guard against zip
 #: bombs and endless inputs such as /dev/zero): no single annual report comes near it.

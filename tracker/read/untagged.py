@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from tracker.errors import BadInput
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Source
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import (
     clean_inline,
     comparison_key,
@@ -26,33 +27,33 @@ from tracker.text.normalize import (
 
 _ITEM_OF_FORM = {"1c": "10-K", "16k": "20-F"}
 
-_HEADING_RE = re.compile(
+_HEADING_RE = lazy_compile(
     r"^(?:part\s+i{1,2}\s*[,.:\-]?\s*)?item\s*(1\s*c|16\s*k)\s*[.:\-]?\s*[-.:]?\s*cyber\s*-?\s*security\s*[.:\-]?\s*",
     re.I,
 )
-_BARE_ITEM_RE = re.compile(r"^(?:part\s+i{1,2}\s*[,.:\-]?\s*)?item\s*(?:1\s*c|16\s*k)?\s*[.:\-]?$", re.I)
-_STOP_RE = re.compile(r"^items?\s*(\d{1,2})\s*([a-z])?\b\s*[.:,\-]?\s*(.*)$", re.I)
-_PART_STOP_RE = re.compile(r"^part\s+(?:iii|iv)\b\s*[.:\-]?\s*(.*)$", re.I)
+_BARE_ITEM_RE = lazy_compile(r"^(?:part\s+i{1,2}\s*[,.:\-]?\s*)?item\s*(?:1\s*c|16\s*k)?\s*[.:\-]?$", re.I)
+_STOP_RE = lazy_compile(r"^items?\s*(\d{1,2})\s*([a-z])?\b\s*[.:,\-]?\s*(.*)$", re.I)
+_PART_STOP_RE = lazy_compile(r"^part\s+(?:iii|iv)\b\s*[.:\-]?\s*(.*)$", re.I)
 # Where extraction glued the next item onto the section's own line ("Not applicable.Item 2. Properties").
-_INLINE_STOP_RE = re.compile(
+_INLINE_STOP_RE = lazy_compile(
     r"item\s*(?:2|1d|16l|17)\s*[.:]\s*(?=[A-Z])|item\s*2\s*[.:]?\s*properties|part\s+iii\b", re.I
 )
-_CANDIDATE_SCAN_RE = re.compile(r"^[^\S\n]*(?:item|part)", re.I | re.M)
-_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)")
-_MD_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_HTML_TAG_RE = re.compile(r"</?(?:div|span|p|br|b|i|u|font|center)\b[^>]*>", re.I)
+_CANDIDATE_SCAN_RE = lazy_compile(r"^[^\S\n]*(?:item|part)", re.I | re.M)
+_MD_HEADING_RE = lazy_compile(r"^\s{0,3}#{1,6}\s+")
+_MD_EMPHASIS_RE = lazy_compile(r"(\*\*|__)")
+_MD_TABLE_SEP_RE = lazy_compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HTML_TAG_RE = lazy_compile(r"</?(?:div|span|p|br|b|i|u|font|center)\b[^>]*>", re.I)
 
 # "Information in response to this Item 1C can be found in the 2024 Annual Report ... incorporated into this item by
 # reference": the disclosure itself is in another document (an exhibit, the annual report to shareholders).
-_INCORPORATED_RE = re.compile(
+_INCORPORATED_RE = lazy_compile(
     r"\bincorporated\b[^.]{0,80}\bby\s+reference\b|\bcan\s+be\s+found\s+(?:in|under)\b|"
     r"\b(?:is|are)\s+(?:included|set\s+forth|contained)\s+(?:in|under)\b",
     re.I,
 )
 # The pointer is the section's whole answer to the item, not one cross-reference among its prose.
-_THIS_ITEM_RE = re.compile(r"\b(?:this|the)\s+item\b|\bitem\s*(?:1\s*c|16\s*k)\b|\bthis\s+section\b", re.I)
-_POINTER_TARGET_RE = re.compile(
+_THIS_ITEM_RE = lazy_compile(r"\b(?:this|the)\s+item\b|\bitem\s*(?:1\s*c|16\s*k)\b|\bthis\s+section\b", re.I)
+_POINTER_TARGET_RE = lazy_compile(
     r"\b(?:(?:19|20)\d\d\s+)?annual\s+report\s+to\s+(?:share|stock)holders\b|\bexhibit\s+\d+(?:\.\d+)?|"
     r"\b(?:(?:19|20)\d\d\s+)?proxy\s+statement\b",
     re.I,
@@ -170,7 +171,7 @@ def furniture_key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()).lower())
 
 
-_COMPANY_NAME_RE = re.compile(
+_COMPANY_NAME_RE = lazy_compile(
     r"\b(?:inc|corporation|corp|company|co|ltd|plc|llc|group|holdings|incorporated)\b\.?$"
 )
 #: Longest line taken as a company-name running head beside a page number or "Table of Contents".
@@ -337,26 +338,30 @@ POSITIONS = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleTextBloc
 EXPERTISE = "CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock"
 INFORM_MANAGEMENT = "CybersecurityRiskProcessForInformingManagementOrCommitteesResponsibleTextBlock"
 
-_BOARD_TERMS = re.compile(
+_BOARD_TERMS = lazy_compile(
     r"\bboard\b|\b(?:audit|risk|technology|cybersecurity|nominating|governance)[\w ,&-]{0,40}committee\b|"
     r"\bdirectors\b",
     re.I,
 )
-_ROLE_TERMS = re.compile(
+_ROLE_TERMS = lazy_compile(
     r"\bchief [\w ]{0,30}officer\b|\bciso\b|\bcio\b|\bcso\b|\bcto\b|\bvice president\b|\bhead of\b|"
     r"\bexperience\b|\bcertifi|\bteam\b|\bmanagement\b|\bexecutive|\bleadership\b|\bled by\b",
     re.I,
 )
-_MATERIAL_TERMS = re.compile(
+_MATERIAL_TERMS = lazy_compile(
     r"materially affect|reasonably likely to (?:materially )?affect|material(?:ly)? (?:adverse )?(?:effect|impact)"
     r"|not (?:identified|experienced|aware of) any[\w ,]{0,40}(?:incident|threat)",
     re.I,
 )
 _SENTENCE_RULES = [
-    (INTEGRATED, re.compile(r"\bintegrat|\benterprise[- ]risk|\berm\b|overall risk management", re.I), RISK),
+    (
+        INTEGRATED,
+        lazy_compile(r"\bintegrat|\benterprise[- ]risk|\berm\b|overall risk management", re.I),
+        RISK,
+    ),
     (
         EXPERTISE,
-        re.compile(
+        lazy_compile(
             r"\byears\b|\bexperience\b|\bcertifi|\bdegree\b|\bcissp\b|\bcism\b|\bexpertise\b"
             r"|\bpreviously\b|\bserved as\b|\bprior to joining\b",
             re.I,
@@ -365,16 +370,18 @@ _SENTENCE_RULES = [
     ),
     (
         POSITIONS,
-        re.compile(r"\bresponsib|\bled by\b|\bleads\b|\boversee|\bchief [\w ]{0,30}officer\b|\bciso\b", re.I),
+        lazy_compile(
+            r"\bresponsib|\bled by\b|\bleads\b|\boversee|\bchief [\w ]{0,30}officer\b|\bciso\b", re.I
+        ),
         ROLE,
     ),
     (
         INFORM_MANAGEMENT,
-        re.compile(r"\binform|\breport|\bescalat|\bbrief|\bupdate|\bnotif|\bmonitor", re.I),
+        lazy_compile(r"\binform|\breport|\bescalat|\bbrief|\bupdate|\bnotif|\bmonitor", re.I),
         ROLE,
     ),
-    (BOARD_COMMITTEE, re.compile(r"\bcommittee\b", re.I), BOARD),
-    (INFORM_BOARD, re.compile(r"\breport|\bbrief|\bupdate|\binform|\bpresent|\breview", re.I), BOARD),
+    (BOARD_COMMITTEE, lazy_compile(r"\bcommittee\b", re.I), BOARD),
+    (INFORM_BOARD, lazy_compile(r"\breport|\bbrief|\bupdate|\binform|\bpresent|\breview", re.I), BOARD),
 ]
 
 
@@ -479,12 +486,12 @@ def split_elements(paragraph_list: Sequence[str], source: Source = "inferred") -
 
 # --- plain text -----------------------------------------------------------------------------------
 
-_FOOTER_YEAR_RE = re.compile(r"\|\s*((?:19|20)\d{2})\s+form\s+(?:10-k|20-f)\s*\|", re.I)
-_RUNNING_YEAR_RE = re.compile(
+_FOOTER_YEAR_RE = lazy_compile(r"\|\s*((?:19|20)\d{2})\s+form\s+(?:10-k|20-f)\s*\|", re.I)
+_RUNNING_YEAR_RE = lazy_compile(
     r"^[ \t]*(?:fiscal\s+)?((?:19|20)\d{2})\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)[ \t]*$",
     re.I | re.M,
 )
-_COVER_YEAR_RE = re.compile(
+_COVER_YEAR_RE = lazy_compile(
     r"for\s+the\s+(?:fiscal\s+)?year\s+ended\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s*((?:19|20)\d{2})", re.I
 )
 

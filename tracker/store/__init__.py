@@ -1,4 +1,4 @@
-"""The store: the only module that talks to SQLite (through sqlite-utils).
+"""The store: the only module that talks to SQLite (sqlite-utils for the schema and writes; reads in plain sqlite3).
 
 Tables: filers, tickers, filer_links (a filer known by ticker only that turned out to be another, stored
 filer), sources (raw bytes, compressed, by sha256), filings (one row per version of a filer-year), elements,
@@ -23,13 +23,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from tracker.errors import BadInput, NotFound, TrackerError
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
 from tracker.text.normalize import comparison_key, digest, split_sentences
+
+if (
+    TYPE_CHECKING
+):  # imported when a write or the schema first needs it (`Store.db`): reading needs plain sqlite3
+    import sqlite_utils
 
 SCHEMA_VERSION = 5
 
@@ -372,9 +375,8 @@ class Store:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=30)
-            self.db = sqlite_utils.Database(conn)
-            self.db.execute("PRAGMA busy_timeout = 30000")
+            self._connected(sqlite3.connect(str(self.path), timeout=30))
+            self.conn.execute("PRAGMA busy_timeout = 30000")
             self._ensure_schema_patiently()
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and not os.access(self.path.parent, os.W_OK):
@@ -406,7 +408,7 @@ class Store:
                 f"cannot open the database {self.path}: {exc}; check the path or pass --db."
             ) from exc
         if not row or row[0] != str(SCHEMA_VERSION):
-            self.db.close()
+            self.conn.close()
             raise TrackerError(
                 f"the database {self.path} was made by an older tracker and its folder is read-only, "
                 "so it cannot be brought up to date; make the folder writable once or pass --db PATH."
@@ -420,12 +422,45 @@ class Store:
         except sqlite3.DatabaseError:
             conn.close()
             raise
-        self.db = sqlite_utils.Database(conn)
+        self._connected(conn)
         return row
+
+    def _connected(self, conn: sqlite3.Connection) -> None:
+        """Keep the connection: reads use it as it is, writes and the schema through sqlite-utils (`db`)."""
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The connection through sqlite-utils, for the schema and writes; imported when first needed, as a
+        command that only reads (`diff`, `show`) loads no sqlite-utils."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     def close(self) -> None:
         """Close the connection."""
-        self.db.close()
+        self.conn.close()
+
+    def _query(self, sql: str, params: list | tuple = ()) -> Iterator[dict]:
+        """The rows of a query as dicts (what sqlite-utils' `Database.query` yields)."""
+        cursor = self.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
+    def _get(self, table: str, key: str, value: Any) -> dict:
+        """The row of a table with that primary key (which a stored reference names, so it is there)."""
+        row = next(self._query(f"select * from {table} where {key} = ?", [value]), None)
+        if row is None:
+            raise TrackerError(f"the database {self.path} has no {table} row {value!r}; it may be damaged.")
+        return row
+
+    def _names(self, kind: str) -> list[str]:
+        """The names of the tables or views (`kind`) of the database."""
+        return [r[0] for r in self.conn.execute("select name from sqlite_master where type = ?", [kind])]
 
     def __enter__(self) -> Store:
         """`with Store(path) as store:` closes the connection however the block ends."""
@@ -448,12 +483,12 @@ class Store:
                 time.sleep(0.05 + 0.1 * random.random())
 
     def _ensure_schema(self) -> None:
-        db = self.db
-        if "tracker_meta" in db.table_names():
-            row = db.execute("select value from tracker_meta where key = 'schema_version'").fetchone()
+        if "tracker_meta" in self._names("table"):  # up to date (the usual case): no sqlite-utils needed
+            row = self.conn.execute("select value from tracker_meta where key = 'schema_version'").fetchone()
             if row and row[0] == str(SCHEMA_VERSION):
                 self._ensure_views()
                 return
+        db = self.db
         if not self.path.exists() or db.journal_mode != "wal":
             try:
                 db.enable_wal()
@@ -485,7 +520,8 @@ class Store:
         the schema changes."""
         from tracker.store.views import BROWSE_VIEWS
 
-        missing = [(name, sql) for name, sql in BROWSE_VIEWS if replace or name not in self.db.view_names()]
+        views = self._names("view")
+        missing = [(name, sql) for name, sql in BROWSE_VIEWS if replace or name not in views]
         if missing:
             with self.db.atomic():
                 for name, sql in missing:
@@ -497,11 +533,11 @@ class Store:
 
     def filer_by_id(self, filer_id: int) -> Filer:
         """The filer of that row id."""
-        return self._filer_from_row(self.db.table("filers").get(filer_id))
+        return self._filer_from_row(self._get("filers", "id", filer_id))
 
     def filers(self) -> list[Filer]:
         """Every filer that stands for itself (not linked to another), by name."""
-        rows = self.db.query(
+        rows = self._query(
             "select * from filers where id not in (select filer_id from filer_links) "
             "order by lower(coalesce(name, tickers, cik))"
         )
@@ -511,7 +547,7 @@ class Store:
         """Fiscal years stored for a filer."""
         return [
             r["fiscal_year"]
-            for r in self.db.query(
+            for r in self._query(
                 "select distinct fiscal_year from filings where filer_id = ? order by fiscal_year", [filer.id]
             )
         ]
@@ -526,7 +562,7 @@ class Store:
         if row:
             return self._filer_from_row(row)
         rows = list(
-            self.db.query(
+            self._query(
                 "select * from filers where name like ? escape '\\' "
                 "and id not in (select filer_id from filer_links) order by name",
                 [ident.replace("%", "\\%").replace("_", "\\_") + "%"],
@@ -544,23 +580,23 @@ class Store:
     def _canonical(self, filer_id: int) -> dict:
         """The filer row a filer stands for: itself, or the filer it was linked to (followed to the end)."""
         seen = {filer_id}
-        while link := self.db.execute(
+        while link := self.conn.execute(
             "select same_as from filer_links where filer_id = ?", [filer_id]
         ).fetchone():
             if link[0] in seen:  # a loop cannot be written by the store; stop rather than spin
                 break
             filer_id = link[0]
             seen.add(filer_id)
-        return self.db.table("filers").get(filer_id)
+        return self._get("filers", "id", filer_id)
 
     def _filer_by_cik(self, cik: str) -> dict | None:
         """The filer row of a CIK (the filer it is linked to, if it is)."""
-        row = next(self.db.query("select id from filers where cik = ?", [cik]), None)
+        row = next(self._query("select id from filers where cik = ?", [cik]), None)
         return self._canonical(row["id"]) if row else None
 
     def _ticker_holder(self, ticker: str) -> dict | None:
         """The filer row that holds a ticker (the filer it is linked to, if it is)."""
-        row = self.db.execute("select filer_id from tickers where ticker = ?", [ticker]).fetchone()
+        row = self.conn.execute("select filer_id from tickers where ticker = ?", [ticker]).fetchone()
         return self._canonical(row[0]) if row else None
 
     def _resolve_filer(self, d: Disclosure, filer_hint: str | None, name: str | None) -> int:
@@ -699,14 +735,14 @@ class Store:
     def _current(self, filer_id: int, year: int) -> tuple[int, str] | None:
         """(row id, as of) of the current version of a filer-year; where none is recorded (a database written by
         another tracker), the one filed or ingested last."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "select filing_id, as_of from current_versions where filer_id = ? and fiscal_year = ?",
             [filer_id, year],
         ).fetchone()
         if row is not None:
             return int(row[0]), str(row[1])
         last = next(
-            self.db.query(
+            self._query(
                 f"select * from filings where filer_id = ? and fiscal_year = ? "
                 f"order by {latest_first()} limit 1",
                 [filer_id, year],
@@ -886,7 +922,7 @@ class Store:
             row = self.filing_by_id(current[0]) if current else None
         else:
             row = next(
-                self.db.query(
+                self._query(
                     "select * from filings where filer_id = ? and fiscal_year = ? and version = ?",
                     [filer.id, year, version],
                 ),
@@ -901,7 +937,7 @@ class Store:
     def versions(self, filer: Filer, year: int) -> list[dict]:
         """Every version row of a filer-year."""
         return list(
-            self.db.query(
+            self._query(
                 "select * from filings where filer_id = ? and fiscal_year = ? order by version",
                 [filer.id, year],
             )
@@ -912,7 +948,7 @@ class Store:
         filer = self.filer_by_id(filing["filer_id"])
         elements = [
             _element_from_row(r)
-            for r in self.db.query(
+            for r in self._query(
                 "select * from elements where filing_id = ? order by position", [filing["id"]]
             )
         ]
@@ -953,13 +989,13 @@ class Store:
     def facts(self, filing: dict) -> list[dict]:
         """Fact rows of a stored version, in order."""
         return list(
-            self.db.query("select * from facts where filing_id = ? order by fact, position", [filing["id"]])
+            self._query("select * from facts where filing_id = ? order by fact, position", [filing["id"]])
         )
 
     def fact_history(self, filer: Filer) -> list[dict]:
         """Every fact row of a filer's latest versions, with its fiscal year."""
         return list(
-            self.db.query(
+            self._query(
                 "select l.fiscal_year, l.version, x.* from latest_filings l join facts x on x.filing_id = l.id "
                 "where l.filer_id = ? order by x.fact, l.fiscal_year, x.position",
                 [filer.id],
@@ -968,14 +1004,14 @@ class Store:
 
     def source_bytes(self, sha256: str) -> bytes:
         """The raw source stored under a sha256."""
-        row = self.db.table("sources").get(sha256)
+        row = self._get("sources", "sha256", sha256)
         return zlib.decompress(row["compressed"])
 
     # -- comparisons --------------------------------------------------------------------------------
     def comparison(self, old_filing_id: int, new_filing_id: int) -> dict | None:
         """The stored comparison of two versions, if computed."""
         return next(
-            self.db.query(
+            self._query(
                 "select * from comparisons where old_filing_id = ? and new_filing_id = ?",
                 [old_filing_id, new_filing_id],
             ),
@@ -1062,7 +1098,7 @@ class Store:
             )
             params = []
         return list(
-            self.db.query(
+            self._query(
                 f"select p.*, c.id as comparison_id, c.report_path, c.rules from ({sql}) p left join comparisons c "
                 "on c.old_filing_id = p.old_id and c.new_filing_id = p.new_id order by p.filer_id, p.new_year",
                 params,
@@ -1076,7 +1112,7 @@ class Store:
 
     def filing_by_id(self, filing_id: int) -> dict:
         """The version row of that row id."""
-        return self.db.table("filings").get(filing_id)
+        return self._get("filings", "id", filing_id)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

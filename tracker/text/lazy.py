@@ -1,0 +1,50 @@
+"""Regular expressions compiled the first time they are used, not when their module is imported.
+
+The fact catalogue alone declares a few hundred patterns; compiling them all at import cost every command
+tens of milliseconds, even one that reads its facts from the database and runs few of them (a stored `diff`).
+`lazy_compile` is written where `re.compile` was, at module level; the pattern is compiled by its first use,
+after which its methods are plain attributes of the object: a call costs what it costs on a compiled pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, cast
+
+#: What a pattern is used for; each becomes an attribute (the compiled pattern's own method) once compiled.
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+
+
+class LazyPattern:
+    """A stand-in for `re.compile(pattern, flags)` that compiles on first use (of any attribute but `pattern`)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        """The source of the pattern, readable without compiling it (patterns are built from others')."""
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        """Compile, keep the compiled pattern's methods as attributes, and answer (called only once per
+        attribute: after the first use every method is found on the object itself)."""
+        if name.startswith("__") or name == "_flags":
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self._flags)
+        for method in _METHODS:
+            setattr(self, method, getattr(compiled, method))
+        self.compiled = compiled
+        self.flags = compiled.flags
+        self.groups = compiled.groups
+        self.groupindex = compiled.groupindex
+        return getattr(compiled, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, (self.pattern, self._flags))
+
+    def __repr__(self) -> str:
+        return f"lazy_compile({self.pattern!r}, {self._flags})"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, compiled when first used; typed as the pattern it stands for (it answers
+    every method of one, but is no `re.Pattern` to `re.search(p, s)`: call `p.search(s)`)."""
+    return cast("re.Pattern[str]", LazyPattern(pattern, flags))
