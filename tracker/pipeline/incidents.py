@@ -378,3 +378,11 @@ def incidents_between(store: Store, filer: Filer, old_year: int, new_year: int) 
         for link in filer_incidents(store, filer, save=False)
         if start <= link.date < end
     ]
+
+
+def incidents_json(store: Store, filer_ident: str | None = None, *, save: bool = True) -> list[dict]:
+    """What `tracker incidents` shows: each incident's JSON with its filer and headline (docs/json.md)."""
+    return [
+        {"filer": filer.to_json(), "headline": link.headline(), **link.to_json()}
+        for filer, link in all_incidents(store, filer_ident, save=save)
+    ]

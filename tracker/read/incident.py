@@ -207,7 +207,7 @@ MATERIALITY_RULES: list[tuple[str, str, str]] = [
     (
         "material",
         "determined material",
-        r"\bdetermined\s+(?:on\s+"
+        r"\bdetermined\s+(?:(?:on|in|as\s+of)\s+"
         + DATE
         + r"\s+)?that\b[^;]{0,160}?\b(?:is|was|to\s+be|constitutes?)\s+(?:a\s+)?material\b"
         r"|\b(?:is|was)\s+(?:reasonably\s+likely\s+to\s+)?(?:have\s+)?(?:a\s+)?material(?:ly)?\s+(?:impact|incident|affect)",
@@ -275,9 +275,11 @@ def _item_sections(paragraphs: list[str]) -> dict[str, list[str]]:
     started = False
     for p in paragraphs:
         m = _ITEM_RE.match(p)
-        if m and len(p) < 240:
+        if m:
             current, started = m.group(1), True
             sections.setdefault(current, [])
+            if len(p) >= 240:  # the heading runs on into the item's text
+                sections[current].append(p)
             continue
         if re.match(r"^\s*signatures?\s*$", p, re.I):
             current = "signatures"
@@ -398,9 +400,11 @@ def _materiality(sentences: list[str]) -> Value | None:
     found: dict[str, Value] = {}
     for value, name, pattern in MATERIALITY_RULES:
         for s in sentences:
+            if value == "material" and re.search(r"\bnot\b", s, re.I):
+                continue
             if _compiled(pattern).search(s):
                 found.setdefault(value, Value(value, s, f"materiality:{name}"))
-    if "material" in found and not re.search(r"\bnot\b", found["material"].evidence, re.I):
+    if "material" in found:
         return found["material"]
     return found.get("not yet determined") or found.get("not material")
 

@@ -1,0 +1,214 @@
+"""Incidents (issue 18): 8-K reports read, fetched from a loopback EDGAR, stored and linked to the annual
+disclosures around them.
+
+The expected values of the fixtures (fixtures/8k) are what their text says (the project wrote them). The expected
+links of Microsoft's and UnitedHealth's real annual reports come from reading the filings by hand:
+
+- text/MSFT_2024.txt (FY2024, year ended June 30, 2024): Item 1C names no incident; it points to the risk
+  factors for "previous cybersecurity incidents" and says "we do not believe any risks from cybersecurity
+  threats have materially affected ... us". Item 1A says "as previously disclosed in our Form 8-K filed with the
+  Securities and Exchange Commission on January 19, 2024 and amended on March 8, 2024 ... a nation-state
+  associated threat actor ...".
+- ixbrl/unh-10-k-fy2024.html.gz (FY2024): Item 1C names no incident (it says the Audit and Finance Committee
+  "has also added a leading cybersecurity incident and response firm" and "has not identified any risks from
+  cybersecurity threats that have materially affected"); Item 1A says "we previously reported our Change
+  Healthcare business ... was subject to a cyberattack in 2024", and MD&A has "Change Healthcare Cyberattack".
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.edgar_server import EdgarServer, running
+from tracker.cli import app
+from tracker.read.incident import NotAnIncident, read_incident, read_incident_bytes
+from tracker.store import Store
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "8k"
+UA = "Tracker Tests tests@example.com"
+
+
+def read(name: str):
+    return read_incident_bytes((FIXTURES / name).read_bytes())
+
+
+@pytest.fixture(autouse=True)
+def quick_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("TRACKER_USER_AGENT", "TRACKER_EDGAR_URL", "TRACKER_DB", "TRACKER_EDGAR_RATE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TRACKER_EDGAR_BACKOFF", "0.01")
+    monkeypatch.setenv("TRACKER_EDGAR_RATE", "10")
+
+
+@pytest.fixture
+def edgar(corpus: Path) -> EdgarServer:
+    with running(corpus) as server:
+        yield server
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def fetch(edgar: EdgarServer, db: Path, *args: str):
+    return run("fetch", *args, "--edgar-url", edgar.url, "--user-agent", UA, "--db", str(db))
+
+
+def incidents(db: Path, *args: str) -> list[dict]:
+    result = run("incidents", *args, "--format", "json", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+# -- reading -----------------------------------------------------------------------------------------
+def test_item_105_not_yet_determined_then_its_amendment_says_material() -> None:
+    first = read("nwan-8k-2024-03-04.htm")
+    assert (first.form, first.item, first.items) == ("8-K", "1.05", ["1.05"])
+    assert first.materiality.value == "not yet determined"
+    assert "has not yet determined whether" in first.materiality.evidence
+    assert first.detected.value == "2024-02-27" and first.report_date.value == "2024-02-27"
+    assert [v.value for v in first.nature] == ["ransomware", "data exfiltration"]
+    assert first.data_taken.value is True and first.operational_impact.value == "disrupted"
+    assert first.status.value == "ongoing"
+    amendment = read("nwan-8ka-2024-03-28.htm")
+    assert amendment.amendment and amendment.materiality.value == "material"
+    assert amendment.determined_material.value == "2024-03-22"
+    assert "determined that the ransomware incident" in amendment.determined_material.evidence
+    assert amendment.updates.value == "2024-03-04" and amendment.status.value == "contained"
+
+
+def test_item_801_voluntary_report_is_an_incident_with_its_rule() -> None:
+    report = read("nwan-8k-2024-09-10.htm")
+    assert report.item == "8.01" and report.cyber_evidence is not None
+    assert report.cyber_evidence.rule.startswith("cyber:")
+    assert "unauthorized third party" in report.cyber_evidence.evidence
+    assert report.data_taken.value is False  # "no evidence that any customer data was exfiltrated"
+    assert "data exfiltration" not in [v.value for v in report.nature]
+    assert "third-party or vendor compromise" in [v.value for v in report.nature]
+    assert report.operational_impact.value == "not disrupted" and report.materiality.value == "not material"
+
+
+def test_unrelated_8k_is_refused_though_its_boilerplate_names_ransomware() -> None:
+    with pytest.raises(NotAnIncident, match="reports no cybersecurity incident"):
+        read("nwan-8k-2024-05-01.htm")
+
+
+def test_no_recognisable_item_is_one_sentence() -> None:
+    with pytest.raises(NotAnIncident, match=r"^the 8-K has no recognisable item .*nothing was stored\.$"):
+        read_incident(["FORM 8-K", "CURRENT REPORT", "The Company held its annual picnic."])
+
+
+def test_dates_that_are_not_a_day_are_kept_as_written() -> None:
+    report = read_incident(
+        [
+            "FORM 8-K",
+            "Item 1.05 Material Cybersecurity Incidents",
+            "In late November 2023, the Company detected suspicious activity by a threat actor in its network.",
+            "The Company determined in early December 2023 that the incident is material.",
+        ]
+    )
+    assert report.detected.value == "late November 2023" and report.detected.written == "late November 2023"
+    assert report.determined_material.value == "early December 2023"
+    assert report.materiality.value == "material"
+
+
+def test_microsoft_and_unitedhealth_shapes() -> None:
+    msft = read("msft-8k-2024-01-19.htm")
+    assert msft.detected.value == "2024-01-12" and msft.materiality.value == "not yet determined"
+    assert "nation-state actor" in [v.value for v in msft.nature] and msft.data_taken.value is True
+    assert msft.operational_impact.value == "not disrupted"
+    unh = read("unh-8k-2024-02-22.htm")
+    assert unh.detected.value == "2024-02-21" and unh.materiality.value == "not yet determined"
+    assert unh.status is None  # "to contain, assess and remediate" is an intention, not containment
+
+
+# -- fetched, stored, linked ---------------------------------------------------------------------------
+def test_fetch_stores_incidents_links_the_amendment_and_ignores_the_unrelated_8k(
+    edgar: EdgarServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "t.db"
+    result = fetch(edgar, db, "NWAN", "--forms", "10-K,8-K")
+    assert result.exit_code == 0, result.output
+    assert "8-K/A Item 1.05 filed 2024-03-28 v1 new (update of 0009999901-24-000041)" in result.output
+    assert "3 current reports: 3 incident reports" in result.output
+    assert not edgar.seen("/Archives/edgar/data/9999901/000999990124000043/")  # 2.02/5.02: never downloaded
+    items = incidents(db, "NWAN")
+    assert [(i["item"], i["filing_date"]) for i in items] == [("1.05", "2024-03-04"), ("8.01", "2024-09-10")]
+    first = items[0]
+    assert first["materiality"] == "material"  # the 8-K/A's statement wins over the first report's
+    assert [u["form"] for u in first["updates"]] == ["8-K/A"]
+    assert (first["before"]["fiscal_year"], first["after"]["fiscal_year"]) == (2023, 2024)
+    assert first["mention"]["where"] == "not mentioned" and first["still_not_material"] is True
+    assert "still says no cybersecurity threat has materially affected" in first["review"]
+    assert {f["topic"] for f in first["followed"]} >= {"oversight", "framework"}
+    assert items[1]["review"] is None  # a not-material incident and a no-material statement agree
+    again = fetch(edgar, db, "NWAN", "--forms", "8-K")
+    assert again.exit_code == 0 and "0 new or new versions, 3 unchanged" in again.output
+    with Store(db) as store:
+        assert store.db["incidents"].count == 3 and store.db["incident_links"].count == 1
+
+
+def test_orphan_amendment_is_linked_when_its_first_report_arrives(edgar: EdgarServer, tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    assert fetch(edgar, db, "NWAN", "--forms", "8-K/A").exit_code == 0
+    (orphan,) = incidents(db, "NWAN")
+    assert orphan["form"] == "8-K/A" and "orphan" in orphan["review"]
+    result = fetch(edgar, db, "NWAN", "--forms", "8-K")
+    assert "(its update 0009999901-24-000042 linked)" in result.output
+    first = incidents(db, "NWAN")[0]
+    assert first["form"] == "8-K" and [u["accession"] for u in first["updates"]] == ["0009999901-24-000042"]
+
+
+def test_link_finds_where_microsoft_and_unitedhealth_mention_their_incidents(
+    edgar: EdgarServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "t.db"
+    for filer in ("MSFT", "UNH"):
+        result = fetch(edgar, db, filer, "--forms", "10-K,8-K")
+        assert result.exit_code == 0, result.output
+    msft = incidents(db, "MSFT")
+    assert len(msft) == 1 and msft[0]["after"]["fiscal_year"] == 2024
+    assert msft[0]["mention"]["where"] == "elsewhere in the annual report"  # Item 1A, not Item 1C
+    assert (
+        "Form 8-K filed with the Securities and Exchange Commission on January 19, 2024"
+        in (msft[0]["mention"]["evidence"])
+    )
+    assert msft[0]["still_not_material"] is True and msft[0]["review"] is None  # not yet determined
+    unh = incidents(db, "UNH")
+    assert len(unh) == 1 and unh[0]["after"]["fiscal_year"] == 2024 and unh[0]["before"] is None
+    assert unh[0]["mention"]["where"] == "elsewhere in the annual report"
+    assert "Change Healthcare" in unh[0]["mention"]["evidence"]
+    assert unh[0]["still_not_material"] is True
+
+
+def test_incidents_text_and_csv(edgar: EdgarServer, tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    fetch(edgar, db, "NWAN", "--forms", "10-K,8-K")
+    text = run("incidents", "--db", str(db))
+    assert text.exit_code == 0
+    assert (
+        "NWAN  8-K Item 1.05 filed 2024-03-04 (ransomware, data exfiltration; material, 1 update)"
+        in text.output
+    )
+    assert "TO REVIEW (high)" in text.output
+    table = run("incidents", "NWAN", "--format", "csv", "--db", str(db))
+    lines = table.output.splitlines()
+    assert lines[0].startswith("filer,cik,ticker,accession,form,item,filing_date")
+    assert len(lines) == 3 and ",material,contained," in lines[1]
+    bad = run("incidents", "--format", "xml", "--db", str(db))
+    assert bad.exit_code == 2 and "unknown format 'xml'" in bad.output
+
+
+def test_unrecognisable_8k_stores_nothing(tmp_path: Path) -> None:
+    from tracker.pipeline.incidents import ingest_incident
+
+    with Store(tmp_path / "t.db") as store:
+        with pytest.raises(NotAnIncident):
+            ingest_incident(
+                store, (FIXTURES / "nwan-8k-2024-05-01.htm").read_bytes(), source_path="x", cik="0009999901"
+            )
+        assert store.db["incidents"].count == 0 and store.db["sources"].count == 0
