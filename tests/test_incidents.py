@@ -212,3 +212,29 @@ def test_unrecognisable_8k_stores_nothing(tmp_path: Path) -> None:
                 store, (FIXTURES / "nwan-8k-2024-05-01.htm").read_bytes(), source_path="x", cik="0009999901"
             )
         assert store.db["incidents"].count == 0 and store.db["sources"].count == 0
+
+
+def test_diff_history_and_reports_show_the_incident_first(edgar: EdgarServer, tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    fetch(edgar, db, "NWAN", "--forms", "10-K,8-K")
+    text = run("diff", "NWAN", "2023", "2024", "--db", str(db))
+    assert text.output.startswith(
+        "Between FY2023 and FY2024: 8-K Item 1.05 filed 2024-03-04 (ransomware, data exfiltration; material, "
+        "1 update); FY2024: not mentioned; still says nothing material; TO REVIEW:"
+    )
+    data = json.loads(run("diff", "NWAN", "2023", "2024", "--format", "json", "--db", str(db)).output)
+    assert len(data["incidents"]) == 2 and data["changes"]
+    html = run("diff", "NWAN", "2023", "2024", "--format", "html", "--db", str(db)).output
+    assert html.index('id="incidents"') < html.index("Verdict:")
+    history = run("history", "NWAN", "--db", str(db)).output
+    assert "Incidents (Form 8-K)\n  8-K Item 1.05 filed 2024-03-04" in history
+    assert 'id="incidents"' in run("history", "NWAN", "--format", "html", "--db", str(db)).output
+
+
+def test_diff_without_incidents_is_unchanged(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    sample = Path(__file__).resolve().parent.parent / "fixtures" / "sample"
+    assert run("ingest", str(sample), "--db", str(db)).exit_code == 0
+    data = json.loads(run("diff", "NWAN", "2023", "2024", "--format", "json", "--db", str(db)).output)
+    assert "incidents" not in data
+    assert not run("diff", "NWAN", "2023", "2024", "--db", str(db)).output.startswith("Between")

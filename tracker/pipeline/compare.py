@@ -46,9 +46,17 @@ def compare_stored(
 
 def compare_rows(store: Store, filer: Filer, old_row: dict, new_row: dict) -> ComparisonContext:
     """Compare two stored versions."""
+    from tracker.pipeline.incidents import incidents_between
+
     old, new = store.disclosure(old_row), store.disclosure(new_row)
     return ComparisonContext(
-        compare(old, new), filer.to_json(), filing_meta(old_row), filing_meta(new_row), old_row, new_row
+        compare(old, new),
+        filer.to_json(),
+        filing_meta(old_row),
+        filing_meta(new_row),
+        old_row,
+        new_row,
+        incidents_between(store, filer, old_row["fiscal_year"], new_row["fiscal_year"]),
     )
 
 
@@ -112,6 +120,9 @@ def build_history(store: Store, filer_ident: str) -> History:
                 "value": None if e is None else e.value,
                 "source": "absent" if e is None else e.source,
             }
+    from tracker.pipeline.incidents import timeline_lines
+
+    history.incidents = timeline_lines(store, filer)
     for old_row, new_row in zip(rows, rows[1:]):
         ctx = compare_rows(store, filer, old_row, new_row)
         history.steps.append(

@@ -286,11 +286,10 @@ def _whole_report(store: Store, row: dict) -> list[str]:
 
 def _followed(store: Store, filer: Filer, before: dict, after: dict) -> list[dict]:
     """The people, oversight and framework changes between the two disclosures."""
-    from tracker.pipeline.compare import compare_rows
+    from tracker.diff.compare import compare
 
-    ctx = compare_rows(store, filer, before, after)
     out = []
-    for c in ctx.comparison.changes:
+    for c in compare(store.disclosure(before), store.disclosure(after)).changes:
         topic = FOLLOW_UP_FACTS.get(c.fact or "")
         if (
             topic
@@ -366,6 +365,31 @@ def all_incidents(
     return [(f, link) for f in filers for link in filer_incidents(store, f, save=save)]
 
 
+_LINKED: dict[tuple, list[IncidentLink]] = {}
+
+
+def linked_incidents(store: Store, filer: Filer) -> list[IncidentLink]:
+    """`filer_incidents` without saving, computed once per state of the database in a process (a history or a
+    diff-all compares many pairs of one filer)."""
+    state = store.db.execute(
+        "select (select count(*) from incidents where filer_id = ?), (select count(*) from incident_links), "
+        "(select max(id) from filings where filer_id = ?), (select count(*) from current_versions)",
+        [filer.id, filer.id],
+    ).fetchone()
+    key = (str(store.path), filer.id, tuple(state))
+    if key not in _LINKED:
+        _LINKED.clear()
+        _LINKED[key] = filer_incidents(store, filer, save=False)
+    return _LINKED[key]
+
+
+def timeline_lines(store: Store, filer: Filer) -> list[str]:
+    """Every incident of a filer in a line, for `history`: `2024-03-04 8-K Item 1.05 (...): FY2024 ...`."""
+    if not store.db.execute("select 1 from incidents where filer_id = ? limit 1", [filer.id]).fetchone():
+        return []
+    return [f"{link.headline()}; {link.status_line()}" for link in linked_incidents(store, filer)]
+
+
 def incidents_between(store: Store, filer: Filer, old_year: int, new_year: int) -> list[str]:
     """`Between FY2023 and FY2024: 8-K Item 1.05 filed ...` for each incident reported after the earlier year's
     disclosure and before the later one's (by the dates of docs/incidents.md)."""
@@ -375,7 +399,7 @@ def incidents_between(store: Store, filer: Filer, old_year: int, new_year: int) 
     start, end = as_of.get(old_year, ""), as_of.get(new_year, "9999")
     return [
         f"Between FY{old_year} and FY{new_year}: {link.headline()}; {link.status_line()}"
-        for link in filer_incidents(store, filer, save=False)
+        for link in linked_incidents(store, filer)
         if start <= link.date < end
     ]
 
