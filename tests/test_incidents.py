@@ -238,3 +238,45 @@ def test_diff_without_incidents_is_unchanged(tmp_path: Path) -> None:
     data = json.loads(run("diff", "NWAN", "2023", "2024", "--format", "json", "--db", str(db)).output)
     assert "incidents" not in data
     assert not run("diff", "NWAN", "2023", "2024", "--db", str(db)).output.startswith("Between")
+
+
+def test_update_mails_new_incidents_at_once_most_severe_first(
+    edgar: EdgarServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+    from email import policy
+    from email.parser import BytesParser
+
+    from aiosmtpd.controller import Controller
+
+    from tests.smtp_server import Inbox
+
+    inbox = Inbox()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setenv("TRACKER_SMTP_URL", f"smtp://127.0.0.1:{port}")
+    monkeypatch.setenv("TRACKER_MAIL_FROM", "tracker@example.com")
+    watchlist = tmp_path / "watch.txt"
+    watchlist.write_text("MSFT\nNWAN\n")
+    db = tmp_path / "t.db"
+    args = ["update", "--watchlist", str(watchlist), "--forms", "8-K", "--email", "desk@example.com"]
+    try:
+        result = run(*args, "--edgar-url", edgar.url, "--user-agent", UA, "--db", str(db))
+        again = run(*args, "--edgar-url", edgar.url, "--user-agent", UA, "--db", str(db))
+    finally:
+        controller.stop()
+    assert result.exit_code == 0, result.output
+    assert "NWAN incident 0009999901-24-000041 8-K Item 1.05 filed 2024-03-04 v1 new" in result.output
+    assert "digest: sent to desk@example.com, covering 3 new incidents first" in result.output
+    assert len(inbox.received) == 1  # the second run has nothing new: no message
+    assert "nothing new since the last digest" in again.output
+    msg = BytesParser(policy=policy.default).parsebytes(inbox.received[0][2])
+    assert msg["Subject"].startswith(
+        "New incident: Northwind Analytics, Inc.: 8-K Item 1.05 filed 2024-03-04"
+    )
+    body = msg.get_body(("plain",)).get_content()
+    order = [body.index(s) for s in ("filed 2024-03-04 (ransomware", "filed 2024-01-19", "filed 2024-09-10")]
+    assert order == sorted(order)  # material first, then not yet determined, then not material

@@ -251,6 +251,9 @@ def send_update_digest(
     if result.message is None:
         return "digest: nothing new since the last digest, no message sent", None
     names = ", ".join(i.filer.display for i in result.items)
+    if result.incidents:
+        n = len(result.incidents)
+        names = f"{n} new incident{'s' if n != 1 else ''} first" + (f", then {names}" if names else "")
     return f"digest: sent to {email}, covering {names}", None
 
 

@@ -501,6 +501,8 @@ class DigestReport:
     """Watchlist entries left out, each with why."""
     generated: str
     """Generator and time stamp."""
+    incidents: list[str] = field(default_factory=list)
+    """New 8-K cybersecurity incidents of watched filers, most severe first, one line each (shown first)."""
 
 
 @dataclass
