@@ -280,3 +280,25 @@ def test_update_mails_new_incidents_at_once_most_severe_first(
     body = msg.get_body(("plain",)).get_content()
     order = [body.index(s) for s in ("filed 2024-03-04 (ransomware", "filed 2024-01-19", "filed 2024-09-10")]
     assert order == sorted(order)  # material first, then not yet determined, then not material
+
+
+def test_datasette_serves_incidents_and_the_not_mentioned_query(edgar: EdgarServer, tmp_path: Path) -> None:
+    from tests.test_browse import get, serving
+
+    db = tmp_path / "incidents.db"
+    for filer in ("NWAN", "MSFT"):
+        assert fetch(edgar, db, filer, "--forms", "10-K,8-K").exit_code == 0
+    with serving(db) as running:
+        status, body = get(running.base, "incidents/incidents.json", _shape="array")
+        assert status == 200 and len(json.loads(body)) == 5  # NWAN 8-K, 8-K/A, 8.01; MSFT 8-K, 8-K/A
+        status, body = get(
+            running.base, "incidents/incidents_not_in_next_disclosure.json", _shape="array", filer=""
+        )
+        found = json.loads(body)
+    assert status == 200, body
+    assert [(r["ticker"], r["filing_date"], r["mention"]) for r in found] == [
+        ("NWAN", "2024-03-04", "not mentioned"),  # to review first
+        ("NWAN", "2024-09-10", "not mentioned"),
+        ("MSFT", "2024-01-19", "elsewhere in the annual report"),
+    ]
+    assert "still says no cybersecurity threat" in found[0]["review"]

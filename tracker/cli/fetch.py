@@ -118,6 +118,9 @@ def fetch(
                 reports = fetch_incidents(
                     client, store, company, span, current_forms, report=lambda r: typer.echo(r.line())
                 )
+            from tracker.pipeline.incidents import refresh_checks
+
+            refresh_checks(store, company.cik)
     counted = ([count_line(items)] if annual_forms else []) + (
         [incident_count_line(reports)] if current_forms else []
     )

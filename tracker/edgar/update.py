@@ -166,6 +166,9 @@ def update_one(
             outcome.incidents = fetch_incidents(client, store, outcome.company, span, current_forms)
         if annual_forms:
             outcome.items = fetch_company(client, store, outcome.company, span, annual_forms)
+        from tracker.pipeline.incidents import refresh_checks
+
+        refresh_checks(store, outcome.company.cik)
     except EdgarUnavailable:
         raise
     except NoAnnualReport as exc:

@@ -410,3 +410,13 @@ def incidents_json(store: Store, filer_ident: str | None = None, *, save: bool =
         {"filer": filer.to_json(), "headline": link.headline(), **link.to_json()}
         for filer, link in all_incidents(store, filer_ident, save=save)
     ]
+
+
+def refresh_checks(store: Store, cik: str) -> None:
+    """Link and check again the incidents of a filer (by CIK) after a fetch brought reports or annual years, so
+    that `incident_checks` (and the Datasette query over it) stays current."""
+    from tracker.store import normalize_cik
+
+    row = store.db.execute("select id from filers where cik = ?", [normalize_cik(cik)]).fetchone()
+    if row and store.db.execute("select 1 from incidents where filer_id = ? limit 1", [row[0]]).fetchone():
+        filer_incidents(store, store.filer_by_id(row[0]), save=True)
