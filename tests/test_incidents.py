@@ -302,3 +302,50 @@ def test_datasette_serves_incidents_and_the_not_mentioned_query(edgar: EdgarServ
         ("MSFT", "2024-01-19", "elsewhere in the annual report"),
     ]
     assert "still says no cybersecurity threat" in found[0]["review"]
+
+
+HPE_SHAPE = """<html><body><p>SECURITIES AND EXCHANGE COMMISSION</p><p>FORM 8-K</p><p>CURRENT REPORT</p>
+<p>Date of Report (Date of earliest event reported): January 19, 2024</p>
+<table><tr><td><b>Item 1.05.</b></td><td><b>Material Cybersecurity Incidents.</b></td></tr></table>
+<p>On December 12, 2023, Acme Enterprise Company was notified that a suspected nation-state actor gained
+unauthorized access to its cloud-based email environment. Acme immediately activated its response process to
+investigate, contain, and remediate the incident, eradicating the activity.</p>
+<p>As of the date of this filing, the incident has not had a material impact on Acme's operations, financial
+condition or results of operations.</p></body></html>"""
+ONE_CELL = """FORM 8-K
+CURRENT REPORT
+ITEM 1.05. MATERIAL CYBERSECURITY INCIDENTS. On or about March 1, 2024, Beta Corp. (the "Company") became aware of a \
+ransomware attack that encrypted certain of its manufacturing systems, causing the Company to temporarily halt \
+production at two plants. The Company has determined that the incident is reasonably likely to materially impact \
+the Company's results of operations for the first quarter. The Company's investigation remains ongoing.
+ITEM 9.01. FINANCIAL STATEMENTS AND EXHIBITS.
+"""
+UPDATE_801 = """FORM 8-K/A
+CURRENT REPORT
+Item 8.01 Other Events
+As previously reported in the Current Report on Form 8-K filed on March 5, 2024, Beta Corp. experienced a \
+cybersecurity incident. The Company has restored its systems. The Company determined on April 2, 2024 that the \
+incident was not material.
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (HPE_SHAPE, {"detected": "2023-12-12", "materiality": "not material", "status": "contained"}),
+        (
+            ONE_CELL,
+            {
+                "detected": "2024-03-01",
+                "materiality": "material",
+                "status": "ongoing",
+                "operational_impact": "disrupted",
+            },
+        ),
+        (UPDATE_801, {"updates": "2024-03-05", "materiality": "not material", "status": "contained"}),
+    ],
+    ids=["heading-in-a-table", "heading-and-text-in-one-paragraph", "8.01-update"],
+)
+def test_reports_shaped_unlike_the_fixtures(source: str, expected: dict) -> None:
+    incident = read_incident_bytes(source.encode())
+    assert {key: getattr(incident, key).value for key in expected} == expected

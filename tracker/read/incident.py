@@ -180,7 +180,7 @@ _DATA_TAKEN_RE = re.compile(
 )
 _DISRUPTED_RE = re.compile(
     r"\bdisrupt\w*|\boutages?\b|\binterrupt\w*|\btook\s+(?:\w+\s+){0,3}offline|\bisolated\s+the\s+impacted"
-    r"|\bshut\s+down\b|\bnetwork\s+interruption",
+    r"|\bshut\s+down\b|\bnetwork\s+interruption|\b(?:halt|suspend|paus)\w*\s+(?:\w+\s+){0,3}(?:production|operations)",
     re.I,
 )
 _NOT_DISRUPTED_RE = re.compile(
@@ -200,9 +200,11 @@ MATERIALITY_RULES: list[tuple[str, str, str]] = [
     (
         "not material",
         "determined not material",
-        r"\bdetermined\s+(?:\w+\s+){0,4}(?:not\s+(?:to\s+be\s+)?material|is\s+not\s+material)"
+        r"\bdetermined\b[^;]{0,80}?\b(?:not\s+(?:to\s+be\s+)?material|(?:is|was)\s+not\s+material)"
         r"|\bnot\s+(?:reasonably\s+likely\s+to\s+)?materially\s+(?:impact|affect)|\bdoes\s+not\s+believe\s+(?:\w+\s+){0,8}material"
-        r"|\bnot\s+determined\s+the\s+incident\s+to\s+be\s+material",
+        r"|\bnot\s+determined\s+the\s+incident\s+to\s+be\s+material"
+        r"|\b(?:has|have)\s+not\s+had\s+(?:and\s+is\s+not\s+reasonably\s+likely\s+to\s+have\s+)?a\s+material\s+(?:impact|effect)"
+        r"|\bno\s+material\s+(?:impact|effect)|\b(?:is|was)\s+not\s+material\b",
     ),
     (
         "material",
@@ -215,7 +217,7 @@ MATERIALITY_RULES: list[tuple[str, str, str]] = [
 ]
 _CONTAINED_RE = re.compile(
     r"\b(?:has|have|had|was|were|been|is)\s+(?:\w+\s+){0,2}(?:contained|remediated|eradicated|restored)"
-    r"|\b(?:contained|eradicated)\s+the\s+(?:incident|threat|attack)",
+    r"|\b(?:contained|eradicated|eradicating)\s+the\s+(?:incident|threat|attack|activity)",
     re.I,
 )
 _ONGOING_RE = re.compile(
@@ -224,7 +226,7 @@ _ONGOING_RE = re.compile(
     re.I,
 )
 _DETECTED_RE = re.compile(
-    r"\b(?:detected|identified|discovered|became\s+aware|learned|was\s+alerted)\b", re.I
+    r"\b(?:detected|identified|discovered|became\s+aware|learned|was\s+(?:alerted|notified|informed))\b", re.I
 )
 _MATERIAL_WORD_RE = re.compile(r"\bdetermined\b[^.]*\bmaterial\b", re.I)
 _UPDATES_RE = re.compile(
