@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import edgar_server
 from tests.edgar_server import EdgarServer, running
 from tracker.cli import app
 from tracker.read.incident import NotAnIncident, read_incident, read_incident_bytes
@@ -220,7 +221,7 @@ def test_diff_history_and_reports_show_the_incident_first(edgar: EdgarServer, tm
     text = run("diff", "NWAN", "2023", "2024", "--db", str(db))
     assert text.output.startswith(
         "Between FY2023 and FY2024: 8-K Item 1.05 filed 2024-03-04 (ransomware, data exfiltration; material, "
-        "1 update); FY2024: not mentioned; still says nothing material; TO REVIEW:"
+        "1 update); FY2024: not mentioned; still says nothing material; HIGH, TO REVIEW:"
     )
     data = json.loads(run("diff", "NWAN", "2023", "2024", "--format", "json", "--db", str(db)).output)
     assert len(data["incidents"]) == 2 and data["changes"]
@@ -349,3 +350,47 @@ incident was not material.
 def test_reports_shaped_unlike_the_fixtures(source: str, expected: dict) -> None:
     incident = read_incident_bytes(source.encode())
     assert {key: getattr(incident, key).value for key in expected} == expected
+
+
+def test_an_8k_with_no_recognisable_item_fails_in_one_sentence_and_stores_nothing(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests import edgar_server
+
+    odd = edgar_server.Filer(
+        9999902,
+        "Oddco Holdings, Inc.",
+        ["ODDC"],
+        [],
+        [edgar_server.Current("fixture:8k/oddco-8k-no-item.htm", "8-K", "2024-06-04", "", 3)],
+    )
+    monkeypatch.setattr(edgar_server, "FILERS", [*edgar_server.FILERS, odd])
+    monkeypatch.setattr(edgar_server, "submissions", _submissions_without_annual(edgar_server.submissions))
+    db = tmp_path / "t.db"
+    with running(corpus) as server:
+        result = fetch(server, db, "ODDC", "--forms", "8-K")
+    assert result.exit_code == 2
+    assert (
+        "0009999902-24-000003 8-K filed 2024-06-04 failed: the 8-K has no recognisable item" in result.stdout
+    )
+    assert result.stderr.strip().count("\n") == 0 and "could not be stored" in result.stderr
+    with Store(db) as store:
+        assert store.db["incidents"].count == 0
+
+
+def _submissions_without_annual(original):  # type: ignore[no-untyped-def]
+    """The server's submissions, for a filer that has no annual report (only current reports)."""
+
+    def submissions(filer):  # type: ignore[no-untyped-def]
+        if filer.docs:
+            return original(filer)
+        rows = [edgar_server._current_row(filer, c) for c in filer.current]
+        main = {
+            "cik": str(filer.cik),
+            "name": filer.name,
+            "tickers": filer.tickers,
+            "filings": {"recent": edgar_server._columns(rows), "files": []},
+        }
+        return main, {}
+
+    return submissions

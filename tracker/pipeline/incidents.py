@@ -159,7 +159,7 @@ class IncidentLink:
             None: "says nothing on material incidents",
         }[self.still_not_material]
         return f"FY{self.after['fiscal_year']}: {m}; {said}" + (
-            f"; TO REVIEW: {self.review}" if self.review else ""
+            f"; HIGH, TO REVIEW: {self.review}" if self.review else ""
         )
 
     def to_json(self) -> dict[str, Any]:
