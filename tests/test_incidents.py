@@ -272,6 +272,7 @@ def test_update_mails_new_incidents_at_once_most_severe_first(
     assert result.exit_code == 0, result.output
     assert "NWAN incident 0009999901-24-000041 8-K Item 1.05 filed 2024-03-04 v1 new" in result.output
     assert "digest: sent to desk@example.com, covering 3 new incidents first" in result.output
+    assert "0 new versions, 5 incident reports (5 new), 0 failed" in result.output
     assert len(inbox.received) == 1  # the second run has nothing new: no message
     assert "nothing new since the last digest" in again.output
     msg = BytesParser(policy=policy.default).parsebytes(inbox.received[0][2])

@@ -276,8 +276,11 @@ class UpdateResult:
         """`update: 2 filers checked, 3 filings: ...; N requests to EDGAR ...`."""
         items = [i for o in self.outcomes for i in o.items]
         failed = [o for o in self.outcomes if o.error]
+        reports = [i for o in self.outcomes for i in o.incidents]
+        new = sum(len(o.new_incidents) for o in self.outcomes)
+        incidents = f", {len(reports)} incident reports ({new} new)" if reports else ""
         return (
-            f"update: {len(self.outcomes)} filers checked, {count_line(items)}, {len(failed)} failed; "
+            f"update: {len(self.outcomes)} filers checked, {count_line(items)}{incidents}, {len(failed)} failed; "
             f"{network_line(client)}"
         )
 

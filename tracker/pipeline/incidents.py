@@ -291,11 +291,7 @@ def _followed(store: Store, filer: Filer, before: dict, after: dict) -> list[dic
     out = []
     for c in compare(store.disclosure(before), store.disclosure(after)).changes:
         topic = FOLLOW_UP_FACTS.get(c.fact or "")
-        if (
-            topic
-            and c.kind.startswith(("fact_", "person_", "people_"))
-            or (topic and c.kind.startswith("role_"))
-        ):
+        if topic and c.kind.startswith("fact_"):
             out.append({"topic": topic, "fact": c.fact, "kind": c.kind, "summary": c.summary or c.kind})
     return out
 
