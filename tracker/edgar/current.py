@@ -155,7 +155,9 @@ def fetch_incident(client: Client, store: Any, company: Company, filing: Filing)
         return FetchedIncident(filing, error=str(exc), code=int(exc.exit_code))
     except BadInput as exc:
         return FetchedIncident(filing, error=str(exc), code=int(exc.exit_code))
-    row = store.db.table("incidents").get(stored.incident_id)
+    from tracker.store.incidents import incident_by_id
+
+    row = incident_by_id(store, stored.incident_id)
     return FetchedIncident(filing, stored, item=row["item"])
 
 

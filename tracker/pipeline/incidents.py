@@ -14,7 +14,17 @@ from typing import Any
 
 from tracker.errors import BadInput
 from tracker.store import Filer, Store
-from tracker.store.incidents import StoredIncident, add_incident, annual_dates, latest_reports, save_checks
+from tracker.store.incidents import (
+    StoredIncident,
+    add_incident,
+    annual_dates,
+    filer_id_with_incidents,
+    has_incidents,
+    incident_state,
+    latest_reports,
+    link_reasons,
+    save_checks,
+)
 
 #: Facts whose change after an incident is a people, oversight or framework change that followed it.
 FOLLOW_UP_FACTS = {
@@ -300,10 +310,7 @@ def filer_incidents(store: Store, filer: Filer, *, save: bool = True) -> list[In
     """Every incident of a filer (first report with its updates), linked and checked; the checks are saved
     (derived data) unless `save` is false."""
     reports = latest_reports(store, filer.id)
-    reasons = {
-        r["accession"]: r["reason"]
-        for r in store.db.query("select accession, reason from incident_links where filer_id = ?", [filer.id])
-    }
+    reasons = link_reasons(store, filer.id)
     links: dict[str, IncidentLink] = {}
     orphans: list[IncidentLink] = []
     for r in reports:
@@ -367,12 +374,8 @@ _LINKED: dict[tuple, list[IncidentLink]] = {}
 def linked_incidents(store: Store, filer: Filer) -> list[IncidentLink]:
     """`filer_incidents` without saving, computed once per state of the database in a process (a history or a
     diff-all compares many pairs of one filer)."""
-    state = store.db.execute(
-        "select (select count(*) from incidents where filer_id = ?), (select count(*) from incident_links), "
-        "(select max(id) from filings where filer_id = ?), (select count(*) from current_versions)",
-        [filer.id, filer.id],
-    ).fetchone()
-    key = (str(store.path), filer.id, tuple(state))
+    state = incident_state(store, filer.id)
+    key = (str(store.path), filer.id, state)
     if key not in _LINKED:
         _LINKED.clear()
         _LINKED[key] = filer_incidents(store, filer, save=False)
@@ -381,7 +384,7 @@ def linked_incidents(store: Store, filer: Filer) -> list[IncidentLink]:
 
 def timeline_lines(store: Store, filer: Filer) -> list[str]:
     """Every incident of a filer in a line, for `history`: `2024-03-04 8-K Item 1.05 (...): FY2024 ...`."""
-    if not store.db.execute("select 1 from incidents where filer_id = ? limit 1", [filer.id]).fetchone():
+    if not has_incidents(store, filer.id):
         return []
     return [f"{link.headline()}; {link.status_line()}" for link in linked_incidents(store, filer)]
 
@@ -389,7 +392,7 @@ def timeline_lines(store: Store, filer: Filer) -> list[str]:
 def incidents_between(store: Store, filer: Filer, old_year: int, new_year: int) -> list[str]:
     """`Between FY2023 and FY2024: 8-K Item 1.05 filed ...` for each incident reported after the earlier year's
     disclosure and before the later one's (by the dates of docs/incidents.md)."""
-    if not store.db.execute("select 1 from incidents where filer_id = ? limit 1", [filer.id]).fetchone():
+    if not has_incidents(store, filer.id):
         return []
     as_of = {a["fiscal_year"]: a["as_of"] for a in annual_dates(store, filer.id)}
     start, end = as_of.get(old_year, ""), as_of.get(new_year, "9999")
@@ -411,8 +414,6 @@ def incidents_json(store: Store, filer_ident: str | None = None, *, save: bool =
 def refresh_checks(store: Store, cik: str) -> None:
     """Link and check again the incidents of a filer (by CIK) after a fetch brought reports or annual years, so
     that `incident_checks` (and the Datasette query over it) stays current."""
-    from tracker.store import normalize_cik
-
-    row = store.db.execute("select id from filers where cik = ?", [normalize_cik(cik)]).fetchone()
-    if row and store.db.execute("select 1 from incidents where filer_id = ? limit 1", [row[0]]).fetchone():
-        filer_incidents(store, store.filer_by_id(row[0]), save=True)
+    filer_id = filer_id_with_incidents(store, cik)
+    if filer_id is not None:
+        filer_incidents(store, store.filer_by_id(filer_id), save=True)

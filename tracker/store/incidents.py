@@ -233,3 +233,40 @@ def incident_filers(store: Store) -> list[int]:
     return [
         r[0] for r in store.db.execute("select distinct filer_id from incidents order by filer_id").fetchall()
     ]
+
+
+def has_incidents(store: Store, filer_id: int) -> bool:
+    """Whether a filer has a stored incident report."""
+    return bool(store.db.execute("select 1 from incidents where filer_id = ? limit 1", [filer_id]).fetchone())
+
+
+def link_reasons(store: Store, filer_id: int) -> dict[str, str]:
+    """Why each linked update of a filer was linked to its first report, by the update's accession."""
+    return {
+        r["accession"]: r["reason"]
+        for r in store.db.query("select accession, reason from incident_links where filer_id = ?", [filer_id])
+    }
+
+
+def incident_state(store: Store, filer_id: int) -> tuple:
+    """What the links of a filer's incidents depend on (its reports, the links, its annual versions)."""
+    return tuple(
+        store.db.execute(
+            "select (select count(*) from incidents where filer_id = ?), (select count(*) from incident_links), "
+            "(select max(id) from filings where filer_id = ?), (select count(*) from current_versions)",
+            [filer_id, filer_id],
+        ).fetchone()
+    )
+
+
+def filer_id_with_incidents(store: Store, cik: str) -> int | None:
+    """The row id of the filer of a CIK when it has a stored incident report, else None."""
+    from tracker.store import normalize_cik
+
+    row = store.db.execute("select id from filers where cik = ?", [normalize_cik(cik)]).fetchone()
+    return int(row[0]) if row and has_incidents(store, int(row[0])) else None
+
+
+def incident_by_id(store: Store, incident_id: int) -> dict:
+    """The stored row of a report version."""
+    return dict(store.db.table("incidents").get(incident_id))
