@@ -395,3 +395,22 @@ def _submissions_without_annual(original):  # type: ignore[no-untyped-def]
         return main, {}
 
     return submissions
+
+
+def test_an_amendment_naming_the_date_of_report_is_linked_too(tmp_path: Path) -> None:
+    from tracker.pipeline.incidents import ingest_incident
+
+    first = (FIXTURES / "nwan-8k-2024-03-04.htm").read_bytes()
+    amendment = (
+        (FIXTURES / "nwan-8ka-2024-03-28.htm")
+        .read_bytes()
+        .replace(b"with the Securities and Exchange Commission on March 4, 2024", b"dated February 27, 2024")
+    )
+    with Store(tmp_path / "t.db") as store:
+        ingest_incident(
+            store, first, source_path="a", cik="0009999901", accession="A1", filing_date="2024-03-04"
+        )
+        stored = ingest_incident(
+            store, amendment, source_path="b", cik="0009999901", accession="A2", filing_date="2024-03-28"
+        )
+    assert stored.linked == [("A2", "A1")]

@@ -159,8 +159,8 @@ def link_updates(store: Store, filer_id: int) -> list[tuple[str, str]]:
         if original is None:
             continue
         reason = (
-            f"it names the report filed on {r['updates_date']}"
-            if r["updates_date"] and original["filing_date"] == r["updates_date"]
+            f"it names the report of {r['updates_date']}"
+            if r["updates_date"]
             else "the latest first report filed before it"
         )
         store.db.table("incident_links").insert(
@@ -177,10 +177,14 @@ def link_updates(store: Store, filer_id: int) -> list[tuple[str, str]]:
 
 
 def _original_of(update: dict, firsts: list[dict]) -> dict | None:
-    """The first report an update belongs to: filed on the date it names, else the latest filed before it (only
-    when it names no date: a named date that matches no stored report leaves it an orphan)."""
-    if update["updates_date"]:
-        return next((f for f in firsts if f["filing_date"] == update["updates_date"]), None)
+    """The first report an update belongs to: filed on the date it names (or, failing that, dated it), else the
+    latest filed before it (only when it names no date: a named date that matches no stored report leaves it
+    an orphan)."""
+    if update["updates_date"]:  # "filed on DATE", or "dated DATE" (its date of report)
+        named = update["updates_date"]
+        return next((f for f in firsts if f["filing_date"] == named), None) or next(
+            (f for f in firsts if f["report_date"] == named), None
+        )
     before = [f for f in firsts if (f["filing_date"] or "") <= (update["filing_date"] or "9999")]
     return max(before, key=lambda f: f["filing_date"] or "", default=None)
 
