@@ -414,3 +414,19 @@ def test_an_amendment_naming_the_date_of_report_is_linked_too(tmp_path: Path) ->
             store, amendment, source_path="b", cik="0009999901", accession="A2", filing_date="2024-03-28"
         )
     assert stored.linked == [("A2", "A1")]
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [
+        ["Date of Report (Date of earliest event reported):", "January 12, 2024"],
+        ["January 12, 2024", "Date of Report (Date of earliest event reported)"],
+        ["Date of Report (Date of earliest event reported): January 12, 2024"],
+    ],
+    ids=["date-below", "date-above", "date-beside"],
+)
+def test_the_date_of_report_is_read_wherever_the_cover_puts_it(cover: list[str]) -> None:
+    report = read_incident(
+        ["FORM 8-K", *cover, "Item 1.05 Material Cybersecurity Incidents", "A threat actor."]
+    )
+    assert report.report_date.value == "2024-01-12"

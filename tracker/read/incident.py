@@ -121,7 +121,7 @@ DATE = (
 _DATE_RE = re.compile(DATE, re.I)
 _ITEM_RE = re.compile(r"^\s*item\s+(\d{1,2}\.\d{2})\b", re.I)
 _FORM_RE = re.compile(r"\bform\s+(8-K(?:/A)?)\b", re.I)
-_REPORT_DATE_RE = re.compile(r"date\s+of\s+report[^:]*:\s*(.+)$", re.I)
+_REPORT_DATE_RE = re.compile(r"date\s+of\s+report\b(?:\s*\(date\s+of\s+earliest\s+event\s+reported\))?", re.I)
 _SIGNED_RE = re.compile(r"^\s*date[d]?\s*:\s*(" + DATE + ")", re.I)
 _BOILERPLATE_RE = re.compile(
     r"forward-looking|risks\s+and\s+uncertainties|could\s+cause\s+actual\s+results|safe\s+harbor", re.I
@@ -321,10 +321,7 @@ def _cyber_item(items: list[str], sections: dict[str, list[str]], form: str) -> 
 
 
 def _read_cover(incident: Incident, paragraphs: list[str]) -> None:
-    for p in paragraphs[:40]:
-        m = _REPORT_DATE_RE.search(p)
-        if m and incident.report_date is None:
-            incident.report_date = date_value(m.group(1), p, "cover")
+    incident.report_date = _cover_date(paragraphs[:40])
     for p in reversed(paragraphs[-12:]):
         m = _SIGNED_RE.match(p)
         if m:
@@ -334,6 +331,23 @@ def _read_cover(incident: Incident, paragraphs: list[str]) -> None:
         if re.search(r"exact\s+name\s+of\s+registrant", p, re.I) and i:
             incident.company = paragraphs[i - 1].strip()
             break
+
+
+def _cover_date(paragraphs: list[str]) -> Value | None:
+    """The cover's date of report: after its label, else in the paragraph after it, else in the one before
+    (cover pages put the date above, beside or below the label)."""
+    for i, p in enumerate(paragraphs):
+        m = _REPORT_DATE_RE.search(p)
+        if not m:
+            continue
+        after = _DATE_RE.search(p, m.end())
+        if after:
+            return date_value(after.group(0), p, "cover")
+        for near in paragraphs[i + 1 : i + 2] + paragraphs[max(i - 1, 0) : i]:
+            found = _DATE_RE.search(near)
+            if found and len(near) < 80:
+                return date_value(found.group(0), near, "cover")
+    return None
 
 
 def _read_values(incident: Incident, sentences: list[str]) -> None:
