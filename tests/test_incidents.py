@@ -430,3 +430,34 @@ def test_the_date_of_report_is_read_wherever_the_cover_puts_it(cover: list[str])
         ["FORM 8-K", *cover, "Item 1.05 Material Cybersecurity Incidents", "A threat actor."]
     )
     assert report.report_date.value == "2024-01-12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Company does not currently believe the incident has had or is reasonably likely to have a "
+            "material impact on its financial condition.",
+            "not material",
+        ),
+        (
+            "The incident has had, and is reasonably likely to continue to have, a material impact on the "
+            "Company's operations.",
+            "material",
+        ),
+        (
+            "The Company is still evaluating whether the incident is reasonably likely to materially impact its "
+            "results.",
+            "not yet determined",
+        ),
+        (
+            "As of the date of this report, the incident has not had a material impact on operations.",
+            "not material",
+        ),
+    ],
+)
+def test_materiality_statements_as_filers_word_them(sentence: str, expected: str) -> None:
+    report = read_incident(
+        ["FORM 8-K", "Item 1.05 Material Cybersecurity Incidents", "A threat actor.", sentence]
+    )
+    assert report.materiality.value == expected and report.materiality.evidence == sentence

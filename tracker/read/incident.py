@@ -195,13 +195,14 @@ MATERIALITY_RULES: list[tuple[str, str, str]] = [
         "not yet determined",
         r"\b(?:has|have)\s+not\s+(?:yet\s+)?determined\s+(?:whether|if|that|the\s+(?:incident|matter)\s+is)"
         r"|\bnot\s+yet\s+(?:been\s+)?determined|\bcontinues?\s+to\s+evaluate\s+(?:whether|the\s+(?:materiality|impact))"
-        r"|\bwill\s+(?:amend|update)\s+(?:this|the)\s+(?:report|filing)\s+(?:\w+\s+){0,6}determination",
+        r"|\bwill\s+(?:amend|update)\s+(?:this|the)\s+(?:report|filing)\s+(?:\w+\s+){0,6}determination"
+        r"|\b(?:is|remains)\s+(?:still\s+)?(?:evaluating|assessing)\s+(?:whether|the\s+(?:materiality|impact|extent))",
     ),
     (
         "not material",
         "determined not material",
         r"\bdetermined\b[^;]{0,80}?\b(?:not\s+(?:to\s+be\s+)?material|(?:is|was)\s+not\s+material)"
-        r"|\bnot\s+(?:reasonably\s+likely\s+to\s+)?materially\s+(?:impact|affect)|\bdoes\s+not\s+believe\s+(?:\w+\s+){0,8}material"
+        r"|\bnot\s+(?:reasonably\s+likely\s+to\s+)?materially\s+(?:impact|affect)|\bdo(?:es)?\s+not\s+(?:currently\s+)?believe\b[^;]{0,120}?\bmaterial"
         r"|\bnot\s+determined\s+the\s+incident\s+to\s+be\s+material"
         r"|\b(?:has|have)\s+not\s+had\s+(?:and\s+is\s+not\s+reasonably\s+likely\s+to\s+have\s+)?a\s+material\s+(?:impact|effect)"
         r"|\bno\s+material\s+(?:impact|effect)|\b(?:is|was)\s+not\s+material\b",
@@ -212,7 +213,9 @@ MATERIALITY_RULES: list[tuple[str, str, str]] = [
         r"\bdetermined\s+(?:(?:on|in|as\s+of)\s+"
         + DATE
         + r"\s+)?that\b[^;]{0,160}?\b(?:is|was|to\s+be|constitutes?)\s+(?:a\s+)?material\b"
-        r"|\b(?:is|was)\s+(?:reasonably\s+likely\s+to\s+)?(?:have\s+)?(?:a\s+)?material(?:ly)?\s+(?:impact|incident|affect)",
+        r"|\b(?:is|was)\s+(?:reasonably\s+likely\s+to\s+)?(?:have\s+)?(?:a\s+)?material(?:ly)?\s+(?:impact|incident|affect)"
+        r"|\bha(?:s|ve)\s+had\b[^;]{0,80}?\ba\s+material\s+(?:impact|effect)"
+        r"|\b(?:will|would|is\s+expected\s+to|are\s+expected\s+to)\s+(?:continue\s+to\s+)?have\s+a\s+material\s+(?:impact|effect)",
     ),
 ]
 _CONTAINED_RE = re.compile(
@@ -416,7 +419,8 @@ def _materiality(sentences: list[str]) -> Value | None:
     found: dict[str, Value] = {}
     for value, name, pattern in MATERIALITY_RULES:
         for s in sentences:
-            if value == "material" and re.search(r"\bnot\b", s, re.I):
+            undecided = _compiled(MATERIALITY_RULES[0][2]).search(s)
+            if value == "material" and (re.search(r"\bnot\b", s, re.I) or undecided):
                 continue
             if _compiled(pattern).search(s):
                 found.setdefault(value, Value(value, s, f"materiality:{name}"))
