@@ -185,6 +185,7 @@ def test_link_finds_where_microsoft_and_unitedhealth_mention_their_incidents(
     )
     assert first["mention"]["where"] == where
     assert gold["evidence_contains"] in first["mention"]["evidence"]
+    assert gold["item_1c_pointer_contains"] in first["mention"]["pointer"]
     assert first["still_not_material"] is gold["still_not_material"]
     assert first["review"] is None  # both 8-Ks said materiality was not yet determined
 

@@ -45,6 +45,7 @@ _CYBER_WORD = re.compile(
 _PREVIOUSLY = re.compile(
     r"\bpreviously\s+(?:disclosed|reported|announced)|\bas\s+(?:we\s+)?(?:disclosed|reported|announced)", re.I
 )
+_RISK_FACTORS = re.compile(r"\bItem\s+1A\b|\bRisk\s+Factors\b", re.I)
 _NAME = re.compile(r"\b[A-Z][A-Za-z&\-]+(?:\s+(?:of\s+)?[A-Z][A-Za-z&\-]+)+")
 _COMMON = set(
     """the a an on as in upon based immediately this that company company's current report reports form item items
@@ -109,6 +110,8 @@ class Mention:
     """`item 1C`, `elsewhere in the annual report` or `not mentioned`."""
     evidence: str | None = None
     """The sentence."""
+    pointer: str | None = None
+    """Item 1C's sentence referring the reader to the risk factors (Item 1A), if any."""
 
 
 @dataclass
@@ -201,7 +204,11 @@ class IncidentLink:
             "after": year(self.after),
             "mention": None
             if self.mention is None
-            else {"where": self.mention.where, "evidence": self.mention.evidence},
+            else {
+                "where": self.mention.where,
+                "evidence": self.mention.evidence,
+                "pointer": self.mention.pointer,
+            },
             "still_not_material": self.still_not_material,
             "statement": self.statement,
             "review": self.review,
@@ -265,6 +272,7 @@ def link_incident(store: Store, filer: Filer, link: IncidentLink, annuals: list[
     else:
         found = find_mention(_whole_report(store, link.after), names, dates, when[:4])
         link.mention = Mention("elsewhere in the annual report", found) if found else Mention("not mentioned")
+        link.mention.pointer = next((s for s in section if _RISK_FACTORS.search(s)), None)
     for row in store.facts(link.after):
         if row["fact"] == "material_incident_statement":
             value = json.loads(row["value"])

@@ -133,6 +133,8 @@ def _text(item: dict) -> str:
             False: "no longer says nothing material",
             None: "makes no statement on material incidents",
         }[item["still_not_material"]]
+        if mention.get("pointer") and where != "item 1C":
+            lines.append(f'  its Item 1C refers to the risk factors: "{mention["pointer"]}"')
         lines.append(f"  FY{after['fiscal_year']} {statement}")
         if item["followed"]:
             lines.append(
