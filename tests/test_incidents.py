@@ -229,6 +229,10 @@ def test_diff_history_and_reports_show_the_incident_first(edgar: EdgarServer, tm
     )
     data = json.loads(run("diff", "NWAN", "2023", "2024", "--format", "json", "--db", str(db)).output)
     assert len(data["incidents"]) == 2 and data["changes"]
+    assert data["significance"] == "significant"  # the verdict leads with the high finding
+    assert data["top_changes"][0].startswith(
+        "to review: an 8-K reported a material cybersecurity incident on 2024-03-04"
+    )
     html = run("diff", "NWAN", "2023", "2024", "--format", "html", "--db", str(db)).output
     assert html.index('id="incidents"') < html.index("Verdict:")
     history = run("history", "NWAN", "--db", str(db)).output

@@ -397,17 +397,39 @@ def timeline_lines(store: Store, filer: Filer) -> list[str]:
     return [f"{link.headline()}; {link.status_line()}" for link in linked_incidents(store, filer)]
 
 
-def incidents_between(store: Store, filer: Filer, old_year: int, new_year: int) -> list[str]:
-    """`Between FY2023 and FY2024: 8-K Item 1.05 filed ...` for each incident reported after the earlier year's
-    disclosure and before the later one's (by the dates of docs/incidents.md)."""
+def links_between(store: Store, filer: Filer, old_year: int, new_year: int) -> list[IncidentLink]:
+    """The incidents reported after the earlier year's disclosure and before the later one's (by the dates of
+    docs/incidents.md)."""
     if not has_incidents(store, filer.id):
         return []
     as_of = {a["fiscal_year"]: a["as_of"] for a in annual_dates(store, filer.id)}
     start, end = as_of.get(old_year, ""), as_of.get(new_year, "9999")
+    return [link for link in linked_incidents(store, filer) if start <= link.date < end]
+
+
+def incident_lines(links: list[IncidentLink], old_year: int, new_year: int) -> list[str]:
+    """`Between FY2023 and FY2024: 8-K Item 1.05 filed ...`, one line per incident."""
     return [
-        f"Between FY{old_year} and FY{new_year}: {link.headline()}; {link.status_line()}"
-        for link in linked_incidents(store, filer)
-        if start <= link.date < end
+        f"Between FY{old_year} and FY{new_year}: {link.headline()}; {link.status_line()}" for link in links
+    ]
+
+
+def incidents_between(store: Store, filer: Filer, old_year: int, new_year: int) -> list[str]:
+    """The lines of the incidents between two stored years."""
+    return incident_lines(links_between(store, filer, old_year, new_year), old_year, new_year)
+
+
+def review_findings(links: list[IncidentLink], new_year: int) -> list[str]:
+    """The high findings a comparison's verdict leads with: a material incident before the later year, whose
+    disclosure still says nothing has materially affected the company."""
+    return [
+        f"to review: an 8-K reported a material cybersecurity incident on {link.date} and FY{new_year} still "
+        "says no cybersecurity threat has materially affected the company"
+        for link in links
+        if link.review
+        and link.materiality == "material"
+        and link.after
+        and link.after["fiscal_year"] == new_year
     ]
 
 
