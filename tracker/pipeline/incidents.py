@@ -21,6 +21,7 @@ from tracker.store.incidents import (
     filer_id_with_incidents,
     has_incidents,
     incident_state,
+    is_update,
     latest_reports,
     link_reasons,
     save_checks,
@@ -323,8 +324,6 @@ def filer_incidents(store: Store, filer: Filer, *, save: bool = True) -> list[In
     orphans: list[IncidentLink] = []
     for r in reports:
         if r["original_accession"] is None:
-            from tracker.store.incidents import is_update
-
             if is_update(r):
                 orphans.append(IncidentLink(r))
             else:
@@ -334,8 +333,9 @@ def filer_incidents(store: Store, filer: Filer, *, save: bool = True) -> list[In
             links[r["original_accession"]].updates.append({**r, "link_reason": reasons.get(r["accession"])})
     annuals = annual_dates(store, filer.id)
     result = [link_incident(store, filer, link, annuals) for link in links.values()]
-    for orphan in orphans:
-        orphan.review = (
+    for orphan in orphans:  # placed between the annual disclosures too, and marked
+        link_incident(store, filer, orphan, annuals)
+        orphan.review = orphan.review or (
             "an update whose first report is not stored (an orphan, linked when that report arrives)"
         )
         result.append(orphan)
