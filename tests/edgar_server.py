@@ -41,7 +41,19 @@ class Doc:
     @property
     def inline(self) -> bool:
         """Whether the listing marks the filing Inline XBRL."""
-        return not self.file.startswith("seeds/")
+        return not self.file.startswith(("seeds/", "text/"))
+
+
+@dataclass
+class Current:
+    """One current report (8-K or 8-K/A) the server lists, with the `items` EDGAR gives it."""
+
+    file: str
+    """Corpus file, or `fixture:8k/NAME` (the project's own fixtures)."""
+    form: str
+    filing_date: str
+    items: str
+    seq: int
 
 
 @dataclass
@@ -52,6 +64,8 @@ class Filer:
     name: str
     tickers: list[str]
     docs: list[Doc]
+    current: list[Current] = field(default_factory=list)
+    """Its 8-Ks (only listed when it has some: the other filers list filler 8-Ks that are never fetched)."""
 
 
 FILERS = [
@@ -149,7 +163,45 @@ FILERS = [
         ["XMPL"],
         [Doc("generated:stub-20-f", "20-F", "2024-12-31", "2025-04-30", 5, "seeds/004_4fca7a87e41c4154.txt")],
     ),
+    # Filers with cybersecurity incidents (issue 18): the fictional sample filer, and two 8-Ks written in the
+    # shape of Microsoft's and UnitedHealth's 2024 Item 1.05 reports beside their real annual reports.
+    Filer(
+        9999901,
+        "Northwind Analytics, Inc.",
+        ["NWAN"],
+        [
+            Doc("fixture:sample/nwan-10-k-fy2023.htm", "10-K", "2023-12-31", "2024-02-20", 11),
+            Doc("fixture:sample/nwan-10-k-fy2024.htm", "10-K", "2024-12-31", "2025-02-18", 12),
+        ],
+        [
+            Current("fixture:8k/nwan-8k-2024-03-04.htm", "8-K", "2024-03-04", "1.05", 41),
+            Current("fixture:8k/nwan-8ka-2024-03-28.htm", "8-K/A", "2024-03-28", "1.05", 42),
+            Current("fixture:8k/nwan-8k-2024-05-01.htm", "8-K", "2024-05-01", "2.02,5.02,9.01", 43),
+            Current("fixture:8k/nwan-8k-2024-09-10.htm", "8-K", "2024-09-10", "8.01", 44),
+        ],
+    ),
+    Filer(
+        789019,
+        "MICROSOFT CORP",
+        ["MSFT"],
+        [
+            Doc("text/MSFT_2024.txt", "10-K", "2024-06-30", "2024-07-30", 30),
+            Doc("text/MSFT_2025.txt", "10-K", "2025-06-30", "2025-07-30", 31),
+        ],
+        [
+            Current("fixture:8k/msft-8k-2024-01-19.htm", "8-K", "2024-01-19", "1.05", 5),
+            Current("fixture:8k/msft-8ka-2024-03-08.htm", "8-K/A", "2024-03-08", "1.05,9.01", 6),
+        ],
+    ),
+    Filer(
+        731766,
+        "UNITEDHEALTH GROUP INC",
+        ["UNH"],
+        [Doc("ixbrl/unh-10-k-fy2024.html.gz", "10-K", "2024-12-31", "2025-02-27", 8)],
+        [Current("fixture:8k/unh-8k-2024-02-22.htm", "8-K", "2024-02-22", "1.05", 7)],
+    ),
 ]
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 #: What a server in trouble may answer with status 200.
@@ -192,11 +244,12 @@ def _filler(filer: Filer, doc: Doc, form: str, date: str, seq: int) -> dict:
         "form": form,
         "primaryDocument": f"x{seq}.htm",
         "isInlineXBRL": 1,
+        "items": "2.02,9.01" if form == "8-K" else "",
     }
 
 
 def _columns(rows: list[dict]) -> dict:
-    keys = ["accessionNumber", "filingDate", "reportDate", "form", "primaryDocument", "isInlineXBRL"]
+    keys = ["accessionNumber", "filingDate", "reportDate", "form", "primaryDocument", "isInlineXBRL", "items"]
     rows = sorted(rows, key=lambda r: r["filingDate"], reverse=True)
     return {k: [r[k] for r in rows] for k in keys}
 
@@ -209,13 +262,36 @@ def _annual_row(filer: Filer, doc: Doc) -> dict:
         "form": doc.form,
         "primaryDocument": primary_name(filer, doc),
         "isInlineXBRL": int(doc.inline),
+        "items": "",
+    }
+
+
+def current_accession(filer: Filer, report: Current) -> str:
+    """A plausible accession number of a current report."""
+    return f"{filer.cik:010d}-{report.filing_date[2:4]}-{report.seq:06d}"
+
+
+def current_name(filer: Filer, report: Current) -> str:
+    """Primary document name of a current report (`msft-8k_20240119.htm`)."""
+    return f"{filer.tickers[0].lower()}-{report.form.replace('/', '').lower()}_{report.filing_date.replace('-', '')}.htm"
+
+
+def _current_row(filer: Filer, report: Current) -> dict:
+    return {
+        "accessionNumber": current_accession(filer, report),
+        "filingDate": report.filing_date,
+        "reportDate": report.filing_date,
+        "form": report.form,
+        "primaryDocument": current_name(filer, report),
+        "isInlineXBRL": 0,
+        "items": report.items,
     }
 
 
 def submissions(filer: Filer) -> tuple[dict, dict]:
     """The submissions JSON and its one older page: the oldest annual report (and a filler) go there."""
     oldest, newer = filer.docs[0], filer.docs[1:]
-    recent = [_annual_row(filer, d) for d in newer]
+    recent = [_annual_row(filer, d) for d in newer] + [_current_row(filer, c) for c in filer.current]
     for i, d in enumerate(newer):  # quarterly reports and 8-Ks after the oldest annual report
         recent.append(_filler(filer, d, "8-K", d.filing_date[:8] + "01", 900 + i))
         recent.append(
@@ -308,6 +384,11 @@ class EdgarServer:
                 self.routes[folder + "FilingSummary.xml"] = ("bytes", filing_summary(doc.r_page is not None))
                 if doc.r_page:
                     self.routes[folder + "R3.htm"] = ("doc", doc.r_page)
+            for report in filer.current:
+                folder = (
+                    f"/Archives/edgar/data/{filer.cik}/{current_accession(filer, report).replace('-', '')}/"
+                )
+                self.routes[folder + current_name(filer, report)] = ("doc", report.file)
         self.routes["/files/company_tickers.json"] = ("json", tickers)
 
     # -- what tests use --------------------------------------------------------------------------
@@ -368,6 +449,8 @@ class EdgarServer:
                 b"Form 20-F for the fiscal year ended December 31, 2024.</p><p>Item 3. Key Information."
                 b"</p></body></html>"
             )
+        if name.startswith("fixture:"):
+            return (FIXTURES / name.removeprefix("fixture:")).read_bytes()
         raw = (self.corpus / name).read_bytes()
         return gzip.decompress(raw) if name.endswith(".gz") else raw
 

@@ -72,6 +72,7 @@ def render_comparison(ctx: ComparisonContext, fmt: str, *, color: bool, verbose:
         new_meta=ctx.new_meta,
         color=color,
         verbose=verbose,
+        incidents=ctx.incidents,
     )
 
 

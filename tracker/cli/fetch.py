@@ -22,7 +22,11 @@ YearsOption = Annotated[
 ]
 FormsOption = Annotated[
     str | None,
-    typer.Option("--forms", help="Forms, comma-separated (default: 10-K,20-F).", show_default=False),
+    typer.Option(
+        "--forms",
+        help="Forms, comma-separated (default: 10-K,20-F); 8-K fetches cybersecurity incidents.",
+        show_default=False,
+    ),
 ]
 AmendOption = Annotated[
     bool,
@@ -77,8 +81,10 @@ def fetch(
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Download a company's annual reports (10-K, 20-F) from EDGAR and ingest them."""
+    """Download a company's annual reports (10-K, 20-F) from EDGAR and ingest them; with --forms 8-K, its
+    cybersecurity incident reports."""
     from tracker.edgar.client import fetch_company, parse_forms, parse_years, resolve_company
+    from tracker.edgar.current import fetch_incidents, incident_count_line, incident_failure, split_forms
     from tracker.edgar.update import (
         count_line,
         failure_code,
@@ -89,15 +95,35 @@ def fetch(
     )
 
     span, form_list = parse_years(years), parse_forms(forms, include_amendments)
+    annual_forms, current_forms = split_forms(form_list)
     db_file = db_path(db)
     client = make_client(db_file, user_agent, edgar_url, rate, refresh)
+    items, reports = [], []
     with run_lock(db_file):
         company = resolve_company(client, filer)
         with open_db(db, create=True) as store:
-            items = fetch_company(
-                client, store, company, span, form_list, report=lambda item: typer.echo(filing_line(item))
-            )
-    typer.echo(f"{company.display}: {count_line(items)}; {network_line(client)}")
+            if annual_forms:
+                items = fetch_company(
+                    client,
+                    store,
+                    company,
+                    span,
+                    annual_forms,
+                    report=lambda item: typer.echo(filing_line(item)),
+                )
+            if current_forms:
+                reports = fetch_incidents(
+                    client, store, company, span, current_forms, report=lambda r: typer.echo(r.line())
+                )
+            from tracker.pipeline.incidents import refresh_checks
+
+            refresh_checks(store, company.cik)
+    counted = ([count_line(items)] if annual_forms else []) + (
+        [incident_count_line(reports)] if current_forms else []
+    )
+    typer.echo(f"{company.display}: {'; '.join(counted)}; {network_line(client)}")
+    if (failure := incident_failure(reports)) is not None and not any(i.error for i in items):
+        raise failure
     failed = [i for i in items if i.error]
     if failed:
         plural = "s" if len(failed) != 1 else ""

@@ -26,6 +26,9 @@ class ComparisonContext:
     new_row: dict | None = None
     """The stored version row of the new side."""
 
+    incidents: list[str] = field(default_factory=list)
+    """8-K incidents reported between the two years, one line each (`Between FY2023 and FY2024: ...`)."""
+
     def to_json(self) -> dict:
         """The design.md JSON of the comparison."""
         return self.comparison.to_json(self.filer, self.old_meta, self.new_meta)
@@ -45,6 +48,8 @@ class History:
     """flag -> year -> {"value", "source"}."""
     steps: list[dict] = field(default_factory=list)
     """Year-over-year comparisons: old_year, new_year, verdict, similarity, summary."""
+    incidents: list[str] = field(default_factory=list)
+    """8-K cybersecurity incidents on the timeline, oldest first, one line each."""
 
     def changed(self, fact: str, year: int) -> bool:
         """Did the fact's values differ from the previous stored year?"""
@@ -63,6 +68,7 @@ class History:
             "facts": {f: {str(y): v for y, v in by.items()} for f, by in self.facts.items()},
             "flags": {f: {str(y): v for y, v in by.items()} for f, by in self.flags.items()},
             "steps": self.steps,
+            **({"incidents": self.incidents} if self.incidents else {}),
         }
 
 

@@ -67,6 +67,8 @@ SEC_DATA = "https://data.sec.gov"
 MAX_RATE = 10.0
 DEFAULT_RATE = 5.0
 ANNUAL_FORMS = ("10-K", "20-F")
+#: Current reports, fetched for their cybersecurity incidents (tracker.edgar.current).
+CURRENT_FORMS = ("8-K", "8-K/A")
 #: First fiscal year with an Item 1C / 16K disclosure.
 FIRST_DISCLOSURE_YEAR = 2023
 #: Most megabytes of one body once decompressed (no annual report comes near it).
@@ -983,6 +985,8 @@ class Filing:
     """File name of the main document in the archive folder."""
     inline_xbrl: bool = False
     """Whether EDGAR marks it as Inline XBRL."""
+    items: str = ""
+    """The 8-K items EDGAR lists for it (`1.05,9.01`; empty for other forms)."""
 
     def path(self, name: str | None = None) -> str:
         """EDGAR path of a file of this filing's folder (the primary document unless named)."""
@@ -1019,11 +1023,12 @@ def parse_years(text: str | None, today: date | None = None) -> tuple[int, int]:
 def parse_forms(text: str | None, include_amendments: bool) -> tuple[str, ...]:
     """The forms asked for (10-K and 20-F by default), with their /A amendments on request."""
     forms = [f.strip().upper() for f in (text or ",".join(ANNUAL_FORMS)).split(",") if f.strip()]
-    allowed = set(ANNUAL_FORMS) | {f + "/A" for f in ANNUAL_FORMS}
+    allowed = set(ANNUAL_FORMS) | {f + "/A" for f in ANNUAL_FORMS} | set(CURRENT_FORMS)
     unknown = [f for f in forms if f not in allowed]
     if unknown or not forms:
         raise BadInput(
-            f"--forms accepts 10-K, 20-F (and 10-K/A, 20-F/A), not {', '.join(unknown) or 'nothing'}."
+            f"--forms accepts 10-K, 20-F (and 10-K/A, 20-F/A) and 8-K (and 8-K/A, for cybersecurity "
+            f"incidents), not {', '.join(unknown) or 'nothing'}."
         )
     if include_amendments:
         forms += [f + "/A" for f in forms if not f.endswith("/A")]
@@ -1035,7 +1040,7 @@ def _rows(block: dict, cik: str) -> Iterable[Filing]:
     acc = block.get("accessionNumber") or []
     col = {
         k: block.get(k) or [""] * len(acc)
-        for k in ("form", "filingDate", "reportDate", "primaryDocument", "isInlineXBRL")
+        for k in ("form", "filingDate", "reportDate", "primaryDocument", "isInlineXBRL", "items")
     }
     for i, accession in enumerate(acc):
         yield Filing(
@@ -1046,6 +1051,7 @@ def _rows(block: dict, cik: str) -> Iterable[Filing]:
             col["reportDate"][i] or "",
             col["primaryDocument"][i] or "",
             bool(col["isInlineXBRL"][i]),
+            str(col["items"][i] or ""),
         )
 
 

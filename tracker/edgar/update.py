@@ -122,6 +122,13 @@ class FilerOutcome:
     """Why this filer failed."""
     code: int = 0
     """Exit code that failure calls for."""
+    incidents: list[Any] = field(default_factory=list)
+    """Current reports handled (tracker.edgar.current.FetchedIncident)."""
+
+    @property
+    def new_incidents(self) -> list[Any]:
+        """Incident reports stored as new or as a new version."""
+        return [i for i in self.incidents if i.stored is not None and i.stored.status != "unchanged"]
 
     @property
     def changed(self) -> list[Fetched]:
@@ -138,6 +145,9 @@ class FilerOutcome:
         """A line for each filing stored anew and each that failed."""
         return [
             f"{self.who} {filing_line(item)}" for item in self.changed + [i for i in self.items if i.error]
+        ] + [
+            f"{self.who} incident {i.line()}"
+            for i in self.new_incidents + [i for i in self.incidents if i.error]
         ]
 
 
@@ -146,11 +156,19 @@ def update_one(
 ) -> FilerOutcome:
     """Fetch one watchlist entry; a network failure stops the whole run, other errors stay with the filer."""
     from tracker.edgar.client import NoAnnualReport
+    from tracker.edgar.current import fetch_incidents, split_forms
 
     outcome = FilerOutcome(entry)
+    annual_forms, current_forms = split_forms(forms)
     try:
         outcome.company = resolve_company(client, entry)
-        outcome.items = fetch_company(client, store, outcome.company, span, forms)
+        if current_forms:
+            outcome.incidents = fetch_incidents(client, store, outcome.company, span, current_forms)
+        if annual_forms:
+            outcome.items = fetch_company(client, store, outcome.company, span, annual_forms)
+        from tracker.pipeline.incidents import refresh_checks
+
+        refresh_checks(store, outcome.company.cik)
     except EdgarUnavailable:
         raise
     except NoAnnualReport as exc:
@@ -160,6 +178,12 @@ def update_one(
     failed = [i for i in outcome.items if i.error]
     if failed and outcome.error is None:
         outcome.error, outcome.code = f"{entry}: {failed[0].error}", failure_code(outcome.items)
+    failed_reports = [i for i in outcome.incidents if i.error]
+    if failed_reports and outcome.error is None:
+        outcome.error, outcome.code = (
+            f"{entry}: {failed_reports[0].error}",
+            max(i.code for i in failed_reports),
+        )
     return outcome
 
 
@@ -230,6 +254,9 @@ def send_update_digest(
     if result.message is None:
         return "digest: nothing new since the last digest, no message sent", None
     names = ", ".join(i.filer.display for i in result.items)
+    if result.incidents:
+        n = len(result.incidents)
+        names = f"{n} new incident{'s' if n != 1 else ''} first" + (f", then {names}" if names else "")
     return f"digest: sent to {email}, covering {names}", None
 
 
@@ -249,8 +276,11 @@ class UpdateResult:
         """`update: 2 filers checked, 3 filings: ...; N requests to EDGAR ...`."""
         items = [i for o in self.outcomes for i in o.items]
         failed = [o for o in self.outcomes if o.error]
+        reports = [i for o in self.outcomes for i in o.incidents]
+        new = sum(len(o.new_incidents) for o in self.outcomes)
+        incidents = f", {len(reports)} incident reports ({new} new)" if reports else ""
         return (
-            f"update: {len(self.outcomes)} filers checked, {count_line(items)}, {len(failed)} failed; "
+            f"update: {len(self.outcomes)} filers checked, {count_line(items)}{incidents}, {len(failed)} failed; "
             f"{network_line(client)}"
         )
 

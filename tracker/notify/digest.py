@@ -73,6 +73,8 @@ class DigestResult:
     """The .eml written by a dry run."""
     state_path: Path | None = None
     """Where the state was (or would have been) remembered."""
+    incidents: list[tuple[list[str], str]] = field(default_factory=list)
+    """New incidents of watched filers sent at once: (state key, line), most severe first."""
 
 
 def read_watchlist(path: Path) -> list[str]:
@@ -260,11 +262,17 @@ def build_digest_message(
     to: Sequence[str],
     subject: str | None = None,
     attachments: Sequence[Attachment] | None = None,
+    incidents: Sequence[str] = (),
 ) -> tuple[DigestReport, EmailMessage]:
     """The digest's context and message: text and HTML alternatives, one HTML report attached per filer
     (``attachments``, from :func:`render_reports`, else rendered here)."""
     names = [attachment_name(i) for i in items]
     report = digest_report(zip((i.context for i in items), names), skipped)
+    report.incidents = list(incidents)
+    if incidents:
+        report.title = (
+            f"{report.title}; {len(incidents)} new cybersecurity incident{'s' if len(incidents) != 1 else ''}"
+        )
     if attachments is None:
         attachments = [
             (name, render_comparison_html(i.context).encode("utf-8"), "text/html")
@@ -273,7 +281,7 @@ def build_digest_message(
     message = mail.build_message(
         sender=sender,
         to=list(to),
-        subject=subject or default_subject(report),
+        subject=subject or incident_subject(report) + default_subject(report),
         text=render_digest_text(report),
         html=render_digest_html(report),
         attachments=attachments,
@@ -314,11 +322,18 @@ def send_digest(
     items, skipped = pending(store, read_watchlist(watchlist_path), state)
     items, attachments, skipped = render_reports(items, skipped)
     result = DigestResult(items=items, skipped=skipped, state_path=path)
-    if not items:
+    result.incidents = new_incidents(store, read_watchlist(watchlist_path), state)
+    if not items and not result.incidents:
         return result
     from_addr = settings.sender if settings is not None else mail.default_sender(sender)
     result.report, result.message = build_digest_message(
-        items, skipped, sender=from_addr, to=to, subject=subject, attachments=attachments
+        items,
+        skipped,
+        sender=from_addr,
+        to=to,
+        subject=subject,
+        attachments=attachments,
+        incidents=[line for _, line in result.incidents],
     )
     if dry_run is not None:
         result.eml = mail.dry_run(result.message, dry_run)
@@ -326,8 +341,54 @@ def send_digest(
         assert settings is not None
         result.delivery = mail.deliver(result.message, settings, mail.outbox_path(outbox, store.path))
     remember(state, items)
+    for keys, _ in result.incidents:
+        for key in keys:
+            state.setdefault("incidents", {})[key] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     save_state(path, state)
     return result
+
+
+#: Most severe incident first: by its materiality statement.
+MATERIALITY_ORDER = {"material": 0, "not yet determined": 1, "not material": 2}
+
+
+def new_incidents(store: Store, idents: Sequence[str], state: dict) -> list[tuple[list[str], str]]:
+    """Incidents of watched filers with a report (or a version of one) not digested yet, most severe first (to
+    review, then material, not yet determined, not material; then oldest): (their new state keys, line). A
+    watchlist entry that names no stored filer is left to `pending` to report."""
+    from tracker.pipeline.incidents import linked_incidents
+
+    sent = state.get("incidents") or {}
+    found: list[tuple[tuple, list[str], str]] = []
+    seen: set[int] = set()
+    for ident in idents:
+        try:
+            filer = store.find_filer(ident)
+        except BadInput:
+            continue
+        if filer.id in seen:
+            continue
+        seen.add(filer.id)
+        for link in linked_incidents(store, filer):
+            keys = [
+                f"{filer_key(filer)}:{r['accession']}:v{r['version']}" for r in [link.first, *link.updates]
+            ]
+            fresh = [k for k in keys if k not in sent]
+            if fresh:
+                line = mail.one_line(f"{filer.display}: {link.headline()}; {link.status_line()}")
+                rank = (0 if link.review else 1, MATERIALITY_ORDER.get(link.materiality or "", 3), link.date)
+                found.append((rank, fresh, line))
+    found.sort(key=lambda f: f[0])
+    return [(fresh, line) for _, fresh, line in found]
+
+
+def incident_subject(report: DigestReport) -> str:
+    """`New incident: NWAN 8-K Item 1.05 filed 2024-03-04 (...) | ` before the subject, when there is one."""
+    shown = report.incidents
+    if not shown:
+        return ""
+    more = f" (+{len(shown) - 1} more)" if len(shown) > 1 else ""
+    return f"New incident: {shown[0].split(';')[0]}{more} | "
 
 
 def remember(state: dict, items: Sequence[DigestItem]) -> None:

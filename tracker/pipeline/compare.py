@@ -47,9 +47,26 @@ def compare_stored(
 
 def compare_rows(store: Store, filer: Filer, old_row: dict, new_row: dict) -> ComparisonContext:
     """Compare two stored versions."""
+    from dataclasses import replace
+
+    from tracker.pipeline.incidents import incident_lines, links_between, review_findings
+
     old, new = store.disclosure(old_row), store.disclosure(new_row)
+    old_year, new_year = old_row["fiscal_year"], new_row["fiscal_year"]
+    links = links_between(store, filer, old_year, new_year)
+    comparison = compare(old, new)
+    findings = review_findings(links, new_year)
+    if findings:  # a high finding: the verdict leads with it
+        top = [*findings, *comparison.judgement.top][:3]
+        comparison.judgement = replace(comparison.judgement, significance="significant", top=top)
     return ComparisonContext(
-        compare(old, new), filer.to_json(), filing_meta(old_row), filing_meta(new_row), old_row, new_row
+        comparison,
+        filer.to_json(),
+        filing_meta(old_row),
+        filing_meta(new_row),
+        old_row,
+        new_row,
+        incident_lines(links, old_year, new_year),
     )
 
 
@@ -116,6 +133,9 @@ def build_history(store: Store, filer_ident: str) -> History:
                 "value": None if e is None else e.value,
                 "source": "absent" if e is None else e.source,
             }
+    from tracker.pipeline.incidents import timeline_lines
+
+    history.incidents = timeline_lines(store, filer)
     for old_row, new_row in zip(rows, rows[1:]):
         ctx = compare_rows(store, filer, old_row, new_row)
         history.steps.append(

@@ -972,3 +972,13 @@ def parse_date(text: str) -> str | None:
 
 def _month(word: str) -> int:
     return next((n for name, n in _MONTHS.items() if name.startswith(word[:3])), 0)
+
+
+def body_paragraphs(text: str) -> list[str]:
+    """The paragraphs of any HTML filing's body as the readers see them (an 8-K, or a whole annual report);
+    plain text is split into paragraphs as it is."""
+    if not _looks_like_markup(text):
+        return paragraphs_from_lines(text.splitlines())
+    hidden = _hidden_tags(text)
+    read = _stream(text, hidden) or _read_whole(_parse(text), hidden)
+    return paragraphs_from_lines(read.lines.plain)

@@ -307,6 +307,8 @@ class ComparisonReport:
     """Also the per-element view and the cyd element names."""
     omitted: int = 0
     """Wording changes left out of an e-mail body to keep it small (the attached report has them)."""
+    incidents: list[str] = field(default_factory=list)
+    """8-K cybersecurity incidents reported between the two years, one line each (shown first)."""
 
 
 @dataclass
@@ -471,6 +473,8 @@ class HistoryReport:
     """Generator and time stamp."""
     chart: SeverityChart | None = None
     """Changes by severity per step (None when there is no step)."""
+    incidents: list[str] = field(default_factory=list)
+    """8-K cybersecurity incidents on the timeline, one line each."""
 
 
 @dataclass
@@ -497,6 +501,8 @@ class DigestReport:
     """Watchlist entries left out, each with why."""
     generated: str
     """Generator and time stamp."""
+    incidents: list[str] = field(default_factory=list)
+    """New 8-K cybersecurity incidents of watched filers, most severe first, one line each (shown first)."""
 
 
 @dataclass
@@ -727,6 +733,7 @@ def comparison_report(
         generated=generated_line(generated_at),
         compact=compact,
         verbose=verbose,
+        incidents=list(ctx.incidents),
         **reading_order(ctx, compact=compact, context=context),
     )
 
@@ -1261,6 +1268,7 @@ def history_report(hist: History, *, generated_at: datetime | None = None) -> Hi
         steps,
         generated_line(generated_at),
         severity_chart(steps),
+        list(hist.incidents),
     )
 
 

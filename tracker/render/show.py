@@ -63,6 +63,8 @@ def render_history_text(hist: History) -> str:
         ),
         "",
     ]
+    if hist.incidents:
+        lines += ["Incidents (Form 8-K)"] + [f"  {line}" for line in hist.incidents] + [""]
     lines.append("Facts (* = changed from the year before)")
     for fact in [n for n in FACT_NAMES if n in hist.facts] + sorted(
         n for n in hist.facts if n not in FACT_NAMES

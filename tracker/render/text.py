@@ -39,17 +39,30 @@ def render(
     new_meta: dict | None = None,
     color: bool = False,
     verbose: bool = False,
+    incidents: list[str] | None = None,
 ) -> str:
-    """The comparison in one of FORMATS; metadata default to what the disclosures say."""
+    """The comparison in one of FORMATS; metadata default to what the disclosures say. `incidents` (8-K
+    incidents between the two years, one line each) come first, and in the JSON under `incidents`."""
     filer = filer if filer is not None else filer_meta(comparison.new, comparison.old)
     old_meta = old_meta if old_meta is not None else disclosure_meta(comparison.old)
     new_meta = new_meta if new_meta is not None else disclosure_meta(comparison.new)
     if fmt == "json":
-        return json.dumps(comparison.to_json(filer, old_meta, new_meta), indent=2, ensure_ascii=False)
+        data = comparison.to_json(filer, old_meta, new_meta)
+        if incidents:
+            data = {"incidents": incidents, **data}
+        return json.dumps(data, indent=2, ensure_ascii=False)
     if fmt == "text":
-        return _Text(color, verbose).render(comparison, filer, old_meta, new_meta)
+        head = "".join(f"{line}\n" for line in incidents or [])
+        return (
+            head
+            + ("\n" if head else "")
+            + _Text(color, verbose).render(comparison, filer, old_meta, new_meta)
+        )
     if fmt == "markdown":
-        return _Markdown(verbose).render(comparison, filer, old_meta, new_meta)
+        head = "".join(f"> **Incident.** {line}\n" for line in incidents or [])
+        return (
+            head + ("\n" if head else "") + _Markdown(verbose).render(comparison, filer, old_meta, new_meta)
+        )
     raise BadInput(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)} (or html).")
 
 

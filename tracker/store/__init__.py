@@ -34,7 +34,7 @@ if (
 ):  # imported when a write or the schema first needs it (`Store.db`): reading needs plain sqlite3
     import sqlite_utils
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def latest_first(table: str = "") -> str:
@@ -207,6 +207,65 @@ TABLES: list[tuple[str, dict[str, Any], str | tuple[str, ...], list[tuple[str, s
         "id",
         [("comparison_id", "comparisons", "id")],
     ),
+    # Cybersecurity incidents reported on Form 8-K (tracker.store.incidents): one row per version of a report,
+    # never updated; the link of an amendment or update to its first report; the derived link to the annual
+    # disclosures before and after it (replaced when computed again, as comparisons are).
+    (
+        "incidents",
+        {
+            "id": int,
+            "filer_id": int,
+            "accession": str,
+            "version": int,
+            "form": str,
+            "item": str,
+            "items": str,
+            "filing_date": str,
+            "report_date": str,
+            "detected": str,
+            "determined_material": str,
+            "nature": str,
+            "data_taken": int,
+            "operational_impact": str,
+            "materiality": str,
+            "status": str,
+            "updates_date": str,
+            "summary": str,
+            "json": str,
+            "content_hash": str,
+            "source_sha256": str,
+            "source_path": str,
+            "ingested_at": str,
+        },
+        "id",
+        [("filer_id", "filers", "id"), ("source_sha256", "sources", "sha256")],
+    ),
+    (
+        "incident_links",
+        {"filer_id": int, "accession": str, "original_accession": str, "reason": str, "linked_at": str},
+        ("filer_id", "accession"),
+        [("filer_id", "filers", "id")],
+    ),
+    (
+        "incident_checks",
+        {
+            "filer_id": int,
+            "accession": str,
+            "before_filing_id": int,
+            "after_filing_id": int,
+            "before_year": int,
+            "after_year": int,
+            "mention": str,
+            "mention_evidence": str,
+            "still_not_material": int,
+            "statement_evidence": str,
+            "review": str,
+            "followed": str,
+            "computed_at": str,
+        },
+        ("filer_id", "accession"),
+        [("filer_id", "filers", "id")],
+    ),
 ]
 #: (table, columns, unique)
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -223,6 +282,8 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("changes", ["comparison_id"], False),
     ("changes", ["kind", "fact"], False),
     ("comparisons", ["significance"], False),
+    ("incidents", ["filer_id", "accession", "version"], True),
+    ("incidents", ["filer_id", "filing_date"], False),
 ]
 
 
