@@ -272,6 +272,13 @@ def ingest(
         int | None, typer.Option(help="Fiscal year (overrides the source).", parser=fiscal_year)
     ] = None,
     form: Annotated[str | None, typer.Option(help="Form: 10-K, 20-F, 10-K/A, 20-F/A.")] = None,
+    exhibit: Annotated[
+        Path | None,
+        typer.Option(
+            help="The Exhibit 13 (annual report to shareholders) that the 10-K's Item 1C incorporates by "
+            "reference; in a folder, an exhibit is matched to its 10-K by accession number or file name."
+        ),
+    ] = None,
     workers: WorkersOption = None,
     db: DbOption = None,
     debug: DebugOption = False,
@@ -282,6 +289,7 @@ def ingest(
 
     from tracker.pipeline.batch import ingest_parallel
     from tracker.pipeline.ingest import Options, expand, shown_path
+    from tracker.store import COVERAGE
 
     opts = Options(filer=filer, name=name, year=year, form=form)
     files = list(expand(paths))
@@ -293,9 +301,10 @@ def ingest(
             if len(files) > 1:
                 typer.echo(f"{shown_path(path)}: rejected: {why}", err=True)
         else:
+            read = "" if result.coverage == "full" else f" (Item 1C {COVERAGE[result.coverage]})"
             typer.echo(
                 f"{shown_path(path)}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
-                f"v{result.version} {'current again' if result.current_again else result.status}"
+                f"v{result.version} {'current again' if result.current_again else result.status}{read}"
             )
 
     progress = Progress(
@@ -310,6 +319,7 @@ def ingest(
             workers=workers if len(files) > 8 else 1,
             progress=lambda done, total: progress.update(task, completed=done),
             on_result=report,
+            exhibit=exhibit,
         )
     if len(files) == 1 and summary.rejected:
         raise BadInput(f"{shown_path(summary.rejected[0][0])}: {summary.rejected[0][1]}")
@@ -318,6 +328,7 @@ def ingest(
             f"{summary.files} files read: {summary.count('new')} new, {summary.count('unchanged')} unchanged, "
             f"{summary.count('new version')} new versions, {len(summary.rejected)} rejected"
         )
+        typer.echo(summary.coverage_line())
         for path, reason in summary.rejected:
             typer.echo(f"  rejected {shown_path(path)}: {reason}")
     if summary.rejected:

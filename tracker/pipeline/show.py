@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from tracker.store import Store
+from tracker.store import Store, coverage_of
 
 
 def stored_disclosure_json(store: Store, filing: dict[str, Any]) -> dict[str, Any]:
     """The design.md JSON of a stored disclosure."""
     from tracker.facts import extract_facts, facts_to_json
-    from tracker.read.untagged import incorporated_by_reference
 
     d = store.disclosure(filing)
     filer = store.filer_by_id(filing["filer_id"])
     # the facts stored at ingest (read again where older rules stored them); a fact the text states nothing of
     # is left out
     facts = {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
-    pointer = incorporated_by_reference(d.section_text)
-    notes = d.notes + ([pointer] if pointer and pointer not in d.notes else [])
+    inc = d.incorporation
     return {
         "filer": filer.to_json(),
         "fiscal_year": filing["fiscal_year"],
@@ -42,7 +40,20 @@ def stored_disclosure_json(store: Store, filing: dict[str, Any]) -> dict[str, An
             for e in d.elements
         ],
         "facts": facts,
-        "notes": notes,
+        "notes": d.notes,
+        "coverage": coverage_of(d),
+        "incorporated": None
+        if inc is None
+        else {
+            "document": inc.document,
+            "heading": inc.heading,
+            "pointer": inc.pointer,
+            "exhibit": inc.exhibit,
+            "exhibit_sha256": inc.exhibit_sha256,
+            "subsection": inc.subsection,
+            "read": inc.read,
+            "line": inc.line,
+        },
     }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from tracker.errors import BadInput
-from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Source
+from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation, Source
 from tracker.text.normalize import (
     clean_inline,
     comparison_key,
@@ -47,6 +47,7 @@ _HTML_TAG_RE = re.compile(r"</?(?:div|span|p|br|b|i|u|font|center)\b[^>]*>", re.
 # reference": the disclosure itself is in another document (an exhibit, the annual report to shareholders).
 _INCORPORATED_RE = re.compile(
     r"\bincorporated\b[^.]{0,80}\bby\s+reference\b|\bcan\s+be\s+found\s+(?:in|under)\b|"
+    r"\bsee\b[^.]{0,120}\bexhibit\s+13\b|"
     r"\b(?:is|are)\s+(?:included|set\s+forth|contained)\s+(?:in|under)\b",
     re.I,
 )
@@ -78,6 +79,8 @@ class Section:
     """Index of the line that ended it (the next item heading, or the number of lines)."""
     sources: list[int] = field(default_factory=list)
     """For each of `lines`, the index of the line it came from (-1 for the part of a heading line after the heading)."""
+    via: str | None = None
+    """How it was found, when not under its item heading (the cross-reference index), for the notes."""
 
     @property
     def form(self) -> str:
@@ -500,12 +503,21 @@ def detect_fiscal_year(text: str) -> int | None:
     return None
 
 
-def incorporated_by_reference(section_text: str) -> str | None:
-    """A note for the reader when the section only points to another document that holds the disclosure.
+_QUOTED_RE = re.compile(r"[\u201c\"]\s*([^\u201d\"]{3,200}?)\s*[\u201d\"]")
+_SECTION_NAMED_RE = re.compile(
+    r"\b(?:section|caption|heading)s?\s+(?:entitled|titled|captioned|headed|called)\s+"
+    r"([A-Z][^.;,]{2,120}?)(?=\s+(?:in|of|on|within)\s+(?:the|our|its)\b|[.;,]|$)"
+)
 
-    WFC's 10-K, for one, says only that Item 1C "can be found in the 2024 Annual Report to Shareholders ...
-    incorporated into this item by reference": the text is in Exhibit 13, so the filing's flags and facts say
-    nothing, and a comparison with a year that holds the text shows it all as added.
+
+def incorporation_of(section_text: str) -> Incorporation | None:
+    """The incorporation when the section only points to another document that holds the disclosure.
+
+    WFC's 10-K, for one, says only that Item 1C "can be found in the 2024 Annual Report to Shareholders under
+    "Financial Review - Risk Management - Operational Risk Management." That information is incorporated into
+    this item by reference": the text is in Exhibit 13. A cross-reference inside the section's prose ("see
+    Item 1A, which is incorporated herein by reference") is no pointer: the pointer must be the whole section
+    (at most `_MAX_POINTER_CHARS`) and speak of this item.
     """
     text = section_text.strip()
     if (
@@ -516,39 +528,223 @@ def incorporated_by_reference(section_text: str) -> str | None:
     ):
         return None
     targets = list(dict.fromkeys(clean_inline(m.group(0)) for m in _POINTER_TARGET_RE.finditer(text)))
-    where = f" ({', '.join(targets)})" if targets else ""
-    return (
-        f"the cybersecurity section is incorporated by reference from another document{where}; "
-        "its text is not in this filing, so its flags and facts read as not stated."
-    )
+    quoted = _QUOTED_RE.search(text)
+    named = _SECTION_NAMED_RE.search(text)
+    heading = quoted.group(1) if quoted else named.group(1) if named else None
+    if heading is not None:
+        heading = re.sub(r"\s+", " ", heading).strip(" .,;:") or None
+    return Incorporation(", ".join(targets) or "another document", heading, text)
+
+
+def incorporated_by_reference(section_text: str) -> str | None:
+    """The one plain line said of a section that only points to another document, or None."""
+    found = incorporation_of(section_text)
+    return found.line if found else None
 
 
 def section_disclosure(section: Section, source_format: str, source: Source = "inferred") -> Disclosure:
-    """An untagged Disclosure from a located section."""
+    """An untagged Disclosure from a located section.
+
+    A section that only points to another document keeps no elements (its flags are stated nowhere in the
+    filing, and the pointer is no disclosure): the pointer is kept on `Disclosure.incorporation`.
+    """
     paras = paragraphs_from_lines(section.lines)
     text = "\n\n".join(paras)
-    pointer = incorporated_by_reference(text)
+    incorporation = incorporation_of(text)
     return Disclosure(
-        elements=split_elements(paras, source),
+        elements=[] if incorporation else split_elements(paras, source),
         tagged=False,
         source_format=source_format,
-        section_text=text,
+        section_text="" if incorporation else text,
         form=section.form,
-        notes=[pointer] if pointer else [],
+        notes=[section.via] if section.via else [],
+        incorporation=incorporation,
     )
+
+
+def has_text(d: Disclosure) -> bool:
+    """Does a read section hold anything: its text, or a pointer to the document that holds it?"""
+    return bool(d.section_text) or d.incorporation is not None
+
+
+# --- a 10-K laid out as an annual report, placed by its cross-reference index ---------------------------
+
+# "Item 1C. Cybersecurity  26-27", in one line or over table cells; "1C  Cybersecurity  Pages 26 to 27".
+_INDEX_ENTRY_RE = re.compile(
+    r"^(?:item\s*)?1\s*c\b\s*[.:\-\u2013\u2014]?\s*cyber\s*-?\s*security\b[\s.:|\u2013\u2014-]*"
+    r"(?:pages?\s*)?(?P<pages>\d{1,4}(?:\s*(?:[-\u2013\u2014,]|to|through|and|&)\s*\d{1,4})*)\s*$",
+    re.I,
+)
+_INDEX_START_RE = re.compile(r"^(?:item\s*)?1\s*c\b", re.I)
+_PAGE_REFERENCE_RE = re.compile(
+    r"^(?:pages?\s*)?\d{1,4}(?:\s*(?:[-\u2013\u2014,]|to|through|and|&)\s*\d{1,4})*\.?$", re.I
+)
+_PAGE_MARKER_RE = re.compile(
+    r"^(?:page\s+)?[-\u2013\u2014]?\s*(\d{1,4})\s*[-\u2013\u2014]?$|^.{0,80}\|\s*(\d{1,4})$", re.I
+)
+# The body's heading of the section: "CYBERSECURITY", "Cybersecurity Risk Management and Strategy", ...
+CYBER_HEADING_RE = re.compile(
+    r"^(?:item\s*1\s*c\s*[.:\-]?\s*)?(?:cyber\s*-?\s*security|information\s+security)"
+    r"(?:\s*(?:,|&|and|risk|risks|management|strategy|governance|oversight|program|matters|disclosure))*\s*:?$",
+    re.I,
+)
+#: Lines read after an index entry for its page numbers (an entry may be spread over table cells).
+_INDEX_WINDOW = 4
+
+
+def is_page_reference(text: str) -> bool:
+    """Is a section's text only page numbers ("26-27", "Pages 26 to 27"): an index entry, not a disclosure?"""
+    return bool(_PAGE_REFERENCE_RE.match(text.strip()))
+
+
+def _indexed_pages(lines: _CleanLines, candidates: list[int]) -> tuple[int, int, int] | None:
+    """(first page, last page, line of the entry) of the cross-reference index's Item 1C entry."""
+    for i in candidates:
+        if not _INDEX_START_RE.match(lines[i]):
+            continue
+        text, j = lines[i], i
+        for _ in range(_INDEX_WINDOW + 1):
+            m = _INDEX_ENTRY_RE.match(text)
+            if m:
+                pages = [int(n) for n in re.findall(r"\d+", m.group("pages"))]
+                return min(pages), max(pages), i
+            following = _next_nonblank(lines, j + 1)
+            if following is None:
+                break
+            j = following
+            text = f"{text} {lines[j]}"
+    return None
+
+
+def _page_of_lines(lines: _CleanLines) -> list[int | None]:
+    """The page each line sits on, by the page numbers printed at the foot of each page (None past the last)."""
+    pages: list[int | None] = [None] * len(lines)
+    pending: list[int] = []
+    for i in range(len(lines)):
+        m = _PAGE_MARKER_RE.match(lines[i]) if lines[i] and len(lines[i]) <= 100 else None
+        if m:
+            number = int(m.group(1) or m.group(2))
+            for k in pending:
+                pages[k] = number
+            pages[i] = number
+            pending = []
+        else:
+            pending.append(i)
+    return pages
+
+
+def _ends_cyber_section(line: str, upper: bool) -> bool:
+    """Does this heading end the cybersecurity section? Under an all-capitals heading, the next all-capitals
+    heading does; under another, any heading that names no Item 106 topic."""
+    if not is_subheading(line) or CYBER_HEADING_RE.match(line):
+        return False
+    if upper:
+        return line.isupper()
+    return not ITEM_106_TOPIC_RE.search(line) or bool(OTHER_RISK_RE.search(line))
+
+
+#: Sub-headings that stay inside a cybersecurity section (Item 106's own topics).
+ITEM_106_TOPIC_RE = re.compile(
+    r"cyber|information security|risk management and strategy|^strategy|governance|board|oversight"
+    r"|management'?s? role|role of management|third[- ]party (?:service|provider|vendor)|vendor|supplier"
+    r"|service provider|incident|threat|material|assessment|program|process|training|awareness|team"
+    r"|personnel|officer|ciso|response|framework|expertise|testing|monitoring|protect|detect",
+    re.I,
+)
+#: A heading naming another kind of risk ("Model Risk Management", "Third-Party Risk") is a sibling section.
+OTHER_RISK_RE = re.compile(
+    r"^(?!.*\b(?:cyber\w*|information security|technology)\b).*\brisks?\b(?:\s+management)?\s*$", re.I
+)
+
+
+def follow_index(raw_lines: Sequence[str]) -> Section | None:
+    """Item 1C of a 10-K laid out as an annual report: the cross-reference index maps "Item 1C. Cybersecurity"
+    to pages, and the body holds the section under a plain heading ("CYBERSECURITY"). The heading that names
+    cybersecurity on those pages (by the page numbers printed at each page's foot) is the section, never the
+    index entry; it runs to the end of the last page indexed or to the next heading of another subject."""
+    lines = _CleanLines(raw_lines)
+    found = _indexed_pages(lines, _candidate_lines(raw_lines) + _one_c_lines(raw_lines))
+    if found is None:
+        return None
+    first, last, entry = found
+    pages = _page_of_lines(lines)
+    best: Section | None = None
+    best_size = 0
+    for i in range(len(lines)):
+        line = lines[i]
+        if not line or abs(i - entry) <= _INDEX_WINDOW or not CYBER_HEADING_RE.match(line):
+            continue
+        page = pages[i]
+        if page is not None and not first <= page <= last:
+            continue
+        body, sources = _run_to_end(lines, i, last, pages)
+        size = sum(len(b) for b in body if b and not is_footer_line(b))
+        if size > best_size and not is_page_reference(" ".join(b for b in body if b)):
+            via = (
+                f"Item 1C found through the 10-K cross-reference index (pages {first}-{last}) "
+                f"under the heading \u201c{line}\u201d"
+            )
+            best, best_size = Section(body, "1c", i, i + 1 + len(body), sources, via=via), size
+    return best
+
+
+def _one_c_lines(raw_lines: Sequence[str]) -> list[int]:
+    """Lines that start with "1C" (an index entry whose item number stands in its own table cell)."""
+    return [i for i, line in enumerate(raw_lines) if line[:8].lstrip().upper().startswith("1C")]
+
+
+def _run_to_end(
+    lines: _CleanLines, heading: int, last_page: int, pages: list[int | None]
+) -> tuple[list[str], list[int]]:
+    upper = lines[heading].isupper()
+    body: list[str] = []
+    sources: list[int] = []
+    for j in range(heading + 1, len(lines)):
+        line = lines[j]
+        page = pages[j]
+        if (
+            page is not None
+            and page > last_page
+            or line
+            and (_is_stop(line, "1c") or _ends_cyber_section(line, upper))
+        ):
+            break
+        body.append(line)
+        sources.append(j)
+    return body, sources
+
+
+def find_section(lines: Sequence[str]) -> Section | None:
+    """Item 1C / 16K: under its item heading, or, where the item heading is only an index entry (page numbers)
+    or missing, where the 10-K's cross-reference index places it."""
+    section = locate_section(lines)
+    if section is not None and not is_page_reference(" ".join(x for x in section.lines if x.strip())):
+        return section
+    return follow_index(lines) or section
+
+
+def refuse_page_reference(section: Section) -> None:
+    """A stored version never holds a page reference as its disclosure."""
+    text = " ".join(x for x in section.lines if x.strip())
+    if is_page_reference(text):
+        raise BadInput(
+            f"Item 1C is only a page reference ({clean_inline(text)}) in a cross-reference index, and no "
+            "cybersecurity heading was found on those pages; give the complete 10-K as filed."
+        )
 
 
 def read_text(text: str) -> Disclosure:
     """A Disclosure from a plain-text or Markdown annual report (or an Item 1C extract)."""
     lines = markdown_to_lines(text)
-    section = locate_section(lines)
+    section = find_section(lines)
     if section is None:
         raise BadInput(
             "no Item 1C (10-K) or Item 16K (20-F) cybersecurity heading was found in the text; "
             "give an annual report that contains its cybersecurity section."
         )
+    refuse_page_reference(section)
     disclosure = section_disclosure(section, "text")
-    if not disclosure.section_text:
+    if not has_text(disclosure):
         raise BadInput(
             "the Item 1C / Item 16K heading is followed by no text; give the complete annual report."
         )

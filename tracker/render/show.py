@@ -20,6 +20,7 @@ def render_show_text(data: dict[str, Any], versions: int) -> str:
             f"({data['source_format']})"
         ),
         f"source {data['source']}  sha256 {data['sha256'][:16]}",
+        *([data["incorporated"]["line"]] if data.get("incorporated") else []),
         *(f"Note: {note}" for note in data.get("notes") or ()),
         "",
     ]

@@ -1,0 +1,263 @@
+"""Item 1C incorporated by reference from the annual report to shareholders (Exhibit 13): stored as such,
+read from the exhibit when it is given, said so by show and diff (issue 19).
+
+Fixtures: fixtures/incorporated holds a fictional bank's 10-K (Larkspur Bancorp) for FY2023 and FY2024, each
+answering Item 1C with a pointer to "Financial Review - Risk Management - Operational Risk Management" of its
+annual report, and that annual report's excerpt (Exhibit 13) with a Cybersecurity subsection between other
+subsections that must not be read. Between the two years the exhibit changes the board's briefing frequency
+(at least twice a year -> quarterly) and the phishing simulations (each quarter -> each month).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from .cli import run, snapshot
+from .conftest import FIXTURES
+
+INC = FIXTURES / "incorporated"
+TENK = {year: INC / f"larkspur-10-k-fy{year}.htm" for year in (2023, 2024)}
+EX13 = {year: INC / f"larkspur-ex13-fy{year}.htm" for year in (2023, 2024)}
+
+#: Text of the exhibit outside its Cybersecurity subsection: none of it may be read as the disclosure.
+NOT_CYBER = [
+    "Operational risk is the risk resulting from inadequate",  # the named section's own introduction
+    "Fraud risk is the risk of loss",  # the sibling just before
+    "Model risk is the risk of loss",  # the siblings after
+    "Compliance risk is the risk",
+    "A cyber attack, information or security breach",  # a risk factor elsewhere in the exhibit
+    "Credit risk is the risk",
+    "Dear shareholders",
+]
+
+
+def show(db: Path, year: int) -> dict:
+    code, out, err = run("show", "LKB", year, "--format", "json", "--db", db)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def text_of(data: dict) -> str:
+    return "\n".join(str(e["value"]) for e in data["elements"] if e["kind"] == "text")
+
+
+def test_without_the_exhibit_the_version_says_so_and_infers_nothing(db_path: Path) -> None:
+    code, out, err = run("ingest", TENK[2024], "--db", db_path)
+    assert code == 0, err
+    assert "incorporated by reference, exhibit not read" in out
+    data = show(db_path, 2024)
+    assert data["coverage"] == "not read"
+    inc = data["incorporated"]
+    assert inc["document"] == "2024 Annual Report to Shareholders"
+    assert inc["heading"] == "Financial Review - Risk Management - Operational Risk Management"
+    assert inc["read"] is False and inc["exhibit"] is None
+    assert [e for e in data["elements"] if e["kind"] == "text"] == []  # the pointer is no disclosure
+    flags = [e for e in data["elements"] if e["kind"] == "flag"]
+    assert len(flags) == 6 and all(e["source"] == "absent" and e["value"] is None for e in flags)
+    code, out, _ = run("show", "LKB", 2024, "--db", db_path)
+    assert (
+        "Item 1C is incorporated by reference from the 2024 Annual Report to Shareholders, under "
+        "\u201cFinancial Review - Risk Management - Operational Risk Management\u201d; exhibit not read"
+        in out
+    )
+
+
+def test_with_the_exhibit_only_its_cybersecurity_subsection_is_read(db_path: Path) -> None:
+    code, out, err = run("ingest", TENK[2024], "--exhibit", EX13[2024], "--db", db_path)
+    assert code == 0, err
+    assert "read through an exhibit" in out
+    data = show(db_path, 2024)
+    assert data["coverage"] == "exhibit"
+    text = text_of(data)
+    assert text.startswith("Cybersecurity risk is the risk of loss from unauthorized access")
+    assert "The program follows the NIST Cybersecurity Framework." in text
+    assert "has over 22 years of experience in information security" in text  # the subsection's last sentence
+    for other in NOT_CYBER:
+        assert other not in text, other
+    flags = {e["element"]: e for e in data["elements"] if e["kind"] == "flag"}
+    assert flags["CybersecurityRiskManagementThirdPartyEngagedFlag"]["value"] is True  # read from the exhibit
+    assert data["incorporated"]["subsection"] == "Cybersecurity"
+    assert data["incorporated"]["exhibit"] == str(EX13[2024])
+    code, out, _ = run("show", "LKB", 2024, "--db", db_path)
+    assert "Item 1C is incorporated by reference: read from the 2024 Annual Report to Shareholders" in out
+
+
+def test_both_documents_are_kept_for_provenance(db_path: Path) -> None:
+    import hashlib
+
+    assert run("ingest", TENK[2024], "--exhibit", EX13[2024], "--db", db_path)[0] == 0
+    conn = sqlite3.connect(db_path)
+    shas = {r[0] for r in conn.execute("select sha256 from sources")}
+    row = conn.execute("select source_sha256, exhibit_sha256, exhibit_path from filings").fetchone()
+    conn.close()
+    assert shas == {hashlib.sha256(TENK[2024].read_bytes()).hexdigest(), row[1]}
+    assert row[1] == hashlib.sha256(EX13[2024].read_bytes()).hexdigest()
+    assert row[2] == str(EX13[2024])
+
+
+def test_a_folder_pairs_each_10k_with_its_exhibit_and_the_diff_reads_both(db_path: Path) -> None:
+    code, out, err = run("ingest", INC, "--db", db_path)
+    assert code == 0, err
+    assert "2 read through an exhibit" in out
+    code, out, err = run("diff", "LKB", 2023, 2024, "--format", "json", "--db", db_path)
+    assert code == 0, err
+    data = json.loads(out)
+    new_text = " ".join(str(c.get("new") or c.get("text") or "") for c in data["changes"])
+    assert "quarterly" in new_text and "each month" in new_text
+    for other in NOT_CYBER:
+        assert other not in out
+
+
+def test_a_diff_with_a_year_not_read_names_the_missing_document_and_reports_no_change(db_path: Path) -> None:
+    assert run("ingest", TENK[2023], "--exhibit", EX13[2023], "--db", db_path)[0] == 0
+    assert run("ingest", TENK[2024], "--db", db_path)[0] == 0
+    code, out, err = run("diff", "LKB", 2023, 2024, "--format", "json", "--db", db_path)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["changes"] == [] and data["significance"] == "not compared"
+    assert data["top_changes"] == [
+        "FY2024 Item 1C is in the 2024 Annual Report to Shareholders, under \u201cFinancial Review - Risk "
+        "Management - Operational Risk Management\u201d, which was not read"
+    ]
+    code, out, _ = run("diff", "LKB", 2023, 2024, "--db", db_path)
+    assert "Not compared" in out and "exhibit not read" in out
+    assert "similarity" not in out.lower()
+
+
+def test_two_pointers_not_read_compare_as_nothing(db_path: Path) -> None:
+    """The pointer sentences differ ("2023 Annual Report" / "2024 Annual Report"): no change is reported."""
+    assert run("ingest", TENK[2023], TENK[2024], "--db", db_path)[0] == 0
+    code, out, _ = run("diff", "LKB", 2023, 2024, "--format", "json", "--db", db_path)
+    assert json.loads(out)["changes"] == []
+
+
+def test_an_exhibit_for_a_10k_that_incorporates_nothing_is_refused(db_path: Path) -> None:
+    sample = FIXTURES / "sample" / "nwan-10-k-fy2023.htm"
+    assert run("ingest", TENK[2023], "--exhibit", EX13[2023], "--db", db_path)[0] == 0
+    before = snapshot(db_path)
+    code, _, err = run("ingest", sample, "--exhibit", EX13[2023], "--db", db_path)
+    assert code == 2
+    assert "is not incorporated by reference from another document, so it takes no exhibit" in err
+    assert snapshot(db_path) == before
+
+
+def test_an_exhibit_without_the_named_cybersecurity_part_is_refused(db_path: Path, tmp_path: Path) -> None:
+    wrong = tmp_path / "other-ex13.htm"
+    wrong.write_text(
+        EX13[2023].read_text().replace("<p><b>Cybersecurity</b></p>", "<p><b>Physical Security</b></p>")
+    )
+    assert run("ingest", TENK[2024], "--db", db_path)[0] == 0
+    before = snapshot(db_path)
+    code, _, err = run("ingest", TENK[2023], "--exhibit", wrong, "--db", db_path)
+    assert code == 2
+    assert "has no part headed as cybersecurity under \u201cFinancial Review" in err
+    assert snapshot(db_path) == before
+
+
+def test_the_ingest_summary_counts_coverage(db_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "larkspur-10-k-fy2024.htm").write_bytes(TENK[2024].read_bytes())  # no exhibit beside it
+    (folder / "nwan-10-k-fy2023.htm").write_bytes((FIXTURES / "sample" / "nwan-10-k-fy2023.htm").read_bytes())
+    (folder / "empty-10-k-fy2024.htm").write_text(
+        "<html><body><p>FORM 10-K</p><p>ANNUAL REPORT for the fiscal year ended December 31, 2024</p>"
+        "<p>Item 1. Business</p><p>We sell things.</p><p>Item 2. Properties</p><p>None.</p></body></html>"
+    )
+    code, out, _ = run("ingest", folder, "--db", db_path)
+    assert code == 2  # one file refused
+    assert (
+        "Item 1C: 1 read in full; 0 read through an exhibit; 1 incorporated by reference, exhibit not read; "
+        "1 not found (33.3% read)"
+    ) in out
+
+
+@pytest.mark.parametrize("name", ["wfc-20241231x10k_ex13.htm", "d12345dex13.htm", "EX-13.htm", "ex13.1.htm"])
+def test_exhibit_file_names(name: str) -> None:
+    from tracker.pipeline.ingest import is_exhibit_name
+
+    assert is_exhibit_name(Path(name))
+    assert not is_exhibit_name(Path("wfc-20241231.htm")) and not is_exhibit_name(Path("index13.htm"))
+
+
+def test_wells_fargo_alone_is_stored_incorporated_not_read(corpus: Path, db_path: Path) -> None:
+    path = corpus / "ixbrl" / "wfc-10-k-fy2024.html.gz"
+    if not path.exists():
+        pytest.skip("wfc-10-k-fy2024.html.gz is not in the corpus")
+    assert run("ingest", path, "--db", db_path)[0] == 0
+    code, out, err = run("show", "WFC", 2024, "--format", "json", "--db", db_path)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["coverage"] == "not read"
+    assert data["incorporated"]["document"] == "2024 Annual Report to Shareholders"
+    assert (
+        data["incorporated"]["heading"] == "Financial Review - Risk Management - Operational Risk Management"
+    )
+    assert all(e["source"] == "absent" for e in data["elements"])
+
+
+# --- a 10-K laid out as an annual report, placed by its cross-reference index ---------------------------------
+
+XREF = FIXTURES / "xref" / "tamarack-10-k-fy2023.htm"
+#: The section as written in the fixture: from the first sub-heading after "CYBERSECURITY" to before "PROPERTIES".
+XREF_FIRST = "We maintain a cybersecurity risk management program designed to assess"
+XREF_LAST = "has more than 18 years of experience in industrial control system security."
+
+
+def _xref_read(text: str):  # noqa: ANN202 - a Disclosure
+    from tracker.read import read_text_source
+
+    return read_text_source(text)
+
+
+def test_the_cross_reference_index_places_the_section() -> None:
+    d = _xref_read(XREF.read_text())
+    assert d.section_text.split("\n\n")[1].startswith(XREF_FIRST)
+    assert d.section_text.endswith(XREF_LAST)
+    assert "26-27" not in d.section_text  # never the index entry
+    assert "could disrupt our plants" not in d.section_text  # the risk factor "Cybersecurity Risks", page 14
+    assert "manufacturing plants" not in d.section_text  # PROPERTIES, after the section on page 27
+    assert "lawsuits" not in d.section_text  # LEGAL PROCEEDINGS, page 25
+    assert d.notes == [
+        "Item 1C found through the 10-K cross-reference index (pages 26-27) under the heading \u201cCYBERSECURITY\u201d"
+    ]
+
+
+def test_an_index_whose_item_number_stands_alone_is_followed() -> None:
+    """ "1C | Cybersecurity | 26-27", no "Item": no Item 1C heading anywhere (the tool refused such a 10-K)."""
+    d = _xref_read(XREF.read_text().replace("<td>Item 1C.</td>", "<td>1C</td>"))
+    assert d.section_text.endswith(XREF_LAST)
+
+
+def test_title_case_headings_end_at_the_next_subject() -> None:
+    text = (
+        XREF.read_text()
+        .replace("<b>CYBERSECURITY</b>", "<b>Cybersecurity Risk Management and Strategy</b>")
+        .replace("<b>PROPERTIES</b>", "<b>Properties</b>")
+    )
+    d = _xref_read(text)
+    assert d.section_text.endswith(XREF_LAST) and "manufacturing plants" not in d.section_text
+
+
+def test_an_index_entry_with_no_section_on_its_pages_is_refused(db_path: Path) -> None:
+    """A stored version never holds a page reference as its disclosure."""
+    bad = XREF.read_text().replace("<b>CYBERSECURITY</b>", "<b>OUR PLANTS</b>")
+    path = db_path.parent / "tamarack-10-k-fy2023.htm"
+    path.write_text(bad)
+    code, _, err = run("ingest", path, "--filer", "TMK", "--db", db_path)
+    assert code == 2
+    assert "Item 1C is only a page reference (26-27) in a cross-reference index" in err
+
+
+def test_ingest_stores_the_indexed_section(db_path: Path) -> None:
+    code, _, err = run("ingest", XREF, "--filer", "TMK", "--year", 2023, "--db", db_path)
+    assert code == 0, err
+    code, out, err = run("show", "TMK", 2023, "--format", "json", "--db", db_path)
+    data = json.loads(out)
+    assert data["coverage"] == "full"
+    flags = {e["element"]: e for e in data["elements"] if e["kind"] == "flag"}
+    assert flags["CybersecurityRiskManagementThirdPartyEngagedFlag"]["value"] is True
+    assert XREF_LAST in text_of(data)
