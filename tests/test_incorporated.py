@@ -261,3 +261,57 @@ def test_ingest_stores_the_indexed_section(db_path: Path) -> None:
     flags = {e["element"]: e for e in data["elements"] if e["kind"] == "flag"}
     assert flags["CybersecurityRiskManagementThirdPartyEngagedFlag"]["value"] is True
     assert XREF_LAST in text_of(data)
+
+
+# --- fetch follows the filing index to Exhibit 13 -----------------------------------------------------------
+
+
+@pytest.fixture
+def edgar(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - an EdgarServer
+    from tests.edgar_server import running
+
+    for name in ("TRACKER_USER_AGENT", "TRACKER_EDGAR_URL", "TRACKER_DB", "TRACKER_EDGAR_RATE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TRACKER_EDGAR_BACKOFF", "0.01")
+    with running(FIXTURES) as server:  # (the Larkspur filings are the project's fixtures, not the corpus')
+        yield server
+
+
+def fetch(edgar, db: Path, *args: object) -> tuple[int, str, str]:  # noqa: ANN001
+    return run(*args, "--edgar-url", edgar.url, "--user-agent", "Tracker Tests tests@example.com", "--db", db)
+
+
+def test_fetch_reads_the_exhibit_the_filing_index_lists(edgar, db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    code, out, err = fetch(edgar, db_path, "fetch", "LKB", "--years", "2023-2024")
+    assert code == 0, out + err
+    folder = "/Archives/edgar/data/9999931/000999993125000005/"
+    assert [s.path for s in edgar.seen(folder)] == [
+        folder + "lkb-20241231.htm",
+        folder + "0009999931-25-000005-index.htm",
+        folder + "lkb-20241231xex13.htm",
+    ]
+    assert all(s.user_agent == "Tracker Tests tests@example.com" for s in edgar.seen())
+    fetched = show(db_path, 2024)
+    assert fetched["coverage"] == "exhibit"
+    assert fetched["incorporated"]["exhibit"] == folder.lstrip("/") + "lkb-20241231xex13.htm"
+    # the same result as ingesting the two files
+    local = tmp_path / "local.db"
+    assert run("ingest", TENK[2024], "--exhibit", EX13[2024], "--db", local)[0] == 0
+    assert fetched["elements"] == show(local, 2024)["elements"]
+    assert fetched["facts"] == show(local, 2024)["facts"]
+    # a rerun downloads nothing: the index and the exhibit are cached like every document
+    seen = len(edgar.seen())
+    code, out, err = fetch(edgar, db_path, "fetch", "LKB", "--years", "2023-2024")
+    assert code == 0 and out.count(" v1 unchanged") == 2, out + err
+    assert len(edgar.seen()) == seen
+
+
+def test_fetch_without_an_exhibit_in_the_index_stores_it_as_not_read(edgar, db_path: Path) -> None:  # noqa: ANN001
+    index = "/Archives/edgar/data/9999931/000999993125000005/0009999931-25-000005-index.htm"
+    kind, body = edgar.routes[index]
+    edgar.routes[index] = (kind, body.replace(b"EX-13", b"EX-99").replace(b"ANNUAL REPORT", b"PRESS RELEASE"))
+    code, out, err = fetch(edgar, db_path, "fetch", "LKB", "--years", "2024")
+    assert code == 0, out + err
+    data = show(db_path, 2024)
+    assert data["coverage"] == "not read"
+    assert "the filing index lists no Exhibit 13 (annual report to shareholders)" in data["notes"]

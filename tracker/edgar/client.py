@@ -694,6 +694,21 @@ class Client:
         check = _filing_summary_check if name == "FilingSummary.xml" else _annual_report_check
         return self.get(filing.path(name), check, max_age=None, check_cached=False)
 
+    def filing_index(self, filing: Filing) -> bytes:
+        """The filing's index page (`{accession}-index.htm`): its documents with their types (EX-13, ...);
+        cached forever once it reads as one."""
+        return self.get(
+            filing.path(f"{filing.accession}-index.htm"),
+            _filing_index_check,
+            max_age=None,
+            what="the filing's index",
+        )
+
+    def exhibit(self, filing: Filing, name: str) -> bytes:
+        """A document of a filing other than its primary one (the annual report to shareholders, Exhibit 13);
+        cached forever once it reads as HTML or text."""
+        return self.get(filing.path(name), _exhibit_check, max_age=None, what=f"the exhibit {name}")
+
 
 class _HandRedirectsBack(urllib.request.HTTPRedirectHandler):
     """Follows no redirect: each comes back to the client as an HTTPError, for it to follow within EDGAR."""
@@ -822,6 +837,46 @@ def _annual_report_check(body: bytes, ctype: str) -> bytes:
     except BadInput as exc:
         raise Unusable(f"a page that is not a readable annual report ({str(exc).rstrip('.')})") from None
     return body
+
+
+def _filing_index_check(body: bytes, ctype: str) -> bytes:
+    """A filing index page as it came, refused unless it lists documents."""
+    if b"<table" not in body.lower() or b"<td" not in body.lower():
+        raise Unusable("a page that is not a filing index")
+    return body
+
+
+def _exhibit_check(body: bytes, ctype: str) -> bytes:
+    """An exhibit as it came, refused unless it is an HTML or text document (an error page passes here: the
+    reader of the exhibit refuses it, naming what it lacks)."""
+    kind = ctype.split(";")[0].strip().lower()
+    if kind and not _DOCUMENT_TYPE.fullmatch(kind):
+        raise Unusable(f"a body of type {_shown(kind)} instead of a document")
+    return body
+
+
+_INDEX_ROW_RE = re.compile(r"<tr\b.*?</tr>", re.I | re.S)
+_INDEX_CELL_RE = re.compile(r"<td\b[^>]*>(.*?)</td>", re.I | re.S)
+_HREF_RE = re.compile(r"href=[\"']([^\"']+)[\"']", re.I)
+
+
+def annual_report_exhibit(index: bytes) -> str | None:
+    """The file name of the annual report to shareholders in a filing index: the document of type EX-13, else
+    the one whose description names the annual report (not the 10-K itself)."""
+    text = index.decode("utf-8", "replace")
+    by_description = None
+    for row in _INDEX_ROW_RE.findall(text):
+        cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in _INDEX_CELL_RE.findall(row)]
+        href = _HREF_RE.search(row)
+        if len(cells) < 4 or href is None:
+            continue
+        name = href.group(1).rsplit("/", 1)[-1]
+        description, kind = cells[1].lower(), cells[3].upper()
+        if re.fullmatch(r"EX-13(?:\.\d+)?", kind):
+            return name
+        if by_description is None and "annual report" in description and not kind.startswith("10-K"):
+            by_description = name
+    return by_description
 
 
 def _filing_summary_check(body: bytes, ctype: str) -> bytes:
@@ -1194,7 +1249,7 @@ def fetch_filing(
         try:
             return Fetched(
                 filing,
-                _ingest(store, data, filing, filing.primary_document, year, company_name, tickers),
+                _ingest(store, data, filing, filing.primary_document, year, company_name, tickers, client),
                 source=filing.primary_document,
             )
         except BadInput as exc:
@@ -1246,8 +1301,10 @@ def _ingest(
     year: int | None,
     name: str | None,
     tickers: tuple[str, ...] = (),
+    client: Client | None = None,
 ) -> Any:
-    """Ingest one document of a filing; the document's fiscal year wins, the listing's fills a gap."""
+    """Ingest one document of a filing; the document's fiscal year wins, the listing's fills a gap. With a
+    client, an Item 1C incorporated by reference is read from the exhibit the filing index lists."""
     from tracker.pipeline.ingest import Options, ingest_bytes
 
     path = Path(filing.path(file).lstrip("/"))
@@ -1260,4 +1317,24 @@ def _ingest(
         default_year=year or filing.fiscal_years[0],
         tickers=list(tickers),
     )
-    return ingest_bytes(store, data, path, opts)
+    return ingest_bytes(
+        store, data, path, opts, find_exhibit=client_exhibit(client, filing) if client else None
+    )
+
+
+def client_exhibit(client: Client, filing: Filing) -> Callable[[Any], tuple[bytes, str] | None]:
+    """Finds the document a filing's Item 1C incorporates by reference: the filing index's EX-13 (or the
+    document described as the annual report), downloaded under the same rules as every request. None when the
+    index lists none (the version is then stored as not read)."""
+
+    def find(disclosure: Any) -> tuple[bytes, str] | None:
+        try:
+            name = annual_report_exhibit(client.filing_index(filing))
+        except NotOnEdgar:
+            name = None
+        if name is None:
+            disclosure.notes.append("the filing index lists no Exhibit 13 (annual report to shareholders)")
+            return None
+        return client.exhibit(filing, name), filing.path(name).lstrip("/")
+
+    return find

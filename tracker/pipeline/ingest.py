@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tracker.errors import BadInput
 from tracker.models import Disclosure
-from tracker.pipeline.load import load_bytes
+from tracker.pipeline.load import ExhibitFinder, load_bytes
 from tracker.read import read_source
 from tracker.store import COVERAGE, IngestResult, Store
 
@@ -95,11 +95,24 @@ def apply_options(d: Disclosure, path: Path, opts: Options) -> tuple[Disclosure,
 
 
 def ingest_bytes(
-    store: Store, data: bytes, path: Path, opts: Options, exhibit: tuple[bytes, str] | None = None
+    store: Store,
+    data: bytes,
+    path: Path,
+    opts: Options,
+    exhibit: tuple[bytes, str] | None = None,
+    find_exhibit: ExhibitFinder | None = None,
 ) -> IngestResult:
-    """Read one source's bytes (and the exhibit its Item 1C incorporates, raw bytes and file or URL) and store
-    it (one transaction)."""
-    disclosure = load_bytes(data, exhibit)
+    """Read one source's bytes (and the exhibit its Item 1C incorporates: raw bytes and file or URL, or what
+    `find_exhibit` finds) and store it (one transaction)."""
+    found: list[tuple[bytes, str]] = []
+
+    def finder(d: Disclosure) -> tuple[bytes, str] | None:
+        got = find_exhibit(d) if find_exhibit else None
+        found.extend([got] if got else [])
+        return got
+
+    disclosure = load_bytes(data, exhibit, finder)
+    exhibit = exhibit or (found[0] if found else None)
     disclosure, filer = apply_options(disclosure, path, opts)
     return store.add(
         disclosure,

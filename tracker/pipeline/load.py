@@ -6,6 +6,7 @@ are inferred by the facts stage (tracker.facts.inference). Every use case reads 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tracker.facts.inference import infer_flags
@@ -29,10 +30,20 @@ def absent_flags(disclosure: Disclosure) -> None:
     disclosure.elements += [Element(name, "flag", None, "absent") for name in FLAGS if name not in tagged]
 
 
-def load_bytes(data: bytes, exhibit: tuple[bytes, str] | None = None) -> Disclosure:
-    """A disclosure from the raw bytes of a source (gzip read transparently), its flags complete; `exhibit`
-    (raw bytes, file or URL) is the document its Item 1C incorporates by reference, read in its place."""
+#: Finds the document an Item 1C incorporates by reference (raw bytes, file or URL), or None (`fetch` asks
+#: EDGAR's filing index for it).
+ExhibitFinder = Callable[[Disclosure], "tuple[bytes, str] | None"]
+
+
+def load_bytes(
+    data: bytes, exhibit: tuple[bytes, str] | None = None, find_exhibit: ExhibitFinder | None = None
+) -> Disclosure:
+    """A disclosure from the raw bytes of a source (gzip read transparently), its flags complete. Where its
+    Item 1C is incorporated by reference, `exhibit` (raw bytes, file or URL), or what `find_exhibit` finds,
+    is read in its place."""
     disclosure = read_bytes(data)
+    if exhibit is None and find_exhibit is not None and disclosure.incorporation is not None:
+        exhibit = find_exhibit(disclosure)
     if exhibit is not None:
         from tracker.read.exhibit import read_exhibit_into
         from tracker.store import digest_bytes
