@@ -315,3 +315,23 @@ def test_fetch_without_an_exhibit_in_the_index_stores_it_as_not_read(edgar, db_p
     data = show(db_path, 2024)
     assert data["coverage"] == "not read"
     assert "the filing index lists no Exhibit 13 (annual report to shareholders)" in data["notes"]
+
+
+def test_coverage_counts_the_stored_filings(db_path: Path) -> None:
+    assert run("ingest", TENK[2023], "--exhibit", EX13[2023], "--db", db_path)[0] == 0
+    assert run("ingest", TENK[2024], "--db", db_path)[0] == 0
+    assert run("ingest", FIXTURES / "sample" / "nwan-10-k-fy2023.htm", "--db", db_path)[0] == 0
+    code, out, err = run("coverage", "--format", "json", "--db", db_path)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["counts"] == {"full": 1, "exhibit": 1, "not read": 1}
+    assert data["read_share"] == round(2 / 3, 4)
+    assert [(r["filer"]["tickers"], r["fiscal_year"], r["document"]) for r in data["not_read"]] == [
+        (["LKB"], 2024, "2024 Annual Report to Shareholders")
+    ]
+    code, out, _ = run("coverage", "--db", db_path)
+    assert "1  incorporated by reference, exhibit not read" in out and "66.7% read" in out
+    # reading the exhibit later makes the year current as read
+    assert run("ingest", TENK[2024], "--exhibit", EX13[2024], "--db", db_path)[0] == 0
+    data = json.loads(run("coverage", "--format", "json", "--db", db_path)[1])
+    assert data["counts"] == {"full": 1, "exhibit": 2, "not read": 0}

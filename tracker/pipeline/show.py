@@ -65,3 +65,31 @@ def show_stored(
     the_filer = store.find_filer(filer)
     filing = store.filing(the_filer, year, version)
     return stored_disclosure_json(store, filing), len(store.versions(the_filer, year))
+
+
+def coverage_report(store: Store) -> dict[str, Any]:
+    """How each stored filer-year's Item 1C was read (its current version): counts of `full` (read in the
+    filing), `exhibit` (read through the exhibit it incorporates) and `not read` (incorporated by reference,
+    exhibit not read), the share read, and the filer-years not read with the document they lack."""
+    from tracker.store import COVERAGE
+
+    rows = store.coverage()
+    counts = {key: sum(1 for r in rows if r["coverage"] == key) for key in COVERAGE}
+    read = counts["full"] + counts["exhibit"]
+    names = {r["filer_id"]: store.filer_by_id(r["filer_id"]) for r in rows}
+    return {
+        "filings": len(rows),
+        "counts": counts,
+        "read_share": round(read / len(rows), 4) if rows else None,
+        "not_read": [
+            {
+                "filer": names[r["filer_id"]].to_json(),
+                "fiscal_year": r["fiscal_year"],
+                "form": r["form"],
+                "document": r["incorporated_from"],
+                "heading": r["incorporated_heading"],
+            }
+            for r in rows
+            if r["coverage"] == "not read"
+        ],
+    }

@@ -924,15 +924,17 @@ class Store:
             )
         return sha
 
-    def coverage(self) -> dict[str, int]:
-        """How many current versions had their Item 1C read in full, through an exhibit, or not read."""
-        counts = dict.fromkeys(COVERAGE, 0)
-        for row in self.db.query(
-            f"select coalesce(coverage, 'full') as coverage, count(*) as n from ({LATEST_FILINGS_SQL}) "
-            "group by 1"
-        ):
-            counts[row["coverage"]] = counts.get(row["coverage"], 0) + int(row["n"])
-        return counts
+    def coverage(self) -> list[dict]:
+        """The current version of every filer-year: filer_id, fiscal_year, form, coverage (see COVERAGE) and,
+        for one incorporated by reference, the document named and the exhibit read."""
+        return [
+            dict(row)
+            for row in self.db.query(
+                "select filer_id, fiscal_year, form, coalesce(coverage, 'full') as coverage, "
+                f"incorporated_from, incorporated_heading, exhibit_path from ({LATEST_FILINGS_SQL}) "
+                "order by filer_id, fiscal_year"
+            )
+        ]
 
     # -- reading back -----------------------------------------------------------------------------
     def filing(self, filer: Filer, year: int, version: int | None = None) -> dict:
