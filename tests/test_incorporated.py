@@ -335,3 +335,24 @@ def test_coverage_counts_the_stored_filings(db_path: Path) -> None:
     assert run("ingest", TENK[2024], "--exhibit", EX13[2024], "--db", db_path)[0] == 0
     data = json.loads(run("coverage", "--format", "json", "--db", db_path)[1])
     assert data["counts"] == {"full": 1, "exhibit": 2, "not read": 0}
+
+
+def test_the_real_wells_fargo_10k_is_read_through_an_exhibit_of_that_shape(
+    corpus: Path, db_path: Path
+) -> None:
+    """The real WFC 10-K with an exhibit laid out as its pointer names (the fixture's Exhibit 13 has the same
+    "Financial Review - Risk Management - Operational Risk Management" path): only the cybersecurity part is
+    read, and the version is WFC's own."""
+    path = corpus / "ixbrl" / "wfc-10-k-fy2024.html.gz"
+    if not path.exists():
+        pytest.skip("wfc-10-k-fy2024.html.gz is not in the corpus")
+    code, out, err = run("ingest", path, "--exhibit", EX13[2024], "--db", db_path)
+    assert code == 0, err
+    assert "WELLS FARGO & COMPANY/MN 2024 10-K v1 new (Item 1C read through an exhibit)" in out
+    data = json.loads(run("show", "WFC", 2024, "--format", "json", "--db", db_path)[1])
+    text = text_of(data)
+    assert text.startswith("Cybersecurity risk is the risk of loss") and text.endswith(
+        "financial institutions."
+    )
+    for other in NOT_CYBER:
+        assert other not in text, other

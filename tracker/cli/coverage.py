@@ -6,7 +6,16 @@ import json
 
 import typer
 
-from tracker.cli import TEXT_JSON, DbOption, DebugOption, FormatOption, app, check_format, handle_errors, open_db
+from tracker.cli import (
+    TEXT_JSON,
+    DbOption,
+    DebugOption,
+    FormatOption,
+    app,
+    check_format,
+    handle_errors,
+    open_db,
+)
 
 
 @app.command()

@@ -19,6 +19,7 @@ from tracker.read.untagged import (
     CYBER_HEADING_RE,
     ITEM_106_TOPIC_RE,
     OTHER_RISK_RE,
+    Furniture,
     is_subheading,
     split_elements,
 )
@@ -73,6 +74,8 @@ def read_exhibit_into(d: Disclosure, data: bytes, name: str, sha256: str) -> Dis
 def cyber_part(lines: Sequence[str], path: list[str]) -> tuple[str, list[str]] | None:
     """(heading, lines) of the cybersecurity part of the named section; where the section is not found (or
     none is named), the longest part headed as cybersecurity in the whole document."""
+    furniture = Furniture(lines)
+    lines = ["" if line and furniture.page_furniture(line) else line for line in lines]
     named = path[-1] if path else None
     starts = [i for i, line in enumerate(lines) if named and _key(line) == _key(named)] if named else []
     for start in starts:

@@ -214,6 +214,10 @@ def _candidate_lines(lines: Sequence[str]) -> list[int]:
 class _Furniture:
     """Decides whether a short line repeats from page to page, counting the document's lines on demand."""
 
+    def page_furniture(self, line: str) -> bool:
+        """A page number, footer or running head ("Wells Fargo & Company 2024 Annual Report 75")."""
+        return is_footer_line(line) or len(line) <= 100 and self.repeated(line)
+
     def __init__(self, lines: Sequence[str]) -> None:
         self.distinct = Counter(line.strip() for line in lines if 0 < len(line) <= 100)
         self.verdicts: dict[str, bool] = {}
@@ -237,6 +241,10 @@ class _Furniture:
             for text, n in self.distinct.items():
                 self.by_prefix.setdefault(_prefix(text), []).append((text, n))
         return sum(n for text, n in self.by_prefix.get(_prefix(key), []) if furniture_key(text) == key)
+
+
+#: The furniture detector, for other readers of a document's lines (the exhibit reader).
+Furniture = _Furniture
 
 
 def _prefix(text: str) -> str:
@@ -697,10 +705,13 @@ def _run_to_end(
     lines: _CleanLines, heading: int, last_page: int, pages: list[int | None]
 ) -> tuple[list[str], list[int]]:
     upper = lines[heading].isupper()
+    furniture = _Furniture(lines.raw)
     body: list[str] = []
     sources: list[int] = []
     for j in range(heading + 1, len(lines)):
         line = lines[j]
+        if line and furniture.page_furniture(line):
+            line = ""  # a page number or running head ("TAMARACK INDUSTRIES | 2023 FORM 10-K | 26")
         page = pages[j]
         if (
             page is not None

@@ -108,7 +108,10 @@ def render_coverage_text(data: dict[str, Any]) -> str:
     lines += [f"  {c[key]:>6}  {label}" for key, label in COVERAGE.items()]
     lines.append(f"  {100 * data['read_share']:.1f}% read")
     if data["not_read"]:
-        lines += ["", "Incorporated by reference, exhibit not read (ingest the 10-K with --exhibit, or fetch it):"]
+        lines += [
+            "",
+            "Incorporated by reference, exhibit not read (ingest the 10-K with --exhibit, or fetch it):",
+        ]
         for r in data["not_read"]:
             who = r["filer"]["name"] or ", ".join(r["filer"]["tickers"]) or r["filer"]["cik"]
             where = f", under \u201c{r['heading']}\u201d" if r["heading"] else ""
