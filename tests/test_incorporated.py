@@ -356,3 +356,65 @@ def test_the_real_wells_fargo_10k_is_read_through_an_exhibit_of_that_shape(
     )
     for other in NOT_CYBER:
         assert other not in text, other
+
+
+@pytest.mark.parametrize(
+    ("pointer", "document", "heading"),
+    [
+        (
+            "The information required by this Item 1C is included in the section captioned \u201cCybersecurity "
+            "Risk Management\u201d of our 2024 Annual Report to Shareholders and is incorporated herein by reference.",
+            "2024 Annual Report to Shareholders",
+            "Cybersecurity Risk Management",
+        ),
+        (
+            'See "Managing Cybersecurity Risk" in the 2023 Annual Report to Stockholders, which is incorporated '
+            "herein by reference.",
+            "2023 Annual Report to Stockholders",
+            "Managing Cybersecurity Risk",
+        ),
+        (
+            "Information about our cybersecurity program is set forth under the heading entitled Information "
+            "Security in Exhibit 13 to this report, which is incorporated by reference.",
+            "Exhibit 13",
+            "Information Security",
+        ),
+    ],
+)
+def test_pointer_phrasings(pointer: str, document: str, heading: str) -> None:
+    from tracker.read.untagged import incorporation_of
+
+    inc = incorporation_of(pointer)
+    assert inc is not None and inc.document == document and inc.heading == heading
+
+
+def test_prose_citing_the_proxy_statement_is_no_pointer() -> None:
+    from tracker.read.untagged import incorporation_of
+
+    prose = (
+        "Our Chief Information Security Officer leads a team of 40 and reports to the Audit Committee each quarter. "
+        "We engage outside assessors annually. Biographies of our directors appear in our 2024 Proxy Statement, "
+        "which is incorporated herein by reference."
+    )
+    assert incorporation_of(prose) is None
+
+
+def test_capital_subheadings_and_page_numbers_at_the_head_of_each_page() -> None:
+    """Sub-headings in capitals stay inside the section; page numbers printed at the top of each page (with a
+    running foot after them) still place it."""
+    text = XREF.read_text()
+    text = text.replace("<b>Risk Management and Strategy</b>", "<b>RISK MANAGEMENT AND STRATEGY</b>")
+    text = text.replace("<b>Governance</b>", "<b>GOVERNANCE</b>")
+    # move each page number from the foot of its page to the head of the next
+    import re
+
+    numbers = re.findall(r'<p style="text-align:center">(\d+)</p>', text)
+    text = re.sub(r'<p style="text-align:center">\d+</p>\n', "", text)
+    pages = text.split('<hr style="page-break-after:always"/>\n')
+    text = pages[0] + "".join(
+        f'<hr style="page-break-after:always"/>\n<p>Tamarack Industries 2023 Form 10-K | {n}</p>\n{page}'
+        for n, page in zip(numbers[1:], pages[1:])  # (the cover, page 1, goes unnumbered)
+    )
+    d = _xref_read(text)
+    assert d.section_text.endswith(XREF_LAST)
+    assert "GOVERNANCE" in d.section_text and "manufacturing plants" not in d.section_text

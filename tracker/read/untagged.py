@@ -60,6 +60,8 @@ _POINTER_TARGET_RE = re.compile(
 )
 #: Longest section (in characters) read as a mere pointer to another document.
 _MAX_POINTER_CHARS = 700
+#: Most sentences of a pointer that does not say "this item" (it must name the document instead).
+_MAX_POINTER_SENTENCES = 2
 
 #: Longest line taken as the heading of a sub-section.
 _MAX_HEADING_WORDS = 12
@@ -514,7 +516,7 @@ def detect_fiscal_year(text: str) -> int | None:
 _QUOTED_RE = re.compile(r"[\u201c\"]\s*([^\u201d\"]{3,200}?)\s*[\u201d\"]")
 _SECTION_NAMED_RE = re.compile(
     r"\b(?:section|caption|heading)s?\s+(?:entitled|titled|captioned|headed|called)\s+"
-    r"([A-Z][^.;,]{2,120}?)(?=\s+(?:in|of|on|within)\s+(?:the|our|its)\b|[.;,]|$)"
+    r"([A-Z][^.;,]{2,120}?)(?=\s+(?:in|of|on|within)\s+(?i:the|our|its|this|exhibit|annual)\b|[.;,]|$)"
 )
 
 
@@ -528,14 +530,13 @@ def incorporation_of(section_text: str) -> Incorporation | None:
     (at most `_MAX_POINTER_CHARS`) and speak of this item.
     """
     text = section_text.strip()
-    if (
-        not text
-        or len(text) > _MAX_POINTER_CHARS
-        or not _INCORPORATED_RE.search(text)
-        or not _THIS_ITEM_RE.search(text)
-    ):
+    if not text or len(text) > _MAX_POINTER_CHARS or not _INCORPORATED_RE.search(text):
         return None
     targets = list(dict.fromkeys(clean_inline(m.group(0)) for m in _POINTER_TARGET_RE.finditer(text)))
+    # "See "Cybersecurity" in our 2024 Annual Report, incorporated herein by reference": no "this item", but a
+    # short answer naming the document that holds it
+    if not _THIS_ITEM_RE.search(text) and not (targets and len(sentences(text)) <= _MAX_POINTER_SENTENCES):
+        return None
     quoted = _QUOTED_RE.search(text)
     named = _SECTION_NAMED_RE.search(text)
     heading = quoted.group(1) if quoted else named.group(1) if named else None
@@ -587,12 +588,18 @@ _INDEX_START_RE = re.compile(r"^(?:item\s*)?1\s*c\b", re.I)
 _PAGE_REFERENCE_RE = re.compile(
     r"^(?:pages?\s*)?\d{1,4}(?:\s*(?:[-\u2013\u2014,]|to|through|and|&)\s*\d{1,4})*\.?$", re.I
 )
+# A page number alone ("26", "- 26 -", "Page 26"), after a running foot ("Tamarack 2023 Form 10-K | 26",
+# "2023 Annual Report 26") or before one ("26 Tamarack Industries 2023 Form 10-K").
 _PAGE_MARKER_RE = re.compile(
-    r"^(?:page\s+)?[-\u2013\u2014]?\s*(\d{1,4})\s*[-\u2013\u2014]?$|^.{0,80}\|\s*(\d{1,4})$", re.I
+    r"^(?:page\s+)?[-\u2013\u2014]?\s*(\d{1,4})\s*[-\u2013\u2014]?$|^.{0,80}\|\s*(\d{1,4})$"
+    r"|^.{0,80}\b(?:form\s+10-?k|annual\s+report)\s*[|\u2013\u2014-]?\s*(\d{1,4})$"
+    r"|^(\d{1,4})\s*[|\u2013\u2014-]?\s+.{0,80}\b(?:form\s+10-?k|annual\s+report)$",
+    re.I,
 )
 # The body's heading of the section: "CYBERSECURITY", "Cybersecurity Risk Management and Strategy", ...
 CYBER_HEADING_RE = re.compile(
-    r"^(?:item\s*1\s*c\s*[.:\-]?\s*)?(?:cyber\s*-?\s*security|information\s+security)"
+    r"^(?:item\s*1\s*c\s*[.:\-]?\s*)?(?:(?:managing|our\s+approach\s+to|approach\s+to)\s+)?"
+    r"(?:cyber\s*-?\s*security|information\s+security)"
     r"(?:\s*(?:,|&|and|risk|risks|management|strategy|governance|oversight|program|matters|disclosure))*\s*:?$",
     re.I,
 )
@@ -625,29 +632,47 @@ def _indexed_pages(lines: _CleanLines, candidates: list[int]) -> tuple[int, int,
 
 
 def _page_of_lines(lines: _CleanLines) -> list[int | None]:
-    """The page each line sits on, by the page numbers printed at the foot of each page (None past the last)."""
-    pages: list[int | None] = [None] * len(lines)
-    pending: list[int] = []
+    """The page each line sits on, by the page numbers printed on each page (None where unknown).
+
+    Numbers printed at the foot of each page (most 10-Ks) number the lines before them; printed at the head,
+    the lines after them. A document whose last number is followed by about a page of text numbers its heads.
+    """
+    markers: list[tuple[int, int]] = []
     for i in range(len(lines)):
         m = _PAGE_MARKER_RE.match(lines[i]) if lines[i] and len(lines[i]) <= 100 else None
         if m:
-            number = int(m.group(1) or m.group(2))
-            for k in pending:
-                pages[k] = number
-            pages[i] = number
-            pending = []
+            markers.append((i, int(next(g for g in m.groups() if g))))
+    pages: list[int | None] = [None] * len(lines)
+    if not markers:
+        return pages
+    sizes = [len(lines[i]) for i in range(len(lines))]
+    inside = sum(sizes[markers[0][0] : markers[-1][0]])
+    after = sum(sizes[markers[-1][0] + 1 :])
+    at_head = len(markers) > 1 and after > inside / (len(markers) - 1) / 2
+    previous = 0
+    for index, number in markers:
+        if at_head:
+            if previous:
+                for k in range(previous, index):
+                    pages[k] = pages[previous - 1]
+            pages[index] = number
+            previous = index + 1
         else:
-            pending.append(i)
+            for k in range(previous, index + 1):
+                pages[k] = number
+            previous = index + 1
+    if at_head:
+        for k in range(previous, len(lines)):
+            pages[k] = markers[-1][1]
     return pages
 
 
 def _ends_cyber_section(line: str, upper: bool) -> bool:
-    """Does this heading end the cybersecurity section? Under an all-capitals heading, the next all-capitals
-    heading does; under another, any heading that names no Item 106 topic."""
-    if not is_subheading(line) or CYBER_HEADING_RE.match(line):
+    """Does this heading end the cybersecurity section? One that names another subject (no Item 106 topic, or
+    another kind of risk) does; under an all-capitals heading, only an all-capitals one (its title-case
+    sub-headings, whatever they name, stay inside)."""
+    if not is_subheading(line) or CYBER_HEADING_RE.match(line) or upper and not line.isupper():
         return False
-    if upper:
-        return line.isupper()
     return not ITEM_106_TOPIC_RE.search(line) or bool(OTHER_RISK_RE.search(line))
 
 
@@ -676,12 +701,29 @@ def follow_index(raw_lines: Sequence[str]) -> Section | None:
         return None
     first, last, entry = found
     pages = _page_of_lines(lines)
+    headings = [
+        i
+        for i in range(len(lines))
+        if lines[i] and abs(i - entry) > _INDEX_WINDOW and CYBER_HEADING_RE.match(lines[i])
+    ]
+    shown = f"page {first}" if first == last else f"pages {first}-{last}"
+    # page numbers printed at the head of each page put a line one page later than counted: try one more
+    for slack in (0, 1):
+        best = _best_indexed(lines, headings, pages, first - slack, last + slack, shown)
+        if best is not None:
+            return best
+    return None
+
+
+def _best_indexed(
+    lines: _CleanLines, headings: list[int], pages: list[int | None], first: int, last: int, shown: str
+) -> Section | None:
+    """The longest section under a cybersecurity heading on pages first to last (`shown` names the pages the
+    index gives, for the note)."""
     best: Section | None = None
     best_size = 0
-    for i in range(len(lines)):
+    for i in headings:
         line = lines[i]
-        if not line or abs(i - entry) <= _INDEX_WINDOW or not CYBER_HEADING_RE.match(line):
-            continue
         page = pages[i]
         if page is not None and not first <= page <= last:
             continue
@@ -689,7 +731,7 @@ def follow_index(raw_lines: Sequence[str]) -> Section | None:
         size = sum(len(b) for b in body if b and not is_footer_line(b))
         if size > best_size and not is_page_reference(" ".join(b for b in body if b)):
             via = (
-                f"Item 1C found through the 10-K cross-reference index (pages {first}-{last}) "
+                f"Item 1C found through the 10-K cross-reference index ({shown}) "
                 f"under the heading \u201c{line}\u201d"
             )
             best, best_size = Section(body, "1c", i, i + 1 + len(body), sources, via=via), size
