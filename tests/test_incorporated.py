@@ -58,6 +58,10 @@ def test_without_the_exhibit_the_version_says_so_and_infers_nothing(db_path: Pat
     assert [e for e in data["elements"] if e["kind"] == "text"] == []  # the pointer is no disclosure
     flags = [e for e in data["elements"] if e["kind"] == "flag"]
     assert len(flags) == 6 and all(e["source"] == "absent" and e["value"] is None for e in flags)
+    assert data["facts"] == {}
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("select count(*) from facts").fetchone()[0] == 0
+    conn.close()
     code, out, _ = run("show", "LKB", 2024, "--db", db_path)
     assert (
         "Item 1C is incorporated by reference from the 2024 Annual Report to Shareholders, under "

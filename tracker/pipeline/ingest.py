@@ -131,6 +131,8 @@ def fact_rows(d: Disclosure) -> list[dict]:
     """One row per fact value, ready for the store, with the rule that found it and the rules' version."""
     from tracker.facts import RULES_VERSION, extract_facts, fact_text
 
+    if d.incorporation is not None and not d.incorporation.read:
+        return []  # the pointer sentence states no fact (not even that a statement is absent)
     rows = []
     for fact, values in extract_facts(d).items():
         for i, fv in enumerate(values):

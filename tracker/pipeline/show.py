@@ -15,8 +15,11 @@ def stored_disclosure_json(store: Store, filing: dict[str, Any]) -> dict[str, An
     filer = store.filer_by_id(filing["filer_id"])
     # the facts stored at ingest (read again where older rules stored them); a fact the text states nothing of
     # is left out
-    facts = {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
     inc = d.incorporation
+    unread = inc is not None and not inc.read  # the pointer sentence states no fact
+    facts = (
+        {} if unread else {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
+    )
     return {
         "filer": filer.to_json(),
         "fiscal_year": filing["fiscal_year"],
