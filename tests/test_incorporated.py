@@ -422,3 +422,17 @@ def test_capital_subheadings_and_page_numbers_at_the_head_of_each_page() -> None
     d = _xref_read(text)
     assert d.section_text.endswith(XREF_LAST)
     assert "GOVERNANCE" in d.section_text and "manufacturing plants" not in d.section_text
+
+
+def test_the_filing_index_names_the_annual_report() -> None:
+    from tests.edgar_server import FILERS, filing_index
+    from tracker.edgar.client import annual_report_exhibits
+
+    lkb = next(f for f in FILERS if "LKB" in f.tickers)
+    index = filing_index("/Archives/edgar/data/9999931/x/", lkb, lkb.docs[1])
+    assert annual_report_exhibits(index) == ["lkb-20241231xex13.htm"]
+    parts = index.replace(b'<td scope="row">EX-21</td>', b'<td scope="row">EX-13.2</td>')
+    assert annual_report_exhibits(parts) == ["lkb-20241231xex13.htm", "lkb-ex21.htm"]
+    # no EX-13 type: the document described as the annual report (never the 10-K itself)
+    untyped = index.replace(b"EX-13", b"EX-99.1").replace(b">10-K<", b">10-K ANNUAL REPORT<")
+    assert annual_report_exhibits(untyped) == ["lkb-20241231xex13.htm"]

@@ -855,16 +855,19 @@ def _exhibit_check(body: bytes, ctype: str) -> bytes:
     return body
 
 
+_CYBER_BYTES_RE = re.compile(rb"(?i)cyber\s*-?\s*security|information\s+security")
 _INDEX_ROW_RE = re.compile(r"<tr\b.*?</tr>", re.I | re.S)
 _INDEX_CELL_RE = re.compile(r"<td\b[^>]*>(.*?)</td>", re.I | re.S)
 _HREF_RE = re.compile(r"href=[\"']([^\"']+)[\"']", re.I)
 
 
-def annual_report_exhibit(index: bytes) -> str | None:
-    """The file name of the annual report to shareholders in a filing index: the document of type EX-13, else
-    the one whose description names the annual report (not the 10-K itself)."""
+def annual_report_exhibits(index: bytes) -> list[str]:
+    """The file names of the annual report to shareholders in a filing index, most likely first: the documents
+    of type EX-13 (EX-13.1, EX-13.2 ... when filed in parts), else those whose description names the annual
+    report (not the 10-K itself)."""
     text = index.decode("utf-8", "replace")
-    by_description = None
+    typed: list[str] = []
+    described: list[str] = []
     for row in _INDEX_ROW_RE.findall(text):
         cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in _INDEX_CELL_RE.findall(row)]
         href = _HREF_RE.search(row)
@@ -873,10 +876,10 @@ def annual_report_exhibit(index: bytes) -> str | None:
         name = href.group(1).rsplit("/", 1)[-1]
         description, kind = cells[1].lower(), cells[3].upper()
         if re.fullmatch(r"EX-13(?:\.\d+)?", kind):
-            return name
-        if by_description is None and "annual report" in description and not kind.startswith("10-K"):
-            by_description = name
-    return by_description
+            typed.append(name)
+        elif "annual report" in description and not kind.startswith(("10-K", "20-F")):
+            described.append(name)
+    return list(dict.fromkeys(typed or described))
 
 
 def _filing_summary_check(body: bytes, ctype: str) -> bytes:
@@ -1329,12 +1332,19 @@ def client_exhibit(client: Client, filing: Filing) -> Callable[[Any], tuple[byte
 
     def find(disclosure: Any) -> tuple[bytes, str] | None:
         try:
-            name = annual_report_exhibit(client.filing_index(filing))
+            names = annual_report_exhibits(client.filing_index(filing))
         except NotOnEdgar:
-            name = None
-        if name is None:
+            names = []
+        if not names:
             disclosure.notes.append("the filing index lists no Exhibit 13 (annual report to shareholders)")
             return None
-        return client.exhibit(filing, name), filing.path(name).lstrip("/")
+        # an annual report filed in parts (EX-13.1, EX-13.2, ...): the first part that speaks of cybersecurity
+        first: tuple[bytes, str] | None = None
+        for name in names:
+            got = client.exhibit(filing, name), filing.path(name).lstrip("/")
+            if _CYBER_BYTES_RE.search(got[0]):
+                return got
+            first = first or got
+        return first
 
     return find
