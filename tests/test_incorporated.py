@@ -436,3 +436,19 @@ def test_the_filing_index_names_the_annual_report() -> None:
     # no EX-13 type: the document described as the annual report (never the 10-K itself)
     untyped = index.replace(b"EX-13", b"EX-99.1").replace(b">10-K<", b">10-K ANNUAL REPORT<")
     assert annual_report_exhibits(untyped) == ["lkb-20241231xex13.htm"]
+
+
+def test_reports_of_a_year_not_read_claim_no_sameness(db_path: Path, tmp_path: Path) -> None:
+    """The HTML and Markdown reports say which document is missing, never "No change" nor a similarity of 1."""
+    assert run("ingest", TENK[2023], "--exhibit", EX13[2023], "--db", db_path)[0] == 0
+    assert run("ingest", TENK[2024], "--db", db_path)[0] == 0
+    out = tmp_path / "r.html"
+    assert run("diff", "LKB", 2023, 2024, "--format", "html", "-o", out, "--db", db_path)[0] == 0
+    page = out.read_text()
+    assert "exhibit not read, so nothing of it is compared" in page
+    assert "Nothing compared: a year&rsquo;s Item 1C is in a document that was not read" in page or (
+        "Nothing compared: a year\u2019s Item 1C is in a document that was not read" in page
+    )
+    assert "No change.</strong>" not in page and "How much of the text is the same" not in page
+    code, md, _ = run("diff", "LKB", 2023, 2024, "--format", "markdown", "--db", db_path)
+    assert "exhibit not read" in md and "No change in flags" not in md and "cosine" not in md

@@ -23,7 +23,7 @@ import jinja2
 
 from tracker import __version__
 from tracker.diff import redline
-from tracker.diff.compare import AlignedPair, Comparison
+from tracker.diff.compare import NOT_COMPARED, AlignedPair, Comparison
 from tracker.diff.context import ComparisonContext, History
 from tracker.diff.redline import change_key, pair_key
 from tracker.diff.significance import SIGNIFICANCE_ORDER
@@ -307,6 +307,8 @@ class ComparisonReport:
     """Also the per-element view and the cyd element names."""
     omitted: int = 0
     """Wording changes left out of an e-mail body to keep it small (the attached report has them)."""
+    compared: bool = True
+    """False when a year's text was not read (Item 1C incorporated by reference, exhibit not read)."""
 
 
 @dataclass
@@ -724,6 +726,7 @@ def comparison_report(
         sections=by_element(ctx) if verbose else [],
         notes=c.caveats + comparison_notes(old, new),
         has_changes=bool(c.changes),
+        compared=c.significance != NOT_COMPARED,
         generated=generated_line(generated_at),
         compact=compact,
         verbose=verbose,

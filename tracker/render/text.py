@@ -414,6 +414,8 @@ class _Markdown:
                 lines.append("")
                 for w in group:
                     lines += self.wording(w)
+        if c.significance == NOT_COMPARED:
+            return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         if not c.changes:
             lines += ["", "No change in flags, facts or text."]
         lines += ["", _MD_SPECIAL(_similarity_line(c))]
