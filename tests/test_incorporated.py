@@ -452,3 +452,31 @@ def test_reports_of_a_year_not_read_claim_no_sameness(db_path: Path, tmp_path: P
     assert "No change.</strong>" not in page and "How much of the text is the same" not in page
     code, md, _ = run("diff", "LKB", 2023, 2024, "--format", "markdown", "--db", db_path)
     assert "exhibit not read" in md and "No change in flags" not in md and "cosine" not in md
+
+
+def test_an_index_naming_the_reports_own_section_is_followed() -> None:
+    text = XREF.read_text().replace(
+        "<td>Cybersecurity</td><td>26-27</td>", "<td>Cybersecurity</td><td>Cybersecurity</td><td>26-27</td>"
+    )
+    assert "<td>Cybersecurity</td><td>Cybersecurity</td>" in text
+    d = _xref_read(text)
+    assert d.section_text.endswith(XREF_LAST) and "26-27" not in d.section_text
+
+
+def test_an_item_heading_giving_only_pages_is_followed_to_them() -> None:
+    """No index: "Item 1C. Cybersecurity" in the body says only "Pages 26-27"; the section on those pages is read."""
+    import re
+
+    text = re.sub(
+        r"<p><b>FORM 10-K CROSS-REFERENCE INDEX</b></p>\s*<table>.*?</table>",
+        "",
+        XREF.read_text(),
+        flags=re.S,
+    )
+    text = text.replace(
+        "<p><b>RISK FACTORS</b></p>",
+        "<p>Item 1C. Cybersecurity</p><p>Pages 26-27</p><p>Item 2. Properties</p><p>Page 27</p>"
+        "<p><b>RISK FACTORS</b></p>",
+    )
+    d = _xref_read(text)
+    assert d.section_text.endswith(XREF_LAST) and "Pages 26-27" not in d.section_text

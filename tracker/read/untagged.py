@@ -579,14 +579,18 @@ def has_text(d: Disclosure) -> bool:
 # --- a 10-K laid out as an annual report, placed by its cross-reference index ---------------------------
 
 # "Item 1C. Cybersecurity  26-27", in one line or over table cells; "1C  Cybersecurity  Pages 26 to 27".
+# An index may name the report's own section between the item and its pages ("Item 1C. Cybersecurity |
+# Risk Management - Cybersecurity | 45-47").
 _INDEX_ENTRY_RE = re.compile(
-    r"^(?:item\s*)?1\s*c\b\s*[.:\-\u2013\u2014]?\s*cyber\s*-?\s*security\b[\s.:|\u2013\u2014-]*"
+    r"^(?:item\s*)?1\s*c\b\s*[.:\-\u2013\u2014]?\s*cyber\s*-?\s*security\b(?:[^\d]{0,150}?)[\s.:|\u2013\u2014-]*"
     r"(?:pages?\s*)?(?P<pages>\d{1,4}(?:\s*(?:[-\u2013\u2014,]|to|through|and|&)\s*\d{1,4})*)\s*$",
     re.I,
 )
 _INDEX_START_RE = re.compile(r"^(?:item\s*)?1\s*c\b", re.I)
+# "26-27", "Pages 26 to 27", "Cybersecurity 26-27" (an index that names the report's own section too)
 _PAGE_REFERENCE_RE = re.compile(
-    r"^(?:pages?\s*)?\d{1,4}(?:\s*(?:[-\u2013\u2014,]|to|through|and|&)\s*\d{1,4})*\.?$", re.I
+    r"^(?:[^\d.]{0,150}\s)?(?:pages?\s*)?\d{1,4}(?:\s*(?:[-\u2013\u2014,]|to|through|and|&)\s*\d{1,4})*\.?$",
+    re.I,
 )
 # A page number alone ("26", "- 26 -", "Page 26"), after a running foot ("Tamarack 2023 Form 10-K | 26",
 # "2023 Annual Report 26") or before one ("26 Tamarack Industries 2023 Form 10-K").
@@ -604,7 +608,7 @@ CYBER_HEADING_RE = re.compile(
     re.I,
 )
 #: Lines read after an index entry for its page numbers (an entry may be spread over table cells).
-_INDEX_WINDOW = 4
+_INDEX_WINDOW = 5
 
 
 def is_page_reference(text: str) -> bool:
@@ -690,13 +694,16 @@ OTHER_RISK_RE = re.compile(
 )
 
 
-def follow_index(raw_lines: Sequence[str]) -> Section | None:
+def follow_index(raw_lines: Sequence[str], reference: Section | None = None) -> Section | None:
     """Item 1C of a 10-K laid out as an annual report: the cross-reference index maps "Item 1C. Cybersecurity"
     to pages, and the body holds the section under a plain heading ("CYBERSECURITY"). The heading that names
     cybersecurity on those pages (by the page numbers printed at each page's foot) is the section, never the
     index entry; it runs to the end of the last page indexed or to the next heading of another subject."""
     lines = _CleanLines(raw_lines)
     found = _indexed_pages(lines, _candidate_lines(raw_lines) + _one_c_lines(raw_lines))
+    if found is None and reference is not None:  # no index, but the item heading gives pages itself
+        numbers = [int(n) for n in re.findall(r"\d+", " ".join(x for x in reference.lines if x.strip()))]
+        found = (min(numbers), max(numbers), reference.start) if numbers else None
     if found is None:
         return None
     first, last, entry = found
@@ -773,7 +780,7 @@ def find_section(lines: Sequence[str]) -> Section | None:
     section = locate_section(lines)
     if section is not None and not is_page_reference(" ".join(x for x in section.lines if x.strip())):
         return section
-    return follow_index(lines) or section
+    return follow_index(lines, section) or section
 
 
 def refuse_page_reference(section: Section) -> None:
