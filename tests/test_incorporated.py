@@ -480,3 +480,11 @@ def test_an_item_heading_giving_only_pages_is_followed_to_them() -> None:
     )
     d = _xref_read(text)
     assert d.section_text.endswith(XREF_LAST) and "Pages 26-27" not in d.section_text
+
+
+def test_history_says_a_year_not_read_was_not_compared(db_path: Path) -> None:
+    assert run("ingest", TENK[2023], "--exhibit", EX13[2023], "--db", db_path)[0] == 0
+    assert run("ingest", TENK[2024], "--db", db_path)[0] == 0
+    code, out, err = run("history", "LKB", "--db", db_path)
+    assert code == 0, err
+    assert "2023 -> 2024: not compared, exhibit not read" in out and "cosine" not in out

@@ -88,11 +88,14 @@ def render_history_text(hist: History) -> str:
         lines += ["", "Year over year"]
         for s in hist.steps:
             sim = s["similarity"]
-            lines.append(
-                f"  {s['old_year']} -> {s['new_year']}: {s['significance']}, {s['extent']} (changes: "
-                f"{s['summary']['high']} high, {s['summary']['medium']} medium, {s['summary']['low']} low; "
-                f"similarity: cosine {sim['cosine']:.2f}, simple {sim['simple']:.2f})"
-            )
+            if s["significance"] == "not compared":  # a year's text was not read: no measure to give
+                lines.append(f"  {s['old_year']} -> {s['new_year']}: not compared, {s['extent']}")
+            else:
+                lines.append(
+                    f"  {s['old_year']} -> {s['new_year']}: {s['significance']}, {s['extent']} (changes: "
+                    f"{s['summary']['high']} high, {s['summary']['medium']} medium, {s['summary']['low']} low; "
+                    f"similarity: cosine {sim['cosine']:.2f}, simple {sim['simple']:.2f})"
+                )
             lines += [f"      - {t}" for t in s.get("top_changes") or []]
     return "\n".join(lines)
 
