@@ -64,8 +64,8 @@ def test_without_the_exhibit_the_version_says_so_and_infers_nothing(db_path: Pat
     conn.close()
     code, out, _ = run("show", "LKB", 2024, "--db", db_path)
     assert (
-        "Item 1C is incorporated by reference from the 2024 Annual Report to Shareholders, under "
-        "\u201cFinancial Review - Risk Management - Operational Risk Management\u201d; exhibit not read"
+        "Item 1C: incorporated by reference, exhibit not read. The disclosure is in the 2024 Annual Report to "
+        "Shareholders, under \u201cFinancial Review - Risk Management - Operational Risk Management\u201d"
         in out
     )
 
@@ -87,7 +87,10 @@ def test_with_the_exhibit_only_its_cybersecurity_subsection_is_read(db_path: Pat
     assert data["incorporated"]["subsection"] == "Cybersecurity"
     assert data["incorporated"]["exhibit"] == str(EX13[2024])
     code, out, _ = run("show", "LKB", 2024, "--db", db_path)
-    assert "Item 1C is incorporated by reference: read from the 2024 Annual Report to Shareholders" in out
+    assert (
+        "Item 1C: incorporated by reference, read through an exhibit: the 2024 Annual Report to Shareholders"
+        in out
+    )
 
 
 def test_both_documents_are_kept_for_provenance(db_path: Path) -> None:
@@ -445,7 +448,7 @@ def test_reports_of_a_year_not_read_claim_no_sameness(db_path: Path, tmp_path: P
     out = tmp_path / "r.html"
     assert run("diff", "LKB", 2023, 2024, "--format", "html", "-o", out, "--db", db_path)[0] == 0
     page = out.read_text()
-    assert "exhibit not read, so nothing of it is compared" in page
+    assert "Item 1C: incorporated by reference, exhibit not read. The disclosure is in the 2024" in page
     assert "Nothing compared: a year&rsquo;s Item 1C is in a document that was not read" in page or (
         "Nothing compared: a year\u2019s Item 1C is in a document that was not read" in page
     )

@@ -368,7 +368,7 @@ def test_wells_fargo_item_1c_points_to_its_annual_report(corpus: Path) -> None:
     assert shown.exit_code == 0, shown.output
     caveats = json.loads(shown.output)["caveats"]
     assert len(caveats) == 1 and caveats[0].startswith(
-        "FY2024: Item 1C is incorporated by reference from the 2024 Annual Report to Shareholders, under "
-        "\u201cFinancial Review - Risk Management - Operational Risk Management\u201d; exhibit not read"
+        "FY2024: Item 1C: incorporated by reference, exhibit not read. The disclosure is in the 2024 Annual "
+        "Report to Shareholders, under \u201cFinancial Review - Risk Management - Operational Risk Management\u201d"
     )
     assert json.loads(shown.output)["changes"] == []

@@ -258,10 +258,10 @@ class Incorporation:
         """What `show`, `diff` and the reports say, in one plain line."""
         if self.read:
             part = f" (its \u201c{self.subsection}\u201d part)" if self.subsection else ""
-            return f"Item 1C is incorporated by reference: read from {self.where}{part}, file {self.exhibit}."
+            return f"Item 1C: incorporated by reference, read through an exhibit: {self.where}{part}, file {self.exhibit}."
         return (
-            f"Item 1C is incorporated by reference from {self.where}; exhibit not read, so nothing of it "
-            "is compared (ingest the 10-K with --exhibit, or fetch it)."
+            f"Item 1C: incorporated by reference, exhibit not read. The disclosure is in {self.where}; nothing "
+            "of it is compared (ingest the 10-K with --exhibit, or fetch it)."
         )
 
 
