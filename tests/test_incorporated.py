@@ -491,3 +491,24 @@ def test_history_says_a_year_not_read_was_not_compared(db_path: Path) -> None:
     code, out, err = run("history", "LKB", "--db", db_path)
     assert code == 0, err
     assert "2023 -> 2024: not compared, exhibit not read" in out and "cosine" not in out
+
+
+def test_a_heading_run_into_its_paragraph_is_found(db_path: Path, tmp_path: Path) -> None:
+    ex = tmp_path / "runin-ex13.htm"
+    ex.write_text(
+        EX13[2024]
+        .read_text()
+        .replace(
+            "<p><b>Cybersecurity</b></p>\n<p>Cybersecurity risk",
+            "<p><b>Cybersecurity.</b> Cybersecurity risk",
+        )
+    )
+    assert "<b>Cybersecurity.</b> Cybersecurity risk" in ex.read_text()
+    code, _, err = run("ingest", TENK[2024], "--exhibit", ex, "--db", db_path)
+    assert code == 0, err
+    text = text_of(show(db_path, 2024))
+    assert text.startswith("Cybersecurity risk is the risk of loss") and text.endswith(
+        "financial institutions."
+    )
+    for other in NOT_CYBER:
+        assert other not in text, other

@@ -100,15 +100,34 @@ def _section_end(lines: Sequence[str], start: int, named: str) -> int:
     return min(len(lines), start + _SECTION_REACH)
 
 
+#: A heading run into its first paragraph ("Cybersecurity. We face ...", "Information Security Risk - Our ...").
+_RUN_IN_RE = re.compile(
+    r"^((?:cyber\s*-?\s*security|information\s+security)(?:\s+risks?)?(?:\s+management)?)\s*[.:\u2013\u2014-]\s+(?=[A-Z])",
+    re.I,
+)
+
+
 def _longest_part(lines: Sequence[str], first: int, end: int) -> tuple[str, list[str]] | None:
+    """The longest part headed as cybersecurity between two lines: under a heading of its own, else (no such
+    heading) under a heading run into its first paragraph."""
     best: tuple[str, list[str]] | None = None
     size = 0
-    for i in range(first, end):
-        if lines[i] and is_subheading(lines[i]) and CYBER_HEADING_RE.match(lines[i]):
-            body = _part(lines, i, end)
+    for run_in in (False, True):
+        for i in range(first, end):
+            line = lines[i]
+            if not line:
+                continue
+            if not run_in and is_subheading(line) and CYBER_HEADING_RE.match(line):
+                title, body = line, _part(lines, i, end)
+            elif run_in and (m := _RUN_IN_RE.match(line)):
+                title, body = m.group(1), [line[m.end() :], *_part(lines, i, end)]
+            else:
+                continue
             n = sum(len(x) for x in body if x and not is_footer_line(x))
             if n > size:
-                best, size = (lines[i], body), n
+                best, size = (title, body), n
+        if best is not None:
+            return best
     return best
 
 
