@@ -512,3 +512,21 @@ def test_a_heading_run_into_its_paragraph_is_found(db_path: Path, tmp_path: Path
     )
     for other in NOT_CYBER:
         assert other not in text, other
+
+
+def test_an_exhibit_no_10k_matches_is_refused_alone(db_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "larkspur-10-k-fy2024.htm").write_bytes(TENK[2024].read_bytes())
+    (folder / "larkspur-ex13-fy2024.htm").write_bytes(EX13[2024].read_bytes())
+    (folder / "other").mkdir()
+    (folder / "other" / "stray-ex13.htm").write_bytes(EX13[2023].read_bytes())
+    (folder / "other" / "a-10-k.htm").write_bytes(TENK[2023].read_bytes())
+    (folder / "other" / "b-10-k.htm").write_bytes((FIXTURES / "sample" / "nwan-10-k-fy2023.htm").read_bytes())
+    code, out, err = run("ingest", folder, "--db", db_path)
+    assert code == 2
+    assert (
+        "stray-ex13.htm: it looks like an Exhibit 13 (by its file name) but no 10-K beside it matches" in out
+    )
+    assert "4 files read: 3 new, 0 unchanged, 0 new versions, 1 rejected" in out
+    assert show(db_path, 2024)["coverage"] == "exhibit"

@@ -27,6 +27,8 @@ from tracker.errors import BadInput, TrackerError
 from tracker.facts import RULES_VERSION
 from tracker.models import Disclosure
 from tracker.pipeline.ingest import (
+    UNMATCHED,
+    UNMATCHED_REASON,
     Options,
     Summary,
     apply_options,
@@ -339,6 +341,8 @@ def ingest_parallel(
 def _prepare_task(task: tuple[str, Options, str | None]) -> Prepared:
     """In a worker: read, parse and complete one source (with the exhibit its Item 1C incorporates)."""
     path, opts, exhibit_path = task
+    if exhibit_path == str(UNMATCHED):
+        return Prepared(path, error=UNMATCHED_REASON)
     try:
         check_name(path)
         raw = read_source(Path(path))

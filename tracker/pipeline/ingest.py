@@ -193,12 +193,18 @@ def pair_exhibits(files: list[Path], exhibit: Path | None = None) -> list[tuple[
     for ex in exhibits:
         match = _match_report(ex, reports)
         if match is None:
-            raise BadInput(
-                f"{shown_path(ex)} looks like an Exhibit 13 but no 10-K beside it matches it by accession "
-                "number or file name; ingest the 10-K with --exhibit."
-            )
-        pairs[match] = ex
+            pairs[ex] = UNMATCHED  # refused with its reason (`UNMATCHED_REASON`), the rest stored
+        else:
+            pairs[match] = ex
     return list(pairs.items())
+
+
+#: Paired with an exhibit that no 10-K beside it matches (see `pair_exhibits`).
+UNMATCHED = Path("\x00unmatched-exhibit")
+UNMATCHED_REASON = (
+    "it looks like an Exhibit 13 (by its file name) but no 10-K beside it matches it by accession number or "
+    "file name; ingest the 10-K with --exhibit."
+)
 
 
 def _match_report(exhibit: Path, reports: list[Path]) -> Path | None:
