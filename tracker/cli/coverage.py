@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 
 from tracker.cli import (
@@ -23,6 +21,8 @@ from tracker.cli import (
 def coverage(fmt: FormatOption = "text", db: DbOption = None, debug: DebugOption = False) -> None:
     """Count the stored filings whose Item 1C was read in full, read through an exhibit, or incorporated by
     reference with the exhibit not read (and list those)."""
+    import json
+
     from tracker.pipeline.show import coverage_report
     from tracker.render.show import render_coverage_text
 
