@@ -37,6 +37,8 @@ class Doc:
     """Sequence part of the made-up accession number."""
     r_page: str | None = None
     """Corpus file served as the cyber R page (R3.htm) listed in FilingSummary.xml."""
+    exhibit: str | None = None
+    """File served as the filing's Exhibit 13 (annual report to shareholders), listed in its filing index."""
 
     @property
     def inline(self) -> bool:
@@ -130,6 +132,31 @@ FILERS = [
         [
             Doc("ixbrl/pg-10-k-fy2024.html.gz", "10-K", "2024-06-30", "2024-08-05", 49),
             Doc("ixbrl/pg-10-k-fy2025.html.gz", "10-K", "2025-06-30", "2025-08-04", 60),
+        ],
+    ),
+    # A bank whose 10-K Item 1C points to its annual report to shareholders, filed as Exhibit 13 (fixtures of
+    # the project, issue 19); the filing index lists the exhibit.
+    Filer(
+        9999931,
+        "LARKSPUR BANCORP, INC.",
+        ["LKB"],
+        [
+            Doc(
+                "fixture:incorporated/larkspur-10-k-fy2023.htm",
+                "10-K",
+                "2023-12-31",
+                "2024-02-27",
+                6,
+                exhibit="fixture:incorporated/larkspur-ex13-fy2023.htm",
+            ),
+            Doc(
+                "fixture:incorporated/larkspur-10-k-fy2024.htm",
+                "10-K",
+                "2024-12-31",
+                "2025-02-25",
+                5,
+                exhibit="fixture:incorporated/larkspur-ex13-fy2024.htm",
+            ),
         ],
     ),
     # 20-F filers whose documents are the EDGAR R-page seeds (FY2023 of Kanzhun is made from its FY2024).
@@ -234,6 +261,32 @@ def accession(filer: Filer, doc: Doc) -> str:
 def primary_name(filer: Filer, doc: Doc) -> str:
     """Primary document name, as filers name them (`amzn-20241231.htm`)."""
     return f"{filer.tickers[0].lower()}-{doc.report_date.replace('-', '')}.htm"
+
+
+def exhibit_name(filer: Filer, doc: Doc) -> str:
+    """Exhibit 13's file name, as filers name them (`lkb-20241231xex13.htm`)."""
+    return f"{filer.tickers[0].lower()}-{doc.report_date.replace('-', '')}xex13.htm"
+
+
+def filing_index(folder: str, filer: Filer, doc: Doc) -> bytes:
+    """The filing's index page as EDGAR lays it out: a table of documents (Seq, Description, Document, Type,
+    Size), the 10-K first, then its exhibits (the annual report to shareholders as EX-13)."""
+    rows = [
+        ("1", doc.form, primary_name(filer, doc), doc.form),
+        ("2", "ANNUAL REPORT TO SHAREHOLDERS", exhibit_name(filer, doc), "EX-13"),
+        ("3", "SUBSIDIARIES OF THE REGISTRANT", f"{filer.tickers[0].lower()}-ex21.htm", "EX-21"),
+    ]
+    body = "".join(
+        f'<tr><td scope="row">{seq}</td><td scope="row">{what}</td><td scope="row"><a href="{folder}{name}">'
+        f'{name}</a></td><td scope="row">{kind}</td><td scope="row">12345</td></tr>'
+        for seq, what, name, kind in rows
+    )
+    return (
+        '<html><head><title>EDGAR Filing Documents</title></head><body><div id="formDiv"><table class="tableFile"'
+        ' summary="Document Format Files"><tr><th scope="col">Seq</th><th scope="col">Description</th>'
+        f'<th scope="col">Document</th><th scope="col">Type</th><th scope="col">Size</th></tr>{body}</table>'
+        "</div></body></html>"
+    ).encode()
 
 
 def _filler(filer: Filer, doc: Doc, form: str, date: str, seq: int) -> dict:
@@ -384,6 +437,12 @@ class EdgarServer:
                 self.routes[folder + "FilingSummary.xml"] = ("bytes", filing_summary(doc.r_page is not None))
                 if doc.r_page:
                     self.routes[folder + "R3.htm"] = ("doc", doc.r_page)
+                if doc.exhibit:
+                    self.routes[folder + exhibit_name(filer, doc)] = ("doc", doc.exhibit)
+                    self.routes[folder + f"{accession(filer, doc)}-index.htm"] = (
+                        "bytes",
+                        filing_index(folder, filer, doc),
+                    )
             for report in filer.current:
                 folder = (
                     f"/Archives/edgar/data/{filer.cik}/{current_accession(filer, report).replace('-', '')}/"

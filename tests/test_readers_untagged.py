@@ -339,9 +339,11 @@ def test_a_section_incorporated_by_reference_says_where_its_text_is() -> None:
         "reference from the section entitled Cybersecurity in our 2024 Annual Report to Shareholders, "
         "filed as Exhibit 13 hereto.\n\nItem 2. Properties\n\nOffices.\n"
     )
-    assert len(d.notes) == 1
-    assert "incorporated by reference" in d.notes[0]
-    assert "2024 Annual Report to Shareholders, Exhibit 13" in d.notes[0]
+    assert d.incorporation is not None
+    assert d.incorporation.document == "2024 Annual Report to Shareholders, Exhibit 13"
+    assert d.incorporation.heading == "Cybersecurity"
+    assert "incorporated by reference" in d.incorporation.line
+    assert d.elements == [] and d.section_text == ""  # the pointer is no disclosure
 
 
 def test_a_cross_reference_inside_the_prose_is_no_pointer() -> None:
@@ -349,7 +351,7 @@ def test_a_cross_reference_inside_the_prose_is_no_pointer() -> None:
         "Item 1C. Cybersecurity\n\nOur CISO leads the program. For the risks, see Item 1A, Risk Factors, "
         "which is incorporated herein by reference.\n\nItem 2. Properties\n\nOffices.\n"
     )
-    assert d.notes == []
+    assert d.notes == [] and d.incorporation is None
 
 
 def test_wells_fargo_item_1c_points_to_its_annual_report(corpus: Path) -> None:
@@ -366,6 +368,7 @@ def test_wells_fargo_item_1c_points_to_its_annual_report(corpus: Path) -> None:
     assert shown.exit_code == 0, shown.output
     caveats = json.loads(shown.output)["caveats"]
     assert len(caveats) == 1 and caveats[0].startswith(
-        "FY2024: the cybersecurity section is incorporated by "
-        "reference from another document (2024 Annual Report"
+        "FY2024: Item 1C: incorporated by reference, exhibit not read. The disclosure is in the 2024 Annual "
+        "Report to Shareholders, under \u201cFinancial Review - Risk Management - Operational Risk Management\u201d"
     )
+    assert json.loads(shown.output)["changes"] == []

@@ -223,6 +223,49 @@ class Element:
 
 
 @dataclass
+class Incorporation:
+    """An Item 1C / 16K that only points to another document holding the disclosure (the annual report to
+    shareholders, filed as Exhibit 13): what the filing says, and whether that document was read."""
+
+    document: str
+    """The document named ("2024 Annual Report to Shareholders", "Exhibit 13"), or "another document"."""
+    heading: str | None
+    """The section of it named ("Financial Review - Risk Management - Operational Risk Management")."""
+    pointer: str
+    """The filing's own Item 1C text: the pointer sentence(s)."""
+    exhibit: str | None = None
+    """The file or URL the disclosure was read from; None while that document is not read."""
+    exhibit_sha256: str | None = None
+    """sha256 of the exhibit's raw bytes, when read."""
+    subsection: str | None = None
+    """The heading of the exhibit's part that was read ("Cybersecurity"), when read."""
+
+    @property
+    def read(self) -> bool:
+        """Was the disclosure read from the exhibit?"""
+        return self.exhibit is not None
+
+    @property
+    def where(self) -> str:
+        """The document and section, as a reader names them."""
+        document = (
+            self.document if re.match(r"(?i)exhibit|another", self.document) else f"the {self.document}"
+        )
+        return f"{document}, under \u201c{self.heading}\u201d" if self.heading else document
+
+    @property
+    def line(self) -> str:
+        """What `show`, `diff` and the reports say, in one plain line."""
+        if self.read:
+            part = f" (its \u201c{self.subsection}\u201d part)" if self.subsection else ""
+            return f"Item 1C: incorporated by reference, read through an exhibit: {self.where}{part}, file {self.exhibit}."
+        return (
+            f"Item 1C: incorporated by reference, exhibit not read. The disclosure is in {self.where}; nothing "
+            "of it is compared (ingest the 10-K with --exhibit, or fetch it)."
+        )
+
+
+@dataclass
 class Disclosure:
     """One filer-year cybersecurity disclosure (10-K Item 1C or 20-F Item 16K)."""
 
@@ -250,6 +293,8 @@ class Disclosure:
     """True for 10-K/A and 20-F/A."""
     notes: list[str] = field(default_factory=list)
     """What the reader had to assume (e.g. a namespace prefix fallback)."""
+    incorporation: Incorporation | None = None
+    """Set when Item 1C / 16K is incorporated by reference from another document (see `Incorporation`)."""
     facts_cache: object = field(default=None, repr=False, compare=False)
     """Derived data tracker.facts keeps (sentences, facts), tied to the text it was derived from so that a
     changed text is never served stale; not part of the disclosure (never compared, shown or stored)."""

@@ -378,6 +378,13 @@ def ingest(
         int | None, typer.Option(help="Fiscal year (overrides the source).", parser=fiscal_year)
     ] = None,
     form: Annotated[str | None, typer.Option(help="Form: 10-K, 20-F, 10-K/A, 20-F/A.")] = None,
+    exhibit: Annotated[
+        Path | None,
+        typer.Option(
+            help="The Exhibit 13 (annual report to shareholders) that the 10-K's Item 1C incorporates by "
+            "reference; in a folder, an exhibit is matched to its 10-K by accession number or file name."
+        ),
+    ] = None,
     workers: WorkersOption = None,
     db: DbOption = None,
     debug: DebugOption = False,
@@ -388,6 +395,7 @@ def ingest(
 
     from tracker.pipeline.batch import ingest_parallel
     from tracker.pipeline.ingest import Options, expand, shown_path
+    from tracker.store import COVERAGE
 
     opts = Options(filer=filer, name=name, year=year, form=form)
     files = list(expand(paths))
@@ -399,9 +407,10 @@ def ingest(
             if len(files) > 1:
                 typer.echo(f"{shown_path(path)}: rejected: {why}", err=True)
         else:
+            read = "" if result.coverage == "full" else f" (Item 1C {COVERAGE[result.coverage]})"
             typer.echo(
                 f"{shown_path(path)}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
-                f"v{result.version} {'current again' if result.current_again else result.status}"
+                f"v{result.version} {'current again' if result.current_again else result.status}{read}"
             )
 
     progress = Progress(
@@ -416,6 +425,7 @@ def ingest(
             workers=workers if len(files) > 8 else 1,
             progress=lambda done, total: progress.update(task, completed=done),
             on_result=report,
+            exhibit=exhibit,
         )
     if len(files) == 1 and summary.rejected:
         raise BadInput(f"{shown_path(summary.rejected[0][0])}: {summary.rejected[0][1]}")
@@ -424,6 +434,7 @@ def ingest(
             f"{summary.files} files read: {summary.count('new')} new, {summary.count('unchanged')} unchanged, "
             f"{summary.count('new version')} new versions, {len(summary.rejected)} rejected"
         )
+        typer.echo(summary.coverage_line())
         for path, reason in summary.rejected:
             typer.echo(f"  rejected {shown_path(path)}: {reason}")
     if summary.rejected:
@@ -485,7 +496,7 @@ def show(
 
 # Commands that live in their own modules register themselves on `app` when imported (a missing module is an
 # error, never a missing command).
-from tracker.cli import batch, browse, diff, email, fetch, incidents  # noqa: E402, F401
+from tracker.cli import batch, browse, coverage, diff, email, fetch, incidents  # noqa: E402, F401
 
 
 def main() -> None:

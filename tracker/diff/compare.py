@@ -49,7 +49,6 @@ from tracker.models import (
     Severity,
     spec_for,
 )
-from tracker.read.untagged import incorporated_by_reference
 from tracker.text.normalize import comparison_key, shared_work, split_sentences, words_and_key
 
 MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
@@ -180,12 +179,11 @@ class Comparison:
     def caveats(self) -> list[str]:
         """What a reader must know before trusting the comparison: a year whose section only points to another
         document (its text is elsewhere, so all of it shows as added or removed)."""
-        out = []
-        for d in (self.old, self.new):
-            note = incorporated_by_reference(d.section_text)
-            if note:
-                out.append(f"FY{d.fiscal_year or '?'}: {note}")
-        return out
+        return [
+            f"FY{d.fiscal_year or '?'}: {d.incorporation.line}"
+            for d in (self.old, self.new)
+            if d.incorporation
+        ]
 
     @property
     def summary(self) -> dict[str, int]:
@@ -256,6 +254,9 @@ def compare(old: Disclosure, new: Disclosure) -> Comparison:
 
 
 def _compare(old: Disclosure, new: Disclosure) -> Comparison:
+    unread = [d for d in (old, new) if d.incorporation is not None and not d.incorporation.read]
+    if unread:
+        return _not_compared(old, new, unread)
     old_seq, new_seq = sentence_sequence(old), sentence_sequence(new)
     pairs = align_sentences(old_seq, new_seq)
     order = _element_order(new_seq, old_seq)
@@ -279,6 +280,23 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         share,
         significance.decide(changes, rewritten(similarity, share)),
     )
+
+
+def _not_compared(old: Disclosure, new: Disclosure, unread: list[Disclosure]) -> Comparison:
+    """Two years of which one (or both) only points to a document that was not read: nothing is compared, and
+    the verdict names the missing document (a pointer sentence is no disclosure, so it yields no change)."""
+    missing = "; ".join(
+        f"FY{d.fiscal_year or '?'} Item 1C is in {d.incorporation.where}, which was not read"
+        for d in unread
+        if d.incorporation
+    )
+    similarity = _measure([], None)
+    verdict = significance.Verdict(NOT_COMPARED, "exhibit not read", [missing])
+    return Comparison(old, new, similarity, {}, [], [], [], 0.0, verdict)
+
+
+#: The significance of a comparison where a year's text was not read (see `_not_compared`).
+NOT_COMPARED = "not compared"
 
 
 def rewritten(similarity: Similarity, changed_share: float) -> bool:

@@ -696,6 +696,21 @@ class Client:
         check = _filing_summary_check if name == "FilingSummary.xml" else _annual_report_check
         return self.get(filing.path(name), check, max_age=None, check_cached=False)
 
+    def filing_index(self, filing: Filing) -> bytes:
+        """The filing's index page (`{accession}-index.htm`): its documents with their types (EX-13, ...);
+        cached forever once it reads as one."""
+        return self.get(
+            filing.path(f"{filing.accession}-index.htm"),
+            _filing_index_check,
+            max_age=None,
+            what="the filing's index",
+        )
+
+    def exhibit(self, filing: Filing, name: str) -> bytes:
+        """A document of a filing other than its primary one (the annual report to shareholders, Exhibit 13);
+        cached forever once it reads as HTML or text."""
+        return self.get(filing.path(name), _exhibit_check, max_age=None, what=f"the exhibit {name}")
+
 
 class _HandRedirectsBack(urllib.request.HTTPRedirectHandler):
     """Follows no redirect: each comes back to the client as an HTTPError, for it to follow within EDGAR."""
@@ -824,6 +839,49 @@ def _annual_report_check(body: bytes, ctype: str) -> bytes:
     except BadInput as exc:
         raise Unusable(f"a page that is not a readable annual report ({str(exc).rstrip('.')})") from None
     return body
+
+
+def _filing_index_check(body: bytes, ctype: str) -> bytes:
+    """A filing index page as it came, refused unless it lists documents."""
+    if b"<table" not in body.lower() or b"<td" not in body.lower():
+        raise Unusable("a page that is not a filing index")
+    return body
+
+
+def _exhibit_check(body: bytes, ctype: str) -> bytes:
+    """An exhibit as it came, refused unless it is an HTML or text document (an error page passes here: the
+    reader of the exhibit refuses it, naming what it lacks)."""
+    kind = ctype.split(";")[0].strip().lower()
+    if kind and not _DOCUMENT_TYPE.fullmatch(kind):
+        raise Unusable(f"a body of type {_shown(kind)} instead of a document")
+    return body
+
+
+_CYBER_BYTES_RE = re.compile(rb"(?i)cyber\s*-?\s*security|information\s+security")
+_INDEX_ROW_RE = re.compile(r"<tr\b.*?</tr>", re.I | re.S)
+_INDEX_CELL_RE = re.compile(r"<td\b[^>]*>(.*?)</td>", re.I | re.S)
+_HREF_RE = re.compile(r"href=[\"']([^\"']+)[\"']", re.I)
+
+
+def annual_report_exhibits(index: bytes) -> list[str]:
+    """The file names of the annual report to shareholders in a filing index, most likely first: the documents
+    of type EX-13 (EX-13.1, EX-13.2 ... when filed in parts), else those whose description names the annual
+    report (not the 10-K itself)."""
+    text = index.decode("utf-8", "replace")
+    typed: list[str] = []
+    described: list[str] = []
+    for row in _INDEX_ROW_RE.findall(text):
+        cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in _INDEX_CELL_RE.findall(row)]
+        href = _HREF_RE.search(row)
+        if len(cells) < 4 or href is None:
+            continue
+        name = href.group(1).rsplit("/", 1)[-1]
+        description, kind = cells[1].lower(), cells[3].upper()
+        if re.fullmatch(r"EX-13(?:\.\d+)?", kind):
+            typed.append(name)
+        elif "annual report" in description and not kind.startswith(("10-K", "20-F")):
+            described.append(name)
+    return list(dict.fromkeys(typed or described))
 
 
 def _filing_summary_check(body: bytes, ctype: str) -> bytes:
@@ -1200,7 +1258,7 @@ def fetch_filing(
         try:
             return Fetched(
                 filing,
-                _ingest(store, data, filing, filing.primary_document, year, company_name, tickers),
+                _ingest(store, data, filing, filing.primary_document, year, company_name, tickers, client),
                 source=filing.primary_document,
             )
         except BadInput as exc:
@@ -1252,8 +1310,10 @@ def _ingest(
     year: int | None,
     name: str | None,
     tickers: tuple[str, ...] = (),
+    client: Client | None = None,
 ) -> Any:
-    """Ingest one document of a filing; the document's fiscal year wins, the listing's fills a gap."""
+    """Ingest one document of a filing; the document's fiscal year wins, the listing's fills a gap. With a
+    client, an Item 1C incorporated by reference is read from the exhibit the filing index lists."""
     from tracker.pipeline.ingest import Options, ingest_bytes
 
     path = Path(filing.path(file).lstrip("/"))
@@ -1266,4 +1326,31 @@ def _ingest(
         default_year=year or filing.fiscal_years[0],
         tickers=list(tickers),
     )
-    return ingest_bytes(store, data, path, opts)
+    return ingest_bytes(
+        store, data, path, opts, find_exhibit=client_exhibit(client, filing) if client else None
+    )
+
+
+def client_exhibit(client: Client, filing: Filing) -> Callable[[Any], tuple[bytes, str] | None]:
+    """Finds the document a filing's Item 1C incorporates by reference: the filing index's EX-13 (or the
+    document described as the annual report), downloaded under the same rules as every request. None when the
+    index lists none (the version is then stored as not read)."""
+
+    def find(disclosure: Any) -> tuple[bytes, str] | None:
+        try:
+            names = annual_report_exhibits(client.filing_index(filing))
+        except NotOnEdgar:
+            names = []
+        if not names:
+            disclosure.notes.append("the filing index lists no Exhibit 13 (annual report to shareholders)")
+            return None
+        # an annual report filed in parts (EX-13.1, EX-13.2, ...): the first part that speaks of cybersecurity
+        first: tuple[bytes, str] | None = None
+        for name in names:
+            got = client.exhibit(filing, name), filing.path(name).lstrip("/")
+            if _CYBER_BYTES_RE.search(got[0]):
+                return got
+            first = first or got
+        return first
+
+    return find

@@ -78,6 +78,11 @@ def filing_line(item: Fetched) -> str:
     if item.result is not None:
         r = item.result
         via = f" (from {item.source})" if item.source and item.source != f.primary_document else ""
+        coverage = getattr(r, "coverage", "full")
+        if coverage != "full":
+            from tracker.store import COVERAGE
+
+            via += f" (Item 1C {COVERAGE[coverage]})"
         return f"{f.accession} {f.form} {r.fiscal_year} v{r.version} {r.status}{via}"
     if item.skipped:
         return f"{f.accession} {f.form} skipped: {item.skipped}"

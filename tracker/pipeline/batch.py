@@ -26,7 +26,18 @@ from typing import Any
 from tracker.errors import BadInput, TrackerError
 from tracker.facts import RULES_VERSION
 from tracker.models import Disclosure
-from tracker.pipeline.ingest import Options, Summary, apply_options, check_name, expand, fact_rows
+from tracker.pipeline.ingest import (
+    UNMATCHED,
+    UNMATCHED_REASON,
+    Options,
+    Summary,
+    apply_options,
+    check_name,
+    expand,
+    fact_rows,
+    pair_exhibits,
+    read_exhibit,
+)
 from tracker.pipeline.load import load_bytes
 from tracker.read import read_source
 from tracker.store import IngestResult, Store
@@ -271,6 +282,8 @@ class Prepared:
     """The source bytes (kept, compressed, for provenance)."""
     error: str | None = None
     """Why it was refused."""
+    exhibit: tuple[bytes, str] | None = None
+    """The exhibit its Item 1C was read from (raw bytes, file), kept for provenance."""
 
 
 ResultFn = Callable[[Path, IngestResult | None, str | None], None]
@@ -284,6 +297,7 @@ def ingest_parallel(
     workers: int | None = None,
     progress: ProgressFn | None = None,
     on_result: ResultFn | None = None,
+    exhibit: Path | None = None,
 ) -> Summary:
     """Ingest files and folders (recursively) as `tracker ingest` does, reading them in worker processes.
 
@@ -299,7 +313,7 @@ def ingest_parallel(
     done = 0
     try:
         with _Writer(store) as writer:
-            tasks = [(str(f), opts) for f in files]
+            tasks = [(str(f), opts, str(ex) if ex else None) for f, ex in pair_exhibits(files, exhibit)]
             for task, prepared in parallel_map(_prepare_task, tasks, workers, None):
                 if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
                     prepared = Prepared(task[0], error=str(prepared))
@@ -310,7 +324,7 @@ def ingest_parallel(
                 )
                 done += 1
                 if progress:
-                    progress(done, len(files))
+                    progress(done, len(tasks))
     except TrackerError as exc:
         if not disk_full(exc) or not summary.results:
             raise  # nothing of this run was saved: the store's message says so
@@ -324,17 +338,20 @@ def ingest_parallel(
     return summary
 
 
-def _prepare_task(task: tuple[str, Options]) -> Prepared:
-    """In a worker: read, parse and complete one source."""
-    path, opts = task
+def _prepare_task(task: tuple[str, Options, str | None]) -> Prepared:
+    """In a worker: read, parse and complete one source (with the exhibit its Item 1C incorporates)."""
+    path, opts, exhibit_path = task
+    if exhibit_path == str(UNMATCHED):
+        return Prepared(path, error=UNMATCHED_REASON)
     try:
         check_name(path)
         raw = read_source(Path(path))
+        exhibit = read_exhibit(exhibit_path)
     except BadInput as exc:
         return Prepared(path, error=str(exc))
     try:
-        d, filer = apply_options(load_bytes(raw), Path(path), opts)
-        return Prepared(path, d, filer, fact_rows(d), raw)
+        d, filer = apply_options(load_bytes(raw, exhibit), Path(path), opts)
+        return Prepared(path, d, filer, fact_rows(d), raw, exhibit=exhibit)
     except Exception as exc:  # noqa: BLE001 - a source the readers choke on is refused, not fatal
         return Prepared(path, error=_reason(exc))
 
@@ -357,6 +374,7 @@ def _store_prepared(
                 accession=opts.accession,
                 filing_date=opts.filing_date,
                 facts=p.facts,
+                exhibit=p.exhibit,
             )
         except BadInput as exc:
             reason = str(exc)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from tracker.errors import BadInput
 from tracker.models import Disclosure
-from tracker.pipeline.load import load_bytes
+from tracker.pipeline.load import ExhibitFinder, load_bytes
 from tracker.read import read_source
-from tracker.store import IngestResult, Store
+from tracker.store import COVERAGE, IngestResult, Store
 
 # File-name patterns seen in the wild; used only for what the content does not state.
 _NAME_HINTS = [
@@ -94,9 +94,25 @@ def apply_options(d: Disclosure, path: Path, opts: Options) -> tuple[Disclosure,
     return d, filer
 
 
-def ingest_bytes(store: Store, data: bytes, path: Path, opts: Options) -> IngestResult:
-    """Read one source's bytes and store it (one transaction)."""
-    disclosure = load_bytes(data)
+def ingest_bytes(
+    store: Store,
+    data: bytes,
+    path: Path,
+    opts: Options,
+    exhibit: tuple[bytes, str] | None = None,
+    find_exhibit: ExhibitFinder | None = None,
+) -> IngestResult:
+    """Read one source's bytes (and the exhibit its Item 1C incorporates: raw bytes and file or URL, or what
+    `find_exhibit` finds) and store it (one transaction)."""
+    found: list[tuple[bytes, str]] = []
+
+    def finder(d: Disclosure) -> tuple[bytes, str] | None:
+        got = find_exhibit(d) if find_exhibit else None
+        found.extend([got] if got else [])
+        return got
+
+    disclosure = load_bytes(data, exhibit, finder)
+    exhibit = exhibit or (found[0] if found else None)
     disclosure, filer = apply_options(disclosure, path, opts)
     return store.add(
         disclosure,
@@ -107,6 +123,7 @@ def ingest_bytes(store: Store, data: bytes, path: Path, opts: Options) -> Ingest
         accession=opts.accession,
         filing_date=opts.filing_date,
         facts=fact_rows(disclosure),
+        exhibit=exhibit,
     )
 
 
@@ -114,6 +131,8 @@ def fact_rows(d: Disclosure) -> list[dict]:
     """One row per fact value, ready for the store, with the rule that found it and the rules' version."""
     from tracker.facts import RULES_VERSION, extract_facts, fact_text
 
+    if d.incorporation is not None and not d.incorporation.read:
+        return []  # the pointer sentence states no fact (not even that a statement is absent)
     rows = []
     for fact, values in extract_facts(d).items():
         for i, fv in enumerate(values):
@@ -133,10 +152,73 @@ def fact_rows(d: Disclosure) -> list[dict]:
     return rows
 
 
-def ingest_file(store: Store, path: Path, opts: Options) -> IngestResult:
-    """Read one file and store it."""
+def ingest_file(store: Store, path: Path, opts: Options, exhibit: Path | None = None) -> IngestResult:
+    """Read one file (with the exhibit its Item 1C incorporates by reference, if given) and store it."""
     check_name(path)
-    return ingest_bytes(store, read_source(path), path, opts)
+    return ingest_bytes(store, read_source(path), path, opts, read_exhibit(exhibit))
+
+
+def read_exhibit(exhibit: Path | str | None) -> tuple[bytes, str] | None:
+    """An exhibit file's raw bytes and name, for `load_bytes`."""
+    if exhibit is None:
+        return None
+    check_name(exhibit)
+    return read_source(Path(exhibit)), str(exhibit)
+
+
+# An exhibit by its file name: EDGAR's "ex13", "ex-13", "exhibit13", "dex13", "ex13_annualreport" ...
+_EXHIBIT_NAME_RE = re.compile(r"(?<![a-wyz])d?ex(?:hibit)?[-_ ]?13(?!\d)", re.I)
+_ACCESSION_RE = re.compile(r"\d{10}-?\d{2}-?\d{6}")
+_NAME_NOISE_RE = re.compile(r"d?ex(?:hibit)?[-_ ]?13(?:[-_.]\d{1,2})?|10-?k|20-?f|[^a-z0-9]", re.I)
+
+
+def is_exhibit_name(path: Path) -> bool:
+    """Does the file name say it is Exhibit 13 (the annual report to shareholders)?"""
+    return bool(_EXHIBIT_NAME_RE.search(path.name.split(".")[0]))
+
+
+def pair_exhibits(files: list[Path], exhibit: Path | None = None) -> list[tuple[Path, Path | None]]:
+    """Each annual report with the Exhibit 13 filed with it. `exhibit` (from --exhibit) goes with the one file
+    given; in folders, an exhibit goes with the report of the same accession number (in the path), else of the
+    same file name once the exhibit and form numbers are left out, else the only report of its folder."""
+    if exhibit is not None:
+        if len(files) != 1:
+            raise BadInput(
+                "--exhibit goes with one 10-K file; give that file alone, or a folder holding both."
+            )
+        return [(files[0], exhibit)]
+    exhibits = [f for f in files if is_exhibit_name(f)]
+    reports = [f for f in files if f not in exhibits]
+    pairs: dict[Path, Path | None] = dict.fromkeys(reports)
+    for ex in exhibits:
+        match = _match_report(ex, reports)
+        if match is None:
+            pairs[ex] = UNMATCHED  # refused with its reason (`UNMATCHED_REASON`), the rest stored
+        else:
+            pairs[match] = ex
+    return list(pairs.items())
+
+
+#: Paired with an exhibit that no 10-K beside it matches (see `pair_exhibits`).
+UNMATCHED = Path("\x00unmatched-exhibit")
+UNMATCHED_REASON = (
+    "it looks like an Exhibit 13 (by its file name) but no 10-K beside it matches it by accession number or "
+    "file name; ingest the 10-K with --exhibit."
+)
+
+
+def _match_report(exhibit: Path, reports: list[Path]) -> Path | None:
+    accession = _ACCESSION_RE.search(str(exhibit))
+    if accession:
+        same = [r for r in reports if accession.group(0).replace("-", "") in str(r).replace("-", "")]
+        if len(same) == 1:
+            return same[0]
+    stem = _NAME_NOISE_RE.sub("", exhibit.name.split(".")[0])
+    same = [r for r in reports if _NAME_NOISE_RE.sub("", r.name.split(".")[0]) == stem]
+    if len(same) == 1:
+        return same[0]
+    beside = [r for r in reports if r.parent == exhibit.parent]
+    return beside[0] if len(beside) == 1 else None
 
 
 _UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -189,3 +271,32 @@ class Summary:
     def files(self) -> int:
         """Files read."""
         return len(self.results) + len(self.rejected)
+
+    def coverage(self) -> dict[str, int]:
+        """Filings whose Item 1C was read in full, read through an exhibit, incorporated but not read, or not
+        found (refused for want of the section)."""
+        counts = {key: sum(1 for _, r in self.results if r.coverage == key) for key in COVERAGE}
+        counts["not found"] = sum(1 for _, why in self.rejected if section_not_found(why))
+        return counts
+
+    def coverage_line(self) -> str:
+        """The coverage in one line: "Item 1C: 3 read in full, 1 read through an exhibit, ..."."""
+        return coverage_line(self.coverage())
+
+
+def coverage_line(counts: dict[str, int]) -> str:
+    """ "Item 1C: 3 read in full, 1 read through an exhibit, 1 incorporated by reference, exhibit not read,
+    0 not found (80% read)"."""
+    labels = {**COVERAGE, "not found": "not found"}
+    total = sum(counts.values())
+    read = counts.get("full", 0) + counts.get("exhibit", 0)
+    share = f" ({100 * read / total:.1f}% read)" if total else ""
+    return "Item 1C: " + "; ".join(f"{counts.get(k, 0)} {label}" for k, label in labels.items()) + share
+
+
+_NOT_FOUND_RE = re.compile(r"no Item 1C|only a page reference|followed by no text", re.I)
+
+
+def section_not_found(reason: str) -> bool:
+    """Was a file refused because its Item 1C / 16K section was not found?"""
+    return bool(_NOT_FOUND_RE.search(reason))

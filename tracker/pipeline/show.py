@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from tracker.store import Store
+from tracker.store import Store, coverage_of
 
 
 def stored_disclosure_json(store: Store, filing: dict[str, Any]) -> dict[str, Any]:
     """The design.md JSON of a stored disclosure."""
     from tracker.facts import extract_facts, facts_to_json
-    from tracker.read.untagged import incorporated_by_reference
 
     d = store.disclosure(filing)
     filer = store.filer_by_id(filing["filer_id"])
     # the facts stored at ingest (read again where older rules stored them); a fact the text states nothing of
     # is left out
-    facts = {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
-    pointer = incorporated_by_reference(d.section_text)
-    notes = d.notes + ([pointer] if pointer and pointer not in d.notes else [])
+    inc = d.incorporation
+    unread = inc is not None and not inc.read  # the pointer sentence states no fact
+    facts = (
+        {} if unread else {name: values for name, values in facts_to_json(extract_facts(d)).items() if values}
+    )
     return {
         "filer": filer.to_json(),
         "fiscal_year": filing["fiscal_year"],
@@ -42,7 +43,20 @@ def stored_disclosure_json(store: Store, filing: dict[str, Any]) -> dict[str, An
             for e in d.elements
         ],
         "facts": facts,
-        "notes": notes,
+        "notes": d.notes,
+        "coverage": coverage_of(d),
+        "incorporated": None
+        if inc is None
+        else {
+            "document": inc.document,
+            "heading": inc.heading,
+            "pointer": inc.pointer,
+            "exhibit": inc.exhibit,
+            "exhibit_sha256": inc.exhibit_sha256,
+            "subsection": inc.subsection,
+            "read": inc.read,
+            "line": inc.line,
+        },
     }
 
 
@@ -54,3 +68,31 @@ def show_stored(
     the_filer = store.find_filer(filer)
     filing = store.filing(the_filer, year, version)
     return stored_disclosure_json(store, filing), len(store.versions(the_filer, year))
+
+
+def coverage_report(store: Store) -> dict[str, Any]:
+    """How each stored filer-year's Item 1C was read (its current version): counts of `full` (read in the
+    filing), `exhibit` (read through the exhibit it incorporates) and `not read` (incorporated by reference,
+    exhibit not read), the share read, and the filer-years not read with the document they lack."""
+    from tracker.store import COVERAGE
+
+    rows = store.coverage()
+    counts = {key: sum(1 for r in rows if r["coverage"] == key) for key in COVERAGE}
+    read = counts["full"] + counts["exhibit"]
+    names = {r["filer_id"]: store.filer_by_id(r["filer_id"]) for r in rows}
+    return {
+        "filings": len(rows),
+        "counts": counts,
+        "read_share": round(read / len(rows), 4) if rows else None,
+        "not_read": [
+            {
+                "filer": names[r["filer_id"]].to_json(),
+                "fiscal_year": r["fiscal_year"],
+                "form": r["form"],
+                "document": r["incorporated_from"],
+                "heading": r["incorporated_heading"],
+            }
+            for r in rows
+            if r["coverage"] == "not read"
+        ],
+    }

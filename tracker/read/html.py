@@ -499,6 +499,17 @@ class _Streamer:
             fact.next_id = cont.next_id
 
 
+def body_lines(text: str) -> list[str]:
+    """The text lines of an HTML document's body, one per block (an exhibit read for its named section)."""
+    if not _looks_like_markup(text):
+        return untagged.markdown_to_lines(text)
+    hidden_tags = _hidden_tags(text)
+    read = _stream(text, hidden_tags)
+    if read is None:
+        read = _read_whole(_parse(text), hidden_tags)
+    return read.lines.plain
+
+
 def _looks_like_markup(text: str) -> bool:
     """Real HTML has tags throughout; Markdown with a few inline <div>s does not."""
     head = text[:4096].lower()
@@ -817,7 +828,7 @@ def _tagged_disclosure(facts: list[_Fact], lines: list[str], marked: dict[int, s
     elements = _merge_facts(facts)
     texts = [f for f in facts if f.kind == "text" and f.value]
     keys = "\x00".join(comparison_key(str(f.value)) for f in texts)
-    section = untagged.locate_section(lines)
+    section = untagged.find_section(lines)
     if section is not None:
         paras = paragraphs_from_lines(section.lines)
         leftover = _uncovered(paragraphs_from_lines(_untagged_lines(section, lines, marked)), keys)
@@ -900,7 +911,7 @@ def _untagged_disclosure(text: str, lines: list[str], dei: dict[str, list[str]])
             "the HTML is not a 10-K or 20-F annual report (no form type or annual-report cover found); "
             "give the filing's primary document."
         )
-    section = untagged.locate_section(lines)
+    section = untagged.find_section(lines)
     if section is None:
         raise BadInput(
             "the annual report has no Item 1C (10-K) or Item 16K (20-F) cybersecurity section; "
@@ -912,8 +923,9 @@ def _untagged_disclosure(text: str, lines: list[str], dei: dict[str, list[str]])
             "the HTML ends inside its Item 1C / Item 16K section, so the file is truncated; "
             "download the complete filing again."
         )
+    untagged.refuse_page_reference(section)
     disclosure = untagged.section_disclosure(section, "html")
-    if not disclosure.section_text:
+    if not untagged.has_text(disclosure):
         raise BadInput(
             "the Item 1C / Item 16K heading is followed by no text; give the complete annual report."
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from tracker.errors import BadInput
-from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Source
+from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation, Source
 from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import (
     clean_inline,
@@ -48,6 +48,7 @@ _HTML_TAG_RE = lazy_compile(r"</?(?:div|span|p|br|b|i|u|font|center)\b[^>]*>", r
 # reference": the disclosure itself is in another document (an exhibit, the annual report to shareholders).
 _INCORPORATED_RE = lazy_compile(
     r"\bincorporated\b[^.]{0,80}\bby\s+reference\b|\bcan\s+be\s+found\s+(?:in|under)\b|"
+    r"\bsee\b[^.]{0,120}\bexhibit\s+13\b|"
     r"\b(?:is|are)\s+(?:included|set\s+forth|contained)\s+(?:in|under)\b",
     re.I,
 )
@@ -60,6 +61,8 @@ _POINTER_TARGET_RE = lazy_compile(
 )
 #: Longest section (in characters) read as a mere pointer to another document.
 _MAX_POINTER_CHARS = 700
+#: Most sentences of a pointer that does not say "this item" (it must name the document instead).
+_MAX_POINTER_SENTENCES = 2
 
 #: Longest line taken as the heading of a sub-section.
 _MAX_HEADING_WORDS = 12
@@ -79,6 +82,8 @@ class Section:
     """Index of the line that ended it (the next item heading, or the number of lines)."""
     sources: list[int] = field(default_factory=list)
     """For each of `lines`, the index of the line it came from (-1 for the part of a heading line after the heading)."""
+    via: str | None = None
+    """How it was found, when not under its item heading (the cross-reference index), for the notes."""
 
     @property
     def form(self) -> str:
@@ -212,6 +217,10 @@ def _candidate_lines(lines: Sequence[str]) -> list[int]:
 class _Furniture:
     """Decides whether a short line repeats from page to page, counting the document's lines on demand."""
 
+    def page_furniture(self, line: str) -> bool:
+        """A page number, footer or running head ("Wells Fargo & Company 2024 Annual Report 75")."""
+        return is_footer_line(line) or len(line) <= 100 and self.repeated(line)
+
     def __init__(self, lines: Sequence[str]) -> None:
         self.distinct = Counter(line.strip() for line in lines if 0 < len(line) <= 100)
         self.verdicts: dict[str, bool] = {}
@@ -235,6 +244,10 @@ class _Furniture:
             for text, n in self.distinct.items():
                 self.by_prefix.setdefault(_prefix(text), []).append((text, n))
         return sum(n for text, n in self.by_prefix.get(_prefix(key), []) if furniture_key(text) == key)
+
+
+#: The furniture detector, for other readers of a document's lines (the exhibit reader).
+Furniture = _Furniture
 
 
 def _prefix(text: str) -> str:
@@ -507,55 +520,298 @@ def detect_fiscal_year(text: str) -> int | None:
     return None
 
 
-def incorporated_by_reference(section_text: str) -> str | None:
-    """A note for the reader when the section only points to another document that holds the disclosure.
+_QUOTED_RE = re.compile(r"[\u201c\"]\s*([^\u201d\"]{3,200}?)\s*[\u201d\"]")
+_SECTION_NAMED_RE = re.compile(
+    r"\b(?:section|caption|heading)s?\s+(?:entitled|titled|captioned|headed|called)\s+"
+    r"([A-Z][^.;,]{2,120}?)(?=\s+(?:in|of|on|within)\s+(?i:the|our|its|this|exhibit|annual)\b|[.;,]|$)"
+)
 
-    WFC's 10-K, for one, says only that Item 1C "can be found in the 2024 Annual Report to Shareholders ...
-    incorporated into this item by reference": the text is in Exhibit 13, so the filing's flags and facts say
-    nothing, and a comparison with a year that holds the text shows it all as added.
+
+def incorporation_of(section_text: str) -> Incorporation | None:
+    """The incorporation when the section only points to another document that holds the disclosure.
+
+    WFC's 10-K, for one, says only that Item 1C "can be found in the 2024 Annual Report to Shareholders under
+    "Financial Review - Risk Management - Operational Risk Management." That information is incorporated into
+    this item by reference": the text is in Exhibit 13. A cross-reference inside the section's prose ("see
+    Item 1A, which is incorporated herein by reference") is no pointer: the pointer must be the whole section
+    (at most `_MAX_POINTER_CHARS`) and speak of this item.
     """
     text = section_text.strip()
-    if (
-        not text
-        or len(text) > _MAX_POINTER_CHARS
-        or not _INCORPORATED_RE.search(text)
-        or not _THIS_ITEM_RE.search(text)
-    ):
+    if not text or len(text) > _MAX_POINTER_CHARS or not _INCORPORATED_RE.search(text):
         return None
     targets = list(dict.fromkeys(clean_inline(m.group(0)) for m in _POINTER_TARGET_RE.finditer(text)))
-    where = f" ({', '.join(targets)})" if targets else ""
-    return (
-        f"the cybersecurity section is incorporated by reference from another document{where}; "
-        "its text is not in this filing, so its flags and facts read as not stated."
-    )
+    # "See "Cybersecurity" in our 2024 Annual Report, incorporated herein by reference": no "this item", but a
+    # short answer naming the document that holds it
+    if not _THIS_ITEM_RE.search(text) and not (targets and len(sentences(text)) <= _MAX_POINTER_SENTENCES):
+        return None
+    quoted = _QUOTED_RE.search(text)
+    named = _SECTION_NAMED_RE.search(text)
+    heading = quoted.group(1) if quoted else named.group(1) if named else None
+    if heading is not None:
+        heading = re.sub(r"\s+", " ", heading).strip(" .,;:") or None
+    return Incorporation(", ".join(targets) or "another document", heading, text)
+
+
+def incorporated_by_reference(section_text: str) -> str | None:
+    """The one plain line said of a section that only points to another document, or None."""
+    found = incorporation_of(section_text)
+    return found.line if found else None
 
 
 def section_disclosure(section: Section, source_format: str, source: Source = "inferred") -> Disclosure:
-    """An untagged Disclosure from a located section."""
+    """An untagged Disclosure from a located section.
+
+    A section that only points to another document keeps no elements (its flags are stated nowhere in the
+    filing, and the pointer is no disclosure): the pointer is kept on `Disclosure.incorporation`.
+    """
     paras = paragraphs_from_lines(section.lines)
     text = "\n\n".join(paras)
-    pointer = incorporated_by_reference(text)
+    incorporation = incorporation_of(text)
     return Disclosure(
-        elements=split_elements(paras, source),
+        elements=[] if incorporation else split_elements(paras, source),
         tagged=False,
         source_format=source_format,
-        section_text=text,
+        section_text="" if incorporation else text,
         form=section.form,
-        notes=[pointer] if pointer else [],
+        notes=[section.via] if section.via else [],
+        incorporation=incorporation,
     )
+
+
+def has_text(d: Disclosure) -> bool:
+    """Does a read section hold anything: its text, or a pointer to the document that holds it?"""
+    return bool(d.section_text) or d.incorporation is not None
+
+
+# --- a 10-K laid out as an annual report, placed by its cross-reference index ---------------------------
+
+# "Item 1C. Cybersecurity  26-27", in one line or over table cells; "1C  Cybersecurity  Pages 26 to 27".
+# An index may name the report's own section between the item and its pages ("Item 1C. Cybersecurity |
+# Risk Management - Cybersecurity | 45-47").
+_INDEX_ENTRY_RE = re.compile(
+    r"^(?:item\s*)?1\s*c\b\s*[.:\-\u2013\u2014]?\s*cyber\s*-?\s*security\b(?:[^\d]{0,150}?)[\s.:|\u2013\u2014-]*"
+    r"(?:pages?\s*)?(?P<pages>\d{1,4}(?:\s*(?:[-\u2013\u2014,]|to|through|and|&)\s*\d{1,4})*)\s*$",
+    re.I,
+)
+_INDEX_START_RE = re.compile(r"^(?:item\s*)?1\s*c\b", re.I)
+# "26-27", "Pages 26 to 27", "Cybersecurity 26-27" (an index that names the report's own section too)
+_PAGE_REFERENCE_RE = re.compile(
+    r"^(?:[^\d.]{0,150}\s)?(?:pages?\s*)?\d{1,4}(?:\s*(?:[-\u2013\u2014,]|to|through|and|&)\s*\d{1,4})*\.?$",
+    re.I,
+)
+# A page number alone ("26", "- 26 -", "Page 26"), after a running foot ("Tamarack 2023 Form 10-K | 26",
+# "2023 Annual Report 26") or before one ("26 Tamarack Industries 2023 Form 10-K").
+_PAGE_MARKER_RE = re.compile(
+    r"^(?:page\s+)?[-\u2013\u2014]?\s*(\d{1,4})\s*[-\u2013\u2014]?$|^.{0,80}\|\s*(\d{1,4})$"
+    r"|^.{0,80}\b(?:form\s+10-?k|annual\s+report)\s*[|\u2013\u2014-]?\s*(\d{1,4})$"
+    r"|^(\d{1,4})\s*[|\u2013\u2014-]?\s+.{0,80}\b(?:form\s+10-?k|annual\s+report)$",
+    re.I,
+)
+# The body's heading of the section: "CYBERSECURITY", "Cybersecurity Risk Management and Strategy", ...
+CYBER_HEADING_RE = re.compile(
+    r"^(?:item\s*1\s*c\s*[.:\-]?\s*)?(?:(?:managing|our\s+approach\s+to|approach\s+to)\s+)?"
+    r"(?:cyber\s*-?\s*security|information\s+security)"
+    r"(?:\s*(?:,|&|and|risk|risks|management|strategy|governance|oversight|program|matters|disclosure))*\s*:?$",
+    re.I,
+)
+#: Lines read after an index entry for its page numbers (an entry may be spread over table cells).
+_INDEX_WINDOW = 5
+
+
+def is_page_reference(text: str) -> bool:
+    """Is a section's text only page numbers ("26-27", "Pages 26 to 27"): an index entry, not a disclosure?"""
+    return bool(_PAGE_REFERENCE_RE.match(text.strip()))
+
+
+def _indexed_pages(lines: _CleanLines, candidates: list[int]) -> tuple[int, int, int] | None:
+    """(first page, last page, line of the entry) of the cross-reference index's Item 1C entry."""
+    for i in candidates:
+        if not _INDEX_START_RE.match(lines[i]):
+            continue
+        text, j = lines[i], i
+        for _ in range(_INDEX_WINDOW + 1):
+            m = _INDEX_ENTRY_RE.match(text)
+            if m:
+                pages = [int(n) for n in re.findall(r"\d+", m.group("pages"))]
+                return min(pages), max(pages), i
+            following = _next_nonblank(lines, j + 1)
+            if following is None:
+                break
+            j = following
+            text = f"{text} {lines[j]}"
+    return None
+
+
+def _page_of_lines(lines: _CleanLines) -> list[int | None]:
+    """The page each line sits on, by the page numbers printed on each page (None where unknown).
+
+    Numbers printed at the foot of each page (most 10-Ks) number the lines before them; printed at the head,
+    the lines after them. A document whose last number is followed by about a page of text numbers its heads.
+    """
+    markers: list[tuple[int, int]] = []
+    for i in range(len(lines)):
+        m = _PAGE_MARKER_RE.match(lines[i]) if lines[i] and len(lines[i]) <= 100 else None
+        if m:
+            markers.append((i, int(next(g for g in m.groups() if g))))
+    pages: list[int | None] = [None] * len(lines)
+    if not markers:
+        return pages
+    sizes = [len(lines[i]) for i in range(len(lines))]
+    inside = sum(sizes[markers[0][0] : markers[-1][0]])
+    after = sum(sizes[markers[-1][0] + 1 :])
+    at_head = len(markers) > 1 and after > inside / (len(markers) - 1) / 2
+    previous = 0
+    for index, number in markers:
+        if at_head:
+            if previous:
+                for k in range(previous, index):
+                    pages[k] = pages[previous - 1]
+            pages[index] = number
+            previous = index + 1
+        else:
+            for k in range(previous, index + 1):
+                pages[k] = number
+            previous = index + 1
+    if at_head:
+        for k in range(previous, len(lines)):
+            pages[k] = markers[-1][1]
+    return pages
+
+
+def _ends_cyber_section(line: str, upper: bool) -> bool:
+    """Does this heading end the cybersecurity section? One that names another subject (no Item 106 topic, or
+    another kind of risk) does; under an all-capitals heading, only an all-capitals one (its title-case
+    sub-headings, whatever they name, stay inside)."""
+    if not is_subheading(line) or CYBER_HEADING_RE.match(line) or upper and not line.isupper():
+        return False
+    return not ITEM_106_TOPIC_RE.search(line) or bool(OTHER_RISK_RE.search(line))
+
+
+#: Sub-headings that stay inside a cybersecurity section (Item 106's own topics).
+ITEM_106_TOPIC_RE = re.compile(
+    r"cyber|information security|risk management and strategy|^strategy|governance|board|oversight"
+    r"|management'?s? role|role of management|third[- ]party (?:service|provider|vendor)|vendor|supplier"
+    r"|service provider|incident|threat|material|assessment|program|process|training|awareness|team"
+    r"|personnel|officer|ciso|response|framework|expertise|testing|monitoring|protect|detect",
+    re.I,
+)
+#: A heading naming another kind of risk ("Model Risk Management", "Third-Party Risk") is a sibling section.
+OTHER_RISK_RE = re.compile(
+    r"^(?!.*\b(?:cyber\w*|information security|technology)\b).*\brisks?\b(?:\s+management)?\s*$", re.I
+)
+
+
+def follow_index(raw_lines: Sequence[str], reference: Section | None = None) -> Section | None:
+    """Item 1C of a 10-K laid out as an annual report: the cross-reference index maps "Item 1C. Cybersecurity"
+    to pages, and the body holds the section under a plain heading ("CYBERSECURITY"). The heading that names
+    cybersecurity on those pages (by the page numbers printed at each page's foot) is the section, never the
+    index entry; it runs to the end of the last page indexed or to the next heading of another subject."""
+    lines = _CleanLines(raw_lines)
+    found = _indexed_pages(lines, _candidate_lines(raw_lines) + _one_c_lines(raw_lines))
+    if found is None and reference is not None:  # no index, but the item heading gives pages itself
+        numbers = [int(n) for n in re.findall(r"\d+", " ".join(x for x in reference.lines if x.strip()))]
+        found = (min(numbers), max(numbers), reference.start) if numbers else None
+    if found is None:
+        return None
+    first, last, entry = found
+    pages = _page_of_lines(lines)
+    headings = [
+        i
+        for i in range(len(lines))
+        if lines[i] and abs(i - entry) > _INDEX_WINDOW and CYBER_HEADING_RE.match(lines[i])
+    ]
+    shown = f"page {first}" if first == last else f"pages {first}-{last}"
+    # page numbers printed at the head of each page put a line one page later than counted: try one more
+    for slack in (0, 1):
+        best = _best_indexed(lines, headings, pages, first - slack, last + slack, shown)
+        if best is not None:
+            return best
+    return None
+
+
+def _best_indexed(
+    lines: _CleanLines, headings: list[int], pages: list[int | None], first: int, last: int, shown: str
+) -> Section | None:
+    """The longest section under a cybersecurity heading on pages first to last (`shown` names the pages the
+    index gives, for the note)."""
+    best: Section | None = None
+    best_size = 0
+    for i in headings:
+        line = lines[i]
+        page = pages[i]
+        if page is not None and not first <= page <= last:
+            continue
+        body, sources = _run_to_end(lines, i, last, pages)
+        size = sum(len(b) for b in body if b and not is_footer_line(b))
+        if size > best_size and not is_page_reference(" ".join(b for b in body if b)):
+            via = (
+                f"Item 1C found through the 10-K cross-reference index ({shown}) "
+                f"under the heading \u201c{line}\u201d"
+            )
+            best, best_size = Section(body, "1c", i, i + 1 + len(body), sources, via=via), size
+    return best
+
+
+def _one_c_lines(raw_lines: Sequence[str]) -> list[int]:
+    """Lines that start with "1C" (an index entry whose item number stands in its own table cell)."""
+    return [i for i, line in enumerate(raw_lines) if line[:8].lstrip().upper().startswith("1C")]
+
+
+def _run_to_end(
+    lines: _CleanLines, heading: int, last_page: int, pages: list[int | None]
+) -> tuple[list[str], list[int]]:
+    upper = lines[heading].isupper()
+    furniture = _Furniture(lines.raw)
+    body: list[str] = []
+    sources: list[int] = []
+    for j in range(heading + 1, len(lines)):
+        line = lines[j]
+        if line and furniture.page_furniture(line):
+            line = ""  # a page number or running head ("TAMARACK INDUSTRIES | 2023 FORM 10-K | 26")
+        page = pages[j]
+        if (
+            page is not None
+            and page > last_page
+            or line
+            and (_is_stop(line, "1c") or _ends_cyber_section(line, upper))
+        ):
+            break
+        body.append(line)
+        sources.append(j)
+    return body, sources
+
+
+def find_section(lines: Sequence[str]) -> Section | None:
+    """Item 1C / 16K: under its item heading, or, where the item heading is only an index entry (page numbers)
+    or missing, where the 10-K's cross-reference index places it."""
+    section = locate_section(lines)
+    if section is not None and not is_page_reference(" ".join(x for x in section.lines if x.strip())):
+        return section
+    return follow_index(lines, section) or section
+
+
+def refuse_page_reference(section: Section) -> None:
+    """A stored version never holds a page reference as its disclosure."""
+    text = " ".join(x for x in section.lines if x.strip())
+    if is_page_reference(text):
+        raise BadInput(
+            f"Item 1C is only a page reference ({clean_inline(text)}) in a cross-reference index, and no "
+            "cybersecurity heading was found on those pages; give the complete 10-K as filed."
+        )
 
 
 def read_text(text: str) -> Disclosure:
     """A Disclosure from a plain-text or Markdown annual report (or an Item 1C extract)."""
     lines = markdown_to_lines(text)
-    section = locate_section(lines)
+    section = find_section(lines)
     if section is None:
         raise BadInput(
             "no Item 1C (10-K) or Item 16K (20-F) cybersecurity heading was found in the text; "
             "give an annual report that contains its cybersecurity section."
         )
+    refuse_page_reference(section)
     disclosure = section_disclosure(section, "text")
-    if not disclosure.section_text:
+    if not has_text(disclosure):
         raise BadInput(
             "the Item 1C / Item 16K heading is followed by no text; give the complete annual report."
         )

@@ -23,7 +23,7 @@ import jinja2
 
 from tracker import __version__
 from tracker.diff import redline
-from tracker.diff.compare import AlignedPair, Comparison
+from tracker.diff.compare import NOT_COMPARED, AlignedPair, Comparison
 from tracker.diff.context import ComparisonContext, History
 from tracker.diff.redline import change_key, pair_key
 from tracker.diff.significance import SIGNIFICANCE_ORDER
@@ -309,6 +309,8 @@ class ComparisonReport:
     """Wording changes left out of an e-mail body to keep it small (the attached report has them)."""
     incidents: list[str] = field(default_factory=list)
     """8-K cybersecurity incidents reported between the two years, one line each (shown first)."""
+    compared: bool = True
+    """False when a year's text was not read (Item 1C incorporated by reference, exhibit not read)."""
 
 
 @dataclass
@@ -730,6 +732,7 @@ def comparison_report(
         sections=by_element(ctx) if verbose else [],
         notes=c.caveats + comparison_notes(old, new),
         has_changes=bool(c.changes),
+        compared=c.significance != NOT_COMPARED,
         generated=generated_line(generated_at),
         compact=compact,
         verbose=verbose,

@@ -20,6 +20,7 @@ def render_show_text(data: dict[str, Any], versions: int) -> str:
             f"({data['source_format']})"
         ),
         f"source {data['source']}  sha256 {data['sha256'][:16]}",
+        *([data["incorporated"]["line"]] if data.get("incorporated") else []),
         *(f"Note: {note}" for note in data.get("notes") or ()),
         "",
     ]
@@ -89,10 +90,35 @@ def render_history_text(hist: History) -> str:
         lines += ["", "Year over year"]
         for s in hist.steps:
             sim = s["similarity"]
-            lines.append(
-                f"  {s['old_year']} -> {s['new_year']}: {s['significance']}, {s['extent']} (changes: "
-                f"{s['summary']['high']} high, {s['summary']['medium']} medium, {s['summary']['low']} low; "
-                f"similarity: cosine {sim['cosine']:.2f}, simple {sim['simple']:.2f})"
-            )
+            if s["significance"] == "not compared":  # a year's text was not read: no measure to give
+                lines.append(f"  {s['old_year']} -> {s['new_year']}: not compared, {s['extent']}")
+            else:
+                lines.append(
+                    f"  {s['old_year']} -> {s['new_year']}: {s['significance']}, {s['extent']} (changes: "
+                    f"{s['summary']['high']} high, {s['summary']['medium']} medium, {s['summary']['low']} low; "
+                    f"similarity: cosine {sim['cosine']:.2f}, simple {sim['simple']:.2f})"
+                )
             lines += [f"      - {t}" for t in s.get("top_changes") or []]
+    return "\n".join(lines)
+
+
+def render_coverage_text(data: dict[str, Any]) -> str:
+    """The coverage report (`tracker.pipeline.show.coverage_report`) in plain text."""
+    from tracker.store import COVERAGE
+
+    c = data["counts"]
+    if not data["filings"]:
+        return "no filings yet: run `tracker ingest PATH`"
+    lines = [f"{data['filings']} filer-years stored (current versions); Item 1C:"]
+    lines += [f"  {c[key]:>6}  {label}" for key, label in COVERAGE.items()]
+    lines.append(f"  {100 * data['read_share']:.1f}% read")
+    if data["not_read"]:
+        lines += [
+            "",
+            "Incorporated by reference, exhibit not read (ingest the 10-K with --exhibit, or fetch it):",
+        ]
+        for r in data["not_read"]:
+            who = r["filer"]["name"] or ", ".join(r["filer"]["tickers"]) or r["filer"]["cik"]
+            where = f", under \u201c{r['heading']}\u201d" if r["heading"] else ""
+            lines.append(f"  {who} {r['fiscal_year']} {r['form'] or ''}: {r['document']}{where}")
     return "\n".join(lines)

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 
 from tracker.diff import redline
-from tracker.diff.compare import TEXT_KINDS, Comparison, disclosure_meta, filer_meta
+from tracker.diff.compare import NOT_COMPARED, TEXT_KINDS, Comparison, disclosure_meta, filer_meta
 from tracker.errors import BadInput
 from tracker.facts import SPECS as FACT_SPECS
 from tracker.facts.changes import STRENGTH_WORDS
@@ -322,6 +322,8 @@ class _Text:
                 lines += ["", self.paint(_BOLD, f"Under \u201c{heading}\u201d:")] if heading else []
                 for w in group:
                     lines += self.wording(w)
+        if c.significance == NOT_COMPARED:
+            return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         if not c.changes:
             lines += ["", "No change in flags, facts or text."]
         lines += ["", self.paint(_DIM, _similarity_line(c))]
@@ -425,6 +427,8 @@ class _Markdown:
                 lines.append("")
                 for w in group:
                     lines += self.wording(w)
+        if c.significance == NOT_COMPARED:
+            return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         if not c.changes:
             lines += ["", "No change in flags, facts or text."]
         lines += ["", _MD_SPECIAL(_similarity_line(c))]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker.errors import BadInput, NotFound, TrackerError
-from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
+from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation
 from tracker.text.normalize import comparison_key, digest, split_sentences
 
 if (
@@ -97,6 +97,13 @@ TABLES: list[tuple[str, dict[str, Any], str | tuple[str, ...], list[tuple[str, s
             "section_text": str,
             "notes": str,
             "ingested_at": str,
+            "coverage": str,
+            "incorporated_from": str,
+            "incorporated_heading": str,
+            "pointer_text": str,
+            "exhibit_path": str,
+            "exhibit_sha256": str,
+            "exhibit_subsection": str,
         },
         "id",
         [("filer_id", "filers", "id"), ("source_sha256", "sources", "sha256")],
@@ -328,11 +335,13 @@ class IngestResult:
     """Row id of that version."""
     current_again: bool = False
     """For unchanged content an earlier version holds: it is the current version again."""
+    coverage: str = "full"
+    """How its Item 1C was read: `full`, `exhibit` or `not read` (see COVERAGE)."""
 
 
 def content_hash(d: Disclosure) -> str:
     """Hash of what the disclosure says (normalised), independent of the bytes it came from."""
-    payload = {
+    payload: dict[str, Any] = {
         "form": d.form,
         "amendment": d.amendment,
         "tagged": d.tagged,
@@ -342,7 +351,38 @@ def content_hash(d: Disclosure) -> str:
         ],
         "section": comparison_key(d.section_text),
     }
+    inc = d.incorporation
+    if inc is not None:  # (only then: the hash of every other disclosure stays as it was)
+        payload["incorporated"] = [inc.document, inc.heading, comparison_key(inc.pointer), inc.exhibit_sha256]
     return digest(json.dumps(payload, sort_keys=True))
+
+
+#: How a stored version's Item 1C was read (the `coverage` column; `tracker coverage` counts them).
+COVERAGE = {
+    "full": "read in full",
+    "exhibit": "read through an exhibit",
+    "not read": "incorporated by reference, exhibit not read",
+}
+
+
+def coverage_of(d: Disclosure) -> str:
+    """`full`, `exhibit` or `not read` (see COVERAGE)."""
+    if d.incorporation is None:
+        return "full"
+    return "exhibit" if d.incorporation.read else "not read"
+
+
+def _incorporation_columns(d: Disclosure, exhibit_path: str | None) -> dict[str, Any]:
+    inc = d.incorporation
+    return {
+        "coverage": coverage_of(d),
+        "incorporated_from": inc.document if inc else None,
+        "incorporated_heading": inc.heading if inc else None,
+        "pointer_text": inc.pointer if inc else None,
+        "exhibit_path": exhibit_path if inc and inc.read else None,
+        "exhibit_sha256": inc.exhibit_sha256 if inc else None,
+        "exhibit_subsection": inc.subsection if inc else None,
+    }
 
 
 def normalize_cik(value: str | int | None) -> str | None:
@@ -870,6 +910,7 @@ class Store:
         accession: str | None = None,
         filing_date: str | None = None,
         facts: list[dict] | None = None,
+        exhibit: tuple[bytes, str] | None = None,
     ) -> IngestResult:
         """Store one disclosure as a new version of its filer-year, unless a version holds that content already.
 
@@ -902,6 +943,7 @@ class Store:
                         "unchanged",
                         same["id"],
                         current_again=again,
+                        coverage=same.get("coverage") or "full",
                     )
                 version = self._next_version(filer_id, d.fiscal_year)
                 filing_id = self._insert_version(
@@ -916,8 +958,11 @@ class Store:
                         "filing_date": filing_date,
                         "source_path": source_path,
                         "ingested_at": now,
+                        **_incorporation_columns(d, exhibit[1] if exhibit else None),
                     },
                 )
+                if exhibit is not None:
+                    self._keep_source(exhibit[0], exhibit[1])
                 self._arrive(filer_id, d.fiscal_year, filing_id, filing_date or now, current)
                 return IngestResult(
                     self.filer_by_id(filer_id),
@@ -926,6 +971,7 @@ class Store:
                     version,
                     "new" if version == 1 else "new version",
                     filing_id,
+                    coverage=coverage_of(d),
                 )
         except sqlite3.OperationalError as exc:
             raise write_error(self.path, exc) from exc
@@ -942,16 +988,7 @@ class Store:
     ) -> int:
         """Write a disclosure as a version: its source (once per sha256), filings row, elements, facts and
         sentences; `provenance` holds accession, filing_date, source_path and ingested_at."""
-        sha = digest_bytes(raw)
-        if not self.db.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
-            self.db.table("sources").insert(
-                {
-                    "sha256": sha,
-                    "size": len(raw),
-                    "compressed": zlib.compress(raw, 1),
-                    "first_path": provenance["source_path"],
-                }
-            )
+        sha = self._keep_source(raw, provenance["source_path"])
         filing_id = _last_id(
             self.db.table("filings").insert(
                 {
@@ -974,6 +1011,27 @@ class Store:
             self.db.table("facts").insert_all([{**f, "filing_id": filing_id} for f in facts])
         self.db.table("sentences").insert_all(_sentence_rows(filing_id, d))
         return filing_id
+
+    def _keep_source(self, raw: bytes, path: str) -> str:
+        """Keep a source's bytes (compressed, once per sha256) for provenance; returns its sha256."""
+        sha = digest_bytes(raw)
+        if not self.db.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
+            self.db.table("sources").insert(
+                {"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 1), "first_path": path}
+            )
+        return sha
+
+    def coverage(self) -> list[dict]:
+        """The current version of every filer-year: filer_id, fiscal_year, form, coverage (see COVERAGE) and,
+        for one incorporated by reference, the document named and the exhibit read."""
+        return [
+            dict(row)
+            for row in self.db.query(
+                "select filer_id, fiscal_year, form, coalesce(coverage, 'full') as coverage, "
+                f"incorporated_from, incorporated_heading, exhibit_path from ({LATEST_FILINGS_SQL}) "
+                "order by filer_id, fiscal_year"
+            )
+        ]
 
     # -- reading back -----------------------------------------------------------------------------
     def filing(self, filer: Filer, year: int, version: int | None = None) -> dict:
@@ -1026,6 +1084,7 @@ class Store:
             form=filing["form"],
             amendment=bool(filing["amendment"]),
             notes=(filing["notes"] or "").splitlines(),
+            incorporation=_incorporation_from_row(filing),
         )
         # The facts extracted at ingest: whoever compares this disclosure then needs no extraction. A
         # version stored without fact rows, or with rows of other rules, is left to extract its own.
@@ -1291,6 +1350,24 @@ def _sentence_rows(filing_id: int, d: Disclosure) -> list[dict]:
         for i, sentence in enumerate(split_sentences(str(e.value))):
             rows.append({"filing_id": filing_id, "element": e.name, "position": i, "text": sentence})
     return rows
+
+
+def _incorporation_from_row(row: dict) -> Incorporation | None:
+    """The incorporation a stored version records (a version stored before the columns: read from its text)."""
+    if row.get("coverage") is None:
+        from tracker.read.untagged import incorporation_of
+
+        return incorporation_of(row.get("section_text") or "")
+    if not row.get("incorporated_from"):
+        return None
+    return Incorporation(
+        row["incorporated_from"],
+        row["incorporated_heading"],
+        row["pointer_text"] or "",
+        row["exhibit_path"],
+        row["exhibit_sha256"],
+        row["exhibit_subsection"],
+    )
 
 
 def _element_from_row(row: dict) -> Element:

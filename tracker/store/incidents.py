@@ -235,13 +235,16 @@ def save_checks(store: Store, filer_id: int, accession: str, checks: dict) -> No
 def incident_filers(store: Store) -> list[int]:
     """Row ids of the filers with a stored incident."""
     return [
-        r[0] for r in store.conn.execute("select distinct filer_id from incidents order by filer_id").fetchall()
+        r[0]
+        for r in store.conn.execute("select distinct filer_id from incidents order by filer_id").fetchall()
     ]
 
 
 def has_incidents(store: Store, filer_id: int) -> bool:
     """Whether a filer has a stored incident report."""
-    return bool(store.conn.execute("select 1 from incidents where filer_id = ? limit 1", [filer_id]).fetchone())
+    return bool(
+        store.conn.execute("select 1 from incidents where filer_id = ? limit 1", [filer_id]).fetchone()
+    )
 
 
 def link_reasons(store: Store, filer_id: int) -> dict[str, str]:
