@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import mul
 
 import diff_match_patch
 
@@ -412,10 +413,17 @@ def _cosine_of_counts(ca: Counter, cb: Counter) -> float:
         return 0.0
     if ca == cb:
         return 1.0  # exact, where floating point would give 0.9999999999999998
-    small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
-    dot = sum(n * large.get(w, 0) for w, n in small.items())
-    norm = math.sqrt(sum(n * n for n in ca.values())) * math.sqrt(sum(n * n for n in cb.values()))
+    common = ca.keys() & cb.keys()
+    dot = sum(
+        map(mul, map(ca.__getitem__, common), map(cb.__getitem__, common))
+    )  # (integers: exact in any order)
+    norm = math.sqrt(_sum_of_squares(ca)) * math.sqrt(_sum_of_squares(cb))
     return _clamp(dot / norm)
+
+
+def _sum_of_squares(counts: Counter) -> int:
+    values = counts.values()
+    return sum(map(mul, values, values))
 
 
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
@@ -427,7 +435,8 @@ def _jaccard_of_sets(sa, sb) -> float:  # type: ignore[no-untyped-def]
     """jaccard of two sets (or dict key views) of distinct words."""
     if not sa and not sb:
         return 1.0
-    return len(sa & sb) / len(sa | sb)
+    shared = len(sa & sb)
+    return shared / (len(sa) + len(sb) - shared)
 
 
 def min_edit(a: Sequence[str], b: Sequence[str]) -> float:
@@ -450,7 +459,11 @@ def combine(a: Sequence[str], b: Sequence[str], counts: EditCounts) -> Similarit
     """The measures of two texts whose edit counts were summed over aligned pieces (the differ's way:
     a sentence alignment bounds every word diff to one sentence pair, so a whole rewritten section
     costs no more than its sentences)."""
-    ca, cb = Counter(a), Counter(b)  # counted once for both measures
+    return combine_bags(Counter(a), Counter(b), counts)  # (counted once for both measures)
+
+
+def combine_bags(ca: Counter, cb: Counter, counts: EditCounts) -> Similarity:
+    """`combine` of two texts given as word counts."""
     return Similarity(
         _cosine_of_counts(ca, cb), _jaccard_of_sets(ca.keys(), cb.keys()), counts.min_edit, counts.simple
     )
