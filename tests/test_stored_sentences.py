@@ -101,13 +101,15 @@ def test_a_database_made_before_gets_the_sentences_worked_out_on_reading(
     with sqlite3.connect(db_path) as conn:
         conn.execute("update sentences set words = 'wrong words', splitter = '0' where sequence is not null")
     assert stored_json(db_path, ticker, years(old), years(new)) == want
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
-            "update sentences set key = null, words = null, sequence = null, sequence_elements = null"
-        )
-        conn.execute("update sentences set splitter = null")
-        conn.execute("update tracker_meta set value = '5' where key = 'schema_version'")
+    conn = sqlite3.connect(db_path)
+    for column in ("key", "words", "sequence", "sequence_elements", "splitter"):
+        conn.execute(f"alter table sentences drop column {column}")
+    conn.execute("update tracker_meta set value = '5' where key = 'schema_version'")
+    conn.commit()
+    conn.close()
     assert stored_json(db_path, ticker, years(old), years(new)) == want
+    with sqlite3.connect(db_path) as conn:  # the columns are back, empty: nothing was made up
+        assert conn.execute("select count(*), count(words) from sentences").fetchone()[1] == 0
 
 
 def test_the_sequence_kept_is_the_one_compared(corpus: Path, db_path: Path) -> None:

@@ -103,6 +103,8 @@ class Sentence:
     """Its lower-case word tokens."""
     elements: list[str]
     """Every element whose text contains it, in document order (UntaggedSectionText if none)."""
+    content: set[str] | None = field(default=None, repr=False, compare=False)
+    """Its content words (function words dropped), once the alignment asked for them (never changed)."""
 
 
 @dataclass
@@ -265,7 +267,10 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     old_facts, new_facts = extract_facts(old), extract_facts(new)  # (each side's facts copied once)
     key = _key_function(old_seq, new_seq)
     old_says, new_says = _says(old, old_facts, wording, key), _says(new, new_facts, wording, key)
-    changes = flag_changes(old, new) + changes_between(old_facts, new_facts) + element_changes(old, new)
+    facts = (
+        [] if old_facts == new_facts else changes_between(old_facts, new_facts)
+    )  # (same facts: none changed)
+    changes = flag_changes(old, new) + facts + element_changes(old, new)
     changes += wording
     significance.rank_text_changes(changes, old_says, new_says, key, {n: s.label for n, s in SPECS.items()})
     rank = {name: k for k, name in enumerate(order)}
@@ -642,7 +647,9 @@ def _dice(a: set[str], b: set[str]) -> float:
 
 
 def _content(s: Sentence) -> set[str]:
-    return set(s.words).difference(_FUNCTION_WORDS)
+    if s.content is None:
+        s.content = set(s.words).difference(_FUNCTION_WORDS)
+    return s.content
 
 
 def _longest_increasing(matches: list[tuple[list[int], list[int]]]) -> set[int]:
@@ -685,7 +692,7 @@ def _anchors(matches, in_order: set[int], n_old: int) -> list[float]:
 def _matched_pair(old: list[Sentence], new: list[Sentence], *, rewrite: bool, moved: bool) -> AlignedPair:
     if not rewrite:
         status: Status = "moved" if moved else "same"
-        counts = EditCounts(sum(len(s.words) for s in old), sum(len(s.words) for s in new))
+        counts = EditCounts(_word_count(old), _word_count(new))
         return AlignedPair(status, old, new, counts=counts, moved=moved)
     pair = AlignedPair("changed", old, new, moved=moved)
     ops, pair.counts = word_diff(pair.old_text, pair.new_text)
@@ -693,6 +700,10 @@ def _matched_pair(old: list[Sentence], new: list[Sentence], *, rewrite: bool, mo
     if all(op == EQUAL for op, _ in pair.ops):  # differs in form only
         return _matched_pair(old, new, rewrite=False, moved=moved)
     return pair
+
+
+def _word_count(sentences: list[Sentence]) -> int:
+    return len(sentences[0].words) if len(sentences) == 1 else sum(len(s.words) for s in sentences)
 
 
 def form_insensitive(ops: list[list]) -> list[list]:

@@ -411,7 +411,7 @@ def _cosine_of_counts(ca: Counter, cb: Counter) -> float:
         return 1.0
     if not ca or not cb:
         return 0.0
-    if ca == cb:
+    if dict.__eq__(ca, cb):  # (no zero counts: plain dict equality, not Counter's walk over every word)
         return 1.0  # exact, where floating point would give 0.9999999999999998
     common = ca.keys() & cb.keys()
     dot = sum(
