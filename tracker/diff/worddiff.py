@@ -184,6 +184,8 @@ def diff_encoded(a: str, b: str) -> list[tuple[int, str]]:
     head = _DMP.diff_commonPrefix(a, b)
     tail = _DMP.diff_commonSuffix(a[head:], b[head:])
     middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if len(middle_a) + len(middle_b) <= MYERS_MAX_EDITS:  # (no more edits than that: no need to count them)
+        return _DMP.diff_main(a, b, False)
     rows = _lcs_rows(middle_a, middle_b)
     edits = len(middle_a) + len(middle_b) - 2 * (len(middle_b) - rows[-1].bit_count())
     if edits <= MYERS_MAX_EDITS:

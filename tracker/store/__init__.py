@@ -34,6 +34,7 @@ from tracker.text.normalize import (
     comparison_key,
     comparison_sentences,
     digest,
+    shared_work,
     split_sentences,
     words_and_key,
 )
@@ -1208,6 +1209,11 @@ def _change_row(comparison_id: int, position: int, c: dict) -> dict:
 
 
 def _sentence_rows(filing_id: int, d: Disclosure) -> list[dict]:
+    with shared_work():  # (the blocks and the section repeat their sentences: each split and tokenised once)
+        return _sentence_rows_of(filing_id, d)
+
+
+def _sentence_rows_of(filing_id: int, d: Disclosure) -> list[dict]:
     """Each text block's sentences with their comparison keys and words; the rows holding the sentences a
     comparison aligns (`comparison_sentences`) also say where they stand in that sequence and in which
     elements (when the section text splits a sentence no block holds, the sequence is not kept: it is
