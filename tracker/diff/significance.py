@@ -86,11 +86,14 @@ def statements(
     out: Statements = {}
     for fact, values in facts.items():
         for fv in values:
+            value = None  # (the value's key, worked out once for all its sentences)
             for sentence in [fv.evidence, *getattr(fv, "also", [])]:
                 if sentence:
                     k = key(sentence)
                     if wanted is None or k in wanted:
-                        out.setdefault(k, {}).setdefault(fact, set()).add(value_key(fv.value))
+                        if value is None:
+                            value = value_key(fv.value)
+                        out.setdefault(k, {}).setdefault(fact, set()).add(value)
     return out
 
 
