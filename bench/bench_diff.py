@@ -17,13 +17,23 @@ Pairs: the three-year text runs of nine filers (2023->2024, 2024->2025), a fully
 different filers), and two synthetic ~60,000-character sections made by concatenating real ones
 (year-over-year edits of twelve filers; and twelve filers against twelve others).
 
-    .venv/bin/python bench/bench_diff.py [--corpus ../shared/corpus] [--repeat 21]
+Then the budgets of issue 16, each pair loaded from the store as `tracker diff` loads it and compared in
+memory (`compare()`: sentences, moves, facts and similarity), interleaved run by run with its peer, CPU
+medians:
+
+- every corpus year-over-year pair (the text extracts and the Inline XBRL 10-Ks, as the tests find them):
+  the comparison as a multiple of difflib's word-level SequenceMatcher (`SequenceMatcher(None, a.split(),
+  b.split()).ratio()`) on the same two section texts; budget at most 1.0 on every pair;
+- the 60,000-character rewritten pair: the median of compare(); budget 25 ms.
+
+    .venv/bin/python bench/bench_diff.py [--corpus ../shared/corpus] [--repeat 21] [--budgets-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import statistics
 import tempfile
 import time
@@ -126,12 +136,86 @@ def pairs(corpus: Path) -> list[tuple[str, Disclosure, Disclosure]]:
     return out
 
 
+def corpus_pairs(corpus: Path) -> list[tuple[str, Path, Path]]:
+    """Every consecutive year pair of the corpus (as tests/test_report_reading_order.py finds them)."""
+    runs: dict[str, list[Path]] = {}
+    for path in sorted((corpus / "text").glob("*.txt")):
+        m = re.fullmatch(r"(.+)_(\d{4})\.txt", path.name)
+        if m:
+            runs.setdefault(f"text {m.group(1)}", []).append(path)
+    for path in sorted((corpus / "ixbrl").glob("*.html.gz")):
+        m = re.fullmatch(r"(.+)-10-k-fy(\d{4})\.html\.gz", path.name)
+        if m:
+            runs.setdefault(f"ixbrl {m.group(1)}", []).append(path)
+    return [
+        (f"{run} {_year(a)}->{_year(b)}", a, b)
+        for run, paths in runs.items()
+        for a, b in zip(paths, paths[1:])
+    ]
+
+
+def _year(path: Path) -> str:
+    return re.findall(r"\d{4}", path.name)[-1]
+
+
+def interleaved_cpu_ms(fns: list[Callable[[], object]], repeat: int) -> list[float]:
+    """Median CPU milliseconds of each fn, the fns run in turn `repeat` times (a busy spell hits them alike)."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for k, fn in enumerate(fns):
+            start = time.process_time()
+            fn()
+            times[k].append(time.process_time() - start)
+    return [statistics.median(t) * 1000 for t in times]
+
+
+def budgets(store: Store, corpus: Path, repeat: int, first_number: int) -> None:
+    """The issue-16 budgets: compare() against difflib on words on every corpus pair; the 60k rewritten pair."""
+    header = f"{'corpus pair':34} {'words':>11} {'compare':>8} {'difflib':>8} {'ratio':>6}"
+    print(f"\n{header}\n{'-' * len(header)}")
+    ratios = []
+    for number, (name, old_path, new_path) in enumerate(corpus_pairs(corpus), first_number):
+        old, new = load_path(old_path), load_path(new_path)
+        cik = stored_pair(store, number, old, new)
+        loaded = compare_stored(store, cik, 2001, 2002).comparison
+        warm_old, warm_new = loaded.old, loaded.new
+        a, b = old.section_text.split(), new.section_text.split()
+        ours, peer = interleaved_cpu_ms(
+            [lambda: compare(warm_old, warm_new), lambda: difflib.SequenceMatcher(None, a, b).ratio()], repeat
+        )
+        ratios.append((ours / peer, name))
+        print(f"{name:34} {len(a):>5}/{len(b):<5} {ours:8.2f} {peer:8.2f} {ours / peer:6.2f}")
+    over = [name for ratio, name in ratios if ratio > 1.0]
+    worst, worst_name = max(ratios)
+    print(
+        f"\ncompare() / difflib on words: median {statistics.median(r for r, _ in ratios):.2f}, worst {worst:.2f} "
+        f"({worst_name}); {len(over)} of {len(ratios)} pairs over the budget of 1.0"
+        + (f": {', '.join(over)}" if over else "")
+    )
+    text = corpus / "text"
+    old = concatenated([load_path(text / f"{t}_2024.txt") for t in SYNTH_A])
+    new = concatenated([load_path(text / f"{t}_2025.txt") for t in SYNTH_B])
+    cik = stored_pair(store, first_number + len(ratios), old, new)
+    loaded = compare_stored(store, cik, 2001, 2002).comparison
+    warm_old, warm_new = loaded.old, loaded.new
+    (rewritten,) = interleaved_cpu_ms([lambda: compare(warm_old, warm_new)], repeat)
+    print(
+        f"the {len(old.section_text):,}/{len(new.section_text):,}-character rewritten pair: compare() median "
+        f"{rewritten:.1f} ms CPU (budget: 25 ms)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=21, help="runs of compare() per pair")
     parser.add_argument("--peer-repeat", type=int, default=5, help="runs of each peer per pair")
+    parser.add_argument("--budgets-only", action="store_true", help="only the issue-16 budgets")
     args = parser.parse_args()
+    if args.budgets_only:
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+            budgets(store, args.corpus, args.repeat, 0)
+        return
     dmp = diff_match_patch.diff_match_patch()  # default Diff_Timeout = 1.0 s
     header = (
         f"{'pair':30} {'chars':>13} {'stored':>7} {'diff':>6} {'diff cpu':>8} {'+facts':>7} "
@@ -173,6 +257,8 @@ def main() -> None:
         f"{max(stored_all):.1f} ms. '+facts' adds the extraction of both sides' facts (done once, at ingest, "
         f"for stored versions)."
     )
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        budgets(store, args.corpus, args.repeat, 0)
 
 
 if __name__ == "__main__":

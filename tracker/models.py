@@ -298,6 +298,10 @@ class Disclosure:
     facts_cache: object = field(default=None, repr=False, compare=False)
     """Derived data tracker.facts keeps (sentences, facts), tied to the text it was derived from so that a
     changed text is never served stale; not part of the disclosure (never compared, shown or stored)."""
+    stored_sentences: object = field(default=None, repr=False, compare=False)
+    """The sentences a comparison aligns as the store kept them at ingest (`tracker.text.normalize.
+    comparison_sentences`), with the texts they were read from: (section text, text blocks, sentences); used
+    only while the disclosure's texts are still those. Not part of the disclosure either."""
 
     def element(self, name: str) -> Element | None:
         """The element of that local name, if present."""

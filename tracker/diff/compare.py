@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Literal, TypeVar
+from typing import Literal
 
 from tracker.diff import significance
 from tracker.diff.worddiff import (
@@ -35,10 +35,10 @@ from tracker.diff.worddiff import (
     IDENTICAL,
     EditCounts,
     Similarity,
-    combine,
+    combine_bags,
     word_diff,
 )
-from tracker.facts import SPECS, extract_facts, fact_changes, value_key
+from tracker.facts import SPECS, changes_between, extract_facts, value_key
 from tracker.models import (
     CHANGE_KINDS,
     SEVERITY_RANK,
@@ -49,7 +49,12 @@ from tracker.models import (
     Severity,
     spec_for,
 )
-from tracker.text.normalize import comparison_key, shared_work, split_sentences, words_and_key
+from tracker.text.normalize import (
+    SequenceSentence,
+    comparison_key,
+    comparison_sentences,
+    shared_work,
+)
 
 MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
 
@@ -70,8 +75,6 @@ MAX_POSTING = 24
 MAX_MERGE = 3
 #: Length of the key prefix that rules out most merge candidates before any keys are joined.
 _MERGE_PREFIX = 16
-#: A sentence key this long counts as inside an element whose key contains it (splitting may differ).
-MIN_CONTAINED_KEY = 25
 
 #: Thresholds of the extent of rewording (see `rewritten`).
 REWRITTEN_SIMPLE = 0.5
@@ -81,7 +84,6 @@ NO_CHANGE = significance.NO_CHANGE
 MINOR = significance.MINOR
 REWRITTEN = significance.REWRITTEN
 
-T = TypeVar("T")
 TEXT_KINDS = significance.TEXT_KINDS
 Status = Literal["same", "changed", "moved", "added", "removed"]
 
@@ -100,6 +102,8 @@ class Sentence:
     """Its lower-case word tokens."""
     elements: list[str]
     """Every element whose text contains it, in document order (UntaggedSectionText if none)."""
+    content: set[str] | None = field(default=None, repr=False, compare=False)
+    """Its content words (function words dropped), once the alignment asked for them (never changed)."""
 
 
 @dataclass
@@ -260,14 +264,21 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     old_seq, new_seq = sentence_sequence(old), sentence_sequence(new)
     pairs = align_sentences(old_seq, new_seq)
     order = _element_order(new_seq, old_seq)
-    changes = flag_changes(old, new) + fact_changes(old, new) + element_changes(old, new)
-    changes += text_changes(pairs, order)
-    _rank_wording(changes, old, new)
+    wording = text_changes(pairs, order)
+    old_facts, new_facts = extract_facts(old), extract_facts(new)  # (each side's facts copied once)
+    key = _key_function(old_seq, new_seq)
+    old_says, new_says = _says(old, old_facts, wording, key), _says(new, new_facts, wording, key)
+    facts = (
+        [] if old_facts == new_facts else changes_between(old_facts, new_facts)
+    )  # (same facts: none changed)
+    changes = flag_changes(old, new) + facts + element_changes(old, new)
+    changes += wording
+    significance.rank_text_changes(changes, old_says, new_says, key, {n: s.label for n, s in SPECS.items()})
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))
     pieces = _pieces(pairs)
     similarity = _measure(pieces, None)
-    per_element = {name: _measure(pieces, name) for name in _shared_elements(old, new)}
+    per_element = _element_measures(pieces, _shared_elements(old, new))
     share = _changed_share(pairs)
     return Comparison(
         old,
@@ -305,25 +316,35 @@ def rewritten(similarity: Similarity, changed_share: float) -> bool:
     return similarity.simple < REWRITTEN_SIMPLE or changed_share >= REWRITTEN_SHARE
 
 
-def _rank_wording(changes: list[Change], old: Disclosure, new: Disclosure) -> None:
-    """Rank each wording change by the facts, flags and people its sentences state (tracker.diff.significance)."""
-    labels = {name: spec.label for name, spec in SPECS.items()}
-    keys: dict[str, str] = {}
+def _key_function(*sequences: list[Sentence]) -> Callable[[str], str]:
+    """comparison_key of a text, each worked out once (the sentences of both sides already know theirs)."""
+    keys = {s.text: s.key for seq in sequences for s in seq}
 
-    def key(sentence: str) -> str:  # (each sentence's key worked out once)
-        k = keys.get(sentence)
+    def key(text: str) -> str:
+        k = keys.get(text)
         if k is None:
-            k = keys[sentence] = comparison_key(sentence)
+            k = keys[text] = comparison_key(text)
         return k
 
-    def says(d: Disclosure) -> significance.Statements:
-        facts: dict = extract_facts(d)
-        flags = {
-            f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence
-        }
-        return significance.statements({**facts, **flags}, key, value_key)
+    return key
 
-    significance.rank_text_changes(changes, says(old), says(new), key, labels)
+
+def _says(
+    d: Disclosure, facts: dict, wording: list[Change], key: Callable[[str], str]
+) -> significance.Statements:
+    """What the sentences a wording change touches state (tracker.diff.significance ranks the change by it):
+    facts, and the flags inferred from a sentence."""
+    wanted = {
+        key(text or "")
+        for c in wording
+        if c.kind != "text_moved"
+        for text in ((c.old, c.new) if c.kind == "text_changed" else (c.text,))
+        if isinstance(text, str) or text is None
+    }
+    if not wanted:
+        return {}
+    flags = {f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence}
+    return significance.statements({**facts, **flags}, key, value_key, wanted)
 
 
 @dataclass
@@ -463,43 +484,21 @@ def _shared_elements(old: Disclosure, new: Disclosure) -> list[str]:
 
 
 def sentence_sequence(d: Disclosure) -> list[Sentence]:
-    """The unique sentences of a disclosure in document order, each with the elements containing it."""
-    tokenise, split_of = _memo(words_and_key), _memo(split_sentences)
-    texts = [str(e.value) for e in d.text_elements]
-    names = [e.name for e in d.text_elements]
-    blocks = [d.section_text] if d.section_text.strip() else texts
-    member_keys = [{tokenise(s)[1] for s in split_of(t)} for t in texts]
-    whole_keys: dict[int, str] = {}  # element key, computed only when a sentence is not found by key
-    seen: set[str] = set()
-    out: list[Sentence] = []
-    for block in blocks:
-        for text in split_of(block):
-            tokens, key = tokenise(text)
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            inside = [names[k] for k, keys in enumerate(member_keys) if key in keys]
-            if not inside and len(key) >= MIN_CONTAINED_KEY:
-                for k, t in enumerate(texts):
-                    if k not in whole_keys:
-                        whole_keys[k] = tokenise(t)[1]
-                    if key in whole_keys[k]:
-                        inside.append(names[k])
-            inside = list(dict.fromkeys(inside)) or [UNTAGGED_ELEMENT]
-            out.append(Sentence(len(out) + 1, text, key, tokens, inside))
-    return out
+    """The unique sentences of a disclosure in document order, each with the elements containing it: as the
+    store kept them at ingest when it did (and the texts are still those), else split and tokenised now."""
+    return [
+        Sentence(k, text, key, tokens, elements)
+        for k, (text, key, tokens, elements) in enumerate(sequence_of(d), 1)
+    ]
 
 
-def _memo(fn: Callable[[str], T]) -> Callable[[str], T]:
-    """A cache for one call of `sentence_sequence` (overlapping blocks repeat their sentences)."""
-    cache: dict[str, T] = {}
-
-    def cached(text: str) -> T:
-        if text not in cache:
-            cache[text] = fn(text)
-        return cache[text]
-
-    return cached
+def sequence_of(d: Disclosure) -> list[SequenceSentence]:
+    """(text, key, words, elements) of each sentence `sentence_sequence` gives."""
+    blocks = [(e.name, str(e.value)) for e in d.text_elements]
+    stored = d.stored_sentences
+    if isinstance(stored, tuple) and stored[0] == d.section_text and stored[1] == blocks:
+        return stored[2]
+    return comparison_sentences(d.section_text, blocks, UNTAGGED_ELEMENT)
 
 
 def _element_order(*sequences: list[Sentence]) -> list[str]:
@@ -666,7 +665,9 @@ def _dice(a: set[str], b: set[str]) -> float:
 
 
 def _content(s: Sentence) -> set[str]:
-    return set(s.words).difference(_FUNCTION_WORDS)
+    if s.content is None:
+        s.content = set(s.words).difference(_FUNCTION_WORDS)
+    return s.content
 
 
 def _longest_increasing(matches: list[tuple[list[int], list[int]]]) -> set[int]:
@@ -709,7 +710,7 @@ def _anchors(matches, in_order: set[int], n_old: int) -> list[float]:
 def _matched_pair(old: list[Sentence], new: list[Sentence], *, rewrite: bool, moved: bool) -> AlignedPair:
     if not rewrite:
         status: Status = "moved" if moved else "same"
-        counts = EditCounts(sum(len(s.words) for s in old), sum(len(s.words) for s in new))
+        counts = EditCounts(_word_count(old), _word_count(new))
         return AlignedPair(status, old, new, counts=counts, moved=moved)
     pair = AlignedPair("changed", old, new, moved=moved)
     ops, pair.counts = word_diff(pair.old_text, pair.new_text)
@@ -717,6 +718,10 @@ def _matched_pair(old: list[Sentence], new: list[Sentence], *, rewrite: bool, mo
     if all(op == EQUAL for op, _ in pair.ops):  # differs in form only
         return _matched_pair(old, new, rewrite=False, moved=moved)
     return pair
+
+
+def _word_count(sentences: list[Sentence]) -> int:
+    return len(sentences[0].words) if len(sentences) == 1 else sum(len(s.words) for s in sentences)
 
 
 def form_insensitive(ops: list[list]) -> list[list]:
@@ -838,6 +843,8 @@ class _Piece:
     new_words: list[str]
     counts: EditCounts
     """Edit counts when the element holds both sides."""
+    unchanged: bool
+    """Equal but for form (in place or moved): the two sides' words are one list."""
 
 
 def _pieces(pairs: list[AlignedPair]) -> list[_Piece]:
@@ -849,7 +856,9 @@ def _pieces(pairs: list[AlignedPair]) -> list[_Piece]:
             ow, counts = nw, EditCounts(len(nw), len(nw))
         else:
             ow, counts = p.old[0].words if len(p.old) == 1 else [w for s in p.old for w in s.words], p.counts
-        out.append(_Piece(p.elements_on("old"), p.elements_on("new"), ow, nw, counts))
+        out.append(
+            _Piece(p.elements_on("old"), p.elements_on("new"), ow, nw, counts, p.status in ("same", "moved"))
+        )
     return out
 
 
@@ -860,7 +869,12 @@ def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
     old_words: list[str] = []
     new_words: list[str] = []
     counts = EditCounts()
+    shared: list[list[str]] = []  # the words of pieces on both sides equal but for form: counted once
+    old_only: list[list[str]] = []
+    new_only: list[list[str]] = []
     if element is None:  # every piece, both sides
+        if all(p.unchanged for p in pieces):
+            return IDENTICAL  # (the word lists would be equal)
         old_words = list(chain.from_iterable(p.old_words for p in pieces))
         new_words = list(chain.from_iterable(p.new_words for p in pieces))
         if old_words == new_words:
@@ -873,10 +887,16 @@ def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
             sum(c.deleted for c in all_counts),
             sum(c.distance for c in all_counts),
         )
-        return combine(old_words, new_words, counts)
+        for p in pieces:
+            if p.unchanged:
+                shared.append(p.new_words)
+            else:
+                old_only.append(p.old_words)
+                new_only.append(p.new_words)
+        return combine_bags(*_bags(shared, old_only, new_only), counts)
     for p in pieces:
-        in_old = element is None or element in p.old_elements
-        in_new = element is None or element in p.new_elements
+        in_old = element in p.old_elements
+        in_new = element in p.new_elements
         if in_old and in_new:
             counts += p.counts
         elif in_old:
@@ -889,9 +909,42 @@ def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
             old_words += p.old_words
         if in_new:
             new_words += p.new_words
+        if in_old and in_new and p.unchanged:
+            shared.append(p.new_words)
+        else:
+            if in_old:
+                old_only.append(p.old_words)
+            if in_new:
+                new_only.append(p.new_words)
     if old_words == new_words:
         return IDENTICAL
-    return combine(old_words, new_words, counts)
+    return combine_bags(*_bags(shared, old_only, new_only), counts)
+
+
+def _bags(
+    shared: list[list[str]], old_only: list[list[str]], new_only: list[list[str]]
+) -> tuple[Counter, Counter]:
+    """The word counts of the two sides, the words both share counted once (a near-identical pair counts
+    its text once, not twice)."""
+    old_bag = Counter(chain.from_iterable(shared))
+    new_bag = old_bag.copy()
+    old_bag.update(chain.from_iterable(old_only))
+    new_bag.update(chain.from_iterable(new_only))
+    return old_bag, new_bag
+
+
+def _element_measures(pieces: list[_Piece], names: list[str]) -> dict[str, Similarity]:
+    """`_measure` of each element named, in one pass over the pieces: an element whose pieces are all equal
+    but for form, and hold it on both sides, has equal word lists, hence the same words (no counting)."""
+    wanted = set(names)
+    touching: dict[str, list[_Piece]] = {name: [] for name in names}
+    plain = dict.fromkeys(names, True)
+    for p in pieces:
+        for name in (p.old_elements | p.new_elements) & wanted:
+            touching[name].append(p)
+            if not p.unchanged or name not in p.old_elements or name not in p.new_elements:
+                plain[name] = False
+    return {name: IDENTICAL if plain[name] else _measure(touching[name], name) for name in names}
 
 
 def _changed_share(pairs: list[AlignedPair]) -> float:

@@ -78,14 +78,22 @@ Statements = dict[str, dict[str, set[str]]]
 """sentence key -> fact -> value keys the sentence states."""
 
 
-def statements(facts: dict[str, list[Any]], key: Any, value_key: Any) -> Statements:
-    """What each sentence states, from the fact values and their evidence (first sentence and the others)."""
+def statements(
+    facts: dict[str, list[Any]], key: Any, value_key: Any, wanted: set[str] | None = None
+) -> Statements:
+    """What each sentence states, from the fact values and their evidence (first sentence and the others); of
+    the sentences whose keys are `wanted` only, when given."""
     out: Statements = {}
     for fact, values in facts.items():
         for fv in values:
+            value = None  # (the value's key, worked out once for all its sentences)
             for sentence in [fv.evidence, *getattr(fv, "also", [])]:
                 if sentence:
-                    out.setdefault(key(sentence), {}).setdefault(fact, set()).add(value_key(fv.value))
+                    k = key(sentence)
+                    if wanted is None or k in wanted:
+                        if value is None:
+                            value = value_key(fv.value)
+                        out.setdefault(k, {}).setdefault(fact, set()).add(value)
     return out
 
 
@@ -128,6 +136,8 @@ def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
     """Whether the edit only rolls the calendar forward: years ("In 2023" -> "In 2024", "2024, 2023 and 2022" ->
     "2025, 2024 and 2023") or counts of years one more ("for three years" -> "for four years")."""
     old, new = " ".join(deleted), " ".join(inserted)
+    if not old or not new:  # (no numbers on one side)
+        return False
     before, after = _numbers(old), _numbers(new)
     if not before or not after:
         return False

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import mul
 
 import diff_match_patch
 
@@ -183,6 +184,8 @@ def diff_encoded(a: str, b: str) -> list[tuple[int, str]]:
     head = _DMP.diff_commonPrefix(a, b)
     tail = _DMP.diff_commonSuffix(a[head:], b[head:])
     middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if len(middle_a) + len(middle_b) <= MYERS_MAX_EDITS:  # (no more edits than that: no need to count them)
+        return _DMP.diff_main(a, b, False)
     rows = _lcs_rows(middle_a, middle_b)
     edits = len(middle_a) + len(middle_b) - 2 * (len(middle_b) - rows[-1].bit_count())
     if edits <= MYERS_MAX_EDITS:
@@ -410,12 +413,19 @@ def _cosine_of_counts(ca: Counter, cb: Counter) -> float:
         return 1.0
     if not ca or not cb:
         return 0.0
-    if ca == cb:
+    if dict.__eq__(ca, cb):  # (no zero counts: plain dict equality, not Counter's walk over every word)
         return 1.0  # exact, where floating point would give 0.9999999999999998
-    small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
-    dot = sum(n * large.get(w, 0) for w, n in small.items())
-    norm = math.sqrt(sum(n * n for n in ca.values())) * math.sqrt(sum(n * n for n in cb.values()))
+    common = ca.keys() & cb.keys()
+    dot = sum(
+        map(mul, map(ca.__getitem__, common), map(cb.__getitem__, common))
+    )  # (integers: exact in any order)
+    norm = math.sqrt(_sum_of_squares(ca)) * math.sqrt(_sum_of_squares(cb))
     return _clamp(dot / norm)
+
+
+def _sum_of_squares(counts: Counter) -> int:
+    values = counts.values()
+    return sum(map(mul, values, values))
 
 
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
@@ -427,7 +437,8 @@ def _jaccard_of_sets(sa, sb) -> float:  # type: ignore[no-untyped-def]
     """jaccard of two sets (or dict key views) of distinct words."""
     if not sa and not sb:
         return 1.0
-    return len(sa & sb) / len(sa | sb)
+    shared = len(sa & sb)
+    return shared / (len(sa) + len(sb) - shared)
 
 
 def min_edit(a: Sequence[str], b: Sequence[str]) -> float:
@@ -450,7 +461,11 @@ def combine(a: Sequence[str], b: Sequence[str], counts: EditCounts) -> Similarit
     """The measures of two texts whose edit counts were summed over aligned pieces (the differ's way:
     a sentence alignment bounds every word diff to one sentence pair, so a whole rewritten section
     costs no more than its sentences)."""
-    ca, cb = Counter(a), Counter(b)  # counted once for both measures
+    return combine_bags(Counter(a), Counter(b), counts)  # (counted once for both measures)
+
+
+def combine_bags(ca: Counter, cb: Counter, counts: EditCounts) -> Similarity:
+    """`combine` of two texts given as word counts."""
     return Similarity(
         _cosine_of_counts(ca, cb), _jaccard_of_sets(ca.keys(), cb.keys()), counts.min_edit, counts.simple
     )

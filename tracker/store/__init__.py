@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.errors import BadInput, NotFound, TrackerError
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation
-from tracker.text.normalize import comparison_key, digest, split_sentences
+from tracker.text.normalize import (
+    SENTENCES_VERSION,
+    comparison_key,
+    comparison_sentences,
+    digest,
+    shared_work,
+    split_sentences,
+    words_and_key,
+)
 
 if (
     TYPE_CHECKING
@@ -145,7 +153,18 @@ TABLES: list[tuple[str, dict[str, Any], str | tuple[str, ...], list[tuple[str, s
     ),
     (
         "sentences",
-        {"id": int, "filing_id": int, "element": str, "position": int, "text": str},
+        {
+            "id": int,
+            "filing_id": int,
+            "element": str,
+            "position": int,
+            "text": str,
+            "key": str,
+            "words": str,
+            "sequence": int,
+            "sequence_elements": str,
+            "splitter": str,
+        },
         "id",
         [("filing_id", "filings", "id")],
     ),
@@ -1104,6 +1123,7 @@ class Store:
                     )
                 )
             attach_facts(d, facts)
+        d.stored_sentences = _stored_sentences(self.conn, filing["id"], d)
         return d
 
     def facts(self, filing: dict) -> list[dict]:
@@ -1345,10 +1365,36 @@ def _change_row(comparison_id: int, position: int, c: dict) -> dict:
 
 
 def _sentence_rows(filing_id: int, d: Disclosure) -> list[dict]:
+    with shared_work():  # (the blocks and the section repeat their sentences: each split and tokenised once)
+        return _sentence_rows_of(filing_id, d)
+
+
+def _sentence_rows_of(filing_id: int, d: Disclosure) -> list[dict]:
+    """Each text block's sentences with their comparison keys and words; the rows holding the sentences a
+    comparison aligns (`comparison_sentences`) also say where they stand in that sequence and in which
+    elements (when the section text splits a sentence no block holds, the sequence is not kept: it is
+    worked out on reading)."""
     rows = []
+    first_row: dict[str, dict] = {}
     for e in d.text_elements:
         for i, sentence in enumerate(split_sentences(str(e.value))):
-            rows.append({"filing_id": filing_id, "element": e.name, "position": i, "text": sentence})
+            tokens, key = words_and_key(sentence)
+            row = {
+                "filing_id": filing_id,
+                "element": e.name,
+                "position": i,
+                "text": sentence,
+                "key": key,
+                "words": " ".join(tokens),
+            }
+            first_row.setdefault(sentence, row)
+            rows.append(row)
+    sequence = comparison_sentences(d.section_text, _blocks(d), UNTAGGED_ELEMENT)
+    if all(text in first_row for text, *_ in sequence):
+        for position, (text, _key, _tokens, elements) in enumerate(sequence, 1):
+            first_row[text].update(
+                sequence=position, sequence_elements="\n".join(elements), splitter=SENTENCES_VERSION
+            )
     return rows
 
 
@@ -1368,6 +1414,28 @@ def _incorporation_from_row(row: dict) -> Incorporation | None:
         row["exhibit_sha256"],
         row["exhibit_subsection"],
     )
+
+
+def _blocks(d: Disclosure) -> list[tuple[str, str]]:
+    """(element, text) of each text block, what the sentences a comparison aligns are read from."""
+    return [(e.name, str(e.value)) for e in d.text_elements]
+
+
+def _stored_sentences(db: sqlite3.Connection, filing_id: int, d: Disclosure) -> tuple | None:
+    """The sentences a comparison aligns, as kept at ingest (None when they were not, or by another splitter):
+    what `Disclosure.stored_sentences` holds."""
+    rows = db.execute(
+        "select text, key, words, sequence_elements, splitter from sentences "
+        "where filing_id = ? and sequence is not null order by sequence",
+        [filing_id],
+    ).fetchall()
+    if not rows or any(r[4] != SENTENCES_VERSION for r in rows):
+        return None
+    sequence = [
+        (text, key, words.split(" ") if words else [], elements.split("\n"))
+        for text, key, words, elements, _ in rows
+    ]
+    return (d.section_text, _blocks(d), sequence)
 
 
 def _element_from_row(row: dict) -> Element:

@@ -562,6 +562,61 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# ---- the sentences a comparison aligns -----------------------------------------------------------------------
+#: Version of the sentence splitting and tokens: a sequence stored by another version is worked out again.
+SENTENCES_VERSION = "1"
+#: A sentence key this long counts as inside a block whose key contains it (splitting may differ).
+MIN_CONTAINED_KEY = 25
+
+#: One sentence of a comparison sequence: (text, comparison key, word tokens, names of the blocks holding it).
+SequenceSentence = tuple[str, str, list[str], list[str]]
+
+
+def comparison_sentences(
+    section_text: str, blocks: list[tuple[str, str]], outside: str
+) -> list[SequenceSentence]:
+    """The unique sentences (by comparison key) a comparison aligns, in document order: those of the section
+    text, else of the (name, text) blocks in order; each with every block whose text holds it (by key, or, for a
+    key of MIN_CONTAINED_KEY characters or more, inside the block's whole key), `outside` when none does.
+
+    A pure function of its arguments: worked out at ingest and stored beside the sentences, so that a
+    comparison of stored versions splits and tokenises nothing."""
+    tokenise, split_of = _memo(words_and_key), _memo(split_sentences)
+    texts = [text for _, text in blocks]
+    names = [name for name, _ in blocks]
+    member_keys = [{tokenise(s)[1] for s in split_of(t)} for t in texts]
+    whole_keys: dict[int, str] = {}  # a block's key, computed only when a sentence is not found by key
+    seen: set[str] = set()
+    out: list[SequenceSentence] = []
+    for block in [section_text] if section_text.strip() else texts:
+        for text in split_of(block):
+            tokens, key = tokenise(text)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            inside = [names[k] for k, keys in enumerate(member_keys) if key in keys]
+            if not inside and len(key) >= MIN_CONTAINED_KEY:
+                for k, t in enumerate(texts):
+                    if k not in whole_keys:
+                        whole_keys[k] = tokenise(t)[1]
+                    if key in whole_keys[k]:
+                        inside.append(names[k])
+            out.append((text, key, tokens, list(dict.fromkeys(inside)) or [outside]))
+    return out
+
+
+def _memo(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """A cache for one call (overlapping blocks repeat their sentences)."""
+    cache: dict[str, T] = {}
+
+    def cached(text: str) -> T:
+        if text not in cache:
+            cache[text] = fn(text)
+        return cache[text]
+
+    return cached
+
+
 def merge_unique_paragraphs(texts: Iterable[str]) -> str:
     """One text of several overlapping blocks: each sentence once, in first-seen order, paragraphs kept."""
     seen: set[str] = set()
