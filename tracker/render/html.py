@@ -549,6 +549,8 @@ class RedPiece:
     """Why its change matters (shown when not low)."""
     rewritten: bool = False
     """A move that was also reworded."""
+    boilerplate: int = 0
+    """Other filers stating the sentence nearly alike, when it is common boilerplate (a margin mark), else 0."""
 
 
 @dataclass
@@ -822,6 +824,7 @@ def red_piece(piece: redline.Piece, labels: list[str]) -> RedPiece:
         ch.severity if ch else "low",
         (ch.why or "") if ch else "",
         piece.rewritten,
+        piece.boilerplate,
     )
 
 

@@ -1,0 +1,216 @@
+"""Boilerplate across filers and stickiness year over year (the only module that uses datasketch).
+
+**Boilerplate.** Two sentences are the same template when they share at least half of their two-word
+shingles (Jaccard >= `THRESHOLD`, four-digit years counted as one word, so "In 2023, we did not identify ..."
+and "In 2024, we did not identify ..." are one template). Every distinct sentence of every current version is
+MinHashed once; an LSH index (datasketch) holds one representative per template, and each new sentence joins
+the template whose representative it matches best (checked on the exact shingles), or starts one. So each
+sentence costs one MinHash and one LSH lookup against representatives only: indexing grows linearly with the
+number of sentences, however many filers share a template. A sentence's `other_filers` is the number of other
+filers with a sentence of its template, in any stored year; it is *common boilerplate* when that is at least
+`COMMON_OTHERS`. Sentences under `MIN_WORDS` words (sub-headings, list stubs) are left out.
+
+**Stickiness** (after Cohen, Malloy and Nguyen, "Lazy Prices"): the share of a year's distinct sentences found
+unchanged (same comparison key: changes of form are no change) in the filer's previous stored year.
+
+Both are derived data, recomputed whole by `tracker boilerplate` (ingest stays fast and never waits for it).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from tracker.text.normalize import comparison_key, words
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+#: Words per shingle (word pairs: on the corpus, three-word shingles missed reworded templates, such as the
+#: Item 1A cross-references, and pairs still keep a filer's own sentences apart).
+SHINGLE = 2
+#: Jaccard similarity of shingle sets at or above which two sentences are one template.
+THRESHOLD = 0.5
+#: MinHash permutations (64 keep the index small; the exact shingles decide each match).
+NUM_PERM = 64
+#: Sentences shorter than this (in words) are not indexed.
+MIN_WORDS = 6
+#: A sentence is common boilerplate when at least this many other filers state its template.
+COMMON_OTHERS = 2
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def shingles(text: str) -> frozenset[str]:
+    """The sentence's two-word shingles (lower case, punctuation dropped, years as one word)."""
+    tokens = ["<year>" if _YEAR.fullmatch(w) else w for w in words(text)]
+    if len(tokens) < SHINGLE:
+        return frozenset([" ".join(tokens)])
+    return frozenset(" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two shingle sets."""
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+class TemplateIndex:
+    """Sentences grouped into templates: MinHash LSH over one representative per template."""
+
+    def __init__(self) -> None:
+        from datasketch import MinHash, MinHashLSH
+
+        self._minhash = MinHash
+        self._permutations = MinHash(num_perm=NUM_PERM).permutations
+        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self._representatives: list[frozenset[str]] = []
+
+    def template(self, shingle_set: frozenset[str]) -> int:
+        """The template number of a sentence (a new one when no representative is near enough)."""
+        m = self._minhash(num_perm=NUM_PERM, permutations=self._permutations, scheme="affine32")
+        m.update_batch([s.encode("utf-8") for s in shingle_set])
+        best, best_score = -1, THRESHOLD
+        for candidate in self._lsh.query(m):
+            score = jaccard(shingle_set, self._representatives[candidate])
+            if score >= best_score:
+                best, best_score = candidate, score
+        if best >= 0:
+            return best
+        number = len(self._representatives)
+        self._representatives.append(shingle_set)
+        self._lsh.insert(number, m)
+        return number
+
+    def __len__(self) -> int:
+        return len(self._representatives)
+
+
+@dataclass
+class BoilerplateSummary:
+    """What one indexing run did."""
+
+    filings: int
+    """Current versions indexed."""
+    sentences: int
+    """Distinct sentences indexed (per version)."""
+    templates: int
+    """Templates found."""
+    common: int
+    """Sentences that are common boilerplate."""
+    seconds: float
+    """Time taken."""
+
+
+@dataclass
+class _Filing:
+    filing_id: int
+    filer_id: int
+    fiscal_year: int
+    sentences: dict[str, tuple[int, str]]  # comparison key -> (row id, text) of the first of equal sentences
+
+
+def _filings(store: Store) -> list[_Filing]:
+    """The current versions with their distinct indexable sentences."""
+    out: list[_Filing] = []
+    for row in store.latest_sentences():
+        if not out or out[-1].filing_id != row["filing_id"]:
+            out.append(_Filing(row["filing_id"], row["filer_id"], row["fiscal_year"], {}))
+        if len(words(row["text"])) >= MIN_WORDS:
+            out[-1].sentences.setdefault(comparison_key(row["text"]), (row["sentence_id"], row["text"]))
+    return out
+
+
+def index_store(store: Store) -> BoilerplateSummary:
+    """Index every sentence of every current version; store each sentence's template and other filers, and
+    each version's boilerplate share and stickiness (replacing the previous index)."""
+    started = time.perf_counter()
+    filings = _filings(store)
+    index = TemplateIndex()
+    template_of: dict[str, int] = {}
+    filers_of: dict[int, set[int]] = {}
+    for f in filings:
+        for key, (_, text) in f.sentences.items():
+            number = template_of.get(key)
+            if number is None:
+                number = template_of[key] = index.template(shingles(text))
+            filers_of.setdefault(number, set()).add(f.filer_id)
+    sentence_rows, filing_rows = _rows(filings, template_of, filers_of)
+    summary = BoilerplateSummary(
+        len(filings),
+        len(sentence_rows),
+        len(index),
+        sum(r["common"] for r in sentence_rows),
+        time.perf_counter() - started,
+    )
+    meta = {
+        "computed_at": _now(),
+        "threshold": THRESHOLD,
+        "shingle_words": SHINGLE,
+        "num_perm": NUM_PERM,
+        "min_words": MIN_WORDS,
+        "common_others": COMMON_OTHERS,
+        "filings": summary.filings,
+        "templates": summary.templates,
+    }
+    store.save_boilerplate(sentence_rows, filing_rows, meta)
+    return summary
+
+
+def _rows(
+    filings: list[_Filing], template_of: dict[str, int], filers_of: dict[int, set[int]]
+) -> tuple[list[dict], list[dict]]:
+    """The rows of sentence_boilerplate and disclosure_boilerplate."""
+    now = _now()
+    previous: dict[int, _Filing] = {}
+    sentence_rows: list[dict] = []
+    filing_rows: list[dict] = []
+    for f in filings:  # a filer's years in order
+        common = 0
+        for key, (sentence_id, _) in f.sentences.items():
+            others = len(filers_of[template_of[key]]) - 1
+            common += others >= COMMON_OTHERS
+            sentence_rows.append(
+                {
+                    "filing_id": f.filing_id,
+                    "sentence_id": sentence_id,
+                    "template": template_of[key],
+                    "other_filers": others,
+                    "common": int(others >= COMMON_OTHERS),
+                }
+            )
+        before = previous.get(f.filer_id)
+        carried = sum(1 for key in f.sentences if key in before.sentences) if before else None
+        n = len(f.sentences)
+        filing_rows.append(
+            {
+                "filing_id": f.filing_id,
+                "sentences": n,
+                "boilerplate_sentences": common,
+                "boilerplate_share": round(common / n, 4) if n else None,
+                "previous_filing_id": before.filing_id if before else None,
+                "previous_year": before.fiscal_year if before else None,
+                "carried_over": carried,
+                "stickiness": round(carried / n, 4) if before and n and carried is not None else None,
+                "computed_at": now,
+            }
+        )
+        previous[f.filer_id] = f
+    return sentence_rows, filing_rows
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def summary_json(summary: BoilerplateSummary) -> dict[str, Any]:
+    """The summary as JSON."""
+    return {
+        "filings": summary.filings,
+        "sentences": summary.sentences,
+        "templates": summary.templates,
+        "common": summary.common,
+        "seconds": round(summary.seconds, 3),
+    }
