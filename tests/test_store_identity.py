@@ -11,7 +11,7 @@ from tests.test_ingest_cli import FIXTURES, run, snapshot
 from tracker.models import UNTAGGED_ELEMENT
 from tracker.pipeline.ingest import Options, ingest_bytes
 from tracker.read import read_path
-from tracker.store import Store
+from tracker.store import SCHEMA_VERSION, Store
 from tracker.store.views import BROWSE_VIEWS
 
 SAMPLE = FIXTURES / "sample"
@@ -317,6 +317,7 @@ def test_text_outside_every_tag_is_labelled_untagged(db_path: Path, tmp_path: Pa
     )
     assert run("history", "NWAN", "--format", "html", "-o", tmp_path / "h.html", "--db", db_path)[0] == 0
     assert run("diff-all", "--db", db_path)[0] == 0
+    assert run("boilerplate", "--db", db_path)[0] == 0
     for view, _ in BROWSE_VIEWS:
         assert query(db_path, f"select count(*) from {view}")[0][0] > 0, view
 
@@ -352,7 +353,9 @@ def test_a_version_3_database_gains_the_links_and_its_current_versions(db_path: 
     conn.close()
     before = version_rows(db_path)
     assert show(db_path, "NWAN", "2024")["version"] == 2  # the version ingested last is current
-    assert query(db_path, "select value from tracker_meta where key = 'schema_version'") == [("5",)]
+    assert query(db_path, "select value from tracker_meta where key = 'schema_version'") == [
+        (str(SCHEMA_VERSION),)
+    ]
     assert query(db_path, "select count(*) from filer_links") == [(0,)]
     assert query(db_path, "select fiscal_year, filing_id from current_versions order by 1") == [
         (2023, 1),
