@@ -11,12 +11,15 @@ What is expected was read in the filings themselves (../shared/corpus/text), not
 - GOOGL 2024 "For more information on our cybersecurity related risks, see Item 1A Risk Factors of this Annual
   Report on Form 10-K." and GTLB 2024 "See Item 1A Risk Factors of this Annual Report on Form 10-K for more
   information on our cybersecurity risks and product vulnerability risks." are the same cross-reference.
+- LC 2024's Item 1C differs from LC 2023's in two words only (a word diff of the two files, page footers
+  aside): "monitor" became "monitors" and "In 2023," became "In 2024,": two sentences not carried over.
 - Sentences giving an officer's years of experience (AMZN's chief security officer "over 15 years", WGO's
   "over 25 years", HLI's "approximately 25 years", MCFT's CIO "more than 20 years") are each filer's own.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -159,3 +162,15 @@ def test_boilerplate_refuses_a_missing_database(tmp_path: Path) -> None:
     assert code == 2
     assert err.strip() == f"error: there is no database at {db}; run `tracker ingest` first or pass --db."
     assert snapshot(db) == [] and not db.exists()
+
+
+@pytest.mark.corpus
+def test_the_json_summary_counts_what_the_store_holds(indexed: Path) -> None:
+    code, out, _ = run("boilerplate", "--format", "json", "--db", indexed)  # rebuilt whole: same index
+    assert code == 0
+    summary = json.loads(out)
+    rows = sentences(indexed)
+    assert summary["filings"] == len(FILES)
+    assert summary["sentences"] == len(rows)
+    assert summary["common"] == sum(r["common"] for r in rows)
+    assert summary["templates"] == len({r["template"] for r in rows})  # each template has its first sentence
