@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from tracker.text.normalize import comparison_key, words
+from tracker.text.normalize import words_and_key
 
 if TYPE_CHECKING:
     from tracker.store import Store
@@ -44,9 +44,9 @@ COMMON_OTHERS = 2
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def shingles(text: str) -> frozenset[str]:
-    """The sentence's two-word shingles (lower case, punctuation dropped, years as one word)."""
-    tokens = ["<year>" if _YEAR.fullmatch(w) else w for w in words(text)]
+def shingles(words_: list[str]) -> frozenset[str]:
+    """The two-word shingles of a sentence's words (`words`: lower case, no punctuation), years as one word."""
+    tokens = ["<year>" if _YEAR.fullmatch(w) else w for w in words_]
     if len(tokens) < SHINGLE:
         return frozenset([" ".join(tokens)])
     return frozenset(" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
@@ -109,42 +109,46 @@ class _Filing:
     filing_id: int
     filer_id: int
     fiscal_year: int
-    sentences: dict[str, tuple[int, str]]  # comparison key -> (row id, text) of the first of equal sentences
+    sentences: dict[int, int]  # sentence number (one per distinct comparison key) -> row id of its first copy
 
 
-def _filings(store: Store) -> list[_Filing]:
-    """The current versions with their distinct indexable sentences."""
-    out: list[_Filing] = []
-    for row in store.latest_sentences():
-        if not out or out[-1].filing_id != row["filing_id"]:
-            out.append(_Filing(row["filing_id"], row["filer_id"], row["fiscal_year"], {}))
-        if len(words(row["text"])) >= MIN_WORDS:
-            out[-1].sentences.setdefault(comparison_key(row["text"]), (row["sentence_id"], row["text"]))
-    return out
+class _Sentences:
+    """The distinct sentences met so far, numbered, each with its template (assigned when first met)."""
+
+    def __init__(self) -> None:
+        self.index = TemplateIndex()
+        self.number: dict[str, int] = {}
+        self.template: list[int] = []
+
+    def add(self, text: str) -> int | None:
+        """The number of a sentence (None when it is too short to index)."""
+        tokens, key = words_and_key(text)
+        if len(tokens) < MIN_WORDS:
+            return None
+        number = self.number.get(key)
+        if number is None:
+            number = self.number[key] = len(self.template)
+            self.template.append(self.index.template(shingles(tokens)))
+        return number
 
 
 def index_store(store: Store) -> BoilerplateSummary:
     """Index every sentence of every current version; store each sentence's template and other filers, and
     each version's boilerplate share and stickiness (replacing the previous index)."""
     started = time.perf_counter()
-    filings = _filings(store)
-    index = TemplateIndex()
-    template_of: dict[str, int] = {}
+    seen = _Sentences()
+    filings: list[_Filing] = []
+    for row in store.latest_sentences():  # a filing's sentences together, a filer's years in order
+        if not filings or filings[-1].filing_id != row["filing_id"]:
+            filings.append(_Filing(row["filing_id"], row["filer_id"], row["fiscal_year"], {}))
+        number = seen.add(row["text"])
+        if number is not None:
+            filings[-1].sentences.setdefault(number, row["sentence_id"])
     filers_of: dict[int, set[int]] = {}
     for f in filings:
-        for key, (_, text) in f.sentences.items():
-            number = template_of.get(key)
-            if number is None:
-                number = template_of[key] = index.template(shingles(text))
-            filers_of.setdefault(number, set()).add(f.filer_id)
-    sentence_rows, filing_rows = _rows(filings, template_of, filers_of)
-    summary = BoilerplateSummary(
-        len(filings),
-        len(sentence_rows),
-        len(index),
-        sum(r["common"] for r in sentence_rows),
-        time.perf_counter() - started,
-    )
+        for number in f.sentences:
+            filers_of.setdefault(seen.template[number], set()).add(f.filer_id)
+    sentence_rows, filing_rows = _rows(filings, seen.template, filers_of)
     meta = {
         "computed_at": _now(),
         "threshold": THRESHOLD,
@@ -152,15 +156,21 @@ def index_store(store: Store) -> BoilerplateSummary:
         "num_perm": NUM_PERM,
         "min_words": MIN_WORDS,
         "common_others": COMMON_OTHERS,
-        "filings": summary.filings,
-        "templates": summary.templates,
+        "filings": len(filings),
+        "templates": len(seen.index),
     }
     store.save_boilerplate(sentence_rows, filing_rows, meta)
-    return summary
+    return BoilerplateSummary(
+        len(filings),
+        len(sentence_rows),
+        len(seen.index),
+        sum(r["common"] for r in sentence_rows),
+        time.perf_counter() - started,
+    )
 
 
 def _rows(
-    filings: list[_Filing], template_of: dict[str, int], filers_of: dict[int, set[int]]
+    filings: list[_Filing], template_of: list[int], filers_of: dict[int, set[int]]
 ) -> tuple[list[dict], list[dict]]:
     """The rows of sentence_boilerplate and disclosure_boilerplate."""
     now = _now()
@@ -169,7 +179,7 @@ def _rows(
     filing_rows: list[dict] = []
     for f in filings:  # a filer's years in order
         common = 0
-        for key, (sentence_id, _) in f.sentences.items():
+        for key, sentence_id in f.sentences.items():
             others = len(filers_of[template_of[key]]) - 1
             common += others >= COMMON_OTHERS
             sentence_rows.append(
