@@ -3,10 +3,12 @@
 **Boilerplate.** Two sentences are the same template when they share at least half of their two-word
 shingles (Jaccard >= `THRESHOLD`, four-digit years counted as one word, so "In 2023, we did not identify ..."
 and "In 2024, we did not identify ..." are one template). Every distinct sentence of every current version is
-MinHashed once; an LSH index (datasketch) holds one representative per template, and each new sentence joins
-the template whose representative it matches best (checked on the exact shingles), or starts one. So each
+MinHashed once; an LSH index (datasketch) holds a few representatives per template, and each new sentence
+joins the template whose representative it matches best (checked on the exact shingles), or starts one. So each
 sentence costs one MinHash and one LSH lookup against representatives only: indexing grows linearly with the
-number of sentences, however many filers share a template. A sentence's `other_filers` is the number of other
+number of sentences, however many filers share a template. (Which sentences a template's representatives are
+depends on the order sentences are met: filer by filer, year by year; a wording that is like none of them
+starts a template of its own.) A sentence's `other_filers` is the number of other
 filers with a sentence of its template, in any stored year; it is *common boilerplate* when that is at least
 `COMMON_OTHERS`. Sentences under `MIN_WORDS` words (sub-headings, list stubs) are left out.
 
@@ -36,6 +38,9 @@ SHINGLE = 2
 THRESHOLD = 0.5
 #: MinHash permutations (64 keep the index small; the exact shingles decide each match).
 NUM_PERM = 64
+#: Representatives kept per template, and the similarity at which a sentence is too close to one to add any.
+REPRESENTATIVES = 8
+NEAR_COPY = 0.8
 #: Sentences shorter than this (in words) are not indexed.
 MIN_WORDS = 6
 #: A sentence is common boilerplate when at least this many other filers state its template.
@@ -58,7 +63,14 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 class TemplateIndex:
-    """Sentences grouped into templates: MinHash LSH over one representative per template."""
+    """Sentences grouped into templates: MinHash LSH over a few representatives per template.
+
+    A sentence joins the template of the representative it matches best (exact Jaccard of the shingles, the
+    LSH only proposes candidates), or starts a template. Each template keeps up to `REPRESENTATIVES` of its
+    sentences as representatives, each unlike the others (Jaccard under `NEAR_COPY`), so that a wording
+    several steps from the first one met still finds its template, while a lookup meets at most that many
+    representatives of each template: the cost per sentence does not grow with the filers.
+    """
 
     def __init__(self) -> None:
         from datasketch import MinHash, MinHashLSH
@@ -66,7 +78,8 @@ class TemplateIndex:
         self._minhash = MinHash
         self._permutations = MinHash(num_perm=NUM_PERM).permutations
         self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self._representatives: list[frozenset[str]] = []
+        self._representatives: list[tuple[int, frozenset[str]]] = []  # (template, shingles)
+        self._kept: list[int] = []  # representatives per template
 
     def template(self, shingle_set: frozenset[str]) -> int:
         """The template number of a sentence (a new one when no representative is near enough)."""
@@ -74,18 +87,23 @@ class TemplateIndex:
         m.update_batch([s.encode("utf-8") for s in shingle_set])
         best, best_score = -1, THRESHOLD
         for candidate in self._lsh.query(m):
-            score = jaccard(shingle_set, self._representatives[candidate])
-            if score >= best_score:
+            score = jaccard(shingle_set, self._representatives[candidate][1])
+            if score > best_score or score == best_score and best < 0:
                 best, best_score = candidate, score
-        if best >= 0:
-            return best
-        number = len(self._representatives)
-        self._representatives.append(shingle_set)
-        self._lsh.insert(number, m)
+        if best < 0:
+            number = len(self._kept)
+            self._kept.append(0)
+        else:
+            number = self._representatives[best][0]
+            if best_score >= NEAR_COPY or self._kept[number] >= REPRESENTATIVES:
+                return number
+        self._kept[number] += 1
+        self._lsh.insert(len(self._representatives), m)
+        self._representatives.append((number, shingle_set))
         return number
 
     def __len__(self) -> int:
-        return len(self._representatives)
+        return len(self._kept)
 
 
 @dataclass
