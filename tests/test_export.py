@@ -156,3 +156,18 @@ def test_bad_requests_are_one_sentence_and_write_nothing(
     assert err.startswith("error: ") and message.lower() in err.lower() and err.count("\n") == 1
     assert list(out_dir.iterdir()) == []
     assert snapshot(sample_db) == before
+
+
+def test_a_sentence_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    from tracker.render.spreadsheet import Sheet, write_csv, write_xlsx
+
+    sheet = Sheet("t", "T", ["Sentence"], [['=HYPERLINK("http://example.com","x")'], ["plain"]])
+    book = load_workbook(write_xlsx([sheet], tmp_path / "t.xlsx"))
+    cell = book["T"]["A2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://example.com","x")'
+    with write_csv(sheet, tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert [r[0] for r in csv.reader(f)] == [
+            "Sentence",
+            '\'=HYPERLINK("http://example.com","x")',
+            "plain",
+        ]
