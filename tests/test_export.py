@@ -140,6 +140,8 @@ def test_one_table_to_one_csv_file_for_a_watchlist(sample_db: Path, tmp_path: Pa
         ),
         (["-o", "{tmp}/all.csv"], "is one CSV file but 5 tables were chosen"),
         (["--format", "ods"], "unknown format 'ods'; use csv or xlsx."),
+        (["--format", "csv"], "x.xlsx does not suit the csv format"),
+        (["--format", "xlsx", "-o", "{tmp}/t.csv"], "t.csv does not suit the xlsx format"),
     ],
 )
 def test_bad_requests_are_one_sentence_and_write_nothing(

@@ -251,6 +251,11 @@ def export(
     fmt = (fmt or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")).lower()
     if fmt not in ("csv", "xlsx"):
         raise BadInput(f"unknown format {fmt!r}; use csv or xlsx.")
+    if (fmt == "xlsx") != (out.suffix.lower() == ".xlsx"):
+        raise BadInput(
+            f"{out} does not suit the {fmt} format; name an Excel workbook FILE.xlsx, and CSV output "
+            "FILE.csv or a folder."
+        )
     data = sheets(store, filers, tables)
     if fmt == "xlsx":
         paths = [write_xlsx(data, out)]
