@@ -587,6 +587,8 @@ class ListedChange:
     """The start of its text, with its marks."""
     heading: str = ""
     """The sub-heading it falls under."""
+    boilerplate: int = 0
+    """Other filers stating the sentence nearly alike, when it is common boilerplate, else 0."""
 
 
 @dataclass
@@ -892,6 +894,7 @@ def change_list(red: redline.Redline) -> list[ListedChange]:
                 (ch.why or "") if ch else "",
                 _excerpt(p.segments),
                 p.heading or "",
+                p.boilerplate,
             )
         )
     return out
