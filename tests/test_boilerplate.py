@@ -177,3 +177,12 @@ def test_the_json_summary_counts_what_the_store_holds(indexed: Path) -> None:
     assert summary["sentences"] == len(rows)
     assert summary["common"] == sum(r["common"] for r in rows)
     assert summary["templates"] == len({r["template"] for r in rows})  # each template has its first sentence
+
+
+@pytest.mark.corpus
+def test_the_json_of_a_comparison_says_which_changes_are_boilerplate(indexed: Path) -> None:
+    code, out, _ = run("diff", "LC", "2023", "2024", "--format", "json", "--db", indexed)
+    assert code == 0
+    changes = json.loads(out)["changes"]
+    marked = {c["new"].split(",")[0]: c["boilerplate"] for c in changes if "boilerplate" in c}
+    assert marked == {"In 2024": 3}  # U, CRWD, WGO; the CISO sentence is LC's own
