@@ -15,7 +15,7 @@ from tests.cli import run, snapshot
 from tracker.models import FLAGS, spec_for
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SHEETS = ["Fact timeline", "Flag grid", "Comparisons", "Changes", "People"]
+SHEETS = ["Fact timeline", "Flag grid", "Comparisons", "Changes", "People", "Boilerplate"]
 
 
 @pytest.fixture
@@ -24,6 +24,8 @@ def sample_db(db_path: Path) -> Path:
     code, _, err = run("ingest", FIXTURES / "sample", "--db", db_path)
     assert code == 0, err
     code, _, err = run("diff-all", "--workers", "1", "--db", db_path)
+    assert code == 0, err
+    code, _, err = run("boilerplate", "--db", db_path)
     assert code == 0, err
     return db_path
 
@@ -98,6 +100,15 @@ def test_the_workbook_reads_back_as_the_store_holds(sample_db: Path, tmp_path: P
     ]
     assert people
     assert [r["Titles"] for r in read_sheet(book["People"])] == ["; ".join(p["titles"]) for p in people]
+    index = query(sample_db, "select * from disclosure_boilerplate order by filing_id")
+    assert [
+        (r["Fiscal year"], r["Sentences"], r["Boilerplate share"], r["Previous year"], r["Stickiness"])
+        for r in read_sheet(book["Boilerplate"])
+    ] == [
+        (2023 + i, b["sentences"], b["boilerplate_share"], b["previous_year"], b["stickiness"])
+        for i, b in enumerate(index)
+    ]
+    assert index[1]["previous_year"] == 2023 and 0 < index[1]["stickiness"] < 1
     assert "rows: fact_timeline" in stdout
 
 
@@ -106,7 +117,7 @@ def test_a_folder_of_csv_files_reads_back_with_the_csv_module(sample_db: Path, t
     code, _, err = run("export", "-o", folder, "--db", sample_db)  # the whole store
     assert code == 0, err
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        f"{n}.csv" for n in ("fact_timeline", "flag_grid", "comparisons", "changes", "people")
+        f"{n}.csv" for n in ("fact_timeline", "flag_grid", "comparisons", "changes", "people", "boilerplate")
     )
     with (folder / "changes.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
@@ -136,9 +147,10 @@ def test_one_table_to_one_csv_file_for_a_watchlist(sample_db: Path, tmp_path: Pa
         (["NOPE"], "no filer"),
         (
             ["--table", "peers"],
-            "no table named 'peers'; choose from fact_timeline, flag_grid, comparisons, changes, people.",
+            "no table named 'peers'; choose from fact_timeline, flag_grid, comparisons, changes, people, "
+            "boilerplate.",
         ),
-        (["-o", "{tmp}/all.csv"], "is one CSV file but 5 tables were chosen"),
+        (["-o", "{tmp}/all.csv"], "is one CSV file but 6 tables were chosen"),
         (["--format", "ods"], "unknown format 'ods'; use csv or xlsx."),
         (["--format", "csv"], "x.xlsx does not suit the csv format"),
         (["--format", "xlsx", "-o", "{tmp}/t.csv"], "t.csv does not suit the xlsx format"),

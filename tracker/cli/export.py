@@ -36,7 +36,8 @@ def export(
         list[str] | None,
         typer.Option(
             "--table",
-            help="Only this table (repeatable): fact_timeline, flag_grid, comparisons, changes, people.",
+            help="Only this table (repeatable): fact_timeline, flag_grid, comparisons, changes, people, "
+            "boilerplate.",
             show_default=False,
         ),
     ] = None,

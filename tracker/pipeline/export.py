@@ -105,6 +105,10 @@ def _people_rows(store: Store, filer_ids: list[int] | None) -> list[dict]:
     return out
 
 
+def _boilerplate_rows(store: Store, filer_ids: list[int] | None) -> list[dict]:
+    return export_rows(store, "boilerplate", filer_ids)
+
+
 #: Every exported table, in sheet order.
 TABLES: list[Table] = [
     Table(
@@ -196,6 +200,22 @@ TABLES: list[Table] = [
             ("evidence", "Sentence it is read from"),
         ],
         _people_rows,
+    ),
+    Table(
+        "boilerplate",
+        "Boilerplate",
+        [
+            *_FILER_COLUMNS,
+            ("fiscal_year", "Fiscal year"),
+            ("sentences", "Sentences"),
+            ("boilerplate_sentences", "Sentences other filers state nearly alike"),
+            ("boilerplate_share", "Boilerplate share"),
+            ("previous_year", "Previous year"),
+            ("carried_over", "Sentences carried over unchanged"),
+            ("stickiness", "Stickiness"),
+            ("computed_at", "Indexed at"),
+        ],
+        _boilerplate_rows,
     ),
 ]
 

@@ -47,6 +47,14 @@ EXPORT_SQL: dict[str, tuple[str, str, str]] = {
         "c.filer_id",
         "lower(filer), c.old_year, c.new_year, x.position",
     ),
+    "boilerplate": (
+        f"""select {_FILER}, l.fiscal_year, b.sentences, b.boilerplate_sentences, b.boilerplate_share,
+               b.previous_year, b.carried_over, b.stickiness, b.computed_at
+        from latest_filings l join disclosure_boilerplate b on b.filing_id = l.id
+        join filers fl on fl.id = l.filer_id""",
+        "l.filer_id",
+        "lower(filer), l.fiscal_year",
+    ),
     "people": (
         f"""select {_FILER}, l.fiscal_year, x.value, x.evidence
         from latest_filings l join facts x on x.filing_id = l.id and x.fact = 'people'
