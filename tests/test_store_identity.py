@@ -317,6 +317,7 @@ def test_text_outside_every_tag_is_labelled_untagged(db_path: Path, tmp_path: Pa
     )
     assert run("history", "NWAN", "--format", "html", "-o", tmp_path / "h.html", "--db", db_path)[0] == 0
     assert run("diff-all", "--db", db_path)[0] == 0
+    assert run("boilerplate", "--db", db_path)[0] == 0
     for view, _ in BROWSE_VIEWS:
         assert query(db_path, f"select count(*) from {view}")[0][0] > 0, view
 

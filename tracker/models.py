@@ -295,6 +295,9 @@ class Disclosure:
     """What the reader had to assume (e.g. a namespace prefix fallback)."""
     incorporation: Incorporation | None = None
     """Set when Item 1C / 16K is incorporated by reference from another document (see `Incorporation`)."""
+    boilerplate: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    """Comparison key -> how many other filers state the sentence nearly alike, for its sentences that are
+    common boilerplate (filled from the store's boilerplate index; empty for a file just read)."""
     facts_cache: object = field(default=None, repr=False, compare=False)
     """Derived data tracker.facts keeps (sentences, facts), tied to the text it was derived from so that a
     changed text is never served stale; not part of the disclosure (never compared, shown or stored)."""

@@ -201,6 +201,15 @@ class Comparison:
         """The aligned pieces touching one element, in document order."""
         return [p for p in self.pairs if element in p.elements_on("old") | p.elements_on("new")]
 
+    def _change_json(self, ch: Change) -> dict:
+        """A change's JSON, with `boilerplate` (other filers stating its sentence nearly alike) for a text
+        change whose sentence is common boilerplate."""
+        data = ch.to_json()
+        count = _boilerplate_of(self, ch)
+        if count:
+            data["boilerplate"] = count
+        return data
+
     def to_json(
         self, filer: dict | None = None, old_meta: dict | None = None, new_meta: dict | None = None
     ) -> dict:
@@ -211,13 +220,25 @@ class Comparison:
             "new": new_meta if new_meta is not None else disclosure_meta(self.new),
             "similarity": self.similarity.to_json(),
             "summary": self.summary,
-            "changes": [c.to_json() for c in self.changes],
+            "changes": [self._change_json(c) for c in self.changes],
             "verdict": self.verdict,
             "caveats": self.caveats,
             **self.judgement.to_json(),
             "changed_share": round(self.changed_share, 4),
             "element_similarity": {k: v.to_json() for k, v in self.element_similarity.items()},
         }
+
+
+def _boilerplate_of(c: Comparison, ch: Change) -> int:
+    """Other filers stating a text change's sentence nearly alike (its later wording, else its earlier), when it
+    is common boilerplate in the store's index; else 0."""
+    if not ch.kind.startswith("text_") or not (c.new.boilerplate or c.old.boilerplate):
+        return 0
+    new = ch.new if ch.kind == "text_changed" else ch.text if ch.kind != "text_removed" else None
+    old = ch.old if ch.kind == "text_changed" else ch.text
+    if new and comparison_key(str(new)) in c.new.boilerplate:
+        return c.new.boilerplate[comparison_key(str(new))]
+    return c.old.boilerplate.get(comparison_key(str(old or "")), 0)
 
 
 def filer_meta(*disclosures: Disclosure) -> dict:

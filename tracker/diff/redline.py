@@ -66,6 +66,9 @@ class Piece:
     old_place: tuple[int, str | None] | None = None
     """For a moved sentence (at both its places): its paragraph's number in the earlier year (sub-headings not
     counted) and the sub-heading it stood under."""
+    boilerplate: int = 0
+    """How many other filers state this sentence nearly alike, when it is common boilerplate (else 0): the
+    reports put a small mark beside it so that a reader can skip it (see tracker.diff.boilerplate)."""
 
     @property
     def anchor(self) -> str | None:
@@ -170,6 +173,10 @@ def build(c: Comparison) -> Redline:
             if piece.kind not in ("same", "moved_away"):
                 changes.append(piece)
                 piece.number = len(changes)
+    if c.new.boilerplate or c.old.boilerplate:
+        for block in blocks:
+            for piece in block.pieces:
+                piece.boilerplate = _boilerplate(c, piece)
     moved_to = {id(p.change): p for p in changes if p.kind == "moved" and p.change is not None}
     for block in blocks:
         for piece in block.pieces:
@@ -177,6 +184,17 @@ def build(c: Comparison) -> Redline:
             if target is not None:
                 piece.number, target.old_place = target.number, piece.old_place
     return Redline(blocks, changes)
+
+
+def _boilerplate(c: Comparison, piece: Piece) -> int:
+    """How many other filers state the piece's sentence nearly alike (the later year's wording, else the
+    earlier's), when that makes it common boilerplate; 0 for a moved sentence's old place."""
+    if piece.kind == "moved_away":
+        return 0
+    new = piece.text("new").strip()
+    if new:
+        return c.new.boilerplate.get(comparison_key(new), 0)
+    return c.old.boilerplate.get(comparison_key(piece.text("old").strip()), 0)
 
 
 def _heading_text(block: Block) -> str:

@@ -557,6 +557,8 @@ class RedPiece:
     """Why its change matters (shown when not low)."""
     rewritten: bool = False
     """A move that was also reworded."""
+    boilerplate: int = 0
+    """Other filers stating the sentence nearly alike, when it is common boilerplate (a margin mark), else 0."""
 
 
 @dataclass
@@ -593,6 +595,8 @@ class ListedChange:
     """The start of its text, with its marks."""
     heading: str = ""
     """The sub-heading it falls under."""
+    boilerplate: int = 0
+    """Other filers stating the sentence nearly alike, when it is common boilerplate, else 0."""
 
 
 @dataclass
@@ -832,6 +836,7 @@ def red_piece(piece: redline.Piece, labels: list[str]) -> RedPiece:
         ch.severity if ch else "low",
         (ch.why or "") if ch else "",
         piece.rewritten,
+        piece.boilerplate,
     )
 
 
@@ -899,6 +904,7 @@ def change_list(red: redline.Redline) -> list[ListedChange]:
                 (ch.why or "") if ch else "",
                 _excerpt(p.segments),
                 p.heading or "",
+                p.boilerplate,
             )
         )
     return out

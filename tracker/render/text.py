@@ -229,6 +229,8 @@ class _Wording:
     """The cyd elements the sentence sits in (text outside any element left out)."""
     change: Change | None
     """The text change of the comparison it shows."""
+    boilerplate: int = 0
+    """Other filers stating the sentence nearly alike, when it is common boilerplate (else 0)."""
 
     @property
     def label(self) -> str | None:
@@ -271,8 +273,26 @@ def wording_changes(c: Comparison) -> list[_Wording]:
         ops = [(_OPS[op], text) for op, text in piece.segments]
         source = piece.change.elements if piece.change and piece.change.elements else piece.elements
         elements = [e for e in source if e != UNTAGGED_ELEMENT]
-        out.append(_Wording(piece.number or 0, piece.heading, piece.kind, verb, ops, elements, piece.change))
+        out.append(
+            _Wording(
+                piece.number or 0,
+                piece.heading,
+                piece.kind,
+                verb,
+                ops,
+                elements,
+                piece.change,
+                piece.boilerplate,
+            )
+        )
     return out
+
+
+#: The margin mark of a sentence that is common boilerplate, and the line that explains it.
+BOILERPLATE_MARK = "\u2248"
+BOILERPLATE_LEGEND = (
+    f"{BOILERPLATE_MARK} marks common boilerplate: a sentence at least two other filers state nearly alike."
+)
 
 
 def _groups(wording: list[_Wording]) -> list[tuple[str | None, list[_Wording]]]:
@@ -322,6 +342,8 @@ class _Text:
                 lines += ["", self.paint(_BOLD, f"Under \u201c{heading}\u201d:")] if heading else []
                 for w in group:
                     lines += self.wording(w)
+            if any(w.boilerplate for w in wording):
+                lines += ["", self.paint(_DIM, BOILERPLATE_LEGEND)]
         if c.significance == NOT_COMPARED:
             return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         if not c.changes:
@@ -341,7 +363,8 @@ class _Text:
             body = self.paint(_RED, "".join(t for _, t in w.ops))
         else:
             body = self.ops(w.ops)
-        lines = [f"  {w.number}. {w.verb}{label}: {body}"]
+        margin = f"{BOILERPLATE_MARK} " if w.boilerplate else "  "
+        lines = [f"{margin}{w.number}. {w.verb}{label}: {body}"]
         indent = " " * (len(str(w.number)) + 4)
         if w.rank:
             lines.append(f"{indent}{w.rank}")
@@ -427,6 +450,8 @@ class _Markdown:
                 lines.append("")
                 for w in group:
                     lines += self.wording(w)
+            if any(w.boilerplate for w in wording):
+                lines += ["", f"*{BOILERPLATE_LEGEND}*"]
         if c.significance == NOT_COMPARED:
             return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         if not c.changes:
@@ -446,7 +471,8 @@ class _Markdown:
             body = f"~~{_MD_SPECIAL(''.join(t for _, t in w.ops).strip())}~~"
         else:
             body = self.ops(w.ops)
-        lines = [f"{w.number}. **{w.verb}**{_MD_SPECIAL(label)}: {body}"]
+        mark = f"{BOILERPLATE_MARK} " if w.boilerplate else ""
+        lines = [f"{w.number}. {mark}**{w.verb}**{_MD_SPECIAL(label)}: {body}"]
         indent = " " * (len(str(w.number)) + 2)
         if w.rank:
             lines.append(f"{indent}- *{_MD_SPECIAL(w.rank)}*")

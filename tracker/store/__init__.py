@@ -292,6 +292,34 @@ TABLES: list[tuple[str, dict[str, Any], str | tuple[str, ...], list[tuple[str, s
         ("filer_id", "accession"),
         [("filer_id", "filers", "id")],
     ),
+    (
+        "sentence_boilerplate",
+        {
+            "filing_id": int,
+            "sentence_id": int,
+            "template": int,
+            "other_filers": int,
+            "common": int,
+        },
+        ("filing_id", "sentence_id"),
+        [("filing_id", "filings", "id"), ("sentence_id", "sentences", "id")],
+    ),
+    (
+        "disclosure_boilerplate",
+        {
+            "filing_id": int,
+            "sentences": int,
+            "boilerplate_sentences": int,
+            "boilerplate_share": float,
+            "previous_filing_id": int,
+            "previous_year": int,
+            "carried_over": int,
+            "stickiness": float,
+            "computed_at": str,
+        },
+        "filing_id",
+        [("filing_id", "filings", "id"), ("previous_filing_id", "filings", "id")],
+    ),
 ]
 #: (table, columns, unique)
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -310,6 +338,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("comparisons", ["significance"], False),
     ("incidents", ["filer_id", "accession", "version"], True),
     ("incidents", ["filer_id", "filing_date"], False),
+    ("sentence_boilerplate", ["template"], False),
 ]
 
 
@@ -1124,6 +1153,7 @@ class Store:
                 )
             attach_facts(d, facts)
         d.stored_sentences = _stored_sentences(self.conn, filing["id"], d)
+        d.boilerplate = self.boilerplate_marks(filing["id"])
         return d
 
     def facts(self, filing: dict) -> list[dict]:
@@ -1141,6 +1171,40 @@ class Store:
                 [filer.id],
             )
         )
+
+    # -- boilerplate and stickiness (derived from the stored sentences by tracker.diff.boilerplate) ----------
+    def latest_sentences(self) -> Iterator[dict]:
+        """Every stored sentence of every current version: filing_id, filer_id, fiscal_year, sentence_id, text;
+        a filing's sentences together, its filer's years in order."""
+        return self.db.query(
+            "select l.id as filing_id, l.filer_id, l.fiscal_year, s.id as sentence_id, s.text "
+            "from latest_filings l join sentences s on s.filing_id = l.id "
+            "order by l.filer_id, l.fiscal_year, s.id"
+        )
+
+    def save_boilerplate(self, sentences: list[dict], filings: list[dict], meta: dict) -> None:
+        """Replace the boilerplate index (derived data, not a stored version) in one transaction."""
+        try:
+            with self.transaction():
+                self.db.execute("delete from sentence_boilerplate")
+                self.db.execute("delete from disclosure_boilerplate")
+                self.db.table("sentence_boilerplate").insert_all(sentences, batch_size=5000)
+                self.db.table("disclosure_boilerplate").insert_all(filings, batch_size=5000)
+                self.db.table("tracker_meta").upsert(
+                    {"key": "boilerplate_index", "value": json.dumps(meta)}, pk="key"
+                )
+        except sqlite3.OperationalError as exc:
+            raise write_error(self.path, exc) from exc
+
+    def boilerplate_marks(self, filing_id: int) -> dict[str, int]:
+        """Comparison key -> how many other filers state it nearly alike, for the sentences of a version that
+        are common boilerplate (empty when the index has not seen the version)."""
+        rows = self._query(
+            "select s.text, b.other_filers from sentence_boilerplate b join sentences s on s.id = b.sentence_id "
+            "where b.filing_id = ? and b.common = 1",
+            [filing_id],
+        )
+        return {comparison_key(r["text"]): int(r["other_filers"]) for r in rows}
 
     def source_bytes(self, sha256: str) -> bytes:
         """The raw source stored under a sha256."""

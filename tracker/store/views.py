@@ -54,6 +54,24 @@ from changes x join comparisons c on c.id = x.comparison_id join filers fl on fl
 """,
     ),
     (
+        "boilerplate_overview",
+        f"""
+select l.id as filing_id, l.filer_id, {FILER_LABEL} as filer, json_extract(fl.tickers, '$[0]') as ticker,
+       l.fiscal_year, b.sentences, b.boilerplate_sentences, b.boilerplate_share, b.previous_year,
+       b.carried_over, b.stickiness, b.computed_at
+from latest_filings l join disclosure_boilerplate b on b.filing_id = l.id join filers fl on fl.id = l.filer_id
+""",
+    ),
+    (
+        "boilerplate_sentences",
+        f"""
+select b.sentence_id, l.filer_id, {FILER_LABEL} as filer, json_extract(fl.tickers, '$[0]') as ticker,
+       l.fiscal_year, s.text as sentence, b.other_filers, b.common, b.template, s.element
+from sentence_boilerplate b join latest_filings l on l.id = b.filing_id join sentences s on s.id = b.sentence_id
+     join filers fl on fl.id = l.filer_id
+""",
+    ),
+    (
         "fact_timeline",
         f"""
 select x.id as fact_id, l.filer_id, {FILER_LABEL} as filer, json_extract(fl.tickers, '$[0]') as ticker,
