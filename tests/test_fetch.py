@@ -202,6 +202,16 @@ def test_request_rate_measured_at_the_server_stays_under_the_limit(
     assert (len(times) - 1) / (times[-1] - times[0]) <= 5.0
 
 
+def spaced(times: list[float], interval: float) -> bool:
+    """Whether requests arrived at the server at least `interval` apart, as the client sent them. A request
+    the loaded host delivers late shortens the next gap the server sees by that delay (never the client's
+    spacing), so one gap may fall short by a little, never the whole run."""
+    jitter = 0.03
+    return all(b - a >= interval - jitter for a, b in itertools.pairwise(times)) and (
+        times[-1] - times[0] >= interval * (len(times) - 1) - jitter
+    )
+
+
 # -- faults --------------------------------------------------------------------------------------
 def test_faults_are_survived_without_loss_or_duplicates(
     edgar: EdgarServer, db_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -583,7 +593,7 @@ def test_redirects_are_followed_within_edgar_and_each_hop_waits_its_turn(
     hops = edgar.seen(BZ_2024) + edgar.seen("/moved/")
     hops.sort(key=lambda r: r.time)
     assert [r.status for r in hops] == [302, 302, 200]
-    assert all(b.time - a.time >= 0.2 for a, b in itertools.pairwise(hops))
+    assert spaced([r.time for r in hops], 0.2)
     assert cache(db_path).get(BZ_2024, None) is not None  # kept as the document it stands for
 
 
@@ -609,7 +619,7 @@ def test_a_redirect_loop_stops_after_five_hops_at_the_rate_limit(edgar: EdgarSer
     assert f"EDGAR at {edgar.url} redirected {BZ_2024} more than 5 times" in result.stderr
     times = [r.time for r in edgar.seen(BZ_2024)]
     assert len(times) == 6
-    assert all(b - a >= 0.1 for a, b in itertools.pairwise(times))
+    assert spaced(times, 0.1)
 
 
 MALFORMED = {
