@@ -374,7 +374,7 @@ def show(
 
 # Commands that live in their own modules register themselves on `app` when imported (a missing module is an
 # error, never a missing command).
-from tracker.cli import batch, browse, diff, email, fetch  # noqa: E402, F401
+from tracker.cli import across, batch, browse, diff, email, fetch  # noqa: E402, F401
 
 
 def main() -> None:

@@ -5,6 +5,8 @@ store creates them with the rest of its schema; `tracker browse` describes them 
 from __future__ import annotations
 
 #: How a filer is named in every view: its name, else its first ticker, else its CIK.
+#: What a responsible title contains, lower-cased, when it names a CISO (tracker.store.across says it alike).
+CISO_WORDS = "chief information security"
 FILER_LABEL = "coalesce(fl.name, json_extract(fl.tickers, '$[0]'), fl.cik)"
 
 #: (view name, select statement): views for browsing, created in the database by the store.
@@ -86,4 +88,109 @@ def _flag_columns_sql() -> str:
     )
 
 
-BROWSE_VIEWS = [(name, sql.replace("{flags}", _flag_columns_sql()).strip()) for name, sql in BROWSE_VIEWS]
+#: The comparisons of the latest versions of two consecutive fiscal years (what `trends` counts changes over).
+_YEAR_PAIRS = """
+select c.id, c.new_year from comparisons c
+where c.old_year = c.new_year - 1
+  and c.old_filing_id in (select id from latest_filings) and c.new_filing_id in (select id from latest_filings)
+"""
+#: What a change is called in `trend_top_changes` (tracker.store.across.change_key says it alike).
+_CHANGE_KEY = (
+    "x.kind || coalesce(':' || coalesce(x.fact, x.element), '') || coalesce(':' || nullif(x.change, ''), '')"
+)
+
+#: Across filers: the numbers of `tracker trends` and `tracker peers` (tracker.store.across), year by year.
+ACROSS_VIEWS: list[tuple[str, str]] = [
+    (
+        "year_filers",
+        "select fiscal_year, count(*) as filers from latest_filings group by fiscal_year",
+    ),
+    (
+        "trend_flags",
+        """
+select y.fiscal_year, e.element as flag, y.filers,
+       count(distinct e.filing_id) as stated_true, round(1.0 * count(distinct e.filing_id) / y.filers, 4) as share
+from year_filers y join latest_filings l on l.fiscal_year = y.fiscal_year
+     join elements e on e.filing_id = l.id and e.kind = 'flag' and e.value = 'true'
+     and e.position = (select min(g.position) from elements g where g.filing_id = l.id and g.element = e.element)
+group by y.fiscal_year, e.element
+""",
+    ),
+    (
+        "trend_ciso",
+        f"""
+select y.fiscal_year, y.filers,
+       (select count(distinct x.filing_id) from facts x join latest_filings l on l.id = x.filing_id
+        where l.fiscal_year = y.fiscal_year and x.fact = 'responsible_titles'
+          and lower(x.value_text) like '%{CISO_WORDS}%') as naming_ciso,
+       round(1.0 * (select count(distinct x.filing_id) from facts x join latest_filings l on l.id = x.filing_id
+        where l.fiscal_year = y.fiscal_year and x.fact = 'responsible_titles'
+          and lower(x.value_text) like '%{CISO_WORDS}%') / y.filers, 4) as share
+from year_filers y
+""",
+    ),
+    (
+        "fact_shares",
+        """
+select y.fiscal_year, x.fact, x.value_text as value, y.filers, count(distinct x.filing_id) as stating,
+       round(1.0 * count(distinct x.filing_id) / y.filers, 4) as share
+from year_filers y join latest_filings l on l.fiscal_year = y.fiscal_year join facts x on x.filing_id = l.id
+group by y.fiscal_year, x.fact, x.value_text
+""",
+    ),
+    (
+        "trend_fact_changes",
+        f"""
+with pairs as ({_YEAR_PAIRS}), compared as (select new_year, count(*) as compared from pairs group by new_year)
+select p.new_year as fiscal_year, x.fact, c.compared, count(distinct p.id) as changed,
+       round(1.0 * count(distinct p.id) / c.compared, 4) as share
+from pairs p join compared c on c.new_year = p.new_year join changes x on x.comparison_id = p.id
+where x.kind in ('fact_added', 'fact_removed', 'fact_changed')
+group by p.new_year, x.fact
+""",
+    ),
+    (
+        "trend_top_changes",
+        f"""
+with pairs as ({_YEAR_PAIRS}), compared as (select new_year, count(*) as compared from pairs group by new_year)
+select p.new_year as fiscal_year, {_CHANGE_KEY} as change_key, x.kind, coalesce(x.fact, x.element) as what,
+       x.change, c.compared, count(distinct p.id) as filers, round(1.0 * count(distinct p.id) / c.compared, 4) as share
+from pairs p join compared c on c.new_year = p.new_year join changes x on x.comparison_id = p.id
+where x.severity in ('high', 'medium') and substr(x.kind, 1, 5) != 'text_'
+group by p.new_year, change_key
+""",
+    ),
+    (
+        "peer_grid",
+        f"""
+select l.id as filing_id, l.filer_id, {FILER_LABEL} as filer, json_extract(fl.tickers, '$[0]') as ticker,
+       l.fiscal_year,
+       exists (select 1 from facts x where x.filing_id = l.id and x.fact = 'responsible_titles'
+               and lower(x.value_text) like '%{CISO_WORDS}%') as names_ciso,
+       {{facts}},
+       {{flags}}
+from latest_filings l join filers fl on fl.id = l.filer_id
+""",
+    ),
+]
+
+
+def _fact_columns_sql() -> str:
+    """One column per catalogue fact: its distinct values, joined by "; "."""
+    from tracker.facts.catalogue import SPECS
+
+    return ",\n       ".join(
+        f"(select group_concat(v, '; ') from (select distinct x.value_text as v from facts x "
+        f"where x.filing_id = l.id and x.fact = '{s.name}' order by x.position)) as {s.name}"
+        for s in SPECS
+    )
+
+
+def _views(views: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [
+        (name, sql.replace("{flags}", _flag_columns_sql()).replace("{facts}", _fact_columns_sql()).strip())
+        for name, sql in views
+    ]
+
+
+BROWSE_VIEWS = _views(BROWSE_VIEWS + ACROSS_VIEWS)
