@@ -366,3 +366,58 @@ class Page(HTMLParser):
             self.headers.append(data.strip())
         if self._in and self._in[-1] == "h1":
             self.h1.append(data.strip())
+
+
+# --------------------------------------------------------------------------- Datasette, curated
+def test_datasette_is_curated(store: Path) -> None:
+    import http.client
+    import urllib.parse
+
+    from tests.test_browse import get, serving
+
+    with serving(store) as running:
+        base = running.base
+        status, home = get(base, "/")
+        assert status == 200 and "Cybersecurity disclosure tracker" in home
+        questions = ["significant_changes", "no_ciso", "oversight_changes", "trend_flags", "peer_grid"]
+        for name in questions:  # the home page leads with the key questions, each a working page
+            assert f'href="/tracker/{name}"' in home, name
+            assert get(base, f"/tracker/{name}")[0] == 200, name
+        assert "<h1>Cybersecurity disclosures (10-K Item 1C, 20-F Item 16K)</h1>" in get(base, "/tracker")[1]
+        # foreign keys show labels: a version in words, a comparison in words
+        elements = json.loads(get(base, "/tracker/elements.json", _shape="array", _labels="on", _size=5)[1])
+        filing = query(
+            store,
+            "select fiscal_year, form, version from filings where id = ?",
+            elements[0]["filing_id"]["value"],
+        )[0]
+        assert elements[0]["filing_id"]["label"] == f"FY{filing[0]} {filing[1]} v{filing[2]}"
+        changes = json.loads(get(base, "/tracker/changes.json", _shape="array", _labels="on", _size=1)[1])
+        years = query(
+            store,
+            "select old_year, new_year, significance from comparisons where id = ?",
+            changes[0]["comparison_id"]["value"],
+        )[0]
+        assert changes[0]["comparison_id"]["label"] == f"FY{years[0]} to FY{years[1]}: {years[2]}"
+        # JSON blobs are left out of the default page, and shown on request
+        url = urllib.parse.urlsplit(base)
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        conn.request("GET", "/tracker/comparisons")
+        response = conn.getresponse()
+        assert response.status == 302 and "_nocol=json" in (response.getheader("location") or "")
+        conn.close()
+        _, page = get(base, "/tracker/comparisons")
+        assert "<th" in page and 'data-column="json"' not in page and 'data-column="verdict"' in page
+        assert 'data-column="json"' in get(base, "/tracker/comparisons", _blobs=1)[1]
+        assert '"json"' in get(base, "/tracker/comparisons.json", _size=1)[1]  # the API keeps every column
+        # element and fact names in plain English, the cyd name in the tooltip
+        _, flips = get(base, "/tracker/change_overview", kind="flag_flipped")
+        assert 'title="CybersecurityRiskManagementThirdPartyEngagedFlag">Says it engages' in flips or (
+            'title="CybersecurityRisk' in flips and "Says " in flips
+        )
+        _, facts = get(base, "/tracker/fact_timeline", fact="board_oversight")
+        assert 'title="board_oversight">Board oversight</span>' in facts
+        # who names no CISO (read by hand: AMZN and GOOGL name none in FY2024, JNJ does)
+        no_ciso = json.loads(get(base, "/tracker/no_ciso.json", _shape="array", year=2024)[1])
+        tickers = {r["ticker"] for r in no_ciso}
+        assert {"AMZN", "GOOGL"} <= tickers and "JNJ" not in tickers

@@ -31,7 +31,7 @@ from tracker.errors import BadInput, NotFound, TrackerError
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
 from tracker.text.normalize import comparison_key, digest, split_sentences
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def latest_first(table: str = "") -> str:
@@ -203,6 +203,16 @@ TABLES: list[tuple[str, dict[str, Any], str | tuple[str, ...], list[tuple[str, s
         },
         "id",
         [("comparison_id", "comparisons", "id")],
+    ),
+]
+#: (table, column, expression): computed columns (virtual: nothing is stored or rewritten) that name a row where
+#: a foreign key points to it, so that Datasette shows "FY2024 10-K v1" rather than a row id.
+LABEL_COLUMNS: list[tuple[str, str, str]] = [
+    ("filings", "label", "'FY' || fiscal_year || ' ' || coalesce(form, 'annual report') || ' v' || version"),
+    (
+        "comparisons",
+        "label",
+        "'FY' || old_year || ' to FY' || new_year || coalesce(': ' || significance, '')",
     ),
 ]
 #: (table, columns, unique)
@@ -469,6 +479,11 @@ class Store:
                             table.add_column(column, kind)
                 else:
                     table.create(columns, pk=pk, foreign_keys=fks)
+            for name, column, expression in LABEL_COLUMNS:
+                if column not in {r[1] for r in db.execute(f"pragma table_xinfo({name})")}:
+                    db.execute(
+                        f"alter table {name} add column {column} text generated always as ({expression}) virtual"
+                    )
             for name, index_columns, unique in INDEXES:
                 db.table(name).create_index(index_columns, unique=unique, if_not_exists=True)
             if "elements_fts" not in db.table_names():
@@ -745,7 +760,7 @@ class Store:
         and sentences), with some filings columns changed; returns its row id and version number."""
         version = self._next_version(filer_id, row["fiscal_year"])
         copy = {
-            **{k: v for k, v in row.items() if k != "id"},
+            **{k: v for k, v in row.items() if k != "id" and k not in _COMPUTED["filings"]},
             **changes,
             "filer_id": filer_id,
             "version": version,
@@ -1107,6 +1122,10 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
         return {t: self.db[t].count for t in ("filers", "filings", "elements", "facts", "sources")}
+
+
+#: The computed columns of each table (never inserted).
+_COMPUTED = {t: {c for table, c, _ in LABEL_COLUMNS if table == t} for t, *_ in TABLES}
 
 
 def write_error(path: Path, exc: sqlite3.OperationalError) -> TrackerError:
