@@ -89,7 +89,12 @@ def test_peers_say_what_the_filer_omits_and_where_it_says_more(store: Path) -> N
 
 def test_peer_shares_count_the_peers_stating_the_same(store: Path) -> None:
     data = as_json("peers", "KO", "2024", "--format", "json", "--db", store)
-    assert {p["ticker"] for p in data["peers"]} == {"AMZN", "GOOGL", "JNJ", "TSLA"}  # every other 2024 filer
+    assert {p["tickers"][0] for p in data["peers"]} == {
+        "AMZN",
+        "GOOGL",
+        "JNJ",
+        "TSLA",
+    }  # every other 2024 filer
     ko = query(
         store,
         "select id from filings where fiscal_year = 2024 and filer_id = (select filer_id from tickers "

@@ -11,6 +11,7 @@ plain rows for exports.
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -59,6 +60,10 @@ class Profile:
     """The filer's name (else ticker, else CIK)."""
     ticker: str | None
     """Its first ticker."""
+    cik: str | None = None
+    """Its CIK, when known."""
+    tickers: list[str] = field(default_factory=list)
+    """Its tickers."""
     facts: dict[str, list[str]] = field(default_factory=dict)
     """Fact name -> its values as plain text, in stored order."""
     flags: dict[str, str | None] = field(default_factory=dict)
@@ -96,11 +101,12 @@ def load_profiles(store: Store, year: int, filer_ids: list[int] | None = None) -
     profiles: dict[int, Profile] = {}
     for r in db.query(
         f"""select l.id, l.filer_id, coalesce(fl.name, json_extract(fl.tickers, '$[0]'), fl.cik) as filer,
-                   json_extract(fl.tickers, '$[0]') as ticker
+                   json_extract(fl.tickers, '$[0]') as ticker, fl.cik, fl.tickers
             from ({latest}) l join filers fl on fl.id = l.filer_id""",
         params,
     ):
-        profiles[r["id"]] = Profile(r["id"], r["filer_id"], r["filer"], r["ticker"])
+        tickers = json.loads(r["tickers"] or "[]")
+        profiles[r["id"]] = Profile(r["id"], r["filer_id"], r["filer"], r["ticker"], r["cik"], tickers)
     for r in db.query(
         f"select x.filing_id, x.fact, x.value_text from facts x join ({latest}) l on l.id = x.filing_id "
         "order by x.filing_id, x.fact, x.position",
@@ -191,7 +197,7 @@ class PeerGrid:
         """The JSON of docs/json.md."""
 
         def who(p: Profile) -> dict:
-            return {"filer": p.filer, "ticker": p.ticker, "filing_id": p.filing_id}
+            return {"cik": p.cik, "name": p.filer, "tickers": p.tickers, "filing_id": p.filing_id}
 
         return {
             "fiscal_year": self.year,
