@@ -15,7 +15,9 @@ from tracker.store.across import FACTS, Count, FactAmongPeers, PeerGrid, Trends,
 #: The catalogue's plain label of each fact.
 FACT_LABELS = dict(FACTS)
 #: Peers shown as columns of the HTML grid (the JSON has them all).
-GRID_PEERS = 20
+GRID_PEERS = 6
+#: Peers named at the end of the text output.
+TEXT_PEERS = 40
 #: One colour per year in the trend charts (oldest first), from the report's palette; readable on white.
 YEAR_COLOURS = ("#98a2b3", "#54aeff", "#0b57d0", "#1a7f37", "#9a6700", "#8250df")
 _CHANGE_WORDS = {
@@ -87,7 +89,11 @@ def render_peers_text(grid: PeerGrid) -> str:
             if kind == "fact" and f.common:
                 common = ", ".join(f"{c.value} {pct(c.share)}" for c in f.common[:3])
                 lines.append(f"      most common among peers: {common}")
-    lines += ["", "Peers: " + ", ".join(p.ticker or p.filer for p in grid.peers)]
+    names = [p.ticker or p.filer for p in grid.peers]
+    more = (
+        f" and {len(names) - TEXT_PEERS} more (--format json lists them)" if len(names) > TEXT_PEERS else ""
+    )
+    lines += ["", "Peers: " + ", ".join(names[:TEXT_PEERS]) + more]
     return "\n".join(lines) + "\n"
 
 
