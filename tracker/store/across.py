@@ -81,7 +81,9 @@ class Profile:
         return bool(values)
 
     def count(self, fact: str) -> int:
-        """How many values it states for a fact (0 for an `absent` statement)."""
+        """How many values it states for a fact (0 for an `absent` statement; 1 for `ciso` when it names one)."""
+        if fact == CISO:
+            return int(self.states(CISO))
         return len(self.facts.get(fact, [])) if self.states(fact) else 0
 
 
@@ -258,16 +260,15 @@ def _findings(filer: Profile, peers: list[Profile]) -> tuple[list[Finding], list
             omits.append(Finding(name, label, _share(n, total), f"{n} of {total} peers do ({n / total:.0%})"))
     more = []
     for name, label in [(CISO, CISO_LABEL), *FACTS]:
-        mine = filer.count(name) if name != CISO else int(filer.states(CISO))
+        mine = filer.count(name)
         if not mine:
             continue
-        n = sum(1 for p in peers if (p.count(name) if name != CISO else int(p.states(CISO))) >= mine)
+        n = sum(1 for p in peers if p.count(name) >= mine)
         if n * 2 < total:
             what = "state it" if mine == 1 else f"state {mine} or more values"
-            median = statistics.median(p.count(name) for p in peers) if name != CISO else 0
             detail = f"{n} of {total} peers {what} ({n / total:.0%})"
             if mine > 1:
-                detail += f"; the median peer states {median:g}"
+                detail += f"; the median peer states {statistics.median(p.count(name) for p in peers):g}"
             more.append(Finding(name, label, _share(n, total), detail))
     return omits, more
 
