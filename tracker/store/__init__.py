@@ -500,7 +500,12 @@ class Store:
         the schema changes."""
         from tracker.store.views import BROWSE_VIEWS
 
-        missing = [(name, sql) for name, sql in BROWSE_VIEWS if replace or name not in self.db.view_names()]
+        stored = dict(self.db.execute("select name, sql from sqlite_master where type = 'view'").fetchall())
+        missing = [  # missing, or made from another definition (a view is derived: remade, no row changes)
+            (name, sql)
+            for name, sql in BROWSE_VIEWS
+            if replace or name not in stored or not (stored[name] or "").endswith(sql)
+        ]
         if missing:
             with self.db.atomic():
                 for name, sql in missing:

@@ -70,6 +70,8 @@ class Profile:
     """Flag element -> 'true', 'false' or None (not stated)."""
     flag_sources: dict[str, str] = field(default_factory=dict)
     """Flag element -> tagged, inferred or absent."""
+    true_flags: set[str] = field(default_factory=set)
+    """The flags it states true anywhere (a flag element repeated: any of them; what `trends` counts)."""
 
     def states(self, fact: str) -> bool:
         """Whether it states the fact (or names a CISO, for `ciso`)."""
@@ -123,6 +125,8 @@ def load_profiles(store: Store, year: int, filer_ids: list[int] | None = None) -
         params,
     ):
         p = profiles[r["filing_id"]]
+        if r["value"] == "true":
+            p.true_flags.add(r["element"])
         if r["element"] not in p.flags:
             p.flags[r["element"]] = r["value"]
             p.flag_sources[r["element"]] = r["source"]
@@ -419,7 +423,7 @@ def year_trend(store: Store, year: int) -> YearTrend:
     """The numbers of one fiscal year."""
     profiles = load_profiles(store, year)
     total = len(profiles)
-    flags = Counter({f: sum(1 for p in profiles if p.flags.get(f) == "true") for f in FLAGS})
+    flags = Counter({f: sum(1 for p in profiles if f in p.true_flags) for f in FLAGS})
     per_fact: dict[str, Counter] = defaultdict(Counter)
     for p in profiles:
         for fact in ("frameworks", "board_oversight", "briefing_frequency"):

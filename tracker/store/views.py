@@ -88,12 +88,16 @@ def _flag_columns_sql() -> str:
     )
 
 
-#: The comparisons of the latest versions of two consecutive fiscal years (what `trends` counts changes over).
-_YEAR_PAIRS = """
-select c.id, c.new_year from comparisons c
-where c.old_year = c.new_year - 1
-  and c.old_filing_id in (select id from latest_filings) and c.new_filing_id in (select id from latest_filings)
-"""
+#: Common table expressions of the views across filers, materialised once per query (`latest_filings` and
+#: its correlated subqueries would otherwise run again for every row they are joined with): the latest
+#: versions (l), the filers of each year (y), and the comparisons of the latest versions of two consecutive
+#: fiscal years (pairs, what `trends` counts changes over) with how many there are per year (compared).
+_LATEST = "l as materialized (select id, filer_id, fiscal_year from latest_filings)"
+_YEARS = "y as materialized (select fiscal_year, count(*) as filers from l group by fiscal_year)"
+_PAIRS = """pairs as materialized (
+  select c.id, c.new_year from comparisons c join l o on o.id = c.old_filing_id join l n on n.id = c.new_filing_id
+  where c.old_year = c.new_year - 1),
+compared as (select new_year, count(*) as compared from pairs group by new_year)"""
 #: What a change is called in `trend_top_changes` (tracker.store.across.change_key says it alike).
 _CHANGE_KEY = (
     "x.kind || coalesce(':' || coalesce(x.fact, x.element), '') || coalesce(':' || nullif(x.change, ''), '')"
@@ -107,41 +111,40 @@ ACROSS_VIEWS: list[tuple[str, str]] = [
     ),
     (
         "trend_flags",
-        """
-select y.fiscal_year, e.element as flag, y.filers,
-       count(distinct e.filing_id) as stated_true, round(1.0 * count(distinct e.filing_id) / y.filers, 4) as share
-from year_filers y join latest_filings l on l.fiscal_year = y.fiscal_year
+        f"""
+with {_LATEST}, {_YEARS}
+select l.fiscal_year, e.element as flag, y.filers,
+       count(distinct l.id) as stated_true, round(1.0 * count(distinct l.id) / y.filers, 4) as share
+from l join y on y.fiscal_year = l.fiscal_year
      join elements e on e.filing_id = l.id and e.kind = 'flag' and e.value = 'true'
-     and e.position = (select min(g.position) from elements g where g.filing_id = l.id and g.element = e.element)
-group by y.fiscal_year, e.element
+group by l.fiscal_year, e.element
 """,
     ),
     (
         "trend_ciso",
         f"""
-select y.fiscal_year, y.filers,
-       (select count(distinct x.filing_id) from facts x join latest_filings l on l.id = x.filing_id
-        where l.fiscal_year = y.fiscal_year and x.fact = 'responsible_titles'
-          and lower(x.value_text) like '%{CISO_WORDS}%') as naming_ciso,
-       round(1.0 * (select count(distinct x.filing_id) from facts x join latest_filings l on l.id = x.filing_id
-        where l.fiscal_year = y.fiscal_year and x.fact = 'responsible_titles'
-          and lower(x.value_text) like '%{CISO_WORDS}%') / y.filers, 4) as share
-from year_filers y
+with {_LATEST}, {_YEARS},
+ciso as (select l.fiscal_year, count(distinct l.id) as n from l join facts x on x.filing_id = l.id
+         where x.fact = 'responsible_titles' and lower(x.value_text) like '%{CISO_WORDS}%' group by l.fiscal_year)
+select y.fiscal_year, y.filers, coalesce(ciso.n, 0) as naming_ciso,
+       round(1.0 * coalesce(ciso.n, 0) / y.filers, 4) as share
+from y left join ciso on ciso.fiscal_year = y.fiscal_year
 """,
     ),
     (
         "fact_shares",
-        """
-select y.fiscal_year, x.fact, x.value_text as value, y.filers, count(distinct x.filing_id) as stating,
-       round(1.0 * count(distinct x.filing_id) / y.filers, 4) as share
-from year_filers y join latest_filings l on l.fiscal_year = y.fiscal_year join facts x on x.filing_id = l.id
-group by y.fiscal_year, x.fact, x.value_text
+        f"""
+with {_LATEST}, {_YEARS}
+select l.fiscal_year, x.fact, x.value_text as value, y.filers, count(distinct l.id) as stating,
+       round(1.0 * count(distinct l.id) / y.filers, 4) as share
+from l join y on y.fiscal_year = l.fiscal_year join facts x on x.filing_id = l.id
+group by l.fiscal_year, x.fact, x.value_text
 """,
     ),
     (
         "trend_fact_changes",
         f"""
-with pairs as ({_YEAR_PAIRS}), compared as (select new_year, count(*) as compared from pairs group by new_year)
+with {_LATEST}, {_PAIRS}
 select p.new_year as fiscal_year, x.fact, c.compared, count(distinct p.id) as changed,
        round(1.0 * count(distinct p.id) / c.compared, 4) as share
 from pairs p join compared c on c.new_year = p.new_year join changes x on x.comparison_id = p.id
@@ -152,7 +155,7 @@ group by p.new_year, x.fact
     (
         "trend_top_changes",
         f"""
-with pairs as ({_YEAR_PAIRS}), compared as (select new_year, count(*) as compared from pairs group by new_year)
+with {_LATEST}, {_PAIRS}
 select p.new_year as fiscal_year, {_CHANGE_KEY} as change_key, x.kind, coalesce(x.fact, x.element) as what,
        x.change, c.compared, count(distinct p.id) as filers, round(1.0 * count(distinct p.id) / c.compared, 4) as share
 from pairs p join compared c on c.new_year = p.new_year join changes x on x.comparison_id = p.id
