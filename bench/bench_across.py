@@ -65,6 +65,9 @@ def measure(db: Path, runs: int) -> dict:
         start = time.perf_counter()
         grid = peer_grid(store, ident, year)
         first_peers = time.perf_counter() - start
+        start = time.perf_counter()
+        trends(store)
+        first_trends = time.perf_counter() - start
         peers_s = median_seconds(lambda: render_peers_text(peer_grid(store, ident, year)), runs)
         trends_s = median_seconds(lambda: render_trends_text(trends(store)), runs)
         scan_s = median_seconds(scan, runs)
@@ -77,6 +80,7 @@ def measure(db: Path, runs: int) -> dict:
         "peers_first_s": first_peers,
         "peers_s": peers_s,
         "trends_s": trends_s,
+        "trends_first_s": first_trends,
         "scan_s": scan_s,
     }
 
@@ -98,7 +102,8 @@ def main() -> int:
     for r in rows:
         print(
             f"{r['filers']:>7} {r['years']:>5} {r['compared']:>8} {r['peers_s']:>8.2f} {r['trends_s']:>9.2f} "
-            f"{r['scan_s']:>7.2f}  {r['peers_of']} (first call {r['peers_first_s']:.2f} s)"
+            f"{r['scan_s']:>7.2f}  {r['peers_of']} (first calls: peers {r['peers_first_s']:.2f} s, "
+            f"trends {r['trends_first_s']:.2f} s)"
         )
         print(
             f"        peers {r['peers_s'] / r['scan_s']:.1f}x and trends {r['trends_s'] / r['scan_s']:.1f}x "

@@ -40,6 +40,8 @@ KEY_THINGS = [
 #: Fact changes counted by `trends` (the kinds of the `changes` table).
 FACT_KINDS = ("fact_added", "fact_removed", "fact_changed")
 SIGNIFICANT = ("high", "medium")
+#: The facts `trends` counts values of (the CISO is read from the responsible titles).
+TREND_FACTS = ("responsible_titles", "frameworks", "board_oversight", "briefing_frequency")
 
 
 def flag_label(element: str) -> str:
@@ -93,36 +95,40 @@ def _placeholders(values: Iterable[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def load_profiles(store: Store, year: int, filer_ids: list[int] | None = None) -> list[Profile]:
-    """The profile of the latest version of every filer (or of `filer_ids`) for one fiscal year, by filer."""
-    where = "l.fiscal_year = ?"
-    params: list[object] = [year]
+def load_profiles(
+    store: Store, year: int, filer_ids: list[int] | None = None, facts: tuple[str, ...] | None = None
+) -> list[Profile]:
+    """The profile of the latest version of every filer (or of `filer_ids`) for one fiscal year, by filer
+    (with only `facts`, when given)."""
+    where, params = "l.fiscal_year = ?", list[object]([year])
     if filer_ids is not None:
-        where += f" and l.filer_id in ({_placeholders(filer_ids)})"
-        params += filer_ids
-    latest = f"select l.id, l.filer_id from ({LATEST_FILINGS_SQL}) l where {where}"
+        where += " and l.filer_id in (select value from json_each(?))"
+        params.append(json.dumps(filer_ids))
     db = store.db
     profiles: dict[int, Profile] = {}
     for r in db.query(
         f"""select l.id, l.filer_id, coalesce(fl.name, json_extract(fl.tickers, '$[0]'), fl.cik) as filer,
                    json_extract(fl.tickers, '$[0]') as ticker, fl.cik, fl.tickers
-            from ({latest}) l join filers fl on fl.id = l.filer_id""",
+            from ({LATEST_FILINGS_SQL}) l join filers fl on fl.id = l.filer_id where {where}""",
         params,
     ):
         tickers = json.loads(r["tickers"] or "[]")
         profiles[r["id"]] = Profile(r["id"], r["filer_id"], r["filer"], r["ticker"], r["cik"], tickers)
+    # the versions found once, then their rows by index (joining the latest-version query again costs more)
+    ids = json.dumps(list(profiles))
+    only = f" and x.fact in ({_placeholders(facts)})" if facts else ""
     for r in db.query(
-        f"select x.filing_id, x.fact, x.value_text from facts x join ({latest}) l on l.id = x.filing_id "
-        "order by x.filing_id, x.fact, x.position",
-        params,
+        "select x.filing_id, x.fact, x.value_text from json_each(?) j join facts x on x.filing_id = j.value"
+        f"{only} order by x.filing_id, x.fact, x.position",
+        [ids, *(facts or ())],
     ):
         values = profiles[r["filing_id"]].facts.setdefault(r["fact"], [])
         if r["value_text"] not in values:
             values.append(r["value_text"])
     for r in db.query(
-        f"select e.filing_id, e.element, e.value, e.source from elements e join ({latest}) l "
-        "on l.id = e.filing_id where e.kind = 'flag' order by e.filing_id, e.position",
-        params,
+        "select e.filing_id, e.element, e.value, e.source from json_each(?) j join elements e "
+        "on e.filing_id = j.value where e.kind = 'flag' order by e.filing_id, e.position",
+        [ids],
     ):
         p = profiles[r["filing_id"]]
         if r["value"] == "true":
@@ -394,19 +400,24 @@ def change_key(kind: str, what: str | None, change: str | None) -> str:
 
 def _year_changes(store: Store, year: int) -> tuple[int, Counter, Counter]:
     """(filers compared from year - 1, filers per changed fact, filers per kind of significant change)."""
-    pairs = f"""select c.id from comparisons c
-        join ({LATEST_FILINGS_SQL}) o on o.id = c.old_filing_id
-        join ({LATEST_FILINGS_SQL}) n on n.id = c.new_filing_id
-        where c.new_year = ? and c.old_year = ?"""
-    compared = store.db.execute(f"select count(*) from ({pairs})", [year, year - 1]).fetchone()[0]
+    pairs = [
+        r[0]
+        for r in store.db.execute(
+            f"""with l as materialized (select id from ({LATEST_FILINGS_SQL}) where fiscal_year in (?, ?))
+                select c.id from comparisons c join l o on o.id = c.old_filing_id join l n on n.id = c.new_filing_id
+                where c.new_year = ? and c.old_year = ?""",
+            [year - 1, year, year, year - 1],
+        )
+    ]
+    compared = len(pairs)
     facts: Counter = Counter()
     top: Counter = Counter()
     seen_facts: set[tuple[int, str]] = set()
     seen_top: set[tuple[int, str]] = set()
     for r in store.db.query(
-        f"select x.comparison_id, x.kind, x.fact, x.element, x.change, x.severity from changes x "
-        f"where x.comparison_id in ({pairs})",
-        [year, year - 1],
+        "select x.comparison_id, x.kind, x.fact, x.element, x.change, x.severity from json_each(?) j "
+        "join changes x on x.comparison_id = j.value",
+        [json.dumps(pairs)],
     ):
         if r["kind"] in FACT_KINDS and (r["comparison_id"], r["fact"]) not in seen_facts:
             seen_facts.add((r["comparison_id"], r["fact"]))
@@ -421,12 +432,12 @@ def _year_changes(store: Store, year: int) -> tuple[int, Counter, Counter]:
 
 def year_trend(store: Store, year: int) -> YearTrend:
     """The numbers of one fiscal year."""
-    profiles = load_profiles(store, year)
+    profiles = load_profiles(store, year, facts=TREND_FACTS)
     total = len(profiles)
     flags = Counter({f: sum(1 for p in profiles if f in p.true_flags) for f in FLAGS})
     per_fact: dict[str, Counter] = defaultdict(Counter)
     for p in profiles:
-        for fact in ("frameworks", "board_oversight", "briefing_frequency"):
+        for fact in TREND_FACTS[1:]:
             per_fact[fact].update(set(p.facts.get(fact, [])))
     compared, changed, top = _year_changes(store, year)
     labels = dict(FACTS)
