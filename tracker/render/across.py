@@ -297,8 +297,12 @@ def render_trends_text(t: Trends) -> str:
 
 
 def render_trends_json(t: Trends) -> str:
-    """The trends as the JSON of docs/json.md."""
-    return json.dumps(t.to_json(), indent=2, ensure_ascii=False) + "\n"
+    """The trends as the JSON of docs/json.md (each kind of change with its plain label)."""
+    data = t.to_json()
+    for year in data["years"]:
+        for c in year["top_changes"]:
+            c["label"] = change_label(c["key"])
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 # --------------------------------------------------------------------------- trend charts (inline SVG)
