@@ -67,7 +67,7 @@ def peers_heading(grid: PeerGrid) -> str:
 
 
 def _of(n: int, total: int) -> str:
-    return f"{n} of {total} peers ({pct(n / total if total else 0)})"
+    return f"{n} of {total} peer{'s' if total != 1 else ''} ({pct(n / total if total else 0)})"
 
 
 def render_peers_text(grid: PeerGrid) -> str:

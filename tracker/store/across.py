@@ -261,13 +261,19 @@ def _flag_among(element: str, mine: str | None, peers: list[str | None]) -> Fact
     )
 
 
+def _peers(total: int) -> str:
+    return f"{total} peer{'s' if total != 1 else ''}"
+
+
 def _findings(filer: Profile, peers: list[Profile]) -> tuple[list[Finding], list[Finding]]:
     total = len(peers)
     omits = []
     for name, label in KEY_THINGS:
         n = sum(1 for p in peers if p.states(name))
         if not filer.states(name) and n * 2 > total:
-            omits.append(Finding(name, label, _share(n, total), f"{n} of {total} peers do ({n / total:.0%})"))
+            omits.append(
+                Finding(name, label, _share(n, total), f"{n} of {_peers(total)} do ({n / total:.0%})")
+            )
     more = []
     for name, label in [(CISO, CISO_LABEL), *FACTS]:
         mine = filer.count(name)
@@ -276,7 +282,7 @@ def _findings(filer: Profile, peers: list[Profile]) -> tuple[list[Finding], list
         n = sum(1 for p in peers if p.count(name) >= mine)
         if n * 2 < total:
             what = "state it" if mine == 1 else f"state {mine} or more values"
-            detail = f"{n} of {total} peers {what} ({n / total:.0%})"
+            detail = f"{n} of {_peers(total)} {what} ({n / total:.0%})"
             if mine > 1:
                 detail += f"; the median peer states {statistics.median(p.count(name) for p in peers):g}"
             more.append(Finding(name, label, _share(n, total), detail))
