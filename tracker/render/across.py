@@ -14,7 +14,7 @@ from tracker.store.across import FACTS, Count, FactAmongPeers, PeerGrid, Trends,
 
 #: The catalogue's plain label of each fact.
 FACT_LABELS = dict(FACTS)
-#: Peers shown as columns of the HTML grid (the JSON has them all).
+#: Filers shown as columns of the HTML grid, the filer first (the JSON has every peer).
 GRID_PEERS = 6
 #: Peers named at the end of the text output.
 TEXT_PEERS = 40
@@ -159,7 +159,7 @@ def _row(f: FactAmongPeers, total: int, shown: list[list[str]]) -> PeerRow:
 
 def peers_page(grid: PeerGrid, generated_at: datetime | None = None) -> PeersPage:
     """The view of the HTML page."""
-    shown = grid.peers[:GRID_PEERS]
+    shown = [grid.filer, *grid.peers[: GRID_PEERS - 1]]  # the filer first, then its first peers
     rows = []
     for f in grid.facts:
         if f.kind == "fact":
@@ -176,7 +176,7 @@ def peers_page(grid: PeerGrid, generated_at: datetime | None = None) -> PeersPag
         [f"{f.label}: {f.detail}" for f in grid.says_more],
         [p.ticker or p.filer for p in shown],
         rows,
-        len(grid.peers) - len(shown),
+        len(grid.peers) - (len(shown) - 1),
         generated_line(generated_at),
     )
 
