@@ -64,6 +64,7 @@ SLOW_TESTS = {
     "test_rule_keywords_never_hide_a_match",
     "test_redline_reads_each_year_back_whole",
     "test_every_corpus_email_fits_before_gmail_clips_it",
+    "test_datasette_is_curated",
 }
 
 

@@ -9,8 +9,10 @@ The same plugin caps what one query may cost (string size, SQLite's memory, the 
 LIKE pattern, quadratic functions in linear time), so that Datasette's time limit
 (:data:`SQL_TIME_LIMIT_MS`) holds for custom SQL and canned queries alike. Datasette gets the
 project's metadata (`db/metadata.yml`: descriptions, facets, sorts, full-text search, canned
-queries) and the plugin `tracker/browse/plugins/report_links.py`, which turns `report_path`
-cells into links to the HTML change reports, served from the `reports/` folder beside the database.
+queries) and the plugins `tracker/browse/plugins/report_links.py`, which turns `report_path`
+cells into links to the HTML change reports, served from the `reports/` folder beside the database, and
+`tracker/browse/plugins/curated.py` (plain names of elements and facts, JSON blobs left out of the tables'
+default pages).
 
 The views below make the tables readable (filer names instead of ids, one row per comparison or
 change with its filer and years). They must live in the database, which Datasette cannot write:
@@ -70,6 +72,11 @@ def load_metadata(database_name: str, path: Path | None = None) -> dict:
     if METADATA_DATABASE in databases and database_name != METADATA_DATABASE:
         databases = {database_name: databases[METADATA_DATABASE]}
     data["databases"] = databases
+    for section in (data, *databases.values()):  # the home page's links name this database
+        if isinstance(section.get("description_html"), str):
+            section["description_html"] = section["description_html"].replace(
+                "{database}", quote(database_name)
+            )
     return data
 
 

@@ -496,7 +496,7 @@ def show(
 
 # Commands that live in their own modules register themselves on `app` when imported (a missing module is an
 # error, never a missing command).
-from tracker.cli import batch, boilerplate, browse, coverage, diff, email, export, fetch, incidents  # noqa: E402, F401
+from tracker.cli import across, batch, boilerplate, browse, coverage, diff, email, export, fetch, incidents  # noqa: E402, F401
 
 
 def main() -> None:

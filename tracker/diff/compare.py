@@ -249,6 +249,26 @@ def filer_meta(*disclosures: Disclosure) -> dict:
     return {"cik": cik, "name": name, "tickers": list(tickers)}
 
 
+def same_filer(a: dict, b: dict) -> bool:
+    """Whether two filer identities may be one filer: the same CIK; else a shared ticker; else the same name;
+    an identity that states none of these may be anyone."""
+    if a.get("cik") and b.get("cik"):
+        return bool(a["cik"] == b["cik"])
+    if a.get("tickers") and b.get("tickers"):
+        return bool(set(a["tickers"]) & set(b["tickers"]))
+    if a.get("name") and b.get("name"):
+        return str(a["name"]).casefold() == str(b["name"]).casefold()
+    return True
+
+
+def filer_pair(old: Disclosure, new: Disclosure) -> dict:
+    """The filer of a comparison of two documents: one filer (what either names), or, when the two name
+    different filers, the later one's with the earlier one's under `old_filer`."""
+    if same_filer(filer_meta(old), filer_meta(new)):
+        return filer_meta(new, old)
+    return {**filer_meta(new), "old_filer": filer_meta(old)}
+
+
 def disclosure_meta(d: Disclosure) -> dict:
     """What the JSON says about one side when the caller (store, CLI) passes nothing better."""
     return {

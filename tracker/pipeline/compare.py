@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker.diff.compare import compare, filer_meta
+from tracker.diff.compare import compare, filer_pair
 from tracker.diff.context import ComparisonContext, History
 from tracker.errors import BadInput
 from tracker.facts import extract_facts
@@ -78,7 +78,7 @@ def compare_files(old_path: Path, new_path: Path) -> ComparisonContext:
     old = fill_from_name(load_path(old_path), old_path)
     new = fill_from_name(load_path(new_path), new_path)
     return ComparisonContext(
-        compare(old, new), filer_meta(new, old), file_meta(old, old_path), file_meta(new, new_path)
+        compare(old, new), filer_pair(old, new), file_meta(old, old_path), file_meta(new, new_path)
     )
 
 

@@ -71,6 +71,13 @@ class FilerView:
     """Zero-padded CIK."""
     tickers: list[str]
     """Trading symbols."""
+    other: FilerView | None = None
+    """The earlier side's filer, when a comparison sets two filers side by side."""
+
+    @property
+    def heading(self) -> str:
+        """The name, or both names when two filers are compared."""
+        return f"{self.other.name} and {self.name}" if self.other else self.name
 
 
 @dataclass
@@ -721,7 +728,7 @@ def comparison_report(
     old, new = side_view(ctx.old_meta, "earlier filing"), side_view(ctx.new_meta, "later filing")
     filer = filer_view(ctx.filer)
     return ComparisonReport(
-        title=f"{filer.name}: cybersecurity disclosure {old.label} to {new.label}",
+        title=f"{filer.heading}: cybersecurity disclosure {old.label} to {new.label}",
         filer=filer,
         old=old,
         new=new,
@@ -962,7 +969,10 @@ def generated_line(at: datetime | None) -> str:
 
 def filer_view(filer: dict) -> FilerView:
     """The filer identity of the JSON as a view."""
-    return FilerView(filer.get("name") or "Unnamed filer", filer.get("cik"), list(filer.get("tickers") or []))
+    other = filer_view(filer["old_filer"]) if filer.get("old_filer") else None
+    return FilerView(
+        filer.get("name") or "Unnamed filer", filer.get("cik"), list(filer.get("tickers") or []), other
+    )
 
 
 def side_view(meta: dict, unknown: str = "year unknown") -> SideView:

@@ -49,6 +49,22 @@ def display_value(value: object, fact: str | None = None) -> str:
     return str(value)
 
 
+def filer_name(filer: dict) -> str:
+    """A filer's name, else its tickers, else its CIK."""
+    return (
+        filer.get("name")
+        or ", ".join(filer.get("tickers") or [])
+        or (f"CIK {filer['cik']}" if filer.get("cik") else "Unnamed filer")
+    )
+
+
+def filers_name(filer: dict) -> str:
+    """The filer of a comparison, or both when it compares two filers ("AMAZON.COM, INC. and Alphabet Inc.")."""
+    if filer.get("old_filer"):
+        return f"{filer_name(filer['old_filer'])} and {filer_name(filer)}"
+    return filer_name(filer)
+
+
 def fact_label(fact: str | None) -> str:
     """Human label of a fact name."""
     return FACT_LABELS.get(fact or "", (fact or "fact").replace("_", " ").capitalize())

@@ -112,6 +112,9 @@ def print_css(ctx: ComparisonContext) -> str:
 def page_header(ctx: ComparisonContext) -> str:
     """The running header: ``COCA COLA CO (KO): cybersecurity disclosure, FY2023 to FY2024``."""
     old, new = (year_label(meta) for meta in (ctx.old_meta, ctx.new_meta))
+    other = ctx.filer.get("old_filer")
+    if other:  # two filers compared
+        return f"{filer_label(other)} {old} and {filer_label(ctx.filer)} {new}: cybersecurity disclosure"
     return f"{filer_label(ctx.filer)}: cybersecurity disclosure, {old} to {new}"
 
 

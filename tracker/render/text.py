@@ -74,6 +74,8 @@ def _side(meta: dict) -> str:
 
 
 def _filer_line(filer: dict) -> str:
+    if filer.get("old_filer"):  # two filers compared: both named, the earlier side first
+        return f"{_filer_line(filer['old_filer'])} -> {_filer_line({**filer, 'old_filer': None})}"
     name = filer.get("name") or "Unnamed filer"
     bits = [f"CIK {filer['cik']}"] if filer.get("cik") else []
     bits += list(filer.get("tickers") or [])

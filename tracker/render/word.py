@@ -138,7 +138,9 @@ def _setup(doc: DocumentObject, ctx: ComparisonContext, at: datetime) -> None:
 
 
 def _filer_name(ctx: ComparisonContext) -> str:
-    return ctx.filer.get("name") or ", ".join(ctx.filer.get("tickers") or []) or "Unnamed filer"
+    from tracker.render.labels import filers_name
+
+    return filers_name(ctx.filer)
 
 
 def _side_line(side: SideView) -> str:

@@ -321,6 +321,16 @@ TABLES: list[tuple[str, dict[str, Any], str | tuple[str, ...], list[tuple[str, s
         [("filing_id", "filings", "id"), ("previous_filing_id", "filings", "id")],
     ),
 ]
+#: (table, column, expression): computed columns (virtual: nothing is stored or rewritten) that name a row where
+#: a foreign key points to it, so that Datasette shows "FY2024 10-K v1" rather than a row id.
+LABEL_COLUMNS: list[tuple[str, str, str]] = [
+    ("filings", "label", "'FY' || fiscal_year || ' ' || coalesce(form, 'annual report') || ' v' || version"),
+    (
+        "comparisons",
+        "label",
+        "'FY' || old_year || ' to FY' || new_year || coalesce(': ' || significance, '')",
+    ),
+]
 #: (table, columns, unique)
 INDEXES: list[tuple[str, list[str], bool]] = [
     ("filers", ["cik"], True),
@@ -653,6 +663,11 @@ class Store:
                             table.add_column(column, kind)
                 else:
                     table.create(columns, pk=pk, foreign_keys=fks)
+            for name, column, expression in LABEL_COLUMNS:
+                if column not in {r[1] for r in db.execute(f"pragma table_xinfo({name})")}:
+                    db.execute(
+                        f"alter table {name} add column {column} text generated always as ({expression}) virtual"
+                    )
             for name, index_columns, unique in INDEXES:
                 db.table(name).create_index(index_columns, unique=unique, if_not_exists=True)
             if "elements_fts" not in db.table_names():
@@ -669,8 +684,12 @@ class Store:
         the schema changes."""
         from tracker.store.views import BROWSE_VIEWS
 
-        views = self._names("view")
-        missing = [(name, sql) for name, sql in BROWSE_VIEWS if replace or name not in views]
+        stored = dict(self.conn.execute("select name, sql from sqlite_master where type = 'view'").fetchall())
+        missing = [  # missing, or made from another definition (a view is derived: remade, no row changes)
+            (name, sql)
+            for name, sql in BROWSE_VIEWS
+            if replace or name not in stored or not (stored[name] or "").endswith(sql)
+        ]
         if missing:
             with self.db.atomic():
                 for name, sql in missing:
@@ -930,7 +949,7 @@ class Store:
         and sentences), with some filings columns changed; returns its row id and version number."""
         version = self._next_version(filer_id, row["fiscal_year"])
         copy = {
-            **{k: v for k, v in row.items() if k != "id"},
+            **{k: v for k, v in row.items() if k != "id" and k not in _COMPUTED["filings"]},
             **changes,
             "filer_id": filer_id,
             "version": version,
@@ -1176,7 +1195,7 @@ class Store:
     def latest_sentences(self) -> Iterator[dict]:
         """Every stored sentence of every current version: filing_id, filer_id, fiscal_year, sentence_id, text;
         a filing's sentences together, its filer's years in order."""
-        return self.db.query(
+        return self._query(
             "select l.id as filing_id, l.filer_id, l.fiscal_year, s.id as sentence_id, s.text "
             "from latest_filings l join sentences s on s.filing_id = l.id "
             "order by l.filer_id, l.fiscal_year, s.id"
@@ -1347,6 +1366,10 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
         return {t: self.db[t].count for t in ("filers", "filings", "elements", "facts", "sources")}
+
+
+#: The computed columns of each table (never inserted).
+_COMPUTED = {t: {c for table, c, _ in LABEL_COLUMNS if table == t} for t, *_ in TABLES}
 
 
 def write_error(path: Path, exc: sqlite3.OperationalError) -> TrackerError:
