@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tracker.store import SCHEMA_VERSION
+
 from .cli import run, snapshot
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -275,7 +277,7 @@ def test_an_older_database_gains_new_columns_and_keeps_its_rows(corpus: Path, db
     columns = [r[1] for r in conn.execute("pragma table_info(changes)")]
     version = conn.execute("select value from tracker_meta where key = 'schema_version'").fetchone()[0]
     conn.close()
-    assert "evidence" in columns and version == "5"
+    assert "evidence" in columns and version == str(SCHEMA_VERSION)
 
 
 # -- hardening: odd names, endless and foreign inputs, invisible characters ------------------------------
