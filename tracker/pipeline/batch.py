@@ -34,6 +34,10 @@ from tracker.store import IngestResult, Store
 #: Rows written per transaction, and the longest a finished result waits before it is committed.
 BATCH_ROWS = 50
 BATCH_SECONDS = 1.0
+#: Worker processes of a folder ingest when none is asked for: measured by bench/bench_ingest.py, where two
+#: workers used more CPU than one (start-up, pickling each disclosure back to the parent, which stores them
+#: alone) and gained no wall time, reading happening in the one process beside the store's writes.
+INGEST_WORKERS = 1
 #: Comparisons per task sent to a worker (amortises the messaging); tasks in flight per worker.
 PAIRS_PER_TASK = 8
 TASKS_IN_FLIGHT = 4
@@ -294,6 +298,7 @@ def ingest_parallel(
     files = list(expand(paths))
     if not files:
         raise BadInput("no source files found at " + ", ".join(map(str, paths)) + ".")
+    workers = INGEST_WORKERS if workers is None else workers
     summary = Summary()
     store = Store(db_path, create=True)
     done = 0

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -1142,12 +1143,14 @@ class Store:
         the row id of the last row."""
         if not rows:
             return None
-        columns = list(dict.fromkeys(c for row in rows for c in row))
+        columns = list(dict.fromkeys(chain.from_iterable(rows)))
         sql = (
             f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
             f"values ({', '.join('?' for _ in columns)})"
         )
-        values = [tuple(_sql_value(row.get(c)) for c in columns) for row in rows]
+        values = [tuple(map(row.get, columns)) for row in rows]
+        if not _JSON_TYPES.isdisjoint(map(type, chain.from_iterable(values))):
+            values = [tuple(map(_sql_value, v)) for v in values]
         if len(values) == 1:
             return self.db.conn.execute(sql, values[0]).lastrowid
         self.db.conn.executemany(sql, values)
@@ -1188,6 +1191,9 @@ def digest_bytes(raw: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(raw).hexdigest()
+
+
+_JSON_TYPES = frozenset((dict, list, tuple))
 
 
 def _sql_value(value: Any) -> Any:
