@@ -8,8 +8,8 @@
    transaction (what a single-file ingest does: a commit and an index update per file) against one
    transaction and one full-text index update per batch (`ingest_parallel`), both in one process.
 3. Workers: the same folder, and the Inline XBRL folder, with 1 and 2 worker processes, wall and CPU time
-   (workers included). The default of `tracker ingest` (`INGEST_WORKERS` in tracker/pipeline/batch.py) is
-   chosen from this measurement.
+   (workers included). The default of `tracker ingest` (`ingest_workers` in tracker/pipeline/batch.py: one
+   process for small sources, a worker per core for full 10-Ks) is chosen from this measurement.
 
 python bench/bench_ingest.py [--corpus ../shared/corpus] [--runs 5] [--filers 150]
 """
@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import parser  # noqa: E402
 from bench.universe import write_universe  # noqa: E402
-from tracker.pipeline.batch import INGEST_WORKERS, ingest_parallel  # noqa: E402
+from tracker.pipeline.batch import ingest_parallel, ingest_workers  # noqa: E402
 from tracker.pipeline.ingest import Options, expand, ingest_bytes, ingest_file  # noqa: E402
 from tracker.read import read_bytes  # noqa: E402
 from tracker.store import Store  # noqa: E402
@@ -131,7 +131,10 @@ def folders(corpus: Path, filers: int, runs: int, tmp: Path) -> None:
     for name, (wall, cpu) in figures.items():
         print(f"  {name:28} wall {wall:6.2f} s  CPU {cpu:6.2f} s  {1000 * wall / files:6.1f} ms/file")
     per_file, batched = (figures[k][0] for k in cases)
-    print(f"  batched / per file: {batched / per_file:.2f}x the wall time")
+    cpu_per_file, cpu_batched = (figures[k][1] for k in cases)
+    print(
+        f"  batched / per file: {batched / per_file:.2f}x the wall time, {cpu_batched / cpu_per_file:.2f}x the CPU"
+    )
     for label, folder, count in (
         (f"{files} small sources", small, files),
         ("31 Inline XBRL 10-Ks", corpus / "ixbrl", 31),
@@ -151,7 +154,9 @@ def folders(corpus: Path, filers: int, runs: int, tmp: Path) -> None:
             print(f"  {name:10} wall {wall:6.2f} s  CPU {cpu:6.2f} s  {1000 * wall / count:6.1f} ms/file")
         print(f"  2 workers / 1: wall {w2 / w1:.2f}x, CPU {c2 / c1:.2f}x")
     print(
-        f"\ndefault workers of `tracker ingest` (tracker/pipeline/batch.py INGEST_WORKERS): {INGEST_WORKERS}"
+        "\ndefault workers of `tracker ingest` (tracker/pipeline/batch.py ingest_workers): "
+        f"{ingest_workers(list(expand([small])))} for the small sources, "
+        f"{ingest_workers(list(expand([corpus / 'ixbrl'])))} for the Inline XBRL 10-Ks"
     )
 
 

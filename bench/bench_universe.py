@@ -36,7 +36,7 @@ BUDGET_MB = 300.0
 
 def run_one(n: int, workers: int | None, seed: int, corpus: Path, keep: Path | None) -> dict:
     """Generate, ingest and diff a universe of n filers here; the figures as a dict."""
-    from tracker.pipeline.batch import INGEST_WORKERS, diff_all, ingest_parallel, worker_limit
+    from tracker.pipeline.batch import diff_all, ingest_parallel, ingest_workers, worker_limit
     from tracker.pipeline.ingest import Options
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -46,6 +46,7 @@ def run_one(n: int, workers: int | None, seed: int, corpus: Path, keep: Path | N
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         start = time.perf_counter()
         files = write_universe(folder, n, seed, corpus)
+        readers = worker_limit(workers) if workers else ingest_workers(files)
         generate = time.perf_counter() - start
         start, cpu = time.perf_counter(), cpu_seconds()
         summary = ingest_parallel([folder], Options(), db, workers)
@@ -71,7 +72,7 @@ def run_one(n: int, workers: int | None, seed: int, corpus: Path, keep: Path | N
         "worker_mb": child,
         "db_mb": size / 1e6,
         "workers": worker_limit(workers),
-        "ingest_workers": worker_limit(INGEST_WORKERS if workers is None else workers),
+        "ingest_workers": readers,
         "ingest_cpu": ingest_cpu,
         "diff_cpu": diff_cpu,
         "load": os.getloadavg()[0],

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import BadInput
-from tracker.pipeline.batch import ingest_parallel
+from tracker.pipeline.batch import default_workers, ingest_parallel, ingest_workers
 from tracker.pipeline.ingest import Options, expand, ingest_file
 from tracker.store import Store
 
@@ -123,3 +123,9 @@ def test_a_database_indexed_by_triggers_is_indexed_once_per_row_after_the_upgrad
     conn.close()
     assert "elements_ai" not in triggers and "sentences_ai" not in triggers
     assert [c[0] for c in counts] == [c[1] for c in counts] == stored
+
+
+def test_small_sources_are_read_in_one_process_and_full_reports_by_a_worker_per_core(corpus: Path) -> None:
+    """The measured default (bench/bench_ingest.py): workers only pay where reading dominates."""
+    assert ingest_workers(list(expand([FIXTURES]))) == 1  # an R page and a sample's two Item 1C sections
+    assert ingest_workers(list(expand([corpus / "ixbrl"]))) == default_workers()
