@@ -161,6 +161,8 @@ def report(rows: list[dict], peers: dict | None) -> bool:
     ok = ok and seconds < BUDGET_SECONDS
     costs = ", ".join(f"{r['n']:,}: {1000 * (r['ingest_s'] + r['diff_s']) / r['n']:.1f} ms" for r in rows)
     print(f"cost per filer (wall, ingest + diff): {costs}")
+    cpu = ", ".join(f"{r['n']:,}: {1000 * (r['ingest_cpu'] + r['diff_cpu']) / r['n']:.1f} ms" for r in rows)
+    print(f"cost per filer (CPU, workers included; what a loaded host does not inflate): {cpu}")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         per_filer = [(r["ingest_s"] + r["diff_s"]) / r["n"] for r in (first, last)]
