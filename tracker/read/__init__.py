@@ -122,7 +122,7 @@ def _zip_kind(data: bytes) -> str:
 
 def decode(data: bytes) -> str:
     """Text of a source: UTF-8 (with or without BOM), or the charset an HTML/XML prolog declares."""
-    if not data.strip():
+    if not data or data.isspace():  # (without copying a large file to strip it)
         raise BadInput("the file is empty; give a 10-K, 20-F or EDGAR R page.")
     what = foreign_format(data)
     if what is not None:

@@ -294,12 +294,23 @@ def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
 class _Cont:
     """An ix:continuation seen by the streamed reading."""
 
-    text: str
+    text: str | None
+    """Its text; None until a chain needs it (`el` holds the element, unchanged since it was read)."""
     next_id: str | None
     batch: int
     """The batch it was read in (0: outside the body, never part of the body's text)."""
     brackets: int = 0
     """How many cyd text-block chains run through it."""
+    el: etree._Element | None = None
+    """The element, while its text is not read yet (most continuations belong to other facts than cyd's)."""
+
+    def value(self) -> str:
+        """Its text, read from the element the first time it is needed."""
+        if self.text is None:
+            assert self.el is not None
+            self.text = _text_of(self.el)
+            self.el = None
+        return self.text
 
 
 @dataclass
@@ -366,7 +377,8 @@ class _Streamer:
             return
         if final and not self.started:  # nothing read yet: read the whole body where it stands
             self.started = True
-            self._body_batch(body)
+            # nothing after the body (the usual case): no later fact can need a continuation not read yet
+            self._body_batch(body, last=body.getnext() is None)
             return
         n = len(body) if final else len(body) - 1  # the last child may still be growing
         if n <= 0:
@@ -424,14 +436,14 @@ class _Streamer:
         self._read(top)
         self.batch = saved
 
-    def _body_batch(self, batch: etree._Element) -> None:
+    def _body_batch(self, batch: etree._Element, last: bool = False) -> None:
         tree = self.tree
         assert tree is not None
         self.batch += 1
         hidden = _mark_blocks(tree, self.hidden_tags, batch)
         for el in list(batch.iter(tree.ix + "exclude")):
             _drop(el)
-        heads, conts = self._read(batch)
+        heads, conts = self._read(batch, last)
         skipped = _skip_hidden(batch, [*batch.iter(tree.ix + "header"), *hidden])
         for el in heads:
             el.text = _OPEN + el.text if el.text else _OPEN
@@ -442,9 +454,12 @@ class _Streamer:
                 el.tail = _CLOSE + el.tail if el.tail else _CLOSE
         self.lines.add(_body_text(batch, skipped))
 
-    def _read(self, top: etree._Element) -> tuple[list[etree._Element], list[tuple[etree._Element, _Cont]]]:
+    def _read(
+        self, top: etree._Element, last: bool = False
+    ) -> tuple[list[etree._Element], list[tuple[etree._Element, _Cont]]]:
         """The continuations and facts under `top` (as `_read_facts`); returns the text blocks' elements and
-        the continuations' elements, to be bracketed."""
+        the continuations' elements, to be bracketed. With `last` (nothing is read after `top`), the text of
+        a continuation no cyd fact uses is never read."""
         tree = self.tree
         assert tree is not None
         conts: list[tuple[etree._Element, _Cont]] = []
@@ -455,7 +470,7 @@ class _Streamer:
             if cid in self.conts:
                 self.exact = False  # the whole-tree reading keeps the last of a repeated id
                 continue
-            cont = self.conts[cid] = _Cont("".join(el.itertext()), tree.attr(el, "continuedAt"), self.batch)
+            cont = self.conts[cid] = _Cont(None, tree.attr(el, "continuedAt"), self.batch, el=el)
             conts.append((el, cont))
         for el, _ in conts:
             for fact in self.waiting.pop(tree.attr(el, "id"), []):  # type: ignore[arg-type]
@@ -469,7 +484,7 @@ class _Streamer:
             fact = _Pending(
                 local,
                 kind,
-                "".join(el.itertext()),
+                _text_of(el),
                 tree.attr(el, "format") or "",
                 nested,
                 tree.attr(el, "continuedAt"),
@@ -481,6 +496,11 @@ class _Streamer:
                 heads.append(el)
             self._advance(fact)
             self.facts.append(fact)
+        for _, cont in conts:  # a later fact may need it: read it now, before the tree is marked further
+            if last:
+                cont.el = None
+            else:
+                cont.value()
         return heads, conts
 
     def _advance(self, fact: _Pending) -> None:
@@ -495,7 +515,7 @@ class _Streamer:
                     self.exact = False  # its text is already in the lines, without this block's brackets
                 cont.brackets += 1
             fact.seen.add(fact.next_id)
-            fact.texts.append(cont.text)
+            fact.texts.append(cont.value())
             fact.next_id = cont.next_id
 
 
@@ -585,13 +605,17 @@ def _mark_blocks(
     """
     h = tree.html
     root = tree.root if top is None else top
+    block = _BLOCK
     for el in root.iter(*(h + t for t in _BLOCK_TAGS)):
-        el.text = _BLOCK + el.text if el.text else _BLOCK
-        el.tail = _BLOCK + el.tail if el.tail else _BLOCK
+        text, tail = el.text, el.tail
+        el.text = block + text if text else block
+        el.tail = block + tail if tail else block
     for el in root.iter(*(h + t for t in _CELL_TAGS)):
-        el.tail = " " + el.tail if el.tail else " "
+        tail = el.tail
+        el.tail = " " + tail if tail else " "
     for el in root.iter(h + "br"):
-        el.tail = _BREAK + el.tail if el.tail else _BREAK
+        tail = el.tail
+        el.tail = _BREAK + tail if tail else _BREAK
     found: list[etree._Element] = []
     if not hidden:
         return found
@@ -680,7 +704,7 @@ def _cyd_facts(
             continue
         if uri.startswith(DEI_NAMESPACE_PREFIX):
             dei.setdefault(local, []).append(
-                clean_inline("".join(el.itertext()).replace(_BLOCK, " ").replace(_BREAK, " "))
+                clean_inline(_text_of(el).replace(_BLOCK, " ").replace(_BREAK, " "))
             )
             fmt = tree.attr(el, "format") or ""
             fixed = _fixed_value(fmt) if fmt else None
@@ -696,7 +720,7 @@ def _read_facts(tree: _Tree, continuations: dict) -> tuple[list[_Fact], dict[str
     dei: dict[str, list[str]] = {}
     for el, local, tags in _cyd_facts(tree, tree.root, dei):
         parts = _chain(tree, el, local, continuations)
-        raw = _join_parts(["".join(part.itertext()) for part in parts])
+        raw = _join_parts([_text_of(part) for part in parts])
         kind = spec_for(local).kind
         nested = any(
             a.tag in tags and (a.get("name") or "").endswith("TextBlock") for a in el.iterancestors(*tags)

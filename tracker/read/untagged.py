@@ -222,9 +222,9 @@ class _Furniture:
         return is_footer_line(line) or len(line) <= 100 and self.repeated(line)
 
     def __init__(self, lines: Sequence[str]) -> None:
-        self.distinct = Counter(line.strip() for line in lines if 0 < len(line) <= 100)
+        self.lines = lines
         self.verdicts: dict[str, bool] = {}
-        self.by_prefix: dict[str, list[tuple[str, int]]] | None = None
+        self.by_key: Counter[str] | None = None
 
     def repeated(self, line: str) -> bool:
         key = furniture_key(line)
@@ -239,19 +239,17 @@ class _Furniture:
         return len(key) <= _MAX_RUNNING_HEAD and bool(_COMPANY_NAME_RE.search(key)) and self._count(key) >= 2
 
     def _count(self, key: str) -> int:
-        if self.by_prefix is None:
-            self.by_prefix = {}
-            for text, n in self.distinct.items():
-                self.by_prefix.setdefault(_prefix(text), []).append((text, n))
-        return sum(n for text, n in self.by_prefix.get(_prefix(key), []) if furniture_key(text) == key)
+        """How many short lines (100 characters at most) of the document have this furniture key."""
+        if self.by_key is None:  # counted once: the distinct lines first (in C), then their keys
+            self.by_key = Counter()
+            for text, n in Counter(self.lines).items():
+                if 0 < len(text) <= 100:
+                    self.by_key[furniture_key(text.strip())] += n
+        return self.by_key[key]
 
 
 #: The furniture detector, for other readers of a document's lines (the exhibit reader).
 Furniture = _Furniture
-
-
-def _prefix(text: str) -> str:
-    return furniture_key(text.lstrip()[:12])[:3]
 
 
 def locate_section(raw_lines: Sequence[str]) -> Section | None:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,11 @@ if (
     import sqlite_utils
 
 SCHEMA_VERSION = 6
+
+#: The full-text indexes (table, column): filled once per write transaction from the rows it added (see
+#: `Store.transaction`), not by a trigger per row; their update and delete triggers stay (rows are never
+#: updated or deleted, but if one were, its index entry would follow).
+FTS_COLUMNS: list[tuple[str, str]] = [("elements", "value"), ("sentences", "text")]
 
 
 def latest_first(table: str = "") -> str:
@@ -653,7 +659,7 @@ class Store:
                 db.enable_wal()
             except sqlite3.OperationalError:
                 pass
-        with self.transaction():
+        with self.transaction(index=False):
             for name, columns, pk, fks in TABLES:
                 table = db.table(name)
                 if table.exists():  # an older database: add the columns it lacks, keep every row
@@ -670,10 +676,10 @@ class Store:
                     )
             for name, index_columns, unique in INDEXES:
                 db.table(name).create_index(index_columns, unique=unique, if_not_exists=True)
-            if "elements_fts" not in db.table_names():
-                db.table("elements").enable_fts(["value"], create_triggers=True, tokenize="porter")
-            if "sentences_fts" not in db.table_names():
-                db.table("sentences").enable_fts(["text"], create_triggers=True, tokenize="porter")
+            for indexed, column in FTS_COLUMNS:
+                if f"{indexed}_fts" not in db.table_names():
+                    db.table(indexed).enable_fts([column], create_triggers=True, tokenize="porter")
+                db.execute(f"drop trigger if exists [{indexed}_ai]")  # indexed per transaction instead
             db.execute(_RECORD_CURRENT_SQL)
             db.create_view("latest_filings", LATEST_FILINGS_SQL, replace=True)
             db.table("tracker_meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
@@ -1056,8 +1062,9 @@ class Store:
         """Write a disclosure as a version: its source (once per sha256), filings row, elements, facts and
         sentences; `provenance` holds accession, filing_date, source_path and ingested_at."""
         sha = self._keep_source(raw, provenance["source_path"])
-        filing_id = _last_id(
-            self.db.table("filings").insert(
+        filing_id = self._insert_rows(
+            "filings",
+            [
                 {
                     **content,
                     **provenance,
@@ -1070,21 +1077,22 @@ class Store:
                     "section_text": d.section_text,
                     "notes": "\n".join(d.notes) or None,
                 }
-            )
+            ],
         )
-        elements = [_element_row(filing_id, i, e) for i, e in enumerate(d.elements)]
-        self.db.table("elements").insert_all(elements)
-        if facts:
-            self.db.table("facts").insert_all([{**f, "filing_id": filing_id} for f in facts])
-        self.db.table("sentences").insert_all(_sentence_rows(filing_id, d))
+        if filing_id is None:
+            raise TrackerError("no row id for the version just inserted")
+        self._insert_rows("elements", [_element_row(filing_id, i, e) for i, e in enumerate(d.elements)])
+        self._insert_rows("facts", [{**f, "filing_id": filing_id} for f in facts])
+        self._insert_rows("sentences", _sentence_rows(filing_id, d))
         return filing_id
 
     def _keep_source(self, raw: bytes, path: str) -> str:
         """Keep a source's bytes (compressed, once per sha256) for provenance; returns its sha256."""
         sha = digest_bytes(raw)
-        if not self.db.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
-            self.db.table("sources").insert(
-                {"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 1), "first_path": path}
+        if not self.conn.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
+            self._insert_rows(
+                "sources",
+                [{"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 1), "first_path": path}],
             )
         return sha
 
@@ -1338,11 +1346,13 @@ class Store:
         return self._get("filings", "id", filing_id)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, index: bool = True) -> Iterator[None]:
         """One write transaction (nested: a savepoint inside the open one).
 
         The outermost takes the write lock at once (BEGIN IMMEDIATE): a concurrent writer then waits for it
-        (busy_timeout) instead of failing with `database is locked` when a read turns into a write.
+        (busy_timeout) instead of failing with `database is locked` when a read turns into a write. Before
+        it commits, the full-text indexes get the rows it added, in one statement each (`FTS_COLUMNS`), so
+        a batch of files costs one index update, not one per row; `index=False` only for the schema's own.
         """
         conn = self.db.conn
         if conn.in_transaction:
@@ -1351,10 +1361,15 @@ class Store:
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
+            marks = self._last_rowids() if index else None
         except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.rollback()
             raise write_error(self.path, exc) from exc
         try:
             yield
+            if marks is not None:
+                self._index_added(marks)
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
@@ -1362,6 +1377,41 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError):
                 raise write_error(self.path, exc) from exc
             raise
+
+    def _last_rowids(self) -> list[int]:
+        """The largest row id of each indexed table (rows are only ever added, so later ones are new)."""
+        return [
+            self.db.conn.execute(f"select coalesce(max(rowid), 0) from [{table}]").fetchone()[0]
+            for table, _ in FTS_COLUMNS
+        ]
+
+    def _index_added(self, marks: list[int]) -> None:
+        """Add the rows stored after `marks` (see `_last_rowids`) to the full-text indexes."""
+        for (table, column), mark in zip(FTS_COLUMNS, marks):
+            self.db.conn.execute(
+                f"insert into [{table}_fts] (rowid, [{column}]) select rowid, [{column}] from [{table}] "
+                "where rowid > ? order by rowid",
+                [mark],
+            )
+
+    def _insert_rows(self, table: str, rows: list[dict]) -> int | None:
+        """Insert rows with one prepared statement (sqlite-utils' insert builds a query per chunk and
+        inspects every value); a dict, list or tuple value is stored as JSON, as sqlite-utils would. Returns
+        the row id of the last row."""
+        if not rows:
+            return None
+        columns = list(dict.fromkeys(chain.from_iterable(rows)))
+        sql = (
+            f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"values ({', '.join('?' for _ in columns)})"
+        )
+        values = [tuple(map(row.get, columns)) for row in rows]
+        if not _JSON_TYPES.isdisjoint(map(type, chain.from_iterable(values))):
+            values = [tuple(map(_sql_value, v)) for v in values]
+        if len(values) == 1:
+            return self.conn.execute(sql, values[0]).lastrowid
+        self.conn.executemany(sql, values)
+        return None
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
@@ -1402,6 +1452,16 @@ def digest_bytes(raw: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(raw).hexdigest()
+
+
+_JSON_TYPES = frozenset((dict, list, tuple))
+
+
+def _sql_value(value: Any) -> Any:
+    """A value as sqlite-utils stores it: containers as JSON, the rest as they are."""
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    return value
 
 
 def _element_row(filing_id: int, position: int, e: Element) -> dict:

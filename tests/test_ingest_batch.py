@@ -1,0 +1,131 @@
+"""A folder ingested in batches (one transaction and one full-text index update per batch) stores exactly
+what ingesting its files one at a time stores, row for row."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tracker.errors import BadInput
+from tracker.pipeline.batch import default_workers, ingest_parallel, ingest_workers
+from tracker.pipeline.ingest import Options, expand, ingest_file
+from tracker.store import Store
+
+from .dbrows import differences, stored_rows
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+#: Real sources of several kinds: text extracts named by filer and year, Inline XBRL 10-Ks (one of them the
+#: same filer-year as a text extract), a seed that names no filer (refused), the sample's two years.
+CORPUS_SOURCES = [
+    "text/AMZN_2023.txt",
+    "text/AMZN_2024.txt",
+    "ixbrl/amzn-10-k-fy2024.html.gz",
+    "ixbrl/ko-10-k-fy2023.html.gz",
+    "ixbrl/ko-10-k-fy2024.html.gz",
+    "text/JNJ_2024.txt",
+    "seeds/000_3eaf4e0fdd851dff.txt",
+]
+
+
+@pytest.fixture
+def sources(corpus: Path, tmp_path: Path) -> Path:
+    """A folder of links to the sources (in two sub-folders), and a gzip copy of a sample year."""
+    import gzip
+
+    folder = tmp_path / "sources"
+    for i, rel in enumerate(CORPUS_SOURCES):
+        target = folder / f"{i % 2}" / Path(rel).name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(corpus / rel)
+    for path in sorted((FIXTURES / "sample").iterdir()):
+        (folder / "1" / path.name).symlink_to(path)
+    copy = folder / "1" / "nwan-10-k-fy2023-again.htm.gz"  # the same disclosure, other bytes: unchanged
+    copy.write_bytes(gzip.compress((FIXTURES / "sample" / "nwan-10-k-fy2023.htm").read_bytes()))
+    return folder
+
+
+def one_at_a_time(folder: Path, db: Path) -> int:
+    """Each file in its own transaction (Store.add per file), as a single-file ingest does; files refused."""
+    refused = 0
+    with Store(db) as store:
+        for path in expand([folder]):
+            try:
+                ingest_file(store, path, Options())
+            except BadInput:
+                refused += 1
+    return refused
+
+
+def test_a_batched_folder_ingest_stores_what_one_file_at_a_time_stores(sources: Path, tmp_path: Path) -> None:
+    single, batched = tmp_path / "single.db", tmp_path / "batched.db"
+    refused = one_at_a_time(sources, single)
+    summary = ingest_parallel([sources], Options(), batched, workers=1)
+    assert refused == len(summary.rejected) == 1
+    assert {r.status for _, r in summary.results} >= {"new", "unchanged"}
+    rows = stored_rows(batched)
+    assert differences(stored_rows(single), rows) == []
+    assert len(rows["filings"]) > 6 and len(rows["elements_fts"]) == len(rows["elements"]) - 1
+    assert len(rows["sentences_fts"]) == len(rows["sentences"]) - 1  # (less the header row)
+
+
+def test_the_full_text_index_finds_what_a_batch_stored(sources: Path, tmp_path: Path) -> None:
+    db = tmp_path / "batched.db"
+    ingest_parallel([sources], Options(), db, workers=1)
+    conn = sqlite3.connect(db)
+    hits = conn.execute(
+        "select count(*) from sentences_fts where sentences_fts match 'tabletop OR penetration'"
+    ).fetchone()[0]
+    by_scan = conn.execute(
+        "select count(*) from sentences where lower(text) like '%tabletop%' or lower(text) like '%penetration%'"
+    ).fetchone()[0]
+    conn.close()
+    assert hits > 0 and hits >= by_scan
+
+
+def test_workers_store_what_one_process_stores(sources: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    ingest_parallel([sources], Options(), one, workers=1)
+    ingest_parallel([sources], Options(), two, workers=2)
+    assert differences(stored_rows(one), stored_rows(two)) == []
+
+
+test_workers_store_what_one_process_stores = pytest.mark.slow(test_workers_store_what_one_process_stores)
+
+
+def test_a_database_indexed_by_triggers_is_indexed_once_per_row_after_the_upgrade(
+    sources: Path, tmp_path: Path
+) -> None:
+    """A database made before the batched index (schema 5) has per-row insert triggers: they must go, or
+    every row would be indexed twice."""
+    db = tmp_path / "old.db"
+    files = list(expand([sources]))
+    with Store(db) as store:
+        ingest_file(store, next(f for f in files if f.name == "AMZN_2023.txt"), Options())
+    conn = sqlite3.connect(db)
+    for table, column in (("elements", "value"), ("sentences", "text")):
+        conn.execute(
+            f"create trigger [{table}_ai] after insert on [{table}] begin "
+            f"insert into [{table}_fts] (rowid, [{column}]) values (new.rowid, new.[{column}]); end"
+        )
+    conn.execute("update tracker_meta set value = '5' where key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    ingest_parallel([sources], Options(), db, workers=1)
+    conn = sqlite3.connect(db)
+    triggers = [r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'")]
+    counts = [
+        conn.execute(f"select count(*), count(distinct rowid) from {t}").fetchone()
+        for t in ("elements_fts", "sentences_fts")
+    ]
+    stored = [conn.execute(f"select count(*) from {t}").fetchone()[0] for t in ("elements", "sentences")]
+    conn.close()
+    assert "elements_ai" not in triggers and "sentences_ai" not in triggers
+    assert [c[0] for c in counts] == [c[1] for c in counts] == stored
+
+
+def test_small_sources_are_read_in_one_process_and_full_reports_by_a_worker_per_core(corpus: Path) -> None:
+    """The measured default (bench/bench_ingest.py): workers only pay where reading dominates."""
+    assert ingest_workers(list(expand([FIXTURES]))) == 1  # an R page and a sample's two Item 1C sections
+    assert ingest_workers(list(expand([corpus / "ixbrl"]))) == default_workers()
