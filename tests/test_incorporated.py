@@ -11,6 +11,7 @@ subsections that must not be read. Between the two years the exhibit changes the
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -387,6 +388,41 @@ def test_fetch_without_an_exhibit_in_the_index_stores_it_as_not_read(edgar, db_p
     data = show(db_path, 2024)
     assert data["coverage"] == "not read"
     assert "the filing index lists no Exhibit 13 (annual report to shareholders)" in data["notes"]
+
+
+def test_fetch_with_an_exhibit_lacking_a_cybersecurity_part_stores_the_10k_as_not_read(
+    edgar,  # noqa: ANN001
+    db_path: Path,
+) -> None:
+    folder = "/Archives/edgar/data/9999931/000999993125000005/"
+    body = EX13[2024].read_bytes()
+    edgar.routes[folder + "lkb-20241231xex13.htm"] = (
+        "bytes",
+        body.replace(b"<p><b>Cybersecurity</b></p>", b"<p><b>Branch Security Staffing</b></p>"),
+    )
+    code, out, err = fetch(edgar, db_path, "fetch", "LKB", "--years", "2024")
+    assert code == 0, out + err
+    assert "2024 v1 new (Item 1C incorporated by reference, exhibit not read): " in out
+    assert "lkb-20241231xex13.htm has no part headed as cybersecurity under" in out
+    data = show(db_path, 2024)
+    assert data["coverage"] == "not read"
+    assert any(n.startswith("exhibit not read: ") for n in data["notes"])
+    assert all(e["source"] == "absent" for e in data["elements"] if e["kind"] == "flag")
+
+
+def test_fetch_keeps_the_listings_report_date_as_the_period_end(edgar, db_path: Path) -> None:  # noqa: ANN001
+    """A fetched 10-K that states no period end itself (no dei tag, no cover line) takes EDGAR's reportDate."""
+    path = "/Archives/edgar/data/9999931/000999993125000005/lkb-20241231.htm"
+    body = TENK[2024].read_bytes()
+    stripped = re.sub(rb"<ix:nonNumeric name=\"dei:DocumentPeriodEndDate\"[^<]*</ix:nonNumeric>", b"", body)
+    stripped = re.sub(rb"year ended December(?: |&#160;)31, 2024", b"", stripped)
+    assert b"DocumentPeriodEndDate" not in stripped and b"year ended" not in stripped
+    edgar.routes[path] = ("bytes", stripped)
+    code, out, err = fetch(edgar, db_path, "fetch", "LKB", "--years", "2024")
+    assert code == 0, out + err
+    assert show(db_path, 2024)["period_end"] == "2024-12-31"
+    code, out, _ = run("show", "LKB", 2024, "--db", db_path)
+    assert "(period end 2024-12-31)" in out
 
 
 def test_coverage_counts_the_stored_filings(db_path: Path) -> None:
