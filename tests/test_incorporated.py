@@ -11,10 +11,13 @@ subsections that must not be read. Between the two years the exhibit changes the
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
+
+from tracker.read.untagged import names_cyber
 
 from .cli import run, snapshot
 from .conftest import FIXTURES
@@ -152,17 +155,78 @@ def test_an_exhibit_for_a_10k_that_incorporates_nothing_is_refused(db_path: Path
     assert snapshot(db_path) == before
 
 
-def test_an_exhibit_without_the_named_cybersecurity_part_is_refused(db_path: Path, tmp_path: Path) -> None:
+def test_an_exhibit_without_the_named_cybersecurity_part_leaves_the_10k_stored_as_not_read(
+    db_path: Path, tmp_path: Path
+) -> None:
     wrong = tmp_path / "other-ex13.htm"
     wrong.write_text(
         EX13[2023].read_text().replace("<p><b>Cybersecurity</b></p>", "<p><b>Physical Security</b></p>")
     )
-    assert run("ingest", TENK[2024], "--db", db_path)[0] == 0
-    before = snapshot(db_path)
-    code, _, err = run("ingest", TENK[2023], "--exhibit", wrong, "--db", db_path)
-    assert code == 2
-    assert "has no part headed as cybersecurity under \u201cFinancial Review" in err
-    assert snapshot(db_path) == before
+    code, out, err = run("ingest", TENK[2023], "--exhibit", wrong, "--db", db_path)
+    assert code == 0, err
+    why = (
+        f"{wrong} has no part headed as cybersecurity under \u201cFinancial Review - Risk Management - "
+        "Operational Risk Management\u201d"
+    )
+    assert f"(Item 1C incorporated by reference, exhibit not read): {why}" in out
+    data = show(db_path, 2023)
+    assert data["coverage"] == "not read" and data["incorporated"]["read"] is False
+    assert f"exhibit not read: {why}" in data["notes"]
+    assert [e for e in data["elements"] if e["kind"] == "text"] == []
+    flags = [e for e in data["elements"] if e["kind"] == "flag"]
+    assert len(flags) == 6 and all(e["source"] == "absent" for e in flags)
+    # the right exhibit later reads it, as a new version
+    code, out, err = run("ingest", TENK[2023], "--exhibit", EX13[2023], "--db", db_path)
+    assert code == 0 and "v2 new version (Item 1C read through an exhibit)" in out, out + err
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Technology and Cybersecurity Risk",
+        "Data Privacy and Cybersecurity",
+        "Cyber Risk and Information Security",
+        "Information Security &amp; Cyber Resilience",
+        "Cybersecurity and Data Protection Oversight",
+    ],
+)
+def test_a_heading_naming_cybersecurity_beside_other_words_is_the_part(
+    db_path: Path, tmp_path: Path, heading: str
+) -> None:
+    ex = tmp_path / "compound-ex13.htm"
+    ex.write_text(EX13[2024].read_text().replace("<p><b>Cybersecurity</b></p>", f"<p><b>{heading}</b></p>"))
+    assert f"<p><b>{heading}</b></p>" in ex.read_text()
+    code, out, err = run("ingest", TENK[2024], "--exhibit", ex, "--db", db_path)
+    assert code == 0, err
+    data = show(db_path, 2024)
+    assert data["coverage"] == "exhibit"
+    assert data["incorporated"]["subsection"] == heading.replace("&amp;", "&")
+    text = text_of(data)
+    assert text.startswith("Cybersecurity risk is the risk of loss from unauthorized access")
+    for other in NOT_CYBER:
+        assert other not in text, other
+
+
+@pytest.mark.parametrize(
+    ("heading", "cyber"),
+    [
+        ("Cybersecurity", True),
+        ("Information Security and Cybersecurity", True),
+        ("Technology and Cybersecurity Risk", True),
+        ("Managing Cyber Risk", True),
+        ("Data Security and Privacy", True),
+        ("CYBER-SECURITY GOVERNANCE", True),
+        ("Investment Securities", False),
+        ("Physical Security", False),
+        ("Homeland Security Contracts", False),
+        ("Securities Lending", False),
+        ("Model Risk Management", False),
+        ("Risks Related to Cybersecurity", False),  # a risk factor's heading
+        ("We rely on information security controls that may fail to prevent every attack.", False),  # prose
+    ],
+)
+def test_which_headings_name_cybersecurity(heading: str, cyber: bool) -> None:
+    assert names_cyber(heading) is cyber
 
 
 def test_the_ingest_summary_counts_coverage(db_path: Path, tmp_path: Path) -> None:
@@ -229,8 +293,10 @@ def test_the_cross_reference_index_places_the_section() -> None:
     assert "manufacturing plants" not in d.section_text  # PROPERTIES, after the section on page 27
     assert "lawsuits" not in d.section_text  # LEGAL PROCEEDINGS, page 25
     assert d.notes == [
-        "Item 1C found through the 10-K cross-reference index (pages 26-27) under the heading \u201cCYBERSECURITY\u201d"
+        "Item 1C found through the 10-K cross-reference index (pages 26-27) under the heading \u201cCYBERSECURITY\u201d",
+        "fiscal year 2023 read from the cover (\u201cFor the fiscal year ended December 31, 2023\u201d)",
     ]
+    assert d.fiscal_year == 2023 and d.period_end == "2023-12-31"
 
 
 def test_an_index_whose_item_number_stands_alone_is_followed() -> None:
@@ -322,6 +388,41 @@ def test_fetch_without_an_exhibit_in_the_index_stores_it_as_not_read(edgar, db_p
     data = show(db_path, 2024)
     assert data["coverage"] == "not read"
     assert "the filing index lists no Exhibit 13 (annual report to shareholders)" in data["notes"]
+
+
+def test_fetch_with_an_exhibit_lacking_a_cybersecurity_part_stores_the_10k_as_not_read(
+    edgar,  # noqa: ANN001
+    db_path: Path,
+) -> None:
+    folder = "/Archives/edgar/data/9999931/000999993125000005/"
+    body = EX13[2024].read_bytes()
+    edgar.routes[folder + "lkb-20241231xex13.htm"] = (
+        "bytes",
+        body.replace(b"<p><b>Cybersecurity</b></p>", b"<p><b>Branch Security Staffing</b></p>"),
+    )
+    code, out, err = fetch(edgar, db_path, "fetch", "LKB", "--years", "2024")
+    assert code == 0, out + err
+    assert "2024 v1 new (Item 1C incorporated by reference, exhibit not read): " in out
+    assert "lkb-20241231xex13.htm has no part headed as cybersecurity under" in out
+    data = show(db_path, 2024)
+    assert data["coverage"] == "not read"
+    assert any(n.startswith("exhibit not read: ") for n in data["notes"])
+    assert all(e["source"] == "absent" for e in data["elements"] if e["kind"] == "flag")
+
+
+def test_fetch_keeps_the_listings_report_date_as_the_period_end(edgar, db_path: Path) -> None:  # noqa: ANN001
+    """A fetched 10-K that states no period end itself (no dei tag, no cover line) takes EDGAR's reportDate."""
+    path = "/Archives/edgar/data/9999931/000999993125000005/lkb-20241231.htm"
+    body = TENK[2024].read_bytes()
+    stripped = re.sub(rb"<ix:nonNumeric name=\"dei:DocumentPeriodEndDate\"[^<]*</ix:nonNumeric>", b"", body)
+    stripped = re.sub(rb"year ended December(?: |&#160;)31, 2024", b"", stripped)
+    assert b"DocumentPeriodEndDate" not in stripped and b"year ended" not in stripped
+    edgar.routes[path] = ("bytes", stripped)
+    code, out, err = fetch(edgar, db_path, "fetch", "LKB", "--years", "2024")
+    assert code == 0, out + err
+    assert show(db_path, 2024)["period_end"] == "2024-12-31"
+    code, out, _ = run("show", "LKB", 2024, "--db", db_path)
+    assert "(period end 2024-12-31)" in out
 
 
 def test_coverage_counts_the_stored_filings(db_path: Path) -> None:

@@ -11,9 +11,16 @@ import pytest
 
 from tracker.errors import BadInput
 from tracker.models import UNTAGGED_ELEMENT, Disclosure
-from tracker.read.untagged import detect_fiscal_year, locate_section, read_text, split_elements
+from tracker.read.untagged import (
+    cover_period,
+    detect_fiscal_year,
+    locate_section,
+    read_text,
+    split_elements,
+)
 from tracker.text.normalize import comparison_key, paragraphs
 
+FIXTURE_SAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2023.htm"
 TEXT_FILES = sorted(
     p.name
     for p in (Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "text").glob("*.txt")
@@ -372,3 +379,108 @@ def test_wells_fargo_item_1c_points_to_its_annual_report(corpus: Path) -> None:
         "Report to Shareholders, under \u201cFinancial Review - Risk Management - Operational Risk Management\u201d"
     )
     assert json.loads(shown.output)["changes"] == []
+
+
+# --- the fiscal year and period end of an untagged cover ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "period_end", "year"),
+    [
+        (["FORM 10-K", "For the fiscal year ended December 31, 2024"], "2024-12-31", 2024),
+        (["FOR THE FISCAL YEAR ENDED", "", "SEPTEMBER 27, 2024"], "2024-09-27", 2024),  # table cells
+        (["For the Year Ended: 30 June 2025", "Commission file number 0-1234"], "2025-06-30", 2025),
+        (["for the fiscal year ending Sept. 28, 2024"], "2024-09-28", 2024),
+        (["For the fiscal year ended 12/31/2023"], "2023-12-31", 2023),
+        # a year ending in January to March: filers count it either way, so no year is guessed
+        (["For the fiscal year ended January 31, 2025"], "2025-01-31", None),
+    ],
+)
+def test_the_cover_line_gives_the_period(lines: list[str], period_end: str, year: int | None) -> None:
+    cover = cover_period(lines)
+    assert cover is not None and (cover.period_end, cover.fiscal_year) == (period_end, year)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d)", "Commission file number 1-2345"],  # no line
+        ["For the fiscal year ended December 31, 2024", "For the fiscal year ended December 31, 2023"],  # two
+        ["For the fiscal year ended February 30, 2024"],  # no such day
+    ],
+)
+def test_no_cover_line_or_two_dates_give_no_period(lines: list[str]) -> None:
+    assert cover_period(lines) is None
+
+
+_PLAIN_10K = """<html><body>
+<p>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</p><p>FORM 10-K</p>
+<table><tr><td>For the fiscal year ended</td><td>October&#160;31,&#160;2024</td></tr></table>
+<p>HARBINGER TOOLWORKS CORP.</p>
+<p><b>Item 1C. Cybersecurity</b></p>
+<p>Our Director of IT Risk leads a program of quarterly vulnerability scans and annual staff training.</p>
+<p>The Audit Committee of our Board reviews cybersecurity risk twice a year.</p>
+<p><b>Item 2. Properties</b></p><p>We lease one plant.</p>
+</body></html>"""
+
+
+def test_an_untagged_html_10k_takes_its_year_from_the_cover(db_path: Path, tmp_path: Path) -> None:
+    from .cli import run
+
+    source = tmp_path / "annual-report.htm"  # a name that suggests no year
+    source.write_text(_PLAIN_10K)
+    code, out, err = run("ingest", source, "--filer", "HBTW", "--db", db_path)
+    assert code == 0, err
+    assert "HBTW 2024 10-K v1 new" in out
+    code, out, err = run("show", "HBTW", 2024, "--format", "json", "--db", db_path)
+    data = json.loads(out)
+    assert data["period_end"] == "2024-10-31"
+    assert (
+        "fiscal year 2024 read from the cover (\u201cFor the fiscal year ended October 31, 2024\u201d)"
+        in data["notes"]
+    )
+
+
+def test_an_untagged_cover_ending_in_january_asks_for_the_year(db_path: Path, tmp_path: Path) -> None:
+    from .cli import run, snapshot
+
+    source = tmp_path / "annual-report.htm"
+    source.write_text(_PLAIN_10K.replace("October&#160;31", "January&#160;31"))
+    run("ingest", FIXTURE_SAMPLE, "--db", db_path)
+    before = snapshot(db_path)
+    code, _, err = run("ingest", source, "--filer", "HBTW", "--db", db_path)
+    assert code == 2 and "pass --year YYYY" in err
+    assert snapshot(db_path) == before
+
+
+UNTAGGED_IXBRL = [
+    "amzn-10-k-fy2023.html.gz",
+    "googl-10-k-fy2023.html.gz",
+    "jnj-10-k-fy2023.html.gz",
+    "ko-10-k-fy2023.html.gz",
+    "tsla-10-k-fy2023.html.gz",
+    "wmt-10-k-fy2024.html.gz",
+    "pg-10-k-fy2024.html.gz",
+    "aapl-10-k-fy2024.html.gz",
+    "v-10-k-fy2024.html.gz",
+    "wfc-10-k-fy2024.html.gz",
+]
+
+
+@pytest.mark.parametrize("name", UNTAGGED_IXBRL)
+def test_the_corpus_untagged_10ks_keep_their_years_and_the_cover_agrees(corpus: Path, name: str) -> None:
+    """Their dei tags give the year (the file name's); the cover line, read alone, gives the same period end
+    and the same year, or no year for a period ending in January (Walmart)."""
+    from tracker.read import decode, decompress, read_path
+    from tracker.read.html import body_lines
+
+    path = corpus / "ixbrl" / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in the corpus")
+    year = int(re.search(r"fy(\d{4})", name).group(1))  # type: ignore[union-attr]
+    d = read_path(path)
+    assert d.fiscal_year == year and not d.tagged
+    cover = cover_period(body_lines(decode(decompress(path.read_bytes()))))
+    assert cover is not None and cover.period_end == d.period_end
+    assert cover.fiscal_year in (year, None)
+    assert cover.fiscal_year is not None or cover.period_end[5:7] in ("01", "02", "03")

@@ -408,6 +408,7 @@ def ingest(
                 typer.echo(f"{shown_path(path)}: rejected: {why}", err=True)
         else:
             read = "" if result.coverage == "full" else f" (Item 1C {COVERAGE[result.coverage]})"
+            read += f": {result.why_not_read}" if result.why_not_read else ""
             typer.echo(
                 f"{shown_path(path)}: {result.filer.display} {result.fiscal_year} {result.form or '?'} "
                 f"v{result.version} {'current again' if result.current_again else result.status}{read}"

@@ -1324,6 +1324,7 @@ def _ingest(
         accession=filing.accession,
         filing_date=filing.filing_date,
         default_year=year or filing.fiscal_years[0],
+        default_period_end=filing.report_date or None,
         tickers=list(tickers),
     )
     return ingest_bytes(

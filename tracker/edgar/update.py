@@ -83,6 +83,8 @@ def filing_line(item: Fetched) -> str:
             from tracker.store import COVERAGE
 
             via += f" (Item 1C {COVERAGE[coverage]})"
+            why = getattr(r, "why_not_read", None)
+            via += f": {why}" if why else ""
         return f"{f.accession} {f.form} {r.fiscal_year} v{r.version} {r.status}{via}"
     if item.skipped:
         return f"{f.accession} {f.form} skipped: {item.skipped}"

@@ -37,6 +37,7 @@ from tracker.pipeline.ingest import (
     fact_rows,
     pair_exhibits,
     read_exhibit,
+    with_why_not_read,
 )
 from tracker.pipeline.load import load_bytes
 from tracker.read import read_source
@@ -399,6 +400,7 @@ def _store_prepared(
                 facts=p.facts,
                 exhibit=p.exhibit,
             )
+            with_why_not_read(result, p.disclosure)
         except BadInput as exc:
             reason = str(exc)
 

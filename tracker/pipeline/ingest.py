@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tracker.errors import BadInput
 from tracker.models import Disclosure
-from tracker.pipeline.load import ExhibitFinder, load_bytes
+from tracker.pipeline.load import NOT_READ_NOTE, ExhibitFinder, load_bytes
 from tracker.read import read_source
 from tracker.store import COVERAGE, IngestResult, Store
 
@@ -44,6 +44,8 @@ class Options:
     """Fiscal year to use only when the source states none (e.g. from an EDGAR listing)."""
     default_name: str | None = None
     """Registrant name to use only when the source states none."""
+    default_period_end: str | None = None
+    """ISO period end to use only when the source states none (EDGAR's `reportDate`)."""
     tickers: list[str] = field(default_factory=list)
     """Trading symbols known from elsewhere (e.g. EDGAR's company list), added to the filer's."""
 
@@ -81,6 +83,8 @@ def apply_options(d: Disclosure, path: Path, opts: Options) -> tuple[Disclosure,
     if opts.form:
         d.form = opts.form.upper()
         d.amendment = d.form.endswith("/A")
+    if d.period_end is None and opts.default_period_end:
+        d.period_end = opts.default_period_end
     if not d.name and opts.default_name:
         d.name = opts.default_name
     d.tickers = d.tickers + [t.upper() for t in opts.tickers if t.upper() not in d.tickers]
@@ -114,7 +118,7 @@ def ingest_bytes(
     disclosure = load_bytes(data, exhibit, finder)
     exhibit = exhibit or (found[0] if found else None)
     disclosure, filer = apply_options(disclosure, path, opts)
-    return store.add(
+    result = store.add(
         disclosure,
         data,
         source_path=str(path),
@@ -125,6 +129,15 @@ def ingest_bytes(
         facts=fact_rows(disclosure),
         exhibit=exhibit,
     )
+    return with_why_not_read(result, disclosure)
+
+
+def with_why_not_read(result: IngestResult, d: Disclosure) -> IngestResult:
+    """The result, saying why the exhibit given or found was not read (from the disclosure's notes), if so."""
+    result.why_not_read = next(
+        (n.removeprefix(NOT_READ_NOTE) for n in d.notes if n.startswith(NOT_READ_NOTE)), None
+    )
+    return result
 
 
 def fact_rows(d: Disclosure) -> list[dict]:

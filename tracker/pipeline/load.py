@@ -30,6 +30,9 @@ def absent_flags(disclosure: Disclosure) -> None:
     disclosure.elements += [Element(name, "flag", None, "absent") for name in FLAGS if name not in tagged]
 
 
+#: The note that says why an exhibit given or found was not read.
+NOT_READ_NOTE = "exhibit not read: "
+
 #: Finds the document an Item 1C incorporates by reference (raw bytes, file or URL), or None (`fetch` asks
 #: EDGAR's filing index for it).
 ExhibitFinder = Callable[[Disclosure], "tuple[bytes, str] | None"]
@@ -40,15 +43,18 @@ def load_bytes(
 ) -> Disclosure:
     """A disclosure from the raw bytes of a source (gzip read transparently), its flags complete. Where its
     Item 1C is incorporated by reference, `exhibit` (raw bytes, file or URL), or what `find_exhibit` finds,
-    is read in its place."""
+    is read in its place; an exhibit with no cybersecurity part leaves it not read, with a note saying why."""
     disclosure = read_bytes(data)
     if exhibit is None and find_exhibit is not None and disclosure.incorporation is not None:
         exhibit = find_exhibit(disclosure)
     if exhibit is not None:
-        from tracker.read.exhibit import read_exhibit_into
+        from tracker.read.exhibit import CyberPartNotFound, read_exhibit_into
         from tracker.store import digest_bytes
 
-        read_exhibit_into(disclosure, exhibit[0], exhibit[1], digest_bytes(exhibit[0]))
+        try:
+            read_exhibit_into(disclosure, exhibit[0], exhibit[1], digest_bytes(exhibit[0]))
+        except CyberPartNotFound as exc:  # the 10-K is kept, as incorporated and not read, saying why
+            disclosure.notes.append(NOT_READ_NOTE + str(exc).split("; give")[0])
     return complete(disclosure)
 
 

@@ -21,6 +21,7 @@ from tracker.read.untagged import (
     OTHER_RISK_RE,
     Furniture,
     is_subheading,
+    names_cyber,
     split_elements,
 )
 from tracker.text.normalize import clean_inline, is_footer_line, paragraphs_from_lines, strip_invisible
@@ -41,6 +42,10 @@ def _key(line: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", line.lower()).strip()
 
 
+class CyberPartNotFound(BadInput):
+    """The exhibit was read but holds no part headed as cybersecurity (the 10-K is then stored as not read)."""
+
+
 def read_exhibit_into(d: Disclosure, data: bytes, name: str, sha256: str) -> Disclosure:
     """The 10-K's disclosure with its Item 1C read from the exhibit it incorporates (raw bytes, gzip read
     transparently); `name` is the exhibit's file or URL, kept for provenance."""
@@ -57,14 +62,16 @@ def read_exhibit_into(d: Disclosure, data: bytes, name: str, sha256: str) -> Dis
     found = cyber_part(lines, heading_path(inc.heading))
     if found is None:
         where = f" under \u201c{inc.heading}\u201d" if inc.heading else ""
-        raise BadInput(
+        raise CyberPartNotFound(
             f"{name} has no part headed as cybersecurity{where}; give the exhibit the 10-K names "
             f"({inc.document})."
         )
     title, body = found
     paras = paragraphs_from_lines(body)
     if not paras:
-        raise BadInput(f"the cybersecurity part of {name} holds no text; give the complete exhibit.")
+        raise CyberPartNotFound(
+            f"the cybersecurity part of {name} (\u201c{title}\u201d) holds no text; give the complete exhibit."
+        )
     d.elements = [e for e in d.elements if e.kind == "flag" and e.source == "tagged"] + split_elements(paras)
     d.section_text = "\n\n".join(paras)
     inc.exhibit, inc.exhibit_sha256, inc.subsection = name, sha256, title
@@ -79,7 +86,7 @@ def cyber_part(lines: Sequence[str], path: list[str]) -> tuple[str, list[str]] |
     named = path[-1] if path else None
     starts = [i for i, line in enumerate(lines) if named and _key(line) == _key(named)] if named else []
     for start in starts:
-        if CYBER_HEADING_RE.match(lines[start]):
+        if CYBER_HEADING_RE.match(lines[start]) or names_cyber(lines[start]):
             return lines[start], _part(lines, start)
         end = _section_end(lines, start, named or "")
         part = _longest_part(lines, start + 1, end)
@@ -95,7 +102,7 @@ def _section_end(lines: Sequence[str], start: int, named: str) -> int:
     tail = " ".join(_key(named).split()[-2:])
     for j in range(start + 1, min(len(lines), start + _SECTION_REACH)):
         line = lines[j]
-        if line and is_subheading(line) and _key(line).endswith(tail) and not CYBER_HEADING_RE.match(line):
+        if line and is_subheading(line) and _key(line).endswith(tail) and not names_cyber(line):
             return j
     return min(len(lines), start + _SECTION_REACH)
 
@@ -117,7 +124,7 @@ def _longest_part(lines: Sequence[str], first: int, end: int) -> tuple[str, list
             line = lines[i]
             if not line:
                 continue
-            if not run_in and is_subheading(line) and CYBER_HEADING_RE.match(line):
+            if not run_in and names_cyber(line):
                 title, body = line, _part(lines, i, end)
             elif run_in and (m := _RUN_IN_RE.match(line)):
                 title, body = m.group(1), [line[m.end() :], *_part(lines, i, end)]
@@ -136,7 +143,7 @@ def _part(lines: Sequence[str], heading: int, end: int | None = None) -> list[st
     out: list[str] = []
     for j in range(heading + 1, len(lines) if end is None else end):
         line = lines[j]
-        if line and is_subheading(line) and not CYBER_HEADING_RE.match(line):
+        if line and is_subheading(line) and not names_cyber(line):
             if not ITEM_106_TOPIC_RE.search(line) or OTHER_RISK_RE.search(line):
                 break
         out.append(line)

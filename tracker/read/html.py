@@ -174,6 +174,8 @@ def _read_markup(text: str) -> Disclosure:
     else:
         disclosure = _untagged_disclosure(text, read.lines.plain, read.dei)
     _apply_dei(disclosure, read.dei)
+    if not disclosure.tagged:  # no dei year or period end: the cover's "For the fiscal year ended ..."
+        untagged.apply_cover(disclosure, read.lines.plain)
     disclosure.notes.extend(read.notes)
     return disclosure
 

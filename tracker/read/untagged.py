@@ -518,6 +518,94 @@ def detect_fiscal_year(text: str) -> int | None:
     return None
 
 
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# The cover's line: "For the fiscal year ended December 31, 2024" ("FOR THE YEAR ENDED", "Fiscal Year Ended:",
+# "for the fiscal year ending 31 December 2024", "Dec. 31, 2024", "12/31/2024"), its date perhaps in the next
+# cell of a table.
+_COVER_PERIOD_RE = lazy_compile(
+    r"\bfor\s+the\s+(?:fiscal\s+)?year\s+end(?:ed|ing)\s*[:\-\u2013]?\s*"
+    rf"(?:(?P<month>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\s*,?\s*(?P<year2>(?:19|20)\d\d)"
+    r"|(?P<nmonth>\d{1,2})/(?P<nday>\d{1,2})/(?P<nyear>(?:19|20)\d\d))\b",
+    re.I,
+)
+#: Characters of a document's opening read as its cover (the cover and, at most, the table of contents).
+_COVER_CHARS = 8000
+#: A period that ends in these months is counted as its own year by some filers (Walmart: the year ending
+#: 2025-01-31 is FY2025) and as the year before by others (Home Depot: 2025-02-02 ends FY2024).
+_AMBIGUOUS_MONTHS = (1, 2, 3)
+
+
+@dataclass(frozen=True)
+class CoverPeriod:
+    """The period an annual report's cover states ("For the fiscal year ended December 31, 2024")."""
+
+    period_end: str
+    """ISO date the fiscal year ended."""
+    fiscal_year: int | None
+    """The fiscal year, or None where the end date leaves it open (a year ending in January to March)."""
+    line: str
+    """The cover's words, for the note."""
+
+
+def cover_period(lines: Sequence[str]) -> CoverPeriod | None:
+    """The fiscal year and period end of an annual report's cover, read from the standard line ("For the fiscal
+    year ended December 31, 2024"); None when the cover has no such line or states two different dates."""
+    text, size = [], 0
+    for line in lines:
+        if line and not line.isspace():
+            text.append(line.strip())
+            size += len(line)
+            if size > _COVER_CHARS:
+                break
+    found: dict[str, str] = {}
+    for m in _COVER_PERIOD_RE.finditer(clean_inline(" ".join(text))):
+        iso = _iso(m)
+        if iso:
+            found.setdefault(iso, " ".join(m.group(0).split()))
+    if len(found) != 1:
+        return None
+    iso, words = next(iter(found.items()))
+    year, month = int(iso[:4]), int(iso[5:7])
+    return CoverPeriod(iso, None if month in _AMBIGUOUS_MONTHS else year, words)
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    from datetime import date
+
+    if m.group("nyear"):
+        year, month, day = int(m.group("nyear")), int(m.group("nmonth")), int(m.group("nday"))
+    else:
+        word = (m.group("month") or m.group("month2")).lower().rstrip(".")
+        month = next((n for n, name in enumerate(_MONTH_NAMES, 1) if name.startswith(word[:3])), 0)
+        year, day = int(m.group("year") or m.group("year2")), int(m.group("day") or m.group("day2"))
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def apply_cover(d: Disclosure, lines: Sequence[str]) -> Disclosure:
+    """Fill the fiscal year and period end a source does not tag from its cover, with a note saying so."""
+    if d.fiscal_year is not None and d.period_end is not None:
+        return d
+    cover = cover_period(lines)
+    if cover is None:
+        return d
+    if d.period_end is None:
+        d.period_end = cover.period_end
+    if d.fiscal_year is None and cover.fiscal_year is not None:
+        d.fiscal_year = cover.fiscal_year
+        d.notes.append(f"fiscal year {cover.fiscal_year} read from the cover (\u201c{cover.line}\u201d)")
+    elif d.fiscal_year is None:
+        d.notes.append(
+            f"the cover gives the period end {cover.period_end} (\u201c{cover.line}\u201d), which filers count "
+            f"as fiscal year {cover.period_end[:4]} or the year before: the year was not read from it"
+        )
+    return d
+
+
 _QUOTED_RE = re.compile(r"[\u201c\"]\s*([^\u201d\"]{3,200}?)\s*[\u201d\"]")
 _SECTION_NAMED_RE = re.compile(
     r"\b(?:section|caption|heading)s?\s+(?:entitled|titled|captioned|headed|called)\s+"
@@ -614,6 +702,27 @@ CYBER_HEADING_RE = re.compile(
 )
 #: Lines read after an index entry for its page numbers (an entry may be spread over table cells).
 _INDEX_WINDOW = 5
+
+# A heading that names cybersecurity anywhere in it ("Information Security and Cybersecurity", "Technology and
+# Cybersecurity Risk", "Data Privacy and Cybersecurity", "Cyber Risk"); "Securities", "Physical Security" or
+# "Homeland Security" name no cyber subject.
+_NAMES_CYBER_RE = lazy_compile(
+    r"\bcyber\w*|\b(?:information|info|data|network|it|computer|digital|systems?)\s+security\b"
+    r"|\binformation\s+(?:technology|systems)\s+security\b",
+    re.I,
+)
+# A risk factor's heading ("Risks Related to Cybersecurity", "We face cyber threats ..."): no disclosure's title.
+_RISK_FACTOR_HEADING_RE = lazy_compile(r"^risks?\s+(?:related|relating|associated)\s+(?:to|with)\b", re.I)
+
+
+def names_cyber(heading: str) -> bool:
+    """Is this sub-heading the title of a cybersecurity part, naming cybersecurity, information security or
+    cyber risk alone or beside other subjects ("Information Security and Cybersecurity", "Technology and
+    Cybersecurity Risk")? A heading of risk factors ("Risks Related to Cybersecurity") is not."""
+    text = heading.strip()
+    return (
+        is_subheading(text) and bool(_NAMES_CYBER_RE.search(text)) and not _RISK_FACTOR_HEADING_RE.match(text)
+    )
 
 
 def is_page_reference(text: str) -> bool:
@@ -814,7 +923,7 @@ def read_text(text: str) -> Disclosure:
             "the Item 1C / Item 16K heading is followed by no text; give the complete annual report."
         )
     disclosure.fiscal_year = detect_fiscal_year(text)
-    return disclosure
+    return apply_cover(disclosure, lines)
 
 
 def covered(text: str, keys: str) -> bool:

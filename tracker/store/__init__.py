@@ -401,6 +401,8 @@ class IngestResult:
     """For unchanged content an earlier version holds: it is the current version again."""
     coverage: str = "full"
     """How its Item 1C was read: `full`, `exhibit` or `not read` (see COVERAGE)."""
+    why_not_read: str | None = None
+    """Why an exhibit given or found was not read ("... has no part headed as cybersecurity ..."), if so."""
 
 
 def content_hash(d: Disclosure) -> str:
