@@ -13,9 +13,10 @@ from openpyxl import load_workbook
 
 from tests.cli import run, snapshot
 from tracker.models import FLAGS, spec_for
+from tracker.store.across import FACTS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SHEETS = ["Fact timeline", "Flag grid", "Comparisons", "Changes", "People", "Boilerplate"]
+SHEETS = ["Fact timeline", "Flag grid", "Comparisons", "Changes", "People", "Peers", "Boilerplate"]
 
 
 @pytest.fixture
@@ -112,12 +113,52 @@ def test_the_workbook_reads_back_as_the_store_holds(sample_db: Path, tmp_path: P
     assert "rows: fact_timeline" in stdout
 
 
+def test_the_peers_sheet_sets_a_filer_beside_every_filer_of_its_years(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    code, _, err = run(
+        "ingest",
+        FIXTURES / "rpage" / "R10.htm",
+        "--filer",
+        "SMPL",
+        "--name",
+        "Sample Corp",
+        "--year",
+        "2024",
+        "--db",
+        sample_db,
+    )
+    assert code == 0, err
+    out = tmp_path / "nwan.xlsx"
+    code, _, err = run("export", "NWAN", "-o", out, "--db", sample_db)
+    assert code == 0, err
+    peers = read_sheet(load_workbook(out)["Peers"])
+    assert [(r["Ticker"], r["Fiscal year"], r["Role"]) for r in peers] == [
+        ("NWAN", 2023, "filer"),
+        ("NWAN", 2024, "filer"),
+        ("SMPL", 2024, "peer"),
+    ]
+    label = dict(FACTS)["frameworks"]
+    for r in peers:
+        stored = query(
+            sample_db,
+            "select x.value_text from latest_filings l join filers fl on fl.id = l.filer_id "
+            "join facts x on x.filing_id = l.id and x.fact = 'frameworks' "
+            f"where fl.tickers like '%\"{r['Ticker']}\"%' and l.fiscal_year = {r['Fiscal year']} "
+            "order by x.position",
+        )
+        assert (r[label] or "") == "; ".join(dict.fromkeys(s["value_text"] for s in stored))
+    assert any(r[label] for r in peers)  # the sample states frameworks: the check compared something
+    assert all(r["Names a Chief Information Security Officer"] in ("yes", "no") for r in peers)
+
+
 def test_a_folder_of_csv_files_reads_back_with_the_csv_module(sample_db: Path, tmp_path: Path) -> None:
     folder = tmp_path / "csv"
     code, _, err = run("export", "-o", folder, "--db", sample_db)  # the whole store
     assert code == 0, err
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        f"{n}.csv" for n in ("fact_timeline", "flag_grid", "comparisons", "changes", "people", "boilerplate")
+        f"{n}.csv"
+        for n in ("fact_timeline", "flag_grid", "comparisons", "changes", "people", "peers", "boilerplate")
     )
     with (folder / "changes.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
@@ -146,11 +187,11 @@ def test_one_table_to_one_csv_file_for_a_watchlist(sample_db: Path, tmp_path: Pa
     [
         (["NOPE"], "no filer"),
         (
-            ["--table", "peers"],
-            "no table named 'peers'; choose from fact_timeline, flag_grid, comparisons, changes, people, "
-            "boilerplate.",
+            ["--table", "peer"],
+            "no table named 'peer'; choose from fact_timeline, flag_grid, comparisons, changes, people, "
+            "peers, boilerplate.",
         ),
-        (["-o", "{tmp}/all.csv"], "is one CSV file but 6 tables were chosen"),
+        (["-o", "{tmp}/all.csv"], "is one CSV file but 7 tables were chosen"),
         (["--format", "ods"], "unknown format 'ods'; use csv or xlsx."),
         (["--format", "csv"], "x.xlsx does not suit the csv format"),
         (["--format", "xlsx", "-o", "{tmp}/t.csv"], "t.csv does not suit the xlsx format"),

@@ -18,6 +18,7 @@ from tracker.models import FLAGS, spec_for
 from tracker.render.labels import display_value, fact_label
 from tracker.render.spreadsheet import Sheet, write_csv, write_csv_folder, write_xlsx
 from tracker.store import Store
+from tracker.store.across import PROFILE_COLUMNS, peer_table
 from tracker.store.export import export_rows
 
 Rows = Callable[[Store, "list[int] | None"], list[dict]]
@@ -103,6 +104,10 @@ def _people_rows(store: Store, filer_ids: list[int] | None) -> list[dict]:
             }
         )
     return out
+
+
+def _peer_rows(store: Store, filer_ids: list[int] | None) -> list[dict]:
+    return peer_table(store, filer_ids)
 
 
 def _boilerplate_rows(store: Store, filer_ids: list[int] | None) -> list[dict]:
@@ -200,6 +205,12 @@ TABLES: list[Table] = [
             ("evidence", "Sentence it is read from"),
         ],
         _people_rows,
+    ),
+    Table(
+        "peers",
+        "Peers",
+        [(key, key) for key in ("Filer", "Ticker", "Fiscal year", "Role", *PROFILE_COLUMNS)],
+        _peer_rows,
     ),
     Table(
         "boilerplate",

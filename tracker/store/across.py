@@ -322,21 +322,49 @@ def peer_grid(store: Store, filer_ident: str, year: int, peers: list[str] | None
 def peer_rows(grid: PeerGrid) -> list[dict]:
     """The grid as plain rows, the filer first, then its peers: one dict per filer with plain-English keys
     (its name, ticker, fiscal year, each fact's values joined by "; ", each flag)."""
+    return [profile_row(grid.filer, grid.year, "filer")] + [
+        profile_row(q, grid.year, "peer") for q in grid.peers
+    ]
+
+
+#: The keys of `profile_row` after the filer's name, ticker, fiscal year and role, in order.
+PROFILE_COLUMNS: list[str] = [CISO_LABEL, *(label for _, label in FACTS), *(flag_label(f) for f in FLAGS)]
+
+
+def profile_row(p: Profile, year: int, role: str) -> dict:
+    """One filer-year as a plain row: what it states of every fact (values joined by "; ") and each flag."""
+    row: dict[str, object] = {"Filer": p.filer, "Ticker": p.ticker, "Fiscal year": year, "Role": role}
+    row[CISO_LABEL] = "yes" if p.states(CISO) else "no"
+    for name, label in FACTS:
+        row[label] = "; ".join(p.facts.get(name, []))
+    for element in FLAGS:
+        row[flag_label(element)] = p.flags.get(element) or "not stated"
+    return row
+
+
+def peer_table(store: Store, filer_ids: list[int] | None) -> list[dict]:
+    """Filers side by side, year by year (latest versions), for a spreadsheet: for one filer, every filer
+    stored for each of its years (role `filer` or `peer`); for several, those filers (role `filer`); for the
+    whole store (None), every filer."""
+    if filer_ids is None:
+        years = [r[0] for r in store.conn.execute(f"select distinct fiscal_year from ({LATEST_FILINGS_SQL})")]
+    else:
+        years = [
+            r[0]
+            for r in store.conn.execute(
+                f"select distinct fiscal_year from ({LATEST_FILINGS_SQL}) "
+                "where filer_id in (select value from json_each(?))",
+                [json.dumps(filer_ids)],
+            )
+        ]
     rows = []
-    for role, p in [("filer", grid.filer), *(("peer", q) for q in grid.peers)]:
-        row: dict[str, object] = {
-            "Filer": p.filer,
-            "Ticker": p.ticker,
-            "Fiscal year": grid.year,
-            "Role": role,
-        }
-        row[CISO_LABEL] = "yes" if p.states(CISO) else "no"
-        for name, label in FACTS:
-            row[label] = "; ".join(p.facts.get(name, []))
-        for element in FLAGS:
-            value = p.flags.get(element)
-            row[flag_label(element)] = value or "not stated"
-        rows.append(row)
+    for year in sorted(years):
+        alone = filer_ids is not None and len(filer_ids) == 1
+        profiles = load_profiles(store, year, None if alone else filer_ids)
+        if alone:  # the filer first, then its peers
+            profiles.sort(key=lambda p: p.filer_id != filer_ids[0])  # type: ignore[index]
+        for p in profiles:
+            rows.append(profile_row(p, year, "peer" if alone and p.filer_id != filer_ids[0] else "filer"))  # type: ignore[index]
     return rows
 
 
