@@ -35,7 +35,7 @@ from tracker.diff.worddiff import (
     IDENTICAL,
     EditCounts,
     Similarity,
-    combine_bags,
+    combine_split,
     word_diff,
 )
 from tracker.facts import SPECS, changes_between, extract_facts, value_key
@@ -885,73 +885,72 @@ def _pieces(pairs: list[AlignedPair]) -> list[_Piece]:
 
 def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
     """Lazy Prices measures over the alignment (of one element when named): word bags for cosine and
-    Jaccard (sentences equal but for form count the same words on both sides), and edit counts summed
-    over aligned pieces for min_edit and simple (a move costs nothing: order changes are moves)."""
-    old_words: list[str] = []
-    new_words: list[str] = []
-    counts = EditCounts()
+    Jaccard (sentences equal but for form count the same words on both sides, and once), and edit counts
+    summed over aligned pieces for min_edit and simple (a move costs nothing: order changes are moves)."""
+    old_words = new_words = added = deleted = distance = 0
     shared: list[list[str]] = []  # the words of pieces on both sides equal but for form: counted once
     old_only: list[list[str]] = []
     new_only: list[list[str]] = []
+    old_parts: list[list[str]] = []  # each side's words, piece by piece in order
+    new_parts: list[list[str]] = []
     if element is None:  # every piece, both sides
         if all(p.unchanged for p in pieces):
             return IDENTICAL  # (the word lists would be equal)
-        old_words = list(chain.from_iterable(p.old_words for p in pieces))
-        new_words = list(chain.from_iterable(p.new_words for p in pieces))
-        if old_words == new_words:
-            return IDENTICAL
-        all_counts = [p.counts for p in pieces]
-        counts = EditCounts(
-            sum(c.old_words for c in all_counts),
-            sum(c.new_words for c in all_counts),
-            sum(c.added for c in all_counts),
-            sum(c.deleted for c in all_counts),
-            sum(c.distance for c in all_counts),
-        )
         for p in pieces:
+            c = p.counts
+            old_words += c.old_words
+            new_words += c.new_words
+            added += c.added
+            deleted += c.deleted
+            distance += c.distance
             if p.unchanged:
                 shared.append(p.new_words)
             else:
                 old_only.append(p.old_words)
                 new_only.append(p.new_words)
-        return combine_bags(*_bags(shared, old_only, new_only), counts)
-    for p in pieces:
-        in_old = element in p.old_elements
-        in_new = element in p.new_elements
-        if in_old and in_new:
-            counts += p.counts
-        elif in_old:
-            counts += EditCounts(len(p.old_words), 0, 0, len(p.old_words), len(p.old_words))
-        elif in_new:
-            counts += EditCounts(0, len(p.new_words), len(p.new_words), 0, len(p.new_words))
-        else:
-            continue
-        if in_old:
-            old_words += p.old_words
-        if in_new:
-            new_words += p.new_words
-        if in_old and in_new and p.unchanged:
-            shared.append(p.new_words)
-        else:
+            old_parts.append(p.old_words)
+            new_parts.append(p.new_words)
+    else:
+        for p in pieces:
+            in_old = element in p.old_elements
+            in_new = element in p.new_elements
+            if in_old and in_new:
+                c = p.counts
+                old_words += c.old_words
+                new_words += c.new_words
+                added += c.added
+                deleted += c.deleted
+                distance += c.distance
+                if p.unchanged:
+                    shared.append(p.new_words)
+                    old_parts.append(p.old_words)
+                    new_parts.append(p.new_words)
+                    continue
+            elif in_old:
+                n = len(p.old_words)
+                old_words += n
+                deleted += n
+                distance += n
+            elif in_new:
+                n = len(p.new_words)
+                new_words += n
+                added += n
+                distance += n
+            else:
+                continue
             if in_old:
                 old_only.append(p.old_words)
+                old_parts.append(p.old_words)
             if in_new:
                 new_only.append(p.new_words)
-    if old_words == new_words:
+                new_parts.append(p.new_words)
+    old_bag, new_bag = Counter(chain.from_iterable(old_only)), Counter(chain.from_iterable(new_only))
+    if dict.__eq__(old_bag, new_bag) and list(chain.from_iterable(old_parts)) == list(
+        chain.from_iterable(new_parts)
+    ):  # (the same word sequence needs the same words apart from those shared)
         return IDENTICAL
-    return combine_bags(*_bags(shared, old_only, new_only), counts)
-
-
-def _bags(
-    shared: list[list[str]], old_only: list[list[str]], new_only: list[list[str]]
-) -> tuple[Counter, Counter]:
-    """The word counts of the two sides, the words both share counted once (a near-identical pair counts
-    its text once, not twice)."""
-    old_bag = Counter(chain.from_iterable(shared))
-    new_bag = old_bag.copy()
-    old_bag.update(chain.from_iterable(old_only))
-    new_bag.update(chain.from_iterable(new_only))
-    return old_bag, new_bag
+    counts = EditCounts(old_words, new_words, added, deleted, distance)
+    return combine_split(Counter(chain.from_iterable(shared)), old_bag, new_bag, counts)
 
 
 def _element_measures(pieces: list[_Piece], names: list[str]) -> dict[str, Similarity]:
