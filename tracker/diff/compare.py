@@ -38,7 +38,7 @@ from tracker.diff.worddiff import (
     combine_split,
     word_diff,
 )
-from tracker.facts import SPECS, changes_between, extract_facts, value_key
+from tracker.facts import SPECS, changes_between, owned_values, shared_facts, value_key
 from tracker.models import (
     CHANGE_KINDS,
     SEVERITY_RANK,
@@ -286,11 +286,14 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     pairs = align_sentences(old_seq, new_seq)
     order = _element_order(new_seq, old_seq)
     wording = text_changes(pairs, order)
-    old_facts, new_facts = extract_facts(old), extract_facts(new)  # (each side's facts copied once)
+    old_facts, new_facts = (
+        shared_facts(old),
+        shared_facts(new),
+    )  # (only read: the changes copy what they hold)
     key = _key_function(old_seq, new_seq)
     old_says, new_says = _says(old, old_facts, wording, key), _says(new, new_facts, wording, key)
     facts = (
-        [] if old_facts == new_facts else changes_between(old_facts, new_facts)
+        [] if old_facts == new_facts else owned_values(changes_between(old_facts, new_facts))
     )  # (same facts: none changed)
     changes = flag_changes(old, new) + facts + element_changes(old, new)
     changes += wording
