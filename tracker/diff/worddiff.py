@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 from operator import mul
 
 import diff_match_patch
@@ -485,16 +485,18 @@ def _cosine_split(s: Counter, o: Counter, n: Counter) -> float:
         return _cosine_of_counts(o, n)
     if dict.__eq__(o, n):  # s + o == s + n
         return 1.0
-    s_get = s.get
     both = _sum_of_squares(s)
-    dot = both + sum(s_get(w, 0) * c for w, c in o.items()) + sum(s_get(w, 0) * c for w, c in n.items())
-    if len(o) < len(n):
-        dot += sum(c * n[w] for w, c in o.items() if w in n)
-    else:
-        dot += sum(c * o[w] for w, c in n.items() if w in o)
-    old_sq = both + 2 * sum(s_get(w, 0) * c for w, c in o.items()) + _sum_of_squares(o)
-    new_sq = both + 2 * sum(s_get(w, 0) * c for w, c in n.items()) + _sum_of_squares(n)
+    with_old, with_new = _dot_with(s, o), _dot_with(s, n)
+    common = o.keys() & n.keys()
+    dot = both + with_old + with_new + sum(map(mul, map(o.__getitem__, common), map(n.__getitem__, common)))
+    old_sq = both + 2 * with_old + _sum_of_squares(o)
+    new_sq = both + 2 * with_new + _sum_of_squares(n)
     return _clamp(dot / (math.sqrt(old_sq) * math.sqrt(new_sq)))
+
+
+def _dot_with(s: Counter, o: Counter) -> int:
+    """The dot product of two word counts, walking the (smaller) second."""
+    return sum(map(mul, map(s.get, o.keys(), repeat(0)), o.values()))
 
 
 def _jaccard_split(s: Counter, o: Counter, n: Counter) -> float:
