@@ -88,7 +88,7 @@ TEXT_KINDS = significance.TEXT_KINDS
 Status = Literal["same", "changed", "moved", "added", "removed"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """One unique sentence of one side."""
 
@@ -104,9 +104,17 @@ class Sentence:
     """Every element whose text contains it, in document order (UntaggedSectionText if none)."""
     content: set[str] | None = field(default=None, repr=False, compare=False)
     """Its content words (function words dropped), once the alignment asked for them (never changed)."""
+    element_set: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    """`elements` as a set, once asked for."""
+
+    def in_elements(self) -> frozenset[str]:
+        """The elements it sits in, as a set (worked out once)."""
+        if self.element_set is None:
+            self.element_set = frozenset(self.elements)
+        return self.element_set
 
 
-@dataclass
+@dataclass(slots=True)
 class AlignedPair:
     """A piece of the alignment: old sentence(s) and the new sentence(s) they became."""
 
@@ -133,12 +141,12 @@ class AlignedPair:
         """The new sentence(s) as one string."""
         return " ".join(s.text for s in self.new)
 
-    def elements_on(self, side: Literal["old", "new"]) -> set[str]:
+    def elements_on(self, side: Literal["old", "new"]) -> frozenset[str]:
         """Elements the pair's sentences on one side sit in."""
         sentences = self.old if side == "old" else self.new
         if len(sentences) == 1:
-            return set(sentences[0].elements)
-        return {e for s in sentences for e in s.elements}
+            return sentences[0].in_elements()
+        return frozenset(e for s in sentences for e in s.elements)
 
 
 @dataclass
@@ -829,7 +837,7 @@ def text_changes(pairs: list[AlignedPair], order: list[str]) -> list[Change]:
 
 def _pair_elements(p: AlignedPair, rank: dict[str, int]) -> list[str]:
     """The elements a piece touches, in document order (`rank`: element -> position)."""
-    names = p.elements_on("new") | p.elements_on("old")
+    names = {*p.elements_on("new"), *p.elements_on("old")}
     if len(names) > 1:
         names.discard(UNTAGGED_ELEMENT)
     return sorted(names, key=rank.__getitem__)
@@ -856,12 +864,12 @@ def _sort_key(c: Change, rank: dict[str, int]) -> tuple:
 # --------------------------------------------------------------------------- similarity
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     """What the measures need of one aligned pair, worked out once for all elements."""
 
-    old_elements: set[str]
-    new_elements: set[str]
+    old_elements: frozenset[str]
+    new_elements: frozenset[str]
     old_words: list[str]
     """Words of the old side (the new side's when the pair is unchanged or moved: equal but for form)."""
     new_words: list[str]

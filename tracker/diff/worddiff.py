@@ -54,7 +54,7 @@ DIFF_TIMEOUT_S = 0.1
 MYERS_MAX_EDITS = 16
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Similarity:
     """The four Lazy Prices measures of one pair of texts."""
 
@@ -80,7 +80,7 @@ class Similarity:
 IDENTICAL = Similarity(1.0, 1.0, 1.0, 1.0)
 
 
-@dataclass
+@dataclass(slots=True)
 class EditCounts:
     """What a word diff of two sequences adds up to; sums of these compose whole-text measures."""
 
