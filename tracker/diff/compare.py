@@ -534,11 +534,7 @@ def sequence_of(d: Disclosure) -> list[SequenceSentence]:
 
 
 def _element_order(*sequences: list[Sentence]) -> list[str]:
-    order: dict[str, None] = {}
-    for seq in sequences:
-        for s in seq:
-            order.update(dict.fromkeys(s.elements))
-    return list(order)
+    return list(dict.fromkeys(chain.from_iterable(s.elements for seq in sequences for s in seq)))
 
 
 # --------------------------------------------------------------------------- alignment
@@ -669,6 +665,8 @@ def _extend_rewrites(old, new, old_free, new_free, rewrites) -> None:
     change then shows the whole edit, instead of a rewrite beside an added or removed sentence."""
     for oi, nj in rewrites:
         for side, free, other, grow in ((new, new_free, old, nj), (old, old_free, new, oi)):
+            if grow[-1] + 1 not in free and grow[0] - 1 not in free:
+                continue  # no free sentence beside it to join (the usual case: its neighbours matched)
             target = set().union(*(_content(other[k]) for k in (oi if grow is nj else nj)))
             while len(grow) < MAX_MERGE:
                 pieces = set().union(*(_content(side[k]) for k in grow))

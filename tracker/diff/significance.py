@@ -174,7 +174,10 @@ def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
 
 
 def _content_words(texts: list[str]) -> set[str]:
-    return {w.lower() for t in texts for w in _CONTENT_WORD_RE.findall(t)} - _FUNCTION
+    text = " ".join(texts)  # (no word runs across the space)
+    if text.isascii():  # lower-casing first finds the same words, lower-cased, in one pass
+        return set(_CONTENT_WORD_RE.findall(text.lower())).difference(_FUNCTION)
+    return {w.lower() for w in _CONTENT_WORD_RE.findall(text)} - _FUNCTION
 
 
 _SUBSTANCE: dict[int, tuple[Change, bool]] = {}
