@@ -35,10 +35,10 @@ from tracker.diff.worddiff import (
     IDENTICAL,
     EditCounts,
     Similarity,
-    combine_bags,
+    combine_split,
     word_diff,
 )
-from tracker.facts import SPECS, changes_between, extract_facts, value_key
+from tracker.facts import SPECS, changes_between, owned_values, shared_facts, value_key
 from tracker.models import (
     CHANGE_KINDS,
     SEVERITY_RANK,
@@ -88,7 +88,7 @@ TEXT_KINDS = significance.TEXT_KINDS
 Status = Literal["same", "changed", "moved", "added", "removed"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """One unique sentence of one side."""
 
@@ -104,9 +104,17 @@ class Sentence:
     """Every element whose text contains it, in document order (UntaggedSectionText if none)."""
     content: set[str] | None = field(default=None, repr=False, compare=False)
     """Its content words (function words dropped), once the alignment asked for them (never changed)."""
+    element_set: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    """`elements` as a set, once asked for."""
+
+    def in_elements(self) -> frozenset[str]:
+        """The elements it sits in, as a set (worked out once)."""
+        if self.element_set is None:
+            self.element_set = frozenset(self.elements)
+        return self.element_set
 
 
-@dataclass
+@dataclass(slots=True)
 class AlignedPair:
     """A piece of the alignment: old sentence(s) and the new sentence(s) they became."""
 
@@ -133,12 +141,12 @@ class AlignedPair:
         """The new sentence(s) as one string."""
         return " ".join(s.text for s in self.new)
 
-    def elements_on(self, side: Literal["old", "new"]) -> set[str]:
+    def elements_on(self, side: Literal["old", "new"]) -> frozenset[str]:
         """Elements the pair's sentences on one side sit in."""
         sentences = self.old if side == "old" else self.new
         if len(sentences) == 1:
-            return set(sentences[0].elements)
-        return {e for s in sentences for e in s.elements}
+            return sentences[0].in_elements()
+        return frozenset(e for s in sentences for e in s.elements)
 
 
 @dataclass
@@ -306,11 +314,14 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     pairs = align_sentences(old_seq, new_seq)
     order = _element_order(new_seq, old_seq)
     wording = text_changes(pairs, order)
-    old_facts, new_facts = extract_facts(old), extract_facts(new)  # (each side's facts copied once)
+    old_facts, new_facts = (
+        shared_facts(old),
+        shared_facts(new),
+    )  # (only read: the changes copy what they hold)
     key = _key_function(old_seq, new_seq)
     old_says, new_says = _says(old, old_facts, wording, key), _says(new, new_facts, wording, key)
     facts = (
-        [] if old_facts == new_facts else changes_between(old_facts, new_facts)
+        [] if old_facts == new_facts else owned_values(changes_between(old_facts, new_facts))
     )  # (same facts: none changed)
     changes = flag_changes(old, new) + facts + element_changes(old, new)
     changes += wording
@@ -543,11 +554,7 @@ def sequence_of(d: Disclosure) -> list[SequenceSentence]:
 
 
 def _element_order(*sequences: list[Sentence]) -> list[str]:
-    order: dict[str, None] = {}
-    for seq in sequences:
-        for s in seq:
-            order.update(dict.fromkeys(s.elements))
-    return list(order)
+    return list(dict.fromkeys(chain.from_iterable(s.elements for seq in sequences for s in seq)))
 
 
 # --------------------------------------------------------------------------- alignment
@@ -678,6 +685,8 @@ def _extend_rewrites(old, new, old_free, new_free, rewrites) -> None:
     change then shows the whole edit, instead of a rewrite beside an added or removed sentence."""
     for oi, nj in rewrites:
         for side, free, other, grow in ((new, new_free, old, nj), (old, old_free, new, oi)):
+            if grow[-1] + 1 not in free and grow[0] - 1 not in free:
+                continue  # no free sentence beside it to join (the usual case: its neighbours matched)
             target = set().union(*(_content(other[k]) for k in (oi if grow is nj else nj)))
             while len(grow) < MAX_MERGE:
                 pieces = set().union(*(_content(side[k]) for k in grow))
@@ -846,7 +855,7 @@ def text_changes(pairs: list[AlignedPair], order: list[str]) -> list[Change]:
 
 def _pair_elements(p: AlignedPair, rank: dict[str, int]) -> list[str]:
     """The elements a piece touches, in document order (`rank`: element -> position)."""
-    names = p.elements_on("new") | p.elements_on("old")
+    names = {*p.elements_on("new"), *p.elements_on("old")}
     if len(names) > 1:
         names.discard(UNTAGGED_ELEMENT)
     return sorted(names, key=rank.__getitem__)
@@ -873,12 +882,12 @@ def _sort_key(c: Change, rank: dict[str, int]) -> tuple:
 # --------------------------------------------------------------------------- similarity
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     """What the measures need of one aligned pair, worked out once for all elements."""
 
-    old_elements: set[str]
-    new_elements: set[str]
+    old_elements: frozenset[str]
+    new_elements: frozenset[str]
     old_words: list[str]
     """Words of the old side (the new side's when the pair is unchanged or moved: equal but for form)."""
     new_words: list[str]
@@ -905,73 +914,72 @@ def _pieces(pairs: list[AlignedPair]) -> list[_Piece]:
 
 def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
     """Lazy Prices measures over the alignment (of one element when named): word bags for cosine and
-    Jaccard (sentences equal but for form count the same words on both sides), and edit counts summed
-    over aligned pieces for min_edit and simple (a move costs nothing: order changes are moves)."""
-    old_words: list[str] = []
-    new_words: list[str] = []
-    counts = EditCounts()
+    Jaccard (sentences equal but for form count the same words on both sides, and once), and edit counts
+    summed over aligned pieces for min_edit and simple (a move costs nothing: order changes are moves)."""
+    old_words = new_words = added = deleted = distance = 0
     shared: list[list[str]] = []  # the words of pieces on both sides equal but for form: counted once
     old_only: list[list[str]] = []
     new_only: list[list[str]] = []
+    old_parts: list[list[str]] = []  # each side's words, piece by piece in order
+    new_parts: list[list[str]] = []
     if element is None:  # every piece, both sides
         if all(p.unchanged for p in pieces):
             return IDENTICAL  # (the word lists would be equal)
-        old_words = list(chain.from_iterable(p.old_words for p in pieces))
-        new_words = list(chain.from_iterable(p.new_words for p in pieces))
-        if old_words == new_words:
-            return IDENTICAL
-        all_counts = [p.counts for p in pieces]
-        counts = EditCounts(
-            sum(c.old_words for c in all_counts),
-            sum(c.new_words for c in all_counts),
-            sum(c.added for c in all_counts),
-            sum(c.deleted for c in all_counts),
-            sum(c.distance for c in all_counts),
-        )
         for p in pieces:
+            c = p.counts
+            old_words += c.old_words
+            new_words += c.new_words
+            added += c.added
+            deleted += c.deleted
+            distance += c.distance
             if p.unchanged:
                 shared.append(p.new_words)
             else:
                 old_only.append(p.old_words)
                 new_only.append(p.new_words)
-        return combine_bags(*_bags(shared, old_only, new_only), counts)
-    for p in pieces:
-        in_old = element in p.old_elements
-        in_new = element in p.new_elements
-        if in_old and in_new:
-            counts += p.counts
-        elif in_old:
-            counts += EditCounts(len(p.old_words), 0, 0, len(p.old_words), len(p.old_words))
-        elif in_new:
-            counts += EditCounts(0, len(p.new_words), len(p.new_words), 0, len(p.new_words))
-        else:
-            continue
-        if in_old:
-            old_words += p.old_words
-        if in_new:
-            new_words += p.new_words
-        if in_old and in_new and p.unchanged:
-            shared.append(p.new_words)
-        else:
+            old_parts.append(p.old_words)
+            new_parts.append(p.new_words)
+    else:
+        for p in pieces:
+            in_old = element in p.old_elements
+            in_new = element in p.new_elements
+            if in_old and in_new:
+                c = p.counts
+                old_words += c.old_words
+                new_words += c.new_words
+                added += c.added
+                deleted += c.deleted
+                distance += c.distance
+                if p.unchanged:
+                    shared.append(p.new_words)
+                    old_parts.append(p.old_words)
+                    new_parts.append(p.new_words)
+                    continue
+            elif in_old:
+                n = len(p.old_words)
+                old_words += n
+                deleted += n
+                distance += n
+            elif in_new:
+                n = len(p.new_words)
+                new_words += n
+                added += n
+                distance += n
+            else:
+                continue
             if in_old:
                 old_only.append(p.old_words)
+                old_parts.append(p.old_words)
             if in_new:
                 new_only.append(p.new_words)
-    if old_words == new_words:
+                new_parts.append(p.new_words)
+    old_bag, new_bag = Counter(chain.from_iterable(old_only)), Counter(chain.from_iterable(new_only))
+    if dict.__eq__(old_bag, new_bag) and list(chain.from_iterable(old_parts)) == list(
+        chain.from_iterable(new_parts)
+    ):  # (the same word sequence needs the same words apart from those shared)
         return IDENTICAL
-    return combine_bags(*_bags(shared, old_only, new_only), counts)
-
-
-def _bags(
-    shared: list[list[str]], old_only: list[list[str]], new_only: list[list[str]]
-) -> tuple[Counter, Counter]:
-    """The word counts of the two sides, the words both share counted once (a near-identical pair counts
-    its text once, not twice)."""
-    old_bag = Counter(chain.from_iterable(shared))
-    new_bag = old_bag.copy()
-    old_bag.update(chain.from_iterable(old_only))
-    new_bag.update(chain.from_iterable(new_only))
-    return old_bag, new_bag
+    counts = EditCounts(old_words, new_words, added, deleted, distance)
+    return combine_split(Counter(chain.from_iterable(shared)), old_bag, new_bag, counts)
 
 
 def _element_measures(pieces: list[_Piece], names: list[str]) -> dict[str, Similarity]:

@@ -174,7 +174,10 @@ def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
 
 
 def _content_words(texts: list[str]) -> set[str]:
-    return {w.lower() for t in texts for w in _CONTENT_WORD_RE.findall(t)} - _FUNCTION
+    text = " ".join(texts)  # (no word runs across the space)
+    if text.isascii():  # lower-casing first finds the same words, lower-cased, in one pass
+        return set(_CONTENT_WORD_RE.findall(text.lower())).difference(_FUNCTION)
+    return {w.lower() for w in _CONTENT_WORD_RE.findall(text)} - _FUNCTION
 
 
 _SUBSTANCE: dict[int, tuple[Change, bool]] = {}
@@ -214,6 +217,8 @@ def _of_substance(change: Change) -> bool:
 
 # ---- ranking wording changes -----------------------------------------------------------------------------------
 _FLAG_WHY = "what the sentence behind the flag says changed"
+_WORDING_ONLY = "wording only"
+_WORDING_OF_SUBSTANCE = "wording of substance; no tracked fact changed"
 
 
 def rank_text_changes(
@@ -259,9 +264,11 @@ def _rank(
     fact_changes: list[Change],
     labels: dict[str, str],
 ) -> None:
+    if not before and not after:  # the sentence states nothing tracked (the usual case)
+        change.why = _WORDING_ONLY if not of_substance(change) else _WORDING_OF_SUBSTANCE
+        return
     touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
     stated = sorted(set(before) | set(after))
-    deleted, inserted = _changed_words(change)
     if touched:
         related = [
             c
@@ -281,10 +288,9 @@ def _rank(
             change.why = top.why or f"changes what the disclosure says about {_label(touched[0], labels)}"
             return
     if not stated:
-        change.why = (
-            "wording only" if not of_substance(change) else "wording of substance; no tracked fact changed"
-        )
+        change.why = _WORDING_ONLY if not of_substance(change) else _WORDING_OF_SUBSTANCE
         return
+    deleted, inserted = _changed_words(change)
     change.touches = touched or []
     what = ", ".join(dict.fromkeys(_label(f, labels) for f in stated))
     if "material_incident_statement" in stated and change.kind == "text_changed":

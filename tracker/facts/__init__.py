@@ -43,7 +43,9 @@ __all__ = [
     "has",
     "hint_text",
     "material_incident",
+    "owned_values",
     "read",
+    "shared_facts",
     "value_key",
 ]
 
@@ -100,6 +102,23 @@ def extract_facts(d: Disclosure) -> dict[str, list[FactValue]]:
         reading = read(d)
         cache.facts = {name: reading.values(name)[: None if SPECS[name].multi else 1] for name in FACT_NAMES}
     return _copy(cache.facts)
+
+
+def shared_facts(d: Disclosure) -> dict[str, list[FactValue]]:
+    """`extract_facts(d)` itself, not a copy: for a caller that only reads it (and copies whatever of it it
+    hands on, see `owned_values`)."""
+    cache = derived(d)
+    if cache.facts is None:
+        extract_facts(d)
+    return cache.facts  # type: ignore[no-any-return]
+
+
+def owned_values(changes: list[Change]) -> list[Change]:
+    """Fact changes made from `shared_facts` given values of their own (what they hold is then theirs to
+    change, as with `extract_facts`)."""
+    for c in changes:
+        c.value, c.old, c.new = _copy_value(c.value), _copy_value(c.old), _copy_value(c.new)
+    return changes
 
 
 def attach_facts(d: Disclosure, facts: dict[str, list[FactValue]]) -> None:

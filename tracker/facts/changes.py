@@ -653,10 +653,12 @@ _EXPLAINS = {
 }
 
 
-def _explains(change: Change, pair: tuple[FactValue | None, FactValue | None], fact_change: Change) -> bool:
-    """Whether a fact change is part of a people change (about the same person, of a fact that change explains)."""
-    if fact_change.fact not in _EXPLAINS.get(change.change or "", set()):
-        return False
+def _same_values(before: list[FactValue], after: list[FactValue]) -> bool:
+    return len(before) == len(after) and all(o.value == n.value for o, n in zip(before, after))
+
+
+def _who(pair: tuple[FactValue | None, FactValue | None]) -> tuple[set[str], set[str]]:
+    """The title keys and name keys of the people a people change is about."""
     titles: set[str] = set()
     names: set[str] = set()
     for p in pair:
@@ -664,6 +666,15 @@ def _explains(change: Change, pair: tuple[FactValue | None, FactValue | None], f
             titles |= _titles(p.value)
             if p.value.get("name"):
                 names.add(_name_key(p.value["name"]))
+    return titles, names
+
+
+def _explains(change: Change, who: tuple[set[str], set[str]], fact_change: Change) -> bool:
+    """Whether a fact change is part of a people change (about the same person, of a fact that change explains;
+    `who`: the title and name keys of the people the change is about)."""
+    if fact_change.fact not in _EXPLAINS.get(change.change or "", set()):
+        return False
+    titles, names = who
     if fact_change.fact in ("tenure_start", "certifications", "former_certifications"):
         return True
     for v in (fact_change.value, fact_change.old, fact_change.new):
@@ -690,6 +701,8 @@ def changes_between(old: Facts, new: Facts) -> list[Change]:
         if name in _OWN_CHANGES:
             continue
         before, after = old.get(name, []), new.get(name, [])
+        if _same_values(before, after):
+            continue  # the same values in the same order: the same keys, nothing added, removed or replaced
         if name == "experience_years":
             out += experience_changes(spec, before, after)
         elif spec.multi:
@@ -697,8 +710,9 @@ def changes_between(old: Facts, new: Facts) -> list[Change]:
         else:
             out += single_changes(spec, before, after)
     kept: list[Change] = []
+    owners = [(p, _who(pair)) for p, pair in zip(people, about)] if out else []
     for fact_change in out:
-        owner = next((p for p, pair in zip(people, about) if _explains(p, pair, fact_change)), None)
+        owner = next((p for p, who in owners if _explains(p, who, fact_change)), None)
         if owner is None:
             kept.append(fact_change)
         elif fact_change.summary and fact_change.fact != "responsible_people":
