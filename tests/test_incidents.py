@@ -641,3 +641,30 @@ def test_a_mention_speaks_of_the_incident_and_was_not_already_there(
         assert found["mention"]["pointer"] == 'For the risks we face, see "Item 1A. Risk Factors."'
     else:
         assert found["mention"]["where"] == "item 1C" and found["mention"]["evidence"].startswith(expected)
+
+
+def test_a_report_listed_after_the_last_run_is_fetched_at_the_next_and_the_listing_asked_once_per_run(
+    edgar: EdgarServer, tmp_path: Path
+) -> None:
+    """The submissions listing is never reused from an earlier run without asking EDGAR (it changes whenever
+    the company files), and one run asks for it once, for its annual reports and its 8-Ks together."""
+    import copy
+
+    path = "/submissions/CIK0009999901.json"
+    full = edgar.routes[path]
+    earlier = copy.deepcopy(full[1])
+    recent = earlier["filings"]["recent"]  # type: ignore[index]
+    kept = [i for i, a in enumerate(recent["accessionNumber"]) if a != "0009999901-24-000041"]
+    for key, column in recent.items():
+        recent[key] = [column[i] for i in kept]
+    edgar.routes[path] = ("json", earlier)
+    db = tmp_path / "t.db"
+    first = fetch(edgar, db, "NWAN", "--forms", "10-K,8-K")
+    assert first.exit_code == 0, first.output
+    assert "0009999901-24-000041" not in first.output and len(edgar.seen(path)) == 1
+    edgar.routes[path] = full  # the company's 8-K now listed
+    again = fetch(edgar, db, "NWAN", "--forms", "10-K,8-K")
+    assert again.exit_code == 0, again.output
+    assert "0009999901-24-000041 8-K Item 1.05 filed 2024-03-04 v1 new" in again.output
+    assert "(its update 0009999901-24-000042 linked)" in again.output
+    assert [r.status for r in edgar.seen(path)] == [200, 200]  # changed: downloaded again, once
