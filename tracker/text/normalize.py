@@ -459,7 +459,7 @@ def _ends_sentence_after(before: str, after: str) -> bool:
     """Whether the period ending `before` ends a sentence, given the text `after` it: not after an abbreviation
     ("Mr.", "U.S."), unless it is a company suffix followed by a sentence opener; not inside an item heading
     ("Item 1A. Risk Factors")."""
-    if _ITEM_NUMBER_END_RE.search(before[:-1]):
+    if _ITEM_NUMBER_END_RE.search(before[-14:-1]):
         return _next_word(after) not in _ITEM_TITLE_WORDS
     if not _is_abbreviation(before):
         return True
