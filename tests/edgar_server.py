@@ -13,6 +13,7 @@ server's monotonic clock), path, User-Agent and status.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import threading
 import time
@@ -416,6 +417,8 @@ class EdgarServer:
     corpus: Path
     delay: float = 0.0
     """Seconds every response waits before it is sent."""
+    validators: bool = True
+    """Whether listings carry an ETag and a Last-Modified (and a conditional request may get 304)."""
     requests: list[Seen] = field(default_factory=list)
     faults: dict[str, list[str]] = field(default_factory=dict)
     routes: dict[str, tuple[str, object]] = field(default_factory=dict)
@@ -572,6 +575,12 @@ class Handler(BaseHTTPRequestHandler):
             packed = bytearray(gzip.compress(body))
             packed[len(packed) // 2 : len(packed) // 2 + 64] = b"\xff" * 64
             return self._send(seen, 200, bytes(packed), ctype, {"Content-Encoding": "gzip"})
+        if route[0] == "json" and edgar.validators:  # listings carry an ETag and a Last-Modified, as SEC's
+            etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+            validators = {"ETag": etag, "Last-Modified": "Mon, 02 Dec 2024 10:00:00 GMT"}
+            if self.headers.get("If-None-Match") == etag:
+                return self._send(seen, 304, b"", ctype, validators)
+            return self._send(seen, 200, body, ctype, validators)
         if "gzip" in (self.headers.get("Accept-Encoding") or "") and route[0] == "doc":
             return self._send(seen, 200, gzip.compress(body, 1), ctype, {"Content-Encoding": "gzip"})
         return self._send(seen, 200, body, ctype)

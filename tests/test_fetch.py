@@ -84,6 +84,16 @@ def counts(db: Path) -> dict[str, int]:
         store.close()
 
 
+def not_modified_listings_only(requests: list) -> bool:
+    """Whether a rerun asked EDGAR only whether its listings changed (each answered 304), and each once."""
+    paths = [r.path for r in requests]
+    return (
+        bool(requests)
+        and all(r.status == 304 and not r.path.startswith("/Archives/") for r in requests)
+        and len(paths) == len(set(paths))
+    )
+
+
 # -- fetch: two years, then a rerun --------------------------------------------------------------
 def test_fetch_amzn_two_years_then_rerun_downloads_nothing(edgar: EdgarServer, db_path: Path) -> None:
     pytest.importorskip("tracker.read.html", reason="the Inline XBRL reader is not in this checkout yet")
@@ -99,7 +109,7 @@ def test_fetch_amzn_two_years_then_rerun_downloads_nothing(edgar: EdgarServer, d
     before, seen = counts(db_path), len(edgar.seen())
     again = run(edgar, db_path, "fetch", "AMZN", "--years", "2023-2024")
     assert again.exit_code == 0, again.output
-    assert len(edgar.seen()) == seen  # company list, submissions and documents all from the cache
+    assert not_modified_listings_only(edgar.seen()[seen:])  # documents from the cache, listings asked again
     assert again.stdout.count(" v1 unchanged") == 2
     assert counts(db_path) == before
 
@@ -131,20 +141,40 @@ def test_fetch_20f_two_years_then_rerun(edgar: EdgarServer, db_path: Path) -> No
 
     again = run(edgar, db_path, "fetch", "BZ", "--years", "2023-2024")
     assert again.exit_code == 0, again.output
-    assert len(edgar.seen()) == 5  # a rerun the same day asks EDGAR nothing
-    assert "0 new, 2 unchanged, 0 new versions; 0 requests to EDGAR" in again.stdout
+    assert [
+        (r.path, r.status) for r in edgar.seen()[5:]
+    ] == [  # a rerun asks only whether the listings changed
+        ("/files/company_tickers.json", 304),
+        (BZ_SUBMISSIONS, 304),
+        (BZ_PAGE, 304),
+    ]
+    assert (
+        "0 new, 2 unchanged, 0 new versions; 3 requests to EDGAR (0 downloaded, 0 retried, 3 not modified "
+        "since the last run)" in again.stdout
+    )
     assert counts(db_path) == before
 
 
-def test_stale_listings_are_refetched_but_documents_never(
-    edgar: EdgarServer, db_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_listings_without_validators_are_downloaded_again_each_run_but_documents_never(
+    edgar: EdgarServer, db_path: Path
 ) -> None:
+    edgar.validators = False  # no ETag or Last-Modified: nothing to ask conditionally
     assert run(edgar, db_path, "fetch", "BZ").exit_code == 0
-    monkeypatch.setenv("TRACKER_EDGAR_FRESH_SECONDS", "0")
     again = run(edgar, db_path, "fetch", "BZ")
     assert again.exit_code == 0, again.output
     assert [r.path for r in edgar.seen("/Archives/")] == [BZ_2023, BZ_2024]  # each document once, ever
-    assert len(edgar.seen("/files/company_tickers.json")) == 2
+    assert [r.status for r in edgar.seen("/files/company_tickers.json")] == [200, 200]
+    assert [r.status for r in edgar.seen(BZ_SUBMISSIONS)] == [200, 200]
+
+
+def test_a_listing_lifetime_can_be_set(
+    edgar: EdgarServer, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRACKER_EDGAR_FRESH_SECONDS", "3600")
+    assert run(edgar, db_path, "fetch", "BZ").exit_code == 0
+    seen = len(edgar.seen())
+    again = run(edgar, db_path, "fetch", "BZ")
+    assert "0 requests to EDGAR" in again.stdout and len(edgar.seen()) == seen
 
 
 def test_older_page_is_read_only_when_recent_does_not_reach_back(edgar: EdgarServer, tmp_path: Path) -> None:
@@ -235,10 +265,10 @@ def test_faults_are_survived_without_loss_or_duplicates(
     assert {y: [r["version"] for r in v] for y, v in stored(db_path, BZ).items()} == {2023: [1], 2024: [1]}
     before, seen = counts(db_path), len(edgar.seen())
 
-    again = run(edgar, db_path, "fetch", "BZ")  # nothing broken was cached: same content, no request
+    again = run(edgar, db_path, "fetch", "BZ")  # nothing broken was cached: same content, no download
     assert again.exit_code == 0, again.output
-    assert "0 new, 2 unchanged, 0 new versions; 0 requests" in again.stdout
-    assert len(edgar.seen()) == seen
+    assert "0 new, 2 unchanged, 0 new versions; 3 requests to EDGAR (0 downloaded" in again.stdout
+    assert not_modified_listings_only(edgar.seen()[seen:])
     assert counts(db_path) == before
 
 
@@ -328,7 +358,7 @@ def test_update_watchlist_fetches_every_filer_and_mails_a_digest(
     assert again.exit_code == 0  # nothing new is not a failure
     assert again.stdout.startswith(
         "update: 2 filers checked, 3 filings: 0 new, 3 unchanged, 0 new versions, "
-        "0 failed; 0 requests to EDGAR"
+        "0 failed; 5 requests to EDGAR (0 downloaded, 0 retried, 5 not modified since the last run)"
     )
 
 
@@ -546,7 +576,10 @@ def test_a_bad_cached_entry_is_named_and_refresh_replaces_it(edgar: EdgarServer,
         in result.stderr
     )
     assert "run again with --refresh" in result.stderr
-    assert snapshot(db_path) == before and len(edgar.seen()) == seen
+    assert (
+        snapshot(db_path) == before and not edgar.seen("/Archives/")[1:]
+    )  # listings asked, the document not
+    seen = len(edgar.seen())
 
     refreshed = run(edgar, db_path, "fetch", "BZ", "--years", "2024", "--refresh")
     assert refreshed.exit_code == 0, refreshed.output

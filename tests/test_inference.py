@@ -206,3 +206,28 @@ def test_negated_engagement_sentences() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "As we reported, in March 2024 an unauthorized third party gained access to our billing systems and "
+            "copied customer records.",
+            None,
+        ),
+        (
+            "We assess the security practices of our software suppliers before we engage them and monitor them "
+            "each year afterwards.",
+            True,
+        ),
+    ],
+    ids=["an-intruder-is-no-supplier", "oversight-of-suppliers"],
+)
+def test_service_provider_oversight_needs_oversight_of_third_parties(
+    sentence: str, expected: bool | None
+) -> None:
+    from tracker.facts.inference import infer_third_party_oversight
+
+    found = infer_third_party_oversight([sentence])
+    assert (found[0] if found else None) is expected

@@ -12,9 +12,13 @@ Paths (the same on www.sec.gov, data.sec.gov or one mirror base given by --edgar
 
 Cache (under the database's folder, `cache/`): bodies are stored once by sha256
 (`objects/ab/abcd....gz`); an index maps each path to its sha256 and download time
-(`index/ab/<sha256 of the path>.json`). Archive documents never change, so they are kept forever; the
-company list and submissions JSON are reused for a freshness window (1 day by default). Truncated or
-malformed bodies are retried and never cached. `--refresh` downloads everything again and replaces the entries.
+(`index/ab/<sha256 of the path>.json`). Archive documents never change, so they are kept forever. The listings
+(the company list and the submissions JSON, which change whenever a company files) are asked for once per run
+and never reused from an earlier run without asking: EDGAR is asked with a conditional request (If-None-Match /
+If-Modified-Since, from the ETag and Last-Modified it sent last time) and a 304 Not Modified reuses the cached
+copy; a server that sends neither gets a plain request. TRACKER_EDGAR_FRESH_SECONDS (0 by default) lets a
+listing be reused without asking for that many seconds. Truncated or malformed bodies are retried and never
+cached. `--refresh` downloads everything again and replaces the entries.
 
 What EDGAR answers is checked before it is used or kept: a body is decompressed as it arrives and refused once
 it passes a size cap (64 MB by default, TRACKER_EDGAR_MAX_MB), whatever its encoding (a gzip bomb, an endless
@@ -122,6 +126,10 @@ class Unusable(Exception):
         self.reason, self.retry = reason, retry
 
 
+class _NotModified(Exception):
+    """EDGAR answered a conditional request with 304: the cached copy is current."""
+
+
 class TooLarge(Exception):
     """A body that passes the size cap once decompressed."""
 
@@ -203,8 +211,9 @@ class Settings:
     """Most seconds spent waiting between retries of one request; beyond it the run stops."""
     max_429: int = 3
     """429 answers tolerated in a run before stopping."""
-    fresh_seconds: float = 86400.0
-    """How long the company list and submissions JSON are reused from the cache."""
+    fresh_seconds: float = 0.0
+    """How long the company list and submissions JSON are reused from the cache without asking EDGAR whether
+    they changed (0: asked, conditionally, at every run)."""
     cache_dir: Path | None = None
     """Where downloads are kept (None: no cache)."""
     max_bytes: int = int(DEFAULT_MAX_MB * 2**20)
@@ -239,7 +248,7 @@ class Settings:
             retries=int(_env_float("TRACKER_EDGAR_RETRIES", 5)),
             backoff=_env_float("TRACKER_EDGAR_BACKOFF", 1.0),
             max_retry_time=_env_float("TRACKER_EDGAR_RETRY_TIME", 120.0),
-            fresh_seconds=_env_float("TRACKER_EDGAR_FRESH_SECONDS", 86400.0),
+            fresh_seconds=_env_float("TRACKER_EDGAR_FRESH_SECONDS", 0.0),
             cache_dir=cache_dir,
             max_bytes=_env_max_bytes(),
             refresh=refresh,
@@ -380,14 +389,26 @@ class Cache:
             return None
         return body if hashlib.sha256(body).hexdigest() == entry["sha256"] else None
 
-    def put(self, path: str, body: bytes) -> str:
-        """Keep a body (once per content) and point the path at it; returns its sha256."""
+    def validators(self, path: str) -> dict[str, str]:
+        """The ETag and Last-Modified EDGAR sent with the cached body of a path (empty when none)."""
+        try:
+            entry = json.loads(self.entry_file(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        found = entry.get("validators") if isinstance(entry, dict) else None
+        return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+    def put(self, path: str, body: bytes, validators: dict[str, str] | None = None) -> str:
+        """Keep a body (once per content) and point the path at it, with the validators EDGAR sent for it;
+        returns its sha256."""
         sha = hashlib.sha256(body).hexdigest()
         obj = self._object_file(sha)
         try:
             if not obj.exists():
                 _write_atomic(obj, gzip.compress(body, 6))
             entry = {"path": path, "sha256": sha, "size": len(body), "fetched_at": time.time()}
+            if validators:
+                entry["validators"] = validators
             _write_atomic(self.entry_file(path), json.dumps(entry).encode())
         except OSError as exc:
             raise TrackerError(
@@ -423,6 +444,8 @@ class Stats:
     """Bodies served from the cache."""
     retries: int = 0
     """Requests repeated after a transient failure."""
+    not_modified: int = 0
+    """Listings EDGAR said had not changed (304), reused from the cache."""
 
 
 class Client:
@@ -440,6 +463,7 @@ class Client:
         self._company_list: list[Company] | None = None
         self._company_list_error: BadResponse | None = None
         self._from_cache: set[str] = set()
+        self._listings: dict[str, Any] = {}
 
     # -- raw access --------------------------------------------------------------------------------
     def get(
@@ -454,6 +478,7 @@ class Client:
         """What `check` makes of the body at an EDGAR path (it raises Unusable to refuse one), from the cache
         when fresh enough (checked again unless check_cached is False), else downloaded; only a body `check`
         accepts is cached. `what` names the path in messages."""
+        validators: dict[str, str] = {}
         if self.cache is not None and not self.settings.refresh:
             try:
                 cached = self.cache.get(path, max_age, self.settings.max_bytes)
@@ -466,11 +491,39 @@ class Client:
                 self._count("cache_hits")
                 self._from_cache.add(path)
                 return value
-        body, value = self._download(path, check, what)
+            validators = self.cache.validators(path) if max_age is not None else {}
+        try:
+            body, value, sent = self._download(path, check, what, validators)
+        except _NotModified:  # the cached copy is still EDGAR's: reuse it, as of now
+            stale = self.cache.get(path, None, self.settings.max_bytes) if self.cache is not None else None
+            if stale is None or self.cache is None:
+                return self._download_again(path, check, what)
+            value = self._check_cached(path, stale, check)
+            self.cache.put(path, stale, validators)
+            self._count("not_modified")
+            self._from_cache.add(path)
+            return value
         if self.cache is not None:
-            self.cache.put(path, body)
+            self.cache.put(path, body, sent)
         self._from_cache.discard(path)
         return value
+
+    def _download_again(self, path: str, check: Callable[[bytes, str], T], what: str) -> T:
+        """A body downloaded unconditionally (a 304 came for a cached copy that is no longer readable)."""
+        body, value, sent = self._download(path, check, what, {})
+        if self.cache is not None:
+            self.cache.put(path, body, sent)
+        self._from_cache.discard(path)
+        return value
+
+    def listing(self, path: str, problem: Callable[[Any], str | None], name: str, *, what: str) -> Any:
+        """A listing (the company list, a submissions JSON), asked of EDGAR once per run (see the module
+        docstring: a conditional request, unless TRACKER_EDGAR_FRESH_SECONDS lets the cached copy serve)."""
+        if path not in self._listings:
+            self._listings[path] = self.get_json(
+                path, problem, name, max_age=self.settings.fresh_seconds, what=what
+            )
+        return self._listings[path]
 
     def get_json(
         self, path: str, problem: Callable[[Any], str | None], name: str, *, max_age: float | None, what: str
@@ -512,9 +565,12 @@ class Client:
         with self._stats_lock:
             setattr(self.stats, what, getattr(self.stats, what) + 1)
 
-    def _download(self, path: str, check: Callable[[bytes, str], T], what: str) -> tuple[bytes, T]:
-        """The body at a path and what `check` makes of it: redirects followed within EDGAR, transient
-        failures retried (every request waiting its turn at the rate limiter)."""
+    def _download(
+        self, path: str, check: Callable[[bytes, str], T], what: str, validators: dict[str, str]
+    ) -> tuple[bytes, T, dict[str, str]]:
+        """The body at a path, what `check` makes of it and the validators EDGAR sent with it (ETag,
+        Last-Modified): redirects followed within EDGAR, transient failures retried (every request waiting its
+        turn at the rate limiter). With `validators`, the request is conditional and a 304 raises _NotModified."""
         s = self.settings
         url, hops = s.url(path), 0
         waited, attempt = 0.0, 0
@@ -523,12 +579,12 @@ class Client:
             self._count("requests")
             unusable: Unusable | None = None
             try:
-                body, ctype = self._request(url)
+                body, ctype, sent = self._request(url, validators)
                 if not body:
                     raise BadBody("the body is empty")
                 value = check(body, ctype)
                 self._count("downloads")
-                return body, value
+                return body, value, sent
             except TooLarge:
                 raise self._refused(
                     path,
@@ -541,6 +597,9 @@ class Client:
                     raise self._refused(path, what, exc.reason) from None
                 unusable, delay, problem = exc, _backoff(s.backoff, attempt), exc.reason
             except urllib.error.HTTPError as exc:
+                if exc.code == 304 and validators:
+                    exc.close()
+                    raise _NotModified from None
                 if exc.code in _REDIRECTS:
                     hops += 1
                     url = self._redirect(exc, path, url, hops)
@@ -588,17 +647,30 @@ class Client:
             )
         return target
 
-    def _request(self, url: str) -> tuple[bytes, str]:
-        """One GET, redirects handed back as HTTPError: the body decoded as it arrives (TooLarge past the
-        cap) and its Content-Type."""
+    def _request(
+        self, url: str, validators: dict[str, str] | None = None
+    ) -> tuple[bytes, str, dict[str, str]]:
+        """One GET, redirects and 304 handed back as HTTPError: the body decoded as it arrives (TooLarge past the
+        cap), its Content-Type and its validators (ETag, Last-Modified). `validators` make it conditional."""
         cap = self.settings.max_bytes
-        req = urllib.request.Request(
-            url, headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"}
-        )
+        headers = {"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"}
+        if validators and validators.get("etag"):
+            headers["If-None-Match"] = validators["etag"]
+        if validators and validators.get("last_modified"):
+            headers["If-Modified-Since"] = validators["last_modified"]
+        req = urllib.request.Request(url, headers=headers)
         with self._opener.open(req, timeout=self.settings.timeout) as resp:
             declared = (resp.headers.get("Content-Length") or "").strip()
             encoding = (resp.headers.get("Content-Encoding") or "").strip().lower()
             ctype = resp.headers.get("Content-Type") or ""
+            sent = {
+                key: value.strip()
+                for key, value in (
+                    ("etag", resp.headers.get("ETag") or ""),
+                    ("last_modified", resp.headers.get("Last-Modified") or ""),
+                )
+                if value.strip()
+            }
             if encoding not in _COMPRESSED and declared.isdigit() and int(declared) > cap:
                 raise TooLarge
             decoder, received = Decoder(encoding, cap), 0
@@ -607,7 +679,7 @@ class Client:
                 decoder.feed(piece)
         if declared.isdigit() and int(declared) != received:
             raise BadBody(f"the body is truncated ({received} of {declared} bytes)")
-        return decoder.result(), ctype
+        return decoder.result(), ctype, sent
 
     def _http_error(self, exc: urllib.error.HTTPError, url: str, attempt: int) -> tuple[float, str]:
         """The delay before retrying an HTTP error, or the error that ends the run."""
@@ -649,11 +721,10 @@ class Client:
             raise self._company_list_error
         if self._company_list is None:
             try:
-                data = self.get_json(
+                data = self.listing(
                     "/files/company_tickers.json",
                     _company_list_problem,
                     "EDGAR's company list",
-                    max_age=self.settings.fresh_seconds,
                     what="the company list",
                 )
             except BadResponse as exc:
@@ -670,22 +741,20 @@ class Client:
         return self._company_list
 
     def submissions(self, cik: str) -> dict:
-        """The submissions JSON of a CIK (cached for the freshness window)."""
-        return self.get_json(
+        """The submissions JSON of a CIK (asked once per run, see `listing`)."""
+        return self.listing(
             f"/submissions/CIK{cik}.json",
             _submissions_problem,
             "EDGAR's submissions",
-            max_age=self.settings.fresh_seconds,
             what=f"the filings of CIK {cik}",
         )
 
     def submissions_page(self, name: str) -> dict:
-        """An older page listed in `filings.files` (cached for the freshness window)."""
-        return self.get_json(
+        """An older page listed in `filings.files` (asked once per run, see `listing`)."""
+        return self.listing(
             f"/submissions/{name}",
             lambda data: _columns_problem(data, "the page"),
             "a page of EDGAR's submissions",
-            max_age=self.settings.fresh_seconds,
             what="an older page of filings",
         )
 

@@ -108,7 +108,9 @@ def network_line(client: Client) -> str:
     s = client.stats
     return (
         f"{s.requests} request{'s' if s.requests != 1 else ''} to EDGAR ({s.downloads} downloaded, "
-        f"{s.retries} retried), {s.cache_hits} from the cache"
+        f"{s.retries} retried"
+        + (f", {s.not_modified} not modified since the last run" if s.not_modified else "")
+        + f"), {s.cache_hits} from the cache"
     )
 
 

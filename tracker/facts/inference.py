@@ -118,7 +118,13 @@ _SUPPLIERS = (
 _OVERSIGHT_WORDS = (
     r"(?:risks?|assess|due\s+diligence|oversee|oversight|monitor|evaluat|review|questionnaire|"
     r"contractual|contracts?|security\s+(?:requirements|standards|obligations|terms|reviews?)|"
-    r"track|vet|screen|diligence|manag|identif|incident|access|audit)"
+    r"track|vet|screen|diligence|manag|identif|audit)"
+)
+#: A third party that is an intruder, not a supplier: "an unauthorized third party gained access".
+_INTRUDER_RE = lazy_compile(
+    r"\b(?:unauthori[sz]ed|malicious|criminal|hostile)\s+(?:third[- ]part(?:y|ies)|parties|actors?)"
+    r"|\bthird[- ]part(?:y|ies)\s+(?:\w+\s+){0,2}(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access",
+    _I,
 )
 _OVERSIGHT_RES = [
     lazy_compile(r"\b" + _SUPPLIERS + r"\b[^.;]{0,160}?\b" + _OVERSIGHT_WORDS, _I),
@@ -253,6 +259,10 @@ def infer_third_party_oversight(sentences: list[str]) -> Finding:
         return True, hit
 
     def test(s: str) -> bool:
+        """A supplier and an oversight or assessment word about it (an intruder called a third party is no
+        supplier, and 'access' or 'incident' alone is no oversight)."""
+        if _INTRUDER_RE.search(s):
+            return False
         return bool(_SUPPLIER_CORE.search(s)) and any(p.search(s) for p in _OVERSIGHT_RES)
 
     if hit := _first(sentences, test):

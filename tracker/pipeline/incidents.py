@@ -40,12 +40,22 @@ FOLLOW_UP_FACTS = {
     "certifications": "framework",
     "third_parties": "framework",
 }
-_CYBER_WORD = re.compile(
-    r"cyber|attack|incident|breach|ransomware|threat\s+actor|unauthori[sz]ed|intrusion|compromise", re.I
+#: Words of an event: a sentence that speaks of a cybersecurity incident has one once the names of the program
+#: that prepares for incidents ("incident response readiness") are taken out.
+_EVENT_WORD = re.compile(
+    r"\bincidents?\b|\b(?:cyber[\s-]?)?attack(?:s|ed)?\b|\bbreach(?:es|ed)?\b|\bransomware\b|\bthreat\s+actors?\b"
+    r"|\bunauthori[sz]ed\b|\bintrusions?\b|\bcompromised?\b|\bgained\s+access\b|\bexfiltrat\w*",
+    re.I,
+)
+_PROGRAM_PHRASE = re.compile(
+    r"\bincidents?\s+(?:response|management|detection|handling|escalation|reporting|readiness|preparedness)\w*"
+    r"|\b(?:respond(?:ing)?|prepar(?:e|ing|edness))\s+(?:to|for)\s+(?:\w+\s+){0,2}incidents?",
+    re.I,
 )
 _PREVIOUSLY = re.compile(
     r"\bpreviously\s+(?:disclosed|reported|announced)|\bas\s+(?:we\s+)?(?:disclosed|reported|announced)", re.I
 )
+_REPORT_REFERENCE = re.compile(r"\bForm\s+8-K\b|\bCurrent\s+Report\b|\bItem\s+1\.05\b", re.I)
 _RISK_FACTORS = re.compile(r"\bItem\s+1A\b|\bRisk\s+Factors\b", re.I)
 _NAME = re.compile(r"\b[A-Z][A-Za-z&\-]+(?:\s+(?:of\s+)?[A-Z][A-Za-z&\-]+)+")
 _COMMON = set(
@@ -219,7 +229,8 @@ class IncidentLink:
 
 def incident_terms(rows: list[dict], filer: Filer) -> tuple[list[str], list[str]]:
     """What identifies an incident in later text: the proper names its reports use (a subsidiary, a vendor, a
-    threat actor), not the filer's own, and the dates it was filed, detected and reported, written long."""
+    threat actor), not the filer's own, and the dates it was filed, detected and reported, written long
+    ("January 19, 2024") or by month ("January 2024")."""
     own = {w.lower().strip(",.") for w in (filer.name or "").split()}
     names: list[str] = []
     dates: list[str] = []
@@ -237,22 +248,57 @@ def incident_terms(rows: list[dict], filer: Filer) -> tuple[list[str], list[str]
                 names.append(phrase)
         for key in ("filing_date", "report_date", "detected"):
             text = long_date(row.get(key))
-            if text and text not in dates:
-                dates.append(text)
+            written_month = re.search(r"\b(?:" + "|".join(_MONTHS) + r")\s+\d{4}\b", str(row.get(key) or ""))
+            month = (
+                f"{text.split()[0]} {text.split()[-1]}"
+                if text
+                else (written_month and written_month.group(0))
+            )
+            for written in (text, month):
+                if written and written not in dates:
+                    dates.append(written)
     return names, dates
 
 
-def find_mention(sentences: list[str], names: list[str], dates: list[str], year: str) -> str | None:
-    """The first sentence about a cybersecurity incident that names the incident (one of its names or dates,
-    or 'previously disclosed' with its year)."""
+def speaks_of_an_incident(sentence: str) -> bool:
+    """Whether a sentence speaks of a cybersecurity incident (an event), not only of the program that prepares
+    for incidents ("external advisors ... for incident response readiness")."""
+    return bool(_EVENT_WORD.search(_PROGRAM_PHRASE.sub(" ", sentence)))
+
+
+def mention_score(sentence: str, names: list[str], dates: list[str], year: str) -> int:
+    """How surely a sentence is about this incident: 0 when it is not; else its dates (2), 'previously
+    disclosed' or the 8-K named with the incident's year (2), its proper names (1), each adding up."""
+    if not speaks_of_an_incident(sentence):
+        return 0
+    dated = any(d in sentence for d in dates)
+    named = any(n in sentence for n in names)
+    referred = bool(
+        year and year in sentence and (_PREVIOUSLY.search(sentence) or _REPORT_REFERENCE.search(sentence))
+    )
+    return 2 * dated + 2 * referred + named
+
+
+def find_mention(
+    sentences: list[str],
+    names: list[str],
+    dates: list[str],
+    year: str,
+    earlier: set[str] | frozenset[str] = frozenset(),
+) -> str | None:
+    """The sentence most surely about this incident (`mention_score`), the first of equals; a sentence that the
+    disclosure already held before the incident (`earlier`, compared by `sentence_key`) is never one."""
+    best, best_score = None, 0
     for s in sentences:
-        if not _CYBER_WORD.search(s):
-            continue
-        if any(n in s for n in names) or any(d in s for d in dates):
-            return s
-        if year and _PREVIOUSLY.search(s) and year in s:
-            return s
-    return None
+        score = mention_score(s, names, dates, year)
+        if score > best_score and sentence_key(s) not in earlier:
+            best, best_score = s, score
+    return best
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence compared across years: lower case, words only."""
+    return " ".join(re.findall(r"\w+", sentence.lower()))
 
 
 def link_incident(store: Store, filer: Filer, link: IncidentLink, annuals: list[dict]) -> IncidentLink:
@@ -267,11 +313,17 @@ def link_incident(store: Store, filer: Filer, link: IncidentLink, annuals: list[
     from tracker.text.normalize import split_sentences
 
     section = [s for e in after.text_elements for s in split_sentences(str(e.value or ""))]
-    found = find_mention(section, names, dates, when[:4])
+    earlier: set[str] = set()
+    if link.before is not None:
+        before = store.disclosure(link.before)
+        earlier = {sentence_key(s) for e in before.text_elements for s in split_sentences(str(e.value or ""))}
+    found = find_mention(section, names, dates, when[:4], earlier)
     if found:
         link.mention = Mention("item 1C", found)
     else:
-        found = find_mention(_whole_report(store, link.after), names, dates, when[:4])
+        if link.before is not None:
+            earlier |= {sentence_key(s) for s in _whole_report(store, link.before)}
+        found = find_mention(_whole_report(store, link.after), names, dates, when[:4], earlier)
         link.mention = Mention("elsewhere in the annual report", found) if found else Mention("not mentioned")
         link.mention.pointer = next((s for s in section if _RISK_FACTORS.search(s)), None)
     for row in store.facts(link.after):

@@ -113,10 +113,13 @@ class Incident:
 # -- the rules -------------------------------------------------------------------------------------
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: A date as reports write it: a day, a month, a part of a month.
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE = (
-    rf"(?:(?:on\s+or\s+(?:about|around)\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"(?:(?:on\s+or\s+(?:about|around)\s+)?{_MONTH}\s+{_DAY},?\s+\d{{4}}"
+    rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
+    rf"|(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+    rf"|(?:the\s+week\s+of\s+)?{_MONTH}\s+{_DAY}\b(?!,?\s+\d))"
 )
 _DATE_RE = re.compile(DATE, re.I)
 _ITEM_RE = re.compile(r"^\s*item\s+(\d{1,2}\.\d{2})\b", re.I)
@@ -185,7 +188,16 @@ _DISRUPTED_RE = re.compile(
 )
 _NOT_DISRUPTED_RE = re.compile(
     r"\b(?:has|have|had)\s+not\s+(?:had\s+a\s+material\s+impact\s+on|disrupted|materially\s+disrupted)\s+"
-    r"(?:[\w']+\s+){0,2}operations|\bno\s+(?:material\s+)?(?:disruption|impact)\s+(?:to|on)\s+(?:[\w']+\s+){0,2}operations",
+    r"(?:[\w']+\s+){0,2}operations|\bno\s+(?:material\s+)?(?:disruption|impact)\s+(?:to|on)\s+(?:[\w']+\s+){0,2}operations"
+    # a disruption word under a negation a few words before it: "operations have not been disrupted",
+    # "did not experience any interruption", "without disruption"
+    r"|\b(?:not|no|never|without)\s+(?:[\w']+\s+){0,3}?(?:disrupt\w*|interrupt\w*|outages?|shut\s+down|offline)",
+    re.I,
+)
+#: An open question, not a statement: "continues to investigate whether any data was exfiltrated".
+_OPEN_QUESTION_RE = re.compile(
+    r"\b(?:whether|if|to\s+determine\s+(?:if|whether|what)|possibl[ey]|potential(?:ly)?|may\s+have|might\s+have"
+    r"|could\s+have|any\s+evidence\s+of)\b[^.;]*$",
     re.I,
 )
 #: Materiality statements, most decisive first: (value, rule name, pattern).
@@ -205,6 +217,11 @@ MATERIALITY_RULES: list[tuple[str, str, str]] = [
         r"|\bnot\s+(?:reasonably\s+likely\s+to\s+)?materially\s+(?:impact|affect)|\bdo(?:es)?\s+not\s+(?:currently\s+)?believe\b[^;]{0,120}?\bmaterial"
         r"|\bnot\s+determined\s+the\s+incident\s+to\s+be\s+material"
         r"|\b(?:has|have)\s+not\s+had\s+(?:and\s+is\s+not\s+reasonably\s+likely\s+to\s+have\s+)?a\s+material\s+(?:impact|effect)"
+        # the same with its parts set off by commas: "has not had, and is not reasonably likely to have, a
+        # material impact"; "is not expected to have a material effect"; "does not expect ... material"
+        r"|\b(?:has|have|had|is|are|was|were)\s+not\s+(?:had|(?:reasonably\s+)?(?:likely|expected)\s+to\s+have)\b"
+        r"[^.;]{0,80}?\ba\s+material\s+(?:adverse\s+)?(?:impact|effect)"
+        r"|\bdo(?:es)?\s+not\s+(?:currently\s+)?(?:expect|anticipate)\b[^;]{0,120}?\bmaterial"
         r"|\bno\s+material\s+(?:impact|effect)|\b(?:is|was)\s+not\s+material\b",
     ),
     (
@@ -231,9 +248,11 @@ _ONGOING_RE = re.compile(
 _DETECTED_RE = re.compile(
     r"\b(?:detected|identified|discovered|became\s+aware|learned|was\s+(?:alerted|notified|informed))\b", re.I
 )
-_MATERIAL_WORD_RE = re.compile(r"\bdetermined\b[^.]*\bmaterial\b", re.I)
+_MATERIAL_WORD_RE = re.compile(r"\bdetermined\b([^.]*?)\bmaterial(?:ly)?\b", re.I)
+#: A date that belongs to another verb ("detected on March 5, 2024", "filed on ..."), not to a determination.
+_OTHER_VERB_DATE_RE = re.compile(r"\b(?!determined)\w+ed\s+(?:on|in|as\s+of)\s+$", re.I)
 _UPDATES_RE = re.compile(
-    r"\b(?:amends?|updates?|supplements?|previously\s+(?:disclosed|reported|announced))\b[^;]{0,120}?"
+    r"\b(?:amend(?:s|ment)?|updates?|supplement(?:s|al)?|previously\s+(?:disclosed|reported|announced))\b[^;]{0,120}?"
     r"\bForm\s+8-K\b[^;]{0,250}?\b(?:filed|dated|furnished)\b[^;]{0,200}?(" + DATE + ")",
     re.I,
 )
@@ -358,18 +377,23 @@ def _read_values(incident: Incident, sentences: list[str]) -> None:
         _read_dates(incident, s)
         for kind, name, pattern in NATURE_RULES:
             denied = kind == "data exfiltration" and _NO_DATA_RE.search(s)
-            if kind not in [v.value for v in incident.nature] and _compiled(pattern).search(s) and not denied:
+            if (
+                kind not in [v.value for v in incident.nature]
+                and _stated(_compiled(pattern), s)
+                and not denied
+            ):
                 incident.nature.append(Value(kind, s, f"nature:{name}"))
         if incident.updates is None and (m := _UPDATES_RE.search(s)):
             incident.updates = date_value(m.group(1), s, "updates")
     incident.data_taken = _first(
-        sentences, [(False, "no evidence of data taken", _NO_DATA_RE), (True, "data taken", _DATA_TAKEN_RE)]
+        sentences,
+        [(False, "no evidence of data taken", _NO_DATA_RE), (True, "data taken", _Stated(_DATA_TAKEN_RE))],
     )
     incident.operational_impact = _first(
         sentences,
         [
             ("not disrupted", "operations not disrupted", _NOT_DISRUPTED_RE),
-            ("disrupted", "disruption", _DISRUPTED_RE),
+            ("disrupted", "disruption", _Stated(_DISRUPTED_RE)),
         ],
     )
     incident.materiality = _materiality(sentences)
@@ -387,23 +411,70 @@ def _read_dates(incident: Incident, s: str) -> None:
     dates = list(_DATE_RE.finditer(s))
     if not dates:
         return
+    determined = _MATERIAL_WORD_RE.search(s)
     if (
         incident.determined_material is None
-        and _MATERIAL_WORD_RE.search(s)
-        and not re.search(
-            r"\bnot\s+(?:yet\s+)?determined|not\s+(?:to\s+be\s+)?material|not\s+material", s, re.I
-        )
+        and determined
+        and not re.search(r"\b(?:not|no)\b", s[max(determined.start() - 20, 0) : determined.end()], re.I)
     ):
-        incident.determined_material = date_value(dates[0].group(0), s, "date determined material")
-        return
+        chosen = _determination_date(s, dates, determined)
+        if chosen is not None:
+            incident.determined_material = date_value(chosen.group(0), s, "date determined material")
+            dates = [
+                d for d in dates if d is not chosen
+            ]  # the other dates may still say when it was detected
     m = _DETECTED_RE.search(s)
-    if incident.detected is None and m and not _UPDATES_RE.search(s):
+    if incident.detected is None and dates and m and not _UPDATES_RE.search(s):
         before = [d for d in dates if d.end() <= m.start()]
         chosen = before[-1] if before else dates[0]
         incident.detected = date_value(chosen.group(0), s, "date detected")
 
 
-def _first(sentences: list[str], rules: list[tuple[Any, str, re.Pattern[str]]]) -> Value | None:
+def _determination_date(
+    s: str, dates: list[re.Match[str]], determined: re.Match[str]
+) -> re.Match[str] | None:
+    """The date that governs a 'determined ... material' clause: the one written right after the verb
+    ("determined on April 2, 2024 that"), else the last one before it in the same clause that no other verb
+    claims ("On April 16, 2024, after assessing ..., the Company determined"; not "detected on March 5, 2024")."""
+    verb_end = determined.start() + len("determined")
+    for d in dates:
+        if verb_end <= d.start() and re.fullmatch(r"\s+(?:on|as\s+of|in)\s+", s[verb_end : d.start()], re.I):
+            return d
+    clause_start = s.rfind(";", 0, determined.start()) + 1
+    before = [
+        d
+        for d in dates
+        if clause_start <= d.start()
+        and d.end() <= determined.start()
+        and not _OTHER_VERB_DATE_RE.search(s[max(d.start() - 40, 0) : d.start()])
+    ]
+    return before[-1] if before else None
+
+
+_NEGATED_BEFORE_RE = re.compile(r"\b(?:not|no|never|without)\s+(?:[\w']+\s+){0,3}$", re.I)
+
+
+def _stated(pattern: re.Pattern[str], s: str) -> bool:
+    """Whether a sentence states what the pattern says: a match neither under a negation a few words before it
+    ("have not been disrupted") nor inside an open question ("investigate whether any data was exfiltrated")."""
+    for m in pattern.finditer(s):
+        clause = s[s.rfind(";", 0, m.start()) + 1 : m.start()]
+        if not _NEGATED_BEFORE_RE.search(clause) and not _OPEN_QUESTION_RE.search(clause):
+            return True
+    return False
+
+
+class _Stated:
+    """A pattern that only counts where it is stated (see `_stated`)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def search(self, s: str) -> bool:
+        return _stated(self.pattern, s)
+
+
+def _first(sentences: list[str], rules: list[tuple[Any, str, Any]]) -> Value | None:
     """The value of the first rule (in order of priority) that any sentence matches."""
     for value, name, pattern in rules:
         for s in sentences:
@@ -440,9 +511,11 @@ def iso_date(text: str) -> str | None:
     """ISO date of a written day ("January 12, 2024", "on or about 1/12/2024"), None for anything vaguer."""
     from tracker.read.html import parse_date
 
-    if re.search(r"\b(?:early|mid|late|end|beginning)\b", text, re.I):
+    if re.search(r"\b(?:early|mid|late|end|beginning|week)\b", text, re.I):
         return None
-    if not re.search(r"\d{1,2},?\s+\d{4}|\d/\d|\d{4}-\d{2}-\d{2}", text):
+    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text, flags=re.I)  # "November 8th, 2024"
+    text = re.sub(r"^the\s+|(\d)\s+of\s+", r"\1 ", text, flags=re.I).strip()  # "the 8th of November 2024"
+    if not re.search(r"\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4}|\d/\d|\d{4}-\d{2}-\d{2}", text):
         return None
     return parse_date(text)
 

@@ -433,6 +433,40 @@ _GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z)][.!?][\"
 _GLUED_HINT_RE = re.compile(r"[.!?][\"']?[A-Z][a-z]")
 
 
+#: Company suffixes: "Tessaly Freight LLC. On April 16, ..." ends a sentence when a sentence opener follows.
+_CORPORATE_SUFFIXES = {"inc", "co", "corp", "ltd", "llc", "plc", "s.a", "n.a", "l.p", "lp", "n.v", "ag"}
+#: Words that start a sentence and never continue a company's name (function words, capitalised).
+_SENTENCE_OPENERS = set(
+    """The On In As We Our Us This That These Those It Its If When While After Before During Upon Since Following
+    Based Although Because However Additionally Further Furthermore Moreover Also Accordingly Therefore Thus A An
+    Each Any All No Such There They Their He She His Her To At By For From With Within Through Under Over Between
+    Including Except Unless Until Where Whether Following Pursuant Subsequently Separately Finally""".split()
+)
+#: First words of Form 10-K and 20-F item titles: "Item 1A. Risk Factors" is one sentence.
+_ITEM_TITLE_WORDS = set(
+    """Risk Business Cybersecurity Properties Legal Mine Market Selected Management's Managements Quantitative
+    Financial Changes Controls Other Disclosure Directors Executive Security Certain Principal Exhibits
+    Unresolved Reserved [Reserved] Form Key Information Operating Major Dividends Description""".split()
+)
+_ITEM_NUMBER_END_RE = re.compile(r"\bItems?\s+\d{1,2}[A-Z]?$", re.I)
+
+
+def _next_word(text: str) -> str:
+    return text.lstrip("\"'(\u201c\u2018").split(None, 1)[0].rstrip(",;:") if text.strip() else ""
+
+
+def _ends_sentence_after(before: str, after: str) -> bool:
+    """Whether the period ending `before` ends a sentence, given the text `after` it: not after an abbreviation
+    ("Mr.", "U.S."), unless it is a company suffix followed by a sentence opener; not inside an item heading
+    ("Item 1A. Risk Factors")."""
+    if _ITEM_NUMBER_END_RE.search(before[-14:-1]):
+        return _next_word(after) not in _ITEM_TITLE_WORDS
+    if not _is_abbreviation(before):
+        return True
+    word = before.rsplit(None, 1)[-1].lstrip("(\"'").rstrip(".").lower()
+    return word in _CORPORATE_SUFFIXES and _next_word(after) in _SENTENCE_OPENERS
+
+
 def _is_abbreviation(before: str) -> bool:
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
     word = word.lstrip("(\"'").rstrip(".").lower()
@@ -449,7 +483,9 @@ def sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END_RE.finditer(text):
-        if m.group(1) == "." and _is_abbreviation(text[start : m.start() + 1]):
+        if m.group(1) == "." and not _ends_sentence_after(
+            text[start : m.start() + 1], text[m.end() : m.end() + 40]
+        ):
             continue
         out.append(text[start : m.end(2)].strip())
         start = m.end()
