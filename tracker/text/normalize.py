@@ -600,7 +600,7 @@ def digest(text: str) -> str:
 
 # ---- the sentences a comparison aligns -----------------------------------------------------------------------
 #: Version of the sentence splitting and tokens: a sequence stored by another version is worked out again.
-SENTENCES_VERSION = "1"
+SENTENCES_VERSION = "2"
 #: A sentence key this long counts as inside a block whose key contains it (splitting may differ).
 MIN_CONTAINED_KEY = 25
 
