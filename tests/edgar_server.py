@@ -57,6 +57,8 @@ class Current:
     filing_date: str
     items: str
     seq: int
+    exhibit: str | None = None
+    """A fixture served as its Exhibit 99.1 (a press release), listed in the filing's index."""
 
 
 @dataclass
@@ -277,6 +279,11 @@ def filing_index(folder: str, filer: Filer, doc: Doc) -> bytes:
         ("2", "ANNUAL REPORT TO SHAREHOLDERS", exhibit_name(filer, doc), "EX-13"),
         ("3", "SUBSIDIARIES OF THE REGISTRANT", f"{filer.tickers[0].lower()}-ex21.htm", "EX-21"),
     ]
+    return _index_page(folder, rows)
+
+
+def _index_page(folder: str, rows: list[tuple[str, str, str, str]]) -> bytes:
+    """EDGAR's filing index layout: a table of documents (Seq, Description, Document, Type, Size)."""
     body = "".join(
         f'<tr><td scope="row">{seq}</td><td scope="row">{what}</td><td scope="row"><a href="{folder}{name}">'
         f'{name}</a></td><td scope="row">{kind}</td><td scope="row">12345</td></tr>'
@@ -328,6 +335,21 @@ def current_accession(filer: Filer, report: Current) -> str:
 def current_name(filer: Filer, report: Current) -> str:
     """Primary document name of a current report (`msft-8k_20240119.htm`)."""
     return f"{filer.tickers[0].lower()}-{report.form.replace('/', '').lower()}_{report.filing_date.replace('-', '')}.htm"
+
+
+def current_exhibit_name(filer: Filer, report: Current) -> str:
+    """Exhibit 99.1's file name of a current report (`qfc-ex991_20240610.htm`)."""
+    return f"{filer.tickers[0].lower()}-ex991_{report.filing_date.replace('-', '')}.htm"
+
+
+def current_index(folder: str, filer: Filer, report: Current) -> bytes:
+    """A current report's index page: the 8-K, its press release as EX-99.1, and the cover page's XBRL."""
+    rows = [
+        ("1", report.form, current_name(filer, report), report.form),
+        ("2", "PRESS RELEASE", current_exhibit_name(filer, report), "EX-99.1"),
+        ("3", "", f"{filer.tickers[0].lower()}-20240101_htm.xml", "XML"),
+    ]
+    return _index_page(folder, rows)
 
 
 def _current_row(filer: Filer, report: Current) -> dict:
@@ -451,6 +473,12 @@ class EdgarServer:
                     f"/Archives/edgar/data/{filer.cik}/{current_accession(filer, report).replace('-', '')}/"
                 )
                 self.routes[folder + current_name(filer, report)] = ("doc", report.file)
+                if report.exhibit:
+                    self.routes[folder + current_exhibit_name(filer, report)] = ("doc", report.exhibit)
+                    self.routes[folder + f"{current_accession(filer, report)}-index.htm"] = (
+                        "bytes",
+                        current_index(folder, filer, report),
+                    )
         self.routes["/files/company_tickers.json"] = ("json", tickers)
 
     # -- what tests use --------------------------------------------------------------------------

@@ -668,3 +668,60 @@ def test_a_report_listed_after_the_last_run_is_fetched_at_the_next_and_the_listi
     assert "0009999901-24-000041 8-K Item 1.05 filed 2024-03-04 v1 new" in again.output
     assert "(its update 0009999901-24-000042 linked)" in again.output
     assert [r.status for r in edgar.seen(path)] == [200, 200]  # changed: downloaded again, once
+
+
+def test_an_item_7_01_whose_account_is_in_its_press_release_is_read_from_exhibit_99(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 7.01 often says only that a press release is furnished as Exhibit 99.1: the incident is read from
+    the exhibit the filing index lists; a dividend release under Item 8.01 is still no incident."""
+    from tests import edgar_server
+
+    qfc = edgar_server.Filer(
+        9999951,
+        "Quillon Freight Corporation",
+        ["QFC"],
+        [],
+        [
+            edgar_server.Current(
+                "fixture:8k/qfc-8k-2024-06-10.htm",
+                "8-K",
+                "2024-06-10",
+                "7.01,9.01",
+                5,
+                "fixture:8k/qfc-ex991-2024-06-10.htm",
+            ),
+            edgar_server.Current(
+                "fixture:8k/qfc-8k-2024-08-01.htm",
+                "8-K",
+                "2024-08-01",
+                "8.01,9.01",
+                9,
+                "fixture:8k/qfc-ex991-2024-08-01.htm",
+            ),
+        ],
+    )
+    monkeypatch.setattr(edgar_server, "FILERS", [*edgar_server.FILERS, qfc])
+    monkeypatch.setattr(edgar_server, "submissions", _submissions_without_annual(edgar_server.submissions))
+    db = tmp_path / "t.db"
+    with running(corpus) as server:
+        result = fetch(server, db, "QFC", "--forms", "8-K")
+        seen = [r.path for r in server.seen()]
+    assert result.exit_code == 0, result.output
+    assert "0009999951-24-000005 8-K Item 7.01 filed 2024-06-10 v1 new" in result.stdout
+    assert (
+        "0009999951-24-000009 8-K filed 2024-08-01 skipped: its Item 8.01, 9.01 is not about" in result.stdout
+    )
+    assert any(p.endswith("qfc-ex991_20240610.htm") for p in seen)
+    out = run("incidents", "QFC", "--format", "json", "--db", str(db))
+    assert out.exit_code == 0, out.output
+    [incident] = json.loads(out.stdout)
+    values = incident["values"]
+    assert values["item"] == "7.01" and values["furnished"] == ["qfc-ex991_20240610.htm"]
+    assert "ransomware" in values["cyber_evidence"]["evidence"]
+    assert [n["value"] for n in values["nature"]] == ["ransomware"]
+    assert values["detected"]["value"] == "2024-06-06"
+    assert values["operational_impact"]["value"] == "disrupted"
+    assert values["materiality"]["value"] == "not yet determined"
+    with Store(db) as store:
+        assert store.db["incidents"].count == 1

@@ -932,25 +932,40 @@ _INDEX_CELL_RE = re.compile(r"<td\b[^>]*>(.*?)</td>", re.I | re.S)
 _HREF_RE = re.compile(r"href=[\"']([^\"']+)[\"']", re.I)
 
 
+def _index_documents(index: bytes) -> list[tuple[str, str, str]]:
+    """(file name, description in lower case, type in upper case) of each document a filing index lists."""
+    text = index.decode("utf-8", "replace")
+    out = []
+    for row in _INDEX_ROW_RE.findall(text):
+        cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in _INDEX_CELL_RE.findall(row)]
+        href = _HREF_RE.search(row)
+        if len(cells) >= 4 and href is not None:
+            out.append((href.group(1).rsplit("/", 1)[-1], cells[1].lower(), cells[3].upper()))
+    return out
+
+
 def annual_report_exhibits(index: bytes) -> list[str]:
     """The file names of the annual report to shareholders in a filing index, most likely first: the documents
     of type EX-13 (EX-13.1, EX-13.2 ... when filed in parts), else those whose description names the annual
     report (not the 10-K itself)."""
-    text = index.decode("utf-8", "replace")
     typed: list[str] = []
     described: list[str] = []
-    for row in _INDEX_ROW_RE.findall(text):
-        cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in _INDEX_CELL_RE.findall(row)]
-        href = _HREF_RE.search(row)
-        if len(cells) < 4 or href is None:
-            continue
-        name = href.group(1).rsplit("/", 1)[-1]
-        description, kind = cells[1].lower(), cells[3].upper()
+    for name, description, kind in _index_documents(index):
         if re.fullmatch(r"EX-13(?:\.\d+)?", kind):
             typed.append(name)
         elif "annual report" in description and not kind.startswith(("10-K", "20-F")):
             described.append(name)
     return list(dict.fromkeys(typed or described))
+
+
+def press_release_exhibits(index: bytes) -> list[str]:
+    """The file names of a current report's Exhibit 99 documents (EX-99, EX-99.1, EX-99.2 ...: the press
+    releases and other materials furnished or filed with an Item 7.01 or 8.01), in the index's order."""
+    return list(
+        dict.fromkeys(
+            name for name, _, kind in _index_documents(index) if re.fullmatch(r"EX-99(?:\.\d+)?", kind)
+        )
+    )
 
 
 def _filing_summary_check(body: bytes, ctype: str) -> bytes:

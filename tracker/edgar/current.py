@@ -25,6 +25,7 @@ from tracker.edgar.client import (
     Unusable,
     _shown,
     list_filings,
+    press_release_exhibits,
 )
 from tracker.errors import BadInput, TrackerError
 
@@ -134,8 +135,9 @@ def fetch_incident(client: Client, store: Any, company: Company, filing: Filing)
     except (NotOnEdgar, BadResponse) as exc:
         return FetchedIncident(filing, error=str(exc), code=int(exc.exit_code))
     items = listed_items(filing)
-    try:
-        stored = ingest_incident(
+
+    def ingest(exhibits: dict[str, bytes] | None = None) -> Any:
+        return ingest_incident(
             store,
             data,
             source_path=filing.path().lstrip("/"),
@@ -146,19 +148,41 @@ def fetch_incident(client: Client, store: Any, company: Company, filing: Filing)
             items=items,
             accession=filing.accession,
             filing_date=filing.filing_date,
+            exhibits=exhibits,
         )
+
+    try:
+        try:
+            stored = ingest()
+        except NotAnIncident:
+            # An Item 7.01 or 8.01 whose own text says no more than "a press release is furnished as Exhibit
+            # 99.1": the account is in the exhibit, read with the item (one more request per exhibit).
+            exhibits = press_releases(client, filing) if {"7.01", "8.01"} & set(items) else {}
+            if not exhibits:
+                raise
+            stored = ingest(exhibits)
     except NotAnIncident as exc:
         if items and "1.05" not in items:
             return FetchedIncident(
                 filing, skipped=f"its Item {', '.join(items)} is not about a cybersecurity incident"
             )
         return FetchedIncident(filing, error=str(exc), code=int(exc.exit_code))
-    except BadInput as exc:
+    except (NotOnEdgar, BadResponse, BadInput) as exc:
         return FetchedIncident(filing, error=str(exc), code=int(exc.exit_code))
     from tracker.store.incidents import incident_by_id
 
     row = incident_by_id(store, stored.incident_id)
     return FetchedIncident(filing, stored, item=row["item"])
+
+
+def press_releases(client: Client, filing: Filing) -> dict[str, bytes]:
+    """A current report's Exhibit 99 documents by file name, from its filing index (none when the index is not
+    on EDGAR or lists none), each fetched under the same rules as every request and cached as filed."""
+    try:
+        names = press_release_exhibits(client.filing_index(filing))
+    except NotOnEdgar:
+        return {}
+    return {name: client.exhibit(filing, name) for name in names}
 
 
 def incident_count_line(items: list[FetchedIncident]) -> str:

@@ -91,11 +91,13 @@ def ingest_incident(
     items: list[str] | None = None,
     accession: str | None = None,
     filing_date: str | None = None,
+    exhibits: dict[str, bytes] | None = None,
 ) -> StoredIncident:
-    """Read an 8-K and store it as an incident (NotAnIncident, with nothing stored, when it reports none)."""
+    """Read an 8-K (with its Exhibit 99 documents by file name, when given) and store it as an incident
+    (NotAnIncident, with nothing stored, when it reports none)."""
     from tracker.read.incident import read_incident_bytes
 
-    incident = read_incident_bytes(data, form, items)
+    incident = read_incident_bytes(data, form, items, exhibits)
     if cik is None and filer is None:
         raise BadInput("an 8-K names no filer the tracker can rely on; pass --filer CIK or --filer TICKER.")
     return add_incident(

@@ -92,6 +92,8 @@ class Incident:
     """For Item 8.01 or 7.01: the sentence that makes it a cybersecurity incident."""
     text: str = ""
     """The text of the incident's item(s), paragraph per line."""
+    furnished: list[str] = field(default_factory=list)
+    """The exhibits read with Item 8.01 or 7.01 (the press release, EX-99.1), by file name."""
 
     @property
     def amendment(self) -> bool:
@@ -270,19 +272,28 @@ def looks_like_8k(text: str) -> bool:
 
 
 def read_incident(
-    paragraphs: list[str], form: str | None = None, listed_items: list[str] | None = None
+    paragraphs: list[str],
+    form: str | None = None,
+    listed_items: list[str] | None = None,
+    furnished: dict[str, list[str]] | None = None,
 ) -> Incident:
     """An Incident from the paragraphs of an 8-K; `form` and `listed_items` are EDGAR's (they win over the
-    cover page, whose items are read from the item headings). NotAnIncident when no item reports one."""
+    cover page, whose items are read from the item headings). `furnished`: the paragraphs of its Exhibit 99
+    documents by file name, read as part of its Item 7.01 or 8.01 (a press release furnished under Item 7.01
+    often holds the whole account). NotAnIncident when no item reports one."""
     sections = _item_sections(paragraphs)
     items = [i for i in dict.fromkeys([*(listed_items or []), *sections]) if i]
+    if furnished:
+        _add_furnished(sections, items, furnished)
     form = (form or _cover_form(paragraphs) or "8-K").upper()
     if not items:
         raise NotAnIncident(
             "the 8-K has no recognisable item (no 'Item 1.05', 'Item 8.01' ...); nothing was stored."
         )
     item, cyber = _cyber_item(items, sections, form)
-    incident = Incident(form=form, items=items, item=item, cyber_evidence=cyber)
+    incident = Incident(
+        form=form, items=items, item=item, cyber_evidence=cyber, furnished=list(furnished or {})
+    )
     body = [p for i in CYBER_ITEMS if i in sections for p in sections[i]]
     preamble = sections.get("", [])
     incident.text = "\n".join(body)
@@ -290,6 +301,22 @@ def read_incident(
     _read_cover(incident, paragraphs)
     _read_values(incident, sentences)
     return incident
+
+
+_EXHIBIT_99_RE = re.compile(r"\bexhibit\s+99|\bpress\s+release", re.I)
+
+
+def _add_furnished(sections: dict[str, list[str]], items: list[str], furnished: dict[str, list[str]]) -> None:
+    """The exhibits' paragraphs read as part of the Item 7.01 or 8.01 that refers to them (else the first of
+    those the report is filed under)."""
+    candidates = [i for i in ("7.01", "8.01") if i in items]
+    if not candidates:
+        return
+    target = next(
+        (i for i in candidates if any(_EXHIBIT_99_RE.search(p) for p in sections.get(i, []))), candidates[0]
+    )
+    for paragraphs in furnished.values():
+        sections.setdefault(target, []).extend(paragraphs)
 
 
 def _item_sections(paragraphs: list[str]) -> dict[str, list[str]]:
@@ -521,17 +548,24 @@ def iso_date(text: str) -> str | None:
 
 
 def read_incident_bytes(
-    data: bytes, form: str | None = None, listed_items: list[str] | None = None
+    data: bytes,
+    form: str | None = None,
+    listed_items: list[str] | None = None,
+    exhibits: dict[str, bytes] | None = None,
 ) -> Incident:
-    """An Incident from the raw bytes of an 8-K (HTML or text; gzip read transparently)."""
+    """An Incident from the raw bytes of an 8-K (HTML or text; gzip read transparently), with its Exhibit 99
+    documents by file name when given (see `read_incident`)."""
     from tracker.read import decode, decompress
     from tracker.read.html import body_paragraphs
     from tracker.text.normalize import strip_invisible
 
-    text = strip_invisible(decode(decompress(data)))
-    paragraphs = body_paragraphs(text)
+    def paragraphs_of(raw: bytes) -> list[str]:
+        return body_paragraphs(strip_invisible(decode(decompress(raw))))
+
+    paragraphs = paragraphs_of(data)
+    furnished = {name: paragraphs_of(raw) for name, raw in (exhibits or {}).items()}
     if not looks_like_8k("\n".join(paragraphs[:60])):
         raise NotAnIncident(
             "the document is not a Form 8-K (no 'FORM 8-K' and 'CURRENT REPORT' cover); nothing was stored."
         )
-    return read_incident(paragraphs, form, listed_items)
+    return read_incident(paragraphs, form, listed_items, furnished)
