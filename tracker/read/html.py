@@ -231,15 +231,13 @@ class _Lines:
 
 def _read_whole(tree: _Tree, hidden_tags: set[str]) -> _Read:
     """Read a whole parsed document at once (the streamed reading's fallback)."""
-    hidden = _mark_blocks(tree, hidden_tags)
-    for el in list(tree.root.iter(tree.ix + "exclude")):
-        _drop(el)
-    continuations = {tree.attr(el, "id"): el for el in tree.root.iter(tree.ix + "continuation")}
-    facts, dei = _read_facts(tree, continuations)
+    found = _walk(tree, tree.root, hidden_tags)
+    continuations = {tree.attr(el, "id"): el for el in found.continuations}
+    facts, dei = _read_facts(tree, continuations, found.facts)
     body = tree.root.find(tree.html + "body")
     if body is None:
         body = tree.root
-    skipped = _skip_hidden(body, [*tree.root.iter(tree.ix + "header"), *hidden])
+    skipped = _skip_hidden(body, [*found.headers, *found.hidden])
     _mark_facts(facts)
     lines = _Lines()
     lines.add(_body_text(body, skipped))
@@ -429,22 +427,18 @@ class _Streamer:
         """A child of the root other than the body: its facts count, its text does not."""
         tree = self.tree
         assert tree is not None
-        _mark_blocks(tree, set(), top, hidden=False)
-        for el in list(top.iter(tree.ix + "exclude")):
-            _drop(el)
+        found = _walk(tree, top, set(), hidden=False)
         saved, self.batch = self.batch, 0
-        self._read(top)
+        self._read(found)
         self.batch = saved
 
     def _body_batch(self, batch: etree._Element, last: bool = False) -> None:
         tree = self.tree
         assert tree is not None
         self.batch += 1
-        hidden = _mark_blocks(tree, self.hidden_tags, batch)
-        for el in list(batch.iter(tree.ix + "exclude")):
-            _drop(el)
-        heads, conts = self._read(batch, last)
-        skipped = _skip_hidden(batch, [*batch.iter(tree.ix + "header"), *hidden])
+        found = _walk(tree, batch, self.hidden_tags)
+        heads, conts = self._read(found, last)
+        skipped = _skip_hidden(batch, [*found.headers, *found.hidden])
         for el in heads:
             el.text = _OPEN + el.text if el.text else _OPEN
             el.tail = _CLOSE + el.tail if el.tail else _CLOSE
@@ -455,15 +449,15 @@ class _Streamer:
         self.lines.add(_body_text(batch, skipped))
 
     def _read(
-        self, top: etree._Element, last: bool = False
+        self, found: _Found, last: bool = False
     ) -> tuple[list[etree._Element], list[tuple[etree._Element, _Cont]]]:
-        """The continuations and facts under `top` (as `_read_facts`); returns the text blocks' elements and
-        the continuations' elements, to be bracketed. With `last` (nothing is read after `top`), the text of
-        a continuation no cyd fact uses is never read."""
+        """The continuations and facts found in a part of the tree (as `_read_facts`); returns the text
+        blocks' elements and the continuations' elements, to be bracketed. With `last` (nothing is read after
+        this part), the text of a continuation no cyd fact uses is never read."""
         tree = self.tree
         assert tree is not None
         conts: list[tuple[etree._Element, _Cont]] = []
-        for el in top.iter(tree.ix + "continuation"):
+        for el in found.continuations:
             cid = tree.attr(el, "id")
             if cid is None:
                 continue
@@ -476,7 +470,7 @@ class _Streamer:
             for fact in self.waiting.pop(tree.attr(el, "id"), []):  # type: ignore[arg-type]
                 self._advance(fact)
         heads = []
-        for el, local, tags in _cyd_facts(tree, top, self.dei):
+        for el, local, tags in _cyd_facts(tree, found.facts, self.dei):
             kind = spec_for(local).kind
             nested = any(
                 a.tag in tags and (a.get("name") or "").endswith("TextBlock") for a in el.iterancestors(*tags)
@@ -594,41 +588,90 @@ def _make_tree(root: etree._Element, xml: bool) -> _Tree:
     return tree
 
 
-def _mark_blocks(
-    tree: _Tree, hidden_tags: set[str], top: etree._Element | None = None, hidden: bool = True
-) -> list[etree._Element]:
-    """Put block-boundary marks into the tree's text (under `top`, else everywhere) so that itertext keeps
-    the line structure.
+_ROLE_BLOCK, _ROLE_CELL, _ROLE_BREAK, _ROLE_HIDDEN = 1, 2, 4, 8
+_ROLE_EXCLUDE, _ROLE_CONTINUATION, _ROLE_FACT, _ROLE_HEADER = 16, 32, 64, 128
+_MARKING = _ROLE_BLOCK | _ROLE_CELL | _ROLE_BREAK | _ROLE_HIDDEN
 
-    Returns the elements styled `display:none` that hold something (empty hidden cells are common);
-    `hidden_tags` names the tags worth looking at (see `_hidden_tags`).
-    """
-    h = tree.html
-    root = tree.root if top is None else top
+
+@dataclass
+class _Found:
+    """What one pass over (a part of) the tree found, in document order."""
+
+    hidden: list[etree._Element]
+    """Elements styled `display:none` that hold something (empty hidden cells are common)."""
+    excludes: list[etree._Element]
+    continuations: list[etree._Element]
+    facts: list[etree._Element]
+    """The ix:nonNumeric elements."""
+    headers: list[etree._Element]
+
+
+def _roles(tree: _Tree, hidden_tags: set[str]) -> dict[str, int]:
+    """What the one pass does with each tag it stops at."""
+    h, ix = tree.html, tree.ix
+    roles: dict[str, int] = {}
+    tagged = [(h + t, _ROLE_BLOCK) for t in _BLOCK_TAGS] + [(h + t, _ROLE_CELL) for t in _CELL_TAGS]
+    tagged += [(h + "br", _ROLE_BREAK)] + [(h + t, _ROLE_HIDDEN) for t in hidden_tags]
+    tagged += [(ix + "exclude", _ROLE_EXCLUDE), (ix + "continuation", _ROLE_CONTINUATION)]
+    tagged += [(t, _ROLE_FACT) for t in _fact_tags(tree)] + [(ix + "header", _ROLE_HEADER)]
+    for tag, role in tagged:
+        roles[tag] = roles.get(tag, 0) | role
+    return roles
+
+
+def _walk(tree: _Tree, top: etree._Element, hidden_tags: set[str], hidden: bool = True) -> _Found:
+    """One pass over the tree under `top` (itself included): block-boundary marks put into its text so that
+    the text serialiser keeps the line structure, ix:exclude content dropped, and the elements the reading
+    needs collected (`_Found`; the hidden ones only with `hidden`, among the tags `hidden_tags` names, see
+    `_hidden_tags`). One walk, as each walk of a 10-K's tree costs a sixth of its parse."""
+    roles = _roles(tree, hidden_tags if hidden else set())
+    found = _Found([], [], [], [], [])
+    lists = {
+        _ROLE_EXCLUDE: found.excludes,
+        _ROLE_CONTINUATION: found.continuations,
+        _ROLE_FACT: found.facts,
+        _ROLE_HEADER: found.headers,
+    }
     block = _BLOCK
-    for el in root.iter(*(h + t for t in _BLOCK_TAGS)):
-        text, tail = el.text, el.tail
-        el.text = block + text if text else block
-        el.tail = block + tail if tail else block
-    for el in root.iter(*(h + t for t in _CELL_TAGS)):
-        tail = el.tail
-        el.tail = " " + tail if tail else " "
-    for el in root.iter(h + "br"):
-        tail = el.tail
-        el.tail = _BREAK + tail if tail else _BREAK
-    found: list[etree._Element] = []
-    if not hidden:
-        return found
-    for el in root.iter(*(h + t for t in hidden_tags)):
-        style = el.get("style")
-        if (
-            style
-            and "none" in style
-            and _HIDDEN_RE.search(style)
-            and (len(el) or (el.text or "").strip(_MARKS))
-        ):
-            found.append(el)
+    for el in top.iter(*roles):
+        role = roles[el.tag]
+        if not role & _MARKING:
+            lists[role].append(el)
+            continue
+        if role & _ROLE_HIDDEN:
+            style = el.get("style")
+            if (
+                style
+                and "none" in style
+                and _HIDDEN_RE.search(style)
+                and (len(el) or (el.text or "").strip(_MARKS))
+            ):
+                found.hidden.append(el)
+        if role & _ROLE_BLOCK:
+            text, tail = el.text, el.tail
+            el.text = block + text if text else block
+            el.tail = block + tail if tail else block
+        elif role & _ROLE_CELL:
+            tail = el.tail
+            el.tail = " " + tail if tail else " "
+        elif role & _ROLE_BREAK:
+            tail = el.tail
+            el.tail = _BREAK + tail if tail else _BREAK
+    if found.excludes:
+        _drop_excluded(tree, found)
     return found
+
+
+def _drop_excluded(tree: _Tree, found: _Found) -> None:
+    """Drop the ix:exclude elements (their content is part of no fact) and forget what was found in them."""
+    inside: set[etree._Element] = set()
+    for el in found.excludes:
+        inside.update(el.iter(tree.ix + "continuation", *_fact_tags(tree), tree.ix + "header"))
+    for el in found.excludes:
+        _drop(el)
+    found.continuations = [el for el in found.continuations if el not in inside]
+    found.facts = [el for el in found.facts if el not in inside]
+    found.headers = [el for el in found.headers if el not in inside]
 
 
 def _hidden_tags(text: str) -> set[str]:
@@ -689,13 +732,19 @@ def _normalised(raw: str) -> str:
     return "\n\n".join(paragraphs_from_lines(_to_lines(raw)))
 
 
-def _cyd_facts(
-    tree: _Tree, root: etree._Element, dei: dict[str, list[str]]
-) -> Iterator[tuple[etree._Element, str, tuple[str, ...]]]:
-    """The cyd facts below `root` in document order (element, local name, fact tags), noting dei values."""
+def _fact_tags(tree: _Tree) -> tuple[str, ...]:
+    """The tags of ix:nonNumeric (the HTML parser lower-cases them)."""
     tag = tree.ix + "nonNumeric"
-    tags = (tag, tag.lower()) if not tree.xml else (tag,)
-    for el in root.iter(*tags):
+    return (tag, tag.lower()) if not tree.xml else (tag,)
+
+
+def _cyd_facts(
+    tree: _Tree, elements: list[etree._Element], dei: dict[str, list[str]]
+) -> Iterator[tuple[etree._Element, str, tuple[str, ...]]]:
+    """The cyd facts among ix:nonNumeric elements in document order (element, local name, fact tags), noting
+    dei values."""
+    tags = _fact_tags(tree)
+    for el in elements:
         qname = el.get("name")
         if not qname:
             continue
@@ -714,11 +763,14 @@ def _cyd_facts(
             yield el, local, tags
 
 
-def _read_facts(tree: _Tree, continuations: dict) -> tuple[list[_Fact], dict[str, list[str]]]:
-    """The cyd facts in document order, and the dei values (raw text) by local name."""
+def _read_facts(
+    tree: _Tree, continuations: dict, elements: list[etree._Element]
+) -> tuple[list[_Fact], dict[str, list[str]]]:
+    """The cyd facts among ix:nonNumeric elements in document order, and the dei values (raw text) by local
+    name."""
     facts: list[_Fact] = []
     dei: dict[str, list[str]] = {}
-    for el, local, tags in _cyd_facts(tree, tree.root, dei):
+    for el, local, tags in _cyd_facts(tree, elements, dei):
         parts = _chain(tree, el, local, continuations)
         raw = _join_parts([_text_of(part) for part in parts])
         kind = spec_for(local).kind
