@@ -411,3 +411,29 @@ def test_an_r_page_nested_past_256_levels_is_read_whole() -> None:
     deeper = raw[:start] + b"<div>" * 3000 + raw[start:end] + b"</div>" * 3000 + raw[end:]
     with pytest.raises(BadInput, match=r"^the HTML nests its markup more than 2,048 levels deep"):
         load_bytes(deeper)
+
+
+def test_the_readers_own_bracket_characters_in_a_document_change_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the hidden ix:header is cut out of the body's text between two private-use characters; a document that
+    # itself holds them is read child by child instead, and reads as it would without them
+    from tracker.read import html
+
+    raw = SAMPLE_TAGGED.read_text()
+    spelt = raw.replace("<span>UNITED STATES", "<span>\ue004\ue005UNITED STATES")
+    assert spelt != raw
+    by_child = []
+    whole = html._body_text_by_child
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        by_child.append(1)
+        return whole(*args)
+
+    monkeypatch.setattr(html, "_body_text_by_child", counted)
+    lines = html.body_lines(raw)
+    assert not by_child
+    assert "0009999901" not in "".join(lines)  # the hidden header is no body text
+    assert [line.replace("\ue004\ue005", "") for line in html.body_lines(spelt)] == lines
+    assert by_child
+    assert load_bytes(spelt.encode()) == load_bytes(raw.encode())

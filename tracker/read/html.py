@@ -30,6 +30,7 @@ _BLOCK = "\ue000"  # marks a block boundary (a blank line) in joined text
 _BREAK = "\ue001"  # marks a <br> (a line break inside a paragraph)
 _OPEN = "\ue002"  # where the text of a cyd text block (or one of its continuations) starts in the body
 _CLOSE = "\ue003"  # where it ends
+_SKIP_FROM, _SKIP_TO = "\ue004", "\ue005"  # around the text of a hidden child of the body (see `_body_text`)
 _MARKS = _BLOCK + _BREAK + " \t\r\n\xa0"
 _BLOCK_TAGS = frozenset(
     (
@@ -863,14 +864,35 @@ def _skip_hidden(body: etree._Element, hidden: list[etree._Element]) -> list[etr
 
 
 def _body_text(body: etree._Element, skipped: list[etree._Element]) -> str:
-    """The body's text with its block marks, leaving out the skipped children."""
+    """The body's text with its block marks, leaving out the skipped children.
+
+    The text is serialised in one call, the skipped children bracketed in it and cut out (a body has
+    thousands of children; removing a child from the tree costs more, as lxml then walks all of it)."""
     if not skipped:
         return _text_of(body)
+    unique = list({id(child): child for child in skipped}.values())
+    for child in unique:
+        child.text = _SKIP_FROM + child.text if child.text else _SKIP_FROM
+        child.tail = _SKIP_TO + child.tail if child.tail else _SKIP_TO
+    text = _text_of(body)
+    if text.count(_SKIP_FROM) != len(unique) or text.count(_SKIP_TO) != len(unique):
+        return _body_text_by_child(body, unique)  # the document itself spells the brackets
+    pieces, at = [], 0
+    for _ in unique:
+        start = text.index(_SKIP_FROM, at)
+        pieces.append(text[at:start])
+        at = text.index(_SKIP_TO, start) + 1
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _body_text_by_child(body: etree._Element, skipped: list[etree._Element]) -> str:
+    """`_body_text` a child at a time, for skipped children already bracketed."""
     parts = [body.text or ""]
     for child in body:
         if not any(child is s for s in skipped):
             parts.append(_text_of(child))
-        parts.append(child.tail or "")
+        parts.append((child.tail or "")[1:] if any(child is s for s in skipped) else child.tail or "")
     return "".join(parts)
 
 
