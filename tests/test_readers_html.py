@@ -306,7 +306,7 @@ def _read_whole_tree(monkeypatch: pytest.MonkeyPatch, data: bytes) -> Disclosure
     from tracker.read import html
 
     with monkeypatch.context() as m:
-        m.setattr(html, "_stream", lambda text, hidden_tags: None)
+        m.setattr(html, "_stream", lambda text, hidden_tags, encoded=None: None)
         return load_bytes(data)
 
 

@@ -153,23 +153,24 @@ _XML_OPTIONS: dict = {
 _HTML_OPTIONS: dict = {"huge_tree": True, "remove_comments": True, "encoding": "utf-8"}
 
 
-def read_html(text: str) -> Disclosure:
-    """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section."""
+def read_html(text: str, encoded: bytes | None = None) -> Disclosure:
+    """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section.
+    `encoded` is the text in UTF-8 when the caller has it (the source's own bytes: parsed without a copy)."""
     if not _looks_like_markup(text):
         return untagged.read_text(text)
     try:
-        return _read_markup(text)
+        return _read_markup(text, encoded)
     except ValueError:  # lxml refused text read from the document itself: only control characters do that
         if not _CONTROL_RE.search(text):
             raise
         return _read_markup(text.translate(_CONTROL_CHARACTERS))
 
 
-def _read_markup(text: str) -> Disclosure:
+def _read_markup(text: str, encoded: bytes | None = None) -> Disclosure:
     hidden_tags = _hidden_tags(text)
-    read = _stream(text, hidden_tags)
+    read = _stream(text, hidden_tags, encoded=encoded)
     if read is None:  # something the streamed reading cannot do exactly: read the whole tree
-        read = _read_whole(_parse(text), hidden_tags)
+        read = _read_whole(_parse(text, encoded), hidden_tags)
     if read.facts:
         disclosure = _tagged_disclosure(read.facts, read.lines.plain, read.lines.marked)
     else:
@@ -254,13 +255,14 @@ _FEED_CHARS = 1 << 20
 _BATCH_TAG = "{urn:x-tracker:batch}batch"
 
 
-def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
+def _stream(text: str, hidden_tags: set[str], encoded: bytes | None = None) -> _Read | None:
     """Read the document while it is parsed, so that the whole tree of a long one never stands in memory.
 
     After each piece of a long source, the body's children that are complete are moved out of the tree
     and read (block marks, facts, hidden content, text lines) and then freed; a short source is read
     the same way in one batch. XML first, as EDGAR's Inline XBRL is XHTML, then the forgiving HTML
     parser. None when the document needs the whole-tree reading to be read exactly (see `_Streamer`).
+    `encoded`: the text in UTF-8, if the caller has it.
     """
     step = _FEED_CHARS if len(text) > _STREAM_FROM else max(len(text), 1)
     for xml in (True, False):
@@ -271,7 +273,7 @@ def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
         streamer = _Streamer(xml, hidden_tags)
         try:
             for i in range(0, len(text), step):
-                parser.feed(text[i : i + step].encode("utf-8"))
+                parser.feed(encoded if encoded is not None and step >= len(text) else _utf8(text, i, step))
                 streamer.events(parser.read_events())
                 if step < len(text):
                     streamer.flush(final=False)
@@ -287,6 +289,11 @@ def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
             raise BadInput("the HTML file holds no document; give the 10-K or 20-F as filed.")
         return streamer.finish(root)
     return None  # not reached
+
+
+def _utf8(text: str, start: int, length: int) -> bytes:
+    """A piece of the text, encoded for the parser."""
+    return text[start : start + length].encode("utf-8")
 
 
 @dataclass
@@ -534,8 +541,8 @@ def _looks_like_markup(text: str) -> bool:
     return tags * 400 >= min(len(text), 200_000)
 
 
-def _parse(text: str) -> _Tree:
-    data = text.encode("utf-8")
+def _parse(text: str, encoded: bytes | None = None) -> _Tree:
+    data = text.encode("utf-8") if encoded is None else encoded
     try:
         parser = etree.XMLParser(**_XML_OPTIONS)
         root = etree.fromstring(data, parser)
