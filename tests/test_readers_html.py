@@ -437,3 +437,18 @@ def test_the_readers_own_bracket_characters_in_a_document_change_nothing(
     assert [line.replace("\ue004\ue005", "") for line in html.body_lines(spelt)] == lines
     assert by_child
     assert load_bytes(spelt.encode()) == load_bytes(raw.encode())
+
+
+@pytest.mark.parametrize(
+    "style", ["display:none", "DISPLAY : none", "Display:none", "color:red;display: none"]
+)
+def test_text_styled_hidden_in_any_case_is_not_read(style: str) -> None:
+    raw = (
+        Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2023.htm"
+    ).read_text()
+    heading = '<div id="i1c"><span style="font-weight:700">Item 1C. </span><span style="font-weight:700">Cybersecurity</span></div>'
+    assert heading in raw
+    hidden = f'<p style="{style}"><span>Secret draft words.</span></p><div><span>Shown words.</span></div>'
+    disclosure = load_bytes(raw.replace(heading, heading + hidden).encode())
+    assert "Shown words." in disclosure.section_text
+    assert "Secret draft" not in disclosure.section_text
