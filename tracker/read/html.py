@@ -1016,7 +1016,7 @@ def _untagged_disclosure(text: str, lines: list[str], dei: dict[str, list[str]])
             "the annual report has no Item 1C (10-K) or Item 16K (20-F) cybersecurity section; "
             "give a complete report for a fiscal year ending on or after 2023-12-15."
         )
-    complete = text.rstrip().lower().endswith("</html>")
+    complete = _ends_with_html_close(text)
     if section.end >= len(lines) and not complete:
         raise BadInput(
             "the HTML ends inside its Item 1C / Item 16K section, so the file is truncated; "
@@ -1029,6 +1029,14 @@ def _untagged_disclosure(text: str, lines: list[str], dei: dict[str, list[str]])
             "the Item 1C / Item 16K heading is followed by no text; give the complete annual report."
         )
     return disclosure
+
+
+def _ends_with_html_close(text: str) -> bool:
+    """Does the text end with `</html>` (any case, trailing white space aside)? Without copying the text."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text[max(end - 7, 0) : end].lower() == "</html>"
 
 
 _EQUITY_TICKER = re.compile(r"[A-Z]{1,5}(?:[.-][A-Z])?")
