@@ -306,7 +306,7 @@ def _read_whole_tree(monkeypatch: pytest.MonkeyPatch, data: bytes) -> Disclosure
     from tracker.read import html
 
     with monkeypatch.context() as m:
-        m.setattr(html, "_stream", lambda text, hidden_tags: None)
+        m.setattr(html, "_stream", lambda text, hidden_tags, encoded=None: None)
         return load_bytes(data)
 
 
@@ -411,3 +411,44 @@ def test_an_r_page_nested_past_256_levels_is_read_whole() -> None:
     deeper = raw[:start] + b"<div>" * 3000 + raw[start:end] + b"</div>" * 3000 + raw[end:]
     with pytest.raises(BadInput, match=r"^the HTML nests its markup more than 2,048 levels deep"):
         load_bytes(deeper)
+
+
+def test_the_readers_own_bracket_characters_in_a_document_change_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the hidden ix:header is cut out of the body's text between two private-use characters; a document that
+    # itself holds them is read child by child instead, and reads as it would without them
+    from tracker.read import html
+
+    raw = SAMPLE_TAGGED.read_text()
+    spelt = raw.replace("<span>UNITED STATES", "<span>\ue004\ue005UNITED STATES")
+    assert spelt != raw
+    by_child = []
+    whole = html._body_text_by_child
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        by_child.append(1)
+        return whole(*args)
+
+    monkeypatch.setattr(html, "_body_text_by_child", counted)
+    lines = html.body_lines(raw)
+    assert not by_child
+    assert "0009999901" not in "".join(lines)  # the hidden header is no body text
+    assert [line.replace("\ue004\ue005", "") for line in html.body_lines(spelt)] == lines
+    assert by_child
+    assert load_bytes(spelt.encode()) == load_bytes(raw.encode())
+
+
+@pytest.mark.parametrize(
+    "style", ["display:none", "DISPLAY : none", "Display:none", "color:red;display: none"]
+)
+def test_text_styled_hidden_in_any_case_is_not_read(style: str) -> None:
+    raw = (
+        Path(__file__).resolve().parent.parent / "fixtures" / "sample" / "nwan-10-k-fy2023.htm"
+    ).read_text()
+    heading = '<div id="i1c"><span style="font-weight:700">Item 1C. </span><span style="font-weight:700">Cybersecurity</span></div>'
+    assert heading in raw
+    hidden = f'<p style="{style}"><span>Secret draft words.</span></p><div><span>Shown words.</span></div>'
+    disclosure = load_bytes(raw.replace(heading, heading + hidden).encode())
+    assert "Shown words." in disclosure.section_text
+    assert "Secret draft" not in disclosure.section_text

@@ -77,6 +77,42 @@ def test_table_of_contents_entry_is_skipped() -> None:
     ]
 
 
+def test_page_furniture_is_known_whatever_its_spacing() -> None:
+    # the footer repeats with other spaces (non-breaking, tabs, doubled, at either end): one furniture key
+    footers = [
+        "Acme\u00a0Widgets  2024 Annual Report 3",
+        " Acme Widgets 2024 Annual\tReport 14 ",
+        "ACME WIDGETS 2024 ANNUAL REPORT 15",
+    ]
+    lines = ["Item 1A. Risk Factors", "Risks.", footers[0], "Item 1C. Cybersecurity", "We assess risks."]
+    lines += [footers[1], "Our Board oversees them.", footers[2], "Item 2. Properties", "We own buildings."]
+    section = locate_section(lines)
+    assert section is not None
+    assert [line for line in section.lines if line] == ["We assess risks.", "Our Board oversees them."]
+
+
+def test_furniture_keys_and_item_lines_found_in_bulk_match_one_line_at_a_time() -> None:
+    from tracker.read import untagged
+
+    lines = [
+        " Page\u00a012 ",
+        "\t",
+        "Item\u20281C",
+        "A\x1c B  7 7",
+        "\u0130TEM 2",
+        "  item 1C.",
+        "Part II",
+        "partly",
+        "x\nItem 1C",
+        "",
+    ]
+    assert untagged.furniture_keys(lines) == [untagged.furniture_key(line) for line in lines]
+    assert untagged.furniture_keys(lines[:-2]) == [untagged.furniture_key(line) for line in lines[:-2]]
+    one_by_one = untagged._candidate_lines_one_by_one(lines[:-2], 0)
+    assert untagged._candidate_lines(lines[:-2]) == one_by_one == [2, 4, 5, 6, 7]
+    assert untagged._candidate_lines(lines) == [2, 4, 5, 6, 7, 8]  # a line holding a newline: one at a time
+
+
 def test_running_heads_and_split_headings() -> None:
     lines = [
         "ITEM\u00a01C.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import os
@@ -14,7 +15,7 @@ from pathlib import Path
 from tracker.errors import BadInput
 from tracker.models import Disclosure
 from tracker.text.lazy import lazy_compile
-from tracker.text.normalize import strip_invisible
+from tracker.text.normalize import strip_invisible, visible_ascii
 
 _IX_FACT_RE = lazy_compile(r"<ix:non(?:numeric|fraction)", re.I)
 
@@ -122,6 +123,11 @@ def _zip_kind(data: bytes) -> str:
 
 def decode(data: bytes) -> str:
     """Text of a source: UTF-8 (with or without BOM), or the charset an HTML/XML prolog declares."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, bool]:
+    """`decode`, and whether the text was read as UTF-8."""
     if not data or data.isspace():  # (without copying a large file to strip it)
         raise BadInput("the file is empty; give a 10-K, 20-F or EDGAR R page.")
     what = foreign_format(data)
@@ -135,13 +141,13 @@ def decode(data: bytes) -> str:
     head = data[:2048].lower()
     for enc in ("utf-8-sig",):
         try:
-            return data.decode(enc)
+            return data.decode(enc), True
         except UnicodeDecodeError:
             pass
     if b"<" in head and (b"charset=" in head or b"encoding=" in head):
         for enc in ("windows-1252", "iso-8859-1", "ascii"):
             if enc.encode() in head or (enc == "windows-1252" and b"1252" in head):
-                return data.decode(enc, errors="replace")
+                return data.decode(enc, errors="replace"), False
     raise BadInput("the file is not UTF-8 text and declares no other encoding; convert it to UTF-8.")
 
 
@@ -168,9 +174,13 @@ def detect_format(text: str) -> str:
     return kind or "text"
 
 
-def read_text_source(text: str) -> Disclosure:
-    """A Disclosure from the decoded text of a source, by its detected format."""
-    text = strip_invisible(text)
+def read_text_source(text: str, encoded: bytes | None = None) -> Disclosure:
+    """A Disclosure from the decoded text of a source, by its detected format. `encoded`, when given, is the
+    text encoded in UTF-8 (the source's own bytes), which spares a reader a copy."""
+    if encoded is None or not visible_ascii(encoded):
+        stripped = strip_invisible(text)
+        encoded = encoded if stripped is text else None
+        text = stripped
     fmt = detect_format(text)
     if fmt in ("rpage-text", "rpage-markdown", "rpage-html"):
         from tracker.read import rpage
@@ -179,7 +189,7 @@ def read_text_source(text: str) -> Disclosure:
     elif fmt in ("ixbrl", "html"):
         from tracker.read import html
 
-        disclosure = html.read_html(text)
+        disclosure = html.read_html(text, encoded)
     else:
         from tracker.read import untagged
 
@@ -202,7 +212,9 @@ def _strip_invisible_read(d: Disclosure) -> None:
 
 def read_bytes(data: bytes) -> Disclosure:
     """A Disclosure from the raw bytes of a source (gzip read transparently)."""
-    return read_text_source(decode(decompress(data)))
+    raw = decompress(data)
+    text, utf8 = _decode(raw)
+    return read_text_source(text, raw if utf8 and not raw.startswith(codecs.BOM_UTF8) else None)
 
 
 def read_path(path: Path) -> Disclosure:

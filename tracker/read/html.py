@@ -19,6 +19,7 @@ from lxml import etree
 from tracker.errors import BadInput
 from tracker.models import CYD_NAMESPACE_PREFIX, UNTAGGED_ELEMENT, Disclosure, Element, spec_for
 from tracker.read import untagged
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import clean_inline, comparison_key, paragraphs_from_lines, sentences
 
 IX_NAMESPACE = "http://www.xbrl.org/2013/inlineXBRL"
@@ -30,6 +31,7 @@ _BLOCK = "\ue000"  # marks a block boundary (a blank line) in joined text
 _BREAK = "\ue001"  # marks a <br> (a line break inside a paragraph)
 _OPEN = "\ue002"  # where the text of a cyd text block (or one of its continuations) starts in the body
 _CLOSE = "\ue003"  # where it ends
+_SKIP_FROM, _SKIP_TO = "\ue004", "\ue005"  # around the text of a hidden child of the body (see `_body_text`)
 _MARKS = _BLOCK + _BREAK + " \t\r\n\xa0"
 _BLOCK_TAGS = frozenset(
     (
@@ -64,6 +66,7 @@ _CELL_TAGS = frozenset(("td", "th"))
 _HIDDEN_RE = re.compile(r"display\s*:\s*none", re.I)
 _HIDDEN_FAST_RE = re.compile(r"display\s*:\s*none")
 _TAG_NAME_RE = re.compile(r"<(\w+)")
+_MIXED_CASE_DISPLAY_RE = lazy_compile("D(?:ISPLAY|isplay)[ \t\r\n]*:")
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -152,23 +155,24 @@ _XML_OPTIONS: dict = {
 _HTML_OPTIONS: dict = {"huge_tree": True, "remove_comments": True, "encoding": "utf-8"}
 
 
-def read_html(text: str) -> Disclosure:
-    """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section."""
+def read_html(text: str, encoded: bytes | None = None) -> Disclosure:
+    """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section.
+    `encoded` is the text in UTF-8 when the caller has it (the source's own bytes: parsed without a copy)."""
     if not _looks_like_markup(text):
         return untagged.read_text(text)
     try:
-        return _read_markup(text)
+        return _read_markup(text, encoded)
     except ValueError:  # lxml refused text read from the document itself: only control characters do that
         if not _CONTROL_RE.search(text):
             raise
         return _read_markup(text.translate(_CONTROL_CHARACTERS))
 
 
-def _read_markup(text: str) -> Disclosure:
+def _read_markup(text: str, encoded: bytes | None = None) -> Disclosure:
     hidden_tags = _hidden_tags(text)
-    read = _stream(text, hidden_tags)
+    read = _stream(text, hidden_tags, encoded=encoded)
     if read is None:  # something the streamed reading cannot do exactly: read the whole tree
-        read = _read_whole(_parse(text), hidden_tags)
+        read = _read_whole(_parse(text, encoded), hidden_tags)
     if read.facts:
         disclosure = _tagged_disclosure(read.facts, read.lines.plain, read.lines.marked)
     else:
@@ -233,15 +237,13 @@ class _Lines:
 
 def _read_whole(tree: _Tree, hidden_tags: set[str]) -> _Read:
     """Read a whole parsed document at once (the streamed reading's fallback)."""
-    hidden = _mark_blocks(tree, hidden_tags)
-    for el in list(tree.root.iter(tree.ix + "exclude")):
-        _drop(el)
-    continuations = {tree.attr(el, "id"): el for el in tree.root.iter(tree.ix + "continuation")}
-    facts, dei = _read_facts(tree, continuations)
+    found = _walk(tree, tree.root, hidden_tags)
+    continuations = {tree.attr(el, "id"): el for el in found.continuations}
+    facts, dei = _read_facts(tree, continuations, found.facts)
     body = tree.root.find(tree.html + "body")
     if body is None:
         body = tree.root
-    skipped = _skip_hidden(body, [*tree.root.iter(tree.ix + "header"), *hidden])
+    skipped = _skip_hidden(body, [*found.headers, *found.hidden])
     _mark_facts(facts)
     lines = _Lines()
     lines.add(_body_text(body, skipped))
@@ -257,13 +259,14 @@ _FEED_CHARS = 1 << 20
 _BATCH_TAG = "{urn:x-tracker:batch}batch"
 
 
-def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
+def _stream(text: str, hidden_tags: set[str], encoded: bytes | None = None) -> _Read | None:
     """Read the document while it is parsed, so that the whole tree of a long one never stands in memory.
 
     After each piece of a long source, the body's children that are complete are moved out of the tree
     and read (block marks, facts, hidden content, text lines) and then freed; a short source is read
     the same way in one batch. XML first, as EDGAR's Inline XBRL is XHTML, then the forgiving HTML
     parser. None when the document needs the whole-tree reading to be read exactly (see `_Streamer`).
+    `encoded`: the text in UTF-8, if the caller has it.
     """
     step = _FEED_CHARS if len(text) > _STREAM_FROM else max(len(text), 1)
     for xml in (True, False):
@@ -274,7 +277,7 @@ def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
         streamer = _Streamer(xml, hidden_tags)
         try:
             for i in range(0, len(text), step):
-                parser.feed(text[i : i + step].encode("utf-8"))
+                parser.feed(encoded if encoded is not None and step >= len(text) else _utf8(text, i, step))
                 streamer.events(parser.read_events())
                 if step < len(text):
                     streamer.flush(final=False)
@@ -290,6 +293,11 @@ def _stream(text: str, hidden_tags: set[str]) -> _Read | None:
             raise BadInput("the HTML file holds no document; give the 10-K or 20-F as filed.")
         return streamer.finish(root)
     return None  # not reached
+
+
+def _utf8(text: str, start: int, length: int) -> bytes:
+    """A piece of the text, encoded for the parser."""
+    return text[start : start + length].encode("utf-8")
 
 
 @dataclass
@@ -431,22 +439,18 @@ class _Streamer:
         """A child of the root other than the body: its facts count, its text does not."""
         tree = self.tree
         assert tree is not None
-        _mark_blocks(tree, set(), top, hidden=False)
-        for el in list(top.iter(tree.ix + "exclude")):
-            _drop(el)
+        found = _walk(tree, top, set(), hidden=False)
         saved, self.batch = self.batch, 0
-        self._read(top)
+        self._read(found)
         self.batch = saved
 
     def _body_batch(self, batch: etree._Element, last: bool = False) -> None:
         tree = self.tree
         assert tree is not None
         self.batch += 1
-        hidden = _mark_blocks(tree, self.hidden_tags, batch)
-        for el in list(batch.iter(tree.ix + "exclude")):
-            _drop(el)
-        heads, conts = self._read(batch, last)
-        skipped = _skip_hidden(batch, [*batch.iter(tree.ix + "header"), *hidden])
+        found = _walk(tree, batch, self.hidden_tags)
+        heads, conts = self._read(found, last)
+        skipped = _skip_hidden(batch, [*found.headers, *found.hidden])
         for el in heads:
             el.text = _OPEN + el.text if el.text else _OPEN
             el.tail = _CLOSE + el.tail if el.tail else _CLOSE
@@ -457,15 +461,15 @@ class _Streamer:
         self.lines.add(_body_text(batch, skipped))
 
     def _read(
-        self, top: etree._Element, last: bool = False
+        self, found: _Found, last: bool = False
     ) -> tuple[list[etree._Element], list[tuple[etree._Element, _Cont]]]:
-        """The continuations and facts under `top` (as `_read_facts`); returns the text blocks' elements and
-        the continuations' elements, to be bracketed. With `last` (nothing is read after `top`), the text of
-        a continuation no cyd fact uses is never read."""
+        """The continuations and facts found in a part of the tree (as `_read_facts`); returns the text
+        blocks' elements and the continuations' elements, to be bracketed. With `last` (nothing is read after
+        this part), the text of a continuation no cyd fact uses is never read."""
         tree = self.tree
         assert tree is not None
         conts: list[tuple[etree._Element, _Cont]] = []
-        for el in top.iter(tree.ix + "continuation"):
+        for el in found.continuations:
             cid = tree.attr(el, "id")
             if cid is None:
                 continue
@@ -478,7 +482,7 @@ class _Streamer:
             for fact in self.waiting.pop(tree.attr(el, "id"), []):  # type: ignore[arg-type]
                 self._advance(fact)
         heads = []
-        for el, local, tags in _cyd_facts(tree, top, self.dei):
+        for el, local, tags in _cyd_facts(tree, found.facts, self.dei):
             kind = spec_for(local).kind
             nested = any(
                 a.tag in tags and (a.get("name") or "").endswith("TextBlock") for a in el.iterancestors(*tags)
@@ -541,8 +545,8 @@ def _looks_like_markup(text: str) -> bool:
     return tags * 400 >= min(len(text), 200_000)
 
 
-def _parse(text: str) -> _Tree:
-    data = text.encode("utf-8")
+def _parse(text: str, encoded: bytes | None = None) -> _Tree:
+    data = text.encode("utf-8") if encoded is None else encoded
     try:
         parser = etree.XMLParser(**_XML_OPTIONS)
         root = etree.fromstring(data, parser)
@@ -596,41 +600,90 @@ def _make_tree(root: etree._Element, xml: bool) -> _Tree:
     return tree
 
 
-def _mark_blocks(
-    tree: _Tree, hidden_tags: set[str], top: etree._Element | None = None, hidden: bool = True
-) -> list[etree._Element]:
-    """Put block-boundary marks into the tree's text (under `top`, else everywhere) so that itertext keeps
-    the line structure.
+_ROLE_BLOCK, _ROLE_CELL, _ROLE_BREAK, _ROLE_HIDDEN = 1, 2, 4, 8
+_ROLE_EXCLUDE, _ROLE_CONTINUATION, _ROLE_FACT, _ROLE_HEADER = 16, 32, 64, 128
+_MARKING = _ROLE_BLOCK | _ROLE_CELL | _ROLE_BREAK | _ROLE_HIDDEN
 
-    Returns the elements styled `display:none` that hold something (empty hidden cells are common);
-    `hidden_tags` names the tags worth looking at (see `_hidden_tags`).
-    """
-    h = tree.html
-    root = tree.root if top is None else top
+
+@dataclass
+class _Found:
+    """What one pass over (a part of) the tree found, in document order."""
+
+    hidden: list[etree._Element]
+    """Elements styled `display:none` that hold something (empty hidden cells are common)."""
+    excludes: list[etree._Element]
+    continuations: list[etree._Element]
+    facts: list[etree._Element]
+    """The ix:nonNumeric elements."""
+    headers: list[etree._Element]
+
+
+def _roles(tree: _Tree, hidden_tags: set[str]) -> dict[str, int]:
+    """What the one pass does with each tag it stops at."""
+    h, ix = tree.html, tree.ix
+    roles: dict[str, int] = {}
+    tagged = [(h + t, _ROLE_BLOCK) for t in _BLOCK_TAGS] + [(h + t, _ROLE_CELL) for t in _CELL_TAGS]
+    tagged += [(h + "br", _ROLE_BREAK)] + [(h + t, _ROLE_HIDDEN) for t in hidden_tags]
+    tagged += [(ix + "exclude", _ROLE_EXCLUDE), (ix + "continuation", _ROLE_CONTINUATION)]
+    tagged += [(t, _ROLE_FACT) for t in _fact_tags(tree)] + [(ix + "header", _ROLE_HEADER)]
+    for tag, role in tagged:
+        roles[tag] = roles.get(tag, 0) | role
+    return roles
+
+
+def _walk(tree: _Tree, top: etree._Element, hidden_tags: set[str], hidden: bool = True) -> _Found:
+    """One pass over the tree under `top` (itself included): block-boundary marks put into its text so that
+    the text serialiser keeps the line structure, ix:exclude content dropped, and the elements the reading
+    needs collected (`_Found`; the hidden ones only with `hidden`, among the tags `hidden_tags` names, see
+    `_hidden_tags`). One walk, as each walk of a 10-K's tree costs a sixth of its parse."""
+    roles = _roles(tree, hidden_tags if hidden else set())
+    found = _Found([], [], [], [], [])
+    lists = {
+        _ROLE_EXCLUDE: found.excludes,
+        _ROLE_CONTINUATION: found.continuations,
+        _ROLE_FACT: found.facts,
+        _ROLE_HEADER: found.headers,
+    }
     block = _BLOCK
-    for el in root.iter(*(h + t for t in _BLOCK_TAGS)):
-        text, tail = el.text, el.tail
-        el.text = block + text if text else block
-        el.tail = block + tail if tail else block
-    for el in root.iter(*(h + t for t in _CELL_TAGS)):
-        tail = el.tail
-        el.tail = " " + tail if tail else " "
-    for el in root.iter(h + "br"):
-        tail = el.tail
-        el.tail = _BREAK + tail if tail else _BREAK
-    found: list[etree._Element] = []
-    if not hidden:
-        return found
-    for el in root.iter(*(h + t for t in hidden_tags)):
-        style = el.get("style")
-        if (
-            style
-            and "none" in style
-            and _HIDDEN_RE.search(style)
-            and (len(el) or (el.text or "").strip(_MARKS))
-        ):
-            found.append(el)
+    for el in top.iter(*roles):
+        role = roles[el.tag]
+        if not role & _MARKING:
+            lists[role].append(el)
+            continue
+        if role & _ROLE_HIDDEN:
+            style = el.get("style")
+            if (
+                style
+                and "none" in style
+                and _HIDDEN_RE.search(style)
+                and (len(el) or (el.text or "").strip(_MARKS))
+            ):
+                found.hidden.append(el)
+        if role & _ROLE_BLOCK:
+            text, tail = el.text, el.tail
+            el.text = block + text if text else block
+            el.tail = block + tail if tail else block
+        elif role & _ROLE_CELL:
+            tail = el.tail
+            el.tail = " " + tail if tail else " "
+        elif role & _ROLE_BREAK:
+            tail = el.tail
+            el.tail = _BREAK + tail if tail else _BREAK
+    if found.excludes:
+        _drop_excluded(tree, found)
     return found
+
+
+def _drop_excluded(tree: _Tree, found: _Found) -> None:
+    """Drop the ix:exclude elements (their content is part of no fact) and forget what was found in them."""
+    inside: set[etree._Element] = set()
+    for el in found.excludes:
+        inside.update(el.iter(tree.ix + "continuation", *_fact_tags(tree), tree.ix + "header"))
+    for el in found.excludes:
+        _drop(el)
+    found.continuations = [el for el in found.continuations if el not in inside]
+    found.facts = [el for el in found.facts if el not in inside]
+    found.headers = [el for el in found.headers if el not in inside]
 
 
 def _hidden_tags(text: str) -> set[str]:
@@ -648,17 +701,9 @@ def _hidden_tags(text: str) -> set[str]:
 
 
 def _mixed_case_display(text: str) -> bool:
-    """Does a `Display:` or `DISPLAY:` style property occur (not just the word in prose)?"""
-    for word in ("DISPLAY", "Display"):
-        i = text.find(word)
-        while i >= 0:
-            j = i + len(word)
-            while j < len(text) and text[j] in " \t\r\n":
-                j += 1
-            if j < len(text) and text[j] == ":":
-                return True
-            i = text.find(word, j)
-    return False
+    """Does a `Display:` or `DISPLAY:` style property occur (not just the word in prose)? (One scan: faster
+    than looking for each spelling.)"""
+    return _MIXED_CASE_DISPLAY_RE.search(text) is not None
 
 
 def _drop(el: etree._Element) -> None:
@@ -691,13 +736,19 @@ def _normalised(raw: str) -> str:
     return "\n\n".join(paragraphs_from_lines(_to_lines(raw)))
 
 
-def _cyd_facts(
-    tree: _Tree, root: etree._Element, dei: dict[str, list[str]]
-) -> Iterator[tuple[etree._Element, str, tuple[str, ...]]]:
-    """The cyd facts below `root` in document order (element, local name, fact tags), noting dei values."""
+def _fact_tags(tree: _Tree) -> tuple[str, ...]:
+    """The tags of ix:nonNumeric (the HTML parser lower-cases them)."""
     tag = tree.ix + "nonNumeric"
-    tags = (tag, tag.lower()) if not tree.xml else (tag,)
-    for el in root.iter(*tags):
+    return (tag, tag.lower()) if not tree.xml else (tag,)
+
+
+def _cyd_facts(
+    tree: _Tree, elements: list[etree._Element], dei: dict[str, list[str]]
+) -> Iterator[tuple[etree._Element, str, tuple[str, ...]]]:
+    """The cyd facts among ix:nonNumeric elements in document order (element, local name, fact tags), noting
+    dei values."""
+    tags = _fact_tags(tree)
+    for el in elements:
         qname = el.get("name")
         if not qname:
             continue
@@ -716,11 +767,14 @@ def _cyd_facts(
             yield el, local, tags
 
 
-def _read_facts(tree: _Tree, continuations: dict) -> tuple[list[_Fact], dict[str, list[str]]]:
-    """The cyd facts in document order, and the dei values (raw text) by local name."""
+def _read_facts(
+    tree: _Tree, continuations: dict, elements: list[etree._Element]
+) -> tuple[list[_Fact], dict[str, list[str]]]:
+    """The cyd facts among ix:nonNumeric elements in document order, and the dei values (raw text) by local
+    name."""
     facts: list[_Fact] = []
     dei: dict[str, list[str]] = {}
-    for el, local, tags in _cyd_facts(tree, tree.root, dei):
+    for el, local, tags in _cyd_facts(tree, elements, dei):
         parts = _chain(tree, el, local, continuations)
         raw = _join_parts([_text_of(part) for part in parts])
         kind = spec_for(local).kind
@@ -813,14 +867,35 @@ def _skip_hidden(body: etree._Element, hidden: list[etree._Element]) -> list[etr
 
 
 def _body_text(body: etree._Element, skipped: list[etree._Element]) -> str:
-    """The body's text with its block marks, leaving out the skipped children."""
+    """The body's text with its block marks, leaving out the skipped children.
+
+    The text is serialised in one call, the skipped children bracketed in it and cut out (a body has
+    thousands of children; removing a child from the tree costs more, as lxml then walks all of it)."""
     if not skipped:
         return _text_of(body)
+    unique = list({id(child): child for child in skipped}.values())
+    for child in unique:
+        child.text = _SKIP_FROM + child.text if child.text else _SKIP_FROM
+        child.tail = _SKIP_TO + child.tail if child.tail else _SKIP_TO
+    text = _text_of(body)
+    if text.count(_SKIP_FROM) != len(unique) or text.count(_SKIP_TO) != len(unique):
+        return _body_text_by_child(body, unique)  # the document itself spells the brackets
+    pieces, at = [], 0
+    for _ in unique:
+        start = text.index(_SKIP_FROM, at)
+        pieces.append(text[at:start])
+        at = text.index(_SKIP_TO, start) + 1
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _body_text_by_child(body: etree._Element, skipped: list[etree._Element]) -> str:
+    """`_body_text` a child at a time, for skipped children already bracketed."""
     parts = [body.text or ""]
     for child in body:
         if not any(child is s for s in skipped):
             parts.append(_text_of(child))
-        parts.append(child.tail or "")
+        parts.append((child.tail or "")[1:] if any(child is s for s in skipped) else child.tail or "")
     return "".join(parts)
 
 
@@ -943,7 +1018,7 @@ def _untagged_disclosure(text: str, lines: list[str], dei: dict[str, list[str]])
             "the annual report has no Item 1C (10-K) or Item 16K (20-F) cybersecurity section; "
             "give a complete report for a fiscal year ending on or after 2023-12-15."
         )
-    complete = text.rstrip().lower().endswith("</html>")
+    complete = _ends_with_html_close(text)
     if section.end >= len(lines) and not complete:
         raise BadInput(
             "the HTML ends inside its Item 1C / Item 16K section, so the file is truncated; "
@@ -956,6 +1031,14 @@ def _untagged_disclosure(text: str, lines: list[str], dei: dict[str, list[str]])
             "the Item 1C / Item 16K heading is followed by no text; give the complete annual report."
         )
     return disclosure
+
+
+def _ends_with_html_close(text: str) -> bool:
+    """Does the text end with `</html>` (any case, trailing white space aside)? Without copying the text."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text[max(end - 7, 0) : end].lower() == "</html>"
 
 
 _EQUITY_TICKER = re.compile(r"[A-Z]{1,5}(?:[.-][A-Z])?")

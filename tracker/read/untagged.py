@@ -8,11 +8,9 @@ the next item heading, and keeps the longest run, which skips table-of-contents 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from tracker.errors import BadInput
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation, Source
@@ -38,7 +36,9 @@ _PART_STOP_RE = lazy_compile(r"^part\s+(?:iii|iv)\b\s*[.:\-]?\s*(.*)$", re.I)
 _INLINE_STOP_RE = lazy_compile(
     r"item\s*(?:2|1d|16l|17)\s*[.:]\s*(?=[A-Z])|item\s*2\s*[.:]?\s*properties|part\s+iii\b", re.I
 )
-_CANDIDATE_SCAN_RE = lazy_compile(r"^[^\S\n]*(?:item|part)", re.I | re.M)
+_CANDIDATE_SCAN_RE = lazy_compile(
+    r"\n[^\S\n]*(?:item|part)", re.I
+)  # after a newline: found as fast as a string
 _MD_HEADING_RE = lazy_compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS_RE = lazy_compile(r"(\*\*|__)")
 _MD_TABLE_SEP_RE = lazy_compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -173,7 +173,20 @@ class _CleanLines:
 
 def furniture_key(line: str) -> str:
     """What repeats from page to page in a running head or foot: lower case, digits as '#'."""
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+    return _DIGITS_RE.sub("#", " ".join(line.split()).lower())
+
+
+_DIGITS_RE = lazy_compile(r"\d+")
+_SPACES_RE = lazy_compile(r"[^\S\n]+")
+
+
+def furniture_keys(lines: list[str]) -> list[str]:
+    """`furniture_key` of each line, worked out on all of them joined (a few calls, not a few per line)."""
+    joined = "\n".join(lines)
+    if not lines or joined.count("\n") != len(lines) - 1:  # a line holding a newline: one at a time
+        return [furniture_key(line) for line in lines]
+    spaced = _SPACES_RE.sub(" ", joined).replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    return _DIGITS_RE.sub("#", spaced.lower()).split("\n")
 
 
 _COMPANY_NAME_RE = lazy_compile(
@@ -208,9 +221,24 @@ def _candidate_lines(lines: Sequence[str]) -> list[int]:
     out: list[int] = []
     for first in range(0, len(lines), _SCAN_LINES):
         block = lines[first : first + _SCAN_LINES]
-        joined = "\n".join(block)
-        ends = list(accumulate(map((1).__add__, map(len, block))))  # offset just past each line's newline
-        out.extend(first + bisect_right(ends, m.start()) for m in _CANDIDATE_SCAN_RE.finditer(joined))
+        joined = "\n" + "\n".join(block)  # each line after a newline
+        if joined.count("\n") != len(block):  # a line holding a newline: the newlines are no line starts
+            out.extend(_candidate_lines_one_by_one(block, first))
+            continue
+        line, at = first - 1, 0
+        for m in _CANDIDATE_SCAN_RE.finditer(joined):
+            line += joined.count("\n", at, m.start() + 1)
+            at = m.start() + 1
+            out.append(line)
+    return out
+
+
+def _candidate_lines_one_by_one(block: Sequence[str], first: int) -> list[int]:
+    """`_candidate_lines` of lines that may hold newlines (any of them starting a candidate's line)."""
+    out = []
+    for i, line in enumerate(block):
+        if _CANDIDATE_SCAN_RE.search("\n" + line):
+            out.append(first + i)
     return out
 
 
@@ -242,9 +270,10 @@ class _Furniture:
         """How many short lines (100 characters at most) of the document have this furniture key."""
         if self.by_key is None:  # counted once: the distinct lines first (in C), then their keys
             self.by_key = Counter()
-            for text, n in Counter(self.lines).items():
-                if 0 < len(text) <= 100:
-                    self.by_key[furniture_key(text.strip())] += n
+            distinct = Counter(self.lines)
+            short = [text for text in distinct if 0 < len(text) <= 100]
+            for text, text_key in zip(short, furniture_keys(short)):
+                self.by_key[text_key] += distinct[text]
         return self.by_key[key]
 
 

@@ -178,7 +178,7 @@ def strip_invisible(text: str) -> str:
     from right to left, where they mean something.
     """
     if text.isascii():  # the usual case (a flag of the string): only C0 controls and DEL can be there
-        if not text.encode("ascii").translate(None, _ASCII_VISIBLE):
+        if visible_ascii(text.encode("ascii")):
             return text
     elif not _INVISIBLE_RE.search(text):
         return text
@@ -186,6 +186,11 @@ def strip_invisible(text: str) -> str:
         text = _ESCAPE_SEQUENCE_RE.sub("", text)
     keep_marks = ("\u200e" in text or "\u200f" in text) and _RIGHT_TO_LEFT_RE.search(text)
     return text.translate(_INVISIBLE_KEEP_MARKS if keep_marks else _INVISIBLE)
+
+
+def visible_ascii(data: bytes) -> bool:
+    """True when the bytes are ASCII with nothing `strip_invisible` would strip (checked without a copy)."""
+    return data.isascii() and not data.translate(None, _ASCII_VISIBLE)
 
 
 def is_footer_line(line: str) -> bool:
