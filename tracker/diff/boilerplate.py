@@ -277,7 +277,7 @@ class _Sentences:
 
     def __init__(self) -> None:
         self.number: dict[str, int] = {}
-        self.words: list[list[str]] = []
+        self.texts: list[str] = []  # tokenised again when assigned: a text is smaller than its words
         self.stated: list[int] = []  # versions stating each
         self.template: list[int] = []
         self.templates = 0
@@ -289,8 +289,8 @@ class _Sentences:
             return None
         number = self.number.get(key)
         if number is None:
-            number = self.number[key] = len(self.words)
-            self.words.append(tokens)
+            number = self.number[key] = len(self.texts)
+            self.texts.append(text)
             self.stated.append(0)
         return number
 
@@ -300,20 +300,22 @@ class _Sentences:
         its template then joins the template of the best representative it matches, if any: one met later."""
         keys = sorted(self.number, key=lambda k: (-self.stated[self.number[k]], k))
         index = TemplateIndex()
-        self.template = [0] * len(self.words)
-        signatures: dict[int, Signature] = {}
-        members = [0] * len(self.words)
+        self.template = [0] * len(self.texts)
+        seeds: list[int] = []  # the first sentence of each template (its text kept)
+        members = [0] * len(self.texts)
         for key in keys:
             number = self.number[key]
-            sig = signature(self.words[number])
-            self.words[number] = []  # no longer needed
-            template = self.template[number] = index.template(sig)
+            template = self.template[number] = index.template(signature(words_and_key(self.texts[number])[0]))
             if members[template] == 0:
-                signatures[number] = sig  # kept while it is its template's only sentence
+                seeds.append(number)
+            else:
+                self.texts[number] = ""  # no longer needed
             members[template] += 1
-        for number, sig in signatures.items():  # sentences alone: a template met later may be theirs
+        for number in seeds:  # sentences alone: a template met later may be theirs
             if members[self.template[number]] == 1:
+                sig = signature(words_and_key(self.texts[number])[0])
                 self.template[number] = index.another(sig, self.template[number])
+        self.texts = []
         self.templates = len(set(self.template))
 
 
