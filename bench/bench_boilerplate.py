@@ -8,11 +8,20 @@ the ratio of the cost per sentence at the largest size to that at the smallest s
 (about 1). The synthetic universe is the hard case: every template is shared by hundreds of filers.
 
     python bench/bench_boilerplate.py [--n 1000 3000 10000] [--seed 7] [--corpus ../shared/corpus]
+
+The evidence the content threshold was chosen on, for reading: `--groups DB` indexes a copy of a store (e.g. one
+of the whole corpus) at each content threshold of `--sweep`, prints the templates, common sentences and templates
+shared by two filers or more at each, then lists the shared templates at the module's threshold, sentence by
+sentence (reading them is the precision check):
+
+    python bench/bench_boilerplate.py --groups /tmp/corpus.db [--sweep 0.55 0.65 0.75]
 """
 
 from __future__ import annotations
 
 import random
+import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -22,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import datasketch  # noqa: E402, F401  (imported before any timing: its import is not indexing)
 
+import tracker.diff.boilerplate as boilerplate  # noqa: E402
 from bench.common import parser  # noqa: E402
 from bench.universe import NEW_YEAR, OLD_YEAR, PLACES, apply_edits, load_bases, plan_edits, ticker_for  # noqa: E402
 from tracker.diff.boilerplate import index_store  # noqa: E402
@@ -83,11 +93,50 @@ def build_store(path: Path, n: int, seed: int, corpus: Path) -> int:
     return count
 
 
+def shared_templates(path: Path) -> dict[int, list[tuple[str, str]]]:
+    """The templates of an indexed store that two filers or more state: (ticker, sentence) of each, deduplicated."""
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "select distinct template, ticker, sentence from boilerplate_sentences order by template, ticker, sentence"
+    ).fetchall()
+    conn.close()
+    templates: dict[int, list[tuple[str, str]]] = {}
+    for template, ticker, sentence in rows:
+        templates.setdefault(template, []).append((ticker, sentence))
+    return {t: s for t, s in templates.items() if len({ticker for ticker, _ in s}) > 1}
+
+
+def groups(db: Path, sweep: list[float]) -> None:
+    """Index a copy of db at each content threshold of sweep; list the shared templates at the module's own."""
+    chosen = boilerplate.CONTENT_THRESHOLD
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "copy.db"
+        shutil.copyfile(db, copy)
+        for threshold in [*sweep, chosen]:
+            boilerplate.CONTENT_THRESHOLD = threshold
+            with Store(copy) as store:
+                summary = index_store(store)
+            shared = shared_templates(copy)
+            print(
+                f"content threshold {threshold:.2f}: {summary.sentences} sentences, {summary.templates} templates, "
+                f"{summary.common} common, {len(shared)} templates of two filers or more"
+            )
+        for template, members in sorted(shared.items(), key=lambda kv: -len({t for t, _ in kv[1]})):
+            print(f"\n== template {template}: {len({t for t, _ in members})} filers")
+            for ticker, sentence in members:
+                print(f"   {ticker}: {sentence}")
+
+
 def main() -> int:
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--n", type=int, nargs="+", default=[1000, 3000, 10000], help="store sizes (filers)")
     p.add_argument("--seed", type=int, default=7, help="universe seed")
+    p.add_argument("--groups", type=Path, help="list the shared templates of (a copy of) this store instead")
+    p.add_argument("--sweep", type=float, nargs="+", default=[0.55, 0.65, 0.75], help="content thresholds")
     args = p.parse_args()
+    if args.groups:
+        groups(args.groups, args.sweep)
+        return 0
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.n:

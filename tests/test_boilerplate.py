@@ -7,7 +7,8 @@ What is expected was read in the filings themselves (../shared/corpus/text), not
   fiscal 2024, ... threats or incidents ...") and WGO 2024 ("We do not believe we have experienced any
   cybersecurity threats or incidents that have materially affected ...").
 - AMPL 2024 "We have not identified risks from known cybersecurity threats, including as a result of any prior
-  cybersecurity incidents, ..." is word for word in HLI 2024, and MCFT 2024 drops only the "including" clause.
+  cybersecurity incidents, that have materially affected or are reasonably likely to materially affect us ..."
+  is word for word in HLI 2024, and MCFT 2024 drops only the "including" clause: the same statement as LC's.
 - GOOGL 2024 "For more information on our cybersecurity related risks, see Item 1A Risk Factors of this Annual
   Report on Form 10-K." and GTLB 2024 "See Item 1A Risk Factors of this Annual Report on Form 10-K for more
   information on our cybersecurity risks and product vulnerability risks." are the same cross-reference.
@@ -72,23 +73,26 @@ def find(rows: list[dict], ticker: str, start: str) -> dict:
     return hits[0]
 
 
+def sharing(rows: list[dict], row: dict) -> set[str]:
+    """The filers with a sentence of the template of `row` (its own included)."""
+    return {r["ticker"] for r in rows if r["template"] == row["template"]}
+
+
 @pytest.mark.corpus
 def test_templated_sentences_several_filers_share_are_boilerplate(indexed: Path) -> None:
     rows = sentences(indexed)
     lc = find(rows, "LC", "In 2024, we did not identify any cybersecurity threats")
-    assert lc["other_filers"] == 3 and lc["common"] == 1  # U, CRWD, WGO
-    alike = [
-        find(rows, ticker, start)
-        for ticker, start in [
-            ("U", "In 2024, we did not identify any risks"),
-            ("CRWD", "In fiscal 2024, we did not identify"),
-            ("WGO", "We do not believe we have experienced any cybersecurity threats"),
-        ]
-    ]
-    # WGO's wording is nearer CRWD's than LC's (met first): found through CRWD's, another representative
-    assert all(r["template"] == lc["template"] and r["other_filers"] == 3 for r in alike)
-    ampl = find(rows, "AMPL", "We have not identified risks from known cybersecurity threats")
-    assert ampl["other_filers"] == 2 and ampl["common"] == 1  # HLI, MCFT
+    # U, CRWD, WGO say it nearly alike; AMPL, HLI and MCFT say the same ("We have not identified risks from
+    # known cybersecurity threats ... that have materially affected or are reasonably likely to ...")
+    assert sharing(rows, lc) == {"LC", "U", "CRWD", "WGO", "AMPL", "HLI", "MCFT"}
+    assert lc["other_filers"] == 6 and lc["common"] == 1
+    for ticker, start in [
+        ("U", "In 2024, we did not identify any risks"),
+        ("CRWD", "In fiscal 2024, we did not identify"),
+        ("WGO", "We do not believe we have experienced any cybersecurity threats"),
+        ("AMPL", "We have not identified risks from known cybersecurity threats"),
+    ]:
+        assert find(rows, ticker, start)["template"] == lc["template"]
     googl = find(rows, "GOOGL", "For more information on our cybersecurity related risks, see Item 1A")
     gtlb = find(rows, "GTLB", "See Item 1A Risk Factors of this Annual Report")
     assert googl["template"] == gtlb["template"] and googl["other_filers"] == 1
@@ -185,4 +189,117 @@ def test_the_json_of_a_comparison_says_which_changes_are_boilerplate(indexed: Pa
     assert code == 0
     changes = json.loads(out)["changes"]
     marked = {c["new"].split(",")[0]: c["boilerplate"] for c in changes if "boilerplate" in c}
-    assert marked == {"In 2024": 3}  # U, CRWD, WGO; the CISO sentence is LC's own
+    assert marked == {"In 2024": 6}  # U, CRWD, WGO, AMPL, HLI, MCFT; the CISO sentence is LC's own
+
+
+# Reworded templates: a wider set of 2024 extracts, each sentence below read in ../shared/corpus/text:
+# - the Item 1A cross-references, reworded by each filer: GOOGL "For more information on our cybersecurity related
+#   risks, see Item 1A Risk Factors of this Annual Report on Form 10-K.", GTLB "See Item 1A Risk Factors of this
+#   Annual Report on Form 10-K for more information on our cybersecurity risks and product vulnerability risks.",
+#   RPD "For additional information about these risks, see Part I, Item 1A, "Risk Factors" in this Annual Report
+#   on Form 10-K.", S "For more information regarding cybersecurity risks that we face and potential impacts on our
+#   business related thereto, see Part I, Item 1A, "Risk Factors" in this Annual Report on Form 10-K.", AAPL "For a
+#   discussion of the Company's cybersecurity-related risks, see Item 1A of this Form 10-K under the heading "Risk
+#   Factors."" (two-word shingles: a quarter shared); LC "For additional information about the risks from
+#   cybersecurity threats, see "Item 1A." and PSEC "For additional discussion on risks posed by cybersecurity
+#   threats, see "Item 1A." (both cut at "Item 1A." by the sentence splitter);
+# - the denial of any material effect: LC, U, CRWD, WGO, AMPL, HLI, MCFT as above, ELF "We have not identified any
+#   cybersecurity threats that have materially affected or are reasonably likely to materially affect us ...", PANW
+#   "We have not identified any risks from cybersecurity threats, including as a result of any previous
+#   cybersecurity incidents, that have materially impacted or are reasonably likely to materially impact us ...",
+#   PSEC "In the last three fiscal years, we are not aware of any material risks from cybersecurity threats that
+#   have materially affected or are reasonably likely to materially affect the Company ...";
+# - its opposite: AMPL and ELF both "We face risks from cybersecurity threats that, if realized, are reasonably
+#   likely to materially affect us, including our operations, business strategy, results of operations, or
+#   financial condition." (the same words as the denial, without the denial);
+# - each filer's own: careers stated in years (LC's CISO "over 5 years", ELF's CDO "over 25 years", PANW's CISO
+#   "for over 20 years", UPWK's CISO "over 25 years", U's deputy CSO "over 25 years", MCFT's CIO "more than 20
+#   years", HLI "approximately 25 years", AMZN "over 15 years") and AMPL's "Mr. Chambers previously served ...".
+WIDE = [
+    "GOOGL",
+    "GTLB",
+    "RPD",
+    "AAPL",
+    "S",
+    "LC",
+    "PSEC",
+    "AMPL",
+    "ELF",
+    "HLI",
+    "MCFT",
+    "PANW",
+    "U",
+    "CRWD",
+    "WGO",
+    "AMZN",
+    "VKTX",
+    "UPWK",
+]
+
+
+def index_wide(corpus: Path, db: Path, order: list[str]) -> list[dict]:
+    """The indexed sentences of the 2024 extracts of `order`, ingested in that order."""
+    code, _, err = run("ingest", *[corpus / "text" / f"{t}_2024.txt" for t in order], "--db", db)
+    assert code == 0, err
+    code, _, err = run("boilerplate", "--db", db)
+    assert code == 0, err
+    return sentences(db)
+
+
+@pytest.fixture(scope="module")
+def wide(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    return index_wide(corpus, tmp_path_factory.mktemp("wide") / "tracker.db", WIDE)
+
+
+@pytest.mark.corpus
+def test_reworded_cross_references_to_item_1a_are_boilerplate(wide: list[dict]) -> None:
+    googl = find(wide, "GOOGL", "For more information on our cybersecurity related risks, see Item 1A")
+    for ticker, start in [
+        ("GTLB", "See Item 1A Risk Factors of this Annual Report"),
+        ("RPD", "For additional information about these risks, see Part I, Item 1A"),
+        ("S", "For more information regarding cybersecurity risks that we face"),
+        ("AAPL", "For a discussion of the Company's cybersecurity-related risks, see Item 1A"),
+    ]:
+        row = find(wide, ticker, start)
+        assert row["template"] == googl["template"] and row["common"] == 1, (ticker, row)
+    assert sharing(wide, googl) >= {"GOOGL", "GTLB", "RPD", "S", "AAPL"}
+    lc = find(wide, "LC", "For additional information about the risks from cybersecurity threats, see")
+    psec = find(wide, "PSEC", "For additional discussion on risks posed by cybersecurity threats, see")
+    assert lc["template"] == psec["template"]
+
+
+@pytest.mark.corpus
+def test_denials_of_a_material_effect_are_one_template_and_their_opposite_another(wide: list[dict]) -> None:
+    lc = find(wide, "LC", "In 2024, we did not identify any cybersecurity threats")
+    deniers = {"LC", "U", "CRWD", "WGO", "AMPL", "HLI", "MCFT", "ELF", "PANW", "PSEC"}
+    assert sharing(wide, lc) >= deniers and lc["common"] == 1
+    psec = find(wide, "PSEC", "In the last three fiscal years, we are not aware of any material risks")
+    assert psec["template"] == lc["template"]
+    face = find(wide, "AMPL", "We face risks from cybersecurity threats that, if realized")
+    assert face["template"] != lc["template"]
+    assert sharing(wide, face) == {"AMPL", "ELF"} and face["other_filers"] == 1
+
+
+@pytest.mark.corpus
+def test_careers_and_named_people_stay_each_filers_own(wide: list[dict]) -> None:
+    own = [r for r in wide if re.search(r"\b\d+ years\b|\b(?:Mr|Ms|Mrs|Dr)\. [A-Z]", r["sentence"])]
+    assert {r["ticker"] for r in own} >= {"LC", "ELF", "PANW", "UPWK", "U", "MCFT", "HLI", "AMZN", "AMPL"}
+    assert [r["sentence"] for r in own if r["other_filers"]] == []
+
+
+@pytest.mark.corpus
+def test_the_templates_do_not_depend_on_the_order_filers_were_ingested(
+    corpus: Path, wide: list[dict], tmp_path: Path
+) -> None:
+    backwards = index_wide(corpus, tmp_path / "backwards.db", WIDE[::-1])
+
+    def groups(rows: list[dict]) -> set[frozenset[tuple[str, str]]]:
+        by_template: dict[int, set[tuple[str, str]]] = {}
+        for r in rows:
+            by_template.setdefault(r["template"], set()).add((r["ticker"], r["sentence"]))
+        return {frozenset(g) for g in by_template.values()}
+
+    assert groups(backwards) == groups(wide)
+    assert {(r["ticker"], r["sentence"], r["other_filers"]) for r in backwards} == {
+        (r["ticker"], r["sentence"], r["other_filers"]) for r in wide
+    }
