@@ -8,8 +8,8 @@
    transaction (what a single-file ingest does: a commit and an index update per file) against one
    transaction and one full-text index update per batch (`ingest_parallel`), both in one process.
 3. Workers: the same folder, and the Inline XBRL folder, with 1 and 2 worker processes, wall and CPU time
-   (workers included). The default of `tracker ingest` (`ingest_workers` in tracker/pipeline/batch.py: one
-   process for small sources, a worker per core for full 10-Ks) is chosen from this measurement.
+   (workers included). The default of `tracker ingest` (`ingest_workers` in tracker/pipeline/batch.py: a
+   worker per core for a folder) is chosen from this measurement, made on a free host.
 
 python bench/bench_ingest.py [--corpus ../shared/corpus] [--runs 5] [--filers 150]
 """

@@ -125,7 +125,9 @@ def test_a_database_indexed_by_triggers_is_indexed_once_per_row_after_the_upgrad
     assert [c[0] for c in counts] == [c[1] for c in counts] == stored
 
 
-def test_small_sources_are_read_in_one_process_and_full_reports_by_a_worker_per_core(corpus: Path) -> None:
-    """The measured default (bench/bench_ingest.py): workers only pay where reading dominates."""
-    assert ingest_workers(list(expand([FIXTURES]))) == 1  # an R page and a sample's two Item 1C sections
+def test_a_folder_is_read_by_a_worker_per_core_and_one_file_in_one_process(corpus: Path) -> None:
+    """The measured default (bench/bench_ingest.py): on a free host two workers beat one process on small
+    sources and full reports alike; one file needs no worker."""
+    assert ingest_workers(list(expand([FIXTURES]))) == default_workers()  # R pages, the samples' Item 1C
     assert ingest_workers(list(expand([corpus / "ixbrl"]))) == default_workers()
+    assert ingest_workers(list(expand([FIXTURES / "sample" / "nwan-10-k-fy2024.htm"]))) == 1

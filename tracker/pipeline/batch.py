@@ -46,15 +46,12 @@ from tracker.store import IngestResult, Store
 #: Rows written per transaction, and the longest a finished result waits before it is committed.
 BATCH_ROWS = 50
 BATCH_SECONDS = 1.0
-#: Worker processes of a folder ingest of small sources when none is asked for, as measured by
-#: bench/bench_ingest.py on this 2-core host: for text extracts and R pages (a few KB each), two workers took
-#: 1.35x the wall time and 1.32x the CPU of one process (start-up, and each disclosure pickled back to the
-#: parent, which alone stores), so one process reads and stores them; for full 10-Ks (the corpus's 31 Inline
-#: XBRL files), two workers took 0.72x the wall time (1.26x the CPU): reading dominates, so a worker per core.
-INGEST_WORKERS = 1
-#: Average size of a folder's files (bytes on disk) from which its ingest reads them in a worker per core (the
-#: small sources measured are 2 to 10 KB; the gzipped 10-Ks 100 to 400 KB).
-WORKERS_FROM_BYTES = 32 * 1024
+#: How a folder ingest chose its workers, as measured by bench/bench_ingest.py on this 2-core host (medians,
+#: 2026-12-02). On the quiet host, two workers against one process: 300 small sources (text extracts and R
+#: pages) 0.69x and 0.76x the wall time (1.10x and 1.23x the CPU); the 31 Inline XBRL 10-Ks 0.95x and 0.81x
+#: (1.80x and 1.53x the CPU). Under a load average of 5 to 12, two workers took 1.35x the wall time of one on
+#: the small sources: the cores were not free. A worker per core is the default for any folder of more than
+#: one file (`--workers 1` keeps to one process on a busy machine).
 #: Comparisons per task sent to a worker (amortises the messaging); tasks in flight per worker.
 PAIRS_PER_TASK = 8
 TASKS_IN_FLIGHT = 4
@@ -90,16 +87,9 @@ def default_workers() -> int:
 
 
 def ingest_workers(files: list[Path]) -> int:
-    """The workers a folder ingest starts when none is asked for: one process for small sources, a worker per
-    core for full annual reports (see `INGEST_WORKERS`)."""
-    sizes = []
-    for f in files:
-        try:
-            sizes.append(f.stat().st_size)
-        except OSError:
-            sizes.append(0)  # refused when read
-    large = bool(sizes) and sum(sizes) / len(sizes) >= WORKERS_FROM_BYTES
-    return default_workers() if large else INGEST_WORKERS
+    """The workers a folder ingest starts when none is asked for: a worker per core, one process for one
+    file (see the measurement above)."""
+    return default_workers() if len(files) > 1 else 1
 
 
 def worker_limit(requested: int | None) -> int:
