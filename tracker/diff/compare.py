@@ -922,10 +922,12 @@ def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
     new_only: list[list[str]] = []
     old_parts: list[list[str]] = []  # each side's words, piece by piece in order
     new_parts: list[list[str]] = []
-    if element is None:  # every piece, both sides
-        if all(p.unchanged for p in pieces):
-            return IDENTICAL  # (the word lists would be equal)
-        for p in pieces:
+    if element is None and all(p.unchanged for p in pieces):
+        return IDENTICAL  # (the word lists would be equal)
+    for p in pieces:  # the whole section (element None): every piece, on both sides
+        in_old = element is None or element in p.old_elements
+        in_new = element is None or element in p.new_elements
+        if in_old and in_new:
             c = p.counts
             old_words += c.old_words
             new_words += c.new_words
@@ -934,45 +936,27 @@ def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
             distance += c.distance
             if p.unchanged:
                 shared.append(p.new_words)
-            else:
-                old_only.append(p.old_words)
-                new_only.append(p.new_words)
-            old_parts.append(p.old_words)
-            new_parts.append(p.new_words)
-    else:
-        for p in pieces:
-            in_old = element in p.old_elements
-            in_new = element in p.new_elements
-            if in_old and in_new:
-                c = p.counts
-                old_words += c.old_words
-                new_words += c.new_words
-                added += c.added
-                deleted += c.deleted
-                distance += c.distance
-                if p.unchanged:
-                    shared.append(p.new_words)
-                    old_parts.append(p.old_words)
-                    new_parts.append(p.new_words)
-                    continue
-            elif in_old:
-                n = len(p.old_words)
-                old_words += n
-                deleted += n
-                distance += n
-            elif in_new:
-                n = len(p.new_words)
-                new_words += n
-                added += n
-                distance += n
-            else:
-                continue
-            if in_old:
-                old_only.append(p.old_words)
                 old_parts.append(p.old_words)
-            if in_new:
-                new_only.append(p.new_words)
                 new_parts.append(p.new_words)
+                continue
+        elif in_old:
+            n = len(p.old_words)
+            old_words += n
+            deleted += n
+            distance += n
+        elif in_new:
+            n = len(p.new_words)
+            new_words += n
+            added += n
+            distance += n
+        else:
+            continue
+        if in_old:
+            old_only.append(p.old_words)
+            old_parts.append(p.old_words)
+        if in_new:
+            new_only.append(p.new_words)
+            new_parts.append(p.new_words)
     old_bag, new_bag = Counter(chain.from_iterable(old_only)), Counter(chain.from_iterable(new_only))
     if dict.__eq__(old_bag, new_bag) and list(chain.from_iterable(old_parts)) == list(
         chain.from_iterable(new_parts)

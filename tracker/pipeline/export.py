@@ -106,10 +106,6 @@ def _people_rows(store: Store, filer_ids: list[int] | None) -> list[dict]:
     return out
 
 
-def _peer_rows(store: Store, filer_ids: list[int] | None) -> list[dict]:
-    return peer_table(store, filer_ids)
-
-
 def _boilerplate_rows(store: Store, filer_ids: list[int] | None) -> list[dict]:
     return export_rows(store, "boilerplate", filer_ids)
 
@@ -210,7 +206,7 @@ TABLES: list[Table] = [
         "peers",
         "Peers",
         [(key, key) for key in ("Filer", "Ticker", "Fiscal year", "Role", *PROFILE_COLUMNS)],
-        _peer_rows,
+        peer_table,
     ),
     Table(
         "boilerplate",

@@ -87,17 +87,7 @@ def add_incident(
                     store.filer_by_id(filer_id), accession, same["version"], "unchanged", same["id"], linked
                 )
             version = len(rows) + 1
-            if not store.conn.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
-                import zlib
-
-                store.db.table("sources").insert(
-                    {
-                        "sha256": sha,
-                        "size": len(raw),
-                        "compressed": zlib.compress(raw, 1),
-                        "first_path": source_path,
-                    }
-                )
+            store._keep_source(raw, source_path)  # the source's bytes, once per sha256
             row = {
                 "filer_id": filer_id,
                 "accession": accession,
