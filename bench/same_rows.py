@@ -1,4 +1,5 @@
 """Do two versions of the tracker store the same rows? Builds a database from the same folder of corpus sources
+(and, with --universe N, N synthetic filers' two years)
 with the code of an earlier commit (checked out into a temporary folder with `git archive`) and with this
 working copy, each by `tracker ingest FOLDER` as a user runs it, then compares every table row for row
 (tests/dbrows.py: write times left out, full-text indexes by content; `tracker_meta` holds the schema version).
@@ -32,6 +33,9 @@ def main() -> int:
     p = parser(__doc__ or "")
     p.add_argument("--base", default="59c9b8c", help="the earlier commit (default: this branch's start)")
     p.add_argument("--workers", type=int, help="workers for both ingests (default: each version's own)")
+    p.add_argument(
+        "--universe", type=int, default=0, help="also N synthetic filers of bench/universe.py (R pages, gzip)"
+    )
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base, folder = Path(tmp) / "base", Path(tmp) / "sources"
@@ -44,6 +48,10 @@ def main() -> int:
             (folder / kind).mkdir(parents=True)
             for path in sorted((args.corpus / kind).iterdir()):
                 (folder / kind / path.name).symlink_to(path)
+        if args.universe:
+            from bench.universe import write_universe
+
+            write_universe(folder / "universe", args.universe, 7, args.corpus)
         old, new = Path(tmp) / "base.db", Path(tmp) / "new.db"
         build(base, folder, old, args.workers)
         build(ROOT, folder, new, args.workers)

@@ -41,7 +41,8 @@ from tracker.pipeline.ingest import (
 )
 from tracker.pipeline.load import load_bytes
 from tracker.read import read_source
-from tracker.store import IngestResult, Store
+from tracker.store import Derived, IngestResult, Store, derive
+from tracker.text.normalize import shared_work
 
 #: Rows written per transaction, and the longest a finished result waits before it is committed.
 BATCH_ROWS = 50
@@ -291,8 +292,9 @@ class Prepared:
     """Filer hint (from options or the file name)."""
     facts: list[dict] = field(default_factory=list)
     """Fact rows."""
-    raw: bytes = b""
-    """The source bytes (kept, compressed, for provenance)."""
+    derived: Derived | None = None
+    """What the store works out of the disclosure and its bytes (hashes, sentence rows, the compressed source),
+    worked out here in the worker rather than by the parent, the single writer."""
     error: str | None = None
     """Why it was refused."""
     exhibit: tuple[bytes, str] | None = None
@@ -364,8 +366,11 @@ def _prepare_task(task: tuple[str, Options, str | None]) -> Prepared:
     except BadInput as exc:
         return Prepared(path, error=str(exc))
     try:
-        d, filer = apply_options(load_bytes(raw, exhibit), Path(path), opts)
-        return Prepared(path, d, filer, fact_rows(d), raw, exhibit=exhibit)
+        with shared_work():  # (the reading, the facts and the sentence rows split each text once)
+            d, filer = apply_options(load_bytes(raw, exhibit), Path(path), opts)
+            facts = fact_rows(d)
+            derived = derive(d, raw) if d.fiscal_year is not None else None
+        return Prepared(path, d, filer, facts, derived, exhibit=exhibit)
     except Exception as exc:  # noqa: BLE001 - a source the readers choke on is refused, not fatal
         return Prepared(path, error=_reason(exc))
 
@@ -381,7 +386,7 @@ def _store_prepared(
         try:
             result = store.add(
                 p.disclosure,
-                p.raw,
+                b"",  # (its sha256, size and compressed bytes are in p.derived)
                 source_path=p.path,
                 filer=p.filer,
                 name=opts.name,
@@ -389,6 +394,7 @@ def _store_prepared(
                 filing_date=opts.filing_date,
                 facts=p.facts,
                 exhibit=p.exhibit,
+                derived=p.derived,
             )
             with_why_not_read(result, p.disclosure)
         except BadInput as exc:

@@ -14,6 +14,7 @@ from tracker.models import Disclosure
 from tracker.pipeline.load import NOT_READ_NOTE, ExhibitFinder, load_bytes
 from tracker.read import read_source
 from tracker.store import COVERAGE, IngestResult, Store
+from tracker.text.normalize import shared_work
 
 # File-name patterns seen in the wild; used only for what the content does not state.
 _NAME_HINTS = [
@@ -115,20 +116,21 @@ def ingest_bytes(
         found.extend([got] if got else [])
         return got
 
-    disclosure = load_bytes(data, exhibit, finder)
-    exhibit = exhibit or (found[0] if found else None)
-    disclosure, filer = apply_options(disclosure, path, opts)
-    result = store.add(
-        disclosure,
-        data,
-        source_path=str(path),
-        filer=filer,
-        name=opts.name,
-        accession=opts.accession,
-        filing_date=opts.filing_date,
-        facts=fact_rows(disclosure),
-        exhibit=exhibit,
-    )
+    with shared_work():  # (the reading, the facts and the sentence rows split each text once)
+        disclosure = load_bytes(data, exhibit, finder)
+        exhibit = exhibit or (found[0] if found else None)
+        disclosure, filer = apply_options(disclosure, path, opts)
+        result = store.add(
+            disclosure,
+            data,
+            source_path=str(path),
+            filer=filer,
+            name=opts.name,
+            accession=opts.accession,
+            filing_date=opts.filing_date,
+            facts=fact_rows(disclosure),
+            exhibit=exhibit,
+        )
     return with_why_not_read(result, disclosure)
 
 

@@ -405,6 +405,33 @@ class IngestResult:
     """Why an exhibit given or found was not read ("... has no part headed as cybersecurity ..."), if so."""
 
 
+@dataclass
+class Derived:
+    """What storing a version works out from the disclosure and its source bytes alone, with no database: a
+    worker of a folder ingest computes it beside the reading (in the same `shared_work` block, so the facts'
+    and the sentence rows' splitting is done once), and the parent, the single writer, only writes rows."""
+
+    content_hash: str
+    """`content_hash` of the disclosure."""
+    section_hash: str | None
+    """sha256 of the section text's comparison key, if it has a section text."""
+    sentences: list[dict]
+    """The sentence rows (`_sentence_rows`), without their filing_id."""
+    source: tuple[str, int, bytes]
+    """The source bytes' sha256, size and zlib-compressed bytes (level 1)."""
+
+
+def derive(d: Disclosure, raw: bytes) -> Derived:
+    """Work out what `Store.add` needs of a disclosure and its source bytes (see `Derived`)."""
+    with shared_work():
+        return Derived(
+            content_hash(d),
+            digest(comparison_key(d.section_text)) if d.section_text else None,
+            _sentence_rows(0, d),
+            (digest_bytes(raw), len(raw), zlib.compress(raw, 1)),
+        )
+
+
 def content_hash(d: Disclosure) -> str:
     """Hash of what the disclosure says (normalised), independent of the bytes it came from."""
     payload: dict[str, Any] = {
@@ -986,20 +1013,23 @@ class Store:
         filing_date: str | None = None,
         facts: list[dict] | None = None,
         exhibit: tuple[bytes, str] | None = None,
+        derived: Derived | None = None,
     ) -> IngestResult:
         """Store one disclosure as a new version of its filer-year, unless a version holds that content already.
 
         What arrives, new or not, becomes the current version of its filer-year unless the current one was filed
         later (`_arrive`): content an earlier version holds, ingested again, is current again without a new
         version. Everything happens in one transaction: on any error the database is exactly as before.
+        `derived` is `derive(d, raw)`, when the caller worked it out already (a folder ingest's worker).
         """
         if d.fiscal_year is None:
             raise BadInput("the source states no fiscal year; pass --year YYYY.")
+        derived = derived or derive(d, raw)
         content = {
             "fiscal_year": d.fiscal_year,
-            "content_hash": content_hash(d),
+            "content_hash": derived.content_hash,
             "tagged": int(d.tagged),
-            "section_hash": digest(comparison_key(d.section_text)) if d.section_text else None,
+            "section_hash": derived.section_hash,
             "form": d.form,
         }
         now = _instant()
@@ -1023,7 +1053,7 @@ class Store:
                 version = self._next_version(filer_id, d.fiscal_year)
                 filing_id = self._insert_version(
                     d,
-                    raw,
+                    derived,
                     content,
                     filer_id,
                     version,
@@ -1054,7 +1084,7 @@ class Store:
     def _insert_version(
         self,
         d: Disclosure,
-        raw: bytes,
+        derived: Derived,
         content: dict,
         filer_id: int,
         version: int,
@@ -1063,7 +1093,7 @@ class Store:
     ) -> int:
         """Write a disclosure as a version: its source (once per sha256), filings row, elements, facts and
         sentences; `provenance` holds accession, filing_date, source_path and ingested_at."""
-        sha = self._keep_source(raw, provenance["source_path"])
+        sha = self._keep_source(b"", provenance["source_path"], derived.source)
         filing_id = self._insert_rows(
             "filings",
             [
@@ -1085,16 +1115,17 @@ class Store:
             raise TrackerError("no row id for the version just inserted")
         self._insert_rows("elements", [_element_row(filing_id, i, e) for i, e in enumerate(d.elements)])
         self._insert_rows("facts", [{**f, "filing_id": filing_id} for f in facts])
-        self._insert_rows("sentences", _sentence_rows(filing_id, d))
+        self._insert_rows("sentences", [{**row, "filing_id": filing_id} for row in derived.sentences])
         return filing_id
 
-    def _keep_source(self, raw: bytes, path: str) -> str:
-        """Keep a source's bytes (compressed, once per sha256) for provenance; returns its sha256."""
-        sha = digest_bytes(raw)
+    def _keep_source(self, raw: bytes, path: str, packed: tuple[str, int, bytes] | None = None) -> str:
+        """Keep a source's bytes (compressed, once per sha256) for provenance; returns its sha256. `packed` is
+        (sha256, size, compressed bytes) when worked out already (`derive`); `raw` is then not looked at."""
+        sha = packed[0] if packed else digest_bytes(raw)
         if not self.conn.execute("select 1 from sources where sha256 = ?", [sha]).fetchone():
+            size, compressed = packed[1:] if packed else (len(raw), zlib.compress(raw, 1))
             self._insert_rows(
-                "sources",
-                [{"sha256": sha, "size": len(raw), "compressed": zlib.compress(raw, 1), "first_path": path}],
+                "sources", [{"sha256": sha, "size": size, "compressed": compressed, "first_path": path}]
             )
         return sha
 
