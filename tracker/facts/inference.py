@@ -193,20 +193,63 @@ _REPORT_RES = [
 Finding = tuple[bool, str] | None
 
 
-def _first(sentences: list[str], test: Callable[[str], object]) -> str | None:
-    return next((s for s in sentences if test(s)), None)
+def _first(sentences: list[str], test: Callable[[str], object], needs: tuple[str, ...] = ()) -> str | None:
+    """The first sentence passing `test`, among those `_may_hold` one of `needs` (all if none given)."""
+    return next((s for s in _may_hold(sentences, needs) if test(s)), None)
 
 
-def _strongest(sentences: list[str], patterns: list[re.Pattern[str]]) -> str | None:
-    """The first sentence matching the strongest (earliest) pattern that matches any sentence."""
-    return next((s for p in patterns for s in sentences if p.search(s)), None)
+def _strongest(
+    sentences: list[str], patterns: list[re.Pattern[str]], needs: tuple[str, ...] = ()
+) -> str | None:
+    """The first sentence matching the strongest (earliest) pattern that matches any sentence (of those that
+    `_may_hold` one of `needs`, a word every one of the patterns needs)."""
+    candidates = _may_hold(sentences, needs)
+    return next((s for p in patterns for s in candidates if p.search(s)), None)
+
+
+def _may_hold(sentences: list[str], needs: tuple[str, ...]) -> list[str]:
+    """The sentences a pattern needing one of the lower-case words `needs` may match: a sentence in ASCII that
+    holds none of them (lower-cased) cannot, so the pattern is never tried on it (the patterns scan every
+    sentence of the section: this cheap test spares most of them). Sentences with other characters are all
+    kept, for their case folding is the pattern's own."""
+    if not needs:
+        return sentences
+    return [s for s in sentences if not s.isascii() or _holds_any(s.lower(), needs)]
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in low:
+            return True
+    return False
+
+
+#: Words a pattern of each kind needs (one of them, lower case): each alternative of the pattern spells one.
+_NEEDS_RISK_SYSTEM = ("risk", "erm")  # _RISK_SYSTEM: risk ... or ERM
+_NEEDS_SUPPLIER = ("third", "vendor", "supplier", "service", "supply", "outsourc")  # _SUPPLIER_WORDS, _CORE
+_NEEDS_CYBER = ("cyber", "secur", "protection", "infosec")  # _CYBER
+_NEEDS_BOARD = ("board", "committee", "director")  # _BOARD
+_NEEDS_ENGAGED = (
+    "engag",
+    "retain",
+    "hir",
+    "third",
+    "outside",
+    "external",
+    "independent",
+    "leading",
+    "specialized",
+    "reputable",
+    "qualified",
+)  # the verbs of _ENGAGED_RES 0-1, _OUTSIDE_ADJ
+_RISK_TOPIC_RE = lazy_compile(_CYBER + r"|risk|incident", _I)
 
 
 def infer_integrated(sentences: list[str]) -> Finding:
     """(b)(1)(i): are the cybersecurity processes part of overall risk management?"""
-    if hit := _first(sentences, _NOT_INTEGRATED_RE.search):
+    if hit := _first(sentences, _NOT_INTEGRATED_RE.search, ("rated",)):  # integrated, incorporated
         return False, hit
-    if hit := _strongest(sentences, _INTEGRATED_RES):
+    if hit := _strongest(sentences, _INTEGRATED_RES, _NEEDS_RISK_SYSTEM):
         return True, hit
     return None
 
@@ -222,9 +265,10 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
     """(b)(1)(ii): does the filer engage assessors, consultants, auditors or other third parties?
 
     A negated engagement ("We do not engage external resources ...") is no engagement."""
-    if hit := _first(sentences, _NOT_ENGAGED_RE.search):
+    if hit := _first(sentences, _NOT_ENGAGED_RE.search, ("not",)):
         return False, hit
-    if hit := next((s for p in _ENGAGED_RES for s in sentences if _affirmed_match(p, s)), None):
+    candidates = _may_hold(sentences, _NEEDS_ENGAGED)
+    if hit := next((s for p in _ENGAGED_RES for s in candidates if _affirmed_match(p, s)), None):
         return True, hit
     return None
 
@@ -255,7 +299,7 @@ _OVERSIGHT_STRONG_RES = [
 
 def infer_third_party_oversight(sentences: list[str]) -> Finding:
     """(b)(1)(iii): processes to oversee and identify risks from third-party service providers."""
-    if hit := _strongest(sentences, _OVERSIGHT_STRONG_RES):
+    if hit := _strongest(sentences, _OVERSIGHT_STRONG_RES, _NEEDS_SUPPLIER):
         return True, hit
 
     def test(s: str) -> bool:
@@ -265,7 +309,7 @@ def infer_third_party_oversight(sentences: list[str]) -> Finding:
             return False
         return bool(_SUPPLIER_CORE.search(s)) and any(p.search(s) for p in _OVERSIGHT_RES)
 
-    if hit := _first(sentences, test):
+    if hit := _first(sentences, test, _NEEDS_SUPPLIER):
         return True, hit
     return None
 
@@ -286,7 +330,7 @@ def infer_positions_responsible(sentences: list[str]) -> Finding:
     def test(s: str) -> bool:
         return bool(_ROLE_WORD.search(s)) and any(p.search(s) for p in _RESPONSIBLE_RES)
 
-    if hit := _first(sentences, test):
+    if hit := _first(sentences, test, _NEEDS_CYBER):
         return True, hit
     return None
 
@@ -317,9 +361,9 @@ def infer_report_to_board(sentences: list[str], management: frozenset[str] = fro
     sentences = list(originals)
 
     def test(s: str) -> bool:
-        return bool(re.search(_CYBER + r"|risk|incident", s, _I)) and any(p.search(s) for p in _REPORT_RES)
+        return bool(_RISK_TOPIC_RE.search(s)) and any(p.search(s) for p in _REPORT_RES)
 
-    if hit := _first(sentences, test):
+    if hit := _first(sentences, test, _NEEDS_BOARD):
         return True, originals[hit]
     return None
 
