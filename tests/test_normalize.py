@@ -283,3 +283,38 @@ def test_ascii_and_unicode_tokenising_agree(text: str) -> None:
     tokens, key = words_and_key(text)
     assert tokens == _GENERAL_TOKENS.findall(text.lower())
     assert key == "".join(f"#{t}#" if t[0].isdigit() else t for t in tokens)
+
+
+_WORDY = st.text(
+    alphabet=st.sampled_from(list("aBoRdDiEcToRsMmtel yY-&,.|0123456789\u0130\u212a\u00dfK")), max_size=80
+).map(lambda t: t.replace("o", "board ", 1))
+
+
+@given(_WORDY)
+def test_a_caseless_pattern_counts_and_finds_as_ignorecase_does(text: str) -> None:
+    from tracker.text.lazy import Caseless
+
+    pattern = r"\bboard\b|\b(?:audit|risk)[\w ,&-]{0,40}committee\b|\bdirectors\b|\bk\w*"
+    caseless = Caseless(pattern)
+    assert caseless.count(text) == len(re.findall(pattern, text, re.I))
+    assert caseless.test(text) == bool(re.search(pattern, text, re.I))
+
+
+def test_a_caseless_pattern_must_be_written_in_lower_case() -> None:
+    from tracker.text.lazy import Caseless
+
+    with pytest.raises(ValueError, match="lower case"):
+        Caseless(r"\bBoard\b")
+    assert Caseless(r"\bboard\S").test("the BOARD's")  # an escape is no letter of the text
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list(" \t-=_*~.|0123456789ivxlcIVXpageTOCtbofntsPARTx10-Kkf")), max_size=40
+    )
+)
+def test_footer_lines_are_those_one_of_the_footer_patterns_matches(line: str) -> None:
+    from tracker.text.normalize import _FOOTER_LINE_RES
+
+    stripped = line.strip()
+    assert is_footer_line(line) == (bool(stripped) and any(r.match(stripped) for r in _FOOTER_LINE_RES))

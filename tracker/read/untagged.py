@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tracker.errors import BadInput
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation, Source
-from tracker.text.lazy import lazy_compile
+from tracker.text.lazy import Caseless, lazy_compile
 from tracker.text.normalize import (
     clean_inline,
     comparison_key,
@@ -378,50 +378,45 @@ POSITIONS = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleTextBloc
 EXPERTISE = "CybersecurityRiskManagementExpertiseOfManagementResponsibleTextBlock"
 INFORM_MANAGEMENT = "CybersecurityRiskProcessForInformingManagementOrCommitteesResponsibleTextBlock"
 
-_BOARD_TERMS = lazy_compile(
+#: (Caseless: these run on every paragraph and sentence of an untagged section, and only count or test)
+_BOARD_TERMS = Caseless(
     r"\bboard\b|\b(?:audit|risk|technology|cybersecurity|nominating|governance)[\w ,&-]{0,40}committee\b|"
-    r"\bdirectors\b",
-    re.I,
+    r"\bdirectors\b"
 )
-_ROLE_TERMS = lazy_compile(
+_ROLE_TERMS = Caseless(
     r"\bchief [\w ]{0,30}officer\b|\bciso\b|\bcio\b|\bcso\b|\bcto\b|\bvice president\b|\bhead of\b|"
-    r"\bexperience\b|\bcertifi|\bteam\b|\bmanagement\b|\bexecutive|\bleadership\b|\bled by\b",
-    re.I,
+    r"\bexperience\b|\bcertifi|\bteam\b|\bmanagement\b|\bexecutive|\bleadership\b|\bled by\b"
 )
-_MATERIAL_TERMS = lazy_compile(
+_MATERIAL_TERMS = Caseless(
     r"materially affect|reasonably likely to (?:materially )?affect|material(?:ly)? (?:adverse )?(?:effect|impact)"
-    r"|not (?:identified|experienced|aware of) any[\w ,]{0,40}(?:incident|threat)",
-    re.I,
+    r"|not (?:identified|experienced|aware of) any[\w ,]{0,40}(?:incident|threat)"
 )
 _SENTENCE_RULES = [
     (
         INTEGRATED,
-        lazy_compile(r"\bintegrat|\benterprise[- ]risk|\berm\b|overall risk management", re.I),
+        Caseless(r"\bintegrat|\benterprise[- ]risk|\berm\b|overall risk management"),
         RISK,
     ),
     (
         EXPERTISE,
-        lazy_compile(
+        Caseless(
             r"\byears\b|\bexperience\b|\bcertifi|\bdegree\b|\bcissp\b|\bcism\b|\bexpertise\b"
-            r"|\bpreviously\b|\bserved as\b|\bprior to joining\b",
-            re.I,
+            r"|\bpreviously\b|\bserved as\b|\bprior to joining\b"
         ),
         ROLE,
     ),
     (
         POSITIONS,
-        lazy_compile(
-            r"\bresponsib|\bled by\b|\bleads\b|\boversee|\bchief [\w ]{0,30}officer\b|\bciso\b", re.I
-        ),
+        Caseless(r"\bresponsib|\bled by\b|\bleads\b|\boversee|\bchief [\w ]{0,30}officer\b|\bciso\b"),
         ROLE,
     ),
     (
         INFORM_MANAGEMENT,
-        lazy_compile(r"\binform|\breport|\bescalat|\bbrief|\bupdate|\bnotif|\bmonitor", re.I),
+        Caseless(r"\binform|\breport|\bescalat|\bbrief|\bupdate|\bnotif|\bmonitor"),
         ROLE,
     ),
-    (BOARD_COMMITTEE, lazy_compile(r"\bcommittee\b", re.I), BOARD),
-    (INFORM_BOARD, lazy_compile(r"\breport|\bbrief|\bupdate|\binform|\bpresent|\breview", re.I), BOARD),
+    (BOARD_COMMITTEE, Caseless(r"\bcommittee\b"), BOARD),
+    (INFORM_BOARD, Caseless(r"\breport|\bbrief|\bupdate|\binform|\bpresent|\breview"), BOARD),
 ]
 
 
@@ -460,10 +455,10 @@ def _zone_of_heading(heading: str) -> str | None:
 
 
 def _classify(paragraph: str, zone: str | None) -> str:
-    board = len(_BOARD_TERMS.findall(paragraph))
-    role = len(_ROLE_TERMS.findall(paragraph))
+    board = _BOARD_TERMS.count(paragraph)
+    role = _ROLE_TERMS.count(paragraph)
     first = sentences(paragraph)[0] if paragraph else ""
-    board_first = bool(_BOARD_TERMS.search(first))
+    board_first = _BOARD_TERMS.test(first)
     if zone == BOARD:
         return BOARD if board or not role else ROLE
     if zone == ROLE:
@@ -508,15 +503,18 @@ def split_elements(paragraph_list: Sequence[str], source: Source = "inferred") -
             continue
         main = _classify(para, zone)
         add(main, para)
-        if _MATERIAL_TERMS.search(para):
-            for sent in sentences(para):
-                if _MATERIAL_TERMS.search(sent):
+        sents: list[str] | None = None  # (split once, when a rule asks)
+        if _MATERIAL_TERMS.test(para):
+            sents = sentences(para)
+            for sent in sents:
+                if _MATERIAL_TERMS.test(sent):
                     add(MATERIAL, sent)
         for child, pattern, parent in _SENTENCE_RULES:
             if parent != main:
                 continue
-            for sent in sentences(para):
-                if pattern.search(sent):
+            sents = sentences(para) if sents is None else sents
+            for sent in sents:
+                if pattern.test(sent):
                     add(child, sent)
     return [
         Element(name, "text", "\n\n".join(buckets[name]), source, original="\n\n".join(buckets[name]))
