@@ -1,10 +1,10 @@
 """Do two versions of the tracker store the same rows? Builds a database from the same folder of corpus sources
-(and, with --universe N, N synthetic filers' two years)
-with the code of an earlier commit (checked out into a temporary folder with `git archive`) and with this
-working copy, each by `tracker ingest FOLDER` as a user runs it, then compares every table row for row
-(tests/dbrows.py: write times left out, full-text indexes by content; `tracker_meta` holds the schema version).
+(and, with --universe N, N synthetic filers' two years) with the code of an earlier commit (checked out into a
+temporary folder with `git archive`) and with this working copy, each by `tracker ingest FOLDER` and
+`tracker diff-all` as a user runs them, then compares every table row for row (tests/dbrows.py: write times
+left out, full-text indexes by content; `tracker_meta` holds the schema version).
 
-    python bench/same_rows.py [--base COMMIT] [--corpus ../shared/corpus] [--workers N]
+    python bench/same_rows.py [--base COMMIT] [--corpus ../shared/corpus] [--workers N] [--universe N]
 """
 
 from __future__ import annotations
@@ -22,11 +22,14 @@ from tests.dbrows import differences, stored_rows  # noqa: E402
 
 
 def build(code: Path, folder: Path, db: Path, workers: int | None) -> None:
-    """`tracker ingest FOLDER --db DB` run with the package found at `code`."""
+    """`tracker ingest FOLDER --db DB`, then `tracker diff-all --db DB`, run with the package found at `code`."""
     env = {**os.environ, "PYTHONPATH": str(code)}
     cmd = [sys.executable, "-m", "tracker", "ingest", str(folder), "--db", str(db)]
     cmd += ["--workers", str(workers)] if workers else []
     subprocess.run(cmd, cwd=code, env=env, check=False, capture_output=True)
+    diff_all = [sys.executable, "-m", "tracker", "diff-all", "--db", str(db)]
+    diff_all += ["--workers", str(workers)] if workers else []
+    subprocess.run(diff_all, cwd=code, env=env, check=False, capture_output=True)
 
 
 def main() -> int:

@@ -822,15 +822,13 @@ class Store:
             found = self._cik_filer(cik, [h for h in holders.values() if h["cik"] is None])
         if found is None and not cik and not tickers:
             raise BadInput("the source names no filer; pass --filer CIK or --filer TICKER.")
-        filer_id = (
-            found
-            if found is not None
-            else _last_id(
-                self.db.table("filers").insert(
-                    {"cik": cik, "name": name or d.name, "tickers": "[]", "created_at": _now()}
-                )
+        filer_id = found
+        if filer_id is None:
+            filer_id = self._insert_rows(
+                "filers", [{"cik": cik, "name": name or d.name, "tickers": "[]", "created_at": _now()}]
             )
-        )
+            if filer_id is None:
+                raise TrackerError("no row id for the filer just inserted")
         self._add_identity(filer_id, tickers, name or d.name, rename=bool(name))
         return filer_id
 
@@ -854,7 +852,7 @@ class Store:
             if not others:
                 return None
             row = others.pop(0)
-            self.db.table("filers").update(row["id"], {"cik": cik})
+            self._update_filer(row["id"], {"cik": cik})
         for other in others:
             if other["id"] != row["id"]:
                 self._link_filers(other, into=int(row["id"]), cik=cik)
@@ -862,19 +860,24 @@ class Store:
 
     def _add_identity(self, filer_id: int, tickers: list[str], name: str | None, *, rename: bool) -> None:
         """Give a filer the tickers no other filer holds and a name (replaced only when the user gave one)."""
-        row = self.db.table("filers").get(filer_id)
+        row = self._get("filers", "id", filer_id)
         updates: dict[str, Any] = {}
         if name and (rename or not row["name"]) and name != row["name"]:
             updates["name"] = name
         known = json.loads(row["tickers"] or "[]")
         for t in tickers:
-            if self.db.execute("select 1 from tickers where ticker = ?", [t]).fetchone() is None:
-                self.db.table("tickers").insert({"ticker": t, "filer_id": filer_id})
+            if self.conn.execute("select 1 from tickers where ticker = ?", [t]).fetchone() is None:
+                self._insert_rows("tickers", [{"ticker": t, "filer_id": filer_id}])
         new_tickers = known + [t for t in tickers if t not in known]
         if new_tickers != known:
             updates["tickers"] = json.dumps(new_tickers)
         if updates:
-            self.db.table("filers").update(filer_id, updates)
+            self._update_filer(filer_id, updates)
+
+    def _update_filer(self, filer_id: int, values: dict[str, Any]) -> None:
+        """Set columns of a filers row (its identity: CIK, name, tickers; never a version)."""
+        assignments = ", ".join(f"[{column}] = ?" for column in values)
+        self.conn.execute(f"update filers set {assignments} where id = ?", [*values.values(), filer_id])
 
     def _link_filers(self, other: dict, into: int, cik: str) -> None:
         """Link a filer known by ticker only to the CIK filer it turned out to be, adding rows only.
@@ -916,7 +919,7 @@ class Store:
         fiscal_year, content_hash, section_hash, tagged and form), None when none does."""
         order = latest_first()
         same = next(
-            self.db.query(
+            self._query(
                 f"select * from filings where filer_id = ? and fiscal_year = ? and content_hash = ? order by {order}",
                 [filer_id, content["fiscal_year"], content["content_hash"]],
             ),
@@ -926,7 +929,7 @@ class Store:
             # The same text already stored from a tagged source (the filing read from another
             # format) is the same disclosure: the tagged version says more, so keep it alone.
             same = next(
-                self.db.query(
+                self._query(
                     "select * from filings where filer_id = ? and fiscal_year = ? and tagged = 1 "
                     f"and section_hash = ? and coalesce(form, '') = coalesce(?, form, '') order by {order}",
                     [filer_id, content["fiscal_year"], content["section_hash"], content["form"]],
@@ -962,7 +965,7 @@ class Store:
         arrived later. Whether it became current anew."""
         if current is not None and (current[0] == filing_id or as_of < current[1]):
             return False
-        self.db.execute(
+        self.conn.execute(
             "insert into current_versions (filer_id, fiscal_year, filing_id, as_of) values (?, ?, ?, ?) "
             "on conflict (filer_id, fiscal_year) do update set filing_id = excluded.filing_id, "
             "as_of = excluded.as_of",
@@ -973,7 +976,7 @@ class Store:
     def _next_version(self, filer_id: int, year: int) -> int:
         """The number the next version of a filer-year gets."""
         return int(
-            self.db.execute(
+            self.conn.execute(
                 "select coalesce(max(version), 0) + 1 from filings where filer_id = ? and fiscal_year = ?",
                 [filer_id, year],
             ).fetchone()[0]
@@ -1309,8 +1312,9 @@ class Store:
         sim = data.get("similarity", {})
         summary = data.get("summary", {})
         changes = data.get("changes", [])
-        comparison_id = _last_id(
-            self.db.table("comparisons").insert(
+        comparison_id = self._insert_rows(
+            "comparisons",
+            [
                 {
                     "filer_id": new["filer_id"],
                     "old_filing_id": old["id"],
@@ -1335,9 +1339,11 @@ class Store:
                     "json": json.dumps(data, ensure_ascii=False),
                     "computed_at": _now(),
                 }
-            )
+            ],
         )
-        self.db.table("changes").insert_all([_change_row(comparison_id, i, c) for i, c in enumerate(changes)])
+        if comparison_id is None:
+            raise TrackerError("no row id for the comparison just inserted")
+        self._insert_rows("changes", [_change_row(comparison_id, i, c) for i, c in enumerate(changes)])
         return comparison_id
 
     def comparison_pairs(self, year_pair: tuple[int, int] | None = None) -> list[dict]:
