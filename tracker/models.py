@@ -306,6 +306,12 @@ class Disclosure:
     comparison_sentences`), with the texts they were read from: (section text, text blocks, sentences); used
     only while the disclosure's texts are still those. Not part of the disclosure either."""
 
+    def __getstate__(self) -> dict:
+        """What a pickle carries (a folder ingest's worker sends each disclosure to the writer): the disclosure
+        without its caches, which the receiver works out again if it needs them (the facts cache was two
+        thirds of the bytes and most of the unpickling)."""
+        return {**self.__dict__, "facts_cache": None, "stored_sentences": None}
+
     def element(self, name: str) -> Element | None:
         """The element of that local name, if present."""
         return next((e for e in self.elements if e.name == name), None)
