@@ -56,6 +56,9 @@ BATCH_SECONDS = 1.0
 #: Comparisons per task sent to a worker (amortises the messaging); tasks in flight per worker.
 PAIRS_PER_TASK = 8
 TASKS_IN_FLIGHT = 4
+#: Files in flight per worker in a folder ingest: enough to keep the workers busy while the parent writes a
+#: batch (50 small files take the writer ~150 ms, a worker reads one in ~10 ms), few enough to hold little.
+FILES_IN_FLIGHT = 16
 
 ProgressFn = Callable[[int, int], None]
 """Called by the parent with (done, total) as work completes."""
@@ -330,7 +333,7 @@ def ingest_parallel(
     try:
         with _Writer(store) as writer:
             tasks = [(str(f), opts, str(ex) if ex else None) for f, ex in pair_exhibits(files, exhibit)]
-            for task, prepared in parallel_map(_prepare_task, tasks, workers, None):
+            for task, prepared in parallel_map(_prepare_task, tasks, workers, None, FILES_IN_FLIGHT):
                 if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
                     prepared = Prepared(task[0], error=str(prepared))
                 writer.add(
@@ -452,9 +455,14 @@ class _Writer:
 
 
 def parallel_map(
-    fn: Callable[[Any], Any], tasks: Iterable[Any], workers: int | None, db_path: str | None
+    fn: Callable[[Any], Any],
+    tasks: Iterable[Any],
+    workers: int | None,
+    db_path: str | None,
+    per_worker: int = TASKS_IN_FLIGHT,
 ) -> Iterator[tuple[Any, Any]]:
-    """(task, fn(task)) in task order, computed by worker processes with a bounded number in flight.
+    """(task, fn(task)) in task order, computed by worker processes with at most `per_worker` tasks per worker
+    in flight.
 
     A task whose worker died yields a string saying so instead of a result. With one worker, runs here.
     """
@@ -483,7 +491,7 @@ def parallel_map(
                 if broken:
                     yield task, "a worker process died; run the command again to finish."
                     continue
-                while len(inflight) >= workers * TASKS_IN_FLIGHT:
+                while len(inflight) >= workers * per_worker:
                     yield _collect(*inflight.popleft())
             while inflight:
                 yield _collect(*inflight.popleft())
