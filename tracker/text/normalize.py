@@ -485,7 +485,13 @@ def _is_abbreviation(before: str) -> bool:
 
 
 def sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences, keeping abbreviations ("Mr.", "Inc.", "U.S.") intact."""
+    """Split one paragraph into sentences, keeping abbreviations ("Mr.", "Inc.", "U.S.") intact (once per
+    `shared_work` block: the reader, the facts and the store split the same paragraphs; callers never change
+    the list)."""
+    return once("paragraph_sentences", paragraph, lambda: _sentences(paragraph))
+
+
+def _sentences(paragraph: str) -> list[str]:
     text = paragraph.strip()
     if _GLUED_HINT_RE.search(text):
         text = _GLUED_END_RE.sub(" ", text)
