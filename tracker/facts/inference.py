@@ -17,7 +17,7 @@ from collections.abc import Callable
 from tracker.facts import disclosure_sentences, extract_facts, material_incident
 from tracker.facts.governance import committee_names
 from tracker.models import FLAGS, Disclosure, Element, element_order
-from tracker.text.lazy import lazy_compile
+from tracker.text.lazy import Caseless, lazy_compile
 
 _I = re.I
 
@@ -155,10 +155,10 @@ _RESPONSIBLE_RES = [
     lazy_compile(_POSITION + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,160}?" + _CYBER, _I),
     lazy_compile(_CYBER + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,120}?" + _POSITION, _I),
 ]
-_ROLE_WORD = lazy_compile(
-    r"chief\s+[\w\s,&]{0,60}?officer|\bC[IT]?SO\b|\bCIO\b|\bCTO\b|vice\s+president|\b[SE]?VP\b|head\s+of|"
-    r"director|committee|council|team|officers?|executives?|general\s+counsel",
-    _I,
+#: (Caseless: tried on every sentence of an untagged section that names a cyber word; only tested)
+_ROLE_WORD = Caseless(
+    r"chief\s+[\w\s,&]{0,60}?officer|\bc[it]?so\b|\bcio\b|\bcto\b|vice\s+president|\b[se]?vp\b|head\s+of|"
+    r"director|committee|council|team|officers?|executives?|general\s+counsel"
 )
 
 # ---- PositionsOrCommitteesResponsibleReportToBoard (c)(2)(iii) ----------------------------------------
@@ -328,7 +328,7 @@ def infer_positions_responsible(sentences: list[str]) -> Finding:
     """(c)(2)(i): a named position or committee responsible for assessing and managing cyber risk."""
 
     def test(s: str) -> bool:
-        return bool(_ROLE_WORD.search(s)) and any(p.search(s) for p in _RESPONSIBLE_RES)
+        return _ROLE_WORD.test(s) and any(p.search(s) for p in _RESPONSIBLE_RES)
 
     if hit := _first(sentences, test, _NEEDS_CYBER):
         return True, hit
