@@ -318,3 +318,23 @@ def test_footer_lines_are_those_one_of_the_footer_patterns_matches(line: str) ->
 
     stripped = line.strip()
     assert is_footer_line(line) == (bool(stripped) and any(r.match(stripped) for r in _FOOTER_LINE_RES))
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                list("aZ09.,\u2019\u201c\u2014\u00e9\u00df\u0130\u212a\u0301\u0327 -_\n")
+            ),
+            max_size=60,
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_a_long_text_has_the_words_and_key_of_its_lines_joined(lines: list[str]) -> None:
+    from tracker.text.normalize import _words_and_key, shared_work
+
+    text = "\n".join(lines * (2100 // max(1, sum(map(len, lines))) + 1))  # past the length tokenised by line
+    with shared_work():
+        assert words_and_key(text) == _words_and_key(text)

@@ -587,7 +587,27 @@ def _has_ascii_digit(text: str) -> bool:
 def words_and_key(text: str) -> tuple[list[str], str]:
     """`words` and `comparison_key` of a text, tokenising it once (once per `shared_work` block: the words are
     shared, never changed)."""
-    return once("words_and_key", text, lambda: _words_and_key(text))
+    return once("words_and_key", text, lambda: _words_and_key_by_line(text))
+
+
+#: A text this long is tokenised line by line (each line once per `shared_work` block).
+_BY_LINE_CHARS = 2000
+
+
+def _words_and_key_by_line(text: str) -> tuple[list[str], str]:
+    """`_words_and_key` of a text, by its lines when it is long: no token holds a line break, and NFKC and
+    lower-casing never reach across one, so the text's words and key are its lines' joined. A section and the
+    text blocks made of its paragraphs then tokenise each paragraph once, not once per block holding it."""
+    if len(text) < _BY_LINE_CHARS or "\n" not in text:
+        return _words_and_key(text)
+    tokens: list[str] = []
+    keys = []
+    for line in text.split("\n"):
+        if line:
+            line_tokens, key = once("words_and_key", line, functools.partial(_words_and_key, line))
+            tokens += line_tokens
+            keys.append(key)
+    return tokens, "".join(keys)
 
 
 def _words_and_key(text: str) -> tuple[list[str], str]:
