@@ -41,7 +41,7 @@ from tracker.pipeline.ingest import (
 )
 from tracker.pipeline.load import load_bytes
 from tracker.read import read_source
-from tracker.store import Derived, IngestResult, Store, derive
+from tracker.store import IngestResult, Precomputed, Store, precompute
 from tracker.text.normalize import shared_work
 
 #: Rows written per transaction, and the longest a finished result waits before it is committed.
@@ -295,7 +295,7 @@ class Prepared:
     """Filer hint (from options or the file name)."""
     facts: list[dict] = field(default_factory=list)
     """Fact rows."""
-    derived: Derived | None = None
+    precomputed: Precomputed | None = None
     """What the store works out of the disclosure and its bytes (hashes, sentence rows, the compressed source),
     worked out here in the worker rather than by the parent, the single writer."""
     error: str | None = None
@@ -372,8 +372,8 @@ def _prepare_task(task: tuple[str, Options, str | None]) -> Prepared:
         with shared_work():  # (the reading, the facts and the sentence rows split each text once)
             d, filer = apply_options(load_bytes(raw, exhibit), Path(path), opts)
             facts = fact_rows(d)
-            derived = derive(d, raw) if d.fiscal_year is not None else None
-        return Prepared(path, d, filer, facts, derived, exhibit=exhibit)
+            precomputed = precompute(d, raw) if d.fiscal_year is not None else None
+        return Prepared(path, d, filer, facts, precomputed, exhibit=exhibit)
     except Exception as exc:  # noqa: BLE001 - a source the readers choke on is refused, not fatal
         return Prepared(path, error=_reason(exc))
 
@@ -389,7 +389,7 @@ def _store_prepared(
         try:
             result = store.add(
                 p.disclosure,
-                b"",  # (its sha256, size and compressed bytes are in p.derived)
+                b"",  # (its sha256, size and compressed bytes are in p.precomputed)
                 source_path=p.path,
                 filer=p.filer,
                 name=opts.name,
@@ -397,7 +397,7 @@ def _store_prepared(
                 filing_date=opts.filing_date,
                 facts=p.facts,
                 exhibit=p.exhibit,
-                derived=p.derived,
+                precomputed=p.precomputed,
             )
             with_why_not_read(result, p.disclosure)
         except BadInput as exc:

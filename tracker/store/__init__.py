@@ -406,7 +406,7 @@ class IngestResult:
 
 
 @dataclass
-class Derived:
+class Precomputed:
     """What storing a version works out from the disclosure and its source bytes alone, with no database: a
     worker of a folder ingest computes it beside the reading (in the same `shared_work` block, so the facts'
     and the sentence rows' splitting is done once), and the parent, the single writer, only writes rows."""
@@ -421,10 +421,10 @@ class Derived:
     """The source bytes' sha256, size and zlib-compressed bytes (level 1)."""
 
 
-def derive(d: Disclosure, raw: bytes) -> Derived:
-    """Work out what `Store.add` needs of a disclosure and its source bytes (see `Derived`)."""
+def precompute(d: Disclosure, raw: bytes) -> Precomputed:
+    """Work out what `Store.add` needs of a disclosure and its source bytes (see `Precomputed`)."""
     with shared_work():
-        return Derived(
+        return Precomputed(
             content_hash(d),
             digest(comparison_key(d.section_text)) if d.section_text else None,
             _sentence_rows(0, d),
@@ -1016,23 +1016,23 @@ class Store:
         filing_date: str | None = None,
         facts: list[dict] | None = None,
         exhibit: tuple[bytes, str] | None = None,
-        derived: Derived | None = None,
+        precomputed: Precomputed | None = None,
     ) -> IngestResult:
         """Store one disclosure as a new version of its filer-year, unless a version holds that content already.
 
         What arrives, new or not, becomes the current version of its filer-year unless the current one was filed
         later (`_arrive`): content an earlier version holds, ingested again, is current again without a new
         version. Everything happens in one transaction: on any error the database is exactly as before.
-        `derived` is `derive(d, raw)`, when the caller worked it out already (a folder ingest's worker).
+        `precomputed` is `precompute(d, raw)`, when the caller worked it out already (a folder ingest's worker).
         """
         if d.fiscal_year is None:
             raise BadInput("the source states no fiscal year; pass --year YYYY.")
-        derived = derived or derive(d, raw)
+        precomputed = precomputed or precompute(d, raw)
         content = {
             "fiscal_year": d.fiscal_year,
-            "content_hash": derived.content_hash,
+            "content_hash": precomputed.content_hash,
             "tagged": int(d.tagged),
-            "section_hash": derived.section_hash,
+            "section_hash": precomputed.section_hash,
             "form": d.form,
         }
         now = _instant()
@@ -1056,7 +1056,7 @@ class Store:
                 version = self._next_version(filer_id, d.fiscal_year)
                 filing_id = self._insert_version(
                     d,
-                    derived,
+                    precomputed,
                     content,
                     filer_id,
                     version,
@@ -1087,7 +1087,7 @@ class Store:
     def _insert_version(
         self,
         d: Disclosure,
-        derived: Derived,
+        precomputed: Precomputed,
         content: dict,
         filer_id: int,
         version: int,
@@ -1096,7 +1096,7 @@ class Store:
     ) -> int:
         """Write a disclosure as a version: its source (once per sha256), filings row, elements, facts and
         sentences; `provenance` holds accession, filing_date, source_path and ingested_at."""
-        sha = self._keep_source(b"", provenance["source_path"], derived.source)
+        sha = self._keep_source(b"", provenance["source_path"], precomputed.source)
         filing_id = self._insert_rows(
             "filings",
             [
@@ -1118,7 +1118,7 @@ class Store:
             raise TrackerError("no row id for the version just inserted")
         self._insert_rows("elements", [_element_row(filing_id, i, e) for i, e in enumerate(d.elements)])
         self._insert_rows("facts", [{**f, "filing_id": filing_id} for f in facts])
-        self._insert_rows("sentences", [{**row, "filing_id": filing_id} for row in derived.sentences])
+        self._insert_rows("sentences", [{**row, "filing_id": filing_id} for row in precomputed.sentences])
         return filing_id
 
     def _keep_source(self, raw: bytes, path: str, packed: tuple[str, int, bytes] | None = None) -> str:
