@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.errors import BadInput
 from tracker.models import FLAGS
@@ -121,3 +123,23 @@ def test_ligatures_in_labels_still_name_the_element() -> None:
     assert [e.name for e in d.elements] == [
         "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag"
     ]
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("Form 20-F10-KItem16K1C ifkc\n\u0130")), max_size=30),
+        max_size=4,
+    )
+)
+def test_the_form_an_r_page_names_is_read_as_the_full_patterns_read_it(texts: list[str]) -> None:
+    from tracker.read.rpage import _form_from_text
+
+    joined = " ".join(texts)
+    expected = (
+        "20-F"
+        if re.search(r"\b(?:Form\s+)?20-F\b|\bItem\s+16K\b", joined, re.I)
+        else "10-K"
+        if re.search(r"\b(?:Form\s+)?10-K\b|\bItem\s+1C\b", joined, re.I)
+        else None
+    )
+    assert _form_from_text(texts) == expected

@@ -10,6 +10,7 @@ from lxml import html as lhtml
 
 from tracker.errors import BadInput
 from tracker.models import LABEL_TO_NAME, Disclosure, Element
+from tracker.text.lazy import Caseless
 from tracker.text.normalize import clean_inline, is_footer_line, merge_unique_paragraphs, normalize_block
 
 _LABEL_RE = re.compile(
@@ -176,11 +177,16 @@ def _period(header: list[str]) -> tuple[str | None, int | None]:
     return None, None
 
 
+#: "Form 20-F" or "Item 16K"; "Form 10-K" or "Item 1C" ("Form" may be left out: "20-F" alone says as much)
+_TWENTY_F = Caseless(r"\b20-f\b|\bitem\s+16k\b")
+_TEN_K = Caseless(r"\b10-k\b|\bitem\s+1c\b")
+
+
 def _form_from_text(texts: list[str]) -> str | None:
     joined = " ".join(texts)
-    if re.search(r"\b(?:Form\s+)?20-F\b|\bItem\s+16K\b", joined, re.I):
+    if _TWENTY_F.test(joined):
         return "20-F"
-    if re.search(r"\b(?:Form\s+)?10-K\b|\bItem\s+1C\b", joined, re.I):
+    if _TEN_K.test(joined):
         return "10-K"
     return None
 
