@@ -323,7 +323,8 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         shared_facts(new),
     )  # (only read: the changes copy what they hold)
     key = _key_function(old_seq, new_seq)
-    old_says, new_says = _says(old, old_facts, wording, key), _says(new, new_facts, wording, key)
+    wanted = _said_by(wording, key)  # (the sentences both sides' statements are read for)
+    old_says, new_says = _says(old, old_facts, wanted, key), _says(new, new_facts, wanted, key)
     facts = (
         [] if old_facts == new_facts else owned_values(changes_between(old_facts, new_facts))
     )  # (same facts: none changed)
@@ -385,18 +386,20 @@ def _key_function(*sequences: list[Sentence]) -> Callable[[str], str]:
     return key
 
 
-def _says(
-    d: Disclosure, facts: dict, wording: list[Change], key: Callable[[str], str]
-) -> significance.Statements:
-    """What the sentences a wording change touches state (tracker.diff.significance ranks the change by it):
-    facts, and the flags inferred from a sentence."""
-    wanted = {
+def _said_by(wording: list[Change], key: Callable[[str], str]) -> set[str]:
+    """The keys of the sentences the wording changes touch (a move changes nothing a sentence says)."""
+    return {
         key(text or "")
         for c in wording
         if c.kind != "text_moved"
         for text in ((c.old, c.new) if c.kind == "text_changed" else (c.text,))
         if isinstance(text, str) or text is None
     }
+
+
+def _says(d: Disclosure, facts: dict, wanted: set[str], key: Callable[[str], str]) -> significance.Statements:
+    """What the sentences a wording change touches (`wanted`, their keys) state (tracker.diff.significance ranks
+    the change by it): facts, and the flags inferred from a sentence."""
     if not wanted:
         return {}
     flags = {f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence}
