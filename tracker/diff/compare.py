@@ -328,14 +328,15 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     facts = (
         [] if old_facts == new_facts else owned_values(changes_between(old_facts, new_facts))
     )  # (same facts: none changed)
-    changes = flag_changes(old, new) + facts + element_changes(old, new)
+    names = _text_element_names(old), _text_element_names(new)  # (each side's, read once)
+    changes = flag_changes(old, new) + facts + element_changes(old, new, names)
     changes += wording
     significance.rank_text_changes(changes, old_says, new_says, key, {n: s.label for n, s in SPECS.items()})
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))
     pieces = _pieces(pairs)
     similarity = _measure(pieces, None)
-    per_element = _element_measures(pieces, _shared_elements(old, new))
+    per_element = _element_measures(pieces, _shared_elements(old, new, names))
     share = _changed_share(pairs)
     return Comparison(
         old,
@@ -483,8 +484,11 @@ def _flag_evidence(o: Element | None, n: Element | None) -> dict | None:
     return ev if ev["old"] or ev["new"] else None
 
 
-def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
-    """Text elements present on one side only: removed is `high`, added `medium`.
+def element_changes(
+    old: Disclosure, new: Disclosure, names: tuple[list[str], list[str]] | None = None
+) -> list[Change]:
+    """Text elements present on one side only: removed is `high`, added `medium` (`names`: each side's
+    `_text_element_names`, when the caller has them).
 
     Only when both sides are tagged: where a side is untagged its elements are inferred from sub-headings
     and content, so which elements exist is an artefact of inference (a re-cased heading or a glued word
@@ -492,7 +496,7 @@ def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     """
     if not (old.tagged and new.tagged):
         return []
-    old_names, new_names = _text_element_names(old), _text_element_names(new)
+    old_names, new_names = names or (_text_element_names(old), _text_element_names(new))
     out = [
         Change(
             "element_removed",
@@ -534,9 +538,12 @@ def _text_element_names(d: Disclosure) -> list[str]:
     )
 
 
-def _shared_elements(old: Disclosure, new: Disclosure) -> list[str]:
-    new_names = set(_text_element_names(new))
-    return [n for n in _text_element_names(old) if n in new_names]
+def _shared_elements(
+    old: Disclosure, new: Disclosure, names: tuple[list[str], list[str]] | None = None
+) -> list[str]:
+    old_names, new_names = names or (_text_element_names(old), _text_element_names(new))
+    on_new = set(new_names)
+    return [n for n in old_names if n in on_new]
 
 
 # --------------------------------------------------------------------------- sentences
@@ -580,9 +587,15 @@ def align_sentences(old: list[Sentence], new: list[Sentence]) -> list[AlignedPai
     pairs: list[tuple[tuple[float, int], AlignedPair]] = []
     anchor = _anchors(matches, in_order, len(old))
     for m, (oi, nj) in enumerate(matches):
-        pair = _matched_pair(
-            [old[i] for i in oi], [new[j] for j in nj], rewrite=m >= exact_count, moved=m not in in_order
-        )
+        if m < exact_count and len(oi) == 1 and len(nj) == 1:  # (most: one sentence equal to one, inline)
+            a, b = old[oi[0]], new[nj[0]]
+            moved = m not in in_order
+            counts = EditCounts(len(a.words), len(b.words))
+            pair = AlignedPair("moved" if moved else "same", [a], [b], counts=counts, moved=moved)
+        else:
+            pair = _matched_pair(
+                [old[i] for i in oi], [new[j] for j in nj], rewrite=m >= exact_count, moved=m not in in_order
+            )
         pairs.append(((nj[0] + 1.0, 0), pair))
     for j in sorted(new_free):
         words_n = len(new[j].words)
