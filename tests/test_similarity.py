@@ -122,6 +122,22 @@ def test_word_diff_edits_start_and_end_at_word_boundaries(a: list[str], b: list[
     )
 
 
+@given(
+    st.text(alphabet="ab1_ .,;-\u00e9\u00b2\u0663", max_size=30),
+    st.text(alphabet="ab1_ .,;-\u00e9\u00b2\u0663", max_size=30),
+)
+def test_word_diff_counts_the_word_tokens_it_edits(old: str, new: str) -> None:
+    """The counts are of word tokens (those starting with a word character, digits and "_" included): the
+    tokens of each side, and those of its deletions and insertions, as the script before the clean-up has them."""
+    is_word = lambda t: t[0].isalnum() or t[0] == "_"  # noqa: E731 (\w, as re has it)
+    a, b = re.findall(r"\w+\s*|[^\w\s]\s*|\s+", old), re.findall(r"\w+\s*|[^\w\s]\s*|\s+", new)
+    script = similarity.token_diff(a, b)
+    _, counts = similarity.word_diff(old, new)
+    assert counts.old_words == sum(map(is_word, a)) and counts.new_words == sum(map(is_word, b))
+    assert counts.deleted == sum(is_word(t) for op, ts in script if op == similarity.DELETE for t in ts)
+    assert counts.added == sum(is_word(t) for op, ts in script if op == similarity.INSERT for t in ts)
+
+
 def test_measures_on_real_year_pair(corpus: Path) -> None:
     a = words((corpus / "text" / "AMZN_2023.txt").read_text().split("--- ITEM 1C ---")[1])
     b = words((corpus / "text" / "AMZN_2024.txt").read_text().split("--- ITEM 1C ---")[1])

@@ -133,13 +133,17 @@ class AlignedPair:
 
     @property
     def old_text(self) -> str:
-        """The old sentence(s) as one string."""
-        return " ".join(s.text for s in self.old)
+        """The old sentence(s) as one string (a single sentence's own string: its hash is already known to the
+        dictionaries its text is looked up in)."""
+        sentences = self.old
+        return sentences[0].text if len(sentences) == 1 else " ".join([s.text for s in sentences])
 
     @property
     def new_text(self) -> str:
-        """The new sentence(s) as one string."""
-        return " ".join(s.text for s in self.new)
+        """The new sentence(s) as one string (a single sentence's own string: its hash is already known to the
+        dictionaries its text is looked up in)."""
+        sentences = self.new
+        return sentences[0].text if len(sentences) == 1 else " ".join([s.text for s in sentences])
 
     def elements_on(self, side: Literal["old", "new"]) -> frozenset[str]:
         """Elements the pair's sentences on one side sit in."""
@@ -319,18 +323,20 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         shared_facts(new),
     )  # (only read: the changes copy what they hold)
     key = _key_function(old_seq, new_seq)
-    old_says, new_says = _says(old, old_facts, wording, key), _says(new, new_facts, wording, key)
+    wanted = _said_by(wording, key)  # (the sentences both sides' statements are read for)
+    old_says, new_says = _says(old, old_facts, wanted, key), _says(new, new_facts, wanted, key)
     facts = (
         [] if old_facts == new_facts else owned_values(changes_between(old_facts, new_facts))
     )  # (same facts: none changed)
-    changes = flag_changes(old, new) + facts + element_changes(old, new)
+    names = _text_element_names(old), _text_element_names(new)  # (each side's, read once)
+    changes = flag_changes(old, new) + facts + element_changes(old, new, names)
     changes += wording
     significance.rank_text_changes(changes, old_says, new_says, key, {n: s.label for n, s in SPECS.items()})
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))
     pieces = _pieces(pairs)
     similarity = _measure(pieces, None)
-    per_element = _element_measures(pieces, _shared_elements(old, new))
+    per_element = _element_measures(pieces, _shared_elements(old, new, names))
     share = _changed_share(pairs)
     return Comparison(
         old,
@@ -381,18 +387,20 @@ def _key_function(*sequences: list[Sentence]) -> Callable[[str], str]:
     return key
 
 
-def _says(
-    d: Disclosure, facts: dict, wording: list[Change], key: Callable[[str], str]
-) -> significance.Statements:
-    """What the sentences a wording change touches state (tracker.diff.significance ranks the change by it):
-    facts, and the flags inferred from a sentence."""
-    wanted = {
+def _said_by(wording: list[Change], key: Callable[[str], str]) -> set[str]:
+    """The keys of the sentences the wording changes touch (a move changes nothing a sentence says)."""
+    return {
         key(text or "")
         for c in wording
         if c.kind != "text_moved"
         for text in ((c.old, c.new) if c.kind == "text_changed" else (c.text,))
         if isinstance(text, str) or text is None
     }
+
+
+def _says(d: Disclosure, facts: dict, wanted: set[str], key: Callable[[str], str]) -> significance.Statements:
+    """What the sentences a wording change touches (`wanted`, their keys) state (tracker.diff.significance ranks
+    the change by it): facts, and the flags inferred from a sentence."""
     if not wanted:
         return {}
     flags = {f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence}
@@ -476,8 +484,11 @@ def _flag_evidence(o: Element | None, n: Element | None) -> dict | None:
     return ev if ev["old"] or ev["new"] else None
 
 
-def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
-    """Text elements present on one side only: removed is `high`, added `medium`.
+def element_changes(
+    old: Disclosure, new: Disclosure, names: tuple[list[str], list[str]] | None = None
+) -> list[Change]:
+    """Text elements present on one side only: removed is `high`, added `medium` (`names`: each side's
+    `_text_element_names`, when the caller has them).
 
     Only when both sides are tagged: where a side is untagged its elements are inferred from sub-headings
     and content, so which elements exist is an artefact of inference (a re-cased heading or a glued word
@@ -485,7 +496,7 @@ def element_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     """
     if not (old.tagged and new.tagged):
         return []
-    old_names, new_names = _text_element_names(old), _text_element_names(new)
+    old_names, new_names = names or (_text_element_names(old), _text_element_names(new))
     out = [
         Change(
             "element_removed",
@@ -527,9 +538,12 @@ def _text_element_names(d: Disclosure) -> list[str]:
     )
 
 
-def _shared_elements(old: Disclosure, new: Disclosure) -> list[str]:
-    new_names = set(_text_element_names(new))
-    return [n for n in _text_element_names(old) if n in new_names]
+def _shared_elements(
+    old: Disclosure, new: Disclosure, names: tuple[list[str], list[str]] | None = None
+) -> list[str]:
+    old_names, new_names = names or (_text_element_names(old), _text_element_names(new))
+    on_new = set(new_names)
+    return [n for n in old_names if n in on_new]
 
 
 # --------------------------------------------------------------------------- sentences
@@ -573,9 +587,15 @@ def align_sentences(old: list[Sentence], new: list[Sentence]) -> list[AlignedPai
     pairs: list[tuple[tuple[float, int], AlignedPair]] = []
     anchor = _anchors(matches, in_order, len(old))
     for m, (oi, nj) in enumerate(matches):
-        pair = _matched_pair(
-            [old[i] for i in oi], [new[j] for j in nj], rewrite=m >= exact_count, moved=m not in in_order
-        )
+        if m < exact_count and len(oi) == 1 and len(nj) == 1:  # (most: one sentence equal to one, inline)
+            a, b = old[oi[0]], new[nj[0]]
+            moved = m not in in_order
+            counts = EditCounts(len(a.words), len(b.words))
+            pair = AlignedPair("moved" if moved else "same", [a], [b], counts=counts, moved=moved)
+        else:
+            pair = _matched_pair(
+                [old[i] for i in oi], [new[j] for j in nj], rewrite=m >= exact_count, moved=m not in in_order
+            )
         pairs.append(((nj[0] + 1.0, 0), pair))
     for j in sorted(new_free):
         words_n = len(new[j].words)
@@ -785,6 +805,7 @@ def form_insensitive(ops: list[list]) -> list[list]:
             op != EQUAL
             and k + 1 < len(ops)
             and ops[k + 1][0] == -op
+            and _may_share_key(text, ops[k + 1][1])
             and comparison_key(text) == comparison_key(ops[k + 1][1])
         ):
             new_text = ops[k + 1][1] if op == DELETE else text
@@ -795,6 +816,18 @@ def form_insensitive(ops: list[list]) -> list[list]:
             out.append([op, text])
         k += 1
     return out
+
+
+def _may_share_key(a: str, b: str) -> bool:
+    """False when two texts' comparison keys surely differ, found without building them: in ASCII text a key is
+    its letters and numbers in order, lower case, so it starts with the first letter or digit lower-cased (a
+    deletion next to an insertion is most often a word for another; only the rest need their keys)."""
+    if not (a.isascii() and b.isascii()):
+        return True
+    first_a, first_b = _LETTER_OR_DIGIT_RE.search(a), _LETTER_OR_DIGIT_RE.search(b)
+    if first_a is None or first_b is None:
+        return first_a is first_b  # (no letter or digit: an empty key, equal only to another empty one)
+    return first_a.group().lower() == first_b.group().lower()
 
 
 # --------------------------------------------------------------------------- changes from the alignment
@@ -898,17 +931,30 @@ class _Piece:
 
 
 def _pieces(pairs: list[AlignedPair]) -> list[_Piece]:
-    out = []
+    out: list[_Piece] = []
+    append = out.append
     for p in pairs:
-        # (a piece's word lists are only read: one sentence's list serves as it is)
-        nw = p.new[0].words if len(p.new) == 1 else [w for s in p.new for w in s.words]
-        if p.status in ("same", "moved"):
-            ow, counts = nw, EditCounts(len(nw), len(nw))
+        # (a piece's word lists and element sets are only read: one sentence's serve as they are)
+        old, new = p.old, p.new
+        if len(new) == 1:
+            s = new[0]
+            nw = s.words
+            new_elements = s.element_set or s.in_elements()
         else:
-            ow, counts = p.old[0].words if len(p.old) == 1 else [w for s in p.old for w in s.words], p.counts
-        out.append(
-            _Piece(p.elements_on("old"), p.elements_on("new"), ow, nw, counts, p.status in ("same", "moved"))
-        )
+            nw = [w for s in new for w in s.words]
+            new_elements = frozenset(e for s in new for e in s.elements)
+        if len(old) == 1:
+            s = old[0]
+            old_elements = s.element_set or s.in_elements()
+        else:
+            old_elements = frozenset(e for s in old for e in s.elements)
+        status = p.status
+        if status == "same" or status == "moved":
+            n = len(nw)
+            append(_Piece(old_elements, new_elements, nw, nw, EditCounts(n, n), True))
+        else:
+            ow = old[0].words if len(old) == 1 else [w for s in old for w in s.words]
+            append(_Piece(old_elements, new_elements, ow, nw, p.counts, False))
     return out
 
 
@@ -920,50 +966,68 @@ def _measure(pieces: list[_Piece], element: str | None) -> Similarity:
     shared: list[list[str]] = []  # the words of pieces on both sides equal but for form: counted once
     old_only: list[list[str]] = []
     new_only: list[list[str]] = []
-    old_parts: list[list[str]] = []  # each side's words, piece by piece in order
-    new_parts: list[list[str]] = []
-    if element is None and all(p.unchanged for p in pieces):
-        return IDENTICAL  # (the word lists would be equal)
-    for p in pieces:  # the whole section (element None): every piece, on both sides
-        in_old = element is None or element in p.old_elements
-        in_new = element is None or element in p.new_elements
-        if in_old and in_new:
+    if element is None:  # the whole section: every piece, on both sides
+        if all(p.unchanged for p in pieces):
+            return IDENTICAL  # (the word lists would be equal)
+        for p in pieces:
             c = p.counts
             old_words += c.old_words
             new_words += c.new_words
+            if p.unchanged:  # (no edit: nothing added, deleted or apart)
+                shared.append(p.new_words)
+                continue
             added += c.added
             deleted += c.deleted
             distance += c.distance
-            if p.unchanged:
-                shared.append(p.new_words)
-                old_parts.append(p.old_words)
-                new_parts.append(p.new_words)
-                continue
-        elif in_old:
-            n = len(p.old_words)
-            old_words += n
-            deleted += n
-            distance += n
-        elif in_new:
-            n = len(p.new_words)
-            new_words += n
-            added += n
-            distance += n
-        else:
-            continue
-        if in_old:
             old_only.append(p.old_words)
-            old_parts.append(p.old_words)
-        if in_new:
             new_only.append(p.new_words)
-            new_parts.append(p.new_words)
+    else:
+        for p in pieces:
+            in_old = element in p.old_elements
+            in_new = element in p.new_elements
+            if in_old and in_new:
+                c = p.counts
+                old_words += c.old_words
+                new_words += c.new_words
+                if p.unchanged:
+                    shared.append(p.new_words)
+                    continue
+                added += c.added
+                deleted += c.deleted
+                distance += c.distance
+            elif in_old:
+                n = len(p.old_words)
+                old_words += n
+                deleted += n
+                distance += n
+            elif in_new:
+                n = len(p.new_words)
+                new_words += n
+                added += n
+                distance += n
+            else:
+                continue
+            if in_old:
+                old_only.append(p.old_words)
+            if in_new:
+                new_only.append(p.new_words)
     old_bag, new_bag = Counter(chain.from_iterable(old_only)), Counter(chain.from_iterable(new_only))
-    if dict.__eq__(old_bag, new_bag) and list(chain.from_iterable(old_parts)) == list(
-        chain.from_iterable(new_parts)
+    if dict.__eq__(old_bag, new_bag) and _words_in_order(pieces, element, "old") == _words_in_order(
+        pieces, element, "new"
     ):  # (the same word sequence needs the same words apart from those shared)
         return IDENTICAL
     counts = EditCounts(old_words, new_words, added, deleted, distance)
     return combine_split(Counter(chain.from_iterable(shared)), old_bag, new_bag, counts)
+
+
+def _words_in_order(pieces: list[_Piece], element: str | None, side: Literal["old", "new"]) -> list[str]:
+    """One side's words, piece by piece in order (of one element when named): asked for only when the two
+    sides' bags of words are equal (rare: a sentence moved, or words swapped within one)."""
+    out: list[str] = []
+    for p in pieces:
+        if element is None or element in (p.old_elements if side == "old" else p.new_elements):
+            out += p.old_words if side == "old" else p.new_words
+    return out
 
 
 def _element_measures(pieces: list[_Piece], names: list[str]) -> dict[str, Similarity]:
@@ -973,6 +1037,13 @@ def _element_measures(pieces: list[_Piece], names: list[str]) -> dict[str, Simil
     touching: dict[str, list[_Piece]] = {name: [] for name in names}
     plain = dict.fromkeys(names, True)
     for p in pieces:
+        if p.old_elements == p.new_elements:  # (the usual case: a sentence that kept its elements)
+            for name in p.old_elements:
+                if name in wanted:
+                    touching[name].append(p)
+                    if not p.unchanged:
+                        plain[name] = False
+            continue
         for name in (p.old_elements | p.new_elements) & wanted:
             touching[name].append(p)
             if not p.unchanged or name not in p.old_elements or name not in p.new_elements:

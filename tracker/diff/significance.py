@@ -225,7 +225,7 @@ def rank_text_changes(
     changes: list[Change], old_says: Statements, new_says: Statements, key: Any, labels: dict[str, str]
 ) -> None:
     """Give each wording change the severity of what it touches (see the module's docstring)."""
-    fact_changes = [c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"]
+    fact_changes = _by_trigger([c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"])
     for change in changes:
         if change.kind not in TEXT_KINDS:
             continue
@@ -257,11 +257,30 @@ def rank_text_changes(
         _rank(change, before, after, fact_changes, labels)
 
 
+def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
+    """Each fact (or `flag:Name`) a wording change may touch -> the fact changes (numbered in order) it relates the
+    wording change to: a change of that fact; a flag's flip; the strength of a material-incident statement for
+    the statement; a people change for responsible titles, people or people (built once, not per wording
+    change: a rewritten section has hundreds of each)."""
+    out: dict[str, list[tuple[int, Change]]] = {}
+    for k, c in enumerate(fact_changes):
+        triggers = {c.fact} if c.fact is not None else set()
+        if c.kind == "flag_flipped":
+            triggers.add(f"flag:{c.element}")
+        if c.fact == "material_incident_strength":
+            triggers.add("material_incident_statement")
+        if c.fact == "people":
+            triggers |= {"responsible_titles", "responsible_people", "people"}
+        for t in triggers:
+            out.setdefault(t, []).append((k, c))
+    return out
+
+
 def _rank(
     change: Change,
     before: dict[str, set[str]],
     after: dict[str, set[str]],
-    fact_changes: list[Change],
+    fact_changes: dict[str, list[tuple[int, Change]]],
     labels: dict[str, str],
 ) -> None:
     if not before and not after:  # the sentence states nothing tracked (the usual case)
@@ -270,17 +289,7 @@ def _rank(
     touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
     stated = sorted(set(before) | set(after))
     if touched:
-        related = [
-            c
-            for c in fact_changes
-            if c.fact in touched
-            or c.kind == "flag_flipped"
-            and f"flag:{c.element}" in touched
-            or c.fact == "material_incident_strength"
-            and "material_incident_statement" in touched
-            or c.fact == "people"
-            and {"responsible_titles", "responsible_people", "people"} & set(touched)
-        ]
+        related = [c for _, c in sorted({k: c for f in touched for k, c in fact_changes.get(f, [])}.items())]
         if related:
             top = min(related, key=lambda c: SEVERITY_RANK[c.severity])
             change.severity = top.severity

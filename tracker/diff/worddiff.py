@@ -275,24 +275,24 @@ def word_diff(old: str, new: str) -> tuple[list[list], EditCounts]:
     """
     old_tokens, new_tokens = _DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new)
     ea, eb, table = encode_tokens(old_tokens, new_tokens)
-    decoder = _decoder(table)
-    # A word is one token of its own (\w+ takes all of it), so the words of a run of tokens are its tokens
-    # that start with a word character: count those by their characters.
-    word_chars = {ch for ch, tok in decoder.items() if tok[0].isalnum() or tok[0] == "_"}  # \w, as re has it
-    encoded = diff_encoded(ea, eb)
-    diffs = [(op, "".join(map(decoder.__getitem__, chars))) for op, chars in encoded]
-    counts = EditCounts(old_words=_count_chars(ea, word_chars), new_words=_count_chars(eb, word_chars))
+    decode = _decoder(table).__getitem__
+    diffs = [(op, "".join(map(decode, chars))) for op, chars in diff_encoded(ea, eb)]
+    # A word is one token of its own (\w+ takes all of it, and a token never ends inside a run of word
+    # characters), and an op is a run of whole tokens: the words of a text or of an op are its runs of \w.
+    count = _count_words
+    counts = EditCounts(old_words=count(old), new_words=count(new))
     run_del = run_ins = 0
-    for op, chars in encoded + [(EQUAL, "")]:
+    for op, text in diffs:
         if op == EQUAL:
             counts.distance += max(run_del, run_ins)
             run_del = run_ins = 0
         elif op == DELETE:
-            n = _count_chars(chars, word_chars)
+            n = count(text)
             counts.deleted, run_del = counts.deleted + n, run_del + n
         else:
-            n = _count_chars(chars, word_chars)
+            n = count(text)
             counts.added, run_ins = counts.added + n, run_ins + n
+    counts.distance += max(run_del, run_ins)
     _DMP.diff_cleanupSemantic(diffs)
     return whole_words(diffs), counts
 
@@ -398,9 +398,12 @@ def _first(segments: list, k: int) -> str:
     return segments[k] if k < len(segments) and isinstance(segments[k], str) else ""
 
 
-def _count_chars(chars: str, wanted: set[str]) -> int:
-    """How many of `chars` are in `wanted`."""
-    return sum(map(wanted.__contains__, chars))
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+def _count_words(text: str) -> int:
+    """How many runs of word characters (\\w) text holds."""
+    return len(_WORD_RUN_RE.findall(text))
 
 
 def cosine(a: Iterable[str], b: Iterable[str]) -> float:
@@ -503,6 +506,7 @@ def _jaccard_split(s: Counter, o: Counter, n: Counter) -> float:
     """`_jaccard_of_sets((s + o).keys(), (s + n).keys())`."""
     if not s:
         return _jaccard_of_sets(o.keys(), n.keys())
-    own_o, own_n = o.keys() - s.keys(), n.keys() - s.keys()
+    # (walking the few words of changed pieces: `o.keys() - s.keys()` would walk every shared word)
+    own_o, own_n = {w for w in o if w not in s}, {w for w in n if w not in s}
     shared = len(s) + len(own_o & own_n)
     return shared / (2 * len(s) + len(own_o) + len(own_n) - shared)

@@ -19,6 +19,7 @@ from tracker.facts.extract import FactValue, value_key
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import title_key
 from tracker.models import Change
+from tracker.text.normalize import once
 
 Facts = dict[str, list[FactValue]]
 
@@ -50,8 +51,10 @@ def _key(fact: str, value: Any) -> str:
     return KEYS.get(fact, value_key)(value)
 
 
-def _words(fact: str, value: Any) -> set[str]:
-    return set(_key(fact, value).split())
+def _words(fact: str, value: Any) -> frozenset[str]:
+    if isinstance(value, str):  # (values are paired by testing each against each: a text's words read once)
+        return once("fact_words", (fact, value), lambda: frozenset(_key(fact, value).split()))
+    return frozenset(_key(fact, value).split())
 
 
 def _similarity(fact: str, a: Any, b: Any) -> float:
@@ -275,10 +278,24 @@ def experience_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue
     changed: reported there), then the same holder, then what is left in order."""
     old_left, new_left = list(old), list(new)
     pairs = []
+    # (every statement is tested against every other: each one's keys are worked out once, when first asked for)
+    keys: dict[int, str] = {}
+    holders: dict[int, str] = {}
+
+    def key(v: FactValue) -> str:
+        if id(v) not in keys:
+            keys[id(v)] = value_key(v.value)
+        return keys[id(v)]
+
+    def holder(v: FactValue) -> str:
+        if id(v) not in holders:
+            holders[id(v)] = _title_key(v.value["holder"] or "")
+        return holders[id(v)]
+
     tests: list[Callable[[FactValue, FactValue], bool]] = [
-        lambda o, n: value_key(o.value) == value_key(n.value),
+        lambda o, n: key(o) == key(n),
         lambda o, n: _years(o.value) == _years(n.value),
-        lambda o, n: title_key(o.value["holder"] or "") == title_key(n.value["holder"] or ""),
+        lambda o, n: holder(o) == holder(n),
     ]
     for same in tests:
         for o in list(old_left):
@@ -385,11 +402,16 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
 
 # ---- people ----------------------------------------------------------------------------------------------------
 def _titles(p: dict) -> set[str]:
-    return {title_key(t) for t in p.get("titles") or []}
+    return {_title_key(t) for t in p.get("titles") or []}
+
+
+def _title_key(title: str) -> str:
+    """`title_key`, once per title in a comparison (people are paired by testing each against each)."""
+    return once("title_key", title, lambda: title_key(title))
 
 
 def _name_key(name: str | None) -> str:
-    return value_key(name or "")
+    return once("name_key", name or "", lambda: value_key(name or ""))
 
 
 def _same_name(a: dict, b: dict) -> bool:
@@ -401,7 +423,7 @@ def _same_name(a: dict, b: dict) -> bool:
 
 def _functions(title_key_: str) -> frozenset[str]:
     """The words of a title that say what the role does ("information security"), rank words aside."""
-    return frozenset(title_key_.split()) - RANK_WORDS
+    return once("title_functions", title_key_, lambda: frozenset(title_key_.split()) - RANK_WORDS)
 
 
 def _title_overlap(a: dict, b: dict) -> float:
@@ -682,9 +704,9 @@ def _explains(change: Change, who: tuple[set[str], set[str]], fact_change: Chang
             continue
         if isinstance(v, dict):
             holder = v.get("holder") or ""
-            if title_key(holder) in titles or _name_key(holder) in names:
+            if _title_key(holder) in titles or _name_key(holder) in names:
                 return True
-        elif title_key(str(v)) in titles or _name_key(str(v)) in names:
+        elif _title_key(str(v)) in titles or _name_key(str(v)) in names:
             return True
     return False
 
