@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from lxml import etree
 
@@ -264,12 +265,17 @@ def _stream(text: str, hidden_tags: set[str], encoded: bytes | None = None) -> _
 
     After each piece of a long source, the body's children that are complete are moved out of the tree
     and read (block marks, facts, hidden content, text lines) and then freed; a short source is read
-    the same way in one batch. XML first, as EDGAR's Inline XBRL is XHTML, then the forgiving HTML
+    the same way in one batch (as XML, parsed whole by `_read_parsed_xml`). XML first, as EDGAR's Inline XBRL is XHTML, then the forgiving HTML
     parser. None when the document needs the whole-tree reading to be read exactly (see `_Streamer`).
     `encoded`: the text in UTF-8, if the caller has it.
     """
     step = _FEED_CHARS if len(text) > _STREAM_FROM else max(len(text), 1)
     for xml in (True, False):
+        if xml and step >= len(text):
+            read = _read_parsed_xml(text, hidden_tags, encoded)
+            if read is False:
+                continue
+            return read
         if xml:
             parser = etree.XMLPullParser(events=("start",), tag="{*}body", **_XML_OPTIONS)
         else:
@@ -293,6 +299,23 @@ def _stream(text: str, hidden_tags: set[str], encoded: bytes | None = None) -> _
             raise BadInput("the HTML file holds no document; give the 10-K or 20-F as filed.")
         return streamer.finish(root)
     return None  # not reached
+
+
+def _read_parsed_xml(
+    text: str, hidden_tags: set[str], encoded: bytes | None
+) -> _Read | None | Literal[False]:
+    """`_stream` of a short source as XML: parsed whole (the pull parser, fed the same bytes at once, builds
+    the same tree about a sixth slower), then read as the pull parser's events would have it read, in one
+    batch. False when the source is no well-formed XML."""
+    streamer = _Streamer(True, hidden_tags)
+    try:
+        root = etree.fromstring(
+            text.encode("utf-8") if encoded is None else encoded, etree.XMLParser(**_XML_OPTIONS)
+        )
+    except etree.XMLSyntaxError:
+        return False
+    streamer.events(("start", el) for el in root.iter("{*}body"))
+    return streamer.finish(root)
 
 
 def _utf8(text: str, start: int, length: int) -> bytes:
