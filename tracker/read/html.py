@@ -314,7 +314,8 @@ def _read_parsed_xml(
         )
     except etree.XMLSyntaxError:
         return False
-    streamer.events(("start", el) for el in root.iter("{*}body"))
+    # only a child of the root is ever read as the body: the root's children are the events that count
+    streamer.events(("start", el) for el in root.iterchildren("{*}body"))
     return streamer.finish(root)
 
 
