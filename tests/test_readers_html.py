@@ -490,3 +490,15 @@ def test_page_furniture_counted_on_the_lines_a_key_picks_matches_every_line_coun
     assert untagged.Furniture(to_ascii)._count_probed("kelvin corp #") == 2
     assert untagged.Furniture(to_ascii[2:])._count_probed("i\u0307stanbul bank #") == 1
     assert untagged.Furniture(to_ascii[2:])._count_probed("istanbul bank #") == 1
+
+
+def test_a_namespace_declared_below_the_root_is_honoured(corpus: Path) -> None:
+    # the root's namespaces serve every fact only where no other element declares one
+    raw = _raw(_file(corpus, "nflx-10-k-fy2024"))
+    first = raw.index('<ix:nonNumeric contextRef="c-1" name="cyd:')
+    declared = raw[:first] + '<ix:nonNumeric xmlns:unused="urn:x-unused" ' + raw[first + 15 :]
+    assert load_bytes(declared.encode()) == load_bytes(raw.encode())
+    rebound = raw[:first] + '<ix:nonNumeric xmlns:cyd="urn:x-not-cyd" ' + raw[first + 15 :]
+    name = "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+    assert name in {e.name for e in load_bytes(raw.encode()).elements}
+    assert name not in {e.name for e in load_bytes(rebound.encode()).elements}

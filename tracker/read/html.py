@@ -116,6 +116,9 @@ class _Tree:
     xml: bool
     prefixes: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    nsmap: dict | None = None
+    """The root's namespaces, when no other element declares one (every element's `nsmap` is then the same:
+    looked up here, not built again from the tree for each fact)."""
 
     def attr(self, el: etree._Element, name: str) -> str | None:
         """An attribute by its Inline XBRL spelling (the HTML parser lower-cases names)."""
@@ -125,7 +128,8 @@ class _Tree:
     def namespace(self, el: etree._Element, qname: str) -> tuple[str | None, str]:
         """(namespace URI, local name) of a fact name such as `cyd:Foo`, with the prefix fallback."""
         prefix, _, local = qname.strip().rpartition(":")
-        uri = (el.nsmap.get(prefix) if self.xml else None) or self.prefixes.get(prefix)
+        nsmap = (el.nsmap if self.nsmap is None else self.nsmap) if self.xml else {}
+        uri = nsmap.get(prefix) or self.prefixes.get(prefix)
         if uri is None and prefix in CONVENTIONAL_PREFIXES:
             uri = CONVENTIONAL_PREFIXES[prefix]
             note = (
@@ -316,6 +320,9 @@ def _read_parsed_xml(
         return False
     # only a child of the root is ever read as the body: the root's children are the events that count
     streamer.events(("start", el) for el in root.iterchildren("{*}body"))
+    if streamer.tree is not None and text.count("xmlns") == len(root.nsmap):
+        # each declaration is spelt with an `xmlns`: the root's are all there are
+        streamer.tree.nsmap = root.nsmap
     return streamer.finish(root)
 
 
