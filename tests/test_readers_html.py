@@ -452,3 +452,53 @@ def test_text_styled_hidden_in_any_case_is_not_read(style: str) -> None:
     disclosure = load_bytes(raw.replace(heading, heading + hidden).encode())
     assert "Shown words." in disclosure.section_text
     assert "Secret draft" not in disclosure.section_text
+
+
+@pytest.mark.parametrize("stem", ["googl-10-k-fy2024", "wfc-10-k-fy2024", "ko-10-k-fy2023"])
+def test_page_furniture_counted_on_the_lines_a_key_picks_matches_every_line_counted(
+    corpus: Path, stem: str
+) -> None:
+    from tracker.read import html, untagged
+
+    lines = html.body_lines(_raw(_file(corpus, stem)))
+    odd = [
+        "ALPHABET INC. | 2024 Form 10-K | 7",  # the case and the digits of a running head vary
+        "Alphabet\u00a0Inc.  |  2024 FORM 10-K | 12",
+        "Caf\u00e9 Holdings 3",
+        "CAF\u00c9 HOLDINGS 4",
+    ]
+    keys = {untagged.furniture_key(line) for line in lines + odd if 0 < len(line) <= 100}
+    probed = untagged.Furniture(lines + odd)
+    full = untagged.Furniture(lines + odd)
+    full.by_key = None
+    full._count_probed = lambda key: None  # type: ignore[method-assign]
+    some = 0
+    for key in sorted(keys):
+        count = probed._count_probed(key)
+        assert count is None or count == full._count(key), key
+        some += count is not None
+    assert some > len(keys) / 2  # most keys are counted on the lines they pick
+    assert untagged.Furniture(odd[:2])._count_probed("alphabet inc. | # form #-k | #") == 2
+    # letters that lower-case to ASCII: the Kelvin sign to k, a dotted capital I to i and a combining dot
+    to_ascii = [
+        "\u212aelvin Corp 5",
+        "Kelvin Corp 6",
+        "\u0130stanbul Bank 7",
+        "ISTANBUL BANK 8",
+        "Istanbul Bank",
+    ]
+    assert untagged.Furniture(to_ascii)._count_probed("kelvin corp #") == 2
+    assert untagged.Furniture(to_ascii[2:])._count_probed("i\u0307stanbul bank #") == 1
+    assert untagged.Furniture(to_ascii[2:])._count_probed("istanbul bank #") == 1
+
+
+def test_a_namespace_declared_below_the_root_is_honoured(corpus: Path) -> None:
+    # the root's namespaces serve every fact only where no other element declares one
+    raw = _raw(_file(corpus, "nflx-10-k-fy2024"))
+    first = raw.index('<ix:nonNumeric contextRef="c-1" name="cyd:')
+    declared = raw[:first] + '<ix:nonNumeric xmlns:unused="urn:x-unused" ' + raw[first + 15 :]
+    assert load_bytes(declared.encode()) == load_bytes(raw.encode())
+    rebound = raw[:first] + '<ix:nonNumeric xmlns:cyd="urn:x-not-cyd" ' + raw[first + 15 :]
+    name = "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
+    assert name in {e.name for e in load_bytes(raw.encode()).elements}
+    assert name not in {e.name for e in load_bytes(rebound.encode()).elements}

@@ -253,6 +253,10 @@ class _Furniture:
         self.lines = lines
         self.verdicts: dict[str, bool] = {}
         self.by_key: Counter[str] | None = None
+        self.counts: dict[str, int] = {}
+        self.joined: tuple[bytes, bytes, bool] | None = None
+        """The lines joined in UTF-8, as they are and lower-cased, and whether they hold a Kelvin sign (see
+        `_count_probed`)."""
 
     def repeated(self, line: str) -> bool:
         key = furniture_key(line)
@@ -268,6 +272,13 @@ class _Furniture:
 
     def _count(self, key: str) -> int:
         """How many short lines (100 characters at most) of the document have this furniture key."""
+        count = self.counts.get(key)
+        if count is None and self.by_key is None:
+            count = self._count_probed(key)
+            if count is not None:
+                self.counts[key] = count
+        if count is not None:
+            return count
         if self.by_key is None:  # counted once: the distinct lines first (in C), then their keys
             self.by_key = Counter()
             distinct = Counter(self.lines)
@@ -275,6 +286,51 @@ class _Furniture:
             for text, text_key in zip(short, furniture_keys(short)):
                 self.by_key[text_key] += distinct[text]
         return self.by_key[key]
+
+    def _count_probed(self, key: str) -> int | None:
+        """`_count` worked out on the lines that hold the longest piece of the key made of ASCII characters
+        but digits and spaces, or None when that piece is too short to pick few lines. A section asks about
+        a handful of keys: finding their lines (a fast substring search, on the document's lines as UTF-8,
+        ASCII letters lower-cased, which is several times faster than lower-casing them as text) costs a
+        fraction of working out the key of every line of a 10-K. A line with the key holds that piece: the
+        key is the line lower-cased, its digits `#` and its runs of white space one space. Only two other
+        characters lower-case to ASCII: a dotted capital I, to an `i` that a combining dot follows (such an
+        `i` ends a piece), and the Kelvin sign, to `k` (in a document that has one, every `k` ends a piece)."""
+        if self.joined is None:
+            joined = "\n".join(self.lines)
+            # a line holding a newline (the newlines are no line ends): counted in full
+            data = (
+                joined.encode("utf-8", "surrogatepass") if joined.count("\n") == len(self.lines) - 1 else b""
+            )
+            self.joined = (data, data.lower(), "\u212a" in joined)
+        data, lowered, kelvin = self.joined
+        probe = max((_PROBE_SPLIT_KELVIN_RE if kelvin else _PROBE_SPLIT_RE).split(key), key=len)
+        if not data or len(probe) < _MIN_PROBE:
+            return None
+        needle = probe.encode("ascii")
+        count, at, seen = 0, 0, 0
+        while (found := lowered.find(needle, at)) >= 0:
+            start = lowered.rfind(b"\n", 0, found) + 1
+            end = lowered.find(b"\n", found)
+            end = len(lowered) if end < 0 else end
+            line = data[start:end].decode("utf-8", "surrogatepass")
+            if len(line) <= 100 and furniture_key(line) == key:
+                count += 1
+            seen += 1
+            if seen > _MAX_PROBED_LINES:
+                return None
+            at = end + 1
+        return count
+
+
+#: Shortest piece of a furniture key looked for, and most lines that hold it (past either, every line's key is
+#: worked out instead).
+_MIN_PROBE = 3
+_MAX_PROBED_LINES = 500
+#: What splits a furniture key into the pieces its lines hold as they are, ASCII letters lower-cased (see
+#: `_Furniture._count_probed`).
+_PROBE_SPLIT_RE = lazy_compile("[# ]|[^\\x00-\\x7f]|i(?=\u0307)")
+_PROBE_SPLIT_KELVIN_RE = lazy_compile("[# k]|[^\\x00-\\x7f]|i(?=\u0307)")
 
 
 #: The furniture detector, for other readers of a document's lines (the exhibit reader).
