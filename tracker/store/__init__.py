@@ -1,4 +1,5 @@
-"""The store: the only module that talks to SQLite (sqlite-utils for the schema and writes; reads in plain sqlite3).
+"""The store: the only module that talks to SQLite (sqlite-utils for the schema and the rarer writes; reads and
+the writes of every ingested file or stored comparison in plain sqlite3, one prepared statement per table).
 
 Tables: filers, tickers, filer_links (a filer known by ticker only that turned out to be another, stored
 filer), sources (raw bytes, compressed, by sha256), filings (one row per version of a filer-year), elements,
