@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from tracker.facts import disclosure_sentences, extract_facts, material_incident
 from tracker.facts.governance import committee_names
+from tracker.facts.text import has, hint_text
 from tracker.models import FLAGS, Disclosure, Element, element_order
 from tracker.text.lazy import Caseless, lazy_compile
 
@@ -208,20 +209,10 @@ def _strongest(
 
 
 def _may_hold(sentences: list[str], needs: tuple[str, ...]) -> list[str]:
-    """The sentences a pattern needing one of the lower-case words `needs` may match: a sentence in ASCII that
-    holds none of them (lower-cased) cannot, so the pattern is never tried on it (the patterns scan every
-    sentence of the section: this cheap test spares most of them). Sentences with other characters are all
-    kept, for their case folding is the pattern's own."""
-    if not needs:
-        return sentences
-    return [s for s in sentences if not s.isascii() or _holds_any(s.lower(), needs)]
-
-
-def _holds_any(low: str, words: tuple[str, ...]) -> bool:
-    for word in words:
-        if word in low:
-            return True
-    return False
+    """The sentences a pattern needing one of the lower-case words `needs` may match (the keyword prefilter of the
+    fact rules, `hint_text` and `has`: a sentence holding none of them cannot match, so the pattern is never
+    tried on it; the patterns scan every sentence of the section, and this cheap test spares most of them)."""
+    return [s for s in sentences if has(hint_text(s), needs)] if needs else sentences
 
 
 #: Words a pattern of each kind needs (one of them, lower case): each alternative of the pattern spells one.
