@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import BadInput
-from tracker.pipeline.batch import default_workers, ingest_parallel, ingest_workers
+from tracker.pipeline.batch import default_workers, filer_groups, ingest_parallel, ingest_workers
 from tracker.pipeline.ingest import Options, expand, ingest_file
 from tracker.store import Store
 
@@ -68,6 +68,31 @@ def test_a_batched_folder_ingest_stores_what_one_file_at_a_time_stores(sources: 
     assert differences(stored_rows(single), rows) == []
     assert len(rows["filings"]) > 6 and len(rows["elements_fts"]) == len(rows["elements"]) - 1
     assert len(rows["sentences_fts"]) == len(rows["sentences"]) - 1  # (less the header row)
+
+
+def test_a_filers_years_read_side_by_side_store_what_each_read_alone_stores(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A worker reads a filer's neighbouring years in one shared-work block (what the years share is split and
+    read for facts once): the rows are those of each file read on its own."""
+    folder = tmp_path / "years"
+    folder.mkdir()
+    names = ["text/GOOGL_2023.txt", "text/GOOGL_2024.txt", "text/GOOGL_2025.txt", "text/JNJ_2023.txt"]
+    names += ["text/JNJ_2024.txt", "ixbrl/ko-10-k-fy2023.html.gz", "ixbrl/ko-10-k-fy2024.html.gz"]
+    for rel in names:
+        (folder / Path(rel).name).symlink_to(corpus / rel)
+    tasks = [(str(p), Options(), None) for p in expand([folder])]
+    groups = [[Path(t[0]).name for t in group] for group in filer_groups(tasks)]
+    assert groups == [
+        ["GOOGL_2023.txt", "GOOGL_2024.txt", "GOOGL_2025.txt"],
+        ["JNJ_2023.txt", "JNJ_2024.txt"],
+        ["ko-10-k-fy2023.html.gz", "ko-10-k-fy2024.html.gz"],
+    ]
+    single, grouped = tmp_path / "single.db", tmp_path / "grouped.db"
+    assert one_at_a_time(folder, single) == 0
+    summary = ingest_parallel([folder], Options(), grouped, workers=1)
+    assert len(summary.results) == len(names) and not summary.rejected
+    assert differences(stored_rows(single), stored_rows(grouped)) == []
 
 
 def test_the_full_text_index_finds_what_a_batch_stored(sources: Path, tmp_path: Path) -> None:

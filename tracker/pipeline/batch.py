@@ -59,6 +59,8 @@ TASKS_IN_FLIGHT = 4
 #: Files in flight per worker in a folder ingest: enough to keep the workers busy while the parent writes a
 #: batch (50 small files take the writer ~150 ms, a worker reads one in ~10 ms), few enough to hold little.
 FILES_IN_FLIGHT = 16
+#: Most files a worker reads in one `shared_work` block (a filer's years, see `filer_groups`).
+FILES_PER_GROUP = 4
 
 ProgressFn = Callable[[int, int], None]
 """Called by the parent with (done, total) as work completes."""
@@ -333,17 +335,23 @@ def ingest_parallel(
     try:
         with _Writer(store) as writer:
             tasks = [(str(f), opts, str(ex) if ex else None) for f, ex in pair_exhibits(files, exhibit)]
-            for task, prepared in parallel_map(_prepare_task, tasks, workers, None, FILES_IN_FLIGHT):
-                if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
-                    prepared = Prepared(task[0], error=str(prepared))
-                writer.add(
-                    functools.partial(
-                        _store_prepared, p=prepared, opts=opts, summary=summary, on_result=on_result
+            groups = filer_groups(tasks)
+            in_flight = max(
+                1, FILES_IN_FLIGHT * len(groups) // max(1, len(tasks))
+            )  # (groups holding ~16 files)
+            for group, outcome in parallel_map(_prepare_group, groups, workers, None, in_flight):
+                for k, task in enumerate(group):
+                    prepared = outcome[k] if isinstance(outcome, list) else outcome
+                    if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
+                        prepared = Prepared(task[0], error=str(prepared))
+                    writer.add(
+                        functools.partial(
+                            _store_prepared, p=prepared, opts=opts, summary=summary, on_result=on_result
+                        )
                     )
-                )
-                done += 1
-                if progress:
-                    progress(done, len(tasks))
+                    done += 1
+                    if progress:
+                        progress(done, len(tasks))
     except TrackerError as exc:
         if not disk_full(exc) or not summary.results:
             raise  # nothing of this run was saved: the store's message says so
@@ -357,7 +365,43 @@ def ingest_parallel(
     return summary
 
 
-def _prepare_task(task: tuple[str, Options, str | None]) -> Prepared:
+IngestTask = tuple[str, Options, str | None]
+"""A file to ingest: (its path, the options, the exhibit its Item 1C incorporates or None)."""
+
+
+def filer_groups(tasks: list[IngestTask]) -> list[list[IngestTask]]:
+    """The tasks in order, in runs of at most FILES_PER_GROUP that are likely one filer's years: neighbours
+    in one folder whose names differ only in their digits ("AAPL_2023.txt", "AAPL_2024.txt.gz";
+    "aapl-20230930.htm", "aapl-20240928.htm"). A worker reads a run in one `shared_work` block, so what the
+    two years share (most of their sentences) is split, keyed and read for facts once, as `tracker diff`
+    reads a pair: the results are the same whatever the grouping (shared work is a pure function of the
+    text), only the time differs."""
+    groups: list[list[IngestTask]] = []
+    last = None
+    for task in tasks:
+        key = _name_key(task[0])
+        if groups and key == last and len(groups[-1]) < FILES_PER_GROUP:
+            groups[-1].append(task)
+        else:
+            groups.append([task])
+        last = key
+    return groups
+
+
+def _name_key(path: str) -> tuple[str, str]:
+    """A file's folder and its name without digits or suffixes (what the years of one filer share)."""
+    p = Path(path)
+    name = p.name.lower().split(".", 1)[0]
+    return str(p.parent), re.sub(r"\d+", "#", name)
+
+
+def _prepare_group(group: list[IngestTask]) -> list[Prepared]:
+    """In a worker: `_prepare_task` of each file of a group (see `filer_groups`), in one shared-work block."""
+    with shared_work():
+        return [_prepare_task(task) for task in group]
+
+
+def _prepare_task(task: IngestTask) -> Prepared:
     """In a worker: read, parse and complete one source (with the exhibit its Item 1C incorporates)."""
     path, opts, exhibit_path = task
     if exhibit_path == str(UNMATCHED):
