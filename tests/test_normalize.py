@@ -300,6 +300,65 @@ def test_a_caseless_pattern_counts_and_finds_as_ignorecase_does(text: str) -> No
     assert caseless.test(text) == bool(re.search(pattern, text, re.I))
 
 
+_LITERAL_WORDY = st.lists(
+    st.sampled_from(
+        [
+            "board",
+            "Board",
+            "BOARD",
+            "item",
+            "Item 16K",
+            "16k",
+            "20-F",
+            "audit",
+            "risk",
+            "committee",
+            "material",
+            "materially",
+            "adverse",
+            "effect",
+            "impact",
+            "not",
+            "any",
+            "aware of",
+            " ",
+            ",",
+            "-",
+            "x",
+            "\u0130",
+            "\u212a",
+            "k",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(_LITERAL_WORDY)
+def test_a_caseless_pattern_ruled_out_by_its_literals_still_finds_what_ignorecase_finds(text: str) -> None:
+    from tracker.text.lazy import Caseless
+
+    pattern = (
+        r"\bboard\b|\b(?:audit|risk)[\w ,&-]{0,40}committee\b|\bitem\s+16k\b|\b20-f\b"
+        r"|material(?:ly)? (?:adverse )?(?:effect|impact)|not (?:aware of) any[\w ,]{0,40}risk"
+    )
+    caseless = Caseless(pattern)
+    assert caseless.required is not None  # (the substring tests are made)
+    assert caseless.count(text) == len(re.findall(pattern, text, re.I))
+    assert caseless.test(text) == bool(re.search(pattern, text, re.I))
+
+
+def test_the_literals_every_match_holds() -> None:
+    from tracker.text.lazy import required_literals
+
+    assert required_literals(r"\b20-f\b|\bitem\s+16k\b") == (("20-f",), ("item", "16k"))
+    assert required_literals(r"\bchief [\w ]{0,30}officer\b|\bciso\b") == (("chief ", "officer"), ("ciso",))
+    # a quantified character, a group, a class, an escape: left out; an alternative with no run: no test
+    assert required_literals(r"abcd?ef|x(?:a|b)yzw|[]x|]abc") == (("abc",), ("yzw",), ("abc",))
+    assert required_literals(r"board|\bk\w*") is None
+    assert required_literals(r"abc{2}de") is None
+
+
 def test_a_caseless_pattern_must_be_written_in_lower_case() -> None:
     from tracker.text.lazy import Caseless
 

@@ -66,6 +66,11 @@ class Caseless:
             raise ValueError(f"a Caseless pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
         """The source of the pattern."""
+        self.required = required_literals(pattern)
+        """For each alternative of the pattern, the literal runs every match of it holds (None when some
+        alternative holds none): an ASCII text holding no alternative's runs is no match, found by substring
+        tests (memchr-fast) instead of a regular-expression scan, which `re` makes position by position for a
+        pattern that starts with \\b."""
         self._lower: re.Pattern[str] | None = None
         self._folded: re.Pattern[str] | None = None
 
@@ -78,10 +83,99 @@ class Caseless:
         """Whether the pattern matches somewhere in text (as `re.search(pattern, text, re.I)` would)."""
         lower, folded = self._compiled()
         if text.isascii():
-            return lower.search(text.lower()) is not None
+            low = text.lower()
+            return self._may_hold(low) and lower.search(low) is not None
         return folded.search(text) is not None
 
     def count(self, text: str) -> int:
         """How many times it matches, as `len(re.findall(pattern, text, re.I))` counts."""
         lower, folded = self._compiled()
-        return len(lower.findall(text.lower()) if text.isascii() else folded.findall(text))
+        if text.isascii():
+            low = text.lower()
+            return len(lower.findall(low)) if self._may_hold(low) else 0
+        return len(folded.findall(text))
+
+    def _may_hold(self, low: str) -> bool:
+        """Whether lower-cased ASCII text holds every required run of some alternative (see `required`)."""
+        required = self.required
+        if required is None:
+            return True
+        contains = low.__contains__
+        return any(all(map(contains, runs)) for runs in required)
+
+
+#: What ends a literal run in a pattern's source: escapes, classes, groups, any character, anchors,
+#: alternatives; and quantifiers, which also take the character before them off the run.
+_SPECIAL = frozenset("\\[().^$|?*+{")
+_QUANTIFIERS = frozenset("?*+{")
+_SHORTEST_RUN = 3
+
+
+def required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """For each top-level alternative of a regular expression (no flags), the runs of plain characters of
+    three or more outside any group or class that every match of it holds, in order; None when an
+    alternative has none (no test of substrings can then rule a text out).
+
+    Conservative by construction: a character a quantifier follows, and everything inside a group or a
+    class, is left out (`\\bitem\\s+16k\\b` -> ("item", "16k"); `material(?:ly)? impact` -> ("material",
+    " impact"))."""
+    branches: list[tuple[str, ...]] = []
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    k = 0
+
+    def end_run(quantified: bool = False) -> None:
+        if quantified and run:
+            run.pop()
+        if len(run) >= _SHORTEST_RUN:
+            runs.append("".join(run))
+        run.clear()
+
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            if depth == 0:
+                end_run()
+            k += 2
+            continue
+        if c == "[":  # a class: to its closing bracket (a "]" first in it, or escaped, is a member)
+            if depth == 0:
+                end_run()
+            k += 1
+            k += pattern.startswith("^", k)
+            k += pattern.startswith("]", k)
+            while k < len(pattern) and pattern[k] != "]":
+                k += 2 if pattern[k] == "\\" else 1
+            k += 1
+            continue
+        if c == "{" and depth == 0:  # a counted quantifier: to its closing brace, the character before it off
+            end_run(quantified=True)
+            close = pattern.find("}", k)
+            k = len(pattern) if close == -1 else close + 1
+            continue
+        if c == "(":
+            if depth == 0:
+                end_run()
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0:
+            if c == "|":
+                end_run()
+                if not runs:
+                    return None
+                branches.append(tuple(runs))
+                runs = []
+            elif c in _QUANTIFIERS:
+                end_run(quantified=True)
+            elif c in _SPECIAL:
+                end_run()
+            else:
+                run.append(c)
+        k += 1
+    end_run()
+    if not runs:
+        return None
+    branches.append(tuple(runs))
+    return tuple(branches)
