@@ -18,7 +18,7 @@ from tracker.facts import disclosure_sentences, extract_facts, material_incident
 from tracker.facts.governance import committee_names
 from tracker.facts.text import has, hint_text
 from tracker.models import FLAGS, Disclosure, Element, element_order
-from tracker.text.lazy import Caseless, lazy_compile
+from tracker.text.lazy import Caseless, caseless, lazy_compile
 
 _I = re.I
 
@@ -27,37 +27,32 @@ _RISK_SYSTEM = (
     r"(?:risk[- ]management|risk[- ]assessment|\bERM\b|risk\s+(?:framework|program|programme|process|system))"
 )
 _INTEGRATED_RES = [
-    lazy_compile(
+    caseless(
         r"\b(?:integrat|incorporat|embedd|built\s+into|fold|align)\w*\b[^.;]{0,160}?"
         r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider)"
-        r"[\w\s,'-]{0,40}?" + _RISK_SYSTEM,
-        _I,
+        r"[\w\s,'-]{0,40}?" + _RISK_SYSTEM
     ),
-    lazy_compile(
+    caseless(
         r"\b(?:part|component|element|pillar|subset|aspect)\s+of\s+(?:\w+\s+){0,6}?"
         r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider|"
-        r"integrated)[\w\s,'-]{0,40}?" + _RISK_SYSTEM,
-        _I,
+        r"integrated)[\w\s,'-]{0,40}?" + _RISK_SYSTEM
     ),
-    lazy_compile(
+    caseless(
         r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its)\s+(?:\w+\s+){0,2}?risk[- ]management\s+"
-        r"(?:system|framework|program|programme|process|structure)",
-        _I,
+        r"(?:system|framework|program|programme|process|structure)"
     ),
-    lazy_compile(
+    caseless(
         r"\b(?:enterprise|overall|broader)[- ]?(?:wide\s+)?risk[- ](?:management|assessment)\b[^.;]{0,160}?"
         r"\b(?:includ|incorporat|integrat|encompass|address|consider|cover|reflect)\w*\b[^.;]{0,200}?"
-        r"\bcyber",
-        _I,
+        r"\bcyber"
     ),
-    lazy_compile(
+    caseless(
         r"\bcyber\w*[^.;]{0,120}?\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:integrated|incorporated|embedded)\s+"
-        r"(?:into|in|within|with)\b",
-        _I,
+        r"(?:into|in|within|with)\b"
     ),
 ]
-_NOT_INTEGRATED_RE = lazy_compile(
-    r"\b(?:not|no longer)\s+(?:been\s+)?(?:integrated|incorporated)\s+into\b[^.]{0,80}?" + _RISK_SYSTEM, _I
+_NOT_INTEGRATED_RE = caseless(
+    r"\b(?:not|no longer)\s+(?:been\s+)?(?:integrated|incorporated)\s+into\b[^.]{0,80}?" + _RISK_SYSTEM
 )
 
 # ---- ThirdPartyEngaged (b)(1)(ii) ---------------------------------------------------------------------
@@ -100,11 +95,10 @@ _ENGAGED_RES = [
         r"\b" + _ENGAGE_VERB + r"\w*\b[^.;]{0,120}?\b" + _OUTSIDE_ADJ + r"\b[^.;]{0,60}?\b" + _OUTSIDERS, _I
     ),
 ]
-_NOT_ENGAGED_RE = lazy_compile(
+_NOT_ENGAGED_RE = caseless(
     r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:engage|retain|use|hire|utilize)\b[^.;]{0,60}?"
     r"(?:" + _OUTSIDERS + r"|" + _OUTSIDE_ADJ + r"\s+(?:[\w-]+\s+)?(?:resources|parties|firms?|"
-    r"services|support|help|assistance)\b)",
-    _I,
+    r"services|support|help|assistance)\b)"
 )
 #: A negation right before an engagement ("we do not engage external ...", "we never retain ...").
 _NEGATED_BEFORE_RE = lazy_compile(
@@ -122,21 +116,19 @@ _OVERSIGHT_WORDS = (
     r"track|vet|screen|diligence|manag|identif|audit)"
 )
 #: A third party that is an intruder, not a supplier: "an unauthorized third party gained access".
-_INTRUDER_RE = lazy_compile(
+_INTRUDER_RE = caseless(
     r"\b(?:unauthori[sz]ed|malicious|criminal|hostile)\s+(?:third[- ]part(?:y|ies)|parties|actors?)"
-    r"|\bthird[- ]part(?:y|ies)\s+(?:\w+\s+){0,2}(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access",
-    _I,
+    r"|\bthird[- ]part(?:y|ies)\s+(?:\w+\s+){0,2}(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access"
 )
 _OVERSIGHT_RES = [
-    lazy_compile(r"\b" + _SUPPLIERS + r"\b[^.;]{0,160}?\b" + _OVERSIGHT_WORDS, _I),
-    lazy_compile(r"\b" + _OVERSIGHT_WORDS + r"\w*\b[^.;]{0,160}?\b" + _SUPPLIERS + r"\b", _I),
+    caseless(r"\b" + _SUPPLIERS + r"\b[^.;]{0,160}?\b" + _OVERSIGHT_WORDS),
+    caseless(r"\b" + _OVERSIGHT_WORDS + r"\w*\b[^.;]{0,160}?\b" + _SUPPLIERS + r"\b"),
 ]
-_SUPPLIER_CORE = lazy_compile(
+_SUPPLIER_CORE = caseless(
     r"\b(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)\s+"
     r"(?:risk|vendors?|suppliers?|service|providers?|technolog|software|systems?|"
     r"with\s+access|that\s+(?:have|provide|host|process))|supply\s+chain|"
-    r"third[- ]part(?:y|ies)\b[^.;]{0,40}?\b(?:risk|access|security\s+posture))",
-    _I,
+    r"third[- ]part(?:y|ies)\b[^.;]{0,40}?\b(?:risk|access|security\s+posture))"
 )
 
 # ---- PositionsOrCommitteesResponsible (c)(2)(i) -------------------------------------------------------
@@ -153,8 +145,8 @@ _RESPONSIBLE = (
 )
 _CYBER = r"(?:cyber|information\s+security|security|data\s+protection|infosec)"
 _RESPONSIBLE_RES = [
-    lazy_compile(_POSITION + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,160}?" + _CYBER, _I),
-    lazy_compile(_CYBER + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,120}?" + _POSITION, _I),
+    caseless(_POSITION + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,160}?" + _CYBER),
+    caseless(_CYBER + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,120}?" + _POSITION),
 ]
 #: (Caseless: tried on every sentence of an untagged section that names a cyber word; only tested)
 _ROLE_WORD = Caseless(
@@ -173,21 +165,18 @@ _REPORT_WORDS = (
     r"provid\w*\s+(?:\w+\s+){0,3}?(?:reports?|updates?|briefings?|information)|meet|review)"
 )
 _REPORT_RES = [
-    lazy_compile(
+    caseless(
         r"\b" + _REPORT_WORDS + r"\w*\b[^.;]{0,160}?\b(?:to|with|for)\s+(?:the\s+|our\s+|its\s+|"
-        r"[\w\s,&]{0,40}?)" + _BOARD,
-        _I,
+        r"[\w\s,&]{0,40}?)" + _BOARD
     ),
-    lazy_compile(
+    caseless(
         r"\b" + _BOARD + r"\b[^.;]{0,160}?\b(?:receiv|review|hear|is\s+informed|are\s+informed|"
         r"is\s+(?:regularly\s+|periodically\s+)?(?:briefed|updated|apprised)|get|obtain)\w*\b[^.;]{0,160}?"
-        r"\b(?:reports?|updates?|briefings?|presentations?|information|from)\b",
-        _I,
+        r"\b(?:reports?|updates?|briefings?|presentations?|information|from)\b"
     ),
-    lazy_compile(
+    caseless(
         r"\b" + _BOARD + r"\b[^.;]{0,80}?\b(?:is|are|will\s+be)\s+(?:\w+\s+){0,3}?"
-        r"(?:informed|briefed|updated|apprised|notified)\b",
-        _I,
+        r"(?:informed|briefed|updated|apprised|notified)\b"
     ),
 ]
 
@@ -199,13 +188,11 @@ def _first(sentences: list[str], test: Callable[[str], object], needs: tuple[str
     return next((s for s in _may_hold(sentences, needs) if test(s)), None)
 
 
-def _strongest(
-    sentences: list[str], patterns: list[re.Pattern[str]], needs: tuple[str, ...] = ()
-) -> str | None:
+def _strongest(sentences: list[str], patterns: list[Caseless], needs: tuple[str, ...] = ()) -> str | None:
     """The first sentence matching the strongest (earliest) pattern that matches any sentence (of those that
     `_may_hold` one of `needs`, a word every one of the patterns needs)."""
     candidates = _may_hold(sentences, needs)
-    return next((s for p in patterns for s in candidates if p.search(s)), None)
+    return next((s for p in patterns for s in candidates if p.test(s)), None)
 
 
 def _may_hold(sentences: list[str], needs: tuple[str, ...]) -> list[str]:
@@ -233,12 +220,12 @@ _NEEDS_ENGAGED = (
     "reputable",
     "qualified",
 )  # the verbs of _ENGAGED_RES 0-1, _OUTSIDE_ADJ
-_RISK_TOPIC_RE = lazy_compile(_CYBER + r"|risk|incident", _I)
+_RISK_TOPIC_RE = caseless(_CYBER + r"|risk|incident")
 
 
 def infer_integrated(sentences: list[str]) -> Finding:
     """(b)(1)(i): are the cybersecurity processes part of overall risk management?"""
-    if hit := _first(sentences, _NOT_INTEGRATED_RE.search, ("rated",)):  # integrated, incorporated
+    if hit := _first(sentences, _NOT_INTEGRATED_RE.test, ("rated",)):  # integrated, incorporated
         return False, hit
     if hit := _strongest(sentences, _INTEGRATED_RES, _NEEDS_RISK_SYSTEM):
         return True, hit
@@ -256,7 +243,7 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
     """(b)(1)(ii): does the filer engage assessors, consultants, auditors or other third parties?
 
     A negated engagement ("We do not engage external resources ...") is no engagement."""
-    if hit := _first(sentences, _NOT_ENGAGED_RE.search, ("not",)):
+    if hit := _first(sentences, _NOT_ENGAGED_RE.test, ("not",)):
         return False, hit
     candidates = _may_hold(sentences, _NEEDS_ENGAGED)
     if hit := next((s for p in _ENGAGED_RES for s in candidates if _affirmed_match(p, s)), None):
@@ -272,18 +259,14 @@ _SUPPLIER_WORDS = (
 )
 #: Strongest first; the broad vendor-plus-oversight-word test comes last.
 _OVERSIGHT_STRONG_RES = [
-    lazy_compile(
+    caseless(
         r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
-        r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS,
-        _I,
+        r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS
     ),
-    lazy_compile(
-        _SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)", _I
-    ),
-    lazy_compile(
+    caseless(_SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)"),
+    caseless(
         _SUPPLIER_WORDS + r"\w*[^.;]{0,100}?\b(?:due\s+diligence|risk\s+assessments?|security\s+assessments?|"
-        r"questionnaires?|security\s+reviews?)",
-        _I,
+        r"questionnaires?|security\s+reviews?)"
     ),
 ]
 
@@ -296,9 +279,9 @@ def infer_third_party_oversight(sentences: list[str]) -> Finding:
     def test(s: str) -> bool:
         """A supplier and an oversight or assessment word about it (an intruder called a third party is no
         supplier, and 'access' or 'incident' alone is no oversight)."""
-        if _INTRUDER_RE.search(s):
+        if _INTRUDER_RE.test(s):
             return False
-        return bool(_SUPPLIER_CORE.search(s)) and any(p.search(s) for p in _OVERSIGHT_RES)
+        return _SUPPLIER_CORE.test(s) and any(p.test(s) for p in _OVERSIGHT_RES)
 
     if hit := _first(sentences, test, _NEEDS_SUPPLIER):
         return True, hit
@@ -319,7 +302,7 @@ def infer_positions_responsible(sentences: list[str]) -> Finding:
     """(c)(2)(i): a named position or committee responsible for assessing and managing cyber risk."""
 
     def test(s: str) -> bool:
-        return _ROLE_WORD.test(s) and any(p.search(s) for p in _RESPONSIBLE_RES)
+        return _ROLE_WORD.test(s) and any(p.test(s) for p in _RESPONSIBLE_RES)
 
     if hit := _first(sentences, test, _NEEDS_CYBER):
         return True, hit
@@ -352,7 +335,7 @@ def infer_report_to_board(sentences: list[str], management: frozenset[str] = fro
     sentences = list(originals)
 
     def test(s: str) -> bool:
-        return bool(_RISK_TOPIC_RE.search(s)) and any(p.search(s) for p in _REPORT_RES)
+        return _RISK_TOPIC_RE.test(s) and any(p.test(s) for p in _REPORT_RES)
 
     if hit := _first(sentences, test, _NEEDS_BOARD):
         return True, originals[hit]

@@ -104,6 +104,21 @@ class Caseless:
         return any(all(map(contains, runs)) for runs in required)
 
 
+def caseless(pattern: str) -> Caseless:
+    """A Caseless of a pattern written for IGNORECASE in any case: its letters lower-cased, escapes (\\S, \\W,
+    \\B ...) as written. The same matches: the text is lower-cased (ASCII) or the pattern folded (any other)."""
+    out: list[str] = []
+    k = 0
+    while k < len(pattern):
+        if pattern[k] == "\\":
+            out.append(pattern[k : k + 2])
+            k += 2
+        else:
+            out.append(pattern[k].lower())
+            k += 1
+    return Caseless("".join(out))
+
+
 #: What ends a literal run in a pattern's source: escapes, classes, groups, any character, anchors,
 #: alternatives; and quantifiers, which also take the character before them off the run.
 _SPECIAL = frozenset("\\[().^$|?*+{")
