@@ -348,6 +348,13 @@ def test_a_caseless_pattern_ruled_out_by_its_literals_still_finds_what_ignorecas
     assert caseless.test(text) == bool(re.search(pattern, text, re.I))
 
 
+@given(st.text(alphabet=".!?:;\"')] a\n", max_size=12))
+def test_a_terminal_end_is_found_from_the_end_as_the_pattern_finds_it(text: str) -> None:
+    from tracker.text.normalize import _TERMINAL_RE, ends_terminal
+
+    assert ends_terminal(text) == bool(_TERMINAL_RE.search(text))
+
+
 def test_the_literals_every_match_holds() -> None:
     from tracker.text.lazy import required_literals
 

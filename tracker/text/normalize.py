@@ -91,6 +91,18 @@ _INLINE_FOOTER_RE = re.compile(
 )
 
 _TERMINAL_RE = re.compile(r"[.!?:;][\"')\]]*$")
+
+
+def ends_terminal(text: str) -> bool:
+    """Whether `_TERMINAL_RE` finds a match (a stop, colon or semicolon, then only closing quotes or brackets,
+    at the end or before a final line break), worked out from the end of the text: `re` would try the pattern
+    at every stop of a long paragraph."""
+    if text.endswith("\n") and text[:-1].rstrip("\"')]")[-1:] in _TERMINAL_MARKS:
+        return True
+    return text.rstrip("\"')]")[-1:] in _TERMINAL_MARKS
+
+
+_TERMINAL_MARKS = frozenset(".!?:;")
 _HONORIFIC_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.$")
 _TRAILING_LETTERS_RE = re.compile(r"[A-Za-z]+\Z")
 _LEADING_LETTERS_RE = re.compile(r"[a-z]+")
@@ -206,7 +218,7 @@ def is_footer_line(line: str) -> bool:
 
 def _looks_like_heading(line: str) -> bool:
     words = line.split()
-    if not words or len(words) > 12 or _TERMINAL_RE.search(line):
+    if not words or len(words) > 12 or ends_terminal(line):
         return False
     if words[-1].lower().strip(",") in _STOPWORD_END or line.endswith(","):
         return False
@@ -341,7 +353,7 @@ def _continues(
     """Does `line` carry on the paragraph `current` rather than start a new one? (`wrapped`: the line
     before ended only because the first word of this one did not fit in the width of hard-wrapped text;
     `block_ends`: a blank line or the end follows `line`.)"""
-    if _TERMINAL_RE.search(current):
+    if ends_terminal(current):
         # a colon or semicolon goes on into a lower-case list ("we strive to:" / "(i) identify, ..."), and an
         # honorific into its name ("Mr." / "Zhang led ...")
         return (
@@ -775,7 +787,12 @@ def split_glued_words_all(texts: Iterable[str], vocabulary: frozenset[str]) -> l
     for t in texts:
         if not t.isascii():
             words.update(_GLUED_WORD_RE.findall(t))
-    split_words = [w for w in words if _split_lower_cached(w, vocabulary, cache) != w]
+    leads, heads = _GLUE_LEADS_TUPLE, _GLUE_HEADS_TUPLE  # (a split needs one: most words are never tried)
+    split_words = [
+        w
+        for w in words
+        if (w.startswith(leads) or w.endswith(heads)) and _split_lower_cached(w, vocabulary, cache) != w
+    ]
     out = []
     for text in texts:
         if split_words and any(w in text for w in split_words):  # else no word of the text is split
