@@ -121,10 +121,11 @@ def owned_values(changes: list[Change]) -> list[Change]:
     return changes
 
 
-def attach_facts(d: Disclosure, facts: dict[str, list[FactValue]]) -> None:
+def attach_facts(d: Disclosure, facts: dict[str, list[FactValue]], copy: bool = True) -> None:
     """Make `facts` (the store's rows of this very disclosure) what extract_facts(d) returns, for as long as
-    the disclosure's texts stay as they are now."""
-    derived(d).facts = _copy({name: facts.get(name, []) for name in [*FACT_NAMES, *facts]})
+    the disclosure's texts stay as they are now (a copy of them, unless the caller made them for this alone)."""
+    ordered = {name: facts.get(name, []) for name in [*FACT_NAMES, *facts]}
+    derived(d).facts = _copy(ordered) if copy else ordered
 
 
 def _copy(facts: dict[str, list[FactValue]]) -> dict[str, list[FactValue]]:

@@ -1206,16 +1206,17 @@ class Store:
         if rows and all(r["rules"] == RULES_VERSION for r in rows):  # facts read by other rules: read again
             facts: dict[str, list] = {}
             for r in rows:
+                also = r["also"]
                 facts.setdefault(r["fact"], []).append(
                     FactValue(
-                        json.loads(r["value"]),
+                        _json_value(r["value"]),
                         r["element"],
                         r["evidence"],
                         r["rule"] or "",
-                        json.loads(r["also"] or "[]"),
+                        json.loads(also) if also and also != "[]" else [],
                     )
                 )
-            attach_facts(d, facts)
+            attach_facts(d, facts, copy=False)  # (made here: nobody else holds them)
         d.stored_sentences = _stored_sentences(self.conn, filing["id"], d)
         d.boilerplate = self.boilerplate_marks(filing["id"])
         return d
@@ -1623,6 +1624,14 @@ def _stored_sentences(db: sqlite3.Connection, filing_id: int, d: Disclosure) -> 
         for text, key, words, elements, _ in rows
     ]
     return (d.section_text, _blocks(d), sequence)
+
+
+def _json_value(text: str) -> Any:
+    """json.loads(text), a plain string (most fact values: a title, a committee, a framework) read without the
+    decoder."""
+    if text[:1] == '"' and text[-1:] == '"' and "\\" not in text and '"' not in text[1:-1]:
+        return text[1:-1]
+    return json.loads(text)
 
 
 def _element_from_row(row: dict) -> Element:
