@@ -66,13 +66,16 @@ class Caseless:
             raise ValueError(f"a Caseless pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
         """The source of the pattern."""
-        self.required = required_literals(pattern)
+        self.required = required = required_literals(pattern)
         """For each alternative of the pattern, the literal runs every match of it holds (None when some
         alternative holds none): an ASCII text holding no alternative's runs is no match, found by substring
         tests (memchr-fast) instead of a regular-expression scan, which `re` makes position by position for a
         pattern that starts with \\b."""
         self._lower: re.Pattern[str] | None = None
         self._folded: re.Pattern[str] | None = None
+        # the alternatives needing one run, tested in one C-level pass; then those needing several
+        self._single_runs = tuple(runs[0] for runs in required or () if len(runs) == 1)
+        self._several_runs = tuple(runs for runs in required or () if len(runs) > 1)
 
     def _compiled(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         if self._lower is None or self._folded is None:
@@ -97,11 +100,12 @@ class Caseless:
 
     def _may_hold(self, low: str) -> bool:
         """Whether lower-cased ASCII text holds every required run of some alternative (see `required`)."""
-        required = self.required
-        if required is None:
+        if self.required is None:
             return True
         contains = low.__contains__
-        return any(all(map(contains, runs)) for runs in required)
+        return any(map(contains, self._single_runs)) or any(
+            all(map(contains, runs)) for runs in self._several_runs
+        )
 
 
 def caseless(pattern: str) -> Caseless:
