@@ -743,6 +743,8 @@ def _content(s: Sentence) -> set[str]:
 def _longest_increasing(matches: list[tuple[list[int], list[int]]]) -> set[int]:
     """Indexes (into matches) of a longest run of matches whose new positions rise with old order."""
     order = sorted(range(len(matches)), key=lambda m: matches[m][0][0])
+    if all(matches[a][1][0] < matches[b][1][0] for a, b in zip(order, order[1:])):
+        return set(order)  # (the usual case: nothing moved, all of them rise; the only longest run)
     tails: list[int] = []  # new position ending the best run of each length
     tail_at: list[int] = []  # match index at that tail
     previous: dict[int, int | None] = {}
