@@ -1,5 +1,6 @@
-"""Every stored version keeps the sentences a comparison aligns, also when its sentence rows cannot say them (its
-section text splits a sentence its blocks split otherwise): a diff of stored years splits nothing."""
+"""The differ's similarity measures gather only the pieces that are not plain, against the new side's word counts
+of the names they touch: the same figures as counting every aligned piece. Every stored version keeps the
+sentences a comparison aligns, also when its sentence rows cannot."""
 
 from __future__ import annotations
 
@@ -9,7 +10,17 @@ from pathlib import Path
 import pytest
 
 import tracker.diff.compare as differ
-from tracker.diff.compare import compare
+from tracker.diff.compare import (
+    _element_measures,
+    _measure,
+    _measures,
+    _pieces,
+    _shared_elements,
+    _WordCounts,
+    align_sentences,
+    compare,
+    sentence_sequence,
+)
 from tracker.models import UNTAGGED_ELEMENT
 from tracker.pipeline.compare import compare_stored
 from tracker.pipeline.ingest import Options, ingest_bytes
@@ -28,6 +39,21 @@ PAIRS = [
     ("KO", "ixbrl/ko-10-k-fy2023.html.gz", "ixbrl/ko-10-k-fy2024.html.gz"),
     ("WMT", "ixbrl/wmt-10-k-fy2024.html.gz", "ixbrl/wmt-10-k-fy2025.html.gz"),
 ]
+
+
+def _reference(pairs, names):  # type: ignore[no-untyped-def]
+    pieces = _pieces(pairs)
+    return _measure(pieces, None), _element_measures(pieces, names)
+
+
+@pytest.mark.parametrize("ticker, old, new", PAIRS, ids=[p[0] for p in PAIRS])
+def test_measures_from_counts_are_those_of_every_piece(corpus: Path, ticker: str, old: str, new: str) -> None:
+    d_old, d_new = load_path(corpus / old), load_path(corpus / new)
+    for a, b in ((d_old, d_new), (d_new, d_old), (d_old, d_old)):
+        old_seq, new_seq = sentence_sequence(a), sentence_sequence(b)
+        pairs = align_sentences(old_seq, new_seq)
+        names = _shared_elements(a, b)
+        assert _measures(pairs, _WordCounts(new_seq), names) == _reference(pairs, names)
 
 
 @pytest.mark.parametrize("ticker, old, new", PAIRS, ids=[p[0] for p in PAIRS])
