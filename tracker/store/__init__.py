@@ -1607,6 +1607,18 @@ def _sentences_and_sequence_of(
     return rows, None
 
 
+def _sentence_sequence_row(sequence: list[SequenceSentence] | None) -> dict | None:
+    """The `sentence_sequences` row of a version (without its filing_id) whose sentence rows cannot keep the
+    sequence a comparison aligns (`_sentences_and_sequence`): that sequence, as JSON (so that a diff of such a
+    version splits and tokenises nothing either); None when the rows keep it."""
+    if sequence is None:
+        return None
+    return {
+        "splitter": SENTENCES_VERSION,
+        "sequence": json.dumps(sequence, separators=(",", ":"), ensure_ascii=False),
+    }
+
+
 def _incorporation_from_row(row: dict) -> Incorporation | None:
     """The incorporation a stored version records (a version stored before the columns: read from its text)."""
     if row.get("coverage") is None:
@@ -1654,18 +1666,6 @@ def _stored_sentences(db: sqlite3.Connection, filing_id: int, d: Disclosure) -> 
             return None
         sequence = [tuple(s) for s in json.loads(kept[0])]
     return (d.section_text, _blocks(d), sequence)
-
-
-def _sentence_sequence_row(sequence: list[SequenceSentence] | None) -> dict | None:
-    """The `sentence_sequences` row of a version (without its filing_id) whose sentence rows cannot keep the
-    sequence a comparison aligns (`_sentences_and_sequence`): that sequence, as JSON (so that a diff of such a
-    version splits and tokenises nothing either); None when the rows keep it."""
-    if sequence is None:
-        return None
-    return {
-        "splitter": SENTENCES_VERSION,
-        "sequence": json.dumps(sequence, separators=(",", ":"), ensure_ascii=False),
-    }
 
 
 def _element_from_row(row: dict) -> Element:
