@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,24 @@ def test_word_diff_of_a_rewritten_sentence_rebuilds_both_sides() -> None:
     assert counts.added - counts.deleted == counts.new_words - counts.old_words
     kept = ["assessing", "identifying", "managing", "material", "risks"]
     assert [w for op, t in ops if op == 0 for w in words(t) if w in kept] == kept
+
+
+_BAG = st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 5), max_size=8)
+_DELTA = st.dictionaries(st.sampled_from("abcdefghij"), st.integers(-3, 3), max_size=6)
+
+
+@given(_BAG, _DELTA, _DELTA)
+def test_measures_counted_from_a_base_are_those_of_the_whole_counts(
+    base: dict[str, int], old: dict[str, int], new: dict[str, int]
+) -> None:
+    """`combine_counted` (a base count and each side's signed difference from it, as the differ gives a stored
+    version's count and the changed sentences' words) gives exactly the figures of counting both texts whole."""
+    old = {w: n for w, n in old.items() if base.get(w, 0) + n >= 0}  # (a side never holds a word -1 times)
+    new = {w: n for w, n in new.items() if base.get(w, 0) + n >= 0}
+    whole_old = Counter({w: base.get(w, 0) + old.get(w, 0) for w in base.keys() | old.keys()})
+    whole_new = Counter({w: base.get(w, 0) + new.get(w, 0) for w in base.keys() | new.keys()})
+    whole_old, whole_new = +whole_old, +whole_new  # (zero counts dropped)
+    counts = similarity.EditCounts(sum(whole_old.values()), sum(whole_new.values()), 1, 1, 1)
+    squares = sum(n * n for n in base.values())
+    got = similarity.combine_counted((sum(base.values()), squares, base), old, new, counts)
+    assert got == similarity.combine_bags(whole_old, whole_new, counts)

@@ -25,7 +25,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
+from operator import itemgetter, mul, sub
 from typing import Literal
 
 from tracker.diff import significance
@@ -35,6 +36,8 @@ from tracker.diff.worddiff import (
     IDENTICAL,
     EditCounts,
     Similarity,
+    combine_bags,
+    combine_counted,
     combine_split,
     word_diff,
 )
@@ -334,9 +337,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     significance.rank_text_changes(changes, old_says, new_says, key, {n: s.label for n, s in SPECS.items()})
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))
-    pieces = _pieces(pairs)
-    similarity = _measure(pieces, None)
-    per_element = _element_measures(pieces, _shared_elements(old, new, names))
+    similarity, per_element = _measures(pairs, _WordCounts(new_seq), _shared_elements(old, new, names))
     share = _changed_share(pairs)
     return Comparison(
         old,
@@ -560,11 +561,23 @@ def sentence_sequence(d: Disclosure) -> list[Sentence]:
 
 def sequence_of(d: Disclosure) -> list[SequenceSentence]:
     """(text, key, words, elements) of each sentence `sentence_sequence` gives."""
-    blocks = [(e.name, str(e.value)) for e in d.text_elements]
-    stored = d.stored_sentences
-    if isinstance(stored, tuple) and stored[0] == d.section_text and stored[1] == blocks:
+    stored = _stored(d)
+    if stored is not None:
         return stored[2]
-    return comparison_sentences(d.section_text, blocks, UNTAGGED_ELEMENT)
+    return comparison_sentences(d.section_text, _blocks(d), UNTAGGED_ELEMENT)
+
+
+def _blocks(d: Disclosure) -> list[tuple[str, str]]:
+    return [(e.name, str(e.value)) for e in d.text_elements]
+
+
+def _stored(d: Disclosure) -> tuple | None:
+    """What the store kept of the disclosure for comparisons (`Disclosure.stored_sentences`), while its texts are
+    still those it was kept from; else None."""
+    stored = d.stored_sentences
+    if isinstance(stored, tuple) and stored[0] == d.section_text and stored[1] == _blocks(d):
+        return stored
+    return None
 
 
 def _element_order(*sequences: list[Sentence]) -> list[str]:
@@ -743,6 +756,8 @@ def _content(s: Sentence) -> set[str]:
 def _longest_increasing(matches: list[tuple[list[int], list[int]]]) -> set[int]:
     """Indexes (into matches) of a longest run of matches whose new positions rise with old order."""
     order = sorted(range(len(matches)), key=lambda m: matches[m][0][0])
+    if all(matches[a][1][0] < matches[b][1][0] for a, b in zip(order, order[1:])):
+        return set(order)  # (the usual case: nothing moved, all of them rise; the only longest run)
     tails: list[int] = []  # new position ending the best run of each length
     tail_at: list[int] = []  # match index at that tail
     previous: dict[int, int | None] = {}
@@ -1049,6 +1064,216 @@ def _element_measures(pieces: list[_Piece], names: list[str]) -> dict[str, Simil
             if not p.unchanged or name not in p.old_elements or name not in p.new_elements:
                 plain[name] = False
     return {name: IDENTICAL if plain[name] else _measure(touching[name], name) for name in names}
+
+
+class _WordCounts:
+    """The new side's words counted, over the whole sequence ("") or over the sentences of one element: each
+    worked out when `_measures` first asks for it, for this comparison only (most elements hold no changed
+    sentence, and are never counted)."""
+
+    def __init__(self, sequence: list[Sentence]) -> None:
+        self.sequence = sequence
+        self.lists: dict[str, list[list[str]]] | None = None
+
+    def of(self, name: str) -> tuple[int, int, dict[str, int]]:
+        """(words, sum of the squared counts, word -> count) of a name."""
+        if name == "":
+            held = [s.words for s in self.sequence]
+        else:
+            if self.lists is None:  # (the sentences of every element, in one pass)
+                self.lists = {}
+                for s in self.sequence:
+                    for element in s.in_elements():
+                        self.lists.setdefault(element, []).append(s.words)
+            held = self.lists.get(name, [])
+        bag = Counter(chain.from_iterable(held))
+        values = bag.values()
+        return sum(values), sum(map(mul, values, values)), bag
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What `_measures` gathers for one name (the section, or an element) over the pieces that are not plain."""
+
+    old_plus: list[list[str]] = field(default_factory=list)
+    """Words the old side holds for these pieces."""
+    held: list[list[str]] = field(default_factory=list)
+    """Words the new side's count holds for these pieces (taken off both sides: the count starts with them)."""
+    new_plus: list[list[str]] = field(default_factory=list)
+    """Words the new side holds for these pieces, where not all `held` (pieces whose sentences sit in different
+    elements, or that leave the name on the new side)."""
+    new_minus: list[list[str]] = field(default_factory=list)
+    """`held` of those pieces."""
+    counts: EditCounts = field(default_factory=EditCounts)
+    """Edit counts of these pieces, as `_measure` sums them."""
+    counted: int = 0
+    """Words of these pieces that the new side's count holds (the rest are plain pieces' words)."""
+    plain: bool = True
+    """Every piece equal but for form, holding the name on both sides."""
+
+
+def _measures(
+    pairs: list[AlignedPair], counts: _WordCounts, names: list[str]
+) -> tuple[Similarity, dict[str, Similarity]]:
+    """`_measure` of the whole section and `_element_measures` of the elements named, from the new side's word
+    counts (`_WordCounts`, of the names that have pieces that are not plain) and the words of those pieces.
+
+    A plain piece (one sentence equal but for form to one, in the same elements) gives both sides its new words:
+    together these are the new side's count minus what the other pieces hold, so the other pieces' words alone,
+    as signed differences from that count, give the same bags (`combine_counted`) and edit counts. That pays when
+    most pieces are plain (the usual year over year); when most are not (a rewritten section, tags moved between
+    sentences), counting every piece as `_measure` does costs less, for the same figures."""
+    changed = [  # (not plain: one sentence equal but for form to one, in the same elements)
+        p
+        for p in pairs
+        if not (
+            (p.status == "same" or p.status == "moved")
+            and len(p.old) == 1
+            and len(p.new) == 1
+            and p.old[0].elements == p.new[0].elements
+        )
+    ]
+    if 4 * len(changed) > len(pairs):
+        pieces = _pieces(pairs)
+        return _measure(pieces, None), _element_measures(pieces, names)
+    section = _Tally()
+    section_counts = section.counts
+    tallies: dict[str, _Tally] = {}
+    wanted = set(names)
+    for p in changed:
+        old, new = p.old, p.new
+        unchanged = p.status == "same" or p.status == "moved"
+        nw = new[0].words if len(new) == 1 else [w for s in new for w in s.words]
+        ow = nw if unchanged else old[0].words if len(old) == 1 else [w for s in old for w in s.words]
+        if not unchanged:  # (the section holds every piece on both sides: an unchanged one is plain to it)
+            section.old_plus.append(ow)
+            section.held.append(nw)
+            section.counted += len(nw)
+            section_counts += p.counts
+        if not wanted:
+            continue
+        old_elements, new_elements = p.elements_on("old"), p.elements_on("new")
+        for name in (old_elements | new_elements) & wanted:
+            tally = tallies.get(name)
+            if tally is None:
+                tally = tallies[name] = _Tally()
+            in_new = name in new_elements
+            if not in_new:
+                held: list[str] = []
+            elif len(new) == 1 or all(name in s.in_elements() for s in new):
+                held = nw
+            else:
+                held = [w for s in new if name in s.in_elements() for w in s.words]
+            _tally(tally, p, ow, nw, held, name in old_elements, in_new, unchanged)
+    known: dict[tuple, dict[str, int]] = {}
+    similarity = IDENTICAL if not section.held else _finish(section, counts.of(""), pairs, None, known)
+    return similarity, {
+        name: _finish(tallies[name], counts.of(name), pairs, name, known)
+        if name in tallies and not tallies[name].plain
+        else IDENTICAL
+        for name in names
+    }
+
+
+def _tally(
+    t: _Tally,
+    p: AlignedPair,
+    ow: list[str],
+    nw: list[str],
+    held: list[str],
+    in_old: bool,
+    in_new: bool,
+    unchanged: bool,
+) -> None:
+    """Add one piece that is not plain to a name's tally (`ow`, `nw`: its old and new words, the new ones for
+    both when it is unchanged; `held`: its new words the new side's count holds for the name), as `_measure`
+    counts it."""
+    if unchanged and in_old and in_new and held is nw:  # equal but for form, on both sides: plain to the name
+        return
+    t.counted += len(held)
+    t.held.append(held)
+    if not (in_new and held is nw):  # (else the new side gives the count what it holds: no difference)
+        if held:
+            t.new_minus.append(held)
+        if in_new:
+            t.new_plus.append(nw)
+    if in_old:
+        t.old_plus.append(ow)
+    c = t.counts
+    if in_old and in_new:
+        if unchanged:
+            n = len(nw)
+            c.old_words += n
+            c.new_words += n
+            return  # (no edit; plain stays as it is: equal but for form, on both sides)
+        c += p.counts
+    elif in_old:
+        n = len(ow)
+        c.old_words += n
+        c.deleted += n
+        c.distance += n
+    else:
+        n = len(nw)
+        c.new_words += n
+        c.added += n
+        c.distance += n
+    t.plain = False
+
+
+def _difference(
+    plus: list[list[str]], minus: list[list[str]], known: dict[tuple, dict[str, int]]
+) -> dict[str, int]:
+    """word -> how many more times `plus` holds it than `minus` (signed; words both hold alike left out); worked
+    out once per comparison for the same lists (`known`, by their identity: the section and the elements a
+    changed sentence sits in usually gather the same pieces)."""
+    ident = (*map(id, plus), None, *map(id, minus))
+    if ident in known:
+        return known[ident]
+    more, less = Counter(chain.from_iterable(plus)), Counter(chain.from_iterable(minus))
+    words = list(more.keys() | less.keys())
+    known[ident] = out = dict(
+        filter(
+            _NOT_ZERO, zip(words, map(sub, map(more.get, words, repeat(0)), map(less.get, words, repeat(0))))
+        )
+    )
+    return out
+
+
+#: A (word, difference) item's difference: true when not zero.
+_NOT_ZERO = itemgetter(1)
+
+
+def _finish(
+    t: _Tally,
+    base: tuple[int, int, dict[str, int]],
+    pairs: list[AlignedPair],
+    name: str | None,
+    known: dict[tuple, dict[str, int]],
+) -> Similarity:
+    """The measures of one name from its tally and the new side's count for it (`_measures`; `known`: the
+    differences worked out for other names of the comparison, by the word lists they were worked out from)."""
+    plain_words = base[0] - t.counted  # (the plain pieces' words: on both sides, no edit)
+    c = t.counts
+    counts = EditCounts(c.old_words + plain_words, c.new_words + plain_words, c.added, c.deleted, c.distance)
+    if not plain_words and not t.new_plus and not t.new_minus:
+        # every word the count holds is a changed piece's (no plain piece): the new side is the count itself and
+        # the old side its pieces' words, counted as they are (`combine_bags`: the same integers)
+        whole_old = Counter(chain.from_iterable(t.old_plus))
+        if dict.__eq__(whole_old, base[2]) and _same_order(pairs, name):
+            return IDENTICAL
+        return combine_bags(whole_old, base[2], counts)
+    old = _difference(t.old_plus, t.held, known)
+    new = _difference(t.new_plus, t.new_minus, known) if t.new_plus or t.new_minus else {}
+    if old == new and _same_order(pairs, name):  # (signed counts, zeros left out)
+        return IDENTICAL
+    return combine_counted(base, old, new, counts)
+
+
+def _same_order(pairs: list[AlignedPair], name: str | None) -> bool:
+    """Whether both sides hold the same words in the same order (of one element when named): asked only when they
+    hold the same words (rare: a sentence moved, or words swapped within one)."""
+    pieces = _pieces(pairs)
+    return _words_in_order(pieces, name, "old") == _words_in_order(pieces, name, "new")
 
 
 def _changed_share(pairs: list[AlignedPair]) -> float:

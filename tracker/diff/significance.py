@@ -87,7 +87,8 @@ def statements(
     for fact, values in facts.items():
         for fv in values:
             value = None  # (the value's key, worked out once for all its sentences)
-            for sentence in [fv.evidence, *getattr(fv, "also", [])]:
+            also = getattr(fv, "also", None)
+            for sentence in [fv.evidence, *also] if also else (fv.evidence,):  # (most have one sentence)
                 if sentence:
                     k = key(sentence)
                     if wanted is None or k in wanted:

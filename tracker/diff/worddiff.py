@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
-from operator import mul
+from operator import eq, mul, neg
 
 import diff_match_patch
 
@@ -411,7 +411,7 @@ def cosine(a: Iterable[str], b: Iterable[str]) -> float:
     return _cosine_of_counts(Counter(a), Counter(b))
 
 
-def _cosine_of_counts(ca: Counter, cb: Counter) -> float:
+def _cosine_of_counts(ca: dict[str, int], cb: dict[str, int]) -> float:
     if not ca and not cb:
         return 1.0
     if not ca or not cb:
@@ -426,7 +426,7 @@ def _cosine_of_counts(ca: Counter, cb: Counter) -> float:
     return _clamp(dot / norm)
 
 
-def _sum_of_squares(counts: Counter) -> int:
+def _sum_of_squares(counts: dict[str, int]) -> int:
     values = counts.values()
     return sum(map(mul, values, values))
 
@@ -467,7 +467,7 @@ def combine(a: Sequence[str], b: Sequence[str], counts: EditCounts) -> Similarit
     return combine_bags(Counter(a), Counter(b), counts)  # (counted once for both measures)
 
 
-def combine_bags(ca: Counter, cb: Counter, counts: EditCounts) -> Similarity:
+def combine_bags(ca: dict[str, int], cb: dict[str, int], counts: EditCounts) -> Similarity:
     """`combine` of two texts given as word counts."""
     return Similarity(
         _cosine_of_counts(ca, cb), _jaccard_of_sets(ca.keys(), cb.keys()), counts.min_edit, counts.simple
@@ -497,7 +497,77 @@ def _cosine_split(s: Counter, o: Counter, n: Counter) -> float:
     return _clamp(dot / (math.sqrt(old_sq) * math.sqrt(new_sq)))
 
 
-def _dot_with(s: Counter, o: Counter) -> int:
+def combine_counted(
+    base: tuple[int, int, dict[str, int]], old: dict[str, int], new: dict[str, int], counts: EditCounts
+) -> Similarity:
+    """`combine_bags(base + old, base + new, counts)`: two texts given as one word count both start from (`base`:
+    its total, its sum of squares and the counts) and each side's signed difference from it (few words: those
+    of changed sentences; zero differences allowed). The dot product, the norms and the key-set sizes are the
+    base's plus terms over the words of the differences alone: the same integers as counting both texts
+    afresh, hence the same figures, without walking the base's words (the differ's base is the new side's count,
+    the differences the words of the few sentences that changed)."""
+    total, squares, bag = base
+    if not new:  # (the usual case: the new side is the count itself)
+        return _combine_counted_old(
+            base, {w: d for w, d in old.items() if d} if 0 in old.values() else old, counts
+        )
+    dot = old_sq = new_sq = squares
+    old_total = new_total = total
+    distinct = shared = len(bag)  # words of the union and of the intersection, the base's to start with
+    same = True
+    get, old_get, new_get = bag.get, old.get, new.get
+    for w in old.keys() | new.keys():
+        b = get(w, 0)
+        d_old, d_new = old_get(w, 0), new_get(w, 0)
+        if d_old != d_new:
+            same = False
+        o, n = b + d_old, b + d_new
+        old_total += d_old
+        new_total += d_new
+        b2 = b * b
+        dot += o * n - b2
+        old_sq += o * o - b2
+        new_sq += n * n - b2
+        if b:  # (the base counted it in both)
+            distinct -= 1
+            shared -= 1
+        if o or n:
+            distinct += 1
+            if o and n:
+                shared += 1
+    if same:  # the same words (also both empty): exact, where floating point may miss 1.0
+        cosine = 1.0
+    elif not old_total or not new_total:
+        cosine = 0.0
+    else:
+        cosine = _clamp(dot / (math.sqrt(old_sq) * math.sqrt(new_sq)))
+    return Similarity(cosine, shared / distinct if distinct else 1.0, counts.min_edit, counts.simple)
+
+
+def _combine_counted_old(
+    base: tuple[int, int, dict[str, int]], old: dict[str, int], counts: EditCounts
+) -> Similarity:
+    """`combine_counted(base, old, {}, counts)`, `old` holding no zero: the new side is the base, so the terms are
+    sums over the old side's differences (d) and the base's counts (b) of its words, summed by C-level maps:
+    B.(B + D) = |B|^2 + B.D, |B + D|^2 = |B|^2 + 2 B.D + |D|^2."""
+    total, squares, bag = base
+    if not old:  # the same words (also both empty)
+        return Similarity(1.0, 1.0, counts.min_edit, counts.simple)
+    with_old = _dot_with(bag, old)
+    if not total + sum(old.values()) or not total:
+        cosine = 0.0
+    else:
+        old_sq = squares + 2 * with_old + _sum_of_squares(old)
+        cosine = _clamp((squares + with_old) / (math.sqrt(old_sq) * math.sqrt(squares)))
+    in_base = list(map(bag.get, old, repeat(0)))
+    # a word the base lacks is the old side's alone (its difference is above 0); one whose difference takes all
+    # the base holds is the new side's alone
+    distinct = len(bag) + in_base.count(0)
+    shared = len(bag) - sum(map(eq, map(neg, old.values()), in_base))
+    return Similarity(cosine, shared / distinct if distinct else 1.0, counts.min_edit, counts.simple)
+
+
+def _dot_with(s: dict[str, int], o: dict[str, int]) -> int:
     """The dot product of two word counts, walking the (smaller) second."""
     return sum(map(mul, map(s.get, o.keys(), repeat(0)), o.values()))
 

@@ -31,6 +31,7 @@ from tracker.errors import BadInput, NotFound, TrackerError
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation
 from tracker.text.normalize import (
     SENTENCES_VERSION,
+    SequenceSentence,
     comparison_key,
     comparison_sentences,
     digest,
@@ -44,7 +45,7 @@ if (
 ):  # imported when a write or the schema first needs it (`Store.db`): reading needs plain sqlite3
     import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: The full-text indexes (table, column): filled once per write transaction from the rows it added (see
 #: `Store.transaction`), not by a trigger per row; their update and delete triggers stay (rows are never
@@ -172,6 +173,12 @@ TABLES: list[tuple[str, dict[str, Any], str | tuple[str, ...], list[tuple[str, s
             "sequence_elements": str,
             "splitter": str,
         },
+        "id",
+        [("filing_id", "filings", "id")],
+    ),
+    (
+        "sentence_sequences",
+        {"id": int, "filing_id": int, "splitter": str, "sequence": str},
         "id",
         [("filing_id", "filings", "id")],
     ),
@@ -348,6 +355,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("facts", ["filing_id"], False),
     ("facts", ["fact", "value_text"], False),
     ("sentences", ["filing_id"], False),
+    ("sentence_sequences", ["filing_id"], True),
     ("comparisons", ["old_filing_id", "new_filing_id"], True),
     ("comparisons", ["filer_id", "new_year"], False),
     ("changes", ["comparison_id"], False),
@@ -417,7 +425,10 @@ class Precomputed:
     section_hash: str | None
     """sha256 of the section text's comparison key, if it has a section text."""
     sentences: list[dict]
-    """The sentence rows (`_sentence_rows`), without their filing_id."""
+    """The sentence rows (`_sentences_and_sequence`), without their filing_id."""
+    sentence_sequence: dict | None
+    """The `sentence_sequences` row (without its filing_id): the sentences a comparison aligns, as JSON, when the
+    sentence rows cannot keep that sequence; else None."""
     source: tuple[str, int, bytes]
     """The source bytes' sha256, size and zlib-compressed bytes (level 1)."""
 
@@ -425,10 +436,12 @@ class Precomputed:
 def precompute(d: Disclosure, raw: bytes) -> Precomputed:
     """Work out what `Store.add` needs of a disclosure and its source bytes (see `Precomputed`)."""
     with shared_work():
+        sentences, sequence = _sentences_and_sequence(0, d)
         return Precomputed(
             content_hash(d),
             digest(comparison_key(d.section_text)) if d.section_text else None,
-            _sentence_rows(0, d),
+            sentences,
+            _sentence_sequence_row(sequence),
             (digest_bytes(raw), len(raw), zlib.compress(raw, 1)),
         )
 
@@ -994,7 +1007,7 @@ class Store:
             "version": version,
         }
         filing_id = _last_id(self.db.table("filings").insert(copy))
-        for table in ("elements", "facts", "sentences"):
+        for table in ("elements", "facts", "sentences", "sentence_sequences"):
             have = self.db.table(table).columns_dict
             columns = ", ".join(f'"{c}"' for c in have if c not in ("id", "filing_id"))
             self.db.execute(
@@ -1120,6 +1133,10 @@ class Store:
         self._insert_rows("elements", [_element_row(filing_id, i, e) for i, e in enumerate(d.elements)])
         self._insert_rows("facts", [{**f, "filing_id": filing_id} for f in facts])
         self._insert_rows("sentences", [{**row, "filing_id": filing_id} for row in precomputed.sentences])
+        if precomputed.sentence_sequence is not None:
+            self._insert_rows(
+                "sentence_sequences", [{**precomputed.sentence_sequence, "filing_id": filing_id}]
+            )
         return filing_id
 
     def _keep_source(self, raw: bytes, path: str, packed: tuple[str, int, bytes] | None = None) -> str:
@@ -1552,16 +1569,20 @@ def _change_row(comparison_id: int, position: int, c: dict) -> dict:
     }
 
 
-def _sentence_rows(filing_id: int, d: Disclosure) -> list[dict]:
-    with shared_work():  # (the blocks and the section repeat their sentences: each split and tokenised once)
-        return _sentence_rows_of(filing_id, d)
-
-
-def _sentence_rows_of(filing_id: int, d: Disclosure) -> list[dict]:
+def _sentences_and_sequence(
+    filing_id: int, d: Disclosure
+) -> tuple[list[dict], list[SequenceSentence] | None]:
     """Each text block's sentences with their comparison keys and words; the rows holding the sentences a
     comparison aligns (`comparison_sentences`) also say where they stand in that sequence and in which
-    elements (when the section text splits a sentence no block holds, the sequence is not kept: it is
-    worked out on reading)."""
+    elements. When the section text splits a sentence no block holds, the rows cannot keep the sequence: it is
+    returned beside them (for `sentence_sequences` to keep), else None."""
+    with shared_work():  # (the blocks and the section repeat their sentences: each split and tokenised once)
+        return _sentences_and_sequence_of(filing_id, d)
+
+
+def _sentences_and_sequence_of(
+    filing_id: int, d: Disclosure
+) -> tuple[list[dict], list[SequenceSentence] | None]:
     rows = []
     first_row: dict[str, dict] = {}
     for e in d.text_elements:
@@ -1578,12 +1599,25 @@ def _sentence_rows_of(filing_id: int, d: Disclosure) -> list[dict]:
             first_row.setdefault(sentence, row)
             rows.append(row)
     sequence = comparison_sentences(d.section_text, _blocks(d), UNTAGGED_ELEMENT)
-    if all(text in first_row for text, *_ in sequence):
-        for position, (text, _key, _tokens, elements) in enumerate(sequence, 1):
-            first_row[text].update(
-                sequence=position, sequence_elements="\n".join(elements), splitter=SENTENCES_VERSION
-            )
-    return rows
+    if not all(text in first_row for text, *_ in sequence):
+        return rows, sequence
+    for position, (text, _key, _tokens, elements) in enumerate(sequence, 1):
+        first_row[text].update(
+            sequence=position, sequence_elements="\n".join(elements), splitter=SENTENCES_VERSION
+        )
+    return rows, None
+
+
+def _sentence_sequence_row(sequence: list[SequenceSentence] | None) -> dict | None:
+    """The `sentence_sequences` row of a version (without its filing_id) whose sentence rows cannot keep the
+    sequence a comparison aligns (`_sentences_and_sequence`): that sequence, as JSON (so that a diff of such a
+    version splits and tokenises nothing either); None when the rows keep it."""
+    if sequence is None:
+        return None
+    return {
+        "splitter": SENTENCES_VERSION,
+        "sequence": json.dumps(sequence, separators=(",", ":"), ensure_ascii=False),
+    }
 
 
 def _incorporation_from_row(row: dict) -> Incorporation | None:
@@ -1617,12 +1651,21 @@ def _stored_sentences(db: sqlite3.Connection, filing_id: int, d: Disclosure) -> 
         "where filing_id = ? and sequence is not null order by sequence",
         [filing_id],
     ).fetchall()
-    if not rows or any(r[4] != SENTENCES_VERSION for r in rows):
+    if rows and all(r[4] == SENTENCES_VERSION for r in rows):
+        sequence = [
+            (text, key, words.split(" ") if words else [], elements.split("\n"))
+            for text, key, words, elements, _ in rows
+        ]
+    elif rows:
         return None
-    sequence = [
-        (text, key, words.split(" ") if words else [], elements.split("\n"))
-        for text, key, words, elements, _ in rows
-    ]
+    else:  # (a sequence the rows could not keep, if kept beside them)
+        kept = db.execute(
+            "select sequence from sentence_sequences where filing_id = ? and splitter = ?",
+            [filing_id, SENTENCES_VERSION],
+        ).fetchone()
+        if not kept or not kept[0]:
+            return None
+        sequence = [tuple(s) for s in json.loads(kept[0])]
     return (d.section_text, _blocks(d), sequence)
 
 
