@@ -223,21 +223,43 @@ class _Lines:
         self._pending.append(parts[0])
         parts[0] = "".join(self._pending)
         self._pending = [parts.pop()]
-        self._extend(parts, _OPEN in flat or _CLOSE in flat or _OPEN in parts[0] or _CLOSE in parts[0])
+        self._extend(parts, flat)
 
     def close(self) -> None:
         """End the last line."""
-        self._extend(["".join(self._pending)], True)
+        self._extend(["".join(self._pending)], "")
         self._pending = []
 
-    def _extend(self, parts: list[str], check: bool) -> None:
-        if check:
-            start = len(self.plain)
-            for i, line in enumerate(parts):
-                if _OPEN in line or _CLOSE in line:
-                    self.marked[start + i] = line
-                    parts[i] = line.replace(_OPEN, "").replace(_CLOSE, "")
+    def _extend(self, parts: list[str], flat: str) -> None:
+        """Append the lines `parts`, all but the first split from `flat` (the first holds pending pieces too).
+        The lines with brackets are found by searching `flat` for them (a 10-K's body has tens of thousands
+        of lines and a few dozen brackets), not by looking into every line."""
+        found = _bracketed_lines(flat, len(parts))
+        if _OPEN in parts[0] or _CLOSE in parts[0]:
+            found.add(0)
+        start = len(self.plain)
+        for i in sorted(found):
+            line = parts[i]
+            self.marked[start + i] = line
+            parts[i] = line.replace(_OPEN, "").replace(_CLOSE, "")
         self.plain.extend(parts)
+
+
+def _bracketed_lines(flat: str, n: int) -> set[int]:
+    """The indices below n of the lines of `flat` (split at its newlines) that hold a fact bracket."""
+    out: set[int] = set()
+    for bracket in (_OPEN, _CLOSE):
+        line, counted = 0, 0
+        at = flat.find(bracket)
+        while at >= 0:
+            line += flat.count("\n", counted, at)
+            counted = at
+            if line >= n:
+                break
+            out.add(line)
+            end = flat.find("\n", at)
+            at = flat.find(bracket, end) if end >= 0 else -1
+    return out
 
 
 def _read_whole(tree: _Tree, hidden_tags: set[str]) -> _Read:

@@ -261,7 +261,11 @@ class _Furniture:
     def repeated(self, line: str) -> bool:
         key = furniture_key(line)
         if key not in self.verdicts:
-            self.verdicts[key] = key in repeated_furniture_keys({key: self._count(key)})
+            # Counted only when it could count: a key that the most repeats a document can hold (one per line)
+            # would not make furniture is none at any count (most short lines of a section, its sub-headings).
+            self.verdicts[key] = key in repeated_furniture_keys({key: len(self.lines)}) and key in (
+                repeated_furniture_keys({key: self._count(key)})
+            )
         return self.verdicts[key]
 
     def running_head(self, line: str) -> bool:
