@@ -21,7 +21,13 @@ from tracker.errors import BadInput
 from tracker.models import CYD_NAMESPACE_PREFIX, UNTAGGED_ELEMENT, Disclosure, Element, spec_for
 from tracker.read import untagged
 from tracker.text.lazy import lazy_compile
-from tracker.text.normalize import clean_inline, comparison_key, paragraphs_from_lines, sentences
+from tracker.text.normalize import (
+    clean_inline,
+    comparison_key,
+    paragraphs_from_lines,
+    sentences,
+    visible_ascii,
+)
 
 IX_NAMESPACE = "http://www.xbrl.org/2013/inlineXBRL"
 DEI_NAMESPACE_PREFIX = "http://xbrl.sec.gov/dei/"
@@ -160,22 +166,38 @@ _XML_OPTIONS: dict = {
 _HTML_OPTIONS: dict = {"huge_tree": True, "remove_comments": True, "encoding": "utf-8"}
 
 
-def read_html(text: str, encoded: bytes | None = None) -> Disclosure:
+class InvisibleCharacters(Exception):
+    """An unchecked source (see `read_html`) holds characters that `strip_invisible` strips."""
+
+
+def read_html(text: str, encoded: bytes | None = None, unchecked: bool = False) -> Disclosure:
     """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section.
-    `encoded` is the text in UTF-8 when the caller has it (the source's own bytes: parsed without a copy)."""
+    `encoded` is the text in UTF-8 when the caller has it (the source's own bytes: parsed without a copy).
+
+    `unchecked`: `encoded` is ASCII without DEL, not yet checked for C0 controls (see `read_text_source`).
+    A document the XML parser reads holds none; before any other reading, the bytes are checked, and
+    `InvisibleCharacters` raised if they hold one (the caller then reads the text stripped)."""
     if not _looks_like_markup(text):
+        _check_visible(encoded if unchecked else None)
         return untagged.read_text(text)
     try:
-        return _read_markup(text, encoded)
+        return _read_markup(text, encoded, unchecked)
     except ValueError:  # lxml refused text read from the document itself: only control characters do that
         if not _CONTROL_RE.search(text):
             raise
         return _read_markup(text.translate(_CONTROL_CHARACTERS))
 
 
-def _read_markup(text: str, encoded: bytes | None = None) -> Disclosure:
+def _check_visible(unchecked: bytes | None) -> None:
+    """Raise `InvisibleCharacters` if the unchecked bytes of a source hold a character `strip_invisible`
+    strips (nothing to check when None: the text was checked, or stripped, before)."""
+    if unchecked is not None and not visible_ascii(unchecked):
+        raise InvisibleCharacters
+
+
+def _read_markup(text: str, encoded: bytes | None = None, unchecked: bool = False) -> Disclosure:
     hidden_tags = _hidden_tags(text)
-    read = _stream(text, hidden_tags, encoded=encoded)
+    read = _stream(text, hidden_tags, encoded=encoded, unchecked=unchecked)
     if read is None:  # something the streamed reading cannot do exactly: read the whole tree
         read = _read_whole(_parse(text, encoded), hidden_tags)
     if read.facts:
@@ -286,17 +308,22 @@ _FEED_CHARS = 1 << 20
 _BATCH_TAG = "{urn:x-tracker:batch}batch"
 
 
-def _stream(text: str, hidden_tags: set[str], encoded: bytes | None = None) -> _Read | None:
+def _stream(
+    text: str, hidden_tags: set[str], encoded: bytes | None = None, unchecked: bool = False
+) -> _Read | None:
     """Read the document while it is parsed, so that the whole tree of a long one never stands in memory.
 
     After each piece of a long source, the body's children that are complete are moved out of the tree
     and read (block marks, facts, hidden content, text lines) and then freed; a short source is read
     the same way in one batch (as XML, parsed whole by `_read_parsed_xml`). XML first, as EDGAR's Inline XBRL is XHTML, then the forgiving HTML
     parser. None when the document needs the whole-tree reading to be read exactly (see `_Streamer`).
-    `encoded`: the text in UTF-8, if the caller has it.
+    `encoded`: the text in UTF-8, if the caller has it; `unchecked`: see `read_html` (checked before the
+    forgiving HTML parser reads it).
     """
     step = _FEED_CHARS if len(text) > _STREAM_FROM else max(len(text), 1)
     for xml in (True, False):
+        if not xml:
+            _check_visible(encoded if unchecked else None)
         if xml and step >= len(text):
             read = _read_parsed_xml(text, hidden_tags, encoded)
             if read is False:
