@@ -786,9 +786,12 @@ def _hidden_tags(text: str) -> set[str]:
     if _mixed_case_display(text):
         found = _HIDDEN_RE.finditer(text)  # the case-blind scan is ten times slower: only when needed
     for m in found:
-        start, end = text.rfind("<", 0, m.start()), text.find(">", m.end())
+        end = text.find(">", m.end())
+        if end <= 0 or text[end - 1] == "/":  # (most hits: empty cells, `<td style="display:none"/>`)
+            continue
+        start = text.rfind("<", 0, m.start())
         tag = _TAG_NAME_RE.match(text, start) if start >= 0 else None
-        if tag and end > 0 and text[end - 1] != "/":
+        if tag:
             tags.add(tag.group(1).lower())
     return tags
 
