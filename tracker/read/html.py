@@ -175,8 +175,9 @@ def read_html(text: str, encoded: bytes | None = None, unchecked: bool = False) 
     `encoded` is the text in UTF-8 when the caller has it (the source's own bytes: parsed without a copy).
 
     `unchecked`: `encoded` is ASCII without DEL, not yet checked for C0 controls (see `read_text_source`).
-    A document the XML parser reads holds none; before any other reading, the bytes are checked, and
-    `InvisibleCharacters` raised if they hold one (the caller then reads the text stripped)."""
+    A document the XML parser reads holds none; one read otherwise is checked before its reading (or its
+    refusal) is returned, and `InvisibleCharacters` raised if it holds one (the caller then reads the text
+    stripped)."""
     if not _looks_like_markup(text):
         _check_visible(encoded if unchecked else None)
         return untagged.read_text(text)
@@ -197,9 +198,15 @@ def _check_visible(unchecked: bytes | None) -> None:
 
 def _read_markup(text: str, encoded: bytes | None = None, unchecked: bool = False) -> Disclosure:
     hidden_tags = _hidden_tags(text)
-    read = _stream(text, hidden_tags, encoded=encoded, unchecked=unchecked)
-    if read is None:  # something the streamed reading cannot do exactly: read the whole tree
-        read = _read_whole(_parse(text, encoded), hidden_tags)
+    try:
+        read = _stream(text, hidden_tags, encoded=encoded)
+        if read is None:  # something the streamed reading cannot do exactly: read the whole tree
+            read = _read_whole(_parse(text, encoded), hidden_tags)
+    except Exception:
+        _check_visible(encoded if unchecked else None)  # a refusal of what was not the source's text
+        raise
+    if not read.xml:
+        _check_visible(encoded if unchecked else None)
     if read.facts:
         disclosure = _tagged_disclosure(read.facts, read.lines.plain, read.lines.marked)
     else:
@@ -219,6 +226,8 @@ class _Read:
     dei: dict[str, list[str]]
     lines: _Lines
     notes: list[str]
+    xml: bool
+    """Read by the XML parser (which refuses a document holding a C0 control, see `read_html`)."""
 
 
 class _Lines:
@@ -297,7 +306,7 @@ def _read_whole(tree: _Tree, hidden_tags: set[str]) -> _Read:
     lines = _Lines()
     lines.add(_body_text(body, skipped))
     lines.close()
-    return _Read(facts, dei, lines, tree.notes)
+    return _Read(facts, dei, lines, tree.notes, tree.xml)
 
 
 #: Sources longer than this (in characters) are read while they are parsed, a piece at a time (see `_stream`);
@@ -308,22 +317,17 @@ _FEED_CHARS = 1 << 20
 _BATCH_TAG = "{urn:x-tracker:batch}batch"
 
 
-def _stream(
-    text: str, hidden_tags: set[str], encoded: bytes | None = None, unchecked: bool = False
-) -> _Read | None:
+def _stream(text: str, hidden_tags: set[str], encoded: bytes | None = None) -> _Read | None:
     """Read the document while it is parsed, so that the whole tree of a long one never stands in memory.
 
     After each piece of a long source, the body's children that are complete are moved out of the tree
     and read (block marks, facts, hidden content, text lines) and then freed; a short source is read
     the same way in one batch (as XML, parsed whole by `_read_parsed_xml`). XML first, as EDGAR's Inline XBRL is XHTML, then the forgiving HTML
     parser. None when the document needs the whole-tree reading to be read exactly (see `_Streamer`).
-    `encoded`: the text in UTF-8, if the caller has it; `unchecked`: see `read_html` (checked before the
-    forgiving HTML parser reads it).
+    `encoded`: the text in UTF-8, if the caller has it.
     """
     step = _FEED_CHARS if len(text) > _STREAM_FROM else max(len(text), 1)
     for xml in (True, False):
-        if not xml:
-            _check_visible(encoded if unchecked else None)
         if xml and step >= len(text):
             read = _read_parsed_xml(text, hidden_tags, encoded)
             if read is False:
@@ -515,7 +519,7 @@ class _Streamer:
                 value = _normalised(raw)
             facts.append(_Fact(f.name, f.kind, raw, value, f.nested))
         notes = [n for n in tree.notes if n is not None]
-        return _Read(facts, self.dei, self.lines, notes)
+        return _Read(facts, self.dei, self.lines, notes, self.xml)
 
     def _outside(self, top: etree._Element) -> None:
         """A child of the root other than the body: its facts count, its text does not."""
