@@ -723,11 +723,10 @@ def _walk(tree: _Tree, top: etree._Element, hidden_tags: set[str], hidden: bool 
     needs collected (`_Found`; the hidden ones only with `hidden`, among the tags `hidden_tags` names, see
     `_hidden_tags`).
 
-    The table cells that need nothing but their mark (most of a 10-K's elements) are walked on their own
-    first, then everything else in one walk, in document order: what a walk costs is mostly the Python work
-    at each element it stops at (looking up an element's tag costs more than passing over the elements the
-    walk skips), and a cell then needs no tag looked up. Each walk of a 10-K's tree stopping at every
-    element costs a sixth of its parse, so no more walks than that."""
+    Table cells, most of a 10-K's elements, need nothing but their mark: they are walked on their own first,
+    with no tag looked up (which costs more, over a 10-K's cells, than a second pass over its tree); then
+    everything else is walked once, in document order. (A walk costs mostly the Python work at each element
+    it stops at: a walk stopping at every element costs a sixth of the parse.)"""
     roles = _roles(tree, hidden_tags if hidden else set())
     found = _Found([], [], [], [], [])
     lists = {

@@ -266,8 +266,8 @@ class _Furniture:
     def repeated(self, line: str) -> bool:
         key = furniture_key(line)
         if key not in self.verdicts:
-            # Counted only when it could count: a key that the most repeats a document can hold (one per line)
-            # would not make furniture is none at any count (most short lines of a section, its sub-headings).
+            # Counted only where the count can matter: a key that would not be furniture even on every line of
+            # the document (most short lines of a section: its sub-headings) is none at any count.
             self.verdicts[key] = key in repeated_furniture_keys({key: len(self.lines)}) and key in (
                 repeated_furniture_keys({key: self._count(key)})
             )
