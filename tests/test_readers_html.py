@@ -502,3 +502,37 @@ def test_a_namespace_declared_below_the_root_is_honoured(corpus: Path) -> None:
     name = "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
     assert name in {e.name for e in load_bytes(raw.encode()).elements}
     assert name not in {e.name for e in load_bytes(rebound.encode()).elements}
+
+
+@pytest.mark.parametrize("fixture", [SAMPLE_TAGGED, SAMPLE_TAGGED.with_name("nwan-10-k-fy2023.htm")])
+@pytest.mark.parametrize("invisible", ["", "\x1b[1;31m", "\x07", "\x0c", "\x7f"])
+def test_an_ascii_source_reads_as_its_text_stripped_of_invisible_characters(
+    fixture: Path, invisible: str
+) -> None:
+    # an ASCII source is scanned for C0 controls only where the XML parser has not refused it (it refuses any
+    # document holding one): read from its bytes or as text checked first, it reads the same
+    from tracker.read import read_bytes, read_text_source
+    from tracker.text.normalize import strip_invisible
+
+    raw = fixture.read_bytes()
+    for before in (b"<span>UNITED", b"cybersecurity risk management program"):  # the cover, Item 1C
+        raw = raw.replace(before, invisible.encode() + before)
+    read = read_bytes(raw)
+    assert read == read_text_source(strip_invisible(raw.decode()))
+    assert "[1;31m" not in read.section_text and "program" in read.section_text
+
+
+@pytest.mark.parametrize("chars_per_map", [0, 10**9])
+def test_facts_namespaces_read_alike_from_the_root_or_from_each_fact(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, chars_per_map: int
+) -> None:
+    # the root's map serves the facts only where the text holds no other declaration (10**9: always counted)
+    from tracker.read import html
+
+    raw = _raw(_file(corpus, "nflx-10-k-fy2024"))
+    first = raw.index('<ix:nonNumeric contextRef="c-1" name="cyd:')
+    rebound = raw[:first] + '<ix:nonNumeric xmlns:cyd="urn:x-not-cyd" ' + raw[first + 15 :]
+    expected = load_bytes(raw.encode()), load_bytes(rebound.encode())
+    monkeypatch.setattr(html, "_CHARS_PER_NSMAP", chars_per_map)
+    assert (load_bytes(raw.encode()), load_bytes(rebound.encode())) == expected
+    assert expected[0] != expected[1]

@@ -176,7 +176,23 @@ def detect_format(text: str) -> str:
 
 def read_text_source(text: str, encoded: bytes | None = None) -> Disclosure:
     """A Disclosure from the decoded text of a source, by its detected format. `encoded`, when given, is the
-    text encoded in UTF-8 (the source's own bytes), which spares a reader a copy."""
+    text encoded in UTF-8 (the source's own bytes), which spares a reader a copy.
+
+    Invisible characters are stripped before anything is read (`strip_invisible`). An ASCII source without
+    DEL could only hold C0 controls, which no XML document may hold: an (X)HTML report is read without the
+    scan of every byte for them (2 ms of a 10-K), as the XML parser refuses a document that holds one; if
+    the parser refuses it, the reader scans after all and, if it finds one, the source is read again here,
+    stripped."""
+    if encoded is not None and encoded.isascii() and b"\x7f" not in encoded and detect_format(text) in _HTML:
+        from tracker.read import html
+
+        try:
+            disclosure = html.read_html(text, encoded, unchecked=True)
+        except html.InvisibleCharacters:
+            pass
+        else:
+            _strip_invisible_read(disclosure)
+            return disclosure
     if encoded is None or not visible_ascii(encoded):
         stripped = strip_invisible(text)
         encoded = encoded if stripped is text else None
@@ -186,7 +202,7 @@ def read_text_source(text: str, encoded: bytes | None = None) -> Disclosure:
         from tracker.read import rpage
 
         disclosure = rpage.read_rpage(text, fmt)
-    elif fmt in ("ixbrl", "html"):
+    elif fmt in _HTML:
         from tracker.read import html
 
         disclosure = html.read_html(text, encoded)
@@ -196,6 +212,9 @@ def read_text_source(text: str, encoded: bytes | None = None) -> Disclosure:
         disclosure = untagged.read_text(text)
     _strip_invisible_read(disclosure)
     return disclosure
+
+
+_HTML = ("ixbrl", "html")
 
 
 def _strip_invisible_read(d: Disclosure) -> None:

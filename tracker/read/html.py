@@ -21,7 +21,13 @@ from tracker.errors import BadInput
 from tracker.models import CYD_NAMESPACE_PREFIX, UNTAGGED_ELEMENT, Disclosure, Element, spec_for
 from tracker.read import untagged
 from tracker.text.lazy import lazy_compile
-from tracker.text.normalize import clean_inline, comparison_key, paragraphs_from_lines, sentences
+from tracker.text.normalize import (
+    clean_inline,
+    comparison_key,
+    paragraphs_from_lines,
+    sentences,
+    visible_ascii,
+)
 
 IX_NAMESPACE = "http://www.xbrl.org/2013/inlineXBRL"
 DEI_NAMESPACE_PREFIX = "http://xbrl.sec.gov/dei/"
@@ -160,24 +166,47 @@ _XML_OPTIONS: dict = {
 _HTML_OPTIONS: dict = {"huge_tree": True, "remove_comments": True, "encoding": "utf-8"}
 
 
-def read_html(text: str, encoded: bytes | None = None) -> Disclosure:
+class InvisibleCharacters(Exception):
+    """An unchecked source (see `read_html`) holds characters that `strip_invisible` strips."""
+
+
+def read_html(text: str, encoded: bytes | None = None, unchecked: bool = False) -> Disclosure:
     """A Disclosure from an HTML annual report: Inline XBRL cyd facts when present, else the located section.
-    `encoded` is the text in UTF-8 when the caller has it (the source's own bytes: parsed without a copy)."""
+    `encoded` is the text in UTF-8 when the caller has it (the source's own bytes: parsed without a copy).
+
+    `unchecked`: `encoded` is ASCII without DEL, not yet checked for C0 controls (see `read_text_source`).
+    A document the XML parser reads holds none; one read otherwise is checked before its reading (or its
+    refusal) is returned, and `InvisibleCharacters` raised if it holds one (the caller then reads the text
+    stripped)."""
     if not _looks_like_markup(text):
+        _check_visible(encoded if unchecked else None)
         return untagged.read_text(text)
     try:
-        return _read_markup(text, encoded)
+        return _read_markup(text, encoded, unchecked)
     except ValueError:  # lxml refused text read from the document itself: only control characters do that
         if not _CONTROL_RE.search(text):
             raise
         return _read_markup(text.translate(_CONTROL_CHARACTERS))
 
 
-def _read_markup(text: str, encoded: bytes | None = None) -> Disclosure:
+def _check_visible(unchecked: bytes | None) -> None:
+    """Raise `InvisibleCharacters` if the unchecked bytes of a source hold a character `strip_invisible`
+    strips (nothing to check when None: the text was checked, or stripped, before)."""
+    if unchecked is not None and not visible_ascii(unchecked):
+        raise InvisibleCharacters
+
+
+def _read_markup(text: str, encoded: bytes | None = None, unchecked: bool = False) -> Disclosure:
     hidden_tags = _hidden_tags(text)
-    read = _stream(text, hidden_tags, encoded=encoded)
-    if read is None:  # something the streamed reading cannot do exactly: read the whole tree
-        read = _read_whole(_parse(text, encoded), hidden_tags)
+    try:
+        read = _stream(text, hidden_tags, encoded=encoded)
+        if read is None:  # something the streamed reading cannot do exactly: read the whole tree
+            read = _read_whole(_parse(text, encoded), hidden_tags)
+    except Exception:
+        _check_visible(encoded if unchecked else None)  # a refusal of what was not the source's text
+        raise
+    if not read.xml:
+        _check_visible(encoded if unchecked else None)
     if read.facts:
         disclosure = _tagged_disclosure(read.facts, read.lines.plain, read.lines.marked)
     else:
@@ -197,6 +226,8 @@ class _Read:
     dei: dict[str, list[str]]
     lines: _Lines
     notes: list[str]
+    xml: bool
+    """Read by the XML parser (which refuses a document holding a C0 control, see `read_html`)."""
 
 
 class _Lines:
@@ -223,21 +254,43 @@ class _Lines:
         self._pending.append(parts[0])
         parts[0] = "".join(self._pending)
         self._pending = [parts.pop()]
-        self._extend(parts, _OPEN in flat or _CLOSE in flat or _OPEN in parts[0] or _CLOSE in parts[0])
+        self._extend(parts, flat)
 
     def close(self) -> None:
         """End the last line."""
-        self._extend(["".join(self._pending)], True)
+        self._extend(["".join(self._pending)], "")
         self._pending = []
 
-    def _extend(self, parts: list[str], check: bool) -> None:
-        if check:
-            start = len(self.plain)
-            for i, line in enumerate(parts):
-                if _OPEN in line or _CLOSE in line:
-                    self.marked[start + i] = line
-                    parts[i] = line.replace(_OPEN, "").replace(_CLOSE, "")
+    def _extend(self, parts: list[str], flat: str) -> None:
+        """Append the lines `parts`, all but the first split from `flat` (the first holds pending pieces too).
+        The lines with brackets are found by searching `flat` for them (a 10-K's body has tens of thousands
+        of lines and a few dozen brackets), not by looking into every line."""
+        found = _bracketed_lines(flat, len(parts))
+        if _OPEN in parts[0] or _CLOSE in parts[0]:
+            found.add(0)
+        start = len(self.plain)
+        for i in sorted(found):
+            line = parts[i]
+            self.marked[start + i] = line
+            parts[i] = line.replace(_OPEN, "").replace(_CLOSE, "")
         self.plain.extend(parts)
+
+
+def _bracketed_lines(flat: str, n: int) -> set[int]:
+    """The indices below n of the lines of `flat` (split at its newlines) that hold a fact bracket."""
+    out: set[int] = set()
+    for bracket in (_OPEN, _CLOSE):
+        line, counted = 0, 0
+        at = flat.find(bracket)
+        while at >= 0:
+            line += flat.count("\n", counted, at)
+            counted = at
+            if line >= n:
+                break
+            out.add(line)
+            end = flat.find("\n", at)
+            at = flat.find(bracket, end) if end >= 0 else -1
+    return out
 
 
 def _read_whole(tree: _Tree, hidden_tags: set[str]) -> _Read:
@@ -253,7 +306,7 @@ def _read_whole(tree: _Tree, hidden_tags: set[str]) -> _Read:
     lines = _Lines()
     lines.add(_body_text(body, skipped))
     lines.close()
-    return _Read(facts, dei, lines, tree.notes)
+    return _Read(facts, dei, lines, tree.notes, tree.xml)
 
 
 #: Sources longer than this (in characters) are read while they are parsed, a piece at a time (see `_stream`);
@@ -262,6 +315,10 @@ _STREAM_FROM = 8 << 20
 #: Characters of a long source fed to the parser at a time; the body read so far is processed after each.
 _FEED_CHARS = 1 << 20
 _BATCH_TAG = "{urn:x-tracker:batch}batch"
+#: Characters of text whose scan for `xmlns` costs about what a fact's map of in-scope namespaces costs
+#: (measured on 10-Ks: 0.7 ns a character, 4 to 5 us a map of some 20 namespaces), see
+#: `_Streamer._root_namespaces`.
+_CHARS_PER_NSMAP = 6000
 
 
 def _stream(text: str, hidden_tags: set[str], encoded: bytes | None = None) -> _Read | None:
@@ -322,9 +379,7 @@ def _read_parsed_xml(
         return False
     # only a child of the root is ever read as the body: the root's children are the events that count
     streamer.events(("start", el) for el in root.iterchildren("{*}body"))
-    if streamer.tree is not None and text.count("xmlns") == len(root.nsmap):
-        # each declaration is spelt with an `xmlns`: the root's are all there are
-        streamer.tree.nsmap = root.nsmap
+    streamer.declarations = (text, root)
     return streamer.finish(root)
 
 
@@ -393,6 +448,9 @@ class _Streamer:
         self.batch = 0
         self.exact = True
         self.started = False  # the body's own text has been read
+        self.declarations: tuple[str, etree._Element] | None = None
+        """The text and the root of a document parsed whole, until it is known whether the root's namespaces
+        serve every fact (see `_root_namespaces`)."""
 
     def events(self, events: Iterable) -> None:
         for _, el in events:
@@ -466,7 +524,7 @@ class _Streamer:
                 value = _normalised(raw)
             facts.append(_Fact(f.name, f.kind, raw, value, f.nested))
         notes = [n for n in tree.notes if n is not None]
-        return _Read(facts, self.dei, self.lines, notes)
+        return _Read(facts, self.dei, self.lines, notes, self.xml)
 
     def _outside(self, top: etree._Element) -> None:
         """A child of the root other than the body: its facts count, its text does not."""
@@ -514,6 +572,8 @@ class _Streamer:
         for el, _ in conts:
             for fact in self.waiting.pop(tree.attr(el, "id"), []):  # type: ignore[arg-type]
                 self._advance(fact)
+        if self.declarations is not None and len(found.facts) * _CHARS_PER_NSMAP > len(self.declarations[0]):
+            self._root_namespaces()
         heads = []
         for el, local, tags in _cyd_facts(tree, found.facts, self.dei):
             kind = spec_for(local).kind
@@ -541,6 +601,18 @@ class _Streamer:
             else:
                 cont.value()
         return heads, conts
+
+    def _root_namespaces(self) -> None:
+        """Have the facts' namespaces looked up in the root's map where the root declares every namespace of
+        the document: where the text holds as many `xmlns` as the root has declarations (each is spelt with
+        one). Counting them scans the whole text, which costs as much as building the map of in-scope
+        namespaces of a fact (from the tree, as each fact does otherwise) for one fact per
+        `_CHARS_PER_NSMAP` characters: it is done for a batch that holds more facts than that."""
+        assert self.declarations is not None and self.tree is not None
+        text, root = self.declarations
+        self.declarations = None
+        if text.count("xmlns") == len(root.nsmap):
+            self.tree.nsmap = root.nsmap
 
     def _advance(self, fact: _Pending) -> None:
         """Follow a fact's chain (as `_chain`) through the continuations read so far."""
@@ -665,10 +737,15 @@ def _roles(tree: _Tree, hidden_tags: set[str]) -> dict[str, int]:
 
 
 def _walk(tree: _Tree, top: etree._Element, hidden_tags: set[str], hidden: bool = True) -> _Found:
-    """One pass over the tree under `top` (itself included): block-boundary marks put into its text so that
+    """The pass over the tree under `top` (itself included): block-boundary marks put into its text so that
     the text serialiser keeps the line structure, ix:exclude content dropped, and the elements the reading
     needs collected (`_Found`; the hidden ones only with `hidden`, among the tags `hidden_tags` names, see
-    `_hidden_tags`). One walk, as each walk of a 10-K's tree costs a sixth of its parse."""
+    `_hidden_tags`).
+
+    Table cells, most of a 10-K's elements, need nothing but their mark: they are walked on their own first,
+    with no tag looked up (which costs more, over a 10-K's cells, than a second pass over its tree); then
+    everything else is walked once, in document order. (A walk costs mostly the Python work at each element
+    it stops at: a walk stopping at every element costs a sixth of the parse.)"""
     roles = _roles(tree, hidden_tags if hidden else set())
     found = _Found([], [], [], [], [])
     lists = {
@@ -677,8 +754,13 @@ def _walk(tree: _Tree, top: etree._Element, hidden_tags: set[str], hidden: bool 
         _ROLE_FACT: found.facts,
         _ROLE_HEADER: found.headers,
     }
+    cells = [tag for tag, role in roles.items() if role == _ROLE_CELL]
+    if cells:  # (an iter without tags walks every element)
+        for el in top.iter(*cells):
+            tail = el.tail
+            el.tail = " " + tail if tail else " "
     block = _BLOCK
-    for el in top.iter(*roles):
+    for el in top.iter(*[tag for tag, role in roles.items() if role != _ROLE_CELL]):
         role = roles[el.tag]
         if not role & _MARKING:
             lists[role].append(el)
@@ -726,9 +808,12 @@ def _hidden_tags(text: str) -> set[str]:
     if _mixed_case_display(text):
         found = _HIDDEN_RE.finditer(text)  # the case-blind scan is ten times slower: only when needed
     for m in found:
-        start, end = text.rfind("<", 0, m.start()), text.find(">", m.end())
+        end = text.find(">", m.end())
+        if end <= 0 or text[end - 1] == "/":  # (most hits: empty cells, `<td style="display:none"/>`)
+            continue
+        start = text.rfind("<", 0, m.start())
         tag = _TAG_NAME_RE.match(text, start) if start >= 0 else None
-        if tag and end > 0 and text[end - 1] != "/":
+        if tag:
             tags.add(tag.group(1).lower())
     return tags
 

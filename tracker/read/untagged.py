@@ -39,6 +39,9 @@ _INLINE_STOP_RE = lazy_compile(
 _CANDIDATE_SCAN_RE = lazy_compile(
     r"\n[^\S\n]*(?:item|part)", re.I
 )  # after a newline: found as fast as a string
+# The lines that may start with "Item" or "Part" (their first letter), found first: a cheaper pattern to try at
+# each of a 10-K's tens of thousands of line starts; each found is then matched with the pattern above.
+_CANDIDATE_START_RE = lazy_compile(r"\n[^\S\n]*[ip]", re.I)
 _MD_HEADING_RE = lazy_compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS_RE = lazy_compile(r"(\*\*|__)")
 _MD_TABLE_SEP_RE = lazy_compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -226,7 +229,9 @@ def _candidate_lines(lines: Sequence[str]) -> list[int]:
             out.extend(_candidate_lines_one_by_one(block, first))
             continue
         line, at = first - 1, 0
-        for m in _CANDIDATE_SCAN_RE.finditer(joined):
+        for m in _CANDIDATE_START_RE.finditer(joined):
+            if not _CANDIDATE_SCAN_RE.match(joined, m.start()):
+                continue
             line += joined.count("\n", at, m.start() + 1)
             at = m.start() + 1
             out.append(line)
@@ -261,7 +266,11 @@ class _Furniture:
     def repeated(self, line: str) -> bool:
         key = furniture_key(line)
         if key not in self.verdicts:
-            self.verdicts[key] = key in repeated_furniture_keys({key: self._count(key)})
+            # Counted only where the count can matter: a key that would not be furniture even on every line of
+            # the document (most short lines of a section: its sub-headings) is none at any count.
+            self.verdicts[key] = key in repeated_furniture_keys({key: len(self.lines)}) and key in (
+                repeated_furniture_keys({key: self._count(key)})
+            )
         return self.verdicts[key]
 
     def running_head(self, line: str) -> bool:
