@@ -57,10 +57,15 @@ BATCH_SECONDS = 1.0
 PAIRS_PER_TASK = 8
 TASKS_IN_FLIGHT = 4
 #: Files in flight per worker in a folder ingest: enough to keep the workers busy while the parent writes a
-#: batch (50 small files take the writer ~150 ms, a worker reads one in ~10 ms), few enough to hold little.
-FILES_IN_FLIGHT = 16
+#: batch and checkpoints its log (50 small files take the writer ~150 ms, more in a store of gigabytes; a
+#: worker reads one in ~10 ms), few enough to hold little (a few MB).
+FILES_IN_FLIGHT = 32
 #: Most files a worker reads in one `shared_work` block (a filer's years, see `filer_groups`).
 FILES_PER_GROUP = 4
+#: The page cache of a folder ingest's writer, in KiB, and the pages its write-ahead log grows to before a
+#: checkpoint.
+WRITER_CACHE_KIB = 65536
+WRITER_CHECKPOINT_PAGES = 10000
 
 ProgressFn = Callable[[int, int], None]
 """Called by the parent with (done, total) as work completes."""
@@ -331,6 +336,13 @@ def ingest_parallel(
     workers = ingest_workers(files) if workers is None else workers
     summary = Summary()
     store = Store(db_path, create=True)
+    # the writer's page cache: a batch's rows land all over the indexes of a large store (by filing, by
+    # element, by fact value, the full-text segments), and SQLite's default 2 MB sends most of them back
+    # to the file on every batch
+    store.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+    # and its checkpoints: the write-ahead log copied into the database every WRITER_CHECKPOINT_PAGES pages
+    # (SQLite's default 1,000 makes that nearly every batch, copying the same index pages again each time)
+    store.conn.execute(f"PRAGMA wal_autocheckpoint = {WRITER_CHECKPOINT_PAGES}")
     done = 0
     try:
         with _Writer(store) as writer:
