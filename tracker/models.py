@@ -321,6 +321,10 @@ class Disclosure:
         """The text blocks with a value."""
         return [e for e in self.elements if e.kind == "text" and e.value]
 
+    def text_blocks(self) -> list[tuple[str, str]]:
+        """(element, text) of each text block: what the sentences a comparison aligns are read from."""
+        return [(e.name, str(e.value)) for e in self.text_elements]
+
     @property
     def flags(self) -> dict[str, Element]:
         """The flag elements present, by name."""

@@ -564,18 +564,14 @@ def sequence_of(d: Disclosure) -> list[SequenceSentence]:
     stored = _stored(d)
     if stored is not None:
         return stored[2]
-    return comparison_sentences(d.section_text, _blocks(d), UNTAGGED_ELEMENT)
-
-
-def _blocks(d: Disclosure) -> list[tuple[str, str]]:
-    return [(e.name, str(e.value)) for e in d.text_elements]
+    return comparison_sentences(d.section_text, d.text_blocks(), UNTAGGED_ELEMENT)
 
 
 def _stored(d: Disclosure) -> tuple | None:
     """What the store kept of the disclosure for comparisons (`Disclosure.stored_sentences`), while its texts are
     still those it was kept from; else None."""
     stored = d.stored_sentences
-    if isinstance(stored, tuple) and stored[0] == d.section_text and stored[1] == _blocks(d):
+    if isinstance(stored, tuple) and stored[0] == d.section_text and stored[1] == d.text_blocks():
         return stored
     return None
 

@@ -53,9 +53,7 @@ def has(low: str | None, words: tuple[str, ...]) -> bool:
 
 def _text_sources(d: Disclosure) -> tuple[tuple[str, str], ...]:
     """(element, text) of every text the facts derive from: the text blocks, then the section text."""
-    return tuple((e.name, str(e.value)) for e in d.text_elements) + (
-        (UNTAGGED_ELEMENT, d.section_text or ""),
-    )
+    return tuple(d.text_blocks()) + ((UNTAGGED_ELEMENT, d.section_text or ""),)
 
 
 @dataclass

@@ -350,7 +350,7 @@ def ingest_parallel(
             groups = filer_groups(tasks)
             in_flight = max(
                 1, FILES_IN_FLIGHT * len(groups) // max(1, len(tasks))
-            )  # (groups holding ~16 files)
+            )  # (groups holding about FILES_IN_FLIGHT files)
             for group, outcome in parallel_map(_prepare_group, groups, workers, None, in_flight):
                 for k, task in enumerate(group):
                     prepared = outcome[k] if isinstance(outcome, list) else outcome

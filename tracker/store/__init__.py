@@ -1598,7 +1598,7 @@ def _sentences_and_sequence_of(
             }
             first_row.setdefault(sentence, row)
             rows.append(row)
-    sequence = comparison_sentences(d.section_text, _blocks(d), UNTAGGED_ELEMENT)
+    sequence = comparison_sentences(d.section_text, d.text_blocks(), UNTAGGED_ELEMENT)
     if not all(text in first_row for text, *_ in sequence):
         return rows, sequence
     for position, (text, _key, _tokens, elements) in enumerate(sequence, 1):
@@ -1638,11 +1638,6 @@ def _incorporation_from_row(row: dict) -> Incorporation | None:
     )
 
 
-def _blocks(d: Disclosure) -> list[tuple[str, str]]:
-    """(element, text) of each text block, what the sentences a comparison aligns are read from."""
-    return [(e.name, str(e.value)) for e in d.text_elements]
-
-
 def _stored_sentences(db: sqlite3.Connection, filing_id: int, d: Disclosure) -> tuple | None:
     """The sentences a comparison aligns, as kept at ingest (None when they were not, or by another splitter):
     what `Disclosure.stored_sentences` holds."""
@@ -1666,7 +1661,7 @@ def _stored_sentences(db: sqlite3.Connection, filing_id: int, d: Disclosure) -> 
         if not kept or not kept[0]:
             return None
         sequence = [tuple(s) for s in json.loads(kept[0])]
-    return (d.section_text, _blocks(d), sequence)
+    return (d.section_text, d.text_blocks(), sequence)
 
 
 def _json_value(text: str) -> Any:

@@ -111,16 +111,10 @@ class Caseless:
 def caseless(pattern: str) -> Caseless:
     """A Caseless of a pattern written for IGNORECASE in any case: its letters lower-cased, escapes (\\S, \\W,
     \\B ...) as written. The same matches: the text is lower-cased (ASCII) or the pattern folded (any other)."""
-    out: list[str] = []
-    k = 0
-    while k < len(pattern):
-        if pattern[k] == "\\":
-            out.append(pattern[k : k + 2])
-            k += 2
-        else:
-            out.append(pattern[k].lower())
-            k += 1
-    return Caseless("".join(out))
+    return Caseless(_ESCAPE_OR_TEXT_RE.sub(lambda m: m[1] or m[0].lower(), pattern))
+
+
+_ESCAPE_OR_TEXT_RE = re.compile(r"(\\.)|[^\\]+", re.S)
 
 
 #: What ends a literal run in a pattern's source: escapes, classes, groups, any character, anchors,

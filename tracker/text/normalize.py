@@ -787,12 +787,7 @@ def split_glued_words_all(texts: Iterable[str], vocabulary: frozenset[str]) -> l
     for t in texts:
         if not t.isascii():
             words.update(_GLUED_WORD_RE.findall(t))
-    leads, heads = _GLUE_LEADS_TUPLE, _GLUE_HEADS_TUPLE  # (a split needs one: most words are never tried)
-    split_words = [
-        w
-        for w in words
-        if (w.startswith(leads) or w.endswith(heads)) and _split_lower_cached(w, vocabulary, cache) != w
-    ]
+    split_words = [w for w in words if _split_lower_cached(w, vocabulary, cache) != w]
     out = []
     for text in texts:
         if split_words and any(w in text for w in split_words):  # else no word of the text is split
@@ -802,6 +797,8 @@ def split_glued_words_all(texts: Iterable[str], vocabulary: frozenset[str]) -> l
 
 
 def _split_lower_cached(word: str, vocabulary: frozenset[str], cache: dict[str, str]) -> str:
+    if not (word.startswith(_GLUE_LEADS_TUPLE) or word.endswith(_GLUE_HEADS_TUPLE)):
+        return word  # (a split needs a function word first or a head word last: most words, never tried)
     split = cache.get(word)
     if split is None:
         split = cache[word] = _split_lower(word, vocabulary)
@@ -927,8 +924,8 @@ _NOT_GLUED = frozenset(
 
 
 def _split_lower(word: str, vocabulary: frozenset[str]) -> str:
-    if not (word.startswith(_GLUE_LEADS_TUPLE) or word.endswith(_GLUE_HEADS_TUPLE)) or word in _NOT_GLUED:
-        return word  # a split needs a function word first or a head word last
+    if word in _NOT_GLUED:  # (_split_lower_cached has made sure it starts with a lead or ends with a head)
+        return word
     for k in range(1, len(word) - 2):
         first, second = word[:k], word[k:]
         if (
