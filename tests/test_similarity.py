@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import diff_match_patch
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -165,6 +166,18 @@ def test_token_diff_is_a_minimal_edit_script(a: list[str], b: list[str]) -> None
     if edits > similarity.MYERS_MAX_EDITS:  # the LCS route; below it diff-match-patch's Myers is exact too
         assert edits == minimal
     assert edits >= minimal
+
+
+@given(
+    st.text(alphabet="abc\u0100\u0101\u0102", max_size=60),
+    st.text(alphabet="abc\u0100\u0101\u0102", max_size=60),
+)
+def test_the_word_diffs_myers_step_gives_the_ops_of_diff_match_patchs_python_code(a: str, b: str) -> None:
+    """The C++ implementation the word diff runs gives, op for op, what diff-match-patch's own Python `diff_main`
+    gives with the same timeout (the ops a report shows were those before the faster implementation came in)."""
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = similarity.DIFF_TIMEOUT_S
+    assert similarity._diff_main(a, b) == [tuple(d) for d in dmp.diff_main(a, b, False)]
 
 
 def test_word_diff_of_a_rewritten_sentence_rebuilds_both_sides() -> None:

@@ -16,11 +16,14 @@ The measures are those of Cohen, Malloy and Nguyen, "Lazy Prices" (2020), on wor
   (len(a) + len(b)), added and deleted counted by the same word diff.
 
 The word diff runs diff-match-patch on words encoded as single characters (the "line mode" trick of
-diff-match-patch applied to words), so it is C-speed string work plus Myers in Python over a few
-hundred symbols. Myers costs O((n + m) D) Python steps, D the number of edits: cheap for an edited
-sentence, slow for a replaced one, so when a bit-parallel LCS (a few big-integer operations per
-token) finds more than MYERS_MAX_EDITS edits, the script is read off that LCS instead, in the same
-ops, and diff-match-patch only tidies it (`diff_cleanupMerge`, `diff_cleanupSemantic`). This module
+diff-match-patch applied to words), so it is C-speed string work plus Myers over a few hundred symbols,
+run by diff-match-patch's C++ implementation (fast_diff_match_patch: the Python implementation's ops, in
+a fraction of its time). When a bit-parallel LCS (a few big-integer operations per token) finds more than
+MYERS_MAX_EDITS edits (a sentence replaced rather than edited), the script is read off that LCS instead,
+in the same ops, and diff-match-patch only tidies it (`diff_cleanupMerge`, `diff_cleanupSemantic`): that
+is the script reports have shown for such sentences since Myers ran in Python, where it cost
+O((n + m) D) steps, D the number of edits. The clean-ups run diff-match-patch's Python code, on the
+decoded text (the C++ module offers them only inside a diff of its own). This module
 is the only one that imports diff-match-patch; the differ gets word diffs from `word_diff` here.
 """
 
@@ -31,10 +34,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
-from operator import eq, mul, neg
+from itertools import accumulate, chain, repeat
+from operator import eq, itemgetter, mul, neg
 
 import diff_match_patch
+import fast_diff_match_patch
 
 #: diff-match-patch op codes.
 DELETE, EQUAL, INSERT = -1, 0, 1
@@ -49,8 +53,8 @@ _DISPLAY_TOKEN_RE = re.compile(r"\w+\s*|[^\w\s]\s*|\s+", re.UNICODE)
 DIFF_TIMEOUT_S = 0.1
 
 #: A word diff whose minimal script inserts and deletes at most this many tokens runs
-#: diff-match-patch's Myers diff (pure Python, O((n + m) D): cheap for an edited sentence); a longer
-#: script (a sentence replaced rather than edited) is traced from a bit-parallel LCS instead.
+#: diff-match-patch's Myers diff; a longer script (a sentence replaced rather than edited) is traced from a
+#: bit-parallel LCS instead (see the module's docstring).
 MYERS_MAX_EDITS = 16
 
 
@@ -128,6 +132,24 @@ def _engine() -> diff_match_patch.diff_match_patch:
 
 _DMP = _engine()
 
+#: diff-match-patch's C++ implementation (fast_diff_match_patch) speaks ops as "=", "-", "+".
+_OP_CODES = {"=": EQUAL, "-": DELETE, "+": INSERT}
+
+
+def _diff_main(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's `diff_main(a, b, checklines=False)` with the engine's timeout, computed by its C++
+    implementation: the same algorithm (common ends, the half-match split the timeout enables, Myers bisection,
+    the merge clean-up), the same ops, 5-20x less time on the word strings a rewritten sentence gives. A diff
+    that reaches the timeout may stop at another point than the Python code would, as it stops at a time, not
+    a step; `diff_encoded` never gets there (it only asks for short edit scripts)."""
+    codes = _OP_CODES
+    return [
+        (codes[op], text)
+        for op, text in fast_diff_match_patch.diff(
+            a, b, timelimit=DIFF_TIMEOUT_S, checklines=False, cleanup="No", counts_only=False
+        )
+    ]
+
 
 def encode_tokens(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, list[str]]:
     """Each distinct token as one character (shared by both sides); the table decodes them back."""
@@ -151,14 +173,6 @@ def _token_char(code: int) -> str:
     return chr(code + 0x100 if code + 0x100 < 0xD800 else code + 0x100 + 0x800)
 
 
-def _decode(chars: str, table: list[str]) -> list[str]:
-    out = []
-    for ch in chars:
-        code = ord(ch) - 0x100
-        out.append(table[code if code < 0xD800 - 0x100 else code - 0x800])
-    return out
-
-
 def _decoder(table: list[str]) -> dict[str, str]:
     """character -> token, for the table of `encode_tokens` (what `_decode` does, as one mapping)."""
     return dict(zip(_token_chars(len(table)), table))
@@ -169,8 +183,7 @@ def token_diff(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, list[str]]
 
     diff-match-patch's Myers diff when the script is short (an edited sentence); for a sentence
     replaced rather than edited, the same kind of minimal script read off a bit-parallel LCS
-    (`lcs_diff`), which costs a few big-integer operations per token instead of O((n + m) D) Python
-    steps.
+    (`_lcs_script`; see the module's docstring).
     """
     ea, eb, table = encode_tokens(a, b)
     decode = _decoder(table).__getitem__
@@ -185,11 +198,11 @@ def diff_encoded(a: str, b: str) -> list[tuple[int, str]]:
     tail = _DMP.diff_commonSuffix(a[head:], b[head:])
     middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
     if len(middle_a) + len(middle_b) <= MYERS_MAX_EDITS:  # (no more edits than that: no need to count them)
-        return _DMP.diff_main(a, b, False)
+        return _diff_main(a, b)
     rows = _lcs_rows(middle_a, middle_b)
     edits = len(middle_a) + len(middle_b) - 2 * (len(middle_b) - rows[-1].bit_count())
     if edits <= MYERS_MAX_EDITS:
-        return _DMP.diff_main(a, b, False)
+        return _diff_main(a, b)
     diffs = (
         ([(EQUAL, a[:head])] if head else [])
         + _lcs_script(middle_a, middle_b, rows)
@@ -274,23 +287,32 @@ def word_diff(old: str, new: str) -> tuple[list[list], EditCounts]:
     only, not punctuation.
     """
     old_tokens, new_tokens = _DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new)
-    ea, eb, table = encode_tokens(old_tokens, new_tokens)
-    decode = _decoder(table).__getitem__
-    diffs = [(op, "".join(map(decode, chars))) for op, chars in diff_encoded(ea, eb)]
-    # A word is one token of its own (\w+ takes all of it, and a token never ends inside a run of word
-    # characters), and an op is a run of whole tokens: the words of a text or of an op are its runs of \w.
-    count = _count_words
-    counts = EditCounts(old_words=count(old), new_words=count(new))
-    run_del = run_ins = 0
-    for op, text in diffs:
+    ea, eb, _ = encode_tokens(old_tokens, new_tokens)
+    # The tokens cover each text end to end, so a run of tokens is a slice of its text (no decoding), and a word is
+    # one token of its own (\w+ takes all of it, and a token never ends inside a run of word characters): the
+    # words of a run of tokens are its tokens that start with a word character, read off running totals.
+    old_at, new_at = _offsets(old_tokens), _offsets(new_tokens)
+    old_words, new_words = _word_totals(old_tokens), _word_totals(new_tokens)
+    counts = EditCounts(old_words=old_words[-1], new_words=new_words[-1])
+    diffs: list[tuple[int, str]] = []
+    append = diffs.append
+    i = j = run_del = run_ins = 0  # (tokens of each side read so far)
+    for op, chars in diff_encoded(ea, eb):
+        k = len(chars)
         if op == EQUAL:
+            append((op, old[old_at[i] : old_at[i + k]]))
+            i, j = i + k, j + k
             counts.distance += max(run_del, run_ins)
             run_del = run_ins = 0
         elif op == DELETE:
-            n = count(text)
+            append((op, old[old_at[i] : old_at[i + k]]))
+            n = old_words[i + k] - old_words[i]
+            i += k
             counts.deleted, run_del = counts.deleted + n, run_del + n
         else:
-            n = count(text)
+            append((op, new[new_at[j] : new_at[j + k]]))
+            n = new_words[j + k] - new_words[j]
+            j += k
             counts.added, run_ins = counts.added + n, run_ins + n
     counts.distance += max(run_del, run_ins)
     _DMP.diff_cleanupSemantic(diffs)
@@ -398,12 +420,21 @@ def _first(segments: list, k: int) -> str:
     return segments[k] if k < len(segments) and isinstance(segments[k], str) else ""
 
 
-_WORD_RUN_RE = re.compile(r"\w+")
+def _offsets(tokens: list[str]) -> list[int]:
+    """Where each token starts in the text they cover, and where the last ends."""
+    return list(accumulate(map(len, tokens), initial=0))
 
 
-def _count_words(text: str) -> int:
-    """How many runs of word characters (\\w) text holds."""
-    return len(_WORD_RUN_RE.findall(text))
+_FIRST = itemgetter(0)
+
+
+def _word_totals(tokens: list[str]) -> list[int]:
+    """How many of the tokens before each one are words (start with a word character: \\w is a letter or digit,
+    as str.isalnum says, or "_"), then how many in all."""
+    firsts = "".join(map(_FIRST, tokens))
+    if "_" in firsts:
+        firsts = firsts.replace("_", "a")
+    return list(accumulate(map(str.isalnum, firsts), initial=0))
 
 
 def cosine(a: Iterable[str], b: Iterable[str]) -> float:
