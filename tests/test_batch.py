@@ -202,14 +202,15 @@ def test_killed_diff_all_leaves_complete_rows_and_the_next_run_finishes(
     proc = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
+    # one connection, read every 2 ms: diff-all commits 50 rows at a time, and its second batch may follow its
+    # first by a few milliseconds (a reader that reopened the database every 20 ms could miss the moment)
+    watch = sqlite3.connect(db, timeout=30)
     try:
         deadline = time.monotonic() + 60
-        stored = 0
         while time.monotonic() < deadline and proc.poll() is None:
-            stored = query(db, "select count(*) from comparisons")[0][0]
-            if stored >= 3:
+            if watch.execute("select count(*) from comparisons").fetchone()[0] >= 3:
                 break
-            time.sleep(0.02)
+            time.sleep(0.002)
         assert proc.poll() is None, "diff-all finished before it could be killed"
         os.kill(proc.pid, signal.SIGKILL)  # the parent only: its workers must notice and leave
         proc.wait()
@@ -218,6 +219,7 @@ def test_killed_diff_all_leaves_complete_rows_and_the_next_run_finishes(
             time.sleep(0.1)
         assert not _session_alive(proc.pid), "worker processes outlived the killed diff-all"
     finally:
+        watch.close()
         if proc.poll() is None or _session_alive(proc.pid):
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
