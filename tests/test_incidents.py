@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 
 import pytest
+from docx import Document
 from typer.testing import CliRunner
 
 from tests import edgar_server
@@ -238,6 +239,13 @@ def test_diff_history_and_reports_show_the_incident_first(edgar: EdgarServer, tm
     )
     html = run("diff", "NWAN", "2023", "2024", "--format", "html", "--db", str(db)).output
     assert html.index('id="incidents"') < html.index("Verdict:")
+    run("diff", "NWAN", "2023", "2024", "--format", "docx", "-o", str(tmp_path / "r.docx"), "--db", str(db))
+    paragraphs = [p.text for p in Document(str(tmp_path / "r.docx")).paragraphs]
+    heading = paragraphs.index("Incidents between the two years")
+    assert paragraphs[heading + 1].startswith(
+        "Between FY2023 and FY2024: 8-K Item 1.05 filed 2024-03-04 (ransomware"
+    )
+    assert heading < paragraphs.index("What changed")  # the Word report, too, says it before the verdict
     history = run("history", "NWAN", "--db", str(db)).output
     assert "Incidents (Form 8-K)\n  8-K Item 1.05 filed 2024-03-04" in history
     assert 'id="incidents"' in run("history", "NWAN", "--format", "html", "--db", str(db)).output

@@ -112,6 +112,7 @@ def build_docx(ctx: ComparisonContext, *, generated_at: datetime | None = None) 
     old, new = side_view(ctx.old_meta, "earlier filing"), side_view(ctx.new_meta, "later filing")
     doc.add_heading(f"{_filer_name(ctx)}: cybersecurity disclosure {old.label} to {new.label}", 0)
     doc.add_paragraph(f"{old.label}: {_side_line(old)}. {new.label}: {_side_line(new)}.")
+    _incidents(doc, ctx)
     _headline(doc, ctx)
     _changes_table(doc, ctx)
     add_redline(doc, build(c), at, old.label, new.label)
@@ -150,6 +151,16 @@ def _side_line(side: SideView) -> str:
 
 
 # --------------------------------------------------------------------------- headline
+def _incidents(doc: DocumentObject, ctx: ComparisonContext) -> None:
+    """The 8-K cybersecurity incidents reported between the two years, one line each, before the verdict (as the
+    HTML report and the text output put them): what a reader drafting the later disclosure needs to know first."""
+    if not ctx.incidents:
+        return
+    doc.add_heading("Incidents between the two years", 1)
+    for line in ctx.incidents:
+        doc.add_paragraph(_capital(line), style="List Bullet")
+
+
 def _headline(doc: DocumentObject, ctx: ComparisonContext) -> None:
     """The verdict: significance and extent, the top changes, the counts, and what to know first."""
     c = ctx.comparison
