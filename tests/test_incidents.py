@@ -25,6 +25,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from tests import edgar_server
+from tests.dbrows import differences, stored_rows
 from tests.edgar_server import EdgarServer, running
 from tracker.cli import app
 from tracker.read.incident import NotAnIncident, read_incident, read_incident_bytes
@@ -249,6 +250,56 @@ def test_diff_history_and_reports_show_the_incident_first(edgar: EdgarServer, tm
     history = run("history", "NWAN", "--db", str(db)).output
     assert "Incidents (Form 8-K)\n  8-K Item 1.05 filed 2024-03-04" in history
     assert 'id="incidents"' in run("history", "NWAN", "--format", "html", "--db", str(db)).output
+
+
+def test_ingest_stores_a_local_8k_as_an_incident_beside_the_annual_reports(tmp_path: Path) -> None:
+    """Offline, a folder holding a filer's 10-Ks and its 8-Ks: `ingest --filer` stores the reports as incidents (the
+    amendment linked to its first report), and the comparison of the two years leads with the incident."""
+    folder = tmp_path / "nwan"
+    folder.mkdir()
+    sample = Path(__file__).resolve().parent.parent / "fixtures" / "sample"
+    for source in [
+        *sample.iterdir(),
+        FIXTURES / "nwan-8k-2024-03-04.htm",
+        FIXTURES / "nwan-8ka-2024-03-28.htm",
+    ]:
+        (folder / source.name).write_bytes(source.read_bytes())
+    db = tmp_path / "t.db"
+    result = run("ingest", str(folder), "--filer", "NWAN", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "nwan-8ka-2024-03-28.htm: NORTHWIND ANALYTICS, INC. 8-K incident report" in result.output
+    assert (
+        "4 files read: 2 new, 0 unchanged, 0 new versions, 2 8-K incident reports, 0 rejected"
+        in result.output
+    )
+    (stored,) = incidents(db, "NWAN")
+    assert stored["form"] == "8-K" and stored["filing_date"] == "2024-03-04"
+    assert [u["form"] for u in stored["updates"]] == ["8-K/A"]
+    assert run("diff", "NWAN", "2023", "2024", "--db", str(db)).output.startswith(
+        "Between FY2023 and FY2024: 8-K Item 1.05 filed 2024-03-04 (ransomware, data exfiltration; material, "
+        "1 update)"
+    )
+    again = run("ingest", str(FIXTURES / "nwan-8k-2024-03-04.htm"), "--filer", "NWAN", "--db", str(db))
+    assert again.exit_code == 0 and again.output.rstrip().endswith("v1 unchanged")
+
+
+def test_a_local_8k_without_a_filer_or_without_an_incident_is_one_sentence_and_stores_nothing(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "t.db"
+    sample = Path(__file__).resolve().parent.parent / "fixtures" / "sample"
+    assert run("ingest", str(sample), "--db", str(db)).exit_code == 0
+    before = stored_rows(db)
+    unnamed = run("ingest", str(FIXTURES / "msft-8k-2024-01-19.htm"), "--db", str(db))
+    assert unnamed.exit_code == 2
+    assert unnamed.output == (
+        f"error: {FIXTURES / 'msft-8k-2024-01-19.htm'}: an 8-K names no filer the tracker can rely on; pass "
+        "--filer CIK or --filer TICKER.\n"
+    )
+    other = run("ingest", str(FIXTURES / "oddco-8k-no-item.htm"), "--filer", "ODD", "--db", str(db))
+    assert other.exit_code == 2 and "the 8-K has no recognisable item" in other.output
+    assert other.output.count("\n") == 1
+    assert differences(before, stored_rows(db)) == []
 
 
 def test_diff_without_incidents_is_unchanged(tmp_path: Path) -> None:

@@ -389,13 +389,15 @@ def ingest(
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Read disclosures (Inline XBRL 10-K/20-F, untagged HTML or text, EDGAR R pages) into the database."""
+    """Read disclosures (Inline XBRL 10-K/20-F, untagged HTML or text, EDGAR R pages) into the database; a Form 8-K
+    reporting a cybersecurity incident is stored as an incident (name its filer with --filer)."""
     from rich.console import Console
     from rich.progress import Progress
 
     from tracker.pipeline.batch import ingest_parallel
     from tracker.pipeline.ingest import Options, expand, shown_path
     from tracker.store import COVERAGE
+    from tracker.store.incidents import StoredIncident
 
     opts = Options(filer=filer, name=name, year=year, form=form)
     files = list(expand(paths))
@@ -406,6 +408,11 @@ def ingest(
         if result is None:
             if len(files) > 1:
                 typer.echo(f"{shown_path(path)}: rejected: {why}", err=True)
+        elif isinstance(result, StoredIncident):  # a Form 8-K: its cybersecurity incident
+            typer.echo(
+                f"{shown_path(path)}: {result.filer.display} 8-K incident report {result.accession} "
+                f"v{result.version} {result.status}{result.links()}"
+            )
         else:
             read = "" if result.coverage == "full" else f" (Item 1C {COVERAGE[result.coverage]})"
             read += f": {result.why_not_read}" if result.why_not_read else ""
@@ -431,9 +438,10 @@ def ingest(
     if len(files) == 1 and summary.rejected:
         raise BadInput(f"{shown_path(summary.rejected[0][0])}: {summary.rejected[0][1]}")
     if len(files) > 1:
+        incidents = f", {len(summary.incidents)} 8-K incident reports" if summary.incidents else ""
         typer.echo(
             f"{summary.files} files read: {summary.count('new')} new, {summary.count('unchanged')} unchanged, "
-            f"{summary.count('new version')} new versions, {len(summary.rejected)} rejected"
+            f"{summary.count('new version')} new versions{incidents}, {len(summary.rejected)} rejected"
         )
         typer.echo(summary.coverage_line())
         for path, reason in summary.rejected:

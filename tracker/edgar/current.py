@@ -96,9 +96,7 @@ class FetchedIncident:
         f = self.filing
         if self.stored is not None:
             s = self.stored
-            links = "".join(f" (update of {orig})" for upd, orig in s.linked if upd == s.accession)
-            links += "".join(f" (its update {upd} linked)" for upd, orig in s.linked if orig == s.accession)
-            return f"{f.accession} {f.form} Item {self.item} filed {f.filing_date} v{s.version} {s.status}{links}"
+            return f"{f.accession} {f.form} Item {self.item} filed {f.filing_date} v{s.version} {s.status}{s.links()}"
         if self.skipped:
             return f"{f.accession} {f.form} filed {f.filing_date} skipped: {self.skipped}"
         return f"{f.accession} {f.form} filed {f.filing_date} failed: {self.error}"

@@ -21,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.errors import BadInput, TrackerError
 from tracker.facts import RULES_VERSION
@@ -43,6 +43,9 @@ from tracker.pipeline.load import load_bytes
 from tracker.read import read_source
 from tracker.store import IngestResult, Precomputed, Store, precompute
 from tracker.text.normalize import shared_work
+
+if TYPE_CHECKING:
+    from tracker.store.incidents import StoredIncident
 
 #: Rows written per transaction, and the longest a finished result waits before it is committed.
 BATCH_ROWS = 50
@@ -309,10 +312,14 @@ class Prepared:
     """Why it was refused."""
     exhibit: tuple[bytes, str] | None = None
     """The exhibit its Item 1C was read from (raw bytes, file), kept for provenance."""
+    incident: tuple[Any, bytes] | None = None
+    """When the source is a Form 8-K reporting a cybersecurity incident: the `Incident` and the raw bytes, which
+    the parent stores as `tracker fetch --forms 8-K` stores a downloaded one."""
 
 
-ResultFn = Callable[[Path, IngestResult | None, str | None], None]
-"""Called by the parent for each file once its transaction is committed: (path, result, refusal)."""
+ResultFn = Callable[[Path, "IngestResult | StoredIncident | None", str | None], None]
+"""Called by the parent for each file once its transaction is committed: (path, result, refusal); the result of a
+Form 8-K is the StoredIncident of its cybersecurity incident."""
 
 
 def ingest_parallel(
@@ -431,13 +438,35 @@ def _prepare_task(task: IngestTask) -> Prepared:
             precomputed = precompute(d, raw) if d.fiscal_year is not None else None
         return Prepared(path, d, filer, facts, precomputed, exhibit=exhibit)
     except Exception as exc:  # noqa: BLE001 - a source the readers choke on is refused, not fatal
-        return Prepared(path, error=_reason(exc))
+        return _current_report(path, raw, opts) or Prepared(path, error=_reason(exc))
+
+
+def _current_report(path: str, raw: bytes, opts: Options) -> Prepared | None:
+    """A source the annual-report readers refused, read as a Form 8-K: its cybersecurity incident (or why it
+    reports none, or why its filer is unknown); None when it is no 8-K, so the annual-report refusal stands. An
+    Item 8.01 or 7.01 report whose incident is told only in a furnished exhibit (EX-99.1) needs `tracker fetch
+    --forms 8-K`, which downloads the exhibits with it."""
+    from tracker.pipeline.incidents import require_filer
+    from tracker.read.incident import NotAn8K, read_incident_bytes
+
+    try:
+        incident = read_incident_bytes(raw)
+        require_filer(None, opts.filer)
+    except NotAn8K:
+        return None
+    except BadInput as exc:  # (NotAnIncident: an 8-K about something else; or no filer named)
+        return Prepared(path, error=str(exc))
+    except Exception:  # noqa: BLE001 - an 8-K reader's failure leaves the annual-report refusal to say why
+        return None
+    return Prepared(path, filer=opts.filer, incident=(incident, raw))
 
 
 def _store_prepared(
     store: Store, p: Prepared, opts: Options, summary: Summary, on_result: ResultFn | None
 ) -> Callable[[], None]:
     """Store one prepared source; returns what to report once its transaction is committed."""
+    if p.incident is not None:
+        return _store_incident(store, p, opts, summary, on_result)
     path = Path(p.path)
     result: IngestResult | None = None
     reason = p.error
@@ -466,6 +495,44 @@ def _store_prepared(
             summary.rejected.append((path, reason or "refused"))
         if on_result:
             on_result(path, result, reason)
+
+    return report
+
+
+def _store_incident(
+    store: Store, p: Prepared, opts: Options, summary: Summary, on_result: ResultFn | None
+) -> Callable[[], None]:
+    """Store the incident of a prepared 8-K under the filer `--filer` names (see `_current_report`)."""
+    from tracker.store.incidents import add_incident
+
+    assert p.incident is not None
+    incident, raw = p.incident
+    path = Path(p.path)
+    stored = None
+    reason = None
+    try:
+        stored = add_incident(
+            store,
+            incident,
+            raw,
+            cik=None,
+            filer=p.filer,
+            name=opts.name,
+            tickers=opts.tickers,
+            accession=opts.accession,
+            filing_date=opts.filing_date,
+            source_path=p.path,
+        )
+    except BadInput as exc:
+        reason = str(exc)
+
+    def report() -> None:
+        if stored is not None:
+            summary.incidents.append((path, stored))
+        else:
+            summary.rejected.append((path, reason or "refused"))
+        if on_result:
+            on_result(path, stored, reason)
 
     return report
 

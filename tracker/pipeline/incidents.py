@@ -78,6 +78,13 @@ def long_date(iso: str | None) -> str | None:
 
 
 # -- reading and storing -----------------------------------------------------------------------------
+def require_filer(cik: str | None, filer: str | None) -> None:
+    """Refuse an 8-K whose filer nothing names: its cover gives a name and a file number, not a CIK the store can
+    rely on, so the CIK or ticker comes from EDGAR's listing (`fetch`) or from the user (`ingest --filer`)."""
+    if cik is None and filer is None:
+        raise BadInput("an 8-K names no filer the tracker can rely on; pass --filer CIK or --filer TICKER.")
+
+
 def ingest_incident(
     store: Store,
     data: bytes,
@@ -98,8 +105,7 @@ def ingest_incident(
     from tracker.read.incident import read_incident_bytes
 
     incident = read_incident_bytes(data, form, items, exhibits)
-    if cik is None and filer is None:
-        raise BadInput("an 8-K names no filer the tracker can rely on; pass --filer CIK or --filer TICKER.")
+    require_filer(cik, filer)
     return add_incident(
         store,
         incident,

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tracker.errors import BadInput
 from tracker.models import Disclosure
@@ -277,6 +278,8 @@ class Summary:
     """Files stored (or found unchanged)."""
     rejected: list[tuple[Path, str]] = field(default_factory=list)
     """Files refused, with the reason."""
+    incidents: list[tuple[Path, Any]] = field(default_factory=list)
+    """Form 8-K files whose cybersecurity incident was stored (or found unchanged): the store's StoredIncident."""
 
     def count(self, status: str) -> int:
         """How many results had that status."""
@@ -285,7 +288,7 @@ class Summary:
     @property
     def files(self) -> int:
         """Files read."""
-        return len(self.results) + len(self.rejected)
+        return len(self.results) + len(self.rejected) + len(self.incidents)
 
     def coverage(self) -> dict[str, int]:
         """Filings whose Item 1C was read in full, read through an exhibit, incorporated but not read, or not

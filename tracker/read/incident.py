@@ -42,6 +42,10 @@ class NotAnIncident(BadInput):
     """An 8-K with no Item 1.05 and no Item 8.01 or 7.01 about a cybersecurity incident."""
 
 
+class NotAn8K(NotAnIncident):
+    """A document that is no Form 8-K at all (no 8-K cover)."""
+
+
 @dataclass
 class Value:
     """One value read from the report, with the sentence that states it."""
@@ -565,7 +569,7 @@ def read_incident_bytes(
     paragraphs = paragraphs_of(data)
     furnished = {name: paragraphs_of(raw) for name, raw in (exhibits or {}).items()}
     if not looks_like_8k("\n".join(paragraphs[:60])):
-        raise NotAnIncident(
+        raise NotAn8K(
             "the document is not a Form 8-K (no 'FORM 8-K' and 'CURRENT REPORT' cover); nothing was stored."
         )
     return read_incident(paragraphs, form, listed_items, furnished)

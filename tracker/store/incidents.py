@@ -40,6 +40,12 @@ class StoredIncident:
     linked: list[tuple[str, str]]
     """(update, first report) accession pairs linked by this store, orphans of earlier runs included."""
 
+    def links(self) -> str:
+        """` (update of A)` and ` (its update B linked)` for the links this store made that concern this report."""
+        return "".join(
+            f" (update of {orig})" for upd, orig in self.linked if upd == self.accession
+        ) + "".join(f" (its update {upd} linked)" for upd, orig in self.linked if orig == self.accession)
+
 
 def _value(v: Any) -> Any:
     return None if v is None else v.value
