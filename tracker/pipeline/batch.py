@@ -465,74 +465,45 @@ def _store_prepared(
     store: Store, p: Prepared, opts: Options, summary: Summary, on_result: ResultFn | None
 ) -> Callable[[], None]:
     """Store one prepared source; returns what to report once its transaction is committed."""
-    if p.incident is not None:
-        return _store_incident(store, p, opts, summary, on_result)
     path = Path(p.path)
-    result: IngestResult | None = None
+    result: IngestResult | StoredIncident | None = None
     reason = p.error
-    if p.disclosure is not None:
-        try:
+    # (what the user said of the source: an annual report and an 8-K are stored with the same)
+    said: dict[str, Any] = {
+        "source_path": p.path,
+        "filer": p.filer,
+        "name": opts.name,
+        "accession": opts.accession,
+        "filing_date": opts.filing_date,
+    }
+    try:
+        if p.incident is not None:
+            from tracker.store.incidents import add_incident
+
+            incident, raw = p.incident
+            result = add_incident(store, incident, raw, cik=None, tickers=opts.tickers, **said)
+        elif p.disclosure is not None:
             result = store.add(
                 p.disclosure,
                 b"",  # (its sha256, size and compressed bytes are in p.precomputed)
-                source_path=p.path,
-                filer=p.filer,
-                name=opts.name,
-                accession=opts.accession,
-                filing_date=opts.filing_date,
                 facts=p.facts,
                 exhibit=p.exhibit,
                 precomputed=p.precomputed,
+                **said,
             )
             with_why_not_read(result, p.disclosure)
-        except BadInput as exc:
-            reason = str(exc)
-
-    def report() -> None:
-        if result is not None:
-            summary.results.append((path, result))
-        else:
-            summary.rejected.append((path, reason or "refused"))
-        if on_result:
-            on_result(path, result, reason)
-
-    return report
-
-
-def _store_incident(
-    store: Store, p: Prepared, opts: Options, summary: Summary, on_result: ResultFn | None
-) -> Callable[[], None]:
-    """Store the incident of a prepared 8-K under the filer `--filer` names (see `_current_report`)."""
-    from tracker.store.incidents import add_incident
-
-    assert p.incident is not None
-    incident, raw = p.incident
-    path = Path(p.path)
-    stored = None
-    reason = None
-    try:
-        stored = add_incident(
-            store,
-            incident,
-            raw,
-            cik=None,
-            filer=p.filer,
-            name=opts.name,
-            tickers=opts.tickers,
-            accession=opts.accession,
-            filing_date=opts.filing_date,
-            source_path=p.path,
-        )
     except BadInput as exc:
         reason = str(exc)
 
     def report() -> None:
-        if stored is not None:
-            summary.incidents.append((path, stored))
-        else:
+        if result is None:
             summary.rejected.append((path, reason or "refused"))
+        elif isinstance(result, IngestResult):
+            summary.results.append((path, result))
+        else:  # (a Form 8-K's incident)
+            summary.incidents.append((path, result))
         if on_result:
-            on_result(path, stored, reason)
+            on_result(path, result, reason)
 
     return report
 
