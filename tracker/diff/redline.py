@@ -15,7 +15,7 @@ from typing import Literal
 
 from tracker.diff.compare import AlignedPair, Comparison, Sentence
 from tracker.models import UNTAGGED_ELEMENT, Change, Disclosure, spec_for
-from tracker.read.untagged import is_subheading
+from tracker.text.headings import is_subheading
 from tracker.text.normalize import comparison_key, paragraphs, sentences
 
 PieceKind = Literal["same", "changed", "added", "removed", "moved", "moved_away"]

@@ -20,10 +20,10 @@ from tracker.read.untagged import (
     ITEM_106_TOPIC_RE,
     OTHER_RISK_RE,
     Furniture,
-    is_subheading,
     names_cyber,
     split_elements,
 )
+from tracker.text.headings import is_subheading
 from tracker.text.normalize import clean_inline, is_footer_line, paragraphs_from_lines, strip_invisible
 
 #: Lines searched after the named heading for its cybersecurity part.

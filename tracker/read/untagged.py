@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from tracker.errors import BadInput
 from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation, Source
+from tracker.text.headings import is_subheading
 from tracker.text.lazy import Caseless, lazy_compile
 from tracker.text.normalize import (
     clean_inline,
@@ -66,9 +67,6 @@ _POINTER_TARGET_RE = lazy_compile(
 _MAX_POINTER_CHARS = 700
 #: Most sentences of a pointer that does not say "this item" (it must name the document instead).
 _MAX_POINTER_SENTENCES = 2
-
-#: Longest line taken as the heading of a sub-section.
-_MAX_HEADING_WORDS = 12
 
 
 @dataclass
@@ -483,19 +481,6 @@ _SENTENCE_RULES = [
     (BOARD_COMMITTEE, Caseless(r"\bcommittee\b"), BOARD),
     (INFORM_BOARD, Caseless(r"\breport|\bbrief|\bupdate|\binform|\bpresent|\breview"), BOARD),
 ]
-
-
-def is_subheading(paragraph: str) -> bool:
-    """A short line without final punctuation: a sub-heading such as "Risk Management and Strategy"."""
-    text = paragraph.strip()
-    if not text or text.startswith("\u2022") or text[-1] in ".;,!?\"'" or len(text) > 100:
-        return False
-    words = text.rstrip(":").split()
-    if len(words) > _MAX_HEADING_WORDS or not words[0][:1].isupper():
-        return False
-    small = {"and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "our", "&", "its", "by"}
-    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in small or not w[:1].isalpha())
-    return caps == len(words) or text.isupper() or (len(words) <= 5 and not text.endswith(":"))
 
 
 def _zone_of_heading(heading: str) -> str | None:
