@@ -287,6 +287,48 @@ def test_text_report_shows_summary_then_word_edits(amzn: str) -> None:
     assert "~~15~~" in md and "**19**" in md
 
 
+def test_a_sub_heading_added_or_reworded_is_no_change_of_substance(corpus: Path, tmp_path: Path) -> None:
+    """A sub-heading says nothing of its own: one added above the board paragraph, or one reworded, is a low wording
+    change said to be a heading, and the verdict is no substantive change; a bullet added there is a statement."""
+    source = (corpus / "text" / "AMZN_2024.txt").read_text(encoding="utf-8")
+    board = "The Security Committee, which is comprised of independent directors"
+    assert source.count(board) == 1
+
+    def read(text: str, name: str) -> Disclosure:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return load_path(path)
+
+    before = read(source, "AMZN_2024.txt")
+    headed = read(
+        source.replace(board, f"Cybersecurity Governance and Board Oversight\n\n{board}"), "AMZN_2025.txt"
+    )
+    c = compare(before, headed)
+    (change,) = c.changes
+    assert (change.kind, change.severity, change.text) == (
+        "text_added",
+        "low",
+        "Cybersecurity Governance and Board Oversight",
+    )
+    assert change.why == "a sub-heading: no statement of its own"
+    assert c.significance == NO_CHANGE
+    reworded = compare(
+        headed,
+        read(
+            source.replace(board, f"Board Oversight of Cybersecurity Risk Management\n\n{board}"),
+            "AMZN_2026.txt",
+        ),
+    )
+    assert [(ch.kind, ch.why) for ch in reworded.changes] == [
+        ("text_changed", "a sub-heading: no statement of its own")
+    ]
+    assert reworded.significance == NO_CHANGE
+    bullet = "\u2022 An outside firm tests our incident response plan twice a year"
+    listed = compare(before, read(source.replace(board, f"{bullet}\n\n{board}"), "AMZN_2027.txt"))
+    assert listed.significance != NO_CHANGE
+    assert all(ch.why != "a sub-heading: no statement of its own" for ch in listed.changes)
+
+
 def test_two_different_filers_are_substantially_rewritten(corpus: Path) -> None:
     c = compare(untagged(item_1c(corpus, "AMZN_2024.txt")), untagged(item_1c(corpus, "UPWK_2024.txt")))
     assert c.extent == REWRITTEN

@@ -7,7 +7,8 @@
   values stay the same is `medium` when its edit changes a number, a negation, a modal or hedging word, or
   the material-incident statement's own words; `low` otherwise.
 - A change is *of substance* unless it only rolls dates forward, swaps a word or two of a sentence that
-  states nothing, or moves a sentence.
+  states nothing, moves a sentence, or adds, removes or rewords a sub-heading (a heading says nothing: the
+  statements under it do).
 
 The verdict has two answers: significance (`significant` for a high change, `notable` for a medium one,
 `routine` for changes of substance that are low, `no substantive change`), led by the top changes in plain
@@ -20,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.models import SEVERITY_RANK, Change
+from tracker.models import SEVERITY_RANK, UNTAGGED_ELEMENT, Change
+from tracker.text.headings import is_subheading
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
 #: The significances, most significant first (digests and lists sort by it).
@@ -204,7 +206,7 @@ def _of_substance(change: Change) -> bool:
         return True
     if change.severity != "low":
         return True
-    if change.kind == "text_moved":
+    if change.kind == "text_moved" or is_heading_change(change):
         return False
     deleted, inserted = _changed_words(change)
     if _rolled_forward(deleted, inserted):
@@ -216,8 +218,21 @@ def _of_substance(change: Change) -> bool:
     return len(changed) > 3 or _substantive_tokens(deleted, inserted)
 
 
+def is_heading_change(change: Change) -> bool:
+    """Whether a wording change adds, removes or rewords a sub-heading: its sentence sits in no element but the
+    section's untagged text (where the untagged reader files a section's sub-headings, and where a tagged filing's
+    headings stand, outside its text blocks) and reads as a heading on each side that has it."""
+    if change.kind not in ("text_added", "text_removed", "text_changed"):
+        return False
+    if (change.elements or [change.element or ""]) != [UNTAGGED_ELEMENT]:
+        return False
+    texts = (change.old, change.new) if change.kind == "text_changed" else (change.text,)
+    return all(isinstance(t, str) and is_subheading(t) for t in texts)
+
+
 # ---- ranking wording changes -----------------------------------------------------------------------------------
 _FLAG_WHY = "what the sentence behind the flag says changed"
+_HEADING = "a sub-heading: no statement of its own"
 _WORDING_ONLY = "wording only"
 _WORDING_OF_SUBSTANCE = "wording of substance; no tracked fact changed"
 
@@ -285,7 +300,13 @@ def _rank(
     labels: dict[str, str],
 ) -> None:
     if not before and not after:  # the sentence states nothing tracked (the usual case)
-        change.why = _WORDING_ONLY if not of_substance(change) else _WORDING_OF_SUBSTANCE
+        change.why = (
+            _HEADING
+            if is_heading_change(change)
+            else _WORDING_ONLY
+            if not of_substance(change)
+            else _WORDING_OF_SUBSTANCE
+        )
         return
     touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
     stated = sorted(set(before) | set(after))
