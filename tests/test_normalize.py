@@ -13,6 +13,7 @@ from tracker.text.normalize import (
     is_footer_line,
     paragraphs_from_lines,
     split_glued_words,
+    split_glued_words_all,
     text_vocabulary,
     words_and_key,
 )
@@ -257,6 +258,30 @@ def test_words_glued_at_markup_seams_are_split_again(glued: str, whole: str) -> 
 )
 def test_ordinary_words_are_not_split(word: str) -> None:
     assert split_glued_words(word, text_vocabulary([SECTION, "board laws ward stand"])) == word
+
+
+_SEAMED = [
+    "Our CIOreports to the CFO.",
+    "It includes annualISO 27001 audits.",
+    "The company\u2019sChief Information Officer leads it.",
+    "Ourboard of directors meets over15 times, for 20years.",
+    "Thecommittee de l\u2019Énergie meets annually.",
+    "The Board is briefed at leastannually.",
+    "We use iPhone and TrustArc.",
+    "",
+]
+
+
+@given(
+    st.lists(
+        st.sampled_from(_SEAMED) | st.text(alphabet="aeoAOTh ry15dm.\u2019\u00e9\u0130", max_size=30),
+        max_size=8,
+    )
+)
+def test_glued_words_of_many_texts_split_as_each_text_alone(texts: list[str]) -> None:
+    """split_glued_words_all scans the texts joined (for seams, glued words, digits): the splits of each alone."""
+    vocabulary = text_vocabulary([SECTION, *texts])
+    assert split_glued_words_all(texts, vocabulary) == [split_glued_words(t, vocabulary) for t in texts]
 
 
 def test_word_hyphenated_at_a_line_end_is_whole_when_the_text_spells_it_whole() -> None:

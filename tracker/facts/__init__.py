@@ -97,11 +97,7 @@ def extract_facts(d: Disclosure) -> dict[str, list[FactValue]]:
 
     Computed once per disclosure text (or taken from the store, see attach_facts); a caller gets a copy.
     """
-    cache = derived(d)
-    if cache.facts is None:
-        reading = read(d)
-        cache.facts = {name: reading.values(name)[: None if SPECS[name].multi else 1] for name in FACT_NAMES}
-    return _copy(cache.facts)
+    return _copy(shared_facts(d))
 
 
 def shared_facts(d: Disclosure) -> dict[str, list[FactValue]]:
@@ -109,7 +105,8 @@ def shared_facts(d: Disclosure) -> dict[str, list[FactValue]]:
     hands on, see `owned_values`)."""
     cache = derived(d)
     if cache.facts is None:
-        extract_facts(d)
+        reading = read(d)
+        cache.facts = {name: reading.values(name)[: None if SPECS[name].multi else 1] for name in FACT_NAMES}
     return cache.facts  # type: ignore[no-any-return]
 
 
@@ -169,7 +166,7 @@ def fact_text(value: object, fact: str | None = None) -> str:
 
 def material_incident(d: Disclosure) -> tuple[str, str | None, str | None]:
     """(statement, strength, evidence sentence) of a disclosure: ("absent", None, None) where it makes none."""
-    facts = extract_facts(d)
+    facts = shared_facts(d)  # (only read: strings are all it hands on)
     statement = facts.get("material_incident_statement") or []
     strength = facts.get("material_incident_strength") or []
     if not statement or statement[0].value == "absent":

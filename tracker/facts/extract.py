@@ -112,7 +112,12 @@ class Reading:
         """The distinct values of a fact, each with the first sentence stating it."""
         out: list[FactValue] = []
         seen: dict[str, FactValue] = {}
-        for f in self.found_of(fact):
+        found = self.found_of(fact)
+        if len(found) == 1:  # (one finding: no other value to compare its key with)
+            f = found[0]
+            element, text = self.index.sentences[f.sentence]
+            return [FactValue(f.value, element, text, f.rule)]
+        for f in found:
             key = self.key(fact, f.value)
             element, text = self.index.sentences[f.sentence]
             if key in seen:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tracker.facts import disclosure_sentences, extract_facts, material_incident
+from tracker.facts import disclosure_sentences, material_incident, shared_facts
 from tracker.facts.governance import committee_names
 from tracker.facts.text import has, hint_text
 from tracker.models import FLAGS, Disclosure, Element, element_order
@@ -199,7 +199,21 @@ def _may_hold(sentences: list[str], needs: tuple[str, ...]) -> list[str]:
     """The sentences a pattern needing one of the lower-case words `needs` may match (the keyword prefilter of the
     fact rules, `hint_text` and `has`: a sentence holding none of them cannot match, so the pattern is never
     tried on it; the patterns scan every sentence of the section, and this cheap test spares most of them)."""
-    return [s for s in sentences if has(hint_text(s), needs)] if needs else sentences
+    if not needs:
+        return sentences
+    if isinstance(sentences, _Hinted):  # (each sentence's hint text worked out once for every inference)
+        lows = sentences.lows
+        return [s for s in sentences if (low := lows[s]) is None or any(map(low.__contains__, needs))]
+    return [s for s in sentences if has(hint_text(s), needs)]
+
+
+class _Hinted(list[str]):
+    """The sentences the inferences read, with the `hint_text` of each: the keyword prefilter of every pattern
+    of the six inferences tests them, and lower-casing each sentence once for all costs less."""
+
+    def __init__(self, sentences: list[str]) -> None:
+        super().__init__(sentences)
+        self.lows = {s: hint_text(s) for s in sentences}
 
 
 #: Words a pattern of each kind needs (one of them, lower case): each alternative of the pattern spells one.
@@ -309,6 +323,8 @@ def infer_positions_responsible(sentences: list[str]) -> Finding:
     return None
 
 
+#: A word one of which every match of _COMMITTEE_ACRONYM_RE holds (lower case).
+_NEEDS_COMMITTEE_ACRONYM = ("committee", "board", "council")
 _COMMITTEE_ACRONYM_RE = lazy_compile(
     r"\b(?:committee|board|council)\s*\(\s*\"?([A-Z][A-Za-z&]{1,7})\"?\s*\)", _I
 )
@@ -320,6 +336,7 @@ def _expand_committee_acronyms(sentences: list[str], management: frozenset[str] 
     acronyms = {
         m.group(1)
         for s in sentences
+        if "(" in s and has(hint_text(s), _NEEDS_COMMITTEE_ACRONYM)  # (what every match holds: tested faster)
         for m in _COMMITTEE_ACRONYM_RE.finditer(s)
         if not (management and set(committee_names(s[: m.start() + len("committee")])[-1:]) & management)
     }
@@ -331,8 +348,10 @@ def _expand_committee_acronyms(sentences: list[str], management: frozenset[str] 
 
 def infer_report_to_board(sentences: list[str], management: frozenset[str] = frozenset()) -> Finding:
     """(c)(2)(iii): those persons or committees report to (inform) the board or a board committee."""
-    originals = dict(zip(_expand_committee_acronyms(sentences, management), sentences))
-    sentences = list(originals)
+    expanded = _expand_committee_acronyms(sentences, management)
+    originals = dict(zip(expanded, sentences))
+    if expanded is not sentences or len(originals) != len(sentences):  # (else the very sentences, hinted)
+        sentences = list(originals)
 
     def test(s: str) -> bool:
         return _RISK_TOPIC_RE.test(s) and any(p.test(s) for p in _REPORT_RES)
@@ -358,8 +377,8 @@ assert sorted([*INFERENCES, MATERIAL_FLAG]) == sorted(FLAGS)
 def infer_flag_elements(d: Disclosure) -> list[Element]:
     """The six flags as inferred from the disclosure's text (tags ignored), in taxonomy order."""
     # prose before headings: "Internal and External Testing" is no evidence where a sentence says as much
-    sentences = sorted((s for _, s in disclosure_sentences(d)), key=_heading)
-    management = frozenset(str(v.value) for v in extract_facts(d).get("management_committees", []))
+    sentences = _Hinted(sorted((s for _, s in disclosure_sentences(d)), key=_heading))
+    management = frozenset(str(v.value) for v in shared_facts(d).get("management_committees", []))
     out = []
     for name in FLAGS:
         if name == MATERIAL_FLAG:

@@ -849,7 +849,9 @@ class PeopleReader:
         for i, s in enumerate(self.texts):
             low = self.lows[i]
             if not _BULLET_RE.match(s):  # bullets go on the list the sentence before them opened
-                listing = LISTED.at(index, i) and next(LISTED.scan(s, low), None) is not None and is_cyber(s)
+                listing = LISTED.at(index, i) and once(  # (a pure function of the sentence: once per block)
+                    LISTED.name, s, lambda: next(LISTED.scan(s, low), None) is not None and is_cyber(s)
+                )
                 # "... senior executives who are responsible for ... . These executives include:"
                 self.listing_responsible = listing or self.listing_responsible and s.rstrip().endswith(":")
             if (

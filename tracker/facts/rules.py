@@ -60,7 +60,10 @@ class Rule:
 
     def at(self, index: SentenceIndex, i: int) -> bool:
         """may_match for sentence i of the index (from the keyword index: no test of the sentence)."""
-        return i in index.for_rule(self.name, self.sentences)
+        found = index.rule_sentences.get(
+            self.name
+        )  # (worked out once per rule and index: then only looked up)
+        return i in (index.for_rule(self.name, self.sentences) if found is None else found)
 
     def matches(self, index: SentenceIndex, i: int) -> Iterator[re.Match[str]]:
         """finditer on sentence i of the index, which says once per sentence what an exclusion rules out

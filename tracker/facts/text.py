@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -168,6 +169,8 @@ class _Keywords:
 
 
 _KEYWORDS = _Keywords()
+#: The value of an automaton's (end, value) pair: the keyword found.
+_SECOND = operator.itemgetter(1)
 _NONE: frozenset[int] = frozenset()
 
 
@@ -186,7 +189,8 @@ class SentenceIndex:
         self._found: dict[tuple[str, int], frozenset[int]] = {}
         self._held_word: dict[tuple[str, bool], frozenset[int]] = {}
         self._excluded: dict[tuple[str, int], bool] = {}
-        self._rule_sentences: dict[str, Collection[int]] = {}
+        self.rule_sentences: dict[str, Collection[int]] = {}
+        """Rule name -> the sentences the rule may match (see `for_rule`)."""
         self._tables: dict[bool, tuple[frozenset[str], dict[str, frozenset[int]]]] = {}
         self._text_str: str | None = None
         self._starts_str: list[int] = []
@@ -220,9 +224,9 @@ class SentenceIndex:
 
     def for_rule(self, name: str, sentences: Callable[[SentenceIndex], Collection[int]]) -> Collection[int]:
         """The sentences a rule may match (`sentences(self)`, worked out once per rule)."""
-        out = self._rule_sentences.get(name)
+        out = self.rule_sentences.get(name)
         if out is None:
-            out = self._rule_sentences[name] = sentences(self)
+            out = self.rule_sentences[name] = sentences(self)
         return out
 
     def rules_out(self, pattern: re.Pattern[str], i: int) -> bool:
@@ -242,7 +246,7 @@ class SentenceIndex:
         out = self._held.get((words, lower))
         if out is None:
             known, held = self._tables.get(lower) or self._table(lower)
-            if all(map(known.__contains__, words)):  # (the usual case: every word in the automaton's table)
+            if known.issuperset(words):  # (the usual case: every word in the automaton's table)
                 out = self.unsure.union(*map(held.get, words, itertools.repeat(_NONE)))
             else:
                 out = self.unsure.union(*(self._holding_word(word, lower) for word in words))
@@ -271,9 +275,13 @@ class SentenceIndex:
             for i, text in enumerate(self.lows if lower else self.texts):
                 if text:
                     for word in once(
-                        "keywords", (text, version), lambda: frozenset(w for _, w in automaton.iter(text))
+                        "keywords", (text, version), lambda: frozenset(map(_SECOND, automaton.iter(text)))
                     ):
-                        held.setdefault(word, set()).add(i)
+                        found = held.get(word)
+                        if found is None:
+                            held[word] = {i}
+                        else:
+                            found.add(i)
         table = self._tables[lower] = (known, {word: frozenset(found) for word, found in held.items()})
         return table
 

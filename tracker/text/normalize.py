@@ -10,10 +10,12 @@ Three levels:
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import functools
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -551,11 +553,14 @@ def once(kind: str, key: Hashable, compute: Callable[[], T]) -> T:
     memo = _SHARED.get()
     if memo is None:
         return compute()
-    try:
-        return memo[kind, key]
-    except KeyError:
+    value = memo.get((kind, key), _NOT_YET)  # (no KeyError raised and caught: half the calls are first ones)
+    if value is _NOT_YET:
         value = memo[kind, key] = compute()
-        return value
+    return value  # type: ignore[no-any-return]
+
+
+#: What `once` finds where nothing is worked out yet (None may be a result).
+_NOT_YET = object()
 
 
 _KEY_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
@@ -779,21 +784,91 @@ def split_glued_words(text: str, vocabulary: frozenset[str]) -> str:
 
 def split_glued_words_all(texts: Iterable[str], vocabulary: frozenset[str]) -> list[str]:
     """`split_glued_words` of each text (one vocabulary: what the words split into is worked out once, over
-    all the texts)."""
-    texts = [_split_capital_leads(_split_camel_seams(text), vocabulary) for text in texts]
+    all the texts).
+
+    The ASCII texts are looked at joined by line breaks (no seam, glued word or digit seam runs across one):
+    a scan or two of them all says which of them may hold a seam, instead of a call per text; the others are
+    left as `split_glued_words` leaves a text holding none. Splits only add spaces: ASCII stays ASCII."""
+    texts = list(texts)
+    ascii_at = [i for i, text in enumerate(texts) if text.isascii()]
+    others = [i for i, text in enumerate(texts) if not text.isascii()]
+    joined = "\n".join([texts[i] for i in ascii_at])
+    changed = False
+    for i in sorted(_texts_found(texts, ascii_at, _camel_seam_starts(joined)).union(others)):
+        split = _split_capital_leads(_split_camel_seams(texts[i]), vocabulary)
+        changed = changed or split != texts[i]
+        texts[i] = split
+    if changed:
+        joined = "\n".join([texts[i] for i in ascii_at])
     cache: dict[str, str] = {}
-    ascii_texts = [t for t in texts if t.isascii()]
-    words = _ascii_glued_candidates("\n".join(ascii_texts), unique=True)  # no word runs across a line break
-    for t in texts:
-        if not t.isascii():
-            words.update(_GLUED_WORD_RE.findall(t))
-    split_words = [w for w in words if _split_lower_cached(w, vocabulary, cache) != w]
-    out = []
-    for text in texts:
-        if split_words and any(w in text for w in split_words):  # else no word of the text is split
-            text = _GLUED_WORD_RE.sub(lambda m: _split_lower_cached(m.group(0), vocabulary, cache), text)
-        out.append(_split_digit_seams(text))
-    return out
+    words = set(joined.encode("ascii").translate(_ASCII_WORD_CLASSES).decode("ascii").split())
+    for i in others:
+        words.update(_GLUED_WORD_RE.findall(texts[i]))
+    split_words = []
+    for word in words:  # (a split needs a function word first or a head word last: most words, never tried)
+        if (
+            len(word) >= 5
+            and word.isalpha()  # (in ASCII text: a run of a-z only, as _GLUED_WORD_RE finds)
+            and (word.startswith(_GLUE_LEADS_TUPLE) or word.endswith(_GLUE_HEADS_TUPLE))
+        ):
+            split = cache[word] = _split_lower(word, vocabulary)
+            if split != word:
+                split_words.append(word)
+    if split_words:
+        changed = False
+        for i, text in enumerate(texts):
+            if any(w in text for w in split_words):  # else no word of the text is split
+                split = _GLUED_WORD_RE.sub(lambda m: _split_lower_cached(m.group(0), vocabulary, cache), text)
+                changed = changed or split != text
+                texts[i] = split
+        if changed:
+            joined = "\n".join([texts[i] for i in ascii_at])
+    for i in _texts_found(texts, ascii_at, _digit_seam_starts(joined)).union(others):
+        texts[i] = _split_digit_seams(texts[i])
+    return texts
+
+
+def _camel_seam_starts(joined: str) -> Iterator[int]:
+    """Where, in ASCII text, a camel seam, an acronym seam or a capitalised function word glued to a word may
+    be (what `_split_camel_seams` and `_split_capital_leads` test before they look further)."""
+    classes = joined.encode("ascii").translate(_ASCII_CASE_CLASSES)
+    for needle in (b"aA", b"AAaaaa"):
+        pos = classes.find(needle)
+        while pos != -1:
+            yield pos
+            pos = classes.find(needle, pos + 1)
+    for m in _CAPITAL_LEAD_HINT_RE.finditer(joined):
+        yield m.start()
+
+
+def _digit_seam_starts(joined: str) -> Iterator[int]:
+    """Where, in ASCII text, `_split_digit_seams` may split a digit from a word: a byte scan for what
+    `_DIGIT_SEAM_HINT_RE` finds (a-z then 0-9, or 0-9 then y, d or m), much faster than a pattern search."""
+    if _has_ascii_digit(joined):
+        classes = joined.encode("ascii").translate(_DIGIT_SEAM_CLASSES)
+        for needle in (b"a0", b"d0", b"m0", b"y0", b"0d", b"0m", b"0y"):
+            pos = classes.find(needle)
+            while pos != -1:
+                yield pos
+                pos = classes.find(needle, pos + 1)
+
+
+#: bytes.translate table: 0-9 to "0", y, d and m kept, the rest of a-z to "a", any other byte to a space.
+_DIGIT_SEAM_CLASSES = bytes(
+    0x30 if 0x30 <= c <= 0x39 else c if c in b"ydm" else 0x61 if 0x61 <= c <= 0x7A else 0x20
+    for c in range(256)
+)
+
+
+def _texts_found(texts: list[str], at: list[int], positions: Iterable[int]) -> set[int]:
+    """The indexes of the texts (those of `at`, joined by line breaks in that order) the positions fall in."""
+    found: set[int] = set()
+    starts: list[int] = []
+    for pos in positions:
+        if not starts:
+            starts = list(itertools.accumulate((len(texts[i]) + 1 for i in at), initial=0))
+        found.add(at[bisect.bisect_right(starts, pos) - 1])
+    return found
 
 
 def _split_lower_cached(word: str, vocabulary: frozenset[str], cache: dict[str, str]) -> str:
