@@ -145,12 +145,12 @@ def with_why_not_read(result: IngestResult, d: Disclosure) -> IngestResult:
 
 def fact_rows(d: Disclosure) -> list[dict]:
     """One row per fact value, ready for the store, with the rule that found it and the rules' version."""
-    from tracker.facts import RULES_VERSION, extract_facts, fact_text
+    from tracker.facts import RULES_VERSION, fact_text, shared_facts
 
     if d.incorporation is not None and not d.incorporation.read:
         return []  # the pointer sentence states no fact (not even that a statement is absent)
     rows = []
-    for fact, values in extract_facts(d).items():
+    for fact, values in shared_facts(d).items():  # (only read: the rows are made of new strings)
         for i, fv in enumerate(values):
             rows.append(
                 {
