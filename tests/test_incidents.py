@@ -283,6 +283,33 @@ def test_ingest_stores_a_local_8k_as_an_incident_beside_the_annual_reports(tmp_p
     assert again.exit_code == 0 and again.output.rstrip().endswith("v1 unchanged")
 
 
+def test_a_local_8k_is_read_with_the_press_release_beside_it(tmp_path: Path) -> None:
+    """An Item 7.01 report that only furnishes a press release (EX-99.1) is an incident when the release beside it
+    in the folder tells one, as `fetch` reads it; the next report's release is about something else."""
+    folder = tmp_path / "qfc"
+    folder.mkdir()
+    for source in sorted(FIXTURES.glob("qfc-*")):
+        (folder / source.name).write_bytes(source.read_bytes())
+    (
+        folder / "stray"
+    ).mkdir()  # a press release whose 8-K is not there: refused alone, never paired by folder
+    (folder / "stray" / "press-ex99.htm").write_bytes((FIXTURES / "qfc-ex991-2024-06-10.htm").read_bytes())
+    db = tmp_path / "t.db"
+    result = run("ingest", str(folder), "--filer", "QFC", "--db", str(db))
+    assert result.exit_code == 2  # (one report refused: it reports no incident; and the stray release)
+    assert (
+        "press-ex99.htm: it looks like an Exhibit 99 (by its file name) but no 8-K beside it" in result.output
+    )
+    assert "rejected " + str(
+        folder / "qfc-8k-2024-08-01.htm"
+    ) + ": the 8-K (items 8.01, 9.01) reports no" in (result.output)
+    (incident,) = incidents(db, "QFC")
+    values = incident["values"]
+    assert values["item"] == "7.01" and values["furnished"] == ["qfc-ex991-2024-06-10.htm"]
+    assert [n["value"] for n in values["nature"]] == ["ransomware"]
+    assert values["detected"]["value"] == "2024-06-06"
+
+
 def test_a_local_8k_without_a_filer_or_without_an_incident_is_one_sentence_and_stores_nothing(
     tmp_path: Path,
 ) -> None:

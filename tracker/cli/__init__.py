@@ -382,7 +382,8 @@ def ingest(
         Path | None,
         typer.Option(
             help="The Exhibit 13 (annual report to shareholders) that the 10-K's Item 1C incorporates by "
-            "reference; in a folder, an exhibit is matched to its 10-K by accession number or file name."
+            "reference, or the Exhibit 99 press release an 8-K furnishes; in a folder, an exhibit is matched to "
+            "its report by accession number or file name."
         ),
     ] = None,
     workers: WorkersOption = None,

@@ -28,7 +28,6 @@ from tracker.facts import RULES_VERSION
 from tracker.models import Disclosure
 from tracker.pipeline.ingest import (
     UNMATCHED,
-    UNMATCHED_REASON,
     Options,
     Summary,
     apply_options,
@@ -37,6 +36,7 @@ from tracker.pipeline.ingest import (
     fact_rows,
     pair_exhibits,
     read_exhibit,
+    unmatched_reason,
     with_why_not_read,
 )
 from tracker.pipeline.load import load_bytes
@@ -424,7 +424,7 @@ def _prepare_task(task: IngestTask) -> Prepared:
     """In a worker: read, parse and complete one source (with the exhibit its Item 1C incorporates)."""
     path, opts, exhibit_path = task
     if exhibit_path == str(UNMATCHED):
-        return Prepared(path, error=UNMATCHED_REASON)
+        return Prepared(path, error=unmatched_reason(path))
     try:
         check_name(path)
         raw = read_source(Path(path))
@@ -438,19 +438,21 @@ def _prepare_task(task: IngestTask) -> Prepared:
             precomputed = precompute(d, raw) if d.fiscal_year is not None else None
         return Prepared(path, d, filer, facts, precomputed, exhibit=exhibit)
     except Exception as exc:  # noqa: BLE001 - a source the readers choke on is refused, not fatal
-        return _current_report(path, raw, opts) or Prepared(path, error=_reason(exc))
+        return _current_report(path, raw, opts, exhibit) or Prepared(path, error=_reason(exc))
 
 
-def _current_report(path: str, raw: bytes, opts: Options) -> Prepared | None:
-    """A source the annual-report readers refused, read as a Form 8-K: its cybersecurity incident (or why it
-    reports none, or why its filer is unknown); None when it is no 8-K, so the annual-report refusal stands. An
-    Item 8.01 or 7.01 report whose incident is told only in a furnished exhibit (EX-99.1) needs `tracker fetch
-    --forms 8-K`, which downloads the exhibits with it."""
+def _current_report(
+    path: str, raw: bytes, opts: Options, exhibit: tuple[bytes, str] | None
+) -> Prepared | None:
+    """A source the annual-report readers refused, read as a Form 8-K with the press release paired with it
+    (`pair_exhibits`; an Item 8.01 or 7.01 may tell its incident only there): its cybersecurity incident (or why it
+    reports none, or why its filer is unknown); None when it is no 8-K, so the annual-report refusal stands."""
     from tracker.pipeline.incidents import require_filer
     from tracker.read.incident import NotAn8K, read_incident_bytes
 
+    furnished = {Path(exhibit[1]).name: exhibit[0]} if exhibit else None
     try:
-        incident = read_incident_bytes(raw)
+        incident = read_incident_bytes(raw, exhibits=furnished)
         require_filer(None, opts.filer)
     except NotAn8K:
         return None

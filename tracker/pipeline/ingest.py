@@ -182,21 +182,28 @@ def read_exhibit(exhibit: Path | str | None) -> tuple[bytes, str] | None:
     return read_source(Path(exhibit)), str(exhibit)
 
 
-# An exhibit by its file name: EDGAR's "ex13", "ex-13", "exhibit13", "dex13", "ex13_annualreport" ...
+# An exhibit by its file name: EDGAR's "ex13", "ex-13", "exhibit13", "dex13", "ex13_annualreport" ...; and an
+# 8-K's press release, "ex99", "ex-99.1", "ex991", "exhibit99"
 _EXHIBIT_NAME_RE = re.compile(r"(?<![a-wyz])d?ex(?:hibit)?[-_ ]?13(?!\d)", re.I)
+_PRESS_RELEASE_NAME_RE = re.compile(r"(?<![a-wyz])d?ex(?:hibit)?[-_ ]?99(?:[-_.]?\d{1,2})?(?!\d)", re.I)
 _ACCESSION_RE = re.compile(r"\d{10}-?\d{2}-?\d{6}")
 _NAME_NOISE_RE = re.compile(r"d?ex(?:hibit)?[-_ ]?13(?:[-_.]\d{1,2})?|10-?k|20-?f|[^a-z0-9]", re.I)
+#: The same for a press release and its 8-K ("qfc-ex991-2024-06-10" and "qfc-8k-2024-06-10" are both "qfc20240610").
+_PRESS_NAME_NOISE_RE = re.compile(r"d?ex(?:hibit)?[-_ ]?99(?:[-_.]?\d{1,2})?|8-?k(?:-?a)?|[^a-z0-9]", re.I)
 
 
 def is_exhibit_name(path: Path) -> bool:
-    """Does the file name say it is Exhibit 13 (the annual report to shareholders)?"""
-    return bool(_EXHIBIT_NAME_RE.search(path.name.split(".")[0]))
+    """Does the file name say it is Exhibit 13 (the annual report to shareholders) or Exhibit 99 (the press
+    release an 8-K furnishes)?"""
+    stem = path.name.split(".")[0]
+    return bool(_EXHIBIT_NAME_RE.search(stem) or _PRESS_RELEASE_NAME_RE.search(stem))
 
 
 def pair_exhibits(files: list[Path], exhibit: Path | None = None) -> list[tuple[Path, Path | None]]:
-    """Each annual report with the Exhibit 13 filed with it. `exhibit` (from --exhibit) goes with the one file
-    given; in folders, an exhibit goes with the report of the same accession number (in the path), else of the
-    same file name once the exhibit and form numbers are left out, else the only report of its folder."""
+    """Each annual report with the Exhibit 13 filed with it, and each 8-K with its Exhibit 99 (the press release
+    that may tell its incident). `exhibit` (from --exhibit) goes with the one file given; in folders, an exhibit
+    goes with the report of the same accession number (in the path), else of the same file name once the exhibit
+    and form numbers are left out, else (an Exhibit 13 only) the only report of its folder."""
     if exhibit is not None:
         if len(files) != 1:
             raise BadInput(
@@ -209,7 +216,7 @@ def pair_exhibits(files: list[Path], exhibit: Path | None = None) -> list[tuple[
     for ex in exhibits:
         match = _match_report(ex, reports)
         if match is None:
-            pairs[ex] = UNMATCHED  # refused with its reason (`UNMATCHED_REASON`), the rest stored
+            pairs[ex] = UNMATCHED  # refused with its reason (`unmatched_reason`), the rest stored
         else:
             pairs[match] = ex
     return list(pairs.items())
@@ -217,10 +224,19 @@ def pair_exhibits(files: list[Path], exhibit: Path | None = None) -> list[tuple[
 
 #: Paired with an exhibit that no 10-K beside it matches (see `pair_exhibits`).
 UNMATCHED = Path("\x00unmatched-exhibit")
-UNMATCHED_REASON = (
-    "it looks like an Exhibit 13 (by its file name) but no 10-K beside it matches it by accession number or "
-    "file name; ingest the 10-K with --exhibit."
-)
+
+
+def unmatched_reason(path: str) -> str:
+    """Why an exhibit no report beside it matches is refused (see `pair_exhibits`)."""
+    if _PRESS_RELEASE_NAME_RE.search(Path(path).name.split(".")[0]):
+        return (
+            "it looks like an Exhibit 99 (by its file name) but no 8-K beside it matches it by accession number "
+            "or file name; ingest the 8-K with --exhibit."
+        )
+    return (
+        "it looks like an Exhibit 13 (by its file name) but no 10-K beside it matches it by accession number or "
+        "file name; ingest the 10-K with --exhibit."
+    )
 
 
 def _match_report(exhibit: Path, reports: list[Path]) -> Path | None:
@@ -229,10 +245,14 @@ def _match_report(exhibit: Path, reports: list[Path]) -> Path | None:
         same = [r for r in reports if accession.group(0).replace("-", "") in str(r).replace("-", "")]
         if len(same) == 1:
             return same[0]
-    stem = _NAME_NOISE_RE.sub("", exhibit.name.split(".")[0])
-    same = [r for r in reports if _NAME_NOISE_RE.sub("", r.name.split(".")[0]) == stem]
+    press_release = bool(_PRESS_RELEASE_NAME_RE.search(exhibit.name.split(".")[0]))
+    noise = _PRESS_NAME_NOISE_RE if press_release else _NAME_NOISE_RE
+    stem = noise.sub("", exhibit.name.split(".")[0])
+    same = [r for r in reports if noise.sub("", r.name.split(".")[0]) == stem]
     if len(same) == 1:
         return same[0]
+    if press_release:
+        return None  # (a press release goes with its 8-K by name or number only: a folder holds many reports)
     beside = [r for r in reports if r.parent == exhibit.parent]
     return beside[0] if len(beside) == 1 else None
 
