@@ -300,13 +300,10 @@ def _rank(
     labels: dict[str, str],
 ) -> None:
     if not before and not after:  # the sentence states nothing tracked (the usual case)
-        change.why = (
-            _HEADING
-            if is_heading_change(change)
-            else _WORDING_ONLY
-            if not of_substance(change)
-            else _WORDING_OF_SUBSTANCE
-        )
+        if is_heading_change(change):
+            change.why = _HEADING
+        else:
+            change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _WORDING_ONLY
         return
     touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
     stated = sorted(set(before) | set(after))

@@ -174,7 +174,7 @@ def _token_char(code: int) -> str:
 
 
 def _decoder(table: list[str]) -> dict[str, str]:
-    """character -> token, for the table of `encode_tokens` (what `_decode` does, as one mapping)."""
+    """character -> token, for the table of `encode_tokens`."""
     return dict(zip(_token_chars(len(table)), table))
 
 

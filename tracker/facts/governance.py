@@ -765,7 +765,7 @@ class GovernanceReader:
                     )
 
     def board(self) -> None:
-        for i in sorted(self.r.index.for_rule(BOARD_OVERSEES.name, BOARD_OVERSEES.sentences)):
+        for i in sorted(BOARD_OVERSEES.candidates(self.r.index)):
             s, low = self.texts[i], self.lows[i]
             if not (has(low, _OVERSIGHT_WORDS) and has(low, ("cyber", "risk", "security"))):
                 continue

@@ -203,7 +203,7 @@ def _may_hold(sentences: list[str], needs: tuple[str, ...]) -> list[str]:
         return sentences
     if isinstance(sentences, _Hinted):  # (each sentence's hint text worked out once for every inference)
         lows = sentences.lows
-        return [s for s in sentences if (low := lows[s]) is None or any(map(low.__contains__, needs))]
+        return [s for s in sentences if has(lows[s], needs)]
     return [s for s in sentences if has(hint_text(s), needs)]
 
 

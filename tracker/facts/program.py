@@ -539,14 +539,14 @@ class ProgramReader:
         found: dict[int, list[str]] = {}
         index = self.r.index
         for r in FRAMEWORK_RULES:
-            for i in sorted(index.for_rule(r.name, r.sentences)):  # (what r.matches then looks up)
+            for i in sorted(r.candidates(index)):  # (what r.matches then looks up)
                 already = found.setdefault(i, [])
                 # (a pure function of the sentence: the values of the rules before are the same sentence's)
                 for value in once(r.name, self.texts[i], lambda: self.framework(r, i, list(already))):
                     already.append(value)
                     self.r.add("frameworks", value, i, r.name)
         for r in THIRD_PARTY_RULES:
-            for i in sorted(index.for_rule(r.name, r.sentences)):  # (what r.matches then looks up)
+            for i in sorted(r.candidates(index)):  # (what r.matches then looks up)
                 if self.engages(i):
                     for org in once(
                         r.name, (self.texts[i], self.r.own_names), lambda: self.third_party(r, i)

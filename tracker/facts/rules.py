@@ -12,7 +12,7 @@ list the sentences that speak of a fact but yielded nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,12 +58,13 @@ class Rule:
             return True
         return self.needs and has(low, self.needs) or any(map(text.__contains__, self.cased))
 
+    def candidates(self, index: SentenceIndex) -> Collection[int]:
+        """`sentences(index)`, worked out once per rule and index, then looked up (`SentenceIndex.for_rule`)."""
+        return index.for_rule(self.name, self.sentences)
+
     def at(self, index: SentenceIndex, i: int) -> bool:
         """may_match for sentence i of the index (from the keyword index: no test of the sentence)."""
-        found = index.rule_sentences.get(
-            self.name
-        )  # (worked out once per rule and index: then only looked up)
-        return i in (index.for_rule(self.name, self.sentences) if found is None else found)
+        return i in self.candidates(index)
 
     def matches(self, index: SentenceIndex, i: int) -> Iterator[re.Match[str]]:
         """finditer on sentence i of the index, which says once per sentence what an exclusion rules out

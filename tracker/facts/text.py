@@ -189,8 +189,7 @@ class SentenceIndex:
         self._found: dict[tuple[str, int], frozenset[int]] = {}
         self._held_word: dict[tuple[str, bool], frozenset[int]] = {}
         self._excluded: dict[tuple[str, int], bool] = {}
-        self.rule_sentences: dict[str, Collection[int]] = {}
-        """Rule name -> the sentences the rule may match (see `for_rule`)."""
+        self._rule_sentences: dict[str, Collection[int]] = {}
         self._tables: dict[bool, tuple[frozenset[str], dict[str, frozenset[int]]]] = {}
         self._text_str: str | None = None
         self._starts_str: list[int] = []
@@ -224,9 +223,9 @@ class SentenceIndex:
 
     def for_rule(self, name: str, sentences: Callable[[SentenceIndex], Collection[int]]) -> Collection[int]:
         """The sentences a rule may match (`sentences(self)`, worked out once per rule)."""
-        out = self.rule_sentences.get(name)
+        out = self._rule_sentences.get(name)
         if out is None:
-            out = self.rule_sentences[name] = sentences(self)
+            out = self._rule_sentences[name] = sentences(self)
         return out
 
     def rules_out(self, pattern: re.Pattern[str], i: int) -> bool:

@@ -45,6 +45,7 @@ from tracker.store import IngestResult, Precomputed, Store, precompute
 from tracker.text.normalize import shared_work
 
 if TYPE_CHECKING:
+    from tracker.read.incident import Incident
     from tracker.store.incidents import StoredIncident
 
 #: Rows written per transaction, and the longest a finished result waits before it is committed.
@@ -312,7 +313,7 @@ class Prepared:
     """Why it was refused."""
     exhibit: tuple[bytes, str] | None = None
     """The exhibit its Item 1C was read from (raw bytes, file), kept for provenance."""
-    incident: tuple[Any, bytes] | None = None
+    incident: tuple[Incident, bytes] | None = None
     """When the source is a Form 8-K reporting a cybersecurity incident: the `Incident` and the raw bytes, which
     the parent stores as `tracker fetch --forms 8-K` stores a downloaded one."""
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tracker.errors import BadInput
 from tracker.models import Disclosure
@@ -16,6 +16,9 @@ from tracker.pipeline.load import NOT_READ_NOTE, ExhibitFinder, load_bytes
 from tracker.read import read_source
 from tracker.store import COVERAGE, IngestResult, Store
 from tracker.text.normalize import shared_work
+
+if TYPE_CHECKING:
+    from tracker.store.incidents import StoredIncident
 
 # File-name patterns seen in the wild; used only for what the content does not state.
 _NAME_HINTS = [
@@ -195,8 +198,12 @@ _PRESS_NAME_NOISE_RE = re.compile(r"d?ex(?:hibit)?[-_ ]?99(?:[-_.]?\d{1,2})?|8-?
 def is_exhibit_name(path: Path) -> bool:
     """Does the file name say it is Exhibit 13 (the annual report to shareholders) or Exhibit 99 (the press
     release an 8-K furnishes)?"""
-    stem = path.name.split(".")[0]
-    return bool(_EXHIBIT_NAME_RE.search(stem) or _PRESS_RELEASE_NAME_RE.search(stem))
+    return bool(_EXHIBIT_NAME_RE.search(path.name.split(".")[0])) or is_press_release_name(path)
+
+
+def is_press_release_name(path: Path | str) -> bool:
+    """Does the file name say it is Exhibit 99 (the press release an 8-K furnishes)?"""
+    return bool(_PRESS_RELEASE_NAME_RE.search(Path(path).name.split(".")[0]))
 
 
 def pair_exhibits(files: list[Path], exhibit: Path | None = None) -> list[tuple[Path, Path | None]]:
@@ -228,7 +235,7 @@ UNMATCHED = Path("\x00unmatched-exhibit")
 
 def unmatched_reason(path: str) -> str:
     """Why an exhibit no report beside it matches is refused (see `pair_exhibits`)."""
-    if _PRESS_RELEASE_NAME_RE.search(Path(path).name.split(".")[0]):
+    if is_press_release_name(path):
         return (
             "it looks like an Exhibit 99 (by its file name) but no 8-K beside it matches it by accession number "
             "or file name; ingest the 8-K with --exhibit."
@@ -245,7 +252,7 @@ def _match_report(exhibit: Path, reports: list[Path]) -> Path | None:
         same = [r for r in reports if accession.group(0).replace("-", "") in str(r).replace("-", "")]
         if len(same) == 1:
             return same[0]
-    press_release = bool(_PRESS_RELEASE_NAME_RE.search(exhibit.name.split(".")[0]))
+    press_release = is_press_release_name(exhibit)
     noise = _PRESS_NAME_NOISE_RE if press_release else _NAME_NOISE_RE
     stem = noise.sub("", exhibit.name.split(".")[0])
     same = [r for r in reports if noise.sub("", r.name.split(".")[0]) == stem]
@@ -298,7 +305,7 @@ class Summary:
     """Files stored (or found unchanged)."""
     rejected: list[tuple[Path, str]] = field(default_factory=list)
     """Files refused, with the reason."""
-    incidents: list[tuple[Path, Any]] = field(default_factory=list)
+    incidents: list[tuple[Path, StoredIncident]] = field(default_factory=list)
     """Form 8-K files whose cybersecurity incident was stored (or found unchanged): the store's StoredIncident."""
 
     def count(self, status: str) -> int:

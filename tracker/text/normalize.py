@@ -801,19 +801,10 @@ def split_glued_words_all(texts: Iterable[str], vocabulary: frozenset[str]) -> l
     if changed:
         joined = "\n".join([texts[i] for i in ascii_at])
     cache: dict[str, str] = {}
-    words = set(joined.encode("ascii").translate(_ASCII_WORD_CLASSES).decode("ascii").split())
+    words = _ascii_glued_candidates(joined, unique=True)
     for i in others:
         words.update(_GLUED_WORD_RE.findall(texts[i]))
-    split_words = []
-    for word in words:  # (a split needs a function word first or a head word last: most words, never tried)
-        if (
-            len(word) >= 5
-            and word.isalpha()  # (in ASCII text: a run of a-z only, as _GLUED_WORD_RE finds)
-            and (word.startswith(_GLUE_LEADS_TUPLE) or word.endswith(_GLUE_HEADS_TUPLE))
-        ):
-            split = cache[word] = _split_lower(word, vocabulary)
-            if split != word:
-                split_words.append(word)
+    split_words = [w for w in words if _split_lower_cached(w, vocabulary, cache) != w]
     if split_words:
         changed = False
         for i, text in enumerate(texts):
