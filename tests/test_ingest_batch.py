@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import BadInput
-from tracker.pipeline.batch import default_workers, filer_groups, ingest_parallel, ingest_workers
+from tracker.pipeline.batch import (
+    GROUPS_PER_TASK,
+    _task_groups,
+    default_workers,
+    filer_groups,
+    ingest_parallel,
+    ingest_workers,
+)
 from tracker.pipeline.ingest import Options, expand, ingest_file
 from tracker.store import Store
 
@@ -93,6 +100,17 @@ def test_a_filers_years_read_side_by_side_store_what_each_read_alone_stores(
     summary = ingest_parallel([folder], Options(), grouped, workers=1)
     assert len(summary.results) == len(names) and not summary.rejected
     assert differences(stored_rows(single), stored_rows(grouped)) == []
+
+
+def test_filer_groups_go_to_workers_several_a_task_in_order_and_a_small_folder_is_still_shared() -> None:
+    groups = [[(f"F{i}_2023.txt", Options(), None), (f"F{i}_2024.txt", Options(), None)] for i in range(1000)]
+    tasks = _task_groups(groups, 2)
+    assert [
+        g for task in tasks for g in task
+    ] == groups  # every group once, in order (versions numbered alike)
+    assert {len(task) for task in tasks} == {GROUPS_PER_TASK} and GROUPS_PER_TASK > 1
+    few = groups[:10]
+    assert len(_task_groups(few, 2)) == 10  # ten filers, two workers: one filer a task, so both work
 
 
 def test_the_full_text_index_finds_what_a_batch_stored(sources: Path, tmp_path: Path) -> None:

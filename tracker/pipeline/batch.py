@@ -66,6 +66,11 @@ TASKS_IN_FLIGHT = 4
 FILES_IN_FLIGHT = 32
 #: Most files a worker reads in one `shared_work` block (a filer's years, see `filer_groups`).
 FILES_PER_GROUP = 4
+#: Most of those groups sent to a worker as one task: each task is a message both ways, and the parent's part of
+#: that messaging (its result thread wakes, unpickles and hands on each) cost it 0.8 ms a file with one group
+#: a task, 0.55 ms with four (1,000 synthetic filers, bench/bench_universe.py's universe, the writer disabled;
+#: 2026-12-03). Fewer for a small folder, so that every worker still gets a share (`_task_groups`).
+GROUPS_PER_TASK = 4
 #: The page cache of a folder ingest's writer, in KiB, and the pages its write-ahead log grows to before a
 #: checkpoint.
 WRITER_CACHE_KIB = 65536
@@ -355,23 +360,24 @@ def ingest_parallel(
     try:
         with _Writer(store) as writer:
             tasks = [(str(f), opts, str(ex) if ex else None) for f, ex in pair_exhibits(files, exhibit)]
-            groups = filer_groups(tasks)
+            chunks = _task_groups(filer_groups(tasks), worker_limit(workers))
             in_flight = max(
-                1, FILES_IN_FLIGHT * len(groups) // max(1, len(tasks))
-            )  # (groups holding about FILES_IN_FLIGHT files)
-            for group, outcome in parallel_map(_prepare_group, groups, workers, None, in_flight):
-                for k, task in enumerate(group):
-                    prepared = outcome[k] if isinstance(outcome, list) else outcome
-                    if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
-                        prepared = Prepared(task[0], error=str(prepared))
-                    writer.add(
-                        functools.partial(
-                            _store_prepared, p=prepared, opts=opts, summary=summary, on_result=on_result
+                1, FILES_IN_FLIGHT * len(chunks) // max(1, len(tasks))
+            )  # (tasks holding about FILES_IN_FLIGHT files)
+            for chunk, outcome in parallel_map(_prepare_groups, chunks, workers, None, in_flight):
+                for g, group in enumerate(chunk):
+                    for k, task in enumerate(group):
+                        prepared = outcome[g][k] if isinstance(outcome, list) else outcome
+                        if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
+                            prepared = Prepared(task[0], error=str(prepared))
+                        writer.add(
+                            functools.partial(
+                                _store_prepared, p=prepared, opts=opts, summary=summary, on_result=on_result
+                            )
                         )
-                    )
-                    done += 1
-                    if progress:
-                        progress(done, len(tasks))
+                        done += 1
+                        if progress:
+                            progress(done, len(tasks))
     except TrackerError as exc:
         if not disk_full(exc) or not summary.results:
             raise  # nothing of this run was saved: the store's message says so
@@ -408,11 +414,23 @@ def filer_groups(tasks: list[IngestTask]) -> list[list[IngestTask]]:
     return groups
 
 
+def _task_groups(groups: list[list[IngestTask]], workers: int) -> list[list[list[IngestTask]]]:
+    """The groups in order, GROUPS_PER_TASK to a worker's task, fewer where that would leave a worker without
+    a few tasks to do."""
+    size = max(1, min(GROUPS_PER_TASK, len(groups) // (4 * workers)))
+    return [groups[i : i + size] for i in range(0, len(groups), size)]
+
+
 def _name_key(path: str) -> tuple[str, str]:
     """A file's folder and its name without digits or suffixes (what the years of one filer share)."""
     p = Path(path)
     name = p.name.lower().split(".", 1)[0]
     return str(p.parent), re.sub(r"\d+", "#", name)
+
+
+def _prepare_groups(groups: list[list[IngestTask]]) -> list[list[Prepared]]:
+    """In a worker: `_prepare_group` of each group of a task, each in a block of its own."""
+    return [_prepare_group(group) for group in groups]
 
 
 def _prepare_group(group: list[IngestTask]) -> list[Prepared]:
