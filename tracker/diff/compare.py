@@ -23,7 +23,8 @@ import bisect
 import gc
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import itemgetter, mul, sub
@@ -301,13 +302,22 @@ def disclosure_meta(d: Disclosure) -> dict:
 
 def compare(old: Disclosure, new: Disclosure) -> Comparison:
     """Compare two disclosures of one filer (older first)."""
-    # the comparison makes many small objects and no reference cycle: the cyclic collector, which would run
-    # every few hundred allocations and walk them all, has nothing to find (paused, then as it was)
+    with collector_paused(), shared_work():  # (the two years share most sentences: each is read once)
+        return _compare(old, new)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for the block, then as it was.
+
+    A comparison makes many small objects and no reference cycle: the collector, which would run every few
+    hundred allocations and walk them all, has nothing to find (and once resumed, it walks the survivors the
+    next time it runs: a caller that frees the comparison first, as diff-all's worker does with each pair of
+    a task, pauses it over the whole task)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with shared_work():  # (the two years share most sentences: what one sentence says is read once)
-            return _compare(old, new)
+        yield
     finally:
         if collecting:
             gc.enable()

@@ -274,23 +274,25 @@ def _pair_label(store: Store, pair: dict) -> str:
 def _diff_task(task: tuple[list[dict], bool]) -> list[tuple[dict, dict | None, str | None, str | None]]:
     """In a worker: the design.md JSON of each pair's comparison (and its HTML report when asked), or why
     it failed."""
+    from tracker.diff.compare import collector_paused
     from tracker.pipeline.compare import compare_rows
 
     pairs, reports = task
     store = _worker_store()
     out: list[tuple[dict, dict | None, str | None, str | None]] = []
-    for pair in pairs:
-        try:
-            old_row, new_row = store.filing_by_id(pair["old_id"]), store.filing_by_id(pair["new_id"])
-            ctx = compare_rows(store, store.filer_by_id(pair["filer_id"]), old_row, new_row)
-            html = None
-            if reports:
-                from tracker.render.html import render_comparison_html
+    with collector_paused():  # (each pair's disclosures and comparison are freed before the next is read)
+        for pair in pairs:
+            try:
+                old_row, new_row = store.filing_by_id(pair["old_id"]), store.filing_by_id(pair["new_id"])
+                ctx = compare_rows(store, store.filer_by_id(pair["filer_id"]), old_row, new_row)
+                html = None
+                if reports:
+                    from tracker.render.html import render_comparison_html
 
-                html = render_comparison_html(ctx)
-            out.append((pair, ctx.to_json(), None, html))
-        except Exception as exc:  # noqa: BLE001 - one bad pair is reported, the rest go on
-            out.append((pair, None, _reason(exc), None))
+                    html = render_comparison_html(ctx)
+                out.append((pair, ctx.to_json(), None, html))
+            except Exception as exc:  # noqa: BLE001 - one bad pair is reported, the rest go on
+                out.append((pair, None, _reason(exc), None))
     return out
 
 

@@ -51,7 +51,7 @@ def compare_rows(store: Store, filer: Filer, old_row: dict, new_row: dict) -> Co
 
     from tracker.pipeline.incidents import incident_lines, links_between, review_findings
 
-    old, new = store.disclosure(old_row), store.disclosure(new_row)
+    old, new = store.disclosure(old_row, filer), store.disclosure(new_row, filer)
     old_year, new_year = old_row["fiscal_year"], new_row["fiscal_year"]
     links = links_between(store, filer, old_year, new_year)
     comparison = compare(old, new)

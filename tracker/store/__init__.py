@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker.errors import BadInput, NotFound, TrackerError
-from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation
+from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation, Kind, Source
 from tracker.text.normalize import (
     SENTENCES_VERSION,
     SequenceSentence,
@@ -1191,13 +1191,20 @@ class Store:
             )
         )
 
-    def disclosure(self, filing: dict) -> Disclosure:
-        """Rebuild the Disclosure of a stored version."""
-        filer = self.filer_by_id(filing["filer_id"])
+    def disclosure(self, filing: dict, filer: Filer | None = None) -> Disclosure:
+        """Rebuild the Disclosure of a stored version (`filer`: its filer, when the caller has read it already).
+
+        Its element and fact rows are read as tuples of the columns it needs, not as dicts of every column
+        (`_query`): building the dicts, each read once, cost as much as the queries (diff-all reads two versions
+        a pair)."""
+        if filer is None or filer.id != filing["filer_id"]:
+            filer = self.filer_by_id(filing["filer_id"])
         elements = [
-            _element_from_row(r)
-            for r in self._query(
-                "select * from elements where filing_id = ? order by position", [filing["id"]]
+            _element_from_row(*r)
+            for r in self.conn.execute(
+                "select element, kind, value, source, original, evidence from elements where filing_id = ? "
+                "order by position",
+                [filing["id"]],
             )
         ]
         d = Disclosure(
@@ -1207,7 +1214,7 @@ class Store:
             section_text=filing["section_text"] or "",
             cik=filer.cik,
             name=filer.name,
-            tickers=filer.tickers,
+            tickers=list(filer.tickers),
             fiscal_year=filing["fiscal_year"],
             period_end=filing["period_end"],
             form=filing["form"],
@@ -1219,17 +1226,20 @@ class Store:
         # version stored without fact rows, or with rows of other rules, is left to extract its own.
         from tracker.facts import RULES_VERSION, FactValue, attach_facts
 
-        rows = self.facts(filing)
-        if rows and all(r["rules"] == RULES_VERSION for r in rows):  # facts read by other rules: read again
+        rows = self.conn.execute(
+            "select fact, value, element, evidence, rule, also, rules from facts where filing_id = ? "
+            "order by fact, position",
+            [filing["id"]],
+        ).fetchall()
+        if rows and all(r[6] == RULES_VERSION for r in rows):  # facts read by other rules: read again
             facts: dict[str, list] = {}
-            for r in rows:
-                also = r["also"]
-                facts.setdefault(r["fact"], []).append(
+            for fact, value, element, evidence, rule, also, _ in rows:
+                facts.setdefault(fact, []).append(
                     FactValue(
-                        _json_value(r["value"]),
-                        r["element"],
-                        r["evidence"],
-                        r["rule"] or "",
+                        _json_value(value),
+                        element,
+                        evidence,
+                        rule or "",
                         json.loads(also) if also and also != "[]" else [],
                     )
                 )
@@ -1672,15 +1682,13 @@ def _json_value(text: str) -> Any:
     return json.loads(text)
 
 
-def _element_from_row(row: dict) -> Element:
-    value: bool | str | None = row["value"]
-    if row["kind"] == "flag":
-        value = None if row["value"] is None else row["value"] == "true"
-    source = row["source"]
-    if (
-        row["element"] == UNTAGGED_ELEMENT and source == "tagged"
-    ):  # stored so before the reader said `untagged`
+def _element_from_row(
+    name: str, kind: Kind, value: str | None, source: Source, original: str | None, evidence: str | None
+) -> Element:
+    """The Element of an `elements` row (its columns element, kind, value, source, original, evidence)."""
+    stored: bool | str | None = value
+    if kind == "flag":
+        stored = None if value is None else value == "true"
+    if name == UNTAGGED_ELEMENT and source == "tagged":  # stored so before the reader said `untagged`
         source = "untagged"
-    return Element(
-        row["element"], row["kind"], value, source, original=row["original"] or None, evidence=row["evidence"]
-    )
+    return Element(name, kind, stored, source, original=original or None, evidence=evidence)
