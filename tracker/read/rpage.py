@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from datetime import datetime
 
 from lxml import etree
@@ -31,11 +33,19 @@ def text_layout(text: str) -> str | None:
     lines = [ln for ln in head.splitlines() if ln.strip()]
     if not lines:
         return None
-    if sum(1 for ln in lines if _MD_ROW_RE.match(ln.strip())) >= 2 and re.search(r"^-{3}\|", head, re.M):
+    # the cheap test first: a table's rule line (`^-{3}\|` as re.M finds it), then its rows
+    if (head.startswith("---|") or "\n---|" in head) and _at_least(
+        2, (ln for ln in lines if _MD_ROW_RE.match(ln.strip()))
+    ):
         return "rpage-markdown"
-    if sum(1 for ln in lines if ln.startswith("|")) >= 3:
+    if _at_least(3, (ln for ln in lines if ln.startswith("|"))):
         return "rpage-text"
     return None
+
+
+def _at_least(n: int, found: Iterator[str]) -> bool:
+    """Whether `found` yields n items or more (counting no further)."""
+    return next(itertools.islice(found, n - 1, None), None) is not None
 
 
 def looks_like_rpage_html(text: str) -> bool:

@@ -505,18 +505,19 @@ def _zone_of_heading(heading: str) -> str | None:
 
 
 def _classify(paragraph: str, zone: str | None) -> str:
-    board = _BOARD_TERMS.count(paragraph)
-    role = _ROLE_TERMS.count(paragraph)
-    first = sentences(paragraph)[0] if paragraph else ""
-    board_first = _BOARD_TERMS.test(first)
-    if zone == BOARD:
-        return BOARD if board or not role else ROLE
-    if zone == ROLE:
-        return ROLE if role >= board or not board_first else BOARD
-    if zone == "governance":
-        return BOARD if board_first and board >= role or (board > role) else ROLE
+    # (each count and test only where the zone asks for it: they are most of the cost of reading a section)
     if zone == RISK:
         return RISK
+    board = _BOARD_TERMS.count(paragraph)
+    if zone == BOARD:
+        return BOARD if board or not _ROLE_TERMS.count(paragraph) else ROLE
+    role = _ROLE_TERMS.count(paragraph)
+    first = sentences(paragraph)[0] if paragraph else ""
+    if zone == ROLE:
+        return ROLE if role >= board or not _BOARD_TERMS.test(first) else BOARD
+    board_first = _BOARD_TERMS.test(first)
+    if zone == "governance":
+        return BOARD if board_first and board >= role or (board > role) else ROLE
     if board_first and board >= 2 and board >= role:
         return BOARD
     if (
