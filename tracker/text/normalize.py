@@ -106,6 +106,9 @@ def ends_terminal(text: str) -> bool:
 
 _TERMINAL_MARKS = frozenset(".!?:;")
 _HONORIFIC_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.$")
+#: How far from its end a text's honorific starts at most ("Prof." and a final line break): searched from
+#: there, not at every position of a long paragraph (`\b` still sees the character before).
+_HONORIFIC_END_CHARS = 6
 _TRAILING_LETTERS_RE = re.compile(r"[A-Za-z]+\Z")
 _LEADING_LETTERS_RE = re.compile(r"[a-z]+")
 _INNER_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s+[A-Z]")
@@ -371,7 +374,11 @@ def _continues(
         return (
             wrapped
             or not gap
-            and (current[-1] in ":;" and _starts_lower(line) or _HONORIFIC_END_RE.search(current) is not None)
+            and (
+                current[-1] in ":;"
+                and _starts_lower(line)
+                or _HONORIFIC_END_RE.search(current, len(current) - _HONORIFIC_END_CHARS) is not None
+            )
         )
     if _starts_lower(line) or line[:1] in _CLOSING_PUNCTUATION:
         return True  # a sentence broken by a line break, a page break or a footer
