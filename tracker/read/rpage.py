@@ -94,7 +94,8 @@ def _pairs_pipe(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:
     pending: tuple[str, str] | None = None
     for cell in _cells_pipe(text):
         first = cell.strip().splitlines()[0].strip() if cell.strip() else ""
-        m = _LABEL_RE.match(first) if first else None
+        # (a label ends its line with its kind in brackets: the pattern, slow on a long line, tried only then)
+        m = _LABEL_RE.match(first) if first.endswith("]") else None
         if m and "\n" not in cell.strip():
             if pending and pending[1] in ("Text Block", "Flag"):
                 pairs.append((pending[0], pending[1], ""))
