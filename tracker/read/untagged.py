@@ -608,6 +608,10 @@ _COVER_PERIOD_RE = lazy_compile(
     r"|(?P<nmonth>\d{1,2})/(?P<nday>\d{1,2})/(?P<nyear>(?:19|20)\d\d))\b",
     re.I,
 )
+#: Words every cover line holds, in lower case (none of their letters is matched by IGNORECASE otherwise than
+#: by its lower case), searched for first: a pattern starting with a literal is searched for fast, the cover
+#: line's at every position (an Item 1C extract has none).
+_COVER_WORDS_RE = lazy_compile(r"year\s+end")
 #: Characters of a document's opening read as its cover (the cover and, at most, the table of contents).
 _COVER_CHARS = 8000
 #: A period that ends in these months is counted as its own year by some filers (Walmart: the year ending
@@ -637,8 +641,11 @@ def cover_period(lines: Sequence[str]) -> CoverPeriod | None:
             size += len(line)
             if size > _COVER_CHARS:
                 break
+    cover = clean_inline(" ".join(text))
+    if not _COVER_WORDS_RE.search(cover.lower()):
+        return None
     found: dict[str, str] = {}
-    for m in _COVER_PERIOD_RE.finditer(clean_inline(" ".join(text))):
+    for m in _COVER_PERIOD_RE.finditer(cover):
         iso = _iso(m)
         if iso:
             found.setdefault(iso, " ".join(m.group(0).split()))
