@@ -580,6 +580,8 @@ _RUNNING_YEAR_RE = lazy_compile(
     r"^[ \t]*(?:fiscal\s+)?((?:19|20)\d{2})\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)[ \t]*$",
     re.I | re.M,
 )
+#: Words the footer and running-head patterns hold, in lower case (see `_COVER_WORDS_RE`).
+_FORM_NAME_RE = lazy_compile(r"form\s+(?:10-k|20-f)")
 _COVER_YEAR_RE = lazy_compile(
     r"for\s+the\s+(?:fiscal\s+)?year\s+ended\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s*((?:19|20)\d{2})", re.I
 )
@@ -587,7 +589,15 @@ _COVER_YEAR_RE = lazy_compile(
 
 def detect_fiscal_year(text: str) -> int | None:
     """The fiscal year when the text names exactly one: page footers ("| 2024 Form 10-K |"), else the cover."""
-    for pattern, scope in ((_FOOTER_YEAR_RE, text), (_RUNNING_YEAR_RE, text), (_COVER_YEAR_RE, text[:5000])):
+    # (the words each pattern holds are looked for first, as `cover_period` does: a text without them, such as
+    # an Item 1C extract, is not scanned at every position)
+    named = _FORM_NAME_RE.search(text.lower()) is not None
+    cover = text[:5000]
+    for pattern, scope in (
+        (_FOOTER_YEAR_RE, text if named else ""),
+        (_RUNNING_YEAR_RE, text if named else ""),
+        (_COVER_YEAR_RE, cover if _COVER_WORDS_RE.search(cover.lower()) else ""),
+    ):
         years = {int(y) for y in pattern.findall(scope)}
         if len(years) == 1:
             return years.pop()
