@@ -506,7 +506,7 @@ def _zone_of_heading(heading: str) -> str | None:
 
 
 def _classify(paragraph: str, zone: str | None) -> str:
-    # (each count and test only where the zone asks for it: they are most of the cost of reading a section)
+    # (each count and test only where the zone asks for it: each scans the paragraph)
     if zone == RISK:
         return RISK
     board = _BOARD_TERMS.count(paragraph)
