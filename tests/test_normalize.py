@@ -351,7 +351,10 @@ _LITERAL_WORDY = st.lists(
             "-",
             "x",
             "\u0130",
+            "\u0131",
+            "\u017f",
             "\u212a",
+            "\u00e9",  # (not ASCII, none of the letters whose lower case is another: its lower case is tested)
             "k",
         ]
     ),
@@ -378,6 +381,17 @@ def test_a_terminal_end_is_found_from_the_end_as_the_pattern_finds_it(text: str)
     from tracker.text.normalize import _TERMINAL_RE, ends_terminal
 
     assert ends_terminal(text) == bool(_TERMINAL_RE.search(text))
+
+
+def test_a_caseless_pattern_finds_the_letters_whose_lower_case_is_another_in_a_text_not_ascii() -> None:
+    from tracker.text.lazy import Caseless
+
+    caseless = Caseless(r"\bciso\b|\bkit\b")
+    for text in ("our c\u0131so \u00e9", "our ci\u017fo \u00e9", "our C\u0130SO \u00e9", "a \u212aIT \u00e9"):
+        assert re.search(caseless.pattern, text, re.I)
+        assert caseless.test(text)
+        assert caseless.count(text) == 1
+    assert not caseless.test("our chief \u00e9")
 
 
 def test_the_literals_every_match_holds() -> None:

@@ -183,7 +183,9 @@ def read_text_source(text: str, encoded: bytes | None = None) -> Disclosure:
     scan of every byte for them (2 ms of a 10-K), as the XML parser refuses a document that holds one; if
     the parser refuses it, the reader scans after all and, if it finds one, the source is read again here,
     stripped."""
-    if encoded is not None and encoded.isascii() and b"\x7f" not in encoded and detect_format(text) in _HTML:
+    unchecked = encoded is not None and encoded.isascii() and b"\x7f" not in encoded
+    fmt = detect_format(text) if unchecked else None  # (kept below while no stripping changes the text)
+    if fmt in _HTML:
         from tracker.read import html
 
         try:
@@ -196,8 +198,10 @@ def read_text_source(text: str, encoded: bytes | None = None) -> Disclosure:
     if encoded is None or not visible_ascii(encoded):
         stripped = strip_invisible(text)
         encoded = encoded if stripped is text else None
+        fmt = fmt if stripped is text else None
         text = stripped
-    fmt = detect_format(text)
+    if fmt is None:
+        fmt = detect_format(text)
     if fmt in ("rpage-text", "rpage-markdown", "rpage-html"):
         from tracker.read import rpage
 

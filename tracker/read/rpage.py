@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from datetime import datetime
 
 from lxml import etree
@@ -31,11 +33,19 @@ def text_layout(text: str) -> str | None:
     lines = [ln for ln in head.splitlines() if ln.strip()]
     if not lines:
         return None
-    if sum(1 for ln in lines if _MD_ROW_RE.match(ln.strip())) >= 2 and re.search(r"^-{3}\|", head, re.M):
+    # the cheap test first: a table's rule line (`^-{3}\|` as re.M finds it), then its rows
+    if (head.startswith("---|") or "\n---|" in head) and _at_least(
+        2, (ln for ln in lines if _MD_ROW_RE.match(ln.strip()))
+    ):
         return "rpage-markdown"
-    if sum(1 for ln in lines if ln.startswith("|")) >= 3:
+    if _at_least(3, (ln for ln in lines if ln.startswith("|"))):
         return "rpage-text"
     return None
+
+
+def _at_least(n: int, found: Iterator[str]) -> bool:
+    """Whether `found` yields n items or more (counting no further)."""
+    return next(itertools.islice(found, n - 1, None), None) is not None
 
 
 def looks_like_rpage_html(text: str) -> bool:
@@ -84,7 +94,8 @@ def _pairs_pipe(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:
     pending: tuple[str, str] | None = None
     for cell in _cells_pipe(text):
         first = cell.strip().splitlines()[0].strip() if cell.strip() else ""
-        m = _LABEL_RE.match(first) if first else None
+        # (a label ends its line with its kind in brackets: the pattern, slow on a long line, tried only then)
+        m = _LABEL_RE.match(first) if first.endswith("]") else None
         if m and "\n" not in cell.strip():
             if pending and pending[1] in ("Text Block", "Flag"):
                 pairs.append((pending[0], pending[1], ""))

@@ -101,7 +101,8 @@ def markdown_to_lines(text: str) -> list[str]:
             continue
         line = _HTML_TAG_RE.sub(" ", line)
         line = _MD_HEADING_RE.sub("", line)
-        line = _MD_EMPHASIS_RE.sub("", line)
+        if "**" in line or "__" in line:  # (the pattern is slow to find nothing in a line)
+            line = _MD_EMPHASIS_RE.sub("", line)
         stripped = line.strip()
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 2:
             cells = [c.strip() for c in stripped.strip("|").split("|")]
@@ -505,18 +506,19 @@ def _zone_of_heading(heading: str) -> str | None:
 
 
 def _classify(paragraph: str, zone: str | None) -> str:
-    board = _BOARD_TERMS.count(paragraph)
-    role = _ROLE_TERMS.count(paragraph)
-    first = sentences(paragraph)[0] if paragraph else ""
-    board_first = _BOARD_TERMS.test(first)
-    if zone == BOARD:
-        return BOARD if board or not role else ROLE
-    if zone == ROLE:
-        return ROLE if role >= board or not board_first else BOARD
-    if zone == "governance":
-        return BOARD if board_first and board >= role or (board > role) else ROLE
+    # (each count and test only where the zone asks for it: each scans the paragraph)
     if zone == RISK:
         return RISK
+    board = _BOARD_TERMS.count(paragraph)
+    if zone == BOARD:
+        return BOARD if board or not _ROLE_TERMS.count(paragraph) else ROLE
+    role = _ROLE_TERMS.count(paragraph)
+    first = sentences(paragraph)[0] if paragraph else ""
+    if zone == ROLE:
+        return ROLE if role >= board or not _BOARD_TERMS.test(first) else BOARD
+    board_first = _BOARD_TERMS.test(first)
+    if zone == "governance":
+        return BOARD if board_first and board >= role or (board > role) else ROLE
     if board_first and board >= 2 and board >= role:
         return BOARD
     if (
@@ -579,6 +581,8 @@ _RUNNING_YEAR_RE = lazy_compile(
     r"^[ \t]*(?:fiscal\s+)?((?:19|20)\d{2})\s+(?:annual\s+report\s+on\s+)?form\s+(?:10-k|20-f)[ \t]*$",
     re.I | re.M,
 )
+#: Words the footer and running-head patterns hold, in lower case (see `_COVER_WORDS_RE`).
+_FORM_NAME_RE = lazy_compile(r"form\s+(?:10-k|20-f)")
 _COVER_YEAR_RE = lazy_compile(
     r"for\s+the\s+(?:fiscal\s+)?year\s+ended\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s*((?:19|20)\d{2})", re.I
 )
@@ -586,7 +590,15 @@ _COVER_YEAR_RE = lazy_compile(
 
 def detect_fiscal_year(text: str) -> int | None:
     """The fiscal year when the text names exactly one: page footers ("| 2024 Form 10-K |"), else the cover."""
-    for pattern, scope in ((_FOOTER_YEAR_RE, text), (_RUNNING_YEAR_RE, text), (_COVER_YEAR_RE, text[:5000])):
+    # (the words each pattern holds are looked for first, as `cover_period` does: a text without them, such as
+    # an Item 1C extract, is not scanned at every position)
+    named = _FORM_NAME_RE.search(text.lower()) is not None
+    cover = text[:5000]
+    for pattern, scope in (
+        (_FOOTER_YEAR_RE, text if named else ""),
+        (_RUNNING_YEAR_RE, text if named else ""),
+        (_COVER_YEAR_RE, cover if _COVER_WORDS_RE.search(cover.lower()) else ""),
+    ):
         years = {int(y) for y in pattern.findall(scope)}
         if len(years) == 1:
             return years.pop()
@@ -607,6 +619,10 @@ _COVER_PERIOD_RE = lazy_compile(
     r"|(?P<nmonth>\d{1,2})/(?P<nday>\d{1,2})/(?P<nyear>(?:19|20)\d\d))\b",
     re.I,
 )
+#: Words every cover line holds, in lower case (none of their letters is matched by IGNORECASE otherwise than
+#: by its lower case), searched for first: a pattern starting with a literal is searched for fast, the cover
+#: line's at every position (an Item 1C extract has none).
+_COVER_WORDS_RE = lazy_compile(r"year\s+end")
 #: Characters of a document's opening read as its cover (the cover and, at most, the table of contents).
 _COVER_CHARS = 8000
 #: A period that ends in these months is counted as its own year by some filers (Walmart: the year ending
@@ -636,8 +652,11 @@ def cover_period(lines: Sequence[str]) -> CoverPeriod | None:
             size += len(line)
             if size > _COVER_CHARS:
                 break
+    cover = clean_inline(" ".join(text))
+    if not _COVER_WORDS_RE.search(cover.lower()):
+        return None
     found: dict[str, str] = {}
-    for m in _COVER_PERIOD_RE.finditer(clean_inline(" ".join(text))):
+    for m in _COVER_PERIOD_RE.finditer(cover):
         iso = _iso(m)
         if iso:
             found.setdefault(iso, " ".join(m.group(0).split()))

@@ -57,7 +57,8 @@ class Caseless:
     Python's `re` is two to five times slower with IGNORECASE than without on alternations of words, so an
     ASCII text is lower-cased (every position kept) and searched with the pattern compiled case-sensitively:
     the same matches. Any other text is searched with IGNORECASE, as written (its case folding is the
-    pattern's own). Compiled on first use, as `lazy_compile`.
+    pattern's own), where its lower case holds what a match needs (`_may_hold_unicode`). Compiled on first
+    use, as `lazy_compile`.
     """
 
     def __init__(self, pattern: str) -> None:
@@ -76,6 +77,7 @@ class Caseless:
         # the alternatives needing one run, tested in one C-level pass; then those needing several
         self._single_runs = tuple(runs[0] for runs in required or () if len(runs) == 1)
         self._several_runs = tuple(runs for runs in required or () if len(runs) > 1)
+        self._ascii_runs = required is not None and all(run.isascii() for runs in required for run in runs)
 
     def _compiled(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         if self._lower is None or self._folded is None:
@@ -88,7 +90,7 @@ class Caseless:
         if text.isascii():
             low = text.lower()
             return self._may_hold(low) and lower.search(low) is not None
-        return folded.search(text) is not None
+        return self._may_hold_unicode(text) and folded.search(text) is not None
 
     def count(self, text: str) -> int:
         """How many times it matches, as `len(re.findall(pattern, text, re.I))` counts."""
@@ -96,16 +98,25 @@ class Caseless:
         if text.isascii():
             low = text.lower()
             return len(lower.findall(low)) if self._may_hold(low) else 0
-        return len(folded.findall(text))
+        return len(folded.findall(text)) if self._may_hold_unicode(text) else 0
 
     def _may_hold(self, low: str) -> bool:
-        """Whether lower-cased ASCII text holds every required run of some alternative (see `required`)."""
+        """Whether lower-cased text holds every required run of some alternative (see `required`)."""
         if self.required is None:
             return True
         contains = low.__contains__
         return any(map(contains, self._single_runs)) or any(
             all(map(contains, runs)) for runs in self._several_runs
         )
+
+    def _may_hold_unicode(self, text: str) -> bool:
+        """`_may_hold` of a text that is not ASCII. IGNORECASE matches an ASCII letter of the pattern (lower
+        case) with itself, its capital, the Kelvin sign, and three letters whose `lower()` is not that letter
+        (İ, ı, ſ): in the lower case of a text without those, a match's ASCII runs are as they are in an
+        ASCII text's. (A look for every run costs far less than a scan of a long text with IGNORECASE.)"""
+        if not self._ascii_runs or "\u0130" in text or "\u0131" in text or "\u017f" in text:
+            return True
+        return self._may_hold(text.lower())
 
 
 def caseless(pattern: str) -> Caseless:
