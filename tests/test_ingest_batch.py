@@ -105,9 +105,8 @@ def test_a_filers_years_read_side_by_side_store_what_each_read_alone_stores(
 def test_filer_groups_go_to_workers_several_a_task_in_order_and_a_small_folder_is_still_shared() -> None:
     groups = [[(f"F{i}_2023.txt", Options(), None), (f"F{i}_2024.txt", Options(), None)] for i in range(1000)]
     tasks = _task_groups(groups, 2)
-    assert [
-        g for task in tasks for g in task
-    ] == groups  # every group once, in order (versions numbered alike)
+    in_order = [group for task in tasks for group in task]
+    assert in_order == groups  # every group once, in order (versions numbered alike)
     assert {len(task) for task in tasks} == {GROUPS_PER_TASK} and GROUPS_PER_TASK > 1
     few = groups[:10]
     assert len(_task_groups(few, 2)) == 10  # ten filers, two workers: one filer a task, so both work

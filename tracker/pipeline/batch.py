@@ -367,19 +367,18 @@ def ingest_parallel(
                 1, FILES_IN_FLIGHT * len(chunks) // max(1, len(tasks))
             )  # (tasks holding about FILES_IN_FLIGHT files)
             for chunk, outcome in parallel_map(_prepare_groups, chunks, workers, None, in_flight):
-                for g, group in enumerate(chunk):
-                    for k, task in enumerate(group):
-                        prepared = outcome[g][k] if isinstance(outcome, list) else outcome
-                        if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
-                            prepared = Prepared(task[0], error=str(prepared))
-                        writer.add(
-                            functools.partial(
-                                _store_prepared, p=prepared, opts=opts, summary=summary, on_result=on_result
-                            )
+                for k, task in enumerate(task for group in chunk for task in group):
+                    prepared = outcome[k] if isinstance(outcome, list) else outcome
+                    if not isinstance(prepared, Prepared):  # its worker died: say so, go on with the rest
+                        prepared = Prepared(task[0], error=str(prepared))
+                    writer.add(
+                        functools.partial(
+                            _store_prepared, p=prepared, opts=opts, summary=summary, on_result=on_result
                         )
-                        done += 1
-                        if progress:
-                            progress(done, len(tasks))
+                    )
+                    done += 1
+                    if progress:
+                        progress(done, len(tasks))
     except TrackerError as exc:
         if not disk_full(exc) or not summary.results:
             raise  # nothing of this run was saved: the store's message says so
@@ -430,9 +429,10 @@ def _name_key(path: str) -> tuple[str, str]:
     return str(p.parent), re.sub(r"\d+", "#", name)
 
 
-def _prepare_groups(groups: list[list[IngestTask]]) -> list[list[Prepared]]:
-    """In a worker: `_prepare_group` of each group of a task, each in a block of its own."""
-    return [_prepare_group(group) for group in groups]
+def _prepare_groups(groups: list[list[IngestTask]]) -> list[Prepared]:
+    """In a worker: `_prepare_group` of each group of a task, each in a block of its own; one list, in the
+    order of the task's files."""
+    return [prepared for group in groups for prepared in _prepare_group(group)]
 
 
 def _prepare_group(group: list[IngestTask]) -> list[Prepared]:
