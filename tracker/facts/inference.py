@@ -14,41 +14,77 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tracker.facts import disclosure_sentences, material_incident, shared_facts
+from tracker.facts import material_incident, read, shared_facts
 from tracker.facts.governance import committee_names
-from tracker.facts.text import has, hint_text
+from tracker.facts.text import SentenceIndex, has, hint_text
 from tracker.models import FLAGS, Disclosure, Element, element_order
 from tracker.text.lazy import Caseless, caseless, lazy_compile
 
 _I = re.I
 
+#: Lower-case words a pattern needs: one word of each group (a sentence holding none of a group's words cannot
+#: match, so the pattern is never tried on it).
+_Needs = tuple[tuple[str, ...], ...]
+
 # ---- ProcessesIntegrated (b)(1)(i) -------------------------------------------------------------------
 _RISK_SYSTEM = (
     r"(?:risk[- ]management|risk[- ]assessment|\bERM\b|risk\s+(?:framework|program|programme|process|system))"
 )
-_INTEGRATED_RES = [
-    caseless(
-        r"\b(?:integrat|incorporat|embedd|built\s+into|fold|align)\w*\b[^.;]{0,160}?"
-        r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider)"
-        r"[\w\s,'-]{0,40}?" + _RISK_SYSTEM
+#: "part of", "a component of" ...
+_NEEDS_PART = ("part", "component", "element", "pillar", "subset", "aspect")
+#: Each pattern with the words it needs (one of each group: each alternative spells one).
+_INTEGRATED_RES: list[tuple[Caseless, _Needs]] = [
+    (
+        caseless(
+            r"\b(?:integrat|incorporat|embedd|built\s+into|fold|align)\w*\b[^.;]{0,160}?"
+            r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider)"
+            r"[\w\s,'-]{0,40}?" + _RISK_SYSTEM
+        ),
+        (
+            ("integrat", "incorporat", "embedd", "built", "fold", "align"),
+            (
+                "overall",
+                "enterprise",
+                "broader",
+                "company",
+                "firm",
+                "group",
+                "organi",
+                "corporate",
+                "general",
+                "wider",
+            ),
+        ),
     ),
-    caseless(
-        r"\b(?:part|component|element|pillar|subset|aspect)\s+of\s+(?:\w+\s+){0,6}?"
-        r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider|"
-        r"integrated)[\w\s,'-]{0,40}?" + _RISK_SYSTEM
+    (
+        caseless(
+            r"\b(?:part|component|element|pillar|subset|aspect)\s+of\s+(?:\w+\s+){0,6}?"
+            r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider|"
+            r"integrated)[\w\s,'-]{0,40}?" + _RISK_SYSTEM
+        ),
+        (_NEEDS_PART,),
     ),
-    caseless(
-        r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its)\s+(?:\w+\s+){0,2}?risk[- ]management\s+"
-        r"(?:system|framework|program|programme|process|structure)"
+    (
+        caseless(
+            r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its)\s+(?:\w+\s+){0,2}?risk[- ]management\s+"
+            r"(?:system|framework|program|programme|process|structure)"
+        ),
+        (_NEEDS_PART,),
     ),
-    caseless(
-        r"\b(?:enterprise|overall|broader)[- ]?(?:wide\s+)?risk[- ](?:management|assessment)\b[^.;]{0,160}?"
-        r"\b(?:includ|incorporat|integrat|encompass|address|consider|cover|reflect)\w*\b[^.;]{0,200}?"
-        r"\bcyber"
+    (
+        caseless(
+            r"\b(?:enterprise|overall|broader)[- ]?(?:wide\s+)?risk[- ](?:management|assessment)\b[^.;]{0,160}?"
+            r"\b(?:includ|incorporat|integrat|encompass|address|consider|cover|reflect)\w*\b[^.;]{0,200}?"
+            r"\bcyber"
+        ),
+        (("enterprise", "overall", "broader"), ("cyber",)),
     ),
-    caseless(
-        r"\bcyber\w*[^.;]{0,120}?\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:integrated|incorporated|embedded)\s+"
-        r"(?:into|in|within|with)\b"
+    (
+        caseless(
+            r"\bcyber\w*[^.;]{0,120}?\b(?:is|are)\s+(?:\w+\s+){0,3}?(?:integrated|incorporated|embedded)\s+"
+            r"(?:into|in|within|with)\b"
+        ),
+        (("integrated", "incorporated", "embedded"), ("cyber",)),
     ),
 ]
 _NOT_INTEGRATED_RE = caseless(
@@ -69,30 +105,97 @@ _ENGAGE_VERB = (
     r"collaborat|consult|contract|obtain|rely|relies|enlist|supplement|augment|assist|conduct(?:ed)?\s+by|"
     r"perform(?:ed)?\s+by|involv|seek|bring)"
 )
-#: Strongest first: the evidence is the first sentence matching the strongest pattern that matches at all.
-_ENGAGED_RES = [
-    lazy_compile(
-        r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b(?:assessors?|consultants?|auditors?|advisors?|"
-        r"experts?)\b",
-        _I,
+_NEEDS_OUTSIDERS = (  # _OUTSIDERS
+    "third",
+    "consult",
+    "advis",
+    "auditor",
+    "assessor",
+    "expert",
+    "specialist",
+    "vendor",
+    "firm",
+    "provider",
+    "partner",
+    "counsel",
+    "agenc",
+    "penetration",
+    "team",
+)
+_NEEDS_OUTSIDE_ADJ = (  # _OUTSIDE_ADJ
+    "third",
+    "outside",
+    "external",
+    "independent",
+    "leading",
+    "specialized",
+    "reputable",
+    "qualified",
+)
+_NEEDS_ENGAGE = ("engag", "retain", "hir")
+#: Strongest first: the evidence is the first sentence matching the strongest pattern that matches at all (each
+#: with the words it needs).
+_ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
+    (
+        lazy_compile(
+            r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b(?:assessors?|consultants?|auditors?|advisors?|"
+            r"experts?)\b",
+            _I,
+        ),
+        (_NEEDS_ENGAGE, ("assessor", "consultant", "auditor", "advisor", "expert")),
     ),
-    lazy_compile(r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b" + _OUTSIDE_ADJ + r"\b", _I),
-    lazy_compile(
-        r"\b(?:third[- ]party|external|independent|outside)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:assessments?|audits?|penetration\s+tests?|testing|reviews?|certifications?|evaluations?)\b",
-        _I,
+    (
+        lazy_compile(r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b" + _OUTSIDE_ADJ + r"\b", _I),
+        (_NEEDS_ENGAGE, _NEEDS_OUTSIDE_ADJ),
     ),
-    lazy_compile(
-        r"\b"
-        + _OUTSIDE_ADJ
-        + r"\s+(?:[\w-]+\s+){0,4}?"
-        + _OUTSIDERS
-        + r"\b[^.;]{0,120}?\b(?:assess|audit|test|review|evaluat|advis|assist|consult|penetration|"
-        r"certif|benchmark|validat|help|support)",
-        _I,
+    (
+        lazy_compile(
+            r"\b(?:third[- ]party|external|independent|outside)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:assessments?|audits?|penetration\s+tests?|testing|reviews?|certifications?|evaluations?)\b",
+            _I,
+        ),
+        (
+            ("third", "external", "independent", "outside"),
+            ("assessment", "audit", "penetration", "testing", "review", "certification", "evaluation"),
+        ),
     ),
-    lazy_compile(
-        r"\b" + _ENGAGE_VERB + r"\w*\b[^.;]{0,120}?\b" + _OUTSIDE_ADJ + r"\b[^.;]{0,60}?\b" + _OUTSIDERS, _I
+    (
+        lazy_compile(
+            r"\b"
+            + _OUTSIDE_ADJ
+            + r"\s+(?:[\w-]+\s+){0,4}?"
+            + _OUTSIDERS
+            + r"\b[^.;]{0,120}?\b(?:assess|audit|test|review|evaluat|advis|assist|consult|penetration|"
+            r"certif|benchmark|validat|help|support)",
+            _I,
+        ),
+        (
+            _NEEDS_OUTSIDE_ADJ,
+            _NEEDS_OUTSIDERS,
+            (
+                "assess",
+                "audit",
+                "test",
+                "review",
+                "evaluat",
+                "advis",
+                "assist",
+                "consult",
+                "penetration",
+                "certif",
+                "benchmark",
+                "validat",
+                "help",
+                "support",
+            ),
+        ),
+    ),
+    (
+        lazy_compile(
+            r"\b" + _ENGAGE_VERB + r"\w*\b[^.;]{0,120}?\b" + _OUTSIDE_ADJ + r"\b[^.;]{0,60}?\b" + _OUTSIDERS,
+            _I,
+        ),
+        (_NEEDS_OUTSIDE_ADJ, _NEEDS_OUTSIDERS),
     ),
 ]
 _NOT_ENGAGED_RE = caseless(
@@ -148,6 +251,40 @@ _RESPONSIBLE_RES = [
     caseless(_POSITION + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,160}?" + _CYBER),
     caseless(_CYBER + r"[^.;]{0,160}?\b" + _RESPONSIBLE + r"\w*\b[^.;]{0,120}?" + _POSITION),
 ]
+#: Words every match of _RESPONSIBLE holds (one of them).
+_NEEDS_RESPONSIBLE = (
+    "responsib",
+    "accountab",
+    "lead",
+    "led",
+    "oversee",
+    "oversight",
+    "manag",
+    "charge",
+    "head",
+    "direct",
+    "tasked",
+    "owns",
+    "run",
+)
+#: Words every match of _ROLE_WORD holds (one of them: "chief ... officer", "c[it]?so" ...).
+_NEEDS_ROLE = (
+    "officer",
+    "cso",
+    "ciso",
+    "ctso",
+    "cio",
+    "cto",
+    "vice",
+    "vp",
+    "head",
+    "director",
+    "committee",
+    "council",
+    "team",
+    "executive",
+    "counsel",
+)
 #: (Caseless: tried on every sentence of an untagged section that names a cyber word; only tested)
 _ROLE_WORD = Caseless(
     r"chief\s+[\w\s,&]{0,60}?officer|\bc[it]?so\b|\bcio\b|\bcto\b|vice\s+president|\b[se]?vp\b|head\s+of|"
@@ -163,6 +300,27 @@ _BOARD = (
 _REPORT_WORDS = (
     r"(?:report|updat|brief|inform|present|apprise|advis|discuss|communicat|escalat|notif|"
     r"provid\w*\s+(?:\w+\s+){0,3}?(?:reports?|updates?|briefings?|information)|meet|review)"
+)
+#: Words one of which each of _REPORT_RES needs: _REPORT_WORDS, and the verbs of the board's hearing.
+_NEEDS_REPORT = (
+    "report",
+    "updat",
+    "brief",
+    "inform",
+    "present",
+    "apprise",
+    "advis",
+    "discuss",
+    "communicat",
+    "escalat",
+    "notif",
+    "provid",
+    "meet",
+    "review",
+    "receiv",
+    "hear",
+    "get",
+    "obtain",
 )
 _REPORT_RES = [
     caseless(
@@ -183,37 +341,45 @@ _REPORT_RES = [
 Finding = tuple[bool, str] | None
 
 
-def _first(sentences: list[str], test: Callable[[str], object], needs: tuple[str, ...] = ()) -> str | None:
-    """The first sentence passing `test`, among those `_may_hold` one of `needs` (all if none given)."""
-    return next((s for s in _may_hold(sentences, needs) if test(s)), None)
+def _first(sentences: list[str], test: Callable[[str], object], *needs: tuple[str, ...]) -> str | None:
+    """The first sentence passing `test`, among those that `_may_hold` one of each of `needs` (all if none given)."""
+    return next((s for s in _may_hold(sentences, *needs) if test(s)), None)
 
 
-def _strongest(sentences: list[str], patterns: list[Caseless], needs: tuple[str, ...] = ()) -> str | None:
+def _strongest(
+    sentences: list[str], patterns: list[tuple[Caseless, _Needs]], needs: tuple[str, ...] = ()
+) -> str | None:
     """The first sentence matching the strongest (earliest) pattern that matches any sentence (of those that
-    `_may_hold` one of `needs`, a word every one of the patterns needs)."""
-    candidates = _may_hold(sentences, needs)
-    return next((s for p in patterns for s in candidates if p.test(s)), None)
+    `_may_hold` one of `needs`, a word every one of the patterns needs, and the pattern's own words)."""
+    return next((s for p, own in patterns for s in _may_hold(sentences, needs, *own) if p.test(s)), None)
 
 
-def _may_hold(sentences: list[str], needs: tuple[str, ...]) -> list[str]:
-    """The sentences a pattern needing one of the lower-case words `needs` may match (the keyword prefilter of the
-    fact rules, `hint_text` and `has`: a sentence holding none of them cannot match, so the pattern is never
-    tried on it; the patterns scan every sentence of the section, and this cheap test spares most of them)."""
+def _may_hold(sentences: list[str], *needs: tuple[str, ...]) -> list[str]:
+    """The sentences a pattern needing one of the lower-case words of each of `needs` may match (the keyword
+    prefilter of the fact rules, `hint_text` and `has`: a sentence holding none of them cannot match, so the
+    pattern is never tried on it; the patterns scan every sentence of the section, and this cheap test spares
+    most of them)."""
+    needs = tuple(words for words in needs if words)
     if not needs:
         return sentences
-    if isinstance(sentences, _Hinted):  # (each sentence's hint text worked out once for every inference)
-        lows = sentences.lows
-        return [s for s in sentences if has(lows[s], needs)]
-    return [s for s in sentences if has(hint_text(s), needs)]
+    if isinstance(sentences, _Hinted):
+        # (the index knows which sentences hold each word: no sentence is tested)
+        held = frozenset.intersection(*[sentences.sentence_index.holding(words) for words in needs])
+        return [s for s, i in zip(sentences, sentences.at) if i in held]
+    lows = [hint_text(s) for s in sentences]
+    return [s for s, low in zip(sentences, lows) if all(has(low, words) for words in needs)]
 
 
 class _Hinted(list[str]):
-    """The sentences the inferences read, with the `hint_text` of each: the keyword prefilter of every pattern
-    of the six inferences tests them, and lower-casing each sentence once for all costs less."""
+    """The sentences the inferences read, prose before headings ("Internal and External Testing" is no evidence
+    where a sentence says as much), each with its place in the disclosure's `SentenceIndex` (`at`): the keyword
+    prefilter of every pattern of the six inferences is a look-up of the sentences the index finds holding its
+    words."""
 
-    def __init__(self, sentences: list[str]) -> None:
-        super().__init__(sentences)
-        self.lows = {s: hint_text(s) for s in sentences}
+    def __init__(self, index: SentenceIndex) -> None:
+        self.sentence_index = index
+        self.at = sorted(range(len(index)), key=lambda i: _heading(index.texts[i]))
+        super().__init__([index.texts[i] for i in self.at])
 
 
 #: Words a pattern of each kind needs (one of them, lower case): each alternative of the pattern spells one.
@@ -235,6 +401,7 @@ _NEEDS_ENGAGED = (
     "qualified",
 )  # the verbs of _ENGAGED_RES 0-1, _OUTSIDE_ADJ
 _RISK_TOPIC_RE = caseless(_CYBER + r"|risk|incident")
+_NEEDS_RISK_TOPIC = (*_NEEDS_CYBER, "risk", "incident")
 
 
 def infer_integrated(sentences: list[str]) -> Finding:
@@ -257,10 +424,19 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
     """(b)(1)(ii): does the filer engage assessors, consultants, auditors or other third parties?
 
     A negated engagement ("We do not engage external resources ...") is no engagement."""
-    if hit := _first(sentences, _NOT_ENGAGED_RE.test, ("not",)):
+    if hit := _first(
+        sentences, _NOT_ENGAGED_RE.test, ("not",), ("engage", "retain", "use", "hire", "utilize")
+    ):
         return False, hit
-    candidates = _may_hold(sentences, _NEEDS_ENGAGED)
-    if hit := next((s for p in _ENGAGED_RES for s in candidates if _affirmed_match(p, s)), None):
+    if hit := next(
+        (
+            s
+            for p, own in _ENGAGED_RES
+            for s in _may_hold(sentences, _NEEDS_ENGAGED, *own)
+            if _affirmed_match(p, s)
+        ),
+        None,
+    ):
         return True, hit
     return None
 
@@ -271,16 +447,39 @@ _SUPPLIER_WORDS = (
     r"experts?|advis[oe]rs?|firms?|penetration\s+testers?|specialists?)\b)|vendor|supplier|"
     r"service\s+provider|supply\s+chain|outsourc)"
 )
-#: Strongest first; the broad vendor-plus-oversight-word test comes last.
-_OVERSIGHT_STRONG_RES = [
-    caseless(
-        r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
-        r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS
+#: Strongest first (each with the words it needs); the broad vendor-plus-oversight-word test comes last.
+_OVERSIGHT_STRONG_RES: list[tuple[Caseless, _Needs]] = [
+    (
+        caseless(
+            r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
+            r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS
+        ),
+        (
+            (
+                "oversee",
+                "oversight",
+                "identify",
+                "assess",
+                "evaluat",
+                "diligence",
+                "monitor",
+                "manag",
+                "mitigat",
+            ),
+            ("risk",),
+        ),
     ),
-    caseless(_SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)"),
-    caseless(
-        _SUPPLIER_WORDS + r"\w*[^.;]{0,100}?\b(?:due\s+diligence|risk\s+assessments?|security\s+assessments?|"
-        r"questionnaires?|security\s+reviews?)"
+    (
+        caseless(_SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)"),
+        (("risk",), ("management", "assessment", "program", "process")),
+    ),
+    (
+        caseless(
+            _SUPPLIER_WORDS
+            + r"\w*[^.;]{0,100}?\b(?:due\s+diligence|risk\s+assessments?|security\s+assessments?|"
+            r"questionnaires?|security\s+reviews?)"
+        ),
+        (("diligence", "assessment", "questionnaire", "review"),),
     ),
 ]
 
@@ -318,7 +517,7 @@ def infer_positions_responsible(sentences: list[str]) -> Finding:
     def test(s: str) -> bool:
         return _ROLE_WORD.test(s) and any(p.test(s) for p in _RESPONSIBLE_RES)
 
-    if hit := _first(sentences, test, _NEEDS_CYBER):
+    if hit := _first(sentences, test, _NEEDS_CYBER, _NEEDS_ROLE, _NEEDS_RESPONSIBLE):
         return True, hit
     return None
 
@@ -356,7 +555,7 @@ def infer_report_to_board(sentences: list[str], management: frozenset[str] = fro
     def test(s: str) -> bool:
         return _RISK_TOPIC_RE.test(s) and any(p.test(s) for p in _REPORT_RES)
 
-    if hit := _first(sentences, test, _NEEDS_BOARD):
+    if hit := _first(sentences, test, _NEEDS_BOARD, _NEEDS_RISK_TOPIC, _NEEDS_REPORT):
         return True, originals[hit]
     return None
 
@@ -376,8 +575,7 @@ assert sorted([*INFERENCES, MATERIAL_FLAG]) == sorted(FLAGS)
 
 def infer_flag_elements(d: Disclosure) -> list[Element]:
     """The six flags as inferred from the disclosure's text (tags ignored), in taxonomy order."""
-    # prose before headings: "Internal and External Testing" is no evidence where a sentence says as much
-    sentences = _Hinted(sorted((s for _, s in disclosure_sentences(d)), key=_heading))
+    sentences = _Hinted(read(d).index)
     management = frozenset(str(v.value) for v in shared_facts(d).get("management_committees", []))
     out = []
     for name in FLAGS:
@@ -402,6 +600,8 @@ _HEADING_RE = lazy_compile(r"^(?:[\w&'-]+\s+){0,7}[\w&'-]+$")
 def _heading(sentence: str) -> bool:
     """A heading ("Internal and External Testing"): a few words, no closing punctuation, no verb needed."""
     text = sentence.strip()
+    if text.endswith("."):  # (most sentences: the pattern ends with [\w&'-]+$, which no "." ends)
+        return False
     return bool(_HEADING_RE.match(text)) and sum(w[:1].isupper() for w in text.split()) * 2 >= len(
         text.split()
     )
