@@ -140,32 +140,52 @@ def _starts(texts: list[str]) -> list[int]:
     return list(itertools.accumulate(sizes, initial=0))[:-1]
 
 
+@dataclass(frozen=True)
+class _Automaton:
+    """The keywords known at one time, in one Aho-Corasick automaton (pyahocorasick) of their lower case."""
+
+    automaton: Any
+    """Finds the lower case of every keyword (the key found is its value), None when there is none."""
+    lower: frozenset[str]
+    """The lower-case keywords."""
+    cased: frozenset[str]
+    """The keywords as written that are ASCII (a sentence holding one holds its lower case in its own)."""
+    cased_of: dict[str, tuple[str, ...]]
+    """The lower case of a keyword as written -> those keywords."""
+
+
 class _Keywords:
-    """Every keyword asked of an index so far, in one Aho-Corasick automaton per case (pyahocorasick): the
-    sentences of a disclosure are searched for all of them in one pass, instead of one search per word."""
+    """Every keyword asked of an index so far, lower-case or as written, in one automaton: the sentences of a
+    disclosure are searched for all of them in one pass of their lower case, instead of one search per word."""
 
     def __init__(self) -> None:
         self.words: dict[bool, set[str]] = {True: set(), False: set()}
-        self._built: dict[bool, tuple[Any, frozenset[str]]] = {}
+        self._built: _Automaton | None = None
         self.version = 0
 
     def add(self, word: str, lower: bool) -> None:
         if word not in self.words[lower]:
             self.words[lower].add(word)
-            self._built.pop(lower, None)  # the next index searches for it too
+            self._built = None  # the next index searches for it too
             self.version += 1
 
-    def automaton(self, lower: bool) -> tuple[Any, frozenset[str]]:
-        """The automaton of the words known now, and those words."""
-        built = self._built.get(lower)
-        if built is None:
-            automaton = ahocorasick.Automaton()
-            for word in self.words[lower]:
-                automaton.add_word(word, word)
-            if self.words[lower]:
+    def automaton(self) -> _Automaton:
+        """The automaton of the words known now."""
+        if self._built is None:
+            # (a word as written that is not ASCII is never known: looked for alone, `_find_word`, each time)
+            cased = frozenset(word for word in self.words[False] if word.isascii())
+            cased_of: dict[str, tuple[str, ...]] = {}
+            for word in sorted(cased):
+                cased_of[word.lower()] = (*cased_of.get(word.lower(), ()), word)
+            keys = self.words[True] | cased_of.keys()
+            automaton = None
+            if keys:
+                automaton = ahocorasick.Automaton()
+                for key in keys:
+                    automaton.add_word(key, key)
                 automaton.make_automaton()
-            built = self._built[lower] = (automaton, frozenset(self.words[lower]))
-        return built
+            self._built = _Automaton(automaton, frozenset(self.words[True]), cased, cased_of)
+        return self._built
 
 
 _KEYWORDS = _Keywords()
@@ -265,24 +285,34 @@ class SentenceIndex:
         return out
 
     def _table(self, lower: bool) -> tuple[frozenset[str], dict[str, frozenset[int]]]:
-        """The known keywords, and the sentences holding each: one pass of the automaton over each sentence
-        (the keywords of a sentence worked out once per `shared_work` block)."""
-        automaton, known = _KEYWORDS.automaton(lower)
-        held: dict[str, set[int]] = {}
-        if known:
-            version = (lower, _KEYWORDS.version)
-            for i, text in enumerate(self.lows if lower else self.texts):
-                if text:
-                    for word in once(
-                        "keywords", (text, version), lambda: frozenset(map(_SECOND, automaton.iter(text)))
+        """The known keywords of the case asked, and the sentences holding each: the tables of both cases from
+        one pass of the automaton over the lower case of each sentence (the keys a sentence holds worked out
+        once per `shared_work` block). A keyword as written is in a sentence whose lower case holds its lower
+        case, if at all; a sentence keyword tests are unsafe for is in neither table (`holding` adds them all)."""
+        keywords = _KEYWORDS.automaton()
+        automaton, lower_words, cased_of = keywords.automaton, keywords.lower, keywords.cased_of
+        held: dict[str, list[int]] = {}
+        held_cased: dict[str, list[int]] = {}
+        if automaton is not None:
+            version = _KEYWORDS.version
+            for i, low in enumerate(self.lows):
+                if low:
+                    for key in once(
+                        "keywords", (low, version), lambda: frozenset(map(_SECOND, automaton.iter(low)))
                     ):
-                        found = held.get(word)
-                        if found is None:
-                            held[word] = {i}
-                        else:
-                            found.add(i)
-        table = self._tables[lower] = (known, {word: frozenset(found) for word, found in held.items()})
-        return table
+                        if key in lower_words:
+                            found = held.get(key)
+                            if found is None:
+                                held[key] = [i]
+                            else:
+                                found.append(i)
+                        if key in cased_of:
+                            for word in cased_of[key]:
+                                if word in self.texts[i]:
+                                    held_cased.setdefault(word, []).append(i)
+        self._tables[True] = (lower_words, {word: frozenset(found) for word, found in held.items()})
+        self._tables[False] = (keywords.cased, {word: frozenset(found) for word, found in held_cased.items()})
+        return self._tables[lower]
 
     def _find_word(self, word: str, lower: bool) -> frozenset[int]:
         text, starts = self._text(lower)
