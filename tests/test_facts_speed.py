@@ -1,0 +1,58 @@
+"""The keyword prefilters that keep patterns off sentences find what a test of every sentence finds."""
+
+from __future__ import annotations
+
+from tracker.facts.inference import (
+    _Hinted,
+    infer_integrated,
+    infer_positions_responsible,
+    infer_report_to_board,
+    infer_third_party_engaged,
+    infer_third_party_oversight,
+)
+from tracker.facts.text import SentenceIndex, has, hint_text
+
+SENTENCES = [
+    "Ms. Rivera, our Chief Information Security Officer, leads the cybersecurity team.",
+    "We engage KPMG and EY to assess our program; they review its key controls.",
+    "The Café committee (\u201cCC\u201d) reviews cybersecurity risk with the Board of Directors.",
+    "The \u212aelvin sign and the dotless \u0131 fold onto ASCII letters: keyword tests are unsafe here.",
+    "Our cybersecurity risk management program is integrated into our overall enterprise risk management.",
+    "We do not engage third parties to assess our security program.",
+    "We assess the security practices of our vendors through questionnaires and due diligence.",
+    "The CISO reports quarterly to the Audit Committee on cybersecurity risks.",
+    "Address terms of programs and systems by the MS team.",
+]
+
+
+def test_holding_words_as_written_as_a_test_of_every_sentence() -> None:
+    """A word as written is found through its lower case (one pass of the automaton over the sentences' lower
+    case): the sentences holding it are those a substring test finds, and every sentence keyword tests are
+    unsafe for."""
+    index = SentenceIndex([("e", s) for s in SENTENCES])
+    unsafe = {i for i, s in enumerate(SENTENCES) if hint_text(s) is None}
+    assert unsafe == {3}
+    for words in [("KPMG", "EY"), ("Ms",), ("MS",), ("CC", "CISO"), ("Board",), ("Caf\u00e9",)]:
+        expected = {i for i, s in enumerate(SENTENCES) if any(w in s for w in words)} | unsafe
+        assert index.holding(words, lower=False) == expected, words
+    for words in [("ms",), ("risk", "erm"), ("kelvin",), ("caf\u00e9",)]:
+        assert index.holding(words) == {i for i, s in enumerate(SENTENCES) if has(hint_text(s), words)}, words
+
+
+def test_inferences_read_the_index_as_they_read_plain_sentences() -> None:
+    """Each inference finds the same on the disclosure's sentences with their index (`_Hinted`) as on a plain
+    list, where each sentence's words are tested."""
+    hinted = _Hinted(SentenceIndex([("e", s) for s in SENTENCES]))
+    assert list(hinted) == SENTENCES  # (no heading among them: the order is the document's)
+    for infer in (
+        infer_integrated,
+        infer_third_party_engaged,
+        infer_third_party_oversight,
+        infer_positions_responsible,
+        infer_report_to_board,
+    ):
+        assert infer(hinted) == infer(list(SENTENCES)), infer.__name__
+        # the first finding of each suffix too (each sentence's turn to be first)
+        for k in range(len(SENTENCES)):
+            rest = SENTENCES[k:]
+            assert infer(_Hinted(SentenceIndex([("e", s) for s in rest]))) == infer(rest), (infer.__name__, k)
