@@ -17,9 +17,10 @@ One reading of the sentences, in order, yields every person-centred fact: `peopl
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tracker.facts.rules import rule
 from tracker.facts.text import has, word_matches
@@ -450,6 +451,41 @@ def _qualifier(raw: str | None, plus: str | None, ranged: bool) -> str:
     return _QUALIFIER_NAMES.get(re.sub(r"\s+", " ", raw.lower()), "approximately")
 
 
+def _years_stated(
+    s: str, low: str | None, spans: list[tuple[int, int]]
+) -> tuple[str | None, list[tuple[re.Match[str], int, str]]]:
+    """The group a sentence gives years of experience to (None: no group), and the years of experience it states
+    outside the biography stretches `spans`: (match, years, qualifier) each."""
+    group = None
+    if has(low, _GROUP_WORDS) and (g := _GROUP_HOLDER_RE.search(s)):
+        group = clean_inline(next(x for x in g.groups() if x)).lower()
+    taken_at = -1
+    found = []
+    for m in EXPERIENCE.scan(s, low):
+        if _inside(m.start(), spans):
+            continue
+        tail = s[m.end() : m.end() + 80]
+        if _NOT_EXPERIENCE_RE.match(tail) or _YEARS_AT_RE.match(tail):
+            continue  # years of age, of a contract; years spent at a named company: biography
+        if _PAST_YEARS_BEFORE_RE.search(
+            s, max(0, m.start() - 100), m.start()
+        ) and not _EXPERIENCE_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()):
+            continue  # "over the past three years, we have ..." (but "experience ... over the past 25 years")
+        if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(s, 0, m.start())):
+            continue
+        if taken_at >= 0 and _SUB_PERIOD_RE.search(s, taken_at, m.start()):
+            continue  # "25 years, including eleven years ...": part of the years already taken
+        number = m.group(2)
+        if number.lower() in ("a", "an") and not m.group(5).lower().startswith("decade"):
+            continue  # "a year", not a number of years
+        years = _number(number) * (10 if m.group(5).lower().startswith("decade") else 1)
+        if not 1 <= years <= 99:
+            continue
+        taken_at = m.end()
+        found.append((m, years, _qualifier(m.group(1), m.group(4), bool(m.group(3)))))
+    return group, found
+
+
 # ---- tenure, reporting line, certifications -----------------------------------------------------------------
 TENURE = rule(
     "tenure_start.since",
@@ -701,6 +737,13 @@ LISTED = rule(
 _ROLE_RANK = {"responsible": 0, "reports_to": 1, "board_member": 2, "other": 3}
 
 
+@functools.lru_cache(maxsize=4096)
+def _normalized_title(raw: str, acronyms: tuple[tuple[str, str], ...]) -> str:
+    """normalize_title with the acronyms a text defines, given as their sorted (acronym, title) pairs (kept from
+    one text to the next: the same few titles come again, whatever the filer)."""
+    return normalize_title(raw, dict(acronyms))
+
+
 class PeopleReader:
     """Reads the people of one disclosure: fills the Reading with the person-centred facts."""
 
@@ -732,9 +775,7 @@ class PeopleReader:
     def norm(self, raw: str) -> str:
         title = self.norms.get(raw)
         if title is None:
-            title = self.norms[raw] = once(
-                "title", (raw, self.acronym_key), lambda: normalize_title(raw, self.acronyms)
-            )
+            title = self.norms[raw] = _normalized_title(raw, self.acronym_key)
         return title
 
     def bio(self, i: int) -> list[tuple[int, int]]:
@@ -996,7 +1037,12 @@ class PeopleReader:
         cyber = is_cyber(s) or (i > 0 and is_cyber(self.texts[i - 1]))
         if not cyber:
             return
-        for start, title, rule_name in responsible_titles_in(s, titles, low):
+        # (a pure function of the sentence and its titles, so of what titles_of's result is keyed by)
+        for start, title, rule_name in once(
+            "responsible_titles_in",
+            (s, self.acronym_key, self.r.own_names),
+            lambda: responsible_titles_in(s, titles, low),
+        ):
             person = at.get(start)
             if person is None:
                 continue
@@ -1048,39 +1094,11 @@ class PeopleReader:
         s = self.texts[i]
         if not has(low, EXPERIENCE.needs) or not has(low, _EXPERIENCE_WORDS):
             return
-        spans = self.bio(i)
-        group = None
-        if has(low, _GROUP_WORDS) and (g := _GROUP_HOLDER_RE.search(s)):
-            group = clean_inline(next(x for x in g.groups() if x)).lower()
-        taken_at = -1
-        found: list[tuple[re.Match[str], dict]] = []
-        for m in EXPERIENCE.matches(self.r.index, i):
-            if _inside(m.start(), spans):
-                continue
-            tail = s[m.end() : m.end() + 80]
-            if _NOT_EXPERIENCE_RE.match(tail) or _YEARS_AT_RE.match(tail):
-                continue  # years of age, of a contract; years spent at a named company: biography
-            if _PAST_YEARS_BEFORE_RE.search(
-                s, max(0, m.start() - 100), m.start()
-            ) and not _EXPERIENCE_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()):
-                continue  # "over the past three years, we have ..." (but "experience ... over the past 25 years")
-            if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(s, 0, m.start())):
-                continue
-            if taken_at >= 0 and _SUB_PERIOD_RE.search(s, taken_at, m.start()):
-                continue  # "25 years, including eleven years ...": part of the years already taken
-            number = m.group(2)
-            if number.lower() in ("a", "an") and not m.group(5).lower().startswith("decade"):
-                continue  # "a year", not a number of years
-            years = _number(number) * (10 if m.group(5).lower().startswith("decade") else 1)
-            if not 1 <= years <= 99:
-                continue
-            taken_at = m.end()
-            value: dict[str, Any] = {
-                "holder": None,
-                "years": years,
-                "qualifier": _qualifier(m.group(1), m.group(4), bool(m.group(3))),
-            }
-            found.append((m, value))
+        # (a pure function of the sentence: once per block; the values are the caller's own)
+        group, stated = once("years_stated", s, lambda: _years_stated(s, low, self.bio(i)))
+        found: list[tuple[re.Match[str], dict]] = [
+            (m, {"holder": None, "years": years, "qualifier": qualifier}) for m, years, qualifier in stated
+        ]
         if not found:
             return
         respectively = None if group else self._respectively(i, found, mentions)
