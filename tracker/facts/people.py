@@ -101,6 +101,7 @@ BIOGRAPHY_PAST = rule(
     r"\b(?=[^.;]{0,80}?\b(?:at|with|for)\s+(?-i:[A-Z]))",
     ("led", "worked", "served", "held", "spent", "managed", "oversaw", "ran ", "headed", "was "),
     doc="'he led engineering at <company>': biography",
+    starts=("he", "she", "they"),
 )
 BIOGRAPHY_YEARS_AT = rule(
     "people.biography_years_at",
@@ -226,6 +227,15 @@ def _valid_name(name: str) -> bool:
 # ---- pronouns, "who is also" ---------------------------------------------------------------------------------
 _STARTS_WITH_PRONOUN_RE = lazy_compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(?:he|she)\b", re.I)
 _SUBJECT_PRONOUN_RE = lazy_compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(he|she)\b", re.I)
+
+
+def _may_start_with_pronoun(s: str) -> bool:
+    """Whether _STARTS_WITH_PRONOUN_RE (or _SUBJECT_PRONOUN_RE) may match: the sentence starts (past whitespace)
+    with an h or an s (as re.I knows them), or has a comma within 41 characters of that start."""
+    head = s[len(s) - len(s.lstrip()) :][:41]
+    return "," in head or head[:1] in ("h", "H", "s", "S", "\u017f")
+
+
 _POSSESSIVE_PRONOUN_RE = lazy_compile(r"\b(his|her|he|she)\b", re.I)
 #: A second title of the same person: "who is also our CIO", "who also serves as", "and also serves as".
 ALSO_TITLE = rule(
@@ -249,6 +259,7 @@ DESCRIBED = rule(
     r"(?:executive|leader|manager|director|professional))\b(?!\s+(?:team|group|committee))",
     ("led", "overseen", "managed", "headed", "directed", "supervised"),
     doc="an unnamed person described, not titled: 'overseen by a senior IT executive'",
+    starts=("led", "overseen", "managed", "headed", "directed", "supervised"),
 )
 _AND_GAP_RE = lazy_compile(r"\s+(?:and|&)\s+(?:our\s+|the\s+)?", re.I)
 
@@ -399,6 +410,30 @@ _OBJECT_BEFORE_RE = lazy_compile(
     r"(?:the\s+|our\s+|its\s+)?$|\b(?:includes?|including|such\s+as)\b(?:(?!\bwho\b|\bwhich\b)[^.;:]){0,100}$",
     re.I,
 )
+#: What a match of _OBJECT_BEFORE_RE holds (lower case): one of these words anywhere ...
+_OBJECT_WORDS = ("report", "includ", "such")
+#: ... else a word ending so, then only whitespace, or "the", "our" or "its" and whitespace.
+_OBJECT_WORD_ENDS = ("to", "with", "from", "by", "for")
+_OBJECT_DETERMINERS = ("the", "our", "its")
+
+
+def _object_before(s: str, low: str | None, pos: int) -> bool:
+    """Whether the mention at `pos` is the object of a verb before it (_OBJECT_BEFORE_RE in the 80 characters
+    before it); `low` is s's hint_text. Most mentions hold none of the words the pattern needs: tested first."""
+    start = max(0, pos - 80)
+    window = None if low is None else low[start:pos]
+    if window is not None and not any(map(window.__contains__, _OBJECT_WORDS)):
+        # a match then ends in "to", "with", ... and whitespace, or in "to the", "with our", ... and whitespace
+        # (str.split and str.isspace know the whitespace \s does)
+        words = window.split()
+        if not (window[-1:].isspace() and words):
+            return False
+        last = words[-2] if words[-1] in _OBJECT_DETERMINERS and len(words) > 1 else words[-1]
+        if not last.endswith(_OBJECT_WORD_ENDS):
+            return False
+    return _OBJECT_BEFORE_RE.search(s, start, pos) is not None
+
+
 _LIST_GAP_RE = lazy_compile(
     r"\s*(?:\([^)]{1,12}\)\s*)?(?:(?:,\s*|\s+and\s+)(?-i:[A-Z][\w/&]{1,6})(?=\s*(?:,|\s+and\s)))?"
     r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)(?:the\s+|our\s+|its\s+)?$",
@@ -887,17 +922,18 @@ class PeopleReader:
             self.may_title | index.holding(_HONORIFIC.cased, lower=False) | index.holding(DESCRIBED.needs)
         )
         years = index.holding(EXPERIENCE.needs)
+        listed = LISTED.candidates(index)
         for i, s in enumerate(self.texts):
             low = self.lows[i]
             if not _BULLET_RE.match(s):  # bullets go on the list the sentence before them opened
-                listing = LISTED.at(index, i) and once(  # (a pure function of the sentence: once per block)
+                listing = i in listed and once(  # (a pure function of the sentence: once per block)
                     LISTED.name, s, lambda: next(LISTED.scan(s, low), None) is not None and is_cyber(s)
                 )
                 # "... senior executives who are responsible for ... . These executives include:"
                 self.listing_responsible = listing or self.listing_responsible and s.rstrip().endswith(":")
             if (
                 i not in speaking
-                and not (last is not None and _STARTS_WITH_PRONOUN_RE.match(s))
+                and not (last is not None and _may_start_with_pronoun(s) and _STARTS_WITH_PRONOUN_RE.match(s))
                 and not (self.by_name and any(name in s for name in self.by_name))
             ):
                 if i in years:
@@ -907,6 +943,7 @@ class PeopleReader:
             subject = None
             if (
                 last is not None
+                and _may_start_with_pronoun(s)
                 and (m := _SUBJECT_PRONOUN_RE.match(s))
                 and not (mentions and mentions[0][0] < m.start(1))
             ):
@@ -934,7 +971,7 @@ class PeopleReader:
 
     def mentions(self, i: int) -> list[tuple[int, Person]]:
         """(position, person) of every person sentence i speaks of: names first linked to their titles."""
-        s = self.texts[i]
+        s, low = self.texts[i], self.lows[i]
         titles = self.titles_of(i)
         out: list[tuple[int, Person]] = []
         named_at: dict[int, Person] = {}  # title start -> the named person it belongs to
@@ -989,7 +1026,7 @@ class PeopleReader:
                 elif holder is None:
                     holder = self.person_for_title(title, i)
             if (
-                _OBJECT_BEFORE_RE.search(s, max(0, start - 80), start)
+                _object_before(s, low, start)
                 or k > 0
                 and titles[k - 1][0] in objects
                 and _LIST_GAP_RE.match(s[titles[k - 1][1] : start])
@@ -998,7 +1035,7 @@ class PeopleReader:
             out.append((start, holder))
             previous = holder
         if DESCRIBED.at(self.r.index, i):
-            for m in DESCRIBED.pattern.finditer(s):
+            for m in DESCRIBED.scan(s, low):
                 person = self.person_for_title(normalize_title(m.group(1)), i)
                 out.append((m.start(1), person))
                 self.r.note(i, DESCRIBED.name)
@@ -1050,7 +1087,7 @@ class PeopleReader:
             for part in split_titles(title):
                 self.r.add("responsible_titles", part, i, rule_name)
         if DESCRIBED.at(self.r.index, i):
-            for m in DESCRIBED.pattern.finditer(s):
+            for m in DESCRIBED.scan(s, low):
                 person = at.get(m.start(1))
                 if person is not None:
                     person.role = "responsible"
@@ -1079,7 +1116,7 @@ class PeopleReader:
         current = [(pos, person) for pos, person in mentions if not _inside(pos, self.bio(i))]
         first_subject = None
         for pos, person in current:
-            if pos not in objects and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos):
+            if pos not in objects and not _object_before(s, low, pos):
                 self.expertise.setdefault(id(person), i)
                 first_subject = pos if first_subject is None else first_subject
         # a security lead listed as an object counts too ("the team's experience includes ..., including our
@@ -1117,16 +1154,14 @@ class PeopleReader:
                 together = [
                     p
                     for pos, p in mentions
-                    if pos < m.start()
-                    and pos not in objects
-                    and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)
+                    if pos < m.start() and pos not in objects and not _object_before(s, low, pos)
                 ]
                 if _TOGETHER_RE.search(s) and len({id(p) for p in together}) > 1:
                     # "our CISO and our Director ... collectively have more than 30 years": theirs together
                     value["holder"] = " and ".join(dict.fromkeys(p.holder for p in together))
                     self.r.add("experience_years", value, i, EXPERIENCE.name)
                     continue
-                person = self._subject(s, m.start(), mentions)
+                person = self._subject(s, low, m.start(), mentions)
             value["holder"] = person.holder
             if person.experience is None:
                 person.experience = {"years": years, "qualifier": value["qualifier"]}
@@ -1159,11 +1194,11 @@ class PeopleReader:
                 value["qualifier"] = first
         return listed
 
-    def _subject(self, s: str, pos: int, mentions: list[tuple[int, Person]]) -> Person:
+    def _subject(self, s: str, low: str | None, pos: int, mentions: list[tuple[int, Person]]) -> Person:
         """Whose years these are: the last person spoken of before them who is no object (of "reports to", of
         "with our", ...), else the first person of the sentence."""
         before = [(p, person) for p, person in mentions if p < pos]
-        subjects = [person for p, person in before if not _OBJECT_BEFORE_RE.search(s, max(0, p - 80), p)]
+        subjects = [person for p, person in before if not _object_before(s, low, p)]
         if subjects:
             return subjects[-1]
         return before[-1][1] if before else mentions[0][1]
@@ -1178,7 +1213,7 @@ class PeopleReader:
         if _inside(m.start(), self.bio(i)) or _CAREER_SINCE_RE.search(s, max(0, m.start() - 80), m.start()):
             return  # "has held leadership positions ... since 2011": a career, not the role
         value = next(g for g in m.groups() if g).lower()
-        person = self._subject(s, m.start(), mentions)
+        person = self._subject(s, low, m.start(), mentions)
         if person.tenure_start is None:
             person.tenure_start = value
         self.tenures.append((person, value, i))
@@ -1195,11 +1230,7 @@ class PeopleReader:
             if _WHO_BEFORE_RE.search(before):  # "... our CISO, who reports to": the one before "who"
                 subjects = [p for pos, p in mentions if pos < m.start()]
             else:
-                subjects = [
-                    p
-                    for pos, p in mentions
-                    if pos < m.start() and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)
-                ]
+                subjects = [p for pos, p in mentions if pos < m.start() and not _object_before(s, low, pos)]
             if not subjects:
                 continue
             for title in self._report_targets(s, m.end()):
