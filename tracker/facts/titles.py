@@ -295,7 +295,8 @@ def may_name_title(s: str, low: str | None) -> bool:
 
 def title_matches(s: str, low: str | None = None) -> list[re.Match[str]]:
     """Exactly TITLE_RE.finditer(s), tried only where a title can start (`low` is s's hint_text, or None). Worked
-    out once per `shared_work` block: the acronyms a text defines and its titles both read them."""
+    out once per `shared_work` block, as the acronyms a text defines and its titles both read them: the list is
+    shared, never to be changed."""
     return once("title_matches", s, lambda: _title_matches(s, low))
 
 
