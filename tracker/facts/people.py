@@ -17,9 +17,10 @@ One reading of the sentences, in order, yields every person-centred fact: `peopl
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tracker.facts.rules import rule
 from tracker.facts.text import has, word_matches
@@ -100,6 +101,7 @@ BIOGRAPHY_PAST = rule(
     r"\b(?=[^.;]{0,80}?\b(?:at|with|for)\s+(?-i:[A-Z]))",
     ("led", "worked", "served", "held", "spent", "managed", "oversaw", "ran ", "headed", "was "),
     doc="'he led engineering at <company>': biography",
+    starts=("he", "she", "they"),
 )
 BIOGRAPHY_YEARS_AT = rule(
     "people.biography_years_at",
@@ -225,6 +227,15 @@ def _valid_name(name: str) -> bool:
 # ---- pronouns, "who is also" ---------------------------------------------------------------------------------
 _STARTS_WITH_PRONOUN_RE = lazy_compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(?:he|she)\b", re.I)
 _SUBJECT_PRONOUN_RE = lazy_compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(he|she)\b", re.I)
+
+
+def _may_start_with_pronoun(s: str) -> bool:
+    """Whether _STARTS_WITH_PRONOUN_RE (or _SUBJECT_PRONOUN_RE) may match: the sentence starts (past whitespace)
+    with an h or an s (as re.I knows them), or has a comma within 41 characters of that start."""
+    head = s[len(s) - len(s.lstrip()) :][:41]
+    return "," in head or head[:1] in ("h", "H", "s", "S", "\u017f")
+
+
 _POSSESSIVE_PRONOUN_RE = lazy_compile(r"\b(his|her|he|she)\b", re.I)
 #: A second title of the same person: "who is also our CIO", "who also serves as", "and also serves as".
 ALSO_TITLE = rule(
@@ -248,6 +259,7 @@ DESCRIBED = rule(
     r"(?:executive|leader|manager|director|professional))\b(?!\s+(?:team|group|committee))",
     ("led", "overseen", "managed", "headed", "directed", "supervised"),
     doc="an unnamed person described, not titled: 'overseen by a senior IT executive'",
+    starts=("led", "overseen", "managed", "headed", "directed", "supervised"),
 )
 _AND_GAP_RE = lazy_compile(r"\s+(?:and|&)\s+(?:our\s+|the\s+)?", re.I)
 
@@ -398,6 +410,30 @@ _OBJECT_BEFORE_RE = lazy_compile(
     r"(?:the\s+|our\s+|its\s+)?$|\b(?:includes?|including|such\s+as)\b(?:(?!\bwho\b|\bwhich\b)[^.;:]){0,100}$",
     re.I,
 )
+#: What a match of _OBJECT_BEFORE_RE holds (lower case): one of these words anywhere ...
+_OBJECT_WORDS = ("report", "includ", "such")
+#: ... else a word ending so, then only whitespace, or "the", "our" or "its" and whitespace.
+_OBJECT_WORD_ENDS = ("to", "with", "from", "by", "for")
+_OBJECT_DETERMINERS = ("the", "our", "its")
+
+
+def _object_before(s: str, low: str | None, pos: int) -> bool:
+    """Whether the mention at `pos` is the object of a verb before it (_OBJECT_BEFORE_RE in the 80 characters
+    before it); `low` is s's hint_text. Most mentions hold none of the words the pattern needs: tested first."""
+    start = max(0, pos - 80)
+    window = None if low is None else low[start:pos]
+    if window is not None and not any(map(window.__contains__, _OBJECT_WORDS)):
+        # a match then ends in "to", "with", ... and whitespace, or in "to the", "with our", ... and whitespace
+        # (str.split and str.isspace know the whitespace \s does)
+        words = window.split()
+        if not (window[-1:].isspace() and words):
+            return False
+        last = words[-2] if words[-1] in _OBJECT_DETERMINERS and len(words) > 1 else words[-1]
+        if not last.endswith(_OBJECT_WORD_ENDS):
+            return False
+    return _OBJECT_BEFORE_RE.search(s, start, pos) is not None
+
+
 _LIST_GAP_RE = lazy_compile(
     r"\s*(?:\([^)]{1,12}\)\s*)?(?:(?:,\s*|\s+and\s+)(?-i:[A-Z][\w/&]{1,6})(?=\s*(?:,|\s+and\s)))?"
     r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)(?:the\s+|our\s+|its\s+)?$",
@@ -448,6 +484,41 @@ def _qualifier(raw: str | None, plus: str | None, ranged: bool) -> str:
     if not raw:
         return "exact"
     return _QUALIFIER_NAMES.get(re.sub(r"\s+", " ", raw.lower()), "approximately")
+
+
+def _years_stated(
+    s: str, low: str | None, spans: list[tuple[int, int]]
+) -> tuple[str | None, list[tuple[re.Match[str], int, str]]]:
+    """The group a sentence gives years of experience to (None: no group), and the years of experience it states
+    outside the biography stretches `spans`: (match, years, qualifier) each."""
+    group = None
+    if has(low, _GROUP_WORDS) and (g := _GROUP_HOLDER_RE.search(s)):
+        group = clean_inline(next(x for x in g.groups() if x)).lower()
+    taken_at = -1
+    found = []
+    for m in EXPERIENCE.scan(s, low):
+        if _inside(m.start(), spans):
+            continue
+        tail = s[m.end() : m.end() + 80]
+        if _NOT_EXPERIENCE_RE.match(tail) or _YEARS_AT_RE.match(tail):
+            continue  # years of age, of a contract; years spent at a named company: biography
+        if _PAST_YEARS_BEFORE_RE.search(
+            s, max(0, m.start() - 100), m.start()
+        ) and not _EXPERIENCE_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()):
+            continue  # "over the past three years, we have ..." (but "experience ... over the past 25 years")
+        if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(s, 0, m.start())):
+            continue
+        if taken_at >= 0 and _SUB_PERIOD_RE.search(s, taken_at, m.start()):
+            continue  # "25 years, including eleven years ...": part of the years already taken
+        number = m.group(2)
+        if number.lower() in ("a", "an") and not m.group(5).lower().startswith("decade"):
+            continue  # "a year", not a number of years
+        years = _number(number) * (10 if m.group(5).lower().startswith("decade") else 1)
+        if not 1 <= years <= 99:
+            continue
+        taken_at = m.end()
+        found.append((m, years, _qualifier(m.group(1), m.group(4), bool(m.group(3)))))
+    return group, found
 
 
 # ---- tenure, reporting line, certifications -----------------------------------------------------------------
@@ -701,6 +772,13 @@ LISTED = rule(
 _ROLE_RANK = {"responsible": 0, "reports_to": 1, "board_member": 2, "other": 3}
 
 
+@functools.lru_cache(maxsize=4096)
+def _normalized_title(raw: str, acronyms: tuple[tuple[str, str], ...]) -> str:
+    """normalize_title with the acronyms a text defines, given as their sorted (acronym, title) pairs (kept from
+    one text to the next: the same few titles come again, whatever the filer)."""
+    return normalize_title(raw, dict(acronyms))
+
+
 class PeopleReader:
     """Reads the people of one disclosure: fills the Reading with the person-centred facts."""
 
@@ -732,9 +810,7 @@ class PeopleReader:
     def norm(self, raw: str) -> str:
         title = self.norms.get(raw)
         if title is None:
-            title = self.norms[raw] = once(
-                "title", (raw, self.acronym_key), lambda: normalize_title(raw, self.acronyms)
-            )
+            title = self.norms[raw] = _normalized_title(raw, self.acronym_key)
         return title
 
     def bio(self, i: int) -> list[tuple[int, int]]:
@@ -846,17 +922,18 @@ class PeopleReader:
             self.may_title | index.holding(_HONORIFIC.cased, lower=False) | index.holding(DESCRIBED.needs)
         )
         years = index.holding(EXPERIENCE.needs)
+        listed = LISTED.candidates(index)
         for i, s in enumerate(self.texts):
             low = self.lows[i]
             if not _BULLET_RE.match(s):  # bullets go on the list the sentence before them opened
-                listing = LISTED.at(index, i) and once(  # (a pure function of the sentence: once per block)
+                listing = i in listed and once(  # (a pure function of the sentence: once per block)
                     LISTED.name, s, lambda: next(LISTED.scan(s, low), None) is not None and is_cyber(s)
                 )
                 # "... senior executives who are responsible for ... . These executives include:"
                 self.listing_responsible = listing or self.listing_responsible and s.rstrip().endswith(":")
             if (
                 i not in speaking
-                and not (last is not None and _STARTS_WITH_PRONOUN_RE.match(s))
+                and not (last is not None and _may_start_with_pronoun(s) and _STARTS_WITH_PRONOUN_RE.match(s))
                 and not (self.by_name and any(name in s for name in self.by_name))
             ):
                 if i in years:
@@ -866,6 +943,7 @@ class PeopleReader:
             subject = None
             if (
                 last is not None
+                and _may_start_with_pronoun(s)
                 and (m := _SUBJECT_PRONOUN_RE.match(s))
                 and not (mentions and mentions[0][0] < m.start(1))
             ):
@@ -893,7 +971,7 @@ class PeopleReader:
 
     def mentions(self, i: int) -> list[tuple[int, Person]]:
         """(position, person) of every person sentence i speaks of: names first linked to their titles."""
-        s = self.texts[i]
+        s, low = self.texts[i], self.lows[i]
         titles = self.titles_of(i)
         out: list[tuple[int, Person]] = []
         named_at: dict[int, Person] = {}  # title start -> the named person it belongs to
@@ -948,7 +1026,7 @@ class PeopleReader:
                 elif holder is None:
                     holder = self.person_for_title(title, i)
             if (
-                _OBJECT_BEFORE_RE.search(s, max(0, start - 80), start)
+                _object_before(s, low, start)
                 or k > 0
                 and titles[k - 1][0] in objects
                 and _LIST_GAP_RE.match(s[titles[k - 1][1] : start])
@@ -957,7 +1035,7 @@ class PeopleReader:
             out.append((start, holder))
             previous = holder
         if DESCRIBED.at(self.r.index, i):
-            for m in DESCRIBED.pattern.finditer(s):
+            for m in DESCRIBED.scan(s, low):
                 person = self.person_for_title(normalize_title(m.group(1)), i)
                 out.append((m.start(1), person))
                 self.r.note(i, DESCRIBED.name)
@@ -996,7 +1074,12 @@ class PeopleReader:
         cyber = is_cyber(s) or (i > 0 and is_cyber(self.texts[i - 1]))
         if not cyber:
             return
-        for start, title, rule_name in responsible_titles_in(s, titles, low):
+        # (a pure function of the sentence and its titles, so of what titles_of's result is keyed by)
+        for start, title, rule_name in once(
+            "responsible_titles_in",
+            (s, self.acronym_key, self.r.own_names),
+            lambda: responsible_titles_in(s, titles, low),
+        ):
             person = at.get(start)
             if person is None:
                 continue
@@ -1004,7 +1087,7 @@ class PeopleReader:
             for part in split_titles(title):
                 self.r.add("responsible_titles", part, i, rule_name)
         if DESCRIBED.at(self.r.index, i):
-            for m in DESCRIBED.pattern.finditer(s):
+            for m in DESCRIBED.scan(s, low):
                 person = at.get(m.start(1))
                 if person is not None:
                     person.role = "responsible"
@@ -1033,7 +1116,7 @@ class PeopleReader:
         current = [(pos, person) for pos, person in mentions if not _inside(pos, self.bio(i))]
         first_subject = None
         for pos, person in current:
-            if pos not in objects and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos):
+            if pos not in objects and not _object_before(s, low, pos):
                 self.expertise.setdefault(id(person), i)
                 first_subject = pos if first_subject is None else first_subject
         # a security lead listed as an object counts too ("the team's experience includes ..., including our
@@ -1048,39 +1131,11 @@ class PeopleReader:
         s = self.texts[i]
         if not has(low, EXPERIENCE.needs) or not has(low, _EXPERIENCE_WORDS):
             return
-        spans = self.bio(i)
-        group = None
-        if has(low, _GROUP_WORDS) and (g := _GROUP_HOLDER_RE.search(s)):
-            group = clean_inline(next(x for x in g.groups() if x)).lower()
-        taken_at = -1
-        found: list[tuple[re.Match[str], dict]] = []
-        for m in EXPERIENCE.matches(self.r.index, i):
-            if _inside(m.start(), spans):
-                continue
-            tail = s[m.end() : m.end() + 80]
-            if _NOT_EXPERIENCE_RE.match(tail) or _YEARS_AT_RE.match(tail):
-                continue  # years of age, of a contract; years spent at a named company: biography
-            if _PAST_YEARS_BEFORE_RE.search(
-                s, max(0, m.start() - 100), m.start()
-            ) and not _EXPERIENCE_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()):
-                continue  # "over the past three years, we have ..." (but "experience ... over the past 25 years")
-            if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(s, 0, m.start())):
-                continue
-            if taken_at >= 0 and _SUB_PERIOD_RE.search(s, taken_at, m.start()):
-                continue  # "25 years, including eleven years ...": part of the years already taken
-            number = m.group(2)
-            if number.lower() in ("a", "an") and not m.group(5).lower().startswith("decade"):
-                continue  # "a year", not a number of years
-            years = _number(number) * (10 if m.group(5).lower().startswith("decade") else 1)
-            if not 1 <= years <= 99:
-                continue
-            taken_at = m.end()
-            value: dict[str, Any] = {
-                "holder": None,
-                "years": years,
-                "qualifier": _qualifier(m.group(1), m.group(4), bool(m.group(3))),
-            }
-            found.append((m, value))
+        # (a pure function of the sentence: once per block; the values are the caller's own)
+        group, stated = once("years_stated", s, lambda: _years_stated(s, low, self.bio(i)))
+        found: list[tuple[re.Match[str], dict]] = [
+            (m, {"holder": None, "years": years, "qualifier": qualifier}) for m, years, qualifier in stated
+        ]
         if not found:
             return
         respectively = None if group else self._respectively(i, found, mentions)
@@ -1099,16 +1154,14 @@ class PeopleReader:
                 together = [
                     p
                     for pos, p in mentions
-                    if pos < m.start()
-                    and pos not in objects
-                    and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)
+                    if pos < m.start() and pos not in objects and not _object_before(s, low, pos)
                 ]
                 if _TOGETHER_RE.search(s) and len({id(p) for p in together}) > 1:
                     # "our CISO and our Director ... collectively have more than 30 years": theirs together
                     value["holder"] = " and ".join(dict.fromkeys(p.holder for p in together))
                     self.r.add("experience_years", value, i, EXPERIENCE.name)
                     continue
-                person = self._subject(s, m.start(), mentions)
+                person = self._subject(s, low, m.start(), mentions)
             value["holder"] = person.holder
             if person.experience is None:
                 person.experience = {"years": years, "qualifier": value["qualifier"]}
@@ -1141,11 +1194,11 @@ class PeopleReader:
                 value["qualifier"] = first
         return listed
 
-    def _subject(self, s: str, pos: int, mentions: list[tuple[int, Person]]) -> Person:
+    def _subject(self, s: str, low: str | None, pos: int, mentions: list[tuple[int, Person]]) -> Person:
         """Whose years these are: the last person spoken of before them who is no object (of "reports to", of
         "with our", ...), else the first person of the sentence."""
         before = [(p, person) for p, person in mentions if p < pos]
-        subjects = [person for p, person in before if not _OBJECT_BEFORE_RE.search(s, max(0, p - 80), p)]
+        subjects = [person for p, person in before if not _object_before(s, low, p)]
         if subjects:
             return subjects[-1]
         return before[-1][1] if before else mentions[0][1]
@@ -1160,7 +1213,7 @@ class PeopleReader:
         if _inside(m.start(), self.bio(i)) or _CAREER_SINCE_RE.search(s, max(0, m.start() - 80), m.start()):
             return  # "has held leadership positions ... since 2011": a career, not the role
         value = next(g for g in m.groups() if g).lower()
-        person = self._subject(s, m.start(), mentions)
+        person = self._subject(s, low, m.start(), mentions)
         if person.tenure_start is None:
             person.tenure_start = value
         self.tenures.append((person, value, i))
@@ -1177,11 +1230,7 @@ class PeopleReader:
             if _WHO_BEFORE_RE.search(before):  # "... our CISO, who reports to": the one before "who"
                 subjects = [p for pos, p in mentions if pos < m.start()]
             else:
-                subjects = [
-                    p
-                    for pos, p in mentions
-                    if pos < m.start() and not _OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos)
-                ]
+                subjects = [p for pos, p in mentions if pos < m.start() and not _object_before(s, low, pos)]
             if not subjects:
                 continue
             for title in self._report_targets(s, m.end()):

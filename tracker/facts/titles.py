@@ -13,7 +13,7 @@ from collections.abc import Callable
 from tracker.facts.rules import rule
 from tracker.facts.text import Sentences, has, hint_text, matches_at, word_starts
 from tracker.text.lazy import lazy_compile
-from tracker.text.normalize import clean_inline
+from tracker.text.normalize import clean_inline, once
 
 ABBREVIATIONS = {
     "CISO": "Chief Information Security Officer",
@@ -222,6 +222,11 @@ def split_titles(title: str) -> list[str]:
 
 def title_key(title: str) -> str:
     """What two ways of writing one title share ("Vice President, Security" = "Vice President of Security")."""
+    return _title_key(title)
+
+
+@functools.lru_cache(maxsize=4096)  # (titles are few: most are keyed again and again, whatever the filer)
+def _title_key(title: str) -> str:
     return " ".join(w for w in _KEY_WORD_RE.findall(title.lower()) if w not in _KEY_SKIPPED)
 
 
@@ -241,28 +246,37 @@ def defined_acronyms(sentences: Sentences, lows: list[str | None]) -> dict[str, 
     for i, (_, s) in enumerate(sentences):
         if "(" not in s or not may_name_title(s, lows[i]):
             continue
-        previous = None
-        for m in title_matches(s, lows[i]):
-            d = _ACRONYM_DEFINED_AFTER_RE.match(s, m.end())
-            if d and _CERTIFIED_BEFORE_RE.search(s, max(0, m.start() - 12), m.start()):
-                d = None  # "Certified Information Security Manager (CISM)": a certification, no title
-            if d and d.group(1) != m.group(0):
-                parts = split_titles(normalize_title(m.group(0)))
-                acronym = d.group(1)
-                chief = acronym.startswith("C") and acronym.endswith("O")
-                if (
-                    chief
-                    and previous is not None
-                    and _AND_BETWEEN_RE.fullmatch(s, previous.end(), m.start())
-                    and previous.group(0).lower().startswith("chief")
-                ):
-                    # "Chief Information Digital Officer and Senior Vice President, IT (CIDO)": the chief officer
-                    out.setdefault(acronym, normalize_title(previous.group(0)))
-                else:
-                    # "Assistant Vice President and Chief Information Security Officer (CISO)": CISO is the chief
-                    # officer ("our Deputy CISO" is no vice president)
-                    out.setdefault(acronym, parts[-1] if len(parts) > 1 and chief else " and ".join(parts))
-            previous = m
+        # (a pure function of the sentence: once per block)
+        for acronym, title in once("defined_acronyms", s, lambda: _acronyms_defined_in(s, lows[i])):
+            out.setdefault(acronym, title)
+    return out
+
+
+def _acronyms_defined_in(s: str, low: str | None) -> list[tuple[str, str]]:
+    """(acronym, title) of every title acronym one sentence defines, in order."""
+    out: list[tuple[str, str]] = []
+    previous = None
+    for m in title_matches(s, low):
+        d = _ACRONYM_DEFINED_AFTER_RE.match(s, m.end())
+        if d and _CERTIFIED_BEFORE_RE.search(s, max(0, m.start() - 12), m.start()):
+            d = None  # "Certified Information Security Manager (CISM)": a certification, no title
+        if d and d.group(1) != m.group(0):
+            parts = split_titles(normalize_title(m.group(0)))
+            acronym = d.group(1)
+            chief = acronym.startswith("C") and acronym.endswith("O")
+            if (
+                chief
+                and previous is not None
+                and _AND_BETWEEN_RE.fullmatch(s, previous.end(), m.start())
+                and previous.group(0).lower().startswith("chief")
+            ):
+                # "Chief Information Digital Officer and Senior Vice President, IT (CIDO)": the chief officer
+                out.append((acronym, normalize_title(previous.group(0))))
+            else:
+                # "Assistant Vice President and Chief Information Security Officer (CISO)": CISO is the chief
+                # officer ("our Deputy CISO" is no vice president)
+                out.append((acronym, parts[-1] if len(parts) > 1 and chief else " and ".join(parts)))
+        previous = m
     return out
 
 
@@ -280,7 +294,13 @@ def may_name_title(s: str, low: str | None) -> bool:
 
 
 def title_matches(s: str, low: str | None = None) -> list[re.Match[str]]:
-    """Exactly TITLE_RE.finditer(s), tried only where a title can start."""
+    """Exactly TITLE_RE.finditer(s), tried only where a title can start (`low` is s's hint_text, or None). Worked
+    out once per `shared_work` block, as the acronyms a text defines and its titles both read them: the list is
+    shared, never to be changed."""
+    return once("title_matches", s, lambda: _title_matches(s, low))
+
+
+def _title_matches(s: str, low: str | None) -> list[re.Match[str]]:
     if low is None:
         low = hint_text(s)
         if low is None:
