@@ -18,7 +18,7 @@ from tracker.pipeline.batch import (
     ingest_workers,
 )
 from tracker.pipeline.ingest import Options, expand, ingest_file
-from tracker.store import Store
+from tracker.store import FTS_COLUMNS, FTS_MERGE, Store
 
 from .dbrows import differences, stored_rows
 
@@ -124,6 +124,39 @@ def test_the_full_text_index_finds_what_a_batch_stored(sources: Path, tmp_path: 
     ).fetchone()[0]
     conn.close()
     assert hits > 0 and hits >= by_scan
+
+
+def test_an_index_merged_over_many_writes_finds_what_one_built_at_once_finds(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """Twenty-four files, a write transaction each: as many segments per index, merged as FTS_MERGE says. A search of
+    every word (stemmed, as the index keeps it) gives the rows an index rebuilt whole gives."""
+    db, rebuilt = tmp_path / "merged.db", tmp_path / "rebuilt.db"
+    with Store(db) as store:
+        for path in sorted((corpus / "text").glob("*.txt"))[:24]:
+            ingest_file(store, path, Options())
+    conn = sqlite3.connect(db)
+    for table, _ in FTS_COLUMNS:
+        settings = dict(conn.execute(f"select k, v from [{table}_fts_config]").fetchall())
+        assert {k: settings.get(k) for k in FTS_MERGE} == FTS_MERGE
+    conn.execute(f"vacuum into '{rebuilt}'")
+    conn.close()
+    whole = sqlite3.connect(rebuilt)
+    for table, _ in FTS_COLUMNS:
+        whole.execute(f"insert into [{table}_fts] ([{table}_fts]) values ('rebuild')")
+    whole.commit()
+    conn = sqlite3.connect(db)
+    for table, _ in FTS_COLUMNS:
+        conn.execute(f"create virtual table temp.words using fts5vocab(main, [{table}_fts], 'row')")
+        terms = [t for (t,) in conn.execute("select term from temp.words order by term")]
+        conn.execute("drop table temp.words")
+        assert len(terms) > 500
+        query = f"select rowid from [{table}_fts] where [{table}_fts] match ? order by rowid"
+        for term in terms[::5]:
+            quoted = '"' + term.replace('"', '""') + '"'
+            assert conn.execute(query, [quoted]).fetchall() == whole.execute(query, [quoted]).fetchall(), term
+    conn.close()
+    whole.close()
 
 
 def test_workers_store_what_one_process_stores(sources: Path, tmp_path: Path) -> None:

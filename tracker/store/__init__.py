@@ -51,6 +51,13 @@ SCHEMA_VERSION = 7
 #: `Store.transaction`), not by a trigger per row; their update and delete triggers stay (rows are never
 #: updated or deleted, but if one were, its index entry would follow).
 FTS_COLUMNS: list[tuple[str, str]] = [("elements", "value"), ("sentences", "text")]
+#: FTS5's merge settings for those indexes (its defaults: 4 and 16). Each write transaction adds a segment to an
+#: index, and FTS5 merges a level's segments into one of the next level once `automerge` of them have gathered:
+#: every indexed word is written again at each level. With 16 there are about half as many levels: replaying
+#: 12,000 universe files into one store, the index updates took 0.68-0.78 ms a file against 0.81-1.07 with 4
+#: (two alternating runs each), and the writer wrote 5% fewer bytes. A search then reads a few more segments
+#: (under 16 a level) and finds the same rows.
+FTS_MERGE = {"automerge": 16, "crisismerge": 64}
 
 
 def latest_first(table: str = "") -> str:
@@ -722,6 +729,10 @@ class Store:
             for indexed, column in FTS_COLUMNS:
                 if f"{indexed}_fts" not in db.table_names():
                     db.table(indexed).enable_fts([column], create_triggers=True, tokenize="porter")
+                for setting, value in FTS_MERGE.items():  # (kept in the index's own config table)
+                    db.execute(
+                        f"insert into [{indexed}_fts] ([{indexed}_fts], rank) values (?, ?)", [setting, value]
+                    )
                 db.execute(f"drop trigger if exists [{indexed}_ai]")  # indexed per transaction instead
             db.execute(_RECORD_CURRENT_SQL)
             db.create_view("latest_filings", LATEST_FILINGS_SQL, replace=True)
