@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from tracker.facts import disclosure_sentences
 from tracker.facts.inference import (
     _Hinted,
     infer_integrated,
@@ -11,6 +15,7 @@ from tracker.facts.inference import (
     infer_third_party_oversight,
 )
 from tracker.facts.text import SentenceIndex, has, hint_text
+from tracker.pipeline.load import load_path
 
 SENTENCES = [
     "Ms. Rivera, our Chief Information Security Officer, leads the cybersecurity team.",
@@ -56,3 +61,42 @@ def test_inferences_read_the_index_as_they_read_plain_sentences() -> None:
         for k in range(len(SENTENCES)):
             rest = SENTENCES[k:]
             assert infer(_Hinted(SentenceIndex([("e", s) for s in rest]))) == infer(rest), (infer.__name__, k)
+
+
+def test_every_sentence_a_pattern_matches_holds_the_words_its_prefilter_needs(corpus: Path) -> None:
+    """The words each inference pattern is said to need (`_Needs`: one of each group) are in every real sentence
+    it matches: a pattern edited without its words would be kept off sentences it matches, and fail here."""
+    import tracker.facts.inference as inference
+
+    checks: list[tuple[str, Callable[[str], bool], tuple[tuple[str, ...], ...]]] = []
+    for caseless_pattern, needs in inference._INTEGRATED_RES + inference._OVERSIGHT_STRONG_RES:
+        checks.append((caseless_pattern.pattern, caseless_pattern.test, needs))
+    for pattern, needs in inference._ENGAGED_RES:
+        checks.append((pattern.pattern, lambda s, p=pattern: p.search(s) is not None, needs))
+    checks.append(("role", inference._ROLE_WORD.test, (inference._NEEDS_ROLE,)))
+    for caseless_pattern in inference._RESPONSIBLE_RES:
+        checks.append(
+            (
+                caseless_pattern.pattern,
+                caseless_pattern.test,
+                (inference._NEEDS_CYBER, inference._NEEDS_RESPONSIBLE),
+            )
+        )
+    for caseless_pattern in inference._REPORT_RES:
+        checks.append(
+            (
+                caseless_pattern.pattern,
+                caseless_pattern.test,
+                (inference._NEEDS_BOARD, inference._NEEDS_REPORT),
+            )
+        )
+    checks.append(("risk topic", inference._RISK_TOPIC_RE.test, (inference._NEEDS_RISK_TOPIC,)))
+    matched = 0
+    for path in sorted((corpus / "text").glob("*.txt")):
+        for _, sentence in disclosure_sentences(load_path(path)):
+            low = hint_text(sentence)
+            for name, test, needs in checks:
+                if test(sentence):
+                    matched += 1
+                    assert all(has(low, group) for group in needs), (name, sentence)
+    assert matched > 500
