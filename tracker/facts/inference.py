@@ -387,19 +387,7 @@ _NEEDS_RISK_SYSTEM = ("risk", "erm")  # _RISK_SYSTEM: risk ... or ERM
 _NEEDS_SUPPLIER = ("third", "vendor", "supplier", "service", "supply", "outsourc")  # _SUPPLIER_WORDS, _CORE
 _NEEDS_CYBER = ("cyber", "secur", "protection", "infosec")  # _CYBER
 _NEEDS_BOARD = ("board", "committee", "director")  # _BOARD
-_NEEDS_ENGAGED = (
-    "engag",
-    "retain",
-    "hir",
-    "third",
-    "outside",
-    "external",
-    "independent",
-    "leading",
-    "specialized",
-    "reputable",
-    "qualified",
-)  # the verbs of _ENGAGED_RES 0-1, _OUTSIDE_ADJ
+_NEEDS_ENGAGED = _NEEDS_ENGAGE + _NEEDS_OUTSIDE_ADJ  # the verbs of _ENGAGED_RES 0-1, _OUTSIDE_ADJ
 _RISK_TOPIC_RE = caseless(_CYBER + r"|risk|incident")
 _NEEDS_RISK_TOPIC = (*_NEEDS_CYBER, "risk", "incident")
 
