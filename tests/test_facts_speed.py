@@ -91,6 +91,7 @@ def test_every_sentence_a_pattern_matches_holds_the_words_its_prefilter_needs(co
             )
         )
     checks.append(("risk topic", inference._RISK_TOPIC_RE.test, (inference._NEEDS_RISK_TOPIC,)))
+    checks.append(("not engaged", inference._NOT_ENGAGED_RE.test, inference._NEEDS_NOT_ENGAGED))
     matched = 0
     for path in sorted((corpus / "text").glob("*.txt")):
         for _, sentence in disclosure_sentences(load_path(path)):

@@ -390,6 +390,7 @@ _NEEDS_BOARD = ("board", "committee", "director")  # _BOARD
 _NEEDS_ENGAGED = _NEEDS_ENGAGE + _NEEDS_OUTSIDE_ADJ  # the verbs of _ENGAGED_RES 0-1, _OUTSIDE_ADJ
 _RISK_TOPIC_RE = caseless(_CYBER + r"|risk|incident")
 _NEEDS_RISK_TOPIC = (*_NEEDS_CYBER, "risk", "incident")
+_NEEDS_NOT_ENGAGED: _Needs = (("not",), ("engage", "retain", "use", "hire", "utilize"))  # _NOT_ENGAGED_RE
 
 
 def infer_integrated(sentences: list[str]) -> Finding:
@@ -412,9 +413,7 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
     """(b)(1)(ii): does the filer engage assessors, consultants, auditors or other third parties?
 
     A negated engagement ("We do not engage external resources ...") is no engagement."""
-    if hit := _first(
-        sentences, _NOT_ENGAGED_RE.test, ("not",), ("engage", "retain", "use", "hire", "utilize")
-    ):
+    if hit := _first(sentences, _NOT_ENGAGED_RE.test, *_NEEDS_NOT_ENGAGED):
         return False, hit
     if hit := next(
         (
