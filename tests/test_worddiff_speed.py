@@ -1,0 +1,153 @@
+"""The word diff's shortcuts give the ops diff-match-patch's clean-up and the full widening loop give.
+
+`word_diff` runs its own `_cleanup_semantic` (diff-match-patch's `diff_cleanupSemantic`, the equality elimination
+worked on runs) and `whole_words` skips its widening loop when no edit needs widening. Each is checked here against
+the full path: on every word diff the corpus's year pairs ask for, on generated edits of real sentences, and (the
+clean-up) on generated diffs of any shape.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tracker.diff.compare as compare_module
+from tracker.diff.compare import compare
+from tracker.diff.worddiff import (
+    _DMP,
+    DELETE,
+    EQUAL,
+    INSERT,
+    _at_word_boundaries,
+    _cleanup_semantic,
+    _segments,
+    _token_ops,
+    _widened,
+    word_diff,
+)
+from tracker.pipeline.load import load_path
+
+
+def full_path(old: str, new: str) -> tuple[list[list], tuple[int, ...]]:
+    """The word diff as it was made before the shortcuts: diff-match-patch's clean-up, then the widening loop."""
+    diffs, counts = _token_ops(old, new)
+    _DMP.diff_cleanupSemantic(diffs)
+    return _widened(_segments(diffs)), _counts(counts)
+
+
+def _counts(counts) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    return (counts.old_words, counts.new_words, counts.added, counts.deleted, counts.distance)
+
+
+def assert_same_as_full_path(old: str, new: str) -> None:
+    ops, counts = word_diff(old, new)
+    assert (ops, _counts(counts)) == full_path(old, new)
+    diffs, _ = _token_ops(old, new)
+    ours, theirs = list(diffs), list(diffs)
+    _cleanup_semantic(ours)
+    _DMP.diff_cleanupSemantic(theirs)
+    assert ours == theirs
+
+
+@pytest.fixture(scope="module")
+def corpus_word_diffs(corpus: Path) -> list[tuple[str, str]]:
+    """The (old, new) sentence texts of every word diff compare() makes on the corpus's text year pairs."""
+    runs: dict[str, list[Path]] = {}
+    for path in sorted((corpus / "text").glob("*.txt")):
+        m = re.fullmatch(r"(.+)_(\d{4})\.txt", path.name)
+        if m:
+            runs.setdefault(m.group(1), []).append(path)
+    asked: list[tuple[str, str]] = []
+
+    def recording(old: str, new: str):  # type: ignore[no-untyped-def]
+        asked.append((old, new))
+        return word_diff(old, new)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(compare_module, "word_diff", recording)
+        for paths in runs.values():
+            for a, b in zip(paths, paths[1:]):
+                compare(load_path(a), load_path(b))
+        # and two different filers: sentences replaced rather than edited
+        compare(load_path(corpus / "text" / "AMZN_2024.txt"), load_path(corpus / "text" / "UPWK_2024.txt"))
+    return asked
+
+
+def test_every_corpus_word_diff_is_the_full_paths(corpus_word_diffs: list[tuple[str, str]]) -> None:
+    assert len(corpus_word_diffs) > 150
+    at_boundaries = 0
+    for old, new in corpus_word_diffs:
+        assert_same_as_full_path(old, new)
+        diffs, _ = _token_ops(old, new)
+        _cleanup_semantic(diffs)
+        at_boundaries += _at_word_boundaries(_segments(diffs))
+    # both ways of whole_words are taken: the shortcut, and the widening loop
+    assert 0 < at_boundaries < len(corpus_word_diffs)
+
+
+SENTENCES = [
+    "We maintain a cybersecurity risk management program designed to identify, assess and manage risks.",
+    "Our Chief Information Security Officer (CISO) has over 20 years of experience in information security.",
+    "The Audit Committee of the Board oversees the Company's cybersecurity risks, and reports to the Board.",
+    "As of the date of this report, we are not aware of any cybersecurity incidents that have materially affected us.",
+    "We engage third-party assessors, consultants and auditors; they review our programs annually.",
+    "",
+]
+WORDS = "the The and risk risks cybersecurity Cybersecurity program we annually board of 20 2024 third-party CISO".split()
+WORDS += [",", ".", ";", "(", ")", "\u2014", "\u2019s", "_x", "  ", "\n"]
+
+
+@st.composite
+def edited_pair(draw: st.DrawFn) -> tuple[str, str]:
+    """A real sentence and the same sentence with random word edits (deletions, insertions, replacements, case
+    changes, repeats, punctuation)."""
+    old = draw(st.sampled_from(SENTENCES))
+    if draw(st.booleans()):
+        old = old + " " + draw(st.sampled_from(SENTENCES))
+    tokens = re.findall(r"\S+|\s+", old)
+    for _ in range(draw(st.integers(0, 8))):
+        kind = draw(st.sampled_from(["delete", "insert", "replace", "case", "repeat"]))
+        at = draw(st.integers(0, len(tokens)))
+        word = draw(st.sampled_from(WORDS))
+        if kind == "insert" or not tokens or at == len(tokens):
+            tokens.insert(at, word + draw(st.sampled_from([" ", "", ", "])))
+        elif kind == "delete":
+            del tokens[at]
+        elif kind == "replace":
+            tokens[at] = word
+        elif kind == "case":
+            tokens[at] = tokens[at].swapcase()
+        else:
+            tokens[at:at] = tokens[at : at + draw(st.integers(1, 4))]
+    new = "".join(tokens)
+    return (new, old) if draw(st.booleans()) else (old, new)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(edited_pair())
+def test_edited_sentences_diff_as_the_full_path_diffs_them(pair: tuple[str, str]) -> None:
+    assert_same_as_full_path(*pair)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text("ab .\n", max_size=12), max_size=25),
+    st.lists(st.text("ab .\n", max_size=12), max_size=25),
+)
+def test_unrelated_word_strings_diff_as_the_full_path_diffs_them(old: list[str], new: list[str]) -> None:
+    assert_same_as_full_path(" ".join(old), " ".join(new))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from([DELETE, EQUAL, INSERT]), st.text("ab \n.", max_size=6)), max_size=16)
+)
+def test_the_clean_up_is_diff_match_patchs_on_any_diff(diffs: list[tuple[int, str]]) -> None:
+    ours, theirs = list(diffs), list(diffs)
+    _cleanup_semantic(ours)
+    _DMP.diff_cleanupSemantic(theirs)
+    assert ours == theirs
