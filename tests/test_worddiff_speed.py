@@ -1,4 +1,5 @@
-"""The word diff's shortcuts give the ops diff-match-patch's clean-up and the full widening loop give.
+"""The word diff's shortcuts give the ops diff-match-patch's clean-up and the full widening loop give, and the
+counts and ops a plain reading of the token diff gives.
 
 `word_diff` runs its own `_cleanup_semantic` (diff-match-patch's `diff_cleanupSemantic`, the equality elimination
 worked on runs) and `whole_words` skips its widening loop when no edit needs widening. Each is checked here against
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 import tracker.diff.compare as compare_module
 from tracker.diff.compare import compare
 from tracker.diff.worddiff import (
+    _DISPLAY_TOKEN_RE,
     _DMP,
     DELETE,
     EQUAL,
@@ -27,6 +29,7 @@ from tracker.diff.worddiff import (
     _segments,
     _token_ops,
     _widened,
+    token_diff,
     word_diff,
 )
 from tracker.pipeline.load import load_path
@@ -43,9 +46,29 @@ def _counts(counts) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
     return (counts.old_words, counts.new_words, counts.added, counts.deleted, counts.distance)
 
 
+def token_ops_plainly(old: str, new: str) -> tuple[list[tuple[int, str]], tuple[int, ...]]:
+    """`_token_ops` read off `token_diff` of the two token lists, words told by a regular expression."""
+    a, b = _DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new)
+    ops, added, deleted, distance, run = [], 0, 0, 0, [0, 0]
+    for op, tokens in token_diff(a, b) + [(EQUAL, [])]:
+        words = sum(1 for t in tokens if re.match(r"\w", t))
+        if op == EQUAL:
+            distance += max(run)
+            run = [0, 0]
+        else:
+            run[op == INSERT] += words
+            added, deleted = (added + words, deleted) if op == INSERT else (added, deleted + words)
+        if tokens:
+            ops.append((op, "".join(tokens)))
+    old_words, new_words = (sum(1 for t in side if re.match(r"\w", t)) for side in (a, b))
+    return ops, (old_words, new_words, added, deleted, distance)
+
+
 def assert_same_as_full_path(old: str, new: str) -> None:
     ops, counts = word_diff(old, new)
     assert (ops, _counts(counts)) == full_path(old, new)
+    diffs, counts = _token_ops(old, new)
+    assert (diffs, _counts(counts)) == token_ops_plainly(old, new)
     diffs, _ = _token_ops(old, new)
     ours, theirs = list(diffs), list(diffs)
     _cleanup_semantic(ours)

@@ -34,8 +34,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, repeat
-from operator import eq, itemgetter, mul, neg
+from itertools import chain, repeat
+from operator import eq, mul, neg
 
 import diff_match_patch
 import fast_diff_match_patch
@@ -294,35 +294,49 @@ def word_diff(old: str, new: str) -> tuple[list[list], EditCounts]:
 def _token_ops(old: str, new: str) -> tuple[list[tuple[int, str]], EditCounts]:
     """The word diff's ops before the clean-up (each a run of whole tokens), and its word edit counts."""
     old_tokens, new_tokens = _DISPLAY_TOKEN_RE.findall(old), _DISPLAY_TOKEN_RE.findall(new)
-    ea, eb, _ = encode_tokens(old_tokens, new_tokens)
-    # The tokens cover each text end to end, so a run of tokens is a slice of its text (no decoding), and a word is
-    # one token of its own (\w+ takes all of it, and a token never ends inside a run of word characters): the
-    # words of a run of tokens are its tokens that start with a word character, read off running totals.
-    old_at, new_at = _offsets(old_tokens), _offsets(new_tokens)
-    old_words, new_words = _word_totals(old_tokens), _word_totals(new_tokens)
-    counts = EditCounts(old_words=old_words[-1], new_words=new_words[-1])
+    ea, eb, others = _encoded(old_tokens, new_tokens)
+    # The tokens cover each text end to end, so a run of tokens joined is a slice of its text, and a word is one token
+    # of its own (\w+ takes all of it, and a token never ends inside a run of word characters): the words of a run of
+    # tokens are its tokens less those that are not words, counted by their characters (`others`: few, punctuation).
     diffs: list[tuple[int, str]] = []
     append = diffs.append
-    i = j = run_del = run_ins = 0  # (tokens of each side read so far)
+    join = "".join
+    i = j = run_del = run_ins = added = deleted = distance = 0  # (i, j: tokens of each side read so far)
     for op, chars in diff_encoded(ea, eb):
         k = len(chars)
         if op == EQUAL:
-            append((op, old[old_at[i] : old_at[i + k]]))
-            i, j = i + k, j + k
-            counts.distance += max(run_del, run_ins)
-            run_del = run_ins = 0
-        elif op == DELETE:
-            append((op, old[old_at[i] : old_at[i + k]]))
-            n = old_words[i + k] - old_words[i]
+            append((op, join(old_tokens[i : i + k])))
             i += k
-            counts.deleted, run_del = counts.deleted + n, run_del + n
-        else:
-            append((op, new[new_at[j] : new_at[j + k]]))
-            n = new_words[j + k] - new_words[j]
             j += k
-            counts.added, run_ins = counts.added + n, run_ins + n
-    counts.distance += max(run_del, run_ins)
-    return diffs, counts
+            if run_del or run_ins:
+                distance += run_del if run_del > run_ins else run_ins
+                run_del = run_ins = 0
+        elif op == DELETE:
+            append((op, join(old_tokens[i : i + k])))
+            i += k
+            n = k - sum(map(chars.count, others)) if others else k
+            deleted += n
+            run_del += n
+        else:
+            append((op, join(new_tokens[j : j + k])))
+            j += k
+            n = k - sum(map(chars.count, others)) if others else k
+            added += n
+            run_ins += n
+    distance += run_del if run_del > run_ins else run_ins
+    old_words = len(ea) - sum(map(ea.count, others)) if others else len(ea)
+    new_words = len(eb) - sum(map(eb.count, others)) if others else len(eb)
+    return diffs, EditCounts(old_words, new_words, added, deleted, distance)
+
+
+def _encoded(a: list[str], b: list[str]) -> tuple[str, str, list[str]]:
+    """The two strings of `encode_tokens(a, b)`, and the characters standing for tokens that are not words (do not
+    start with a word character: \\w is a letter or digit, as str.isalnum says, or "_")."""
+    distinct = dict.fromkeys(chain(a, b))  # in first-seen order
+    code = dict(zip(distinct, _token_chars(len(distinct))))
+    get = code.__getitem__
+    others = [code[t] for t in distinct if not t[0].isalnum() and t[0] != "_"]
+    return "".join(map(get, a)), "".join(map(get, b)), others
 
 
 def _cleanup_semantic(diffs: list[tuple[int, str]]) -> None:
@@ -568,23 +582,6 @@ def _trailing_word(text: str) -> str:
 def _first(segments: list, k: int) -> str:
     """The text that follows at segment k (an equal text), or "" when an edit or nothing follows."""
     return segments[k] if k < len(segments) and isinstance(segments[k], str) else ""
-
-
-def _offsets(tokens: list[str]) -> list[int]:
-    """Where each token starts in the text they cover, and where the last ends."""
-    return list(accumulate(map(len, tokens), initial=0))
-
-
-_FIRST = itemgetter(0)
-
-
-def _word_totals(tokens: list[str]) -> list[int]:
-    """How many of the tokens before each one are words (start with a word character: \\w is a letter or digit,
-    as str.isalnum says, or "_"), then how many in all."""
-    firsts = "".join(map(_FIRST, tokens))
-    if "_" in firsts:
-        firsts = firsts.replace("_", "a")
-    return list(accumulate(map(str.isalnum, firsts), initial=0))
 
 
 def cosine(a: Iterable[str], b: Iterable[str]) -> float:
