@@ -1,10 +1,9 @@
-"""The word diff's shortcuts give the ops diff-match-patch's clean-up and the full widening loop give, and the
-counts and ops a plain reading of the token diff gives.
+"""The word diff's ops before its clean-up, and its word counts, are what a plain reading of the token diff gives.
 
-`word_diff` runs its own `_cleanup_semantic` (diff-match-patch's `diff_cleanupSemantic`, the equality elimination
-worked on runs) and `whole_words` skips its widening loop when no edit needs widening. Each is checked here against
-the full path: on every word diff the corpus's year pairs ask for, on generated edits of real sentences, and (the
-clean-up) on generated diffs of any shape.
+`_token_ops` joins each run's text from its tokens and counts a run's words as its tokens less the few that are not
+words (punctuation), instead of keeping running totals of both. Checked here against `token_diff` read plainly (words
+told by a regular expression): on every word diff the corpus's year pairs ask for, and on generated edits of real
+sentences and unrelated word strings.
 """
 
 from __future__ import annotations
@@ -21,25 +20,21 @@ from tracker.diff.compare import compare
 from tracker.diff.worddiff import (
     _DISPLAY_TOKEN_RE,
     _DMP,
-    DELETE,
     EQUAL,
     INSERT,
-    _at_word_boundaries,
-    _cleanup_semantic,
-    _segments,
     _token_ops,
-    _widened,
     token_diff,
+    whole_words,
     word_diff,
 )
 from tracker.pipeline.load import load_path
 
 
 def full_path(old: str, new: str) -> tuple[list[list], tuple[int, ...]]:
-    """The word diff as it was made before the shortcuts: diff-match-patch's clean-up, then the widening loop."""
-    diffs, counts = _token_ops(old, new)
+    """The word diff from the plain reading of the token diff: diff-match-patch's clean-up, then the widening."""
+    diffs, counts = token_ops_plainly(old, new)
     _DMP.diff_cleanupSemantic(diffs)
-    return _widened(_segments(diffs)), _counts(counts)
+    return whole_words(diffs), counts
 
 
 def _counts(counts) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
@@ -65,15 +60,10 @@ def token_ops_plainly(old: str, new: str) -> tuple[list[tuple[int, str]], tuple[
 
 
 def assert_same_as_full_path(old: str, new: str) -> None:
-    ops, counts = word_diff(old, new)
-    assert (ops, _counts(counts)) == full_path(old, new)
     diffs, counts = _token_ops(old, new)
     assert (diffs, _counts(counts)) == token_ops_plainly(old, new)
-    diffs, _ = _token_ops(old, new)
-    ours, theirs = list(diffs), list(diffs)
-    _cleanup_semantic(ours)
-    _DMP.diff_cleanupSemantic(theirs)
-    assert ours == theirs
+    ops, counts = word_diff(old, new)
+    assert (ops, _counts(counts)) == full_path(old, new)
 
 
 @pytest.fixture(scope="module")
@@ -102,14 +92,8 @@ def corpus_word_diffs(corpus: Path) -> list[tuple[str, str]]:
 
 def test_every_corpus_word_diff_is_the_full_paths(corpus_word_diffs: list[tuple[str, str]]) -> None:
     assert len(corpus_word_diffs) > 150
-    at_boundaries = 0
     for old, new in corpus_word_diffs:
         assert_same_as_full_path(old, new)
-        diffs, _ = _token_ops(old, new)
-        _cleanup_semantic(diffs)
-        at_boundaries += _at_word_boundaries(_segments(diffs))
-    # both ways of whole_words are taken: the shortcut, and the widening loop
-    assert 0 < at_boundaries < len(corpus_word_diffs)
 
 
 SENTENCES = [
@@ -163,14 +147,3 @@ def test_edited_sentences_diff_as_the_full_path_diffs_them(pair: tuple[str, str]
 )
 def test_unrelated_word_strings_diff_as_the_full_path_diffs_them(old: list[str], new: list[str]) -> None:
     assert_same_as_full_path(" ".join(old), " ".join(new))
-
-
-@settings(max_examples=2000, deadline=None)
-@given(
-    st.lists(st.tuples(st.sampled_from([DELETE, EQUAL, INSERT]), st.text("ab \n.", max_size=6)), max_size=16)
-)
-def test_the_clean_up_is_diff_match_patchs_on_any_diff(diffs: list[tuple[int, str]]) -> None:
-    ours, theirs = list(diffs), list(diffs)
-    _cleanup_semantic(ours)
-    _DMP.diff_cleanupSemantic(theirs)
-    assert ours == theirs

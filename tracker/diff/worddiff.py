@@ -287,7 +287,7 @@ def word_diff(old: str, new: str) -> tuple[list[list], EditCounts]:
     only, not punctuation.
     """
     diffs, counts = _token_ops(old, new)
-    _cleanup_semantic(diffs)
+    _DMP.diff_cleanupSemantic(diffs)
     return whole_words(diffs), counts
 
 
@@ -339,88 +339,6 @@ def _encoded(a: list[str], b: list[str]) -> tuple[str, str, list[str]]:
     return "".join(map(get, a)), "".join(map(get, b)), others
 
 
-def _cleanup_semantic(diffs: list[tuple[int, str]]) -> None:
-    """diff-match-patch's `diff_cleanupSemantic(diffs)`, in place: the same ops, in less time.
-
-    Its four phases, each as diff-match-patch runs it:
-
-    1. Equality elimination: an equality no longer than the larger side (deleted or inserted characters) of the
-       edits on each side of it becomes a deletion and an insertion of its text; diff-match-patch then steps
-       back to the equality before it, whose edits after it have just grown, and scans on. Which equalities go
-       depends only on lengths, and the scan comes to the same end worked on runs: a stack of the equalities
-       kept, each with the deleted and inserted lengths of the edits before it, and the lengths of the edits
-       after the last one. An equality is tested with the edits after it in full, where diff-match-patch tests
-       it at each edit as it adds them up: the test only gets easier as they grow, and once it holds the scan
-       goes back and reads them all again, so the equalities eliminated are the same. The eliminated ones are
-       then written as diff-match-patch writes them (a deletion, then an insertion, of the equality's text).
-       This replaces diff-match-patch's op-by-op scan, which reads the ops again after every elimination.
-    2. When an equality went: diff-match-patch's own `diff_cleanupMerge`.
-    3. diff-match-patch's own `diff_cleanupSemanticLossless`.
-    4. Overlap extraction (a deletion then an insertion whose ends overlap by at least half of either), op by
-       op as diff-match-patch does it, with its own `diff_commonOverlap`.
-
-    tests/test_worddiff_speed.py checks the ops against diff-match-patch's on every word diff of the corpus
-    and on generated diffs.
-    """
-    kept: list[tuple[int, int, int, int]] = []  # (equality's index in diffs, its length, edits before it)
-    gone: list[int] = []  # indices of the equalities eliminated
-    deleted = inserted = 0  # lengths of the edits after the last equality kept
-    for k, (op, text) in enumerate(diffs):
-        if op == EQUAL:
-            kept.append((k, len(text), deleted, inserted))
-            deleted = inserted = 0
-            continue
-        if op == INSERT:
-            inserted += len(text)
-        else:
-            deleted += len(text)
-        if k + 1 < len(diffs) and diffs[k + 1][0] != EQUAL:
-            continue  # (test at the end of a run of edits: see the docstring)
-        while kept:
-            at, size, before_del, before_ins = kept[-1]
-            if not (size and size <= max(before_del, before_ins) and size <= max(deleted, inserted)):
-                break
-            kept.pop()
-            gone.append(at)
-            deleted, inserted = before_del + size + deleted, before_ins + size + inserted
-    if gone:
-        gone.sort()
-        out: list[tuple[int, str]] = []
-        start = 0
-        for at in gone:
-            out += diffs[start:at]
-            text = diffs[at][1]
-            out += ((DELETE, text), (INSERT, text))
-            start = at + 1
-        out += diffs[start:]
-        diffs[:] = out
-        _DMP.diff_cleanupMerge(diffs)
-    _DMP.diff_cleanupSemanticLossless(diffs)
-    pointer = 1
-    overlap = _DMP.diff_commonOverlap
-    while pointer < len(diffs):
-        if diffs[pointer - 1][0] == DELETE and diffs[pointer][0] == INSERT:
-            deletion, insertion = diffs[pointer - 1][1], diffs[pointer][1]
-            forward, backward = overlap(deletion, insertion), overlap(insertion, deletion)
-            if forward >= backward:
-                if forward >= len(deletion) / 2.0 or forward >= len(insertion) / 2.0:
-                    diffs[pointer - 1 : pointer + 1] = [
-                        (DELETE, deletion[: len(deletion) - forward]),
-                        (EQUAL, insertion[:forward]),
-                        (INSERT, insertion[forward:]),
-                    ]
-                    pointer += 1
-            elif backward >= len(deletion) / 2.0 or backward >= len(insertion) / 2.0:
-                diffs[pointer - 1 : pointer + 1] = [
-                    (INSERT, insertion[: len(insertion) - backward]),
-                    (EQUAL, deletion[:backward]),
-                    (DELETE, deletion[backward:]),
-                ]
-                pointer += 1
-            pointer += 1
-        pointer += 1
-
-
 _WORD_CHAR_RE = re.compile(r"\w")
 _LEADING_WORD_RE = re.compile(r"\w*")
 
@@ -434,10 +352,7 @@ def whole_words(diffs: list[tuple[int, str]]) -> list[list]:
     word the equal text around it holds, on both sides alike, until every edit starts and ends at a word
     boundary of both the old and the new text.
     """
-    segments = _segments(diffs)
-    if _at_word_boundaries(segments):  # (most diffs: nothing to widen)
-        return _segment_ops(segments)
-    return _widened(segments)
+    return _widened(_segments(diffs))
 
 
 def _segments(diffs: list[tuple[int, str]]) -> list:
@@ -528,47 +443,6 @@ def _segment_ops(segments: list) -> list[list]:
             if inserted:
                 ops.append([INSERT, inserted])
     return ops
-
-
-def _is_word_char(text: str) -> bool:
-    """Whether the one character text is a word character (\\w: str.isalnum, or "_")."""
-    return text.isalnum() or text == "_"
-
-
-def _at_word_boundaries(segments: list) -> bool:
-    """Whether `whole_words` would widen no edit of segments (equal texts and edits alternate, none empty).
-
-    It widens an edit at its start when the equal text before it ends with a word character and either side
-    of the edit (or, for a side with nothing, the equal text after it) starts with one; at its end when the
-    equal text after it starts with a word character and either side of the edit ends with one, or one side
-    is empty and the equal text before it ends with one. These are its own tests, made on the segments as
-    they are: while no edit is widened, they are what its loop sees at each edit."""
-    last = len(segments) - 1
-    for k, seg in enumerate(segments):
-        if isinstance(seg, str):
-            continue
-        deleted, inserted = seg
-        before = segments[k - 1] if k else ""
-        after = segments[k + 1] if k < last else ""
-        word_before = bool(before) and _is_word_char(before[-1])
-        if word_before and (
-            _is_word_char((deleted or after or " ")[0]) or _is_word_char((inserted or after or " ")[0])
-        ):
-            return False
-        if (
-            after
-            and _is_word_char(after[0])
-            and (
-                deleted
-                and _is_word_char(deleted[-1])
-                or inserted
-                and _is_word_char(inserted[-1])
-                or (not deleted or not inserted)
-                and word_before
-            )
-        ):
-            return False
-    return True
 
 
 def _trailing_word(text: str) -> str:
