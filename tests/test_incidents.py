@@ -310,6 +310,25 @@ def test_a_local_8k_is_read_with_the_press_release_beside_it(tmp_path: Path) -> 
     assert values["detected"]["value"] == "2024-06-06"
 
 
+def test_a_local_8k_reads_every_press_release_beside_it(tmp_path: Path) -> None:
+    """An 8-K furnishing two releases (EX-99.1, EX-99.2) reads both, whichever tells the incident: a second release
+    matching the same 8-K no longer takes the first one's place (which left the report refused as telling no
+    incident when the dividend release came last)."""
+    folder = tmp_path / "qfc"
+    folder.mkdir()
+    (folder / "qfc-8k-2024-06-10.htm").write_bytes((FIXTURES / "qfc-8k-2024-06-10.htm").read_bytes())
+    (folder / "qfc-ex991-2024-06-10.htm").write_bytes((FIXTURES / "qfc-ex991-2024-06-10.htm").read_bytes())
+    (folder / "qfc-ex992-2024-06-10.htm").write_bytes((FIXTURES / "qfc-ex991-2024-08-01.htm").read_bytes())
+    db = tmp_path / "t.db"
+    result = run("ingest", str(folder), "--filer", "QFC", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    (incident,) = incidents(db, "QFC")
+    values = incident["values"]
+    assert values["furnished"] == ["qfc-ex991-2024-06-10.htm", "qfc-ex992-2024-06-10.htm"]
+    assert [n["value"] for n in values["nature"]] == ["ransomware"]
+    assert values["detected"]["value"] == "2024-06-06"
+
+
 def test_a_local_8k_without_a_filer_or_without_an_incident_is_one_sentence_and_stores_nothing(
     tmp_path: Path,
 ) -> None:

@@ -633,3 +633,23 @@ def test_an_exhibit_no_10k_matches_is_refused_alone(db_path: Path, tmp_path: Pat
     )
     assert "4 files read: 3 new, 0 unchanged, 0 new versions, 1 rejected" in out
     assert show(db_path, 2024)["coverage"] == "exhibit"
+
+
+def test_a_second_exhibit_13_for_one_10k_is_refused_with_its_reason(db_path: Path, tmp_path: Path) -> None:
+    """Two files named as Exhibit 13 beside one 10-K: the one matching it by name is read (not the one only beside
+    it), the other refused with a sentence saying to name one with --exhibit, not dropped without a word."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "larkspur-10-k-fy2024.htm").write_bytes(TENK[2024].read_bytes())
+    (folder / "larkspur-ex13-fy2024.htm").write_bytes(EX13[2024].read_bytes())
+    (folder / "larkspur-ex13-fy2024-part2.htm").write_bytes(EX13[2023].read_bytes())
+    code, out, _ = run("ingest", folder, "--db", db_path)
+    assert code == 2
+    assert (
+        "larkspur-ex13-fy2024-part2.htm: it looks like an Exhibit 13 (by its file name) and another Exhibit 13 "
+        "beside it matches the same 10-K" in out
+    )
+    assert "2 files read: 1 new, 0 unchanged, 0 new versions, 1 rejected" in out
+    stored = show(db_path, 2024)
+    assert stored["coverage"] == "exhibit"
+    assert stored["incorporated"]["exhibit"].endswith("larkspur-ex13-fy2024.htm")  # (matched by name)

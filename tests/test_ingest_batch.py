@@ -88,7 +88,7 @@ def test_a_filers_years_read_side_by_side_store_what_each_read_alone_stores(
     names += ["text/JNJ_2024.txt", "ixbrl/ko-10-k-fy2023.html.gz", "ixbrl/ko-10-k-fy2024.html.gz"]
     for rel in names:
         (folder / Path(rel).name).symlink_to(corpus / rel)
-    tasks = [(str(p), Options(), None) for p in expand([folder])]
+    tasks = [(str(p), Options(), ()) for p in expand([folder])]
     groups = [[Path(t[0]).name for t in group] for group in filer_groups(tasks)]
     assert groups == [
         ["GOOGL_2023.txt", "GOOGL_2024.txt", "GOOGL_2025.txt"],
@@ -103,7 +103,7 @@ def test_a_filers_years_read_side_by_side_store_what_each_read_alone_stores(
 
 
 def test_filer_groups_go_to_workers_several_a_task_in_order_and_a_small_folder_is_still_shared() -> None:
-    groups = [[(f"F{i}_2023.txt", Options(), None), (f"F{i}_2024.txt", Options(), None)] for i in range(1000)]
+    groups = [[(f"F{i}_2023.txt", Options(), ()), (f"F{i}_2024.txt", Options(), ())] for i in range(1000)]
     tasks = _task_groups(groups, 2)
     in_order = [group for task in tasks for group in task]
     assert in_order == groups  # every group once, in order (versions numbered alike)

@@ -27,6 +27,7 @@ from tracker.errors import BadInput, TrackerError
 from tracker.facts import RULES_VERSION
 from tracker.models import Disclosure
 from tracker.pipeline.ingest import (
+    SECOND_EXHIBIT,
     UNMATCHED,
     Options,
     Summary,
@@ -361,7 +362,7 @@ def ingest_parallel(
     done = 0
     try:
         with _Writer(store) as writer:
-            tasks = [(str(f), opts, str(ex) if ex else None) for f, ex in pair_exhibits(files, exhibit)]
+            tasks = [(str(f), opts, tuple(map(str, ex))) for f, ex in pair_exhibits(files, exhibit)]
             chunks = _task_groups(filer_groups(tasks), worker_limit(workers))
             in_flight = max(
                 1, FILES_IN_FLIGHT * len(chunks) // max(1, len(tasks))
@@ -392,8 +393,9 @@ def ingest_parallel(
     return summary
 
 
-IngestTask = tuple[str, Options, str | None]
-"""A file to ingest: (its path, the options, the exhibit its Item 1C incorporates or None)."""
+IngestTask = tuple[str, Options, tuple[str, ...]]
+"""A file to ingest: (its path, the options, the exhibits paired with it: the Exhibit 13 its Item 1C may be read
+from, an 8-K's press releases; UNMATCHED or SECOND_EXHIBIT alone for an exhibit refused, see `pair_exhibits`)."""
 
 
 def filer_groups(tasks: list[IngestTask]) -> list[list[IngestTask]]:
@@ -442,16 +444,18 @@ def _prepare_group(group: list[IngestTask]) -> list[Prepared]:
 
 
 def _prepare_task(task: IngestTask) -> Prepared:
-    """In a worker: read, parse and complete one source (with the exhibit its Item 1C incorporates)."""
-    path, opts, exhibit_path = task
-    if exhibit_path == str(UNMATCHED):
-        return Prepared(path, error=unmatched_reason(path))
+    """In a worker: read, parse and complete one source (with the exhibits paired with it: the first is the one its
+    Item 1C may incorporate; an 8-K reads them all)."""
+    path, opts, exhibit_paths = task
+    if exhibit_paths and exhibit_paths[0] in (str(UNMATCHED), str(SECOND_EXHIBIT)):
+        return Prepared(path, error=unmatched_reason(path, Path(exhibit_paths[0])))
     try:
         check_name(path)
         raw = read_source(Path(path))
-        exhibit = read_exhibit(exhibit_path)
+        exhibits = [read for read in map(read_exhibit, exhibit_paths) if read is not None]
     except BadInput as exc:
         return Prepared(path, error=str(exc))
+    exhibit = exhibits[0] if exhibits else None
     try:
         with shared_work():  # (the reading, the facts and the sentence rows split each text once)
             d, filer = apply_options(load_bytes(raw, exhibit), Path(path), opts)
@@ -459,19 +463,19 @@ def _prepare_task(task: IngestTask) -> Prepared:
             precomputed = precompute(d, raw) if d.fiscal_year is not None else None
         return Prepared(path, d, filer, facts, precomputed, exhibit=exhibit)
     except Exception as exc:  # noqa: BLE001 - a source the readers choke on is refused, not fatal
-        return _current_report(path, raw, opts, exhibit) or Prepared(path, error=_reason(exc))
+        return _current_report(path, raw, opts, exhibits) or Prepared(path, error=_reason(exc))
 
 
 def _current_report(
-    path: str, raw: bytes, opts: Options, exhibit: tuple[bytes, str] | None
+    path: str, raw: bytes, opts: Options, exhibits: list[tuple[bytes, str]]
 ) -> Prepared | None:
-    """A source the annual-report readers refused, read as a Form 8-K with the press release paired with it
+    """A source the annual-report readers refused, read as a Form 8-K with the press releases paired with it
     (`pair_exhibits`; an Item 8.01 or 7.01 may tell its incident only there): its cybersecurity incident (or why it
     reports none, or why its filer is unknown); None when it is no 8-K, so the annual-report refusal stands."""
     from tracker.pipeline.incidents import require_filer
     from tracker.read.incident import NotAn8K, read_incident_bytes
 
-    furnished = {Path(exhibit[1]).name: exhibit[0]} if exhibit else None
+    furnished = {Path(name).name: data for data, name in exhibits} or None
     try:
         incident = read_incident_bytes(raw, exhibits=furnished)
         require_filer(None, opts.filer)

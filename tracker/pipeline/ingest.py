@@ -206,35 +206,58 @@ def is_press_release_name(path: Path | str) -> bool:
     return bool(_PRESS_RELEASE_NAME_RE.search(Path(path).name.split(".")[0]))
 
 
-def pair_exhibits(files: list[Path], exhibit: Path | None = None) -> list[tuple[Path, Path | None]]:
-    """Each annual report with the Exhibit 13 filed with it, and each 8-K with its Exhibit 99 (the press release
-    that may tell its incident). `exhibit` (from --exhibit) goes with the one file given; in folders, an exhibit
-    goes with the report of the same accession number (in the path), else of the same file name once the exhibit
-    and form numbers are left out, else (an Exhibit 13 only) the only report of its folder."""
+def pair_exhibits(files: list[Path], exhibit: Path | None = None) -> list[tuple[Path, tuple[Path, ...]]]:
+    """Each annual report with the Exhibit 13 filed with it, and each 8-K with its Exhibit 99 documents (the press
+    releases that may tell its incident: every one that matches it, in name order, EX-99.1 before EX-99.2).
+    `exhibit` (from --exhibit) goes with the one file given; in folders, an exhibit goes with the report of the
+    same accession number (in the path), else of the same file name once the exhibit and form numbers are left
+    out, else (an Exhibit 13 only) the only report of its folder. An exhibit no report matches is paired with
+    UNMATCHED, a second Exhibit 13 for one report (the one matched less closely, see below) with SECOND_EXHIBIT:
+    each refused with its reason (`unmatched_reason`), the rest stored."""
     if exhibit is not None:
         if len(files) != 1:
             raise BadInput(
                 "--exhibit goes with one 10-K file; give that file alone, or a folder holding both."
             )
-        return [(files[0], exhibit)]
+        return [(files[0], (exhibit,))]
     exhibits = [f for f in files if is_exhibit_name(f)]
     reports = [f for f in files if f not in exhibits]
-    pairs: dict[Path, Path | None] = dict.fromkeys(reports)
-    for ex in exhibits:
-        match = _match_report(ex, reports)
+    pairs: dict[Path, tuple[Path, ...]] = dict.fromkeys(reports, ())
+    matched = {ex: _match_report(ex, reports) for ex in exhibits}
+    # of two Exhibit 13s for one report, the one matched more closely (by accession number, then by name, then as
+    # the only report of its folder) is read, the first by name among equals
+    chosen: dict[Path, Path] = {}
+    for ex, (report, how) in sorted(
+        ((ex, m) for ex, m in matched.items() if m is not None and not is_press_release_name(ex)),
+        key=lambda item: item[1][1],
+    ):
+        chosen.setdefault(report, ex)
+    for ex, match in matched.items():
         if match is None:
-            pairs[ex] = UNMATCHED  # refused with its reason (`unmatched_reason`), the rest stored
+            pairs[ex] = (UNMATCHED,)
+        elif not is_press_release_name(ex) and chosen[match[0]] != ex:
+            pairs[ex] = (SECOND_EXHIBIT,)
         else:
-            pairs[match] = ex
-    return list(pairs.items())
+            pairs[match[0]] += (ex,)
+    # (a report's Exhibit 13 first: the one its Item 1C may be read from; then its press releases by name)
+    return [
+        (f, tuple(sorted(got, key=lambda e: (is_press_release_name(e), e.name)))) for f, got in pairs.items()
+    ]
 
 
 #: Paired with an exhibit that no 10-K beside it matches (see `pair_exhibits`).
 UNMATCHED = Path("\x00unmatched-exhibit")
+#: Paired with an Exhibit 13 whose 10-K another Exhibit 13 beside it matches too (see `pair_exhibits`).
+SECOND_EXHIBIT = Path("\x00second-exhibit")
 
 
-def unmatched_reason(path: str) -> str:
-    """Why an exhibit no report beside it matches is refused (see `pair_exhibits`)."""
+def unmatched_reason(path: str, why: Path = UNMATCHED) -> str:
+    """Why an exhibit `pair_exhibits` paired with UNMATCHED or SECOND_EXHIBIT (`why`) is refused."""
+    if why == SECOND_EXHIBIT:
+        return (
+            "it looks like an Exhibit 13 (by its file name) and another Exhibit 13 beside it matches the same 10-K "
+            "(only one is read); ingest the 10-K with --exhibit naming the one that holds its Item 1C."
+        )
     if is_press_release_name(path):
         return (
             "it looks like an Exhibit 99 (by its file name) but no 8-K beside it matches it by accession number "
@@ -246,22 +269,24 @@ def unmatched_reason(path: str) -> str:
     )
 
 
-def _match_report(exhibit: Path, reports: list[Path]) -> Path | None:
+def _match_report(exhibit: Path, reports: list[Path]) -> tuple[Path, int] | None:
+    """The report an exhibit goes with, and how closely: 0 by accession number, 1 by file name, 2 as the only report
+    of its folder (an Exhibit 13 only); None when none does."""
     accession = _ACCESSION_RE.search(str(exhibit))
     if accession:
         same = [r for r in reports if accession.group(0).replace("-", "") in str(r).replace("-", "")]
         if len(same) == 1:
-            return same[0]
+            return same[0], 0
     press_release = is_press_release_name(exhibit)
     noise = _PRESS_NAME_NOISE_RE if press_release else _NAME_NOISE_RE
     stem = noise.sub("", exhibit.name.split(".")[0])
     same = [r for r in reports if noise.sub("", r.name.split(".")[0]) == stem]
     if len(same) == 1:
-        return same[0]
+        return same[0], 1
     if press_release:
         return None  # (a press release goes with its 8-K by name or number only: a folder holds many reports)
     beside = [r for r in reports if r.parent == exhibit.parent]
-    return beside[0] if len(beside) == 1 else None
+    return (beside[0], 2) if len(beside) == 1 else None
 
 
 _UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
