@@ -153,9 +153,17 @@ def _diff_main(a: str, b: str) -> list[tuple[int, str]]:
 
 def encode_tokens(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, list[str]]:
     """Each distinct token as one character (shared by both sides); the table decodes them back."""
-    table = list(dict.fromkeys(chain(a, b)))  # distinct tokens in first-seen order
-    index = dict(zip(table, _token_chars(len(table))))
-    return "".join(map(index.__getitem__, a)), "".join(map(index.__getitem__, b)), table
+    ea, eb, code = _encoding(a, b)
+    return ea, eb, list(code)
+
+
+def _encoding(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, dict[str, str]]:
+    """The two encoded strings of `encode_tokens`, and token -> character for the distinct tokens in first-seen
+    order."""
+    distinct = dict.fromkeys(chain(a, b))
+    code = dict(zip(distinct, _token_chars(len(distinct))))
+    get = code.__getitem__
+    return "".join(map(get, a)), "".join(map(get, b)), code
 
 
 _TOKEN_CHARS: list[str] = []
@@ -332,11 +340,8 @@ def _token_ops(old: str, new: str) -> tuple[list[tuple[int, str]], EditCounts]:
 def _encoded(a: list[str], b: list[str]) -> tuple[str, str, list[str]]:
     """The two strings of `encode_tokens(a, b)`, and the characters standing for tokens that are not words (do not
     start with a word character: \\w is a letter or digit, as str.isalnum says, or "_")."""
-    distinct = dict.fromkeys(chain(a, b))  # in first-seen order
-    code = dict(zip(distinct, _token_chars(len(distinct))))
-    get = code.__getitem__
-    others = [code[t] for t in distinct if not t[0].isalnum() and t[0] != "_"]
-    return "".join(map(get, a)), "".join(map(get, b)), others
+    ea, eb, code = _encoding(a, b)
+    return ea, eb, [c for t, c in code.items() if not t[0].isalnum() and t[0] != "_"]
 
 
 _WORD_CHAR_RE = re.compile(r"\w")
