@@ -101,3 +101,48 @@ def test_every_sentence_a_pattern_matches_holds_the_words_its_prefilter_needs(co
                     matched += 1
                     assert all(has(low, group) for group in needs), (name, sentence)
     assert matched > 500
+
+
+def test_the_people_readers_prefilters_say_what_their_patterns_say(corpus: Path) -> None:
+    """`_object_before` (words tested before _OBJECT_BEFORE_RE) and `_pronoun_start` (first letters and commas tested
+    before _SUBJECT_PRONOUN_RE) give what their patterns alone give: at every word of every corpus sentence, and on
+    sentences built of the words the object pattern reads."""
+    import re
+
+    from tracker.facts import people
+
+    def plainly(s: str, pos: int) -> bool:
+        return people._OBJECT_BEFORE_RE.search(s, max(0, pos - 80), pos) is not None
+
+    sentences = [
+        s
+        for path in sorted((corpus / "text").glob("*.txt"))
+        for _, s in disclosure_sentences(load_path(path))
+    ]
+    words = [
+        "reports to",
+        "reporting to",
+        "with",
+        "from",
+        "by",
+        "for",
+        "including",
+        "such as",
+        "includes",
+        "the",
+        "our",
+    ]
+    words += ["its", "CISO", "Board", "and", "who", "which", "met", ";", ",", "\n", "  ", "\u00a0", "Forward"]
+    made = [" ".join(words[(k * 7 + j * j) % len(words)] for j in range(k % 9 + 1)) + " " for k in range(400)]
+    objects = pronouns = 0
+    for s in sentences + [m + "the Chief Information Security Officer." for m in made]:
+        low = hint_text(s)
+        for m in re.finditer(r"\b\w", s):
+            expected = plainly(s, m.start())
+            assert people._object_before(s, low, m.start()) == expected, (s, m.start())
+            objects += expected
+        plain = people._SUBJECT_PRONOUN_RE.match(s)
+        ours = people._pronoun_start(s)
+        assert (ours and (ours.span(), ours.group(1))) == (plain and (plain.span(), plain.group(1))), s
+        pronouns += plain is not None
+    assert objects > 1000 and pronouns > 10

@@ -3,6 +3,7 @@ rules beside the code that reads it, and a row in docs/facts.md."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tracker.facts import governance, material, people, program
@@ -217,7 +218,7 @@ for _spec in SPECS:
     register(_spec)
 
 #: How values of a fact are compared, where two ways of writing one value differ in more than case and spacing.
-KEYS = {
+KEYS: dict[str, Callable[[str], str]] = {
     "responsible_titles": title_key,
     "reports_to": title_key,
     "board_oversight": committee_key,

@@ -289,7 +289,7 @@ def experience_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue
 
     def holder(v: FactValue) -> str:
         if id(v) not in holders:
-            holders[id(v)] = _title_key(v.value["holder"] or "")
+            holders[id(v)] = title_key(v.value["holder"] or "")
         return holders[id(v)]
 
     tests: list[Callable[[FactValue, FactValue], bool]] = [
@@ -402,12 +402,7 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
 
 # ---- people ----------------------------------------------------------------------------------------------------
 def _titles(p: dict) -> set[str]:
-    return {_title_key(t) for t in p.get("titles") or []}
-
-
-def _title_key(title: str) -> str:
-    """`title_key`, once per title in a comparison (people are paired by testing each against each)."""
-    return once("title_key", title, lambda: title_key(title))
+    return {title_key(t) for t in p.get("titles") or []}
 
 
 def _name_key(name: str | None) -> str:
@@ -704,9 +699,9 @@ def _explains(change: Change, who: tuple[set[str], set[str]], fact_change: Chang
             continue
         if isinstance(v, dict):
             holder = v.get("holder") or ""
-            if _title_key(holder) in titles or _name_key(holder) in names:
+            if title_key(holder) in titles or _name_key(holder) in names:
                 return True
-        elif _title_key(str(v)) in titles or _name_key(str(v)) in names:
+        elif title_key(str(v)) in titles or _name_key(str(v)) in names:
             return True
     return False
 

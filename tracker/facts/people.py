@@ -225,15 +225,17 @@ def _valid_name(name: str) -> bool:
 
 
 # ---- pronouns, "who is also" ---------------------------------------------------------------------------------
-_STARTS_WITH_PRONOUN_RE = lazy_compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(?:he|she)\b", re.I)
 _SUBJECT_PRONOUN_RE = lazy_compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(he|she)\b", re.I)
 
 
-def _may_start_with_pronoun(s: str) -> bool:
-    """Whether _STARTS_WITH_PRONOUN_RE (or _SUBJECT_PRONOUN_RE) may match: the sentence starts (past whitespace)
-    with an h or an s (as re.I knows them), or has a comma within 41 characters of that start."""
+def _pronoun_start(s: str) -> re.Match[str] | None:
+    """_SUBJECT_PRONOUN_RE's match of a sentence opening on "he" or "she" (after a short clause and a comma), tried
+    only where it may match: the sentence starts (past whitespace) with an h or an s (as re.I knows them), or has a
+    comma within 41 characters of that start."""
     head = s[len(s) - len(s.lstrip()) :][:41]
-    return "," in head or head[:1] in ("h", "H", "s", "S", "\u017f")
+    if "," in head or head[:1] in ("h", "H", "s", "S", "\u017f"):
+        return _SUBJECT_PRONOUN_RE.match(s)
+    return None
 
 
 _POSSESSIVE_PRONOUN_RE = lazy_compile(r"\b(his|her|he|she)\b", re.I)
@@ -933,7 +935,7 @@ class PeopleReader:
                 self.listing_responsible = listing or self.listing_responsible and s.rstrip().endswith(":")
             if (
                 i not in speaking
-                and not (last is not None and _may_start_with_pronoun(s) and _STARTS_WITH_PRONOUN_RE.match(s))
+                and not (last is not None and _pronoun_start(s))
                 and not (self.by_name and any(name in s for name in self.by_name))
             ):
                 if i in years:
@@ -943,8 +945,7 @@ class PeopleReader:
             subject = None
             if (
                 last is not None
-                and _may_start_with_pronoun(s)
-                and (m := _SUBJECT_PRONOUN_RE.match(s))
+                and (m := _pronoun_start(s))
                 and not (mentions and mentions[0][0] < m.start(1))
             ):
                 subject = last

@@ -220,13 +220,9 @@ def split_titles(title: str) -> list[str]:
     return [m.group(1), m.group(2)] if m else [title]
 
 
+@functools.lru_cache(maxsize=4096)  # (titles are few: most are keyed again and again, whatever the filer)
 def title_key(title: str) -> str:
     """What two ways of writing one title share ("Vice President, Security" = "Vice President of Security")."""
-    return _title_key(title)
-
-
-@functools.lru_cache(maxsize=4096)  # (titles are few: most are keyed again and again, whatever the filer)
-def _title_key(title: str) -> str:
     return " ".join(w for w in _KEY_WORD_RE.findall(title.lower()) if w not in _KEY_SKIPPED)
 
 
