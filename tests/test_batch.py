@@ -299,3 +299,21 @@ def test_reports_option_writes_linked_html_reports(tmp_path: Path) -> None:
     assert "NORTHWIND ANALYTICS, INC." in html and "Verdict" in html and "<script" not in html
     third = runner.invoke(app, ["diff-all", "--reports", "--db", str(db)])
     assert "0 reports written" in third.stdout
+
+
+def test_a_folder_of_large_files_keeps_fewer_in_flight(tmp_path: Path) -> None:
+    """What the parent of a folder ingest may hold is bounded by the files' bytes, not only their number."""
+    from tracker.pipeline.batch import BYTES_IN_FLIGHT, FEWEST_IN_FLIGHT, FILES_IN_FLIGHT, files_in_flight
+
+    def folder(name: str, count: int, size: int) -> list[Path]:
+        (tmp_path / name).mkdir()
+        for i in range(count):
+            (tmp_path / name / f"F{i}_2024.txt").write_bytes(b"x" * size)
+        return sorted((tmp_path / name).iterdir())
+
+    assert files_in_flight(folder("small", 6, 9_000)) == FILES_IN_FLIGHT  # the universe's files
+    gzipped_10ks = files_in_flight(folder("gz", 3, 180_000))
+    assert FEWEST_IN_FLIGHT < gzipped_10ks < FILES_IN_FLIGHT
+    assert gzipped_10ks * 180_000 <= BYTES_IN_FLIGHT
+    assert files_in_flight(folder("html", 2, 5_000_000)) == FEWEST_IN_FLIGHT
+    assert files_in_flight([tmp_path / "gone.txt"]) == FILES_IN_FLIGHT  # a file gone since: no error

@@ -62,9 +62,18 @@ BATCH_SECONDS = 1.0
 PAIRS_PER_TASK = 8
 TASKS_IN_FLIGHT = 4
 #: Files in flight per worker in a folder ingest: enough to keep the workers busy while the parent writes a
-#: batch and checkpoints its log (50 small files take the writer ~150 ms, more in a store of gigabytes; a
-#: worker reads one in ~10 ms), few enough to hold little (a few MB).
-FILES_IN_FLIGHT = 32
+#: batch and checkpoints its log (50 small files take the writer ~150 ms at first, ~450 ms in a store of
+#: gigabytes, while a worker reads one in ~10 ms). Measured on bench/bench_universe.py's universe (2026-12-03,
+#: two workers): at 3,000 filers, 32 kept 1.81-1.82 cores busy, 64 to 256 kept 1.88-1.93 (wall 48.5 and 50.0 s
+#: against 42.1 and 47.0 s at 128); at 10,000 filers, 128 took the ingest from 170.8 s to 147.6 s and the peak
+#: memory from 256 to 262 MB.
+FILES_IN_FLIGHT = 128
+#: ...and at most this many bytes of source files (as stored on disk) in flight per worker, so that what the
+#: parent may hold stays small whatever the files: a file's prepared result pickles to 1.2-1.5 times its size
+#: (the corpus's gzipped 10-Ks), so 8 MiB keeps 46 of those in flight and a folder of uncompressed 10-Ks of
+#: 5 MB at the fewest (4), where the universe's 9 KB files stay at FILES_IN_FLIGHT.
+BYTES_IN_FLIGHT = 8 * 2**20
+FEWEST_IN_FLIGHT = 4
 #: Most files a worker reads in one `shared_work` block (a filer's years, see `filer_groups`).
 FILES_PER_GROUP = 4
 #: Most of those groups sent to a worker as one task: each task is a message both ways, and the parent's part of
@@ -364,9 +373,8 @@ def ingest_parallel(
         with _Writer(store) as writer:
             tasks = [(str(f), opts, tuple(map(str, ex))) for f, ex in pair_exhibits(files, exhibit)]
             chunks = _task_groups(filer_groups(tasks), worker_limit(workers))
-            in_flight = max(
-                1, FILES_IN_FLIGHT * len(chunks) // max(1, len(tasks))
-            )  # (tasks holding about FILES_IN_FLIGHT files)
+            per_task = len(tasks) / max(1, len(chunks))
+            in_flight = max(1, int(files_in_flight(files) // per_task))  # (tasks holding so many files)
             for chunk, outcome in parallel_map(_prepare_groups, chunks, workers, None, in_flight):
                 for k, task in enumerate(task for group in chunk for task in group):
                     prepared = outcome[k] if isinstance(outcome, list) else outcome
@@ -391,6 +399,19 @@ def ingest_parallel(
     finally:
         store.close()
     return summary
+
+
+def files_in_flight(files: list[Path]) -> int:
+    """Files a folder ingest keeps in flight per worker: FILES_IN_FLIGHT, fewer where the files are large
+    (BYTES_IN_FLIGHT of them at their mean size), never under FEWEST_IN_FLIGHT."""
+    sizes = []
+    for f in files:
+        try:
+            sizes.append(f.stat().st_size)
+        except OSError:  # (gone since it was listed: its reading says so)
+            continue
+    mean = sum(sizes) / len(sizes) if sizes else 1
+    return max(FEWEST_IN_FLIGHT, min(FILES_IN_FLIGHT, int(BYTES_IN_FLIGHT // max(1.0, mean))))
 
 
 IngestTask = tuple[str, Options, tuple[str, ...]]
