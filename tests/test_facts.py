@@ -552,3 +552,21 @@ def test_committee_tied_to_the_board_without_a_board_word_in_its_name(corpus: Pa
         {"technology risk committee"},
         set(),
     )
+
+
+def test_a_committee_named_beside_the_security_officer_is_about_cybersecurity(corpus: Path) -> None:
+    """A sentence naming the CISO (or the acronym the text defines for its security officer) speaks of
+    cybersecurity though none of its words say so: a management committee it names is one (P&G's Ethics &
+    Compliance Committee, told of incidents with the CISO)."""
+    pg = extract_facts(load_path(corpus / "ixbrl/pg-10-k-fy2024.html.gz"))
+    assert "ethics & compliance committee" in values(pg, "management_committees")
+    told = "Significant incidents are escalated to the {} and to the Incident Review Committee, per our escalation criteria."
+    lead = 'Our Global Chief Security Officer ("GCSO") leads the program. '
+    for text, found in [
+        (told.format("CISO"), True),
+        (lead + told.format("GCSO"), True),  # an acronym the text defines for its security officer
+        (told.format("Chief Financial Officer"), False),  # no security officer: not about cybersecurity
+        (told.format("CIO"), False),
+    ]:
+        facts = extract_facts(_text_disclosure(text))
+        assert ("incident review committee" in values(facts, "management_committees")) is found, text

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
-from tracker.facts.titles import is_cyber
+from tracker.facts.titles import defined_acronyms, is_cyber
 from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
@@ -640,6 +640,7 @@ class GovernanceReader:
         self.mentions: dict[str, list[int]] | None = None
         self.levels: dict[str, bool] = {}
         self.acronym_names: dict[str, str] = {}
+        self.officer_re: re.Pattern[str] | None = None
         for i in reading.index.holding(("committee",)):
             if "(" in self.texts[i]:
                 for m in COMMITTEE_ACRONYM_RE.finditer(self.texts[i]):
@@ -740,7 +741,7 @@ class GovernanceReader:
                 if oversight:  # every sentence naming it states it (the first is the evidence)
                     for i in places:
                         self.r.add("board_oversight", name, i, COMMITTEE_OVERSEES.name)
-            elif any(is_cyber(self.texts[i]) for i in places):
+            elif any(is_cyber(self.texts[i]) or self.names_security_officer(i) for i in places):
                 for i in places:
                     self.r.add("management_committees", name, i, MANAGEMENT_COMMITTEE.name)
         # a named council ("Cybersecurity Governance Council") is a management body
@@ -763,6 +764,19 @@ class GovernanceReader:
                         i,
                         MANAGEMENT_COMMITTEE.name,
                     )
+
+    def names_security_officer(self, i: int) -> bool:
+        """Whether sentence i names the security officer by an acronym ("The CISO is a member of the Enterprise
+        Risk Committee"): "CISO", or one the text defines for a cybersecurity title ("Chief Information Security
+        Officer ("CSO")"). Such a sentence is about cybersecurity though it says none of its words."""
+        if self.officer_re is None:
+            acronyms = {"CISO"} | {
+                a
+                for a, title in defined_acronyms(self.r.index.sentences, self.r.index.lows).items()
+                if is_cyber(title)
+            }
+            self.officer_re = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(acronyms))) + r")s?\b")
+        return bool(self.officer_re.search(self.texts[i]))
 
     def board(self) -> None:
         for i in sorted(BOARD_OVERSEES.candidates(self.r.index)):
