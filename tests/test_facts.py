@@ -567,6 +567,13 @@ def test_a_committee_named_beside_the_security_officer_is_about_cybersecurity(co
         (lead + told.format("GCSO"), True),  # an acronym the text defines for its security officer
         (told.format("Chief Financial Officer"), False),  # no security officer: not about cybersecurity
         (told.format("CIO"), False),
+        # the officer's past names another company's committee
+        ("Before joining us, our CISO chaired the Operational Risk Committee at Acme Bank.", False),
+        (
+            "The CISO, who joined from Acme Bank where she led its Operational Risk Committee, reports to our CIO.",
+            False,
+        ),
     ]:
         facts = extract_facts(_text_disclosure(text))
-        assert ("incident review committee" in values(facts, "management_committees")) is found, text
+        committees = values(facts, "management_committees")
+        assert bool(committees & {"incident review committee", "operational risk committee"}) is found, text

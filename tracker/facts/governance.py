@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tracker.facts.people import biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
 from tracker.facts.titles import defined_acronyms, is_cyber
@@ -741,7 +742,7 @@ class GovernanceReader:
                 if oversight:  # every sentence naming it states it (the first is the evidence)
                     for i in places:
                         self.r.add("board_oversight", name, i, COMMITTEE_OVERSEES.name)
-            elif any(is_cyber(self.texts[i]) or self.names_security_officer(i) for i in places):
+            elif any(is_cyber(self.texts[i]) or self.beside_security_officer(i) for i in places):
                 for i in places:
                     self.r.add("management_committees", name, i, MANAGEMENT_COMMITTEE.name)
         # a named council ("Cybersecurity Governance Council") is a management body
@@ -765,10 +766,12 @@ class GovernanceReader:
                         MANAGEMENT_COMMITTEE.name,
                     )
 
-    def names_security_officer(self, i: int) -> bool:
-        """Whether sentence i names the security officer by an acronym ("The CISO is a member of the Enterprise
-        Risk Committee"): "CISO", or one the text defines for a cybersecurity title ("Chief Information Security
-        Officer ("CSO")"). Such a sentence is about cybersecurity though it says none of its words."""
+    def beside_security_officer(self, i: int) -> bool:
+        """Whether sentence i names the security officer by an acronym and tells the present ("Incidents are
+        communicated to the CISO and ... the Ethics & Compliance Committee"): "CISO", or one the text defines
+        for a cybersecurity title ("Chief Information Security Officer ("CSO")"). Such a sentence is about
+        cybersecurity though it says none of its words; one telling the officer's past ("previously chaired the
+        Risk Committee at Acme Bank") is not about this company's committees."""
         if self.officer_re is None:
             acronyms = {"CISO"} | {
                 a
@@ -776,7 +779,9 @@ class GovernanceReader:
                 if is_cyber(title)
             }
             self.officer_re = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(acronyms))) + r")s?\b")
-        return bool(self.officer_re.search(self.texts[i]))
+        return bool(self.officer_re.search(self.texts[i])) and not biography_spans(
+            self.texts[i], self.lows[i]
+        )
 
     def board(self) -> None:
         for i in sorted(BOARD_OVERSEES.candidates(self.r.index)):
