@@ -577,3 +577,28 @@ def test_a_committee_named_beside_the_security_officer_is_about_cybersecurity(co
         facts = extract_facts(_text_disclosure(text))
         committees = values(facts, "management_committees")
         assert bool(committees & {"incident review committee", "operational risk committee"}) is found, text
+
+
+def test_the_officer_reported_to_retitled_is_no_new_reporting_line(corpus: Path) -> None:
+    """Winnebago's CIO reports to the CFO both years; in FY2025 the CFO's title adds Investor Relations,
+    Information Technology and Business Development. That is the same officer retitled, not a new reporting line;
+    a CIO reporting to another chief officer is one."""
+    changes = [
+        c
+        for c in fact_changes(
+            load_path(corpus / "text/WGO_2024.txt"), load_path(corpus / "text/WGO_2025.txt")
+        )
+        if c.fact == "reports_to"
+    ]
+    assert [(c.change, c.severity) for c in changes] == [("retitled", "medium")]
+    assert "retitled" in (changes[0].summary or "") and "instead of" not in (changes[0].summary or "")
+    path = corpus / "text/WGO_2024.txt"
+    old = "Our CIO reports to our Senior Vice President, Chief Financial Officer,"
+    for new, retitled in [
+        ("Our CIO reports to our Senior Vice President, Chief Financial Officer and Treasurer,", True),
+        ("Our CIO reports to our Senior Vice President, Chief Operating Officer,", False),
+    ]:
+        moved = [
+            c for c in fact_changes(load_path(path), read_edited(path, old, new)) if c.fact == "reports_to"
+        ]
+        assert [c.change == "retitled" for c in moved] == [retitled], new

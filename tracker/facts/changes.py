@@ -220,6 +220,15 @@ def _rank_change(change: Change, old: str, new: str) -> None:
         change.summary = f"the role of the person responsible is now held at a lower rank: {old} -> {new}"
 
 
+def _same_officer(old: str, new: str) -> bool:
+    """Whether two titles name one chief officer, the longer one adding to the other's portfolio ("Senior Vice
+    President, Chief Financial Officer" and "Senior Vice President - Chief Financial Officer, Investor Relations,
+    Information Technology and Business Development"; "Chief Executive Officer" and "Chief Executive Officer and
+    President"): the shorter title, a chief officer's, starts the longer one word for word."""
+    short, long = sorted((title_key(old).split(), title_key(new).split()), key=len)
+    return "chief" in short and "officer" in short and long[: len(short)] == short
+
+
 def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
     """Changes of a set fact: values replaced within a slot paired, the rest added or removed."""
     old_keys = {_key(spec.name, v.value): v for v in old}
@@ -241,6 +250,12 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
             change = _replaced(spec, o, best)
             if spec.name == "responsible_titles":
                 _rank_change(change, o.value, best.value)
+            elif spec.name == "reports_to" and _same_officer(o.value, best.value):
+                change.change = "retitled"
+                change.why = "the person responsible reports to the same officer, whose title was reworded"
+                change.summary = (
+                    f"the officer the person responsible reports to is retitled: {o.value} -> {best.value}"
+                )
             out.append(change)
             removed.remove(o)
             added.remove(best)
