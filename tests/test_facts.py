@@ -602,3 +602,20 @@ def test_the_officer_reported_to_retitled_is_no_new_reporting_line(corpus: Path)
             c for c in fact_changes(load_path(path), read_edited(path, old, new)) if c.fact == "reports_to"
         ]
         assert [c.change == "retitled" for c in moved] == [retitled], new
+
+
+def test_who_in_turn_reports_to_is_the_next_officers_line(corpus: Path) -> None:
+    """ScanSource: "Our VP reports to our CIO who, in turn, reports directly to our CEO." The responsible VP
+    reports to the CIO; the CEO is the CIO's own line (a relative clause on the CIO, commas or not)."""
+    for year in (2024, 2025):
+        facts = extract_facts(load_path(corpus / f"text/SCSC_{year}.txt"))
+        assert values(facts, "reports_to") == {"Chief Information Officer"}
+    for clause in ("who, in turn, reports", "who in turn reports", ", who reports"):
+        text = (
+            "Our Chief Information Security Officer leads our cybersecurity program. "
+            f"Our Chief Information Security Officer reports to our Chief Information Officer {clause} directly "
+            "to our Chief Executive Officer."
+        ).replace(" ,", ",")
+        assert values(extract_facts(_text_disclosure(text)), "reports_to") == {"Chief Information Officer"}, (
+            clause
+        )

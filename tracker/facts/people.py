@@ -549,7 +549,8 @@ REPORTS_TO = rule(
     doc="the responsible person 'reports to' an officer",
 )
 _REPORTS_TO_LEAD_RE = lazy_compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
-_WHO_BEFORE_RE = lazy_compile(r",?\s+who\s+(?:\w+\s+){0,2}$|\(\s*who\s+(?:\w+\s+){0,2}$", re.I)
+#: "our CISO, who reports to", "our CIO who, in turn, reports directly to": a relative clause on the one before "who"
+_WHO_BEFORE_RE = lazy_compile(r"(?:,?\s+|\(\s*)who\s*,?\s+(?:\w+,?\s+){0,2}$", re.I)
 _GROUP_INCLUDING_RE = lazy_compile(
     r"(?:[\w-]+\s+){1,4}?(?:team|committee|leadership|officers|executives|management)"
     r",?\s+(?:including|comprised\s+of|consisting\s+of|such\s+as|namely)\s+"
