@@ -564,6 +564,7 @@ def test_a_committee_named_beside_the_security_officer_is_about_cybersecurity(co
     lead = 'Our Global Chief Security Officer ("GCSO") leads the program. '
     for text, found in [
         (told.format("CISO"), True),
+        (told.format("CSO"), True),  # a known acronym of a security title
         (lead + told.format("GCSO"), True),  # an acronym the text defines for its security officer
         (told.format("Chief Financial Officer"), False),  # no security officer: not about cybersecurity
         (told.format("CIO"), False),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tracker.facts.people import biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
-from tracker.facts.titles import defined_acronyms, is_cyber
+from tracker.facts.titles import ABBREVIATIONS, defined_acronyms, is_cyber
 from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
@@ -768,16 +768,13 @@ class GovernanceReader:
 
     def beside_security_officer(self, i: int) -> bool:
         """Whether sentence i names the security officer by an acronym and tells the present ("Incidents are
-        communicated to the CISO and ... the Ethics & Compliance Committee"): "CISO", or one the text defines
-        for a cybersecurity title ("Chief Information Security Officer ("CSO")"). Such a sentence is about
-        cybersecurity though it says none of its words; one telling the officer's past ("previously chaired the
-        Risk Committee at Acme Bank") is not about this company's committees."""
+        communicated to the CISO and ... the Ethics & Compliance Committee"): one of the known ABBREVIATIONS of a
+        cybersecurity title ("CISO", "CSO"), or one the text defines for one ('Head of Cyber Defense ("HCD")').
+        Such a sentence is about cybersecurity though it says none of its words; one telling the officer's past
+        ("previously chaired the Risk Committee at Acme Bank") is not about this company's committees."""
         if self.officer_re is None:
-            acronyms = {"CISO"} | {
-                a
-                for a, title in defined_acronyms(self.r.index.sentences, self.r.index.lows).items()
-                if is_cyber(title)
-            }
+            known = {**ABBREVIATIONS, **defined_acronyms(self.r.index.sentences, self.r.index.lows)}
+            acronyms = {a for a, title in known.items() if is_cyber(title)}
             self.officer_re = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(acronyms))) + r")s?\b")
         return bool(self.officer_re.search(self.texts[i])) and not biography_spans(
             self.texts[i], self.lows[i]
