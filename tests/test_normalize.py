@@ -437,9 +437,11 @@ def test_footer_lines_are_those_one_of_the_footer_patterns_matches(line: str) ->
         max_size=8,
     )
 )
-def test_a_long_text_has_the_words_and_key_of_its_lines_joined(lines: list[str]) -> None:
+def test_a_text_of_several_lines_has_the_words_and_key_of_its_lines_joined(lines: list[str]) -> None:
     from tracker.text.normalize import _words_and_key, shared_work
 
-    text = "\n".join(lines * (2100 // max(1, sum(map(len, lines))) + 1))  # past the length tokenised by line
-    with shared_work():
-        assert words_and_key(text) == _words_and_key(text)
+    short = "\n".join(lines)
+    long = "\n".join(lines * (2100 // max(1, sum(map(len, lines))) + 1))
+    with shared_work():  # (tokenised line by line, each line once, however short or long the text)
+        for text in (short, long):
+            assert words_and_key(text) == _words_and_key(text)

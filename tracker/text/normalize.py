@@ -624,15 +624,13 @@ def words_and_key(text: str) -> tuple[list[str], str]:
     return once("words_and_key", text, lambda: _words_and_key_by_line(text))
 
 
-#: A text this long is tokenised line by line (each line once per `shared_work` block).
-_BY_LINE_CHARS = 2000
-
-
 def _words_and_key_by_line(text: str) -> tuple[list[str], str]:
-    """`_words_and_key` of a text, by its lines when it is long: no token holds a line break, and NFKC and
+    """`_words_and_key` of a text, by its lines when it has several: no token holds a line break, and NFKC and
     lower-casing never reach across one, so the text's words and key are its lines' joined. A section and the
-    text blocks made of its paragraphs then tokenise each paragraph once, not once per block holding it."""
-    if len(text) < _BY_LINE_CHARS or "\n" not in text:
+    text blocks made of its paragraphs then tokenise each paragraph once, not once per block holding it, a short
+    block too (short blocks tokenised whole cost a folder ingest's worker 11.7 ms of CPU a file against 10.3 by
+    line, in turns over 400 synthetic universe files; no difference on the corpus's)."""
+    if "\n" not in text:
         return _words_and_key(text)
     tokens: list[str] = []
     keys = []
