@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tracker.facts.people import biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
-from tracker.facts.titles import ABBREVIATIONS, defined_acronyms, is_cyber
+from tracker.facts.titles import defined_acronyms, is_cyber, titles_in
 from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
@@ -641,7 +641,7 @@ class GovernanceReader:
         self.mentions: dict[str, list[int]] | None = None
         self.levels: dict[str, bool] = {}
         self.acronym_names: dict[str, str] = {}
-        self.officer_re: re.Pattern[str] | None = None
+        self.title_acronyms: dict[str, str] | None = None
         for i in reading.index.holding(("committee",)):
             if "(" in self.texts[i]:
                 for m in COMMITTEE_ACRONYM_RE.finditer(self.texts[i]):
@@ -767,17 +767,16 @@ class GovernanceReader:
                     )
 
     def beside_security_officer(self, i: int) -> bool:
-        """Whether sentence i names the security officer by an acronym and tells the present ("Incidents are
-        communicated to the CISO and ... the Ethics & Compliance Committee"): one of the known ABBREVIATIONS of a
-        cybersecurity title ("CISO", "CSO"), or one the text defines for one ('Head of Cyber Defense ("HCD")').
-        Such a sentence is about cybersecurity though it says none of its words; one telling the officer's past
-        ("previously chaired the Risk Committee at Acme Bank") is not about this company's committees."""
-        if self.officer_re is None:
-            known = {**ABBREVIATIONS, **defined_acronyms(self.r.index.sentences, self.r.index.lows)}
-            acronyms = {a for a, title in known.items() if is_cyber(title)}
-            self.officer_re = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(acronyms))) + r")s?\b")
-        return bool(self.officer_re.search(self.texts[i])) and not biography_spans(
-            self.texts[i], self.lows[i]
+        """Whether sentence i names a cybersecurity officer (as the people reader finds titles: "the CISO", "our
+        CSO", or an acronym the text defines, 'Head of Cyber Defense ("HCD")') and tells the present ("Incidents
+        are communicated to the CISO and ... the Ethics & Compliance Committee"). Such a sentence is about
+        cybersecurity though it says none of its words; one telling the officer's past ("previously chaired the
+        Risk Committee at Acme Bank") is not about this company's committees."""
+        if self.title_acronyms is None:
+            self.title_acronyms = defined_acronyms(self.r.index.sentences, self.lows)
+        s, low = self.texts[i], self.lows[i]
+        return any(is_cyber(title) for _, _, title in titles_in(s, self.title_acronyms, low)) and not (
+            biography_spans(s, low)
         )
 
     def board(self) -> None:
