@@ -348,6 +348,22 @@ def test_semi_annual_updates_are_not_also_annual() -> None:
     assert [v.value for v in extract_facts(d)["briefing_frequency"]] == ["semi-annual"]
 
 
+def test_at_least_one_update_each_year_is_annual(corpus: Path) -> None:
+    """Upwork FY2025 cut its full-board updates from three a year to "at least one update to the full board of
+    directors each year" beside quarterly committee updates: the board is now briefed annually, not silent."""
+    text = (
+        "Our CISO presents quarterly cybersecurity-related updates to our audit committee, including at least one "
+        "update to the full board of directors each year."
+    )
+    assert values(extract_facts(_text_disclosure(text)), "briefing_frequency") == {"quarterly", "annual"}
+    # "quarterly updates each year" states one period, not two
+    text = "Our CISO presents quarterly updates each year to our audit committee on cybersecurity."
+    assert values(extract_facts(_text_disclosure(text)), "briefing_frequency") == {"quarterly"}
+    old, new = load_path(corpus / "text/UPWK_2024.txt"), load_path(corpus / "text/UPWK_2025.txt")
+    briefing = [c for c in fact_changes(old, new) if c.fact == "briefing_frequency"]
+    assert [(c.kind, c.old, c.new) for c in briefing] == [("fact_changed", "three times a year", "annual")]
+
+
 # ---- audit findings: what a reader would notice ---------------------------------------------------------------
 def _text_disclosure(text: str) -> Disclosure:
     from tracker.models import Element
@@ -431,6 +447,21 @@ def test_management_committee_meeting_is_no_briefing(corpus: Path) -> None:
             {"Chief Security Officer"},
             set(),
             {"Chief Financial Officer"},
+        ),
+        (  # Microsoft FY2025: a division named with a plus is the whole division ("Cloud", in part, was wrong)
+            "Our CISO leads the strategy, engineering, and operations of cybersecurity across the company, and "
+            "reports to the EVP of Cloud + AI.",
+            {"Chief Information Security Officer"},
+            set(),
+            {"Executive Vice President of Cloud + AI"},
+        ),
+        (  # Walmart: the line is stated in a relative clause on the officer reported to, beside a biography
+            'Our Chief Information Security Officer ("CISO") leads our cybersecurity program. Our CTO, to whom the '
+            "CISO reports, has served as Walmart's CTO since 2019 and prior to that had experience managing "
+            "technology risks.",
+            {"Chief Information Security Officer"},
+            set(),
+            {"Chief Technology Officer"},
         ),
     ],
 )

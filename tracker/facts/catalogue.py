@@ -131,7 +131,7 @@ SPECS = [
         "reports_to",
         "Reports to",
         True,
-        (people.REPORTS_TO,),
+        (people.REPORTS_TO, people.REPORTS_TO_WHOM),
         Severity("medium", "medium", "medium", "the reporting line of the person responsible changed"),
         slot=lambda v: "reports_to",
         doc="the officer the responsible person reports to",

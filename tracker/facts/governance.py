@@ -510,7 +510,10 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         r"(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\byearly\b|\beach\s+annual\b|"
         + _NOT_AFTER_SEMI
         + r"\bannual\s+(?:report(?:s|ing)?\s+(?:to|from|on\s+(?!form\b))|reviews?|updates?|briefings?|presentations?)|"
-        r"\b(?:each|every)\s+year\b",
+        r"\b(?:each|every)\s+year\b|"
+        # "at least one update to the full board each year": the number of briefings a year, as "twice" is
+        r"\bat\s+least\s+one\s+(?:[\w-]+\s+){0,2}?(?:updates?|briefings?|reports?|presentations?|sessions?)\b"
+        r"[^.;]{0,80}?\b(?:each|every|per|a)\s+(?:calendar\s+|fiscal\s+)?year\b",
         ("annual", "once", "yearly", "year"),
         unless=None,
         value="annual",

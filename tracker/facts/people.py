@@ -548,6 +548,14 @@ REPORTS_TO = rule(
     ("report",),
     doc="the responsible person 'reports to' an officer",
 )
+#: "Our CTO, to whom the CISO reports, ...": the officer before "to whom" is the line of the one after it.
+REPORTS_TO_WHOM = rule(
+    "reports_to.to_whom",
+    r",?\s+to\s+whom\s+(?:the\s+|our\s+|its\s+)?(?P<who>(?:[\w-]+\s+){0,5}?)(?:directly\s+|"
+    r"administratively\s+|functionally\s+|primarily\s+)?reports?\b",
+    ("whom",),
+    doc="'our CTO, to whom the CISO reports': the responsible person reports to the officer before 'to whom'",
+)
 _REPORTS_TO_LEAD_RE = lazy_compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
 #: "our CISO, who reports to", "our CIO who, in turn, reports directly to": a relative clause on the one before "who"
 _WHO_BEFORE_RE = lazy_compile(r"(?:,?\s+|\(\s*)who\s*,?\s+(?:\w+,?\s+){0,2}$", re.I)
@@ -798,7 +806,7 @@ class PeopleReader:
         self.by_title: dict[str, Person] = {}
         self.norms: dict[str, str] = {}
         self.bios: dict[int, list[tuple[int, int]]] = {}
-        self.lines: list[tuple[Person, str, int]] = []  # (who reports, to what title, sentence)
+        self.lines: list[tuple[Person, str, int, str]] = []  # (who reports, to what title, sentence, rule)
         self.objects: dict[int, set[int]] = {}
         self.tenures: list[tuple[Person, str, int]] = []  # (whose, since when, sentence)
         self.listing_responsible = False  # the bullets that follow list those responsible  # sentence -> positions of the mentions that are objects
@@ -1223,6 +1231,8 @@ class PeopleReader:
     def reports_to(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         """Reporting lines of the people spoken of (kept for finish, once roles are known)."""
         s = self.texts[i]
+        if REPORTS_TO_WHOM.at(self.r.index, i):
+            self._reported_to_whom(i, mentions)
         if not REPORTS_TO.at(self.r.index, i):
             return
         for m in word_matches(REPORTS_TO.pattern, s, low, ("report",), whole=False):
@@ -1236,7 +1246,18 @@ class PeopleReader:
             if not subjects:
                 continue
             for title in self._report_targets(s, m.end()):
-                self.lines.append((subjects[-1], title, i))
+                self.lines.append((subjects[-1], title, i, REPORTS_TO.name))
+
+    def _reported_to_whom(self, i: int, mentions: list[tuple[int, Person]]) -> None:
+        """A line stated on the officer reported to ("Our CTO, to whom the CISO reports"): the person named between
+        "to whom" and "reports" reports to the officer whose title ends right before "to whom"."""
+        s = self.texts[i]
+        titles = self.titles_of(i)
+        for m in REPORTS_TO_WHOM.pattern.finditer(s):
+            target = next((t for t in titles if t[1] == m.start()), None)
+            subjects = [p for pos, p in mentions if m.start("who") <= pos < m.end("who")]
+            if target is not None and subjects:
+                self.lines.append((subjects[-1], split_titles(target[2])[-1], i, REPORTS_TO_WHOM.name))
 
     def _report_targets(self, s: str, at: int) -> list[str]:
         """The officers named right after "reports to": one title, or a group "including" a list of them."""
@@ -1341,7 +1362,7 @@ class PeopleReader:
 
     def _lines(self) -> None:
         """The reporting lines of the responsible people."""
-        for person, title, i in self.lines:
+        for person, title, i, rule_name in self.lines:
             if person.role != "responsible" or title_key(title) in {title_key(t) for t in person.titles}:
                 continue
             boss = self.person_for_title(title, i)
@@ -1349,7 +1370,7 @@ class PeopleReader:
                 continue
             if boss.role == "other":
                 boss.role = "reports_to"
-            self.r.add("reports_to", title, i, REPORTS_TO.name)
+            self.r.add("reports_to", title, i, rule_name)
 
 
 EXPERTISE = rule(

@@ -93,6 +93,8 @@ _CAP_RUN = (
     + _ANOTHER_TITLE_AHEAD
     + r"|\s+&\s+"
     + _ANOTHER_TITLE_AHEAD
+    + r"|\s+\+\s+"  # ("EVP of Cloud + AI": a division named with a plus, as with "&")
+    + _ANOTHER_TITLE_AHEAD
     + r"|\s+of\s+|\s+)(?:[A-Z][\w&-]*|IT))*)"
 )
 _RANK = r"(?:\b(?:senior|sr\.?|executive|assistant|group|corporate|global|deputy|associate)\s+)*"
