@@ -463,6 +463,25 @@ def test_management_committee_meeting_is_no_briefing(corpus: Path) -> None:
             set(),
             {"Chief Technology Officer"},
         ),
+        (  # the officer reported to named first, the line through one officer, a line stated as a noun
+            "Our CISO is responsible for cybersecurity and reports to Jane Doe, our Chief Information Officer.",
+            {"Chief Information Security Officer"},
+            set(),
+            {"Chief Information Officer"},
+        ),
+        (
+            "Our CISO is responsible for cybersecurity and reports through the Chief Information Officer to the Chief "
+            "Executive Officer.",
+            {"Chief Information Security Officer"},
+            set(),
+            {"Chief Information Officer"},
+        ),
+        (
+            "Our CISO is responsible for cybersecurity and has a direct reporting line to the Chief Financial Officer.",
+            {"Chief Information Security Officer"},
+            set(),
+            {"Chief Financial Officer"},
+        ),
     ],
 )
 def test_responsibility_statements(text: str, titles: set, people: set, reports_to: set) -> None:

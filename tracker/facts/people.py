@@ -543,8 +543,8 @@ _TENURE_VERB_RE = lazy_compile(
 )
 REPORTS_TO = rule(
     "reports_to.reports_to",
-    r"\breport(?:s|ing)?\s+(?:directly\s+|administratively\s+|functionally\s+|primarily\s+)?"
-    r"(?:up\s+)?(?:in\s+)?to\s+",
+    r"\breport(?:s|ing)?(?:\s+(?:lines?|relationship))?\s+(?:directly\s+|administratively\s+|functionally\s+|"
+    r"primarily\s+)?(?:up\s+)?(?:in\s+|through\s+)?to\s+|\breports?\s+(?:directly\s+)?through\s+",
     ("report",),
     doc="the responsible person 'reports to' an officer",
 )
@@ -1263,6 +1263,10 @@ class PeopleReader:
         """The officers named right after "reports to": one title, or a group "including" a list of them."""
         lead = _REPORTS_TO_LEAD_RE.match(s, at)
         start = lead.end() if lead else at
+        # "reports to Jane Doe, our CIO": the title after the name
+        named = _NAME_THEN_TITLE.pattern.match(s, start)
+        if named and _valid_name(named.group(1)):
+            start = named.end()
         target = TITLE_RE.match(s, start) or (self.acronym_re.match(s, start) if self.acronym_re else None)
         if target:
             return [split_titles(self.norm(target.group(0)))[-1]]
