@@ -285,3 +285,27 @@ def test_digest_text_speaks_plain_english(corpus: Path) -> None:
         "not stated"
     ) in text
     assert "  - Wording: 11 sentences reworded, added, removed or moved" in text
+
+
+def test_verdict_and_reasons_say_what_changed(corpus: Path) -> None:
+    """Found by a reader who checked reports against the filings: a reason that listed template phrases instead
+    of the edit, a verdict quote clipped before the change it quotes, and the material-incident news told twice."""
+    boot = _context(corpus, "text/BOOT_2024.txt", "text/BOOT_2025.txt").comparison
+    irt = next(c for c in boot.changes if c.kind == "text_changed" and "IRT" in str(c.new))
+    # 'communicates with the appropriate stakeholders, which may include the Audit Committee' -> 'reports the
+    # incident to the Audit Committee': the hedge is what went
+    assert irt.severity == "medium"
+    assert irt.why.startswith("\u201cmay\u201d dropped in a sentence stating ")
+    assert (
+        "a flag of Item 106" not in irt.why and " and that those responsible report to the board" in irt.why
+    )
+    # PANW FY2025: the Security Committee is now chaired by an officer; the quote reaches that far
+    panw = _context(corpus, "text/PANW_2024.txt", "text/PANW_2025.txt").comparison
+    quote = next(t for t in panw.judgement.top if "Security Committee" in t or "independent directors" in t)
+    assert "chaired by our chief product and technology officer" in quote
+    # CRUS FY2025 adds the statement that threats have not materially affected it: said once in the verdict,
+    # not again as the flag read from that statement
+    crus = _context(corpus, "text/CRUS_2024.txt", "text/CRUS_2025.txt").comparison
+    top = crus.judgement.top
+    assert any("have not materially affected" in t for t in top)
+    assert not any(t.startswith("Says cyber risks have materially affected") for t in top)

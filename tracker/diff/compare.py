@@ -60,7 +60,7 @@ from tracker.text.normalize import (
     shared_work,
 )
 
-MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+MATERIAL_FLAG = significance.MATERIAL_FLAG
 
 #: Two unmatched sentences are a rewrite of one another when the Dice coefficient of their sets of
 #: content words (function words dropped), 2|A & B| / (|A| + |B|), reaches this (a sentence keeping

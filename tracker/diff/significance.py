@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.models import SEVERITY_RANK, UNTAGGED_ELEMENT, Change
+from tracker.models import SEVERITY_RANK, UNTAGGED_ELEMENT, Change, spec_for
 from tracker.text.headings import is_subheading
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
@@ -232,6 +232,8 @@ def is_heading_change(change: Change) -> bool:
 
 # ---- ranking wording changes -----------------------------------------------------------------------------------
 _FLAG_WHY = "what the sentence behind the flag says changed"
+#: The flag whose value the material-incident statement gives: its flip is high.
+MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
 _HEADING = "a sub-heading: no statement of its own"
 _WORDING_ONLY = "wording only"
 _WORDING_OF_SUBSTANCE = "wording of substance; no tracked fact changed"
@@ -320,7 +322,7 @@ def _rank(
         return
     deleted, inserted = _changed_words(change)
     change.touches = touched or []
-    what = ", ".join(dict.fromkeys(_label(f, labels) for f in stated))
+    what = _listed(list(dict.fromkeys(_label(f, labels) for f in stated)))
     if "material_incident_statement" in stated and change.kind == "text_changed":
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
         # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
@@ -335,7 +337,7 @@ def _rank(
             change.why = "the statement on material incidents was reworded; it says the same"
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
         change.severity = "medium"
-        change.why = f"a sentence stating {what} changed a number, a negation or a hedge"
+        change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
     elif change.kind == "text_changed":
         change.why = f"rewording of a sentence stating {what}; nothing of substance changed"
     else:
@@ -343,9 +345,35 @@ def _rank(
 
 
 def _label(fact: str, labels: dict[str, str]) -> str:
+    """What a sentence states, as the middle of "a sentence stating ...": a fact's label, or what a flag says
+    ("that those responsible report to the board")."""
     if fact.startswith("flag:"):
-        return "a flag of Item 106"
+        plain = spec_for(fact[5:]).reader_label
+        if plain.startswith("Says "):
+            return "that " + plain[5:]
+        return plain[6:] if plain.startswith("Names ") else plain[:1].lower() + plain[1:]
     return labels.get(fact, fact).lower()
+
+
+def _listed(items: list[str]) -> str:
+    """Items as a reader lists them: "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _substance_edit(deleted: list[str], inserted: list[str]) -> str:
+    """The words of substance (numbers, negations, hedges, frequencies, scope) an edit took out or put in, as a
+    reader would say it: "“may” dropped", "“20” became “25”", "“not” added"."""
+    gone = list(dict.fromkeys(w.lower() for t in deleted for w in _SUBSTANCE_RE.findall(t)))
+    came = list(dict.fromkeys(w.lower() for t in inserted for w in _SUBSTANCE_RE.findall(t)))
+    gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
+    quoted = lambda words: _listed([f"\u201c{w}\u201d" for w in words])  # noqa: E731
+    if gone and came:
+        return f"{quoted(gone)} became {quoted(came)}"
+    if gone:
+        return f"{quoted(gone)} dropped"
+    if came:
+        return f"{quoted(came)} added"
+    return "a number, a negation or a hedge changed"  # (the same words, in another order)
 
 
 # ---- the verdict -----------------------------------------------------------------------------------------------
@@ -410,9 +438,16 @@ def decide(changes: list[Change], rewritten: bool) -> Verdict:
     ranked = sorted(substantive, key=importance)
     level = _LEVEL[ranked[0].severity]
     top: list[str] = []
+    listed: list[Change] = []
     for c in ranked:
         if len(top) >= 3 or c.severity == "low" and top:
             break
+        if (
+            c.kind == "flag_flipped"
+            and c.element == MATERIAL_FLAG
+            and any(f.fact == "material_incident_statement" for f in listed)
+        ):
+            continue  # the flag read from the statement already listed: the same news twice
         if c.kind in TEXT_KINDS:
             if c.touches and any(not f.kind.startswith("text_") for f in ranked):
                 continue  # the wording of a fact change already listed
@@ -421,13 +456,37 @@ def decide(changes: list[Change], rewritten: bool) -> Verdict:
                 if summary and summary not in top:
                     top.append(summary)
                 break
-            new_text = c.new if isinstance(c.new, str) else None
-            summary = f"{c.why}: \u201c{_clip(new_text or c.text or '')}\u201d"
+            summary = f"{c.why}: \u201c{_quoted(c)}\u201d"
         else:
             summary = c.summary or c.why or c.kind
         if summary not in top:
             top.append(summary)
+            listed.append(c)
     return Verdict(level, extent, top)
+
+
+def _quoted(change: Change, limit: int = 90) -> str:
+    """The sentence a wording change leads to, clipped to `limit` characters around what changed: a reworded
+    sentence whose edits lie past the first `limit` characters is quoted from a little before its first edit
+    ("\u2026of our independent directors and chaired by our chief product and technology officer\u2026"), so that
+    the quote shows the change."""
+    text = change.new if isinstance(change.new, str) else change.text or ""
+    if change.kind != "text_changed" or not change.ops or len(text) <= limit:
+        return _clip(text, limit)
+    pos, first, last = 0, None, 0
+    for op, part in change.ops:
+        if op != 0 and first is None:
+            first = pos
+        if op != -1:
+            pos += len(part)
+        if op != 0:
+            last = pos
+    if first is None or last <= limit - 10 or "".join(p for op, p in change.ops if op != -1) != text:
+        return _clip(text, limit)
+    start = text.rfind(" ", 0, max(0, first - 25)) + 1  # (a word's start; 0 when there is no space before)
+    # the edits whole where they fit in nearly twice the limit, else as much of them as the limit holds
+    width = last - start + 10 if last - start + 10 <= 2 * limit - 20 else limit
+    return ("\u2026" if start else "") + _clip(text[start:], max(limit, width))
 
 
 def _clip(text: str, limit: int = 90) -> str:
