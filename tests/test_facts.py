@@ -670,3 +670,19 @@ def test_who_in_turn_reports_to_is_the_next_officers_line(corpus: Path) -> None:
         assert values(extract_facts(_text_disclosure(text)), "reports_to") == {"Chief Information Officer"}, (
             clause
         )
+
+
+def test_possibly_different_person_is_named_by_the_post_it_held(corpus: Path) -> None:
+    """PANW FY2025: 'our vice president acting as chief information security officer' (over 25 years) where FY2024
+    had 'our chief information security officer' (over 20): the change names the post the person held, and says
+    it is now held on an acting basis (a reader checking the report against the filing found 'the Vice President
+    is possibly a different person', which hid both)."""
+    old, new = load_path(corpus / "text/PANW_2024.txt"), load_path(corpus / "text/PANW_2025.txt")
+    person = [
+        c for c in fact_changes(old, new) if c.fact == "people" and c.change == "possibly_different_person"
+    ]
+    assert [c.severity for c in person] == ["high"]
+    summary = person[0].summary or ""
+    assert summary.startswith("the Chief Information Security Officer is possibly a different person: ")
+    assert "Vice President, Acting Chief Information Security Officer" in summary
+    assert summary.endswith("the role is now held on an acting basis")

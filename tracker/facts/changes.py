@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from tracker.facts.extract import FactValue, value_key
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import title_key
 from tracker.models import Change
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
 Facts = dict[str, list[FactValue]]
@@ -461,7 +463,13 @@ def _background_signals(o: dict, n: dict) -> list[str]:
     if oe and ne and ne["years"] < oe["years"]:
         out.append(f"stated experience fell from {oe['years']} to {ne['years']} years")
     if oe and ne and ne["years"] - oe["years"] >= 3 and _titles(o) != _titles(n):
-        out.append(f"stated experience jumped from {oe['years']} to {ne['years']} years, with a new title")
+        out.append(
+            f"stated experience jumped from {oe['years']} to {ne['years']} years, with a new title "
+            f"({', '.join(n.get('titles') or [])})"
+        )
+    acting = [t for t in n.get("titles") or [] if _STAND_IN_RE.match(t)]
+    if acting and not any(_STAND_IN_RE.match(t) for t in o.get("titles") or []):
+        out.append(f"the role is now held on an {_STAND_IN_RE.match(acting[0]).group(0).lower()} basis")  # type: ignore[union-attr]
     of, nf = (
         {value_key(x) for x in o.get("former_employers") or []},
         {value_key(x) for x in n.get("former_employers") or []},
@@ -475,6 +483,10 @@ def _background_signals(o: dict, n: dict) -> list[str]:
             + ")"
         )
     return out
+
+
+#: A title held by a stand-in while the post is vacant ("Acting Chief Information Security Officer", "Interim ...").
+_STAND_IN_RE = lazy_compile(r"(?:acting|interim)\b", re.I)
 
 
 def _role_title(p: dict) -> str:
@@ -548,7 +560,8 @@ def people_changes(
             add(
                 "possibly_different_person",
                 "high" if responsible else "medium",
-                f"the {role} is possibly a different person: " + "; ".join(signals),
+                f"the {_role_title(ov) if ov.get('titles') else role} is possibly a different person: "
+                + "; ".join(signals),
                 "the person responsible may have changed" if responsible else spec.severity.why,
                 o,
                 n,
