@@ -299,6 +299,10 @@ def test_verdict_and_reasons_say_what_changed(corpus: Path) -> None:
     assert (
         "a flag of Item 106" not in irt.why and " and that those responsible report to the board" in irt.why
     )
+    # and the verdict has it beside the reporting-line change (its sentence's own facts held: it is not the
+    # wording of that change)
+    assert len(boot.judgement.top) == 2
+    assert "the IRT reports the incident to the Audit Committee" in boot.judgement.top[1]
     # PANW FY2025: the Security Committee is now chaired by an officer; the quote reaches that far
     panw = _context(corpus, "text/PANW_2024.txt", "text/PANW_2025.txt").comparison
     quote = next(t for t in panw.judgement.top if "Security Committee" in t or "independent directors" in t)

@@ -282,16 +282,21 @@ def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]
     change: a rewritten section has hundreds of each)."""
     out: dict[str, list[tuple[int, Change]]] = {}
     for k, c in enumerate(fact_changes):
-        triggers = {c.fact} if c.fact is not None else set()
-        if c.kind == "flag_flipped":
-            triggers.add(f"flag:{c.element}")
-        if c.fact == "material_incident_strength":
-            triggers.add("material_incident_statement")
-        if c.fact == "people":
-            triggers |= {"responsible_titles", "responsible_people", "people"}
-        for t in triggers:
+        for t in _triggers(c):
             out.setdefault(t, []).append((k, c))
     return out
+
+
+def _triggers(c: Change) -> set[str]:
+    """The facts (and `flag:Name`) whose wording a fact change (or a flag's flip) accounts for (see `_by_trigger`)."""
+    triggers = {c.fact} if c.fact is not None else set()
+    if c.kind == "flag_flipped":
+        triggers.add(f"flag:{c.element}")
+    if c.fact == "material_incident_strength":
+        triggers.add("material_incident_statement")
+    if c.fact == "people":
+        triggers |= {"responsible_titles", "responsible_people", "people"}
+    return triggers
 
 
 def _rank(
@@ -322,7 +327,7 @@ def _rank(
         return
     deleted, inserted = _changed_words(change)
     change.touches = touched or []
-    what = _listed(list(dict.fromkeys(_label(f, labels) for f in stated)))
+    what = _listed(_at_most(list(dict.fromkeys(_label(f, labels) for f in stated)), 3))
     if "material_incident_statement" in stated and change.kind == "text_changed":
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
         # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
@@ -358,6 +363,11 @@ def _label(fact: str, labels: dict[str, str]) -> str:
 def _listed(items: list[str]) -> str:
     """Items as a reader lists them: "a", "a and b", "a, b and c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _at_most(items: list[str], n: int) -> list[str]:
+    """The first n items, the rest counted: ["a", "b", "3 other things"]."""
+    return items if len(items) <= n else [*items[: n - 1], f"{len(items) - n + 1} other things"]
 
 
 def _substance_edit(deleted: list[str], inserted: list[str]) -> str:
@@ -449,8 +459,10 @@ def decide(changes: list[Change], rewritten: bool) -> Verdict:
         ):
             continue  # the flag read from the statement already listed: the same news twice
         if c.kind in TEXT_KINDS:
-            if c.touches and any(not f.kind.startswith("text_") for f in ranked):
-                continue  # the wording of a fact change already listed
+            if c.touches and any(
+                not f.kind.startswith("text_") and not _triggers(f).isdisjoint(c.touches) for f in ranked
+            ):
+                continue  # the wording of a fact change the verdict has (a sentence whose own facts held stays)
             if c.severity == "low":
                 summary = _text_summary(wording)
                 if summary and summary not in top:
