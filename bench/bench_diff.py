@@ -109,36 +109,33 @@ def concatenated(disclosures: list[Disclosure]) -> Disclosure:
     )
 
 
-def pairs(corpus: Path) -> list[tuple[str, Disclosure, Disclosure]]:
+def pair_files(corpus: Path) -> list[tuple[str, list[str], list[str]]]:
+    """The pairs below as the files each side is read from (several: concatenated), for a worker that reads them
+    with another version of the tool (bench_facts_speed)."""
     text = corpus / "text"
-    out = []
-    for ticker in RUNS:
-        for year in (2023, 2024):
-            out.append(
-                (
-                    f"{ticker} {year}->{year + 1}",
-                    load_path(text / f"{ticker}_{year}.txt"),
-                    load_path(text / f"{ticker}_{year + 1}.txt"),
-                )
-            )
-    out.append(
-        ("rewritten AMZN24 vs UPWK24", load_path(text / "AMZN_2024.txt"), load_path(text / "UPWK_2024.txt"))
-    )
-    out.append(
-        (
-            "synthetic 60k 2024->2025",
-            concatenated([load_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
-            concatenated([load_path(text / f"{t}_2025.txt") for t in SYNTH_A]),
-        )
-    )
-    out.append(
-        (
-            "synthetic 60k rewritten",
-            concatenated([load_path(text / f"{t}_2024.txt") for t in SYNTH_A]),
-            concatenated([load_path(text / f"{t}_2025.txt") for t in SYNTH_B]),
-        )
-    )
+    out = [
+        (f"{t} {y}->{y + 1}", [str(text / f"{t}_{y}.txt")], [str(text / f"{t}_{y + 1}.txt")])
+        for t in RUNS
+        for y in (2023, 2024)
+    ]
+    out.append(("rewritten AMZN24 vs UPWK24", [str(text / "AMZN_2024.txt")], [str(text / "UPWK_2024.txt")]))
+    a24 = [str(text / f"{t}_2024.txt") for t in SYNTH_A]
+    out.append(("synthetic 60k 2024->2025", a24, [str(text / f"{t}_2025.txt") for t in SYNTH_A]))
+    out.append(("synthetic 60k rewritten", a24, [str(text / f"{t}_2025.txt") for t in SYNTH_B]))
     return out
+
+
+def pairs(corpus: Path) -> list[tuple[str, Disclosure, Disclosure]]:
+    """Year over year pairs of nine filers, a fully rewritten pair and two synthetic ~60,000-character pairs."""
+
+    def side(paths: list[str]) -> Disclosure:
+        return (
+            load_path(Path(paths[0]))
+            if len(paths) == 1
+            else concatenated([load_path(Path(p)) for p in paths])
+        )
+
+    return [(name, side(old), side(new)) for name, old, new in pair_files(corpus)]
 
 
 def corpus_pairs(corpus: Path) -> list[tuple[str, Path, Path]]:

@@ -28,16 +28,38 @@ BASELINE = "05d8285"
 WORKER = r"""
 import gc, json, statistics, sys, time
 sys.path.insert(0, sys.argv[1])
-sys.path.insert(1, sys.argv[2])
-from bench.bench_diff import pairs, cold
 try:
     from tracker.diff.compare import compare
+    from tracker.pipeline.load import load_path
 except ImportError:  # the baseline, before the stage packages
     from tracker.differ import compare
+    from tracker.readers import read_path as load_path
 corpus, repeat = sys.argv[3], int(sys.argv[4])
 from pathlib import Path
+# the pairs of this checkout's bench_diff (the same inputs for both), read by the tool under test: bench_diff
+# itself imports this checkout's tracker, which the baseline's is not
+pairs = json.loads(sys.argv[5])
+
+
+def cold(*disclosures):
+    for d in disclosures:
+        d.facts_cache = None
+
+
+def concatenated(paths):
+    from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element
+    text = "\n\n".join(load_path(Path(p)).section_text for p in paths)
+    return Disclosure([Element(UNTAGGED_ELEMENT, "text", text, "inferred")], tagged=False, source_format="text",
+                      section_text=text)
+
+
+def side(paths):
+    return load_path(Path(paths[0])) if len(paths) == 1 else concatenated(paths)
+
+
 out = {}
-for name, old, new in pairs(Path(corpus)):
+for name, old_paths, new_paths in pairs:
+    old, new = side(old_paths), side(new_paths)
     compare(old, new)  # warm the patterns
     times = []
     for _ in range(repeat):
@@ -53,8 +75,20 @@ print(json.dumps(out))
 def measure(code_root: Path, corpus: Path, repeat: int) -> dict[str, float]:
     """Per-pair median milliseconds of compare() with facts extracted afresh, by the tool at code_root."""
     # the pairs come from this checkout's bench_diff (same inputs for both); the tool from code_root
+    sys.path.insert(0, str(ROOT))
+    from bench.bench_diff import pair_files
+
     done = subprocess.run(
-        [sys.executable, "-c", WORKER, str(code_root), str(ROOT), str(corpus), str(repeat)],
+        [
+            sys.executable,
+            "-c",
+            WORKER,
+            str(code_root),
+            str(ROOT),
+            str(corpus),
+            str(repeat),
+            json.dumps(pair_files(corpus)),
+        ],
         capture_output=True,
         text=True,
         check=True,
