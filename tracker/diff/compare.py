@@ -87,6 +87,7 @@ REWRITTEN_SHARE = 0.5
 NO_CHANGE = significance.NO_CHANGE
 MINOR = significance.MINOR
 REWRITTEN = significance.REWRITTEN
+EXPANDED, SHORTENED, REORGANISED = significance.EXPANDED, significance.SHORTENED, significance.REORGANISED
 
 TEXT_KINDS = significance.TEXT_KINDS
 Status = Literal["same", "changed", "moved", "added", "removed"]
@@ -192,7 +193,7 @@ class Comparison:
 
     @property
     def extent(self) -> str:
-        """no wording change, minor edits or substantially rewritten."""
+        """no wording change, minor edits, or substantially rewritten, expanded, shortened or reorganised."""
         return self.judgement.extent
 
     @property
@@ -358,7 +359,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         pairs,
         order,
         share,
-        significance.decide(changes, rewritten(similarity, share)),
+        significance.decide(changes, extent_of_change(pairs, similarity, share)),
     )
 
 
@@ -380,9 +381,39 @@ NOT_COMPARED = "not compared"
 
 
 def rewritten(similarity: Similarity, changed_share: float) -> bool:
-    """Substantially rewritten: under half the words survive a diff (simple < 0.5), or at least half the
+    """A large change of the text: under half the words survive a diff (simple < 0.5), or at least half the
     aligned sentences changed, moved, came or went."""
     return similarity.simple < REWRITTEN_SIMPLE or changed_share >= REWRITTEN_SHARE
+
+
+def extent_of_change(pairs: list[AlignedPair], similarity: Similarity, changed_share: float) -> str | None:
+    """What a large change of the text (`rewritten`) comes to, None for a small one: `substantially expanded` when
+    the earlier text is all there but for a few words (a tenth, or ten words) and added sentences make at least
+    half the later one; `substantially shortened` the other way round; `substantially reorganised` when most
+    words survive (simple >= 0.8) and the change is in where the sentences stand; else `substantially rewritten`
+    (a year whose Item 1C gained its risk-management part is expanded, not rewritten)."""
+    if not rewritten(similarity, changed_share):
+        return None
+    old_words = new_words = added = removed = 0
+    for p in pairs:
+        o, n = sum(len(s.words) for s in p.old), sum(len(s.words) for s in p.new)
+        old_words, new_words = old_words + o, new_words + n
+        if p.status == "added":
+            added += n
+        elif p.status == "removed":
+            removed += o
+    if removed <= max(old_words * _FEW, _FEW_WORDS) and added >= new_words * _MOST_ADDED:
+        return significance.EXPANDED
+    if added <= max(new_words * _FEW, _FEW_WORDS) and removed >= old_words * _MOST_ADDED:
+        return significance.SHORTENED
+    if similarity.simple >= REORGANISED_SIMPLE:
+        return significance.REORGANISED
+    return significance.REWRITTEN
+
+
+#: `extent_of_change`'s thresholds: a few words (a share, or a count), the share of the later (earlier) text added
+#: (removed), the share of words surviving a reorganisation.
+_FEW, _FEW_WORDS, _MOST_ADDED, REORGANISED_SIMPLE = 0.1, 10, 0.5, 0.8
 
 
 def _key_function(*sequences: list[Sentence]) -> Callable[[str], str]:

@@ -12,7 +12,8 @@
 
 The verdict has two answers: significance (`significant` for a high change, `notable` for a medium one,
 `routine` for changes of substance that are low, `no substantive change`), led by the top changes in plain
-English; and the extent of rewording (`no wording change`, `minor edits`, `substantially rewritten`).
+English; and the extent of rewording (`no wording change`, `minor edits`, `substantially rewritten`, or a large
+change that kept most of the text: `substantially expanded`, `shortened` or `reorganised`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", 
 #: The significances, most significant first (digests and lists sort by it).
 SIGNIFICANCE_ORDER = {level: rank for rank, level in enumerate((SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE))}
 NO_WORDING_CHANGE, MINOR, REWRITTEN = "no wording change", "minor edits", "substantially rewritten"
+#: A large change that kept most of the earlier text and added to it, cut it, or moved it about (see
+#: tracker.diff.compare's `extent_of_change`).
+EXPANDED, SHORTENED, REORGANISED = (
+    "substantially expanded",
+    "substantially shortened",
+    "substantially reorganised",
+)
 TEXT_KINDS = ("text_changed", "text_added", "text_removed", "text_moved")
 _LEVEL = {"high": SIGNIFICANT, "medium": NOTABLE, "low": ROUTINE}
 
@@ -438,10 +446,11 @@ def _text_summary(changes: list[Change]) -> str:
     return ", ".join(parts)
 
 
-def decide(changes: list[Change], rewritten: bool) -> Verdict:
-    """The verdict on a list of ranked changes; `rewritten` when the text was substantially rewritten."""
+def decide(changes: list[Change], large: str | None) -> Verdict:
+    """The verdict on a list of ranked changes; `large`: the extent of a large change of the text (REWRITTEN,
+    EXPANDED, SHORTENED or REORGANISED), None when it was not."""
     wording = [c for c in changes if c.kind in TEXT_KINDS]
-    extent = REWRITTEN if rewritten else MINOR if wording else NO_WORDING_CHANGE
+    extent = large or (MINOR if wording else NO_WORDING_CHANGE)
     substantive = [c for c in changes if of_substance(c)]
     if not substantive:
         return Verdict(NO_CHANGE, extent)
