@@ -389,8 +389,9 @@ def test_texts_ruled_out_by_their_first_letter_have_different_keys(a: str, b: st
 
 def test_a_large_change_says_what_it_came_to(corpus: Path) -> None:
     """A year that kept its text and added its risk-management part is expanded, not rewritten (CRUS FY2025, as a
-    reader of the filings put it); the same pair read backwards is shortened; a year whose sentences mostly moved
-    is reorganised (U FY2025: 89% of the words survive); two filers' texts stay rewritten (above)."""
+    reader of the filings put it), as is one that kept its text and added six sentences, 31% of the later text
+    (SFIX FY2025: no longer 'minor edits'); the same pair read backwards is shortened; a year whose sentences
+    mostly moved is reorganised (U FY2025: 89% of the words survive); two filers' texts stay rewritten (above)."""
     from tracker.diff.compare import EXPANDED, REORGANISED, SHORTENED
     from tracker.pipeline.load import load_path
 
@@ -401,3 +402,5 @@ def test_a_large_change_says_what_it_came_to(corpus: Path) -> None:
     unity = compare(load_path(text / "U_2024.txt"), load_path(text / "U_2025.txt"))
     assert unity.extent == REORGANISED and unity.similarity.simple >= 0.8
     assert compare(load_path(text / "MXL_2023.txt"), load_path(text / "MXL_2024.txt")).extent == REWRITTEN
+    assert compare(load_path(text / "SFIX_2024.txt"), load_path(text / "SFIX_2025.txt")).extent == EXPANDED
+    assert compare(load_path(text / "GTLB_2024.txt"), load_path(text / "GTLB_2025.txt")).extent == MINOR

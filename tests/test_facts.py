@@ -686,3 +686,26 @@ def test_possibly_different_person_is_named_by_the_post_it_held(corpus: Path) ->
     assert summary.startswith("the Chief Information Security Officer is possibly a different person: ")
     assert "Vice President, Acting Chief Information Security Officer" in summary
     assert summary.endswith("the role is now held on an acting basis")
+
+
+def test_replaced_person_is_named_by_the_post_and_the_successor_by_theirs(corpus: Path) -> None:
+    """AMPL: a permanent CISO (Dustin Pearce) succeeded by the Chief Engineering Officer acting as CISO (Wade
+    Chambers), then by a permanent CISO (Jack Levy). A reader checking the report found 'the Acting Chief
+    Information Security Officer was replaced: Dustin Pearce -> Wade Chambers', which hid the move to an acting
+    holder and his main title."""
+    text = corpus / "text"
+    years = [load_path(text / f"AMPL_{y}.txt") for y in (2023, 2024, 2025)]
+    summaries = [
+        [c.summary for c in fact_changes(old, new) if c.fact == "people" and c.change == "replaced"]
+        for old, new in zip(years, years[1:])
+    ]
+    assert summaries == [
+        [
+            "the Chief Information Security Officer was replaced: Dustin Pearce -> Wade Chambers (now Acting Chief "
+            "Information Security Officer and Chief Engineering Officer)"
+        ],
+        [
+            "the Acting Chief Information Security Officer was replaced: Wade Chambers -> Jack Levy (now Chief "
+            "Information Security Officer)"
+        ],
+    ]

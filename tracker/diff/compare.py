@@ -387,25 +387,27 @@ def rewritten(similarity: Similarity, changed_share: float) -> bool:
 
 
 def extent_of_change(pairs: list[AlignedPair], similarity: Similarity, changed_share: float) -> str | None:
-    """What a large change of the text (`rewritten`) comes to, None for a small one: `substantially expanded` when
-    the earlier text is all there but for a few words (a tenth, or ten words) and added sentences make at least
-    half the later one; `substantially shortened` the other way round; `substantially reorganised` when most
-    words survive (simple >= 0.8) and the change is in where the sentences stand; else `substantially rewritten`
-    (a year whose Item 1C gained its risk-management part is expanded, not rewritten)."""
-    if not rewritten(similarity, changed_share):
-        return None
+    """What a large change of the text comes to, None for a small one: `substantially expanded` when the earlier
+    text is all there but for a few words (a tenth, or ten) and added sentences make at least 30% of the later
+    one (a year whose Item 1C gained its risk-management part, or a third more sentences), `substantially
+    shortened` the other way round; else, for a change `rewritten` calls large, `substantially reorganised` when
+    most words survive (simple >= 0.8) and the change is in where the sentences stand, and `substantially
+    rewritten` when they do not."""
     old_words = new_words = added = removed = 0
     for p in pairs:
-        o, n = sum(len(s.words) for s in p.old), sum(len(s.words) for s in p.new)
-        old_words, new_words = old_words + o, new_words + n
+        c = p.counts
+        old_words += c.old_words
+        new_words += c.new_words
         if p.status == "added":
-            added += n
+            added += c.new_words
         elif p.status == "removed":
-            removed += o
-    if removed <= max(old_words * _FEW, _FEW_WORDS) and added >= new_words * _MOST_ADDED:
+            removed += c.old_words
+    if added and removed <= max(old_words * _FEW, _FEW_WORDS) and added >= new_words * _MUCH:
         return significance.EXPANDED
-    if added <= max(new_words * _FEW, _FEW_WORDS) and removed >= old_words * _MOST_ADDED:
+    if removed and added <= max(new_words * _FEW, _FEW_WORDS) and removed >= old_words * _MUCH:
         return significance.SHORTENED
+    if not rewritten(similarity, changed_share):
+        return None
     if similarity.simple >= REORGANISED_SIMPLE:
         return significance.REORGANISED
     return significance.REWRITTEN
@@ -413,7 +415,7 @@ def extent_of_change(pairs: list[AlignedPair], similarity: Similarity, changed_s
 
 #: `extent_of_change`'s thresholds: a few words (a share, or a count), the share of the later (earlier) text added
 #: (removed), the share of words surviving a reorganisation.
-_FEW, _FEW_WORDS, _MOST_ADDED, REORGANISED_SIMPLE = 0.1, 10, 0.5, 0.8
+_FEW, _FEW_WORDS, _MUCH, REORGANISED_SIMPLE = 0.1, 10, 0.3, 0.8
 
 
 def _key_function(*sequences: list[Sentence]) -> Callable[[str], str]:

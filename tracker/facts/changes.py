@@ -467,9 +467,8 @@ def _background_signals(o: dict, n: dict) -> list[str]:
             f"stated experience jumped from {oe['years']} to {ne['years']} years, with a new title "
             f"({', '.join(n.get('titles') or [])})"
         )
-    acting = [t for t in n.get("titles") or [] if _STAND_IN_RE.match(t)]
-    if acting and not any(_STAND_IN_RE.match(t) for t in o.get("titles") or []):
-        out.append(f"the role is now held on an {_STAND_IN_RE.match(acting[0]).group(0).lower()} basis")  # type: ignore[union-attr]
+    if stand_in := _stand_in(o, n):
+        out.append(f"the role is now held on an {stand_in} basis")
     of, nf = (
         {value_key(x) for x in o.get("former_employers") or []},
         {value_key(x) for x in n.get("former_employers") or []},
@@ -487,6 +486,21 @@ def _background_signals(o: dict, n: dict) -> list[str]:
 
 #: A title held by a stand-in while the post is vacant ("Acting Chief Information Security Officer", "Interim ...").
 _STAND_IN_RE = lazy_compile(r"(?:acting|interim)\b", re.I)
+
+
+def _stand_in(o: dict, n: dict) -> str | None:
+    """ "acting" or "interim" when the later person holds a stand-in's title and the earlier did not."""
+    later = [m for t in n.get("titles") or [] if (m := _STAND_IN_RE.match(t))]
+    if later and not any(_STAND_IN_RE.match(t) for t in o.get("titles") or []):
+        return later[0].group(0).lower()
+    return None
+
+
+def _new_titles(o: dict, n: dict) -> str:
+    """What a successor's titles add to "the <post> was replaced: A -> B": " (now Acting Chief Information Security
+    Officer and Chief Engineering Officer)", or "" when the titles are the same."""
+    titles = n.get("titles") or []
+    return f" (now {' and '.join(titles)})" if titles and _titles(o) != _titles(n) else ""
 
 
 def _role_title(p: dict) -> str:
@@ -546,10 +560,11 @@ def people_changes(
         responsible = "responsible" in (ov.get("role"), nv.get("role"))
         role = _role_title(nv) if nv.get("titles") else _role_title(ov)
         if ov.get("name") and nv.get("name") and not _same_name(ov, nv):
+            post = _role_title(ov) if ov.get("titles") else role
             add(
                 "replaced",
                 "high" if responsible else "medium",
-                f"the {role} was replaced: {ov['name']} -> {nv['name']}",
+                f"the {post} was replaced: {ov['name']} -> {nv['name']}{_new_titles(ov, nv)}",
                 "the person responsible changed" if responsible else spec.severity.why,
                 o,
                 n,
