@@ -313,3 +313,22 @@ def test_verdict_and_reasons_say_what_changed(corpus: Path) -> None:
     top = crus.judgement.top
     assert any("have not materially affected" in t for t in top)
     assert not any(t.startswith("Says cyber risks have materially affected") for t in top)
+
+
+def test_counts_say_which_changes_restate_another(corpus: Path) -> None:
+    """Both readers who checked reports against the filings read "Changes: 4 high" as four matters, where PANW
+    FY2025 has one high people change and three sentences whose wording carries it: the count says so."""
+    pair = ("text/PANW_2024.txt", "text/PANW_2025.txt")
+    comparison = _context(corpus, *pair).comparison
+    assert comparison.summary["high"] == 4
+    assert comparison.restated == 3
+    assert (
+        "Changes: 4 high, 1 medium, 4 low (3 of them the wording of a flag, fact or people change)"
+        in _render(corpus, pair, "text")
+    )
+    # GTLB FY2025: two medium fact changes, each with the added or reworded sentence that states it
+    assert _context(corpus, "text/GTLB_2024.txt", "text/GTLB_2025.txt").comparison.restated == 2
+    # a pair whose wording change states no changed fact says nothing more
+    quiet = ("text/AMZN_2024.txt", "text/AMZN_2025.txt")
+    assert _context(corpus, *quiet).comparison.restated == 0
+    assert "of them the wording" not in _render(corpus, quiet, "text")

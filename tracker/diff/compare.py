@@ -214,6 +214,11 @@ class Comparison:
             out[change.severity] += 1
         return out
 
+    @property
+    def restated(self) -> int:
+        """How many of the changes are the wording of a fact, flag or people change (`significance.restated`)."""
+        return significance.restated(self.changes)
+
     def pairs_for(self, element: str) -> list[AlignedPair]:
         """The aligned pieces touching one element, in document order."""
         return [p for p in self.pairs if element in p.elements_on("old") | p.elements_on("new")]

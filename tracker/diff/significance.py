@@ -295,6 +295,26 @@ def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]
     return out
 
 
+def restates(change: Change, changes: list[Change]) -> bool:
+    """Whether a wording change is the wording of a fact, flag or people change among `changes` (it states one of
+    the facts that change changed, and carries its severity)."""
+    return (
+        change.kind in TEXT_KINDS
+        and bool(change.touches)
+        and any(
+            not f.kind.startswith("text_") and not _triggers(f).isdisjoint(change.touches or ())
+            for f in changes
+        )
+    )
+
+
+def restated(changes: list[Change]) -> int:
+    """How many of the changes are the wording of another (`restates`): counted beside the severities, so that
+    "4 high" is not read as four matters where one fact change and the three sentences behind it are."""
+    facts = [c for c in changes if not c.kind.startswith("text_")]
+    return sum(restates(c, facts) for c in changes if c.touches)
+
+
 def _triggers(c: Change) -> set[str]:
     """The facts (and `flag:Name`) whose wording a fact change (or a flag's flip) accounts for (see `_by_trigger`)."""
     triggers = {c.fact} if c.fact is not None else set()
@@ -468,9 +488,7 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
         ):
             continue  # the flag read from the statement already listed: the same news twice
         if c.kind in TEXT_KINDS:
-            if c.touches and any(
-                not f.kind.startswith("text_") and not _triggers(f).isdisjoint(c.touches) for f in ranked
-            ):
+            if restates(c, ranked):
                 continue  # the wording of a fact change the verdict has (a sentence whose own facts held stays)
             if c.severity == "low":
                 summary = _text_summary(wording)

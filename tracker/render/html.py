@@ -288,6 +288,8 @@ class ComparisonReport:
     """none, routine, minor or rewritten (styles the verdict, by significance)."""
     counts: dict[str, int]
     """Changes by severity: high, medium, low."""
+    restated: int
+    """How many of those are the wording of a flag, fact or people change (said beside the counts)."""
     similarity: list[Measure]
     """The four measures over the whole disclosure."""
     text_changes: int
@@ -738,6 +740,7 @@ def comparison_report(
         top=list(c.judgement.top),
         tone=VERDICT_TONES.get(c.significance, "minor"),
         counts=dict(c.summary),
+        restated=c.restated,
         similarity=measures(c.similarity.to_json()),
         text_changes=sum(ch.kind.startswith("text_") for ch in c.changes),
         sections=by_element(ctx) if verbose else [],

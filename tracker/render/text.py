@@ -110,7 +110,10 @@ def _summary_lines(c: Comparison) -> list[str]:
     }
     lines = [f"Verdict: {lead}" + (":" if c.judgement.top else "")]
     lines += [f"  - {plain.get(t, t)}" for t in c.judgement.top]
-    return lines + [f"Extent: {c.extent}", f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low"]
+    counts = f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low"
+    if restated := c.restated:
+        counts += f" ({restated} of them the wording of a flag, fact or people change)"
+    return lines + [f"Extent: {c.extent}", counts]
 
 
 # --------------------------------------------------------------------------- flags, facts and people

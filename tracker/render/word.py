@@ -173,9 +173,11 @@ def _headline(doc: DocumentObject, ctx: ComparisonContext) -> None:
     counts = c.summary
     text_changes = sum(ch.kind.startswith("text_") for ch in c.changes)
     n = len(c.changes)
+    restated = c.restated
     doc.add_paragraph(
         f"{n} change{'' if n == 1 else 's'} in all ({counts['high']} high, {counts['medium']} "
-        f"medium, {counts['low']} low), {text_changes} of them in the wording."
+        f"medium, {counts['low']} low), {text_changes} of them in the wording"
+        + (f", {restated} of those the wording of a flag, fact or people change." if restated else ".")
     )
     old, new = side_view(ctx.old_meta, "earlier filing"), side_view(ctx.new_meta, "later filing")
     for note in c.caveats + comparison_notes(old, new):
