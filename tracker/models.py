@@ -175,6 +175,9 @@ for _name, _plain in PLAIN_LABELS.items():
 
 #: The six flags, in taxonomy order.
 FLAGS: list[str] = [name for name, spec in ELEMENTS.items() if spec.kind == "flag"]
+#: The flag the material-incident statement answers (Item 106(b)(2)): its flip is high, and it is inferred from that
+#: statement.
+MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
 
 #: Standard label -> local name, for R pages (which show labels, not names).
 LABEL_TO_NAME: dict[tuple[str, str], str] = {

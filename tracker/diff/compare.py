@@ -45,6 +45,7 @@ from tracker.diff.worddiff import (
 from tracker.facts import SPECS, changes_between, owned_values, shared_facts, value_key
 from tracker.models import (
     CHANGE_KINDS,
+    MATERIAL_FLAG,
     SEVERITY_RANK,
     UNTAGGED_ELEMENT,
     Change,
@@ -59,8 +60,6 @@ from tracker.text.normalize import (
     comparison_sentences,
     shared_work,
 )
-
-MATERIAL_FLAG = significance.MATERIAL_FLAG
 
 #: Two unmatched sentences are a rewrite of one another when the Dice coefficient of their sets of
 #: content words (function words dropped), 2|A & B| / (|A| + |B|), reaches this (a sentence keeping

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.models import SEVERITY_RANK, UNTAGGED_ELEMENT, Change, spec_for
+from tracker.models import MATERIAL_FLAG, SEVERITY_RANK, UNTAGGED_ELEMENT, Change, spec_for
 from tracker.text.headings import is_subheading
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
@@ -240,8 +240,6 @@ def is_heading_change(change: Change) -> bool:
 
 # ---- ranking wording changes -----------------------------------------------------------------------------------
 _FLAG_WHY = "what the sentence behind the flag says changed"
-#: The flag whose value the material-incident statement gives: its flip is high.
-MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
 _HEADING = "a sub-heading: no statement of its own"
 _WORDING_ONLY = "wording only"
 _WORDING_OF_SUBSTANCE = "wording of substance; no tracked fact changed"
@@ -295,24 +293,22 @@ def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]
     return out
 
 
-def restates(change: Change, changes: list[Change]) -> bool:
-    """Whether a wording change is the wording of a fact, flag or people change among `changes` (it states one of
-    the facts that change changed, and carries its severity)."""
-    return (
-        change.kind in TEXT_KINDS
-        and bool(change.touches)
-        and any(
-            not f.kind.startswith("text_") and not _triggers(f).isdisjoint(change.touches or ())
-            for f in changes
-        )
-    )
+def _accounted(changes: list[Change]) -> set[str]:
+    """Every fact (and `flag:Name`) whose wording the flag, fact and people changes among `changes` account for."""
+    return set().union(*(_triggers(c) for c in changes if c.kind not in TEXT_KINDS))
+
+
+def _restates(change: Change, accounted: set[str]) -> bool:
+    """Whether a wording change is the wording of a flag, fact or people change (`_accounted`): it states one of the
+    facts that change changed, and carries its severity."""
+    return change.kind in TEXT_KINDS and not accounted.isdisjoint(change.touches or ())
 
 
 def restated(changes: list[Change]) -> int:
-    """How many of the changes are the wording of another (`restates`): counted beside the severities, so that
-    "4 high" is not read as four matters where one fact change and the three sentences behind it are."""
-    facts = [c for c in changes if not c.kind.startswith("text_")]
-    return sum(restates(c, facts) for c in changes if c.touches)
+    """How many of the changes are the wording of another: counted beside the severities, so that "4 high" is not
+    read as four matters where one fact change and the three sentences behind it are."""
+    accounted = _accounted(changes)
+    return sum(_restates(c, accounted) for c in changes)
 
 
 def _triggers(c: Change) -> set[str]:
@@ -420,7 +416,7 @@ _FIRST = [
     "people",
     "material_incident_statement",
     "material_incident_strength",
-    "flag:CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag",
+    f"flag:{MATERIAL_FLAG}",
     "board_oversight",
     "responsible_titles",
     "responsible_people",
@@ -478,6 +474,7 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
     level = _LEVEL[ranked[0].severity]
     top: list[str] = []
     listed: list[Change] = []
+    accounted = _accounted(ranked)
     for c in ranked:
         if len(top) >= 3 or c.severity == "low" and top:
             break
@@ -488,7 +485,7 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
         ):
             continue  # the flag read from the statement already listed: the same news twice
         if c.kind in TEXT_KINDS:
-            if restates(c, ranked):
+            if _restates(c, accounted):
                 continue  # the wording of a fact change the verdict has (a sentence whose own facts held stays)
             if c.severity == "low":
                 summary = _text_summary(wording)

@@ -11,16 +11,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
 from tracker.facts.rules import SPECS, FactSpec
-from tracker.facts.titles import title_key
+from tracker.facts.titles import stand_in, title_key
 from tracker.models import Change
-from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
 Facts = dict[str, list[FactValue]]
@@ -484,16 +482,11 @@ def _background_signals(o: dict, n: dict) -> list[str]:
     return out
 
 
-#: A title held by a stand-in while the post is vacant ("Acting Chief Information Security Officer", "Interim ...").
-_STAND_IN_RE = lazy_compile(r"(?:acting|interim)\b", re.I)
-
-
 def _stand_in(o: dict, n: dict) -> str | None:
-    """ "acting" or "interim" when the later person holds a stand-in's title and the earlier did not."""
-    later = [m for t in n.get("titles") or [] if (m := _STAND_IN_RE.match(t))]
-    if later and not any(_STAND_IN_RE.match(t) for t in o.get("titles") or []):
-        return later[0].group(0).lower()
-    return None
+    """ "acting" or "interim" when the later person holds a stand-in's title (`titles.stand_in`) and the earlier
+    did not."""
+    later = [word for t in n.get("titles") or [] if (word := stand_in(t))]
+    return later[0] if later and not any(map(stand_in, o.get("titles") or [])) else None
 
 
 def _new_titles(o: dict, n: dict) -> str:
@@ -559,8 +552,10 @@ def people_changes(
         ov, nv = o.value, n.value
         responsible = "responsible" in (ov.get("role"), nv.get("role"))
         role = _role_title(nv) if nv.get("titles") else _role_title(ov)
+        post = (
+            _role_title(ov) if ov.get("titles") else role
+        )  # (a successor is named by the post the first held)
         if ov.get("name") and nv.get("name") and not _same_name(ov, nv):
-            post = _role_title(ov) if ov.get("titles") else role
             add(
                 "replaced",
                 "high" if responsible else "medium",
@@ -575,8 +570,7 @@ def people_changes(
             add(
                 "possibly_different_person",
                 "high" if responsible else "medium",
-                f"the {_role_title(ov) if ov.get('titles') else role} is possibly a different person: "
-                + "; ".join(signals),
+                f"the {post} is possibly a different person: " + "; ".join(signals),
                 "the person responsible may have changed" if responsible else spec.severity.why,
                 o,
                 n,

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from tracker.facts import material_incident, read, shared_facts
 from tracker.facts.governance import committee_names
 from tracker.facts.text import SentenceIndex, has, hint_text
-from tracker.models import FLAGS, Disclosure, Element, element_order
+from tracker.models import FLAGS, MATERIAL_FLAG, Disclosure, Element, element_order
 from tracker.text.lazy import Caseless, caseless, lazy_compile
 
 _I = re.I
@@ -547,7 +547,6 @@ def infer_report_to_board(sentences: list[str], management: frozenset[str] = fro
     return None
 
 
-MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
 #: flag local name -> inference function over the disclosure's sentences (the materially-affected flag follows
 #: the material-incident statement, see infer_materially_affected).
 INFERENCES: dict[str, Callable[[list[str]], Finding]] = {

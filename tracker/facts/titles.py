@@ -98,7 +98,10 @@ _CAP_RUN = (
     + r"|\s+of\s+|\s+)(?:[A-Z][\w&-]*|IT))*)"
 )
 _RANK = r"(?:\b(?:senior|sr\.?|executive|assistant|group|corporate|global|deputy|associate)\s+)*"
-_INTERIM = r"(?:\b(?:interim|acting)\s+)?"
+#: The words of a title held by a stand-in while the post is vacant ("Acting Chief Information Security Officer").
+_STAND_IN_WORDS = r"interim|acting"
+_INTERIM = r"(?:\b(?:" + _STAND_IN_WORDS + r")\s+)?"
+_STAND_IN_RE = lazy_compile(r"(?:" + _STAND_IN_WORDS + r")\b", re.I)
 #: "chief ... officer" without running over an inner "officer" ("Chief Engineering Officer and acting Chief
 #: Trust Officer" is two titles).
 _CHIEF_OFFICER = r"\bchief(?:\s+(?!officer\b|chief\b)[\w&/-]+,?){1,6}?\s+officer\b(?!s)"
@@ -312,6 +315,13 @@ def _title_matches(s: str, low: str | None) -> list[re.Match[str]]:
 
 
 _CERTIFIED_BEFORE_RE = lazy_compile(r"\bcertified\s+$", re.I)
+
+
+def stand_in(title: str) -> str | None:
+    """ "acting" or "interim" when a (normalised) title is held by a stand-in ("Acting Chief Information Security
+    Officer"), else None."""
+    m = _STAND_IN_RE.match(title)
+    return m.group(0).lower() if m else None
 
 
 def titles_in(
