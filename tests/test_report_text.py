@@ -332,3 +332,48 @@ def test_counts_say_which_changes_restate_another(corpus: Path) -> None:
     quiet = ("text/AMZN_2024.txt", "text/AMZN_2025.txt")
     assert _context(corpus, *quiet).comparison.restated == 0
     assert "of them the wording" not in _render(corpus, quiet, "text")
+
+
+def test_forward_looking_material_statement_is_ranked(corpus: Path) -> None:
+    """Item 106(b)(2) asks whether cyber risks are reasonably likely to materially affect the filer; a sentence that
+    says so only as a risk ("if realized, are reasonably likely to") is no statement of the catalogue, and was
+    ranked as any added sentence (low) where an independent reader of AMPL FY2024 read it as news."""
+    ampl = _context(corpus, "text/AMPL_2023.txt", "text/AMPL_2024.txt").comparison
+    added = next(c for c in ampl.changes if c.kind == "text_added" and "if realized" in str(c.text))
+    assert added.severity == "medium"
+    assert added.why == (
+        "a statement that cyber risks could materially affect the company (Item 106(b)(2)) added"
+    )
+    # UPWK FY2025: "may have a material effect" -> "could have a material adverse effect": one hedge for another
+    upwk = _context(corpus, "text/UPWK_2024.txt", "text/UPWK_2025.txt").comparison
+    hedge = next(c for c in upwk.changes if c.kind == "text_changed" and "future material" in str(c.new))
+    assert hedge.severity == "low"
+
+
+def test_forward_looking_material_statement_planted(corpus: Path) -> None:
+    """The same on planted edits: a risk sentence added beside the statement, and a hedge that becomes "reasonably
+    likely"; a sentence that only states the catalogue's statement stays as the statement's rules rank it."""
+    from tracker.diff.compare import compare
+    from tracker.pipeline.load import load_bytes, load_path
+
+    path = corpus / "text/MCFT_2024.txt"
+    raw = path.read_text(encoding="utf-8")
+    spot = "results of operations or financial condition. See Part 1"
+    assert spot in raw
+    outlook = "Cybersecurity threats we face could, if realized, materially affect our business and results of operations."
+    planted = load_bytes(raw.replace(spot, spot.replace(". See", f". {outlook} See"), 1).encode())
+    original = load_path(path)
+    change = next(c for c in compare(original, planted).changes if c.kind == "text_added")
+    assert (change.severity, change.why) == (
+        "medium",
+        "a statement that cyber risks could materially affect the company (Item 106(b)(2)) added",
+    )
+    likelier = outlook.replace("could, if realized,", "if realized, are reasonably likely to")
+    firmer = load_bytes(raw.replace(spot, spot.replace(". See", f". {likelier} See"), 1).encode())
+    edited = next(c for c in compare(planted, firmer).changes if c.kind == "text_changed")
+    assert edited.severity == "medium"
+    assert edited.why.endswith(
+        "in the statement that cyber risks could materially affect the company (Item 106(b)(2))"
+    )
+    removed = next(c for c in compare(planted, original).changes if c.kind == "text_removed")
+    assert removed.severity == "medium" and removed.why.endswith(" removed")

@@ -178,6 +178,8 @@ FLAGS: list[str] = [name for name, spec in ELEMENTS.items() if spec.kind == "fla
 #: The flag the material-incident statement answers (Item 106(b)(2)): its flip is high, and it is inferred from that
 #: statement.
 MATERIAL_FLAG = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+#: The text block of Item 106(b)(2): the statement, and what the filer says of risks that may materially affect it.
+MATERIAL_TEXT = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock"
 
 #: Standard label -> local name, for R pages (which show labels, not names).
 LABEL_TO_NAME: dict[tuple[str, str], str] = {

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.models import MATERIAL_FLAG, SEVERITY_RANK, UNTAGGED_ELEMENT, Change, spec_for
+from tracker.facts.material import risk_outlook
+from tracker.models import MATERIAL_FLAG, MATERIAL_TEXT, SEVERITY_RANK, UNTAGGED_ELEMENT, Change, spec_for
 from tracker.text.headings import is_subheading
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
@@ -44,7 +45,7 @@ _SUBSTANCE_RE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|decades?|not|no|never|none|nor|may|might|could|would|should|must|will|cannot|believe|believes|"
     r"aware|knowledge|expect|intend|plan|quarterly|monthly|annually|annual|semi-annual|twice|weekly|regularly|"
-    r"periodically|material|materially|all|any|only|each|every)\b",
+    r"periodically|material|materially|likely|unlikely|all|any|only|each|every)\b",
     re.I,
 )
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -279,6 +280,8 @@ def rank_text_changes(
             for fact, values in new_says.get(key(sentence or ""), {}).items():
                 after.setdefault(fact, set()).update(values)
         _rank(change, before, after, fact_changes, labels)
+        if change.severity == "low":
+            _rank_outlook(change)
 
 
 def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
@@ -371,6 +374,51 @@ def _rank(
         change.why = f"rewording of a sentence stating {what}; nothing of substance changed"
     else:
         change.why = f"what it stated ({what}) is still stated elsewhere"
+
+
+_OUTLOOK = "statement that cyber risks could materially affect the company (Item 106(b)(2))"
+
+
+def _rank_outlook(change: Change) -> None:
+    """`medium` for a wording change of the material-effect text block's forward-looking statement (what cyber risks
+    could do, or are reasonably likely to do, to the filer: `risk_outlook`), which no fact reads: such a sentence
+    added or removed, a sentence that comes to make it or stops, or one whose edit changes a hedge, a negation or
+    a number ("could" -> "are reasonably likely to")."""
+    if MATERIAL_TEXT not in (change.elements or [change.element]):
+        return
+    if change.kind == "text_changed":
+        old = change.old if isinstance(change.old, str) else ""
+        new = change.new if isinstance(change.new, str) else ""
+        was, now = risk_outlook(old), risk_outlook(new)
+        if not (was or now):
+            return
+        deleted, inserted = _changed_words(change)
+        if was != now:
+            why = f"the sentence {'now makes' if now else 'no longer makes'} a {_OUTLOOK}"
+        elif _outlook_terms(old) != _outlook_terms(new):
+            why = f"{_substance_edit(deleted, inserted)} in the {_OUTLOOK}"
+        else:
+            return
+    elif change.kind in ("text_added", "text_removed") and risk_outlook(change.text or ""):
+        why = f"a {_OUTLOOK} {'added' if change.kind == 'text_added' else 'removed'}"
+    else:
+        return
+    change.severity = "medium"
+    change.why = why
+
+
+#: What a forward-looking statement commits to: a hedge ("could", "may": one as good as another), "reasonably
+#: likely", a negation, a number.
+_OUTLOOK_TERMS = {
+    "hedge": re.compile(r"\b(?:may|might|could|would|can|if|potential(?:ly)?)\b", re.I),
+    "likely": re.compile(r"\b(?:reasonably\s+)?(?:un)?likely\b", re.I),
+    "negation": re.compile(r"\b(?:not|no|never|none)\b|n['\u2019]t\b", re.I),
+    "number": re.compile(r"\d"),
+}
+
+
+def _outlook_terms(text: str) -> set[str]:
+    return {name for name, pattern in _OUTLOOK_TERMS.items() if pattern.search(text)}
 
 
 def _label(fact: str, labels: dict[str, str]) -> str:

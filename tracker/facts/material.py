@@ -192,6 +192,19 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
     return out
 
 
+def risk_outlook(text: str) -> bool:
+    """Whether a sentence says what cybersecurity risks could do, or are reasonably likely to do, to the filer, without
+    saying whether any has (Item 106(b)(2)'s forward-looking half): "We face risks from cybersecurity threats that,
+    if realized, are reasonably likely to materially affect us". A sentence that makes the statement (`none` or
+    `affected`) is not one, nor is a cross-reference to the risk factors."""
+    low = text.lower()
+    if "material" not in low or not any(map(low.__contains__, _CYBER_WORDS)):
+        return False
+    if not (_MATERIAL_RE.search(text) or "reasonably likely" in low) or _CROSS_REFERENCE_RE.search(text):
+        return False
+    return not _statement(text, low)
+
+
 class MaterialReader:
     """Reads the material-incident statement and its strength."""
 
