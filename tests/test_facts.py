@@ -709,3 +709,56 @@ def test_replaced_person_is_named_by_the_post_and_the_successor_by_theirs(corpus
             "Information Security Officer)"
         ],
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "who"),
+    [
+        (
+            "The Cybersecurity Committee meets at least twice annually with management and periodically reports "
+            "to the Board on its activity.",
+            "semi-annual",
+            ("the cybersecurity committee", True),
+        ),
+        (
+            "Our Audit Committee receives quarterly updates from our CISO.",
+            "quarterly",
+            ("the audit committee", False),
+        ),
+        (
+            "The results are presented to a committee of our board of directors each quarter.",
+            "quarterly",
+            ("a committee of the board", False),
+        ),
+        (
+            "Our CISO and representatives of the Security Council provide quarterly briefings to the Audit "
+            "Committee of the Board.",
+            "quarterly",
+            ("the audit committee", False),
+        ),
+        (
+            "Our CISO reports to the Board monthly and to the Risk Committee annually.",
+            "monthly",
+            ("the board", False),
+        ),
+        (
+            "Our CISO reports to the Board monthly and to the Risk Committee annually.",
+            "annual",
+            ("the risk committee", False),
+        ),
+        (
+            "Management reports regularly to the Board's Technology Committee.",
+            "regular",
+            ("the technology committee", False),
+        ),
+        # a defined term ("the Committee"): who it is is not in the sentence
+        ("The Committee receives regular reports from management.", "regular", (None, False)),
+    ],
+)
+def test_who_is_briefed(sentence: str, value: str, who: tuple) -> None:
+    """What a briefing change says of who is briefed: the body told next to the frequency, else the sentence's
+    subject (two independent readers read "the board is now briefed quarterly" where the filing has the audit
+    committee briefed)."""
+    from tracker.facts.governance import briefed
+
+    assert briefed(sentence, value) == who

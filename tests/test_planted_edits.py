@@ -248,8 +248,9 @@ _NUM_WORD = (
 _YEARS_PHRASE = re.compile(r"\b(\d{1,2}|" + _NUM_WORD + r")(\+)?(\s*\(\d{1,2}\))?(\s+|-)(years?)\b", re.I)
 
 
-def edit_years(d: Doc) -> tuple[str, Expected]:
-    """'over 15 years' -> 'over 16 years', 'twenty-five' -> 'twenty-six', '30+ years' -> '31+ years'."""
+def edit_years(d: Doc, step: int = 5) -> tuple[str, Expected]:
+    """'over 15 years' -> 'over 20 years', 'twenty-five' -> 'thirty', '30+ years' -> '35+ years' (one year more is
+    the same holder a year on: `edit_years_a_year_on`)."""
     exp = d.facts["experience_years"]
     if not exp:
         pytest.skip("no stated years of experience")
@@ -264,10 +265,11 @@ def edit_years(d: Doc) -> tuple[str, Expected]:
         pytest.skip("years stated in a form the harness does not edit")
     number = m.group(1)
     n = fv.value["years"]
-    new_number = str(n + 1) if number.isdigit() else same_case(number, _words_of(n + 1))
+    more = n + step
+    new_number = str(more) if number.isdigit() else same_case(number, _words_of(more))
     old_phrase = m.group(0)
     new_phrase = (
-        new_number + (m.group(2) or "") + (f" ({n + 1})" if m.group(3) else "") + m.group(4) + m.group(5)
+        new_number + (m.group(2) or "") + (f" ({more})" if m.group(3) else "") + m.group(4) + m.group(5)
     )
     pattern = re.compile(
         _SEP.join(re.escape(p) for p in old_phrase.split()).join([r"(?<![\w-])", r"\b"]), re.I
@@ -275,8 +277,13 @@ def edit_years(d: Doc) -> tuple[str, Expected]:
     edited, count = replace_all(d, pattern, new_phrase)
     assert count, old_phrase
     same = sum(1 for v in exp if v.value["years"] == n)
-    expected = Counter({("fact_changed", "experience_years", "medium", ""): same})
+    expected = Counter({("fact_changed", "experience_years", "medium" if step > 1 else "low", ""): same})
     return edited, expected + texts("text_changed", d.count_sentences(pattern))
+
+
+def edit_years_a_year_on(d: Doc) -> tuple[str, Expected]:
+    """'over 15 years' -> 'over 16 years': the same holder a year on, a low change of no substance."""
+    return edit_years(d, 1)
 
 
 def _value_of(text: str) -> int:
@@ -698,6 +705,7 @@ def edit_flag_other(d: Doc) -> tuple[str, Expected]:
 
 EDITS = {
     "years": edit_years,
+    "years_a_year_on": edit_years_a_year_on,
     "title_everywhere": edit_title_everywhere,
     "title_in_expertise": edit_title_in_expertise,
     "title_to_vice_president": edit_title_to_vice_president,

@@ -377,3 +377,43 @@ def test_forward_looking_material_statement_planted(corpus: Path) -> None:
     )
     removed = next(c for c in compare(planted, original).changes if c.kind == "text_removed")
     assert removed.severity == "medium" and removed.why.endswith(" removed")
+
+
+def test_briefing_changes_name_who_is_briefed(corpus: Path) -> None:
+    """Independent readers of S FY2025, AMPL FY2024 and POWI FY2025 against the filings: a briefing change said
+    "the board" where the filing briefs a committee, dropped "at least", and a sentence whose briefings moved from
+    the full board to a committee read "nothing of substance changed"."""
+    s = _context(corpus, "text/S_2024.txt", "text/S_2025.txt").comparison
+    assert any(c.summary == "the audit committee is now briefed quarterly" for c in s.changes)
+    ampl = _context(corpus, "text/AMPL_2023.txt", "text/AMPL_2024.txt").comparison
+    assert any(
+        c.summary
+        == "briefings now at least twice a year to the cybersecurity committee, instead of regularly to the board"
+        for c in ampl.changes
+    )
+    powi = _context(corpus, "text/POWI_2024.txt", "text/POWI_2025.txt").comparison
+    moved = next(c for c in powi.changes if c.kind == "text_changed" and "each quarter" in str(c.new))
+    assert (moved.severity, moved.why) == (
+        "medium",
+        "who is briefed quarterly changed: the board -> a committee of the board",
+    )
+    # HLI FY2025: 'the Committee' (defined as the Audit Committee) -> 'the audit committee': the same body
+    hli = _context(corpus, "text/HLI_2024.txt", "text/HLI_2025.txt").comparison
+    regular = next(c for c in hli.changes if c.kind == "text_changed" and "regular reports" in str(c.new))
+    assert regular.severity == "low"
+
+
+def test_experience_a_year_on_and_a_successors_experience(corpus: Path) -> None:
+    """HLI FY2025 'approximately 25 years' -> 'approximately 26 years' of the same leadership is the calendar, not
+    news (it made the verdict 'notable'); a successor's stated experience belongs in the people change that
+    names them (MXL FY2024: 25 years of the CISO, 10 of the senior IT executive, read nowhere in the report)."""
+    hli = _context(corpus, "text/HLI_2024.txt", "text/HLI_2025.txt").comparison
+    years = next(c for c in hli.changes if c.fact == "experience_years")
+    assert years.severity == "low" and years.summary.endswith("(a year on)")
+    assert not any("26 years" in t for t in hli.judgement.top)
+    mxl = _context(corpus, "text/MXL_2023.txt", "text/MXL_2024.txt").comparison
+    people = next(c for c in mxl.changes if c.fact == "people")
+    assert people.summary.endswith("; stated experience 25 years -> 10 years")
+    s = _context(corpus, "text/S_2024.txt", "text/S_2025.txt").comparison
+    people = next(c for c in s.changes if c.fact == "people")
+    assert people.summary.endswith("; stated experience over 20 years")

@@ -22,6 +22,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tracker.facts.changes import ROLLED_FORWARD
+from tracker.facts.extract import value_key
+from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, briefed
 from tracker.facts.material import risk_outlook
 from tracker.models import MATERIAL_FLAG, MATERIAL_TEXT, SEVERITY_RANK, UNTAGGED_ELEMENT, Change, spec_for
 from tracker.text.headings import is_subheading
@@ -212,7 +215,7 @@ def _of_substance(change: Change) -> bool:
     if change.kind == "flag_flipped" and change.severity == "low":
         return False  # one year tagged, the other's text silent: the inference's silence, not the filer's
     if change.kind not in TEXT_KINDS:
-        return True
+        return change.change != ROLLED_FORWARD  # (a stated experience a year on: the calendar, not the filer)
     if change.severity != "low":
         return True
     if change.kind == "text_moved" or is_heading_change(change):
@@ -355,6 +358,14 @@ def _rank(
     deleted, inserted = _changed_words(change)
     change.touches = touched or []
     what = _listed(_at_most(list(dict.fromkeys(_label(f, labels) for f in stated)), 3))
+    if (
+        change.kind == "text_changed"
+        and "briefing_frequency" in stated
+        and (told := _told_another(change, before, after))
+    ):
+        change.severity = "medium"
+        change.why = told
+        return
     if "material_incident_statement" in stated and change.kind == "text_changed":
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
         # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
@@ -376,6 +387,21 @@ def _rank(
         change.why = f"what it stated ({what}) is still stated elsewhere"
 
 
+def _told_another(change: Change, before: dict[str, set[str]], after: dict[str, set[str]]) -> str | None:
+    """What a reworded sentence that states the same briefing frequency on both sides changed of who is briefed
+    ("who is briefed quarterly changed: the board -> a committee of the board"), None when the same body is."""
+    old = change.old if isinstance(change.old, str) else ""
+    new = change.new if isinstance(change.new, str) else ""
+    both = before.get("briefing_frequency", set()) & after.get("briefing_frequency", set())
+    for value in FREQUENCIES:
+        if value_key(value) in both:
+            (was, _), (now, _) = briefed(old, value), briefed(new, value)
+            if was and now and was != now:
+                how = HOW_OFTEN.get(value, value)
+                return f"who is briefed {how} changed: {was} -> {now}"
+    return None
+
+
 _OUTLOOK = "statement that cyber risks could materially affect the company (Item 106(b)(2))"
 
 
@@ -384,7 +410,7 @@ def _rank_outlook(change: Change) -> None:
     could do, or are reasonably likely to do, to the filer: `risk_outlook`), which no fact reads: such a sentence
     added or removed, a sentence that comes to make it or stops, or one whose edit changes a hedge, a negation or
     a number ("could" -> "are reasonably likely to")."""
-    if MATERIAL_TEXT not in (change.elements or [change.element]):
+    if MATERIAL_TEXT not in (change.elements or [change.element or ""]):
         return
     if change.kind == "text_changed":
         old = change.old if isinstance(change.old, str) else ""

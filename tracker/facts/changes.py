@@ -16,6 +16,7 @@ from typing import Any
 
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
+from tracker.facts.governance import HOW_OFTEN, briefed
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
 from tracker.models import Change
@@ -80,7 +81,6 @@ _ADDED = {
     "former_certifications": "now said to have held {v} before",
     "board_oversight": "oversight by the {v} added",
     "management_committees": "management committee added: {v}",
-    "briefing_frequency": "the board is now briefed {v}",
     "frameworks": "framework added: {v}",
     "third_parties": "outside firm named: {v}",
 }
@@ -93,7 +93,6 @@ _REMOVED = {
     "former_certifications": "no longer says {v} was held before",
     "board_oversight": "oversight by the {v} no longer stated",
     "management_committees": "management committee no longer named: {v}",
-    "briefing_frequency": "no longer says the board is briefed {v}",
     "frameworks": "framework no longer named: {v}",
     "third_parties": "outside firm no longer named: {v}",
 }
@@ -104,26 +103,44 @@ _CHANGED = {
     "reports_to": "the person responsible now reports to the {n} instead of the {o}",
     "board_oversight": "board oversight moved from the {o} to the {n}",
     "management_committees": "management committee changed: {o} -> {n}",
-    "briefing_frequency": "the board is now briefed {n} instead of {o}",
     "frameworks": "framework changed: {o} -> {n}",
     "third_parties": "outside firm changed: {o} -> {n}",
     "certifications": "certification changed: {o} -> {n}",
 }
 
 
-#: How often, as said of a briefing ("the board is now briefed twice a year").
-_HOW_OFTEN = {
-    "semi-annual": "twice a year",
-    "annual": "annually",
-    "each meeting": "at each meeting",
-    "regular": "regularly",
-}
-
-
 def _said(spec: FactSpec, value: Any) -> str:
     if spec.name == "briefing_frequency":
-        return _HOW_OFTEN.get(str(value), str(value))
+        return HOW_OFTEN.get(str(value), str(value))
     return _text(spec, value)
+
+
+#: Briefing values that are periods ("at least" is kept before them: "at least twice a year").
+_PERIODS = {"monthly", "quarterly", "three times a year", "semi-annual", "annual"}
+
+
+def _briefing(fv: FactValue) -> tuple[str, str]:
+    """(who is briefed, how often) as a change says them, from the sentence the value was read from: ("the audit
+    committee", "at least twice a year"); the board where the sentence names no body."""
+    body, at_least = briefed(fv.evidence or "", str(fv.value))
+    how = HOW_OFTEN.get(str(fv.value), str(fv.value))
+    return body or "the board", f"at least {how}" if at_least and fv.value in _PERIODS else how
+
+
+def _briefing_summary(o: FactValue | None, n: FactValue | None) -> str:
+    """ "the audit committee is now briefed quarterly", "no longer says the board is briefed annually", "briefings
+    now twice a year to the cybersecurity committee, instead of regularly to the board"."""
+    if o is None and n is not None:
+        who, how = _briefing(n)
+        return f"{who} is now briefed {how}"
+    if n is None and o is not None:
+        who, how = _briefing(o)
+        return f"no longer says {who} is briefed {how}"
+    assert o is not None and n is not None
+    (old_who, old_how), (new_who, new_how) = _briefing(o), _briefing(n)
+    if old_who == new_who:
+        return f"{new_who} is now briefed {new_how} instead of {old_how}"
+    return f"briefings now {new_how} to {new_who}, instead of {old_how} to {old_who}"
 
 
 def _element_of(fv: FactValue | None) -> str | None:
@@ -132,7 +149,10 @@ def _element_of(fv: FactValue | None) -> str | None:
 
 
 def _added(spec: FactSpec, fv: FactValue) -> Change:
-    summary = _ADDED.get(spec.name, spec.label + " added: {v}").format(v=_said(spec, fv.value))
+    if spec.name == "briefing_frequency":
+        summary = _briefing_summary(None, fv)
+    else:
+        summary = _ADDED.get(spec.name, spec.label + " added: {v}").format(v=_said(spec, fv.value))
     return _change(
         "fact_added",
         spec,
@@ -145,7 +165,10 @@ def _added(spec: FactSpec, fv: FactValue) -> Change:
 
 
 def _removed(spec: FactSpec, fv: FactValue) -> Change:
-    summary = _REMOVED.get(spec.name, spec.label + " removed: {v}").format(v=_said(spec, fv.value))
+    if spec.name == "briefing_frequency":
+        summary = _briefing_summary(fv, None)
+    else:
+        summary = _REMOVED.get(spec.name, spec.label + " removed: {v}").format(v=_said(spec, fv.value))
     return _change(
         "fact_removed",
         spec,
@@ -157,7 +180,12 @@ def _removed(spec: FactSpec, fv: FactValue) -> Change:
     )
 
 
+#: The `change` of a fact change that only rolls the calendar on: no change of substance.
+ROLLED_FORWARD = "rolled_forward"
+
+
 def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None = None) -> Change:
+    kind = None
     if spec.name == "experience_years" and title_key(o.value.get("holder") or "") == title_key(
         n.value.get("holder") or ""
     ):
@@ -165,11 +193,20 @@ def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None =
             f"the stated experience of the {o.value.get('holder')} changed: {_years_text(o.value)} -> "
             f"{_years_text(n.value)}"
         )
+        if n.value.get("years") == (o.value.get("years") or 0) + 1 and n.value.get(
+            "qualifier"
+        ) == o.value.get(
+            "qualifier"
+        ):  # the same holder a year on ("approximately 25 years" -> "approximately 26 years")
+            kind, severity = ROLLED_FORWARD, "low"
+            summary += " (a year on)"
+    elif spec.name == "briefing_frequency":
+        summary = _briefing_summary(o, n)
     else:
         summary = _CHANGED.get(spec.name, spec.label + ": {o} -> {n}").format(
             o=_said(spec, o.value), n=_said(spec, n.value)
         )
-    return _change(
+    change = _change(
         "fact_changed",
         spec,
         severity or spec.severity.changed,
@@ -179,6 +216,9 @@ def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None =
         element=n.element,
         evidence={"old": o.evidence, "new": n.evidence},
     )
+    if kind == ROLLED_FORWARD:
+        change.change, change.why = kind, "the same holder's stated experience, a year on"
+    return change
 
 
 #: How senior a title's rank words make it (a title without them: 0).
@@ -496,6 +536,17 @@ def _new_titles(o: dict, n: dict) -> str:
     return f" (now {' and '.join(titles)})" if titles and _titles(o) != _titles(n) else ""
 
 
+def _experience_note(o: dict | None, n: dict) -> str:
+    """What a successor's stated experience adds to a people change: "; stated experience 25 years -> 10 years", or
+    "; stated experience over 20 years" where the earlier person's was not stated ("" when none is, or the same)."""
+    ne, oe = n.get("experience"), (o or {}).get("experience")
+    if not ne:
+        return ""
+    if not oe:
+        return f"; stated experience {_years_text(ne)}"
+    return f"; stated experience {_years_text(oe)} -> {_years_text(ne)}" if _years(oe) != _years(ne) else ""
+
+
 def _role_title(p: dict) -> str:
     return (p.get("titles") or [p.get("name") or "person"])[0]
 
@@ -559,7 +610,7 @@ def people_changes(
             add(
                 "replaced",
                 "high" if responsible else "medium",
-                f"the {post} was replaced: {ov['name']} -> {nv['name']}{_new_titles(ov, nv)}",
+                f"the {post} was replaced: {ov['name']} -> {nv['name']}{_new_titles(ov, nv)}{_experience_note(ov, nv)}",
                 "the person responsible changed" if responsible else spec.severity.why,
                 o,
                 n,
@@ -632,7 +683,7 @@ def people_changes(
         add(
             "replaced",
             "high",
-            f"{who_n} replaced {who_o} as the person responsible for cybersecurity",
+            f"{who_n} replaced {who_o} as the person responsible for cybersecurity{_experience_note(o.value, n.value)}",
             "the person responsible changed",
             o,
             n,
@@ -661,7 +712,7 @@ def people_changes(
             add(
                 "appointed",
                 "medium",
-                f"now responsible for cybersecurity: {named}",
+                f"now responsible for cybersecurity: {named}{_experience_note(None, n.value)}",
                 "who is responsible for cybersecurity changed",
                 None,
                 n,

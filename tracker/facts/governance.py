@@ -634,6 +634,81 @@ def _near_period(s: str, start: int, end: int, found: list[tuple[int, str]]) -> 
     return any(v in _PERIODS and abs(pos - start) <= 120 for pos, v in found)
 
 
+#: The briefing frequencies, as values.
+FREQUENCIES: tuple[str, ...] = tuple(dict.fromkeys(str(r.value) for r in FREQUENCY_RULES))
+#: How often, as said of a briefing ("the board is now briefed twice a year"), where not the value itself.
+HOW_OFTEN = {
+    "semi-annual": "twice a year",
+    "annual": "annually",
+    "each meeting": "at each meeting",
+    "regular": "regularly",
+}
+#: A board or committee named in a sentence ("the full Board of Directors", "the Audit Committee").
+_BODY_RE = lazy_compile(
+    r"\b(?:(?:the|our|its)\s+)?(?:full\s+|entire\s+)?board(?:\s+of\s+directors)?\b|\bcommittees?\b", re.I
+)
+_TO_BODY_RE = lazy_compile(r"\b(?:to|with)\s+(?:(?:the|our|its)\s+)?(?:[\w&'\u2019-]+\s+){0,5}$", re.I)
+#: What ends the clause of a frequency's words ("meets twice a year with management, and reports to the Board":
+#: the Board is told by the committee, not briefed twice a year).
+_CLAUSE_BREAK_RE = lazy_compile(r"[,;]|\band\b", re.I)
+_AT_LEAST_RE = lazy_compile(r"\bat\s+least\s+$", re.I)
+#: How far from the frequency's words a body told ("to the Audit Committee") is taken as the one briefed.
+_RECIPIENT_REACH = 60
+
+
+def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
+    """Who a sentence stating a briefing frequency (`value`) has briefed, and whether "at least" qualifies it:
+    ("the audit committee", True) for "The Audit Committee meets at least twice annually with management". The
+    body is the one told ("to the Audit Committee", "with the Board") next to the frequency's words in its clause, else the board
+    or committee named last before them (the subject: "The Audit Committee receives quarterly updates"), else first
+    after; None when the sentence names none. For what a change says, not for reading the fact."""
+    found = None
+    for r in FREQUENCY_RULES:
+        if r.value == value and (found := r.pattern.search(sentence)):
+            break
+    if found is None:
+        return None, False
+    at_least = "at least" in found.group(0).lower() or bool(
+        _AT_LEAST_RE.search(sentence[max(0, found.start() - 12) : found.start()])
+    )
+    inside = [m.span() for m in _COMMITTEE_OF_BOARD_RE.finditer(sentence)]
+    told: tuple[int, re.Match[str]] | None = None  # (distance, body)
+    before = after = None
+    for m in _BODY_RE.finditer(sentence):
+        if "committee" not in m.group(0).lower() and any(a < m.end() <= b for a, b in inside):
+            continue  # the board of "a committee of our board": the committee is the body
+        distance = max(found.start() - m.end(), m.start() - found.end(), 0)
+        gap = (
+            sentence[m.end() : found.start()]
+            if m.end() <= found.start()
+            else sentence[found.end() : m.start()]
+        )
+        if (
+            distance <= _RECIPIENT_REACH
+            and (told is None or distance < told[0])
+            and not _CLAUSE_BREAK_RE.search(gap)
+            and _TO_BODY_RE.search(sentence[max(0, m.start() - 60) : m.start()])
+        ):
+            told = (distance, m)
+        if m.start() < found.start():
+            before = m
+        elif after is None:
+            after = m
+    body = told[1] if told else before or after
+    return (None if body is None else _body_name(sentence, body)), at_least
+
+
+def _body_name(sentence: str, m: re.Match[str]) -> str | None:
+    """ "the board", "the audit committee", "a committee of the board" for one the sentence does not name; None for
+    "the Committee" (a name defined elsewhere: unknown here)."""
+    if "committee" not in m.group(0).lower():
+        return "the board"
+    names = committee_names(sentence[: m.end()], None, unnamed=True)
+    if names and names[-1]:
+        return f"the {names[-1]}"
+    return "a committee of the board" if _COMMITTEE_OF_BOARD_RE.match(sentence, m.start()) else None
+
+
 class GovernanceReader:
     """Reads board oversight, management committees and briefing frequency."""
 
