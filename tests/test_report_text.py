@@ -323,7 +323,7 @@ def test_counts_say_which_changes_restate_another(corpus: Path) -> None:
     assert comparison.summary["high"] == 4
     assert comparison.restated == 3
     assert (
-        "Changes: 4 high, 1 medium, 4 low (3 of them the wording of a flag, fact or people change)"
+        "Changes: 4 high, 1 medium, 4 low (3 of these 9 are the sentences behind a flag, fact or people change)"
         in _render(corpus, pair, "text")
     )
     # GTLB FY2025: two medium fact changes, each with the added or reworded sentence that states it
@@ -331,7 +331,7 @@ def test_counts_say_which_changes_restate_another(corpus: Path) -> None:
     # a pair whose wording change states no changed fact says nothing more
     quiet = ("text/AMZN_2024.txt", "text/AMZN_2025.txt")
     assert _context(corpus, *quiet).comparison.restated == 0
-    assert "of them the wording" not in _render(corpus, quiet, "text")
+    assert "are the sentences behind" not in _render(corpus, quiet, "text")
 
 
 def test_forward_looking_material_statement_is_ranked(corpus: Path) -> None:
@@ -417,3 +417,45 @@ def test_experience_a_year_on_and_a_successors_experience(corpus: Path) -> None:
     s = _context(corpus, "text/S_2024.txt", "text/S_2025.txt").comparison
     people = next(c for c in s.changes if c.fact == "people")
     assert people.summary.endswith("; stated experience over 20 years")
+
+
+def test_sentences_on_past_incidents_are_ranked(corpus: Path) -> None:
+    """MXL FY2024 dropped 'The last known cybersecurity breach occurred in 2020.', which an independent reader
+    called an incident disclosure and the report ranked as any removed sentence (low)."""
+    from tracker.diff.compare import compare
+    from tracker.pipeline.load import load_bytes, load_path
+
+    mxl = _context(corpus, "text/MXL_2023.txt", "text/MXL_2024.txt").comparison
+    gone = next(c for c in mxl.changes if c.kind == "text_removed" and "2020" in str(c.text))
+    assert (gone.severity, gone.why) == ("medium", "a sentence on a past cybersecurity incident removed")
+    # planted in another filer's text: an incident told with its date is news; a denial or a risk is not one
+    path = corpus / "text/MCFT_2024.txt"
+    raw = path.read_text(encoding="utf-8")
+    spot = "results of operations or financial condition. See Part 1"
+    told = "In March 2024, we detected unauthorized access to a legacy file server by a threat actor."
+    planted = load_bytes(raw.replace(spot, spot.replace(". See", f". {told} See"), 1).encode())
+    added = next(c for c in compare(load_path(path), planted).changes if c.kind == "text_added")
+    assert (added.severity, added.why) == ("medium", "a sentence on a past cybersecurity incident added")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("The last known cybersecurity breach occurred in 2020.", True),
+        (
+            "In February 2024, we discovered that a threat actor had accessed our customer support systems.",
+            True,
+        ),
+        ("In fiscal 2023, the Company experienced a ransomware attack that disrupted two plants.", True),
+        (
+            "We have not experienced any material cybersecurity breach in the years ended December 31, 2024.",
+            False,
+        ),
+        ("If a breach occurred in 2025, it could materially affect us.", False),
+        ("Our incident response plan was updated in 2024.", False),
+    ],
+)
+def test_what_tells_of_a_past_incident(sentence: str, told: bool) -> None:
+    from tracker.facts.material import past_incident
+
+    assert past_incident(sentence) is told

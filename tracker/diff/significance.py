@@ -25,7 +25,7 @@ from typing import Any
 from tracker.facts.changes import ROLLED_FORWARD
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, briefed
-from tracker.facts.material import risk_outlook
+from tracker.facts.material import past_incident, risk_outlook
 from tracker.models import MATERIAL_FLAG, MATERIAL_TEXT, SEVERITY_RANK, UNTAGGED_ELEMENT, Change, spec_for
 from tracker.text.headings import is_subheading
 
@@ -285,6 +285,8 @@ def rank_text_changes(
         _rank(change, before, after, fact_changes, labels)
         if change.severity == "low":
             _rank_outlook(change)
+        if change.severity == "low":
+            _rank_incident(change)
 
 
 def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
@@ -315,6 +317,16 @@ def restated(changes: list[Change]) -> int:
     read as four matters where one fact change and the three sentences behind it are."""
     accounted = _accounted(changes)
     return sum(_restates(c, accounted) for c in changes)
+
+
+def restated_note(summary: dict[str, int], restated: int) -> str:
+    """What the counts by severity say of the changes that restate another, with the total they are counted from
+    (a reader took "4 low (4 of them ...)" to speak of the low ones): " (3 of these 9 are the sentences behind a flag,
+    fact or people change)", or "" when none is."""
+    if not restated:
+        return ""
+    total = sum(summary.values())
+    return f" ({restated} of these {total} are the sentences behind a flag, fact or people change)"
 
 
 def _triggers(c: Change) -> set[str]:
@@ -431,6 +443,27 @@ def _rank_outlook(change: Change) -> None:
         return
     change.severity = "medium"
     change.why = why
+
+
+def _rank_incident(change: Change) -> None:
+    """`medium` for a sentence telling of a past cybersecurity incident (`past_incident`) added or removed, or reworded
+    so that its numbers (the year) change: which incidents a filer tells of is news, stated facts or not."""
+    if change.kind in ("text_added", "text_removed"):
+        if past_incident(change.text or ""):
+            change.severity = "medium"
+            change.why = f"a sentence on a past cybersecurity incident {'added' if change.kind == 'text_added' else 'removed'}"
+        return
+    if change.kind == "text_changed":
+        old = change.old if isinstance(change.old, str) else ""
+        new = change.new if isinstance(change.new, str) else ""
+        deleted, inserted = _changed_words(change)
+        if (past_incident(old) or past_incident(new)) and _numbers(" ".join(deleted)) != _numbers(
+            " ".join(inserted)
+        ):
+            change.severity = "medium"
+            change.why = (
+                f"{_substance_edit(deleted, inserted)} in a sentence on a past cybersecurity incident"
+            )
 
 
 #: What a forward-looking statement commits to: a hedge ("could", "may": one as good as another), "reasonably

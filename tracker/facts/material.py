@@ -205,6 +205,30 @@ def risk_outlook(text: str) -> bool:
     return not _statement(text, low)
 
 
+_PAST_INCIDENT_RE = lazy_compile(
+    r"\b(?:(?:cyber\s*)?(?:security\s+)?(?:incidents?|breach(?:es)?|attacks?|intrusions?|compromises?)|"
+    r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?)\b[^.;]{0,120}?\b(?:occurred|"
+    r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|gained\s+access|accessed|encrypted|"
+    r"exfiltrated)\b|"
+    r"\b(?:we|the\s+company)\s+(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of)\s+"
+    r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware)",
+    re.I,
+)
+_WHEN_RE = lazy_compile(
+    r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b|\blast\s+(?:year|quarter|month)\b"
+)
+
+
+def past_incident(text: str) -> bool:
+    """Whether a sentence tells of a cybersecurity incident that happened, with its time ("The last known cybersecurity
+    breach occurred in 2020", "In February 2024, we detected unauthorized access to one of our systems"): not a
+    statement that none was material (a negation) nor a risk (a hedge)."""
+    if not _WHEN_RE.search(text) or not _PAST_INCIDENT_RE.search(text):
+        return False
+    return not (_NEGATION_RE.search(text) or _HYPOTHETICAL_RE.search(text))
+
+
 class MaterialReader:
     """Reads the material-incident statement and its strength."""
 

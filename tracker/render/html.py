@@ -26,7 +26,7 @@ from tracker.diff import redline
 from tracker.diff.compare import NOT_COMPARED, AlignedPair, Comparison
 from tracker.diff.context import ComparisonContext, History
 from tracker.diff.redline import change_key, pair_key
-from tracker.diff.significance import SIGNIFICANCE_ORDER
+from tracker.diff.significance import SIGNIFICANCE_ORDER, restated_note
 from tracker.errors import TrackerError
 from tracker.models import FLAGS, Change, spec_for
 from tracker.render.labels import MEASURE_EXPLANATIONS, MEASURES, display_value, fact_label, repeats
@@ -288,8 +288,9 @@ class ComparisonReport:
     """none, routine, minor or rewritten (styles the verdict, by significance)."""
     counts: dict[str, int]
     """Changes by severity: high, medium, low."""
-    restated: int
-    """How many of those are the wording of a flag, fact or people change (said beside the counts)."""
+    restated: str
+    """What the counts say of the changes that are the wording of a flag, fact or people change
+    (`significance.restated_note`: "" when none is)."""
     similarity: list[Measure]
     """The four measures over the whole disclosure."""
     text_changes: int
@@ -740,7 +741,7 @@ def comparison_report(
         top=list(c.judgement.top),
         tone=VERDICT_TONES.get(c.significance, "minor"),
         counts=dict(c.summary),
-        restated=c.restated,
+        restated=restated_note(c.summary, c.restated),
         similarity=measures(c.similarity.to_json()),
         text_changes=sum(ch.kind.startswith("text_") for ch in c.changes),
         sections=by_element(ctx) if verbose else [],

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from tracker.diff import redline
 from tracker.diff.compare import NOT_COMPARED, TEXT_KINDS, Comparison, disclosure_meta, filer_meta
+from tracker.diff.significance import restated_note
 from tracker.errors import BadInput
 from tracker.facts import SPECS as FACT_SPECS
 from tracker.facts.changes import STRENGTH_WORDS
@@ -110,9 +111,7 @@ def _summary_lines(c: Comparison) -> list[str]:
     }
     lines = [f"Verdict: {lead}" + (":" if c.judgement.top else "")]
     lines += [f"  - {plain.get(t, t)}" for t in c.judgement.top]
-    counts = f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low"
-    if restated := c.restated:
-        counts += f" ({restated} of them the wording of a flag, fact or people change)"
+    counts = f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low" + restated_note(s, c.restated)
     return lines + [f"Extent: {c.extent}", counts]
 
 
