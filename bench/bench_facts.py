@@ -25,6 +25,7 @@ from typing import Any
 
 from tracker.diff.compare import compare
 from tracker.facts import extract_facts, material_incident
+from tracker.facts.changes import EXPLAINS
 from tracker.facts.governance import committee_key
 from tracker.facts.titles import normalize_title, title_key
 from tracker.models import FLAGS, Change, Disclosure
@@ -171,9 +172,11 @@ def gold_change_keys(pair: dict) -> set[str]:
     return out
 
 
-def _explained_by_people(key: str, people: list[Change]) -> bool:
-    """A fact change the tool folded into a people change (it lists it in the change's details)."""
-    fact, _, values = key.split("|", 2)
+def _explained_by_people(key: str, people: list[Change] | None) -> bool:
+    """A fact change the tool folds into a people change: one of a kind that explains that fact (a replacement
+    explains the experience; a post now held by an outside provider explains nothing). `people` None: any kind that
+    explains it would do (a gold people change, whose kinds the tool's need not match)."""
+    fact = key.split("|", 1)[0]
     if fact not in (
         "responsible_titles",
         "experience_years",
@@ -182,7 +185,9 @@ def _explained_by_people(key: str, people: list[Change]) -> bool:
         "certifications",
     ):
         return False
-    return bool(people)
+    if people is None:
+        return True
+    return any(fact in EXPLAINS.get(c.change or "", set()) for c in people)
 
 
 @dataclass
@@ -247,7 +252,7 @@ def score(corpus: Path, folder: Path = GOLD) -> Report:
                     g in PERSON_CHANGES | {"appointed", "no_longer_named"} for g in gold_people
                 ):
                     tool_facts = {
-                        k for k in tool_facts if k in gold_facts or not _explained_by_people(k, [1])
+                        k for k in tool_facts if k in gold_facts or not _explained_by_people(k, None)
                     }
                 gold_facts = {
                     k for k in gold_facts if k in tool_facts or not _explained_by_people(k, people_changes)

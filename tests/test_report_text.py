@@ -459,3 +459,31 @@ def test_what_tells_of_a_past_incident(sentence: str, told: bool) -> None:
     from tracker.facts.material import past_incident
 
     assert past_incident(sentence) is told
+
+
+def test_a_post_now_held_by_an_outside_provider(corpus: Path) -> None:
+    """ELF FY2025 calls its CISO 'our external Chief Information Security Officer' (in FY2024 'our Chief
+    Information Security Officer'): an independent reader put that first, the report did not say it."""
+    from tracker.diff.compare import compare
+    from tracker.pipeline.load import load_bytes, load_path
+
+    elf = _context(corpus, "text/ELF_2024.txt", "text/ELF_2025.txt").comparison
+    outside = next(c for c in elf.changes if c.fact == "people" and c.change == "outside_provider")
+    assert outside.severity == "medium"
+    assert (
+        outside.summary == "the role of Chief Information Security Officer is now held by an outside provider"
+    )
+    assert elf.judgement.top[0] == outside.summary
+    # planted, both ways, in a filer whose CISO is in-house; a biography's "fractional CISO" is no such thing
+    path = corpus / "text/AMZN_2023.txt"
+    raw = path.read_text(encoding="utf-8")
+    spot = "Our chief security officer, who has"
+    assert spot in raw
+    fractional = load_bytes(raw.replace(spot, "Our fractional chief security officer, who has", 1).encode())
+    original = load_path(path)
+    kinds = {c.change for c in compare(original, fractional).changes if c.fact == "people"}
+    assert kinds == {"outside_provider"}
+    kinds = {c.change for c in compare(fractional, original).changes if c.fact == "people"}
+    assert kinds == {"in_house"}
+    bio = raw.replace(spot, "Our chief security officer, who previously served as a fractional CISO, has", 1)
+    assert not [c for c in compare(original, load_bytes(bio.encode())).changes if c.fact == "people"]

@@ -60,7 +60,7 @@ _OWN_NAME_RE = lazy_compile(
     r"audit|Audit|systems|network|overall|enterprise|management|employees|executive))"
 )
 #: Version of the rules (and of the sentence splitting they read): facts stored by other rules are read again.
-RULES_VERSION = "5"
+RULES_VERSION = "6"
 
 
 def _own_names(s: str) -> list[str]:

@@ -547,6 +547,15 @@ def _experience_note(o: dict | None, n: dict) -> str:
     return f"; stated experience {_years_text(oe)} -> {_years_text(ne)}" if _years(oe) != _years(ne) else ""
 
 
+def _outside(o: dict, n: dict) -> str | None:
+    """ "now held by an outside provider" (`people.external`: "our external CISO") or the other way round, when that
+    changed; else None."""
+    was, now = bool(o.get("external")), bool(n.get("external"))
+    if was == now:
+        return None
+    return "now held by an outside provider" if now else "no longer said to be held by an outside provider"
+
+
 def _role_title(p: dict) -> str:
     return (p.get("titles") or [p.get("name") or "person"])[0]
 
@@ -606,11 +615,14 @@ def people_changes(
         post = (
             _role_title(ov) if ov.get("titles") else role
         )  # (a successor is named by the post the first held)
+        outside = _outside(ov, nv)
+        also = f"; the role is {outside}" if outside else ""
         if ov.get("name") and nv.get("name") and not _same_name(ov, nv):
             add(
                 "replaced",
                 "high" if responsible else "medium",
-                f"the {post} was replaced: {ov['name']} -> {nv['name']}{_new_titles(ov, nv)}{_experience_note(ov, nv)}",
+                f"the {post} was replaced: {ov['name']} -> {nv['name']}{_new_titles(ov, nv)}"
+                f"{_experience_note(ov, nv)}{also}",
                 "the person responsible changed" if responsible else spec.severity.why,
                 o,
                 n,
@@ -621,11 +633,21 @@ def people_changes(
             add(
                 "possibly_different_person",
                 "high" if responsible else "medium",
-                f"the {post} is possibly a different person: " + "; ".join(signals),
+                f"the {post} is possibly a different person: " + "; ".join(signals) + also,
                 "the person responsible may have changed" if responsible else spec.severity.why,
                 o,
                 n,
                 signals,
+            )
+            continue
+        if outside:  # (the same person or post, now held from outside the company or back in it)
+            add(
+                "outside_provider" if nv.get("external") else "in_house",
+                "medium",
+                f"the role of {post} is {outside}",
+                "who holds the post, an employee or an outside provider, changed",
+                o,
+                n,
             )
             continue
         if ov.get("name") and not nv.get("name"):
@@ -721,7 +743,7 @@ def people_changes(
 
 
 #: What a people change stands for, by its kind: the facts whose changes about the same person it explains.
-_EXPLAINS = {
+EXPLAINS = {
     "replaced": {
         "responsible_titles",
         "responsible_people",
@@ -777,7 +799,7 @@ def _who(pair: tuple[FactValue | None, FactValue | None]) -> tuple[set[str], set
 def _explains(change: Change, who: tuple[set[str], set[str]], fact_change: Change) -> bool:
     """Whether a fact change is part of a people change (about the same person, of a fact that change explains;
     `who`: the title and name keys of the people the change is about)."""
-    if fact_change.fact not in _EXPLAINS.get(change.change or "", set()):
+    if fact_change.fact not in EXPLAINS.get(change.change or "", set()):
         return False
     titles, names = who
     if fact_change.fact in ("tenure_start", "certifications", "former_certifications"):

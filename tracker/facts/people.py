@@ -254,6 +254,12 @@ ALSO_TITLE = rule(
 _ALSO_BETWEEN_RE = ALSO_TITLE.pattern
 #: "our vice president acting as chief information security officer": one person, the second title acting.
 _ACTING_AS_RE = lazy_compile(r"^\s+(?:who\s+is\s+)?acting\s+as\s+(?:our\s+|the\s+)?$", re.I)
+EXTERNAL = rule(
+    "people.external",
+    r"\b(?:external|outsourced|virtual|fractional|contract(?:ed)?|part[- ]time|third[- ]party)\s+$",
+    ("external", "outsourced", "virtual", "fractional", "contract", "part", "third"),
+    doc="a title held by an outside provider: 'our external Chief Information Security Officer', 'a fractional CISO'",
+)
 DESCRIBED = rule(
     "people.described",
     r"\b(?:led|overseen|managed|headed|directed|supervised)\s+by\s+(?:a|an)\s+((?:senior\s+|experienced\s+|"
@@ -718,6 +724,8 @@ class Person:
     former_employers: list[str] = field(default_factory=list)
     pronoun: str | None = None
     tenure_start: str | None = None
+    external: bool = False
+    """Holds a title as an outside provider ("our external CISO", "a fractional CISO")."""
     first: int = 0
     """The sentence that first speaks of the person."""
 
@@ -741,6 +749,7 @@ class Person:
             "former_employers": list(self.former_employers),
             "pronoun": self.pronoun,
             "tenure_start": self.tenure_start,
+            **({"external": True} if self.external else {}),  # (said only of an outside provider)
         }
 
 
@@ -909,6 +918,7 @@ class PeopleReader:
         into.experience = into.experience or gone.experience
         into.pronoun = into.pronoun or gone.pronoun
         into.tenure_start = into.tenure_start or gone.tenure_start
+        into.external = into.external or gone.external
         for attr in ("certifications", "former_certifications", "former_employers"):
             for v in getattr(gone, attr):
                 if v not in getattr(into, attr):
@@ -1042,6 +1052,9 @@ class PeopleReader:
                 and _LIST_GAP_RE.match(s[titles[k - 1][1] : start])
             ):
                 objects.add(start)
+            if EXTERNAL.pattern.search(s, max(0, start - 30), start) and not _inside(start, self.bio(i)):
+                holder.external = True  # (not "previously served as a fractional CISO")
+                self.r.note(i, EXTERNAL.name)
             out.append((start, holder))
             previous = holder
         if DESCRIBED.at(self.r.index, i):
