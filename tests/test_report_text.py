@@ -487,3 +487,47 @@ def test_a_post_now_held_by_an_outside_provider(corpus: Path) -> None:
     assert kinds == {"in_house"}
     bio = raw.replace(spot, "Our chief security officer, who previously served as a fractional CISO, has", 1)
     assert not [c for c in compare(original, load_bytes(bio.encode())).changes if c.fact == "people"]
+
+
+def test_calendar_and_scope_are_said_as_they_are(corpus: Path) -> None:
+    """From two more independent readers: WMT FY2025 'almost 20 years' -> 'more than 20 years' of the same CISO made
+    the verdict notable; ELMD FY2025's statement was said to cover 'other things (threats, incidents, periods)'
+    where it added threats and 'previous' incidents and no period; a roll-forward read as 'wording only'; and
+    '1 of these 2 are'."""
+    from tracker.diff.compare import compare
+    from tracker.pipeline.load import load_bytes
+
+    wmt = _context(corpus, "ixbrl/wmt-10-k-fy2024.html.gz", "ixbrl/wmt-10-k-fy2025.html.gz").comparison
+    years = next(c for c in wmt.changes if c.fact == "experience_years")
+    assert (years.severity, years.change) == ("low", "rolled_forward")
+    assert not any("20 years" in t for t in wmt.judgement.top)
+    elmd = _context(corpus, "text/ELMD_2024.txt", "text/ELMD_2025.txt").comparison
+    statement = next(c for c in elmd.changes if c.kind == "text_changed")
+    assert (
+        statement.why
+        == "the statement on material incidents now also covers \u201cprevious\u201d and \u201cthreat\u201d"
+    )
+    mcft = _context(corpus, "text/MCFT_2024.txt", "text/MCFT_2025.txt").comparison
+    (tenure,) = [c for c in mcft.changes if c.kind == "text_changed"]
+    assert tenure.why.startswith("the calendar rolled forward in a sentence stating ")
+    nke = ("text/NKE_2024.txt", "text/NKE_2025.txt")
+    assert (
+        "Changes: 0 high, 2 medium, 0 low (1 of these 2 is the sentence behind a flag, fact or people change)"
+        in _render(corpus, nke, "text")
+    )
+    # "prior" for "previous" in the statement: the same scope
+    raw = (corpus / "text/CRWD_2024.txt").read_text(encoding="utf-8")
+    spot = "cybersecurity threats or incidents that have materially affected"
+    assert spot in raw
+
+    def with_word(word: str):
+        said = spot.replace(
+            "incidents that", f"incidents, including as a result of any {word} incidents, that"
+        )
+        return load_bytes(raw.replace(spot, said, 1).encode())
+
+    (reworded,) = [c for c in compare(with_word("prior"), with_word("previous")).changes]
+    assert (reworded.severity, reworded.why) == (
+        "low",
+        "the statement on material incidents was reworded; it says the same",
+    )

@@ -174,10 +174,33 @@ _SCOPE_WORDS = frozenset(
 )
 
 
-def _scope_changed(old: str, new: str) -> bool:
-    """Whether a statement's words of scope (threats or incidents, previous or future) differ, as sets."""
-    words = lambda t: {w.lower() for w in re.findall(r"[A-Za-z]+", t)} & _SCOPE_WORDS  # noqa: E731
-    return words(old) != words(new)
+#: Words of scope that say the same: plurals, and "prior" for "previous".
+_SINGULAR = {
+    "threats": "threat",
+    "incidents": "incident",
+    "breaches": "breach",
+    "attacks": "attack",
+    "prior": "previous",
+}
+
+
+def _scope_change(old: str, new: str) -> str | None:
+    """What a statement's words of scope (threats or incidents, previous or future) came to, where they differ as
+    sets: "now also covers “threats” and “previous”", "no longer covers “future”", "now covers “threats”, not
+    “incidents”"; None where they are the same."""
+    words = lambda t: {  # noqa: E731
+        _SINGULAR.get(w, w) for w in (w.lower() for w in re.findall(r"[A-Za-z]+", t)) if w in _SCOPE_WORDS
+    }
+    before, after = words(old), words(new)
+    came, gone = sorted(after - before), sorted(before - after)
+    quoted = lambda ws: _listed([f"\u201c{w}\u201d" for w in ws])  # noqa: E731
+    if came and gone:
+        return f"now covers {quoted(came)}, not {quoted(gone)}"
+    if came:
+        return f"now also covers {quoted(came)}"
+    if gone:
+        return f"no longer covers {quoted(gone)}"
+    return None
 
 
 def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
@@ -230,6 +253,11 @@ def _of_substance(change: Change) -> bool:
     return len(changed) > 3 or _substantive_tokens(deleted, inserted)
 
 
+def _plain_why(change: Change) -> str:
+    """Why a change of no substance is one: the calendar rolled forward, or wording only."""
+    return _ROLLED if _rolled_forward(*_changed_words(change)) else _WORDING_ONLY
+
+
 def is_heading_change(change: Change) -> bool:
     """Whether a wording change adds, removes or rewords a sub-heading: its sentence sits in no element but the
     section's untagged text (where the untagged reader files a section's sub-headings, and where a tagged filing's
@@ -246,6 +274,7 @@ def is_heading_change(change: Change) -> bool:
 _FLAG_WHY = "what the sentence behind the flag says changed"
 _HEADING = "a sub-heading: no statement of its own"
 _WORDING_ONLY = "wording only"
+_ROLLED = "the calendar rolled forward (years, or a count of years one more)"
 _WORDING_OF_SUBSTANCE = "wording of substance; no tracked fact changed"
 
 
@@ -326,7 +355,8 @@ def restated_note(summary: dict[str, int], restated: int) -> str:
     if not restated:
         return ""
     total = sum(summary.values())
-    return f" ({restated} of these {total} are the sentences behind a flag, fact or people change)"
+    verb = "is the sentence" if restated == 1 else "are the sentences"
+    return f" ({restated} of these {total} {verb} behind a flag, fact or people change)"
 
 
 def _triggers(c: Change) -> set[str]:
@@ -352,7 +382,7 @@ def _rank(
         if is_heading_change(change):
             change.why = _HEADING
         else:
-            change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _WORDING_ONLY
+            change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _plain_why(change)
         return
     touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
     stated = sorted(set(before) | set(after))
@@ -365,7 +395,7 @@ def _rank(
             change.why = top.why or f"changes what the disclosure says about {_label(touched[0], labels)}"
             return
     if not stated:
-        change.why = _WORDING_ONLY if not of_substance(change) else _WORDING_OF_SUBSTANCE
+        change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _plain_why(change)
         return
     deleted, inserted = _changed_words(change)
     change.touches = touched or []
@@ -383,16 +413,16 @@ def _rank(
         # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
         old_text = change.old if isinstance(change.old, str) else ""  # text_changed: the two sentences
         new_text = change.new if isinstance(change.new, str) else ""
-        if _scope_changed(old_text, new_text):
+        if scope := _scope_change(old_text, new_text):
             change.severity = "medium"
-            change.why = (
-                "the statement on material incidents now covers other things (threats, incidents, periods)"
-            )
+            change.why = f"the statement on material incidents {scope}"
         else:
             change.why = "the statement on material incidents was reworded; it says the same"
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
+    elif change.kind == "text_changed" and _rolled_forward(deleted, inserted):
+        change.why = f"the calendar rolled forward in a sentence stating {what}"
     elif change.kind == "text_changed":
         change.why = f"rewording of a sentence stating {what}; nothing of substance changed"
     else:

@@ -180,6 +180,20 @@ def _removed(spec: FactSpec, fv: FactValue) -> Change:
     )
 
 
+def _a_year_on(o: dict, n: dict) -> bool:
+    """Whether one holder's stated experience is what a year adds: one year more under the same qualifier
+    ("approximately 25 years" -> "approximately 26 years"), or the same years from below to above ("almost 20
+    years", read as approximately, -> "more than 20 years")."""
+    years, qualifier = o.get("years") or 0, o.get("qualifier")
+    if n.get("years") == years + 1 and n.get("qualifier") == qualifier:
+        return True
+    return (
+        n.get("years") == years
+        and qualifier == "approximately"
+        and n.get("qualifier") in ("over", "more than")
+    )
+
+
 #: The `change` of a fact change that only rolls the calendar on: no change of substance.
 ROLLED_FORWARD = "rolled_forward"
 
@@ -193,11 +207,7 @@ def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None =
             f"the stated experience of the {o.value.get('holder')} changed: {_years_text(o.value)} -> "
             f"{_years_text(n.value)}"
         )
-        if n.value.get("years") == (o.value.get("years") or 0) + 1 and n.value.get(
-            "qualifier"
-        ) == o.value.get(
-            "qualifier"
-        ):  # the same holder a year on ("approximately 25 years" -> "approximately 26 years")
+        if _a_year_on(o.value, n.value):
             kind, severity = ROLLED_FORWARD, "low"
             summary += " (a year on)"
     elif spec.name == "briefing_frequency":
