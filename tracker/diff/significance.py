@@ -24,7 +24,7 @@ from typing import Any
 
 from tracker.facts.changes import ROLLED_FORWARD
 from tracker.facts.extract import value_key
-from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, briefed
+from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import past_incident, risk_outlook
 from tracker.models import MATERIAL_FLAG, MATERIAL_TEXT, SEVERITY_RANK, UNTAGGED_ELEMENT, Change, spec_for
 from tracker.text.headings import is_subheading
@@ -394,6 +394,11 @@ def _rank(
             change.touches = touched
             change.why = top.why or f"changes what the disclosure says about {_label(touched[0], labels)}"
             return
+        if here := _named_here(change, touched):
+            change.severity = "medium"
+            change.touches = touched
+            change.why = here
+            return
     if not stated:
         change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _plain_why(change)
         return
@@ -427,6 +432,31 @@ def _rank(
         change.why = f"rewording of a sentence stating {what}; nothing of substance changed"
     else:
         change.why = f"what it stated ({what}) is still stated elsewhere"
+
+
+#: Facts of who does what: a reworded sentence that stops or starts naming one says something else, even where
+#: the fact, stated elsewhere too, holds.
+_WHO_FACTS = ("management_committees", "board_oversight")
+
+
+def _named_here(change: Change, touched: list[str]) -> str | None:
+    """What a reworded sentence whose own committees or councils changed (the facts, stated elsewhere too, held)
+    says of them: "the sentence no longer names the cybersecurity oversight council (still named elsewhere)"."""
+    if change.kind != "text_changed" or not any(f in _WHO_FACTS for f in touched):
+        return None
+    old = bodies_named(change.old if isinstance(change.old, str) else "")
+    new = bodies_named(change.new if isinstance(change.new, str) else "")
+    if old is None or new is None:
+        return None  # ("the Committee" -> "the audit committee": a defined name spelt out)
+    gone, came = sorted(old - new), sorted(new - old)
+    the = lambda names: _listed([f"the {n}" for n in names])  # noqa: E731
+    if gone and came:
+        return f"the sentence now names {the(came)} where it named {the(gone)} (each still named elsewhere)"
+    if gone:
+        return f"the sentence no longer names {the(gone)} (still named elsewhere)"
+    if came:
+        return f"the sentence now names {the(came)} (also named elsewhere)"
+    return None
 
 
 def _told_another(change: Change, before: dict[str, set[str]], after: dict[str, set[str]]) -> str | None:

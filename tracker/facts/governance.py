@@ -279,6 +279,29 @@ _OUTSIDE_COUNCIL_RE = lazy_compile(
 )
 
 
+def council_names(s: str) -> list[str]:
+    """Lower-case names of the management councils a sentence names ("cybersecurity governance council"; not the
+    board's, nor an outside body such as the "Financial Stability Oversight Council" of a regulator)."""
+    out = []
+    for m in _COUNCIL_RE.finditer(s):
+        words = m.group(1).split()
+        while words and words[0].lower() in _NAME_STOP:
+            words.pop(0)
+        if words and not BOARD_RE.search(" ".join(words)) and not _OUTSIDE_COUNCIL_RE.search(m.group(0)):
+            out.append(" ".join(words + ["council"]).lower())
+    return out
+
+
+def bodies_named(s: str) -> set[str] | None:
+    """The committees and councils a sentence names, lower-case ("audit committee", "cybersecurity oversight
+    council"): what a reworded sentence says of who does what, beside the facts read from it. None where it also
+    speaks of a committee without naming it ("the Committee", defined elsewhere: who it is cannot be told)."""
+    names = committee_names(s, unnamed=True)
+    if "" in names:
+        return None
+    return set(names) | set(council_names(s))
+
+
 def committee_names(s: str, low: str | None = None, unnamed: bool = False) -> list[str]:
     """Lower-case names of the committees a sentence names ("audit committee", ...). With `unnamed`, "" stands
     for each mention that names no one committee ("the Committee", "its committees")."""
@@ -828,21 +851,8 @@ class GovernanceReader:
             s = self.texts[i]
             if not is_cyber(s):
                 continue
-            for m in _COUNCIL_RE.finditer(s):
-                words = m.group(1).split()
-                while words and words[0].lower() in _NAME_STOP:
-                    words.pop(0)
-                if (
-                    words
-                    and not BOARD_RE.search(" ".join(words))
-                    and not _OUTSIDE_COUNCIL_RE.search(m.group(0))
-                ):
-                    self.r.add(
-                        "management_committees",
-                        " ".join(words + ["council"]).lower(),
-                        i,
-                        MANAGEMENT_COMMITTEE.name,
-                    )
+            for name in council_names(s):
+                self.r.add("management_committees", name, i, MANAGEMENT_COMMITTEE.name)
 
     def beside_security_officer(self, i: int) -> bool:
         """Whether sentence i names a cybersecurity officer (as the people reader finds titles: "the CISO", "our
