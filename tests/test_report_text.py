@@ -548,3 +548,26 @@ def test_a_sentence_that_stops_naming_a_body(corpus: Path) -> None:
     # HLI FY2025 spells out 'the Committee' (defined as the Audit Committee): the same body, no news
     hli = _context(corpus, "text/HLI_2024.txt", "text/HLI_2025.txt").comparison
     assert not any("names the" in (c.why or "") for c in hli.changes)
+
+
+def test_a_word_less_in_a_title_and_commitments_of_frequency(corpus: Path) -> None:
+    """From a fifth and sixth independent reader: GOOGL FY2025's 'Vice President of Privacy, Safety, and Security
+    [Engineering]' was a high 'who is responsible changed' and its '20 years' -> 'more than 20 years' a medium
+    change; RPD FY2024 dropped 'annual' penetration tests and PSEC FY2025 training 'conducted annually', both
+    listed as wording; and the verdict counted one sentence where the report listed three."""
+    googl = _context(corpus, "text/GOOGL_2024.txt", "text/GOOGL_2025.txt").comparison
+    title = next(c for c in googl.changes if c.fact == "responsible_titles")
+    assert (title.severity, title.change) == ("medium", "retitled")
+    years = next(c for c in googl.changes if c.fact == "experience_years")
+    assert (years.severity, years.change) == ("low", "rolled_forward")
+    assert googl.judgement.significance == "significant"  # (the oversight committee changed)
+    rpd = _context(corpus, "text/RPD_2023.txt", "text/RPD_2024.txt").comparison
+    assert rpd.judgement.significance == "routine"
+    assert rpd.judgement.top[0].startswith(
+        "\u201cannual\u201d dropped: how often something is done changed: "
+    )
+    assert rpd.judgement.top[1] == "1 sentence reworded (2 more changes of form only)"
+    psec = _context(corpus, "text/PSEC_2024.txt", "text/PSEC_2025.txt").comparison
+    assert psec.judgement.top[0].startswith(
+        "\u201cannually\u201d dropped: how often something is done changed"
+    )

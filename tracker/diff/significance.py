@@ -381,6 +381,8 @@ def _rank(
     if not before and not after:  # the sentence states nothing tracked (the usual case)
         if is_heading_change(change):
             change.why = _HEADING
+        elif how_often := _how_often_changed(change):
+            change.why = how_often  # (low: a reader wants it said, not ranked as a fact change)
         else:
             change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _plain_why(change)
         return
@@ -432,6 +434,54 @@ def _rank(
         change.why = f"rewording of a sentence stating {what}; nothing of substance changed"
     else:
         change.why = f"what it stated ({what}) is still stated elsewhere"
+
+
+#: How often something is done, by the words that say it ("regularly" and "periodically" say the same).
+_HOW_OFTEN_WORDS = {
+    "annual": re.compile(r"\b(?:annual(?:ly)?|yearly|(?:each|every|once\s+a)\s+year)\b", re.I),
+    "semi-annual": re.compile(
+        r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice\s+(?:a|per|each)\s+year)\b", re.I
+    ),
+    "quarterly": re.compile(r"\b(?:quarterly|(?:each|every)\s+quarter)\b", re.I),
+    "monthly": re.compile(r"\b(?:monthly|(?:each|every)\s+month)\b", re.I),
+    "weekly": re.compile(r"\b(?:weekly|(?:each|every)\s+week)\b", re.I),
+    "daily": re.compile(r"\b(?:daily|(?:each|every)\s+day)\b", re.I),
+    "regular": re.compile(
+        r"\b(?:regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|continuous(?:ly)?|ongoing)\b", re.I
+    ),
+}
+
+
+#: The end of the `why` of a reworded sentence whose frequencies changed (the verdict names such changes).
+_HOW_OFTEN_WHY = ": how often something is done changed"
+
+
+def _how_often(text: str) -> set[str]:
+    return {name for name, pattern in _HOW_OFTEN_WORDS.items() if pattern.search(text)}
+
+
+def _how_often_changed(change: Change) -> str | None:
+    """What a reworded sentence that states no tracked fact changed of how often something is done ("regular risk
+    assessments and annual penetration tests" -> "... and penetration tests": a commitment dropped), None where the
+    frequencies it says are the same."""
+    if change.kind != "text_changed":
+        return None
+    old = change.old if isinstance(change.old, str) else ""
+    new = change.new if isinstance(change.new, str) else ""
+    before, after = _how_often(old), _how_often(new)
+    if before == after:
+        return None
+    words = lambda names, text: [  # noqa: E731
+        f"\u201c{m.group(0).lower()}\u201d"
+        for name in sorted(names)
+        if (m := _HOW_OFTEN_WORDS[name].search(text))
+    ]
+    gone, came = words(before - after, old), words(after - before, new)
+    if gone and came:
+        edit = f"{_listed(gone)} became {_listed(came)}"
+    else:
+        edit = f"{_listed(gone)} dropped" if gone else f"{_listed(came)} added"
+    return f"{edit}{_HOW_OFTEN_WHY}"
 
 
 #: Facts of who does what: a reworded sentence that stops or starts naming one says something else, even where
@@ -617,15 +667,22 @@ def importance(change: Change) -> tuple:
 
 
 def _text_summary(changes: list[Change]) -> str:
+    """ "1 sentence reworded, 2 added (3 more changes of form only)": the wording changes of substance counted,
+    and the rest the report lists (readers counted three listed where the verdict said one)."""
     counts = {"text_changed": 0, "text_added": 0, "text_removed": 0}
+    form = 0
     for c in changes:
         if c.kind in counts and of_substance(c):
             counts[c.kind] += 1
+        elif c.kind in TEXT_KINDS:
+            form += 1
     parts = []
     for kind, word in (("text_changed", "reworded"), ("text_added", "added"), ("text_removed", "removed")):
         n = counts[kind]
         if n:
             parts.append(f"{n} sentence{'s' if n > 1 else ''} {word}")
+    if parts and form:
+        parts[-1] += f" ({form} more change{'s' if form > 1 else ''} of form only)"
     return ", ".join(parts)
 
 
@@ -655,6 +712,10 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
             if _restates(c, accounted):
                 continue  # the wording of a fact change the verdict has (a sentence whose own facts held stays)
             if c.severity == "low":
+                # a commitment of frequency reworded ("annual" penetration tests no longer said) is named, then the
+                # count of the rest
+                noted = [x for x in ranked if x.severity == "low" and (x.why or "").endswith(_HOW_OFTEN_WHY)]
+                top += [f"{x.why}: \u201c{_quoted(x)}\u201d" for x in noted[: max(0, 3 - len(top) - 1)]]
                 summary = _text_summary(wording)
                 if summary and summary not in top:
                     top.append(summary)

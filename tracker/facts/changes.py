@@ -182,14 +182,14 @@ def _removed(spec: FactSpec, fv: FactValue) -> Change:
 
 def _a_year_on(o: dict, n: dict) -> bool:
     """Whether one holder's stated experience is what a year adds: one year more under the same qualifier
-    ("approximately 25 years" -> "approximately 26 years"), or the same years from below to above ("almost 20
-    years", read as approximately, -> "more than 20 years")."""
+    ("approximately 25 years" -> "approximately 26 years"), or the same years from below or at them to above them
+    ("almost 20 years", read as approximately, or "20 years" -> "more than 20 years")."""
     years, qualifier = o.get("years") or 0, o.get("qualifier")
     if n.get("years") == years + 1 and n.get("qualifier") == qualifier:
         return True
     return (
         n.get("years") == years
-        and qualifier == "approximately"
+        and qualifier in ("approximately", "exact")
         and n.get("qualifier") in ("over", "more than")
     )
 
@@ -200,9 +200,13 @@ ROLLED_FORWARD = "rolled_forward"
 
 def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None = None) -> Change:
     kind = None
-    if spec.name == "experience_years" and title_key(o.value.get("holder") or "") == title_key(
-        n.value.get("holder") or ""
-    ):
+    old_holder = new_holder = ""
+    if spec.name == "experience_years":
+        old_holder, new_holder = (
+            title_key(o.value.get("holder") or ""),
+            title_key(n.value.get("holder") or ""),
+        )
+    if spec.name == "experience_years" and old_holder == new_holder:
         summary = (
             f"the stated experience of the {o.value.get('holder')} changed: {_years_text(o.value)} -> "
             f"{_years_text(n.value)}"
@@ -210,6 +214,17 @@ def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None =
         if _a_year_on(o.value, n.value):
             kind, severity = ROLLED_FORWARD, "low"
             summary += " (a year on)"
+    elif (
+        spec.name == "experience_years"
+        and old_holder
+        and _one_role(old_holder, new_holder)
+        and _a_year_on(o.value, n.value)
+    ):  # the holder's title reworded too (its own change says so): the same holder a year on
+        summary = (
+            f"the stated experience of the {n.value.get('holder')} changed: {_years_text(o.value)} -> "
+            f"{_years_text(n.value)} (a year on)"
+        )
+        kind, severity = ROLLED_FORWARD, "low"
     elif spec.name == "briefing_frequency":
         summary = _briefing_summary(o, n)
     else:
@@ -253,7 +268,7 @@ def _rank(title: str) -> int:
 def _rank_change(change: Change, old: str, new: str) -> None:
     """A title of the same role at a higher rank is a promotion (medium); at a lower one a demotion (high, as
     any other title replaced)."""
-    if _functions(title_key(old)) != _functions(title_key(new)):
+    if not _one_role(title_key(old), title_key(new)):
         return
     if ("chief" in title_key(old).split()) != ("chief" in title_key(new).split()):
         return  # a chief officer's role now, or no longer: as any other title replaced
@@ -268,6 +283,17 @@ def _rank_change(change: Change, old: str, new: str) -> None:
         change.change = "demoted"
         change.why = "the person responsible now holds the role at a lower rank (a deputy, acting or interim)"
         change.summary = f"the role of the person responsible is now held at a lower rank: {old} -> {new}"
+
+
+def _one_role(old_key: str, new_key: str) -> bool:
+    """Whether two titles (keys) name one role: the same words of function, rank aside, or one word of function
+    more or less ("Vice President of Privacy, Safety, and Security Engineering" -> "... Privacy, Safety, and
+    Security")."""
+    old, new = _functions(old_key), _functions(new_key)
+    if old == new:
+        return True
+    small, large = sorted((old, new), key=len)
+    return bool(small) and small < large and len(large - small) == 1
 
 
 def _same_officer(old: str, new: str) -> bool:
