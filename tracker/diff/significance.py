@@ -18,6 +18,7 @@ change that kept most of the text: `substantially expanded`, `shortened` or `reo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -192,15 +193,8 @@ def _scope_change(old: str, new: str) -> str | None:
         _SINGULAR.get(w, w) for w in (w.lower() for w in re.findall(r"[A-Za-z]+", t)) if w in _SCOPE_WORDS
     }
     before, after = words(old), words(new)
-    came, gone = sorted(after - before), sorted(before - after)
-    quoted = lambda ws: _listed([f"\u201c{w}\u201d" for w in ws])  # noqa: E731
-    if came and gone:
-        return f"now covers {quoted(came)}, not {quoted(gone)}"
-    if came:
-        return f"now also covers {quoted(came)}"
-    if gone:
-        return f"no longer covers {quoted(gone)}"
-    return None
+    gone, came = sorted(before - after), sorted(after - before)
+    return _went_came(gone, came, "now covers {c}, not {g}", "no longer covers {g}", "now also covers {c}")
 
 
 def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
@@ -436,28 +430,50 @@ def _rank(
         change.why = f"what it stated ({what}) is still stated elsewhere"
 
 
-#: How often something is done, by the words that say it ("regularly" and "periodically" say the same).
-_HOW_OFTEN_WORDS = {
-    "annual": re.compile(r"\b(?:annual(?:ly)?|yearly|(?:each|every|once\s+a)\s+year)\b", re.I),
-    "semi-annual": re.compile(
-        r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice\s+(?:a|per|each)\s+year)\b", re.I
-    ),
-    "quarterly": re.compile(r"\b(?:quarterly|(?:each|every)\s+quarter)\b", re.I),
-    "monthly": re.compile(r"\b(?:monthly|(?:each|every)\s+month)\b", re.I),
-    "weekly": re.compile(r"\b(?:weekly|(?:each|every)\s+week)\b", re.I),
-    "daily": re.compile(r"\b(?:daily|(?:each|every)\s+day)\b", re.I),
-    "regular": re.compile(
-        r"\b(?:regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|continuous(?:ly)?|ongoing)\b", re.I
-    ),
-}
+#: How often something is done, by the words that say it ("regularly" and "periodically" say the same), one
+#: named group each, found in one pass.
+_HOW_OFTEN_RE = re.compile(
+    r"\b(?:(?P<semi_annual>semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice\s+(?:a|per|each)\s+year)|"
+    r"(?P<annual>annual(?:ly)?|yearly|(?:each|every|once\s+a)\s+year)|"
+    r"(?P<quarterly>quarterly|(?:each|every)\s+quarter)|"
+    r"(?P<monthly>monthly|(?:each|every)\s+month)|"
+    r"(?P<weekly>weekly|(?:each|every)\s+week)|"
+    r"(?P<daily>daily|(?:each|every)\s+day)|"
+    r"(?P<regular>regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|continuous(?:ly)?|ongoing))\b",
+    re.I,
+)
 
 
 #: The end of the `why` of a reworded sentence whose frequencies changed (the verdict names such changes).
 _HOW_OFTEN_WHY = ": how often something is done changed"
 
 
-def _how_often(text: str) -> set[str]:
-    return {name for name, pattern in _HOW_OFTEN_WORDS.items() if pattern.search(text)}
+#: A part of every word `_HOW_OFTEN_RE` finds (looked for first).
+_HOW_OFTEN_KEYS = (
+    "annual",
+    "year",
+    "quarter",
+    "month",
+    "week",
+    "day",
+    "daily",
+    "regular",
+    "periodic",
+    "routine",
+    "continu",
+    "ongoing",
+)
+
+
+def _how_often(text: str) -> dict[str, str]:
+    """Each frequency a text says -> the first words that say it ("annual" -> "annually")."""
+    out: dict[str, str] = {}
+    low = text.lower()
+    if not any(map(low.__contains__, _HOW_OFTEN_KEYS)):
+        return out  # (no word of frequency: most sentences)
+    for m in _HOW_OFTEN_RE.finditer(text):
+        out.setdefault(m.lastgroup or "", m.group(0).lower())
+    return out
 
 
 def _how_often_changed(change: Change) -> str | None:
@@ -469,19 +485,12 @@ def _how_often_changed(change: Change) -> str | None:
     old = change.old if isinstance(change.old, str) else ""
     new = change.new if isinstance(change.new, str) else ""
     before, after = _how_often(old), _how_often(new)
-    if before == after:
+    if before.keys() == after.keys():
         return None
-    words = lambda names, text: [  # noqa: E731
-        f"\u201c{m.group(0).lower()}\u201d"
-        for name in sorted(names)
-        if (m := _HOW_OFTEN_WORDS[name].search(text))
-    ]
-    gone, came = words(before - after, old), words(after - before, new)
-    if gone and came:
-        edit = f"{_listed(gone)} became {_listed(came)}"
-    else:
-        edit = f"{_listed(gone)} dropped" if gone else f"{_listed(came)} added"
-    return f"{edit}{_HOW_OFTEN_WHY}"
+    gone = [before[k] for k in sorted(before.keys() - after.keys())]
+    came = [after[k] for k in sorted(after.keys() - before.keys())]
+    edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
+    return f"{edit}{_HOW_OFTEN_WHY}" if edit else None
 
 
 #: Facts of who does what: a reworded sentence that stops or starts naming one says something else, even where
@@ -498,15 +507,20 @@ def _named_here(change: Change, touched: list[str]) -> str | None:
     new = bodies_named(change.new if isinstance(change.new, str) else "")
     if old is None or new is None:
         return None  # ("the Committee" -> "the audit committee": a defined name spelt out)
-    gone, came = sorted(old - new), sorted(new - old)
-    the = lambda names: _listed([f"the {n}" for n in names])  # noqa: E731
-    if gone and came:
-        return f"the sentence now names {the(came)} where it named {the(gone)} (each still named elsewhere)"
-    if gone:
-        return f"the sentence no longer names {the(gone)} (still named elsewhere)"
-    if came:
-        return f"the sentence now names {the(came)} (also named elsewhere)"
-    return None
+    the = lambda names: [f"the {n}" for n in sorted(names)]  # noqa: E731
+    return _went_came(
+        the(old - new),
+        the(new - old),
+        "the sentence now names {c} where it named {g} (each still named elsewhere)",
+        "the sentence no longer names {g} (still named elsewhere)",
+        "the sentence now names {c} (also named elsewhere)",
+        quote=False,
+    )
+
+
+@functools.cache
+def _frequency_key(value: str) -> str:
+    return value_key(value)
 
 
 def _told_another(change: Change, before: dict[str, set[str]], after: dict[str, set[str]]) -> str | None:
@@ -516,7 +530,7 @@ def _told_another(change: Change, before: dict[str, set[str]], after: dict[str, 
     new = change.new if isinstance(change.new, str) else ""
     both = before.get("briefing_frequency", set()) & after.get("briefing_frequency", set())
     for value in FREQUENCIES:
-        if value_key(value) in both:
+        if _frequency_key(value) in both:
             (was, _), (now, _) = briefed(old, value), briefed(new, value)
             if was and now and was != now:
                 how = HOW_OFTEN.get(value, value)
@@ -567,8 +581,8 @@ def _rank_incident(change: Change) -> None:
         old = change.old if isinstance(change.old, str) else ""
         new = change.new if isinstance(change.new, str) else ""
         deleted, inserted = _changed_words(change)
-        if (past_incident(old) or past_incident(new)) and _numbers(" ".join(deleted)) != _numbers(
-            " ".join(inserted)
+        if _numbers(" ".join(deleted)) != _numbers(" ".join(inserted)) and (
+            past_incident(old) or past_incident(new)
         ):
             change.severity = "medium"
             change.why = (
@@ -611,20 +625,32 @@ def _at_most(items: list[str], n: int) -> list[str]:
     return items if len(items) <= n else [*items[: n - 1], f"{len(items) - n + 1} other things"]
 
 
+def _went_came(
+    gone: list[str], came: list[str], both: str, went: str, added: str, quote: bool = True
+) -> str | None:
+    """The phrase that fits what went and what came (`{g}`, `{c}`: each as a reader lists it, quoted words unless
+    `quote` is false), None when neither did: `_went_came(["may"], ["could"], "{g} became {c}", "{g} dropped",
+    "{c} added")` is "“may” became “could”"."""
+    mark = (lambda w: f"\u201c{w}\u201d") if quote else str  # noqa: E731
+    g, c = (_listed([mark(w) for w in words]) if words else "" for words in (gone, came))
+    if gone and came:
+        return both.format(g=g, c=c)
+    if gone:
+        return went.format(g=g)
+    if came:
+        return added.format(c=c)
+    return None
+
+
 def _substance_edit(deleted: list[str], inserted: list[str]) -> str:
     """The words of substance (numbers, negations, hedges, frequencies, scope) an edit took out or put in, as a
     reader would say it: "“may” dropped", "“20” became “25”", "“not” added"."""
     gone = list(dict.fromkeys(w.lower() for t in deleted for w in _SUBSTANCE_RE.findall(t)))
     came = list(dict.fromkeys(w.lower() for t in inserted for w in _SUBSTANCE_RE.findall(t)))
     gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
-    quoted = lambda words: _listed([f"\u201c{w}\u201d" for w in words])  # noqa: E731
-    if gone and came:
-        return f"{quoted(gone)} became {quoted(came)}"
-    if gone:
-        return f"{quoted(gone)} dropped"
-    if came:
-        return f"{quoted(came)} added"
-    return "a number, a negation or a hedge changed"  # (the same words, in another order)
+    return _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added") or (
+        "a number, a negation or a hedge changed"  # (the same words, in another order)
+    )
 
 
 # ---- the verdict -----------------------------------------------------------------------------------------------
