@@ -571,3 +571,14 @@ def test_a_word_less_in_a_title_and_commitments_of_frequency(corpus: Path) -> No
     assert psec.judgement.top[0].startswith(
         "\u201cannually\u201d dropped: how often something is done changed"
     )
+
+
+def test_the_statement_is_labelled_as_such(corpus: Path) -> None:
+    """Two readers (CRWD, LC, ELMD) scanned the labels for the material-effect statement and found it filed under
+    [Risk management processes] or [Management's role], the label of the first element its sentence sits in."""
+    out = _render(corpus, ("text/CRWD_2024.txt", "text/CRWD_2025.txt"), "text")
+    assert "  1. Reworded [Risk management processes; Material effect of cyber risks]: In fiscal " in out
+    # a sentence outside the material-effect element keeps its one label
+    assert "[Risk management processes]:" in _render(
+        corpus, ("text/RPD_2023.txt", "text/RPD_2024.txt"), "text"
+    )

@@ -22,7 +22,7 @@ from tracker.diff.significance import restated_note
 from tracker.errors import BadInput
 from tracker.facts import SPECS as FACT_SPECS
 from tracker.facts.changes import STRENGTH_WORDS
-from tracker.models import UNTAGGED_ELEMENT, Change, spec_for
+from tracker.models import MATERIAL_TEXT, UNTAGGED_ELEMENT, Change, spec_for
 from tracker.render.labels import MEASURES, display_value, fact_label, repeats
 from tracker.text.normalize import comparison_key
 
@@ -238,13 +238,17 @@ class _Wording:
 
     @property
     def label(self) -> str | None:
-        """The short plain label of its first element."""
-        return spec_for(self.elements[0]).reader_label if self.elements else None
+        """The short plain label of its first element, and of the material-effect text block when the sentence sits
+        in it too (the statement a reader scans for: "[Management's role; Material effect of cyber risks]")."""
+        if not self.elements:
+            return None
+        first = spec_for(self.elements[0]).reader_label
+        return f"{first}; {spec_for(MATERIAL_TEXT).reader_label}" if MATERIAL_TEXT in self.elements[1:] else first
 
     @property
     def also(self) -> list[str]:
-        """Plain labels of the other elements it sits in."""
-        return [spec_for(e).reader_label for e in self.elements[1:]]
+        """Plain labels of the other elements it sits in (the material-effect one aside: `label` names it)."""
+        return [spec_for(e).reader_label for e in self.elements[1:] if e != MATERIAL_TEXT]
 
     @property
     def rank(self) -> str:
