@@ -243,7 +243,11 @@ class _Wording:
         if not self.elements:
             return None
         first = spec_for(self.elements[0]).reader_label
-        return f"{first}; {spec_for(MATERIAL_TEXT).reader_label}" if MATERIAL_TEXT in self.elements[1:] else first
+        return (
+            f"{first}; {spec_for(MATERIAL_TEXT).reader_label}"
+            if MATERIAL_TEXT in self.elements[1:]
+            else first
+        )
 
     @property
     def also(self) -> list[str]:
