@@ -113,6 +113,14 @@ def statements(
     return out
 
 
+def _sentences(change: Change) -> tuple[str, str]:
+    """The old and the new sentence of a rewording ("" for a side that is not a sentence)."""
+    return (
+        change.old if isinstance(change.old, str) else "",
+        change.new if isinstance(change.new, str) else "",
+    )
+
+
 def _changed_words(change: Change) -> tuple[list[str], list[str]]:
     """(deleted, inserted) text of a change."""
     if change.kind == "text_changed":
@@ -412,8 +420,7 @@ def _rank(
     if "material_incident_statement" in stated and change.kind == "text_changed":
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
         # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
-        old_text = change.old if isinstance(change.old, str) else ""  # text_changed: the two sentences
-        new_text = change.new if isinstance(change.new, str) else ""
+        old_text, new_text = _sentences(change)
         if scope := _scope_change(old_text, new_text):
             change.severity = "medium"
             change.why = f"the statement on material incidents {scope}"
@@ -482,8 +489,7 @@ def _how_often_changed(change: Change) -> str | None:
     frequencies it says are the same."""
     if change.kind != "text_changed":
         return None
-    old = change.old if isinstance(change.old, str) else ""
-    new = change.new if isinstance(change.new, str) else ""
+    old, new = _sentences(change)
     before, after = _how_often(old), _how_often(new)
     if before.keys() == after.keys():
         return None
@@ -503,8 +509,7 @@ def _named_here(change: Change, touched: list[str]) -> str | None:
     says of them: "the sentence no longer names the cybersecurity oversight council (still named elsewhere)"."""
     if change.kind != "text_changed" or not any(f in _WHO_FACTS for f in touched):
         return None
-    old = bodies_named(change.old if isinstance(change.old, str) else "")
-    new = bodies_named(change.new if isinstance(change.new, str) else "")
+    old, new = map(bodies_named, _sentences(change))
     if old is None or new is None:
         return None  # ("the Committee" -> "the audit committee": a defined name spelt out)
     the = lambda names: [f"the {n}" for n in sorted(names)]  # noqa: E731
@@ -526,8 +531,7 @@ def _frequency_key(value: str) -> str:
 def _told_another(change: Change, before: dict[str, set[str]], after: dict[str, set[str]]) -> str | None:
     """What a reworded sentence that states the same briefing frequency on both sides changed of who is briefed
     ("who is briefed quarterly changed: the board -> a committee of the board"), None when the same body is."""
-    old = change.old if isinstance(change.old, str) else ""
-    new = change.new if isinstance(change.new, str) else ""
+    old, new = _sentences(change)
     both = before.get("briefing_frequency", set()) & after.get("briefing_frequency", set())
     for value in FREQUENCIES:
         if _frequency_key(value) in both:
@@ -549,8 +553,7 @@ def _rank_outlook(change: Change) -> None:
     if MATERIAL_TEXT not in (change.elements or [change.element or ""]):
         return
     if change.kind == "text_changed":
-        old = change.old if isinstance(change.old, str) else ""
-        new = change.new if isinstance(change.new, str) else ""
+        old, new = _sentences(change)
         was, now = risk_outlook(old), risk_outlook(new)
         if not (was or now):
             return
@@ -578,8 +581,7 @@ def _rank_incident(change: Change) -> None:
             change.why = f"a sentence on a past cybersecurity incident {'added' if change.kind == 'text_added' else 'removed'}"
         return
     if change.kind == "text_changed":
-        old = change.old if isinstance(change.old, str) else ""
-        new = change.new if isinstance(change.new, str) else ""
+        old, new = _sentences(change)
         deleted, inserted = _changed_words(change)
         if _numbers(" ".join(deleted)) != _numbers(" ".join(inserted)) and (
             past_incident(old) or past_incident(new)

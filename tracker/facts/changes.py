@@ -16,7 +16,7 @@ from typing import Any
 
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
-from tracker.facts.governance import HOW_OFTEN, briefed
+from tracker.facts.governance import HOW_OFTEN, PERIODS, briefed
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
 from tracker.models import Change
@@ -115,16 +115,14 @@ def _said(spec: FactSpec, value: Any) -> str:
     return _text(spec, value)
 
 
-#: Briefing values that are periods ("at least" is kept before them: "at least twice a year").
-_PERIODS = {"monthly", "quarterly", "three times a year", "semi-annual", "annual"}
-
-
 def _briefing(fv: FactValue) -> tuple[str, str]:
     """(who is briefed, how often) as a change says them, from the sentence the value was read from: ("the audit
     committee", "at least twice a year"); the board where the sentence names no body."""
     body, at_least = briefed(fv.evidence or "", str(fv.value))
     how = HOW_OFTEN.get(str(fv.value), str(fv.value))
-    return body or "the board", f"at least {how}" if at_least and fv.value in _PERIODS else how
+    return body or "the board", f"at least {how}" if at_least and fv.value in PERIODS - {
+        "each meeting"
+    } else how
 
 
 def _briefing_summary(o: FactValue | None, n: FactValue | None) -> str:
@@ -199,32 +197,24 @@ ROLLED_FORWARD = "rolled_forward"
 
 
 def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None = None) -> Change:
-    kind = None
-    old_holder = new_holder = ""
+    kind, same, a_year_on = None, False, False
     if spec.name == "experience_years":
         old_holder, new_holder = (
             title_key(o.value.get("holder") or ""),
             title_key(n.value.get("holder") or ""),
         )
-    if spec.name == "experience_years" and old_holder == new_holder:
-        summary = (
-            f"the stated experience of the {o.value.get('holder')} changed: {_years_text(o.value)} -> "
-            f"{_years_text(n.value)}"
+        same = old_holder == new_holder
+        # the holder's title reworded too (its own change says so): still the same holder for a year on
+        a_year_on = _a_year_on(o.value, n.value) and (
+            same or bool(old_holder) and _one_role(old_holder, new_holder)
         )
-        if _a_year_on(o.value, n.value):
+    if same or a_year_on:
+        summary = (
+            f"the stated experience of the {(o if same else n).value.get('holder')} changed: "
+            f"{_years_text(o.value)} -> {_years_text(n.value)}" + (" (a year on)" if a_year_on else "")
+        )
+        if a_year_on:
             kind, severity = ROLLED_FORWARD, "low"
-            summary += " (a year on)"
-    elif (
-        spec.name == "experience_years"
-        and old_holder
-        and _one_role(old_holder, new_holder)
-        and _a_year_on(o.value, n.value)
-    ):  # the holder's title reworded too (its own change says so): the same holder a year on
-        summary = (
-            f"the stated experience of the {n.value.get('holder')} changed: {_years_text(o.value)} -> "
-            f"{_years_text(n.value)} (a year on)"
-        )
-        kind, severity = ROLLED_FORWARD, "low"
     elif spec.name == "briefing_frequency":
         summary = _briefing_summary(o, n)
     else:

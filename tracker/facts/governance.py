@@ -604,7 +604,8 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         value="as needed",
     ),
 )
-_PERIODS = {"monthly", "quarterly", "three times a year", "semi-annual", "annual", "each meeting"}
+#: The briefing values that are periods.
+PERIODS = {"monthly", "quarterly", "three times a year", "semi-annual", "annual", "each meeting"}
 _TO_THE_EXTENT_RE = lazy_compile(r"to\s+the\s+extent", re.I)
 _PERIODIC_FILING_RE = lazy_compile(
     r"periodic\s+reports?\b[^.;]{0,40}?(?:form|filing|sec\b|annual\s+report|10-k|20-f)", re.I
@@ -654,7 +655,7 @@ _SPLIT_CLAUSE_RE = lazy_compile(r";|,\s+and\s+|\.\s")
 
 
 def _near_period(s: str, start: int, end: int, found: list[tuple[int, str]]) -> bool:
-    return any(v in _PERIODS and abs(pos - start) <= 120 for pos, v in found)
+    return any(v in PERIODS and abs(pos - start) <= 120 for pos, v in found)
 
 
 #: The briefing frequencies, as values.
@@ -913,12 +914,12 @@ class GovernanceReader:
         for pos, value, name, text in found:
             if value == "regular" and _near_period(s, pos, pos, periods):
                 continue  # "regular updates, at least quarterly": quarterly
-            if name == "briefing_frequency.on_event" and any(v in _PERIODS for _, v in periods):
+            if name == "briefing_frequency.on_event" and any(v in PERIODS for _, v in periods):
                 continue  # "updated on incidents each quarter": quarterly
             if (
                 value == "annual"
                 and _NOT_EACH_YEAR_RE.fullmatch(text)
-                and any(v in _PERIODS and v != "annual" for _, v in periods)
+                and any(v in PERIODS and v != "annual" for _, v in periods)
             ):
                 continue  # "quarterly updates each year": quarterly
             self.r.add("briefing_frequency", value, i, name)

@@ -220,10 +220,6 @@ _WHEN_RE = lazy_compile(
 )
 
 
-_DIGIT_RE = lazy_compile(r"\d")
-_MONTH_RE = lazy_compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|last)\b"
-)
 _INCIDENT_WORDS = (
     "incident",
     "breach",
@@ -240,10 +236,10 @@ def past_incident(text: str) -> bool:
     """Whether a sentence tells of a cybersecurity incident that happened, with its time ("The last known cybersecurity
     breach occurred in 2020", "In February 2024, we detected unauthorized access to one of our systems"): not a
     statement that none was material (a negation) nor a risk (a hedge)."""
-    if not _DIGIT_RE.search(text) and not _MONTH_RE.search(text):
+    if not _WHEN_RE.search(text):
         return False  # (a time is looked for first: most sentences have none)
     low = text.lower()
-    if not any(map(low.__contains__, _INCIDENT_WORDS)) or not _WHEN_RE.search(text):
+    if not any(map(low.__contains__, _INCIDENT_WORDS)):
         return False
     if not _PAST_INCIDENT_RE.search(text):
         return False

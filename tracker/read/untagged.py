@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tracker.errors import BadInput
-from tracker.models import UNTAGGED_ELEMENT, Disclosure, Element, Incorporation, Source
+from tracker.models import MATERIAL_TEXT, UNTAGGED_ELEMENT, Disclosure, Element, Incorporation, Source
 from tracker.text.headings import is_subheading
 from tracker.text.lazy import Caseless, lazy_compile
 from tracker.text.normalize import (
@@ -431,7 +431,7 @@ def _collect(
 
 RISK = "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
 INTEGRATED = "CybersecurityRiskManagementProcessesIntegratedTextBlock"
-MATERIAL = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock"
+MATERIAL = MATERIAL_TEXT
 BOARD = "CybersecurityRiskBoardOfDirectorsOversightTextBlock"
 BOARD_COMMITTEE = "CybersecurityRiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock"
 INFORM_BOARD = (
