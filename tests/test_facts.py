@@ -149,7 +149,7 @@ def test_quarterly_to_semi_annual_is_medium(corpus: Path) -> None:
     assert [(c.kind, c.fact, c.old, c.new, c.severity) for c in changes] == [
         ("fact_changed", "briefing_frequency", "quarterly", "semi-annual", "medium")
     ]
-    assert changes[0].summary == "the board is now briefed twice a year instead of quarterly"
+    assert changes[0].summary == "the board is now briefed twice a year instead of quarterly (less often)"
 
 
 def test_framework_added_is_medium(corpus: Path) -> None:

@@ -166,7 +166,10 @@ def test_context_is_typed_and_complete(nwan):
         "FY2024",
         True,
     )
-    assert report.counts == nwan.comparison.summary
+    assert (
+        report.counts == nwan.comparison.counted == {"high": 1, "medium": 2, "low": 3}
+    )  # (each matter once)
+    assert sum(report.counts.values()) + nwan.comparison.restated == sum(nwan.comparison.summary.values())
     assert [m.name for m in report.similarity] == ["cosine", "jaccard", "min_edit", "simple"]
     assert report.sections and {s.title for s in report.sections} <= set(SECTIONS)
     assert report.text_changes == sum(c.kind.startswith("text_") for c in nwan.comparison.changes)

@@ -42,7 +42,7 @@ from tracker.diff.worddiff import (
     combine_split,
     word_diff,
 )
-from tracker.facts import SPECS, changes_between, owned_values, shared_facts, value_key
+from tracker.facts import SPECS, changes_between, owned_values, shared_facts, title_still_used, value_key
 from tracker.models import (
     CHANGE_KINDS,
     MATERIAL_FLAG,
@@ -179,6 +179,9 @@ class Comparison:
     """Share of aligned sentence pieces that are not unchanged in place."""
     judgement: significance.Verdict
     """What it comes to: significance, extent of rewording, the top changes."""
+    notes: list[str] = field(default_factory=list)
+    """What the comparison found that is no change of the disclosure but a reader should know (a flag one year
+    tags and neither year's text states)."""
 
     @property
     def verdict(self) -> str:
@@ -198,12 +201,12 @@ class Comparison:
     @property
     def caveats(self) -> list[str]:
         """What a reader must know before trusting the comparison: a year whose section only points to another
-        document (its text is elsewhere, so all of it shows as added or removed)."""
+        document (its text is elsewhere, so all of it shows as added or removed); a flag only tagged (`notes`)."""
         return [
             f"FY{d.fiscal_year or '?'}: {d.incorporation.line}"
             for d in (self.old, self.new)
             if d.incorporation
-        ]
+        ] + self.notes
 
     @property
     def summary(self) -> dict[str, int]:
@@ -212,6 +215,12 @@ class Comparison:
         for change in self.changes:
             out[change.severity] += 1
         return out
+
+    @property
+    def counted(self) -> dict[str, int]:
+        """Changes by severity, each matter once: not the sentences that carry a flag, fact or people change
+        (`significance.counted`; `summary` counts every change)."""
+        return significance.counted(self.changes)
 
     @property
     def restated(self) -> int:
@@ -344,10 +353,13 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     wanted = _said_by(wording, key)  # (the sentences both sides' statements are read for)
     old_says, new_says = _says(old, old_facts, wanted, key), _says(new, new_facts, wanted, key)
     facts = (
-        [] if old_facts == new_facts else owned_values(changes_between(old_facts, new_facts))
+        [] if old_facts == new_facts else owned_values(changes_between(old_facts, new_facts, old.fiscal_year))
     )  # (same facts: none changed)
+    if facts:
+        title_still_used(facts, [s.text for s in new_seq], new.fiscal_year)
     names = _text_element_names(old), _text_element_names(new)  # (each side's, read once)
-    changes = flag_changes(old, new) + facts + element_changes(old, new, names)
+    notes: list[str] = []
+    changes = flag_changes(old, new, notes) + facts + element_changes(old, new, names)
     changes += wording
     significance.rank_text_changes(changes, old_says, new_says, key, {n: s.label for n, s in SPECS.items()})
     rank = {name: k for k, name in enumerate(order)}
@@ -364,6 +376,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         order,
         share,
         significance.decide(changes, extent_of_change(pairs, similarity, share)),
+        notes,
     )
 
 
@@ -466,14 +479,17 @@ class _FlagEvidence:
 # --------------------------------------------------------------------------- flags, facts, elements
 
 
-def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
+def flag_changes(old: Disclosure, new: Disclosure, notes: list[str] | None = None) -> list[Change]:
     """Every flag whose value differs.
 
     Both values known and different: `high` for the materially-affected flag, `medium` for the others.
     Known on one side only (the other side's text says nothing, or the element is missing): still a
     flip, with source `absent` on the silent side; it has the same severity when both years are tagged or
     both untagged (the disclosure stopped, or started, saying it), and `low` when only one year is tagged
-    (the silence is then that of the inference, not the filer's).
+    (the silence is then that of the inference, not the filer's). But when only one year is tagged and the
+    tagged year's text, read as the untagged one is, does not state it either (AMZN FY2024 tags "no" for the
+    materially-affected flag on a sentence that points to Item 1A), the two years differ in their tags alone:
+    no change, and `notes` (when given) says so.
     """
     old_flags, new_flags = old.flags, new.flags
     names = list(dict.fromkeys([*old_flags, *new_flags]))
@@ -485,6 +501,15 @@ def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
             continue
         severity: Severity
         if (ov is None or nv is None) and old.tagged != new.tagged:
+            tagged = new if nv is not None else old
+            if _text_silent_on(tagged, name):
+                if notes is not None:
+                    year = f"FY{tagged.fiscal_year}" if tagged.fiscal_year else "One year"
+                    notes.append(
+                        f"{year} tags “{spec_for(name).reader_label}” as {_said(ov if nv is None else nv)}, "
+                        "which neither text states: a difference of tagging, not of the disclosure"
+                    )
+                continue
             severity = "low"
         else:
             severity = "high" if name == MATERIAL_FLAG else "medium"
@@ -505,6 +530,14 @@ def flag_changes(old: Disclosure, new: Disclosure) -> list[Change]:
             )
         )
     return out
+
+
+def _text_silent_on(d: Disclosure, flag: str) -> bool:
+    """Whether a tagged disclosure's text, read as an untagged year's is (tags aside), states nothing of a flag."""
+    from tracker.facts.inference import infer_flag_elements  # (rarely needed: not at every start-up)
+
+    inferred = next(e for e in infer_flag_elements(d) if e.name == flag)
+    return inferred.value is None
 
 
 def _said(value: bool | None) -> str:

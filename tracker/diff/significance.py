@@ -27,7 +27,15 @@ from tracker.facts.changes import ROLLED_FORWARD
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import past_incident, risk_outlook
-from tracker.models import MATERIAL_FLAG, MATERIAL_TEXT, SEVERITY_RANK, UNTAGGED_ELEMENT, Change, spec_for
+from tracker.models import (
+    MATERIAL_FLAG,
+    MATERIAL_TEXT,
+    SEVERITY_RANK,
+    UNTAGGED_ELEMENT,
+    Change,
+    Severity,
+    spec_for,
+)
 from tracker.text.headings import is_subheading
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
@@ -225,6 +233,8 @@ _SUBSTANCE: dict[int, tuple[Change, bool]] = {}
 
 def of_substance(change: Change) -> bool:
     """Whether a change changes what the disclosure says (not only its form, dates or a word or two)."""
+    if change.kind in TEXT_KINDS and change.severity != "low":
+        return True  # (before the memo: a later rule may have raised a change asked of while low)
     known = _SUBSTANCE.get(id(change))
     if known is not None and known[0] is change and change.kind in TEXT_KINDS:
         return known[1]
@@ -318,6 +328,8 @@ def rank_text_changes(
             _rank_outlook(change)
         if change.severity == "low":
             _rank_incident(change)
+        if change.severity == "low":
+            _rank_acquired(change)
 
 
 def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
@@ -350,15 +362,25 @@ def restated(changes: list[Change]) -> int:
     return sum(_restates(c, accounted) for c in changes)
 
 
-def restated_note(summary: dict[str, int], restated: int) -> str:
-    """What the counts by severity say of the changes that restate another, with the total they are counted from
-    (a reader took "4 low (4 of them ...)" to speak of the low ones): " (3 of these 9 are the sentences behind a flag,
-    fact or people change)", or "" when none is."""
+def counted(changes: list[Change]) -> dict[str, int]:
+    """Changes by severity, each once: a sentence behind a flag, fact or people change (`restated`) is that change's
+    wording, not another matter (three independent readers took "4 high" for four matters where PANW FY2025 has one
+    high people change and three sentences that carry it)."""
+    accounted = _accounted(changes)
+    out = {"high": 0, "medium": 0, "low": 0}
+    for c in changes:
+        if not _restates(c, accounted):
+            out[c.severity] += 1
+    return out
+
+
+def restated_note(restated: int) -> str:
+    """What the counts (`counted`) leave out: " (not counting the 3 sentences that carry a flag, fact or people
+    change)", or "" when none is left out."""
     if not restated:
         return ""
-    total = sum(summary.values())
-    verb = "is the sentence" if restated == 1 else "are the sentences"
-    return f" ({restated} of these {total} {verb} behind a flag, fact or people change)"
+    what = "the sentence that carries" if restated == 1 else f"the {restated} sentences that carry"
+    return f" (not counting {what} a flag, fact or people change)"
 
 
 def _triggers(c: Change) -> set[str]:
@@ -426,6 +448,12 @@ def _rank(
             change.why = f"the statement on material incidents {scope}"
         else:
             change.why = "the statement on material incidents was reworded; it says the same"
+    elif (
+        change.kind == "text_changed"
+        and "frameworks" in stated
+        and (version := _version_edit(deleted, inserted))
+    ):
+        change.severity, change.why = version
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
@@ -592,6 +620,29 @@ def _rank_incident(change: Change) -> None:
             )
 
 
+def _rank_acquired(change: Change) -> None:
+    """`medium` for a reworded sentence whose words on acquired businesses changed ("including for those {+recently
+    acquired and +}non-wholly owned subsidiaries whose systems have not been fully integrated", WMT FY2025; KO FY2024
+    "newly acquired" -> "acquired"): which businesses the program reaches is news (two independent readers ranked
+    both above wording)."""
+    if change.kind != "text_changed":
+        return
+    deleted, inserted = _changed_words(change)
+    gone = [m.group().lower() for t in deleted for m in _ACQUIRED_RE.finditer(t)]
+    came = [m.group().lower() for t in inserted for m in _ACQUIRED_RE.finditer(t)]
+    gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
+    edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
+    if edit:
+        change.severity = "medium"
+        change.why = f"{edit}: which acquired businesses the program covers changed"
+
+
+#: Words on acquired businesses and their integration.
+_ACQUIRED_RE = re.compile(
+    r"\b(?:(?:recently|newly)\s+)?(?:acquired|acquisitions?|mergers?|merged)\b|\b(?:recently|newly)\b", re.I
+)
+
+
 #: What a forward-looking statement commits to: a hedge ("could", "may": one as good as another), "reasonably
 #: likely", a negation, a number.
 _OUTLOOK_TERMS = {
@@ -642,6 +693,40 @@ def _went_came(
     if came:
         return added.format(c=c)
     return None
+
+
+def _version_edit(deleted: list[str], inserted: list[str]) -> tuple[Severity, str] | None:
+    """(severity, why) of an edit to a sentence stating frameworks whose only words of substance are version
+    numbers ("NIST-CSF Version 1.1" -> "NIST-CSF", WMT FY2025: a reader found "“1.1” dropped" cryptic, and no
+    matter, the framework still named): a version given up or newly given is low, one version for another
+    ("1.1" -> "2.0") medium; None for any other edit."""
+    gone = [v for t in deleted for v in _VERSION_RE.findall(t)]
+    came = [v for t in inserted for v in _VERSION_RE.findall(t)]
+    if gone == came or _substantive_tokens(
+        [_VERSION_RE.sub(" ", t) for t in deleted], [_VERSION_RE.sub(" ", t) for t in inserted]
+    ):
+        return None
+    why = _went_came(
+        list(dict.fromkeys(gone)),
+        list(dict.fromkeys(came)),
+        "the version of a framework named changed: {g} became {c}",
+        _VERSION_WHY + " ({g}) is no longer given; the framework is still named",
+        _VERSION_WHY + " ({c}) is now given",
+    )
+    return ("medium" if gone and came else "low"), why or ""
+
+
+_VERSION_WHY = "a framework's version number"
+
+
+def _named_when_routine(why: str) -> bool:
+    """Whether a low wording change is named in a routine verdict (a frequency of something done, a framework's
+    version): what a reader of the filing noticed, though no matter of substance."""
+    return why.endswith(_HOW_OFTEN_WHY) or why.startswith(_VERSION_WHY)
+
+
+#: A version number ("1.1", "2.0", "27001:2013"'s year aside).
+_VERSION_RE = re.compile(r"\b\d+\.\d+(?:\.\d+)?\b")
 
 
 def _substance_edit(deleted: list[str], inserted: list[str]) -> str:
@@ -695,7 +780,7 @@ def importance(change: Change) -> tuple:
 
 
 def _text_summary(changes: list[Change]) -> str:
-    """ "1 sentence reworded, 2 added (3 more changes of form only)": the wording changes of substance counted,
+    """ "1 sentence reworded, 2 added (3 more changes in wording only)": the wording changes of substance counted,
     and the rest the report lists (readers counted three listed where the verdict said one)."""
     counts = {"text_changed": 0, "text_added": 0, "text_removed": 0}
     form = 0
@@ -710,7 +795,7 @@ def _text_summary(changes: list[Change]) -> str:
         if n:
             parts.append(f"{n} sentence{'s' if n > 1 else ''} {word}")
     if parts and form:
-        parts[-1] += f" ({form} more change{'s' if form > 1 else ''} of form only)"
+        parts[-1] += f" ({form} more change{'s' if form > 1 else ''} in wording only)"
     return ", ".join(parts)
 
 
@@ -740,9 +825,9 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
             if _restates(c, accounted):
                 continue  # the wording of a fact change the verdict has (a sentence whose own facts held stays)
             if c.severity == "low":
-                # a commitment of frequency reworded ("annual" penetration tests no longer said) is named, then the
-                # count of the rest
-                noted = [x for x in ranked if x.severity == "low" and (x.why or "").endswith(_HOW_OFTEN_WHY)]
+                # a commitment of frequency reworded ("annual" penetration tests no longer said), or a framework's
+                # version, is named, then the count of the rest
+                noted = [x for x in ranked if x.severity == "low" and _named_when_routine(x.why or "")]
                 top += [f"{x.why}: \u201c{_quoted(x)}\u201d" for x in noted[: max(0, 3 - len(top) - 1)]]
                 summary = _text_summary(wording)
                 if summary and summary not in top:

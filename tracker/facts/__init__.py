@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tracker.facts import catalogue as _catalogue  # noqa: F401  (registers the facts)
-from tracker.facts.changes import changes_between
+from tracker.facts.changes import changes_between, title_still_used
 from tracker.facts.extract import FactValue, Found, Reading, value_key
 from tracker.facts.governance import GovernanceReader
 from tracker.facts.material import MaterialReader
@@ -46,6 +46,7 @@ __all__ = [
     "owned_values",
     "read",
     "shared_facts",
+    "title_still_used",
     "value_key",
 ]
 
@@ -147,7 +148,7 @@ def facts_to_json(facts: dict[str, list[FactValue]]) -> dict:
 
 def fact_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     """Fact changes between two disclosures (flag flips are the differ's job)."""
-    return changes_between(extract_facts(old), extract_facts(new))
+    return changes_between(extract_facts(old), extract_facts(new), old.fiscal_year)
 
 
 def fact_text(value: object, fact: str | None = None) -> str:

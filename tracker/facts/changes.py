@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -136,9 +137,17 @@ def _briefing_summary(o: FactValue | None, n: FactValue | None) -> str:
         return f"no longer says {who} is briefed {how}"
     assert o is not None and n is not None
     (old_who, old_how), (new_who, new_how) = _briefing(o), _briefing(n)
+    was, now = _PER_YEAR.get(str(o.value)), _PER_YEAR.get(str(n.value))
+    pace = (
+        "" if was is None or now is None or was == now else " (less often)" if now < was else " (more often)"
+    )
     if old_who == new_who:
-        return f"{new_who} is now briefed {new_how} instead of {old_how}"
-    return f"briefings now {new_how} to {new_who}, instead of {old_how} to {old_who}"
+        return f"{new_who} is now briefed {new_how} instead of {old_how}{pace}"
+    return f"briefings now {new_how} to {new_who}, instead of {old_how} to {old_who}{pace}"
+
+
+#: Briefings a year of the frequencies that say how many (a reader missed that three a year to one is fewer).
+_PER_YEAR = {"monthly": 12, "quarterly": 4, "three times a year": 3, "semi-annual": 2, "annual": 1}
 
 
 def _element_of(fv: FactValue | None) -> str | None:
@@ -211,7 +220,8 @@ def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None =
     if same or a_year_on:
         summary = (
             f"the stated experience of the {(o if same else n).value.get('holder')} changed: "
-            f"{_years_text(o.value)} -> {_years_text(n.value)}" + (" (a year on)" if a_year_on else "")
+            f"{_years_text(o.value, o.evidence)} -> {_years_text(n.value, n.evidence)}"
+            + (" (a year on)" if a_year_on else "")
         )
         if a_year_on:
             kind, severity = ROLLED_FORWARD, "low"
@@ -286,6 +296,45 @@ def _one_role(old_key: str, new_key: str) -> bool:
     return bool(small) and small < large and len(large - small) == 1
 
 
+def title_still_used(changes: list[Change], sentences: list[str], year: int | None) -> None:
+    """Where the person responsible's title is now the same role at another rank, or reworded (promoted, demoted,
+    retitled), while some of the later year's sentences still use the earlier title on its own (U FY2024: four
+    sentences say "Deputy Chief Security Officer", two still "Chief Security Officer"), the change says how many,
+    and that the text uses both: the report cannot tell which one is right, and the drafter must."""
+    for change in changes:
+        if change.fact != "responsible_titles" or change.change not in ("promoted", "demoted", "retitled"):
+            continue
+        if not (isinstance(change.old, str) and isinstance(change.new, str)):
+            continue
+        old_re, new_re = _title_re(change.old), _title_re(change.new)
+        naming = still = 0
+        for s in sentences:
+            spans = [m.span() for m in new_re.finditer(s)]
+            bare = any(not any(a <= m.start() and m.end() <= b for a, b in spans) for m in old_re.finditer(s))
+            naming += bool(spans) or bare
+            still += bare
+        if still:
+            fy = f"FY{year}" if year else "later"
+            of_year = f"{fy} sentences" if year else "sentences of the later year"
+            change.summary = (
+                f"{change.summary} ({still} of the {naming} {of_year} naming the role still say {change.old})"
+            )
+            change.why = f"{change.why}; the {fy} text uses both titles: check which is right"
+
+
+def _title_re(title: str) -> re.Pattern[str]:
+    """A title's words as they stand in a sentence (any spacing, any case)."""
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", re.I)
+
+
+def _renamed_committee(old: str, new: str) -> bool:
+    """Whether one board committee's name holds every word of the other's ("audit committee" and "audit, risk and
+    compliance committee ..., which we refer to as our audit committee", UPWK FY2025): the same committee renamed,
+    its remit widened or narrowed, rather than oversight moved to another (the board itself is no committee)."""
+    a, b = (set(title_key(x).split()) for x in (old, new))
+    return "committee" in a and "committee" in b and a != b and (a < b or b < a)
+
+
 def _same_officer(old: str, new: str) -> bool:
     """Whether two titles name one chief officer, the longer one adding to the other's portfolio ("Senior Vice
     President, Chief Financial Officer" and "Senior Vice President - Chief Financial Officer, Investor Relations,
@@ -316,6 +365,12 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
             change = _replaced(spec, o, best)
             if spec.name == "responsible_titles":
                 _rank_change(change, o.value, best.value)
+            elif spec.name == "board_oversight" and _renamed_committee(o.value, best.value):
+                change.change = "renamed"  # (still high: the committee the board oversees it through changed)
+                change.why = (
+                    "the committee overseeing cybersecurity was renamed, its remit widened or narrowed"
+                )
+                change.summary = f"the {o.value} overseeing cybersecurity is now named the {best.value}"
             elif spec.name == "reports_to" and _same_officer(o.value, best.value):
                 change.change = "retitled"
                 change.why = "the person responsible reports to the same officer, whose title was reworded"
@@ -327,7 +382,46 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
             added.remove(best)
     out += [_removed(spec, fv) for fv in removed]
     out += [_added(spec, fv) for fv in added]
+    if spec.name == "frameworks":
+        _named_in_general(out)
     return out
+
+
+def _named_in_general(changes: list[Change]) -> None:
+    """A framework family now named only in general where the other year named its members ("ISO standards and SOC
+    reporting" where FY2024 listed ISO/IEC 27001, ISO/IEC 27018, SOC 2 and SOC 3, UPWK FY2025), or the other way
+    round: the family's change says so, medium; its members', low (an independent reader counted seven
+    "frameworks" changes for what is one narrowing of the certifications claimed)."""
+    for general in [c for c in changes if c.kind in ("fact_added", "fact_removed")]:
+        family = title_key(str(general.value)).split()
+        if len(family) != 1:
+            continue
+        other = "fact_removed" if general.kind == "fact_added" else "fact_added"
+        members = [
+            c
+            for c in changes
+            if c.kind == other and title_key(str(c.value)).split()[:1] == family and c is not general
+        ]
+        if not members:
+            continue
+        named = ", ".join(str(c.value) for c in members)
+        if general.kind == "fact_added":
+            general.summary = f"frameworks now named only in general: {general.value} (was {named})"
+            general.why = "the standards the program follows are no longer named one by one"
+        else:
+            general.summary = f"frameworks now named one by one: {named} (was {general.value} in general)"
+            general.why = "the standards the program follows are now named one by one"
+        general.severity = "medium"
+        for c in members:
+            c.severity = "low"
+            c.why = (
+                f"{general.value} is named in general {'instead' if c.kind == 'fact_removed' else 'before'}"
+            )
+            c.summary = (
+                f"framework no longer named on its own: {c.value} (now {general.value} in general)"
+                if c.kind == "fact_removed"
+                else f"framework now named on its own: {c.value} (was {general.value} in general)"
+            )
 
 
 def single_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
@@ -344,10 +438,20 @@ def single_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -
 
 
 # ---- experience ------------------------------------------------------------------------------------------------
-def _years_text(v: dict) -> str:
+def _years_text(v: dict, evidence: object = None) -> str:
+    """Stated years as the fact holds them ("over 25 years"); an approximation as the sentence (`evidence`, when
+    given) words it, "almost 20 years" (read as approximately: a reader took "approximately 20" for a misquote)."""
     qualifier = v.get("qualifier")
+    if qualifier == "approximately" and isinstance(evidence, str):
+        said = re.search(rf"\b({_APPROXIMATELY})\s+{v.get('years')}\s+years\b", evidence, re.I)
+        if said:
+            qualifier = said.group(1).lower()
     prefix = "" if qualifier is None or qualifier == "exact" else qualifier + " "
     return f"{prefix}{v.get('years')} years"
+
+
+#: The words read as "approximately" (tracker.facts.people), as a sentence may state them.
+_APPROXIMATELY = r"nearly|almost|about|roughly|around|close\s+to|approximately"
 
 
 def _years(v: Any) -> tuple:
@@ -573,6 +677,18 @@ def _experience_note(o: dict | None, n: dict) -> str:
     return f"; stated experience {_years_text(oe)} -> {_years_text(ne)}" if _years(oe) != _years(ne) else ""
 
 
+def _appointed_after(o: dict, n: dict, since: int | None) -> str | None:
+    """The year the later holder of a post the earlier one held too was appointed to it, when that is after the
+    earlier fiscal year (UPWK FY2025: "Appointed as our CISO in April 2025", where FY2024 described a CISO without
+    a date): someone new holds the post, whatever the rest of the text says alike. None otherwise, or when the
+    titles differ (a promotion of the same person is dated too)."""
+    start = n.get("tenure_start")
+    if since is None or not start or start == o.get("tenure_start") or not _titles(o) & _titles(n):
+        return None
+    year = re.search(r"(?:19|20)\d\d", str(start))
+    return year.group() if year and int(year.group()) > since else None
+
+
 def _outside(o: dict, n: dict) -> str | None:
     """ "now held by an outside provider" (`people.external`: "our external CISO") or the other way round, when that
     changed; else None."""
@@ -587,9 +703,14 @@ def _role_title(p: dict) -> str:
 
 
 def people_changes(
-    old: list[FactValue], new: list[FactValue]
+    old: list[FactValue],
+    new: list[FactValue],
+    since: int | None = None,
+    tenure: list[FactValue] | None = None,
 ) -> tuple[list[Change], list[tuple[FactValue | None, FactValue | None]]]:
-    """One change per person who changed; and the (old, new) people each change is about."""
+    """One change per person who changed; and the (old, new) people each change is about (`since`: the earlier
+    year's fiscal year, when known: a holder of the same post said to have been appointed after it is someone
+    new, and the later year's `tenure` facts give the sentence that says so)."""
     spec = SPECS["people"]
     olds, news = list(old), list(new)
     pairs: list[tuple[FactValue, FactValue]] = []
@@ -653,6 +774,21 @@ def people_changes(
                 o,
                 n,
             )
+            continue
+        appointed = _appointed_after(ov, nv, since)
+        if appointed and not _same_name(ov, nv):
+            add(
+                "replaced",
+                "high" if responsible else "medium",
+                f"a new {post}, appointed in {appointed}{_experience_note(ov, nv)}{also}",
+                "the person responsible changed" if responsible else spec.severity.why,
+                o,
+                n,
+                _background_signals(ov, nv),
+            )
+            dated = next((v for v in tenure or [] if v.value == nv.get("tenure_start")), None)
+            if dated is not None:  # (the sentence that dates the appointment, not the first to name the post)
+                out[-1].evidence = {"old": o.evidence, "new": dated.evidence}
             continue
         signals = _background_signals(ov, nv)
         if signals and not _same_name(ov, nv):
@@ -846,9 +982,12 @@ def _explains(change: Change, who: tuple[set[str], set[str]], fact_change: Chang
 _OWN_CHANGES = {"people", "material_incident_statement", "material_incident_strength"}
 
 
-def changes_between(old: Facts, new: Facts) -> list[Change]:
-    """Fact changes between two already extracted fact sets (flag flips are the differ's job)."""
-    people, about = people_changes(old.get("people", []), new.get("people", []))
+def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Change]:
+    """Fact changes between two already extracted fact sets (flag flips are the differ's job; `since`: the earlier
+    year's fiscal year, when known)."""
+    people, about = people_changes(
+        old.get("people", []), new.get("people", []), since, new.get("tenure_start", [])
+    )
     out: list[Change] = []
     for name, spec in SPECS.items():
         if name in _OWN_CHANGES:

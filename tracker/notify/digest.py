@@ -197,7 +197,7 @@ def failure(exc: BaseException) -> str:
 
 def severity_key(ctx: ComparisonContext) -> tuple:
     """Most significant first, then more high, medium and low changes; then by name."""
-    s = ctx.comparison.summary
+    s = ctx.comparison.counted
     return (
         SIGNIFICANCE_ORDER.get(ctx.comparison.significance, len(SIGNIFICANCE_ORDER)),
         -s["high"],

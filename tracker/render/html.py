@@ -287,7 +287,7 @@ class ComparisonReport:
     tone: str
     """none, routine, minor or rewritten (styles the verdict, by significance)."""
     counts: dict[str, int]
-    """Changes by severity: high, medium, low."""
+    """Changes by severity, each matter once (`Comparison.counted`): high, medium, low."""
     restated: str
     """What the counts say of the changes that are the wording of a flag, fact or people change
     (`significance.restated_note`: "" when none is)."""
@@ -740,8 +740,8 @@ def comparison_report(
         extent=c.extent,
         top=list(c.judgement.top),
         tone=VERDICT_TONES.get(c.significance, "minor"),
-        counts=dict(c.summary),
-        restated=restated_note(c.summary, c.restated),
+        counts=c.counted,
+        restated=restated_note(c.restated),
         similarity=measures(c.similarity.to_json()),
         text_changes=sum(ch.kind.startswith("text_") for ch in c.changes),
         sections=by_element(ctx) if verbose else [],

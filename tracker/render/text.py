@@ -100,7 +100,6 @@ def _similarity_line(c: Comparison) -> str:
 
 def _summary_lines(c: Comparison) -> list[str]:
     """The verdict first: significance with the top changes, then the extent of rewording and the counts."""
-    s = c.summary
     lead = c.significance[:1].upper() + c.significance[1:]
     # a flag's top change names it by what it says, not by its standard label
     plain = {
@@ -111,7 +110,11 @@ def _summary_lines(c: Comparison) -> list[str]:
     }
     lines = [f"Verdict: {lead}" + (":" if c.judgement.top else "")]
     lines += [f"  - {plain.get(t, t)}" for t in c.judgement.top]
-    counts = f"Changes: {s['high']} high, {s['medium']} medium, {s['low']} low" + restated_note(s, c.restated)
+    counted = c.counted
+    counts = (
+        f"Changes: {counted['high']} high, {counted['medium']} medium, {counted['low']} low"
+        + restated_note(c.restated)
+    )
     return lines + [f"Extent: {c.extent}", counts]
 
 
