@@ -655,6 +655,30 @@ def test_words_on_acquired_businesses(corpus: Path) -> None:
     assert wmt.judgement.top[0].startswith("\u201crecently acquired\u201d added")
 
 
+def test_the_words_that_weaken_a_statement_and_an_officer_added(corpus: Path) -> None:
+    """KO FY2024 "We do not believe that there are currently any risks from known cybersecurity threats that have
+    materially affected ..." (FY2023: "We have not identified any ..."): two independent readers wanted the words
+    that make it a belief, limited in time and to what is known. MSFT FY2025 named its EVP of Cloud + AI among those
+    presenting to the board: a reader found it low."""
+    ko = _context(corpus, "ixbrl/ko-10-k-fy2023.html.gz", "ixbrl/ko-10-k-fy2024.html.gz").comparison
+    weakened = next(c for c in ko.changes if c.fact == "material_incident_strength")
+    assert weakened.summary == (
+        "the statement on material incidents was weakened: a definite statement became a belief (now \u201cbelieve\u201d, "
+        "\u201ccurrently\u201d, \u201cknown\u201d; no longer \u201cidentified\u201d)"
+    )
+    msft = _context(corpus, "text/MSFT_2024.txt", "text/MSFT_2025.txt").comparison
+    presenters = next(
+        c for c in msft.changes if c.kind == "text_changed" and "Presentations to the Board" in str(c.new)
+    )
+    assert (presenters.severity, presenters.why) == (
+        "medium",
+        "the sentence now also names the Executive Vice President of Cloud + AI",
+    )
+    # a title spelt out ("VP" -> "VP of Information Security", SCSC FY2025) or a biography is no officer added
+    scsc = _context(corpus, "text/SCSC_2024.txt", "text/SCSC_2025.txt").comparison
+    assert not [c for c in scsc.changes if "names the" in (c.why or "")]
+
+
 def test_calendar_and_scope_are_said_as_they_are(corpus: Path) -> None:
     """From two more independent readers: WMT FY2025 'almost 20 years' -> 'more than 20 years' of the same CISO made
     the verdict notable; ELMD FY2025's statement was said to cover 'other things (threats, incidents, periods)'

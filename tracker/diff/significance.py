@@ -27,6 +27,7 @@ from tracker.facts.changes import ROLLED_FORWARD
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import past_incident, risk_outlook
+from tracker.facts.titles import titles_in
 from tracker.models import (
     MATERIAL_FLAG,
     MATERIAL_TEXT,
@@ -330,6 +331,8 @@ def rank_text_changes(
             _rank_incident(change)
         if change.severity == "low":
             _rank_acquired(change)
+        if change.severity == "low":
+            _rank_officers(change)
 
 
 def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
@@ -635,6 +638,43 @@ def _rank_acquired(change: Change) -> None:
     if edit:
         change.severity = "medium"
         change.why = f"{edit}: which acquired businesses the program covers changed"
+
+
+def _rank_officers(change: Change) -> None:
+    """`medium` for a reworded sentence that names other officers, each side naming some ("... to our Chief
+    Executive Officer, Chief Financial Officer,{+ Chief Operating Officer,+} and Chief Legal Officer", UPWK FY2025:
+    who is told of material incidents; MSFT FY2025, who presents to the committee): who does what, though no fact
+    read changed. Only an officer added to or dropped from those named: not where one side names none (a title
+    replaced by "he"), nor one title for another (a retitling, "VP" spelt out), nor in a biography."""
+    if change.kind != "text_changed":
+        return
+    texts = _sentences(change)
+    if any(_BIOGRAPHY_RE.search(t) for t in texts):
+        return  # (titles held before, elsewhere: the person's background, which the people facts read)
+    old, new = (_officers(t) for t in texts)
+    if not old or not new or old == new or not (old < new or new < old):
+        return  # (a title for another on the same officers is a retitling, which the title facts read)
+    said = _went_came(
+        sorted(old - new),
+        sorted(new - old),
+        "",
+        "the sentence no longer names the {g}",
+        "the sentence now also names the {c}",
+        quote=False,
+    )
+    change.severity = "medium"
+    change.why = said
+
+
+#: A biography: titles held before, or elsewhere.
+_BIOGRAPHY_RE = re.compile(
+    r"\b(?:previously|prior\s+to|formerly|served\s+as|before\s+joining|career)\b", re.I
+)
+
+
+def _officers(sentence: str) -> set[str]:
+    """The officers' titles a sentence names, normalised ("CISO" and "Chief Information Security Officer" alike)."""
+    return {title for _, _, title in titles_in(sentence, {})} if sentence else set()
 
 
 #: Words on acquired businesses and their integration.

@@ -21,6 +21,7 @@ from tracker.facts.governance import HOW_OFTEN, PERIODS, briefed
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
 from tracker.models import Change
+from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
 Facts = dict[str, list[FactValue]]
@@ -523,7 +524,7 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
         kind = "weakened" if weaker else "strengthened"
         summary = (
             f"the statement on material incidents was {kind}: {STRENGTH_WORDS.get(os_ or '', os_)} became "
-            f"{STRENGTH_WORDS.get(ns or '', ns)}"
+            f"{STRENGTH_WORDS.get(ns or '', ns)}{_qualifiers(evidence['old'], evidence['new'])}"
         )
         why = (
             "the statement on material incidents was weakened"
@@ -583,6 +584,28 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
             element=_element_of(nfv or ofv),
         )
     ]
+
+
+def _qualifiers(old: str | None, new: str | None) -> str:
+    """The words that qualify a material-incident statement, as they came and went between its two sentences: "
+    (now “believe”, “currently”, “known”; no longer “identified”)" (KO FY2024: two readers wanted the words that make
+    the statement a belief, limited in time and to what is known), or "" when none did."""
+    if not old or not new:
+        return ""
+    was = list(dict.fromkeys(m.group().lower() for m in _QUALIFIER_RE.finditer(old)))
+    now = list(dict.fromkeys(m.group().lower() for m in _QUALIFIER_RE.finditer(new)))
+    came, went = [w for w in now if w not in was], [w for w in was if w not in now]
+    quoted = lambda words: ", ".join(f"\u201c{w}\u201d" for w in words)  # noqa: E731
+    parts = ([f"now {quoted(came)}"] if came else []) + ([f"no longer {quoted(went)}"] if went else [])
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+#: Words that qualify a statement on material incidents: belief, knowledge, time.
+_QUALIFIER_RE = lazy_compile(
+    r"\b(?:believes?|believed|currently|presently|known|aware|knowledge|to\s+date|at\s+this\s+time|identified|"
+    r"reasonably\s+likely|expects?)\b",
+    re.I,
+)
 
 
 # ---- people ----------------------------------------------------------------------------------------------------
