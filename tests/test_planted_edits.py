@@ -648,12 +648,10 @@ def edit_flag_material(d: Doc) -> tuple[str, Expected]:
     if positive is None:
         pytest.skip(f"no rule turns this denial positive: {statement.evidence}")
     edited = d.raw[:a] + positive + d.raw[b:]
-    return edited, Counter(
-        {
-            ("flag_flipped", MATERIAL, "high", ""): 1,
-            ("fact_changed", "material_incident_statement", "high", ""): 1,
-        }
-    ) + texts("text_changed")
+    # (the flag read from the statement is the statement's change, said in its details: not a change of its own)
+    return edited, Counter({("fact_changed", "material_incident_statement", "high", ""): 1}) + texts(
+        "text_changed"
+    )
 
 
 _AFFIRMATIONS = [

@@ -410,7 +410,7 @@ def test_briefing_changes_name_who_is_briefed(corpus: Path) -> None:
     ampl = _context(corpus, "text/AMPL_2023.txt", "text/AMPL_2024.txt").comparison
     assert any(
         c.summary
-        == "briefings now at least twice a year to the cybersecurity committee, instead of regularly to the board"
+        == "briefings now at least twice a year to the cybersecurity committee, instead of periodically to the board"
         for c in ampl.changes
     )
     powi = _context(corpus, "text/POWI_2024.txt", "text/POWI_2025.txt").comparison
@@ -677,6 +677,37 @@ def test_the_words_that_weaken_a_statement_and_an_officer_added(corpus: Path) ->
     # a title spelt out ("VP" -> "VP of Information Security", SCSC FY2025) or a biography is no officer added
     scsc = _context(corpus, "text/SCSC_2024.txt", "text/SCSC_2025.txt").comparison
     assert not [c for c in scsc.changes if "names the" in (c.why or "")]
+
+
+def test_who_is_briefed_by_acronym_timing_and_a_flag_read_from_the_statement(corpus: Path) -> None:
+    """From two more independent readers: JNJ FY2024 "The CISO provides quarterly updates each year to RCSC" read as
+    the board briefed; AMPL FY2023's "periodic reports" quoted as "regularly"; GOOGL FY2024 escalates a potentially
+    material incident "[-immediately-]{+promptly+}", ranked wording only; CRUS FY2025's new statement on material
+    incidents reported (and counted) twice, as the statement and as the flag read from it; and "Unnamed filer
+    (JNJ)" in the header of a text extract."""
+    jnj = ("text/JNJ_2023.txt", "text/JNJ_2024.txt")
+    briefing = next(c for c in _context(corpus, *jnj).comparison.changes if c.fact == "briefing_frequency")
+    assert (
+        briefing.summary == "the RCSC is now briefed quarterly instead of at least twice a year (more often)"
+    )
+    assert _render(corpus, jnj, "text").startswith("JNJ\nFY2023 10-K (untagged) -> FY2024 10-K (untagged)\n")
+    ampl = _context(corpus, "text/AMPL_2023.txt", "text/AMPL_2024.txt").comparison
+    briefing = next(c for c in ampl.changes if c.fact == "briefing_frequency")
+    assert briefing.summary.endswith(
+        "instead of periodically to the board"
+    )  # ("The Board receives periodic reports")
+    googl = _context(corpus, "ixbrl/googl-10-k-fy2023.html.gz", "ixbrl/googl-10-k-fy2024.html.gz").comparison
+    escalated = next(c for c in googl.changes if c.kind == "text_changed" and "escalated" in str(c.new))
+    assert (escalated.severity, escalated.why) == (
+        "medium",
+        "\u201cimmediately\u201d became \u201cpromptly\u201d: how quickly it is done changed",
+    )
+    crus = _context(corpus, "text/CRUS_2024.txt", "text/CRUS_2025.txt").comparison
+    assert not [c for c in crus.changes if c.kind == "flag_flipped" and "Materially" in str(c.element)]
+    statement = next(c for c in crus.changes if c.fact == "material_incident_statement")
+    assert statement.details == ["the flag read from it: not stated -> no"]
+    assert crus.counted["high"] == 1
+    # a tagged flag is the filer's own: still a change of its own (the flags test above)
 
 
 def test_calendar_and_scope_are_said_as_they_are(corpus: Path) -> None:

@@ -359,7 +359,9 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         title_still_used(facts, [s.text for s in new_seq], new.fiscal_year)
     names = _text_element_names(old), _text_element_names(new)  # (each side's, read once)
     notes: list[str] = []
-    changes = flag_changes(old, new, notes) + facts + element_changes(old, new, names)
+    changes = (
+        _read_from_statement(flag_changes(old, new, notes), facts) + facts + element_changes(old, new, names)
+    )
     changes += wording
     significance.rank_text_changes(changes, old_says, new_says, key, {n: s.label for n, s in SPECS.items()})
     rank = {name: k for k, name in enumerate(order)}
@@ -529,6 +531,22 @@ def flag_changes(old: Disclosure, new: Disclosure, notes: list[str] | None = Non
                 why=_flag_why(name, ov, nv, severity),
             )
         )
+    return out
+
+
+def _read_from_statement(flags: list[Change], facts: list[Change]) -> list[Change]:
+    """The flags but the materially-affected one where neither year tags it and the statement on material
+    incidents it was read from changed (CRUS FY2025 added the statement: a reader found one finding reported, and
+    counted, twice): the statement's change says it in its details."""
+    statement = next((c for c in facts if c.fact == "material_incident_statement"), None)
+    if statement is None:
+        return flags
+    out = []
+    for c in flags:
+        if c.element == MATERIAL_FLAG and "tagged" not in (c.old_source, c.new_source):
+            statement.details.append(f"the flag read from it: {_said(c.old)} -> {_said(c.new)}")  # type: ignore[arg-type]
+            continue
+        out.append(c)
     return out
 
 

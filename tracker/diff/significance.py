@@ -333,6 +333,8 @@ def rank_text_changes(
             _rank_acquired(change)
         if change.severity == "low":
             _rank_officers(change)
+        if change.severity == "low":
+            _rank_timing(change)
 
 
 def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
@@ -675,6 +677,31 @@ _BIOGRAPHY_RE = re.compile(
 def _officers(sentence: str) -> set[str]:
     """The officers' titles a sentence names, normalised ("CISO" and "Chief Information Security Officer" alike)."""
     return {title for _, _, title in titles_in(sentence, {})} if sentence else set()
+
+
+def _rank_timing(change: Change) -> None:
+    """`medium` for a reworded sentence whose words of how quickly something is done changed ("is [-immediately
+    -]{+promptly +}escalated", GOOGL FY2024: a reader put it first, given the four business days of Form 8-K Item
+    1.05): how quickly a potentially material incident reaches those who decide is a commitment."""
+    if change.kind != "text_changed":
+        return
+    deleted, inserted = _changed_words(change)
+    gone = [_TIMING_WORDS.sub(" ", m.group().lower()) for t in deleted for m in _TIMING_RE.finditer(t)]
+    came = [_TIMING_WORDS.sub(" ", m.group().lower()) for t in inserted for m in _TIMING_RE.finditer(t)]
+    gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
+    edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
+    if edit:
+        change.severity = "medium"
+        change.why = f"{edit}: how quickly it is done changed"
+
+
+#: How quickly something is done ("immediately", "promptly", "in a timely manner", "within 24 hours").
+_TIMING_RE = re.compile(
+    r"\b(?:immediately|prompt(?:ly)?|timely|expeditiously|without\s+(?:undue\s+)?delay|as\s+soon\s+as\s+(?:reasonably\s+)?"
+    r"(?:practicable|possible)|within\s+\S+\s+(?:hours?|days?|business\s+days?))\b",
+    re.I,
+)
+_TIMING_WORDS = re.compile(r"\s+")
 
 
 #: Words on acquired businesses and their integration.

@@ -122,9 +122,23 @@ def _briefing(fv: FactValue) -> tuple[str, str]:
     committee", "at least twice a year"); the board where the sentence names no body."""
     body, at_least = briefed(fv.evidence or "", str(fv.value))
     how = HOW_OFTEN.get(str(fv.value), str(fv.value))
+    if fv.value == "regular" and (said := _REGULAR_RE.search(fv.evidence or "")):
+        how = _REGULAR_WORDS[said.group(1).lower()]  # ("periodic reports": periodically, not regularly)
     return body or "the board", f"at least {how}" if at_least and fv.value in PERIODS - {
         "each meeting"
     } else how
+
+
+#: The words a regular briefing is said in, as a change says them (AMPL FY2023 "periodic reports": a reader took
+#: "regularly" for a misquote).
+_REGULAR_RE = lazy_compile(r"\b(regular|periodic|routine|ongoing|continuous)", re.I)
+_REGULAR_WORDS = {
+    "regular": "regularly",
+    "periodic": "periodically",
+    "routine": "routinely",
+    "ongoing": "on an ongoing basis",
+    "continuous": "continuously",
+}
 
 
 def _briefing_summary(o: FactValue | None, n: FactValue | None) -> str:

@@ -719,7 +719,16 @@ def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
         elif after is None:
             after = m
     body = told[1] if told else before or after
+    if body is None and (acronym := _TO_ACRONYM_RE.search(sentence)):
+        return (
+            f"the {acronym.group(1)}",
+            at_least,
+        )  # ("quarterly updates ... to RCSC", JNJ FY2024: a committee)
     return (None if body is None else _body_name(sentence, body)), at_least
+
+
+#: A body told by its acronym alone, a committee's or a council's ("updates each year to RCSC").
+_TO_ACRONYM_RE = lazy_compile(r"\b(?:to|with)\s+(?:the\s+|our\s+|its\s+)?(?!SEC\b)((?-i:[A-Z]{1,5}C))\b")
 
 
 def _body_name(sentence: str, m: re.Match[str]) -> str | None:

@@ -29,7 +29,7 @@ from tracker.diff.redline import change_key, pair_key
 from tracker.diff.significance import SIGNIFICANCE_ORDER, restated_note
 from tracker.errors import TrackerError
 from tracker.models import FLAGS, Change, spec_for
-from tracker.render.labels import MEASURE_EXPLANATIONS, MEASURES, display_value, fact_label, repeats
+from tracker.render.labels import MEASURE_EXPLANATIONS, MEASURES, display_value, fact_label, named, repeats
 from tracker.text.normalize import comparison_key
 
 SECTIONS = ("Risk management and strategy", "Governance", "Other")
@@ -974,9 +974,8 @@ def generated_line(at: datetime | None) -> str:
 def filer_view(filer: dict) -> FilerView:
     """The filer identity of the JSON as a view."""
     other = filer_view(filer["old_filer"]) if filer.get("old_filer") else None
-    return FilerView(
-        filer.get("name") or "Unnamed filer", filer.get("cik"), list(filer.get("tickers") or []), other
-    )
+    name, tickers = named(filer)
+    return FilerView(name, filer.get("cik"), tickers, other)
 
 
 def side_view(meta: dict, unknown: str = "year unknown") -> SideView:

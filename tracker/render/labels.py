@@ -49,6 +49,15 @@ def display_value(value: object, fact: str | None = None) -> str:
     return str(value)
 
 
+def named(filer: dict) -> tuple[str, list[str]]:
+    """(name, the tickers beside it) for a report's header: a filer the file does not name (a text extract) goes by
+    its tickers ("JNJ", not "Unnamed filer (JNJ)", which readers found odd)."""
+    name, tickers = filer.get("name"), list(filer.get("tickers") or [])
+    if not name and tickers:
+        return ", ".join(tickers), []
+    return name or "Unnamed filer", tickers
+
+
 def filer_name(filer: dict) -> str:
     """A filer's name, else its tickers, else its CIK."""
     return (

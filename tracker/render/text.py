@@ -23,7 +23,7 @@ from tracker.errors import BadInput
 from tracker.facts import SPECS as FACT_SPECS
 from tracker.facts.changes import STRENGTH_WORDS
 from tracker.models import MATERIAL_TEXT, UNTAGGED_ELEMENT, Change, spec_for
-from tracker.render.labels import MEASURES, display_value, fact_label, repeats
+from tracker.render.labels import MEASURES, display_value, fact_label, named, repeats
 from tracker.text.normalize import comparison_key
 
 FORMATS = ("text", "markdown", "json")
@@ -77,9 +77,9 @@ def _side(meta: dict) -> str:
 def _filer_line(filer: dict) -> str:
     if filer.get("old_filer"):  # two filers compared: both named, the earlier side first
         return f"{_filer_line(filer['old_filer'])} -> {_filer_line({**filer, 'old_filer': None})}"
-    name = filer.get("name") or "Unnamed filer"
+    name, tickers = named(filer)
     bits = [f"CIK {filer['cik']}"] if filer.get("cik") else []
-    bits += list(filer.get("tickers") or [])
+    bits += tickers
     return f"{name} ({', '.join(bits)})" if bits else name
 
 
