@@ -347,7 +347,10 @@ def test_counts_count_each_matter_once(corpus: Path) -> None:
 
     html = render_comparison_html(_context(corpus, *pair))
     assert "(not counting the 3 sentences that carry a flag, fact or people change)" in html
-    assert json.loads(_render(corpus, pair, "json"))["summary"] == {"high": 4, "medium": 1, "low": 4}
+    data = json.loads(_render(corpus, pair, "json"))
+    assert data["summary"] == {"high": 4, "medium": 1, "low": 4}
+    # (a reader compared the JSON's summary with the text's counts: the JSON has both)
+    assert (data["counted"], data["restated"]) == ({"high": 1, "medium": 1, "low": 4}, 3)
     # GTLB FY2025: two medium fact changes, each with the added or reworded sentence that states it
     assert _context(corpus, "text/GTLB_2024.txt", "text/GTLB_2025.txt").comparison.restated == 2
     # a pair whose wording change states no changed fact says nothing more

@@ -250,6 +250,8 @@ class Comparison:
             "new": new_meta if new_meta is not None else disclosure_meta(self.new),
             "similarity": self.similarity.to_json(),
             "summary": self.summary,
+            "counted": self.counted,
+            "restated": self.restated,
             "changes": [self._change_json(c) for c in self.changes],
             "verdict": self.verdict,
             "caveats": self.caveats,
