@@ -554,10 +554,9 @@ def _read_from_statement(flags: list[Change], facts: list[Change]) -> list[Chang
 
 def _text_silent_on(d: Disclosure, flag: str) -> bool:
     """Whether a tagged disclosure's text, read as an untagged year's is (tags aside), states nothing of a flag."""
-    from tracker.facts.inference import infer_flag_elements  # (rarely needed: not at every start-up)
+    from tracker.facts.inference import infer_flag  # (rarely needed: not at every start-up)
 
-    inferred = next(e for e in infer_flag_elements(d) if e.name == flag)
-    return inferred.value is None
+    return infer_flag(d, flag) is None
 
 
 def _said(value: bool | None) -> str:

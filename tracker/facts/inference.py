@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from tracker.facts import material_incident, read, shared_facts
 from tracker.facts.governance import committee_names
-from tracker.facts.text import SentenceIndex, has, hint_text
+from tracker.facts.text import SentenceIndex, derived, disclosure_sentences, has, hint_text
 from tracker.models import FLAGS, MATERIAL_FLAG, Disclosure, Element, element_order
 from tracker.text.lazy import Caseless, caseless, lazy_compile
 
@@ -561,22 +561,30 @@ assert sorted([*INFERENCES, MATERIAL_FLAG]) == sorted(FLAGS)
 
 def infer_flag_elements(d: Disclosure) -> list[Element]:
     """The six flags as inferred from the disclosure's text (tags ignored), in taxonomy order."""
-    sentences = _Hinted(read(d).index)
-    management = frozenset(str(v.value) for v in shared_facts(d).get("management_committees", []))
+    read(d)  # (an untagged year's facts are all read anyway: `infer_flag` takes its sentences from them)
     out = []
     for name in FLAGS:
-        if name == MATERIAL_FLAG:
-            finding = infer_materially_affected(d)
-        elif name == _REPORT_FLAG:
-            finding = infer_report_to_board(sentences, management)
-        else:
-            finding = INFERENCES[name](sentences)
+        finding = infer_flag(d, name)
         if finding is None:
             out.append(Element(name=name, kind="flag", value=None, source="absent"))
         else:
             value, evidence = finding
             out.append(Element(name=name, kind="flag", value=value, source="inferred", evidence=evidence))
     return out
+
+
+def infer_flag(d: Disclosure, name: str) -> Finding:
+    """One flag as inferred from the disclosure's text (tags ignored), as `infer_flag_elements` infers it, without
+    reading every fact of the text where the store gave them (a tagged year's flag checked against its own text:
+    the statement's fact, or the sentences alone)."""
+    if name == MATERIAL_FLAG:
+        return infer_materially_affected(d)
+    cached = derived(d).reading
+    sentences = _Hinted(cached.index if cached is not None else SentenceIndex(disclosure_sentences(d)))
+    if name == _REPORT_FLAG:
+        management = frozenset(str(v.value) for v in shared_facts(d).get("management_committees", []))
+        return infer_report_to_board(sentences, management)
+    return INFERENCES[name](sentences)
 
 
 _REPORT_FLAG = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag"
