@@ -561,10 +561,10 @@ assert sorted([*INFERENCES, MATERIAL_FLAG]) == sorted(FLAGS)
 
 def infer_flag_elements(d: Disclosure) -> list[Element]:
     """The six flags as inferred from the disclosure's text (tags ignored), in taxonomy order."""
-    read(d)  # (an untagged year's facts are all read anyway: `infer_flag` takes its sentences from them)
+    sentences = _Hinted(read(d).index)  # (an untagged year's facts are all read anyway: their sentences)
     out = []
     for name in FLAGS:
-        finding = infer_flag(d, name)
+        finding = infer_flag(d, name, sentences)
         if finding is None:
             out.append(Element(name=name, kind="flag", value=None, source="absent"))
         else:
@@ -573,14 +573,15 @@ def infer_flag_elements(d: Disclosure) -> list[Element]:
     return out
 
 
-def infer_flag(d: Disclosure, name: str) -> Finding:
+def infer_flag(d: Disclosure, name: str, sentences: _Hinted | None = None) -> Finding:
     """One flag as inferred from the disclosure's text (tags ignored), as `infer_flag_elements` infers it, without
     reading every fact of the text where the store gave them (a tagged year's flag checked against its own text:
     the statement's fact, or the sentences alone)."""
     if name == MATERIAL_FLAG:
         return infer_materially_affected(d)
-    cached = derived(d).reading
-    sentences = _Hinted(cached.index if cached is not None else SentenceIndex(disclosure_sentences(d)))
+    if sentences is None:  # (the caller's, when it infers several flags of one text)
+        cached = derived(d).reading
+        sentences = _Hinted(cached.index if cached is not None else SentenceIndex(disclosure_sentences(d)))
     if name == _REPORT_FLAG:
         management = frozenset(str(v.value) for v in shared_facts(d).get("management_committees", []))
         return infer_report_to_board(sentences, management)
