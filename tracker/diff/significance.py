@@ -27,7 +27,7 @@ from tracker.facts.changes import ROLLED_FORWARD
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import past_incident, risk_outlook
-from tracker.facts.titles import titles_in
+from tracker.facts.titles import may_name_title, titles_in
 from tracker.models import (
     MATERIAL_FLAG,
     MATERIAL_TEXT,
@@ -329,12 +329,12 @@ def rank_text_changes(
             _rank_outlook(change)
         if change.severity == "low":
             _rank_incident(change)
-        if change.severity == "low":
-            _rank_acquired(change)
-        if change.severity == "low":
-            _rank_officers(change)
-        if change.severity == "low":
-            _rank_timing(change)
+        if change.severity == "low" and change.kind == "text_changed":
+            deleted, inserted = _changed_words(change)
+            edited = " ".join(deleted + inserted)
+            _rank_words(change, deleted, inserted, edited.lower())
+            if change.severity == "low":
+                _rank_officers(change, edited)
 
 
 def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
@@ -625,31 +625,33 @@ def _rank_incident(change: Change) -> None:
             )
 
 
-def _rank_acquired(change: Change) -> None:
-    """`medium` for a reworded sentence whose words on acquired businesses changed ("including for those {+recently
+def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited: str) -> None:
+    """`medium` for a reworded sentence whose words of one of `_WORD_KINDS` changed (`edited`: its changed words,
+    lower-cased, for each kind's keyword test): words on acquired businesses ("including for those {+recently
     acquired and +}non-wholly owned subsidiaries whose systems have not been fully integrated", WMT FY2025; KO FY2024
-    "newly acquired" -> "acquired"): which businesses the program reaches is news (two independent readers ranked
-    both above wording)."""
-    if change.kind != "text_changed":
-        return
-    deleted, inserted = _changed_words(change)
-    gone = [m.group().lower() for t in deleted for m in _ACQUIRED_RE.finditer(t)]
-    came = [m.group().lower() for t in inserted for m in _ACQUIRED_RE.finditer(t)]
-    gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
-    edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
-    if edit:
-        change.severity = "medium"
-        change.why = f"{edit}: which acquired businesses the program covers changed"
+    "newly acquired" -> "acquired": two independent readers ranked both above wording), and how quickly something is
+    done ("is [-immediately -]{+promptly +}escalated", GOOGL FY2024: a reader put it first, given the four business
+    days of Form 8-K Item 1.05)."""
+    for needs, pattern, what in _WORD_KINDS:
+        if not any(map(edited.__contains__, needs)):
+            continue
+        gone = [_SPACES_RE.sub(" ", m.group().lower()) for t in deleted for m in pattern.finditer(t)]
+        came = [_SPACES_RE.sub(" ", m.group().lower()) for t in inserted for m in pattern.finditer(t)]
+        gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
+        if edit := _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added"):
+            change.severity = "medium"
+            change.why = f"{edit}: {what}"
+            return
 
 
-def _rank_officers(change: Change) -> None:
+def _rank_officers(change: Change, edited: str) -> None:
     """`medium` for a reworded sentence that names other officers, each side naming some ("... to our Chief
     Executive Officer, Chief Financial Officer,{+ Chief Operating Officer,+} and Chief Legal Officer", UPWK FY2025:
     who is told of material incidents; MSFT FY2025, who presents to the committee): who does what, though no fact
     read changed. Only an officer added to or dropped from those named: not where one side names none (a title
     replaced by "he"), nor one title for another (a retitling, "VP" spelt out), nor in a biography."""
-    if change.kind != "text_changed":
-        return
+    if not may_name_title(edited, edited.lower()):
+        return  # (an officer added or dropped is in the words that changed: most edits name none)
     texts = _sentences(change)
     if any(_BIOGRAPHY_RE.search(t) for t in texts):
         return  # (titles held before, elsewhere: the person's background, which the people facts read)
@@ -679,34 +681,29 @@ def _officers(sentence: str) -> set[str]:
     return {title for _, _, title in titles_in(sentence, {})} if sentence else set()
 
 
-def _rank_timing(change: Change) -> None:
-    """`medium` for a reworded sentence whose words of how quickly something is done changed ("is [-immediately
-    -]{+promptly +}escalated", GOOGL FY2024: a reader put it first, given the four business days of Form 8-K Item
-    1.05): how quickly a potentially material incident reaches those who decide is a commitment."""
-    if change.kind != "text_changed":
-        return
-    deleted, inserted = _changed_words(change)
-    gone = [_TIMING_WORDS.sub(" ", m.group().lower()) for t in deleted for m in _TIMING_RE.finditer(t)]
-    came = [_TIMING_WORDS.sub(" ", m.group().lower()) for t in inserted for m in _TIMING_RE.finditer(t)]
-    gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
-    edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
-    if edit:
-        change.severity = "medium"
-        change.why = f"{edit}: how quickly it is done changed"
-
-
 #: How quickly something is done ("immediately", "promptly", "in a timely manner", "within 24 hours").
 _TIMING_RE = re.compile(
     r"\b(?:immediately|prompt(?:ly)?|timely|expeditiously|without\s+(?:undue\s+)?delay|as\s+soon\s+as\s+(?:reasonably\s+)?"
     r"(?:practicable|possible)|within\s+\S+\s+(?:hours?|days?|business\s+days?))\b",
     re.I,
 )
-_TIMING_WORDS = re.compile(r"\s+")
-
-
+_SPACES_RE = re.compile(r"\s+")
 #: Words on acquired businesses and their integration.
 _ACQUIRED_RE = re.compile(
     r"\b(?:(?:recently|newly)\s+)?(?:acquired|acquisitions?|mergers?|merged)\b|\b(?:recently|newly)\b", re.I
+)
+#: The kinds of words `_rank_words` ranks: (keywords one of which the changed words hold, the words, what changed).
+_WORD_KINDS = (
+    (
+        ("acqui", "merge", "recently", "newly"),
+        _ACQUIRED_RE,
+        "which acquired businesses the program covers changed",
+    ),
+    (
+        ("immediately", "prompt", "timely", "expeditiously", "delay", "as soon as", "within"),
+        _TIMING_RE,
+        "how quickly it is done changed",
+    ),
 )
 
 
