@@ -322,8 +322,12 @@ def title_still_used(changes: list[Change], sentences: list[str], year: int | No
         if not (isinstance(change.old, str) and isinstance(change.new, str)):
             continue
         old_re, new_re = _title_re(change.old), _title_re(change.new)
+        shared = set(_WORD_RE.findall(change.old.lower())) & set(_WORD_RE.findall(change.new.lower()))
+        key = max(shared, key=len, default="")  # (a sentence without a word both titles hold names neither)
         naming = still = 0
         for s in sentences:
+            if key not in s.lower():
+                continue
             spans = [m.span() for m in new_re.finditer(s)]
             bare = any(not any(a <= m.start() and m.end() <= b for a, b in spans) for m in old_re.finditer(s))
             naming += bool(spans) or bare
@@ -335,6 +339,9 @@ def title_still_used(changes: list[Change], sentences: list[str], year: int | No
                 f"{change.summary} ({still} of the {naming} {of_year} naming the role still say {change.old})"
             )
             change.why = f"{change.why}; the {fy} text uses both titles: check which is right"
+
+
+_WORD_RE = lazy_compile(r"[a-z0-9]+")
 
 
 def _title_re(title: str) -> re.Pattern[str]:
