@@ -693,7 +693,11 @@ def test_who_is_briefed_by_acronym_timing_and_a_flag_read_from_the_statement(cor
     assert (
         briefing.summary == "the RCSC is now briefed quarterly instead of at least twice a year (more often)"
     )
-    assert _render(corpus, jnj, "text").startswith("JNJ\nFY2023 10-K (untagged) -> FY2024 10-K (untagged)\n")
+    assert _render(
+        corpus, jnj, "text"
+    ).startswith(
+        "JNJ\nFY2023 10-K (text extract, no tags) -> FY2024 10-K (text extract, no tags)\n"
+    )  # (a reader took "(untagged)" to say JNJ's FY2024 10-K carries no cyd tags: it is the extract that does not)
     ampl = _context(corpus, "text/AMPL_2023.txt", "text/AMPL_2024.txt").comparison
     briefing = next(c for c in ampl.changes if c.fact == "briefing_frequency")
     assert briefing.summary.endswith(

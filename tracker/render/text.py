@@ -70,7 +70,12 @@ def render(
 def _side(meta: dict) -> str:
     year = meta.get("fiscal_year") or "?"
     form = meta.get("form") or "annual report"
-    tagged = "tagged" if meta.get("tagged") else "untagged"
+    if meta.get("tagged"):
+        tagged = "tagged"
+    elif "text" in (meta.get("source_format"), meta.get("source")):
+        tagged = "text extract, no tags"  # (readers took "untagged" to say the filing itself carries no tags)
+    else:
+        tagged = "untagged"
     return f"FY{year} {form} ({tagged})"
 
 
