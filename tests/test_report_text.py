@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tracker.diff.compare import compare
+from tracker.diff.compare import Comparison, compare
 from tracker.diff.context import ComparisonContext
 from tracker.facts import FACT_NAMES
-from tracker.models import ELEMENTS, UNTAGGED_ELEMENT, Disclosure, Element
+from tracker.models import ELEMENTS, UNTAGGED_ELEMENT, Change, Disclosure, Element
 from tracker.pipeline.compare import compare_files
 from tracker.render.text import render
 from tracker.text.normalize import normalize_block, split_sentences
@@ -171,6 +171,11 @@ def test_a_flag_only_tagged_is_no_change(corpus: Path) -> None:
     )
 
 
+def _reworded(comparison: Comparison, words: str, side: str = "new") -> Change:
+    """The reworded sentence of a comparison whose later (or earlier) wording holds `words`."""
+    return next(c for c in comparison.changes if c.kind == "text_changed" and words in str(getattr(c, side)))
+
+
 def _disclosure(
     text: str, flags: dict[str, tuple[bool | None, str]], tagged: bool, extra: tuple[Element, ...] = ()
 ) -> Disclosure:
@@ -305,7 +310,7 @@ def test_verdict_and_reasons_say_what_changed(corpus: Path) -> None:
     """Found by a reader who checked reports against the filings: a reason that listed template phrases instead
     of the edit, a verdict quote clipped before the change it quotes, and the material-incident news told twice."""
     boot = _context(corpus, "text/BOOT_2024.txt", "text/BOOT_2025.txt").comparison
-    irt = next(c for c in boot.changes if c.kind == "text_changed" and "IRT" in str(c.new))
+    irt = _reworded(boot, "IRT")
     # 'communicates with the appropriate stakeholders, which may include the Audit Committee' -> 'reports the
     # incident to the Audit Committee': the hedge is what went
     assert irt.severity == "medium"
@@ -371,7 +376,7 @@ def test_forward_looking_material_statement_is_ranked(corpus: Path) -> None:
     )
     # UPWK FY2025: "may have a material effect" -> "could have a material adverse effect": one hedge for another
     upwk = _context(corpus, "text/UPWK_2024.txt", "text/UPWK_2025.txt").comparison
-    hedge = next(c for c in upwk.changes if c.kind == "text_changed" and "future material" in str(c.new))
+    hedge = _reworded(upwk, "future material")
     assert hedge.severity == "low"
 
 
@@ -417,14 +422,14 @@ def test_briefing_changes_name_who_is_briefed(corpus: Path) -> None:
         for c in ampl.changes
     )
     powi = _context(corpus, "text/POWI_2024.txt", "text/POWI_2025.txt").comparison
-    moved = next(c for c in powi.changes if c.kind == "text_changed" and "each quarter" in str(c.new))
+    moved = _reworded(powi, "each quarter")
     assert (moved.severity, moved.why) == (
         "medium",
         "who is briefed quarterly changed: the board -> a committee of the board",
     )
     # HLI FY2025: 'the Committee' (defined as the Audit Committee) -> 'the audit committee': the same body
     hli = _context(corpus, "text/HLI_2024.txt", "text/HLI_2025.txt").comparison
-    regular = next(c for c in hli.changes if c.kind == "text_changed" and "regular reports" in str(c.new))
+    regular = _reworded(hli, "regular reports")
     assert regular.severity == "low"
 
 
@@ -590,7 +595,7 @@ def test_a_framework_version_and_an_approximation_as_the_filing_words_them(corpu
         "the stated experience of the Chief Information Security Officer changed: almost 20 years -> more than 20 "
         "years (a year on)"
     )
-    version = next(c for c in wmt.changes if c.kind == "text_changed" and "NIST-CSF" in str(c.new))
+    version = _reworded(wmt, "NIST-CSF")
     assert (version.severity, version.why) == (
         "low",
         "a framework's version number (\u201c1.1\u201d) is no longer given; the framework is still named",
@@ -649,7 +654,7 @@ def test_words_on_acquired_businesses(corpus: Path) -> None:
     have not been fully integrated"; two independent readers ranked it above wording (the report had it low, and
     the verdict routine: a change raised after its substance was first asked for was still read as low)."""
     wmt = _context(corpus, "ixbrl/wmt-10-k-fy2024.html.gz", "ixbrl/wmt-10-k-fy2025.html.gz").comparison
-    acquired = next(c for c in wmt.changes if c.kind == "text_changed" and "recently acquired" in str(c.new))
+    acquired = _reworded(wmt, "recently acquired")
     assert (acquired.severity, acquired.why) == (
         "medium",
         "\u201crecently acquired\u201d added: which acquired businesses the program covers changed",
@@ -670,9 +675,7 @@ def test_the_words_that_weaken_a_statement_and_an_officer_added(corpus: Path) ->
         "\u201ccurrently\u201d, \u201cknown\u201d; no longer \u201cidentified\u201d)"
     )
     msft = _context(corpus, "text/MSFT_2024.txt", "text/MSFT_2025.txt").comparison
-    presenters = next(
-        c for c in msft.changes if c.kind == "text_changed" and "Presentations to the Board" in str(c.new)
-    )
+    presenters = _reworded(msft, "Presentations to the Board")
     assert (presenters.severity, presenters.why) == (
         "medium",
         "the sentence now also names the Executive Vice President of Cloud + AI",
@@ -704,7 +707,7 @@ def test_who_is_briefed_by_acronym_timing_and_a_flag_read_from_the_statement(cor
         "instead of periodically to the board"
     )  # ("The Board receives periodic reports")
     googl = _context(corpus, "ixbrl/googl-10-k-fy2023.html.gz", "ixbrl/googl-10-k-fy2024.html.gz").comparison
-    escalated = next(c for c in googl.changes if c.kind == "text_changed" and "escalated" in str(c.new))
+    escalated = _reworded(googl, "escalated")
     assert (escalated.severity, escalated.why) == (
         "medium",
         "\u201cimmediately\u201d became \u201cpromptly\u201d: how quickly it is done changed",
@@ -766,9 +769,7 @@ def test_a_sentence_that_stops_naming_a_body(corpus: Path) -> None:
     named elsewhere, so no fact changed): an independent reader read that as a change to management's role, the
     report as 'nothing of substance changed'."""
     ko = _context(corpus, "ixbrl/ko-10-k-fy2023.html.gz", "ixbrl/ko-10-k-fy2024.html.gz").comparison
-    dropped = next(
-        c for c in ko.changes if c.kind == "text_changed" and "as well as the Cybersecurity" in str(c.old)
-    )
+    dropped = _reworded(ko, "as well as the Cybersecurity", side="old")
     assert (dropped.severity, dropped.why) == (
         "medium",
         "the sentence no longer names the cybersecurity oversight council (still named elsewhere)",

@@ -27,6 +27,7 @@ from tracker.facts.changes import ROLLED_FORWARD
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import past_incident, risk_outlook
+from tracker.facts.people import biography_spans
 from tracker.facts.titles import may_name_title, titles_in
 from tracker.models import (
     MATERIAL_FLAG,
@@ -252,8 +253,6 @@ def _of_substance(change: Change) -> bool:
         return False  # one year tagged, the other's text silent: the inference's silence, not the filer's
     if change.kind not in TEXT_KINDS:
         return change.change != ROLLED_FORWARD  # (a stated experience a year on: the calendar, not the filer)
-    if change.severity != "low":
-        return True
     if change.kind == "text_moved" or is_heading_change(change):
         return False
     deleted, inserted = _changed_words(change)
@@ -332,9 +331,10 @@ def rank_text_changes(
         if change.severity == "low" and change.kind == "text_changed":
             deleted, inserted = _changed_words(change)
             edited = " ".join(deleted + inserted)
-            _rank_words(change, deleted, inserted, edited.lower())
+            low = edited.lower()
+            _rank_words(change, deleted, inserted, low)
             if change.severity == "low":
-                _rank_officers(change, edited)
+                _rank_officers(change, edited, low)
 
 
 def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
@@ -635,27 +635,23 @@ def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited:
     for needs, pattern, what in _WORD_KINDS:
         if not any(map(edited.__contains__, needs)):
             continue
-        gone = [_SPACES_RE.sub(" ", m.group().lower()) for t in deleted for m in pattern.finditer(t)]
-        came = [_SPACES_RE.sub(" ", m.group().lower()) for t in inserted for m in pattern.finditer(t)]
-        gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
-        if edit := _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added"):
+        if edit := _went_came(
+            *_gone_came(pattern, deleted, inserted), "{g} became {c}", "{g} dropped", "{c} added"
+        ):
             change.severity = "medium"
             change.why = f"{edit}: {what}"
             return
 
 
-def _rank_officers(change: Change, edited: str) -> None:
+def _rank_officers(change: Change, edited: str, low: str) -> None:
     """`medium` for a reworded sentence that names other officers, each side naming some ("... to our Chief
     Executive Officer, Chief Financial Officer,{+ Chief Operating Officer,+} and Chief Legal Officer", UPWK FY2025:
     who is told of material incidents; MSFT FY2025, who presents to the committee): who does what, though no fact
     read changed. Only an officer added to or dropped from those named: not where one side names none (a title
     replaced by "he"), nor one title for another (a retitling, "VP" spelt out), nor in a biography."""
-    if not may_name_title(edited, edited.lower()):
+    if not may_name_title(edited, low):
         return  # (an officer added or dropped is in the words that changed: most edits name none)
-    texts = _sentences(change)
-    if any(_BIOGRAPHY_RE.search(t) for t in texts):
-        return  # (titles held before, elsewhere: the person's background, which the people facts read)
-    old, new = (_officers(t) for t in texts)
+    old, new = (_officers(t) for t in _sentences(change))
     if not old or not new or old == new or not (old < new or new < old):
         return  # (a title for another on the same officers is a retitling, which the title facts read)
     said = _went_came(
@@ -670,15 +666,13 @@ def _rank_officers(change: Change, edited: str) -> None:
     change.why = said
 
 
-#: A biography: titles held before, or elsewhere.
-_BIOGRAPHY_RE = re.compile(
-    r"\b(?:previously|prior\s+to|formerly|served\s+as|before\s+joining|career)\b", re.I
-)
-
-
 def _officers(sentence: str) -> set[str]:
-    """The officers' titles a sentence names, normalised ("CISO" and "Chief Information Security Officer" alike)."""
-    return {title for _, _, title in titles_in(sentence, {})} if sentence else set()
+    """The officers' titles a sentence names, normalised ("CISO" and "Chief Information Security Officer" alike),
+    outside its biography (titles held before, or elsewhere: the person's background, which the people facts read)."""
+    if not sentence:
+        return set()
+    past = biography_spans(sentence, None)
+    return {title for start, _, title in titles_in(sentence, {}) if not any(a <= start < b for a, b in past)}
 
 
 #: How quickly something is done ("immediately", "promptly", "in a timely manner", "within 24 hours").
@@ -759,20 +753,33 @@ def _went_came(
     return None
 
 
+def _gone_came(
+    pattern: re.Pattern[str], deleted: list[str], inserted: list[str]
+) -> tuple[list[str], list[str]]:
+    """The words of `pattern` an edit took out and put in (lower-cased, spaces as one, each once), less those it
+    did both."""
+    gone, came = (
+        list(
+            dict.fromkeys(_SPACES_RE.sub(" ", m.group().lower()) for t in texts for m in pattern.finditer(t))
+        )
+        for texts in (deleted, inserted)
+    )
+    return [w for w in gone if w not in came], [w for w in came if w not in gone]
+
+
 def _version_edit(deleted: list[str], inserted: list[str]) -> tuple[Severity, str] | None:
     """(severity, why) of an edit to a sentence stating frameworks whose only words of substance are version
     numbers ("NIST-CSF Version 1.1" -> "NIST-CSF", WMT FY2025: a reader found "“1.1” dropped" cryptic, and no
     matter, the framework still named): a version given up or newly given is low, one version for another
     ("1.1" -> "2.0") medium; None for any other edit."""
-    gone = [v for t in deleted for v in _VERSION_RE.findall(t)]
-    came = [v for t in inserted for v in _VERSION_RE.findall(t)]
-    if gone == came or _substantive_tokens(
+    gone, came = _gone_came(_VERSION_RE, deleted, inserted)
+    if not (gone or came) or _substantive_tokens(
         [_VERSION_RE.sub(" ", t) for t in deleted], [_VERSION_RE.sub(" ", t) for t in inserted]
     ):
         return None
     why = _went_came(
-        list(dict.fromkeys(gone)),
-        list(dict.fromkeys(came)),
+        gone,
+        came,
         "the version of a framework named changed: {g} became {c}",
         _VERSION_WHY + " ({g}) is no longer given; the framework is still named",
         _VERSION_WHY + " ({c}) is now given",
@@ -796,10 +803,9 @@ _VERSION_RE = re.compile(r"\b\d+\.\d+(?:\.\d+)?\b")
 def _substance_edit(deleted: list[str], inserted: list[str]) -> str:
     """The words of substance (numbers, negations, hedges, frequencies, scope) an edit took out or put in, as a
     reader would say it: "“may” dropped", "“20” became “25”", "“not” added"."""
-    gone = list(dict.fromkeys(w.lower() for t in deleted for w in _SUBSTANCE_RE.findall(t)))
-    came = list(dict.fromkeys(w.lower() for t in inserted for w in _SUBSTANCE_RE.findall(t)))
-    gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
-    return _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added") or (
+    return _went_came(
+        *_gone_came(_SUBSTANCE_RE, deleted, inserted), "{g} became {c}", "{g} dropped", "{c} added"
+    ) or (
         "a number, a negation or a hedge changed"  # (the same words, in another order)
     )
 

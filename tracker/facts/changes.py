@@ -17,7 +17,7 @@ from typing import Any
 
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
-from tracker.facts.governance import HOW_OFTEN, PERIODS, briefed
+from tracker.facts.governance import HOW_OFTEN, briefed
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
 from tracker.models import Change
@@ -124,9 +124,12 @@ def _briefing(fv: FactValue) -> tuple[str, str]:
     how = HOW_OFTEN.get(str(fv.value), str(fv.value))
     if fv.value == "regular" and (said := _REGULAR_RE.search(fv.evidence or "")):
         how = _REGULAR_WORDS[said.group(1).lower()]  # ("periodic reports": periodically, not regularly)
-    return body or "the board", f"at least {how}" if at_least and fv.value in PERIODS - {
-        "each meeting"
-    } else how
+    return body or "the board", f"at least {how}" if at_least and fv.value in _PER_YEAR else how
+
+
+#: Briefings a year of the frequencies that say how many ("at least" is kept before them: "at least twice a year";
+#: a reader missed that three a year to one is fewer).
+_PER_YEAR = {"monthly": 12, "quarterly": 4, "three times a year": 3, "semi-annual": 2, "annual": 1}
 
 
 #: The words a regular briefing is said in, as a change says them (AMPL FY2023 "periodic reports": a reader took
@@ -159,10 +162,6 @@ def _briefing_summary(o: FactValue | None, n: FactValue | None) -> str:
     if old_who == new_who:
         return f"{new_who} is now briefed {new_how} instead of {old_how}{pace}"
     return f"briefings now {new_how} to {new_who}, instead of {old_how} to {old_who}{pace}"
-
-
-#: Briefings a year of the frequencies that say how many (a reader missed that three a year to one is fewer).
-_PER_YEAR = {"monthly": 12, "quarterly": 4, "three times a year": 3, "semi-annual": 2, "annual": 1}
 
 
 def _element_of(fv: FactValue | None) -> str | None:
@@ -322,7 +321,7 @@ def title_still_used(changes: list[Change], sentences: list[str], year: int | No
         if not (isinstance(change.old, str) and isinstance(change.new, str)):
             continue
         old_re, new_re = _title_re(change.old), _title_re(change.new)
-        shared = set(_WORD_RE.findall(change.old.lower())) & set(_WORD_RE.findall(change.new.lower()))
+        shared = set(title_key(change.old).split()) & set(title_key(change.new).split())
         key = max(shared, key=len, default="")  # (a sentence without a word both titles hold names neither)
         naming = still = 0
         for s in sentences:
@@ -339,9 +338,6 @@ def title_still_used(changes: list[Change], sentences: list[str], year: int | No
                 f"{change.summary} ({still} of the {naming} {of_year} naming the role still say {change.old})"
             )
             change.why = f"{change.why}; the {fy} text uses both titles: check which is right"
-
-
-_WORD_RE = lazy_compile(r"[a-z0-9]+")
 
 
 def _title_re(title: str) -> re.Pattern[str]:

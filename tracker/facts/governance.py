@@ -720,10 +720,8 @@ def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
             after = m
     body = told[1] if told else before or after
     if body is None and (acronym := _TO_ACRONYM_RE.search(sentence)):
-        return (
-            f"the {acronym.group(1)}",
-            at_least,
-        )  # ("quarterly updates ... to RCSC", JNJ FY2024: a committee)
+        # ("quarterly updates ... to RCSC", JNJ FY2024: a committee named by its acronym alone)
+        return f"the {acronym.group(1)}", at_least
     return (None if body is None else _body_name(sentence, body)), at_least
 
 
