@@ -335,6 +335,10 @@ def rank_text_changes(
             _rank_words(change, deleted, inserted, low)
             if change.severity == "low":
                 _rank_officers(change, edited, low)
+            if change.severity == "low":
+                _rank_role(change, deleted, inserted, low)
+            if change.severity == "low":
+                _rank_escalation(change)
 
 
 def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
@@ -462,6 +466,7 @@ def _rank(
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
+        _rank_escalation(change)  # (what its words say of incidents told of: BOOT FY2025's "may")
     elif change.kind == "text_changed" and _rolled_forward(deleted, inserted):
         change.why = f"the calendar rolled forward in a sentence stating {what}"
     elif change.kind == "text_changed":
@@ -664,6 +669,140 @@ def _rank_officers(change: Change, edited: str, low: str) -> None:
     )
     change.severity = "medium"
     change.why = said
+
+
+def _rank_role(change: Change, deleted: list[str], inserted: list[str], edited: str) -> None:
+    """`medium` for a reworded sentence whose verbs of what someone does went from directing to being kept informed,
+    or back (AMPL FY2024 "Our management team [-supervises -]{+takes steps to stay informed about and monitor +}
+    efforts to prevent ...": an independent reader took it for a weaker role, which the tool ranked wording only).
+    One directing verb for another ("manages" -> "oversees"), or one dropped with nothing in its place, is not
+    ranked here."""
+    if not any(map(edited.__contains__, _ROLE_KEYS)):
+        return  # (no verb of either kind among the words that changed: most edits)
+    direct_gone, direct_came = _gone_came(_DIRECTING_RE, deleted, inserted)
+    told_gone, told_came = _gone_came(_KEPT_INFORMED_RE, deleted, inserted)
+    if direct_gone and told_came and not direct_came:
+        gone, came, turn = direct_gone, told_came, "from directing to being kept informed"
+    elif told_gone and direct_came and not direct_gone:
+        gone, came, turn = told_gone, direct_came, "from being kept informed to directing"
+    else:
+        return
+    change.severity = "medium"
+    change.why = (
+        f"{_went_came(gone, came, '{g} became {c}', '', '')}: what the role is said to do changed, {turn}"
+    )
+
+
+#: Verbs of directing the work ("oversees", "supervises", "manages", "is responsible for", "leads").
+_DIRECTING_RE = re.compile(
+    r"\b(?:oversee[sn]?|overseeing|oversaw|supervis(?:e|es|ed|ing|ion)|manag(?:e|es|ed|ing)|lead(?:s|ing)?|"
+    r"direct(?:s|ing)|responsib(?:le|ility|ilities)|approv(?:e|es|ed|ing)|in\s+charge)\b",
+    re.I,
+)
+#: Verbs of being kept informed of it ("stays informed about", "monitors", "is apprised of", "receives updates").
+_KEPT_INFORMED_RE = re.compile(
+    r"\b(?:(?:stay|stays|keep|keeps|kept|remain|remains|be|is|are)\s+)?(?:informed|apprised|aware)\b|"
+    r"\bmonitor(?:s|ed|ing)?\b|\b(?:is|are)\s+(?:briefed|updated|notified)\b|\breceives?\s+(?:updates|reports|briefings)\b",
+    re.I,
+)
+#: A part of every word the two kinds hold (looked for first, in the changed words).
+_ROLE_KEYS = ("oversee", "oversaw", "supervis", "manag", "lead", "direct", "responsib", "approv", "charge")
+
+
+def _rank_escalation(change: Change) -> None:
+    """`medium` for a reworded sentence on telling someone of incidents (escalating, reporting, notifying) whose words
+    on which incidents, or on whether it is done, changed: "prompt escalation of [-certain -]cybersecurity
+    incidents" (UPWK FY2024: all of them now), "updates the Board, [-as necessary-]{+where it deems appropriate+},
+    regarding any [-material -]cybersecurity incidents[-, as well as any incidents with lesser impact
+    potential-]{+ it considers to be significant or potentially significant+}" (AMPL FY2024), "communicates with
+    the appropriate stakeholders, which [-may include-] ... {+reports the incident to+} the Audit Committee" (BOOT
+    FY2025: no longer "may"). Independent readers ranked each above the wording only (or the modal alone) the tool
+    said: Item 106(c)(2) asks how those responsible are informed of incidents and whether the board is."""
+    if MATERIAL_TEXT in (change.elements or [change.element or ""]):
+        return  # (the statement on material incidents, whose words say which incidents affected the company)
+    old, new = _sentences(change)
+    low_old, low_new = old.lower(), new.lower()
+    if not (_tells_of_incidents(low_old) and _tells_of_incidents(low_new)):
+        return
+    verb = "escalated" if "escalat" in low_old + low_new else "reported"
+    gone, came = _words_gone_came(_WHICH_INCIDENTS_RE, old, new, near=_INCIDENT_RE)
+    which = _went_came(
+        gone,
+        came,
+        f"{{g}} became {{c}}: which incidents are {verb} changed",
+        f"{{g}} dropped: which incidents are {verb} changed",
+        f"{{c}} added: which incidents are {verb} changed",
+    )
+    gone, came = _words_gone_came(_CONDITIONAL_RE, old, new)
+    whether = _went_came(
+        gone,
+        came,
+        f"{{g}} became {{c}}: when incidents are {verb} changed",
+        f"{{g}} dropped: incidents are {verb} with fewer conditions",
+        f"{{c}} added: incidents are {verb} on more conditions",
+    )
+    said = "; ".join(w for w in (which, whether) if w)
+    if said:
+        change.severity = "medium"
+        change.why = said
+
+
+def _tells_of_incidents(low: str) -> bool:
+    """Whether a (lower-cased) sentence tells of someone being told of incidents: a word for incidents and one for
+    telling."""
+    return any(map(low.__contains__, _INCIDENT_KEYS)) and _TELLING_RE.search(low) is not None
+
+
+_INCIDENT_KEYS = ("incident", "breach", "event")
+#: Verbs of telling someone (not "information", nor "this report").
+_TELLING_RE = re.compile(
+    r"\b(?:escalat\w*|(?<!this )(?<!annual )report(?:s|ed|ing)?\b(?!\s+on\s+form)|notif\w*|inform(?:s|ed|ing)?|"
+    r"updat(?:e|es|ed|ing)\s+(?:the|our|its|their)|brief(?:s|ed|ing)?|communicat\w*|alert(?:s|ed|ing)?)\b"
+)
+_INCIDENT_RE = re.compile(r"\b(?:incidents?|breach(?:es)?|events?)\b", re.I)
+#: Which incidents: a severity ("material", "significant", "potentially significant", "lesser impact"), a share
+#: ("certain", "all"; not "any", which says no more than the noun: "regarding any material incidents"), or a
+#: threshold met.
+_WHICH_INCIDENTS_RE = re.compile(
+    r"\b(?:(?:potentially\s+)?(?:material|significant|serious|severe|critical|major|high[- ](?:severity|risk|impact)|"
+    r"lesser\s+impact|minor|low[- ](?:severity|risk|impact))|certain|all|(?:that|which)\s+meets?\s+(?:certain|"
+    r"defined|established|pre-?defined|specified|applicable)\s+(?:thresholds?|criteria))\b",
+    re.I,
+)
+#: When it is done: a modal of maybe on the telling ("may include the Audit Committee"; not "incidents that may
+#: have a material impact", which says which), or a judgement left to someone ("as necessary", "where it deems
+#: appropriate", "depending on").
+_CONDITIONAL_RE = re.compile(
+    r"\b(?:(?:may|might)\s+(?:include|involve|be\s+(?:escalated|reported|notified|informed|shared|communicated|"
+    r"elevated|briefed|updated)|escalate|report|notify|inform|brief|update|share|communicate|elevate)|"
+    r"as\s+(?:necessary|needed|appropriate|warranted)|(?:where|when|if|as)\s+(?:it\s+|they\s+|"
+    r"management\s+)?(?:deems?|deemed|considers?|considered|determines?|determined)\s+(?:it\s+)?"
+    r"(?:appropriate|necessary|warranted|advisable)|(?:where|when|if)\s+(?:appropriate|necessary|warranted)|"
+    r"depending\s+on|at\s+(?:its|their|management's)\s+discretion)\b",
+    re.I,
+)
+
+
+def _words_gone_came(
+    pattern: re.Pattern[str], old: str, new: str, near: re.Pattern[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """The words of `pattern` one whole sentence says and the other does not (lower-cased, spaces as one), each once;
+    within 60 characters of a match of `near`, when given (which incidents: "certain" of "certain cybersecurity
+    incidents", not of "certain members of management")."""
+    found = []
+    for text in (old, new):
+        spans = [m.span() for m in near.finditer(text)] if near is not None else None
+        found.append(
+            list(
+                dict.fromkeys(
+                    _SPACES_RE.sub(" ", m.group().lower())
+                    for m in pattern.finditer(text)
+                    if spans is None or any(a - 60 <= m.end() and m.start() <= b + 60 for a, b in spans)
+                )
+            )
+        )
+    gone, came = found
+    return [w for w in gone if w not in came], [w for w in came if w not in gone]
 
 
 def _officers(sentence: str) -> set[str]:
