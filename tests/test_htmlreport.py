@@ -345,6 +345,13 @@ def test_no_change_says_so_plainly():
     text = parse(html).text_content()
     assert "No change." in text and "no substantive change" in text.lower()
     assert "No wording changed." in text and not parse(html).find_class("ct")
+    # and what both years say alike, under the heading the text report gives it
+    still = parse(html).get_element_by_id("unchanged")
+    assert still.text_content() == "Stated alike in both years"
+    assert [li.text_content() for li in still.getnext().iter("li")] == [
+        "Board oversight: board of directors; audit committee",
+        "How often the board is briefed: quarterly",
+    ]
 
 
 def test_disclosure_text_is_escaped():

@@ -905,3 +905,39 @@ def test_which_incidents_are_told_and_what_a_role_does_in_the_filings(corpus: Pa
         "  - \u201cmay include\u201d dropped: incidents are reported with fewer conditions: \u201c\u2026of the incident"
         in boot
     )
+
+
+def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:
+    """An independent reader found a report of no substantive change that said nothing of what the disclosure says:
+    a lawyer checking next year's draft wants the person, the board's oversight and the statement confirmed."""
+    vktx = ("text/VKTX_2024.txt", "text/VKTX_2025.txt")
+    text = _render(corpus, vktx, "text")
+    assert (
+        "No change in flags, facts or text.\n\nStated alike in both years:\n"
+        "  - Who is responsible (titles): Information Systems Representative\n"
+        "  - Experience of those responsible: Information Systems Representative: over 25 years\n"
+        "  - Board oversight: board of directors; audit committee\n"
+    ) in text
+    assert (
+        "  - Frameworks followed: NIST\n  - Statement on material incidents: says it has not been materially affected\n"
+        in text
+    )
+    assert (
+        "**Stated alike in both years:**\n\n- Who is responsible (titles): Information Systems Representative\n"
+        in _render(corpus, vktx, "markdown")
+    )
+    data = json.loads(_render(corpus, vktx, "json"))
+    assert data["unchanged"][0] == {
+        "fact": "responsible_titles",
+        "values": ["Information Systems Representative"],
+    }
+    # a fact that changed is not said to be alike (UPWK FY2024 names other frameworks and another outside firm),
+    # nor one a year does not state (its reporting line)
+    upwk = _context(corpus, "text/UPWK_2023.txt", "text/UPWK_2024.txt").comparison
+    assert [fact for fact, _ in upwk.unchanged] == [
+        "responsible_titles",
+        "experience_years",
+        "board_oversight",
+        "briefing_frequency",
+        "material_incident_statement",
+    ]

@@ -157,6 +157,29 @@ class AlignedPair:
         return frozenset(e for s in sentences for e in s.elements)
 
 
+#: The facts a report lists as stated alike in both years (`Comparison.unchanged`): who is responsible, their
+#: experience and reporting line, the board's oversight and briefings, frameworks, certifications, committees,
+#: outside firms, the statement on material incidents.
+STILL_STATED = (
+    "responsible_people",
+    "responsible_titles",
+    "experience_years",
+    "reports_to",
+    "board_oversight",
+    "briefing_frequency",
+    "frameworks",
+    "certifications",
+    "management_committees",
+    "third_parties",
+    "material_incident_statement",
+)
+
+
+def _keys(values: list) -> list[str]:
+    """A fact's values as compared (each value's key, in order)."""
+    return sorted(value_key(v.value) for v in values)
+
+
 @dataclass
 class Comparison:
     """The comparison of two disclosures: what a renderer needs, and the JSON of design.md."""
@@ -227,6 +250,23 @@ class Comparison:
         """How many of the changes are the wording of a fact, flag or people change (`significance.restated`)."""
         return significance.restated(self.changes)
 
+    @property
+    def unchanged(self) -> list[tuple[str, list[object]]]:
+        """What both years state alike, of the facts a reader checks first (`STILL_STATED`, in that order): (fact,
+        the later year's values). A report says it beside the changes, so that "no substantive change" also says
+        what the disclosure still says (an independent reader found a no-change report that said nothing of it)."""
+        if self.significance == NOT_COMPARED:
+            return []
+        old, new = shared_facts(self.old), shared_facts(self.new)
+        changed = {c.fact for c in self.changes if c.fact}
+        out: list[tuple[str, list[object]]] = []
+        for fact in STILL_STATED:
+            was, now = old.get(fact) or [], new.get(fact) or []
+            values = [v.value for v in now if v.value not in (None, "absent")]
+            if values and fact not in changed and _keys(was) == _keys(now):
+                out.append((fact, values))
+        return out
+
     def pairs_for(self, element: str) -> list[AlignedPair]:
         """The aligned pieces touching one element, in document order."""
         return [p for p in self.pairs if element in p.elements_on("old") | p.elements_on("new")]
@@ -255,6 +295,7 @@ class Comparison:
             "changes": [self._change_json(c) for c in self.changes],
             "verdict": self.verdict,
             "caveats": self.caveats,
+            "unchanged": [{"fact": fact, "values": values} for fact, values in self.unchanged],
             **self.judgement.to_json(),
             "changed_share": round(self.changed_share, 4),
             "element_similarity": {k: v.to_json() for k, v in self.element_similarity.items()},

@@ -30,6 +30,7 @@ from tracker.diff.significance import SIGNIFICANCE_ORDER, restated_note
 from tracker.errors import TrackerError
 from tracker.models import FLAGS, Change, spec_for
 from tracker.render.labels import MEASURE_EXPLANATIONS, MEASURES, display_value, fact_label, named, repeats
+from tracker.render.text import STILL_HEADING, unchanged_lines
 from tracker.text.normalize import comparison_key
 
 SECTIONS = ("Risk management and strategy", "Governance", "Other")
@@ -321,6 +322,10 @@ class ComparisonReport:
     """8-K cybersecurity incidents reported between the two years, one line each (shown first)."""
     compared: bool = True
     """False when a year's text was not read (Item 1C incorporated by reference, exhibit not read)."""
+    unchanged: list[str] = field(default_factory=list)
+    """What both years state alike, one line a fact ("Board oversight: audit committee")."""
+    still_heading: str = STILL_HEADING
+    """The heading of `unchanged`, as the text report words it."""
 
 
 @dataclass
@@ -752,6 +757,7 @@ def comparison_report(
         compact=compact,
         verbose=verbose,
         incidents=list(ctx.incidents),
+        unchanged=unchanged_lines(c),
         **reading_order(ctx, compact=compact, context=context),
     )
 

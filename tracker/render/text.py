@@ -158,6 +158,18 @@ def plain_flag_value(value: object, source: str | None = None) -> str:
     return f"{said} ({where})" if value is not None and where and source != "absent" else said
 
 
+#: The heading of what both years state alike (`unchanged_lines`).
+STILL_HEADING = "Stated alike in both years"
+
+
+def unchanged_lines(c: Comparison) -> list[str]:
+    """What both years state alike (`Comparison.unchanged`), one line a fact: "Board oversight: audit committee"."""
+    return [
+        f"{plain_fact_label(fact)}: {'; '.join(plain_fact_value(v, fact) for v in values)}"
+        for fact, values in c.unchanged
+    ]
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -368,6 +380,8 @@ class _Text:
             return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         if not c.changes:
             lines += ["", "No change in flags, facts or text."]
+        if still := unchanged_lines(c):
+            lines += ["", self.paint(_BOLD, f"{STILL_HEADING}:")] + [f"  - {line}" for line in still]
         lines += ["", self.paint(_DIM, _similarity_line(c))]
         if self.verbose:
             lines += self.elements(c)
@@ -476,6 +490,8 @@ class _Markdown:
             return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         if not c.changes:
             lines += ["", "No change in flags, facts or text."]
+        if still := unchanged_lines(c):
+            lines += ["", f"**{STILL_HEADING}:**", ""] + [f"- {_MD_SPECIAL(line)}" for line in still]
         lines += ["", _MD_SPECIAL(_similarity_line(c))]
         if self.verbose:
             lines += self.elements(c)
