@@ -870,6 +870,12 @@ def _ranked(old: str, new: str, element: str = RISK) -> Change:
             "wording of substance; no tracked fact changed",
         ),
         (
+            "Management is informed of the efforts to prevent intrusions.",
+            "Management is informed of the efforts to prevent intrusions, as appropriate.",
+            "low",
+            "wording only",
+        ),  # (no incident told of: "event" is only a part of "prevent")
+        (
             "The CISO manages the vulnerability program.",
             "The CISO oversees the vulnerability program.",
             "low",

@@ -42,7 +42,15 @@ from tracker.diff.worddiff import (
     combine_split,
     word_diff,
 )
-from tracker.facts import SPECS, changes_between, owned_values, shared_facts, title_still_used, value_key
+from tracker.facts import (
+    SPECS,
+    changes_between,
+    owned_values,
+    shared_facts,
+    stated_alike,
+    title_still_used,
+    value_key,
+)
 from tracker.models import (
     CHANGE_KINDS,
     MATERIAL_FLAG,
@@ -175,11 +183,6 @@ STILL_STATED = (
 )
 
 
-def _keys(values: list) -> list[str]:
-    """A fact's values as compared (each value's key, in order)."""
-    return sorted(value_key(v.value) for v in values)
-
-
 @dataclass
 class Comparison:
     """The comparison of two disclosures: what a renderer needs, and the JSON of design.md."""
@@ -263,7 +266,7 @@ class Comparison:
         for fact in STILL_STATED:
             was, now = old.get(fact) or [], new.get(fact) or []
             values = [v.value for v in now if v.value not in (None, "absent")]
-            if values and fact not in changed and _keys(was) == _keys(now):
+            if values and fact not in changed and stated_alike(fact, was, now):
                 out.append((fact, values))
         return out
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -725,7 +726,7 @@ def _rank_escalation(change: Change) -> None:
     if not (_tells_of_incidents(low_old) and _tells_of_incidents(low_new)):
         return
     verb = "escalated" if "escalat" in low_old + low_new else "reported"
-    gone, came = _words_gone_came(_WHICH_INCIDENTS_RE, old, new, near=_INCIDENT_RE)
+    gone, came = _gone_came(_WHICH_INCIDENTS_RE, [old], [new], near=_INCIDENT_RE)
     which = _went_came(
         gone,
         came,
@@ -733,7 +734,7 @@ def _rank_escalation(change: Change) -> None:
         f"{{g}} dropped: which incidents are {verb} changed",
         f"{{c}} added: which incidents are {verb} changed",
     )
-    gone, came = _words_gone_came(_CONDITIONAL_RE, old, new)
+    gone, came = _gone_came(_CONDITIONAL_RE, [old], [new])
     whether = _went_came(
         gone,
         came,
@@ -750,7 +751,11 @@ def _rank_escalation(change: Change) -> None:
 def _tells_of_incidents(low: str) -> bool:
     """Whether a (lower-cased) sentence tells of someone being told of incidents: a word for incidents and one for
     telling."""
-    return any(map(low.__contains__, _INCIDENT_KEYS)) and _TELLING_RE.search(low) is not None
+    return (
+        any(map(low.__contains__, _INCIDENT_KEYS))  # (looked for first; "event" is also in "prevent")
+        and _INCIDENT_RE.search(low) is not None
+        and _TELLING_RE.search(low) is not None
+    )
 
 
 _INCIDENT_KEYS = ("incident", "breach", "event")
@@ -781,28 +786,6 @@ _CONDITIONAL_RE = re.compile(
     r"depending\s+on|at\s+(?:its|their|management's)\s+discretion)\b",
     re.I,
 )
-
-
-def _words_gone_came(
-    pattern: re.Pattern[str], old: str, new: str, near: re.Pattern[str] | None = None
-) -> tuple[list[str], list[str]]:
-    """The words of `pattern` one whole sentence says and the other does not (lower-cased, spaces as one), each once;
-    within 60 characters of a match of `near`, when given (which incidents: "certain" of "certain cybersecurity
-    incidents", not of "certain members of management")."""
-    found = []
-    for text in (old, new):
-        spans = [m.span() for m in near.finditer(text)] if near is not None else None
-        found.append(
-            list(
-                dict.fromkeys(
-                    _SPACES_RE.sub(" ", m.group().lower())
-                    for m in pattern.finditer(text)
-                    if spans is None or any(a - 60 <= m.end() and m.start() <= b + 60 for a, b in spans)
-                )
-            )
-        )
-    gone, came = found
-    return [w for w in gone if w not in came], [w for w in came if w not in gone]
 
 
 def _officers(sentence: str) -> set[str]:
@@ -893,17 +876,32 @@ def _went_came(
 
 
 def _gone_came(
-    pattern: re.Pattern[str], deleted: list[str], inserted: list[str]
+    pattern: re.Pattern[str], deleted: list[str], inserted: list[str], near: re.Pattern[str] | None = None
 ) -> tuple[list[str], list[str]]:
     """The words of `pattern` an edit took out and put in (lower-cased, spaces as one, each once), less those it
-    did both."""
+    did both; of whole sentences too (`[old]`, `[new]`). With `near`, only words within 60 characters of one of its
+    matches (which incidents: "certain" of "certain cybersecurity incidents", not of "certain members of
+    management")."""
     gone, came = (
         list(
-            dict.fromkeys(_SPACES_RE.sub(" ", m.group().lower()) for t in texts for m in pattern.finditer(t))
+            dict.fromkeys(
+                _SPACES_RE.sub(" ", m.group().lower()) for t in texts for m in _near(pattern, t, near)
+            )
         )
         for texts in (deleted, inserted)
     )
     return [w for w in gone if w not in came], [w for w in came if w not in gone]
+
+
+def _near(pattern: re.Pattern[str], text: str, near: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `text`; with `near`, those within 60 characters of a match of it."""
+    if near is None:
+        yield from pattern.finditer(text)
+        return
+    spans = [m.span() for m in near.finditer(text)]
+    for m in pattern.finditer(text):
+        if any(a - 60 <= m.end() and m.start() <= b + 60 for a, b in spans):
+            yield m
 
 
 def _version_edit(deleted: list[str], inserted: list[str]) -> tuple[Severity, str] | None:

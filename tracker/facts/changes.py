@@ -982,6 +982,14 @@ EXPLAINS = {
 }
 
 
+def stated_alike(fact: str, before: list[FactValue], after: list[FactValue]) -> bool:
+    """Whether two years state a fact alike: each states it, with the same values as changes are paired (each
+    value's key for the fact: titles by `title_key`, committees by `committee_key`)."""
+    return bool(before) and sorted(_key(fact, v.value) for v in before) == sorted(
+        _key(fact, v.value) for v in after
+    )
+
+
 def _same_values(before: list[FactValue], after: list[FactValue]) -> bool:
     return len(before) == len(after) and all(o.value == n.value for o, n in zip(before, after))
 

@@ -324,8 +324,6 @@ class ComparisonReport:
     """False when a year's text was not read (Item 1C incorporated by reference, exhibit not read)."""
     unchanged: list[str] = field(default_factory=list)
     """What both years state alike, one line a fact ("Board oversight: audit committee")."""
-    still_heading: str = STILL_HEADING
-    """The heading of `unchanged`, as the text report words it."""
 
 
 @dataclass
@@ -642,7 +640,7 @@ def environment() -> jinja2.Environment:
             "the report templates are missing (no tracker/templates or templates/ folder); "
             "reinstall the tracker."
         )
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -650,6 +648,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["still_heading"] = STILL_HEADING  # (the heading the text report gives what stayed alike)
+    return env
 
 
 _INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
