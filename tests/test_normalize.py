@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tracker.text.lazy import Caseless
 from tracker.text.normalize import (
     is_footer_line,
     paragraphs_from_lines,
@@ -323,6 +324,16 @@ def test_a_caseless_pattern_counts_and_finds_as_ignorecase_does(text: str) -> No
     caseless = Caseless(pattern)
     assert caseless.count(text) == len(re.findall(pattern, text, re.I))
     assert caseless.test(text) == bool(re.search(pattern, text, re.I))
+    _finds_where_ignorecase_finds(caseless, pattern, text)
+
+
+def _finds_where_ignorecase_finds(caseless: Caseless, pattern: str, text: str) -> None:
+    """`Caseless.search` finds the first match where `re.search` with IGNORECASE does, in the whole text and in a
+    window of it (a reader asks where a hedge stands before a negation, and what precedes a clause's end)."""
+    compiled = re.compile(pattern, re.I)
+    for window in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+        found, expected = caseless.search(text, *window), compiled.search(text, *window)
+        assert (found and found.span()) == (expected and expected.span())
 
 
 _LITERAL_WORDY = st.lists(
@@ -374,6 +385,7 @@ def test_a_caseless_pattern_ruled_out_by_its_literals_still_finds_what_ignorecas
     assert caseless.required is not None  # (the substring tests are made)
     assert caseless.count(text) == len(re.findall(pattern, text, re.I))
     assert caseless.test(text) == bool(re.search(pattern, text, re.I))
+    _finds_where_ignorecase_finds(caseless, pattern, text)
 
 
 @given(st.text(alphabet=".!?:;\"')] a\n", max_size=12))
@@ -391,6 +403,7 @@ def test_a_caseless_pattern_finds_the_letters_whose_lower_case_is_another_in_a_t
         assert re.search(caseless.pattern, text, re.I)
         assert caseless.test(text)
         assert caseless.count(text) == 1
+        _finds_where_ignorecase_finds(caseless, caseless.pattern, text)
     assert not caseless.test("our chief \u00e9")
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from tracker.facts.rules import rule
 from tracker.facts.text import has
-from tracker.text.lazy import lazy_compile
+from tracker.text.lazy import caseless, lazy_compile
 from tracker.text.normalize import once
 
 if TYPE_CHECKING:
@@ -30,58 +30,52 @@ _MATERIAL = (
     r"(?:material(?:ly)?\s+(?:and\s+adversely\s+|adversely\s+|or\s+adversely\s+)?(?:affect|impact|effect|harm|"
     r"disrupt)\w*|material\s+(?:adverse\s+)?(?:effect|impact|consequences?)|materially\s+(?:harm|disrupt))"
 )
-_MATERIAL_RE = lazy_compile(_MATERIAL, re.I)
-_NEGATION_RE = lazy_compile(r"\b(?:not|no|none|never|nor|neither|without)\b|n['\u2019]t\b", re.I)
-_HEDGE_RE = lazy_compile(
+_MATERIAL_RE = caseless(_MATERIAL)
+_NEGATION_RE = caseless(r"\b(?:not|no|none|never|nor|neither|without)\b|n['\u2019]t\b")
+_HEDGE_RE = caseless(
     r"\b(?:no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
     r"can\s+be\s+no|may\s+not\s+be|not\s+be\s+able|unable\s+to|there\s+is\s+no\s+guarantee|"
     r"will\s+not\s+(?:face|experience|be\s+materially|materially)|not\s+be\s+successful|"
     r"may\s+not\s+(?:be\s+)?(?:successful|detect|prevent)|not\s+(?:always\s+)?(?:be\s+)?"
-    r"(?:able|sufficient|effective|adequate))",
-    re.I,
+    r"(?:able|sufficient|effective|adequate))"
 )
-_HYPOTHETICAL_RE = lazy_compile(
+_HYPOTHETICAL_RE = caseless(
     r"\b(?:if|could|may|might|would|should|future|potential(?:ly)?|whether|"
     r"in\s+the\s+event|more\s+likely|most\s+likely|likelihood|if\s+realized|can\s+have|"
-    r"can\s+result|prioriti[sz]\w*)\b",
-    re.I,
+    r"can\s+result|prioriti[sz]\w*)\b"
 )
-_AFFIRMED_RE = lazy_compile(
+_AFFIRMED_RE = caseless(
     r"\b(?:(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
     r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)|"
     r"(?:has|have|had)\s+(?:had\s+)?a\s+material\s+(?:adverse\s+)?(?:effect|impact)|"
     r"(?:experienced|suffered)\s+a\s+material\s+(?:cyber\w*\s+)?(?:incident|breach|attack)|"
     r"\b(?:incident|attack|breach|intrusion|event|compromise)s?\b[^.;]{0,80}?\b(?:materially\s+"
     r"(?:and\s+adversely\s+)?(?:affected|impacted|disrupted|harmed)|had\s+a\s+material\s+(?:adverse\s+)?"
-    r"(?:effect|impact))\b)",
-    re.I,
+    r"(?:effect|impact))\b)"
 )
-_INCIDENT_DENIAL_RE = lazy_compile(
+_INCIDENT_DENIAL_RE = caseless(
     r"\b(?:not|no|never)\b[^.;]{0,80}?\bmaterial\s+(?:cyber\w*\s+|security\s+|information\s+security\s+|"
     r"data\s+)*(?:incidents?|breach\w*|attacks?|events?|compromises?)|\bnone\s+of\s+(?:which|these|them|those|the)\b"
-    r"[^.;]{0,80}?\bmaterial",
-    re.I,
+    r"[^.;]{0,80}?\bmaterial"
 )
-_CROSS_REFERENCE_RE = lazy_compile(
+_CROSS_REFERENCE_RE = caseless(
     r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"
     r"read\s+in\s+conjunction|for\s+(?:more|additional|further)\s+information|"
     r"for\s+a\s+(?:description|discussion)|we\s+describe)\b[^;]{0,400}?"
     r"\b(?:risk\s+factors|item\s+1a|under\s+the\s+(?:heading|caption))\b|"
-    r"\b(?:item\s+1a|risk\s+factors)\b[^;]{0,120}?\bfor\s+(?:more|additional|further)",
-    re.I,
+    r"\b(?:item\s+1a|risk\s+factors)\b[^;]{0,120}?\bfor\s+(?:more|additional|further)"
 )
 _CLAUSE_SPLIT_RE = lazy_compile(
     r";|,?\s+\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b(?=\s)|\bnevertheless\b", re.I
 )
-_EXCEPT_RE = lazy_compile(
-    r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|with\s+the\s+exception\s+of|aside\s+from)\b", re.I
+_EXCEPT_RE = caseless(
+    r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|with\s+the\s+exception\s+of|aside\s+from)\b"
 )
-_ABOUT_CYBER_RE = lazy_compile(r"cyber|security|incident|threat|breach|attack", re.I)
-_BELIEF_RE = lazy_compile(r"\bbeliev\w*\b|\bin\s+our\s+(?:view|opinion|judgment)\b|\bwe\s+think\b", re.I)
-_AWARENESS_RE = lazy_compile(
+_ABOUT_CYBER_RE = caseless(r"cyber|security|incident|threat|breach|attack")
+_BELIEF_RE = caseless(r"\bbeliev\w*\b|\bin\s+our\s+(?:view|opinion|judgment)\b|\bwe\s+think\b")
+_AWARENESS_RE = caseless(
     r"\baware\b|\bunaware\b|\bto\s+(?:our|the\s+company['\u2019]s|the\s+best\s+of\s+our)\s+"
-    r"knowledge\b|\bknown\s+to\s+us\b",
-    re.I,
+    r"knowledge\b|\bknown\s+to\s+us\b"
 )
 _STRENGTH_RANK = {"definite": 3, "awareness": 2, "belief": 1}
 
@@ -205,14 +199,13 @@ def risk_outlook(text: str) -> bool:
     return not _statement(text, low)
 
 
-_PAST_INCIDENT_RE = lazy_compile(
+_PAST_INCIDENT_RE = caseless(
     r"\b(?:(?:cyber\s*)?(?:security\s+)?(?:incidents?|breach(?:es)?|attacks?|intrusions?|compromises?)|"
     r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?)\b[^.;]{0,120}?\b(?:occurred|"
     r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|gained\s+access|accessed|encrypted|"
     r"exfiltrated)\b|"
     r"\b(?:we|the\s+company)\s+(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of)\s+"
-    r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware)",
-    re.I,
+    r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware)"
 )
 _WHEN_RE = lazy_compile(
     r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|"

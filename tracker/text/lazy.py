@@ -9,6 +9,7 @@ after which its methods are plain attributes of the object: a call costs what it
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any, cast
 
 #: What a pattern is used for; each becomes an attribute (the compiled pattern's own method) once compiled.
@@ -91,6 +92,16 @@ class Caseless:
             low = text.lower()
             return self._may_hold(low) and lower.search(low) is not None
         return self._may_hold_unicode(text) and folded.search(text) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Where the pattern first matches in text[pos:endpos], as `re.search` with IGNORECASE finds it: the
+        match's positions are the text's, but an ASCII text's match is of its lower case (ask a match where, not
+        what)."""
+        lower, folded = self._compiled()
+        if text.isascii():
+            low = text.lower()
+            return lower.search(low, pos, endpos) if self._may_hold(low) else None
+        return folded.search(text, pos, endpos) if self._may_hold_unicode(text) else None
 
     def count(self, text: str) -> int:
         """How many times it matches, as `len(re.findall(pattern, text, re.I))` counts."""
