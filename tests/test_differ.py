@@ -387,6 +387,49 @@ def test_texts_ruled_out_by_their_first_letter_have_different_keys(a: str, b: st
         assert _may_share_key(a, b)
 
 
+_PROGRAM = [
+    "We maintain a cybersecurity program designed to protect our systems and data.",
+    "The program is based on recognized industry frameworks and is reviewed each year.",
+    "Our security team monitors our networks for threats and responds to incidents.",
+    "We train our employees on security awareness when they join and every year after.",
+    "Third-party service providers are assessed before we engage them and from time to time after.",
+    "We test our incident response plan through tabletop exercises with senior management.",
+    "Our Chief Information Security Officer leads the security team and the program.",
+    "The Audit Committee oversees risks from cybersecurity threats on behalf of the Board.",
+]
+
+
+def _program(sentences: list[str]) -> Disclosure:
+    text = " ".join(sentences)
+    return Disclosure(
+        [Element("CybersecurityRiskManagementProcessesIntegratedTextBlock", "text", text, "inferred")],
+        tagged=False,
+        source_format="text",
+        section_text=text,
+    )
+
+
+def test_many_sentences_reworded_a_little_are_revised_not_reorganised() -> None:
+    """Half the sentences reworded by a word or two, none moved: `substantially revised` (an unseen filing's reader
+    found "reorganised" wrong for ETSY FY2024, where nothing had moved); the same with a sentence moved is
+    reorganised."""
+    from tracker.diff.compare import REORGANISED, REVISED
+
+    edits = {
+        0: ("designed", "intended"),
+        2: ("monitors", "watches"),
+        3: ("every year", "annually"),
+        5: ("senior", "executive"),
+        7: ("oversees", "supervises"),
+    }
+    reworded = [s.replace(*edits[k]) if k in edits else s for k, s in enumerate(_PROGRAM)]
+    revised = compare(_program(_PROGRAM), _program(reworded))
+    assert revised.similarity.simple >= 0.8 and not any(p.moved for p in revised.pairs)
+    assert revised.extent == REVISED
+    moved = compare(_program(_PROGRAM), _program([reworded[1], reworded[0], *reworded[2:]]))
+    assert moved.extent == REORGANISED
+
+
 def test_a_large_change_says_what_it_came_to(corpus: Path) -> None:
     """A year that kept its text and added its risk-management part is expanded, not rewritten (CRUS FY2025, as a
     reader of the filings put it), as is one that kept its text and added six sentences, 31% of the later text

@@ -481,6 +481,20 @@ def test_management_committee_meeting_is_no_briefing(corpus: Path) -> None:
             set(),
             {"Chief Financial Officer"},
         ),
+        (  # two officers led by together, each after the company's name (an unseen filing: only the first was read)
+            "Our cybersecurity program is headed by the Group's Chief Digital Officer and the Group's Chief Information "
+            "Security Officer.",
+            {"Chief Digital Officer", "Chief Information Security Officer"},
+            set(),
+            set(),
+        ),
+        (  # two officers, the first described, the second reporting to the first, then "are responsible": both
+            'The Chief Technology Officer ("CTO"), a member of our senior leadership team, and the Chief Information '
+            'Security Officer ("CISO"), who reports to the CTO, are responsible for managing cybersecurity risk.',
+            {"Chief Technology Officer", "Chief Information Security Officer"},
+            set(),
+            {"Chief Technology Officer"},
+        ),
     ],
 )
 def test_responsibility_statements(text: str, titles: set, people: set, reports_to: set) -> None:
@@ -490,6 +504,34 @@ def test_responsibility_statements(text: str, titles: set, people: set, reports_
         values(facts, "responsible_people"),
         values(facts, "reports_to"),
     ) == (titles, people, reports_to)
+
+
+@pytest.mark.parametrize(
+    "text, now, before",
+    [
+        (  # a list headed by "prior certifications": every one held before, however long the list (an unseen
+            # filing's "held previous certifications include ..." was read as held now, three wrong changes)
+            "Our CISO holds the CISSP. Prior certifications held by our CISO include the ISACA Certified Information "
+            "Security Manager (CISM), the Global Information Assurance Certification (GIAC) Security Leadership and "
+            "the Certified in Risk and Information Systems Control (CRISC).",
+            {"CISSP"},
+            {"CISM", "GIAC", "CRISC"},
+        ),
+        (  # what follows "now" is held now
+            "Our CISO previously held the CISM and now holds the CISSP and CRISC certifications.",
+            {"CISSP", "CRISC"},
+            {"CISM"},
+        ),
+        (  # "previous" of something else is no list of certifications
+            "Over the previous ten years our CISO earned the CISSP and the CISM.",
+            {"CISSP", "CISM"},
+            set(),
+        ),
+    ],
+)
+def test_certifications_held_now_and_before(text: str, now: set, before: set) -> None:
+    facts = extract_facts(_text_disclosure(text))
+    assert (values(facts, "certifications"), values(facts, "former_certifications")) == (now, before)
 
 
 def test_title_renamed_in_one_of_its_responsible_sentences(corpus: Path) -> None:

@@ -913,6 +913,53 @@ def test_which_incidents_are_told_and_what_a_role_does_in_the_filings(corpus: Pa
     )
 
 
+_LEADS = (
+    "Our Chief Information Security Officer is responsible for assessing and managing cybersecurity risk. "
+    "The CISO reports to our Chief Financial Officer."
+)
+
+
+@pytest.mark.parametrize(
+    ("added", "severity", "why"),
+    [
+        (
+            "In March 2025, our Chief Information Security Officer stepped down and we began a search for a successor.",
+            "high",
+            "departure of the Chief Information Security Officer, named as responsible",
+        ),
+        (
+            "We announced that the CISO would resign as CISO effective June 30, 2025.",
+            "high",
+            "departure of the Chief Information Security Officer, named as responsible",
+        ),
+        (
+            "Following the retirement of our Chief Financial Officer, the CISO reports to our Chief Executive Officer.",
+            "medium",
+            "departure of the Chief Financial Officer",
+        ),
+        (  # a thing retired, not a person
+            "Our Chief Information Security Officer oversees the retirement of legacy systems, which we retired in "
+            "2025.",
+            "low",
+            None,
+        ),
+    ],
+)
+def test_an_officer_leaving_is_ranked_by_the_role(added: str, severity: str, why: str | None) -> None:
+    """An unseen filing's reader put first the sentence announcing that the officer who led the program was leaving
+    (ETSY FY2024: "our CTO would cease serving as CTO effective December 31, 2024"), which the tool ranked as a plain
+    low addition. Written here in other words."""
+    c = compare(_disclosure(_LEADS, {}, False), _disclosure(f"{_LEADS} {added}", {}, False))
+    change = next(ch for ch in c.changes if ch.kind == "text_added")
+    assert change.severity == severity
+    if why is None:
+        assert "departure" not in (change.why or "")
+        return
+    assert change.why == why
+    if severity == "high":
+        assert c.judgement.significance == "significant" and c.judgement.top[0].startswith(why)
+
+
 def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:
     """An independent reader found a report of no substantive change that said nothing of what the disclosure says:
     a lawyer checking next year's draft wants the person, the board's oversight and the statement confirmed."""

@@ -94,7 +94,8 @@ REWRITTEN_SHARE = 0.5
 NO_CHANGE = significance.NO_CHANGE
 MINOR = significance.MINOR
 REWRITTEN = significance.REWRITTEN
-EXPANDED, SHORTENED, REORGANISED = significance.EXPANDED, significance.SHORTENED, significance.REORGANISED
+EXPANDED, SHORTENED = significance.EXPANDED, significance.SHORTENED
+REORGANISED, REVISED = significance.REORGANISED, significance.REVISED
 
 TEXT_KINDS = significance.TEXT_KINDS
 Status = Literal["same", "changed", "moved", "added", "removed"]
@@ -221,7 +222,7 @@ class Comparison:
 
     @property
     def extent(self) -> str:
-        """no wording change, minor edits, or substantially rewritten, expanded, shortened or reorganised."""
+        """no wording change, minor edits, or substantially rewritten, expanded, shortened, reorganised or revised."""
         return self.judgement.extent
 
     @property
@@ -409,7 +410,14 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         _read_from_statement(flag_changes(old, new, notes), facts) + facts + element_changes(old, new, names)
     )
     changes += wording
-    significance.rank_text_changes(changes, old_says, new_says, key, {n: s.label for n, s in SPECS.items()})
+    significance.rank_text_changes(
+        changes,
+        old_says,
+        new_says,
+        key,
+        {n: s.label for n, s in SPECS.items()},
+        significance.responsible_keys(old_facts, new_facts),
+    )
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))
     similarity, per_element = _measures(pairs, _WordCounts(new_seq), _shared_elements(old, new, names))
@@ -456,8 +464,9 @@ def extent_of_change(pairs: list[AlignedPair], similarity: Similarity, changed_s
     text is all there but for a few words (a tenth, or ten) and added sentences make at least 30% of the later
     one (a year whose Item 1C gained its risk-management part, or a third more sentences), `substantially
     shortened` the other way round; else, for a change `rewritten` calls large, `substantially reorganised` when
-    most words survive (simple >= 0.8) and the change is in where the sentences stand, and `substantially
-    rewritten` when they do not."""
+    most words survive (simple >= 0.8) and sentences moved, `substantially revised` when most words survive and
+    none moved (many sentences reworded a little: ETSY FY2024, where an unseen filing's reader found
+    "reorganised" wrong, nothing having moved), and `substantially rewritten` when most words do not."""
     old_words = new_words = added = removed = 0
     for p in pairs:
         c = p.counts
@@ -474,7 +483,7 @@ def extent_of_change(pairs: list[AlignedPair], similarity: Similarity, changed_s
     if not rewritten(similarity, changed_share):
         return None
     if similarity.simple >= REORGANISED_SIMPLE:
-        return significance.REORGANISED
+        return significance.REORGANISED if any(p.moved for p in pairs) else significance.REVISED
     return significance.REWRITTEN
 
 

@@ -13,7 +13,7 @@
 The verdict has two answers: significance (`significant` for a high change, `notable` for a medium one,
 `routine` for changes of substance that are low, `no substantive change`), led by the top changes in plain
 English; and the extent of rewording (`no wording change`, `minor edits`, `substantially rewritten`, or a large
-change that kept most of the text: `substantially expanded`, `shortened` or `reorganised`).
+change that kept most of the text: `substantially expanded`, `shortened`, `reorganised` or `revised`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import past_incident, risk_outlook
 from tracker.facts.people import biography_spans
-from tracker.facts.titles import may_name_title, titles_in
+from tracker.facts.titles import may_name_title, title_key, titles_in
 from tracker.models import (
     MATERIAL_FLAG,
     MATERIAL_TEXT,
@@ -45,12 +45,13 @@ SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", 
 #: The significances, most significant first (digests and lists sort by it).
 SIGNIFICANCE_ORDER = {level: rank for rank, level in enumerate((SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE))}
 NO_WORDING_CHANGE, MINOR, REWRITTEN = "no wording change", "minor edits", "substantially rewritten"
-#: A large change that kept most of the earlier text and added to it, cut it, or moved it about (see
-#: tracker.diff.compare's `extent_of_change`).
-EXPANDED, SHORTENED, REORGANISED = (
+#: A large change that kept most of the earlier text and added to it, cut it, moved it about, or reworded many of
+#: its sentences a little (see tracker.diff.compare's `extent_of_change`).
+EXPANDED, SHORTENED, REORGANISED, REVISED = (
     "substantially expanded",
     "substantially shortened",
     "substantially reorganised",
+    "substantially revised",
 )
 TEXT_KINDS = ("text_changed", "text_added", "text_removed", "text_moved")
 _LEVEL = {"high": SIGNIFICANT, "medium": NOTABLE, "low": ROUTINE}
@@ -292,9 +293,15 @@ _WORDING_OF_SUBSTANCE = "wording of substance; no tracked fact changed"
 
 
 def rank_text_changes(
-    changes: list[Change], old_says: Statements, new_says: Statements, key: Any, labels: dict[str, str]
+    changes: list[Change],
+    old_says: Statements,
+    new_says: Statements,
+    key: Any,
+    labels: dict[str, str],
+    responsible: frozenset[str] = frozenset(),
 ) -> None:
-    """Give each wording change the severity of what it touches (see the module's docstring)."""
+    """Give each wording change the severity of what it touches (see the module's docstring); `responsible`: the
+    `title_key`s of the titles either year names as responsible (`responsible_keys`)."""
     fact_changes = _by_trigger([c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"])
     for change in changes:
         if change.kind not in TEXT_KINDS:
@@ -325,6 +332,8 @@ def rank_text_changes(
             for fact, values in new_says.get(key(sentence or ""), {}).items():
                 after.setdefault(fact, set()).update(values)
         _rank(change, before, after, fact_changes, labels)
+        if change.severity != "high":
+            _rank_departure(change, responsible)
         if change.severity == "low":
             _rank_outlook(change)
         if change.severity == "low":
@@ -340,6 +349,11 @@ def rank_text_changes(
                 _rank_role(change, deleted, inserted, low)
             if change.severity == "low":
                 _rank_escalation(change)
+
+
+def responsible_keys(*facts: dict[str, list[Any]]) -> frozenset[str]:
+    """The `title_key`s of the titles named as responsible in any of the facts given (each year's)."""
+    return frozenset(title_key(fv.value) for f in facts for fv in f.get("responsible_titles", ()))
 
 
 def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]]]:
@@ -694,6 +708,72 @@ def _rank_role(change: Change, deleted: list[str], inserted: list[str], edited: 
     )
 
 
+def _rank_departure(change: Change, responsible: frozenset[str]) -> None:
+    """`high` for a sentence, added or reworded to say so, that an officer the disclosure names as responsible is
+    leaving or has left ("we announced that our CTO would cease serving as CTO effective December 31, 2024": the
+    officer who led the program, which an unseen filing's reader put first and the tool ranked as a plain low
+    addition); `medium` for another officer's departure. A title is the one leaving when it stands before the
+    words of leaving, within their clause ("our CISO retired in 2024"), or right after "the departure of"."""
+    if change.kind == "text_added":
+        sentence, before = change.text or "", ""
+    elif change.kind == "text_changed":
+        before, sentence = _sentences(change)
+    else:
+        return
+    low = sentence.lower()
+    if not any(map(low.__contains__, _LEAVING_KEYS)):
+        return  # (no word of leaving: nearly every sentence)
+    leaving = [t for t in _leaving(sentence) if t not in _leaving(before)]
+    if not leaving:
+        return
+    held = [t for t in leaving if title_key(t) in responsible]
+    change.severity = "high" if held else "medium"
+    change.why = f"departure of the {_listed(held or leaving)}" + (", named as responsible" if held else "")
+
+
+def _leaving(sentence: str) -> list[str]:
+    """The titles a sentence says are leaving or have left (see `_rank_departure`), each once, in order."""
+    if not sentence:
+        return []
+    found: list[str] = []
+    titles = _officer_spans(sentence)
+    for m in _DEPARTURE_RE.finditer(sentence):
+        if m.group("noun"):
+            found += [t for start, _, t in titles if start == m.end()]
+            continue
+        subject = [
+            t
+            for _, end, t in titles
+            if m.start() - _SUBJECT_REACH <= end <= m.start()
+            and not _CLAUSE_BREAK_RE.search(sentence, end, m.start())
+        ]
+        found += subject[-1:]
+    return list(dict.fromkeys(found))
+
+
+def _officer_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of the officers a sentence names outside its biography (see `_officers`)."""
+    past = biography_spans(sentence, None)
+    return [(a, b, t) for a, b, t in titles_in(sentence, {}) if not any(x <= a < y for x, y in past)]
+
+
+#: Words of an officer leaving: "will cease serving as", "stepped down", "resigned", "retired" and "departed" said of a
+#: person (with nothing after them, or "from", "as", "effective" ...: not "retired legacy systems"), "left the
+#: company"; or `noun`: "the departure (resignation, retirement) of our", the title right after it.
+_DEPARTURE_RE = re.compile(
+    r"\b(?:cease[sd]?\s+(?:to\s+serve|serving)|ceasing\s+to\s+serve|step(?:s|ped|ping)?\s+down|"
+    r"(?:resign|retire|depart)(?:s|ed)?(?=\s*(?:[,.;]|$)|\s+(?:from|as|effective|in|on|at|after|during)\b)|"
+    r"(?:left|leaves?|leaving)\s+(?:the\s+company|us|our\s+company|(?-i:[A-Z])\w+)\b|"
+    r"(?P<noun>(?:departure|resignation|retirement|separation)\s+of\s+(?:our|the|its)\s+))",
+    re.I,
+)
+#: A part of every word `_DEPARTURE_RE` holds (looked for first).
+_LEAVING_KEYS = ("ceas", "step", "resign", "retire", "depart", "left", "leav", "separation")
+#: How far before the words of leaving its subject's title may end; what ends a clause between them.
+_SUBJECT_REACH = 80
+_CLAUSE_BREAK_RE = re.compile(r"[;.]|,\s+(?:and|but|while)\b")
+
+
 #: Verbs of directing the work ("oversees", "supervises", "manages", "is responsible for", "leads").
 _DIRECTING_RE = re.compile(
     r"\b(?:oversee[sn]?|overseeing|oversaw|supervis(?:e|es|ed|ing|ion)|manag(?:e|es|ed|ing)|lead(?:s|ing)?|"
@@ -1008,7 +1088,7 @@ def _text_summary(changes: list[Change]) -> str:
 
 def decide(changes: list[Change], large: str | None) -> Verdict:
     """The verdict on a list of ranked changes; `large`: the extent of a large change of the text (REWRITTEN,
-    EXPANDED, SHORTENED or REORGANISED), None when it was not."""
+    EXPANDED, SHORTENED, REORGANISED or REVISED), None when it was not."""
     wording = [c for c in changes if c.kind in TEXT_KINDS]
     extent = large or (MINOR if wording else NO_WORDING_CHANGE)
     substantive = [c for c in changes if of_substance(c)]

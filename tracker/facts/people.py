@@ -114,7 +114,7 @@ _BIOGRAPHY_RULES = (BIOGRAPHY, BIOGRAPHY_PAST, BIOGRAPHY_YEARS_AT)
 #: The end of a biography stretch: the end of its clause, or a new clause about the present.
 _BIOGRAPHY_END_RE = lazy_compile(
     r";|\.\s|,?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
-    r"currently|now|serves|leads)\b|,\s+and\s+(?:now|currently)\b",
+    r"currently|now|serves|leads)\b|,?\s+and\s+(?:now|currently|presently)\b",
     re.I,
 )
 #: Years spent at a named company ("12 years at Acme", "a decade with the U.S. Navy").
@@ -659,11 +659,17 @@ CERTIFICATION_LISTED = rule(
 _LISTED_CERT_RE = lazy_compile(r"(?-i:[A-Z][A-Za-z0-9|+]{1,8}(?:\s*/\s*[A-Z]{1,3})?)")
 FORMER_CERTIFICATION = rule(
     "former_certifications.previously_held",
-    r"\b(?:previously|formerly|once|has\s+held|in\s+the\s+past)\b[^.;]{0,80}$",
-    ("previous", "former", "once", "held", "past"),
-    doc="a certification in a biography stretch, or after 'previously held': held before, not now",
+    r"\b(?:previously|formerly|once|has\s+held|in\s+the\s+past)\b(?:(?!\b(?:now|currently|presently)\b)[^.;]){0,80}$|"
+    r"\b(?:previous|prior|former|past|earlier)\s+(?:[\w-]+\s+)?(?:certifications|credentials)\b"
+    r"(?:(?!\b(?:now|currently|presently)\b)[^.;]){0,240}$",
+    ("previous", "former", "once", "held", "past", "prior", "earlier"),
+    doc="a certification in a biography stretch, after 'previously held', or in a list of 'previous certifications' "
+    "(not after a 'now' or 'currently' that follows them): held before, not now",
 )
 _FORMER_CERT_BEFORE_RE = FORMER_CERTIFICATION.pattern
+#: How far before a certification `FORMER_CERTIFICATION` looks: "previously" stands within 80 characters of it, the
+#: head of a list ("Our CISO held previous certifications include ISC2 CISSP, ..., and ISACA CDPSE") further.
+_FORMER_CERT_REACH = 320
 
 
 def certification_name(raw: str) -> str:
@@ -1315,7 +1321,7 @@ class PeopleReader:
                 continue  # "Certified Information Privacy Professional/United States (CIPP/US)": one, CIPP/US
             seen.add(name)
             former = _inside(start, spans) or bool(
-                _FORMER_CERT_BEFORE_RE.search(s, max(0, start - 80), start)
+                _FORMER_CERT_BEFORE_RE.search(s, max(0, start - _FORMER_CERT_REACH), start)
             )
             before = [p for pos, p in mentions if pos < start]
             person = before[-1] if before else None

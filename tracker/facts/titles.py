@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from operator import itemgetter
 
 from tracker.facts.rules import rule
 from tracker.facts.text import Sentences, has, hint_text, matches_at, word_starts
@@ -426,11 +427,14 @@ _REPORTED_TO_RE = lazy_compile(
 )
 _REPORTED_TO_WORDS = ("report", "inform", "updat", "brief", "notif", "escalat", "with")
 _REPORT_TO_RE = lazy_compile(r"\breport\w*\s+to\b", re.I)
-#: What stands between two titles of one list ("the CEO, CFO, and CIO", "our CSO and Data Privacy Officer").
+#: What stands between two titles of one list ("the CEO, CFO, and CIO", "our CSO and Data Privacy Officer", "the
+#: Company's Chief Strategy Officer and the Company's CISO", "the CIO, a member of the Executive Leadership Team, and
+#: the CISO"): a name or a short description set off by commas may follow the first.
 _TITLE_LIST_GAP_RE = lazy_compile(
     r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'\u2019-]+"
-    r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})\s*)?(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)"
-    r"(?:our\s+|the\s+|its\s+)?(?:(?:acting|interim|deputy)\s+)?",
+    r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})\s*|,\s*(?:a|an)\s+(?:member|part|head)\s+of\s+[^,;()]{1,60})?"
+    r"(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)"
+    r"(?:our\s+|the\s+|its\s+)?(?:(?-i:[A-Z])[\w-]*['\u2019]s\s+)?(?:(?:acting|interim|deputy)\s+)?",
     re.I,
 )
 #: A relative clause set off by commas right after a title: "our CSO, who reports to the CFO, has ...".
@@ -438,6 +442,8 @@ _WHO_CLAUSE_RE = lazy_compile(r"\s*(?:\([^)]{1,12}\)\s*)?,\s*who\s+[^,;()]{1,120
 #: A second predicate of the same subject right before a verb of responsibility: ", and is primarily".
 _AND_PREDICATE_RE = lazy_compile(r",\s+and\s+(?:also\s+|currently\s+)?$", re.I)
 _BOARD_BEFORE_RE = lazy_compile(r"\b(?:board|directors)\b", re.I)
+#: A verb of responsibility in the plural: said of every title of the list it follows.
+_PLURAL_RE = lazy_compile(r"(?:are|remain|have|hold|bear)\b", re.I)
 #: Titles never responsible for the program on their own words ("General Counsel" advises).
 _NEVER_RESPONSIBLE = {"General Counsel"}
 
@@ -509,6 +515,18 @@ def responsible_titles_in(
             continue
         if hit:
             found.append((start, title, hit[1]))
+            if _PLURAL_RE.match(
+                hit[0].group(0)
+            ):  # "the CIO, ..., and the CISO, who ..., are responsible": all
+                first = k
+                while joined[first]:
+                    first -= 1
+                taken = {p for p, _, _ in found}
+                found += [
+                    (titles[j][0], titles[j][2], hit[1])
+                    for j in range(first, k)
+                    if titles[j][0] not in taken and titles[j][2] not in _NEVER_RESPONSIBLE
+                ]
         elif k in leading_list:
             found.append((start, title, _LEAD_TOGETHER.name))
         elif (
@@ -520,4 +538,4 @@ def responsible_titles_in(
                 continue  # the chair of a board committee leads the committee, not the program
             led.add(k)
             found.append((start, title, _LED_BY.name))
-    return found
+    return sorted(found, key=itemgetter(0))

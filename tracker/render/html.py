@@ -282,7 +282,7 @@ class ComparisonReport:
     significance: str
     """significant, notable, routine or no substantive change."""
     extent: str
-    """no wording change, minor edits, or substantially rewritten, expanded, shortened or reorganised."""
+    """no wording change, minor edits, or substantially rewritten, expanded, shortened, reorganised or revised."""
     top: list[str]
     """The top changes in plain English, most important first."""
     tone: str
@@ -367,7 +367,7 @@ class StepView:
     significance: str = ""
     """significant, notable, routine or no substantive change."""
     extent: str = ""
-    """no wording change, minor edits, or substantially rewritten, expanded, shortened or reorganised."""
+    """no wording change, minor edits, or substantially rewritten, expanded, shortened, reorganised or revised."""
     top: list[str] = field(default_factory=list)
     """The top changes in plain English (none when nothing of substance changed)."""
 
