@@ -351,6 +351,7 @@ def test_no_change_says_so_plainly():
     assert [li.text_content() for li in still.getnext().iter("li")] == [
         "Board oversight: board of directors; audit committee",
         "How often the board is briefed: quarterly",
+        "Statement on material incidents: not stated in either year",  # (Item 106(b)(2) asks for it)
     ]
 
 

@@ -140,6 +140,13 @@ def test_flags_in_taxonomy_order_and_idempotent() -> None:
             None,
         ),
         ("We do not believe that risks from cybersecurity threats have materially affected us.", False),
+        # a concession's denial stands beside the main clause's hedge (SFIX: read as no statement before)
+        (
+            "Though we have not suffered a material cybersecurity incident to date, there is no guarantee that we "
+            "will not suffer one.",
+            False,
+        ),
+        ("While we may experience a material cybersecurity breach, we cannot guarantee our defenses.", None),
     ],
 )
 def test_materially_affected_sentences(sentence: str, expected: bool | None) -> None:

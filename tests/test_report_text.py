@@ -984,6 +984,15 @@ def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:
         "fact": "responsible_titles",
         "values": ["Information Systems Representative"],
     }
+    # the statement Item 106(b)(2) asks for, made in neither year (AMZN points to its risk factors), is said so
+    amzn = ("text/AMZN_2024.txt", "text/AMZN_2025.txt")
+    assert "  - Statement on material incidents: not stated in either year\n" in _render(corpus, amzn, "text")
+    assert {"fact": "material_incident_statement", "values": ["absent"]} in json.loads(
+        _render(corpus, amzn, "json")
+    )["unchanged"]
+    assert "- Statement on material incidents: not stated in either year\n" in _render(
+        corpus, amzn, "markdown"
+    )
     # a fact that changed is not said to be alike (UPWK FY2024 names other frameworks and another outside firm),
     # nor one a year does not state (its reporting line)
     upwk = _context(corpus, "text/UPWK_2023.txt", "text/UPWK_2024.txt").comparison

@@ -44,6 +44,7 @@ from tracker.diff.worddiff import (
 )
 from tracker.facts import (
     SPECS,
+    FactValue,
     changes_between,
     owned_values,
     shared_facts,
@@ -166,6 +167,14 @@ class AlignedPair:
         return frozenset(e for s in sentences for e in s.elements)
 
 
+MATERIAL_STATEMENT = "material_incident_statement"
+
+
+def _unstated(values: list[FactValue]) -> bool:
+    """Whether a year's values of a fact say the filing does not state it."""
+    return all(v.value in (None, "absent") for v in values)
+
+
 #: The facts a report lists as stated alike in both years (`Comparison.unchanged`): who is responsible, their
 #: experience and reporting line, the board's oversight and briefings, frameworks, certifications, committees,
 #: outside firms, the statement on material incidents.
@@ -258,7 +267,9 @@ class Comparison:
     def unchanged(self) -> list[tuple[str, list[object]]]:
         """What both years state alike, of the facts a reader checks first (`STILL_STATED`, in that order): (fact,
         the later year's values). A report says it beside the changes, so that "no substantive change" also says
-        what the disclosure still says (an independent reader found a no-change report that said nothing of it)."""
+        what the disclosure still says (an independent reader found a no-change report that said nothing of it).
+        The statement on material incidents, which Item 106(b)(2) asks for, is listed as ["absent"] where neither
+        year makes it (an unseen filing's reader: LLY points to its risk factors both years)."""
         if self.significance == NOT_COMPARED:
             return []
         old, new = shared_facts(self.old), shared_facts(self.new)
@@ -269,6 +280,8 @@ class Comparison:
             values = [v.value for v in now if v.value not in (None, "absent")]
             if values and fact not in changed and stated_alike(fact, was, now):
                 out.append((fact, values))
+            elif fact == MATERIAL_STATEMENT and not values and fact not in changed and _unstated(was) and was:
+                out.append((fact, ["absent"]))
         return out
 
     def pairs_for(self, element: str) -> list[AlignedPair]:

@@ -94,12 +94,24 @@ _CYBER_WORDS = ("cyber", "security", "incident", "threat", "breach", "attack")
 def _clauses(s: str, low: str | None = None) -> list[tuple[int, str]]:
     if low is not None and ";" not in s and not any(map(low.__contains__, _CLAUSE_WORDS)):
         return [(0, s)] if s.strip() else []  # (no word that splits a clause)
-    out, start = [], 0
-    for m in _CLAUSE_SPLIT_RE.finditer(s):
-        out.append((start, s[start : m.start()]))
-        start = m.end()
-    out.append((start, s[start:]))
+    out, start, concessive = [], 0, False
+    for m in [*_CLAUSE_SPLIT_RE.finditer(s), None]:
+        end = len(s) if m is None else m.start()
+        if concessive and (main := _CONCESSIVE_END_RE.search(s, start, end)):
+            # "Although we have not experienced a material breach, we cannot guarantee ...": the concession ends
+            # at the comma before the main clause, whose hedge is not the concession's
+            out.append((start, s[start : main.start()]))
+            start = main.end()
+        out.append((start, s[start:end]))
+        if m is not None:
+            start = m.end()
+            concessive = m.group().strip().lower() in _CONCESSIVE
     return [(pos, c) for pos, c in out if c.strip()]
+
+
+#: The words that open a concession ("although ..., we ..."), and the comma before the main clause's subject.
+_CONCESSIVE = ("although", "though", "while")
+_CONCESSIVE_END_RE = lazy_compile(r",\s+(?=(?:we|our|the\s+company|it|they|there|this|such|none)\b)", re.I)
 
 
 def _denies(clause: str) -> bool:

@@ -163,9 +163,15 @@ STILL_HEADING = "Stated alike in both years"
 
 
 def unchanged_lines(c: Comparison) -> list[str]:
-    """What both years state alike (`Comparison.unchanged`), one line a fact: "Board oversight: audit committee"."""
+    """What both years state alike (`Comparison.unchanged`), one line a fact: "Board oversight: audit committee";
+    "Statement on material incidents: not stated in either year" where neither makes it."""
     return [
-        f"{plain_fact_label(fact)}: {'; '.join(plain_fact_value(v, fact) for v in values)}"
+        f"{plain_fact_label(fact)}: "
+        + (
+            "not stated in either year"
+            if values == ["absent"]
+            else "; ".join(plain_fact_value(v, fact) for v in values)
+        )
         for fact, values in c.unchanged
     ]
 
