@@ -534,6 +534,37 @@ def test_certifications_held_now_and_before(text: str, now: set, before: set) ->
     assert (values(facts, "certifications"), values(facts, "former_certifications")) == (now, before)
 
 
+@pytest.mark.parametrize(
+    "text, frameworks, firms",
+    [
+        (  # ISO numbers in brackets, each a standard (an unseen filing's were all missed)
+            "Our external audits include compliance audits against ISO (27001, 27018 and 27701) and SOC 2.",
+            {"ISO/IEC 27001", "ISO/IEC 27018", "ISO/IEC 27701", "SOC 2"},
+            set(),
+        ),
+        (  # the payment card standards by their industry's name
+            "Our program is aligned with the NIST Cybersecurity Framework and the Payment Card Industry standards.",
+            {"NIST CSF", "PCI DSS"},
+            set(),
+        ),
+        (  # NIST's AI framework named beside its CSF without NIST again (an unseen filing: a false "added")
+            "Our program is based on the NIST CSF and AI Risk Management Framework.",
+            {"NIST CSF", "NIST AI RMF"},
+            set(),
+        ),
+        (  # a credential is no firm, whatever "certified by" says
+            "Our CISO is certified by Certified Information Security Manager (CISM), and we engage Acme Security "
+            "Partners LLC to assess our program.",
+            set(),
+            {"Acme Security Partners LLC"},
+        ),
+    ],
+)
+def test_frameworks_and_firms_as_filers_name_them(text: str, frameworks: set, firms: set) -> None:
+    facts = extract_facts(_text_disclosure(text))
+    assert (values(facts, "frameworks"), values(facts, "third_parties")) == (frameworks, firms)
+
+
 def test_title_renamed_in_one_of_its_responsible_sentences(corpus: Path) -> None:
     # a second title now made responsible beside the one still named elsewhere: a person appointed
     trust = ("fact_added", "people", "appointed", "medium")

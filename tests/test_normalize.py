@@ -298,6 +298,15 @@ def test_word_hyphenated_at_a_line_end_is_whole_when_the_text_spells_it_whole() 
     ]
 
 
+def test_a_running_header_carried_onto_the_next_page_is_a_footer_line() -> None:
+    """An unseen filing's "ITEM 1C. Cybersecurity (Continued)" at a page's top was read as a sentence, "(Continued)",
+    and reported as moved."""
+    assert is_footer_line("ITEM 1C. Cybersecurity (Continued)")
+    assert is_footer_line("Item 1C. Cybersecurity (cont'd)")
+    assert is_footer_line("(continued)")
+    assert not is_footer_line("The program (described above) is continued each year.")
+
+
 def test_index_to_financial_statements_is_a_footer_line() -> None:
     assert is_footer_line("Index to Financial Statements")
     assert is_footer_line("INDEX TO CONSOLIDATED FINANCIAL STATEMENTS")

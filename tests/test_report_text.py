@@ -857,6 +857,20 @@ def _ranked(old: str, new: str, element: str = RISK) -> Change:
             "informed to directing",
         ),
         # the words of incidents a modal speaks of, a modal outside any telling, one directing verb for another
+        (  # (an unseen filing's threshold, 70 characters from its incidents, and brought to someone's attention)
+            "Security incidents that are identified as reasonably having the potential to be highly significant to us "
+            "are brought to the attention of the General Counsel.",
+            "Security incidents that are believed to reasonably have the potential to be significant to us are "
+            "brought to the attention of the General Counsel.",
+            "medium",
+            "\u201chighly significant\u201d became \u201csignificant\u201d: which incidents are reported changed",
+        ),
+        (  # one officer given a second title ("A and T and B"), not a third officer told
+            "Incidents are reported to the Chief Technology Officer and General Counsel.",
+            "Incidents are reported to the Chief Technology Officer and Chief Legal Officer and General Counsel.",
+            "low",
+            "wording only",
+        ),
         (
             "Incidents that may have a material impact are escalated to the CISO.",
             "Incidents that could have a material impact are escalated to the CISO.",
@@ -958,6 +972,47 @@ def test_an_officer_leaving_is_ranked_by_the_role(added: str, severity: str, why
     assert change.why == why
     if severity == "high":
         assert c.judgement.significance == "significant" and c.judgement.top[0].startswith(why)
+
+
+def test_years_of_service_grow_with_the_years_between_the_two_compared() -> None:
+    """FY2023 -> FY2025: "for over 6 years" -> "for over 8 years" is the calendar (an unseen filing's reader found it
+    ranked medium and in the verdict); between consecutive years the same edit is news."""
+    old = (
+        "Our Chief Information Security Officer leads the program, has served in that role for over 6 years and has "
+        "over 20 years of cybersecurity experience."
+    )
+    new = old.replace("6 years", "8 years")
+
+    def edit(old_year: int, new_year: int) -> Change:
+        a, b = _disclosure(old, {}, False), _disclosure(new, {}, False)
+        a.fiscal_year, b.fiscal_year = old_year, new_year
+        return next(c for c in compare(a, b).changes if c.kind == "text_changed")
+
+    assert edit(2023, 2025).severity == "low" and "calendar rolled forward" in (edit(2023, 2025).why or "")
+    assert edit(2024, 2025).severity == "medium"
+
+
+def test_a_second_title_given_up_by_a_different_person_says_both() -> None:
+    """AMD FY2024 (an unseen filing): the CISO who had also been the CIO now reports to the CIO, with other
+    experience; the report said only "possibly a different person"."""
+    old = (
+        "Our CISO is responsible for assessing and managing cybersecurity risk. Our CISO, who is also our Chief "
+        "Information Officer, has over 25 years of experience in technology operations."
+    )
+    new = (
+        "Our CISO is responsible for assessing and managing cybersecurity risk. The CISO reports to the Chief "
+        "Information Officer. Our CISO has over 12 years of experience in cybersecurity."
+    )
+    c = compare(_disclosure(old, {}, False), _disclosure(new, {}, False))
+    people = [ch for ch in c.changes if ch.fact == "people"]
+    assert [(ch.change, ch.severity) for ch in people] == [("roles_split", "high")]
+    assert people[0].summary == (
+        "the Chief Information Security Officer is no longer also the Chief Information Officer, and is possibly a "
+        "different person: stated experience fell from 25 to 12 years"
+    )
+    assert not any(
+        ch.fact == "experience_years" for ch in c.changes
+    )  # (the split's detail, not a second matter)
 
 
 def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:

@@ -51,6 +51,7 @@ from tracker.facts import (
     stated_alike,
     title_still_used,
     value_key,
+    years_apart,
 )
 from tracker.models import (
     CHANGE_KINDS,
@@ -376,7 +377,8 @@ def disclosure_meta(d: Disclosure) -> dict:
 
 def compare(old: Disclosure, new: Disclosure) -> Comparison:
     """Compare two disclosures of one filer (older first)."""
-    with collector_paused(), shared_work():  # (the two years share most sentences: each is read once)
+    # (the two years share most sentences: each is read once; numbers of years grow with the years between them)
+    with collector_paused(), shared_work(), years_apart(old.fiscal_year, new.fiscal_year):
         return _compare(old, new)
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.facts.changes import ROLLED_FORWARD
+from tracker.facts.changes import ROLLED_FORWARD, calendar_step
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import past_incident, risk_outlook
@@ -170,7 +170,9 @@ def _numbers(text: str) -> list[int]:
 
 def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
     """Whether the edit only rolls the calendar forward: years ("In 2023" -> "In 2024", "2024, 2023 and 2022" ->
-    "2025, 2024 and 2023") or counts of years one more ("for three years" -> "for four years")."""
+    "2025, 2024 and 2023") or counts of years one more ("for three years" -> "for four years"); by as many years
+    as lie between the two years compared (`calendar_step`: FY2023 -> FY2025, "for over 6 years" -> "for over 8
+    years")."""
     old, new = " ".join(deleted), " ".join(inserted)
     if not old or not new:  # (no numbers on one side)
         return False
@@ -181,11 +183,12 @@ def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
     if strip(old) != strip(new):
         return False
     moved = [b - a for a, b in zip(before, after)]
+    step = calendar_step()
     return (
         len(before) == len(after)
-        and all(d in (0, 1) for d in moved)
-        or set(after) - set(before) <= {max(before) + 1}
-        and set(before) - set(after) <= {min(before)}
+        and all(d in (0, step) for d in moved)
+        or set(after) - set(before) <= {max(before) + k for k in range(1, step + 1)}
+        and set(before) - set(after) <= {min(before) + k for k in range(step)}
     )
 
 
@@ -842,14 +845,15 @@ _INCIDENT_KEYS = ("incident", "breach", "event")
 #: Verbs of telling someone (not "information", nor "this report").
 _TELLING_RE = re.compile(
     r"\b(?:escalat\w*|(?<!this )(?<!annual )report(?:s|ed|ing)?\b(?!\s+on\s+form)|notif\w*|inform(?:s|ed|ing)?|"
-    r"updat(?:e|es|ed|ing)\s+(?:the|our|its|their)|brief(?:s|ed|ing)?|communicat\w*|alert(?:s|ed|ing)?)\b"
+    r"updat(?:e|es|ed|ing)\s+(?:the|our|its|their)|brief(?:s|ed|ing)?|communicat\w*|alert(?:s|ed|ing)?|"
+    r"(?:brought|bring|brings|bringing)\s+to\s+the\s+attention|elevat(?:e|es|ed|ing)\s+to)\b"
 )
 _INCIDENT_RE = re.compile(r"\b(?:incidents?|breach(?:es)?|events?)\b", re.I)
 #: Which incidents: a severity ("material", "significant", "potentially significant", "lesser impact"), a share
 #: ("certain", "all"; not "any", which says no more than the noun: "regarding any material incidents"), or a
 #: threshold met.
 _WHICH_INCIDENTS_RE = re.compile(
-    r"\b(?:(?:potentially\s+)?(?:material|significant|serious|severe|critical|major|high[- ](?:severity|risk|impact)|"
+    r"\b(?:(?:potentially\s+|highly\s+)?(?:material|significant|serious|severe|critical|major|high[- ](?:severity|risk|impact)|"
     r"lesser\s+impact|minor|low[- ](?:severity|risk|impact))|certain|all|(?:that|which)\s+meets?\s+(?:certain|"
     r"defined|established|pre-?defined|specified|applicable)\s+(?:thresholds?|criteria))\b",
     re.I,
@@ -874,7 +878,22 @@ def _officers(sentence: str) -> set[str]:
     if not sentence:
         return set()
     past = biography_spans(sentence, None)
-    return {title for start, _, title in titles_in(sentence, {}) if not any(a <= start < b for a, b in past)}
+    titles = titles_in(sentence, {})
+    return {
+        title
+        for k, (start, end, title) in enumerate(titles)
+        if not any(a <= start < b for a, b in past)
+        and not (  # "A and T and B": T is one of B's two titles, a list of three being "A, T and B"
+            0 < k < len(titles) - 1
+            and _AND_RE.fullmatch(sentence, titles[k - 1][1], start)
+            and _AND_RE.fullmatch(sentence, end, titles[k + 1][0])
+        )
+    }
+
+
+#: "and" alone between two titles ("the Chief Enterprise Technology Officer and Chief Policy Officer and General
+#: Counsel": an unseen filing's three officers read where there are two, the second with two titles).
+_AND_RE = re.compile(r"\s+and\s+", re.I)
 
 
 #: How quickly something is done ("immediately", "promptly", "in a timely manner", "within 24 hours").
@@ -959,7 +978,7 @@ def _gone_came(
     pattern: re.Pattern[str], deleted: list[str], inserted: list[str], near: re.Pattern[str] | None = None
 ) -> tuple[list[str], list[str]]:
     """The words of `pattern` an edit took out and put in (lower-cased, spaces as one, each once), less those it
-    did both; of whole sentences too (`[old]`, `[new]`). With `near`, only words within 60 characters of one of its
+    did both; of whole sentences too (`[old]`, `[new]`). With `near`, only words within `_NEAR` characters of one of its
     matches (which incidents: "certain" of "certain cybersecurity incidents", not of "certain members of
     management")."""
     gone, came = (
@@ -973,14 +992,19 @@ def _gone_came(
     return [w for w in gone if w not in came], [w for w in came if w not in gone]
 
 
+#: How far from an incident word a word of which incidents may stand: "incidents that are identified as reasonably
+#: having the potential to be highly significant" (an unseen filing's, 68 characters on).
+_NEAR = 90
+
+
 def _near(pattern: re.Pattern[str], text: str, near: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
-    """The matches of `pattern` in `text`; with `near`, those within 60 characters of a match of it."""
+    """The matches of `pattern` in `text`; with `near`, those within `_NEAR` characters of a match of it."""
     if near is None:
         yield from pattern.finditer(text)
         return
     spans = [m.span() for m in near.finditer(text)]
     for m in pattern.finditer(text):
-        if any(a - 60 <= m.end() and m.start() <= b + 60 for a, b in spans):
+        if any(a - _NEAR <= m.end() and m.start() <= b + _NEAR for a, b in spans):
             yield m
 
 

@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from tracker.facts.catalogue import KEYS
@@ -201,12 +203,40 @@ def _removed(spec: FactSpec, fv: FactValue) -> Change:
     )
 
 
+#: How many fiscal years lie between the two years being compared (1 for consecutive years, and where either
+#: year is unknown): what the calendar adds to a stated number of years (FY2023 -> FY2025: "for over 6 years" ->
+#: "for over 8 years" is the calendar, which an unseen filing's reader found ranked as news).
+_YEARS_APART: ContextVar[int] = ContextVar("years_apart", default=1)
+
+
+@contextmanager
+def years_apart(old_year: int | None, new_year: int | None) -> Iterator[None]:
+    """Within the block, numbers of years that grew by the years between `old_year` and `new_year` are the calendar
+    rolled forward (see `calendar_step`)."""
+    token = _YEARS_APART.set(new_year - old_year if old_year and new_year and new_year > old_year else 1)
+    try:
+        yield
+    finally:
+        _YEARS_APART.reset(token)
+
+
+def calendar_step() -> int:
+    """The years the calendar moved between the two years compared (`years_apart`; 1 outside it)."""
+    return _YEARS_APART.get()
+
+
+def years_on(step: int) -> str:
+    """ "a year on", "2 years on"."""
+    return "a year on" if step == 1 else f"{step} years on"
+
+
 def _a_year_on(o: dict, n: dict) -> bool:
-    """Whether one holder's stated experience is what a year adds: one year more under the same qualifier
-    ("approximately 25 years" -> "approximately 26 years"), or the same years from below or at them to above them
-    ("almost 20 years", read as approximately, or "20 years" -> "more than 20 years")."""
+    """Whether one holder's stated experience is what the calendar adds (`calendar_step`: a year between consecutive
+    years): that many years more under the same qualifier ("approximately 25 years" -> "approximately 26 years"), or
+    the same years from below or at them to above them ("almost 20 years", read as approximately, or "20 years" ->
+    "more than 20 years")."""
     years, qualifier = o.get("years") or 0, o.get("qualifier")
-    if n.get("years") == years + 1 and n.get("qualifier") == qualifier:
+    if n.get("years") == years + calendar_step() and n.get("qualifier") == qualifier:
         return True
     return (
         n.get("years") == years
@@ -235,7 +265,7 @@ def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None =
         summary = (
             f"the stated experience of the {(o if same else n).value.get('holder')} changed: "
             f"{_years_text(o.value, o.evidence)} -> {_years_text(n.value, n.evidence)}"
-            + (" (a year on)" if a_year_on else "")
+            + (f" ({years_on(calendar_step())})" if a_year_on else "")
         )
         if a_year_on:
             kind, severity = ROLLED_FORWARD, "low"
@@ -256,7 +286,7 @@ def _replaced(spec: FactSpec, o: FactValue, n: FactValue, severity: str | None =
         evidence={"old": o.evidence, "new": n.evidence},
     )
     if kind == ROLLED_FORWARD:
-        change.change, change.why = kind, "the same holder's stated experience, a year on"
+        change.change, change.why = kind, f"the same holder's stated experience, {years_on(calendar_step())}"
     return change
 
 
@@ -832,6 +862,22 @@ def people_changes(
             continue
         signals = _background_signals(ov, nv)
         if signals and not _same_name(ov, nv):
+            # a second title given up says more than the background: "the CISO is no longer also the CIO" (an
+            # unseen filing's reader: AMD FY2024's CISO now reports to the CIO it had been)
+            split = [t for t in ov.get("titles") or [] if title_key(t) not in _titles(nv)]
+            kept = [t for t in nv.get("titles") or [] if title_key(t) in _titles(ov)]
+            if split and kept and len(kept) == len(nv.get("titles") or []):
+                add(
+                    "roles_split",
+                    "high" if responsible else "medium",
+                    f"the {_role_title({'titles': kept})} is no longer also the {', '.join(split)}, and is possibly "
+                    "a different person: " + "; ".join(signals) + also,
+                    "the person responsible may have changed" if responsible else spec.severity.why,
+                    o,
+                    n,
+                    signals,
+                )
+                continue
             add(
                 "possibly_different_person",
                 "high" if responsible else "medium",
@@ -977,7 +1023,8 @@ EXPLAINS = {
     },
     "named": {"responsible_people"},
     "no_longer_named": {"responsible_people"},
-    "roles_split": {"responsible_titles"},
+    # (a split whose stated experience changed too says so: that holder's experience is its detail)
+    "roles_split": {"responsible_titles", "experience_years"},
     "roles_merged": {"responsible_titles"},
 }
 

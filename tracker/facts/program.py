@@ -10,7 +10,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from tracker.facts.people import biography_spans
+from tracker.facts.people import CERTIFICATIONS, biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
 from tracker.text.lazy import lazy_compile
@@ -58,7 +58,9 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
         r"\b(?:NIST\s+)?AI\s+RMF\b|" + _NIST + r"(?:['\u2019]s)?\s*(?:\(\s*NIST\s*\)\s*)?"
         r"(?:Artificial\s+Intelligence|AI)\s+Risk\s+Management\s+Framework|\b(?:Artificial\s+Intelligence|AI)\s+Risk\s+"
         r"Management\s+Framework\s*(?:\(\s*AI\s+RMF\s*\)\s*)?(?:of|from|by|published\s+by)\s+(?:the\s+)?"
-        + _NIST,
+        + _NIST
+        + r"|\bNIST\s+(?:CSF|Cybersecurity\s+Framework)\s*(?:,|and)\s*(?:the\s+)?(?:Artificial\s+Intelligence|AI)\s+Risk\s+"
+        r"Management\s+Framework",
         ("rmf", "risk management framework"),
         value="NIST AI RMF",
     ),
@@ -109,8 +111,8 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "frameworks.pci_dss",
-        r"\bPCI[\s-]*DSS\b|\bPayment\s+Card\s+Industry\s+(?:\(PCI\)\s+)?Data\s+Security\s+"
-        r"Standards?\b|\bPCI\s+(?:compliance|compliant|certified|certification|standards?|requirements)\b",
+        r"\bPCI[\s-]*DSS\b|\bPayment\s+Card\s+Industry\s+(?:\(PCI\)\s+)?(?:Data\s+Security\s+)?"
+        r"(?:Standards?|requirements)\b|\bPCI\s+(?:compliance|compliant|certified|certification|standards?|requirements)\b",
         ("pci", "payment card"),
         value="PCI DSS",
     ),
@@ -194,10 +196,12 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "frameworks.iso",
-        r"\b(?:ISO|International\s+Organi[sz]ation\s+for\s+Standardi[sz]ation)\s*(?:/\s*IEC\s*)?(\d{4,6})(?:\s*:\s*\d{4})?"
+        r"\b(?:ISO|International\s+Organi[sz]ation\s+for\s+Standardi[sz]ation)\s*(?:/\s*IEC\s*)?(?:\(\s*)?(\d{4,6})"
+        r"(?:\s*:\s*\d{4})?"
         r"((?:\s*(?:,|and|/|or|&)\s*(?:and\s+)?(?!ISO)\d{4,6}(?:\s*:\s*\d{4})?\b)*)",
         ("iso", "standardi"),
-        doc="an ISO or ISO/IEC standard by number (a number no list knows kept as written)",
+        doc="an ISO or ISO/IEC standard by number, or numbers in brackets after it ('ISO (27001, 27017 and 27701)'; a "
+        "number no list knows kept as written)",
     ),
     rule(
         "frameworks.nist",
@@ -523,6 +527,9 @@ _NOT_ORG_FIRST = {
 def _org_ok(org: str) -> bool:
     if not org or org in _NOT_ORGS or not re.search(r"[A-Z]", org) or _STANDARDS_BODIES_RE.search(org):
         return False
+    if " ".join(org.lower().split()) in CERTIFICATIONS:
+        return False  # "is certified by Certified Information Systems Security Professional (CISSP)": a credential
+
     first = org.split()[0].lower().rstrip("'\u2019s")
     return first not in _NOT_ORG_FIRST and not re.fullmatch(r"[A-Z]{2,5}", org) or org in KNOWN_FIRMS
 

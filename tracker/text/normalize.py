@@ -82,6 +82,11 @@ _FOOTER_LINE_RES = [
     re.compile(r"^\s*\|?\s*x\s*$", re.I),
     re.compile(r"^\s*[-+]\s*(?:references|details|definition)\s*$", re.I),
     re.compile(r"^\s*reference\s+\d+\s*:\s*https?://\S+\s*$", re.I),
+    # a running header carried onto the next page: "ITEM 1C. Cybersecurity (Continued)", "(continued)"
+    re.compile(
+        r"^\s*(?:item\s+\d{1,2}[a-z]?\.?\s+[\w ,&'\u2019-]{0,60}?\s*)?\((?:continued|cont['\u2019]?d\.?)\)\s*$",
+        re.I,
+    ),
 ]
 #: The footer patterns as one (each keeping its own case rule): one match call per line instead of a dozen.
 _FOOTER_LINE_RE = re.compile(
