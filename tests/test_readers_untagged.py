@@ -200,6 +200,20 @@ def test_every_paragraph_lands_in_an_element() -> None:
     assert all(comparison_key(p) in joined for p in paras)
 
 
+def test_a_denial_of_a_material_breach_is_the_material_effect_element() -> None:
+    """ "We have not suffered a material cybersecurity breach" states what Item 106(b)(2) asks, as "materially
+    affected" does (SFIX's and MXL's statements were filed under the management's role alone)."""
+    paras = [
+        "Our Chief Information Security Officer leads the security team. Although we have not suffered a material "
+        "cybersecurity breach, there is no guarantee that we will not suffer one."
+    ]
+    elements = {e.name: str(e.value) for e in split_elements(paras)}
+    material = elements[
+        "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock"
+    ]
+    assert material.startswith("Although we have not suffered a material") and "Chief" not in material
+
+
 def test_fiscal_year_only_when_unambiguous() -> None:
     assert (
         detect_fiscal_year("text\nApple Inc. | 2024 Form 10-K | 17\nmore\nApple Inc. | 2024 Form 10-K | 18")

@@ -793,7 +793,7 @@ def test_a_word_less_in_a_title_and_commitments_of_frequency(corpus: Path) -> No
     assert rpd.judgement.top[0].startswith(
         "\u201cannual\u201d dropped: how often something is done changed: "
     )
-    assert rpd.judgement.top[1] == "1 sentence reworded (2 more changes in wording only)"
+    assert rpd.judgement.top[1] == "1 sentence reworded in substance; 2 more changes in wording only"
     psec = _context(corpus, "text/PSEC_2024.txt", "text/PSEC_2025.txt").comparison
     assert psec.judgement.top[0].startswith(
         "\u201cannually\u201d dropped: how often something is done changed"

@@ -1091,8 +1091,8 @@ def importance(change: Change) -> tuple:
 
 
 def _text_summary(changes: list[Change]) -> str:
-    """ "1 sentence reworded, 2 added (3 more changes in wording only)": the wording changes of substance counted,
-    and the rest the report lists (readers counted three listed where the verdict said one)."""
+    """ "1 sentence reworded, 2 added in substance; 3 more changes in wording only": the wording changes of substance
+    counted, and the rest the report lists (readers counted three listed where the verdict said one)."""
     counts = {"text_changed": 0, "text_added": 0, "text_removed": 0}
     form = 0
     for c in changes:
@@ -1105,8 +1105,10 @@ def _text_summary(changes: list[Change]) -> str:
         n = counts[kind]
         if n:
             parts.append(f"{n} sentence{'s' if n > 1 else ''} {word}")
-    if parts and form:
-        parts[-1] += f" ({form} more change{'s' if form > 1 else ''} in wording only)"
+    if (
+        parts and form
+    ):  # ("2 sentences reworded (3 more ...)" beside five listed as reworded confused a reader)
+        return f"{', '.join(parts)} in substance; {form} more change{'s' if form > 1 else ''} in wording only"
     return ", ".join(parts)
 
 

@@ -453,7 +453,8 @@ _ROLE_TERMS = Caseless(
 )
 _MATERIAL_TERMS = Caseless(
     r"materially affect|reasonably likely to (?:materially )?affect|material(?:ly)? (?:adverse )?(?:effect|impact)"
-    r"|not (?:identified|experienced|aware of) any[\w ,]{0,40}(?:incident|threat)"
+    r"|not (?:identified|experienced|aware of|had|suffered|detected) (?:any|a|an)\b[\w ,]{0,40}"
+    r"(?:incident|threat|breach|attack)"
 )
 _SENTENCE_RULES = [
     (
