@@ -565,6 +565,23 @@ def test_frameworks_and_firms_as_filers_name_them(text: str, frameworks: set, fi
     assert (values(facts, "frameworks"), values(facts, "third_parties")) == (frameworks, firms)
 
 
+@pytest.mark.parametrize(
+    "text, tenure",
+    [
+        (  # a relative clause on the title (an unseen filing's new CISO read as the same person)
+            "Our Chief Information Security Officer, who joined Acme Corp in fiscal year 2025, leads our program.",
+            {"2025"},
+        ),
+        (  # the role taken later than the joining: the role's year
+            "Our Chief Information Security Officer, who joined us in 2015 and became CISO in 2022, leads our program.",
+            {"2022"},
+        ),
+    ],
+)
+def test_when_the_person_responsible_took_the_role(text: str, tenure: set) -> None:
+    assert values(extract_facts(_text_disclosure(text)), "tenure_start") == tenure
+
+
 def test_title_renamed_in_one_of_its_responsible_sentences(corpus: Path) -> None:
     # a second title now made responsible beside the one still named elsewhere: a person appointed
     trust = ("fact_added", "people", "appointed", "medium")

@@ -147,6 +147,9 @@ def test_flags_in_taxonomy_order_and_idempotent() -> None:
             False,
         ),
         ("While we may experience a material cybersecurity breach, we cannot guarantee our defenses.", None),
+        # the incidents first, then judged material (an unseen filing's was read as no statement)
+        ("To date, no cybersecurity incident has been deemed material to the Company.", False),
+        ("There can be no assurance that future incidents will not be determined to be material.", None),
     ],
 )
 def test_materially_affected_sentences(sentence: str, expected: bool | None) -> None:

@@ -463,7 +463,9 @@ def test_sentences_on_past_incidents_are_ranked(corpus: Path) -> None:
     told = "In March 2024, we detected unauthorized access to a legacy file server by a threat actor."
     planted = load_bytes(raw.replace(spot, spot.replace(". See", f". {told} See"), 1).encode())
     added = next(c for c in compare(load_path(path), planted).changes if c.kind == "text_added")
-    assert (added.severity, added.why) == ("medium", "a sentence on a past cybersecurity incident added")
+    # a new incident told of is high (an unseen filing's reader found one buried among mediums)
+    assert (added.severity, added.why) == ("high", "a sentence on a past cybersecurity incident added")
+    assert compare(load_path(path), planted).judgement.significance == "significant"
 
 
 @pytest.mark.parametrize(
@@ -1013,6 +1015,30 @@ def test_a_second_title_given_up_by_a_different_person_says_both() -> None:
     assert not any(
         ch.fact == "experience_years" for ch in c.changes
     )  # (the split's detail, not a second matter)
+
+
+def test_a_new_incident_and_a_firmer_statement_beside_the_earlier_one() -> None:
+    """An unseen filing's reader: a new incident told of, which "did not have a material impact", sat among mediums,
+    while the verdict said the statement's "aware" was no longer there, beside the unchanged "we are not aware"
+    sentence."""
+    old = (
+        "Our CISO is responsible for cybersecurity. We are not aware of any cybersecurity incidents that have "
+        "materially affected us."
+    )
+    new = (
+        f"{old} In June 2025, we detected unauthorized access to a vendor's file server by a threat actor. The "
+        "incident did not have a material impact on our business."
+    )
+    c = compare(_disclosure(old, {}, False), _disclosure(new, {}, False))
+    firmer = next(ch for ch in c.changes if ch.fact == "material_incident_strength")
+    assert firmer.severity == "medium"
+    assert firmer.summary == (
+        "a firmer statement on material incidents was added (a definite statement, where the earlier one, still "
+        "made, is awareness)"
+    )
+    told = next(ch for ch in c.changes if ch.kind == "text_added" and "June 2025" in str(ch.text))
+    assert (told.severity, told.why) == ("high", "a sentence on a past cybersecurity incident added")
+    assert c.judgement.top[0].startswith("a sentence on a past cybersecurity incident added")
 
 
 def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:

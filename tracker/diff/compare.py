@@ -49,6 +49,7 @@ from tracker.facts import (
     owned_values,
     shared_facts,
     stated_alike,
+    statement_still_made,
     title_still_used,
     value_key,
     years_apart,
@@ -419,6 +420,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     )  # (same facts: none changed)
     if facts:
         title_still_used(facts, [s.text for s in new_seq], new.fiscal_year)
+        statement_still_made(facts, {s.key for s in new_seq})
     names = _text_element_names(old), _text_element_names(new)  # (each side's, read once)
     notes: list[str] = []
     changes = (

@@ -306,6 +306,7 @@ def rank_text_changes(
     """Give each wording change the severity of what it touches (see the module's docstring); `responsible`: the
     `title_key`s of the titles either year names as responsible (`responsible_keys`)."""
     fact_changes = _by_trigger([c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"])
+    told_before = _incident_years(changes)
     for change in changes:
         if change.kind not in TEXT_KINDS:
             continue
@@ -340,7 +341,7 @@ def rank_text_changes(
         if change.severity == "low":
             _rank_outlook(change)
         if change.severity == "low":
-            _rank_incident(change)
+            _rank_incident(change, told_before)
         if change.severity == "low" and change.kind == "text_changed":
             deleted, inserted = _changed_words(change)
             edited = " ".join(deleted + inserted)
@@ -628,13 +629,17 @@ def _rank_outlook(change: Change) -> None:
     change.why = why
 
 
-def _rank_incident(change: Change) -> None:
-    """`medium` for a sentence telling of a past cybersecurity incident (`past_incident`) added or removed, or reworded
-    so that its numbers (the year) change: which incidents a filer tells of is news, stated facts or not."""
+def _rank_incident(change: Change, told_before: set[int]) -> None:
+    """`high` for a sentence telling of a past cybersecurity incident (`past_incident`) added, where no sentence removed
+    told of one in its years (`told_before`: a new incident is told of, which an unseen filing's reader found buried
+    among mediums); `medium` for one removed, or added in place of one removed, or reworded so that its numbers (the
+    year) change: which incidents a filer tells of is news, stated facts or not."""
     if change.kind in ("text_added", "text_removed"):
         if past_incident(change.text or ""):
-            change.severity = "medium"
-            change.why = f"a sentence on a past cybersecurity incident {'added' if change.kind == 'text_added' else 'removed'}"
+            added = change.kind == "text_added"
+            first_told = added and not told_before.intersection(_years_of(change.text or ""))
+            change.severity = "high" if first_told else "medium"
+            change.why = f"a sentence on a past cybersecurity incident {'added' if added else 'removed'}"
         return
     if change.kind == "text_changed":
         old, new = _sentences(change)
@@ -646,6 +651,21 @@ def _rank_incident(change: Change) -> None:
             change.why = (
                 f"{_substance_edit(deleted, inserted)} in a sentence on a past cybersecurity incident"
             )
+
+
+def _incident_years(changes: list[Change]) -> set[int]:
+    """The years of the removed sentences that told of a past incident (see `_rank_incident`)."""
+    return {
+        n
+        for c in changes
+        if c.kind == "text_removed" and past_incident(c.text or "")
+        for n in _years_of(c.text)
+    }
+
+
+def _years_of(text: str | None) -> set[int]:
+    """The years a text names ("in March 2024": 2024)."""
+    return {n for n in _numbers(text or "") if 1900 <= n <= 2100}
 
 
 def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited: str) -> None:
@@ -754,12 +774,6 @@ def _leaving(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _officer_spans(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, title) of the officers a sentence names outside its biography (see `_officers`)."""
-    past = biography_spans(sentence, None)
-    return [(a, b, t) for a, b, t in titles_in(sentence, {}) if not any(x <= a < y for x, y in past)]
-
-
 #: Words of an officer leaving: "will cease serving as", "stepped down", "resigned", "retired" and "departed" said of a
 #: person (with nothing after them, or "from", "as", "effective" ...: not "retired legacy systems"), "left the
 #: company"; or `noun`: "the departure (resignation, retirement) of our", the title right after it.
@@ -853,8 +867,9 @@ _INCIDENT_RE = re.compile(r"\b(?:incidents?|breach(?:es)?|events?)\b", re.I)
 #: ("certain", "all"; not "any", which says no more than the noun: "regarding any material incidents"), or a
 #: threshold met.
 _WHICH_INCIDENTS_RE = re.compile(
-    r"\b(?:(?:potentially\s+|highly\s+)?(?:material|significant|serious|severe|critical|major|high[- ](?:severity|risk|impact)|"
-    r"lesser\s+impact|minor|low[- ](?:severity|risk|impact))|certain|all|(?:that|which)\s+meets?\s+(?:certain|"
+    r"\b(?:(?:potentially\s+|highly\s+)?(?:material|significant|serious|severe|critical|major|"
+    r"high[- ](?:severity|risk|impact)|lesser\s+impact|minor|low[- ](?:severity|risk|impact))|certain|all|"
+    r"(?:that|which)\s+meets?\s+(?:certain|"
     r"defined|established|pre-?defined|specified|applicable)\s+(?:thresholds?|criteria))\b",
     re.I,
 )
@@ -875,20 +890,24 @@ _CONDITIONAL_RE = re.compile(
 def _officers(sentence: str) -> set[str]:
     """The officers' titles a sentence names, normalised ("CISO" and "Chief Information Security Officer" alike),
     outside its biography (titles held before, or elsewhere: the person's background, which the people facts read)."""
-    if not sentence:
-        return set()
+    return {title for _, _, title in _officer_spans(sentence)} if sentence else set()
+
+
+def _officer_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of the officers a sentence names outside its biography, each officer once: in "A and T
+    and B", T is one of B's two titles (a list of three is "A, T and B")."""
     past = biography_spans(sentence, None)
     titles = titles_in(sentence, {})
-    return {
-        title
+    return [
+        (start, end, title)
         for k, (start, end, title) in enumerate(titles)
         if not any(a <= start < b for a, b in past)
-        and not (  # "A and T and B": T is one of B's two titles, a list of three being "A, T and B"
+        and not (
             0 < k < len(titles) - 1
             and _AND_RE.fullmatch(sentence, titles[k - 1][1], start)
             and _AND_RE.fullmatch(sentence, end, titles[k + 1][0])
         )
-    }
+    ]
 
 
 #: "and" alone between two titles ("the Chief Enterprise Technology Officer and Chief Policy Officer and General
@@ -978,8 +997,8 @@ def _gone_came(
     pattern: re.Pattern[str], deleted: list[str], inserted: list[str], near: re.Pattern[str] | None = None
 ) -> tuple[list[str], list[str]]:
     """The words of `pattern` an edit took out and put in (lower-cased, spaces as one, each once), less those it
-    did both; of whole sentences too (`[old]`, `[new]`). With `near`, only words within `_NEAR` characters of one of its
-    matches (which incidents: "certain" of "certain cybersecurity incidents", not of "certain members of
+    did both; of whole sentences too (`[old]`, `[new]`). With `near`, only words within `_NEAR` characters of one of
+    its matches (which incidents: "certain" of "certain cybersecurity incidents", not of "certain members of
     management")."""
     gone, came = (
         list(

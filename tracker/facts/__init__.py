@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from tracker.facts import catalogue as _catalogue  # noqa: F401  (registers the facts)
-from tracker.facts.changes import changes_between, stated_alike, title_still_used, years_apart
+from tracker.facts.changes import (
+    changes_between,
+    stated_alike,
+    statement_still_made,
+    title_still_used,
+    years_apart,
+)
 from tracker.facts.extract import FactValue, Found, Reading, value_key
 from tracker.facts.governance import GovernanceReader
 from tracker.facts.material import MaterialReader
@@ -47,6 +53,7 @@ __all__ = [
     "read",
     "shared_facts",
     "stated_alike",
+    "statement_still_made",
     "title_still_used",
     "value_key",
     "years_apart",

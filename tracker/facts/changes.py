@@ -24,7 +24,7 @@ from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
 from tracker.models import Change
 from tracker.text.lazy import lazy_compile
-from tracker.text.normalize import once
+from tracker.text.normalize import comparison_key, once
 
 Facts = dict[str, list[FactValue]]
 
@@ -368,6 +368,26 @@ def title_still_used(changes: list[Change], sentences: list[str], year: int | No
                 f"{change.summary} ({still} of the {naming} {of_year} naming the role still say {change.old})"
             )
             change.why = f"{change.why}; the {fy} text uses both titles: check which is right"
+
+
+def statement_still_made(changes: list[Change], keys: set[str]) -> None:
+    """Where the statement on material incidents is made more firmly only because the later year adds a firmer one
+    while still making the earlier one (its sentence's `comparison_key` among the later year's `keys`), the change
+    says so and is medium: an unseen filing's reader found "awareness became a definite statement (no longer
+    “aware”)" false beside an unchanged "we are not aware" sentence, when a new sentence on an incident said it "did
+    not have a material impact"."""
+    for change in changes:
+        if change.fact != "material_incident_strength" or change.change != "strengthened":
+            continue
+        old = (change.evidence or {}).get("old") if isinstance(change.evidence, dict) else None
+        if not old or comparison_key(old) not in keys:
+            continue
+        change.severity = "medium"
+        change.summary = (
+            f"a firmer statement on material incidents was added ({STRENGTH_WORDS.get(str(change.new), change.new)}, "
+            f"where the earlier one, still made, is {STRENGTH_WORDS.get(str(change.old), change.old)})"
+        )
+        change.why = "the statement on material incidents is now also made more firmly"
 
 
 def _title_re(title: str) -> re.Pattern[str]:

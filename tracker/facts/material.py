@@ -56,7 +56,12 @@ _AFFIRMED_RE = caseless(
 _INCIDENT_DENIAL_RE = caseless(
     r"\b(?:not|no|never)\b[^.;]{0,80}?\bmaterial\s+(?:cyber\w*\s+|security\s+|information\s+security\s+|"
     r"data\s+)*(?:incidents?|breach\w*|attacks?|events?|compromises?)|\bnone\s+of\s+(?:which|these|them|those|the)\b"
-    r"[^.;]{0,80}?\bmaterial"
+    r"[^.;]{0,80}?\bmaterial|"
+    # the incidents first, then judged material: "we have not experienced any cybersecurity incidents that have been
+    # determined to be material", "no incident has been deemed material", "incidents that we consider material"
+    r"\b(?:not|no|never)\b[^.;]{0,60}?\b(?:incidents?|breach\w*|attacks?|compromises?)\b[^.;]{0,40}?"
+    r"\b(?:(?:been\s+)?(?:determined|deemed|considered|found|assessed)|(?:we|management|the\s+company)\s+"
+    r"(?:consider|deem|determine)[sd]?)\s+(?:to\s+(?:be|have\s+been)\s+|as\s+)?material\b"
 )
 _CROSS_REFERENCE_RE = caseless(
     r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"

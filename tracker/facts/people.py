@@ -535,9 +535,13 @@ TENURE = rule(
     r"\bsince\s+(?:our|its|the\s+company['\u2019]s|the\s+group['\u2019]s|the)\s+(inception|founding|formation|"
     r"establishment)\b|(?<!positions\s)(?<!roles\s)\bsince\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\b(?:appointed|named|"
     r"promoted|hired|became|joined\s+(?:us|the\s+company|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+as)\b[^.;]{0,80}?\bin\s+"
-    r"(?:\w+\s+)?((?:19|20)\d{2})\b|\bin\s+((?:19|20)\d{2})\b[^.;]{0,100}?\bsince\s+then\b",
+    r"(?:\w+\s+)?((?:19|20)\d{2})\b|\bin\s+((?:19|20)\d{2})\b[^.;]{0,100}?\bsince\s+then\b|"
+    # a relative clause on the title: "our CISO, who joined TI in 2025" (the role no earlier), unless the role came
+    # later ("who joined us in 2015 and became CISO in 2022", which the alternatives above read)
+    r"\bwho\s+joined\s+(?:us|the\s+company|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+in\s+(?:\w+\s+){0,2}?((?:19|20)\d{2})\b"
+    r"(?![^.;]{0,60}\b(?:became|appointed|named|promoted)\b)",
     ("since", "19", "20"),
-    doc="when the responsible person took the role: 'since 2019', 'joined ... in 2020'",
+    doc="when the responsible person took the role: 'since 2019', 'joined ... in 2020', 'who joined us in 2025'",
 )
 _CAREER_SINCE_RE = lazy_compile(
     r"\b(?:positions|roles|career|leadership\s+(?:positions|roles))\b[^.;]{0,80}$", re.I

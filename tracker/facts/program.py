@@ -59,8 +59,8 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
         r"(?:Artificial\s+Intelligence|AI)\s+Risk\s+Management\s+Framework|\b(?:Artificial\s+Intelligence|AI)\s+Risk\s+"
         r"Management\s+Framework\s*(?:\(\s*AI\s+RMF\s*\)\s*)?(?:of|from|by|published\s+by)\s+(?:the\s+)?"
         + _NIST
-        + r"|\bNIST\s+(?:CSF|Cybersecurity\s+Framework)\s*(?:,|and)\s*(?:the\s+)?(?:Artificial\s+Intelligence|AI)\s+Risk\s+"
-        r"Management\s+Framework",
+        + r"|\bNIST\s+(?:CSF|Cybersecurity\s+Framework)\s*(?:,|and)\s*(?:the\s+)?"
+        r"(?:Artificial\s+Intelligence|AI)\s+Risk\s+Management\s+Framework",
         ("rmf", "risk management framework"),
         value="NIST AI RMF",
     ),
@@ -112,7 +112,8 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
     rule(
         "frameworks.pci_dss",
         r"\bPCI[\s-]*DSS\b|\bPayment\s+Card\s+Industry\s+(?:\(PCI\)\s+)?(?:Data\s+Security\s+)?"
-        r"(?:Standards?|requirements)\b|\bPCI\s+(?:compliance|compliant|certified|certification|standards?|requirements)\b",
+        r"(?:Standards?|requirements)\b|"
+        r"\bPCI\s+(?:compliance|compliant|certified|certification|standards?|requirements)\b",
         ("pci", "payment card"),
         value="PCI DSS",
     ),
