@@ -1041,6 +1041,29 @@ def test_a_new_incident_and_a_firmer_statement_beside_the_earlier_one() -> None:
     assert c.judgement.top[0].startswith("a sentence on a past cybersecurity incident added")
 
 
+def test_the_board_beside_a_committee_that_still_oversees_is_no_new_overseer() -> None:
+    """An unseen reader: "oversight by the board of directors added" (high) where the same audit committee oversees
+    cybersecurity in both years; the full board's part is worth saying, not as oversight moved."""
+    committee = "The Audit Committee oversees risks from cybersecurity threats."
+    board = "Our Board of Directors also oversees risks from cybersecurity threats as part of its oversight of risk."
+
+    def board_change(old: str, new: str) -> Change:
+        c = compare(_disclosure(old, {}, False), _disclosure(new, {}, False))
+        return next(ch for ch in c.changes if ch.fact == "board_oversight")
+
+    added = board_change(committee, f"{committee} {board}")
+    assert (added.severity, added.summary) == (
+        "medium",
+        "the board of directors is now also said to oversee cybersecurity (the audit committee still oversees it)",
+    )
+    assert board_change(f"{committee} {board}", committee).severity == "medium"
+    # with no committee kept, the board's oversight is the overseer changing
+    assert (
+        board_change("The Risk Committee oversees risks from cybersecurity threats.", board).severity
+        == "high"
+    )
+
+
 def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:
     """An independent reader found a report of no substantive change that said nothing of what the disclosure says:
     a lawyer checking next year's draft wants the person, the board's oversight and the statement confirmed."""

@@ -452,7 +452,30 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
     out += [_added(spec, fv) for fv in added]
     if spec.name == "frameworks":
         _named_in_general(out)
+    if spec.name == "board_oversight":
+        _board_beside_committee(out, [fv.value for key, fv in new_keys.items() if key in old_keys])
     return out
+
+
+def _board_beside_committee(changes: list[Change], kept: list[Any]) -> None:
+    """The full board now (or no longer) said to oversee cybersecurity while a committee that oversees it in both
+    years still does: medium, not the high of oversight moved (an unseen filing's reader: "oversight by the board of
+    directors added" beside the same audit committee is not a new overseer)."""
+    committees = [v for v in kept if v != "board of directors"]
+    if not committees:
+        return
+    for c in changes:
+        value = c.value if c.kind in ("fact_added", "fact_removed") else None
+        if value != "board of directors":
+            continue
+        c.severity = "medium"
+        still = f"the {committees[0]} still oversees it"
+        if c.kind == "fact_added":
+            c.summary = f"the board of directors is now also said to oversee cybersecurity ({still})"
+            c.why = "the full board's part in overseeing cybersecurity is now stated"
+        else:
+            c.summary = f"the board of directors is no longer said to oversee cybersecurity ({still})"
+            c.why = "the full board's part in overseeing cybersecurity is no longer stated"
 
 
 def _named_in_general(changes: list[Change]) -> None:
