@@ -282,7 +282,7 @@ class Comparison:
             values = [v.value for v in now if v.value not in (None, "absent")]
             if values and fact not in changed and stated_alike(fact, was, now):
                 out.append((fact, values))
-            elif fact == MATERIAL_STATEMENT and not values and fact not in changed and _unstated(was) and was:
+            elif fact == MATERIAL_STATEMENT and not values and fact not in changed and was and _unstated(was):
                 out.append((fact, ["absent"]))
         return out
 

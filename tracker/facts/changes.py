@@ -468,14 +468,15 @@ def _board_beside_committee(changes: list[Change], kept: list[Any]) -> None:
         value = c.value if c.kind in ("fact_added", "fact_removed") else None
         if value != "board of directors":
             continue
+        added = c.kind == "fact_added"
         c.severity = "medium"
-        still = f"the {committees[0]} still oversees it"
-        if c.kind == "fact_added":
-            c.summary = f"the board of directors is now also said to oversee cybersecurity ({still})"
-            c.why = "the full board's part in overseeing cybersecurity is now stated"
-        else:
-            c.summary = f"the board of directors is no longer said to oversee cybersecurity ({still})"
-            c.why = "the full board's part in overseeing cybersecurity is no longer stated"
+        c.summary = (
+            f"the board of directors is {'now also' if added else 'no longer'} said to oversee cybersecurity "
+            f"(the {committees[0]} still oversees it)"
+        )
+        c.why = (
+            f"the full board's part in overseeing cybersecurity is {'now' if added else 'no longer'} stated"
+        )
 
 
 def _named_in_general(changes: list[Change]) -> None:

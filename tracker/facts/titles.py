@@ -483,6 +483,7 @@ def responsible_titles_in(
             leading_list.update(range(first, k + 1))
     reported = False
     led: set[int] = set()
+    objects: set[int] = set()  # (titles reported to, or never responsible: none of a list made responsible)
     for k, (start, end, title) in enumerate(titles):
         after = s[end : end + 220]
         before = s[max(0, start - 120) : start]
@@ -512,12 +513,12 @@ def responsible_titles_in(
             ) and not _AND_PREDICATE_RE.search(after, 0, hit[0].start()):
                 hit = None
         if reported or title in _NEVER_RESPONSIBLE:
+            objects.add(k)
             continue
         if hit:
             found.append((start, title, hit[1]))
-            if _PLURAL_RE.match(
-                hit[0].group(0)
-            ):  # "the CIO, ..., and the CISO, who ..., are responsible": all
+            # "the CIO, ..., and the CISO, who reports to the CIO, are responsible": every title of the list
+            if _PLURAL_RE.match(hit[0].group(0)):
                 first = k
                 while joined[first]:
                     first -= 1
@@ -525,7 +526,7 @@ def responsible_titles_in(
                 found += [
                     (titles[j][0], titles[j][2], hit[1])
                     for j in range(first, k)
-                    if titles[j][0] not in taken and titles[j][2] not in _NEVER_RESPONSIBLE
+                    if titles[j][0] not in taken and j not in objects
                 ]
         elif k in leading_list:
             found.append((start, title, _LEAD_TOGETHER.name))
