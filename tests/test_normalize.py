@@ -307,6 +307,14 @@ def test_a_running_header_carried_onto_the_next_page_is_a_footer_line() -> None:
     assert not is_footer_line("The program (described above) is continued each year.")
 
 
+def test_a_footer_without_bars_is_a_footer_line_and_prose_naming_the_form_is_not() -> None:
+    """An unseen filing's "MASTERCARD 2025 FORM 10-K 41" was read as a heading and its year as a wording change."""
+    assert is_footer_line("ACME HOLDINGS, INC. 2025 FORM 10-K 41")
+    assert is_footer_line("42 ACME HOLDINGS 2025 FORM 10-K")
+    assert not is_footer_line("We describe these risks in Item 1A of our 2024 Form 10-K")
+    assert not is_footer_line("Item 7 of our 2024 Form 10-K")
+
+
 def test_index_to_financial_statements_is_a_footer_line() -> None:
     assert is_footer_line("Index to Financial Statements")
     assert is_footer_line("INDEX TO CONSOLIDATED FINANCIAL STATEMENTS")

@@ -1097,13 +1097,22 @@ def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:
     assert "- Statement on material incidents: not stated in either year\n" in _render(
         corpus, amzn, "markdown"
     )
-    # a fact that changed is not said to be alike (UPWK FY2024 names other frameworks and another outside firm),
-    # nor one a year does not state (its reporting line)
+    # of a set that changed, the values both years state (UPWK FY2024 names other frameworks and another outside
+    # firm beside those it kept: an unseen reader found a lead officer nowhere when another was added beside him);
+    # nothing of a fact a year does not state (its reporting line)
     upwk = _context(corpus, "text/UPWK_2023.txt", "text/UPWK_2024.txt").comparison
     assert [fact for fact, _ in upwk.unchanged] == [
         "responsible_titles",
         "experience_years",
         "board_oversight",
         "briefing_frequency",
+        "frameworks",
+        "third_parties",
         "material_incident_statement",
     ]
+    kept = dict(upwk.unchanged)
+    assert (
+        "NIST" not in kept["frameworks"] and "Privacy Shield" not in kept["frameworks"]
+    )  # (dropped in FY2024)
+    assert "Data Privacy Framework" not in kept["frameworks"]  # (new in FY2024)
+    assert {"SOC 2", "ISO/IEC 27001"} <= set(kept["frameworks"])

@@ -46,6 +46,7 @@ from tracker.facts import (
     SPECS,
     FactValue,
     changes_between,
+    kept_values,
     owned_values,
     shared_facts,
     stated_alike,
@@ -282,6 +283,10 @@ class Comparison:
             values = [v.value for v in now if v.value not in (None, "absent")]
             if values and fact not in changed and stated_alike(fact, was, now):
                 out.append((fact, values))
+            elif values and SPECS[fact].multi:  # (what still stands of a set whose values differ)
+                kept = [v.value for v in kept_values(fact, was, now) if v.value not in (None, "absent")]
+                if kept:
+                    out.append((fact, kept))
             elif fact == MATERIAL_STATEMENT and not values and fact not in changed and was and _unstated(was):
                 out.append((fact, ["absent"]))
         return out

@@ -12,6 +12,7 @@ from typing import Any
 from tracker.facts import catalogue as _catalogue  # noqa: F401  (registers the facts)
 from tracker.facts.changes import (
     changes_between,
+    kept_values,
     stated_alike,
     statement_still_made,
     title_still_used,
@@ -48,6 +49,7 @@ __all__ = [
     "facts_to_json",
     "has",
     "hint_text",
+    "kept_values",
     "material_incident",
     "owned_values",
     "read",

@@ -1081,6 +1081,14 @@ def stated_alike(fact: str, before: list[FactValue], after: list[FactValue]) -> 
     )
 
 
+def kept_values(fact: str, before: list[FactValue], after: list[FactValue]) -> list[FactValue]:
+    """The later year's values of a fact that the earlier year states too (paired as `stated_alike` pairs them): what
+    still stands of a fact that changed in part (MA: the Chief Security Officer, who leads, still responsible beside a
+    newly named Chief Data Officer; an unseen reader found him nowhere in the report)."""
+    earlier = {_key(fact, v.value) for v in before}
+    return [v for v in after if _key(fact, v.value) in earlier]
+
+
 def _same_values(before: list[FactValue], after: list[FactValue]) -> bool:
     return len(before) == len(after) and all(o.value == n.value for o, n in zip(before, after))
 

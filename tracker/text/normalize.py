@@ -79,6 +79,12 @@ _FOOTER_LINE_RES = [
         re.I,
     ),
     re.compile(r"^\s*\d{1,3}\s*\|\s*.{0,80}(?:10-k|20-f|annual report)\s*$", re.I),
+    # a footer without bars: "MASTERCARD 2025 FORM 10-K 41", "42 MASTERCARD 2025 FORM 10-K" (the company in capitals:
+    # not a hard-wrapped line of prose ending "... described in our 2024 Form 10-K")
+    re.compile(
+        r"^(?:\d{1,3}\s+)?(?-i:[A-Z][A-Z0-9&.,' -]{0,60}?)\s(?:FISCAL\s+)?(?:19|20)\d{2}\s+FORM\s+(?:10-K|20-F)"
+        r"(?:\s+\d{1,3})?$"
+    ),
     re.compile(r"^\s*\|?\s*x\s*$", re.I),
     re.compile(r"^\s*[-+]\s*(?:references|details|definition)\s*$", re.I),
     re.compile(r"^\s*reference\s+\d+\s*:\s*https?://\S+\s*$", re.I),
