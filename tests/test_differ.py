@@ -278,7 +278,7 @@ def test_text_report_shows_summary_then_word_edits(amzn: str) -> None:
             "Verdict: Notable:\n  - the stated experience of the Chief Security Officer changed: "
             "over 15 years -> over 19 years"
         )
-        < plain.index("Extent: minor edits")
+        < plain.index("Wording: minor edits")
         < plain.index("[-15 -]{+19 +}")
     )
     assert "\x1b[" not in plain

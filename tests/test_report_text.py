@@ -115,7 +115,7 @@ def test_layout_of_the_memo(corpus: Path) -> None:
     assert lines[1] == "FY2023 10-K (untagged) -> FY2024 10-K (tagged)"
     order = [
         "Verdict: Significant:",
-        "Extent: minor edits",
+        "Wording: minor edits",
         "Changes: 1 high, 3 medium, 7 low (not counting the 2 sentences that carry a flag, fact or people change)",
         "Flags, facts and people changed:",
         "  - [high] The statement on material incidents was weakened: a definite statement became a belief",

@@ -120,7 +120,7 @@ def _summary_lines(c: Comparison) -> list[str]:
         f"Changes: {counted['high']} high, {counted['medium']} medium, {counted['low']} low"
         + restated_note(c.restated)
     )
-    return lines + [f"Extent: {c.extent}", counts]
+    return lines + [f"Wording: {c.extent}", counts]
 
 
 # --------------------------------------------------------------------------- flags, facts and people
