@@ -280,14 +280,18 @@ class Comparison:
         out: list[tuple[str, list[object]]] = []
         for fact in STILL_STATED:
             was, now = old.get(fact) or [], new.get(fact) or []
-            values = [v.value for v in now if v.value not in (None, "absent")]
-            if values and fact not in changed and stated_alike(fact, was, now):
+            # of a set, the values both years state; of one value, that value where it did not change
+            alike = (
+                kept_values(fact, was, now)
+                if SPECS[fact].multi
+                else now
+                if fact not in changed and stated_alike(fact, was, now)
+                else []
+            )
+            values = [v.value for v in alike if v.value not in (None, "absent")]
+            if values:
                 out.append((fact, values))
-            elif values and SPECS[fact].multi:  # (what still stands of a set whose values differ)
-                kept = [v.value for v in kept_values(fact, was, now) if v.value not in (None, "absent")]
-                if kept:
-                    out.append((fact, kept))
-            elif fact == MATERIAL_STATEMENT and not values and fact not in changed and was and _unstated(was):
+            elif fact == MATERIAL_STATEMENT and fact not in changed and was and _unstated(was + now):
                 out.append((fact, ["absent"]))
         return out
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -306,7 +306,7 @@ def rank_text_changes(
     """Give each wording change the severity of what it touches (see the module's docstring); `responsible`: the
     `title_key`s of the titles either year names as responsible (`responsible_keys`)."""
     fact_changes = _by_trigger([c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"])
-    told_before = _incident_years(changes)
+    told_before = functools.cache(lambda: _incident_years(changes))  # (asked only of an incident told of)
     for change in changes:
         if change.kind not in TEXT_KINDS:
             continue
@@ -629,7 +629,7 @@ def _rank_outlook(change: Change) -> None:
     change.why = why
 
 
-def _rank_incident(change: Change, told_before: set[int]) -> None:
+def _rank_incident(change: Change, told_before: Callable[[], set[int]]) -> None:
     """`high` for a sentence telling of a past cybersecurity incident (`past_incident`) added, where no sentence removed
     told of one in its years (`told_before`: a new incident is told of, which an unseen filing's reader found buried
     among mediums); `medium` for one removed, or added in place of one removed, or reworded so that its numbers (the
@@ -637,7 +637,7 @@ def _rank_incident(change: Change, told_before: set[int]) -> None:
     if change.kind in ("text_added", "text_removed"):
         if past_incident(change.text or ""):
             added = change.kind == "text_added"
-            first_told = added and not told_before.intersection(_years_of(change.text or ""))
+            first_told = added and not told_before().intersection(_years_of(change.text or ""))
             change.severity = "high" if first_told else "medium"
             change.why = f"a sentence on a past cybersecurity incident {'added' if added else 'removed'}"
         return
@@ -746,7 +746,8 @@ def _rank_departure(change: Change, responsible: frozenset[str]) -> None:
     low = sentence.lower()
     if not any(map(low.__contains__, _LEAVING_KEYS)):
         return  # (no word of leaving: nearly every sentence)
-    leaving = [t for t in _leaving(sentence) if t not in _leaving(before)]
+    left_before = _leaving(before)
+    leaving = [t for t in _leaving(sentence) if t not in left_before]
     if not leaving:
         return
     held = [t for t in leaving if title_key(t) in responsible]

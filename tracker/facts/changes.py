@@ -379,7 +379,7 @@ def statement_still_made(changes: list[Change], keys: set[str]) -> None:
     for change in changes:
         if change.fact != "material_incident_strength" or change.change != "strengthened":
             continue
-        old = (change.evidence or {}).get("old") if isinstance(change.evidence, dict) else None
+        old = change.evidence.get("old") if isinstance(change.evidence, dict) else None
         if not old or comparison_key(old) not in keys:
             continue
         change.severity = "medium"
@@ -908,14 +908,14 @@ def people_changes(
         if signals and not _same_name(ov, nv):
             # a second title given up says more than the background: "the CISO is no longer also the CIO" (an
             # unseen filing's reader: AMD FY2024's CISO now reports to the CIO it had been)
-            split = [t for t in ov.get("titles") or [] if title_key(t) not in _titles(nv)]
-            kept = [t for t in nv.get("titles") or [] if title_key(t) in _titles(ov)]
-            if split and kept and len(kept) == len(nv.get("titles") or []):
+            given_up, taken_on, kept = _roles_moved(ov, nv)
+            if given_up and not taken_on:
                 add(
                     "roles_split",
                     "high" if responsible else "medium",
-                    f"the {_role_title({'titles': kept})} is no longer also the {', '.join(split)}, and is possibly "
-                    "a different person: " + "; ".join(signals) + also,
+                    f"the {kept} is no longer also the {', '.join(given_up)}, and is possibly a different person: "
+                    + "; ".join(signals)
+                    + also,
                     "the person responsible may have changed" if responsible else spec.severity.why,
                     o,
                     n,
@@ -962,28 +962,23 @@ def people_changes(
                 n,
             )
             continue
-        ot, nt = _titles(ov), _titles(nv)
-        if ot != nt and ot & nt:
-            gone = [t for t in ov["titles"] if title_key(t) not in nt]
-            came = [t for t in nv["titles"] if title_key(t) not in ot]
-            who = (
-                nv.get("name")
-                or f"the {_role_title({'titles': [t for t in nv['titles'] if title_key(t) in ot]})}"
-            )
-            if gone and not came:
+        given_up, taken_on, kept = _roles_moved(ov, nv)
+        if given_up or taken_on:
+            who = nv.get("name") or f"the {kept}"
+            if given_up and not taken_on:
                 add(
                     "roles_split",
                     "high" if responsible else "medium",
-                    f"{who} is no longer also the {', '.join(gone)}",
+                    f"{who} is no longer also the {', '.join(given_up)}",
                     "the roles of those responsible changed",
                     o,
                     n,
                 )
-            elif came and not gone:
+            elif taken_on and not given_up:
                 add(
                     "roles_merged",
                     "high" if responsible else "medium",
-                    f"{who} is now also the {', '.join(came)}",
+                    f"{who} is now also the {', '.join(taken_on)}",
                     "the roles of those responsible changed",
                     o,
                     n,
@@ -1079,6 +1074,17 @@ def stated_alike(fact: str, before: list[FactValue], after: list[FactValue]) -> 
     return bool(before) and sorted(_key(fact, v.value) for v in before) == sorted(
         _key(fact, v.value) for v in after
     )
+
+
+def _roles_moved(ov: dict, nv: dict) -> tuple[list[str], list[str], str]:
+    """(titles given up, titles taken on, the role by the titles kept) of one person whose titles changed while
+    keeping one at least ([], [], "" otherwise): a role split or merged."""
+    ot, nt = _titles(ov), _titles(nv)
+    if ot == nt or not ot & nt:
+        return [], [], ""
+    gone = [t for t in ov["titles"] if title_key(t) not in nt]
+    came = [t for t in nv["titles"] if title_key(t) not in ot]
+    return gone, came, _role_title({"titles": [t for t in nv["titles"] if title_key(t) in ot]})
 
 
 def kept_values(fact: str, before: list[FactValue], after: list[FactValue]) -> list[FactValue]:

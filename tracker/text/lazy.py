@@ -87,11 +87,7 @@ class Caseless:
 
     def test(self, text: str) -> bool:
         """Whether the pattern matches somewhere in text (as `re.search(pattern, text, re.I)` would)."""
-        lower, folded = self._compiled()
-        if text.isascii():
-            low = text.lower()
-            return self._may_hold(low) and lower.search(low) is not None
-        return self._may_hold_unicode(text) and folded.search(text) is not None
+        return self.search(text) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Where the pattern first matches in text[pos:endpos], as `re.search` with IGNORECASE finds it: the
