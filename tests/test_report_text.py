@@ -1018,27 +1018,38 @@ def test_a_second_title_given_up_by_a_different_person_says_both() -> None:
 
 
 def test_a_new_incident_and_a_firmer_statement_beside_the_earlier_one() -> None:
-    """An unseen filing's reader: a new incident told of, which "did not have a material impact", sat among mediums,
-    while the verdict said the statement's "aware" was no longer there, beside the unchanged "we are not aware"
-    sentence."""
+    """Unseen filings' readers: a new incident told of, which "did not have a material impact", sat among mediums; and
+    that sentence, of one incident, is no firmer statement on incidents as a whole beside the unchanged "we are not
+    aware" (it was reported as one, then as a forward-looking statement added). A general statement added beside the
+    earlier one, still made, is."""
     old = (
         "Our CISO is responsible for cybersecurity. We are not aware of any cybersecurity incidents that have "
         "materially affected us."
     )
     new = (
-        f"{old} In June 2025, we detected unauthorized access to a vendor's file server by a threat actor. The "
-        "incident did not have a material impact on our business."
+        f"{old} In June 2025, we detected unauthorized access to a vendor's file server by a threat actor. This "
+        "security incident has not had a material effect on our operations."
     )
     c = compare(_disclosure(old, {}, False), _disclosure(new, {}, False))
-    firmer = next(ch for ch in c.changes if ch.fact == "material_incident_strength")
-    assert firmer.severity == "medium"
-    assert firmer.summary == (
-        "a firmer statement on material incidents was added (a definite statement, where the earlier one, still "
-        "made, is awareness)"
-    )
+    assert not [
+        ch for ch in c.changes if ch.fact in ("material_incident_strength", "material_incident_statement")
+    ]
     told = next(ch for ch in c.changes if ch.kind == "text_added" and "June 2025" in str(ch.text))
     assert (told.severity, told.why) == ("high", "a sentence on a past cybersecurity incident added")
     assert c.judgement.top[0].startswith("a sentence on a past cybersecurity incident added")
+    effect = next(
+        ch for ch in c.changes if ch.kind == "text_added" and "This security incident" in str(ch.text)
+    )
+    assert "Item 106(b)(2)" not in (effect.why or "")
+
+    firmer = f"{old} No cybersecurity incident has had a material effect on our operations."
+    c = compare(_disclosure(old, {}, False), _disclosure(firmer, {}, False))
+    strength = next(ch for ch in c.changes if ch.fact == "material_incident_strength")
+    assert strength.severity == "medium"
+    assert strength.summary == (
+        "a firmer statement on material incidents was added (a definite statement, where the earlier one, still "
+        "made, is awareness)"
+    )
 
 
 def test_the_board_beside_a_committee_that_still_oversees_is_no_new_overseer() -> None:
@@ -1062,6 +1073,60 @@ def test_the_board_beside_a_committee_that_still_oversees_is_no_new_overseer() -
         board_change("The Risk Committee oversees risks from cybersecurity threats.", board).severity
         == "high"
     )
+
+
+def test_a_committee_named_as_the_former_overseer_is_not_a_current_one() -> None:
+    """An unseen reader (RIVN, edited): "a new committee ..., which is now responsible for oversight ...; previously,
+    this oversight was performed by our audit committee" was read as the board and the audit committee still
+    overseeing ("the board of directors is now also said to oversee cybersecurity (the audit committee still
+    oversees it)"); oversight moved to the new committee, and the board only formed it."""
+    before = "The Audit Committee of our Board monitors cybersecurity risk and the related controls."
+    after = [
+        "During 2025 the Board created a Digital Risk Committee that is now charged with oversight of cybersecurity "
+        "risk; formerly, that oversight was the job of the Audit Committee.",
+        "Until June 2025, the Audit Committee monitored cybersecurity risk. The Digital Risk Committee of the Board "
+        "now monitors it.",
+        "Oversight of cybersecurity risk was previously the responsibility of the Audit Committee. The Digital Risk "
+        "Committee of the Board now oversees it.",
+    ]
+    for text in after:
+        c = compare(_disclosure(before, {}, False), _disclosure(text, {}, False))
+        board = [ch for ch in c.changes if ch.fact == "board_oversight"]
+        assert [(ch.severity, ch.summary) for ch in board] == [
+            ("high", "board oversight moved from the audit committee to the digital risk committee")
+        ], text
+    # a committee that oversaw something else before, and oversees cybersecurity now, still oversees it
+    kept = (
+        "The Audit Committee, which previously oversaw only financial risks, now oversees cybersecurity risk."
+    )
+    c = compare(_disclosure(before, {}, False), _disclosure(kept, {}, False))
+    assert not [ch for ch in c.changes if ch.fact == "board_oversight"]
+
+
+def test_a_body_briefed_less_often_says_how_often_it_was() -> None:
+    """An unseen reader (AVGO, edited): the board's quarterly updates became annual while management still briefed the
+    audit committee quarterly; the report said only "the board is now briefed at least annually", hiding that the
+    board hears of cybersecurity a quarter as often."""
+    committee = (
+        "Our Chief Information Officer reports to the Audit Committee on cybersecurity at least quarterly."
+    )
+    before = f"{committee} Management reports to the full Board on cybersecurity risk at least quarterly."
+    after = f"{committee} Management reports to the full Board on cybersecurity risk at least annually."
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    briefing = [ch for ch in c.changes if ch.fact == "briefing_frequency"]
+    assert [(ch.kind, ch.severity, ch.summary) for ch in briefing] == [
+        (
+            "fact_changed",
+            "medium",
+            "the board is now briefed at least annually instead of at least quarterly (less often)",
+        )
+    ]
+    # a body that keeps its frequency and gains another is briefed more, not instead
+    both = f"{before} Management also briefs the full Board annually on the cybersecurity program."
+    c = compare(_disclosure(before, {}, False), _disclosure(both, {}, False))
+    assert [ch.summary for ch in c.changes if ch.fact == "briefing_frequency"] == [
+        "the board is now briefed annually"
+    ]
 
 
 def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 from typing import Any
 
 from tracker.facts.catalogue import KEYS
@@ -448,6 +449,8 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
             out.append(change)
             removed.remove(o)
             added.remove(best)
+    if spec.name == "briefing_frequency" and added:
+        out += _briefed_instead(spec, old, new, added, removed)
     out += [_removed(spec, fv) for fv in removed]
     out += [_added(spec, fv) for fv in added]
     if spec.name == "frameworks":
@@ -455,6 +458,47 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
     if spec.name == "board_oversight":
         _board_beside_committee(out, [fv.value for key, fv in new_keys.items() if key in old_keys])
     return out
+
+
+def _briefed_instead(
+    spec: FactSpec,
+    old: list[FactValue],
+    new: list[FactValue],
+    added: list[FactValue],
+    removed: list[FactValue],
+) -> list[Change]:
+    """A frequency added for a body the earlier year briefed at a frequency the later year no longer states for it,
+    though it still states it for another: one change ("the board is now briefed at least annually instead of at least
+    quarterly (less often)"), where the sets alone say only that annually was added (an unseen filing's reader: the
+    board's quarterly updates became annual while the audit committee kept a quarterly one). Takes the values it
+    pairs off `added` and `removed`."""
+
+    def by_body(values: list[FactValue]) -> dict[tuple[str, str], FactValue]:
+        out: dict[tuple[str, str], FactValue] = {}
+        for fv in values:
+            for s in (fv.evidence, *fv.also):
+                if s:
+                    body = briefed(s, str(fv.value))[0] or "the board"
+                    out.setdefault((body, _key(spec.name, fv.value)), replace(fv, evidence=s, also=[]))
+        return out
+
+    before, after = by_body(old), by_body(new)
+    changes = []
+    for n in list(added):
+        key = _key(spec.name, n.value)
+        bodies = [body for body, k in after if k == key]
+        gone = [
+            (body, fv)
+            for (body, k), fv in before.items()
+            if body in bodies and k != key and (body, k) not in after
+        ]
+        if len(gone) != 1:
+            continue  # (none, or several frequencies the body lost: the sets' changes say them)
+        body, o = gone[0]
+        changes.append(_replaced(spec, o, after[body, key]))
+        added.remove(n)
+        removed[:] = [fv for fv in removed if _key(spec.name, fv.value) != _key(spec.name, o.value)]
+    return changes
 
 
 def _board_beside_committee(changes: list[Change], kept: list[Any]) -> None:

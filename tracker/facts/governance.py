@@ -414,21 +414,27 @@ _MEMBER_OF_RE = lazy_compile(
 
 def _former(name: str, s: str) -> bool:
     """Whether a sentence names the committee only as a former overseer ("moved oversight from the Audit
-    Committee to ...", "previously overseen by the Audit Committee")."""
+    Committee to ...", "previously overseen by the Audit Committee", "...; previously, this oversight was
+    performed by our audit committee", "Until March 2025, the Audit Committee oversaw ...")."""
     low = s.lower()
     if (
         s.isascii()
-        and not any(map(low.__contains__, ("from", "formerly", "previously", "until", "longer")))
+        and not any(
+            map(low.__contains__, ("from", "formerly", "previously", "until", "longer", "prior", "before"))
+        )
         or not _FORMER_WORDS_RE.search(s)
     ):
         return False
     pattern = re.escape(name).replace(r"\ ", r"\s+")
     mentions = list(re.finditer(pattern, s, re.I))
-    former = _FORMER_BEFORE_RE
-    return bool(mentions) and all(former.search(s, max(0, m.start() - 60), m.start()) for m in mentions)
+    return bool(mentions) and all(
+        _FORMER_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())
+        or _FORMER_CLAUSE_RE.search(s, 0, m.start())
+        for m in mentions
+    )
 
 
-#: "moved oversight from the Audit Committee", "previously overseen by the Audit Committee" (but not "risks from
+#: "moved oversight from the Audit Committee", "no longer overseen by the Audit Committee" (but not "risks from
 #: cybersecurity threats through its Audit Committee": the words between name no move).
 _FORMER_BEFORE_RE = lazy_compile(
     r"(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
@@ -436,7 +442,22 @@ _FORMER_BEFORE_RE = lazy_compile(
     r"(?:the\s+|our\s+|its\s+)?$",
     re.I,
 )
-_FORMER_WORDS_RE = lazy_compile(r"\b(?:from|formerly|previously|until|no\s+longer)\b", re.I)
+#: A clause set in the past that the name closes: one opening on a time before ("previously, this oversight was
+#: performed by our", "Until March 2025, the", "Prior to 2025, oversight rested with the") or whose verb is put
+#: there ("oversight was previously the responsibility of the"); not once it turns to the present ("...
+#: Audit Committee, and it now rests with the": the Risk Committee named after "now" is current).
+_FORMER_CLAUSE_RE = lazy_compile(
+    r"(?:(?:^|[;:]|\.\s)\s*(?:(?:and|but|whereas)\s+)?(?:previously|formerly|prior\s+to\s+[^,;]{1,40}|"
+    r"until\s+[^,;]{1,30}|before\s+(?:that|this|then|(?:19|20)\d\d))|"
+    r"\b(?:was|were|had\s+been)\s+(?:previously|formerly)\b)"
+    r"(?:(?!\b(?:now|currently|today|continues?|still|remains?|which|who)\b)[^;])*$",
+    re.I,
+)
+#: A committee that a relative clause makes the overseer, between the board and the word of oversight ("our board
+#: of directors formed a Technology and Cybersecurity Committee, which is now responsible for oversight"): the
+#: committee's oversight, not the board's.
+_COMMITTEE_CLAUSE_RE = lazy_compile(r"\bcommittee\b,?\s+(?:which|that|who)\b", re.I)
+_FORMER_WORDS_RE = lazy_compile(r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before)\b", re.I)
 
 
 def committee_key(name: str) -> str:
@@ -883,7 +904,9 @@ class GovernanceReader:
             s = _COMMITTEE_OF_BOARD_RE.sub(
                 "committee", s
             )  # "the Audit Committee of the Board oversees": the committee
-            if BOARD_RE.search(s) and BOARD_OVERSEES.pattern.search(s):
+            if BOARD_RE.search(s) and any(
+                not _COMMITTEE_CLAUSE_RE.search(m.group()) for m in BOARD_OVERSEES.pattern.finditer(s)
+            ):
                 self.r.add("board_oversight", "board of directors", i, BOARD_OVERSEES.name)
                 return
 

@@ -119,6 +119,17 @@ _CONCESSIVE = ("although", "though", "while")
 _CONCESSIVE_END_RE = lazy_compile(r",\s+(?=(?:we|our|the\s+company|it|they|there|this|such|none)\b)", re.I)
 
 
+#: A clause whose subject is one incident the text has told of ("The incident did not have a material impact on
+#: our business", "This attack has not materially affected us"): its materiality, not Item 106(b)(2)'s statement
+#: on incidents and threats as a whole (an unseen reader: such a sentence beside an unchanged "we are not aware of
+#: any ..." was reported as a firmer statement added).
+_ONE_INCIDENT_RE = lazy_compile(
+    r"\s*(?:(?:however|but|and|further(?:more)?|in\s+any\s+event)\s*,?\s+)?(?:the|this|that|such)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:incident|breach|attack|intrusion|event|compromise)\b(?!\s+response)",
+    re.I,
+)
+
+
 def _denies(clause: str) -> bool:
     denial = _INCIDENT_DENIAL_RE.search(clause)
     m = None if denial else _MATERIAL_RE.search(clause)
@@ -190,6 +201,8 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
         if low is not None and "material" not in clause.lower():
             continue  # (every statement of either kind says "material")
         if _denies(clause):
+            if _ONE_INCIDENT_RE.match(clause):
+                continue  # "The incident did not have a material impact": of one incident told of, not the statement
             if _EXCEPT_RE.search(s, 0, pos + len(clause)) and not _HYPOTHETICAL_RE.search(
                 s[: pos + len(clause)]
             ):
@@ -213,6 +226,8 @@ def risk_outlook(text: str) -> bool:
         return False
     if not (_MATERIAL_RE.search(text) or "reasonably likely" in low) or _CROSS_REFERENCE_RE.search(text):
         return False
+    if _ONE_INCIDENT_RE.match(text):
+        return False  # ("The incident did not have a material impact": what one incident did)
     return not _statement(text, low)
 
 
