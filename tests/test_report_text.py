@@ -802,6 +802,21 @@ def test_a_word_less_in_a_title_and_commitments_of_frequency(corpus: Path) -> No
     )
 
 
+def test_an_occasional_commitment_made_yearly_is_a_change_of_frequency() -> None:
+    """An unseen reader (ETSY FY2024): internal audit's review "from time to time" became "annually", reported as
+    wording of substance without saying that a commitment of frequency was made."""
+    text = "Our internal auditors test selected security controls {how}."
+    for old, new, said in (
+        ("from time to time", "each year", "\u201cfrom time to time\u201d became \u201ceach year\u201d"),
+        ("every quarter", "occasionally", "\u201cevery quarter\u201d became \u201coccasionally\u201d"),
+    ):
+        c = compare(
+            _disclosure(text.format(how=old), {}, False), _disclosure(text.format(how=new), {}, False)
+        )
+        (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+        assert reworded.why == f"{said}: how often something is done changed"
+
+
 def test_the_statement_is_labelled_as_such(corpus: Path) -> None:
     """Two readers (CRWD, LC, ELMD) scanned the labels for the material-effect statement and found it filed under
     [Risk management processes] or [Management's role], the label of the first element its sentence sits in."""
@@ -1127,6 +1142,65 @@ def test_a_body_briefed_less_often_says_how_often_it_was() -> None:
     assert [ch.summary for ch in c.changes if ch.fact == "briefing_frequency"] == [
         "the board is now briefed annually"
     ]
+
+
+def test_a_sentence_naming_the_person_carries_the_people_change_only_where_its_edit_is_about_them() -> None:
+    """An unseen reader (AVGO, edited): with a new CISO told of in one sentence, a sentence that names the CISO and
+    only changes "quarterly" to "semi-annually", and one where the CIO now reports to the CFO, were each ranked high,
+    "the person responsible changed"; they are a briefing change and a reporting-line change."""
+    review = (
+        'Our leadership, including our Chief Information Officer ("CIO"), together with our Chief Information '
+        'Security Officer ("CISO"), meets with the Risk Committee {how} on security policies and threats.'
+    )
+    cio = "Our CIO, who reports to our Chief {whom} Officer, has over 15 years of experience running technology."
+    before = " ".join(
+        [
+            review.format(how="monthly"),
+            cio.format(whom="Executive"),
+            "Our CISO, who reports to the CIO, has about 18 years of security experience.",
+        ]
+    )
+    after = " ".join(
+        [
+            review.format(how="quarterly"),
+            cio.format(whom="Operating"),
+            "Our CISO, who joined us in 2025 and reports to the CIO, has about 12 years of security experience.",
+        ]
+    )
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    person = next(ch for ch in c.changes if ch.fact == "people")
+    assert person.severity == "high"
+    reworded = {str(ch.new)[:8]: ch for ch in c.changes if ch.kind == "text_changed"}
+    assert (reworded["Our lead"].severity, reworded["Our lead"].why) == (
+        "medium",
+        "how often the board is briefed changed",
+    )
+    assert (reworded["Our CIO,"].severity, reworded["Our CIO,"].why) == (
+        "medium",
+        "the reporting line of the person responsible changed",
+    )
+
+
+def test_a_reworded_sentence_whose_stated_facts_held_says_whether_its_wording_changed_in_substance() -> None:
+    """A sentence stating the board's periodic briefing, whose subjects were widened ("risks" -> "threats, incident
+    preparedness and mitigation strategies"), read "nothing of substance changed" (ELF FY2025)."""
+    text = "The Board receives periodic reports from management on our {what}."
+    before = text.format(what="cybersecurity risks")
+    after = text.format(
+        what="cybersecurity threats, incident preparedness, mitigation strategies and remediation"
+    )
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert reworded.why is not None and reworded.why.startswith(
+        "reworded in substance; what the sentence states"
+    )
+    assert "nothing of substance" not in reworded.why
+    c = compare(
+        _disclosure(before, {}, False),
+        _disclosure(text.format(what="cybersecurity-related risks"), {}, False),
+    )
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert reworded.why is not None and reworded.why.endswith("nothing of substance changed")
 
 
 def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:

@@ -423,6 +423,28 @@ def _triggers(c: Change) -> set[str]:
     return triggers
 
 
+def _person_keys(c: Change) -> set[str]:
+    """The value keys of the person a people change is about, as each year states them: a sentence naming another
+    person (the officer the CIO reports to) is not this change's wording."""
+    return {value_key(v) for v in (c.old, c.new, c.value) if isinstance(v, dict)}
+
+
+def _edits_person(change: Change, people: set[str]) -> bool:
+    """Whether a wording change's edit says something of the people its sentence names (`people`: their value keys,
+    which hold their names, titles, years and credentials): a sentence naming the CISO whose only edit is "quarterly"
+    -> "semi-annually" (an unseen reader: ranked high, "the person responsible changed", for a new CISO told of in
+    another sentence) is about the briefing, not the person. An added or removed sentence is all edit."""
+    if change.kind != "text_changed":
+        return True
+    deleted, inserted = _changed_words(change)
+    words = [
+        w
+        for w in _WORD_RUN_RE.findall(" ".join(deleted + inserted).lower())
+        if w.isdecimal() or len(w) > 2 and w not in _FUNCTION
+    ]
+    return any(w in key for w in words for key in people)
+
+
 def _rank(
     change: Change,
     before: dict[str, set[str]],
@@ -439,9 +461,21 @@ def _rank(
             change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _plain_why(change)
         return
     touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
+    if "people" in touched and not _edits_person(
+        change, before.get("people", set()) | after.get("people", set())
+    ):
+        touched.remove("people")  # (the person named changed elsewhere; this edit says nothing of them)
     stated = sorted(set(before) | set(after))
     if touched:
-        related = [c for _, c in sorted({k: c for f in touched for k, c in fact_changes.get(f, [])}.items())]
+        named = before.get("people", set()) | after.get("people", set())
+        related = [
+            c
+            for _, c in sorted({k: c for f in touched for k, c in fact_changes.get(f, [])}.items())
+            if c.fact != "people"
+            or not named
+            or not named.isdisjoint(keys := _person_keys(c))
+            or _edits_person(change, keys)
+        ]
         if related:
             top = min(related, key=lambda c: SEVERITY_RANK[c.severity])
             change.severity = top.severity
@@ -488,6 +522,8 @@ def _rank(
         _rank_escalation(change)  # (what its words say of incidents told of: BOOT FY2025's "may")
     elif change.kind == "text_changed" and _rolled_forward(deleted, inserted):
         change.why = f"the calendar rolled forward in a sentence stating {what}"
+    elif change.kind == "text_changed" and of_substance(change):
+        change.why = f"reworded in substance; what the sentence states ({what}) did not change"
     elif change.kind == "text_changed":
         change.why = f"rewording of a sentence stating {what}; nothing of substance changed"
     else:
@@ -503,7 +539,8 @@ _HOW_OFTEN_RE = re.compile(
     r"(?P<monthly>monthly|(?:each|every)\s+month)|"
     r"(?P<weekly>weekly|(?:each|every)\s+week)|"
     r"(?P<daily>daily|(?:each|every)\s+day)|"
-    r"(?P<regular>regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|continuous(?:ly)?|ongoing))\b",
+    r"(?P<regular>regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|continuous(?:ly)?|ongoing)|"
+    r"(?P<occasional>from\s+time\s+to\s+time|occasional(?:ly)?))\b",
     re.I,
 )
 
@@ -526,6 +563,8 @@ _HOW_OFTEN_KEYS = (
     "routine",
     "continu",
     "ongoing",
+    "time",
+    "occasional",
 )
 
 
