@@ -817,6 +817,63 @@ def test_an_occasional_commitment_made_yearly_is_a_change_of_frequency() -> None
         assert reworded.why == f"{said}: how often something is done changed"
 
 
+def test_numbering_a_list_or_no_longer_is_a_change_of_form() -> None:
+    """An unseen reader (AMD FY2025): a sentence that only dropped its list markers "(1)", "(2)", "(3)" was a medium
+    "“1”, “2” and “3” dropped" and made the pair notable; numbering is form."""
+    before = (
+        "Our security team is responsible for (1) keeping asset inventories, (2) reviewing access rights and (3) "
+        "testing recovery plans. The Risk Committee oversees cybersecurity risk."
+    )
+    after = before.replace("(1) ", "").replace("(2) ", "").replace("(3) ", "")
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    assert c.changes == []
+    assert c.judgement.significance == "no substantive change"
+    lettered = before.replace("(1)", "(a)").replace("(2)", "(b)").replace("(3)", "(c)")
+    assert compare(_disclosure(before, {}, False), _disclosure(lettered, {}, False)).changes == []
+    # with a word changed too, the change is that word's, and the numbers are not news
+    edited = after.replace("testing recovery plans", "rehearsing recovery plans")
+    c = compare(_disclosure(before, {}, False), _disclosure(edited, {}, False))
+    (reworded,) = c.changes
+    assert reworded.severity == "low"
+    assert "\u201c1\u201d" not in (reworded.why or "")
+
+
+def test_a_directors_certificate_names_no_outside_firm() -> None:
+    """An unseen reader (ETSY FY2025): "One of the members of our Risk Oversight Committee holds ... a Certificate from
+    the NYU Law - Nasdaq Center ..." was "outside firm named: NYU Law", in the verdict."""
+    base = "The Risk Committee oversees cybersecurity risk. We engage assessors to review our controls."
+    credential = (
+        "One of the directors on our Risk Committee holds a certificate in cyber governance from the Harbor "
+        "Business School Board Institute."
+    )
+    c = compare(_disclosure(base, {}, False), _disclosure(f"{base} {credential}", {}, False))
+    assert not [ch for ch in c.changes if ch.fact == "third_parties"]
+    # the company's own certification by a firm still names that firm
+    audited = "Our payment systems were certified by Keystone Assurance Partners in 2025."
+    c = compare(_disclosure(base, {}, False), _disclosure(f"{base} {audited}", {}, False))
+    assert [ch.summary for ch in c.changes if ch.fact == "third_parties"] == [
+        "outside firm named: Keystone Assurance Partners"
+    ]
+
+
+def test_a_certification_held_before_is_told_of_its_holder() -> None:
+    """An unseen reader (ETSY FY2025): the CISO's privacy certification, now among the certifications held before,
+    was only a detail of another officer's replacement (the CTO's), where a lawyer never looks for it."""
+    cto = "Our Chief Technology Officer leads the cybersecurity program, assisted by our CISO."
+    cpto = "Our Chief Product and Technology Officer leads the cybersecurity program, assisted by our CISO."
+    before = (
+        f"{cto} Our CISO holds the CIPP/E certification. His previously held certifications include CISSP."
+    )
+    after = f"{cpto} Our CISO's previously held certifications include CISSP and CIPP/E."
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    moved = [ch for ch in c.changes if ch.fact == "certifications"]
+    assert [(ch.severity, ch.summary) for ch in moved] == [
+        ("medium", "CIPP/E is now said to have been held before, not now")
+    ]
+    replaced = next(ch for ch in c.changes if ch.fact == "people")
+    assert not [d for d in replaced.details if "CIPP" in d]
+
+
 def test_the_statement_is_labelled_as_such(corpus: Path) -> None:
     """Two readers (CRWD, LC, ELMD) scanned the labels for the material-effect statement and found it filed under
     [Risk management processes] or [Management's role], the label of the first element its sentence sits in."""

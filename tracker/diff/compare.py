@@ -70,6 +70,7 @@ from tracker.text.normalize import (
     SequenceSentence,
     comparison_key,
     comparison_sentences,
+    same_but_list_markers,
     shared_work,
 )
 
@@ -974,8 +975,8 @@ def _matched_pair(old: list[Sentence], new: list[Sentence], *, rewrite: bool, mo
     pair = AlignedPair("changed", old, new, moved=moved)
     ops, pair.counts = word_diff(pair.old_text, pair.new_text)
     pair.ops = form_insensitive(ops)
-    if all(op == EQUAL for op, _ in pair.ops):  # differs in form only
-        return _matched_pair(old, new, rewrite=False, moved=moved)
+    if all(op == EQUAL for op, _ in pair.ops) or same_but_list_markers(pair.old_text, pair.new_text):
+        return _matched_pair(old, new, rewrite=False, moved=moved)  # differs in form only
     return pair
 
 

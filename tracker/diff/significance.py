@@ -40,6 +40,7 @@ from tracker.models import (
     spec_for,
 )
 from tracker.text.headings import is_subheading
+from tracker.text.normalize import list_markers_only
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
 #: The significances, most significant first (digests and lists sort by it).
@@ -135,8 +136,8 @@ def _sentences(change: Change) -> tuple[str, str]:
 
 def _changed_words(change: Change) -> tuple[list[str], list[str]]:
     """(deleted, inserted) text of a change."""
-    if change.kind == "text_changed":
-        ops = change.ops or []
+    if change.kind == "text_changed":  # (inline list markers dropped or added are form: `list_markers_only`)
+        ops = [(op, t) for op, t in change.ops or [] if not list_markers_only(t)]
         return [t for op, t in ops if op == -1], [t for op, t in ops if op == 1]
     if change.kind == "text_removed":
         return [change.text or ""], []

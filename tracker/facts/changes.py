@@ -1143,26 +1143,34 @@ def _same_values(before: list[FactValue], after: list[FactValue]) -> bool:
     return len(before) == len(after) and all(o.value == n.value for o, n in zip(before, after))
 
 
-def _who(pair: tuple[FactValue | None, FactValue | None]) -> tuple[set[str], set[str]]:
-    """The title keys and name keys of the people a people change is about."""
+def _who(pair: tuple[FactValue | None, FactValue | None]) -> tuple[set[str], set[str], set[str]]:
+    """The title keys and name keys of the people a people change is about, and the keys of what they hold (their
+    certifications, held now or before, and the year they took the role)."""
     titles: set[str] = set()
     names: set[str] = set()
+    held: set[str] = set()
     for p in pair:
         if p is not None:
             titles |= _titles(p.value)
             if p.value.get("name"):
                 names.add(_name_key(p.value["name"]))
-    return titles, names
+            for field in ("certifications", "former_certifications"):
+                held.update(value_key(c) for c in p.value.get(field) or ())
+            if p.value.get("tenure_start"):
+                held.add(value_key(p.value["tenure_start"]))
+    return titles, names, held
 
 
-def _explains(change: Change, who: tuple[set[str], set[str]], fact_change: Change) -> bool:
+def _explains(change: Change, who: tuple[set[str], set[str], set[str]], fact_change: Change) -> bool:
     """Whether a fact change is part of a people change (about the same person, of a fact that change explains;
-    `who`: the title and name keys of the people the change is about)."""
+    `who`: the title and name keys of the people the change is about, and the keys of what they hold). A
+    certification or a start in the role is the person's who holds it (an unseen reader: ETSY FY2025's CISO's CIPT,
+    now held before, was told as a detail of the Chief Technology Officer's replacement)."""
     if fact_change.fact not in EXPLAINS.get(change.change or "", set()):
         return False
-    titles, names = who
+    titles, names, held = who
     if fact_change.fact in ("tenure_start", "certifications", "former_certifications"):
-        return True
+        return any(value_key(v) in held for v in (fact_change.value, fact_change.old, fact_change.new) if v)
     for v in (fact_change.value, fact_change.old, fact_change.new):
         if v is None:
             continue

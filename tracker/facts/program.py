@@ -525,6 +525,17 @@ _NOT_ORG_FIRST = {
 }
 
 
+#: A person who holds, earned or completed what follows ("One of the members of our Risk Oversight Committee holds a
+#: Certificate in Cyber-Risk Oversight from Carnegie Mellon University and a Certificate from the NYU Law – Nasdaq
+#: Center ...", "our CISO earned a certificate from ..."): who issued a person's credential is no firm the company
+#: engaged (an unseen reader: ETSY FY2025's "outside firm named: NYU Law" in the verdict).
+_PERSON_HOLDS_RE = lazy_compile(
+    r"\b(?:he|she|his|her|members?|directors?|chair\w*|officers?|(?-i:C[A-Z]{1,3}O)|individuals?|executives?|leaders?)\b"
+    r"[^.;]{0,100}?\b(?:holds?|held|earned|received|completed|obtained|possess\w*|awarded)\b[^.;]{0,140}$",
+    re.I,
+)
+
+
 def _org_ok(org: str) -> bool:
     if not org or org in _NOT_ORGS or not re.search(r"[A-Z]", org) or _STANDARDS_BODIES_RE.search(org):
         return False
@@ -640,6 +651,8 @@ class ProgramReader:
             if not has(low, ("from", "by")):
                 return out
             for m in r.matches(self.r.index, i):
+                if _PERSON_HOLDS_RE.search(s, max(0, m.start() - 200), m.start()):
+                    continue  # "a member of our Risk Committee holds a Certificate from ...": a person's credential
                 org = _AND_AWARD_RE.split(m.group(1))[0].strip(" .")
                 if len(org.split()) >= 2 and _org_ok(org):
                     add(org)

@@ -603,6 +603,25 @@ def comparison_key(text: str) -> str:
     return words_and_key(text)[1]
 
 
+#: Only the markers of an inline list ("(1)", " (2) ", "(a)", "(iii)"), with the spaces about them.
+_LIST_MARKERS_RE = re.compile(r"(?:\s*\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,5})\s*\)\s*)+", re.I)
+
+
+def list_markers_only(text: str) -> bool:
+    """Whether an edit's text is only inline list markers ("managing[- (1)-] our risk assessment processes,[- (2)-]
+    our security controls"): numbering a list, or no longer, is a change of form (an unseen reader: AMD FY2025's
+    dropped "(1)", "(2)", "(3)" were "“1”, “2” and “3” dropped", medium, and the pair's whole verdict)."""
+    return "(" in text and _LIST_MARKERS_RE.fullmatch(text) is not None
+
+
+def same_but_list_markers(a: str, b: str) -> bool:
+    """Whether two texts differ only in the markers of their inline lists, or in form ("(1) keeping inventories, (2)
+    reviewing access" = "keeping inventories, reviewing access" = "(a) keeping inventories, (b) reviewing access")."""
+    if "(" not in a and "(" not in b:
+        return False
+    return comparison_key(_LIST_MARKERS_RE.sub(" ", a)) == comparison_key(_LIST_MARKERS_RE.sub(" ", b))
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens, for similarity measures."""
     return _KEY_TOKEN_RE.findall(unicodedata.normalize("NFKC", text).lower())
