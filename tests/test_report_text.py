@@ -874,6 +874,43 @@ def test_a_certification_held_before_is_told_of_its_holder() -> None:
     assert not [d for d in replaced.details if "CIPP" in d]
 
 
+def test_the_sentence_stating_a_new_persons_years_is_the_people_changes_wording() -> None:
+    """An unseen reader (UPST FY2025): the CISO became possibly a different person ("he" -> "she", 20 -> 15 years),
+    and the verdict's second line, "“20” became “15” in a sentence stating experience ...", repeated its first."""
+    governance = (
+        "The Audit Committee oversees cybersecurity risk. The Chief Information Security Officer reports to our "
+        "Chief Risk Officer."
+    )
+    years = (
+        "Our Chief Information Security Officer has more than {n} years of {what} and is primarily responsible for "
+        "managing our material risks from cybersecurity threats."
+    )
+    before = " ".join(
+        [
+            governance,
+            years.format(n=20, what="information security expertise"),
+            "Our Chief Information Security Officer started his career as a security engineer and has held "
+            "leadership positions at two regional banks.",
+        ]
+    )
+    after = " ".join(
+        [
+            governance,
+            years.format(n=14, what="experience in software engineering"),
+            "Our Chief Information Security Officer began her career as a network engineer and has held roles at "
+            "large retailers.",
+        ]
+    )
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    person = next(ch for ch in c.changes if ch.fact == "people")
+    assert person.severity == "high"
+    stated = next(ch for ch in c.changes if ch.kind == "text_changed" and "years" in str(ch.new))
+    assert (stated.severity, stated.why) == (person.severity, person.why)
+    assert len(c.judgement.top) == 1 and c.judgement.top[0].startswith(
+        "the Chief Information Security Officer is possibly a different person"
+    )
+
+
 def test_the_statement_is_labelled_as_such(corpus: Path) -> None:
     """Two readers (CRWD, LC, ELMD) scanned the labels for the material-effect statement and found it filed under
     [Risk management processes] or [Management's role], the label of the first element its sentence sits in."""

@@ -395,7 +395,8 @@ class Change:
     change: str | None = None
     """For people and other paired changes: what kind of change (replaced, appointed, retitled, weakened, ...)."""
     touches: list[str] = field(default_factory=list)
-    """For a wording change: the facts (or `flag:Name`, `people`) its sentence states that it changes."""
+    """For a wording change: the facts (or `flag:Name`, `people`) its sentence states that it changes; for a people
+    change: the facts whose changes it stands for (in `details`: a new CISO's years, certifications)."""
     details: list[str] = field(default_factory=list)
     """The smaller changes one change stands for (a new person's other experience, titles ...)."""
 

@@ -419,8 +419,8 @@ def _triggers(c: Change) -> set[str]:
         triggers.add(f"flag:{c.element}")
     if c.fact == "material_incident_strength":
         triggers.add("material_incident_statement")
-    if c.fact == "people":
-        triggers |= {"responsible_titles", "responsible_people", "people"}
+    if c.fact == "people":  # (and the facts whose changes it stands for: a new CISO's years, certifications)
+        triggers |= {"responsible_titles", "responsible_people", "people", *c.touches}
     return triggers
 
 

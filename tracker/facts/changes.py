@@ -1212,8 +1212,13 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
         owner = next((p for p, who in owners if _explains(p, who, fact_change)), None)
         if owner is None:
             kept.append(fact_change)
-        elif fact_change.summary and fact_change.fact != "responsible_people":
+            continue
+        if fact_change.summary and fact_change.fact != "responsible_people":
             owner.details.append(fact_change.summary)
+        if fact_change.fact and fact_change.fact not in owner.touches:
+            owner.touches.append(
+                fact_change.fact
+            )  # (its wording is the people change's: `significance._triggers`)
     kept = _certification_moves(kept)
     return people + material_changes(old, new) + kept
 
