@@ -15,7 +15,7 @@ from tracker.diff.context import ComparisonContext
 from tracker.facts import FACT_NAMES
 from tracker.models import ELEMENTS, UNTAGGED_ELEMENT, Change, Disclosure, Element
 from tracker.pipeline.compare import compare_files
-from tracker.render.text import render
+from tracker.render.text import render, unchanged_lines
 from tracker.text.normalize import normalize_block, split_sentences
 
 from .cli import run
@@ -911,6 +911,22 @@ def test_the_sentence_stating_a_new_persons_years_is_the_people_changes_wording(
     )
 
 
+def test_the_statement_stated_alike_is_quoted_with_how_firmly_it_is_made() -> None:
+    """Readers of four unseen filings (AMD, ETSY, PEP, MOH FY2025) took "says it has not been materially affected"
+    for a flattening of "we do not believe ..." and "At this time, we have not identified ..."."""
+    statement = (
+        "Going by what we know today, we do not believe that any cybersecurity incident has materially affected "
+        "us or is reasonably likely to do so."
+    )
+    before = f"The Risk Committee oversees cybersecurity risk. {statement}"
+    after = f"The Risk Committee oversees cybersecurity risk at least quarterly. {statement}"
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    assert (
+        "Statement on material incidents: says it has not been materially affected (a belief): "
+        f"\u201c{statement}\u201d"
+    ) in unchanged_lines(c)
+
+
 def test_the_statement_is_labelled_as_such(corpus: Path) -> None:
     """Two readers (CRWD, LC, ELMD) scanned the labels for the material-effect statement and found it filed under
     [Risk management processes] or [Management's role], the label of the first element its sentence sits in."""
@@ -1308,10 +1324,14 @@ def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:
         "  - Experience of those responsible: Information Systems Representative: over 25 years\n"
         "  - Board oversight: board of directors; audit committee\n"
     ) in text
+    # the statement with how firmly it is made and its own words (readers of unseen filings took the plain words for
+    # a flattening of "we have not identified ..." and "we do not believe ...")
     assert (
-        "  - Frameworks followed: NIST\n  - Statement on material incidents: says it has not been materially affected\n"
-        in text
-    )
+        "  - Frameworks followed: NIST\n  - Statement on material incidents: says it has not been materially affected "
+        "(a definite statement): \u201cRisks from cybersecurity threats, including as a result of any previous "
+        "cybersecurity incidents, have not materially affected and are not reasonably likely to materially affect our "
+        "company, including\u2026\u201d\n"
+    ) in text
     assert (
         "**Stated alike in both years:**\n\n- Who is responsible (titles): Information Systems Representative\n"
         in _render(corpus, vktx, "markdown")

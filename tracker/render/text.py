@@ -164,7 +164,10 @@ STILL_HEADING = "Stated alike in both years"
 
 def unchanged_lines(c: Comparison) -> list[str]:
     """What both years state alike (`Comparison.unchanged`), one line a fact: "Board oversight: audit committee";
-    "Statement on material incidents: not stated in either year" where neither makes it."""
+    "Statement on material incidents: not stated in either year" where neither makes it; the statement made, with
+    how firmly and its opening words ("says it has not been materially affected (a belief): “Based on the
+    information we have …”")."""
+    said = c.statement_said()
     return [
         f"{plain_fact_label(fact)}: "
         + (
@@ -172,8 +175,21 @@ def unchanged_lines(c: Comparison) -> list[str]:
             if values == ["absent"]
             else "; ".join(plain_fact_value(v, fact) for v in values)
         )
+        + (_statement_words(*said) if said and fact == "material_incident_statement" else "")
         for fact, values in c.unchanged
     ]
+
+
+def _statement_words(strength: str | None, sentence: str, limit: int = 200) -> str:
+    """ " (a belief): “Based on the information we have as of the date of this Form 10-K, we do not believe any…”"."""
+    at = sentence.lower().find("material")
+    start = sentence.rfind(" ", 0, at - 120) + 1 if at > limit - 30 else 0  # (from well before "material")
+    rest = sentence[start:]
+    clipped = ("\u2026" if start else "") + (
+        rest if len(rest) <= limit else rest[:limit].rsplit(" ", 1)[0] + "\u2026"
+    )
+    firmly = f" ({STRENGTH_WORDS[strength]})" if strength in STRENGTH_WORDS else ""
+    return f"{firmly}: \u201c{clipped}\u201d"
 
 
 def _capital(text: str) -> str:
