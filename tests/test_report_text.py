@@ -921,10 +921,33 @@ def test_the_statement_stated_alike_is_quoted_with_how_firmly_it_is_made() -> No
     before = f"The Risk Committee oversees cybersecurity risk. {statement}"
     after = f"The Risk Committee oversees cybersecurity risk at least quarterly. {statement}"
     c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    lines = unchanged_lines(c)
     assert (
-        "Statement on material incidents: says it has not been materially affected (a belief): "
-        f"\u201c{statement}\u201d"
-    ) in unchanged_lines(c)
+        f"Statement on material incidents: says it has not been materially affected (a belief): \u201c{statement}\u201d"
+    ) in lines
+    # a long one is quoted from a little before its denial, the words a lawyer weighs
+    long = (
+        "As of the date of this annual report, and based on the information available to us at this time, we do not "
+        "believe that any risks from cybersecurity threats, including as a result of the 2023 intrusion at our "
+        "logistics subsidiary or any other previous incidents, have materially affected us."
+    )
+    c = compare(
+        _disclosure(before.replace(statement, long), {}, False),
+        _disclosure(after.replace(statement, long), {}, False),
+    )
+    (quoted,) = [line for line in unchanged_lines(c) if line.startswith("Statement on material incidents")]
+    assert "(a belief): \u201c\u2026" in quoted and "we do not believe that any risks" in quoted
+    # the values kept of a fact whose other values changed are said to be beside those changes
+    assert "How often the board is briefed" not in " ".join(lines)
+    c = compare(
+        _disclosure(f"{before} Management briefs the Risk Committee regularly.", {}, False),
+        _disclosure(
+            f"{before} Management briefs the Risk Committee regularly. Our CISO also briefs the full Board annually.",
+            {},
+            False,
+        ),
+    )
+    assert "How often the board is briefed: regular (beside the changes above)" in unchanged_lines(c)
 
 
 def test_the_statement_is_labelled_as_such(corpus: Path) -> None:

@@ -14,6 +14,7 @@ HTML is rendered elsewhere from the same Comparison (its `pairs` hold the aligne
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from tracker.diff import redline
@@ -164,10 +165,11 @@ STILL_HEADING = "Stated alike in both years"
 
 def unchanged_lines(c: Comparison) -> list[str]:
     """What both years state alike (`Comparison.unchanged`), one line a fact: "Board oversight: audit committee";
-    "Statement on material incidents: not stated in either year" where neither makes it; the statement made, with
-    how firmly and its opening words ("says it has not been materially affected (a belief): “Based on the
+    "Statement on material incidents: not stated in either year" where neither makes it; values kept of a fact whose
+    other values changed "(beside the changes above)"; the statement made, with how firmly and its opening words ("says it has not been materially affected (a belief): “Based on the
     information we have …”")."""
     said = c.statement_said()
+    changed = {ch.fact for ch in c.changes if ch.fact}
     return [
         f"{plain_fact_label(fact)}: "
         + (
@@ -176,14 +178,27 @@ def unchanged_lines(c: Comparison) -> list[str]:
             else "; ".join(plain_fact_value(v, fact) for v in values)
         )
         + (_statement_words(*said) if said and fact == "material_incident_statement" else "")
+        # (a fact with several values, some kept and some changed: "regular" kept beside a briefing now quarterly
+        # read to unseen filings' readers as a contradiction of the change)
+        + (" (beside the changes above)" if fact in changed else "")
         for fact, values in c.unchanged
     ]
 
 
+#: The words of a denial or a hedge, from before which a long statement is quoted.
+_DENIAL_WORD_RE = re.compile(r"\b(?:not|no|none|never|believe|aware|knowledge)\b")
+
+
 def _statement_words(strength: str | None, sentence: str, limit: int = 200) -> str:
     """ " (a belief): “Based on the information we have as of the date of this Form 10-K, we do not believe any…”"."""
-    at = sentence.lower().find("material")
-    start = sentence.rfind(" ", 0, at - 120) + 1 if at > limit - 30 else 0  # (from well before "material")
+    low = sentence.lower()
+    at = low.find("material")
+    start = 0
+    if (
+        at > limit - 30
+    ):  # from a little before the last denial or hedge ahead of "material" ("we do not believe")
+        said = [m.start() for m in _DENIAL_WORD_RE.finditer(low, 0, at)]
+        start = sentence.rfind(" ", 0, (said[-1] - 20) if said else (at - 120)) + 1
     rest = sentence[start:]
     clipped = ("\u2026" if start else "") + (
         rest if len(rest) <= limit else rest[:limit].rsplit(" ", 1)[0] + "\u2026"
