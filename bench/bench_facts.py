@@ -62,6 +62,7 @@ _FRAMEWORK_ALIASES = {
     for k, v in {
         "Committee of Sponsoring Organizations of the Treadway Commission": "COSO",
         "EU-U.S. and U.S.-Swiss Privacy Shield": "Privacy Shield",
+        "U.S.-EU and U.S.-Swiss Privacy Shield": "Privacy Shield",
     }.items()
 }
 

@@ -950,6 +950,29 @@ def test_the_statement_stated_alike_is_quoted_with_how_firmly_it_is_made() -> No
     assert "How often the board is briefed: regular (beside the changes above)" in unchanged_lines(c)
 
 
+def test_a_successor_framework_and_a_firms_certification_mark_are_no_new_commitments() -> None:
+    """An unseen reader (UPWK FY2024): Privacy Shield dropped and its successor, the Data Privacy Framework, taken up
+    were two mediums, and "TRUSTe" (TrustArc's certification mark) a new outside firm though TrustArc was named the
+    year before; together they lifted a routine year to notable."""
+    before = (
+        "Our customer data transfers from Europe rely on our Privacy Shield self-certification. TrustArc has "
+        "certified our privacy program since 2019."
+    )
+    after = (
+        "Our customer data transfers from Europe rely on our certification under the Data Privacy Framework. "
+        "Our privacy program holds a TRUSTe certification, granted by TrustArc."
+    )
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    facts = [(ch.fact, ch.severity, ch.summary) for ch in c.changes if ch.kind.startswith("fact_")]
+    assert facts == [
+        (
+            "frameworks",
+            "low",
+            "framework replaced by its successor: Privacy Shield -> Data Privacy Framework",
+        )
+    ]
+
+
 def test_the_statement_is_labelled_as_such(corpus: Path) -> None:
     """Two readers (CRWD, LC, ELMD) scanned the labels for the material-effect statement and found it filed under
     [Risk management processes] or [Management's role], the label of the first element its sentence sits in."""

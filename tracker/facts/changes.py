@@ -21,6 +21,7 @@ from typing import Any
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
 from tracker.facts.governance import HOW_OFTEN, briefed
+from tracker.facts.program import FRAMEWORK_SUCCESSORS
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
 from tracker.models import Change
@@ -455,6 +456,7 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
     out += [_added(spec, fv) for fv in added]
     if spec.name == "frameworks":
         _named_in_general(out)
+        out = _successors(spec, out)
     if spec.name == "board_oversight":
         _board_beside_committee(out, [fv.value for key, fv in new_keys.items() if key in old_keys])
     return out
@@ -499,6 +501,31 @@ def _briefed_instead(
         added.remove(n)
         removed[:] = [fv for fv in removed if _key(spec.name, fv.value) != _key(spec.name, o.value)]
     return changes
+
+
+def _successors(spec: FactSpec, changes: list[Change]) -> list[Change]:
+    """A framework dropped where its successor is taken up (`FRAMEWORK_SUCCESSORS`: Privacy Shield -> Data Privacy
+    Framework) is one low change, "framework replaced by its successor" (an unseen reader: two mediums, one a
+    framework dropped, lifted a routine year to notable)."""
+    out = list(changes)
+    for old, new in FRAMEWORK_SUCCESSORS.items():
+        gone = next((c for c in out if c.kind == "fact_removed" and c.value == old), None)
+        came = next((c for c in out if c.kind == "fact_added" and c.value == new), None)
+        if gone is None or came is None:
+            continue
+        change = _change(
+            "fact_changed",
+            spec,
+            "low",
+            f"framework replaced by its successor: {old} -> {new}",
+            old=old,
+            new=new,
+            element=came.element,
+            evidence={"old": gone.evidence, "new": came.evidence},
+        )
+        change.change, change.why = "successor", f"the {new} succeeds the {old}: the same commitment, renewed"
+        out = [change if c is came else c for c in out if c is not gone]
+    return out
 
 
 def _board_beside_committee(changes: list[Change], kept: list[Any]) -> None:

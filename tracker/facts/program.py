@@ -14,7 +14,7 @@ from tracker.facts.people import CERTIFICATIONS, biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
 from tracker.text.lazy import lazy_compile
-from tracker.text.normalize import clean_inline, once
+from tracker.text.normalize import clean_inline, comparison_key, once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading
@@ -536,6 +536,17 @@ _PERSON_HOLDS_RE = lazy_compile(
 )
 
 
+#: Other names of one outside firm, by their comparison keys, and the firm's name: a certification mark named for
+#: its firm ("TRUSTe Enterprise Privacy ... certification from TrustArc", where the year before said "TrustArc
+#: certified": an unseen reader found "outside firm named: TRUSTe" for a firm already named), or a former name.
+_FIRM_NAMES = {"truste": "TrustArc"}
+
+
+#: Frameworks replaced by a successor of the same purpose (Privacy Shield, invalidated in 2020, by the EU-U.S. Data
+#: Privacy Framework in 2023): moving to it is routine, not a framework dropped and another taken up.
+FRAMEWORK_SUCCESSORS = {"Privacy Shield": "Data Privacy Framework"}
+
+
 def _org_ok(org: str) -> bool:
     if not org or org in _NOT_ORGS or not re.search(r"[A-Z]", org) or _STANDARDS_BODIES_RE.search(org):
         return False
@@ -617,6 +628,7 @@ class ProgramReader:
         own = self.r.own_names
 
         def add(org: str) -> None:
+            org = _FIRM_NAMES.get(comparison_key(org), org)
             first = org.split()[0].lower().rstrip("'\u2019s") if org.split() else ""
             if first in own or any(a <= s.find(org) < b for a, b in biography_spans(s, low)):
                 return  # the company itself; a former employer
