@@ -307,6 +307,9 @@ def rank_text_changes(
     """Give each wording change the severity of what it touches (see the module's docstring); `responsible`: the
     `title_key`s of the titles either year names as responsible (`responsible_keys`)."""
     fact_changes = _by_trigger([c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"])
+    people = {
+        id(c): _person_keys(c) for c in changes if c.fact == "people"
+    }  # (worked out once, asked per sentence)
     told_before = functools.cache(lambda: _incident_years(changes))  # (asked only of an incident told of)
     for change in changes:
         if change.kind not in TEXT_KINDS:
@@ -336,7 +339,7 @@ def rank_text_changes(
         for sentence in news:
             for fact, values in new_says.get(key(sentence or ""), {}).items():
                 after.setdefault(fact, set()).update(values)
-        _rank(change, before, after, fact_changes, labels)
+        _rank(change, before, after, fact_changes, labels, people)
         if change.severity != "high":
             _rank_departure(change, responsible)
         if change.severity == "low":
@@ -452,6 +455,7 @@ def _rank(
     after: dict[str, set[str]],
     fact_changes: dict[str, list[tuple[int, Change]]],
     labels: dict[str, str],
+    people: dict[int, set[str]] | None = None,
 ) -> None:
     if not before and not after:  # the sentence states nothing tracked (the usual case)
         if is_heading_change(change):
@@ -474,7 +478,7 @@ def _rank(
             for _, c in sorted({k: c for f in touched for k, c in fact_changes.get(f, [])}.items())
             if c.fact != "people"
             or not named
-            or not named.isdisjoint(keys := _person_keys(c))
+            or not named.isdisjoint(keys := (people or {}).get(id(c)) or _person_keys(c))
             or _edits_person(change, keys)
         ]
         if related:

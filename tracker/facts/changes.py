@@ -450,7 +450,7 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
             out.append(change)
             removed.remove(o)
             added.remove(best)
-    if spec.name == "briefing_frequency" and added:
+    if spec.name == "briefing_frequency" and added and old:
         out += _briefed_instead(spec, old, new, added, removed)
     out += [_removed(spec, fv) for fv in removed]
     out += [_added(spec, fv) for fv in added]
