@@ -552,6 +552,12 @@ def test_certifications_held_now_and_before(text: str, now: set, before: set) ->
             {"NIST CSF", "NIST AI RMF"},
             set(),
         ),
+        (  # a NIST publication by its number, however introduced, is that publication, not NIST's framework
+            "Our incident handling plan follows publication 800-61 of the National Institute of Standards and "
+            "Technology, and our risk assessments follow NIST Special Publication 800-30.",
+            {"NIST SP 800-61", "NIST SP 800-30"},
+            set(),
+        ),
         (  # a credential is no firm, whatever "certified by" says
             "Our CISO is certified by Certified Information Security Manager (CISM), and we engage Acme Security "
             "Partners LLC to assess our program.",

@@ -72,9 +72,10 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "frameworks.nist_800_other",
-        r"\b(?:NIST\s*)?(?:SP|Special\s+Publication)\s*800-(?!53\b|171\b)\d{2,3}\b",
+        r"\b(?:NIST\s*)?(?:SP|(?:Special\s+)?Publication)\s*(?:No\.?\s*)?800-(?!53\b|171\b)(\d{2,3})\b",
         ("800-",),
-        doc="another NIST SP 800 publication, kept as written",
+        doc="another NIST SP 800 publication ('publication 800-61 of the National Institute of Standards and "
+        "Technology': NIST SP 800-61, not NIST's framework)",
     ),
     rule(
         "frameworks.soc2",
@@ -611,6 +612,8 @@ class ProgramReader:
                 ):
                     continue
                 out.append("NIST")
+            elif r.name == "frameworks.nist_800_other":
+                out.append(f"NIST SP 800-{m.group(1)}")
             elif r.name == "frameworks.privacy_framework":
                 out.append("Privacy Shield" if "shield" in m.group(0).lower() else "Data Privacy Framework")
             elif r.value is None:
