@@ -1359,6 +1359,24 @@ def test_a_reworded_sentence_whose_stated_facts_held_says_whether_its_wording_ch
     assert reworded.why is not None and reworded.why.endswith("nothing of substance changed")
 
 
+def test_a_body_now_briefed_at_a_frequency_another_already_had_is_a_change() -> None:
+    """An independent reader (MXL FY2024): metrics now "reported to the board on a quarterly basis", where only the audit
+    committee heard quarterly the year before, was no change at all (the set of frequencies was the same)."""
+    committee = "Our CISO briefs the Audit Committee on cybersecurity every quarter."
+    board = "Key risk indicators are also presented to the full Board of Directors on a quarterly basis."
+    c = compare(_disclosure(committee, {}, False), _disclosure(f"{committee} {board}", {}, False))
+    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "briefing_frequency"] == [
+        ("medium", "the board is now also briefed quarterly (as the audit committee already was)")
+    ]
+    # a body the earlier year left unnamed ("the Committee") and the later year names is no new body briefed
+    unnamed = "Our CISO briefs the Committee on cybersecurity every quarter."
+    c = compare(
+        _disclosure(f"The Audit Committee oversees cybersecurity. {unnamed}", {}, False),
+        _disclosure(f"The Audit Committee oversees cybersecurity. {committee}", {}, False),
+    )
+    assert not [ch for ch in c.changes if ch.fact == "briefing_frequency"]
+
+
 def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:
     """An independent reader found a report of no substantive change that said nothing of what the disclosure says:
     a lawyer checking next year's draft wants the person, the board's oversight and the statement confirmed."""

@@ -450,7 +450,7 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
             out.append(change)
             removed.remove(o)
             added.remove(best)
-    if spec.name == "briefing_frequency" and added and old:
+    if spec.name == "briefing_frequency" and old and new:
         out += _briefed_instead(spec, old, new, added, removed)
     out += [_removed(spec, fv) for fv in removed]
     out += [_added(spec, fv) for fv in added]
@@ -459,6 +459,28 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
         out = _successors(spec, out)
     if spec.name == "board_oversight":
         _board_beside_committee(out, [fv.value for key, fv in new_keys.items() if key in old_keys])
+    return out
+
+
+def _said_elsewhere(before: list[FactValue], after: list[FactValue]) -> bool:
+    """Whether the sentences stating the same values differ between the years (where a briefing's body may have
+    changed: `_briefed_instead`); most years state them in the same sentences."""
+    return {(fv.evidence, *fv.also) for fv in before} != {(fv.evidence, *fv.also) for fv in after}
+
+
+def _briefed_by_body(
+    spec: FactSpec, values: list[FactValue]
+) -> dict[tuple[str, str], tuple[FactValue, bool]]:
+    """(body briefed, frequency key) -> (the value with the sentence that says it as its evidence, whether that
+    sentence names the body: "the board" stands in where it names none) of each sentence stating a frequency."""
+    out: dict[tuple[str, str], tuple[FactValue, bool]] = {}
+    for fv in values:
+        for s in (fv.evidence, *fv.also):
+            if s:
+                body = briefed(s, str(fv.value))[0]
+                key = (body or "the board", _key(spec.name, fv.value))
+                if key not in out or body and not out[key][1]:
+                    out[key] = (replace(fv, evidence=s, also=[]), bool(body))
     return out
 
 
@@ -473,33 +495,43 @@ def _briefed_instead(
     though it still states it for another: one change ("the board is now briefed at least annually instead of at least
     quarterly (less often)"), where the sets alone say only that annually was added (an unseen filing's reader: the
     board's quarterly updates became annual while the audit committee kept a quarterly one). Takes the values it
-    pairs off `added` and `removed`."""
-
-    def by_body(values: list[FactValue]) -> dict[tuple[str, str], FactValue]:
-        out: dict[tuple[str, str], FactValue] = {}
-        for fv in values:
-            for s in (fv.evidence, *fv.also):
-                if s:
-                    body = briefed(s, str(fv.value))[0] or "the board"
-                    out.setdefault((body, _key(spec.name, fv.value)), replace(fv, evidence=s, also=[]))
-        return out
-
-    before, after = by_body(old), by_body(new)
+    pairs off `added` and `removed`. And a frequency both years state, now said of a body named that the earlier year
+    did not brief at it: "the board is now also briefed quarterly (as the audit committee already was)" (an unseen reader:
+    MXL FY2024's metrics "reported to the board on a quarterly basis", where only the audit committee heard quarterly
+    before, was no change)."""
+    before, after = _briefed_by_body(spec, old), _briefed_by_body(spec, new)
     changes = []
     for n in list(added):
         key = _key(spec.name, n.value)
         bodies = [body for body, k in after if k == key]
         gone = [
             (body, fv)
-            for (body, k), fv in before.items()
+            for (body, k), (fv, _) in before.items()
             if body in bodies and k != key and (body, k) not in after
         ]
         if len(gone) != 1:
             continue  # (none, or several frequencies the body lost: the sets' changes say them)
         body, o = gone[0]
-        changes.append(_replaced(spec, o, after[body, key]))
+        changes.append(_replaced(spec, o, after[body, key][0]))
         added.remove(n)
         removed[:] = [fv for fv in removed if _key(spec.name, fv.value) != _key(spec.name, o.value)]
+    kept = {_key(spec.name, fv.value) for fv in old} & {_key(spec.name, fv.value) for fv in new}
+    for (body, key), (fv, named) in after.items():
+        if key not in kept or not named or (body, key) in before:
+            continue
+        if any(b == body and (b, k) not in after for b, k in before):
+            continue  # (a frequency of the body's given up too: the changes above, or the sets', say it)
+        was = sorted({b for b, k in before if k == key})
+        if any(not before[b, key][1] or (b, key) not in after for b in was):
+            continue  # (an earlier body unnamed, "the Committee": maybe this one; or no longer briefed so: moved)
+        how = _briefing(fv)[1]
+        change = _added(spec, fv)
+        others = was[0] if len(was) == 1 else f"{', '.join(was[:-1])} and {was[-1]}"
+        change.summary = (
+            f"{body} is now also briefed {how} (as {others} already {'was' if len(was) == 1 else 'were'})"
+        )
+        change.change = "also_briefed"
+        changes.append(change)
     return changes
 
 
@@ -1225,7 +1257,9 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
         if name in _OWN_CHANGES:
             continue
         before, after = old.get(name, []), new.get(name, [])
-        if _same_values(before, after):
+        if _same_values(before, after) and not (
+            name == "briefing_frequency" and _said_elsewhere(before, after)
+        ):
             continue  # the same values in the same order: the same keys, nothing added, removed or replaced
         if name == "experience_years":
             out += experience_changes(spec, before, after)
@@ -1233,6 +1267,11 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
             out += set_changes(spec, before, after)
         else:
             out += single_changes(spec, before, after)
+    # a committee newly overseeing is newly briefed too: its oversight added says it (the briefing would repeat it)
+    overseers = {f"the {c.value} " for c in out if c.fact == "board_oversight" and c.kind == "fact_added"}
+    out = [
+        c for c in out if c.change != "also_briefed" or not any(map((c.summary or "").startswith, overseers))
+    ]
     kept: list[Change] = []
     owners = [(p, _who(pair)) for p, pair in zip(people, about)] if out else []
     for fact_change in out:
