@@ -477,7 +477,7 @@ def _briefed_by_body(
     for fv in values:
         for s in (fv.evidence, *fv.also):
             if s:
-                body = briefed(s, str(fv.value))[0]
+                body = once("briefed", (s, str(fv.value)), lambda: briefed(s, str(fv.value)))[0]
                 key = (body or "the board", _key(spec.name, fv.value))
                 if key not in out or body and not out[key][1]:
                     out[key] = (replace(fv, evidence=s, also=[]), bool(body))
@@ -499,6 +499,14 @@ def _briefed_instead(
     did not brief at it: "the board is now also briefed quarterly (as the audit committee already was)" (an unseen reader:
     MXL FY2024's metrics "reported to the board on a quarterly basis", where only the audit committee heard quarterly
     before, was no change)."""
+    kept = {_key(spec.name, fv.value) for fv in old} & {_key(spec.name, fv.value) for fv in new}
+    said = {(_key(spec.name, fv.value), s) for fv in old for s in (fv.evidence, *fv.also)}
+    if not added and all(
+        (_key(spec.name, fv.value), s) in said or _key(spec.name, fv.value) not in kept
+        for fv in new
+        for s in (fv.evidence, *fv.also)
+    ):
+        return []  # (every sentence stating a kept frequency stated it the year before: the same bodies)
     before, after = _briefed_by_body(spec, old), _briefed_by_body(spec, new)
     changes = []
     for n in list(added):
@@ -515,7 +523,6 @@ def _briefed_instead(
         changes.append(_replaced(spec, o, after[body, key][0]))
         added.remove(n)
         removed[:] = [fv for fv in removed if _key(spec.name, fv.value) != _key(spec.name, o.value)]
-    kept = {_key(spec.name, fv.value) for fv in old} & {_key(spec.name, fv.value) for fv in new}
     for (body, key), (fv, named) in after.items():
         if key not in kept or not named or (body, key) in before:
             continue
