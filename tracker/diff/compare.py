@@ -297,12 +297,10 @@ class Comparison:
         return out
 
     def statement_said(self) -> tuple[str | None, str] | None:
-        """(strength, sentence) of the later year's statement on material incidents where both years make it alike
-        (`unchanged`): a report quotes its words beside "says it has not been materially affected", which readers
-        of unseen filings took for a flattening of "At this time, we have not identified risks ..." and "we do not
-        believe ...". None where it is not stated alike."""
-        if not any(fact == MATERIAL_STATEMENT and values != ["absent"] for fact, values in self.unchanged):
-            return None
+        """(strength, sentence) of the later year's statement on material incidents: a report quotes its words beside
+        "says it has not been materially affected" where both years make it alike (`unchanged`), which readers of
+        unseen filings took for a flattening of "At this time, we have not identified risks ..." and "we do not
+        believe ...". None where the later year makes none."""
         facts = shared_facts(self.new)
         statements, strengths = facts.get(MATERIAL_STATEMENT), facts.get("material_incident_strength")
         if not statements or not statements[0].evidence:

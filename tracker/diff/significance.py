@@ -307,9 +307,7 @@ def rank_text_changes(
     """Give each wording change the severity of what it touches (see the module's docstring); `responsible`: the
     `title_key`s of the titles either year names as responsible (`responsible_keys`)."""
     fact_changes = _by_trigger([c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"])
-    people = {
-        id(c): _person_keys(c) for c in changes if c.fact == "people"
-    }  # (worked out once, asked per sentence)
+    people = {id(c): _person_keys(c) for c in changes if c.fact == "people"}  # (asked per sentence)
     told_before = functools.cache(lambda: _incident_years(changes))  # (asked only of an incident told of)
     for change in changes:
         if change.kind not in TEXT_KINDS:
@@ -433,20 +431,25 @@ def _person_keys(c: Change) -> set[str]:
     return {value_key(v) for v in (c.old, c.new, c.value) if isinstance(v, dict)}
 
 
-def _edits_person(change: Change, people: set[str]) -> bool:
-    """Whether a wording change's edit says something of the people its sentence names (`people`: their value keys,
-    which hold their names, titles, years and credentials): a sentence naming the CISO whose only edit is "quarterly"
-    -> "semi-annually" (an unseen reader: ranked high, "the person responsible changed", for a new CISO told of in
-    another sentence) is about the briefing, not the person. An added or removed sentence is all edit."""
+def _edit_words(change: Change) -> list[str] | None:
+    """The words of a rewording's edit that may name a person (numbers, and words of three letters or more but function
+    words); None for an added or removed sentence, which is all edit."""
     if change.kind != "text_changed":
-        return True
+        return None
     deleted, inserted = _changed_words(change)
-    words = [
+    return [
         w
         for w in _WORD_RUN_RE.findall(" ".join(deleted + inserted).lower())
         if w.isdecimal() or len(w) > 2 and w not in _FUNCTION
     ]
-    return any(w in key for w in words for key in people)
+
+
+def _edits_person(edit: list[str] | None, people: set[str]) -> bool:
+    """Whether a wording change's edit (`_edit_words`) says something of the people its sentence names (`people`: their
+    value keys, which hold their names, titles, years and credentials): a sentence naming the CISO whose only edit is
+    "quarterly" -> "semi-annually" (an unseen reader: ranked high, "the person responsible changed", for a new CISO told
+    of in another sentence) is about the briefing, not the person."""
+    return edit is None or any(w in key for w in edit for key in people)
 
 
 def _rank(
@@ -455,8 +458,9 @@ def _rank(
     after: dict[str, set[str]],
     fact_changes: dict[str, list[tuple[int, Change]]],
     labels: dict[str, str],
-    people: dict[int, set[str]] | None = None,
+    people: dict[int, set[str]],
 ) -> None:
+    """Rank one wording change by the facts its sentences state (`people`: each people change's `_person_keys`)."""
     if not before and not after:  # the sentence states nothing tracked (the usual case)
         if is_heading_change(change):
             change.why = _HEADING
@@ -466,20 +470,19 @@ def _rank(
             change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _plain_why(change)
         return
     touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
-    if "people" in touched and not _edits_person(
-        change, before.get("people", set()) | after.get("people", set())
-    ):
+    named = before.get("people", set()) | after.get("people", set())
+    edit = _edit_words(change) if named else None
+    if "people" in touched and not _edits_person(edit, named):
         touched.remove("people")  # (the person named changed elsewhere; this edit says nothing of them)
     stated = sorted(set(before) | set(after))
     if touched:
-        named = before.get("people", set()) | after.get("people", set())
         related = [
             c
             for _, c in sorted({k: c for f in touched for k, c in fact_changes.get(f, [])}.items())
             if c.fact != "people"
             or not named
-            or not named.isdisjoint(keys := (people or {}).get(id(c)) or _person_keys(c))
-            or _edits_person(change, keys)
+            or not named.isdisjoint(people[id(c)])
+            or _edits_person(edit, people[id(c)])
         ]
         if related:
             top = min(related, key=lambda c: SEVERITY_RANK[c.severity])
@@ -1226,7 +1229,7 @@ def _quoted(change: Change, limit: int = 90) -> str:
     the quote shows the change."""
     text = change.new if isinstance(change.new, str) else change.text or ""
     if change.kind != "text_changed" or not change.ops or len(text) <= limit:
-        return _clip(text, limit)
+        return clip(text, limit)
     pos, first, last = 0, None, 0
     for op, part in change.ops:
         if op != 0 and first is None:
@@ -1236,12 +1239,13 @@ def _quoted(change: Change, limit: int = 90) -> str:
         if op != 0:
             last = pos
     if first is None or last <= limit - 10 or "".join(p for op, p in change.ops if op != -1) != text:
-        return _clip(text, limit)
+        return clip(text, limit)
     start = text.rfind(" ", 0, max(0, first - 25)) + 1  # (a word's start; 0 when there is no space before)
     # the edits whole where they fit in nearly twice the limit, else as much of them as the limit holds
     width = last - start + 10 if last - start + 10 <= 2 * limit - 20 else limit
-    return ("\u2026" if start else "") + _clip(text[start:], max(limit, width))
+    return ("\u2026" if start else "") + clip(text[start:], max(limit, width))
 
 
-def _clip(text: str, limit: int = 90) -> str:
+def clip(text: str, limit: int = 90) -> str:
+    """The text, or as many of its first words as fit in `limit` characters and an ellipsis."""
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "\u2026"

@@ -462,10 +462,10 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
     return out
 
 
-def _said_elsewhere(before: list[FactValue], after: list[FactValue]) -> bool:
-    """Whether the sentences stating the same values differ between the years (where a briefing's body may have
-    changed: `_briefed_instead`); most years state them in the same sentences."""
-    return {(fv.evidence, *fv.also) for fv in before} != {(fv.evidence, *fv.also) for fv in after}
+def _body_briefed(sentence: str, value: Any) -> str | None:
+    """The body a sentence says is briefed at a frequency (`briefed`; None where it names none), worked out once per
+    comparison."""
+    return once("briefed", (sentence, str(value)), lambda: briefed(sentence, str(value)))[0]
 
 
 def _briefed_by_body(
@@ -475,10 +475,11 @@ def _briefed_by_body(
     sentence names the body: "the board" stands in where it names none) of each sentence stating a frequency."""
     out: dict[tuple[str, str], tuple[FactValue, bool]] = {}
     for fv in values:
+        frequency = _key(spec.name, fv.value)
         for s in (fv.evidence, *fv.also):
             if s:
-                body = once("briefed", (s, str(fv.value)), lambda: briefed(s, str(fv.value)))[0]
-                key = (body or "the board", _key(spec.name, fv.value))
+                body = _body_briefed(s, fv.value)
+                key = (body or "the board", frequency)
                 if key not in out or body and not out[key][1]:
                     out[key] = (replace(fv, evidence=s, also=[]), bool(body))
     return out
@@ -495,16 +496,14 @@ def _briefed_instead(
     though it still states it for another: one change ("the board is now briefed at least annually instead of at least
     quarterly (less often)"), where the sets alone say only that annually was added (an unseen filing's reader: the
     board's quarterly updates became annual while the audit committee kept a quarterly one). Takes the values it
-    pairs off `added` and `removed`. And a frequency both years state, now said of a body named that the earlier year
-    did not brief at it: "the board is now also briefed quarterly (as the audit committee already was)" (an unseen reader:
-    MXL FY2024's metrics "reported to the board on a quarterly basis", where only the audit committee heard quarterly
-    before, was no change)."""
-    kept = {_key(spec.name, fv.value) for fv in old} & {_key(spec.name, fv.value) for fv in new}
-    said = {(_key(spec.name, fv.value), s) for fv in old for s in (fv.evidence, *fv.also)}
+    pairs off `added` and `removed`. And a frequency both years state, now said of a body the earlier year did not
+    brief at it (`_also_briefed`)."""
+    old_keys = [_key(spec.name, fv.value) for fv in old]
+    new_keys = [_key(spec.name, fv.value) for fv in new]
+    kept = set(old_keys) & set(new_keys)
+    said = {(k, s) for k, fv in zip(old_keys, old) for s in (fv.evidence, *fv.also)}
     if not added and all(
-        (_key(spec.name, fv.value), s) in said or _key(spec.name, fv.value) not in kept
-        for fv in new
-        for s in (fv.evidence, *fv.also)
+        k not in kept or (k, s) in said for k, fv in zip(new_keys, new) for s in (fv.evidence, *fv.also)
     ):
         return []  # (every sentence stating a kept frequency stated it the year before: the same bodies)
     before, after = _briefed_by_body(spec, old), _briefed_by_body(spec, new)
@@ -523,6 +522,20 @@ def _briefed_instead(
         changes.append(_replaced(spec, o, after[body, key][0]))
         added.remove(n)
         removed[:] = [fv for fv in removed if _key(spec.name, fv.value) != _key(spec.name, o.value)]
+    return changes + _also_briefed(spec, kept, before, after)
+
+
+def _also_briefed(
+    spec: FactSpec,
+    kept: set[str],
+    before: dict[tuple[str, str], tuple[FactValue, bool]],
+    after: dict[tuple[str, str], tuple[FactValue, bool]],
+) -> list[Change]:
+    """A frequency both years state (`kept`), now said of a body named that the earlier year did not brief at it: "the
+    board is now also briefed quarterly (as the audit committee already was)" (an unseen reader: MXL FY2024's metrics
+    "reported to the board on a quarterly basis", where only the audit committee heard quarterly before, was no
+    change); `before`, `after`: `_briefed_by_body` of each year."""
+    changes = []
     for (body, key), (fv, named) in after.items():
         if key not in kept or not named or (body, key) in before:
             continue
@@ -531,12 +544,9 @@ def _briefed_instead(
         was = sorted({b for b, k in before if k == key})
         if any(not before[b, key][1] or (b, key) not in after for b in was):
             continue  # (an earlier body unnamed, "the Committee": maybe this one; or no longer briefed so: moved)
-        how = _briefing(fv)[1]
-        change = _added(spec, fv)
         others = was[0] if len(was) == 1 else f"{', '.join(was[:-1])} and {was[-1]}"
-        change.summary = (
-            f"{body} is now also briefed {how} (as {others} already {'was' if len(was) == 1 else 'were'})"
-        )
+        change = _added(spec, fv)
+        change.summary = f"{body} is now also briefed {_briefing(fv)[1]} (as {others} already {'was' if len(was) == 1 else 'were'})"
         change.change = "also_briefed"
         changes.append(change)
     return changes
@@ -1264,10 +1274,9 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
         if name in _OWN_CHANGES:
             continue
         before, after = old.get(name, []), new.get(name, [])
-        if _same_values(before, after) and not (
-            name == "briefing_frequency" and _said_elsewhere(before, after)
-        ):
+        if _same_values(before, after) and name != "briefing_frequency":
             continue  # the same values in the same order: the same keys, nothing added, removed or replaced
+        # (a briefing's values may hold while the bodies briefed change: `_briefed_instead` looks)
         if name == "experience_years":
             out += experience_changes(spec, before, after)
         elif spec.multi:
@@ -1275,9 +1284,11 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
         else:
             out += single_changes(spec, before, after)
     # a committee newly overseeing is newly briefed too: its oversight added says it (the briefing would repeat it)
-    overseers = {f"the {c.value} " for c in out if c.fact == "board_oversight" and c.kind == "fact_added"}
+    overseers = {f"the {c.value}" for c in out if c.fact == "board_oversight" and c.kind == "fact_added"}
     out = [
-        c for c in out if c.change != "also_briefed" or not any(map((c.summary or "").startswith, overseers))
+        c
+        for c in out
+        if c.change != "also_briefed" or (_body_briefed(str(c.evidence), c.value) or "") not in overseers
     ]
     kept: list[Change] = []
     owners = [(p, _who(pair)) for p, pair in zip(people, about)] if out else []
@@ -1288,10 +1299,8 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
             continue
         if fact_change.summary and fact_change.fact != "responsible_people":
             owner.details.append(fact_change.summary)
-        if fact_change.fact and fact_change.fact not in owner.touches:
-            owner.touches.append(
-                fact_change.fact
-            )  # (its wording is the people change's: `significance._triggers`)
+        if fact_change.fact and fact_change.fact not in owner.touches:  # (its wording is the people change's)
+            owner.touches.append(fact_change.fact)
     kept = _certification_moves(kept)
     return people + material_changes(old, new) + kept
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from tracker.diff import redline
 from tracker.diff.compare import NOT_COMPARED, TEXT_KINDS, Comparison, disclosure_meta, filer_meta
-from tracker.diff.significance import restated_note
+from tracker.diff.significance import clip, restated_note
 from tracker.errors import BadInput
 from tracker.facts import SPECS as FACT_SPECS
 from tracker.facts.changes import STRENGTH_WORDS
@@ -165,24 +165,23 @@ STILL_HEADING = "Stated alike in both years"
 
 def unchanged_lines(c: Comparison) -> list[str]:
     """What both years state alike (`Comparison.unchanged`), one line a fact: "Board oversight: audit committee";
-    "Statement on material incidents: not stated in either year" where neither makes it; values kept of a fact whose
-    other values changed "(beside the changes above)"; the statement made, with how firmly and its opening words ("says it has not been materially affected (a belief): “Based on the
-    information we have …”")."""
-    said = c.statement_said()
+    "Statement on material incidents: not stated in either year" where neither makes it; the values kept of a fact
+    whose other values changed "(beside the changes above)" (a briefing still "regular" beside one now quarterly read
+    to unseen filings' readers as a contradiction of the change); the statement made, with how firmly and its words
+    ("says it has not been materially affected (a belief): “Based on the information we have …”")."""
     changed = {ch.fact for ch in c.changes if ch.fact}
-    return [
-        f"{plain_fact_label(fact)}: "
-        + (
-            "not stated in either year"
-            if values == ["absent"]
-            else "; ".join(plain_fact_value(v, fact) for v in values)
+    lines = []
+    for fact, values in c.unchanged:
+        if values == ["absent"]:
+            line = "not stated in either year"
+        else:
+            line = "; ".join(plain_fact_value(v, fact) for v in values)
+            if fact == "material_incident_statement" and (said := c.statement_said()):
+                line += _statement_words(*said)
+        lines.append(
+            f"{plain_fact_label(fact)}: {line}" + (" (beside the changes above)" if fact in changed else "")
         )
-        + (_statement_words(*said) if said and fact == "material_incident_statement" else "")
-        # (a fact with several values, some kept and some changed: "regular" kept beside a briefing now quarterly
-        # read to unseen filings' readers as a contradiction of the change)
-        + (" (beside the changes above)" if fact in changed else "")
-        for fact, values in c.unchanged
-    ]
+    return lines
 
 
 #: The words of a denial or a hedge, from before which a long statement is quoted.
@@ -190,21 +189,17 @@ _DENIAL_WORD_RE = re.compile(r"\b(?:not|no|none|never|believe|aware|knowledge)\b
 
 
 def _statement_words(strength: str | None, sentence: str, limit: int = 200) -> str:
-    """ " (a belief): “Based on the information we have as of the date of this Form 10-K, we do not believe any…”"."""
+    """ " (a belief): “Based on the information we have as of the date of this Form 10-K, we do not believe any…”": a
+    long sentence quoted from a little before the last denial or hedge ahead of "material" ("we do not believe")."""
     low = sentence.lower()
     at = low.find("material")
     start = 0
-    if (
-        at > limit - 30
-    ):  # from a little before the last denial or hedge ahead of "material" ("we do not believe")
+    if at > limit - 30:
         said = [m.start() for m in _DENIAL_WORD_RE.finditer(low, 0, at)]
         start = sentence.rfind(" ", 0, (said[-1] - 20) if said else (at - 120)) + 1
-    rest = sentence[start:]
-    clipped = ("\u2026" if start else "") + (
-        rest if len(rest) <= limit else rest[:limit].rsplit(" ", 1)[0] + "\u2026"
-    )
     firmly = f" ({STRENGTH_WORDS[strength]})" if strength in STRENGTH_WORDS else ""
-    return f"{firmly}: \u201c{clipped}\u201d"
+    lead = "\u2026" if start else ""
+    return f"{firmly}: \u201c{lead}{clip(sentence[start:], limit)}\u201d"
 
 
 def _capital(text: str) -> str:
