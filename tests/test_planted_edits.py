@@ -28,6 +28,7 @@ from tracker.diff.compare import Comparison, compare, sentence_sequence
 from tracker.facts import extract_facts
 from tracker.facts.changes import RANK_WORDS, _rank
 from tracker.facts.inference import infer_third_party_engaged
+from tracker.facts.material import incidents_acknowledged
 from tracker.facts.titles import title_key
 from tracker.models import SEVERITY_RANK, Disclosure
 from tracker.pipeline.load import load_bytes
@@ -526,7 +527,8 @@ _NEUTRAL = "Our employees complete awareness training when they join the company
 
 
 def _plain_sentences(d: Doc) -> list:
-    """Sentences that carry no fact or flag and sit once, uninterrupted by markup, in the raw."""
+    """Sentences that carry no fact or flag, say nothing of incidents that happened to the filer (deleting one is
+    ranked), and sit once, uninterrupted by markup, in the raw."""
     evidence = d.evidence_keys()
     out = []
     for s in d.sentences:
@@ -534,6 +536,7 @@ def _plain_sentences(d: Doc) -> list:
             len(s.words) < 8
             or s.key in evidence
             or s.text.startswith("\u2022")
+            or incidents_acknowledged(s.text)
             or re.search(r"\(\s*[\"'\u201c]?[A-Z]{2,6}[\"'\u201d]?\s*\)", s.text)
         ):  # defines an acronym
             continue

@@ -1435,3 +1435,127 @@ def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:
     )  # (dropped in FY2024)
     assert "Data Privacy Framework" not in kept["frameworks"]  # (new in FY2024)
     assert {"SOC 2", "ISO/IEC 27001"} <= set(kept["frameworks"])
+
+
+def test_a_career_cut_from_the_disclosure_is_a_change_of_the_person_responsible() -> None:
+    """An unseen filing's reader (UPST FY2025): the CISO's former employers, cut to nothing, were low wording edits;
+    Item 106(c)(2)(i) asks for the expertise of the person responsible."""
+    lead = "Our Chief Information Security Officer, Dana Whitfield, heads our security organization."
+    career = (
+        "Before joining us, Ms. Whitfield led security engineering at Northwind Traders and at Contoso Bank."
+    )
+    c = compare(_disclosure(f"{lead} {career}", {}, False), _disclosure(lead, {}, False))
+    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"] == [
+        (
+            "medium",
+            "Dana Whitfield: former employers no longer named (were Northwind Traders, Contoso Bank)",
+        )
+    ]
+    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {career}", {}, False))
+    assert [ch.summary for ch in c.changes if ch.fact == "people"] == [
+        "Dana Whitfield: former employers now named: Northwind Traders, Contoso Bank"
+    ]
+    # the career told both years, an employer more or less (or a title's remit read as one), is no change of the
+    # person: "Vice President of Cloud Services at Fabrikam" names Fabrikam alone
+    longer = career.replace(
+        "Contoso Bank", "Contoso Bank, and was Vice President of Cloud Services at Fabrikam"
+    )
+    c = compare(_disclosure(f"{lead} {career}", {}, False), _disclosure(f"{lead} {longer}", {}, False))
+    assert not [ch for ch in c.changes if ch.fact == "people"]
+
+
+def test_years_stated_alike_are_quoted_as_the_sentence_words_them() -> None:
+    """An unseen filing's reader (SCSC): "nearly 30 years of experience" was listed as "approximately 30 years"."""
+    text = "Our Chief Information Officer has {q} 30 years of experience in technology and security."
+    c = compare(
+        _disclosure(text.format(q="nearly"), {}, False), _disclosure(text.format(q="close to"), {}, False)
+    )
+    assert "  - Experience of those responsible: Chief Information Officer: close to 30 years\n" in render(
+        c, "text"
+    )
+    assert not [ch for ch in c.changes if ch.fact == "experience_years"]  # ("about 30" either way)
+
+
+def test_decades_given_no_number_are_not_read_as_the_decade_they_include() -> None:
+    """An unseen filing's reader (MOH FY2025): "decades of information technology ... including more than a decade
+    of executive management experience as a CISO" was read as "more than 10 years" of experience."""
+    text = (
+        "The Chief Information Security Officer leads our program. The CISO brings decades of work in information "
+        "technology, including more than a decade of executive experience as a CISO at large insurers."
+    )
+    facts = compare(_disclosure(text, {}, False), _disclosure(text, {}, False)).unchanged
+    assert "experience_years" not in dict(facts)
+    counted = text.replace("decades of work", "two decades of experience")
+    assert dict(compare(_disclosure(counted, {}, False), _disclosure(counted, {}, False)).unchanged)[
+        "experience_years"
+    ] == [{"holder": "Chief Information Security Officer", "years": 20, "qualifier": "exact"}]
+
+
+def test_a_year_that_stops_saying_incidents_happened_to_the_company_is_a_significant_change() -> None:
+    """Unseen filings' readers: TDUP FY2025 turned "we have experienced threats to and breaches of our ... systems"
+    into "threats to and exploit attempts of", read as the statement's scope alone (medium); F dropped "we, our
+    suppliers, and our dealers have been the target of cybersecurity incidents", read as a low wording edit. The SEC
+    charged four filers in 2024 with describing as hypothetical incidents that had happened."""
+    lead = "Our CISO leads the program."
+    said = "Like many retailers, we have from time to time experienced {what} of our systems."
+
+    def ranked(before: str, after: str) -> list[tuple[str, str]]:
+        c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+        return [(ch.severity, ch.why or "") for ch in c.changes if ch.kind.startswith("text_")]
+
+    breaches, probes = said.format(what="intrusions and breaches"), said.format(what="probes and scans")
+    [(severity, why)] = ranked(f"{lead} {breaches}", f"{lead} {probes}")
+    assert severity == "high" and why.startswith(
+        "the sentence no longer says cybersecurity incidents happened to the company; no other sentence does"
+    )
+    # another sentence of the later year still says so: medium
+    kept = "Our vendors' systems and ours have suffered ransomware incidents."
+    assert ranked(f"{lead} {breaches} {kept}", f"{lead} {probes} {kept}") == [
+        (
+            "medium",
+            "the sentence no longer says cybersecurity incidents happened to the company; another sentence still says so",
+        )
+    ]
+    # a target of attacks, which may have failed, removed: medium
+    targeted = "Moreover, we and our suppliers have been the target of cyber attacks."
+    assert ranked(f"{lead} {targeted}", lead) == [
+        (
+            "medium",
+            "a sentence saying the company was the target of cybersecurity attacks was removed; no other sentence says so",
+        )
+    ]
+    # saying it for the first time is medium; a denial, a hedge, someone else's or a plan for if it happens is none
+    assert ranked(lead, f"{lead} {breaches}") == [
+        ("medium", "the company now says cybersecurity incidents happened to it")
+    ]
+    for other in (
+        "We have not experienced any cybersecurity incident that materially affected us.",
+        "We may have experienced breaches that we have not yet detected.",
+        "Other companies in our industry have suffered ransomware incidents.",
+        "If we determine that we have experienced a material breach, the Audit Committee is notified.",
+    ):
+        assert not [why for _, why in ranked(lead, f"{lead} {other}") if "happened to it" in why], other
+
+
+def test_a_ciso_said_to_hold_the_post_since_after_the_earlier_year_is_someone_new() -> None:
+    """An unseen filing's reader (VRNS FY2025): "our CISO beginning in August 2025", who "has worked over the last
+    fifteen years in the security industry", gave neither a start in the post nor years of experience."""
+    before = _disclosure(
+        "Our CISO is responsible for our program. He has worked over the last twenty years in the security industry.",
+        {},
+        False,
+    )
+    after = _disclosure(
+        "Our CISO is responsible for our program. Our CISO beginning in March 2025, he has worked over the last "
+        "fifteen years in the security industry.",
+        {},
+        False,
+    )
+    before.fiscal_year, after.fiscal_year = 2024, 2025
+    people = [ch for ch in compare(before, after).changes if ch.fact == "people"]
+    assert [(ch.severity, ch.summary) for ch in people] == [
+        (
+            "high",
+            "a new Chief Information Security Officer, appointed in 2025; stated experience 20 years -> 15 years",
+        )
+    ]

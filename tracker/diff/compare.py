@@ -20,6 +20,7 @@ Only then are words diffed, inside each rewritten pair.
 from __future__ import annotations
 
 import bisect
+import functools
 import gc
 import re
 from collections import Counter
@@ -45,6 +46,8 @@ from tracker.diff.worddiff import (
 from tracker.facts import (
     SPECS,
     FactValue,
+    as_worded,
+    careers_still_told,
     changes_between,
     kept_values,
     owned_values,
@@ -55,6 +58,7 @@ from tracker.facts import (
     value_key,
     years_apart,
 )
+from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged
 from tracker.models import (
     CHANGE_KINDS,
     MATERIAL_FLAG,
@@ -289,7 +293,7 @@ class Comparison:
                 if fact not in changed and stated_alike(fact, was, now)
                 else []
             )
-            values = [v.value for v in alike if v.value not in (None, "absent")]
+            values = [as_worded(v) for v in alike if v.value not in (None, "absent")]
             if values:
                 out.append((fact, values))
             elif fact == MATERIAL_STATEMENT and fact not in changed and was and _unstated(was + now):
@@ -442,6 +446,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     if facts:
         title_still_used(facts, [s.text for s in new_seq], new.fiscal_year)
         statement_still_made(facts, {s.key for s in new_seq})
+        careers_still_told(facts, old.section_text, new.section_text)
     names = _text_element_names(old), _text_element_names(new)  # (each side's, read once)
     notes: list[str] = []
     changes = (
@@ -455,6 +460,15 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         key,
         {n: s.label for n, s in SPECS.items()},
         significance.responsible_keys(old_facts, new_facts),
+        functools.cache(
+            lambda side: max(
+                (
+                    ACKNOWLEDGED[incidents_acknowledged(s.text)]
+                    for s in (old_seq if side == "old" else new_seq)
+                ),
+                default=0,
+            )
+        ),
     )
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))

@@ -27,7 +27,7 @@ from typing import Any
 from tracker.facts.changes import ROLLED_FORWARD, calendar_step
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
-from tracker.facts.material import past_incident, risk_outlook
+from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged, past_incident, risk_outlook
 from tracker.facts.people import biography_spans
 from tracker.facts.titles import may_name_title, title_key, titles_in
 from tracker.models import (
@@ -303,9 +303,12 @@ def rank_text_changes(
     key: Any,
     labels: dict[str, str],
     responsible: frozenset[str] = frozenset(),
+    acknowledged: Callable[[str], int] | None = None,
 ) -> None:
     """Give each wording change the severity of what it touches (see the module's docstring); `responsible`: the
-    `title_key`s of the titles either year names as responsible (`responsible_keys`)."""
+    `title_key`s of the titles either year names as responsible (`responsible_keys`); `acknowledged`: the most a
+    sentence of the year named ("old", "new") says incidents did to the filer (`ACKNOWLEDGED` of
+    `incidents_acknowledged`; asked only of a change whose sentence says some)."""
     fact_changes = _by_trigger([c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"])
     people = {id(c): _person_keys(c) for c in changes if c.fact == "people"}  # (asked per sentence)
     told_before = functools.cache(lambda: _incident_years(changes))  # (asked only of an incident told of)
@@ -344,6 +347,8 @@ def rank_text_changes(
             _rank_outlook(change)
         if change.severity == "low":
             _rank_incident(change, told_before)
+        if change.severity != "high" and acknowledged is not None:
+            _rank_acknowledged(change, acknowledged)
         if change.severity == "low" and change.kind == "text_changed":
             deleted, inserted = _changed_words(change)
             edited = " ".join(deleted + inserted)
@@ -698,6 +703,50 @@ def _rank_incident(change: Change, told_before: Callable[[], set[int]]) -> None:
             change.why = (
                 f"{_substance_edit(deleted, inserted)} in a sentence on a past cybersecurity incident"
             )
+
+
+def _rank_acknowledged(change: Change, acknowledged: Callable[[str], int]) -> None:
+    """A sentence saying incidents happened to the filer (`incidents_acknowledged`) that goes, or is reworded to say
+    less ("breaches" -> "exploit attempts"): `high` where it said incidents got through and no sentence of the later
+    year says as much (what the SEC charged four filers with in 2024 was describing incidents that had happened as
+    hypothetical), else `medium`; one that comes, or says more, beyond what any sentence of the earlier year said:
+    `medium`. `acknowledged("old")`, `acknowledged("new")`: the most a sentence of that year says (`ACKNOWLEDGED`)."""
+    old_text, new_text = (
+        _sentences(change)
+        if change.kind == "text_changed"
+        else (change.text or "", "")
+        if change.kind == "text_removed"
+        else ("", change.text or "")
+        if change.kind == "text_added"
+        else ("", "")
+    )
+    was, now = incidents_acknowledged(old_text), incidents_acknowledged(new_text)
+    if ACKNOWLEDGED[was] > ACKNOWLEDGED[now]:
+        still = acknowledged("new") >= ACKNOWLEDGED[was]
+        change.severity = "high" if was == "suffered" and not still else "medium"
+        said = (
+            "cybersecurity incidents happened to the company"
+            if was == "suffered"
+            else "the company was the target of cybersecurity attacks"
+        )
+        why = "drew SEC charges in 2024" if was == "suffered" and not still else ""
+        if change.kind == "text_removed":
+            change.why = f"a sentence saying {said} was removed; " + (
+                "another sentence still says so" if still else "no other sentence says so"
+            )
+        else:
+            change.why = f"the sentence no longer says {said}" + (
+                "; another sentence still says so" if still else "; no other sentence does"
+            )
+        if why:
+            change.why += f" (describing incidents that happened as hypothetical {why})"
+    elif ACKNOWLEDGED[now] > max(ACKNOWLEDGED[was], acknowledged("old")):
+        change.severity = "medium"
+        change.why = (
+            "the company now says cybersecurity incidents happened to it"
+            if now == "suffered"
+            else "the company now says it was the target of cybersecurity attacks"
+        )
 
 
 def _incident_years(changes: list[Change]) -> set[int]:

@@ -11,6 +11,8 @@ from typing import Any
 
 from tracker.facts import catalogue as _catalogue  # noqa: F401  (registers the facts)
 from tracker.facts.changes import (
+    as_worded,
+    careers_still_told,
     changes_between,
     kept_values,
     stated_alike,
@@ -30,6 +32,8 @@ from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
 
 __all__ = [
+    "as_worded",
+    "careers_still_told",
     "FACT_NAMES",
     "SINGLE_FACTS",
     "SPECS",
@@ -159,7 +163,9 @@ def facts_to_json(facts: dict[str, list[FactValue]]) -> dict:
 
 def fact_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     """Fact changes between two disclosures (flag flips are the differ's job)."""
-    return changes_between(extract_facts(old), extract_facts(new), old.fiscal_year)
+    changes = changes_between(extract_facts(old), extract_facts(new), old.fiscal_year)
+    careers_still_told(changes, old.section_text, new.section_text)
+    return changes
 
 
 def fact_text(value: object, fact: str | None = None) -> str:

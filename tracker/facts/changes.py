@@ -372,6 +372,21 @@ def title_still_used(changes: list[Change], sentences: list[str], year: int | No
             change.why = f"{change.why}; the {fy} text uses both titles: check which is right"
 
 
+def careers_still_told(changes: list[Change], old_text: str, new_text: str) -> None:
+    """Drop from `changes` each person's former employers no longer named, or now named (`_background_moved`), where
+    the other year's text names one of them all the same: the career is still told, and only who it was read as
+    belonging to moved (a biography sentence now opening on another title, a filer's own name read as an employer)."""
+    for change in list(changes):
+        if change.change != "background_changed" or not (
+            isinstance(change.old, dict) and isinstance(change.new, dict)
+        ):
+            continue
+        was, now = change.old.get("former_employers") or [], change.new.get("former_employers") or []
+        other = new_text if was else old_text
+        if any(org in other for org in was or now):
+            changes.remove(change)
+
+
 def statement_still_made(changes: list[Change], keys: set[str]) -> None:
     """Where the statement on material incidents is made more firmly only because the later year adds a firmer one
     while still making the earlier one (its sentence's `comparison_key` among the later year's `keys`), the change
@@ -653,13 +668,34 @@ def single_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -
 def _years_text(v: dict, evidence: object = None) -> str:
     """Stated years as the fact holds them ("over 25 years"); an approximation as the sentence (`evidence`, when
     given) words it, "almost 20 years" (read as approximately: a reader took "approximately 20" for a misquote)."""
+    qualifier = _qualifier_said(v, evidence)
+    prefix = "" if qualifier is None or qualifier == "exact" else qualifier + " "
+    return f"{prefix}{v.get('years')} years"
+
+
+def _qualifier_said(v: dict, evidence: object) -> str | None:
+    """The qualifier of stated years as the sentence words it where the fact reads it as "approximately" ("nearly",
+    "close to"), else as the fact holds it."""
     qualifier = v.get("qualifier")
     if qualifier == "approximately" and isinstance(evidence, str):
         said = re.search(rf"\b({_APPROXIMATELY})\s+{v.get('years')}\s+years\b", evidence, re.I)
         if said:
-            qualifier = said.group(1).lower()
-    prefix = "" if qualifier is None or qualifier == "exact" else qualifier + " "
-    return f"{prefix}{v.get('years')} years"
+            return re.sub(r"\s+", " ", said.group(1).lower())
+    return qualifier  # type: ignore[no-any-return]
+
+
+def as_worded(fv: FactValue) -> Any:
+    """A fact's value as its sentence words it, for saying it rather than comparing it: stated years "nearly 30
+    years" where the fact, which compares it with "about 30", reads "approximately" (an unseen filing's reader:
+    SCSC's CIO "has nearly 30 years of experience", listed as "approximately 30 years")."""
+    v = fv.value
+    if (
+        isinstance(v, dict)
+        and "years" in v
+        and (said := _qualifier_said(v, fv.evidence)) != v.get("qualifier")
+    ):
+        return {**v, "qualifier": said}
+    return v
 
 
 #: The words read as "approximately" (tracker.facts.people), as a sentence may state them.
@@ -886,6 +922,19 @@ def _background_signals(o: dict, n: dict) -> list[str]:
     return out
 
 
+def _background_moved(o: dict, n: dict) -> str | None:
+    """What the later year no longer says, or now says, of one person's career: "former employers no longer named
+    (were Acme Bank, Globex)" (an unseen filing's reader: UPST FY2025 cut its CISO's career to a clause, read as low
+    wording edits). Only where one year names none: a career told both years, in other words, is the same person's
+    (and an employer more or less there is mostly how the sentence was read). None otherwise."""
+    was, now = o.get("former_employers") or [], n.get("former_employers") or []
+    if was and not now:
+        return f"former employers no longer named (were {', '.join(was)})"
+    if now and not was:
+        return f"former employers now named: {', '.join(now)}"
+    return None
+
+
 def _stand_in(o: dict, n: dict) -> str | None:
     """ "acting" or "interim" when the later person holds a stand-in's title (`titles.stand_in`) and the earlier
     did not."""
@@ -1083,6 +1132,18 @@ def people_changes(
             )
             continue
         given_up, taken_on, kept = _roles_moved(ov, nv)
+        if not (given_up or taken_on) and (background := _background_moved(ov, nv)):
+            add(
+                "background_changed",
+                "medium" if responsible else "low",
+                f"{nv.get('name') or f'the {role}'}: {background}",
+                "the expertise described for the person responsible changed (Item 106(c)(2)(i))"
+                if responsible
+                else "the background described for this person changed",
+                o,
+                n,
+            )
+            continue
         if given_up or taken_on:
             who = nv.get("name") or f"the {kept}"
             if given_up and not taken_on:

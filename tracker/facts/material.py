@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tracker.facts.rules import rule
 from tracker.facts.text import has
@@ -269,6 +269,79 @@ def past_incident(text: str) -> bool:
     if not _PAST_INCIDENT_RE.search(text):
         return False
     return not (_NEGATION_RE.search(text) or _HYPOTHETICAL_RE.search(text))
+
+
+#: A filer saying cybersecurity incidents happened to it, undated: "we have experienced cybersecurity incidents",
+#: "we, our suppliers, and our dealers have been the target of cybersecurity incidents", "our systems have been
+#: subject to attacks" (the verb, then what happened within its clause: `suffered`, an incident that got through;
+#: else `targeted`, an attack or an attempt, which may have failed).
+_ACKNOWLEDGED_RE = lazy_compile(
+    r"\b(?:have|has|had),?\s+(?P<between>(?:[\w,]+\s+){0,5}?)(?:(?P<suffered>experienced|suffered|encountered|"
+    r"detected)|faced|been\s+(?:the\s+|a\s+)?(?:targets?|subject|victims?)\s+(?:of|to))\b(?P<what>[^.;:]{0,100}?)\b"
+    r"(?:(?P<through>incidents?|breach(?:es)?|intrusions?|compromises?|unauthori[sz]ed\s+access|ransomware)|"
+    r"(?:cyber[\s-]?)?attacks?)\b",
+    re.I,
+)
+#: A clause that says what is done if something happens ("in the event Ford determines it has experienced"): no
+#: acknowledgement that it did.
+_CONDITION_RE = lazy_compile(r"\b(?:when|whenever|if|once|should|in\s+the\s+event|whether)\b", re.I)
+#: Who an acknowledgement is of: the filer, or what is its own (before the verb, in its clause).
+_FILER_RE = caseless(r"\b(?:we|us|our|the\s+company|the\s+group)\b")
+#: Words before the verb that make it no acknowledgement: a hedge or someone else's ("may have experienced",
+#: "other companies have suffered").
+_NOT_OURS_RE = caseless(
+    r"\b(?:may|might|could|would|should|if|whether|other|others|companies|peers)\s+(?:\w+\s+)?$"
+)
+#: A clause whose subject is others ("Other companies in our industry have suffered ...").
+_OTHERS_RE = lazy_compile(
+    r"\s*(?:(?:many|some|certain|most)\s+)?(?:other|others|companies|peers|businesses|organi[sz]ations)\b",
+    re.I,
+)
+#: What `_ACKNOWLEDGED_RE`'s verbs hold (lower case).
+_ACKNOWLEDGING_VERBS = (
+    "experienced",
+    "suffered",
+    "encountered",
+    "detected",
+    "faced",
+    "target",
+    "subject",
+    "victim",
+)
+#: How much a sentence says happened to the filer (`incidents_acknowledged`), in order.
+ACKNOWLEDGED = {None: 0, "targeted": 1, "suffered": 2}
+
+
+def incidents_acknowledged(text: str) -> Literal["targeted", "suffered"] | None:
+    """What a sentence says cybersecurity incidents did to the filer, dated or not: "suffered" ("we have experienced
+    cybersecurity incidents", "breaches of our systems"), "targeted" ("Like other companies, we have been the target
+    of cyber attacks": attacks, which may have failed), or None: not a denial ("we have not experienced"), a hedge
+    ("we may have experienced") or someone else's. Describing as hypothetical incidents that have happened is what
+    the SEC charged four filers with in October 2024 (Unisys, Avaya, Check Point, Mimecast), so an acknowledgement a
+    year stops making is a change of substance (unseen filings' readers: TDUP FY2025 dropped "breaches" from "we
+    have experienced threats to and breaches of our ... systems"; F, "have been the target of cybersecurity
+    incidents")."""
+    low = text.lower()
+    if not any(map(low.__contains__, _ACKNOWLEDGING_VERBS)) or not any(
+        map(low.__contains__, _INCIDENT_WORDS)
+    ):
+        return None  # (most sentences hold none of the verbs: tested first)
+    found: Literal["targeted", "suffered"] | None = None
+    for m in _ACKNOWLEDGED_RE.finditer(text):
+        if _NEGATION_RE.search(m.group("between")) or _NEGATION_RE.search(m.group("what")):
+            continue  # ("have not experienced", "have experienced no material incidents")
+        clause = re.split(r"[;:]|,\s+(?:but|while|although)\b", text[: m.start()])[-1]
+        if (
+            _FILER_RE.search(clause[-80:])
+            and not _CONDITION_RE.search(clause)
+            and not (
+                _NOT_OURS_RE.search(clause) or _OTHERS_RE.match(clause) or _NEGATION_RE.search(clause[-40:])
+            )
+        ):  # (the filer's: not "We do not believe we have ...", nor "When we learn that a vendor has ...")
+            if m.group("suffered") and m.group("through"):
+                return "suffered"
+            found = "targeted"
+    return found
 
 
 class MaterialReader:

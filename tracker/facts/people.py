@@ -111,9 +111,11 @@ BIOGRAPHY_YEARS_AT = rule(
     doc="'12 years at Acme': years spent at a company, biography",
 )
 _BIOGRAPHY_RULES = (BIOGRAPHY, BIOGRAPHY_PAST, BIOGRAPHY_YEARS_AT)
-#: The end of a biography stretch: the end of its clause, or a new clause about the present.
+#: The end of a biography stretch: the end of its clause (not the stop of "Ms.", "Inc." or "U.S."), or a new clause
+#: about the present.
 _BIOGRAPHY_END_RE = lazy_compile(
-    r";|\.\s|,?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
+    r";|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bInc)(?<!\bCo)(?<!\b[A-Z])\.\s|"
+    r",?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
     r"currently|now|serves|leads)\b|,?\s+and\s+(?:now|currently|presently)\b",
     re.I,
 )
@@ -407,7 +409,25 @@ _GROUP_HOLDER_RE = lazy_compile(
     r"(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))\b",
     re.I,
 )
-_EXPERIENCE_BEFORE_RE = lazy_compile(r"\b(?:experience|career|expertise)\b[^.;]{0,100}$", re.I)
+_DECADES_RE = lazy_compile(r"\bdecades\s+(?:of|in)\b", re.I)
+
+
+def _bare_decades(s: str, end: int) -> int:
+    """Where "decades of" given no number ("includes decades of information technology ... experience") ends before
+    `end`, else -1: no years to state, but what a period after it ("including more than a decade") is part of."""
+    for m in _DECADES_RE.finditer(s, 0, end):
+        words = s[max(0, m.start() - 20) : m.start()].split()
+        if not words or not (words[-1].lower() in _NUMBER_WORDS or words[-1][-1:].isdigit()):
+            return m.end()
+    return -1
+
+
+_EXPERIENCE_BEFORE_RE = lazy_compile(
+    r"\b(?:experience|career|expertise)\b[^.;]{0,100}$|"
+    # "He has worked over the last fifteen years in the security industry" (VRNS FY2025): a career's years
+    r"\b(?:has|have)\s+(?:worked|served|been\s+working)\s+(?:over|for|during|in)\s+the\s+(?:past|last)\s+$",
+    re.I,
+)
 _SUB_PERIOD_RE = lazy_compile(
     r"\bincluding\b|\bof\s+which\b|\b(?:with|among)\s+(?:the\s+)?(?:last|past)\b", re.I
 )
@@ -518,6 +538,8 @@ def _years_stated(
             continue
         if taken_at >= 0 and _SUB_PERIOD_RE.search(s, taken_at, m.start()):
             continue  # "25 years, including eleven years ...": part of the years already taken
+        if (bare := _bare_decades(s, m.start())) >= 0 and _SUB_PERIOD_RE.search(s, bare, m.start()):
+            continue  # "decades of ..., including more than a decade as a CISO": a part, not the whole (MOH FY2025)
         number = m.group(2)
         if number.lower() in ("a", "an") and not m.group(5).lower().startswith("decade"):
             continue  # "a year", not a number of years
@@ -539,16 +561,21 @@ TENURE = rule(
     # a relative clause on the title: "our CISO, who joined TI in 2025" (the role no earlier), unless the role came
     # later ("who joined us in 2015 and became CISO in 2022", which the alternatives above read)
     r"\bwho\s+joined\s+(?:us|the\s+company|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+in\s+(?:\w+\s+){0,2}?((?:19|20)\d{2})\b"
-    r"(?![^.;]{0,60}\b(?:became|appointed|named|promoted)\b)",
+    r"(?![^.;]{0,60}\b(?:became|appointed|named|promoted)\b)|"
+    # the title's appositive: "Dror Shemesh, our CISO beginning in August 2025, ..." (VRNS FY2025; not "effective",
+    # which dates departures too: "would resign as CISO effective June 30, 2025")
+    r"(?-i:\b(?:CISO|CSO|CIO|CTO|Officer|Security|Technology))\s*,?\s+(?:beginning|starting)\s+"
+    r"(?:in\s+|on\s+|as\s+of\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},\s+)?((?:19|20)\d{2})\b",
     ("since", "19", "20"),
-    doc="when the responsible person took the role: 'since 2019', 'joined ... in 2020', 'who joined us in 2025'",
+    doc="when the responsible person took the role: 'since 2019', 'joined ... in 2020', 'who joined us in 2025', "
+    "'our CISO beginning in August 2025'",
 )
 _CAREER_SINCE_RE = lazy_compile(
     r"\b(?:positions|roles|career|leadership\s+(?:positions|roles))\b[^.;]{0,80}$", re.I
 )
 _TENURE_VERB_RE = lazy_compile(
     r"\b(?:served|serving|serves|been|joined|joining|appointed|named|led|leading|held|role|"
-    r"position|became|hired|promoted|managing|headed)\b",
+    r"position|became|hired|promoted|managing|headed|beginning|starting)\b",
     re.I,
 )
 REPORTS_TO = rule(
@@ -693,11 +720,12 @@ _ORG_RE = lazy_compile(
 )
 _ORG_BEFORE_RE = lazy_compile(r"\b(?:at|with|of|for|from|joining|joined)\s+(?:the\s+)?$", re.I)
 _NOT_ORG_WORDS = frozenset(
-    "our the we company board committee he she they his her chief vice senior director head "
+    "our the we company board committee he she they his her mr ms mrs dr chief vice senior director head "
     "officer president security information technology u.s federal".split()
 )
 
 
+_TITLE_OF_RE = lazy_compile(r"\b(?:president|director|head|officer|manager|lead)\s+of\s+(?:the\s+)?$", re.I)
 _ORG_LIST_GAP_RE = lazy_compile(r",\s*(?:and\s+|or\s+)?(?:the\s+)?$|\s+(?:and|or)\s+(?:the\s+)?$")
 
 
@@ -710,10 +738,10 @@ def former_employers(s: str, spans: list[tuple[int, int]]) -> list[str]:
             name = m.group(1).rstrip(".,")
             gap = s[max(0, m.start() - 14) : m.start()]
             listed = listed and bool(_ORG_LIST_GAP_RE.search(gap))
-            if not (_ORG_BEFORE_RE.search(gap) or listed):
-                continue
+            if not (_ORG_BEFORE_RE.search(gap) or listed) or _TITLE_OF_RE.search(gap):
+                continue  # (no organisation; or a title's remit: "Vice President of IT Applications at ServiceNow")
             listed = True
-            first = name.split()[0].lower()
+            first = name.split()[0].lower().rstrip(".")
             if first in _NOT_ORG_WORDS or TITLE_RE.fullmatch(name):
                 continue
             out.append(name)
@@ -895,6 +923,11 @@ class PeopleReader:
             self.by_title[key] = person
         return person
 
+    def _known(self, name: str) -> bool:
+        """Whether a name is that of a person met before (by full name or surname)."""
+        name = clean_inline(name)
+        return name in self.by_name or name.split()[-1] in self.by_surname
+
     def person_for_name(self, name: str, i: int) -> Person:
         name = clean_inline(name)
         person = self.by_name.get(name) or self.by_surname.get(name.split()[-1])
@@ -1007,7 +1040,10 @@ class PeopleReader:
         named_at: dict[int, Person] = {}  # title start -> the named person it belongs to
         if _HONORIFIC.at(self.r.index, i):
             for m in _HONORIFIC.pattern.finditer(s):
-                if _valid_name(m.group(1)) and not _inside(m.start(), self.bio(i)):
+                if (
+                    _valid_name(m.group(1))
+                    and (not _inside(m.start(), self.bio(i)) or self._known(m.group(1)))
+                ):  # ("Prior to joining us, Ms. Doe led ...": a person met before is the subject of her career)
                     out.append((m.start(), self.person_for_name(m.group(1), i)))
                     self.r.note(i, _HONORIFIC.name)
         for k, (start, end, title) in enumerate(titles):
