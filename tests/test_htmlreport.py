@@ -350,7 +350,7 @@ def test_no_change_says_so_plainly():
     assert still.text_content() == "Stated alike in both years"
     assert [li.text_content() for li in still.getnext().iter("li")] == [
         "Board oversight: board of directors; audit committee",
-        "How often the board is briefed: quarterly",
+        "How often the board is briefed: quarterly (the audit committee)",
         "Statement on material incidents: not stated in either year",  # (Item 106(b)(2) asks for it)
     ]
 

@@ -947,7 +947,10 @@ def test_the_statement_stated_alike_is_quoted_with_how_firmly_it_is_made() -> No
             False,
         ),
     )
-    assert "How often the board is briefed: regular (beside the changes above)" in unchanged_lines(c)
+    assert (
+        "How often the board is briefed: regular (the risk committee) (beside the changes above)"
+        in unchanged_lines(c)
+    )
 
 
 def test_a_successor_framework_and_a_firms_certification_mark_are_no_new_commitments() -> None:
@@ -1559,3 +1562,80 @@ def test_a_ciso_said_to_hold_the_post_since_after_the_earlier_year_is_someone_ne
             "a new Chief Information Security Officer, appointed in 2025; stated experience 20 years -> 15 years",
         )
     ]
+
+
+def test_frequencies_stated_alike_say_who_is_briefed() -> None:
+    """An unseen filing's reader (VRNS): "How often the board is briefed: semi-annual; quarterly; annual" did not say
+    which body hears what."""
+    text = (
+        "Our CISO updates the Technology Committee quarterly on cybersecurity. The Audit Committee receives "
+        "semi-annual updates on cybersecurity risks. Our CISO briefs the full Board at least annually."
+    )
+    lines = unchanged_lines(compare(_disclosure(text, {}, False), _disclosure(text, {}, False)))
+    assert (
+        "How often the board is briefed: quarterly (the technology committee); semi-annual (the audit committee); "
+        "annual (the board)"
+    ) in lines
+    # one committee named short in another sentence is said once, by its full name
+    text = (
+        "Our CISO reports quarterly to the Audit and Finance Committee on cybersecurity. The Audit Committee also "
+        "receives quarterly updates on incidents."
+    )
+    lines = unchanged_lines(compare(_disclosure(text, {}, False), _disclosure(text, {}, False)))
+    assert "How often the board is briefed: quarterly (the audit and finance committee)" in lines
+
+
+def test_a_reporting_line_stated_alike_says_who_reports() -> None:
+    """Readers of unseen filings: "Reports to: Chief Information Officer" did not say whose line it was."""
+    text = (
+        "Our Vice President of Information Security leads our cybersecurity program. The Vice President of "
+        "Information Security reports to our Chief Information Officer."
+    )
+    lines = unchanged_lines(compare(_disclosure(text, {}, False), _disclosure(text, {}, False)))
+    assert (
+        "Reports to: Chief Information Officer (reported to by the Vice President of Information Security)"
+        in lines
+    )
+
+
+def test_a_reworded_briefing_is_not_the_change_of_a_person_it_names() -> None:
+    """A reader's planted edits on real filings: "meets with the audit committee [-periodically-]{+at least twice a
+    year+}" in a sentence naming the CIO was "[high] the person responsible changed" (the new CISO's key holds
+    "years"); "our Board receives [-a semi-annual-]{+an annual+} report from our CSO", the CSO no longer named
+    elsewhere, was "readers can no longer tell who is responsible"."""
+    cio = "Our Chief Information Officer meets with the Audit Committee {how} to review cybersecurity risks."
+    years = "Our Chief Information Officer{who} has more than {n} years of experience in technology."
+    before = cio.format(how="periodically") + " " + years.format(who="", n=20)
+    after = (
+        cio.format(how="at least twice a year") + " " + years.format(who=", who was appointed in 2025,", n=12)
+    )
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed" and "Audit" in ch.new]
+    assert (reworded.severity, reworded.why) == ("medium", "how often the board is briefed changed")
+    report = "Our Board receives {a} report from our Chief Security Officer on cybersecurity."
+    before = (
+        report.format(a="a semi-annual") + " Our Chief Security Officer, Jordan Ellis, leads our program."
+    )
+    after = report.format(a="an annual") + " Our Chief Security Officer leads our program."
+    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed" and "Board" in ch.new]
+    assert (reworded.severity, reworded.why) == ("medium", "how often the board is briefed changed")
+
+
+def test_words_that_say_the_same_and_one_incidents_materiality_are_no_change_of_substance() -> None:
+    """A reader's planted edits on real filings: "We [-regularly-]{+routinely+} engage third-party assessors" was
+    medium ("“regularly” dropped"); "..., and based on our investigation the incident did not have a material impact"
+    was read as a firmer statement on material incidents."""
+    text = "We {how} engage third-party assessors to test our controls."
+    c = compare(
+        _disclosure(text.format(how="regularly"), {}, False),
+        _disclosure(text.format(how="routinely"), {}, False),
+    )
+    assert [ch.severity for ch in c.changes] == ["low"]
+    aware = "We are not aware of any cybersecurity incident that has materially affected us."
+    incident = (
+        "We contained the activity, notified affected individuals, and based on our investigation the incident did "
+        "not have a material impact on our business."
+    )
+    c = compare(_disclosure(aware, {}, False), _disclosure(f"{aware} {incident}", {}, False))
+    assert not [ch for ch in c.changes if ch.fact and ch.fact.startswith("material_incident")]

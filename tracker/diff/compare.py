@@ -20,7 +20,6 @@ Only then are words diffed, inside each rewritten pair.
 from __future__ import annotations
 
 import bisect
-import functools
 import gc
 import re
 from collections import Counter
@@ -58,7 +57,9 @@ from tracker.facts import (
     value_key,
     years_apart,
 )
+from tracker.facts.governance import briefed
 from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged
+from tracker.facts.titles import title_key, titles_in
 from tracker.models import (
     CHANGE_KINDS,
     MATERIAL_FLAG,
@@ -300,6 +301,48 @@ class Comparison:
                 out.append((fact, ["absent"]))
         return out
 
+    def briefed_alike(self) -> dict[object, list[str]]:
+        """Who the later year says is briefed at each frequency both years state (`unchanged`): {"quarterly": ["the
+        technology committee"], "annual": ["the board"]}, from the sentences stating it (`briefed`; a value whose
+        sentences name no body is left out). A reader of an unseen filing could not tell from "semi-annual; quarterly;
+        annual" which body hears what (VRNS)."""
+        kept = dict(self.unchanged).get("briefing_frequency") or []
+        out: dict[object, list[str]] = {}
+        for fv in shared_facts(self.new).get("briefing_frequency") or []:
+            if fv.value in kept:
+                bodies = (briefed(s, str(fv.value))[0] for s in (fv.evidence, *fv.also) if s)
+                if named := _fullest(list(dict.fromkeys(b for b in bodies if b))):
+                    out[fv.value] = named
+        return out
+
+    def reporters_alike(self) -> dict[object, list[str]]:
+        """Who the later year says reports to each officer both years name as reported to (`unchanged`): {"Chief
+        Information Officer": ["Chief Information Security Officer"]}: the one title the year names as responsible,
+        else those of them the sentence stating it names (a value whose sentence names none is left out). Readers of
+        unseen filings asked who "Reports to: Chief Information Officer" was about."""
+        kept = dict(self.unchanged).get("reports_to") or []
+        facts = shared_facts(self.new)
+        responsible = {
+            title_key(str(fv.value)): str(fv.value) for fv in facts.get("responsible_titles") or []
+        }
+        out: dict[object, list[str]] = {}
+        for fv in facts.get("reports_to") or []:
+            if fv.value not in kept or not fv.evidence:
+                continue
+            boss = title_key(str(fv.value))
+            named = (
+                [t for k, t in responsible.items() if k != boss]
+                if len(responsible) == 1
+                else [
+                    t
+                    for _, _, t in titles_in(fv.evidence, {})
+                    if (k := title_key(t)) in responsible and k != boss
+                ]
+            )
+            if named:
+                out[fv.value] = list(dict.fromkeys(named))
+        return out
+
     def statement_said(self) -> tuple[str | None, str] | None:
         """(strength, sentence) of the later year's statement on material incidents: a report quotes its words beside
         "says it has not been materially affected" where both years make it alike (`unchanged`), which readers of
@@ -460,15 +503,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         key,
         {n: s.label for n, s in SPECS.items()},
         significance.responsible_keys(old_facts, new_facts),
-        functools.cache(
-            lambda side: max(
-                (
-                    ACKNOWLEDGED[incidents_acknowledged(s.text)]
-                    for s in (old_seq if side == "old" else new_seq)
-                ),
-                default=0,
-            )
-        ),
+        _Acknowledged(old_seq, new_seq),
     )
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))
@@ -575,6 +610,34 @@ def _says(d: Disclosure, facts: dict, wanted: set[str], key: Callable[[str], str
         return {}
     flags = {f"flag:{e.name}": [_FlagEvidence(e.value, e.evidence)] for e in d.flags.values() if e.evidence}
     return significance.statements({**facts, **flags}, key, value_key, wanted)
+
+
+def _fullest(bodies: list[str]) -> list[str]:
+    """Bodies briefed, each once: not "the audit committee" beside "the audit and finance committee" (one committee,
+    named short in one sentence), nor "a committee of the board" beside a committee named."""
+    words = [set(b.split()) - {"the"} for b in bodies]
+    return [
+        b
+        for k, b in enumerate(bodies)
+        if not (b == "a committee of the board" and len(bodies) > 1)
+        and not any(j != k and "committee" in w and words[k] < w for j, w in enumerate(words))
+    ]
+
+
+class _Acknowledged:
+    """The most a sentence of a year ("old", "new") says incidents did to the filer (`ACKNOWLEDGED` of
+    `incidents_acknowledged`), worked out the first time a change asks (few do: most sentences say nothing of it)."""
+
+    def __init__(self, old: list[Sentence], new: list[Sentence]) -> None:
+        self.sides = {"old": old, "new": new}
+        self.known: dict[str, int] = {}
+
+    def __call__(self, side: str) -> int:
+        if side not in self.known:
+            self.known[side] = max(
+                (ACKNOWLEDGED[incidents_acknowledged(s.text)] for s in self.sides[side]), default=0
+            )
+        return self.known[side]
 
 
 @dataclass

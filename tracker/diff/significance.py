@@ -62,7 +62,7 @@ _SUBSTANCE_RE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|decades?|not|no|never|none|nor|may|might|could|would|should|must|will|cannot|believe|believes|"
     r"aware|knowledge|expect|intend|plan|quarterly|monthly|annually|annual|semi-annual|twice|weekly|regularly|"
-    r"periodically|material|materially|likely|unlikely|all|any|only|each|every)\b",
+    r"periodically|routinely|material|materially|likely|unlikely|all|any|only|each|every)\b",
     re.I,
 )
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -224,9 +224,18 @@ def _scope_change(old: str, new: str) -> str | None:
 def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
     if _rolled_forward(deleted, inserted):
         return False
-    old = {w.lower() for t in deleted for w in _SUBSTANCE_RE.findall(t)}
-    new = {w.lower() for t in inserted for w in _SUBSTANCE_RE.findall(t)}
-    return old != new
+    return _substance_words(deleted) != _substance_words(inserted)
+
+
+def _substance_words(texts: list[str]) -> set[str]:
+    """The words of `_SUBSTANCE_RE` in texts, lower case, those that say the same as one (`_SAME_SUBSTANCE`)."""
+    words = {w.lower() for t in texts for w in _SUBSTANCE_RE.findall(t)}
+    return {_SAME_SUBSTANCE.get(w, w) for w in words}
+
+
+#: Words of `_SUBSTANCE_RE` that say the same ("We [-regularly-]{+routinely+} engage assessors": a reader found it
+#: ranked medium, "“regularly” dropped").
+_SAME_SUBSTANCE = {"periodically": "regularly", "routinely": "regularly", "annual": "annually"}
 
 
 def _content_words(texts: list[str]) -> set[str]:
@@ -453,8 +462,17 @@ def _edits_person(edit: list[str] | None, people: set[str]) -> bool:
     """Whether a wording change's edit (`_edit_words`) says something of the people its sentence names (`people`: their
     value keys, which hold their names, titles, years and credentials): a sentence naming the CISO whose only edit is
     "quarterly" -> "semi-annually" (an unseen reader: ranked high, "the person responsible changed", for a new CISO told
-    of in another sentence) is about the briefing, not the person."""
-    return edit is None or any(w in key for w in edit for key in people)
+    of in another sentence) is about the briefing, not the person. The keys' field names are no words of theirs: "a
+    year" is not the "years" of "years=#18#" (a reader: "periodically" -> "at least twice a year" in a sentence naming
+    the CIO read as the new CISO's change)."""
+    if edit is None:
+        return True
+    values = [_FIELD_NAME_RE.sub(" ", key) for key in people]
+    return any(w in v for w in edit for v in values)
+
+
+#: A field's name in a `value_key` ("years=", "tenure_start=").
+_FIELD_NAME_RE = re.compile(r"[a-z_]+=")
 
 
 def _rank(
@@ -476,9 +494,16 @@ def _rank(
         return
     touched = sorted(f for f in set(before) | set(after) if before.get(f, set()) != after.get(f, set()))
     named = before.get("people", set()) | after.get("people", set())
-    edit = _edit_words(change) if named else None
+    edit = _edit_words(change) if named or "responsible_people" in touched else None
     if "people" in touched and not _edits_person(edit, named):
         touched.remove("people")  # (the person named changed elsewhere; this edit says nothing of them)
+    if (
+        "responsible_people" in touched
+        and not _edits_person(
+            edit, before.get("responsible_people", set()) | after.get("responsible_people", set())
+        )
+    ):  # (a name the sentence is evidence of, not one it holds: "a semi-annual report from our CSO" -> "an annual")
+        touched.remove("responsible_people")
     stated = sorted(set(before) | set(after))
     if touched:
         related = [
@@ -740,7 +765,7 @@ def _rank_acknowledged(change: Change, acknowledged: Callable[[str], int]) -> No
             )
         if why:
             change.why += f" (describing incidents that happened as hypothetical {why})"
-    elif ACKNOWLEDGED[now] > max(ACKNOWLEDGED[was], acknowledged("old")):
+    elif ACKNOWLEDGED[now] > ACKNOWLEDGED[was] and ACKNOWLEDGED[now] > acknowledged("old"):
         change.severity = "medium"
         change.why = (
             "the company now says cybersecurity incidents happened to it"

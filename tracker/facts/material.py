@@ -124,10 +124,30 @@ _CONCESSIVE_END_RE = lazy_compile(r",\s+(?=(?:we|our|the\s+company|it|they|there
 #: on incidents and threats as a whole (an unseen reader: such a sentence beside an unchanged "we are not aware of
 #: any ..." was reported as a firmer statement added).
 _ONE_INCIDENT_RE = lazy_compile(
-    r"\s*(?:(?:however|but|and|further(?:more)?|in\s+any\s+event)\s*,?\s+)?(?:the|this|that|such)\s+"
+    r"\s*(?:(?:however|but|and|further(?:more)?|in\s+any\s+event)\s*,?\s+)?"
+    # "based on our investigation the incident did not have a material impact" (an unseen filing's reader)
+    r"(?:(?:based\s+on|following|after|according\s+to)\s+(?:[\w-]+\s+){0,4}?(?:investigation|review|"
+    r"assessment|analysis)\s*,?\s+)?(?:the|this|that|such)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:incident|breach|attack|intrusion|event|compromise)\b(?!\s+response)",
     re.I,
 )
+
+
+def _of_one_incident(clause: str) -> bool:
+    """Whether the part of a clause that says "material" is about one incident told of (`_ONE_INCIDENT_RE`), the
+    clause's own start or that of a part after ", and" ("We contained the activity ..., and based on our
+    investigation the incident did not have a material impact": an unseen filing's reader found it read as a firmer
+    statement)."""
+    if _ONE_INCIDENT_RE.match(clause):
+        return True
+    if ", " not in clause:
+        return False
+    parts = _AND_PART_RE.split(clause)
+    return any(_ONE_INCIDENT_RE.match(p) for p in parts[1:] if "material" in p.lower())
+
+
+#: Where a clause's coordinated part starts.
+_AND_PART_RE = lazy_compile(r",\s+(?:and|but)\s+", re.I)
 
 
 def _denies(clause: str) -> bool:
@@ -201,7 +221,7 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
         if low is not None and "material" not in clause.lower():
             continue  # (every statement of either kind says "material")
         if _denies(clause):
-            if _ONE_INCIDENT_RE.match(clause):
+            if _of_one_incident(clause):
                 continue  # "The incident did not have a material impact": of one incident told of, not the statement
             if _EXCEPT_RE.search(s, 0, pos + len(clause)) and not _HYPOTHETICAL_RE.search(
                 s[: pos + len(clause)]
@@ -226,7 +246,7 @@ def risk_outlook(text: str) -> bool:
         return False
     if not (_MATERIAL_RE.search(text) or "reasonably likely" in low) or _CROSS_REFERENCE_RE.search(text):
         return False
-    if _ONE_INCIDENT_RE.match(text):
+    if _of_one_incident(text):
         return False  # ("The incident did not have a material impact": what one incident did)
     return not _statement(text, low)
 

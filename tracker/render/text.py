@@ -176,6 +176,17 @@ def unchanged_lines(c: Comparison) -> list[str]:
             line = "not stated in either year"
         else:
             line = "; ".join(plain_fact_value(v, fact) for v in values)
+            if fact == "reports_to" and (reporters := c.reporters_alike()):
+                line = "; ".join(
+                    plain_fact_value(v, fact)
+                    + (f" (reported to by the {' and the '.join(reporters[v])})" if v in reporters else "")
+                    for v in values
+                )
+            if fact == "briefing_frequency" and (bodies := c.briefed_alike()):
+                line = "; ".join(
+                    plain_fact_value(v, fact) + (f" ({', '.join(bodies[v])})" if v in bodies else "")
+                    for v in values
+                )
             if fact == "material_incident_statement" and (said := c.statement_said()):
                 line += _statement_words(*said)
         lines.append(
