@@ -558,6 +558,17 @@ def test_certifications_held_now_and_before(text: str, now: set, before: set) ->
             {"NIST SP 800-61", "NIST SP 800-30"},
             set(),
         ),
+        (  # ISO by its full name, no number (a reader's planted edits on TXN: only NIST was listed)
+            "Our controls draw on standards of the Center for Internet Security and the International Organization "
+            "for Standardization.",
+            {"CIS Controls", "ISO"},
+            set(),
+        ),
+        (  # ... and with a number, that standard alone
+            "Our data centers are certified to International Organization for Standardization (ISO) 27001.",
+            {"ISO/IEC 27001"},
+            set(),
+        ),
         (  # a credential is no firm, whatever "certified by" says
             "Our CISO is certified by Certified Information Security Manager (CISM), and we engage Acme Security "
             "Partners LLC to assess our program.",

@@ -96,10 +96,13 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "frameworks.iso_bare",
-        r"(?-i:\bISO\b)(?!\s*(?:/\s*IEC\s*)?\d)\s+(?:standards?|certifications?|certified|frameworks?)",
-        ("iso",),
+        r"(?-i:\bISO\b)(?!\s*(?:/\s*IEC\s*)?\d)\s+(?:standards?|certifications?|certified|frameworks?)|"
+        r"\bInternational\s+Organi[sz]ation\s+for\s+Standardi[sz]ation\b"
+        r"(?!\s*(?:\(\s*[\"'\u201c]?ISO[\"'\u201d]?\s*\)\s*)?(?:/\s*IEC\s*)?(?:\(\s*)?\d)",
+        ("iso", "standardi"),
         value="ISO",
-        doc="ISO standards named without a number",
+        doc="ISO standards named without a number ('ISO standards'; 'frameworks and standards, including those of ... "
+        "the International Organization for Standardization')",
     ),
     rule(
         "frameworks.privacy_framework",
@@ -198,7 +201,8 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "frameworks.iso",
-        r"\b(?:ISO|International\s+Organi[sz]ation\s+for\s+Standardi[sz]ation)\s*(?:/\s*IEC\s*)?(?:\(\s*)?(\d{4,6})"
+        r"\b(?:ISO|International\s+Organi[sz]ation\s+for\s+Standardi[sz]ation(?:\s*\(\s*[\"'\u201c]?ISO[\"'\u201d]?\s*\))?)"
+        r"\s*(?:/\s*IEC\s*)?(?:\(\s*)?(\d{4,6})"
         r"(?:\s*:\s*\d{4})?"
         r"((?:\s*(?:,|and|/|or|&)\s*(?:and\s+)?(?!ISO)\d{4,6}(?:\s*:\s*\d{4})?\b)*)",
         ("iso", "standardi"),
