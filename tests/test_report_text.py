@@ -1396,7 +1396,7 @@ def test_a_report_says_what_both_years_state_alike(corpus: Path) -> None:
     # the statement with how firmly it is made and its own words (readers of unseen filings took the plain words for
     # a flattening of "we have not identified ..." and "we do not believe ...")
     assert (
-        "  - Frameworks followed: NIST\n  - Statement on material incidents: says it has not been materially affected "
+        "  - Frameworks followed: ISO; NIST\n  - Statement on material incidents: says it has not been materially affected "
         "(a definite statement): \u201cRisks from cybersecurity threats, including as a result of any previous "
         "cybersecurity incidents, have not materially affected and are not reasonably likely to materially affect our "
         "company, including\u2026\u201d\n"

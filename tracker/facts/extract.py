@@ -89,6 +89,11 @@ class Reading:
         self.found.append(Found(fact, value, sentence, rule))
         self.note(sentence, rule)
 
+    def drop(self, fact: str, value: Any) -> None:
+        """Forget every finding of a fact's value (one a later reading shows says nothing more)."""
+        self.found = [f for f in self.found if not (f.fact == fact and f.value == value)]
+        self._by_fact = None
+
     def say_absent(self, fact: str, value: Any, rule: str) -> None:
         """The value a fact takes when the text states none."""
         self.absent[fact] = FactValue(value, UNTAGGED_ELEMENT, "", rule)

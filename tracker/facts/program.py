@@ -562,6 +562,10 @@ def _org_ok(org: str) -> bool:
     return first not in _NOT_ORG_FIRST and not re.fullmatch(r"[A-Z]{2,5}", org) or org in KNOWN_FIRMS
 
 
+#: An ISO standard named by its number ("ISO/IEC 27001", "ISO 22301").
+_ISO_NUMBERED_RE = lazy_compile(r"ISO(?:/IEC)?\s+\d")
+
+
 class ProgramReader:
     """Reads frameworks and third parties."""
 
@@ -580,6 +584,9 @@ class ProgramReader:
                 for value in once(r.name, self.texts[i], lambda: self.framework(r, i, list(already))):
                     already.append(value)
                     self.r.add("frameworks", value, i, r.name)
+        if any(_ISO_NUMBERED_RE.match(str(v)) for values in found.values() for v in values):
+            # ISO standards named by number: "ISO" alone for the body's standards in general says nothing more
+            self.r.drop("frameworks", "ISO")
         for r in THIRD_PARTY_RULES:
             for i in sorted(r.candidates(index)):  # (what r.matches then looks up)
                 if self.engages(i):
