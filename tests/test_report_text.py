@@ -546,7 +546,7 @@ def test_a_new_title_the_text_does_not_use_throughout(corpus: Path) -> None:
         if c.fact == "responsible_titles"
     )
     assert title.summary == (
-        "the role of the person responsible is now held at a lower rank: Chief Security Officer -> Deputy Chief "
+        "the role of one of those responsible is now held at a lower rank: Chief Security Officer -> Deputy Chief "
         "Security Officer"
     )
 
@@ -1639,3 +1639,31 @@ def test_words_that_say_the_same_and_one_incidents_materiality_are_no_change_of_
     )
     c = compare(_disclosure(aware, {}, False), _disclosure(f"{aware} {incident}", {}, False))
     assert not [ch for ch in c.changes if ch.fact and ch.fact.startswith("material_incident")]
+
+
+def test_a_people_change_is_not_carried_by_a_sentence_about_another_of_those_responsible() -> None:
+    """An unseen filing's reader (ELF FY2025): the Director's added years of experience were tagged "who holds the post,
+    an employee or an outside provider, changed" (the CISO's), and the Director, one of three titles named as
+    responsible, was called "the person responsible"."""
+    lead = "Our Chief Technology Officer leads our cybersecurity program."
+    before = _disclosure(
+        f"{lead} Our Chief Information Security Officer has over 20 years of experience. Our Associate Director, "
+        "Security Operations has more than 12 years of experience in security operations.",
+        {},
+        False,
+    )
+    after = _disclosure(
+        f"{lead} Our external Chief Information Security Officer has over 20 years of experience. Holding a master's "
+        "degree in cybersecurity, our Director, Security Operations brings more than 12 years of hands-on work "
+        "running incident response teams.",
+        {},
+        False,
+    )
+    c = compare(before, after)
+    assert {ch.change: ch.summary for ch in c.changes if ch.kind.startswith("fact_")}.items() >= {
+        "outside_provider": "the role of Chief Information Security Officer is now held by an outside provider",
+        "promoted": "the role of one of those responsible is now held at a higher rank: Associate Director, Security "
+        "Operations -> Director, Security Operations",
+    }.items()
+    (added,) = [ch for ch in c.changes if ch.kind == "text_added"]
+    assert added.why == "one of those responsible holds the same role at a higher rank"

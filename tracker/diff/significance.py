@@ -445,6 +445,30 @@ def _person_keys(c: Change) -> set[str]:
     return {value_key(v) for v in (c.old, c.new, c.value) if isinstance(v, dict)}
 
 
+#: The facts a sentence may state of one person, whose values name them (a title, a holder, a name).
+_PERSONAL = ("responsible_titles", "experience_years", "responsible_people", "reports_to")
+#: The titles and the name a person's value key holds ("titles=[chiefinformationsecurityofficer]", "name=janeroe").
+_KEY_WHO_RE = re.compile(r"titles=\[([^\]]*)\]|name=([a-z0-9]+)")
+
+
+def _of_person(before: dict[str, set[str]], after: dict[str, set[str]], keys: set[str]) -> bool:
+    """Whether a sentence that names no person (`people`) states something of the person a people change is about:
+    a title, a holder of years, or a name of theirs among the values it states of `_PERSONAL` facts; or states
+    none of those (the change stands for facts the sentence states: `touches`). An unseen filing's reader (ELF
+    FY2025): the Director's years of experience were tagged with the external CISO's change."""
+    values = [v for f in _PERSONAL for side in (before, after) for v in side.get(f, ())]
+    if not values:
+        return True
+    who = {
+        w
+        for key in keys
+        for titles, name in _KEY_WHO_RE.findall(key)
+        for w in (titles.split(",") if titles else [name])
+        if w and w != "none"
+    }
+    return any(w in v for w in who for v in values)
+
+
 def _edit_words(change: Change) -> list[str] | None:
     """The words of a rewording's edit that may name a person (numbers, and words of three letters or more but function
     words); None for an added or removed sentence, which is all edit."""
@@ -510,9 +534,11 @@ def _rank(
             c
             for _, c in sorted({k: c for f in touched for k, c in fact_changes.get(f, [])}.items())
             if c.fact != "people"
-            or not named
-            or not named.isdisjoint(people[id(c)])
-            or _edits_person(edit, people[id(c)])
+            or (
+                not named.isdisjoint(people[id(c)]) or edit is not None and _edits_person(edit, people[id(c)])
+                if named
+                else _of_person(before, after, people[id(c)])
+            )
         ]
         if related:
             top = min(related, key=lambda c: SEVERITY_RANK[c.severity])

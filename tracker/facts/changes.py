@@ -311,24 +311,27 @@ def _rank(title: str) -> int:
     return sum(_RANK.get(w, 0) for w in title_key(title).split())
 
 
-def _rank_change(change: Change, old: str, new: str) -> None:
+def _rank_change(change: Change, old: str, new: str, several: bool = False) -> None:
     """A title of the same role at a higher rank is a promotion (medium); at a lower one a demotion (high, as
-    any other title replaced)."""
+    any other title replaced). `several`: both years name more than one title as responsible, and the change is
+    said of "one of those responsible", not "the person responsible" (an unseen filing's reader: ELF's Director,
+    IT Infrastructure and Security, who supports the Chief Digital Officer, read as the person responsible)."""
     if not _one_role(title_key(old), title_key(new)):
         return
     if ("chief" in title_key(old).split()) != ("chief" in title_key(new).split()):
         return  # a chief officer's role now, or no longer: as any other title replaced
+    who = "one of those responsible" if several else "the person responsible"
     if _rank(new) > _rank(old):
         change.severity, change.change = "medium", "promoted"
-        change.why = "the person responsible holds the same role at a higher rank"
-        change.summary = f"the role of the person responsible is now held at a higher rank: {old} -> {new}"
+        change.why = f"{who} holds the same role at a higher rank"
+        change.summary = f"the role of {who} is now held at a higher rank: {old} -> {new}"
     elif _rank(new) == _rank(old):
         change.severity, change.change = "medium", "retitled"
-        change.why = "the title of the person responsible was reworded"
+        change.why = f"the title of {who} was reworded"
     else:
         change.change = "demoted"
-        change.why = "the person responsible now holds the role at a lower rank (a deputy, acting or interim)"
-        change.summary = f"the role of the person responsible is now held at a lower rank: {old} -> {new}"
+        change.why = f"{who} now holds the role at a lower rank (a deputy, acting or interim)"
+        change.summary = f"the role of {who} is now held at a lower rank: {old} -> {new}"
 
 
 def _one_role(old_key: str, new_key: str) -> bool:
@@ -449,7 +452,7 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
                 continue
             change = _replaced(spec, o, best)
             if spec.name == "responsible_titles":
-                _rank_change(change, o.value, best.value)
+                _rank_change(change, o.value, best.value, len(old) > 1 and len(new) > 1)
             elif spec.name == "board_oversight" and _renamed_committee(o.value, best.value):
                 change.change = "renamed"  # (still high: the committee the board oversees it through changed)
                 change.why = (
