@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from tracker.diff.compare import Comparison, compare, sentence_sequence
+from tracker.diff.significance import outside_work
 from tracker.facts import extract_facts
 from tracker.facts.changes import RANK_WORDS, _rank
 from tracker.facts.inference import infer_third_party_engaged
@@ -191,6 +192,9 @@ def _norm(value: object) -> str:
 
 def check(d: Doc, edited_raw: str, expected: Expected) -> Comparison:
     assert edited_raw != d.raw, "the edit did not change the source"
+    # ("wording", "", severity, ""): what the planted wording change itself is ranked, where it is not low
+    wording = [k[2] for k in expected if k[0] == "wording"]
+    expected = Counter({k: n for k, n in expected.items() if k[0] != "wording"})
     c = compare(d.original, d.read(edited_raw))
     got = summary(c)
     detail = "\n".join(
@@ -206,10 +210,12 @@ def check(d: Doc, edited_raw: str, expected: Expected) -> Comparison:
     planted = [k[2] for k in expected if k[2] != "text"]
     worded = [ch.severity for ch in c.changes if ch.kind.startswith("text_")]
     if worded:
-        top = min(planted, key=SEVERITY_RANK.__getitem__) if planted else "low"
-        assert min(worded, key=SEVERITY_RANK.__getitem__) == top or not planted and set(worded) == {"low"}, (
-            f"{d.name}: wording changes ranked {worded}, the planted change is {top}\nchanges:\n{detail}"
-        )
+        top = min(planted + wording, key=SEVERITY_RANK.__getitem__) if planted or wording else "low"
+        assert (
+            min(worded, key=SEVERITY_RANK.__getitem__) == top
+            or not (planted or wording)
+            and set(worded) == {"low"}
+        ), f"{d.name}: wording changes ranked {worded}, the planted change is {top}\nchanges:\n{detail}"
     return c
 
 
@@ -527,8 +533,8 @@ _NEUTRAL = "Our employees complete awareness training when they join the company
 
 
 def _plain_sentences(d: Doc) -> list:
-    """Sentences that carry no fact or flag, say nothing of incidents that happened to the filer (deleting one is
-    ranked), and sit once, uninterrupted by markup, in the raw."""
+    """Sentences that carry no fact or flag, say nothing of incidents that happened to the filer or of outside firms
+    working on the program (deleting one is ranked), and sit once, uninterrupted by markup, in the raw."""
     evidence = d.evidence_keys()
     out = []
     for s in d.sentences:
@@ -537,6 +543,7 @@ def _plain_sentences(d: Doc) -> list:
             or s.key in evidence
             or s.text.startswith("\u2022")
             or incidents_acknowledged(s.text)
+            or outside_work(s.text)
             or re.search(r"\(\s*[\"'\u201c]?[A-Z]{2,6}[\"'\u201d]?\s*\)", s.text)
         ):  # defines an acronym
             continue
@@ -699,6 +706,8 @@ def edit_flag_other(d: Doc) -> tuple[str, Expected]:
     edited = d.raw[:a] + d.raw[b:].lstrip(" ")
     rest = [s.text for s in d.sentences if s.key != comparison_key(str(flag.evidence))]
     expected = texts("text_removed")
+    if outside_work(str(flag.evidence)):  # (outside firms working on the program, no longer said: medium)
+        expected += Counter({("wording", "", "medium", ""): 1})
     if infer_third_party_engaged(rest) is None:  # no other sentence says so: the flag falls silent
         expected += Counter({("flag_flipped", ENGAGED, "medium", ""): 1})
     return edited, expected

@@ -1667,3 +1667,23 @@ def test_a_people_change_is_not_carried_by_a_sentence_about_another_of_those_res
     }.items()
     (added,) = [ch for ch in c.changes if ch.kind == "text_added"]
     assert added.why == "one of those responsible holds the same role at a higher rank"
+
+
+def test_outside_assessors_engaged_or_no_longer_engaged_is_medium() -> None:
+    """An unseen filing's reader (CROX FY2025): a dropped yearly assessment by an outside firm was a low wording edit,
+    the third-party flag still true from other sentences (Item 106(b)(1)(ii) asks whether assessors are engaged)."""
+    lead = "We also use outside consultants to advise on our program."
+    assessed = "Each year, an independent third-party firm assesses the maturity of our program."
+    c = compare(_disclosure(f"{lead} {assessed}", {}, False), _disclosure(lead, {}, False))
+    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_removed"] == [
+        ("medium", "a sentence on outside assessors, auditors or consultants engaged for the program removed")
+    ]
+    pentest = "We commission penetration testing by external specialists twice a year."
+    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {pentest}", {}, False))
+    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"] == [
+        ("medium", "a sentence on outside assessors, auditors or consultants engaged for the program added")
+    ]
+    # assessing third parties' own risk is no outside firm working on the program
+    vendors = "We perform third-party risk assessments before onboarding new vendors."
+    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {vendors}", {}, False))
+    assert [ch.severity for ch in c.changes if ch.kind == "text_added"] == ["low"]

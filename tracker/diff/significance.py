@@ -358,6 +358,8 @@ def rank_text_changes(
             _rank_incident(change, told_before)
         if change.severity != "high" and acknowledged is not None:
             _rank_acknowledged(change, acknowledged)
+        if change.severity == "low":
+            _rank_engagement(change)
         if change.severity == "low" and change.kind == "text_changed":
             deleted, inserted = _changed_words(change)
             edited = " ".join(deleted + inserted)
@@ -798,6 +800,41 @@ def _rank_acknowledged(change: Change, acknowledged: Callable[[str], int]) -> No
             if now == "suffered"
             else "the company now says it was the target of cybersecurity attacks"
         )
+
+
+def _rank_engagement(change: Change) -> None:
+    """`medium` for a sentence added or removed that says outside assessors, auditors, consultants or penetration
+    testers work on the filer's program (`_OUTSIDE_WORK_RE`; Item 106(b)(1)(ii)): an unseen filing's reader found
+    CROX FY2025's dropped yearly outside assessment a low wording edit, the flag still true from other sentences. A
+    third party's own risk assessed ("third-party risk assessments") is no such work."""
+    if change.kind not in ("text_added", "text_removed") or not outside_work(change.text or ""):
+        return
+    change.severity = "medium"
+    change.why = "a sentence on outside assessors, auditors or consultants engaged for the program " + (
+        "added" if change.kind == "text_added" else "removed"
+    )
+
+
+def outside_work(text: str) -> bool:
+    """Whether a sentence says outside assessors, auditors, consultants or penetration testers work on the filer's
+    program (`_OUTSIDE_WORK_RE`)."""
+    low = text.lower()
+    return any(map(low.__contains__, _OUTSIDE_WORDS)) and _OUTSIDE_WORK_RE.search(text) is not None
+
+
+#: Outside firms working on the program: "we engage an independent firm to assess ...", "third-party penetration
+#: testing", "assessments ... performed by independent third parties" (not "third-party risk assessments").
+_OUTSIDE_WORK_RE = re.compile(
+    r"\b(?:third[- ]part(?:y|ies)|external|outside|independent)\s+(?:[\w-]+\s+){0,3}?(?:assessors?|auditors?|"
+    r"consultants?|advis[oe]rs?|firms?|experts?|specialists?|engagements?|penetration\s+test\w*|red[- ]team\w*)\b|"
+    r"\b(?:independent|external|outside|third[- ]party)\s+(?!risk\b)(?:[\w-]+\s+){0,2}?(?:audits?|assessments?|"
+    r"reviews?|evaluations?)\b(?![^.;]{0,40}\bof\s+(?:our\s+)?(?:vendors|suppliers|third))|"
+    r"\b(?:assessments?|audits?|reviews?|tests?|testing)\b[^.;]{0,60}\b(?:performed|conducted|carried\s+out)\s+by\s+"
+    r"(?:an?\s+|the\s+)?(?:independent|external|outside|third[- ]part)",
+    re.I,
+)
+#: What a match of `_OUTSIDE_WORK_RE` holds (looked for first).
+_OUTSIDE_WORDS = ("third", "external", "outside", "independent")
 
 
 def _incident_years(changes: list[Change]) -> set[int]:
