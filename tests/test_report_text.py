@@ -1687,3 +1687,35 @@ def test_outside_assessors_engaged_or_no_longer_engaged_is_medium() -> None:
     vendors = "We perform third-party risk assessments before onboarding new vendors."
     c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {vendors}", {}, False))
     assert [ch.severity for ch in c.changes if ch.kind == "text_added"] == ["low"]
+
+
+def test_form_only_dash_lists_a_stand_in_confirmed_and_a_firmer_statement_read_as_a_lawyer_would() -> None:
+    """A reader's planted edits on real text (MA, LCID, MU): a plain-text list, one "- " item a line, read as one
+    paragraph gave a "Significant" verdict for list style alone; "Acting Vice President of IT" -> "Vice President of
+    IT" was "a higher rank"; a statement on material incidents made more firmly was also listed as stated alike."""
+    from tracker.pipeline.load import load_bytes
+
+    items = [
+        "Our Chief Information Security Officer leads the security team",
+        "The Data Protection Officer reports to the Chief Privacy Officer",
+        "The Audit Committee receives quarterly reports",
+    ]
+    bulleted = "Item 1C. Cybersecurity\n\nOur structure:\n\n" + "\n\n".join(f"\u2022 {i}" for i in items)
+    dashed = "Item 1C. Cybersecurity\n\nOur structure:\n" + "\n".join(f"- {i}" for i in items)
+    c = compare(load_bytes(bulleted.encode()), load_bytes(dashed.encode()))
+    assert c.changes == []
+    lead = "Our {title} leads our cybersecurity program."
+    c = compare(
+        _disclosure(lead.format(title="Acting Vice President of IT"), {}, False),
+        _disclosure(lead.format(title="Vice President of IT"), {}, False),
+    )
+    assert [ch.summary for ch in c.changes if ch.fact == "responsible_titles"] == [
+        "the role of Vice President of IT is no longer held on an acting basis (was Acting Vice President of IT)"
+    ]
+    said = "{how} we have not identified any cybersecurity incident that has materially affected us."
+    c = compare(
+        _disclosure(said.format(how="To our knowledge,"), {}, False),
+        _disclosure(said.format(how="To date,"), {}, False),
+    )
+    assert [ch.fact for ch in c.changes if ch.kind.startswith("fact_")] == ["material_incident_strength"]
+    assert "material_incident_statement" not in dict(c.unchanged)

@@ -283,6 +283,10 @@ class Comparison:
             return []
         old, new = shared_facts(self.old), shared_facts(self.new)
         changed = {c.fact for c in self.changes if c.fact}
+        if (
+            "material_incident_strength" in changed
+        ):  # (how firmly the statement is made is the statement's change)
+            changed.add(MATERIAL_STATEMENT)
         out: list[tuple[str, list[object]]] = []
         for fact in STILL_STATED:
             was, now = old.get(fact) or [], new.get(fact) or []

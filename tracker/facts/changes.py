@@ -321,7 +321,13 @@ def _rank_change(change: Change, old: str, new: str, several: bool = False) -> N
     if ("chief" in title_key(old).split()) != ("chief" in title_key(new).split()):
         return  # a chief officer's role now, or no longer: as any other title replaced
     who = "one of those responsible" if several else "the person responsible"
-    if _rank(new) > _rank(old):
+    if (was := stand_in(old)) and not stand_in(
+        new
+    ):  # (a reader: "Acting VP of IT -> VP of IT" is no higher rank)
+        change.severity, change.change = "medium", "promoted"
+        change.why = f"the role of {who} is no longer held on an {was} basis"
+        change.summary = f"the role of {new} is no longer held on an {was} basis (was {old})"
+    elif _rank(new) > _rank(old):
         change.severity, change.change = "medium", "promoted"
         change.why = f"{who} holds the same role at a higher rank"
         change.summary = f"the role of {who} is now held at a higher rank: {old} -> {new}"

@@ -63,6 +63,8 @@ BULLETS = "•●◦▪▫■□○◆◇►▸‣⁃∙·➢➤✓✔"
 _BULLET_RE = re.compile(rf"^\s*[{BULLETS}\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*")
 _BULLET_ONLY_RE = re.compile(rf"^\s*[{BULLETS}\uf0b7\uf0a7\uf076\uf0d8\uf0fc\-\*o]\s*$")
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
+#: A list item's marker of plain text: a hyphen, an en dash or an asterisk and a space (`paragraphs_from_lines`).
+_DASH_ITEM_RE = re.compile(r"^\s*[-*\u2013]\s+(?=\S)")
 
 # Page furniture: whole lines that are never part of the disclosure.
 _FOOTER_LINE_RES = [
@@ -307,6 +309,9 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
     def vocabulary() -> frozenset[str]:  # the words of all the lines, worked out once a hyphen ends one
         return text_vocabulary(cleaned)
 
+    # "- " or "* " opening two lines or more: a list, each line an item (a plain-text list one line an item, read as
+    # one paragraph, gave an unseen filing's reader a "Significant" verdict for a change of list style alone)
+    dashed = sum(bool(_DASH_ITEM_RE.match(line)) for line in cleaned) >= 2
     paras: list[str] = []
     current = ""
     previous = ""  # the last line that went into `current`
@@ -324,6 +329,8 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
             continue
         bullet = pending_bullet or bool(_BULLET_RE.match(line))
         line = _BULLET_RE.sub("", line)
+        if dashed and not bullet and (item := _DASH_ITEM_RE.match(line)):
+            bullet, line = True, line[item.end() :]
         if bullet:
             if current:
                 paras.append(current)
