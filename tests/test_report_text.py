@@ -1719,3 +1719,24 @@ def test_form_only_dash_lists_a_stand_in_confirmed_and_a_firmer_statement_read_a
     )
     assert [ch.fact for ch in c.changes if ch.kind.startswith("fact_")] == ["material_incident_strength"]
     assert "material_incident_statement" not in dict(c.unchanged)
+
+
+def test_a_statement_made_more_firmly_says_what_it_no_longer_covers_and_an_added_one_how_firmly() -> None:
+    """A reader's planted edits on real text (MU, TXN): a statement "strengthened" by dropping "to our knowledge" and its
+    "not reasonably likely to materially affect" half read as an improvement; an added statement did not say it was a
+    belief."""
+    lead = "Our CISO leads our program."
+    hedged = (
+        "To our knowledge, risks from cybersecurity threats have not materially affected us, and we believe they are "
+        "not reasonably likely to materially affect us."
+    )
+    firm = "Risks from cybersecurity threats have not materially affected us."
+    c = compare(_disclosure(f"{lead} {hedged}", {}, False), _disclosure(f"{lead} {firm}", {}, False))
+    (strength,) = [ch for ch in c.changes if ch.fact == "material_incident_strength"]
+    assert strength.summary is not None and strength.summary.endswith(
+        "; it no longer says whether cyber risks are reasonably likely to materially affect the company"
+    )
+    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {hedged}", {}, False))
+    assert [ch.summary for ch in c.changes if ch.fact == "material_incident_statement"] == [
+        "a statement that cybersecurity threats have not materially affected the company was added (a belief)"
+    ]

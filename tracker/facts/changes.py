@@ -781,6 +781,7 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
         summary = (
             f"the statement on material incidents was {kind}: {STRENGTH_WORDS.get(os_ or '', os_)} became "
             f"{STRENGTH_WORDS.get(ns or '', ns)}{_qualifiers(evidence['old'], evidence['new'])}"
+            f"{_outlook_moved(evidence['old'], evidence['new'])}"
         )
         why = (
             "the statement on material incidents was weakened"
@@ -815,7 +816,7 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
             "a statement that cybersecurity threats have not materially affected the company was added"
             if nv == "none"
             else "the company now says it has been materially affected by a cybersecurity threat"
-        )
+        ) + (f" ({STRENGTH_WORDS[ns]})" if ns in STRENGTH_WORDS else "")
         why = spec.severity.why
     elif nv == "affected":
         kind, summary = (
@@ -840,6 +841,21 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
             element=_element_of(nfv or ofv),
         )
     ]
+
+
+def _outlook_moved(old: str | None, new: str | None) -> str:
+    """What a statement made more or less firmly says of the future where only one of its two sentences says it:
+    "; it no longer says whether cyber risks are reasonably likely to materially affect the company" (a reader: a
+    "strengthened" statement that dropped that half of Item 106(b)(2) read as an improvement), or ""."""
+    if not old or not new:
+        return ""
+    was, now = "reasonably likely" in old.lower(), "reasonably likely" in new.lower()
+    if was == now:
+        return ""
+    return (
+        f"; it {'now also says' if now else 'no longer says'} whether cyber risks are reasonably likely to materially "
+        "affect the company"
+    )
 
 
 def _qualifiers(old: str | None, new: str | None) -> str:
