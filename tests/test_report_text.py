@@ -1740,3 +1740,18 @@ def test_a_statement_made_more_firmly_says_what_it_no_longer_covers_and_an_added
     assert [ch.summary for ch in c.changes if ch.fact == "material_incident_statement"] == [
         "a statement that cybersecurity threats have not materially affected the company was added (a belief)"
     ]
+
+
+def test_an_escalation_threshold_on_issues_is_which_incidents_are_escalated() -> None:
+    """A reader's planted edit on real MA text: "notify the Risk Committee ... when they identify an emerging risk or
+    [-significant-]{+material+} issue" was "“material” added in a sentence stating board oversight ..."."""
+    text = "The Audit Committee oversees cybersecurity. Our CISO escalates any {how} issue to the Audit Committee."
+    c = compare(
+        _disclosure(text.format(how="significant"), {}, False),
+        _disclosure(text.format(how="material"), {}, False),
+    )
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "\u201csignificant\u201d became \u201cmaterial\u201d: which incidents are escalated changed",
+    )

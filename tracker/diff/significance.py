@@ -1040,14 +1040,15 @@ def _tells_of_incidents(low: str) -> bool:
     )
 
 
-_INCIDENT_KEYS = ("incident", "breach", "event")
+_INCIDENT_KEYS = ("incident", "breach", "event", "issue")
 #: Verbs of telling someone (not "information", nor "this report").
 _TELLING_RE = re.compile(
     r"\b(?:escalat\w*|(?<!this )(?<!annual )report(?:s|ed|ing)?\b(?!\s+on\s+form)|notif\w*|inform(?:s|ed|ing)?|"
     r"updat(?:e|es|ed|ing)\s+(?:the|our|its|their)|brief(?:s|ed|ing)?|communicat\w*|alert(?:s|ed|ing)?|"
     r"(?:brought|bring|brings|bringing)\s+to\s+the\s+attention|elevat(?:e|es|ed|ing)\s+to)\b"
 )
-_INCIDENT_RE = re.compile(r"\b(?:incidents?|breach(?:es)?|events?)\b", re.I)
+_INCIDENT_RE = re.compile(r"\b(?:incidents?|breach(?:es)?|events?|issues?)\b", re.I)
+#: ("issues": "escalate ... when they identify an emerging risk or [-significant-]{+material+} issue", a reader's MA edit)
 #: Which incidents: a severity ("material", "significant", "potentially significant", "lesser impact"), a share
 #: ("certain", "all"; not "any", which says no more than the noun: "regarding any material incidents"), or a
 #: threshold met.
