@@ -1755,3 +1755,28 @@ def test_an_escalation_threshold_on_issues_is_which_incidents_are_escalated() ->
         "medium",
         "\u201csignificant\u201d became \u201cmaterial\u201d: which incidents are escalated changed",
     )
+
+
+def test_a_board_now_overseeing_directly_as_well_as_through_a_committee_is_medium() -> None:
+    """A reader's planted edit on real MU text: "administers its cybersecurity risk oversight function {+directly as a
+    whole, as well as+} through the Security Committee" was low, "nothing of substance changed" (the board was named
+    as overseeing in another sentence both years)."""
+    lead = "Our Board of Directors oversees our enterprise risks, including risks from cybersecurity threats."
+    text = (
+        "Our Board of Directors exercises its cybersecurity oversight {how}through the Technology Committee."
+    )
+    c = compare(
+        _disclosure(f"{lead} {text.format(how='')}", {}, False),
+        _disclosure(f"{lead} {text.format(how='directly, as well as ')}", {}, False),
+    )
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "the board is now said to oversee cybersecurity directly, as a whole",
+    )
+    # an officer reporting directly to the committee is no board overseeing directly
+    text = "The Technology Committee oversees cybersecurity, and our CISO reports {how}to the Technology Committee."
+    c = compare(
+        _disclosure(text.format(how=""), {}, False), _disclosure(text.format(how="directly "), {}, False)
+    )
+    assert not [ch for ch in c.changes if "oversee cybersecurity directly" in (ch.why or "")]

@@ -567,6 +567,20 @@ def _rank(
         change.severity = "medium"
         change.why = told
         return
+    if (
+        change.kind == "text_changed"
+        and "board_oversight" in stated
+        and (direct := _BOARD_DIRECTLY_RE.search(_sentences(change)[1]) is not None)
+        != (_BOARD_DIRECTLY_RE.search(_sentences(change)[0]) is not None)
+    ):  # (a reader's MU edit: "administers its ... oversight function {+directly as a whole, as well as+} through the
+        # Security Committee" was low, "nothing of substance changed")
+        change.severity = "medium"
+        change.why = (
+            "the board is now said to oversee cybersecurity directly, as a whole"
+            if direct
+            else "the board is no longer said to oversee cybersecurity directly, as a whole"
+        )
+        return
     if "material_incident_statement" in stated and change.kind == "text_changed":
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
         # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
@@ -612,6 +626,14 @@ _HOW_OFTEN_RE = re.compile(
 
 
 #: The end of the `why` of a reworded sentence whose frequencies changed (the verdict names such changes).
+#: The board overseeing itself rather than only through a committee ("directly as a whole", "the full Board").
+_BOARD_DIRECTLY_RE = re.compile(
+    r"\b(?:oversight|oversee\w*)\s+(?:[\w-]+\s+){0,3}?directly\b|\bdirectly\s+(?:oversee\w*|as\s+a\s+whole)\b|"
+    r"\bas\s+a\s+whole\b|\b(?:full|entire)\s+board\b",
+    re.I,
+)
+
+
 _HOW_OFTEN_WHY = ": how often something is done changed"
 
 
