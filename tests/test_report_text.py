@@ -1780,3 +1780,23 @@ def test_a_board_now_overseeing_directly_as_well_as_through_a_committee_is_mediu
         _disclosure(text.format(how=""), {}, False), _disclosure(text.format(how="directly "), {}, False)
     )
     assert not [ch for ch in c.changes if "oversee cybersecurity directly" in (ch.why or "")]
+
+
+def test_a_sentence_on_how_the_board_is_briefed_added_or_removed_is_medium() -> None:
+    """An unseen filing's reader (MOH FY2025): "The full Board also receives briefings from the Company's executive
+    management on the Program" added was left unranked (Item 106(c)(1) asks how the board is informed)."""
+    lead = "The Audit Committee oversees cybersecurity risk."
+    briefed = "The full Board also receives briefings from our executive management on the program."
+    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {briefed}", {}, False))
+    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"] == [
+        ("medium", "a sentence on how the board is briefed added")
+    ]
+    c = compare(_disclosure(f"{lead} {briefed}", {}, False), _disclosure(lead, {}, False))
+    assert [ch.severity for ch in c.changes if ch.kind == "text_removed"] == ["medium"]
+    # the board overseeing, or a committee reporting to the board, is no briefing by management
+    for other in (
+        "The Board oversees our enterprise risk program.",
+        "The Audit Committee reports to the full Board.",
+    ):
+        c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {other}", {}, False))
+        assert not [ch for ch in c.changes if "how the board is briefed" in (ch.why or "")], other

@@ -360,6 +360,8 @@ def rank_text_changes(
             _rank_acknowledged(change, acknowledged)
         if change.severity == "low":
             _rank_engagement(change)
+        if change.severity == "low":
+            _rank_board_informed(change)
         if change.severity == "low" and change.kind == "text_changed":
             deleted, inserted = _changed_words(change)
             edited = " ".join(deleted + inserted)
@@ -835,6 +837,38 @@ def _rank_engagement(change: Change) -> None:
     change.why = "a sentence on outside assessors, auditors or consultants engaged for the program " + (
         "added" if change.kind == "text_added" else "removed"
     )
+
+
+def _rank_board_informed(change: Change) -> None:
+    """`medium` for a sentence added or removed that says the board or a board committee is briefed by management
+    (`board_informed`; Item 106(c)(1) asks how the board is informed), where no frequency it states made it a fact
+    change: an unseen filing's reader (MOH FY2025) found "The full Board also receives briefings from the Company's
+    executive management on the Program" added, unranked."""
+    if change.kind in ("text_added", "text_removed") and board_informed(change.text or ""):
+        change.severity = "medium"
+        change.why = (
+            f"a sentence on how the board is briefed {'added' if change.kind == 'text_added' else 'removed'}"
+        )
+
+
+def board_informed(text: str) -> bool:
+    """Whether a sentence says the board or a board committee receives briefings, reports, updates or presentations
+    from management, or management gives them to it (`_BOARD_INFORMED_RE`)."""
+    low = text.lower()
+    return ("board" in low or "committee" in low) and _BOARD_INFORMED_RE.search(text) is not None
+
+
+#: The board or a committee told by management: "The full Board also receives briefings from ... management", "Our
+#: CISO provides quarterly updates to the Audit Committee", "briefs the Board".
+_BOARD_INFORMED_RE = re.compile(
+    r"\b(?:board|committee)\b(?:\s+(?:of\s+directors|members))?\s+(?:also\s+|regularly\s+|periodically\s+)?"
+    r"(?:receives?|received|is\s+(?:provided|given|presented)\s+(?:with\s+)?)\b[^.;]{0,40}?\b(?:briefings?|reports?|"
+    r"updates?|presentations?)\b|"
+    r"\b(?:briefs?|briefed|updates?|updated|(?:provides?|presents?|delivers?)\s+(?:[\w-]+\s+){0,4}?(?:briefings?|"
+    r"reports?|updates?|presentations?)\s+to)\s+(?:the\s+|our\s+)?(?:full\s+|entire\s+)?(?:board|"
+    r"(?:[\w&-]+\s+){0,4}?committee)\b",
+    re.I,
+)
 
 
 def outside_work(text: str) -> bool:
