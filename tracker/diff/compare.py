@@ -305,12 +305,12 @@ class Comparison:
                 out.append((fact, ["absent"]))
         return out
 
-    def briefed_alike(self) -> dict[object, list[str]]:
-        """Who the later year says is briefed at each frequency both years state (`unchanged`): {"quarterly": ["the
+    def briefed_alike(self, kept: list[object]) -> dict[object, list[str]]:
+        """Who the later year says is briefed at each frequency both years state (`kept`, as `unchanged` lists them):
+        {"quarterly": ["the
         technology committee"], "annual": ["the board"]}, from the sentences stating it (`briefed`; a value whose
         sentences name no body is left out). A reader of an unseen filing could not tell from "semi-annual; quarterly;
         annual" which body hears what (VRNS)."""
-        kept = dict(self.unchanged).get("briefing_frequency") or []
         out: dict[object, list[str]] = {}
         for fv in shared_facts(self.new).get("briefing_frequency") or []:
             if fv.value in kept:
@@ -319,12 +319,12 @@ class Comparison:
                     out[fv.value] = named
         return out
 
-    def reporters_alike(self) -> dict[object, list[str]]:
-        """Who the later year says reports to each officer both years name as reported to (`unchanged`): {"Chief
+    def reporters_alike(self, kept: list[object]) -> dict[object, list[str]]:
+        """Who the later year says reports to each officer both years name as reported to (`kept`, as `unchanged` lists
+        them): {"Chief
         Information Officer": ["Chief Information Security Officer"]}: the one title the year names as responsible,
         else those of them the sentence stating it names (a value whose sentence names none is left out). Readers of
         unseen filings asked who "Reports to: Chief Information Officer" was about."""
-        kept = dict(self.unchanged).get("reports_to") or []
         facts = shared_facts(self.new)
         responsible = {
             title_key(str(fv.value)): str(fv.value) for fv in facts.get("responsible_titles") or []

@@ -175,24 +175,31 @@ def unchanged_lines(c: Comparison) -> list[str]:
         if values == ["absent"]:
             line = "not stated in either year"
         else:
-            line = "; ".join(plain_fact_value(v, fact) for v in values)
-            if fact == "reports_to" and (reporters := c.reporters_alike()):
-                line = "; ".join(
-                    plain_fact_value(v, fact)
-                    + (f" (reported to by the {' and the '.join(reporters[v])})" if v in reporters else "")
-                    for v in values
-                )
-            if fact == "briefing_frequency" and (bodies := c.briefed_alike()):
-                line = "; ".join(
-                    plain_fact_value(v, fact) + (f" ({', '.join(bodies[v])})" if v in bodies else "")
-                    for v in values
-                )
+            who = (  # (who reports to each officer; who is briefed at each frequency)
+                c.reporters_alike(values)
+                if fact == "reports_to"
+                else c.briefed_alike(values)
+                if fact == "briefing_frequency"
+                else {}
+            )
+            line = "; ".join(
+                plain_fact_value(v, fact) + (_who_note(fact, who[v]) if who and v in who else "")
+                for v in values
+            )
             if fact == "material_incident_statement" and (said := c.statement_said()):
                 line += _statement_words(*said)
         lines.append(
             f"{plain_fact_label(fact)}: {line}" + (" (beside the changes above)" if fact in changed else "")
         )
     return lines
+
+
+def _who_note(fact: str, who: list[str]) -> str:
+    """ " (reported to by the Chief Information Security Officer)" of an officer reported to; " (the audit committee,
+    the board)" of a briefing frequency."""
+    if fact == "reports_to":
+        return f" (reported to by the {' and the '.join(who)})"
+    return f" ({', '.join(who)})"
 
 
 #: The words of a denial or a hedge, from before which a long statement is quoted.
