@@ -184,6 +184,11 @@ def _disclosure(
     return Disclosure(elements, tagged=tagged, source_format="ixbrl" if tagged else "text", section_text=text)
 
 
+def _compared(before: str, after: str) -> Comparison:
+    """compare() of two untagged years whose section texts are `before` and `after`, with no flags."""
+    return compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+
+
 def test_flags_and_elements_by_what_they_say(corpus: Path) -> None:
     raw = (corpus / "text" / "AMZN_2024.txt").read_text(encoding="utf-8").split("--- ITEM 1C ---", 1)[1]
     text = normalize_block(re.split(r"\n\s*Item\s*2\.", raw, flags=re.I)[0])
@@ -810,9 +815,7 @@ def test_an_occasional_commitment_made_yearly_is_a_change_of_frequency() -> None
         ("from time to time", "each year", "\u201cfrom time to time\u201d became \u201ceach year\u201d"),
         ("every quarter", "occasionally", "\u201cevery quarter\u201d became \u201coccasionally\u201d"),
     ):
-        c = compare(
-            _disclosure(text.format(how=old), {}, False), _disclosure(text.format(how=new), {}, False)
-        )
+        c = _compared(text.format(how=old), text.format(how=new))
         (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
         assert reworded.why == f"{said}: how often something is done changed"
 
@@ -825,14 +828,14 @@ def test_numbering_a_list_or_no_longer_is_a_change_of_form() -> None:
         "testing recovery plans. The Risk Committee oversees cybersecurity risk."
     )
     after = before.replace("(1) ", "").replace("(2) ", "").replace("(3) ", "")
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     assert c.changes == []
     assert c.judgement.significance == "no substantive change"
     lettered = before.replace("(1)", "(a)").replace("(2)", "(b)").replace("(3)", "(c)")
-    assert compare(_disclosure(before, {}, False), _disclosure(lettered, {}, False)).changes == []
+    assert _compared(before, lettered).changes == []
     # with a word changed too, the change is that word's, and the numbers are not news
     edited = after.replace("testing recovery plans", "rehearsing recovery plans")
-    c = compare(_disclosure(before, {}, False), _disclosure(edited, {}, False))
+    c = _compared(before, edited)
     (reworded,) = c.changes
     assert reworded.severity == "low"
     assert "\u201c1\u201d" not in (reworded.why or "")
@@ -846,11 +849,11 @@ def test_a_directors_certificate_names_no_outside_firm() -> None:
         "One of the directors on our Risk Committee holds a certificate in cyber governance from the Harbor "
         "Business School Board Institute."
     )
-    c = compare(_disclosure(base, {}, False), _disclosure(f"{base} {credential}", {}, False))
+    c = _compared(base, f"{base} {credential}")
     assert not [ch for ch in c.changes if ch.fact == "third_parties"]
     # the company's own certification by a firm still names that firm
     audited = "Our payment systems were certified by Keystone Assurance Partners in 2025."
-    c = compare(_disclosure(base, {}, False), _disclosure(f"{base} {audited}", {}, False))
+    c = _compared(base, f"{base} {audited}")
     assert [ch.summary for ch in c.changes if ch.fact == "third_parties"] == [
         "outside firm named: Keystone Assurance Partners"
     ]
@@ -865,7 +868,7 @@ def test_a_certification_held_before_is_told_of_its_holder() -> None:
         f"{cto} Our CISO holds the CIPP/E certification. His previously held certifications include CISSP."
     )
     after = f"{cpto} Our CISO's previously held certifications include CISSP and CIPP/E."
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     moved = [ch for ch in c.changes if ch.fact == "certifications"]
     assert [(ch.severity, ch.summary) for ch in moved] == [
         ("medium", "CIPP/E is now said to have been held before, not now")
@@ -901,7 +904,7 @@ def test_the_sentence_stating_a_new_persons_years_is_the_people_changes_wording(
             "large retailers.",
         ]
     )
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     person = next(ch for ch in c.changes if ch.fact == "people")
     assert person.severity == "high"
     stated = next(ch for ch in c.changes if ch.kind == "text_changed" and "years" in str(ch.new))
@@ -920,7 +923,7 @@ def test_the_statement_stated_alike_is_quoted_with_how_firmly_it_is_made() -> No
     )
     before = f"The Risk Committee oversees cybersecurity risk. {statement}"
     after = f"The Risk Committee oversees cybersecurity risk at least quarterly. {statement}"
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     lines = unchanged_lines(c)
     assert (
         f"Statement on material incidents: says it has not been materially affected (a belief): \u201c{statement}\u201d"
@@ -931,10 +934,7 @@ def test_the_statement_stated_alike_is_quoted_with_how_firmly_it_is_made() -> No
         "believe that any risks from cybersecurity threats, including as a result of the 2023 intrusion at our "
         "logistics subsidiary or any other previous incidents, have materially affected us."
     )
-    c = compare(
-        _disclosure(before.replace(statement, long), {}, False),
-        _disclosure(after.replace(statement, long), {}, False),
-    )
+    c = _compared(before.replace(statement, long), after.replace(statement, long))
     (quoted,) = [line for line in unchanged_lines(c) if line.startswith("Statement on material incidents")]
     assert "(a belief): \u201c\u2026" in quoted and "we do not believe that any risks" in quoted
     # the values kept of a fact whose other values changed are said to be beside those changes
@@ -965,7 +965,7 @@ def test_a_successor_framework_and_a_firms_certification_mark_are_no_new_commitm
         "Our customer data transfers from Europe rely on our certification under the Data Privacy Framework. "
         "Our privacy program holds a TRUSTe certification, granted by TrustArc."
     )
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     facts = [(ch.fact, ch.severity, ch.summary) for ch in c.changes if ch.kind.startswith("fact_")]
     assert facts == [
         (
@@ -1139,7 +1139,7 @@ def test_an_officer_leaving_is_ranked_by_the_role(added: str, severity: str, why
     """An unseen filing's reader put first the sentence announcing that the officer who led the program was leaving
     (ETSY FY2024: "our CTO would cease serving as CTO effective December 31, 2024"), which the tool ranked as a plain
     low addition. Written here in other words."""
-    c = compare(_disclosure(_LEADS, {}, False), _disclosure(f"{_LEADS} {added}", {}, False))
+    c = _compared(_LEADS, f"{_LEADS} {added}")
     change = next(ch for ch in c.changes if ch.kind == "text_added")
     assert change.severity == severity
     if why is None:
@@ -1179,7 +1179,7 @@ def test_a_second_title_given_up_by_a_different_person_says_both() -> None:
         "Our CISO is responsible for assessing and managing cybersecurity risk. The CISO reports to the Chief "
         "Information Officer. Our CISO has over 12 years of experience in cybersecurity."
     )
-    c = compare(_disclosure(old, {}, False), _disclosure(new, {}, False))
+    c = _compared(old, new)
     people = [ch for ch in c.changes if ch.fact == "people"]
     assert [(ch.change, ch.severity) for ch in people] == [("roles_split", "high")]
     assert people[0].summary == (
@@ -1204,7 +1204,7 @@ def test_a_new_incident_and_a_firmer_statement_beside_the_earlier_one() -> None:
         f"{old} In June 2025, we detected unauthorized access to a vendor's file server by a threat actor. This "
         "security incident has not had a material effect on our operations."
     )
-    c = compare(_disclosure(old, {}, False), _disclosure(new, {}, False))
+    c = _compared(old, new)
     assert not [
         ch for ch in c.changes if ch.fact in ("material_incident_strength", "material_incident_statement")
     ]
@@ -1217,7 +1217,7 @@ def test_a_new_incident_and_a_firmer_statement_beside_the_earlier_one() -> None:
     assert "Item 106(b)(2)" not in (effect.why or "")
 
     firmer = f"{old} No cybersecurity incident has had a material effect on our operations."
-    c = compare(_disclosure(old, {}, False), _disclosure(firmer, {}, False))
+    c = _compared(old, firmer)
     strength = next(ch for ch in c.changes if ch.fact == "material_incident_strength")
     assert strength.severity == "medium"
     assert strength.summary == (
@@ -1233,7 +1233,7 @@ def test_the_board_beside_a_committee_that_still_oversees_is_no_new_overseer() -
     board = "Our Board of Directors also oversees risks from cybersecurity threats as part of its oversight of risk."
 
     def board_change(old: str, new: str) -> Change:
-        c = compare(_disclosure(old, {}, False), _disclosure(new, {}, False))
+        c = _compared(old, new)
         return next(ch for ch in c.changes if ch.fact == "board_oversight")
 
     added = board_change(committee, f"{committee} {board}")
@@ -1264,7 +1264,7 @@ def test_a_committee_named_as_the_former_overseer_is_not_a_current_one() -> None
         "Committee of the Board now oversees it.",
     ]
     for text in after:
-        c = compare(_disclosure(before, {}, False), _disclosure(text, {}, False))
+        c = _compared(before, text)
         board = [ch for ch in c.changes if ch.fact == "board_oversight"]
         assert [(ch.severity, ch.summary) for ch in board] == [
             ("high", "board oversight moved from the audit committee to the digital risk committee")
@@ -1273,7 +1273,7 @@ def test_a_committee_named_as_the_former_overseer_is_not_a_current_one() -> None
     kept = (
         "The Audit Committee, which previously oversaw only financial risks, now oversees cybersecurity risk."
     )
-    c = compare(_disclosure(before, {}, False), _disclosure(kept, {}, False))
+    c = _compared(before, kept)
     assert not [ch for ch in c.changes if ch.fact == "board_oversight"]
 
 
@@ -1286,7 +1286,7 @@ def test_a_body_briefed_less_often_says_how_often_it_was() -> None:
     )
     before = f"{committee} Management reports to the full Board on cybersecurity risk at least quarterly."
     after = f"{committee} Management reports to the full Board on cybersecurity risk at least annually."
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     briefing = [ch for ch in c.changes if ch.fact == "briefing_frequency"]
     assert [(ch.kind, ch.severity, ch.summary) for ch in briefing] == [
         (
@@ -1297,7 +1297,7 @@ def test_a_body_briefed_less_often_says_how_often_it_was() -> None:
     ]
     # a body that keeps its frequency and gains another is briefed more, not instead
     both = f"{before} Management also briefs the full Board annually on the cybersecurity program."
-    c = compare(_disclosure(before, {}, False), _disclosure(both, {}, False))
+    c = _compared(before, both)
     assert [ch.summary for ch in c.changes if ch.fact == "briefing_frequency"] == [
         "the board is now briefed annually"
     ]
@@ -1326,7 +1326,7 @@ def test_a_sentence_naming_the_person_carries_the_people_change_only_where_its_e
             "Our CISO, who joined us in 2025 and reports to the CIO, has about 12 years of security experience.",
         ]
     )
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     person = next(ch for ch in c.changes if ch.fact == "people")
     assert person.severity == "high"
     reworded = {str(ch.new)[:8]: ch for ch in c.changes if ch.kind == "text_changed"}
@@ -1348,16 +1348,13 @@ def test_a_reworded_sentence_whose_stated_facts_held_says_whether_its_wording_ch
     after = text.format(
         what="cybersecurity threats, incident preparedness, mitigation strategies and remediation"
     )
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
     assert reworded.why is not None and reworded.why.startswith(
         "reworded in substance; what the sentence states"
     )
     assert "nothing of substance" not in reworded.why
-    c = compare(
-        _disclosure(before, {}, False),
-        _disclosure(text.format(what="cybersecurity-related risks"), {}, False),
-    )
+    c = _compared(before, text.format(what="cybersecurity-related risks"))
     (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
     assert reworded.why is not None and reworded.why.endswith("nothing of substance changed")
 
@@ -1367,7 +1364,7 @@ def test_a_body_now_briefed_at_a_frequency_another_already_had_is_a_change() -> 
     committee heard quarterly the year before, was no change at all (the set of frequencies was the same)."""
     committee = "Our CISO briefs the Audit Committee on cybersecurity every quarter."
     board = "Key risk indicators are also presented to the full Board of Directors on a quarterly basis."
-    c = compare(_disclosure(committee, {}, False), _disclosure(f"{committee} {board}", {}, False))
+    c = _compared(committee, f"{committee} {board}")
     assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "briefing_frequency"] == [
         ("medium", "the board is now also briefed quarterly (as the audit committee already was)")
     ]
@@ -1447,14 +1444,14 @@ def test_a_career_cut_from_the_disclosure_is_a_change_of_the_person_responsible(
     career = (
         "Before joining us, Ms. Whitfield led security engineering at Northwind Traders and at Contoso Bank."
     )
-    c = compare(_disclosure(f"{lead} {career}", {}, False), _disclosure(lead, {}, False))
+    c = _compared(f"{lead} {career}", lead)
     assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"] == [
         (
             "medium",
             "Dana Whitfield: former employers no longer named (were Northwind Traders, Contoso Bank)",
         )
     ]
-    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {career}", {}, False))
+    c = _compared(lead, f"{lead} {career}")
     assert [ch.summary for ch in c.changes if ch.fact == "people"] == [
         "Dana Whitfield: former employers now named: Northwind Traders, Contoso Bank"
     ]
@@ -1463,16 +1460,14 @@ def test_a_career_cut_from_the_disclosure_is_a_change_of_the_person_responsible(
     longer = career.replace(
         "Contoso Bank", "Contoso Bank, and was Vice President of Cloud Services at Fabrikam"
     )
-    c = compare(_disclosure(f"{lead} {career}", {}, False), _disclosure(f"{lead} {longer}", {}, False))
+    c = _compared(f"{lead} {career}", f"{lead} {longer}")
     assert not [ch for ch in c.changes if ch.fact == "people"]
 
 
 def test_years_stated_alike_are_quoted_as_the_sentence_words_them() -> None:
     """An unseen filing's reader (SCSC): "nearly 30 years of experience" was listed as "approximately 30 years"."""
     text = "Our Chief Information Officer has {q} 30 years of experience in technology and security."
-    c = compare(
-        _disclosure(text.format(q="nearly"), {}, False), _disclosure(text.format(q="close to"), {}, False)
-    )
+    c = _compared(text.format(q="nearly"), text.format(q="close to"))
     assert "  - Experience of those responsible: Chief Information Officer: close to 30 years\n" in render(
         c, "text"
     )
@@ -1486,12 +1481,12 @@ def test_decades_given_no_number_are_not_read_as_the_decade_they_include() -> No
         "The Chief Information Security Officer leads our program. The CISO brings decades of work in information "
         "technology, including more than a decade of executive experience as a CISO at large insurers."
     )
-    facts = compare(_disclosure(text, {}, False), _disclosure(text, {}, False)).unchanged
+    facts = _compared(text, text).unchanged
     assert "experience_years" not in dict(facts)
     counted = text.replace("decades of work", "two decades of experience")
-    assert dict(compare(_disclosure(counted, {}, False), _disclosure(counted, {}, False)).unchanged)[
-        "experience_years"
-    ] == [{"holder": "Chief Information Security Officer", "years": 20, "qualifier": "exact"}]
+    assert dict(_compared(counted, counted).unchanged)["experience_years"] == [
+        {"holder": "Chief Information Security Officer", "years": 20, "qualifier": "exact"}
+    ]
 
 
 def test_a_year_that_stops_saying_incidents_happened_to_the_company_is_a_significant_change() -> None:
@@ -1503,7 +1498,7 @@ def test_a_year_that_stops_saying_incidents_happened_to_the_company_is_a_signifi
     said = "Like many retailers, we have from time to time experienced {what} of our systems."
 
     def ranked(before: str, after: str) -> list[tuple[str, str]]:
-        c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+        c = _compared(before, after)
         return [(ch.severity, ch.why or "") for ch in c.changes if ch.kind.startswith("text_")]
 
     breaches, probes = said.format(what="intrusions and breaches"), said.format(what="probes and scans")
@@ -1571,7 +1566,7 @@ def test_frequencies_stated_alike_say_who_is_briefed() -> None:
         "Our CISO updates the Technology Committee quarterly on cybersecurity. The Audit Committee receives "
         "semi-annual updates on cybersecurity risks. Our CISO briefs the full Board at least annually."
     )
-    lines = unchanged_lines(compare(_disclosure(text, {}, False), _disclosure(text, {}, False)))
+    lines = unchanged_lines(_compared(text, text))
     assert (
         "How often the board is briefed: quarterly (the technology committee); semi-annual (the audit committee); "
         "annual (the board)"
@@ -1581,7 +1576,7 @@ def test_frequencies_stated_alike_say_who_is_briefed() -> None:
         "Our CISO reports quarterly to the Audit and Finance Committee on cybersecurity. The Audit Committee also "
         "receives quarterly updates on incidents."
     )
-    lines = unchanged_lines(compare(_disclosure(text, {}, False), _disclosure(text, {}, False)))
+    lines = unchanged_lines(_compared(text, text))
     assert "How often the board is briefed: quarterly (the audit and finance committee)" in lines
 
 
@@ -1591,7 +1586,7 @@ def test_a_reporting_line_stated_alike_says_who_reports() -> None:
         "Our Vice President of Information Security leads our cybersecurity program. The Vice President of "
         "Information Security reports to our Chief Information Officer."
     )
-    lines = unchanged_lines(compare(_disclosure(text, {}, False), _disclosure(text, {}, False)))
+    lines = unchanged_lines(_compared(text, text))
     assert (
         "Reports to: Chief Information Officer (reported to by the Vice President of Information Security)"
         in lines
@@ -1609,7 +1604,7 @@ def test_a_reworded_briefing_is_not_the_change_of_a_person_it_names() -> None:
     after = (
         cio.format(how="at least twice a year") + " " + years.format(who=", who was appointed in 2025,", n=12)
     )
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed" and "Audit" in ch.new]
     assert (reworded.severity, reworded.why) == ("medium", "how often the board is briefed changed")
     report = "Our Board receives {a} report from our Chief Security Officer on cybersecurity."
@@ -1617,7 +1612,7 @@ def test_a_reworded_briefing_is_not_the_change_of_a_person_it_names() -> None:
         report.format(a="a semi-annual") + " Our Chief Security Officer, Jordan Ellis, leads our program."
     )
     after = report.format(a="an annual") + " Our Chief Security Officer leads our program."
-    c = compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
+    c = _compared(before, after)
     (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed" and "Board" in ch.new]
     assert (reworded.severity, reworded.why) == ("medium", "how often the board is briefed changed")
 
@@ -1627,17 +1622,14 @@ def test_words_that_say_the_same_and_one_incidents_materiality_are_no_change_of_
     medium ("“regularly” dropped"); "..., and based on our investigation the incident did not have a material impact"
     was read as a firmer statement on material incidents."""
     text = "We {how} engage third-party assessors to test our controls."
-    c = compare(
-        _disclosure(text.format(how="regularly"), {}, False),
-        _disclosure(text.format(how="routinely"), {}, False),
-    )
+    c = _compared(text.format(how="regularly"), text.format(how="routinely"))
     assert [ch.severity for ch in c.changes] == ["low"]
     aware = "We are not aware of any cybersecurity incident that has materially affected us."
     incident = (
         "We contained the activity, notified affected individuals, and based on our investigation the incident did "
         "not have a material impact on our business."
     )
-    c = compare(_disclosure(aware, {}, False), _disclosure(f"{aware} {incident}", {}, False))
+    c = _compared(aware, f"{aware} {incident}")
     assert not [ch for ch in c.changes if ch.fact and ch.fact.startswith("material_incident")]
 
 
@@ -1674,18 +1666,18 @@ def test_outside_assessors_engaged_or_no_longer_engaged_is_medium() -> None:
     the third-party flag still true from other sentences (Item 106(b)(1)(ii) asks whether assessors are engaged)."""
     lead = "We also use outside consultants to advise on our program."
     assessed = "Each year, an independent third-party firm assesses the maturity of our program."
-    c = compare(_disclosure(f"{lead} {assessed}", {}, False), _disclosure(lead, {}, False))
+    c = _compared(f"{lead} {assessed}", lead)
     assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_removed"] == [
         ("medium", "a sentence on outside assessors, auditors or consultants engaged for the program removed")
     ]
     pentest = "We commission penetration testing by external specialists twice a year."
-    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {pentest}", {}, False))
+    c = _compared(lead, f"{lead} {pentest}")
     assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"] == [
         ("medium", "a sentence on outside assessors, auditors or consultants engaged for the program added")
     ]
     # assessing third parties' own risk is no outside firm working on the program
     vendors = "We perform third-party risk assessments before onboarding new vendors."
-    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {vendors}", {}, False))
+    c = _compared(lead, f"{lead} {vendors}")
     assert [ch.severity for ch in c.changes if ch.kind == "text_added"] == ["low"]
 
 
@@ -1705,18 +1697,12 @@ def test_form_only_dash_lists_a_stand_in_confirmed_and_a_firmer_statement_read_a
     c = compare(load_bytes(bulleted.encode()), load_bytes(dashed.encode()))
     assert c.changes == []
     lead = "Our {title} leads our cybersecurity program."
-    c = compare(
-        _disclosure(lead.format(title="Acting Vice President of IT"), {}, False),
-        _disclosure(lead.format(title="Vice President of IT"), {}, False),
-    )
+    c = _compared(lead.format(title="Acting Vice President of IT"), lead.format(title="Vice President of IT"))
     assert [ch.summary for ch in c.changes if ch.fact == "responsible_titles"] == [
         "the role of Vice President of IT is no longer held on an acting basis (was Acting Vice President of IT)"
     ]
     said = "{how} we have not identified any cybersecurity incident that has materially affected us."
-    c = compare(
-        _disclosure(said.format(how="To our knowledge,"), {}, False),
-        _disclosure(said.format(how="To date,"), {}, False),
-    )
+    c = _compared(said.format(how="To our knowledge,"), said.format(how="To date,"))
     assert [ch.fact for ch in c.changes if ch.kind.startswith("fact_")] == ["material_incident_strength"]
     assert "material_incident_statement" not in dict(c.unchanged)
 
@@ -1731,12 +1717,12 @@ def test_a_statement_made_more_firmly_says_what_it_no_longer_covers_and_an_added
         "not reasonably likely to materially affect us."
     )
     firm = "Risks from cybersecurity threats have not materially affected us."
-    c = compare(_disclosure(f"{lead} {hedged}", {}, False), _disclosure(f"{lead} {firm}", {}, False))
+    c = _compared(f"{lead} {hedged}", f"{lead} {firm}")
     (strength,) = [ch for ch in c.changes if ch.fact == "material_incident_strength"]
     assert strength.summary is not None and strength.summary.endswith(
         "; it no longer says whether cyber risks are reasonably likely to materially affect the company"
     )
-    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {hedged}", {}, False))
+    c = _compared(lead, f"{lead} {hedged}")
     assert [ch.summary for ch in c.changes if ch.fact == "material_incident_statement"] == [
         "a statement that cybersecurity threats have not materially affected the company was added (a belief)"
     ]
@@ -1746,10 +1732,7 @@ def test_an_escalation_threshold_on_issues_is_which_incidents_are_escalated() ->
     """A reader's planted edit on real MA text: "notify the Risk Committee ... when they identify an emerging risk or
     [-significant-]{+material+} issue" was "“material” added in a sentence stating board oversight ..."."""
     text = "The Audit Committee oversees cybersecurity. Our CISO escalates any {how} issue to the Audit Committee."
-    c = compare(
-        _disclosure(text.format(how="significant"), {}, False),
-        _disclosure(text.format(how="material"), {}, False),
-    )
+    c = _compared(text.format(how="significant"), text.format(how="material"))
     (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
     assert (reworded.severity, reworded.why) == (
         "medium",
@@ -1765,10 +1748,7 @@ def test_a_board_now_overseeing_directly_as_well_as_through_a_committee_is_mediu
     text = (
         "Our Board of Directors exercises its cybersecurity oversight {how}through the Technology Committee."
     )
-    c = compare(
-        _disclosure(f"{lead} {text.format(how='')}", {}, False),
-        _disclosure(f"{lead} {text.format(how='directly, as well as ')}", {}, False),
-    )
+    c = _compared(f"{lead} {text.format(how='')}", f"{lead} {text.format(how='directly, as well as ')}")
     (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
     assert (reworded.severity, reworded.why) == (
         "medium",
@@ -1776,9 +1756,7 @@ def test_a_board_now_overseeing_directly_as_well_as_through_a_committee_is_mediu
     )
     # an officer reporting directly to the committee is no board overseeing directly
     text = "The Technology Committee oversees cybersecurity, and our CISO reports {how}to the Technology Committee."
-    c = compare(
-        _disclosure(text.format(how=""), {}, False), _disclosure(text.format(how="directly "), {}, False)
-    )
+    c = _compared(text.format(how=""), text.format(how="directly "))
     assert not [ch for ch in c.changes if "oversee cybersecurity directly" in (ch.why or "")]
 
 
@@ -1787,16 +1765,16 @@ def test_a_sentence_on_how_the_board_is_briefed_added_or_removed_is_medium() -> 
     management on the Program" added was left unranked (Item 106(c)(1) asks how the board is informed)."""
     lead = "The Audit Committee oversees cybersecurity risk."
     briefed = "The full Board also receives briefings from our executive management on the program."
-    c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {briefed}", {}, False))
+    c = _compared(lead, f"{lead} {briefed}")
     assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"] == [
         ("medium", "a sentence on how the board is briefed added")
     ]
-    c = compare(_disclosure(f"{lead} {briefed}", {}, False), _disclosure(lead, {}, False))
+    c = _compared(f"{lead} {briefed}", lead)
     assert [ch.severity for ch in c.changes if ch.kind == "text_removed"] == ["medium"]
     # the board overseeing, or a committee reporting to the board, is no briefing by management
     for other in (
         "The Board oversees our enterprise risk program.",
         "The Audit Committee reports to the full Board.",
     ):
-        c = compare(_disclosure(lead, {}, False), _disclosure(f"{lead} {other}", {}, False))
+        c = _compared(lead, f"{lead} {other}")
         assert not [ch for ch in c.changes if "how the board is briefed" in (ch.why or "")], other

@@ -46,6 +46,7 @@ from tracker.facts import (
     SPECS,
     FactValue,
     as_worded,
+    body_briefed,
     careers_still_told,
     changes_between,
     kept_values,
@@ -57,7 +58,6 @@ from tracker.facts import (
     value_key,
     years_apart,
 )
-from tracker.facts.governance import briefed
 from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged
 from tracker.facts.titles import title_key, titles_in
 from tracker.models import (
@@ -283,10 +283,8 @@ class Comparison:
             return []
         old, new = shared_facts(self.old), shared_facts(self.new)
         changed = {c.fact for c in self.changes if c.fact}
-        if (
-            "material_incident_strength" in changed
-        ):  # (how firmly the statement is made is the statement's change)
-            changed.add(MATERIAL_STATEMENT)
+        if "material_incident_strength" in changed:
+            changed.add(MATERIAL_STATEMENT)  # (how firmly the statement is made is the statement's change)
         out: list[tuple[str, list[object]]] = []
         for fact in STILL_STATED:
             was, now = old.get(fact) or [], new.get(fact) or []
@@ -307,24 +305,22 @@ class Comparison:
 
     def briefed_alike(self, kept: list[object]) -> dict[object, list[str]]:
         """Who the later year says is briefed at each frequency both years state (`kept`, as `unchanged` lists them):
-        {"quarterly": ["the
-        technology committee"], "annual": ["the board"]}, from the sentences stating it (`briefed`; a value whose
-        sentences name no body is left out). A reader of an unseen filing could not tell from "semi-annual; quarterly;
-        annual" which body hears what (VRNS)."""
+        {"quarterly": ["the technology committee"], "annual": ["the board"]}, from the sentences stating it
+        (`body_briefed`; a value whose sentences name no body is left out). A reader of an unseen filing could not
+        tell from "semi-annual; quarterly; annual" which body hears what (VRNS)."""
         out: dict[object, list[str]] = {}
         for fv in shared_facts(self.new).get("briefing_frequency") or []:
             if fv.value in kept:
-                bodies = (briefed(s, str(fv.value))[0] for s in (fv.evidence, *fv.also) if s)
+                bodies = (body_briefed(s, fv.value) for s in (fv.evidence, *fv.also) if s)
                 if named := _fullest(list(dict.fromkeys(b for b in bodies if b))):
                     out[fv.value] = named
         return out
 
     def reporters_alike(self, kept: list[object]) -> dict[object, list[str]]:
         """Who the later year says reports to each officer both years name as reported to (`kept`, as `unchanged` lists
-        them): {"Chief
-        Information Officer": ["Chief Information Security Officer"]}: the one title the year names as responsible,
-        else those of them the sentence stating it names (a value whose sentence names none is left out). Readers of
-        unseen filings asked who "Reports to: Chief Information Officer" was about."""
+        them): {"Chief Information Officer": ["Chief Information Security Officer"]}: the one title the year names as
+        responsible, else those of them the sentence stating it names (a value whose sentence names none is left
+        out). Readers of unseen filings asked who "Reports to: Chief Information Officer" was about."""
         facts = shared_facts(self.new)
         responsible = {
             title_key(str(fv.value)): str(fv.value) for fv in facts.get("responsible_titles") or []

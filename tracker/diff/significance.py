@@ -22,7 +22,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from tracker.facts.changes import ROLLED_FORWARD, calendar_step
 from tracker.facts.extract import value_key
@@ -124,6 +124,15 @@ def statements(
                             value = value_key(fv.value)
                         out.setdefault(k, {}).setdefault(fact, set()).add(value)
     return out
+
+
+def _sides(change: Change) -> tuple[str, str]:
+    """The old and the new text of any wording change ("" for the side a sentence added or removed lacks)."""
+    if change.kind == "text_removed":
+        return change.text or "", ""
+    if change.kind == "text_added":
+        return "", change.text or ""
+    return _sentences(change)
 
 
 def _sentences(change: Change) -> tuple[str, str]:
@@ -319,7 +328,7 @@ def rank_text_changes(
     sentence of the year named ("old", "new") says incidents did to the filer (`ACKNOWLEDGED` of
     `incidents_acknowledged`; asked only of a change whose sentence says some)."""
     fact_changes = _by_trigger([c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"])
-    people = {id(c): _person_keys(c) for c in changes if c.fact == "people"}  # (asked per sentence)
+    people = {id(c): _Person.of(c) for c in changes if c.fact == "people"}  # (asked per sentence)
     told_before = functools.cache(lambda: _incident_years(changes))  # (asked only of an incident told of)
     for change in changes:
         if change.kind not in TEXT_KINDS:
@@ -359,9 +368,7 @@ def rank_text_changes(
         if change.severity != "high" and acknowledged is not None:
             _rank_acknowledged(change, acknowledged)
         if change.severity == "low":
-            _rank_engagement(change)
-        if change.severity == "low":
-            _rank_board_informed(change)
+            _rank_added_or_removed(change)
         if change.severity == "low" and change.kind == "text_changed":
             deleted, inserted = _changed_words(change)
             edited = " ".join(deleted + inserted)
@@ -455,22 +462,39 @@ _PERSONAL = ("responsible_titles", "experience_years", "responsible_people", "re
 _KEY_WHO_RE = re.compile(r"titles=\[([^\]]*)\]|name=([a-z0-9]+)")
 
 
-def _of_person(before: dict[str, set[str]], after: dict[str, set[str]], keys: set[str]) -> bool:
-    """Whether a sentence that names no person (`people`) states something of the person a people change is about:
-    a title, a holder of years, or a name of theirs among the values it states of `_PERSONAL` facts; or states
-    none of those (the change stands for facts the sentence states: `touches`). An unseen filing's reader (ELF
-    FY2025): the Director's years of experience were tagged with the external CISO's change."""
-    values = [v for f in _PERSONAL for side in (before, after) for v in side.get(f, ())]
-    if not values:
-        return True
-    who = {
+class _Person(NamedTuple):
+    """What `_rank` asks of a people change, worked out once per comparison."""
+
+    keys: set[str]
+    """`_person_keys`."""
+    who: set[str]
+    """`_who` of the keys."""
+
+    @classmethod
+    def of(cls, change: Change) -> _Person:
+        keys = _person_keys(change)
+        return cls(keys, _who(keys))
+
+
+def _who(keys: set[str]) -> set[str]:
+    """The titles and names a person's value keys hold (`_KEY_WHO_RE`)."""
+    return {
         w
         for key in keys
         for titles, name in _KEY_WHO_RE.findall(key)
         for w in (titles.split(",") if titles else [name])
         if w and w != "none"
     }
-    return any(w in v for w in who for v in values)
+
+
+def _of_person(before: dict[str, set[str]], after: dict[str, set[str]], who: set[str]) -> bool:
+    """Whether a sentence that names no person (`people`) states something of the person a people change is about
+    (`who`: their titles and name, `_who`): a title, a holder of years, or a name of theirs among the values it
+    states of `_PERSONAL` facts; or states none of those (the change stands for facts the sentence states:
+    `touches`). An unseen filing's reader (ELF FY2025): the Director's years of experience were tagged with the
+    external CISO's change."""
+    values = [v for f in _PERSONAL for side in (before, after) for v in side.get(f, ())]
+    return not values or any(w in v for w in who for v in values)
 
 
 def _edit_words(change: Change) -> list[str] | None:
@@ -509,9 +533,9 @@ def _rank(
     after: dict[str, set[str]],
     fact_changes: dict[str, list[tuple[int, Change]]],
     labels: dict[str, str],
-    people: dict[int, set[str]],
+    people: dict[int, _Person],
 ) -> None:
-    """Rank one wording change by the facts its sentences state (`people`: each people change's `_person_keys`)."""
+    """Rank one wording change by the facts its sentences state (`people`: each people change's keys and who)."""
     if not before and not after:  # the sentence states nothing tracked (the usual case)
         if is_heading_change(change):
             change.why = _HEADING
@@ -539,9 +563,11 @@ def _rank(
             for _, c in sorted({k: c for f in touched for k, c in fact_changes.get(f, [])}.items())
             if c.fact != "people"
             or (
-                not named.isdisjoint(people[id(c)]) or edit is not None and _edits_person(edit, people[id(c)])
+                not named.isdisjoint(keys := people[id(c)].keys)
+                or edit is not None
+                and _edits_person(edit, keys)
                 if named
-                else _of_person(before, after, people[id(c)])
+                else _of_person(before, after, people[id(c)].who)
             )
         ]
         if related:
@@ -569,19 +595,8 @@ def _rank(
         change.severity = "medium"
         change.why = told
         return
-    if (
-        change.kind == "text_changed"
-        and "board_oversight" in stated
-        and (direct := _BOARD_DIRECTLY_RE.search(_sentences(change)[1]) is not None)
-        != (_BOARD_DIRECTLY_RE.search(_sentences(change)[0]) is not None)
-    ):  # (a reader's MU edit: "administers its ... oversight function {+directly as a whole, as well as+} through the
-        # Security Committee" was low, "nothing of substance changed")
-        change.severity = "medium"
-        change.why = (
-            "the board is now said to oversee cybersecurity directly, as a whole"
-            if direct
-            else "the board is no longer said to oversee cybersecurity directly, as a whole"
-        )
+    if change.kind == "text_changed" and "board_oversight" in stated and (direct := _directly(change)):
+        change.severity, change.why = "medium", direct
         return
     if "material_incident_statement" in stated and change.kind == "text_changed":
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
@@ -628,14 +643,6 @@ _HOW_OFTEN_RE = re.compile(
 
 
 #: The end of the `why` of a reworded sentence whose frequencies changed (the verdict names such changes).
-#: The board overseeing itself rather than only through a committee ("directly as a whole", "the full Board").
-_BOARD_DIRECTLY_RE = re.compile(
-    r"\b(?:oversight|oversee\w*)\s+(?:[\w-]+\s+){0,3}?directly\b|\bdirectly\s+(?:oversee\w*|as\s+a\s+whole)\b|"
-    r"\bas\s+a\s+whole\b|\b(?:full|entire)\s+board\b",
-    re.I,
-)
-
-
 _HOW_OFTEN_WHY = ": how often something is done changed"
 
 
@@ -782,41 +789,51 @@ def _rank_incident(change: Change, told_before: Callable[[], set[int]]) -> None:
             )
 
 
+def _directly(change: Change) -> str | None:
+    """What a rewording of a sentence stating board oversight says of the board overseeing directly, as a whole, where
+    one side says it and the other does not (a reader's MU edit: "administers its ... oversight function {+directly as
+    a whole, as well as+} through the Security Committee" was low, "nothing of substance changed"); else None."""
+    was, now = (_BOARD_DIRECTLY_RE.search(side) is not None for side in _sentences(change))
+    if was == now:
+        return None
+    return f"the board is {'now' if now else 'no longer'} said to oversee cybersecurity directly, as a whole"
+
+
+#: The board overseeing itself rather than only through a committee ("directly as a whole", "the full Board").
+_BOARD_DIRECTLY_RE = re.compile(
+    r"\b(?:oversight|oversee\w*)\s+(?:[\w-]+\s+){0,3}?directly\b|\bdirectly\s+(?:oversee\w*|as\s+a\s+whole)\b|"
+    r"\bas\s+a\s+whole\b|\b(?:full|entire)\s+board\b",
+    re.I,
+)
+
+
 def _rank_acknowledged(change: Change, acknowledged: Callable[[str], int]) -> None:
     """A sentence saying incidents happened to the filer (`incidents_acknowledged`) that goes, or is reworded to say
     less ("breaches" -> "exploit attempts"): `high` where it said incidents got through and no sentence of the later
     year says as much (what the SEC charged four filers with in 2024 was describing incidents that had happened as
     hypothetical), else `medium`; one that comes, or says more, beyond what any sentence of the earlier year said:
     `medium`. `acknowledged("old")`, `acknowledged("new")`: the most a sentence of that year says (`ACKNOWLEDGED`)."""
-    old_text, new_text = (
-        _sentences(change)
-        if change.kind == "text_changed"
-        else (change.text or "", "")
-        if change.kind == "text_removed"
-        else ("", change.text or "")
-        if change.kind == "text_added"
-        else ("", "")
-    )
-    was, now = incidents_acknowledged(old_text), incidents_acknowledged(new_text)
+    was, now = (incidents_acknowledged(side) for side in _sides(change))
     if ACKNOWLEDGED[was] > ACKNOWLEDGED[now]:
         still = acknowledged("new") >= ACKNOWLEDGED[was]
-        change.severity = "high" if was == "suffered" and not still else "medium"
+        hypothetical = was == "suffered" and not still
+        change.severity = "high" if hypothetical else "medium"
         said = (
             "cybersecurity incidents happened to the company"
             if was == "suffered"
             else "the company was the target of cybersecurity attacks"
         )
-        why = "drew SEC charges in 2024" if was == "suffered" and not still else ""
-        if change.kind == "text_removed":
-            change.why = f"a sentence saying {said} was removed; " + (
-                "another sentence still says so" if still else "no other sentence says so"
-            )
-        else:
-            change.why = f"the sentence no longer says {said}" + (
-                "; another sentence still says so" if still else "; no other sentence does"
-            )
-        if why:
-            change.why += f" (describing incidents that happened as hypothetical {why})"
+        change.why = (
+            f"a sentence saying {said} was removed; "
+            + ("another sentence still says so" if still else "no other sentence says so")
+            if change.kind == "text_removed"
+            else f"the sentence no longer says {said}"
+            + ("; another sentence still says so" if still else "; no other sentence does")
+        ) + (
+            " (describing incidents that happened as hypothetical drew SEC charges in 2024)"
+            if hypothetical
+            else ""
+        )
     elif ACKNOWLEDGED[now] > ACKNOWLEDGED[was] and ACKNOWLEDGED[now] > acknowledged("old"):
         change.severity = "medium"
         change.why = (
@@ -826,29 +843,20 @@ def _rank_acknowledged(change: Change, acknowledged: Callable[[str], int]) -> No
         )
 
 
-def _rank_engagement(change: Change) -> None:
-    """`medium` for a sentence added or removed that says outside assessors, auditors, consultants or penetration
-    testers work on the filer's program (`_OUTSIDE_WORK_RE`; Item 106(b)(1)(ii)): an unseen filing's reader found
-    CROX FY2025's dropped yearly outside assessment a low wording edit, the flag still true from other sentences. A
-    third party's own risk assessed ("third-party risk assessments") is no such work."""
-    if change.kind not in ("text_added", "text_removed") or not outside_work(change.text or ""):
+def _rank_added_or_removed(change: Change) -> None:
+    """`medium` for a sentence added or removed that says what Item 106 asks about though no fact of it changed
+    (`_SAID_ADDED_OR_REMOVED`, the first that holds): outside assessors, auditors, consultants or penetration testers
+    working on the program (`outside_work`, Item 106(b)(1)(ii): an unseen filing's reader found CROX FY2025's dropped
+    yearly outside assessment a low wording edit, the flag still true from other sentences); management briefing the
+    board or a committee (`board_informed`, Item 106(c)(1): MOH FY2025's "The full Board also receives briefings from
+    the Company's executive management on the Program" added was unranked)."""
+    if change.kind not in ("text_added", "text_removed"):
         return
-    change.severity = "medium"
-    change.why = "a sentence on outside assessors, auditors or consultants engaged for the program " + (
-        "added" if change.kind == "text_added" else "removed"
-    )
-
-
-def _rank_board_informed(change: Change) -> None:
-    """`medium` for a sentence added or removed that says the board or a board committee is briefed by management
-    (`board_informed`; Item 106(c)(1) asks how the board is informed), where no frequency it states made it a fact
-    change: an unseen filing's reader (MOH FY2025) found "The full Board also receives briefings from the Company's
-    executive management on the Program" added, unranked."""
-    if change.kind in ("text_added", "text_removed") and board_informed(change.text or ""):
+    text = change.text or ""
+    what = next((what for says, what in _SAID_ADDED_OR_REMOVED if says(text)), None)
+    if what is not None:
         change.severity = "medium"
-        change.why = (
-            f"a sentence on how the board is briefed {'added' if change.kind == 'text_added' else 'removed'}"
-        )
+        change.why = f"{what} {'added' if change.kind == 'text_added' else 'removed'}"
 
 
 def board_informed(text: str) -> bool:
@@ -891,6 +899,16 @@ _OUTSIDE_WORK_RE = re.compile(
 )
 #: What a match of `_OUTSIDE_WORK_RE` holds (looked for first).
 _OUTSIDE_WORDS = ("third", "external", "outside", "independent")
+
+
+#: What a sentence added or removed says (a test of its text) and how the change's `why` names it.
+_SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str], ...] = (
+    (
+        outside_work,
+        "a sentence on outside assessors, auditors or consultants engaged for the program",
+    ),
+    (board_informed, "a sentence on how the board is briefed"),
+)
 
 
 def _incident_years(changes: list[Change]) -> set[int]:
@@ -1103,8 +1121,9 @@ _TELLING_RE = re.compile(
     r"updat(?:e|es|ed|ing)\s+(?:the|our|its|their)|brief(?:s|ed|ing)?|communicat\w*|alert(?:s|ed|ing)?|"
     r"(?:brought|bring|brings|bringing)\s+to\s+the\s+attention|elevat(?:e|es|ed|ing)\s+to)\b"
 )
+#: Words for incidents ("issues": "escalate ... when they identify an emerging risk or [-significant-]{+material+}
+#: issue", a reader's MA edit).
 _INCIDENT_RE = re.compile(r"\b(?:incidents?|breach(?:es)?|events?|issues?)\b", re.I)
-#: ("issues": "escalate ... when they identify an emerging risk or [-significant-]{+material+} issue", a reader's MA edit)
 #: Which incidents: a severity ("material", "significant", "potentially significant", "lesser impact"), a share
 #: ("certain", "all"; not "any", which says no more than the noun: "regarding any material incidents"), or a
 #: threshold met.

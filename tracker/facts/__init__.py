@@ -12,6 +12,7 @@ from typing import Any
 from tracker.facts import catalogue as _catalogue  # noqa: F401  (registers the facts)
 from tracker.facts.changes import (
     as_worded,
+    body_briefed,
     careers_still_told,
     changes_between,
     kept_values,
@@ -33,6 +34,7 @@ from tracker.text.normalize import once
 
 __all__ = [
     "as_worded",
+    "body_briefed",
     "careers_still_told",
     "FACT_NAMES",
     "SINGLE_FACTS",

@@ -321,9 +321,8 @@ def _rank_change(change: Change, old: str, new: str, several: bool = False) -> N
     if ("chief" in title_key(old).split()) != ("chief" in title_key(new).split()):
         return  # a chief officer's role now, or no longer: as any other title replaced
     who = "one of those responsible" if several else "the person responsible"
-    if (was := stand_in(old)) and not stand_in(
-        new
-    ):  # (a reader: "Acting VP of IT -> VP of IT" is no higher rank)
+    # (a stand-in's title given up is said so: a reader found "Acting VP of IT -> VP of IT" called a higher rank)
+    if (was := stand_in(old)) and not stand_in(new):
         change.severity, change.change = "medium", "promoted"
         change.why = f"the role of {who} is no longer held on an {was} basis"
         change.summary = f"the role of {new} is no longer held on an {was} basis (was {old})"
@@ -486,9 +485,9 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
     return out
 
 
-def _body_briefed(sentence: str, value: Any) -> str | None:
+def body_briefed(sentence: str, value: Any) -> str | None:
     """The body a sentence says is briefed at a frequency (`briefed`; None where it names none), worked out once per
-    comparison."""
+    comparison (`once`)."""
     return once("briefed", (sentence, str(value)), lambda: briefed(sentence, str(value)))[0]
 
 
@@ -502,7 +501,7 @@ def _briefed_by_body(
         frequency = _key(spec.name, fv.value)
         for s in (fv.evidence, *fv.also):
             if s:
-                body = _body_briefed(s, fv.value)
+                body = body_briefed(s, fv.value)
                 key = (body or "the board", frequency)
                 if key not in out or body and not out[key][1]:
                     out[key] = (replace(fv, evidence=s, also=[]), bool(body))
@@ -1374,7 +1373,7 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
     out = [
         c
         for c in out
-        if c.change != "also_briefed" or (_body_briefed(str(c.evidence), c.value) or "") not in overseers
+        if c.change != "also_briefed" or (body_briefed(str(c.evidence), c.value) or "") not in overseers
     ]
     kept: list[Change] = []
     owners = [(p, _who(pair)) for p, pair in zip(people, about)] if out else []

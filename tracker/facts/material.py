@@ -328,6 +328,8 @@ _ACKNOWLEDGING_VERBS = (
     "subject",
     "victim",
 )
+#: Where the clause of an acknowledgement opens (the text before its verb split there).
+_CLAUSE_OPENS_RE = lazy_compile(r"[;:]|,\s+(?:but|while|although)\b")
 #: How much a sentence says happened to the filer (`incidents_acknowledged`), in order.
 ACKNOWLEDGED = {None: 0, "targeted": 1, "suffered": 2}
 
@@ -350,7 +352,7 @@ def incidents_acknowledged(text: str) -> Literal["targeted", "suffered"] | None:
     for m in _ACKNOWLEDGED_RE.finditer(text):
         if _NEGATION_RE.search(m.group("between")) or _NEGATION_RE.search(m.group("what")):
             continue  # ("have not experienced", "have experienced no material incidents")
-        clause = re.split(r"[;:]|,\s+(?:but|while|although)\b", text[: m.start()])[-1]
+        clause = _CLAUSE_OPENS_RE.split(text[: m.start()])[-1]
         if (
             _FILER_RE.search(clause[-80:])
             and not _CONDITION_RE.search(clause)

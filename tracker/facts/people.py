@@ -923,14 +923,13 @@ class PeopleReader:
             self.by_title[key] = person
         return person
 
-    def _known(self, name: str) -> bool:
-        """Whether a name is that of a person met before (by full name or surname)."""
-        name = clean_inline(name)
-        return name in self.by_name or name.split()[-1] in self.by_surname
+    def _met(self, name: str) -> Person | None:
+        """The person met before by this name (full, or the surname alone), if any (`name` cleaned)."""
+        return self.by_name.get(name) or self.by_surname.get(name.split()[-1])
 
     def person_for_name(self, name: str, i: int) -> Person:
         name = clean_inline(name)
-        person = self.by_name.get(name) or self.by_surname.get(name.split()[-1])
+        person = self._met(name)
         if person is None:
             person = Person(name=name, first=i)
             self.people.append(person)
@@ -1042,7 +1041,9 @@ class PeopleReader:
             for m in _HONORIFIC.pattern.finditer(s):
                 if (
                     _valid_name(m.group(1))
-                    and (not _inside(m.start(), self.bio(i)) or self._known(m.group(1)))
+                    and (
+                        not _inside(m.start(), self.bio(i)) or self._met(clean_inline(m.group(1))) is not None
+                    )
                 ):  # ("Prior to joining us, Ms. Doe led ...": a person met before is the subject of her career)
                     out.append((m.start(), self.person_for_name(m.group(1), i)))
                     self.r.note(i, _HONORIFIC.name)
