@@ -1778,3 +1778,72 @@ def test_a_sentence_on_how_the_board_is_briefed_added_or_removed_is_medium() -> 
     ):
         c = _compared(lead, f"{lead} {other}")
         assert not [ch for ch in c.changes if "how the board is briefed" in (ch.why or "")], other
+
+
+def test_a_title_widened_by_a_remit_is_the_same_role_retitled_not_another_person() -> None:
+    """A reader's MA edit: "Chief Privacy Officer" -> "Chief Privacy and Data Responsibility Officer" was "[high] ...
+    replaced the Chief Privacy Officer as the person responsible", and the officer reported to "changed". A remit
+    joined by "and" or a comma is the same post widened (medium); a word of function slipped in is another role."""
+    lead = "Our {title} leads our cybersecurity program and reports to our {boss}."
+    c = _compared(
+        lead.format(title="Chief Technology Officer", boss="Chief Financial Officer"),
+        lead.format(
+            title="Chief Technology and Digital Risk Officer", boss="Chief Financial and Strategy Officer"
+        ),
+    )
+    facts = {(ch.fact, ch.change, ch.severity) for ch in c.changes if ch.kind.startswith("fact_")}
+    assert facts == {("responsible_titles", "retitled", "medium"), ("reports_to", "retitled", "medium")}
+    (title,) = [ch for ch in c.changes if ch.fact == "responsible_titles"]
+    assert title.summary == (
+        "the title of the person responsible now adds “Digital Risk”: "
+        "Chief Technology Officer -> Chief Technology and Digital Risk Officer"
+    )
+    assert c.judgement.significance != "significant"
+    # narrowed the other way round
+    c = _compared(
+        lead.format(title="Vice President, Infrastructure and Security", boss="General Counsel"),
+        lead.format(title="Vice President, Infrastructure", boss="General Counsel"),
+    )
+    (title,) = [ch for ch in c.changes if ch.fact == "responsible_titles"]
+    assert (title.severity, title.change) == ("medium", "retitled")
+    assert "no longer holds “Security”" in (title.summary or "")
+    # a word of function slipped into the title is another officer: still high
+    c = _compared(
+        lead.format(title="Chief Information Officer", boss="General Counsel"),
+        lead.format(title="Chief Information Security Officer", boss="General Counsel"),
+    )
+    assert "high" in {ch.severity for ch in c.changes if ch.kind.startswith("fact_")}
+
+
+def test_a_sentence_going_on_about_an_incident_just_told_of_is_about_that_incident() -> None:
+    """A reader's LCID edit: the sentence after a newly told incident ("We contained the activity, engaged outside
+    forensic experts ...") was read as outside consultants engaged for the program."""
+    lead = "We maintain an incident response plan."
+    told = "In March 2025, an unauthorized party accessed a customer support tool through stolen credentials."
+    after = "We revoked the credentials, retained external incident specialists and found that the breach was limited."
+    c = _compared(lead, f"{lead} {told} {after}")
+    added = [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"]
+    assert added == [
+        ("high", "a sentence on a past cybersecurity incident added"),
+        ("medium", "a sentence on a past cybersecurity incident added, going on from the one before"),
+    ]
+    # not a sentence apart from it, nor one that speaks of no incident
+    c = _compared(lead, f"{told} {lead} {after}")
+    assert [ch.why for ch in c.changes if ch.kind == "text_added"][1] != added[1][1]
+    general = "We also retained external incident specialists on a standing basis."
+    c = _compared(lead, f"{lead} {told} {general}")
+    assert [ch.why for ch in c.changes if ch.kind == "text_added"][1] != added[1][1]
+
+
+def test_at_least_annual_reporting_to_the_board_is_annual() -> None:
+    """A reader's LCID edit: "the Board receives at least annual reporting, from ... management" was not read, so the
+    board's briefing was said to have moved to the audit committee."""
+    text = "The Risk Committee receives {how} updates from our CISO{board}."
+    c = _compared(
+        text.format(how="regular", board=" and the Board receives regular reporting"),
+        text.format(
+            how="monthly", board=", and the Board receives at least annual reporting, from management"
+        ),
+    )
+    summaries = [ch.summary for ch in c.changes if ch.fact == "briefing_frequency"]
+    assert any("the board is now briefed at least annually" in (s or "") for s in summaries), summaries

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from tracker.facts.changes import ROLLED_FORWARD, calendar_step
+from tracker.facts.changes import ROLLED_FORWARD, calendar_step, listed
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged, past_incident, risk_outlook
@@ -330,6 +330,7 @@ def rank_text_changes(
     fact_changes = _by_trigger([c for c in changes if c.kind.startswith("fact_") or c.kind == "flag_flipped"])
     people = {id(c): _Person.of(c) for c in changes if c.fact == "people"}  # (asked per sentence)
     told_before = functools.cache(lambda: _incident_years(changes))  # (asked only of an incident told of)
+    telling: Change | None = None  # (the last sentence added or removed found telling of a past incident)
     for change in changes:
         if change.kind not in TEXT_KINDS:
             continue
@@ -364,7 +365,9 @@ def rank_text_changes(
         if change.severity == "low":
             _rank_outlook(change)
         if change.severity == "low":
-            _rank_incident(change, told_before)
+            _rank_incident(change, told_before, telling)
+        if change.why is not None and change.why.startswith(_TOLD_OF):
+            telling = change
         if change.severity != "high" and acknowledged is not None:
             _rank_acknowledged(change, acknowledged)
         if change.severity == "low":
@@ -586,7 +589,7 @@ def _rank(
         return
     deleted, inserted = _changed_words(change)
     change.touches = touched or []
-    what = _listed(_at_most(list(dict.fromkeys(_label(f, labels) for f in stated)), 3))
+    what = listed(_at_most(list(dict.fromkeys(_label(f, labels) for f in stated)), 3))
     if (
         change.kind == "text_changed"
         and "briefing_frequency" in stated
@@ -765,17 +768,26 @@ def _rank_outlook(change: Change) -> None:
     change.why = why
 
 
-def _rank_incident(change: Change, told_before: Callable[[], set[int]]) -> None:
+def _rank_incident(
+    change: Change, told_before: Callable[[], set[int]], telling: Change | None = None
+) -> None:
     """`high` for a sentence telling of a past cybersecurity incident (`past_incident`) added, where no sentence removed
     told of one in its years (`told_before`: a new incident is told of, which an unseen filing's reader found buried
     among mediums); `medium` for one removed, or added in place of one removed, or reworded so that its numbers (the
-    year) change: which incidents a filer tells of is news, stated facts or not."""
+    year) change: which incidents a filer tells of is news, stated facts or not. And `medium` for a sentence added or
+    removed right after such a sentence (`telling`, added or removed alike) that goes on about that incident ("We
+    contained the activity, engaged outside forensic experts ..., and ... the incident did not have a material
+    impact": an unseen reader's LCID edit, read as outside consultants engaged for the program)."""
     if change.kind in ("text_added", "text_removed"):
-        if past_incident(change.text or ""):
-            added = change.kind == "text_added"
-            first_told = added and not told_before().intersection(_years_of(change.text or ""))
+        added = change.kind == "text_added"
+        text = change.text or ""
+        if past_incident(text):
+            first_told = added and not told_before().intersection(_years_of(text))
             change.severity = "high" if first_told else "medium"
-            change.why = f"a sentence on a past cybersecurity incident {'added' if added else 'removed'}"
+            change.why = f"{_TOLD_OF} {'added' if added else 'removed'}"
+        elif telling is not None and _goes_on(telling, change) and _THAT_INCIDENT_RE.search(text):
+            change.severity = "medium"
+            change.why = f"{_TOLD_OF} {'added' if added else 'removed'}, going on from the one before"
         return
     if change.kind == "text_changed":
         old, new = _sentences(change)
@@ -787,6 +799,24 @@ def _rank_incident(change: Change, told_before: Callable[[], set[int]]) -> None:
             change.why = (
                 f"{_substance_edit(deleted, inserted)} in a sentence on a past cybersecurity incident"
             )
+
+
+_TOLD_OF = "a sentence on a past cybersecurity incident"
+#: A sentence speaking of one incident told of ("the incident", "this breach", "the unauthorized activity").
+_THAT_INCIDENT_RE = re.compile(
+    r"\b(?:the|this|that|such)\s+(?:[\w-]+\s+){0,2}?(?:incidents?|breach(?:es)?|intrusions?|attacks?|compromises?|"
+    r"activity|unauthori[sz]ed\s+access)\b(?!\s+(?:response|management|plan))",
+    re.I,
+)
+
+
+def _goes_on(before: Change, change: Change) -> bool:
+    """Whether a sentence added (removed) is the one right after another added (removed)."""
+    if before.kind != change.kind:
+        return False
+    if change.kind == "text_added":
+        return before.to_position is not None and change.to_position == before.to_position + 1
+    return before.from_position is not None and change.from_position == before.from_position + 1
 
 
 def _directly(change: Change) -> str | None:
@@ -1010,7 +1040,7 @@ def _rank_departure(change: Change, responsible: frozenset[str]) -> None:
         return
     held = [t for t in leaving if title_key(t) in responsible]
     change.severity = "high" if held else "medium"
-    change.why = f"departure of the {_listed(held or leaving)}" + (", named as responsible" if held else "")
+    change.why = f"departure of the {listed(held or leaving)}" + (", named as responsible" if held else "")
 
 
 def _leaving(sentence: str) -> list[str]:
@@ -1227,11 +1257,6 @@ def _label(fact: str, labels: dict[str, str]) -> str:
     return labels.get(fact, fact).lower()
 
 
-def _listed(items: list[str]) -> str:
-    """Items as a reader lists them: "a", "a and b", "a, b and c"."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _at_most(items: list[str], n: int) -> list[str]:
     """The first n items, the rest counted: ["a", "b", "3 other things"]."""
     return items if len(items) <= n else [*items[: n - 1], f"{len(items) - n + 1} other things"]
@@ -1244,7 +1269,7 @@ def _went_came(
     `quote` is false), None when neither did: `_went_came(["may"], ["could"], "{g} became {c}", "{g} dropped",
     "{c} added")` is "“may” became “could”"."""
     mark = (lambda w: f"\u201c{w}\u201d") if quote else str  # noqa: E731
-    g, c = (_listed([mark(w) for w in words]) if words else "" for words in (gone, came))
+    g, c = (listed([mark(w) for w in words]) if words else "" for words in (gone, came))
     if gone and came:
         return both.format(g=g, c=c)
     if gone:

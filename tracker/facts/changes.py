@@ -316,11 +316,20 @@ def _rank_change(change: Change, old: str, new: str, several: bool = False) -> N
     any other title replaced). `several`: both years name more than one title as responsible, and the change is
     said of "one of those responsible", not "the person responsible" (an unseen filing's reader: ELF's Director,
     IT Infrastructure and Security, who supports the Chief Digital Officer, read as the person responsible)."""
+    who = "one of those responsible" if several else "the person responsible"
+    if widened := portfolio_widened(old, new) or portfolio_widened(new, old):
+        grew = len(new) > len(old)
+        change.severity, change.change = "medium", "retitled"
+        change.why = f"the title of {who} {'adds' if grew else 'drops'} a remit: the same role, {'widened' if grew else 'narrowed'}"
+        change.summary = (
+            f"the title of {who} {'now adds' if grew else 'no longer holds'} "
+            f"{listed([f'“{w}”' for w in widened])}: {old} -> {new}"
+        )
+        return
     if not _one_role(title_key(old), title_key(new)):
         return
     if ("chief" in title_key(old).split()) != ("chief" in title_key(new).split()):
         return  # a chief officer's role now, or no longer: as any other title replaced
-    who = "one of those responsible" if several else "the person responsible"
     # (a stand-in's title given up is said so: a reader found "Acting VP of IT -> VP of IT" called a higher rank)
     if (was := stand_in(old)) and not stand_in(new):
         change.severity, change.change = "medium", "promoted"
@@ -337,6 +346,48 @@ def _rank_change(change: Change, old: str, new: str, several: bool = False) -> N
         change.change = "demoted"
         change.why = f"{who} now holds the role at a lower rank (a deputy, acting or interim)"
         change.summary = f"the role of {who} is now held at a lower rank: {old} -> {new}"
+
+
+def portfolio_widened(short: str, long: str) -> list[str]:
+    """The remits the longer of two titles adds to the shorter one's, where it keeps every word of the shorter one
+    in order and each run of words it adds comes in as one more remit, after "and", "&" or a comma ("Chief Privacy
+    Officer" -> "Chief Privacy and Data Responsibility Officer": ["Data Responsibility"], an unseen reader's MA
+    edit, which had read as another officer replacing the person responsible); else []. Not a word of function
+    slipped in ("Chief Information Officer" -> "Chief Information Security Officer": another role)."""
+    kept = [w for w in _TITLE_TOKEN_RE.findall(short.lower()) if w not in _TITLE_JOINERS]
+    runs: list[list[str]] = []
+    run: list[str] | None = None  # (the run of added words being read)
+    k, joined = 0, False  # (joined: "and", "&" or a comma just read, so an added word starts one more remit)
+    for token in _TITLE_TOKEN_RE.findall(long):
+        low = token.lower()
+        if low in _REMIT_JOINERS:
+            run, joined = None, True
+        elif low in _TITLE_JOINERS:
+            if run is not None:
+                run.append(token)  # ("of" inside a remit added: "Data Protection of the Americas")
+        elif k < len(kept) and low == kept[k]:
+            k, run, joined = k + 1, None, False
+        elif run is not None:
+            run.append(token)
+        elif joined:
+            run = [token]
+            runs.append(run)
+        else:
+            return []  # a word added with no joiner before it: another function
+    added = [" ".join(r) for r in runs if r]
+    return added if k == len(kept) and kept and added else []
+
+
+#: Words and joiners of a title, as `portfolio_widened` reads them.
+_TITLE_TOKEN_RE = lazy_compile(r"[A-Za-z0-9]+|&|,")
+#: The words that join a title's words rather than say what it does; those that join one remit to another.
+_TITLE_JOINERS = frozenset(("and", "&", ",", "of", "the", "for"))
+_REMIT_JOINERS = frozenset(("and", "&", ","))
+
+
+def listed(items: list[str]) -> str:
+    """Items as a reader lists them: "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _one_role(old_key: str, new_key: str) -> bool:
@@ -434,7 +485,9 @@ def _same_officer(old: str, new: str) -> bool:
     Information Technology and Business Development"; "Chief Executive Officer" and "Chief Executive Officer and
     President"): the shorter title, a chief officer's, starts the longer one word for word."""
     short, long = sorted((title_key(old).split(), title_key(new).split()), key=len)
-    return "chief" in short and "officer" in short and long[: len(short)] == short
+    if "chief" in short and "officer" in short and long[: len(short)] == short:
+        return True
+    return bool(portfolio_widened(old, new) or portfolio_widened(new, old))
 
 
 def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
@@ -900,6 +953,16 @@ def _functions(title_key_: str) -> frozenset[str]:
     return once("title_functions", title_key_, lambda: frozenset(title_key_.split()) - RANK_WORDS)
 
 
+def _remit_moved(a: dict, b: dict) -> bool:
+    """Whether a title of one person is a title of the other with a remit added (`portfolio_widened`): one post,
+    widened or narrowed ("Chief Privacy Officer" and "Chief Privacy and Data Responsibility Officer")."""
+    return any(
+        portfolio_widened(x, y) or portfolio_widened(y, x)
+        for x in a.get("titles") or []
+        for y in b.get("titles") or []
+    )
+
+
 def _title_overlap(a: dict, b: dict) -> float:
     """1.0 when the two hold a title in common, or titles doing the same thing (rank aside: Senior and Executive
     Vice President of IT Operations); else the share of function words they have in common."""
@@ -1023,7 +1086,7 @@ def people_changes(
     pairs: list[tuple[FactValue, FactValue]] = []
     for test in (
         lambda a, b: _same_name(a, b),
-        lambda a, b: _title_overlap(a, b) >= 1.0,
+        lambda a, b: _title_overlap(a, b) >= 1.0 or _remit_moved(a, b),
         lambda a, b: _title_overlap(a, b) >= 0.75 and a.get("role") == b.get("role"),
     ):
         for o in list(olds):

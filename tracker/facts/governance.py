@@ -555,6 +555,8 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         + _NOT_AFTER_SEMI
         + r"\bannual\s+(?:report(?:s|ing)?\s+(?:to|from|on\s+(?!form\b))|reviews?|updates?|briefings?|presentations?)|"
         r"\b(?:each|every)\s+year\b|"
+        # "the Board receives at least annual reporting, from ... management" (a reader's LCID edit)
+        r"\bat\s+least\s+annual\s+(?:report(?:s|ing)?|reviews?|updates?|briefings?|presentations?)\b|"
         # "at least one update to the full board each year": the number of briefings a year, as "twice" is
         r"\bat\s+least\s+one\s+(?:[\w-]+\s+){0,2}?(?:updates?|briefings?|reports?|presentations?|sessions?)\b"
         r"[^.;]{0,80}?\b(?:each|every|per|a)\s+(?:calendar\s+|fiscal\s+)?year\b",
