@@ -1847,3 +1847,117 @@ def test_at_least_annual_reporting_to_the_board_is_annual() -> None:
     )
     summaries = [ch.summary for ch in c.changes if ch.fact == "briefing_frequency"]
     assert any("the board is now briefed at least annually" in (s or "") for s in summaries), summaries
+
+
+def _loaded(text: str) -> Disclosure:
+    from tracker.pipeline.load import load_bytes
+
+    return load_bytes(f"Item 1C. Cybersecurity\n\n{text}".encode())
+
+
+def test_a_stand_in_security_officer_who_reports_to_someone_is_the_one_responsible() -> None:
+    """A reader's planted text: the CISO, responsible on his stated experience, was followed by "Our Interim Chief
+    Information Security Officer ... reports to our Chief Technology Officer", read as no one: the CISO "no longer
+    described as responsible", his reporting line "no longer" stated, and no position named. A security officer with a
+    reporting line is the one the section presents as running the program, where no one else is."""
+    oversight = "The Risk Committee of our Board oversees cybersecurity risk."
+    before = (
+        f"{oversight} Our Director of Cyber Defense, who has 12 years of experience in incident response, reports to "
+        "our Chief Operating Officer."
+    )
+    after = f"{oversight} Our Acting Director of Cyber Defense reports to our Chief Operating Officer."
+    c = compare(_loaded(before), _loaded(after))
+    summaries = [
+        ch.summary or "" for ch in c.changes if ch.kind.startswith("fact_") or ch.kind == "flag_flipped"
+    ]
+    assert not [s for s in summaries if "no longer" in s and ("responsible" in s or "reports to" in s)], (
+        summaries
+    )
+    assert not [ch for ch in c.changes if ch.kind == "flag_flipped"], summaries
+    (person,) = [ch for ch in c.changes if ch.fact == "people"]
+    assert "acting basis" in (person.summary or "")
+    # a security officer merely spoken of, with no line of their own, is not made responsible
+    c = compare(
+        _loaded(oversight), _loaded(f"{oversight} Our Director of Cyber Defense attends its meetings.")
+    )
+    assert not [ch for ch in c.changes if ch.fact == "people"]
+
+
+def test_the_last_predicate_of_a_who_clause_is_the_officers_reporting_line() -> None:
+    """A reader's planted text: "led by our Vice President of Information Technology, who has ... experience, holds
+    ... certifications, and reports to our Chief Financial Officer" read no reporting line, so CFO -> CEO went
+    unreported."""
+    text = (
+        "Our security program is managed by our Head of Technology Risk, who joined in 2021, holds the CISM "
+        "credential, and reports to our {boss}."
+    )
+    c = compare(_loaded(text.format(boss="General Counsel")), _loaded(text.format(boss="Chief Risk Officer")))
+    assert [ch.summary for ch in c.changes if ch.fact == "reports_to"] == [
+        "the person responsible now reports to the Chief Risk Officer instead of the General Counsel"
+    ]
+
+
+def test_an_incident_told_in_several_sentences_is_ranked_sentence_by_sentence_and_a_material_one_leads() -> (
+    None
+):
+    """A reader's 8-K wordings: "we detected suspicious activity involving our information technology systems" was no
+    incident; the sentences going on about it ("The unauthorized actor transferred ...", "data appear to have been
+    stolen") were unranked; and a newly disclosed material effect stood second in the verdict, after a people change."""
+    lead = "Our Chief Information Security Officer leads our program. {statement}"
+    before = lead.format(statement="No cybersecurity incident has materially affected us.")
+    told = (
+        "In August 2025, we identified malicious activity in our payroll platform. "
+        "The threat actor copied files from a file server. "
+        "Some employee data appear to have been exfiltrated. "
+    )
+    after = (
+        "Our Deputy Chief Information Security Officer leads our program. "
+        + told
+        + "Other than that incident, no cybersecurity incident has materially affected us."
+    )
+    c = compare(_loaded(before), _loaded(after))
+    added = [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"]
+    assert added[:3] == [
+        ("high", "a sentence on a past cybersecurity incident added"),
+        ("medium", "a sentence on a past cybersecurity incident added, going on from the one before"),
+        ("medium", "a sentence on a past cybersecurity incident added, going on from the one before"),
+    ], added
+    assert (
+        c.judgement.top[0] == "the company now says it has been materially affected by a cybersecurity threat"
+    )
+
+
+def test_a_run_in_list_set_out_one_item_a_line_is_no_change() -> None:
+    """A reader's form-only edit: "Our controls include: a; b; c; d; and e." set out as a lead-in and five bullets was
+    one sentence removed and six added."""
+    items = [
+        "network segmentation",
+        "privileged access management",
+        "encrypted backups",
+        "vendor security reviews",
+        "quarterly phishing simulations",
+    ]
+    run_in = "Our controls include: " + "; ".join(items[:-1]) + "; and " + items[-1] + "."
+    bulleted = "Our controls include:\n\n" + "\n".join(
+        f"- {item}{';' if k < len(items) - 2 else '; and' if k == len(items) - 2 else '.'}"
+        for k, item in enumerate(items)
+    )
+    tail = "\n\nThe Audit Committee oversees cybersecurity risk."
+    c = compare(_loaded(run_in + tail), _loaded(bulleted + tail))
+    assert [ch.kind for ch in c.changes if ch.kind in ("text_added", "text_removed", "text_changed")] == []
+
+
+def test_a_committees_own_report_to_the_board_is_no_briefing_of_it() -> None:
+    """A reader's planted text: "... at each of its quarterly meetings and reports to the full Board as appropriate",
+    and, split off, "It reports to the full Board as appropriate.", were read as management briefing the board as
+    needed."""
+    from tracker.facts import extract_facts
+
+    for text in (
+        "The Audit Committee receives updates from management at each of its quarterly meetings and reports to the "
+        "full Board as appropriate.",
+        "The Audit Committee receives updates from management at each of its quarterly meetings. It reports to the "
+        "full Board as appropriate.",
+    ):
+        values = [fv.value for fv in extract_facts(_loaded(text)).get("briefing_frequency", [])]
+        assert values == ["quarterly"], (text, values)

@@ -92,8 +92,9 @@ _FUNCTION_WORDS = frozenset(
 #: may sit in to be used for that (keeps the candidate search near linear on long texts).
 RARE_WORDS = 6
 MAX_POSTING = 24
-#: Largest number of sentences one sentence may match when splitting differs.
-MAX_MERGE = 3
+#: Largest number of sentences one sentence may match when splitting differs (a run-in list of ten items set out
+#: one a line, with its lead-in: a reader turned "includes: a; b; c; and d." into four bullets).
+MAX_MERGE = 12
 #: Length of the key prefix that rules out most merge candidates before any keys are joined.
 _MERGE_PREFIX = 16
 

@@ -802,10 +802,12 @@ def _rank_incident(
 
 
 _TOLD_OF = "a sentence on a past cybersecurity incident"
-#: A sentence speaking of one incident told of ("the incident", "this breach", "the unauthorized activity").
+#: A sentence speaking of one incident told of ("the incident", "this breach", "the unauthorized actor", data stolen).
 _THAT_INCIDENT_RE = re.compile(
     r"\b(?:the|this|that|such)\s+(?:[\w-]+\s+){0,2}?(?:incidents?|breach(?:es)?|intrusions?|attacks?|compromises?|"
-    r"activity|unauthori[sz]ed\s+access)\b(?!\s+(?:response|management|plan))",
+    r"activity|unauthori[sz]ed\s+(?:access|part(?:y|ies))|actors?|attackers?)\b(?!\s+(?:response|management|plan))|"
+    # what the incident did to data ("data appear to have been stolen or destroyed")
+    r"\bdata\b[^.;]{0,60}\b(?:stolen|exfiltrated|encrypted|destroyed|exposed)\b",
     re.I,
 )
 
@@ -1382,8 +1384,11 @@ _FIRST = [
 
 
 def importance(change: Change) -> tuple:
-    """Sort key: severity first, then what the change is about (see _FIRST)."""
-    if change.kind == "flag_flipped":
+    """Sort key: severity first, then what the change is about (see _FIRST); a material effect now disclosed comes
+    before all else (a reader found a CISO's departure leading a verdict on a newly disclosed material incident)."""
+    if change.fact == "material_incident_statement" and change.new == "affected" and change.old != "affected":
+        rank = -1
+    elif change.kind == "flag_flipped":
         what = f"flag:{change.element}"
         rank = _FIRST.index(what) if what in _FIRST else _FIRST.index("flag")
     elif change.kind.startswith("element_"):

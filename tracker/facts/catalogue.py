@@ -62,7 +62,7 @@ SPECS = [
         "responsible_titles",
         "Who is responsible (titles)",
         True,
-        (*RESPONSIBLE_RULES, people.EXPERIENCED, people.LISTED),
+        (*RESPONSIBLE_RULES, people.EXPERIENCED, people.LISTED, people.SECURITY_LEAD),
         Severity("medium", "high", "high", "who is responsible for cybersecurity changed"),
         slot=lambda v: "title",
         doc="current titles of the people responsible for cybersecurity risk",

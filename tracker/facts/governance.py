@@ -675,6 +675,8 @@ _FIRST_VERB_RE = lazy_compile(
     re.I,
 )
 _SPLIT_CLAUSE_RE = lazy_compile(r";|,\s+and\s+|\.\s")
+_IT_RE = lazy_compile(r"\s*it\s*", re.I)
+_AND_THEN_RE = lazy_compile(r"\s(?:and|then)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _near_period(s: str, start: int, end: int, found: list[tuple[int, str]]) -> bool:
@@ -997,9 +999,18 @@ class GovernanceReader:
             verb = _FIRST_VERB_RE.search(s)
             subject = s[: verb.start()] if verb else ""
             if (
-                re.search(r"\bcommittee\b", subject, re.I)
+                # ("It reports to the full Board as appropriate": "it", a body told of before, never an officer)
+                (re.search(r"\bcommittee\b", subject, re.I) or _IT_RE.fullmatch(subject))
                 and not re.search(_MANAGEMENT_SUBJECT, subject, re.I)
-                and not re.search(_MANAGEMENT_SUBJECT, s[verb.end() : near.start()] if verb else "", re.I)
+                and (
+                    not re.search(
+                        _MANAGEMENT_SUBJECT, between := s[verb.end() : near.start()] if verb else "", re.I
+                    )
+                    # "receives updates from management ... and reports to the full Board as appropriate": the
+                    # committee's second predicate, where the frequency is (not "at each of its quarterly meetings")
+                    or pos >= near.start()
+                    and _AND_THEN_RE.search(between)
+                )
             ):
                 return True
         m = _COMMITTEE_TELLS_BOARD_RE.search(clause)

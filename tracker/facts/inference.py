@@ -585,10 +585,16 @@ def infer_flag(d: Disclosure, name: str, sentences: _Hinted | None = None) -> Fi
     if name == _REPORT_FLAG:
         management = frozenset(str(v.value) for v in shared_facts(d).get("management_committees", []))
         return infer_report_to_board(sentences, management)
-    return INFERENCES[name](sentences)
+    found = INFERENCES[name](sentences)
+    if found is None and name == _POSITIONS_FLAG and (titles := shared_facts(d).get("responsible_titles")):
+        # a title the facts read as responsible with no verb of responsibility ("Our Interim CISO ... reports to our
+        # CTO", tracker.facts.people's security lead; or on the holder's stated experience) is the position named
+        return True, titles[0].evidence
+    return found
 
 
 _REPORT_FLAG = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag"
+_POSITIONS_FLAG = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag"
 _HEADING_RE = lazy_compile(r"^(?:[\w&'-]+\s+){0,7}[\w&'-]+$")
 
 

@@ -253,11 +253,14 @@ def risk_outlook(text: str) -> bool:
 
 _PAST_INCIDENT_RE = caseless(
     r"\b(?:(?:cyber\s*)?(?:security\s+)?(?:incidents?|breach(?:es)?|attacks?|intrusions?|compromises?)|"
-    r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?)\b[^.;]{0,120}?\b(?:occurred|"
+    r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?|"
+    r"(?:suspicious|malicious)\s+activity)\b[^.;]{0,120}?\b(?:occurred|"
     r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|gained\s+access|accessed|encrypted|"
     r"exfiltrated)\b|"
     r"\b(?:we|the\s+company)\s+(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of)\s+"
-    r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware)"
+    r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware|"
+    # "we detected suspicious activity involving our information technology systems" (a reader's 8-K wording)
+    r"(?:suspicious|malicious)\s+activity)"
 )
 _WHEN_RE = lazy_compile(
     r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -274,6 +277,8 @@ _INCIDENT_WORDS = (
     "unauthori",
     "ransomware",
     "actor",
+    "suspicious",
+    "malicious",
 )
 
 

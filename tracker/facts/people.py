@@ -596,6 +596,11 @@ REPORTS_TO_WHOM = rule(
 _REPORTS_TO_LEAD_RE = lazy_compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
 #: "our CISO, who reports to", "our CIO who, in turn, reports directly to": a relative clause on the one before "who"
 _WHO_BEFORE_RE = lazy_compile(r"(?:,?\s+|\(\s*)who\s*,?\s+(?:\w+,?\s+){0,2}$", re.I)
+#: A relative clause of several predicates, the last one "and reports" ("..., who has ..., holds ..., and "): where
+#: its last "who" starts.
+_WHO_AND_BEFORE_RE = lazy_compile(
+    r"(?s:.*),\s*(?P<who>who)\s+[^;]{1,300}?,\s+and\s+(?:also\s+|currently\s+|directly\s+)?$", re.I
+)
 _GROUP_INCLUDING_RE = lazy_compile(
     r"(?:[\w-]+\s+){1,4}?(?:team|committee|leadership|officers|executives|management)"
     r",?\s+(?:including|comprised\s+of|consisting\s+of|such\s+as|namely)\s+"
@@ -1301,6 +1306,10 @@ class PeopleReader:
                 continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
             if _WHO_BEFORE_RE.search(before):  # "... our CISO, who reports to": the one before "who"
                 subjects = [p for pos, p in mentions if pos < m.start()]
+            elif who := _WHO_AND_BEFORE_RE.match(before):
+                # "led by our VP of IT, who has 20 years of experience, holds ..., and reports to our CFO": the one
+                # before the last "who" (a reader's planted text; the VP is the object of "led by")
+                subjects = [p for pos, p in mentions if pos < who.start("who")]
             else:
                 subjects = [p for pos, p in mentions if pos < m.start() and not _object_before(s, low, pos)]
             if not subjects:
@@ -1412,6 +1421,8 @@ class PeopleReader:
             for title in person.titles:
                 self.r.add("responsible_titles", title, i, EXPERIENCED.name)
         self._lines()
+        if not any(person.role == "responsible" for person in self.people):
+            self._security_lead()
         for person, value, i in self.tenures:
             if person.role == "responsible":
                 self.r.add("tenure_start", value, i, TENURE.name)
@@ -1423,6 +1434,18 @@ class PeopleReader:
             self.r.add("people", person.to_value(), person.first, PERSON.name)
             if person.name and person.role == "responsible":
                 self.r.add("responsible_people", person.name, person.first, PERSON.name)
+
+    def _security_lead(self) -> None:
+        """Where no one is read as responsible, a security officer with a reporting line of their own ("Our Interim
+        Chief Information Security Officer ... reports to our Chief Technology Officer": a reader's planted text,
+        where the CISO read as responsible the year before, on his experience, was said to be gone and his
+        reporting line with him) is the one the section presents as running the program."""
+        for person, _, i, _ in self.lines:
+            if person.role == "other" and any(_SECURITY_TITLE_RE.search(t) for t in person.titles):
+                person.role = "responsible"
+                for title in person.titles:
+                    self.r.add("responsible_titles", title, i, SECURITY_LEAD.name)
+        self._lines()
 
     def _lines(self) -> None:
         """The reporting lines of the responsible people."""
@@ -1451,4 +1474,12 @@ EXPERIENCED = rule(
     doc="a title whose holder's experience is stated in a sentence about cybersecurity is presented "
     "as responsible (Item 106(c)(2)(i) asks for the expertise of exactly those persons)",
 )
+SECURITY_LEAD = rule(
+    "responsible_titles.security_lead",
+    r"$^",
+    doc="where no title is read as responsible, a security officer's title whose holder reports to someone: the "
+    "one the section presents as running the program",
+)
+#: A title of security ("Chief Information Security Officer", "Director of Cybersecurity").
+_SECURITY_TITLE_RE = lazy_compile(r"\b(?:security|cyber\w*)\b", re.I)
 PERSON = rule("people.person", r"$^", doc="a person the section describes (from the name and title rules)")
