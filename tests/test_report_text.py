@@ -1961,3 +1961,36 @@ def test_a_committees_own_report_to_the_board_is_no_briefing_of_it() -> None:
     ):
         values = [fv.value for fv in extract_facts(_loaded(text)).get("briefing_frequency", [])]
         assert values == ["quarterly"], (text, values)
+
+
+def test_a_successors_certifications_are_told_beside_their_experience() -> None:
+    """A reader's planted text: a new security lead with eight years and no certification replaced a VP with twenty
+    years, a CISSP and a CISM; the change told the years only (Item 106(c)(2)(i): the expertise of those responsible)."""
+    text = "Our security program is led by our {title}, who has {years} years of experience{certs}."
+    before = text.format(
+        title="Chief Information Security Officer",
+        years="18",
+        certs=" and holds the CISSP and CISA certifications",
+    )
+    after = text.format(title="Head of Security Operations", years="9", certs="")
+    c = compare(_loaded(before), _loaded(after))
+    (person,) = [ch for ch in c.changes if ch.fact == "people"]
+    assert (person.severity, person.change) == ("high", "replaced")
+    assert (person.summary or "").endswith(
+        "; stated experience 18 years -> 9 years; certifications CISSP, CISA -> none stated"
+    )
+
+
+def test_one_of_several_responsible_no_longer_named_is_medium_as_one_added_is() -> None:
+    """A reader's MA edit: of five officers named responsible, the COO, who chaired a committee dropped, was "[high] no
+    longer described as responsible", while added back he was medium. With others responsible both years it is one of
+    those responsible gone; the only one gone is still high."""
+    ciso = "Our Chief Information Security Officer is responsible for our cybersecurity program."
+    cto = "Our Chief Technology Officer is responsible for securing our product platform."
+    c = compare(_loaded(f"{ciso} {cto}"), _loaded(ciso))
+    (gone,) = [ch for ch in c.changes if ch.fact == "people"]
+    assert (gone.change, gone.severity) == ("gone", "medium")
+    c = compare(_loaded(ciso), _loaded(f"{ciso} {cto}"))
+    assert [(ch.change, ch.severity) for ch in c.changes if ch.fact == "people"] == [("appointed", "medium")]
+    c = compare(_loaded(ciso), _loaded("Our cybersecurity program is described below."))
+    assert [(ch.change, ch.severity) for ch in c.changes if ch.fact == "people"] == [("gone", "high")]

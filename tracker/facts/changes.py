@@ -1037,14 +1037,20 @@ def _new_titles(o: dict, n: dict) -> str:
 
 
 def _experience_note(o: dict | None, n: dict) -> str:
-    """What a successor's stated experience adds to a people change: "; stated experience 25 years -> 10 years", or
-    "; stated experience over 20 years" where the earlier person's was not stated ("" when none is, or the same)."""
+    """What a successor's stated experience and certifications add to a people change: "; stated experience 25 years
+    -> 10 years", or "; stated experience over 20 years" where the earlier person's was not stated ("" when none is,
+    or the same); then "; certifications CISSP, CISM -> none stated" where the two differ (a reader found a new lead's
+    lack of the predecessor's CISSP and CISM unsaid: Item 106(c)(2)(i) asks for the expertise of those responsible)."""
     ne, oe = n.get("experience"), (o or {}).get("experience")
-    if not ne:
-        return ""
-    if not oe:
-        return f"; stated experience {_years_text(ne)}"
-    return f"; stated experience {_years_text(oe)} -> {_years_text(ne)}" if _years(oe) != _years(ne) else ""
+    out = ""
+    if ne and not oe:
+        out = f"; stated experience {_years_text(ne)}"
+    elif ne and oe and _years(oe) != _years(ne):
+        out = f"; stated experience {_years_text(oe)} -> {_years_text(ne)}"
+    was, now = (o or {}).get("certifications") or [], n.get("certifications") or []
+    if o is not None and (was or now) and {c.upper() for c in was} != {c.upper() for c in now}:
+        out += f"; certifications {', '.join(was) or 'none stated'} -> {', '.join(now) or 'none stated'}"
+    return out
 
 
 def _appointed_after(o: dict, n: dict, since: int | None) -> str | None:
@@ -1267,14 +1273,20 @@ def people_changes(
         )
         olds.remove(o)
         news.remove(n)
+    # one of several responsible gone, others still responsible both years, is medium, as one added is ("appointed"):
+    # a reader found a COO who had chaired a committee dropped from MA's five officers high, and added back, medium
+    stayed = any(o.value.get("role") == n.value.get("role") == "responsible" for o, n in pairs)
     for o in olds:
         if o.value.get("role") == "responsible":
             who = o.value.get("name") or f"the {_role_title(o.value)}"
             add(
                 "gone",
-                "high",
-                f"{who} is no longer described as responsible for cybersecurity",
-                "the person responsible changed",
+                "medium" if stayed else "high",
+                f"{who} is no longer described as responsible for cybersecurity"
+                + (", others still are" if stayed else ""),
+                "one of those responsible is no longer named as such"
+                if stayed
+                else "the person responsible changed",
                 o,
                 None,
             )
