@@ -1994,3 +1994,51 @@ def test_one_of_several_responsible_no_longer_named_is_medium_as_one_added_is() 
     assert [(ch.change, ch.severity) for ch in c.changes if ch.fact == "people"] == [("appointed", "medium")]
     c = compare(_loaded(ciso), _loaded("Our cybersecurity program is described below."))
     assert [(ch.change, ch.severity) for ch in c.changes if ch.fact == "people"] == [("gone", "high")]
+
+
+def test_numbers_restyled_are_wording_and_a_headcount_changed_is_medium() -> None:
+    """A reader's planted edits: "a team of [-five-]{+5+}" was "the calendar rolled forward", "[-24--]{+twenty-four
+    +}hour" was "wording of substance", and "approximately [-40-]{+25+} security professionals" a low edit."""
+    text = "Our incident response team of {n} analysts monitors alerts on a {h} hour basis."
+    c = _compared(text.format(n="seven", h="24-"), text.format(n="7", h="twenty-four"))
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (reworded.severity, reworded.why) == ("low", "wording only")
+    assert c.judgement.significance == "no substantive change"
+    c = _compared(text.format(n="seven", h="24-"), text.format(n="twelve", h="24-"))
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "the number of people stated changed: “7” became “12”",
+    )
+    # figures of the threat landscape change every year: no count of people
+    stats = "Our security operations center processed {n} million events per day."
+    c = _compared(stats.format(n="310"), stats.format(n="455"))
+    assert [ch.severity for ch in c.changes if ch.kind == "text_changed"] == ["low"]
+
+
+def test_the_same_retitling_is_told_once_and_a_committee_named_short_is_that_committee() -> None:
+    """A reader's planted texts: CISO -> "Chief Information Security and Privacy Officer" led the verdict twice (the
+    title, and a VP's line to that officer); "the Steering Committee", after the "Cybersecurity Steering Committee",
+    was a second committee, so dropping it was told twice; and a board committee renamed was said to have its
+    "remit widened or narrowed" where its name only gained a word."""
+    text = (
+        "Our {ciso} leads our cybersecurity program. Our Director of Application Security, who manages the security "
+        "of our products, reports to the {ciso}. The {board} of the Board oversees cybersecurity."
+    )
+    c = _compared(
+        text.format(ciso="Chief Information Security Officer", board="Risk Committee"),
+        text.format(
+            ciso="Chief Information Security and Resilience Officer", board="Risk and Resilience Committee"
+        ),
+    )
+    facts = [(ch.fact, ch.change) for ch in c.changes if ch.kind.startswith("fact_")]
+    assert ("reports_to", "retitled") not in facts and ("responsible_titles", "retitled") in facts, facts
+    (board,) = [ch for ch in c.changes if ch.fact == "board_oversight"]
+    assert board.why == "the committee overseeing cybersecurity was renamed: its name now adds “resilience”"
+    steering = (
+        "Our CISO chairs our Information Security Operating Committee, which includes the CIO and the General Counsel. "
+        "The Operating Committee meets monthly to review cybersecurity risks."
+    )
+    c = _compared(steering, "Our CISO leads our cybersecurity program.")
+    gone = [ch.summary for ch in c.changes if ch.fact == "management_committees"]
+    assert gone == ["management committee no longer named: information security operating committee"], gone

@@ -159,10 +159,9 @@ _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve "
-        "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-        "twenty".split()
+        "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
     )
-}
+} | {w: 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _NUMBER_TOKEN_RE = re.compile(r"\b(?:\d+|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 
@@ -170,12 +169,25 @@ _WORD_RUN_RE = re.compile(r"\w+")
 
 
 def _numbers(text: str) -> list[int]:
-    """The numbers of a text, in figures or words (_NUMBER_TOKEN_RE's, found word by word: much faster)."""
-    return [
-        int(t) if t.isdecimal() else _NUMBER_WORDS[t]
-        for t in _WORD_RUN_RE.findall(text.lower())
-        if t.isdecimal() or t in _NUMBER_WORDS
-    ]
+    """The numbers of a text, in figures or words, a compound in words as one ("twenty-four": 24), found word by
+    word (much faster than `_NUMBER_TOKEN_RE`)."""
+    out: list[int] = []
+    tens = False  # (the word before was "twenty" ... "ninety": a unit after it adds to it)
+    for t in _WORD_RUN_RE.findall(text.lower()):
+        if t.isdecimal():
+            out.append(int(t))
+            tens = False
+        elif t in _NUMBER_WORDS:
+            value = _NUMBER_WORDS[t]
+            if tens and 0 < value < 10:
+                out[-1] += value
+                tens = False
+            else:
+                out.append(value)
+                tens = value >= 20
+        else:
+            tens = False
+    return out
 
 
 def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
@@ -187,8 +199,8 @@ def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
     if not old or not new:  # (no numbers on one side)
         return False
     before, after = _numbers(old), _numbers(new)
-    if not before or not after:
-        return False
+    if not before or not after or before == after:
+        return False  # (the same numbers written otherwise, "five" -> "5", are no calendar: a reader's edit)
     strip = lambda t: _NUMBER_TOKEN_RE.sub(" ", re.sub(r"[^\w\s]+", " ", t)).split()  # noqa: E731
     if strip(old) != strip(new):
         return False
@@ -237,9 +249,15 @@ def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
 
 
 def _substance_words(texts: list[str]) -> set[str]:
-    """The words of `_SUBSTANCE_RE` in texts, lower case, those that say the same as one (`_SAME_SUBSTANCE`)."""
+    """The words of `_SUBSTANCE_RE` in texts, lower case, those that say the same as one (`_SAME_SUBSTANCE`); numbers
+    by their values ("24-hour" and "twenty-four hour" alike: a reader found the restyling called substance)."""
     words = {w.lower() for t in texts for w in _SUBSTANCE_RE.findall(t)}
-    return {_SAME_SUBSTANCE.get(w, w) for w in words}
+    numbers = {f"#{n}" for t in texts for n in _numbers(t)}
+    return {_SAME_SUBSTANCE.get(w, w) for w in words if not _is_number(w)} | numbers
+
+
+def _is_number(word: str) -> bool:
+    return word.isdecimal() or word in _NUMBER_WORDS
 
 
 #: Words of `_SUBSTANCE_RE` that say the same ("We [-regularly-]{+routinely+} engage assessors": a reader found it
@@ -383,6 +401,8 @@ def rank_text_changes(
                 _rank_role(change, deleted, inserted, low)
             if change.severity == "low":
                 _rank_escalation(change)
+            if change.severity == "low":
+                _rank_number(change, deleted, inserted)
 
 
 def responsible_keys(*facts: dict[str, list[Any]]) -> frozenset[str]:
@@ -974,6 +994,57 @@ def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited:
             change.severity = "medium"
             change.why = f"{edit}: {what}"
             return
+
+
+def _rank_number(change: Change, deleted: list[str], inserted: list[str]) -> None:
+    """`medium` for a reworded sentence whose count of people on the program changed ("approximately [-40-]{+25+}
+    security professionals": a reader found the program's cut a low wording edit). Only a count of people (a number
+    right before "employees", "professionals", "analysts" ...): other figures, a threat landscape's "84 trillion
+    signals", change every year."""
+    if not _PEOPLE_WORDS.search(
+        " ".join((*deleted, *inserted, change.new if isinstance(change.new, str) else ""))
+    ):
+        return  # (most edits count no one)
+    old, new = _sentences(change)
+    before, after = sorted(_headcounts(old)), sorted(_headcounts(new))
+    if before == after or not before or not after:
+        return
+    said = _went_came(
+        [_figure(n) for n in before if n not in after],
+        [_figure(n) for n in after if n not in before],
+        "{g} became {c}",
+        "",
+        "",
+    )
+    if said:
+        change.severity = "medium"
+        change.why = f"the number of people stated changed: {said}"
+
+
+#: Words counting people on the program.
+_PEOPLE_WORDS = re.compile(
+    r"\b(?:employees|professionals|people|personnel|staff|analysts|engineers|experts|specialists|members|"
+    r"full-time\s+equivalents|FTEs)\b",
+    re.I,
+)
+#: A count of people: a number (in figures or words), a few words of who they are, the people word.
+_HEADCOUNT_RE = re.compile(
+    r"\b(\d+(?:,\d{3})*|(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r")(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"\+?\s+(?:[\w-]+\s+){0,4}?(?:employees|professionals|people|personnel|staff|analysts|engineers|experts|"
+    r"specialists|members|full-time\s+equivalents|FTEs)\b",
+    re.I,
+)
+
+
+def _headcounts(sentence: str) -> list[int]:
+    """The counts of people a sentence states (`_HEADCOUNT_RE`), as numbers."""
+    return [n for m in _HEADCOUNT_RE.finditer(sentence) for n in _numbers(m.group(1).replace(",", ""))[:1]]
+
+
+def _figure(n: int) -> str:
+    return f"{n:,}"
 
 
 def _rank_officers(change: Change, edited: str, low: str) -> None:

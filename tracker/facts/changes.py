@@ -513,8 +513,15 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
                 _rank_change(change, o.value, best.value, len(old) > 1 and len(new) > 1)
             elif spec.name == "board_oversight" and _renamed_committee(o.value, best.value):
                 change.change = "renamed"  # (still high: the committee the board oversees it through changed)
-                change.why = (
-                    "the committee overseeing cybersecurity was renamed, its remit widened or narrowed"
+                # (what the name gained or lost, where it reads so: a reader found "its remit widened or narrowed"
+                # a guess beside "Risk {+and Technology +}Committee")
+                gained, lost = portfolio_widened(o.value, best.value), portfolio_widened(best.value, o.value)
+                change.why = "the committee overseeing cybersecurity was renamed" + (
+                    f": its name now adds {listed([f'“{w}”' for w in gained])}"
+                    if gained
+                    else f": its name no longer holds {listed([f'“{w}”' for w in lost])}"
+                    if lost
+                    else ", its remit widened or narrowed"
                 )
                 change.summary = f"the {o.value} overseeing cybersecurity is now named the {best.value}"
             elif spec.name == "reports_to" and _same_officer(o.value, best.value):
@@ -1449,6 +1456,14 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
         c
         for c in out
         if c.change != "also_briefed" or (body_briefed(str(c.evidence), c.value) or "") not in overseers
+    ]
+    # the officer reported to retitled, where that officer is one of those responsible retitled alike, is that change
+    # again (a reader found a verdict leading with one retitling twice: the CISO's, and the VP's line to the CISO)
+    retitled = {(c.old, c.new) for c in out if c.fact == "responsible_titles" and c.change == "retitled"}
+    out = [
+        c
+        for c in out
+        if not (c.fact == "reports_to" and c.change == "retitled" and (c.old, c.new) in retitled)
     ]
     kept: list[Change] = []
     owners = [(p, _who(pair)) for p, pair in zip(people, about)] if out else []

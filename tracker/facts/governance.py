@@ -840,6 +840,25 @@ class GovernanceReader:
                     places.sort()
         return self.mentions
 
+    def _short_names(self) -> None:
+        """A management committee named short after its full name ("the Steering Committee", after the "Cybersecurity
+        Steering Committee": a reader found one committee dissolved told as two) is that committee: where the short
+        name's words end exactly one other name, named first, and neither is the board's."""
+        mentions = self.committee_mentions()
+        names = list(mentions)
+        for short in names:
+            words = short.split()
+            longer = [n for n in names if n != short and n in mentions and n.split()[-len(words) :] == words]
+            if (
+                len(words) < 2
+                or len(longer) != 1
+                or min(mentions[longer[0]]) > min(mentions[short])
+                or self.board_committee(short)
+                or self.board_committee(longer[0])
+            ):
+                continue
+            mentions[longer[0]] = sorted(set(mentions[longer[0]]) | set(mentions.pop(short)))
+
     def board_committee(self, name: str) -> bool:
         level = self.levels.get(name)
         if level is None:
@@ -857,6 +876,7 @@ class GovernanceReader:
             self.briefing(i)
 
     def committees(self) -> None:
+        self._short_names()
         for name, places in self.committee_mentions().items():
             if name in ("management committee", "board committee", "executive committee") and not any(
                 _GENERIC_COMMITTEE_RE.search(self.texts[i]) for i in places
