@@ -67,9 +67,10 @@ def test_every_sentence_a_pattern_matches_holds_the_words_its_prefilter_needs(co
     """The words each inference pattern is said to need (`_Needs`: one of each group) are in every real sentence
     it matches: a pattern edited without its words would be kept off sentences it matches, and fail here."""
     import tracker.facts.inference as inference
+    import tracker.facts.program as program
 
     checks: list[tuple[str, Callable[[str], bool], tuple[tuple[str, ...], ...]]] = []
-    for caseless_pattern, needs in inference._INTEGRATED_RES + inference._OVERSIGHT_STRONG_RES:
+    for caseless_pattern, needs in inference._INTEGRATED_RES + program.OVERSIGHT_STRONG_RES:
         checks.append((caseless_pattern.pattern, caseless_pattern.test, needs))
     for pattern, needs in inference._ENGAGED_RES:
         checks.append((pattern.pattern, lambda s, p=pattern: p.search(s) is not None, needs))

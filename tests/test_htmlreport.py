@@ -167,7 +167,7 @@ def test_context_is_typed_and_complete(nwan):
         True,
     )
     assert (
-        report.counts == nwan.comparison.counted == {"high": 1, "medium": 2, "low": 3}
+        report.counts == nwan.comparison.counted == {"high": 1, "medium": 3, "low": 2}
     )  # (each matter once)
     assert sum(report.counts.values()) + nwan.comparison.restated == sum(nwan.comparison.summary.values())
     assert [m.name for m in report.similarity] == ["cosine", "jaccard", "min_edit", "simple"]

@@ -2042,3 +2042,44 @@ def test_the_same_retitling_is_told_once_and_a_committee_named_short_is_that_com
     c = _compared(steering, "Our CISO leads our cybersecurity program.")
     gone = [ch.summary for ch in c.changes if ch.fact == "management_committees"]
     assert gone == ["management committee no longer named: information security operating committee"], gone
+
+
+def test_a_process_overseeing_suppliers_removed_is_medium_and_a_dotted_line_is_no_responsibility() -> None:
+    """A reader's planted texts: a vendor risk program's sentence dropped was "Routine", the third-party flag still read
+    from a passing mention of managed service providers; and a CTO the VP had "a dotted-line relationship to" was read
+    as responsible, and as reporting to the CISO."""
+    lead = "We rely on managed service providers for parts of our network monitoring."
+    program = (
+        "Our supplier security program assesses the cybersecurity risks of each new vendor through questionnaires "
+        "and contract reviews before onboarding."
+    )
+    c = _compared(f"{lead} {program}", lead)
+    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_removed"] == [
+        ("medium", "a sentence on overseeing risks from third-party service providers removed")
+    ]
+    assert c.judgement.significance == "notable"
+    # a supplier named beside a risk is no process overseeing suppliers
+    risk = "Risks we face include our software supply chain and open-source dependencies."
+    c = _compared(f"{lead} {risk}", lead)
+    assert [ch.severity for ch in c.changes if ch.kind == "text_removed"] == ["low"]
+    text = (
+        "Our Head of Cloud Security, who reports to the CISO and has a dotted-line relationship to our Chief Product "
+        "Officer, is responsible for the security of our hosted services."
+    )
+    from tracker.facts import extract_facts
+
+    facts = extract_facts(_loaded(text))
+    assert [fv.value for fv in facts["responsible_titles"]] == ["Head of Cloud Security"]
+
+
+def test_a_prefix_said_before_a_defined_acronym_is_not_said_twice() -> None:
+    """A reader's 20-F: "our Group Chief Information Security Officer (CISO)", then "our Group CISO", was the "Group
+    Group Chief Information Security Officer" in the verdict and in every list."""
+    from tracker.facts import extract_facts
+
+    text = (
+        "The Audit Committee receives reports from our Global Chief Information Security Officer (CISO). "
+        "Our cybersecurity program is led by our Global CISO, who has over 15 years of experience."
+    )
+    facts = extract_facts(_loaded(text))
+    assert {fv.value for fv in facts["responsible_titles"]} == {"Global Chief Information Security Officer"}

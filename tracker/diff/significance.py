@@ -29,6 +29,7 @@ from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged, past_incident, risk_outlook
 from tracker.facts.people import biography_spans
+from tracker.facts.program import oversees_third_parties
 from tracker.facts.titles import may_name_title, title_key, titles_in
 from tracker.models import (
     MATERIAL_FLAG,
@@ -901,11 +902,14 @@ def _rank_added_or_removed(change: Change) -> None:
     working on the program (`outside_work`, Item 106(b)(1)(ii): an unseen filing's reader found CROX FY2025's dropped
     yearly outside assessment a low wording edit, the flag still true from other sentences); management briefing the
     board or a committee (`board_informed`, Item 106(c)(1): MOH FY2025's "The full Board also receives briefings from
-    the Company's executive management on the Program" added was unranked)."""
+    the Company's executive management on the Program" added was unranked); a process overseeing suppliers' risks
+    removed (`oversees_third_parties`, Item 106(b)(1)(iii))."""
     if change.kind not in ("text_added", "text_removed"):
         return
     text = change.text or ""
-    what = next((what for says, what in _SAID_ADDED_OR_REMOVED if says(text)), None)
+    what = next(
+        (what for says, what, kinds in _SAID_ADDED_OR_REMOVED if change.kind in kinds and says(text)), None
+    )
     if what is not None:
         change.severity = "medium"
         change.why = f"{what} {'added' if change.kind == 'text_added' else 'removed'}"
@@ -953,13 +957,22 @@ _OUTSIDE_WORK_RE = re.compile(
 _OUTSIDE_WORDS = ("third", "external", "outside", "independent")
 
 
-#: What a sentence added or removed says (a test of its text) and how the change's `why` names it.
-_SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str], ...] = (
+#: What a sentence added or removed says (a test of its text), how the change's `why` names it, and the kinds of
+#: change it ranks.
+_SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str, tuple[str, ...]], ...] = (
     (
         outside_work,
         "a sentence on outside assessors, auditors or consultants engaged for the program",
+        ("text_added", "text_removed"),
     ),
-    (board_informed, "a sentence on how the board is briefed"),
+    (board_informed, "a sentence on how the board is briefed", ("text_added", "text_removed")),
+    # removed only: a reader found a vendor risk program's paragraph dropped "Routine", the flag still read from a
+    # passing mention; a detail added (V FY2025's vendors engaged on a new vulnerability) is routine to a reader
+    (
+        oversees_third_parties,
+        "a sentence on overseeing risks from third-party service providers",
+        ("text_removed",),
+    ),
 )
 
 

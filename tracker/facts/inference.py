@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from tracker.facts import material_incident, read, shared_facts
 from tracker.facts.governance import committee_names
+from tracker.facts.program import OVERSIGHT_STRONG_RES
 from tracker.facts.text import SentenceIndex, derived, disclosure_sentences, has, hint_text
 from tracker.models import FLAGS, MATERIAL_FLAG, Disclosure, Element, element_order
 from tracker.text.lazy import Caseless, caseless, lazy_compile
@@ -429,51 +430,9 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
 
 
 #: (third parties the filer engages to help it, "third-party consultants", are no suppliers it oversees)
-_SUPPLIER_WORDS = (
-    r"(?:third[- ]part(?!(?:y|ies)\s+(?:cybersecurity\s+|security\s+)?(?:consultants?|assessors?|auditors?|"
-    r"experts?|advis[oe]rs?|firms?|penetration\s+testers?|specialists?)\b)|vendor|supplier|"
-    r"service\s+provider|supply\s+chain|outsourc)"
-)
-#: Strongest first (each with the words it needs); the broad vendor-plus-oversight-word test comes last.
-_OVERSIGHT_STRONG_RES: list[tuple[Caseless, _Needs]] = [
-    (
-        caseless(
-            r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
-            r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS
-        ),
-        (
-            (
-                "oversee",
-                "oversight",
-                "identify",
-                "assess",
-                "evaluat",
-                "diligence",
-                "monitor",
-                "manag",
-                "mitigat",
-            ),
-            ("risk",),
-        ),
-    ),
-    (
-        caseless(_SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)"),
-        (("risk",), ("management", "assessment", "program", "process")),
-    ),
-    (
-        caseless(
-            _SUPPLIER_WORDS
-            + r"\w*[^.;]{0,100}?\b(?:due\s+diligence|risk\s+assessments?|security\s+assessments?|"
-            r"questionnaires?|security\s+reviews?)"
-        ),
-        (("diligence", "assessment", "questionnaire", "review"),),
-    ),
-]
-
-
 def infer_third_party_oversight(sentences: list[str]) -> Finding:
     """(b)(1)(iii): processes to oversee and identify risks from third-party service providers."""
-    if hit := _strongest(sentences, _OVERSIGHT_STRONG_RES, _NEEDS_SUPPLIER):
+    if hit := _strongest(sentences, OVERSIGHT_STRONG_RES, _NEEDS_SUPPLIER):
         return True, hit
 
     def test(s: str) -> bool:

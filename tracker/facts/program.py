@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tracker.facts.people import CERTIFICATIONS, biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
-from tracker.text.lazy import lazy_compile
+from tracker.text.lazy import Caseless, caseless, lazy_compile
 from tracker.text.normalize import clean_inline, comparison_key, once
 
 if TYPE_CHECKING:
@@ -706,3 +706,64 @@ class ProgramReader:
 
 
 ALL_RULES = (*FRAMEWORK_RULES, *THIRD_PARTY_RULES)
+
+
+# ---- third parties overseen (read by tracker.facts.inference's flag, and by the differ of one sentence) ---------------
+#: Suppliers, in the words `OVERSIGHT_STRONG_RES` reads (not outside consultants or assessors working for the filer).
+_SUPPLIER_WORDS = (
+    r"(?:third[- ]part(?!(?:y|ies)\s+(?:cybersecurity\s+|security\s+)?(?:consultants?|assessors?|auditors?|"
+    r"experts?|advis[oe]rs?|firms?|penetration\s+testers?|specialists?)\b)|vendor|supplier|"
+    r"service\s+provider|supply\s+chain|outsourc)"
+)
+#: A process overseeing suppliers' risks, strongest first, each with the words it needs (one of each tuple): the
+#: third-party oversight flag's first reading (tracker.facts.inference), and `oversees_third_parties`.
+OVERSIGHT_STRONG_RES: list[tuple[Caseless, tuple[tuple[str, ...], ...]]] = [
+    (
+        caseless(
+            r"\b(?:oversee|oversight|identify|assess|evaluat|due\s+diligence|monitor|manag|mitigat)\w*[^.;]{0,100}?"
+            r"\brisks?\b[^.;]{0,80}?" + _SUPPLIER_WORDS
+        ),
+        (
+            (
+                "oversee",
+                "oversight",
+                "identify",
+                "assess",
+                "evaluat",
+                "diligence",
+                "monitor",
+                "manag",
+                "mitigat",
+            ),
+            ("risk",),
+        ),
+    ),
+    (
+        caseless(_SUPPLIER_WORDS + r"\w*\s+(?:[\w-]+\s+)?risk\s+(?:management|assessment|program|process)"),
+        (("risk",), ("management", "assessment", "program", "process")),
+    ),
+    (
+        caseless(
+            _SUPPLIER_WORDS
+            + r"\w*[^.;]{0,100}?\b(?:due\s+diligence|risk\s+assessments?|security\s+assessments?|"
+            r"questionnaires?|security\s+reviews?)"
+        ),
+        (("diligence", "assessment", "questionnaire", "review"),),
+    ),
+]
+
+
+def oversees_third_parties(sentence: str) -> bool:
+    """Whether one sentence says what Item 106(b)(1)(iii) asks in so many words, as the third-party oversight flag is
+    read first (`OVERSIGHT_STRONG_RES`): a process that assesses or oversees the risks of suppliers ("vendor risk
+    management program", "due diligence of our vendors"); not a supplier named beside a risk ("risks include our
+    software supply chain") nor suppliers engaged to help ("We engage third parties ... to support our ... processes
+    such as risk assessments")."""
+    return any(p.test(sentence) for p, _ in OVERSIGHT_STRONG_RES) and not _ENGAGED_TO_RE.test(sentence)
+
+
+#: Suppliers engaged to do something for the program ("We engage third parties, including vendors ..., to support").
+_ENGAGED_TO_RE = caseless(
+    r"\b(?:engag|retain|use|hire|utiliz|partner\w*\s+with|rel(?:y|ies)\s+on)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:third[- ]part(?:y|ies)|vendors|consultants|service\s+providers|firms|providers)\b[^.;]{0,120}?\bto\b"
+)

@@ -181,7 +181,16 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
     elif text in ABBREVIATIONS:
         text = ABBREVIATIONS[text]
     else:  # "interim CSO"
-        text = " ".join((acronyms or {}).get(w) or ABBREVIATIONS.get(w, w) for w in text.split())
+        words_out: list[str] = []
+        for w in text.split():
+            expanded = ((acronyms or {}).get(w) or ABBREVIATIONS.get(w, w)).split()
+            # "Group CISO" where the text defines the CISO as its "Group Chief Information Security Officer": the
+            # words said before it once (a reader found "Group Group Chief ...")
+            k = min(len(words_out), len(expanded) - 1)
+            while k and words_out[-k:] != expanded[:k]:
+                k -= 1
+            words_out += expanded[k:]
+        text = " ".join(words_out)
     m = _SECOND_OF_RE.match(text)
     if m and m.group(2).strip(",.").lower() not in TITLE_PART_WORDS:
         text = m.group(1)
@@ -422,10 +431,22 @@ _CYBER_RE = lazy_compile(r"cyber|information\s+security|security|data\s+protecti
 _REPORTED_TO_RE = lazy_compile(
     r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+['\u2019]s?\s+)?$|"
     r"\b(?:inform|updat|brief|notif|escalat)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:the\s+|our\s+)?$|"
-    r"\bwith\s+(?:the\s+|our\s+)?$",
+    r"\bwith\s+(?:the\s+|our\s+)?$|"
+    # "has a dotted-line relationship to our Chief Technology Officer" (a reader's planted text: read as responsible)
+    r"\b(?:relationship|line)\s+to\s+(?:the\s+|our\s+|its\s+)?$",
     re.I,
 )
-_REPORTED_TO_WORDS = ("report", "inform", "updat", "brief", "notif", "escalat", "with")
+_REPORTED_TO_WORDS = (
+    "report",
+    "inform",
+    "updat",
+    "brief",
+    "notif",
+    "escalat",
+    "with",
+    "relationship",
+    "line",
+)
 _REPORT_TO_RE = lazy_compile(r"\breport\w*\s+to\b", re.I)
 #: What stands between two titles of one list ("the CEO, CFO, and CIO", "our CSO and Data Privacy Officer", "the
 #: Company's Chief Strategy Officer and the Company's CISO", "the CIO, a member of the Executive Leadership Team, and
