@@ -2083,3 +2083,61 @@ def test_a_prefix_said_before_a_defined_acronym_is_not_said_twice() -> None:
     )
     facts = extract_facts(_loaded(text))
     assert {fv.value for fv in facts["responsible_titles"]} == {"Global Chief Information Security Officer"}
+
+
+def test_the_forward_looking_half_of_the_statement_dropped_is_high() -> None:
+    """A reader's 20-F and small company: "... that have materially affected [-or are reasonably likely to materially
+    affect-] us" was "reworded; it says the same" (low), or only "no longer covers “previous”"."""
+    text = "To date, no risks from cybersecurity threats have materially affected{more} our operations or finances."
+    c = _compared(text.format(more=" or are reasonably likely to materially affect"), text.format(more=""))
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (reworded.severity, reworded.why) == (
+        "high",
+        "the statement on material incidents no longer says whether cyber risks are reasonably likely to materially "
+        "affect the company",
+    )
+    c = _compared(text.format(more=""), text.format(more=" or are reasonably likely to materially affect"))
+    assert [ch.severity for ch in c.changes if ch.kind == "text_changed"] == ["medium"]
+
+
+def test_a_vendors_incident_and_what_followed_it_are_told_and_lead_the_people() -> None:
+    """A reader's insurer: "a ... vendor ... experienced a ransomware attack that resulted in unauthorized access to
+    personal information", then "The Company notified affected individuals and applicable regulators", were low
+    wording; and a newly told incident stood after a people change in the verdict."""
+    lead = "Our Chief Information Security Officer leads our program."
+    told = (
+        "In May 2025, a payroll processor we use suffered a ransomware attack that resulted in the exfiltration of "
+        "employee tax records. We notified affected employees and the relevant state attorneys general."
+    )
+    c = compare(_loaded(lead), _loaded(f"Our Chief Technology Officer leads our program. {told}"))
+    added = [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"]
+    assert added == [
+        ("high", "a sentence on a past cybersecurity incident added"),
+        ("medium", "a sentence on a past cybersecurity incident added, going on from the one before"),
+    ]
+    assert c.judgement.top[0].startswith("a sentence on a past cybersecurity incident added")
+
+
+def test_money_stated_and_management_briefed_and_nist_defined_read_as_a_lawyer_would() -> None:
+    """A reader's texts: cyber insurance limits cut from $5 million to $2 million were a low edit; the CISO's monthly
+    reports to "the Enterprise Risk Committee, a management committee" were the board briefed monthly;
+    'the National Institute of Standards and Technology ("NIST") Cybersecurity Framework' was NIST "named only in
+    general"; and vendors' SOC 2 reports reviewed were a framework the filer follows."""
+    from tracker.facts import extract_facts
+
+    cover = "Our cyber insurance policy provides coverage of up to ${n} million per claim."
+    c = _compared(cover.format(n="20"), cover.format(n="12.5"))
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "an amount of money stated changed: “$20 million” became “$12.5 million”",
+    )
+    text = (
+        "Our CISO gives the Operational Risk Committee, a management committee chaired by our CFO, monthly reports on "
+        "cybersecurity risk. The Audit Committee of the Board receives quarterly reports from our CISO. We follow "
+        "the National Institute of Standards and Technology (\u201cNIST\u201d) Cybersecurity Framework. We review "
+        "our critical suppliers through questionnaires and, where available, their SOC 2 reports."
+    )
+    facts = extract_facts(_loaded(text))
+    assert [fv.value for fv in facts["briefing_frequency"]] == ["quarterly"]
+    assert [fv.value for fv in facts["frameworks"]] == ["NIST CSF"]

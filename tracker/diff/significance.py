@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from tracker.facts.changes import ROLLED_FORWARD, calendar_step, listed
+from tracker.facts.changes import ROLLED_FORWARD, calendar_step, listed, outlook_said
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
 from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged, past_incident, risk_outlook
@@ -626,7 +626,12 @@ def _rank(
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
         # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
         old_text, new_text = _sentences(change)
-        if scope := _scope_change(old_text, new_text):
+        if outlook := outlook_said(old_text, new_text):
+            # the forward-looking half of Item 106(b)(2) dropped, the rest said alike, is high (a reader found it
+            # "reworded; it says the same"); said anew, medium
+            change.severity = "medium" if outlook.startswith("now") else "high"
+            change.why = f"the statement on material incidents {outlook}"
+        elif scope := _scope_change(old_text, new_text):
             change.severity = "medium"
             change.why = f"the statement on material incidents {scope}"
         else:
@@ -827,8 +832,11 @@ _TOLD_OF = "a sentence on a past cybersecurity incident"
 _THAT_INCIDENT_RE = re.compile(
     r"\b(?:the|this|that|such)\s+(?:[\w-]+\s+){0,2}?(?:incidents?|breach(?:es)?|intrusions?|attacks?|compromises?|"
     r"activity|unauthori[sz]ed\s+(?:access|part(?:y|ies))|actors?|attackers?)\b(?!\s+(?:response|management|plan))|"
-    # what the incident did to data ("data appear to have been stolen or destroyed")
-    r"\bdata\b[^.;]{0,60}\b(?:stolen|exfiltrated|encrypted|destroyed|exposed)\b",
+    # what the incident did to data ("data appear to have been stolen or destroyed"); who was told of it ("The Company
+    # notified affected individuals and applicable regulators")
+    r"\bdata\b[^.;]{0,60}\b(?:stolen|exfiltrated|encrypted|destroyed|exposed)\b|"
+    r"\bnotified\s+(?:the\s+)?(?:affected|impacted|applicable|relevant|competent|law\s+enforcement|regulators?|"
+    r"customers|individuals|authorities)",
     re.I,
 )
 
@@ -1011,14 +1019,22 @@ def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited:
 
 def _rank_number(change: Change, deleted: list[str], inserted: list[str]) -> None:
     """`medium` for a reworded sentence whose count of people on the program changed ("approximately [-40-]{+25+}
-    security professionals": a reader found the program's cut a low wording edit). Only a count of people (a number
-    right before "employees", "professionals", "analysts" ...): other figures, a threat landscape's "84 trillion
-    signals", change every year."""
-    if not _PEOPLE_WORDS.search(
-        " ".join((*deleted, *inserted, change.new if isinstance(change.new, str) else ""))
-    ):
-        return  # (most edits count no one)
+    security professionals": a reader found the program's cut a low wording edit), or whose amounts of money did
+    ("cyber insurance with limits of $[-5-]{+2+} million": a reader's small company). Only a count of people (a
+    number right before "employees", "professionals", "analysts" ...): other figures, a threat landscape's "84
+    trillion signals", change every year."""
     old, new = _sentences(change)
+    if (
+        "$" in old or "$" in new
+    ):  # an amount of money ("cyber insurance with limits of $[-50-]{+100+} million")
+        was, now = _AMOUNT_RE.findall(old), _AMOUNT_RE.findall(new)
+        gone, came = [a for a in was if a not in now], [a for a in now if a not in was]
+        if said := _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added"):
+            change.severity = "medium"
+            change.why = f"an amount of money stated changed: {said}"
+            return
+    if not _PEOPLE_WORDS.search(" ".join((*deleted, *inserted, new))):
+        return  # (most edits count no one)
     before, after = sorted(_headcounts(old)), sorted(_headcounts(new))
     if before == after or not before or not after:
         return
@@ -1034,6 +1050,8 @@ def _rank_number(change: Change, deleted: list[str], inserted: list[str]) -> Non
         change.why = f"the number of people stated changed: {said}"
 
 
+#: An amount of money: "$50 million", "$3.665 million", "$250,000".
+_AMOUNT_RE = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?", re.I)
 #: Words counting people on the program.
 _PEOPLE_WORDS = re.compile(
     r"\b(?:employees|professionals|people|personnel|staff|analysts|engineers|experts|specialists|members|"
@@ -1469,9 +1487,14 @@ _FIRST = [
 
 def importance(change: Change) -> tuple:
     """Sort key: severity first, then what the change is about (see _FIRST); a material effect now disclosed comes
-    before all else (a reader found a CISO's departure leading a verdict on a newly disclosed material incident)."""
+    before all else (a reader found a CISO's departure leading a verdict on a newly disclosed material incident),
+    then an incident told of for the first time."""
     if change.fact == "material_incident_statement" and change.new == "affected" and change.old != "affected":
-        rank = -1
+        rank = -2
+    elif (
+        change.kind == "text_added" and change.severity == "high" and (change.why or "").startswith(_TOLD_OF)
+    ):
+        rank = -1  # (an incident told of for the first time: next, before the people; a reader's 20-F)
     elif change.kind == "flag_flipped":
         what = f"flag:{change.element}"
         rank = _FIRST.index(what) if what in _FIRST else _FIRST.index("flag")

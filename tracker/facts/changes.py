@@ -906,13 +906,21 @@ def _outlook_moved(old: str | None, new: str | None) -> str:
     """What a statement made more or less firmly says of the future where only one of its two sentences says it:
     "; it no longer says whether cyber risks are reasonably likely to materially affect the company" (a reader: a
     "strengthened" statement that dropped that half of Item 106(b)(2) read as an improvement), or ""."""
+    said = outlook_said(old, new)
+    return f"; it {said}" if said else ""
+
+
+def outlook_said(old: str | None, new: str | None) -> str | None:
+    """ "no longer says whether cyber risks are reasonably likely to materially affect the company" (or "now also
+    says ...") where only one of two sentences of a statement on material incidents says "reasonably likely" (the
+    forward-looking half of Item 106(b)(2)); else None."""
     if not old or not new:
-        return ""
+        return None
     was, now = "reasonably likely" in old.lower(), "reasonably likely" in new.lower()
     if was == now:
-        return ""
+        return None
     return (
-        f"; it {'now also says' if now else 'no longer says'} whether cyber risks are reasonably likely to materially "
+        f"{'now also says' if now else 'no longer says'} whether cyber risks are reasonably likely to materially "
         "affect the company"
     )
 

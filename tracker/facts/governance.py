@@ -676,6 +676,8 @@ _FIRST_VERB_RE = lazy_compile(
 )
 _SPLIT_CLAUSE_RE = lazy_compile(r";|,\s+and\s+|\.\s")
 _IT_RE = lazy_compile(r"\s*it\s*", re.I)
+#: A verb of telling before a committee's name: the committee is told, not telling ("The CISO provides the ...").
+_TOLD_BEFORE_RE = lazy_compile(r"\b(?:provid|giv|present|send|deliver|brief|updat|inform|report)\w*\b", re.I)
 _AND_THEN_RE = lazy_compile(r"\s(?:and|then)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -840,6 +842,10 @@ class GovernanceReader:
                     places.sort()
         return self.mentions
 
+    def management_names(self) -> set[str]:
+        """The management committees read (`committees`)."""
+        return {str(fv.value) for fv in self.r.values("management_committees")}
+
     def _short_names(self) -> None:
         """A management committee named short after its full name ("the Steering Committee", after the "Cybersecurity
         Steering Committee": a reader found one committee dissolved told as two) is that committee: where the short
@@ -958,9 +964,18 @@ class GovernanceReader:
         # review; a committee that reports does inform
         found = once("frequencies", s, lambda: self._frequencies(i))
         if found and not (board or acronym):
+            names = committee_names(s, low, unnamed=True)
+            if (
+                names
+                and all(name in self.management_names() for name in names)
+                and _TOLD_BEFORE_RE.search(s, 0, max(0, s.lower().find("committee")))
+            ):
+                return  # management's own committee briefed, not reporting ("The CISO provides the Enterprise Risk
+                # Committee, a management committee ..., with monthly reports": a reader's insurer, read as the board
+                # briefed monthly; where the committee reports, as seed 002's "Compliance committee reports to our
+                # senior management team on a semi-annual basis", its reading stays as it was)
             told = bool(TELLS_RE.search(s)) or any(
-                not name or self.board_committee(name)
-                for name in committee_names(s, low, unnamed=True) or [""]
+                not name or self.board_committee(name) for name in names or [""]
             )
             if not told:
                 return

@@ -40,7 +40,8 @@ _HEDGE_RE = caseless(
     r"(?:able|sufficient|effective|adequate))"
 )
 _HYPOTHETICAL_RE = caseless(
-    r"\b(?:if|could|may|might|would|should|future|potential(?:ly)?|whether|"
+    # (not the month: "In May 2025, a payroll processor ... suffered a ransomware attack")
+    r"\b(?:if|could|may(?!\s+\d{1,4}\b)|might|would|should|future|potential(?:ly)?|whether|"
     r"in\s+the\s+event|more\s+likely|most\s+likely|likelihood|if\s+realized|can\s+have|"
     r"can\s+result|prioriti[sz]\w*)\b"
 )
@@ -256,7 +257,8 @@ _PAST_INCIDENT_RE = caseless(
     r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?|"
     r"(?:suspicious|malicious)\s+activity)\b[^.;]{0,120}?\b(?:occurred|"
     r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|gained\s+access|accessed|encrypted|"
-    r"exfiltrated)\b|"
+    # "a ransomware attack that resulted in unauthorized access to personal information" (a reader's insurer)
+    r"exfiltrated|resulted\s+in\s+(?:the\s+)?(?:unauthori[sz]ed|exfiltration|encryption|theft|loss|disruption))\b|"
     r"\b(?:we|the\s+company)\s+(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of)\s+"
     r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware|"
     # "we detected suspicious activity involving our information technology systems" (a reader's 8-K wording)

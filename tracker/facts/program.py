@@ -20,9 +20,11 @@ if TYPE_CHECKING:
     from tracker.facts.extract import Reading
 
 _NIST = r"(?:NIST|National\s+Institute\s+(?:of|for)\s+Standards\s+(?:and|&)\s+Technology)"
+#: "(NIST)" defined after the institute's name, quoted or not ('("NIST") Cybersecurity Framework': a reader's edit).
+_NIST_DEFINED = r"(?:\(\s*[\"'\u201c\u201d]?NIST[\"'\u201c\u201d]?\s*\)\s*)?"
 #: A sentence about what vendors must show ("we review the SOC 2 reports of our vendors").
 _VENDORS_ONLY = (
-    r"\b(?:vendors?|suppliers?|third[- ]part(?:y|ies)|service\s+providers?)['\u2019]?\s*(?:\w+\s+){0,6}?"
+    r"\b(?:vendors?|suppliers?|third[- ]part(?:y|ies)|service\s+providers?)['\u2019]?\s*(?:[\w,]+\s+){0,8}?"
     r"(?:SOC|attestation|assurance|conformance|compliance\s+with|certifications?)\b|"
     r"\brequire\w*\s+(?:our\s+|certain\s+|key\s+)?(?:vendors?|suppliers?|third[- ]part(?:y|ies)|service\s+providers?)|\b(?:SOC)\s*(?:1|2|I|II)?\b[^.;]{0,80}?\b(?:of|from|by|provided\s+by|"
     r"for)\s+(?:our\s+|its\s+|their\s+|key\s+|critical\s+|certain\s+|relevant\s+)?(?:vendors?|suppliers?|"
@@ -31,7 +33,7 @@ _VENDORS_ONLY = (
 _FRAMEWORK_RULES: tuple[Rule, ...] = (
     rule(
         "frameworks.nist_csf",
-        _NIST + r"\s*(?:\(\s*NIST\s*\)\s*)?(?:['\u2019]s\s+)?(?:CSF|Cyber\s*security\s+Framework)\b|"
+        _NIST + r"\s*" + _NIST_DEFINED + r"(?:['\u2019]s\s+)?(?:CSF|Cyber\s*security\s+Framework)\b|"
         r"\bNIST\s+Framework\s+for\s+Improving\s+Critical|\bCyber\s*security\s+Framework\s*\(\s*(?:NIST\s+)?CSF\s*\)|"
         r"\bCyber\s*security\s*Framework\s+(?:(?:\(\s*CSF\s*\)|\d\.\d|version\s+\d\.\d)\s+)?(?:\w+\s+)?(?:of|from|by)\s+(?:the\s+)?"
         r"(?:U\.\s?S\.\s+)?"
@@ -55,8 +57,11 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "frameworks.nist_ai_rmf",
-        r"\b(?:NIST\s+)?AI\s+RMF\b|" + _NIST + r"(?:['\u2019]s)?\s*(?:\(\s*NIST\s*\)\s*)?"
-        r"(?:Artificial\s+Intelligence|AI)\s+Risk\s+Management\s+Framework|\b(?:Artificial\s+Intelligence|AI)\s+Risk\s+"
+        r"\b(?:NIST\s+)?AI\s+RMF\b|"
+        + _NIST
+        + r"(?:['\u2019]s)?\s*"
+        + _NIST_DEFINED
+        + r"(?:Artificial\s+Intelligence|AI)\s+Risk\s+Management\s+Framework|\b(?:Artificial\s+Intelligence|AI)\s+Risk\s+"
         r"Management\s+Framework\s*(?:\(\s*AI\s+RMF\s*\)\s*)?(?:of|from|by|published\s+by)\s+(?:the\s+)?"
         + _NIST
         + r"|\bNIST\s+(?:CSF|Cybersecurity\s+Framework)\s*(?:,|and)\s*(?:the\s+)?"
