@@ -402,7 +402,7 @@ def rank_text_changes(
                 _rank_role(change, deleted, inserted, low)
             if change.severity == "low":
                 _rank_escalation(change)
-            if change.severity == "low":
+            if change.severity == "low" and _NUMBER_TOKEN_RE.search(low):  # (most edits change no number)
                 _rank_number(change, deleted, inserted)
 
 
