@@ -2141,3 +2141,26 @@ def test_money_stated_and_management_briefed_and_nist_defined_read_as_a_lawyer_w
     facts = extract_facts(_loaded(text))
     assert [fv.value for fv in facts["briefing_frequency"]] == ["quarterly"]
     assert [fv.value for fv in facts["frameworks"]] == ["NIST CSF"]
+
+
+def test_a_retitled_officer_by_a_new_acronym_is_not_an_officer_dropped_nor_anothers_wording() -> None:
+    """A reader's device maker: the CISO became the "Chief Information Security and Privacy Officer ("CISPO")", and
+    every sentence saying "Our [-CISO-]{+CISPO+} reports to ..." was "the sentence no longer names the Chief
+    Information Security Officer"; a new council chaired by another officer responsible carried the retitling."""
+    escalated = "Serious incidents go to a team of the {officer}, the Chief Operating Officer and the Chief Legal Officer."
+    old = (
+        'Our Chief Information Security Officer ("CISO") leads our program. '
+        + escalated.format(officer="CISO")
+        + " Our Director of Cloud Security is responsible for securing our hosted platform."
+    )
+    new = (
+        'Our Chief Information Security and Digital Officer ("CISDO") leads our program. '
+        + escalated.format(officer="CISDO")
+        + " Our Director of Cloud Security is responsible for securing our hosted platform. In 2025 we formed a "
+        "Cloud Security Council, chaired by our Director of Cloud Security."
+    )
+    c = compare(_loaded(old), _loaded(new))
+    whys = [ch.why or "" for ch in c.changes if ch.kind.startswith("text_")]
+    assert not [w for w in whys if "no longer names" in w], whys
+    (council,) = [ch for ch in c.changes if ch.kind == "text_added"]
+    assert "adds a remit" not in (council.why or ""), council.why

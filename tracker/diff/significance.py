@@ -30,7 +30,7 @@ from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, brief
 from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged, past_incident, risk_outlook
 from tracker.facts.people import biography_spans
 from tracker.facts.program import oversees_third_parties
-from tracker.facts.titles import may_name_title, title_key, titles_in
+from tracker.facts.titles import ABBREVIATIONS, may_name_title, title_key, titles_in
 from tracker.models import (
     MATERIAL_FLAG,
     MATERIAL_TEXT,
@@ -551,6 +551,17 @@ def _edits_person(edit: list[str] | None, people: set[str]) -> bool:
 _FIELD_NAME_RE = re.compile(r"[a-z_]+=")
 
 
+def _of_values(c: Change, before: dict[str, set[str]], after: dict[str, set[str]]) -> bool:
+    """Whether a fact change of the responsible titles is about a title the sentence states (either year's): a
+    sentence naming another title of those responsible is not its wording (a reader's "Product Security Council,
+    chaired by our Vice President, Product Security" carried the CISO's retitling). Other facts: True."""
+    if c.fact != "responsible_titles":
+        return True
+    stated = before.get(c.fact, set()) | after.get(c.fact, set())
+    keys = {value_key(v) for v in (c.old, c.new, c.value) if isinstance(v, str)}
+    return not keys or not keys.isdisjoint(stated)
+
+
 def _rank(
     change: Change,
     before: dict[str, set[str]],
@@ -585,13 +596,17 @@ def _rank(
         related = [
             c
             for _, c in sorted({k: c for f in touched for k, c in fact_changes.get(f, [])}.items())
-            if c.fact != "people"
-            or (
-                not named.isdisjoint(keys := people[id(c)].keys)
-                or edit is not None
-                and _edits_person(edit, keys)
-                if named
-                else _of_person(before, after, people[id(c)].who)
+            if (
+                c.fact != "people"
+                and _of_values(c, before, after)
+                or c.fact == "people"
+                and (
+                    not named.isdisjoint(keys := people[id(c)].keys)
+                    or edit is not None
+                    and _edits_person(edit, keys)
+                    if named
+                    else _of_person(before, after, people[id(c)].who)
+                )
             )
         ]
         if related:
@@ -1089,6 +1104,12 @@ def _rank_officers(change: Change, edited: str, low: str) -> None:
     old, new = (_officers(t) for t in _sentences(change))
     if not old or not new or old == new or not (old < new or new < old):
         return  # (a title for another on the same officers is a retitling, which the title facts read)
+    deleted, inserted = _changed_words(change)
+    gone, came = (_UNKNOWN_ACRONYM_RE.findall(" ".join(words)) for words in (deleted, inserted))
+    if (old > new and any(w not in ABBREVIATIONS for w in came)) or (
+        new > old and any(w not in ABBREVIATIONS for w in gone)
+    ):
+        return  # an officer's acronym for one the text defines ("[-CISO-]{+CISPO+}": a reader's retitled CISO)
     said = _went_came(
         sorted(old - new),
         sorted(new - old),
@@ -1305,6 +1326,8 @@ def _officer_spans(sentence: str) -> list[tuple[int, int, str]]:
     ]
 
 
+#: An acronym (three or more capitals, an "s" of the plural allowed).
+_UNKNOWN_ACRONYM_RE = re.compile(r"\b[A-Z]{3,}s?\b")
 #: "and" alone between two titles ("the Chief Enterprise Technology Officer and Chief Policy Officer and General
 #: Counsel": an unseen filing's three officers read where there are two, the second with two titles).
 _AND_RE = re.compile(r"\s+and\s+", re.I)
