@@ -2164,3 +2164,24 @@ def test_a_retitled_officer_by_a_new_acronym_is_not_an_officer_dropped_nor_anoth
     assert not [w for w in whys if "no longer names" in w], whys
     (council,) = [ch for ch in c.changes if ch.kind == "text_added"]
     assert "adds a remit" not in (council.why or ""), council.why
+
+
+def test_a_vciso_is_an_outside_providers_ciso_and_one_replaced_by_an_employee_says_so() -> None:
+    """A reader's small reporting company: "The vCISO assigned to us by Redwood Risk Advisors has more than 15 years of
+    experience ... and holds the CISSP" was no person at all, so a newly hired Director of IT Security, who took over,
+    was only "now responsible", and the vCISO's years and CISSP went unsaid."""
+    before = (
+        "Our Controller oversees cybersecurity with the support of a managed security provider. The vCISO provided by "
+        "Harbor Cyber Partners has over 12 years of experience in information security and holds the CISM."
+    )
+    after = (
+        "In 2025 we hired a Head of Information Security, who leads our cybersecurity program and has over 9 years "
+        "of experience in security operations."
+    )
+    c = compare(_loaded(before), _loaded(after))
+    replaced = [ch.summary or "" for ch in c.changes if ch.fact == "people" and ch.change == "replaced"]
+    assert len(replaced) == 1 and "Virtual Chief Information Security Officer" in replaced[0], replaced
+    assert replaced[0].endswith(
+        "; stated experience over 12 years -> over 9 years; certifications CISM -> none stated; "
+        "the role is no longer said to be held by an outside provider"
+    ), replaced

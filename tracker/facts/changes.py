@@ -1278,10 +1278,12 @@ def people_changes(
     for o, n in zip(list(gone), list(came)):
         who_o = o.value.get("name") or f"the {_role_title(o.value)}"
         who_n = n.value.get("name") or f"the {_role_title(n.value)}"
+        outside = _outside(o.value, n.value)  # ("the vCISO" of a consulting firm replaced by an employee)
         add(
             "replaced",
             "high",
-            f"{who_n} replaced {who_o} as the person responsible for cybersecurity{_experience_note(o.value, n.value)}",
+            f"{who_n} replaced {who_o} as the person responsible for cybersecurity{_experience_note(o.value, n.value)}"
+            + (f"; the role is {outside}" if outside else ""),
             "the person responsible changed",
             o,
             n,

@@ -262,6 +262,8 @@ EXTERNAL = rule(
     ("external", "outsourced", "virtual", "fractional", "contract", "part", "third"),
     doc="a title held by an outside provider: 'our external Chief Information Security Officer', 'a fractional CISO'",
 )
+#: The title `titles.ABBREVIATIONS` gives a "vCISO": an outside provider's.
+_VIRTUAL = "Virtual "
 DESCRIBED = rule(
     "people.described",
     r"\b(?:led|overseen|managed|headed|directed|supervised)\s+by\s+(?:a|an)\s+((?:senior\s+|experienced\s+|"
@@ -1104,7 +1106,9 @@ class PeopleReader:
                 and _LIST_GAP_RE.match(s[titles[k - 1][1] : start])
             ):
                 objects.add(start)
-            if EXTERNAL.pattern.search(s, max(0, start - 30), start) and not _inside(start, self.bio(i)):
+            if (
+                EXTERNAL.pattern.search(s, max(0, start - 30), start) or title.startswith(_VIRTUAL)
+            ) and not _inside(start, self.bio(i)):  # ("the vCISO": the virtual CISO its abbreviation names)
                 holder.external = True  # (not "previously served as a fractional CISO")
                 self.r.note(i, EXTERNAL.name)
             out.append((start, holder))

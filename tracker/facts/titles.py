@@ -42,6 +42,8 @@ ABBREVIATIONS = {
     "CAO": "Chief Accounting Officer",
     "CAE": "Chief Audit Executive",
     "CIAO": "Chief Internal Audit Officer",
+    # an outside provider's CISO, as small filers name one (a reader's small reporting company: "the vCISO")
+    "vCISO": "Virtual Chief Information Security Officer",
 }
 #: Abbreviated words inside titles.
 _WORD_ABBREVIATIONS = {
