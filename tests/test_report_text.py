@@ -2185,3 +2185,58 @@ def test_a_vciso_is_an_outside_providers_ciso_and_one_replaced_by_an_employee_sa
         "; stated experience over 12 years -> over 9 years; certifications CISM -> none stated; "
         "the role is no longer said to be held by an outside provider"
     ), replaced
+
+
+def test_incidents_told_with_a_hedge_after_them_or_of_a_supplier_are_incidents() -> None:
+    """A fourth reader's planted texts: "In fiscal 2023, we identified unauthorized access to systems operated by a ...
+    provider, which resulted in the potential exposure of payment card information" dropped was three low sentences
+    (the "potential" after the event read as a hedge); "In August 2025, a provider of ... software that we use
+    experienced a ransomware attack; we ... did not identify any exfiltration" was a low added sentence."""
+    lead = "We maintain an incident response plan."
+    told = (
+        "In March 2024, we discovered an intrusion into a warehouse management system, which could have exposed "
+        "shipment records of some customers."
+    )
+    c = _compared(f"{lead} {told}", lead)
+    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_removed"] == [
+        ("medium", "a sentence on a past cybersecurity incident removed")
+    ]
+    supplier = (
+        "In June 2025, a logistics partner that hosts our shipment data suffered a ransomware attack; we found no "
+        "evidence that our data was accessed."
+    )
+    c = _compared(lead, f"{lead} {supplier}")
+    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"] == [
+        ("high", "a sentence on a past cybersecurity incident added")
+    ]
+    # others' incidents, and a denial before the event, are none
+    for other in (
+        "Many retailers experienced ransomware attacks in 2024.",
+        "In 2024, we did not identify any intrusion into our systems.",
+    ):
+        c = _compared(lead, f"{lead} {other}")
+        assert [ch.severity for ch in c.changes if ch.kind == "text_added"] == ["low"], other
+
+
+def test_one_period_for_another_is_medium_and_most_recently_is_no_acquisition() -> None:
+    """A fourth reader's hospital operator: tabletop exercises "[-semi-]annually", beside penetration tests "annually"
+    in the same sentence, was no substantive change; and "(most recently completed on October 15, 2024)" set out as its
+    own sentence was "“recently” dropped: which acquired businesses the program covers changed", in the verdict."""
+    text = "We scan our network {scan}, and we test our backups {backups} with outside facilitators."
+    c = _compared(
+        text.format(scan="weekly", backups="quarterly"), text.format(scan="weekly", backups="annually")
+    )
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "“quarterly” became “annually”: how often something is done changed (less often)",
+    )
+    # a word of frequency added or dropped alone stays low, as before
+    c = _compared(text.format(scan="weekly", backups=""), text.format(scan="weekly", backups="annually"))
+    assert [ch.severity for ch in c.changes if ch.kind == "text_changed"] == ["low"]
+    review = "Our last review of access rights {when}."
+    c = _compared(
+        review.format(when="(most recently completed in May 2024) found no gaps"),
+        review.format(when="found no gaps"),
+    )
+    assert [ch.why for ch in c.changes if "acquired" in (ch.why or "")] == []

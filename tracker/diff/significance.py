@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -575,7 +576,11 @@ def _rank(
         if is_heading_change(change):
             change.why = _HEADING
         elif how_often := _how_often_changed(change):
-            change.why = how_often  # (low: a reader wants it said, not ranked as a fact change)
+            # (low where a word of frequency came or went: a reader wants it said, not ranked as a fact change;
+            # medium where one period became another: "tabletop exercises [-semi-annually-]{+annually+}", two readers)
+            change.why = how_often
+            if how_often.endswith(_PACE):
+                change.severity = "medium"
         else:
             change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _plain_why(change)
         return
@@ -636,6 +641,12 @@ def _rank(
         return
     if change.kind == "text_changed" and "board_oversight" in stated and (direct := _directly(change)):
         change.severity, change.why = "medium", direct
+        return
+    if change.kind == "text_changed" and (how := _how_often_changed(change)) and how.endswith(_PACE):
+        change.severity, change.why = (
+            "medium",
+            how,
+        )  # (one period for another, in a sentence stating a fact too)
         return
     if "material_incident_statement" in stated and change.kind == "text_changed":
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
@@ -720,6 +731,11 @@ def _how_often(text: str) -> dict[str, str]:
     return out
 
 
+def _periods(text: str) -> Counter[str]:
+    """How many times a text says each frequency of `_HOW_OFTEN_RE` (by its group)."""
+    return Counter(m.lastgroup or "" for m in _HOW_OFTEN_RE.finditer(text))
+
+
 def _how_often_changed(change: Change) -> str | None:
     """What a reworded sentence that states no tracked fact changed of how often something is done ("regular risk
     assessments and annual penetration tests" -> "... and penetration tests": a commitment dropped), None where the
@@ -728,12 +744,28 @@ def _how_often_changed(change: Change) -> str | None:
         return None
     old, new = _sentences(change)
     before, after = _how_often(old), _how_often(new)
-    if before.keys() == after.keys():
+    if not before and not after:
         return None
-    gone = [before[k] for k in sorted(before.keys() - after.keys())]
-    came = [after[k] for k in sorted(after.keys() - before.keys())]
+    counted_before, counted_after = _periods(old), _periods(new)
+    if counted_before == counted_after:
+        return None
+    # (counted: "penetration tests annually, and tabletop exercises [-semi-]annually" is one period for another)
+    gone_kinds, came_kinds = sorted(counted_before - counted_after), sorted(counted_after - counted_before)
+    gone = [before[k] for k in gone_kinds]
+    came = [after[k] for k in came_kinds]
     edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
-    return f"{edit}{_HOW_OFTEN_WHY}" if edit else None
+    was = [_PER_YEAR[k] for k in gone_kinds if k in _PER_YEAR]
+    now = [_PER_YEAR[k] for k in came_kinds if k in _PER_YEAR]
+    pace = (
+        "" if len(was) != 1 or len(now) != 1 else " (less often)" if now[0] < was[0] else " (more often)"
+    )  # (one period for another: a pace that changed)
+    return f"{edit}{_HOW_OFTEN_WHY}{pace}" if edit else None
+
+
+#: How `_how_often_changed` ends where one period became another.
+_PACE = ("(less often)", "(more often)")
+#: Times a year of each period `_HOW_OFTEN_RE` names.
+_PER_YEAR = {"daily": 365, "weekly": 52, "monthly": 12, "quarterly": 4, "semi_annual": 2, "annual": 1}
 
 
 #: Facts of who does what: a reworded sentence that stops or starts naming one says something else, even where
@@ -1342,7 +1374,11 @@ _TIMING_RE = re.compile(
 _SPACES_RE = re.compile(r"\s+")
 #: Words on acquired businesses and their integration.
 _ACQUIRED_RE = re.compile(
-    r"\b(?:(?:recently|newly)\s+)?(?:acquired|acquisitions?|mergers?|merged)\b|\b(?:recently|newly)\b", re.I
+    r"\b(?:(?:recently|newly)\s+)?(?:acquired|acquisitions?|mergers?|merged)\b|"
+    # "recently" of businesses acquired (or alone in the words that changed: KO's "[-newly -]acquired"), not "(most
+    # recently completed on ...)" (a reader's hospital operator)
+    r"\b(?:recently|newly)\b(?=[^.;]{0,40}\b(?:acquired|acquisitions?|mergers?|merged|integrated)\b|\s*$)",
+    re.I,
 )
 #: The kinds of words `_rank_words` ranks: (keywords one of which the changed words hold, the words, what changed).
 _WORD_KINDS = (

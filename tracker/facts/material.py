@@ -259,7 +259,10 @@ _PAST_INCIDENT_RE = caseless(
     r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|gained\s+access|accessed|encrypted|"
     # "a ransomware attack that resulted in unauthorized access to personal information" (a reader's insurer)
     r"exfiltrated|resulted\s+in\s+(?:the\s+)?(?:unauthori[sz]ed|exfiltration|encryption|theft|loss|disruption))\b|"
-    r"\b(?:we|the\s+company)\s+(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of)\s+"
+    # the filer, or one of its suppliers ("a provider of ... software that we use experienced a ransomware attack")
+    r"\b(?:we|the\s+company|(?:a|an|one\s+of\s+our|our)\s+[^.;]{0,80}?\b(?:vendor|provider|supplier|subsidiary|"
+    r"partner|processor|contractor)s?\b[^.;]{0,60}?)\s+"
+    r"(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of)\s+"
     r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware|"
     # "we detected suspicious activity involving our information technology systems" (a reader's 8-K wording)
     r"(?:suspicious|malicious)\s+activity)"
@@ -293,9 +296,13 @@ def past_incident(text: str) -> bool:
     low = text.lower()
     if not any(map(low.__contains__, _INCIDENT_WORDS)):
         return False
-    if not _PAST_INCIDENT_RE.search(text):
+    m = _PAST_INCIDENT_RE.search(text)
+    if not m:
         return False
-    return not (_NEGATION_RE.search(text) or _HYPOTHETICAL_RE.search(text))
+    # a denial or a hedge before the event told, not after it ("we identified unauthorized access ..., which resulted
+    # in the potential exposure of payment card information"; "... experienced a ransomware attack; we ... did not
+    # identify any exfiltration": readers' planted incidents, read as none)
+    return not (_NEGATION_RE.search(text, 0, m.end()) or _HYPOTHETICAL_RE.search(text, 0, m.end()))
 
 
 #: A filer saying cybersecurity incidents happened to it, undated: "we have experienced cybersecurity incidents",
