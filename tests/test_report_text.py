@@ -189,6 +189,17 @@ def _compared(before: str, after: str) -> Comparison:
     return compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
 
 
+def _ranks(c: Comparison, kind: str) -> list[tuple[str, str | None]]:
+    """(severity, why) of each change of a kind ("text_added"), in order."""
+    return [(ch.severity, ch.why) for ch in c.changes if ch.kind == kind]
+
+
+def _rewording(before: str, after: str) -> Change:
+    """The one reworded sentence of `_compared(before, after)`."""
+    (reworded,) = [ch for ch in _compared(before, after).changes if ch.kind == "text_changed"]
+    return reworded
+
+
 def test_flags_and_elements_by_what_they_say(corpus: Path) -> None:
     raw = (corpus / "text" / "AMZN_2024.txt").read_text(encoding="utf-8").split("--- ITEM 1C ---", 1)[1]
     text = normalize_block(re.split(r"\n\s*Item\s*2\.", raw, flags=re.I)[0])
@@ -815,8 +826,7 @@ def test_an_occasional_commitment_made_yearly_is_a_change_of_frequency() -> None
         ("from time to time", "each year", "\u201cfrom time to time\u201d became \u201ceach year\u201d"),
         ("every quarter", "occasionally", "\u201cevery quarter\u201d became \u201coccasionally\u201d"),
     ):
-        c = _compared(text.format(how=old), text.format(how=new))
-        (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+        reworded = _rewording(text.format(how=old), text.format(how=new))
         assert reworded.why == f"{said}: how often something is done changed"
 
 
@@ -1348,14 +1358,12 @@ def test_a_reworded_sentence_whose_stated_facts_held_says_whether_its_wording_ch
     after = text.format(
         what="cybersecurity threats, incident preparedness, mitigation strategies and remediation"
     )
-    c = _compared(before, after)
-    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    reworded = _rewording(before, after)
     assert reworded.why is not None and reworded.why.startswith(
         "reworded in substance; what the sentence states"
     )
     assert "nothing of substance" not in reworded.why
-    c = _compared(before, text.format(what="cybersecurity-related risks"))
-    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    reworded = _rewording(before, text.format(what="cybersecurity-related risks"))
     assert reworded.why is not None and reworded.why.endswith("nothing of substance changed")
 
 
@@ -1667,12 +1675,12 @@ def test_outside_assessors_engaged_or_no_longer_engaged_is_medium() -> None:
     lead = "We also use outside consultants to advise on our program."
     assessed = "Each year, an independent third-party firm assesses the maturity of our program."
     c = _compared(f"{lead} {assessed}", lead)
-    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_removed"] == [
+    assert _ranks(c, "text_removed") == [
         ("medium", "a sentence on outside assessors, auditors or consultants engaged for the program removed")
     ]
     pentest = "We commission penetration testing by external specialists twice a year."
     c = _compared(lead, f"{lead} {pentest}")
-    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"] == [
+    assert _ranks(c, "text_added") == [
         ("medium", "a sentence on outside assessors, auditors or consultants engaged for the program added")
     ]
     # assessing third parties' own risk is no outside firm working on the program
@@ -1732,8 +1740,7 @@ def test_an_escalation_threshold_on_issues_is_which_incidents_are_escalated() ->
     """A reader's planted edit on real MA text: "notify the Risk Committee ... when they identify an emerging risk or
     [-significant-]{+material+} issue" was "“material” added in a sentence stating board oversight ..."."""
     text = "The Audit Committee oversees cybersecurity. Our CISO escalates any {how} issue to the Audit Committee."
-    c = _compared(text.format(how="significant"), text.format(how="material"))
-    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    reworded = _rewording(text.format(how="significant"), text.format(how="material"))
     assert (reworded.severity, reworded.why) == (
         "medium",
         "\u201csignificant\u201d became \u201cmaterial\u201d: which incidents are escalated changed",
@@ -1748,8 +1755,9 @@ def test_a_board_now_overseeing_directly_as_well_as_through_a_committee_is_mediu
     text = (
         "Our Board of Directors exercises its cybersecurity oversight {how}through the Technology Committee."
     )
-    c = _compared(f"{lead} {text.format(how='')}", f"{lead} {text.format(how='directly, as well as ')}")
-    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    reworded = _rewording(
+        f"{lead} {text.format(how='')}", f"{lead} {text.format(how='directly, as well as ')}"
+    )
     assert (reworded.severity, reworded.why) == (
         "medium",
         "the board is now said to oversee cybersecurity directly, as a whole",
@@ -1766,9 +1774,7 @@ def test_a_sentence_on_how_the_board_is_briefed_added_or_removed_is_medium() -> 
     lead = "The Audit Committee oversees cybersecurity risk."
     briefed = "The full Board also receives briefings from our executive management on the program."
     c = _compared(lead, f"{lead} {briefed}")
-    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"] == [
-        ("medium", "a sentence on how the board is briefed added")
-    ]
+    assert _ranks(c, "text_added") == [("medium", "a sentence on how the board is briefed added")]
     c = _compared(f"{lead} {briefed}", lead)
     assert [ch.severity for ch in c.changes if ch.kind == "text_removed"] == ["medium"]
     # the board overseeing, or a committee reporting to the board, is no briefing by management
@@ -1822,7 +1828,7 @@ def test_a_sentence_going_on_about_an_incident_just_told_of_is_about_that_incide
     told = "In March 2025, an unauthorized party accessed a customer support tool through stolen credentials."
     after = "We revoked the credentials, retained external incident specialists and found that the breach was limited."
     c = _compared(lead, f"{lead} {told} {after}")
-    added = [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"]
+    added = _ranks(c, "text_added")
     assert added == [
         ("high", "a sentence on a past cybersecurity incident added"),
         ("medium", "a sentence on a past cybersecurity incident added, going on from the one before"),
@@ -1916,7 +1922,7 @@ def test_an_incident_told_in_several_sentences_is_ranked_sentence_by_sentence_an
         + "Other than that incident, no cybersecurity incident has materially affected us."
     )
     c = compare(_loaded(before), _loaded(after))
-    added = [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"]
+    added = _ranks(c, "text_added")
     assert added[:3] == [
         ("high", "a sentence on a past cybersecurity incident added"),
         ("medium", "a sentence on a past cybersecurity incident added, going on from the one before"),
@@ -2004,8 +2010,7 @@ def test_numbers_restyled_are_wording_and_a_headcount_changed_is_medium() -> Non
     (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
     assert (reworded.severity, reworded.why) == ("low", "wording only")
     assert c.judgement.significance == "no substantive change"
-    c = _compared(text.format(n="seven", h="24-"), text.format(n="twelve", h="24-"))
-    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    reworded = _rewording(text.format(n="seven", h="24-"), text.format(n="twelve", h="24-"))
     assert (reworded.severity, reworded.why) == (
         "medium",
         "the number of people stated changed: “7” became “12”",
@@ -2054,7 +2059,7 @@ def test_a_process_overseeing_suppliers_removed_is_medium_and_a_dotted_line_is_n
         "and contract reviews before onboarding."
     )
     c = _compared(f"{lead} {program}", lead)
-    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_removed"] == [
+    assert _ranks(c, "text_removed") == [
         ("medium", "a sentence on overseeing risks from third-party service providers removed")
     ]
     assert c.judgement.significance == "notable"
@@ -2089,8 +2094,9 @@ def test_the_forward_looking_half_of_the_statement_dropped_is_high() -> None:
     """A reader's 20-F and small company: "... that have materially affected [-or are reasonably likely to materially
     affect-] us" was "reworded; it says the same" (low), or only "no longer covers “previous”"."""
     text = "To date, no risks from cybersecurity threats have materially affected{more} our operations or finances."
-    c = _compared(text.format(more=" or are reasonably likely to materially affect"), text.format(more=""))
-    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    reworded = _rewording(
+        text.format(more=" or are reasonably likely to materially affect"), text.format(more="")
+    )
     assert (reworded.severity, reworded.why) == (
         "high",
         "the statement on material incidents no longer says whether cyber risks are reasonably likely to materially "
@@ -2110,7 +2116,7 @@ def test_a_vendors_incident_and_what_followed_it_are_told_and_lead_the_people() 
         "employee tax records. We notified affected employees and the relevant state attorneys general."
     )
     c = compare(_loaded(lead), _loaded(f"Our Chief Technology Officer leads our program. {told}"))
-    added = [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"]
+    added = _ranks(c, "text_added")
     assert added == [
         ("high", "a sentence on a past cybersecurity incident added"),
         ("medium", "a sentence on a past cybersecurity incident added, going on from the one before"),
@@ -2126,8 +2132,7 @@ def test_money_stated_and_management_briefed_and_nist_defined_read_as_a_lawyer_w
     from tracker.facts import extract_facts
 
     cover = "Our cyber insurance policy provides coverage of up to ${n} million per claim."
-    c = _compared(cover.format(n="20"), cover.format(n="12.5"))
-    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    reworded = _rewording(cover.format(n="20"), cover.format(n="12.5"))
     assert (reworded.severity, reworded.why) == (
         "medium",
         "an amount of money stated changed: “$20 million” became “$12.5 million”",
@@ -2198,17 +2203,13 @@ def test_incidents_told_with_a_hedge_after_them_or_of_a_supplier_are_incidents()
         "shipment records of some customers."
     )
     c = _compared(f"{lead} {told}", lead)
-    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_removed"] == [
-        ("medium", "a sentence on a past cybersecurity incident removed")
-    ]
+    assert _ranks(c, "text_removed") == [("medium", "a sentence on a past cybersecurity incident removed")]
     supplier = (
         "In June 2025, a logistics partner that hosts our shipment data suffered a ransomware attack; we found no "
         "evidence that our data was accessed."
     )
     c = _compared(lead, f"{lead} {supplier}")
-    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_added"] == [
-        ("high", "a sentence on a past cybersecurity incident added")
-    ]
+    assert _ranks(c, "text_added") == [("high", "a sentence on a past cybersecurity incident added")]
     # others' incidents, and a denial before the event, are none
     for other in (
         "Many retailers experienced ransomware attacks in 2024.",
@@ -2240,3 +2241,26 @@ def test_one_period_for_another_is_medium_and_most_recently_is_no_acquisition() 
         review.format(when="found no gaps"),
     )
     assert [ch.why for ch in c.changes if "acquired" in (ch.why or "")] == []
+
+
+def test_a_bulleted_list_numbered_is_no_change() -> None:
+    """A fourth reader's retailer: five bullets numbered "1." to "5." were six changes (the last three items read as one
+    sentence), which hid a penetration test's cut from quarterly to annual."""
+    items = [
+        "multi-factor authentication for remote access;",
+        "encryption of data at rest and in transit;",
+        "security monitoring by a managed detection and response provider around the clock;",
+        "penetration testing by an outside firm on a {pace} basis; and",
+        "an incident response plan exercised at least annually.",
+    ]
+    head = "Item 1C. Cybersecurity\n\nOur program includes:\n"
+    tail = "\n\nThe Audit Committee oversees cybersecurity risk."
+    bulleted = head + "\n".join(f"- {i.format(pace='quarterly')}" for i in items) + tail
+    numbered = head + "\n".join(f"{k}. {i.format(pace='quarterly')}" for k, i in enumerate(items, 1)) + tail
+    from tracker.pipeline.load import load_bytes
+
+    c = compare(load_bytes(bulleted.encode()), load_bytes(numbered.encode()))
+    assert c.changes == []
+    cut = head + "\n".join(f"{k}. {i.format(pace='annual')}" for k, i in enumerate(items, 1)) + tail
+    c = compare(load_bytes(bulleted.encode()), load_bytes(cut.encode()))
+    assert [(ch.kind, ch.severity) for ch in c.changes] == [("text_changed", "medium")]

@@ -65,6 +65,8 @@ _BULLET_ONLY_RE = re.compile(rf"^\s*[{BULLETS}\uf0b7\uf0a7\uf076\uf0d8\uf0fc\-\*
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 #: A list item's marker of plain text: a hyphen, an en dash or an asterisk and a space (`paragraphs_from_lines`).
 _DASH_ITEM_RE = re.compile(r"^\s*[-*\u2013]\s+(?=\S)")
+#: A numbered list item's marker: "1. ", "2) " (`paragraphs_from_lines`).
+_NUMBER_ITEM_RE = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
 
 # Page furniture: whole lines that are never part of the disclosure.
 _FOOTER_LINE_RES = [
@@ -312,6 +314,10 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
     # "- " or "* " opening two lines or more: a list, each line an item (a plain-text list one line an item, read as
     # one paragraph, gave an unseen filing's reader a "Significant" verdict for a change of list style alone)
     dashed = sum(bool(_DASH_ITEM_RE.match(line)) for line in cleaned) >= 2
+    # "1. ", "2. " opening lines, numbered from one: a numbered list, its items bullets as a dashed list's are (a
+    # reader's bullets turned into a numbered list was six changes, three items read as one sentence)
+    numbers = [int(m.group(1)) for line in cleaned if (m := _NUMBER_ITEM_RE.match(line))]
+    numbered = len(numbers) >= 2 and numbers[:2] == [1, 2]
     paras: list[str] = []
     current = ""
     previous = ""  # the last line that went into `current`
@@ -330,6 +336,8 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
         bullet = pending_bullet or bool(_BULLET_RE.match(line))
         line = _BULLET_RE.sub("", line)
         if dashed and not bullet and (item := _DASH_ITEM_RE.match(line)):
+            bullet, line = True, line[item.end() :]
+        elif numbered and not bullet and (item := _NUMBER_ITEM_RE.match(line)):
             bullet, line = True, line[item.end() :]
         if bullet:
             if current:
