@@ -915,12 +915,18 @@ def _match_merges(old, new, old_free, new_free, matches) -> None:
         for i in sorted(a_free):
             if i not in a_free or len(a[i].key) >= _MERGE_PREFIX and a[i].key[:_MERGE_PREFIX] not in starts:
                 continue
-            for k in range(2, MAX_MERGE + 1):
-                run = list(range(i, i + k))
-                if run[-1] >= len(a) or not all(x in a_free for x in run):
+            joined = a[i].key
+            for x in range(
+                i + 1, min(i + MAX_MERGE, len(a))
+            ):  # (runs of 2 .. MAX_MERGE sentences, joined as they grow)
+                if x not in a_free:
                     break
-                j = single.get("".join(a[x].key for x in run))
+                joined += a[x].key
+                if len(joined) >= _MERGE_PREFIX and joined[:_MERGE_PREFIX] not in starts:
+                    break  # (no single sentence starts as the run does, however long it grows)
+                j = single.get(joined)
                 if j is not None and j in b_free:
+                    run = list(range(i, x + 1))
                     matches.append(([j], run) if flip else (run, [j]))
                     a_free.difference_update(run)
                     b_free.discard(j)

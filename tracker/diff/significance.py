@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, NamedTuple
 
 from tracker.facts.changes import ROLLED_FORWARD, calendar_step, listed, outlook_said
@@ -403,7 +404,7 @@ def rank_text_changes(
                 _rank_role(change, deleted, inserted, low)
             if change.severity == "low":
                 _rank_escalation(change)
-            if change.severity == "low" and _NUMBER_TOKEN_RE.search(low):  # (most edits change no number)
+            if change.severity == "low" and _holds_number(low):  # (most edits change no number)
                 _rank_number(change, deleted, inserted)
 
 
@@ -720,20 +721,18 @@ _HOW_OFTEN_KEYS = (
 )
 
 
-def _how_often(text: str) -> dict[str, str]:
-    """Each frequency a text says -> the first words that say it ("annual" -> "annually")."""
-    out: dict[str, str] = {}
+def _how_often_counted(text: str) -> tuple[dict[str, str], Counter[str]]:
+    """Each frequency a text says -> the first words that say it ("annual" -> "annually"), and how many times it says
+    each (by `_HOW_OFTEN_RE`'s group), in one pass."""
+    first: dict[str, str] = {}
+    counted: Counter[str] = Counter()
     low = text.lower()
-    if not any(map(low.__contains__, _HOW_OFTEN_KEYS)):
-        return out  # (no word of frequency: most sentences)
-    for m in _HOW_OFTEN_RE.finditer(text):
-        out.setdefault(m.lastgroup or "", m.group(0).lower())
-    return out
-
-
-def _periods(text: str) -> Counter[str]:
-    """How many times a text says each frequency of `_HOW_OFTEN_RE` (by its group)."""
-    return Counter(m.lastgroup or "" for m in _HOW_OFTEN_RE.finditer(text))
+    if any(map(low.__contains__, _HOW_OFTEN_KEYS)):
+        for m in _HOW_OFTEN_RE.finditer(text):
+            kind = m.lastgroup or ""
+            first.setdefault(kind, m.group(0).lower())
+            counted[kind] += 1
+    return first, counted
 
 
 def _how_often_changed(change: Change) -> str | None:
@@ -742,11 +741,11 @@ def _how_often_changed(change: Change) -> str | None:
     frequencies it says are the same."""
     if change.kind != "text_changed":
         return None
+    edited = " ".join(chain.from_iterable(_changed_words(change))).lower()
+    if not any(map(edited.__contains__, _HOW_OFTEN_KEYS)):
+        return None  # (a frequency that changed has a word of frequency among the words that did: most have none)
     old, new = _sentences(change)
-    before, after = _how_often(old), _how_often(new)
-    if not before and not after:
-        return None
-    counted_before, counted_after = _periods(old), _periods(new)
+    (before, counted_before), (after, counted_after) = _how_often_counted(old), _how_often_counted(new)
     if counted_before == counted_after:
         return None
     # (counted: "penetration tests annually, and tabletop exercises [-semi-]annually" is one period for another)
@@ -1062,6 +1061,11 @@ def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited:
             change.severity = "medium"
             change.why = f"{edit}: {what}"
             return
+
+
+def _holds_number(low: str) -> bool:
+    """Whether lower-case text holds a number, in figures or words (`_NUMBER_WORDS`)."""
+    return any(map(str.isdigit, low)) or not _NUMBER_WORDS.keys().isdisjoint(_WORD_RUN_RE.findall(low))
 
 
 def _rank_number(change: Change, deleted: list[str], inserted: list[str]) -> None:
