@@ -2264,3 +2264,18 @@ def test_a_bulleted_list_numbered_is_no_change() -> None:
     cut = head + "\n".join(f"{k}. {i.format(pace='annual')}" for k, i in enumerate(items, 1)) + tail
     c = compare(load_bytes(bulleted.encode()), load_bytes(cut.encode()))
     assert [(ch.kind, ch.severity) for ch in c.changes] == [("text_changed", "medium")]
+
+
+def test_a_certification_now_only_pursued_is_medium() -> None:
+    """A fourth reader's hospital operator: "have achieved HITRUST r2 certification" -> "We are pursuing HITRUST
+    certification" was a low rewording, the framework still "stated alike"."""
+    held = "Our payment systems have obtained PCI DSS certification from a qualified assessor."
+    sought = "We are working toward PCI DSS certification from a qualified assessor for our payment systems."
+    reworded = _rewording(held, sought)
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "“obtained” became “working toward”: whether a certification is held or only pursued changed",
+    )
+    assert _rewording(sought, held).severity == "medium"
+    # holding it in other words is no change of status
+    assert _rewording(held, held.replace("have obtained", "hold")).severity == "low"

@@ -404,6 +404,8 @@ def rank_text_changes(
                 _rank_role(change, deleted, inserted, low)
             if change.severity == "low":
                 _rank_escalation(change)
+            if change.severity == "low" and any(map(low.__contains__, _PURSUED_NEEDS)):
+                _rank_pursued(change, deleted, inserted)
             if change.severity == "low" and _holds_number(low):  # (most edits change no number)
                 _rank_number(change, deleted, inserted)
 
@@ -1061,6 +1063,36 @@ def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited:
             change.severity = "medium"
             change.why = f"{edit}: {what}"
             return
+
+
+def _rank_pursued(change: Change, deleted: list[str], inserted: list[str]) -> None:
+    """`medium` for a reworded sentence on a certification whose words of holding it or only pursuing it changed ("have
+    achieved HITRUST r2 certification" -> "We are pursuing HITRUST certification": a reader found the lapse low, the
+    framework still "stated alike")."""
+    old, new = _sentences(change)
+    if not ("certif" in old.lower() or "certif" in new.lower()):
+        return
+    held = lambda texts: {m.group(1).lower() for t in texts for m in _PURSUED_RE.finditer(t)}  # noqa: E731
+    before, after = held(deleted), held(inserted)
+    pursued = lambda words: any(w.startswith(_PURSUIT) for w in words)  # noqa: E731
+    if pursued(before) == pursued(after):
+        return
+    said = _went_came(
+        sorted(before - after), sorted(after - before), "{g} became {c}", "{g} dropped", "{c} added"
+    )
+    change.severity = "medium"
+    change.why = f"{said}: whether a certification is held or only pursued changed"
+
+
+#: Words of holding a certification, or of only pursuing one (`_PURSUIT`: the latter's starts).
+_PURSUED_RE = re.compile(
+    r"\b(achieved|obtained|earned|attained|received|maintains?|holds?|pursuing|pursues|pursue|seeking|seeks|"
+    r"working\s+towards?|in\s+the\s+process\s+of\s+(?:obtaining|achieving|pursuing))\b",
+    re.I,
+)
+_PURSUIT = ("pursu", "seek", "working", "in the process")
+#: Words one of which the changed words of a pursuit hold (looked for first).
+_PURSUED_NEEDS = ("pursu", "seek", "toward", "process of", "achiev", "obtain")
 
 
 def _holds_number(low: str) -> bool:
