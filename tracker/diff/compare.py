@@ -916,9 +916,8 @@ def _match_merges(old, new, old_free, new_free, matches) -> None:
             if i not in a_free or len(a[i].key) >= _MERGE_PREFIX and a[i].key[:_MERGE_PREFIX] not in starts:
                 continue
             joined = a[i].key
-            for x in range(
-                i + 1, min(i + MAX_MERGE, len(a))
-            ):  # (runs of 2 .. MAX_MERGE sentences, joined as they grow)
+            # (runs of 2 .. MAX_MERGE sentences, joined as they grow)
+            for x in range(i + 1, min(i + MAX_MERGE, len(a))):
                 if x not in a_free:
                     break
                 joined += a[x].key

@@ -387,7 +387,7 @@ def rank_text_changes(
             _rank_outlook(change)
         if change.severity == "low":
             _rank_incident(change, told_before, telling)
-        if change.why is not None and change.why.startswith(_TOLD_OF):
+        if _tells_incident(change):
             telling = change
         if change.severity != "high" and acknowledged is not None:
             _rank_acknowledged(change, acknowledged)
@@ -581,9 +581,7 @@ def _rank(
         elif how_often := _how_often_changed(change):
             # (low where a word of frequency came or went: a reader wants it said, not ranked as a fact change;
             # medium where one period became another: "tabletop exercises [-semi-annually-]{+annually+}", two readers)
-            change.why = how_often
-            if how_often.endswith(_PACE):
-                change.severity = "medium"
+            change.severity, change.why = how_often
         else:
             change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _plain_why(change)
         return
@@ -645,11 +643,9 @@ def _rank(
     if change.kind == "text_changed" and "board_oversight" in stated and (direct := _directly(change)):
         change.severity, change.why = "medium", direct
         return
-    if change.kind == "text_changed" and (how := _how_often_changed(change)) and how.endswith(_PACE):
-        change.severity, change.why = (
-            "medium",
-            how,
-        )  # (one period for another, in a sentence stating a fact too)
+    how = _how_often_changed(change)
+    if how is not None and how[0] == "medium":  # (one period for another, in a sentence stating a fact too)
+        change.severity, change.why = how
         return
     if "material_incident_statement" in stated and change.kind == "text_changed":
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
@@ -737,10 +733,11 @@ def _how_often_counted(text: str) -> tuple[dict[str, str], Counter[str]]:
     return first, counted
 
 
-def _how_often_changed(change: Change) -> str | None:
-    """What a reworded sentence that states no tracked fact changed of how often something is done ("regular risk
-    assessments and annual penetration tests" -> "... and penetration tests": a commitment dropped), None where the
-    frequencies it says are the same."""
+def _how_often_changed(change: Change) -> tuple[Severity, str] | None:
+    """(severity, why) of a reworded sentence whose words of how often something is done changed ("regular risk
+    assessments and annual penetration tests" -> "... and penetration tests": a commitment dropped, low; one period
+    for another, medium, saying "(less often)" or "(more often)"), None where the frequencies it says are the
+    same."""
     if change.kind != "text_changed":
         return None
     edited = " ".join(chain.from_iterable(_changed_words(change))).lower()
@@ -757,14 +754,13 @@ def _how_often_changed(change: Change) -> str | None:
     edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
     was = [_PER_YEAR[k] for k in gone_kinds if k in _PER_YEAR]
     now = [_PER_YEAR[k] for k in came_kinds if k in _PER_YEAR]
-    pace = (
-        "" if len(was) != 1 or len(now) != 1 else " (less often)" if now[0] < was[0] else " (more often)"
-    )  # (one period for another: a pace that changed)
-    return f"{edit}{_HOW_OFTEN_WHY}{pace}" if edit else None
+    if not edit:
+        return None
+    if len(was) != 1 or len(now) != 1:
+        return "low", f"{edit}{_HOW_OFTEN_WHY}"
+    return "medium", f"{edit}{_HOW_OFTEN_WHY} ({'less' if now[0] < was[0] else 'more'} often)"
 
 
-#: How `_how_often_changed` ends where one period became another.
-_PACE = ("(less often)", "(more often)")
 #: Times a year of each period `_HOW_OFTEN_RE` names.
 _PER_YEAR = {"daily": 365, "weekly": 52, "monthly": 12, "quarterly": 4, "semi_annual": 2, "annual": 1}
 
@@ -876,6 +872,13 @@ def _rank_incident(
 
 
 _TOLD_OF = "a sentence on a past cybersecurity incident"
+
+
+def _tells_incident(change: Change) -> bool:
+    """Whether `_rank_incident` found a sentence added or removed telling of a past incident, or going on about one."""
+    return change.why is not None and change.why.startswith(_TOLD_OF)
+
+
 #: A sentence speaking of one incident told of ("the incident", "this breach", "the unauthorized actor", data stolen).
 _THAT_INCIDENT_RE = re.compile(
     r"\b(?:the|this|that|such)\s+(?:[\w-]+\s+){0,2}?(?:incidents?|breach(?:es)?|intrusions?|attacks?|compromises?|"
@@ -1072,16 +1075,19 @@ def _rank_pursued(change: Change, deleted: list[str], inserted: list[str]) -> No
     old, new = _sentences(change)
     if not ("certif" in old.lower() or "certif" in new.lower()):
         return
-    held = lambda texts: {m.group(1).lower() for t in texts for m in _PURSUED_RE.finditer(t)}  # noqa: E731
-    before, after = held(deleted), held(inserted)
-    pursued = lambda words: any(w.startswith(_PURSUIT) for w in words)  # noqa: E731
-    if pursued(before) == pursued(after):
-        return
+    before, after = _holding_words(deleted), _holding_words(inserted)
+    if any(w.startswith(_PURSUIT) for w in before) == any(w.startswith(_PURSUIT) for w in after):
+        return  # (held both ways, or pursued both ways: "obtained" -> "hold")
     said = _went_came(
         sorted(before - after), sorted(after - before), "{g} became {c}", "{g} dropped", "{c} added"
     )
     change.severity = "medium"
     change.why = f"{said}: whether a certification is held or only pursued changed"
+
+
+def _holding_words(texts: list[str]) -> set[str]:
+    """The words of `_PURSUED_RE` in texts, lower case."""
+    return {m.group(1).lower() for t in texts for m in _PURSUED_RE.finditer(t)}
 
 
 #: Words of holding a certification, or of only pursuing one (`_PURSUIT`: the latter's starts).
@@ -1107,9 +1113,8 @@ def _rank_number(change: Change, deleted: list[str], inserted: list[str]) -> Non
     number right before "employees", "professionals", "analysts" ...): other figures, a threat landscape's "84
     trillion signals", change every year."""
     old, new = _sentences(change)
-    if (
-        "$" in old or "$" in new
-    ):  # an amount of money ("cyber insurance with limits of $[-50-]{+100+} million")
+    # an amount of money ("cyber insurance with limits of $[-50-]{+100+} million")
+    if "$" in old or "$" in new:
         was, now = _AMOUNT_RE.findall(old), _AMOUNT_RE.findall(new)
         gone, came = [a for a in was if a not in now], [a for a in now if a not in was]
         if said := _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added"):
@@ -1136,18 +1141,17 @@ def _rank_number(change: Change, deleted: list[str], inserted: list[str]) -> Non
 #: An amount of money: "$50 million", "$3.665 million", "$250,000".
 _AMOUNT_RE = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?", re.I)
 #: Words counting people on the program.
-_PEOPLE_WORDS = re.compile(
-    r"\b(?:employees|professionals|people|personnel|staff|analysts|engineers|experts|specialists|members|"
-    r"full-time\s+equivalents|FTEs)\b",
-    re.I,
+_PEOPLE = (
+    r"(?:employees|professionals|people|personnel|staff|analysts|engineers|experts|specialists|members|"
+    r"full-time\s+equivalents|FTEs)\b"
 )
+_PEOPLE_WORDS = re.compile(r"\b" + _PEOPLE, re.I)
 #: A count of people: a number (in figures or words), a few words of who they are, the people word.
 _HEADCOUNT_RE = re.compile(
     r"\b(\d+(?:,\d{3})*|(?:"
     + "|".join(_NUMBER_WORDS)
     + r")(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r"\+?\s+(?:[\w-]+\s+){0,4}?(?:employees|professionals|people|personnel|staff|analysts|engineers|experts|"
-    r"specialists|members|full-time\s+equivalents|FTEs)\b",
+    r"\+?\s+(?:[\w-]+\s+){0,4}?" + _PEOPLE,
     re.I,
 )
 
@@ -1467,8 +1471,7 @@ def _went_came(
     """The phrase that fits what went and what came (`{g}`, `{c}`: each as a reader lists it, quoted words unless
     `quote` is false), None when neither did: `_went_came(["may"], ["could"], "{g} became {c}", "{g} dropped",
     "{c} added")` is "“may” became “could”"."""
-    mark = (lambda w: f"\u201c{w}\u201d") if quote else str  # noqa: E731
-    g, c = (listed([mark(w) for w in words]) if words else "" for words in (gone, came))
+    g, c = (listed(words, quote) if words else "" for words in (gone, came))
     if gone and came:
         return both.format(g=g, c=c)
     if gone:
@@ -1586,9 +1589,7 @@ def importance(change: Change) -> tuple:
     then an incident told of for the first time."""
     if change.fact == "material_incident_statement" and change.new == "affected" and change.old != "affected":
         rank = -2
-    elif (
-        change.kind == "text_added" and change.severity == "high" and (change.why or "").startswith(_TOLD_OF)
-    ):
+    elif change.kind == "text_added" and change.severity == "high" and _tells_incident(change):
         rank = -1  # (an incident told of for the first time: next, before the people; a reader's 20-F)
     elif change.kind == "flag_flipped":
         what = f"flag:{change.element}"

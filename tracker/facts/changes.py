@@ -317,14 +317,20 @@ def _rank_change(change: Change, old: str, new: str, several: bool = False) -> N
     said of "one of those responsible", not "the person responsible" (an unseen filing's reader: ELF's Director,
     IT Infrastructure and Security, who supports the Chief Digital Officer, read as the person responsible)."""
     who = "one of those responsible" if several else "the person responsible"
-    if widened := portfolio_widened(old, new) or portfolio_widened(new, old):
-        grew = len(new) > len(old)
+    gained, lost = remits(old, new)
+    if gained or lost:
         change.severity, change.change = "medium", "retitled"
-        change.why = f"the title of {who} {'adds' if grew else 'drops'} a remit: the same role, {'widened' if grew else 'narrowed'}"
-        change.summary = (
-            f"the title of {who} {'now adds' if grew else 'no longer holds'} "
-            f"{listed([f'“{w}”' for w in widened])}: {old} -> {new}"
+        change.why = (
+            f"the title of {who} adds a remit: the same role, widened"
+            if gained
+            else f"the title of {who} drops a remit: the same role, narrowed"
         )
+        said = (
+            f"now adds {listed(gained, quote=True)}"
+            if gained
+            else f"no longer holds {listed(lost, quote=True)}"
+        )
+        change.summary = f"the title of {who} {said}: {old} -> {new}"
         return
     if not _one_role(title_key(old), title_key(new)):
         return
@@ -378,6 +384,12 @@ def portfolio_widened(short: str, long: str) -> list[str]:
     return added if k == len(kept) and kept and added else []
 
 
+def remits(old: str, new: str) -> tuple[list[str], list[str]]:
+    """(the remits the new title adds to the old one, those it drops), `portfolio_widened` either way round: one of the
+    two is empty."""
+    return portfolio_widened(old, new), portfolio_widened(new, old)
+
+
 #: Words and joiners of a title, as `portfolio_widened` reads them.
 _TITLE_TOKEN_RE = lazy_compile(r"[A-Za-z0-9]+|&|,")
 #: The words that join a title's words rather than say what it does; those that join one remit to another.
@@ -385,8 +397,10 @@ _TITLE_JOINERS = frozenset(("and", "&", ",", "of", "the", "for"))
 _REMIT_JOINERS = frozenset(("and", "&", ","))
 
 
-def listed(items: list[str]) -> str:
-    """Items as a reader lists them: "a", "a and b", "a, b and c"."""
+def listed(items: list[str], quote: bool = False) -> str:
+    """Items as a reader lists them: "a", "a and b", "a, b and c" (each in quotation marks when `quote`)."""
+    if quote:
+        items = [f"\u201c{w}\u201d" for w in items]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -487,7 +501,7 @@ def _same_officer(old: str, new: str) -> bool:
     short, long = sorted((title_key(old).split(), title_key(new).split()), key=len)
     if "chief" in short and "officer" in short and long[: len(short)] == short:
         return True
-    return bool(portfolio_widened(old, new) or portfolio_widened(new, old))
+    return any(remits(old, new))
 
 
 def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
@@ -515,11 +529,11 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
                 change.change = "renamed"  # (still high: the committee the board oversees it through changed)
                 # (what the name gained or lost, where it reads so: a reader found "its remit widened or narrowed"
                 # a guess beside "Risk {+and Technology +}Committee")
-                gained, lost = portfolio_widened(o.value, best.value), portfolio_widened(best.value, o.value)
+                gained, lost = remits(o.value, best.value)
                 change.why = "the committee overseeing cybersecurity was renamed" + (
-                    f": its name now adds {listed([f'“{w}”' for w in gained])}"
+                    f": its name now adds {listed(gained, quote=True)}"
                     if gained
-                    else f": its name no longer holds {listed([f'“{w}”' for w in lost])}"
+                    else f": its name no longer holds {listed(lost, quote=True)}"
                     if lost
                     else ", its remit widened or narrowed"
                 )
@@ -971,11 +985,7 @@ def _functions(title_key_: str) -> frozenset[str]:
 def _remit_moved(a: dict, b: dict) -> bool:
     """Whether a title of one person is a title of the other with a remit added (`portfolio_widened`): one post,
     widened or narrowed ("Chief Privacy Officer" and "Chief Privacy and Data Responsibility Officer")."""
-    return any(
-        portfolio_widened(x, y) or portfolio_widened(y, x)
-        for x in a.get("titles") or []
-        for y in b.get("titles") or []
-    )
+    return any(any(remits(x, y)) for x in a.get("titles") or [] for y in b.get("titles") or [])
 
 
 def _title_overlap(a: dict, b: dict) -> float:

@@ -778,6 +778,9 @@ class GovernanceReader:
         self.levels: dict[str, bool] = {}
         self.acronym_names: dict[str, str] = {}
         self.title_acronyms: dict[str, str] | None = None
+        self.management: frozenset[str] = (
+            frozenset()
+        )  # (the management committees, once `committees` read them)
         for i in reading.index.holding(("committee",)):
             if "(" in self.texts[i]:
                 for m in COMMITTEE_ACRONYM_RE.finditer(self.texts[i]):
@@ -842,10 +845,6 @@ class GovernanceReader:
                     places.sort()
         return self.mentions
 
-    def management_names(self) -> set[str]:
-        """The management committees read (`committees`)."""
-        return {str(fv.value) for fv in self.r.values("management_committees")}
-
     def _short_names(self) -> None:
         """A management committee named short after its full name ("the Steering Committee", after the "Cybersecurity
         Steering Committee": a reader found one committee dissolved told as two) is that committee: where the short
@@ -874,6 +873,7 @@ class GovernanceReader:
 
     def read(self) -> None:
         self.committees()
+        self.management = frozenset(str(fv.value) for fv in self.r.values("management_committees"))
         self.board()
         briefing = self.r.index.holding(("board",)) | self.r.index.holding(("committee",))
         if self.acronyms:
@@ -967,7 +967,7 @@ class GovernanceReader:
             names = committee_names(s, low, unnamed=True)
             if (
                 names
-                and all(name in self.management_names() for name in names)
+                and self.management.issuperset(names)
                 and _TOLD_BEFORE_RE.search(s, 0, max(0, s.lower().find("committee")))
             ):
                 return  # management's own committee briefed, not reporting ("The CISO provides the Enterprise Risk

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from tracker.facts import material_incident, read, shared_facts
 from tracker.facts.governance import committee_names
-from tracker.facts.program import OVERSIGHT_STRONG_RES
+from tracker.facts.program import OVERSIGHT_STRONG_RES, SUPPLIER_NEEDS
 from tracker.facts.text import SentenceIndex, derived, disclosure_sentences, has, hint_text
 from tracker.models import FLAGS, MATERIAL_FLAG, Disclosure, Element, element_order
 from tracker.text.lazy import Caseless, caseless, lazy_compile
@@ -385,7 +385,7 @@ class _Hinted(list[str]):
 
 #: Words a pattern of each kind needs (one of them, lower case): each alternative of the pattern spells one.
 _NEEDS_RISK_SYSTEM = ("risk", "erm")  # _RISK_SYSTEM: risk ... or ERM
-_NEEDS_SUPPLIER = ("third", "vendor", "supplier", "service", "supply", "outsourc")  # _SUPPLIER_WORDS, _CORE
+_NEEDS_SUPPLIER = SUPPLIER_NEEDS  # (_SUPPLIER_WORDS, _SUPPLIER_CORE)
 _NEEDS_CYBER = ("cyber", "secur", "protection", "infosec")  # _CYBER
 _NEEDS_BOARD = ("board", "committee", "director")  # _BOARD
 _NEEDS_ENGAGED = _NEEDS_ENGAGE + _NEEDS_OUTSIDE_ADJ  # the verbs of _ENGAGED_RES 0-1, _OUTSIDE_ADJ

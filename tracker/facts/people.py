@@ -1310,7 +1310,7 @@ class PeopleReader:
                 continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
             if _WHO_BEFORE_RE.search(before):  # "... our CISO, who reports to": the one before "who"
                 subjects = [p for pos, p in mentions if pos < m.start()]
-            elif who := _WHO_AND_BEFORE_RE.match(before):
+            elif "who" in before.lower() and (who := _WHO_AND_BEFORE_RE.match(before)):
                 # "led by our VP of IT, who has 20 years of experience, holds ..., and reports to our CFO": the one
                 # before the last "who" (a reader's planted text; the VP is the object of "led by")
                 subjects = [p for pos, p in mentions if pos < who.start("who")]

@@ -765,16 +765,15 @@ def oversees_third_parties(sentence: str) -> bool:
     software supply chain") nor suppliers engaged to help ("We engage third parties ... to support our ... processes
     such as risk assessments")."""
     low = sentence.lower()
-    if not any(map(low.__contains__, _SUPPLIER_NEEDS)):
+    if not has(low, SUPPLIER_NEEDS):
         return False  # (most sentences name no supplier: the patterns' words are looked for first)
     return any(
-        all(any(map(low.__contains__, group)) for group in needs) and p.test(sentence)
-        for p, needs in OVERSIGHT_STRONG_RES
+        all(has(low, group) for group in needs) and p.test(sentence) for p, needs in OVERSIGHT_STRONG_RES
     ) and not _ENGAGED_TO_RE.test(sentence)
 
 
 #: A word every match of `OVERSIGHT_STRONG_RES` holds (one of them: `_SUPPLIER_WORDS`).
-_SUPPLIER_NEEDS = ("third", "vendor", "supplier", "service", "supply", "outsourc")
+SUPPLIER_NEEDS = ("third", "vendor", "supplier", "service", "supply", "outsourc")
 
 
 #: Suppliers engaged to do something for the program ("We engage third parties, including vendors ..., to support").

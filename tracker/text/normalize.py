@@ -313,11 +313,12 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
 
     # "- " or "* " opening two lines or more: a list, each line an item (a plain-text list one line an item, read as
     # one paragraph, gave an unseen filing's reader a "Significant" verdict for a change of list style alone)
-    dashed = sum(bool(_DASH_ITEM_RE.match(line)) for line in cleaned) >= 2
     # "1. ", "2. " opening lines, numbered from one: a numbered list, its items bullets as a dashed list's are (a
     # reader's bullets turned into a numbered list was six changes, three items read as one sentence)
     numbers = [int(m.group(1)) for line in cleaned if (m := _NUMBER_ITEM_RE.match(line))]
-    numbered = len(numbers) >= 2 and numbers[:2] == [1, 2]
+    dashed = sum(bool(_DASH_ITEM_RE.match(line)) for line in cleaned) >= 2
+    # (the markers of the plain-text lists the lines hold)
+    markers = [p for p, used in ((_DASH_ITEM_RE, dashed), (_NUMBER_ITEM_RE, numbers[:2] == [1, 2])) if used]
     paras: list[str] = []
     current = ""
     previous = ""  # the last line that went into `current`
@@ -335,9 +336,7 @@ def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
             continue
         bullet = pending_bullet or bool(_BULLET_RE.match(line))
         line = _BULLET_RE.sub("", line)
-        if dashed and not bullet and (item := _DASH_ITEM_RE.match(line)):
-            bullet, line = True, line[item.end() :]
-        elif numbered and not bullet and (item := _NUMBER_ITEM_RE.match(line)):
+        if markers and not bullet and (item := next(filter(None, (p.match(line) for p in markers)), None)):
             bullet, line = True, line[item.end() :]
         if bullet:
             if current:
