@@ -347,6 +347,35 @@ def test_semi_annual_updates_are_not_also_annual() -> None:
     assert [v.value for v in extract_facts(d)["briefing_frequency"]] == ["semi-annual"]
 
 
+@pytest.mark.parametrize(
+    ("pace", "value"),
+    [
+        ("six times per year", "six times a year"),
+        ("every other month", "six times a year"),
+        ("every two months", "six times a year"),
+        ("twelve times a year", "monthly"),
+        ("every six months", "semi-annual"),
+    ],
+)
+def test_briefings_every_other_month_are_six_a_year(pace: str, value: str) -> None:
+    """A reader's hospital operator: a briefing "six times a year" was no frequency at all."""
+    text = f"Our CISO updates the Audit Committee {pace} on cybersecurity risks."
+    assert values(extract_facts(_text_disclosure(text)), "briefing_frequency") == {value}
+
+
+def test_how_often_a_committee_meets_beside_a_briefing_is_no_briefing() -> None:
+    """A reader's hospital operator: "The committee meets six times a year, and our Chief Information Security Officer
+    briefs the committee quarterly" read as the board briefed six times a year as well."""
+    text = "The Risk Committee convenes four times a year, and our CISO updates the committee semi-annually on cyber risks."
+    assert values(extract_facts(_text_disclosure(text)), "briefing_frequency") == {"semi-annual"}
+    # a meeting with an officer, or a report at it, is still a briefing
+    for text in (
+        "The Audit Committee meets quarterly with our Chief Information Security Officer to review cyber risks.",
+        "The Audit Committee meets quarterly and receives a report from the CISO at each meeting.",
+    ):
+        assert "quarterly" in values(extract_facts(_text_disclosure(text)), "briefing_frequency"), text
+
+
 def test_at_least_one_update_each_year_is_annual(corpus: Path) -> None:
     """Upwork FY2025 cut its full-board updates from three a year to "at least one update to the full board of
     directors each year" beside quarterly committee updates: the board is now briefed annually, not silent."""

@@ -1951,6 +1951,14 @@ def test_a_run_in_list_set_out_one_item_a_line_is_no_change() -> None:
     tail = "\n\nThe Audit Committee oversees cybersecurity risk."
     c = compare(_loaded(run_in + tail), _loaded(bulleted + tail))
     assert [ch.kind for ch in c.changes if ch.kind in ("text_added", "text_removed", "text_changed")] == []
+    # numbered as it runs in ("(i) ...; (ii) ..."), the list is the same (another reader's: one removed, six added, and
+    # its last item's vendor program "removed", medium, in the verdict)
+    numbered = "Our controls include: " + "; ".join(
+        f"{'and ' if k == len(items) - 1 else ''}({roman}) {item}"
+        for k, (roman, item) in enumerate(zip(["i", "ii", "iii", "iv", "v"], items))
+    )
+    c = compare(_loaded(numbered + "." + tail), _loaded(bulleted + tail))
+    assert [ch.kind for ch in c.changes if ch.kind in ("text_added", "text_removed", "text_changed")] == []
 
 
 def test_a_committees_own_report_to_the_board_is_no_briefing_of_it() -> None:
@@ -2106,6 +2114,56 @@ def test_the_forward_looking_half_of_the_statement_dropped_is_high() -> None:
     assert [ch.severity for ch in c.changes if ch.kind == "text_changed"] == ["medium"]
 
 
+def test_a_hedge_dropped_from_one_half_of_the_statement_is_medium() -> None:
+    """A reader's chip maker: "[-To our knowledge, we-]{+We+} have not experienced any cybersecurity incident, and we
+    are not aware of any risks ... that have materially affected ..." was low wording: the other half's "not aware"
+    kept the statement's strength (its firmest clause's), though the incidents half is now made flatly."""
+    text = (
+        "{hedge} suffered no cybersecurity breach, and we are not aware of any cybersecurity threat, that has "
+        "materially affected or is reasonably likely to materially affect our business strategy."
+    )
+    hedged, flat = text.format(hedge="To the best of our knowledge, we have"), text.format(hedge="We have")
+    assert _rewording(hedged, flat).why == (
+        "“To the best of our knowledge” dropped: part of the statement on material incidents is now made more firmly"
+    )
+    assert _rewording(flat, hedged).severity == "medium"
+    assert _rewording(flat, hedged).why.endswith("is now hedged further")
+    # one hedge for another of its kind says the same
+    aware = text.format(hedge="To the best of our knowledge, we have")
+    assert _rewording(
+        aware, aware.replace("To the best of our knowledge, ", "As far as we are aware, ")
+    ).why == ("the statement on material incidents was reworded; it says the same")
+
+
+def test_an_incident_that_materially_affected_us_with_a_word_of_the_future_after_is_a_material_effect() -> (
+    None
+):
+    """A reader's software company: "The incident has materially affected our results of operations for the fiscal
+    year ..., and it is reasonably likely to continue to affect our results" was read as no statement at all, and the
+    change as the statement "dropped": the words of the future after what has happened hid it."""
+    from tracker.facts import extract_facts
+
+    text = (
+        "We detected a ransomware intrusion in our billing systems in March 2025. This breach has materially and "
+        "adversely affected our financial condition, and it could continue to affect our margins in future quarters."
+    )
+    (statement,) = extract_facts(_loaded(text))["material_incident_statement"]
+    assert statement.value == "affected"
+    # a word of the future before it is still no statement that it did
+    text = "If a cybersecurity breach has materially affected our systems, we would notify our customers."
+    assert [fv.value for fv in extract_facts(_loaded(text))["material_incident_statement"]] == ["absent"]
+
+
+def test_a_contract_manufacturers_incident_is_told() -> None:
+    """A reader's drug maker: "In February 2024, a contract manufacturing organization that produces one of our
+    commercial products experienced a ransomware attack" added was low wording, the verdict routine."""
+    lead = "Our Chief Information Security Officer leads our program."
+    told = "In June 2025, a contract manufacturer that packages two of our products suffered a ransomware attack."
+    assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+        ("high", "a sentence on a past cybersecurity incident added")
+    ]
+
+
 def test_a_vendors_incident_and_what_followed_it_are_told_and_lead_the_people() -> None:
     """A reader's insurer: "a ... vendor ... experienced a ransomware attack that resulted in unauthorized access to
     personal information", then "The Company notified affected individuals and applicable regulators", were low
@@ -2241,6 +2299,24 @@ def test_one_period_for_another_is_medium_and_most_recently_is_no_acquisition() 
         review.format(when="found no gaps"),
     )
     assert [ch.why for ch in c.changes if "acquired" in (ch.why or "")] == []
+
+
+def test_a_count_of_times_a_year_is_a_period() -> None:
+    """A fourth reader's hospital operator: "The committee meets [-quarterly-]{+six times a year+}" was "“quarterly”
+    became “six” in a sentence stating how often the board is briefed"; a count of times a year is a period, said
+    whole, and more or less often than another. A briefing every other month is a fact read, as a quarterly one is."""
+    text = "Our privacy council convenes {pace}, and the CISO reports to the Risk Committee quarterly."
+    reworded = _rewording(text.format(pace="twice a year"), text.format(pace="eight times a year"))
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "“twice a year” became “eight times a year”: how often something is done changed (more often)",
+    )
+    briefed = "Our Chief Information Security Officer updates the Risk Committee {pace} on cyber risks."
+    c = _compared(briefed.format(pace="every two months"), briefed.format(pace="quarterly"))
+    (fact,) = [ch for ch in c.changes if ch.fact == "briefing_frequency"]
+    assert (
+        fact.summary == "the risk committee is now briefed quarterly instead of six times a year (less often)"
+    )
 
 
 def test_a_bulleted_list_numbered_is_no_change() -> None:

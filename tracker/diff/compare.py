@@ -77,6 +77,7 @@ from tracker.text.normalize import (
     comparison_sentences,
     same_but_list_markers,
     shared_work,
+    unmarked_key,
 )
 
 #: Two unmatched sentences are a rewrite of one another when the Dice coefficient of their sets of
@@ -911,6 +912,9 @@ def _match_merges(old, new, old_free, new_free, matches) -> None:
         (new, old, new_free, old_free, True),
     ):
         single = {b[j].key: j for j in b_free}
+        for j in b_free:  # (a run-in list numbered "(i)", "(ii)": its items set out a line each, unnumbered)
+            if (unmarked := unmarked_key(b[j].text)) is not None:
+                single.setdefault(unmarked, j)
         starts = {key[:_MERGE_PREFIX] for key in single}  # a merged key starts with its first sentence's
         for i in sorted(a_free):
             if i not in a_free or len(a[i].key) >= _MERGE_PREFIX and a[i].key[:_MERGE_PREFIX] not in starts:

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 from tracker.facts.changes import ROLLED_FORWARD, calendar_step, listed, outlook_said
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
-from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged, past_incident, risk_outlook
+from tracker.facts.material import ACKNOWLEDGED, hedges, incidents_acknowledged, past_incident, risk_outlook
 from tracker.facts.people import biography_spans
 from tracker.facts.program import oversees_third_parties
 from tracker.facts.titles import ABBREVIATIONS, may_name_title, title_key, titles_in
@@ -659,6 +659,8 @@ def _rank(
         elif scope := _scope_change(old_text, new_text):
             change.severity = "medium"
             change.why = f"the statement on material incidents {scope}"
+        elif hedged := _hedge_changed(old_text, new_text):
+            change.severity, change.why = "medium", hedged
         else:
             change.why = "the statement on material incidents was reworded; it says the same"
     elif (
@@ -684,7 +686,9 @@ def _rank(
 #: How often something is done, by the words that say it ("regularly" and "periodically" say the same), one
 #: named group each, found in one pass.
 _HOW_OFTEN_RE = re.compile(
-    r"\b(?:(?P<semi_annual>semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice\s+(?:a|per|each)\s+year)|"
+    r"\b(?:(?P<times>(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times\s+(?:a|per|each|"
+    r"every)\s+(?:calendar\s+|fiscal\s+)?year)|"
+    r"(?P<semi_annual>semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice\s+(?:a|per|each)\s+year)|"
     r"(?P<annual>annual(?:ly)?|yearly|(?:each|every|once\s+a)\s+year)|"
     r"(?P<quarterly>quarterly|(?:each|every)\s+quarter)|"
     r"(?P<monthly>monthly|(?:each|every)\s+month)|"
@@ -728,6 +732,9 @@ def _how_often_counted(text: str) -> tuple[dict[str, str], Counter[str]]:
     if any(map(low.__contains__, _HOW_OFTEN_KEYS)):
         for m in _HOW_OFTEN_RE.finditer(text):
             kind = m.lastgroup or ""
+            if kind == "times":  # ("six times a year": by its count, "four times a year" being quarterly)
+                n = _numbers(m.group(0))[0]
+                kind = _TIMES_A_YEAR.get(n, f"{n} times a year")
             first.setdefault(kind, m.group(0).lower())
             counted[kind] += 1
     return first, counted
@@ -752,8 +759,8 @@ def _how_often_changed(change: Change) -> tuple[Severity, str] | None:
     gone = [before[k] for k in gone_kinds]
     came = [after[k] for k in came_kinds]
     edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
-    was = [_PER_YEAR[k] for k in gone_kinds if k in _PER_YEAR]
-    now = [_PER_YEAR[k] for k in came_kinds if k in _PER_YEAR]
+    was = [n for n in map(_per_year, gone_kinds) if n]
+    now = [n for n in map(_per_year, came_kinds) if n]
     if not edit:
         return None
     if len(was) != 1 or len(now) != 1:
@@ -763,6 +770,16 @@ def _how_often_changed(change: Change) -> tuple[Severity, str] | None:
 
 #: Times a year of each period `_HOW_OFTEN_RE` names.
 _PER_YEAR = {"daily": 365, "weekly": 52, "monthly": 12, "quarterly": 4, "semi_annual": 2, "annual": 1}
+#: The periods a count of times a year is ("twice a year" is semi-annual).
+_TIMES_A_YEAR = {1: "annual", 2: "semi_annual", 4: "quarterly", 12: "monthly"}
+
+
+def _per_year(kind: str) -> int | None:
+    """Times a year of a kind `_how_often_counted` gives ("quarterly", "6 times a year"); None for one that is no
+    period ("regular")."""
+    if kind in _PER_YEAR:
+        return _PER_YEAR[kind]
+    return int(kind.split()[0]) if kind.endswith(" times a year") else None
 
 
 #: Facts of who does what: a reworded sentence that stops or starts naming one says something else, even where
@@ -806,6 +823,29 @@ def _told_another(change: Change, before: dict[str, set[str]], after: dict[str, 
                 how = HOW_OFTEN.get(value, value)
                 return f"who is briefed {how} changed: {was} -> {now}"
     return None
+
+
+def _hedge_changed(old: str, new: str) -> str | None:
+    """What a reworded statement on material incidents did to its hedges where its strength (its firmest clause's)
+    held: "“To our knowledge” dropped: part of the statement on material incidents is now made more firmly" (a
+    reader's chip maker: the hedge of the incidents half dropped while the risks half kept "not aware" was low
+    wording); None where the hedges are alike (one for another of the same kind: "aware" -> "to our knowledge")."""
+    was, now = hedges(old), hedges(new)
+    if sorted(kind for kind, _ in was) == sorted(kind for kind, _ in now):
+        return None
+    firmness = {
+        "belief": 1,
+        "awareness": 2,
+    }  # (the fewer and the firmer the hedges, the firmer the statement)
+    before, after = (sum(3 - firmness[kind] for kind, _ in side) for side in (was, now))
+    said_before, said_after = ({words.lower() for _, words in side} for side in (was, now))
+    gone = list(dict.fromkeys(w for _, w in was if w.lower() not in said_after))
+    came = list(dict.fromkeys(w for _, w in now if w.lower() not in said_before))
+    edit = (
+        _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added") or "a hedge repeated or dropped"
+    )
+    how = "now made more firmly" if after < before else "now hedged further"
+    return f"{edit}: part of the statement on material incidents is {how}"
 
 
 _OUTLOOK = "statement that cyber risks could materially affect the company (Item 106(b)(2))"

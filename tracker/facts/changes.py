@@ -133,7 +133,14 @@ def _briefing(fv: FactValue) -> tuple[str, str]:
 
 #: Briefings a year of the frequencies that say how many ("at least" is kept before them: "at least twice a year";
 #: a reader missed that three a year to one is fewer).
-_PER_YEAR = {"monthly": 12, "quarterly": 4, "three times a year": 3, "semi-annual": 2, "annual": 1}
+_PER_YEAR = {
+    "monthly": 12,
+    "six times a year": 6,
+    "quarterly": 4,
+    "three times a year": 3,
+    "semi-annual": 2,
+    "annual": 1,
+}
 
 
 #: The words a regular briefing is said in, as a change says them (AMPL FY2023 "periodic reports": a reader took

@@ -519,9 +519,15 @@ _MEETING_WORDS = (
 FREQUENCY_RULES: tuple[Rule, ...] = (
     rule(
         "briefing_frequency.monthly",
-        r"\bmonthly\b|\b(?:every|each|per)\s+month\b",
-        ("month",),
+        r"\bmonthly\b|\b(?:every|each|per)\s+month\b|\btwelve\s+times\s+(?:a|per|each|every)\s+year\b",
+        ("month", "twelve"),
         value="monthly",
+    ),
+    rule(
+        "briefing_frequency.six_times",
+        r"\bsix\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\bevery\s+(?:two|other)\s+months?\b",
+        ("six", "two", "other"),
+        value="six times a year",
     ),
     rule(
         "briefing_frequency.quarterly",
@@ -628,7 +634,15 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
     ),
 )
 #: The briefing values that are periods.
-PERIODS = {"monthly", "quarterly", "three times a year", "semi-annual", "annual", "each meeting"}
+PERIODS = {
+    "monthly",
+    "six times a year",
+    "quarterly",
+    "three times a year",
+    "semi-annual",
+    "annual",
+    "each meeting",
+}
 _TO_THE_EXTENT_RE = lazy_compile(r"to\s+the\s+extent", re.I)
 _PERIODIC_FILING_RE = lazy_compile(
     r"periodic\s+reports?\b[^.;]{0,40}?(?:form|filing|sec\b|annual\s+report|10-k|20-f)", re.I
@@ -1019,6 +1033,8 @@ class GovernanceReader:
                     continue
                 if self._committee_to_board(s, m.start()):
                     continue  # the committee's report to the full board, not management's briefing
+                if _meeting_only(s, m.start()):
+                    continue  # how often a committee meets, beside a briefing the sentence tells of elsewhere
                 found.append((m.start(), str(r.value), r.name, m.group(0)))
                 break
         return found
@@ -1063,6 +1079,27 @@ class GovernanceReader:
         return not re.search(
             r"\b(?:officer|CISO|CIO|CSO|management|team|head|director|president)\b", lead, re.I
         )
+
+
+def _meeting_only(s: str, pos: int) -> bool:
+    """Whether the frequency at pos is how often a body meets, in a clause that tells no one of anything and names
+    no officer, beside another clause of the sentence that does tell ("The committee meets six times a year, and our
+    Chief Information Security Officer briefs the committee quarterly": a reader's hospital operator, whose meetings
+    read as the board briefed six times a year). A meeting with management ("meets quarterly with the CISO") or a
+    report at it ("meets quarterly and receives a report from the CISO") stays a briefing."""
+    starts = [0] + [m.end() for m in _SPLIT_CLAUSE_RE.finditer(s) if m.end() <= pos]
+    end = _SPLIT_CLAUSE_RE.search(s, pos)
+    clause = s[starts[-1] : end.start() if end else len(s)]
+    return (
+        bool(_MEETS_RE.search(clause))
+        and not TELLS_RE.search(clause)
+        and not re.search(_MANAGEMENT_SUBJECT, clause, re.I)
+        and bool(TELLS_RE.search(s))
+    )
+
+
+#: A body meeting ("meets", "convenes").
+_MEETS_RE = lazy_compile(r"\b(?:meets?|met|convenes?|convened)\b", re.I)
 
 
 ALL_RULES = (COMMITTEE_OVERSEES, BOARD_OVERSEES, MANAGEMENT_COMMITTEE, *FREQUENCY_RULES)

@@ -170,11 +170,15 @@ def _denies(clause: str) -> bool:
 
 
 def _affirms(clause: str) -> bool:
-    if not _AFFIRMED_RE.search(clause) or not _ABOUT_CYBER_RE.search(clause):
+    affirmed = _AFFIRMED_RE.search(clause)
+    if not affirmed or not _ABOUT_CYBER_RE.search(clause):
         return False
+    # a hypothetical after what has happened is of the future, not of it ("The incident has materially affected our
+    # results of operations ..., and it is reasonably likely to continue to affect our results in future periods": a
+    # reader's software company, read as no statement at all)
     return not (
         _NEGATION_RE.search(clause)
-        or _HYPOTHETICAL_RE.search(clause)
+        or _HYPOTHETICAL_RE.search(clause, 0, affirmed.end())
         or _HEDGE_RE.search(clause)
         or _CROSS_REFERENCE_RE.search(clause)
     )
@@ -187,6 +191,20 @@ def strength(text: str) -> str:
     if _AWARENESS_RE.search(text):
         return "awareness"
     return "definite"
+
+
+def hedges(text: str) -> list[tuple[str, str]]:
+    """(strength, words) of each hedge of a sentence, in order: ("awareness", "To our knowledge"), ("belief",
+    "believe"). A statement's strength is its firmest clause's (`read_statement`); a hedge dropped from one clause
+    while another keeps its own ("To our knowledge, we have not experienced any incident, and we are not aware of
+    any risks, that have materially affected us") leaves it, and these tell the differ that part of it changed."""
+    out: list[tuple[int, str, str]] = []
+    for kind, pattern in (("belief", _BELIEF_RE), ("awareness", _AWARENESS_RE)):
+        pos = 0
+        while m := pattern.search(text, pos):
+            out.append((m.start(), kind, text[m.start() : m.end()]))
+            pos = m.end()
+    return [(kind, words) for _, kind, words in sorted(out)]
 
 
 def read_statement(
@@ -261,7 +279,10 @@ _PAST_INCIDENT_RE = caseless(
     r"exfiltrated|resulted\s+in\s+(?:the\s+)?(?:unauthori[sz]ed|exfiltration|encryption|theft|loss|disruption))\b|"
     # the filer, or one of its suppliers ("a provider of ... software that we use experienced a ransomware attack")
     r"\b(?:we|the\s+company|(?:a|an|one\s+of\s+our|our)\s+[^.;]{0,80}?\b(?:vendor|provider|supplier|subsidiary|"
-    r"partner|processor|contractor)s?\b[^.;]{0,60}?)\s+"
+    # ("a contract manufacturing organization that produces one of our commercial products experienced a ransomware
+    # attack": a reader's drug maker)
+    r"partner|processor|contractor|manufacturer|contract\s+manufacturing\s+organi[sz]ation|CD?MO|distributor|"
+    r"third[\s-]party)s?\b[^.;]{0,60}?)\s+"
     r"(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of)\s+"
     r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware|"
     # "we detected suspicious activity involving our information technology systems" (a reader's 8-K wording)

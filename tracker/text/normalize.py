@@ -636,6 +636,16 @@ def same_but_list_markers(a: str, b: str) -> bool:
     return comparison_key(_LIST_MARKERS_RE.sub(" ", a)) == comparison_key(_LIST_MARKERS_RE.sub(" ", b))
 
 
+def unmarked_key(text: str) -> str | None:
+    """The comparison key of a text whose inline list markers are dropped ("include: (i) monitoring ...; (ii) secure
+    development ..." as "include: monitoring ...; secure development ..."), None where it holds none: a run-in list
+    set out as bullets is the list it was (`same_but_list_markers`)."""
+    if "(" not in text:
+        return None
+    unmarked = _LIST_MARKERS_RE.sub(" ", text)
+    return None if unmarked == text else comparison_key(unmarked)
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens, for similarity measures."""
     return _KEY_TOKEN_RE.findall(unicodedata.normalize("NFKC", text).lower())
