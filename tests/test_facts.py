@@ -376,6 +376,50 @@ def test_how_often_a_committee_meets_beside_a_briefing_is_no_briefing() -> None:
         assert "quarterly" in values(extract_facts(_text_disclosure(text)), "briefing_frequency"), text
 
 
+def test_a_title_removed_is_paired_with_the_closest_title_added() -> None:
+    """A reader's 20-F: the Group CFO, no longer responsible, came first among the titles removed and took the Group
+    CISO's new title (close enough by its words "group", "chief", "officer"); the CISO, retitled, read as no longer
+    named, high. The closest pair is paired first, whatever the order the titles were read in."""
+    from tracker.facts.changes import set_changes
+    from tracker.facts.extract import FactValue
+    from tracker.facts.rules import SPECS
+
+    def told(*titles: str) -> list[FactValue]:
+        return [FactValue(t, "text", f"Our {t} is responsible for cybersecurity.") for t in titles]
+
+    old = told("Group Chief Financial Officer", "Group Chief Information Security Officer")
+    new = told("Group Chief Information Security and Resilience Officer")
+    changes = set_changes(SPECS["responsible_titles"], old, new)
+    assert sorted((c.kind, c.old or c.value, c.new) for c in changes) == [
+        (
+            "fact_changed",
+            "Group Chief Information Security Officer",
+            "Group Chief Information Security and Resilience Officer",
+        ),
+        ("fact_removed", "Group Chief Financial Officer", None),
+    ]
+
+
+def test_roles_held_before_including_as_are_biography() -> None:
+    """A reader's bank: "... more than eighteen years of experience in information security, including as Deputy Chief
+    Information Security Officer of Keystone Regional Bancorp and as a senior manager in the cyber risk practice of
+    Deloitte & Touche LLP, and holds the CISSP designation": Deloitte, a former employer, read as an outside firm
+    engaged ("outside firm named", medium, the verdict's first line)."""
+    text = (
+        "We engage outside assessors, including Mandiant, to test our program annually. Our Chief Information Security "
+        "Officer, Sam Lee, has more than 14 years of experience in information security, including as Director of "
+        "Security Engineering at Fabrikam Holdings and as a principal in the cyber practice of KPMG LLP, and holds the "
+        "CISSP certification."
+    )
+    facts = extract_facts(_text_disclosure(text))
+    assert values(facts, "third_parties") == {"Mandiant"}
+    assert values(facts, "certifications") == {
+        "CISSP"
+    }  # (what follows the biography, in its own clause, is current)
+    (person,) = (fv.value for fv in facts["people"])
+    assert person["former_employers"] == ["Fabrikam Holdings", "KPMG LLP"]
+
+
 def test_at_least_one_update_each_year_is_annual(corpus: Path) -> None:
     """Upwork FY2025 cut its full-board updates from three a year to "at least one update to the full board of
     directors each year" beside quarterly committee updates: the board is now briefed annually, not silent."""

@@ -820,14 +820,16 @@ def test_a_word_less_in_a_title_and_commitments_of_frequency(corpus: Path) -> No
 
 def test_an_occasional_commitment_made_yearly_is_a_change_of_frequency() -> None:
     """An unseen reader (ETSY FY2024): internal audit's review "from time to time" became "annually", reported as
-    wording of substance without saying that a commitment of frequency was made."""
+    wording of substance without saying that a commitment of frequency was made. A period stated where none was, or
+    none where one was, is medium (a later reader's "tabletop exercises at least twice a year" -> "periodically")."""
     text = "Our internal auditors test selected security controls {how}."
     for old, new, said in (
         ("from time to time", "each year", "\u201cfrom time to time\u201d became \u201ceach year\u201d"),
         ("every quarter", "occasionally", "\u201cevery quarter\u201d became \u201coccasionally\u201d"),
     ):
         reworded = _rewording(text.format(how=old), text.format(how=new))
-        assert reworded.why == f"{said}: how often something is done changed"
+        assert reworded.why.startswith(f"{said}: how often something is done changed (")
+        assert reworded.severity == "medium"
 
 
 def test_numbering_a_list_or_no_longer_is_a_change_of_form() -> None:
@@ -1641,6 +1643,24 @@ def test_words_that_say_the_same_and_one_incidents_materiality_are_no_change_of_
     assert not [ch for ch in c.changes if ch.fact and ch.fact.startswith("material_incident")]
 
 
+def test_the_only_one_responsible_now_an_outside_providers_is_high() -> None:
+    """A reader's retailer: its CISO, the one responsible, now "a virtual CISO provided by Sentinel Advisory LLC", was
+    medium; who is responsible changed. One of several responsible (ELF FY2025's external CISO beside its Chief
+    Digital Officer) stays medium."""
+    text = "Our program is led by our {who}, who has 16 years of experience and reports to our Chief Financial Officer."
+    c = _compared(
+        text.format(who="Chief Information Security Officer"),
+        text.format(
+            who="fractional Chief Information Security Officer, engaged through Harbor Risk Partners"
+        ),
+    )
+    (outside,) = [ch for ch in c.changes if ch.change == "outside_provider"]
+    assert (outside.severity, outside.why) == (
+        "high",
+        "the person responsible changed: the post is now held by an outside provider",
+    )
+
+
 def test_a_people_change_is_not_carried_by_a_sentence_about_another_of_those_responsible() -> None:
     """An unseen filing's reader (ELF FY2025): the Director's added years of experience were tagged "who holds the post,
     an employee or an outside provider, changed" (the CISO's), and the Director, one of three titles named as
@@ -1961,6 +1981,30 @@ def test_a_run_in_list_set_out_one_item_a_line_is_no_change() -> None:
     assert [ch.kind for ch in c.changes if ch.kind in ("text_added", "text_removed", "text_changed")] == []
 
 
+def test_spelling_americanised_and_the_company_become_we_are_no_change() -> None:
+    """Three readers' filers: "organisation" -> "organization", "The Group recognises ... its" -> "We recognise ... our",
+    "the Company's systems" -> "our systems" were each a sentence reworded (one pair "substantially reorganised")."""
+    british = (
+        "The Company prioritises the protection of its data centres against intrusions. "
+        "Our programme is reviewed by the Company's internal audit function each year. "
+        "We monitor the behaviour of privileged users and of service accounts. "
+        "The security team maintains a licence for the tools our organisation uses to scan for vulnerabilities."
+    )
+    american = (
+        "We prioritize the protection of our data centers against intrusions. "
+        "Our program is reviewed by our internal audit function each year. "
+        "We monitor the behavior of privileged users and of service accounts. "
+        "The security team maintains a license for the tools our organization uses to scan for vulnerabilities."
+    )
+    tail = " The Audit Committee oversees cybersecurity risk."
+    assert _compared(british + tail, american + tail).changes == []
+    assert _compared(american + tail, british + tail).changes == []
+    # a word changed beside them is still a change; and "its" alone is not the filer ("the Committee ... its charter")
+    assert _rewording(british, british.replace("prioritises", "no longer prioritises")).kind == "text_changed"
+    charter = "The Audit Committee reviews {whose} charter each year."
+    assert _rewording(charter.format(whose="its"), charter.format(whose="our")).kind == "text_changed"
+
+
 def test_a_committees_own_report_to_the_board_is_no_briefing_of_it() -> None:
     """A reader's planted text: "... at each of its quarterly meetings and reports to the full Board as appropriate",
     and, split off, "It reports to the full Board as appropriate.", were read as management briefing the board as
@@ -2154,6 +2198,38 @@ def test_an_incident_that_materially_affected_us_with_a_word_of_the_future_after
     assert [fv.value for fv in extract_facts(_loaded(text))["material_incident_statement"]] == ["absent"]
 
 
+def test_a_statement_dropped_for_one_incidents_says_what_is_left() -> None:
+    """A reader's drug maker: "Risks from cybersecurity threats ... have not materially affected ... us" gave way to
+    "Although this incident has not materially affected us to date, ..., risks ... could materially affect us"; the
+    tool said the statement was "dropped", and the reader found it still there, of the incident alone."""
+    lead = "Our Chief Information Security Officer leads our program."
+    before = f"{lead} No cybersecurity threat or incident has materially affected our business or financial condition."
+    after = (
+        f"{lead} In April 2025, a distributor that ships our products suffered a ransomware attack. While this attack "
+        "did not materially affect us as of the date of this report, similar attacks could materially affect us."
+    )
+    (dropped,) = [ch for ch in _compared(before, after).changes if ch.fact == "material_incident_statement"]
+    assert (dropped.severity, dropped.summary) == (
+        "high",
+        "the statement that cybersecurity threats have not materially affected the company was dropped; it now says "
+        "only that one incident has not (“this attack did not materially affect us as of the date of this report”)",
+    )
+
+
+def test_an_interim_officer_defined_with_its_acronym_is_not_interim_twice() -> None:
+    """A reader's drug maker: "our interim Chief Information Security Officer ("CISO")", then "The interim CISO", was
+    the "Interim Interim Chief Information Security Officer", a second person responsible."""
+    from tracker.facts import extract_facts
+
+    text = (
+        'Our Director of IT, who serves as our interim Chief Information Security Officer ("CISO"), leads the program. '
+        "The interim CISO reports to our Chief Financial Officer."
+    )
+    titles = {fv.value for fv in extract_facts(_loaded(text))["responsible_titles"]}
+    assert "Interim Interim Chief Information Security Officer" not in titles
+    assert "Interim Chief Information Security Officer" in titles
+
+
 def test_a_contract_manufacturers_incident_is_told() -> None:
     """A reader's drug maker: "In February 2024, a contract manufacturing organization that produces one of our
     commercial products experienced a ransomware attack" added was low wording, the verdict routine."""
@@ -2316,6 +2392,25 @@ def test_a_count_of_times_a_year_is_a_period() -> None:
     (fact,) = [ch for ch in c.changes if ch.fact == "briefing_frequency"]
     assert (
         fact.summary == "the risk committee is now briefed quarterly instead of six times a year (less often)"
+    )
+
+
+def test_every_two_years_is_a_period_and_a_period_made_vague_is_medium() -> None:
+    """Readers' 20-F and retailer: an incident response plan tested "at least [-annually-]{+every two years+}" was low,
+    the verdict routine; tabletop exercises "at least twice a year" that became "periodically" were low too."""
+    text = "We rehearse our disaster recovery plan with outside facilitators {pace}."
+    reworded = _rewording(text.format(pace="each year"), text.format(pace="every other year"))
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "“each year” became “every other year”: how often something is done changed (less often)",
+    )
+    reworded = _rewording(text.format(pace="semi-annually"), text.format(pace="from time to time"))
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "“semi-annually” became “from time to time”: how often something is done changed (no longer a stated period)",
+    )
+    assert _rewording(text.format(pace="regularly"), text.format(pace="quarterly")).why.endswith(
+        "(now a stated period)"
     )
 
 

@@ -53,6 +53,7 @@ from tracker.facts import (
     owned_values,
     shared_facts,
     stated_alike,
+    statement_narrowed,
     statement_still_made,
     title_still_used,
     value_key,
@@ -77,7 +78,9 @@ from tracker.text.normalize import (
     comparison_sentences,
     same_but_list_markers,
     shared_work,
+    spelt_alike,
     unmarked_key,
+    voiced_alike,
 )
 
 #: Two unmatched sentences are a rewrite of one another when the Dice coefficient of their sets of
@@ -491,6 +494,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     if facts:
         title_still_used(facts, [s.text for s in new_seq], new.fiscal_year)
         statement_still_made(facts, {s.key for s in new_seq})
+        statement_narrowed(facts, [s.text for s in new_seq])
         careers_still_told(facts, old.section_text, new.section_text)
     names = _text_element_names(old), _text_element_names(new)  # (each side's, read once)
     notes: list[str] = []
@@ -1084,8 +1088,9 @@ def _word_count(sentences: list[Sentence]) -> int:
 
 def form_insensitive(ops: list[list]) -> list[list]:
     """Turn a deletion next to an insertion that differ only in form ("hasadopted"/"has adopted",
-    quote styles, case) into equal text, and merge neighbouring equal runs."""
+    quote styles, case, British and American spellings) into equal text, and merge neighbouring equal runs."""
     out: list[list] = []
+    voiced: bool | None = None  # (whether the sentence turns from "the Company" to "we", or back: asked once)
     k = 0
     while k < len(ops):
         op, text = ops[k]
@@ -1093,8 +1098,14 @@ def form_insensitive(ops: list[list]) -> list[list]:
             op != EQUAL
             and k + 1 < len(ops)
             and ops[k + 1][0] == -op
-            and _may_share_key(text, ops[k + 1][1])
-            and comparison_key(text) == comparison_key(ops[k + 1][1])
+            and (
+                _may_share_key(text, ops[k + 1][1])
+                and (
+                    comparison_key(text) == comparison_key(ops[k + 1][1]) or spelt_alike(text, ops[k + 1][1])
+                )
+                or (voiced := _turns_voice(ops) if voiced is None else voiced)
+                and voiced_alike(text, ops[k + 1][1], its=True)
+            )
         ):
             new_text = ops[k + 1][1] if op == DELETE else text
             op, text, k = EQUAL, new_text, k + 1
@@ -1104,6 +1115,15 @@ def form_insensitive(ops: list[list]) -> list[list]:
             out.append([op, text])
         k += 1
     return out
+
+
+def _turns_voice(ops: list[list]) -> bool:
+    """Whether some deletion next to an insertion of a word diff is the filer naming itself otherwise ("The Group
+    recognises" -> "We recognise": `voiced_alike`)."""
+    return any(
+        ops[k][0] != EQUAL and ops[k + 1][0] == -ops[k][0] and voiced_alike(ops[k][1], ops[k + 1][1])
+        for k in range(len(ops) - 1)
+    )
 
 
 def _may_share_key(a: str, b: str) -> bool:

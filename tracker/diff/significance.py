@@ -688,6 +688,8 @@ def _rank(
 _HOW_OFTEN_RE = re.compile(
     r"\b(?:(?P<times>(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times\s+(?:a|per|each|"
     r"every)\s+(?:calendar\s+|fiscal\s+)?year)|"
+    r"(?P<biennial>(?:every|each)\s+(?:two\s+years|2\s+years|other\s+year)|biennial(?:ly)?)|"
+    r"(?P<triennial>(?:every|each)\s+(?:three|3)\s+years|triennial(?:ly)?)|"
     r"(?P<semi_annual>semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice\s+(?:a|per|each)\s+year)|"
     r"(?P<annual>annual(?:ly)?|yearly|(?:each|every|once\s+a)\s+year)|"
     r"(?P<quarterly>quarterly|(?:each|every)\s+quarter)|"
@@ -707,6 +709,9 @@ _HOW_OFTEN_WHY = ": how often something is done changed"
 #: A part of every word `_HOW_OFTEN_RE` finds (looked for first).
 _HOW_OFTEN_KEYS = (
     "annual",
+    "ennial",
+    "each",  # ("[-each-]{+every other+} year": the words that changed hold no word of time)
+    "every",
     "year",
     "quarter",
     "month",
@@ -763,18 +768,34 @@ def _how_often_changed(change: Change) -> tuple[Severity, str] | None:
     now = [n for n in map(_per_year, came_kinds) if n]
     if not edit:
         return None
+    if len(was) == 1 and not now and came_kinds and all(k in _NO_PERIOD for k in came_kinds):
+        # ("tabletop exercises at least twice a year" -> "periodically": a reader's retailer, low)
+        return "medium", f"{edit}{_HOW_OFTEN_WHY} (no longer a stated period)"
+    if len(now) == 1 and not was and gone_kinds and all(k in _NO_PERIOD for k in gone_kinds):
+        return "medium", f"{edit}{_HOW_OFTEN_WHY} (now a stated period)"
     if len(was) != 1 or len(now) != 1:
         return "low", f"{edit}{_HOW_OFTEN_WHY}"
     return "medium", f"{edit}{_HOW_OFTEN_WHY} ({'less' if now[0] < was[0] else 'more'} often)"
 
 
 #: Times a year of each period `_HOW_OFTEN_RE` names.
-_PER_YEAR = {"daily": 365, "weekly": 52, "monthly": 12, "quarterly": 4, "semi_annual": 2, "annual": 1}
+_PER_YEAR: dict[str, float] = {
+    "daily": 365,
+    "weekly": 52,
+    "monthly": 12,
+    "quarterly": 4,
+    "semi_annual": 2,
+    "annual": 1,
+    "biennial": 1 / 2,
+    "triennial": 1 / 3,
+}
+#: Words of frequency that state no period ("regularly", "from time to time").
+_NO_PERIOD = ("regular", "occasional")
 #: The periods a count of times a year is ("twice a year" is semi-annual).
 _TIMES_A_YEAR = {1: "annual", 2: "semi_annual", 4: "quarterly", 12: "monthly"}
 
 
-def _per_year(kind: str) -> int | None:
+def _per_year(kind: str) -> float | None:
     """Times a year of a kind `_how_often_counted` gives ("quarterly", "6 times a year"); None for one that is no
     period ("regular")."""
     if kind in _PER_YEAR:

@@ -21,6 +21,7 @@ from typing import Any
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
 from tracker.facts.governance import HOW_OFTEN, briefed
+from tracker.facts.material import one_incident_denied
 from tracker.facts.program import FRAMEWORK_SUCCESSORS
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
@@ -487,6 +488,24 @@ def statement_still_made(changes: list[Change], keys: set[str]) -> None:
         change.why = "the statement on material incidents is now also made more firmly"
 
 
+def statement_narrowed(changes: list[Change], sentences: list[str]) -> None:
+    """Where the statement that cyber threats have not materially affected the company is dropped while the later
+    year says so of one incident it tells of ("Although this incident has not materially affected us to date, ..."),
+    the change says what is left (a reader's drug maker found "dropped" false: the statement "is still there", of the
+    incident alone). Still high: what the company says of cyber threats as a whole is gone."""
+    for change in changes:
+        if change.fact != "material_incident_statement" or change.change != "dropped" or change.old != "none":
+            continue
+        said = next(((s, words) for s in sentences if (words := one_incident_denied(s))), None)
+        if said is None:
+            continue
+        change.summary = (
+            change.summary or ""
+        ) + f"; it now says only that one incident has not (“{said[1]}”)"
+        if isinstance(change.evidence, dict) and not change.evidence.get("new"):
+            change.evidence["new"] = said[0]
+
+
 def _title_re(title: str) -> re.Pattern[str]:
     """A title's words as they stand in a sentence (any spacing, any case)."""
     return re.compile(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", re.I)
@@ -519,16 +538,7 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
     added = [fv for key, fv in new_keys.items() if key not in old_keys]
     out: list[Change] = []
     if spec.slot is not None and removed and added:
-        for o in list(removed):
-            slot = spec.slot(o.value)
-            candidates = [n for n in added if spec.slot(n.value) == slot]
-            if not candidates:
-                continue
-            # within a slot: the closest value (a renamed title keeps words); alone in its slot on both sides, paired
-            best = max(candidates, key=lambda n: _similarity(spec.name, o.value, n.value))
-            alone = len(candidates) == 1 and sum(spec.slot(x.value) == slot for x in removed) == 1
-            if not alone and _similarity(spec.name, o.value, best.value) < 0.34:
-                continue
+        for o, best in _paired_in_slots(spec, removed, added):
             change = _replaced(spec, o, best)
             if spec.name == "responsible_titles":
                 _rank_change(change, o.value, best.value, len(old) > 1 and len(new) > 1)
@@ -564,6 +574,37 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
     if spec.name == "board_oversight":
         _board_beside_committee(out, [fv.value for key, fv in new_keys.items() if key in old_keys])
     return out
+
+
+def _paired_in_slots(
+    spec: FactSpec, removed: list[FactValue], added: list[FactValue]
+) -> list[tuple[FactValue, FactValue]]:
+    """The values removed and added that are one replaced, in the order of those removed: within a slot the closest
+    first (a renamed title keeps words), where close enough; then one left alone in its slot on both sides. Closest
+    first, not each removed with the closest added in turn: a reader's 20-F, whose Group CFO was no longer responsible
+    (the steering committee he chaired dissolved) while the Group CISO was retitled, had the CFO take the CISO's new
+    title, and the CISO read as no longer named (high)."""
+    assert spec.slot is not None
+    slot_of = spec.slot
+    old_slots, new_slots = [slot_of(o.value) for o in removed], [slot_of(n.value) for n in added]
+    ranked = sorted(
+        (-_similarity(spec.name, o.value, n.value), k, m)
+        for k, o in enumerate(removed)
+        for m, n in enumerate(added)
+        if old_slots[k] == new_slots[m]
+    )
+    pairs: dict[int, int] = {}
+    for distance, k, m in ranked:
+        if -distance >= 0.34 and k not in pairs and m not in pairs.values():
+            pairs[k] = m
+    for k, slot in enumerate(
+        old_slots
+    ):  # (alone in its slot on both sides, of those left: paired however far)
+        left_new = [m for m, s in enumerate(new_slots) if s == slot and m not in pairs.values()]
+        left_old = [j for j, s in enumerate(old_slots) if s == slot and j not in pairs]
+        if k not in pairs and len(left_new) == 1 and left_old == [k]:
+            pairs[k] = left_new[0]
+    return [(removed[k], added[pairs[k]]) for k in sorted(pairs)]
 
 
 def body_briefed(sentence: str, value: Any) -> str | None:
@@ -1226,12 +1267,25 @@ def people_changes(
                 signals,
             )
             continue
-        if outside:  # (the same person or post, now held from outside the company or back in it)
+        if outside:  # (the same post, now held from outside the company or back in it)
+            # high for the one responsible: an outside provider's officer is not the employee who held the post, nor
+            # the other way round (a reader's retailer, its CISO now "a virtual CISO provided by" a firm, found the
+            # medium too low: who is responsible changed)
+            # (the only one responsible, both years: one of several, as ELF FY2025's external CISO beside its Chief
+            # Digital Officer, stays medium, as one of several gone is)
+            alone = (
+                responsible
+                and all(p is o or p.value.get("role") != "responsible" for p in old)
+                and all(p is n or p.value.get("role") != "responsible" for p in new)
+            )
             add(
                 "outside_provider" if nv.get("external") else "in_house",
-                "medium",
+                "high" if alone else "medium",
                 f"the role of {post} is {outside}",
-                "who holds the post, an employee or an outside provider, changed",
+                "the person responsible changed: the post is "
+                + ("now held by an outside provider" if nv.get("external") else "now held by an employee")
+                if alone
+                else "who holds the post, an employee or an outside provider, changed",
                 o,
                 n,
             )

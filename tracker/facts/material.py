@@ -255,6 +255,22 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
     return out
 
 
+def one_incident_denied(text: str) -> str | None:
+    """The words in which a sentence says one incident it told of did not materially affect the filer ("this incident
+    has not materially affected us to date", of "Although this incident has not materially affected us to date,
+    including our business strategy, ..."), None where it says none: no statement of the catalogue
+    (`_of_one_incident`), but what a statement dropped beside it narrowed to."""
+    low = text.lower()
+    if "material" not in low or not any(map(low.__contains__, _CYBER_WORDS)):
+        return None
+    for _, clause in _clauses(text, low):
+        if _denies(clause) and _of_one_incident(clause):
+            said = _MATERIAL_RE.search(clause)
+            end = clause.find(",", said.end()) if said else -1
+            return (clause if end == -1 else clause[:end]).strip()
+    return None
+
+
 def risk_outlook(text: str) -> bool:
     """Whether a sentence says what cybersecurity risks could do, or are reasonably likely to do, to the filer, without
     saying whether any has (Item 106(b)(2)'s forward-looking half): "We face risks from cybersecurity threats that,

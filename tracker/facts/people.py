@@ -58,7 +58,12 @@ BIOGRAPHY = rule(
     r"(?:roles|positions)|"
     r"where\s+(?:he|she|they)\s+(?:was|served|held|led|oversaw|worked|managed)|joined\s+(?:us|[A-Z]\w+)\s+from|"
     r"\bformer\s+(?=[A-Z])|\bincluding\s+(?:(?:serving|working|roles?|positions?|time|tenures?)\s+)?(?:at|with)\s+"
-    r"(?-i:[A-Z])|\bincluding\s+(?:serving|working)\s+as\b|\b(?:serving|served|worked)\s+as\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?-i:[A-Z])|\bincluding\s+(?:serving|working)\s+as\b|"
+    # "experience ..., including as Deputy CISO of Keystone Bancorp and as a senior manager ... of Deloitte" (a reader's
+    # bank: its CISO's former employer read as an outside firm engaged)
+    r"\bincluding\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:officer|director|head|manager|lead(?:er)?|"
+    r"president|VP|CISO|CIO|CTO|CSO|partner|consultant|analyst|engineer|architect|advis[eo]r)\b|"
+    r"\b(?:serving|served|worked)\s+as\s+(?:the\s+|a\s+|an\s+)?"
     r"[^,;]{0,80}?\s+(?:of|at|for)\s+(?:two|three|four|several|other|another|various|multiple|a\s+number\s+of)\b"
     r"(?!\s+(?:years?|months?|decades?)\b))",
     (
@@ -116,7 +121,7 @@ _BIOGRAPHY_RULES = (BIOGRAPHY, BIOGRAPHY_PAST, BIOGRAPHY_YEARS_AT)
 _BIOGRAPHY_END_RE = lazy_compile(
     r";|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bInc)(?<!\bCo)(?<!\b[A-Z])\.\s|"
     r",?\s+(?:and\s+)?\((?:i{1,3}|iv|v|vi|[a-f]|\d)\)\s|,\s+(?:and\s+)?(?:he|she|they|our|we|the\s+company)\s+(?:is|are|has|have|"
-    r"currently|now|serves|leads)\b|,?\s+and\s+(?:now|currently|presently)\b",
+    r"currently|now|serves|leads)\b|,?\s+and\s+(?:now|currently|presently)\b|,\s+and\s+(?:holds|has|is)\b",
     re.I,
 )
 #: Years spent at a named company ("12 years at Acme", "a decade with the U.S. Navy").

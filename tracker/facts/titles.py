@@ -188,8 +188,10 @@ def normalize_title(raw: str, acronyms: dict[str, str] | None = None) -> str:
             expanded = ((acronyms or {}).get(w) or ABBREVIATIONS.get(w, w)).split()
             # "Group CISO" where the text defines the CISO as its "Group Chief Information Security Officer": the
             # words said before it once (a reader found "Group Group Chief ...")
+            # (in any case: "our interim CISO", the CISO defined as the "interim Chief Information Security Officer",
+            # was the "Interim Interim ...", a reader's drug maker)
             k = min(len(words_out), len(expanded) - 1)
-            while k and words_out[-k:] != expanded[:k]:
+            while k and [w.lower() for w in words_out[-k:]] != [w.lower() for w in expanded[:k]]:
                 k -= 1
             words_out += expanded[k:]
         text = " ".join(words_out)

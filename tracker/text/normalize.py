@@ -646,6 +646,109 @@ def unmarked_key(text: str) -> str | None:
     return None if unmarked == text else comparison_key(unmarked)
 
 
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two texts hold the same words but for British and American spellings ("organisation" and
+    "organization", "behaviour" and "behavior", "centre" and "center", "programme" and "program", "judgement" and
+    "judgment", "labelled" and "labeled"): a change of form (readers' 20-F filers, their spelling Americanised, had
+    each sentence reworded). Both sides are brought to one spelling, not necessarily the American one."""
+    wa, wb = words(a), words(b)
+    return len(wa) == len(wb) and all(x == y or _one_spelling(x) == _one_spelling(y) for x, y in zip(wa, wb))
+
+
+def voiced_alike(a: str, b: str, its: bool = False) -> bool:
+    """Whether two texts say the same but for how the filer names itself (and spelling, `spelt_alike`): "The Group
+    recognises" and "We recognize", "the Company's systems" and "our systems", "the Company" and "us" (readers'
+    filers, whose sentences turned from "the Company" to "we", read as each reworded, and as a substantial
+    reorganisation). With `its`, a sentence that turns so elsewhere: "its" and "their" are "our" too ("the Group ...
+    its plants" -> "we ... our plants")."""
+    plain_a, plain_b = words(a), words(b)
+    wa, wb = _voiced(plain_a, its), _voiced(plain_b, its)
+    if len(wa) != len(wb) or (wa == plain_a and wb == plain_b):
+        return False
+    return all(
+        x == y
+        or isinstance(x, tuple)
+        and isinstance(y, tuple)
+        and _agree(_one_spelling(x[1]), _one_spelling(y[1]))
+        or isinstance(x, str)
+        and isinstance(y, str)
+        and _one_spelling(x) == _one_spelling(y)
+        for x, y in zip(wa, wb)
+    )
+
+
+def _voiced(ws: list[str], its: bool) -> list:
+    """Words with the filer's names for itself as "we" and "our", the verb after "we" marked ("verb", word)."""
+    out: list = []
+    k = 0
+    while k < len(ws):
+        w = ws[k]
+        if w == "the" and k + 1 < len(ws) and ws[k + 1] in _SELF_NAMES:
+            possessive = k + 2 < len(ws) and ws[k + 2] == "s"
+            out.append("our" if possessive else "we")
+            k += 3 if possessive else 2
+        else:
+            out.append("we" if w == "us" else "our" if its and w in ("its", "their") else w)
+            k += 1
+        if (
+            out[-1] == "we"
+        ):  # (the verb agrees: "the Company has" is "we have"; "also maintains", "also maintain")
+            while k < len(ws) and (ws[k] in _ADVERBS or ws[k].endswith("ly")):
+                out.append(ws[k])
+                k += 1
+            if k < len(ws):
+                out.append(("verb", ws[k]))
+                k += 1
+    return out
+
+
+def _agree(a: str, b: str) -> bool:
+    """Whether two verbs are one in the singular and the plural ("recognises", "recognise"; "has", "have")."""
+    short, long = sorted((a, b), key=len)
+    return (
+        a == b
+        or {a, b} in _SINGULAR_PLURAL
+        or long in (short + "s", short + "es")
+        or short.endswith("y")
+        and long == short[:-1] + "ies"
+    )
+
+
+#: Words that may stand between a subject and its verb ("the Company also maintains").
+_ADVERBS = frozenset("also now still further then often not never always".split())
+#: What a filer calls itself ("the Company", "the Group").
+_SELF_NAMES = frozenset("company group corporation bank firm registrant partnership".split())
+#: Verbs whose singular and plural are not one less an "s".
+_SINGULAR_PLURAL = ({"has", "have"}, {"is", "are"}, {"was", "were"}, {"does", "do"})
+
+
+def _one_spelling(word: str) -> str:
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+#: British endings and the American ones (applied to both sides, in order: a word made the same on both is spelt alike).
+_SPELLINGS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (
+            r"(?<=\w{2})is(e|es|ed|ing|er|ers|ation|ations|ational)$",
+            r"iz\1",
+        ),  # organise, recognising, authorisation
+        (r"(?<=\w)ys(e|es|ed|ing)$", r"yz\1"),  # analyse
+        (r"(?<=\w{3})our(s|ed|ing|able|ably|ite|ites)?$", r"or\1"),  # behaviour, favourable, honoured
+        (r"(?<=\w{2})tre(s)?$", r"ter\1"),  # centre, centres
+        (r"^(def|lic|off|pret)ence(s)?$", r"\1ense\2"),  # defence, licence
+        (r"(?<=\w{2})ll(ed|ing|er|ers|or|ors)$", r"l\1"),  # labelled, travelling, counsellor
+        (r"^programme(s)?$", r"program\1"),
+        (r"dgement(s)?$", r"dgment\1"),  # judgement, acknowledgement
+        (r"(?<=\w{3})logue(s)?$", r"log\1"),  # catalogue, dialogue
+        (r"^ageing$", "aging"),
+    )
+)
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens, for similarity measures."""
     return _KEY_TOKEN_RE.findall(unicodedata.normalize("NFKC", text).lower())
