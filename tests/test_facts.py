@@ -420,6 +420,17 @@ def test_roles_held_before_including_as_are_biography() -> None:
     assert person["former_employers"] == ["Fabrikam Holdings", "KPMG LLP"]
 
 
+def test_the_ffiec_named_is_not_its_assessment_tool() -> None:
+    """A reader's bank: "aligned with the Federal Financial Institutions Examination Council ("FFIEC") guidance" was read
+    as the FFIEC Cybersecurity Assessment Tool."""
+    text = (
+        'Our program is aligned with Federal Financial Institutions Examination Council ("FFIEC") guidance.'
+    )
+    assert values(extract_facts(_text_disclosure(text)), "frameworks") == {"FFIEC"}
+    text = "Each year we measure our maturity with the FFIEC Cybersecurity Assessment Tool."
+    assert values(extract_facts(_text_disclosure(text)), "frameworks") == {"FFIEC CAT"}
+
+
 def test_at_least_one_update_each_year_is_annual(corpus: Path) -> None:
     """Upwork FY2025 cut its full-board updates from three a year to "at least one update to the full board of
     directors each year" beside quarterly committee updates: the board is now briefed annually, not silent."""

@@ -2230,6 +2230,52 @@ def test_an_interim_officer_defined_with_its_acronym_is_not_interim_twice() -> N
     assert "Interim Chief Information Security Officer" in titles
 
 
+def test_an_escalation_rewritten_past_a_rewording_says_who_is_now_told() -> None:
+    """A reader's software company: "our CISO informs the Chief Technology Officer of security incidents that affect
+    production systems" removed, "... informs the Chief Executive Officer, the General Counsel and our Disclosure
+    Committee within 24 hours of any security incident that involves ... customer data" added: nothing said who is
+    now told of incidents."""
+    lead = "Our incident response plan sets out roles and responsibilities for responding to cybersecurity threats."
+    before = (
+        f"{lead} Security analysts notify the Vice President of Infrastructure of incidents affecting our data centers, "
+        "who decides on next steps."
+    )
+    after = (
+        f"{lead} Within one business day, our Chief Information Security Officer alerts the Chief Operating Officer and "
+        "the Chief Legal Officer to any incident involving personal information."
+    )
+    c = _compared(before, after)
+    assert _ranks(c, "text_added") == [
+        (
+            "medium",
+            "who is told of incidents changed: the Vice President of Infrastructure -> the Chief Information Security "
+            "Officer, the Chief Legal Officer and the Chief Operating Officer",
+        )
+    ]
+    assert _ranks(c, "text_removed") == [
+        ("low", "how incidents are escalated is told anew in a sentence added (see there)")
+    ]
+
+
+def test_a_sentence_on_directors_cybersecurity_expertise_added_or_removed_is_medium() -> None:
+    """Three readers' filers: a director with cybersecurity experience joining the committee that oversees it, or two
+    members' experience no longer told, was low wording. An officer titled Director is no director."""
+    lead = "The Risk Committee of our Board oversees cybersecurity risk."
+    for told in (
+        "Three of our directors have professional backgrounds in information security.",
+        "In 2025 the Board elected Maria Chen, who spent a decade leading cyber defense at a federal agency, and she "
+        "brings cybersecurity expertise to the Risk Committee.",
+    ):
+        assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+            ("medium", "a sentence on directors' cybersecurity expertise added")
+        ], told
+        assert _ranks(_compared(f"{lead} {told}", lead), "text_removed") == [
+            ("medium", "a sentence on directors' cybersecurity expertise removed")
+        ], told
+    officer = "Our Director of Security Operations has 12 years of experience in cybersecurity."
+    assert "directors'" not in str(_ranks(_compared(lead, f"{lead} {officer}"), "text_added"))
+
+
 def test_a_contract_manufacturers_incident_is_told() -> None:
     """A reader's drug maker: "In February 2024, a contract manufacturing organization that produces one of our
     commercial products experienced a ransomware attack" added was low wording, the verdict routine."""

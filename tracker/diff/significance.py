@@ -408,6 +408,7 @@ def rank_text_changes(
                 _rank_pursued(change, deleted, inserted)
             if change.severity == "low" and _holds_number(low):  # (most edits change no number)
                 _rank_number(change, deleted, inserted)
+    _rank_escalation_rewritten(changes)
 
 
 def responsible_keys(*facts: dict[str, list[Any]]) -> frozenset[str]:
@@ -1077,6 +1078,36 @@ _OUTSIDE_WORK_RE = re.compile(
 _OUTSIDE_WORDS = ("third", "external", "outside", "independent")
 
 
+def directors_expertise(text: str) -> bool:
+    """Whether a sentence tells of directors' cybersecurity (or technology) expertise: "Two members of the Audit
+    Committee have professional experience in information technology and cybersecurity", "Our board includes a
+    director with a background in cybersecurity" (not an officer's: "our Director of IT Security has ...")."""
+    low = text.lower()
+    return (
+        ("director" in low or "member" in low or "board" in low or "committee" in low)
+        and any(map(low.__contains__, _EXPERTISE_WORDS))
+        and any(map(low.__contains__, _CYBER_EXPERTISE_WORDS))
+        and _DIRECTORS_RE.search(text) is not None
+    )
+
+
+#: Directors, not an officer titled "Director of ...": "directors", "one of our directors", "board members", "members
+#: of the Audit Committee".
+_DIRECTORS_RE = re.compile(
+    r"\bdirectors\b(?!\s+of\b)|\b(?:independent|non-executive|one\s+of\s+our|a|an|each|one|two|three|several|"
+    r"multiple)\s+(?:independent\s+)?directors?\b(?!\s+of\b|,)|\bboard\s+members?\b|"
+    r"\bmembers?\s+of\s+(?:the|our|its)\s+(?!management\b)(?:[\w&-]+\s+){0,4}?(?:board|committee)\b|"
+    # "the Board also appointed Dr. Lena Hart, ..., who serves on the Technology and Cybersecurity Committee and has
+    # expertise in cybersecurity matters"; "The committee includes Janet Okafor, who ... brings cybersecurity expertise"
+    r"\b(?:appointed|elected|joined)\b[^.;]{0,80}?\b(?:board|committee)\b|\bserves?\s+on\s+(?:the|our|its)\s+"
+    r"(?:[\w&-]+\s+){0,4}?(?:board|committee)\b|\b(?:board|committee)\s+(?:also\s+)?(?:includes|appointed|elected|"
+    r"added|welcomed)\b",
+    re.I,
+)
+_EXPERTISE_WORDS = ("expertise", "experience", "background", "knowledge", "skill", "qualif")
+_CYBER_EXPERTISE_WORDS = ("cyber", "information security", "information technology", "technology")
+
+
 #: What a sentence added or removed says (a test of its text), how the change's `why` names it, and the kinds of
 #: change it ranks.
 _SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str, tuple[str, ...]], ...] = (
@@ -1086,6 +1117,13 @@ _SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str, tuple[str, ...]]
         ("text_added", "text_removed"),
     ),
     (board_informed, "a sentence on how the board is briefed", ("text_added", "text_removed")),
+    # (readers' hospital operator, chip maker and retailer: a director with cybersecurity experience joining or leaving
+    # the committee that oversees it was low wording)
+    (
+        directors_expertise,
+        "a sentence on directors' cybersecurity expertise",
+        ("text_added", "text_removed"),
+    ),
     # removed only: a reader found a vendor risk program's paragraph dropped "Routine", the flag still read from a
     # passing mention; a detail added (V FY2025's vendors engaged on a new vulnerability) is routine to a reader
     (
@@ -1390,6 +1428,68 @@ def _rank_escalation(change: Change) -> None:
     if said:
         change.severity = "medium"
         change.why = said
+
+
+def _rank_escalation_rewritten(changes: list[Change]) -> None:
+    """`medium` for a sentence added on telling someone of incidents where a sentence removed from its element told
+    others, or of other incidents: one escalation rewritten past what the alignment pairs as a rewording (a reader's
+    software company: "our CISO informs the Chief Technology Officer of security incidents that affect production
+    systems" became "... informs the Chief Executive Officer, the General Counsel and our Disclosure Committee within
+    24 hours of any security incident that involves ... customer data", and nothing said who is now told). The
+    sentence removed says where it went."""
+    removed = [c for c in changes if c.kind == "text_removed" and c.severity == "low" and _escalates(c)]
+    if not removed:
+        return
+    for added in changes:
+        if added.kind != "text_added" or added.severity == "high" or not _escalates(added):
+            continue
+        gone = next((c for c in removed if c.element == added.element), None)
+        if gone is None:
+            continue
+        old, new = gone.text or "", added.text or ""
+        was, now = _told_of_incidents(old), _told_of_incidents(new)
+        who = _went_came(
+            sorted(was - now),
+            sorted(now - was),
+            "who is told of incidents changed: {g} -> {c}",
+            "{g} no longer told of incidents",
+            "{c} now also told of incidents",
+            quote=False,
+        )
+        lost, gained = _gone_came(_WHICH_INCIDENTS_RE, [old], [new], near=_INCIDENT_RE)
+        which = _went_came(
+            lost,
+            gained,
+            "{g} became {c}: which incidents are escalated changed",
+            "{g} dropped: which incidents are escalated changed",
+            "{c} added: which incidents are escalated changed",
+        )
+        said = who or which  # (who is told first: the words on which incidents then read of another sentence)
+        if not said:
+            continue
+        added.why = said if added.severity == "low" else f"{added.why}; {said}"
+        added.severity = "medium"
+        gone.why = "how incidents are escalated is told anew in a sentence added (see there)"
+        removed.remove(gone)
+        if not removed:
+            return
+
+
+def _escalates(change: Change) -> bool:
+    """Whether a sentence added or removed tells of someone being told of incidents, outside the statement on
+    material incidents and the telling of a past incident."""
+    text = change.text or ""
+    return (
+        MATERIAL_TEXT not in (change.elements or [change.element or ""])
+        and _tells_of_incidents(text.lower())
+        and not past_incident(text)
+    )
+
+
+def _told_of_incidents(sentence: str) -> set[str]:
+    """The officers and committees a sentence on escalation names ("the Chief Technology Officer", "the disclosure
+    committee")."""
+    return {f"the {t}" for t in _officers(sentence)} | {f"the {b}" for b in bodies_named(sentence) or ()}
 
 
 def _tells_of_incidents(low: str) -> bool:

@@ -30,6 +30,8 @@ _VENDORS_ONLY = (
     r"for)\s+(?:our\s+|its\s+|their\s+|key\s+|critical\s+|certain\s+|relevant\s+)?(?:vendors?|suppliers?|"
     r"third[- ]part(?:y|ies)|service\s+providers?)"
 )
+#: The FFIEC's Cybersecurity Assessment Tool ("the FFIEC Cybersecurity Assessment Tool", "the FFIEC's CAT").
+_FFIEC_CAT = r"\bCybersecurity\s+Assessment\s+Tool\b|\bFFIEC(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?CAT\b"
 _FRAMEWORK_RULES: tuple[Rule, ...] = (
     rule(
         "frameworks.nist_csf",
@@ -171,7 +173,16 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
         ("cmmc", "maturity model"),
         value="CMMC",
     ),
-    rule("frameworks.ffiec", r"\bFFIEC\b", ("ffiec",), value="FFIEC CAT"),
+    # the FFIEC's Cybersecurity Assessment Tool, where named; else the Council's guidance ("aligned with the Federal
+    # Financial Institutions Examination Council ("FFIEC") guidance": a reader's bank, read as the CAT)
+    rule("frameworks.ffiec_cat", _FFIEC_CAT, ("assessment tool", "cat"), value="FFIEC CAT"),
+    rule(
+        "frameworks.ffiec",
+        r"\bFFIEC\b|\bFederal\s+Financial\s+Institutions\s+Examination\s+Council\b",
+        ("ffiec", "examination council"),
+        unless=_FFIEC_CAT,
+        value="FFIEC",
+    ),
     rule(
         "frameworks.csa_star",
         r"\bCSA\s+STAR\b|\bCloud\s+Security\s+Alliance\b",
