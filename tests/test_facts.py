@@ -431,6 +431,19 @@ def test_the_ffiec_named_is_not_its_assessment_tool() -> None:
     assert values(extract_facts(_text_disclosure(text)), "frameworks") == {"FFIEC CAT"}
 
 
+def test_the_cri_profile_is_a_framework_and_one_pursued_says_so() -> None:
+    """A reader's bank: "the Cyber Risk Institute (CRI) Profile" was no framework; a reader's airline: "We are also
+    pursuing ISO/IEC 27001 certification" was "Framework added", as if held."""
+    text = "Our program is mapped to the Cyber Risk Institute (CRI) Profile."
+    assert values(extract_facts(_text_disclosure(text)), "frameworks") == {"CRI Profile"}
+    old = _text_disclosure("Our program follows the NIST Cybersecurity Framework.")
+    new = _text_disclosure(
+        "Our program follows the NIST Cybersecurity Framework. We are working toward ISO/IEC 27001 certification."
+    )
+    (added,) = [c for c in fact_changes(old, new) if c.fact == "frameworks"]
+    assert added.summary == "framework now pursued, not yet held: ISO/IEC 27001"
+
+
 def test_at_least_one_update_each_year_is_annual(corpus: Path) -> None:
     """Upwork FY2025 cut its full-board updates from three a year to "at least one update to the full board of
     directors each year" beside quarterly committee updates: the board is now briefed annually, not silent."""

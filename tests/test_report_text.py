@@ -2276,6 +2276,86 @@ def test_a_sentence_on_directors_cybersecurity_expertise_added_or_removed_is_med
     assert "directors'" not in str(_ranks(_compared(lead, f"{lead} {officer}"), "text_added"))
 
 
+def test_a_ciso_named_with_an_apostrophe_replaced_and_a_rank_beside_a_title() -> None:
+    """A reader's bank: its CISO "Michael O'Brien" was no name, so his successor was only "possibly a different person",
+    with "in the role since: 2017 -> 2020" (2020 the Chief Risk Officer's year); and "the Senior Executive Vice
+    President and Chief Risk Officer, Laura Chen" was "now also the Senior Executive Vice President", high, first."""
+    lead = "The Chief Risk Officer, {cro}, chairs our Cyber Risk Council. Ms. Chen has served in that role since 2019."
+    before = f"{lead} Our Chief Information Security Officer, Sean D'Arcy, has led the program since 2016."
+    after = f"{lead} Our Chief Information Security Officer, Priya Natarajan, was appointed in 2025."
+    c = _compared(before.format(cro="Laura Chen"), after.format(cro="Laura Chen"))
+    (person,) = [ch for ch in c.changes if ch.fact == "people"]
+    assert (
+        person.summary
+        == "the Chief Information Security Officer was replaced: Sean D'Arcy -> Priya Natarajan"
+    )
+    assert not [d for d in person.details if "2016" in d and "2019" in d]
+    c = _compared(
+        before.format(cro="Laura Chen"),
+        before.format(cro="Laura Chen").replace("The Chief Risk", "The EVP and Chief Risk"),
+    )
+    assert [(ch.severity, ch.summary) for ch in c.changes if ch.kind.startswith("fact_")] == [
+        ("low", "Laura Chen is now also titled the Executive Vice President")
+    ]
+
+
+def test_a_test_no_longer_done_a_slower_escalation_and_oversight_moved_to_the_full_board() -> None:
+    """A reader's biotech: "We [-engage-]{+no longer engage+} an outside firm to perform penetration testing[- once a
+    year-]; instead, our internal team performs vulnerability scans ... each quarter" was "(more often)"; "Ms. Marsh
+    [-promptly -]informs the Chair of the Audit Committee ... {+at the Audit Committee's next regularly scheduled
+    meeting+}" was the board "now briefed regularly"; and oversight that went from the Audit Committee to the full
+    Board was "oversight by the audit committee no longer stated"."""
+    text = "We retain an outside firm to run red-team exercises against our network {how}."
+    reworded = _rewording(
+        text.format(how="each year"), text.format(how="each year").replace("We retain", "We no longer retain")
+    )
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "“no longer” added: the sentence now says something is no longer done",
+    )
+    told = "Our CFO {when}notifies the Risk Committee chair of any incident that may be material{later}."
+    c = _compared(
+        told.format(when="immediately ", later=""),
+        told.format(when="", later=" at the committee's next scheduled meeting"),
+    )
+    assert [ch.fact for ch in c.changes if ch.kind.startswith("fact_")] == []
+    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert reworded.severity == "medium"
+    assert reworded.why.startswith("“immediately”")
+    board = (
+        "Our Chief Information Security Officer leads the program. {who} The CISO briefs {whom} twice a year."
+    )
+    c = _compared(
+        board.format(
+            who="The Board has delegated oversight of cybersecurity to its Risk Committee.",
+            whom="the Risk Committee",
+        ),
+        board.format(who="The full Board oversees cybersecurity risk directly.", whom="the Board"),
+    )
+    (moved,) = [ch for ch in c.changes if ch.fact == "board_oversight"]
+    assert (moved.severity, moved.summary) == (
+        "high",
+        "oversight moved from the risk committee to the full board of directors",
+    )
+
+
+def test_the_statement_no_longer_covering_business_strategy_is_medium() -> None:
+    """A reader's bank: "... not reasonably likely to materially affect, the Corporation[-, including its business
+    strategy, -]{+'s +}results of operations or financial condition" was "reworded; it says the same"."""
+    text = (
+        "Cybersecurity threats have not materially affected, and are not reasonably likely to materially affect, us, "
+        "including our {what}."
+    )
+    reworded = _rewording(
+        text.format(what="business strategy, results of operations or financial condition"),
+        text.format(what="results of operations or financial condition"),
+    )
+    assert (reworded.severity, reworded.why) == (
+        "medium",
+        "the statement on material incidents no longer covers “business strategy”",
+    )
+
+
 def test_a_contract_manufacturers_incident_is_told() -> None:
     """A reader's drug maker: "In February 2024, a contract manufacturing organization that produces one of our
     commercial products experienced a ransomware attack" added was low wording, the verdict routine."""

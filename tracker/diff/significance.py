@@ -240,9 +240,19 @@ def _scope_change(old: str, new: str) -> str | None:
     words = lambda t: {  # noqa: E731
         _SINGULAR.get(w, w) for w in (w.lower() for w in re.findall(r"[A-Za-z]+", t)) if w in _SCOPE_WORDS
     }
-    before, after = words(old), words(new)
+    # and what it could affect, as Item 106(b)(2) lists it ("..., including its business strategy, results of
+    # operations or financial condition" -> "... our results of operations or financial condition": a reader's bank,
+    # "reworded; it says the same")
+    areas = lambda t: {_SPACES_RE.sub(" ", m.group().lower()) for m in _EFFECT_AREAS_RE.finditer(t)}  # noqa: E731
+    before, after = words(old) | areas(old), words(new) | areas(new)
     gone, came = sorted(before - after), sorted(after - before)
     return _went_came(gone, came, "now covers {c}, not {g}", "no longer covers {g}", "now also covers {c}")
+
+
+#: What the statement on material incidents says cyber risks could affect (Item 106(b)(2)'s list).
+_EFFECT_AREAS_RE = re.compile(
+    r"\bbusiness\s+strateg(?:y|ies)\b|\bresults\s+of\s+operations?\b|\bfinancial\s+condition\b", re.I
+)
 
 
 def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
@@ -393,6 +403,8 @@ def rank_text_changes(
             _rank_acknowledged(change, acknowledged)
         if change.severity == "low":
             _rank_added_or_removed(change)
+        if change.severity != "high" and change.kind == "text_changed":
+            _rank_stopped(change)
         if change.severity == "low" and change.kind == "text_changed":
             deleted, inserted = _changed_words(change)
             edited = " ".join(deleted + inserted)
@@ -711,8 +723,11 @@ _HOW_OFTEN_WHY = ": how often something is done changed"
 _HOW_OFTEN_KEYS = (
     "annual",
     "ennial",
-    "each",  # ("[-each-]{+every other+} year": the words that changed hold no word of time)
+    "each",  # ("[-each-]{+every other+} year", "[-once-]{+twice+} a year": the words that changed hold no word of time)
     "every",
+    "once",
+    "twice",
+    "times",
     "year",
     "quarter",
     "month",
@@ -756,6 +771,8 @@ def _how_often_changed(change: Change) -> tuple[Severity, str] | None:
     edited = " ".join(chain.from_iterable(_changed_words(change))).lower()
     if not any(map(edited.__contains__, _HOW_OFTEN_KEYS)):
         return None  # (a frequency that changed has a word of frequency among the words that did: most have none)
+    if _stopped(change):
+        return None  # (what is done how often is said to be done no longer: `_rank_stopped`, not a period changed)
     old, new = _sentences(change)
     (before, counted_before), (after, counted_after) = _how_often_counted(old), _how_often_counted(new)
     if counted_before == counted_after:
@@ -814,13 +831,16 @@ def _named_here(change: Change, touched: list[str]) -> str | None:
     says of them: "the sentence no longer names the cybersecurity oversight council (still named elsewhere)"."""
     if change.kind != "text_changed" or not any(f in _WHO_FACTS for f in touched):
         return None
-    old, new = map(bodies_named, _sentences(change))
+    old_text, new_text = _sentences(change)
+    old, new = bodies_named(old_text), bodies_named(new_text)
     if old is None or new is None:
         return None  # ("the Committee" -> "the audit committee": a defined name spelt out)
     the = lambda names: [f"the {n}" for n in sorted(names)]  # noqa: E731
+    # (a name both sentences hold, read in one only: "informs the Chair of the Audit Committee ..." is no committee
+    # acting, "{+at the Audit Committee's next meeting+}" is; a reader's biotech had the committee "now named")
     return _went_came(
-        the(old - new),
-        the(new - old),
+        the(n for n in old - new if n not in new_text.lower()),
+        the(n for n in new - old if n not in old_text.lower()),
         "the sentence now names {c} where it named {g} (each still named elsewhere)",
         "the sentence no longer names {g} (still named elsewhere)",
         "the sentence now names {c} (also named elsewhere)",
@@ -1424,10 +1444,53 @@ def _rank_escalation(change: Change) -> None:
         f"{{g}} dropped: incidents are {verb} with fewer conditions",
         f"{{c}} added: incidents are {verb} on more conditions",
     )
-    said = "; ".join(w for w in (which, whether) if w)
+    # how soon: "Ms. Marsh [-promptly -]informs the Chair ... {+at the Audit Committee's next regularly scheduled
+    # meeting+}" (a reader's biotech: read as "“regularly” added in a sentence stating board oversight")
+    gone, came = _gone_came(_TIMING_RE, [old], [new])
+    gone, came = (
+        gone + _gone_came(_DELAYED_RE, [new], [old])[1],
+        came + _gone_came(_DELAYED_RE, [old], [new])[1],
+    )
+    soon = _went_came(
+        gone,
+        came,
+        f"{{g}} became {{c}}: how soon incidents are {verb} changed",
+        f"{{g}} dropped: incidents are {verb} less promptly",
+        f"{{c}} added: incidents are {verb} more promptly",
+    )
+    said = "; ".join(w for w in (which, whether, soon) if w)
     if said:
         change.severity = "medium"
         change.why = said
+
+
+def _stopped(change: Change) -> str | None:
+    """The words by which a reworded sentence now says something is no longer done ("no longer", "discontinued"),
+    where the earlier sentence did not; None where it does not."""
+    if change.kind != "text_changed":
+        return None
+    old, new = _sentences(change)
+    said = _STOPPED_RE.search(new)
+    if said is None or _STOPPED_RE.search(old):
+        return None
+    return said.group(0).lower()
+
+
+def _rank_stopped(change: Change) -> None:
+    """`medium` for a reworded sentence that now says something is no longer done: "We [-engage-]{+no longer engage+}
+    an outside firm to perform penetration testing; instead, our internal team performs vulnerability scans ... each
+    quarter" (a reader's biotech: read as a test done more often)."""
+    if said := _stopped(change):
+        change.severity = "medium"
+        change.why = f"“{said}” added: the sentence now says something is no longer done"
+
+
+#: Words saying something is no longer done.
+_STOPPED_RE = re.compile(
+    r"\bno\s+longer\b|\b(?:have|has|had)\s+(?:discontinued|ceased|stopped|ended|terminated)\b|\bdiscontinued\b|"
+    r"\bceased\s+to\b",
+    re.I,
+)
 
 
 def _rank_escalation_rewritten(changes: list[Change]) -> None:
@@ -1570,6 +1633,12 @@ _AND_RE = re.compile(r"\s+and\s+", re.I)
 _TIMING_RE = re.compile(
     r"\b(?:immediately|prompt(?:ly)?|timely|expeditiously|without\s+(?:undue\s+)?delay|as\s+soon\s+as\s+(?:reasonably\s+)?"
     r"(?:practicable|possible)|within\s+\S+\s+(?:hours?|days?|business\s+days?))\b",
+    re.I,
+)
+#: A wait for the next meeting ("at the Audit Committee's next regularly scheduled meeting"): told later, not sooner.
+_DELAYED_RE = re.compile(
+    r"\b(?:at|during|until)\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w'\u2019]+\s+){0,4}?next\s+(?:regularly\s+"
+    r"scheduled\s+|scheduled\s+|regular\s+|quarterly\s+)?meeting\b",
     re.I,
 )
 _SPACES_RE = re.compile(r"\s+")

@@ -571,6 +571,11 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
     if spec.name == "frameworks":
         _named_in_general(out)
         out = _successors(spec, out)
+        for (
+            c
+        ) in out:  # ("We are also pursuing ISO/IEC 27001 certification": a reader's airline, read as adopted)
+            if c.kind == "fact_added" and isinstance(c.evidence, str) and _PURSUING_RE.search(c.evidence):
+                c.summary = f"framework now pursued, not yet held: {c.value}"
     if spec.name == "board_oversight":
         _board_beside_committee(out, [fv.value for key, fv in new_keys.items() if key in old_keys])
     return out
@@ -728,6 +733,17 @@ def _board_beside_committee(changes: list[Change], kept: list[Any]) -> None:
     directors added" beside the same audit committee is not a new overseer)."""
     committees = [v for v in kept if v != "board of directors"]
     if not committees:
+        # the committees that oversaw it gone, none come, the board still overseeing: oversight moved to the full
+        # board (a reader's biotech: "oversight by the audit committee no longer stated" read as less oversight)
+        gone = [c for c in changes if c.kind == "fact_removed" and c.value != "board of directors"]
+        if (
+            "board of directors" in kept
+            and gone
+            and not any(c.kind in ("fact_added", "fact_changed") for c in changes)
+        ):
+            for c in gone:
+                c.change = "moved_to_board"
+                c.summary = f"oversight moved from the {c.value} to the full board of directors"
         return
     for c in changes:
         value = c.value if c.kind in ("fact_added", "fact_removed") else None
@@ -1325,6 +1341,19 @@ def people_changes(
             continue
         if given_up or taken_on:
             who = nv.get("name") or f"the {kept}"
+            if all(_RANK_ONLY_RE.fullmatch(t) for t in given_up + taken_on):
+                # a rank beside the role ("the Senior Executive Vice President and Chief Risk Officer, Laura Chen"): the
+                # same role, a reader's bank found it high and first in the verdict
+                ranks = ", ".join(taken_on or given_up)
+                add(
+                    "rank_titled",
+                    "low",
+                    f"{who} is {'now also' if taken_on else 'no longer also'} titled the {ranks}",
+                    "a rank named beside the title of one of those responsible; the role is the same",
+                    o,
+                    n,
+                )
+                continue
             if given_up and not taken_on:
                 add(
                     "roles_split",
@@ -1433,6 +1462,7 @@ EXPLAINS = {
     # (a split whose stated experience changed too says so: that holder's experience is its detail)
     "roles_split": {"responsible_titles", "experience_years"},
     "roles_merged": {"responsible_titles"},
+    "rank_titled": {"responsible_titles"},
 }
 
 
@@ -1465,6 +1495,18 @@ def kept_values(fact: str, before: list[FactValue], after: list[FactValue]) -> l
 
 def _same_values(before: list[FactValue], after: list[FactValue]) -> bool:
     return len(before) == len(after) and all(o.value == n.value for o, n in zip(before, after))
+
+
+#: Words of a certification pursued, not held ("pursuing", "working toward", "in the process of obtaining").
+_PURSUING_RE = lazy_compile(
+    r"\b(?:pursu(?:e|es|ing)|seek(?:s|ing)?|working\s+towards?|in\s+the\s+process\s+of\s+(?:obtaining|achieving|"
+    r"pursuing)|plan(?:s|ning)?\s+to\s+(?:obtain|achieve|pursue))\b",
+    re.I,
+)
+#: A title that is a rank alone, no role ("Senior Executive Vice President", "EVP").
+_RANK_ONLY_RE = lazy_compile(
+    r"(?:(?:senior|executive|group|corporate)\s+)*vice\s+president|(?:S|E|SE)?VP", re.I
+)
 
 
 def _who(pair: tuple[FactValue | None, FactValue | None]) -> tuple[set[str], set[str], set[str]]:
@@ -1549,11 +1591,23 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
     kept: list[Change] = []
     owners = [(p, _who(pair)) for p, pair in zip(people, about)] if out else []
     for fact_change in out:
-        owner = next((p for p, who in owners if _explains(p, who, fact_change)), None)
+        owner, held = next(
+            ((p, who[2]) for p, who in owners if _explains(p, who, fact_change)), (None, set())
+        )
         if owner is None:
             kept.append(fact_change)
             continue
-        if fact_change.summary and fact_change.fact != "responsible_people":
+        if (
+            fact_change.summary
+            and fact_change.fact != "responsible_people"
+            # (a start in the role the people do not hold: the predecessor's gone with him, and the later year's is
+            # another's, a reader's bank: "in the role since: 2017 -> 2020", 2020 the Chief Risk Officer's)
+            and not (
+                fact_change.fact == "tenure_start"
+                and fact_change.kind == "fact_changed"
+                and value_key(fact_change.new or "") not in held
+            )
+        ):
             owner.details.append(fact_change.summary)
         if fact_change.fact and fact_change.fact not in owner.touches:  # (its wording is the people change's)
             owner.touches.append(fact_change.fact)

@@ -582,7 +582,10 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "briefing_frequency.regular",
-        r"\bregular(?:ly)?\b|\bperiodic(?:ally)?\b|\broutine(?:ly)?\b|\bon\s+an\s+ongoing\s+basis\b|\brecurring\b",
+        # (not a meeting's: "informs the Chair ... at the Audit Committee's next regularly scheduled meeting", a
+        # reader's biotech, read as briefed regularly)
+        r"\bregular(?:ly)?\b(?!\s+scheduled)|\bperiodic(?:ally)?\b|\broutine(?:ly)?\b|\bon\s+an\s+ongoing\s+basis\b|"
+        r"\brecurring\b",
         ("regular", "periodic", "routine", "ongoing", "recurring"),
         value="regular",
     ),

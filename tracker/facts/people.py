@@ -158,7 +158,11 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 # ---- names -------------------------------------------------------------------------------------------------
-_NAME_WORD = r"(?:[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?|[A-Z][a-z]?[A-Z][a-z]+)"
+#: (an Irish or Italian surname's capital after its apostrophe: "O'Brien", "D'Angelo": a reader's bank, whose CISO
+#: Michael O'Brien was no name, and his successor "possibly a different person")
+_NAME_WORD = (
+    r"(?:[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]['\u2019][A-Z][a-z]+)"
+)
 _NAME = (
     r"(?-i:"
     + _NAME_WORD

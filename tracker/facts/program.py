@@ -183,6 +183,13 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
         unless=_FFIEC_CAT,
         value="FFIEC",
     ),
+    # the financial sector's profile ("the Cyber Risk Institute (CRI) Profile": a reader's bank, no framework read)
+    rule(
+        "frameworks.cri_profile",
+        r"\bCRI\s+Profile\b|\bCyber\s+Risk\s+Institute\b|\bFinancial\s+Services\s+Sector\s+Cybersecurity\s+Profile\b",
+        ("cri", "cyber risk institute", "sector cybersecurity profile"),
+        value="CRI Profile",
+    ),
     rule(
         "frameworks.csa_star",
         r"\bCSA\s+STAR\b|\bCloud\s+Security\s+Alliance\b",
