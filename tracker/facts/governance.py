@@ -1090,8 +1090,10 @@ def _meeting_only(s: str, pos: int) -> bool:
     Chief Information Security Officer briefs the committee quarterly": a reader's hospital operator, whose meetings
     read as the board briefed six times a year). A meeting with management ("meets quarterly with the CISO") or a
     report at it ("meets quarterly and receives a report from the CISO") stays a briefing."""
-    starts = [0] + [m.end() for m in _SPLIT_CLAUSE_RE.finditer(s) if m.end() <= pos]
-    end = _SPLIT_CLAUSE_RE.search(s, pos)
+    # (clauses split at ", and", ";", and at "and" before a verb of telling: "These committees generally meet monthly
+    # or every other month and report to the Data Security and Privacy Governance Committee", HD FY2024, held out)
+    starts = [0] + [m.end() for m in _MEETING_CLAUSE_RE.finditer(s) if m.end() <= pos]
+    end = _MEETING_CLAUSE_RE.search(s, pos)
     clause = s[starts[-1] : end.start() if end else len(s)]
     return (
         bool(_MEETS_RE.search(clause))
@@ -1101,6 +1103,12 @@ def _meeting_only(s: str, pos: int) -> bool:
     )
 
 
+#: Where the clause of a meeting ends: `_SPLIT_CLAUSE_RE`'s breaks, and "and" before a verb of telling.
+_MEETING_CLAUSE_RE = lazy_compile(
+    r";|,\s+and\s+|\.\s|\s+and\s+(?=(?:\w+ly\s+|also\s+|then\s+)?(?:reports?|updates?|briefs?|informs?|presents?|"
+    r"provides?)\s+(?:to|on)\b)",
+    re.I,
+)
 #: A body meeting ("meets", "convenes").
 _MEETS_RE = lazy_compile(r"\b(?:meets?|met|convenes?|convened)\b", re.I)
 
