@@ -76,6 +76,7 @@ from tracker.text.normalize import (
     SequenceSentence,
     comparison_key,
     comparison_sentences,
+    names_self,
     same_but_list_markers,
     shared_work,
     spelt_alike,
@@ -1120,6 +1121,8 @@ def form_insensitive(ops: list[list]) -> list[list]:
 def _turns_voice(ops: list[list]) -> bool:
     """Whether some deletion next to an insertion of a word diff is the filer naming itself otherwise ("The Group
     recognises" -> "We recognise": `voiced_alike`)."""
+    if not any(op != EQUAL and names_self(text) for op, text in ops):
+        return False  # (no edit names the filer "the Company": most do not)
     return any(
         ops[k][0] != EQUAL and ops[k + 1][0] == -ops[k][0] and voiced_alike(ops[k][1], ops[k + 1][1])
         for k in range(len(ops) - 1)

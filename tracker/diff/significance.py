@@ -719,15 +719,14 @@ _HOW_OFTEN_RE = re.compile(
 _HOW_OFTEN_WHY = ": how often something is done changed"
 
 
+#: Words that count or pick the times of a period, the edit's only words of frequency where the period itself is
+#: unchanged ("[-each-]{+every other+} year", "[-once-]{+twice+} a year"); and the periods they need beside them.
+_HOW_OFTEN_COUNTS = ("each", "every", "once", "twice", "times")
+_PERIODS = ("year", "month", "quarter", "week", "day")
 #: A part of every word `_HOW_OFTEN_RE` finds (looked for first).
 _HOW_OFTEN_KEYS = (
     "annual",
     "ennial",
-    "each",  # ("[-each-]{+every other+} year", "[-once-]{+twice+} a year": the words that changed hold no word of time)
-    "every",
-    "once",
-    "twice",
-    "times",
     "year",
     "quarter",
     "month",
@@ -769,11 +768,14 @@ def _how_often_changed(change: Change) -> tuple[Severity, str] | None:
     if change.kind != "text_changed":
         return None
     edited = " ".join(chain.from_iterable(_changed_words(change))).lower()
-    if not any(map(edited.__contains__, _HOW_OFTEN_KEYS)):
+    old, new = _sentences(change)
+    if not any(map(edited.__contains__, _HOW_OFTEN_KEYS)) and not (
+        any(map(edited.__contains__, _HOW_OFTEN_COUNTS))
+        and any(map(f"{old} {new}".lower().__contains__, _PERIODS))
+    ):
         return None  # (a frequency that changed has a word of frequency among the words that did: most have none)
     if _stopped(change):
         return None  # (what is done how often is said to be done no longer: `_rank_stopped`, not a period changed)
-    old, new = _sentences(change)
     (before, counted_before), (after, counted_after) = _how_often_counted(old), _how_often_counted(new)
     if counted_before == counted_after:
         return None
@@ -1469,6 +1471,9 @@ def _stopped(change: Change) -> str | None:
     where the earlier sentence did not; None where it does not."""
     if change.kind != "text_changed":
         return None
+    inserted = " ".join(_changed_words(change)[1]).lower()
+    if not any(map(inserted.__contains__, _STOPPED_KEYS)):
+        return None  # (the words that say it are among those put in: most edits put in none)
     old, new = _sentences(change)
     said = _STOPPED_RE.search(new)
     if said is None or _STOPPED_RE.search(old):
@@ -1485,6 +1490,8 @@ def _rank_stopped(change: Change) -> None:
         change.why = f"“{said}” added: the sentence now says something is no longer done"
 
 
+#: A part of every word `_STOPPED_RE` holds.
+_STOPPED_KEYS = ("longer", "discontinu", "ceased", "stopped", "ended", "terminated")
 #: Words saying something is no longer done.
 _STOPPED_RE = re.compile(
     r"\bno\s+longer\b|\b(?:have|has|had)\s+(?:discontinued|ceased|stopped|ended|terminated)\b|\bdiscontinued\b|"
@@ -1494,23 +1501,46 @@ _STOPPED_RE = re.compile(
 
 
 def _rank_escalation_rewritten(changes: list[Change]) -> None:
-    """`medium` for a sentence added on telling someone of incidents where a sentence removed from its element told
-    others, or of other incidents: one escalation rewritten past what the alignment pairs as a rewording (a reader's
-    software company: "our CISO informs the Chief Technology Officer of security incidents that affect production
-    systems" became "... informs the Chief Executive Officer, the General Counsel and our Disclosure Committee within
-    24 hours of any security incident that involves ... customer data", and nothing said who is now told). The
-    sentence removed says where it went."""
-    removed = [c for c in changes if c.kind == "text_removed" and c.severity == "low" and _escalates(c)]
-    if not removed:
-        return
-    for added in changes:
-        if added.kind != "text_added" or added.severity == "high" or not _escalates(added):
+    """`medium` for a sentence added on telling someone of incidents where a sentence removed near it (within
+    `_NEAR_CHANGES` changes, in its element) told others, or of other incidents: one escalation rewritten past what the
+    alignment pairs as a rewording (a reader's software company: "our CISO informs the Chief Technology Officer of
+    security incidents that affect production systems" became "... informs the Chief Executive Officer, the General
+    Counsel and our Disclosure Committee within 24 hours of any security incident that involves ... customer data",
+    and nothing said who is now told). The sentence removed says where it went."""
+    escalates: dict[int, bool] = {}  # (by the change's place: asked of a change once)
+
+    def escalating(k: int) -> bool:
+        if k not in escalates:
+            escalates[k] = _escalates(changes[k])
+        return escalates[k]
+
+    told: dict[
+        str, set[str]
+    ] = {}  # (a sentence's, worked out once: one removed may be weighed against several)
+    taken: set[int] = set()
+    for k, added in enumerate(changes):
+        if added.kind != "text_added" or added.severity == "high":
             continue
-        gone = next((c for c in removed if c.element == added.element), None)
-        if gone is None:
+        near = range(max(0, k - _NEAR_CHANGES), min(len(changes), k + _NEAR_CHANGES + 1))
+        g = next(
+            (
+                j
+                for j in near
+                if j not in taken
+                and changes[j].kind == "text_removed"
+                and changes[j].severity == "low"
+                and changes[j].element == added.element
+                and escalating(j)
+            ),
+            None,
+        )
+        if g is None or not escalating(k):
             continue
+        gone = changes[g]
         old, new = gone.text or "", added.text or ""
-        was, now = _told_of_incidents(old), _told_of_incidents(new)
+        if old not in told:
+            told[old] = _told_of_incidents(old)
+        was, now = told[old], _told_of_incidents(new)
         who = _went_came(
             sorted(was - now),
             sorted(now - was),
@@ -1533,9 +1563,11 @@ def _rank_escalation_rewritten(changes: list[Change]) -> None:
         added.why = said if added.severity == "low" else f"{added.why}; {said}"
         added.severity = "medium"
         gone.why = "how incidents are escalated is told anew in a sentence added (see there)"
-        removed.remove(gone)
-        if not removed:
-            return
+        taken.add(g)
+
+
+#: How far apart, in changes, a sentence removed and one added may be to be one escalation rewritten.
+_NEAR_CHANGES = 4
 
 
 def _escalates(change: Change) -> bool:

@@ -651,8 +651,17 @@ def spelt_alike(a: str, b: str) -> bool:
     "organization", "behaviour" and "behavior", "centre" and "center", "programme" and "program", "judgement" and
     "judgment", "labelled" and "labeled"): a change of form (readers' 20-F filers, their spelling Americanised, had
     each sentence reworded). Both sides are brought to one spelling, not necessarily the American one."""
+    if not (_BRITISH_RE.search(a) or _BRITISH_RE.search(b)):
+        return False  # (a British ending is looked for first: most words for others have none)
     wa, wb = words(a), words(b)
     return len(wa) == len(wb) and all(x == y or _one_spelling(x) == _one_spelling(y) for x, y in zip(wa, wb))
+
+
+def names_self(text: str) -> bool:
+    """Whether a text may name the filer as a third person ("the Company", "the Group"): what `voiced_alike` needs on
+    one side, looked for first."""
+    low = text.lower()
+    return any(map(low.__contains__, _SELF_NAMES))
 
 
 def voiced_alike(a: str, b: str, its: bool = False) -> bool:
@@ -728,6 +737,13 @@ def _one_spelling(word: str) -> str:
     return word
 
 
+#: A word `_SPELLINGS` may change (any case).
+_BRITISH_RE = re.compile(
+    r"\w{2}is(?:e|es|ed|ing|er|ers|ation|ations|ational)\b|\wys(?:e|es|ed|ing)\b|\w{3}our(?:s|ed|ing|able|ably|ite|"
+    r"ites)?\b|\w{2}tres?\b|\b(?:def|lic|off|pret)ences?\b|\w{2}ll(?:ed|ing|er|ers|or|ors)\b|\bprogrammes?\b|"
+    r"dgements?\b|\w{3}logues?\b|\bageing\b",
+    re.I,
+)
 #: British endings and the American ones (applied to both sides, in order: a word made the same on both is spelt alike).
 _SPELLINGS = tuple(
     (re.compile(pattern), replacement)
