@@ -2056,11 +2056,11 @@ def test_one_of_several_responsible_no_longer_named_is_medium_as_one_added_is() 
 
 def test_numbers_restyled_are_wording_and_a_headcount_changed_is_medium() -> None:
     """A reader's planted edits: "a team of [-five-]{+5+}" was "the calendar rolled forward", "[-24--]{+twenty-four
-    +}hour" was "wording of substance", and "approximately [-40-]{+25+} security professionals" a low edit."""
+    +}hour" was "wording of substance", and "approximately [-40-]{+25+} security professionals" a low edit. Numbers
+    restyled are form, no change at all (a later reader's "[-26 -]{+twenty-six +}" was a low rewording)."""
     text = "Our incident response team of {n} analysts monitors alerts on a {h} hour basis."
     c = _compared(text.format(n="seven", h="24-"), text.format(n="7", h="twenty-four"))
-    (reworded,) = [ch for ch in c.changes if ch.kind == "text_changed"]
-    assert (reworded.severity, reworded.why) == ("low", "wording only")
+    assert c.changes == []
     assert c.judgement.significance == "no substantive change"
     reworded = _rewording(text.format(n="seven", h="24-"), text.format(n="twelve", h="24-"))
     assert (reworded.severity, reworded.why) == (
@@ -2354,6 +2354,99 @@ def test_the_statement_no_longer_covering_business_strategy_is_medium() -> None:
         "medium",
         "the statement on material incidents no longer covers “business strategy”",
     )
+
+
+def test_an_incident_carved_out_as_not_material_is_no_material_effect() -> None:
+    """A reader's insurer: "Other than the Midland incident described above, which did not have a material effect on our
+    results of operations or financial condition, we are not aware of any cybersecurity incidents that have materially
+    affected us" led the verdict as "the company now says it has been materially affected"; and the third-party
+    administrator's ransomware attack was no incident told."""
+    from tracker.facts import extract_facts
+
+    for carve, said in ((", which was not material to us", "none"), ("", "affected")):
+        text = (
+            f"Except for the Harbor Payroll breach described above{carve}, we have not identified any cybersecurity "
+            "incident that has materially affected our business."
+        )
+        (statement,) = extract_facts(_loaded(text))["material_incident_statement"]
+        assert statement.value == said, carve
+    lead = "Our Chief Information Security Officer leads our program."
+    told = (
+        "In March 2025, Coastal Benefits Group, a third-party administrator that handles enrollment for several of our "
+        "employee plans, suffered a ransomware attack."
+    )
+    assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+        ("high", "a sentence on a past cybersecurity incident added")
+    ]
+
+
+def test_a_surname_written_first_and_a_directors_certification() -> None:
+    """A reader's 20-F: "Mr. Tan Wei Ming" then "Mr. Tan" were two people responsible, and his successor's arrival
+    two highs; a reader's insurer: a director's CISSP ("One member of the Audit Committee, Ms. Carol Jennings, ...
+    holds the CISSP certification") removed was "no longer says CISSP was held before", or a change of the person
+    responsible."""
+    from tracker.facts import extract_facts
+
+    text = (
+        "Our Chief Information Security Officer, Mr. Goh Kian Huat, leads the program. Mr. Goh also heads our IT "
+        "department and reports to our Chief Executive Officer."
+    )
+    people = [fv.value for fv in extract_facts(_loaded(text))["people"]]
+    assert [p["name"] for p in people if p["name"]] == ["Goh Kian Huat"]
+    lead = "Our Chief Information Security Officer leads our program. The Audit Committee oversees cybersecurity."
+    director = "One member of the Audit Committee, Mr. Paul Reyes, previously led information security audits and holds the CISA certification."
+    c = _compared(f"{lead} {director}", lead)
+    assert [ch.fact for ch in c.changes if ch.kind.startswith("fact_")] == []
+    assert _ranks(c, "text_removed") == [
+        ("medium", "a sentence on directors' cybersecurity expertise removed")
+    ]
+
+
+def test_more_changes_of_form_are_no_change() -> None:
+    """A reader's form-only edits of real filings: "[-26 -]{+twenty-six +}", "[-and -]{+& +}Strategy", "[-We implement
+    our -]{+The Company implements its +}", "[-We also apply-]{+The Company also applies+}", "monitor" -> "monitors"
+    after "We" -> "The Company", "and{+ •+}", each a low rewording; and bullets run in, their words now the Company's,
+    a vendor program "removed", medium."""
+    before = (
+        "We implement our controls through 26 standards, and we also apply them to our vendors. We monitor threats "
+        "around the clock."
+    )
+    after = (
+        "The Company implements its controls through twenty-six standards, & the Company also applies them to its "
+        "vendors. The Company monitors threats around the clock."
+    )
+    assert _compared(before, after).changes == []
+    bullets = (
+        "Our program includes:\n\n- a security operations center staffed at all times;\n- a vendor risk management "
+        "process for suppliers that access our systems.\n\nThe Audit Committee oversees cybersecurity."
+    )
+    run_in = (
+        "The Company's program includes a security operations center staffed at all times and a vendor risk "
+        "management process for suppliers that access its systems.\n\nThe Audit Committee oversees cybersecurity."
+    )
+    c = _compared(bullets, run_in)
+    assert [ch.severity for ch in c.changes if ch.kind.startswith("text_")] == ["low"] * len(
+        [ch for ch in c.changes if ch.kind.startswith("text_")]
+    )
+
+
+def test_a_period_changed_beside_a_fact_is_said_and_the_cyber_trust_mark_is_a_framework() -> None:
+    """A reader's 20-F: "penetration testing ... [-annually-]{+every two years+} and to assess the maturity of our
+    [-program against the NIST CSF-]..." said only "the standards the program follows changed"; its "Cyber Trust mark"
+    added was no framework."""
+    text = "An outside firm tests our defenses {pace} and assesses our program against {what}."
+    reworded = _rewording(
+        text.format(pace="annually", what="the NIST Cybersecurity Framework"),
+        text.format(pace="every two years", what="our internal standards"),
+    )
+    assert reworded.severity == "medium"
+    assert reworded.why.endswith(
+        "“annually” became “every two years”: how often something is done changed (less often)"
+    )
+    from tracker.facts import extract_facts
+
+    frameworks = extract_facts(_loaded("Our program is certified under the Cyber Trust mark."))["frameworks"]
+    assert [fv.value for fv in frameworks] == ["Cyber Trust mark"]
 
 
 def test_a_contract_manufacturers_incident_is_told() -> None:

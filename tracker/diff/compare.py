@@ -77,6 +77,7 @@ from tracker.text.normalize import (
     comparison_key,
     comparison_sentences,
     names_self,
+    numbers_alike,
     same_but_list_markers,
     shared_work,
     spelt_alike,
@@ -511,6 +512,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         {n: s.label for n, s in SPECS.items()},
         significance.responsible_keys(old_facts, new_facts),
         _Acknowledged(old_seq, new_seq),
+        [s.text for s in new_seq],
     )
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))
@@ -1104,12 +1106,19 @@ def form_insensitive(ops: list[list]) -> list[list]:
                 and (
                     comparison_key(text) == comparison_key(ops[k + 1][1]) or spelt_alike(text, ops[k + 1][1])
                 )
+                or _restyled(text, ops[k + 1][1])
                 or (voiced := _turns_voice(ops) if voiced is None else voiced)
                 and voiced_alike(text, ops[k + 1][1], its=True)
             )
         ):
             new_text = ops[k + 1][1] if op == DELETE else text
             op, text, k = EQUAL, new_text, k + 1
+        elif op != EQUAL and not _LETTER_OR_DIGIT_RE.search(text):
+            # punctuation alone put in or taken out ("and{+ •+} frequent communications": a list's marker) is form
+            if op == DELETE:
+                k += 1
+                continue
+            op = EQUAL
         if out and out[-1][0] == op == EQUAL:
             out[-1][1] += text
         else:
@@ -1118,13 +1127,24 @@ def form_insensitive(ops: list[list]) -> list[list]:
     return out
 
 
+def _restyled(a: str, b: str) -> bool:
+    """Whether a deletion and an insertion differ only in how numbers are written ("26", "twenty-six") or "and" is
+    ("&"): form."""
+    if "&" in a or "&" in b:
+        return comparison_key(a.replace("&", " and ")) == comparison_key(b.replace("&", " and "))
+    return any(map(str.isdigit, a + b)) and numbers_alike(a, b)
+
+
 def _turns_voice(ops: list[list]) -> bool:
     """Whether some deletion next to an insertion of a word diff is the filer naming itself otherwise ("The Group
-    recognises" -> "We recognise": `voiced_alike`)."""
+    recognises ... its" -> "We recognise ... our": `voiced_alike`)."""
     if not any(op != EQUAL and names_self(text) for op, text in ops):
         return False  # (no edit names the filer "the Company": most do not)
     return any(
-        ops[k][0] != EQUAL and ops[k + 1][0] == -ops[k][0] and voiced_alike(ops[k][1], ops[k + 1][1])
+        ops[k][0] != EQUAL
+        and ops[k + 1][0] == -ops[k][0]
+        and (names_self(ops[k][1]) or names_self(ops[k + 1][1]))
+        and voiced_alike(ops[k][1], ops[k + 1][1], its=True)
         for k in range(len(ops) - 1)
     )
 

@@ -21,14 +21,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, NamedTuple
 
 from tracker.facts.changes import ROLLED_FORWARD, calendar_step, listed, outlook_said
 from tracker.facts.extract import value_key
-from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed
+from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed, directors_expertise
 from tracker.facts.material import ACKNOWLEDGED, hedges, incidents_acknowledged, past_incident, risk_outlook
 from tracker.facts.people import biography_spans
 from tracker.facts.program import oversees_third_parties
@@ -353,6 +353,7 @@ def rank_text_changes(
     labels: dict[str, str],
     responsible: frozenset[str] = frozenset(),
     acknowledged: Callable[[str], int] | None = None,
+    new_texts: Sequence[str] = (),
 ) -> None:
     """Give each wording change the severity of what it touches (see the module's docstring); `responsible`: the
     `title_key`s of the titles either year names as responsible (`responsible_keys`); `acknowledged`: the most a
@@ -402,7 +403,7 @@ def rank_text_changes(
         if change.severity != "high" and acknowledged is not None:
             _rank_acknowledged(change, acknowledged)
         if change.severity == "low":
-            _rank_added_or_removed(change)
+            _rank_added_or_removed(change, new_texts)
         if change.severity != "high" and change.kind == "text_changed":
             _rank_stopped(change)
         if change.severity == "low" and change.kind == "text_changed":
@@ -633,6 +634,11 @@ def _rank(
             change.severity = top.severity
             change.touches = touched
             change.why = top.why or f"changes what the disclosure says about {_label(touched[0], labels)}"
+            how = _how_often_changed(change)
+            if how is not None and how[0] == "medium" and "briefing_frequency" not in touched:
+                # (one period for another beside the fact: "penetration tests [-annually-]{+every two years+}[-
+                # against the NIST CSF-]", a reader's 20-F, said only that the frameworks changed)
+                change.why += f"; {how[1]}"
             return
         if here := _named_here(change, touched):
             change.severity = "medium"
@@ -1039,7 +1045,7 @@ def _rank_acknowledged(change: Change, acknowledged: Callable[[str], int]) -> No
         )
 
 
-def _rank_added_or_removed(change: Change) -> None:
+def _rank_added_or_removed(change: Change, new_texts: Sequence[str] = ()) -> None:
     """`medium` for a sentence added or removed that says what Item 106 asks about though no fact of it changed
     (`_SAID_ADDED_OR_REMOVED`, the first that holds): outside assessors, auditors, consultants or penetration testers
     working on the program (`outside_work`, Item 106(b)(1)(ii): an unseen filing's reader found CROX FY2025's dropped
@@ -1053,9 +1059,25 @@ def _rank_added_or_removed(change: Change) -> None:
     what = next(
         (what for says, what, kinds in _SAID_ADDED_OR_REMOVED if change.kind in kinds and says(text)), None
     )
-    if what is not None:
-        change.severity = "medium"
-        change.why = f"{what} {'added' if change.kind == 'text_added' else 'removed'}"
+    if what is None:
+        return
+    if change.kind == "text_removed" and _still_said(text, new_texts):
+        # (a list item set out otherwise, its words now in another sentence that says the same: a reader's bullets
+        # run in, with "our" become "the Company's", read as a vendor program removed, medium)
+        change.why = f"{what} removed; its words are still said in another sentence"
+        return
+    change.severity = "medium"
+    change.why = f"{what} {'added' if change.kind == 'text_added' else 'removed'}"
+
+
+def _still_said(text: str, new_texts: Sequence[str]) -> bool:
+    """Whether the later year holds a sentence with nearly all the content words of a sentence removed
+    (`_content_words`, four in five at least)."""
+    words = _content_words([text])
+    if not words:
+        return False
+    need = 0.8 * len(words)
+    return any(len(words & _content_words([t])) >= need for t in new_texts)
 
 
 def board_informed(text: str) -> bool:
@@ -1098,36 +1120,6 @@ _OUTSIDE_WORK_RE = re.compile(
 )
 #: What a match of `_OUTSIDE_WORK_RE` holds (looked for first).
 _OUTSIDE_WORDS = ("third", "external", "outside", "independent")
-
-
-def directors_expertise(text: str) -> bool:
-    """Whether a sentence tells of directors' cybersecurity (or technology) expertise: "Two members of the Audit
-    Committee have professional experience in information technology and cybersecurity", "Our board includes a
-    director with a background in cybersecurity" (not an officer's: "our Director of IT Security has ...")."""
-    low = text.lower()
-    return (
-        ("director" in low or "member" in low or "board" in low or "committee" in low)
-        and any(map(low.__contains__, _EXPERTISE_WORDS))
-        and any(map(low.__contains__, _CYBER_EXPERTISE_WORDS))
-        and _DIRECTORS_RE.search(text) is not None
-    )
-
-
-#: Directors, not an officer titled "Director of ...": "directors", "one of our directors", "board members", "members
-#: of the Audit Committee".
-_DIRECTORS_RE = re.compile(
-    r"\bdirectors\b(?!\s+of\b)|\b(?:independent|non-executive|one\s+of\s+our|a|an|each|one|two|three|several|"
-    r"multiple)\s+(?:independent\s+)?directors?\b(?!\s+of\b|,)|\bboard\s+members?\b|"
-    r"\bmembers?\s+of\s+(?:the|our|its)\s+(?!management\b)(?:[\w&-]+\s+){0,4}?(?:board|committee)\b|"
-    # "the Board also appointed Dr. Lena Hart, ..., who serves on the Technology and Cybersecurity Committee and has
-    # expertise in cybersecurity matters"; "The committee includes Janet Okafor, who ... brings cybersecurity expertise"
-    r"\b(?:appointed|elected|joined)\b[^.;]{0,80}?\b(?:board|committee)\b|\bserves?\s+on\s+(?:the|our|its)\s+"
-    r"(?:[\w&-]+\s+){0,4}?(?:board|committee)\b|\b(?:board|committee)\s+(?:also\s+)?(?:includes|appointed|elected|"
-    r"added|welcomed)\b",
-    re.I,
-)
-_EXPERTISE_WORDS = ("expertise", "experience", "background", "knowledge", "skill", "qualif")
-_CYBER_EXPERTISE_WORDS = ("cyber", "information security", "information technology", "technology")
 
 
 #: What a sentence added or removed says (a test of its text), how the change's `why` names it, and the kinds of

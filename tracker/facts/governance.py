@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tracker.facts.people import biography_spans
+from tracker.facts.people import DIRECTORS_RE, biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
 from tracker.facts.titles import defined_acronyms, is_cyber, titles_in
@@ -1111,6 +1111,33 @@ _MEETING_CLAUSE_RE = lazy_compile(
 )
 #: A body meeting ("meets", "convenes").
 _MEETS_RE = lazy_compile(r"\b(?:meets?|met|convenes?|convened)\b", re.I)
+
+
+def directors_expertise(text: str) -> bool:
+    """Whether a sentence tells of directors' cybersecurity (or technology) expertise (what the differ ranks added or
+    removed; its certifications are no one's responsible): "Two members of the Audit
+    Committee have professional experience in information technology and cybersecurity", "Our board includes a
+    director with a background in cybersecurity" (not an officer's: "our Director of IT Security has ...")."""
+    low = text.lower()
+    return (
+        ("director" in low or "member" in low or "board" in low or "committee" in low)
+        and any(map(low.__contains__, _EXPERTISE_WORDS))
+        and any(map(low.__contains__, _CYBER_EXPERTISE_WORDS))
+        and DIRECTORS_RE.search(text) is not None
+    )
+
+
+_EXPERTISE_WORDS = (
+    "expertise",
+    "experience",
+    "background",
+    "knowledge",
+    "skill",
+    "qualif",
+    "certif",
+    "former",
+)
+_CYBER_EXPERTISE_WORDS = ("cyber", "security", "information technology", "technology", "information officer")
 
 
 ALL_RULES = (COMMITTEE_OVERSEES, BOARD_OVERSEES, MANAGEMENT_COMMITTEE, *FREQUENCY_RULES)

@@ -81,7 +81,9 @@ _ABOUT_CYBER_RE = caseless(r"cyber|security|incident|threat|breach|attack")
 _BELIEF_RE = caseless(r"\bbeliev\w*\b|\bin\s+our\s+(?:view|opinion|judgment)\b|\bwe\s+think\b")
 _AWARENESS_RE = caseless(
     r"\baware\b|\bunaware\b|\bto\s+(?:our|the\s+company['\u2019]s|the\s+best\s+of\s+our)\s+"
-    r"knowledge\b|\bknown\s+to\s+us\b"
+    r"knowledge\b|\bknown\s+to\s+us\b|"
+    # "based on the limited information currently available to us" (a reader's planted hedge, read as no change)
+    r"\bbased\s+on\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?information\s+(?:currently\s+|presently\s+|then\s+)?available\b"
 )
 _STRENGTH_RANK = {"definite": 3, "awareness": 2, "belief": 1}
 
@@ -242,8 +244,11 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
         if _denies(clause):
             if _of_one_incident(clause):
                 continue  # "The incident did not have a material impact": of one incident told of, not the statement
-            if _EXCEPT_RE.search(s, 0, pos + len(clause)) and not _HYPOTHETICAL_RE.search(
-                s[: pos + len(clause)]
+            carved = _EXCEPT_RE.search(s, 0, pos + len(clause))
+            if (
+                carved
+                and not _HYPOTHETICAL_RE.search(s[: pos + len(clause)])
+                and not _carve_out_denied(s, carved.end())
             ):
                 out.append(
                     ("affected", "definite")
@@ -269,6 +274,20 @@ def one_incident_denied(text: str) -> str | None:
             end = clause.find(",", said.end()) if said else -1
             return (clause if end == -1 else clause[:end]).strip()
     return None
+
+
+def _carve_out_denied(s: str, start: int) -> bool:
+    """Whether the incident a statement carves out ("Other than the Midland incident described above, ...") is itself
+    said not to have been material, before the main clause: "..., which did not have a material effect on our results
+    of operations or financial condition, we are not aware of any ..." (a reader's insurer, read as the company now
+    saying it was materially affected)."""
+    end = _MAIN_CLAUSE_RE.search(s, start)
+    carve = s[start : end.start() if end else len(s)]
+    return "material" in carve.lower() and _NEGATION_RE.search(carve) is not None
+
+
+#: Where a carve-out's main clause starts: ", we are not aware", ", there have been no".
+_MAIN_CLAUSE_RE = lazy_compile(r",\s+(?=(?:we|our|the\s+company|the\s+group|there|it|no|none)\b)", re.I)
 
 
 def risk_outlook(text: str) -> bool:
@@ -298,7 +317,9 @@ _PAST_INCIDENT_RE = caseless(
     # ("a contract manufacturing organization that produces one of our commercial products experienced a ransomware
     # attack": a reader's drug maker)
     r"partner|processor|contractor|manufacturer|contract\s+manufacturing\s+organi[sz]ation|CD?MO|distributor|"
-    r"third[\s-]party)s?\b[^.;]{0,60}?)\s+"
+    # ("Midland Claims Solutions, a third-party administrator that processes a portion of our personal auto and
+    # homeowners claims, experienced a ransomware attack": a reader's insurer)
+    r"administrator|third[\s-]party)s?\b[^.;]{0,120}?)\s+"
     r"(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of)\s+"
     r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware|"
     # "we detected suspicious activity involving our information technology systems" (a reader's 8-K wording)

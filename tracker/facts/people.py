@@ -132,6 +132,30 @@ _YEARS_AT_RE = lazy_compile(
 )
 
 
+#: Directors, not an officer titled "Director of ...": "directors", "one of our directors", "board members", "members
+#: of the Audit Committee".
+DIRECTORS_RE = lazy_compile(
+    r"\bdirectors\b(?!\s+of\b)|\b(?:independent|non-executive|one\s+of\s+our|a|an|each|one|two|three|several|"
+    r"multiple)\s+(?:independent\s+)?directors?\b(?!\s+of\b|,)|\bboard\s+members?\b|"
+    r"\bmembers?\s+of\s+(?:the|our|its)\s+(?!management\b)(?:[\w&-]+\s+){0,4}?(?:board|committee)\b|"
+    # "the Board also appointed Dr. Lena Hart, ..., who serves on the Technology and Cybersecurity Committee and has
+    # expertise in cybersecurity matters"; "The committee includes Janet Okafor, who ... brings cybersecurity expertise"
+    r"\b(?:appointed|elected|joined)\b[^.;]{0,80}?\b(?:board|committee)\b|\bserves?\s+on\s+(?:the|our|its)\s+"
+    r"(?:[\w&-]+\s+){0,4}?(?:board|committee)\b|\b(?:board|committee)\s+(?:also\s+)?(?:includes|appointed|elected|"
+    r"added|welcomed)\b",
+    re.I,
+)
+#: A sentence whose subject is directors ("One member of the Audit Committee, Ms. Carol Jennings, ..."; not "He has
+#: also served on the Health-ISAC board of directors and is a CISSP", ABBV FY2024's CISO): its certifications are
+#: a director's.
+_DIRECTOR_SUBJECT_RE = lazy_compile(
+    r"\s*(?:(?:one|two|three|four|several|each|certain|a|an)\s+(?:of\s+(?:the|our)\s+)?(?:members?|directors?)\s+of\s+"
+    r"(?:the|our|its)\s+(?!management\b)(?:[\w&-]+\s+){0,4}?(?:board|committee)\b|(?:our|the|several|two|three|four)\s+"
+    r"(?:independent\s+|non-executive\s+)?directors\b|(?:one|two|three|four|several|each)\s+of\s+our\s+directors\b)",
+    re.I,
+)
+
+
 def biography_spans(s: str, low: str | None) -> list[tuple[int, int]]:
     """The stretches of a sentence that tell a person's past."""
     return once("biography", s, lambda: _biography_spans(s, low))
@@ -866,6 +890,7 @@ class PeopleReader:
         self.people: list[Person] = []
         self.by_name: dict[str, Person] = {}
         self.by_surname: dict[str, Person] = {}
+        self.by_first: dict[str, Person] = {}  # (a full name's first word: a surname where written first)
         self.by_title: dict[str, Person] = {}
         self.norms: dict[str, str] = {}
         self.bios: dict[int, list[tuple[int, int]]] = {}
@@ -941,7 +966,12 @@ class PeopleReader:
 
     def _met(self, name: str) -> Person | None:
         """The person met before by this name (full, or the surname alone), if any (`name` cleaned)."""
-        return self.by_name.get(name) or self.by_surname.get(name.split()[-1])
+        found = self.by_name.get(name) or self.by_surname.get(name.split()[-1])
+        if found is None and len(name.split()) == 1:
+            # a surname written first ("Mr. Tan" of "Tan Wei Ming": a reader's 20-F, whose CISO became two people
+            # responsible, and his successor's replacement two highs)
+            found = self.by_first.get(name)
+        return found
 
     def person_for_name(self, name: str, i: int) -> Person:
         name = clean_inline(name)
@@ -953,6 +983,7 @@ class PeopleReader:
             person.name = name  # "Mr. Doe" first, "Jane Doe" later
         if len(name.split()) > 1:
             self.by_name[name] = person
+            self.by_first.setdefault(name.split()[0], person)
         self.by_surname.setdefault(name.split()[-1], person)
         return person
 
@@ -1367,6 +1398,9 @@ class PeopleReader:
 
     def certifications(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         s = self.texts[i]
+        if _DIRECTOR_SUBJECT_RE.match(s):
+            return  # a director's ("One member of the Audit Committee, Ms. Carol Jennings, ... holds the CISSP
+            # certification": a reader's insurer, read as held before by those responsible)
         spans = self.bio(i)
         found = [
             (m.start(), certification_name(next(g for g in m.groups() if g)))

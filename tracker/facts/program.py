@@ -183,6 +183,13 @@ _FRAMEWORK_RULES: tuple[Rule, ...] = (
         unless=_FFIEC_CAT,
         value="FFIEC",
     ),
+    # Singapore's Cyber Security Agency marks ("the Cyber Trust mark", "Cyber Essentials mark": a reader's 20-F group)
+    rule(
+        "frameworks.csa_sg_marks",
+        r"\bCyber\s+Trust\s+mark\b|\bCyber\s+Essentials\s+mark\b",
+        ("cyber trust", "cyber essentials"),
+        doc="kept as written",
+    ),
     # the financial sector's profile ("the Cyber Risk Institute (CRI) Profile": a reader's bank, no framework read)
     rule(
         "frameworks.cri_profile",

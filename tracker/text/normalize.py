@@ -657,6 +657,38 @@ def spelt_alike(a: str, b: str) -> bool:
     return len(wa) == len(wb) and all(x == y or _one_spelling(x) == _one_spelling(y) for x, y in zip(wa, wb))
 
 
+def numbers_alike(a: str, b: str) -> bool:
+    """Whether two texts say the same but for numbers written in figures or in words ("26" and "twenty-six", "30" and
+    "thirty"; readers' form-only edits, each a sentence reworded)."""
+    wa, wb = _with_numbers(words(a)), _with_numbers(words(b))
+    return wa == wb and (wa != words(a) or wb != words(b))
+
+
+def _with_numbers(ws: list[str]) -> list[str]:
+    """Words with the numbers written in words as figures ("twenty", "six" -> "26")."""
+    out: list[str] = []
+    k = 0
+    while k < len(ws):
+        w = ws[k]
+        if w in _TENS and k + 1 < len(ws) and _UNITS.get(ws[k + 1], 0) in range(1, 10):
+            out.append(str(_TENS[w] + _UNITS[ws[k + 1]]))
+            k += 2
+            continue
+        out.append(str(_UNITS.get(w, _TENS.get(w, w))))
+        k += 1
+    return out
+
+
+_UNITS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+
+
 def names_self(text: str) -> bool:
     """Whether a text may name the filer as a third person ("the Company", "the Group"): what `voiced_alike` needs on
     one side, looked for first."""
@@ -670,7 +702,15 @@ def voiced_alike(a: str, b: str, its: bool = False) -> bool:
     filers, whose sentences turned from "the Company" to "we", read as each reworded, and as a substantial
     reorganisation). With `its`, a sentence that turns so elsewhere: "its" and "their" are "our" too ("the Group ...
     its plants" -> "we ... our plants")."""
-    plain_a, plain_b = words(a), words(b)
+    # (numbers and "&" restyled in the same edit are form too: `numbers_alike`)
+    plain_a, plain_b = (_with_numbers(words(t.replace("&", " and "))) for t in (a, b))
+    if (
+        its
+        and len(plain_a) == len(plain_b) == 1
+        and plain_a != plain_b
+        and _agree(_one_spelling(plain_a[0]), _one_spelling(plain_b[0]))
+    ):
+        return True  # a verb of a sentence that turns so, in an edit of its own ("[-monitor-]{+monitors+}")
     wa, wb = _voiced(plain_a, its), _voiced(plain_b, its)
     if len(wa) != len(wb) or (wa == plain_a and wb == plain_b):
         return False
@@ -702,7 +742,7 @@ def _voiced(ws: list[str], its: bool) -> list:
         if (
             out[-1] == "we"
         ):  # (the verb agrees: "the Company has" is "we have"; "also maintains", "also maintain")
-            while k < len(ws) and (ws[k] in _ADVERBS or ws[k].endswith("ly")):
+            while k < len(ws) and (ws[k] in _ADVERBS or ws[k].endswith("ly") and ws[k] not in _LY_VERBS):
                 out.append(ws[k])
                 k += 1
             if k < len(ws):
@@ -723,6 +763,8 @@ def _agree(a: str, b: str) -> bool:
     )
 
 
+#: Verbs that end as adverbs do ("we apply", "we rely").
+_LY_VERBS = frozenset("apply comply rely supply reply multiply ally".split())
 #: Words that may stand between a subject and its verb ("the Company also maintains").
 _ADVERBS = frozenset("also now still further then often not never always".split())
 #: What a filer calls itself ("the Company", "the Group").
