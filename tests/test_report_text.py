@@ -2400,6 +2400,9 @@ def test_a_surname_written_first_and_a_directors_certification() -> None:
     assert _ranks(c, "text_removed") == [
         ("medium", "a sentence on directors' cybersecurity expertise removed")
     ]
+    # an officer who sat on another board is no director of this one (ABBV FY2024's CISO)
+    officer = "Our CISO leads the program. He has also served on an industry group's board of directors and is a CISSP."
+    assert [fv.value for fv in extract_facts(_loaded(officer))["certifications"]] == ["CISSP"]
 
 
 def test_more_changes_of_form_are_no_change() -> None:
