@@ -512,7 +512,6 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         {n: s.label for n, s in SPECS.items()},
         significance.responsible_keys(old_facts, new_facts),
         _Acknowledged(old_seq, new_seq),
-        [s.text for s in new_seq],
     )
     rank = {name: k for k, name in enumerate(order)}
     changes.sort(key=lambda c: _sort_key(c, rank))
@@ -1132,13 +1131,25 @@ def _restyled(a: str, b: str) -> bool:
     ("&"): form."""
     if "&" in a or "&" in b:
         return comparison_key(a.replace("&", " and ")) == comparison_key(b.replace("&", " and "))
-    return any(map(str.isdigit, a + b)) and numbers_alike(a, b)
+    digits_a, digits_b = _DIGIT_RE.search(a) is not None, _DIGIT_RE.search(b) is not None
+    if digits_a == digits_b:
+        return False  # (figures on one side only: "26" for "twenty-six")
+    return _NUMBER_WORD_RE.search(b if digits_a else a) is not None and numbers_alike(a, b)
+
+
+_DIGIT_RE = re.compile(r"\d")
+#: A number written in words.
+_NUMBER_WORD_RE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.I,
+)
 
 
 def _turns_voice(ops: list[list]) -> bool:
     """Whether some deletion next to an insertion of a word diff is the filer naming itself otherwise ("The Group
     recognises ... its" -> "We recognise ... our": `voiced_alike`)."""
-    if not any(op != EQUAL and names_self(text) for op, text in ops):
+    if not names_self(" ".join(text for op, text in ops if op != EQUAL)):
         return False  # (no edit names the filer "the Company": most do not)
     return any(
         ops[k][0] != EQUAL

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, NamedTuple
@@ -353,7 +353,6 @@ def rank_text_changes(
     labels: dict[str, str],
     responsible: frozenset[str] = frozenset(),
     acknowledged: Callable[[str], int] | None = None,
-    new_texts: Sequence[str] = (),
 ) -> None:
     """Give each wording change the severity of what it touches (see the module's docstring); `responsible`: the
     `title_key`s of the titles either year names as responsible (`responsible_keys`); `acknowledged`: the most a
@@ -363,7 +362,7 @@ def rank_text_changes(
     people = {id(c): _Person.of(c) for c in changes if c.fact == "people"}  # (asked per sentence)
     told_before = functools.cache(lambda: _incident_years(changes))  # (asked only of an incident told of)
     telling: Change | None = None  # (the last sentence added or removed found telling of a past incident)
-    for change in changes:
+    for k, change in enumerate(changes):
         if change.kind not in TEXT_KINDS:
             continue
         if change.kind == "text_moved":
@@ -403,7 +402,7 @@ def rank_text_changes(
         if change.severity != "high" and acknowledged is not None:
             _rank_acknowledged(change, acknowledged)
         if change.severity == "low":
-            _rank_added_or_removed(change, new_texts)
+            _rank_added_or_removed(change, lambda: _near_texts(changes, k))
         if change.severity != "high" and change.kind == "text_changed":
             _rank_stopped(change)
         if change.severity == "low" and change.kind == "text_changed":
@@ -773,10 +772,11 @@ def _how_often_changed(change: Change) -> tuple[Severity, str] | None:
     same."""
     if change.kind != "text_changed":
         return None
-    edited = " ".join(chain.from_iterable(_changed_words(change))).lower()
+    deleted, inserted = (" ".join(words).lower() for words in _changed_words(change))
     old, new = _sentences(change)
-    if not any(map(edited.__contains__, _HOW_OFTEN_KEYS)) and not (
-        any(map(edited.__contains__, _HOW_OFTEN_COUNTS))
+    if not any(map(f"{deleted} {inserted}".__contains__, _HOW_OFTEN_KEYS)) and not (
+        any(map(deleted.__contains__, _HOW_OFTEN_COUNTS))
+        and any(map(inserted.__contains__, _HOW_OFTEN_COUNTS))
         and any(map(f"{old} {new}".lower().__contains__, _PERIODS))
     ):
         return None  # (a frequency that changed has a word of frequency among the words that did: most have none)
@@ -1045,7 +1045,7 @@ def _rank_acknowledged(change: Change, acknowledged: Callable[[str], int]) -> No
         )
 
 
-def _rank_added_or_removed(change: Change, new_texts: Sequence[str] = ()) -> None:
+def _rank_added_or_removed(change: Change, later: Callable[[], list[str]] = list) -> None:
     """`medium` for a sentence added or removed that says what Item 106 asks about though no fact of it changed
     (`_SAID_ADDED_OR_REMOVED`, the first that holds): outside assessors, auditors, consultants or penetration testers
     working on the program (`outside_work`, Item 106(b)(1)(ii): an unseen filing's reader found CROX FY2025's dropped
@@ -1061,7 +1061,7 @@ def _rank_added_or_removed(change: Change, new_texts: Sequence[str] = ()) -> Non
     )
     if what is None:
         return
-    if change.kind == "text_removed" and _still_said(text, new_texts):
+    if change.kind == "text_removed" and _still_said(text, later()):
         # (a list item set out otherwise, its words now in another sentence that says the same: a reader's bullets
         # run in, with "our" become "the Company's", read as a vendor program removed, medium)
         change.why = f"{what} removed; its words are still said in another sentence"
@@ -1070,14 +1070,23 @@ def _rank_added_or_removed(change: Change, new_texts: Sequence[str] = ()) -> Non
     change.why = f"{what} {'added' if change.kind == 'text_added' else 'removed'}"
 
 
-def _still_said(text: str, new_texts: Sequence[str]) -> bool:
-    """Whether the later year holds a sentence with nearly all the content words of a sentence removed
-    (`_content_words`, four in five at least)."""
+def _still_said(text: str, later: list[str]) -> bool:
+    """Whether a later year's sentence (`later`: those added or reworded near a sentence removed) holds nearly all the
+    content words of the sentence removed (`_content_words`, four in five at least)."""
     words = _content_words([text])
-    if not words:
-        return False
     need = 0.8 * len(words)
-    return any(len(words & _content_words([t])) >= need for t in new_texts)
+    return bool(words) and any(len(words & _content_words([t])) >= need for t in later)
+
+
+def _near_texts(changes: list[Change], k: int) -> list[str]:
+    """The later year's sentences added or reworded within `_NEAR_CHANGES` * 2 changes of change k (a list set out
+    otherwise lies about it)."""
+    reach = 2 * _NEAR_CHANGES
+    return [
+        str(c.text if c.kind == "text_added" else c.new)
+        for c in changes[max(0, k - reach) : k + reach + 1]
+        if c.kind == "text_added" or c.kind == "text_changed" and isinstance(c.new, str)
+    ]
 
 
 def board_informed(text: str) -> bool:
@@ -1440,11 +1449,13 @@ def _rank_escalation(change: Change) -> None:
     )
     # how soon: "Ms. Marsh [-promptly -]informs the Chair ... {+at the Audit Committee's next regularly scheduled
     # meeting+}" (a reader's biotech: read as "“regularly” added in a sentence stating board oversight")
-    gone, came = _gone_came(_TIMING_RE, [old], [new])
-    gone, came = (
-        gone + _gone_came(_DELAYED_RE, [new], [old])[1],
-        came + _gone_came(_DELAYED_RE, [old], [new])[1],
-    )
+    edited = " ".join(chain.from_iterable(_changed_words(change))).lower()
+    if any(map(edited.__contains__, _TIMING_KEYS)):
+        gone, came = _gone_came(_TIMING_RE, [old], [new])
+        gone += _gone_came(_DELAYED_RE, [new], [old])[1]
+        came += _gone_came(_DELAYED_RE, [old], [new])[1]
+    else:
+        gone, came = [], []
     soon = _went_came(
         gone,
         came,
@@ -1463,10 +1474,13 @@ def _stopped(change: Change) -> str | None:
     where the earlier sentence did not; None where it does not."""
     if change.kind != "text_changed":
         return None
+    old, new = _sentences(change)
+    low = new.lower()
+    if not any(map(low.__contains__, _STOPPED_KEYS)):
+        return None  # (looked for in the sentence first: nearly every one says no such thing)
     inserted = " ".join(_changed_words(change)[1]).lower()
     if not any(map(inserted.__contains__, _STOPPED_KEYS)):
-        return None  # (the words that say it are among those put in: most edits put in none)
-    old, new = _sentences(change)
+        return None  # (the words that say it are among those put in)
     said = _STOPPED_RE.search(new)
     if said is None or _STOPPED_RE.search(old):
         return None
@@ -1659,6 +1673,8 @@ _TIMING_RE = re.compile(
     r"(?:practicable|possible)|within\s+\S+\s+(?:hours?|days?|business\s+days?))\b",
     re.I,
 )
+#: A part of every word `_TIMING_RE` and `_DELAYED_RE` hold.
+_TIMING_KEYS = ("immediate", "prompt", "timely", "expedit", "without", "soon", "within", "next")
 #: A wait for the next meeting ("at the Audit Committee's next regularly scheduled meeting"): told later, not sooner.
 _DELAYED_RE = re.compile(
     r"\b(?:at|during|until)\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w'\u2019]+\s+){0,4}?next\s+(?:regularly\s+"
