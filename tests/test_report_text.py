@@ -2452,6 +2452,35 @@ def test_a_period_changed_beside_a_fact_is_said_and_the_cyber_trust_mark_is_a_fr
     assert [fv.value for fv in frameworks] == ["Cyber Trust mark"]
 
 
+def test_an_incident_dated_by_its_quarter_and_a_list_numbered_with_its_board() -> None:
+    """A reader's utility: "In the third quarter of the year, an unauthorized party used a phishing email ... and
+    accessed that employee's corporate email account" was three low sentences added, the verdict routine; a reader's
+    form-only edit of AMZN FY2025: "the Audit Committee and its Board of Directors" was the board no longer overseeing,
+    medium, and a sentence set out as numbered items a vendor process "removed", medium."""
+    lead = "Our Chief Information Security Officer leads our program."
+    told = "During the second quarter, an unauthorized actor gained access to a billing server through a stolen password."
+    assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+        ("high", "a sentence on a past cybersecurity incident added")
+    ]
+    from tracker.facts import extract_facts
+
+    text = "Our cyber risks are reviewed by the Risk Committee and its Board of Directors."
+    assert {fv.value for fv in extract_facts(_loaded(text))["board_oversight"]} >= {"board of directors"}
+    run_in = (
+        "We oversee risks from third-party service providers through due diligence, contractual security terms and "
+        "annual reassessments of vendors with access to our data."
+    )
+    numbered = (
+        "We oversee risks from third-party service providers through:\n\n1. due diligence;\n2. contractual security "
+        "terms; and\n3. annual reassessments of vendors with access to our data."
+    )
+    tail = "\n\nThe Audit Committee oversees cybersecurity risk."
+    c = _compared(run_in + tail, numbered + tail)
+    assert [ch.severity for ch in c.changes if ch.kind.startswith("text_")] == ["low"] * len(
+        [ch for ch in c.changes if ch.kind.startswith("text_")]
+    )
+
+
 def test_a_contract_manufacturers_incident_is_told() -> None:
     """A reader's drug maker: "In February 2024, a contract manufacturing organization that produces one of our
     commercial products experienced a ransomware attack" added was low wording, the verdict routine."""

@@ -1072,10 +1072,15 @@ def _rank_added_or_removed(change: Change, later: Callable[[], list[str]] = list
 
 def _still_said(text: str, later: list[str]) -> bool:
     """Whether a later year's sentence (`later`: those added or reworded near a sentence removed) holds nearly all the
-    content words of the sentence removed (`_content_words`, four in five at least)."""
+    content words of the sentence removed (`_content_words`, four in five at least), or those sentences together hold
+    nine in ten of them (a sentence set out as a numbered list: a reader's AMZN FY2025)."""
     words = _content_words([text])
+    if not words or not later:
+        return False
     need = 0.8 * len(words)
-    return bool(words) and any(len(words & _content_words([t])) >= need for t in later)
+    return any(len(words & _content_words([t])) >= need for t in later) or len(
+        words & _content_words(later)
+    ) >= 0.9 * len(words)
 
 
 def _near_texts(changes: list[Change], k: int) -> list[str]:

@@ -327,7 +327,10 @@ _PAST_INCIDENT_RE = caseless(
 )
 _WHEN_RE = lazy_compile(
     r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b|\blast\s+(?:year|quarter|month)\b"
+    r"December)\b|\blast\s+(?:year|quarter|month)\b|"
+    # "In the third quarter of the year, an unauthorized party used a phishing email ..." (a reader's utility)
+    r"\b(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\b|\b(?:during|in)\s+(?:the\s+)?(?:past|prior|current)\s+"
+    r"(?:fiscal\s+)?year\b"
 )
 
 
