@@ -2481,6 +2481,31 @@ def test_an_incident_dated_by_its_quarter_and_a_list_numbered_with_its_board() -
     )
 
 
+def test_a_team_managed_by_a_person_named_before_the_title() -> None:
+    """A reader's planted successor in BOOT FY2025: "The INFOSEC team is managed by Jane Ortega, our Chief Information
+    Security Officer, who reports to our Chief Financial Officer" named no one responsible, and its reporting line read
+    as gone ("no longer says the person responsible reports to the Chief Financial Officer")."""
+    from tracker.facts import extract_facts
+
+    text = (
+        "Our cybersecurity team is managed by Amara Osei, our Vice President of Technology Risk, who reports to our "
+        "Chief Operating Officer."
+    )
+    facts = extract_facts(_loaded(text))
+    assert [fv.value for fv in facts["responsible_titles"]] == ["Vice President of Technology Risk"]
+    assert [fv.value for fv in facts["reports_to"]] == ["Chief Operating Officer"]
+
+
+def test_years_said_as_a_floor_in_other_words_are_no_change() -> None:
+    """A reader's form-only edit of ELMD FY2025: "a combined 30+ years of experience" -> "a combined more than thirty
+    years of experience" was "at least 30 years -> more than 30 years", medium."""
+    text = "Our Chief Information Security Officer has {years} of experience in information security."
+    c = _compared(text.format(years="15+ years"), text.format(years="over fifteen years"))
+    assert [ch for ch in c.changes if ch.fact == "experience_years"] == []
+    c = _compared(text.format(years="15+ years"), text.format(years="about fifteen years"))
+    assert [ch.fact for ch in c.changes if ch.kind.startswith("fact_")] == ["experience_years"]
+
+
 def test_a_contract_manufacturers_incident_is_told() -> None:
     """A reader's drug maker: "In February 2024, a contract manufacturing organization that produces one of our
     commercial products experienced a ransomware attack" added was low wording, the verdict routine."""

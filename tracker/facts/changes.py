@@ -849,7 +849,13 @@ _APPROXIMATELY = r"nearly|almost|about|roughly|around|close\s+to|approximately"
 
 
 def _years(v: Any) -> tuple:
-    return v["years"], v["qualifier"]
+    """The years stated and how: "over", "more than" and "at least" are one floor ("30+" -> "more than thirty": a
+    reader's form-only edit, read as a medium change of experience)."""
+    return v["years"], _FLOORS.get(v["qualifier"], v["qualifier"])
+
+
+#: Qualifiers of years that each say "this many or more".
+_FLOORS = {"over": "at least", "more than": "at least"}
 
 
 def experience_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:

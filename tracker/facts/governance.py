@@ -1116,9 +1116,9 @@ _MEETS_RE = lazy_compile(r"\b(?:meets?|met|convenes?|convened)\b", re.I)
 
 def directors_expertise(text: str) -> bool:
     """Whether a sentence tells of directors' cybersecurity (or technology) expertise (what the differ ranks added or
-    removed; its certifications are no one's responsible): "Two members of the Audit
-    Committee have professional experience in information technology and cybersecurity", "Our board includes a
-    director with a background in cybersecurity" (not an officer's: "our Director of IT Security has ...")."""
+    removed; a director's certifications are no one's responsible): "Two members of the Audit Committee have
+    professional experience in information technology and cybersecurity", "Our board includes a director with a
+    background in cybersecurity" (not an officer's: "our Director of IT Security has ...")."""
     low = text.lower()
     return (
         ("director" in low or "member" in low or "board" in low or "committee" in low)

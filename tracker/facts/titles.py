@@ -418,6 +418,10 @@ RESPONSIBLE_RULES = (
         "responsible_titles.led_by",
         r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led|supervised)\s*by\s+(?:the\s+|our\s+|its\s+)?"
         r"(?:[\w-]+['\u2019]s\s+)?$|"
+        # the person named first: "The INFOSEC team is managed by Jane Ortega, our Chief Information Security
+        # Officer, who ..." (a reader's planted successor, read as no one responsible)
+        r"\b(?:led|headed|overseen|managed|directed|run|chaired|supervised)\s*by\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+        r"(?-i:[A-Z][\w'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2}),\s+(?:the\s+|our\s+|its\s+)?$|"
         r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\s+(?:the\s+|our\s+|its\s+)?$|"
         r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are|rests\s+with|lies\s+with)\s+(?:\w+\s+){0,3}?(?:the\s+|our\s+|its\s+)?"
         r"(?:[\w-]+['\u2019]s\s+)?$|"
