@@ -2481,6 +2481,25 @@ def test_an_incident_dated_by_its_quarter_and_a_list_numbered_with_its_board() -
     )
 
 
+def test_a_statement_of_such_an_effect_reads_the_effect_named_before_it() -> None:
+    """A reader's utility: "We face risks from cybersecurity threats that, if realized, are reasonably likely to
+    materially affect us ... To date, we do not believe that any cybersecurity incident has had such an effect." was no
+    statement, and the reworded statement "dropped", high."""
+    from tracker.facts import extract_facts
+
+    text = (
+        "Risks from cybersecurity threats could materially affect our operations and financial condition. So far, no "
+        "cybersecurity incident has had such an impact on us."
+    )
+    (statement,) = extract_facts(_loaded(text))["material_incident_statement"]
+    assert statement.value == "none"
+    before = "We have not identified any cybersecurity incident that has materially affected us or is reasonably likely to."
+    changed = [
+        ch for ch in _compared(before, text).changes if ch.fact and ch.fact.startswith("material_incident")
+    ]
+    assert changed == []  # (the same statement, as firmly made: not "dropped")
+
+
 def test_a_team_managed_by_a_person_named_before_the_title() -> None:
     """A reader's planted successor in BOOT FY2025: "The INFOSEC team is managed by Jane Ortega, our Chief Information
     Security Officer, who reports to our Chief Financial Officer" named no one responsible, and its reporting line read

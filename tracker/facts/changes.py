@@ -21,7 +21,7 @@ from typing import Any
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
 from tracker.facts.governance import HOW_OFTEN, briefed
-from tracker.facts.material import one_incident_denied
+from tracker.facts.material import names_effect_before, one_incident_denied
 from tracker.facts.program import FRAMEWORK_SUCCESSORS
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
@@ -998,8 +998,8 @@ def outlook_said(old: str | None, new: str | None) -> str | None:
     """ "no longer says whether cyber risks are reasonably likely to materially affect the company" (or "now also
     says ...") where only one of two sentences of a statement on material incidents says "reasonably likely" (the
     forward-looking half of Item 106(b)(2)); else None."""
-    if not old or not new:
-        return None
+    if not old or not new or names_effect_before(old) or names_effect_before(new):
+        return None  # (a statement of "such an effect": its effect, and whether it is likely, are the sentence before's)
     was, now = "reasonably likely" in old.lower(), "reasonably likely" in new.lower()
     if was == now:
         return None
@@ -1018,6 +1018,13 @@ def _qualifiers(old: str | None, new: str | None) -> str:
     was = list(dict.fromkeys(m.group().lower() for m in _QUALIFIER_RE.finditer(old)))
     now = list(dict.fromkeys(m.group().lower() for m in _QUALIFIER_RE.finditer(new)))
     came, went = [w for w in now if w not in was], [w for w in was if w not in now]
+    if names_effect_before(old) or names_effect_before(
+        new
+    ):  # (whether it is likely is the sentence before's)
+        came, went = (
+            [w for w in came if w != "reasonably likely"],
+            [w for w in went if w != "reasonably likely"],
+        )
     quoted = lambda words: ", ".join(f"\u201c{w}\u201d" for w in words)  # noqa: E731
     parts = ([f"now {quoted(came)}"] if came else []) + ([f"no longer {quoted(went)}"] if went else [])
     return f" ({'; '.join(parts)})" if parts else ""

@@ -216,11 +216,20 @@ def read_statement(
     holding "material", when known); ("absent", None, None) when none."""
     best: tuple[int, str, str, int] | None = None  # (rank, statement, strength, sentence)
     affected: tuple[str, int] | None = None
+    read: list[tuple[int, list[tuple[str, str]]]] = []
     for i in sorted(candidates) if candidates is not None else range(len(sentences)):
         s, low = sentences[i], lows[i]
         if not (has(low, ("material",)) and has(low, _CYBER_WORDS)):
             continue
-        said = once("material_incident", s, lambda: _statement(s, low))
+        read.append((i, once("material_incident", s, lambda: _statement(s, low))))
+        # the next sentence may make the statement of the effect this one names: "We face risks ... that, if realized,
+        # are reasonably likely to materially affect us ... To date, we do not believe that any cybersecurity
+        # incident has had such an effect." (a reader's utility, whose reworded statement read as dropped)
+        if i + 1 < len(sentences) and (such := _SUCH_EFFECT_RE.search(sentences[i + 1])):
+            t = sentences[i + 1]
+            t = f"{t[: such.start()]}a material effect{t[such.end() :]}"
+            read.append((i + 1, once("material_incident", t, lambda: _statement(t, t.lower()))))
+    for i, said in read:
         for statement, firm in said:
             if statement == "affected":
                 affected = affected or (firm, i)
@@ -231,6 +240,17 @@ def read_statement(
     if best is not None:
         return best[1], best[2], best[3]
     return "absent", None, None
+
+
+#: An effect named in the sentence before ("has had such an effect", "such a material impact").
+_SUCH_EFFECT_RE = lazy_compile(
+    r"\bsuch\s+(?:an?\s+)?(?:material\s+)?(?:adverse\s+)?(?:effect|impact)\b", re.I
+)
+
+
+def names_effect_before(sentence: str) -> bool:
+    """Whether a sentence speaks of an effect named in the sentence before it ("... has had such an effect")."""
+    return _SUCH_EFFECT_RE.search(sentence) is not None
 
 
 def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
