@@ -1131,19 +1131,7 @@ def _restyled(a: str, b: str) -> bool:
     ("&"): form."""
     if "&" in a or "&" in b:
         return comparison_key(a.replace("&", " and ")) == comparison_key(b.replace("&", " and "))
-    digits_a, digits_b = _DIGIT_RE.search(a) is not None, _DIGIT_RE.search(b) is not None
-    if digits_a == digits_b:
-        return False  # (figures on one side only: "26" for "twenty-six")
-    return _NUMBER_WORD_RE.search(b if digits_a else a) is not None and numbers_alike(a, b)
-
-
-_DIGIT_RE = re.compile(r"\d")
-#: A number written in words.
-_NUMBER_WORD_RE = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
-    re.I,
-)
+    return numbers_alike(a, b)
 
 
 def _turns_voice(ops: list[list]) -> bool:

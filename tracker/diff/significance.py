@@ -883,11 +883,8 @@ def _hedge_changed(old: str, new: str) -> str | None:
     was, now = hedges(old), hedges(new)
     if sorted(kind for kind, _ in was) == sorted(kind for kind, _ in now):
         return None
-    firmness = {
-        "belief": 1,
-        "awareness": 2,
-    }  # (the fewer and the firmer the hedges, the firmer the statement)
-    before, after = (sum(3 - firmness[kind] for kind, _ in side) for side in (was, now))
+    # (the fewer and the firmer the hedges, the firmer the statement)
+    before, after = (sum(3 - _HEDGE_FIRMNESS[kind] for kind, _ in side) for side in (was, now))
     said_before, said_after = ({words.lower() for _, words in side} for side in (was, now))
     gone = list(dict.fromkeys(w for _, w in was if w.lower() not in said_after))
     came = list(dict.fromkeys(w for _, w in now if w.lower() not in said_before))
@@ -897,6 +894,9 @@ def _hedge_changed(old: str, new: str) -> str | None:
     how = "now made more firmly" if after < before else "now hedged further"
     return f"{edit}: part of the statement on material incidents is {how}"
 
+
+#: How firmly each kind of hedge (`hedges`) leaves a statement made.
+_HEDGE_FIRMNESS = {"belief": 1, "awareness": 2}
 
 _OUTLOOK = "statement that cyber risks could materially affect the company (Item 106(b)(2))"
 
@@ -1525,9 +1525,8 @@ def _rank_escalation_rewritten(changes: list[Change]) -> None:
             escalates[k] = _escalates(changes[k])
         return escalates[k]
 
-    told: dict[
-        str, set[str]
-    ] = {}  # (a sentence's, worked out once: one removed may be weighed against several)
+    # (a sentence's parties, worked out once: one removed may be weighed against several)
+    told: dict[str, set[str]] = {}
     taken: set[int] = set()
     for k, added in enumerate(changes):
         if added.kind != "text_added" or added.severity == "high":

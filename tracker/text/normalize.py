@@ -658,10 +658,15 @@ def spelt_alike(a: str, b: str) -> bool:
 
 
 def numbers_alike(a: str, b: str) -> bool:
-    """Whether two texts say the same but for numbers written in figures or in words ("26" and "twenty-six", "30" and
-    "thirty"; readers' form-only edits, each a sentence reworded)."""
-    wa, wb = _with_numbers(words(a)), _with_numbers(words(b))
-    return wa == wb and (wa != words(a) or wb != words(b))
+    """Whether two texts say the same but for numbers written in figures on one side and in words on the other ("26"
+    and "twenty-six", "30" and "thirty"; readers' form-only edits, each a sentence reworded)."""
+    digits_a, digits_b = any(map(str.isdigit, a)), any(map(str.isdigit, b))
+    if digits_a == digits_b:
+        return False  # (figures on one side only, looked for first)
+    plain_a, plain_b = words(a), words(b)
+    if _NUMBER_WORDS.isdisjoint(plain_b if digits_a else plain_a):
+        return False
+    return _with_numbers(plain_a) == _with_numbers(plain_b)
 
 
 def _with_numbers(ws: list[str]) -> list[str]:
@@ -687,6 +692,7 @@ _UNITS = {
     )
 }
 _TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
 
 
 def names_self(text: str) -> bool:
@@ -739,9 +745,8 @@ def _voiced(ws: list[str], its: bool) -> list:
         else:
             out.append("we" if w == "us" else "our" if its and w in ("its", "their") else w)
             k += 1
-        if (
-            out[-1] == "we"
-        ):  # (the verb agrees: "the Company has" is "we have"; "also maintains", "also maintain")
+        # (the verb agrees: "the Company has" is "we have"; "also maintains", "also maintain")
+        if out[-1] == "we":
             while k < len(ws) and (ws[k] in _ADVERBS or ws[k].endswith("ly") and ws[k] not in _LY_VERBS):
                 out.append(ws[k])
                 k += 1
@@ -773,7 +778,9 @@ _SELF_NAMES = frozenset("company group corporation bank firm registrant partners
 _SINGULAR_PLURAL = ({"has", "have"}, {"is", "are"}, {"was", "were"}, {"does", "do"})
 
 
+@functools.lru_cache(maxsize=4096)
 def _one_spelling(word: str) -> str:
+    """A word in the one spelling `_SPELLINGS` brings both sides to (worked out once per word)."""
     for pattern, replacement in _SPELLINGS:
         word = pattern.sub(replacement, word)
     return word
