@@ -2005,6 +2005,39 @@ def test_spelling_americanised_and_the_company_become_we_are_no_change() -> None
     assert _rewording(charter.format(whose="its"), charter.format(whose="our")).kind == "text_changed"
 
 
+def test_the_company_called_it_headings_and_a_list_run_in_by_it_are_no_change() -> None:
+    """Readers' form-only edits of ELMD, AMZN, BOOT and HLI FY2025: "The Company has designed a program to help [-us-]{+it+}
+    identify ...", "[-we collect, process, store, and transmit-]{+the Company collects, processes, stores and
+    transmits+}", "nor [-are we-]{+is the Company+} aware", "the Security Committee of [-our-]{+its+} Board",
+    "[-Cybersecurity -]Governance", "Cybersecurity Governance" -> "Governance of Cybersecurity", and a bulleted list run
+    in as "(1) ...; (2) ..." by "the Company's" program were each a change (a verdict "routine", not "no substantive
+    change")."""
+    before = (
+        "Risk Oversight and Cybersecurity Strategy\n\n"
+        "The Company maintains an incident response plan to help us contain threats relevant to our operations. "
+        "We store, encrypt and back up the records we hold. Nor are we aware of any incident that has materially "
+        "affected us. Such risks are reviewed by the Risk Committee of our Board of Directors.\n\n"
+        "Our security program includes:\n\n"
+        "• quarterly vulnerability scans of all internet-facing systems;\n"
+        "• annual penetration tests by an outside firm; and\n"
+        "• monthly phishing exercises for employees in finance and human resources."
+    )
+    after = (
+        "Strategy and Risk Oversight\n\n"
+        "The Company maintains an incident response plan to help it contain threats relevant to its operations. "
+        "The Company stores, encrypts and backs up the records it holds. Nor is the Company aware of any incident that "
+        "has materially affected it. Such risks are reviewed by the Risk Committee of its Board of Directors.\n\n"
+        "The Company's security programme includes: (1) quarterly vulnerability scans of all internet-facing systems; "
+        "(2) annual penetration tests by an outside firm; and (3) monthly phishing exercises for employees in finance "
+        "and human resources."
+    )
+    assert _compared(before, after).changes == []
+    # an item changed while run in is still a change; and "its" of another, with no "the Company" beside it, stays one
+    assert _compared(before, after.replace("annual penetration", "biennial penetration")).changes != []
+    vendor = "Each vendor must protect {whose} data with encryption."
+    assert _rewording(vendor.format(whose="our"), vendor.format(whose="its")).kind == "text_changed"
+
+
 def test_a_committees_own_report_to_the_board_is_no_briefing_of_it() -> None:
     """A reader's planted text: "... at each of its quarterly meetings and reports to the full Board as appropriate",
     and, split off, "It reports to the full Board as appropriate.", were read as management briefing the board as
@@ -2396,9 +2429,9 @@ def test_a_surname_written_first_and_a_directors_certification() -> None:
     lead = "Our Chief Information Security Officer leads our program. The Audit Committee oversees cybersecurity."
     director = "One member of the Audit Committee, Mr. Paul Reyes, previously led information security audits and holds the CISA certification."
     c = _compared(f"{lead} {director}", lead)
-    assert [ch.fact for ch in c.changes if ch.kind.startswith("fact_")] == []
-    assert _ranks(c, "text_removed") == [
-        ("medium", "a sentence on directors' cybersecurity expertise removed")
+    # (the director gone is a change of people, not of certifications nor of the one responsible)
+    assert [(ch.fact, ch.severity, ch.summary) for ch in c.changes if ch.kind.startswith("fact_")] == [
+        ("people", "medium", "a director is no longer described for cybersecurity expertise: Paul Reyes")
     ]
     # an officer who sat on another board is no director of this one (ABBV FY2024's CISO)
     officer = "Our CISO leads the program. He has also served on an industry group's board of directors and is a CISSP."
@@ -2745,3 +2778,258 @@ def test_a_certification_now_only_pursued_is_medium() -> None:
     assert _rewording(sought, held).severity == "medium"
     # holding it in other words is no change of status
     assert _rewording(held, held.replace("have obtained", "hold")).severity == "low"
+
+
+def test_an_officer_newly_named_beside_those_responsible_is_a_change_of_people() -> None:
+    """A reader's utility: "Our Chief Digital Officer, Priya Natarajan, who joined the Company during the year ...,
+    works with the Chief Information Security Officer on the security of new digital platforms" was one low sentence
+    added, the verdict routine."""
+    lead = "Our Chief Information Security Officer, Maria Gomez, leads our information security team."
+    joined = (
+        "Our Vice President of Infrastructure, Thomas Baker, supports Ms. Gomez in hardening our cloud environments "
+        "against cyber attacks."
+    )
+    c = _compared(lead, f"{lead} {joined}")
+    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    assert people == [
+        (
+            "medium",
+            "newly described in the cybersecurity work, not as responsible: Thomas Baker (Vice President of "
+            "Infrastructure)",
+        )
+    ]
+    assert c.judgement.significance == "notable"
+    gone = [
+        (ch.severity, ch.summary) for ch in _compared(f"{lead} {joined}", lead).changes if ch.fact == "people"
+    ]
+    assert gone == [
+        (
+            "low",
+            "Thomas Baker (Vice President of Infrastructure) is no longer described in the cybersecurity work",
+        )
+    ]
+
+
+def test_a_director_described_for_expertise_is_a_director_not_an_officer() -> None:
+    """Readers' banks: "One of our directors, Dr. Rajiv Menon, previously served as Chief Information Officer of ...,
+    and we believe he brings cybersecurity expertise to the Board" was a sentence ranked on its words alone; and a
+    career's list ("Information Security Manager of Logic Industries, Senior Information Security Specialist of
+    Migdal Group") made a company a person."""
+    from tracker.facts import extract_facts
+
+    lead = "Our Chief Information Security Officer leads our program and reports to the Audit Committee."
+    director = (
+        "In 2025 our Board elected Ms. Keiko Tanaka, formerly Chief Technology Officer of a national payments network, "
+        "who has deep expertise in cybersecurity."
+    )
+    c = _compared(lead, f"{lead} {director}")
+    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    assert people == [("medium", "a director newly described for cybersecurity expertise: Keiko Tanaka")]
+    career = (
+        "Our CISO, Dana Fox, leads our cybersecurity program. She has worked over the last twenty years in the "
+        "security industry, and prior to working with us, she was CISO of Acme Software, Information Security Manager "
+        "of Harbor Holdings, Senior Information Security Specialist of Northwind Bank and a consultant."
+    )
+    names = [fv.value["name"] for fv in extract_facts(_loaded(career))["people"]]
+    assert names == ["Dana Fox"]
+
+
+def test_a_teams_experience_held_by_the_company_named_otherwise_is_no_change() -> None:
+    """A reader's form-only edit of ELMD FY2025: "Between our senior leaders, there is a combined 30+ years of
+    experience" -> "Between the Company's senior leaders, ..." was "experience no longer stated", medium."""
+    from tracker.facts import extract_facts
+
+    for text, whose in (
+        (
+            "{whose} security leaders have a combined 45 years of experience in protecting payment systems.",
+            "Our",
+        ),
+        ("Among {whose} incident responders, there is over 25 years of experience in cybersecurity.", "our"),
+    ):
+        company = text.format(whose="the Company's" if whose == "our" else "The Company's")
+        assert [fv.value["years"] for fv in extract_facts(_loaded(company))["experience_years"]] in (
+            [45],
+            [25],
+        )
+        assert _compared(text.format(whose=whose), company).changes == []
+
+
+def test_an_incident_at_one_of_the_filers_own_sites_is_told() -> None:
+    """An unseen reader's hospital operator: "In November 2024, one of our hospitals experienced a ransomware attack",
+    "one of our subsidiaries was the subject of a ransomware attack", "A ransomware attack in November 2024 disrupted
+    operations at one of our plants" and "a cybersecurity incident at one of our subsidiaries in November 2024 did not
+    have a material impact on us" were each one low sentence added, the verdict routine."""
+    lead = "Our Chief Information Security Officer leads our program."
+    for told in (
+        "In March 2025, one of our manufacturing facilities was hit by a ransomware attack.",
+        "In the second quarter of 2025, one of our retail stores suffered a data breach involving payment cards.",
+        "A phishing attack in April 2025 shut down the scheduling systems of one of our clinics for two days.",
+        "We concluded that a security breach at one of our affiliates in March 2025 had no material effect on us.",
+    ):
+        assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+            ("high", "a sentence on a past cybersecurity incident added")
+        ], told
+
+
+def test_a_statement_carving_out_an_incident_said_not_to_be_material_stays_made() -> None:
+    """An unseen reader's hospital operator: the incident told, "we do not believe the incident has had ... a material
+    effect", then "Other than the incident described above, ... we do not believe that any risks ... have materially
+    affected ... us" read as the company now materially affected (high, first in the verdict), and the statement's
+    weakening went unsaid; and a 20-F's "We determined that this incident did not have a material impact on us" read
+    as a firmer statement, its hedge added to the statement as a strengthening."""
+    from tracker.facts import extract_facts
+
+    told = (
+        "In January 2025, an unauthorized party accessed a billing server of one of our subsidiaries. "
+        "Following our review, we have determined that the breach did not have a material impact on us. "
+    )
+    statement = (
+        "Except for the breach described above, to our knowledge no cybersecurity incident has materially affected "
+        "us, including our results of operations or financial condition."
+    )
+    facts = extract_facts(_loaded(told + statement))
+    assert [fv.value for fv in facts["material_incident_statement"]] == ["none"]
+    assert [fv.value for fv in facts["material_incident_strength"]] == ["awareness"]
+    before = "No cybersecurity incident has materially affected us, including our results of operations or financial condition."
+    c = _compared(before, told + statement)
+    said = [
+        (ch.severity, ch.summary) for ch in c.changes if ch.fact and ch.fact.startswith("material_incident")
+    ]
+    assert said and all("now says it has been materially affected" not in s for _, s in said)
+    assert any("weakened" in s for _, s in said), said
+    # carved out with nothing said of it, the incident may have been material: as before
+    alone = extract_facts(_loaded(statement))
+    assert [fv.value for fv in alone["material_incident_statement"]] == ["affected"]
+
+
+def test_a_body_briefed_less_often_while_another_keeps_that_period_says_instead() -> None:
+    """An unseen reader's texts: the board's briefings "twice a year" -> "once a year" beside an audit committee
+    briefed "at least annually" both years read "No longer says the board is briefed twice a year", with "annual (the
+    board, ...)" stated alike."""
+    before = (
+        "Our CISO reports to the Board of Directors on cybersecurity {when}. The Audit Committee receives a "
+        "cybersecurity report from the CISO at least annually."
+    )
+    c = _compared(before.format(when="every six months"), before.format(when="each year"))
+    said = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "briefing_frequency"]
+    assert said == [("medium", "the board is now briefed annually instead of twice a year (less often)")]
+
+
+def test_a_board_of_statutory_auditors_is_an_overseer() -> None:
+    """An unseen reader's Japanese 20-F: the "Audit & Supervisory Board", which receives the CSO's reports, became an
+    "Audit and Supervisory Committee": read as oversight added, and its briefings as the board's."""
+    from tracker.facts import extract_facts
+
+    text = (
+        "Our Board of Corporate Auditors receives reports from the Chief Information Security Officer on information "
+        "security risks twice a year. The Board of Directors oversees cybersecurity risk as part of risk management."
+    )
+    facts = extract_facts(_loaded(text))
+    assert sorted(fv.value for fv in facts["board_oversight"]) == [
+        "board of corporate auditors",
+        "board of directors",
+    ]
+    later = text.replace("Board of Corporate Auditors", "Audit Committee")
+    said = [ch.summary for ch in _compared(text, later).changes if ch.fact == "board_oversight"]
+    assert said == ["board oversight moved from the board of corporate auditors to the audit committee"]
+
+
+def test_the_same_period_in_other_words_and_the_filer_by_its_name_are_no_change() -> None:
+    """An unseen reader's form-only edits: "meets quarterly" -> "Every quarter, ... meets" was "“quarterly” became
+    “every”" (medium, a verdict "notable"), "twice yearly" -> "semi-annually" "more often"; "As part of SentinelOne's
+    overall enterprise risk management program" for "our" flipped Item 106(b)(1)(i)'s answer to not stated; and a law
+    named by its year ("the Health Insurance Portability and Accountability Act of 1996") was a number added."""
+    meets = "The Risk Committee meets {when} with our CISO to review cybersecurity risks."
+    c = _compared(
+        meets.format(when="quarterly"),
+        "Every quarter, the Risk Committee meets with our CISO to review cybersecurity risks.",
+    )
+    assert [ch.severity for ch in c.changes] in ([], ["low"])
+    drills = "We run incident response drills {when} and review our cybersecurity program with the Audit Committee."
+    c = _compared(drills.format(when="twice yearly"), drills.format(when="every six months"))
+    assert [ch.severity for ch in c.changes] in ([], ["low"])
+    part = (
+        "As part of {whose} overall enterprise risk management program, we maintain a cybersecurity program."
+    )
+    c = _compared(part.format(whose="our"), part.format(whose="Northwind's"))
+    assert [ch.kind for ch in c.changes if ch.kind != "text_changed"] == []
+    law = (
+        "Our program is designed to comply with {law} and state privacy laws, as part of our risk management."
+    )
+    c = _compared(
+        law.format(law="GLBA"),
+        law.format(law='the Gramm-Leach-Bliley Act of 1999 ("GLBA")'),
+    )
+    assert [ch.severity for ch in c.changes] == ["low"]
+
+
+def test_narrowed_scope_independence_dropped_and_a_new_chair_are_medium() -> None:
+    """An unseen reader's texts: "an independent third-party firm" -> "a third-party firm" was no change at all;
+    "multi-factor authentication for [-all -]remote access to {+certain of +}our systems" and "chaired by our [-President
+    and Representative Director-]{+Executive Officer in charge of Corporate Planning+}" were low wording."""
+    firm = "We retain {who} to test our defenses each year."
+    assert (
+        _rewording(
+            firm.format(who="an independent security firm"), firm.format(who="a security firm")
+        ).severity
+        == "medium"
+    )
+    vpn = "We require hardware security keys for {which} administrator accounts."
+    change = _rewording(vpn.format(which="all"), vpn.format(which="selected"))
+    assert (change.severity, change.why) == ("medium", "“all” became “selected”: what it covers was narrowed")
+    chair = (
+        "Our CISO leads our cybersecurity program. Our Data Protection Council is chaired by our {who} and includes "
+        "the heads of our business units."
+    )
+    change = _rewording(
+        chair.format(who="Representative Director and Chairman"),
+        chair.format(who="Managing Executive Officer for Administration"),
+    )
+    assert (change.severity, change.why) == (
+        "medium",
+        "who chairs it changed: “Representative Director and Chairman” -> “Managing Executive Officer for "
+        "Administration”",
+    )
+    # a chair read as responsible, one of several, replaced: medium, not "the person responsible" replaced (high)
+    c = _compared(chair.format(who="Chief Executive Officer"), chair.format(who="Director of Facilities"))
+    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"] == [
+        (
+            "medium",
+            "the Director of Facilities replaced the Chief Executive Officer among those responsible for "
+            "cybersecurity, others still are",
+        )
+    ]
+    # "most" of a superlative is no scope (UPWK FY2025)
+    before = "Our security engineers are all seasoned professionals who have worked at the largest brands."
+    after = "Our security engineers are seasoned professionals who have worked at the most well-known brands."
+    assert _rewording(before, after).severity == "low"
+
+
+def test_a_reporting_line_after_another_predicate_of_the_lead_is_read() -> None:
+    """An unseen reader's hospital operator: "led by our Vice President, Information Security, who joined us in June
+    2024 and reports to our Chief Information Officer" lost its reporting line ("No longer says the person responsible
+    reports to the Chief Information Officer", medium)."""
+    from tracker.facts import extract_facts
+
+    text = (
+        "Our security program is headed by our Director of Cyber Defense, who came to us from a regional bank in 2023 "
+        "and reports to our Chief Operating Officer."
+    )
+    assert [fv.value for fv in extract_facts(_loaded(text))["reports_to"]] == ["Chief Operating Officer"]
+
+
+def test_years_in_a_relative_clause_are_its_subjects_and_once_a_week_is_weekly() -> None:
+    """An unseen reader's texts: "led by our Chief Information Security Officer, who reports to our Chief Information
+    Officer and has more than 20 years of experience" gave the years to the CIO; and "at least weekly" -> "at least
+    once a week" was "“weekly” dropped", the verdict's first line."""
+    from tracker.facts import extract_facts
+
+    text = (
+        "Our security operations are overseen by our Director of Cybersecurity, who reports to our Chief Technology "
+        "Officer and has over 15 years of experience in incident response."
+    )
+    (years,) = extract_facts(_loaded(text))["experience_years"]
+    assert (years.value["holder"], years.value["years"]) == ("Director of Cybersecurity", 15)
+    scans = "We scan our external network at least {when} for vulnerabilities."
+    change = _rewording(scans.format(when="weekly"), scans.format(when="once a week"))
+    assert change.severity == "low" and "substance" not in (change.why or "")

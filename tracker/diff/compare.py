@@ -76,6 +76,8 @@ from tracker.text.normalize import (
     SequenceSentence,
     comparison_key,
     comparison_sentences,
+    drop_list_markers,
+    list_markers_only,
     names_self,
     numbers_alike,
     same_but_list_markers,
@@ -867,6 +869,8 @@ def align_sentences(old: list[Sentence], new: list[Sentence]) -> list[AlignedPai
     exact_count = len(matches)
     _match_rewrites(old, new, old_free, new_free, matches)
     _extend_rewrites(old, new, old_free, new_free, matches[exact_count:])
+    loose_from = len(matches)
+    _match_loose_merges(old, new, old_free, new_free, matches)
     in_order = _longest_increasing(matches)
     pairs: list[tuple[tuple[float, int], AlignedPair]] = []
     anchor = _anchors(matches, in_order, len(old))
@@ -878,7 +882,10 @@ def align_sentences(old: list[Sentence], new: list[Sentence]) -> list[AlignedPai
             pair = AlignedPair("moved" if moved else "same", [a], [b], counts=counts, moved=moved)
         else:
             pair = _matched_pair(
-                [old[i] for i in oi], [new[j] for j in nj], rewrite=m >= exact_count, moved=m not in in_order
+                [old[i] for i in oi],
+                [new[j] for j in nj],
+                rewrite=exact_count <= m < loose_from,  # (the loose merges are the same in form)
+                moved=m not in in_order,
             )
         pairs.append(((nj[0] + 1.0, 0), pair))
     for j in sorted(new_free):
@@ -940,6 +947,78 @@ def _match_merges(old, new, old_free, new_free, matches) -> None:
                     a_free.difference_update(run)
                     b_free.discard(j)
                     break
+
+
+def _match_loose_merges(old, new, old_free, new_free, matches) -> None:
+    """One sentence on a side the same in form as 1..MAX_MERGE adjacent free sentences on the other, where their keys
+    differ and their words too far for a rewrite: a list set out as bullets run in and numbered in other words ("Our
+    program includes: • a; • b" -> "The Company's programme includes: (1) a; (2) b", a reader's form-only ELMD, was six
+    sentences removed and one added); "We store and encrypt the records we hold" -> "The Company stores and encrypts
+    the records it holds". Asked only of the sentences no other match took, and only where few are left (a year
+    rewritten leaves hundreds, none the same in form: `_LOOSE_PAIRS`); each sentence of a run must have most of its
+    words in the one sentence (looked at first)."""
+    if not old_free or not new_free or len(old_free) * len(new_free) > _LOOSE_PAIRS:
+        return
+    stems: dict[tuple[bool, int], set[str]] = {}
+
+    def stems_of(side: bool, seq, k: int) -> set[str]:
+        if (side, k) not in stems:
+            stems[side, k] = _stems(_content(seq[k]))
+        return stems[side, k]
+
+    for a, b, a_free, b_free, flip in (
+        (old, new, old_free, new_free, False),
+        (new, old, new_free, old_free, True),
+    ):
+        for j in sorted(b_free):
+            size = len(b[j].words)
+            if j not in b_free or size < 5:
+                continue
+            target = stems_of(not flip, b, j)
+            for i in sorted(a_free):
+                run, total, pieces = [], 0, set()
+                for x in range(i, min(i + MAX_MERGE, len(a))):
+                    if x not in a_free or total > size * 1.15:
+                        break
+                    words = stems_of(flip, a, x)
+                    if 5 * len(words & target) < 4 * len(words):
+                        break  # (most of each piece's words are the one sentence's)
+                    run.append(x)
+                    total += len(a[x].words)
+                    pieces |= words
+                    if (
+                        (len(run) >= 2 or not flip)  # (one for one is asked once)
+                        and abs(total - size) <= size * 0.15
+                        and _dice(pieces, target) >= 0.8
+                        and _same_in_form(" ".join(a[k].text for k in run), b[j].text)
+                    ):
+                        matches.append(([j], run) if flip else (run, [j]))
+                        a_free.difference_update(run)
+                        b_free.discard(j)
+                        break
+                if j not in b_free:
+                    break
+
+
+#: The most pairs of free sentences (old x new) the loose merges look at.
+_LOOSE_PAIRS = 2500
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Words without a plural's or a verb's "s" ("stores", "store")."""
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
+
+
+def _same_in_form(a: str, b: str) -> bool:
+    """Whether two texts differ in form only (`form_insensitive`), list markers and an article an item gained or lost
+    ("• monthly training" -> "(4) a monthly training") aside."""
+    ops, _ = word_diff(drop_list_markers(a), drop_list_markers(b))
+    return all(
+        op == EQUAL or _ARTICLES.issuperset(text.lower().split()) for op, text in form_insensitive(ops)
+    )
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def _match_rewrites(old, new, old_free, new_free, matches) -> None:
@@ -1079,9 +1158,32 @@ def _matched_pair(old: list[Sentence], new: list[Sentence], *, rewrite: bool, mo
     pair = AlignedPair("changed", old, new, moved=moved)
     ops, pair.counts = word_diff(pair.old_text, pair.new_text)
     pair.ops = form_insensitive(ops)
-    if all(op == EQUAL for op, _ in pair.ops) or same_but_list_markers(pair.old_text, pair.new_text):
+    if (
+        all(op == EQUAL for op, _ in pair.ops)
+        or same_but_list_markers(pair.old_text, pair.new_text)
+        or _headings_alike(pair.old_text, pair.new_text)
+    ):
         return _matched_pair(old, new, rewrite=False, moved=moved)  # differs in form only
     return pair
+
+
+def _headings_alike(a: str, b: str) -> bool:
+    """Whether two sub-headings say the same but for naming the section's subject and the order of their words
+    ("Cybersecurity Governance" -> "Governance", a reader's form-only ELMD: under Item 1C every heading is about
+    cybersecurity; "Governance of Cybersecurity", HLI's)."""
+    if not (_HEADING_RE.fullmatch(a) and _HEADING_RE.fullmatch(b)):
+        return False
+    return sorted(_SUBJECT_RE.sub(" ", a.lower()).split()) == sorted(_SUBJECT_RE.sub(" ", b.lower()).split())
+
+
+#: A sub-heading: a few capitalised words (and "and", "of", "&" ...), no sentence's end.
+_HEADING_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*|and|of|the|for|to|in|on|&)(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|for|to|in|on|&)){0,7}"
+)
+#: The section's subject, and the small words, in a heading.
+_SUBJECT_RE = re.compile(
+    r"(?<!\S)(?:cyber[\s-]?security|cyber|information\s+security|of|and|the|for|&)(?!\S)"
+)
 
 
 def _word_count(sentences: list[Sentence]) -> int:
@@ -1108,12 +1210,14 @@ def form_insensitive(ops: list[list]) -> list[list]:
                 or _restyled(text, ops[k + 1][1])
                 or (voiced := _turns_voice(ops) if voiced is None else voiced)
                 and voiced_alike(text, ops[k + 1][1], its=True)
+                or _whose_board(ops, k)
             )
         ):
             new_text = ops[k + 1][1] if op == DELETE else text
             op, text, k = EQUAL, new_text, k + 1
-        elif op != EQUAL and not _LETTER_OR_DIGIT_RE.search(text):
-            # punctuation alone put in or taken out ("and{+ •+} frequent communications": a list's marker) is form
+        elif op != EQUAL and (not _LETTER_OR_DIGIT_RE.search(text) or list_markers_only(text)):
+            # punctuation alone put in or taken out ("and{+ •+} frequent communications": a list's marker) is form, as
+            # an inline list's numbers are ("includes:{+ (1)+} quarterly scans;{+ (2)+} annual tests")
             if op == DELETE:
                 k += 1
                 continue
@@ -1136,16 +1240,45 @@ def _restyled(a: str, b: str) -> bool:
 
 def _turns_voice(ops: list[list]) -> bool:
     """Whether some deletion next to an insertion of a word diff is the filer naming itself otherwise ("The Group
-    recognises ... its" -> "We recognise ... our": `voiced_alike`)."""
-    if not names_self(" ".join(text for op, text in ops if op != EQUAL)):
-        return False  # (no edit names the filer "the Company": most do not)
+    recognises ... its" -> "We recognise ... our": `voiced_alike`); or, in a sentence naming the filer "the Company"
+    in words both years keep, "we", "us" and "our" for "it" and "its" ("The Company has designed a program to help
+    [-us-]{+it+} identify risks relevant to its business", a reader's form-only ELMD)."""
+    if names_self(" ".join(text for op, text in ops if op != EQUAL)):
+        return any(
+            ops[k][0] != EQUAL
+            and ops[k + 1][0] == -ops[k][0]
+            and (names_self(ops[k][1]) or names_self(ops[k + 1][1]))
+            and voiced_alike(ops[k][1], ops[k + 1][1], its=True)
+            for k in range(len(ops) - 1)
+        )
+    if not names_self(" ".join(text for op, text in ops if op == EQUAL)):
+        return False  # (most sentences do not name the filer "the Company")
     return any(
         ops[k][0] != EQUAL
         and ops[k + 1][0] == -ops[k][0]
-        and (names_self(ops[k][1]) or names_self(ops[k + 1][1]))
+        and _pronoun_swapped(ops[k][1], ops[k + 1][1])
         and voiced_alike(ops[k][1], ops[k + 1][1], its=True)
         for k in range(len(ops) - 1)
     )
+
+
+def _whose_board(ops: list[list], k: int) -> bool:
+    """Whether the deletion and insertion at k are "our" and "its" before "Board" ("the Security Committee of
+    [-our-]{+its+} Board of Directors", a reader's form-only AMZN: only the filer has a board here)."""
+    if k + 2 >= len(ops) or ops[k + 2][0] != EQUAL or not ops[k + 2][1].lstrip().lower().startswith("board"):
+        return False
+    return {ops[k][1].strip().lower(), ops[k + 1][1].strip().lower()} == {"our", "its"}
+
+
+def _pronoun_swapped(a: str, b: str) -> bool:
+    """Whether one of two texts says "we", "us" or "our" where the other says "it" or "its"."""
+    wa, wb = set(_WORD_RE.findall(a.lower())), set(_WORD_RE.findall(b.lower()))
+    return bool(wa & _FIRST_PERSON and wb & _THIRD_PERSON or wb & _FIRST_PERSON and wa & _THIRD_PERSON)
+
+
+_WORD_RE = re.compile(r"[a-z]+")
+_FIRST_PERSON = frozenset(("we", "us", "our"))
+_THIRD_PERSON = frozenset(("it", "its"))
 
 
 def _may_share_key(a: str, b: str) -> bool:

@@ -43,7 +43,7 @@ from tracker.models import (
     spec_for,
 )
 from tracker.text.headings import is_subheading
-from tracker.text.normalize import list_markers_only
+from tracker.text.normalize import comparison_key, list_markers_only
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
 #: The significances, most significant first (digests and lists sort by it).
@@ -261,12 +261,38 @@ def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
     return _substance_words(deleted) != _substance_words(inserted)
 
 
+#: A law named by its year ("the Health Insurance Portability and Accountability Act of 1996"): no number of substance.
+_ACT_OF_RE = re.compile(r"\bAct\s+of\s+(?:19|20)\d{2}\b")
+
+
 def _substance_words(texts: list[str]) -> set[str]:
     """The words of `_SUBSTANCE_RE` in texts, lower case, those that say the same as one (`_SAME_SUBSTANCE`); numbers
-    by their values ("24-hour" and "twenty-four hour" alike: a reader found the restyling called substance)."""
-    words = {w.lower() for t in texts for w in _SUBSTANCE_RE.findall(t)}
-    numbers = {f"#{n}" for t in texts for n in _numbers(t)}
+    by their values ("24-hour" and "twenty-four hour" alike: a reader found the restyling called substance); words of
+    how often by the period they say ("meets [-quarterly-]" -> "{+Every quarter,+} ... meets", "twice yearly" ->
+    "semi-annually": an unseen reader's form-only edits, read as “quarterly” become “every”)."""
+    words: set[str] = set()
+    numbers: set[str] = set()
+    for t in texts:
+        if any(map(t.lower().__contains__, _HOW_OFTEN_KEYS)):
+            periods: set[str] = set()
+            t = _HOW_OFTEN_RE.sub(lambda m: _period_word(m, periods), t)
+            words |= periods
+        if "Act of" in t:
+            t = _ACT_OF_RE.sub(" ", t)
+        words |= {w.lower() for w in _SUBSTANCE_RE.findall(t)}
+        numbers |= {f"#{n}" for n in _numbers(t)}
     return {_SAME_SUBSTANCE.get(w, w) for w in words if not _is_number(w)} | numbers
+
+
+def _period_word(m: re.Match[str], periods: set[str]) -> str:
+    """A match of `_HOW_OFTEN_RE` stating a period ("every quarter", "quarterly", "once a week"), or holding a word of
+    substance ("regularly"), as its period, put in `periods` ("@quarterly"), and blanked; one of neither
+    ("periodic", "from time to time") left as it is."""
+    kind = _how_often_kind(m)
+    if kind in _NO_PERIOD and not _SUBSTANCE_RE.search(m.group(0)):
+        return m.group(0)
+    periods.add(f"@{kind}")
+    return " "
 
 
 def _is_number(word: str) -> bool:
@@ -275,7 +301,12 @@ def _is_number(word: str) -> bool:
 
 #: Words of `_SUBSTANCE_RE` that say the same ("We [-regularly-]{+routinely+} engage assessors": a reader found it
 #: ranked medium, "“regularly” dropped").
-_SAME_SUBSTANCE = {"periodically": "regularly", "routinely": "regularly", "annual": "annually"}
+_SAME_SUBSTANCE = {
+    "periodically": "regularly",
+    "routinely": "regularly",
+    "annual": "annually",
+    "every": "each",
+}
 
 
 def _content_words(texts: list[str]) -> set[str]:
@@ -412,6 +443,12 @@ def rank_text_changes(
             _rank_words(change, deleted, inserted, low)
             if change.severity == "low":
                 _rank_officers(change, edited, low)
+            if change.severity == "low" and "chair" in f"{change.old} {change.new}".lower():
+                _rank_chair(change)
+            if change.severity == "low":
+                _rank_scope(change, deleted, inserted)
+            if change.severity == "low" and "independen" in low:
+                _rank_independence(change, deleted, inserted)
             if change.severity == "low":
                 _rank_role(change, deleted, inserted, low)
             if change.severity == "low":
@@ -708,12 +745,14 @@ _HOW_OFTEN_RE = re.compile(
     r"every)\s+(?:calendar\s+|fiscal\s+)?year)|"
     r"(?P<biennial>(?:every|each)\s+(?:two\s+years|2\s+years|other\s+year)|biennial(?:ly)?)|"
     r"(?P<triennial>(?:every|each)\s+(?:three|3)\s+years|triennial(?:ly)?)|"
-    r"(?P<semi_annual>semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice\s+(?:a|per|each)\s+year)|"
+    r"(?P<semi_annual>semi-?annual(?:ly)?|bi-?annual(?:ly)?|twice\s+(?:(?:a|per|each)\s+year|yearly|annually)|"
+    r"every\s+(?:six|6)\s+months|half[\s-]yearly)|"
+    r"(?P<quarterly_>every\s+(?:three|3)\s+months)|"
     r"(?P<annual>annual(?:ly)?|yearly|(?:each|every|once\s+a)\s+year)|"
-    r"(?P<quarterly>quarterly|(?:each|every)\s+quarter)|"
-    r"(?P<monthly>monthly|(?:each|every)\s+month)|"
-    r"(?P<weekly>weekly|(?:each|every)\s+week)|"
-    r"(?P<daily>daily|(?:each|every)\s+day)|"
+    r"(?P<quarterly>quarterly|(?:each|every|once\s+a|per)\s+quarter)|"
+    r"(?P<monthly>monthly|(?:each|every|once\s+a|per)\s+month)|"
+    r"(?P<weekly>weekly|(?:each|every|once\s+a|per)\s+week)|"
+    r"(?P<daily>daily|(?:each|every|once\s+a|per)\s+day)|"
     r"(?P<regular>regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|continuous(?:ly)?|ongoing)|"
     r"(?P<occasional>from\s+time\s+to\s+time|occasional(?:ly)?))\b",
     re.I,
@@ -756,13 +795,20 @@ def _how_often_counted(text: str) -> tuple[dict[str, str], Counter[str]]:
     low = text.lower()
     if any(map(low.__contains__, _HOW_OFTEN_KEYS)):
         for m in _HOW_OFTEN_RE.finditer(text):
-            kind = m.lastgroup or ""
-            if kind == "times":  # ("six times a year": by its count, "four times a year" being quarterly)
-                n = _numbers(m.group(0))[0]
-                kind = _TIMES_A_YEAR.get(n, f"{n} times a year")
+            kind = _how_often_kind(m)
             first.setdefault(kind, m.group(0).lower())
             counted[kind] += 1
     return first, counted
+
+
+def _how_often_kind(m: re.Match[str]) -> str:
+    """The period a match of `_HOW_OFTEN_RE` says ("quarterly"; "six times a year" by its count, "four times a year"
+    being quarterly)."""
+    kind = m.lastgroup or ""
+    if kind == "times":
+        n = _numbers(m.group(0))[0]
+        return _TIMES_A_YEAR.get(n, f"{n} times a year")
+    return kind.rstrip("_")  # ("quarterly_": "every three months")
 
 
 def _how_often_changed(change: Change) -> tuple[Severity, str] | None:
@@ -1118,7 +1164,18 @@ def outside_work(text: str) -> bool:
     """Whether a sentence says outside assessors, auditors, consultants or penetration testers work on the filer's
     program (`_OUTSIDE_WORK_RE`)."""
     low = text.lower()
-    return any(map(low.__contains__, _OUTSIDE_WORDS)) and _OUTSIDE_WORK_RE.search(text) is not None
+    if not any(map(low.__contains__, _OUTSIDE_WORDS)) or _OUTSIDE_WORK_RE.search(text) is None:
+        return False
+    # (a firm helping investigate an incident told of, "Our investigation, conducted with the assistance of an outside
+    # forensic firm, determined that the threat actor ...": an unseen reader's hospital operator; not the program's)
+    return not _INVESTIGATION_RE.search(text)
+
+
+#: An incident's investigation ("forensic", "our investigation", "the threat actor").
+_INVESTIGATION_RE = re.compile(
+    r"\b(?:forensic|(?:our|the|its)\s+investigation|the\s+(?:threat\s+actor|attackers?|incident|intrusion|breach))\b",
+    re.I,
+)
 
 
 #: Outside firms working on the program: "we engage an independent firm to assess ...", "third-party penetration
@@ -1319,6 +1376,67 @@ def _rank_officers(change: Change, edited: str, low: str) -> None:
     )
     change.severity = "medium"
     change.why = said
+
+
+def _rank_chair(change: Change) -> None:
+    """`medium` for a reworded sentence whose committee is now chaired by someone else ("chaired by our [-President
+    and Representative Director-]{+Executive Officer in charge of Corporate Planning+}", an unseen reader's 20-F: a
+    low wording edit, though who leads the management body changed)."""
+    old, new = (_CHAIRED_BY_RE.search(t) for t in _sentences(change))
+    if old is None or new is None:
+        return
+    was, now = (_SPACES_RE.sub(" ", m.group("who")).strip() for m in (old, new))
+    if comparison_key(was) == comparison_key(now):
+        return
+    change.severity = "medium"
+    change.why = f"who chairs it changed: “{was}” -> “{now}”"
+
+
+#: Who chairs a committee ("chaired by our Chief Information Officer and includes ...").
+_CHAIRED_BY_RE = re.compile(
+    r"\bchaired\s+by\s+(?:our\s+|the\s+|its\s+)?(?P<who>[^,;.()]{3,80}?)(?=\s+and\s+(?:consists|includes|comprises|is|"
+    r"meets|reports|has)\b|\s+(?:who|which|that)\b|\s*[,;.(]|$)",
+    re.I,
+)
+
+
+def _rank_scope(change: Change, deleted: list[str], inserted: list[str]) -> None:
+    """`medium` for a reworded sentence that now covers some where it covered all, or the other way round
+    ("multi-factor authentication for [-all -]remote access to {+certain of +}our systems", an unseen reader's
+    hospital operator: a control narrowed, read as a low wording edit)."""
+    gone, came = (
+        {_SCOPE.get(w.lower()) for t in texts for w in _SCOPE_RE.findall(t)} for texts in (deleted, inserted)
+    )
+    if "all" in gone and "some" in came and "all" not in came:
+        turn = "narrowed"
+    elif "some" in gone and "all" in came and "some" not in came:
+        turn = "widened"
+    else:
+        return
+    words = _went_came(
+        *_gone_came(_SCOPE_RE, deleted, inserted), "{g} became {c}", "{g} dropped", "{c} added"
+    )
+    change.severity = "medium"
+    change.why = f"{words}: what it covers was {turn}"
+
+
+#: Words of how much something covers: all of it, or some.
+_SCOPE = {
+    **dict.fromkeys(("all", "every", "each", "entire", "whole"), "all"),
+    # (not "most": "some of the [-largest-]{+most+} well-known brands", UPWK FY2025, is no scope)
+    **dict.fromkeys(("certain", "some", "select", "selected"), "some"),
+}
+_SCOPE_RE = re.compile(r"\b(?:" + "|".join(_SCOPE) + r")\b", re.I)
+
+
+def _rank_independence(change: Change, deleted: list[str], inserted: list[str]) -> None:
+    """`medium` for a reworded sentence that no longer says something is independent ("We engage [-an independent-]{+a+}
+    third-party firm": an unseen reader's three filings, no change at all). Said anew ("regular {+independent+}
+    audits", RPD FY2024) it claims more, and stays low."""
+    gone, came = _gone_came(_INDEPENDENT_RE, deleted, inserted)
+    if gone and not came:
+        change.severity = "medium"
+        change.why = f"{_went_came(gone, [], '', '{g} dropped', '')}: no longer said to be independent"
 
 
 def _rank_role(change: Change, deleted: list[str], inserted: list[str], edited: str) -> None:
@@ -1694,6 +1812,8 @@ _ACQUIRED_RE = re.compile(
     r"\b(?:recently|newly)\b(?=[^.;]{0,40}\b(?:acquired|acquisitions?|mergers?|merged|integrated)\b|\s*$)",
     re.I,
 )
+#: Independence said of an assessor, an auditor, a director ("independent third-party firm", "independently").
+_INDEPENDENT_RE = re.compile(r"\bindependent(?:ly)?\b", re.I)
 #: The kinds of words `_rank_words` ranks: (keywords one of which the changed words hold, the words, what changed).
 _WORD_KINDS = (
     (

@@ -672,6 +672,23 @@ def _briefed_instead(
         changes.append(_replaced(spec, o, after[body, key][0]))
         added.remove(n)
         removed[:] = [fv for fv in removed if _key(spec.name, fv.value) != _key(spec.name, o.value)]
+    # a frequency removed whose body is now briefed at one it was not before, which another body kept (an unseen
+    # reader's 20-F: the board's "twice a year" became "once a year", the audit committee's "at least annually" stayed;
+    # it read "no longer says the board is briefed twice a year", and "annual (the board, ...)" as stated alike)
+    for o in list(removed):
+        key = _key(spec.name, o.value)
+        losing = {body for body, k in before if k == key and (body, k) not in after}
+        now = [
+            (body, k)
+            for (body, k), (_, named) in after.items()
+            if body in losing and k != key and k in kept and named and (body, k) not in before
+        ]
+        if len(now) != 1 or len(losing) != 1:
+            continue
+        changes.append(_replaced(spec, o, after[now[0]][0]))
+        removed.remove(o)
+        before = {bk: v for bk, v in before.items() if bk[1] != key}  # (said: not also "now also briefed")
+        after = {bk: v for bk, v in after.items() if bk != now[0]}
     return changes + _also_briefed(spec, kept, before, after)
 
 
@@ -1388,24 +1405,36 @@ def people_changes(
     # the one responsible person gone and another come: a replacement ("the CIO no longer leads; the CISO does")
     gone = [o for o in olds if o.value.get("role") == "responsible"]
     came = [n for n in news if n.value.get("role") == "responsible"]
+    # one of several responsible gone, others still responsible both years, is medium, as one added is ("appointed"):
+    # a reader found a COO who had chaired a committee dropped from MA's five officers high, and added back, medium
+    stayed = any(o.value.get("role") == n.value.get("role") == "responsible" for o, n in pairs)
     for o, n in zip(list(gone), list(came)):
         who_o = o.value.get("name") or f"the {_role_title(o.value)}"
         who_n = n.value.get("name") or f"the {_role_title(n.value)}"
         outside = _outside(o.value, n.value)  # ("the vCISO" of a consulting firm replaced by an employee)
+        # one of several, neither of them an officer of security or technology, is medium (an unseen reader's steering
+        # committee, its chair the CEO no longer, the CISO still leading, read as "the Director of Facilities replaced
+        # the Chief Executive Officer as the person responsible", high); the security lead replaced stays high
+        beside = stayed and not any(
+            _TECH_TITLE_RE.search(t) for p in (o, n) for t in p.value.get("titles") or []
+        )
         add(
             "replaced",
-            "high",
-            f"{who_n} replaced {who_o} as the person responsible for cybersecurity{_experience_note(o.value, n.value)}"
+            "medium" if beside else "high",
+            f"{who_n} replaced {who_o} "
+            + (
+                "among those responsible for cybersecurity, others still are"
+                if beside
+                else "as the person responsible for cybersecurity"
+            )
+            + _experience_note(o.value, n.value)
             + (f"; the role is {outside}" if outside else ""),
-            "the person responsible changed",
+            "one of those responsible changed" if beside else "the person responsible changed",
             o,
             n,
         )
         olds.remove(o)
         news.remove(n)
-    # one of several responsible gone, others still responsible both years, is medium, as one added is ("appointed"):
-    # a reader found a COO who had chaired a committee dropped from MA's five officers high, and added back, medium
-    stayed = any(o.value.get("role") == n.value.get("role") == "responsible" for o, n in pairs)
     for o in olds:
         if o.value.get("role") == "responsible":
             who = o.value.get("name") or f"the {_role_title(o.value)}"
@@ -1423,11 +1452,7 @@ def people_changes(
     for n in news:
         if n.value.get("role") == "responsible":
             who = n.value.get("name") or f"the {_role_title(n.value)}"
-            named = (
-                f"{n.value['name']} ({', '.join(n.value.get('titles') or [])})"
-                if n.value.get("name")
-                else who
-            )
+            named = _named(n.value) if n.value.get("name") else who
             add(
                 "appointed",
                 "medium",
@@ -1436,7 +1461,62 @@ def people_changes(
                 None,
                 n,
             )
+    # a named officer the section describes in its cybersecurity work without making them responsible, new or gone (a
+    # reader's utility: "Our Chief Digital Officer, Priya Natarajan, who joined ..., works with the Chief Information
+    # Security Officer on the security of new digital platforms" was one low sentence added): a new officer in the
+    # structure is medium, one no longer described low (the program's lead is unchanged either way)
+    for o in olds:
+        if o.value.get("role") == "board_member" and o.value.get("name"):
+            add(
+                "director_gone",
+                "medium",
+                f"a director is no longer described for cybersecurity expertise: {_named(o.value)}",
+                "the board's cybersecurity expertise described changed",
+                o,
+                None,
+            )
+        elif o.value.get("role") == "other" and o.value.get("name"):
+            add(
+                "other_gone",
+                "low",
+                f"{_named(o.value)} is no longer described in the cybersecurity work",
+                "an officer described beside those responsible is no longer named",
+                o,
+                None,
+            )
+    for n in news:
+        if n.value.get("role") == "board_member" and n.value.get("name"):
+            add(
+                "director_named",
+                "medium",
+                f"a director newly described for cybersecurity expertise: {_named(n.value)}",
+                "the board's cybersecurity expertise described changed",
+                None,
+                n,
+            )
+        elif n.value.get("role") == "other" and n.value.get("name"):
+            add(
+                "other_named",
+                "medium",
+                f"newly described in the cybersecurity work, not as responsible: {_named(n.value)}"
+                f"{_experience_note(None, n.value)}",
+                "an officer the section now names beside those responsible: who takes part in managing "
+                "cybersecurity changed",
+                None,
+                n,
+            )
     return out, about
+
+
+#: A title of security or technology ("Chief Information Security Officer", "IT Security Director", "Chief Digital
+#: Officer").
+_TECH_TITLE_RE = lazy_compile(r"secur|cyber|information|technolog|digital|\bdata\b|\bIT\b", re.I)
+
+
+def _named(p: dict) -> str:
+    """ "Priya Natarajan (Chief Digital Officer)"."""
+    titles = ", ".join(p.get("titles") or [])
+    return f"{p['name']} ({titles})" if titles else p["name"]
 
 
 #: What a people change stands for, by its kind: the facts whose changes about the same person it explains.

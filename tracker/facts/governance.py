@@ -548,7 +548,7 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         r"\bsemi-?\s?annual(?:ly)?\b|\bbi-?annual(?:ly)?\b|\btwice\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?"
         r"year\b|\bat\s+least\s+twice\b|\bevery\s+six\s+months\b|\b(?:at\s+least\s+)?two\s+(?:\w+\s+){0,2}?"
         r"(?:times|updates|reports|briefings|meetings|occasions|presentations|sessions)\s+(?:a|per|each|every|"
-        r"during\s+the)\s+(?:calendar\s+|fiscal\s+)?year\b|\bhalf-?\s?yearly\b",
+        r"during\s+the)\s+(?:calendar\s+|fiscal\s+)?year\b|\bhalf-?\s?yearly\b|\btwice\s+(?:yearly|annually)\b",
         ("annual", "twice", "six", "two", "half"),
         value="semi-annual",
     ),
@@ -558,7 +558,9 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         + r"\bannually\b|"
         + _NOT_AFTER_SEMI
         + r"\bannual\s+basis\b|\b(?:at\s+least\s+)?once\s+"
-        r"(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\byearly\b|\beach\s+annual\b|"
+        r"(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|"
+        + _NOT_AFTER_SEMI
+        + r"\byearly\b|\beach\s+annual\b|"
         + _NOT_AFTER_SEMI
         + r"\bannual\s+(?:report(?:s|ing)?\s+(?:to|from|on\s+(?!form\b))|reviews?|updates?|briefings?|presentations?)|"
         r"\b(?:each|every)\s+year\b|"
@@ -774,10 +776,30 @@ def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
 _TO_ACRONYM_RE = lazy_compile(r"\b(?:to|with)\s+(?:the\s+|our\s+|its\s+)?(?!SEC\b)((?-i:[A-Z]{1,5}C))\b")
 
 
+#: A board of statutory auditors, a body beside the board of directors ("Audit & Supervisory Board", "Board of Corporate
+#: Auditors", "Supervisory Board").
+_AUDITORS_BOARD_RE = lazy_compile(
+    r"\b(?:audit\s*(?:&|and)\s*supervisory|supervisory|(?:statutory|corporate)\s+auditors['\u2019]?)\s+board\b|"
+    r"\bboard\s+of\s+(?:corporate\s+|statutory\s+)?auditors\b",
+    re.I,
+)
+
+
+def auditors_board_name(words: str) -> str:
+    """ "audit and supervisory board" of "Audit & Supervisory Board"."""
+    return " ".join(words.lower().replace("&", " and ").replace("\u2019", "'").split())
+
+
 def _body_name(sentence: str, m: re.Match[str]) -> str | None:
     """ "the board", "the audit committee", "a committee of the board" for one the sentence does not name; None for
-    "the Committee" (a name defined elsewhere: unknown here)."""
+    "the Committee" (a name defined elsewhere: unknown here); "the audit and supervisory board", a board of statutory
+    auditors."""
     if "committee" not in m.group(0).lower():
+        auditors = _AUDITORS_BOARD_RE.search(
+            sentence, max(0, m.start() - 40), min(len(sentence), m.end() + 40)
+        )
+        if auditors and auditors.start() <= m.start() < auditors.end():
+            return f"the {auditors_board_name(auditors.group())}"
         return "the board"
     names = committee_names(sentence[: m.end()], None, unnamed=True)
     if names and names[-1]:
@@ -923,6 +945,16 @@ class GovernanceReader:
             elif any(is_cyber(self.texts[i]) or self.beside_security_officer(i) for i in places):
                 for i in places:
                     self.r.add("management_committees", name, i, MANAGEMENT_COMMITTEE.name)
+        # a board of statutory auditors ("Audit & Supervisory Board", "Board of Corporate Auditors": a Japanese
+        # filer's kansayaku board, an unseen reader's 20-F, whose move to an audit and supervisory committee read as
+        # oversight added) oversees as a board committee does
+        for i in sorted(self.r.index.holding(("board",))):
+            s, low = self.texts[i], self.lows[i]
+            if not (has(low, ("supervisory", "auditors")) and (OVERSIGHT_RE.search(s) or informs(s, low))):
+                continue
+            for m in _AUDITORS_BOARD_RE.finditer(s):
+                if is_cyber(s) or has(low, ("information security", "risk")):
+                    self.r.add("board_oversight", auditors_board_name(m.group()), i, COMMITTEE_OVERSEES.name)
         # a named council ("Cybersecurity Governance Council") is a management body
         for i in sorted(self.r.index.holding(("council",))):
             s = self.texts[i]
@@ -1032,7 +1064,9 @@ class GovernanceReader:
                 if (
                     r.value == "annual"
                     and _NOT_EACH_YEAR_RE.fullmatch(m.group(0))
-                    and not TELLS_RE.search(context)
+                    # (the telling up to 120 characters before: "Our CISO reports to the Board of Directors on
+                    # cybersecurity each year")
+                    and not TELLS_RE.search(s, max(0, m.start() - 120), m.end() + 40)
                 ):
                     continue
                 if self._committee_to_board(s, m.start()):

@@ -59,7 +59,9 @@ _INTEGRATED_RES: list[tuple[Caseless, _Needs]] = [
     ),
     (
         caseless(
-            r"\b(?:part|component|element|pillar|subset|aspect)\s+of\s+(?:\w+\s+){0,6}?"
+            # (the filer by its name: "As part of SentinelOne's overall enterprise risk management program", an unseen
+            # reader's form-only edit of S FY2025, read as the answer no longer stated)
+            r"\b(?:part|component|element|pillar|subset|aspect)\s+of\s+(?:[\w'\u2019-]+\s+){0,6}?"
             r"(?:overall|enterprise|broader|company|firm|group|organi[sz]ation|corporate|general|wider|"
             r"integrated)[\w\s,'-]{0,40}?" + _RISK_SYSTEM
         ),
@@ -67,7 +69,8 @@ _INTEGRATED_RES: list[tuple[Caseless, _Needs]] = [
     ),
     (
         caseless(
-            r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its)\s+(?:\w+\s+){0,2}?risk[- ]management\s+"
+            r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its|[\w.&-]+['\u2019]s)\s+(?:\w+\s+){0,2}?"
+            r"risk[- ]management\s+"
             r"(?:system|framework|program|programme|process|structure)"
         ),
         (_NEEDS_PART,),

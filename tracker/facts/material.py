@@ -130,7 +130,11 @@ _ONE_INCIDENT_RE = lazy_compile(
     r"\s*(?:(?:however|but|and|further(?:more)?|in\s+any\s+event)\s*,?\s+)?"
     # "based on our investigation the incident did not have a material impact" (an unseen filing's reader)
     r"(?:(?:based\s+on|following|after|according\s+to)\s+(?:[\w-]+\s+){0,4}?(?:investigation|review|"
-    r"assessment|analysis)\s*,?\s+)?(?:the|this|that|such)\s+"
+    r"assessment|analysis)\s*,?\s+|(?:based\s+on|following|after|according\s+to)\s+[^,;.]{0,80}?,\s*)?"
+    # who judged it ("we do not believe the incident has had ... a material effect", "We determined that this incident
+    # did not have a material impact on us": an unseen reader's hospital operator and 20-F, read as the statement)
+    r"(?:(?:we|the\s+company|management)\s+(?:(?:do|does|did)\s+not\s+believe|(?:have\s+|has\s+)?(?:determined|"
+    r"concluded)|believes?|(?:are|is)\s+not\s+aware)\s+(?:that\s+)?)?(?:the|this|that|such)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:incident|breach|attack|intrusion|event|compromise)\b(?!\s+response)",
     re.I,
 )
@@ -229,8 +233,26 @@ def read_statement(
             t = sentences[i + 1]
             t = f"{t[: such.start()]}a material effect{t[such.end() :]}"
             read.append((i + 1, once("material_incident", t, lambda: _statement(t, t.lower()))))
+    denied: bool | None = (
+        None  # (whether a sentence says of one incident told that it was not material: asked once)
+    )
     for i, said in read:
         for statement, firm in said:
+            if statement == "carved":
+                # the incident carved out of the statement is said elsewhere not to have been material ("we do not
+                # believe the incident has had ... a material effect", then "Other than the incident described above,
+                # ... we do not believe that any risks ... have materially affected us": an unseen reader's hospital
+                # operator, read as the company now materially affected): the statement is made, carve-out and all
+                if denied is None:
+                    denied = any(
+                        one_incident_denied(sentences[k])
+                        for k in (candidates if candidates is not None else range(len(sentences)))
+                        if k != i
+                    )
+                if denied:
+                    statement = "none"
+                else:
+                    statement, firm = "affected", "definite"
             if statement == "affected":
                 affected = affected or (firm, i)
             elif best is None or _STRENGTH_RANK[firm] > best[0]:
@@ -270,9 +292,9 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
                 and not _HYPOTHETICAL_RE.search(s[: pos + len(clause)])
                 and not _carve_out_denied(s, carved.end())
             ):
-                out.append(
-                    ("affected", "definite")
-                )  # "other than the incident described above, ... not": it did
+                # "other than the incident described above, ... not": it did, unless the section says of it that it
+                # did not (`read_statement`)
+                out.append(("carved", strength(s[: pos + len(clause)])))
             else:
                 out.append(("none", strength(s[: pos + len(clause)])))
         elif _affirms(clause):
@@ -307,7 +329,11 @@ def _carve_out_denied(s: str, start: int) -> bool:
 
 
 #: Where a carve-out's main clause starts: ", we are not aware", ", there have been no".
-_MAIN_CLAUSE_RE = lazy_compile(r",\s+(?=(?:we|our|the\s+company|the\s+group|there|it|no|none)\b)", re.I)
+_MAIN_CLAUSE_RE = lazy_compile(
+    r",\s+(?=(?:to\s+(?:our|the\s+company['\u2019]s)\s+knowledge,?\s+)?(?:we|our|the\s+company|the\s+group|there|it|no|"
+    r"none)\b)",
+    re.I,
+)
 
 
 def risk_outlook(text: str) -> bool:
@@ -331,19 +357,33 @@ _PAST_INCIDENT_RE = caseless(
     r"(?:suspicious|malicious)\s+activity)\b[^.;]{0,120}?\b(?:occurred|"
     r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|gained\s+access|accessed|encrypted|"
     # "a ransomware attack that resulted in unauthorized access to personal information" (a reader's insurer)
-    r"exfiltrated|resulted\s+in\s+(?:the\s+)?(?:unauthori[sz]ed|exfiltration|encryption|theft|loss|disruption))\b|"
+    r"exfiltrated|resulted\s+in\s+(?:the\s+)?(?:unauthori[sz]ed|exfiltration|encryption|theft|loss|disruption)|"
+    # what it did to the filer ("A ransomware attack in November 2024 disrupted operations at one of our plants", an
+    # unseen reader's)
+    r"(?:disrupted|interrupted|shut\s+down|took\s+down)\s+(?:[\w-]+\s+){0,4}?(?:at|of|to)\s+(?:one\s+of\s+)?"
+    r"(?:our|its|the\s+company['\u2019]s))\b|"
     # the filer, or one of its suppliers ("a provider of ... software that we use experienced a ransomware attack")
-    r"\b(?:we|the\s+company|(?:a|an|one\s+of\s+our|our)\s+[^.;]{0,80}?\b(?:vendor|provider|supplier|subsidiary|"
+    # or its own sites and businesses ("one of our hospitals experienced a ransomware attack", "one of our
+    # subsidiaries was the subject of a ransomware attack": an unseen reader's hospital operator)
+    r"\b(?:we|the\s+company|(?:a|an|one\s+of\s+our|our)\s+[^.;]{0,80}?\b(?:vendor|provider|supplier|subsidiar(?:y|ie)|"
     # ("a contract manufacturing organization that produces one of our commercial products experienced a ransomware
     # attack": a reader's drug maker)
     r"partner|processor|contractor|manufacturer|contract\s+manufacturing\s+organi[sz]ation|CD?MO|distributor|"
     # ("Midland Claims Solutions, a third-party administrator that processes a portion of our personal auto and
     # homeowners claims, experienced a ransomware attack": a reader's insurer)
-    r"administrator|third[\s-]party)s?\b[^.;]{0,120}?)\s+"
-    r"(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of)\s+"
+    r"administrator|third[\s-]party|hospital|clinic|facilit(?:y|ie)|plant|site|location|store|office|affiliate|"
+    r"business|unit|division|segment|brand|entit(?:y|ie)|operation|platform|system)s?\b[^.;]{0,120}?)\s+"
+    r"(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of|"
+    r"(?:was|were)\s+(?:the\s+)?(?:subject|target|victim)s?\s+of|(?:was|were)\s+(?:hit|struck|targeted|affected|"
+    r"impacted|compromised)\s+by)\s+"
     r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware|"
     # "we detected suspicious activity involving our information technology systems" (a reader's 8-K wording)
-    r"(?:suspicious|malicious)\s+activity)"
+    r"(?:suspicious|malicious)\s+activity)|"
+    # an incident at one of the filer's own, dated ("a cybersecurity incident at one of our subsidiaries in November
+    # 2024 did not have a material impact on us": one told, judged not material)
+    r"\b(?:incident|breach|attack|intrusion)\s+(?:at|on|affecting|involving)\s+(?:one\s+of\s+)?(?:our|its|the\s+"
+    r"company['\u2019]s)\s+[^.;]{0,60}?\b(?:in|on|during)\s+(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+)?(?:19|20)\d{2}\b"
 )
 _WHEN_RE = lazy_compile(
     r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -203,7 +203,12 @@ _NOT_NAME = (
         "april may june july august september october november december he she they his her their this these "
         "such any all each both internal external third party cybersecurity enterprise nist iso soc fiscal "
         "who which prior previously before since during following under additionally also further furthermore "
-        "however moreover currently additionally subsequently effective beginning as".split()
+        "however moreover currently additionally subsequently effective beginning as "
+        # (an organisation's words: "Information Security Manager of Logic Industries, Senior Information Security
+        # Specialist of Migdal Group", a career's list, is no person titled a Specialist)
+        "industries holdings partners bank capital consulting consultancy associates laboratories labs ventures "
+        "limited plc gmbh agency university institute foundation department bureau ministry authority association "
+        "international insurance".split()
     )
     | TITLE_PART_WORDS
 )
@@ -428,20 +433,27 @@ _EXPERIENCE_WORDS = (
     "veteran",
     "professional",
 )
+#: The filer's own, however it names itself ("our", "its", "the Company's": "Between the Company's senior leaders, there
+#: is a combined 30+ years of experience", a reader's form-only ELMD, lost its experience).
+_OUR = r"(?:our|the|its|their|the\s+company['\u2019]s)\s+"
 _GROUP_HOLDER_RE = lazy_compile(
-    r"\b(?:experience|expertise)\b[^.;]{0,40}?\b(?:between|among(?:st)?|across)\s+(?:our|the|its|their)\s+"
-    r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff|personnel|officers))\b|"
-    r"\b(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))"
+    r"\b(?:experience|expertise)\b[^.;]{0,40}?\b(?:between|among(?:st)?|across)\s+"
+    + _OUR
+    + r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff|personnel|officers))\b|"
+    r"\b" + _OUR + r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))"
     r"\b[^.;]{0,60}?\b(?:combined|collective|collectively|average|together)|"
-    r"\b(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))"
+    r"\b" + _OUR + r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))"
     r"['\u2019]s?\s+(?:\w+\s+)?(?:experience|expertise)\b|"
-    r"\b(?:between|among(?:st)?)\s+(?:our|the|its)\s+([a-z][\w\s-]{2,40}?),\s+there\b|"
+    r"\b(?:between|among(?:st)?)\s+" + _OUR + r"([a-z][\w\s-]{2,40}?),\s+there\b|"
     r"\b(?:the\s+|our\s+)?((?:other\s+)?(?:members|leaders|leadership)\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,5}?"
     r"(?:committee|team|council|group))\b[^.;]{0,40}?\b(?:each\s+)?(?:have|has|possess|bring|average)|"
-    r"\b(?:our|the|its)\s+((?:[\w-]+\s+){0,4}?(?:team|leaders|leadership|members|professionals|executives|staff|personnel))"
+    r"\b"
+    + _OUR
+    + r"((?:[\w-]+\s+){0,4}?(?:team|leaders|leadership|members|professionals|executives|staff|personnel))"
     r"\s+(?:each\s+|collectively\s+|together\s+)?(?:have|has|possess|brings?|averages?)\b|"
     r"\b(?:combined|collective|average)\s+(?:of\s+)?(?:\w+\s+){0,3}?years[^.;]{0,60}?\b(?:of|among|across)\s+"
-    r"(?:our|the|its)\s+((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))\b",
+    + _OUR
+    + r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))\b",
     re.I,
 )
 _DECADES_RE = lazy_compile(r"\bdecades\s+(?:of|in)\b", re.I)
@@ -632,9 +644,10 @@ _REPORTS_TO_LEAD_RE = lazy_compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+
 #: "our CISO, who reports to", "our CIO who, in turn, reports directly to": a relative clause on the one before "who"
 _WHO_BEFORE_RE = lazy_compile(r"(?:,?\s+|\(\s*)who\s*,?\s+(?:\w+,?\s+){0,2}$", re.I)
 #: A relative clause of several predicates, the last one "and reports" ("..., who has ..., holds ..., and "): where
-#: its last "who" starts.
+#: its last "who" starts; or of two ("who joined us in June 2024 and reports to", an unseen reader's hospital operator).
 _WHO_AND_BEFORE_RE = lazy_compile(
-    r"(?s:.*),\s*(?P<who>who)\s+[^;]{1,300}?,\s+and\s+(?:also\s+|currently\s+|directly\s+)?$", re.I
+    r"(?s:.*),\s*(?P<who>who)\s+(?:[^;]{1,300}?,\s+|[^;,]{1,80}?\s+)and\s+(?:also\s+|currently\s+|directly\s+)?$",
+    re.I,
 )
 _GROUP_INCLUDING_RE = lazy_compile(
     r"(?:[\w-]+\s+){1,4}?(?:team|committee|leadership|officers|executives|management)"
@@ -1320,6 +1333,11 @@ class PeopleReader:
         subjects = [person for p, person in before if not _object_before(s, low, p)]
         if subjects:
             return subjects[-1]
+        # all objects: the one a relative clause holding the years is about ("led by our CISO, who reports to our CIO
+        # and has more than 20 years of experience": the CISO's, an unseen reader's; the CIO's before)
+        who = s.rfind(", who ", 0, pos)
+        if who != -1 and (relative := [person for p, person in before if p < who]):
+            return relative[-1]
         return before[-1][1] if before else mentions[0][1]
 
     def tenure(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
@@ -1478,6 +1496,10 @@ class PeopleReader:
                 continue  # an officer merely mentioned
             if person.role == "other" and not is_cyber(self.texts[person.first]):
                 continue
+            if person.role == "other" and not person.titles and DIRECTORS_RE.search(self.texts[person.first]):
+                # a director described for expertise ("One of our directors, Dr. Rajiv Menon, previously served as
+                # Chief Information Officer of ..., and we believe he brings cybersecurity expertise to the Board")
+                person.role = "board_member"
             self.r.add("people", person.to_value(), person.first, PERSON.name)
             if person.name and person.role == "responsible":
                 self.r.add("responsible_people", person.name, person.first, PERSON.name)

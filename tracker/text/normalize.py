@@ -646,6 +646,12 @@ def unmarked_key(text: str) -> str | None:
     return None if unmarked == text else comparison_key(unmarked)
 
 
+def drop_list_markers(text: str) -> str:
+    """A text without its inline list markers ("(1) keeping inventories, (2) reviewing" -> "keeping inventories,
+    reviewing")."""
+    return _LIST_MARKERS_RE.sub(" ", text) if "(" in text else text
+
+
 def spelt_alike(a: str, b: str) -> bool:
     """Whether two texts hold the same words but for British and American spellings ("organisation" and
     "organization", "behaviour" and "behavior", "centre" and "center", "programme" and "program", "judgement" and
@@ -678,6 +684,9 @@ def _with_numbers(ws: list[str]) -> list[str]:
         if w in _TENS and k + 1 < len(ws) and _UNITS.get(ws[k + 1], 0) in range(1, 10):
             out.append(str(_TENS[w] + _UNITS[ws[k + 1]]))
             k += 2
+            continue
+        if w == "plus" and out and out[-1].isdigit():
+            k += 1  # ("thirty-plus years" is "30+ years", whose "+" no word holds)
             continue
         out.append(str(_UNITS.get(w, _TENS.get(w, w))))
         k += 1
@@ -720,6 +729,8 @@ def voiced_alike(a: str, b: str, its: bool = False) -> bool:
     wa, wb = _voiced(plain_a, its), _voiced(plain_b, its)
     if len(wa) != len(wb) or (wa == plain_a and wb == plain_b):
         return False
+    # (each verb of a list agrees, and an inverted one: "we collect, process and store" -> "the Company collects,
+    # processes and stores", "nor are we aware" -> "nor is the Company aware", a reader's form-only AMZN and BOOT)
     return all(
         x == y
         or isinstance(x, tuple)
@@ -727,7 +738,7 @@ def voiced_alike(a: str, b: str, its: bool = False) -> bool:
         and _agree(_one_spelling(x[1]), _one_spelling(y[1]))
         or isinstance(x, str)
         and isinstance(y, str)
-        and _one_spelling(x) == _one_spelling(y)
+        and _agree(_one_spelling(x), _one_spelling(y))
         for x, y in zip(wa, wb)
     )
 
@@ -743,7 +754,9 @@ def _voiced(ws: list[str], its: bool) -> list:
             out.append("our" if possessive else "we")
             k += 3 if possessive else 2
         else:
-            out.append("we" if w == "us" else "our" if its and w in ("its", "their") else w)
+            out.append(
+                "we" if w == "us" or its and w == "it" else "our" if its and w in ("its", "their") else w
+            )
             k += 1
         # (the verb agrees: "the Company has" is "we have"; "also maintains", "also maintain")
         if out[-1] == "we":
