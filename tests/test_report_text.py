@@ -3033,3 +3033,23 @@ def test_years_in_a_relative_clause_are_its_subjects_and_once_a_week_is_weekly()
     scans = "We scan our external network at least {when} for vulnerabilities."
     change = _rewording(scans.format(when="weekly"), scans.format(when="once a week"))
     assert change.severity == "low" and "substance" not in (change.why or "")
+
+
+def test_an_engagement_ended_and_cyber_insurance_dropped_are_said() -> None:
+    """Readers' planted edits: "We no longer engage Mandiant to ..." still listed the firm as engaged (the change, if
+    any, "outside firm no longer named", though it is); and a sentence on the filer's cyber insurance removed was a
+    low sentence."""
+    from tracker.facts import extract_facts
+
+    lead = "Our CISO leads our program."
+    engaged = "{how} Kroll to review our incident response plan each year."
+    ended = f"{lead} {engaged.format(how='We have ceased to retain')}"
+    assert extract_facts(_loaded(ended)).get("third_parties", []) == []
+    c = _compared(f"{lead} {engaged.format(how='We retain')}", ended)
+    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "third_parties"] == [
+        ("medium", "outside firm no longer engaged: Kroll")
+    ]
+    insured = "We carry a network security and privacy liability insurance policy."
+    assert _ranks(_compared(f"{lead} {insured}", lead), "text_removed") == [
+        ("medium", "a sentence on cybersecurity insurance removed")
+    ]

@@ -49,6 +49,7 @@ from tracker.facts import (
     body_briefed,
     careers_still_told,
     changes_between,
+    engagements_ended,
     kept_values,
     owned_values,
     shared_facts,
@@ -500,6 +501,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         statement_still_made(facts, {s.key for s in new_seq})
         statement_narrowed(facts, [s.text for s in new_seq])
         careers_still_told(facts, old.section_text, new.section_text)
+        engagements_ended(facts, [s.text for s in new_seq])
     names = _text_element_names(old), _text_element_names(new)  # (each side's, read once)
     notes: list[str] = []
     changes = (

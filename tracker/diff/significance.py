@@ -1140,6 +1140,22 @@ def _near_texts(changes: list[Change], k: int) -> list[str]:
     ]
 
 
+def cyber_insurance(text: str) -> bool:
+    """Whether a sentence says the filer holds insurance against cybersecurity risks ("We maintain cyber liability
+    insurance", "our insurance coverage for cybersecurity incidents"; not "insurance may not cover all losses" alone)."""
+    low = text.lower()
+    return "insur" in low and _CYBER_INSURANCE_RE.search(text) is not None
+
+
+#: Insurance the filer holds against cyber risks.
+_CYBER_INSURANCE_RE = re.compile(
+    r"\b(?:maintain|maintains|carry|carries|hold|holds|have|has|purchase[sd]?|obtain(?:ed|s)?|procure[sd]?)\s+"
+    r"(?:[\w-]+\s+){0,6}?insurance\b[^.;]{0,120}?\b(?:cyber|security|breach|incident|privacy|network)|"
+    r"\b(?:cyber|cybersecurity|network\s+security|privacy|data\s+breach)[\w\s-]{0,30}?insurance\b(?![^.;]{0,30}\b(?:industry|companies|company|sector)\b)",
+    re.I,
+)
+
+
 def board_informed(text: str) -> bool:
     """Whether a sentence says the board or a board committee receives briefings, reports, updates or presentations
     from management, or management gives them to it (`_BOARD_INFORMED_RE`)."""
@@ -1202,6 +1218,8 @@ _SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str, tuple[str, ...]]
         ("text_added", "text_removed"),
     ),
     (board_informed, "a sentence on how the board is briefed", ("text_added", "text_removed")),
+    # (a reader's texts: cyber insurance dropped, or taken out, was a low sentence)
+    (cyber_insurance, "a sentence on cybersecurity insurance", ("text_added", "text_removed")),
     # (readers' hospital operator, chip maker and retailer: a director with cybersecurity experience joining or leaving
     # the committee that oversees it was low wording)
     (

@@ -22,7 +22,7 @@ from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
 from tracker.facts.governance import HOW_OFTEN, briefed
 from tracker.facts.material import names_effect_before, one_incident_denied
-from tracker.facts.program import FRAMEWORK_SUCCESSORS
+from tracker.facts.program import FRAMEWORK_SUCCESSORS, engagement_ended
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
 from tracker.models import Change
@@ -451,6 +451,22 @@ def title_still_used(changes: list[Change], sentences: list[str], year: int | No
                 f"{change.summary} ({still} of the {naming} {of_year} naming the role still say {change.old})"
             )
             change.why = f"{change.why}; the {fy} text uses both titles: check which is right"
+
+
+def engagements_ended(changes: list[Change], sentences: list[str]) -> None:
+    """An outside firm no longer engaged that the later year still names, saying the engagement ended ("We no longer
+    engage Mandiant to ...": a reader's planted edit read "outside firm no longer named: Mandiant", though it is): the
+    change says the firm is no longer engaged."""
+    for change in changes:
+        if (
+            change.fact != "third_parties"
+            or change.kind != "fact_removed"
+            or not isinstance(change.value, str)
+        ):
+            continue
+        if any(change.value in s and engagement_ended(s) for s in sentences):
+            change.summary = f"outside firm no longer engaged: {change.value}"
+            change.why = "the filer says it no longer engages the firm"
 
 
 def careers_still_told(changes: list[Change], old_text: str, new_text: str) -> None:

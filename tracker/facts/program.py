@@ -592,6 +592,19 @@ def _org_ok(org: str) -> bool:
     return first not in _NOT_ORG_FIRST and not re.fullmatch(r"[A-Z]{2,5}", org) or org in KNOWN_FIRMS
 
 
+#: An engagement ended ("no longer engage", "ended our engagement with", "ceased to use").
+_ENDED_RE = lazy_compile(
+    r"\b(?:no\s+longer|ceased|discontinued|terminated|ended\s+(?:our|its|the)\s+(?:engagement|relationship|contract)|"
+    r"formerly|previously\s+engaged)\b",
+    re.I,
+)
+
+
+def engagement_ended(text: str) -> bool:
+    """Whether a sentence says an engagement ended ("We no longer engage Mandiant ...")."""
+    return _ENDED_RE.search(text) is not None
+
+
 #: An ISO standard named by its number ("ISO/IEC 27001", "ISO 22301").
 _ISO_NUMBERED_RE = lazy_compile(r"ISO(?:/IEC)?\s+\d")
 
@@ -630,8 +643,16 @@ class ProgramReader:
         engaging = self.engaging.get(i)
         if engaging is None:
             s, low = self.texts[i], self.lows[i]
-            engaging = self.engaging[i] = has(low, _ENGAGE_WORDS) and (
-                low is None or any(map(low.__contains__, _ENGAGE_WORDS[1:])) or bool(_WORK_WITH_RE.search(s))
+            engaging = self.engaging[i] = (
+                has(low, _ENGAGE_WORDS)
+                and (
+                    low is None
+                    or any(map(low.__contains__, _ENGAGE_WORDS[1:]))
+                    or bool(_WORK_WITH_RE.search(s))
+                )
+                # (an engagement ended is none: "We no longer engage Mandiant to ...", "we ended our engagement with
+                # ...", a reader's planted edit, still listed the firm as engaged)
+                and not _ENDED_RE.search(s)
             )
         return engaging
 
