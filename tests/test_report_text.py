@@ -1028,7 +1028,7 @@ def _ranked(old: str, new: str, element: str = RISK) -> Change:
             "Management notifies the Board of material breaches.",
             "Management notifies the Board of material breaches, as appropriate.",
             "medium",
-            "\u201cas appropriate\u201d added: incidents are reported on more conditions",
+            "\u201cas appropriate\u201d added: whether incidents are reported is now left to judgement or conditions",
         ),
         (
             "The CISO oversees the security operations center and its analysts.",
@@ -3053,3 +3053,83 @@ def test_an_engagement_ended_and_cyber_insurance_dropped_are_said() -> None:
     assert _ranks(_compared(f"{lead} {insured}", lead), "text_removed") == [
         ("medium", "a sentence on cybersecurity insurance removed")
     ]
+
+
+def test_insurance_given_up_a_certification_lapsed_and_a_weaker_soc_report_are_said() -> None:
+    """An unseen reader's planted edits: "We {+do not +}maintain insurance coverage ..." and "the Company did not renew
+    its cybersecurity insurance policy" were routine wording; "Our ISO 27001 certification lapsed during the year"
+    kept ISO/IEC 27001 "followed" and hid its removal; "a SOC 2 Type [-II-]{+I+} report" was no change at all."""
+    lead = "Our CISO leads our program."
+    cover = "We {how} a cyber liability insurance policy covering breach response costs."
+    change = _rewording(f"{lead} {cover.format(how='hold')}", f"{lead} {cover.format(how='no longer hold')}")
+    assert (change.severity, change.why) == (
+        "high",
+        "the company now says it holds no cybersecurity insurance",
+    )
+    certified = "Our payment platform {how} PCI DSS certification."
+    c = _compared(
+        f"{lead} {certified.format(how='holds')}",
+        f"{lead} Our PCI DSS certification for the payment platform expired in June and was not renewed.",
+    )
+    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "frameworks"] == [
+        ("medium", "framework lapsed or given up: PCI DSS")
+    ]
+    report = "An outside auditor issues a SOC 1 Type {t} report on our payroll controls each year."
+    change = _rewording(report.format(t="2"), report.format(t="1"))
+    assert change.severity == "medium" and change.why.startswith("the SOC report is now Type I, not Type II")
+
+
+def test_a_committee_cut_out_of_escalation_and_a_requirement_made_a_request_are_medium() -> None:
+    """An unseen reader's pipeline operator: incidents "escalated ... to the Cybersecurity Committee [-and to the Chair
+    of the Audit Committee, who determines whether to convene the full Board-]" was routine (or read as the board no
+    longer overseeing directly); and "We [-require-]{+request that+} each vendor ... provide a current SOC 2 report"
+    was no change."""
+    escalated = (
+        "Critical incidents are reported within one day to the Incident Review Council{more}. The Audit Committee "
+        "oversees cybersecurity risk."
+    )
+    change = _rewording(
+        escalated.format(more=" and to the Chair of the Risk Committee"), escalated.format(more="")
+    )
+    assert (change.severity, change.why) == (
+        "medium",
+        "incidents are no longer reported to the risk committee",
+    )
+    vendors = "We {ask} our cloud hosting providers to {give} evidence of annual penetration tests."
+    change = _rewording(
+        vendors.format(ask="require", give="furnish"), vendors.format(ask="encourage", give="share")
+    )
+    assert (change.severity, change.why) == (
+        "medium",
+        "“require” became “encourage”: a requirement became a request",
+    )
+
+
+def test_more_form_in_other_words_is_no_change() -> None:
+    """An unseen reader's form-only edits of MSFT, PRGS and SOFT: "at least quarterly" -> "no less often than quarterly"
+    was "“no” added", medium; "the Audit Committee of [-our-]{+Progress's+} Board" moved the briefing to the board; a
+    sentence split ("..., which includes escalation procedures" -> ". That plan includes ...") was "“plan” added";
+    "Cybersecurity risk is one of the risk categories assessed as part of our enterprise risk assessment" recast
+    actively flipped Item 106(b)(1)(i)'s answer; a sub-heading put in before a reworded sentence was glued into it; and
+    a bulleted list run in with light rewording was "outside assessors ... added", medium."""
+    reviews = "The Board reviews our cybersecurity program {when}."
+    c = _compared(
+        reviews.format(when="at least twice a year"), reviews.format(when="no less often than twice a year")
+    )
+    assert [(ch.severity, ch.why) for ch in c.changes if ch.severity != "low"] == []
+    briefs = "Our CISO reports to the Risk Committee of {whose} Board of Directors at each quarterly meeting."
+    c = _compared(briefs.format(whose="our"), briefs.format(whose="Northwind's"))
+    assert [ch.fact for ch in c.changes if ch.fact] == []
+    erm = "We evaluate cyber risk as one of the risk categories in our company-wide risk management process."
+    c = _compared(
+        "Cyber risk is one of the risk categories evaluated as part of our company-wide risk management process.",
+        erm,
+    )
+    assert [ch.kind for ch in c.changes if ch.kind == "flag_flipped"] == []
+    headed = "We train our employees each year. {head}When we detect an incident, {who} our response plan."
+    c = _compared(
+        headed.format(head="", who="we follow"),
+        headed.format(head="Incident Handling\n\n", who="the Company follows"),
+    )
+    texts = [(ch.kind, ch.text or ch.new) for ch in c.changes]
+    assert ("text_added", "Incident Handling") in texts

@@ -73,6 +73,7 @@ from tracker.models import (
     Severity,
     spec_for,
 )
+from tracker.text.headings import is_subheading
 from tracker.text.normalize import (
     SequenceSentence,
     comparison_key,
@@ -86,6 +87,7 @@ from tracker.text.normalize import (
     spelt_alike,
     unmarked_key,
     voiced_alike,
+    word_stem,
 )
 
 #: Two unmatched sentences are a rewrite of one another when the Dice coefficient of their sets of
@@ -1007,8 +1009,8 @@ _LOOSE_PAIRS = 2500
 
 
 def _stems(words: set[str]) -> set[str]:
-    """Words without a plural's or a verb's "s" ("stores", "store")."""
-    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
+    """Words however spelt and inflected (`word_stem`: "stores", "store")."""
+    return {word_stem(w) for w in words}
 
 
 def _same_in_form(a: str, b: str) -> bool:
@@ -1086,8 +1088,8 @@ def _extend_rewrites(old, new, old_free, new_free, rewrites) -> None:
                 base = _dice(pieces, target)
                 best = None
                 for k in (grow[-1] + 1, grow[0] - 1):
-                    if k not in free:
-                        continue
+                    if k not in free or is_subheading(side[k].text):
+                        continue  # (a sub-heading put in before a sentence reworded is no part of it: readers' MSFT)
                     extra = _content(side[k])
                     if (
                         extra
@@ -1173,15 +1175,11 @@ def _headings_alike(a: str, b: str) -> bool:
     """Whether two sub-headings say the same but for naming the section's subject and the order of their words
     ("Cybersecurity Governance" -> "Governance", a reader's form-only ELMD: under Item 1C every heading is about
     cybersecurity; "Governance of Cybersecurity", HLI's)."""
-    if not (_HEADING_RE.fullmatch(a) and _HEADING_RE.fullmatch(b)):
+    if not (is_subheading(a) and is_subheading(b)):
         return False
     return sorted(_SUBJECT_RE.sub(" ", a.lower()).split()) == sorted(_SUBJECT_RE.sub(" ", b.lower()).split())
 
 
-#: A sub-heading: a few capitalised words (and "and", "of", "&" ...), no sentence's end.
-_HEADING_RE = re.compile(
-    r"(?:[A-Z][\w'’-]*|and|of|the|for|to|in|on|&)(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|for|to|in|on|&)){0,7}"
-)
 #: The section's subject, and the small words, in a heading.
 _SUBJECT_RE = re.compile(
     r"(?<!\S)(?:cyber[\s-]?security|cyber|information\s+security|of|and|the|for|&)(?!\S)"

@@ -43,7 +43,7 @@ from tracker.models import (
     spec_for,
 )
 from tracker.text.headings import is_subheading
-from tracker.text.normalize import comparison_key, list_markers_only
+from tracker.text.normalize import comparison_key, list_markers_only, word_stem
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
 #: The significances, most significant first (digests and lists sort by it).
@@ -64,7 +64,7 @@ _LEVEL = {"high": SIGNIFICANT, "medium": NOTABLE, "low": ROUTINE}
 _SUBSTANCE_RE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|decades?|not|no|never|none|nor|may|might|could|would|should|must|will|cannot|believe|believes|"
-    r"aware|knowledge|expect|intend|plan|quarterly|monthly|annually|annual|semi-annual|twice|weekly|regularly|"
+    r"aware|knowledge|expect|intend|plans?(?=\s+to\b)|quarterly|monthly|annually|annual|semi-annual|twice|weekly|regularly|"
     r"periodically|routinely|material|materially|likely|unlikely|all|any|only|each|every)\b",
     re.I,
 )
@@ -261,6 +261,8 @@ def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
     return _substance_words(deleted) != _substance_words(inserted)
 
 
+#: "At least" in other words ("no less often than", "not less frequently than").
+_NO_LESS_RE = re.compile(r"\b(?:no|not)\s+less\s+(?:often|frequently)\s+than\b", re.I)
 #: A law named by its year ("the Health Insurance Portability and Accountability Act of 1996"): no number of substance.
 _ACT_OF_RE = re.compile(r"\bAct\s+of\s+(?:19|20)\d{2}\b")
 
@@ -279,6 +281,8 @@ def _substance_words(texts: list[str]) -> set[str]:
             words |= periods
         if "Act of" in t:
             t = _ACT_OF_RE.sub(" ", t)
+        if "less" in t:  # ("no less often than quarterly" is "at least quarterly": a reader's form-only MSFT)
+            t = _NO_LESS_RE.sub(" at least ", t)
         words |= {w.lower() for w in _SUBSTANCE_RE.findall(t)}
         numbers |= {f"#{n}" for n in _numbers(t)}
     return {_SAME_SUBSTANCE.get(w, w) for w in words if not _is_number(w)} | numbers
@@ -432,6 +436,8 @@ def rank_text_changes(
             telling = change
         if change.severity != "high" and acknowledged is not None:
             _rank_acknowledged(change, acknowledged)
+        if change.severity != "high" and change.kind in TEXT_KINDS:
+            _rank_insurance(change)
         if change.severity == "low":
             _rank_added_or_removed(change, lambda: _near_texts(changes, k))
         if change.severity != "high" and change.kind == "text_changed":
@@ -447,8 +453,12 @@ def rank_text_changes(
                 _rank_chair(change)
             if change.severity == "low":
                 _rank_scope(change, deleted, inserted)
+            if change.severity == "low" and any(map(low.__contains__, _OBLIGATION_KEYS)):
+                _rank_obligation(change, deleted, inserted)
             if change.severity == "low" and "independen" in low:
                 _rank_independence(change, deleted, inserted)
+            if change.severity == "low" and "type" in f"{change.old} {change.new}".lower():
+                _rank_report_type(change)
             if change.severity == "low":
                 _rank_role(change, deleted, inserted, low)
             if change.severity == "low":
@@ -695,6 +705,13 @@ def _rank(
         change.severity = "medium"
         change.why = told
         return
+    if change.kind == "text_changed" and "board_oversight" in stated:
+        # (who incidents are escalated to, said in a sentence of oversight: "escalated ... to the Chair of the Audit
+        # Committee, who determines whether to convene the full Board" -> "... to the Cybersecurity Committee, which
+        # determines whether ... to inform the Board" is the committee cut out, not the board's direct oversight)
+        _rank_escalation(change)
+        if change.severity == "medium":
+            return
     if change.kind == "text_changed" and "board_oversight" in stated and (direct := _directly(change)):
         change.severity, change.why = "medium", direct
         return
@@ -724,6 +741,8 @@ def _rank(
         and (version := _version_edit(deleted, inserted))
     ):
         change.severity, change.why = version
+    elif change.kind == "text_changed" and "frameworks" in stated and (soc := _report_type(change)):
+        change.severity, change.why = "medium", soc
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
@@ -1107,10 +1126,15 @@ def _rank_added_or_removed(change: Change, later: Callable[[], list[str]] = list
     )
     if what is None:
         return
-    if change.kind == "text_removed" and _still_said(text, later()):
+    if _still_said(text, later()):
         # (a list item set out otherwise, its words now in another sentence that says the same: a reader's bullets
-        # run in, with "our" become "the Company's", read as a vendor program removed, medium)
-        change.why = f"{what} removed; its words are still said in another sentence"
+        # run in, with "our" become "the Company's", read as a vendor program removed, medium; and the other way, a
+        # list run in and lightly reworded, read as outside assessors added: an unseen reader's PRGS)
+        change.why = (
+            f"{what} removed; its words are still said in another sentence"
+            if change.kind == "text_removed"
+            else f"{what} added; its words were said before in sentences near it"
+        )
         return
     change.severity = "medium"
     change.why = f"{what} {'added' if change.kind == 'text_added' else 'removed'}"
@@ -1120,19 +1144,31 @@ def _still_said(text: str, later: list[str]) -> bool:
     """Whether a later year's sentence (`later`: those added or reworded near a sentence removed) holds nearly all the
     content words of the sentence removed (`_content_words`, four in five at least), or those sentences together hold
     nine in ten of them (a sentence set out as a numbered list: a reader's AMZN FY2025)."""
-    words = _content_words([text])
+    words = _stemmed(_content_words([text]))
     if not words or not later:
         return False
     need = 0.8 * len(words)
-    return any(len(words & _content_words([t])) >= need for t in later) or len(
-        words & _content_words(later)
+    # (however inflected or spelt: "Progress references ... centres ... assesses", a reader's form-only PRGS)
+    return any(len(words & _stemmed(_content_words([t]))) >= need for t in later) or len(
+        words & _stemmed(_content_words(later))
     ) >= 0.9 * len(words)
 
 
+def _stemmed(words: set[str]) -> set[str]:
+    return {word_stem(w) for w in words}
+
+
 def _near_texts(changes: list[Change], k: int) -> list[str]:
-    """The later year's sentences added or reworded within `_NEAR_CHANGES` * 2 changes of change k (a list set out
-    otherwise lies about it)."""
+    """The other year's sentences within `_NEAR_CHANGES` * 2 changes of change k (a list set out otherwise lies about
+    it): for a sentence removed, the later year's added or reworded; for one added, the earlier year's removed or
+    reworded."""
     reach = 2 * _NEAR_CHANGES
+    if changes[k].kind == "text_added":
+        return [
+            str(c.text if c.kind == "text_removed" else c.old)
+            for c in changes[max(0, k - reach) : k + reach + 1]
+            if c.kind == "text_removed" or c.kind == "text_changed" and isinstance(c.old, str)
+        ]
     return [
         str(c.text if c.kind == "text_added" else c.new)
         for c in changes[max(0, k - reach) : k + reach + 1]
@@ -1152,6 +1188,39 @@ _CYBER_INSURANCE_RE = re.compile(
     r"\b(?:maintain|maintains|carry|carries|hold|holds|have|has|purchase[sd]?|obtain(?:ed|s)?|procure[sd]?)\s+"
     r"(?:[\w-]+\s+){0,6}?insurance\b[^.;]{0,120}?\b(?:cyber|security|breach|incident|privacy|network)|"
     r"\b(?:cyber|cybersecurity|network\s+security|privacy|data\s+breach)[\w\s-]{0,30}?insurance\b(?![^.;]{0,30}\b(?:industry|companies|company|sector)\b)",
+    re.I,
+)
+
+
+def _rank_insurance(change: Change) -> None:
+    """`high` for a sentence added or reworded that now says the filer holds no cybersecurity insurance ("We {+do not
+    +}maintain insurance coverage ...", "the Company did not renew its cybersecurity insurance policy": an unseen
+    reader's planted edits, routine wording); `medium` for one that no longer says so."""
+    old, new = _sides(change)
+    if "insur" not in f"{old} {new}".lower():
+        return
+    was, now = insurance_denied(old), insurance_denied(new)
+    if now and not was:
+        change.severity, change.why = "high", "the company now says it holds no cybersecurity insurance"
+    elif was and not now and cyber_insurance(new):
+        change.severity, change.why = (
+            "medium",
+            "the company no longer says it holds no cybersecurity insurance",
+        )
+
+
+def insurance_denied(text: str) -> bool:
+    """Whether a sentence says the filer holds no cybersecurity insurance ("We do not maintain insurance coverage for
+    cybersecurity risks", "did not renew its cybersecurity insurance policy")."""
+    return "insur" in text.lower() and _INSURANCE_DENIED_RE.search(text) is not None
+
+
+#: No cyber insurance held: a verb of holding it denied, before "insurance" in its clause.
+_INSURANCE_DENIED_RE = re.compile(
+    r"\b(?:(?:do|does|did)\s+not\s+(?:currently\s+|presently\s+)?|no\s+longer\s+|not\s+to\s+|decided\s+not\s+to\s+)"
+    r"(?:maintain|carry|hold|have|renew|purchase|obtain|buy)\b[^.;]{0,60}?\binsurance\b|"
+    r"\binsurance\b[^.;]{0,40}?\b(?:lapsed|was\s+(?:not\s+renewed|cancell?ed|terminated))\b|"
+    r"\bwithout\s+(?:any\s+)?(?:cyber\w*\s+)?insurance\b",
     re.I,
 )
 
@@ -1447,6 +1516,61 @@ _SCOPE = {
 _SCOPE_RE = re.compile(r"\b(?:" + "|".join(_SCOPE) + r")\b", re.I)
 
 
+def _rank_obligation(change: Change, deleted: list[str], inserted: list[str]) -> None:
+    """`medium` for a reworded sentence whose requirement became a request or an encouragement, or the other way round
+    ("We [-require-]{+request that+} each vendor ... provide a current SOC 2 report", an unseen reader's: no change)."""
+    required_gone, required_came = _gone_came(_REQUIRED_RE, deleted, inserted)
+    asked_gone, asked_came = _gone_came(_ASKED_RE, deleted, inserted)
+    if required_gone and asked_came and not required_came:
+        turn = "a requirement became a request"
+    elif asked_gone and required_came and not asked_came:
+        turn = "a request became a requirement"
+    else:
+        return
+    words = _went_came(required_gone or asked_gone, asked_came or required_came, "{g} became {c}", "", "")
+    change.severity = "medium"
+    change.why = f"{words}: {turn}"
+
+
+#: Words of a requirement, and of asking only.
+_REQUIRED_RE = re.compile(
+    r"\b(?:requires?|required|requiring|must|mandates?|mandated|mandatory|obligat\w+)\b", re.I
+)
+_ASKED_RE = re.compile(
+    r"\b(?:requests?|requested|requesting|encourages?|encouraged|asks?|asked|invites?|urges?)\b", re.I
+)
+#: A part of each word of `_REQUIRED_RE` and `_ASKED_RE` (looked for first).
+_OBLIGATION_KEYS = ("requir", "must", "mandat", "obligat", "request", "encourag", "ask", "invite", "urge")
+
+
+def _rank_report_type(change: Change) -> None:
+    """`medium` for a reworded sentence whose SOC report changed type ("a SOC 2 Type [-II-]{+I+} report", an unseen
+    reader's software company: no change at all): a Type I report tests the controls' design at a date, a Type II
+    also their operation over a period."""
+    if why := _report_type(change):
+        change.severity, change.why = "medium", why
+
+
+def _report_type(change: Change) -> str | None:
+    """What `_rank_report_type` says of a change, None where its SOC report's type did not change."""
+    was, now = (
+        {_ROMAN.get(t.upper(), t.upper()) for t in _SOC_TYPE_RE.findall(t)} for t in _sentences(change)
+    )
+    if not was or not now or was == now:
+        return None
+    was_type, now_type = ("Type " + "/".join(sorted(types)) for types in (was, now))
+    return f"the SOC report is now {now_type}, not {was_type}: " + (
+        "its controls' operation over a period is no longer tested"
+        if now == {"I"}
+        else "its controls' operation over a period is now tested"
+    )
+
+
+_ROMAN = {"1": "I", "2": "II"}
+#: The type of a SOC report ("SOC 2 Type II report", "SOC 1 Type 2").
+_SOC_TYPE_RE = re.compile(r"\bSOC\s*[123]\s*(?:\(\w+\)\s*)?,?\s*Type\s+(II|I|2|1)\b", re.I)
+
+
 def _rank_independence(change: Change, deleted: list[str], inserted: list[str]) -> None:
     """`medium` for a reworded sentence that no longer says something is independent ("We engage [-an independent-]{+a+}
     third-party firm": an unseen reader's three filings, no change at all). Said anew ("regular {+independent+}
@@ -1586,7 +1710,7 @@ def _rank_escalation(change: Change) -> None:
         came,
         f"{{g}} became {{c}}: when incidents are {verb} changed",
         f"{{g}} dropped: incidents are {verb} with fewer conditions",
-        f"{{c}} added: incidents are {verb} on more conditions",
+        f"{{c}} added: whether incidents are {verb} is now left to judgement or conditions",
     )
     # how soon: "Ms. Marsh [-promptly -]informs the Chair ... {+at the Audit Committee's next regularly scheduled
     # meeting+}" (a reader's biotech: read as "“regularly” added in a sentence stating board oversight")
@@ -1604,10 +1728,40 @@ def _rank_escalation(change: Change) -> None:
         f"{{g}} dropped: incidents are {verb} less promptly",
         f"{{c}} added: incidents are {verb} more promptly",
     )
-    said = "; ".join(w for w in (which, whether, soon) if w)
+    # who: a committee told no longer, or newly ("escalated ... to the Cybersecurity Committee [-and to the Chair of
+    # the Audit Committee-]", an unseen reader's pipeline operator: the board's committee cut out, no change at all)
+    before, after = _told_bodies(old), _told_bodies(new)
+    who = (
+        _went_came(
+            sorted(before - after),
+            sorted(after - before),
+            f"incidents are now {verb} to the {{c}}, not the {{g}}",
+            f"incidents are no longer {verb} to the {{g}}",
+            f"incidents are now also {verb} to the {{c}}",
+            quote=False,
+        )
+        if before is not None and after is not None and before != after
+        else None
+    )
+    said = "; ".join(w for w in (which, whether, soon, who) if w)
     if said:
         change.severity = "medium"
         change.why = said
+
+
+def _told_bodies(sentence: str) -> set[str] | None:
+    """The committees a sentence names (`bodies_named`), a committee's chair told standing for it ("to the Chair of
+    the Audit Committee"); None where it names one it does not say."""
+    bodies = bodies_named(sentence)
+    if bodies is None or "hair" not in sentence:
+        return bodies
+    return bodies | {" ".join(m.group(1).lower().split()) for m in _CHAIR_OF_RE.finditer(sentence)}
+
+
+#: A committee's chair ("the Chair of the Audit Committee").
+_CHAIR_OF_RE = re.compile(
+    r"\b[Cc]hair(?:man|person|woman)?\s+of\s+(?:the\s+|our\s+|its\s+)?((?:[A-Z][\w&-]*\s+(?:and\s+)?){1,5}Committee)\b"
+)
 
 
 def _stopped(change: Change) -> str | None:

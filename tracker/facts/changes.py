@@ -22,7 +22,7 @@ from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
 from tracker.facts.governance import HOW_OFTEN, briefed
 from tracker.facts.material import names_effect_before, one_incident_denied
-from tracker.facts.program import FRAMEWORK_SUCCESSORS, engagement_ended
+from tracker.facts.program import FRAMEWORK_SUCCESSORS, certification_lapsed, engagement_ended
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
 from tracker.models import Change
@@ -456,17 +456,27 @@ def title_still_used(changes: list[Change], sentences: list[str], year: int | No
 def engagements_ended(changes: list[Change], sentences: list[str]) -> None:
     """An outside firm no longer engaged that the later year still names, saying the engagement ended ("We no longer
     engage Mandiant to ...": a reader's planted edit read "outside firm no longer named: Mandiant", though it is): the
-    change says the firm is no longer engaged."""
+    change says the firm is no longer engaged. So for a framework whose certification the later year says lapsed."""
     for change in changes:
-        if (
-            change.fact != "third_parties"
-            or change.kind != "fact_removed"
-            or not isinstance(change.value, str)
-        ):
+        if change.kind != "fact_removed" or not isinstance(change.value, str):
             continue
-        if any(change.value in s and engagement_ended(s) for s in sentences):
+        if change.fact == "third_parties" and any(
+            change.value in s and engagement_ended(s) for s in sentences
+        ):
             change.summary = f"outside firm no longer engaged: {change.value}"
             change.why = "the filer says it no longer engages the firm"
+        elif change.fact == "frameworks" and (mark := _framework_mark(change.value)):
+            # ("Our ISO 27001 certification lapsed during the year and was not renewed": an unseen reader's)
+            if any(mark in s and certification_lapsed(s) for s in sentences):
+                change.summary = f"framework lapsed or given up: {change.value}"
+                change.why = "the filer says a certification or framework it held lapsed or ended"
+
+
+def _framework_mark(name: str) -> str:
+    """What a sentence naming a framework surely holds: its number or its first word ("27001" of "ISO/IEC 27001",
+    "HITRUST"; "SOC 2" whole)."""
+    numbers = re.findall(r"\d{4,}", name)
+    return numbers[0] if numbers else name if " " not in name or name.startswith("SOC") else name.split()[0]
 
 
 def careers_still_told(changes: list[Change], old_text: str, new_text: str) -> None:

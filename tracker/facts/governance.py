@@ -268,7 +268,8 @@ MANAGEMENT_COMMITTEE = rule(
     doc="a named committee or council at management level in a sentence about cybersecurity",
 )
 _COMMITTEE_OF_BOARD_RE = lazy_compile(
-    r"\bcommittee\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?|"
+    # (the filer by its name: "the Audit Committee of Progress's Board of Directors", an unseen reader's form-only PRGS)
+    r"\bcommittee\s+of\s+(?:the|our|its|(?-i:[A-Z])[\w.&-]*['\u2019]s)\s+board(?:\s+of\s+directors)?|"
     r"\bboard(?:\s+of\s+directors)?['\u2019]s\s+(?:[\w&-]+\s+){0,5}?committee\b",
     re.I,
 )
@@ -421,7 +422,10 @@ def _former(name: str, s: str) -> bool:
     if (
         s.isascii()
         and not any(
-            map(low.__contains__, ("from", "formerly", "previously", "until", "longer", "prior", "before"))
+            map(
+                low.__contains__,
+                ("from", "formerly", "previously", "until", "longer", "prior", "before", "renamed"),
+            )
         )
         or not _FORMER_WORDS_RE.search(s)
     ):
@@ -431,6 +435,7 @@ def _former(name: str, s: str) -> bool:
     return bool(mentions) and all(
         _FORMER_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())
         or _FORMER_CLAUSE_RE.search(s, 0, m.start())
+        or _RENAMED_AFTER_RE.match(s, m.end())
         for m in mentions
     )
 
@@ -438,7 +443,7 @@ def _former(name: str, s: str) -> bool:
 #: "moved oversight from the Audit Committee", "no longer overseen by the Audit Committee" (but not "risks from
 #: cybersecurity threats through its Audit Committee": the words between name no move).
 _FORMER_BEFORE_RE = lazy_compile(
-    r"(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
+    r"\brenamed\s+(?:the\s+|its\s+|our\s+)$|(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
     r"(?:(?!(?:through|via|by|with|to|threats?|risks?|incidents?|attacks?)\b)[\w-]+\s+){0,4}?"
     r"(?:the\s+|our\s+|its\s+)?$",
     re.I,
@@ -458,7 +463,14 @@ _FORMER_CLAUSE_RE = lazy_compile(
 #: of directors formed a Technology and Cybersecurity Committee, which is now responsible for oversight"): the
 #: committee's oversight, not the board's.
 _COMMITTEE_CLAUSE_RE = lazy_compile(r"\bcommittee\b,?\s+(?:which|that|who)\b", re.I)
-_FORMER_WORDS_RE = lazy_compile(r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before)\b", re.I)
+_FORMER_WORDS_RE = lazy_compile(
+    r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed)\b", re.I
+)
+#: A committee's old name, renamed ("the charter of its Safety and Environmental Committee, renamed it the SEC
+#: Committee", an unseen reader's pipeline operator: read as a second committee overseeing).
+_RENAMED_AFTER_RE = lazy_compile(
+    r",?\s+(?:and\s+)?(?:(?:was|has\s+been|is\s+now)\s+)?renamed\b(?!\s+(?:to|as)\b)|,\s+renamed\s+it\b", re.I
+)
 
 
 def committee_key(name: str) -> str:
@@ -481,7 +493,7 @@ def is_board_committee(name: str, contexts: list[tuple[str, str | None]]) -> boo
     if candidates:
         tied = re.compile(
             pattern
-            + r"\s+of\s+(?:the|our|its)\s+board|board(?:['\u2019]s)?\s+"
+            + r"\s+of\s+(?:the|our|its|[A-Z][\w.&-]*['\u2019]s)\s+board|board(?:['\u2019]s)?\s+"
             + pattern
             + r"|board\s+committees?|"
             + pattern
@@ -722,7 +734,7 @@ _TO_BODY_RE = lazy_compile(r"\b(?:to|with)\s+(?:(?:the|our|its)\s+)?(?:[\w&'\u20
 #: What ends the clause of a frequency's words ("meets twice a year with management, and reports to the Board":
 #: the Board is told by the committee, not briefed twice a year).
 _CLAUSE_BREAK_RE = lazy_compile(r"[,;]|\band\b", re.I)
-_AT_LEAST_RE = lazy_compile(r"\bat\s+least\s+$", re.I)
+_AT_LEAST_RE = lazy_compile(r"\b(?:at\s+least|no\s+less\s+(?:often|frequently)\s+than)\s+$", re.I)
 #: How far from the frequency's words a body told ("to the Audit Committee") is taken as the one briefed.
 _RECIPIENT_REACH = 60
 
@@ -740,7 +752,7 @@ def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
     if found is None:
         return None, False
     at_least = "at least" in found.group(0).lower() or bool(
-        _AT_LEAST_RE.search(sentence[max(0, found.start() - 12) : found.start()])
+        _AT_LEAST_RE.search(sentence[max(0, found.start() - 30) : found.start()])
     )
     inside = [m.span() for m in _COMMITTEE_OF_BOARD_RE.finditer(sentence)]
     told: tuple[int, re.Match[str]] | None = None  # (distance, body)

@@ -600,6 +600,21 @@ _ENDED_RE = lazy_compile(
 )
 
 
+def certification_lapsed(text: str) -> bool:
+    """Whether a sentence says a certification or a framework's use lapsed or ended ("Our ISO 27001 certification
+    lapsed during the year and was not renewed": an unseen reader's planted edit, the framework still "followed")."""
+    return _LAPSED_RE.search(text) is not None
+
+
+#: A certification or a framework given up.
+_LAPSED_RE = lazy_compile(
+    r"\b(?:lapsed|expired|(?:was|were)\s+not\s+renewed|did\s+not\s+(?:renew|recertify|maintain)|"
+    r"no\s+longer\s+(?:hold|holds|maintain|maintains|follow|follows|pursue|certified|compliant|align)|"
+    r"(?:withdrew|withdrawn|surrendered|discontinued)\b)",
+    re.I,
+)
+
+
 def engagement_ended(text: str) -> bool:
     """Whether a sentence says an engagement ended ("We no longer engage Mandiant ...")."""
     return _ENDED_RE.search(text) is not None
@@ -622,6 +637,8 @@ class ProgramReader:
         index = self.r.index
         for r in FRAMEWORK_RULES:
             for i in sorted(r.candidates(index)):  # (what r.matches then looks up)
+                if certification_lapsed(self.texts[i]):
+                    continue  # ("Our ISO 27001 certification lapsed during the year": no framework followed now)
                 already = found.setdefault(i, [])
                 # (a pure function of the sentence: the values of the rules before are the same sentence's)
                 for value in once(r.name, self.texts[i], lambda: self.framework(r, i, list(already))):

@@ -791,6 +791,19 @@ _SELF_NAMES = frozenset("company group corporation bank firm registrant partners
 _SINGULAR_PLURAL = ({"has", "have"}, {"is", "are"}, {"was", "were"}, {"does", "do"})
 
 
+def word_stem(word: str) -> str:
+    """A lower-case word in one spelling (`_one_spelling`) without a plural's or a verb's "s" ("centres", "centers",
+    "center"; "assesses", "assess"; "policies", "policy"): what a sentence holds alike, however inflected."""
+    w = _one_spelling(word)
+    if len(w) <= 3 or not w.endswith("s") or w.endswith("ss"):
+        return w
+    if w.endswith("sses") or w.endswith(("xes", "ches", "shes")):
+        return w[:-2]
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    return w[:-1]
+
+
 @functools.lru_cache(maxsize=4096)
 def _one_spelling(word: str) -> str:
     """A word in the one spelling `_SPELLINGS` brings both sides to (worked out once per word)."""
