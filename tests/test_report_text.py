@@ -3133,3 +3133,24 @@ def test_more_form_in_other_words_is_no_change() -> None:
     )
     texts = [(ch.kind, ch.text or ch.new) for ch in c.changes]
     assert ("text_added", "Incident Handling") in texts
+
+
+def test_a_firm_supporting_the_program_is_named_and_a_request_in_a_fact_sentence_is_said() -> None:
+    """An unseen reader's software company: "with the support of Halvard Security Partners LLC, an outside firm that
+    provides us with virtual CISO services" named no firm; and "[-We require each-]{+we request that+}" vendor provide a
+    SOC 2 report, in a sentence on overseeing vendors, was ranked for "each" dropped."""
+    from tracker.facts import extract_facts
+
+    text = "Our CIO leads the program with the assistance of Ridgeline Cyber Advisory, which monitors our network."
+    assert [fv.value for fv in extract_facts(_loaded(text))["third_parties"]] == ["Ridgeline Cyber Advisory"]
+    vendors = (
+        "We {ask} that each supplier with access to our systems {give} a SOC 2 report, and we review our suppliers' "
+        "security each year."
+    )
+    change = _rewording(
+        vendors.format(ask="require", give="provide"), vendors.format(ask="ask", give="provide")
+    )
+    assert (change.severity, change.why) == (
+        "medium",
+        "“require” became “ask”: a requirement became a request",
+    )

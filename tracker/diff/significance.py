@@ -743,6 +743,8 @@ def _rank(
         change.severity, change.why = version
     elif change.kind == "text_changed" and "frameworks" in stated and (soc := _report_type(change)):
         change.severity, change.why = "medium", soc
+    elif change.kind == "text_changed" and (obliged := _obligation(deleted, inserted)):
+        change.severity, change.why = "medium", obliged
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
@@ -1519,6 +1521,15 @@ _SCOPE_RE = re.compile(r"\b(?:" + "|".join(_SCOPE) + r")\b", re.I)
 def _rank_obligation(change: Change, deleted: list[str], inserted: list[str]) -> None:
     """`medium` for a reworded sentence whose requirement became a request or an encouragement, or the other way round
     ("We [-require-]{+request that+} each vendor ... provide a current SOC 2 report", an unseen reader's: no change)."""
+    if why := _obligation(deleted, inserted):
+        change.severity, change.why = "medium", why
+
+
+def _obligation(deleted: list[str], inserted: list[str]) -> str | None:
+    """What `_rank_obligation` says of an edit, None where no requirement became a request nor the other way."""
+    edited = " ".join(deleted + inserted).lower()
+    if not any(map(edited.__contains__, _OBLIGATION_KEYS)):
+        return None
     required_gone, required_came = _gone_came(_REQUIRED_RE, deleted, inserted)
     asked_gone, asked_came = _gone_came(_ASKED_RE, deleted, inserted)
     if required_gone and asked_came and not required_came:
@@ -1526,10 +1537,9 @@ def _rank_obligation(change: Change, deleted: list[str], inserted: list[str]) ->
     elif asked_gone and required_came and not asked_came:
         turn = "a request became a requirement"
     else:
-        return
+        return None
     words = _went_came(required_gone or asked_gone, asked_came or required_came, "{g} became {c}", "", "")
-    change.severity = "medium"
-    change.why = f"{words}: {turn}"
+    return f"{words}: {turn}"
 
 
 #: Words of a requirement, and of asking only.

@@ -386,6 +386,19 @@ THIRD_PARTY_RULES: tuple[Rule, ...] = (
         doc="'we engaged X', 'we partner with X'",
     ),
     rule(
+        "third_parties.supporting",
+        # ("with the support of Halvard Security Partners LLC, an outside firm that provides us with virtual CISO
+        # services": an unseen reader's software company, its firm never named)
+        r"\b(?:(?:support|assistance|help)\s+of|(?:supported|assisted)\s+by)\s+("
+        + _ORG_NAME
+        + r")|("
+        + _ORG_NAME
+        + r"),\s+an?\s+(?:outside|external|third[\s-]party|independent)\s+(?:[\w-]+\s+){0,2}?(?:firm|provider|"
+        r"consultan\w+|company|vendor)\b",
+        ("support", "assist", "help", "outside", "external", "third", "independent"),
+        doc="'with the support of X', 'X, an outside firm that ...'",
+    ),
+    rule(
         "third_parties.acting",
         r"("
         + _ORG_NAME
@@ -445,6 +458,10 @@ _ENGAGE_WORDS = (
     "advis",
     "assist",
     "respon",
+    # ("with the support of Halvard Security Partners LLC, an outside firm that provides us with virtual CISO
+    # services": an unseen reader's software company, its firm never named)
+    "support",
+    "provides us",
 )
 #: The last word of a firm's name ("Kestrel Assurance Partners", "Halberd Incident Response").
 _FIRM_SUFFIX_RE = lazy_compile(
@@ -758,6 +775,11 @@ class ProgramReader:
                     or len(org.split()) >= 2
                     or re.search(r"\b(?:LLP|LLC|Inc|Ltd|Group|Partners|Consulting|Associates)\b", org)
                 ):
+                    add(org)
+        elif r.name == "third_parties.supporting":
+            for m in r.matches(self.r.index, i):
+                org = (m.group(1) or m.group(2) or "").strip(" .,")
+                if _org_ok(org) and (org in KNOWN_FIRMS or _FIRM_SUFFIX_RE.search(org)):
                     add(org)
         elif r.name == "third_parties.acting":
             for m in r.matches(self.r.index, i):
