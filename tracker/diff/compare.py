@@ -1088,7 +1088,7 @@ def _extend_rewrites(old, new, old_free, new_free, rewrites) -> None:
                 base = _dice(pieces, target)
                 best = None
                 for k in (grow[-1] + 1, grow[0] - 1):
-                    if k not in free or is_subheading(side[k].text):
+                    if k not in free or side[k].text[-1:] not in ".;:," and is_subheading(side[k].text):
                         continue  # (a sub-heading put in before a sentence reworded is no part of it: readers' MSFT)
                     extra = _content(side[k])
                     if (
@@ -1265,9 +1265,10 @@ def _turns_voice(ops: list[list]) -> bool:
 def _whose_board(ops: list[list], k: int) -> bool:
     """Whether the deletion and insertion at k are "our" and "its" before "Board" ("the Security Committee of
     [-our-]{+its+} Board of Directors", a reader's form-only AMZN: only the filer has a board here)."""
-    if k + 2 >= len(ops) or ops[k + 2][0] != EQUAL or not ops[k + 2][1].lstrip().lower().startswith("board"):
-        return False
-    return {ops[k][1].strip().lower(), ops[k + 1][1].strip().lower()} == {"our", "its"}
+    a, b = ops[k][1], ops[k + 1][1]
+    if len(a) > 5 or len(b) > 5 or {a.strip().lower(), b.strip().lower()} != {"our", "its"}:
+        return False  # (looked at first: nearly every edit is some other word)
+    return k + 2 < len(ops) and ops[k + 2][0] == EQUAL and ops[k + 2][1].lstrip().lower().startswith("board")
 
 
 def _pronoun_swapped(a: str, b: str) -> bool:

@@ -43,7 +43,7 @@ from tracker.models import (
     spec_for,
 )
 from tracker.text.headings import is_subheading
-from tracker.text.normalize import comparison_key, list_markers_only, word_stem
+from tracker.text.normalize import comparison_key, list_markers_only, once, word_stem
 
 SIGNIFICANT, NOTABLE, ROUTINE, NO_CHANGE = "significant", "notable", "routine", "no substantive change"
 #: The significances, most significant first (digests and lists sort by it).
@@ -1146,18 +1146,35 @@ def _still_said(text: str, later: list[str]) -> bool:
     """Whether a later year's sentence (`later`: those added or reworded near a sentence removed) holds nearly all the
     content words of the sentence removed (`_content_words`, four in five at least), or those sentences together hold
     nine in ten of them (a sentence set out as a numbered list: a reader's AMZN FY2025)."""
-    words = _stemmed(_content_words([text]))
-    if not words or not later:
+    if not later:
         return False
-    need = 0.8 * len(words)
-    # (however inflected or spelt: "Progress references ... centres ... assesses", a reader's form-only PRGS)
-    return any(len(words & _stemmed(_content_words([t]))) >= need for t in later) or len(
-        words & _stemmed(_content_words(later))
-    ) >= 0.9 * len(words)
+    # as written, then however inflected or spelt ("Progress references ... centres ... assesses", a reader's
+    # form-only PRGS: looked at only where the words as written fall short)
+    held = _held(text, later, _plain)
+    return held >= 1.0 or held >= 0.6 and _held(text, later, _stemmed) >= 1.0
 
 
-def _stemmed(words: set[str]) -> set[str]:
-    return {word_stem(w) for w in words}
+def _held(text: str, later: list[str], words_of: Callable[[str], frozenset[str]]) -> float:
+    """How far the sentences `later` hold a text's words (`words_of`): 1.0 or more where one holds four in five of
+    them, or all together nine in ten (`_still_said`); else the share all together hold, over nine in ten."""
+    words = words_of(text)
+    if not words:
+        return 0.0
+    each = [words_of(t) for t in later]
+    if any(len(words & w) >= 0.8 * len(words) for w in each):
+        return 1.0
+    return len(words & frozenset().union(*each)) / (0.9 * len(words))
+
+
+def _plain(text: str) -> frozenset[str]:
+    """The content words of a text (`_content_words`), worked out once per comparison (`once`)."""
+    return once("plain", text, lambda: frozenset(_content_words([text])))
+
+
+def _stemmed(text: str) -> frozenset[str]:
+    """The content words of a text (`_content_words`), each by its stem (`word_stem`), worked out once per comparison
+    (`once`)."""
+    return once("stemmed", text, lambda: frozenset(map(word_stem, _content_words([text]))))
 
 
 def _near_texts(changes: list[Change], k: int) -> list[str]:
@@ -1181,8 +1198,7 @@ def _near_texts(changes: list[Change], k: int) -> list[str]:
 def cyber_insurance(text: str) -> bool:
     """Whether a sentence says the filer holds insurance against cybersecurity risks ("We maintain cyber liability
     insurance", "our insurance coverage for cybersecurity incidents"; not "insurance may not cover all losses" alone)."""
-    low = text.lower()
-    return "insur" in low and _CYBER_INSURANCE_RE.search(text) is not None
+    return ("nsur" in text or "NSUR" in text) and _CYBER_INSURANCE_RE.search(text) is not None
 
 
 #: Insurance the filer holds against cyber risks.
@@ -1199,8 +1215,8 @@ def _rank_insurance(change: Change) -> None:
     +}maintain insurance coverage ...", "the Company did not renew its cybersecurity insurance policy": an unseen
     reader's planted edits, routine wording); `medium` for one that no longer says so."""
     old, new = _sides(change)
-    if "insur" not in f"{old} {new}".lower():
-        return
+    if not ("nsur" in old or "nsur" in new or "NSUR" in old or "NSUR" in new):
+        return  # (looked for first, without lower-casing: most sentences say nothing of insurance)
     was, now = insurance_denied(old), insurance_denied(new)
     if now and not was:
         change.severity, change.why = "high", "the company now says it holds no cybersecurity insurance"
@@ -1740,7 +1756,8 @@ def _rank_escalation(change: Change) -> None:
     )
     # who: a committee told no longer, or newly ("escalated ... to the Cybersecurity Committee [-and to the Chair of
     # the Audit Committee-]", an unseen reader's pipeline operator: the board's committee cut out, no change at all)
-    before, after = _told_bodies(old), _told_bodies(new)
+    named = any(map(f"{low_old} {low_new}".__contains__, ("committee", "council")))
+    before, after = (_told_bodies(old), _told_bodies(new)) if named else (None, None)
     who = (
         _went_came(
             sorted(before - after),

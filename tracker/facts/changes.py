@@ -457,9 +457,13 @@ def engagements_ended(changes: list[Change], sentences: list[str]) -> None:
     """An outside firm no longer engaged that the later year still names, saying the engagement ended ("We no longer
     engage Mandiant to ...": a reader's planted edit read "outside firm no longer named: Mandiant", though it is): the
     change says the firm is no longer engaged. So for a framework whose certification the later year says lapsed."""
+    joined = ""
     for change in changes:
         if change.kind != "fact_removed" or not isinstance(change.value, str):
             continue
+        joined = joined or "\n".join(sentences)
+        if change.value not in joined and _framework_mark(change.value) not in joined:
+            continue  # (not named at all: most firms and frameworks no longer named)
         if change.fact == "third_parties" and any(
             change.value in s and engagement_ended(s) for s in sentences
         ):

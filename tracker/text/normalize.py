@@ -791,6 +791,7 @@ _SELF_NAMES = frozenset("company group corporation bank firm registrant partners
 _SINGULAR_PLURAL = ({"has", "have"}, {"is", "are"}, {"was", "were"}, {"does", "do"})
 
 
+@functools.lru_cache(maxsize=8192)
 def word_stem(word: str) -> str:
     """A lower-case word in one spelling (`_one_spelling`) without a plural's or a verb's "s" ("centres", "centers",
     "center"; "assesses", "assess"; "policies", "policy"): what a sentence holds alike, however inflected."""
