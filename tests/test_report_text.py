@@ -2864,11 +2864,15 @@ def test_an_incident_at_one_of_the_filers_own_sites_is_told() -> None:
         "In March 2025, one of our manufacturing facilities was hit by a ransomware attack.",
         "In the second quarter of 2025, one of our retail stores suffered a data breach involving payment cards.",
         "A phishing attack in April 2025 shut down the scheduling systems of one of our clinics for two days.",
-        "We concluded that a security breach at one of our affiliates in March 2025 had no material effect on us.",
     ):
         assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
             ("high", "a sentence on a past cybersecurity incident added")
         ], told
+    # (one the sentence itself says was not material is told, medium: an unseen reader's Visa edit)
+    told = "We concluded that a security breach at one of our affiliates in March 2025 had no material effect on us."
+    assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+        ("medium", "a sentence on a past cybersecurity incident added (stated not material)")
+    ]
 
 
 def test_a_statement_carving_out_an_incident_said_not_to_be_material_stays_made() -> None:
@@ -3154,3 +3158,70 @@ def test_a_firm_supporting_the_program_is_named_and_a_request_in_a_fact_sentence
         "medium",
         "“require” became “ask”: a requirement became a request",
     )
+
+
+def test_a_later_start_in_the_role_and_a_participle_line_are_read() -> None:
+    """An unseen reader's texts: a CISO's career rewritten, "joined the Company in 2021" -> "in 2025", the pronoun
+    kept, read as certifications dropped (no one new); "... since 2019" of a consultancy read as in the role since
+    2019; and "our CISO ("CISO"), reporting to the Chief Risk Officer" read as no reporting line."""
+    from tracker.facts import extract_facts
+
+    joined = (
+        "Our CISO, who reports to our CTO, joined the Company in {year}. He leads a team of 40 engineers."
+    )
+    c = _compared(joined.format(year="2019"), joined.format(year="2024"))
+    assert [(ch.severity, ch.change, ch.summary) for ch in c.changes if ch.fact == "people"] == [
+        (
+            "high",
+            "possibly_different_person",
+            "the Chief Information Security Officer is possibly a different person: in the role since 2024, where "
+            "it said 2019",
+        )
+    ]
+    consulted = (
+        "Our CISO, who leads our cybersecurity program, joined the Company in 2020 after advising it as an outside "
+        "consultant since 2017."
+    )
+    assert [fv.value for fv in extract_facts(_loaded(consulted))["tenure_start"]] == ["2020"]
+    line = "Our program is led by our Director of Cybersecurity, reporting to the Chief Operating Officer."
+    assert [fv.value for fv in extract_facts(_loaded(line))["reports_to"]] == ["Chief Operating Officer"]
+
+
+def test_a_deadline_to_a_regulator_and_an_assessment_dropped_are_medium() -> None:
+    """An unseen reader's texts: "within six hours" -> "within the prescribed timelines" and "within 6 hours" -> "within
+    72 hours" of reporting to CERT-In were routine; "We engage third parties to independently evaluate our
+    cybersecurity maturity" removed was routine; and a non-material vendor incident led a verdict as high."""
+    notify = "We notify the state insurance regulator of qualifying incidents within {when}."
+    change = _rewording(notify.format(when="72 hours"), notify.format(when="the period the rules require"))
+    assert (change.severity, change.why) == (
+        "medium",
+        "“within 72 hours” dropped: how quickly it is done changed",
+    )
+    change = _rewording(notify.format(when="72 hours"), notify.format(when="96 hours"))
+    assert change.severity == "medium" and change.why.startswith("“within 72 hours” became “within 96 hours”")
+    lead = "Our CISO leads our program."
+    assessed = "We hire outside firms to audit our security controls every year."
+    assert _ranks(_compared(f"{lead} {assessed}", lead), "text_removed") == [
+        ("medium", "a sentence on outside assessors, auditors or consultants engaged for the program removed")
+    ]
+    told = "In March 2025, a payroll vendor we use suffered a ransomware attack, which we concluded was not material."
+    assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+        ("medium", "a sentence on a past cybersecurity incident added (stated not material)")
+    ]
+
+
+def test_a_year_rolled_with_its_tense_and_a_bulleted_committee_are_no_change() -> None:
+    """An unseen reader's texts: "which comprises approximately 1,000 professionals ... as of September 30, 2024" ->
+    "comprised ... 2025" was medium; "- Data Security and Privacy Governance Committee." set out as a bullet was a
+    management committee added ("privacy governance committee")."""
+    team = "Our security organization, which {verb} about 300 people as of December 31, {year}, is led by our CISO."
+    change = _rewording(team.format(verb="includes", year="2024"), team.format(verb="included", year="2025"))
+    assert change.severity == "low"
+    from tracker.facts import extract_facts
+
+    bullet = (
+        "Three management committees support our program:\n\n- Cloud Security and Resilience Steering Committee. "
+        "This committee meets monthly to review cybersecurity risks."
+    )
+    names = [fv.value for fv in extract_facts(_loaded(bullet))["management_committees"]]
+    assert names == ["cloud security and resilience steering committee"]

@@ -205,8 +205,8 @@ def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
     if not before or not after or before == after:
         return False  # (the same numbers written otherwise, "five" -> "5", are no calendar: a reader's edit)
     strip = lambda t: _NUMBER_TOKEN_RE.sub(" ", re.sub(r"[^\w\s]+", " ", t)).split()  # noqa: E731
-    if strip(old) != strip(new):
-        return False
+    if strip(old) != strip(new) and list(map(_tenseless, strip(old))) != list(map(_tenseless, strip(new))):
+        return False  # (a verb's tense may roll with the year: "comprises ... 2024" -> "comprised ... 2025")
     moved = [b - a for a, b in zip(before, after)]
     step = calendar_step()
     return (
@@ -215,6 +215,20 @@ def _rolled_forward(deleted: list[str], inserted: list[str]) -> bool:
         or set(after) - set(before) <= {max(before) + k for k in range(1, step + 1)}
         and set(before) - set(after) <= {min(before) + k for k in range(step)}
     )
+
+
+def _tenseless(word: str) -> str:
+    """A word without the ending of its tense or person ("comprises", "comprised": "compris"; "is", "was": "be")."""
+    w = word.lower()
+    if w in _BE_HAVE:
+        return _BE_HAVE[w]
+    for ending in ("ed", "es", "s", "d"):
+        if len(w) > 4 and w.endswith(ending):
+            return w[: -len(ending)]
+    return w
+
+
+_BE_HAVE = {"is": "be", "was": "be", "are": "be", "were": "be", "has": "have", "had": "have", "have": "have"}
 
 
 _SCOPE_WORDS = frozenset(
@@ -685,6 +699,10 @@ def _rank(
                 # (one period for another beside the fact: "penetration tests [-annually-]{+every two years+}[-
                 # against the NIST CSF-]", a reader's 20-F, said only that the frameworks changed)
                 change.why += f"; {how[1]}"
+            if change.kind == "text_changed" and (escalated := _escalation(change, who=False)):
+                # (an escalation told later in a sentence that also names the new CISO: an unseen reader's 20-F, its
+                # "within 24 hours" -> "at the Committee's next scheduled meeting" hidden under the person replaced)
+                change.why += f"; {escalated}"
             return
         if here := _named_here(change, touched):
             change.severity = "medium"
@@ -1010,8 +1028,14 @@ def _rank_incident(
         text = change.text or ""
         if past_incident(text):
             first_told = added and not told_before().intersection(_years_of(text))
-            change.severity = "high" if first_told else "medium"
-            change.why = f"{_TOLD_OF} {'added' if added else 'removed'}"
+            # (one the same sentence says was not material is medium: "a third-party software vendor ... experienced a
+            # ransomware attack ..., and we did not determine it to be material", an unseen reader's Visa edit, led a
+            # verdict above the board committee changed)
+            immaterial = _NOT_MATERIAL_RE.search(text) is not None
+            change.severity = "high" if first_told and not immaterial else "medium"
+            change.why = f"{_TOLD_OF} {'added' if added else 'removed'}" + (
+                " (stated not material)" if immaterial else ""
+            )
         elif telling is not None and _goes_on(telling, change) and _THAT_INCIDENT_RE.search(text):
             change.severity = "medium"
             change.why = f"{_TOLD_OF} {'added' if added else 'removed'}, going on from the one before"
@@ -1029,6 +1053,8 @@ def _rank_incident(
 
 
 _TOLD_OF = "a sentence on a past cybersecurity incident"
+#: A sentence saying what it tells of was not material ("and we did not determine it to be material").
+_NOT_MATERIAL_RE = re.compile(r"\b(?:not|no|nor|never)\b[^.;]{0,80}?\bmaterial(?:ly)?\b|\bimmaterial\b", re.I)
 
 
 def _tells_incident(change: Change) -> bool:
@@ -1289,11 +1315,19 @@ _OUTSIDE_WORK_RE = re.compile(
     r"\b(?:independent|external|outside|third[- ]party)\s+(?!risk\b)(?:[\w-]+\s+){0,2}?(?:audits?|assessments?|"
     r"reviews?|evaluations?)\b(?![^.;]{0,40}\bof\s+(?:our\s+)?(?:vendors|suppliers|third))|"
     r"\b(?:assessments?|audits?|reviews?|tests?|testing)\b[^.;]{0,60}\b(?:performed|conducted|carried\s+out)\s+by\s+"
-    r"(?:an?\s+|the\s+)?(?:independent|external|outside|third[- ]part)",
+    r"(?:an?\s+|the\s+)?(?:independent|external|outside|third[- ]part)|"
+    # "We engage third parties to independently evaluate our cybersecurity maturity" (an unseen reader's HD edit)
+    # (the filer's own program, not the risks of vendors engaged: "engage relevant vendors and other third parties to
+    # assess risk to Visa information assets", V FY2025)
+    r"\b(?:third[- ]part(?:y|ies)|external\s+firms?|outside\s+firms?|consultants?)\s+to\s+(?:\w+\s+)?(?:evaluate|"
+    r"assess|review|audit|test)\s+(?:our|the\s+company['\u2019]s|its)\b|"
+    # "added a leading cybersecurity incident and response firm to serve as its advisor" (an unseen reader's UNH edit)
+    r"\b(?:firm|consultancy|company)\b[^.;]{0,40}?\bto\s+(?:serve|act)\s+as\s+(?:its|our|an?)\s+(?:independent\s+)?"
+    r"advis[oe]r",
     re.I,
 )
 #: What a match of `_OUTSIDE_WORK_RE` holds (looked for first).
-_OUTSIDE_WORDS = ("third", "external", "outside", "independent")
+_OUTSIDE_WORDS = ("third", "external", "outside", "independent", "consultant", "advis")
 
 
 #: What a sentence added or removed says (a test of its text), how the change's `why` names it, and the kinds of
@@ -1347,11 +1381,22 @@ def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited:
     done ("is [-immediately -]{+promptly +}escalated", GOOGL FY2024: a reader put it first, given the four business
     days of Form 8-K Item 1.05)."""
     for needs, pattern, what in _WORD_KINDS:
-        if not any(map(edited.__contains__, needs)):
-            continue
-        if edit := _went_came(
-            *_gone_came(pattern, deleted, inserted), "{g} became {c}", "{g} dropped", "{c} added"
+        if not any(map(edited.__contains__, needs)) and not (
+            pattern is _TIMING_RE and _holds_number(edited) and "within" in str(change.new).lower()
         ):
+            continue  # (a number of hours changed is a timing changed: "within [-6-]{+72+} hours")
+        edit = _went_came(
+            *_gone_came(pattern, deleted, inserted), "{g} became {c}", "{g} dropped", "{c} added"
+        )
+        if edit is None and pattern is _TIMING_RE:
+            # (how quickly, on the whole sentences where the words that changed say nothing of it: "within [-six hours
+            # of noticing them-]{+the prescribed timelines+}", "within [-6-]{+72+} hours", an unseen reader's 20-F on
+            # CERT-In, where "within" did not change)
+            old, new = _sentences(change)
+            edit = _went_came(
+                *_gone_came(pattern, [old], [new]), "{g} became {c}", "{g} dropped", "{c} added"
+            )
+        if edit:
             change.severity = "medium"
             change.why = f"{edit}: {what}"
             return
@@ -1707,8 +1752,16 @@ _ROLE_KEYS = ("oversee", "oversaw", "supervis", "manag", "lead", "direct", "resp
 
 
 def _rank_escalation(change: Change) -> None:
-    """`medium` for a reworded sentence on telling someone of incidents (escalating, reporting, notifying) whose words
-    on which incidents, or on whether it is done, changed: "prompt escalation of [-certain -]cybersecurity
+    """`medium` for a reworded sentence on telling someone of incidents whose words on which incidents, whether, how
+    soon or to whom changed (`_escalation`)."""
+    if said := _escalation(change):
+        change.severity = "medium"
+        change.why = said
+
+
+def _escalation(change: Change, who: bool = True) -> str | None:
+    """What changed in a reworded sentence on telling someone of incidents (escalating, reporting, notifying): its words
+    on which incidents, whether, how soon or to whom: "prompt escalation of [-certain -]cybersecurity
     incidents" (UPWK FY2024: all of them now), "updates the Board, [-as necessary-]{+where it deems appropriate+},
     regarding any [-material -]cybersecurity incidents[-, as well as any incidents with lesser impact
     potential-]{+ it considers to be significant or potentially significant+}" (AMPL FY2024), "communicates with
@@ -1716,11 +1769,11 @@ def _rank_escalation(change: Change) -> None:
     FY2025: no longer "may"). Independent readers ranked each above the wording only (or the modal alone) the tool
     said: Item 106(c)(2) asks how those responsible are informed of incidents and whether the board is."""
     if MATERIAL_TEXT in (change.elements or [change.element or ""]):
-        return  # (the statement on material incidents, whose words say which incidents affected the company)
+        return None  # (the statement on material incidents, whose words say which incidents affected the company)
     old, new = _sentences(change)
     low_old, low_new = old.lower(), new.lower()
     if not (_tells_of_incidents(low_old) and _tells_of_incidents(low_new)):
-        return
+        return None
     verb = "escalated" if "escalat" in low_old + low_new else "reported"
     gone, came = _gone_came(_WHICH_INCIDENTS_RE, [old], [new], near=_INCIDENT_RE)
     which = _went_came(
@@ -1756,9 +1809,9 @@ def _rank_escalation(change: Change) -> None:
     )
     # who: a committee told no longer, or newly ("escalated ... to the Cybersecurity Committee [-and to the Chair of
     # the Audit Committee-]", an unseen reader's pipeline operator: the board's committee cut out, no change at all)
-    named = any(map(f"{low_old} {low_new}".__contains__, ("committee", "council")))
+    named = who and any(map(f"{low_old} {low_new}".__contains__, ("committee", "council")))
     before, after = (_told_bodies(old), _told_bodies(new)) if named else (None, None)
-    who = (
+    told = (
         _went_came(
             sorted(before - after),
             sorted(after - before),
@@ -1770,10 +1823,7 @@ def _rank_escalation(change: Change) -> None:
         if before is not None and after is not None and before != after
         else None
     )
-    said = "; ".join(w for w in (which, whether, soon, who) if w)
-    if said:
-        change.severity = "medium"
-        change.why = said
+    return "; ".join(w for w in (which, whether, soon, told) if w) or None
 
 
 def _told_bodies(sentence: str) -> set[str] | None:
@@ -2021,7 +2071,7 @@ _WORD_KINDS = (
         "which acquired businesses the program covers changed",
     ),
     (
-        ("immediately", "prompt", "timely", "expeditiously", "delay", "as soon as", "within"),
+        ("immediately", "prompt", "timely", "expeditiously", "delay", "as soon as", "within", "hour", "day"),
         _TIMING_RE,
         "how quickly it is done changed",
     ),

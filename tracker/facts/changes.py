@@ -1143,6 +1143,11 @@ def _background_signals(o: dict, n: dict) -> list[str]:
         )
     if stand_in := _stand_in(o, n):
         out.append(f"the role is now held on an {stand_in} basis")
+    # a later start in the same role (an unseen reader's HD edit: "joined the Company in 2021" -> "in 2025", a new
+    # career told, the same pronoun; read as certifications dropped)
+    started, starts = (re.search(r"(?:19|20)\d\d", str(p.get("tenure_start") or "")) for p in (o, n))
+    if started and starts and int(starts.group()) > int(started.group()) and _titles(o) & _titles(n):
+        out.append(f"in the role since {starts.group()}, where it said {started.group()}")
     of, nf = (
         {value_key(x) for x in o.get("former_employers") or []},
         {value_key(x) for x in n.get("former_employers") or []},

@@ -365,7 +365,14 @@ def _committee_names(s: str, low: str | None, unnamed: bool) -> list[str]:
             case = {w[:1].isupper() for w in written[cut + 1 :] + [m.group(0)]}
             if (
                 len(case) == 1
-                and {w[:1].isupper() for w in written[:cut] if w.lower() not in ("and", "&")} != case
+                # (words only: a bullet's "-" before "Data Security and Privacy Governance Committee", an unseen
+                # reader's HD list, cut the name to "privacy governance committee")
+                and {
+                    w[:1].isupper()
+                    for w in written[:cut]
+                    if w.lower() not in ("and", "&") and w[:1].isalnum()
+                }
+                != case
             ):
                 name = name[cut + 1 :]
         while name and name[0] in ("and", "&"):

@@ -609,6 +609,9 @@ TENURE = rule(
     # later ("who joined us in 2015 and became CISO in 2022", which the alternatives above read)
     r"\bwho\s+joined\s+(?:us|the\s+company|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+in\s+(?:\w+\s+){0,2}?((?:19|20)\d{2})\b"
     r"(?![^.;]{0,60}\b(?:became|appointed|named|promoted)\b)|"
+    # the title the subject: "Our CISO, who reports to our CIO, joined the Company in 2021" (an unseen reader's HD)
+    r"(?-i:\b(?:CISO|CSO|CIO|CTO|Officer))\b(?:[^.;]{0,60}?,)?\s+joined\s+(?:us|the\s+company)\s+in\s+(?:\w+\s+){0,2}?"
+    r"((?:19|20)\d{2})\b(?![^.;]{0,60}\b(?:became|appointed|named|promoted)\b)|"
     # the title's appositive: "Dror Shemesh, our CISO beginning in August 2025, ..." (VRNS FY2025; not "effective",
     # which dates departures too: "would resign as CISO effective June 30, 2025")
     r"(?-i:\b(?:CISO|CSO|CIO|CTO|Officer|Security|Technology))\s*,?\s+(?:beginning|starting)\s+"
@@ -618,7 +621,11 @@ TENURE = rule(
     "'our CISO beginning in August 2025'",
 )
 _CAREER_SINCE_RE = lazy_compile(
-    r"\b(?:positions|roles|career|leadership\s+(?:positions|roles))\b[^.;]{0,80}$", re.I
+    r"\b(?:positions|roles|career|leadership\s+(?:positions|roles))\b[^.;]{0,80}$|"
+    # ("joined the Company in 2021 after working with the Company as a third-party consultant since 2019": an unseen
+    # reader's HD edit, read as in the role since 2019)
+    r"\b(?:consultant|advis[oe]r|contractor|vendor)\b[^.;]{0,20}$",
+    re.I,
 )
 _TENURE_VERB_RE = lazy_compile(
     r"\b(?:served|serving|serves|been|joined|joining|appointed|named|led|leading|held|role|"
@@ -643,6 +650,10 @@ REPORTS_TO_WHOM = rule(
 _REPORTS_TO_LEAD_RE = lazy_compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
 #: "our CISO, who reports to", "our CIO who, in turn, reports directly to": a relative clause on the one before "who"
 _WHO_BEFORE_RE = lazy_compile(r"(?:,?\s+|\(\s*)who\s*,?\s+(?:\w+,?\s+){0,2}$", re.I)
+#: A participle set off after the one it is about ("our CISO, reporting to the CRO").
+_PARTICIPLE_BEFORE_RE = lazy_compile(r"[,)]\s*(?:directly\s+)?$", re.I)
+#: "reporting to our CISO are our Deputy CISOs" (UNP FY2024): the ones after report, not the one before.
+_INVERTED_AFTER_RE = lazy_compile(r"(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,6}?(?:are|is)\b", re.I)
 #: A relative clause of several predicates, the last one "and reports" ("..., who has ..., holds ..., and "): where
 #: its last "who" starts; or of two ("who joined us in June 2024 and reports to", an unseen reader's hospital operator).
 _WHO_AND_BEFORE_RE = lazy_compile(
@@ -1344,11 +1355,20 @@ class PeopleReader:
         s = self.texts[i]
         if not TENURE.at(self.r.index, i) or not _TENURE_VERB_RE.search(s):
             return
-        m = TENURE.pattern.search(s)
-        if not m:
+        m = next(
+            (
+                m
+                for m in TENURE.pattern.finditer(s)
+                # "has held leadership positions ... since 2011": a career, not the role
+                if not (
+                    _inside(m.start(), self.bio(i))
+                    or _CAREER_SINCE_RE.search(s, max(0, m.start() - 80), m.start())
+                )
+            ),
+            None,
+        )
+        if m is None:
             return
-        if _inside(m.start(), self.bio(i)) or _CAREER_SINCE_RE.search(s, max(0, m.start() - 80), m.start()):
-            return  # "has held leadership positions ... since 2011": a career, not the role
         value = next(g for g in m.groups() if g).lower()
         person = self._subject(s, low, m.start(), mentions)
         if person.tenure_start is None:
@@ -1366,7 +1386,13 @@ class PeopleReader:
             before = s[: m.start()]
             if _TEAM_BEFORE_RE.search(before) and not _LEADS_TEAM_BEFORE_RE.search(before):
                 continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
-            if _WHO_BEFORE_RE.search(before):  # "... our CISO, who reports to": the one before "who"
+            if _WHO_BEFORE_RE.search(before) or (
+                m.group(0).lower().startswith("reporting")
+                and _PARTICIPLE_BEFORE_RE.search(before)
+                and not _INVERTED_AFTER_RE.match(s, m.end())
+            ):
+                # "... our CISO, who reports to": the one before "who"; "led by our CISO ("CISO"), reporting to the
+                # CRO" (an unseen reader's 20-F: read as no line, then a line "now" stated when reworded with "who")
                 subjects = [p for pos, p in mentions if pos < m.start()]
             elif "who" in before.lower() and (who := _WHO_AND_BEFORE_RE.match(before)):
                 # "led by our VP of IT, who has 20 years of experience, holds ..., and reports to our CFO": the one
