@@ -1500,45 +1500,17 @@ def people_changes(
     # reader's utility: "Our Chief Digital Officer, Priya Natarajan, who joined ..., works with the Chief Information
     # Security Officer on the security of new digital platforms" was one low sentence added): a new officer in the
     # structure is medium, one no longer described low (the program's lead is unchanged either way)
-    for o in olds:
-        if o.value.get("role") == "board_member" and o.value.get("name"):
+    for fv, left in [(o, True) for o in olds] + [(n, False) for n in news]:
+        if fv.value.get("name") and (said := _BESIDE.get((fv.value.get("role"), left))):
+            kind, severity, summary, why = said
+            note = "" if left else _experience_note(None, fv.value)
             add(
-                "director_gone",
-                "medium",
-                f"a director is no longer described for cybersecurity expertise: {_named(o.value)}",
-                "the board's cybersecurity expertise described changed",
-                o,
-                None,
-            )
-        elif o.value.get("role") == "other" and o.value.get("name"):
-            add(
-                "other_gone",
-                "low",
-                f"{_named(o.value)} is no longer described in the cybersecurity work",
-                "an officer described beside those responsible is no longer named",
-                o,
-                None,
-            )
-    for n in news:
-        if n.value.get("role") == "board_member" and n.value.get("name"):
-            add(
-                "director_named",
-                "medium",
-                f"a director newly described for cybersecurity expertise: {_named(n.value)}",
-                "the board's cybersecurity expertise described changed",
-                None,
-                n,
-            )
-        elif n.value.get("role") == "other" and n.value.get("name"):
-            add(
-                "other_named",
-                "medium",
-                f"newly described in the cybersecurity work, not as responsible: {_named(n.value)}"
-                f"{_experience_note(None, n.value)}",
-                "an officer the section now names beside those responsible: who takes part in managing "
-                "cybersecurity changed",
-                None,
-                n,
+                kind,
+                severity,
+                summary.format(_named(fv.value)) + note,
+                why,
+                fv if left else None,
+                None if left else fv,
             )
     return out, about
 
@@ -1546,6 +1518,35 @@ def people_changes(
 #: A title of security or technology ("Chief Information Security Officer", "IT Security Director", "Chief Digital
 #: Officer").
 _TECH_TITLE_RE = lazy_compile(r"secur|cyber|information|technolog|digital|\bdata\b|\bIT\b", re.I)
+
+
+#: (role, gone) -> (kind, severity, summary, why) of a named person beside those responsible, gone or newly described.
+_BESIDE = {
+    ("board_member", True): (
+        "director_gone",
+        "medium",
+        "a director is no longer described for cybersecurity expertise: {}",
+        "the board's cybersecurity expertise described changed",
+    ),
+    ("other", True): (
+        "other_gone",
+        "low",
+        "{} is no longer described in the cybersecurity work",
+        "an officer described beside those responsible is no longer named",
+    ),
+    ("board_member", False): (
+        "director_named",
+        "medium",
+        "a director newly described for cybersecurity expertise: {}",
+        "the board's cybersecurity expertise described changed",
+    ),
+    ("other", False): (
+        "other_named",
+        "medium",
+        "newly described in the cybersecurity work, not as responsible: {}",
+        "an officer the section now names beside those responsible: who takes part in managing cybersecurity changed",
+    ),
+}
 
 
 def _named(p: dict) -> str:
