@@ -3225,3 +3225,13 @@ def test_a_year_rolled_with_its_tense_and_a_bulleted_committee_are_no_change() -
     )
     names = [fv.value for fv in extract_facts(_loaded(bullet))["management_committees"]]
     assert names == ["cloud security and resilience steering committee"]
+
+
+def test_a_head_of_titles_function_words_are_all_read() -> None:
+    """An unseen reader's "Head of Cyber Defense, who reports to our CTO" was no title (its years given to the CTO);
+    and "Head of IT Security" read as "Head of IT"."""
+    from tracker.facts import extract_facts
+
+    for title in ("Head of IT Security", "Head of Cyber Resilience", "Head of Security Engineering"):
+        text = f"Our cybersecurity program is led by our {title}, who reports to our Chief Operating Officer."
+        assert [fv.value for fv in extract_facts(_loaded(text))["responsible_titles"]] == [title], title

@@ -123,9 +123,12 @@ TITLE_RE = lazy_compile(
     + _RANK
     + r"(?:\bvice\s+president\b|(?-i:\b[SE]?VP\b))"
     r"(?:(?:,\s*" + _APPOSED_NAME_AHEAD + r"|\s+of\s+|\s+for\s+|\s+-\s+|\s+)" + _CAP_RUN + r")?"
+    # (and the function words after the first: "Head of IT Security" was "Head of IT"; "Head of Cyber Defense", an
+    # unseen reader's, no title)
     r"|\b(?:global\s+)?head\s+of\s+(?:the\s+)?(?:[\w-]+'s\s+)?(?:[\w&-]+\s+){0,4}?"
     r"(?:security|cybersecurity|technology|information\s+technology|IT|risk|division|department|operations|"
-    r"engineering|infrastructure)\b"
+    r"engineering|infrastructure|defen[cs]e|resilience)\b"
+    r"(?:\s+(?:security|cybersecurity|risk|operations|engineering|infrastructure|defen[cs]e|resilience)\b)*"
     r"|"
     + _INTERIM
     + _RANK
