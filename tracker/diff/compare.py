@@ -88,6 +88,7 @@ from tracker.text.normalize import (
     unmarked_key,
     voiced_alike,
     word_stem,
+    words,
 )
 
 #: Two unmatched sentences are a rewrite of one another when the Dice coefficient of their sets of
@@ -1273,11 +1274,10 @@ def _whose_board(ops: list[list], k: int) -> bool:
 
 def _pronoun_swapped(a: str, b: str) -> bool:
     """Whether one of two texts says "we", "us" or "our" where the other says "it" or "its"."""
-    wa, wb = set(_WORD_RE.findall(a.lower())), set(_WORD_RE.findall(b.lower()))
+    wa, wb = set(words(a)), set(words(b))
     return bool(wa & _FIRST_PERSON and wb & _THIRD_PERSON or wb & _FIRST_PERSON and wa & _THIRD_PERSON)
 
 
-_WORD_RE = re.compile(r"[a-z]+")
 _FIRST_PERSON = frozenset(("we", "us", "our"))
 _THIRD_PERSON = frozenset(("it", "its"))
 

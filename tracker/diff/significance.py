@@ -467,7 +467,7 @@ def rank_text_changes(
                 _rank_chair(change)
             if change.severity == "low":
                 _rank_scope(change, deleted, inserted)
-            if change.severity == "low" and any(map(low.__contains__, _OBLIGATION_KEYS)):
+            if change.severity == "low":
                 _rank_obligation(change, deleted, inserted)
             if change.severity == "low" and "independen" in low:
                 _rank_independence(change, deleted, inserted)
@@ -1224,7 +1224,12 @@ def _near_texts(changes: list[Change], k: int) -> list[str]:
 def cyber_insurance(text: str) -> bool:
     """Whether a sentence says the filer holds insurance against cybersecurity risks ("We maintain cyber liability
     insurance", "our insurance coverage for cybersecurity incidents"; not "insurance may not cover all losses" alone)."""
-    return ("nsur" in text or "NSUR" in text) and _CYBER_INSURANCE_RE.search(text) is not None
+    return _names_insurance(text) and _CYBER_INSURANCE_RE.search(text) is not None
+
+
+def _names_insurance(text: str) -> bool:
+    """Whether a text says "insurance" (or "Insurance", "INSURANCE"), looked for without lower-casing it."""
+    return "nsuranc" in text or "NSURANC" in text
 
 
 #: Insurance the filer holds against cyber risks.
@@ -1241,8 +1246,8 @@ def _rank_insurance(change: Change) -> None:
     +}maintain insurance coverage ...", "the Company did not renew its cybersecurity insurance policy": an unseen
     reader's planted edits, routine wording); `medium` for one that no longer says so."""
     old, new = _sides(change)
-    if not ("nsur" in old or "nsur" in new or "NSUR" in old or "NSUR" in new):
-        return  # (looked for first, without lower-casing: most sentences say nothing of insurance)
+    if not (_names_insurance(old) or _names_insurance(new)):
+        return  # (looked for first: most sentences say nothing of insurance)
     was, now = insurance_denied(old), insurance_denied(new)
     if now and not was:
         change.severity, change.why = "high", "the company now says it holds no cybersecurity insurance"
@@ -1256,7 +1261,7 @@ def _rank_insurance(change: Change) -> None:
 def insurance_denied(text: str) -> bool:
     """Whether a sentence says the filer holds no cybersecurity insurance ("We do not maintain insurance coverage for
     cybersecurity risks", "did not renew its cybersecurity insurance policy")."""
-    return "insur" in text.lower() and _INSURANCE_DENIED_RE.search(text) is not None
+    return _names_insurance(text) and _INSURANCE_DENIED_RE.search(text) is not None
 
 
 #: No cyber insurance held: a verb of holding it denied, before "insurance" in its clause.
@@ -1760,6 +1765,14 @@ def _rank_escalation(change: Change) -> None:
 
 
 def _escalation(change: Change, who: bool = True) -> str | None:
+    """`_escalation_said`, worked out once per comparison (`once`): `_rank` and the chain of rules may each ask it of one
+    sentence."""
+    old, new = _sentences(change)
+    material = MATERIAL_TEXT in (change.elements or [change.element or ""])
+    return once("escalation", (old, new, who, material), lambda: _escalation_said(change, who))
+
+
+def _escalation_said(change: Change, who: bool) -> str | None:
     """What changed in a reworded sentence on telling someone of incidents (escalating, reporting, notifying): its words
     on which incidents, whether, how soon or to whom: "prompt escalation of [-certain -]cybersecurity
     incidents" (UPWK FY2024: all of them now), "updates the Board, [-as necessary-]{+where it deems appropriate+},

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tracker.facts.people import DIRECTORS_RE, biography_spans
 from tracker.facts.rules import Rule, rule
-from tracker.facts.text import has, word_matches
+from tracker.facts.text import OWNER, has, word_matches
 from tracker.facts.titles import defined_acronyms, is_cyber, titles_in
 from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import once
@@ -269,7 +269,7 @@ MANAGEMENT_COMMITTEE = rule(
 )
 _COMMITTEE_OF_BOARD_RE = lazy_compile(
     # (the filer by its name: "the Audit Committee of Progress's Board of Directors", an unseen reader's form-only PRGS)
-    r"\bcommittee\s+of\s+(?:the|our|its|(?-i:[A-Z])[\w.&-]*['\u2019]s)\s+board(?:\s+of\s+directors)?|"
+    r"\bcommittee\s+of\s+" + OWNER + r"\s+board(?:\s+of\s+directors)?|"
     r"\bboard(?:\s+of\s+directors)?['\u2019]s\s+(?:[\w&-]+\s+){0,5}?committee\b",
     re.I,
 )
@@ -500,7 +500,9 @@ def is_board_committee(name: str, contexts: list[tuple[str, str | None]]) -> boo
     if candidates:
         tied = re.compile(
             pattern
-            + r"\s+of\s+(?:the|our|its|[A-Z][\w.&-]*['\u2019]s)\s+board|board(?:['\u2019]s)?\s+"
+            + r"\s+of\s+"
+            + OWNER
+            + r"\s+board|board(?:['\u2019]s)?\s+"
             + pattern
             + r"|board\s+committees?|"
             + pattern

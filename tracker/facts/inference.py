@@ -17,7 +17,7 @@ from collections.abc import Callable
 from tracker.facts import material_incident, read, shared_facts
 from tracker.facts.governance import committee_names
 from tracker.facts.program import OVERSIGHT_STRONG_RES, SUPPLIER_NEEDS
-from tracker.facts.text import SentenceIndex, derived, disclosure_sentences, has, hint_text
+from tracker.facts.text import OWNER, SentenceIndex, derived, disclosure_sentences, has, hint_text
 from tracker.models import FLAGS, MATERIAL_FLAG, Disclosure, Element, element_order
 from tracker.text.lazy import Caseless, caseless, lazy_compile
 
@@ -69,7 +69,7 @@ _INTEGRATED_RES: list[tuple[Caseless, _Needs]] = [
     ),
     (
         caseless(
-            r"\b(?:part|component|element|pillar|aspect)\s+of\s+(?:our|the|its|[\w.&-]+['\u2019]s)\s+(?:\w+\s+){0,2}?"
+            r"\b(?:part|component|element|pillar|aspect)\s+of\s+" + OWNER + r"\s+(?:\w+\s+){0,2}?"
             r"risk[- ]management\s+"
             r"(?:system|framework|program|programme|process|structure)"
         ),

@@ -30,6 +30,11 @@ from tracker.text.normalize import (
     text_vocabulary,
 )
 
+#: The filer's own, however a sentence names it: "our", "its", "the", or the filer's name as a possessive
+#: ("Progress's", "SentinelOne's": readers' form-only edits, which read as a committee no longer the board's, or an
+#: answer no longer stated); the name's capital kept in case-insensitive patterns.
+OWNER = r"(?:our|the|its|(?-i:[A-Z])[\w.&-]*['\u2019]s)"
+
 #: (element, sentence) pairs in document order.
 Sentences = list[tuple[str, str]]
 #: A set of words an automaton is made of (hashable: the automaton is made once for each).
