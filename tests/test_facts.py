@@ -383,6 +383,29 @@ def test_how_often_a_committee_meets_beside_a_briefing_is_no_briefing() -> None:
         assert "quarterly" in values(extract_facts(_text_disclosure(text)), "briefing_frequency"), text
 
 
+def test_a_body_that_only_meets_is_not_briefed() -> None:
+    """A reader's next year added "The Audit Committee generally meets quarterly." beside its yearly report from the
+    CISO: read as the committee now briefed quarterly (medium). How often a named body meets, of nothing
+    cybersecurity's, is no briefing; a meeting of a body named for the subject, of one told of before, or one at
+    which anything is reviewed or reported, still is."""
+    lead = "Our Board oversees cybersecurity risk through its Finance Committee. "
+    for text in (
+        "The Finance Committee generally meets quarterly.",
+        "The Finance Committee meets six times a year.",
+        "Our Board of Directors meets quarterly.",
+    ):
+        assert values(extract_facts(_text_disclosure(lead + text)), "briefing_frequency") == set(), text
+    named = "Our Board oversees cybersecurity risk through its Technology and Cybersecurity Committee. "
+    text = "The Technology and Cybersecurity Committee meets quarterly."
+    assert values(extract_facts(_text_disclosure(named + text)), "briefing_frequency") == {"quarterly"}
+    for text in (
+        "The Committee meets quarterly.",
+        "The Finance Committee meets quarterly to review these matters.",
+        "The Finance Committee meets quarterly with management.",
+    ):
+        assert "quarterly" in values(extract_facts(_text_disclosure(lead + text)), "briefing_frequency"), text
+
+
 def test_a_title_removed_is_paired_with_the_closest_title_added() -> None:
     """A reader's 20-F: the Group CFO, no longer responsible, came first among the titles removed and took the Group
     CISO's new title (close enough by its words "group", "chief", "officer"); the CISO, retitled, read as no longer

@@ -457,3 +457,27 @@ def test_show_writes_no_escapes_even_from_a_database_stored_before_stripping(db_
     code, out, _ = run("show", "NWAN", "2023", "--db", db_path)
     assert code == 0 and "Chief Information Security Officer" in out
     assert "\x1b" not in out and "\u202e" not in out
+
+
+def test_a_year_alone_in_the_file_name_is_the_fiscal_year(
+    corpus: Path, tmp_path: Path, db_path: Path
+) -> None:
+    """A user's own extract named "amazon fy2024 item 1c.txt" was refused ("states no fiscal year"), and `compare`
+    headed it "FY?": a file name holding one year, and no other, gives the year the text does not state. A name
+    with two years gives none (and the database is left as it was)."""
+    named = tmp_path / "amazon fy2024 item 1c.txt"
+    named.write_bytes((corpus / "text" / "AMZN_2024.txt").read_bytes())
+    code, out, err = run("ingest", named, "--filer", "AMZN", "--db", db_path)
+    assert code == 0, err
+    assert out.strip().endswith("AMZN 2024 10-K v1 new")
+    before = snapshot(db_path)
+    two = tmp_path / "amazon 2023-2024.txt"
+    two.write_bytes((corpus / "text" / "AMZN_2023.txt").read_bytes())
+    code, _, err = run("ingest", two, "--filer", "AMZN", "--db", db_path)
+    assert code == 2 and err.strip().endswith("the source states no fiscal year; pass --year YYYY.")
+    assert snapshot(db_path) == before
+    earlier = tmp_path / "amazon-2023.txt"
+    earlier.write_bytes((corpus / "text" / "AMZN_2023.txt").read_bytes())
+    code, out, err = run("compare", earlier, named)
+    assert code == 0, err
+    assert "FY2023 10-K (text extract, no tags) -> FY2024 10-K (text extract, no tags)" in out

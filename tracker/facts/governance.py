@@ -1013,7 +1013,7 @@ class GovernanceReader:
 
     def briefing(self, i: int) -> None:
         s, low = self.texts[i], self.lows[i]
-        if not informs(s, low):
+        if not informs(s, low) or _meets_only(s, low):
             return
         board = has(low, ("board",)) and bool(word_matches(BOARD_RE, s, low, ("board",)))
         acronym = (
@@ -1157,6 +1157,41 @@ def _meeting_only(s: str, pos: int) -> bool:
         and not re.search(_MANAGEMENT_SUBJECT, clause, re.I)
         and bool(TELLS_RE.search(s))
     )
+
+
+def _meets_only(s: str, low: str) -> bool:
+    """Whether a sentence only has a body named meet, of nothing cybersecurity's: "The Audit Committee generally meets
+    quarterly" (an added sentence read as the committee now briefed quarterly), "Our Board meets at least five times a
+    year". A meeting with management ("meets quarterly with the CISO"), one of a body named for the subject ("the
+    Technology and Cybersecurity Committee meets quarterly", "the Audit and Risk Committee") or of one told of before
+    ("The Committee meets quarterly"), and one at which anything is reported or reviewed, stay briefings."""
+    if "meet" not in low and "conven" not in low:
+        return False
+    if any(map(low.__contains__, _MEETING_SUBJECT_WORDS)) or TELLS_RE.search(s) or not _MEETS_RE.search(s):
+        return False
+    if re.search(_MANAGEMENT_SUBJECT, s, re.I):
+        return False
+    names = committee_names(s, low, unnamed=True)
+    return all(names) and bool(names or BOARD_RE.search(s))
+
+
+#: What makes a meeting one on cybersecurity, named in its sentence or the body's name; and the other words of
+#: being told or looking at something (`_INFORM_WORDS` but "meet"), which make it a briefing.
+_MEETING_SUBJECT_WORDS = (
+    "cyber",
+    "security",
+    "technolog",
+    "information",
+    "privacy",
+    "data",
+    "risk",
+    "incident",
+    "threat",
+    "these",
+    "such",
+    "this",
+    *(w for w in _PLAIN_INFORM_WORDS if w != "meet"),
+)
 
 
 #: Where the clause of a meeting ends: `_SPLIT_CLAUSE_RE`'s breaks, and "and" before a verb of telling.

@@ -26,6 +26,8 @@ _NAME_HINTS = [
     re.compile(r"^(?P<ticker>[A-Z][A-Z.]{0,5})_(?P<year>(?:19|20)\d{2})(?:_|\.|$)"),
     re.compile(r"^(?P<cik>\d{4,10})_(?P<date>(?P<year>(?:19|20)\d{2})\d{4})_"),
 ]
+#: A year in a file name: four digits on their own, or after "FY" ("acme_fy2024"), not part of a longer number.
+_YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])(?<![a-eg-xz])((?:19|20)[0-9]{2})(?![0-9])", re.I)
 SOURCE_SUFFIXES = {".htm", ".html", ".xhtml", ".txt", ".md", ".gz", ".text"}
 
 
@@ -62,7 +64,9 @@ def name_hints(path: Path) -> dict[str, str]:
         m = pattern.match(base)
         if m:
             return {k: v for k, v in m.groupdict().items() if v}
-    return {}
+    # else a year alone, where the name holds one and no other ("acme-fy2024.txt", "2025 item 1c.txt")
+    years = set(_YEAR_IN_NAME_RE.findall(base))
+    return {"year": years.pop()} if len(years) == 1 else {}
 
 
 def fill_from_name(d: Disclosure, path: Path) -> Disclosure:
