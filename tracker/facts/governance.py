@@ -1159,12 +1159,13 @@ def _meeting_only(s: str, pos: int) -> bool:
     )
 
 
-def _meets_only(s: str, low: str) -> bool:
+def _meets_only(s: str, low: str | None) -> bool:
     """Whether a sentence only has a body named meet, of nothing cybersecurity's: "The Audit Committee generally meets
     quarterly" (an added sentence read as the committee now briefed quarterly), "Our Board meets at least five times a
     year". A meeting with management ("meets quarterly with the CISO"), one of a body named for the subject ("the
     Technology and Cybersecurity Committee meets quarterly", "the Audit and Risk Committee") or of one told of before
     ("The Committee meets quarterly"), and one at which anything is reported or reviewed, stay briefings."""
+    low = s.lower() if low is None else low
     if "meet" not in low and "conven" not in low:
         return False
     if any(map(low.__contains__, _MEETING_SUBJECT_WORDS)) or TELLS_RE.search(s) or not _MEETS_RE.search(s):
