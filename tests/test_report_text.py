@@ -3235,3 +3235,65 @@ def test_a_head_of_titles_function_words_are_all_read() -> None:
     for title in ("Head of IT Security", "Head of Cyber Resilience", "Head of Security Engineering"):
         text = f"Our cybersecurity program is led by our {title}, who reports to our Chief Operating Officer."
         assert [fv.value for fv in extract_facts(_loaded(text))["responsible_titles"]] == [title], title
+
+
+def test_an_incident_told_in_other_words_of_time_and_means_and_inside_the_statement() -> None:
+    """An unseen reader's next years: "During the last fiscal year, we experienced a cybersecurity incident in which
+    threat actors accessed certain customer data" added was routine (no time read in "last fiscal year"); so was
+    "threat actors used stolen credentials ... to access certain customer data"; and an incident told inside the
+    reworded statement on material incidents was said only as the statement weakened."""
+    lead = "Our CISO leads our cybersecurity program."
+    for told in (
+        "Over the most recent fiscal year, an unauthorized party obtained access to a subset of our patient records.",
+        "In the past fiscal quarter, a criminal group exploited a flaw in our file transfer software to exfiltrate "
+        "employee data.",
+        "During our last fiscal year, attackers leveraged a phished password to access our billing system.",
+    ):
+        assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+            ("high", "a sentence on a past cybersecurity incident added")
+        ], told
+    statement = (
+        "{lead} To date, we have {what} that have materially affected our business strategy, results of operations "
+        "or financial condition."
+    )
+    old = statement.format(lead=lead, what="not identified any cybersecurity threats or incidents")
+    new = (
+        f"{lead} In the recently completed fiscal year, an unauthorized party exploited a vulnerability in a vendor's "
+        "portal to access certain customer records, and we believe that neither this incident nor any other "
+        "cybersecurity threat or incident has had a material effect on our business strategy, results of operations "
+        "or financial condition."
+    )
+    c = _compared(old, new)
+    # ("neither this incident nor any other ... incident" is the statement, not one incident's: it was read as dropped)
+    assert [(ch.fact, ch.change) for ch in c.changes if ch.kind == "fact_changed"] == [
+        ("material_incident_strength", "weakened")
+    ]
+    told = next(ch for ch in c.changes if ch.kind == "text_added" and "portal" in str(ch.text))
+    assert "a sentence on a past cybersecurity incident added (stated not material)" in (told.why or "")
+    assert any(t.startswith("a sentence on a past cybersecurity incident added") for t in c.judgement.top)
+    reworded = _rewording(
+        old,
+        f"{lead} During the last fiscal year, threat actors used a stolen token to access "
+        "our source code, but we have not identified any cybersecurity threats or incidents that have materially "
+        "affected our business strategy, results of operations or financial condition.",
+    )
+    assert reworded.why and reworded.why.startswith(
+        "a past cybersecurity incident now told of (stated not material)"
+    )
+
+
+def test_two_matters_in_one_sentence_behind_a_fact_change_are_both_in_the_verdict() -> None:
+    """An unseen reader's next year: "... the NIST CSF {+and ISO/IEC 27001+} and undergo a third-party assessment [-every
+    two years-]{+annually+}" gave a verdict naming only the framework added; the assessment's new period was only in
+    the note under the sentence."""
+    sentence = (
+        "Our program is aligned with the CIS Critical Security Controls{also}, and an outside firm tests our controls "
+        "against {them} {when}."
+    )
+    old = sentence.format(also="", them="them", when="every three years")
+    new = sentence.format(also=" and ISO/IEC 27001", them="both", when="each year")
+    c = _compared(old, new)
+    assert any("ISO/IEC 27001" in t for t in c.judgement.top), c.judgement.top
+    assert any(t.startswith("“every three years” became “each year”") for t in c.judgement.top), (
+        c.judgement.top
+    )

@@ -399,6 +399,10 @@ class Change:
     change: the facts whose changes it stands for (in `details`: a new CISO's years, certifications)."""
     details: list[str] = field(default_factory=list)
     """The smaller changes one change stands for (a new person's other experience, titles ...)."""
+    also: list[str] = field(default_factory=list)
+    """For a wording change: the other matters its sentence carries, beside the one its `why` leads with (and which
+    `why` ends with): the verdict names them where the sentence is otherwise the wording of a fact change (a
+    framework added and "every two years" -> "annually" in one sentence). Not in the JSON object: it is in `why`."""
 
     def to_json(self) -> dict:
         """The JSON object of design.md (keys with no value left out)."""

@@ -446,6 +446,8 @@ def rank_text_changes(
             _rank_outlook(change)
         if change.severity == "low":
             _rank_incident(change, told_before, telling)
+        if change.kind in TEXT_KINDS and not _tells_incident(change):
+            _incident_reworded(change, told_before)
         if _tells_incident(change):
             telling = change
         if change.severity != "high" and acknowledged is not None:
@@ -698,11 +700,11 @@ def _rank(
             if how is not None and how[0] == "medium" and "briefing_frequency" not in touched:
                 # (one period for another beside the fact: "penetration tests [-annually-]{+every two years+}[-
                 # against the NIST CSF-]", a reader's 20-F, said only that the frameworks changed)
-                change.why += f"; {how[1]}"
+                _also(change, how[1])
             if change.kind == "text_changed" and (escalated := _escalation(change, who=False)):
                 # (an escalation told later in a sentence that also names the new CISO: an unseen reader's 20-F, its
                 # "within 24 hours" -> "at the Committee's next scheduled meeting" hidden under the person replaced)
-                change.why += f"; {escalated}"
+                _also(change, escalated)
             return
         if here := _named_here(change, touched):
             change.severity = "medium"
@@ -1055,6 +1057,54 @@ def _rank_incident(
 _TOLD_OF = "a sentence on a past cybersecurity incident"
 #: A sentence saying what it tells of was not material ("and we did not determine it to be material").
 _NOT_MATERIAL_RE = re.compile(r"\b(?:not|no|nor|never)\b[^.;]{0,80}?\bmaterial(?:ly)?\b|\bimmaterial\b", re.I)
+
+
+def _also(change: Change, matter: str) -> None:
+    """Add another matter a wording change's sentence carries to its `why` (and `also`, for the verdict)."""
+    change.why = f"{change.why}; {matter}" if change.why else matter
+    change.also.append(matter)
+
+
+def _incident_reworded(change: Change, told_before: Callable[[], set[int]]) -> None:
+    """What a reworded sentence that comes to tell of a past incident (`past_incident`), or stops, says of it, whatever
+    else its edit did: "During the last fiscal year, we [-did not identify any risks from-]{+experienced+}
+    cybersecurity [-threats-]{+incidents+}, including {+incidents in which threat actors used compromised credentials
+    ... to access certain customer data, and, while we do not currently believe that these incidents have+}
+    materially affected ..." (an unseen reader's next year, read only as the statement weakened). `high` for one told
+    of where no sentence removed told of one in its years and the sentence does not say it was not material, else
+    `medium`; beside another matter of the sentence (the statement weakened), it is named too."""
+    if change.kind == "text_changed":
+        old, new = _sentences(change)
+        was, now = past_incident(old), past_incident(new)
+        said = (
+            "a past cybersecurity incident now told of"
+            if now
+            else "a past cybersecurity incident no longer told of"
+        )
+    elif change.severity != "low":  # (added or removed: `_rank_incident` ranked those no fact change ranked)
+        was, now = change.kind == "text_removed", change.kind == "text_added"
+        old = new = change.text or ""
+        said = f"{_TOLD_OF} {'added' if now else 'removed'}"
+        if not past_incident(old):
+            return
+    else:
+        return
+    if was == now:
+        return
+    text = new if now else old
+    immaterial = _NOT_MATERIAL_RE.search(text) is not None
+    first_told = now and not told_before().intersection(_years_of(text))
+    severity: Severity = "high" if first_told and not immaterial else "medium"
+    matter = said + (" (stated not material)" if immaterial else "")
+    if change.severity == "low":
+        change.severity, change.why = severity, matter
+        return
+    if SEVERITY_RANK[severity] > SEVERITY_RANK[change.severity] or change.touches:
+        _also(change, matter)  # (after what matters more, or the fact change the sentence carries)
+        return
+    # (first, where it matters as much: "the statement ... no longer covers “previous”" told nothing of the incident)
+    change.also.append(change.why or "")
+    change.severity, change.why = severity, f"{matter}; {change.why}"
 
 
 def _tells_incident(change: Change) -> bool:
@@ -2294,6 +2344,7 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
     top: list[str] = []
     listed: list[Change] = []
     accounted = _accounted(ranked)
+    extras: list[str] = []  # (what else the sentences behind fact changes carry: named where there is room)
     for c in ranked:
         if len(top) >= 3 or c.severity == "low" and top:
             break
@@ -2305,8 +2356,12 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
             continue  # the flag read from the statement already listed: the same news twice
         if c.kind in TEXT_KINDS:
             if _restates(c, accounted):
-                continue  # the wording of a fact change the verdict has (a sentence whose own facts held stays)
+                # the wording of a fact change the verdict has (a sentence whose own facts held stays); what else the
+                # sentence carries is named ("every two years" -> "annually" beside the framework added)
+                extras += [f"{m}: \u201c{_quoted(c)}\u201d" for m in c.also]
+                continue
             if c.severity == "low":
+                top += _room(top, extras)
                 # a commitment of frequency reworded ("annual" penetration tests no longer said), or a framework's
                 # version, is named, then the count of the rest
                 noted = [x for x in ranked if x.severity == "low" and _named_when_routine(x.why or "")]
@@ -2321,7 +2376,15 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
         if summary not in top:
             top.append(summary)
             listed.append(c)
+    top += _room(top, extras)  # (none left where the routine count closed the list)
     return Verdict(level, extent, top)
+
+
+def _room(top: list[str], extras: list[str]) -> list[str]:
+    """The extras (`Change.also` of sentences behind fact changes) not yet said, as many as the verdict has room for."""
+    fresh = [x for x in dict.fromkeys(extras) if not any(x.split(": \u201c")[0] in t for t in top)]
+    extras.clear()
+    return fresh[: max(0, 3 - len(top))]
 
 
 def _quoted(change: Change, limit: int = 90) -> str:

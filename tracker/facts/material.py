@@ -135,7 +135,10 @@ _ONE_INCIDENT_RE = lazy_compile(
     # did not have a material impact on us": an unseen reader's hospital operator and 20-F, read as the statement)
     r"(?:(?:we|the\s+company|management)\s+(?:(?:do|does|did)\s+not\s+believe|(?:have\s+|has\s+)?(?:determined|"
     r"concluded)|believes?|(?:are|is)\s+not\s+aware)\s+(?:that\s+)?)?(?:the|this|that|such)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:incident|breach|attack|intrusion|event|compromise)\b(?!\s+response)",
+    r"(?:[\w-]+\s+){0,3}?(?:incident|breach|attack|intrusion|event|compromise)\b(?!\s+response)"
+    # (not one incident where others are said with it: "neither this incident nor any other cybersecurity threat or
+    # incident has had a material effect" is the statement)
+    r"(?!,?\s+(?:n?or|and|or\s+any|and\s+any)\s+(?:any\s+)?other\b)",
     re.I,
 )
 
@@ -353,11 +356,15 @@ def risk_outlook(text: str) -> bool:
 
 _PAST_INCIDENT_RE = caseless(
     r"\b(?:(?:cyber\s*)?(?:security\s+)?(?:incidents?|breach(?:es)?|attacks?|intrusions?|compromises?)|"
-    r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?|"
+    r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?|hackers?|attackers?|(?:cyber\s*)?criminals?|"
+    r"criminal\s+group|"
     r"(?:suspicious|malicious)\s+activity)\b[^.;]{0,120}?\b(?:occurred|"
-    r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|gained\s+access|accessed|encrypted|"
+    r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access|accessed|encrypted|"
     # "a ransomware attack that resulted in unauthorized access to personal information" (a reader's insurer)
     r"exfiltrated|resulted\s+in\s+(?:the\s+)?(?:unauthori[sz]ed|exfiltration|encryption|theft|loss|disruption)|"
+    # the means, then what was done ("threat actors used compromised credentials of third-party applications ... to
+    # access certain customer data": an unseen reader's next year)
+    r"(?:used|leveraged|exploited)\s+[^.;]{0,100}?\bto\s+(?:gain\s+)?(?:access|exfiltrate|encrypt|steal|obtain)|"
     # what it did to the filer ("A ransomware attack in November 2024 disrupted operations at one of our plants", an
     # unseen reader's)
     r"(?:disrupted|interrupted|shut\s+down|took\s+down)\s+(?:[\w-]+\s+){0,4}?(?:at|of|to)\s+(?:one\s+of\s+)?"
@@ -387,10 +394,10 @@ _PAST_INCIDENT_RE = caseless(
 )
 _WHEN_RE = lazy_compile(
     r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b|\blast\s+(?:year|quarter|month)\b|"
+    r"December)\b|\blast\s+(?:fiscal\s+)?(?:year|quarter|month)\b|"
     # "In the third quarter of the year, an unauthorized party used a phishing email ..." (a reader's utility)
-    r"\b(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\b|\b(?:during|in)\s+(?:the\s+)?(?:past|prior|current)\s+"
-    r"(?:fiscal\s+)?year\b"
+    r"\b(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\b|\b(?i:during|in|over)\s+(?:the\s+|our\s+)?(?:past|"
+    r"prior|current|last|most\s+recent|recently\s+completed)\s+(?:fiscal\s+)?(?:year|quarter)\b"
 )
 
 
@@ -405,6 +412,8 @@ _INCIDENT_WORDS = (
     "actor",
     "suspicious",
     "malicious",
+    "hacker",
+    "criminal",
 )
 
 

@@ -26,8 +26,9 @@ _NAME_HINTS = [
     re.compile(r"^(?P<ticker>[A-Z][A-Z.]{0,5})_(?P<year>(?:19|20)\d{2})(?:_|\.|$)"),
     re.compile(r"^(?P<cik>\d{4,10})_(?P<date>(?P<year>(?:19|20)\d{2})\d{4})_"),
 ]
-#: A year in a file name: four digits on their own, or after "FY" ("acme_fy2024"), not part of a longer number.
-_YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])(?<![a-eg-xz])((?:19|20)[0-9]{2})(?![0-9])", re.I)
+#: A year in a file name: four digits on their own, or after "FY" ("acme_fy2024"), not part of a longer number; of
+#: this century (a law's year, "hipaa_1996.txt", is no fiscal year of a cybersecurity disclosure).
+_YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])(?<![a-eg-xz])(20[0-9]{2})(?![0-9])", re.I)
 SOURCE_SUFFIXES = {".htm", ".html", ".xhtml", ".txt", ".md", ".gz", ".text"}
 
 
