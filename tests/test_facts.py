@@ -383,6 +383,25 @@ def test_how_often_a_committee_meets_beside_a_briefing_is_no_briefing() -> None:
         assert "quarterly" in values(extract_facts(_text_disclosure(text)), "briefing_frequency"), text
 
 
+def test_a_frequency_in_digits_is_read() -> None:
+    """An unseen reader's form-only edit "four times a year" -> "4 times a year" was "no longer says the audit committee
+    is briefed quarterly" beside "no wording change"; so were "2 times a year" and "1 time a year"."""
+    for said, value in (
+        ("12 times per year", "monthly"),
+        ("6 times each year", "six times a year"),
+        ("4 times per fiscal year", "quarterly"),
+        ("3 times a year", "three times a year"),
+        ("2 times a year", "semi-annual"),
+        ("every 6 months", "semi-annual"),
+        ("at least 1 time a year", "annual"),
+        ("one time per year", "annual"),
+    ):
+        text = (
+            f"Our Chief Information Security Officer reports to the Audit Committee {said} on cybersecurity."
+        )
+        assert values(extract_facts(_text_disclosure(text)), "briefing_frequency") == {value}, said
+
+
 def test_a_body_that_only_meets_is_not_briefed() -> None:
     """A reader's next year added "The Audit Committee generally meets quarterly." beside its yearly report from the
     CISO: read as the committee now briefed quarterly (medium). How often a named body meets, of nothing

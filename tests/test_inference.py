@@ -218,6 +218,39 @@ def test_negated_engagement_sentences() -> None:
     )
 
 
+def test_a_committee_defined_by_a_word_informs_the_board() -> None:
+    """An unseen reader: 'delegated to the Audit Committee (the "Committee")', then "The Committee receives regular
+    reports from management on our cybersecurity risks": no report to the board read, so spelling it out the next
+    year read as "Says those responsible report to the board: not stated -> yes"."""
+    from tracker.facts.inference import infer_report_to_board
+
+    for defined in ('(the "Committee")', "(the \u201cCommittee\u201d)"):
+        sentences = [
+            f"Our Board has delegated oversight of technology risks to its Risk Committee {defined}.",
+            "The Committee is briefed each quarter by our Chief Information Officer on cybersecurity risks.",
+        ]
+        found = infer_report_to_board(sentences)
+        assert found is not None and found == (True, sentences[1]), defined
+
+
+def test_an_engagement_told_in_the_passive() -> None:
+    """An unseen reader's form-only edits of IBM FY2024: "We periodically engage third parties to ... review our
+    cybersecurity practices" -> "Third parties are periodically engaged to ..." read as no longer engaging anyone
+    (medium, Item 106(b)(1)(ii)); so did "Penetration testing ... is performed each year by an independent firm
+    engaged by us". Suppliers onboarded are no engagement of assessors."""
+    from tracker.facts.inference import infer_third_party_engaged
+
+    for sentence in (
+        "Outside consultants have been retained to benchmark our security program against industry practice.",
+        "Our incident response plan is tested annually with the help of an external firm that we engaged for the "
+        "purpose.",
+        "Each year our controls are audited by a specialized firm retained by the Audit Committee.",
+    ):
+        found = infer_third_party_engaged([sentence])
+        assert found is not None and found[0] is True, sentence
+    assert infer_third_party_engaged(["New suppliers are engaged only after a security review."]) is None
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

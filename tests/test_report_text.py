@@ -2403,6 +2403,15 @@ def test_an_incident_carved_out_as_not_material_is_no_material_effect() -> None:
         )
         (statement,) = extract_facts(_loaded(text))["material_incident_statement"]
         assert statement.value == said, carve
+    # (a comma inside the closing quote of the heading cited, straight or curly: an unseen reader's retailer, read as
+    # no carve-out at all, "it says the same")
+    for quoted in ('"Recent Security Event,"', "\u201cRecent Security Event,\u201d"):
+        text = (
+            f"Other than as discussed under {quoted} we are not aware of any cybersecurity incident that has "
+            "materially affected our business."
+        )
+        (statement,) = extract_facts(_loaded(text))["material_incident_statement"]
+        assert statement.value == "affected", quoted
     lead = "Our Chief Information Security Officer leads our program."
     told = (
         "In March 2025, Coastal Benefits Group, a third-party administrator that handles enrollment for several of our "
@@ -3297,3 +3306,19 @@ def test_two_matters_in_one_sentence_behind_a_fact_change_are_both_in_the_verdic
     assert any(t.startswith("“every three years” became “each year”") for t in c.judgement.top), (
         c.judgement.top
     )
+
+
+def test_decades_and_always_in_other_words_are_no_change_of_substance() -> None:
+    """An unseen reader's form-only edits: "over 20 years" -> "more than two decades" of the CISO's experience, and
+    "around the clock" -> "24 hours a day, seven days a week", were each medium and made the verdict notable."""
+    years = "Our CISO, who leads our security team, has {said} of experience in cybersecurity."
+    change = _rewording(years.format(said="more than 30 years"), years.format(said="over three decades"))
+    assert change.severity == "low", change.why
+    assert _rewording(years.format(said="30 years"), years.format(said="two decades")).severity != "low"
+    watch = "Our Chief Information Security Officer leads a security operations center that monitors our network {when}."
+    for before, after in (
+        ("24/7", "round-the-clock"),
+        ("around the clock", "twenty-four hours a day, 7 days a week"),
+    ):
+        change = _rewording(watch.format(when=before), watch.format(when=after))
+        assert change.severity == "low", (before, after, change.why)

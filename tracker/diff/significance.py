@@ -176,9 +176,18 @@ def _numbers(text: str) -> list[int]:
     word (much faster than `_NUMBER_TOKEN_RE`)."""
     out: list[int] = []
     tens = False  # (the word before was "twenty" ... "ninety": a unit after it adds to it)
+    last = ""  # (the word before: "two decades" is 20 years, as "20 years" says)
     for t in _WORD_RUN_RE.findall(text.lower()):
         if t.isdecimal():
             out.append(int(t))
+            tens = False
+        elif (
+            t.startswith("decade")
+            and t in ("decade", "decades")
+            and out
+            and (last.isdecimal() or last in _NUMBER_WORDS)
+        ):
+            out[-1] *= 10
             tens = False
         elif t in _NUMBER_WORDS:
             value = _NUMBER_WORDS[t]
@@ -190,6 +199,7 @@ def _numbers(text: str) -> list[int]:
                 tens = value >= 20
         else:
             tens = False
+        last = t
     return out
 
 
@@ -295,11 +305,34 @@ def _substance_words(texts: list[str]) -> set[str]:
             words |= periods
         if "Act of" in t:
             t = _ACT_OF_RE.sub(" ", t)
+        if (
+            "clock" in t or "24" in t or "twenty-four" in t
+        ):  # ("around the clock" and "24 hours a day, seven days a
+            t = _ALWAYS_RE.sub(
+                " ", t
+            )  # week" say the same: an unseen reader's form-only edit, read as medium)
         if "less" in t:  # ("no less often than quarterly" is "at least quarterly": a reader's form-only MSFT)
             t = _NO_LESS_RE.sub(" at least ", t)
-        words |= {w.lower() for w in _SUBSTANCE_RE.findall(t)}
+        found = {w.lower() for w in _SUBSTANCE_RE.findall(t)}
+        if (
+            "decade" in found or "decades" in found
+        ):  # (a number of decades is its years: "two decades", "20 years")
+            found -= {"decade", "decades"} if _COUNTED_DECADES_RE.search(t) else set()
+        words |= found
         numbers |= {f"#{n}" for n in _numbers(t)}
     return {_SAME_SUBSTANCE.get(w, w) for w in words if not _is_number(w)} | numbers
+
+
+#: Always, in the words filers use ("around the clock", "24 hours a day, seven days a week", "24/7", "24x7").
+_ALWAYS_RE = re.compile(
+    r"\b(?:24|twenty-four)\s+hours\s+a\s+day,?\s+(?:and\s+)?(?:7|seven)\s+days\s+a\s+week\b|\b24\s*[/x\u00d7]\s*7\b|"
+    r"\b(?:a?round|on\s+a)[\s-]the[\s-]clock\b|\bround[\s-]the[\s-]clock\b",
+    re.I,
+)
+#: Decades counted ("two decades", "3 decades"): `_numbers` gives their years.
+_COUNTED_DECADES_RE = re.compile(
+    r"\b(?:\d+|[a-z]+ty|[a-z]+teen|one|two|three|four|five|six|seven|eight|nine|ten)\s+decades?\b", re.I
+)
 
 
 def _period_word(m: re.Match[str], periods: set[str]) -> str:

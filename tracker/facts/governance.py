@@ -541,36 +541,36 @@ _MEETING_WORDS = (
 FREQUENCY_RULES: tuple[Rule, ...] = (
     rule(
         "briefing_frequency.monthly",
-        r"\bmonthly\b|\b(?:every|each|per)\s+month\b|\btwelve\s+times\s+(?:a|per|each|every)\s+year\b",
-        ("month", "twelve"),
+        r"\bmonthly\b|\b(?:every|each|per)\s+month\b|\b(?:twelve|12)\s+times\s+(?:a|per|each|every)\s+year\b",
+        ("month", "twelve", "12"),
         value="monthly",
     ),
     rule(
         "briefing_frequency.six_times",
-        r"\bsix\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\bevery\s+(?:two|other)\s+months?\b",
-        ("six", "two", "other"),
+        r"\b(?:six|6)\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\bevery\s+(?:two|other)\s+months?\b",
+        ("six", "6", "two", "other"),
         value="six times a year",
     ),
     rule(
         "briefing_frequency.quarterly",
         r"\bquarterly\b|\b(?:each|every|per)\s+(?:fiscal\s+)?quarter\b|"
-        r"\bfour\s+times\s+(?:a|per|each|every)\s+year",
-        ("quarter", "four"),
+        r"\b(?:four|4)\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year",
+        ("quarter", "four", "4"),
         value="quarterly",
     ),
     rule(
         "briefing_frequency.three_times",
-        r"\bthree\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
-        ("three",),
+        r"\b(?:three|3)\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
+        ("three", "3"),
         value="three times a year",
     ),
     rule(
         "briefing_frequency.semi_annual",
         r"\bsemi-?\s?annual(?:ly)?\b|\bbi-?annual(?:ly)?\b|\btwice\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?"
-        r"year\b|\bat\s+least\s+twice\b|\bevery\s+six\s+months\b|\b(?:at\s+least\s+)?two\s+(?:\w+\s+){0,2}?"
+        r"year\b|\bat\s+least\s+twice\b|\bevery\s+(?:six|6)\s+months\b|\b(?:at\s+least\s+)?(?:two|2)\s+(?:\w+\s+){0,2}?"
         r"(?:times|updates|reports|briefings|meetings|occasions|presentations|sessions)\s+(?:a|per|each|every|"
         r"during\s+the)\s+(?:calendar\s+|fiscal\s+)?year\b|\bhalf-?\s?yearly\b|\btwice\s+(?:yearly|annually)\b",
-        ("annual", "twice", "six", "two", "half"),
+        ("annual", "twice", "six", "two", "half", "2", "6"),
         value="semi-annual",
     ),
     rule(
@@ -578,7 +578,7 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         _NOT_AFTER_SEMI
         + r"\bannually\b|"
         + _NOT_AFTER_SEMI
-        + r"\bannual\s+basis\b|\b(?:at\s+least\s+)?once\s+"
+        + r"\bannual\s+basis\b|\b(?:at\s+least\s+)?(?:once|(?:one|1)\s+time)\s+"
         r"(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|"
         + _NOT_AFTER_SEMI
         + r"\byearly\b|\beach\s+annual\b|"
@@ -593,7 +593,7 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         ("annual", "once", "yearly", "year"),
         unless=None,
         value="annual",
-        starts=("annually", "annual", "at", "once", "yearly", "each", "every"),
+        starts=("annually", "annual", "at", "once", "one", "1", "yearly", "each", "every"),
     ),
     rule(
         "briefing_frequency.each_meeting",

@@ -164,6 +164,31 @@ _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
         lazy_compile(r"\b(?:engag|retain|hir)\w*\b[^.;]{0,80}?\b" + _OUTSIDE_ADJ + r"\b", _I),
         (_NEEDS_ENGAGE, _NEEDS_OUTSIDE_ADJ),
     ),
+    (  # the same in the passive ("Third parties are periodically engaged to ... review our cybersecurity practices":
+        # an unseen reader's form-only IBM edit, read as no longer engaging anyone); not suppliers onboarded
+        lazy_compile(
+            r"\b(?:third[- ]part(?:y|ies)|consultants?|consulting\s+firms?|advis[oe]rs?|auditors?|assessors?|experts?|"
+            r"specialists?|(?:outside|external|independent)\s+(?:[\w-]+\s+){0,2}?firms?|penetration\s+testers?)\b"
+            r"(?:[^.;]{0,60}?\b(?:are|is|were|was|have\s+been|has\s+been|may\s+be)\s+(?:\w+ly\s+|also\s+)?"
+            # ("performed each year by an independent firm engaged by us")
+            r"(?:engaged|retained|hired)\b|,?\s+(?:that\s+)?(?:we\s+)?(?:engaged|retained|hired)\b(?:\s+by\b)?)",
+            _I,
+        ),
+        (
+            _NEEDS_ENGAGE,
+            (
+                "third",
+                "consult",
+                "advis",
+                "auditor",
+                "assessor",
+                "expert",
+                "specialist",
+                "firm",
+                "penetration",
+            ),
+        ),
+    ),
     (
         lazy_compile(
             r"\b(?:third[- ]party|external|independent|outside)\s+(?:[\w-]+\s+){0,3}?"
@@ -486,7 +511,10 @@ def infer_positions_responsible(sentences: list[str]) -> Finding:
 #: A word one of which every match of _COMMITTEE_ACRONYM_RE holds (lower case).
 _NEEDS_COMMITTEE_ACRONYM = ("committee", "board", "council")
 _COMMITTEE_ACRONYM_RE = lazy_compile(
-    r"\b(?:committee|board|council)\s*\(\s*\"?([A-Z][A-Za-z&]{1,7})\"?\s*\)", _I
+    # (or a word: 'the Audit Committee (the "Committee")', then "The Committee receives regular reports": an unseen
+    # reader's HLI-like edit spelling it "the audit committee" read as now informing the board)
+    r"\b(?:committee|board|council)\s*\(\s*(?:the\s+)?[\"\u201c]?([A-Z][A-Za-z&]{1,10})[\"\u201d]?\s*\)",
+    _I,
 )
 
 

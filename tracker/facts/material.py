@@ -119,7 +119,9 @@ def _clauses(s: str, low: str | None = None) -> list[tuple[int, str]]:
 
 #: The words that open a concession ("although ..., we ..."), and the comma before the main clause's subject.
 _CONCESSIVE = ("although", "though", "while")
-_CONCESSIVE_END_RE = lazy_compile(r",\s+(?=(?:we|our|the\s+company|it|they|there|this|such|none)\b)", re.I)
+_CONCESSIVE_END_RE = lazy_compile(
+    r",[\"'\u201d\u2019]?\s+(?=(?:we|our|the\s+company|it|they|there|this|such|none)\b)", re.I
+)
 
 
 #: A clause whose subject is one incident the text has told of ("The incident did not have a material impact on
@@ -333,7 +335,10 @@ def _carve_out_denied(s: str, start: int) -> bool:
 
 #: Where a carve-out's main clause starts: ", we are not aware", ", there have been no".
 _MAIN_CLAUSE_RE = lazy_compile(
-    r",\s+(?=(?:to\s+(?:our|the\s+company['\u2019]s)\s+knowledge,?\s+)?(?:we|our|the\s+company|the\s+group|there|it|no|"
+    # (a comma inside the closing quote of a heading cited: 'Except as described above under "Cybersecurity
+    # Incident," we have not identified ...', an unseen reader's retailer, read as no carve-out)
+    r",[\"'\u201d\u2019]?\s+(?=(?:to\s+(?:our|the\s+company['\u2019]s)\s+knowledge,?\s+)?(?:we|our|the\s+company|the\s+group|"
+    r"there|it|no|"
     r"none)\b)",
     re.I,
 )
