@@ -3322,3 +3322,53 @@ def test_decades_and_always_in_other_words_are_no_change_of_substance() -> None:
     ):
         change = _rewording(watch.format(when=before), watch.format(when=after))
         assert change.severity == "low", (before, after, change.why)
+
+
+def test_a_successor_appointed_or_joined_as_the_post_is_the_person_responsible() -> None:
+    """Unseen readers' next years: "In October 2025, we appointed Marcus Bell as our first Chief Information Security
+    Officer. Mr. Bell ... leads our cybersecurity program" was "newly described, not as responsible: Bell" beside the
+    earlier lead no longer responsible; "Dana Whitfield joined Boeing in 2025 as our Chief Security Officer" lost her
+    title; the interim she succeeded was named by his other post ("the Vice President of Product and Business
+    Operations was replaced"); and "most recently as head of security for a ... hotel operator" was a Head of
+    Security now responsible."""
+    old = (
+        "Nadia Brooks, Senior Director of Finance Systems, is serving as our interim Chief Information Security "
+        "Officer. In that role, she leads our cybersecurity program. Ms. Brooks reports to our Chief Financial Officer."
+    )
+    for told in (
+        "In March 2025, the Company hired Omar Haddad as its Chief Information Security Officer.",
+        "Omar Haddad joined the Company in March 2025 as our Chief Information Security Officer.",
+    ):
+        new = (
+            f"{told} In that role, Mr. Haddad leads our cybersecurity program. Mr. Haddad reports to our Chief "
+            "Financial Officer. He has 16 years of experience in security, most recently as head of security "
+            "operations for a regional airline."
+        )
+        c = _compared(old, new)
+        (person,) = [ch for ch in c.changes if ch.fact == "people"]
+        assert (person.severity, person.summary) == (
+            "high",
+            "the Interim Chief Information Security Officer was replaced: Nadia Brooks -> Omar Haddad (now Chief "
+            "Information Security Officer); stated experience 16 years",
+        ), told
+        assert not [ch for ch in c.changes if ch.fact == "responsible_titles" and ch.kind == "fact_added"], (
+            told
+        )
+
+
+def test_a_short_form_defined_for_a_title_is_that_title() -> None:
+    """An unseen reader's form-only edit: 'our Vice President of Security and Privacy Engineering (the "VP of
+    Security")', then "The VP of Security leads ...": read as the title narrowed, or a Vice President of Security now
+    responsible (medium)."""
+    old = (
+        "Our Vice President of Cybersecurity and Infrastructure leads our cybersecurity program. The Risk Committee "
+        "receives reports from our Vice President of Cybersecurity and Infrastructure each quarter."
+    )
+    for defined in ('(the "VP of Cybersecurity")', "(\u201cVP of Cybersecurity\u201d)"):
+        new = (
+            f"Our Vice President of Cybersecurity and Infrastructure {defined} leads our cybersecurity program. The "
+            "Risk Committee receives reports from the VP of Cybersecurity each quarter."
+        )
+        c = _compared(old, new)
+        assert not [ch for ch in c.changes if ch.kind not in ("text_changed", "text_moved")], defined
+        assert c.judgement.significance in ("no substantive change", "routine"), defined

@@ -1229,7 +1229,13 @@ def _outside(o: dict, n: dict) -> str | None:
 
 
 def _role_title(p: dict) -> str:
-    return (p.get("titles") or [p.get("name") or "person"])[0]
+    """The post a person is named by: of several titles, the first of security ("Trent Cox, Vice President of Product
+    and Business Operations, is serving as our interim CSO" was "the Vice President of Product and Business
+    Operations was replaced", an unseen reader's next year), else the first."""
+    titles = p.get("titles") or [p.get("name") or "person"]
+    if len(titles) > 1:
+        return next((t for t in titles if "ecurity" in t or "yber" in t), titles[0])
+    return titles[0]
 
 
 def people_changes(

@@ -688,7 +688,7 @@ TELLS_RE = lazy_compile(
 )
 #: The board (or a committee) informed by a committee: "the Audit Committee reports to the full Board".
 _COMMITTEE_TELLS_BOARD_RE = lazy_compile(
-    r"\bcommittee\b(?:\s*\([^)]{1,12}\))?(?:\s+chair(?:man|person)?)?,?\s+(?:(?:which|that|then|also|in\s+turn|"
+    r"\bcommittee\b(?:\s*\([^)]{1,40}\))?(?:\s+chair(?:man|person)?)?,?\s+(?:(?:which|that|then|also|in\s+turn|"
     r"subsequently)\s+)*(?:\w+\s+){0,2}?(?:reports?|updates?|briefs?|informs?|communicates?|provides?\s+(?:\w+\s+){0,2}?"
     r"(?:reports?|updates?))\b[^.;]{0,60}?\b(?:the\s+|our\s+)?(?:full\s+|entire\s+)?board\b|"
     r"\bboard\b(?:\s+of\s+directors)?\s+(?:\w+\s+){0,2}?receives?\s+(?:\w+\s+){0,3}?(?:reports?|updates?|briefings?)"

@@ -63,6 +63,9 @@ BIOGRAPHY = rule(
     # bank: its CISO's former employer read as an outside firm engaged)
     r"\bincluding\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:officer|director|head|manager|lead(?:er)?|"
     r"president|VP|CISO|CIO|CTO|CSO|partner|consultant|analyst|engineer|architect|advis[eo]r)\b|"
+    # "18 years of experience in information security, most recently as head of security for a publicly traded hotel
+    # operator" (an unseen reader's REIT: read as a Head of Security now responsible)
+    r"\bmost\s+recently\s+(?:as|at|with|for|serv\w+|work\w+|held|led)\b|"
     r"\b(?:serving|served|worked)\s+as\s+(?:the\s+|a\s+|an\s+)?"
     r"[^,;]{0,80}?\s+(?:of|at|for)\s+(?:two|three|four|several|other|another|various|multiple|a\s+number\s+of)\b"
     r"(?!\s+(?:years?|months?|decades?)\b))",
@@ -78,6 +81,7 @@ BIOGRAPHY = rule(
         "including",
         "serv",
         "worked as",
+        "most recently",
     ),
     doc="a stretch of biography, to the end of its clause: no current title, experience or certification",
     starts=(
@@ -98,6 +102,7 @@ BIOGRAPHY = rule(
         "serving",
         "served",
         "worked",
+        "most",
     ),
 )
 BIOGRAPHY_PAST = rule(
@@ -244,15 +249,27 @@ NAME_RULES = (
     rule(
         "people.name_serves_as",
         r"\b(" + _NAME + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
-        r"(?:appointed|named|hired|promoted)|joined\s+(?:us|the\s+company|\w+)\s+as)\s+(?:as\s+)?(?:our|the|its)\s+",
-        ("serve", " is ", "appointed", "named", "hired", "promoted", "joined"),
-        doc="a name, then 'serves as our' a title",
+        # ("Dana Whitfield joined Boeing in 2025 as our Chief Security Officer": an unseen reader's next year)
+        r"(?:appointed|named|hired|promoted)|joined\s+(?:us|the\s+company|\w+)(?:\s+in\s+(?:\w+\s+)?(?:19|20)\d\d)?"
+        r"\s+as)\s+(?:as\s+)?(?:our|the|its)\s+|"
+        # the name as the object: "In 2025, we appointed Dana Whitfield as our Chief Security Officer"
+        r"\b(?:appointed|named|hired|promoted|welcomed)\s+(" + _NAME + r")\s+as\s+(?:our|the|its)\s+",
+        ("serve", " is ", "appointed", "named", "hired", "promoted", "joined", "welcomed"),
+        doc="a name, then 'serves as our' a title; or 'appointed' a name 'as our' a title",
         hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
-        r"(?:appointed|named|hired|promoted)|joined))",
+        r"(?:appointed|named|hired|promoted)|joined))|(?i:\b(?:appointed|named|hired|promoted|welcomed)\s+)[A-Z]",
         hint_flags=0,
     ),
 )
 _HONORIFIC, _TITLE_THEN_NAME, _NAME_THEN_TITLE, _NAME_SERVES = NAME_RULES
+
+
+def _name_span(m: re.Match[str]) -> tuple[int, int, str]:
+    """(start, end, name) of a name rule's match: the name its first group holds, or its second (the name as the
+    object: "we appointed Dana Whitfield as our ...", from the name on)."""
+    if m.group(1) is not None or m.re.groups < 2:
+        return m.start(), m.end(), m.group(1)
+    return m.start(2), m.end(), m.group(2)
 
 
 def _valid_name(name: str) -> bool:
@@ -282,7 +299,7 @@ _POSSESSIVE_PRONOUN_RE = lazy_compile(r"\b(his|her|he|she)\b", re.I)
 #: A second title of the same person: "who is also our CIO", "who also serves as", "and also serves as".
 ALSO_TITLE = rule(
     "people.also_title",
-    r"\s*(?:\([^)]{1,12}\)\s*)?,?\s*(?:who\s+(?:is|also\s+serves\s+as|serves\s+as|"
+    r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:who\s+(?:is|also\s+serves\s+as|serves\s+as|"
     r"also\s+holds\s+the\s+(?:role|title|position)\s+of)\s+also\s+|who\s+also\s+serves\s+as\s+|who\s+is\s+also\s+|"
     r"and\s+also\s+serves\s+as\s+|who\s+also\s+holds\s+the\s+(?:role|title|position)\s+of\s+|(?:who\s+)?"
     r"(?:is|has\s+been)\s+(?:currently\s+|also\s+)?(?:serving|acting)\s+as\s+|(?:who\s+)?(?:currently\s+|also\s+)?"
@@ -510,7 +527,7 @@ def _object_before(s: str, low: str | None, pos: int) -> bool:
 
 
 _LIST_GAP_RE = lazy_compile(
-    r"\s*(?:\([^)]{1,12}\)\s*)?(?:(?:,\s*|\s+and\s+)(?-i:[A-Z][\w/&]{1,6})(?=\s*(?:,|\s+and\s)))?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:(?:,\s*|\s+and\s+)(?-i:[A-Z][\w/&]{1,6})(?=\s*(?:,|\s+and\s)))?"
     r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+and/or\s+)(?:the\s+|our\s+|its\s+)?$",
     re.I,
 )
@@ -667,7 +684,7 @@ _GROUP_INCLUDING_RE = lazy_compile(
     re.I,
 )
 _TITLE_LIST_RE = lazy_compile(
-    r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|our\s+|its\s+)?", re.I
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|our\s+|its\s+)?", re.I
 )
 _TEAM_BEFORE_RE = lazy_compile(
     r"\b(?:team|teams|department|function|employees|staff|personnel|committee|organization)\s*(?:\w+\s+){0,2}$",
@@ -1131,9 +1148,11 @@ class PeopleReader:
                     self.give_title(person, titles[j][2])
                     named_at[titles[j][0]] = person
                 self.r.note(i, _TITLE_THEN_NAME.name)
-        if titles and ("," in s or " as " in s):  # (a name is linked to a title that follows it)
+        if titles and (
+            "," in s or " as " in s or " is " in s
+        ):  # (a name is linked to a title that follows it)
             for r in (_NAME_THEN_TITLE, _NAME_SERVES):
-                spans = once(r.name, s, lambda: [(m.start(), m.end(), m.group(1)) for m in r.scan(s)])
+                spans = once(r.name, s, lambda: [_name_span(m) for m in r.scan(s)])
                 for start, end, name in spans:
                     if not _valid_name(name) or _inside(start, self.bio(i)):
                         continue
@@ -1235,17 +1254,24 @@ class PeopleReader:
                 if person is not None:
                     person.role = "responsible"
                     self.r.add("responsible_titles", person.titles[0], i, DESCRIBED.name)
-        # a named person leading the program: "Jane Doe leads our security team"
+        # a named person leading the program: "Jane Doe leads our security team"; one whose title another sentence
+        # gave ("In October 2025, we appointed Marcus Bell as our first Chief Information Security Officer. ... Mr.
+        # Bell leads our cybersecurity program": an unseen reader's, read as Bell newly described, not responsible)
+        # makes that title responsible, where this sentence names none of theirs
         for pos, person in mentions:
             if (
                 person.role != "responsible"
                 and person.name
-                and not person.titles
+                and (not person.titles or not any(at.get(start) is person for start, _, _ in titles))
                 and RESPONSIBLE_RULES[1].pattern.search(
                     s[pos + len(person.name) : pos + len(person.name) + 80]
                 )
             ):
                 person.role = "responsible"
+                held = [t for t in person.titles if "ecurity" in t or "yber" in t] or person.titles
+                for title in held:
+                    for part in split_titles(title):
+                        self.r.add("responsible_titles", part, i, RESPONSIBLE_RULES[1].name)
 
     def expertise_of(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         """The people whose expertise a sentence about cybersecurity states (their subjects, not objects)."""

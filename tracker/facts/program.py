@@ -379,9 +379,11 @@ THIRD_PARTY_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "third_parties.engaged",
-        r"\b(?:engag\w*|retain\w*|hired?|partner\w*\s+with|contract\w*\s+with|work\w*\s+with)\s+(?:with\s+)?("
+        r"\b(?:engag\w*|retain\w*|hired?|partner\w*\s+with|contract\w*\s+with|work\w*\s+with)\s+(?:with\s+)?((?>"
         + _ORG_NAME
-        + r")",
+        # (not a person hired into a post: "the Company hired Omar Haddad as its Chief Information Security Officer")
+        + r"))(?!,?\s+(?:as\s+(?:our|its|the)\s+(?:first\s+|new\s+|interim\s+|acting\s+)?(?:chief|vice|head|director|"
+        r"senior|executive|global|CISO|CSO|CIO|CTO|[SE]?VP)|to\s+(?:serve|act|lead))\b)",
         ("engag", "retain", "hire", "partner", "contract", "work"),
         doc="'we engaged X', 'we partner with X'",
     ),

@@ -253,7 +253,10 @@ _KEY_SKIPPED = frozenset(("of", "the", "and", "for"))
 
 
 _ACRONYM_DEFINED_AFTER_RE = lazy_compile(
-    r"\s*\(\s*(?:the\s+)?[\"'\u201c]?((?-i:[A-Z][A-Za-z]{1,5}|[SE]?VP,?\s+[A-Z]{2,6}))"
+    r"\s*\(\s*(?:the\s+)?[\"'\u201c]?((?-i:[A-Z][A-Za-z]{1,5}|[SE]?VP,?\s+[A-Z]{2,6}|"
+    # a short form of the title ('Vice President of Security and Privacy Engineering (the "VP of Security")': an
+    # unseen reader's form-only edit, read as the title narrowed)
+    r"(?:[SE]?VP|Head|Chief|Director)\s+(?:of|for)\s+[A-Z][\w&/-]*(?:\s+(?:and|&|[A-Z][\w&/-]*)){0,3}))"
     r"[\"'\u201d]?\s*\)"
 )
 
@@ -396,7 +399,7 @@ RESPONSIBLE_RULES = (
     ),
     rule(
         "responsible_titles.leads",
-        r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)\s*,\s*)?"
+        r"^\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*(?-i:[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)\s*,\s*)?"
         r"(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?(?:\w+s\s+and\s+)?"
         r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs|coordinates|owns|governs)\b",
         ("lead", "head", "oversee", "manage", "direct", "run", "supervise", "chair", "coordinate"),
@@ -404,14 +407,14 @@ RESPONSIBLE_RULES = (
     ),
     rule(
         "responsible_titles.lead_together",
-        r"\s*(?:\([^)]{1,12}\)\s*)?(?:also\s+|currently\s+|directly\s+|jointly\s+|together\s+)?"
+        r"\s*(?:\([^)]{1,40}\)\s*)?(?:also\s+|currently\s+|directly\s+|jointly\s+|together\s+)?"
         r"(?:lead|head|oversee|manage|direct|run|supervise|co-lead|share)\b",
         ("lead", "head", "oversee", "manage", "direct", "run", "supervise", "share"),
         doc="a list of titles, then a plural verb of leading ('our CSO and Data Privacy Officer oversee')",
     ),
     rule(
         "responsible_titles.who_leads",
-        r"^\s*(?:\([^)]{1,12}\)\s*)?,\s*who\b[^;()]{0,400}?,\s*(?:also\s+|currently\s+)?"
+        r"^\s*(?:\([^)]{1,40}\)\s*)?,\s*who\b[^;()]{0,400}?,\s*(?:also\s+|currently\s+)?"
         r"(?:leads|heads|oversees|manages|directs|runs|supervises|"
         r"is\s+(?:\w+\s+){0,2}?(?:responsible|accountable|in\s+charge))\b",
         ("who",),
@@ -463,14 +466,14 @@ _REPORT_TO_RE = lazy_compile(r"\breport\w*\s+to\b", re.I)
 #: Company's Chief Strategy Officer and the Company's CISO", "the CIO, a member of the Executive Leadership Team, and
 #: the CISO"): a name or a short description set off by commas may follow the first.
 _TITLE_LIST_GAP_RE = lazy_compile(
-    r"\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*(?-i:(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'\u2019-]+"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*(?-i:(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'\u2019-]+"
     r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})\s*|,\s*(?:a|an)\s+(?:member|part|head)\s+of\s+[^,;()]{1,60})?"
     r"(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)"
     r"(?:our\s+|the\s+|its\s+)?(?:(?-i:[A-Z])[\w-]*['\u2019]s\s+)?(?:(?:acting|interim|deputy)\s+)?",
     re.I,
 )
 #: A relative clause set off by commas right after a title: "our CSO, who reports to the CFO, has ...".
-_WHO_CLAUSE_RE = lazy_compile(r"\s*(?:\([^)]{1,12}\)\s*)?,\s*who\s+[^,;()]{1,120},", re.I)
+_WHO_CLAUSE_RE = lazy_compile(r"\s*(?:\([^)]{1,40}\)\s*)?,\s*who\s+[^,;()]{1,120},", re.I)
 #: A second predicate of the same subject right before a verb of responsibility: ", and is primarily".
 _AND_PREDICATE_RE = lazy_compile(r",\s+and\s+(?:also\s+|currently\s+)?$", re.I)
 _BOARD_BEFORE_RE = lazy_compile(r"\b(?:board|directors)\b", re.I)
