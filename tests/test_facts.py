@@ -402,6 +402,20 @@ def test_a_frequency_in_digits_is_read() -> None:
         assert values(extract_facts(_text_disclosure(text)), "briefing_frequency") == {value}, said
 
 
+def test_a_two_tier_issuers_management_board_is_no_board_briefed() -> None:
+    """An unseen reader's 20-F: "Our Chief Information Security Officer updates the Management Board monthly" read as
+    the board briefed monthly, and its move to quarterly as the board briefed less often."""
+    lead = "The Supervisory Board oversees cybersecurity risk through its Audit Committee. "
+    for told in (
+        "Our CISO reports to the Management Board each month on cybersecurity risks.",
+        "The Board of Management receives monthly updates from our CISO on cybersecurity risks.",
+        "Our CISO briefs the Executive Board monthly on cybersecurity matters.",
+    ):
+        assert values(extract_facts(_text_disclosure(lead + told)), "briefing_frequency") == set(), told
+    told = "Our CISO reports to the Supervisory Board each month on cybersecurity risks."
+    assert values(extract_facts(_text_disclosure(lead + told)), "briefing_frequency") == {"monthly"}
+
+
 def test_a_body_that_only_meets_is_not_briefed() -> None:
     """A reader's next year added "The Audit Committee generally meets quarterly." beside its yearly report from the
     CISO: read as the committee now briefed quarterly (medium). How often a named body meets, of nothing

@@ -3372,3 +3372,46 @@ def test_a_short_form_defined_for_a_title_is_that_title() -> None:
         c = _compared(old, new)
         assert not [ch for ch in c.changes if ch.kind not in ("text_changed", "text_moved")], defined
         assert c.judgement.significance in ("no substantive change", "routine"), defined
+
+
+def test_oversight_no_longer_delegated_to_a_committee_is_taken_back() -> None:
+    """An unseen reader's biotech: "Our Board of Directors as a whole oversees ... and no longer delegates that
+    oversight to its Audit Committee" kept the audit committee among those overseeing ("stated alike"), and the move
+    back to the full board was not said."""
+    from tracker.facts import extract_facts
+
+    for said in (
+        "The full Board oversees cybersecurity risk directly and has ceased to delegate this responsibility to the "
+        "Risk Committee.",
+        "The Board oversees cybersecurity risk and no longer assigns oversight of that risk to the Risk Committee.",
+    ):
+        board = [fv.value for fv in extract_facts(_loaded(said))["board_oversight"]]
+        assert board == ["board of directors"], said
+    # (a committee's former name, told: "its Enterprise Risk Committee, which was known as the Risk Committee until
+    # April 2025" was a second committee overseeing, "oversight by the enterprise risk committee added")
+    said = (
+        "Our Board of Directors oversees cybersecurity risk through its Technology and Resilience Committee, which "
+        "until last year was called the Resilience Committee."
+    )
+    board = [fv.value for fv in extract_facts(_loaded(said))["board_oversight"]]
+    assert "resilience committee" not in board and "technology and resilience committee" in board, board
+
+
+def test_a_framework_replaced_by_another_is_no_longer_followed() -> None:
+    """An unseen reader's bank: "aligned with the NIST Cybersecurity Framework 2.0, which replaced the FFIEC
+    Cybersecurity Assessment Tool that we used in prior years" kept the FFIEC tool among the frameworks followed."""
+    from tracker.facts import extract_facts
+
+    lead = "Our Chief Information Security Officer leads our cybersecurity program. "
+    for said in (
+        "In 2025 we transitioned from the CIS Critical Security Controls to the NIST Cybersecurity Framework.",
+        "We now assess our program against ISO/IEC 27001 instead of the NIST Cybersecurity Framework.",
+        "Our program follows ISO/IEC 27001; the NIST Cybersecurity Framework, which we had followed in prior years, "
+        "is no longer our reference.",
+    ):
+        found = [fv.value for fv in extract_facts(_loaded(lead + said))["frameworks"]]
+        assert len(found) == 1, (said, found)
+    said = (
+        "Our program is aligned with the NIST Cybersecurity Framework and the CIS Critical Security Controls."
+    )
+    assert len(extract_facts(_loaded(lead + said))["frameworks"]) == 2

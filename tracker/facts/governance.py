@@ -243,7 +243,13 @@ _GENERIC_COMMITTEE_RE = lazy_compile(
     r"(?-i:\b(?:Management|Board|Executive) Committee|\b(?:Management|Executive) and "
     r"[A-Z][a-z]+ Committees|\b[A-Z][a-z]+ and (?:Management|Executive) Committees)"
 )
-BOARD_RE = lazy_compile(r"\b(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b))\b", re.I)
+#: The board of directors (and a supervisory board); not a two-tier issuer's management board ("Our CISO updates the
+#: Management Board monthly", an unseen reader's 20-F: read as the board briefed monthly) or board of management.
+BOARD_RE = lazy_compile(
+    r"\b(?<!management\s)(?<!executive\s)(?:board\s+of\s+directors|board(?!\s+(?:meeting|member)s?\b)"
+    r"(?!\s+of\s+management\b))\b",
+    re.I,
+)
 
 COMMITTEE_OVERSEES = rule(
     "board_oversight.committee",
@@ -431,14 +437,31 @@ def _former(name: str, s: str) -> bool:
         and not any(
             map(
                 low.__contains__,
-                ("from", "formerly", "previously", "until", "longer", "prior", "before", "renamed"),
+                (
+                    "from",
+                    "formerly",
+                    "previously",
+                    "until",
+                    "longer",
+                    "prior",
+                    "before",
+                    "renamed",
+                    "ceased",
+                    "known",
+                    "called",
+                ),
             )
         )
         or not _FORMER_WORDS_RE.search(s)
     ):
         return False
     pattern = re.escape(name).replace(r"\ ", r"\s+")
-    mentions = list(re.finditer(pattern, s, re.I))
+    # (not where it is the end of a longer name: "its Enterprise Risk Committee, which was known as the Risk Committee")
+    mentions = [
+        m
+        for m in re.finditer(pattern, s, re.I)
+        if not _LONGER_NAME_RE.search(s, max(0, m.start() - 40), m.start())
+    ]
     return bool(mentions) and all(
         _FORMER_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())
         or _FORMER_CLAUSE_RE.search(s, 0, m.start())
@@ -447,12 +470,23 @@ def _former(name: str, s: str) -> bool:
     )
 
 
+#: A capitalised word of a name right before a committee's ("Enterprise " of "Enterprise Risk Committee").
+_LONGER_NAME_RE = lazy_compile(
+    r"(?<![.:;]\s)(?<!^)\b(?!(?:The|Our|Its|Their|This|That|Such)\b)[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?$"
+)
 #: "moved oversight from the Audit Committee", "no longer overseen by the Audit Committee" (but not "risks from
 #: cybersecurity threats through its Audit Committee": the words between name no move).
 _FORMER_BEFORE_RE = lazy_compile(
     r"\brenamed\s+(?:the\s+|its\s+|our\s+)$|(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
     r"(?:(?!(?:through|via|by|with|to|threats?|risks?|incidents?|attacks?)\b)[\w-]+\s+){0,4}?"
-    r"(?:the\s+|our\s+|its\s+)?$",
+    r"(?:the\s+|our\s+|its\s+)?$|"
+    # oversight given to it no longer ("as a whole oversees ... and no longer delegates that oversight to its Audit
+    # Committee": an unseen reader's biotech, read as the committee still overseeing)
+    # its former name ("its Enterprise Risk Committee, which was known as the Risk Committee until April 2025": an
+    # unseen reader's bank, read as a second committee overseeing)
+    r"\b(?:was|were|had\s+been)\s+(?:previously\s+|formerly\s+)?(?:known|named|called)\s+(?:as\s+)?(?:the\s+)?$|"
+    r"\b(?:no\s+longer|(?:has\s+)?ceased\s+to|(?:does|will)\s+not\s+(?:any\s+longer|longer))\s+(?:delegat|assign|entrust|"
+    r"allocat)\w*\s+(?:[\w-]+\s+){0,5}?(?:to|with)\s+(?:the\s+|our\s+|its\s+)?$",
     re.I,
 )
 #: A clause set in the past that the name closes: one opening on a time before ("previously, this oversight was
@@ -471,7 +505,7 @@ _FORMER_CLAUSE_RE = lazy_compile(
 #: committee's oversight, not the board's.
 _COMMITTEE_CLAUSE_RE = lazy_compile(r"\bcommittee\b,?\s+(?:which|that|who)\b", re.I)
 _FORMER_WORDS_RE = lazy_compile(
-    r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed)\b", re.I
+    r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed|ceased|known|called)\b", re.I
 )
 #: A committee's old name, renamed ("the charter of its Safety and Environmental Committee, renamed it the SEC
 #: Committee", an unseen reader's pipeline operator: read as a second committee overseeing).

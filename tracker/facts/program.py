@@ -634,6 +634,22 @@ _LAPSED_RE = lazy_compile(
 )
 
 
+#: What comes before a framework given up for another ("which replaced the", "instead of the", "moved away from").
+_REPLACED_BEFORE_RE = lazy_compile(
+    r"\b(?:replac(?:ed|es|ing)|supersed(?:ed|es|ing)|instead\s+of|in\s+place\s+of|rather\s+than|(?:moved|moving|"
+    r"transitioned|transitioning|migrated|migrating|switched|switching)\s+(?:away\s+)?from)\s+(?:the\s+|our\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+#: What comes after a framework used before only ("... Tool that we used in prior years", "which we previously used").
+_USED_BEFORE_RE = lazy_compile(
+    r"[^.;]{0,30}?\b(?:that|which)\s+(?:we|the\s+company)\s+(?:(?:had\s+)?(?:previously|formerly)\s+(?:used|followed|"
+    r"applied)\b|(?:had\s+)?(?:used|followed|applied)\s+(?:in|during|for|over)\s+(?:the\s+)?(?:prior|previous|earlier|"
+    r"past)\s+(?:fiscal\s+)?years?\b)",
+    re.I,
+)
+
+
 def engagement_ended(text: str) -> bool:
     """Whether a sentence says an engagement ended ("We no longer engage Mandiant ...")."""
     return _ENDED_RE.search(text) is not None
@@ -696,6 +712,11 @@ class ProgramReader:
         s = self.texts[i]
         out: list[str] = []
         for m in r.matches(self.r.index, i):
+            if _REPLACED_BEFORE_RE.search(s, max(0, m.start() - 40), m.start()) or _USED_BEFORE_RE.match(
+                s, m.end()
+            ):
+                continue  # (one given up for another: "NIST CSF 2.0, which replaced the FFIEC Cybersecurity Assessment
+                # Tool that we used in prior years", an unseen reader's bank, the FFIEC tool still "followed")
             if r.name == "frameworks.iso":
                 for number in [m.group(1), *re.findall(r"(?<![:\d])\d{4,6}\b(?!\s*:)", m.group(2) or "")]:
                     if number:
