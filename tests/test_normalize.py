@@ -313,6 +313,9 @@ def test_a_footer_without_bars_is_a_footer_line_and_prose_naming_the_form_is_not
     assert is_footer_line("42 ACME HOLDINGS 2025 FORM 10-K")
     assert not is_footer_line("We describe these risks in Item 1A of our 2024 Form 10-K")
     assert not is_footer_line("Item 7 of our 2024 Form 10-K")
+    # (and without the company: NKE's "2024 FORM 10-K   25" was a reworded sentence, its year and page rolled)
+    assert is_footer_line("2025 FORM 10-K   31")
+    assert is_footer_line("17 FISCAL 2024 FORM 20-F")
 
 
 def test_index_to_financial_statements_is_a_footer_line() -> None:

@@ -3415,3 +3415,51 @@ def test_a_framework_replaced_by_another_is_no_longer_followed() -> None:
         "Our program is aligned with the NIST Cybersecurity Framework and the CIS Critical Security Controls."
     )
     assert len(extract_facts(_loaded(lead + said))["frameworks"]) == 2
+
+
+def test_regular_basis_and_a_list_of_bodies_reordered_are_form() -> None:
+    """An unseen reader's form-only edits of ADBE FY2024: "meets regularly" -> "meets on a regular basis" was
+    "“regularly” dropped in a sentence stating how often the board is briefed"; "presented to the Board and the Audit
+    Committee on an annual basis" -> "presented annually to the Board and the Audit Committee" was "who is briefed
+    annually changed: the audit committee -> the board" (both medium)."""
+    told = "Our CISO {verb} the Risk Committee {how} on cybersecurity risks."
+    change = _rewording(
+        told.format(verb="updates", how="regularly"), told.format(verb="updates", how="on a regular basis")
+    )
+    assert change.severity == "low", change.why
+    old = "Risks identified by our CISO are reported to the Audit Committee and the full Board on a quarterly basis."
+    new = "Risks identified by our CISO are reported quarterly to the Audit Committee and the full Board."
+    change = _rewording(old, new)
+    assert change.severity == "low", change.why
+
+
+def test_members_of_management_briefing_a_committee_is_no_membership() -> None:
+    """An unseen reader's ABBV edit: "The Chief Information Security Officer and other members of management provide
+    the Audit Committee with regular updates" dropped was "no longer says the board is briefed regularly" (the audit
+    committee read as a committee its members sit on, so no body briefed)."""
+    from tracker.facts.governance import briefed
+
+    for said in (
+        "Our CIO and other senior members of management give the Risk Committee quarterly updates on cyber risks.",
+        "The CISO, together with members of our legal team, provides the Risk Committee with quarterly reports.",
+    ):
+        assert briefed(said, "quarterly")[0] == "the risk committee", said
+    said = "Two members of the Risk Committee receive quarterly cybersecurity reports from the CISO."
+    assert briefed(said, "quarterly")[0] != "the risk committee"
+
+
+def test_a_company_name_running_head_in_an_extract_of_item_1c_is_furniture(tmp_path: Path) -> None:
+    """An unseen reader's GOOGL extract (Item 1C alone): "23." / "Table of Contents" / "Alphabet Inc." at a page's
+    top was an added sentence, "Alphabet Inc.", where the name stood once."""
+    body = (
+        "Our Chief Information Security Officer leads our cybersecurity program and reports to our Chief "
+        "Information Officer.\n\nThe Audit Committee oversees cybersecurity risk and receives quarterly reports."
+    )
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(f"Item 1C. Cybersecurity\n\n{body}\n", encoding="utf-8")
+    new.write_text(
+        f"Item 1C. Cybersecurity\n\n41.\n\nTable of Contents\n\nNorthwind Holdings Corp.\n\n{body}\n",
+        encoding="utf-8",
+    )
+    c = compare_files(old, new).comparison
+    assert not [ch for ch in c.changes if ch.kind.startswith("text_")], [ch.text for ch in c.changes]

@@ -340,7 +340,8 @@ def _period_word(m: re.Match[str], periods: set[str]) -> str:
     substance ("regularly"), as its period, put in `periods` ("@quarterly"), and blanked; one of neither
     ("periodic", "from time to time") left as it is."""
     kind = _how_often_kind(m)
-    if kind in _NO_PERIOD and not _SUBSTANCE_RE.search(m.group(0)):
+    # ("on a regular basis" says "regularly": an unseen reader's form-only edit, read as "regularly" dropped)
+    if kind in _NO_PERIOD and not _SUBSTANCE_RE.search(m.group(0)) and m.group(0).lower() != "regular":
         return m.group(0)
     periods.add(f"@{kind}")
     return " "
@@ -977,6 +978,14 @@ def _named_here(change: Change, touched: list[str]) -> str | None:
 
 
 @functools.cache
+def _names(sentence: str, body: str) -> bool:
+    """Whether a sentence names a body `briefed` gave ("the audit committee"): both sentences naming both bodies told
+    ("presented to the Board and the Audit Committee on an annual basis" -> "presented annually to the Board and the
+    Audit Committee", an unseen reader's form-only edit) is the same briefing, its words reordered."""
+    name = body.removeprefix("the ")
+    return re.search(r"\b" + re.escape(name).replace(r"\ ", r"\s+") + r"\b", sentence, re.I) is not None
+
+
 def _frequency_key(value: str) -> str:
     return value_key(value)
 
@@ -989,7 +998,7 @@ def _told_another(change: Change, before: dict[str, set[str]], after: dict[str, 
     for value in FREQUENCIES:
         if _frequency_key(value) in both:
             (was, _), (now, _) = briefed(old, value), briefed(new, value)
-            if was and now and was != now:
+            if was and now and was != now and not (_names(new, was) and _names(old, now)):
                 how = HOW_OFTEN.get(value, value)
                 return f"who is briefed {how} changed: {was} -> {now}"
     return None

@@ -420,8 +420,10 @@ _PLURAL_COMMITTEES_RE = lazy_compile(r"(?-i:\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+
 _DESCRIPTION_BEFORE_RE = lazy_compile(r",\s+(?:a|an|another)\s+(?-i:[a-z][\w\s-]{0,50})$")
 _BOARD_WORD_RE = lazy_compile(r"\bboard\b", re.I)
 _MEMBER_OF_RE = lazy_compile(
+    # (the name's words, no second article: "other members of management provide the Audit Committee with regular
+    # updates", an unseen reader's, is no membership)
     r"\b(?:member|members|chair|chairman|chairperson)\s+of\s+(?:the\s+|our\s+|its\s+)?"
-    r"(?:[\w-]+['\u2019]s\s+)?(?:[\w&-]+\s+){0,5}$|\b(?:serves|sits)\s+on\s+(?:the\s+|our\s+)?"
+    r"(?:[\w-]+['\u2019]s\s+)?(?:(?!(?:the|our|its|a|an)\s)[\w&-]+\s+){0,5}$|\b(?:serves|sits)\s+on\s+(?:the\s+|our\s+)?"
     r"(?:[\w&-]+\s+){0,5}$",
     re.I,
 )

@@ -272,11 +272,17 @@ class _Furniture:
             )
         return self.verdicts[key]
 
-    def running_head(self, line: str) -> bool:
+    def running_head(self, line: str, after_furniture: bool = False) -> bool:
         """A company name ("Alphabet Inc.") seen at least twice in the document: a running head when it
-        stands beside page furniture (the caller checks that), though too rare for `repeated`."""
+        stands beside page furniture (the caller checks that), though too rare for `repeated`; once is enough right
+        after page furniture (an extract of Item 1C alone, "23." / "Table of Contents" / "Alphabet Inc.": an unseen
+        reader found the name an added sentence)."""
         key = furniture_key(line)
-        return len(key) <= _MAX_RUNNING_HEAD and bool(_COMPANY_NAME_RE.search(key)) and self._count(key) >= 2
+        return (
+            len(key) <= _MAX_RUNNING_HEAD
+            and bool(_COMPANY_NAME_RE.search(key))
+            and self._count(key) >= (1 if after_furniture else 2)
+        )
 
     def _count(self, key: str) -> int:
         """How many short lines (100 characters at most) of the document have this furniture key."""
@@ -414,7 +420,7 @@ def _collect(
                 and len(line) <= 100
                 and (
                     furniture.repeated(line)
-                    or furniture.running_head(line)
+                    or furniture.running_head(line, after_page_furniture)
                     and (after_page_furniture or _before_page_furniture(lines, j + 1))
                 )
             )

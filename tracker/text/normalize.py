@@ -86,7 +86,8 @@ _FOOTER_LINE_RES = [
     # a footer without bars: "MASTERCARD 2025 FORM 10-K 41", "42 MASTERCARD 2025 FORM 10-K" (the company in capitals:
     # not a hard-wrapped line of prose ending "... described in our 2024 Form 10-K")
     re.compile(
-        r"^(?:\d{1,3}\s+)?(?-i:[A-Z][A-Z0-9&.,' -]{0,60}?)\s(?:FISCAL\s+)?(?:19|20)\d{2}\s+FORM\s+(?:10-K|20-F)"
+        # (or without it: "2024 FORM 10-K   25", NKE's, an unseen reader found a reworded sentence)
+        r"^(?:\d{1,3}\s+)?(?:(?-i:[A-Z][A-Z0-9&.,' -]{0,60}?)\s)?(?:FISCAL\s+)?(?:19|20)\d{2}\s+FORM\s+(?:10-K|20-F)"
         r"(?:\s+\d{1,3})?$"
     ),
     re.compile(r"^\s*\|?\s*x\s*$", re.I),
