@@ -1948,8 +1948,9 @@ def test_an_incident_told_in_several_sentences_is_ranked_sentence_by_sentence_an
         ("medium", "a sentence on a past cybersecurity incident added, going on from the one before"),
         ("medium", "a sentence on a past cybersecurity incident added, going on from the one before"),
     ], added
-    assert (
-        c.judgement.top[0] == "the company now says it has been materially affected by a cybersecurity threat"
+    assert c.judgement.top[0] == (
+        "the statement on material incidents now excepts an incident (“Other than that incident”): it may have been "
+        "material"
     )
 
 
@@ -3463,3 +3464,33 @@ def test_a_company_name_running_head_in_an_extract_of_item_1c_is_furniture(tmp_p
     )
     c = compare_files(old, new).comparison
     assert not [ch for ch in c.changes if ch.kind.startswith("text_")], [ch.text for ch in c.changes]
+
+
+def test_a_carve_out_is_said_as_one_and_a_general_statement_after_one_incident_is_kept() -> None:
+    """An unseen reader's JNJ next year: "Other than the matter described in Note 19, whose full impact has not yet
+    been determined, the Company is not aware of any ... material impact" led the verdict as "the company now says it
+    has been materially affected"; and "That incident did not have a material impact on the Company, and the Company
+    is not aware of any ..." was the statement dropped, "it now says only that one incident has not"."""
+    old = (
+        "Our CISO leads our program. We are not aware of any cybersecurity incident that has materially affected our "
+        "business strategy, results of operations or financial condition."
+    )
+    new = (
+        "Our CISO leads our program. Except for the ransomware event discussed in Item 7, the effects of which are "
+        "still under investigation, we are not aware of any cybersecurity incident that has materially affected our "
+        "business strategy, results of operations or financial condition."
+    )
+    (statement,) = [ch for ch in _compared(old, new).changes if ch.fact == "material_incident_statement"]
+    assert statement.summary == (
+        "the statement on material incidents now excepts an incident (“Except for the ransomware event discussed in "
+        "Item 7, the effects of which are still under investigation”): its effect not yet determined"
+    )
+    new = (
+        "Our CISO leads our program. In May 2025 we detected a ransomware attack on a file server. This attack did "
+        "not have a material effect on us, and we are not aware of any cybersecurity incident that has materially "
+        "affected our business strategy, results of operations or financial condition."
+    )
+    c = _compared(old, new)
+    assert not [
+        ch for ch in c.changes if ch.fact in ("material_incident_statement", "material_incident_strength")
+    ]

@@ -21,7 +21,7 @@ from typing import Any
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
 from tracker.facts.governance import HOW_OFTEN, briefed
-from tracker.facts.material import names_effect_before, one_incident_denied
+from tracker.facts.material import UNDETERMINED_RE, carve_out, names_effect_before, one_incident_denied
 from tracker.facts.program import FRAMEWORK_SUCCESSORS, certification_lapsed, engagement_ended
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import stand_in, title_key
@@ -1008,6 +1008,16 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
             else "the company now says it has been materially affected by a cybersecurity threat"
         ) + (f" ({STRENGTH_WORDS[ns]})" if ns in STRENGTH_WORDS else "")
         why = spec.severity.why
+    elif nv == "affected" and (carved := carve_out(evidence["new"])):
+        # (a statement that now excepts an incident says no more that none was material; what it says of that one
+        # is told: "Other than this matter, whose full impact has not yet been determined, ..." read as the company
+        # saying it has been materially affected, an unseen reader's)
+        kind = "reversed"
+        undetermined = UNDETERMINED_RE.search(carved) is not None
+        summary = f"the statement on material incidents now excepts an incident (\u201c{carved}\u201d)" + (
+            ": its effect not yet determined" if undetermined else ": it may have been material"
+        )
+        why = "the statement on material incidents no longer says no incident was material"
     elif nv == "affected":
         kind, summary = (
             "reversed",

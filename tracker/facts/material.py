@@ -158,6 +158,15 @@ def _of_one_incident(clause: str) -> bool:
     return any(_ONE_INCIDENT_RE.match(p) for p in parts[1:] if "material" in p.lower())
 
 
+def _general_part(clause: str) -> bool:
+    """Whether a clause that says what one incident did goes on to the statement in a coordinated part ("That
+    incident did not have a material impact on the Company, and the Company is not aware of any cybersecurity
+    incident that has had ... a material impact": an unseen reader's, read as the statement dropped)."""
+    if ", " not in clause:
+        return False
+    return any(_denies(part) and not _ONE_INCIDENT_RE.match(part) for part in _AND_PART_RE.split(clause)[1:])
+
+
 #: Where a clause's coordinated part starts.
 _AND_PART_RE = lazy_compile(r",\s+(?:and|but)\s+", re.I)
 
@@ -289,7 +298,7 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
         if low is not None and "material" not in clause.lower():
             continue  # (every statement of either kind says "material")
         if _denies(clause):
-            if _of_one_incident(clause):
+            if _of_one_incident(clause) and not _general_part(clause):
                 continue  # "The incident did not have a material impact": of one incident told of, not the statement
             carved = _EXCEPT_RE.search(s, 0, pos + len(clause))
             if (
@@ -321,6 +330,41 @@ def one_incident_denied(text: str) -> str | None:
             end = clause.find(",", said.end()) if said else -1
             return (clause if end == -1 else clause[:end]).strip()
     return None
+
+
+def carve_out(text: str | None) -> str | None:
+    """The words with which a statement on material incidents excepts an incident ("Other than the matter described in
+    Note 19, whose full impact has not yet been determined"), where it does; else None."""
+    if not text or "material" not in text.lower():
+        return None
+    carved = _EXCEPT_RE.search(text)
+    if carved is None or not any(s == "carved" for s, _ in _statement(text, text.lower())):
+        return None
+    end = _MAIN_CLAUSE_RE.search(text, carved.end())
+    words = text[carved.start() : end.start() if end else len(text)]
+    words = _CARVE_HEDGE_RE.split(words, maxsplit=1)[0].strip(
+        " ,"
+    )  # (the statement's own hedge: "as of the date ...")
+    if words.count("\u201c") > words.count("\u201d"):
+        words += "\u201d"  # (the heading cited closes after the comma the main clause starts at)
+    elif words.count('"') % 2:
+        words += '"'
+    return words
+
+
+#: Where the words of a carve-out end and the statement's own time or hedge begins (", as of the date of this report",
+#: ", and based on the information currently available to us").
+_CARVE_HEDGE_RE = lazy_compile(
+    r",\s+(?=(?:and\s+)?(?:as\s+of|based\s+on|to\s+(?:our|the\s+best)|at\s+(?:this|the\s+present)\s+time|in\s+our)\b)",
+    re.I,
+)
+#: A carve-out whose incident's effect is not yet known ("whose full impact has not yet been determined").
+UNDETERMINED_RE = lazy_compile(
+    r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:determined|assessed|known|quantified|evaluated)|"
+    r"(?:is|are|remains?)\s+(?:still\s+)?(?:ongoing|under\s+(?:investigation|review|evaluation))|"
+    r"(?:too\s+early|unable)\s+to\s+(?:determine|assess|estimate))",
+    re.I,
+)
 
 
 def _carve_out_denied(s: str, start: int) -> bool:
