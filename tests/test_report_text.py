@@ -3494,3 +3494,30 @@ def test_a_carve_out_is_said_as_one_and_a_general_statement_after_one_incident_i
     assert not [
         ch for ch in c.changes if ch.fact in ("material_incident_statement", "material_incident_strength")
     ]
+
+
+def test_a_program_led_on_an_interim_basis_implemented_or_led_beside_another_is_responsible() -> None:
+    """An unseen reader's next years: "our cybersecurity program is led on an interim basis by our Director of Security
+    Operations" was no one responsible (the outgoing VP "no longer responsible, others still are", medium); "Working
+    with our Chief Digital Officer, our external Chief Information Security Officer ... implements our cybersecurity
+    risk management program" read no one, so the role now held outside went unsaid."""
+    from tracker.facts import extract_facts
+
+    for said, title in (
+        (
+            "Our security program is currently run temporarily by our Head of Infrastructure.",
+            "Head of Infrastructure",
+        ),
+        (
+            "In partnership with our Chief Technology Officer, our Director of Cyber Defense administers our "
+            "information security program.",
+            "Director of Cyber Defense",
+        ),
+        (
+            "Our Chief Security Officer, who joined us from a managed security provider, implements our cybersecurity "
+            "program.",
+            "Chief Security Officer",
+        ),
+    ):
+        found = [fv.value for fv in extract_facts(_loaded(said))["responsible_titles"]]
+        assert found == [title], (said, found)

@@ -401,8 +401,23 @@ RESPONSIBLE_RULES = (
         "responsible_titles.leads",
         r"^\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*(?-i:[A-Z][a-z'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)\s*,\s*)?"
         r"(?:,\s*who\s+)?(?:also\s+|currently\s+|directly\s+)?(?:\w+s\s+and\s+)?"
-        r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs|coordinates|owns|governs)\b",
-        ("lead", "head", "oversee", "manage", "direct", "run", "supervise", "chair", "coordinate"),
+        # ("our Chief Information Security Officer implements our cybersecurity risk management program": an unseen
+        # reader's, whose external CISO went unread)
+        r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs|coordinates|owns|governs|implements|"
+        r"administers)\b",
+        (
+            "lead",
+            "head",
+            "oversee",
+            "manage",
+            "direct",
+            "run",
+            "supervise",
+            "chair",
+            "coordinate",
+            "implement",
+            "administer",
+        ),
         doc="the title, then a verb of leading ('the CISO leads', 'our CSO, who oversees')",
     ),
     rule(
@@ -415,14 +430,16 @@ RESPONSIBLE_RULES = (
     rule(
         "responsible_titles.who_leads",
         r"^\s*(?:\([^)]{1,40}\)\s*)?,\s*who\b[^;()]{0,400}?,\s*(?:also\s+|currently\s+)?"
-        r"(?:leads|heads|oversees|manages|directs|runs|supervises|"
+        r"(?:leads|heads|oversees|manages|directs|runs|supervises|implements|administers|"
         r"is\s+(?:\w+\s+){0,2}?(?:responsible|accountable|in\s+charge))\b",
         ("who",),
         doc="the title, a relative clause, then a verb of leading",
     ),
     rule(
         "responsible_titles.led_by",
-        r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led|supervised)\s*by\s+(?:the\s+|our\s+|its\s+)?"
+        # ("led on an interim basis by our Director of Security Operations": an unseen reader's, no one read as responsible)
+        r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led|supervised)\s*(?:(?:on\s+an?\s+(?:interim|"
+        r"temporary|acting)\s+basis|temporarily|currently|now|jointly|day-to-day)\s+)?by\s+(?:the\s+|our\s+|its\s+)?"
         r"(?:[\w-]+['\u2019]s\s+)?$|"
         # the person named first: "The INFOSEC team is managed by Jane Ortega, our Chief Information Security
         # Officer, who ..." (a reader's planted successor, read as no one responsible)
@@ -440,6 +457,12 @@ RESPONSIBLE_RULES = (
     ),
 )
 _IS_RESPONSIBLE, _LEADS, _LEAD_TOGETHER, _WHO_LEADS, _LED_BY = RESPONSIBLE_RULES
+#: An opening phrase whose object a title is ("Working with our", "In coordination with the").
+_WITH_FIRST_RE = lazy_compile(
+    r"^\s*(?:working|together|along|(?:in|acting\s+in)\s+(?:coordination|collaboration|partnership|consultation))\s+"
+    r"with\s+(?:the\s+|our\s+|its\s+)?$",
+    re.I,
+)
 _CYBER_RE = lazy_compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
 #: A title that is the object of reporting or informing right before it ("reports to the CISO").
 _REPORTED_TO_RE = lazy_compile(
@@ -502,7 +525,11 @@ def responsible_titles_in(
     # titles of one list ("our CSO and Data Privacy Officer oversee", "reports to the CEO, CFO and CIO"): joined[k]
     # when title k goes on the list of title k - 1
     joined = [
-        k > 0 and bool(_TITLE_LIST_GAP_RE.fullmatch(s, titles[k - 1][1], titles[k][0]))
+        k > 0
+        and bool(_TITLE_LIST_GAP_RE.fullmatch(s, titles[k - 1][1], titles[k][0]))
+        # ("Working with our Chief Digital Officer, our Chief Information Security Officer implements ...": the
+        # first the object of an opening phrase, the second the subject, no list)
+        and not _WITH_FIRST_RE.search(s, 0, titles[k - 1][0])
         for k in range(len(titles))
     ]
     leading_list: set[int] = set()
