@@ -3521,3 +3521,30 @@ def test_a_program_led_on_an_interim_basis_implemented_or_led_beside_another_is_
     ):
         found = [fv.value for fv in extract_facts(_loaded(said))["responsible_titles"]]
         assert found == [title], (said, found)
+
+
+def test_the_sentence_telling_of_a_retitle_is_no_use_of_the_old_title() -> None:
+    """An unseen reader's 20-F: "the role of our Chief Information Security Officer was expanded ... and the role was
+    retitled Chief Information Security and Data Protection Officer" counted as a later sentence still using the old
+    title ("the later text uses both titles: check which is right")."""
+    old = "Our Chief Information Security Officer leads our cybersecurity program and reports to our CIO."
+    new = (
+        "During 2025 our Chief Information Security Officer was renamed Chief Information Security and Resilience "
+        "Officer. Our Chief Information Security and Resilience Officer leads our cybersecurity program and reports "
+        "to our CIO."
+    )
+    (title,) = [ch for ch in _compared(old, new).changes if ch.fact == "responsible_titles"]
+    assert "check which is right" not in (title.why or ""), title.why
+
+
+def test_a_deadline_in_a_sentence_naming_people_is_a_deadline_and_says_which_way() -> None:
+    """An unseen reader's bank: "escalated to the Chief Risk Officer and the Chief Executive Officer within [-four-]
+    {+24+} hours" was "“four” became “24” in a sentence stating people", and no reading said it was later."""
+    told = "Critical events are reported by our CISO to our Chief Executive Officer and General Counsel within {when}."
+    change = _rewording(told.format(when="two business days"), told.format(when="twelve hours"))
+    assert (change.severity, change.why) == (
+        "medium",
+        "“within two business days” became “within twelve hours”: how quickly it is done changed (sooner)",
+    )
+    change = _rewording(told.format(when="six hours"), told.format(when="3 days"))
+    assert change.why and change.why.endswith("(later)"), change.why

@@ -799,6 +799,12 @@ def _rank(
         change.severity, change.why = "medium", soc
     elif change.kind == "text_changed" and (obliged := _obligation(deleted, inserted)):
         change.severity, change.why = "medium", obliged
+    elif change.kind == "text_changed" and (
+        timing := _escalation(change) or _timing_said(change, deleted, inserted)
+    ):
+        change.severity, change.why = "medium", timing
+        if (how := _how_often_changed(change)) is not None:  # ("{+and annually thereafter+}" beside it)
+            _also(change, how[1])
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
@@ -1495,8 +1501,50 @@ def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited:
             )
         if edit:
             change.severity = "medium"
-            change.why = f"{edit}: {what}"
+            change.why = f"{edit}: {what}" + (_sooner_or_later(change) if pattern is _TIMING_RE else "")
             return
+
+
+def _timing_said(change: Change, deleted: list[str], inserted: list[str]) -> str | None:
+    """What `_rank_words` says of a reworded sentence whose words of how quickly changed, else None: asked first of a
+    sentence that also states a fact ("escalated to the Chief Risk Officer ... within [-four-]{+24+} hours" was "“four”
+    became “24” in a sentence stating people", an unseen reader's bank)."""
+    edited = " ".join(deleted + inserted).lower()
+    if not any(map(edited.__contains__, _TIMING_KEYS)) and not (
+        _holds_number(edited) and "within" in str(change.new).lower()
+    ):
+        return None
+    probe = Change(change.kind, "low", old=change.old, new=change.new, ops=change.ops)
+    _rank_words(probe, deleted, inserted, edited)
+    return probe.why if probe.severity == "medium" and probe.why and _TIMING_WHAT in probe.why else None
+
+
+#: The end of the `why` of a timing changed (`_WORD_KINDS`).
+_TIMING_WHAT = "how quickly it is done changed"
+
+
+def _sooner_or_later(change: Change) -> str:
+    """ " (later)" or " (sooner)" where both sentences set a time in hours or days ("within four hours" -> "within 24
+    hours"), else ""."""
+    old, new = _sentences(change)
+    was, now = _within_hours(old), _within_hours(new)
+    if was is None or now is None or was == now:
+        return ""
+    return " (later)" if now > was else " (sooner)"
+
+
+def _within_hours(text: str) -> float | None:
+    """The hours of a sentence's first "within N hours/days" ("within four business days": 96), else None."""
+    m = _WITHIN_RE.search(text)
+    if m is None:
+        return None
+    numbers = _numbers(m.group(1))
+    if not numbers:
+        return None
+    return numbers[0] * (1 if m.group(2).lower().startswith("hour") else 24)
+
+
+_WITHIN_RE = re.compile(r"\bwithin\s+([\w-]+)\s+((?:business\s+|calendar\s+)?(?:hours?|days?))\b", re.I)
 
 
 def _rank_pursued(change: Change, deleted: list[str], inserted: list[str]) -> None:
@@ -2178,7 +2226,7 @@ _WORD_KINDS = (
     (
         ("immediately", "prompt", "timely", "expeditiously", "delay", "as soon as", "within", "hour", "day"),
         _TIMING_RE,
-        "how quickly it is done changed",
+        _TIMING_WHAT,
     ),
 )
 

@@ -423,6 +423,12 @@ def _one_role(old_key: str, new_key: str) -> bool:
     return bool(small) and small < large and len(large - small) == 1
 
 
+#: A sentence telling of a title changed ("was retitled", "renamed", "now titled", "became").
+_RETITLED_RE = lazy_compile(
+    r"\b(?:re-?titled|renamed|now\s+(?:titled|called|known\s+as)|became|promoted\s+to|changed\s+to)\b", re.I
+)
+
+
 def title_still_used(changes: list[Change], sentences: list[str], year: int | None) -> None:
     """Where the person responsible's title is now the same role at another rank, or reworded (promoted, demoted,
     retitled), while some of the later year's sentences still use the earlier title on its own (U FY2024: four
@@ -442,6 +448,9 @@ def title_still_used(changes: list[Change], sentences: list[str], year: int | No
                 continue
             spans = [m.span() for m in new_re.finditer(s)]
             bare = any(not any(a <= m.start() and m.end() <= b for a, b in spans) for m in old_re.finditer(s))
+            if spans and bare and _RETITLED_RE.search(s):
+                continue  # the sentence telling of the change names both ("the role of our CISO was expanded ... and
+                # retitled Chief Information Security and Data Protection Officer": an unseen reader's)
             naming += bool(spans) or bare
             still += bare
         if still:
