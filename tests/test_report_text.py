@@ -3548,3 +3548,38 @@ def test_a_deadline_in_a_sentence_naming_people_is_a_deadline_and_says_which_way
     )
     change = _rewording(told.format(when="six hours"), told.format(when="3 days"))
     assert change.why and change.why.endswith("(later)"), change.why
+
+
+def test_an_amount_in_another_currency_incidents_had_told_after_them_and_a_judged_incident() -> None:
+    """An unseen reader's 20-F and 10-Ks: an incident's cost "KRW 3.1 billion" -> "KRW 11.8 billion" was routine (only
+    "$" amounts were read); "To date, none of the cybersecurity incidents we have experienced has materially affected
+    us" was "no longer says cybersecurity incidents happened" (high, leading the verdict); and "We do not consider the
+    incident to have been material" beside "Other than the incident described above, we are not aware ..." left the
+    company "materially affected"."""
+    cost = "We estimate that the outage cost us approximately {amount} in lost revenue and remediation."
+    change = _rewording(cost.format(amount="EUR 4.2 million"), cost.format(amount="EUR 9.8 million"))
+    assert (change.severity, change.why) == (
+        "medium",
+        "an amount of money stated changed: “EUR 4.2 million” became “EUR 9.8 million”",
+    )
+    change = _rewording(cost.format(amount="\u00a5350 million"), cost.format(amount="\u00a5900 million"))
+    assert change.severity == "medium", change.why
+    old = (
+        "Our CISO leads our program. We have suffered cybersecurity breaches in the past, but so far none has "
+        "materially affected our business strategy, results of operations or financial condition."
+    )
+    new = (
+        "Our CISO leads our program. Thus far, none of the cybersecurity breaches that we have suffered has "
+        "materially affected our business strategy, results of operations or financial condition."
+    )
+    c = _compared(old, new)
+    assert all(ch.severity == "low" for ch in c.changes), [(ch.severity, ch.why) for ch in c.changes]
+    from tracker.facts import extract_facts
+
+    text = (
+        "In May 2025, a ransomware attack halted one of our assembly lines for two days. We do not deem this "
+        "incident to be material. Other than the incident described above, we are not aware of any cybersecurity "
+        "incident that has materially affected our business strategy, results of operations or financial condition."
+    )
+    (statement,) = extract_facts(_loaded(text))["material_incident_statement"]
+    assert statement.value == "none"

@@ -254,7 +254,14 @@ _SINGULAR = {
     "breaches": "breach",
     "attacks": "attack",
     "prior": "previous",
+    "past": "previous",
 }
+#: Words that cover the past as "previous" does ("to date", "historically": "We have experienced cybersecurity incidents
+#: in the past, but to date none ..." -> "To date, none of the cybersecurity incidents we have experienced ...", an
+#: unseen reader's, read as no longer covering the past).
+_PAST_ONLY_RE = re.compile(r"\bpast\b", re.I)
+_PREVIOUS_RE = re.compile(r"\b(?:previous|prior)\b", re.I)
+_TO_DATE_RE = re.compile(r"\bto\s+date\b|\bhistorically\b|\bthus\s+far\b|\bso\s+far\b", re.I)
 
 
 def _scope_change(old: str, new: str) -> str | None:
@@ -269,6 +276,12 @@ def _scope_change(old: str, new: str) -> str | None:
     # "reworded; it says the same")
     areas = lambda t: {_SPACES_RE.sub(" ", m.group().lower()) for m in _EFFECT_AREAS_RE.finditer(t)}  # noqa: E731
     before, after = words(old) | areas(old), words(new) | areas(new)
+    # ("to date" covers the past, where the other side says "in the past": no scope by itself; "previous incidents",
+    # Item 106(b)(2)'s words, added beside "To date" is, ELMD FY2025)
+    if ("previous" in before) != ("previous" in after):
+        said, other = (old, new) if "previous" in before else (new, old)
+        if _TO_DATE_RE.search(other) and _PAST_ONLY_RE.search(said) and not _PREVIOUS_RE.search(said):
+            before, after = before | {"previous"}, after | {"previous"}
     gone, came = sorted(before - after), sorted(after - before)
     return _went_came(gone, came, "now covers {c}, not {g}", "no longer covers {g}", "now also covers {c}")
 
@@ -1593,7 +1606,7 @@ def _rank_number(change: Change, deleted: list[str], inserted: list[str]) -> Non
     trillion signals", change every year."""
     old, new = _sentences(change)
     # an amount of money ("cyber insurance with limits of $[-50-]{+100+} million")
-    if "$" in old or "$" in new:
+    if _CURRENCY_HINT_RE.search(old) or _CURRENCY_HINT_RE.search(new):
         was, now = _AMOUNT_RE.findall(old), _AMOUNT_RE.findall(new)
         gone, came = [a for a in was if a not in now], [a for a in now if a not in was]
         if said := _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added"):
@@ -1617,8 +1630,19 @@ def _rank_number(change: Change, deleted: list[str], inserted: list[str]) -> Non
         change.why = f"the number of people stated changed: {said}"
 
 
-#: An amount of money: "$50 million", "$3.665 million", "$250,000".
-_AMOUNT_RE = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?", re.I)
+#: An amount of money: "$50 million", "$3.665 million", "$250,000"; in another currency, by its sign or code ("KRW
+#: 11.8 billion", "\u20ac4 million", "\u00a5300 million", "INR 25 crore": an unseen reader's 20-F, whose incident's
+#: cost nearly quadrupled in won, was routine).
+_AMOUNT_RE = re.compile(
+    r"(?:[$\u20ac\u00a3\u00a5\u20a9\u20b9]|\b(?:US\$|USD|EUR|GBP|JPY|KRW|INR|CNY|RMB|CHF|CAD|AUD|HKD|SGD|TWD|BRL|"
+    r"MXN|SEK|NOK|DKK|ZAR|ILS|Rs\.?)\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion|crore|lakh))?",
+    re.I,
+)
+#: A sign or code of a currency (`_AMOUNT_RE`), looked for first.
+_CURRENCY_HINT_RE = re.compile(
+    r"[$\u20ac\u00a3\u00a5\u20a9\u20b9]|\b(?:USD|EUR|GBP|JPY|KRW|INR|CNY|RMB|CHF|CAD|AUD|HKD|SGD|TWD|BRL|MXN|SEK|NOK|"
+    r"DKK|ZAR|ILS|Rs\.?)\s?\d"
+)
 #: Words counting people on the program.
 _PEOPLE = (
     r"(?:employees|professionals|people|personnel|staff|analysts|engineers|experts|specialists|members|"

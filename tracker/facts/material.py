@@ -55,6 +55,10 @@ _AFFIRMED_RE = caseless(
     r"(?:effect|impact))\b)"
 )
 _INCIDENT_DENIAL_RE = caseless(
+    # the judgement first: "We do not consider the incident to have been material" (an unseen reader's 20-F)
+    r"\b(?:do|does|did)\s+not\s+(?:consider|deem|regard|view|believe)\s+(?:the|this|that|such|any)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:incidents?|breach\w*|attacks?|events?|intrusions?)\s+(?:to\s+(?:be|have\s+been)|as(?:\s+having\s+been)?)\s+"
+    r"material\b|"
     r"\b(?:not|no|never)\b[^.;]{0,80}?\bmaterial\s+(?:cyber\w*\s+|security\s+|information\s+security\s+|"
     r"data\s+)*(?:incidents?|breach\w*|attacks?|events?|compromises?)|\bnone\s+of\s+(?:which|these|them|those|the)\b"
     r"[^.;]{0,80}?\bmaterial|"
@@ -135,8 +139,10 @@ _ONE_INCIDENT_RE = lazy_compile(
     r"assessment|analysis)\s*,?\s+|(?:based\s+on|following|after|according\s+to)\s+[^,;.]{0,80}?,\s*)?"
     # who judged it ("we do not believe the incident has had ... a material effect", "We determined that this incident
     # did not have a material impact on us": an unseen reader's hospital operator and 20-F, read as the statement)
-    r"(?:(?:we|the\s+company|management)\s+(?:(?:do|does|did)\s+not\s+believe|(?:have\s+|has\s+)?(?:determined|"
-    r"concluded)|believes?|(?:are|is)\s+not\s+aware)\s+(?:that\s+)?)?(?:the|this|that|such)\s+"
+    r"(?:(?:we|the\s+company|management)\s+(?:(?:do|does|did)\s+not\s+(?:believe|consider|deem|regard|view)|"
+    # ("We do not consider the incident to have been material", an unseen reader's 20-F)
+    r"(?:have\s+|has\s+)?(?:determined|concluded)|believes?|(?:are|is)\s+not\s+aware)\s+(?:that\s+)?)?"
+    r"(?:the|this|that|such)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:incident|breach|attack|intrusion|event|compromise)\b(?!\s+response)"
     # (not one incident where others are said with it: "neither this incident nor any other cybersecurity threat or
     # incident has had a material effect" is the statement)
@@ -542,6 +548,10 @@ def incidents_acknowledged(text: str) -> Literal["targeted", "suffered"] | None:
     ):
         return None  # (most sentences hold none of the verbs: tested first)
     found: Literal["targeted", "suffered"] | None = None
+    if (m := _EXPERIENCED_AFTER_RE.search(text)) and not _CONDITION_RE.search(text, 0, m.start()):
+        # the incidents, then the filer's having had them ("none of the cybersecurity incidents we have experienced
+        # has materially affected us": an unseen reader's, read as no longer saying any happened)
+        return "targeted" if m.group(1).lower().startswith("attack") else "suffered"
     for m in _ACKNOWLEDGED_RE.finditer(text):
         if _NEGATION_RE.search(m.group("between")) or _NEGATION_RE.search(m.group("what")):
             continue  # ("have not experienced", "have experienced no material incidents")
@@ -557,6 +567,15 @@ def incidents_acknowledged(text: str) -> Literal["targeted", "suffered"] | None:
                 return "suffered"
             found = "targeted"
     return found
+
+
+#: Incidents, then the filer having had them: "the cybersecurity incidents we have experienced", "breaches that the
+#: Company has suffered" (not "may have experienced").
+_EXPERIENCED_AFTER_RE = lazy_compile(
+    r"\b(incidents?|breach(?:es)?|intrusions?|compromises?|attacks?)\s+(?:that\s+|which\s+)?(?:we|the\s+company)\s+"
+    r"(?:have|has|had)\s+(?:previously\s+|historically\s+|already\s+)?(?:experienced|suffered|encountered|detected)\b",
+    re.I,
+)
 
 
 class MaterialReader:
