@@ -176,17 +176,7 @@ _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
         ),
         (
             _NEEDS_ENGAGE,
-            (
-                "third",
-                "consult",
-                "advis",
-                "auditor",
-                "assessor",
-                "expert",
-                "specialist",
-                "firm",
-                "penetration",
-            ),
+            tuple(w for w in _NEEDS_OUTSIDERS if w not in ("vendor", "provider", "partner", "agenc")),
         ),
     ),
     (
