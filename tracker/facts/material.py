@@ -475,7 +475,12 @@ _INCIDENT_WORDS = (
 def past_incident(text: str) -> bool:
     """Whether a sentence tells of a cybersecurity incident that happened, with its time ("The last known cybersecurity
     breach occurred in 2020", "In February 2024, we detected unauthorized access to one of our systems"): not a
-    statement that none was material (a negation) nor a risk (a hedge)."""
+    statement that none was material (a negation) nor a risk (a hedge). Worked out once per comparison (`once`): the
+    differ's rules ask it of one sentence several times."""
+    return once("past_incident", text, lambda: _past_incident(text))
+
+
+def _past_incident(text: str) -> bool:
     if not _WHEN_RE.search(text):
         return False  # (a time is looked for first: most sentences have none)
     low = text.lower()
