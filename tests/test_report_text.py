@@ -3583,3 +3583,23 @@ def test_an_amount_in_another_currency_incidents_had_told_after_them_and_a_judge
     )
     (statement,) = extract_facts(_loaded(text))["material_incident_statement"]
     assert statement.value == "none"
+
+
+def test_a_version_or_a_period_changed_beside_another_matter_of_the_sentence_is_said() -> None:
+    """Unseen readers: "aligned with [-... (NIST CSF) version 1.1-]{+version 2.0 of the ... (NIST CSF), and our two
+    principal manufacturing sites are certified to ISO/IEC 27001+}" said only the framework added; "a [-quarterly-]
+    {+regular+} summary of investigations ... {+as well as our Audit Committee+}" said only the committee named."""
+    old = "Our security program follows the CIS Critical Security Controls version 7.1."
+    new = "Our security program follows version 8.0 of the CIS Critical Security Controls and the NIST Cybersecurity Framework."
+    c = _compared(old, new)
+    assert any(
+        t.startswith("the version of a framework named changed: “7.1” became “8.0”") for t in c.judgement.top
+    )
+    lead = "The Risk Committee of our Board oversees cybersecurity risk. Our CISO regularly reports to the Risk Committee. "
+    old = lead + "Our CISO also sends a monthly report on threats to our Chief Operating Officer."
+    new = (
+        lead
+        + "Our CISO also sends a periodic report on threats to our Chief Operating Officer and the Risk Committee."
+    )
+    change = _rewording(old, new)
+    assert change.severity == "medium" and "“monthly” became “periodic”" in (change.why or ""), change.why

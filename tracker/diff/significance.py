@@ -748,6 +748,15 @@ def _rank(
                 # (one period for another beside the fact: "penetration tests [-annually-]{+every two years+}[-
                 # against the NIST CSF-]", a reader's 20-F, said only that the frameworks changed)
                 _also(change, how[1])
+            if change.kind == "text_changed" and "frameworks" in touched:
+                # (one version for another beside a framework added: "NIST CSF [-version 1.1-]{+version 2.0+}, and ...
+                # certified to ISO/IEC 27001", an unseen reader's, said only the framework added)
+                gone, came = _gone_came(_VERSION_RE, *_changed_words(change))
+                said = _went_came(
+                    gone, came, "the version of a framework named changed: {g} became {c}", "", ""
+                )
+                if gone and came and said:
+                    _also(change, said)
             if change.kind == "text_changed" and (escalated := _escalation(change, who=False)):
                 # (an escalation told later in a sentence that also names the new CISO: an unseen reader's 20-F, its
                 # "within 24 hours" -> "at the Committee's next scheduled meeting" hidden under the person replaced)
@@ -757,6 +766,11 @@ def _rank(
             change.severity = "medium"
             change.touches = touched
             change.why = here
+            how = _how_often_changed(change)
+            if how is not None and how[0] == "medium":
+                # (a period changed beside the body named: "a [-quarterly-]{+regular+} summary ... {+as well as our
+                # Audit Committee+}", an unseen reader's U edit, said only that the committee is named)
+                _also(change, how[1])
             return
     if not stated:
         change.why = _WORDING_OF_SUBSTANCE if of_substance(change) else _plain_why(change)
