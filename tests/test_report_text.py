@@ -2283,9 +2283,9 @@ def test_an_escalation_rewritten_past_a_rewording_says_who_is_now_told() -> None
         (
             "medium",
             "who is told of incidents changed: the Vice President of Infrastructure -> the Chief Information Security "
-            "Officer, the Chief Legal Officer and the Chief Operating Officer",
+            "Officer, the Chief Legal Officer and the Chief Operating Officer; a time to tell of incidents is now set",
         )
-    ]
+    ]  # ("Within one business day": the time set is said after who is told)
     assert _ranks(c, "text_removed") == [
         ("low", "how incidents are escalated is told anew in a sentence added (see there)")
     ]
@@ -3603,3 +3603,36 @@ def test_a_version_or_a_period_changed_beside_another_matter_of_the_sentence_is_
     )
     change = _rewording(old, new)
     assert change.severity == "medium" and "“monthly” became “periodic”" in (change.why or ""), change.why
+
+
+def test_a_sentence_setting_a_time_to_tell_of_incidents_added_or_removed_is_medium() -> None:
+    """An unseen reader's 20-F: "Where required by law, we notify KISA within 24 hours of becoming aware of an
+    intrusion" added was a low sentence."""
+    lead = "Our CISO leads our incident response team."
+    told = "We notify the national data protection authority within three days of confirming a personal data breach."
+    assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+        ("medium", "a sentence setting a time to tell of incidents added")
+    ]
+    assert _ranks(_compared(f"{lead} {told}", lead), "text_removed") == [
+        ("medium", "a sentence setting a time to tell of incidents removed")
+    ]
+
+
+def test_an_incidents_run_goes_on_past_a_plain_sentence_and_its_counted_effect_is_told() -> None:
+    """Unseen readers: an incident's 8-K and its "$38 million of expenses ... class action lawsuits" dropped to low once
+    "The affected data did not include payment card numbers or passwords." stood between them and the incident; and
+    "We cancelled approximately 1,100 flights over three days" after an incident was low."""
+    lead = "Our CISO leads our program."
+    told = (
+        "In March 2025, a ransomware attack encrypted servers at our main distribution center. "
+        "Our warehouse staff worked from paper records during the outage. "
+        "We delayed approximately 40,000 orders over five days. "
+        "We expect to recover part of the $12 million cost of the incident from our insurers."
+    )
+    ranked = {ch.text[:20]: ch.severity for ch in _compared(lead, f"{lead} {told}").changes if ch.text}
+    assert ranked == {
+        "In March 2025, a ran": "high",
+        "Our warehouse staff ": "low",
+        "We delayed approxima": "medium",
+        "We expect to recover": "medium",
+    }, ranked

@@ -495,8 +495,11 @@ def rank_text_changes(
             _rank_incident(change, told_before, telling)
         if change.kind in TEXT_KINDS and not _tells_incident(change):
             _incident_reworded(change, told_before)
-        if _tells_incident(change):
-            telling = change
+        if _tells_incident(change) or telling is not None and _goes_on(telling, change):
+            telling = (
+                change  # (a sentence between, added or removed with them, goes on with the run: an unseen
+            )
+            # reader's "The affected data did not include payment card numbers" between the incident and its cost)
         if change.severity != "high" and acknowledged is not None:
             _rank_acknowledged(change, acknowledged)
         if change.severity != "high" and change.kind in TEXT_KINDS:
@@ -1113,7 +1116,11 @@ def _rank_incident(
             change.why = f"{_TOLD_OF} {'added' if added else 'removed'}" + (
                 " (stated not material)" if immaterial else ""
             )
-        elif telling is not None and _goes_on(telling, change) and _THAT_INCIDENT_RE.search(text):
+        elif (
+            telling is not None
+            and _goes_on(telling, change)
+            and (_THAT_INCIDENT_RE.search(text) or _AMOUNT_RE.search(text) or _EFFECT_COUNT_RE.search(text))
+        ):  # (or what it did, counted: "We cancelled approximately 1,100 flights over three days", an unseen reader's)
             change.severity = "medium"
             change.why = f"{_TOLD_OF} {'added' if added else 'removed'}, going on from the one before"
         return
@@ -1130,6 +1137,13 @@ def _rank_incident(
 
 
 _TOLD_OF = "a sentence on a past cybersecurity incident"
+#: What an incident did, counted: a number of things lost, cancelled, affected ("approximately 1,100 flights",
+#: "9.4 million customers").
+_EFFECT_COUNT_RE = re.compile(
+    r"\b\d[\d,.]*\s*(?:million|thousand|billion)?\s+(?:[\w-]+\s+){0,2}?(?:customers|individuals|people|patients|"
+    r"records|flights|orders|accounts|users|members|employees|shipments|days|hours|stores|sites|plants)\b",
+    re.I,
+)
 #: A sentence saying what it tells of was not material ("and we did not determine it to be material").
 _NOT_MATERIAL_RE = re.compile(r"\b(?:not|no|nor|never)\b[^.;]{0,80}?\bmaterial(?:ly)?\b|\bimmaterial\b", re.I)
 
@@ -1462,6 +1476,22 @@ _OUTSIDE_WORDS = ("third", "external", "outside", "independent", "consultant", "
 
 #: What a sentence added or removed says (a test of its text), how the change's `why` names it, and the kinds of
 #: change it ranks.
+def _deadline_to_tell(text: str) -> bool:
+    """Whether a sentence sets a time within which someone is told of incidents ("Where required by law, we notify KISA
+    within 24 hours of becoming aware of an intrusion": an unseen reader's 20-F, added as a low sentence)."""
+    low = text.lower()
+    return (
+        "within" in low
+        and any(map(low.__contains__, _DEADLINE_INCIDENT_WORDS))
+        and _WITHIN_RE.search(text) is not None
+        and _TELLING_RE.search(low) is not None
+    )
+
+
+_DEADLINE_WHY = "a sentence setting a time to tell of incidents"
+_DEADLINE_INCIDENT_WORDS = ("incident", "breach", "intrusion", "attack", "event", "compromise", "ransomware")
+
+
 _SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str, tuple[str, ...]], ...] = (
     (
         outside_work,
@@ -1469,6 +1499,7 @@ _SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str, tuple[str, ...]]
         ("text_added", "text_removed"),
     ),
     (board_informed, "a sentence on how the board is briefed", ("text_added", "text_removed")),
+    (_deadline_to_tell, _DEADLINE_WHY, ("text_added", "text_removed")),
     # (a reader's texts: cyber insurance dropped, or taken out, was a low sentence)
     (cyber_insurance, "a sentence on cybersecurity insurance", ("text_added", "text_removed")),
     # (readers' hospital operator, chip maker and retailer: a director with cybersecurity experience joining or leaving
@@ -2128,7 +2159,10 @@ def _rank_escalation_rewritten(changes: list[Change]) -> None:
         said = who or which  # (who is told first: the words on which incidents then read of another sentence)
         if not said:
             continue
-        added.why = said if added.severity == "low" else f"{added.why}; {said}"
+        if added.why and added.why.startswith(_DEADLINE_WHY):
+            added.why = f"{said}; a time to tell of incidents is now set"  # (the escalation rewritten leads)
+        else:
+            added.why = said if added.severity == "low" else f"{added.why}; {said}"
         added.severity = "medium"
         gone.why = "how incidents are escalated is told anew in a sentence added (see there)"
         taken.add(g)
