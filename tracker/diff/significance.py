@@ -181,12 +181,7 @@ def _numbers(text: str) -> list[int]:
         if t.isdecimal():
             out.append(int(t))
             tens = False
-        elif (
-            t.startswith("decade")
-            and t in ("decade", "decades")
-            and out
-            and (last.isdecimal() or last in _NUMBER_WORDS)
-        ):
+        elif t in ("decade", "decades") and out and (last.isdecimal() or last in _NUMBER_WORDS):
             out[-1] *= 10
             tens = False
         elif t in _NUMBER_WORDS:
@@ -318,19 +313,15 @@ def _substance_words(texts: list[str]) -> set[str]:
             words |= periods
         if "Act of" in t:
             t = _ACT_OF_RE.sub(" ", t)
-        if (
-            "clock" in t or "24" in t or "twenty-four" in t
-        ):  # ("around the clock" and "24 hours a day, seven days a
-            t = _ALWAYS_RE.sub(
-                " ", t
-            )  # week" say the same: an unseen reader's form-only edit, read as medium)
+        # ("around the clock" and "24 hours a day, seven days a week" say the same: an unseen reader's form-only edit)
+        if "clock" in t or "24" in t or "twenty-four" in t:
+            t = _ALWAYS_RE.sub(" ", t)
         if "less" in t:  # ("no less often than quarterly" is "at least quarterly": a reader's form-only MSFT)
             t = _NO_LESS_RE.sub(" at least ", t)
         found = {w.lower() for w in _SUBSTANCE_RE.findall(t)}
-        if (
-            "decade" in found or "decades" in found
-        ):  # (a number of decades is its years: "two decades", "20 years")
-            found -= {"decade", "decades"} if _COUNTED_DECADES_RE.search(t) else set()
+        # (a number of decades is its years, as `_numbers` counts them: "two decades", "20 years")
+        if ("decade" in found or "decades" in found) and _COUNTED_DECADES_RE.search(t):
+            found -= {"decade", "decades"}
         words |= found
         numbers |= {f"#{n}" for n in _numbers(t)}
     return {_SAME_SUBSTANCE.get(w, w) for w in words if not _is_number(w)} | numbers
@@ -495,11 +486,10 @@ def rank_text_changes(
             _rank_incident(change, told_before, telling)
         if change.kind in TEXT_KINDS and not _tells_incident(change):
             _incident_reworded(change, told_before)
+        # (a sentence between, added or removed with them, goes on with the run: an unseen reader's "The affected data
+        # did not include payment card numbers" between the incident and its cost)
         if _tells_incident(change) or telling is not None and _goes_on(telling, change):
-            telling = (
-                change  # (a sentence between, added or removed with them, goes on with the run: an unseen
-            )
-            # reader's "The affected data did not include payment card numbers" between the incident and its cost)
+            telling = change
         if change.severity != "high" and acknowledged is not None:
             _rank_acknowledged(change, acknowledged)
         if change.severity != "high" and change.kind in TEXT_KINDS:
@@ -1013,7 +1003,6 @@ def _named_here(change: Change, touched: list[str]) -> str | None:
     )
 
 
-@functools.cache
 def _names(sentence: str, body: str) -> bool:
     """Whether a sentence names a body `briefed` gave ("the audit committee"): both sentences naming both bodies told
     ("presented to the Board and the Audit Committee on an annual basis" -> "presented annually to the Board and the
@@ -1022,6 +1011,7 @@ def _names(sentence: str, body: str) -> bool:
     return re.search(r"\b" + re.escape(name).replace(r"\ ", r"\s+") + r"\b", sentence, re.I) is not None
 
 
+@functools.cache
 def _frequency_key(value: str) -> str:
     return value_key(value)
 
@@ -1474,8 +1464,6 @@ _OUTSIDE_WORK_RE = re.compile(
 _OUTSIDE_WORDS = ("third", "external", "outside", "independent", "consultant", "advis")
 
 
-#: What a sentence added or removed says (a test of its text), how the change's `why` names it, and the kinds of
-#: change it ranks.
 def _deadline_to_tell(text: str) -> bool:
     """Whether a sentence sets a time within which someone is told of incidents ("Where required by law, we notify KISA
     within 24 hours of becoming aware of an intrusion": an unseen reader's 20-F, added as a low sentence)."""
@@ -1492,6 +1480,8 @@ _DEADLINE_WHY = "a sentence setting a time to tell of incidents"
 _DEADLINE_INCIDENT_WORDS = ("incident", "breach", "intrusion", "attack", "event", "compromise", "ransomware")
 
 
+#: What a sentence added or removed says (a test of its text), how the change's `why` names it, and the kinds of
+#: change it ranks.
 _SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str, tuple[str, ...]], ...] = (
     (
         outside_work,
@@ -1541,26 +1531,32 @@ def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited:
     "newly acquired" -> "acquired": two independent readers ranked both above wording), and how quickly something is
     done ("is [-immediately -]{+promptly +}escalated", GOOGL FY2024: a reader put it first, given the four business
     days of Form 8-K Item 1.05)."""
-    for needs, pattern, what in _WORD_KINDS:
-        if not any(map(edited.__contains__, needs)) and not (
-            pattern is _TIMING_RE and _holds_number(edited) and "within" in str(change.new).lower()
-        ):
-            continue  # (a number of hours changed is a timing changed: "within [-6-]{+72+} hours")
-        edit = _went_came(
-            *_gone_came(pattern, deleted, inserted), "{g} became {c}", "{g} dropped", "{c} added"
-        )
-        if edit is None and pattern is _TIMING_RE:
-            # (how quickly, on the whole sentences where the words that changed say nothing of it: "within [-six hours
-            # of noticing them-]{+the prescribed timelines+}", "within [-6-]{+72+} hours", an unseen reader's 20-F on
-            # CERT-In, where "within" did not change)
-            old, new = _sentences(change)
-            edit = _went_came(
-                *_gone_came(pattern, [old], [new]), "{g} became {c}", "{g} dropped", "{c} added"
-            )
-        if edit:
-            change.severity = "medium"
-            change.why = f"{edit}: {what}" + (_sooner_or_later(change) if pattern is _TIMING_RE else "")
+    for kind in _WORD_KINDS:
+        if said := _words_said(change, deleted, inserted, edited, kind):
+            change.severity, change.why = "medium", said
             return
+
+
+def _words_said(
+    change: Change, deleted: list[str], inserted: list[str], edited: str, kind: _WordKind
+) -> str | None:
+    """What `_rank_words` says of a reworded sentence's words of one of `_WORD_KINDS`, None where they did not
+    change."""
+    needs, pattern, what = kind
+    if not any(map(edited.__contains__, needs)) and not (
+        pattern is _TIMING_RE and _holds_number(edited) and "within" in str(change.new).lower()
+    ):
+        return None  # (a number of hours changed is a timing changed: "within [-6-]{+72+} hours")
+    edit = _went_came(*_gone_came(pattern, deleted, inserted), "{g} became {c}", "{g} dropped", "{c} added")
+    if edit is None and pattern is _TIMING_RE:
+        # (how quickly, on the whole sentences where the words that changed say nothing of it: "within [-six hours
+        # of noticing them-]{+the prescribed timelines+}", "within [-6-]{+72+} hours", an unseen reader's 20-F on
+        # CERT-In, where "within" did not change)
+        old, new = _sentences(change)
+        edit = _went_came(*_gone_came(pattern, [old], [new]), "{g} became {c}", "{g} dropped", "{c} added")
+    if not edit:
+        return None
+    return f"{edit}: {what}" + (_sooner_or_later(change) if pattern is _TIMING_RE else "")
 
 
 def _timing_said(change: Change, deleted: list[str], inserted: list[str]) -> str | None:
@@ -1572,9 +1568,7 @@ def _timing_said(change: Change, deleted: list[str], inserted: list[str]) -> str
         _holds_number(edited) and "within" in str(change.new).lower()
     ):
         return None
-    probe = Change(change.kind, "low", old=change.old, new=change.new, ops=change.ops)
-    _rank_words(probe, deleted, inserted, edited)
-    return probe.why if probe.severity == "medium" and probe.why and _TIMING_WHAT in probe.why else None
+    return _words_said(change, deleted, inserted, edited, _TIMING_KIND)
 
 
 #: The end of the `why` of a timing changed (`_WORD_KINDS`).
@@ -1651,8 +1645,8 @@ def _rank_number(change: Change, deleted: list[str], inserted: list[str]) -> Non
     trillion signals", change every year."""
     old, new = _sentences(change)
     # an amount of money ("cyber insurance with limits of $[-50-]{+100+} million")
-    if _CURRENCY_HINT_RE.search(old) or _CURRENCY_HINT_RE.search(new):
-        was, now = _AMOUNT_RE.findall(old), _AMOUNT_RE.findall(new)
+    was, now = _AMOUNT_RE.findall(old), _AMOUNT_RE.findall(new)
+    if was or now:
         gone, came = [a for a in was if a not in now], [a for a in now if a not in was]
         if said := _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added"):
             change.severity = "medium"
@@ -1682,11 +1676,6 @@ _AMOUNT_RE = re.compile(
     r"(?:[$\u20ac\u00a3\u00a5\u20a9\u20b9]|\b(?:US\$|USD|EUR|GBP|JPY|KRW|INR|CNY|RMB|CHF|CAD|AUD|HKD|SGD|TWD|BRL|"
     r"MXN|SEK|NOK|DKK|ZAR|ILS|Rs\.?)\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion|crore|lakh))?",
     re.I,
-)
-#: A sign or code of a currency (`_AMOUNT_RE`), looked for first.
-_CURRENCY_HINT_RE = re.compile(
-    r"[$\u20ac\u00a3\u00a5\u20a9\u20b9]|\b(?:USD|EUR|GBP|JPY|KRW|INR|CNY|RMB|CHF|CAD|AUD|HKD|SGD|TWD|BRL|MXN|SEK|NOK|"
-    r"DKK|ZAR|ILS|Rs\.?)\s?\d"
 )
 #: Words counting people on the program.
 _PEOPLE = (
@@ -2288,18 +2277,22 @@ _ACQUIRED_RE = re.compile(
 )
 #: Independence said of an assessor, an auditor, a director ("independent third-party firm", "independently").
 _INDEPENDENT_RE = re.compile(r"\bindependent(?:ly)?\b", re.I)
-#: The kinds of words `_rank_words` ranks: (keywords one of which the changed words hold, the words, what changed).
-_WORD_KINDS = (
+#: A kind of words `_rank_words` ranks: (keywords one of which the changed words hold, the words, what changed).
+_WordKind = tuple[tuple[str, ...], re.Pattern[str], str]
+#: Words of how quickly something is done.
+_TIMING_KIND: _WordKind = (
+    ("immediately", "prompt", "timely", "expeditiously", "delay", "as soon as", "within", "hour", "day"),
+    _TIMING_RE,
+    _TIMING_WHAT,
+)
+#: The kinds of words `_rank_words` ranks, in order.
+_WORD_KINDS: tuple[_WordKind, ...] = (
     (
         ("acqui", "merge", "recently", "newly"),
         _ACQUIRED_RE,
         "which acquired businesses the program covers changed",
     ),
-    (
-        ("immediately", "prompt", "timely", "expeditiously", "delay", "as soon as", "within", "hour", "day"),
-        _TIMING_RE,
-        _TIMING_WHAT,
-    ),
+    _TIMING_KIND,
 )
 
 
@@ -2506,7 +2499,10 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
     top: list[str] = []
     listed: list[Change] = []
     accounted = _accounted(ranked)
-    extras: list[str] = []  # (what else the sentences behind fact changes carry: named where there is room)
+    extras: list[
+        tuple[str, str]
+    ] = []  # (what else the sentences behind fact changes carry, and where: named where
+    # there is room)
     for c in ranked:
         if len(top) >= 3 or c.severity == "low" and top:
             break
@@ -2520,7 +2516,7 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
             if _restates(c, accounted):
                 # the wording of a fact change the verdict has (a sentence whose own facts held stays); what else the
                 # sentence carries is named ("every two years" -> "annually" beside the framework added)
-                extras += [f"{m}: \u201c{_quoted(c)}\u201d" for m in c.also]
+                extras += [(m, _quoted(c)) for m in c.also]
                 continue
             if c.severity == "low":
                 top += _room(top, extras)
@@ -2542,9 +2538,10 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
     return Verdict(level, extent, top)
 
 
-def _room(top: list[str], extras: list[str]) -> list[str]:
-    """The extras (`Change.also` of sentences behind fact changes) not yet said, as many as the verdict has room for."""
-    fresh = [x for x in dict.fromkeys(extras) if not any(x.split(": \u201c")[0] in t for t in top)]
+def _room(top: list[str], extras: list[tuple[str, str]]) -> list[str]:
+    """The extras ((matter, quote) of `Change.also` of sentences behind fact changes) not yet said, as many as the
+    verdict has room for."""
+    fresh = [f"{m}: \u201c{q}\u201d" for m, q in dict.fromkeys(extras) if not any(m in t for t in top)]
     extras.clear()
     return fresh[: max(0, 3 - len(top))]
 

@@ -24,7 +24,7 @@ from tracker.facts.governance import HOW_OFTEN, briefed
 from tracker.facts.material import UNDETERMINED_RE, carve_out, names_effect_before, one_incident_denied
 from tracker.facts.program import FRAMEWORK_SUCCESSORS, certification_lapsed, engagement_ended
 from tracker.facts.rules import SPECS, FactSpec
-from tracker.facts.titles import stand_in, title_key
+from tracker.facts.titles import security_titles, stand_in, title_key
 from tracker.models import Change
 from tracker.text.lazy import lazy_compile
 from tracker.text.normalize import comparison_key, once
@@ -1252,9 +1252,7 @@ def _role_title(p: dict) -> str:
     and Business Operations, is serving as our interim CSO" was "the Vice President of Product and Business
     Operations was replaced", an unseen reader's next year), else the first."""
     titles = p.get("titles") or [p.get("name") or "person"]
-    if len(titles) > 1:
-        return next((t for t in titles if "ecurity" in t or "yber" in t), titles[0])
-    return titles[0]
+    return (security_titles(titles) + titles)[0]
 
 
 def people_changes(

@@ -434,28 +434,7 @@ def _former(name: str, s: str) -> bool:
     Committee to ...", "previously overseen by the Audit Committee", "...; previously, this oversight was
     performed by our audit committee", "Until March 2025, the Audit Committee oversaw ...")."""
     low = s.lower()
-    if (
-        s.isascii()
-        and not any(
-            map(
-                low.__contains__,
-                (
-                    "from",
-                    "formerly",
-                    "previously",
-                    "until",
-                    "longer",
-                    "prior",
-                    "before",
-                    "renamed",
-                    "ceased",
-                    "known",
-                    "called",
-                ),
-            )
-        )
-        or not _FORMER_WORDS_RE.search(s)
-    ):
+    if s.isascii() and not any(map(low.__contains__, _FORMER_KEYS)) or not _FORMER_WORDS_RE.search(s):
         return False
     pattern = re.escape(name).replace(r"\ ", r"\s+")
     # (not where it is the end of a longer name: "its Enterprise Risk Committee, which was known as the Risk Committee")
@@ -508,6 +487,20 @@ _FORMER_CLAUSE_RE = lazy_compile(
 _COMMITTEE_CLAUSE_RE = lazy_compile(r"\bcommittee\b,?\s+(?:which|that|who)\b", re.I)
 _FORMER_WORDS_RE = lazy_compile(
     r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed|ceased|known|called)\b", re.I
+)
+#: A part of each of `_FORMER_WORDS_RE`'s words (looked for first, in ASCII text).
+_FORMER_KEYS = (
+    "from",
+    "formerly",
+    "previously",
+    "until",
+    "longer",
+    "prior",
+    "before",
+    "renamed",
+    "ceased",
+    "known",
+    "called",
 )
 #: A committee's old name, renamed ("the charter of its Safety and Environmental Committee, renamed it the SEC
 #: Committee", an unseen reader's pipeline operator: read as a second committee overseeing).

@@ -90,19 +90,17 @@ _INTEGRATED_RES: list[tuple[Caseless, _Needs]] = [
         ),
         (("integrated", "incorporated", "embedded"), ("cyber",)),
     ),
-]
-# ("We assess cybersecurity risk as one of the risk categories in our annual enterprise risk assessment": an unseen
-# reader's rewording of "Cybersecurity risk is one of the risk categories assessed as part of our annual enterprise
-# risk assessment", read as the answer no longer stated)
-_INTEGRATED_RES.append(
     (
+        # ("We assess cybersecurity risk as one of the risk categories in our annual enterprise risk assessment": an
+        # unseen reader's rewording of "Cybersecurity risk is one of the risk categories assessed as part of our annual
+        # enterprise risk assessment", read as the answer no longer stated)
         caseless(
             r"\bcyber\w*[^.;]{0,100}?\b(?:risk\s+categor(?:y|ies)|categor(?:y|ies)\s+of\s+risks?)\b[^.;]{0,60}?"
             r"\b(?:enterprise|overall|company|firm|organi[sz]ation)(?:[\s-]+wide)?[\s-]+" + _RISK_SYSTEM
         ),
         (("cyber",), ("categor",)),
-    )
-)
+    ),
+]
 _NOT_INTEGRATED_RE = caseless(
     r"\b(?:not|no longer)\s+(?:been\s+)?(?:integrated|incorporated)\s+into\b[^.]{0,80}?" + _RISK_SYSTEM
 )

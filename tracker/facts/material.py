@@ -344,13 +344,13 @@ def carve_out(text: str | None) -> str | None:
     if not text or "material" not in text.lower():
         return None
     carved = _EXCEPT_RE.search(text)
-    if carved is None or not any(s == "carved" for s, _ in _statement(text, text.lower())):
+    said = once("material_incident", text, lambda: _statement(text, text.lower()))
+    if carved is None or not any(s == "carved" for s, _ in said):
         return None
     end = _MAIN_CLAUSE_RE.search(text, carved.end())
     words = text[carved.start() : end.start() if end else len(text)]
-    words = _CARVE_HEDGE_RE.split(words, maxsplit=1)[0].strip(
-        " ,"
-    )  # (the statement's own hedge: "as of the date ...")
+    # (not the statement's own time or hedge after it: "as of the date of this report")
+    words = _CARVE_HEDGE_RE.split(words, maxsplit=1)[0].strip(" ,")
     if words.count("\u201c") > words.count("\u201d"):
         words += "\u201d"  # (the heading cited closes after the comma the main clause starts at)
     elif words.count('"') % 2:

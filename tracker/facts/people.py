@@ -37,6 +37,7 @@ from tracker.facts.titles import (
     is_cyber,
     normalize_title,
     responsible_titles_in,
+    security_titles,
     split_titles,
     title_key,
     titles_in,
@@ -1148,9 +1149,8 @@ class PeopleReader:
                     self.give_title(person, titles[j][2])
                     named_at[titles[j][0]] = person
                 self.r.note(i, _TITLE_THEN_NAME.name)
-        if titles and (
-            "," in s or " as " in s or " is " in s
-        ):  # (a name is linked to a title that follows it)
+        # (a name is linked to a title that follows it)
+        if titles and ("," in s or " as " in s or " is " in s):
             for r in (_NAME_THEN_TITLE, _NAME_SERVES):
                 spans = once(r.name, s, lambda: [_name_span(m) for m in r.scan(s)])
                 for start, end, name in spans:
@@ -1262,14 +1262,13 @@ class PeopleReader:
             if (
                 person.role != "responsible"
                 and person.name
-                and (not person.titles or not any(at.get(start) is person for start, _, _ in titles))
+                and not any(at.get(start) is person for start, _, _ in titles)
                 and RESPONSIBLE_RULES[1].pattern.search(
                     s[pos + len(person.name) : pos + len(person.name) + 80]
                 )
             ):
                 person.role = "responsible"
-                held = [t for t in person.titles if "ecurity" in t or "yber" in t] or person.titles
-                for title in held:
+                for title in security_titles(person.titles) or person.titles:
                     for part in split_titles(title):
                         self.r.add("responsible_titles", part, i, RESPONSIBLE_RULES[1].name)
 

@@ -619,6 +619,11 @@ _ENDED_RE = lazy_compile(
 )
 
 
+def engagement_ended(text: str) -> bool:
+    """Whether a sentence says an engagement ended ("We no longer engage Mandiant ...")."""
+    return _ENDED_RE.search(text) is not None
+
+
 def certification_lapsed(text: str) -> bool:
     """Whether a sentence says a certification or a framework's use lapsed or ended ("Our ISO 27001 certification
     lapsed during the year and was not renewed": an unseen reader's planted edit, the framework still "followed")."""
@@ -648,11 +653,6 @@ _USED_BEFORE_RE = lazy_compile(
     r"past)\s+(?:fiscal\s+)?years?\b)",
     re.I,
 )
-
-
-def engagement_ended(text: str) -> bool:
-    """Whether a sentence says an engagement ended ("We no longer engage Mandiant ...")."""
-    return _ENDED_RE.search(text) is not None
 
 
 #: An ISO standard named by its number ("ISO/IEC 27001", "ISO 22301").

@@ -506,6 +506,12 @@ _PLURAL_RE = lazy_compile(r"(?:are|remain|have|hold|bear)\b", re.I)
 _NEVER_RESPONSIBLE = {"General Counsel"}
 
 
+def security_titles(titles: list[str]) -> list[str]:
+    """Those of a person's titles that are of security ("Interim Chief Security Officer" of a Vice President of Product
+    and Business Operations serving as one)."""
+    return [t for t in titles if "ecurity" in t or "yber" in t]
+
+
 def is_cyber(s: str) -> bool:
     """Whether a sentence speaks of cybersecurity or information security."""
     if s.isascii():  # (_CYBER_RE by substring tests where they are exact)

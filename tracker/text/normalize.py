@@ -634,16 +634,14 @@ def same_but_list_markers(a: str, b: str) -> bool:
     reviewing access" = "keeping inventories, reviewing access" = "(a) keeping inventories, (b) reviewing access")."""
     if "(" not in a and "(" not in b:
         return False
-    return comparison_key(_LIST_MARKERS_RE.sub(" ", a)) == comparison_key(_LIST_MARKERS_RE.sub(" ", b))
+    return comparison_key(drop_list_markers(a)) == comparison_key(drop_list_markers(b))
 
 
 def unmarked_key(text: str) -> str | None:
     """The comparison key of a text whose inline list markers are dropped ("include: (i) monitoring ...; (ii) secure
     development ..." as "include: monitoring ...; secure development ..."), None where it holds none: a run-in list
     set out as bullets is the list it was (`same_but_list_markers`)."""
-    if "(" not in text:
-        return None
-    unmarked = _LIST_MARKERS_RE.sub(" ", text)
+    unmarked = drop_list_markers(text)
     return None if unmarked == text else comparison_key(unmarked)
 
 
