@@ -274,3 +274,50 @@ def test_service_provider_oversight_needs_oversight_of_third_parties(
 
     found = infer_third_party_oversight([sentence])
     assert (found[0] if found else None) is expected
+
+
+def test_a_board_committee_named_for_risk_management_is_the_boards() -> None:
+    """Reader 26's 20-F: the board's Audit Committee renamed its Risk Management Committee read as management's: the
+    positions flag went "not stated -> yes", and "the Committee reports to the board of directors as necessary" as
+    the board newly briefed as needed. The board committee's name is no position of management; a committee of
+    executives of that name still is."""
+    from tracker.diff.compare import compare
+    from tracker.pipeline.load import load_bytes
+
+    def year(committee: str) -> Disclosure:
+        text = (
+            f"Our Board exercises oversight of cybersecurity risk through its {committee}. Our Head of IT Security "
+            f"briefs the {committee} twice a year on threats to our systems, and the {committee} reports to the "
+            "Board as appropriate."
+        )
+        return load_bytes(f"Item 16K. Cybersecurity\n\n{text}".encode())
+
+    before, after = year("Audit Committee"), year("Enterprise Risk Management Committee")
+    assert flags(after)[RESPONSIBLE].value is None
+    changed = [(c.kind, c.fact) for c in compare(before, after).changes if not c.kind.startswith("text")]
+    assert changed == [("fact_changed", "board_oversight")], changed
+
+    executives = load_bytes(
+        b"Item 1C. Cybersecurity\n\nOur Cyber Risk Management Committee, made up of senior executives, assesses "
+        b"cybersecurity risk and reports to the Board each quarter."
+    )
+    assert flags(executives)[RESPONSIBLE].value is True
+
+
+def test_outsiders_told_of_in_an_incident_or_a_career_are_no_engagement() -> None:
+    """Reader 27's MA and HD edits: "we detected unauthorized access to systems operated by a third-party provider that
+    supports certain of our loyalty programs" and a CISO who "joined the Company in 2021 after working with the Company
+    as a third-party consultant since 2019" were read as the company engaging assessors (Item 106(b)(1)(ii)); and
+    reader 26's "We have since required the provider to complete an independent security assessment"."""
+    from tracker.facts.inference import infer_third_party_engaged
+
+    for sentence in (
+        "In May 2025, a threat actor gained access to a database hosted by an outside vendor that helps us run our "
+        "rewards program.",
+        "Before she joined us, she worked for the Company as an external advisor for three years.",
+        "After the outage, we asked the vendor to obtain an independent audit of its backup controls.",
+    ):
+        assert infer_third_party_engaged([sentence]) is None, sentence
+    assert infer_third_party_engaged(
+        ["We engage an independent firm each year to audit our incident response readiness."]
+    ) == (True, "We engage an independent firm each year to audit our incident response readiness.")

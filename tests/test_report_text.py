@@ -3636,3 +3636,96 @@ def test_an_incidents_run_goes_on_past_a_plain_sentence_and_its_counted_effect_i
         "We delayed approxima": "medium",
         "We expect to recover": "medium",
     }, ranked
+
+
+def test_a_korean_name_and_a_line_to_the_head_of_the_company() -> None:
+    """Reader 26's Korean 20-F: "Mr. Park Ji-hoon" was read as "Park Ji", bound to no title; and "He reports to our
+    Representative Director and Chief Executive Officer" (as "our President and Chief Executive Officer" would have)
+    was no reporting line, so the line moved to the Chief Digital Officer was merely "now reports to the Chief Digital
+    Officer", not "instead of the Chief Executive Officer"."""
+    lead = "Our Head of Cyber Defense, {name}, leads our cybersecurity program. {line}"
+    before = lead.format(
+        name="Ms. Lee Seo-yeon", line="She reports to our President and Chief Executive Officer."
+    )
+    after = lead.format(name="Mr. Kim Min-jun", line="He reports to our Chief Financial Officer.")
+    summaries = [ch.summary for ch in _compared(before, after).changes if ch.kind.startswith("fact")]
+    assert summaries == [
+        "the Head of Cyber Defense was replaced: Lee Seo-yeon -> Kim Min-jun",
+        "the person responsible now reports to the Chief Financial Officer instead of the Chief Executive Officer",
+    ], summaries
+    same = before.replace("President and Chief Executive Officer", "Chairman and CEO")
+    assert [ch.summary for ch in _compared(before, same).changes if ch.kind.startswith("fact")] == []
+
+
+def test_a_certification_obtained_or_no_longer_claimed_is_medium() -> None:
+    """An unseen reader: "[-aligned with-]{+certified to+} ISO/IEC 27001" was no change at all ("No substantive
+    change"), where a lawyer reads a certification obtained; one no longer claimed is as much news."""
+    lead = "Our CISO leads our security program."
+    aligned = f"{lead} Our payment systems are designed around PCI DSS and the NIST Cybersecurity Framework."
+    certified = f"{lead} Our payment systems are PCI DSS certified and designed around the NIST Cybersecurity Framework."
+    gained = _rewording(aligned, certified)
+    assert (gained.severity, gained.why) == (
+        "medium",
+        "the company now says it holds a certification: “PCI DSS certified”",
+    )
+    lost = _rewording(certified, aligned)
+    assert lost.severity == "medium" and (lost.why or "").startswith(
+        "the company no longer says it holds a"
+    ), lost.why
+    reworded = certified.replace("designed around", "built around")
+    assert _rewording(certified, reworded).severity == "low"
+
+
+def test_a_briefing_moved_from_a_board_named_committee_to_the_board() -> None:
+    """Reader 24's LC edit: "At least once each year, the Board [-Operational Risk Committee -]discusses ..." was "the
+    sentence no longer names the operational risk committee", and the committee's annual discussion the board's."""
+    lead = "Our Board has delegated oversight of cybersecurity risk to the Board Technology Committee."
+    said = (
+        "Twice a year, the Board {body}reviews our cybersecurity program with our Chief Information Officer."
+    )
+    change = _rewording(
+        f"{lead} {said.format(body='Technology Committee ')}", f"{lead} {said.format(body='')}"
+    )
+    assert (change.severity, change.why) == (
+        "medium",
+        "who is briefed twice a year changed: the technology committee -> the board",
+    )
+
+
+def test_a_bullet_of_two_sentences_keeps_the_list_of_those_responsible() -> None:
+    """Reader 27's MA edit: a second sentence added to the first bullet of "These executives include:" ("Following the
+    departure of our CSO ..., our Deputy Chief Security Officer has served as interim CSO") dropped the bullets after
+    it from the list: the Data Protection Officer "no longer described as responsible" and its line "no longer"
+    stated, neither edited."""
+    lead = (
+        "A small group of senior leaders is accountable for assessing and managing cybersecurity risk. "
+        "These leaders include:\n\n"
+        "\u2022 Chief Information Security Officer, who runs our security operations center{more}\n\n"
+        "\u2022 Chief Technology Officer, who sets the architecture of our platforms\n\n"
+        "\u2022 Chief Privacy Officer, who reports to the General Counsel and manages our privacy program"
+    )
+    more = (
+        ". In June 2025 our CISO retired, and our Deputy CISO now acts as CISO until a successor is appointed"
+    )
+    c = _compared(lead.format(more=""), lead.format(more=more))
+    assert [ch.summary for ch in c.changes if ch.kind.startswith("fact")] == []
+    assert _ranks(c, "text_added")[0][0] == "high"
+
+
+def test_an_incident_judged_not_material_right_after_it_is_said_so() -> None:
+    """Reader 27's MA edit: "Based on the information currently available, we do not believe the incident has had, or
+    is reasonably likely to have, a material impact on our business ..." after a new incident was only "going on
+    from the one before"."""
+    lead = "Our CISO leads our program."
+    told = (
+        "In April 2025, an intruder obtained access to a file server at one of our distribution centers. "
+        "We do not believe this incident has had a material effect on our financial condition."
+    )
+    assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+        ("high", "a sentence on a past cybersecurity incident added"),
+        (
+            "medium",
+            "a sentence on a past cybersecurity incident added, going on from the one before: the incident stated "
+            "not material",
+        ),
+    ]

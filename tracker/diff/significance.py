@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, NamedTuple
 
-from tracker.facts.changes import ROLLED_FORWARD, calendar_step, listed, outlook_said
+from tracker.facts.changes import PURSUING_RE, ROLLED_FORWARD, calendar_step, listed, outlook_said
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed, directors_expertise
 from tracker.facts.material import ACKNOWLEDGED, hedges, incidents_acknowledged, past_incident, risk_outlook
 from tracker.facts.people import biography_spans
-from tracker.facts.program import oversees_third_parties
+from tracker.facts.program import oversees_third_parties, suppliers_own
 from tracker.facts.titles import ABBREVIATIONS, may_name_title, title_key, titles_in
 from tracker.models import (
     MATERIAL_FLAG,
@@ -758,7 +758,11 @@ def _rank(
         if here := _named_here(change, touched):
             change.severity = "medium"
             change.touches = touched
-            change.why = here
+            # (who is briefed at a period both years state, where the body is what the edit dropped or named: "At
+            # least once each year, the Board [-Operational Risk Committee -]discusses ...", reader 24's LC edit,
+            # said only that the committee is no longer named)
+            told = _told_another(change, before, after) if change.kind == "text_changed" else None
+            change.why = told or here
             how = _how_often_changed(change)
             if how is not None and how[0] == "medium":
                 # (a period changed beside the body named: "a [-quarterly-]{+regular+} summary ... {+as well as our
@@ -817,6 +821,8 @@ def _rank(
         change.severity, change.why = version
     elif change.kind == "text_changed" and "frameworks" in stated and (soc := _report_type(change)):
         change.severity, change.why = "medium", soc
+    elif change.kind == "text_changed" and "frameworks" in stated and (held := _certification_said(change)):
+        change.severity, change.why = "medium", held
     elif change.kind == "text_changed" and (obliged := _obligation(deleted, inserted)):
         change.severity, change.why = "medium", obliged
     elif change.kind == "text_changed" and (
@@ -1112,7 +1118,10 @@ def _rank_incident(
             and (_THAT_INCIDENT_RE.search(text) or _AMOUNT_RE.search(text) or _EFFECT_COUNT_RE.search(text))
         ):  # (or what it did, counted: "We cancelled approximately 1,100 flights over three days", an unseen reader's)
             change.severity = "medium"
-            change.why = f"{_TOLD_OF} {'added' if added else 'removed'}, going on from the one before"
+            change.why = f"{_TOLD_OF} {'added' if added else 'removed'}, going on from the one before" + (
+                # (the incident judged: "we do not believe the incident has had ... a material impact", reader 27's)
+                ": the incident stated not material" if _NOT_MATERIAL_RE.search(text) else ""
+            )
         return
     if change.kind == "text_changed":
         old, new = _sentences(change)
@@ -1427,8 +1436,11 @@ def outside_work(text: str) -> bool:
     """Whether a sentence says outside assessors, auditors, consultants or penetration testers work on the filer's
     program (`_OUTSIDE_WORK_RE`)."""
     low = text.lower()
-    if not any(map(low.__contains__, _OUTSIDE_WORDS)) or _OUTSIDE_WORK_RE.search(text) is None:
-        return False
+    if not any(map(low.__contains__, _OUTSIDE_WORDS)) or not any(
+        not suppliers_own(text, m.start()) for m in _OUTSIDE_WORK_RE.finditer(text)
+    ):
+        return False  # (none, or only what a supplier must undergo: "required the provider to complete an independent
+        # security assessment", reader 26's airline)
     # (a firm helping investigate an incident told of, "Our investigation, conducted with the assistance of an outside
     # forensic firm, determined that the threat actor ...": an unseen reader's hospital operator; not the program's)
     return not _INVESTIGATION_RE.search(text)
@@ -1840,6 +1852,45 @@ def _report_type(change: Change) -> str | None:
     )
 
 
+def _certification_said(change: Change) -> str | None:
+    """What a reworded sentence naming frameworks says anew, or no longer says, of the company's being certified to one
+    ("[-aligned with-]{+certified to+} ISO/IEC 27001": no change at all to an unseen reader, where a lawyer reads a
+    certification obtained); None where both sides say it alike. Pursuing a certification is not holding one."""
+    was, now = (_certified(t) for t in _sentences(change))
+    if was == now or PURSUING_RE.search(_sentences(change)[0 if now else 1]):
+        return None  # (held for pursued, or the other way: told as such by `_rank_pursued`)
+    sentence = _sentences(change)[1 if now else 0]
+    said = _CERTIFIED_RE.search(sentence)
+    assert said is not None
+    end = _STANDARD_END_RE.search(
+        sentence, said.end(), said.end() + 40
+    )  # ("... to ISO/IEC 27001", not "... to ISO")
+    quote = f"“{_SPACES_RE.sub(' ', sentence[said.start() : end.start() if end else said.end()])}”"
+    return f"the company {'now says' if now else 'no longer says'} it holds a certification: {quote}"
+
+
+def _certified(sentence: str) -> bool:
+    """Whether a sentence says the company is certified to a standard (not that it pursues it)."""
+    if "certif" not in sentence.lower() and "accredit" not in sentence.lower():
+        return False
+    return any(
+        not PURSUING_RE.search(sentence, max(0, m.start() - 60), m.start())
+        for m in _CERTIFIED_RE.finditer(sentence)
+    )
+
+
+#: A certification to a standard, either way round ("certified to ISO/IEC 27001", "ISO 27001 certified", "our ISO/IEC
+#: 27001 certification", "HITRUST CSF certified").
+_CERTIFIED_RE = re.compile(
+    r"\b(?:certified|certification|accredited|accreditation)\s+(?:(?:to|under|against|for|as\s+compliant\s+with|"
+    r"with|of|in)\s+)?(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:ISO|IEC|SOC|PCI|HITRUST|FedRAMP|CMMC|Cyber\s+Essentials|TISAX|"
+    r"CSA\s+STAR)\b|\b(?:ISO|IEC|SOC|PCI|HITRUST|FedRAMP|CMMC|TISAX)\b[\w\s/:.-]{0,30}?\b(?:certified|certification|"
+    r"accredited|accreditation)\b",
+)
+
+
+#: Where the name of a standard told after a certification ends.
+_STANDARD_END_RE = re.compile(r"\s+(?:and|or|by|for|since|in)\b|[,;()]|\.(?:\s|$)|$")
 _ROMAN = {"1": "I", "2": "II"}
 #: The type of a SOC report ("SOC 2 Type II report", "SOC 1 Type 2").
 _SOC_TYPE_RE = re.compile(r"\bSOC\s*[123]\s*(?:\(\w+\)\s*)?,?\s*Type\s+(II|I|2|1)\b", re.I)
@@ -1926,7 +1977,7 @@ def _leaving(sentence: str) -> list[str]:
 #: company"; or `noun`: "the departure (resignation, retirement) of our", the title right after it.
 _DEPARTURE_RE = re.compile(
     r"\b(?:cease[sd]?\s+(?:to\s+serve|serving)|ceasing\s+to\s+serve|step(?:s|ped|ping)?\s+down|"
-    r"(?:resign|retire|depart)(?:s|ed)?(?=\s*(?:[,.;]|$)|\s+(?:from|as|effective|in|on|at|after|during)\b)|"
+    r"(?:resign(?:s|ed)?|retire[sd]?|depart(?:s|ed)?)(?=\s*(?:[,.;]|$)|\s+(?:from|as|effective|in|on|at|after|during)\b)|"
     r"(?:left|leaves?|leaving)\s+(?:the\s+company|us|our\s+company|(?-i:[A-Z])\w+)\b|"
     r"(?P<noun>(?:departure|resignation|retirement|separation)\s+of\s+(?:our|the|its)\s+))",
     re.I,

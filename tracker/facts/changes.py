@@ -613,7 +613,7 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
         for (
             c
         ) in out:  # ("We are also pursuing ISO/IEC 27001 certification": a reader's airline, read as adopted)
-            if c.kind == "fact_added" and isinstance(c.evidence, str) and _PURSUING_RE.search(c.evidence):
+            if c.kind == "fact_added" and isinstance(c.evidence, str) and PURSUING_RE.search(c.evidence):
                 c.summary = f"framework now pursued, not yet held: {c.value}"
     if spec.name == "board_oversight":
         _board_beside_committee(out, [fv.value for key, fv in new_keys.items() if key in old_keys])
@@ -1650,7 +1650,7 @@ def _same_values(before: list[FactValue], after: list[FactValue]) -> bool:
 
 
 #: Words of a certification pursued, not held ("pursuing", "working toward", "in the process of obtaining").
-_PURSUING_RE = lazy_compile(
+PURSUING_RE = lazy_compile(
     r"\b(?:pursu(?:e|es|ing)|seek(?:s|ing)?|working\s+towards?|in\s+the\s+process\s+of\s+(?:obtaining|achieving|"
     r"pursuing)|plan(?:s|ning)?\s+to\s+(?:obtain|achieve|pursue))\b",
     re.I,

@@ -769,6 +769,8 @@ _BODY_RE = lazy_compile(
     r"\b(?:(?:the|our|its)\s+)?(?:full\s+|entire\s+)?board(?:\s+of\s+directors)?\b|\bcommittees?\b", re.I
 )
 _TO_BODY_RE = lazy_compile(r"\b(?:to|with)\s+(?:(?:the|our|its)\s+)?(?:[\w&'\u2019-]+\s+){0,5}$", re.I)
+#: The words of a committee's name after "Board" ("the Board Operational Risk Committee", "the Board Risk Committee").
+_NAMES_COMMITTEE_AFTER_RE = lazy_compile(r"(?:\s+[A-Z][\w&'\u2019-]*){1,5}?\s+Committee\b")
 #: What ends the clause of a frequency's words ("meets twice a year with management, and reports to the Board":
 #: the Board is told by the committee, not briefed twice a year).
 _CLAUSE_BREAK_RE = lazy_compile(r"[,;]|\band\b", re.I)
@@ -796,8 +798,11 @@ def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
     told: tuple[int, re.Match[str]] | None = None  # (distance, body)
     before = after = None
     for m in _BODY_RE.finditer(sentence):
-        if "committee" not in m.group(0).lower() and any(a < m.end() <= b for a, b in inside):
-            continue  # the board of "a committee of our board": the committee is the body
+        if "committee" not in m.group(0).lower() and (
+            any(a < m.end() <= b for a, b in inside) or _NAMES_COMMITTEE_AFTER_RE.match(sentence, m.end())
+        ):
+            continue  # the board of "a committee of our board", of "the Board Operational Risk Committee": the
+            # committee is the body (reader 24's LC edit, its annual discussion read as the board's both years)
         distance = max(found.start() - m.end(), m.start() - found.end(), 0)
         gap = (
             sentence[m.end() : found.start()]
@@ -1162,11 +1167,21 @@ class GovernanceReader:
                     _MANAGEMENT_SUBJECT, subject, re.I
                 )
             return False
-        # management named as the one who reports in the clause ("the CISO reports to the Committee, which ...")
+        # management named as the one who reports in the clause ("the CISO reports to the Committee, which ..."),
+        # not in the name of a board committee that does ("the Risk Management Committee reports to the board of
+        # directors as necessary", the board's own: reader 26's 20-F, read as the board newly briefed as needed)
         lead = clause[: m.start()]
-        return not re.search(
-            r"\b(?:officer|CISO|CIO|CSO|management|team|head|director|president)\b", lead, re.I
-        )
+        if not _REPORTER_RE.search(lead):
+            return True
+        names = committee_names(clause[: m.start() + len("committee")], None)
+        if not names or not self.board_committee(names[-1]):
+            return False
+        named = re.compile(r"\s+".join(map(re.escape, names[-1].split()[:-1])) + r"\s*$", re.I)
+        return not _REPORTER_RE.search(named.sub("", lead))
+
+
+#: Who in a clause reports as management (`GovernanceReader._committee_to_board`).
+_REPORTER_RE = lazy_compile(r"\b(?:officer|CISO|CIO|CSO|management|team|head|director|president)\b", re.I)
 
 
 def _meeting_only(s: str, pos: int) -> bool:

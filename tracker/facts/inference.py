@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 from tracker.facts import material_incident, read, shared_facts
 from tracker.facts.governance import committee_names
-from tracker.facts.program import OVERSIGHT_STRONG_RES, SUPPLIER_NEEDS
+from tracker.facts.material import past_incident
+from tracker.facts.program import OVERSIGHT_STRONG_RES, SUPPLIER_NEEDS, suppliers_own
 from tracker.facts.text import OWNER, SentenceIndex, derived, disclosure_sentences, has, hint_text
 from tracker.models import FLAGS, MATERIAL_FLAG, Disclosure, Element, element_order
 from tracker.text.lazy import Caseless, caseless, lazy_compile
@@ -236,7 +237,6 @@ _NOT_ENGAGED_RE = caseless(
 _NEGATED_BEFORE_RE = lazy_compile(
     r"(?:\b(?:not|never|no\s+longer)|n't)\s+(?:currently\s+|presently\s+)?(?:[\w-]+\s+)?$", _I
 )
-
 # ---- ThirdPartyOversightAndIdentificationProcesses (b)(1)(iii) ----------------------------------------
 _SUPPLIERS = (
     r"(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)|supply\s+chain|"
@@ -432,10 +432,20 @@ def infer_integrated(sentences: list[str]) -> Finding:
 
 
 def _affirmed_match(pattern: re.Pattern[str], s: str) -> bool:
-    """Whether the pattern matches the sentence somewhere no negation comes right before."""
+    """Whether the pattern matches the sentence somewhere no negation comes right before, nor a supplier's obligation
+    to undergo it ("We have since required the provider to complete an independent security assessment": reader 26's
+    airline, read as now engaging assessors, where the assessment is the supplier's)."""
     return any(
-        not _NEGATED_BEFORE_RE.search(s, max(0, m.start() - 40), m.start()) for m in pattern.finditer(s)
+        not _NEGATED_BEFORE_RE.search(s, max(0, m.start() - 40), m.start())
+        and not suppliers_own(s, m.start())
+        and not _CAPACITY_RE.search(m.group(0))
+        for m in pattern.finditer(s)
     )
+
+
+#: A person's own work as an outsider ("joined the Company in 2021 after working with the Company as a third-party
+#: consultant since 2019": reader 27's HD edit, whose CISO's career was read as the company engaging assessors).
+_CAPACITY_RE = lazy_compile(r"\bwork(?:ed|ing|s)?\s+(?:with|for)\s+[^.;]{0,40}?\bas\s+an?\s+", _I)
 
 
 def infer_third_party_engaged(sentences: list[str]) -> Finding:
@@ -447,14 +457,21 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
     if hit := next(
         (
             s
-            for p, own in _ENGAGED_RES
+            for k, (p, own) in enumerate(_ENGAGED_RES)
             for s in _may_hold(sentences, _NEEDS_ENGAGED, *own)
-            if _affirmed_match(p, s)
+            if _affirmed_match(p, s) and (k < _ENGAGED_BY_VERB or not past_incident(s))
         ),
         None,
     ):
         return True, hit
     return None
+
+
+#: How many of `_ENGAGED_RES`, the first, say the filer engages, retains or hires (one is "engaged by us"); the rest
+#: find outsiders by what they do, which a sentence telling of an incident does not make the program's ("we detected
+#: unauthorized access to systems operated by a third-party provider that supports certain of our loyalty programs":
+#: reader 27's MA edit, read as now engaging assessors).
+_ENGAGED_BY_VERB = 3
 
 
 #: (third parties the filer engages to help it, "third-party consultants", are no suppliers it oversees)
@@ -485,10 +502,19 @@ def infer_materially_affected(d: Disclosure) -> Finding:
     return statement == "affected", evidence
 
 
-def infer_positions_responsible(sentences: list[str]) -> Finding:
-    """(c)(2)(i): a named position or committee responsible for assessing and managing cyber risk."""
+def infer_positions_responsible(sentences: list[str], board: frozenset[str] = frozenset()) -> Finding:
+    """(c)(2)(i): a named position or committee responsible for assessing and managing cyber risk; not the words of
+    the name of a board committee (`board`, lower case: "oversees cybersecurity risk through its Risk Management
+    Committee" names the board's committee, not management's: reader 26's 20-F, read as now naming the positions
+    responsible)."""
+    names = sorted(n for n in board if has(n, _NEEDS_RESPONSIBLE))
+    board_name = (
+        re.compile("|".join(r"\s+".join(map(re.escape, n.split())) for n in names), re.I) if names else None
+    )
 
     def test(s: str) -> bool:
+        if board_name is not None:
+            s = board_name.sub("committee", s)
         return _ROLE_WORD.test(s) and any(p.test(s) for p in _RESPONSIBLE_RES)
 
     if hit := _first(sentences, test, _NEEDS_CYBER, _NEEDS_ROLE, _NEEDS_RESPONSIBLE):
@@ -575,7 +601,13 @@ def infer_flag(d: Disclosure, name: str, sentences: _Hinted | None = None) -> Fi
     if name == _REPORT_FLAG:
         management = frozenset(str(v.value) for v in shared_facts(d).get("management_committees", []))
         return infer_report_to_board(sentences, management)
-    found = INFERENCES[name](sentences)
+    if name == _POSITIONS_FLAG:
+        board = frozenset(
+            str(v.value) for v in shared_facts(d).get("board_oversight", []) if "committee" in str(v.value)
+        )
+        found = infer_positions_responsible(sentences, board)
+    else:
+        found = INFERENCES[name](sentences)
     if found is None and name == _POSITIONS_FLAG and (titles := shared_facts(d).get("responsible_titles")):
         # a title the facts read as responsible with no verb of responsibility ("Our Interim CISO ... reports to our
         # CTO", tracker.facts.people's security lead; or on the holder's stated experience) is the position named

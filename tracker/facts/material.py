@@ -411,7 +411,7 @@ def risk_outlook(text: str) -> bool:
 
 _PAST_INCIDENT_RE = caseless(
     r"\b(?:(?:cyber\s*)?(?:security\s+)?(?:incidents?|breach(?:es)?|attacks?|intrusions?|compromises?)|"
-    r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?|hackers?|attackers?|(?:cyber\s*)?criminals?|"
+    r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?|hackers?|attackers?|intruders?|(?:cyber\s*)?criminals?|"
     r"criminal\s+group|"
     r"(?:suspicious|malicious)\s+activity)\b[^.;]{0,120}?\b(?:occurred|"
     r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access|accessed|encrypted|"
@@ -468,6 +468,7 @@ _INCIDENT_WORDS = (
     "suspicious",
     "malicious",
     "hacker",
+    "intruder",
     "criminal",
 )
 

@@ -189,9 +189,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 # ---- names -------------------------------------------------------------------------------------------------
 #: (an Irish or Italian surname's capital after its apostrophe: "O'Brien", "D'Angelo": a reader's bank, whose CISO
-#: Michael O'Brien was no name, and his successor "possibly a different person")
+#: Michael O'Brien was no name, and his successor "possibly a different person"; a given name of two syllables joined
+#: in lower case, "Ji-hoon", reader 26's Korean CISO, read as "Park Ji" and bound to no title)
 _NAME_WORD = (
-    r"(?:[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]['\u2019][A-Z][a-z]+)"
+    r"(?:[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z'\u2019]+)?|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]['\u2019][A-Z][a-z]+)"
 )
 _NAME = (
     r"(?-i:"
@@ -665,6 +666,13 @@ REPORTS_TO_WHOM = rule(
     ("whom",),
     doc="'our CTO, to whom the CISO reports': the responsible person reports to the officer before 'to whom'",
 )
+#: A company head's title joined to the chief officer's after it, which alone the title patterns do not read: "our
+#: President and Chief Executive Officer", "its Chairman and CEO", "our Representative Director and Chief Executive
+#: Officer" (reader 26's Korean 20-F, whose line to the CEO was read as none, so a line to the CDO as merely added).
+_HEAD_OF_COMPANY_AND_RE = lazy_compile(
+    r"(?:(?:Chair(?:man|woman|person)?|President|Representative\s+Director|(?:Co-?)?Founder)(?:,\s*|\s+and\s+))+"
+    r"(?=(?:Chief|C[A-Z]{1,3}O\b))"
+)
 _REPORTS_TO_LEAD_RE = lazy_compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
 #: "our CISO, who reports to", "our CIO who, in turn, reports directly to": a relative clause on the one before "who"
 _WHO_BEFORE_RE = lazy_compile(r"(?:,?\s+|\(\s*)who\s*,?\s+(?:\w+,?\s+){0,2}$", re.I)
@@ -1081,8 +1089,21 @@ class PeopleReader:
                 listing = i in listed and once(  # (a pure function of the sentence: once per block)
                     LISTED.name, s, lambda: next(LISTED.scan(s, low), None) is not None and is_cyber(s)
                 )
-                # "... senior executives who are responsible for ... . These executives include:"
-                self.listing_responsible = listing or self.listing_responsible and s.rstrip().endswith(":")
+                # "... senior executives who are responsible for ... . These executives include:"; and a bullet's
+                # second sentence, a bullet after it ("•Chief Security Officer (CSO), who ... . Following the departure
+                # of our CSO ..., our Deputy Chief Security Officer has served as interim CSO ...", then "•Chief Data
+                # Officer, who ...": reader 27's MA edit, whose later bullets fell off the list, two officers dropped)
+                self.listing_responsible = (
+                    listing
+                    or self.listing_responsible
+                    and (
+                        s.rstrip().endswith(":")
+                        or i > 0
+                        and bool(_BULLET_RE.match(self.texts[i - 1]))
+                        and i + 1 < len(self.texts)
+                        and bool(_BULLET_RE.match(self.texts[i + 1]))
+                    )
+                )
             if (
                 i not in speaking
                 and not (last is not None and _pronoun_start(s))
@@ -1449,6 +1470,8 @@ class PeopleReader:
         named = _NAME_THEN_TITLE.pattern.match(s, start)
         if named and _valid_name(named.group(1)):
             start = named.end()
+        if head := _HEAD_OF_COMPANY_AND_RE.match(s, start):
+            start = head.end()  # ("reports to our President and Chief Executive Officer": the CEO)
         target = TITLE_RE.match(s, start) or (self.acronym_re.match(s, start) if self.acronym_re else None)
         if target:
             return [split_titles(self.norm(target.group(0)))[-1]]

@@ -866,6 +866,22 @@ OVERSIGHT_STRONG_RES: list[tuple[Caseless, tuple[tuple[str, ...], ...]]] = [
 ]
 
 
+def suppliers_own(text: str, at: int) -> bool:
+    """Whether what starts at `at` is what a supplier is obliged to undergo, not work the filer engages outsiders for:
+    "We have since required the provider to complete an independent security assessment" (reader 26's airline, read
+    as now engaging assessors), "our vendors must undergo annual third-party audits"."""
+    return _SUPPLIER_TO_UNDERGO_RE.search(text, max(0, at - 100), at) is not None
+
+
+#: A supplier obliged to undergo what follows ("required the provider to complete an", "vendors must undergo").
+_SUPPLIER_TO_UNDERGO_RE = lazy_compile(
+    r"\b(?:vendors?|suppliers?|providers?|partners?|contractors?|third[- ]part(?:y|ies)|them)\b[^.;]{0,40}?"
+    r"\b(?:must|shall|to)\s+(?:\w+\s+)?(?:complete|undergo|obtain|provide|submit|pass|furnish|share|maintain)\s+"
+    r"(?:an?\s+|the\s+|their\s+|its\s+)?(?:annual\s+|periodic\s+|regular\s+)?$",
+    re.I,
+)
+
+
 def oversees_third_parties(sentence: str) -> bool:
     """Whether one sentence says what Item 106(b)(1)(iii) asks in so many words, as the third-party oversight flag is
     read first (`OVERSIGHT_STRONG_RES`): a process that assesses or oversees the risks of suppliers ("vendor risk
