@@ -3729,3 +3729,67 @@ def test_an_incident_judged_not_material_right_after_it_is_said_so() -> None:
             "not material",
         ),
     ]
+
+
+def test_a_no_assurance_caveat_restyled_makes_no_statement_and_a_late_statement_is_quoted_whole() -> None:
+    """Reader 29's restyle of SCSC: "Despite our security measures, however, there can be no assurance that we will not
+    experience ..." -> "There can be no assurance, however, despite our security measures, that we will not in the
+    future experience ..." was a firmer statement on material incidents made (high beside the belief reordered);
+    and a statement opening "We do not believe, as of the date of this report, that any risks ... have materially
+    affected" was quoted as "“…condition.”", its last word."""
+    belief = (
+        "We do not believe, as of the date of this filing, that any risks from cybersecurity threats, including as a "
+        "result of the credential-stuffing attack of January 2024 or any other earlier cybersecurity incidents, have "
+        "materially affected or are reasonably likely to materially affect the Company, including its results of "
+        "operations or financial condition."
+    )
+    caveat = (
+        "Even so, there can be no assurance that our controls will prevent a cybersecurity incident in the future that "
+        "will materially affect us."
+    )
+    restyled = (
+        "There can be no assurance, however, even with these controls, that we will not in the future suffer a "
+        "cybersecurity incident that will materially affect us."
+    )
+    c = _compared(f"{belief} {caveat}", f"{belief} {restyled}")
+    assert [ch.severity for ch in c.changes] == ["low"], [(ch.severity, ch.why) for ch in c.changes]
+    (line,) = [x for x in unchanged_lines(c) if x.startswith("Statement on material incidents")]
+    assert "(a belief): “We do not believe, as of the date of this filing," in line, line
+
+
+def test_one_officer_holding_two_posts_restyled_is_no_different_person() -> None:
+    """Reader 29's MCFT restyle: "The CIO has served as our CISO for four years and has more than 20 years of
+    experience ..." -> "Our CIO has been our CISO for four years. He has over twenty years ..." made the CIO "possibly a
+    different person: stated experience fell from 25 to 20 years" (high), the CISO's 20 years read as another's."""
+    before = (
+        "Our Chief Technology Officer has served as our CISO since 2021 and has more than 18 years of experience "
+        "leading security operations. The Chief Technology Officer also has over 22 years of prior experience in "
+        "network engineering."
+    )
+    after = (
+        "Our Chief Technology Officer has been our CISO since 2021. He has over eighteen years of experience leading "
+        "security operations, and over 22 years of earlier experience in network engineering."
+    )
+    c = _compared(before, after)
+    assert [ch.summary for ch in c.changes if ch.kind.startswith("fact")] == []
+
+
+def test_a_former_officer_whose_biography_stays_is_not_the_one_responsible() -> None:
+    """Reader 28's defense contractor: "Our former Chief Information Security Officer ("CISO"), Rebecca Hollis, left the
+    Company in July 2025. Since her departure, our Chief Information Officer, Mark Delaney, has been responsible ...",
+    her experience kept in "Ms. Hollis, who has more than 22 years ...", led the verdict as "Hollis replaced Rebecca
+    Hollis as the person responsible for cybersecurity"."""
+    lead = "The Audit Committee of our Board oversees cybersecurity risk."
+    before = (
+        f"{lead} Our Chief Information Security Officer, Daniel Okoro, leads our cybersecurity program and reports to "
+        "our Chief Operating Officer, Lucia Ferrante. Mr. Okoro has over 17 years of experience in information security."
+    )
+    after = (
+        f"{lead} Our former Chief Information Security Officer, Daniel Okoro, resigned in May 2025. Our Chief "
+        "Operating Officer, Lucia Ferrante, has led our cybersecurity program since then. Mr. Okoro, who has over 17 "
+        "years of experience in information security, built the program from 2019."
+    )
+    people = [ch for ch in _compared(before, after).changes if ch.fact == "people"]
+    assert [(ch.severity, ch.summary) for ch in people] == [
+        ("high", "Lucia Ferrante replaced Daniel Okoro as the person responsible for cybersecurity")
+    ]

@@ -1962,6 +1962,8 @@ def _leaving(sentence: str) -> list[str]:
         if m.group("noun"):
             found += [t for start, _, t in titles if start == m.end()]
             continue
+        if _OTHER_SUBJECT_RE.search(sentence, max(0, m.start() - 20), m.start()):
+            continue  # ("legacy systems, which we retired in 2025": the company's act, not the officer's leaving)
         subject = [
             t
             for _, end, t in titles
@@ -1982,6 +1984,8 @@ _DEPARTURE_RE = re.compile(
     r"(?P<noun>(?:departure|resignation|retirement|separation)\s+of\s+(?:our|the|its)\s+))",
     re.I,
 )
+#: Another subject right before the words of leaving ("which we retired", "that it retired").
+_OTHER_SUBJECT_RE = re.compile(r"\b(?:we|they|it|which|that)\s+(?:\w+ly\s+)?$", re.I)
 #: A part of every word `_DEPARTURE_RE` holds (looked for first).
 _LEAVING_KEYS = ("ceas", "step", "resign", "retire", "depart", "left", "leav", "separation")
 #: How far before the words of leaving its subject's title may end; what ends a clause between them.

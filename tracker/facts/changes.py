@@ -1308,8 +1308,18 @@ def people_changes(
         )
         about.append((o, n))
 
+    left_role: list[FactValue] = []
+    took_role: list[FactValue] = []
     for o, n in pairs:
         ov, nv = o.value, n.value
+        if _same_name(ov, nv) and (ov.get("role") == "responsible") != (nv.get("role") == "responsible"):
+            # one named both years who is, or is no longer, the one responsible ("Our former CISO, Rebecca Hollis,
+            # left ...; since her departure, our CIO, Mark Delaney, has been responsible": reader 28's defense
+            # contractor, no people change said at all): gone or come, as one not named the other year is
+            (left_role if ov.get("role") == "responsible" else took_role).append(
+                o if ov.get("role") == "responsible" else n
+            )
+            continue
         responsible = "responsible" in (ov.get("role"), nv.get("role"))
         role = _role_title(nv) if nv.get("titles") else _role_title(ov)
         post = (
@@ -1461,8 +1471,8 @@ def people_changes(
                     n,
                 )
     # the one responsible person gone and another come: a replacement ("the CIO no longer leads; the CISO does")
-    gone = [o for o in olds if o.value.get("role") == "responsible"]
-    came = [n for n in news if n.value.get("role") == "responsible"]
+    gone = [o for o in olds if o.value.get("role") == "responsible"] + left_role
+    came = [n for n in news if n.value.get("role") == "responsible"] + took_role
     # one of several responsible gone, others still responsible both years, is medium, as one added is ("appointed"):
     # a reader found a COO who had chaired a committee dropped from MA's five officers high, and added back, medium
     stayed = any(o.value.get("role") == n.value.get("role") == "responsible" for o, n in pairs)
@@ -1491,9 +1501,10 @@ def people_changes(
             o,
             n,
         )
-        olds.remove(o)
-        news.remove(n)
-    for o in olds:
+        for side, value in ((olds, o), (news, n), (left_role, o), (took_role, n)):
+            if value in side:
+                side.remove(value)
+    for o in olds + left_role:
         if o.value.get("role") == "responsible":
             who = o.value.get("name") or f"the {_role_title(o.value)}"
             add(
@@ -1507,7 +1518,7 @@ def people_changes(
                 o,
                 None,
             )
-    for n in news:
+    for n in news + took_role:
         if n.value.get("role") == "responsible":
             who = n.value.get("name") or f"the {_role_title(n.value)}"
             named = _named(n.value) if n.value.get("name") else who

@@ -118,7 +118,20 @@ def _clauses(s: str, low: str | None = None) -> list[tuple[int, str]]:
         if m is not None:
             start = m.end()
             concessive = m.group().strip().lower() in _CONCESSIVE
-    return [(pos, c) for pos, c in out if c.strip()]
+    merged: list[tuple[int, str]] = []
+    for pos, c in out:
+        if merged and _COMPLEMENT_RE.match(c):
+            # ("There can be no assurance, however, despite our security measures, that we will not ...": the "that"
+            # clause is the hedge's own, reader 29's restyle of SCSC, read as a firm statement made)
+            merged[-1] = (merged[-1][0], s[merged[-1][0] : pos + len(c)])
+        else:
+            merged.append((pos, c))
+    return [(pos, c) for pos, c in merged if c.strip()]
+
+
+#: A clause split off that is the complement of the one before: "that" after a "however" set off by commas and an
+#: aside ("..., however, despite our security measures, that we ...").
+_COMPLEMENT_RE = lazy_compile(r"[\s,]*(?:[^,;]{1,60},\s*)?that\b", re.I)
 
 
 #: The words that open a concession ("although ..., we ..."), and the comma before the main clause's subject.

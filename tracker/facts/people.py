@@ -283,6 +283,21 @@ def _valid_name(name: str) -> bool:
     )
 
 
+# ---- people who have left -----------------------------------------------------------------------------------
+#: A person the text says has left: "our former CISO, Jane Doe," (`former`), "Jane Doe left the Company", "Mr. Doe, our
+#: CISO since 2019, retired in June" (`left`).
+_DEPARTED_RE = lazy_compile(
+    r"\bformer\s+(?:[\w&()\"'\u201c\u201d-]+\s+){1,8}?[\w&()\"'\u201c\u201d-]+,\s*(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<former>"
+    + _NAME
+    + r")\b|(?P<left>"
+    + _NAME
+    + r")(?:,[^,;.]{1,80},)?\s+(?:left|resigned|retired|departed|stepped\s+down)\b",
+    re.I,
+)
+#: What every match of `_DEPARTED_RE` holds (one of them).
+_DEPARTED_KEYS = ("former", "left", "resigned", "retired", "departed", "stepped")
+
+
 # ---- pronouns, "who is also" ---------------------------------------------------------------------------------
 _SUBJECT_PRONOUN_RE = lazy_compile(r"^\s*(?:[\w\s,]{0,40}?,\s*)?(he|she)\b", re.I)
 
@@ -305,9 +320,11 @@ ALSO_TITLE = rule(
     r"also\s+holds\s+the\s+(?:role|title|position)\s+of)\s+also\s+|who\s+also\s+serves\s+as\s+|who\s+is\s+also\s+|"
     r"and\s+also\s+serves\s+as\s+|who\s+also\s+holds\s+the\s+(?:role|title|position)\s+of\s+|(?:who\s+)?"
     r"(?:is|has\s+been)\s+(?:currently\s+|also\s+)?(?:serving|acting)\s+as\s+|(?:who\s+)?(?:currently\s+|also\s+)?"
-    r"serves\s+as\s+)(?:our|the|its)?\s*"
+    # ("The CIO has served as our CISO for four years", "Our CIO has been our CISO": reader 29's MCFT restyle, whose
+    # one officer was two, the experience of one moved to the other "possibly a different person")
+    r"serves\s+as\s+|has\s+(?:also\s+)?(?:served\s+as|been)\s+(?=(?:our|its)\s))(?:our|the|its)?\s*"
     r"(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:&|and)\s+)?$",
-    ("also", "serving", "serves", "acting"),
+    ("also", "serving", "serves", "acting", "served", "been"),
     doc="one person's second title: 'our CISO, who is also our CIO', 'X, is serving as our interim CSO'",
 )
 _ALSO_BETWEEN_RE = ALSO_TITLE.pattern
@@ -949,6 +966,9 @@ class PeopleReader:
         self.tenures: list[tuple[Person, str, int]] = []  # (whose, since when, sentence)
         self.listing_responsible = False  # the bullets that follow list those responsible  # sentence -> positions of the mentions that are objects
         self.experienced: set[int] = set()  # ids of the people whose years of experience the text states
+        self.departed: set[int] = (
+            set()
+        )  # ids of the people the text says have left ("our former CISO, Jane Doe")
         self.expertise: dict[
             int, int
         ] = {}  # id of a person -> the sentence stating their experience or expertise
@@ -1083,6 +1103,7 @@ class PeopleReader:
         )
         years = index.holding(EXPERIENCE.needs)
         listed = LISTED.candidates(index)
+        leaving = index.holding(_DEPARTED_KEYS)
         for i, s in enumerate(self.texts):
             low = self.lows[i]
             if not _BULLET_RE.match(s):  # bullets go on the list the sentence before them opened
@@ -1104,6 +1125,8 @@ class PeopleReader:
                         and bool(_BULLET_RE.match(self.texts[i + 1]))
                     )
                 )
+            if i in leaving:
+                self.departures(i)
             if (
                 i not in speaking
                 and not (last is not None and _pronoun_start(s))
@@ -1230,6 +1253,15 @@ class PeopleReader:
         # one mention per position
         seen: set[int] = set()
         return [m for m in out if not (m[0] in seen or seen.add(m[0]))]  # type: ignore[func-returns-value]
+
+    def departures(self, i: int) -> None:
+        """The people sentence i says have left: "Our former Chief Information Security Officer ("CISO"), Rebecca
+        Hollis, left the Company in July 2025" (reader 28's defense contractor, where "Ms. Hollis, who has more than 22
+        years of cybersecurity experience, ..., led our program from 2020" kept her as the one responsible)."""
+        for m in _DEPARTED_RE.finditer(self.texts[i]):
+            name = m.group("former") or m.group("left")
+            if _valid_name(name):
+                self.departed.add(id(self.person_for_name(name, i)))
 
     def pronouns(self, i: int, mentions: list[tuple[int, Person]]) -> None:
         people = {id(p): p for _, p in mentions}
@@ -1544,6 +1576,9 @@ class PeopleReader:
         for person in self.people:
             if person.role != "responsible" and any(title_key(t) in responsible for t in person.titles):
                 person.role = "responsible"
+        for person in self.people:
+            if id(person) in self.departed:
+                person.role = "other"  # (gone: none of its titles or experience makes it responsible now)
         self._lines()
         # a person whose experience or expertise a sentence about cybersecurity states is presented as
         # responsible (Item 106(c)(2)(i) asks for the expertise of exactly those persons)
@@ -1551,6 +1586,7 @@ class PeopleReader:
             i = self.expertise.get(id(person))
             if (
                 i is None
+                or id(person) in self.departed
                 or person.role in ("reports_to", "board_member")
                 or "General Counsel" in person.titles
             ):

@@ -404,9 +404,12 @@ RESPONSIBLE_RULES = (
         # ("our Chief Information Security Officer implements our cybersecurity risk management program": an unseen
         # reader's, whose external CISO went unread)
         r"(?:leads|heads|oversees|manages|directs|runs|supervises|chairs|coordinates|owns|governs|implements|"
-        r"administers)\b",
+        # ("our Chief Operating Officer, Lucia Ferrante, has led our cybersecurity program since then", after the CISO
+        # left: reader 28's successor, read as no one)
+        r"administers|has\s+(?:since\s+)?(?:led|headed|overseen|managed|directed|supervised|administered))\b",
         (
             "lead",
+            "led",
             "head",
             "oversee",
             "manage",

@@ -214,7 +214,9 @@ def _statement_words(strength: str | None, sentence: str, limit: int = 200) -> s
     start = 0
     if at > limit - 30:
         said = [m.start() for m in _DENIAL_WORD_RE.finditer(low, 0, at)]
-        start = sentence.rfind(" ", 0, (said[-1] - 20) if said else (at - 120)) + 1
+        # (never a negative end, which counts from the sentence's end: "We do not believe, as of ..., that any
+        # risks ... have materially affected" was quoted as "“…condition.”", its last word)
+        start = sentence.rfind(" ", 0, max(0, (said[-1] - 20) if said else (at - 120))) + 1
     firmly = f" ({STRENGTH_WORDS[strength]})" if strength in STRENGTH_WORDS else ""
     lead = "\u2026" if start else ""
     return f"{firmly}: \u201c{lead}{clip(sentence[start:], limit)}\u201d"
