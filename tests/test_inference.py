@@ -321,3 +321,39 @@ def test_outsiders_told_of_in_an_incident_or_a_career_are_no_engagement() -> Non
     assert infer_third_party_engaged(
         ["We engage an independent firm each year to audit our incident response readiness."]
     ) == (True, "We engage an independent firm each year to audit our incident response readiness.")
+
+
+def test_a_committee_the_board_forms_names_no_position_of_management() -> None:
+    """Reader 28's exchange: "our Board of Directors formed a Risk and Technology Committee, which assumed oversight of
+    risks from cybersecurity threats from the Audit Committee" answered Item 106(c)(2)(i) ("Names the positions or
+    committees responsible: not stated -> yes") beside the board's oversight "no longer stated", high; and reader 24's
+    'Audit Committee (the "Committee")' then "The Committee receives regular reports from management" did too."""
+    from tracker.diff.compare import compare
+    from tracker.pipeline.load import load_bytes
+
+    def year(text: str) -> Disclosure:
+        return load_bytes(f"Item 1C. Cybersecurity\n\n{text}".encode())
+
+    before = year(
+        "Our Board of Directors oversees cybersecurity risk through its Audit Committee, which hears from our CISO "
+        "every quarter."
+    )
+    after = year(
+        "In 2025 our Board of Directors established a Technology Committee, which took over oversight of "
+        "cybersecurity risk from the Audit Committee. The Technology Committee hears from our CISO every quarter."
+    )
+    assert flags(after)[RESPONSIBLE].value is None
+    board = [(c.severity, c.summary) for c in compare(before, after).changes if c.fact == "board_oversight"]
+    assert board == [
+        ("high", "board oversight moved from the audit committee to the technology committee"),
+        (
+            "medium",
+            "the board of directors is no longer said to oversee cybersecurity (the technology committee now "
+            "oversees it)",
+        ),
+    ], board
+    defined = year(
+        'Our Board has assigned to its Nominating and Governance Committee (the "Committee") oversight of '
+        "cybersecurity risk. The Committee receives quarterly reports from management on cybersecurity matters."
+    )
+    assert flags(defined)[RESPONSIBLE].value is None

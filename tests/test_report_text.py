@@ -3793,3 +3793,50 @@ def test_a_former_officer_whose_biography_stays_is_not_the_one_responsible() -> 
     assert [(ch.severity, ch.summary) for ch in people] == [
         ("high", "Lucia Ferrante replaced Daniel Okoro as the person responsible for cybersecurity")
     ]
+
+
+def test_a_line_to_an_officer_of_a_manager_named_in_two_words() -> None:
+    """Reader 23's externally managed REIT: "He reports to the Property Manager's Chief Information Officer" was no
+    reporting line, so its interim CISO was no one responsible."""
+    from tracker.facts import extract_facts
+
+    d = _loaded(
+        "The Audit Committee oversees cybersecurity risk. The Asset Manager's acting Chief Information Security "
+        "Officer, Tomas Lindqvist, has held that post since May 2024. He reports to the Asset Manager's Chief "
+        "Technology Officer."
+    )
+    facts = extract_facts(d)
+    assert [fv.value for fv in facts["reports_to"]] == ["Chief Technology Officer"]
+    assert [fv.value for fv in facts["responsible_people"]] == ["Tomas Lindqvist"]
+
+
+def test_regulators_acting_on_the_company_and_an_incident_reported_under_item_1_05() -> None:
+    """Reader 28's utility and exchange: "WECC's most recent audit ... identified two potential violations" (beside
+    "...; our most recent audit was completed in 2023 with no findings of potential noncompliance" cut) and "We are
+    cooperating with inquiries from the NYDFS and other regulators" were low sentences; reader 27's "We disclosed the
+    incident in a Current Report on Form 8-K filed under Item 1.05" was medium; its "We have also engaged a managed
+    security services provider ..." routine."""
+    lead = "Our CISO leads our program. The state commission reviews our pipeline security plans"
+    before, after = f"{lead}, and its last review in 2023 found no deficiencies.", f"{lead}."
+    assert _ranks(_compared(before, after), "text_changed") == [
+        ("medium", "“no deficiencies” dropped: a clean regulatory result is no longer stated")
+    ]
+    for told in (
+        "In 2025 the commission's auditors found three possible violations of its pipeline security rules.",
+        "We are responding to a subpoena from the state attorney general about the intrusion.",
+        "In 2025 we paid a civil penalty of $2.4 million to settle the regulator's claims.",
+    ):
+        assert _ranks(_compared(lead + ".", f"{lead}. {told}"), "text_added") == [
+            ("medium", "a sentence on regulatory findings, inquiries, penalties or lawsuits added")
+        ], told
+    generic = "Regulators could impose fines if we fail to protect personal data."
+    assert _ranks(_compared(lead + ".", f"{lead}. {generic}"), "text_added")[0][0] == "low"
+    cited = "The company reported the intrusion on Form 8-K under Item 1.05 in March 2025."
+    assert _ranks(_compared(lead + ".", f"{lead}. {cited}"), "text_added") == [
+        (
+            "high",
+            "a sentence citing a Form 8-K under Item 1.05 (an incident the company determined material) added",
+        )
+    ]
+    mdr = "We also retained an MDR provider to watch our endpoints around the clock."
+    assert _ranks(_compared(lead + ".", f"{lead}. {mdr}"), "text_added")[0][0] == "medium"

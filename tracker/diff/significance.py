@@ -694,6 +694,8 @@ def _rank(
     if not before and not after:  # the sentence states nothing tracked (the usual case)
         if is_heading_change(change):
             change.why = _HEADING
+        elif change.kind == "text_changed" and (clean := _clean_result_said(change)):
+            change.severity, change.why = "medium", clean
         elif how_often := _how_often_changed(change):
             # (low where a word of frequency came or went: a reader wants it said, not ranked as a fact change;
             # medium where one period became another: "tabletop exercises [-semi-annually-]{+annually+}", two readers)
@@ -1102,6 +1104,17 @@ def _rank_incident(
     if change.kind in ("text_added", "text_removed"):
         added = change.kind == "text_added"
         text = change.text or ""
+        if (cited := _ITEM_105_RE.search(text)) and not _PROCEEDINGS_DENIED_RE.search(
+            text, max(0, cited.start() - 40), cited.start()
+        ):
+            # (the filer reported the incident as material: "We disclosed the incident in a Current Report on Form 8-K
+            # filed under Item 1.05", reader 27's next UNH year, medium after the incident)
+            change.severity = "high"
+            change.why = (
+                f"a sentence citing a Form 8-K under Item 1.05 (an incident the company determined material) "
+                f"{'added' if added else 'removed'}"
+            )
+            return
         if past_incident(text):
             first_told = added and not told_before().intersection(_years_of(text))
             # (one the same sentence says was not material is medium: "a third-party software vendor ... experienced a
@@ -1359,6 +1372,78 @@ def _near_texts(changes: list[Change], k: int) -> list[str]:
     ]
 
 
+def proceedings(text: str) -> bool:
+    """Whether a sentence tells of regulators or courts acting on the filer, not of what the law could do: findings
+    ("WECC's most recent audit ... identified two potential violations": reader 28's utility, a low sentence added),
+    inquiries it answers ("We are cooperating with inquiries from the NYDFS and other regulators": reader 28's
+    exchange), penalties or fines paid or faced, a consent order or settlement entered into, lawsuits filed."""
+    low = text.lower()
+    if not any(map(low.__contains__, _PROCEEDINGS_KEYS)):
+        return False
+    return any(
+        not _PROCEEDINGS_DENIED_RE.search(text, max(0, m.start() - 40), m.start())
+        for m in _PROCEEDINGS_RE.finditer(text)
+    )
+
+
+_PROCEEDINGS_RE = re.compile(
+    r"\b(?:cooperat\w*\s+with|respond\w*\s+to|received?|receiving|(?:is|are)\s+(?:the\s+)?subject\s+of)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:inquir(?:y|ies)|investigations?|subpoenas?|civil\s+investigative\s+demands?|"
+    r"notices?\s+of\s+(?:violation|penalty|noncompliance))|"
+    r"\b(?:identified|found|cited|alleged|issued|resulted\s+in)\s+(?:[\w-]+\s+){0,3}?(?:potential\s+|possible\s+|"
+    r"alleged\s+)?(?:violations?|noncompliance|non-compliance|findings\s+of)|"
+    r"\b(?:paid|imposed|assessed|agreed\s+to\s+pay)\s+(?:[\w$.,-]+\s+){0,4}?(?:civil\s+)?(?:penalt(?:y|ies)|fines?)\b|"
+    r"\b(?:entered\s+into|agreed\s+to)\s+(?:a\s+|an\s+)?(?:consent\s+(?:order|decree)|settlement)|"
+    r"\b(?:remains?|is|are)\s+subject\s+to\s+(?:[\w'\u2019-]+\s+){0,3}?enforcement\b|"
+    r"\b(?:lawsuits?|class\s+actions?|complaints?)\s+(?:[\w-]+\s+){0,4}?(?:were|was|have\s+been|has\s+been)\s+filed|"
+    r"\b(?:filed|brought)\s+(?:[\w-]+\s+){0,3}?(?:lawsuits?|class\s+actions?|charges)\b",
+    re.I,
+)
+#: A word one of which every match of `_PROCEEDINGS_RE` holds (looked for first).
+_PROCEEDINGS_KEYS = (
+    "inquir",
+    "investigation",
+    "subpoena",
+    "demand",
+    "notice",
+    "violation",
+    "compliance",
+    "findings",
+    "penalt",
+    "fine",
+    "consent",
+    "settlement",
+    "enforcement",
+    "lawsuit",
+    "action",
+    "complaint",
+    "charges",
+)
+#: A denial right before ("we have not received any inquiries").
+_PROCEEDINGS_DENIED_RE = re.compile(r"\b(?:not|no|never|neither|nor)\b[^.;]{0,30}$", re.I)
+
+
+def _clean_result_said(change: Change) -> str | None:
+    """What a reworded sentence did to a clean result it stated, where it no longer states it or now does ("...; our
+    most recent audit was completed in 2023 with no findings of potential noncompliance" cut: reader 28's utility,
+    whose regulator then found two potential violations)."""
+    deleted, inserted = _changed_words(change)
+    gone, came = _gone_came(_CLEAN_RESULT_RE, deleted, inserted)
+    if gone and not came:
+        return f"{_went_came(gone, [], '', '{g} dropped', '')}: a clean regulatory result is no longer stated"
+    if came and not gone:
+        return f"{_went_came([], came, '', '', '{c} added')}: a clean regulatory result is now stated"
+    return None
+
+
+#: A clean result of a regulator's review ("no findings of potential noncompliance", "without any violations").
+_CLEAN_RESULT_RE = re.compile(
+    r"\b(?:no|without\s+(?:any\s+)?)\s*(?:material\s+)?(?:findings|violations|penalties|fines|deficiencies|"
+    r"exceptions)\b(?:\s+of\s+(?:[\w-]+\s+){0,2}?(?:noncompliance|non-compliance|violations?))?",
+    re.I,
+)
+
+
 def cyber_insurance(text: str) -> bool:
     """Whether a sentence says the filer holds insurance against cybersecurity risks ("We maintain cyber liability
     insurance", "our insurance coverage for cybersecurity incidents"; not "insurance may not cover all losses" alone)."""
@@ -1446,6 +1531,8 @@ def outside_work(text: str) -> bool:
     return not _INVESTIGATION_RE.search(text)
 
 
+#: Item 1.05 of Form 8-K, the material cybersecurity incident's ("filed under Item 1.05", "Item 1.05 of Form 8-K").
+_ITEM_105_RE = re.compile(r"\bItem\s+1\.05\b", re.I)
 #: An incident's investigation ("forensic", "our investigation", "the threat actor").
 _INVESTIGATION_RE = re.compile(
     r"\b(?:forensic|(?:our|the|its)\s+investigation|the\s+(?:threat\s+actor|attackers?|incident|intrusion|breach))\b",
@@ -1467,13 +1554,27 @@ _OUTSIDE_WORK_RE = re.compile(
     # assess risk to Visa information assets", V FY2025)
     r"\b(?:third[- ]part(?:y|ies)|external\s+firms?|outside\s+firms?|consultants?)\s+to\s+(?:\w+\s+)?(?:evaluate|"
     r"assess|review|audit|test)\s+(?:our|the\s+company['\u2019]s|its)\b|"
+    # a managed security service provider engaged ("We have also engaged a managed security services provider to
+    # supplement our internal security operations": reader 27's next NVDA year, a routine sentence added)
+    r"\b(?:managed\s+(?:security|detection)(?:\s+and\s+response)?\s+(?:services?\s+)?providers?|MSSPs?|"
+    r"MDR\s+(?:providers?|services?|firms?))\b|"
     # "added a leading cybersecurity incident and response firm to serve as its advisor" (an unseen reader's UNH edit)
     r"\b(?:firm|consultancy|company)\b[^.;]{0,40}?\bto\s+(?:serve|act)\s+as\s+(?:its|our|an?)\s+(?:independent\s+)?"
     r"advis[oe]r",
     re.I,
 )
 #: What a match of `_OUTSIDE_WORK_RE` holds (looked for first).
-_OUTSIDE_WORDS = ("third", "external", "outside", "independent", "consultant", "advis")
+_OUTSIDE_WORDS = (
+    "third",
+    "external",
+    "outside",
+    "independent",
+    "consultant",
+    "advis",
+    "managed",
+    "mssp",
+    "mdr",
+)
 
 
 def _deadline_to_tell(text: str) -> bool:
@@ -1501,6 +1602,13 @@ _SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str, tuple[str, ...]]
         ("text_added", "text_removed"),
     ),
     (board_informed, "a sentence on how the board is briefed", ("text_added", "text_removed")),
+    # (readers 28's utility and exchange: potential violations found by a regulator, or its inquiries answered, were
+    # low sentences added)
+    (
+        proceedings,
+        "a sentence on regulatory findings, inquiries, penalties or lawsuits",
+        ("text_added", "text_removed"),
+    ),
     (_deadline_to_tell, _DEADLINE_WHY, ("text_added", "text_removed")),
     # (a reader's texts: cyber insurance dropped, or taken out, was a low sentence)
     (cyber_insurance, "a sentence on cybersecurity insurance", ("text_added", "text_removed")),

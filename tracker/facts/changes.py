@@ -787,8 +787,18 @@ def _board_beside_committee(changes: list[Change], kept: list[Any]) -> None:
     """The full board now (or no longer) said to oversee cybersecurity while a committee that oversees it in both
     years still does: medium, not the high of oversight moved (an unseen filing's reader: "oversight by the board of
     directors added" beside the same audit committee is not a new overseer)."""
-    committees = [v for v in kept if v != "board of directors"]
-    if not committees:
+    committees, still = [v for v in kept if v != "board of directors"], "still"
+    # (or a committee that now oversees it in place of another: "our Board of Directors formed a Risk and Technology
+    # Committee, which assumed oversight ... from the Audit Committee", reader 28's exchange, whose board's own
+    # oversight "no longer stated" was a second high beside the move)
+    taking = [c.new for c in changes if c.kind == "fact_changed" and c.new != "board of directors"]
+    if (
+        not committees
+        and taking
+        and any(c.kind == "fact_removed" and c.value == "board of directors" for c in changes)
+    ):
+        committees, still = [str(t) for t in taking], "now"
+    elif not committees:
         # the committees that oversaw it gone, none come, the board still overseeing: oversight moved to the full
         # board (a reader's biotech: "oversight by the audit committee no longer stated" read as less oversight)
         gone = [c for c in changes if c.kind == "fact_removed" and c.value != "board of directors"]
@@ -809,7 +819,7 @@ def _board_beside_committee(changes: list[Change], kept: list[Any]) -> None:
         c.severity = "medium"
         c.summary = (
             f"the board of directors is {'now also' if added else 'no longer'} said to oversee cybersecurity "
-            f"(the {committees[0]} still oversees it)"
+            f"(the {committees[0]} {still} oversees it)"
         )
         c.why = (
             f"the full board's part in overseeing cybersecurity is {'now' if added else 'no longer'} stated"

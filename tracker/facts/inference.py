@@ -503,18 +503,31 @@ def infer_materially_affected(d: Disclosure) -> Finding:
 
 
 def infer_positions_responsible(sentences: list[str], board: frozenset[str] = frozenset()) -> Finding:
-    """(c)(2)(i): a named position or committee responsible for assessing and managing cyber risk; not the words of
-    the name of a board committee (`board`, lower case: "oversees cybersecurity risk through its Risk Management
-    Committee" names the board's committee, not management's: reader 26's 20-F, read as now naming the positions
-    responsible)."""
-    names = sorted(n for n in board if has(n, _NEEDS_RESPONSIBLE))
-    board_name = (
-        re.compile("|".join(r"\s+".join(map(re.escape, n.split())) for n in names), re.I) if names else None
+    """(c)(2)(i): a named position or committee responsible for assessing and managing cyber risk; not a board
+    committee (`board`, lower case: "oversees cybersecurity risk through its Risk Management Committee" names the
+    board's committee, not management's: reader 26's 20-F, read as now naming the positions responsible; "our Board
+    formed a Risk and Technology Committee, which assumed oversight of risks from cybersecurity threats", reader 28's
+    exchange)."""
+    names = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(board, key=len, reverse=True))
+    board_name = re.compile(f"(?:{names})" + _DEFINED_AS, re.I) if names else None
+    # and the word it is defined by ('the Audit Committee (the "Committee")', then "The Committee receives regular
+    # reports from management on our cybersecurity risks": reader 24's HLI-like edit)
+    defined = (
+        {m.group(1) for s in sentences if "(" in s for m in re.finditer(f"(?:{names})" + _DEFINING, s, re.I)}
+        if names
+        else set()
+    )
+    short = (
+        re.compile(r"\b(?i:the)\s+(?:" + "|".join(map(re.escape, sorted(defined))) + r")\b")
+        if defined
+        else None
     )
 
     def test(s: str) -> bool:
-        if board_name is not None:
-            s = board_name.sub("committee", s)
+        if board_name is not None and "ommittee" in s:
+            s = board_name.sub("board", s)
+            if short is not None:
+                s = short.sub("the board", s)
         return _ROLE_WORD.test(s) and any(p.test(s) for p in _RESPONSIBLE_RES)
 
     if hit := _first(sentences, test, _NEEDS_CYBER, _NEEDS_ROLE, _NEEDS_RESPONSIBLE):
@@ -522,6 +535,9 @@ def infer_positions_responsible(sentences: list[str], board: frozenset[str] = fr
     return None
 
 
+#: The short name a committee is given right after its name ('(the "Committee")', "(RTC)"): `_DEFINING` holds it.
+_DEFINING = r"\s*\(\s*(?:the\s+)?[\"'\u201c]?([\w&-]{1,20})[\"'\u201d]?\s*\)"
+_DEFINED_AS = r"(?:\s*\(\s*(?:the\s+)?[\"'\u201c]?[\w&-]{1,20}[\"'\u201d]?\s*\))?"
 #: A word one of which every match of _COMMITTEE_ACRONYM_RE holds (lower case).
 _NEEDS_COMMITTEE_ACRONYM = ("committee", "board", "council")
 _COMMITTEE_ACRONYM_RE = lazy_compile(

@@ -690,7 +690,10 @@ _HEAD_OF_COMPANY_AND_RE = lazy_compile(
     r"(?:(?:Chair(?:man|woman|person)?|President|Representative\s+Director|(?:Co-?)?Founder)(?:,\s*|\s+and\s+))+"
     r"(?=(?:Chief|C[A-Z]{1,3}O\b))"
 )
-_REPORTS_TO_LEAD_RE = lazy_compile(r"(?:the\s+|our\s+|its\s+|[\w-]+['\u2019]s\s+)*", re.I)
+#: (an owner of two or three words: "the Property Manager's Chief Information Officer", reader 23's REIT)
+_REPORTS_TO_LEAD_RE = lazy_compile(
+    r"(?:the\s+|our\s+|its\s+|(?-i:(?:[A-Z][\w-]*\s+){0,2})[\w-]+['\u2019]s\s+)*", re.I
+)
 #: "our CISO, who reports to", "our CIO who, in turn, reports directly to": a relative clause on the one before "who"
 _WHO_BEFORE_RE = lazy_compile(r"(?:,?\s+|\(\s*)who\s*,?\s+(?:\w+,?\s+){0,2}$", re.I)
 #: A participle set off after the one it is about ("our CISO, reporting to the CRO").
