@@ -3840,3 +3840,69 @@ def test_regulators_acting_on_the_company_and_an_incident_reported_under_item_1_
     ]
     mdr = "We also retained an MDR provider to watch our endpoints around the clock."
     assert _ranks(_compared(lead + ".", f"{lead}. {mdr}"), "text_added")[0][0] == "medium"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (  # the board's oversight in the passive
+            "The Risk Committee and the Board of Directors oversee our cybersecurity program.",
+            "Oversight of our cybersecurity program is exercised by the Board of Directors and the Risk Committee.",
+        ),
+        (  # the board's oversight function named
+            "The Board of Directors' overall risk oversight function includes receiving reports on our cybersecurity "
+            "risks. The Board has delegated this oversight to the Risk Committee.",
+            "Among the overall risk oversight functions of our Board of Directors is receiving reports on our "
+            "cybersecurity risks. The Board has delegated this oversight to the Risk Committee.",
+        ),
+        (  # "each year" opening the sentence is "annually"
+            "The Board oversees cybersecurity risk. The Risk Committee annually reviews our cybersecurity policies.",
+            "The Board oversees cybersecurity risk. Every year, the Risk Committee reviews our cybersecurity policies.",
+        ),
+        (  # years of a career in the present perfect
+            "Our Head of Security leads our program and has more than 16 years of experience running security "
+            "operations teams.",
+            "Our Head of Security leads our program and has run security operations teams for more than 16 years.",
+        ),
+        (  # a line after leading an organization, and the body as the verb's object
+            "Our Director of IT leads the IT organization and reports directly to the Chief Financial Officer. The "
+            "Audit Committee receives quarterly updates on cybersecurity risk from the Director of IT.",
+            "Our Director of IT is responsible for leading the IT organization and reports directly to the Chief "
+            "Financial Officer. Each quarter the Director of IT updates the Audit Committee on cybersecurity risk.",
+        ),
+        (  # management's own committee, its chair reporting to the board
+            "Our Cybersecurity Steering Committee, a management committee, meets monthly. The activities of the "
+            "Cybersecurity Steering Committee are reported to the Board by the Chair of the committee, as appropriate.",
+            "Our Cybersecurity Steering Committee, a management committee, meets monthly. The Chair of the "
+            "Cybersecurity Steering Committee reports the committee's activities to the Board, as appropriate.",
+        ),
+    ],
+    ids=["passive-board", "board-function", "each-year", "led-for-years", "line-and-object", "chair-reports"],
+)
+def test_restyles_that_said_a_fact_changed(before: str, after: str) -> None:
+    """Reader 29's and reader 27's restyles of real sections: each read as a fact or flag changed (the board no longer
+    overseeing, no longer briefed annually or as needed, experience no longer stated, a line no longer stated, no
+    longer reporting to the board). None changes what the section states."""
+    from tracker.pipeline.load import load_bytes
+
+    c = compare(
+        load_bytes(f"Item 1C. Cybersecurity\n\n{before}".encode()),
+        load_bytes(f"Item 1C. Cybersecurity\n\n{after}".encode()),
+    )
+    assert [ch.summary or ch.element for ch in c.changes if not ch.kind.startswith("text")] == []
+
+
+def test_a_line_moved_to_an_officer_the_titles_do_not_know_and_a_providers_ciso() -> None:
+    """Reader 29's restyle of ELMD: "reports directly to the Corporate Controller" (from the CFO) was "the sentence no
+    longer names the Chief Financial Officer"; and its "third-party managed service provider CISO" dropped read as
+    no longer overseeing service providers (Item 106(b)(1)(iii)), not as no longer engaging one."""
+    lead = "The Audit Committee oversees cybersecurity risk. Our IT Director leads the IT organization and reports to the "
+    c = _compared(f"{lead}Chief Financial Officer.", f"{lead}Group Controller.")
+    assert [ch.summary for ch in c.changes if ch.fact] == [
+        "the person responsible now reports to the Group Controller instead of the Chief Financial Officer"
+    ]
+    from tracker.facts.inference import infer_third_party_engaged, infer_third_party_oversight
+
+    briefed = "The Board receives updates on our security program from our CFO and our outsourced CISO."
+    assert infer_third_party_engaged([briefed]) == (True, briefed)
+    assert infer_third_party_oversight([briefed]) is None

@@ -862,7 +862,8 @@ _HOW_OFTEN_RE = re.compile(
     r"(?P<monthly>monthly|(?:each|every|once\s+a|per)\s+month)|"
     r"(?P<weekly>weekly|(?:each|every|once\s+a|per)\s+week)|"
     r"(?P<daily>daily|(?:each|every|once\s+a|per)\s+day)|"
-    r"(?P<regular>regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|continuous(?:ly)?|ongoing)|"
+    # ("at its next regularly scheduled meeting" is when, not how often: a meeting's, as tracker.facts reads it)
+    r"(?P<regular>regular(?:ly)?(?!\s+scheduled)|periodic(?:ally)?|routine(?:ly)?|continuous(?:ly)?|ongoing)|"
     r"(?P<occasional>from\s+time\s+to\s+time|occasional(?:ly)?))\b",
     re.I,
 )

@@ -263,7 +263,13 @@ BOARD_OVERSEES = rule(
     r"responsib|monitor|review)|\bunder\s+the\s+(?:oversight|supervision)\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+['\u2019]s\s+)?"
     r"board|(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+"
     # ("reviewed by the Audit Committee and its Board of Directors": a reader's form-only edit of AMZN FY2025)
-    r"(?:the\s+|our\s+|its\s+)?(?:[\w\s]{0,40}?committee\s+and\s+(?:the\s+|our\s+|its\s+)?)?(?:full\s+)?board",
+    r"(?:the\s+|our\s+|its\s+)?(?:[\w\s]{0,40}?committee\s+and\s+(?:the\s+|our\s+|its\s+)?)?(?:full\s+)?board|"
+    # the passive, and the board's function named ("Oversight of cybersecurity risk management is provided by the Board
+    # of Directors and the Audit Committee", "Among the overall risk oversight functions of our Board of Directors
+    # are ...": reader 29's restyles, read as the board no longer overseeing)
+    r"\b(?:oversight|supervision)\b[^.;]{0,80}?\b(?:is|are)\s+(?:provided|exercised|performed|carried\s+out|"
+    r"conducted)\s+by\s+(?:the\s+|our\s+|its\s+)?(?:full\s+)?board|\boversight\s+(?:functions?|roles?|"
+    r"responsibilit(?:y|ies))\s+of\s+(?:the\s+|our\s+|its\s+)?(?:full\s+)?board",
     ("board",),
     doc="the board itself oversees cybersecurity risk (directly or through a committee)",
 )
@@ -1122,6 +1128,9 @@ class GovernanceReader:
                     # (the telling up to 120 characters before: "Our CISO reports to the Board of Directors on
                     # cybersecurity each year")
                     and not TELLS_RE.search(s, max(0, m.start() - 120), m.end() + 40)
+                    # (opening the sentence it is the sentence's own period, as "annually" is: "Each year, the Audit
+                    # Committee ... also reviews ...", reader 29's restyle of "... also annually reviews ...")
+                    and s[: m.start()].strip()
                 ):
                     continue
                 if self._committee_to_board(s, m.start()):
@@ -1146,6 +1155,10 @@ class GovernanceReader:
                 # ("It reports to the full Board as appropriate": "it", a body told of before, never an officer)
                 (re.search(r"\bcommittee\b", subject, re.I) or _IT_RE.fullmatch(subject))
                 and not re.search(_MANAGEMENT_SUBJECT, subject, re.I)
+                # (not management's own committee, whose chair reports to the board: "The Chair of the Data Security
+                # Governance Committee reports the committee's activities to the Board ..., as appropriate", reader
+                # 27's restyle of "The activities of ... are reported to the Board ... by the Chair of the committee")
+                and not any(name in " ".join(subject.lower().split()) for name in self.management)
                 and (
                     not re.search(
                         _MANAGEMENT_SUBJECT, between := s[verb.end() : near.start()] if verb else "", re.I
@@ -1171,9 +1184,12 @@ class GovernanceReader:
         # not in the name of a board committee that does ("the Risk Management Committee reports to the board of
         # directors as necessary", the board's own: reader 26's 20-F, read as the board newly briefed as needed)
         lead = clause[: m.start()]
+        head = " ".join(clause[: m.start() + len("committee")].lower().split())
+        if any(head.endswith(name) for name in self.management):
+            return False  # management's own committee reporting (its chair: reader 27's restyle)
+        names = committee_names(clause[: m.start() + len("committee")], None)
         if not _REPORTER_RE.search(lead):
             return True
-        names = committee_names(clause[: m.start() + len("committee")], None)
         if not names or not self.board_committee(names[-1]):
             return False
         named = re.compile(r"\s+".join(map(re.escape, names[-1].split()[:-1])) + r"\s*$", re.I)

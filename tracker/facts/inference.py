@@ -150,6 +150,14 @@ _NEEDS_OUTSIDE_ADJ = (  # _OUTSIDE_ADJ
 _NEEDS_ENGAGE = ("engag", "retain", "hir")
 #: Strongest first: the evidence is the first sentence matching the strongest pattern that matches at all (each
 #: with the words it needs).
+#: A security officer an outside provider supplies: no supplier the filer oversees (`infer_third_party_oversight`), an
+#: outsider engaged (`infer_third_party_engaged`).
+_PROVIDED_OFFICER_RE = lazy_compile(
+    r"\b(?:third[- ]party|outsourced|external|virtual|fractional)\s+(?:[\w-]+\s+){0,4}?(?:CISO|chief\s+"
+    r"information\s+security\s+officer)\b|\b(?:CISO|chief\s+information\s+security\s+officer)\s+(?:of|from|"
+    r"provided\s+by)\s+(?:our|an?|the)\s+(?:[\w-]+\s+){0,4}?(?:provider|firm|vendor|consultancy)\b",
+    _I,
+)
 _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
     (
         lazy_compile(
@@ -226,6 +234,11 @@ _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
             _I,
         ),
         (_NEEDS_OUTSIDE_ADJ, _NEEDS_OUTSIDERS),
+    ),
+    (  # a security officer an outside provider supplies ("third-party managed service provider CISO", "the CISO of our
+        # managed service provider", "a fractional CISO": reader 29's ELMD, read as engaging no one, then as engaging)
+        _PROVIDED_OFFICER_RE,
+        (("ciso", "chief information security officer"),),
     ),
 ]
 _NOT_ENGAGED_RE = caseless(
@@ -365,6 +378,18 @@ _REPORT_RES = [
         r"\b" + _BOARD + r"\b[^.;]{0,80}?\b(?:is|are|will\s+be)\s+(?:\w+\s+){0,3}?"
         r"(?:informed|briefed|updated|apprised|notified)\b"
     ),
+    # the body told as the verb's object ("... regularly update the Audit Committee and the Board of Directors on our
+    # cybersecurity risk management program": reader 29's restyle, read as no longer reporting to the board)
+    caseless(
+        r"\b(?:updat(?:es?|ed|ing)|brief(?:s|ed|ing)?|inform(?:s|ed|ing)?|appris(?:es?|ed|ing)|advis(?:es?|ed|ing)|"
+        r"notif(?:y|ies|ied|ying))\s+(?:the\s+|our\s+|its\s+)?(?:[\w&,-]+\s+){0,5}?"
+        + _BOARD
+        # ("through its Audit Committee, which the Senior Director of Information Security updates at least annually")
+        + r"|"
+        + _BOARD
+        + r",?\s+(?:which|whom)\s+(?:the\s+|our\s+|its\s+)?(?:[\w.&,-]+\s+){0,8}?"
+        r"(?:updates|briefs|informs|apprises|advises|notifies)\b"
+    ),
 ]
 
 Finding = tuple[bool, str] | None
@@ -416,9 +441,14 @@ _NEEDS_RISK_SYSTEM = ("risk", "erm")  # _RISK_SYSTEM: risk ... or ERM
 _NEEDS_SUPPLIER = SUPPLIER_NEEDS  # (_SUPPLIER_WORDS, _SUPPLIER_CORE)
 _NEEDS_CYBER = ("cyber", "secur", "protection", "infosec")  # _CYBER
 _NEEDS_BOARD = ("board", "committee", "director")  # _BOARD
-_NEEDS_ENGAGED = _NEEDS_ENGAGE + _NEEDS_OUTSIDE_ADJ  # the verbs of _ENGAGED_RES 0-1, _OUTSIDE_ADJ
-_RISK_TOPIC_RE = caseless(_CYBER + r"|risk|incident")
-_NEEDS_RISK_TOPIC = (*_NEEDS_CYBER, "risk", "incident")
+#: the verbs of _ENGAGED_RES 0-1, _OUTSIDE_ADJ, and the words of a security officer a provider supplies
+_NEEDS_ENGAGED = (
+    _NEEDS_ENGAGE + _NEEDS_OUTSIDE_ADJ + ("outsourced", "virtual", "fractional", "ciso of", "officer of")
+)
+#: (the security officer by acronym is the topic: "The CISO reports to our CIO and briefs the Audit Committee each
+#: quarter", reader 24's restyle, where the title spelled out was)
+_RISK_TOPIC_RE = caseless(_CYBER + r"|risk|incident|\bciso\b")
+_NEEDS_RISK_TOPIC = (*_NEEDS_CYBER, "risk", "incident", "ciso")
 _NEEDS_NOT_ENGAGED: _Needs = (("not",), ("engage", "retain", "use", "hire", "utilize"))  # _NOT_ENGAGED_RE
 
 
@@ -485,6 +515,10 @@ def infer_third_party_oversight(sentences: list[str]) -> Finding:
         supplier, and 'access' or 'incident' alone is no oversight)."""
         if _INTRUDER_RE.test(s):
             return False
+        if "iso" in s or "ISO" in s or "officer" in s.lower():
+            s = _PROVIDED_OFFICER_RE.sub(
+                "officer", s
+            )  # (the provider of a CISO is not one the filer oversees)
         return _SUPPLIER_CORE.test(s) and any(p.test(s) for p in _OVERSIGHT_RES)
 
     if hit := _first(sentences, test, _NEEDS_SUPPLIER):

@@ -458,7 +458,18 @@ _EXPERIENCE_WORD_RE = lazy_compile(
     r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b",
     re.I,
 )
+#: A career's work told in the present perfect, its years after "for" ("has built and led ... teams for").
+_LED_FOR_RE = lazy_compile(
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|led|managed|headed|run|overseen|directed)\b", re.I
+)
 _EXPERIENCE_WORDS = (
+    "led",
+    "built",
+    "managed",
+    "headed",
+    "overseen",
+    "directed",
+    "run",
     "experience",
     "career",
     "expertise",
@@ -617,7 +628,14 @@ def _years_stated(
             s, max(0, m.start() - 100), m.start()
         ) and not _EXPERIENCE_BEFORE_RE.search(s, max(0, m.start() - 100), m.start()):
             continue  # "over the past three years, we have ..." (but "experience ... over the past 25 years")
-        if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(s, 0, m.start())):
+        if not (
+            _EXPERIENCE_WORD_RE.search(tail)
+            or _EXPERIENCE_WORD_RE.search(s, 0, m.start())
+            # ("Our VP has built and led cybersecurity ... teams for more than 20 years": reader 29's restyle of "has
+            # more than 20 years of experience building and leading ...", its experience "no longer stated")
+            or s[max(0, m.start() - 5) : m.start()].lower().endswith("for ")
+            and _LED_FOR_RE.search(s, 0, m.start())
+        ):
             continue
         if taken_at >= 0 and _SUB_PERIOD_RE.search(s, taken_at, m.start()):
             continue  # "25 years, including eleven years ...": part of the years already taken
@@ -690,6 +708,11 @@ _HEAD_OF_COMPANY_AND_RE = lazy_compile(
     r"(?:(?:Chair(?:man|woman|person)?|President|Representative\s+Director|(?:Co-?)?Founder)(?:,\s*|\s+and\s+))+"
     r"(?=(?:Chief|C[A-Z]{1,3}O\b))"
 )
+#: An officer the title patterns do not know, reported to ("reports directly to the Corporate Controller": reader 29's
+#: restyle of ELMD, whose line moved from the CFO was "the sentence no longer names the Chief Financial Officer").
+_OFFICE_TITLE_RE = lazy_compile(
+    r"(?-i:(?:[A-Z][\w&-]*\s+){0,3}(?:Controller|Comptroller|Treasurer|Secretary)\b)"
+)
 #: (an owner of two or three words: "the Property Manager's Chief Information Officer", reader 23's REIT)
 _REPORTS_TO_LEAD_RE = lazy_compile(
     r"(?:the\s+|our\s+|its\s+|(?-i:(?:[A-Z][\w-]*\s+){0,2})[\w-]+['\u2019]s\s+)*", re.I
@@ -720,8 +743,10 @@ _TEAM_BEFORE_RE = lazy_compile(
     re.I,
 )
 _LEADS_TEAM_BEFORE_RE = lazy_compile(
-    r"\b(?:leads|heads|manages|oversees|directs|runs|supervises)\s+(?:[\w-]+\s+){0,4}?(?:team|department|"
-    r"function|employees|staff|personnel|committee)\s+and\s+(?:\w+\s+)?$",
+    # (and "is responsible for leading the IT organization and reports directly to the CFO": reader 29's restyle)
+    r"\b(?:leads|heads|manages|oversees|directs|runs|supervises|leading|heading|managing|overseeing|directing|running|"
+    r"supervising)\s+(?:[\w-]+\s+){0,4}?(?:team|department|"
+    r"function|employees|staff|personnel|committee|organi[sz]ation)\s+and\s+(?:\w+\s+)?$",
     re.I,
 )
 
@@ -1507,7 +1532,11 @@ class PeopleReader:
             start = named.end()
         if head := _HEAD_OF_COMPANY_AND_RE.match(s, start):
             start = head.end()  # ("reports to our President and Chief Executive Officer": the CEO)
-        target = TITLE_RE.match(s, start) or (self.acronym_re.match(s, start) if self.acronym_re else None)
+        target = (
+            TITLE_RE.match(s, start)
+            or (self.acronym_re.match(s, start) if self.acronym_re else None)
+            or _OFFICE_TITLE_RE.match(s, start)
+        )
         if target:
             return [split_titles(self.norm(target.group(0)))[-1]]
         group = _GROUP_INCLUDING_RE.match(s, start)
