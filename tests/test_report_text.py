@@ -3906,3 +3906,45 @@ def test_a_line_moved_to_an_officer_the_titles_do_not_know_and_a_providers_ciso(
     briefed = "The Board receives updates on our security program from our CFO and our outsourced CISO."
     assert infer_third_party_engaged([briefed]) == (True, briefed)
     assert infer_third_party_oversight([briefed]) is None
+
+
+def test_an_undecided_outlook_made_firm_and_a_rename_the_text_tells_of() -> None:
+    """Reader 28's contractor: "While these incidents have not materially affected us to date, we cannot predict whether
+    they are reasonably likely to materially affect us" -> "We have not experienced any cybersecurity incident that has
+    materially affected or is reasonably likely to materially affect us" was routine, both years "a definite
+    statement"; its utility's "Operations, Safety and Cybersecurity Committee (formerly the Operations Committee)"
+    was high and led the verdict, beside a report to the board "not stated -> yes" (the CSO briefed the committee both
+    years)."""
+    lead = "Like other retailers, we have experienced cybersecurity incidents."
+    undecided = (
+        f"{lead} Although these incidents have not materially affected us to date, we are unable to determine whether "
+        "they are reasonably likely to materially affect us."
+    )
+    firm = f"{lead} No cybersecurity incident has materially affected us or is reasonably likely to materially affect us."
+    change = _rewording(undecided, firm)
+    assert (change.severity, change.why) == (
+        "medium",
+        "the statement on material incidents now also says whether cyber risks are reasonably likely to materially "
+        "affect the company",
+    )
+    from tracker.pipeline.load import load_bytes
+
+    said = (
+        "Our Board has delegated oversight of cybersecurity risk to its {name}. Our CISO briefs the {short} on "
+        "cybersecurity risk every quarter."
+    )
+    before = said.format(name="Facilities Committee", short="Facilities Committee")
+    after = said.format(
+        name="Facilities and Technology Committee (formerly the Facilities Committee)",
+        short="Facilities and Technology Committee",
+    )
+    c = compare(
+        load_bytes(f"Item 1C. Cybersecurity\n\n{before}".encode()),
+        load_bytes(f"Item 1C. Cybersecurity\n\n{after}".encode()),
+    )
+    assert [(ch.severity, ch.summary) for ch in c.changes if not ch.kind.startswith("text")] == [
+        (
+            "medium",
+            "the facilities committee overseeing cybersecurity is now named the facilities and technology committee",
+        )
+    ]

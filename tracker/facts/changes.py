@@ -550,6 +550,14 @@ def _title_re(title: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\s+".join(map(re.escape, title.split())) + r"\b", re.I)
 
 
+#: A sentence that tells of a committee's rename ("(formerly the Operations Committee)", "was renamed").
+_SAID_RENAMED_RE = lazy_compile(
+    r"\b(?:formerly|previously)\s+(?:known\s+as\s+|called\s+|named\s+)?(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])|"
+    r"\b(?:was|were|has\s+been|have\s+been)\s+renamed\b|\bwhich\s+was\s+known\s+as\b",
+    re.I,
+)
+
+
 def _renamed_committee(old: str, new: str) -> bool:
     """Whether one board committee's name holds every word of the other's ("audit committee" and "audit, risk and
     compliance committee ..., which we refer to as our audit committee", UPWK FY2025): the same committee renamed,
@@ -594,6 +602,11 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
                     else ", its remit widened or narrowed"
                 )
                 change.summary = f"the {o.value} overseeing cybersecurity is now named the {best.value}"
+                if _SAID_RENAMED_RE.search(str(best.evidence or "")):
+                    # the text tells of the rename itself ("Operations, Safety and Cybersecurity Committee (formerly
+                    # the Operations Committee)": reader 28's utility, high and first in the verdict): the same
+                    # committee, medium
+                    change.severity = "medium"
             elif spec.name == "reports_to" and _same_officer(o.value, best.value):
                 change.change = "retitled"
                 change.why = "the person responsible reports to the same officer, whose title was reworded"
@@ -1076,13 +1089,25 @@ def outlook_said(old: str | None, new: str | None) -> str | None:
     forward-looking half of Item 106(b)(2)); else None."""
     if not old or not new or names_effect_before(old) or names_effect_before(new):
         return None  # (a statement of "such an effect": its effect, and whether it is likely, are the sentence before's)
-    was, now = "reasonably likely" in old.lower(), "reasonably likely" in new.lower()
+    was, now = (
+        "reasonably likely" in t.lower() and not _UNDECIDED_RE.search(t) for t in (old, new)
+    )  # (one that cannot say whether does not say it: "we cannot predict whether they are reasonably likely to
+    # materially affect us" -> "... has materially affected or is reasonably likely to ...", reader 28's contractor)
     if was == now:
         return None
     return (
         f"{'now also says' if now else 'no longer says'} whether cyber risks are reasonably likely to materially "
         "affect the company"
     )
+
+
+#: A statement that cannot say whether an effect is reasonably likely ("we cannot predict whether they are reasonably
+#: likely to materially affect us").
+_UNDECIDED_RE = lazy_compile(
+    r"\b(?:cannot|can\s*not|can['\u2019]t|(?:are|is)\s+unable\s+to|are\s+not\s+able\s+to)\s+(?:predict|determine|"
+    r"say|assess|know|estimate|tell)\s+(?:whether|if)\b[^.;]{0,80}?\breasonably\s+likely",
+    re.I,
+)
 
 
 def _qualifiers(old: str | None, new: str | None) -> str:

@@ -542,7 +542,7 @@ def infer_positions_responsible(sentences: list[str], board: frozenset[str] = fr
     board's committee, not management's: reader 26's 20-F, read as now naming the positions responsible; "our Board
     formed a Risk and Technology Committee, which assumed oversight of risks from cybersecurity threats", reader 28's
     exchange)."""
-    names = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(board, key=len, reverse=True))
+    names = _names_alternation(board)
     board_name = re.compile(f"(?:{names})" + _DEFINED_AS, re.I) if names else None
     # and the word it is defined by ('the Audit Committee (the "Committee")', then "The Committee receives regular
     # reports from management on our cybersecurity risks": reader 24's HLI-like edit)
@@ -567,6 +567,11 @@ def infer_positions_responsible(sentences: list[str], board: frozenset[str] = fr
     if hit := _first(sentences, test, _NEEDS_CYBER, _NEEDS_ROLE, _NEEDS_RESPONSIBLE):
         return True, hit
     return None
+
+
+def _names_alternation(names: frozenset[str]) -> str:
+    """A pattern of the committees' names (lower case), the longest first, any spacing ("" for none)."""
+    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
 
 
 #: The short name a committee is given right after its name ('(the "Committee")', "(RTC)"): `_DEFINING` holds it.
@@ -598,14 +603,23 @@ def _expand_committee_acronyms(sentences: list[str], management: frozenset[str] 
     return [pattern.sub("the board committee", s) for s in sentences]
 
 
-def infer_report_to_board(sentences: list[str], management: frozenset[str] = frozenset()) -> Finding:
-    """(c)(2)(iii): those persons or committees report to (inform) the board or a board committee."""
+def infer_report_to_board(
+    sentences: list[str], management: frozenset[str] = frozenset(), board: frozenset[str] = frozenset()
+) -> Finding:
+    """(c)(2)(iii): those persons or committees report to (inform) the board or a board committee: one the patterns
+    name ("the Audit Committee"), or one the facts read as the board's (`board`: "The Chief Security Officer briefs the
+    Operations Committee on cybersecurity twice yearly", reader 28's utility, whose committee's name gained
+    "Cybersecurity" and with it a report to the board "not stated -> yes")."""
     expanded = _expand_committee_acronyms(sentences, management)
     originals = dict(zip(expanded, sentences))
     if expanded is not sentences or len(originals) != len(sentences):  # (else the very sentences, hinted)
         sentences = list(originals)
+    names = _names_alternation(board)
+    board_name = re.compile(f"(?:{names})", re.I) if names else None
 
     def test(s: str) -> bool:
+        if board_name is not None and "ommittee" in s:
+            s = board_name.sub("the board committee", s)
         return _RISK_TOPIC_RE.test(s) and any(p.test(s) for p in _REPORT_RES)
 
     if hit := _first(sentences, test, _NEEDS_BOARD, _NEEDS_RISK_TOPIC, _NEEDS_REPORT):
@@ -650,12 +664,9 @@ def infer_flag(d: Disclosure, name: str, sentences: _Hinted | None = None) -> Fi
         sentences = _Hinted(cached.index if cached is not None else SentenceIndex(disclosure_sentences(d)))
     if name == _REPORT_FLAG:
         management = frozenset(str(v.value) for v in shared_facts(d).get("management_committees", []))
-        return infer_report_to_board(sentences, management)
+        return infer_report_to_board(sentences, management, _board_committees(d) - management)
     if name == _POSITIONS_FLAG:
-        board = frozenset(
-            str(v.value) for v in shared_facts(d).get("board_oversight", []) if "committee" in str(v.value)
-        )
-        found = infer_positions_responsible(sentences, board)
+        found = infer_positions_responsible(sentences, _board_committees(d))
     else:
         found = INFERENCES[name](sentences)
     if found is None and name == _POSITIONS_FLAG and (titles := shared_facts(d).get("responsible_titles")):
@@ -663,6 +674,13 @@ def infer_flag(d: Disclosure, name: str, sentences: _Hinted | None = None) -> Fi
         # CTO", tracker.facts.people's security lead; or on the holder's stated experience) is the position named
         return True, titles[0].evidence
     return found
+
+
+def _board_committees(d: Disclosure) -> frozenset[str]:
+    """The committees the facts read as the board's overseers of cybersecurity (lower case)."""
+    return frozenset(
+        str(v.value) for v in shared_facts(d).get("board_oversight", []) if "committee" in str(v.value)
+    )
 
 
 _REPORT_FLAG = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag"
