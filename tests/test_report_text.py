@@ -3948,3 +3948,41 @@ def test_an_undecided_outlook_made_firm_and_a_rename_the_text_tells_of() -> None
             "the facilities committee overseeing cybersecurity is now named the facilities and technology committee",
         )
     ]
+
+
+def test_a_committee_dissolved_for_another_is_a_committee_changed() -> None:
+    """Reader 28's 20-F: "In June 2025, we dissolved the Information Security Committee and transferred its
+    responsibilities to the Group Risk Management Committee, which is chaired by our President and meets quarterly"
+    kept the dissolved committee "stated alike in both years", and the new one's "Risk ... Committee" made those
+    responsible "report to the board: not stated -> yes"."""
+    from tracker.pipeline.load import load_bytes
+
+    lead = "Our CISO, Ana Ruiz, is responsible for assessing and managing our cybersecurity risks."
+    before = f"{lead} Oversight at management level rests with the Cyber Steering Committee, which our CISO chairs."
+    after = (
+        f"{lead} In 2025 we disbanded the Cyber Steering Committee and moved its duties to the Enterprise Risk "
+        "Management Committee, which meets monthly."
+    )
+    c = compare(
+        load_bytes(f"Item 1C. Cybersecurity\n\n{before}".encode()),
+        load_bytes(f"Item 1C. Cybersecurity\n\n{after}".encode()),
+    )
+    assert [ch.summary for ch in c.changes if not ch.kind.startswith("text")] == [
+        "management committee changed: cyber steering committee -> enterprise risk management committee"
+    ]
+
+
+def test_the_chair_of_a_management_committee_replaced_beside_the_ciso_is_medium() -> None:
+    """Reader 28's insurer: its Chief Risk Officer, who chairs a management committee reviewing cybersecurity risk,
+    replaced (Margaret Lin -> Thomas Keegan) while the CISO stayed was "the person responsible changed", high."""
+    lead = (
+        "Our Chief Information Security Officer, Priya Shah, is responsible for managing cybersecurity risk. Our "
+        "Operational Risk Committee, a management committee chaired by our Chief Risk Officer, {who}, reviews "
+        "cybersecurity risks each quarter."
+    )
+    people = [
+        (ch.severity, ch.summary)
+        for ch in _compared(lead.format(who="Helen Park"), lead.format(who="Victor Adeyemi")).changes
+        if ch.fact == "people"
+    ]
+    assert people == [("medium", "the Chief Risk Officer was replaced: Helen Park -> Victor Adeyemi")], people

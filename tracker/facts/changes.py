@@ -1363,12 +1363,30 @@ def people_changes(
         outside = _outside(ov, nv)
         also = f"; the role is {outside}" if outside else ""
         if ov.get("name") and nv.get("name") and not _same_name(ov, nv):
+            # one of several responsible, not the security or technology lead, the lead kept: medium (reader 28's
+            # insurer: its Chief Risk Officer, chair of a management committee, replaced while the CISO stayed, was
+            # "the person responsible changed", high)
+            beside = (
+                responsible
+                and not any(_TECH_TITLE_RE.search(t) for t in (ov.get("titles") or []))
+                and any(
+                    p is not o
+                    and q is not n
+                    and p.value.get("role") == q.value.get("role") == "responsible"
+                    and any(_TECH_TITLE_RE.search(t) for t in (q.value.get("titles") or []))
+                    for p, q in pairs
+                )
+            )
             add(
                 "replaced",
-                "high" if responsible else "medium",
+                "high" if responsible and not beside else "medium",
                 f"the {post} was replaced: {ov['name']} -> {nv['name']}{_new_titles(ov, nv)}"
                 f"{_experience_note(ov, nv)}{also}",
-                "the person responsible changed" if responsible else spec.severity.why,
+                "one of those responsible changed"
+                if beside
+                else "the person responsible changed"
+                if responsible
+                else spec.severity.why,
                 o,
                 n,
             )

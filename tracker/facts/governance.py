@@ -464,6 +464,9 @@ _LONGER_NAME_RE = lazy_compile(
 #: "moved oversight from the Audit Committee", "no longer overseen by the Audit Committee" (but not "risks from
 #: cybersecurity threats through its Audit Committee": the words between name no move).
 _FORMER_BEFORE_RE = lazy_compile(
+    # (a committee done away with: "In June 2025, we dissolved the Information Security Committee and transferred its
+    # responsibilities to ...", reader 28's 20-F, listed as a management committee both years)
+    r"\b(?:dissolved|disbanded|eliminated|abolished|discontinued|wound\s+down)\s+(?:the\s+|its\s+|our\s+)?$|"
     r"\brenamed\s+(?:the\s+|its\s+|our\s+)$|(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
     r"(?:(?!(?:through|via|by|with|to|threats?|risks?|incidents?|attacks?)\b)[\w-]+\s+){0,4}?"
     r"(?:the\s+|our\s+|its\s+)?$|"
@@ -492,7 +495,9 @@ _FORMER_CLAUSE_RE = lazy_compile(
 #: committee's oversight, not the board's.
 _COMMITTEE_CLAUSE_RE = lazy_compile(r"\bcommittee\b,?\s+(?:which|that|who)\b", re.I)
 _FORMER_WORDS_RE = lazy_compile(
-    r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed|ceased|known|called)\b", re.I
+    r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed|ceased|known|called|dissolved|"
+    r"disbanded|eliminated|abolished|discontinued|wound)\b",
+    re.I,
 )
 #: A part of each of `_FORMER_WORDS_RE`'s words (looked for first, in ASCII text).
 _FORMER_KEYS = (
@@ -507,11 +512,20 @@ _FORMER_KEYS = (
     "ceased",
     "known",
     "called",
+    "dissolved",
+    "disbanded",
+    "eliminated",
+    "abolished",
+    "discontinued",
+    "wound",
 )
 #: A committee's old name, renamed ("the charter of its Safety and Environmental Committee, renamed it the SEC
 #: Committee", an unseen reader's pipeline operator: read as a second committee overseeing).
 _RENAMED_AFTER_RE = lazy_compile(
-    r",?\s+(?:and\s+)?(?:(?:was|has\s+been|is\s+now)\s+)?renamed\b(?!\s+(?:to|as)\b)|,\s+renamed\s+it\b", re.I
+    r",?\s+(?:and\s+)?(?:(?:was|has\s+been|is\s+now)\s+)?renamed\b(?!\s+(?:to|as)\b)|,\s+renamed\s+it\b|"
+    r",?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:dissolved|disbanded|eliminated|abolished|"
+    r"discontinued)\b",
+    re.I,
 )
 
 

@@ -378,6 +378,12 @@ _REPORT_RES = [
         r"\b" + _BOARD + r"\b[^.;]{0,80}?\b(?:is|are|will\s+be)\s+(?:\w+\s+){0,3}?"
         r"(?:informed|briefed|updated|apprised|notified)\b"
     ),
+    # what management prepares put before the board ("would then prepare disclosure material on the cybersecurity
+    # incident for review and approval by our board of directors", seed 002's 20-F, tagged so)
+    caseless(
+        r"\b(?:for|to)\s+(?:the\s+)?(?:review|approval|consideration)\s+(?:and\s+(?:approval|review)\s+)?(?:of|by)\s+"
+        r"(?:the\s+|our\s+|its\s+)?" + _BOARD
+    ),
     # the body told as the verb's object ("... regularly update the Audit Committee and the Board of Directors on our
     # cybersecurity risk management program": reader 29's restyle, read as no longer reporting to the board)
     caseless(
@@ -616,10 +622,18 @@ def infer_report_to_board(
         sentences = list(originals)
     names = _names_alternation(board)
     board_name = re.compile(f"(?:{names})", re.I) if names else None
+    # (and management's own committees are none of the board's: "transferred its responsibilities to the Group Risk
+    # Management Committee, which is chaired by our President and meets quarterly", reader 28's 20-F, read as a report
+    # to the board for the "Risk ... Committee" in its name)
+    theirs = _names_alternation(management - board)
+    management_name = re.compile(f"(?:{theirs})", re.I) if theirs else None
 
     def test(s: str) -> bool:
-        if board_name is not None and "ommittee" in s:
-            s = board_name.sub("the board committee", s)
+        if "ommittee" in s:
+            if board_name is not None:
+                s = board_name.sub("the board committee", s)
+            if management_name is not None:
+                s = management_name.sub("the management group", s)
         return _RISK_TOPIC_RE.test(s) and any(p.test(s) for p in _REPORT_RES)
 
     if hit := _first(sentences, test, _NEEDS_BOARD, _NEEDS_RISK_TOPIC, _NEEDS_REPORT):
