@@ -3986,3 +3986,46 @@ def test_the_chair_of_a_management_committee_replaced_beside_the_ciso_is_medium(
         if ch.fact == "people"
     ]
     assert people == [("medium", "the Chief Risk Officer was replaced: Helen Park -> Victor Adeyemi")], people
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "We also perform security due diligence for acquired businesses.",
+            "For businesses we acquire, we also perform security due diligence.",
+        ),
+        (
+            "No cybersecurity threat has materially affected our results of operations or financial conditions.",
+            "No cybersecurity threat has materially affected our results of operations or financial condition.",
+        ),
+        (
+            "Our program includes periodic engagement of independent security firms to test our networks.",
+            "As part of our program, we periodically engage independent security firms to test our networks.",
+        ),
+        (
+            "For more information about cybersecurity risks and whether they are reasonably likely to materially "
+            "affect our results of operations, see the discussion of risk factors in Item 1A.",
+            "Further information about cybersecurity risks and whether they are reasonably likely to materially "
+            "affect our results of operations appears in the discussion of risk factors in Item 1A.",
+        ),
+        (
+            "Our CISO manages our materials risks from cybersecurity threats.",
+            "Our CISO manages our material risks from cybersecurity threats.",
+        ),
+    ],
+    ids=["acquire", "plural-area", "periodic", "cross-reference", "typo"],
+)
+def test_small_restyles_are_low(before: str, after: str) -> None:
+    """Reader 29's restyles, each of which led its verdict as a medium change: "for acquired companies" -> "For
+    companies we acquire", "financial [-conditions-]{+condition+}", "periodic engagement of" -> "we periodically
+    engage", "please see" -> "appears in" (a statement that cyber risks could materially affect the company), and a
+    typo fixed ("[-materials-]{+material+}")."""
+    from tracker.pipeline.load import load_bytes
+
+    lead = "Our Chief Information Security Officer leads our cybersecurity program."
+    c = compare(
+        load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {before}".encode()),
+        load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {after}".encode()),
+    )
+    assert [(ch.severity, ch.why) for ch in c.changes if ch.severity != "low"] == []

@@ -269,6 +269,7 @@ def _scope_change(old: str, new: str) -> str | None:
     # and what it could affect, as Item 106(b)(2) lists it ("..., including its business strategy, results of
     # operations or financial condition" -> "... our results of operations or financial condition": a reader's bank,
     # "reworded; it says the same")
+    # (one in the plural is the same: "financial [-conditions-]{+condition+}", reader 29's restyle of a typo)
     areas = lambda t: {_SPACES_RE.sub(" ", m.group().lower()) for m in _EFFECT_AREAS_RE.finditer(t)}  # noqa: E731
     before, after = words(old) | areas(old), words(new) | areas(new)
     # ("to date" covers the past, where the other side says "in the past": no scope by itself; "previous incidents",
@@ -283,14 +284,28 @@ def _scope_change(old: str, new: str) -> str | None:
 
 #: What the statement on material incidents says cyber risks could affect (Item 106(b)(2)'s list).
 _EFFECT_AREAS_RE = re.compile(
-    r"\bbusiness\s+strateg(?:y|ies)\b|\bresults\s+of\s+operations?\b|\bfinancial\s+condition\b", re.I
+    r"\bbusiness\s+strateg(?:y|ies)\b|\bresults\s+of\s+operations?\b|\bfinancial\s+condition(?=s?\b)", re.I
 )
 
 
 def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
-    if _rolled_forward(deleted, inserted):
+    if _rolled_forward(deleted, inserted) or _plural_only(deleted, inserted):
         return False
     return _substance_words(deleted) != _substance_words(inserted)
+
+
+def _plural_only(deleted: list[str], inserted: list[str]) -> bool:
+    """Whether an edit only put words in or out of the plural ("our [-materials-]{+material+} risks", a typo fixed:
+    reader 29's restyle, "“material” added in a sentence stating ..." medium)."""
+    was, now = (re.findall(r"\w+", " ".join(texts).lower()) for texts in (deleted, inserted))
+    return (
+        bool(was)
+        and len(was) == len(now)
+        and was != now
+        and all(
+            a == b or len(a) > 3 and len(b) > 3 and a.rstrip("s") == b.rstrip("s") for a, b in zip(was, now)
+        )
+    )
 
 
 #: "At least" in other words ("no less often than", "not less frequently than").
@@ -345,7 +360,12 @@ def _period_word(m: re.Match[str], periods: set[str]) -> str:
     ("periodic", "from time to time") left as it is."""
     kind = _how_often_kind(m)
     # ("on a regular basis" says "regularly": an unseen reader's form-only edit, read as "regularly" dropped)
-    if kind in _NO_PERIOD and not _SUBSTANCE_RE.search(m.group(0)) and m.group(0).lower() != "regular":
+    # ("periodic engagement of" is "we periodically engage": reader 29's restyle, "“periodically” added")
+    if (
+        kind in _NO_PERIOD
+        and not _SUBSTANCE_RE.search(m.group(0))
+        and m.group(0).lower() not in ("regular", "periodic")
+    ):
         return m.group(0)
     periods.add(f"@{kind}")
     return " "
@@ -1668,7 +1688,12 @@ def _words_said(
         pattern is _TIMING_RE and _holds_number(edited) and "within" in str(change.new).lower()
     ):
         return None  # (a number of hours changed is a timing changed: "within [-6-]{+72+} hours")
-    edit = _went_came(*_gone_came(pattern, deleted, inserted), "{g} became {c}", "{g} dropped", "{c} added")
+    gone, came = _gone_came(pattern, deleted, inserted)
+    if pattern is _ACQUIRED_RE and {_ACQUIRE_FOLD.get(w, w) for w in gone} == {
+        _ACQUIRE_FOLD.get(w, w) for w in came
+    }:
+        gone, came = [], []  # ("for acquired companies" -> "For companies we acquire": reader 29's restyle)
+    edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
     if edit is None and pattern is _TIMING_RE:
         # (how quickly, on the whole sentences where the words that changed say nothing of it: "within [-six hours
         # of noticing them-]{+the prescribed timelines+}", "within [-6-]{+72+} hours", an unseen reader's 20-F on
@@ -1724,17 +1749,22 @@ def _rank_pursued(change: Change, deleted: list[str], inserted: list[str]) -> No
     """`medium` for a reworded sentence on a certification whose words of holding it or only pursuing it changed ("have
     achieved HITRUST r2 certification" -> "We are pursuing HITRUST certification": a reader found the lapse low, the
     framework still "stated alike")."""
+    if said := _pursued_said(change, deleted, inserted):
+        change.severity, change.why = "medium", said
+
+
+def _pursued_said(change: Change, deleted: list[str], inserted: list[str]) -> str | None:
+    """What `_rank_pursued` says of a reworded sentence, None where its words of holding or pursuing did not change."""
     old, new = _sentences(change)
     if not ("certif" in old.lower() or "certif" in new.lower()):
-        return
+        return None
     before, after = _holding_words(deleted), _holding_words(inserted)
     if any(w.startswith(_PURSUIT) for w in before) == any(w.startswith(_PURSUIT) for w in after):
-        return  # (held both ways, or pursued both ways: "obtained" -> "hold")
+        return None  # (held both ways, or pursued both ways: "obtained" -> "hold")
     said = _went_came(
         sorted(before - after), sorted(after - before), "{g} became {c}", "{g} dropped", "{c} added"
     )
-    change.severity = "medium"
-    change.why = f"{said}: whether a certification is held or only pursued changed"
+    return f"{said}: whether a certification is held or only pursued changed"
 
 
 def _holding_words(texts: list[str]) -> set[str]:
@@ -1966,8 +1996,10 @@ def _certification_said(change: Change) -> str | None:
     ("[-aligned with-]{+certified to+} ISO/IEC 27001": no change at all to an unseen reader, where a lawyer reads a
     certification obtained); None where both sides say it alike. Pursuing a certification is not holding one."""
     was, now = (_certified(t) for t in _sentences(change))
-    if was == now or PURSUING_RE.search(_sentences(change)[0 if now else 1]):
-        return None  # (held for pursued, or the other way: told as such by `_rank_pursued`)
+    if was == now:
+        return None
+    if PURSUING_RE.search(_sentences(change)[0 if now else 1]):
+        return _pursued_said(change, *_changed_words(change))  # (held for pursued, or the other way)
     sentence = _sentences(change)[1 if now else 0]
     said = _CERTIFIED_RE.search(sentence)
     assert said is not None
@@ -2433,12 +2465,19 @@ _DELAYED_RE = re.compile(
 _SPACES_RE = re.compile(r"\s+")
 #: Words on acquired businesses and their integration.
 _ACQUIRED_RE = re.compile(
-    r"\b(?:(?:recently|newly)\s+)?(?:acquired|acquisitions?|mergers?|merged)\b|"
+    r"\b(?:(?:recently|newly)\s+)?(?:acquired|acquires?|acquiring|acquisitions?|mergers?|merged)\b|"
     # "recently" of businesses acquired (or alone in the words that changed: KO's "[-newly -]acquired"), not "(most
     # recently completed on ...)" (a reader's hospital operator)
     r"\b(?:recently|newly)\b(?=[^.;]{0,40}\b(?:acquired|acquisitions?|mergers?|merged|integrated)\b|\s*$)",
     re.I,
 )
+#: The forms of one word of `_ACQUIRED_RE` (an edit between them says the same).
+_ACQUIRE_FOLD = {
+    "acquire": "acquired",
+    "acquires": "acquired",
+    "acquiring": "acquired",
+    "acquisition": "acquired",
+}
 #: Independence said of an assessor, an auditor, a director ("independent third-party firm", "independently").
 _INDEPENDENT_RE = re.compile(r"\bindependent(?:ly)?\b", re.I)
 #: A kind of words `_rank_words` ranks: (keywords one of which the changed words hold, the words, what changed).

@@ -70,7 +70,10 @@ _INCIDENT_DENIAL_RE = caseless(
 )
 _CROSS_REFERENCE_RE = caseless(
     r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"
-    r"read\s+in\s+conjunction|for\s+(?:more|additional|further)\s+information|"
+    # ("Further information about risks ... appears in the Risk factors discussion in Item 1A": reader 29's restyle of
+    # "For more information ... please see", read as a statement that cyber risks could materially affect it)
+    r"read\s+in\s+conjunction|for\s+(?:more|additional|further)\s+information|(?:further|more|additional)\s+"
+    r"information\b[^;]{0,300}?\b(?:appears?|is\s+(?:provided|found|included|contained))\s+in|"
     r"for\s+a\s+(?:description|discussion)|we\s+describe)\b[^;]{0,400}?"
     r"\b(?:risk\s+factors|item\s+1a|under\s+the\s+(?:heading|caption))\b|"
     r"\b(?:item\s+1a|risk\s+factors)\b[^;]{0,120}?\bfor\s+(?:more|additional|further)"
