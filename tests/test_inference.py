@@ -357,3 +357,17 @@ def test_a_committee_the_board_forms_names_no_position_of_management() -> None:
         "cybersecurity risk. The Committee receives quarterly reports from management on cybersecurity matters."
     )
     assert flags(defined)[RESPONSIBLE].value is None
+
+
+def test_third_parties_engaged_to_assess_are_no_suppliers_overseen() -> None:
+    """Reader 27's HD edit: "We engage third parties to independently evaluate our cybersecurity maturity on an annual
+    basis and perform a risk assessment" answered Item 106(b)(1)(iii) (oversight of service providers), so dropping
+    that evaluation read as no longer overseeing them."""
+    from tracker.facts.inference import infer_third_party_oversight
+
+    engaged = (
+        "We retain third parties to review our security controls and perform a risk assessment every year."
+    )
+    assert infer_third_party_oversight([engaged]) is None
+    overseen = "We assess the cybersecurity risks of our third-party service providers before we engage them."
+    assert infer_third_party_oversight([overseen]) == (True, overseen)

@@ -4029,3 +4029,19 @@ def test_small_restyles_are_low(before: str, after: str) -> None:
         load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {after}".encode()),
     )
     assert [(ch.severity, ch.why) for ch in c.changes if ch.severity != "low"] == []
+
+
+def test_the_years_of_an_unnamed_team_member_given_primary_oversight() -> None:
+    """Reader 29's restyle of CRUS: "Primary oversight ... rests with a member of our IT team, who holds
+    industry-recognized certifications and has more than fifteen years of experience" (for the Director of Information
+    Security's 25 years) was only "experience no longer stated"."""
+    lead = "Our Chief Financial Officer and our Security Manager are responsible for assessing cybersecurity risks."
+    before = f"{lead} Our Security Manager has day-to-day oversight of these risks and has over 20 years of experience."
+    after = (
+        f"{lead} Day-to-day oversight of these risks rests with a member of our operations team, who has more than "
+        "eight years of experience."
+    )
+    summaries = [ch.summary for ch in _compared(before, after).changes if ch.fact == "experience_years"]
+    assert summaries == [
+        "experience changed: Security Manager: over 20 years -> operations team: more than 8 years"
+    ], summaries

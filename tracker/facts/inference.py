@@ -158,6 +158,10 @@ _PROVIDED_OFFICER_RE = lazy_compile(
     r"provided\s+by)\s+(?:our|an?|the)\s+(?:[\w-]+\s+){0,4}?(?:provider|firm|vendor|consultancy)\b",
     _I,
 )
+#: Third parties the filer engages ("We engage third parties to ...", "retains a third party to").
+_ENGAGED_THIRD_PARTIES_RE = lazy_compile(
+    r"\b((?:engag|retain|hir)\w*\s+(?:[\w-]+\s+){0,2}?)third[- ]part(?:y|ies)\b(?=\s+to\b)", _I
+)
 _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
     (
         lazy_compile(
@@ -513,7 +517,15 @@ _ENGAGED_BY_VERB = 3
 #: (third parties the filer engages to help it, "third-party consultants", are no suppliers it oversees)
 def infer_third_party_oversight(sentences: list[str]) -> Finding:
     """(b)(1)(iii): processes to oversee and identify risks from third-party service providers."""
-    if hit := _strongest(sentences, OVERSIGHT_STRONG_RES, _NEEDS_SUPPLIER):
+    if hit := next(
+        (
+            s
+            for p, own in OVERSIGHT_STRONG_RES
+            for s in _may_hold(sentences, _NEEDS_SUPPLIER, *own)
+            if p.test(s) and p.test(_no_outsiders_engaged(s))
+        ),
+        None,
+    ):
         return True, hit
 
     def test(s: str) -> bool:
@@ -521,15 +533,21 @@ def infer_third_party_oversight(sentences: list[str]) -> Finding:
         supplier, and 'access' or 'incident' alone is no oversight)."""
         if _INTRUDER_RE.test(s):
             return False
-        if "iso" in s or "ISO" in s or "officer" in s.lower():
-            s = _PROVIDED_OFFICER_RE.sub(
-                "officer", s
-            )  # (the provider of a CISO is not one the filer oversees)
+        s = _no_outsiders_engaged(s)
         return _SUPPLIER_CORE.test(s) and any(p.test(s) for p in _OVERSIGHT_RES)
 
     if hit := _first(sentences, test, _NEEDS_SUPPLIER):
         return True, hit
     return None
+
+
+def _no_outsiders_engaged(s: str) -> str:
+    """A sentence without the outsiders the filer engages, who are no suppliers it oversees: the provider of its CISO,
+    third parties it engages to assess it ("We engage third parties to independently evaluate our cybersecurity
+    maturity ... and perform a risk assessment": reader 27's HD, read as overseeing suppliers)."""
+    if "iso" in s or "ISO" in s or "officer" in s.lower():
+        s = _PROVIDED_OFFICER_RE.sub("officer", s)
+    return _ENGAGED_THIRD_PARTIES_RE.sub(r"\1advisers", s)
 
 
 def infer_materially_affected(d: Disclosure) -> Finding:

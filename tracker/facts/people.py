@@ -500,7 +500,12 @@ _GROUP_HOLDER_RE = lazy_compile(
     r"\s+(?:each\s+|collectively\s+|together\s+)?(?:have|has|possess|brings?|averages?)\b|"
     r"\b(?:combined|collective|average)\s+(?:of\s+)?(?:\w+\s+){0,3}?years[^.;]{0,60}?\b(?:of|among|across)\s+"
     + _OUR
-    + r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))\b",
+    + r"((?:[a-z-]+\s+){0,3}?(?:team|leaders|leadership|members|professionals|executives|staff))\b|"
+    # one unnamed member of a team ("Primary oversight ... rests with a member of our IT team, who holds ... and has
+    # more than fifteen years of experience": reader 29's restyle, its 15 years unread)
+    r"\b(?:a|one)\s+(?:senior\s+)?member\s+of\s+"
+    + _OUR
+    + r"((?:[\w-]+\s+){0,3}?(?:team|staff|department|group))\b[^.;]{0,120}?\b(?:has|have|holds|brings|possesses)\b",
     re.I,
 )
 _DECADES_RE = lazy_compile(r"\bdecades\s+(?:of|in)\b", re.I)
@@ -608,6 +613,9 @@ def _qualifier(raw: str | None, plus: str | None, ranged: bool) -> str:
     return _QUALIFIER_NAMES.get(re.sub(r"\s+", " ", raw.lower()), "approximately")
 
 
+_IT_WORD_RE = lazy_compile(r"\bit\b")
+
+
 def _years_stated(
     s: str, low: str | None, spans: list[tuple[int, int]]
 ) -> tuple[str | None, list[tuple[re.Match[str], int, str]]]:
@@ -615,7 +623,7 @@ def _years_stated(
     outside the biography stretches `spans`: (match, years, qualifier) each."""
     group = None
     if has(low, _GROUP_WORDS) and (g := _GROUP_HOLDER_RE.search(s)):
-        group = clean_inline(next(x for x in g.groups() if x)).lower()
+        group = _IT_WORD_RE.sub("IT", clean_inline(next(x for x in g.groups() if x)).lower())  # ("IT team")
     taken_at = -1
     found = []
     for m in EXPERIENCE.scan(s, low):
