@@ -4045,3 +4045,46 @@ def test_the_years_of_an_unnamed_team_member_given_primary_oversight() -> None:
     assert summaries == [
         "experience changed: Security Manager: over 20 years -> operations team: more than 8 years"
     ], summaries
+
+
+def test_a_figure_beside_a_deadline_and_outside_work_cut_from_a_sentence() -> None:
+    """Reader 28's contractor: "self-assessment score of 110" -> "Our score ... is 104, and we are remediating ... within
+    180 days" was only "“within 180 days” added"; its exchange's "..., and we engage an independent accounting firm to
+    perform quarterly attestations of our proof of reserves" cut from a sentence was "“quarterly” dropped"."""
+    lead = "Our systems follow NIST SP 800-171."
+    change = _rewording(
+        f"{lead} Our latest assessment scored 92 of 110 points.",
+        f"{lead} Our latest assessment scored 87 of 110 points, and open items must be closed within 90 days.",
+    )
+    assert change.why == (
+        "“within 90 days” added: how quickly it is done changed; a figure stated changed: “92” became “87”"
+    ), change.why
+    cut = _rewording(
+        f"{lead} We obtain annual SOC 1 reports on our payroll processors, and we engage an independent audit firm to "
+        "test our access controls twice a year.",
+        f"{lead} We obtain annual SOC 1 reports on our payroll processors.",
+    )
+    assert (cut.severity, cut.why) == (
+        "medium",
+        "outside firms' work on the program no longer told: “and we engage an independent audit firm to test our "
+        "access controls twice a year”",
+    )
+
+
+def test_a_carve_out_made_with_a_second_hedge_says_both() -> None:
+    """Reader 27's next UNH year: "has not identified any risks ..." -> "except as described above, ... is not aware of
+    any risks ..." said only the carve-out; the rest now said on awareness went unsaid."""
+    told = "In May 2025 a threat actor encrypted servers at one of our plants."
+    before = (
+        f"{told} We have not identified any cybersecurity threats that have materially affected us, including our "
+        "results of operations."
+    )
+    after = (
+        f"{told} Other than the matter described above, we are not aware of any cybersecurity threats that have "
+        "materially affected us, including our results of operations."
+    )
+    (statement,) = [ch for ch in _compared(before, after).changes if ch.fact == "material_incident_statement"]
+    assert statement.summary == (
+        "the statement on material incidents now excepts an incident (“Other than the matter described above”): it "
+        "may have been material; the rest is now awareness, not a definite statement"
+    ), statement.summary

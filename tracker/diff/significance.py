@@ -716,6 +716,10 @@ def _rank(
             change.why = _HEADING
         elif change.kind == "text_changed" and (clean := _clean_result_said(change)):
             change.severity, change.why = "medium", clean
+        elif change.kind == "text_changed" and (
+            outside := _outside_work_edit(change, *_changed_words(change))
+        ):
+            change.severity, change.why = "medium", outside
         elif how_often := _how_often_changed(change):
             # (low where a word of frequency came or went: a reader wants it said, not ranked as a fact change;
             # medium where one period became another: "tabletop exercises [-semi-annually-]{+annually+}", two readers)
@@ -853,6 +857,12 @@ def _rank(
         change.severity, change.why = "medium", timing
         if (how := _how_often_changed(change)) is not None:  # ("{+and annually thereafter+}" beside it)
             _also(change, how[1])
+        if figures := _figures_changed(change):
+            # (a figure beside the time: "self-assessment score of [-110-]{+104+} ... within 180 days", reader 28's
+            # contractor, said only "“within 180 days” added")
+            _also(change, figures)
+    elif change.kind == "text_changed" and (outside := _outside_work_edit(change, deleted, inserted)):
+        change.severity, change.why = "medium", outside
     elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
@@ -1181,6 +1191,18 @@ _EFFECT_COUNT_RE = re.compile(
 _NOT_MATERIAL_RE = re.compile(r"\b(?:not|no|nor|never)\b[^.;]{0,80}?\bmaterial(?:ly)?\b|\bimmaterial\b", re.I)
 
 
+def _figures_changed(change: Change) -> str | None:
+    """The figures a reworded sentence changed outside its words of time ("110" became "104" beside "within 180
+    days"), said as "a figure stated changed: “110” became “104”"; None where none did, or only numbers of hours or
+    days (or years) did."""
+    was, now = (
+        [n for n in _numbers(_TIMING_RE.sub(" ", t)) if not 1900 <= n <= 2100] for t in _sentences(change)
+    )
+    gone, came = [str(n) for n in was if n not in now], [str(n) for n in now if n not in was]
+    said = _went_came(gone, came, "{g} became {c}", "", "")
+    return f"a figure stated changed: {said}" if said else None
+
+
 def _also(change: Change, matter: str) -> None:
     """Add another matter a wording change's sentence carries to its `why` (and `also`, for the verdict)."""
     change.why = f"{change.why}; {matter}" if change.why else matter
@@ -1444,6 +1466,25 @@ _PROCEEDINGS_KEYS = (
 _PROCEEDINGS_DENIED_RE = re.compile(r"\b(?:not|no|never|neither|nor)\b[^.;]{0,30}$", re.I)
 
 
+def _outside_work_edit(change: Change, deleted: list[str], inserted: list[str]) -> str | None:
+    """What a reworded sentence did to outside firms' work on the program where only one of its sides tells of it, the
+    words its edit took out or put in ("[-, and we engage an independent accounting firm to perform quarterly
+    attestations of our proof of reserves-]": reader 28's exchange, said as "“quarterly” dropped"); None where both
+    sides tell of it, or neither."""
+    old, new = _sentences(change)
+    was, now = outside_work(old), outside_work(new)
+    # (the other side naming no outsider at all: "the use of external service providers ... to assess" beside
+    # "including third party advisory firms", ELF FY2025, tells of the same work in words the pattern misses)
+    if was == now or any(map((new if was else old).lower().__contains__, _OUTSIDE_WORDS)):
+        return None
+    gone = [t for t in deleted if outside_work(t)] if was else []
+    came = [t for t in inserted if outside_work(t)] if now else []
+    if not (gone or came):
+        return None
+    words = _SPACES_RE.sub(" ", (gone or came)[0]).strip(" ,;.")
+    return f"outside firms' work on the program {'no longer' if gone else 'now'} told: \u201c{clip(words, 90)}\u201d"
+
+
 def _clean_result_said(change: Change) -> str | None:
     """What a reworded sentence did to a clean result it stated, where it no longer states it or now does ("...; our
     most recent audit was completed in 2023 with no findings of potential noncompliance" cut: reader 28's utility,
@@ -1675,6 +1716,8 @@ def _rank_words(change: Change, deleted: list[str], inserted: list[str], edited:
     for kind in _WORD_KINDS:
         if said := _words_said(change, deleted, inserted, edited, kind):
             change.severity, change.why = "medium", said
+            if kind is _TIMING_KIND and (figures := _figures_changed(change)):
+                _also(change, figures)  # (a figure beside the time: "scored [-92-]{+87+} ... within 90 days")
             return
 
 

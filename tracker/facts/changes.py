@@ -21,7 +21,13 @@ from typing import Any
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
 from tracker.facts.governance import HOW_OFTEN, briefed
-from tracker.facts.material import UNDETERMINED_RE, carve_out, names_effect_before, one_incident_denied
+from tracker.facts.material import (
+    UNDETERMINED_RE,
+    carve_out,
+    names_effect_before,
+    one_incident_denied,
+    strength,
+)
 from tracker.facts.program import FRAMEWORK_SUCCESSORS, certification_lapsed, engagement_ended
 from tracker.facts.rules import SPECS, FactSpec
 from tracker.facts.titles import security_titles, stand_in, title_key
@@ -1049,6 +1055,11 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
         summary = f"the statement on material incidents now excepts an incident (\u201c{carved}\u201d)" + (
             ": its effect not yet determined" if undetermined else ": it may have been material"
         )
+        firmly = strength(evidence["new"] or "")
+        if os_ in STRENGTH_WORDS and firmly in STRENGTH_WORDS and firmly != os_:
+            # (and how firmly the rest is said: "has not identified" -> "except as described above, ... is not aware
+            # of", reader 27's next UNH year, whose second hedge went unsaid)
+            summary += f"; the rest is now {STRENGTH_WORDS[firmly]}, not {STRENGTH_WORDS[str(os_)]}"
         why = "the statement on material incidents no longer says no incident was material"
     elif nv == "affected":
         kind, summary = (
