@@ -4088,3 +4088,20 @@ def test_a_carve_out_made_with_a_second_hedge_says_both() -> None:
         "the statement on material incidents now excepts an incident (“Other than the matter described above”): it "
         "may have been material; the rest is now awareness, not a definite statement"
     ), statement.summary
+
+
+def test_a_departure_ranked_above_the_fact_change_behind_it_leads_the_verdict() -> None:
+    """Reader 27's MA edit: "Following the departure of our CSO in September 2025, our Deputy Chief Security Officer has
+    served as interim CSO" (high) was left out of the verdict, which said only "now responsible: the Interim Chief
+    Security Officer" (medium), and the counts said "0 high"."""
+    lead = "Our Chief Information Security Officer leads our cybersecurity program."
+    after = (
+        f"{lead} Our CISO resigned in August 2025, and our Director of Security Operations now serves as acting "
+        "CISO. The acting CISO has more than 12 years of experience in security operations."
+    )
+    c = _compared(lead, after)
+    assert c.significance == "significant"
+    assert c.judgement.top[0].startswith(
+        "departure of the Chief Information Security Officer, named as responsible"
+    )
+    assert c.counted["high"] == 1, c.counted

@@ -574,21 +574,39 @@ def _restates(change: Change, accounted: set[str]) -> bool:
     return change.kind in TEXT_KINDS and not accounted.isdisjoint(change.touches or ())
 
 
+def _wording_of_facts(changes: list[Change]) -> set[int]:
+    """The ids of the wording changes that are the wording of a flag, fact or people change (`_restates`), but for a
+    sentence ranked higher than every such change behind it, which is a matter of its own ("Following the departure of
+    our CSO ..., our Deputy Chief Security Officer has served as interim CSO", high, behind "now responsible: the
+    Interim Chief Security Officer", medium: reader 27's MA edit, whose departure the verdict left out)."""
+    accounted = _accounted(changes)
+    most: dict[str, int] = {}  # (fact -> the most severe rank of the changes accounting for it)
+    for f in changes:
+        if f.kind not in TEXT_KINDS:
+            for t in _triggers(f):
+                most[t] = min(most.get(t, 9), SEVERITY_RANK[f.severity])
+    return {
+        id(c)
+        for c in changes
+        if _restates(c, accounted)
+        and not all(SEVERITY_RANK[c.severity] < most[t] for t in c.touches or () if t in most)
+    }
+
+
 def restated(changes: list[Change]) -> int:
     """How many of the changes are the wording of another: counted beside the severities, so that "4 high" is not
     read as four matters where one fact change and the three sentences behind it are."""
-    accounted = _accounted(changes)
-    return sum(_restates(c, accounted) for c in changes)
+    return len(_wording_of_facts(changes))
 
 
 def counted(changes: list[Change]) -> dict[str, int]:
     """Changes by severity, each once: a sentence behind a flag, fact or people change (`restated`) is that change's
     wording, not another matter (three independent readers took "4 high" for four matters where PANW FY2025 has one
     high people change and three sentences that carry it)."""
-    accounted = _accounted(changes)
+    wording = _wording_of_facts(changes)
     out = {"high": 0, "medium": 0, "low": 0}
     for c in changes:
-        if not _restates(c, accounted):
+        if id(c) not in wording:
             out[c.severity] += 1
     return out
 
@@ -2744,7 +2762,7 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
     level = _LEVEL[ranked[0].severity]
     top: list[str] = []
     listed: list[Change] = []
-    accounted = _accounted(ranked)
+    wording_of_facts = _wording_of_facts(ranked)
     extras: list[
         tuple[str, str]
     ] = []  # (what else the sentences behind fact changes carry, and where: named where
@@ -2759,7 +2777,7 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
         ):
             continue  # the flag read from the statement already listed: the same news twice
         if c.kind in TEXT_KINDS:
-            if _restates(c, accounted):
+            if id(c) in wording_of_facts:
                 # the wording of a fact change the verdict has (a sentence whose own facts held stays); what else the
                 # sentence carries is named ("every two years" -> "annually" beside the framework added)
                 extras += [(m, _quoted(c)) for m in c.also]
