@@ -653,3 +653,22 @@ def test_a_second_exhibit_13_for_one_10k_is_refused_with_its_reason(db_path: Pat
     stored = show(db_path, 2024)
     assert stored["coverage"] == "exhibit"
     assert stored["incorporated"]["exhibit"].endswith("larkspur-ex13-fy2024.htm")  # (matched by name)
+
+
+def test_where_one_year_was_not_read_the_report_says_what_the_other_states(db_path: Path) -> None:
+    """An unseen reader's WFC pair: its earlier year pointed to an annual report not read, and its later year's whole
+    section in the 10-K came out as "Changes: 0 high, 0 medium, 0 low" and nothing else. What the year that was read
+    states is listed under its own heading, in the text, Markdown and JSON reports; nothing is compared."""
+    assert run("ingest", TENK[2023], "--exhibit", EX13[2023], "--db", db_path)[0] == 0
+    assert run("ingest", TENK[2024], "--db", db_path)[0] == 0
+    code, out, err = run("diff", "LKB", 2023, 2024, "--format", "json", "--db", db_path)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["changes"] == [] and data["one_year_states"]["fiscal_year"] == 2023
+    briefing = next(f for f in data["one_year_states"]["facts"] if f["fact"] == "briefing_frequency")
+    assert briefing["values"] == ["semi-annual"], briefing
+    code, out, _ = run("diff", "LKB", 2023, 2024, "--db", db_path)
+    assert "What FY2023 states (FY2024 was not read, so nothing is compared):" in out
+    assert "  - How often the board is briefed: semi-annual" in out
+    code, out, _ = run("diff", "LKB", 2023, 2024, "--format", "markdown", "--db", db_path)
+    assert "**What FY2023 states (FY2024 was not read, so nothing is compared):**" in out

@@ -316,6 +316,28 @@ class Comparison:
                 out.append((fact, ["absent"]))
         return out
 
+    @property
+    def one_year_states(self) -> tuple[Disclosure, list[tuple[str, list[object]]]] | None:
+        """Where a year could not be read (`NOT_COMPARED`) and the other was: that year, and what it states of the facts
+        a reader checks first (`STILL_STATED`, as `unchanged` lists them). A reader of WFC, whose earlier year pointed
+        to an annual report not read, found the later year's whole section in the 10-K said nothing of at all."""
+        if self.significance != NOT_COMPARED:
+            return None
+        read = [
+            d for d in (self.new, self.old) if not (d.incorporation is not None and not d.incorporation.read)
+        ]
+        if len(read) != 1 or not read[0].section_text.strip():
+            return None
+        facts = shared_facts(read[0])
+        out: list[tuple[str, list[object]]] = []
+        for fact in STILL_STATED:
+            values = [as_worded(v) for v in facts.get(fact) or [] if v.value not in (None, "absent")]
+            if values:
+                out.append((fact, values))
+            elif fact == MATERIAL_STATEMENT:
+                out.append((fact, ["absent"]))
+        return read[0], out
+
     def briefed_alike(self, kept: list[object]) -> dict[object, list[str]]:
         """Who the later year says is briefed at each frequency both years state (`kept`, as `unchanged` lists them):
         {"quarterly": ["the technology committee"], "annual": ["the board"]}, from the sentences stating it
@@ -396,6 +418,16 @@ class Comparison:
             "verdict": self.verdict,
             "caveats": self.caveats,
             "unchanged": [{"fact": fact, "values": values} for fact, values in self.unchanged],
+            **(
+                {
+                    "one_year_states": {
+                        "fiscal_year": one[0].fiscal_year,
+                        "facts": [{"fact": fact, "values": values} for fact, values in one[1]],
+                    }
+                }
+                if (one := self.one_year_states)
+                else {}
+            ),
             **self.judgement.to_json(),
             "changed_share": round(self.changed_share, 4),
             "element_similarity": {k: v.to_json() for k, v in self.element_similarity.items()},

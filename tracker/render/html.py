@@ -30,7 +30,7 @@ from tracker.diff.significance import SIGNIFICANCE_ORDER, restated_note
 from tracker.errors import TrackerError
 from tracker.models import FLAGS, Change, spec_for
 from tracker.render.labels import MEASURE_EXPLANATIONS, MEASURES, display_value, fact_label, named, repeats
-from tracker.render.text import STILL_HEADING, unchanged_lines
+from tracker.render.text import STILL_HEADING, still_heading, unchanged_lines
 from tracker.text.normalize import comparison_key
 
 SECTIONS = ("Risk management and strategy", "Governance", "Other")
@@ -323,7 +323,10 @@ class ComparisonReport:
     compared: bool = True
     """False when a year's text was not read (Item 1C incorporated by reference, exhibit not read)."""
     unchanged: list[str] = field(default_factory=list)
-    """What both years state alike, one line a fact ("Board oversight: audit committee")."""
+    """What both years state alike, one line a fact ("Board oversight: audit committee"); or, where one year was not
+    read, what the other states."""
+    still_heading: str = STILL_HEADING
+    """The heading of `unchanged` (`tracker.render.text.still_heading`)."""
 
 
 @dataclass
@@ -758,6 +761,7 @@ def comparison_report(
         verbose=verbose,
         incidents=list(ctx.incidents),
         unchanged=unchanged_lines(c),
+        still_heading=still_heading(c),
         **reading_order(ctx, compact=compact, context=context),
     )
 

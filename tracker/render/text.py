@@ -163,6 +163,18 @@ def plain_flag_value(value: object, source: str | None = None) -> str:
 STILL_HEADING = "Stated alike in both years"
 
 
+def still_heading(c: Comparison) -> str:
+    """The heading of `unchanged_lines`: what both years state alike, or, where one year was not read, what the other
+    states."""
+    if one := c.one_year_states:
+        unread = c.old if one[0] is c.new else c.new
+        return (
+            f"What FY{one[0].fiscal_year or '?'} states (FY{unread.fiscal_year or '?'} was not read, so nothing is "
+            "compared)"
+        )
+    return STILL_HEADING
+
+
 def unchanged_lines(c: Comparison) -> list[str]:
     """What both years state alike (`Comparison.unchanged`), one line a fact: "Board oversight: audit committee";
     "Statement on material incidents: not stated in either year" where neither makes it; the values kept of a fact
@@ -171,7 +183,8 @@ def unchanged_lines(c: Comparison) -> list[str]:
     ("says it has not been materially affected (a belief): “Based on the information we have …”")."""
     changed = {ch.fact for ch in c.changes if ch.fact}
     lines = []
-    for fact, values in c.unchanged:
+    one = c.one_year_states
+    for fact, values in one[1] if one else c.unchanged:
         if values == ["absent"]:
             line = "not stated in either year"
         else:
@@ -428,12 +441,14 @@ class _Text:
                     lines += self.wording(w)
             if any(w.boilerplate for w in wording):
                 lines += ["", self.paint(_DIM, BOILERPLATE_LEGEND)]
+        if still := unchanged_lines(c) if c.significance == NOT_COMPARED else []:
+            lines += ["", self.paint(_BOLD, f"{still_heading(c)}:")] + [f"  - {line}" for line in still]
         if c.significance == NOT_COMPARED:
             return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         if not c.changes:
             lines += ["", "No change in flags, facts or text."]
         if still := unchanged_lines(c):
-            lines += ["", self.paint(_BOLD, f"{STILL_HEADING}:")] + [f"  - {line}" for line in still]
+            lines += ["", self.paint(_BOLD, f"{still_heading(c)}:")] + [f"  - {line}" for line in still]
         lines += ["", self.paint(_DIM, _similarity_line(c))]
         if self.verbose:
             lines += self.elements(c)
@@ -539,11 +554,13 @@ class _Markdown:
             if any(w.boilerplate for w in wording):
                 lines += ["", f"*{BOILERPLATE_LEGEND}*"]
         if c.significance == NOT_COMPARED:
+            if still := unchanged_lines(c):  # (what the year that was read states)
+                lines += ["", f"**{still_heading(c)}:**", ""] + [f"- {_MD_SPECIAL(line)}" for line in still]
             return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         if not c.changes:
             lines += ["", "No change in flags, facts or text."]
         if still := unchanged_lines(c):
-            lines += ["", f"**{STILL_HEADING}:**", ""] + [f"- {_MD_SPECIAL(line)}" for line in still]
+            lines += ["", f"**{still_heading(c)}:**", ""] + [f"- {_MD_SPECIAL(line)}" for line in still]
         lines += ["", _MD_SPECIAL(_similarity_line(c))]
         if self.verbose:
             lines += self.elements(c)
