@@ -1441,10 +1441,13 @@ def proceedings(text: str) -> bool:
     low = text.lower()
     if not any(map(low.__contains__, _PROCEEDINGS_KEYS)):
         return False
-    return any(
-        not _PROCEEDINGS_DENIED_RE.search(text, max(0, m.start() - 40), m.start())
-        for m in _PROCEEDINGS_RE.finditer(text)
-    )
+    return _found_unless_after(_PROCEEDINGS_RE, text, _PROCEEDINGS_DENIED_RE, 40)
+
+
+def _found_unless_after(pattern: re.Pattern[str], text: str, before: re.Pattern[str], reach: int) -> bool:
+    """Whether `pattern` matches `text` somewhere `before` does not match the `reach` characters right before it (a
+    denial before proceedings told of; "pursuing" before a certification)."""
+    return any(not before.search(text, max(0, m.start() - reach), m.start()) for m in pattern.finditer(text))
 
 
 _PROCEEDINGS_RE = re.compile(
@@ -2075,10 +2078,7 @@ def _certified(sentence: str) -> bool:
     """Whether a sentence says the company is certified to a standard (not that it pursues it)."""
     if "certif" not in sentence.lower() and "accredit" not in sentence.lower():
         return False
-    return any(
-        not PURSUING_RE.search(sentence, max(0, m.start() - 60), m.start())
-        for m in _CERTIFIED_RE.finditer(sentence)
-    )
+    return _found_unless_after(_CERTIFIED_RE, sentence, PURSUING_RE, 60)
 
 
 #: A certification to a standard, either way round ("certified to ISO/IEC 27001", "ISO 27001 certified", "our ISO/IEC
