@@ -297,6 +297,11 @@ def _substantive_tokens(deleted: list[str], inserted: list[str]) -> bool:
 def _plural_only(deleted: list[str], inserted: list[str]) -> bool:
     """Whether an edit only put words in or out of the plural ("our [-materials-]{+material+} risks", a typo fixed:
     reader 29's restyle, "“material” added in a sentence stating ..." medium)."""
+    if (
+        "".join(deleted).lower().replace("s", "").split()
+        != "".join(inserted).lower().replace("s", "").split()
+    ):
+        return False  # (the texts differ otherwise than by an "s": nearly every edit)
     was, now = (re.findall(r"\w+", " ".join(texts).lower()) for texts in (deleted, inserted))
     return (
         bool(was)
@@ -1492,6 +1497,9 @@ def _outside_work_edit(change: Change, deleted: list[str], inserted: list[str]) 
     words its edit took out or put in ("[-, and we engage an independent accounting firm to perform quarterly
     attestations of our proof of reserves-]": reader 28's exchange, said as "“quarterly” dropped"); None where both
     sides tell of it, or neither."""
+    edited = " ".join((*deleted, *inserted)).lower()
+    if not any(map(edited.__contains__, _OUTSIDE_WORDS)):
+        return None  # (the words that changed name no outsider: nearly every edit)
     old, new = _sentences(change)
     was, now = outside_work(old), outside_work(new)
     # (the other side naming no outsider at all: "the use of external service providers ... to assess" beside
@@ -1511,6 +1519,9 @@ def _clean_result_said(change: Change) -> str | None:
     most recent audit was completed in 2023 with no findings of potential noncompliance" cut: reader 28's utility,
     whose regulator then found two potential violations)."""
     deleted, inserted = _changed_words(change)
+    edited = " ".join((*deleted, *inserted)).lower()
+    if not ("no" in edited or "without" in edited) or not any(map(edited.__contains__, _CLEAN_RESULT_KEYS)):
+        return None  # (what every match holds, looked for first)
     gone, came = _gone_came(_CLEAN_RESULT_RE, deleted, inserted)
     if gone and not came:
         return f"{_went_came(gone, [], '', '{g} dropped', '')}: a clean regulatory result is no longer stated"
@@ -1519,6 +1530,8 @@ def _clean_result_said(change: Change) -> str | None:
     return None
 
 
+#: A part of the word of a clean result every match of `_CLEAN_RESULT_RE` holds.
+_CLEAN_RESULT_KEYS = ("finding", "violation", "penalt", "fine", "deficienc", "exception")
 #: A clean result of a regulator's review ("no findings of potential noncompliance", "without any violations").
 _CLEAN_RESULT_RE = re.compile(
     r"\b(?:no|without\s+(?:any\s+)?)\s*(?:material\s+)?(?:findings|violations|penalties|fines|deficiencies|"
