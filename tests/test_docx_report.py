@@ -241,7 +241,7 @@ def test_sample_report_leads_with_the_verdict_and_tables_the_fact_changes(
         "FY2023: Our Board of Directors oversees cybersecurity risk through its Audit Committee.",
         "FY2024: Our Board of Directors oversees cybersecurity risk through its Risk Committee.",
     ]
-    added = next(r for r in rows if r[0] == "Framework added: ISO/IEC 27001")
+    added = next(r for r in rows if r[0] == "Framework added, with a certification: ISO/IEC 27001")
     assert added[1:3] == ["not stated", "ISO/IEC 27001"]
     assert added[5] == "FY2024: In 2024 our platform obtained ISO/IEC 27001 certification."
 

@@ -4105,3 +4105,24 @@ def test_a_departure_ranked_above_the_fact_change_behind_it_leads_the_verdict() 
         "departure of the Chief Information Security Officer, named as responsible"
     )
     assert c.counted["high"] == 1, c.counted
+
+
+def test_a_framework_added_with_a_certification_says_so() -> None:
+    """Reader 27's MA edit: "in 2025, the information security management system supporting our core global network was
+    certified to ISO/IEC 27001:2022" was "Framework added: ISO/IEC 27001" alone; a sentence certifying one standard
+    beside another named is no certification of the other."""
+    lead = "Our program is aligned with the NIST Cybersecurity Framework."
+    added = [
+        ch.summary
+        for ch in _compared(
+            lead, f"{lead} In 2025 our payments platform achieved ISO/IEC 27001 certification."
+        ).changes
+        if ch.fact == "frameworks"
+    ]
+    assert added == ["framework added, with a certification: ISO/IEC 27001"], added
+    beside = f"{lead} Our data centers are certified to ISO/IEC 27001 and aligned with the CIS Critical Security Controls."
+    assert [
+        ch.summary
+        for ch in _compared(f"{lead} Our data centers are certified to ISO/IEC 27001.", beside).changes
+        if ch.fact == "frameworks"
+    ] == ["framework added: CIS Controls"]

@@ -26,12 +26,22 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, NamedTuple
 
-from tracker.facts.changes import PURSUING_RE, ROLLED_FORWARD, calendar_step, listed, outlook_said
+from tracker.facts.changes import (
+    CERTIFIED_RE,
+    PURSUING_RE,
+    ROLLED_FORWARD,
+    STANDARD_END_RE,
+    calendar_step,
+    certified,
+    listed,
+    outlook_said,
+)
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed, directors_expertise
 from tracker.facts.material import ACKNOWLEDGED, hedges, incidents_acknowledged, past_incident, risk_outlook
 from tracker.facts.people import biography_spans
 from tracker.facts.program import oversees_third_parties, suppliers_own
+from tracker.facts.text import found_unless_after
 from tracker.facts.titles import ABBREVIATIONS, may_name_title, title_key, titles_in
 from tracker.models import (
     MATERIAL_FLAG,
@@ -1446,13 +1456,7 @@ def proceedings(text: str) -> bool:
     low = text.lower()
     if not any(map(low.__contains__, _PROCEEDINGS_KEYS)):
         return False
-    return _found_unless_after(_PROCEEDINGS_RE, text, _PROCEEDINGS_DENIED_RE, 40)
-
-
-def _found_unless_after(pattern: re.Pattern[str], text: str, before: re.Pattern[str], reach: int) -> bool:
-    """Whether `pattern` matches `text` somewhere `before` does not match the `reach` characters right before it (a
-    denial before proceedings told of; "pursuing" before a certification)."""
-    return any(not before.search(text, max(0, m.start() - reach), m.start()) for m in pattern.finditer(text))
+    return found_unless_after(_PROCEEDINGS_RE, text, _PROCEEDINGS_DENIED_RE, 40)
 
 
 _PROCEEDINGS_RE = re.compile(
@@ -2072,40 +2076,20 @@ def _certification_said(change: Change) -> str | None:
     """What a reworded sentence naming frameworks says anew, or no longer says, of the company's being certified to one
     ("[-aligned with-]{+certified to+} ISO/IEC 27001": no change at all to an unseen reader, where a lawyer reads a
     certification obtained); None where both sides say it alike. Pursuing a certification is not holding one."""
-    was, now = (_certified(t) for t in _sentences(change))
+    was, now = (certified(t) for t in _sentences(change))
     if was == now:
         return None
     if PURSUING_RE.search(_sentences(change)[0 if now else 1]):
         return _pursued_said(change, *_changed_words(change))  # (held for pursued, or the other way)
     sentence = _sentences(change)[1 if now else 0]
-    said = _CERTIFIED_RE.search(sentence)
+    said = CERTIFIED_RE.search(sentence)
     assert said is not None
-    end = _STANDARD_END_RE.search(
-        sentence, said.end(), said.end() + 40
-    )  # ("... to ISO/IEC 27001", not "... to ISO")
+    # ("... to ISO/IEC 27001", not "... to ISO")
+    end = STANDARD_END_RE.search(sentence, said.end(), said.end() + 40)
     quote = f"“{_SPACES_RE.sub(' ', sentence[said.start() : end.start() if end else said.end()])}”"
     return f"the company {'now says' if now else 'no longer says'} it holds a certification: {quote}"
 
 
-def _certified(sentence: str) -> bool:
-    """Whether a sentence says the company is certified to a standard (not that it pursues it)."""
-    if "certif" not in sentence.lower() and "accredit" not in sentence.lower():
-        return False
-    return _found_unless_after(_CERTIFIED_RE, sentence, PURSUING_RE, 60)
-
-
-#: A certification to a standard, either way round ("certified to ISO/IEC 27001", "ISO 27001 certified", "our ISO/IEC
-#: 27001 certification", "HITRUST CSF certified").
-_CERTIFIED_RE = re.compile(
-    r"\b(?:certified|certification|accredited|accreditation)\s+(?:(?:to|under|against|for|as\s+compliant\s+with|"
-    r"with|of|in)\s+)?(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:ISO|IEC|SOC|PCI|HITRUST|FedRAMP|CMMC|Cyber\s+Essentials|TISAX|"
-    r"CSA\s+STAR)\b|\b(?:ISO|IEC|SOC|PCI|HITRUST|FedRAMP|CMMC|TISAX)\b[\w\s/:.-]{0,30}?\b(?:certified|certification|"
-    r"accredited|accreditation)\b",
-)
-
-
-#: Where the name of a standard told after a certification ends.
-_STANDARD_END_RE = re.compile(r"\s+(?:and|or|by|for|since|in)\b|[,;()]|\.(?:\s|$)|$")
 _ROMAN = {"1": "I", "2": "II"}
 #: The type of a SOC report ("SOC 2 Type II report", "SOC 1 Type 2").
 _SOC_TYPE_RE = re.compile(r"\bSOC\s*[123]\s*(?:\(\w+\)\s*)?,?\s*Type\s+(II|I|2|1)\b", re.I)

@@ -30,6 +30,7 @@ from tracker.facts.material import (
 )
 from tracker.facts.program import FRAMEWORK_SUCCESSORS, certification_lapsed, engagement_ended
 from tracker.facts.rules import SPECS, FactSpec
+from tracker.facts.text import found_unless_after
 from tracker.facts.titles import security_titles, stand_in, title_key
 from tracker.models import Change
 from tracker.text.lazy import lazy_compile
@@ -634,6 +635,12 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
         ) in out:  # ("We are also pursuing ISO/IEC 27001 certification": a reader's airline, read as adopted)
             if c.kind == "fact_added" and isinstance(c.evidence, str) and PURSUING_RE.search(c.evidence):
                 c.summary = f"framework now pursued, not yet held: {c.value}"
+            elif (
+                c.kind == "fact_added" and isinstance(c.evidence, str) and certified(c.evidence, str(c.value))
+            ):
+                # ("the information security management system ... was certified to ISO/IEC 27001:2022": reader 27's
+                # MA edit, "Framework added" alone)
+                c.summary = f"framework added, with a certification: {c.value}"
     if spec.name == "board_oversight":
         _board_beside_committee(out, [fv.value for key, fv in new_keys.items() if key in old_keys])
     return out
@@ -1729,6 +1736,44 @@ PURSUING_RE = lazy_compile(
     r"\b(?:pursu(?:e|es|ing)|seek(?:s|ing)?|working\s+towards?|in\s+the\s+process\s+of\s+(?:obtaining|achieving|"
     r"pursuing)|plan(?:s|ning)?\s+to\s+(?:obtain|achieve|pursue))\b",
     re.I,
+)
+
+
+def certified(sentence: str, standard: str | None = None) -> bool:
+    """Whether a sentence says the company is certified to a standard (not that it pursues it); to `standard` (a
+    framework's name, "ISO/IEC 27001"), where given: its number, or its first word, within the words of the
+    certification ("our design centers are certified under ISO/IEC 27001, and ... a SOC 2 Type II report" certifies
+    no SOC 2)."""
+    if "certif" not in sentence.lower() and "accredit" not in sentence.lower():
+        return False
+    if standard is None:
+        return found_unless_after(CERTIFIED_RE, sentence, PURSUING_RE, 60)
+    numbers = re.findall(r"\d{2,}", standard)
+    token = (numbers[0] if numbers else standard.split()[0].split("/")[0]).lower()
+    return any(
+        not PURSUING_RE.search(sentence, max(0, m.start() - 60), m.start())
+        and token in sentence[m.start() : _standard_end(sentence, m.end())].lower()
+        for m in CERTIFIED_RE.finditer(sentence)
+    )
+
+
+def _standard_end(sentence: str, at: int) -> int:
+    """Where the name of a standard told from `at` ends (`STANDARD_END_RE`, the sentence's end at the latest)."""
+    end = STANDARD_END_RE.search(sentence, at)
+    return end.start() if end else len(sentence)
+
+
+#: Where the name of a standard told after a certification ends (the end of the sentence at the latest).
+STANDARD_END_RE = lazy_compile(r"\s+(?:and|or|by|for|since|in)\b|[,;()]|\.(?:\s|$)|$")
+
+
+#: A certification to a standard, either way round ("certified to ISO/IEC 27001", "ISO 27001 certified", "our ISO/IEC
+#: 27001 certification", "HITRUST CSF certified").
+CERTIFIED_RE = lazy_compile(
+    r"\b(?:certified|certification|accredited|accreditation)\s+(?:(?:to|under|against|for|as\s+compliant\s+with|"
+    r"with|of|in)\s+)?(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:ISO|IEC|SOC|PCI|HITRUST|FedRAMP|CMMC|Cyber\s+Essentials|TISAX|"
+    r"CSA\s+STAR)\b|\b(?:ISO|IEC|SOC|PCI|HITRUST|FedRAMP|CMMC|TISAX)\b[\w\s/:.-]{0,30}?\b(?:certified|certification|"
+    r"accredited|accreditation)\b"
 )
 #: A title that is a rank alone, no role ("Senior Executive Vice President", "EVP").
 _RANK_ONLY_RE = lazy_compile(

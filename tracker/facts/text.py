@@ -57,6 +57,12 @@ def has(low: str | None, words: tuple[str, ...]) -> bool:
     return low is None or not words or any(map(low.__contains__, words))
 
 
+def found_unless_after(pattern: re.Pattern[str], text: str, before: re.Pattern[str], reach: int) -> bool:
+    """Whether `pattern` matches `text` somewhere `before` does not match the `reach` characters right before it (a
+    denial before proceedings told of; "pursuing" before a certification)."""
+    return any(not before.search(text, max(0, m.start() - reach), m.start()) for m in pattern.finditer(text))
+
+
 def _text_sources(d: Disclosure) -> tuple[tuple[str, str], ...]:
     """(element, text) of every text the facts derive from: the text blocks, then the section text."""
     return tuple(d.text_blocks()) + ((UNTAGGED_ELEMENT, d.section_text or ""),)
