@@ -371,3 +371,15 @@ def test_third_parties_engaged_to_assess_are_no_suppliers_overseen() -> None:
     assert infer_third_party_oversight([engaged]) is None
     overseen = "We assess the cybersecurity risks of our third-party service providers before we engage them."
     assert infer_third_party_oversight([overseen]) == (True, overseen)
+
+
+def test_a_suppliers_incident_excepted_is_no_oversight_of_suppliers() -> None:
+    """Reader 30's next KO year: "Other than the vendor incident described above, we do not believe that there are
+    currently any risks from known cybersecurity threats ..." answered Item 106(b)(1)(iii) "not stated -> yes"."""
+    from tracker.facts.inference import infer_third_party_oversight
+
+    sentence = (
+        "Other than the supplier breach described above, we are not aware of any risks from cybersecurity threats that "
+        "have materially affected us."
+    )
+    assert infer_third_party_oversight([sentence]) is None

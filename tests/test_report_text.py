@@ -4126,3 +4126,69 @@ def test_a_framework_added_with_a_certification_says_so() -> None:
         for ch in _compared(f"{lead} Our data centers are certified to ISO/IEC 27001.", beside).changes
         if ch.fact == "frameworks"
     ] == ["framework added: CIS Controls"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        (  # responsibility resting with a team "which includes" its officers
+            "The security leadership team, including our Chief Information Officer and our Director of Security, is "
+            "responsible for managing cybersecurity risk.",
+            "Responsibility for managing cybersecurity risk in all of our business units rests with our security "
+            "leadership team, which includes our Chief Information Officer and our Director of Security.",
+            [],
+        ),
+        (  # the tenure of the officer a relative clause is about
+            "Our CISO runs our security program. Our CISO reports to our Chief Operating Officer, who has held that "
+            "post since 2018.",
+            "Our CISO runs our security program. Our CISO reports to our Chief Operating Officer, who has held that "
+            "post since 2025.",
+            [
+                "the Chief Operating Officer is possibly a different person: in the role since 2025, where it said 2018"
+            ],
+        ),
+        (  # the full board "rather than" the committee
+            "Our Risk Committee is responsible for the oversight of cybersecurity risk.",
+            "Our full Board of Directors, instead of the Risk Committee, is responsible for the oversight of "
+            "cybersecurity risk.",
+            ["oversight moved from the risk committee to the full board of directors"],
+        ),
+    ],
+    ids=["rests-with-team", "supervisor-tenure", "rather-than"],
+)
+def test_readers_30_and_32_officers_and_overseers(before: str, after: str, expected: list[str]) -> None:
+    """Reader 32's restyle "Responsibility ... rests with our cybersecurity management team, which includes our CIO,
+    ..." made three officers "no longer described as responsible" (high); reader 30's CTO, "who has served in that role
+    since 2025", made the CISO "possibly a different person" (high); its "full Board of Directors, rather than the Audit
+    Committee" left the committee "still overseeing"."""
+    from tracker.pipeline.load import load_bytes
+
+    c = compare(
+        load_bytes(f"Item 1C. Cybersecurity\n\n{before}".encode()),
+        load_bytes(f"Item 1C. Cybersecurity\n\n{after}".encode()),
+    )
+    assert [ch.summary for ch in c.changes if not ch.kind.startswith("text")] == expected
+
+
+def test_a_statement_looking_back_less_far_and_an_exception_of_an_incident_judged_not_material() -> None:
+    """Reader 30's next Visa and KO years: "in the past three fiscal years" -> "in the past fiscal year" was "reworded; it
+    says the same"; "Other than the third-party incident described above, we do not believe ..." beside "The incident
+    did not have a material impact" was "now also covers “incident”"."""
+    lead = (
+        "We were not aware of any cybersecurity incidents in the past {n} that have materially affected us."
+    )
+    change = _rewording(lead.format(n="two years"), lead.format(n="year"))
+    assert (change.severity, change.why) == (
+        "medium",
+        "the statement on material incidents now looks back one year, not 2 years",
+    )
+    told = "In 2025 a supplier of ours suffered a ransomware attack. The incident did not have a material impact on us."
+    statement = "we do not believe that any cybersecurity threats have materially affected us."
+    change = _rewording(
+        f"{told} We {statement.removeprefix('we ')}", f"{told} Other than that incident, {statement}"
+    )
+    assert (change.severity, change.why) == (
+        "medium",
+        "the statement on material incidents now excepts an incident (“Other than that incident”), which the section "
+        "says was not material",
+    )

@@ -38,7 +38,14 @@ from tracker.facts.changes import (
 )
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed, directors_expertise
-from tracker.facts.material import ACKNOWLEDGED, hedges, incidents_acknowledged, past_incident, risk_outlook
+from tracker.facts.material import (
+    ACKNOWLEDGED,
+    carve_out,
+    hedges,
+    incidents_acknowledged,
+    past_incident,
+    risk_outlook,
+)
 from tracker.facts.people import biography_spans
 from tracker.facts.program import oversees_third_parties, suppliers_own
 from tracker.facts.text import found_unless_after
@@ -289,7 +296,38 @@ def _scope_change(old: str, new: str) -> str | None:
         if _TO_DATE_RE.search(other) and _PAST_ONLY_RE.search(said) and not _PREVIOUS_RE.search(said):
             before, after = before | {"previous"}, after | {"previous"}
     gone, came = sorted(before - after), sorted(after - before)
-    return _went_came(gone, came, "now covers {c}, not {g}", "no longer covers {g}", "now also covers {c}")
+    covered = _went_came(gone, came, "now covers {c}, not {g}", "no longer covers {g}", "now also covers {c}")
+    # how far back it looks ("in the past three fiscal years" -> "in the past fiscal year": reader 30's next Visa
+    # year, "reworded; it says the same")
+    back, forth = _look_back(old), _look_back(new)
+    if back != forth and back and forth:
+        looks = f"now looks back {_years(forth)}, not {_years(back)}"
+        return f"{covered}; {looks}" if covered else looks
+    return covered
+
+
+def _look_back(text: str) -> int | None:
+    """How many years back a statement looks ("in the past three fiscal years": 3; "during the last fiscal year": 1),
+    None where it names no such period."""
+    m = _LOOK_BACK_RE.search(text)
+    if m is None:
+        return None
+    count = m.group(1)
+    return (
+        1 if count is None else _NUMBER_WORDS.get(count.lower()) or (int(count) if count.isdigit() else None)
+    )
+
+
+def _years(n: int) -> str:
+    return "one year" if n == 1 else f"{n} years"
+
+
+#: The period a statement looks back over ("the past three fiscal years", "the last fiscal year", "the prior 3 years").
+_LOOK_BACK_RE = re.compile(
+    r"\b(?:past|last|prior|preceding|previous)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:fiscal\s+|calendar\s+)?years?\b",
+    re.I,
+)
 
 
 #: What the statement on material incidents says cyber risks could affect (Item 106(b)(2)'s list).
@@ -860,11 +898,22 @@ def _rank(
         # what the statement says (none or affected, and how firmly) is read apart: a reworded statement that
         # says the same is low, one whose scope changed (threats or incidents, past or future) is medium
         old_text, new_text = _sentences(change)
+        # an exception made of an incident the section says was not material ("Other than the third-party incident
+        # described above, we do not believe ...": reader 30's next KO year, "now also covers “incident”")
+        excepted = carve_out(new_text, denied=True) if not carve_out(old_text, denied=True) else None
+        excepts = (
+            f"the statement on material incidents now excepts an incident (\u201c{excepted}\u201d), which the section "
+            "says was not material"
+        )
         if outlook := outlook_said(old_text, new_text):
             # the forward-looking half of Item 106(b)(2) dropped, the rest said alike, is high (a reader found it
             # "reworded; it says the same"); said anew, medium
             change.severity = "medium" if outlook.startswith("now") else "high"
             change.why = f"the statement on material incidents {outlook}"
+            if excepted:
+                _also(change, "it now excepts an incident the section says was not material")
+        elif excepted:
+            change.severity, change.why = "medium", excepts
         elif scope := _scope_change(old_text, new_text):
             change.severity = "medium"
             change.why = f"the statement on material incidents {scope}"

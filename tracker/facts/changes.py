@@ -826,16 +826,18 @@ def _board_beside_committee(changes: list[Change], kept: list[Any]) -> None:
         committees, still = [str(t) for t in taking], "now"
     elif not committees:
         # the committees that oversaw it gone, none come, the board still overseeing: oversight moved to the full
-        # board (a reader's biotech: "oversight by the audit committee no longer stated" read as less oversight)
+        # board (a reader's biotech: "oversight by the audit committee no longer stated" read as less oversight); or the
+        # board now said to oversee in their place ("Our full Board of Directors, rather than the Audit Committee, is
+        # responsible": reader 30's, two highs, "board added" and "audit committee no longer stated")
         gone = [c for c in changes if c.kind == "fact_removed" and c.value != "board of directors"]
-        if (
-            "board of directors" in kept
-            and gone
-            and not any(c.kind in ("fact_added", "fact_changed") for c in changes)
-        ):
+        board = [c for c in changes if c.kind == "fact_added" and c.value == "board of directors"]
+        came = [c for c in changes if c.kind in ("fact_added", "fact_changed") and c not in board]
+        if gone and not came and ("board of directors" in kept or board):
             for c in gone:
                 c.change = "moved_to_board"
                 c.summary = f"oversight moved from the {c.value} to the full board of directors"
+            for c in board:
+                changes.remove(c)  # (the move says it)
         return
     for c in changes:
         value = c.value if c.kind in ("fact_added", "fact_removed") else None

@@ -467,6 +467,9 @@ _FORMER_BEFORE_RE = lazy_compile(
     # (a committee done away with: "In June 2025, we dissolved the Information Security Committee and transferred its
     # responsibilities to ...", reader 28's 20-F, listed as a management committee both years)
     r"\b(?:dissolved|disbanded|eliminated|abolished|discontinued|wound\s+down)\s+(?:the\s+|its\s+|our\s+)?$|"
+    # ("Our full Board of Directors, rather than the Audit Committee, is responsible for the oversight": reader 30's
+    # next TSLA year, whose Audit Committee "still oversees it")
+    r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+(?:the\s+|its\s+|our\s+)?$|"
     r"\brenamed\s+(?:the\s+|its\s+|our\s+)$|(?:\bfrom|\bformerly|\bpreviously|\buntil|\bno\s+longer)\s+"
     r"(?:(?!(?:through|via|by|with|to|threats?|risks?|incidents?|attacks?)\b)[\w-]+\s+){0,4}?"
     r"(?:the\s+|our\s+|its\s+)?$|"
@@ -496,7 +499,7 @@ _FORMER_CLAUSE_RE = lazy_compile(
 _COMMITTEE_CLAUSE_RE = lazy_compile(r"\bcommittee\b,?\s+(?:which|that|who)\b", re.I)
 _FORMER_WORDS_RE = lazy_compile(
     r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed|ceased|known|called|dissolved|"
-    r"disbanded|eliminated|abolished|discontinued|wound)\b",
+    r"disbanded|eliminated|abolished|discontinued|wound|rather|instead|place)\b",
     re.I,
 )
 #: A part of each of `_FORMER_WORDS_RE`'s words (looked for first, in ASCII text).
@@ -518,6 +521,9 @@ _FORMER_KEYS = (
     "abolished",
     "discontinued",
     "wound",
+    "rather",
+    "instead",
+    "place",
 )
 #: A committee's old name, renamed ("the charter of its Safety and Environmental Committee, renamed it the SEC
 #: Committee", an unseen reader's pipeline operator: read as a second committee overseeing).

@@ -547,7 +547,18 @@ def _no_outsiders_engaged(s: str) -> str:
     maturity ... and perform a risk assessment": reader 27's HD, read as overseeing suppliers)."""
     if "iso" in s or "ISO" in s or "officer" in s.lower():
         s = _PROVIDED_OFFICER_RE.sub("officer", s)
+    # (nor a supplier's incident told of: "Other than the vendor incident described above, we do not believe that
+    # there are any risks ...", reader 30's next KO year, read as now overseeing suppliers)
+    s = _SUPPLIER_INCIDENT_RE.sub("incident", s)
     return _ENGAGED_THIRD_PARTIES_RE.sub(r"\1advisers", s)
+
+
+#: A supplier's incident named ("the vendor incident", "a third-party cybersecurity incident").
+_SUPPLIER_INCIDENT_RE = lazy_compile(
+    r"\b(?:vendor|supplier|third[- ]party|provider|partner)\s+(?:cyber\w*\s+|security\s+|ransomware\s+)?"
+    r"(?:incidents?|attacks?|breach(?:es)?)\b",
+    _I,
+)
 
 
 def infer_materially_affected(d: Disclosure) -> Finding:
@@ -582,10 +593,14 @@ def infer_positions_responsible(sentences: list[str], board: frozenset[str] = fr
     )
 
     def test(s: str) -> bool:
-        if board_name is not None and "ommittee" in s:
-            s = board_name.sub("board", s)
-            if short is not None:
-                s = short.sub("the board", s)
+        if "ommittee" in s:
+            if board_name is not None:
+                s = board_name.sub("board", s)
+                if short is not None:
+                    s = short.sub("the board", s)
+            # (nor one named as the overseer no longer: "Our full Board of Directors, rather than the Audit Committee,
+            # is responsible for the oversight": reader 30's next TSLA year)
+            s = _INSTEAD_OF_COMMITTEE_RE.sub(" ", s)
         return _ROLE_WORD.test(s) and any(p.test(s) for p in _RESPONSIBLE_RES)
 
     if hit := _first(sentences, test, _NEEDS_CYBER, _NEEDS_ROLE, _NEEDS_RESPONSIBLE):
@@ -598,6 +613,11 @@ def _names_alternation(names: frozenset[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
 
 
+#: A committee named as the one that no longer oversees ("rather than the Audit Committee").
+_INSTEAD_OF_COMMITTEE_RE = lazy_compile(
+    r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+(?:the\s+|our\s+|its\s+)?(?:[\w&-]+\s+){0,5}?committee\b",
+    _I,
+)
 #: The short name a committee is given right after its name ('(the "Committee")', "(RTC)"): `_DEFINING` holds it.
 _DEFINING = r"\s*\(\s*(?:the\s+)?[\"'\u201c]?([\w&-]{1,20})[\"'\u201d]?\s*\)"
 _DEFINED_AS = r"(?:\s*\(\s*(?:the\s+)?[\"'\u201c]?[\w&-]{1,20}[\"'\u201d]?\s*\))?"

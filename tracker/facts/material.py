@@ -354,14 +354,17 @@ def one_incident_denied(text: str) -> str | None:
     return None
 
 
-def carve_out(text: str | None) -> str | None:
+def carve_out(text: str | None, denied: bool = False) -> str | None:
     """The words with which a statement on material incidents excepts an incident ("Other than the matter described in
-    Note 19, whose full impact has not yet been determined"), where it does; else None."""
+    Note 19, whose full impact has not yet been determined"), where it does; else None. With `denied`, also where the
+    section says the incident excepted was not material (the statement then still says none was)."""
     if not text or "material" not in text.lower():
         return None
     carved = _EXCEPT_RE.search(text)
+    if carved is None:
+        return None
     said = once("material_incident", text, lambda: _statement(text, text.lower()))
-    if carved is None or not any(s == "carved" for s, _ in said):
+    if not any(s == "carved" or denied and s == "none" for s, _ in said):
         return None
     end = _MAIN_CLAUSE_RE.search(text, carved.end())
     words = text[carved.start() : end.start() if end else len(text)]

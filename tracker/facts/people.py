@@ -458,6 +458,9 @@ _EXPERIENCE_WORD_RE = lazy_compile(
     r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b",
     re.I,
 )
+#: A relative clause on the one named before it, up to where its words of tenure start (", who has served in that
+#: role").
+_WHO_CLAUSE_BEFORE_RE = lazy_compile(r",\s*who\s+[^,;.]{0,80}$", re.I)
 #: A career's work told in the present perfect, its years after "for" ("has built and led ... teams for").
 _LED_FOR_RE = lazy_compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|led|managed|headed|run|overseen|directed)\b", re.I
@@ -1485,6 +1488,12 @@ class PeopleReader:
             return
         value = next(g for g in m.groups() if g).lower()
         person = self._subject(s, low, m.start(), mentions)
+        if (who := _WHO_CLAUSE_BEFORE_RE.search(s, 0, m.start())) and (
+            told := [p for pos, p in mentions if pos < who.start()]
+        ):
+            # the one a relative clause is about ("Our CISO reports to our Chief Technology Officer, who has served in
+            # that role since 2025": reader 30's next year, its CISO "possibly a different person", high)
+            person = told[-1]
         if person.tenure_start is None:
             person.tenure_start = value
         self.tenures.append((person, value, i))

@@ -453,13 +453,21 @@ RESPONSIBLE_RULES = (
         r"(?:[\w-]+['\u2019]s\s+)?$|"
         r"\b(?:designated|appointed)\s+(?:as\s+)?(?:the\s+|our\s+|its\s+|a\s+|an\s+)?$|"
         r"\bresponsibility\s+of\s+(?:the\s+|our\s+|its\s+)?$|\bresponsib\w+\s+(?:rests|lies)\s+with\s+"
-        r"(?:the\s+|our\s+)?$",
+        r"(?:the\s+|our\s+)?$|"
+        # a team it rests with, and who the team includes ("Responsibility for assessing and managing ... rests with our
+        # cybersecurity management team, which includes our Chief Information Officer, ...": reader 32's restyle, its
+        # three officers read as no longer responsible, high)
+        r"\bresponsib\w+\b[^.;]{0,200}?\b(?:rests|lies|is)\s+with\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
+        r"(?:team|group|committee|function|council)\s*,?\s+(?:which|that)\s+(?:includes|comprises|consists\s+of|is\s+"
+        r"made\s+up\s+of)\s+(?:the\s+|our\s+|its\s+)?$",
         ("by", "under", "responsib", "designated", "appointed"),
         doc="'led by', 'under the direction of', 'responsibility ... rests with', right before the title (and the "
         "titles listed with it)",
     ),
 )
 _IS_RESPONSIBLE, _LEADS, _LEAD_TOGETHER, _WHO_LEADS, _LED_BY = RESPONSIBLE_RULES
+#: How far before a title the words making it responsible may start (`_LED_BY`).
+_BEFORE_REACH = 220
 #: An opening phrase whose object a title is ("Working with our", "In coordination with the").
 _WITH_FIRST_RE = lazy_compile(
     r"^\s*(?:working|together|along|(?:in|acting\s+in)\s+(?:coordination|collaboration|partnership|consultation))\s+"
@@ -557,9 +565,11 @@ def responsible_titles_in(
     objects: set[int] = set()  # (titles reported to, or never responsible: none of a list made responsible)
     for k, (start, end, title) in enumerate(titles):
         after = s[end : end + 220]
-        before = s[max(0, start - 120) : start]
+        # (far enough back for "Responsibility for assessing and managing material risks from cybersecurity threats
+        # rests with our cybersecurity management team, which includes our")
+        before = s[max(0, start - _BEFORE_REACH) : start]
         low_after = None if low is None else low[end : end + 220]
-        low_before = None if low is None else low[max(0, start - 120) : start]
+        low_before = None if low is None else low[max(0, start - _BEFORE_REACH) : start]
         hit: tuple[re.Match[str], str] | None = None
         if has(low_after, _IS_RESPONSIBLE.needs) and (m := _IS_RESPONSIBLE.pattern.search(after)):
             hit = (m, _IS_RESPONSIBLE.name)
