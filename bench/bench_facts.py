@@ -370,7 +370,7 @@ def report_scenarios(folder: Path, verbose: bool = False) -> Report:
     tuned = (
         "the rules were tuned on these"
         if folder.name == "dev"
-        else "first scored before any rule saw them; the rules were revised once after their errors were read"
+        else "first scored before any rule saw them; the rules were revised twice after their errors were read"
     )
     print(
         f"\nScenarios {folder.name} ({len(list(folder.glob('*.json')))} year pairs written by hand; {tuned})"

@@ -4192,3 +4192,43 @@ def test_a_statement_looking_back_less_far_and_an_exception_of_an_incident_judge
         "the statement on material incidents now excepts an incident (“Other than that incident”), which the section "
         "says was not material",
     )
+
+
+def test_reader_31_statements_and_incidents() -> None:
+    """Reader 31's game publisher: "...[-, and we do not believe they are reasonably likely to materially affect us-]"
+    was "strengthened" and led the verdict; its "credential-stuffing campaign resulted in unauthorized access to ...
+    player accounts" was a routine sentence; its hospital system's "we have not yet determined whether the incident is
+    reasonably likely to materially impact ..." was a firm statement, or "the incident stated not material"; and a
+    statement split into two sentences was "strengthened"."""
+    firm = "Cybersecurity threats have not materially affected us, including our results of operations"
+    narrowed = _compared(
+        f"{firm}, and we do not believe they are reasonably likely to materially affect us.", f"{firm}."
+    )
+    (statement,) = [ch for ch in narrowed.changes if ch.fact == "material_incident_strength"]
+    assert (statement.severity, statement.summary) == (
+        "high",
+        "the statement on material incidents no longer says whether cyber risks are reasonably likely to materially "
+        "affect the company; what remains is a definite statement",
+    )
+    lead = "Our CISO leads our program."
+    told = (
+        "In May 2025, a phishing campaign resulted in unauthorized access to the mailboxes of 40 employees. "
+        "As of the date of this report, we have not yet determined whether the incident is reasonably likely to "
+        "materially affect our results of operations."
+    )
+    assert _ranks(_compared(lead, f"{lead} {told}"), "text_added") == [
+        ("high", "a sentence on a past cybersecurity incident added"),
+        (
+            "medium",
+            "a sentence on a past cybersecurity incident added, going on from the one before: its effect not yet determined",
+        ),
+    ]
+    one = (
+        "We have not experienced any cybersecurity incident that has materially affected us, and we are not aware of "
+        "any risks from cybersecurity threats that are reasonably likely to materially affect us."
+    )
+    two = (
+        "We have not experienced a cybersecurity incident that has materially affected us. We are also not aware of "
+        "any risks from cybersecurity threats that are reasonably likely to materially affect us."
+    )
+    assert [ch for ch in _compared(f"{lead} {one}", f"{lead} {two}").changes if ch.fact] == []

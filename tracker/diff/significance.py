@@ -40,6 +40,7 @@ from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed, directors_expertise
 from tracker.facts.material import (
     ACKNOWLEDGED,
+    UNDETERMINED_RE,
     carve_out,
     hedges,
     incidents_acknowledged,
@@ -1245,8 +1246,14 @@ def _rank_incident(
         ):  # (or what it did, counted: "We cancelled approximately 1,100 flights over three days", an unseen reader's)
             change.severity = "medium"
             change.why = f"{_TOLD_OF} {'added' if added else 'removed'}, going on from the one before" + (
-                # (the incident judged: "we do not believe the incident has had ... a material impact", reader 27's)
-                ": the incident stated not material" if _NOT_MATERIAL_RE.search(text) else ""
+                # (the incident judged: "we do not believe the incident has had ... a material impact", reader 27's;
+                # or not yet: "we have not yet determined whether the incident is reasonably likely to materially
+                # impact ...", reader 31's)
+                ": its effect not yet determined"
+                if UNDETERMINED_RE.search(text)
+                else ": the incident stated not material"
+                if _NOT_MATERIAL_RE.search(text)
+                else ""
             )
         return
     if change.kind == "text_changed":

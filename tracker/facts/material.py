@@ -33,7 +33,10 @@ _MATERIAL = (
 _MATERIAL_RE = caseless(_MATERIAL)
 _NEGATION_RE = caseless(r"\b(?:not|no|none|never|nor|neither|without)\b|n['\u2019]t\b")
 _HEDGE_RE = caseless(
-    r"\b(?:no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
+    # (and a judgement not made yet: "we have not yet determined whether the incident is reasonably likely to materially
+    # impact our results", reader 31's hospital system, read as a firm denial)
+    r"\b(?:not\s+(?:yet\s+)?(?:been\s+able\s+to\s+)?(?:determined?|concluded|assessed)\s+whether|"
+    r"no\s+assurances?|cannot\s+(?:provide\s+)?(?:assur|guarant|be\s+certain|ensure)|"
     r"can\s+be\s+no|may\s+not\s+be|not\s+be\s+able|unable\s+to|there\s+is\s+no\s+guarantee|"
     r"will\s+not\s+(?:face|experience|be\s+materially|materially)|not\s+be\s+successful|"
     r"may\s+not\s+(?:be\s+)?(?:successful|detect|prevent)|not\s+(?:always\s+)?(?:be\s+)?"
@@ -423,13 +426,24 @@ def risk_outlook(text: str) -> bool:
         return False
     if not (_MATERIAL_RE.search(text) or "reasonably likely" in low) or _CROSS_REFERENCE_RE.search(text):
         return False
-    if _of_one_incident(text):
-        return False  # ("The incident did not have a material impact": what one incident did)
+    if _of_one_incident(text) or UNDETERMINED_RE.search(text) and _THE_INCIDENT_RE.search(text):
+        # ("The incident did not have a material impact": what one incident did; "we have not yet determined whether
+        # the incident is reasonably likely to materially impact ...": a judgement on one not made yet)
+        return False
     return not _statement(text, low)
 
 
+#: One incident told of before ("the incident", "this attack").
+_THE_INCIDENT_RE = lazy_compile(
+    r"\b(?:the|this|that|such)\s+(?:incident|attack|breach|intrusion|matter|event)\b", re.I
+)
+
+
 _PAST_INCIDENT_RE = caseless(
+    # ("a credential-stuffing campaign resulted in unauthorized access to approximately 180,000 player accounts":
+    # reader 31's game publisher, a routine sentence added)
     r"\b(?:(?:cyber\s*)?(?:security\s+)?(?:incidents?|breach(?:es)?|attacks?|intrusions?|compromises?)|"
+    r"(?:credential[- ]stuffing|phishing|ransomware|malware|brute[- ]force|account[- ]takeover)\s+campaigns?|"
     r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?|hackers?|attackers?|intruders?|(?:cyber\s*)?criminals?|"
     r"criminal\s+group|"
     r"(?:suspicious|malicious)\s+activity)\b[^.;]{0,120}?\b(?:occurred|"
@@ -488,6 +502,7 @@ _INCIDENT_WORDS = (
     "malicious",
     "hacker",
     "intruder",
+    "campaign",
     "criminal",
 )
 
@@ -617,6 +632,16 @@ class MaterialReader:
             return
         self.r.add("material_incident_statement", statement, i, STATEMENT.name)
         self.r.add("material_incident_strength", firm, i, f"material_incident_strength.{firm}")
+        # the statement going on in the next sentence ("We have not experienced a cybersecurity incident that has
+        # materially affected us. We are also not aware of any risks ... that are reasonably likely to materially
+        # affect ...": a held-out scenario's split, read as the outlook dropped): one statement, two sentences
+        nxt = i + 1
+        if statement == "none" and nxt < len(index.texts) and "material" in index.texts[nxt].lower():
+            t = index.texts[nxt]
+            if [said for said, _ in once("material_incident", t, lambda: _statement(t, t.lower()))] == [
+                "none"
+            ]:
+                self.r.add("material_incident_statement", statement, nxt, STATEMENT.name)
 
 
 STRENGTH_RULES = (
