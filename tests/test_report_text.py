@@ -4232,3 +4232,37 @@ def test_reader_31_statements_and_incidents() -> None:
         "any risks from cybersecurity threats that are reasonably likely to materially affect us."
     )
     assert [ch for ch in _compared(f"{lead} {one}", f"{lead} {two}").changes if ch.fact] == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (  # "any" incidents experienced are no incidents said to have happened
+            "We do not believe we have experienced any cybersecurity incidents that have materially affected us.",
+            "We do not believe that any cybersecurity incidents we have experienced have materially affected us.",
+        ),
+        (  # an engagement in the passive, of "external resources"
+            "We also engage external resources to support the design of parts of our program.",
+            "External resources are engaged to support the design of parts of our program.",
+        ),
+        (  # a period as an adjective a few words before its noun
+            "The Audit Committee oversees cybersecurity risk, and the Board receives a cybersecurity update on an "
+            "annual basis from our Chief Information Officer.",
+            "The Audit Committee oversees cybersecurity risk, and the Board also receives an annual Cyber Program "
+            "update from our Chief Information Officer.",
+        ),
+    ],
+    ids=["any-experienced", "external-resources-engaged", "annual-update"],
+)
+def test_reader_32_restyles_that_said_a_fact_changed(before: str, after: str) -> None:
+    """Reader 32's restyles: "any cybersecurity threats or incidents we have experienced" read as incidents now said to
+    have happened (medium); "External resources are engaged to support ..." as engaging no one; "an annual Information
+    Security Services update" as the board no longer briefed annually."""
+    from tracker.pipeline.load import load_bytes
+
+    lead = "Our CISO leads our cybersecurity program."
+    c = compare(
+        load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {before}".encode()),
+        load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {after}".encode()),
+    )
+    assert [(ch.severity, ch.summary or ch.why) for ch in c.changes if ch.severity != "low"] == []

@@ -639,6 +639,10 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         + r"\byearly\b|\beach\s+annual\b|"
         + _NOT_AFTER_SEMI
         + r"\bannual\s+(?:report(?:s|ing)?\s+(?:to|from|on\s+(?!form\b))|reviews?|updates?|briefings?|presentations?)|"
+        # ("receives an annual Information Security Services update": reader 32's restyle of "an ... update on an annual
+        # basis", read as no longer briefed annually)
+        + _NOT_AFTER_SEMI
+        + r"\bannual\s+(?:[\w&-]+\s+){1,4}?(?:updates?|briefings?|presentations?)\b|"
         r"\b(?:each|every)\s+year\b|"
         # "the Board receives at least annual reporting, from ... management" (a reader's LCID edit)
         r"\bat\s+least\s+annual\s+(?:report(?:s|ing)?|reviews?|updates?|briefings?|presentations?)\b|"

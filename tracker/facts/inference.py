@@ -179,7 +179,10 @@ _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
         # an unseen reader's form-only IBM edit, read as no longer engaging anyone); not suppliers onboarded
         lazy_compile(
             r"\b(?:third[- ]part(?:y|ies)|consultants?|consulting\s+firms?|advis[oe]rs?|auditors?|assessors?|experts?|"
-            r"specialists?|(?:outside|external|independent)\s+(?:[\w-]+\s+){0,2}?firms?|penetration\s+testers?)\b"
+            # ("External resources are engaged to support ...": reader 32's restyle of "We also engage external
+            # resources to support ...", read as engaging no one)
+            r"specialists?|(?:outside|external|independent)\s+(?:[\w-]+\s+){0,2}?(?:firms?|resources|parties|"
+            r"providers)|penetration\s+testers?)\b"
             r"(?:[^.;]{0,60}?\b(?:are|is|were|was|have\s+been|has\s+been|may\s+be)\s+(?:\w+ly\s+|also\s+)?"
             # ("performed each year by an independent firm engaged by us")
             r"(?:engaged|retained|hired)\b|,?\s+(?:that\s+)?(?:we\s+)?(?:engaged|retained|hired)\b(?:\s+by\b)?)",
@@ -187,7 +190,10 @@ _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
         ),
         (
             _NEEDS_ENGAGE,
-            tuple(w for w in _NEEDS_OUTSIDERS if w not in ("vendor", "provider", "partner", "agenc")),
+            (
+                *(w for w in _NEEDS_OUTSIDERS if w not in ("vendor", "provider", "partner", "agenc")),
+                "resource",
+            ),
         ),
     ),
     (

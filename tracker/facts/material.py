@@ -588,7 +588,13 @@ def incidents_acknowledged(text: str) -> Literal["targeted", "suffered"] | None:
     ):
         return None  # (most sentences hold none of the verbs: tested first)
     found: Literal["targeted", "suffered"] | None = None
-    if (m := _EXPERIENCED_AFTER_RE.search(text)) and not _CONDITION_RE.search(text, 0, m.start()):
+    if (
+        (m := _EXPERIENCED_AFTER_RE.search(text))
+        and not _CONDITION_RE.search(text, 0, m.start())
+        # ("We do not believe that any cybersecurity threats or incidents we have experienced have materially affected
+        # us": any that there may be, reader 32's restyle, read as now saying incidents happened)
+        and not _ANY_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
+    ):
         # the incidents, then the filer's having had them ("none of the cybersecurity incidents we have experienced
         # has materially affected us": an unseen reader's, read as no longer saying any happened)
         return "targeted" if m.group(1).lower().startswith("attack") else "suffered"
@@ -611,6 +617,8 @@ def incidents_acknowledged(text: str) -> Literal["targeted", "suffered"] | None:
 
 #: Incidents, then the filer having had them: "the cybersecurity incidents we have experienced", "breaches that the
 #: Company has suffered" (not "may have experienced").
+#: "any" before the incidents ("any cybersecurity threats or ").
+_ANY_BEFORE_RE = lazy_compile(r"\bany\s+(?:[\w-]+\s+){0,5}$", re.I)
 _EXPERIENCED_AFTER_RE = lazy_compile(
     r"\b(incidents?|breach(?:es)?|intrusions?|compromises?|attacks?)\s+(?:that\s+|which\s+)?(?:we|the\s+company)\s+"
     r"(?:have|has|had)\s+(?:previously\s+|historically\s+|already\s+)?(?:experienced|suffered|encountered|detected)\b",
