@@ -4251,13 +4251,18 @@ def test_reader_31_statements_and_incidents() -> None:
             "The Audit Committee oversees cybersecurity risk, and the Board also receives an annual Cyber Program "
             "update from our Chief Information Officer.",
         ),
+        (  # the same timing as an adjective or an adverb
+            "Our contracts require prompt notice to us of any cybersecurity incident at a supplier.",
+            "Our contracts require suppliers to notify us promptly of any cybersecurity incident.",
+        ),
     ],
-    ids=["any-experienced", "external-resources-engaged", "annual-update"],
+    ids=["any-experienced", "external-resources-engaged", "annual-update", "prompt-promptly"],
 )
 def test_reader_32_restyles_that_said_a_fact_changed(before: str, after: str) -> None:
     """Reader 32's restyles: "any cybersecurity threats or incidents we have experienced" read as incidents now said to
     have happened (medium); "External resources are engaged to support ..." as engaging no one; "an annual Information
-    Security Services update" as the board no longer briefed annually."""
+    Security Services update" as the board no longer briefed annually; "require prompt notification" -> "require them
+    to notify us promptly" as "“prompt” became “promptly”: how quickly it is done changed"."""
     from tracker.pipeline.load import load_bytes
 
     lead = "Our CISO leads our cybersecurity program."

@@ -1830,6 +1830,12 @@ def _words_said(
         _ACQUIRE_FOLD.get(w, w) for w in came
     }:
         gone, came = [], []  # ("for acquired companies" -> "For companies we acquire": reader 29's restyle)
+    if (
+        pattern is _TIMING_RE
+        and gone
+        and {_adverb_folded(w) for w in gone} == {_adverb_folded(w) for w in came}
+    ):
+        return None  # ("require prompt notification" -> "require them to notify us promptly": reader 32's restyle)
     edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
     if edit is None and pattern is _TIMING_RE:
         # (how quickly, on the whole sentences where the words that changed say nothing of it: "within [-six hours
@@ -2321,6 +2327,8 @@ def _escalation_said(change: Change, who: bool) -> str | None:
         came += _gone_came(_DELAYED_RE, [old], [new])[1]
     else:
         gone, came = [], []
+    if gone and {_adverb_folded(w) for w in gone} == {_adverb_folded(w) for w in came}:
+        gone, came = [], []  # ("prompt notification" -> "notify us promptly": the same timing)
     soon = _went_came(
         gone,
         came,
@@ -2585,6 +2593,13 @@ _ACQUIRED_RE = re.compile(
     r"\b(?:recently|newly)\b(?=[^.;]{0,40}\b(?:acquired|acquisitions?|mergers?|merged|integrated)\b|\s*$)",
     re.I,
 )
+
+
+def _adverb_folded(words: str) -> str:
+    """Words of timing without the ending that makes an adverb ("promptly" -> "prompt"; "timely" stays)."""
+    return " ".join(w.removesuffix("ly") if w.endswith("tly") else w for w in words.split())
+
+
 #: The forms of one word of `_ACQUIRED_RE` (an edit between them says the same).
 _ACQUIRE_FOLD = {
     "acquire": "acquired",
