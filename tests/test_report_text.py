@@ -1145,6 +1145,12 @@ _LEADS = (
             "low",
             None,
         ),
+        (  # the post's holder now a former one (reader 30's next KO year, a routine sentence added)
+            "In June 2025, our former CISO became our Chief Risk Officer, and our Head of Security Operations was "
+            "named CISO.",
+            "high",
+            "departure of the Chief Information Security Officer, named as responsible",
+        ),
     ],
 )
 def test_an_officer_leaving_is_ranked_by_the_role(added: str, severity: str, why: str | None) -> None:
@@ -4271,3 +4277,19 @@ def test_reader_32_restyles_that_said_a_fact_changed(before: str, after: str) ->
         load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {after}".encode()),
     )
     assert [(ch.severity, ch.summary or ch.why) for ch in c.changes if ch.severity != "low"] == []
+
+
+def test_the_years_of_a_group_told_of_the_sentence_before() -> None:
+    """Reader 30's next TSLA year: "... overseen by leaders from our Information Security, Product Security, Compliance
+    and Legal teams. Such individuals have an average of over 15 years of prior work experience" -> "over 12 years" was
+    routine (the group's years never read)."""
+    lead = "Our program is run by managers from our IT and Risk functions."
+    said = "These leaders have an average of more than {n} years of experience in technology and security."
+    summaries = [
+        ch.summary
+        for ch in _compared(f"{lead} {said.format(n=14)}", f"{lead} {said.format(n=9)}").changes
+        if ch.fact == "experience_years"
+    ]
+    assert summaries == [
+        "the stated experience of the leaders described changed: more than 14 years -> more than 9 years"
+    ], summaries

@@ -2221,7 +2221,8 @@ def _leaving(sentence: str) -> list[str]:
     titles = _officer_spans(sentence)
     for m in _DEPARTURE_RE.finditer(sentence):
         if m.group("noun"):
-            found += [t for start, _, t in titles if start == m.end()]
+            # (every title, a former one's too: "our former CISO" opens a biography's stretch)
+            found += [t for start, _, t in titles_in(sentence, {}) if start == m.end()]
             continue
         if _OTHER_SUBJECT_RE.search(sentence, max(0, m.start() - 20), m.start()):
             continue  # ("legacy systems, which we retired in 2025": the company's act, not the officer's leaving)
@@ -2242,13 +2243,15 @@ _DEPARTURE_RE = re.compile(
     r"\b(?:cease[sd]?\s+(?:to\s+serve|serving)|ceasing\s+to\s+serve|step(?:s|ped|ping)?\s+down|"
     r"(?:resign(?:s|ed)?|retire[sd]?|depart(?:s|ed)?)(?=\s*(?:[,.;]|$)|\s+(?:from|as|effective|in|on|at|after|during)\b)|"
     r"(?:left|leaves?|leaving)\s+(?:the\s+company|us|our\s+company|(?-i:[A-Z])\w+)\b|"
-    r"(?P<noun>(?:departure|resignation|retirement|separation)\s+of\s+(?:our|the|its)\s+))",
+    # the post's holder now a former one ("In March 2025, our former CISO was appointed Chief Technology Risk Officer,
+    # and our former Deputy CISO was named CISO": reader 30's next KO year, a routine sentence added)
+    r"(?P<noun>(?:departure|resignation|retirement|separation)\s+of\s+(?:our|the|its)\s+|\b(?:our|its)\s+former\s+))",
     re.I,
 )
 #: Another subject right before the words of leaving ("which we retired", "that it retired").
 _OTHER_SUBJECT_RE = re.compile(r"\b(?:we|they|it|which|that)\s+(?:\w+ly\s+)?$", re.I)
 #: A part of every word `_DEPARTURE_RE` holds (looked for first).
-_LEAVING_KEYS = ("ceas", "step", "resign", "retire", "depart", "left", "leav", "separation")
+_LEAVING_KEYS = ("ceas", "step", "resign", "retire", "depart", "left", "leav", "separation", "former")
 #: How far before the words of leaving its subject's title may end; what ends a clause between them.
 _SUBJECT_REACH = 80
 _CLAUSE_BREAK_RE = re.compile(r"[;.]|,\s+(?:and|but|while)\b")

@@ -508,7 +508,11 @@ _GROUP_HOLDER_RE = lazy_compile(
     # more than fifteen years of experience": reader 29's restyle, its 15 years unread)
     r"\b(?:a|one)\s+(?:senior\s+)?member\s+of\s+"
     + _OUR
-    + r"((?:[\w-]+\s+){0,3}?(?:team|staff|department|group))\b[^.;]{0,120}?\b(?:has|have|holds|brings|possesses)\b",
+    + r"((?:[\w-]+\s+){0,3}?(?:team|staff|department|group))\b[^.;]{0,120}?\b(?:has|have|holds|brings|possesses)\b|"
+    # the group told of in the sentence before ("... overseen by leaders from our Information Security, ... teams. Such
+    # individuals have an average of over 15 years of prior work experience": reader 30's next TSLA year, untracked)
+    r"\b((?:such|these|those)\s+(?:individuals|leaders|executives|professionals|members|persons|people))\s+"
+    r"(?:each\s+|collectively\s+|together\s+)?(?:have|has|possess|bring|average)\b",
     re.I,
 )
 _DECADES_RE = lazy_compile(r"\bdecades\s+(?:of|in)\b", re.I)
@@ -617,6 +621,7 @@ def _qualifier(raw: str | None, plus: str | None, ranged: bool) -> str:
 
 
 _IT_WORD_RE = lazy_compile(r"\bit\b")
+_SUCH_RE = lazy_compile(r"(?:such|these|those)\s+")
 
 
 def _years_stated(
@@ -627,6 +632,8 @@ def _years_stated(
     group = None
     if has(low, _GROUP_WORDS) and (g := _GROUP_HOLDER_RE.search(s)):
         group = _IT_WORD_RE.sub("IT", clean_inline(next(x for x in g.groups() if x)).lower())  # ("IT team")
+        if (such := _SUCH_RE.match(group)) is not None:
+            group = f"{group[such.end() :]} described"  # ("Such individuals": "the individuals described")
     taken_at = -1
     found = []
     for m in EXPERIENCE.scan(s, low):
