@@ -3889,11 +3889,10 @@ def test_restyles_that_said_a_fact_changed(before: str, after: str) -> None:
     """Reader 29's and reader 27's restyles of real sections: each read as a fact or flag changed (the board no longer
     overseeing, no longer briefed annually or as needed, experience no longer stated, a line no longer stated, no
     longer reporting to the board). None changes what the section states."""
-    from tracker.pipeline.load import load_bytes
 
     c = compare(
-        load_bytes(f"Item 1C. Cybersecurity\n\n{before}".encode()),
-        load_bytes(f"Item 1C. Cybersecurity\n\n{after}".encode()),
+        _loaded(before),
+        _loaded(after),
     )
     assert [ch.summary or ch.element for ch in c.changes if not ch.kind.startswith("text")] == []
 
@@ -3933,7 +3932,6 @@ def test_an_undecided_outlook_made_firm_and_a_rename_the_text_tells_of() -> None
         "the statement on material incidents now also says whether cyber risks are reasonably likely to materially "
         "affect the company",
     )
-    from tracker.pipeline.load import load_bytes
 
     said = (
         "Our Board has delegated oversight of cybersecurity risk to its {name}. Our CISO briefs the {short} on "
@@ -3945,8 +3943,8 @@ def test_an_undecided_outlook_made_firm_and_a_rename_the_text_tells_of() -> None
         short="Facilities and Technology Committee",
     )
     c = compare(
-        load_bytes(f"Item 1C. Cybersecurity\n\n{before}".encode()),
-        load_bytes(f"Item 1C. Cybersecurity\n\n{after}".encode()),
+        _loaded(before),
+        _loaded(after),
     )
     assert [(ch.severity, ch.summary) for ch in c.changes if not ch.kind.startswith("text")] == [
         (
@@ -3961,7 +3959,6 @@ def test_a_committee_dissolved_for_another_is_a_committee_changed() -> None:
     responsibilities to the Group Risk Management Committee, which is chaired by our President and meets quarterly"
     kept the dissolved committee "stated alike in both years", and the new one's "Risk ... Committee" made those
     responsible "report to the board: not stated -> yes"."""
-    from tracker.pipeline.load import load_bytes
 
     lead = "Our CISO, Ana Ruiz, is responsible for assessing and managing our cybersecurity risks."
     before = f"{lead} Oversight at management level rests with the Cyber Steering Committee, which our CISO chairs."
@@ -3970,8 +3967,8 @@ def test_a_committee_dissolved_for_another_is_a_committee_changed() -> None:
         "Management Committee, which meets monthly."
     )
     c = compare(
-        load_bytes(f"Item 1C. Cybersecurity\n\n{before}".encode()),
-        load_bytes(f"Item 1C. Cybersecurity\n\n{after}".encode()),
+        _loaded(before),
+        _loaded(after),
     )
     assert [ch.summary for ch in c.changes if not ch.kind.startswith("text")] == [
         "management committee changed: cyber steering committee -> enterprise risk management committee"
@@ -4027,12 +4024,11 @@ def test_small_restyles_are_low(before: str, after: str) -> None:
     companies we acquire", "financial [-conditions-]{+condition+}", "periodic engagement of" -> "we periodically
     engage", "please see" -> "appears in" (a statement that cyber risks could materially affect the company), and a
     typo fixed ("[-materials-]{+material+}")."""
-    from tracker.pipeline.load import load_bytes
 
     lead = "Our Chief Information Security Officer leads our cybersecurity program."
     c = compare(
-        load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {before}".encode()),
-        load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {after}".encode()),
+        _loaded(f"{lead} {before}"),
+        _loaded(f"{lead} {after}"),
     )
     assert [(ch.severity, ch.why) for ch in c.changes if ch.severity != "low"] == []
 
@@ -4167,11 +4163,10 @@ def test_readers_30_and_32_officers_and_overseers(before: str, after: str, expec
     ..." made three officers "no longer described as responsible" (high); reader 30's CTO, "who has served in that role
     since 2025", made the CISO "possibly a different person" (high); its "full Board of Directors, rather than the Audit
     Committee" left the committee "still overseeing"."""
-    from tracker.pipeline.load import load_bytes
 
     c = compare(
-        load_bytes(f"Item 1C. Cybersecurity\n\n{before}".encode()),
-        load_bytes(f"Item 1C. Cybersecurity\n\n{after}".encode()),
+        _loaded(before),
+        _loaded(after),
     )
     assert [ch.summary for ch in c.changes if not ch.kind.startswith("text")] == expected
 
@@ -4269,12 +4264,11 @@ def test_reader_32_restyles_that_said_a_fact_changed(before: str, after: str) ->
     have happened (medium); "External resources are engaged to support ..." as engaging no one; "an annual Information
     Security Services update" as the board no longer briefed annually; "require prompt notification" -> "require them
     to notify us promptly" as "“prompt” became “promptly”: how quickly it is done changed"."""
-    from tracker.pipeline.load import load_bytes
 
     lead = "Our CISO leads our cybersecurity program."
     c = compare(
-        load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {before}".encode()),
-        load_bytes(f"Item 1C. Cybersecurity\n\n{lead} {after}".encode()),
+        _loaded(f"{lead} {before}"),
+        _loaded(f"{lead} {after}"),
     )
     assert [(ch.severity, ch.summary or ch.why) for ch in c.changes if ch.severity != "low"] == []
 

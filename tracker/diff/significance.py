@@ -30,11 +30,11 @@ from tracker.facts.changes import (
     CERTIFIED_RE,
     PURSUING_RE,
     ROLLED_FORWARD,
-    STANDARD_END_RE,
     calendar_step,
     certified,
     listed,
     outlook_said,
+    standard_end,
 )
 from tracker.facts.extract import value_key
 from tracker.facts.governance import FREQUENCIES, HOW_OFTEN, bodies_named, briefed, directors_expertise
@@ -902,10 +902,6 @@ def _rank(
         # an exception made of an incident the section says was not material ("Other than the third-party incident
         # described above, we do not believe ...": reader 30's next KO year, "now also covers “incident”")
         excepted = carve_out(new_text, denied=True) if not carve_out(old_text, denied=True) else None
-        excepts = (
-            f"the statement on material incidents now excepts an incident (\u201c{excepted}\u201d), which the section "
-            "says was not material"
-        )
         if outlook := outlook_said(old_text, new_text):
             # the forward-looking half of Item 106(b)(2) dropped, the rest said alike, is high (a reader found it
             # "reworded; it says the same"); said anew, medium
@@ -914,7 +910,11 @@ def _rank(
             if excepted:
                 _also(change, "it now excepts an incident the section says was not material")
         elif excepted:
-            change.severity, change.why = "medium", excepts
+            change.severity = "medium"
+            change.why = (
+                f"the statement on material incidents now excepts an incident (\u201c{excepted}\u201d), which the "
+                "section says was not material"
+            )
         elif scope := _scope_change(old_text, new_text):
             change.severity = "medium"
             change.why = f"the statement on material incidents {scope}"
@@ -1218,9 +1218,7 @@ def _rank_incident(
     if change.kind in ("text_added", "text_removed"):
         added = change.kind == "text_added"
         text = change.text or ""
-        if (cited := _ITEM_105_RE.search(text)) and not _PROCEEDINGS_DENIED_RE.search(
-            text, max(0, cited.start() - 40), cited.start()
-        ):
+        if found_unless_after(_ITEM_105_RE, text, _PROCEEDINGS_DENIED_RE, 40):
             # (the filer reported the incident as material: "We disclosed the incident in a Current Report on Form 8-K
             # filed under Item 1.05", reader 27's next UNH year, medium after the incident)
             change.severity = "high"
@@ -1826,15 +1824,9 @@ def _words_said(
     ):
         return None  # (a number of hours changed is a timing changed: "within [-6-]{+72+} hours")
     gone, came = _gone_came(pattern, deleted, inserted)
-    if pattern is _ACQUIRED_RE and {_ACQUIRE_FOLD.get(w, w) for w in gone} == {
-        _ACQUIRE_FOLD.get(w, w) for w in came
-    }:
+    if pattern is _ACQUIRED_RE and _said_alike(gone, came, _acquire_folded):
         gone, came = [], []  # ("for acquired companies" -> "For companies we acquire": reader 29's restyle)
-    if (
-        pattern is _TIMING_RE
-        and gone
-        and {_adverb_folded(w) for w in gone} == {_adverb_folded(w) for w in came}
-    ):
+    if pattern is _TIMING_RE and _said_alike(gone, came, _adverb_folded):
         return None  # ("require prompt notification" -> "require them to notify us promptly": reader 32's restyle)
     edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
     if edit is None and pattern is _TIMING_RE:
@@ -2138,17 +2130,17 @@ def _certification_said(change: Change) -> str | None:
     """What a reworded sentence naming frameworks says anew, or no longer says, of the company's being certified to one
     ("[-aligned with-]{+certified to+} ISO/IEC 27001": no change at all to an unseen reader, where a lawyer reads a
     certification obtained); None where both sides say it alike. Pursuing a certification is not holding one."""
-    was, now = (certified(t) for t in _sentences(change))
+    sentences = _sentences(change)
+    was, now = (certified(t) for t in sentences)
     if was == now:
         return None
-    if PURSUING_RE.search(_sentences(change)[0 if now else 1]):
+    if PURSUING_RE.search(sentences[0 if now else 1]):
         return _pursued_said(change, *_changed_words(change))  # (held for pursued, or the other way)
-    sentence = _sentences(change)[1 if now else 0]
+    sentence = sentences[1 if now else 0]
     said = CERTIFIED_RE.search(sentence)
     assert said is not None
     # ("... to ISO/IEC 27001", not "... to ISO")
-    end = STANDARD_END_RE.search(sentence, said.end(), said.end() + 40)
-    quote = f"“{_SPACES_RE.sub(' ', sentence[said.start() : end.start() if end else said.end()])}”"
+    quote = f"“{_SPACES_RE.sub(' ', sentence[said.start() : standard_end(sentence, said.end(), 40)])}”"
     return f"the company {'now says' if now else 'no longer says'} it holds a certification: {quote}"
 
 
@@ -2219,10 +2211,12 @@ def _leaving(sentence: str) -> list[str]:
         return []
     found: list[str] = []
     titles = _officer_spans(sentence)
+    every: list[tuple[int, int, str]] | None = None
     for m in _DEPARTURE_RE.finditer(sentence):
         if m.group("noun"):
             # (every title, a former one's too: "our former CISO" opens a biography's stretch)
-            found += [t for start, _, t in titles_in(sentence, {}) if start == m.end()]
+            every = titles_in(sentence, {}) if every is None else every
+            found += [t for start, _, t in every if start == m.end()]
             continue
         if _OTHER_SUBJECT_RE.search(sentence, max(0, m.start() - 20), m.start()):
             continue  # ("legacy systems, which we retired in 2025": the company's act, not the officer's leaving)
@@ -2330,7 +2324,7 @@ def _escalation_said(change: Change, who: bool) -> str | None:
         came += _gone_came(_DELAYED_RE, [old], [new])[1]
     else:
         gone, came = [], []
-    if gone and {_adverb_folded(w) for w in gone} == {_adverb_folded(w) for w in came}:
+    if _said_alike(gone, came, _adverb_folded):
         gone, came = [], []  # ("prompt notification" -> "notify us promptly": the same timing)
     soon = _went_came(
         gone,
@@ -2598,6 +2592,16 @@ _ACQUIRED_RE = re.compile(
 )
 
 
+def _said_alike(gone: list[str], came: list[str], fold: Callable[[str], str]) -> bool:
+    """Whether words gone and words come say the same once each is folded to one form (`fold`)."""
+    return bool(gone) and {fold(w) for w in gone} == {fold(w) for w in came}
+
+
+def _acquire_folded(word: str) -> str:
+    """A word of `_ACQUIRED_RE` in one form of its forms (`_ACQUIRE_FOLD`)."""
+    return _ACQUIRE_FOLD.get(word, word)
+
+
 def _adverb_folded(words: str) -> str:
     """Words of timing without the ending that makes an adverb ("promptly" -> "prompt"; "timely" stays)."""
     return " ".join(w.removesuffix("ly") if w.endswith("tly") else w for w in words.split())
@@ -2834,10 +2838,8 @@ def decide(changes: list[Change], large: str | None) -> Verdict:
     top: list[str] = []
     listed: list[Change] = []
     wording_of_facts = _wording_of_facts(ranked)
-    extras: list[
-        tuple[str, str]
-    ] = []  # (what else the sentences behind fact changes carry, and where: named where
-    # there is room)
+    # (what else the sentences behind fact changes carry, and where: named where there is room)
+    extras: list[tuple[str, str]] = []
     for c in ranked:
         if len(top) >= 3 or c.severity == "low" and top:
             break

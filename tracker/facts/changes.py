@@ -1792,19 +1792,20 @@ def certified(sentence: str, standard: str | None = None) -> bool:
     token = (numbers[0] if numbers else standard.split()[0].split("/")[0]).lower()
     return any(
         not PURSUING_RE.search(sentence, max(0, m.start() - 60), m.start())
-        and token in sentence[m.start() : _standard_end(sentence, m.end())].lower()
+        and token in sentence[m.start() : standard_end(sentence, m.end())].lower()
         for m in CERTIFIED_RE.finditer(sentence)
     )
 
 
-def _standard_end(sentence: str, at: int) -> int:
-    """Where the name of a standard told from `at` ends (`STANDARD_END_RE`, the sentence's end at the latest)."""
-    end = STANDARD_END_RE.search(sentence, at)
+def standard_end(sentence: str, at: int, reach: int | None = None) -> int:
+    """Where the name of a standard told from `at` ends (`_STANDARD_END_RE`): the sentence's end, or `reach`
+    characters on, at the latest."""
+    end = _STANDARD_END_RE.search(sentence, at, len(sentence) if reach is None else at + reach)
     return end.start() if end else len(sentence)
 
 
-#: Where the name of a standard told after a certification ends (the end of the sentence at the latest).
-STANDARD_END_RE = lazy_compile(r"\s+(?:and|or|by|for|since|in)\b|[,;()]|\.(?:\s|$)|$")
+#: Where the name of a standard told after a certification ends (the end of the searched text at the latest).
+_STANDARD_END_RE = lazy_compile(r"\s+(?:and|or|by|for|since|in)\b|[,;()]|\.(?:\s|$)|$")
 
 
 #: A certification to a standard, either way round ("certified to ISO/IEC 27001", "ISO 27001 certified", "our ISO/IEC

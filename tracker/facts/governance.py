@@ -1165,6 +1165,11 @@ class GovernanceReader:
                 break
         return found
 
+    def _names_management(self, text: str, at_end: bool = False) -> bool:
+        """Whether text (any case, any spacing) names one of management's own committees (ends with one, `at_end`)."""
+        low = " ".join(text.lower().split())
+        return any(low.endswith(name) if at_end else name in low for name in self.management)
+
     def _committee_to_board(self, s: str, pos: int) -> bool:
         """Whether the frequency at pos belongs to a clause in which a committee reports to the board."""
         starts = [0] + [m.end() for m in _SPLIT_CLAUSE_RE.finditer(s) if m.end() <= pos]
@@ -1182,7 +1187,7 @@ class GovernanceReader:
                 # (not management's own committee, whose chair reports to the board: "The Chair of the Data Security
                 # Governance Committee reports the committee's activities to the Board ..., as appropriate", reader
                 # 27's restyle of "The activities of ... are reported to the Board ... by the Chair of the committee")
-                and not any(name in " ".join(subject.lower().split()) for name in self.management)
+                and not self._names_management(subject)
                 and (
                     not re.search(
                         _MANAGEMENT_SUBJECT, between := s[verb.end() : near.start()] if verb else "", re.I
@@ -1208,12 +1213,12 @@ class GovernanceReader:
         # not in the name of a board committee that does ("the Risk Management Committee reports to the board of
         # directors as necessary", the board's own: reader 26's 20-F, read as the board newly briefed as needed)
         lead = clause[: m.start()]
-        head = " ".join(clause[: m.start() + len("committee")].lower().split())
-        if any(head.endswith(name) for name in self.management):
+        head = clause[: m.start() + len("committee")]
+        if self._names_management(head, at_end=True):
             return False  # management's own committee reporting (its chair: reader 27's restyle)
-        names = committee_names(clause[: m.start() + len("committee")], None)
         if not _REPORTER_RE.search(lead):
             return True
+        names = committee_names(head, None)
         if not names or not self.board_committee(names[-1]):
             return False
         named = re.compile(r"\s+".join(map(re.escape, names[-1].split()[:-1])) + r"\s*$", re.I)

@@ -148,8 +148,6 @@ _NEEDS_OUTSIDE_ADJ = (  # _OUTSIDE_ADJ
     "qualified",
 )
 _NEEDS_ENGAGE = ("engag", "retain", "hir")
-#: Strongest first: the evidence is the first sentence matching the strongest pattern that matches at all (each
-#: with the words it needs).
 #: A security officer an outside provider supplies: no supplier the filer oversees (`infer_third_party_oversight`), an
 #: outsider engaged (`infer_third_party_engaged`).
 _PROVIDED_OFFICER_RE = lazy_compile(
@@ -162,6 +160,8 @@ _PROVIDED_OFFICER_RE = lazy_compile(
 _ENGAGED_THIRD_PARTIES_RE = lazy_compile(
     r"\b((?:engag|retain|hir)\w*\s+(?:[\w-]+\s+){0,2}?)third[- ]part(?:y|ies)\b(?=\s+to\b)", _I
 )
+#: Strongest first: the evidence is the first sentence matching the strongest pattern that matches at all (each
+#: with the words it needs).
 _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
     (
         lazy_compile(
@@ -260,6 +260,7 @@ _NOT_ENGAGED_RE = caseless(
 _NEGATED_BEFORE_RE = lazy_compile(
     r"(?:\b(?:not|never|no\s+longer)|n't)\s+(?:currently\s+|presently\s+)?(?:[\w-]+\s+)?$", _I
 )
+
 # ---- ThirdPartyOversightAndIdentificationProcesses (b)(1)(iii) ----------------------------------------
 _SUPPLIERS = (
     r"(?:vendors?|suppliers?|service\s+providers?|third[- ]part(?:y|ies)|supply\s+chain|"
@@ -417,11 +418,23 @@ def _first(sentences: list[str], test: Callable[[str], object], *needs: tuple[st
 
 
 def _strongest(
-    sentences: list[str], patterns: list[tuple[Caseless, _Needs]], needs: tuple[str, ...] = ()
+    sentences: list[str],
+    patterns: list[tuple[Caseless, _Needs]],
+    needs: tuple[str, ...] = (),
+    clean: Callable[[str], str] | None = None,
 ) -> str | None:
     """The first sentence matching the strongest (earliest) pattern that matches any sentence (of those that
-    `_may_hold` one of `needs`, a word every one of the patterns needs, and the pattern's own words)."""
-    return next((s for p, own in patterns for s in _may_hold(sentences, needs, *own) if p.test(s)), None)
+    `_may_hold` one of `needs`, a word every one of the patterns needs, and the pattern's own words), and still
+    matching it once cleaned (`clean`, where given)."""
+    return next(
+        (
+            s
+            for p, own in patterns
+            for s in _may_hold(sentences, needs, *own)
+            if p.test(s) and (clean is None or p.test(clean(s)))
+        ),
+        None,
+    )
 
 
 def _may_hold(sentences: list[str], *needs: tuple[str, ...]) -> list[str]:
@@ -523,15 +536,7 @@ _ENGAGED_BY_VERB = 3
 #: (third parties the filer engages to help it, "third-party consultants", are no suppliers it oversees)
 def infer_third_party_oversight(sentences: list[str]) -> Finding:
     """(b)(1)(iii): processes to oversee and identify risks from third-party service providers."""
-    if hit := next(
-        (
-            s
-            for p, own in OVERSIGHT_STRONG_RES
-            for s in _may_hold(sentences, _NEEDS_SUPPLIER, *own)
-            if p.test(s) and p.test(_no_outsiders_engaged(s))
-        ),
-        None,
-    ):
+    if hit := _strongest(sentences, OVERSIGHT_STRONG_RES, _NEEDS_SUPPLIER, _no_outsiders_engaged):
         return True, hit
 
     def test(s: str) -> bool:
@@ -583,13 +588,13 @@ def infer_positions_responsible(sentences: list[str], board: frozenset[str] = fr
     board's committee, not management's: reader 26's 20-F, read as now naming the positions responsible; "our Board
     formed a Risk and Technology Committee, which assumed oversight of risks from cybersecurity threats", reader 28's
     exchange)."""
-    names = _names_alternation(board)
-    board_name = re.compile(f"(?:{names})" + _DEFINED_AS, re.I) if names else None
+    board_name = _names_re(board, _DEFINED_AS)
     # and the word it is defined by ('the Audit Committee (the "Committee")', then "The Committee receives regular
     # reports from management on our cybersecurity risks": reader 24's HLI-like edit)
+    defining = _names_re(board, _DEFINING)
     defined = (
-        {m.group(1) for s in sentences if "(" in s for m in re.finditer(f"(?:{names})" + _DEFINING, s, re.I)}
-        if names
+        {m.group(1) for s in sentences if "(" in s for m in defining.finditer(s)}
+        if defining is not None
         else set()
     )
     short = (
@@ -614,9 +619,15 @@ def infer_positions_responsible(sentences: list[str], board: frozenset[str] = fr
     return None
 
 
-def _names_alternation(names: frozenset[str]) -> str:
-    """A pattern of the committees' names (lower case), the longest first, any spacing ("" for none)."""
-    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+def _names_re(names: frozenset[str], after: str = "") -> re.Pattern[str] | None:
+    """A pattern of the committees' names (lower case), the longest first, any spacing, any case, then `after`
+    (None for no names)."""
+    if not names:
+        return None
+    alternation = "|".join(
+        r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)
+    )
+    return re.compile(f"(?:{alternation}){after}", re.I)
 
 
 #: A committee named as the one that no longer oversees ("rather than the Audit Committee").
@@ -626,7 +637,7 @@ _INSTEAD_OF_COMMITTEE_RE = lazy_compile(
 )
 #: The short name a committee is given right after its name ('(the "Committee")', "(RTC)"): `_DEFINING` holds it.
 _DEFINING = r"\s*\(\s*(?:the\s+)?[\"'\u201c]?([\w&-]{1,20})[\"'\u201d]?\s*\)"
-_DEFINED_AS = r"(?:\s*\(\s*(?:the\s+)?[\"'\u201c]?[\w&-]{1,20}[\"'\u201d]?\s*\))?"
+_DEFINED_AS = r"(?:" + _DEFINING + r")?"
 #: A word one of which every match of _COMMITTEE_ACRONYM_RE holds (lower case).
 _NEEDS_COMMITTEE_ACRONYM = ("committee", "board", "council")
 _COMMITTEE_ACRONYM_RE = lazy_compile(
@@ -664,13 +675,11 @@ def infer_report_to_board(
     originals = dict(zip(expanded, sentences))
     if expanded is not sentences or len(originals) != len(sentences):  # (else the very sentences, hinted)
         sentences = list(originals)
-    names = _names_alternation(board)
-    board_name = re.compile(f"(?:{names})", re.I) if names else None
+    board_name = _names_re(board)
     # (and management's own committees are none of the board's: "transferred its responsibilities to the Group Risk
     # Management Committee, which is chaired by our President and meets quarterly", reader 28's 20-F, read as a report
     # to the board for the "Risk ... Committee" in its name)
-    theirs = _names_alternation(management - board)
-    management_name = re.compile(f"(?:{theirs})", re.I) if theirs else None
+    management_name = _names_re(management - board)
 
     def test(s: str) -> bool:
         if "ommittee" in s:
@@ -723,11 +732,10 @@ def infer_flag(d: Disclosure, name: str, sentences: _Hinted | None = None) -> Fi
     if name == _REPORT_FLAG:
         management = frozenset(str(v.value) for v in shared_facts(d).get("management_committees", []))
         return infer_report_to_board(sentences, management, _board_committees(d) - management)
-    if name == _POSITIONS_FLAG:
-        found = infer_positions_responsible(sentences, _board_committees(d))
-    else:
-        found = INFERENCES[name](sentences)
-    if found is None and name == _POSITIONS_FLAG and (titles := shared_facts(d).get("responsible_titles")):
+    if name != _POSITIONS_FLAG:
+        return INFERENCES[name](sentences)
+    found = infer_positions_responsible(sentences, _board_committees(d))
+    if found is None and (titles := shared_facts(d).get("responsible_titles")):
         # a title the facts read as responsible with no verb of responsibility ("Our Interim CISO ... reports to our
         # CTO", tracker.facts.people's security lead; or on the holder's stated experience) is the position named
         return True, titles[0].evidence

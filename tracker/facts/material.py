@@ -386,7 +386,8 @@ _CARVE_HEDGE_RE = lazy_compile(
     r",\s+(?=(?:and\s+)?(?:as\s+of|based\s+on|to\s+(?:our|the\s+best)|at\s+(?:this|the\s+present)\s+time|in\s+our)\b)",
     re.I,
 )
-#: A carve-out whose incident's effect is not yet known ("whose full impact has not yet been determined").
+#: An incident's effect not yet known ("whose full impact has not yet been determined", "the investigation is
+#: ongoing"): said of a carve-out's incident, or of one told of anywhere.
 UNDETERMINED_RE = lazy_compile(
     r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:determined|assessed|known|quantified|evaluated)|"
     r"(?:is|are|remains?)\s+(?:still\s+)?(?:ongoing|under\s+(?:investigation|review|evaluation))|"
@@ -615,10 +616,10 @@ def incidents_acknowledged(text: str) -> Literal["targeted", "suffered"] | None:
     return found
 
 
-#: Incidents, then the filer having had them: "the cybersecurity incidents we have experienced", "breaches that the
-#: Company has suffered" (not "may have experienced").
 #: "any" before the incidents ("any cybersecurity threats or ").
 _ANY_BEFORE_RE = lazy_compile(r"\bany\s+(?:[\w-]+\s+){0,5}$", re.I)
+#: Incidents, then the filer having had them: "the cybersecurity incidents we have experienced", "breaches that the
+#: Company has suffered" (not "may have experienced").
 _EXPERIENCED_AFTER_RE = lazy_compile(
     r"\b(incidents?|breach(?:es)?|intrusions?|compromises?|attacks?)\s+(?:that\s+|which\s+)?(?:we|the\s+company)\s+"
     r"(?:have|has|had)\s+(?:previously\s+|historically\s+|already\s+)?(?:experienced|suffered|encountered|detected)\b",

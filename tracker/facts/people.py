@@ -1008,16 +1008,14 @@ class PeopleReader:
         self.norms: dict[str, str] = {}
         self.bios: dict[int, list[tuple[int, int]]] = {}
         self.lines: list[tuple[Person, str, int, str]] = []  # (who reports, to what title, sentence, rule)
-        self.objects: dict[int, set[int]] = {}
+        self.objects: dict[int, set[int]] = {}  # sentence -> positions of the mentions that are objects
         self.tenures: list[tuple[Person, str, int]] = []  # (whose, since when, sentence)
-        self.listing_responsible = False  # the bullets that follow list those responsible  # sentence -> positions of the mentions that are objects
+        self.listing_responsible = False  # the bullets that follow list those responsible
         self.experienced: set[int] = set()  # ids of the people whose years of experience the text states
-        self.departed: set[int] = (
-            set()
-        )  # ids of the people the text says have left ("our former CISO, Jane Doe")
-        self.expertise: dict[
-            int, int
-        ] = {}  # id of a person -> the sentence stating their experience or expertise
+        # ids of the people the text says have left ("our former CISO, Jane Doe")
+        self.departed: set[int] = set()
+        # id of a person -> the sentence stating their experience or expertise
+        self.expertise: dict[int, int] = {}
         self.titles: dict[int, list[tuple[int, int, str]]] = {}
         self.may_title: frozenset[int] = frozenset()
 
@@ -1494,13 +1492,14 @@ class PeopleReader:
         if m is None:
             return
         value = next(g for g in m.groups() if g).lower()
-        person = self._subject(s, low, m.start(), mentions)
         if (who := _WHO_CLAUSE_BEFORE_RE.search(s, 0, m.start())) and (
             told := [p for pos, p in mentions if pos < who.start()]
         ):
             # the one a relative clause is about ("Our CISO reports to our Chief Technology Officer, who has served in
             # that role since 2025": reader 30's next year, its CISO "possibly a different person", high)
             person = told[-1]
+        else:
+            person = self._subject(s, low, m.start(), mentions)
         if person.tenure_start is None:
             person.tenure_start = value
         self.tenures.append((person, value, i))

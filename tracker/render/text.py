@@ -441,14 +441,13 @@ class _Text:
                     lines += self.wording(w)
             if any(w.boilerplate for w in wording):
                 lines += ["", self.paint(_DIM, BOILERPLATE_LEGEND)]
-        if still := unchanged_lines(c) if c.significance == NOT_COMPARED else []:
-            lines += ["", self.paint(_BOLD, f"{still_heading(c)}:")] + [f"  - {line}" for line in still]
-        if c.significance == NOT_COMPARED:
-            return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
-        if not c.changes:
+        compared = c.significance != NOT_COMPARED
+        if compared and not c.changes:
             lines += ["", "No change in flags, facts or text."]
-        if still := unchanged_lines(c):
+        if still := unchanged_lines(c):  # (where one year was not read, what the other states)
             lines += ["", self.paint(_BOLD, f"{still_heading(c)}:")] + [f"  - {line}" for line in still]
+        if not compared:
+            return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         lines += ["", self.paint(_DIM, _similarity_line(c))]
         if self.verbose:
             lines += self.elements(c)
@@ -553,14 +552,13 @@ class _Markdown:
                     lines += self.wording(w)
             if any(w.boilerplate for w in wording):
                 lines += ["", f"*{BOILERPLATE_LEGEND}*"]
-        if c.significance == NOT_COMPARED:
-            if still := unchanged_lines(c):  # (what the year that was read states)
-                lines += ["", f"**{still_heading(c)}:**", ""] + [f"- {_MD_SPECIAL(line)}" for line in still]
-            return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
-        if not c.changes:
+        compared = c.significance != NOT_COMPARED
+        if compared and not c.changes:
             lines += ["", "No change in flags, facts or text."]
-        if still := unchanged_lines(c):
+        if still := unchanged_lines(c):  # (where one year was not read, what the other states)
             lines += ["", f"**{still_heading(c)}:**", ""] + [f"- {_MD_SPECIAL(line)}" for line in still]
+        if not compared:
+            return "\n".join(lines) + "\n"  # nothing was compared: no similarity to give
         lines += ["", _MD_SPECIAL(_similarity_line(c))]
         if self.verbose:
             lines += self.elements(c)
