@@ -4287,3 +4287,182 @@ def test_the_years_of_a_group_told_of_the_sentence_before() -> None:
     assert summaries == [
         "the stated experience of the leaders described changed: more than 14 years -> more than 9 years"
     ], summaries
+
+
+def test_an_officer_named_by_a_short_form_or_in_a_sentence_split_off_is_still_named() -> None:
+    """Reader 32's restyles: two sentences merged ('... our Vice President, Corporate Information Security, Risk &
+    Compliance ("VP, CIS"). Our VP, CIS has ...' into '..., who has ...') were "the sentence no longer names the Vice
+    President, Cis"; a reporting line split off into a sentence of its own ("The CIO, in turn, reports to our Chief
+    Technology Officer") was "the sentence no longer names the Chief Technology Officer". Both medium, both form."""
+    merged = compare(
+        _loaded(
+            "Day-to-day responsibility for cybersecurity lies with our Senior Vice President, Global Security "
+            'Operations ("SVP, GSO"). Our SVP, GSO has more than 18 years of experience in network defense.'
+        ),
+        _loaded(
+            "Day-to-day responsibility for cybersecurity lies with our Senior Vice President, Global Security "
+            'Operations ("SVP, GSO"), who has more than 18 years of experience in network defense.'
+        ),
+    )
+    assert [c.severity for c in merged.changes] == ["low"], [c.why for c in merged.changes]
+    lead = "Our Head of Security Engineering is responsible for assessing and managing risks from cybersecurity threats. "
+    old = _loaded(
+        lead
+        + 'The Head of Security Engineering reports to our Chief Digital Officer ("CDO") who has significant '
+        "experience running engineering teams at large retailers and our CDO reports to our Chief Operating Officer."
+    )
+    split = compare(
+        old,
+        _loaded(
+            lead
+            + 'The Head of Security Engineering reports to our Chief Digital Officer (the "CDO"), who has '
+            "significant experience running engineering teams at large retailers. The CDO, in turn, answers to our "
+            "Chief Operating Officer, who sets the budget for technology across the group."
+        ),
+    )
+    assert {c.severity for c in split.changes} == {"low"}, [c.why for c in split.changes]
+    # the officer no sentence names any longer is still said
+    dropped = compare(
+        old,
+        _loaded(
+            lead
+            + 'The Head of Security Engineering reports to our Chief Digital Officer (the "CDO"), who has '
+            "significant experience running engineering teams at large retailers. The CDO, in turn, runs our data "
+            "centers and our network operations across the group."
+        ),
+    )
+    assert "the sentence no longer names the Chief Operating Officer" in [c.why for c in dropped.changes]
+
+
+def test_a_career_told_as_roles_held_keeps_its_years() -> None:
+    """Reader 32's restyle: "Our CISO has served in that role for over 5 years and in various roles in information
+    technology and information security for over 20 years" -> "He has been our CISO for over 5 years and has held
+    various roles ... for over 20 years" was "Experience no longer stated: ... over 20 years" (medium)."""
+    lead = "Our Head of Security Operations leads our cybersecurity program. "
+    c = compare(
+        _loaded(
+            lead
+            + "Our Head of Security Operations has served in that role since 2021 and in a range of positions in "
+            "network engineering and security operations for more than 18 years."
+        ),
+        _loaded(
+            lead
+            + "She has been our Head of Security Operations since 2021 and has held a range of positions in "
+            "network engineering and security operations for more than 18 years."
+        ),
+    )
+    assert not [ch for ch in c.changes if ch.kind.startswith("fact_") or ch.fact == "people"], [
+        ch.summary for ch in c.changes
+    ]
+    assert {ch.severity for ch in c.changes} == {"low"}
+
+
+def test_a_committee_defined_anew_in_a_split_sentence_is_still_named_and_responsible() -> None:
+    """Reader 32's restyle: 'Our multi-level cybersecurity governance structure begins with our management-level
+    Enterprise Risk Management ("ERM") Committee, which consists of ...' -> 'Our cybersecurity governance structure has
+    multiple levels. It begins with our Enterprise Risk Management Committee (the "ERM Committee"), a management-level
+    committee made up of ...' was "Management committee no longer named" and Item 106(c)(2)(i) "yes -> not stated"
+    (both medium), and the defined short form a second committee named."""
+    from tracker.facts import extract_facts
+
+    after = "The TR Committee reports to our Chief Executive Officer each quarter."
+    old = _loaded(
+        "Our layered information security governance model starts with our management-level Technology Risk "
+        '("TR") Committee, which is composed of senior leaders from each business unit. ' + after
+    )
+    new = _loaded(
+        "Our information security governance model has several layers. It starts with our Technology Risk "
+        'Committee (the "TR Committee"), a management-level committee composed of senior leaders from each business '
+        "unit. " + after
+    )
+    c = compare(old, new)
+    assert {ch.severity for ch in c.changes} == {"low"}, [(ch.kind, ch.why, ch.summary) for ch in c.changes]
+    assert [fv.value for fv in extract_facts(new)["management_committees"]] == ["technology risk committee"]
+
+
+def test_a_report_moved_from_the_boards_committee_to_managements_of_the_same_name_says_so() -> None:
+    """Reader 32's LC edit: "The results of such assessments are reported to the [-Board-]{+Management+} Operational
+    Risk Committee" was "the sentence now names the management operational risk committee (also named elsewhere)",
+    as if one more body were told, where the results no longer reach the board's committee."""
+    text = (
+        "Oversight of cybersecurity risk rests with the Technology Committee of our Board of Directors (the Board "
+        "Technology Committee). Independent assessors test our controls every year. Their findings are presented to "
+        "the {body} Technology Committee. Our CISO chairs our Management Technology Committee."
+    )
+    c = compare(_loaded(text.format(body="Board")), _loaded(text.format(body="Management")))
+    (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert change.severity == "medium"
+    assert "where it named the board's technology committee" in (change.why or ""), change.why
+    assert "not the board's" in (change.why or "")
+
+
+def test_a_line_moved_a_level_down_names_the_new_officer_whole_and_not_the_one_above() -> None:
+    """Reader 32's WGO edit: "Our CIO reports to our [SVP - CFO, ...]" -> "Our CIO reports to our Vice President and
+    Corporate Controller, who reports to our Senior Vice President - Chief Financial Officer" was "the officer ... is
+    retitled" (the CFO's line read as the CIO's) beside "now reports to the Vice President" (the title cut short)."""
+    from tracker.facts import extract_facts
+
+    lead = "Our Director of IT Security leads our cybersecurity program. "
+    old = _loaded(lead + "The Director of IT Security reports to our Chief Financial Officer.")
+    new = _loaded(
+        lead + "The Director of IT Security reports to our Vice President and Treasurer, who reports to our "
+        "Chief Financial Officer."
+    )
+    assert [fv.value for fv in extract_facts(new)["reports_to"]] == ["Vice President and Treasurer"]
+    summaries = [c.summary or "" for c in compare(old, new).changes if c.fact == "reports_to"]
+    assert summaries == [
+        "the person responsible now reports to the Vice President and Treasurer instead of the Chief Financial Officer"
+    ], summaries
+    # one of those responsible reporting to another, who reports on: both lines are theirs
+    both = _loaded(
+        "Our Chief Information Security Officer leads our cybersecurity program and reports to our Chief Information "
+        "Officer, who reports to our Chief Executive Officer. Our Chief Information Officer is also responsible for "
+        "managing cybersecurity risk."
+    )
+    assert [fv.value for fv in extract_facts(both)["reports_to"]] == [
+        "Chief Information Officer",
+        "Chief Executive Officer",
+    ]
+
+
+def test_internal_audits_independent_work_is_no_outsider_engaged() -> None:
+    """Reader 32's NKE edit: "We also engage third parties to assess our cybersecurity program maturity ..." -> "Our
+    cybersecurity team also assesses ..." was "Routine", because internal audit's "independent testing" in the
+    sentence before read as third parties engaged (Item 106(b)(1)(ii) still yes)."""
+    lead = (
+        "Our internal audit group performs independent reviews of our information security controls each year and "
+        "reports its findings to the Audit Committee. "
+    )
+    c = compare(
+        _loaded(
+            lead + "We also retain outside consultants to benchmark our security program against our peers."
+        ),
+        _loaded(
+            lead + "Our security operations group also benchmarks our security program against our peers."
+        ),
+    )
+    (flag,) = [ch for ch in c.changes if ch.kind == "flag_flipped"]
+    assert flag.element == "CybersecurityRiskManagementThirdPartyEngagedFlag"
+    assert (flag.old, flag.new, flag.severity) == (True, None, "medium")
+
+
+def test_an_officer_who_now_judges_which_incidents_go_on_is_said() -> None:
+    """Reader 32's PRGS edit: "require reporting to our Disclosure Committee regarding any [-potentially material
+    -]cybersecurity incidents{+ that our Chief Information Security Officer determines to be material+}" said only
+    "“potentially material” became “material”", not that the CISO now decides which incidents reach the committee."""
+    text = (
+        "Our incident response procedures require escalation to our Crisis Management Committee of {which}."
+    )
+    c = compare(
+        _loaded(text.format(which="all significant security incidents")),
+        _loaded(
+            text.format(
+                which="those security incidents that our Head of Security Operations deems significant"
+            )
+        ),
+    )
+    (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert change.severity == "medium"
+    assert "the Head of Security Operations now decides which incidents are escalated" in (
+        change.why or ""
+    ), change.why

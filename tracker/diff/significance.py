@@ -50,7 +50,7 @@ from tracker.facts.material import (
 from tracker.facts.people import biography_spans
 from tracker.facts.program import oversees_third_parties, suppliers_own
 from tracker.facts.text import found_unless_after
-from tracker.facts.titles import ABBREVIATIONS, may_name_title, title_key, titles_in
+from tracker.facts.titles import ABBREVIATIONS, defined_acronyms, may_name_title, title_key, titles_in
 from tracker.models import (
     MATERIAL_FLAG,
     MATERIAL_TEXT,
@@ -578,7 +578,7 @@ def rank_text_changes(
             low = edited.lower()
             _rank_words(change, deleted, inserted, low)
             if change.severity == "low":
-                _rank_officers(change, edited, low)
+                _rank_officers(change, edited, low, lambda: _split_off(changes, k))
             if change.severity == "low" and "chair" in f"{change.old} {change.new}".lower():
                 _rank_chair(change)
             if change.severity == "low":
@@ -853,7 +853,7 @@ def _rank(
                 # "within 24 hours" -> "at the Committee's next scheduled meeting" hidden under the person replaced)
                 _also(change, escalated)
             return
-        if here := _named_here(change, touched):
+        if here := _named_here(change, touched, before, after):
             change.severity = "medium"
             change.touches = touched
             # (who is briefed at a period both years state, where the body is what the edit dropped or named: "At
@@ -1103,7 +1103,9 @@ def _per_year(kind: str) -> float | None:
 _WHO_FACTS = ("management_committees", "board_oversight")
 
 
-def _named_here(change: Change, touched: list[str]) -> str | None:
+def _named_here(
+    change: Change, touched: list[str], before: dict[str, set[str]], after: dict[str, set[str]]
+) -> str | None:
     """What a reworded sentence whose own committees or councils changed (the facts, stated elsewhere too, held)
     says of them: "the sentence no longer names the cybersecurity oversight council (still named elsewhere)"."""
     if change.kind != "text_changed" or not any(f in _WHO_FACTS for f in touched):
@@ -1114,15 +1116,41 @@ def _named_here(change: Change, touched: list[str]) -> str | None:
         return None  # ("the Committee" -> "the audit committee": a defined name spelt out)
     the = lambda names: [f"the {n}" for n in sorted(names)]  # noqa: E731
     # (a name both sentences hold, read in one only: "informs the Chair of the Audit Committee ..." is no committee
-    # acting, "{+at the Audit Committee's next meeting+}" is; a reader's biotech had the committee "now named")
+    # acting, "{+at the Audit Committee's next meeting+}" is; a reader's biotech had the committee "now named"; but
+    # not inside a longer name that came: the "Operational Risk Committee" of the "Management Operational Risk
+    # Committee", reader 32's)
+    gone = [n for n in old - new if not _still_named(n, new_text, new - old)]
+    came = [n for n in new - old if not _still_named(n, old_text, old - new)]
+    was_board, is_board = before.get("board_oversight", set()), after.get("board_oversight", set())
+    boards = [n for n in gone if value_key(n) in was_board - is_board]
+    if boards and came and not any(value_key(n) in is_board for n in came):
+        # ("reported to the [-Board-]{+Management+} Operational Risk Committee": told to management's, not the board's)
+        return _went_came(
+            sorted(boards),
+            the(came),
+            "the sentence now names {c} where it named the board's {g}: what it tells now goes to a committee of "
+            "management, not the board's",
+            "",
+            "",
+            quote=False,
+        )
     return _went_came(
-        the(n for n in old - new if n not in new_text.lower()),
-        the(n for n in new - old if n not in old_text.lower()),
+        the(gone),
+        the(came),
         "the sentence now names {c} where it named {g} (each still named elsewhere)",
         "the sentence no longer names {g} (still named elsewhere)",
         "the sentence now names {c} (also named elsewhere)",
         quote=False,
     )
+
+
+def _still_named(name: str, text: str, longer: set[str]) -> bool:
+    """Whether a body's name (lower case) is in a sentence outside the longer names `longer` holding it."""
+    low = text.lower()
+    for other in longer:
+        if name in other:
+            low = low.replace(other, " ")
+    return name in low
 
 
 def _names(sentence: str, body: str) -> bool:
@@ -1988,15 +2016,35 @@ def _figure(n: int) -> str:
     return f"{n:,}"
 
 
-def _rank_officers(change: Change, edited: str, low: str) -> None:
+def _split_off(changes: list[Change], k: int) -> tuple[list[str], list[str]]:
+    """The sentences removed and added right beside reworded change k (within two changes): what a sentence split
+    in two, or merged from two, holds beside it."""
+    near = changes[max(0, k - 2) : k + 3]
+    return (
+        [str(c.text) for c in near if c.kind == "text_removed"],
+        [str(c.text) for c in near if c.kind == "text_added"],
+    )
+
+
+def _rank_officers(
+    change: Change,
+    edited: str,
+    low: str,
+    split_off: Callable[[], tuple[list[str], list[str]]] = lambda: ([], []),
+) -> None:
     """`medium` for a reworded sentence that names other officers, each side naming some ("... to our Chief
     Executive Officer, Chief Financial Officer,{+ Chief Operating Officer,+} and Chief Legal Officer", UPWK FY2025:
     who is told of material incidents; MSFT FY2025, who presents to the committee): who does what, though no fact
     read changed. Only an officer added to or dropped from those named: not where one side names none (a title
-    replaced by "he"), nor one title for another (a retitling, "VP" spelt out), nor in a biography."""
+    replaced by "he"), nor one title for another (a retitling, "VP" spelt out), nor in a biography, nor an officer
+    a sentence split off beside it names (`split_off`: the sentences removed and added beside it, `_split_off`)."""
     if not may_name_title(edited, low):
         return  # (an officer added or dropped is in the words that changed: most edits name none)
-    old, new = (_officers(t) for t in _sentences(change))
+    sentences = _sentences(change)
+    # (a short form either sentence defines is its title: 'our Vice President, Corporate Information Security ("VP,
+    # CIS"). Our VP, CIS has ...' merged into '..., who has ...' names one officer, not "the Vice President, Cis")
+    acronyms = defined_acronyms([("", t) for t in sentences if t], [None, None])
+    old, new = (_officers(t, acronyms) for t in sentences)
     if not old or not new or old == new or not (old < new or new < old):
         return  # (a title for another on the same officers is a retitling, which the title facts read)
     deleted, inserted = _changed_words(change)
@@ -2005,6 +2053,13 @@ def _rank_officers(change: Change, edited: str, low: str) -> None:
         new > old and any(w not in ABBREVIATIONS for w in gone)
     ):
         return  # an officer's acronym for one the text defines ("[-CISO-]{+CISPO+}": a reader's retitled CISO)
+    # the officer told of in a sentence split off beside it, or merged in, is still named ("The CIO, in turn, reports
+    # to our Chief Technology Officer", an unseen reader's restyle, was "no longer names the Chief Technology Officer")
+    removed, added = split_off()
+    if (new < old and (old - new) <= set().union(*(_officers(t, acronyms) for t in added))) or (
+        old < new and (new - old) <= set().union(*(_officers(t, acronyms) for t in removed))
+    ):
+        return
     said = _went_came(
         sorted(old - new),
         sorted(new - old),
@@ -2349,7 +2404,31 @@ def _escalation_said(change: Change, who: bool) -> str | None:
         if before is not None and after is not None and before != after
         else None
     )
-    return "; ".join(w for w in (which, whether, soon, told) if w) or None
+    # who decides: an officer who now judges which incidents go on ("any cybersecurity incidents{+ that our Chief
+    # Information Security Officer determines to be material+}", reader 32's PRGS edit, said only "“potentially
+    # material” became “material”")
+    judged: list[str] = []
+    if any(map(low_new.__contains__, _JUDGING_KEYS)):
+        was = _judges(old)
+        judged = [t for t in _judges(new) if t not in was]
+    judge = f"the {listed(judged, False)} now decides which incidents are {verb}" if judged else None
+    return "; ".join(w for w in (which, whether, soon, told, judge) if w) or None
+
+
+def _judges(sentence: str) -> list[str]:
+    """The officers a sentence on telling of incidents says judge which are told ("incidents that our CISO determines
+    to be material")."""
+    return [t for m in _JUDGED_BY_RE.finditer(sentence) for t in sorted(_officers(m.group("who")))]
+
+
+#: A part of each verb of judging `_JUDGED_BY_RE` holds (looked for first).
+_JUDGING_KEYS = ("determin", "deem", "consider", "judge", "conclude")
+#: An officer judging incidents, in a relative clause ("that our Chief Information Security Officer determines").
+_JUDGED_BY_RE = re.compile(
+    r"\b(?:that|which|as)\s+(?:our\s+|the\s+|its\s+)?(?P<who>[^,;.]{2,80}?)\s+(?:determines?|deems?|considers?|"
+    r"judges?|concludes?)\b",
+    re.I,
+)
 
 
 def _told_bodies(sentence: str) -> set[str] | None:
@@ -2537,17 +2616,18 @@ _CONDITIONAL_RE = re.compile(
 )
 
 
-def _officers(sentence: str) -> set[str]:
-    """The officers' titles a sentence names, normalised ("CISO" and "Chief Information Security Officer" alike),
-    outside its biography (titles held before, or elsewhere: the person's background, which the people facts read)."""
-    return {title for _, _, title in _officer_spans(sentence)} if sentence else set()
+def _officers(sentence: str, acronyms: dict[str, str] | None = None) -> set[str]:
+    """The officers' titles a sentence names, normalised ("CISO" and "Chief Information Security Officer" alike, and
+    a short form `acronyms` defines as its title), outside its biography (titles held before, or elsewhere: the
+    person's background, which the people facts read)."""
+    return {title for _, _, title in _officer_spans(sentence, acronyms)} if sentence else set()
 
 
-def _officer_spans(sentence: str) -> list[tuple[int, int, str]]:
+def _officer_spans(sentence: str, acronyms: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, title) of the officers a sentence names outside its biography, each officer once: in "A and T
     and B", T is one of B's two titles (a list of three is "A, T and B")."""
     past = biography_spans(sentence, None)
-    titles = titles_in(sentence, {})
+    titles = titles_in(sentence, acronyms or {})
     return [
         (start, end, title)
         for k, (start, end, title) in enumerate(titles)

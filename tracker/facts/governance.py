@@ -285,6 +285,8 @@ _COMMITTEE_OF_BOARD_RE = lazy_compile(
     r"\bboard(?:\s+of\s+directors)?['\u2019]s\s+(?:[\w&-]+\s+){0,5}?committee\b",
     re.I,
 )
+#: A sentence opening on a pronoun for the one before's subject ("It begins with ...", not "It is important").
+GOES_ON_RE = lazy_compile(r"(?:It|This|They)\s+(?!(?:is|was|may|might|can|could|would|will)\b)[a-z]+")
 _COUNCIL_RE = lazy_compile(r"(?-i:((?:[A-Z][\w&-]*\s+(?:(?:and|&|of)\s+)?){1,5})Council\b)")
 #: Councils that are outside bodies (regulators, standard setters), not management's.
 _OUTSIDE_COUNCIL_RE = lazy_compile(
@@ -409,7 +411,10 @@ def _committee_names(s: str, low: str | None, unnamed: bool) -> list[str]:
 
 
 _PAREN_ACRONYM_RE = lazy_compile(
-    r"\s*\(\s*(?:the\s+)?[\"'\u201c]?[A-Z][A-Za-z&]{1,7}[\"'\u201d]?\s*\)|[\"\u201c\u201d]"
+    r"\s*\(\s*(?:the\s+)?[\"'\u201c]?[A-Z][A-Za-z&]{1,7}[\"'\u201d]?\s*\)|"
+    # a short form defined in quotes ('Enterprise Risk Management Committee (the "ERM Committee")': reader 32's restyle
+    # of '("ERM") Committee', read as a second committee named)
+    r"\s*\(\s*(?:the\s+)?[\"\u201c][A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){1,3}[\"\u201d]\s*\)|[\"\u201c\u201d]"
 )
 _ALIAS_RE = lazy_compile(
     r"(\bcommittee\b(?:\s+of\s+(?:the|our|its)\s+board(?:\s+of\s+directors)?)?)\s*\(\s*(?:the\s+|our\s+)?"
@@ -1027,7 +1032,7 @@ class GovernanceReader:
                 if oversight:  # every sentence naming it states it (the first is the evidence)
                     for i in places:
                         self.r.add("board_oversight", name, i, COMMITTEE_OVERSEES.name)
-            elif any(is_cyber(self.texts[i]) or self.beside_security_officer(i) for i in places):
+            elif any(self.about_cyber(i) or self.beside_security_officer(i) for i in places):
                 for i in places:
                     self.r.add("management_committees", name, i, MANAGEMENT_COMMITTEE.name)
         # a board of statutory auditors ("Audit & Supervisory Board", "Board of Corporate Auditors": a Japanese
@@ -1047,6 +1052,14 @@ class GovernanceReader:
                 continue
             for name in council_names(s):
                 self.r.add("management_committees", name, i, MANAGEMENT_COMMITTEE.name)
+
+    def about_cyber(self, i: int) -> bool:
+        """Whether sentence i speaks of cybersecurity, or goes on with the one before that does by a pronoun ("Our
+        cybersecurity governance structure has multiple levels. It begins with our Enterprise Risk Management
+        Committee ...": reader 32's split of one sentence, whose committee was "no longer named")."""
+        return is_cyber(self.texts[i]) or (
+            i > 0 and GOES_ON_RE.match(self.texts[i]) is not None and is_cyber(self.texts[i - 1])
+        )
 
     def beside_security_officer(self, i: int) -> bool:
         """Whether sentence i names a cybersecurity officer (as the people reader finds titles: "the CISO", "our

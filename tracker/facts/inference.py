@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from tracker.facts import material_incident, read, shared_facts
-from tracker.facts.governance import committee_names
+from tracker.facts.governance import GOES_ON_RE, committee_names
 from tracker.facts.material import past_incident
 from tracker.facts.program import OVERSIGHT_STRONG_RES, SUPPLIER_NEEDS, suppliers_own
 from tracker.facts.text import OWNER, SentenceIndex, derived, disclosure_sentences, has, hint_text
@@ -518,12 +518,27 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
             s
             for k, (p, own) in enumerate(_ENGAGED_RES)
             for s in _may_hold(sentences, _NEEDS_ENGAGED, *own)
-            if _affirmed_match(p, s) and (k < _ENGAGED_BY_VERB or not past_incident(s))
+            if _affirmed_match(p, s)
+            and (k < _ENGAGED_BY_VERB or not past_incident(s))
+            and not (k == _INDEPENDENT_WORK and _internal_audit_only(s))
         ),
         None,
     ):
         return True, hit
     return None
+
+
+#: Which of `_ENGAGED_RES` finds outsiders' work by its adjective ("independent testing"), which internal audit's own
+#: work also has ("Our internal audit function periodically conducts independent testing ...": reader 32's NKE edit,
+#: whose third-party assessors made the company's own team was "Routine").
+_INDEPENDENT_WORK = 3
+_INTERNAL_AUDIT_RE = lazy_compile(r"\binternal\s+audit", _I)
+_OUTSIDER_ADJ_RE = lazy_compile(r"\b(?:third[- ]part(?:y|ies)|outside|external)\b", _I)
+
+
+def _internal_audit_only(s: str) -> bool:
+    """Whether a sentence tells of internal audit's work and of no outsider's ("independent" alone)."""
+    return _INTERNAL_AUDIT_RE.search(s) is not None and _OUTSIDER_ADJ_RE.search(s) is None
 
 
 #: How many of `_ENGAGED_RES`, the first, say the filer engages, retains or hires (one is "engaged by us"); the rest
@@ -616,6 +631,13 @@ def infer_positions_responsible(sentences: list[str], board: frozenset[str] = fr
 
     if hit := _first(sentences, test, _NEEDS_CYBER, _NEEDS_ROLE, _NEEDS_RESPONSIBLE):
         return True, hit
+    # a sentence going on from the one before by a pronoun is read with it ("Our cybersecurity governance structure
+    # has multiple levels. It begins with our Enterprise Risk Management Committee ...": reader 32's split of one
+    # sentence, read as no longer naming the committees responsible)
+    order = sentences.sentence_index.texts if isinstance(sentences, _Hinted) else sentences
+    for before, after in zip(order, order[1:]):
+        if GOES_ON_RE.match(after) and test(f"{before.rstrip('.')}, and {after[0].lower()}{after[1:]}"):
+            return True, after
     return None
 
 

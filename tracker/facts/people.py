@@ -463,10 +463,15 @@ _EXPERIENCE_WORD_RE = lazy_compile(
 _WHO_CLAUSE_BEFORE_RE = lazy_compile(r",\s*who\s+[^,;.]{0,80}$", re.I)
 #: A career's work told in the present perfect, its years after "for" ("has built and led ... teams for").
 _LED_FOR_RE = lazy_compile(
-    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|led|managed|headed|run|overseen|directed)\b", re.I
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|led|managed|headed|run|overseen|directed|"
+    # ("He has been our CISO for over 5 years and has held various roles in information technology ... for over 20
+    # years": reader 32's restyle of "has served ... and in various roles ...", its experience "no longer stated")
+    r"held\s+(?:[\w-]+\s+){0,3}?(?:roles|positions))\b",
+    re.I,
 )
 _EXPERIENCE_WORDS = (
     "led",
+    "held",
     "built",
     "managed",
     "headed",
@@ -624,6 +629,14 @@ _IT_WORD_RE = lazy_compile(r"\bit\b")
 _SUCH_RE = lazy_compile(r"(?:such|these|those)\s+")
 
 
+def _career_for(s: str, pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether years at `pos`, inside a biography's stretch, are the length of a career it tells in the present perfect
+    ("has held various roles in information technology and information security for over 20 years")."""
+    return s[max(0, pos - 4) : pos].lower() == "for " and any(
+        a <= pos < b and _LED_FOR_RE.match(s, a) is not None for a, b in spans
+    )
+
+
 def _years_stated(
     s: str, low: str | None, spans: list[tuple[int, int]]
 ) -> tuple[str | None, list[tuple[re.Match[str], int, str]]]:
@@ -637,7 +650,7 @@ def _years_stated(
     taken_at = -1
     found = []
     for m in EXPERIENCE.scan(s, low):
-        if _inside(m.start(), spans):
+        if _inside(m.start(), spans) and not _career_for(s, m.start(), spans):
             continue
         tail = s[m.end() : m.end() + 80]
         if _NOT_EXPERIENCE_RE.match(tail) or _YEARS_AT_RE.match(tail):
@@ -730,6 +743,10 @@ _HEAD_OF_COMPANY_AND_RE = lazy_compile(
 #: restyle of ELMD, whose line moved from the CFO was "the sentence no longer names the Chief Financial Officer").
 _OFFICE_TITLE_RE = lazy_compile(
     r"(?-i:(?:[A-Z][\w&-]*\s+){0,3}(?:Controller|Comptroller|Treasurer|Secretary)\b)"
+)
+#: An office title joined to the one before it ("Vice President and Corporate Controller").
+_AND_OFFICE_RE = lazy_compile(
+    r"\s+and\s+((?-i:(?:[A-Z][\w&-]*\s+){0,3}(?:Controller|Comptroller|Treasurer|Secretary|General\s+Counsel))\b)"
 )
 #: (an owner of two or three words: "the Property Manager's Chief Information Officer", reader 23's REIT)
 _REPORTS_TO_LEAD_RE = lazy_compile(
@@ -1511,10 +1528,25 @@ class PeopleReader:
             self._reported_to_whom(i, mentions)
         if not REPORTS_TO.at(self.r.index, i):
             return
+        reported_to: tuple[int, int, list[str]] = (
+            -1,
+            -1,
+            [],
+        )  # (where the last line's officers start and end)
         for m in word_matches(REPORTS_TO.pattern, s, low, ("report",), whole=False):
             before = s[: m.start()]
             if _TEAM_BEFORE_RE.search(before) and not _LEADS_TEAM_BEFORE_RE.search(before):
                 continue  # the team reports, not its leader (unless the leader "leads the team and reports to")
+            start, end, officers = reported_to
+            if (
+                end >= 0
+                and _WHO_BEFORE_RE.fullmatch(s, end, m.start())
+                and not any(start <= pos < end and p.titles == officers for pos, p in mentions)
+            ):
+                # the line of an officer reported to who is no one spoken of, a step further up ("Our CIO reports to
+                # our Vice President and Corporate Controller, who reports to our Senior Vice President - Chief
+                # Financial Officer": reader 32's edit moving the CIO a level down, read as a line to both)
+                continue
             if _WHO_BEFORE_RE.search(before) or (
                 m.group(0).lower().startswith("reporting")
                 and _PARTICIPLE_BEFORE_RE.search(before)
@@ -1531,7 +1563,9 @@ class PeopleReader:
                 subjects = [p for pos, p in mentions if pos < m.start() and not _object_before(s, low, pos)]
             if not subjects:
                 continue
-            for title in self._report_targets(s, m.end()):
+            titles, target_end = self._report_targets(s, m.end())
+            reported_to = (m.end(), target_end, titles)
+            for title in titles:
                 self.lines.append((subjects[-1], title, i, REPORTS_TO.name))
 
     def _reported_to_whom(self, i: int, mentions: list[tuple[int, Person]]) -> None:
@@ -1545,8 +1579,9 @@ class PeopleReader:
             if target is not None and subjects:
                 self.lines.append((subjects[-1], split_titles(target[2])[-1], i, REPORTS_TO_WHOM.name))
 
-    def _report_targets(self, s: str, at: int) -> list[str]:
-        """The officers named right after "reports to": one title, or a group "including" a list of them."""
+    def _report_targets(self, s: str, at: int) -> tuple[list[str], int]:
+        """The officers named right after "reports to": one title, or a group "including" a list of them; and where
+        the one title ends (-1 for a group, or none)."""
         lead = _REPORTS_TO_LEAD_RE.match(s, at)
         start = lead.end() if lead else at
         # "reports to Jane Doe, our CIO": the title after the name
@@ -1561,10 +1596,14 @@ class PeopleReader:
             or _OFFICE_TITLE_RE.match(s, start)
         )
         if target:
-            return [split_titles(self.norm(target.group(0)))[-1]]
+            title = split_titles(self.norm(target.group(0)))[-1]
+            if office := _AND_OFFICE_RE.match(s, target.end()):
+                # ("our Vice President and Corporate Controller": one officer of two titles, read as "Vice President")
+                return [f"{title} and {office.group(1)}"], office.end()
+            return [title], target.end()
         group = _GROUP_INCLUDING_RE.match(s, start)
         if not group:
-            return []
+            return [], -1
         out = []
         pos = group.end()
         while (t := TITLE_RE.match(s, pos)) is not None:
@@ -1573,7 +1612,7 @@ class PeopleReader:
             if not gap:
                 break
             pos = gap.end()
-        return out
+        return out, -1
 
     def certifications(self, i: int, mentions: list[tuple[int, Person]], low: str | None) -> None:
         s = self.texts[i]
