@@ -4466,3 +4466,33 @@ def test_an_officer_who_now_judges_which_incidents_go_on_is_said() -> None:
     assert "the Head of Security Operations now decides which incidents are escalated" in (
         change.why or ""
     ), change.why
+
+
+def test_a_count_of_briefings_a_year_that_names_no_period_is_a_frequency() -> None:
+    """An unseen reader's edit: "briefs the Audit Committee ... [-quarterly-]{+at least five times a year+}" was "no
+    longer says the audit committee is briefed quarterly", as if the briefings had stopped."""
+    text = "Our Chief Information Security Officer leads our program and updates the Risk Committee {how}."
+    c = compare(_loaded(text.format(how="twice a year")), _loaded(text.format(how="eight times per year")))
+    (fact,) = [ch for ch in c.changes if ch.fact == "briefing_frequency"]
+    assert (
+        fact.summary
+        == "the risk committee is now briefed eight times a year instead of twice a year (more often)"
+    )
+
+
+def test_a_count_of_the_parts_a_text_sets_out_is_form() -> None:
+    """Reader 32's restyle: "Our processes ... are fully integrated into our enterprise risk management program and
+    include the following areas of focus:" -> "We have fully integrated our processes ... into our enterprise risk
+    management program. Those processes focus on two areas." was "“two” added in a sentence stating ...", medium."""
+    c = compare(
+        _loaded(
+            "Our cybersecurity risk management program is part of our enterprise risk management framework and is "
+            "built on the following pillars: prevention, detection and response."
+        ),
+        _loaded(
+            "Our cybersecurity risk management program, which is part of our enterprise risk management framework, "
+            "is built on three pillars: prevention, detection and response."
+        ),
+    )
+    (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert change.severity == "low", change.why

@@ -396,6 +396,23 @@ def _substance_words(texts: list[str]) -> set[str]:
     return {_SAME_SUBSTANCE.get(w, w) for w in words if not _is_number(w)} | numbers
 
 
+def _parts_uncounted(change: Change, deleted: list[str], inserted: list[str]) -> tuple[list[str], list[str]]:
+    """An edit's words less the numbers that count the parts either sentence sets out: how it sets them out
+    ("include the following areas of focus:" -> "Those processes focus on two areas.", reader 32's restyle, was
+    "“two” added", medium)."""
+    counts = {m.group(1).lower() for t in _sentences(change) for m in _PARTS_COUNTED_RE.finditer(t)}
+    if not counts:
+        return deleted, inserted
+    drop = re.compile(r"\b(?:" + "|".join(sorted(counts)) + r")\b", re.I)
+    return [drop.sub(" ", t) for t in deleted], [drop.sub(" ", t) for t in inserted]
+
+
+#: A count of the parts a text sets out ("two areas", "three key pillars", "four components").
+_PARTS_COUNTED_RE = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[\w-]+\s+)?(?:areas|pillars|components|elements|"
+    r"categories|parts|principles|objectives|phases|domains|stages|steps|ways|tiers)\b",
+    re.I,
+)
 #: Always, in the words filers use ("around the clock", "24 hours a day, seven days a week", "24/7", "24x7").
 _ALWAYS_RE = re.compile(
     r"\b(?:24|twenty-four)\s+hours\s+a\s+day,?\s+(?:and\s+)?(?:7|seven)\s+days\s+a\s+week\b|\b24\s*[/x\u00d7]\s*7\b|"
@@ -946,7 +963,7 @@ def _rank(
             _also(change, figures)
     elif change.kind == "text_changed" and (outside := _outside_work_edit(change, deleted, inserted)):
         change.severity, change.why = "medium", outside
-    elif change.kind == "text_changed" and _substantive_tokens(deleted, inserted):
+    elif change.kind == "text_changed" and _substantive_tokens(*_parts_uncounted(change, deleted, inserted)):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
         _rank_escalation(change)  # (what its words say of incidents told of: BOOT FY2025's "may")

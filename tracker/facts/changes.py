@@ -20,7 +20,7 @@ from typing import Any
 
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
-from tracker.facts.governance import HOW_OFTEN, briefed
+from tracker.facts.governance import HOW_OFTEN, SELDOM_COUNTED, briefed
 from tracker.facts.material import (
     UNDETERMINED_RE,
     carve_out,
@@ -143,6 +143,7 @@ def _briefing(fv: FactValue) -> tuple[str, str]:
 #: a reader missed that three a year to one is fewer).
 _PER_YEAR = {
     "monthly": 12,
+    **{f"{word} times a year": n for word, n in SELDOM_COUNTED},
     "six times a year": 6,
     "quarterly": 4,
     "three times a year": 3,

@@ -598,6 +598,9 @@ _MEETING_WORDS = (
     r"(?:(?!(?:annual|shareholders?|stockholders?|general|quarterly|monthly|semi-?annual|bi-?annual|"
     r"yearly)\b)[\w-]+\s+){0,4}?"
 )
+#: Counts of briefings a year that name no period (eleven down to seven, then five: "at least five times a year", an
+#: unseen reader's, read as no frequency at all, so "no longer says the audit committee is briefed quarterly").
+SELDOM_COUNTED = (("eleven", 11), ("ten", 10), ("nine", 9), ("eight", 8), ("seven", 7), ("five", 5))
 FREQUENCY_RULES: tuple[Rule, ...] = (
     rule(
         "briefing_frequency.monthly",
@@ -605,11 +608,29 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         ("month", "twelve", "12"),
         value="monthly",
     ),
+    *(
+        rule(
+            f"briefing_frequency.{word}_times",
+            rf"\b(?:{word}|{n})\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
+            (word, str(n)),
+            value=f"{word} times a year",
+        )
+        for word, n in SELDOM_COUNTED[:5]
+    ),
     rule(
         "briefing_frequency.six_times",
         r"\b(?:six|6)\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\bevery\s+(?:two|other)\s+months?\b",
         ("six", "6", "two", "other"),
         value="six times a year",
+    ),
+    *(
+        rule(
+            f"briefing_frequency.{word}_times",
+            rf"\b(?:{word}|{n})\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
+            (word, str(n)),
+            value=f"{word} times a year",
+        )
+        for word, n in SELDOM_COUNTED[5:]
     ),
     rule(
         "briefing_frequency.quarterly",
@@ -727,6 +748,7 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
 #: The briefing values that are periods.
 PERIODS = {
     "monthly",
+    *(f"{word} times a year" for word, _ in SELDOM_COUNTED),
     "six times a year",
     "quarterly",
     "three times a year",
