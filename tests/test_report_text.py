@@ -4496,3 +4496,155 @@ def test_a_count_of_the_parts_a_text_sets_out_is_form() -> None:
     )
     (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
     assert change.severity == "low", change.why
+
+
+def test_money_diverted_by_a_fraud_on_the_filer_or_its_agent_is_an_incident_told() -> None:
+    """Reader 34's REIT: "In August 2024, one of our property managers was the target of a business email compromise,
+    as a result of which a rent payment of approximately $2.3 million was diverted to a fraudulent account" (and "a
+    phishing attack on one of our property managers resulted in the diversion of ...") was a routine sentence added."""
+    statement = " We have not identified any cybersecurity incidents that have materially affected us."
+    for told in (
+        "In March 2025, our leasing agent was the victim of a business email compromise, and a tenant deposit of "
+        "about $640,000 was misdirected to an account controlled by criminals.",
+        "In the second quarter of 2025, a phishing attack against our payroll provider resulted in the diversion of "
+        "two payroll runs.",
+    ):
+        c = compare(_loaded(statement.strip()), _loaded(told + statement))
+        (added,) = [ch for ch in c.changes if ch.kind == "text_added"]
+        assert added.severity == "high", (told, added.why)
+        assert "past cybersecurity incident" in (added.why or "")
+
+
+def test_a_successor_named_as_serving_in_the_post_or_as_its_holder_is_a_replacement() -> None:
+    """Reader 33's: "Trent Cox is serving as our Chief Security Officer" -> "Daniel Mercer is serving as ..." and "Our
+    Chief Security Officer is Trent Cox" -> "... is Daniel Mercer" were "No substantive change": the names were read
+    as no one's."""
+    line = " She reports to our Chief Operating Officer."
+    for old, new in (
+        (
+            "Priya Natarajan is currently serving as our Head of Information Security.",
+            "Grace Okonkwo is currently serving as our Head of Information Security.",
+        ),
+        (
+            "Our Director of Cybersecurity is Helena Marsh.",
+            "Our Director of Cybersecurity is Rosa Delgado.",
+        ),
+    ):
+        c = compare(_loaded(old + line), _loaded(new + line))
+        replaced = [ch for ch in c.changes if ch.fact == "people" and ch.change == "replaced"]
+        assert [ch.severity for ch in replaced] == ["high"], [(ch.summary, ch.severity) for ch in c.changes]
+
+
+def test_a_statement_carved_out_by_the_risk_factors_or_judged_by_belief_is_no_statement_dropped() -> None:
+    """Reader 33's: "In 2025, except as described in Part I, Item 1A, "Risk Factors," we did not identify any
+    cybersecurity threats that have materially affected ..." and "We have not experienced any cybersecurity incidents
+    that we believe to be material" were each "the statement ... was dropped" (high): a carve-out and a hedge."""
+    plain = "To date, we have not identified any cybersecurity incidents that have materially affected our business."
+    carved = (
+        'To date, other than as discussed in Item 1A, "Risk Factors," we have not identified any cybersecurity '
+        "incidents that have materially affected our business."
+    )
+    (fact,) = [ch for ch in compare(_loaded(plain), _loaded(carved)).changes if ch.fact]
+    assert "now excepts" in (fact.summary or ""), fact.summary
+    believed = (
+        "We are not aware of any cybersecurity incidents during the year that we consider to be material."
+    )
+    judged = "We have had no cybersecurity incidents during the year that we believe were material."
+    facts = [ch for ch in compare(_loaded(believed), _loaded(judged)).changes if ch.fact]
+    assert not [ch for ch in facts if "dropped" in (ch.summary or "")], [ch.summary for ch in facts]
+
+
+def test_one_who_leads_under_anothers_supervision_reports_to_that_one() -> None:
+    """Reader 34's airline: "Our CISO, Tomas Ekdahl, leads our cybersecurity function [-and reports to-]{+under the
+    supervision of+} our Chief Information Officer" was "Now responsible: Chief Information Officer" beside "No longer
+    says the person responsible reports to the Chief Information Officer", both medium, both false."""
+    text = "Our Director of Information Security, Amara Osei, manages our security program {how} our Chief Financial Officer."
+    c = compare(
+        _loaded(text.format(how="and reports to")), _loaded(text.format(how="under the direction of"))
+    )
+    assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
+
+
+def test_outside_firms_work_narrowed_or_brought_in_house_is_said() -> None:
+    """Reader 34's foundry and REIT: "We engage third-party cybersecurity firms to conduct annual assessments of our IT
+    [-and OT controls and to perform red-team exercises against our fab networks-]" and "HCP {+performs an annual
+    internal assessment of its program and+} engages an outside cybersecurity firm to perform an annual penetration
+    test" were each "Routine": the outsiders' work cut, or taken in-house."""
+    narrowed = compare(
+        _loaded(
+            "We retain an independent security firm to perform penetration testing and tabletop exercises for our "
+            "retail platforms every year."
+        ),
+        _loaded(
+            "We retain an independent security firm to perform penetration testing of our retail platforms every year."
+        ),
+    )
+    (change,) = [ch for ch in narrowed.changes if ch.kind == "text_changed"]
+    assert (change.severity, change.why) == (
+        "medium",
+        "outside firms' work narrowed: tabletop exercises no longer told",
+    )
+    in_house = compare(
+        _loaded("An external auditor reviews our access controls and tests our backups each year."),
+        _loaded(
+            "Our internal audit team reviews our access controls, and an external auditor tests our backups each year."
+        ),
+    )
+    (change,) = [ch for ch in in_house.changes if ch.kind == "text_changed"]
+    assert change.severity == "medium"
+    assert (change.why or "").startswith("work now done in-house"), change.why
+
+
+def test_the_boards_directors_and_an_outsiders_reports_answer_no_item_106_c2() -> None:
+    """Reader 33's restyles: "Our CISO regularly updates [-the audit committee-]{+our board of directors+} on
+    cybersecurity risks" flipped Item 106(c)(2)(i) ("directors" read as a word of directing); cutting "The Committee
+    also receives periodic reports from an experienced outside consultant ..." flipped Item 106(c)(2)(iii), as if
+    those responsible no longer reported to the board."""
+    lead = "The Board has delegated oversight of cybersecurity risk to its Risk Committee. "
+    c = compare(
+        _loaded(lead + "Our Head of IT informs the Risk Committee of cybersecurity matters at each meeting."),
+        _loaded(
+            lead + "Our Head of IT informs the board of directors of cybersecurity matters at each meeting."
+        ),
+    )
+    flags = [ch.element for ch in c.changes if ch.kind == "flag_flipped"]
+    assert "CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag" not in flags, flags
+    consultant = " The Risk Committee also receives quarterly updates from an independent security advisor on emerging threats."
+    c = compare(_loaded(lead + consultant.strip()), _loaded(lead.strip()))
+    flags = [ch.element for ch in c.changes if ch.kind == "flag_flipped"]
+    assert "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag" not in flags, flags
+
+
+def test_oversight_the_board_had_delegated_before_is_the_committees_no_longer() -> None:
+    """Reader 33's: "Our board of directors directly oversees cybersecurity risk management, which it had previously
+    delegated to the audit & risk oversight committee" left the committee "stated alike" as overseeing, and the move
+    medium."""
+    c = compare(
+        _loaded("Our Board has assigned oversight of cybersecurity risk to its Technology Committee."),
+        _loaded(
+            "Our Board now oversees cybersecurity risk itself, an oversight it had formerly assigned to its "
+            "Technology Committee."
+        ),
+    )
+    moved = [ch for ch in c.changes if ch.fact == "board_oversight"]
+    assert [(ch.severity, ch.summary) for ch in moved] == [
+        ("high", "oversight moved from the technology committee to the full board of directors")
+    ], [(ch.severity, ch.summary) for ch in c.changes]
+
+
+def test_the_same_officer_moved_to_an_outside_contract_is_the_post_now_held_by_an_outside_provider() -> None:
+    """Reader 34's airline: "Our CISO, Tomas Ekdahl, leads our cybersecurity function and reports to our CIO" -> "Our
+    cybersecurity function is led by a virtual Chief Information Security Officer, Tomas Ekdahl, provided under contract
+    by Sentinel Advisory Group, LLC, who works under the supervision of our Chief Information Officer" was "Tomas
+    Ekdahl is no longer described as responsible" and the line to the CIO dropped."""
+    c = compare(
+        _loaded(
+            "Our Head of Security, Lena Park, runs our security program and reports to our Chief Operating Officer."
+        ),
+        _loaded(
+            "Our security program is run by an outsourced Head of Security, Lena Park, engaged through Bluewater Cyber "
+            "LLC, who works under the supervision of our Chief Operating Officer."
+        ),
+    )
+    summaries = [ch.summary or "" for ch in c.changes if ch.fact in ("people", "reports_to")]
+    assert summaries == ["the role of Head of Security is now held by an outside provider"], summaries

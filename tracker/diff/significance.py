@@ -1601,10 +1601,15 @@ def _outside_work_edit(change: Change, deleted: list[str], inserted: list[str]) 
     attestations of our proof of reserves-]": reader 28's exchange, said as "“quarterly” dropped"); None where both
     sides tell of it, or neither."""
     edited = " ".join((*deleted, *inserted)).lower()
-    if not any(map(edited.__contains__, _OUTSIDE_WORDS)):
-        return None  # (the words that changed name no outsider: nearly every edit)
+    outsider = any(map(edited.__contains__, _OUTSIDE_WORDS))
+    if not outsider and not any(map(edited.__contains__, _WORK_KIND_KEYS)):
+        return None  # (the words that changed name no outsider and no work of theirs: nearly every edit)
     old, new = _sentences(change)
     was, now = outside_work(old), outside_work(new)
+    if was and now:
+        return _outside_work_narrowed(old, new, inserted)
+    if not outsider:
+        return None
     # (the other side naming no outsider at all: "the use of external service providers ... to assess" beside
     # "including third party advisory firms", ELF FY2025, tells of the same work in words the pattern misses)
     if was == now or any(map((new if was else old).lower().__contains__, _OUTSIDE_WORDS)):
@@ -1615,6 +1620,62 @@ def _outside_work_edit(change: Change, deleted: list[str], inserted: list[str]) 
         return None
     words = _SPACES_RE.sub(" ", (gone or came)[0]).strip(" ,;.")
     return f"outside firms' work on the program {'no longer' if gone else 'now'} told: \u201c{clip(words, 90)}\u201d"
+
+
+def _outside_work_narrowed(old: str, new: str, inserted: list[str]) -> str | None:
+    """What a reworded sentence telling of outside firms' work both years did to it: a kind of work they did no longer
+    told ("... annual assessments of our IT [-and OT controls and to perform red-team exercises against our fab
+    networks-]"), or work now done in-house ("{+performs an annual internal assessment of its program and+} engages an
+    outside cybersecurity firm to perform an annual penetration test": reader 34's foundry and REIT, both "Routine")."""
+    gone = [k for k in _work_kinds(old) if k not in _work_kinds(new)]
+    if gone:
+        return f"outside firms' work narrowed: {listed(gone)} no longer told"
+    came = " ".join(inserted)
+    if (inside := _IN_HOUSE_RE.search(came)) and not _IN_HOUSE_RE.search(old):
+        return f"work now done in-house: \u201c{clip(_SPACES_RE.sub(' ', inside.group(0)).strip(), 90)}\u201d"
+    return None
+
+
+def _work_kinds(sentence: str) -> list[str]:
+    """The kinds of assessment work a sentence names ("red-team exercises", "penetration tests"), lower case."""
+    return list(
+        dict.fromkeys(
+            _WORK_KIND.get(m.group(1).lower(), m.group(1).lower()) for m in _WORK_KIND_RE.finditer(sentence)
+        )
+    )
+
+
+#: Kinds of assessment work, and the name each is said by.
+_WORK_KIND_RE = re.compile(
+    r"\b(red[- ]team(?:ing)?|penetration\s+test(?:ing|s)?|vulnerability\s+(?:scans?|scanning|assessments?)|"
+    r"tabletop\s+exercises?|(?:maturity\s+)?assessments?|audits?|certifications?)\b",
+    re.I,
+)
+_WORK_KIND = {
+    "red team": "red-team exercises",
+    "red-team": "red-team exercises",
+    "red teaming": "red-team exercises",
+    "red-teaming": "red-team exercises",
+}
+#: A part of every match of `_WORK_KIND_RE` and `_IN_HOUSE_RE` (looked for first).
+_WORK_KIND_KEYS = (
+    "red",
+    "penetration",
+    "vulnerability",
+    "tabletop",
+    "assess",
+    "audit",
+    "certif",
+    "internal",
+    "in-house",
+    "own",
+)
+#: Work said to be the filer's own ("an annual internal assessment", "in-house", "our own team").
+_IN_HOUSE_RE = re.compile(
+    r"\b(?:[\w-]+\s+){0,3}(?:internal(?:ly)?|in-house|our\s+own)\s+(?:[\w-]+\s+){0,3}?(?:assessments?|audits?|"
+    r"tests?|testing|reviews?|team)\b",
+    re.I,
+)
 
 
 def _clean_result_said(change: Change) -> str | None:

@@ -483,7 +483,10 @@ _FORMER_BEFORE_RE = lazy_compile(
     # its former name ("its Enterprise Risk Committee, which was known as the Risk Committee until April 2025": an
     # unseen reader's bank, read as a second committee overseeing)
     r"\b(?:was|were|had\s+been)\s+(?:previously\s+|formerly\s+)?(?:known|named|called)\s+(?:as\s+)?(?:the\s+)?$|"
-    r"\b(?:no\s+longer|(?:has\s+)?ceased\s+to|(?:does|will)\s+not\s+(?:any\s+longer|longer))\s+(?:delegat|assign|entrust|"
+    r"\b(?:no\s+longer|(?:has\s+)?ceased\s+to|(?:does|will)\s+not\s+(?:any\s+longer|longer)|"
+    # ("directly oversees cybersecurity risk management, which it had previously delegated to the audit & risk
+    # oversight committee": reader 33's, the committee "still overseeing")
+    r"(?:had\s+)?(?:previously|formerly)|had)\s+(?:delegat|assign|entrust|"
     r"allocat)\w*\s+(?:[\w-]+\s+){0,5}?(?:to|with)\s+(?:the\s+|our\s+|its\s+)?$",
     re.I,
 )

@@ -68,8 +68,10 @@ _INCIDENT_DENIAL_RE = caseless(
     # the incidents first, then judged material: "we have not experienced any cybersecurity incidents that have been
     # determined to be material", "no incident has been deemed material", "incidents that we consider material"
     r"\b(?:not|no|never)\b[^.;]{0,60}?\b(?:incidents?|breach\w*|attacks?|compromises?)\b[^.;]{0,40}?"
-    r"\b(?:(?:been\s+)?(?:determined|deemed|considered|found|assessed)|(?:we|management|the\s+company)\s+"
-    r"(?:consider|deem|determine)[sd]?)\s+(?:to\s+(?:be|have\s+been)\s+|as\s+)?material\b"
+    # ("... any cybersecurity incidents that we believe to be material", "that were material": reader 33's, read as the
+    # statement dropped)
+    r"\b(?:(?:been\s+)?(?:determined|deemed|considered|found|assessed|believed)|(?:we|management|the\s+company)\s+"
+    r"(?:consider|deem|determine|believe)[sd]?|was|were)\s+(?:to\s+(?:be|have\s+been)\s+|as\s+)?material\b"
 )
 _CROSS_REFERENCE_RE = caseless(
     r"\b(?:see|refer\s+to|discussed\s+in|described\s+in|set\s+forth\s+in|included\s+in|"
@@ -199,7 +201,7 @@ _AND_PART_RE = lazy_compile(r",\s+(?:and|but)\s+", re.I)
 def _denies(clause: str) -> bool:
     denial = _INCIDENT_DENIAL_RE.search(clause)
     m = None if denial else _MATERIAL_RE.search(clause)
-    if not (denial or m) or _HEDGE_RE.search(clause) or _CROSS_REFERENCE_RE.search(clause):
+    if not (denial or m) or _HEDGE_RE.search(clause) or _CROSS_REFERENCE_RE.search(_uncarved(clause)):
         return False  # (what a statement needs is looked for first: most clauses have none of it)
     if denial:
         return True
@@ -212,6 +214,19 @@ def _denies(clause: str) -> bool:
     # when the negation governs a past or present verb before the hypothetical word
     hypo = _HYPOTHETICAL_RE.search(clause)
     return not (hypo and hypo.start() < negated.start())
+
+
+def _uncarved(clause: str) -> str:
+    """A clause less the carve-out opening it, which may point to the risk factors without being a cross-reference
+    ("In 2025, except as described in Part I, Item 1A, "Risk Factors," we did not identify any cybersecurity threats
+    that have materially affected ...": reader 33's, read as the statement dropped, high)."""
+    carved = (
+        _EXCEPT_RE.search(clause)
+        if "xcept" in clause or "ther than" in clause or "part from" in clause
+        else None
+    )
+    main = _MAIN_CLAUSE_RE.search(clause, carved.end()) if carved else None
+    return clause[: carved.start()] + clause[main.end() :] if carved and main else clause
 
 
 def _affirms(clause: str) -> bool:
@@ -450,7 +465,10 @@ _PAST_INCIDENT_RE = caseless(
     r"(?:suspicious|malicious)\s+activity)\b[^.;]{0,120}?\b(?:occurred|"
     r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access|accessed|encrypted|"
     # "a ransomware attack that resulted in unauthorized access to personal information" (a reader's insurer)
-    r"exfiltrated|resulted\s+in\s+(?:the\s+)?(?:unauthori[sz]ed|exfiltration|encryption|theft|loss|disruption)|"
+    r"exfiltrated|resulted\s+in\s+(?:the\s+)?(?:unauthori[sz]ed|exfiltration|encryption|theft|loss|disruption|"
+    # money taken ("a phishing attack on one of our property managers resulted in the diversion of a $2.3 million rent
+    # payment", "as a result of which a rent payment ... was diverted": reader 34's REIT, a routine sentence added)
+    r"diversion|fraudulent|misdirect\w*)|(?:was|were)\s+(?:diverted|misdirected|stolen)|"
     # the means, then what was done ("threat actors used compromised credentials of third-party applications ... to
     # access certain customer data": an unseen reader's next year)
     r"(?:used|leveraged|exploited)\s+[^.;]{0,100}?\bto\s+(?:gain\s+)?(?:access|exfiltrate|encrypt|steal|obtain)|"
@@ -467,12 +485,12 @@ _PAST_INCIDENT_RE = caseless(
     r"partner|processor|contractor|manufacturer|contract\s+manufacturing\s+organi[sz]ation|CD?MO|distributor|"
     # ("Midland Claims Solutions, a third-party administrator that processes a portion of our personal auto and
     # homeowners claims, experienced a ransomware attack": a reader's insurer)
-    r"administrator|third[\s-]party|hospital|clinic|facilit(?:y|ie)|plant|site|location|store|office|affiliate|"
+    r"administrator|manager|agent|third[\s-]party|hospital|clinic|facilit(?:y|ie)|plant|site|location|store|office|affiliate|"
     r"business|unit|division|segment|brand|entit(?:y|ie)|operation|platform|system)s?\b[^.;]{0,120}?)\s+"
     r"(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of|"
     r"(?:was|were)\s+(?:the\s+)?(?:subject|target|victim)s?\s+of|(?:was|were)\s+(?:hit|struck|targeted|affected|"
     r"impacted|compromised)\s+by)\s+"
-    r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|unauthori[sz]ed|ransomware|"
+    r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|compromise|unauthori[sz]ed|ransomware|"
     # "we detected suspicious activity involving our information technology systems" (a reader's 8-K wording)
     r"(?:suspicious|malicious)\s+activity)|"
     # an incident at one of the filer's own, dated ("a cybersecurity incident at one of our subsidiaries in November

@@ -233,7 +233,8 @@ NAME_RULES = (
     ),
     rule(
         "people.title_then_name",
-        r"(?:\s*\(\s*[\"'\u201c]?(?-i:[A-Z]{2,6})[\"'\u201d]?\s*\))?\s*,\s*(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?("
+        # ("Our Chief Security Officer is Trent Cox.": reader 33's, whose successor "... is Daniel Mercer" was no change)
+        r"(?:\s*\(\s*[\"'\u201c]?(?-i:[A-Z]{2,6})[\"'\u201d]?\s*\))?(?:\s*,\s*|\s+is\s+)(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?("
         + _NAME
         + r")\s*(?=[,;.()]|\s+(?:who|has|is|leads|oversees|serves|reports|joined|brings)\b|$)",
         doc="a title, a comma and a name: 'our CISO, Jane Doe,'",
@@ -250,7 +251,11 @@ NAME_RULES = (
     ),
     rule(
         "people.name_serves_as",
-        r"\b(" + _NAME + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
+        # ("Trent Cox is serving as our Chief Security Officer": reader 33's, whose successor was no change)
+        r"\b("
+        + _NAME
+        + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is\s+(?:currently\s+|now\s+)?"
+        r"serving|has\s+been\s+serving|is|was\s+"
         # ("Dana Whitfield joined Boeing in 2025 as our Chief Security Officer": an unseen reader's next year)
         r"(?:appointed|named|hired|promoted)|joined\s+(?:us|the\s+company|\w+)(?:\s+in\s+(?:\w+\s+)?(?:19|20)\d\d)?"
         r"\s+as)\s+(?:as\s+)?(?:our|the|its)\s+|"
@@ -723,6 +728,11 @@ REPORTS_TO = rule(
     r"primarily\s+)?(?:up\s+)?(?:in\s+|through\s+)?to\s+|\breports?\s+(?:directly\s+)?through\s+",
     ("report",),
     doc="the responsible person 'reports to' an officer",
+)
+#: One who leads (the program, a function) under another's supervision: a line to that one.
+_SUPERVISED_BY_RE = lazy_compile(
+    r"\b(?:leads|heads|manages|runs|directs|oversees|works)\s+[^.;]{0,80}?\bunder\s+the\s+(?:supervision|direction)\s+of\s+",
+    re.I,
 )
 #: "Our CTO, to whom the CISO reports, ...": the officer before "to whom" is the line of the one after it.
 REPORTS_TO_WHOM = rule(
@@ -1526,6 +1536,14 @@ class PeopleReader:
         s = self.texts[i]
         if REPORTS_TO_WHOM.at(self.r.index, i):
             self._reported_to_whom(i, mentions)
+        if "under the" in s and (supervised := _SUPERVISED_BY_RE.search(s)):
+            # (one who leads "under the supervision of our Chief Information Officer": reader 34's restyle of "...
+            # and reports to our Chief Information Officer", read as the line dropped)
+            subjects = [
+                p for pos, p in mentions if pos < supervised.start() and not _object_before(s, low, pos)
+            ]
+            for title in self._report_targets(s, supervised.end())[0] if subjects else []:
+                self.lines.append((subjects[-1], title, i, REPORTS_TO.name))
         if not REPORTS_TO.at(self.r.index, i):
             return
         reported_to: tuple[int, int, list[str]] = (

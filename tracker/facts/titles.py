@@ -443,7 +443,9 @@ RESPONSIBLE_RULES = (
         # ("led on an interim basis by our Director of Security Operations": an unseen reader's, no one read as responsible)
         r"\b(?:led|headed|overseen|managed|directed|run|chaired|co-?\s?led|supervised)\s*(?:(?:on\s+an?\s+(?:interim|"
         r"temporary|acting)\s+basis|temporarily|currently|now|jointly|day-to-day)\s+)?by\s+(?:the\s+|our\s+|its\s+)?"
-        r"(?:[\w-]+['\u2019]s\s+)?$|"
+        # ("led by a virtual Chief Information Security Officer, Tomas Ekdahl, provided under contract by ...": reader
+        # 34's airline, its officer read as no one responsible)
+        r"(?:[\w-]+['\u2019]s\s+|an?\s+(?:virtual|external|outsourced|fractional|contracted|part-time)\s+)?$|"
         # the person named first: "The INFOSEC team is managed by Jane Ortega, our Chief Information Security
         # Officer, who ..." (a reader's planted successor, read as no one responsible)
         r"\b(?:led|headed|overseen|managed|directed|run|chaired|supervised)\s*by\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
@@ -618,6 +620,12 @@ def responsible_titles_in(
         ):
             if by and by.group(0).lower().startswith("chaired") and _BOARD_BEFORE_RE.search(s, 0, start):
                 continue  # the chair of a board committee leads the committee, not the program
+            if by and by.group(0).lower().startswith("under") and found:
+                # one made responsible before works "under the supervision of" this one: a line, not a second
+                # responsible ("Our CISO, Tomas Ekdahl, leads our cybersecurity function under the supervision of our
+                # Chief Information Officer": reader 34's airline, "now responsible: Chief Information Officer")
+                objects.add(k)
+                continue
             led.add(k)
             found.append((start, title, _LED_BY.name))
     return sorted(found, key=itemgetter(0))
