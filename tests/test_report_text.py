@@ -4648,3 +4648,65 @@ def test_the_same_officer_moved_to_an_outside_contract_is_the_post_now_held_by_a
     )
     summaries = [ch.summary or "" for ch in c.changes if ch.fact in ("people", "reports_to")]
     assert summaries == ["the role of Head of Security is now held by an outside provider"], summaries
+
+
+def test_a_person_named_no_longer_among_those_who_report_to_the_board_is_said() -> None:
+    """Reader 34's airline: "Our Chief Information Officer [-and Mr. Ekdahl report-]{+reports+} to the Board on
+    cybersecurity matters" (its CISO no longer said to report to the board) was "No substantive change"."""
+    lead = "Our Chief Security Officer, Naomi Adeyemi, leads our security program. "
+    c = compare(
+        _loaded(
+            lead + "Our Chief Technology Officer and Ms. Adeyemi brief the Audit Committee twice a year."
+        ),
+        _loaded(lead + "Our Chief Technology Officer briefs the Audit Committee twice a year."),
+    )
+    (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (change.severity, change.why) == ("medium", "the sentence no longer names Ms. Adeyemi")
+
+
+def test_the_officer_reported_to_who_takes_over_is_the_replacement() -> None:
+    """Reader 34's REIT: the CISO, Laura Benedetti, who had reported to the CTO, left, and "HCP's Chief Technology
+    Officer, Robert Quinlan, is responsible on an interim basis": "Laura Benedetti is no longer described as
+    responsible" beside "the Chief Technology Officer is now named", no replacement said."""
+    c = compare(
+        _loaded(
+            "Our Director of Security, Ines Moreau, is responsible for managing cybersecurity risk. She reports to our "
+            "Chief Operating Officer."
+        ),
+        _loaded(
+            "Ines Moreau, our former Director of Security, left the Company in May 2025. Until a successor is hired, our "
+            "Chief Operating Officer, Paul Brandt, is responsible for managing cybersecurity risk."
+        ),
+    )
+    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    assert people == [
+        ("high", "Paul Brandt replaced Ines Moreau as the person responsible for cybersecurity")
+    ], people
+
+
+def test_a_line_to_a_chief_officer_by_an_acronym_never_spelled_out_is_read() -> None:
+    """Reader 33's: "Trent Cox is our Chief Security Officer. He reports directly to the CIDO." -> "Rebecca Alvarez
+    ..." was medium ("the people in charge of cybersecurity changed"), where "the Chief Information Digital Officer"
+    spelled out made the CSO the one responsible and the replacement high."""
+    text = "{name} is our Head of Cyber Defense. {pronoun} reports directly to the CDTO."
+    c = compare(
+        _loaded(text.format(name="Omar Farouk", pronoun="He")),
+        _loaded(text.format(name="Julia Brandt", pronoun="She")),
+    )
+    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    assert people == [("high", "the Head of Cyber Defense was replaced: Omar Farouk -> Julia Brandt")], people
+
+
+def test_a_line_read_of_an_unnamed_officer_stays_with_the_person_later_named() -> None:
+    """Reader 33's: "Our CSO reports to the Chief Financial Officer. In June 2025, Priya Raman was appointed as our
+    CSO" left the line with the unnamed CSO, so no one was responsible: "the Chief Security Officer is no longer
+    described as responsible for cybersecurity", high, for a CSO the text names."""
+    from tracker.facts import extract_facts
+
+    d = _loaded(
+        "Incidents are escalated to management, including our Head of Product Security and our General Counsel. Our "
+        "Head of Product Security reports to the Chief Technology Officer. In April 2025, Daniel Osei was named our "
+        "Head of Product Security."
+    )
+    people = [fv.value for fv in extract_facts(d)["people"]]
+    assert [(p["name"], p["role"]) for p in people if p["name"]] == [("Daniel Osei", "responsible")], people

@@ -596,6 +596,8 @@ def rank_text_changes(
             _rank_words(change, deleted, inserted, low)
             if change.severity == "low":
                 _rank_officers(change, edited, low, lambda: _split_off(changes, k))
+            if change.severity == "low" and ("Mr" in edited or "Ms" in edited or "Dr" in edited):
+                _rank_named(change, deleted, inserted)
             if change.severity == "low" and "chair" in f"{change.old} {change.new}".lower():
                 _rank_chair(change)
             if change.severity == "low":
@@ -2148,6 +2150,37 @@ def _rank_officers(
     )
     change.severity = "medium"
     change.why = said
+
+
+def _rank_named(change: Change, deleted: list[str], inserted: list[str]) -> None:
+    """`medium` for a reworded sentence on reporting to the board or a committee that no longer names a person by
+    name, or now does, others named both years ("Our Chief Information Officer [-and Mr. Ekdahl report-]{+reports+} to
+    the Board": reader 34's airline, its CISO no longer said to report to the board, "No substantive change")."""
+    old, new = _sentences(change)
+    if not (_TELLS_BOARD_RE.search(old) and _TELLS_BOARD_RE.search(new)):
+        return
+    gone = [n for t in deleted for n in _HONORIFIC_NAME_RE.findall(t) if n not in new]
+    came = [n for t in inserted for n in _HONORIFIC_NAME_RE.findall(t) if n not in old]
+    said = _went_came(
+        gone,
+        came,
+        "the sentence now names {c} where it named {g}",
+        "the sentence no longer names {g}",
+        "the sentence now also names {c}",
+        quote=False,
+    )
+    if said:
+        change.severity, change.why = "medium", said
+
+
+#: A person named with an honorific ("Mr. Ekdahl", "Dr. Rao").
+_HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'\u2019-]+")
+#: A sentence telling the board or a committee ("report to the Board", "briefs the Audit Committee").
+_TELLS_BOARD_RE = re.compile(
+    r"\b(?:report|brief|updat|inform|present)\w*\s+(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:the\s+|our\s+|its\s+)?"
+    r"(?:[\w&-]+\s+){0,3}?(?:board|committee)\b",
+    re.I,
+)
 
 
 def _rank_chair(change: Change) -> None:

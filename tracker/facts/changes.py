@@ -1406,7 +1406,12 @@ def people_changes(
     took_role: list[FactValue] = []
     for o, n in pairs:
         ov, nv = o.value, n.value
-        if _same_name(ov, nv) and (ov.get("role") == "responsible") != (nv.get("role") == "responsible"):
+        if (_same_name(ov, nv) or not (ov.get("name") and nv.get("name"))) and (
+            ov.get("role") == "responsible"
+        ) != (nv.get("role") == "responsible"):
+            # (and one named only one year: "HCP's Chief Technology Officer, Robert Quinlan, is responsible on an
+            # interim basis", the CTO the CISO had reported to: reader 34's REIT, "the CTO is now named" beside the
+            # CISO who left, no replacement said)
             # one named both years who is, or is no longer, the one responsible ("Our former CISO, Rebecca Hollis,
             # left ...; since her departure, our CIO, Mark Delaney, has been responsible": reader 28's defense
             # contractor, no people change said at all): gone or come, as one not named the other year is

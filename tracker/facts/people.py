@@ -758,6 +758,10 @@ _OFFICE_TITLE_RE = lazy_compile(
 _AND_OFFICE_RE = lazy_compile(
     r"\s+and\s+((?-i:(?:[A-Z][\w&-]*\s+){0,3}(?:Controller|Comptroller|Treasurer|Secretary|General\s+Counsel))\b)"
 )
+#: A chief officer's acronym the text never spells out ("He reports directly to the CIDO": reader 33's, whose CSO was
+#: then read as no one responsible and his replacement medium, where "the Chief Information Digital Officer" made it
+#: high).
+_CHIEF_ACRONYM_RE = lazy_compile(r"(?-i:C[A-Z]{1,4}O)\b")
 #: (an owner of two or three words: "the Property Manager's Chief Information Officer", reader 23's REIT)
 _REPORTS_TO_LEAD_RE = lazy_compile(
     r"(?:the\s+|our\s+|its\s+|(?-i:(?:[A-Z][\w-]*\s+){0,2})[\w-]+['\u2019]s\s+)*", re.I
@@ -1157,6 +1161,17 @@ class PeopleReader:
             into.role = gone.role
         into.first = min(into.first, gone.first)
         self.people.remove(gone)
+        # what was read of the title-holder is the named person's ("Our CSO reports to the Chief Financial Officer. In
+        # June 2025, Priya Raman was appointed as our CSO": reader 33's, whose line stayed with the unnamed CSO, so no
+        # one was responsible and the CSO "no longer described as responsible", high)
+        self.lines = [(into if who is gone else who, to, i, rule) for who, to, i, rule in self.lines]
+        self.tenures = [(into if who is gone else who, since, i) for who, since, i in self.tenures]
+        for ids in (self.experienced, self.departed):
+            if id(gone) in ids:
+                ids.discard(id(gone))
+                ids.add(id(into))
+        if id(gone) in self.expertise:
+            self.expertise.setdefault(id(into), self.expertise.pop(id(gone)))
 
     # -- the walk --
     def read(self) -> None:
@@ -1613,6 +1628,8 @@ class PeopleReader:
             or (self.acronym_re.match(s, start) if self.acronym_re else None)
             or _OFFICE_TITLE_RE.match(s, start)
         )
+        if target is None and (acronym := _CHIEF_ACRONYM_RE.match(s, start)):
+            return [acronym.group(0)], acronym.end()  # (as written: "CIDO", not "Cido")
         if target:
             title = split_titles(self.norm(target.group(0)))[-1]
             if office := _AND_OFFICE_RE.match(s, target.end()):
