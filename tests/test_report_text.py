@@ -4710,3 +4710,34 @@ def test_a_line_read_of_an_unnamed_officer_stays_with_the_person_later_named() -
     )
     people = [fv.value for fv in extract_facts(d)["people"]]
     assert [(p["name"], p["role"]) for p in people if p["name"]] == [("Daniel Osei", "responsible")], people
+
+
+def test_an_officer_by_acronym_one_year_and_spelled_out_the_next_is_one_line() -> None:
+    """Reader 33's: "He reports directly to the CIDO" -> "She reports directly to the Chief Information Digital
+    Officer" said "the person responsible now reports to the Chief Information Digital Officer instead of the CIDO"."""
+    c = compare(
+        _loaded(
+            "Our Head of Cyber Defense leads our security team. The Head of Cyber Defense reports to the CDTO."
+        ),
+        _loaded(
+            "Our Head of Cyber Defense leads our security team. The Head of Cyber Defense reports to the Chief Digital "
+            "and Technology Officer."
+        ),
+    )
+    assert not [ch for ch in c.changes if ch.fact == "reports_to"], [ch.summary for ch in c.changes]
+
+
+def test_a_biography_names_where_each_post_was_held_and_not_the_filer_joined() -> None:
+    """Reader 33's: "Ms. Raman previously served as Chief Information Security Officer of Intuit Inc. and, before that,
+    as Vice President of Security Engineering at Cisco Systems, Inc." named "Cisco Systems" and "Inc" (Intuit lost);
+    "Prior to joining Boeing in 2025, Ms. Alvarez served as Chief Information Security Officer of Lockheed Martin
+    Corporation and ..." named Boeing, the filer, and lost Lockheed Martin."""
+    from tracker.facts import extract_facts
+
+    d = _loaded(
+        "Our Chief Information Security Officer, Tomasz Nowak, leads our cybersecurity program. Prior to joining "
+        "Fairway Foods in 2024, Mr. Nowak served as Chief Security Officer of Harbor Freight Lines LLC and Director "
+        "of Network Defense at Orion Logistics, Inc."
+    )
+    (person,) = [fv.value for fv in extract_facts(d)["people"] if fv.value["name"]]
+    assert person["former_employers"] == ["Harbor Freight Lines LLC", "Orion Logistics"], person

@@ -585,12 +585,32 @@ def _same_officer(old: str, new: str) -> bool:
     return any(remits(old, new))
 
 
+def _initials_of(a: str, b: str) -> bool:
+    """Whether one of two titles is the other's acronym ("CIDO", "Chief Information Digital Officer")."""
+    acronym, title = (a, b) if a.isupper() else (b, a)
+    words = [w for w in title.split() if w.lower() not in ("of", "and", "the", "&", "for")]
+    return (
+        acronym.isalpha()
+        and acronym.isupper()
+        and len(words) > 1
+        and acronym == "".join(w[0] for w in words).upper()
+    )
+
+
 def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
     """Changes of a set fact: values replaced within a slot paired, the rest added or removed."""
     old_keys = {_key(spec.name, v.value): v for v in old}
     new_keys = {_key(spec.name, v.value): v for v in new}
     removed = [fv for key, fv in old_keys.items() if key not in new_keys]
     added = [fv for key, fv in new_keys.items() if key not in old_keys]
+    if spec.name == "reports_to" and removed and added:
+        # an officer by an acronym one year and by the title it stands for the other ("reports directly to the CIDO" /
+        # "to the Chief Information Digital Officer": reader 33's, "now reports to ... instead of the CIDO") is one
+        for o in list(removed):
+            same = next((n for n in added if _initials_of(str(o.value), str(n.value))), None)
+            if same is not None:
+                removed.remove(o)
+                added.remove(same)
     out: list[Change] = []
     if spec.slot is not None and removed and added:
         for o, best in _paired_in_slots(spec, removed, added):

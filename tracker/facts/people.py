@@ -909,7 +909,15 @@ _NOT_ORG_WORDS = frozenset(
 )
 
 
-_TITLE_OF_RE = lazy_compile(r"\b(?:president|director|head|officer|manager|lead)\s+of\s+(?:the\s+)?$", re.I)
+#: (not "Officer of": "Chief Information Security Officer of Intuit Inc." names where the officer worked, reader 33's
+#: BA and META biographies, which lost it)
+_TITLE_OF_RE = lazy_compile(r"\b(?:president|director|head|manager|lead)\s+of\s+(?:the\s+)?$", re.I)
+#: A company's legal form ending its name ("Intuit Inc.", "Lockheed Martin Corporation").
+_CORPORATE_SUFFIX_RE = lazy_compile(
+    r"\b(?:Inc|Corporation|Corp|LLC|Ltd|plc|PLC|AG|SE|N\.V|S\.A|GmbH|Holdings)\.?$"
+)
+#: The company joined, before which the biography is told ("Prior to joining Boeing", "Before joining us").
+_JOINING_RE = lazy_compile(r"\b(?:prior\s+to|before|until)\s+joining\s+(?:the\s+)?$", re.I)
 _ORG_LIST_GAP_RE = lazy_compile(r",\s*(?:and\s+|or\s+)?(?:the\s+)?$|\s+(?:and|or)\s+(?:the\s+)?$")
 
 
@@ -920,16 +928,31 @@ def former_employers(s: str, spans: list[tuple[int, int]]) -> list[str]:
         listed = False
         for m in _ORG_RE.finditer(s, a, b):
             name = m.group(1).rstrip(".,")
-            gap = s[max(0, m.start() - 14) : m.start()]
+            start = m.start()
+            head, of, rest = name.partition(" of ")
+            if of and TITLE_RE.fullmatch(head):
+                # a title and where it was held, in one run of capitals ("Chief Information Security Officer of Intuit
+                # Inc.": reader 33's, whose Intuit was lost)
+                name, start = rest, m.start(1) + len(head) + len(of)
+            before_title, joined, after = name.partition(" and ")
+            if joined and TITLE_RE.match(after):
+                name = (
+                    before_title  # ("Lockheed Martin Corporation and Deputy Director of ...": the next post)
+                )
+            gap = s[max(0, start - 14) : start]
             listed = listed and bool(_ORG_LIST_GAP_RE.search(gap))
-            if not (_ORG_BEFORE_RE.search(gap) or listed) or _TITLE_OF_RE.search(gap):
+            if not (_ORG_BEFORE_RE.search(gap) or listed) or (
+                _TITLE_OF_RE.search(gap) and not _CORPORATE_SUFFIX_RE.search(name)
+            ):
                 continue  # (no organisation; or a title's remit: "Vice President of IT Applications at ServiceNow")
+            if _JOINING_RE.search(s, max(0, start - 30), start) or _CORPORATE_SUFFIX_RE.fullmatch(name):
+                continue  # the filer itself ("Prior to joining Boeing in 2025, Ms. Alvarez served as ...": reader 33's)
             listed = True
             first = name.split()[0].lower().rstrip(".")
             if first in _NOT_ORG_WORDS or TITLE_RE.fullmatch(name):
                 continue
             out.append(name)
-    return out
+    return list(dict.fromkeys(out))  # (stretches may overlap)
 
 
 # ---- the reading ------------------------------------------------------------------------------------------------
