@@ -4741,3 +4741,138 @@ def test_a_biography_names_where_each_post_was_held_and_not_the_filer_joined() -
     )
     (person,) = [fv.value for fv in extract_facts(d)["people"] if fv.value["name"]]
     assert person["former_employers"] == ["Harbor Freight Lines LLC", "Orion Logistics"], person
+
+
+def test_any_incident_in_the_singular_is_still_the_statement() -> None:
+    """Reader 36's: "We do not believe that any cybersecurity incidents have materially affected us ..." -> "... any
+    cybersecurity incident has materially affected us ..." was "the statement ... was dropped; it now says only that one
+    incident has not", Significant."""
+    c = compare(
+        _loaded(
+            "We are not aware that any security breaches have had a material effect on our operations or finances."
+        ),
+        _loaded(
+            "We are not aware that any security breach has had a material effect on our operations or finances."
+        ),
+    )
+    assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
+
+
+def test_incidents_told_without_the_word_incident_and_those_notified_after_them() -> None:
+    """Reader 36's retailer and 20-F: malicious software found on payment terminals, and a denial-of-service attack that
+    "disrupted customer access for approximately 14 hours", each "Routine"; the regulator notified after it, low."""
+    lead = "We maintain an incident response plan."
+    for told in (
+        "In February 2025, we discovered malware on servers at two of our distribution centers that may have "
+        "captured employee credentials.",
+        "In July 2025, an unauthorized third party accessed our dealer portal and viewed order histories.",
+        "In May 2025, a criminal group launched a denial-of-service attack on our booking website, which disrupted "
+        "customer reservations for most of a day.",
+    ):
+        notified = " We notified the Federal Office for Information Security and the customers affected."
+        c = compare(_loaded(lead), _loaded(told + notified + " " + lead))
+        added = [ch for ch in c.changes if ch.kind == "text_added"]
+        assert [ch.severity for ch in added] == ["high", "medium"], (told, [ch.why for ch in added])
+
+
+def test_roman_numerals_and_a_list_of_years_respectively_are_form() -> None:
+    """Readers 36 and 35: "SOC 2 Type [-II-]{+2+}" was "“2” added", medium; "over 28 years and 29 years ...,
+    respectively" -> "over 28 and 29 years ..., respectively" read as one range, the CISO "possibly a different
+    person", high."""
+    soc = "An independent auditor examines our SOC 1 Type {t} controls every year."
+    c = compare(_loaded(soc.format(t="II")), _loaded(soc.format(t="2")))
+    assert [ch.severity for ch in c.changes] == ["low"], [ch.why for ch in c.changes]
+    lead = "Our Chief Technology Officer (CTO) and Chief Security Officer (CSO) lead the security team. "
+    c = compare(
+        _loaded(lead + "Our CTO and CSO have over 15 years and 22 years of experience, respectively."),
+        _loaded(lead + "Our CTO and CSO have over 15 and 22 years of experience, respectively."),
+    )
+    assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
+
+
+def test_oversight_delegated_in_the_passive_and_years_told_of_they_and_pronouns_are_form() -> None:
+    """Reader 35's restyles: "Primary oversight ... has been delegated by the Board of Directors to the Audit
+    Committee" (the board "no longer said to oversee"); "They have over 28 years and 29 years ..., respectively" after
+    the sentence naming them (their experience "no longer stated"); "each receives", "or one that" ("“each” added",
+    "“one” added")."""
+    c = compare(
+        _loaded("The Board has delegated oversight of cybersecurity risk to its Risk Committee."),
+        _loaded("Oversight of cybersecurity risk has been delegated by the Board to its Risk Committee."),
+    )
+    assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
+    c = compare(
+        _loaded(
+            "Our Chief Information Officer (CIO) and Chief Security Officer (CSO), each of whom has over 18 years and "
+            "24 years of experience in technology, respectively, lead the security team."
+        ),
+        _loaded(
+            "The security team is led by our Chief Information Officer (CIO) and Chief Security Officer (CSO). They "
+            "have over 18 years and 24 years of experience in technology, respectively."
+        ),
+    )
+    assert not [ch for ch in c.changes if ch.severity != "low"], [(ch.summary, ch.why) for ch in c.changes]
+    c = compare(
+        _loaded(
+            "Our program reduces the impact of an incident at a supplier or that affects systems we license."
+        ),
+        _loaded(
+            "Our program reduces the impact of an incident at a supplier or one that affects systems we license."
+        ),
+    )
+    assert [ch.severity for ch in c.changes] == ["low"], [ch.why for ch in c.changes]
+
+
+def test_successors_named_in_other_words_are_replacements() -> None:
+    """Reader 36's: "we appointed Priya Raman as Vice President, Cybersecurity" (no article), "Alicia Moreno joined us in
+    June 2024 as Senior Vice President and Chief Information Security Officer", and "Following the departure of our
+    former CISO ..., Amit Levi, our Vice President, Research and Development, has served as interim Chief Information
+    Security Officer" each left the successor "newly described ..., not as responsible" (or no one at all)."""
+    old = _loaded(
+        "Our Director of Information Security, Sam Okoro, manages our cybersecurity program and reports to our Chief "
+        "Financial Officer."
+    )
+    for new in (
+        "In May 2025, we appointed Hana Kimura as Vice President, Information Security. She reports to our Chief "
+        "Financial Officer.",
+        "Hana Kimura joined us in May 2025 as Vice President and Chief Information Security Officer and reports to "
+        "our Chief Financial Officer.",
+        "Following the departure of our former Director of Information Security in May 2025, Hana Kimura, our Vice "
+        "President of Infrastructure, has served as interim Chief Information Security Officer. She reports to our "
+        "Chief Financial Officer.",
+    ):
+        c = compare(old, _loaded(new))
+        people = [(ch.severity, ch.change) for ch in c.changes if ch.fact == "people"]
+        assert people == [("high", "replaced")], (new, [(ch.summary, ch.severity) for ch in c.changes])
+
+
+def test_officers_told_of_incidents_swapped_are_said() -> None:
+    """Reader 36's: "escalated to the Chief [-Financial-]{+Executive+} Officer and the General Counsel" was "No
+    substantive change"."""
+    text = "Significant security events are escalated promptly to our {who} and our Chief Legal Officer."
+    c = compare(
+        _loaded(text.format(who="Chief Operating Officer")), _loaded(text.format(who="Chief Risk Officer"))
+    )
+    (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert change.severity == "medium"
+    assert "now escalated to the Chief Risk Officer, not the Chief Operating Officer" in (change.why or ""), (
+        change.why
+    )
+
+
+def test_a_carve_out_of_an_incident_still_being_assessed_is_said_so() -> None:
+    """Reader 36's: "To our knowledge, other than the potential effects of the November 2024 incident, which we continue
+    to assess, no cybersecurity incident has materially affected us ..." was the statement "dropped" ("potential" read
+    as a hypothetical); "Except for the October 2024 incident, the effects of which we are still assessing, risks from
+    cybersecurity threats ... have not materially affected us" was an incident "the section says was not material"."""
+    plain = "Risks from cybersecurity threats have not materially affected us, including our results of operations."
+    for carved in (
+        "Apart from the possible impact of the March 2025 incident, which we are still evaluating, risks from "
+        "cybersecurity threats have not materially affected us, including our results of operations.",
+        "To our knowledge, other than the potential consequences of the March 2025 incident, which we continue to "
+        "investigate, no cybersecurity incident has materially affected us, including our results of operations.",
+    ):
+        facts = [ch for ch in compare(_loaded(plain), _loaded(carved)).changes if ch.fact]
+        summaries = [ch.summary or "" for ch in facts]
+        assert any(
+            "now excepts an incident" in s and "its effect not yet determined" in s for s in summaries
+        ), summaries

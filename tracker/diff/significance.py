@@ -387,20 +387,34 @@ def _substance_words(texts: list[str]) -> set[str]:
             t = _ALWAYS_RE.sub(" ", t)
         if "less" in t:  # ("no less often than quarterly" is "at least quarterly": a reader's form-only MSFT)
             t = _NO_LESS_RE.sub(" at least ", t)
+        if "one" in t or "each" in t:
+            # ("or one that otherwise impacts ...", "and each receives periodic updates", "each of whom": pronouns,
+            # reader 35's restyles, each "“one” added" or "“each” dropped", medium)
+            t = _PRONOUN_RE.sub(" ", t)
         found = {w.lower() for w in _SUBSTANCE_RE.findall(t)}
         # (a number of decades is its years, as `_numbers` counts them: "two decades", "20 years")
         if ("decade" in found or "decades" in found) and _COUNTED_DECADES_RE.search(t):
             found -= {"decade", "decades"}
         words |= found
         numbers |= {f"#{n}" for n in _numbers(t)}
+        if (
+            "I" in t
+        ):  # (a number in roman numerals: "SOC 2 Type [-II-]{+2+}", reader 36's form-only edit, medium)
+            numbers |= {f"#{_ROMAN_NUMBERS[r]}" for r in _ROMAN_NUMBER_RE.findall(t)}
     return {_SAME_SUBSTANCE.get(w, w) for w in words if not _is_number(w)} | numbers
 
 
 def _parts_uncounted(change: Change, deleted: list[str], inserted: list[str]) -> tuple[list[str], list[str]]:
     """An edit's words less the numbers that count the parts either sentence sets out: how it sets them out
     ("include the following areas of focus:" -> "Those processes focus on two areas.", reader 32's restyle, was
-    "“two” added", medium)."""
-    counts = {m.group(1).lower() for t in _sentences(change) for m in _PARTS_COUNTED_RE.finditer(t)}
+    "“two” added", medium); and less "one" and "each" where either sentence uses them as pronouns."""
+    sentences = _sentences(change)
+    counts = {m.group(1).lower() for t in sentences for m in _PARTS_COUNTED_RE.finditer(t)}
+    # (and "one" or "each" standing for a noun, the edit's words alone not showing it: "or {+one +}that otherwise
+    # impacts ...", reader 35's restyle, "“one” added")
+    counts |= {
+        m.group(0).lower() for t in sentences if "one" in t or "each" in t for m in _PRONOUN_RE.finditer(t)
+    }
     if not counts:
         return deleted, inserted
     drop = re.compile(r"\b(?:" + "|".join(sorted(counts)) + r")\b", re.I)
@@ -413,6 +427,15 @@ _PARTS_COUNTED_RE = re.compile(
     r"categories|parts|principles|objectives|phases|domains|stages|steps|ways|tiers)\b",
     re.I,
 )
+#: "One" and "each" standing for a noun said before ("one that", "each of whom", "each receives").
+_PRONOUN_RE = re.compile(
+    r"\b(?:one(?=\s+(?:that|which|who)\b)|each(?=\s+(?:of\s+(?:whom|which|them|these|those)|receives|reports|meets|"
+    r"provides|has|is|reviews|oversees|briefs)\b))",
+    re.I,
+)
+#: Roman numerals of two letters or more (not "I", which is a word), and their values.
+_ROMAN_NUMBERS = {"II": 2, "III": 3, "IV": 4}
+_ROMAN_NUMBER_RE = re.compile(r"\b(II|III|IV)\b")
 #: Always, in the words filers use ("around the clock", "24 hours a day, seven days a week", "24/7", "24x7").
 _ALWAYS_RE = re.compile(
     r"\b(?:24|twenty-four)\s+hours\s+a\s+day,?\s+(?:and\s+)?(?:7|seven)\s+days\s+a\s+week\b|\b24\s*[/x\u00d7]\s*7\b|"
@@ -1287,7 +1310,12 @@ def _rank_incident(
         elif (
             telling is not None
             and _goes_on(telling, change)
-            and (_THAT_INCIDENT_RE.search(text) or _AMOUNT_RE.search(text) or _EFFECT_COUNT_RE.search(text))
+            and (
+                _THAT_INCIDENT_RE.search(text)
+                or _AMOUNT_RE.search(text)
+                or _EFFECT_COUNT_RE.search(text)
+                or _NOTIFIED_RE.search(text)
+            )
         ):  # (or what it did, counted: "We cancelled approximately 1,100 flights over three days", an unseen reader's)
             change.severity = "medium"
             change.why = f"{_TOLD_OF} {'added' if added else 'removed'}, going on from the one before" + (
@@ -1319,6 +1347,14 @@ _TOLD_OF = "a sentence on a past cybersecurity incident"
 _EFFECT_COUNT_RE = re.compile(
     r"\b\d[\d,.]*\s*(?:million|thousand|billion)?\s+(?:[\w-]+\s+){0,2}?(?:customers|individuals|people|patients|"
     r"records|flights|orders|accounts|users|members|employees|shipments|days|hours|stores|sites|plants)\b",
+    re.I,
+)
+#: Those told of an incident: regulators, authorities, customers ("We notified the Israel National Cyber Directorate
+#: and affected customers": reader 36's 20-F, a low sentence after the incident).
+_NOTIFIED_RE = re.compile(
+    r"\b(?:notified|informed|alerted|reported\s+(?:it|the\s+(?:incident|matter))\s+to)\s+(?:[^.;]{0,80}?\b)?(?:regulators?|"
+    r"authorit(?:y|ies)|directorate|law\s+enforcement|attorneys?\s+general|agenc(?:y|ies)|commission|supervisor|"
+    r"customers|clients|individuals|patients|members|data\s+protection)",
     re.I,
 )
 #: A sentence saying what it tells of was not material ("and we did not determine it to be material").
@@ -2515,6 +2551,28 @@ def _escalation_said(change: Change, who: bool) -> str | None:
         if before is not None and after is not None and before != after
         else None
     )
+    # which officers are told ("escalated to the Chief [-Financial-]{+Executive+} Officer and the General Counsel":
+    # reader 36's, "No substantive change"), where no committee told changed
+    if told is None and who and may_name_title(low_old + " " + low_new, low_old + " " + low_new):
+        was_told, now_told = _officers(old), _officers(new)
+        gone_told, came_told = was_told - now_told, now_told - was_told
+        deleted, inserted = _changed_words(change)
+        if (
+            was_told
+            and now_told
+            and (gone_told or came_told)
+            # (not a retitling, "Group Chief Information Security [+and Resilience+] Officer", "[-CISO-]{+CISPO+}")
+            and not any(_retitled(g, c) for g in gone_told for c in came_told)
+            and not _UNKNOWN_ACRONYM_RE.search(" ".join(deleted + inserted))
+        ):
+            told = _went_came(
+                sorted(was_told - now_told),
+                sorted(now_told - was_told),
+                f"incidents are now {verb} to the {{c}}, not the {{g}}",
+                f"incidents are no longer {verb} to the {{g}}",
+                f"incidents are now also {verb} to the {{c}}",
+                quote=False,
+            )
     # who decides: an officer who now judges which incidents go on ("any cybersecurity incidents{+ that our Chief
     # Information Security Officer determines to be material+}", reader 32's PRGS edit, said only "“potentially
     # material” became “material”")
@@ -2524,6 +2582,22 @@ def _escalation_said(change: Change, who: bool) -> str | None:
         judged = [t for t in _judges(new) if t not in was]
     judge = f"the {listed(judged, False)} now decides which incidents are {verb}" if judged else None
     return "; ".join(w for w in (which, whether, soon, told, judge) if w) or None
+
+
+def _retitled(a: str, b: str) -> bool:
+    """Whether two officers' titles may be one officer retitled: one a stand-in's of the other ("Interim Chief Executive
+    Officer"), or the two sharing a word of their remit ("Chief Privacy Officer", "Chief Privacy and Data
+    Responsibility Officer")."""
+    words = [set(_TITLE_WORD_RE.findall(t.lower())) - _TITLE_GENERIC for t in (a, b)]
+    return not words[0] or not words[1] or not words[0].isdisjoint(words[1])
+
+
+_TITLE_WORD_RE = re.compile(r"[a-z]+")
+#: The words of a title that name no remit.
+_TITLE_GENERIC = frozenset(
+    "chief officer group global senior vice president interim acting deputy assistant associate head "
+    "director of and the for".split()
+)
 
 
 def _judges(sentence: str) -> list[str]:

@@ -268,7 +268,11 @@ BOARD_OVERSEES = rule(
     # of Directors and the Audit Committee", "Among the overall risk oversight functions of our Board of Directors
     # are ...": reader 29's restyles, read as the board no longer overseeing)
     r"\b(?:oversight|supervision)\b[^.;]{0,80}?\b(?:is|are)\s+(?:provided|exercised|performed|carried\s+out|"
-    r"conducted)\s+by\s+(?:the\s+|our\s+|its\s+)?(?:full\s+)?board|\boversight\s+(?:functions?|roles?|"
+    r"conducted)\s+by\s+(?:the\s+|our\s+|its\s+)?(?:full\s+)?board|"
+    # ("Primary oversight of cybersecurity risk has been delegated by the Board of Directors to the Audit Committee":
+    # reader 35's restyle of "The Board ... has delegated primary oversight ...", the board "no longer said to oversee")
+    r"\b(?:oversight|supervision)\b[^.;]{0,80}?\b(?:delegated|assigned|entrusted)\s+by\s+(?:the\s+|our\s+|its\s+)?"
+    r"(?:full\s+)?board|\boversight\s+(?:functions?|roles?|"
     r"responsibilit(?:y|ies))\s+of\s+(?:the\s+|our\s+|its\s+)?(?:full\s+)?board",
     ("board",),
     doc="the board itself oversees cybersecurity risk (directly or through a committee)",

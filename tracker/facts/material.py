@@ -164,7 +164,9 @@ _ONE_INCIDENT_RE = lazy_compile(
     # ("We do not consider the incident to have been material", an unseen reader's 20-F)
     r"(?:have\s+|has\s+)?(?:determined|concluded)|believes?|(?:are|is)\s+not\s+aware)\s+(?:that\s+)?)?"
     r"(?:the|this|that|such)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:incident|breach|attack|intrusion|event|compromise)\b(?!\s+response)"
+    # (not "that any cybersecurity incident has ...": reader 36's restyle of "any cybersecurity incidents have", read as
+    # the statement dropped for one incident's)
+    r"(?:(?!(?:any|every|all|no)\b)[\w-]+\s+){0,3}?(?:incident|breach|attack|intrusion|event|compromise)\b(?!\s+response)"
     # (not one incident where others are said with it: "neither this incident nor any other cybersecurity threat or
     # incident has had a material effect" is the statement)
     r"(?!,?\s+(?:n?or|and|or\s+any|and\s+any)\s+(?:any\s+)?other\b)",
@@ -199,9 +201,13 @@ _AND_PART_RE = lazy_compile(r",\s+(?:and|but)\s+", re.I)
 
 
 def _denies(clause: str) -> bool:
+    # (the main clause, less a carve-out opening it, whose words are the incident's: "other than the potential effects
+    # of the November 2024 incident, which we continue to assess, no cybersecurity incident has materially affected us",
+    # reader 36's, whose "potential" read as a hypothetical, the statement "dropped")
+    clause = _uncarved(clause)
     denial = _INCIDENT_DENIAL_RE.search(clause)
     m = None if denial else _MATERIAL_RE.search(clause)
-    if not (denial or m) or _HEDGE_RE.search(clause) or _CROSS_REFERENCE_RE.search(_uncarved(clause)):
+    if not (denial or m) or _HEDGE_RE.search(clause) or _CROSS_REFERENCE_RE.search(clause):
         return False  # (what a statement needs is looked for first: most clauses have none of it)
     if denial:
         return True
@@ -343,7 +349,7 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
             carved = _EXCEPT_RE.search(s, 0, pos + len(clause))
             if (
                 carved
-                and not _HYPOTHETICAL_RE.search(s[: pos + len(clause)])
+                and not _HYPOTHETICAL_RE.search(_uncarved(s[: pos + len(clause)]))
                 and not _carve_out_denied(s, carved.end())
             ):
                 # "other than the incident described above, ... not": it did, unless the section says of it that it
@@ -406,6 +412,8 @@ _CARVE_HEDGE_RE = lazy_compile(
 UNDETERMINED_RE = lazy_compile(
     r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:determined|assessed|known|quantified|evaluated)|"
     r"(?:is|are|remains?)\s+(?:still\s+)?(?:ongoing|under\s+(?:investigation|review|evaluation))|"
+    # ("the effects of which we are still assessing", "which we continue to assess": reader 36's)
+    r"(?:still|continue\s+to)\s+(?:assess|evaluat|investigat)\w*|"
     r"(?:too\s+early|unable)\s+to\s+(?:determine|assess|estimate))",
     re.I,
 )
@@ -426,7 +434,9 @@ _MAIN_CLAUSE_RE = lazy_compile(
     # (a comma inside the closing quote of a heading cited: 'Except as described above under "Cybersecurity
     # Incident," we have not identified ...', an unseen reader's retailer, read as no carve-out)
     r",[\"'\u201d\u2019]?\s+(?=(?:to\s+(?:our|the\s+company['\u2019]s)\s+knowledge,?\s+)?(?:we|our|the\s+company|the\s+group|"
-    r"there|it|no|"
+    # ("Except for the October 2024 incident, the effects of which we are still assessing, risks from cybersecurity
+    # threats ... have not materially affected us": reader 36's)
+    r"there|it|no|risks\s+from|cyber\w*\s+(?:threats|risks|incidents)|"
     r"none)\b)",
     re.I,
 )
@@ -460,7 +470,7 @@ _PAST_INCIDENT_RE = caseless(
     # reader 31's game publisher, a routine sentence added)
     r"\b(?:(?:cyber\s*)?(?:security\s+)?(?:incidents?|breach(?:es)?|attacks?|intrusions?|compromises?)|"
     r"(?:credential[- ]stuffing|phishing|ransomware|malware|brute[- ]force|account[- ]takeover)\s+campaigns?|"
-    r"unauthori[sz]ed\s+(?:access|actors?|part(?:y|ies))|ransomware|threat\s+actors?|hackers?|attackers?|intruders?|(?:cyber\s*)?criminals?|"
+    r"unauthori[sz]ed\s+(?:access|actors?|(?:third[\s-])?part(?:y|ies))|ransomware|threat\s+actors?|hackers?|attackers?|intruders?|(?:cyber\s*)?criminals?|"
     r"criminal\s+group|"
     r"(?:suspicious|malicious)\s+activity)\b[^.;]{0,120}?\b(?:occurred|"
     r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access|accessed|encrypted|"
@@ -475,7 +485,10 @@ _PAST_INCIDENT_RE = caseless(
     # what it did to the filer ("A ransomware attack in November 2024 disrupted operations at one of our plants", an
     # unseen reader's)
     r"(?:disrupted|interrupted|shut\s+down|took\s+down)\s+(?:[\w-]+\s+){0,4}?(?:at|of|to)\s+(?:one\s+of\s+)?"
-    r"(?:our|its|the\s+company['\u2019]s))\b|"
+    r"(?:our|its|the\s+company['\u2019]s)|"
+    # ("a distributed denial-of-service attack against our customer portal, which disrupted customer access for
+    # approximately 14 hours": reader 36's Israeli 20-F, a routine sentence added)
+    r"(?:disrupted|interrupted|impaired|degraded)\s+(?:customer|client|user|patient|our|its)\b)\b|"
     # the filer, or one of its suppliers ("a provider of ... software that we use experienced a ransomware attack")
     # or its own sites and businesses ("one of our hospitals experienced a ransomware attack", "one of our
     # subsidiaries was the subject of a ransomware attack": an unseen reader's hospital operator)
@@ -490,7 +503,9 @@ _PAST_INCIDENT_RE = caseless(
     r"(?:experienced|suffered|detected|discovered|identified|became\s+aware\s+of|"
     r"(?:was|were)\s+(?:the\s+)?(?:subject|target|victim)s?\s+of|(?:was|were)\s+(?:hit|struck|targeted|affected|"
     r"impacted|compromised)\s+by)\s+"
+    # ("we identified malicious software on payment terminals at 37 of our stores": reader 36's retailer)
     r"(?:(?:a|an)\s+)?[^.;]{0,80}?\b(?:incident|breach|attack|intrusion|compromise|unauthori[sz]ed|ransomware|"
+    r"malware|malicious\s+(?:software|code)|"
     # "we detected suspicious activity involving our information technology systems" (a reader's 8-K wording)
     r"(?:suspicious|malicious)\s+activity)|"
     # an incident at one of the filer's own, dated ("a cybersecurity incident at one of our subsidiaries in November
@@ -510,6 +525,7 @@ _WHEN_RE = lazy_compile(
 
 _INCIDENT_WORDS = (
     "incident",
+    "malware",
     "breach",
     "attack",
     "intrusion",

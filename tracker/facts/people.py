@@ -173,6 +173,12 @@ def _biography_spans(s: str, low: str | None) -> list[tuple[int, int]]:
         return []
     spans = []
     for m in sorted(matches, key=lambda m: m.start()):
+        if m.group(0).lower().startswith("former") and (held := TITLE_RE.match(s, m.end())):
+            # the former title alone is past ("Following the departure of our former Chief Information Security
+            # Officer in September 2024, Amit Levi, our Vice President, ..., has served as interim Chief Information
+            # Security Officer": reader 36's 20-F, whose stand-in was read as biography, no one responsible)
+            spans.append((m.start(), held.end()))
+            continue
         if m.group(0).lower().startswith("prior to") or m.group(0).lower().startswith("before"):
             # "Prior to joining us, she was the CISO of Acme": the intro phrase and its main clause
             comma = s.find(",", m.end())
@@ -254,16 +260,22 @@ NAME_RULES = (
         # ("Trent Cox is serving as our Chief Security Officer": reader 33's, whose successor was no change)
         r"\b("
         + _NAME
-        + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is\s+(?:currently\s+|now\s+)?"
+        + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|continues\s+to\s+serve|is\s+(?:currently\s+|now\s+)?"
         r"serving|has\s+been\s+serving|is|was\s+"
         # ("Dana Whitfield joined Boeing in 2025 as our Chief Security Officer": an unseen reader's next year)
         r"(?:appointed|named|hired|promoted)|joined\s+(?:us|the\s+company|\w+)(?:\s+in\s+(?:\w+\s+)?(?:19|20)\d\d)?"
         r"\s+as)\s+(?:as\s+)?(?:our|the|its)\s+|"
         # the name as the object: "In 2025, we appointed Dana Whitfield as our Chief Security Officer"
-        r"\b(?:appointed|named|hired|promoted|welcomed)\s+(" + _NAME + r")\s+as\s+(?:our|the|its)\s+",
-        ("serve", " is ", "appointed", "named", "hired", "promoted", "joined", "welcomed"),
+        # ("In April 2024, we appointed Priya Raman as Vice President, Cybersecurity": reader 36's, no article)
+        r"\b(?:appointed|named|hired|promoted|welcomed)\s+(" + _NAME + r")\s+as\s+(?:(?:our|the|its)\s+)?|"
+        # ("Alicia Moreno joined us in June 2024 as Senior Vice President and Chief Information Security Officer":
+        # reader 36's bank, its new CISO no one)
+        r"\b("
+        + _NAME
+        + r")\s+joined\s+(?:us|the\s+company|\w+)(?:\s+in\s+(?:\w+\s+)?(?:19|20)\d\d)?\s+as\s+(?=[A-Z])",
+        ("serve", " is ", "appointed", "named", "hired", "promoted", "joined", "welcomed", "continues"),
         doc="a name, then 'serves as our' a title; or 'appointed' a name 'as our' a title",
-        hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|is|was\s+"
+        hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|continues|is|was\s+"
         r"(?:appointed|named|hired|promoted)|joined))|(?i:\b(?:appointed|named|hired|promoted|welcomed)\s+)[A-Z]",
         hint_flags=0,
     ),
@@ -276,7 +288,8 @@ def _name_span(m: re.Match[str]) -> tuple[int, int, str]:
     object: "we appointed Dana Whitfield as our ...", from the name on)."""
     if m.group(1) is not None or m.re.groups < 2:
         return m.start(), m.end(), m.group(1)
-    return m.start(2), m.end(), m.group(2)
+    k = next(k for k in range(2, m.re.groups + 1) if m.group(k) is not None)
+    return m.start(k), m.end(), m.group(k)
 
 
 def _valid_name(name: str) -> bool:
@@ -333,6 +346,12 @@ ALSO_TITLE = rule(
     doc="one person's second title: 'our CISO, who is also our CIO', 'X, is serving as our interim CSO'",
 )
 _ALSO_BETWEEN_RE = ALSO_TITLE.pattern
+#: Between a person's title and the stand-in's post they hold (", has served as ", ", is serving as ").
+_SERVED_AS_RE = lazy_compile(
+    r",?\s*(?:who\s+)?(?:has\s+(?:since\s+)?(?:served|been\s+serving)|is\s+(?:now\s+|currently\s+)?serving|serves)\s+as\s+"
+    r"(?:our\s+|the\s+|its\s+)?",
+    re.I,
+)
 #: "our vice president acting as chief information security officer": one person, the second title acting.
 _ACTING_AS_RE = lazy_compile(r"^\s+(?:who\s+is\s+)?acting\s+as\s+(?:our\s+|the\s+)?$", re.I)
 EXTERNAL = rule(
@@ -684,8 +703,24 @@ def _years_stated(
         if not 1 <= years <= 99:
             continue
         taken_at = m.end()
+        if m.group(3) and " and " in m.group(0) and "respectively" in s.lower():
+            # a list, not a range ("Our CIO and CISO have over 28 and 29 years of ... experience, respectively":
+            # reader 35's restyle of "over 28 years and 29 years", read as one range, the CISO "possibly a different
+            # person"); numbers listed before it go with it ("28, 29 and 20 years")
+            listed = _LISTED_BEFORE_RE.search(s, max(0, m.start() - 40), m.start())
+            qualifier = _qualifier(m.group(1) or (listed.group(1) if listed else None), m.group(4), False)
+            numbers = [*(_LIST_NUMBER_RE.findall(listed.group(2)) if listed else []), m.group(2), m.group(3)]
+            found += [(m, _number(n), qualifier) for n in numbers if 1 <= _number(n) <= 99]
+            continue
         found.append((m, years, _qualifier(m.group(1), m.group(4), bool(m.group(3)))))
     return group, found
+
+
+#: A sentence opening on "They" (the people the one before spoke of).
+_THEY_RE = lazy_compile(r"\s*(?:Together,\s*)?They\s")
+#: Numbers listed before the last two of a list of years ("over 28, 29 and 20 years": "over", "28, ").
+_LISTED_BEFORE_RE = lazy_compile(r"(?:\b(" + _QUALIFIER + r")\s+)?((?:\d{1,2},\s*)+)$", re.I)
+_LIST_NUMBER_RE = lazy_compile(r"\d{1,2}")
 
 
 # ---- tenure, reporting line, certifications -----------------------------------------------------------------
@@ -1199,6 +1234,7 @@ class PeopleReader:
     # -- the walk --
     def read(self) -> None:
         last: Person | None = None
+        group: list[Person] = []  # (the people the last sentence speaking of several spoke of)
         index = self.r.index
         # the sentences that may speak of a person: a title, an honorific, a described person (found for the
         # whole text at once); the others only matter for a pronoun or a name met before
@@ -1236,6 +1272,12 @@ class PeopleReader:
                 )
             if i in leaving:
                 self.departures(i)
+            if len(group) > 1 and i in years and _THEY_RE.match(s):
+                # their years told in a sentence of their own ("The cybersecurity team is headed by our CIO and CISO.
+                # They have over 28 years and 29 years of relevant work experience, respectively.": reader 35's split,
+                # the experience of both "no longer stated")
+                self.experience(i, [(0, p) for p in group], low)
+                continue
             if (
                 i not in speaking
                 and not (last is not None and _pronoun_start(s))
@@ -1259,6 +1301,7 @@ class PeopleReader:
             if not mentions:
                 self.experience(i, mentions, low)  # a team's years need no person
                 continue
+            group = list({id(p): p for _, p in mentions}.values())
             self.pronouns(i, mentions)
             self.responsibility(i, mentions)
             self.expertise_of(i, mentions, low)
@@ -1323,7 +1366,18 @@ class PeopleReader:
             holder = named_at.get(start)
             if holder is None:
                 holder = self.by_title.get(title_key(title))
-                if previous is not None and k > 0 and _ALSO_BETWEEN_RE.match(s, titles[k - 1][1], start):
+                if (
+                    previous is not None
+                    and k > 0
+                    and (
+                        _ALSO_BETWEEN_RE.match(s, titles[k - 1][1], start)
+                        # a stand-in's post ("Amit Levi, our Vice President, Research and Development, has served as interim
+                        # Chief Information Security Officer": reader 36's 20-F and reader 34's hospital network, whose
+                        # stand-in was no one responsible)
+                        or title.startswith(("Interim", "Acting"))
+                        and _SERVED_AS_RE.fullmatch(s, titles[k - 1][1], start)
+                    )
+                ):
                     # "our CISO, who is also our CIO": the same person, a second title
                     self.give_title(previous, title)
                     self.r.note(i, ALSO_TITLE.name)
