@@ -988,7 +988,12 @@ def _rank(
             _also(change, figures)
     elif change.kind == "text_changed" and (outside := _outside_work_edit(change, deleted, inserted)):
         change.severity, change.why = "medium", outside
-    elif change.kind == "text_changed" and _substantive_tokens(*_parts_uncounted(change, deleted, inserted)):
+    elif (
+        change.kind == "text_changed"
+        # (what `_parts_uncounted` leaves out can only make an edit of substance one of form: asked second)
+        and _substantive_tokens(deleted, inserted)
+        and _substantive_tokens(*_parts_uncounted(change, deleted, inserted))
+    ):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
         _rank_escalation(change)  # (what its words say of incidents told of: BOOT FY2025's "may")
@@ -1697,7 +1702,8 @@ _WORK_KIND = {
 }
 #: A part of every match of `_WORK_KIND_RE` and `_IN_HOUSE_RE` (looked for first).
 _WORK_KIND_KEYS = (
-    "red",
+    "red team",
+    "red-team",
     "penetration",
     "vulnerability",
     "tabletop",
@@ -1706,7 +1712,7 @@ _WORK_KIND_KEYS = (
     "certif",
     "internal",
     "in-house",
-    "own",
+    "our own",
 )
 #: Work said to be the filer's own ("an annual internal assessment", "in-house", "our own team").
 _IN_HOUSE_RE = re.compile(
@@ -2159,7 +2165,7 @@ def _rank_officers(
     sentences = _sentences(change)
     # (a short form either sentence defines is its title: 'our Vice President, Corporate Information Security ("VP,
     # CIS"). Our VP, CIS has ...' merged into '..., who has ...' names one officer, not "the Vice President, Cis")
-    acronyms = defined_acronyms([("", t) for t in sentences if t], [None, None])
+    acronyms = defined_acronyms([("", t) for t in sentences if t and "(" in t], [None, None])
     old, new = (_officers(t, acronyms) for t in sentences)
     if not old or not new or old == new or not (old < new or new < old):
         return  # (a title for another on the same officers is a retitling, which the title facts read)
