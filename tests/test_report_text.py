@@ -4876,3 +4876,48 @@ def test_a_carve_out_of_an_incident_still_being_assessed_is_said_so() -> None:
         assert any(
             "now excepts an incident" in s and "its effect not yet determined" in s for s in summaries
         ), summaries
+
+
+def test_members_of_a_committee_and_a_deputy_are_not_made_responsible() -> None:
+    """Reader 35's restyles: the Risk and Compliance Committee's members moved into a "which is comprised of" clause
+    ("now responsible for cybersecurity: the Senior Vice President"); "reporting to our CISO is our Deputy CISO" split
+    into "Our Deputy CISO reports to our CISO" ("now responsible: the Deputy CISO", "now reports to the CISO")."""
+    lead = "The Audit Committee oversees cybersecurity risk. In addition, "
+    c = compare(
+        _loaded(
+            lead
+            + "our Operational Risk Council (ORC) is responsible for oversight of our enterprise risk program and "
+            "is comprised of the Senior Leadership Team and the Executive Vice President and Chief Risk Officer."
+        ),
+        _loaded(
+            lead
+            + "our Operational Risk Council (ORC), which is comprised of the Senior Leadership Team and the "
+            "Executive Vice President and Chief Risk Officer, is responsible for oversight of our enterprise risk "
+            "program."
+        ),
+    )
+    assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
+    c = compare(
+        _loaded(
+            "Our Chief Technology Officer reports to our Chief Executive Officer, our Chief Security Officer reports to "
+            "our Chief Technology Officer, and reporting to our Chief Security Officer is our Deputy Chief Security Officer."
+        ),
+        _loaded(
+            "Our Chief Technology Officer reports to our Chief Executive Officer. Our Chief Security Officer reports to "
+            "our Chief Technology Officer. Our Deputy Chief Security Officer reports to our Chief Security Officer."
+        ),
+    )
+    assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
+
+
+def test_oversight_limited_to_a_part_of_the_risk_is_said() -> None:
+    """Reader 35's NFLX edit: "The Audit Committee of the Board oversees our cybersecurity risk {+relating to payment
+    information+} and receives regular reports ..." was "No substantive change"."""
+    text = "The Risk Committee of our Board oversees cybersecurity risks{limit} and is briefed by our CISO each quarter."
+    c = compare(
+        _loaded(text.format(limit="")),
+        _loaded(text.format(limit=" related to our retail banking operations")),
+    )
+    (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert change.severity == "medium"
+    assert (change.why or "").startswith("what the board oversees was narrowed"), change.why

@@ -933,6 +933,13 @@ def _rank(
     if change.kind == "text_changed" and "board_oversight" in stated and (direct := _directly(change)):
         change.severity, change.why = "medium", direct
         return
+    if (
+        change.kind == "text_changed"
+        and "board_oversight" in stated
+        and (narrowed := _oversight_narrowed(change))
+    ):
+        change.severity, change.why = "medium", narrowed
+        return
     how = _how_often_changed(change)
     if how is not None and how[0] == "medium":  # (one period for another, in a sentence stating a fact too)
         change.severity, change.why = how
@@ -1461,6 +1468,30 @@ def _directly(change: Change) -> str | None:
     if was == now:
         return None
     return f"the board is {'now' if now else 'no longer'} said to oversee cybersecurity directly, as a whole"
+
+
+def _oversight_narrowed(change: Change) -> str | None:
+    """What a rewording of a sentence stating board oversight did to what is overseen, where the risk overseen is now
+    limited to a part ("oversees our cybersecurity risk {+relating to payment information+}": reader 35's NFLX edit,
+    "No substantive change"), or no longer is; else None."""
+    deleted, inserted = _changed_words(change)
+    gone, came = (
+        [_SPACES_RE.sub(" ", m.group(0)).strip() for t in words for m in _RISK_LIMITED_RE.finditer(t)]
+        for words in (deleted, inserted)
+    )
+    if came and not gone:
+        return f"what the board oversees was narrowed: \u201c{clip(came[0], 80)}\u201d added"
+    if gone and not came:
+        return f"what the board oversees was widened: \u201c{clip(gone[0], 80)}\u201d dropped"
+    return None
+
+
+#: A limit on the risk overseen ("relating to payment information", "limited to our retail operations").
+_RISK_LIMITED_RE = re.compile(
+    r"\b(?:relating|related|limited|pertaining|specific|confined|restricted)\s+to\s+[^,;.]{3,60}|"
+    r"\b(?:with\s+respect|in\s+connection|in\s+relation)\s+to\s+[^,;.]{3,60}",
+    re.I,
+)
 
 
 #: The board overseeing itself rather than only through a committee ("directly as a whole", "the full Board").

@@ -1825,7 +1825,9 @@ class PeopleReader:
         Chief Information Security Officer ... reports to our Chief Technology Officer": a reader's planted text,
         where the CISO read as responsible the year before, on his experience, was said to be gone and his
         reporting line with him) is the one the section presents as running the program."""
-        for person, _, i, _ in self.lines:
+        for person, boss, i, _ in self.lines:
+            if _SECURITY_TITLE_RE.search(boss):
+                continue  # a deputy reporting to the security officer ("Our Deputy CISO reports to our CISO": reader 35's)
             if person.role == "other" and any(_SECURITY_TITLE_RE.search(t) for t in person.titles):
                 person.role = "responsible"
                 for title in person.titles:

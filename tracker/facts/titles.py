@@ -451,7 +451,10 @@ RESPONSIBLE_RULES = (
         r"\b(?:led|headed|overseen|managed|directed|run|chaired|supervised)\s*by\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
         r"(?-i:[A-Z][\w'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2}),\s+(?:the\s+|our\s+|its\s+)?$|"
         r"\bunder\s+the\s+(?:direction|leadership|supervision|oversight|guidance)\s+of\s+(?:the\s+|our\s+|its\s+)?$|"
-        r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are|rests\s+with|lies\s+with)\s+(?:\w+\s+){0,3}?(?:the\s+|our\s+|its\s+)?"
+        # (not a committee's members: "... is responsible for oversight of our ERM program and is comprised of the
+        # Executive Leadership Team and the Senior Vice President ...", reader 35's, who then dropped out of a restyle)
+        r"\bresponsib\w+\b[^.;]{0,200}?\b(?:is|are|rests\s+with|lies\s+with)\s+(?!(?:made\s+up|comprised|composed)\b)"
+        r"(?:\w+\s+){0,3}?(?:the\s+|our\s+|its\s+)?"
         r"(?:[\w-]+['\u2019]s\s+)?$|"
         r"\b(?:designated|appointed)\s+(?:as\s+)?(?:the\s+|our\s+|its\s+|a\s+|an\s+)?$|"
         r"\bresponsibility\s+of\s+(?:the\s+|our\s+|its\s+)?$|\bresponsib\w+\s+(?:rests|lies)\s+with\s+"
@@ -478,6 +481,12 @@ _WITH_FIRST_RE = lazy_compile(
 )
 _CYBER_RE = lazy_compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
 #: A title that is the object of reporting or informing right before it ("reports to the CISO").
+#: A relative clause listing a committee's members, up to a title in it.
+_MEMBERS_CLAUSE_BEFORE_RE = lazy_compile(
+    r"\b(?:committee|council|group|team)\b(?:\s*\([^)]{1,40}\))?,\s*(?:which|that|who)\s+(?:is\s+|are\s+)?(?:comprised|"
+    r"composed|made\s+up|consists?|includes?)\b[^.;()]*$",
+    re.I,
+)
 _REPORTED_TO_RE = lazy_compile(
     r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+['\u2019]s?\s+)?$|"
     r"\b(?:inform|updat|brief|notif|escalat)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:the\s+|our\s+)?$|"
@@ -598,6 +607,11 @@ def responsible_titles_in(
         if reported or title in _NEVER_RESPONSIBLE:
             objects.add(k)
             continue
+        if hit and _MEMBERS_CLAUSE_BEFORE_RE.search(s, max(0, start - 200), start):
+            # a member of the committee a relative clause describes, the committee the subject ("our Risk and Compliance
+            # Committee (RCC), which is comprised of the Executive Leadership Team and the Senior Vice President and
+            # Chief Compliance Officer, is responsible for ...": reader 35's restyle, "now responsible: the SVP")
+            hit = None
         if hit:
             found.append((start, title, hit[1]))
             # "the CIO, ..., and the CISO, who reports to the CIO, are responsible": every title of the list
