@@ -4462,10 +4462,24 @@ def test_an_officer_who_now_judges_which_incidents_go_on_is_said() -> None:
         ),
     )
     (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
-    assert change.severity == "medium"
+    # (high: readers 32 and 37 each ranked such a gate on what reaches those who judge disclosure high)
+    assert change.severity == "high"
     assert "the Head of Security Operations now decides which incidents are escalated" in (
         change.why or ""
     ), change.why
+    # and where the judge comes in a condition ("only if our Chief Financial Officer determines ...": reader 37's)
+    text = "Security incidents are escalated to our executive leadership team{cond}."
+    c = compare(
+        _loaded(text.format(cond="")),
+        _loaded(
+            text.format(cond=" only if our Chief Operating Officer determines that they are significant")
+        ),
+    )
+    (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert change.severity == "high", change.why
+    assert "the Chief Operating Officer now decides which incidents are escalated" in (change.why or ""), (
+        change.why
+    )
 
 
 def test_a_count_of_briefings_a_year_that_names_no_period_is_a_frequency() -> None:
@@ -4921,3 +4935,91 @@ def test_oversight_limited_to_a_part_of_the_risk_is_said() -> None:
     (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
     assert change.severity == "medium"
     assert (change.why or "").startswith("what the board oversees was narrowed"), change.why
+
+
+def test_a_carve_out_that_admits_a_material_effect_and_a_named_stand_in() -> None:
+    """Reader 38's casino operator: "Other than the September 2024 incident, which materially affected our results of
+    operations for the third quarter of 2024, we have not experienced ..." was "it may have been material"; "Our Chief
+    Information Officer, Linda Park, has served as interim Head of Cyber Defense since his departure" left no one
+    responsible after the Head of Cyber Defense left."""
+    plain = "We have not identified any cybersecurity incidents that have materially affected us."
+    carved = (
+        "Other than the ransomware attack of June 2025, which had a material adverse effect on our second-quarter "
+        "revenue, we have not identified any cybersecurity incidents that have materially affected us."
+    )
+    summaries = [ch.summary or "" for ch in compare(_loaded(plain), _loaded(carved)).changes if ch.fact]
+    assert any(s.endswith(": the company says it was material") for s in summaries), summaries
+    c = compare(
+        _loaded(
+            "Our security program is led by our Director of Cybersecurity, Omar Haddad. Mr. Haddad reports to our Chief "
+            "Technology Officer, Grace Liu."
+        ),
+        _loaded(
+            "Omar Haddad, our former Director of Cybersecurity, left the company in March 2025. Our Chief Technology "
+            "Officer, Grace Liu, has served as acting Director of Cybersecurity since then."
+        ),
+    )
+    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    assert people and people[0][0] == "high" and "Grace Liu replaced Omar Haddad" in (people[0][1] or ""), (
+        people
+    )
+
+
+def test_who_decides_materiality_is_no_one_made_responsible() -> None:
+    """Reader 37's POWI edit: "It is the responsibility of [-the Cybersecurity Incident Response team-]{+our Chief
+    Financial Officer+} to determine if an incident is material" was "now responsible for cybersecurity: the Chief
+    Financial Officer"."""
+    lead = "Our Director of Security Engineering is responsible for our cybersecurity program. "
+    text = "It is the responsibility of {who} to determine whether a security incident is material."
+    c = compare(
+        _loaded(lead + text.format(who="our incident response team")),
+        _loaded(lead + text.format(who="our General Manager, Operations")),
+    )
+    assert not [ch for ch in c.changes if ch.fact in ("responsible_titles", "people")], [
+        ch.summary for ch in c.changes
+    ]
+    (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert change.severity == "medium"
+    assert (change.why or "").startswith("who determines whether an incident is material changed"), change.why
+
+
+def test_an_appointment_dated_first_gives_the_start_in_the_role() -> None:
+    """Reader 37's: "In February 2026, Daniel Reyes was appointed as our CISO, succeeding our prior CISO, who retired"
+    gave no start in the role, so the successor was only "possibly a different person"."""
+    from tracker.facts import extract_facts
+
+    d = _loaded(
+        "In March 2025, Mei Lin was named as our Head of Information Security. Ms. Lin leads our cybersecurity program."
+    )
+    assert [fv.value for fv in extract_facts(d)["tenure_start"]] == ["2025"]
+
+
+def test_a_carve_out_sentence_is_no_incident_stated_not_material_and_the_statement_changed_is_not_alike() -> (
+    None
+):
+    """Reader 37's: "Other than the incident disclosed in our Current Report on Form 8-K ..., we have not experienced a
+    material cybersecurity breach" was said both "it may have been material" and "(stated not material)"; a statement
+    whose forward-looking half went was listed "Stated alike in both years" without a word of the change."""
+    lead = "The Risk Committee oversees our cybersecurity program. "
+    c = compare(
+        _loaded(lead + "We have not experienced a material cybersecurity breach."),
+        _loaded(
+            lead
+            + "Other than the incident described in our Form 8-K filed on March 3, 2025, in which an intruder "
+            "accessed our loyalty platform, we have not experienced a material cybersecurity breach."
+        ),
+    )
+    assert not [ch for ch in c.changes if "stated not material" in (ch.why or "")], [
+        ch.why for ch in c.changes
+    ]
+    c = compare(
+        _loaded(
+            "In 2024, we did not identify any cybersecurity threats that have materially affected or are reasonably "
+            "likely to materially affect our results of operations."
+        ),
+        _loaded(
+            "In 2025, we did not identify any cybersecurity threats that have materially affected our results of operations."
+        ),
+    )
+    (line,) = [ln for ln in unchanged_lines(c) if ln.startswith("Statement on material incidents")]
+    assert line.endswith("(beside the changes above)"), line

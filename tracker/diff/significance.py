@@ -834,6 +834,8 @@ def _rank(
             outside := _outside_work_edit(change, *_changed_words(change))
         ):
             change.severity, change.why = "medium", outside
+        elif change.kind == "text_changed" and (judge := _materiality_judge_changed(change)):
+            change.severity, change.why = "medium", judge
         elif how_often := _how_often_changed(change):
             # (low where a word of frequency came or went: a reader wants it said, not ranked as a fact change;
             # medium where one period became another: "tabletop exercises [-semi-annually-]{+annually+}", two readers)
@@ -894,6 +896,8 @@ def _rank(
                 # (an escalation told later in a sentence that also names the new CISO: an unseen reader's 20-F, its
                 # "within 24 hours" -> "at the Committee's next scheduled meeting" hidden under the person replaced)
                 _also(change, escalated)
+                if _JUDGE_SAID in escalated:
+                    change.severity = "high"  # (see `_rank_escalation`)
             return
         if here := _named_here(change, touched, before, after):
             change.severity = "medium"
@@ -986,7 +990,7 @@ def _rank(
     elif change.kind == "text_changed" and (
         timing := _escalation(change) or _timing_said(change, deleted, inserted)
     ):
-        change.severity, change.why = "medium", timing
+        change.severity, change.why = ("high" if _JUDGE_SAID in timing else "medium"), timing
         if (how := _how_often_changed(change)) is not None:  # ("{+and annually thereafter+}" beside it)
             _also(change, how[1])
         if figures := _figures_changed(change):
@@ -1314,7 +1318,10 @@ def _rank_incident(
             # (one the same sentence says was not material is medium: "a third-party software vendor ... experienced a
             # ransomware attack ..., and we did not determine it to be material", an unseen reader's Visa edit, led a
             # verdict above the board committee changed)
-            immaterial = _NOT_MATERIAL_RE.search(text) is not None
+            # (not a statement carving the incident out: "Other than the incident disclosed in our Current Report on
+            # Form 8-K ..., we have not experienced a material cybersecurity breach", reader 37's, said "stated not
+            # material" beside the carve-out's "it may have been material")
+            immaterial = _NOT_MATERIAL_RE.search(text) is not None and not carve_out(text, denied=True)
             change.severity = "high" if first_told and not immaterial else "medium"
             change.why = f"{_TOLD_OF} {'added' if added else 'removed'}" + (
                 " (stated not material)" if immaterial else ""
@@ -1418,7 +1425,9 @@ def _incident_reworded(change: Change, told_before: Callable[[], set[int]]) -> N
     if was == now:
         return
     text = new if now else old
-    immaterial = _NOT_MATERIAL_RE.search(text) is not None
+    immaterial = _NOT_MATERIAL_RE.search(text) is not None and not carve_out(
+        text, denied=True
+    )  # (see `_rank_incident`)
     first_told = now and not told_before().intersection(_years_of(text))
     severity: Severity = "high" if first_told and not immaterial else "medium"
     matter = said + (" (stated not material)" if immaterial else "")
@@ -2510,7 +2519,9 @@ def _rank_escalation(change: Change) -> None:
     """`medium` for a reworded sentence on telling someone of incidents whose words on which incidents, whether, how
     soon or to whom changed (`_escalation`)."""
     if said := _escalation(change):
-        change.severity = "medium"
+        # (an officer who now decides alone which incidents go on is a gate on what reaches those who judge disclosure:
+        # readers 32 and 37 each ranked "only if our Chief Financial Officer determines that they are material" high)
+        change.severity = "high" if _JUDGE_SAID in said else "medium"
         change.why = said
 
 
@@ -2617,7 +2628,7 @@ def _escalation_said(change: Change, who: bool) -> str | None:
     if any(map(low_new.__contains__, _JUDGING_KEYS)):
         was = _judges(old)
         judged = [t for t in _judges(new) if t not in was]
-    judge = f"the {listed(judged, False)} now decides which incidents are {verb}" if judged else None
+    judge = f"the {listed(judged, False)}{_JUDGE_SAID}{verb}" if judged else None
     return "; ".join(w for w in (which, whether, soon, told, judge) if w) or None
 
 
@@ -2637,17 +2648,44 @@ _TITLE_GENERIC = frozenset(
 )
 
 
+def _materiality_judge_changed(change: Change) -> str | None:
+    """Who a reworded sentence says decides whether an incident is material, where that changed ("It is the
+    responsibility of [-the Cybersecurity Incident Response team-]{+our Chief Financial Officer+} to determine if an
+    incident is material": reader 37's, read as the CFO now responsible for cybersecurity); else None."""
+    old, new = _sentences(change)
+    if "material" not in new or "determin" not in new.lower() + old.lower():
+        return None
+    was, now = (_MATERIALITY_JUDGE_RE.search(t) for t in (old, new))
+    if was is None or now is None:
+        return None
+    who_was, who_now = (_SPACES_RE.sub(" ", m.group("who")).strip() for m in (was, now))
+    if comparison_key(who_was) == comparison_key(who_now):
+        return None
+    return f"who determines whether an incident is material changed: the {who_was} -> the {who_now}"
+
+
+#: Who decides whether an incident is material ("It is the responsibility of our CFO to determine if an incident is
+#: material").
+_MATERIALITY_JUDGE_RE = re.compile(
+    r"\bresponsibility\s+of\s+(?:the\s+|our\s+|its\s+)?(?P<who>[^;.]{3,80}?)\s+to\s+(?:determine|decide|assess)\s+"
+    r"(?:whether|if)\b[^.;]{0,60}?\bmaterial",
+    re.I,
+)
+
+
 def _judges(sentence: str) -> list[str]:
     """The officers a sentence on telling of incidents says judge which are told ("incidents that our CISO determines
     to be material")."""
     return [t for m in _JUDGED_BY_RE.finditer(sentence) for t in sorted(_officers(m.group("who")))]
 
 
+#: What `_escalation_said` says of an officer who now judges which incidents go on.
+_JUDGE_SAID = " now decides which incidents are "
 #: A part of each verb of judging `_JUDGED_BY_RE` holds (looked for first).
 _JUDGING_KEYS = ("determin", "deem", "consider", "judge", "conclude")
 #: An officer judging incidents, in a relative clause ("that our Chief Information Security Officer determines").
 _JUDGED_BY_RE = re.compile(
-    r"\b(?:that|which|as)\s+(?:our\s+|the\s+|its\s+)?(?P<who>[^,;.]{2,80}?)\s+(?:determines?|deems?|considers?|"
+    r"\b(?:that|which|as|if|unless|where|when)\s+(?:our\s+|the\s+|its\s+)?(?P<who>[^,;.]{2,80}?)\s+(?:determines?|deems?|considers?|"
     r"judges?|concludes?)\b",
     re.I,
 )

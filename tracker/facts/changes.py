@@ -23,6 +23,7 @@ from tracker.facts.extract import FactValue, value_key
 from tracker.facts.governance import HOW_OFTEN, SELDOM_COUNTED, briefed
 from tracker.facts.material import (
     UNDETERMINED_RE,
+    affirms_material,
     carve_out,
     names_effect_before,
     one_incident_denied,
@@ -1110,8 +1111,16 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
         # saying it has been materially affected, an unseen reader's)
         kind = "reversed"
         undetermined = UNDETERMINED_RE.search(carved) is not None
+        # (the carve-out that says the incident was material: "Other than the September 2024 incident, which materially
+        # affected our results of operations for the third quarter of 2024, ...": reader 38's casino operator, whose
+        # admission was "it may have been material")
+        admitted = not undetermined and affirms_material(carved)
         summary = f"the statement on material incidents now excepts an incident (\u201c{carved}\u201d)" + (
-            ": its effect not yet determined" if undetermined else ": it may have been material"
+            ": its effect not yet determined"
+            if undetermined
+            else ": the company says it was material"
+            if admitted
+            else ": it may have been material"
         )
         firmly = strength(evidence["new"] or "")
         if os_ in STRENGTH_WORDS and firmly in STRENGTH_WORDS and firmly != os_:

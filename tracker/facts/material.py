@@ -235,6 +235,24 @@ def _uncarved(clause: str) -> str:
     return clause[: carved.start()] + clause[main.end() :] if carved and main else clause
 
 
+def affirms_material(words: str) -> bool:
+    """Whether words say what they tell of materially affected the company ("which materially affected our results of
+    operations for the third quarter of 2024"), not under a negation, a hedge or a hypothetical."""
+    affirmed = _AFFIRMED_RE.search(words) or _WHICH_AFFECTED_RE.search(words)
+    return affirmed is not None and not (
+        _NEGATION_RE.search(words)
+        or _HEDGE_RE.search(words)
+        or _HYPOTHETICAL_RE.search(words, 0, affirmed.end())
+    )
+
+
+#: A relative clause saying what it tells of affected the company materially ("which materially affected our results").
+_WHICH_AFFECTED_RE = caseless(
+    r"\b(?:which|that)\s+(?:has\s+|had\s+)?(?:materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|had\s+a\s+"
+    r"material\s+(?:adverse\s+)?(?:effect|impact))\b"
+)
+
+
 def _affirms(clause: str) -> bool:
     affirmed = _AFFIRMED_RE.search(clause)
     if not affirmed or not _ABOUT_CYBER_RE.search(clause):

@@ -39,6 +39,7 @@ from tracker.facts.titles import (
     responsible_titles_in,
     security_titles,
     split_titles,
+    stand_in,
     title_key,
     titles_in,
 )
@@ -348,8 +349,11 @@ ALSO_TITLE = rule(
 _ALSO_BETWEEN_RE = ALSO_TITLE.pattern
 #: Between a person's title and the stand-in's post they hold (", has served as ", ", is serving as ").
 _SERVED_AS_RE = lazy_compile(
+    # (the holder's name between: "Our Chief Information Officer, Linda Park, has served as interim Head of Cyber
+    # Defense", reader 38's casino operator)
+    r"(?:,\s*(?-i:[A-Z][\w'.\u2019-]*(?:\s+[A-Z][\w'.\u2019-]*){0,3}))?"
     r",?\s*(?:who\s+)?(?:has\s+(?:since\s+)?(?:served|been\s+serving)|is\s+(?:now\s+|currently\s+)?serving|serves)\s+as\s+"
-    r"(?:our\s+|the\s+|its\s+)?",
+    r"(?:our\s+|the\s+|its\s+)?(?P<stand>(?:interim|acting)\s+)?",
     re.I,
 )
 #: "our vice president acting as chief information security officer": one person, the second title acting.
@@ -730,6 +734,9 @@ TENURE = rule(
     r"establishment)\b|(?<!positions\s)(?<!roles\s)\bsince\s+(?:\w+\s+)?((?:19|20)\d{2})\b|\b(?:appointed|named|"
     r"promoted|hired|became|joined\s+(?:us|the\s+company|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+as)\b[^.;]{0,80}?\bin\s+"
     r"(?:\w+\s+)?((?:19|20)\d{2})\b|\bin\s+((?:19|20)\d{2})\b[^.;]{0,100}?\bsince\s+then\b|"
+    # the date first ("In February 2026, Daniel Reyes was appointed as our CISO, succeeding our prior CISO": reader 37's,
+    # "possibly a different person")
+    r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2}),\s+[^.;]{0,60}?\b(?:was|were)\s+(?:appointed|named|hired|promoted)\b|"
     # a relative clause on the title: "our CISO, who joined TI in 2025" (the role no earlier), unless the role came
     # later ("who joined us in 2015 and became CISO in 2022", which the alternatives above read)
     r"\bwho\s+joined\s+(?:us|the\s+company|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+in\s+(?:\w+\s+){0,2}?((?:19|20)\d{2})\b"
@@ -1366,6 +1373,7 @@ class PeopleReader:
             holder = named_at.get(start)
             if holder is None:
                 holder = self.by_title.get(title_key(title))
+                served = None
                 if (
                     previous is not None
                     and k > 0
@@ -1374,11 +1382,19 @@ class PeopleReader:
                         # a stand-in's post ("Amit Levi, our Vice President, Research and Development, has served as interim
                         # Chief Information Security Officer": reader 36's 20-F and reader 34's hospital network, whose
                         # stand-in was no one responsible)
-                        or title.startswith(("Interim", "Acting"))
-                        and _SERVED_AS_RE.fullmatch(s, titles[k - 1][1], start)
+                        or (served := _SERVED_AS_RE.fullmatch(s, titles[k - 1][1], start)) is not None
+                        and (title.startswith(("Interim", "Acting")) or served.group("stand") is not None)
                     )
                 ):
                     # "our CISO, who is also our CIO": the same person, a second title
+                    if (
+                        served is not None
+                        and served.group("stand")
+                        and not title.startswith(("Interim", "Acting"))
+                    ):
+                        title = (
+                            f"{served.group('stand').strip().capitalize()} {title}"  # ("interim Head of ...")
+                        )
                     self.give_title(previous, title)
                     self.r.note(i, ALSO_TITLE.name)
                     holder = previous
@@ -1832,6 +1848,18 @@ class PeopleReader:
                 person.role = "responsible"
                 for title in person.titles:
                     self.r.add("responsible_titles", title, i, SECURITY_LEAD.name)
+        if not any(person.role == "responsible" for person in self.people):
+            # a stand-in in the security post, line or not ("Our Chief Information Officer, Linda Park, has served as
+            # interim Head of Cyber Defense since his departure": reader 38's casino operator, no one responsible)
+            for person in self.people:
+                if (
+                    person.role == "other"
+                    and id(person) not in self.departed
+                    and any(stand_in(t) and _SECURITY_TITLE_RE.search(t) for t in person.titles)
+                ):
+                    person.role = "responsible"
+                    for title in person.titles:
+                        self.r.add("responsible_titles", title, person.first, SECURITY_LEAD.name)
         self._lines()
 
     def _lines(self) -> None:

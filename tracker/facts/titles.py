@@ -481,6 +481,10 @@ _WITH_FIRST_RE = lazy_compile(
 )
 _CYBER_RE = lazy_compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
 #: A title that is the object of reporting or informing right before it ("reports to the CISO").
+#: Deciding whether an incident is material, right after a title ("... to determine if an incident is material").
+_MATERIALITY_AFTER_RE = lazy_compile(
+    r"\s+to\s+(?:determine|decide|assess|evaluate)\s+(?:whether|if)\b[^.;]{0,80}?\bmaterial", re.I
+)
 #: A relative clause listing a committee's members, up to a title in it.
 _MEMBERS_CLAUSE_BEFORE_RE = lazy_compile(
     r"\b(?:committee|council|group|team)\b(?:\s*\([^)]{1,40}\))?,\s*(?:which|that|who)\s+(?:is\s+|are\s+)?(?:comprised|"
@@ -634,6 +638,11 @@ def responsible_titles_in(
         ):
             if by and by.group(0).lower().startswith("chaired") and _BOARD_BEFORE_RE.search(s, 0, start):
                 continue  # the chair of a board committee leads the committee, not the program
+            if by and _MATERIALITY_AFTER_RE.match(s, end):
+                # the one who decides whether an incident is material, not the program's ("It is the responsibility of
+                # our Chief Financial Officer to determine if an incident is material": reader 37's, "now responsible")
+                objects.add(k)
+                continue
             if by and by.group(0).lower().startswith("under") and found:
                 # one made responsible before works "under the supervision of" this one: a line, not a second
                 # responsible ("Our CISO, Tomas Ekdahl, leads our cybersecurity function under the supervision of our

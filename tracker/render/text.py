@@ -182,6 +182,16 @@ def unchanged_lines(c: Comparison) -> list[str]:
     to unseen filings' readers as a contradiction of the change); the statement made, with how firmly and its words
     ("says it has not been materially affected (a belief): “Based on the information we have …”")."""
     changed = {ch.fact for ch in c.changes if ch.fact}
+    if any(
+        ch.kind in TEXT_KINDS
+        and ch.severity != "low"
+        and MATERIAL_TEXT in (ch.elements or [ch.element or ""])
+        for ch in c.changes
+    ):
+        # (the statement's wording changed in substance, its value alike: "... [-or are reasonably likely to materially
+        # affect-] ..." beside "Stated alike: says it has not been materially affected", readers 37 and 38 found
+        # contradictory)
+        changed.add("material_incident_statement")
     lines = []
     one = c.one_year_states
     for fact, values in one[1] if one else c.unchanged:
