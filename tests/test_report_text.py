@@ -4797,11 +4797,10 @@ def test_roman_numerals_and_a_list_of_years_respectively_are_form() -> None:
     c = compare(_loaded(soc.format(t="II")), _loaded(soc.format(t="2")))
     assert [ch.severity for ch in c.changes] == ["low"], [ch.why for ch in c.changes]
     lead = "Our Chief Technology Officer (CTO) and Chief Security Officer (CSO) lead the security team. "
-    c = compare(
-        _loaded(lead + "Our CTO and CSO have over 15 years and 22 years of experience, respectively."),
-        _loaded(lead + "Our CTO and CSO have over 15 and 22 years of experience, respectively."),
+    _reworded_alike(
+        lead + "Our CTO and CSO have over 15 years and 22 years of experience, respectively.",
+        lead + "Our CTO and CSO have over 15 and 22 years of experience, respectively.",
     )
-    assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
 
 
 def test_oversight_delegated_in_the_passive_and_years_told_of_they_and_pronouns_are_form() -> None:
@@ -4809,11 +4808,10 @@ def test_oversight_delegated_in_the_passive_and_years_told_of_they_and_pronouns_
     Committee" (the board "no longer said to oversee"); "They have over 28 years and 29 years ..., respectively" after
     the sentence naming them (their experience "no longer stated"); "each receives", "or one that" ("“each” added",
     "“one” added")."""
-    c = compare(
-        _loaded("The Board has delegated oversight of cybersecurity risk to its Risk Committee."),
-        _loaded("Oversight of cybersecurity risk has been delegated by the Board to its Risk Committee."),
+    _reworded_alike(
+        "The Board has delegated oversight of cybersecurity risk to its Risk Committee.",
+        "Oversight of cybersecurity risk has been delegated by the Board to its Risk Committee.",
     )
-    assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
     c = compare(
         _loaded(
             "Our Chief Information Officer (CIO) and Chief Security Officer (CSO), each of whom has over 18 years and "
@@ -4911,17 +4909,12 @@ def test_members_of_a_committee_and_a_deputy_are_not_made_responsible() -> None:
         ),
     )
     assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
-    c = compare(
-        _loaded(
-            "Our Chief Technology Officer reports to our Chief Executive Officer, our Chief Security Officer reports to "
-            "our Chief Technology Officer, and reporting to our Chief Security Officer is our Deputy Chief Security Officer."
-        ),
-        _loaded(
-            "Our Chief Technology Officer reports to our Chief Executive Officer. Our Chief Security Officer reports to "
-            "our Chief Technology Officer. Our Deputy Chief Security Officer reports to our Chief Security Officer."
-        ),
+    _reworded_alike(
+        "Our Chief Technology Officer reports to our Chief Executive Officer, our Chief Security Officer reports to "
+        "our Chief Technology Officer, and reporting to our Chief Security Officer is our Deputy Chief Security Officer.",
+        "Our Chief Technology Officer reports to our Chief Executive Officer. Our Chief Security Officer reports to "
+        "our Chief Technology Officer. Our Deputy Chief Security Officer reports to our Chief Security Officer.",
     )
-    assert [ch.severity for ch in c.changes] == ["low"], [(ch.summary, ch.why) for ch in c.changes]
 
 
 def test_oversight_limited_to_a_part_of_the_risk_is_said() -> None:
@@ -5023,3 +5016,9 @@ def test_a_carve_out_sentence_is_no_incident_stated_not_material_and_the_stateme
     )
     (line,) = [ln for ln in unchanged_lines(c) if ln.startswith("Statement on material incidents")]
     assert line.endswith("(beside the changes above)"), line
+
+
+def _reworded_alike(old: str, new: str) -> None:
+    """That the later text is the earlier reworded in form only: one low rewording, nothing else."""
+    c = compare(_loaded(old), _loaded(new))
+    assert [ch.severity for ch in c.changes] == ["low"], [(ch.kind, ch.summary, ch.why) for ch in c.changes]
