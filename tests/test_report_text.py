@@ -5022,3 +5022,15 @@ def _reworded_alike(old: str, new: str) -> None:
     """That the later text is the earlier reworded in form only: one low rewording, nothing else."""
     c = compare(_loaded(old), _loaded(new))
     assert [ch.severity for ch in c.changes] == ["low"], [(ch.kind, ch.summary, ch.why) for ch in c.changes]
+
+
+def test_a_committees_yearly_briefing_before_its_own_report_to_the_board_is_kept() -> None:
+    """Reader 38's REIT: "The Audit Committee receives a report on our Advisor's cybersecurity program at least annually,
+    and it reports on such matters to the full Board of Trustees" was read as briefed only "as needed"."""
+    from tracker.facts import extract_facts
+
+    d = _loaded(
+        "The Audit Committee receives a briefing on our information security program at least annually, and it "
+        "reports on such matters to the full Board of Directors."
+    )
+    assert [fv.value for fv in extract_facts(d)["briefing_frequency"]] == ["annual"]

@@ -828,6 +828,11 @@ HOW_OFTEN = {
     "each meeting": "at each meeting",
     "regular": "regularly",
 }
+#: A second predicate of the body told of ("..., and it reports", "..., and the committee in turn briefs").
+_AND_IT_RE = lazy_compile(
+    r",\s+and\s+(?:it|the\s+committee|they)\s+(?:also\s+|in\s+turn\s+)?$|,\s+and\s+(?:it|the\s+committee|they)\b",
+    re.I,
+)
 #: A board or committee named in a sentence ("the full Board of Directors", "the Audit Committee").
 _BODY_RE = lazy_compile(
     r"\b(?:(?:the|our|its)\s+)?(?:full\s+|entire\s+)?board(?:\s+of\s+directors)?\b|\bcommittees?\b", re.I
@@ -1219,6 +1224,11 @@ class GovernanceReader:
         end_m = _SPLIT_CLAUSE_RE.search(s, pos)
         clause = s[clause_start : end_m.start() if end_m else len(s)]
         near = _TELLS_BOARD_NEAR_RE.search(s, max(0, pos - 60), min(len(s), pos + 120))
+        if near and pos < near.start() and _AND_IT_RE.search(s, pos, near.start()):
+            # the committee's first predicate, its own report to the board a second ("The Audit Committee receives a
+            # report on our Advisor's cybersecurity program at least annually, and it reports on such matters to the
+            # full Board": reader 38's REIT, its yearly briefing lost)
+            near = None
         if near:
             verb = _FIRST_VERB_RE.search(s)
             subject = s[: verb.start()] if verb else ""
