@@ -5019,9 +5019,11 @@ def test_a_carve_out_sentence_is_no_incident_stated_not_material_and_the_stateme
 
 
 def _reworded_alike(old: str, new: str) -> None:
-    """That the later text is the earlier reworded in form only: one low rewording, nothing else."""
+    """That the later text is the earlier reworded in form only: at most one low rewording, nothing else."""
     c = compare(_loaded(old), _loaded(new))
-    assert [ch.severity for ch in c.changes] == ["low"], [(ch.kind, ch.summary, ch.why) for ch in c.changes]
+    assert [ch.severity for ch in c.changes] in ([], ["low"]), [
+        (ch.kind, ch.summary, ch.why) for ch in c.changes
+    ]
 
 
 def test_a_committees_yearly_briefing_before_its_own_report_to_the_board_is_kept() -> None:
@@ -5034,3 +5036,72 @@ def test_a_committees_yearly_briefing_before_its_own_report_to_the_board_is_kept
         "reports on such matters to the full Board of Directors."
     )
     assert [fv.value for fv in extract_facts(d)["briefing_frequency"]] == ["annual"]
+
+
+def test_readers_39_and_40_restyles_are_form() -> None:
+    """Readers 39 and 40's restyles, each ranked medium or high: the statement in the passive ("Risks from cybersecurity
+    threats that have materially affected ... us have not been identified", "dropped", high); the role set off by commas
+    ("has served, as CCO of the Company, for more than five years", the five years read as experience, "possibly a
+    different person"); the board's oversight told more than 80 characters after it ("Our Board considers cybersecurity
+    risk and other information technology risks as part of its risk oversight function", "oversight ... added" once in
+    the passive); a limit the other year said in other words ("other information technology risks" / "other risks
+    relating to information technology", "narrowed")."""
+    _reworded_alike(
+        "We have not identified any cybersecurity incidents that have materially affected or are reasonably likely to "
+        "materially affect our financial condition.",
+        "Cybersecurity incidents that have materially affected or are reasonably likely to materially affect our "
+        "financial condition have not been identified.",
+    )
+    lead = 'Our General Counsel ("GC") manages our cybersecurity program. '
+    _reworded_alike(
+        lead
+        + "The GC has served as GC of the Company for more than seven years and has practiced law for more than "
+        "25 years.",
+        lead
+        + "The GC has served, as GC of the Company, for more than seven years, and has practiced law for more "
+        "than 25 years.",
+    )
+    _reworded_alike(
+        "Our Board of Directors considers cybersecurity risk and other data protection and privacy risks as part of "
+        "its risk oversight function.",
+        "Cybersecurity risk and other data protection and privacy risks are considered by our Board of Directors as "
+        "part of its risk oversight function.",
+    )
+    _reworded_alike(
+        "The Audit Committee oversees cybersecurity risk and other operational technology risks, and receives "
+        "updates from management.",
+        "The Audit Committee oversees cybersecurity risk and other risks relating to operational technology, and "
+        "receives updates from management.",
+    )
+
+
+def test_an_intruder_who_deployed_ransomware_and_an_insider_who_took_data_are_incidents_told() -> None:
+    """Reader 40's insurer and Korean bank: "we determined that a threat actor had deployed ransomware in the
+    information technology environment of our pharmacy services subsidiary" and "we discovered that an employee of our
+    card subsidiary had accessed and transferred to an outside party the personal credit information of approximately
+    170,000 cardholders" were each "Routine: 1 sentence added"."""
+    statement = "We have not identified any cybersecurity incidents that have materially affected us."
+    for told in (
+        "In April 2025, we learned that an unknown actor had installed malware on point-of-sale servers at our "
+        "restaurants.",
+        "In June 2025, we found that a former contractor had downloaded confidential patient records from our "
+        "scheduling system.",
+    ):
+        c = compare(_loaded(statement), _loaded(told + " " + statement))
+        (added,) = [ch for ch in c.changes if ch.kind == "text_added"]
+        assert added.severity == "high", (told, added.why)
+
+
+def test_a_committee_the_board_oversees_through_is_the_boards_whatever_its_name() -> None:
+    """Reader 40's: "The Board of Directors oversees cybersecurity risk through its Risk Management Committee" read the
+    committee as management's, so naming it "the Risk Management Committee of our Board of Directors" in another
+    sentence was "oversight by the risk management committee added" (high) beside a management committee dropped."""
+    from tracker.facts import extract_facts
+
+    d = _loaded(
+        "Our Board oversees cybersecurity risk through its Operational Risk Management Committee, which receives "
+        "quarterly reports from our Chief Information Security Officer."
+    )
+    facts = extract_facts(d)
+    assert "operational risk management committee" in [fv.value for fv in facts["board_oversight"]]
+    assert not facts.get("management_committees")

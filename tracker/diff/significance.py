@@ -1488,11 +1488,24 @@ def _oversight_narrowed(change: Change) -> str | None:
         [_SPACES_RE.sub(" ", m.group(0)).strip() for t in words for m in _RISK_LIMITED_RE.finditer(t)]
         for words in (deleted, inserted)
     )
+    old, new = _sentences(change)
+    # (not the limit the other year said in other words: "other information technology risks" -> "other risks relating to
+    # information technology", reader 39's restyle, read as narrowed)
+    came = [c for c in came if not _limit_said(c, old)]
+    gone = [g for g in gone if not _limit_said(g, new)]
     if came and not gone:
         return f"what the board oversees was narrowed: \u201c{clip(came[0], 80)}\u201d added"
     if gone and not came:
         return f"what the board oversees was widened: \u201c{clip(gone[0], 80)}\u201d dropped"
     return None
+
+
+def _limit_said(limit: str, other: str) -> bool:
+    """Whether the first words of what a limit names ("relating to information technology ...") are all in the other
+    year's sentence."""
+    named = [w for w in _WORD_RUN_RE.findall(limit.lower())[2:5] if w not in _FUNCTION]
+    words = set(_WORD_RUN_RE.findall(other.lower()))
+    return bool(named) and all(w in words for w in named[:2])
 
 
 #: A limit on the risk overseen ("relating to payment information", "limited to our retail operations").

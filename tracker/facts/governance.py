@@ -259,7 +259,9 @@ COMMITTEE_OVERSEES = rule(
 )
 BOARD_OVERSEES = rule(
     "board_oversight.board",
-    r"\bboard\b(?:\s+of\s+directors)?(?:['\u2019]s)?[^.;]{0,80}?\b(?:oversee|oversight|oversees|overseeing|supervis|"
+    # (up to 120 characters: "Our Board considers cybersecurity risk and other information technology risks as part of its
+    # risk oversight function", reader 39's, read as oversight only once restyled in the passive)
+    r"\bboard\b(?:\s+of\s+directors)?(?:['\u2019]s)?[^.;]{0,120}?\b(?:oversee|oversight|oversees|overseeing|supervis|"
     r"responsib|monitor|review)|\bunder\s+the\s+(?:oversight|supervision)\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+['\u2019]s\s+)?"
     r"board|(?:oversight|overseen|supervised|monitored|reviewed)\s+by\s+"
     # ("reviewed by the Audit Committee and its Board of Directors": a reader's form-only edit of AMZN FY2025)
@@ -576,6 +578,11 @@ def is_board_committee(name: str, contexts: list[tuple[str, str | None]]) -> boo
             + r"[^.;]{0,40}?comprised\s+(?:entirely\s+|solely\s+)?of\s+"
             r"(?:independent\s+)?directors|\bboard\b[^.;]{0,60}?\b(?:delegat|establish|form|creat)\w*\b"
             r"[^.;]{0,80}?\b(?:to\s+)?(?:the\s+|our\s+|its\s+|a\s+)?(?:new\s+)?"
+            + pattern
+            + r"|"
+            # (the board overseeing through it: "The Board of Directors oversees cybersecurity risk through its Risk
+            # Management Committee", reader 40's, read as management's committee until "of our Board" was added)
+            + r"\bboard\b[^.;]{0,80}?\bthrough\s+(?:its|the)\s+"
             + pattern
             + r"|"
             + pattern

@@ -67,6 +67,10 @@ _INCIDENT_DENIAL_RE = caseless(
     r"[^.;]{0,80}?\bmaterial|"
     # the incidents first, then judged material: "we have not experienced any cybersecurity incidents that have been
     # determined to be material", "no incident has been deemed material", "incidents that we consider material"
+    # the passive, the negation last ("Risks from cybersecurity threats that have materially affected ... us have not
+    # been identified": reader 40's restyle, read as the statement dropped)
+    r"\b(?:risks|threats|incidents|breaches)\b[^.;]{0,200}?\bmaterial(?:ly)?\b[^.;]{0,160}?\b(?:have|has)\s+not\s+"
+    r"been\s+(?:identified|experienced|detected|observed)\b|"
     r"\b(?:not|no|never)\b[^.;]{0,60}?\b(?:incidents?|breach\w*|attacks?|compromises?)\b[^.;]{0,40}?"
     # ("... any cybersecurity incidents that we believe to be material", "that were material": reader 33's, read as the
     # statement dropped)
@@ -488,11 +492,15 @@ _PAST_INCIDENT_RE = caseless(
     # reader 31's game publisher, a routine sentence added)
     r"\b(?:(?:cyber\s*)?(?:security\s+)?(?:incidents?|breach(?:es)?|attacks?|intrusions?|compromises?)|"
     r"(?:credential[- ]stuffing|phishing|ransomware|malware|brute[- ]force|account[- ]takeover)\s+campaigns?|"
-    r"unauthori[sz]ed\s+(?:access|actors?|(?:third[\s-])?part(?:y|ies))|ransomware|threat\s+actors?|hackers?|attackers?|intruders?|(?:cyber\s*)?criminals?|"
+    r"unauthori[sz]ed\s+(?:access|actors?|(?:third[\s-])?part(?:y|ies))|(?:unknown|unidentified|malicious|external)\s+"
+    r"(?:actors?|part(?:y|ies))|ransomware|threat\s+actors?|hackers?|attackers?|intruders?|(?:cyber\s*)?criminals?|"
     r"criminal\s+group|"
     r"(?:suspicious|malicious)\s+activity)\b[^.;]{0,120}?\b(?:occurred|"
     r"took\s+place|happened|(?:was|were)\s+(?:detected|discovered|identified)|(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access|accessed|encrypted|"
     # "a ransomware attack that resulted in unauthorized access to personal information" (a reader's insurer)
+    # ("a threat actor had deployed ransomware in the information technology environment of our pharmacy services
+    # subsidiary": reader 40's insurer, a routine sentence added)
+    r"(?:had\s+)?(?:deployed|installed|planted)\s+(?:ransomware|malware|malicious)|"
     r"exfiltrated|resulted\s+in\s+(?:the\s+)?(?:unauthori[sz]ed|exfiltration|encryption|theft|loss|disruption|"
     # money taken ("a phishing attack on one of our property managers resulted in the diversion of a $2.3 million rent
     # payment", "as a result of which a rent payment ... was diverted": reader 34's REIT, a routine sentence added)
@@ -526,6 +534,11 @@ _PAST_INCIDENT_RE = caseless(
     r"malware|malicious\s+(?:software|code)|"
     # "we detected suspicious activity involving our information technology systems" (a reader's 8-K wording)
     r"(?:suspicious|malicious)\s+activity)|"
+    # an insider taking data ("we discovered that an employee of our card subsidiary had accessed and transferred to an
+    # outside party the personal credit information of approximately 170,000 cardholders": reader 40's Korean bank)
+    r"\b(?:an?\s+|one\s+of\s+our\s+)?(?:former\s+)?(?:employees?|insiders?|contractors?)\b[^.;]{0,60}?\b(?:had\s+)?"
+    r"(?:accessed|transferred|exfiltrated|stole|downloaded|disclosed)\b[^.;]{0,100}?\b(?:personal|customer|cardholder|"
+    r"credit|confidential|patient|employee)\s+(?:[\w-]+\s+)?(?:information|data|records)\b|"
     # an incident at one of the filer's own, dated ("a cybersecurity incident at one of our subsidiaries in November
     # 2024 did not have a material impact on us": one told, judged not material)
     r"\b(?:incident|breach|attack|intrusion)\s+(?:at|on|affecting|involving)\s+(?:one\s+of\s+)?(?:our|its|the\s+"
@@ -544,6 +557,9 @@ _WHEN_RE = lazy_compile(
 _INCIDENT_WORDS = (
     "incident",
     "malware",
+    "employee",
+    "insider",
+    "contractor",
     "breach",
     "attack",
     "intrusion",

@@ -476,7 +476,9 @@ _PAST_YEARS_BEFORE_RE = lazy_compile(
     r"\b(?:past|last|next|previous|prior|within|every|each|first|recent)\s+(?:\w+\s+)?$|"
     r"\b(?:in|for)\s+(?:that|this|the|his|her|their|its)\s+(?:current\s+)?(?:role|position|capacity)"
     r"\s+for\s+(?:\w+\s+)?$|\b(?:served|serving|been)\s+as\s+(?:our|the|its)\s+[^,;.]{0,60}?\s+for\s+"
-    r"(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?$|\bas\s+(?:our\s+|the\s+|its\s+)?(?-i:[A-Z])[^,;.]{0,60}?\s+"
+    # (the role set off by commas: "has served, as CCO of the Company, for more than five years", reader 39's restyle,
+    # its five years in the role read as the CCO's experience, "possibly a different person")
+    r"(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?$|\bas\s+(?:our\s+|the\s+|its\s+)?(?-i:[A-Z])[^,;.]{0,60}?,?\s+"
     r"for\s+(?:the\s+(?:past|last)\s+)?$|\b(?:associate|employee|member\s+of\s+our\s+team)\s+for\s+(?:\w+\s+)?$|"
     r"\bfor\s+(?:the\s+)?(?:past|last)\s+$",
     re.I,
