@@ -5105,3 +5105,16 @@ def test_a_committee_the_board_oversees_through_is_the_boards_whatever_its_name(
     facts = extract_facts(d)
     assert "operational risk management committee" in [fv.value for fv in facts["board_oversight"]]
     assert not facts.get("management_committees")
+
+
+def test_what_an_incident_told_of_cost_is_said_in_a_sentence_of_its_own() -> None:
+    """Reader 40's insurer: "For 2024, we incurred direct response costs of $410 million and business disruption costs
+    of $290 million", added after an incident told both years, was "Routine"."""
+    told = "In January 2025, we experienced a ransomware attack on our claims processing systems."
+    statement = " We have not identified any cybersecurity incidents that have materially affected us."
+    c = compare(
+        _loaded(told + statement),
+        _loaded(told + " Recovery expenses for the year totaled approximately $38 million." + statement),
+    )
+    (added,) = [ch for ch in c.changes if ch.kind == "text_added"]
+    assert (added.severity, added.why) == ("medium", "the cost of a cybersecurity incident now stated")

@@ -1326,6 +1326,18 @@ def _rank_incident(
             change.why = f"{_TOLD_OF} {'added' if added else 'removed'}" + (
                 " (stated not material)" if immaterial else ""
             )
+        elif _INCIDENT_COST_RE.search(text) and _AMOUNT_RE.search(text):
+            # what an incident told of cost, in a sentence of its own ("For 2024, we incurred direct response costs of
+            # $410 million and business disruption costs of $290 million", beside an incident told both years: reader
+            # 40's insurer, Routine)
+            change.severity = "medium"
+            change.why = f"the cost of a cybersecurity incident {'now' if added else 'no longer'} stated" + (
+                ": its effect not yet determined"
+                if UNDETERMINED_RE.search(text)
+                else ": the incident stated not material"
+                if _NOT_MATERIAL_RE.search(text)
+                else ""
+            )
         elif (
             telling is not None
             and _goes_on(telling, change)
@@ -1361,6 +1373,13 @@ def _rank_incident(
 
 
 _TOLD_OF = "a sentence on a past cybersecurity incident"
+#: Costs of an incident ("incurred direct response costs", "The incident resulted in total costs", "remediation expenses").
+_INCIDENT_COST_RE = re.compile(
+    r"\b(?:incident|attack|breach|intrusion|ransomware|response|remediation|recovery|disruption)\b[^.;]{0,40}?\b"
+    r"(?:costs?|expenses?|losses)\b|\b(?:costs?|expenses?|losses)\b[^.;]{0,40}?\b(?:of|from|related\s+to|relating\s+to)"
+    r"\s+(?:the\s+|this\s+|that\s+)?(?:incident|attack|breach|intrusion)\b",
+    re.I,
+)
 #: What an incident did, counted: a number of things lost, cancelled, affected ("approximately 1,100 flights",
 #: "9.4 million customers").
 _EFFECT_COUNT_RE = re.compile(
