@@ -1331,12 +1331,9 @@ def _rank_incident(
             # $410 million and business disruption costs of $290 million", beside an incident told both years: reader
             # 40's insurer, Routine)
             change.severity = "medium"
-            change.why = f"the cost of a cybersecurity incident {'now' if added else 'no longer'} stated" + (
-                ": its effect not yet determined"
-                if UNDETERMINED_RE.search(text)
-                else ": the incident stated not material"
-                if _NOT_MATERIAL_RE.search(text)
-                else ""
+            change.why = (
+                f"the cost of a cybersecurity incident {'now' if added else 'no longer'} stated"
+                + _judged(text)
             )
         elif (
             telling is not None
@@ -1349,15 +1346,8 @@ def _rank_incident(
             )
         ):  # (or what it did, counted: "We cancelled approximately 1,100 flights over three days", an unseen reader's)
             change.severity = "medium"
-            change.why = f"{_TOLD_OF} {'added' if added else 'removed'}, going on from the one before" + (
-                # (the incident judged: "we do not believe the incident has had ... a material impact", reader 27's;
-                # or not yet: "we have not yet determined whether the incident is reasonably likely to materially
-                # impact ...", reader 31's)
-                ": its effect not yet determined"
-                if UNDETERMINED_RE.search(text)
-                else ": the incident stated not material"
-                if _NOT_MATERIAL_RE.search(text)
-                else ""
+            change.why = (
+                f"{_TOLD_OF} {'added' if added else 'removed'}, going on from the one before" + _judged(text)
             )
         return
     if change.kind == "text_changed":
@@ -1370,6 +1360,15 @@ def _rank_incident(
             change.why = (
                 f"{_substance_edit(deleted, inserted)} in a sentence on a past cybersecurity incident"
             )
+
+
+def _judged(text: str) -> str:
+    """What a sentence going on about an incident says of its effect: ": its effect not yet determined" ("we have not yet
+    determined whether the incident is reasonably likely to materially impact ...", reader 31's), ": the incident stated
+    not material" ("we do not believe the incident has had ... a material impact", reader 27's), or ""."""
+    if UNDETERMINED_RE.search(text):
+        return ": its effect not yet determined"
+    return ": the incident stated not material" if _NOT_MATERIAL_RE.search(text) else ""
 
 
 _TOLD_OF = "a sentence on a past cybersecurity incident"
