@@ -5118,3 +5118,31 @@ def test_what_an_incident_told_of_cost_is_said_in_a_sentence_of_its_own() -> Non
     )
     (added,) = [ch for ch in c.changes if ch.kind == "text_added"]
     assert (added.severity, added.why) == ("medium", "the cost of a cybersecurity incident now stated")
+
+
+def test_a_carve_outs_own_hedge_is_not_the_statements() -> None:
+    """Reader 40's Korean bank: "Other than the incident described above, which we do not believe has been material to
+    us, risks from cybersecurity threats have not materially affected us" was "the statement ... was weakened: a
+    definite statement became a belief", the carve-out unnamed."""
+    told = "In March 2025, we experienced a ransomware attack on our leasing subsidiary. "
+    c = compare(
+        _loaded(told + "Cybersecurity incidents have not materially affected us."),
+        _loaded(
+            told
+            + "Apart from the attack described above, which we believe was not material to us, cybersecurity "
+            "incidents have not materially affected us."
+        ),
+    )
+    whys = [ch.summary or ch.why or "" for ch in c.changes if ch.severity != "low"]
+    assert not [w for w in whys if "became a belief" in w], whys
+    assert any("excepts an incident" in w for w in whys), whys
+
+
+def test_no_assurance_in_other_words_is_form() -> None:
+    """Reader 39's restyle: "[-there can be no assurance-]{+we cannot assure+} that we can prevent a compromise of their
+    systems" was "“no” became “cannot”", medium."""
+    lead = "While we assess our vendors' security before engaging them, "
+    _reworded_alike(
+        lead + "there can be no guarantee that their systems will not be compromised.",
+        lead + "we cannot guarantee that their systems will not be compromised.",
+    )

@@ -362,6 +362,12 @@ def _plural_only(deleted: list[str], inserted: list[str]) -> bool:
     )
 
 
+#: That something cannot be assured, in the words filers use ("there can be no assurance", "we cannot guarantee").
+_NO_ASSURANCE_RE = re.compile(
+    r"\b(?:(?:there\s+)?(?:can|could|will)\s+be\s+no\s+(?:assurances?|guarantees?)|(?:we\s+)?(?:cannot|can\s*not|can['\u2019]t|"
+    r"are\s+unable\s+to)\s+(?:assure|guarantee|ensure|provide\s+(?:any\s+)?(?:assurances?|guarantees?)))\b",
+    re.I,
+)
 #: "At least" in other words ("no less often than", "not less frequently than").
 _NO_LESS_RE = re.compile(r"\b(?:no|not)\s+less\s+(?:often|frequently)\s+than\b", re.I)
 #: A law named by its year ("the Health Insurance Portability and Accountability Act of 1996"): no number of substance.
@@ -387,6 +393,10 @@ def _substance_words(texts: list[str]) -> set[str]:
             t = _ALWAYS_RE.sub(" ", t)
         if "less" in t:  # ("no less often than quarterly" is "at least quarterly": a reader's form-only MSFT)
             t = _NO_LESS_RE.sub(" at least ", t)
+        if ("assur" in t or "guarant" in t) and _NO_ASSURANCE_RE.search(t):
+            # ("there can be no assurance" / "we cannot assure": reader 39's restyle, "“no” became “cannot”", medium)
+            t = _NO_ASSURANCE_RE.sub(" ", t)
+            words.add("@no-assurance")
         if "one" in t or "each" in t:
             # ("or one that otherwise impacts ...", "and each receives periodic updates", "each of whom": pronouns,
             # reader 35's restyles, each "“one” added" or "“each” dropped", medium)
@@ -415,6 +425,9 @@ def _parts_uncounted(change: Change, deleted: list[str], inserted: list[str]) ->
     counts |= {
         m.group(0).lower() for t in sentences if "one" in t or "each" in t for m in _PRONOUN_RE.finditer(t)
     }
+    if all(t and _NO_ASSURANCE_RE.search(t) for t in sentences):
+        # (both say it cannot be assured, in other words: "there can be [-no-] guarantee" / "we [+cannot+] guarantee")
+        counts |= {"no", "cannot", "not"}
     if not counts:
         return deleted, inserted
     drop = re.compile(r"\b(?:" + "|".join(sorted(counts)) + r")\b", re.I)

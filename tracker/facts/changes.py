@@ -1122,7 +1122,9 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
             if admitted
             else ": it may have been material"
         )
-        firmly = strength(evidence["new"] or "")
+        firmly = strength(
+            (evidence["new"] or "").replace(carved, "")
+        )  # (the rest's, not the carve-out's own words)
         if os_ in STRENGTH_WORDS and firmly in STRENGTH_WORDS and firmly != os_:
             # (and how firmly the rest is said: "has not identified" -> "except as described above, ... is not aware
             # of", reader 27's next UNH year, whose second hedge went unsaid)

@@ -376,9 +376,9 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
             ):
                 # "other than the incident described above, ... not": it did, unless the section says of it that it
                 # did not (`read_statement`)
-                out.append(("carved", strength(s[: pos + len(clause)])))
+                out.append(("carved", strength(_uncarved(s[: pos + len(clause)]))))
             else:
-                out.append(("none", strength(s[: pos + len(clause)])))
+                out.append(("none", strength(_uncarved(s[: pos + len(clause)]))))
         elif _affirms(clause):
             out.append(("affected", "definite"))
     return out
