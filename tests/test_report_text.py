@@ -5146,3 +5146,19 @@ def test_no_assurance_in_other_words_is_form() -> None:
         lead + "there can be no guarantee that their systems will not be compromised.",
         lead + "we cannot guarantee that their systems will not be compromised.",
     )
+
+
+def test_management_that_now_judges_which_incidents_reach_the_board_is_said() -> None:
+    """Reader 40's restaurant chain: "the Audit Committee is notified of any incident that the Incident Response Team
+    determines could be material" -> "... notified only of incidents that management has determined to be material"
+    was "no longer says the audit committee is briefed as needed", medium."""
+    text = "Our Risk Committee is informed of {which}."
+    c = compare(
+        _loaded(text.format(which="all significant cybersecurity incidents")),
+        _loaded(
+            text.format(which="only those cybersecurity incidents that senior management has deemed material")
+        ),
+    )
+    (change,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert change.severity == "high", change.why
+    assert "management now decides which incidents are" in (change.why or ""), change.why

@@ -2672,7 +2672,11 @@ def _escalation_said(change: Change, who: bool) -> str | None:
     if any(map(low_new.__contains__, _JUDGING_KEYS)):
         was = _judges(old)
         judged = [t for t in _judges(new) if t not in was]
-    judge = f"the {listed(judged, False)}{_JUDGE_SAID}{verb}" if judged else None
+    judge = (
+        f"{listed([j if j == 'management' else f'the {j}' for j in judged], False)}{_JUDGE_SAID}{verb}"
+        if judged
+        else None
+    )
     return "; ".join(w for w in (which, whether, soon, told, judge) if w) or None
 
 
@@ -2720,7 +2724,25 @@ _MATERIALITY_JUDGE_RE = re.compile(
 def _judges(sentence: str) -> list[str]:
     """The officers a sentence on telling of incidents says judge which are told ("incidents that our CISO determines
     to be material")."""
-    return [t for m in _JUDGED_BY_RE.finditer(sentence) for t in sorted(_officers(m.group("who")))]
+    return [
+        t
+        for m in _JUDGED_BY_RE.finditer(sentence)
+        # (management as a whole: "notified only of incidents that management has determined to be material", reader
+        # 40's restaurant chain, where the incident response team's judgment of "could be material" had been)
+        for t in (
+            sorted(_officers(m.group("who")))
+            # (not "as management deems appropriate", a discretion, the restyle of "as it deems appropriate": reader 39's)
+            or (
+                ["management"]
+                if _MANAGEMENT_WHO_RE.fullmatch(m.group("who")) and m.group(0)[:2].lower() != "as"
+                else []
+            )
+        )
+    ]
+
+
+#: Management as the one who judges ("management", "senior management", "our management team").
+_MANAGEMENT_WHO_RE = re.compile(r"(?:senior\s+|executive\s+)?management(?:\s+team)?", re.I)
 
 
 #: What `_escalation_said` says of an officer who now judges which incidents go on.
@@ -2729,8 +2751,8 @@ _JUDGE_SAID = " now decides which incidents are "
 _JUDGING_KEYS = ("determin", "deem", "consider", "judge", "conclude")
 #: An officer judging incidents, in a relative clause ("that our Chief Information Security Officer determines").
 _JUDGED_BY_RE = re.compile(
-    r"\b(?:that|which|as|if|unless|where|when)\s+(?:our\s+|the\s+|its\s+)?(?P<who>[^,;.]{2,80}?)\s+(?:determines?|deems?|considers?|"
-    r"judges?|concludes?)\b",
+    r"\b(?:that|which|as|if|unless|where|when)\s+(?:our\s+|the\s+|its\s+)?(?P<who>[^,;.]{2,80}?)\s+(?:(?:has|have)\s+)?"
+    r"(?:determines?|determined|deems?|deemed|considers?|judges?|concludes?|concluded)\b",
     re.I,
 )
 
