@@ -23,7 +23,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Any, NamedTuple
 
 from tracker.facts.changes import (
@@ -408,16 +407,19 @@ def _substance_words(texts: list[str]) -> set[str]:
         words |= found
         numbers |= {f"#{n}" for n in _numbers(t)}
         if (
-            "I" in t
-        ):  # (a number in roman numerals: "SOC 2 Type [-II-]{+2+}", reader 36's form-only edit, medium)
+            "II" in t or "IV" in t
+        ):  # (a number in roman numerals: "SOC 2 Type [-II-]{+2+}", reader 36's form-only edit)
             numbers |= {f"#{_ROMAN_NUMBERS[r]}" for r in _ROMAN_NUMBER_RE.findall(t)}
     return {_SAME_SUBSTANCE.get(w, w) for w in words if not _is_number(w)} | numbers
 
 
-def _parts_uncounted(change: Change, deleted: list[str], inserted: list[str]) -> tuple[list[str], list[str]]:
-    """An edit's words less the numbers that count the parts either sentence sets out: how it sets them out
-    ("include the following areas of focus:" -> "Those processes focus on two areas.", reader 32's restyle, was
-    "“two” added", medium); and less "one" and "each" where either sentence uses them as pronouns."""
+def _form_words_dropped(
+    change: Change, deleted: list[str], inserted: list[str]
+) -> tuple[list[str], list[str]]:
+    """An edit's words less those that are form in the sentences they come from, which the edit's words alone do not
+    show: the numbers that count the parts either sentence sets out ("include the following areas of focus:" ->
+    "Those processes focus on two areas.", reader 32's restyle, was "“two” added", medium); "one" and "each" where
+    either sentence uses them as pronouns; the negation of "no assurance" where both sentences say it."""
     sentences = _sentences(change)
     counts = {m.group(1).lower() for t in sentences for m in _PARTS_COUNTED_RE.finditer(t)}
     # (and "one" or "each" standing for a noun, the edit's words alone not showing it: "or {+one +}that otherwise
@@ -672,14 +674,10 @@ def _by_trigger(fact_changes: list[Change]) -> dict[str, list[tuple[int, Change]
     return out
 
 
-def _accounted(changes: list[Change]) -> set[str]:
-    """Every fact (and `flag:Name`) whose wording the flag, fact and people changes among `changes` account for."""
-    return set().union(*(_triggers(c) for c in changes if c.kind not in TEXT_KINDS))
-
-
 def _restates(change: Change, accounted: set[str]) -> bool:
-    """Whether a wording change is the wording of a flag, fact or people change (`_accounted`): it states one of the
-    facts that change changed, and carries its severity."""
+    """Whether a wording change is the wording of a flag, fact or people change (`accounted`: every fact, and
+    `flag:Name`, whose wording the flag, fact and people changes account for): it states one of the facts that change
+    changed, and carries its severity."""
     return change.kind in TEXT_KINDS and not accounted.isdisjoint(change.touches or ())
 
 
@@ -688,8 +686,8 @@ def _wording_of_facts(changes: list[Change]) -> set[int]:
     sentence ranked higher than every such change behind it, which is a matter of its own ("Following the departure of
     our CSO ..., our Deputy Chief Security Officer has served as interim CSO", high, behind "now responsible: the
     Interim Chief Security Officer", medium: reader 27's MA edit, whose departure the verdict left out)."""
-    accounted = _accounted(changes)
-    most: dict[str, int] = {}  # (fact -> the most severe rank of the changes accounting for it)
+    # (fact -> the most severe rank of the changes accounting for it; its keys are the facts accounted for)
+    most: dict[str, int] = {}
     for f in changes:
         if f.kind not in TEXT_KINDS:
             for t in _triggers(f):
@@ -697,7 +695,7 @@ def _wording_of_facts(changes: list[Change]) -> set[int]:
     return {
         id(c)
         for c in changes
-        if _restates(c, accounted)
+        if _restates(c, set(most))
         and not all(SEVERITY_RANK[c.severity] < most[t] for t in c.touches or () if t in most)
     }
 
@@ -909,8 +907,7 @@ def _rank(
                 # (an escalation told later in a sentence that also names the new CISO: an unseen reader's 20-F, its
                 # "within 24 hours" -> "at the Committee's next scheduled meeting" hidden under the person replaced)
                 _also(change, escalated)
-                if _JUDGE_SAID in escalated:
-                    change.severity = "high"  # (see `_rank_escalation`)
+                change.severity = _gated(escalated, change.severity)
             return
         if here := _named_here(change, touched, before, after):
             change.severity = "medium"
@@ -1003,7 +1000,7 @@ def _rank(
     elif change.kind == "text_changed" and (
         timing := _escalation(change) or _timing_said(change, deleted, inserted)
     ):
-        change.severity, change.why = ("high" if _JUDGE_SAID in timing else "medium"), timing
+        change.severity, change.why = _gated(timing, "medium"), timing
         if (how := _how_often_changed(change)) is not None:  # ("{+and annually thereafter+}" beside it)
             _also(change, how[1])
         if figures := _figures_changed(change):
@@ -1014,9 +1011,9 @@ def _rank(
         change.severity, change.why = "medium", outside
     elif (
         change.kind == "text_changed"
-        # (what `_parts_uncounted` leaves out can only make an edit of substance one of form: asked second)
+        # (what `_form_words_dropped` leaves out can only make an edit of substance one of form: asked second)
         and _substantive_tokens(deleted, inserted)
-        and _substantive_tokens(*_parts_uncounted(change, deleted, inserted))
+        and _substantive_tokens(*_form_words_dropped(change, deleted, inserted))
     ):
         change.severity = "medium"
         change.why = f"{_substance_edit(deleted, inserted)} in a sentence stating {what}"
@@ -1331,10 +1328,7 @@ def _rank_incident(
             # (one the same sentence says was not material is medium: "a third-party software vendor ... experienced a
             # ransomware attack ..., and we did not determine it to be material", an unseen reader's Visa edit, led a
             # verdict above the board committee changed)
-            # (not a statement carving the incident out: "Other than the incident disclosed in our Current Report on
-            # Form 8-K ..., we have not experienced a material cybersecurity breach", reader 37's, said "stated not
-            # material" beside the carve-out's "it may have been material")
-            immaterial = _NOT_MATERIAL_RE.search(text) is not None and not carve_out(text, denied=True)
+            immaterial = _stated_immaterial(text)
             change.severity = "high" if first_told and not immaterial else "medium"
             change.why = f"{_TOLD_OF} {'added' if added else 'removed'}" + (
                 " (stated not material)" if immaterial else ""
@@ -1373,6 +1367,14 @@ def _rank_incident(
             change.why = (
                 f"{_substance_edit(deleted, inserted)} in a sentence on a past cybersecurity incident"
             )
+
+
+def _stated_immaterial(text: str) -> bool:
+    """Whether a sentence telling of an incident says it was not material, not being a statement that carves the
+    incident out ("Other than the incident disclosed in our Current Report on Form 8-K ..., we have not experienced a
+    material cybersecurity breach": reader 37's, said "stated not material" beside the carve-out's "it may have been
+    material")."""
+    return _NOT_MATERIAL_RE.search(text) is not None and not carve_out(text, denied=True)
 
 
 def _judged(text: str) -> str:
@@ -1456,9 +1458,7 @@ def _incident_reworded(change: Change, told_before: Callable[[], set[int]]) -> N
     if was == now:
         return
     text = new if now else old
-    immaterial = _NOT_MATERIAL_RE.search(text) is not None and not carve_out(
-        text, denied=True
-    )  # (see `_rank_incident`)
+    immaterial = _stated_immaterial(text)
     first_told = now and not told_before().intersection(_years_of(text))
     severity: Severity = "high" if first_told and not immaterial else "medium"
     matter = said + (" (stated not material)" if immaterial else "")
@@ -1754,7 +1754,8 @@ def _outside_work_narrowed(old: str, new: str, inserted: list[str]) -> str | Non
     told ("... annual assessments of our IT [-and OT controls and to perform red-team exercises against our fab
     networks-]"), or work now done in-house ("{+performs an annual internal assessment of its program and+} engages an
     outside cybersecurity firm to perform an annual penetration test": reader 34's foundry and REIT, both "Routine")."""
-    gone = [k for k in _work_kinds(old) if k not in _work_kinds(new)]
+    kept = set(_work_kinds(new))
+    gone = [k for k in _work_kinds(old) if k not in kept]
     if gone:
         return f"outside firms' work narrowed: {listed(gone)} no longer told"
     came = " ".join(inserted)
@@ -2565,8 +2566,13 @@ def _rank_escalation(change: Change) -> None:
     if said := _escalation(change):
         # (an officer who now decides alone which incidents go on is a gate on what reaches those who judge disclosure:
         # readers 32 and 37 each ranked "only if our Chief Financial Officer determines that they are material" high)
-        change.severity = "high" if _JUDGE_SAID in said else "medium"
+        change.severity = _gated(said, "medium")
         change.why = said
+
+
+def _gated(said: str, otherwise: Severity) -> Severity:
+    """`high` where what `_escalation_said` said names one who now decides which incidents go on, else `otherwise`."""
+    return "high" if _JUDGE_SAID in said else otherwise
 
 
 def _escalation(change: Change, who: bool = True) -> str | None:
@@ -2611,7 +2617,8 @@ def _escalation_said(change: Change, who: bool) -> str | None:
     )
     # how soon: "Ms. Marsh [-promptly -]informs the Chair ... {+at the Audit Committee's next regularly scheduled
     # meeting+}" (a reader's biotech: read as "“regularly” added in a sentence stating board oversight")
-    edited = " ".join(chain.from_iterable(_changed_words(change))).lower()
+    deleted, inserted = _changed_words(change)
+    edited = " ".join(deleted + inserted).lower()
     if any(map(edited.__contains__, _TIMING_KEYS)):
         gone, came = _gone_came(_TIMING_RE, [old], [new])
         gone += _gone_came(_DELAYED_RE, [new], [old])[1]
@@ -2648,7 +2655,6 @@ def _escalation_said(change: Change, who: bool) -> str | None:
     if told is None and who and may_name_title(low_old + " " + low_new, low_old + " " + low_new):
         was_told, now_told = _officers(old), _officers(new)
         gone_told, came_told = was_told - now_told, now_told - was_told
-        deleted, inserted = _changed_words(change)
         if (
             was_told
             and now_told
@@ -2658,8 +2664,8 @@ def _escalation_said(change: Change, who: bool) -> str | None:
             and not _UNKNOWN_ACRONYM_RE.search(" ".join(deleted + inserted))
         ):
             told = _went_came(
-                sorted(was_told - now_told),
-                sorted(now_told - was_told),
+                sorted(gone_told),
+                sorted(came_told),
                 f"incidents are now {verb} to the {{c}}, not the {{g}}",
                 f"incidents are no longer {verb} to the {{g}}",
                 f"incidents are now also {verb} to the {{c}}",

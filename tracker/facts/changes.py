@@ -28,6 +28,7 @@ from tracker.facts.material import (
     names_effect_before,
     one_incident_denied,
     strength,
+    uncarved,
 )
 from tracker.facts.program import FRAMEWORK_SUCCESSORS, certification_lapsed, engagement_ended
 from tracker.facts.rules import SPECS, FactSpec
@@ -589,13 +590,8 @@ def _same_officer(old: str, new: str) -> bool:
 def _initials_of(a: str, b: str) -> bool:
     """Whether one of two titles is the other's acronym ("CIDO", "Chief Information Digital Officer")."""
     acronym, title = (a, b) if a.isupper() else (b, a)
-    words = [w for w in title.split() if w.lower() not in ("of", "and", "the", "&", "for")]
-    return (
-        acronym.isalpha()
-        and acronym.isupper()
-        and len(words) > 1
-        and acronym == "".join(w[0] for w in words).upper()
-    )
+    words = title_key(title).split()
+    return acronym.isalpha() and len(words) > 1 and acronym == "".join(w[0] for w in words).upper()
 
 
 def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
@@ -1122,9 +1118,8 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
             if admitted
             else ": it may have been material"
         )
-        firmly = strength(
-            (evidence["new"] or "").replace(carved, "")
-        )  # (the rest's, not the carve-out's own words)
+        # (the rest's firmness, not the carve-out's own words)
+        firmly = strength(uncarved(evidence["new"] or ""))
         if os_ in STRENGTH_WORDS and firmly in STRENGTH_WORDS and firmly != os_:
             # (and how firmly the rest is said: "has not identified" -> "except as described above, ... is not aware
             # of", reader 27's next UNH year, whose second hedge went unsaid)

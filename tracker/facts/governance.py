@@ -615,6 +615,19 @@ _MEETING_WORDS = (
 #: Counts of briefings a year that name no period (eleven down to seven, then five: "at least five times a year", an
 #: unseen reader's, read as no frequency at all, so "no longer says the audit committee is briefed quarterly").
 SELDOM_COUNTED = (("eleven", 11), ("ten", 10), ("nine", 9), ("eight", 8), ("seven", 7), ("five", 5))
+
+
+def _counted_rule(count: tuple[str, int]) -> Rule:
+    """The briefing rule of a count a year that names no period (`SELDOM_COUNTED`): "at least five times a year"."""
+    word, n = count
+    return rule(
+        f"briefing_frequency.{word}_times",
+        rf"\b(?:{word}|{n})\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
+        (word, str(n)),
+        value=f"{word} times a year",
+    )
+
+
 FREQUENCY_RULES: tuple[Rule, ...] = (
     rule(
         "briefing_frequency.monthly",
@@ -622,30 +635,14 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         ("month", "twelve", "12"),
         value="monthly",
     ),
-    *(
-        rule(
-            f"briefing_frequency.{word}_times",
-            rf"\b(?:{word}|{n})\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
-            (word, str(n)),
-            value=f"{word} times a year",
-        )
-        for word, n in SELDOM_COUNTED[:5]
-    ),
+    *map(_counted_rule, SELDOM_COUNTED[:5]),
     rule(
         "briefing_frequency.six_times",
         r"\b(?:six|6)\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b|\bevery\s+(?:two|other)\s+months?\b",
         ("six", "6", "two", "other"),
         value="six times a year",
     ),
-    *(
-        rule(
-            f"briefing_frequency.{word}_times",
-            rf"\b(?:{word}|{n})\s+times\s+(?:a|per|each|every)\s+(?:calendar\s+|fiscal\s+)?year\b",
-            (word, str(n)),
-            value=f"{word} times a year",
-        )
-        for word, n in SELDOM_COUNTED[5:]
-    ),
+    *map(_counted_rule, SELDOM_COUNTED[5:]),
     rule(
         "briefing_frequency.quarterly",
         r"\bquarterly\b|\b(?:each|every|per)\s+(?:fiscal\s+)?quarter\b|"
@@ -837,7 +834,7 @@ HOW_OFTEN = {
 }
 #: A second predicate of the body told of ("..., and it reports", "..., and the committee in turn briefs").
 _AND_IT_RE = lazy_compile(
-    r",\s+and\s+(?:it|the\s+committee|they)\s+(?:also\s+|in\s+turn\s+)?$|,\s+and\s+(?:it|the\s+committee|they)\b",
+    r",\s+and\s+(?:it|the\s+committee|they)\b",
     re.I,
 )
 #: A board or committee named in a sentence ("the full Board of Directors", "the Audit Committee").

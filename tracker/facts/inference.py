@@ -197,7 +197,7 @@ _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
         ),
     ),
     (
-        lazy_compile(
+        _OUTSIDE_WORK_RE := lazy_compile(
             r"\b(?:third[- ]party|external|independent|outside)\s+(?:[\w-]+\s+){0,3}?"
             r"(?:assessments?|audits?|penetration\s+tests?|testing|reviews?|certifications?|evaluations?)\b",
             _I,
@@ -522,7 +522,7 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
             for s in _may_hold(sentences, _NEEDS_ENGAGED, *own)
             if _affirmed_match(p, s)
             and (k < _ENGAGED_BY_VERB or not past_incident(s))
-            and not (k == _INDEPENDENT_WORK and _internal_audit_only(s))
+            and not (p is _OUTSIDE_WORK_RE and _internal_audit_only(s))
         ),
         None,
     ):
@@ -530,10 +530,9 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
     return None
 
 
-#: Which of `_ENGAGED_RES` finds outsiders' work by its adjective ("independent testing"), which internal audit's own
-#: work also has ("Our internal audit function periodically conducts independent testing ...": reader 32's NKE edit,
-#: whose third-party assessors made the company's own team was "Routine").
-_INDEPENDENT_WORK = 3
+#: (`_OUTSIDE_WORK_RE`, of `_ENGAGED_RES`, finds outsiders' work by its adjective, "independent testing", which internal
+#: audit's own work also has: "Our internal audit function periodically conducts independent testing ...", reader 32's
+#: NKE edit, whose third-party assessors made the company's own team was "Routine")
 _INTERNAL_AUDIT_RE = lazy_compile(r"\binternal\s+audit", _I)
 _OUTSIDER_ADJ_RE = lazy_compile(r"\b(?:third[- ]part(?:y|ies)|outside|external)\b", _I)
 

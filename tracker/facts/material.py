@@ -208,7 +208,7 @@ def _denies(clause: str) -> bool:
     # (the main clause, less a carve-out opening it, whose words are the incident's: "other than the potential effects
     # of the November 2024 incident, which we continue to assess, no cybersecurity incident has materially affected us",
     # reader 36's, whose "potential" read as a hypothetical, the statement "dropped")
-    clause = _uncarved(clause)
+    clause = uncarved(clause)
     denial = _INCIDENT_DENIAL_RE.search(clause)
     m = None if denial else _MATERIAL_RE.search(clause)
     if not (denial or m) or _HEDGE_RE.search(clause) or _CROSS_REFERENCE_RE.search(clause):
@@ -226,7 +226,7 @@ def _denies(clause: str) -> bool:
     return not (hypo and hypo.start() < negated.start())
 
 
-def _uncarved(clause: str) -> str:
+def uncarved(clause: str) -> str:
     """A clause less the carve-out opening it, which may point to the risk factors without being a cross-reference
     ("In 2025, except as described in Part I, Item 1A, "Risk Factors," we did not identify any cybersecurity threats
     that have materially affected ...": reader 33's, read as the statement dropped, high)."""
@@ -369,16 +369,11 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
             if _of_one_incident(clause) and not _general_part(clause):
                 continue  # "The incident did not have a material impact": of one incident told of, not the statement
             carved = _EXCEPT_RE.search(s, 0, pos + len(clause))
-            if (
-                carved
-                and not _HYPOTHETICAL_RE.search(_uncarved(s[: pos + len(clause)]))
-                and not _carve_out_denied(s, carved.end())
-            ):
-                # "other than the incident described above, ... not": it did, unless the section says of it that it
-                # did not (`read_statement`)
-                out.append(("carved", strength(_uncarved(s[: pos + len(clause)]))))
-            else:
-                out.append(("none", strength(_uncarved(s[: pos + len(clause)]))))
+            said = uncarved(s[: pos + len(clause)])  # (the statement so far, less a carve-out's own words)
+            # "other than the incident described above, ... not": it did, unless the section says of it that it did not
+            # (`read_statement`)
+            excepted = carved and not _HYPOTHETICAL_RE.search(said) and not _carve_out_denied(s, carved.end())
+            out.append(("carved" if excepted else "none", strength(said)))
         elif _affirms(clause):
             out.append(("affected", "definite"))
     return out

@@ -480,7 +480,6 @@ _WITH_FIRST_RE = lazy_compile(
     re.I,
 )
 _CYBER_RE = lazy_compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
-#: A title that is the object of reporting or informing right before it ("reports to the CISO").
 #: Deciding whether an incident is material, right after a title ("... to determine if an incident is material").
 _MATERIALITY_AFTER_RE = lazy_compile(
     r"\s+to\s+(?:determine|decide|assess|evaluate)\s+(?:whether|if)\b[^.;]{0,80}?\bmaterial", re.I
@@ -491,6 +490,7 @@ _MEMBERS_CLAUSE_BEFORE_RE = lazy_compile(
     r"composed|made\s+up|consists?|includes?)\b[^.;()]*$",
     re.I,
 )
+#: A title that is the object of reporting or informing right before it ("reports to the CISO").
 _REPORTED_TO_RE = lazy_compile(
     r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+['\u2019]s?\s+)?$|"
     r"\b(?:inform|updat|brief|notif|escalat)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:the\s+|our\s+)?$|"
@@ -611,7 +611,7 @@ def responsible_titles_in(
         if reported or title in _NEVER_RESPONSIBLE:
             objects.add(k)
             continue
-        if hit and _MEMBERS_CLAUSE_BEFORE_RE.search(s, max(0, start - 200), start):
+        if hit and _MEMBERS_CLAUSE_BEFORE_RE.search(before):
             # a member of the committee a relative clause describes, the committee the subject ("our Risk and Compliance
             # Committee (RCC), which is comprised of the Executive Leadership Team and the Senior Vice President and
             # Chief Compliance Officer, is responsible for ...": reader 35's restyle, "now responsible: the SVP")
