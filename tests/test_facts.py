@@ -1029,3 +1029,19 @@ def test_who_is_briefed(sentence: str, value: str, who: tuple) -> None:
     from tracker.facts.governance import briefed
 
     assert briefed(sentence, value) == who
+
+
+def test_years_in_a_relative_clause_on_the_officer_reported_to_are_that_officers() -> None:
+    """Reader 7's F: "Our Chief Information Security Officer reports to our Chief Enterprise Technology Officer who has
+    spent over two decades managing cybersecurity risks": the officer's years, read as the CISO's (and, as time
+    "spent", first read at all). A clause on the subject keeps the years the subject's."""
+    text = (
+        "Our Head of Security runs the security program. Our Head of Security reports to our Chief Operating Officer "
+        "who has spent nearly 30 years leading technology operations."
+    )
+    assert years(extract_facts(_text_disclosure(text))) == [("Chief Operating Officer", 30, "approximately")]
+    text = (
+        "Our Head of Security, who reports to our Chief Operating Officer, has spent nearly 30 years in security "
+        "engineering."
+    )
+    assert years(extract_facts(_text_disclosure(text))) == [("Head of Security", 30, "approximately")]

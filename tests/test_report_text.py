@@ -3797,7 +3797,11 @@ def test_a_former_officer_whose_biography_stays_is_not_the_one_responsible() -> 
     )
     people = [ch for ch in _compared(before, after).changes if ch.fact == "people"]
     assert [(ch.severity, ch.summary) for ch in people] == [
-        ("high", "Lucia Ferrante replaced Daniel Okoro as the person responsible for cybersecurity")
+        (
+            "high",
+            "Lucia Ferrante (Chief Operating Officer, to whom the role reported) replaced Daniel Okoro as the person "
+            "responsible for cybersecurity",
+        )
     ]
 
 
@@ -4703,7 +4707,11 @@ def test_the_officer_reported_to_who_takes_over_is_the_replacement() -> None:
     )
     people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
     assert people == [
-        ("high", "Paul Brandt replaced Ines Moreau as the person responsible for cybersecurity")
+        (
+            "high",
+            "Paul Brandt (Chief Operating Officer, to whom the role reported) replaced Ines Moreau as the person "
+            "responsible for cybersecurity",
+        )
     ], people
 
 
@@ -4962,9 +4970,16 @@ def test_a_carve_out_that_admits_a_material_effect_and_a_named_stand_in() -> Non
         ),
     )
     people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
-    assert people and people[0][0] == "high" and "Grace Liu replaced Omar Haddad" in (people[0][1] or ""), (
-        people
-    )
+    # (and the officer the role reported to, now holding it, is said so, with the stand-in's basis: the line to that
+    # officer is no line "no longer" stated, reader 38's defense supplier)
+    assert people == [
+        (
+            "high",
+            "Grace Liu (Chief Technology Officer, to whom the role reported) replaced Omar Haddad as the person "
+            "responsible for cybersecurity, on an acting basis",
+        )
+    ], people
+    assert not [ch.summary for ch in c.changes if ch.fact == "reports_to"]
 
 
 def test_who_decides_materiality_is_no_one_made_responsible() -> None:
@@ -5155,3 +5170,79 @@ def test_no_assurance_in_other_words_is_form() -> None:
         lead + "there can be no guarantee that their systems will not be compromised.",
         lead + "we cannot guarantee that their systems will not be compromised.",
     )
+
+
+def test_a_report_to_the_board_split_in_two_or_into_a_list_still_answers_item_106_c2_iii() -> None:
+    """Reader 39's restyles: "... receives periodic updates from our CCO regarding the overall state of the cybersecurity
+    program" split at "These updates concern ...", and a quarterly report turned into a lead-in and a bulleted list,
+    each flipped Item 106(c)(2)(iii) to "not stated", as if those responsible no longer reported to the board."""
+    flag = "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag"
+    lead = "The Board has delegated oversight of cybersecurity risk to its Technology Committee.\n\n"
+    one = (
+        lead
+        + "The Technology Committee hears from our Chief Technology Officer on the cyber threats we face each quarter."
+    )
+    split = lead + (
+        "The Technology Committee hears from our Chief Technology Officer each quarter. "
+        "Those briefings cover the cyber threats we face."
+    )
+    listed = lead + (
+        "Each quarter our Chief Technology Officer presents the following to the Technology Committee:\n\n"
+        "- recent cyber incidents;\n- the results of penetration tests; and\n- the roadmap."
+    )
+    for new in (split, listed):
+        c = compare(_loaded(one), _loaded(new))
+        assert flag not in [ch.element for ch in c.changes if ch.kind == "flag_flipped"], new
+    # a lead-in whose list says nothing of the risk is still no report on it
+    c = compare(_loaded(one), _loaded(listed.replace("recent cyber incidents", "our budget")))
+    assert flag in [ch.element for ch in c.changes if ch.kind == "flag_flipped"]
+
+
+def test_a_cut_in_stated_experience_alone_is_said_as_the_experience_cut_not_a_different_person() -> None:
+    """Readers 35 and 39: "He has more than 25 years of experience" -> "over ten years", nothing else changed, was "the
+    CISO is possibly a different person" (high), a speculation leading the verdict; they read the experience cut, medium,
+    as a rise is said. A start in the role now told beside the cut still says someone may be new."""
+    lead = "Our Head of Information Security runs our security program and reports to our Chief Operating Officer. "
+    c = _compared(
+        lead + "She has spent 22 years in security engineering.",
+        lead + "She has spent 9 years in security engineering.",
+    )
+    said = [(ch.fact, ch.severity, ch.summary) for ch in c.changes if ch.kind.startswith("fact_")]
+    assert said == [
+        (
+            "experience_years",
+            "medium",
+            "the stated experience of the Head of Information Security changed: 22 years -> 9 years",
+        )
+    ], said
+    assert c.judgement.significance == "notable", c.judgement.significance
+    c = _compared(
+        lead + "She has spent 22 years in security engineering.",
+        lead + "She was appointed to the role in 2024 and has spent 9 years in security engineering.",
+    )
+    assert [ch.change for ch in c.changes if ch.fact == "people"] == ["possibly_different_person"]
+
+
+def test_a_hedged_statement_beside_one_incidents_conclusion_is_the_statement() -> None:
+    """Reader 40's: beside "The incident resulted in total costs of approximately $14 million ..., and we have concluded
+    that it did not have a material effect on ...", the statement itself became "To our knowledge, previous
+    cybersecurity incidents have not materially affected ... us": the incident's conclusion was read as the statement,
+    "definite" and "stated alike", and the hedge lost (Notable where the statement was weakened)."""
+    statement = (
+        "{hedge} cybersecurity incidents have not materially affected us, including our results of operations or "
+        "financial condition, and are not reasonably likely to do so."
+    )
+    old = "We detected unauthorized access to a billing server in June 2024. " + statement.format(
+        hedge="Previous"
+    )
+    new = (
+        "We detected unauthorized access to a billing server in June 2024. The breach cost us about $3 million to "
+        "remediate, but management has determined that it did not have a material effect on the Company. "
+        + statement.format(hedge="As far as we are aware, previous")
+    )
+    c = _compared(old, new)
+    strength = [ch for ch in c.changes if ch.fact == "material_incident_strength"]
+    assert [(ch.severity, ch.change) for ch in strength] == [("high", "weakened")], [
+        (ch.fact, ch.summary) for ch in c.changes
+    ]
+    assert c.judgement.significance == "significant"

@@ -1273,8 +1273,8 @@ def _background_signals(o: dict, n: dict) -> list[str]:
     if o.get("pronoun") and n.get("pronoun") and o["pronoun"] != n["pronoun"]:
         out.append(f"the text now says '{n['pronoun']}' where it said '{o['pronoun']}'")
     oe, ne = o.get("experience"), n.get("experience")
-    if oe and ne and ne["years"] < oe["years"]:
-        out.append(f"stated experience fell from {oe['years']} to {ne['years']} years")
+    if fell := _experience_fell(o, n):
+        out.append(fell)
     if oe and ne and ne["years"] - oe["years"] >= 3 and _titles(o) != _titles(n):
         out.append(
             f"stated experience jumped from {oe['years']} to {ne['years']} years, with a new title "
@@ -1300,6 +1300,16 @@ def _background_signals(o: dict, n: dict) -> list[str]:
             + ")"
         )
     return out
+
+
+def _experience_fell(o: dict, n: dict) -> str | None:
+    """ "stated experience fell from 25 to 10 years" where the later year states less than the earlier; None else."""
+    oe, ne = o.get("experience"), n.get("experience")
+    return (
+        f"stated experience fell from {oe['years']} to {ne['years']} years"
+        if oe and ne and ne["years"] < oe["years"]
+        else None
+    )
 
 
 def _background_moved(o: dict, n: dict) -> str | None:
@@ -1430,6 +1440,9 @@ def people_changes(
 
     left_role: list[FactValue] = []
     took_role: list[FactValue] = []
+    lines: dict[
+        int, str
+    ] = {}  # (the id of one taking the role who had been the officer it reported to -> that title)
     for o, n in pairs:
         ov, nv = o.value, n.value
         if (_same_name(ov, nv) or not (ov.get("name") and nv.get("name"))) and (
@@ -1444,6 +1457,8 @@ def people_changes(
             (left_role if ov.get("role") == "responsible" else took_role).append(
                 o if ov.get("role") == "responsible" else n
             )
+            if ov.get("role") == "reports_to" and ov.get("titles"):
+                lines[id(n)] = _role_title(ov)
             continue
         responsible = "responsible" in (ov.get("role"), nv.get("role"))
         role = _role_title(nv) if nv.get("titles") else _role_title(ov)
@@ -1497,6 +1512,15 @@ def people_changes(
                 out[-1].evidence = {"old": o.evidence, "new": dated.evidence}
             continue
         signals = _background_signals(ov, nv)
+        if (
+            signals == [_experience_fell(ov, nv)]
+            and ov.get("tenure_start") == nv.get("tenure_start")
+            and not _roles_moved(ov, nv)[0]
+        ):
+            # a cut in stated experience alone is no sign of someone else: the change of the fact says it, medium, as a
+            # rise is (readers 35 and 39: "25 -> 10 years" with the same pronoun and nothing else changed was "possibly
+            # a different person", high, the verdict's lead on a speculation)
+            continue
         if signals and not _same_name(ov, nv):
             # a second title given up says more than the background: "the CISO is no longer also the CIO" (an
             # unseen filing's reader: AMD FY2024's CISO now reports to the CIO it had been)
@@ -1629,15 +1653,23 @@ def people_changes(
         beside = stayed and not any(
             _TECH_TITLE_RE.search(t) for p in (o, n) for t in p.value.get("titles") or []
         )
+        # the officer the role reported to, now holding it, and on a stand-in's title ("Our Chief Information Officer,
+        # Linda Park, has served as interim Head of Cyber Defense since his departure": reader 38's defense supplier,
+        # said as a plain replacement and a reporting line "no longer" stated)
+        line = (
+            f" ({lines[id(n)]}, to whom the role reported)" if id(n) in lines and n.value.get("name") else ""
+        )
+        stand_in = _stand_in(o.value, n.value)
         add(
             "replaced",
             "medium" if beside else "high",
-            f"{who_n} replaced {who_o} "
+            f"{who_n}{line} replaced {who_o} "
             + (
                 "among those responsible for cybersecurity, others still are"
                 if beside
                 else "as the person responsible for cybersecurity"
             )
+            + (f", on an {stand_in} basis" if stand_in and stand_in not in who_n.lower() else "")
             + _experience_note(o.value, n.value)
             + (f"; the role is {outside}" if outside else ""),
             "one of those responsible changed" if beside else "the person responsible changed",
@@ -1735,6 +1767,7 @@ def _named(p: dict) -> str:
 #: What a people change stands for, by its kind: the facts whose changes about the same person it explains.
 EXPLAINS = {
     "replaced": {
+        "reports_to",  # (the line to the officer who now holds the role: `_explains`)
         "responsible_titles",
         "responsible_people",
         "experience_years",
@@ -1880,6 +1913,13 @@ def _explains(change: Change, who: tuple[set[str], set[str], set[str]], fact_cha
     if fact_change.fact not in EXPLAINS.get(change.change or "", set()):
         return False
     titles, names, held = who
+    if fact_change.fact == "reports_to":  # (a line no longer stated to the one now holding the role)
+        return (
+            change.change == "replaced"
+            and fact_change.kind == "fact_removed"
+            and bool(change.summary and ", to whom the role reported)" in change.summary)
+            and title_key(str(fact_change.value)) in titles
+        )
     if fact_change.fact in ("tenure_start", "certifications", "former_certifications"):
         return any(value_key(v) in held for v in (fact_change.value, fact_change.old, fact_change.new) if v)
     for v in (fact_change.value, fact_change.old, fact_change.new):
@@ -1944,7 +1984,7 @@ def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Ch
             continue
         if (
             fact_change.summary
-            and fact_change.fact != "responsible_people"
+            and fact_change.fact not in ("responsible_people", "reports_to")
             # (a start in the role the people do not hold: the predecessor's gone with him, and the later year's is
             # another's, a reader's bank: "in the role since: 2017 -> 2020", 2020 the Chief Risk Officer's)
             and not (

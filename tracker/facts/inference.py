@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import takewhile
 
 from tracker.facts import material_incident, read, shared_facts
 from tracker.facts.governance import GOES_ON_RE, committee_names
@@ -720,21 +721,44 @@ def infer_report_to_board(
     # to the board for the "Risk ... Committee" in its name)
     management_name = _names_re(management - board)
 
-    def test(s: str) -> bool:
+    def reports(s: str) -> bool:
         if "ommittee" in s:
             if board_name is not None:
                 s = board_name.sub("the board committee", s)
             if management_name is not None:
                 s = management_name.sub("the management group", s)
-        return (
-            _RISK_TOPIC_RE.test(s)
-            and any(p.test(s) for p in _REPORT_RES)
-            and not ("from" in s and _FROM_OUTSIDER_RE.test(s))
-        )
+        return any(p.test(s) for p in _REPORT_RES) and not ("from" in s and _FROM_OUTSIDER_RE.test(s))
 
-    if hit := _first(sentences, test, _NEEDS_BOARD, _NEEDS_RISK_TOPIC, _NEEDS_REPORT):
+    if hit := _first(
+        sentences,
+        lambda s: _RISK_TOPIC_RE.test(s) and reports(s),
+        _NEEDS_BOARD,
+        _NEEDS_RISK_TOPIC,
+        _NEEDS_REPORT,
+    ):
         return True, originals[hit]
+    # what is reported told in the sentences after: a lead-in to a list ("reports the following to the Audit Committee
+    # at least once every quarter:" then "- a summary of cybersecurity incidents;"), or a sentence split in two ("...
+    # receives periodic updates from our Chief Compliance Officer. These updates concern the overall state of the
+    # cybersecurity program."): reader 39's restyles, read as no longer reporting to the board
+    for k, s in enumerate(sentences[:-1]):
+        after = sentences[k + 1 : k + 7] if s.endswith(":") else sentences[k + 1 : k + 2]
+        if s.endswith(":"):
+            after = list(takewhile(lambda item: item[:1] in _ITEM_MARKS or item[:1].islower(), after))
+        elif not (_REPORTS_GO_ON_RE.test(after[0]) or GOES_ON_RE.match(after[0])):
+            continue
+        if after and any(map(_RISK_TOPIC_RE.test, after)) and reports(s):
+            return True, " ".join(originals[t] for t in [s, *after])
     return None
+
+
+#: The first characters of a list's items (after a lead-in ending with a colon).
+_ITEM_MARKS = frozenset("-\u2022\u25cf\u25aa\u2013(")
+#: A sentence going on with what the one before says was reported ("These updates concern ...").
+_REPORTS_GO_ON_RE = caseless(
+    r"^(?:these|those|such|the|they|this|that|each|its)\s+(?:(?:\w+\s+)?(?:updates?|reports?|briefings?|presentations?|"
+    r"sessions?|discussions?|communications?|information)\b|(?:concern|cover|address|include|relate)s?\b)"
+)
 
 
 #: Reports from an outsider ("The Committee also receives periodic reports from an experienced outside consultant":

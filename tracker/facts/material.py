@@ -191,13 +191,29 @@ def _of_one_incident(clause: str) -> bool:
     return any(_ONE_INCIDENT_RE.match(p) for p in parts[1:] if "material" in p.lower())
 
 
+#: A part of a clause on "it" (a judgement of it, where given): "we have concluded that it did not have ...".
+_IT_PART_RE = lazy_compile(
+    r"\s*(?:(?:we|the\s+company|management)\s+(?:(?:have|has)\s+)?(?:determined|concluded|believes?|"
+    r"(?:do|does|did)\s+not\s+believe)\s+(?:that\s+)?)?(?:it|this)\s+(?:has|had|have|did|does|was|is|will|would)\b",
+    re.I,
+)
+
+
 def _general_part(clause: str) -> bool:
     """Whether a clause that says what one incident did goes on to the statement in a coordinated part ("That
     incident did not have a material impact on the Company, and the Company is not aware of any cybersecurity
     incident that has had ... a material impact": an unseen reader's, read as the statement dropped)."""
     if ", " not in clause:
         return False
-    return any(_denies(part) and not _ONE_INCIDENT_RE.match(part) for part in _AND_PART_RE.split(clause)[1:])
+    # (a part whose "it" is the incident the clause opened on is no statement: "The incident resulted in total costs of
+    # approximately $14 million ..., and we have concluded that it did not have a material effect": reader 40's, read as
+    # the statement, the "To our knowledge" of the statement itself then lost)
+    parts = _AND_PART_RE.split(clause)
+    told = _ONE_INCIDENT_RE.match(parts[0]) is not None
+    return any(
+        _denies(part) and not _ONE_INCIDENT_RE.match(part) and not (told and _IT_PART_RE.match(part))
+        for part in parts[1:]
+    )
 
 
 #: Where a clause's coordinated part starts.
@@ -368,6 +384,8 @@ def _statement(s: str, low: str | None) -> list[tuple[str, str]]:
         if _denies(clause):
             if _of_one_incident(clause) and not _general_part(clause):
                 continue  # "The incident did not have a material impact": of one incident told of, not the statement
+            if pos and _IT_PART_RE.match(clause) and _ONE_INCIDENT_RE.match(s):
+                continue  # ("The breach cost us about $3 million ..., but management has determined that it did not")
             carved = _EXCEPT_RE.search(s, 0, pos + len(clause))
             said = uncarved(s[: pos + len(clause)])  # (the statement so far, less a carve-out's own words)
             # "other than the incident described above, ... not": it did, unless the section says of it that it did not

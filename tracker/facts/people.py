@@ -485,12 +485,16 @@ _PAST_YEARS_BEFORE_RE = lazy_compile(
 )
 _EXPERIENCE_WORD_RE = lazy_compile(
     r"\bexperience\b|\bcareer\b|\bexpertise\b|\bbackground\b|\bindustry\b|"
-    r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b",
+    r"\bworked\b|\bworking\b|\bserved\b|\bserving\b|\bveteran\b|\bprofessional\b|"
+    # a career told as time spent ("She has spent 22 years in security engineering")
+    r"\b(?:has|have|having)\s+spent\b",
     re.I,
 )
 #: A relative clause on the one named before it, up to where its words of tenure start (", who has served in that
 #: role").
 _WHO_CLAUSE_BEFORE_RE = lazy_compile(r",\s*who\s+[^,;.]{0,80}$", re.I)
+#: A relative clause, set off by a comma or not, up to the years of experience it states ("... who has spent").
+_WHO_BEFORE_YEARS_RE = lazy_compile(r"\bwho\s+[^,;.]{0,80}$", re.I)
 #: A career's work told in the present perfect, its years after "for" ("has built and led ... teams for").
 _LED_FOR_RE = lazy_compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|led|managed|headed|run|overseen|directed|"
@@ -517,6 +521,7 @@ _EXPERIENCE_WORDS = (
     "serv",
     "veteran",
     "professional",
+    "spent",
 )
 #: The filer's own, however it names itself ("our", "its", "the Company's": "Between the Company's senior leaders, there
 #: is a combined 30+ years of experience", a reader's form-only ELMD, lost its experience).
@@ -1564,6 +1569,15 @@ class PeopleReader:
                     self.r.add("experience_years", value, i, EXPERIENCE.name)
                     continue
                 person = self._subject(s, low, m.start(), mentions)
+                if (
+                    (who := _WHO_BEFORE_YEARS_RE.search(s, max(0, m.start() - 100), m.start()))
+                    and (told := [p for pos, p in mentions if pos < who.start()])
+                    and not any(who.start() <= pos < m.start() for pos, _ in mentions)
+                ):
+                    # a relative clause on the one named before it ("Our CISO reports to our Chief Enterprise
+                    # Technology Officer who has spent over two decades managing cybersecurity risks": the officer's
+                    # years, not the CISO's)
+                    person = told[-1]
             value["holder"] = person.holder
             if person.experience is None:
                 person.experience = {"years": years, "qualifier": value["qualifier"]}
