@@ -5246,3 +5246,180 @@ def test_a_hedged_statement_beside_one_incidents_conclusion_is_the_statement() -
         (ch.fact, ch.summary) for ch in c.changes
     ]
     assert c.judgement.significance == "significant"
+
+
+def test_an_escalation_threshold_on_a_scale_of_severity_lowered_or_raised_is_said_in_its_direction() -> None:
+    """Reader 40's: incidents classified as "high" or "critical" -> "medium" or higher escalated to the CISO was
+    "“critical” dropped: which incidents are escalated changed", as if fewer went on; more do."""
+    sentence = "Security events rated {levels} are reported to our Vice President of Information Security within a day."
+    c = _compared(sentence.format(levels="severe or critical"), sentence.format(levels="moderate or above"))
+    (edit,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (edit.severity, edit.why) == (
+        "medium",
+        "the threshold was lowered: incidents rated moderate or above are now reported (was severe or critical), more "
+        "of them",
+    )
+    c = _compared(sentence.format(levels="moderate or above"), sentence.format(levels="critical"))
+    (edit,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert edit.why and edit.why.startswith("the threshold was raised") and edit.why.endswith("fewer of them")
+
+
+def test_a_pronoun_for_the_subject_named_in_an_escalation_condition_is_no_change() -> None:
+    """Reader 39's restyle: "Management is prepared to update the Board, as [-it-]{+management+} deems appropriate, ..."
+    was "when incidents are reported changed", medium; "it" is management (and "if it considers" -> "if management
+    considers" was "management now decides which incidents are reported", high). Another judge named still is said."""
+    sentence = "Management will brief the Risk Committee on cybersecurity incidents, if {who} considers it warranted."
+    c = _compared(sentence.format(who="it"), sentence.format(who="management"))
+    assert [(ch.severity, ch.why) for ch in c.changes if ch.kind == "text_changed"][0][0] == "low"
+    c = _compared(sentence.format(who="it"), sentence.format(who="the General Counsel"))
+    (edit,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert edit.severity == "high" and "the General Counsel now decides which incidents are reported" in (
+        edit.why or ""
+    )
+
+
+def test_a_management_committee_that_is_only_told_of_incidents_is_no_board_briefing() -> None:
+    """Reader 36's: "She chairs our Cybersecurity Steering Committee, composed of our CFO, General Counsel and Chief
+    Compliance Officer, which meets monthly and is informed of incidents ..." was read as a briefing of the board, so
+    cutting it was "no longer says the cybersecurity steering committee is briefed monthly: how often the board is
+    briefed changed"; a management committee told, and telling no one, is none."""
+    lead = (
+        "The Audit Committee of our Board oversees cybersecurity risk. Our CISO leads our security program. "
+    )
+    council = (
+        "Our CISO chairs the Security Operations Committee, made up of our Chief Operating Officer and General Counsel, "
+        "which meets each month and is notified of security incidents under our response plan."
+    )
+    c = _compared(lead + council, lead.strip())
+    assert not [ch.summary for ch in c.changes if ch.fact == "briefing_frequency"]
+    # (one that reports on does brief the board)
+    reports = council.replace(
+        "response plan.", "response plan, and reports to the Audit Committee each month."
+    )
+    c = _compared(lead + reports, lead.strip())
+    assert [ch.fact for ch in c.changes if ch.fact == "briefing_frequency"]
+
+
+def test_a_soc_report_is_said_as_an_attestation_not_a_framework_followed() -> None:
+    """Reader 38's REIT: "our Advisor completed a SOC 2 Type II examination covering its information technology general
+    controls" was "Framework added: SOC 2 ... the standards the program follows changed"; a SOC report is an auditor's
+    examination of controls. A framework followed is still said as one."""
+    lead = "We manage cybersecurity risk under the NIST Cybersecurity Framework."
+    c = _compared(
+        lead, lead + " Each year an outside audit firm issues a SOC 1 Type 2 report on our payroll controls."
+    )
+    said = [(ch.severity, ch.summary, ch.why) for ch in c.changes if ch.fact == "frameworks"]
+    assert said == [
+        (
+            "medium",
+            "independent attestation added: SOC 1 (an auditor's examination of controls)",
+            "the independent attestations of the program changed",
+        )
+    ], said
+    c = _compared(lead, lead + " We also follow the CIS Critical Security Controls.")
+    assert [ch.summary for ch in c.changes if ch.fact == "frameworks"] == ["framework added: CIS Controls"]
+
+
+def test_the_name_first_and_responsibility_resting_with_a_title_keep_the_one_responsible() -> None:
+    """Reader 42's restyles: "Karen Whitfield, our Chief Information Security Officer, leads the program" (was "Our
+    CISO, Karen Whitfield, leads ..."), "Karen L. Whitfield, the Bank's Information Security Officer, is responsible"
+    and "Responsibility for cybersecurity rests with our Vice President of IT" each lost the one responsible, or the
+    name ("no longer described as responsible", high; "no longer named", medium)."""
+    pairs = [
+        (
+            "Our Director of Security, Tomasz Nowak, runs the security program.",
+            "Tomasz Nowak, our Director of Security, runs the security program.",
+        ),
+        (
+            "The Fund's Head of Cyber Risk, Aiko R. Tanaka, is accountable for cybersecurity.",
+            "Aiko R. Tanaka, the Fund's Head of Cyber Risk, is accountable for cybersecurity.",
+        ),
+        (
+            "Our Chief Technology Officer is responsible for our cybersecurity program.",
+            "Responsibility for our cybersecurity program lies with our Chief Technology Officer.",
+        ),
+    ]
+    for old, new in pairs:
+        c = _compared(old, new)
+        assert c.judgement.significance == "no substantive change", (new, [ch.summary for ch in c.changes])
+
+
+def test_a_statement_with_a_carve_out_that_says_no_more_is_stated_alike_as_a_denial_with_an_exception() -> (
+    None
+):
+    """Reader 42's bank: "Except as described above, we have not identified any cybersecurity incidents that have
+    materially affected us", in both years, was stated alike as "says it has been, or is likely to be, materially
+    affected", the opposite of what the filer says; a carve-out that says its incident was material still says so."""
+    statement = (
+        "{carve}, no cybersecurity incident has materially affected our business or financial condition."
+    )
+    text = "We test our incident response plan each year. " + statement
+    c = _compared(
+        text.format(carve="Apart from the matter noted above"),
+        text.format(carve="Apart from the matter noted above").replace("each year", "every year"),
+    )
+    (line,) = [ln for ln in unchanged_lines(c) if ln.startswith("Statement on material incidents")]
+    assert line.startswith(
+        "Statement on material incidents: says it has not been materially affected, but for what it excepts "
+        "(\u201cApart from the matter noted above\u201d)"
+    ), line
+    admitted = "Apart from the March 2025 outage, which materially affected our second-quarter revenue"
+    c = _compared(text.format(carve=admitted), text.format(carve=admitted).replace("each year", "every year"))
+    (line,) = [ln for ln in unchanged_lines(c) if ln.startswith("Statement on material incidents")]
+    assert line.startswith(
+        "Statement on material incidents: says it has been, or is likely to be, materially affected"
+    )
+
+
+def test_a_statement_that_an_effect_is_only_reasonably_likely_is_not_said_as_one_that_happened() -> None:
+    """Reader 42's: "... have not materially affected us. We believe that risks from cybersecurity threats are
+    reasonably likely to materially affect our results of operations in future periods" was "The company now says it
+    has been materially affected by a cybersecurity threat"; it says an effect is reasonably likely, not that one
+    happened."""
+    old = "No risks from cybersecurity threats have materially affected us or are reasonably likely to do so."
+    new = (
+        "No risks from cybersecurity threats have materially affected us to date. Given the attacks on our sector, "
+        "cybersecurity threats are reasonably likely to materially affect our operations over the coming years."
+    )
+    c = _compared(old, new)
+    (said,) = [ch for ch in c.changes if ch.fact == "material_incident_statement"]
+    assert (said.severity, said.summary) == (
+        "high",
+        "the company now says cybersecurity threats are reasonably likely to materially affect it",
+    )
+
+
+def test_a_successor_who_became_the_officer_and_is_then_named_by_honorific_is_the_replacement() -> None:
+    """Reader 42's: "Thomas Reinholt became our Chief Information Security Officer in May 2025, succeeding Margaret
+    Ostrowski. Mr. Reinholt leads our program and reports to our Chief Information Officer" was "the Chief Information
+    Officer replaced Margaret Ostrowski", with the line to the CIO "no longer" stated."""
+    c = _compared(
+        "Our Head of Information Security, Ravi Patel, runs our security program and reports to our Chief Technology "
+        "Officer.",
+        "Priya Sen became our Head of Information Security in March 2025, succeeding Ravi Patel. Ms. Sen runs our "
+        "security program and reports to our Chief Technology Officer.",
+    )
+    said = [(ch.fact, ch.change, ch.summary) for ch in c.changes if ch.kind.startswith("fact_")]
+    assert said == [
+        ("people", "replaced", "the Head of Information Security was replaced: Ravi Patel -> Priya Sen")
+    ], said
+
+
+def test_a_spanish_honorific_and_a_pronoun_after_a_reporting_line_keep_the_officer() -> None:
+    """Reader 42's Mexican 20-F: "Our CISO, Ing. Rodrigo Salinas Trevino, reports to our Chief Executive Officer. He has
+    over twenty years of experience ..." split at "Ing.", and "He" went to the CEO, made responsible on the CISO's
+    years ("the Chief Executive Officer replaced Rodrigo Salinas Trevino")."""
+    old = (
+        "Our Head of Cybersecurity, Lic. Mariana Ortiz Vega, has over 15 years of experience, holds the CISSP "
+        "certification and reports to our Chief Financial Officer."
+    )
+    new = (
+        "Our Head of Cybersecurity, Lic. Mariana Ortiz Vega, reports to our Chief Financial Officer. She has over "
+        "fifteen years of experience and holds the CISSP certification."
+    )
+    for honorific in ("", "Lic. "):
+        c = _compared(old.replace("Lic. ", honorific), new.replace("Lic. ", honorific))
+        assert c.judgement.significance == "no substantive change", [ch.summary for ch in c.changes]
+    assert split_sentences("Our CISO, Ing. Rodrigo Salinas, leads our program.") == [
+        "Our CISO, Ing. Rodrigo Salinas, leads our program."
+    ]

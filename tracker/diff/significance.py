@@ -2599,15 +2599,33 @@ def _escalation_said(change: Change, who: bool) -> str | None:
     if not (_tells_of_incidents(low_old) and _tells_of_incidents(low_new)):
         return None
     verb = "escalated" if "escalat" in low_old + low_new else "reported"
-    gone, came = _gone_came(_WHICH_INCIDENTS_RE, [old], [new], near=_INCIDENT_RE)
-    which = _went_came(
-        gone,
-        came,
-        f"{{g}} became {{c}}: which incidents are {verb} changed",
-        f"{{g}} dropped: which incidents are {verb} changed",
-        f"{{c}} added: which incidents are {verb} changed",
+    was, now = _threshold(old), _threshold(new)
+    if was and now and was[0] != now[0]:
+        # a level on a scale of severity, lower or higher ("Incidents classified as "high" or "critical"" -> ""medium"
+        # or higher": reader 40's, "“critical” dropped", as if fewer incidents went on)
+        which: str | None = (
+            f"the threshold was {'lowered' if now[0] < was[0] else 'raised'}: incidents rated {now[1]} are now {verb} "
+            f"(was {was[1]}), {'more' if now[0] < was[0] else 'fewer'} of them"
+        )
+    else:
+        gone, came = _gone_came(_WHICH_INCIDENTS_RE, [old], [new], near=_INCIDENT_RE)
+        which = _went_came(
+            gone,
+            came,
+            f"{{g}} became {{c}}: which incidents are {verb} changed",
+            f"{{g}} dropped: which incidents are {verb} changed",
+            f"{{c}} added: which incidents are {verb} changed",
+        )
+    # a pronoun for the sentence's subject, then named ("Management is prepared to update the Board, as [-it-]
+    # {+management+} deems appropriate": reader 39's restyle, "when incidents are reported changed"): the same judge
+    subject, same = _SUBJECT_RE.match(old), _SUBJECT_RE.match(new)
+    pronoun_for = (
+        subject.group(1) if subject and same and subject.group(1).lower() == same.group(1).lower() else None
     )
+    resolved = (lambda w: _JUDGING_PRONOUN_RE.sub(rf"\1 {pronoun_for}", w).lower()) if pronoun_for else None
     gone, came = _gone_came(_CONDITIONAL_RE, [old], [new])
+    if resolved is not None and _said_alike(gone, came, resolved):
+        gone, came = [], []
     whether = _went_came(
         gone,
         came,
@@ -2676,14 +2694,50 @@ def _escalation_said(change: Change, who: bool) -> str | None:
     # material” became “material”")
     judged: list[str] = []
     if any(map(low_new.__contains__, _JUDGING_KEYS)):
-        was = _judges(old)
-        judged = [t for t in _judges(new) if t not in was]
+        judged_before = _judges(resolved(old) if resolved is not None else old)
+        judged = [t for t in _judges(new) if t not in judged_before]
     judge = (
         f"{listed([j if j == 'management' else f'the {j}' for j in judged], False)}{_JUDGE_SAID}{verb}"
         if judged
         else None
     )
     return "; ".join(w for w in (which, whether, soon, told, judge) if w) or None
+
+
+#: The subject a sentence opens on ("Management", "The Company", "Our CISO"), before its verb.
+_SUBJECT_RE = re.compile(
+    r"\s*(?:our\s+|the\s+)?((?:[A-Z][\w-]*\s+){0,4}?(?:[Mm]anagement|[A-Z][\w-]*))\s+(?:is|are|will|may|has|have|shall|"
+    r"updates|informs|reports|notifies|escalates|briefs)\b"
+)
+#: A pronoun that may stand for that subject, judging ("as it deems appropriate", "if they consider").
+_JUDGING_PRONOUN_RE = re.compile(r"\b(as|if|where|when|unless)\s+(?:it|they)\b", re.I)
+
+
+def _threshold(sentence: str) -> tuple[int, str] | None:
+    """The lowest level of a scale of severity a sentence names incidents by ("classified as "high" or "critical"": 3,
+    "high or critical"; ""medium" or higher": 2, "medium or higher"), None where it names none."""
+    if not any(map(sentence.lower().__contains__, _LEVEL_KEYS)):
+        return None
+    m = _LEVEL_LIST_RE.search(sentence)
+    if m is None:
+        return None
+    said = _QUOTES_RE.sub("", m.group(1)).strip()
+    levels = [_LEVELS[w.lower()] for w in _LEVEL_WORD_RE.findall(said)]
+    return (min(levels), said) if levels else None
+
+
+_LEVELS = {"low": 1, "minor": 1, "medium": 2, "moderate": 2, "high": 3, "severe": 3, "critical": 4}
+_LEVEL_KEYS = ("classified", "rated", "categori", "severity", "priority", "level", "tier", "deemed")
+_LEVEL_WORD_RE = re.compile(r"\b(?:low|minor|medium|moderate|high|severe|critical)\b", re.I)
+_Q = "[\"\u201c\u201d']?"
+#: The levels named after a word of classing ("classified as "high" or "critical"", "rated medium or higher").
+_LEVEL_LIST_RE = re.compile(
+    r"\b(?:classified|rated|categori[sz]ed|triaged|deemed|assessed|designated)\s+(?:as\s+)?(?:having\s+(?:a\s+)?)?"
+    rf"((?:{_Q}(?:low|minor|medium|moderate|high|severe|critical)\b{_Q},?\s+(?:or|and|to)\s+)*{_Q}"
+    rf"(?:low|minor|medium|moderate|high|severe|critical)\b{_Q}(?:\s+(?:or|and)\s+(?:higher|above|greater|more\s+severe))?)",
+    re.I,
+)
+_QUOTES_RE = re.compile("[\"\u201c\u201d']")
 
 
 def _retitled(a: str, b: str) -> bool:

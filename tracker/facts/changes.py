@@ -25,6 +25,7 @@ from tracker.facts.material import (
     UNDETERMINED_RE,
     affirms_material,
     carve_out,
+    likely_only,
     names_effect_before,
     one_incident_denied,
     strength,
@@ -495,6 +496,10 @@ def engagements_ended(changes: list[Change], sentences: list[str]) -> None:
                 change.why = "the filer says a certification or framework it held lapsed or ended"
 
 
+#: A SOC report ("SOC 1", "SOC 2", "SOC 3"): an attestation, not a framework.
+_SOC_RE = lazy_compile(r"SOC\s*[123]\b")
+
+
 def _framework_mark(name: str) -> str:
     """What a sentence naming a framework surely holds: its number or its first word ("27001" of "ISO/IEC 27001",
     "HITRUST"; "SOC 2" whole)."""
@@ -659,6 +664,19 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
                 # ("the information security management system ... was certified to ISO/IEC 27001:2022": reader 27's
                 # MA edit, "Framework added" alone)
                 c.summary = f"framework added, with a certification: {c.value}"
+            elif (
+                c.kind in ("fact_added", "fact_removed")
+                and _SOC_RE.match(str(c.value))
+                and c.summary
+                in (_ADDED["frameworks"].format(v=c.value), _REMOVED["frameworks"].format(v=c.value))
+            ):
+                # an auditor's examination of controls, not a standard followed ("our Advisor completed a SOC 2 Type II
+                # examination": reader 38's REIT, "Framework added: SOC 2")
+                c.summary = (
+                    f"independent attestation {'added' if c.kind == 'fact_added' else 'no longer named'}: {c.value} "
+                    "(an auditor's examination of controls)"
+                )
+                c.why = "the independent attestations of the program changed"
     if spec.name == "board_oversight":
         _board_beside_committee(out, [fv.value for key, fv in new_keys.items() if key in old_keys])
     return out
@@ -1098,6 +1116,8 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
         summary = (
             "a statement that cybersecurity threats have not materially affected the company was added"
             if nv == "none"
+            else "the company now says cybersecurity threats are reasonably likely to materially affect it"
+            if likely_only(evidence["new"] or "")
             else "the company now says it has been materially affected by a cybersecurity threat"
         ) + (f" ({STRENGTH_WORDS[ns]})" if ns in STRENGTH_WORDS else "")
         why = spec.severity.why
@@ -1125,6 +1145,10 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
             # of", reader 27's next UNH year, whose second hedge went unsaid)
             summary += f"; the rest is now {STRENGTH_WORDS[firmly]}, not {STRENGTH_WORDS[str(os_)]}"
         why = "the statement on material incidents no longer says no incident was material"
+    elif nv == "affected" and likely_only(evidence["new"] or ""):
+        kind = "reversed"
+        summary = "the company now says cybersecurity threats are reasonably likely to materially affect it"
+        why = "a material effect of cybersecurity threats is now said to be reasonably likely"
     elif nv == "affected":
         kind, summary = (
             "reversed",

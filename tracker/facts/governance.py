@@ -819,6 +819,16 @@ _TOLD_BEFORE_RE = lazy_compile(r"\b(?:provid|giv|present|send|deliver|brief|upda
 _AND_THEN_RE = lazy_compile(r"\s(?:and|then)\s+(?:\w+ly\s+)?$", re.I)
 
 
+def _only_told(s: str) -> bool:
+    """Whether every word of telling in a sentence is in the passive ("is informed of incidents"): those it names are
+    told, and tell no one."""
+    tells = list(TELLS_RE.finditer(s))
+    return bool(tells) and all(_PASSIVE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start()) for m in tells)
+
+
+_PASSIVE_BEFORE_RE = lazy_compile(r"\b(?:is|are|be|been|being|was|were)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _near_period(s: str, start: int, end: int, found: list[tuple[int, str]]) -> bool:
     return any(v in PERIODS and abs(pos - start) <= 120 for pos, v in found)
 
@@ -1160,6 +1170,10 @@ class GovernanceReader:
                 # Committee, a management committee ..., with monthly reports": a reader's insurer, read as the board
                 # briefed monthly; where the committee reports, as seed 002's "Compliance committee reports to our
                 # senior management team on a semi-annual basis", its reading stays as it was)
+            if names and self.management.issuperset(names) and _only_told(s):
+                return  # management's own committee told, telling no one ("She chairs our Cybersecurity Steering
+                # Committee, ..., which meets monthly and is informed of incidents": reader 36's, the board "briefed
+                # monthly")
             told = bool(TELLS_RE.search(s)) or any(
                 not name or self.board_committee(name) for name in names or [""]
             )

@@ -48,15 +48,19 @@ _HYPOTHETICAL_RE = caseless(
     r"in\s+the\s+event|more\s+likely|most\s+likely|likelihood|if\s+realized|can\s+have|"
     r"can\s+result|prioriti[sz]\w*)\b"
 )
-_AFFIRMED_RE = caseless(
-    r"\b(?:(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
-    r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)|"
+#: What is said to be reasonably likely ("are reasonably likely to materially affect"), of the affirmations.
+_LIKELY = r"(?:is|are)\s+reasonably\s+likely\s+to\s+(?:materially\s+affect|have\s+a\s+material)"
+#: What is said to have happened, of the affirmations.
+_HAPPENED = (
+    r"(?:has|have|had)\s+(?:been\s+)?materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|"
     r"(?:has|have|had)\s+(?:had\s+)?a\s+material\s+(?:adverse\s+)?(?:effect|impact)|"
     r"(?:experienced|suffered)\s+a\s+material\s+(?:cyber\w*\s+)?(?:incident|breach|attack)|"
     r"\b(?:incident|attack|breach|intrusion|event|compromise)s?\b[^.;]{0,80}?\b(?:materially\s+"
     r"(?:and\s+adversely\s+)?(?:affected|impacted|disrupted|harmed)|had\s+a\s+material\s+(?:adverse\s+)?"
-    r"(?:effect|impact))\b)"
+    r"(?:effect|impact))\b"
 )
+_AFFIRMED_RE = caseless(r"\b(?:" + _HAPPENED + "|" + _LIKELY + ")")
+_HAPPENED_RE = caseless(r"\b(?:" + _HAPPENED + ")")
 _INCIDENT_DENIAL_RE = caseless(
     # the judgement first: "We do not consider the incident to have been material" (an unseen reader's 20-F)
     r"\b(?:do|does|did)\s+not\s+(?:consider|deem|regard|view|believe)\s+(?:the|this|that|such|any)\s+(?:[\w-]+\s+){0,3}?"
@@ -271,6 +275,13 @@ _WHICH_AFFECTED_RE = caseless(
     r"\b(?:which|that)\s+(?:has\s+|had\s+)?(?:materially\s+(?:and\s+adversely\s+)?(?:affected|impacted)|had\s+a\s+"
     r"material\s+(?:adverse\s+)?(?:effect|impact))\b"
 )
+
+
+def likely_only(statement: str) -> bool:
+    """Whether a statement that the company is materially affected says only that an effect is reasonably likely
+    ("We believe that risks from cybersecurity threats are reasonably likely to materially affect our results of
+    operations in future periods"), not that one happened: reader 42's, "now says it has been materially affected")."""
+    return _HAPPENED_RE.search(statement) is None and _AFFIRMED_RE.search(statement) is not None
 
 
 def _affirms(clause: str) -> bool:

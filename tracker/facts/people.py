@@ -208,6 +208,10 @@ _NAME = (
     + _NAME_WORD
     + r"){1,2}(?:,?\s+(?:Jr|Sr|II|III)\.?)?)"
 )
+#: A name as a sentence tells it, with its honorific ("Mr. Reinholt", "Thomas Reinholt").
+_NAME_TOLD_RE = lazy_compile(
+    r"(?:(?-i:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?" + _NAME + r"|(?:(?-i:Mr|Ms|Mrs|Dr|Prof)\.?\s+)" + _NAME_WORD
+)
 #: Capitalised words that are never part of a personal name.
 _NOT_NAME = (
     NOT_NAME_WORDS
@@ -241,18 +245,21 @@ NAME_RULES = (
     rule(
         "people.title_then_name",
         # ("Our Chief Security Officer is Trent Cox.": reader 33's, whose successor "... is Daniel Mercer" was no change)
-        r"(?:\s*\(\s*[\"'\u201c]?(?-i:[A-Z]{2,6})[\"'\u201d]?\s*\))?(?:\s*,\s*|\s+is\s+)(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?("
+        r"(?:\s*\(\s*[\"'\u201c]?(?-i:[A-Z]{2,6})[\"'\u201d]?\s*\))?(?:\s*,\s*|\s+is\s+)(?:(?-i:Mr|Ms|Mrs|Dr|Ing|Lic|Dra|Mtro|Mtra|C\.P)\.?\s+)?("
         + _NAME
         + r")\s*(?=[,;.()]|\s+(?:who|has|is|leads|oversees|serves|reports|joined|brings)\b|$)",
         doc="a title, a comma and a name: 'our CISO, Jane Doe,'",
     ),
     rule(
         "people.name_then_title",
-        r"\b(" + _NAME + r"),\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its|[A-Z]\w+['\u2019]s)\s+)?"
+        # ("Karen L. Whitfield, the Bank's Information Security Officer, is responsible": reader 42's bank, no name)
+        r"\b("
+        + _NAME
+        + r"),\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its)\s+)?(?:[A-Z]\w+['\u2019]s\s+)?"
         r"(?=(?:interim\s+|acting\s+)?(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|"
         r"general|cyber|information|data|privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
         doc="a name, a comma and a title: 'Jane Doe, our CISO'",
-        hint=r",\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its|[A-Z]\w+['\u2019]s)\s+)?(?=(?:interim\s+|acting\s+)?"
+        hint=r",\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its)\s+)?(?:[A-Z]\w+['\u2019]s\s+)?(?=(?:interim\s+|acting\s+)?"
         r"(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|general|cyber|information|data|"
         r"privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
     ),
@@ -262,7 +269,8 @@ NAME_RULES = (
         r"\b("
         + _NAME
         + r"),?\s+(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|continues\s+to\s+serve|is\s+(?:currently\s+|now\s+)?"
-        r"serving|has\s+been\s+serving|is|was\s+"
+        # ("Thomas Reinholt became our Chief Information Security Officer in May 2025, succeeding ...": reader 42's)
+        r"serving|has\s+been\s+serving|is|became|has\s+become|was\s+"
         # ("Dana Whitfield joined Boeing in 2025 as our Chief Security Officer": an unseen reader's next year)
         r"(?:appointed|named|hired|promoted)|joined\s+(?:us|the\s+company|\w+)(?:\s+in\s+(?:\w+\s+)?(?:19|20)\d\d)?"
         r"\s+as)\s+(?:as\s+)?(?:our|the|its)\s+|"
@@ -274,9 +282,21 @@ NAME_RULES = (
         r"\b("
         + _NAME
         + r")\s+joined\s+(?:us|the\s+company|\w+)(?:\s+in\s+(?:\w+\s+)?(?:19|20)\d\d)?\s+as\s+(?=[A-Z])",
-        ("serve", " is ", "appointed", "named", "hired", "promoted", "joined", "welcomed", "continues"),
+        (
+            "serve",
+            " is ",
+            "appointed",
+            "named",
+            "hired",
+            "promoted",
+            "joined",
+            "welcomed",
+            "continues",
+            "became",
+            "become",
+        ),
         doc="a name, then 'serves as our' a title; or 'appointed' a name 'as our' a title",
-        hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|continues|is|was\s+"
+        hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|continues|is|became|become|was\s+"
         r"(?:appointed|named|hired|promoted)|joined))|(?i:\b(?:appointed|named|hired|promoted|welcomed)\s+)[A-Z]",
         hint_flags=0,
     ),
@@ -1324,10 +1344,21 @@ class PeopleReader:
             self.reports_to(i, mentions, low)
             self.certifications(i, mentions, low)
             self.employers(i, mentions)
+            # (the one a "He" or "She" after goes back to: the one responsible, else the subject, not an object: "Our
+            # CISO, Ing. Rodrigo Salinas Trevino, reports to our Chief Executive Officer. He has over twenty years of
+            # experience": reader 42's, the CEO's years, and the CEO made responsible on them)
+            objects = self.objects.get(i, set())
             last = (
                 mentions[-1][1]
                 if len({id(p) for _, p in mentions}) == 1 or subject
-                else max(mentions, key=lambda m: (m[1].role == "responsible", m[0]))[1]
+                else max(
+                    mentions,
+                    key=lambda m: (
+                        m[1].role == "responsible",
+                        m[0] not in objects and not _object_before(s, low, m[0]),
+                        m[0],
+                    ),
+                )[1]
             )
 
     def mentions(self, i: int) -> list[tuple[int, Person]]:
@@ -1502,9 +1533,9 @@ class PeopleReader:
                 person.role != "responsible"
                 and person.name
                 and not any(at.get(start) is person for start, _, _ in titles)
-                and RESPONSIBLE_RULES[1].pattern.search(
-                    s[pos + len(person.name) : pos + len(person.name) + 80]
-                )
+                and (told := _NAME_TOLD_RE.match(s, pos))
+                # (the name as told: "Mr. Reinholt leads our program", of Thomas Reinholt: reader 42's successor)
+                and RESPONSIBLE_RULES[1].pattern.search(s[told.end() : told.end() + 80])
             ):
                 person.role = "responsible"
                 for title in security_titles(person.titles) or person.titles:

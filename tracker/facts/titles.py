@@ -494,10 +494,16 @@ _MEMBERS_CLAUSE_BEFORE_RE = lazy_compile(
 _REPORTED_TO_RE = lazy_compile(
     r"\breport\w*\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+['\u2019]s?\s+)?$|"
     r"\b(?:inform|updat|brief|notif|escalat)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:the\s+|our\s+)?$|"
-    r"\bwith\s+(?:the\s+|our\s+)?$|"
+    # (not where responsibility "rests with our Vice President of IT": reader 42's restyle, no one responsible)
+    r"(?<!rests\s)(?<!rest\s)(?<!lies\s)(?<!lie\s)\bwith\s+(?:the\s+|our\s+)?$|"
     # "has a dotted-line relationship to our Chief Technology Officer" (a reader's planted text: read as responsible)
     r"\b(?:relationship|line)\s+to\s+(?:the\s+|our\s+|its\s+)?$",
     re.I,
+)
+#: A name, then a comma, up to a title set off after it ("Karen Whitfield, our ", "Karen L. Whitfield, the Bank's ").
+_NAME_SET_OFF_BEFORE_RE = lazy_compile(
+    r"(?-i:\b[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}),\s+(?:(?:our|the|its)\s+)?"
+    r"(?:[A-Z]\w+['\u2019]s\s+)?$"
 )
 _REPORTED_TO_WORDS = (
     "report",
@@ -589,6 +595,14 @@ def responsible_titles_in(
         if has(low_after, _IS_RESPONSIBLE.needs) and (m := _IS_RESPONSIBLE.pattern.search(after)):
             hit = (m, _IS_RESPONSIBLE.name)
         elif m := _LEADS.pattern.search(after):
+            hit = (m, _LEADS.name)
+        elif (
+            after.startswith(",")
+            and _NAME_SET_OFF_BEFORE_RE.search(before)
+            and (m := _LEADS.pattern.search(after[1:]))
+        ):
+            # the title set off after the name ("Karen Whitfield, our Chief Information Security Officer, leads the
+            # program": reader 42's restyle of "Our CISO, Karen Whitfield, leads ...", read as no one responsible)
             hit = (m, _LEADS.name)
         elif m := _WHO_LEADS.pattern.search(s[end : end + 500]):
             hit = (m, _WHO_LEADS.name)

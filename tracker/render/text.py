@@ -23,6 +23,7 @@ from tracker.diff.significance import clip, restated_note
 from tracker.errors import BadInput
 from tracker.facts import SPECS as FACT_SPECS
 from tracker.facts.changes import STRENGTH_WORDS
+from tracker.facts.material import affirms_material, carve_out
 from tracker.models import MATERIAL_TEXT, UNTAGGED_ELEMENT, Change, spec_for
 from tracker.render.labels import MEASURES, display_value, fact_label, named, repeats
 from tracker.text.normalize import comparison_key
@@ -210,6 +211,11 @@ def unchanged_lines(c: Comparison) -> list[str]:
                 for v in values
             )
             if fact == "material_incident_statement" and (said := c.statement_said()):
+                if values == ["affected"] and (carved := carve_out(said[1])) and not affirms_material(carved):
+                    # a denial with an exception that says no more ("Except as described above, we have not identified
+                    # any cybersecurity incidents that have materially affected us": reader 42's bank, "says it has been,
+                    # or is likely to be, materially affected")
+                    line = f"says it has not been materially affected, but for what it excepts (\u201c{carved}\u201d)"
                 line += _statement_words(*said)
         lines.append(
             f"{plain_fact_label(fact)}: {line}" + (" (beside the changes above)" if fact in changed else "")

@@ -121,7 +121,7 @@ def ends_terminal(text: str) -> bool:
 
 
 _TERMINAL_MARKS = frozenset(".!?:;")
-_HONORIFIC_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.$")
+_HONORIFIC_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Ing|Lic|Dra|Mtro|Mtra|Sra|Arq|C\.P)\.$")
 #: How far from its end a text's honorific starts at most ("Prof." and a final line break): searched from
 #: there, not at every position of a long paragraph (`\b` still sees the character before).
 _HONORIFIC_END_CHARS = 6
@@ -447,6 +447,17 @@ _ABBREVIATIONS = {
     "ms",
     "dr",
     "prof",
+    # (the Spanish honorifics of a Mexican 20-F: "Ing. Rodrigo Salinas Trevino", "Lic.", "C.P.", reader 42's airport
+    # operator, each split into two sentences there)
+    "ing",
+    "lic",
+    "c.p",
+    "dra",
+    "mtro",
+    "mtra",
+    "sra",
+    "srta",
+    "arq",
     "inc",
     "no",
     "nos",
