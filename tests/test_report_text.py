@@ -5423,3 +5423,87 @@ def test_a_spanish_honorific_and_a_pronoun_after_a_reporting_line_keep_the_offic
     assert split_sentences("Our CISO, Ing. Rodrigo Salinas, leads our program.") == [
         "Our CISO, Ing. Rodrigo Salinas, leads our program."
     ]
+
+
+def test_a_briefing_turned_from_the_passive_to_the_active_changes_no_fact() -> None:
+    """Reader 41's restyles: "the Audit Committee would be informed of a material cybersecurity incident" -> "management
+    would inform the Audit Committee of ...", and "The Audit Committee receives ... updates from management, including
+    our Chief Security Officer" -> "Management, including our Chief Security Officer, provides ... updates to the Audit
+    Committee", each changed a fact or a flag ("no longer says the audit committee is briefed as needed"; "Names the
+    positions or committees responsible: yes -> not stated")."""
+    pairs = [
+        (
+            "In such cases, the Audit Committee would be notified of any material cybersecurity incident that could "
+            "affect our financial reporting.",
+            "In such cases, management would notify the Audit Committee of any material cybersecurity incident that "
+            "could affect our financial reporting.",
+        ),
+        (
+            "The Audit Committee receives regular information security reports from management, including our Chief "
+            "Information Officer and members of our IT team.",
+            "Management, including our Chief Information Officer and members of our IT team, provides regular "
+            "information security reports to the Audit Committee.",
+        ),
+    ]
+    for old, new in pairs:
+        c = compare(_loaded(old), _loaded(new))
+        assert not [ch.summary for ch in c.changes if ch.kind != "text_changed"], new
+
+
+def test_a_statement_limited_to_an_assessment_so_far_or_not_finished_is_weakened() -> None:
+    """Reader 41's: "Based on our assessment to date, we have not identified any risks ... that have materially
+    affected us ..., although our investigation is ongoing" was Routine, the statement still "a definite statement"."""
+    statement = (
+        "no cybersecurity incident has materially affected our business strategy or financial condition"
+    )
+    c = _compared(
+        f"To date, {statement}.",
+        f"Based on our review thus far, {statement}, and our evaluation of the April breach remains in progress.",
+    )
+    (weakened,) = [ch for ch in c.changes if ch.fact == "material_incident_strength"]
+    assert weakened.severity == "high" and weakened.summary.startswith(
+        "the statement on material incidents was weakened: a definite statement became awareness (now "
+        "\u201cbased on our review\u201d"
+    ), weakened.summary
+
+
+def test_the_incident_a_statement_excepts_now_concluded_not_material_is_said_so() -> None:
+    """Reader 42's: "The Company's evaluation of the incident is ongoing ..." -> "The Company has completed its
+    evaluation of the incident and has concluded that the incident has not had, and is not reasonably likely to have, a
+    material impact", beside "Other than the incident described above, the Company has not identified ...": Routine, or
+    "the company no longer says it has been materially affected"."""
+    statement = (
+        "Apart from the intrusion described above, no cybersecurity incident has materially affected us or is "
+        "reasonably likely to materially affect us."
+    )
+    lead = "In May 2025 an intruder reached a payroll server through a stolen password. "
+    old = (
+        lead
+        + "We are still assessing the intrusion and cannot yet say whether it will materially affect us. "
+        + statement
+    )
+    new = (
+        lead
+        + "The Company finished its review of the intrusion and determined that the intrusion did not have, and is not "
+        "reasonably likely to have, a material effect on us. " + statement
+    )
+    c = _compared(old, new)
+    (said,) = [ch for ch in c.changes if ch.fact == "material_incident_statement"]
+    assert (said.severity, said.summary) == (
+        "high",
+        "the incident the statement on material incidents excepts (\u201cApart from the intrusion described above\u201d) "
+        "is now said not to have been material",
+    ), said.summary
+
+
+def test_the_board_told_as_the_object_is_the_body_briefed() -> None:
+    """V FY2025's "... will inform management's Executive and Disclosure Committees as well as when the CEO and his
+    designee will inform the board of directors of an incident": once the board told as the object was read as briefed
+    as needed, the body was the committee named before it ("as needed (the disclosure committee)")."""
+    from tracker.facts.governance import briefed
+
+    sentence = (
+        "Our plan sets when our security team will alert management's Crisis and Disclosure Committees, and when our "
+        "CEO will inform the board of directors of an incident."
+    )
+    assert briefed(sentence, "as needed") == ("the board", False)

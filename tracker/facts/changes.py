@@ -1155,6 +1155,17 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
             "the company now says it has been materially affected by a cybersecurity threat",
         )
         why = "a material effect of a cybersecurity incident is now disclosed"
+    elif (carved := carve_out(evidence["old"])) and carve_out(evidence["new"], denied=True):
+        # the incident the statement excepts, now said not to have been material ("Our evaluation of the incident is
+        # ongoing ..." -> "We have concluded that the incident has not had ... a material impact on us", beside "Other
+        # than this incident, we have not identified ...": reader 42's, "the company no longer says it has been
+        # materially affected")
+        kind = "reversed"
+        summary = (
+            f"the incident the statement on material incidents excepts (\u201c{carved}\u201d) is now said not to have "
+            "been material"
+        )
+        why = "what the company says of an incident's materiality changed"
     else:
         kind, summary = "reversed", "the company no longer says it has been materially affected"
         why = spec.severity.why
@@ -1242,8 +1253,11 @@ def _qualifiers(old: str | None, new: str | None) -> str:
 
 #: Words that qualify a statement on material incidents: belief, knowledge, time.
 _QUALIFIER_RE = lazy_compile(
-    r"\b(?:believes?|believed|currently|presently|known|aware|knowledge|to\s+date|at\s+this\s+time|identified|"
-    r"reasonably\s+likely|expects?)\b",
+    r"\b(?:believes?|believed|currently|presently|known|aware|knowledge|"
+    # (an assessment so far, or not finished: "Based on our assessment to date", "although our investigation is ongoing")
+    r"based\s+on\s+(?:our|the|its)\s+(?:[a-z]+\s+){0,2}?(?:assessment|review|investigation|evaluation|analysis)|"
+    r"(?:investigation|assessment|review|evaluation)\s+(?:is|remains)\s+(?:still\s+)?(?:ongoing|continuing|underway|"
+    r"in\s+progress)|to\s+date|at\s+this\s+time|identified|reasonably\s+likely|expects?)\b",
     re.I,
 )
 

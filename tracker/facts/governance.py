@@ -736,17 +736,22 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         "briefing_frequency.on_event",
         r"\b(?:apprised|informed|notified|alerted|updated|briefed)\s+(?:promptly\s+|timely\s+|immediately\s+)?"
         r"(?:of|about|regarding|on|concerning)\s+(?:[\w-]+\s+){0,4}?(?:incidents?|events?|breach(?:es)?)\b|"
+        # the one told as the object ("management would inform the Audit Committee of a material cybersecurity
+        # incident": reader 41's active restyle of "the Audit Committee would be informed of ...", read as no briefing)
+        r"\b(?:inform|notify|apprise|alert|update|brief)(?:s|es|ed)?\s+(?:the|our|its)\s+(?:full\s+)?(?:board|"
+        r"(?:audit|risk|technology|cybersecurity|governance|nominating|finance|compliance)[\w\s&,-]{0,40}?committee)"
+        r"\s+(?:of|about|regarding|concerning)\s+(?:[\w-]+\s+){0,4}?(?:incidents?|events?|breach(?:es)?)\b|"
         r"\bbased\s+on\s+(?:[\w-]+\s+){0,2}?(?:reporting|escalation|materiality|severity)\s+(?:thresholds?|criteria)\b|"
         r"\bdepending\s+on\s+(?:the\s+)?(?:severity|nature|significance|materiality)\b|"
         r"\b(?:promptly|immediately)\s+(?:informed|notified|escalated|reported|briefed|alerted|apprised)\b|"
         r"\bin\s+the\s+event\s+of\s+(?:a\s+|an\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:incidents?|breach)",
         (
-            "apprised",
-            "informed",
-            "notified",
-            "alerted",
-            "updated",
-            "briefed",
+            "appris",
+            "inform",
+            "notif",
+            "alert",
+            "updat",
+            "brief",
             "based",
             "depending",
             "promptly",
@@ -862,6 +867,12 @@ _AT_LEAST_RE = lazy_compile(r"\b(?:at\s+least|no\s+less\s+(?:often|frequently)\s
 _RECIPIENT_REACH = 60
 
 
+#: Words of telling that take the one told as their object ("inform the Audit Committee of ...").
+_TELLING_VERB_RE = lazy_compile(
+    r"(?:inform|notify|apprise|alert|update|brief)(?:s|es|ed)?\s+(?:the|our|its)\s", re.I
+)
+
+
 def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
     """Who a sentence stating a briefing frequency (`value`) has briefed, and whether "at least" qualifies it:
     ("the audit committee", True) for "The Audit Committee meets at least twice annually with management". The
@@ -897,6 +908,10 @@ def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
             and (told is None or distance < told[0])
             and not _CLAUSE_BREAK_RE.search(gap)
             and _TO_BODY_RE.search(sentence[max(0, m.start() - 60) : m.start()])
+        ) or (
+            # the object of the words of telling themselves ("the CEO ... will inform the board of directors of an
+            # incident", beside "management's Executive and Disclosure Committees" named before)
+            found.start() < m.start() < found.end() and _TELLING_VERB_RE.match(found.group(0))
         ):
             told = (distance, m)
         if m.start() < found.start():

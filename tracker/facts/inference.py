@@ -297,10 +297,16 @@ _POSITION = (
     r"management)"
 )
 _RESPONSIBLE = (
-    r"(?:responsib|accountab|lead|led\s+by|oversee|oversight|oversees|manag|in\s+charge|heads?\b|"
+    # (not the noun: "The Audit Committee receives regular ... updates from management, including our Chief Security
+    # Officer": reader 41's, whose active restyle then named no position, "yes -> not stated")
+    r"(?:responsib|accountab|lead|led\s+by|oversee|oversight|oversees|manag(?!ement\b)|in\s+charge|heads?\b|"
     # (not the board's "directors", nor "directly": "Our CISO regularly updates our board of directors on cybersecurity
     # risks" named no position responsible, reader 33's restyle read as now naming one)
-    r"headed|direct(?!ors?\b|ly\b)|charged\s+with|tasked|owns|run)"
+    # (and what Item 106(c)(2)(i) names: "Our Cyber Risk Management Committee, made up of senior executives, assesses
+    # cybersecurity risk", read before on the "Management" of its name, which the noun no longer is)
+    # (risk assessed, not the program's maturity: "Our cybersecurity team also assesses our cybersecurity program
+    # maturity", reader 32's)
+    r"headed|direct(?!ors?\b|ly\b)|charged\s+with|tasked|owns|run|assess(?:es|ing)?\b(?=\s+(?:[\w-]+\s+){0,3}?risks?\b))"
 )
 _CYBER = r"(?:cyber|information\s+security|security|data\s+protection|infosec)"
 _RESPONSIBLE_RES = [
@@ -322,6 +328,7 @@ _NEEDS_RESPONSIBLE = (
     "tasked",
     "owns",
     "run",
+    "assess",
 )
 #: Words every match of _ROLE_WORD holds (one of them: "chief ... officer", "c[it]?so" ...).
 _NEEDS_ROLE = (
@@ -389,7 +396,7 @@ _REPORT_RES = [
         r"\b(?:reports?|updates?|briefings?|presentations?|information|from)\b"
     ),
     caseless(
-        r"\b" + _BOARD + r"\b[^.;]{0,80}?\b(?:is|are|will\s+be)\s+(?:\w+\s+){0,3}?"
+        r"\b" + _BOARD + r"\b[^.;]{0,80}?\b(?:is|are|(?:will|would|shall)\s+be)\s+(?:\w+\s+){0,3}?"
         r"(?:informed|briefed|updated|apprised|notified)\b"
     ),
     # what management prepares put before the board ("would then prepare disclosure material on the cybersecurity

@@ -103,7 +103,12 @@ _AWARENESS_RE = caseless(
     r"\baware\b|\bunaware\b|\bto\s+(?:our|the\s+company['\u2019]s|the\s+best\s+of\s+our)\s+"
     r"knowledge\b|\bknown\s+to\s+us\b|"
     # "based on the limited information currently available to us" (a reader's planted hedge, read as no change)
-    r"\bbased\s+on\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?information\s+(?:currently\s+|presently\s+|then\s+)?available\b"
+    r"\bbased\s+on\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?information\s+(?:currently\s+|presently\s+|then\s+)?available\b|"
+    # an assessment so far, or one not finished ("Based on our assessment to date, we have not identified ..., although
+    # our investigation is ongoing": reader 41's, still "a definite statement")
+    r"\bbased\s+on\s+(?:our|the|its)\s+(?:[a-z]+\s+){0,2}?(?:assessment|review|investigation|evaluation|analysis)\s+"
+    r"(?:to\s+date|thus\s+far|so\s+far)\b|\b(?:investigation|assessment|review|evaluation)\s+(?:is|remains)\s+"
+    r"(?:still\s+)?(?:ongoing|continuing|underway|in\s+progress)\b"
 )
 _STRENGTH_RANK = {"definite": 3, "awareness": 2, "belief": 1}
 
@@ -116,7 +121,7 @@ STATEMENT = rule(
 
 
 _CLAUSE_WORDS = ("but", "however", "though", "while", "nevertheless")
-_CYBER_WORDS = ("cyber", "security", "incident", "threat", "breach", "attack")
+_CYBER_WORDS = ("cyber", "security", "incident", "threat", "breach", "attack", "intrusion")
 
 
 def _clauses(s: str, low: str | None = None) -> list[tuple[int, str]]:
@@ -189,10 +194,21 @@ def _of_one_incident(clause: str) -> bool:
     statement)."""
     if _ONE_INCIDENT_RE.match(clause):
         return True
+    # (a judgement of the incident later in the clause: "The Company has completed its evaluation of the incident and
+    # has concluded that the incident has not had ... a material impact": reader 42's, read as the statement)
+    if (judged := _JUDGED_ONE_RE.search(clause)) and "material" in clause[judged.end() :].lower():
+        return True
     if ", " not in clause:
         return False
     parts = _AND_PART_RE.split(clause)
     return any(_ONE_INCIDENT_RE.match(p) for p in parts[1:] if "material" in p.lower())
+
+
+#: A judgement of one incident told of, within a clause ("... and has concluded that the incident").
+_JUDGED_ONE_RE = caseless(
+    r"\b(?:concluded|determined)\s+that\s+(?:the|this|that|such)\s+(?:(?!(?:any|every|all|no)\b)[\w-]+\s+){0,3}?"
+    r"(?:incident|breach|attack|intrusion|event|compromise)\b"
+)
 
 
 #: A part of a clause on "it" (a judgement of it, where given): "we have concluded that it did not have ...".
@@ -214,10 +230,19 @@ def _general_part(clause: str) -> bool:
     # the statement, the "To our knowledge" of the statement itself then lost)
     parts = _AND_PART_RE.split(clause)
     told = _ONE_INCIDENT_RE.match(parts[0]) is not None
+    # (nor a second predicate of the same subject: "the incident has not had, and is not reasonably likely to have, a
+    # material impact on us", reader 42's, read as the statement itself)
     return any(
-        _denies(part) and not _ONE_INCIDENT_RE.match(part) and not (told and _IT_PART_RE.match(part))
+        _denies(part)
+        and not _ONE_INCIDENT_RE.match(part)
+        and not (told and _IT_PART_RE.match(part))
+        and not _PREDICATE_PART_RE.match(part)
         for part in parts[1:]
     )
+
+
+#: A part of a clause that goes on with the subject before it, a verb first ("and is not reasonably likely to ...").
+_PREDICATE_PART_RE = lazy_compile(r"\s*(?:is|are|was|were|has|have|had|did|does|do|will|would|could)\b", re.I)
 
 
 #: Where a clause's coordinated part starts.
