@@ -5507,3 +5507,64 @@ def test_the_board_told_as_the_object_is_the_body_briefed() -> None:
         "CEO will inform the board of directors of an incident."
     )
     assert briefed(sentence, "as needed") == ("the board", False)
+
+
+def test_what_the_board_is_told_of_cut_from_a_briefing_is_said() -> None:
+    """Reader 41's: "The Audit Committee receives quarterly reports from the Chief Information Security Officer on
+    cybersecurity risks[-, significant incidents, and remediation status-]" was Routine; the board hears of less."""
+    sentence = "Our CIO reports to the Risk Committee twice a year on cybersecurity threats{more}."
+    c = _compared(
+        sentence.format(more=", open vulnerabilities and testing results"), sentence.format(more="")
+    )
+    (edit,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert (edit.severity, edit.why) == (
+        "medium",
+        "\u201copen vulnerabilities\u201d and \u201ctesting results\u201d no longer among what the board is told of: "
+        "what it hears of was narrowed",
+    )
+    c = _compared(
+        sentence.format(more=""), sentence.format(more=", open vulnerabilities and testing results")
+    )
+    (edit,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert edit.severity == "low"  # (told of more, the board hears of more: a rewording of substance)
+
+
+def test_an_incident_at_a_supplier_is_an_incident_not_oversight_of_suppliers() -> None:
+    """Reader 41's: "In 2025, we identified a cybersecurity incident at one of our third-party providers that resulted
+    in unauthorized access to limited cardholder data" flipped Item 106(b)(1)(iii) ("Says it oversees cyber risks from
+    its service providers: not stated -> yes"), and the incident, the flag's wording, fell to medium."""
+    lead = "We maintain an incident response plan."
+    c = compare(
+        _loaded(lead),
+        _loaded(
+            lead
+            + " In March 2025, we identified a security incident at one of our outsourced IT vendors that exposed the "
+            "payroll records of some of our employees."
+        ),
+    )
+    assert not [ch.element for ch in c.changes if ch.kind == "flag_flipped"]
+    (added,) = [ch for ch in c.changes if ch.kind == "text_added"]
+    assert added.severity == "high", added.why
+
+
+def test_years_told_as_a_part_of_those_before_and_a_line_to_a_scoped_title_keep_the_officer() -> None:
+    """Reader 43's Walmart edits: "... has served in various roles in information security for more than 20 years"
+    split into "For more than 20 of those years, our CISO has served in various roles in information security" lost the
+    CISO's experience and with it the one responsible ("no longer described as responsible", high); a line to "the
+    Company's Global General Counsel" was no line."""
+    lead = "Our Director of Security leads our cybersecurity program. "
+    c = _compared(
+        lead
+        + "Our Director of Security has worked here for 25 years and has served in network defense roles for over "
+        "15 years.",
+        lead
+        + "Our Director of Security has worked here for 25 years. For over 15 of those years, our Director of "
+        "Security has served in network defense roles.",
+    )
+    assert c.judgement.significance == "no substantive change", [ch.summary for ch in c.changes]
+    from tracker.facts import extract_facts
+
+    d = _loaded(
+        "Our cybersecurity program is run by our CISO, who reports to the Company's Group Chief Risk Officer."
+    )
+    assert [v.value for v in extract_facts(d)["reports_to"]] == ["Group Chief Risk Officer"]

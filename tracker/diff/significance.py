@@ -640,6 +640,8 @@ def rank_text_changes(
                 _rank_chair(change)
             if change.severity == "low":
                 _rank_scope(change, deleted, inserted)
+            if change.severity == "low" and any(map(low.__contains__, _TOLD_OF_KEYS)):
+                _rank_told_of(change, deleted, inserted)
             if change.severity == "low":
                 _rank_obligation(change, deleted, inserted)
             if change.severity == "low" and "independen" in low:
@@ -2350,6 +2352,49 @@ def _rank_scope(change: Change, deleted: list[str], inserted: list[str]) -> None
     )
     change.severity = "medium"
     change.why = f"{words}: what it covers was {turn}"
+
+
+def _rank_told_of(change: Change, deleted: list[str], inserted: list[str]) -> None:
+    """`medium` for a reworded sentence on telling the board or a committee whose subjects were cut ("The Audit
+    Committee receives quarterly reports from the Chief Information Security Officer on cybersecurity risks[-,
+    significant incidents, and remediation status-]": reader 41's, Routine): the board hears of less. (Told of more,
+    it stays a rewording of substance: ELF FY2025's "risks" -> "threats, incident preparedness, mitigation strategies
+    and remediation".)"""
+    old, new = _sentences(change)
+    if not (_board_told(old) and _board_told(new)):
+        return
+    gone = [
+        m.group(0) for t in deleted for m in _TOLD_OF_RE.finditer(t) if m.group(0).lower() not in new.lower()
+    ]
+    if not gone or any(
+        m.group(0).lower() not in old.lower() for t in inserted for m in _TOLD_OF_RE.finditer(t)
+    ):
+        return
+    change.severity = "medium"
+    change.why = (
+        f"{listed(gone, True)} no longer among what the board is told of: what it hears of was narrowed"
+    )
+
+
+def _board_told(sentence: str) -> bool:
+    """Whether a sentence tells the board or a committee ("reports to the Board"), or has it told ("The Audit Committee
+    receives quarterly reports")."""
+    return bool(_TELLS_BOARD_RE.search(sentence) or _BOARD_HEARS_RE.search(sentence))
+
+
+#: The board or a committee hearing ("The Audit Committee receives quarterly reports").
+_BOARD_HEARS_RE = re.compile(
+    r"\b(?:board|committee)\b[^.;]{0,60}?\b(?:receives?|reviews?|hears?|gets?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:reports?|updates?|briefings?|presentations?)\b",
+    re.I,
+)
+#: What the board is told of, beside the risks ("significant incidents", "remediation status", "vulnerabilities").
+_TOLD_OF_RE = re.compile(
+    r"\b(?:(?:significant|material|major|cybersecurity|security|recent|open|critical|key|known)\s+)?(?:incidents|breaches|remediation"
+    r"(?:\s+(?:status|efforts|plans?|activities))?|vulnerabilities|audit\s+findings|(?:test|testing)\s+results|metrics)\b",
+    re.I,
+)
+_TOLD_OF_KEYS = ("incident", "breach", "remediation", "vulnerabilit", "finding", "result", "metric")
 
 
 #: Words of how much something covers: all of it, or some.

@@ -568,6 +568,9 @@ def infer_third_party_oversight(sentences: list[str]) -> Finding:
         supplier, and 'access' or 'incident' alone is no oversight)."""
         if _INTRUDER_RE.test(s):
             return False
+        if "incident" in s and past_incident(s):
+            return False  # an incident told of at a supplier, no process ("In 2025, we identified a cybersecurity
+            # incident at one of our third-party providers ...": reader 41's, read as overseeing service providers)
         s = _no_outsiders_engaged(s)
         return _SUPPLIER_CORE.test(s) and any(p.test(s) for p in _OVERSIGHT_RES)
 

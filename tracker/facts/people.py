@@ -432,7 +432,9 @@ _QUALIFIER = (
 EXPERIENCE = rule(
     "experience_years.years",
     r"(?:\b(" + _QUALIFIER + r")\s+)?\b(" + _NUM + r"|a|an)(?:\s*(?:-|\u2013|to|and)\s*(" + _NUM + r"))?"
-    r"(\+|[-\s]plus\b)?\s*(?:\(\d+\)\s*)?(?:full\s+)?(years?|decades?)\b(?![- ]old)",
+    # ("For more than 20 of those years, our CISO has served in various roles in information security": reader 43's
+    # split of "... has served in various roles in information security for more than 20 years", its years unread)
+    r"(\+|[-\s]plus\b)?\s*(?:\(\d+\)\s*)?(?:of\s+(?:those|these|which)\s+)?(?:full\s+)?(years?|decades?)\b(?![- ]old)",
     ("year", "decade"),
     doc="a number of years or decades, with its qualifier",
     starts=(
@@ -835,6 +837,8 @@ _CHIEF_ACRONYM_RE = lazy_compile(r"(?-i:C[A-Z]{1,4}O)\b")
 _REPORTS_TO_LEAD_RE = lazy_compile(
     r"(?:the\s+|our\s+|its\s+|(?-i:(?:[A-Z][\w-]*\s+){0,2})[\w-]+['\u2019]s\s+)*", re.I
 )
+#: A word of scope before a title ("Global", "Group", "Corporate").
+_SCOPE_BEFORE_TITLE_RE = lazy_compile(r"(?:Global|Group|Corporate|Enterprise|Company)\s+")
 #: "our CISO, who reports to", "our CIO who, in turn, reports directly to": a relative clause on the one before "who"
 _WHO_BEFORE_RE = lazy_compile(r"(?:,?\s+|\(\s*)who\s*,?\s+(?:\w+,?\s+){0,2}$", re.I)
 #: A participle set off after the one it is about ("our CISO, reporting to the CRO").
@@ -1768,6 +1772,10 @@ class PeopleReader:
             or (self.acronym_re.match(s, start) if self.acronym_re else None)
             or _OFFICE_TITLE_RE.match(s, start)
         )
+        if target is None and (scope := _SCOPE_BEFORE_TITLE_RE.match(s, start)):
+            # a word of scope before the title ("reports directly to the Company's Global General Counsel": reader 43's
+            # edit, the line read as no line)
+            target = TITLE_RE.match(s, scope.end())
         if target is None and (acronym := _CHIEF_ACRONYM_RE.match(s, start)):
             return [acronym.group(0)], acronym.end()  # (as written: "CIDO", not "Cido")
         if target:
