@@ -5568,3 +5568,24 @@ def test_years_told_as_a_part_of_those_before_and_a_line_to_a_scoped_title_keep_
         "Our cybersecurity program is run by our CISO, who reports to the Company's Group Chief Risk Officer."
     )
     assert [v.value for v in extract_facts(d)["reports_to"]] == ["Group Chief Risk Officer"]
+
+
+def test_an_unnamed_officer_gone_and_a_stand_in_holding_the_post_is_said_high() -> None:
+    """Reader 43's P&G edit: "Following the departure of our previous CISO in February 2026, the Company's Deputy CISO is
+    serving as interim CISO ..." then "The CISO also leads the design of the program": the CISO the earlier year
+    described stayed "stated alike" as the one responsible, and the interim CISO was only "now responsible", medium (the
+    verdict Notable); and "[-timely and -]relevant topics" was "how quickly it is done changed"."""
+    lead = "Our Chief Security Officer has over 20 years of experience in security operations."
+    tail = " The Chief Security Officer also chairs our incident response team."
+    c = _compared(
+        lead + tail,
+        "Since the departure of our previous Chief Security Officer in March 2026, our Deputy Chief Security Officer has "
+        "served as acting Chief Security Officer. The acting Chief Security Officer has 9 years of experience in security "
+        "operations." + tail,
+    )
+    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    assert people and people[0][0] == "high" and "acting basis" in (people[0][1] or ""), people
+    c = _compared(
+        "Our training covers timely and practical subjects.", "Our training covers practical subjects."
+    )
+    assert [ch.severity for ch in c.changes] == ["low"]

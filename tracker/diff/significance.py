@@ -2065,6 +2065,11 @@ def _words_said(
         gone, came = [], []  # ("for acquired companies" -> "For companies we acquire": reader 29's restyle)
     if pattern is _TIMING_RE and _said_alike(gone, came, _adverb_folded):
         return None  # ("require prompt notification" -> "require them to notify us promptly": reader 32's restyle)
+    if pattern is _TIMING_RE and (gone or came):
+        old, new = _sentences(change)
+        if _gone_came(pattern, [old], [new]) == ([], []):
+            return None  # (words of timing in the edit's fragments, none in its sentences: "[-timely and -]relevant
+            # topics", what is topical)
     edit = _went_came(gone, came, "{g} became {c}", "{g} dropped", "{c} added")
     if edit is None and pattern is _TIMING_RE:
         # (how quickly, on the whole sentences where the words that changed say nothing of it: "within [-six hours
@@ -3080,7 +3085,9 @@ _AND_RE = re.compile(r"\s+and\s+", re.I)
 
 #: How quickly something is done ("immediately", "promptly", "in a timely manner", "within 24 hours").
 _TIMING_RE = re.compile(
-    r"\b(?:immediately|prompt(?:ly)?|timely|expeditiously|without\s+(?:undue\s+)?delay|as\s+soon\s+as\s+(?:reasonably\s+)?"
+    # (not "timely" of what is topical: "These programs cover [-timely and -]relevant topics", reader 43's restyle)
+    r"\b(?:immediately|prompt(?:ly)?|timely(?!\s+(?:and\s+[\w-]+\s+)?(?:topics?|information|content|issues|subjects|"
+    r"themes|trends))|expeditiously|without\s+(?:undue\s+)?delay|as\s+soon\s+as\s+(?:reasonably\s+)?"
     r"(?:practicable|possible)|within\s+\S+\s+(?:hours?|days?|business\s+days?))\b",
     re.I,
 )
