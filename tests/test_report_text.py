@@ -5589,3 +5589,26 @@ def test_an_unnamed_officer_gone_and_a_stand_in_holding_the_post_is_said_high() 
         "Our training covers timely and practical subjects.", "Our training covers practical subjects."
     )
     assert [ch.severity for ch in c.changes] == ["low"]
+
+
+def test_a_committee_overseeing_on_behalf_of_the_board_and_an_officer_judging_what_goes_on() -> None:
+    """Reader 42's: "Our Board ... oversees ... through the Audit Committee" -> "... established a Technology Committee,
+    which now oversees risks from cybersecurity threats on behalf of the Board" added "the board of directors is no
+    longer said to oversee cybersecurity"; and "any confirmed cybersecurity incident" -> "cybersecurity incidents that our
+    CISO determines to be significant" was only "the sentence now also names the Chief Information Security Officer"."""
+    c = _compared(
+        "The Board oversees cybersecurity risk through its Audit Committee.",
+        "The Board formed a Risk Committee, which oversees cybersecurity risk on behalf of the Board.",
+    )
+    assert [ch.summary for ch in c.changes if ch.fact == "board_oversight"] == [
+        "board oversight moved from the audit committee to the risk committee"
+    ]
+    c = _compared(
+        "Our response plan requires that every confirmed security incident be escalated to our Chief Operating Officer.",
+        "Our response plan requires that security incidents that our Head of IT judges to be serious be escalated to our "
+        "Chief Operating Officer.",
+    )
+    (edit,) = [ch for ch in c.changes if ch.kind == "text_changed"]
+    assert edit.severity == "high" and "the Head of IT now decides which incidents are escalated" in (
+        edit.why or ""
+    ), edit.why

@@ -632,6 +632,12 @@ def rank_text_changes(
             edited = " ".join(deleted + inserted)
             low = edited.lower()
             _rank_words(change, deleted, inserted, low)
+            if change.severity == "low" and any(map(low.__contains__, _JUDGING_KEYS)):
+                # an officer now judging which incidents go on is a gate, before the officer named ("any confirmed
+                # cybersecurity incident" -> "cybersecurity incidents that our CISO determines to be significant":
+                # reader 42's, "the sentence now also names the Chief Information Security Officer", medium)
+                if (said := _escalation(change)) and _JUDGE_SAID in said:
+                    change.severity, change.why = "high", said
             if change.severity == "low":
                 _rank_officers(change, edited, low, lambda: _split_off(changes, k))
             if change.severity == "low" and ("Mr" in edited or "Ms" in edited or "Dr" in edited):

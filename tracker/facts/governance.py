@@ -510,6 +510,11 @@ _FORMER_CLAUSE_RE = lazy_compile(
 #: A committee that a relative clause makes the overseer, between the board and the word of oversight ("our board
 #: of directors formed a Technology and Cybersecurity Committee, which is now responsible for oversight"): the
 #: committee's oversight, not the board's.
+_ON_BEHALF_OF_BOARD_RE = lazy_compile(
+    r"\b(?:oversee|oversees|overseeing|oversight|supervis|monitor)\w*\b[^.;]{0,120}?\bon\s+behalf\s+of\s+"
+    r"(?:the\s+|our\s+|its\s+)?(?:full\s+)?board\b",
+    re.I,
+)
 _COMMITTEE_CLAUSE_RE = lazy_compile(r"\bcommittee\b,?\s+(?:which|that|who)\b", re.I)
 _FORMER_WORDS_RE = lazy_compile(
     r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed|ceased|known|called|dissolved|"
@@ -1145,8 +1150,13 @@ class GovernanceReader:
             s = _COMMITTEE_OF_BOARD_RE.sub(
                 "committee", s
             )  # "the Audit Committee of the Board oversees": the committee
-            if BOARD_RE.search(s) and any(
-                not _COMMITTEE_CLAUSE_RE.search(m.group()) for m in BOARD_OVERSEES.pattern.finditer(s)
+            if BOARD_RE.search(s) and (
+                any(not _COMMITTEE_CLAUSE_RE.search(m.group()) for m in BOARD_OVERSEES.pattern.finditer(s))
+                # a committee overseeing for it ("a Technology Committee, which now oversees risks from cybersecurity
+                # threats on behalf of the Board": reader 42's, the board "no longer said to oversee", as through a
+                # committee it does)
+                or "behalf" in s
+                and _ON_BEHALF_OF_BOARD_RE.search(s) is not None
             ):
                 self.r.add("board_oversight", "board of directors", i, BOARD_OVERSEES.name)
                 return
