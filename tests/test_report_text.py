@@ -189,6 +189,11 @@ def _compared(before: str, after: str) -> Comparison:
     return compare(_disclosure(before, {}, False), _disclosure(after, {}, False))
 
 
+def _said(c: Comparison, fact: str) -> list[tuple[str, str | None]]:
+    """(severity, summary) of each change of a fact ("people"), in order."""
+    return [(ch.severity, ch.summary) for ch in c.changes if ch.fact == fact]
+
+
 def _ranks(c: Comparison, kind: str) -> list[tuple[str, str | None]]:
     """(severity, why) of each change of a kind ("text_added"), in order."""
     return [(ch.severity, ch.why) for ch in c.changes if ch.kind == kind]
@@ -1381,7 +1386,7 @@ def test_a_body_now_briefed_at_a_frequency_another_already_had_is_a_change() -> 
     committee = "Our CISO briefs the Audit Committee on cybersecurity every quarter."
     board = "Key risk indicators are also presented to the full Board of Directors on a quarterly basis."
     c = _compared(committee, f"{committee} {board}")
-    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "briefing_frequency"] == [
+    assert _said(c, "briefing_frequency") == [
         ("medium", "the board is now also briefed quarterly (as the audit committee already was)")
     ]
     # a body the earlier year left unnamed ("the Committee") and the later year names is no new body briefed
@@ -1461,7 +1466,7 @@ def test_a_career_cut_from_the_disclosure_is_a_change_of_the_person_responsible(
         "Before joining us, Ms. Whitfield led security engineering at Northwind Traders and at Contoso Bank."
     )
     c = _compared(f"{lead} {career}", lead)
-    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"] == [
+    assert _said(c, "people") == [
         (
             "medium",
             "Dana Whitfield: former employers no longer named (were Northwind Traders, Contoso Bank)",
@@ -2806,7 +2811,7 @@ def test_an_officer_newly_named_beside_those_responsible_is_a_change_of_people()
         "against cyber attacks."
     )
     c = _compared(lead, f"{lead} {joined}")
-    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    people = _said(c, "people")
     assert people == [
         (
             "medium",
@@ -2839,7 +2844,7 @@ def test_a_director_described_for_expertise_is_a_director_not_an_officer() -> No
         "who has deep expertise in cybersecurity."
     )
     c = _compared(lead, f"{lead} {director}")
-    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    people = _said(c, "people")
     assert people == [("medium", "a director newly described for cybersecurity expertise: Keiko Tanaka")]
     career = (
         "Our CISO, Dana Fox, leads our cybersecurity program. She has worked over the last twenty years in the "
@@ -2931,7 +2936,7 @@ def test_a_body_briefed_less_often_while_another_keeps_that_period_says_instead(
         "cybersecurity report from the CISO at least annually."
     )
     c = _compared(before.format(when="every six months"), before.format(when="each year"))
-    said = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "briefing_frequency"]
+    said = _said(c, "briefing_frequency")
     assert said == [("medium", "the board is now briefed annually instead of twice a year (less often)")]
 
 
@@ -3012,7 +3017,7 @@ def test_narrowed_scope_independence_dropped_and_a_new_chair_are_medium() -> Non
     )
     # a chair read as responsible, one of several, replaced: medium, not "the person responsible" replaced (high)
     c = _compared(chair.format(who="Chief Executive Officer"), chair.format(who="Director of Facilities"))
-    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"] == [
+    assert _said(c, "people") == [
         (
             "medium",
             "the Director of Facilities replaced the Chief Executive Officer among those responsible for "
@@ -3066,9 +3071,7 @@ def test_an_engagement_ended_and_cyber_insurance_dropped_are_said() -> None:
     ended = f"{lead} {engaged.format(how='We have ceased to retain')}"
     assert extract_facts(_loaded(ended)).get("third_parties", []) == []
     c = _compared(f"{lead} {engaged.format(how='We retain')}", ended)
-    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "third_parties"] == [
-        ("medium", "outside firm no longer engaged: Kroll")
-    ]
+    assert _said(c, "third_parties") == [("medium", "outside firm no longer engaged: Kroll")]
     insured = "We carry a network security and privacy liability insurance policy."
     assert _ranks(_compared(f"{lead} {insured}", lead), "text_removed") == [
         ("medium", "a sentence on cybersecurity insurance removed")
@@ -3091,9 +3094,7 @@ def test_insurance_given_up_a_certification_lapsed_and_a_weaker_soc_report_are_s
         f"{lead} {certified.format(how='holds')}",
         f"{lead} Our PCI DSS certification for the payment platform expired in June and was not renewed.",
     )
-    assert [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "frameworks"] == [
-        ("medium", "framework lapsed or given up: PCI DSS")
-    ]
+    assert _said(c, "frameworks") == [("medium", "framework lapsed or given up: PCI DSS")]
     report = "An outside auditor issues a SOC 1 Type {t} report on our payroll controls each year."
     change = _rewording(report.format(t="2"), report.format(t="1"))
     assert change.severity == "medium" and change.why.startswith("the SOC report is now Type I, not Type II")
@@ -4705,7 +4706,7 @@ def test_the_officer_reported_to_who_takes_over_is_the_replacement() -> None:
             "Chief Operating Officer, Paul Brandt, is responsible for managing cybersecurity risk."
         ),
     )
-    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    people = _said(c, "people")
     assert people == [
         (
             "high",
@@ -4724,7 +4725,7 @@ def test_a_line_to_a_chief_officer_by_an_acronym_never_spelled_out_is_read() -> 
         _loaded(text.format(name="Omar Farouk", pronoun="He")),
         _loaded(text.format(name="Julia Brandt", pronoun="She")),
     )
-    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    people = _said(c, "people")
     assert people == [("high", "the Head of Cyber Defense was replaced: Omar Farouk -> Julia Brandt")], people
 
 
@@ -4969,7 +4970,7 @@ def test_a_carve_out_that_admits_a_material_effect_and_a_named_stand_in() -> Non
             "Officer, Grace Liu, has served as acting Director of Cybersecurity since then."
         ),
     )
-    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    people = _said(c, "people")
     # (and the officer the role reported to, now holding it, is said so, with the stand-in's basis: the line to that
     # officer is no line "no longer" stated, reader 38's defense supplier)
     assert people == [
@@ -5583,7 +5584,7 @@ def test_an_unnamed_officer_gone_and_a_stand_in_holding_the_post_is_said_high() 
         "served as acting Chief Security Officer. The acting Chief Security Officer has 9 years of experience in security "
         "operations." + tail,
     )
-    people = [(ch.severity, ch.summary) for ch in c.changes if ch.fact == "people"]
+    people = _said(c, "people")
     assert people and people[0][0] == "high" and "acting basis" in (people[0][1] or ""), people
     c = _compared(
         "Our training covers timely and practical subjects.", "Our training covers practical subjects."

@@ -636,7 +636,7 @@ def rank_text_changes(
                 # an officer now judging which incidents go on is a gate, before the officer named ("any confirmed
                 # cybersecurity incident" -> "cybersecurity incidents that our CISO determines to be significant":
                 # reader 42's, "the sentence now also names the Chief Information Security Officer", medium)
-                if (said := _escalation(change)) and _JUDGE_SAID in said:
+                if (said := _escalation(change)) and _gated(said, "low") == "high":
                     change.severity, change.why = "high", said
             if change.severity == "low":
                 _rank_officers(change, edited, low, lambda: _split_off(changes, k))
@@ -700,10 +700,11 @@ def _wording_of_facts(changes: list[Change]) -> set[int]:
         if f.kind not in TEXT_KINDS:
             for t in _triggers(f):
                 most[t] = min(most.get(t, 9), SEVERITY_RANK[f.severity])
+    accounted = set(most)
     return {
         id(c)
         for c in changes
-        if _restates(c, set(most))
+        if _restates(c, accounted)
         and not all(SEVERITY_RANK[c.severity] < most[t] for t in c.touches or () if t in most)
     }
 
@@ -1341,7 +1342,7 @@ def _rank_incident(
             change.why = f"{_TOLD_OF} {'added' if added else 'removed'}" + (
                 " (stated not material)" if immaterial else ""
             )
-        elif _INCIDENT_COST_RE.search(text) and _AMOUNT_RE.search(text):
+        elif _costs(text) and _INCIDENT_COST_RE.search(text) and _AMOUNT_RE.search(text):
             # what an incident told of cost, in a sentence of its own ("For 2024, we incurred direct response costs of
             # $410 million and business disruption costs of $290 million", beside an incident told both years: reader
             # 40's insurer, Routine)
@@ -1395,7 +1396,15 @@ def _judged(text: str) -> str:
 
 
 _TOLD_OF = "a sentence on a past cybersecurity incident"
+
+
 #: Costs of an incident ("incurred direct response costs", "The incident resulted in total costs", "remediation expenses").
+def _costs(text: str) -> bool:
+    """Whether a text holds a word every match of `_INCIDENT_COST_RE` holds (tested first: most sentences have none)."""
+    low = text.lower()
+    return "cost" in low or "expense" in low or "losses" in low
+
+
 _INCIDENT_COST_RE = re.compile(
     r"\b(?:incident|attack|breach|intrusion|ransomware|response|remediation|recovery|disruption)\b[^.;]{0,40}?\b"
     r"(?:costs?|expenses?|losses)\b|\b(?:costs?|expenses?|losses)\b[^.;]{0,40}?\b(?:of|from|related\s+to|relating\s+to)"
@@ -2372,13 +2381,13 @@ def _rank_told_of(change: Change, deleted: list[str], inserted: list[str]) -> No
     it stays a rewording of substance: ELF FY2025's "risks" -> "threats, incident preparedness, mitigation strategies
     and remediation".)"""
     old, new = _sentences(change)
-    if not (_board_told(old) and _board_told(new)):
-        return
-    gone = [
-        m.group(0) for t in deleted for m in _TOLD_OF_RE.finditer(t) if m.group(0).lower() not in new.lower()
-    ]
-    if not gone or any(
-        m.group(0).lower() not in old.lower() for t in inserted for m in _TOLD_OF_RE.finditer(t)
+    low_old, low_new = old.lower(), new.lower()
+    # (the edit's words first, the whole sentences only where some subject went)
+    gone = [m.group(0) for t in deleted for m in _TOLD_OF_RE.finditer(t) if m.group(0).lower() not in low_new]
+    if (
+        not gone
+        or any(m.group(0).lower() not in low_old for t in inserted for m in _TOLD_OF_RE.finditer(t))
+        or not (_board_told(old) and _board_told(new))
     ):
         return
     change.severity = "medium"
@@ -2782,15 +2791,18 @@ def _threshold(sentence: str) -> tuple[int, str] | None:
     return (min(levels), said) if levels else None
 
 
+#: The levels of a scale of severity, lowest first, and the words that name each.
 _LEVELS = {"low": 1, "minor": 1, "medium": 2, "moderate": 2, "high": 3, "severe": 3, "critical": 4}
 _LEVEL_KEYS = ("classified", "rated", "categori", "severity", "priority", "level", "tier", "deemed")
-_LEVEL_WORD_RE = re.compile(r"\b(?:low|minor|medium|moderate|high|severe|critical)\b", re.I)
-_Q = "[\"\u201c\u201d']?"
+_LEVEL_WORD = "(?:" + "|".join(_LEVELS) + r")\b"
+_LEVEL_WORD_RE = re.compile(r"\b" + _LEVEL_WORD, re.I)
+#: A quotation mark around a level, or none.
+_QUOTE = "[\"\u201c\u201d']?"
 #: The levels named after a word of classing ("classified as "high" or "critical"", "rated medium or higher").
 _LEVEL_LIST_RE = re.compile(
     r"\b(?:classified|rated|categori[sz]ed|triaged|deemed|assessed|designated)\s+(?:as\s+)?(?:having\s+(?:a\s+)?)?"
-    rf"((?:{_Q}(?:low|minor|medium|moderate|high|severe|critical)\b{_Q},?\s+(?:or|and|to)\s+)*{_Q}"
-    rf"(?:low|minor|medium|moderate|high|severe|critical)\b{_Q}(?:\s+(?:or|and)\s+(?:higher|above|greater|more\s+severe))?)",
+    rf"((?:{_QUOTE}{_LEVEL_WORD}{_QUOTE},?\s+(?:or|and|to)\s+)*{_QUOTE}{_LEVEL_WORD}{_QUOTE}"
+    r"(?:\s+(?:or|and)\s+(?:higher|above|greater|more\s+severe))?)",
     re.I,
 )
 _QUOTES_RE = re.compile("[\"\u201c\u201d']")

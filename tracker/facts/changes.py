@@ -22,6 +22,8 @@ from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
 from tracker.facts.governance import HOW_OFTEN, SELDOM_COUNTED, briefed
 from tracker.facts.material import (
+    ASSESSED_SO_FAR,
+    ASSESSING_STILL,
     UNDETERMINED_RE,
     affirms_material,
     carve_out,
@@ -1116,7 +1118,7 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
         summary = (
             "a statement that cybersecurity threats have not materially affected the company was added"
             if nv == "none"
-            else "the company now says cybersecurity threats are reasonably likely to materially affect it"
+            else _LIKELY_SAID
             if likely_only(evidence["new"] or "")
             else "the company now says it has been materially affected by a cybersecurity threat"
         ) + (f" ({STRENGTH_WORDS[ns]})" if ns in STRENGTH_WORDS else "")
@@ -1147,7 +1149,7 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
         why = "the statement on material incidents no longer says no incident was material"
     elif nv == "affected" and likely_only(evidence["new"] or ""):
         kind = "reversed"
-        summary = "the company now says cybersecurity threats are reasonably likely to materially affect it"
+        summary = _LIKELY_SAID
         why = "a material effect of cybersecurity threats is now said to be reasonably likely"
     elif nv == "affected":
         kind, summary = (
@@ -1183,6 +1185,10 @@ def material_changes(old: Facts, new: Facts) -> list[Change]:
             element=_element_of(nfv or ofv),
         )
     ]
+
+
+#: What a statement now saying only that an effect is reasonably likely is said as (`likely_only`).
+_LIKELY_SAID = "the company now says cybersecurity threats are reasonably likely to materially affect it"
 
 
 def _without_outlook(text: str) -> str:
@@ -1255,9 +1261,10 @@ def _qualifiers(old: str | None, new: str | None) -> str:
 _QUALIFIER_RE = lazy_compile(
     r"\b(?:believes?|believed|currently|presently|known|aware|knowledge|"
     # (an assessment so far, or not finished: "Based on our assessment to date", "although our investigation is ongoing")
-    r"based\s+on\s+(?:our|the|its)\s+(?:[a-z]+\s+){0,2}?(?:assessment|review|investigation|evaluation|analysis)|"
-    r"(?:investigation|assessment|review|evaluation)\s+(?:is|remains)\s+(?:still\s+)?(?:ongoing|continuing|underway|"
-    r"in\s+progress)|to\s+date|at\s+this\s+time|identified|reasonably\s+likely|expects?)\b",
+    + ASSESSED_SO_FAR
+    + "|"
+    + ASSESSING_STILL
+    + r"|to\s+date|at\s+this\s+time|identified|reasonably\s+likely|expects?)\b",
     re.I,
 )
 
@@ -1318,8 +1325,8 @@ def _background_signals(o: dict, n: dict) -> list[str]:
             f"stated experience jumped from {oe['years']} to {ne['years']} years, with a new title "
             f"({', '.join(n.get('titles') or [])})"
         )
-    if stand_in := _stand_in(o, n):
-        out.append(f"the role is now held on an {stand_in} basis")
+    if basis := _stand_in(o, n):
+        out.append(f"the role is now held on an {basis} basis")
     # a later start in the same role (an unseen reader's HD edit: "joined the Company in 2021" -> "in 2025", a new
     # career told, the same pronoun; read as certifications dropped)
     started, starts = (re.search(r"(?:19|20)\d\d", str(p.get("tenure_start") or "")) for p in (o, n))
@@ -1694,10 +1701,8 @@ def people_changes(
         # the officer the role reported to, now holding it, and on a stand-in's title ("Our Chief Information Officer,
         # Linda Park, has served as interim Head of Cyber Defense since his departure": reader 38's defense supplier,
         # said as a plain replacement and a reporting line "no longer" stated)
-        line = (
-            f" ({lines[id(n)]}, to whom the role reported)" if id(n) in lines and n.value.get("name") else ""
-        )
-        stand_in = _stand_in(o.value, n.value)
+        line = f" ({lines[id(n)]}{_LINE_HOLDS_ROLE}" if id(n) in lines and n.value.get("name") else ""
+        basis = _stand_in(o.value, n.value)
         add(
             "replaced",
             "medium" if beside else "high",
@@ -1707,7 +1712,7 @@ def people_changes(
                 if beside
                 else "as the person responsible for cybersecurity"
             )
-            + (f", on an {stand_in} basis" if stand_in and stand_in not in who_n.lower() else "")
+            + (f", on an {basis} basis" if basis and basis not in who_n.lower() else "")
             + _experience_note(o.value, n.value)
             + (f"; the role is {outside}" if outside else ""),
             "one of those responsible changed" if beside else "the person responsible changed",
@@ -1800,6 +1805,11 @@ def _named(p: dict) -> str:
     """ "Priya Natarajan (Chief Digital Officer)"."""
     titles = ", ".join(p.get("titles") or [])
     return f"{p['name']} ({titles})" if titles else p["name"]
+
+
+#: What a replacement by the officer the role reported to says of them ("Linda Park (Chief Information Officer, to whom
+#: the role reported) replaced ..."), and so what tells `_explains` the line to that officer is the replacement's.
+_LINE_HOLDS_ROLE = ", to whom the role reported)"
 
 
 #: What a people change stands for, by its kind: the facts whose changes about the same person it explains.
@@ -1955,7 +1965,7 @@ def _explains(change: Change, who: tuple[set[str], set[str], set[str]], fact_cha
         return (
             change.change == "replaced"
             and fact_change.kind == "fact_removed"
-            and bool(change.summary and ", to whom the role reported)" in change.summary)
+            and bool(change.summary and _LINE_HOLDS_ROLE in change.summary)
             and title_key(str(fact_change.value)) in titles
         )
     if fact_change.fact in ("tenure_start", "certifications", "former_certifications"):

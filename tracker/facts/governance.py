@@ -507,14 +507,15 @@ _FORMER_CLAUSE_RE = lazy_compile(
     r"(?:(?!\b(?:now|currently|today|continues?|still|remains?|which|who)\b)[^;])*$",
     re.I,
 )
-#: A committee that a relative clause makes the overseer, between the board and the word of oversight ("our board
-#: of directors formed a Technology and Cybersecurity Committee, which is now responsible for oversight"): the
-#: committee's oversight, not the board's.
+#: A committee overseeing for the board ("which now oversees risks ... on behalf of the Board"): the board's oversight.
 _ON_BEHALF_OF_BOARD_RE = lazy_compile(
     r"\b(?:oversee|oversees|overseeing|oversight|supervis|monitor)\w*\b[^.;]{0,120}?\bon\s+behalf\s+of\s+"
     r"(?:the\s+|our\s+|its\s+)?(?:full\s+)?board\b",
     re.I,
 )
+#: A committee that a relative clause makes the overseer, between the board and the word of oversight ("our board
+#: of directors formed a Technology and Cybersecurity Committee, which is now responsible for oversight"): the
+#: committee's oversight, not the board's.
 _COMMITTEE_CLAUSE_RE = lazy_compile(r"\bcommittee\b,?\s+(?:which|that|who)\b", re.I)
 _FORMER_WORDS_RE = lazy_compile(
     r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed|ceased|known|called|dissolved|"
@@ -633,6 +634,8 @@ def _counted_rule(count: tuple[str, int]) -> Rule:
     )
 
 
+#: A word of telling that takes the one told as its object, with its determiner ("inform the", "notifies our").
+_TELLING_VERB = r"(?:inform|notify|apprise|alert|update|brief)(?:s|es|ed)?\s+(?:the|our|its)"
 FREQUENCY_RULES: tuple[Rule, ...] = (
     rule(
         "briefing_frequency.monthly",
@@ -743,7 +746,7 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         r"(?:of|about|regarding|on|concerning)\s+(?:[\w-]+\s+){0,4}?(?:incidents?|events?|breach(?:es)?)\b|"
         # the one told as the object ("management would inform the Audit Committee of a material cybersecurity
         # incident": reader 41's active restyle of "the Audit Committee would be informed of ...", read as no briefing)
-        r"\b(?:inform|notify|apprise|alert|update|brief)(?:s|es|ed)?\s+(?:the|our|its)\s+(?:full\s+)?(?:board|"
+        r"\b" + _TELLING_VERB + r"\s+(?:full\s+)?(?:board|"
         r"(?:audit|risk|technology|cybersecurity|governance|nominating|finance|compliance)[\w\s&,-]{0,40}?committee)"
         r"\s+(?:of|about|regarding|concerning)\s+(?:[\w-]+\s+){0,4}?(?:incidents?|events?|breach(?:es)?)\b|"
         r"\bbased\s+on\s+(?:[\w-]+\s+){0,2}?(?:reporting|escalation|materiality|severity)\s+(?:thresholds?|criteria)\b|"
@@ -751,12 +754,20 @@ FREQUENCY_RULES: tuple[Rule, ...] = (
         r"\b(?:promptly|immediately)\s+(?:informed|notified|escalated|reported|briefed|alerted|apprised)\b|"
         r"\bin\s+the\s+event\s+of\s+(?:a\s+|an\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:incidents?|breach)",
         (
-            "appris",
-            "inform",
+            # (the participles, and the active verbs with what follows them: not "inform" of every "information")
+            "apprise",
+            "informed",
+            "informs",
+            "informes",
+            "inform ",
+            "notified",
             "notif",
             "alert",
-            "updat",
-            "brief",
+            "update",
+            "briefed",
+            "briefs",
+            "briefes",
+            "brief ",
             "based",
             "depending",
             "promptly",
@@ -872,10 +883,7 @@ _AT_LEAST_RE = lazy_compile(r"\b(?:at\s+least|no\s+less\s+(?:often|frequently)\s
 _RECIPIENT_REACH = 60
 
 
-#: Words of telling that take the one told as their object ("inform the Audit Committee of ...").
-_TELLING_VERB_RE = lazy_compile(
-    r"(?:inform|notify|apprise|alert|update|brief)(?:s|es|ed)?\s+(?:the|our|its)\s", re.I
-)
+_TELLING_VERB_RE = lazy_compile(_TELLING_VERB + r"\s", re.I)
 
 
 def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
@@ -894,6 +902,7 @@ def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
         _AT_LEAST_RE.search(sentence[max(0, found.start() - 30) : found.start()])
     )
     inside = [m.span() for m in _COMMITTEE_OF_BOARD_RE.finditer(sentence)]
+    telling = _TELLING_VERB_RE.match(found.group(0)) is not None  # (the words of telling take the one told)
     told: tuple[int, re.Match[str]] | None = None  # (distance, body)
     before = after = None
     for m in _BODY_RE.finditer(sentence):
@@ -916,7 +925,7 @@ def briefed(sentence: str, value: str) -> tuple[str | None, bool]:
         ) or (
             # the object of the words of telling themselves ("the CEO ... will inform the board of directors of an
             # incident", beside "management's Executive and Disclosure Committees" named before)
-            found.start() < m.start() < found.end() and _TELLING_VERB_RE.match(found.group(0))
+            telling and found.start() < m.start() < found.end()
         ):
             told = (distance, m)
         if m.start() < found.start():
@@ -1189,16 +1198,14 @@ class GovernanceReader:
             if (
                 names
                 and self.management.issuperset(names)
-                and _TOLD_BEFORE_RE.search(s, 0, max(0, s.lower().find("committee")))
+                and (_TOLD_BEFORE_RE.search(s, 0, max(0, s.lower().find("committee"))) or _only_told(s))
             ):
                 return  # management's own committee briefed, not reporting ("The CISO provides the Enterprise Risk
                 # Committee, a management committee ..., with monthly reports": a reader's insurer, read as the board
                 # briefed monthly; where the committee reports, as seed 002's "Compliance committee reports to our
-                # senior management team on a semi-annual basis", its reading stays as it was)
-            if names and self.management.issuperset(names) and _only_told(s):
-                return  # management's own committee told, telling no one ("She chairs our Cybersecurity Steering
-                # Committee, ..., which meets monthly and is informed of incidents": reader 36's, the board "briefed
-                # monthly")
+                # senior management team on a semi-annual basis", its reading stays as it was), or told and telling
+                # no one ("She chairs our Cybersecurity Steering Committee, ..., which meets monthly and is informed
+                # of incidents": reader 36's, the board "briefed monthly")
             told = bool(TELLS_RE.search(s)) or any(
                 not name or self.board_committee(name) for name in names or [""]
             )

@@ -751,11 +751,16 @@ def infer_report_to_board(
     # at least once every quarter:" then "- a summary of cybersecurity incidents;"), or a sentence split in two ("...
     # receives periodic updates from our Chief Compliance Officer. These updates concern the overall state of the
     # cybersecurity program."): reader 39's restyles, read as no longer reporting to the board
+    may_report = set(_may_hold(sentences, _NEEDS_BOARD, _NEEDS_REPORT))  # (what `reports` needs, as above)
     for k, s in enumerate(sentences[:-1]):
-        after = sentences[k + 1 : k + 7] if s.endswith(":") else sentences[k + 1 : k + 2]
+        if s not in may_report:
+            continue
         if s.endswith(":"):
-            after = list(takewhile(lambda item: item[:1] in _ITEM_MARKS or item[:1].islower(), after))
-        elif not (_REPORTS_GO_ON_RE.test(after[0]) or GOES_ON_RE.match(after[0])):
+            items = sentences[k + 1 : k + 7]
+            after = list(takewhile(lambda item: item[:1] in _ITEM_MARKS or item[:1].islower(), items))
+        elif _REPORTS_GO_ON_RE.test(sentences[k + 1]) or GOES_ON_RE.match(sentences[k + 1]):
+            after = sentences[k + 1 : k + 2]
+        else:
             continue
         if after and any(map(_RISK_TOPIC_RE.test, after)) and reports(s):
             return True, " ".join(originals[t] for t in [s, *after])

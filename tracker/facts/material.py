@@ -99,6 +99,13 @@ _EXCEPT_RE = caseless(
 )
 _ABOUT_CYBER_RE = caseless(r"cyber|security|incident|threat|breach|attack")
 _BELIEF_RE = caseless(r"\bbeliev\w*\b|\bin\s+our\s+(?:view|opinion|judgment)\b|\bwe\s+think\b")
+#: A statement limited to an assessment, and one not finished ("Based on our assessment", "our investigation is
+#: ongoing"); the words of awareness (`_AWARENESS_RE`) and of qualifiers (facts.changes) both hold them.
+ASSESSED_SO_FAR = r"based\s+on\s+(?:our|the|its)\s+(?:[a-z]+\s+){0,2}?(?:assessment|review|investigation|evaluation|analysis)"
+ASSESSING_STILL = (
+    r"(?:investigation|assessment|review|evaluation)\s+(?:is|remains)\s+(?:still\s+)?(?:ongoing|continuing|underway|"
+    r"in\s+progress)"
+)
 _AWARENESS_RE = caseless(
     r"\baware\b|\bunaware\b|\bto\s+(?:our|the\s+company['\u2019]s|the\s+best\s+of\s+our)\s+"
     r"knowledge\b|\bknown\s+to\s+us\b|"
@@ -106,9 +113,7 @@ _AWARENESS_RE = caseless(
     r"\bbased\s+on\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?information\s+(?:currently\s+|presently\s+|then\s+)?available\b|"
     # an assessment so far, or one not finished ("Based on our assessment to date, we have not identified ..., although
     # our investigation is ongoing": reader 41's, still "a definite statement")
-    r"\bbased\s+on\s+(?:our|the|its)\s+(?:[a-z]+\s+){0,2}?(?:assessment|review|investigation|evaluation|analysis)\s+"
-    r"(?:to\s+date|thus\s+far|so\s+far)\b|\b(?:investigation|assessment|review|evaluation)\s+(?:is|remains)\s+"
-    r"(?:still\s+)?(?:ongoing|continuing|underway|in\s+progress)\b"
+    r"\b" + ASSESSED_SO_FAR + r"\s+(?:to\s+date|thus\s+far|so\s+far)\b|\b" + ASSESSING_STILL + r"\b"
 )
 _STRENGTH_RANK = {"definite": 3, "awareness": 2, "belief": 1}
 

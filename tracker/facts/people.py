@@ -333,18 +333,10 @@ _DEPARTED_RE = lazy_compile(
     + r")(?:,[^,;.]{1,80},)?\s+(?:left|resigned|retired|departed|stepped\s+down)\b",
     re.I,
 )
-#: What every match of `_DEPARTED_RE`, or of `_FORMER_TITLE_BEFORE_RE` before a title, holds (one of them).
-_DEPARTED_KEYS = (
-    "former",
-    "left",
-    "resigned",
-    "retired",
-    "departed",
-    "stepped",
-    "previous",
-    "departure",
-    "outgoing",
-)
+#: What every match of `_DEPARTED_RE` holds (one of them).
+_DEPARTED_KEYS = ("former", "left", "resigned", "retired", "departed", "stepped")
+#: What every match of `_FORMER_TITLE_BEFORE_RE` holds (one of them).
+_FORMER_TITLE_KEYS = ("former", "previous", "departure", "outgoing")
 #: What comes before the title of one who has left, unnamed ("the departure of our previous CISO", "our former CISO").
 _FORMER_TITLE_BEFORE_RE = lazy_compile(
     r"\b(?:(?:our|the|its)\s+(?:previous|former|outgoing)|departure\s+of\s+(?:our|the|its)(?:\s+(?:previous|former))?)\s+$",
@@ -1278,7 +1270,7 @@ class PeopleReader:
         # what was read of the title-holder is the named person's ("Our CSO reports to the Chief Financial Officer. In
         # June 2025, Priya Raman was appointed as our CSO": reader 33's, whose line stayed with the unnamed CSO, so no
         # one was responsible and the CSO "no longer described as responsible", high)
-        self.lines = [(into if who is gone else who, to, i, rule) for who, to, i, rule in self.lines]
+        self.lines = [(into if who is gone else who, to, i, name) for who, to, i, name in self.lines]
         self.tenures = [(into if who is gone else who, since, i) for who, since, i in self.tenures]
         for ids in (self.experienced, self.departed):
             if id(gone) in ids:
@@ -1304,7 +1296,7 @@ class PeopleReader:
         )
         years = index.holding(EXPERIENCE.needs)
         listed = LISTED.candidates(index)
-        leaving = index.holding(_DEPARTED_KEYS)
+        leaving = index.holding(_DEPARTED_KEYS + _FORMER_TITLE_KEYS)
         for i, s in enumerate(self.texts):
             low = self.lows[i]
             if not _BULLET_RE.match(s):  # bullets go on the list the sentence before them opened
@@ -1497,16 +1489,18 @@ class PeopleReader:
         """The people sentence i says have left: "Our former Chief Information Security Officer ("CISO"), Rebecca
         Hollis, left the Company in July 2025" (reader 28's defense contractor, where "Ms. Hollis, who has more than 22
         years of cybersecurity experience, ..., led our program from 2020" kept her as the one responsible)."""
-        for m in _DEPARTED_RE.finditer(self.texts[i]):
+        s, low = self.texts[i], self.lows[i]
+        for m in _DEPARTED_RE.finditer(s) if has(low, _DEPARTED_KEYS) else ():
             name = m.group("former") or m.group("left")
             if _valid_name(name):
                 self.departed.add(id(self.person_for_name(name, i)))
+        if not has(low, _FORMER_TITLE_KEYS):
+            return
         # one gone unnamed ("Following the departure of our previous CISO in February 2026, the Company's Deputy CISO is
         # serving as interim CISO ...": reader 43's, its "The CISO also leads the design of the program" kept the CISO
         # as the one responsible, and the interim CISO only "now responsible", medium)
-        s = self.texts[i]
         # (every title of the sentence: "our former CISO" is a biography's, which `titles_of` leaves out)
-        for start, _, title in titles_in(s, self.acronyms, self.lows[i], self.norm):
+        for start, _, title in titles_in(s, self.acronyms, low, self.norm):
             if _FORMER_TITLE_BEFORE_RE.search(s, max(0, start - 50), start):
                 person = self.person_for_title(title, i)
                 if person.name is None:

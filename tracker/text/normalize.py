@@ -121,7 +121,10 @@ def ends_terminal(text: str) -> bool:
 
 
 _TERMINAL_MARKS = frozenset(".!?:;")
-_HONORIFIC_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Ing|Lic|Dra|Mtro|Mtra|Sra|Arq|C\.P)\.$")
+#: The honorifics before a name, as written ("Mr.", and the Spanish ones of a Mexican 20-F: "Ing. Rodrigo Salinas
+#: Trevino", "Lic.", "C.P.", reader 42's airport operator, each split into two sentences there): no sentence ends at them.
+HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Ing", "Lic", "Dra", "Mtro", "Mtra", "Sra", "Arq", "C.P")
+_HONORIFIC_END_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, HONORIFICS)) + r")\.$")
 #: How far from its end a text's honorific starts at most ("Prof." and a final line break): searched from
 #: there, not at every position of a long paragraph (`\b` still sees the character before).
 _HONORIFIC_END_CHARS = 6
@@ -442,22 +445,8 @@ def paragraphs(text: str) -> list[str]:
 
 
 _ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    # (the Spanish honorifics of a Mexican 20-F: "Ing. Rodrigo Salinas Trevino", "Lic.", "C.P.", reader 42's airport
-    # operator, each split into two sentences there)
-    "ing",
-    "lic",
-    "c.p",
-    "dra",
-    "mtro",
-    "mtra",
-    "sra",
+    *(h.lower() for h in HONORIFICS),
     "srta",
-    "arq",
     "inc",
     "no",
     "nos",
