@@ -5613,3 +5613,28 @@ def test_a_committee_overseeing_on_behalf_of_the_board_and_an_officer_judging_wh
     assert edit.severity == "high" and "the Head of IT now decides which incidents are escalated" in (
         edit.why or ""
     ), edit.why
+
+
+def test_forms_a_rule_had_written_but_its_keyword_test_kept_out_are_read() -> None:
+    """Review of the readers' change: an officer "has been serving as our Chief Security Officer", a carve-out opening
+    "Aside from", an incident by "an unknown party", and an officer by acronym judging which incidents go on in both
+    years were each left unread by a keyword test written beside the pattern (or read on a lower-cased copy)."""
+    from tracker.facts import extract_facts
+    from tracker.facts.material import past_incident
+
+    d = _loaded(
+        "Trent Cox has been serving as our Chief Security Officer since 2023 and leads our security program."
+    )
+    assert [v.value["name"] for v in extract_facts(d)["people"]] == ["Trent Cox"]
+    assert past_incident("In March 2024, an unknown party accessed certain of our systems.")
+    plain = "No cybersecurity incident has materially affected us."
+    carved = "Aside from the breach described above, no cybersecurity incident has materially affected us."
+    summaries = [ch.summary or "" for ch in _compared(plain, carved).changes if ch.fact]
+    assert any(
+        s.startswith("the statement on material incidents now excepts an incident") for s in summaries
+    ), summaries
+    sentence = (
+        "Management informs the Board of cybersecurity incidents that our CISO determines to be {what}."
+    )
+    c = _compared(sentence.format(what="material"), sentence.format(what="significant"))
+    assert [ch.severity for ch in c.changes if ch.kind == "text_changed"] == ["medium"]

@@ -2687,9 +2687,10 @@ def _escalation_said(change: Change, who: bool) -> str | None:
     pronoun_for = (
         subject.group(1) if subject and same and subject.group(1).lower() == same.group(1).lower() else None
     )
-    resolved = (lambda w: _JUDGING_PRONOUN_RE.sub(rf"\1 {pronoun_for}", w).lower()) if pronoun_for else None
+    # (the pronoun replaced, as written: `_judges` reads officers by their capitals; folded to lower case to compare)
+    resolved = (lambda w: _JUDGING_PRONOUN_RE.sub(rf"\1 {pronoun_for}", w)) if pronoun_for else None
     gone, came = _gone_came(_CONDITIONAL_RE, [old], [new])
-    if resolved is not None and _said_alike(gone, came, resolved):
+    if resolved is not None and _said_alike(gone, came, lambda w: resolved(w).lower()):
         gone, came = [], []
     whether = _went_came(
         gone,

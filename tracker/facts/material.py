@@ -97,7 +97,10 @@ _CLAUSE_SPLIT_RE = lazy_compile(
 _EXCEPT_RE = caseless(
     r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|with\s+the\s+exception\s+of|aside\s+from)\b"
 )
-_ABOUT_CYBER_RE = caseless(r"cyber|security|incident|threat|breach|attack")
+_CYBER_WORDS = ("cyber", "security", "incident", "threat", "breach", "attack", "intrusion")
+#: What every match of `_EXCEPT_RE` holds (one of them, lower case).
+_EXCEPT_WORDS = ("other than", "except", "apart from", "aside from")
+_ABOUT_CYBER_RE = caseless("|".join(_CYBER_WORDS))
 _BELIEF_RE = caseless(r"\bbeliev\w*\b|\bin\s+our\s+(?:view|opinion|judgment)\b|\bwe\s+think\b")
 #: A statement limited to an assessment, and one not finished ("Based on our assessment", "our investigation is
 #: ongoing"); the words of awareness (`_AWARENESS_RE`) and of qualifiers (facts.changes) both hold them.
@@ -126,7 +129,6 @@ STATEMENT = rule(
 
 
 _CLAUSE_WORDS = ("but", "however", "though", "while", "nevertheless")
-_CYBER_WORDS = ("cyber", "security", "incident", "threat", "breach", "attack", "intrusion")
 
 
 def _clauses(s: str, low: str | None = None) -> list[tuple[int, str]]:
@@ -280,11 +282,7 @@ def uncarved(clause: str) -> str:
     """A clause less the carve-out opening it, which may point to the risk factors without being a cross-reference
     ("In 2025, except as described in Part I, Item 1A, "Risk Factors," we did not identify any cybersecurity threats
     that have materially affected ...": reader 33's, read as the statement dropped, high)."""
-    carved = (
-        _EXCEPT_RE.search(clause)
-        if "xcept" in clause or "ther than" in clause or "part from" in clause
-        else None
-    )
+    carved = _EXCEPT_RE.search(clause) if any(map(clause.lower().__contains__, _EXCEPT_WORDS)) else None
     main = _MAIN_CLAUSE_RE.search(clause, carved.end()) if carved else None
     return clause[: carved.start()] + clause[main.end() :] if carved and main else clause
 
@@ -627,6 +625,8 @@ _INCIDENT_WORDS = (
     "intruder",
     "campaign",
     "criminal",
+    "party",  # ("an unknown party accessed", "unauthorized third parties")
+    "parties",
 )
 
 

@@ -296,7 +296,7 @@ NAME_RULES = (
             "become",
         ),
         doc="a name, then 'serves as our' a title; or 'appointed' a name 'as our' a title",
-        hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|continues|is|became|become|was\s+"
+        hint=r"(?:[A-Z][a-z'\u2019]+|II|III)\.?,?\s+(?i:(?:who\s+)?(?:currently\s+|has\s+)?(?:serves|served|continues|is|became|become|been\s+serving|was\s+"
         r"(?:appointed|named|hired|promoted)|joined))|(?i:\b(?:appointed|named|hired|promoted|welcomed)\s+)[A-Z]",
         hint_flags=0,
     ),
