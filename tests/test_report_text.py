@@ -4097,6 +4097,61 @@ def test_a_carve_out_made_with_a_second_hedge_says_both() -> None:
     ), statement.summary
 
 
+_HEAD = (
+    "Our Head of Security is responsible for assessing and managing our material risks from cybersecurity threats. "
+    "Our Head of Security has more than 15 years of experience in information security and reports to our Chief "
+    "Technology Officer."
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "said"),
+    [
+        (  # a stand-in named by a second title, a clause of who they are between
+            "Our Head of Security stepped down in May 2026. Our Director of Security Engineering, who has 11 years of "
+            "experience in information security, is serving as acting Head of Security and is responsible for "
+            "assessing and managing our material risks from cybersecurity threats, reporting to our Chief Technology "
+            "Officer.",
+            "the Head of Security left in May 2026: the Director of Security Engineering holds the role on an acting "
+            "basis; stated experience more than 15 years -> 11 years",
+        ),
+        (  # "prior", "resignation of", and the post taken without naming it
+            "Following the resignation of our prior Head of Security in the third quarter of fiscal 2025, our "
+            "Security Architecture Lead, who has 9 years of experience in information security, took on the role in "
+            "an interim capacity and is responsible for assessing and managing our material risks from cybersecurity "
+            "threats. The interim Head of Security reports to our Chief Technology Officer.",
+            "the Head of Security left in the third quarter of fiscal 2025: the Security Architecture Lead holds the "
+            "role on an interim basis; stated experience more than 15 years -> 9 years",
+        ),
+        (  # the same title, its new holder said to be new
+            "Our previous Head of Security retired in 2025, and our new Head of Security, who has 7 years of "
+            "experience in information security, is responsible for assessing and managing our material risks from "
+            "cybersecurity threats. Our Head of Security reports to our Chief Technology Officer.",
+            "the Head of Security left in 2025: a new Head of Security holds the role; stated experience more than 15 "
+            "years -> 7 years",
+        ),
+    ],
+)
+def test_a_departure_told_is_said_with_who_holds_the_post_now(after: str, said: str) -> None:
+    """Reader 43's PG edit: "Following the departure of our previous CISO in February 2026, the Company's Deputy CISO is
+    serving as interim CISO ..." was "the CISO is possibly a different person", a speculation where the text says the
+    holder left; an officer gone said with "resignation of our prior" was not read at all (the Deputy "now
+    responsible", medium, and the line to the CIO "no longer stated"); and "our previous CISO retired, and our new
+    CISO ..." was only the stated experience changed, medium. Written here in other words."""
+    c = _compared(_HEAD, after)
+    assert _said(c, "people") == [("high", said)]
+    assert not [ch for ch in c.changes if ch.fact == "reports_to"]
+    assert c.significance == "significant"
+
+
+def test_a_departure_without_a_successor_named_claims_none() -> None:
+    """A departure told while the rest of the text, unchanged, still presents the post: no one is said to hold it now
+    (the sentence telling of the departure is the change, high)."""
+    c = _compared(_HEAD, f"{_HEAD} In March 2026, our Head of Security stepped down.")
+    assert _said(c, "people") == []
+    assert _ranks(c, "text_added") == [("high", "departure of the Head of Security, named as responsible")]
+
+
 def test_a_departure_ranked_above_the_fact_change_behind_it_leads_the_verdict() -> None:
     """Reader 27's MA edit: "Following the departure of our CSO in September 2025, our Deputy Chief Security Officer has
     served as interim CSO" (high) was left out of the verdict, which said only "now responsible: the Interim Chief
@@ -4108,9 +4163,11 @@ def test_a_departure_ranked_above_the_fact_change_behind_it_leads_the_verdict() 
     )
     c = _compared(lead, after)
     assert c.significance == "significant"
-    assert c.judgement.top[0].startswith(
-        "departure of the Chief Information Security Officer, named as responsible"
-    )
+    # (the departure told with the one who took the post: one people change, which the two sentences carry)
+    assert c.judgement.top == [
+        "the Chief Information Security Officer left in August 2025: the Director of Security Operations holds the "
+        "role on an acting basis; stated experience more than 12 years"
+    ]
     assert c.counted["high"] == 1, c.counted
 
 

@@ -61,6 +61,7 @@ from tracker.facts import (
     years_apart,
 )
 from tracker.facts.material import ACKNOWLEDGED, incidents_acknowledged
+from tracker.facts.people import departures_new
 from tracker.facts.titles import title_key, titles_in
 from tracker.models import (
     CHANGE_KINDS,
@@ -529,7 +530,16 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
     wanted = _said_by(wording, key)  # (the sentences both sides' statements are read for)
     old_says, new_says = _says(old, old_facts, wanted, key), _says(new, new_facts, wanted, key)
     facts = (
-        [] if old_facts == new_facts else owned_values(changes_between(old_facts, new_facts, old.fiscal_year))
+        []
+        if old_facts == new_facts
+        else owned_values(
+            changes_between(
+                old_facts,
+                new_facts,
+                old.fiscal_year,
+                departures_new([s.text for s in old_seq], [s.text for s in new_seq]),
+            )
+        )
     )  # (same facts: none changed)
     if facts:
         title_still_used(facts, [s.text for s in new_seq], new.fiscal_year)

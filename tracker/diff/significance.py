@@ -46,10 +46,10 @@ from tracker.facts.material import (
     past_incident,
     risk_outlook,
 )
-from tracker.facts.people import biography_spans
+from tracker.facts.people import leaving_titles, officer_spans
 from tracker.facts.program import oversees_third_parties, suppliers_own
 from tracker.facts.text import found_unless_after
-from tracker.facts.titles import ABBREVIATIONS, defined_acronyms, may_name_title, title_key, titles_in
+from tracker.facts.titles import ABBREVIATIONS, defined_acronyms, may_name_title, title_key
 from tracker.models import (
     MATERIAL_FLAG,
     MATERIAL_TEXT,
@@ -2551,62 +2551,13 @@ def _rank_departure(change: Change, responsible: frozenset[str]) -> None:
         before, sentence = _sentences(change)
     else:
         return
-    low = sentence.lower()
-    if not any(map(low.__contains__, _LEAVING_KEYS)):
-        return  # (no word of leaving: nearly every sentence)
-    left_before = _leaving(before)
-    leaving = [t for t in _leaving(sentence) if t not in left_before]
+    left_before = leaving_titles(before)
+    leaving = [t for t in leaving_titles(sentence) if t not in left_before]
     if not leaving:
         return
     held = [t for t in leaving if title_key(t) in responsible]
     change.severity = "high" if held else "medium"
     change.why = f"departure of the {listed(held or leaving)}" + (", named as responsible" if held else "")
-
-
-def _leaving(sentence: str) -> list[str]:
-    """The titles a sentence says are leaving or have left (see `_rank_departure`), each once, in order."""
-    if not sentence:
-        return []
-    found: list[str] = []
-    titles = _officer_spans(sentence)
-    every: list[tuple[int, int, str]] | None = None
-    for m in _DEPARTURE_RE.finditer(sentence):
-        if m.group("noun"):
-            # (every title, a former one's too: "our former CISO" opens a biography's stretch)
-            every = titles_in(sentence, {}) if every is None else every
-            found += [t for start, _, t in every if start == m.end()]
-            continue
-        if _OTHER_SUBJECT_RE.search(sentence, max(0, m.start() - 20), m.start()):
-            continue  # ("legacy systems, which we retired in 2025": the company's act, not the officer's leaving)
-        subject = [
-            t
-            for _, end, t in titles
-            if m.start() - _SUBJECT_REACH <= end <= m.start()
-            and not _CLAUSE_BREAK_RE.search(sentence, end, m.start())
-        ]
-        found += subject[-1:]
-    return list(dict.fromkeys(found))
-
-
-#: Words of an officer leaving: "will cease serving as", "stepped down", "resigned", "retired" and "departed" said of a
-#: person (with nothing after them, or "from", "as", "effective" ...: not "retired legacy systems"), "left the
-#: company"; or `noun`: "the departure (resignation, retirement) of our", the title right after it.
-_DEPARTURE_RE = re.compile(
-    r"\b(?:cease[sd]?\s+(?:to\s+serve|serving)|ceasing\s+to\s+serve|step(?:s|ped|ping)?\s+down|"
-    r"(?:resign(?:s|ed)?|retire[sd]?|depart(?:s|ed)?)(?=\s*(?:[,.;]|$)|\s+(?:from|as|effective|in|on|at|after|during)\b)|"
-    r"(?:left|leaves?|leaving)\s+(?:the\s+company|us|our\s+company|(?-i:[A-Z])\w+)\b|"
-    # the post's holder now a former one ("In March 2025, our former CISO was appointed Chief Technology Risk Officer,
-    # and our former Deputy CISO was named CISO": reader 30's next KO year, a routine sentence added)
-    r"(?P<noun>(?:departure|resignation|retirement|separation)\s+of\s+(?:our|the|its)\s+|\b(?:our|its)\s+former\s+))",
-    re.I,
-)
-#: Another subject right before the words of leaving ("which we retired", "that it retired").
-_OTHER_SUBJECT_RE = re.compile(r"\b(?:we|they|it|which|that)\s+(?:\w+ly\s+)?$", re.I)
-#: A part of every word `_DEPARTURE_RE` holds (looked for first).
-_LEAVING_KEYS = ("ceas", "step", "resign", "retire", "depart", "left", "leav", "separation", "former")
-#: How far before the words of leaving its subject's title may end; what ends a clause between them.
-_SUBJECT_REACH = 80
-_CLAUSE_BREAK_RE = re.compile(r"[;.]|,\s+(?:and|but|while)\b")
 
 
 #: Verbs of directing the work ("oversees", "supervises", "manages", "is responsible for", "leads").
@@ -3075,31 +3026,11 @@ def _officers(sentence: str, acronyms: dict[str, str] | None = None) -> set[str]
     """The officers' titles a sentence names, normalised ("CISO" and "Chief Information Security Officer" alike, and
     a short form `acronyms` defines as its title), outside its biography (titles held before, or elsewhere: the
     person's background, which the people facts read)."""
-    return {title for _, _, title in _officer_spans(sentence, acronyms)} if sentence else set()
-
-
-def _officer_spans(sentence: str, acronyms: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, title) of the officers a sentence names outside its biography, each officer once: in "A and T
-    and B", T is one of B's two titles (a list of three is "A, T and B")."""
-    past = biography_spans(sentence, None)
-    titles = titles_in(sentence, acronyms or {})
-    return [
-        (start, end, title)
-        for k, (start, end, title) in enumerate(titles)
-        if not any(a <= start < b for a, b in past)
-        and not (
-            0 < k < len(titles) - 1
-            and _AND_RE.fullmatch(sentence, titles[k - 1][1], start)
-            and _AND_RE.fullmatch(sentence, end, titles[k + 1][0])
-        )
-    ]
+    return {title for _, _, title in officer_spans(sentence, acronyms)} if sentence else set()
 
 
 #: An acronym (three or more capitals, an "s" of the plural allowed).
 _UNKNOWN_ACRONYM_RE = re.compile(r"\b[A-Z]{3,}s?\b")
-#: "and" alone between two titles ("the Chief Enterprise Technology Officer and Chief Policy Officer and General
-#: Counsel": an unseen filing's three officers read where there are two, the second with two titles).
-_AND_RE = re.compile(r"\s+and\s+", re.I)
 
 
 #: How quickly something is done ("immediately", "promptly", "in a timely manner", "within 24 hours").

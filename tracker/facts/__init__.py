@@ -26,13 +26,13 @@ from tracker.facts.changes import (
 from tracker.facts.extract import FactValue, Found, Reading, value_key
 from tracker.facts.governance import GovernanceReader
 from tracker.facts.material import MaterialReader
-from tracker.facts.people import PeopleReader
+from tracker.facts.people import PeopleReader, departures_new
 from tracker.facts.program import ProgramReader
 from tracker.facts.rules import SPECS, FactSpec, Rule, all_rules
 from tracker.facts.text import SentenceIndex, Sentences, derived, disclosure_sentences, has, hint_text
 from tracker.models import Change, Disclosure
 from tracker.text.lazy import lazy_compile
-from tracker.text.normalize import once
+from tracker.text.normalize import once, split_sentences
 
 __all__ = [
     "as_worded",
@@ -169,7 +169,8 @@ def facts_to_json(facts: dict[str, list[FactValue]]) -> dict:
 
 def fact_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     """Fact changes between two disclosures (flag flips are the differ's job)."""
-    changes = changes_between(extract_facts(old), extract_facts(new), old.fiscal_year)
+    left = departures_new(split_sentences(old.section_text), split_sentences(new.section_text))
+    changes = changes_between(extract_facts(old), extract_facts(new), old.fiscal_year, left)
     careers_still_told(changes, old.section_text, new.section_text)
     return changes
 

@@ -1370,6 +1370,43 @@ def _background_moved(o: dict, n: dict) -> str | None:
     return None
 
 
+#: A sentence telling of a departure that also says someone new holds the post ("our new CISO", "a successor").
+_NEW_HOLDER_RE = lazy_compile(
+    r"\bnew\s+(?-i:[A-Z])|\b(?:was|were|has\s+been)\s+(?:appointed|named|hired)\b", re.I
+)
+
+
+def _holder_now(post: str, n: dict) -> str:
+    """Who holds a post whose earlier holder left, as a people change says it: "the Deputy Chief Information Security
+    Officer holds the role on an interim basis", "a new Chief Information Security Officer holds the role", "Jane Roe
+    holds the role", "the Chief Information Officer is now responsible"."""
+    titles = n.get("titles") or []
+    basis = next((word for t in titles if (word := stand_in(t))), None)
+    own = [t for t in titles if not stand_in(t)]
+    who = n.get("name") or (f"the {own[0]}" if own and title_key(own[0]) != title_key(post) else None)
+    if basis:
+        return f"{who} holds the role on an {basis} basis" if who else f"an {basis} {post} holds the role"
+    if title_key(_role_title(n)) == title_key(post):
+        return f"{who or f'a new {post}'} holds the role"
+    return f"{who or f'the {_role_title(n)}'} is now responsible"
+
+
+#: When a departure took effect, as a sentence says it: "in February 2026", "effective December 31, 2024", "in the
+#: fourth quarter of fiscal 2025", "in fiscal year 2026", "in 2025".
+_LEFT_WHEN_RE = lazy_compile(
+    r"\b(?:in|on|effective|as\s+of|during)\s+((?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+(?:\d{1,2},?\s+)?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d\b|the\s+(?:first|second|third|fourth)\s+"
+    r"(?:fiscal\s+)?quarter\s+of\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d\b)",
+    re.I,
+)
+
+
+def _when(sentence: str) -> str:
+    """ " in February 2026" (" effective ...") where the sentence telling of a departure dates it; else ""."""
+    m = _LEFT_WHEN_RE.search(sentence)
+    return f" {m.group(0).split()[0].lower()} {m.group(1)}" if m else ""
+
+
 def _stand_in(o: dict, n: dict) -> str | None:
     """ "acting" or "interim" when the later person holds a stand-in's title (`titles.stand_in`) and the earlier
     did not."""
@@ -1435,10 +1472,12 @@ def people_changes(
     new: list[FactValue],
     since: int | None = None,
     tenure: list[FactValue] | None = None,
+    left_posts: dict[str, str] | None = None,
 ) -> tuple[list[Change], list[tuple[FactValue | None, FactValue | None]]]:
     """One change per person who changed; and the (old, new) people each change is about (`since`: the earlier
     year's fiscal year, when known: a holder of the same post said to have been appointed after it is someone
-    new, and the later year's `tenure` facts give the sentence that says so)."""
+    new, and the later year's `tenure` facts give the sentence that says so; `left_posts`: the posts whose holder the
+    later year says has left, by `title_key`, each with the sentence that says so)."""
     spec = SPECS["people"]
     olds, news = list(old), list(new)
     pairs: list[tuple[FactValue, FactValue]] = []
@@ -1557,6 +1596,25 @@ def people_changes(
                 out[-1].evidence = {"old": o.evidence, "new": dated.evidence}
             continue
         signals = _background_signals(ov, nv)
+        told = (left_posts or {}).get(title_key(post)) if not _same_name(ov, nv) else None
+        if told is not None and (
+            signals or title_key(_role_title(nv)) != title_key(post) or _NEW_HOLDER_RE.search(told)
+        ):
+            # the later year says the post's holder left, and names who holds it now ("Following the departure of our
+            # previous CISO in February 2026, the Company's Deputy CISO is serving as interim CISO": reader 43's, where
+            # the tool said "possibly a different person"; "our previous CISO retired, and our new CISO ...", which was
+            # only the stated experience changed, medium)
+            add(
+                "replaced",
+                "high" if responsible else "medium",
+                f"the {post} left{_when(told)}: {_holder_now(post, nv)}{_experience_note(ov, nv)}{also}",
+                "the person responsible changed" if responsible else spec.severity.why,
+                o,
+                n,
+                signals,
+            )
+            out[-1].evidence = {"old": o.evidence, "new": told}
+            continue
         if (
             signals == [_experience_fell(ov, nv)]
             and ov.get("tenure_start") == nv.get("tenure_start")
@@ -1986,11 +2044,14 @@ def _explains(change: Change, who: tuple[set[str], set[str], set[str]], fact_cha
 _OWN_CHANGES = {"people", "material_incident_statement", "material_incident_strength"}
 
 
-def changes_between(old: Facts, new: Facts, since: int | None = None) -> list[Change]:
+def changes_between(
+    old: Facts, new: Facts, since: int | None = None, left_posts: dict[str, str] | None = None
+) -> list[Change]:
     """Fact changes between two already extracted fact sets (flag flips are the differ's job; `since`: the earlier
-    year's fiscal year, when known)."""
+    year's fiscal year, when known; `left_posts`: the posts the later year says their holder left, as
+    `people_changes` takes them)."""
     people, about = people_changes(
-        old.get("people", []), new.get("people", []), since, new.get("tenure_start", [])
+        old.get("people", []), new.get("people", []), since, new.get("tenure_start", []), left_posts
     )
     out: list[Change] = []
     for name, spec in SPECS.items():

@@ -335,13 +335,138 @@ _DEPARTED_RE = lazy_compile(
 )
 #: What every match of `_DEPARTED_RE` holds (one of them).
 _DEPARTED_KEYS = ("former", "left", "resigned", "retired", "departed", "stepped")
-#: What every match of `_FORMER_TITLE_BEFORE_RE` holds (one of them).
-_FORMER_TITLE_KEYS = ("former", "previous", "departure", "outgoing")
-#: What comes before the title of one who has left, unnamed ("the departure of our previous CISO", "our former CISO").
-_FORMER_TITLE_BEFORE_RE = lazy_compile(
-    r"\b(?:(?:our|the|its)\s+(?:previous|former|outgoing)|departure\s+of\s+(?:our|the|its)(?:\s+(?:previous|former))?)\s+$",
+
+
+def officer_spans(sentence: str, acronyms: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, title) of the officers a sentence names outside its biography, each officer once: in "A and T
+    and B", T is one of B's two titles (a list of three is "A, T and B")."""
+    past = biography_spans(sentence, None)
+    titles = titles_in(sentence, acronyms or {})
+    return [
+        (start, end, title)
+        for k, (start, end, title) in enumerate(titles)
+        if not any(a <= start < b for a, b in past)
+        and not (
+            0 < k < len(titles) - 1
+            and _AND_RE.fullmatch(sentence, titles[k - 1][1], start)
+            and _AND_RE.fullmatch(sentence, end, titles[k + 1][0])
+        )
+    ]
+
+
+#: "and" alone between two titles ("the Chief Enterprise Technology Officer and Chief Policy Officer and General
+#: Counsel": an unseen filing's three officers read where there are two, the second with two titles).
+_AND_RE = lazy_compile(r"\s+and\s+", re.I)
+
+
+def leaving_titles(sentence: str) -> list[str]:
+    """The titles a sentence says are leaving or have left, each once, in order: a title before the words of leaving,
+    within their clause ("our CISO retired in 2024", "our CISO left the Company in January 2026"), or right after
+    "the departure (resignation, retirement) of our (previous)", "our former (prior, previous, outgoing)"."""
+    if not sentence:
+        return []
+    low = sentence.lower()
+    if not any(map(low.__contains__, LEAVING_KEYS)):
+        return []
+    return once("leaving_titles", sentence, lambda: _leaving_titles(sentence))
+
+
+def _leaving_titles(sentence: str) -> list[str]:
+    matches = list(_DEPARTURE_RE.finditer(sentence))
+    if not matches:
+        return []
+    found: list[str] = []
+    titles = officer_spans(sentence)
+    every: list[tuple[int, int, str]] | None = None
+    for m in matches:
+        if m.group("noun"):
+            # (every title, a former one's too: "our former CISO" opens a biography's stretch)
+            every = titles_in(sentence, {}) if every is None else every
+            found += [t for start, _, t in every if start == m.end()]
+            continue
+        if _OTHER_SUBJECT_RE.search(sentence, max(0, m.start() - 20), m.start()):
+            continue  # ("legacy systems, which we retired in 2025": the company's act, not the officer's leaving)
+        subject = [
+            t
+            for _, end, t in titles
+            if m.start() - _SUBJECT_REACH <= end <= m.start()
+            and not _CLAUSE_BREAK_RE.search(sentence, end, m.start())
+        ]
+        found += subject[-1:]
+    return list(dict.fromkeys(found))
+
+
+#: Taking a post for the time being, without naming it: "assumed the role on an interim basis", "has served in that
+#: position in an acting capacity".
+_TOOK_THE_ROLE_RE = lazy_compile(
+    r"\b(?:assumed|assumes|has\s+assumed|took\s+on|takes\s+on|has\s+taken\s+on|stepped\s+into|is\s+serving\s+in|"
+    r"serves\s+in|has\s+(?:been\s+)?serv(?:ed|ing)\s+in)\s+(?:the|that|this|his|her|their)\s+"
+    r"(?:role|position|post|responsibilities)\b[^.;]{0,40}?\b(?:on\s+an?\s+(?P<basis>interim|acting)\s+basis|"
+    r"in\s+an?\s+(?P<capacity>interim|acting)\s+capacity)",
     re.I,
 )
+#: Words every match of `_TOOK_THE_ROLE_RE` holds (one of them).
+_STAND_IN_KEYS = frozenset(("interim", "acting"))
+#: How far before those words the title of the one taking the post may start.
+_TOOK_REACH = 200
+
+
+def departures_told(sentences: list[str]) -> dict[str, str]:
+    """The posts whose holder the sentences say has left or is leaving (`leaving_titles`), by `title_key`, each with
+    the first sentence that says so."""
+    told: dict[str, str] = {}
+    for s in sentences:
+        for title in leaving_titles(s):
+            told.setdefault(title_key(title), s)
+    return told
+
+
+def departures_new(old: list[str], new: list[str]) -> dict[str, str]:
+    """The posts whose holder the later year's sentences say has left, and the earlier year's did not
+    (`departures_told`)."""
+    told = departures_told(new)
+    if told:
+        before = departures_told(old)
+        told = {k: v for k, v in told.items() if k not in before}
+    return told
+
+
+#: Words of an officer leaving: "will cease serving as", "stepped down", "resigned", "retired" and "departed" said of a
+#: person (with nothing after them, or "from", "as", "effective" ...: not "retired legacy systems"), "left the
+#: company"; or `noun`: "the departure (resignation, retirement) of our (previous)", "our former (prior, previous,
+#: outgoing)", the title right after it.
+_DEPARTURE_RE = lazy_compile(
+    r"\b(?:cease[sd]?\s+(?:to\s+serve|serving)|ceasing\s+to\s+serve|step(?:s|ped|ping)?\s+down|"
+    r"(?:resign(?:s|ed)?|retire[sd]?|depart(?:s|ed)?)(?=\s*(?:[,.;]|$)|\s+(?:from|as|effective|in|on|at|after|during)\b)|"
+    r"(?:left|leaves?|leaving)\s+(?:the\s+company|us|our\s+company|(?-i:[A-Z])\w+)\b|"
+    # the post's holder now a former one ("In March 2025, our former CISO was appointed Chief Technology Risk Officer,
+    # and our former Deputy CISO was named CISO": reader 30's next KO year, a routine sentence added); "Following the
+    # resignation of our prior Chief Information Security Officer" (a departure said with "prior", not read at all)
+    r"(?P<noun>(?:departure|resignation|retirement|separation|exit)\s+of\s+(?:our|the|its)\s+"
+    r"(?:(?:former|previous|prior|outgoing)\s+)?|\b(?:our|its)\s+(?:former|previous|prior|outgoing)\s+))",
+    re.I,
+)
+#: Another subject right before the words of leaving ("which we retired", "that it retired").
+_OTHER_SUBJECT_RE = lazy_compile(r"\b(?:we|they|it|which|that)\s+(?:\w+ly\s+)?$", re.I)
+#: A part of every word `_DEPARTURE_RE` holds (looked for first, in lower case).
+LEAVING_KEYS = (
+    "ceas",
+    "step",
+    "resign",
+    "retire",
+    "depart",
+    "left",
+    "leav",
+    "separation",
+    "exit",
+    "former",
+    "previous",
+    "prior",
+    "outgoing",
+)
+#: How far before the words of leaving its subject's title may end; what ends a clause between them.
+_SUBJECT_REACH = 80
+_CLAUSE_BREAK_RE = lazy_compile(r"[;.]|,\s+(?:and|but|while)\b")
 
 
 # ---- pronouns, "who is also" ---------------------------------------------------------------------------------
@@ -379,12 +504,19 @@ _SERVED_AS_RE = lazy_compile(
     # (the holder's name between: "Our Chief Information Officer, Linda Park, has served as interim Head of Cyber
     # Defense", reader 38's casino operator)
     r"(?:,\s*(?-i:[A-Z][\w'.\u2019-]*(?:\s+[A-Z][\w'.\u2019-]*){0,3}))?"
-    r",?\s*(?:who\s+)?(?:has\s+(?:since\s+)?(?:served|been\s+serving)|is\s+(?:now\s+|currently\s+)?serving|serves)\s+as\s+"
+    # (a clause of who they are between: "our Vice President of Security Operations, who has 10 years of experience in
+    # information security, is serving as acting CISO", two people responsible where there is one)
+    r"(?:,\s*who\s+[^,;()]{1,120}(?=,))?"
+    r",?\s*(?:who\s+)?(?:has\s+(?:since\s+)?(?:served|been\s+serving)|is\s+(?:now\s+|currently\s+)?serving|(?:now\s+|currently\s+)?serves)\s+as\s+"
     r"(?:our\s+|the\s+|its\s+)?(?P<stand>(?:interim|acting)\s+)?",
     re.I,
 )
 #: "our vice president acting as chief information security officer": one person, the second title acting.
-_ACTING_AS_RE = lazy_compile(r"^\s+(?:who\s+is\s+)?acting\s+as\s+(?:our\s+|the\s+)?$", re.I)
+_ACTING_AS_RE = lazy_compile(
+    # ("our Deputy CISO now acts as CISO until a successor is appointed": reader 27's MA edit)
+    r"^\s+(?:(?:who\s+is\s+)?acting|(?:who\s+)?(?:now\s+|currently\s+)?acts)\s+as\s+(?:our\s+|the\s+)?$",
+    re.I,
+)
 EXTERNAL = rule(
     "people.external",
     r"\b(?:external|outsourced|virtual|fractional|contract(?:ed)?|part[- ]time|third[- ]party)\s+$",
@@ -1148,6 +1280,8 @@ class PeopleReader:
         self.experienced: set[int] = set()  # ids of the people whose years of experience the text states
         # ids of the people the text says have left ("our former CISO, Jane Doe")
         self.departed: set[int] = set()
+        self.left_at: tuple[int, list[str]] | None = None
+        """The last sentence telling of a departure, and the titles it says left."""
         # id of a person -> the sentence stating their experience or expertise
         self.expertise: dict[int, int] = {}
         self.titles: dict[int, list[tuple[int, int, str]]] = {}
@@ -1198,10 +1332,7 @@ class PeopleReader:
     # -- people --
     def person_for_title(self, title: str, i: int) -> Person:
         key = title_key(title)
-        person = self.by_title.get(key)
-        if person is not None and id(person) in self.departed:
-            # the post of one gone, now held by a stand-in: "The CISO" after "our previous CISO" and "interim CISO"
-            person = self.by_title.get(f"interim {key}") or self.by_title.get(f"acting {key}") or person
+        person = self._holder(key)
         if person is None and not set(key.split()) - _BARE_TITLE_WORDS:
             # a bare "Vice President" or "the Director" after the full title: the one person holding it
             holders = {id(p): p for k, p in self.by_title.items() if k.startswith(key + " ")}
@@ -1213,6 +1344,15 @@ class PeopleReader:
             for t in person.titles:
                 self.by_title[title_key(t)] = person
             self.by_title[key] = person
+        return person
+
+    def _holder(self, key: str) -> Person | None:
+        """Who holds the title of a `title_key`: of one gone, the stand-in in the post ("The CISO" after "our previous
+        CISO" and "interim CISO"; "The interim Head of Security", its "interim" no part of the title read, after "our
+        Security Architecture Lead ... took on the role in an interim capacity")."""
+        person = self.by_title.get(key)
+        if person is not None and id(person) in self.departed:
+            person = self.by_title.get(f"interim {key}") or self.by_title.get(f"acting {key}") or person
         return person
 
     def _met(self, name: str) -> Person | None:
@@ -1296,7 +1436,7 @@ class PeopleReader:
         )
         years = index.holding(EXPERIENCE.needs)
         listed = LISTED.candidates(index)
-        leaving = index.holding(_DEPARTED_KEYS + _FORMER_TITLE_KEYS)
+        leaving = index.holding(_DEPARTED_KEYS + LEAVING_KEYS)
         for i, s in enumerate(self.texts):
             low = self.lows[i]
             if not _BULLET_RE.match(s):  # bullets go on the list the sentence before them opened
@@ -1318,7 +1458,7 @@ class PeopleReader:
                         and bool(_BULLET_RE.match(self.texts[i + 1]))
                     )
                 )
-            if i in leaving:
+            if i in leaving or self.left_at is not None and self.left_at[0] == i - 1:
                 self.departures(i)
             if len(group) > 1 and i in years and _THEY_RE.match(s):
                 # their years told in a sentence of their own ("The cybersecurity team is headed by our CIO and CISO.
@@ -1424,7 +1564,11 @@ class PeopleReader:
         for k, (start, end, title) in enumerate(titles):
             holder = named_at.get(start)
             if holder is None:
-                holder = self.by_title.get(title_key(title))
+                holder = (
+                    self._holder(title_key(title))
+                    if self.left_at is not None and self.left_at[0] != i
+                    else self.by_title.get(title_key(title))
+                )
                 served = None
                 if (
                     previous is not None
@@ -1494,17 +1638,39 @@ class PeopleReader:
             name = m.group("former") or m.group("left")
             if _valid_name(name):
                 self.departed.add(id(self.person_for_name(name, i)))
-        if not has(low, _FORMER_TITLE_KEYS):
-            return
         # one gone unnamed ("Following the departure of our previous CISO in February 2026, the Company's Deputy CISO is
         # serving as interim CISO ...": reader 43's, its "The CISO also leads the design of the program" kept the CISO
-        # as the one responsible, and the interim CISO only "now responsible", medium)
+        # as the one responsible, and the interim CISO only "now responsible", medium; "Our CISO left the Company in
+        # January 2026, and our Vice President of Security Operations ... is serving as acting CISO")
+        leaving = leaving_titles(s)
         # (every title of the sentence: "our former CISO" is a biography's, which `titles_of` leaves out)
-        for start, _, title in titles_in(s, self.acronyms, low, self.norm):
-            if _FORMER_TITLE_BEFORE_RE.search(s, max(0, start - 50), start):
+        spans = titles_in(s, self.acronyms, low, self.norm)
+        if leaving:
+            self.left_at = (i, leaving)
+            named = [title_key(t) for _, _, t in spans]
+            for title in leaving:
+                if named.count(title_key(title)) > 1:
+                    continue  # the post named again, its new holder ("our previous CISO retired, and our new CISO ...")
                 person = self.person_for_title(title, i)
                 if person.name is None:
                     self.departed.add(id(person))
+        elif self.left_at is not None and self.left_at[0] == i - 1:
+            # (the sentence after: "Jane Roe ... retired in March 2026. Our CTO, Mark Lee, has assumed her
+            # responsibilities on an interim basis")
+            leaving = self.left_at[1]
+        else:
+            return
+        # one who took the post of one gone for the time being: "Following the resignation of our prior CISO ..., our
+        # Deputy CISO, who has ..., assumed the role on an interim basis" holds the title "Interim CISO" (which "The
+        # interim CISO reports to our CIO" then names)
+        took = _TOOK_THE_ROLE_RE.search(s) if _STAND_IN_KEYS & set((low or s.lower()).split()) else None
+        if took is None:
+            return
+        gone = {title_key(t) for t in leaving}
+        before = [(start, t) for start, end, t in spans if end <= took.start() and title_key(t) not in gone]
+        if before and took.start() - before[-1][0] <= _TOOK_REACH:
+            basis = (took.group("basis") or took.group("capacity")).capitalize()
+            self.give_title(self.person_for_title(before[-1][1], i), f"{basis} {leaving[0]}")
 
     def pronouns(self, i: int, mentions: list[tuple[int, Person]]) -> None:
         people = {id(p): p for _, p in mentions}
