@@ -3641,7 +3641,7 @@ def test_an_incidents_run_goes_on_past_a_plain_sentence_and_its_counted_effect_i
         "In March 2025, a ran": "high",
         "Our warehouse staff ": "low",
         "We delayed approxima": "medium",
-        "We expect to recover": "medium",
+        "We expect to recover": "high",  # (the incident's cost now stated: reader 43's)
     }, ranked
 
 
@@ -5199,7 +5199,30 @@ def test_what_an_incident_told_of_cost_is_said_in_a_sentence_of_its_own() -> Non
         _loaded(told + " Recovery expenses for the year totaled approximately $38 million." + statement),
     )
     (added,) = [ch for ch in c.changes if ch.kind == "text_added"]
-    assert (added.severity, added.why) == ("medium", "the cost of a cybersecurity incident now stated")
+    assert (added.severity, added.why) == (
+        "high",
+        "the cost of a cybersecurity incident now stated: approximately $38 million",
+    )
+
+
+def test_a_new_incidents_cost_is_said_on_its_line_of_the_verdict() -> None:
+    """Reader 43's KO year: "We incurred approximately $38 million of costs in 2025 ... associated with this incident,
+    and we may incur additional costs" was medium, its amount in no verdict, where a lawyer leads with it. Written here
+    in other words: the amount, and more to come, on the incident's line."""
+    statement = "We have not identified any cybersecurity incidents that have materially affected us."
+    incident = (
+        "In August 2025, an unauthorized actor accessed a payroll system used by our European subsidiaries."
+    )
+    cost = (
+        "Response and remediation expenses for this incident were about €12 million, and we expect to incur "
+        "further expenses."
+    )
+    c = compare(_loaded(statement), _loaded(f"{incident} {cost} {statement}"))
+    assert c.significance == "significant"
+    assert c.judgement.top[0] == (
+        "a sentence on a past cybersecurity incident added: \u201cIn August 2025, an unauthorized actor accessed a "
+        "payroll system used by our European\u2026\u201d; its cost now stated: about \u20ac12 million, more expected"
+    ), c.judgement.top
 
 
 def test_a_carve_outs_own_hedge_is_not_the_statements() -> None:
