@@ -3699,6 +3699,29 @@ def test_a_briefing_moved_from_a_board_named_committee_to_the_board() -> None:
     )
 
 
+def test_the_officer_who_briefs_the_board_changed_is_said() -> None:
+    """Reader 41: "Our Board receives an annual report from our Chief [+Information +]Security Officer" was no change at
+    all: Item 106(c)(2)(iii) asks how management informs the board, and by whom. Written here in other words; the
+    same officer written out in full is no change."""
+    lead = "Our Chief Information Officer leads our cybersecurity program."
+    said = (
+        "The Risk Committee of the Board receives quarterly updates from our {who} on cybersecurity matters."
+    )
+    change = _rewording(
+        f"{lead} {said.format(who='Vice President of IT Security')}",
+        f"{lead} {said.format(who='Director of Enterprise Security')}",
+    )
+    assert (change.severity, change.why) == (
+        "medium",
+        "the officer who briefs the board changed: the Vice President of IT Security -> the Director of Enterprise "
+        "Security",
+    )
+    same = _compared(
+        f"{lead} {said.format(who='CISO')}", f"{lead} {said.format(who='Chief Information Security Officer')}"
+    )
+    assert [ch.severity for ch in same.changes if ch.severity != "low"] == []
+
+
 def test_a_bullet_of_two_sentences_keeps_the_list_of_those_responsible() -> None:
     """Reader 27's MA edit: a second sentence added to the first bullet of "These executives include:" ("Following the
     departure of our CSO ..., our Deputy Chief Security Officer has served as interim CSO") dropped the bullets after

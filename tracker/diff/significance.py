@@ -946,6 +946,13 @@ def _rank(
         change.severity = "medium"
         change.why = told
         return
+    if (
+        change.kind == "text_changed"
+        and "briefing_frequency" in stated
+        and (briefer := _briefer_changed(change))
+    ):
+        change.severity, change.why = "medium", briefer
+        return
     if change.kind == "text_changed" and "board_oversight" in stated:
         # (who incidents are escalated to, said in a sentence of oversight: "escalated ... to the Chair of the Audit
         # Committee, who determines whether to convene the full Board" -> "... to the Cybersecurity Committee, which
@@ -1255,6 +1262,30 @@ def _told_another(change: Change, before: dict[str, set[str]], after: dict[str, 
                 how = HOW_OFTEN.get(value, value)
                 return f"who is briefed {how} changed: {was} -> {now}"
     return None
+
+
+def _briefer_changed(change: Change) -> str | None:
+    """What a reworded sentence stating a briefing of the board changed of the one officer who gives it ("The Risk
+    Committee receives quarterly updates from our [-Vice President of IT Security-]{+Director of Enterprise
+    Security+}": no change at all, where Item 106(c)(2)(iii) asks how management informs the board): "the officer who
+    briefs the board changed: the Vice President of IT Security -> the Director of Enterprise Security". None where the
+    sentence names several officers (who attends is not who briefs), or the same, or one title holds every word of the
+    other (a retitling, "Chief [+Information +]Security Officer", or a short form: "the VP of Cybersecurity"), or the
+    edit is not the officers'."""
+    old, new = _sentences(change)
+    was, now = officer_spans(old), officer_spans(new)
+    if len(was) != 1 or len(now) != 1:
+        return None
+    gone, came = was[0][2], now[0][2]
+    before, after = set(title_key(gone).split()), set(title_key(came).split())
+    if before <= after or after <= before:
+        return None
+    deleted, inserted = _changed_words(change)
+    if not set(" ".join(deleted + inserted).lower().split()) & (before | after):
+        return (
+            None  # (the officer's words are not the edit's: a title read differently, not another one named)
+        )
+    return f"the officer who briefs the board changed: the {gone} -> the {came}"
 
 
 def _hedge_changed(old: str, new: str) -> str | None:
