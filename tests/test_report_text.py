@@ -5212,6 +5212,39 @@ def test_a_committee_the_board_oversees_through_is_the_boards_whatever_its_name(
     assert not facts.get("management_committees")
 
 
+def test_outsiders_no_longer_engaged_turn_the_answer_to_no() -> None:
+    """Reader 44: "Beginning in 2025, we discontinued our use of outside assessors and consultants ..." was "a sentence
+    on outside assessors ... engaged for the program added", the verdict's one line, the answer to Item 106(b)(1)(ii)
+    unchanged; "We no longer engage third-party consultants ..." was "yes -> not stated", where the text says no.
+    Written here in other words."""
+    lead = "Our Chief Information Security Officer leads our cybersecurity program."
+    before = f"{lead} We retain external consultants to perform penetration testing of our systems each year."
+    after = f"{lead} Starting this year, we ceased using external consultants, and our internal red team now performs penetration testing."
+    c = compare(_loaded(before), _loaded(after))
+    (flag,) = [ch for ch in c.changes if ch.kind == "flag_flipped"]
+    assert (flag.element, flag.old, flag.new) == (
+        "CybersecurityRiskManagementThirdPartyEngagedFlag",
+        True,
+        False,
+    )
+    assert c.judgement.top == ["Says it engages assessors, consultants or auditors: yes -> no"]
+
+
+def test_a_person_worked_with_is_no_outside_firm() -> None:
+    """Reader 45's EV maker: "... under the direction of our Director of IT, working with Ms. Brandt" (its new employee
+    CISO) was "outside firm named: Ms. Brandt", medium, and her predecessor "Mr. Reyes" an outside firm no longer
+    named. Written here in other words."""
+    from tracker.facts import extract_facts
+
+    d = _loaded(
+        "Our security operations team works with Dr. Tanaka, our Chief Information Security Officer. We engage "
+        "Northwind Security Partners LLC to perform annual penetration testing."
+    )
+    assert [fv.value for fv in extract_facts(d).get("third_parties", [])] == [
+        "Northwind Security Partners LLC"
+    ]
+
+
 def test_what_an_incident_told_of_cost_is_said_in_a_sentence_of_its_own() -> None:
     """Reader 40's insurer: "For 2024, we incurred direct response costs of $410 million and business disruption costs
     of $290 million", added after an incident told both years, was "Routine"."""
@@ -5226,6 +5259,25 @@ def test_what_an_incident_told_of_cost_is_said_in_a_sentence_of_its_own() -> Non
         "high",
         "the cost of a cybersecurity incident now stated: approximately $38 million",
     )
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "In October 2025, a ransomware attack on our logistics network disrupted deliveries for four days.",
+        "In May 2025, a DDoS attack knocked our online banking platform offline for six hours.",
+    ],
+)
+def test_an_incident_told_by_what_it_did_to_operations_is_an_incident(told: str) -> None:
+    """Reader 44: "In March 2025, a ransomware attack on our European distribution systems disrupted shipments for nine
+    days" and "a denial-of-service attack took our customer portal offline for three days" were "Routine", all low: a
+    new incident told by what it stopped, not by "we experienced". Written here in other words; the same attack said
+    as a risk is none."""
+    lead = "Our Chief Information Security Officer leads our cybersecurity program."
+    c = _compared(lead, f"{lead} {told}")
+    assert _ranks(c, "text_added") == [("high", "a sentence on a past cybersecurity incident added")]
+    risk = "In 2026, a malware attack could halt order fulfillment at our warehouses for several days."
+    assert _ranks(_compared(lead, f"{lead} {risk}"), "text_added")[0][0] == "low"
 
 
 def test_a_new_incidents_cost_is_said_on_its_line_of_the_verdict() -> None:

@@ -47,7 +47,7 @@ from tracker.facts.material import (
     risk_outlook,
 )
 from tracker.facts.people import leaving_titles, officer_spans
-from tracker.facts.program import oversees_third_parties, suppliers_own
+from tracker.facts.program import outsiders_no_longer_engaged, oversees_third_parties, suppliers_own
 from tracker.facts.text import found_unless_after
 from tracker.facts.titles import ABBREVIATIONS, defined_acronyms, may_name_title, title_key
 from tracker.models import (
@@ -1981,8 +1981,9 @@ def outside_work(text: str) -> bool:
         return False  # (none, or only what a supplier must undergo: "required the provider to complete an independent
         # security assessment", reader 26's airline)
     # (a firm helping investigate an incident told of, "Our investigation, conducted with the assistance of an outside
-    # forensic firm, determined that the threat actor ...": an unseen reader's hospital operator; not the program's)
-    return not _INVESTIGATION_RE.search(text)
+    # forensic firm, determined that the threat actor ...": an unseen reader's hospital operator; not the program's;
+    # nor outsiders no longer engaged)
+    return not _INVESTIGATION_RE.search(text) and not outsiders_no_longer_engaged(text)
 
 
 #: Item 1.05 of Form 8-K, the material cybersecurity incident's ("filed under Item 1.05", "Item 1.05 of Form 8-K").
@@ -2050,6 +2051,13 @@ _DEADLINE_INCIDENT_WORDS = ("incident", "breach", "intrusion", "attack", "event"
 #: What a sentence added or removed says (a test of its text), how the change's `why` names it, and the kinds of
 #: change it ranks.
 _SAID_ADDED_OR_REMOVED: tuple[tuple[Callable[[str], bool], str, tuple[str, ...]], ...] = (
+    # (outsiders no longer engaged, said anew: "Beginning in 2025, we discontinued our use of outside assessors and
+    # consultants ...", reader 44's, was "a sentence on outside assessors ... engaged for the program added")
+    (
+        outsiders_no_longer_engaged,
+        "a sentence saying outside assessors, auditors or consultants are no longer engaged",
+        ("text_added",),
+    ),
     (
         outside_work,
         "a sentence on outside assessors, auditors or consultants engaged for the program",

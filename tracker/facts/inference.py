@@ -18,7 +18,14 @@ from itertools import takewhile
 from tracker.facts import material_incident, read, shared_facts
 from tracker.facts.governance import GOES_ON_RE, committee_names
 from tracker.facts.material import past_incident
-from tracker.facts.program import OVERSIGHT_STRONG_RES, SUPPLIER_NEEDS, suppliers_own
+from tracker.facts.program import OUTSIDE_ADJ as _OUTSIDE_ADJ
+from tracker.facts.program import OUTSIDERS as _OUTSIDERS
+from tracker.facts.program import (
+    OVERSIGHT_STRONG_RES,
+    SUPPLIER_NEEDS,
+    outsiders_no_longer_engaged,
+    suppliers_own,
+)
 from tracker.facts.text import OWNER, SentenceIndex, derived, disclosure_sentences, has, hint_text
 from tracker.models import FLAGS, MATERIAL_FLAG, Disclosure, Element, element_order
 from tracker.text.lazy import Caseless, caseless, lazy_compile
@@ -108,14 +115,6 @@ _NOT_INTEGRATED_RE = caseless(
 )
 
 # ---- ThirdPartyEngaged (b)(1)(ii) ---------------------------------------------------------------------
-_OUTSIDERS = (
-    r"(?:third[- ]part(?:y|ies)|consultants?|consulting\s+firms?|advis[oe]rs?|auditors?|assessors?|"
-    r"experts?|specialists?|vendors?|firms?|providers?|partners?|counsel|agenc(?:y|ies)|"
-    r"penetration\s+testers?|red\s+team|service\s+providers?)"
-)
-_OUTSIDE_ADJ = (
-    r"(?:third[- ]part(?:y|ies)|outside|external|independent|leading|specialized|reputable|qualified)"
-)
 _ENGAGE_VERB = (
     r"(?:engag|retain|hir|us(?:e|es|ed|ing)\b|utiliz|leverag|work(?:s|ed|ing)?\s+with|partner|"
     r"collaborat|consult|contract|obtain|rely|relies|enlist|supplement|augment|assist|conduct(?:ed)?\s+by|"
@@ -531,11 +530,24 @@ def infer_third_party_engaged(sentences: list[str]) -> Finding:
             if _affirmed_match(p, s)
             and (k < _ENGAGED_BY_VERB or not past_incident(s))
             and not (p is _OUTSIDE_WORK_RE and _internal_audit_only(s))
+            and not outsiders_no_longer_engaged(s)
         ),
         None,
     ):
         return True, hit
+    # outsiders no longer engaged, and none said engaged now ("Beginning in 2025, we discontinued our use of outside
+    # assessors and consultants ...": reader 44's, read as assessors engaged; "We no longer engage third-party
+    # consultants ...", read as "not stated")
+    if hit := _first(sentences, outsiders_no_longer_engaged, *_NEEDS_ENDED):
+        return False, hit
     return None
+
+
+#: Words every match of `_ENDED_ENGAGING_RE` holds (one of each).
+_NEEDS_ENDED: _Needs = (
+    ("longer", "discontinu", "ceas", "stopp", "ended"),
+    ("engag", "retain", "use", "using", "hire", "utiliz", "rely", "reliance", "relationship", "work"),
+)
 
 
 #: (`_OUTSIDE_WORK_RE`, of `_ENGAGED_RES`, finds outsiders' work by its adjective, "independent testing", which internal

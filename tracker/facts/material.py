@@ -566,7 +566,11 @@ _PAST_INCIDENT_RE = caseless(
     r"(?:our|its|the\s+company['\u2019]s)|"
     # ("a distributed denial-of-service attack against our customer portal, which disrupted customer access for
     # approximately 14 hours": reader 36's Israeli 20-F, a routine sentence added)
-    r"(?:disrupted|interrupted|impaired|degraded)\s+(?:customer|client|user|patient|our|its)\b)\b|"
+    r"(?:disrupted|interrupted|impaired|degraded)\s+(?:customer|client|user|patient|our|its)\b|"
+    # ("a ransomware attack on our European distribution systems disrupted shipments for nine days", "a denial-of-service
+    # attack took our customer portal offline for three days": reader 44's, routine sentences added)
+    r"(?:disrupted|interrupted|halted|crippled|paralyzed|paralysed)\s+(?!(?:our|its)\s+(?:ability|efforts)\b)[\w-]+|"
+    r"(?:took|knocked|brought|forced)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:offline|off-line|down)\b)\b|"
     # the filer, or one of its suppliers ("a provider of ... software that we use experienced a ransomware attack")
     # or its own sites and businesses ("one of our hospitals experienced a ransomware attack", "one of our
     # subsidiaries was the subject of a ransomware attack": an unseen reader's hospital operator)

@@ -14,7 +14,7 @@ from tracker.facts.people import CERTIFICATIONS, biography_spans
 from tracker.facts.rules import Rule, rule
 from tracker.facts.text import has, word_matches
 from tracker.text.lazy import Caseless, caseless, lazy_compile
-from tracker.text.normalize import clean_inline, comparison_key, once
+from tracker.text.normalize import HONORIFICS, clean_inline, comparison_key, once
 
 if TYPE_CHECKING:
     from tracker.facts.extract import Reading
@@ -607,6 +607,8 @@ def _org_ok(org: str) -> bool:
     if " ".join(org.lower().split()) in CERTIFICATIONS:
         return False  # "is certified by Certified Information Systems Security Professional (CISSP)": a credential
 
+    if org.split()[0].rstrip(".") in HONORIFICS:
+        return False  # a person ("working with Ms. Brandt": reader 45's employee CISO, "outside firm named", medium)
     first = org.split()[0].lower().rstrip("'\u2019s")
     return first not in _NOT_ORG_FIRST and not re.fullmatch(r"[A-Z]{2,5}", org) or org in KNOWN_FIRMS
 
@@ -616,6 +618,34 @@ _ENDED_RE = lazy_compile(
     r"\b(?:no\s+longer|ceased|discontinued|terminated|ended\s+(?:our|its|the)\s+(?:engagement|relationship|contract)|"
     r"formerly|previously\s+engaged)\b",
     re.I,
+)
+
+
+#: Outsiders who may work on the program, and the words that make a party an outsider (`tracker.facts.inference`).
+OUTSIDERS = (
+    r"(?:third[- ]part(?:y|ies)|consultants?|consulting\s+firms?|advis[oe]rs?|auditors?|assessors?|"
+    r"experts?|specialists?|vendors?|firms?|providers?|partners?|counsel|agenc(?:y|ies)|"
+    r"penetration\s+testers?|red\s+team|service\s+providers?)"
+)
+OUTSIDE_ADJ = (
+    r"(?:third[- ]part(?:y|ies)|outside|external|independent|leading|specialized|reputable|qualified)"
+)
+
+
+def outsiders_no_longer_engaged(s: str) -> bool:
+    """Whether a sentence says the filer no longer engages (uses, retains) outside assessors, consultants or other third
+    parties for its program ("we discontinued our use of outside assessors", "We no longer engage third-party
+    consultants", "ceased using external auditors")."""
+    return _ENDED_ENGAGING_RE.test(s)
+
+
+#: An engagement of outsiders ended: "no longer engage (use, retain ...)", "discontinued (ceased, stopped, ended) our use of
+#: (engaging, using ...)", then the outsiders within the clause.
+_ENDED_ENGAGING_RE = caseless(
+    r"\b(?:no\s+longer\s+(?:engage|retain|use|hire|utilize|rely\s+on|work\s+with)|(?:discontinued|ceased|stopped|"
+    r"ended)\s+(?:our\s+|its\s+|the\s+)?(?:use\s+of|using|engag\w*|retain\w*|relationships?\s+with|reliance\s+on|"
+    r"to\s+(?:use|engage|retain)))\b[^.;]{0,60}?(?:" + OUTSIDERS + r"|" + OUTSIDE_ADJ + r"\s+(?:[\w-]+\s+)?"
+    r"(?:resources|parties|firms?|services|support|help|assistance))"
 )
 
 
