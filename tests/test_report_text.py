@@ -5212,6 +5212,56 @@ def test_a_committee_the_board_oversees_through_is_the_boards_whatever_its_name(
     assert not facts.get("management_committees")
 
 
+def test_a_name_appointed_to_a_title_without_an_article_keeps_the_name() -> None:
+    """Reader 44: "Trent Cox was appointed Chief Security Officer in April 2025, having served in the role on an interim
+    basis since 2024" was "the Chief Security Officer is no longer named (was Trent Cox)": the name bound to no title
+    without "our" before it. Written here in other words."""
+    years = " She has over 15 years of experience in information security."
+    before = "Maria Lopez is serving as our interim Chief Information Security Officer." + years
+    after = (
+        "Maria Lopez was named Chief Information Security Officer in March 2025, having held the post on an interim "
+        "basis since 2024." + years
+    )
+    c = _compared(before, after)
+    assert not [ch for ch in c.changes if "no longer named" in (ch.summary or "")], [
+        ch.summary for ch in c.changes
+    ]
+    assert (
+        "medium",
+        "the role of Chief Information Security Officer is no longer held on an interim basis (was "
+        "Interim Chief Information Security Officer)",
+    ) in _said(c, "responsible_titles") + _said(c, "people")
+
+
+def test_a_rename_the_text_tells_of_is_no_move_of_oversight() -> None:
+    """Reader 45's 20-F: "Effective April 1, 2025, the Board renamed its Risk Management Committee as the Risk and
+    Sustainability Committee; the committee's membership and its responsibilities for cybersecurity did not change"
+    was "board oversight moved from the risk management committee to the risk and sustainability committee", high,
+    the verdict Significant. Written here in other words."""
+    said = "The Board oversees cybersecurity risk through its {c}, which receives quarterly reports from our CISO."
+    before = said.format(c="Finance and Audit Committee")
+    after = (
+        said.format(c="Audit and Enterprise Risk Committee")
+        + " In 2025, the Board changed the name of its Finance and Audit Committee to the Audit and Enterprise Risk "
+        "Committee, with no change to its cybersecurity duties."
+    )
+    c = _compared(before, after)
+    assert _said(c, "board_oversight") == [
+        (
+            "medium",
+            "the finance and audit committee overseeing cybersecurity is now named the audit and enterprise risk "
+            "committee (renamed, the text says)",
+        )
+    ]
+    # (the rename not told: oversight moved, high, as before)
+    assert (
+        _said(_compared(before, said.format(c="Audit and Enterprise Risk Committee")), "board_oversight")[0][
+            0
+        ]
+        == "high"
+    )
+
+
 def test_outsiders_no_longer_engaged_turn_the_answer_to_no() -> None:
     """Reader 44: "Beginning in 2025, we discontinued our use of outside assessors and consultants ..." was "a sentence
     on outside assessors ... engaged for the program added", the verdict's one line, the answer to Item 106(b)(1)(ii)

@@ -52,6 +52,7 @@ from tracker.facts import (
     engagements_ended,
     kept_values,
     owned_values,
+    renames_told,
     shared_facts,
     stated_alike,
     statement_narrowed,
@@ -547,6 +548,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
         statement_narrowed(facts, [s.text for s in new_seq])
         careers_still_told(facts, old.section_text, new.section_text)
         engagements_ended(facts, [s.text for s in new_seq])
+        renames_told(facts, [s.text for s in new_seq])
     names = _text_element_names(old), _text_element_names(new)  # (each side's, read once)
     notes: list[str] = []
     changes = (

@@ -570,9 +570,42 @@ def _title_re(title: str) -> re.Pattern[str]:
 #: A sentence that tells of a committee's rename ("(formerly the Operations Committee)", "was renamed").
 _SAID_RENAMED_RE = lazy_compile(
     r"\b(?:formerly|previously)\s+(?:known\s+as\s+|called\s+|named\s+)?(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])|"
-    r"\b(?:was|were|has\s+been|have\s+been)\s+renamed\b|\bwhich\s+was\s+known\s+as\b",
+    r"\b(?:was|were|has\s+been|have\s+been)\s+renamed\b|\bwhich\s+was\s+known\s+as\b|"
+    # ("Effective April 1, 2025, the Board renamed its Risk Management Committee as the Risk and Sustainability
+    # Committee": reader 45's 20-F, "board oversight moved", high)
+    r"\brenam(?:ed|ing)\s+(?:its|our|the)\b|\bchanged\s+the\s+name\s+of\b",
     re.I,
 )
+
+
+def renames_told(changes: list[Change], sentences: list[str]) -> None:
+    """Board oversight "moved" from one committee to another whose names share no more than a word or two, where a
+    sentence of the later year names both and tells of the rename ("the Board renamed its Risk Management Committee as
+    the Risk and Sustainability Committee; the committee's membership and its responsibilities for cybersecurity did
+    not change"): the same committee renamed, medium, as a rename the names show is."""
+    for change in changes:
+        if not (
+            change.fact == "board_oversight"
+            and change.kind == "fact_changed"
+            and change.change is None
+            and isinstance(change.old, str)
+            and isinstance(change.new, str)
+        ):
+            continue
+        old_re, new_re = _title_re(change.old), _title_re(change.new)
+        told = next(
+            (t for t in sentences if _SAID_RENAMED_RE.search(t) and old_re.search(t) and new_re.search(t)),
+            None,
+        )
+        if told is None:
+            continue
+        change.change = "renamed"
+        change.severity = "medium"
+        change.why = "the committee overseeing cybersecurity was renamed, as the text says"
+        change.summary = f"the {change.old} overseeing cybersecurity is now named the {change.new} (renamed, the text says)"
+        change.evidence = (
+            {"old": change.evidence["old"], "new": told} if isinstance(change.evidence, dict) else told
+        )
 
 
 def _renamed_committee(old: str, new: str) -> bool:

@@ -281,7 +281,12 @@ NAME_RULES = (
         # reader 36's bank, its new CISO no one)
         r"\b("
         + _NAME
-        + r")\s+joined\s+(?:us|the\s+company|\w+)(?:\s+in\s+(?:\w+\s+)?(?:19|20)\d\d)?\s+as\s+(?=[A-Z])",
+        + r")\s+joined\s+(?:us|the\s+company|\w+)(?:\s+in\s+(?:\w+\s+)?(?:19|20)\d\d)?\s+as\s+(?=[A-Z])|"
+        # ("Trent Cox was appointed Chief Security Officer in April 2025, having served in the role on an interim basis":
+        # reader 44's, "the Chief Security Officer is no longer named (was Trent Cox)")
+        r"\b("
+        + _NAME
+        + r")\s+(?:was|has\s+been)\s+(?:appointed|named|promoted)(?:\s+(?:as|to))?\s+(?=(?-i:[A-Z]))",
         (
             "serve",
             " is ",
