@@ -5212,6 +5212,51 @@ def test_a_committee_the_board_oversees_through_is_the_boards_whatever_its_name(
     assert not facts.get("management_committees")
 
 
+def test_the_chair_of_a_management_committee_not_of_security_is_not_the_one_responsible() -> None:
+    """Reader 45's bank: "our IT Steering Committee, a management committee chaired by our Chief Operating Officer" made
+    the COO responsible, and a merger of committees under the Chief Risk Officer "the Chief Risk Officer replaced the
+    Chief Operating Officer as the person responsible for cybersecurity", high, in a verdict that also had the security
+    officer replaced; "into a single management committee" was a committee named "single management committee".
+    Written here in other words; a committee of security keeps its chair responsible."""
+    from tracker.facts import extract_facts
+
+    lead = "Our Director of Information Security leads our cybersecurity program."
+    before = f"{lead} Our Technology Governance Committee, a management committee chaired by our Chief Financial Officer, meets monthly to review technology projects and cybersecurity risk."
+    after = (
+        f"{lead} In 2025 we merged our Technology Governance Committee and our Enterprise Risk Committee into a "
+        "new management committee, the Risk and Technology Committee, which is chaired by our General Counsel and "
+        "meets monthly to review technology projects and cybersecurity risk."
+    )
+    c = _compared(before, after)
+    assert not [ch for ch in c.changes if ch.fact in ("people", "responsible_titles")], [
+        ch.summary for ch in c.changes
+    ]
+    assert "new management committee" not in [
+        ch.value for ch in c.changes if ch.fact == "management_committees"
+    ]
+    security = _loaded(
+        "Our Cybersecurity Steering Committee, chaired by our Chief Information Officer, oversees our program."
+    )
+    assert [fv.value for fv in extract_facts(security)["responsible_titles"]] == ["Chief Information Officer"]
+
+
+def test_a_deputy_named_with_a_stand_ins_post_holds_it() -> None:
+    """Reader 45's bank: "Karen Liu ... resigned in June 2025. Jordan Pace, our Deputy Information Security Officer, has
+    served as acting Information Security Officer since her resignation" was "Pace replaced Karen Liu", no "acting",
+    and the unchanged "The Information Security Officer reports to our Chief Risk Officer" a line "no longer" stated:
+    the rank before "Information Security Officer" was read as no part of the title. Written here in other words."""
+    line = " The Information Security Officer reports to our Chief Technology Officer."
+    before = "Ana Ruiz, our Information Security Officer, leads our cybersecurity program." + line
+    after = (
+        "Ana Ruiz, who had been our Information Security Officer since 2019, retired in May 2025. Li Wei, our Assistant "
+        "Information Security Officer, has served as acting Information Security Officer since then." + line
+    )
+    c = _compared(before, after)
+    assert [(ch.severity, ch.summary) for ch in c.changes if ch.kind.startswith("fact")] == [
+        ("high", "Li Wei replaced Ana Ruiz as the person responsible for cybersecurity, on an acting basis")
+    ]
+
+
 def test_a_name_appointed_to_a_title_without_an_article_keeps_the_name() -> None:
     """Reader 44: "Trent Cox was appointed Chief Security Officer in April 2025, having served in the role on an interim
     basis since 2024" was "the Chief Security Officer is no longer named (was Trent Cox)": the name bound to no title

@@ -434,7 +434,14 @@ _REFER_TO_AS_RE = lazy_compile(
     re.I,
 )
 _PLURAL_COMMITTEES_RE = lazy_compile(r"(?-i:\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+Committees)$")
-_DESCRIPTION_BEFORE_RE = lazy_compile(r",\s+(?:a|an|another)\s+(?-i:[a-z][\w\s-]{0,50})$")
+_DESCRIPTION_BEFORE_RE = lazy_compile(
+    r",\s+(?:a|an|another)\s+(?-i:[a-z][\w\s-]{0,50})$|"
+    # ("we combined our IT Steering Committee and our Operational Risk Committee into a single management committee, the
+    # Technology and Operational Risk Committee": reader 45's bank, "management committee added: single management
+    # committee")
+    r"\b(?:a|an|another)\s+(?:single|new|combined|separate|standing|joint|dedicated|cross-functional|formal|permanent|"
+    r"unified|merged)\s+(?:(?:management|executive|steering|working|oversight)\s+)?$"
+)
 _BOARD_WORD_RE = lazy_compile(r"\bboard\b", re.I)
 _MEMBER_OF_RE = lazy_compile(
     # (the name's words, no second article: "other members of management provide the Audit Committee with regular

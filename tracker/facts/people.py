@@ -256,11 +256,12 @@ NAME_RULES = (
         r"\b("
         + _NAME
         + r"),\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its)\s+)?(?:[A-Z]\w+['\u2019]s\s+)?"
-        r"(?=(?:interim\s+|acting\s+)?(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|"
-        r"general|cyber|information|data|privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
+        r"(?=(?:interim\s+|acting\s+)?(?:senior\s+|executive\s+|global\s+|deputy\s+|assistant\s+|associate\s+)*(?:chief|"
+        r"vice|head|director|manager|general|cyber|information|data|privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
         doc="a name, a comma and a title: 'Jane Doe, our CISO'",
         hint=r",\s+(?:who\s+(?:is|serves\s+as)\s+)?(?:(?:our|the|its)\s+)?(?:[A-Z]\w+['\u2019]s\s+)?(?=(?:interim\s+|acting\s+)?"
-        r"(?:senior\s+|executive\s+|global\s+)*(?:chief|vice|head|director|manager|general|cyber|information|data|"
+        r"(?:senior\s+|executive\s+|global\s+|deputy\s+|assistant\s+|associate\s+)*(?:chief|vice|head|director|manager|"
+        r"general|cyber|information|data|"
         r"privacy|security|C[A-Z]{1,4}O\b|[SE]?VP\b))",
     ),
     rule(

@@ -141,7 +141,12 @@ TITLE_RE = lazy_compile(
     + _RANK
     + r"(?-i:\b(?:(?:IT|Information|Cyber)\s+)?(?:IT|Information\s+Technology|Information\s+Security|"
     r"Information\s+Systems|Cybersecurity|Cyber\s+Security|Security|Technology)\s+(?:Director|Manager)\b)"
-    r"|\b(?:cyber\s*security|information\s+security|security|data\s+protection|(?:data\s+)?privacy)\s+officer\b(?!s)"
+    r"|"
+    # (with its rank: "Jordan Pace, our Deputy Information Security Officer": reader 45's bank, read as the departed
+    # officer's own title)
+    + _INTERIM
+    + _RANK
+    + r"\b(?:cyber\s*security|information\s+security|security|data\s+protection|(?:data\s+)?privacy)\s+officer\b(?!s)"
     r"|(?-i:\b(?:Chief\s+|Senior\s+|Lead\s+|Principal\s+)?(?:(?!(?:The|Our|Its|Their|An?|This|That|Each|Any)\b)[A-Z][\w&-]*\s+){0,2}(?:Information|Security|Cybersecurity|IT|"
     r"Technology|Systems|Data|Privacy)\s+(?:[A-Z][\w&-]*\s+){0,2}?(?:Representative|Lead|Leader|Architect|Specialist|"
     r"Administrator|Coordinator)\b)"
@@ -479,6 +484,21 @@ _WITH_FIRST_RE = lazy_compile(
     r"with\s+(?:the\s+|our\s+|its\s+)?$",
     re.I,
 )
+
+
+def _cyber_body_chaired(before: str) -> bool:
+    """Whether the body named last before "chaired by" has a name of security ("our Cybersecurity Steering Committee,
+    chaired by", "the Information Security Council, which is chaired by"); a body not named (none before) counts."""
+    bodies = list(_BODY_NAME_RE.finditer(before))
+    return not bodies or _CYBER_RE.search(bodies[-1].group(0)) is not None
+
+
+#: A body's name: up to six capitalised words (or "&", "and", "of") ending in a word of a body; not a determiner ("The
+#: Council is chaired by ...", of a council named before: reader 21's, whose chair went unread).
+_BODY_NAME_RE = lazy_compile(
+    r"(?-i:(?:\b(?!(?:The|This|That|Our|Its|Such|Each)\b)(?:[A-Z][\w&-]*|and|of|&)\s+){1,6})"
+    r"(?:Committee|Council|Board|Forum|Group|Team)\b"
+)
 _CYBER_RE = lazy_compile(r"cyber|information\s+security|security|data\s+protection|infosec", re.I)
 #: Deciding whether an incident is material, right after a title ("... to determine if an incident is material").
 _MATERIALITY_AFTER_RE = lazy_compile(
@@ -652,6 +672,12 @@ def responsible_titles_in(
         ):
             if by and by.group(0).lower().startswith("chaired") and _BOARD_BEFORE_RE.search(s, 0, start):
                 continue  # the chair of a board committee leads the committee, not the program
+            if by and by.group(0).lower().startswith("chaired") and not _cyber_body_chaired(before):
+                # the chair of a management committee whose name is not of security leads the committee, not the program
+                # ("our IT Steering Committee, a management committee chaired by our Chief Operating Officer": reader
+                # 45's bank, whose COO, then the Chief Risk Officer chairing the merged committee, "replaced" the
+                # security officer as the person responsible, high)
+                continue
             if by and _MATERIALITY_AFTER_RE.match(s, end):
                 # the one who decides whether an incident is material, not the program's ("It is the responsibility of
                 # our Chief Financial Officer to determine if an incident is material": reader 37's, "now responsible")
