@@ -5212,6 +5212,20 @@ def test_a_committee_the_board_oversees_through_is_the_boards_whatever_its_name(
     assert not facts.get("management_committees")
 
 
+def test_a_committee_whose_oversight_is_said_over_no_longer_oversees() -> None:
+    """Reader 45's hospital operator: "...has delegated oversight of cybersecurity risk to that committee; the Audit and
+    Compliance Committee no longer has primary responsibility for cybersecurity oversight" was "oversight by the
+    quality safety and technology committee added", the old committee "stated alike". Written here in other words."""
+    before = "The Board has delegated oversight of cybersecurity risk to its Finance Committee."
+    after = (
+        "The Board has delegated oversight of cybersecurity risk to its Digital Committee; the Finance Committee is no "
+        "longer responsible for overseeing cybersecurity risk."
+    )
+    assert _said(_compared(before, after), "board_oversight") == [
+        ("high", "board oversight moved from the finance committee to the digital committee")
+    ]
+
+
 def test_the_chair_of_a_management_committee_not_of_security_is_not_the_one_responsible() -> None:
     """Reader 45's bank: "our IT Steering Committee, a management committee chaired by our Chief Operating Officer" made
     the COO responsible, and a merger of committees under the Chief Risk Officer "the Chief Risk Officer replaced the

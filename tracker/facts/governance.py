@@ -470,7 +470,7 @@ def _former(name: str, s: str) -> bool:
     return bool(mentions) and all(
         _FORMER_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())
         or _FORMER_CLAUSE_RE.search(s, 0, m.start())
-        or _RENAMED_AFTER_RE.match(s, m.end())
+        or _FORMER_AFTER_RE.match(s, m.end())
         for m in mentions
     )
 
@@ -554,10 +554,14 @@ _FORMER_KEYS = (
 )
 #: A committee's old name, renamed ("the charter of its Safety and Environmental Committee, renamed it the SEC
 #: Committee", an unseen reader's pipeline operator: read as a second committee overseeing).
-_RENAMED_AFTER_RE = lazy_compile(
+_FORMER_AFTER_RE = lazy_compile(
     r",?\s+(?:and\s+)?(?:(?:was|has\s+been|is\s+now)\s+)?renamed\b(?!\s+(?:to|as)\b)|,\s+renamed\s+it\b|"
     r",?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:dissolved|disbanded|eliminated|abolished|"
-    r"discontinued)\b",
+    r"discontinued)\b|"
+    # its oversight said to be over ("the Audit and Compliance Committee no longer has primary responsibility for
+    # cybersecurity oversight": reader 45's hospital operator, the committee "stated alike" beside the new one "added")
+    r"\s+(?:no\s+longer|(?:has\s+)?ceased\s+to|(?:is|will)\s+no\s+longer)\s+(?:\w+\s+)?(?:has|have|holds?|"
+    r"bears?|retains?|oversees?|be|responsible|tasked|charged)\b",
     re.I,
 )
 
