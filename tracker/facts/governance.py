@@ -509,7 +509,11 @@ _FORMER_BEFORE_RE = lazy_compile(
 #: Audit Committee, and it now rests with the": the Risk Committee named after "now" is current).
 _FORMER_CLAUSE_RE = lazy_compile(
     r"(?:(?:^|[;:]|\.\s)\s*(?:(?:and|but|whereas)\s+)?(?:previously|formerly|prior\s+to\s+[^,;]{1,40}|"
-    r"until\s+[^,;]{1,30}|before\s+(?:that|this|then|(?:19|20)\d\d))|"
+    # (a time before, not a condition to come: "Until a successor is appointed, our Chief Information Officer ... briefs
+    # the Audit Committee quarterly", reader 44's, read as the committee no longer overseeing, high)
+    r"until\s+(?!(?:a|an|the|our|its|such)\s+(?:\w+\s+){0,3}?(?:is|are|has|have)\s+(?:been\s+)?"
+    r"(?:appointed|named|hired|found|identified|selected|completed|filled)\b)[^,;]{1,30}|"
+    r"before\s+(?:that|this|then|(?:19|20)\d\d))|"
     r"\b(?:was|were|had\s+been)\s+(?:previously|formerly)\b)"
     r"(?:(?!\b(?:now|currently|today|continues?|still|remains?|which|who)\b)[^;])*$",
     re.I,

@@ -334,9 +334,11 @@ def _valid_name(name: str) -> bool:
 _DEPARTED_RE = lazy_compile(
     r"\bformer\s+(?:[\w&()\"'\u201c\u201d-]+\s+){1,8}?[\w&()\"'\u201c\u201d-]+,\s*(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<former>"
     + _NAME
-    + r")\b|(?P<left>"
+    + r")\b|(?:(?-i:Mr|Ms|Mrs|Dr)\.?\s+(?P<surname>(?-i:[A-Z][\w'\u2019-]+))|(?P<left>"
     + _NAME
-    + r")(?:,[^,;.]{1,80},)?\s+(?:left|resigned|retired|departed|stepped\s+down)\b",
+    # ("Mr. Lee, our former Chief Information Security Officer, left the Company in August 2025": reader 44's, the
+    # surname alone after the honorific, "newly described in the cybersecurity work: Lee")
+    + r"))(?:,[^,;.]{1,80},)?\s+(?:left|resigned|retired|departed|stepped\s+down)\b",
     re.I,
 )
 #: What every match of `_DEPARTED_RE` holds (one of them).
@@ -1642,6 +1644,9 @@ class PeopleReader:
         s, low = self.texts[i], self.lows[i]
         for m in _DEPARTED_RE.finditer(s) if has(low, _DEPARTED_KEYS) else ():
             name = m.group("former") or m.group("left")
+            if name is None:  # (a surname after an honorific: the person by it, met before or after)
+                self.departed.add(id(self.person_for_name(m.group("surname"), i)))
+                continue
             if _valid_name(name):
                 self.departed.add(id(self.person_for_name(name, i)))
         # one gone unnamed ("Following the departure of our previous CISO in February 2026, the Company's Deputy CISO is
@@ -2075,6 +2080,10 @@ class PeopleReader:
         for person in sorted(self.people, key=lambda p: p.first):
             if person.role == "other" and not person.name:
                 continue  # an officer merely mentioned
+            if id(person) in self.departed and not person.titles:
+                # one said to have left, holding no title now ("Mr. Lee, our former Chief Information Security Officer,
+                # left the Company": reader 44's, "newly described in the cybersecurity work, not as responsible: Lee")
+                continue
             if person.role == "other" and not is_cyber(self.texts[person.first]):
                 continue
             if person.role == "other" and not person.titles and DIRECTORS_RE.search(self.texts[person.first]):
