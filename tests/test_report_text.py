@@ -5233,6 +5233,22 @@ def test_a_stand_in_until_a_successor_is_appointed_keeps_the_committee_briefed()
     assert not [f for f in facts if (f or "").startswith("newly described")], facts
 
 
+def test_briefings_at_each_of_bimonthly_meetings_are_six_a_year() -> None:
+    """Reader 44's BA year: "at each of its bimonthly meetings" -> "on a quarterly basis" was "quarterly instead of at
+    each meeting", which hid that the briefings are fewer. Written here in other words."""
+    lead = "Our Chief Technology Officer leads our cybersecurity program."
+    said = " Our Chief Technology Officer updates the Risk Committee on cybersecurity matters {how}."
+    c = _compared(
+        lead + said.format(how="at each of its bi-monthly meetings"), lead + said.format(how="twice a year")
+    )
+    assert _said(c, "briefing_frequency") == [
+        (
+            "medium",
+            "the risk committee is now briefed twice a year instead of at each of its bi-monthly meetings (less often)",
+        )
+    ]
+
+
 def test_a_committee_whose_oversight_is_said_over_no_longer_oversees() -> None:
     """Reader 45's hospital operator: "...has delegated oversight of cybersecurity risk to that committee; the Audit and
     Compliance Committee no longer has primary responsibility for cybersecurity oversight" was "oversight by the

@@ -141,7 +141,30 @@ def _briefing(fv: FactValue) -> tuple[str, str]:
     how = HOW_OFTEN.get(str(fv.value), str(fv.value))
     if fv.value == "regular" and (said := _REGULAR_RE.search(fv.evidence or "")):
         how = _REGULAR_WORDS[said.group(1).lower()]  # ("periodic reports": periodically, not regularly)
+    if fv.value == "each meeting" and (held := _MEETINGS_HELD_RE.search(fv.evidence or "")):
+        how = f"at each of its {held.group(1).lower()} meetings"  # ("bimonthly": how many a year said)
     return body or "the board", f"at least {how}" if at_least and fv.value in _PER_YEAR else how
+
+
+#: Meetings said with how often they are held ("at each of its bimonthly meetings"): the briefings a year of "each
+#: meeting" (reader 44's BA year, "quarterly instead of at each meeting", which hid that the briefings are fewer).
+_MEETINGS_HELD_RE = lazy_compile(r"\b(bi-?monthly|monthly|quarterly|semi-?annual|annual)\s+meetings?\b", re.I)
+_MEETINGS_A_YEAR = {
+    "bimonthly": 6,
+    "bi-monthly": 6,
+    "monthly": 12,
+    "quarterly": 4,
+    "semiannual": 2,
+    "semi-annual": 2,
+    "annual": 1,
+}
+
+
+def _per_year(fv: FactValue) -> int | None:
+    """Briefings a year of a frequency (`_PER_YEAR`), or of "each meeting" where the meetings are said with how often."""
+    if fv.value == "each meeting" and (held := _MEETINGS_HELD_RE.search(fv.evidence or "")):
+        return _MEETINGS_A_YEAR.get(held.group(1).lower())
+    return _PER_YEAR.get(str(fv.value))
 
 
 #: Briefings a year of the frequencies that say how many ("at least" is kept before them: "at least twice a year";
@@ -180,7 +203,7 @@ def _briefing_summary(o: FactValue | None, n: FactValue | None) -> str:
         return f"no longer says {who} is briefed {how}"
     assert o is not None and n is not None
     (old_who, old_how), (new_who, new_how) = _briefing(o), _briefing(n)
-    was, now = _PER_YEAR.get(str(o.value)), _PER_YEAR.get(str(n.value))
+    was, now = _per_year(o), _per_year(n)
     pace = (
         "" if was is None or now is None or was == now else " (less often)" if now < was else " (more often)"
     )

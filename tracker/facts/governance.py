@@ -654,7 +654,8 @@ _TELLING_VERB = r"(?:inform|notify|apprise|alert|update|brief)(?:s|es|ed)?\s+(?:
 FREQUENCY_RULES: tuple[Rule, ...] = (
     rule(
         "briefing_frequency.monthly",
-        r"\bmonthly\b|\b(?:every|each|per)\s+month\b|\b(?:twelve|12)\s+times\s+(?:a|per|each|every)\s+year\b",
+        # (not "bi-monthly": "at each of its bi-monthly meetings" is read as each meeting)
+        r"(?<!bi-)\bmonthly\b|\b(?:every|each|per)\s+month\b|\b(?:twelve|12)\s+times\s+(?:a|per|each|every)\s+year\b",
         ("month", "twelve", "12"),
         value="monthly",
     ),
