@@ -5233,6 +5233,17 @@ def test_a_stand_in_until_a_successor_is_appointed_keeps_the_committee_briefed()
     assert not [f for f in facts if (f or "").startswith("newly described")], facts
 
 
+def test_a_giac_certification_written_out_is_that_certification() -> None:
+    """Reader 45's EV maker: "holds the CISSP and GIAC Industrial Cyber Security Professional certifications" -> "holds
+    the CISSP certification" was Routine, where "GICSP" dropped is medium. Written here in other words."""
+    lead = "Our Chief Information Security Officer, Mei Tanaka, leads our cybersecurity program."
+    before = f"{lead} Ms. Tanaka is a GIAC Certified Incident Handler and a Certified Information Security Manager."
+    after = f"{lead} Ms. Tanaka is a Certified Information Security Manager."
+    assert _said(_compared(before, after), "certifications") == [
+        ("medium", "certification no longer stated: GCIH")
+    ]
+
+
 def test_briefings_at_each_of_bimonthly_meetings_are_six_a_year() -> None:
     """Reader 44's BA year: "at each of its bimonthly meetings" -> "on a quarterly basis" was "quarterly instead of at
     each meeting", which hid that the briefings are fewer. Written here in other words."""

@@ -1037,6 +1037,18 @@ CERTIFICATIONS = {
     "certified chief information security officer": "CCISO",
     "comptia security+": "Security+",
     "certified information security professional": "CISSP",
+    # (GIAC's by name: "GIAC Industrial Cyber Security Professional" dropped was Routine, where "GICSP" was read: reader
+    # 45's EV maker)
+    "giac global industrial cyber security professional": "GICSP",
+    "global industrial cyber security professional": "GICSP",
+    "giac industrial cyber security professional": "GICSP",
+    "giac certified incident handler": "GCIH",
+    "giac certified intrusion analyst": "GCIA",
+    "giac penetration tester": "GPEN",
+    "giac security leadership": "GSLC",
+    "giac certified forensic analyst": "GCFA",
+    "giac strategic planning, policy, and leadership": "GSTRT",
+    "giac critical infrastructure protection": "GCIP",
 }
 _CERT_ACRONYMS = (
     "CISSP",
