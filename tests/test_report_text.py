@@ -5233,6 +5233,40 @@ def test_a_stand_in_until_a_successor_is_appointed_keeps_the_committee_briefed()
     assert not [f for f in facts if (f or "").startswith("newly described")], facts
 
 
+def test_committees_merged_into_one_are_said_merged() -> None:
+    """Reader 44: "the Board combined its Audit Committee and its Risk Committee into a single Audit and Risk Committee,
+    which oversees cybersecurity" was "the board ... no longer said to oversee cybersecurity (the audit committee still
+    oversees it)", both committees "stated alike" and the merged one unread. Written here in other words."""
+    lead = "Our Chief Information Security Officer leads our cybersecurity program."
+    before = f"{lead} The Board oversees cybersecurity risk through its Finance Committee and its Technology Committee."
+    after = (
+        f"{lead} In 2025 the Board merged its Finance Committee and its Technology Committee into a single Finance "
+        "and Technology Committee, which oversees cybersecurity risk."
+    )
+    c = _compared(before, after)
+    assert (
+        "medium",
+        "the finance committee and technology committee overseeing cybersecurity were merged into the "
+        "finance and technology committee",
+    ) in _said(c, "board_oversight")
+    assert not [sev for sev, _ in _said(c, "board_oversight") if sev == "high"]
+    # (one of them only overseeing before: reader 36's "combined its Audit Committee and its Compliance Committee into a
+    # single Audit and Compliance Committee", "oversight by the compliance committee added", high)
+    one = "The Board has delegated oversight of cybersecurity risk to its Finance Committee."
+    merged = (
+        "In 2025 the Board merged its Finance Committee and its Technology Committee into a single Finance and "
+        "Technology Committee, to which it has delegated oversight of cybersecurity risk."
+    )
+    c = _compared(one, merged)
+    said = _said(c, "board_oversight")
+    assert (
+        "medium",
+        "the finance committee overseeing cybersecurity was merged into the finance and technology committee",
+    ) in said
+    assert not [sev for sev, _ in said if sev == "high"]
+    assert not [ch for ch in c.changes if ch.kind == "flag_flipped"]
+
+
 def test_a_giac_certification_written_out_is_that_certification() -> None:
     """Reader 45's EV maker: "holds the CISSP and GIAC Industrial Cyber Security Professional certifications" -> "holds
     the CISSP certification" was Routine, where "GICSP" dropped is medium. Written here in other words."""

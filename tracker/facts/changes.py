@@ -601,6 +601,10 @@ _SAID_RENAMED_RE = lazy_compile(
 )
 
 
+#: A sentence that tells of committees merged into one ("combined its Audit Committee and its Compliance Committee into").
+_SAID_MERGED_RE = lazy_compile(r"\b(?:combined|merged|consolidated|folded)\b[^.;]{0,120}?\binto\b", re.I)
+
+
 def renames_told(changes: list[Change], sentences: list[str]) -> None:
     """Board oversight "moved" from one committee to another whose names share no more than a word or two, where a
     sentence of the later year names both and tells of the rename ("the Board renamed its Risk Management Committee as
@@ -657,6 +661,32 @@ def _initials_of(a: str, b: str) -> bool:
     return acronym.isalpha() and len(words) > 1 and acronym == "".join(w[0] for w in words).upper()
 
 
+def _merged_committees(spec: FactSpec, removed: list[FactValue], added: list[FactValue]) -> list[Change]:
+    """Committees overseeing cybersecurity merged into one whose name holds all their words ("the Board combined its
+    Audit Committee and its Risk Committee into a single Audit and Risk Committee": reader 44's, "oversight by the risk
+    committee no longer stated", high, beside the audit committee "now named" the new one): one change, medium, the
+    committees taken out of `removed` and `added`."""
+    out: list[Change] = []
+    for n in list(added):
+        words = set(title_key(str(n.value)).split())
+        merged = [o for o in removed if set(title_key(str(o.value)).split()) < words]
+        if len(merged) < 2 or not {w for o in merged for w in title_key(str(o.value)).split()} >= words - {
+            "and"
+        }:
+            continue
+        change = _replaced(spec, merged[0], n)
+        change.change = "merged"
+        change.severity = "medium"
+        change.old = [str(o.value) for o in merged]
+        change.why = "the committees overseeing cybersecurity were merged into one"
+        change.summary = f"the {listed([str(o.value) for o in merged])} overseeing cybersecurity were merged into the {n.value}"
+        out.append(change)
+        added.remove(n)
+        for o in merged:
+            removed.remove(o)
+    return out
+
+
 def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> list[Change]:
     """Changes of a set fact: values replaced within a slot paired, the rest added or removed."""
     old_keys = {_key(spec.name, v.value): v for v in old}
@@ -672,6 +702,8 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
                 removed.remove(o)
                 added.remove(same)
     out: list[Change] = []
+    if spec.name == "board_oversight" and len(removed) > 1 and added:
+        out += _merged_committees(spec, removed, added)
     if spec.slot is not None and removed and added:
         for o, best in _paired_in_slots(spec, removed, added):
             change = _replaced(spec, o, best)
@@ -695,6 +727,16 @@ def set_changes(spec: FactSpec, old: list[FactValue], new: list[FactValue]) -> l
                     # the Operations Committee)": reader 28's utility, high and first in the verdict): the same
                     # committee, medium
                     change.severity = "medium"
+                elif _SAID_MERGED_RE.search(str(best.evidence or "")):
+                    # or of a merger with a committee that did not oversee it ("combined its Audit Committee and its
+                    # Compliance Committee into a single Audit and Compliance Committee": reader 36's, "oversight by the
+                    # compliance committee added", high)
+                    change.change = "merged"
+                    change.severity = "medium"
+                    change.why = "the committee overseeing cybersecurity was merged with another"
+                    change.summary = (
+                        f"the {o.value} overseeing cybersecurity was merged into the {best.value}"
+                    )
             elif spec.name == "reports_to" and _same_officer(o.value, best.value):
                 change.change = "retitled"
                 change.why = "the person responsible reports to the same officer, whose title was reworded"

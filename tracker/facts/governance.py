@@ -71,6 +71,11 @@ _NAME_STOP = {
     "company",
     "group",
     "new",
+    # ("into a single Audit and Risk Committee": reader 44's, read as the risk committee)
+    "single",
+    "combined",
+    "merged",
+    "unified",
     "both",
     "two",
     "three",
@@ -485,6 +490,9 @@ _FORMER_BEFORE_RE = lazy_compile(
     # (a committee done away with: "In June 2025, we dissolved the Information Security Committee and transferred its
     # responsibilities to ...", reader 28's 20-F, listed as a management committee both years)
     r"\b(?:dissolved|disbanded|eliminated|abolished|discontinued|wound\s+down)\s+(?:the\s+|its\s+|our\s+)?$|"
+    # committees merged into one ("the Board combined its Audit Committee and its Risk Committee into a single Audit and
+    # Risk Committee": reader 44's, the two "stated alike" and the board "no longer said to oversee"): those before "into"
+    r"\b(?:combined|merged|consolidated|folded)\s+(?:(?!\binto\b)[^.;]){0,120}?(?:the\s+|its\s+|our\s+)$|"
     # ("Our full Board of Directors, rather than the Audit Committee, is responsible for the oversight": reader 30's
     # next TSLA year, whose Audit Committee "still oversees it")
     r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+(?:the\s+|its\s+|our\s+)?$|"
@@ -530,7 +538,7 @@ _ON_BEHALF_OF_BOARD_RE = lazy_compile(
 _COMMITTEE_CLAUSE_RE = lazy_compile(r"\bcommittee\b,?\s+(?:which|that|who)\b", re.I)
 _FORMER_WORDS_RE = lazy_compile(
     r"\b(?:from|formerly|previously|until|no\s+longer|prior\s+to|before|renamed|ceased|known|called|dissolved|"
-    r"disbanded|eliminated|abolished|discontinued|wound|rather|instead|place)\b",
+    r"disbanded|eliminated|abolished|discontinued|wound|rather|instead|place|combined|merged|consolidated|folded)\b",
     re.I,
 )
 #: A part of each of `_FORMER_WORDS_RE`'s words (looked for first, in ASCII text).
@@ -555,6 +563,10 @@ _FORMER_KEYS = (
     "rather",
     "instead",
     "place",
+    "combined",
+    "merged",
+    "consolidated",
+    "folded",
 )
 #: A committee's old name, renamed ("the charter of its Safety and Environmental Committee, renamed it the SEC
 #: Committee", an unseen reader's pipeline operator: read as a second committee overseeing).

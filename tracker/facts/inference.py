@@ -694,7 +694,10 @@ def _names_re(names: frozenset[str], after: str = "") -> re.Pattern[str] | None:
 
 #: A committee named as the one that no longer oversees ("rather than the Audit Committee").
 _INSTEAD_OF_COMMITTEE_RE = lazy_compile(
-    r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+(?:the\s+|our\s+|its\s+)?(?:[\w&-]+\s+){0,5}?committee\b",
+    r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+(?:the\s+|our\s+|its\s+)?(?:[\w&-]+\s+){0,5}?committee\b|"
+    # (nor the committees merged into the one overseeing: "combined its Audit Committee and its Compliance Committee
+    # into a single Audit and Compliance Committee", reader 36's, read as now naming a committee responsible)
+    r"\b(?:combined|merged|consolidated|folded)\s+[^.;]{0,120}?\binto\b",
     _I,
 )
 #: The short name a committee is given right after its name ('(the "Committee")', "(RTC)"): `_DEFINING` holds it.
