@@ -5425,6 +5425,23 @@ def test_outsiders_no_longer_engaged_turn_the_answer_to_no() -> None:
     assert c.judgement.top == ["Says it engages assessors, consultants or auditors: yes -> no"]
 
 
+def test_outside_help_said_after_the_work_is_an_engagement() -> None:
+    """Reader 45's bank: "Our internal audit function, supported by an outside firm, audits the information security
+    program each year" -> "The information security program is audited each year by our internal audit function with
+    the support of an outside firm" was "Says it engages assessors, consultants or auditors: yes -> not stated", and
+    then "outside firms' work narrowed: audits no longer told" ("audits" and "audited" two kinds of work): a change of
+    voice. Written here in other words."""
+    lead = "Our Chief Information Security Officer leads our cybersecurity program."
+    before = f"{lead} Our compliance team, supported by an external consultant, audits our access controls each year."
+    after = f"{lead} Our access controls are audited each year by our compliance team with the assistance of an external consultant."
+    c = _compared(before, after)
+    assert [ch.severity for ch in c.changes] == ["low"], [
+        (ch.severity, ch.summary or ch.why) for ch in c.changes
+    ]
+    tested = _loaded("Our program includes an annual penetration test by an independent firm.")
+    assert tested.flags["CybersecurityRiskManagementThirdPartyEngagedFlag"].value is True
+
+
 def test_a_person_worked_with_is_no_outside_firm() -> None:
     """Reader 45's EV maker: "... under the direction of our Director of IT, working with Ms. Brandt" (its new employee
     CISO) was "outside firm named: Ms. Brandt", medium, and her predecessor "Mr. Reyes" an outside firm no longer

@@ -1819,8 +1819,8 @@ def _outside_work_narrowed(old: str, new: str, inserted: list[str]) -> str | Non
     told ("... annual assessments of our IT [-and OT controls and to perform red-team exercises against our fab
     networks-]"), or work now done in-house ("{+performs an annual internal assessment of its program and+} engages an
     outside cybersecurity firm to perform an annual penetration test": reader 34's foundry and REIT, both "Routine")."""
-    kept = set(_work_kinds(new))
-    gone = [k for k in _work_kinds(old) if k not in kept]
+    kept = {_work_stem(k) for k in _work_kinds(new)}
+    gone = [k for k in _work_kinds(old) if _work_stem(k) not in kept]
     if gone:
         return f"outside firms' work narrowed: {listed(gone)} no longer told"
     came = " ".join(inserted)
@@ -1838,10 +1838,18 @@ def _work_kinds(sentence: str) -> list[str]:
     )
 
 
+def _work_stem(kind: str) -> str:
+    """A kind of work whatever its number or form ("audits", "audited" and "audit"; "penetration testing" and
+    "penetration tests"): reader 45's restyle, "supported by an outside firm, audits" -> "is audited ... with the support
+    of an outside firm", was "outside firms' work narrowed: audits no longer told"."""
+    return _WORK_ENDING_RE.sub("", kind).replace("nn", "n")
+
+
+_WORK_ENDING_RE = re.compile(r"(?:e?s|e?d|ing|e)\b")
 #: Kinds of assessment work, and the name each is said by.
 _WORK_KIND_RE = re.compile(
-    r"\b(red[- ]team(?:ing)?|penetration\s+test(?:ing|s)?|vulnerability\s+(?:scans?|scanning|assessments?)|"
-    r"tabletop\s+exercises?|(?:maturity\s+)?assessments?|audits?|certifications?)\b",
+    r"\b(red[- ]team(?:ing)?|penetration\s+test(?:ing|s|ed)?|vulnerability\s+(?:scans?|scanning|assessments?)|"
+    r"tabletop\s+exercises?|(?:maturity\s+)?assessments?|audit(?:s|ed)?|certifications?)\b",
     re.I,
 )
 _WORK_KIND = {

@@ -207,6 +207,21 @@ _ENGAGED_RES: list[tuple[re.Pattern[str], _Needs]] = [
             ("assessment", "audit", "penetration", "testing", "review", "certification", "evaluation"),
         ),
     ),
+    (  # the work, then the outsiders doing it ("an annual penetration test by an independent firm", "audited each year by our
+        # internal audit function with the support of an outside firm": reader 45's bank, whose restyle from "supported by
+        # an outside firm" turned the answer "yes -> not stated")
+        lazy_compile(
+            r"\b(?:assessments?|assessed|audit\w*|penetration\s+tests?|tests?|tested|testing|reviews?|reviewed|"
+            r"evaluations?|evaluated)\b[^.;]{0,80}?\b(?:by|from|with\s+the\s+(?:support|assistance|help)\s+of|"
+            r"(?:supported|assisted)\s+by)\s+(?:an?\s+|the\s+|one\s+or\s+more\s+)?"
+            + _OUTSIDE_ADJ
+            + r"\s+(?:[\w-]+\s+){0,2}?"
+            + _OUTSIDERS
+            + r"\b",
+            _I,
+        ),
+        (_NEEDS_OUTSIDE_ADJ, _NEEDS_OUTSIDERS, ("by", "from", "support", "assist", "help")),
+    ),
     (
         lazy_compile(
             r"\b"
