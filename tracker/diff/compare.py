@@ -538,10 +538,7 @@ def _compare(old: Disclosure, new: Disclosure) -> Comparison:
                 old_facts,
                 new_facts,
                 old.fiscal_year,
-                # (the posts said left matter only to people who changed)
-                departures_new([s.text for s in old_seq], [s.text for s in new_seq])
-                if old_facts.get("people") != new_facts.get("people")
-                else {},
+                lambda: departures_new([s.text for s in old_seq], [s.text for s in new_seq]),
             )
         )
     )  # (same facts: none changed)

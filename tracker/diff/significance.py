@@ -1281,7 +1281,7 @@ def _briefer_changed(change: Change) -> str | None:
     if before <= after or after <= before:
         return None
     deleted, inserted = _changed_words(change)
-    if not set(" ".join(deleted + inserted).lower().split()) & (before | after):
+    if set(" ".join(deleted + inserted).lower().split()).isdisjoint(before | after):
         return (
             None  # (the officer's words are not the edit's: a title read differently, not another one named)
         )

@@ -171,13 +171,12 @@ def facts_to_json(facts: dict[str, list[FactValue]]) -> dict:
 
 def fact_changes(old: Disclosure, new: Disclosure) -> list[Change]:
     """Fact changes between two disclosures (flag flips are the differ's job)."""
-    before, after = extract_facts(old), extract_facts(new)
-    left = (
-        departures_new(split_sentences(old.section_text), split_sentences(new.section_text))
-        if before.get("people") != after.get("people")
-        else {}
+    changes = changes_between(
+        extract_facts(old),
+        extract_facts(new),
+        old.fiscal_year,
+        lambda: departures_new(split_sentences(old.section_text), split_sentences(new.section_text)),
     )
-    changes = changes_between(before, after, old.fiscal_year, left)
     careers_still_told(changes, old.section_text, new.section_text)
     return changes
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from tracker.facts.catalogue import KEYS
 from tracker.facts.extract import FactValue, value_key
-from tracker.facts.governance import HOW_OFTEN, SELDOM_COUNTED, briefed
+from tracker.facts.governance import HOW_OFTEN, MERGED_INTO, SELDOM_COUNTED, briefed
 from tracker.facts.material import (
     ASSESSED_SO_FAR,
     ASSESSING_STILL,
@@ -141,29 +141,29 @@ def _briefing(fv: FactValue) -> tuple[str, str]:
     how = HOW_OFTEN.get(str(fv.value), str(fv.value))
     if fv.value == "regular" and (said := _REGULAR_RE.search(fv.evidence or "")):
         how = _REGULAR_WORDS[said.group(1).lower()]  # ("periodic reports": periodically, not regularly)
-    if fv.value == "each meeting" and (held := _MEETINGS_HELD_RE.search(fv.evidence or "")):
-        how = f"at each of its {held.group(1).lower()} meetings"  # ("bimonthly": how many a year said)
+    if held := _meetings_held(fv):
+        how = f"at each of its {held} meetings"  # ("bimonthly": how many a year said)
     return body or "the board", f"at least {how}" if at_least and fv.value in _PER_YEAR else how
 
 
 #: Meetings said with how often they are held ("at each of its bimonthly meetings"): the briefings a year of "each
-#: meeting" (reader 44's BA year, "quarterly instead of at each meeting", which hid that the briefings are fewer).
+#: meeting" (reader 44's BA year, "quarterly instead of at each meeting", which hid that the briefings are fewer), by the
+#: frequency each word is.
 _MEETINGS_HELD_RE = lazy_compile(r"\b(bi-?monthly|monthly|quarterly|semi-?annual|annual)\s+meetings?\b", re.I)
-_MEETINGS_A_YEAR = {
-    "bimonthly": 6,
-    "bi-monthly": 6,
-    "monthly": 12,
-    "quarterly": 4,
-    "semiannual": 2,
-    "semi-annual": 2,
-    "annual": 1,
-}
+_MEETINGS_AS = {"bimonthly": "six times a year", "semiannual": "semi-annual"}
+
+
+def _meetings_held(fv: FactValue) -> str | None:
+    """How often the meetings of an "each meeting" briefing are held, as its sentence says ("bimonthly"); else None."""
+    held = _MEETINGS_HELD_RE.search(fv.evidence or "") if fv.value == "each meeting" else None
+    return held.group(1).lower() if held else None
 
 
 def _per_year(fv: FactValue) -> int | None:
     """Briefings a year of a frequency (`_PER_YEAR`), or of "each meeting" where the meetings are said with how often."""
-    if fv.value == "each meeting" and (held := _MEETINGS_HELD_RE.search(fv.evidence or "")):
-        return _MEETINGS_A_YEAR.get(held.group(1).lower())
+    if held := _meetings_held(fv):
+        word = held.replace("-", "")
+        return _PER_YEAR.get(_MEETINGS_AS.get(word, word))
     return _PER_YEAR.get(str(fv.value))
 
 
@@ -602,7 +602,7 @@ _SAID_RENAMED_RE = lazy_compile(
 
 
 #: A sentence that tells of committees merged into one ("combined its Audit Committee and its Compliance Committee into").
-_SAID_MERGED_RE = lazy_compile(r"\b(?:combined|merged|consolidated|folded)\b[^.;]{0,120}?\binto\b", re.I)
+_SAID_MERGED_RE = lazy_compile(MERGED_INTO, re.I)
 
 
 def renames_told(changes: list[Change], sentences: list[str]) -> None:
@@ -1570,12 +1570,12 @@ def people_changes(
     new: list[FactValue],
     since: int | None = None,
     tenure: list[FactValue] | None = None,
-    left_posts: dict[str, str] | None = None,
+    left_posts: Callable[[], dict[str, str]] | None = None,
 ) -> tuple[list[Change], list[tuple[FactValue | None, FactValue | None]]]:
     """One change per person who changed; and the (old, new) people each change is about (`since`: the earlier
     year's fiscal year, when known: a holder of the same post said to have been appointed after it is someone
     new, and the later year's `tenure` facts give the sentence that says so; `left_posts`: the posts whose holder the
-    later year says has left, by `title_key`, each with the sentence that says so)."""
+    later year says has left, by `title_key`, each with the sentence that says so, read when first asked for)."""
     spec = SPECS["people"]
     olds, news = list(old), list(new)
     pairs: list[tuple[FactValue, FactValue]] = []
@@ -1622,6 +1622,7 @@ def people_changes(
 
     left_role: list[FactValue] = []
     took_role: list[FactValue] = []
+    posts: dict[str, str] | None = None  # (`left_posts`, once read)
     lines: dict[
         int, str
     ] = {}  # (the id of one taking the role who had been the officer it reported to -> that title)
@@ -1694,7 +1695,9 @@ def people_changes(
                 out[-1].evidence = {"old": o.evidence, "new": dated.evidence}
             continue
         signals = _background_signals(ov, nv)
-        told = (left_posts or {}).get(title_key(post)) if not _same_name(ov, nv) else None
+        if posts is None:  # (read once, and only for a pair that asks)
+            posts = left_posts() if left_posts is not None else {}
+        told = posts.get(title_key(post)) if not _same_name(ov, nv) else None
         if told is not None and (
             signals or title_key(_role_title(nv)) != title_key(post) or _NEW_HOLDER_RE.search(told)
         ):
@@ -2143,13 +2146,20 @@ _OWN_CHANGES = {"people", "material_incident_statement", "material_incident_stre
 
 
 def changes_between(
-    old: Facts, new: Facts, since: int | None = None, left_posts: dict[str, str] | None = None
+    old: Facts,
+    new: Facts,
+    since: int | None = None,
+    left_posts: Callable[[], dict[str, str]] | None = None,
 ) -> list[Change]:
     """Fact changes between two already extracted fact sets (flag flips are the differ's job; `since`: the earlier
     year's fiscal year, when known; `left_posts`: the posts the later year says their holder left, as
-    `people_changes` takes them)."""
+    `people_changes` takes them, asked for only where the people of the two years differ)."""
     people, about = people_changes(
-        old.get("people", []), new.get("people", []), since, new.get("tenure_start", []), left_posts
+        old.get("people", []),
+        new.get("people", []),
+        since,
+        new.get("tenure_start", []),
+        left_posts if old.get("people") != new.get("people") else None,
     )
     out: list[Change] = []
     for name, spec in SPECS.items():

@@ -484,6 +484,10 @@ def _former(name: str, s: str) -> bool:
 _LONGER_NAME_RE = lazy_compile(
     r"(?<![.:;]\s)(?<!^)\b(?!(?:The|Our|Its|Their|This|That|Such)\b)[A-Z][\w&-]*\s+(?:(?:and|&)\s+)?$"
 )
+#: The verbs of committees merged; and the words of a merger up to what they were merged into ("combined its Audit
+#: Committee and its Compliance Committee into"): the committees before "into" are the former ones.
+_MERGING = r"(?:combined|merged|consolidated|folded)"
+MERGED_INTO = r"\b" + _MERGING + r"\b[^.;]{0,120}?\binto\b"
 #: "moved oversight from the Audit Committee", "no longer overseen by the Audit Committee" (but not "risks from
 #: cybersecurity threats through its Audit Committee": the words between name no move).
 _FORMER_BEFORE_RE = lazy_compile(
@@ -492,7 +496,7 @@ _FORMER_BEFORE_RE = lazy_compile(
     r"\b(?:dissolved|disbanded|eliminated|abolished|discontinued|wound\s+down)\s+(?:the\s+|its\s+|our\s+)?$|"
     # committees merged into one ("the Board combined its Audit Committee and its Risk Committee into a single Audit and
     # Risk Committee": reader 44's, the two "stated alike" and the board "no longer said to oversee"): those before "into"
-    r"\b(?:combined|merged|consolidated|folded)\s+(?:(?!\binto\b)[^.;]){0,120}?(?:the\s+|its\s+|our\s+)$|"
+    r"\b" + _MERGING + r"\s+(?:(?!\binto\b)[^.;]){0,120}?(?:the\s+|its\s+|our\s+)$|"
     # ("Our full Board of Directors, rather than the Audit Committee, is responsible for the oversight": reader 30's
     # next TSLA year, whose Audit Committee "still oversees it")
     r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+(?:the\s+|its\s+|our\s+)?$|"

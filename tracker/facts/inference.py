@@ -16,7 +16,7 @@ from collections.abc import Callable
 from itertools import takewhile
 
 from tracker.facts import material_incident, read, shared_facts
-from tracker.facts.governance import GOES_ON_RE, committee_names
+from tracker.facts.governance import GOES_ON_RE, MERGED_INTO, committee_names
 from tracker.facts.material import past_incident
 from tracker.facts.program import OUTSIDE_ADJ as _OUTSIDE_ADJ
 from tracker.facts.program import OUTSIDERS as _OUTSIDERS
@@ -712,7 +712,7 @@ _INSTEAD_OF_COMMITTEE_RE = lazy_compile(
     r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+(?:the\s+|our\s+|its\s+)?(?:[\w&-]+\s+){0,5}?committee\b|"
     # (nor the committees merged into the one overseeing: "combined its Audit Committee and its Compliance Committee
     # into a single Audit and Compliance Committee", reader 36's, read as now naming a committee responsible)
-    r"\b(?:combined|merged|consolidated|folded)\s+[^.;]{0,120}?\binto\b",
+    + MERGED_INTO,
     _I,
 )
 #: The short name a committee is given right after its name ('(the "Committee")', "(RTC)"): `_DEFINING` holds it.

@@ -371,15 +371,13 @@ def leaving_titles(sentence: str) -> list[str]:
     """The titles a sentence says are leaving or have left, each once, in order: a title before the words of leaving,
     within their clause ("our CISO retired in 2024", "our CISO left the Company in January 2026"), or right after
     "the departure (resignation, retirement) of our (previous)", "our former (prior, previous, outgoing)"."""
-    if not sentence:
-        return []
-    low = sentence.lower()
-    if not any(map(low.__contains__, LEAVING_KEYS)):
-        return []
-    return once("leaving_titles", sentence, lambda: _leaving_titles(sentence))
+    return once("leaving_titles", sentence, lambda: _leaving_titles(sentence)) if sentence else []
 
 
 def _leaving_titles(sentence: str) -> list[str]:
+    low = sentence.lower()
+    if not any(map(low.__contains__, LEAVING_KEYS)):
+        return []  # (no word of leaving: nearly every sentence)
     matches = list(_DEPARTURE_RE.finditer(sentence))
     if not matches:
         return []
@@ -414,7 +412,7 @@ _TOOK_THE_ROLE_RE = lazy_compile(
     re.I,
 )
 #: Words every match of `_TOOK_THE_ROLE_RE` holds (one of them).
-_STAND_IN_KEYS = frozenset(("interim", "acting"))
+_STAND_IN_KEYS = ("interim", "acting")
 #: How far before those words the title of the one taking the post may start.
 _TOOK_REACH = 200
 
@@ -1666,11 +1664,9 @@ class PeopleReader:
         # as the one responsible, and the interim CISO only "now responsible", medium; "Our CISO left the Company in
         # January 2026, and our Vice President of Security Operations ... is serving as acting CISO")
         leaving = leaving_titles(s)
-        # (every title of the sentence: "our former CISO" is a biography's, which `titles_of` leaves out)
-        spans = titles_in(s, self.acronyms, low, self.norm)
         if leaving:
             self.left_at = (i, leaving)
-            named = [title_key(t) for _, _, t in spans]
+            named = [title_key(t) for _, _, t in self._every_title(i)]
             for title in leaving:
                 if named.count(title_key(title)) > 1:
                     continue  # the post named again, its new holder ("our previous CISO retired, and our new CISO ...")
@@ -1686,14 +1682,22 @@ class PeopleReader:
         # one who took the post of one gone for the time being: "Following the resignation of our prior CISO ..., our
         # Deputy CISO, who has ..., assumed the role on an interim basis" holds the title "Interim CISO" (which "The
         # interim CISO reports to our CIO" then names)
-        took = _TOOK_THE_ROLE_RE.search(s) if _STAND_IN_KEYS & set((low or s.lower()).split()) else None
+        took = _TOOK_THE_ROLE_RE.search(s) if has(low, _STAND_IN_KEYS) else None
         if took is None:
             return
         gone = {title_key(t) for t in leaving}
-        before = [(start, t) for start, end, t in spans if end <= took.start() and title_key(t) not in gone]
+        before = [
+            (start, t)
+            for start, end, t in self._every_title(i)
+            if end <= took.start() and title_key(t) not in gone
+        ]
         if before and took.start() - before[-1][0] <= _TOOK_REACH:
             basis = (took.group("basis") or took.group("capacity")).capitalize()
             self.give_title(self.person_for_title(before[-1][1], i), f"{basis} {leaving[0]}")
+
+    def _every_title(self, i: int) -> list[tuple[int, int, str]]:
+        """Every title of sentence i, a biography's too ("our former CISO" opens one, which `titles_of` leaves out)."""
+        return titles_in(self.texts[i], self.acronyms, self.lows[i], self.norm)
 
     def pronouns(self, i: int, mentions: list[tuple[int, Person]]) -> None:
         people = {id(p): p for _, p in mentions}
